@@ -86,7 +86,7 @@ internal sealed class ModelJsonGenerator
         w.Open($"while ({_reader}NextProperty(ref reader, out var name))");
         if (model.Properties.Count == 0)
         {
-            w.Line($"value.ExtensionData = {_reader}ReadExtensionData(ref reader, name, value.ExtensionData);");
+            w.Line($"value._extensionData = {_reader}ReadExtensionData(ref reader, name, value._extensionData);");
         }
         else
         {
@@ -101,14 +101,14 @@ internal sealed class ModelJsonGenerator
                 var property = model.Properties[i];
                 w.Line($"case {i}:");
                 w.Indent();
-                Read(w, property.Type, $"value.{property.Name}", nullable: true, counter);
+                Read(w, property.Type, $"value.{property.Field}", nullable: true, counter);
                 w.Line("break;");
                 w.Outdent();
             }
 
             w.Line("default:");
             w.Indent();
-            w.Line($"value.ExtensionData = {_reader}ReadExtensionData(ref reader, name, value.ExtensionData);");
+            w.Line($"value._extensionData = {_reader}ReadExtensionData(ref reader, name, value._extensionData);");
             w.Line("break;");
             w.Outdent();
             w.Close();
@@ -129,10 +129,10 @@ internal sealed class ModelJsonGenerator
         w.Line("writer.WriteStartObject();");
         foreach (var property in model.Properties)
         {
-            WriteProperty(w, property.Type, $"value.{property.Name}", Naming.Literal(property.WireName) + "u8", counter);
+            WriteProperty(w, property.Type, $"value.{property.Field}", Naming.Literal(property.WireName) + "u8", counter);
         }
 
-        w.Line($"{_writer}WriteExtensionData(writer, value.ExtensionData);");
+        w.Line($"{_writer}WriteExtensionData(writer, value._extensionData);");
         w.Line("writer.WriteEndObject();");
         w.Close();
 

@@ -14,19 +14,24 @@ public sealed class AcceleratorInput : IGenesysCloudModel<AcceleratorInput>
 {
     /// <summary>Set this true to test the job without making any changes. Defaults to false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dryRun")]
-    public bool? DryRun { get; set; }
+    public bool? DryRun { get => _dryRun; set => _dryRun = value; }
 
     /// <summary>Accelerator ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceleratorId")]
-    public string? AcceleratorId { get; set; }
+    public string? AcceleratorId { get => _acceleratorId; set => _acceleratorId = value; }
 
     /// <summary>Parameters required for this accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AcceleratorParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AcceleratorParameter>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private bool? _dryRun;
+    private string? _acceleratorId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AcceleratorParameter>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AcceleratorInput IGenesysCloudModel<AcceleratorInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class AcceleratorInput : IGenesysCloudModel<AcceleratorInput>
             switch (index)
             {
                 case 0:
-                    value.DryRun = ReadNullableBoolean(ref reader, name);
+                    value._dryRun = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AcceleratorId = ReadString(ref reader, name);
+                    value._acceleratorId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class AcceleratorInput : IGenesysCloudModel<AcceleratorInput>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AcceleratorParameter.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list1;
+                        value._parameters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class AcceleratorInput : IGenesysCloudModel<AcceleratorInput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "dryRun"u8, value.DryRun, nulls);
-        WriteString(writer, "acceleratorId"u8, value.AcceleratorId, nulls);
-        if (value.Parameters is { } property2)
+        WriteBoolean(writer, "dryRun"u8, value._dryRun, nulls);
+        WriteString(writer, "acceleratorId"u8, value._acceleratorId, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class AcceleratorInput : IGenesysCloudModel<AcceleratorInput>
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

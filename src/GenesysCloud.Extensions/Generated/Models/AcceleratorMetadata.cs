@@ -14,39 +14,49 @@ public sealed class AcceleratorMetadata : IGenesysCloudModel<AcceleratorMetadata
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>name of this accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>a description of the general purpose of this accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>where the accelerator originated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("origin")]
-    public global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum? Origin { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum? Origin { get => _origin; set => _origin = value; }
 
     /// <summary>type of the artifact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>architectural classification into which the accelerator belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("classification")]
-    public string? Classification { get; set; }
+    public string? Classification { get => _classification; set => _classification = value; }
 
     /// <summary>tags</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum? _origin;
+    private global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum? _type;
+    private string? _classification;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AcceleratorMetadata IGenesysCloudModel<AcceleratorMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class AcceleratorMetadata : IGenesysCloudModel<AcceleratorMetadata
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Origin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum(text1) : (global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum?)null;
+                    value._origin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum(text1) : (global::GenesysCloud.Extensions.Models.AcceleratorMetadata.OriginEnum?)null;
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AcceleratorMetadata.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Classification = ReadString(ref reader, name);
+                    value._classification = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class AcceleratorMetadata : IGenesysCloudModel<AcceleratorMetadata
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list3;
+                        value._tags = list3;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class AcceleratorMetadata : IGenesysCloudModel<AcceleratorMetadata
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "origin"u8, value.Origin?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "classification"u8, value.Classification, nulls);
-        if (value.Tags is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "origin"u8, value._origin?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "classification"u8, value._classification, nulls);
+        if (value._tags is { } property4)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -140,8 +150,8 @@ public sealed class AcceleratorMetadata : IGenesysCloudModel<AcceleratorMetadata
             writer.WriteNull("tags"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

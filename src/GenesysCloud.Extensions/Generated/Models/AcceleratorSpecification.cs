@@ -14,59 +14,74 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>name of this accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>a description of the general purpose of this accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>where the accelerator originated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("origin")]
-    public global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum? Origin { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum? Origin { get => _origin; set => _origin = value; }
 
     /// <summary>type of the artifact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>architectural classification into which the accelerator belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("classification")]
-    public string? Classification { get; set; }
+    public string? Classification { get => _classification; set => _classification = value; }
 
     /// <summary>tags</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Genesys Cloud permissions required to install the accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>Genesys Cloud products required to install the accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("products")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Products { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Products { get => _products; set => _products = value; }
 
     /// <summary>additional documentation about the artifact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentation")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataDocumentation>? Documentation { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataDocumentation>? Documentation { get => _documentation; set => _documentation = value; }
 
     /// <summary>presentation of data fields to be gathered for the accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presentation")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataPresentation>? Presentation { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataPresentation>? Presentation { get => _presentation; set => _presentation = value; }
 
     /// <summary>resources created or modified as a result of running the accelerator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::GenesysCloud.Extensions.Models.MetadataResults? Results { get; set; }
+    public global::GenesysCloud.Extensions.Models.MetadataResults? Results { get => _results; set => _results = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum? _origin;
+    private global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum? _type;
+    private string? _classification;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _products;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataDocumentation>? _documentation;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MetadataPresentation>? _presentation;
+    private global::GenesysCloud.Extensions.Models.MetadataResults? _results;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AcceleratorSpecification IGenesysCloudModel<AcceleratorSpecification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,27 +102,27 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Origin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum(text1) : (global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum?)null;
+                    value._origin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum(text1) : (global::GenesysCloud.Extensions.Models.AcceleratorSpecification.OriginEnum?)null;
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AcceleratorSpecification.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Classification = ReadString(ref reader, name);
+                    value._classification = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -118,13 +133,13 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list3;
+                        value._tags = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -135,13 +150,13 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list4;
+                        value._permissions = list4;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Products = null;
+                        value._products = null;
                     }
                     else
                     {
@@ -152,13 +167,13 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Products = list5;
+                        value._products = list5;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Documentation = null;
+                        value._documentation = null;
                     }
                     else
                     {
@@ -169,13 +184,13 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MetadataDocumentation.ReadJson(ref reader, options));
                         }
 
-                        value.Documentation = list6;
+                        value._documentation = list6;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Presentation = null;
+                        value._presentation = null;
                     }
                     else
                     {
@@ -186,17 +201,17 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MetadataPresentation.ReadJson(ref reader, options));
                         }
 
-                        value.Presentation = list7;
+                        value._presentation = list7;
                     }
                     break;
                 case 11:
-                    value.Results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetadataResults.ReadJson(ref reader, options);
+                    value._results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetadataResults.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,13 +223,13 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "origin"u8, value.Origin?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "classification"u8, value.Classification, nulls);
-        if (value.Tags is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "origin"u8, value._origin?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "classification"u8, value._classification, nulls);
+        if (value._tags is { } property8)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -231,7 +246,7 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("tags"u8);
         }
 
-        if (value.Permissions is { } property10)
+        if (value._permissions is { } property10)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -248,7 +263,7 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("permissions"u8);
         }
 
-        if (value.Products is { } property12)
+        if (value._products is { } property12)
         {
             writer.WritePropertyName("products"u8);
             writer.WriteStartArray();
@@ -265,7 +280,7 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("products"u8);
         }
 
-        if (value.Documentation is { } property14)
+        if (value._documentation is { } property14)
         {
             writer.WritePropertyName("documentation"u8);
             writer.WriteStartArray();
@@ -289,7 +304,7 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("documentation"u8);
         }
 
-        if (value.Presentation is { } property17)
+        if (value._presentation is { } property17)
         {
             writer.WritePropertyName("presentation"u8);
             writer.WriteStartArray();
@@ -313,7 +328,7 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("presentation"u8);
         }
 
-        if (value.Results is { } property20)
+        if (value._results is { } property20)
         {
             writer.WritePropertyName("results"u8);
             global::GenesysCloud.Extensions.Models.MetadataResults.WriteJson(writer, property20, options);
@@ -323,8 +338,8 @@ public sealed class AcceleratorSpecification : IGenesysCloudModel<AcceleratorSpe
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

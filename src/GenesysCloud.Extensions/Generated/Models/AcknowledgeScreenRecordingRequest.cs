@@ -14,19 +14,24 @@ public sealed class AcknowledgeScreenRecordingRequest : IGenesysCloudModel<Ackno
 {
     /// <summary>Gets or sets <c>participantJid</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantJid")]
-    public string? ParticipantJid { get; set; }
+    public string? ParticipantJid { get => _participantJid; set => _participantJid = value; }
 
     /// <summary>Gets or sets <c>roomId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roomId")]
-    public string? RoomId { get; set; }
+    public string? RoomId { get => _roomId; set => _roomId = value; }
 
     /// <summary>Gets or sets <c>conversationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
+
+    private string? _participantJid;
+    private string? _roomId;
+    private string? _conversationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AcknowledgeScreenRecordingRequest IGenesysCloudModel<AcknowledgeScreenRecordingRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AcknowledgeScreenRecordingRequest : IGenesysCloudModel<Ackno
             switch (index)
             {
                 case 0:
-                    value.ParticipantJid = ReadString(ref reader, name);
+                    value._participantJid = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RoomId = ReadString(ref reader, name);
+                    value._roomId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AcknowledgeScreenRecordingRequest : IGenesysCloudModel<Ackno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "participantJid"u8, value.ParticipantJid, nulls);
-        WriteString(writer, "roomId"u8, value.RoomId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "participantJid"u8, value._participantJid, nulls);
+        WriteString(writer, "roomId"u8, value._roomId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

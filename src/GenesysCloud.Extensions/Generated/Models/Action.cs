@@ -14,43 +14,54 @@ public sealed class Action : IGenesysCloudModel<Action>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the integration for which this action is associated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Category of Action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>Action contract</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contract")]
-    public global::GenesysCloud.Extensions.Models.ActionContract? Contract { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionContract? Contract { get => _contract; set => _contract = value; }
 
     /// <summary>Version of this action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Indication of whether or not the action is designed to accept sensitive data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secure")]
-    public bool? Secure { get; set; }
+    public bool? Secure { get => _secure; set => _secure = value; }
 
     /// <summary>Configuration to support request and response processing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get => _config; set => _config = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _integrationId;
+    private string? _category;
+    private global::GenesysCloud.Extensions.Models.ActionContract? _contract;
+    private long? _version;
+    private bool? _secure;
+    private global::GenesysCloud.Extensions.Models.ActionConfig? _config;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Action IGenesysCloudModel<Action>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class Action : IGenesysCloudModel<Action>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContract.ReadJson(ref reader, options);
+                    value._contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContract.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.Secure = ReadNullableBoolean(ref reader, name);
+                    value._secure = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
+                    value._config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class Action : IGenesysCloudModel<Action>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteString(writer, "category"u8, value.Category, nulls);
-        if (value.Contract is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteString(writer, "category"u8, value._category, nulls);
+        if (value._contract is { } property1)
         {
             writer.WritePropertyName("contract"u8);
             global::GenesysCloud.Extensions.Models.ActionContract.WriteJson(writer, property1, options);
@@ -124,9 +135,9 @@ public sealed class Action : IGenesysCloudModel<Action>
             writer.WriteNull("contract"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "secure"u8, value.Secure, nulls);
-        if (value.Config is { } property3)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "secure"u8, value._secure, nulls);
+        if (value._config is { } property3)
         {
             writer.WritePropertyName("config"u8);
             global::GenesysCloud.Extensions.Models.ActionConfig.WriteJson(writer, property3, options);
@@ -136,8 +147,8 @@ public sealed class Action : IGenesysCloudModel<Action>
             writer.WriteNull("config"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

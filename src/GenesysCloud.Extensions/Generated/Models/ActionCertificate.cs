@@ -14,23 +14,29 @@ public sealed class ActionCertificate : IGenesysCloudModel<ActionCertificate>
 {
     /// <summary>The Signing Authority for the certificate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signingAuthority")]
-    public global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum? SigningAuthority { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum? SigningAuthority { get => _signingAuthority; set => _signingAuthority = value; }
 
     /// <summary>The certificate string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificate")]
-    public string? Certificate { get; set; }
+    public string? Certificate { get => _certificate; set => _certificate = value; }
 
     /// <summary>The certificate status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The certificate type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum? _signingAuthority;
+    private string? _certificate;
+    private global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionCertificate IGenesysCloudModel<ActionCertificate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ActionCertificate : IGenesysCloudModel<ActionCertificate>
             switch (index)
             {
                 case 0:
-                    value.SigningAuthority = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum?)null;
+                    value._signingAuthority = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionCertificate.SigningAuthorityEnum?)null;
                     break;
                 case 1:
-                    value.Certificate = ReadString(ref reader, name);
+                    value._certificate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ActionCertificate.StatusEnum?)null;
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ActionCertificate.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ActionCertificate : IGenesysCloudModel<ActionCertificate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "signingAuthority"u8, value.SigningAuthority?.ToString(), nulls);
-        WriteString(writer, "certificate"u8, value.Certificate, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "signingAuthority"u8, value._signingAuthority?.ToString(), nulls);
+        WriteString(writer, "certificate"u8, value._certificate, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

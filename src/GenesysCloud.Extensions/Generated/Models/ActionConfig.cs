@@ -14,19 +14,24 @@ public sealed class ActionConfig : IGenesysCloudModel<ActionConfig>
 {
     /// <summary>Optional 1-60 second timeout enforced on the execution or test of this action. This setting is invalid for Custom Authentication Actions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
 
     /// <summary>Configuration of outbound request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("request")]
-    public global::GenesysCloud.Extensions.Models.RequestConfig? Request { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestConfig? Request { get => _request; set => _request = value; }
 
     /// <summary>Configuration of response processing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::GenesysCloud.Extensions.Models.ResponseConfig? Response { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseConfig? Response { get => _response; set => _response = value; }
+
+    private long? _timeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.RequestConfig? _request;
+    private global::GenesysCloud.Extensions.Models.ResponseConfig? _response;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionConfig IGenesysCloudModel<ActionConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ActionConfig : IGenesysCloudModel<ActionConfig>
             switch (index)
             {
                 case 0:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Request = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestConfig.ReadJson(ref reader, options);
+                    value._request = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestConfig.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponseConfig.ReadJson(ref reader, options);
+                    value._response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponseConfig.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class ActionConfig : IGenesysCloudModel<ActionConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        if (value.Request is { } property1)
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        if (value._request is { } property1)
         {
             writer.WritePropertyName("request"u8);
             global::GenesysCloud.Extensions.Models.RequestConfig.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class ActionConfig : IGenesysCloudModel<ActionConfig>
             writer.WriteNull("request"u8);
         }
 
-        if (value.Response is { } property3)
+        if (value._response is { } property3)
         {
             writer.WritePropertyName("response"u8);
             global::GenesysCloud.Extensions.Models.ResponseConfig.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class ActionConfig : IGenesysCloudModel<ActionConfig>
             writer.WriteNull("response"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ActionContract : IGenesysCloudModel<ActionContract>
 {
     /// <summary>The output to expect when executing this action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("output")]
-    public global::GenesysCloud.Extensions.Models.ActionOutput? Output { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionOutput? Output { get => _output; set => _output = value; }
 
     /// <summary>The input required when executing this action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("input")]
-    public global::GenesysCloud.Extensions.Models.ActionInput? Input { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionInput? Input { get => _input; set => _input = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActionOutput? _output;
+    private global::GenesysCloud.Extensions.Models.ActionInput? _input;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionContract IGenesysCloudModel<ActionContract>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ActionContract : IGenesysCloudModel<ActionContract>
             switch (index)
             {
                 case 0:
-                    value.Output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionOutput.ReadJson(ref reader, options);
+                    value._output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionOutput.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionInput.ReadJson(ref reader, options);
+                    value._input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionInput.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ActionContract : IGenesysCloudModel<ActionContract>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Output is { } property1)
+        if (value._output is { } property1)
         {
             writer.WritePropertyName("output"u8);
             global::GenesysCloud.Extensions.Models.ActionOutput.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ActionContract : IGenesysCloudModel<ActionContract>
             writer.WriteNull("output"u8);
         }
 
-        if (value.Input is { } property3)
+        if (value._input is { } property3)
         {
             writer.WritePropertyName("input"u8);
             global::GenesysCloud.Extensions.Models.ActionInput.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ActionContract : IGenesysCloudModel<ActionContract>
             writer.WriteNull("input"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

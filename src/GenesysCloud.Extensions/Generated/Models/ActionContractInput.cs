@@ -14,15 +14,19 @@ public sealed class ActionContractInput : IGenesysCloudModel<ActionContractInput
 {
     /// <summary>Execution input contract</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("input")]
-    public global::GenesysCloud.Extensions.Models.PostInputContract? Input { get; set; }
+    public global::GenesysCloud.Extensions.Models.PostInputContract? Input { get => _input; set => _input = value; }
 
     /// <summary>Execution output contract</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("output")]
-    public global::GenesysCloud.Extensions.Models.PostOutputContract? Output { get; set; }
+    public global::GenesysCloud.Extensions.Models.PostOutputContract? Output { get => _output; set => _output = value; }
+
+    private global::GenesysCloud.Extensions.Models.PostInputContract? _input;
+    private global::GenesysCloud.Extensions.Models.PostOutputContract? _output;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionContractInput IGenesysCloudModel<ActionContractInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ActionContractInput : IGenesysCloudModel<ActionContractInput
             switch (index)
             {
                 case 0:
-                    value.Input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostInputContract.ReadJson(ref reader, options);
+                    value._input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostInputContract.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostOutputContract.ReadJson(ref reader, options);
+                    value._output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostOutputContract.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ActionContractInput : IGenesysCloudModel<ActionContractInput
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Input is { } property1)
+        if (value._input is { } property1)
         {
             writer.WritePropertyName("input"u8);
             global::GenesysCloud.Extensions.Models.PostInputContract.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ActionContractInput : IGenesysCloudModel<ActionContractInput
             writer.WriteNull("input"u8);
         }
 
-        if (value.Output is { } property3)
+        if (value._output is { } property3)
         {
             writer.WritePropertyName("output"u8);
             global::GenesysCloud.Extensions.Models.PostOutputContract.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ActionContractInput : IGenesysCloudModel<ActionContractInput
             writer.WriteNull("output"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

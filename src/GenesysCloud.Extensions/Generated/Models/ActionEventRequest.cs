@@ -14,35 +14,44 @@ public sealed class ActionEventRequest : IGenesysCloudModel<ActionEventRequest>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>UUID of the customer session for this action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>UUID for the action, as returned by the Ping endpoint when the action was qualified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionId")]
-    public string? ActionId { get; set; }
+    public string? ActionId { get => _actionId; set => _actionId = value; }
 
     /// <summary>State the action is transitioning to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionState")]
-    public global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum? ActionState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum? ActionState { get => _actionState; set => _actionState = value; }
 
     /// <summary>Client defined error code (when state transitions to errored)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Message of the error returned when the action fails (when state transitions to errored)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _sessionId;
+    private string? _actionId;
+    private global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum? _actionState;
+    private string? _errorCode;
+    private string? _errorMessage;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionEventRequest IGenesysCloudModel<ActionEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ActionEventRequest : IGenesysCloudModel<ActionEventRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ActionId = ReadString(ref reader, name);
+                    value._actionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ActionState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum?)null;
+                    value._actionState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionEventRequest.ActionStateEnum?)null;
                     break;
                 case 4:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class ActionEventRequest : IGenesysCloudModel<ActionEventRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "actionId"u8, value.ActionId, nulls);
-        WriteString(writer, "actionState"u8, value.ActionState?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "actionId"u8, value._actionId, nulls);
+        WriteString(writer, "actionState"u8, value._actionState?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ActionInput : IGenesysCloudModel<ActionInput>
 {
     /// <summary>JSON Schema that defines the body of the request that the client (edge/architect/postman) is sending to the service, on the /execute path. If the 'flatten' query parameter is omitted or false, this field will be returned. Either inputSchema or inputSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get => _inputSchema; set => _inputSchema = value; }
 
     /// <summary>JSON Schema that defines the body of the request that the client (edge/architect/postman) is sending to the service, on the /execute path. The schema is transformed based on Architect's flattened format. If the 'flatten' query parameter is supplied as true, this field will be returned. Either inputSchema or inputSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchemaFlattened")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchemaFlattened { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchemaFlattened { get => _inputSchemaFlattened; set => _inputSchemaFlattened = value; }
 
     /// <summary>The URI of the input schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchemaUri")]
-    public string? InputSchemaUri { get; set; }
+    public string? InputSchemaUri { get => _inputSchemaUri; set => _inputSchemaUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _inputSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _inputSchemaFlattened;
+    private string? _inputSchemaUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionInput IGenesysCloudModel<ActionInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ActionInput : IGenesysCloudModel<ActionInput>
             switch (index)
             {
                 case 0:
-                    value.InputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._inputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.InputSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._inputSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.InputSchemaUri = ReadString(ref reader, name);
+                    value._inputSchemaUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class ActionInput : IGenesysCloudModel<ActionInput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InputSchema is { } property1)
+        if (value._inputSchema is { } property1)
         {
             writer.WritePropertyName("inputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class ActionInput : IGenesysCloudModel<ActionInput>
             writer.WriteNull("inputSchema"u8);
         }
 
-        if (value.InputSchemaFlattened is { } property3)
+        if (value._inputSchemaFlattened is { } property3)
         {
             writer.WritePropertyName("inputSchemaFlattened"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class ActionInput : IGenesysCloudModel<ActionInput>
             writer.WriteNull("inputSchemaFlattened"u8);
         }
 
-        WriteString(writer, "inputSchemaUri"u8, value.InputSchemaUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inputSchemaUri"u8, value._inputSchemaUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
 {
     /// <summary>Action template associated with the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionTemplate")]
-    public global::GenesysCloud.Extensions.Models.ActionMapActionTemplate? ActionTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionMapActionTemplate? ActionTemplate { get => _actionTemplate; set => _actionTemplate = value; }
 
     /// <summary>Media type of action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Action target ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionTargetId")]
-    public string? ActionTargetId { get; set; }
+    public string? ActionTargetId { get => _actionTargetId; set => _actionTargetId = value; }
 
     /// <summary>Whether this action should be throttled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPacingEnabled")]
-    public bool? IsPacingEnabled { get; set; }
+    public bool? IsPacingEnabled { get => _isPacingEnabled; set => _isPacingEnabled = value; }
 
     /// <summary>Additional properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("props")]
-    public global::GenesysCloud.Extensions.Models.ActionProperties? Props { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionProperties? Props { get => _props; set => _props = value; }
 
     /// <summary>Architect Flow Id and input contract.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("architectFlowFields")]
-    public global::GenesysCloud.Extensions.Models.ArchitectFlowFields? ArchitectFlowFields { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectFlowFields? ArchitectFlowFields { get => _architectFlowFields; set => _architectFlowFields = value; }
 
     /// <summary>Admin-configurable fields of a web messaging offer action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webMessagingOfferFields")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingOfferFields? WebMessagingOfferFields { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingOfferFields? WebMessagingOfferFields { get => _webMessagingOfferFields; set => _webMessagingOfferFields = value; }
 
     /// <summary>Admin-configurable fields of an open action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openActionFields")]
-    public global::GenesysCloud.Extensions.Models.OpenActionFields? OpenActionFields { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenActionFields? OpenActionFields { get => _openActionFields; set => _openActionFields = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActionMapActionTemplate? _actionTemplate;
+    private global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum? _mediaType;
+    private string? _actionTargetId;
+    private bool? _isPacingEnabled;
+    private global::GenesysCloud.Extensions.Models.ActionProperties? _props;
+    private global::GenesysCloud.Extensions.Models.ArchitectFlowFields? _architectFlowFields;
+    private global::GenesysCloud.Extensions.Models.WebMessagingOfferFields? _webMessagingOfferFields;
+    private global::GenesysCloud.Extensions.Models.OpenActionFields? _openActionFields;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionMapAction IGenesysCloudModel<ActionMapAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             switch (index)
             {
                 case 0:
-                    value.ActionTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapActionTemplate.ReadJson(ref reader, options);
+                    value._actionTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapActionTemplate.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionMapAction.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.ActionTargetId = ReadString(ref reader, name);
+                    value._actionTargetId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IsPacingEnabled = ReadNullableBoolean(ref reader, name);
+                    value._isPacingEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Props = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionProperties.ReadJson(ref reader, options);
+                    value._props = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionProperties.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ArchitectFlowFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchitectFlowFields.ReadJson(ref reader, options);
+                    value._architectFlowFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchitectFlowFields.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.WebMessagingOfferFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingOfferFields.ReadJson(ref reader, options);
+                    value._webMessagingOfferFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingOfferFields.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.OpenActionFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenActionFields.ReadJson(ref reader, options);
+                    value._openActionFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenActionFields.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ActionTemplate is { } property2)
+        if (value._actionTemplate is { } property2)
         {
             writer.WritePropertyName("actionTemplate"u8);
             global::GenesysCloud.Extensions.Models.ActionMapActionTemplate.WriteJson(writer, property2, options);
@@ -113,10 +123,10 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             writer.WriteNull("actionTemplate"u8);
         }
 
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "actionTargetId"u8, value.ActionTargetId, nulls);
-        WriteBoolean(writer, "isPacingEnabled"u8, value.IsPacingEnabled, nulls);
-        if (value.Props is { } property4)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "actionTargetId"u8, value._actionTargetId, nulls);
+        WriteBoolean(writer, "isPacingEnabled"u8, value._isPacingEnabled, nulls);
+        if (value._props is { } property4)
         {
             writer.WritePropertyName("props"u8);
             global::GenesysCloud.Extensions.Models.ActionProperties.WriteJson(writer, property4, options);
@@ -126,7 +136,7 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             writer.WriteNull("props"u8);
         }
 
-        if (value.ArchitectFlowFields is { } property6)
+        if (value._architectFlowFields is { } property6)
         {
             writer.WritePropertyName("architectFlowFields"u8);
             global::GenesysCloud.Extensions.Models.ArchitectFlowFields.WriteJson(writer, property6, options);
@@ -136,7 +146,7 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             writer.WriteNull("architectFlowFields"u8);
         }
 
-        if (value.WebMessagingOfferFields is { } property8)
+        if (value._webMessagingOfferFields is { } property8)
         {
             writer.WritePropertyName("webMessagingOfferFields"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingOfferFields.WriteJson(writer, property8, options);
@@ -146,7 +156,7 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             writer.WriteNull("webMessagingOfferFields"u8);
         }
 
-        if (value.OpenActionFields is { } property10)
+        if (value._openActionFields is { } property10)
         {
             writer.WritePropertyName("openActionFields"u8);
             global::GenesysCloud.Extensions.Models.OpenActionFields.WriteJson(writer, property10, options);
@@ -156,7 +166,7 @@ public sealed class ActionMapAction : IGenesysCloudModel<ActionMapAction>
             writer.WriteNull("openActionFields"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

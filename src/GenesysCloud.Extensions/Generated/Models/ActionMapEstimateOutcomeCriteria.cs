@@ -14,27 +14,34 @@ public sealed class ActionMapEstimateOutcomeCriteria : IGenesysCloudModel<Action
 {
     /// <summary>ID of outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>Probability value for the selected outcome at or above which the action map will trigger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxProbability")]
-    public double? MaxProbability { get; set; }
+    public double? MaxProbability { get => _maxProbability; set => _maxProbability = value; }
 
     /// <summary>Additional probability condition, where if set, the action map will trigger if the current outcome probability is lower or equal to the value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
 
     /// <summary>Represents the quantity of sessions that have a maximum probability less than the predicted probability.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantile")]
-    public double? Quantile { get; set; }
+    public double? Quantile { get => _quantile; set => _quantile = value; }
 
     /// <summary>Represents the quantity of sessions that have a maximum probability less than the predicted session max probability.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxQuantile")]
-    public double? MaxQuantile { get; set; }
+    public double? MaxQuantile { get => _maxQuantile; set => _maxQuantile = value; }
+
+    private string? _outcomeId;
+    private double? _maxProbability;
+    private double? _probability;
+    private double? _quantile;
+    private double? _maxQuantile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionMapEstimateOutcomeCriteria IGenesysCloudModel<ActionMapEstimateOutcomeCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ActionMapEstimateOutcomeCriteria : IGenesysCloudModel<Action
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MaxProbability = ReadNullableDouble(ref reader, options, name);
+                    value._maxProbability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Quantile = ReadNullableDouble(ref reader, options, name);
+                    value._quantile = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.MaxQuantile = ReadNullableDouble(ref reader, options, name);
+                    value._maxQuantile = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ActionMapEstimateOutcomeCriteria : IGenesysCloudModel<Action
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteDouble(writer, "maxProbability"u8, value.MaxProbability, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        WriteDouble(writer, "quantile"u8, value.Quantile, nulls);
-        WriteDouble(writer, "maxQuantile"u8, value.MaxQuantile, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteDouble(writer, "maxProbability"u8, value._maxProbability, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        WriteDouble(writer, "quantile"u8, value._quantile, nulls);
+        WriteDouble(writer, "maxQuantile"u8, value._maxQuantile, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

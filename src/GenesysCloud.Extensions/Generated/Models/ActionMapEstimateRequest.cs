@@ -14,15 +14,19 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
 {
     /// <summary>List of Segment IDs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SegmentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SegmentIds { get => _segmentIds; set => _segmentIds = value; }
 
     /// <summary>Outcome Criteria containing outcomeId and probability thresholds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeCriteria")]
-    public global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria? OutcomeCriteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria? OutcomeCriteria { get => _outcomeCriteria; set => _outcomeCriteria = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _segmentIds;
+    private global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria? _outcomeCriteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionMapEstimateRequest IGenesysCloudModel<ActionMapEstimateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentIds = null;
+                        value._segmentIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SegmentIds = list1;
+                        value._segmentIds = list1;
                     }
                     break;
                 case 1:
-                    value.OutcomeCriteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria.ReadJson(ref reader, options);
+                    value._outcomeCriteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SegmentIds is { } property2)
+        if (value._segmentIds is { } property2)
         {
             writer.WritePropertyName("segmentIds"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
             writer.WriteNull("segmentIds"u8);
         }
 
-        if (value.OutcomeCriteria is { } property4)
+        if (value._outcomeCriteria is { } property4)
         {
             writer.WritePropertyName("outcomeCriteria"u8);
             global::GenesysCloud.Extensions.Models.ActionMapEstimateOutcomeCriteria.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class ActionMapEstimateRequest : IGenesysCloudModel<ActionMapEstim
             writer.WriteNull("outcomeCriteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ActionMapEstimateResult : IGenesysCloudModel<ActionMapEstima
 {
     /// <summary>Number of sessions qualified for Action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifiedSessionCount")]
-    public long? QualifiedSessionCount { get; set; }
+    public long? QualifiedSessionCount { get => _qualifiedSessionCount; set => _qualifiedSessionCount = value; }
 
     /// <summary>Total number of sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalSessionCount")]
-    public long? TotalSessionCount { get; set; }
+    public long? TotalSessionCount { get => _totalSessionCount; set => _totalSessionCount = value; }
 
     /// <summary>Number of sessions qualified for Action map per segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("perSegmentCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentEstimateCount>? PerSegmentCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentEstimateCount>? PerSegmentCounts { get => _perSegmentCounts; set => _perSegmentCounts = value; }
 
     /// <summary>Difference made by outcome criteria to number of sessions qualified for Action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomesScoresCount")]
-    public long? OutcomesScoresCount { get; set; }
+    public long? OutcomesScoresCount { get => _outcomesScoresCount; set => _outcomesScoresCount = value; }
+
+    private long? _qualifiedSessionCount;
+    private long? _totalSessionCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentEstimateCount>? _perSegmentCounts;
+    private long? _outcomesScoresCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionMapEstimateResult IGenesysCloudModel<ActionMapEstimateResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class ActionMapEstimateResult : IGenesysCloudModel<ActionMapEstima
             switch (index)
             {
                 case 0:
-                    value.QualifiedSessionCount = ReadNullableInt64(ref reader, options, name);
+                    value._qualifiedSessionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalSessionCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalSessionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PerSegmentCounts = null;
+                        value._perSegmentCounts = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class ActionMapEstimateResult : IGenesysCloudModel<ActionMapEstima
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentEstimateCount.ReadJson(ref reader, options));
                         }
 
-                        value.PerSegmentCounts = list1;
+                        value._perSegmentCounts = list1;
                     }
                     break;
                 case 3:
-                    value.OutcomesScoresCount = ReadNullableInt64(ref reader, options, name);
+                    value._outcomesScoresCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ActionMapEstimateResult : IGenesysCloudModel<ActionMapEstima
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "qualifiedSessionCount"u8, value.QualifiedSessionCount, nulls);
-        WriteInt64(writer, "totalSessionCount"u8, value.TotalSessionCount, nulls);
-        if (value.PerSegmentCounts is { } property2)
+        WriteInt64(writer, "qualifiedSessionCount"u8, value._qualifiedSessionCount, nulls);
+        WriteInt64(writer, "totalSessionCount"u8, value._totalSessionCount, nulls);
+        if (value._perSegmentCounts is { } property2)
         {
             writer.WritePropertyName("perSegmentCounts"u8);
             writer.WriteStartArray();
@@ -115,8 +121,8 @@ public sealed class ActionMapEstimateResult : IGenesysCloudModel<ActionMapEstima
             writer.WriteNull("perSegmentCounts"u8);
         }
 
-        WriteInt64(writer, "outcomesScoresCount"u8, value.OutcomesScoresCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "outcomesScoresCount"u8, value._outcomesScoresCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
 {
     /// <summary>JSON schema that defines the transformed, successful result that will be sent back to the caller. If the 'flatten' query parameter is omitted or false, this field will be returned. Either successSchema or successSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SuccessSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SuccessSchema { get => _successSchema; set => _successSchema = value; }
 
     /// <summary>URI to retrieve success schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successSchemaUri")]
-    public string? SuccessSchemaUri { get; set; }
+    public string? SuccessSchemaUri { get => _successSchemaUri; set => _successSchemaUri = value; }
 
     /// <summary>JSON schema that defines the body of response when request is not successful. If the 'flatten' query parameter is omitted or false, this field will be returned. Either errorSchema or errorSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ErrorSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ErrorSchema { get => _errorSchema; set => _errorSchema = value; }
 
     /// <summary>URI to retrieve error schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorSchemaUri")]
-    public string? ErrorSchemaUri { get; set; }
+    public string? ErrorSchemaUri { get => _errorSchemaUri; set => _errorSchemaUri = value; }
 
     /// <summary>JSON schema that defines the transformed, successful result that will be sent back to the caller. The schema is transformed based on Architect's flattened format. If the 'flatten' query parameter is supplied as true, this field will be returned. Either successSchema or successSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successSchemaFlattened")]
-    public global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? SuccessSchemaFlattened { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? SuccessSchemaFlattened { get => _successSchemaFlattened; set => _successSchemaFlattened = value; }
 
     /// <summary>JSON schema that defines the body of response when request is not successful. The schema is transformed based on Architect's flattened format. If the 'flatten' query parameter is supplied as true, this field will be returned. Either errorSchema or errorSchemaFlattened will be returned, not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorSchemaFlattened")]
-    public global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? ErrorSchemaFlattened { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? ErrorSchemaFlattened { get => _errorSchemaFlattened; set => _errorSchemaFlattened = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _successSchema;
+    private string? _successSchemaUri;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _errorSchema;
+    private string? _errorSchemaUri;
+    private global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? _successSchemaFlattened;
+    private global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument? _errorSchemaFlattened;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionOutput IGenesysCloudModel<ActionOutput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
             switch (index)
             {
                 case 0:
-                    value.SuccessSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._successSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SuccessSchemaUri = ReadString(ref reader, name);
+                    value._successSchemaUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ErrorSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._errorSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ErrorSchemaUri = ReadString(ref reader, name);
+                    value._errorSchemaUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SuccessSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.ReadJson(ref reader, options);
+                    value._successSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ErrorSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.ReadJson(ref reader, options);
+                    value._errorSchemaFlattened = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SuccessSchema is { } property1)
+        if (value._successSchema is { } property1)
         {
             writer.WritePropertyName("successSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property1, options);
@@ -99,8 +107,8 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
             writer.WriteNull("successSchema"u8);
         }
 
-        WriteString(writer, "successSchemaUri"u8, value.SuccessSchemaUri, nulls);
-        if (value.ErrorSchema is { } property3)
+        WriteString(writer, "successSchemaUri"u8, value._successSchemaUri, nulls);
+        if (value._errorSchema is { } property3)
         {
             writer.WritePropertyName("errorSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property3, options);
@@ -110,8 +118,8 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
             writer.WriteNull("errorSchema"u8);
         }
 
-        WriteString(writer, "errorSchemaUri"u8, value.ErrorSchemaUri, nulls);
-        if (value.SuccessSchemaFlattened is { } property5)
+        WriteString(writer, "errorSchemaUri"u8, value._errorSchemaUri, nulls);
+        if (value._successSchemaFlattened is { } property5)
         {
             writer.WritePropertyName("successSchemaFlattened"u8);
             global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.WriteJson(writer, property5, options);
@@ -121,7 +129,7 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
             writer.WriteNull("successSchemaFlattened"u8);
         }
 
-        if (value.ErrorSchemaFlattened is { } property7)
+        if (value._errorSchemaFlattened is { } property7)
         {
             writer.WritePropertyName("errorSchemaFlattened"u8);
             global::GenesysCloud.Extensions.Models.FlattenedJsonSchemaDocument.WriteJson(writer, property7, options);
@@ -131,7 +139,7 @@ public sealed class ActionOutput : IGenesysCloudModel<ActionOutput>
             writer.WriteNull("errorSchemaFlattened"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ActionProperties : IGenesysCloudModel<ActionProperties>
 {
     /// <summary>Prompt message shown to user, used for webchat type action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webchatPrompt")]
-    public string? WebchatPrompt { get; set; }
+    public string? WebchatPrompt { get => _webchatPrompt; set => _webchatPrompt = value; }
 
     /// <summary>Title shown to the user, used for webchat type action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webchatTitleText")]
-    public string? WebchatTitleText { get; set; }
+    public string? WebchatTitleText { get => _webchatTitleText; set => _webchatTitleText = value; }
 
     /// <summary>Accept button text shown to user, used for webchat type action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webchatAcceptText")]
-    public string? WebchatAcceptText { get; set; }
+    public string? WebchatAcceptText { get => _webchatAcceptText; set => _webchatAcceptText = value; }
 
     /// <summary>Decline button text shown to user, used for webchat type action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webchatDeclineText")]
-    public string? WebchatDeclineText { get; set; }
+    public string? WebchatDeclineText { get => _webchatDeclineText; set => _webchatDeclineText = value; }
 
     /// <summary>Survey provided to the user, used for webchat type action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webchatSurvey")]
-    public global::GenesysCloud.Extensions.Models.ActionSurvey? WebchatSurvey { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionSurvey? WebchatSurvey { get => _webchatSurvey; set => _webchatSurvey = value; }
+
+    private string? _webchatPrompt;
+    private string? _webchatTitleText;
+    private string? _webchatAcceptText;
+    private string? _webchatDeclineText;
+    private global::GenesysCloud.Extensions.Models.ActionSurvey? _webchatSurvey;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionProperties IGenesysCloudModel<ActionProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ActionProperties : IGenesysCloudModel<ActionProperties>
             switch (index)
             {
                 case 0:
-                    value.WebchatPrompt = ReadString(ref reader, name);
+                    value._webchatPrompt = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WebchatTitleText = ReadString(ref reader, name);
+                    value._webchatTitleText = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WebchatAcceptText = ReadString(ref reader, name);
+                    value._webchatAcceptText = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.WebchatDeclineText = ReadString(ref reader, name);
+                    value._webchatDeclineText = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.WebchatSurvey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionSurvey.ReadJson(ref reader, options);
+                    value._webchatSurvey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionSurvey.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class ActionProperties : IGenesysCloudModel<ActionProperties>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "webchatPrompt"u8, value.WebchatPrompt, nulls);
-        WriteString(writer, "webchatTitleText"u8, value.WebchatTitleText, nulls);
-        WriteString(writer, "webchatAcceptText"u8, value.WebchatAcceptText, nulls);
-        WriteString(writer, "webchatDeclineText"u8, value.WebchatDeclineText, nulls);
-        if (value.WebchatSurvey is { } property1)
+        WriteString(writer, "webchatPrompt"u8, value._webchatPrompt, nulls);
+        WriteString(writer, "webchatTitleText"u8, value._webchatTitleText, nulls);
+        WriteString(writer, "webchatAcceptText"u8, value._webchatAcceptText, nulls);
+        WriteString(writer, "webchatDeclineText"u8, value._webchatDeclineText, nulls);
+        if (value._webchatSurvey is { } property1)
         {
             writer.WritePropertyName("webchatSurvey"u8);
             global::GenesysCloud.Extensions.Models.ActionSurvey.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class ActionProperties : IGenesysCloudModel<ActionProperties>
             writer.WriteNull("webchatSurvey"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

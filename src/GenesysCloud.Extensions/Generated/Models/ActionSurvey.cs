@@ -14,11 +14,14 @@ public sealed class ActionSurvey : IGenesysCloudModel<ActionSurvey>
 {
     /// <summary>Questions shown to the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneySurveyQuestion>? Questions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneySurveyQuestion>? Questions { get => _questions; set => _questions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneySurveyQuestion>? _questions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionSurvey IGenesysCloudModel<ActionSurvey>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ActionSurvey : IGenesysCloudModel<ActionSurvey>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Questions = null;
+                        value._questions = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ActionSurvey : IGenesysCloudModel<ActionSurvey>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.ReadJson(ref reader, options));
                         }
 
-                        value.Questions = list1;
+                        value._questions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ActionSurvey : IGenesysCloudModel<ActionSurvey>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Questions is { } property2)
+        if (value._questions is { } property2)
         {
             writer.WritePropertyName("questions"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ActionSurvey : IGenesysCloudModel<ActionSurvey>
             writer.WriteNull("questions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Additional user data associated with the target in key/value format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userData")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyValue>? UserData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyValue>? UserData { get => _userData; set => _userData = value; }
 
     /// <summary>Supported media types of the target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedMediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedMediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedMediaTypes { get => _supportedMediaTypes; set => _supportedMediaTypes = value; }
 
     /// <summary>Indicates the state of the target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Description of the target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Service Level of the action target. Chat offers for the target will be throttled with the aim of achieving this service level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>Indicates the non-default short abandon threshold</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortAbandonThreshold")]
-    public long? ShortAbandonThreshold { get; set; }
+    public long? ShortAbandonThreshold { get => _shortAbandonThreshold; set => _shortAbandonThreshold = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The date the target was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The date the target was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyValue>? _userData;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedMediaTypes;
+    private global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum? _state;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.ServiceLevel? _serviceLevel;
+    private long? _shortAbandonThreshold;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionTarget IGenesysCloudModel<ActionTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,15 +92,15 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserData = null;
+                        value._userData = null;
                     }
                     else
                     {
@@ -98,13 +111,13 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KeyValue.ReadJson(ref reader, options));
                         }
 
-                        value.UserData = list1;
+                        value._userData = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedMediaTypes = null;
+                        value._supportedMediaTypes = null;
                     }
                     else
                     {
@@ -115,32 +128,32 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedMediaTypes = list2;
+                        value._supportedMediaTypes = list2;
                     }
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.ActionTarget.StateEnum?)null;
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ShortAbandonThreshold = ReadNullableInt64(ref reader, options, name);
+                    value._shortAbandonThreshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +165,9 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.UserData is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._userData is { } property4)
         {
             writer.WritePropertyName("userData"u8);
             writer.WriteStartArray();
@@ -178,7 +191,7 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
             writer.WriteNull("userData"u8);
         }
 
-        if (value.SupportedMediaTypes is { } property7)
+        if (value._supportedMediaTypes is { } property7)
         {
             writer.WritePropertyName("supportedMediaTypes"u8);
             writer.WriteStartArray();
@@ -195,9 +208,9 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
             writer.WriteNull("supportedMediaTypes"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.ServiceLevel is { } property9)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._serviceLevel is { } property9)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ServiceLevel.WriteJson(writer, property9, options);
@@ -207,11 +220,11 @@ public sealed class ActionTarget : IGenesysCloudModel<ActionTarget>
             writer.WriteNull("serviceLevel"u8);
         }
 
-        WriteInt64(writer, "shortAbandonThreshold"u8, value.ShortAbandonThreshold, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "shortAbandonThreshold"u8, value._shortAbandonThreshold, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ActionTemplate : IGenesysCloudModel<ActionTemplate>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the action template's functionality.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The version of the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Media type of action described by the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Whether the action template is currently active, inactive or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Properties used to configure an action of type content offer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentOffer")]
-    public global::GenesysCloud.Extensions.Models.ContentOffer? ContentOffer { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOffer? ContentOffer { get => _contentOffer; set => _contentOffer = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Date when action template was created in ISO-8601 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Date when action template was last modified in ISO-8601 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ContentOffer? _contentOffer;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActionTemplate IGenesysCloudModel<ActionTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ActionTemplate : IGenesysCloudModel<ActionTemplate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActionTemplate.MediaTypeEnum?)null;
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.ActionTemplate.StateEnum?)null;
                     break;
                 case 6:
-                    value.ContentOffer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOffer.ReadJson(ref reader, options);
+                    value._contentOffer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOffer.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +129,13 @@ public sealed class ActionTemplate : IGenesysCloudModel<ActionTemplate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.ContentOffer is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._contentOffer is { } property3)
         {
             writer.WritePropertyName("contentOffer"u8);
             global::GenesysCloud.Extensions.Models.ContentOffer.WriteJson(writer, property3, options);
@@ -133,10 +145,10 @@ public sealed class ActionTemplate : IGenesysCloudModel<ActionTemplate>
             writer.WriteNull("contentOffer"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

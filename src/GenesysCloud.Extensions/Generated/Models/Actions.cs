@@ -14,11 +14,14 @@ public sealed class Actions : IGenesysCloudModel<Actions>
 {
     /// <summary>Gets or sets <c>skillsToRemove</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillsToRemove")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillsToRemove>? SkillsToRemove { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillsToRemove>? SkillsToRemove { get => _skillsToRemove; set => _skillsToRemove = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillsToRemove>? _skillsToRemove;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Actions IGenesysCloudModel<Actions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Actions : IGenesysCloudModel<Actions>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SkillsToRemove = null;
+                        value._skillsToRemove = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Actions : IGenesysCloudModel<Actions>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SkillsToRemove.ReadJson(ref reader, options));
                         }
 
-                        value.SkillsToRemove = list1;
+                        value._skillsToRemove = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Actions : IGenesysCloudModel<Actions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SkillsToRemove is { } property2)
+        if (value._skillsToRemove is { } property2)
         {
             writer.WritePropertyName("skillsToRemove"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class Actions : IGenesysCloudModel<Actions>
             writer.WriteNull("skillsToRemove"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

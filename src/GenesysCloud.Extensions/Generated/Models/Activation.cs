@@ -14,15 +14,19 @@ public sealed class Activation : IGenesysCloudModel<Activation>
 {
     /// <summary>Type of activation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Activation delay time amount.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delayInSeconds")]
-    public long? DelayInSeconds { get; set; }
+    public long? DelayInSeconds { get => _delayInSeconds; set => _delayInSeconds = value; }
+
+    private string? _type;
+    private long? _delayInSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Activation IGenesysCloudModel<Activation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Activation : IGenesysCloudModel<Activation>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DelayInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._delayInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Activation : IGenesysCloudModel<Activation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteInt64(writer, "delayInSeconds"u8, value.DelayInSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteInt64(writer, "delayInSeconds"u8, value._delayInSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ActivationTrigger : IGenesysCloudModel<ActivationTrigger>
 {
     /// <summary>Trigger type that activated this checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>Date when the checklist was triggered. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerDate")]
-    public global::System.DateTimeOffset? TriggerDate { get; set; }
+    public global::System.DateTimeOffset? TriggerDate { get => _triggerDate; set => _triggerDate = value; }
 
     /// <summary>The intent ID if checklist was triggered by an intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentId")]
-    public string? IntentId { get; set; }
+    public string? IntentId { get => _intentId; set => _intentId = value; }
 
     /// <summary>The intent name if checklist was triggered by an intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentName")]
-    public string? IntentName { get; set; }
+    public string? IntentName { get => _intentName; set => _intentName = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum? _triggerType;
+    private global::System.DateTimeOffset? _triggerDate;
+    private string? _intentId;
+    private string? _intentName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivationTrigger IGenesysCloudModel<ActivationTrigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ActivationTrigger : IGenesysCloudModel<ActivationTrigger>
             switch (index)
             {
                 case 0:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivationTrigger.TriggerTypeEnum?)null;
                     break;
                 case 1:
-                    value.TriggerDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._triggerDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.IntentId = ReadString(ref reader, name);
+                    value._intentId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IntentName = ReadString(ref reader, name);
+                    value._intentName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ActivationTrigger : IGenesysCloudModel<ActivationTrigger>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "triggerDate"u8, value.TriggerDate, nulls);
-        WriteString(writer, "intentId"u8, value.IntentId, nulls);
-        WriteString(writer, "intentName"u8, value.IntentName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "triggerDate"u8, value._triggerDate, nulls);
+        WriteString(writer, "intentId"u8, value._intentId, nulls);
+        WriteString(writer, "intentName"u8, value._intentName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

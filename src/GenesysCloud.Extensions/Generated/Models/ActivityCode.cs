@@ -14,51 +14,64 @@ public sealed class ActivityCode : IGenesysCloudModel<ActivityCode>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The name of the activity code. Default activity codes will be created with an empty name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether this activity code is active or has been deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>Whether this is a default activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDefault")]
-    public bool? IsDefault { get; set; }
+    public bool? IsDefault { get => _isDefault; set => _isDefault = value; }
 
     /// <summary>The activity code's category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>The default length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Whether an agent is paid while performing this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Indicates whether or not the activity should be counted as contiguous work time for calculating daily constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsWorkTime")]
-    public bool? CountsAsWorkTime { get; set; }
+    public bool? CountsAsWorkTime { get => _countsAsWorkTime; set => _countsAsWorkTime = value; }
 
     /// <summary>Whether an agent can select this activity code when creating or editing a time off request. Null if the activity's category is not time off.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTimeOffSelectable")]
-    public bool? AgentTimeOffSelectable { get; set; }
+    public bool? AgentTimeOffSelectable { get => _agentTimeOffSelectable; set => _agentTimeOffSelectable = value; }
 
     /// <summary>Version metadata for the associated management unit's list of activity codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private string? _name;
+    private bool? _isActive;
+    private bool? _isDefault;
+    private global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum? _category;
+    private long? _lengthInMinutes;
+    private bool? _countsAsPaidTime;
+    private bool? _countsAsWorkTime;
+    private bool? _agentTimeOffSelectable;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityCode IGenesysCloudModel<ActivityCode>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class ActivityCode : IGenesysCloudModel<ActivityCode>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.IsDefault = ReadNullableBoolean(ref reader, name);
+                    value._isDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityCode.CategoryEnum?)null;
                     break;
                 case 6:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.CountsAsWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.AgentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
+                    value._agentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,17 +137,17 @@ public sealed class ActivityCode : IGenesysCloudModel<ActivityCode>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteBoolean(writer, "isDefault"u8, value.IsDefault, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "countsAsWorkTime"u8, value.CountsAsWorkTime, nulls);
-        WriteBoolean(writer, "agentTimeOffSelectable"u8, value.AgentTimeOffSelectable, nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteBoolean(writer, "isDefault"u8, value._isDefault, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "countsAsWorkTime"u8, value._countsAsWorkTime, nulls);
+        WriteBoolean(writer, "agentTimeOffSelectable"u8, value._agentTimeOffSelectable, nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -144,7 +157,7 @@ public sealed class ActivityCode : IGenesysCloudModel<ActivityCode>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

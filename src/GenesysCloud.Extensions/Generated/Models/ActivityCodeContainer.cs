@@ -14,15 +14,19 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
 {
     /// <summary>Map of activity code id to activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ActivityCode>? ActivityCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ActivityCode>? ActivityCodes { get => _activityCodes; set => _activityCodes = value; }
 
     /// <summary>Version metadata for the associated management unit's list of activity codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ActivityCode>? _activityCodes;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityCodeContainer IGenesysCloudModel<ActivityCodeContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodes = null;
+                        value._activityCodes = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ActivityCode.ReadJson(ref reader, options);
                         }
 
-                        value.ActivityCodes = dictionary1;
+                        value._activityCodes = dictionary1;
                     }
                     break;
                 case 1:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ActivityCodes is { } property2)
+        if (value._activityCodes is { } property2)
         {
             writer.WritePropertyName("activityCodes"u8);
             writer.WriteStartObject();
@@ -100,7 +104,7 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
             writer.WriteNull("activityCodes"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -110,7 +114,7 @@ public sealed class ActivityCodeContainer : IGenesysCloudModel<ActivityCodeConta
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

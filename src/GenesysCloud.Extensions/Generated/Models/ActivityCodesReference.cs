@@ -14,15 +14,19 @@ public sealed class ActivityCodesReference : IGenesysCloudModel<ActivityCodesRef
 {
     /// <summary>The IDs of activity codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get => _ids; set => _ids = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ids;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityCodesReference IGenesysCloudModel<ActivityCodesReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ActivityCodesReference : IGenesysCloudModel<ActivityCodesRef
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ActivityCodesReference : IGenesysCloudModel<ActivityCodesRef
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ActivityCodesReference : IGenesysCloudModel<ActivityCodesRef
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property2)
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class ActivityCodesReference : IGenesysCloudModel<ActivityCodesRef
             writer.WriteNull("ids"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ActivityPlanAbandonRateImpactOverride : IGenesysCloudModel<A
 {
     /// <summary>Allowed abandon rate increase percent, from 0.0 to 100.0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("increaseByPercent")]
-    public double? IncreaseByPercent { get; set; }
+    public double? IncreaseByPercent { get => _increaseByPercent; set => _increaseByPercent = value; }
+
+    private double? _increaseByPercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanAbandonRateImpactOverride IGenesysCloudModel<ActivityPlanAbandonRateImpactOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ActivityPlanAbandonRateImpactOverride : IGenesysCloudModel<A
             switch (index)
             {
                 case 0:
-                    value.IncreaseByPercent = ReadNullableDouble(ref reader, options, name);
+                    value._increaseByPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ActivityPlanAbandonRateImpactOverride : IGenesysCloudModel<A
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "increaseByPercent"u8, value.IncreaseByPercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "increaseByPercent"u8, value._increaseByPercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

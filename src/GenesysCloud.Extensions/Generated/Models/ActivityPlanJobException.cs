@@ -14,15 +14,19 @@ public sealed class ActivityPlanJobException : IGenesysCloudModel<ActivityPlanJo
 {
     /// <summary>The type of error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionType")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum? ExceptionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum? ExceptionType { get => _exceptionType; set => _exceptionType = value; }
 
     /// <summary>The occurrences in which this error occurred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occurrences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceReference>? Occurrences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceReference>? Occurrences { get => _occurrences; set => _occurrences = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum? _exceptionType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceReference>? _occurrences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanJobException IGenesysCloudModel<ActivityPlanJobException>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ActivityPlanJobException : IGenesysCloudModel<ActivityPlanJo
             switch (index)
             {
                 case 0:
-                    value.ExceptionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum?)null;
+                    value._exceptionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ExceptionTypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Occurrences = null;
+                        value._occurrences = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ActivityPlanJobException : IGenesysCloudModel<ActivityPlanJo
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceReference.ReadJson(ref reader, options));
                         }
 
-                        value.Occurrences = list2;
+                        value._occurrences = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ActivityPlanJobException : IGenesysCloudModel<ActivityPlanJo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "exceptionType"u8, value.ExceptionType?.ToString(), nulls);
-        if (value.Occurrences is { } property3)
+        WriteString(writer, "exceptionType"u8, value._exceptionType?.ToString(), nulls);
+        if (value._occurrences is { } property3)
         {
             writer.WritePropertyName("occurrences"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ActivityPlanJobException : IGenesysCloudModel<ActivityPlanJo
             writer.WriteNull("occurrences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management units to which this activity plan applies. Empty list or null means this activity plan applies to all management units in the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get => _managementUnits; set => _managementUnits = value; }
 
     /// <summary>The description of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The activity code to which this activity plan applies. Note: It is recommended to load and cache the entire list of activity codes rather than look up individual codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCode")]
-    public global::GenesysCloud.Extensions.Models.ActivityCodeReference? ActivityCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityCodeReference? ActivityCode { get => _activityCode; set => _activityCode = value; }
 
     /// <summary>The type of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The optimization objective of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optimizationObjective")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum? OptimizationObjective { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum? OptimizationObjective { get => _optimizationObjective; set => _optimizationObjective = value; }
 
     /// <summary>Recurrence settings for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurrenceSettings")]
-    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get => _recurrenceSettings; set => _recurrenceSettings = value; }
 
     /// <summary>The state of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The date on which the activity plan was last manually run, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRunDate")]
-    public global::System.DateTimeOffset? LastRunDate { get; set; }
+    public global::System.DateTimeOffset? LastRunDate { get => _lastRunDate; set => _lastRunDate = value; }
 
     /// <summary>The last user to run this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRunBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? LastRunBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? LastRunBy { get => _lastRunBy; set => _lastRunBy = value; }
 
     /// <summary>The date the activity plan was created, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The user who created this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date the activity plan was modified, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The last user to modify this activity plan. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? _managementUnits;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.ActivityCodeReference? _activityCode;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum? _optimizationObjective;
+    private global::GenesysCloud.Extensions.Models.RecurrenceSettings? _recurrenceSettings;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum? _state;
+    private global::System.DateTimeOffset? _lastRunDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _lastRunBy;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanListItem IGenesysCloudModel<ActivityPlanListItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,15 +117,15 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnits = null;
+                        value._managementUnits = null;
                     }
                     else
                     {
@@ -118,50 +136,50 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options));
                         }
 
-                        value.ManagementUnits = list1;
+                        value._managementUnits = list1;
                     }
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeReference.ReadJson(ref reader, options);
+                    value._activityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.TypeEnum?)null;
                     break;
                 case 6:
-                    value.OptimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum?)null;
+                    value._optimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.OptimizationObjectiveEnum?)null;
                     break;
                 case 7:
-                    value.RecurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
+                    value._recurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.State = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.ActivityPlanListItem.StateEnum?)null;
                     break;
                 case 9:
-                    value.LastRunDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastRunDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.LastRunBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._lastRunBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +191,9 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ManagementUnits is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._managementUnits is { } property5)
         {
             writer.WritePropertyName("managementUnits"u8);
             writer.WriteStartArray();
@@ -199,8 +217,8 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("managementUnits"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.ActivityCode is { } property8)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._activityCode is { } property8)
         {
             writer.WritePropertyName("activityCode"u8);
             global::GenesysCloud.Extensions.Models.ActivityCodeReference.WriteJson(writer, property8, options);
@@ -210,9 +228,9 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("activityCode"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "optimizationObjective"u8, value.OptimizationObjective?.ToString(), nulls);
-        if (value.RecurrenceSettings is { } property10)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "optimizationObjective"u8, value._optimizationObjective?.ToString(), nulls);
+        if (value._recurrenceSettings is { } property10)
         {
             writer.WritePropertyName("recurrenceSettings"u8);
             global::GenesysCloud.Extensions.Models.RecurrenceSettings.WriteJson(writer, property10, options);
@@ -222,9 +240,9 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("recurrenceSettings"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "lastRunDate"u8, value.LastRunDate, nulls);
-        if (value.LastRunBy is { } property12)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "lastRunDate"u8, value._lastRunDate, nulls);
+        if (value._lastRunBy is { } property12)
         {
             writer.WritePropertyName("lastRunBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property12, options);
@@ -234,8 +252,8 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("lastRunBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.CreatedBy is { } property14)
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._createdBy is { } property14)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property14, options);
@@ -245,8 +263,8 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        if (value.ModifiedBy is { } property16)
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        if (value._modifiedBy is { } property16)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property16, options);
@@ -256,8 +274,8 @@ public sealed class ActivityPlanListItem : IGenesysCloudModel<ActivityPlanListIt
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

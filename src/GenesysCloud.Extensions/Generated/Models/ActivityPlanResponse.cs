@@ -14,111 +14,139 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management units to which this activity plan applies. Empty list or null means this activity plan applies to the entire business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get => _managementUnits; set => _managementUnits = value; }
 
     /// <summary>The description of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The activity code associated with this activity plan. It is recommended to load and cache the entire list of activity codes rather than look up individual codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCode")]
-    public global::GenesysCloud.Extensions.Models.ActivityCodeReference? ActivityCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityCodeReference? ActivityCode { get => _activityCode; set => _activityCode = value; }
 
     /// <summary>The type of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The initial schedule period of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialSchedulePeriod")]
-    public global::GenesysCloud.Extensions.Models.SchedulingPeriod? InitialSchedulePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingPeriod? InitialSchedulePeriod { get => _initialSchedulePeriod; set => _initialSchedulePeriod = value; }
 
     /// <summary>The length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>Group settings for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupSettings")]
-    public global::GenesysCloud.Extensions.Models.GroupSettings? GroupSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupSettings? GroupSettings { get => _groupSettings; set => _groupSettings = value; }
 
     /// <summary>Recurrence settings for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurrenceSettings")]
-    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get => _recurrenceSettings; set => _recurrenceSettings = value; }
 
     /// <summary>Attendee search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeesSearchRule")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRule? AttendeesSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRule? AttendeesSearchRule { get => _attendeesSearchRule; set => _attendeesSearchRule = value; }
 
     /// <summary>Whether the sessions created by this activity plan should be facilitated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitated")]
-    public bool? Facilitated { get; set; }
+    public bool? Facilitated { get => _facilitated; set => _facilitated = value; }
 
     /// <summary>Facilitator search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorsSearchRule")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRule? FacilitatorsSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRule? FacilitatorsSearchRule { get => _facilitatorsSearchRule; set => _facilitatorsSearchRule = value; }
 
     /// <summary>Transition time in minutes between facilitated sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transitionTimeMinutes")]
-    public long? TransitionTimeMinutes { get; set; }
+    public long? TransitionTimeMinutes { get => _transitionTimeMinutes; set => _transitionTimeMinutes = value; }
 
     /// <summary>Allowable service goal impact override settings for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalImpactOverrides")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get => _serviceGoalImpactOverrides; set => _serviceGoalImpactOverrides = value; }
 
     /// <summary>The optimization objective of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optimizationObjective")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum? OptimizationObjective { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum? OptimizationObjective { get => _optimizationObjective; set => _optimizationObjective = value; }
 
     /// <summary>Fixed availability configuration for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fixedAvailability")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? FixedAvailability { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? FixedAvailability { get => _fixedAvailability; set => _fixedAvailability = value; }
 
     /// <summary>The state of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Whether the activity should count as paid time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>The date the activity plan was created, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The user who created this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date the activity plan was modified, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The last user to modify this activity plan. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The date on which the activity plan was last manually run, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRunDate")]
-    public global::System.DateTimeOffset? LastRunDate { get; set; }
+    public global::System.DateTimeOffset? LastRunDate { get => _lastRunDate; set => _lastRunDate = value; }
 
     /// <summary>The last user to run this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRunBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? LastRunBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? LastRunBy { get => _lastRunBy; set => _lastRunBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? _managementUnits;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.ActivityCodeReference? _activityCode;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.SchedulingPeriod? _initialSchedulePeriod;
+    private long? _lengthMinutes;
+    private global::GenesysCloud.Extensions.Models.GroupSettings? _groupSettings;
+    private global::GenesysCloud.Extensions.Models.RecurrenceSettings? _recurrenceSettings;
+    private global::GenesysCloud.Extensions.Models.UserSearchRule? _attendeesSearchRule;
+    private bool? _facilitated;
+    private global::GenesysCloud.Extensions.Models.UserSearchRule? _facilitatorsSearchRule;
+    private long? _transitionTimeMinutes;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? _serviceGoalImpactOverrides;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum? _optimizationObjective;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? _fixedAvailability;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum? _state;
+    private bool? _countsAsPaidTime;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _lastRunDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _lastRunBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanResponse IGenesysCloudModel<ActivityPlanResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -139,15 +167,15 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnits = null;
+                        value._managementUnits = null;
                     }
                     else
                     {
@@ -158,52 +186,52 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options));
                         }
 
-                        value.ManagementUnits = list1;
+                        value._managementUnits = list1;
                     }
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeReference.ReadJson(ref reader, options);
+                    value._activityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.TypeEnum?)null;
                     break;
                 case 6:
-                    value.InitialSchedulePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingPeriod.ReadJson(ref reader, options);
+                    value._initialSchedulePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingPeriod.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.GroupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
+                    value._groupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.RecurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
+                    value._recurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.AttendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
+                    value._attendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Facilitated = ReadNullableBoolean(ref reader, name);
+                    value._facilitated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.FacilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
+                    value._facilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.TransitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._transitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.ServiceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
+                    value._serviceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.OptimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum?)null;
+                    value._optimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.OptimizationObjectiveEnum?)null;
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.FixedAvailability = null;
+                        value._fixedAvailability = null;
                     }
                     else
                     {
@@ -214,38 +242,38 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FixedAvailability.ReadJson(ref reader, options));
                         }
 
-                        value.FixedAvailability = list4;
+                        value._fixedAvailability = list4;
                     }
                     break;
                 case 17:
-                    value.State = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.ActivityPlanResponse.StateEnum?)null;
                     break;
                 case 18:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 22:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.LastRunDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastRunDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 24:
-                    value.LastRunBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._lastRunBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -257,9 +285,9 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ManagementUnits is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._managementUnits is { } property6)
         {
             writer.WritePropertyName("managementUnits"u8);
             writer.WriteStartArray();
@@ -283,8 +311,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("managementUnits"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.ActivityCode is { } property9)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._activityCode is { } property9)
         {
             writer.WritePropertyName("activityCode"u8);
             global::GenesysCloud.Extensions.Models.ActivityCodeReference.WriteJson(writer, property9, options);
@@ -294,8 +322,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("activityCode"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.InitialSchedulePeriod is { } property11)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._initialSchedulePeriod is { } property11)
         {
             writer.WritePropertyName("initialSchedulePeriod"u8);
             global::GenesysCloud.Extensions.Models.SchedulingPeriod.WriteJson(writer, property11, options);
@@ -305,8 +333,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("initialSchedulePeriod"u8);
         }
 
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        if (value.GroupSettings is { } property13)
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        if (value._groupSettings is { } property13)
         {
             writer.WritePropertyName("groupSettings"u8);
             global::GenesysCloud.Extensions.Models.GroupSettings.WriteJson(writer, property13, options);
@@ -316,7 +344,7 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("groupSettings"u8);
         }
 
-        if (value.RecurrenceSettings is { } property15)
+        if (value._recurrenceSettings is { } property15)
         {
             writer.WritePropertyName("recurrenceSettings"u8);
             global::GenesysCloud.Extensions.Models.RecurrenceSettings.WriteJson(writer, property15, options);
@@ -326,7 +354,7 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("recurrenceSettings"u8);
         }
 
-        if (value.AttendeesSearchRule is { } property17)
+        if (value._attendeesSearchRule is { } property17)
         {
             writer.WritePropertyName("attendeesSearchRule"u8);
             global::GenesysCloud.Extensions.Models.UserSearchRule.WriteJson(writer, property17, options);
@@ -336,8 +364,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("attendeesSearchRule"u8);
         }
 
-        WriteBoolean(writer, "facilitated"u8, value.Facilitated, nulls);
-        if (value.FacilitatorsSearchRule is { } property19)
+        WriteBoolean(writer, "facilitated"u8, value._facilitated, nulls);
+        if (value._facilitatorsSearchRule is { } property19)
         {
             writer.WritePropertyName("facilitatorsSearchRule"u8);
             global::GenesysCloud.Extensions.Models.UserSearchRule.WriteJson(writer, property19, options);
@@ -347,8 +375,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("facilitatorsSearchRule"u8);
         }
 
-        WriteInt64(writer, "transitionTimeMinutes"u8, value.TransitionTimeMinutes, nulls);
-        if (value.ServiceGoalImpactOverrides is { } property21)
+        WriteInt64(writer, "transitionTimeMinutes"u8, value._transitionTimeMinutes, nulls);
+        if (value._serviceGoalImpactOverrides is { } property21)
         {
             writer.WritePropertyName("serviceGoalImpactOverrides"u8);
             global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.WriteJson(writer, property21, options);
@@ -358,8 +386,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("serviceGoalImpactOverrides"u8);
         }
 
-        WriteString(writer, "optimizationObjective"u8, value.OptimizationObjective?.ToString(), nulls);
-        if (value.FixedAvailability is { } property23)
+        WriteString(writer, "optimizationObjective"u8, value._optimizationObjective?.ToString(), nulls);
+        if (value._fixedAvailability is { } property23)
         {
             writer.WritePropertyName("fixedAvailability"u8);
             writer.WriteStartArray();
@@ -383,10 +411,10 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("fixedAvailability"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.CreatedBy is { } property26)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._createdBy is { } property26)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property26, options);
@@ -396,8 +424,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        if (value.ModifiedBy is { } property28)
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        if (value._modifiedBy is { } property28)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property28, options);
@@ -407,8 +435,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "lastRunDate"u8, value.LastRunDate, nulls);
-        if (value.LastRunBy is { } property30)
+        WriteDateTimeOffset(writer, "lastRunDate"u8, value._lastRunDate, nulls);
+        if (value._lastRunBy is { } property30)
         {
             writer.WritePropertyName("lastRunBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property30, options);
@@ -418,8 +446,8 @@ public sealed class ActivityPlanResponse : IGenesysCloudModel<ActivityPlanRespon
             writer.WriteNull("lastRunBy"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The list of exceptions that occurred while running this activity plan job. These are exceptions that affect individual occurrences but didn't prevent the job from completing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanJobException>? Exceptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanJobException>? Exceptions { get => _exceptions; set => _exceptions = value; }
 
     /// <summary>Error details if status == 'Error'. These are errors that caused the job to fail to complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The activity plan associated with this job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityPlan")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanReference? ActivityPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanReference? ActivityPlan { get => _activityPlan; set => _activityPlan = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanJobException>? _exceptions;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanReference? _activityPlan;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanRunJobResponse IGenesysCloudModel<ActivityPlanRunJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse.StatusEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Exceptions = null;
+                        value._exceptions = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ActivityPlanJobException.ReadJson(ref reader, options));
                         }
 
-                        value.Exceptions = list2;
+                        value._exceptions = list2;
                     }
                     break;
                 case 3:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ActivityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanReference.ReadJson(ref reader, options);
+                    value._activityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Exceptions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._exceptions is { } property3)
         {
             writer.WritePropertyName("exceptions"u8);
             writer.WriteStartArray();
@@ -129,7 +137,7 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
             writer.WriteNull("exceptions"u8);
         }
 
-        if (value.Error is { } property6)
+        if (value._error is { } property6)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property6, options);
@@ -139,7 +147,7 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
             writer.WriteNull("error"u8);
         }
 
-        if (value.ActivityPlan is { } property8)
+        if (value._activityPlan is { } property8)
         {
             writer.WritePropertyName("activityPlan"u8);
             global::GenesysCloud.Extensions.Models.ActivityPlanReference.WriteJson(writer, property8, options);
@@ -149,8 +157,8 @@ public sealed class ActivityPlanRunJobResponse : IGenesysCloudModel<ActivityPlan
             writer.WriteNull("activityPlan"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ActivityPlanServiceLevelImpactOverride : IGenesysCloudModel<
 {
     /// <summary>Allowed service level decrease percent, from 0.0 to 100.0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("decreaseByPercent")]
-    public double? DecreaseByPercent { get; set; }
+    public double? DecreaseByPercent { get => _decreaseByPercent; set => _decreaseByPercent = value; }
+
+    private double? _decreaseByPercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanServiceLevelImpactOverride IGenesysCloudModel<ActivityPlanServiceLevelImpactOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ActivityPlanServiceLevelImpactOverride : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.DecreaseByPercent = ReadNullableDouble(ref reader, options, name);
+                    value._decreaseByPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ActivityPlanServiceLevelImpactOverride : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "decreaseByPercent"u8, value.DecreaseByPercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "decreaseByPercent"u8, value._decreaseByPercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

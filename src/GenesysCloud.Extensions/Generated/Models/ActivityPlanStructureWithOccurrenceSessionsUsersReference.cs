@@ -14,19 +14,24 @@ public sealed class ActivityPlanStructureWithOccurrenceSessionsUsersReference : 
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The occurrences to delete from this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occurrences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceSessionsUsersStructureReference>? Occurrences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceSessionsUsersStructureReference>? Occurrences { get => _occurrences; set => _occurrences = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceSessionsUsersStructureReference>? _occurrences;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ActivityPlanStructureWithOccurrenceSessionsUsersReference IGenesysCloudModel<ActivityPlanStructureWithOccurrenceSessionsUsersReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ActivityPlanStructureWithOccurrenceSessionsUsersReference : 
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Occurrences = null;
+                        value._occurrences = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class ActivityPlanStructureWithOccurrenceSessionsUsersReference : 
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ActivityPlanOccurrenceSessionsUsersStructureReference.ReadJson(ref reader, options));
                         }
 
-                        value.Occurrences = list1;
+                        value._occurrences = list1;
                     }
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class ActivityPlanStructureWithOccurrenceSessionsUsersReference : 
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Occurrences is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._occurrences is { } property2)
         {
             writer.WritePropertyName("occurrences"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class ActivityPlanStructureWithOccurrenceSessionsUsersReference : 
             writer.WriteNull("occurrences"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AcwSettings : IGenesysCloudModel<AcwSettings>
 {
     /// <summary>This field controls how the UI prompts the agent for a wrapup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupPrompt")]
-    public global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum? WrapupPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum? WrapupPrompt { get => _wrapupPrompt; set => _wrapupPrompt = value; }
 
     /// <summary>The amount of time the agent can stay in ACW (Min: 1 sec, Max: 60 min).  Can only be used when ACW is AGENT_REQUESTED, MANDATORY_TIMEOUT or MANDATORY_FORCED_TIMEOUT.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutMs")]
-    public long? TimeoutMs { get; set; }
+    public long? TimeoutMs { get => _timeoutMs; set => _timeoutMs = value; }
+
+    private global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum? _wrapupPrompt;
+    private long? _timeoutMs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AcwSettings IGenesysCloudModel<AcwSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AcwSettings : IGenesysCloudModel<AcwSettings>
             switch (index)
             {
                 case 0:
-                    value.WrapupPrompt = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum(text1) : (global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum?)null;
+                    value._wrapupPrompt = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum(text1) : (global::GenesysCloud.Extensions.Models.AcwSettings.WrapupPromptEnum?)null;
                     break;
                 case 1:
-                    value.TimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AcwSettings : IGenesysCloudModel<AcwSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "wrapupPrompt"u8, value.WrapupPrompt?.ToString(), nulls);
-        WriteInt64(writer, "timeoutMs"u8, value.TimeoutMs, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "wrapupPrompt"u8, value._wrapupPrompt?.ToString(), nulls);
+        WriteInt64(writer, "timeoutMs"u8, value._timeoutMs, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AddAdherenceExplanationAgentRequest : IGenesysCloudModel<Add
 {
     /// <summary>The type of the adherence explanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The start timestamp of the adherence explanation in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The length of the adherence explanation in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>Notes about the adherence explanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum? _type;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthMinutes;
+    private string? _notes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddAdherenceExplanationAgentRequest IGenesysCloudModel<AddAdherenceExplanationAgentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AddAdherenceExplanationAgentRequest : IGenesysCloudModel<Add
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest.TypeEnum?)null;
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AddAdherenceExplanationAgentRequest : IGenesysCloudModel<Add
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

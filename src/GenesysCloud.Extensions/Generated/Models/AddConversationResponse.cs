@@ -14,15 +14,19 @@ public sealed class AddConversationResponse : IGenesysCloudModel<AddConversation
 {
     /// <summary>The conversation reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The appointment reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appointment")]
-    public global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? Appointment { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? Appointment { get => _appointment; set => _appointment = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationReference? _conversation;
+    private global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? _appointment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddConversationResponse IGenesysCloudModel<AddConversationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AddConversationResponse : IGenesysCloudModel<AddConversation
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.ReadJson(ref reader, options);
+                    value._appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class AddConversationResponse : IGenesysCloudModel<AddConversation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property1)
+        if (value._conversation is { } property1)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationReference.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class AddConversationResponse : IGenesysCloudModel<AddConversation
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Appointment is { } property3)
+        if (value._appointment is { } property3)
         {
             writer.WritePropertyName("appointment"u8);
             global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class AddConversationResponse : IGenesysCloudModel<AddConversation
             writer.WriteNull("appointment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
 {
     /// <summary>The shift that the initiating user wants to give up in this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShift")]
-    public global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem? InitiatingShift { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem? InitiatingShift { get => _initiatingShift; set => _initiatingShift = value; }
 
     /// <summary>Time frames when the initiating user is willing to accept a shift in exchange. Empty means giving up the shift without taking on another one</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? AcceptableIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
 
     /// <summary>Optional shift trade target, can be used for example for direct user to user trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem? Target { get => _target; set => _target = value; }
 
     /// <summary>When this shift trade will expire. Date time is represented as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem? _initiatingShift;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? _acceptableIntervals;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem? _target;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddShiftTradeJobRequest IGenesysCloudModel<AddShiftTradeJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
             switch (index)
             {
                 case 0:
-                    value.InitiatingShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem.ReadJson(ref reader, options);
+                    value._initiatingShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AcceptableIntervals = null;
+                        value._acceptableIntervals = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RequiredDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.AcceptableIntervals = list1;
+                        value._acceptableIntervals = list1;
                     }
                     break;
                 case 2:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InitiatingShift is { } property2)
+        if (value._initiatingShift is { } property2)
         {
             writer.WritePropertyName("initiatingShift"u8);
             global::GenesysCloud.Extensions.Models.InitiatingShiftRequestItem.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
             writer.WriteNull("initiatingShift"u8);
         }
 
-        if (value.AcceptableIntervals is { } property4)
+        if (value._acceptableIntervals is { } property4)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             writer.WriteStartArray();
@@ -123,7 +129,7 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        if (value.Target is { } property7)
+        if (value._target is { } property7)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeTargetRequestItem.WriteJson(writer, property7, options);
@@ -133,8 +139,8 @@ public sealed class AddShiftTradeJobRequest : IGenesysCloudModel<AddShiftTradeJo
             writer.WriteNull("target"u8);
         }
 
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

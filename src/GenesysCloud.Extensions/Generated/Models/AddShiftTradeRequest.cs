@@ -14,27 +14,34 @@ public sealed class AddShiftTradeRequest : IGenesysCloudModel<AddShiftTradeReque
 {
     /// <summary>The ID of the schedule to which the initiating and receiving shifts belong</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; set; }
+    public string? ScheduleId { get => _scheduleId; set => _scheduleId = value; }
 
     /// <summary>The ID of the shift that the initiating user wants to give up</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftId")]
-    public string? InitiatingShiftId { get; set; }
+    public string? InitiatingShiftId { get => _initiatingShiftId; set => _initiatingShiftId = value; }
 
     /// <summary>The ID of the user to whom to send the request (for use in direct trade requests)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUserId")]
-    public string? ReceivingUserId { get; set; }
+    public string? ReceivingUserId { get => _receivingUserId; set => _receivingUserId = value; }
 
     /// <summary>When this shift trade request should expire. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiration")]
-    public global::System.DateTimeOffset? Expiration { get; set; }
+    public global::System.DateTimeOffset? Expiration { get => _expiration; set => _expiration = value; }
 
     /// <summary>The acceptable intervals the initiating user is willing to accept in trade.  Empty indicates the user is giving up the shift. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
+
+    private string? _scheduleId;
+    private string? _initiatingShiftId;
+    private string? _receivingUserId;
+    private global::System.DateTimeOffset? _expiration;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acceptableIntervals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddShiftTradeRequest IGenesysCloudModel<AddShiftTradeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class AddShiftTradeRequest : IGenesysCloudModel<AddShiftTradeReque
             switch (index)
             {
                 case 0:
-                    value.ScheduleId = ReadString(ref reader, name);
+                    value._scheduleId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InitiatingShiftId = ReadString(ref reader, name);
+                    value._initiatingShiftId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ReceivingUserId = ReadString(ref reader, name);
+                    value._receivingUserId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Expiration = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expiration = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AcceptableIntervals = null;
+                        value._acceptableIntervals = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class AddShiftTradeRequest : IGenesysCloudModel<AddShiftTradeReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AcceptableIntervals = list1;
+                        value._acceptableIntervals = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class AddShiftTradeRequest : IGenesysCloudModel<AddShiftTradeReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "scheduleId"u8, value.ScheduleId, nulls);
-        WriteString(writer, "initiatingShiftId"u8, value.InitiatingShiftId, nulls);
-        WriteString(writer, "receivingUserId"u8, value.ReceivingUserId, nulls);
-        WriteDateTimeOffset(writer, "expiration"u8, value.Expiration, nulls);
-        if (value.AcceptableIntervals is { } property2)
+        WriteString(writer, "scheduleId"u8, value._scheduleId, nulls);
+        WriteString(writer, "initiatingShiftId"u8, value._initiatingShiftId, nulls);
+        WriteString(writer, "receivingUserId"u8, value._receivingUserId, nulls);
+        WriteDateTimeOffset(writer, "expiration"u8, value._expiration, nulls);
+        if (value._acceptableIntervals is { } property2)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             writer.WriteStartArray();
@@ -117,7 +124,7 @@ public sealed class AddShiftTradeRequest : IGenesysCloudModel<AddShiftTradeReque
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

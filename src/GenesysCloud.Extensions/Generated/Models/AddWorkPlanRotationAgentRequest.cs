@@ -14,19 +14,24 @@ public sealed class AddWorkPlanRotationAgentRequest : IGenesysCloudModel<AddWork
 {
     /// <summary>The ID of an agent in this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The date range to which this agent is effective in the work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>Start position of the work plan in the pattern for this agent in the work plan rotation. Position value starts from 0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("position")]
-    public long? Position { get; set; }
+    public long? Position { get => _position; set => _position = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? _dateRange;
+    private long? _position;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddWorkPlanRotationAgentRequest IGenesysCloudModel<AddWorkPlanRotationAgentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AddWorkPlanRotationAgentRequest : IGenesysCloudModel<AddWork
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Position = ReadNullableInt64(ref reader, options, name);
+                    value._position = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class AddWorkPlanRotationAgentRequest : IGenesysCloudModel<AddWork
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.DateRange is { } property1)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._dateRange is { } property1)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class AddWorkPlanRotationAgentRequest : IGenesysCloudModel<AddWork
             writer.WriteNull("dateRange"u8);
         }
 
-        WriteInt64(writer, "position"u8, value.Position, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "position"u8, value._position, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

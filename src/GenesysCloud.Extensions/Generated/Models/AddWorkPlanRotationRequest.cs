@@ -14,23 +14,29 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
 {
     /// <summary>Name of this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The date range to which this work plan rotation applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>Agents in this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddWorkPlanRotationAgentRequest>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddWorkPlanRotationAgentRequest>? Agents { get => _agents; set => _agents = value; }
 
     /// <summary>Pattern with list of work plan IDs that rotate on a weekly basis</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? Pattern { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? Pattern { get => _pattern; set => _pattern = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? _dateRange;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddWorkPlanRotationAgentRequest>? _agents;
+    private global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? _pattern;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AddWorkPlanRotationRequest IGenesysCloudModel<AddWorkPlanRotationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddWorkPlanRotationAgentRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list1;
+                        value._agents = list1;
                     }
                     break;
                 case 3:
-                    value.Pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.ReadJson(ref reader, options);
+                    value._pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.DateRange is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._dateRange is { } property2)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.WriteJson(writer, property2, options);
@@ -100,7 +106,7 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
             writer.WriteNull("dateRange"u8);
         }
 
-        if (value.Agents is { } property4)
+        if (value._agents is { } property4)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -124,7 +130,7 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
             writer.WriteNull("agents"u8);
         }
 
-        if (value.Pattern is { } property7)
+        if (value._pattern is { } property7)
         {
             writer.WritePropertyName("pattern"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.WriteJson(writer, property7, options);
@@ -134,7 +140,7 @@ public sealed class AddWorkPlanRotationRequest : IGenesysCloudModel<AddWorkPlanR
             writer.WriteNull("pattern"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AdditionalLanguagesIntent : IGenesysCloudModel<AdditionalLan
 {
     /// <summary>ID of the intent for respective additional language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Utterances list for additional language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? Utterances { get => _utterances; set => _utterances = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? _utterances;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdditionalLanguagesIntent IGenesysCloudModel<AdditionalLanguagesIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AdditionalLanguagesIntent : IGenesysCloudModel<AdditionalLan
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AdditionalLanguagesIntent : IGenesysCloudModel<AdditionalLan
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluUtterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list1;
+                        value._utterances = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AdditionalLanguagesIntent : IGenesysCloudModel<AdditionalLan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Utterances is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._utterances is { } property2)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class AdditionalLanguagesIntent : IGenesysCloudModel<AdditionalLan
             writer.WriteNull("utterances"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AdditionalLanguagesSynonyms : IGenesysCloudModel<AdditionalL
 {
     /// <summary>Synonyms for additional language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("synonyms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Synonyms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Synonyms { get => _synonyms; set => _synonyms = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _synonyms;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdditionalLanguagesSynonyms IGenesysCloudModel<AdditionalLanguagesSynonyms>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AdditionalLanguagesSynonyms : IGenesysCloudModel<AdditionalL
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Synonyms = null;
+                        value._synonyms = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AdditionalLanguagesSynonyms : IGenesysCloudModel<AdditionalL
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Synonyms = list1;
+                        value._synonyms = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AdditionalLanguagesSynonyms : IGenesysCloudModel<AdditionalL
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Synonyms is { } property2)
+        if (value._synonyms is { } property2)
         {
             writer.WritePropertyName("synonyms"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class AdditionalLanguagesSynonyms : IGenesysCloudModel<AdditionalL
             writer.WriteNull("synonyms"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

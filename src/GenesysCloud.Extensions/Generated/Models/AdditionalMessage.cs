@@ -14,19 +14,24 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
 {
     /// <summary>The body of the text message.  Maximum character counts are: SMS - 765 characters, other channels - 2000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The media ids associated with the text message. See https://developer.genesys.cloud/api/rest/v2/conversations/messaging-media-upload for example usage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaIds { get => _mediaIds; set => _mediaIds = value; }
 
     /// <summary>Pre-defined message templates for structured communications. Supports various template types including WhatsApp business messaging template and form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingTemplate")]
-    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get => _messagingTemplate; set => _messagingTemplate = value; }
+
+    private string? _textBody;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaIds;
+    private global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? _messagingTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdditionalMessage IGenesysCloudModel<AdditionalMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
             switch (index)
             {
                 case 0:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MediaIds = null;
+                        value._mediaIds = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaIds = list1;
+                        value._mediaIds = list1;
                     }
                     break;
                 case 2:
-                    value.MessagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
+                    value._messagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        if (value.MediaIds is { } property2)
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        if (value._mediaIds is { } property2)
         {
             writer.WritePropertyName("mediaIds"u8);
             writer.WriteStartArray();
@@ -100,7 +105,7 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
             writer.WriteNull("mediaIds"u8);
         }
 
-        if (value.MessagingTemplate is { } property4)
+        if (value._messagingTemplate is { } property4)
         {
             writer.WritePropertyName("messagingTemplate"u8);
             global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.WriteJson(writer, property4, options);
@@ -110,7 +115,7 @@ public sealed class AdditionalMessage : IGenesysCloudModel<AdditionalMessage>
             writer.WriteNull("messagingTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

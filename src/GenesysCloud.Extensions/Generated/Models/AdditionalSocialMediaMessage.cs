@@ -14,19 +14,24 @@ public sealed class AdditionalSocialMediaMessage : IGenesysCloudModel<Additional
 {
     /// <summary>The body of the text message.  Maximum character count is 2000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The media ids associated with the text message. See https://developer.genesys.cloud/api/rest/v2/conversations/messaging-media-upload for example usage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaIds { get => _mediaIds; set => _mediaIds = value; }
 
     /// <summary>The ID of the message to which this request is replying.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inReplyToMessageId")]
-    public string? InReplyToMessageId { get; set; }
+    public string? InReplyToMessageId { get => _inReplyToMessageId; set => _inReplyToMessageId = value; }
+
+    private string? _textBody;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaIds;
+    private string? _inReplyToMessageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdditionalSocialMediaMessage IGenesysCloudModel<AdditionalSocialMediaMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class AdditionalSocialMediaMessage : IGenesysCloudModel<Additional
             switch (index)
             {
                 case 0:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MediaIds = null;
+                        value._mediaIds = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class AdditionalSocialMediaMessage : IGenesysCloudModel<Additional
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaIds = list1;
+                        value._mediaIds = list1;
                     }
                     break;
                 case 2:
-                    value.InReplyToMessageId = ReadString(ref reader, name);
+                    value._inReplyToMessageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class AdditionalSocialMediaMessage : IGenesysCloudModel<Additional
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        if (value.MediaIds is { } property2)
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        if (value._mediaIds is { } property2)
         {
             writer.WritePropertyName("mediaIds"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class AdditionalSocialMediaMessage : IGenesysCloudModel<Additional
             writer.WriteNull("mediaIds"u8);
         }
 
-        WriteString(writer, "inReplyToMessageId"u8, value.InReplyToMessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inReplyToMessageId"u8, value._inReplyToMessageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class Address : IGenesysCloudModel<Address>
 {
     /// <summary>This will be nameRaw if present, or a locality lookup of the address field otherwise.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The name as close to the bits on the wire as possible.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameRaw")]
-    public string? NameRaw { get; set; }
+    public string? NameRaw { get => _nameRaw; set => _nameRaw = value; }
 
     /// <summary>The normalized address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressNormalized")]
-    public string? AddressNormalized { get; set; }
+    public string? AddressNormalized { get => _addressNormalized; set => _addressNormalized = value; }
 
     /// <summary>The address as close to the bits on the wire as possible.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressRaw")]
-    public string? AddressRaw { get; set; }
+    public string? AddressRaw { get => _addressRaw; set => _addressRaw = value; }
 
     /// <summary>The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressDisplayable")]
-    public string? AddressDisplayable { get; set; }
+    public string? AddressDisplayable { get => _addressDisplayable; set => _addressDisplayable = value; }
+
+    private string? _name;
+    private string? _nameRaw;
+    private string? _addressNormalized;
+    private string? _addressRaw;
+    private string? _addressDisplayable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Address IGenesysCloudModel<Address>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class Address : IGenesysCloudModel<Address>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.NameRaw = ReadString(ref reader, name);
+                    value._nameRaw = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AddressNormalized = ReadString(ref reader, name);
+                    value._addressNormalized = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AddressRaw = ReadString(ref reader, name);
+                    value._addressRaw = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AddressDisplayable = ReadString(ref reader, name);
+                    value._addressDisplayable = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class Address : IGenesysCloudModel<Address>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "nameRaw"u8, value.NameRaw, nulls);
-        WriteString(writer, "addressNormalized"u8, value.AddressNormalized, nulls);
-        WriteString(writer, "addressRaw"u8, value.AddressRaw, nulls);
-        WriteString(writer, "addressDisplayable"u8, value.AddressDisplayable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "nameRaw"u8, value._nameRaw, nulls);
+        WriteString(writer, "addressNormalized"u8, value._addressNormalized, nulls);
+        WriteString(writer, "addressRaw"u8, value._addressRaw, nulls);
+        WriteString(writer, "addressDisplayable"u8, value._addressDisplayable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of the adherence explanation job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The status of the adherence explanation job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The adherence explanation added or modified by the job once complete; may be null if status == 'Error'. Used if type is in [ 'AddExplanation', 'UpdateExplanation' ]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceExplanation")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse? AdherenceExplanation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse? AdherenceExplanation { get => _adherenceExplanation; set => _adherenceExplanation = value; }
 
     /// <summary>A URL to fetch results of the job. Only set if status == 'Complete' and type is in [ 'QueryAgentExplanations', 'QueryBuExplanations' ]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Error details if status == 'Error'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>Schema template for deserializing data returned from the downloadUrl. Use if type == 'QueryAgentExplanations'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentQueryResponseTemplate")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse? AgentQueryResponseTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse? AgentQueryResponseTemplate { get => _agentQueryResponseTemplate; set => _agentQueryResponseTemplate = value; }
 
     /// <summary>Schema template for deserializing data returned from the downloadUrl. Use if type == 'QueryBuExplanations'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buQueryResponseTemplate")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse? BuQueryResponseTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse? BuQueryResponseTemplate { get => _buQueryResponseTemplate; set => _buQueryResponseTemplate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse? _adherenceExplanation;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse? _agentQueryResponseTemplate;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse? _buQueryResponseTemplate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdherenceExplanationJob IGenesysCloudModel<AdherenceExplanationJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJob.StatusEnum?)null;
                     break;
                 case 3:
-                    value.AdherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.ReadJson(ref reader, options);
+                    value._adherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AgentQueryResponseTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse.ReadJson(ref reader, options);
+                    value._agentQueryResponseTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.BuQueryResponseTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse.ReadJson(ref reader, options);
+                    value._buQueryResponseTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +121,10 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.AdherenceExplanation is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._adherenceExplanation is { } property3)
         {
             writer.WritePropertyName("adherenceExplanation"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.WriteJson(writer, property3, options);
@@ -123,8 +134,8 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
             writer.WriteNull("adherenceExplanation"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Error is { } property5)
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._error is { } property5)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property5, options);
@@ -134,7 +145,7 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
             writer.WriteNull("error"u8);
         }
 
-        if (value.AgentQueryResponseTemplate is { } property7)
+        if (value._agentQueryResponseTemplate is { } property7)
         {
             writer.WritePropertyName("agentQueryResponseTemplate"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationListingAgentQueryResponse.WriteJson(writer, property7, options);
@@ -144,7 +155,7 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
             writer.WriteNull("agentQueryResponseTemplate"u8);
         }
 
-        if (value.BuQueryResponseTemplate is { } property9)
+        if (value._buQueryResponseTemplate is { } property9)
         {
             writer.WritePropertyName("buQueryResponseTemplate"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationListingBuQueryResponse.WriteJson(writer, property9, options);
@@ -154,8 +165,8 @@ public sealed class AdherenceExplanationJob : IGenesysCloudModel<AdherenceExplan
             writer.WriteNull("buQueryResponseTemplate"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AdherenceExplanationJobReference : IGenesysCloudModel<Adhere
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of the adherence explanation job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The status of the adherence explanation job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum? _status;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdherenceExplanationJobReference IGenesysCloudModel<AdherenceExplanationJobReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AdherenceExplanationJobReference : IGenesysCloudModel<Adhere
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.StatusEnum?)null;
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AdherenceExplanationJobReference : IGenesysCloudModel<Adhere
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The agent to whom this adherence explanation applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>The management unit to which the agent belonged at the time the adherence explanation was submitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The business unit to which the agent belonged at the time the adherence explanation was submitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>The type of the adherence explanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The status of the adherence explanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The start timestamp of the adherence explanation in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The length of the adherence explanation in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>Notes about the adherence explanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>The user who reviewed the adherence explanation, if applicable. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get => _reviewedBy; set => _reviewedBy = value; }
 
     /// <summary>The timestamp for when the adherence explanation was reviewed, if applicable. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedDate")]
-    public global::System.DateTimeOffset? ReviewedDate { get; set; }
+    public global::System.DateTimeOffset? ReviewedDate { get => _reviewedDate; set => _reviewedDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum? _status;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthMinutes;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.UserReference? _reviewedBy;
+    private global::System.DateTimeOffset? _reviewedDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdherenceExplanationResponse IGenesysCloudModel<AdherenceExplanationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse.StatusEnum?)null;
                     break;
                 case 6:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._reviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ReviewedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reviewedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +145,8 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Agent is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._agent is { } property3)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -142,7 +156,7 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
             writer.WriteNull("agent"u8);
         }
 
-        if (value.ManagementUnit is { } property5)
+        if (value._managementUnit is { } property5)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property5, options);
@@ -152,7 +166,7 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.BusinessUnit is { } property7)
+        if (value._businessUnit is { } property7)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property7, options);
@@ -162,12 +176,12 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
             writer.WriteNull("businessUnit"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.ReviewedBy is { } property9)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._reviewedBy is { } property9)
         {
             writer.WritePropertyName("reviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -177,9 +191,9 @@ public sealed class AdherenceExplanationResponse : IGenesysCloudModel<AdherenceE
             writer.WriteNull("reviewedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "reviewedDate"u8, value.ReviewedDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "reviewedDate"u8, value._reviewedDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

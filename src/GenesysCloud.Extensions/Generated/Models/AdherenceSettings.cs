@@ -14,35 +14,44 @@ public sealed class AdherenceSettings : IGenesysCloudModel<AdherenceSettings>
 {
     /// <summary>The threshold in minutes where an alert will be triggered when an agent is considered severely out of adherence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("severeAlertThresholdMinutes")]
-    public long? SevereAlertThresholdMinutes { get; set; }
+    public long? SevereAlertThresholdMinutes { get => _severeAlertThresholdMinutes; set => _severeAlertThresholdMinutes = value; }
 
     /// <summary>Target adherence percentage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceTargetPercent")]
-    public long? AdherenceTargetPercent { get; set; }
+    public long? AdherenceTargetPercent { get => _adherenceTargetPercent; set => _adherenceTargetPercent = value; }
 
     /// <summary>The threshold in seconds for which agents should not be penalized for being momentarily out of adherence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceExceptionThresholdSeconds")]
-    public long? AdherenceExceptionThresholdSeconds { get; set; }
+    public long? AdherenceExceptionThresholdSeconds { get => _adherenceExceptionThresholdSeconds; set => _adherenceExceptionThresholdSeconds = value; }
 
     /// <summary>Whether to treat all non-on-queue activities as equivalent for adherence purposes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nonOnQueueActivitiesEquivalent")]
-    public bool? NonOnQueueActivitiesEquivalent { get; set; }
+    public bool? NonOnQueueActivitiesEquivalent { get => _nonOnQueueActivitiesEquivalent; set => _nonOnQueueActivitiesEquivalent = value; }
 
     /// <summary>Whether to track on-queue activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trackOnQueueActivity")]
-    public bool? TrackOnQueueActivity { get; set; }
+    public bool? TrackOnQueueActivity { get => _trackOnQueueActivity; set => _trackOnQueueActivity = value; }
 
     /// <summary>Activity categories that should be ignored for adherence purposes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ignoredActivityCategories")]
-    public global::GenesysCloud.Extensions.Models.IgnoredActivityCategories? IgnoredActivityCategories { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnoredActivityCategories? IgnoredActivityCategories { get => _ignoredActivityCategories; set => _ignoredActivityCategories = value; }
 
     /// <summary>Activity code IDs that should be ignored for adherence purposes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ignoredActivityCodeIds")]
-    public global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds? IgnoredActivityCodeIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds? IgnoredActivityCodeIds { get => _ignoredActivityCodeIds; set => _ignoredActivityCodeIds = value; }
+
+    private long? _severeAlertThresholdMinutes;
+    private long? _adherenceTargetPercent;
+    private long? _adherenceExceptionThresholdSeconds;
+    private bool? _nonOnQueueActivitiesEquivalent;
+    private bool? _trackOnQueueActivity;
+    private global::GenesysCloud.Extensions.Models.IgnoredActivityCategories? _ignoredActivityCategories;
+    private global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds? _ignoredActivityCodeIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdherenceSettings IGenesysCloudModel<AdherenceSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class AdherenceSettings : IGenesysCloudModel<AdherenceSettings>
             switch (index)
             {
                 case 0:
-                    value.SevereAlertThresholdMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._severeAlertThresholdMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AdherenceTargetPercent = ReadNullableInt64(ref reader, options, name);
+                    value._adherenceTargetPercent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.AdherenceExceptionThresholdSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._adherenceExceptionThresholdSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.NonOnQueueActivitiesEquivalent = ReadNullableBoolean(ref reader, name);
+                    value._nonOnQueueActivitiesEquivalent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.TrackOnQueueActivity = ReadNullableBoolean(ref reader, name);
+                    value._trackOnQueueActivity = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IgnoredActivityCategories = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IgnoredActivityCategories.ReadJson(ref reader, options);
+                    value._ignoredActivityCategories = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IgnoredActivityCategories.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.IgnoredActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds.ReadJson(ref reader, options);
+                    value._ignoredActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,12 +105,12 @@ public sealed class AdherenceSettings : IGenesysCloudModel<AdherenceSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "severeAlertThresholdMinutes"u8, value.SevereAlertThresholdMinutes, nulls);
-        WriteInt64(writer, "adherenceTargetPercent"u8, value.AdherenceTargetPercent, nulls);
-        WriteInt64(writer, "adherenceExceptionThresholdSeconds"u8, value.AdherenceExceptionThresholdSeconds, nulls);
-        WriteBoolean(writer, "nonOnQueueActivitiesEquivalent"u8, value.NonOnQueueActivitiesEquivalent, nulls);
-        WriteBoolean(writer, "trackOnQueueActivity"u8, value.TrackOnQueueActivity, nulls);
-        if (value.IgnoredActivityCategories is { } property1)
+        WriteInt64(writer, "severeAlertThresholdMinutes"u8, value._severeAlertThresholdMinutes, nulls);
+        WriteInt64(writer, "adherenceTargetPercent"u8, value._adherenceTargetPercent, nulls);
+        WriteInt64(writer, "adherenceExceptionThresholdSeconds"u8, value._adherenceExceptionThresholdSeconds, nulls);
+        WriteBoolean(writer, "nonOnQueueActivitiesEquivalent"u8, value._nonOnQueueActivitiesEquivalent, nulls);
+        WriteBoolean(writer, "trackOnQueueActivity"u8, value._trackOnQueueActivity, nulls);
+        if (value._ignoredActivityCategories is { } property1)
         {
             writer.WritePropertyName("ignoredActivityCategories"u8);
             global::GenesysCloud.Extensions.Models.IgnoredActivityCategories.WriteJson(writer, property1, options);
@@ -111,7 +120,7 @@ public sealed class AdherenceSettings : IGenesysCloudModel<AdherenceSettings>
             writer.WriteNull("ignoredActivityCategories"u8);
         }
 
-        if (value.IgnoredActivityCodeIds is { } property3)
+        if (value._ignoredActivityCodeIds is { } property3)
         {
             writer.WritePropertyName("ignoredActivityCodeIds"u8);
             global::GenesysCloud.Extensions.Models.IgnoredActivityCodeIds.WriteJson(writer, property3, options);
@@ -121,7 +130,7 @@ public sealed class AdherenceSettings : IGenesysCloudModel<AdherenceSettings>
             writer.WriteNull("ignoredActivityCodeIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

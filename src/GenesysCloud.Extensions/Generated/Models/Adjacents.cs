@@ -14,19 +14,24 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
 {
     /// <summary>Gets or sets <c>superiors</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("superiors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Superiors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Superiors { get => _superiors; set => _superiors = value; }
 
     /// <summary>Gets or sets <c>siblings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("siblings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Siblings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Siblings { get => _siblings; set => _siblings = value; }
 
     /// <summary>Gets or sets <c>directReports</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directReports")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? DirectReports { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? DirectReports { get => _directReports; set => _directReports = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _superiors;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _siblings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _directReports;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Adjacents IGenesysCloudModel<Adjacents>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Superiors = null;
+                        value._superiors = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Superiors = list1;
+                        value._superiors = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Siblings = null;
+                        value._siblings = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Siblings = list2;
+                        value._siblings = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DirectReports = null;
+                        value._directReports = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.DirectReports = list3;
+                        value._directReports = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Superiors is { } property4)
+        if (value._superiors is { } property4)
         {
             writer.WritePropertyName("superiors"u8);
             writer.WriteStartArray();
@@ -134,7 +139,7 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
             writer.WriteNull("superiors"u8);
         }
 
-        if (value.Siblings is { } property7)
+        if (value._siblings is { } property7)
         {
             writer.WritePropertyName("siblings"u8);
             writer.WriteStartArray();
@@ -158,7 +163,7 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
             writer.WriteNull("siblings"u8);
         }
 
-        if (value.DirectReports is { } property10)
+        if (value._directReports is { } property10)
         {
             writer.WritePropertyName("directReports"u8);
             writer.WriteStartArray();
@@ -182,7 +187,7 @@ public sealed class Adjacents : IGenesysCloudModel<Adjacents>
             writer.WriteNull("directReports"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AdjustableLiveSpeakerDetection : IGenesysCloudModel<Adjustab
 {
     /// <summary>Modes to tune between speed to live speaker detection vs accuracy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum? Mode { get => _mode; set => _mode = value; }
 
     /// <summary>ISO 8601 formatted relative duration (e.g., PT30.8427419S for 30.8 seconds), calculated on line connect.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preconnectDuration")]
-    public string? PreconnectDuration { get; set; }
+    public string? PreconnectDuration { get => _preconnectDuration; set => _preconnectDuration = value; }
 
     /// <summary>The name of the event that triggered the ALSD evaluation (e.g., line.connect, speech.generic).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The output of the ALSD detector, evaluating whether there is likely a person on the call based on the above inputs, and if so, a person is detected early (person disposition name and speech.person analyzer result) and the associated action taken (e.g., speech.person postconnect entry in the disposition table has the action to transfer to a queue).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPersonLikely")]
-    public bool? IsPersonLikely { get; set; }
+    public bool? IsPersonLikely { get => _isPersonLikely; set => _isPersonLikely = value; }
 
     /// <summary>Number of tone.ring.* analyzer events detected during the call (expected mostly during pre-connect but the last ringback tone detection could potentially complete after line connect, which will increment totalRingbacks still).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRingbacks")]
-    public long? TotalRingbacks { get; set; }
+    public long? TotalRingbacks { get => _totalRingbacks; set => _totalRingbacks = value; }
 
     /// <summary>Protocol line connect received (answered by a person, machine, busy, fax).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineConnected")]
-    public bool? LineConnected { get; set; }
+    public bool? LineConnected { get => _lineConnected; set => _lineConnected = value; }
+
+    private global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum? _mode;
+    private string? _preconnectDuration;
+    private string? _eventName;
+    private bool? _isPersonLikely;
+    private long? _totalRingbacks;
+    private bool? _lineConnected;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdjustableLiveSpeakerDetection IGenesysCloudModel<AdjustableLiveSpeakerDetection>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AdjustableLiveSpeakerDetection : IGenesysCloudModel<Adjustab
             switch (index)
             {
                 case 0:
-                    value.Mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ModeEnum?)null;
                     break;
                 case 1:
-                    value.PreconnectDuration = ReadString(ref reader, name);
+                    value._preconnectDuration = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IsPersonLikely = ReadNullableBoolean(ref reader, name);
+                    value._isPersonLikely = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.TotalRingbacks = ReadNullableInt64(ref reader, options, name);
+                    value._totalRingbacks = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.LineConnected = ReadNullableBoolean(ref reader, name);
+                    value._lineConnected = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class AdjustableLiveSpeakerDetection : IGenesysCloudModel<Adjustab
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        WriteString(writer, "preconnectDuration"u8, value.PreconnectDuration, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteBoolean(writer, "isPersonLikely"u8, value.IsPersonLikely, nulls);
-        WriteInt64(writer, "totalRingbacks"u8, value.TotalRingbacks, nulls);
-        WriteBoolean(writer, "lineConnected"u8, value.LineConnected, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        WriteString(writer, "preconnectDuration"u8, value._preconnectDuration, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteBoolean(writer, "isPersonLikely"u8, value._isPersonLikely, nulls);
+        WriteInt64(writer, "totalRingbacks"u8, value._totalRingbacks, nulls);
+        WriteBoolean(writer, "lineConnected"u8, value._lineConnected, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

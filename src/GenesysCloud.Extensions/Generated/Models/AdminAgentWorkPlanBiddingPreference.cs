@@ -14,31 +14,39 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
 {
     /// <summary>The agent to whom this work plan bidding preference applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Whether the preference is submitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submitted")]
-    public bool? Submitted { get; set; }
+    public bool? Submitted { get => _submitted; set => _submitted = value; }
 
     /// <summary>The work plan assigned to the agent by the bid process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedWorkPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? AssignedWorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? AssignedWorkPlan { get => _assignedWorkPlan; set => _assignedWorkPlan = value; }
 
     /// <summary>The work plan that overrides the assigned work plan for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overriddenWorkPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? OverriddenWorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? OverriddenWorkPlan { get => _overriddenWorkPlan; set => _overriddenWorkPlan = value; }
 
     /// <summary>The reason why the assigned work plan has been overridden. This must be null without an override work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideReason")]
-    public global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum? OverrideReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum? OverrideReason { get => _overrideReason; set => _overrideReason = value; }
 
     /// <summary>The agent priorities for the list of work plans. The index of the priorities should match with the list of work plans that belong to bid group. It contains null if priority is not set for the work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priorities")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Priorities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Priorities { get => _priorities; set => _priorities = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private bool? _submitted;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _assignedWorkPlan;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _overriddenWorkPlan;
+    private global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum? _overrideReason;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _priorities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdminAgentWorkPlanBiddingPreference IGenesysCloudModel<AdminAgentWorkPlanBiddingPreference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
             switch (index)
             {
                 case 0:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Submitted = ReadNullableBoolean(ref reader, name);
+                    value._submitted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AssignedWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._assignedWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.OverriddenWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._overriddenWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OverrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum?)null;
+                    value._overrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.OverrideReasonEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Priorities = null;
+                        value._priorities = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Priorities = list2;
+                        value._priorities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Agent is { } property3)
+        if (value._agent is { } property3)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -113,8 +121,8 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
             writer.WriteNull("agent"u8);
         }
 
-        WriteBoolean(writer, "submitted"u8, value.Submitted, nulls);
-        if (value.AssignedWorkPlan is { } property5)
+        WriteBoolean(writer, "submitted"u8, value._submitted, nulls);
+        if (value._assignedWorkPlan is { } property5)
         {
             writer.WritePropertyName("assignedWorkPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property5, options);
@@ -124,7 +132,7 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
             writer.WriteNull("assignedWorkPlan"u8);
         }
 
-        if (value.OverriddenWorkPlan is { } property7)
+        if (value._overriddenWorkPlan is { } property7)
         {
             writer.WritePropertyName("overriddenWorkPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property7, options);
@@ -134,8 +142,8 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
             writer.WriteNull("overriddenWorkPlan"u8);
         }
 
-        WriteString(writer, "overrideReason"u8, value.OverrideReason?.ToString(), nulls);
-        if (value.Priorities is { } property9)
+        WriteString(writer, "overrideReason"u8, value._overrideReason?.ToString(), nulls);
+        if (value._priorities is { } property9)
         {
             writer.WritePropertyName("priorities"u8);
             writer.WriteStartArray();
@@ -152,7 +160,7 @@ public sealed class AdminAgentWorkPlanBiddingPreference : IGenesysCloudModel<Adm
             writer.WriteNull("priorities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of work plans that belong to this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlans { get => _workPlans; set => _workPlans = value; }
 
     /// <summary>The list of agents work plan bidding preferences</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWorkPlanBidPreferences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference>? AgentWorkPlanBidPreferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference>? AgentWorkPlanBidPreferences { get => _agentWorkPlanBidPreferences; set => _agentWorkPlanBidPreferences = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? _workPlans;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference>? _agentWorkPlanBidPreferences;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdminAgentWorkPlanPreferenceResponse IGenesysCloudModel<AdminAgentWorkPlanPreferenceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlans = null;
+                        value._workPlans = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlans = list1;
+                        value._workPlans = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWorkPlanBidPreferences = null;
+                        value._agentWorkPlanBidPreferences = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanBiddingPreference.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWorkPlanBidPreferences = list2;
+                        value._agentWorkPlanBidPreferences = list2;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.WorkPlans is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._workPlans is { } property3)
         {
             writer.WritePropertyName("workPlans"u8);
             writer.WriteStartArray();
@@ -128,7 +134,7 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
             writer.WriteNull("workPlans"u8);
         }
 
-        if (value.AgentWorkPlanBidPreferences is { } property6)
+        if (value._agentWorkPlanBidPreferences is { } property6)
         {
             writer.WritePropertyName("agentWorkPlanBidPreferences"u8);
             writer.WriteStartArray();
@@ -152,8 +158,8 @@ public sealed class AdminAgentWorkPlanPreferenceResponse : IGenesysCloudModel<Ad
             writer.WriteNull("agentWorkPlanBidPreferences"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeState : IGenesysCloudMod
 {
     /// <summary>The ID of the trade for this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tradeId")]
-    public string? TradeId { get; set; }
+    public string? TradeId { get => _tradeId; set => _tradeId = value; }
 
     /// <summary>The new alternative shift trade state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Version metadata for this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _tradeId;
+    private global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdminBulkUpdateAlternativeShiftTradeState IGenesysCloudModel<AdminBulkUpdateAlternativeShiftTradeState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeState : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.TradeId = ReadString(ref reader, name);
+                    value._tradeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.StateEnum?)null;
                     break;
                 case 2:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeState : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "tradeId"u8, value.TradeId, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "tradeId"u8, value._tradeId, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeState : IGenesysCloudMod
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeStateRequest : IGenesysC
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The ID of the management unit for this alternative shift bulk trade update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState>? _entities;
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdminBulkUpdateAlternativeShiftTradeStateRequest IGenesysCloudModel<AdminBulkUpdateAlternativeShiftTradeStateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeStateRequest : IGenesysC
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeStateRequest : IGenesysC
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeState.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeStateRequest : IGenesysC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class AdminBulkUpdateAlternativeShiftTradeStateRequest : IGenesysC
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
 {
     /// <summary>The status of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The ID of the activity code associated with this time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this is a paid time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
 
     /// <summary>Notes about the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>A set of dates in yyyy-MM-dd format. Should be interpreted in the management unit's configured time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayManagementUnitDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get => _fullDayManagementUnitDates; set => _fullDayManagementUnitDates = value; }
 
     /// <summary>A set of start date-times in ISO-8601 format for partial day requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayStartDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get => _partialDayStartDateTimes; set => _partialDayStartDateTimes = value; }
 
     /// <summary>The daily duration of this time off request in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dailyDurationMinutes")]
-    public long? DailyDurationMinutes { get; set; }
+    public long? DailyDurationMinutes { get => _dailyDurationMinutes; set => _dailyDurationMinutes = value; }
 
     /// <summary>Daily durations for each day of this time off request in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get => _durationMinutes; set => _durationMinutes = value; }
 
     /// <summary>Payable minutes for each day of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>Version metadata for the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum? _status;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayManagementUnitDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _partialDayStartDateTimes;
+    private long? _dailyDurationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _durationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _payableMinutes;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AdminTimeOffRequestPatch IGenesysCloudModel<AdminTimeOffRequestPatch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch.StatusEnum?)null;
                     break;
                 case 1:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayManagementUnitDates = null;
+                        value._fullDayManagementUnitDates = null;
                     }
                     else
                     {
@@ -100,13 +112,13 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayManagementUnitDates = list2;
+                        value._fullDayManagementUnitDates = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayStartDateTimes = null;
+                        value._partialDayStartDateTimes = null;
                     }
                     else
                     {
@@ -117,16 +129,16 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
                             list3.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.PartialDayStartDateTimes = list3;
+                        value._partialDayStartDateTimes = list3;
                     }
                     break;
                 case 6:
-                    value.DailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._dailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.DurationMinutes = null;
+                        value._durationMinutes = null;
                     }
                     else
                     {
@@ -137,13 +149,13 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
                             list4.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.DurationMinutes = list4;
+                        value._durationMinutes = list4;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PayableMinutes = null;
+                        value._payableMinutes = null;
                     }
                     else
                     {
@@ -154,14 +166,14 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.PayableMinutes = list5;
+                        value._payableMinutes = list5;
                     }
                     break;
                 case 9:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,11 +185,11 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.FullDayManagementUnitDates is { } property6)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._fullDayManagementUnitDates is { } property6)
         {
             writer.WritePropertyName("fullDayManagementUnitDates"u8);
             writer.WriteStartArray();
@@ -194,7 +206,7 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             writer.WriteNull("fullDayManagementUnitDates"u8);
         }
 
-        if (value.PartialDayStartDateTimes is { } property8)
+        if (value._partialDayStartDateTimes is { } property8)
         {
             writer.WritePropertyName("partialDayStartDateTimes"u8);
             writer.WriteStartArray();
@@ -211,8 +223,8 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             writer.WriteNull("partialDayStartDateTimes"u8);
         }
 
-        WriteInt64(writer, "dailyDurationMinutes"u8, value.DailyDurationMinutes, nulls);
-        if (value.DurationMinutes is { } property10)
+        WriteInt64(writer, "dailyDurationMinutes"u8, value._dailyDurationMinutes, nulls);
+        if (value._durationMinutes is { } property10)
         {
             writer.WritePropertyName("durationMinutes"u8);
             writer.WriteStartArray();
@@ -229,7 +241,7 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             writer.WriteNull("durationMinutes"u8);
         }
 
-        if (value.PayableMinutes is { } property12)
+        if (value._payableMinutes is { } property12)
         {
             writer.WritePropertyName("payableMinutes"u8);
             writer.WriteStartArray();
@@ -246,7 +258,7 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             writer.WriteNull("payableMinutes"u8);
         }
 
-        if (value.Metadata is { } property14)
+        if (value._metadata is { } property14)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property14, options);
@@ -256,7 +268,7 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

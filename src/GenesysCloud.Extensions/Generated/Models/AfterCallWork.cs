@@ -14,19 +14,24 @@ public sealed class AfterCallWork : IGenesysCloudModel<AfterCallWork>
 {
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum? State { get => _state; set => _state = value; }
+
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AfterCallWork IGenesysCloudModel<AfterCallWork>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AfterCallWork : IGenesysCloudModel<AfterCallWork>
             switch (index)
             {
                 case 0:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AfterCallWork.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AfterCallWork : IGenesysCloudModel<AfterCallWork>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

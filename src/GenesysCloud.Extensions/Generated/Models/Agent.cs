@@ -14,11 +14,14 @@ public sealed class Agent : IGenesysCloudModel<Agent>
 {
     /// <summary>The current stage for this agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stage")]
-    public string? Stage { get; set; }
+    public string? Stage { get => _stage; set => _stage = value; }
+
+    private string? _stage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Agent IGenesysCloudModel<Agent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Agent : IGenesysCloudModel<Agent>
             switch (index)
             {
                 case 0:
-                    value.Stage = ReadString(ref reader, name);
+                    value._stage = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class Agent : IGenesysCloudModel<Agent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "stage"u8, value.Stage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "stage"u8, value._stage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentActionPayload : IGenesysCloudModel<AgentActionPayload>
 {
     /// <summary>Boolean flag to indicate if the agent action is in ACW stage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public bool? AfterCallWork { get; set; }
+    public bool? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>The list of checklist items and the agent action taken on each one of them.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("checklistItems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAction>? ChecklistItems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAction>? ChecklistItems { get => _checklistItems; set => _checklistItems = value; }
+
+    private bool? _afterCallWork;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAction>? _checklistItems;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentActionPayload IGenesysCloudModel<AgentActionPayload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AgentActionPayload : IGenesysCloudModel<AgentActionPayload>
             switch (index)
             {
                 case 0:
-                    value.AfterCallWork = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWork = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ChecklistItems = null;
+                        value._checklistItems = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AgentActionPayload : IGenesysCloudModel<AgentActionPayload>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentAction.ReadJson(ref reader, options));
                         }
 
-                        value.ChecklistItems = list1;
+                        value._checklistItems = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AgentActionPayload : IGenesysCloudModel<AgentActionPayload>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "afterCallWork"u8, value.AfterCallWork, nulls);
-        if (value.ChecklistItems is { } property2)
+        WriteBoolean(writer, "afterCallWork"u8, value._afterCallWork, nulls);
+        if (value._checklistItems is { } property2)
         {
             writer.WritePropertyName("checklistItems"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class AgentActionPayload : IGenesysCloudModel<AgentActionPayload>
             writer.WriteNull("checklistItems"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.User? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>numEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluations")]
-    public long? NumEvaluations { get; set; }
+    public long? NumEvaluations { get => _numEvaluations; set => _numEvaluations = value; }
 
     /// <summary>Gets or sets <c>averageEvaluationScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageEvaluationScore")]
-    public long? AverageEvaluationScore { get; set; }
+    public long? AverageEvaluationScore { get => _averageEvaluationScore; set => _averageEvaluationScore = value; }
 
     /// <summary>Gets or sets <c>numCriticalEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numCriticalEvaluations")]
-    public long? NumCriticalEvaluations { get; set; }
+    public long? NumCriticalEvaluations { get => _numCriticalEvaluations; set => _numCriticalEvaluations = value; }
 
     /// <summary>Gets or sets <c>averageCriticalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageCriticalScore")]
-    public double? AverageCriticalScore { get; set; }
+    public double? AverageCriticalScore { get => _averageCriticalScore; set => _averageCriticalScore = value; }
 
     /// <summary>Gets or sets <c>highestEvaluationScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("highestEvaluationScore")]
-    public double? HighestEvaluationScore { get; set; }
+    public double? HighestEvaluationScore { get => _highestEvaluationScore; set => _highestEvaluationScore = value; }
 
     /// <summary>Gets or sets <c>lowestEvaluationScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowestEvaluationScore")]
-    public double? LowestEvaluationScore { get; set; }
+    public double? LowestEvaluationScore { get => _lowestEvaluationScore; set => _lowestEvaluationScore = value; }
 
     /// <summary>Gets or sets <c>highestCriticalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("highestCriticalScore")]
-    public double? HighestCriticalScore { get; set; }
+    public double? HighestCriticalScore { get => _highestCriticalScore; set => _highestCriticalScore = value; }
 
     /// <summary>Gets or sets <c>lowestCriticalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowestCriticalScore")]
-    public double? LowestCriticalScore { get; set; }
+    public double? LowestCriticalScore { get => _lowestCriticalScore; set => _lowestCriticalScore = value; }
 
     /// <summary>Gets or sets <c>agentEvaluatorActivityList</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentEvaluatorActivityList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentEvaluatorActivity>? AgentEvaluatorActivityList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentEvaluatorActivity>? AgentEvaluatorActivityList { get => _agentEvaluatorActivityList; set => _agentEvaluatorActivityList = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsWithoutViewPermission</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsWithoutViewPermission")]
-    public long? NumEvaluationsWithoutViewPermission { get; set; }
+    public long? NumEvaluationsWithoutViewPermission { get => _numEvaluationsWithoutViewPermission; set => _numEvaluationsWithoutViewPermission = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _agent;
+    private long? _numEvaluations;
+    private long? _averageEvaluationScore;
+    private long? _numCriticalEvaluations;
+    private double? _averageCriticalScore;
+    private double? _highestEvaluationScore;
+    private double? _lowestEvaluationScore;
+    private double? _highestCriticalScore;
+    private double? _lowestCriticalScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentEvaluatorActivity>? _agentEvaluatorActivityList;
+    private long? _numEvaluationsWithoutViewPermission;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentActivity IGenesysCloudModel<AgentActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,42 +107,42 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.NumEvaluations = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AverageEvaluationScore = ReadNullableInt64(ref reader, options, name);
+                    value._averageEvaluationScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.NumCriticalEvaluations = ReadNullableInt64(ref reader, options, name);
+                    value._numCriticalEvaluations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.AverageCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._averageCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.HighestEvaluationScore = ReadNullableDouble(ref reader, options, name);
+                    value._highestEvaluationScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.LowestEvaluationScore = ReadNullableDouble(ref reader, options, name);
+                    value._lowestEvaluationScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.HighestCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._highestCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.LowestCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._lowestCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.AgentEvaluatorActivityList = null;
+                        value._agentEvaluatorActivityList = null;
                     }
                     else
                     {
@@ -137,17 +153,17 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentEvaluatorActivity.ReadJson(ref reader, options));
                         }
 
-                        value.AgentEvaluatorActivityList = list1;
+                        value._agentEvaluatorActivityList = list1;
                     }
                     break;
                 case 12:
-                    value.NumEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,9 +175,9 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Agent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._agent is { } property2)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -171,15 +187,15 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
             writer.WriteNull("agent"u8);
         }
 
-        WriteInt64(writer, "numEvaluations"u8, value.NumEvaluations, nulls);
-        WriteInt64(writer, "averageEvaluationScore"u8, value.AverageEvaluationScore, nulls);
-        WriteInt64(writer, "numCriticalEvaluations"u8, value.NumCriticalEvaluations, nulls);
-        WriteDouble(writer, "averageCriticalScore"u8, value.AverageCriticalScore, nulls);
-        WriteDouble(writer, "highestEvaluationScore"u8, value.HighestEvaluationScore, nulls);
-        WriteDouble(writer, "lowestEvaluationScore"u8, value.LowestEvaluationScore, nulls);
-        WriteDouble(writer, "highestCriticalScore"u8, value.HighestCriticalScore, nulls);
-        WriteDouble(writer, "lowestCriticalScore"u8, value.LowestCriticalScore, nulls);
-        if (value.AgentEvaluatorActivityList is { } property4)
+        WriteInt64(writer, "numEvaluations"u8, value._numEvaluations, nulls);
+        WriteInt64(writer, "averageEvaluationScore"u8, value._averageEvaluationScore, nulls);
+        WriteInt64(writer, "numCriticalEvaluations"u8, value._numCriticalEvaluations, nulls);
+        WriteDouble(writer, "averageCriticalScore"u8, value._averageCriticalScore, nulls);
+        WriteDouble(writer, "highestEvaluationScore"u8, value._highestEvaluationScore, nulls);
+        WriteDouble(writer, "lowestEvaluationScore"u8, value._lowestEvaluationScore, nulls);
+        WriteDouble(writer, "highestCriticalScore"u8, value._highestCriticalScore, nulls);
+        WriteDouble(writer, "lowestCriticalScore"u8, value._lowestCriticalScore, nulls);
+        if (value._agentEvaluatorActivityList is { } property4)
         {
             writer.WritePropertyName("agentEvaluatorActivityList"u8);
             writer.WriteStartArray();
@@ -203,9 +219,9 @@ public sealed class AgentActivity : IGenesysCloudModel<AgentActivity>
             writer.WriteNull("agentEvaluatorActivityList"u8);
         }
 
-        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value.NumEvaluationsWithoutViewPermission, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value._numEvaluationsWithoutViewPermission, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentAdherenceScheduledActivity : IGenesysCloudModel<AgentAd
 {
     /// <summary>The ID of the activity code from the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Start offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetSeconds")]
-    public long? StartOffsetSeconds { get; set; }
+    public long? StartOffsetSeconds { get => _startOffsetSeconds; set => _startOffsetSeconds = value; }
 
     /// <summary>End offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOffsetSeconds")]
-    public long? EndOffsetSeconds { get; set; }
+    public long? EndOffsetSeconds { get => _endOffsetSeconds; set => _endOffsetSeconds = value; }
+
+    private string? _activityCodeId;
+    private long? _startOffsetSeconds;
+    private long? _endOffsetSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentAdherenceScheduledActivity IGenesysCloudModel<AgentAdherenceScheduledActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentAdherenceScheduledActivity : IGenesysCloudModel<AgentAd
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._startOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EndOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._endOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentAdherenceScheduledActivity : IGenesysCloudModel<AgentAd
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteInt64(writer, "startOffsetSeconds"u8, value.StartOffsetSeconds, nulls);
-        WriteInt64(writer, "endOffsetSeconds"u8, value.EndOffsetSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteInt64(writer, "startOffsetSeconds"u8, value._startOffsetSeconds, nulls);
+        WriteInt64(writer, "endOffsetSeconds"u8, value._endOffsetSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentBidWorkPlanOverrideRequest : IGenesysCloudModel<AgentBi
 {
     /// <summary>The ID of agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The ID of the work plan that overrides the assigned work plan for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideWorkPlanId")]
-    public string? OverrideWorkPlanId { get; set; }
+    public string? OverrideWorkPlanId { get => _overrideWorkPlanId; set => _overrideWorkPlanId = value; }
 
     /// <summary>The reason for overriding the assigned work plan. This must be null if overrideWorkPlanId is not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideReason")]
-    public global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum? OverrideReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum? OverrideReason { get => _overrideReason; set => _overrideReason = value; }
+
+    private string? _agentId;
+    private string? _overrideWorkPlanId;
+    private global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum? _overrideReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentBidWorkPlanOverrideRequest IGenesysCloudModel<AgentBidWorkPlanOverrideRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentBidWorkPlanOverrideRequest : IGenesysCloudModel<AgentBi
             switch (index)
             {
                 case 0:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OverrideWorkPlanId = ReadString(ref reader, name);
+                    value._overrideWorkPlanId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OverrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum?)null;
+                    value._overrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.OverrideReasonEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentBidWorkPlanOverrideRequest : IGenesysCloudModel<AgentBi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "overrideWorkPlanId"u8, value.OverrideWorkPlanId, nulls);
-        WriteString(writer, "overrideReason"u8, value.OverrideReason?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "overrideWorkPlanId"u8, value._overrideWorkPlanId, nulls);
+        WriteString(writer, "overrideReason"u8, value._overrideReason?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

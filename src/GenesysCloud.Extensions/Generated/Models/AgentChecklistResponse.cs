@@ -14,79 +14,99 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
 {
     /// <summary>ID of the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>List of individual Checklist Items.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("checklistItems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChecklistItem>? ChecklistItems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChecklistItem>? ChecklistItems { get => _checklistItems; set => _checklistItems = value; }
 
     /// <summary>List of triggers that activated this checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activationTriggers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivationTrigger>? ActivationTriggers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivationTrigger>? ActivationTriggers { get => _activationTriggers; set => _activationTriggers = value; }
 
     /// <summary>The evaluation status of the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Exit reason provided at the time of finalizing the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exitReason")]
-    public string? ExitReason { get; set; }
+    public string? ExitReason { get => _exitReason; set => _exitReason = value; }
 
     /// <summary>Language associated with the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Agent ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>Participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>Queue ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Assistant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistantId")]
-    public string? AssistantId { get; set; }
+    public string? AssistantId { get => _assistantId; set => _assistantId = value; }
 
     /// <summary>Media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Direction of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Date when the checklist evaluation began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationStartDate")]
-    public global::System.DateTimeOffset? EvaluationStartDate { get; set; }
+    public global::System.DateTimeOffset? EvaluationStartDate { get => _evaluationStartDate; set => _evaluationStartDate = value; }
 
     /// <summary>Date when the checklist was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationLastModifiedDate")]
-    public global::System.DateTimeOffset? EvaluationLastModifiedDate { get; set; }
+    public global::System.DateTimeOffset? EvaluationLastModifiedDate { get => _evaluationLastModifiedDate; set => _evaluationLastModifiedDate = value; }
 
     /// <summary>Date when the checklist was finalized. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFinalizedDate")]
-    public global::System.DateTimeOffset? EvaluationFinalizedDate { get; set; }
+    public global::System.DateTimeOffset? EvaluationFinalizedDate { get => _evaluationFinalizedDate; set => _evaluationFinalizedDate = value; }
 
     /// <summary>Date when the checklist was finalized with ACW. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFinalizedWithAcwDate")]
-    public global::System.DateTimeOffset? EvaluationFinalizedWithAcwDate { get; set; }
+    public global::System.DateTimeOffset? EvaluationFinalizedWithAcwDate { get => _evaluationFinalizedWithAcwDate; set => _evaluationFinalizedWithAcwDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChecklistItem>? _checklistItems;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ActivationTrigger>? _activationTriggers;
+    private global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum? _status;
+    private string? _exitReason;
+    private string? _language;
+    private string? _agentId;
+    private string? _participantId;
+    private string? _queueId;
+    private string? _assistantId;
+    private global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum? _direction;
+    private global::System.DateTimeOffset? _evaluationStartDate;
+    private global::System.DateTimeOffset? _evaluationLastModifiedDate;
+    private global::System.DateTimeOffset? _evaluationFinalizedDate;
+    private global::System.DateTimeOffset? _evaluationFinalizedWithAcwDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentChecklistResponse IGenesysCloudModel<AgentChecklistResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,15 +127,15 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ChecklistItems = null;
+                        value._checklistItems = null;
                     }
                     else
                     {
@@ -126,13 +146,13 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ChecklistItem.ReadJson(ref reader, options));
                         }
 
-                        value.ChecklistItems = list1;
+                        value._checklistItems = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ActivationTriggers = null;
+                        value._activationTriggers = null;
                     }
                     else
                     {
@@ -143,53 +163,53 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ActivationTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.ActivationTriggers = list2;
+                        value._activationTriggers = list2;
                     }
                     break;
                 case 4:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.StatusEnum?)null;
                     break;
                 case 5:
-                    value.ExitReason = ReadString(ref reader, name);
+                    value._exitReason = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.AssistantId = ReadString(ref reader, name);
+                    value._assistantId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.MediaTypeEnum?)null;
                     break;
                 case 12:
-                    value.Direction = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum(text5) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum(text5) : (global::GenesysCloud.Extensions.Models.AgentChecklistResponse.DirectionEnum?)null;
                     break;
                 case 13:
-                    value.EvaluationStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._evaluationStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.EvaluationLastModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._evaluationLastModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.EvaluationFinalizedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._evaluationFinalizedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.EvaluationFinalizedWithAcwDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._evaluationFinalizedWithAcwDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,9 +221,9 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ChecklistItems is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._checklistItems is { } property6)
         {
             writer.WritePropertyName("checklistItems"u8);
             writer.WriteStartArray();
@@ -227,7 +247,7 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
             writer.WriteNull("checklistItems"u8);
         }
 
-        if (value.ActivationTriggers is { } property9)
+        if (value._activationTriggers is { } property9)
         {
             writer.WritePropertyName("activationTriggers"u8);
             writer.WriteStartArray();
@@ -251,21 +271,21 @@ public sealed class AgentChecklistResponse : IGenesysCloudModel<AgentChecklistRe
             writer.WriteNull("activationTriggers"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "exitReason"u8, value.ExitReason, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "assistantId"u8, value.AssistantId, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "evaluationStartDate"u8, value.EvaluationStartDate, nulls);
-        WriteDateTimeOffset(writer, "evaluationLastModifiedDate"u8, value.EvaluationLastModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "evaluationFinalizedDate"u8, value.EvaluationFinalizedDate, nulls);
-        WriteDateTimeOffset(writer, "evaluationFinalizedWithAcwDate"u8, value.EvaluationFinalizedWithAcwDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "exitReason"u8, value._exitReason, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "assistantId"u8, value._assistantId, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "evaluationStartDate"u8, value._evaluationStartDate, nulls);
+        WriteDateTimeOffset(writer, "evaluationLastModifiedDate"u8, value._evaluationLastModifiedDate, nulls);
+        WriteDateTimeOffset(writer, "evaluationFinalizedDate"u8, value._evaluationFinalizedDate, nulls);
+        WriteDateTimeOffset(writer, "evaluationFinalizedWithAcwDate"u8, value._evaluationFinalizedWithAcwDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

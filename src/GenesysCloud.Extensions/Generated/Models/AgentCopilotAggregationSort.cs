@@ -14,15 +14,19 @@ public sealed class AgentCopilotAggregationSort : IGenesysCloudModel<AgentCopilo
 {
     /// <summary>Name of the metric used for sorting values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Aggregation function used for the sort metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("function")]
-    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum? Function { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum? Function { get => _function; set => _function = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum? _name;
+    private global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum? _function;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentCopilotAggregationSort IGenesysCloudModel<AgentCopilotAggregationSort>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentCopilotAggregationSort : IGenesysCloudModel<AgentCopilo
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.NameEnum?)null;
                     break;
                 case 1:
-                    value.Function = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum?)null;
+                    value._function = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationSort.FunctionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentCopilotAggregationSort : IGenesysCloudModel<AgentCopilo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteString(writer, "function"u8, value.Function?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteString(writer, "function"u8, value._function?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AgentCopilotAggregationView : IGenesysCloudModel<AgentCopilo
 {
     /// <summary>Target metric name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum? Target { get => _target; set => _target = value; }
 
     /// <summary>A unique name for this view. Must be distinct from other views and built-in metric names.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of view you wish to create</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("function")]
-    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum? Function { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum? Function { get => _function; set => _function = value; }
 
     /// <summary>Range of numbers for slicing up data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.AggregationRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.AggregationRange? Range { get => _range; set => _range = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum? _target;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum? _function;
+    private global::GenesysCloud.Extensions.Models.AggregationRange? _range;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentCopilotAggregationView IGenesysCloudModel<AgentCopilotAggregationView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AgentCopilotAggregationView : IGenesysCloudModel<AgentCopilo
             switch (index)
             {
                 case 0:
-                    value.Target = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum?)null;
+                    value._target = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.TargetEnum?)null;
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Function = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum?)null;
+                    value._function = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentCopilotAggregationView.FunctionEnum?)null;
                     break;
                 case 3:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregationRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregationRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class AgentCopilotAggregationView : IGenesysCloudModel<AgentCopilo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "target"u8, value.Target?.ToString(), nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "function"u8, value.Function?.ToString(), nulls);
-        if (value.Range is { } property3)
+        WriteString(writer, "target"u8, value._target?.ToString(), nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "function"u8, value._function?.ToString(), nulls);
+        if (value._range is { } property3)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.AggregationRange.WriteJson(writer, property3, options);
@@ -88,7 +94,7 @@ public sealed class AgentCopilotAggregationView : IGenesysCloudModel<AgentCopilo
             writer.WriteNull("range"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentCountRange : IGenesysCloudModel<AgentCountRange>
 {
     /// <summary>The minimum value of agent count per work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
-    public long? Minimum { get; set; }
+    public long? Minimum { get => _minimum; set => _minimum = value; }
 
     /// <summary>The maximum value of agent count per work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
-    public long? Maximum { get; set; }
+    public long? Maximum { get => _maximum; set => _maximum = value; }
+
+    private long? _minimum;
+    private long? _maximum;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentCountRange IGenesysCloudModel<AgentCountRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentCountRange : IGenesysCloudModel<AgentCountRange>
             switch (index)
             {
                 case 0:
-                    value.Minimum = ReadNullableInt64(ref reader, options, name);
+                    value._minimum = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Maximum = ReadNullableInt64(ref reader, options, name);
+                    value._maximum = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentCountRange : IGenesysCloudModel<AgentCountRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "minimum"u8, value.Minimum, nulls);
-        WriteInt64(writer, "maximum"u8, value.Maximum, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "minimum"u8, value._minimum, nulls);
+        WriteInt64(writer, "maximum"u8, value._maximum, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

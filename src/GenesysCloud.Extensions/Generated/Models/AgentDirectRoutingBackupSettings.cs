@@ -14,27 +14,34 @@ public sealed class AgentDirectRoutingBackupSettings : IGenesysCloudModel<AgentD
 {
     /// <summary>ID of queue to be used as backup. If queueId and userId are both specified, queue behaves as secondary backup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>ID of user to be used as backup. If queueId and userId are both specified, user behaves as primary backup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Flag indicating if Direct Routing interactions should wait for Direct Routing agent or go immediately to selected backup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitForAgent")]
-    public bool? WaitForAgent { get; set; }
+    public bool? WaitForAgent { get => _waitForAgent; set => _waitForAgent = value; }
 
     /// <summary>Time (in seconds) that a Direct Routing interaction will wait for Direct Routing agent before going to selected backup. Valid range [60, 864000].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWaitSeconds")]
-    public long? AgentWaitSeconds { get; set; }
+    public long? AgentWaitSeconds { get => _agentWaitSeconds; set => _agentWaitSeconds = value; }
 
     /// <summary>Set of users that this user is a backup for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backedUpUsers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BackedUpUsers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BackedUpUsers { get => _backedUpUsers; set => _backedUpUsers = value; }
+
+    private string? _queueId;
+    private string? _userId;
+    private bool? _waitForAgent;
+    private long? _agentWaitSeconds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _backedUpUsers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentDirectRoutingBackupSettings IGenesysCloudModel<AgentDirectRoutingBackupSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class AgentDirectRoutingBackupSettings : IGenesysCloudModel<AgentD
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WaitForAgent = ReadNullableBoolean(ref reader, name);
+                    value._waitForAgent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AgentWaitSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._agentWaitSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.BackedUpUsers = null;
+                        value._backedUpUsers = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class AgentDirectRoutingBackupSettings : IGenesysCloudModel<AgentD
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BackedUpUsers = list1;
+                        value._backedUpUsers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class AgentDirectRoutingBackupSettings : IGenesysCloudModel<AgentD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteBoolean(writer, "waitForAgent"u8, value.WaitForAgent, nulls);
-        WriteInt64(writer, "agentWaitSeconds"u8, value.AgentWaitSeconds, nulls);
-        if (value.BackedUpUsers is { } property2)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteBoolean(writer, "waitForAgent"u8, value._waitForAgent, nulls);
+        WriteInt64(writer, "agentWaitSeconds"u8, value._agentWaitSeconds, nulls);
+        if (value._backedUpUsers is { } property2)
         {
             writer.WritePropertyName("backedUpUsers"u8);
             writer.WriteStartArray();
@@ -117,7 +124,7 @@ public sealed class AgentDirectRoutingBackupSettings : IGenesysCloudModel<AgentD
             writer.WriteNull("backedUpUsers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class AgentEvaluatorActivity : IGenesysCloudModel<AgentEvaluatorAc
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.User? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>evaluator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluator")]
-    public global::GenesysCloud.Extensions.Models.User? Evaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Evaluator { get => _evaluator; set => _evaluator = value; }
 
     /// <summary>Gets or sets <c>numEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluations")]
-    public long? NumEvaluations { get; set; }
+    public long? NumEvaluations { get => _numEvaluations; set => _numEvaluations = value; }
 
     /// <summary>Gets or sets <c>averageEvaluationScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageEvaluationScore")]
-    public long? AverageEvaluationScore { get; set; }
+    public long? AverageEvaluationScore { get => _averageEvaluationScore; set => _averageEvaluationScore = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsWithoutViewPermission</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsWithoutViewPermission")]
-    public long? NumEvaluationsWithoutViewPermission { get; set; }
+    public long? NumEvaluationsWithoutViewPermission { get => _numEvaluationsWithoutViewPermission; set => _numEvaluationsWithoutViewPermission = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _agent;
+    private global::GenesysCloud.Extensions.Models.User? _evaluator;
+    private long? _numEvaluations;
+    private long? _averageEvaluationScore;
+    private long? _numEvaluationsWithoutViewPermission;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentEvaluatorActivity IGenesysCloudModel<AgentEvaluatorActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class AgentEvaluatorActivity : IGenesysCloudModel<AgentEvaluatorAc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.NumEvaluations = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.AverageEvaluationScore = ReadNullableInt64(ref reader, options, name);
+                    value._averageEvaluationScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.NumEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class AgentEvaluatorActivity : IGenesysCloudModel<AgentEvaluatorAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Agent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._agent is { } property1)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property1, options);
@@ -115,7 +125,7 @@ public sealed class AgentEvaluatorActivity : IGenesysCloudModel<AgentEvaluatorAc
             writer.WriteNull("agent"u8);
         }
 
-        if (value.Evaluator is { } property3)
+        if (value._evaluator is { } property3)
         {
             writer.WritePropertyName("evaluator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -125,11 +135,11 @@ public sealed class AgentEvaluatorActivity : IGenesysCloudModel<AgentEvaluatorAc
             writer.WriteNull("evaluator"u8);
         }
 
-        WriteInt64(writer, "numEvaluations"u8, value.NumEvaluations, nulls);
-        WriteInt64(writer, "averageEvaluationScore"u8, value.AverageEvaluationScore, nulls);
-        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value.NumEvaluationsWithoutViewPermission, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "numEvaluations"u8, value._numEvaluations, nulls);
+        WriteInt64(writer, "averageEvaluationScore"u8, value._averageEvaluationScore, nulls);
+        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value._numEvaluationsWithoutViewPermission, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AgentGreeting : IGenesysCloudModel<AgentGreeting>
 {
     /// <summary>The ID of the associated user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The agent greeting prompt to use when inbound calls are connected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inboundPrompt")]
-    public global::GenesysCloud.Extensions.Models.Prompt? InboundPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.Prompt? InboundPrompt { get => _inboundPrompt; set => _inboundPrompt = value; }
 
     /// <summary>The agent greeting prompt to use when outbound calls are connected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundPrompt")]
-    public global::GenesysCloud.Extensions.Models.Prompt? OutboundPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.Prompt? OutboundPrompt { get => _outboundPrompt; set => _outboundPrompt = value; }
 
     /// <summary>The default language to use for the agent greeting inbound prompt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inboundPromptDefaultLanguage")]
-    public string? InboundPromptDefaultLanguage { get; set; }
+    public string? InboundPromptDefaultLanguage { get => _inboundPromptDefaultLanguage; set => _inboundPromptDefaultLanguage = value; }
 
     /// <summary>The default language to use for the agent greeting outbound prompt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundPromptDefaultLanguage")]
-    public string? OutboundPromptDefaultLanguage { get; set; }
+    public string? OutboundPromptDefaultLanguage { get => _outboundPromptDefaultLanguage; set => _outboundPromptDefaultLanguage = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Prompt? _inboundPrompt;
+    private global::GenesysCloud.Extensions.Models.Prompt? _outboundPrompt;
+    private string? _inboundPromptDefaultLanguage;
+    private string? _outboundPromptDefaultLanguage;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentGreeting IGenesysCloudModel<AgentGreeting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AgentGreeting : IGenesysCloudModel<AgentGreeting>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InboundPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Prompt.ReadJson(ref reader, options);
+                    value._inboundPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Prompt.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.OutboundPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Prompt.ReadJson(ref reader, options);
+                    value._outboundPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Prompt.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.InboundPromptDefaultLanguage = ReadString(ref reader, name);
+                    value._inboundPromptDefaultLanguage = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.OutboundPromptDefaultLanguage = ReadString(ref reader, name);
+                    value._outboundPromptDefaultLanguage = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class AgentGreeting : IGenesysCloudModel<AgentGreeting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.InboundPrompt is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._inboundPrompt is { } property1)
         {
             writer.WritePropertyName("inboundPrompt"u8);
             global::GenesysCloud.Extensions.Models.Prompt.WriteJson(writer, property1, options);
@@ -100,7 +108,7 @@ public sealed class AgentGreeting : IGenesysCloudModel<AgentGreeting>
             writer.WriteNull("inboundPrompt"u8);
         }
 
-        if (value.OutboundPrompt is { } property3)
+        if (value._outboundPrompt is { } property3)
         {
             writer.WritePropertyName("outboundPrompt"u8);
             global::GenesysCloud.Extensions.Models.Prompt.WriteJson(writer, property3, options);
@@ -110,10 +118,10 @@ public sealed class AgentGreeting : IGenesysCloudModel<AgentGreeting>
             writer.WriteNull("outboundPrompt"u8);
         }
 
-        WriteString(writer, "inboundPromptDefaultLanguage"u8, value.InboundPromptDefaultLanguage, nulls);
-        WriteString(writer, "outboundPromptDefaultLanguage"u8, value.OutboundPromptDefaultLanguage, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inboundPromptDefaultLanguage"u8, value._inboundPromptDefaultLanguage, nulls);
+        WriteString(writer, "outboundPromptDefaultLanguage"u8, value._outboundPromptDefaultLanguage, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

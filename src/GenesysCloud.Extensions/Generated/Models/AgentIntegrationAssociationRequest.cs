@@ -14,19 +14,24 @@ public sealed class AgentIntegrationAssociationRequest : IGenesysCloudModel<Agen
 {
     /// <summary>The ID of the agent in external system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentExternalId")]
-    public string? AgentExternalId { get; set; }
+    public string? AgentExternalId { get => _agentExternalId; set => _agentExternalId = value; }
 
     /// <summary>The ID of the integration associated with the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Whether agentExternalId should be protected from update by automatic processes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locked")]
-    public bool? Locked { get; set; }
+    public bool? Locked { get => _locked; set => _locked = value; }
+
+    private string? _agentExternalId;
+    private string? _integrationId;
+    private bool? _locked;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentIntegrationAssociationRequest IGenesysCloudModel<AgentIntegrationAssociationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentIntegrationAssociationRequest : IGenesysCloudModel<Agen
             switch (index)
             {
                 case 0:
-                    value.AgentExternalId = ReadString(ref reader, name);
+                    value._agentExternalId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Locked = ReadNullableBoolean(ref reader, name);
+                    value._locked = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentIntegrationAssociationRequest : IGenesysCloudModel<Agen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentExternalId"u8, value.AgentExternalId, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteBoolean(writer, "locked"u8, value.Locked, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentExternalId"u8, value._agentExternalId, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteBoolean(writer, "locked"u8, value._locked, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentIntegrationAssociationResponse : IGenesysCloudModel<Age
 {
     /// <summary>ID of the agent in external system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentExternalId")]
-    public string? AgentExternalId { get; set; }
+    public string? AgentExternalId { get => _agentExternalId; set => _agentExternalId = value; }
 
     /// <summary>The integration associated with the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.WfmIntegrationReference? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmIntegrationReference? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>Whether agentExternalId should be protected from update by automatic processes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locked")]
-    public bool? Locked { get; set; }
+    public bool? Locked { get => _locked; set => _locked = value; }
+
+    private string? _agentExternalId;
+    private global::GenesysCloud.Extensions.Models.WfmIntegrationReference? _integration;
+    private bool? _locked;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentIntegrationAssociationResponse IGenesysCloudModel<AgentIntegrationAssociationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentIntegrationAssociationResponse : IGenesysCloudModel<Age
             switch (index)
             {
                 case 0:
-                    value.AgentExternalId = ReadString(ref reader, name);
+                    value._agentExternalId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmIntegrationReference.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmIntegrationReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Locked = ReadNullableBoolean(ref reader, name);
+                    value._locked = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class AgentIntegrationAssociationResponse : IGenesysCloudModel<Age
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentExternalId"u8, value.AgentExternalId, nulls);
-        if (value.Integration is { } property1)
+        WriteString(writer, "agentExternalId"u8, value._agentExternalId, nulls);
+        if (value._integration is { } property1)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.WfmIntegrationReference.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class AgentIntegrationAssociationResponse : IGenesysCloudModel<Age
             writer.WriteNull("integration"u8);
         }
 
-        WriteBoolean(writer, "locked"u8, value.Locked, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "locked"u8, value._locked, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentIntegrationsRequest : IGenesysCloudModel<AgentIntegrati
 {
     /// <summary>The ID of the integration selected for the agent. If not set, no integration will be used for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedIntegrationId")]
-    public string? SelectedIntegrationId { get; set; }
+    public string? SelectedIntegrationId { get => _selectedIntegrationId; set => _selectedIntegrationId = value; }
 
     /// <summary>The list of integrations associated with the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedIntegrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationRequest>? AssociatedIntegrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationRequest>? AssociatedIntegrations { get => _associatedIntegrations; set => _associatedIntegrations = value; }
+
+    private string? _selectedIntegrationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationRequest>? _associatedIntegrations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentIntegrationsRequest IGenesysCloudModel<AgentIntegrationsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AgentIntegrationsRequest : IGenesysCloudModel<AgentIntegrati
             switch (index)
             {
                 case 0:
-                    value.SelectedIntegrationId = ReadString(ref reader, name);
+                    value._selectedIntegrationId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AssociatedIntegrations = null;
+                        value._associatedIntegrations = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AgentIntegrationsRequest : IGenesysCloudModel<AgentIntegrati
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationRequest.ReadJson(ref reader, options));
                         }
 
-                        value.AssociatedIntegrations = list1;
+                        value._associatedIntegrations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AgentIntegrationsRequest : IGenesysCloudModel<AgentIntegrati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "selectedIntegrationId"u8, value.SelectedIntegrationId, nulls);
-        if (value.AssociatedIntegrations is { } property2)
+        WriteString(writer, "selectedIntegrationId"u8, value._selectedIntegrationId, nulls);
+        if (value._associatedIntegrations is { } property2)
         {
             writer.WritePropertyName("associatedIntegrations"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class AgentIntegrationsRequest : IGenesysCloudModel<AgentIntegrati
             writer.WriteNull("associatedIntegrations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
 {
     /// <summary>The user associated with the integrations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>The integration selected for the agent. If not set, no integration will be used for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedIntegration")]
-    public global::GenesysCloud.Extensions.Models.WfmIntegrationReference? SelectedIntegration { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmIntegrationReference? SelectedIntegration { get => _selectedIntegration; set => _selectedIntegration = value; }
 
     /// <summary>Whether the integration association has been manually selected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userSelected")]
-    public bool? UserSelected { get; set; }
+    public bool? UserSelected { get => _userSelected; set => _userSelected = value; }
 
     /// <summary>The list of integrations associated with the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedIntegrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationResponse>? AssociatedIntegrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationResponse>? AssociatedIntegrations { get => _associatedIntegrations; set => _associatedIntegrations = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private global::GenesysCloud.Extensions.Models.WfmIntegrationReference? _selectedIntegration;
+    private bool? _userSelected;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationResponse>? _associatedIntegrations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentIntegrationsResponse IGenesysCloudModel<AgentIntegrationsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
             switch (index)
             {
                 case 0:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SelectedIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmIntegrationReference.ReadJson(ref reader, options);
+                    value._selectedIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmIntegrationReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.UserSelected = ReadNullableBoolean(ref reader, name);
+                    value._userSelected = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AssociatedIntegrations = null;
+                        value._associatedIntegrations = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentIntegrationAssociationResponse.ReadJson(ref reader, options));
                         }
 
-                        value.AssociatedIntegrations = list1;
+                        value._associatedIntegrations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Agent is { } property2)
+        if (value._agent is { } property2)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
             writer.WriteNull("agent"u8);
         }
 
-        if (value.SelectedIntegration is { } property4)
+        if (value._selectedIntegration is { } property4)
         {
             writer.WritePropertyName("selectedIntegration"u8);
             global::GenesysCloud.Extensions.Models.WfmIntegrationReference.WriteJson(writer, property4, options);
@@ -109,8 +115,8 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
             writer.WriteNull("selectedIntegration"u8);
         }
 
-        WriteBoolean(writer, "userSelected"u8, value.UserSelected, nulls);
-        if (value.AssociatedIntegrations is { } property6)
+        WriteBoolean(writer, "userSelected"u8, value._userSelected, nulls);
+        if (value._associatedIntegrations is { } property6)
         {
             writer.WritePropertyName("associatedIntegrations"u8);
             writer.WriteStartArray();
@@ -134,7 +140,7 @@ public sealed class AgentIntegrationsResponse : IGenesysCloudModel<AgentIntegrat
             writer.WriteNull("associatedIntegrations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
 {
     /// <summary>The user (agent) for whom the management unit was requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The management to which the user (agent) belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The business unit to which the user (agent) belongs. Populate with expand=businessUnit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentManagementUnitReference IGenesysCloudModel<AgentManagementUnitReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
             writer.WriteNull("user"u8);
         }
 
-        if (value.ManagementUnit is { } property3)
+        if (value._managementUnit is { } property3)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.BusinessUnit is { } property5)
+        if (value._businessUnit is { } property5)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class AgentManagementUnitReference : IGenesysCloudModel<AgentManag
             writer.WriteNull("businessUnit"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

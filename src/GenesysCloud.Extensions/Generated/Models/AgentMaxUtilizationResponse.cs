@@ -14,23 +14,29 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
 {
     /// <summary>Map of media type to utilization settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilization")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? Utilization { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? Utilization { get => _utilization; set => _utilization = value; }
 
     /// <summary>Map of label ids to utilization settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelUtilizations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationResponse>? LabelUtilizations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationResponse>? LabelUtilizations { get => _labelUtilizations; set => _labelUtilizations = value; }
 
     /// <summary>Max number of inbound voice calls.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxInboundCalls")]
-    public long? MaxInboundCalls { get; set; }
+    public long? MaxInboundCalls { get => _maxInboundCalls; set => _maxInboundCalls = value; }
 
     /// <summary>Gets or sets <c>level</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum? Level { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum? Level { get => _level; set => _level = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? _utilization;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationResponse>? _labelUtilizations;
+    private long? _maxInboundCalls;
+    private global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum? _level;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentMaxUtilizationResponse IGenesysCloudModel<AgentMaxUtilizationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Utilization = null;
+                        value._utilization = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaUtilization.ReadJson(ref reader, options);
                         }
 
-                        value.Utilization = dictionary1;
+                        value._utilization = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LabelUtilizations = null;
+                        value._labelUtilizations = null;
                     }
                     else
                     {
@@ -81,17 +87,17 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LabelUtilizationResponse.ReadJson(ref reader, options);
                         }
 
-                        value.LabelUtilizations = dictionary2;
+                        value._labelUtilizations = dictionary2;
                     }
                     break;
                 case 2:
-                    value.MaxInboundCalls = ReadNullableInt64(ref reader, options, name);
+                    value._maxInboundCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Level = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum?)null;
+                    value._level = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse.LevelEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Utilization is { } property4)
+        if (value._utilization is { } property4)
         {
             writer.WritePropertyName("utilization"u8);
             writer.WriteStartObject();
@@ -128,7 +134,7 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
             writer.WriteNull("utilization"u8);
         }
 
-        if (value.LabelUtilizations is { } property7)
+        if (value._labelUtilizations is { } property7)
         {
             writer.WritePropertyName("labelUtilizations"u8);
             writer.WriteStartObject();
@@ -153,9 +159,9 @@ public sealed class AgentMaxUtilizationResponse : IGenesysCloudModel<AgentMaxUti
             writer.WriteNull("labelUtilizations"u8);
         }
 
-        WriteInt64(writer, "maxInboundCalls"u8, value.MaxInboundCalls, nulls);
-        WriteString(writer, "level"u8, value.Level?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxInboundCalls"u8, value._maxInboundCalls, nulls);
+        WriteString(writer, "level"u8, value._level?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AgentMuQueryResponse : IGenesysCloudModel<AgentMuQueryRespon
 {
     /// <summary>The status of the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The ID for the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationId")]
-    public string? OperationId { get; set; }
+    public string? OperationId { get => _operationId; set => _operationId = value; }
 
     /// <summary>The schema of the result of the operation. Null if downloadUrl is populated, but defines the schema of the data that will be returned from the downloadUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.AgentMuScheduleResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentMuScheduleResult? Result { get => _result; set => _result = value; }
 
     /// <summary>The URL from which to download the result. The result will follow the schema documented by the result field</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Error details if status == 'Error'. Will always be null but the schema is documented in case of an error in an async notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum? _status;
+    private string? _operationId;
+    private global::GenesysCloud.Extensions.Models.AgentMuScheduleResult? _result;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentMuQueryResponse IGenesysCloudModel<AgentMuQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AgentMuQueryResponse : IGenesysCloudModel<AgentMuQueryRespon
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentMuQueryResponse.StatusEnum?)null;
                     break;
                 case 1:
-                    value.OperationId = ReadString(ref reader, name);
+                    value._operationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentMuScheduleResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentMuScheduleResult.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class AgentMuQueryResponse : IGenesysCloudModel<AgentMuQueryRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "operationId"u8, value.OperationId, nulls);
-        if (value.Result is { } property2)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "operationId"u8, value._operationId, nulls);
+        if (value._result is { } property2)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.AgentMuScheduleResult.WriteJson(writer, property2, options);
@@ -94,8 +101,8 @@ public sealed class AgentMuQueryResponse : IGenesysCloudModel<AgentMuQueryRespon
             writer.WriteNull("result"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Error is { } property4)
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._error is { } property4)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property4, options);
@@ -105,7 +112,7 @@ public sealed class AgentMuQueryResponse : IGenesysCloudModel<AgentMuQueryRespon
             writer.WriteNull("error"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
 {
     /// <summary>The agent to whom this schedule applies. Note: selfUri will not be populated if retrieving result via downloadUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>The shift definitions for this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>The full day time off marker dates which apply to this agent schedule, interpreted in the time zone of the relevant business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkerDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get => _fullDayTimeOffMarkerDates; set => _fullDayTimeOffMarkerDates = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayTimeOffMarkerDates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentMuScheduleItem IGenesysCloudModel<AgentMuScheduleItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
             switch (index)
             {
                 case 0:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentMuScheduleShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkerDates = null;
+                        value._fullDayTimeOffMarkerDates = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayTimeOffMarkerDates = list2;
+                        value._fullDayTimeOffMarkerDates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Agent is { } property3)
+        if (value._agent is { } property3)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -106,7 +111,7 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
             writer.WriteNull("agent"u8);
         }
 
-        if (value.Shifts is { } property5)
+        if (value._shifts is { } property5)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -130,7 +135,7 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkerDates is { } property8)
+        if (value._fullDayTimeOffMarkerDates is { } property8)
         {
             writer.WritePropertyName("fullDayTimeOffMarkerDates"u8);
             writer.WriteStartArray();
@@ -147,7 +152,7 @@ public sealed class AgentMuScheduleItem : IGenesysCloudModel<AgentMuScheduleItem
             writer.WriteNull("fullDayTimeOffMarkerDates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

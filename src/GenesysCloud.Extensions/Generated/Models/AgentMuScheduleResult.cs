@@ -14,15 +14,19 @@ public sealed class AgentMuScheduleResult : IGenesysCloudModel<AgentMuScheduleRe
 {
     /// <summary>The reference start date to use when calculating offsets for shifts and activities. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public global::System.DateTimeOffset? ReferenceStartDate { get; set; }
+    public global::System.DateTimeOffset? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
 
     /// <summary>The list of agent schedules for the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleItem>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleItem>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
+
+    private global::System.DateTimeOffset? _referenceStartDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentMuScheduleItem>? _agentSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentMuScheduleResult IGenesysCloudModel<AgentMuScheduleResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AgentMuScheduleResult : IGenesysCloudModel<AgentMuScheduleRe
             switch (index)
             {
                 case 0:
-                    value.ReferenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._referenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AgentMuScheduleResult : IGenesysCloudModel<AgentMuScheduleRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentMuScheduleItem.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AgentMuScheduleResult : IGenesysCloudModel<AgentMuScheduleRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        if (value.AgentSchedules is { } property2)
+        WriteDateTimeOffset(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        if (value._agentSchedules is { } property2)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class AgentMuScheduleResult : IGenesysCloudModel<AgentMuScheduleRe
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

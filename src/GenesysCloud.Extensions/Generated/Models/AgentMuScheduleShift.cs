@@ -14,19 +14,24 @@ public sealed class AgentMuScheduleShift : IGenesysCloudModel<AgentMuScheduleShi
 {
     /// <summary>The start offset of the shift, relative to referenceStartDate at the top level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetMinutes")]
-    public long? StartOffsetMinutes { get; set; }
+    public long? StartOffsetMinutes { get => _startOffsetMinutes; set => _startOffsetMinutes = value; }
 
     /// <summary>The length of the shift in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The activities associated with this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity>? Activities { get => _activities; set => _activities = value; }
+
+    private long? _startOffsetMinutes;
+    private long? _lengthMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity>? _activities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentMuScheduleShift IGenesysCloudModel<AgentMuScheduleShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class AgentMuScheduleShift : IGenesysCloudModel<AgentMuScheduleShi
             switch (index)
             {
                 case 0:
-                    value.StartOffsetMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._startOffsetMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class AgentMuScheduleShift : IGenesysCloudModel<AgentMuScheduleShi
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class AgentMuScheduleShift : IGenesysCloudModel<AgentMuScheduleShi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "startOffsetMinutes"u8, value.StartOffsetMinutes, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        if (value.Activities is { } property2)
+        WriteInt64(writer, "startOffsetMinutes"u8, value._startOffsetMinutes, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        if (value._activities is { } property2)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class AgentMuScheduleShift : IGenesysCloudModel<AgentMuScheduleShi
             writer.WriteNull("activities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AgentOwnedMappingPreview : IGenesysCloudModel<AgentOwnedMapp
 {
     /// <summary>The raw value of the agent-owned column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentOwnedColumn")]
-    public string? AgentOwnedColumn { get; set; }
+    public string? AgentOwnedColumn { get => _agentOwnedColumn; set => _agentOwnedColumn = value; }
 
     /// <summary>The email address of the user, if it exists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>The id of the user, if it exists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Whether the user exists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exists")]
-    public bool? Exists { get; set; }
+    public bool? Exists { get => _exists; set => _exists = value; }
 
     /// <summary>Whether the user is a member of the campaign's queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isQueueMember")]
-    public bool? IsQueueMember { get; set; }
+    public bool? IsQueueMember { get => _isQueueMember; set => _isQueueMember = value; }
 
     /// <summary>The number of contact records whose agent-owned column matches the raw value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordCount")]
-    public long? RecordCount { get; set; }
+    public long? RecordCount { get => _recordCount; set => _recordCount = value; }
+
+    private string? _agentOwnedColumn;
+    private string? _email;
+    private string? _userId;
+    private bool? _exists;
+    private bool? _isQueueMember;
+    private long? _recordCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentOwnedMappingPreview IGenesysCloudModel<AgentOwnedMappingPreview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AgentOwnedMappingPreview : IGenesysCloudModel<AgentOwnedMapp
             switch (index)
             {
                 case 0:
-                    value.AgentOwnedColumn = ReadString(ref reader, name);
+                    value._agentOwnedColumn = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Exists = ReadNullableBoolean(ref reader, name);
+                    value._exists = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.IsQueueMember = ReadNullableBoolean(ref reader, name);
+                    value._isQueueMember = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.RecordCount = ReadNullableInt64(ref reader, options, name);
+                    value._recordCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class AgentOwnedMappingPreview : IGenesysCloudModel<AgentOwnedMapp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentOwnedColumn"u8, value.AgentOwnedColumn, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteBoolean(writer, "exists"u8, value.Exists, nulls);
-        WriteBoolean(writer, "isQueueMember"u8, value.IsQueueMember, nulls);
-        WriteInt64(writer, "recordCount"u8, value.RecordCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentOwnedColumn"u8, value._agentOwnedColumn, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteBoolean(writer, "exists"u8, value._exists, nulls);
+        WriteBoolean(writer, "isQueueMember"u8, value._isQueueMember, nulls);
+        WriteInt64(writer, "recordCount"u8, value._recordCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

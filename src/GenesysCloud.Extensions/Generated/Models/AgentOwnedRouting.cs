@@ -14,19 +14,24 @@ public sealed class AgentOwnedRouting : IGenesysCloudModel<AgentOwnedRouting>
 {
     /// <summary>Indicates if Agent Owned Callbacks are enabled for the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAgentOwnedCallbacks")]
-    public bool? EnableAgentOwnedCallbacks { get; set; }
+    public bool? EnableAgentOwnedCallbacks { get => _enableAgentOwnedCallbacks; set => _enableAgentOwnedCallbacks = value; }
 
     /// <summary>The max amount of time a callback can be owned (in hours); Allowable range 1 - 168 hour(s) (inclusive)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxOwnedCallbackHours")]
-    public long? MaxOwnedCallbackHours { get; set; }
+    public long? MaxOwnedCallbackHours { get => _maxOwnedCallbackHours; set => _maxOwnedCallbackHours = value; }
 
     /// <summary>The max amount of time a callback can be scheduled out into the future (in hours); Allowable range 1 - 720 hour(s) (inclusive)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxOwnedCallbackDelayHours")]
-    public long? MaxOwnedCallbackDelayHours { get; set; }
+    public long? MaxOwnedCallbackDelayHours { get => _maxOwnedCallbackDelayHours; set => _maxOwnedCallbackDelayHours = value; }
+
+    private bool? _enableAgentOwnedCallbacks;
+    private long? _maxOwnedCallbackHours;
+    private long? _maxOwnedCallbackDelayHours;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentOwnedRouting IGenesysCloudModel<AgentOwnedRouting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentOwnedRouting : IGenesysCloudModel<AgentOwnedRouting>
             switch (index)
             {
                 case 0:
-                    value.EnableAgentOwnedCallbacks = ReadNullableBoolean(ref reader, name);
+                    value._enableAgentOwnedCallbacks = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MaxOwnedCallbackHours = ReadNullableInt64(ref reader, options, name);
+                    value._maxOwnedCallbackHours = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxOwnedCallbackDelayHours = ReadNullableInt64(ref reader, options, name);
+                    value._maxOwnedCallbackDelayHours = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentOwnedRouting : IGenesysCloudModel<AgentOwnedRouting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAgentOwnedCallbacks"u8, value.EnableAgentOwnedCallbacks, nulls);
-        WriteInt64(writer, "maxOwnedCallbackHours"u8, value.MaxOwnedCallbackHours, nulls);
-        WriteInt64(writer, "maxOwnedCallbackDelayHours"u8, value.MaxOwnedCallbackDelayHours, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enableAgentOwnedCallbacks"u8, value._enableAgentOwnedCallbacks, nulls);
+        WriteInt64(writer, "maxOwnedCallbackHours"u8, value._maxOwnedCallbackHours, nulls);
+        WriteInt64(writer, "maxOwnedCallbackDelayHours"u8, value._maxOwnedCallbackDelayHours, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

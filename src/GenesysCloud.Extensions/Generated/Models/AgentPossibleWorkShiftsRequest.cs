@@ -14,15 +14,19 @@ public sealed class AgentPossibleWorkShiftsRequest : IGenesysCloudModel<AgentPos
 {
     /// <summary>Start date of requested effective work plan, day of week will be in line with business unit start day of week. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekStartDate")]
-    public string? WeekStartDate { get; set; }
+    public string? WeekStartDate { get => _weekStartDate; set => _weekStartDate = value; }
 
     /// <summary>Number of weeks for which to return possible work shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
+
+    private string? _weekStartDate;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentPossibleWorkShiftsRequest IGenesysCloudModel<AgentPossibleWorkShiftsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentPossibleWorkShiftsRequest : IGenesysCloudModel<AgentPos
             switch (index)
             {
                 case 0:
-                    value.WeekStartDate = ReadString(ref reader, name);
+                    value._weekStartDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentPossibleWorkShiftsRequest : IGenesysCloudModel<AgentPos
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekStartDate"u8, value.WeekStartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "weekStartDate"u8, value._weekStartDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
 {
     /// <summary>Start date of requested effective work plan. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekStartDate")]
-    public string? WeekStartDate { get; set; }
+    public string? WeekStartDate { get => _weekStartDate; set => _weekStartDate = value; }
 
     /// <summary>Each element is the ID of an effective work plan for a specific week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Pattern { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>Each element is a weekly effective work plan that can be used for multiple weeks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyPossibleWorkShifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PossibleWorkShiftsForWeek>? WeeklyPossibleWorkShifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PossibleWorkShiftsForWeek>? WeeklyPossibleWorkShifts { get => _weeklyPossibleWorkShifts; set => _weeklyPossibleWorkShifts = value; }
 
     /// <summary>Number of minutes in each interval in the intervalScheduleProbabilities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulerIntervalLengthMinutes")]
-    public long? SchedulerIntervalLengthMinutes { get; set; }
+    public long? SchedulerIntervalLengthMinutes { get => _schedulerIntervalLengthMinutes; set => _schedulerIntervalLengthMinutes = value; }
 
     /// <summary>The time zone of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private string? _weekStartDate;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _pattern;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PossibleWorkShiftsForWeek>? _weeklyPossibleWorkShifts;
+    private long? _schedulerIntervalLengthMinutes;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentPossibleWorkShiftsResponse IGenesysCloudModel<AgentPossibleWorkShiftsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
             switch (index)
             {
                 case 0:
-                    value.WeekStartDate = ReadString(ref reader, name);
+                    value._weekStartDate = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Pattern = null;
+                        value._pattern = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Pattern = list1;
+                        value._pattern = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.WeeklyPossibleWorkShifts = null;
+                        value._weeklyPossibleWorkShifts = null;
                     }
                     else
                     {
@@ -88,17 +95,17 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PossibleWorkShiftsForWeek.ReadJson(ref reader, options));
                         }
 
-                        value.WeeklyPossibleWorkShifts = list2;
+                        value._weeklyPossibleWorkShifts = list2;
                     }
                     break;
                 case 3:
-                    value.SchedulerIntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._schedulerIntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekStartDate"u8, value.WeekStartDate, nulls);
-        if (value.Pattern is { } property3)
+        WriteString(writer, "weekStartDate"u8, value._weekStartDate, nulls);
+        if (value._pattern is { } property3)
         {
             writer.WritePropertyName("pattern"u8);
             writer.WriteStartArray();
@@ -128,7 +135,7 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
             writer.WriteNull("pattern"u8);
         }
 
-        if (value.WeeklyPossibleWorkShifts is { } property5)
+        if (value._weeklyPossibleWorkShifts is { } property5)
         {
             writer.WritePropertyName("weeklyPossibleWorkShifts"u8);
             writer.WriteStartArray();
@@ -152,9 +159,9 @@ public sealed class AgentPossibleWorkShiftsResponse : IGenesysCloudModel<AgentPo
             writer.WriteNull("weeklyPossibleWorkShifts"u8);
         }
 
-        WriteInt64(writer, "schedulerIntervalLengthMinutes"u8, value.SchedulerIntervalLengthMinutes, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "schedulerIntervalLengthMinutes"u8, value._schedulerIntervalLengthMinutes, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

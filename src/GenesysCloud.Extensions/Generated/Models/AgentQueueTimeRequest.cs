@@ -14,23 +14,29 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
 {
     /// <summary>ID of the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>List of offsets in minutes from calculationStartDate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? StartOffsetMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? StartOffsetMinutes { get => _startOffsetMinutes; set => _startOffsetMinutes = value; }
 
     /// <summary>List of on-queue time lengths in minutes per interval of elements in startOffsetMinutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onQueueLengthMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? OnQueueLengthMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? OnQueueLengthMinutesPerInterval { get => _onQueueLengthMinutesPerInterval; set => _onQueueLengthMinutesPerInterval = value; }
 
     /// <summary>List of on-queue activity code ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onQueueActivityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OnQueueActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OnQueueActivityCodeIds { get => _onQueueActivityCodeIds; set => _onQueueActivityCodeIds = value; }
+
+    private string? _agentId;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _startOffsetMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _onQueueLengthMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _onQueueActivityCodeIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentQueueTimeRequest IGenesysCloudModel<AgentQueueTimeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
             switch (index)
             {
                 case 0:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StartOffsetMinutes = null;
+                        value._startOffsetMinutes = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.StartOffsetMinutes = list1;
+                        value._startOffsetMinutes = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.OnQueueLengthMinutesPerInterval = null;
+                        value._onQueueLengthMinutesPerInterval = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.OnQueueLengthMinutesPerInterval = list2;
+                        value._onQueueLengthMinutesPerInterval = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OnQueueActivityCodeIds = null;
+                        value._onQueueActivityCodeIds = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OnQueueActivityCodeIds = list3;
+                        value._onQueueActivityCodeIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +123,8 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        if (value.StartOffsetMinutes is { } property4)
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        if (value._startOffsetMinutes is { } property4)
         {
             writer.WritePropertyName("startOffsetMinutes"u8);
             writer.WriteStartArray();
@@ -135,7 +141,7 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
             writer.WriteNull("startOffsetMinutes"u8);
         }
 
-        if (value.OnQueueLengthMinutesPerInterval is { } property6)
+        if (value._onQueueLengthMinutesPerInterval is { } property6)
         {
             writer.WritePropertyName("onQueueLengthMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -152,7 +158,7 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
             writer.WriteNull("onQueueLengthMinutesPerInterval"u8);
         }
 
-        if (value.OnQueueActivityCodeIds is { } property8)
+        if (value._onQueueActivityCodeIds is { } property8)
         {
             writer.WritePropertyName("onQueueActivityCodeIds"u8);
             writer.WriteStartArray();
@@ -169,7 +175,7 @@ public sealed class AgentQueueTimeRequest : IGenesysCloudModel<AgentQueueTimeReq
             writer.WriteNull("onQueueActivityCodeIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

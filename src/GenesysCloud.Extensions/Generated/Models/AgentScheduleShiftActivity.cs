@@ -14,19 +14,24 @@ public sealed class AgentScheduleShiftActivity : IGenesysCloudModel<AgentSchedul
 {
     /// <summary>The activity category for which the agent is scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>The start offset of the activity, relative to referenceStartDate at the top level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetMinutes")]
-    public long? StartOffsetMinutes { get; set; }
+    public long? StartOffsetMinutes { get => _startOffsetMinutes; set => _startOffsetMinutes = value; }
 
     /// <summary>The length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum? _activityCategory;
+    private long? _startOffsetMinutes;
+    private long? _lengthMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentScheduleShiftActivity IGenesysCloudModel<AgentScheduleShiftActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentScheduleShiftActivity : IGenesysCloudModel<AgentSchedul
             switch (index)
             {
                 case 0:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentScheduleShiftActivity.ActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.StartOffsetMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._startOffsetMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentScheduleShiftActivity : IGenesysCloudModel<AgentSchedul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        WriteInt64(writer, "startOffsetMinutes"u8, value.StartOffsetMinutes, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        WriteInt64(writer, "startOffsetMinutes"u8, value._startOffsetMinutes, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

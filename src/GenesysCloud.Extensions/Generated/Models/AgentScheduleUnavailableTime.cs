@@ -14,15 +14,19 @@ public sealed class AgentScheduleUnavailableTime : IGenesysCloudModel<AgentSched
 {
     /// <summary>Exact date, time and length of the unavailability time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeSpan")]
-    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get => _timeSpan; set => _timeSpan = value; }
 
     /// <summary>Comments explaining the unavailability time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
+
+    private global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? _timeSpan;
+    private string? _notes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentScheduleUnavailableTime IGenesysCloudModel<AgentScheduleUnavailableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentScheduleUnavailableTime : IGenesysCloudModel<AgentSched
             switch (index)
             {
                 case 0:
-                    value.TimeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
+                    value._timeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class AgentScheduleUnavailableTime : IGenesysCloudModel<AgentSched
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeSpan is { } property1)
+        if (value._timeSpan is { } property1)
         {
             writer.WritePropertyName("timeSpan"u8);
             global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class AgentScheduleUnavailableTime : IGenesysCloudModel<AgentSched
             writer.WriteNull("timeSpan"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

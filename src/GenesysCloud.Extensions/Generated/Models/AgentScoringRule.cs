@@ -14,59 +14,74 @@ public sealed class AgentScoringRule : IGenesysCloudModel<AgentScoringRule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The program ID that this rule belongs to. When provided in request body, this value is ignored in favor of the path parameter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programId")]
-    public string? ProgramId { get; set; }
+    public string? ProgramId { get => _programId; set => _programId = value; }
 
     /// <summary>Sampling type setting. Valid values: All, Percentage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("samplingType")]
-    public global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum? SamplingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum? SamplingType { get => _samplingType; set => _samplingType = value; }
 
     /// <summary>Percentage of interactions to evaluate (0.01-100.00). Required when samplingType is Percentage, null when All.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("samplingPercentage")]
-    public double? SamplingPercentage { get; set; }
+    public double? SamplingPercentage { get => _samplingPercentage; set => _samplingPercentage = value; }
 
     /// <summary>Submission type for evaluations. Valid values: Automated, Manual</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionType")]
-    public global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum? SubmissionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum? SubmissionType { get => _submissionType; set => _submissionType = value; }
 
     /// <summary>The evaluation form contextID to use for scoring.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFormContextId")]
-    public string? EvaluationFormContextId { get; set; }
+    public string? EvaluationFormContextId { get => _evaluationFormContextId; set => _evaluationFormContextId = value; }
 
     /// <summary>Whether the rule is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether the rule is published.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The evaluator for evaluations created by this rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluator")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Evaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Evaluator { get => _evaluator; set => _evaluator = value; }
 
     /// <summary>Which agent(s) to score. Valid values: First, Last, Each.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentToScore")]
-    public global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum? AgentToScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum? AgentToScore { get => _agentToScore; set => _agentToScore = value; }
 
     /// <summary>Date when the rule was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the rule was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _programId;
+    private global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum? _samplingType;
+    private double? _samplingPercentage;
+    private global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum? _submissionType;
+    private string? _evaluationFormContextId;
+    private bool? _enabled;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _evaluator;
+    private global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum? _agentToScore;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentScoringRule IGenesysCloudModel<AgentScoringRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class AgentScoringRule : IGenesysCloudModel<AgentScoringRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ProgramId = ReadString(ref reader, name);
+                    value._programId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SamplingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum?)null;
+                    value._samplingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.SamplingTypeEnum?)null;
                     break;
                 case 3:
-                    value.SamplingPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._samplingPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.SubmissionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum?)null;
+                    value._submissionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.SubmissionTypeEnum?)null;
                     break;
                 case 5:
-                    value.EvaluationFormContextId = ReadString(ref reader, name);
+                    value._evaluationFormContextId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.AgentToScore = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum?)null;
+                    value._agentToScore = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentScoringRule.AgentToScoreEnum?)null;
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,15 +153,15 @@ public sealed class AgentScoringRule : IGenesysCloudModel<AgentScoringRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "programId"u8, value.ProgramId, nulls);
-        WriteString(writer, "samplingType"u8, value.SamplingType?.ToString(), nulls);
-        WriteDouble(writer, "samplingPercentage"u8, value.SamplingPercentage, nulls);
-        WriteString(writer, "submissionType"u8, value.SubmissionType?.ToString(), nulls);
-        WriteString(writer, "evaluationFormContextId"u8, value.EvaluationFormContextId, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        if (value.Evaluator is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "programId"u8, value._programId, nulls);
+        WriteString(writer, "samplingType"u8, value._samplingType?.ToString(), nulls);
+        WriteDouble(writer, "samplingPercentage"u8, value._samplingPercentage, nulls);
+        WriteString(writer, "submissionType"u8, value._submissionType?.ToString(), nulls);
+        WriteString(writer, "evaluationFormContextId"u8, value._evaluationFormContextId, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        if (value._evaluator is { } property4)
         {
             writer.WritePropertyName("evaluator"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -156,11 +171,11 @@ public sealed class AgentScoringRule : IGenesysCloudModel<AgentScoringRule>
             writer.WriteNull("evaluator"u8);
         }
 
-        WriteString(writer, "agentToScore"u8, value.AgentToScore?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentToScore"u8, value._agentToScore?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentStateAgentQueryPredicate : IGenesysCloudModel<AgentStat
 {
     /// <summary>Left hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum? Dimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>Right hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum? _dimension;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStateAgentQueryPredicate IGenesysCloudModel<AgentStateAgentQueryPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentStateAgentQueryPredicate : IGenesysCloudModel<AgentStat
             switch (index)
             {
                 case 0:
-                    value.Dimension = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum?)null;
+                    value._dimension = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateAgentQueryPredicate.DimensionEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentStateAgentQueryPredicate : IGenesysCloudModel<AgentStat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dimension"u8, value.Dimension?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dimension"u8, value._dimension?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentStateCountsRequest : IGenesysCloudModel<AgentStateCount
 {
     /// <summary>Filters that target user-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userFilter")]
-    public global::GenesysCloud.Extensions.Models.AgentStateUserFilter? UserFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateUserFilter? UserFilter { get => _userFilter; set => _userFilter = value; }
 
     /// <summary>Filters that target session-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionFilter")]
-    public global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? SessionFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? SessionFilter { get => _sessionFilter; set => _sessionFilter = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentStateUserFilter? _userFilter;
+    private global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? _sessionFilter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStateCountsRequest IGenesysCloudModel<AgentStateCountsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentStateCountsRequest : IGenesysCloudModel<AgentStateCount
             switch (index)
             {
                 case 0:
-                    value.UserFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateUserFilter.ReadJson(ref reader, options);
+                    value._userFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateUserFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SessionFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.ReadJson(ref reader, options);
+                    value._sessionFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class AgentStateCountsRequest : IGenesysCloudModel<AgentStateCount
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserFilter is { } property1)
+        if (value._userFilter is { } property1)
         {
             writer.WritePropertyName("userFilter"u8);
             global::GenesysCloud.Extensions.Models.AgentStateUserFilter.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class AgentStateCountsRequest : IGenesysCloudModel<AgentStateCount
             writer.WriteNull("userFilter"u8);
         }
 
-        if (value.SessionFilter is { } property3)
+        if (value._sessionFilter is { } property3)
         {
             writer.WritePropertyName("sessionFilter"u8);
             global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class AgentStateCountsRequest : IGenesysCloudModel<AgentStateCount
             writer.WriteNull("sessionFilter"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentStateIsOutOfOfficeCount : IGenesysCloudModel<AgentState
 {
     /// <summary>The out of office state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOutOfOffice")]
-    public bool? IsOutOfOffice { get; set; }
+    public bool? IsOutOfOffice { get => _isOutOfOffice; set => _isOutOfOffice = value; }
 
     /// <summary>Count of users with this out of office state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private bool? _isOutOfOffice;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStateIsOutOfOfficeCount IGenesysCloudModel<AgentStateIsOutOfOfficeCount>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentStateIsOutOfOfficeCount : IGenesysCloudModel<AgentState
             switch (index)
             {
                 case 0:
-                    value.IsOutOfOffice = ReadNullableBoolean(ref reader, name);
+                    value._isOutOfOffice = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentStateIsOutOfOfficeCount : IGenesysCloudModel<AgentState
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "isOutOfOffice"u8, value.IsOutOfOffice, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isOutOfOffice"u8, value._isOutOfOffice, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

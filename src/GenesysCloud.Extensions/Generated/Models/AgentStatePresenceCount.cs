@@ -14,19 +14,24 @@ public sealed class AgentStatePresenceCount : IGenesysCloudModel<AgentStatePrese
 {
     /// <summary>System presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>The identifier for the organization presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationPresenceId")]
-    public string? OrganizationPresenceId { get; set; }
+    public string? OrganizationPresenceId { get => _organizationPresenceId; set => _organizationPresenceId = value; }
 
     /// <summary>Count of users with this system presence and organization presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum? _systemPresence;
+    private string? _organizationPresenceId;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStatePresenceCount IGenesysCloudModel<AgentStatePresenceCount>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentStatePresenceCount : IGenesysCloudModel<AgentStatePrese
             switch (index)
             {
                 case 0:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.SystemPresenceEnum?)null;
                     break;
                 case 1:
-                    value.OrganizationPresenceId = ReadString(ref reader, name);
+                    value._organizationPresenceId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentStatePresenceCount : IGenesysCloudModel<AgentStatePrese
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "organizationPresenceId"u8, value.OrganizationPresenceId, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "organizationPresenceId"u8, value._organizationPresenceId, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

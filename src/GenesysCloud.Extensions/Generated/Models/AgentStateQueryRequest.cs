@@ -14,31 +14,39 @@ public sealed class AgentStateQueryRequest : IGenesysCloudModel<AgentStateQueryR
 {
     /// <summary>Filters that target user-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userFilter")]
-    public global::GenesysCloud.Extensions.Models.AgentStateUserFilter? UserFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateUserFilter? UserFilter { get => _userFilter; set => _userFilter = value; }
 
     /// <summary>Filters that target session-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionFilter")]
-    public global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? SessionFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? SessionFilter { get => _sessionFilter; set => _sessionFilter = value; }
 
     /// <summary>Search user order dimension names; default to userName</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userOrderBy")]
-    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum? UserOrderBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum? UserOrderBy { get => _userOrderBy; set => _userOrderBy = value; }
 
     /// <summary>Search user order direction; default to asc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userOrder")]
-    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum? UserOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum? UserOrder { get => _userOrder; set => _userOrder = value; }
 
     /// <summary>Search session order dimension names; default to segmentStart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionOrderBy")]
-    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum? SessionOrderBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum? SessionOrderBy { get => _sessionOrderBy; set => _sessionOrderBy = value; }
 
     /// <summary>Search session order direction; default to asc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionOrder")]
-    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum? SessionOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum? SessionOrder { get => _sessionOrder; set => _sessionOrder = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentStateUserFilter? _userFilter;
+    private global::GenesysCloud.Extensions.Models.AgentStateSessionFilter? _sessionFilter;
+    private global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum? _userOrderBy;
+    private global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum? _userOrder;
+    private global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum? _sessionOrderBy;
+    private global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum? _sessionOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStateQueryRequest IGenesysCloudModel<AgentStateQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AgentStateQueryRequest : IGenesysCloudModel<AgentStateQueryR
             switch (index)
             {
                 case 0:
-                    value.UserFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateUserFilter.ReadJson(ref reader, options);
+                    value._userFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateUserFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SessionFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.ReadJson(ref reader, options);
+                    value._sessionFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.UserOrderBy = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum?)null;
+                    value._userOrderBy = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderByEnum?)null;
                     break;
                 case 3:
-                    value.UserOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum?)null;
+                    value._userOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.UserOrderEnum?)null;
                     break;
                 case 4:
-                    value.SessionOrderBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum?)null;
+                    value._sessionOrderBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum(text3) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderByEnum?)null;
                     break;
                 case 5:
-                    value.SessionOrder = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum(text4) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum?)null;
+                    value._sessionOrder = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum(text4) : (global::GenesysCloud.Extensions.Models.AgentStateQueryRequest.SessionOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class AgentStateQueryRequest : IGenesysCloudModel<AgentStateQueryR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserFilter is { } property5)
+        if (value._userFilter is { } property5)
         {
             writer.WritePropertyName("userFilter"u8);
             global::GenesysCloud.Extensions.Models.AgentStateUserFilter.WriteJson(writer, property5, options);
@@ -99,7 +107,7 @@ public sealed class AgentStateQueryRequest : IGenesysCloudModel<AgentStateQueryR
             writer.WriteNull("userFilter"u8);
         }
 
-        if (value.SessionFilter is { } property7)
+        if (value._sessionFilter is { } property7)
         {
             writer.WritePropertyName("sessionFilter"u8);
             global::GenesysCloud.Extensions.Models.AgentStateSessionFilter.WriteJson(writer, property7, options);
@@ -109,11 +117,11 @@ public sealed class AgentStateQueryRequest : IGenesysCloudModel<AgentStateQueryR
             writer.WriteNull("sessionFilter"u8);
         }
 
-        WriteString(writer, "userOrderBy"u8, value.UserOrderBy?.ToString(), nulls);
-        WriteString(writer, "userOrder"u8, value.UserOrder?.ToString(), nulls);
-        WriteString(writer, "sessionOrderBy"u8, value.SessionOrderBy?.ToString(), nulls);
-        WriteString(writer, "sessionOrder"u8, value.SessionOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "userOrderBy"u8, value._userOrderBy?.ToString(), nulls);
+        WriteString(writer, "userOrder"u8, value._userOrder?.ToString(), nulls);
+        WriteString(writer, "sessionOrderBy"u8, value._sessionOrderBy?.ToString(), nulls);
+        WriteString(writer, "sessionOrder"u8, value._sessionOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

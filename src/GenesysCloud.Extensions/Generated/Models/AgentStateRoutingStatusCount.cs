@@ -14,15 +14,19 @@ public sealed class AgentStateRoutingStatusCount : IGenesysCloudModel<AgentState
 {
     /// <summary>Routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Count of users with this routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum? _routingStatus;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentStateRoutingStatusCount IGenesysCloudModel<AgentStateRoutingStatusCount>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentStateRoutingStatusCount : IGenesysCloudModel<AgentState
             switch (index)
             {
                 case 0:
-                    value.RoutingStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum?)null;
+                    value._routingStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.RoutingStatusEnum?)null;
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentStateRoutingStatusCount : IGenesysCloudModel<AgentState
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "routingStatus"u8, value.RoutingStatus?.ToString(), nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "routingStatus"u8, value._routingStatus?.ToString(), nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AgentTimeOffRequestPatch : IGenesysCloudModel<AgentTimeOffRe
 {
     /// <summary>Whether this request has been read by the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedAsRead")]
-    public bool? MarkedAsRead { get; set; }
+    public bool? MarkedAsRead { get => _markedAsRead; set => _markedAsRead = value; }
 
     /// <summary>The status of this time off request. Can only be canceled if the requested date has not already passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Notes about the time off request. Can only be edited while the request is still pending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
+
+    private bool? _markedAsRead;
+    private global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum? _status;
+    private string? _notes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentTimeOffRequestPatch IGenesysCloudModel<AgentTimeOffRequestPatch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AgentTimeOffRequestPatch : IGenesysCloudModel<AgentTimeOffRe
             switch (index)
             {
                 case 0:
-                    value.MarkedAsRead = ReadNullableBoolean(ref reader, name);
+                    value._markedAsRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AgentTimeOffRequestPatch : IGenesysCloudModel<AgentTimeOffRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "markedAsRead"u8, value.MarkedAsRead, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "markedAsRead"u8, value._markedAsRead, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

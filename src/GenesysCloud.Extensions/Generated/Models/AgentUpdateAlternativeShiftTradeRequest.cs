@@ -14,15 +14,19 @@ public sealed class AgentUpdateAlternativeShiftTradeRequest : IGenesysCloudModel
 {
     /// <summary>The new state of this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Version metadata for this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentUpdateAlternativeShiftTradeRequest IGenesysCloudModel<AgentUpdateAlternativeShiftTradeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentUpdateAlternativeShiftTradeRequest : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest.StateEnum?)null;
                     break;
                 case 1:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class AgentUpdateAlternativeShiftTradeRequest : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class AgentUpdateAlternativeShiftTradeRequest : IGenesysCloudModel
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AgentVideoSettings : IGenesysCloudModel<AgentVideoSettings>
 {
     /// <summary>whether or not agent camera is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowCamera")]
-    public bool? AllowCamera { get; set; }
+    public bool? AllowCamera { get => _allowCamera; set => _allowCamera = value; }
 
     /// <summary>whether or not agent screen share is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowScreenShare")]
-    public bool? AllowScreenShare { get; set; }
+    public bool? AllowScreenShare { get => _allowScreenShare; set => _allowScreenShare = value; }
 
     /// <summary>whether or not agent microphone is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowMicrophone")]
-    public bool? AllowMicrophone { get; set; }
+    public bool? AllowMicrophone { get => _allowMicrophone; set => _allowMicrophone = value; }
 
     /// <summary>background for agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("background")]
-    public global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum? Background { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum? Background { get => _background; set => _background = value; }
 
     /// <summary>background image settings for agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundImage")]
-    public global::GenesysCloud.Extensions.Models.BackgroundImageSettings? BackgroundImage { get; set; }
+    public global::GenesysCloud.Extensions.Models.BackgroundImageSettings? BackgroundImage { get => _backgroundImage; set => _backgroundImage = value; }
+
+    private bool? _allowCamera;
+    private bool? _allowScreenShare;
+    private bool? _allowMicrophone;
+    private global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum? _background;
+    private global::GenesysCloud.Extensions.Models.BackgroundImageSettings? _backgroundImage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentVideoSettings IGenesysCloudModel<AgentVideoSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AgentVideoSettings : IGenesysCloudModel<AgentVideoSettings>
             switch (index)
             {
                 case 0:
-                    value.AllowCamera = ReadNullableBoolean(ref reader, name);
+                    value._allowCamera = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AllowScreenShare = ReadNullableBoolean(ref reader, name);
+                    value._allowScreenShare = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AllowMicrophone = ReadNullableBoolean(ref reader, name);
+                    value._allowMicrophone = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Background = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum?)null;
+                    value._background = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentVideoSettings.BackgroundEnum?)null;
                     break;
                 case 4:
-                    value.BackgroundImage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BackgroundImageSettings.ReadJson(ref reader, options);
+                    value._backgroundImage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BackgroundImageSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class AgentVideoSettings : IGenesysCloudModel<AgentVideoSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "allowCamera"u8, value.AllowCamera, nulls);
-        WriteBoolean(writer, "allowScreenShare"u8, value.AllowScreenShare, nulls);
-        WriteBoolean(writer, "allowMicrophone"u8, value.AllowMicrophone, nulls);
-        WriteString(writer, "background"u8, value.Background?.ToString(), nulls);
-        if (value.BackgroundImage is { } property2)
+        WriteBoolean(writer, "allowCamera"u8, value._allowCamera, nulls);
+        WriteBoolean(writer, "allowScreenShare"u8, value._allowScreenShare, nulls);
+        WriteBoolean(writer, "allowMicrophone"u8, value._allowMicrophone, nulls);
+        WriteString(writer, "background"u8, value._background?.ToString(), nulls);
+        if (value._backgroundImage is { } property2)
         {
             writer.WritePropertyName("backgroundImage"u8);
             global::GenesysCloud.Extensions.Models.BackgroundImageSettings.WriteJson(writer, property2, options);
@@ -96,7 +103,7 @@ public sealed class AgentVideoSettings : IGenesysCloudModel<AgentVideoSettings>
             writer.WriteNull("backgroundImage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

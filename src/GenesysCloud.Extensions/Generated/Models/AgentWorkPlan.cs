@@ -14,47 +14,59 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether the weekly paid time constraint is enabled for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainWeeklyPaidTime")]
-    public bool? ConstrainWeeklyPaidTime { get; set; }
+    public bool? ConstrainWeeklyPaidTime { get => _constrainWeeklyPaidTime; set => _constrainWeeklyPaidTime = value; }
 
     /// <summary>Whether the weekly paid time constraint is flexible for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexibleWeeklyPaidTime")]
-    public bool? FlexibleWeeklyPaidTime { get; set; }
+    public bool? FlexibleWeeklyPaidTime { get => _flexibleWeeklyPaidTime; set => _flexibleWeeklyPaidTime = value; }
 
     /// <summary>Exact weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyExactPaidMinutes")]
-    public long? WeeklyExactPaidMinutes { get; set; }
+    public long? WeeklyExactPaidMinutes { get => _weeklyExactPaidMinutes; set => _weeklyExactPaidMinutes = value; }
 
     /// <summary>Minimum weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMinimumPaidMinutes")]
-    public long? WeeklyMinimumPaidMinutes { get; set; }
+    public long? WeeklyMinimumPaidMinutes { get => _weeklyMinimumPaidMinutes; set => _weeklyMinimumPaidMinutes = value; }
 
     /// <summary>Maximum weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMaximumPaidMinutes")]
-    public long? WeeklyMaximumPaidMinutes { get; set; }
+    public long? WeeklyMaximumPaidMinutes { get => _weeklyMaximumPaidMinutes; set => _weeklyMaximumPaidMinutes = value; }
 
     /// <summary>Optional days to schedule for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionalDays")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? OptionalDays { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? OptionalDays { get => _optionalDays; set => _optionalDays = value; }
 
     /// <summary>Shifts in this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _constrainWeeklyPaidTime;
+    private bool? _flexibleWeeklyPaidTime;
+    private long? _weeklyExactPaidMinutes;
+    private long? _weeklyMinimumPaidMinutes;
+    private long? _weeklyMaximumPaidMinutes;
+    private global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? _optionalDays;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanShift>? _shifts;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlan IGenesysCloudModel<AgentWorkPlan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConstrainWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.FlexibleWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._flexibleWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.WeeklyExactPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyExactPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.WeeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.WeeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.OptionalDays = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
+                    value._optionalDays = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -112,14 +124,14 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlanShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,14 +143,14 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "constrainWeeklyPaidTime"u8, value.ConstrainWeeklyPaidTime, nulls);
-        WriteBoolean(writer, "flexibleWeeklyPaidTime"u8, value.FlexibleWeeklyPaidTime, nulls);
-        WriteInt64(writer, "weeklyExactPaidMinutes"u8, value.WeeklyExactPaidMinutes, nulls);
-        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value.WeeklyMinimumPaidMinutes, nulls);
-        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value.WeeklyMaximumPaidMinutes, nulls);
-        if (value.OptionalDays is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "constrainWeeklyPaidTime"u8, value._constrainWeeklyPaidTime, nulls);
+        WriteBoolean(writer, "flexibleWeeklyPaidTime"u8, value._flexibleWeeklyPaidTime, nulls);
+        WriteInt64(writer, "weeklyExactPaidMinutes"u8, value._weeklyExactPaidMinutes, nulls);
+        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value._weeklyMinimumPaidMinutes, nulls);
+        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value._weeklyMaximumPaidMinutes, nulls);
+        if (value._optionalDays is { } property2)
         {
             writer.WritePropertyName("optionalDays"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.WriteJson(writer, property2, options);
@@ -148,7 +160,7 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
             writer.WriteNull("optionalDays"u8);
         }
 
-        if (value.Shifts is { } property4)
+        if (value._shifts is { } property4)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -172,8 +184,8 @@ public sealed class AgentWorkPlan : IGenesysCloudModel<AgentWorkPlan>
             writer.WriteNull("shifts"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class AgentWorkPlanBid : IGenesysCloudModel<AgentWorkPlanBid>
 {
     /// <summary>The ID of the work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The date when agents can start participating in work plan bidding. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowStartDate")]
-    public string? BidWindowStartDate { get; set; }
+    public string? BidWindowStartDate { get => _bidWindowStartDate; set => _bidWindowStartDate = value; }
 
     /// <summary>The inclusive end date of a bid window. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowEndDate")]
-    public string? BidWindowEndDate { get; set; }
+    public string? BidWindowEndDate { get => _bidWindowEndDate; set => _bidWindowEndDate = value; }
 
     /// <summary>The date when agents will be assigned to the new work plan. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
-    public string? EffectiveDate { get; set; }
+    public string? EffectiveDate { get => _effectiveDate; set => _effectiveDate = value; }
 
     /// <summary>The state of the bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The work plan fields visible to agents whenever work plan preferences are made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanFieldsVisibleToAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get => _workPlanFieldsVisibleToAgents; set => _workPlanFieldsVisibleToAgents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _bidWindowStartDate;
+    private string? _bidWindowEndDate;
+    private string? _effectiveDate;
+    private global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workPlanFieldsVisibleToAgents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanBid IGenesysCloudModel<AgentWorkPlanBid>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class AgentWorkPlanBid : IGenesysCloudModel<AgentWorkPlanBid>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BidWindowStartDate = ReadString(ref reader, name);
+                    value._bidWindowStartDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BidWindowEndDate = ReadString(ref reader, name);
+                    value._bidWindowEndDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EffectiveDate = ReadString(ref reader, name);
+                    value._effectiveDate = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.StatusEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanFieldsVisibleToAgents = null;
+                        value._workPlanFieldsVisibleToAgents = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class AgentWorkPlanBid : IGenesysCloudModel<AgentWorkPlanBid>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkPlanFieldsVisibleToAgents = list2;
+                        value._workPlanFieldsVisibleToAgents = list2;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class AgentWorkPlanBid : IGenesysCloudModel<AgentWorkPlanBid>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "bidWindowStartDate"u8, value.BidWindowStartDate, nulls);
-        WriteString(writer, "bidWindowEndDate"u8, value.BidWindowEndDate, nulls);
-        WriteString(writer, "effectiveDate"u8, value.EffectiveDate, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.WorkPlanFieldsVisibleToAgents is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "bidWindowStartDate"u8, value._bidWindowStartDate, nulls);
+        WriteString(writer, "bidWindowEndDate"u8, value._bidWindowEndDate, nulls);
+        WriteString(writer, "effectiveDate"u8, value._effectiveDate, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._workPlanFieldsVisibleToAgents is { } property3)
         {
             writer.WritePropertyName("workPlanFieldsVisibleToAgents"u8);
             writer.WriteStartArray();
@@ -140,8 +150,8 @@ public sealed class AgentWorkPlanBid : IGenesysCloudModel<AgentWorkPlanBid>
             writer.WriteNull("workPlanFieldsVisibleToAgents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentWorkPlanBiddingPreference : IGenesysCloudModel<AgentWor
 {
     /// <summary>The work plan that belongs to the agent's bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get => _workPlan; set => _workPlan = value; }
 
     /// <summary>The agent's priority for this work plan, with 1 being the best priority. Null if priority is not set for the work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _workPlan;
+    private long? _priority;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanBiddingPreference IGenesysCloudModel<AgentWorkPlanBiddingPreference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentWorkPlanBiddingPreference : IGenesysCloudModel<AgentWor
             switch (index)
             {
                 case 0:
-                    value.WorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._workPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class AgentWorkPlanBiddingPreference : IGenesysCloudModel<AgentWor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WorkPlan is { } property1)
+        if (value._workPlan is { } property1)
         {
             writer.WritePropertyName("workPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class AgentWorkPlanBiddingPreference : IGenesysCloudModel<AgentWor
             writer.WriteNull("workPlan"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

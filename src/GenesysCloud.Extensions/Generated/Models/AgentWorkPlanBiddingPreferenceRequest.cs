@@ -14,15 +14,19 @@ public sealed class AgentWorkPlanBiddingPreferenceRequest : IGenesysCloudModel<A
 {
     /// <summary>The ID of the work plan that belongs to agent's bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public string? WorkPlanId { get; set; }
+    public string? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The agent's priority for this work plan, with 1 being the best priority. Null if priority is not set for the work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
+
+    private string? _workPlanId;
+    private long? _priority;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanBiddingPreferenceRequest IGenesysCloudModel<AgentWorkPlanBiddingPreferenceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentWorkPlanBiddingPreferenceRequest : IGenesysCloudModel<A
             switch (index)
             {
                 case 0:
-                    value.WorkPlanId = ReadString(ref reader, name);
+                    value._workPlanId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AgentWorkPlanBiddingPreferenceRequest : IGenesysCloudModel<A
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "workPlanId"u8, value.WorkPlanId, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "workPlanId"u8, value._workPlanId, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Whether the preference is submitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submitted")]
-    public bool? Submitted { get; set; }
+    public bool? Submitted { get => _submitted; set => _submitted = value; }
 
     /// <summary>The work plan assigned to the agent by the bid process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedWorkPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? AssignedWorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? AssignedWorkPlan { get => _assignedWorkPlan; set => _assignedWorkPlan = value; }
 
     /// <summary>The work plan that overrides the assigned work plan for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overriddenWorkPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? OverriddenWorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? OverriddenWorkPlan { get => _overriddenWorkPlan; set => _overriddenWorkPlan = value; }
 
     /// <summary>The reason why the assigned work plan has been overridden. This must be null without an override work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideReason")]
-    public global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum? OverrideReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum? OverrideReason { get => _overrideReason; set => _overrideReason = value; }
 
     /// <summary>The list of work plan bidding preferences</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWorkPlanBidPreferences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreference>? AgentWorkPlanBidPreferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreference>? AgentWorkPlanBidPreferences { get => _agentWorkPlanBidPreferences; set => _agentWorkPlanBidPreferences = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _submitted;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _assignedWorkPlan;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _overriddenWorkPlan;
+    private global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum? _overrideReason;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreference>? _agentWorkPlanBidPreferences;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanBiddingPreferenceResponse IGenesysCloudModel<AgentWorkPlanBiddingPreferenceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Submitted = ReadNullableBoolean(ref reader, name);
+                    value._submitted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AssignedWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._assignedWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.OverriddenWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._overriddenWorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OverrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum?)null;
+                    value._overrideReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse.OverrideReasonEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWorkPlanBidPreferences = null;
+                        value._agentWorkPlanBidPreferences = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreference.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWorkPlanBidPreferences = list2;
+                        value._agentWorkPlanBidPreferences = list2;
                     }
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +119,9 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "submitted"u8, value.Submitted, nulls);
-        if (value.AssignedWorkPlan is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "submitted"u8, value._submitted, nulls);
+        if (value._assignedWorkPlan is { } property3)
         {
             writer.WritePropertyName("assignedWorkPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property3, options);
@@ -122,7 +131,7 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
             writer.WriteNull("assignedWorkPlan"u8);
         }
 
-        if (value.OverriddenWorkPlan is { } property5)
+        if (value._overriddenWorkPlan is { } property5)
         {
             writer.WritePropertyName("overriddenWorkPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property5, options);
@@ -132,8 +141,8 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
             writer.WriteNull("overriddenWorkPlan"u8);
         }
 
-        WriteString(writer, "overrideReason"u8, value.OverrideReason?.ToString(), nulls);
-        if (value.AgentWorkPlanBidPreferences is { } property7)
+        WriteString(writer, "overrideReason"u8, value._overrideReason?.ToString(), nulls);
+        if (value._agentWorkPlanBidPreferences is { } property7)
         {
             writer.WritePropertyName("agentWorkPlanBidPreferences"u8);
             writer.WriteStartArray();
@@ -157,8 +166,8 @@ public sealed class AgentWorkPlanBiddingPreferenceResponse : IGenesysCloudModel<
             writer.WriteNull("agentWorkPlanBidPreferences"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

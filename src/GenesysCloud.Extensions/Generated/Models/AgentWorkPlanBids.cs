@@ -14,23 +14,29 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The business unit to which the bids belong</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>Work plan bid summaries associated with this agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWorkPlanBids")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBid>? AgentWorkPlanBidsValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBid>? AgentWorkPlanBidsValue { get => _agentWorkPlanBidsValue; set => _agentWorkPlanBidsValue = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBid>? _agentWorkPlanBidsValue;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanBids IGenesysCloudModel<AgentWorkPlanBids>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWorkPlanBidsValue = null;
+                        value._agentWorkPlanBidsValue = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlanBid.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWorkPlanBidsValue = list1;
+                        value._agentWorkPlanBidsValue = list1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.BusinessUnit is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._businessUnit is { } property2)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property2, options);
@@ -100,7 +106,7 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
             writer.WriteNull("businessUnit"u8);
         }
 
-        if (value.AgentWorkPlanBidsValue is { } property4)
+        if (value._agentWorkPlanBidsValue is { } property4)
         {
             writer.WritePropertyName("agentWorkPlanBids"u8);
             writer.WriteStartArray();
@@ -124,8 +130,8 @@ public sealed class AgentWorkPlanBids : IGenesysCloudModel<AgentWorkPlanBids>
             writer.WriteNull("agentWorkPlanBids"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
 {
     /// <summary>Days of the week applicable for this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("days")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? Days { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? Days { get => _days; set => _days = value; }
 
     /// <summary>Whether the start time of the shift is flexible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexibleStartTime")]
-    public bool? FlexibleStartTime { get; set; }
+    public bool? FlexibleStartTime { get => _flexibleStartTime; set => _flexibleStartTime = value; }
 
     /// <summary>Exact start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactStartTimeMinutesFromMidnight")]
-    public long? ExactStartTimeMinutesFromMidnight { get; set; }
+    public long? ExactStartTimeMinutesFromMidnight { get => _exactStartTimeMinutesFromMidnight; set => _exactStartTimeMinutesFromMidnight = value; }
 
     /// <summary>Earliest start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStartTimeMinutesFromMidnight")]
-    public long? EarliestStartTimeMinutesFromMidnight { get; set; }
+    public long? EarliestStartTimeMinutesFromMidnight { get => _earliestStartTimeMinutesFromMidnight; set => _earliestStartTimeMinutesFromMidnight = value; }
 
     /// <summary>Latest start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestStartTimeMinutesFromMidnight")]
-    public long? LatestStartTimeMinutesFromMidnight { get; set; }
+    public long? LatestStartTimeMinutesFromMidnight { get => _latestStartTimeMinutesFromMidnight; set => _latestStartTimeMinutesFromMidnight = value; }
 
     /// <summary>This is the earliest time a shift can end</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStopTimeMinutesFromMidnight")]
-    public long? EarliestStopTimeMinutesFromMidnight { get; set; }
+    public long? EarliestStopTimeMinutesFromMidnight { get => _earliestStopTimeMinutesFromMidnight; set => _earliestStopTimeMinutesFromMidnight = value; }
 
     /// <summary>Whether the latest stop time constraint for the shift is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainLatestStopTime")]
-    public bool? ConstrainLatestStopTime { get; set; }
+    public bool? ConstrainLatestStopTime { get => _constrainLatestStopTime; set => _constrainLatestStopTime = value; }
 
     /// <summary>Latest stop time of the shift defined as offset minutes from midnight. Used if constrainStopTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestStopTimeMinutesFromMidnight")]
-    public long? LatestStopTimeMinutesFromMidnight { get; set; }
+    public long? LatestStopTimeMinutesFromMidnight { get => _latestStopTimeMinutesFromMidnight; set => _latestStopTimeMinutesFromMidnight = value; }
 
     /// <summary>Whether the paid time setting for the shift is flexible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexiblePaidTime")]
-    public bool? FlexiblePaidTime { get; set; }
+    public bool? FlexiblePaidTime { get => _flexiblePaidTime; set => _flexiblePaidTime = value; }
 
     /// <summary>Exact paid time in minutes configured for the shift. Used if flexiblePaidTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactPaidTimeMinutes")]
-    public long? ExactPaidTimeMinutes { get; set; }
+    public long? ExactPaidTimeMinutes { get => _exactPaidTimeMinutes; set => _exactPaidTimeMinutes = value; }
 
     /// <summary>Minimum paid time in minutes configured for the shift. Used if flexiblePaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumPaidTimeMinutes")]
-    public long? MinimumPaidTimeMinutes { get; set; }
+    public long? MinimumPaidTimeMinutes { get => _minimumPaidTimeMinutes; set => _minimumPaidTimeMinutes = value; }
 
     /// <summary>Maximum paid time in minutes configured for the shift. Used if flexiblePaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumPaidTimeMinutes")]
-    public long? MaximumPaidTimeMinutes { get; set; }
+    public long? MaximumPaidTimeMinutes { get => _maximumPaidTimeMinutes; set => _maximumPaidTimeMinutes = value; }
 
     /// <summary>Activities configured for this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanActivity>? Activities { get => _activities; set => _activities = value; }
+
+    private global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? _days;
+    private bool? _flexibleStartTime;
+    private long? _exactStartTimeMinutesFromMidnight;
+    private long? _earliestStartTimeMinutesFromMidnight;
+    private long? _latestStartTimeMinutesFromMidnight;
+    private long? _earliestStopTimeMinutesFromMidnight;
+    private bool? _constrainLatestStopTime;
+    private long? _latestStopTimeMinutesFromMidnight;
+    private bool? _flexiblePaidTime;
+    private long? _exactPaidTimeMinutes;
+    private long? _minimumPaidTimeMinutes;
+    private long? _maximumPaidTimeMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanActivity>? _activities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlanShift IGenesysCloudModel<AgentWorkPlanShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,45 +102,45 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
             switch (index)
             {
                 case 0:
-                    value.Days = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
+                    value._days = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FlexibleStartTime = ReadNullableBoolean(ref reader, name);
+                    value._flexibleStartTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ExactStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._exactStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EarliestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.LatestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._latestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.EarliestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ConstrainLatestStopTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainLatestStopTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.LatestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._latestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.FlexiblePaidTime = ReadNullableBoolean(ref reader, name);
+                    value._flexiblePaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.ExactPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._exactPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.MinimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.MaximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -136,11 +151,11 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlanActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,7 +167,7 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Days is { } property2)
+        if (value._days is { } property2)
         {
             writer.WritePropertyName("days"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.WriteJson(writer, property2, options);
@@ -162,18 +177,18 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
             writer.WriteNull("days"u8);
         }
 
-        WriteBoolean(writer, "flexibleStartTime"u8, value.FlexibleStartTime, nulls);
-        WriteInt64(writer, "exactStartTimeMinutesFromMidnight"u8, value.ExactStartTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "earliestStartTimeMinutesFromMidnight"u8, value.EarliestStartTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "latestStartTimeMinutesFromMidnight"u8, value.LatestStartTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "earliestStopTimeMinutesFromMidnight"u8, value.EarliestStopTimeMinutesFromMidnight, nulls);
-        WriteBoolean(writer, "constrainLatestStopTime"u8, value.ConstrainLatestStopTime, nulls);
-        WriteInt64(writer, "latestStopTimeMinutesFromMidnight"u8, value.LatestStopTimeMinutesFromMidnight, nulls);
-        WriteBoolean(writer, "flexiblePaidTime"u8, value.FlexiblePaidTime, nulls);
-        WriteInt64(writer, "exactPaidTimeMinutes"u8, value.ExactPaidTimeMinutes, nulls);
-        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value.MinimumPaidTimeMinutes, nulls);
-        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value.MaximumPaidTimeMinutes, nulls);
-        if (value.Activities is { } property4)
+        WriteBoolean(writer, "flexibleStartTime"u8, value._flexibleStartTime, nulls);
+        WriteInt64(writer, "exactStartTimeMinutesFromMidnight"u8, value._exactStartTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "earliestStartTimeMinutesFromMidnight"u8, value._earliestStartTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "latestStartTimeMinutesFromMidnight"u8, value._latestStartTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "earliestStopTimeMinutesFromMidnight"u8, value._earliestStopTimeMinutesFromMidnight, nulls);
+        WriteBoolean(writer, "constrainLatestStopTime"u8, value._constrainLatestStopTime, nulls);
+        WriteInt64(writer, "latestStopTimeMinutesFromMidnight"u8, value._latestStopTimeMinutesFromMidnight, nulls);
+        WriteBoolean(writer, "flexiblePaidTime"u8, value._flexiblePaidTime, nulls);
+        WriteInt64(writer, "exactPaidTimeMinutes"u8, value._exactPaidTimeMinutes, nulls);
+        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value._minimumPaidTimeMinutes, nulls);
+        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value._maximumPaidTimeMinutes, nulls);
+        if (value._activities is { } property4)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -197,7 +212,7 @@ public sealed class AgentWorkPlanShift : IGenesysCloudModel<AgentWorkPlanShift>
             writer.WriteNull("activities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
 {
     /// <summary>The user (agent) for whom the work plans were requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The list of weekly work plan lookup keys. Keys to be searched under workPlanLookup property at top level of result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanLookupKeysPerWeek")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WorkPlanLookupKeysPerWeek { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WorkPlanLookupKeysPerWeek { get => _workPlanLookupKeysPerWeek; set => _workPlanLookupKeysPerWeek = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _workPlanLookupKeysPerWeek;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentWorkPlans IGenesysCloudModel<AgentWorkPlans>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanLookupKeysPerWeek = null;
+                        value._workPlanLookupKeysPerWeek = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WorkPlanLookupKeysPerWeek = list1;
+                        value._workPlanLookupKeysPerWeek = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
             writer.WriteNull("user"u8);
         }
 
-        if (value.WorkPlanLookupKeysPerWeek is { } property4)
+        if (value._workPlanLookupKeysPerWeek is { } property4)
         {
             writer.WritePropertyName("workPlanLookupKeysPerWeek"u8);
             writer.WriteStartArray();
@@ -102,7 +106,7 @@ public sealed class AgentWorkPlans : IGenesysCloudModel<AgentWorkPlans>
             writer.WriteNull("workPlanLookupKeysPerWeek"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
 {
     /// <summary>The type of email domain used to send the agentless message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The identifier of the conversation. This must be an email interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The sender of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? FromAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The recipient of the message. We currently support one recipient only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? ToAddresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? ToAddresses { get => _toAddresses; set => _toAddresses = value; }
 
     /// <summary>The address to use for reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyToAddress")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyToAddress { get => _replyToAddress; set => _replyToAddress = value; }
 
     /// <summary>The subject of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The Content of the message, in plain text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The Content of the message, in HTML. Links, images and styles are allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("htmlBody")]
-    public string? HtmlBody { get; set; }
+    public string? HtmlBody { get => _htmlBody; set => _htmlBody = value; }
+
+    private global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum? _senderType;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _fromAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _toAddresses;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _replyToAddress;
+    private string? _subject;
+    private string? _textBody;
+    private string? _htmlBody;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentlessEmailSendRequestDto IGenesysCloudModel<AgentlessEmailSendRequestDto>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
             switch (index)
             {
                 case 0:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto.SenderTypeEnum?)null;
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._fromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ToAddresses = null;
+                        value._toAddresses = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.ToAddresses = list2;
+                        value._toAddresses = list2;
                     }
                     break;
                 case 4:
-                    value.ReplyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._replyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.HtmlBody = ReadString(ref reader, name);
+                    value._htmlBody = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +127,9 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        if (value.FromAddress is { } property3)
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        if (value._fromAddress is { } property3)
         {
             writer.WritePropertyName("fromAddress"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property3, options);
@@ -129,7 +139,7 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
             writer.WriteNull("fromAddress"u8);
         }
 
-        if (value.ToAddresses is { } property5)
+        if (value._toAddresses is { } property5)
         {
             writer.WritePropertyName("toAddresses"u8);
             writer.WriteStartArray();
@@ -153,7 +163,7 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
             writer.WriteNull("toAddresses"u8);
         }
 
-        if (value.ReplyToAddress is { } property8)
+        if (value._replyToAddress is { } property8)
         {
             writer.WritePropertyName("replyToAddress"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property8, options);
@@ -163,10 +173,10 @@ public sealed class AgentlessEmailSendRequestDto : IGenesysCloudModel<AgentlessE
             writer.WriteNull("replyToAddress"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        WriteString(writer, "htmlBody"u8, value.HtmlBody, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        WriteString(writer, "htmlBody"u8, value._htmlBody, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The identifier of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The identifier of the external participant of the given conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The sender of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? FromAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The recipient of the message. We currently support one recipient only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? ToAddresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? ToAddresses { get => _toAddresses; set => _toAddresses = value; }
 
     /// <summary>The address to use for reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyToAddress")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyToAddress { get => _replyToAddress; set => _replyToAddress = value; }
 
     /// <summary>The subject of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The message creation timestamp. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum? _senderType;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _fromAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _toAddresses;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _replyToAddress;
+    private string? _subject;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentlessEmailSendResponseDto IGenesysCloudModel<AgentlessEmailSendResponseDto>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,21 +82,21 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto.SenderTypeEnum?)null;
                     break;
                 case 3:
-                    value.FromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._fromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ToAddresses = null;
+                        value._toAddresses = null;
                     }
                     else
                     {
@@ -96,23 +107,23 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.ToAddresses = list2;
+                        value._toAddresses = list2;
                     }
                     break;
                 case 5:
-                    value.ReplyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._replyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +135,10 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        if (value.FromAddress is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        if (value._fromAddress is { } property3)
         {
             writer.WritePropertyName("fromAddress"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property3, options);
@@ -137,7 +148,7 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
             writer.WriteNull("fromAddress"u8);
         }
 
-        if (value.ToAddresses is { } property5)
+        if (value._toAddresses is { } property5)
         {
             writer.WritePropertyName("toAddresses"u8);
             writer.WriteStartArray();
@@ -161,7 +172,7 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
             writer.WriteNull("toAddresses"u8);
         }
 
-        if (value.ReplyToAddress is { } property8)
+        if (value._replyToAddress is { } property8)
         {
             writer.WritePropertyName("replyToAddress"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property8, options);
@@ -171,10 +182,10 @@ public sealed class AgentlessEmailSendResponseDto : IGenesysCloudModel<Agentless
             writer.WriteNull("replyToAddress"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

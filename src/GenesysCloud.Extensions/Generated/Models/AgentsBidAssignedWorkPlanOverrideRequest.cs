@@ -14,11 +14,14 @@ public sealed class AgentsBidAssignedWorkPlanOverrideRequest : IGenesysCloudMode
 {
     /// <summary>The list of agent work plan overrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWorkPlanOverrides")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest>? AgentWorkPlanOverrides { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest>? AgentWorkPlanOverrides { get => _agentWorkPlanOverrides; set => _agentWorkPlanOverrides = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest>? _agentWorkPlanOverrides;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentsBidAssignedWorkPlanOverrideRequest IGenesysCloudModel<AgentsBidAssignedWorkPlanOverrideRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AgentsBidAssignedWorkPlanOverrideRequest : IGenesysCloudMode
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWorkPlanOverrides = null;
+                        value._agentWorkPlanOverrides = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AgentsBidAssignedWorkPlanOverrideRequest : IGenesysCloudMode
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentBidWorkPlanOverrideRequest.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWorkPlanOverrides = list1;
+                        value._agentWorkPlanOverrides = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AgentsBidAssignedWorkPlanOverrideRequest : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentWorkPlanOverrides is { } property2)
+        if (value._agentWorkPlanOverrides is { } property2)
         {
             writer.WritePropertyName("agentWorkPlanOverrides"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class AgentsBidAssignedWorkPlanOverrideRequest : IGenesysCloudMode
             writer.WriteNull("agentWorkPlanOverrides"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

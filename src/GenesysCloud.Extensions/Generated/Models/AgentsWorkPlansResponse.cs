@@ -14,15 +14,19 @@ public sealed class AgentsWorkPlansResponse : IGenesysCloudModel<AgentsWorkPlans
 {
     /// <summary>URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>The result of agent(s) work plans query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult? Result { get => _result; set => _result = value; }
+
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AgentsWorkPlansResponse IGenesysCloudModel<AgentsWorkPlansResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AgentsWorkPlansResponse : IGenesysCloudModel<AgentsWorkPlans
             switch (index)
             {
                 case 0:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class AgentsWorkPlansResponse : IGenesysCloudModel<AgentsWorkPlans
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Result is { } property1)
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._result is { } property1)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.MuAgentsWorkPlansResult.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class AgentsWorkPlansResponse : IGenesysCloudModel<AgentsWorkPlans
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

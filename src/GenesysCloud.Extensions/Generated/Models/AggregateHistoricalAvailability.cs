@@ -14,15 +14,19 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
 {
     /// <summary>All available week offsets from the historical start date.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekly")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Weekly { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Weekly { get => _weekly; set => _weekly = value; }
 
     /// <summary>All available historical year offsets from the forecast start date.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("yearly")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Yearly { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Yearly { get => _yearly; set => _yearly = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<long>? _weekly;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _yearly;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregateHistoricalAvailability IGenesysCloudModel<AggregateHistoricalAvailability>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Weekly = null;
+                        value._weekly = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Weekly = list1;
+                        value._weekly = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Yearly = null;
+                        value._yearly = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Yearly = list2;
+                        value._yearly = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Weekly is { } property3)
+        if (value._weekly is { } property3)
         {
             writer.WritePropertyName("weekly"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
             writer.WriteNull("weekly"u8);
         }
 
-        if (value.Yearly is { } property5)
+        if (value._yearly is { } property5)
         {
             writer.WritePropertyName("yearly"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class AggregateHistoricalAvailability : IGenesysCloudModel<Aggrega
             writer.WriteNull("yearly"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AggregateMetricData : IGenesysCloudModel<AggregateMetricData
 {
     /// <summary>Gets or sets <c>metric</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public string? Metric { get; set; }
+    public string? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Gets or sets <c>qualifier</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifier")]
-    public string? Qualifier { get; set; }
+    public string? Qualifier { get => _qualifier; set => _qualifier = value; }
 
     /// <summary>Gets or sets <c>stats</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stats")]
-    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get => _stats; set => _stats = value; }
+
+    private string? _metric;
+    private string? _qualifier;
+    private global::GenesysCloud.Extensions.Models.StatisticalSummary? _stats;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregateMetricData IGenesysCloudModel<AggregateMetricData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AggregateMetricData : IGenesysCloudModel<AggregateMetricData
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadString(ref reader, name);
+                    value._metric = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Qualifier = ReadString(ref reader, name);
+                    value._qualifier = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
+                    value._stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class AggregateMetricData : IGenesysCloudModel<AggregateMetricData
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric, nulls);
-        WriteString(writer, "qualifier"u8, value.Qualifier, nulls);
-        if (value.Stats is { } property1)
+        WriteString(writer, "metric"u8, value._metric, nulls);
+        WriteString(writer, "qualifier"u8, value._qualifier, nulls);
+        if (value._stats is { } property1)
         {
             writer.WritePropertyName("stats"u8);
             global::GenesysCloud.Extensions.Models.StatisticalSummary.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class AggregateMetricData : IGenesysCloudModel<AggregateMetricData
             writer.WriteNull("stats"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AggregateViewData : IGenesysCloudModel<AggregateViewData>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>stats</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stats")]
-    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get => _stats; set => _stats = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.StatisticalSummary? _stats;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregateViewData IGenesysCloudModel<AggregateViewData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AggregateViewData : IGenesysCloudModel<AggregateViewData>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
+                    value._stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class AggregateViewData : IGenesysCloudModel<AggregateViewData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Stats is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._stats is { } property1)
         {
             writer.WritePropertyName("stats"u8);
             global::GenesysCloud.Extensions.Models.StatisticalSummary.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class AggregateViewData : IGenesysCloudModel<AggregateViewData>
             writer.WriteNull("stats"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AggregationRange : IGenesysCloudModel<AggregationRange>
 {
     /// <summary>Greater than or equal to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gte")]
-    public double? Gte { get; set; }
+    public double? Gte { get => _gte; set => _gte = value; }
 
     /// <summary>Less than</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lt")]
-    public double? Lt { get; set; }
+    public double? Lt { get => _lt; set => _lt = value; }
+
+    private double? _gte;
+    private double? _lt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregationRange IGenesysCloudModel<AggregationRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AggregationRange : IGenesysCloudModel<AggregationRange>
             switch (index)
             {
                 case 0:
-                    value.Gte = ReadNullableDouble(ref reader, options, name);
+                    value._gte = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Lt = ReadNullableDouble(ref reader, options, name);
+                    value._lt = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AggregationRange : IGenesysCloudModel<AggregationRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "gte"u8, value.Gte, nulls);
-        WriteDouble(writer, "lt"u8, value.Lt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "gte"u8, value._gte, nulls);
+        WriteDouble(writer, "lt"u8, value._lt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

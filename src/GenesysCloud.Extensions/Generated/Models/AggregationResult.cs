@@ -14,27 +14,34 @@ public sealed class AggregationResult : IGenesysCloudModel<AggregationResult>
 {
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>For termFrequency aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public string? Dimension { get; set; }
+    public string? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>For numericRange aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public string? Metric { get; set; }
+    public string? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Gets or sets <c>count</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Gets or sets <c>results</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResultEntry>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResultEntry>? Results { get => _results; set => _results = value; }
+
+    private global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum? _type;
+    private string? _dimension;
+    private string? _metric;
+    private long? _count;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResultEntry>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregationResult IGenesysCloudModel<AggregationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class AggregationResult : IGenesysCloudModel<AggregationResult>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AggregationResult.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Dimension = ReadString(ref reader, name);
+                    value._dimension = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Metric = ReadString(ref reader, name);
+                    value._metric = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class AggregationResult : IGenesysCloudModel<AggregationResult>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AggregationResultEntry.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class AggregationResult : IGenesysCloudModel<AggregationResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "dimension"u8, value.Dimension, nulls);
-        WriteString(writer, "metric"u8, value.Metric, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        if (value.Results is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "dimension"u8, value._dimension, nulls);
+        WriteString(writer, "metric"u8, value._metric, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class AggregationResult : IGenesysCloudModel<AggregationResult>
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AggregationResultEntry : IGenesysCloudModel<AggregationResul
 {
     /// <summary>Gets or sets <c>count</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>For termFrequency aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>For numericRange aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gte")]
-    public double? Gte { get; set; }
+    public double? Gte { get => _gte; set => _gte = value; }
 
     /// <summary>For numericRange aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lt")]
-    public double? Lt { get; set; }
+    public double? Lt { get => _lt; set => _lt = value; }
+
+    private long? _count;
+    private string? _value;
+    private double? _gte;
+    private double? _lt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AggregationResultEntry IGenesysCloudModel<AggregationResultEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AggregationResultEntry : IGenesysCloudModel<AggregationResul
             switch (index)
             {
                 case 0:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Gte = ReadNullableDouble(ref reader, options, name);
+                    value._gte = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Lt = ReadNullableDouble(ref reader, options, name);
+                    value._lt = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AggregationResultEntry : IGenesysCloudModel<AggregationResul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteDouble(writer, "gte"u8, value.Gte, nulls);
-        WriteDouble(writer, "lt"u8, value.Lt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteDouble(writer, "gte"u8, value._gte, nulls);
+        WriteDouble(writer, "lt"u8, value._lt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

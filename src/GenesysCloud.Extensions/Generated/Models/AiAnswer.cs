@@ -14,19 +14,24 @@ public sealed class AiAnswer : IGenesysCloudModel<AiAnswer>
 {
     /// <summary>The unique identifier of the suggested AI answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerId")]
-    public string? AnswerId { get; set; }
+    public string? AnswerId { get => _answerId; set => _answerId = value; }
 
     /// <summary>An explanation providing the reasoning behind the suggested answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("explanation")]
-    public string? Explanation { get; set; }
+    public string? Explanation { get => _explanation; set => _explanation = value; }
 
     /// <summary>Describes the type of error associated with the AI answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureType")]
-    public global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum? FailureType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum? FailureType { get => _failureType; set => _failureType = value; }
+
+    private string? _answerId;
+    private string? _explanation;
+    private global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum? _failureType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AiAnswer IGenesysCloudModel<AiAnswer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AiAnswer : IGenesysCloudModel<AiAnswer>
             switch (index)
             {
                 case 0:
-                    value.AnswerId = ReadString(ref reader, name);
+                    value._answerId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Explanation = ReadString(ref reader, name);
+                    value._explanation = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FailureType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum?)null;
+                    value._failureType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AiAnswer.FailureTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AiAnswer : IGenesysCloudModel<AiAnswer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "answerId"u8, value.AnswerId, nulls);
-        WriteString(writer, "explanation"u8, value.Explanation, nulls);
-        WriteString(writer, "failureType"u8, value.FailureType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "answerId"u8, value._answerId, nulls);
+        WriteString(writer, "explanation"u8, value._explanation, nulls);
+        WriteString(writer, "failureType"u8, value._failureType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

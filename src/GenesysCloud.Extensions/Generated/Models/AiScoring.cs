@@ -14,19 +14,24 @@ public sealed class AiScoring : IGenesysCloudModel<AiScoring>
 {
     /// <summary>The type of error that occurred while processing AI scores. It is null where there is no error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureType")]
-    public global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum? FailureType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum? FailureType { get => _failureType; set => _failureType = value; }
 
     /// <summary>Indicates whether AI scoring is currently processing the evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pending")]
-    public bool? Pending { get; set; }
+    public bool? Pending { get => _pending; set => _pending = value; }
 
     /// <summary>The date when the AI scores were last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastChanged")]
-    public global::System.DateTimeOffset? DateLastChanged { get; set; }
+    public global::System.DateTimeOffset? DateLastChanged { get => _dateLastChanged; set => _dateLastChanged = value; }
+
+    private global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum? _failureType;
+    private bool? _pending;
+    private global::System.DateTimeOffset? _dateLastChanged;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AiScoring IGenesysCloudModel<AiScoring>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AiScoring : IGenesysCloudModel<AiScoring>
             switch (index)
             {
                 case 0:
-                    value.FailureType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum?)null;
+                    value._failureType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AiScoring.FailureTypeEnum?)null;
                     break;
                 case 1:
-                    value.Pending = ReadNullableBoolean(ref reader, name);
+                    value._pending = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DateLastChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AiScoring : IGenesysCloudModel<AiScoring>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "failureType"u8, value.FailureType?.ToString(), nulls);
-        WriteBoolean(writer, "pending"u8, value.Pending, nulls);
-        WriteDateTimeOffset(writer, "dateLastChanged"u8, value.DateLastChanged, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "failureType"u8, value._failureType?.ToString(), nulls);
+        WriteBoolean(writer, "pending"u8, value._pending, nulls);
+        WriteDateTimeOffset(writer, "dateLastChanged"u8, value._dateLastChanged, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

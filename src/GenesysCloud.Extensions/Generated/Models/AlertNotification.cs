@@ -14,19 +14,24 @@ public sealed class AlertNotification : IGenesysCloudModel<AlertNotification>
 {
     /// <summary>The entity to receive the notification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public string? Recipient { get; set; }
+    public string? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>The notification types the user will receive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NotificationTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NotificationTypes { get => _notificationTypes; set => _notificationTypes = value; }
 
     /// <summary>The locale whose language will be used when sending alerts.  Locale should be in theformat language_COUNTRY where language is always lower case and country is always upper case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locale")]
-    public string? Locale { get; set; }
+    public string? Locale { get => _locale; set => _locale = value; }
+
+    private string? _recipient;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _notificationTypes;
+    private string? _locale;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlertNotification IGenesysCloudModel<AlertNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class AlertNotification : IGenesysCloudModel<AlertNotification>
             switch (index)
             {
                 case 0:
-                    value.Recipient = ReadString(ref reader, name);
+                    value._recipient = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.NotificationTypes = null;
+                        value._notificationTypes = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class AlertNotification : IGenesysCloudModel<AlertNotification>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NotificationTypes = list1;
+                        value._notificationTypes = list1;
                     }
                     break;
                 case 2:
-                    value.Locale = ReadString(ref reader, name);
+                    value._locale = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class AlertNotification : IGenesysCloudModel<AlertNotification>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "recipient"u8, value.Recipient, nulls);
-        if (value.NotificationTypes is { } property2)
+        WriteString(writer, "recipient"u8, value._recipient, nulls);
+        if (value._notificationTypes is { } property2)
         {
             writer.WritePropertyName("notificationTypes"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class AlertNotification : IGenesysCloudModel<AlertNotification>
             writer.WriteNull("notificationTypes"u8);
         }
 
-        WriteString(writer, "locale"u8, value.Locale, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "locale"u8, value._locale, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AlertRequest : IGenesysCloudModel<AlertRequest>
 {
     /// <summary>The action being taken on the alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The start date of the mute/snooze period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end date of the mute/snooze period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The fields need for an unread update requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
-    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get => _unread; set => _unread = value; }
 
     /// <summary>Gets or sets <c>validRequest</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validRequest")]
-    public bool? ValidRequest { get; set; }
+    public bool? ValidRequest { get => _validRequest; set => _validRequest = value; }
+
+    private global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum? _type;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.UnreadFields? _unread;
+    private bool? _validRequest;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlertRequest IGenesysCloudModel<AlertRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AlertRequest : IGenesysCloudModel<AlertRequest>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AlertRequest.TypeEnum?)null;
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
+                    value._unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ValidRequest = ReadNullableBoolean(ref reader, name);
+                    value._validRequest = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class AlertRequest : IGenesysCloudModel<AlertRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Unread is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._unread is { } property2)
         {
             writer.WritePropertyName("unread"u8);
             global::GenesysCloud.Extensions.Models.UnreadFields.WriteJson(writer, property2, options);
@@ -95,8 +102,8 @@ public sealed class AlertRequest : IGenesysCloudModel<AlertRequest>
             writer.WriteNull("unread"u8);
         }
 
-        WriteBoolean(writer, "validRequest"u8, value.ValidRequest, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "validRequest"u8, value._validRequest, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
 {
     /// <summary>The entities who violated the rule condition over the duration of the alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertSummaryEntity>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertSummaryEntity>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The id of the conversation that triggered the alert.  Only used for alerts based on instance-based conversation metrics.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The metric type that is monitored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricType")]
-    public global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum? MetricType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum? MetricType { get => _metricType; set => _metricType = value; }
 
     /// <summary>Flag that indicated whether or not the alert is for a rule with a condition for all members of a team.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entitiesAreTeamMembers")]
-    public bool? EntitiesAreTeamMembers { get; set; }
+    public bool? EntitiesAreTeamMembers { get => _entitiesAreTeamMembers; set => _entitiesAreTeamMembers = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertSummaryEntity>? _entities;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum? _metricType;
+    private bool? _entitiesAreTeamMembers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlertSummary IGenesysCloudModel<AlertSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlertSummaryEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.MetricType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum?)null;
+                    value._metricType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AlertSummary.MetricTypeEnum?)null;
                     break;
                 case 3:
-                    value.EntitiesAreTeamMembers = ReadNullableBoolean(ref reader, name);
+                    value._entitiesAreTeamMembers = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -113,7 +119,7 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
             writer.WriteNull("entities"u8);
         }
 
-        if (value.Conversation is { } property6)
+        if (value._conversation is { } property6)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -123,9 +129,9 @@ public sealed class AlertSummary : IGenesysCloudModel<AlertSummary>
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "metricType"u8, value.MetricType?.ToString(), nulls);
-        WriteBoolean(writer, "entitiesAreTeamMembers"u8, value.EntitiesAreTeamMembers, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "metricType"u8, value._metricType?.ToString(), nulls);
+        WriteBoolean(writer, "entitiesAreTeamMembers"u8, value._entitiesAreTeamMembers, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

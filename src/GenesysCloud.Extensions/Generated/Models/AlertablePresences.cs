@@ -14,11 +14,14 @@ public sealed class AlertablePresences : IGenesysCloudModel<AlertablePresences>
 {
     /// <summary>The list of alertable system presences.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertablePresences")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AlertablePresencesValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AlertablePresencesValue { get => _alertablePresencesValue; set => _alertablePresencesValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _alertablePresencesValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlertablePresences IGenesysCloudModel<AlertablePresences>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AlertablePresences : IGenesysCloudModel<AlertablePresences>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AlertablePresencesValue = null;
+                        value._alertablePresencesValue = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AlertablePresences : IGenesysCloudModel<AlertablePresences>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AlertablePresencesValue = list1;
+                        value._alertablePresencesValue = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AlertablePresences : IGenesysCloudModel<AlertablePresences>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AlertablePresencesValue is { } property2)
+        if (value._alertablePresencesValue is { } property2)
         {
             writer.WritePropertyName("alertablePresences"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class AlertablePresences : IGenesysCloudModel<AlertablePresences>
             writer.WriteNull("alertablePresences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

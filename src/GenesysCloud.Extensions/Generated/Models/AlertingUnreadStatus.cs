@@ -14,11 +14,14 @@ public sealed class AlertingUnreadStatus : IGenesysCloudModel<AlertingUnreadStat
 {
     /// <summary>True is alert is unread, false if it has not been.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
-    public bool? Unread { get; set; }
+    public bool? Unread { get => _unread; set => _unread = value; }
+
+    private bool? _unread;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlertingUnreadStatus IGenesysCloudModel<AlertingUnreadStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class AlertingUnreadStatus : IGenesysCloudModel<AlertingUnreadStat
             switch (index)
             {
                 case 0:
-                    value.Unread = ReadNullableBoolean(ref reader, name);
+                    value._unread = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class AlertingUnreadStatus : IGenesysCloudModel<AlertingUnreadStat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "unread"u8, value.Unread, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "unread"u8, value._unread, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AllTimePoints : IGenesysCloudModel<AllTimePoints>
 {
     /// <summary>Queried user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Queried end workday for all time points to be collected. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>All time point collected bt the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allTimePoints")]
-    public long? AllTimePointsValue { get; set; }
+    public long? AllTimePointsValue { get => _allTimePointsValue; set => _allTimePointsValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _dateEndWorkday;
+    private long? _allTimePointsValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AllTimePoints IGenesysCloudModel<AllTimePoints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AllTimePoints : IGenesysCloudModel<AllTimePoints>
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AllTimePointsValue = ReadNullableInt64(ref reader, options, name);
+                    value._allTimePointsValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class AllTimePoints : IGenesysCloudModel<AllTimePoints>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -78,9 +83,9 @@ public sealed class AllTimePoints : IGenesysCloudModel<AllTimePoints>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteInt64(writer, "allTimePoints"u8, value.AllTimePointsValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteInt64(writer, "allTimePoints"u8, value._allTimePointsValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

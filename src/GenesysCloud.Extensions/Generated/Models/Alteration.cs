@@ -14,19 +14,24 @@ public sealed class Alteration : IGenesysCloudModel<Alteration>
 {
     /// <summary>Range type (Exclusion: used to exclude a specific time within the recurrence. Inclusion: used to include a specific time within the recurrence which will execute in addition to the normal recurrence. If both an exclusion and inclusion are specified, the inclusion will take precedence over the exclusion.)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Alteration.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Alteration.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The start date of an alteration range as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    public string? Start { get; set; }
+    public string? Start { get => _start; set => _start = value; }
 
     /// <summary>The end date of an alteration range as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    public string? End { get; set; }
+    public string? End { get => _end; set => _end = value; }
+
+    private global::GenesysCloud.Extensions.Models.Alteration.TypeEnum? _type;
+    private string? _start;
+    private string? _end;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Alteration IGenesysCloudModel<Alteration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Alteration : IGenesysCloudModel<Alteration>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Alteration.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Alteration.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Alteration.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Alteration.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Start = ReadString(ref reader, name);
+                    value._start = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.End = ReadString(ref reader, name);
+                    value._end = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Alteration : IGenesysCloudModel<Alteration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "start"u8, value.Start, nulls);
-        WriteString(writer, "end"u8, value.End, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "start"u8, value._start, nulls);
+        WriteString(writer, "end"u8, value._end, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AlternativeShiftAgentScheduledShift : IGenesysCloudModel<Alt
 {
     /// <summary>The number of days since start of schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayIndex")]
-    public long? DayIndex { get; set; }
+    public long? DayIndex { get => _dayIndex; set => _dayIndex = value; }
 
     /// <summary>A key generated for an offer to help facilitate alternative shift trading</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceKey")]
-    public string? ReferenceKey { get; set; }
+    public string? ReferenceKey { get => _referenceKey; set => _referenceKey = value; }
 
     /// <summary>The start date of this shift in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The length of this shift in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>A list of activities in this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? Activities { get => _activities; set => _activities = value; }
+
+    private long? _dayIndex;
+    private string? _referenceKey;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? _activities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftAgentScheduledShift IGenesysCloudModel<AlternativeShiftAgentScheduledShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class AlternativeShiftAgentScheduledShift : IGenesysCloudModel<Alt
             switch (index)
             {
                 case 0:
-                    value.DayIndex = ReadNullableInt64(ref reader, options, name);
+                    value._dayIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ReferenceKey = ReadString(ref reader, name);
+                    value._referenceKey = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class AlternativeShiftAgentScheduledShift : IGenesysCloudModel<Alt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class AlternativeShiftAgentScheduledShift : IGenesysCloudModel<Alt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "dayIndex"u8, value.DayIndex, nulls);
-        WriteString(writer, "referenceKey"u8, value.ReferenceKey, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        if (value.Activities is { } property2)
+        WriteInt64(writer, "dayIndex"u8, value._dayIndex, nulls);
+        WriteString(writer, "referenceKey"u8, value._referenceKey, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        if (value._activities is { } property2)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class AlternativeShiftAgentScheduledShift : IGenesysCloudModel<Alt
             writer.WriteNull("activities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AlternativeShiftAsyncResponse : IGenesysCloudModel<Alternati
 {
     /// <summary>The job related to the async request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference? Job { get => _job; set => _job = value; }
+
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference? _job;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftAsyncResponse IGenesysCloudModel<AlternativeShiftAsyncResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class AlternativeShiftAsyncResponse : IGenesysCloudModel<Alternati
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class AlternativeShiftAsyncResponse : IGenesysCloudModel<Alternati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property1)
+        if (value._job is { } property1)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftJobReference.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class AlternativeShiftAsyncResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("job"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
 {
     /// <summary>The granularity at which alternative shifts is allowed. An empty list means Alternative Shifts is disabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledGranularities")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledGranularities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledGranularities { get => _enabledGranularities; set => _enabledGranularities = value; }
 
     /// <summary>The minimum number of minutes before the start of a shift that an alternative shift can be automatically approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMinutesBeforeStartTime")]
-    public long? MinMinutesBeforeStartTime { get; set; }
+    public long? MinMinutesBeforeStartTime { get => _minMinutesBeforeStartTime; set => _minMinutesBeforeStartTime = value; }
 
     /// <summary>Categories of activities that are required to remain at the same time slot for the alternative shifts offered. An empty list represents no retained activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retainedActivityCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RetainedActivityCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RetainedActivityCategories { get => _retainedActivityCategories; set => _retainedActivityCategories = value; }
 
     /// <summary>Version metadata for this business unit's alternative shift settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _enabledGranularities;
+    private long? _minMinutesBeforeStartTime;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _retainedActivityCategories;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftBuSettingsResponse IGenesysCloudModel<AlternativeShiftBuSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.EnabledGranularities = null;
+                        value._enabledGranularities = null;
                     }
                     else
                     {
@@ -64,16 +70,16 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EnabledGranularities = list1;
+                        value._enabledGranularities = list1;
                     }
                     break;
                 case 1:
-                    value.MinMinutesBeforeStartTime = ReadNullableInt64(ref reader, options, name);
+                    value._minMinutesBeforeStartTime = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RetainedActivityCategories = null;
+                        value._retainedActivityCategories = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RetainedActivityCategories = list2;
+                        value._retainedActivityCategories = list2;
                     }
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EnabledGranularities is { } property3)
+        if (value._enabledGranularities is { } property3)
         {
             writer.WritePropertyName("enabledGranularities"u8);
             writer.WriteStartArray();
@@ -120,8 +126,8 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
             writer.WriteNull("enabledGranularities"u8);
         }
 
-        WriteInt64(writer, "minMinutesBeforeStartTime"u8, value.MinMinutesBeforeStartTime, nulls);
-        if (value.RetainedActivityCategories is { } property5)
+        WriteInt64(writer, "minMinutesBeforeStartTime"u8, value._minMinutesBeforeStartTime, nulls);
+        if (value._retainedActivityCategories is { } property5)
         {
             writer.WritePropertyName("retainedActivityCategories"u8);
             writer.WriteStartArray();
@@ -138,7 +144,7 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
             writer.WriteNull("retainedActivityCategories"u8);
         }
 
-        if (value.Metadata is { } property7)
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property7, options);
@@ -148,7 +154,7 @@ public sealed class AlternativeShiftBuSettingsResponse : IGenesysCloudModel<Alte
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the alternative shift job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The URL where completed results are available, only set if status == 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Any error information, only set if the status == 'Error'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>Schema template for deserializing data returned from the downloadUrl. Use if type == 'ListOffers' or 'SearchOffers'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewOffersResults")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate? ViewOffersResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate? ViewOffersResults { get => _viewOffersResults; set => _viewOffersResults = value; }
 
     /// <summary>Schema template for deserializing data returned from the downloadUrl. Use if type == 'ListUserTrades' or 'SearchTrades'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewTradesResults")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate? ViewTradesResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate? ViewTradesResults { get => _viewTradesResults; set => _viewTradesResults = value; }
 
     /// <summary>Schema template for deserializing data returned from the downloadUrl. Use if type == 'BulkUpdateTrades'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bulkUpdateTradesResults")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate? BulkUpdateTradesResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate? BulkUpdateTradesResults { get => _bulkUpdateTradesResults; set => _bulkUpdateTradesResults = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum? _type;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate? _viewOffersResults;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate? _viewTradesResults;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate? _bulkUpdateTradesResults;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftJobResponse IGenesysCloudModel<AlternativeShiftJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse.TypeEnum?)null;
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ViewOffersResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate.ReadJson(ref reader, options);
+                    value._viewOffersResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ViewTradesResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate.ReadJson(ref reader, options);
+                    value._viewTradesResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.BulkUpdateTradesResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate.ReadJson(ref reader, options);
+                    value._bulkUpdateTradesResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Error is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._error is { } property3)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property3, options);
@@ -124,7 +135,7 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
             writer.WriteNull("error"u8);
         }
 
-        if (value.ViewOffersResults is { } property5)
+        if (value._viewOffersResults is { } property5)
         {
             writer.WritePropertyName("viewOffersResults"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftOffersViewResponseTemplate.WriteJson(writer, property5, options);
@@ -134,7 +145,7 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
             writer.WriteNull("viewOffersResults"u8);
         }
 
-        if (value.ViewTradesResults is { } property7)
+        if (value._viewTradesResults is { } property7)
         {
             writer.WritePropertyName("viewTradesResults"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftTradesViewResponseTemplate.WriteJson(writer, property7, options);
@@ -144,7 +155,7 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
             writer.WriteNull("viewTradesResults"u8);
         }
 
-        if (value.BulkUpdateTradesResults is { } property9)
+        if (value._bulkUpdateTradesResults is { } property9)
         {
             writer.WritePropertyName("bulkUpdateTradesResults"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftBulkUpdateTradesResponseTemplate.WriteJson(writer, property9, options);
@@ -154,8 +165,8 @@ public sealed class AlternativeShiftJobResponse : IGenesysCloudModel<Alternative
             writer.WriteNull("bulkUpdateTradesResults"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class AlternativeShiftNotification : IGenesysCloudModel<Alternativ
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start date of the schedule with which this trade is associated. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The granularity of alternative shifts to be traded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The new state of the alternative shift trade, null if there was no change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newState")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum? NewState { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum? NewState { get => _newState; set => _newState = value; }
 
     /// <summary>The user who initiated the alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get => _initiatingUser; set => _initiatingUser = value; }
 
     /// <summary>The start date and time of the initiating shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftDate")]
-    public global::System.DateTimeOffset? InitiatingShiftDate { get; set; }
+    public global::System.DateTimeOffset? InitiatingShiftDate { get => _initiatingShiftDate; set => _initiatingShiftDate = value; }
 
     /// <summary>The user on the receiving side of this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get => _receivingUser; set => _receivingUser = value; }
 
     /// <summary>The start date and time of the receiving alternative shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftDate")]
-    public global::System.DateTimeOffset? ReceivingShiftDate { get; set; }
+    public global::System.DateTimeOffset? ReceivingShiftDate { get => _receivingShiftDate; set => _receivingShiftDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum? _granularity;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum? _newState;
+    private global::GenesysCloud.Extensions.Models.UserReference? _initiatingUser;
+    private global::System.DateTimeOffset? _initiatingShiftDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _receivingUser;
+    private global::System.DateTimeOffset? _receivingShiftDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftNotification IGenesysCloudModel<AlternativeShiftNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class AlternativeShiftNotification : IGenesysCloudModel<Alternativ
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.GranularityEnum?)null;
                     break;
                 case 3:
-                    value.NewState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum?)null;
+                    value._newState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.NewStateEnum?)null;
                     break;
                 case 4:
-                    value.InitiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._initiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.InitiatingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._initiatingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ReceivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._receivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ReceivingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._receivingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class AlternativeShiftNotification : IGenesysCloudModel<Alternativ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteString(writer, "newState"u8, value.NewState?.ToString(), nulls);
-        if (value.InitiatingUser is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteString(writer, "newState"u8, value._newState?.ToString(), nulls);
+        if (value._initiatingUser is { } property3)
         {
             writer.WritePropertyName("initiatingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -124,8 +135,8 @@ public sealed class AlternativeShiftNotification : IGenesysCloudModel<Alternativ
             writer.WriteNull("initiatingUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "initiatingShiftDate"u8, value.InitiatingShiftDate, nulls);
-        if (value.ReceivingUser is { } property5)
+        WriteDateTimeOffset(writer, "initiatingShiftDate"u8, value._initiatingShiftDate, nulls);
+        if (value._receivingUser is { } property5)
         {
             writer.WritePropertyName("receivingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -135,9 +146,9 @@ public sealed class AlternativeShiftNotification : IGenesysCloudModel<Alternativ
             writer.WriteNull("receivingUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "receivingShiftDate"u8, value.ReceivingShiftDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "receivingShiftDate"u8, value._receivingShiftDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AlternativeShiftOffersRequest : IGenesysCloudModel<Alternati
 {
     /// <summary>The existing schedule being used to find alternative shift offers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The start date for the week in this schedule in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryWeekDate")]
-    public string? QueryWeekDate { get; set; }
+    public string? QueryWeekDate { get => _queryWeekDate; set => _queryWeekDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? _schedule;
+    private string? _queryWeekDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftOffersRequest IGenesysCloudModel<AlternativeShiftOffersRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AlternativeShiftOffersRequest : IGenesysCloudModel<Alternati
             switch (index)
             {
                 case 0:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.QueryWeekDate = ReadString(ref reader, name);
+                    value._queryWeekDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class AlternativeShiftOffersRequest : IGenesysCloudModel<Alternati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schedule is { } property1)
+        if (value._schedule is { } property1)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class AlternativeShiftOffersRequest : IGenesysCloudModel<Alternati
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "queryWeekDate"u8, value.QueryWeekDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queryWeekDate"u8, value._queryWeekDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
 {
     /// <summary>The unique identifier of the async list job that created this file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>The unique identifier of the business unit to which the user (agent) belongs at the time the offer is created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
 
     /// <summary>The unique identifier of the agent for whom the offer was made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The unique identifier of the management unit to which the user (agent) belongs at the time the offer is created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>The existing schedule information associated with the offer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The first date of the week for the schedule we are querying in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offerWeekDate")]
-    public string? OfferWeekDate { get; set; }
+    public string? OfferWeekDate { get => _offerWeekDate; set => _offerWeekDate = value; }
 
     /// <summary>The shifts the agent is scheduled for at the time the offer is created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>The offered alternative shift days in this week at the time the offer is created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternativeDays")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? AlternativeDays { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? AlternativeDays { get => _alternativeDays; set => _alternativeDays = value; }
+
+    private string? _jobId;
+    private string? _businessUnitId;
+    private string? _agentId;
+    private string? _managementUnitId;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? _schedule;
+    private string? _offerWeekDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? _alternativeDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftOffersViewResponseTemplate IGenesysCloudModel<AlternativeShiftOffersViewResponseTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.OfferWeekDate = ReadString(ref reader, name);
+                    value._offerWeekDate = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -98,13 +108,13 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AlternativeDays = null;
+                        value._alternativeDays = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift.ReadJson(ref reader, options));
                         }
 
-                        value.AlternativeDays = list2;
+                        value._alternativeDays = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +141,11 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.Schedule is { } property3)
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._schedule is { } property3)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.WriteJson(writer, property3, options);
@@ -145,8 +155,8 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "offerWeekDate"u8, value.OfferWeekDate, nulls);
-        if (value.Shifts is { } property5)
+        WriteString(writer, "offerWeekDate"u8, value._offerWeekDate, nulls);
+        if (value._shifts is { } property5)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -170,7 +180,7 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.AlternativeDays is { } property8)
+        if (value._alternativeDays is { } property8)
         {
             writer.WritePropertyName("alternativeDays"u8);
             writer.WriteStartArray();
@@ -194,7 +204,7 @@ public sealed class AlternativeShiftOffersViewResponseTemplate : IGenesysCloudMo
             writer.WriteNull("alternativeDays"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

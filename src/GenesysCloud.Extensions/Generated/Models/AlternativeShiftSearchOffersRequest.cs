@@ -14,23 +14,29 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
 {
     /// <summary>The existing schedule being used to find alternative shift offers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The start date for the week in this schedule in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryWeekDate")]
-    public string? QueryWeekDate { get; set; }
+    public string? QueryWeekDate { get => _queryWeekDate; set => _queryWeekDate = value; }
 
     /// <summary>The shift a user puts up for alternative shift offers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShift")]
-    public global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift? InitiatingShift { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift? InitiatingShift { get => _initiatingShift; set => _initiatingShift = value; }
 
     /// <summary>The acceptable intervals in offers. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
+
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? _schedule;
+    private string? _queryWeekDate;
+    private global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift? _initiatingShift;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acceptableIntervals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftSearchOffersRequest IGenesysCloudModel<AlternativeShiftSearchOffersRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
             switch (index)
             {
                 case 0:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.QueryWeekDate = ReadString(ref reader, name);
+                    value._queryWeekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.InitiatingShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift.ReadJson(ref reader, options);
+                    value._initiatingShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AcceptableIntervals = null;
+                        value._acceptableIntervals = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AcceptableIntervals = list1;
+                        value._acceptableIntervals = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schedule is { } property2)
+        if (value._schedule is { } property2)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.WriteJson(writer, property2, options);
@@ -99,8 +105,8 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "queryWeekDate"u8, value.QueryWeekDate, nulls);
-        if (value.InitiatingShift is { } property4)
+        WriteString(writer, "queryWeekDate"u8, value._queryWeekDate, nulls);
+        if (value._initiatingShift is { } property4)
         {
             writer.WritePropertyName("initiatingShift"u8);
             global::GenesysCloud.Extensions.Models.InitiatingAlternativeShift.WriteJson(writer, property4, options);
@@ -110,7 +116,7 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
             writer.WriteNull("initiatingShift"u8);
         }
 
-        if (value.AcceptableIntervals is { } property6)
+        if (value._acceptableIntervals is { } property6)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             writer.WriteStartArray();
@@ -127,7 +133,7 @@ public sealed class AlternativeShiftSearchOffersRequest : IGenesysCloudModel<Alt
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AlternativeShiftTradeBulkUpdateTemplateItem : IGenesysCloudM
 {
     /// <summary>The ID of this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tradeId")]
-    public string? TradeId { get; set; }
+    public string? TradeId { get => _tradeId; set => _tradeId = value; }
 
     /// <summary>The current state of this alternative shift trade request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The reason the update failed, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum? FailureReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum? FailureReason { get => _failureReason; set => _failureReason = value; }
 
     /// <summary>The timestamp of when the trade request was manually reviewed by an admin in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminDateReviewed")]
-    public global::System.DateTimeOffset? AdminDateReviewed { get; set; }
+    public global::System.DateTimeOffset? AdminDateReviewed { get => _adminDateReviewed; set => _adminDateReviewed = value; }
 
     /// <summary>The admin who manually reviewed this alternative shift trade after system denial</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminReviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? AdminReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? AdminReviewedBy { get => _adminReviewedBy; set => _adminReviewedBy = value; }
 
     /// <summary>Version metadata for this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _tradeId;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum? _failureReason;
+    private global::System.DateTimeOffset? _adminDateReviewed;
+    private global::GenesysCloud.Extensions.Models.UserReference? _adminReviewedBy;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftTradeBulkUpdateTemplateItem IGenesysCloudModel<AlternativeShiftTradeBulkUpdateTemplateItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AlternativeShiftTradeBulkUpdateTemplateItem : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.TradeId = ReadString(ref reader, name);
+                    value._tradeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.StateEnum?)null;
                     break;
                 case 2:
-                    value.FailureReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum?)null;
+                    value._failureReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeBulkUpdateTemplateItem.FailureReasonEnum?)null;
                     break;
                 case 3:
-                    value.AdminDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._adminDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.AdminReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._adminReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class AlternativeShiftTradeBulkUpdateTemplateItem : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "tradeId"u8, value.TradeId, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "failureReason"u8, value.FailureReason?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "adminDateReviewed"u8, value.AdminDateReviewed, nulls);
-        if (value.AdminReviewedBy is { } property3)
+        WriteString(writer, "tradeId"u8, value._tradeId, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "failureReason"u8, value._failureReason?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "adminDateReviewed"u8, value._adminDateReviewed, nulls);
+        if (value._adminReviewedBy is { } property3)
         {
             writer.WritePropertyName("adminReviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -103,7 +111,7 @@ public sealed class AlternativeShiftTradeBulkUpdateTemplateItem : IGenesysCloudM
             writer.WriteNull("adminReviewedBy"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -113,7 +121,7 @@ public sealed class AlternativeShiftTradeBulkUpdateTemplateItem : IGenesysCloudM
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,75 +14,94 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The job ID of the alternative shift offer listing, from which the trade was chosen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftOfferJobId")]
-    public string? ShiftOfferJobId { get; set; }
+    public string? ShiftOfferJobId { get => _shiftOfferJobId; set => _shiftOfferJobId = value; }
 
     /// <summary>The existing shifts from the offer, may be empty</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("existingShifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? ExistingShifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? ExistingShifts { get => _existingShifts; set => _existingShifts = value; }
 
     /// <summary>The offered shifts from the offer, may be empty</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offeredShifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? OfferedShifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? OfferedShifts { get => _offeredShifts; set => _offeredShifts = value; }
 
     /// <summary>The existing schedule information associated with the trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The management unit of this alternative shift trade request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The user who submitted the trade request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The start week date of the associated schedule in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The date when the trade will expire in ISO-8601 format. The trade cannot be approved after expiration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
 
     /// <summary>The state of this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The processing status of this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("processingStatus")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum? ProcessingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum? ProcessingStatus { get => _processingStatus; set => _processingStatus = value; }
 
     /// <summary>The timestamp of when the trade request was reviewed by the system in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemDateReviewed")]
-    public global::System.DateTimeOffset? SystemDateReviewed { get; set; }
+    public global::System.DateTimeOffset? SystemDateReviewed { get => _systemDateReviewed; set => _systemDateReviewed = value; }
 
     /// <summary>The timestamp of when the trade request was reviewed by an admin in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminDateReviewed")]
-    public global::System.DateTimeOffset? AdminDateReviewed { get; set; }
+    public global::System.DateTimeOffset? AdminDateReviewed { get => _adminDateReviewed; set => _adminDateReviewed = value; }
 
     /// <summary>The admin who reviewed this alternative shift trade after system denial</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminReviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? AdminReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? AdminReviewedBy { get => _adminReviewedBy; set => _adminReviewedBy = value; }
 
     /// <summary>A list of trade match violations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("violations")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Violations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Violations { get => _violations; set => _violations = value; }
 
     /// <summary>Version metadata for this alternative shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _shiftOfferJobId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? _existingShifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift>? _offeredShifts;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup? _schedule;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _weekDate;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum? _processingStatus;
+    private global::System.DateTimeOffset? _systemDateReviewed;
+    private global::System.DateTimeOffset? _adminDateReviewed;
+    private global::GenesysCloud.Extensions.Models.UserReference? _adminReviewedBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _violations;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AlternativeShiftTradeResponse IGenesysCloudModel<AlternativeShiftTradeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,15 +122,15 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ShiftOfferJobId = ReadString(ref reader, name);
+                    value._shiftOfferJobId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ExistingShifts = null;
+                        value._existingShifts = null;
                     }
                     else
                     {
@@ -122,13 +141,13 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift.ReadJson(ref reader, options));
                         }
 
-                        value.ExistingShifts = list1;
+                        value._existingShifts = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OfferedShifts = null;
+                        value._offeredShifts = null;
                     }
                     else
                     {
@@ -139,43 +158,43 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlternativeShiftAgentScheduledShift.ReadJson(ref reader, options));
                         }
 
-                        value.OfferedShifts = list2;
+                        value._offeredShifts = list2;
                     }
                     break;
                 case 4:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.StateEnum?)null;
                     break;
                 case 10:
-                    value.ProcessingStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum?)null;
+                    value._processingStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse.ProcessingStatusEnum?)null;
                     break;
                 case 11:
-                    value.SystemDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._systemDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.AdminDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._adminDateReviewed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.AdminReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._adminReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Violations = null;
+                        value._violations = null;
                     }
                     else
                     {
@@ -186,17 +205,17 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Violations = list5;
+                        value._violations = list5;
                     }
                     break;
                 case 15:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,9 +227,9 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "shiftOfferJobId"u8, value.ShiftOfferJobId, nulls);
-        if (value.ExistingShifts is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "shiftOfferJobId"u8, value._shiftOfferJobId, nulls);
+        if (value._existingShifts is { } property6)
         {
             writer.WritePropertyName("existingShifts"u8);
             writer.WriteStartArray();
@@ -234,7 +253,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("existingShifts"u8);
         }
 
-        if (value.OfferedShifts is { } property9)
+        if (value._offeredShifts is { } property9)
         {
             writer.WritePropertyName("offeredShifts"u8);
             writer.WriteStartArray();
@@ -258,7 +277,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("offeredShifts"u8);
         }
 
-        if (value.Schedule is { } property12)
+        if (value._schedule is { } property12)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftScheduleLookup.WriteJson(writer, property12, options);
@@ -268,7 +287,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.ManagementUnit is { } property14)
+        if (value._managementUnit is { } property14)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property14, options);
@@ -278,7 +297,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.User is { } property16)
+        if (value._user is { } property16)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property16, options);
@@ -288,13 +307,13 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "processingStatus"u8, value.ProcessingStatus?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "systemDateReviewed"u8, value.SystemDateReviewed, nulls);
-        WriteDateTimeOffset(writer, "adminDateReviewed"u8, value.AdminDateReviewed, nulls);
-        if (value.AdminReviewedBy is { } property18)
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "processingStatus"u8, value._processingStatus?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "systemDateReviewed"u8, value._systemDateReviewed, nulls);
+        WriteDateTimeOffset(writer, "adminDateReviewed"u8, value._adminDateReviewed, nulls);
+        if (value._adminReviewedBy is { } property18)
         {
             writer.WritePropertyName("adminReviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property18, options);
@@ -304,7 +323,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("adminReviewedBy"u8);
         }
 
-        if (value.Violations is { } property20)
+        if (value._violations is { } property20)
         {
             writer.WritePropertyName("violations"u8);
             writer.WriteStartArray();
@@ -321,7 +340,7 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("violations"u8);
         }
 
-        if (value.Metadata is { } property22)
+        if (value._metadata is { } property22)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property22, options);
@@ -331,8 +350,8 @@ public sealed class AlternativeShiftTradeResponse : IGenesysCloudModel<Alternati
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
 {
     /// <summary>AttributeName/AttributeValue pairs of User Defined Request Attributes to be sent to the amazon bot See - https://docs.aws.amazon.com/lex/latest/dg/context-mgmt.html#context-mgmt-request-attribs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? RequestAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? RequestAttributes { get => _requestAttributes; set => _requestAttributes = value; }
 
     /// <summary>AttributeName/AttributeValue pairs of Session Attributes to be sent to the amazon bot. See - https://docs.aws.amazon.com/lex/latest/dg/context-mgmt.html#context-mgmt-session-attribs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? SessionAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? SessionAttributes { get => _sessionAttributes; set => _sessionAttributes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _requestAttributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _sessionAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AmazonLexRequest IGenesysCloudModel<AmazonLexRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RequestAttributes = null;
+                        value._requestAttributes = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.RequestAttributes = dictionary1;
+                        value._requestAttributes = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SessionAttributes = null;
+                        value._sessionAttributes = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.SessionAttributes = dictionary2;
+                        value._sessionAttributes = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequestAttributes is { } property3)
+        if (value._requestAttributes is { } property3)
         {
             writer.WritePropertyName("requestAttributes"u8);
             writer.WriteStartObject();
@@ -107,7 +111,7 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
             writer.WriteNull("requestAttributes"u8);
         }
 
-        if (value.SessionAttributes is { } property5)
+        if (value._sessionAttributes is { } property5)
         {
             writer.WritePropertyName("sessionAttributes"u8);
             writer.WriteStartObject();
@@ -125,7 +129,7 @@ public sealed class AmazonLexRequest : IGenesysCloudModel<AmazonLexRequest>
             writer.WriteNull("sessionAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

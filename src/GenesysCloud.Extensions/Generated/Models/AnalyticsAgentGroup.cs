@@ -14,15 +14,19 @@ public sealed class AnalyticsAgentGroup : IGenesysCloudModel<AnalyticsAgentGroup
 {
     /// <summary>Conditional group routing agent group identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentGroupId")]
-    public string? AgentGroupId { get; set; }
+    public string? AgentGroupId { get => _agentGroupId; set => _agentGroupId = value; }
 
     /// <summary>Conditional group routing agent group type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentGroupType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum? AgentGroupType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum? AgentGroupType { get => _agentGroupType; set => _agentGroupType = value; }
+
+    private string? _agentGroupId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum? _agentGroupType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsAgentGroup IGenesysCloudModel<AnalyticsAgentGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AnalyticsAgentGroup : IGenesysCloudModel<AnalyticsAgentGroup
             switch (index)
             {
                 case 0:
-                    value.AgentGroupId = ReadString(ref reader, name);
+                    value._agentGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AgentGroupType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum?)null;
+                    value._agentGroupType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.AgentGroupTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AnalyticsAgentGroup : IGenesysCloudModel<AnalyticsAgentGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentGroupId"u8, value.AgentGroupId, nulls);
-        WriteString(writer, "agentGroupType"u8, value.AgentGroupType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentGroupId"u8, value._agentGroupId, nulls);
+        WriteString(writer, "agentGroupType"u8, value._agentGroupType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
 {
     /// <summary>User Id - only returned if division is covered by agentStateNames permission</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Division Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>User name - only returned if division is covered by agentStateNames permission</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userName")]
-    public string? UserName { get; set; }
+    public string? UserName { get => _userName; set => _userName = value; }
 
     /// <summary>The user that this user reports to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managerId")]
-    public string? ManagerId { get; set; }
+    public string? ManagerId { get => _managerId; set => _managerId = value; }
 
     /// <summary>The count of sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionCount")]
-    public long? SessionCount { get; set; }
+    public long? SessionCount { get => _sessionCount; set => _sessionCount = value; }
 
     /// <summary>List of sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult>? Sessions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult>? Sessions { get => _sessions; set => _sessions = value; }
 
     /// <summary>The user's system presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>The identifier for the user's organization presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationPresenceId")]
-    public string? OrganizationPresenceId { get; set; }
+    public string? OrganizationPresenceId { get => _organizationPresenceId; set => _organizationPresenceId = value; }
 
     /// <summary>The timestamp for when the user's presence began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceDate")]
-    public global::System.DateTimeOffset? PresenceDate { get; set; }
+    public global::System.DateTimeOffset? PresenceDate { get => _presenceDate; set => _presenceDate = value; }
 
     /// <summary>The user's routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>The timestamp for when the user's routing status began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusDate")]
-    public global::System.DateTimeOffset? RoutingStatusDate { get; set; }
+    public global::System.DateTimeOffset? RoutingStatusDate { get => _routingStatusDate; set => _routingStatusDate = value; }
 
     /// <summary>Whether the user is out of office</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOutOfOffice")]
-    public bool? IsOutOfOffice { get; set; }
+    public bool? IsOutOfOffice { get => _isOutOfOffice; set => _isOutOfOffice = value; }
+
+    private string? _userId;
+    private string? _divisionId;
+    private string? _userName;
+    private string? _managerId;
+    private long? _sessionCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult>? _sessions;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum? _systemPresence;
+    private string? _organizationPresenceId;
+    private global::System.DateTimeOffset? _presenceDate;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum? _routingStatus;
+    private global::System.DateTimeOffset? _routingStatusDate;
+    private bool? _isOutOfOffice;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsAgentStateAgentResponse IGenesysCloudModel<AnalyticsAgentStateAgentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,24 +97,24 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserName = ReadString(ref reader, name);
+                    value._userName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ManagerId = ReadString(ref reader, name);
+                    value._managerId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SessionCount = ReadNullableInt64(ref reader, options, name);
+                    value._sessionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Sessions = null;
+                        value._sessions = null;
                     }
                     else
                     {
@@ -111,29 +125,29 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.ReadJson(ref reader, options));
                         }
 
-                        value.Sessions = list1;
+                        value._sessions = list1;
                     }
                     break;
                 case 6:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.SystemPresenceEnum?)null;
                     break;
                 case 7:
-                    value.OrganizationPresenceId = ReadString(ref reader, name);
+                    value._organizationPresenceId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.PresenceDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._presenceDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.RoutingStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum?)null;
+                    value._routingStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse.RoutingStatusEnum?)null;
                     break;
                 case 10:
-                    value.RoutingStatusDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._routingStatusDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.IsOutOfOffice = ReadNullableBoolean(ref reader, name);
+                    value._isOutOfOffice = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,12 +159,12 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteString(writer, "userName"u8, value.UserName, nulls);
-        WriteString(writer, "managerId"u8, value.ManagerId, nulls);
-        WriteInt64(writer, "sessionCount"u8, value.SessionCount, nulls);
-        if (value.Sessions is { } property4)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteString(writer, "userName"u8, value._userName, nulls);
+        WriteString(writer, "managerId"u8, value._managerId, nulls);
+        WriteInt64(writer, "sessionCount"u8, value._sessionCount, nulls);
+        if (value._sessions is { } property4)
         {
             writer.WritePropertyName("sessions"u8);
             writer.WriteStartArray();
@@ -174,13 +188,13 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
             writer.WriteNull("sessions"u8);
         }
 
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "organizationPresenceId"u8, value.OrganizationPresenceId, nulls);
-        WriteDateTimeOffset(writer, "presenceDate"u8, value.PresenceDate, nulls);
-        WriteString(writer, "routingStatus"u8, value.RoutingStatus?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "routingStatusDate"u8, value.RoutingStatusDate, nulls);
-        WriteBoolean(writer, "isOutOfOffice"u8, value.IsOutOfOffice, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "organizationPresenceId"u8, value._organizationPresenceId, nulls);
+        WriteDateTimeOffset(writer, "presenceDate"u8, value._presenceDate, nulls);
+        WriteString(writer, "routingStatus"u8, value._routingStatus?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "routingStatusDate"u8, value._routingStatusDate, nulls);
+        WriteBoolean(writer, "isOutOfOffice"u8, value._isOutOfOffice, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class AnalyticsAgentStateAgentSessionResult : IGenesysCloudModel<A
 {
     /// <summary>Conversation Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Session Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Session start datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionStart")]
-    public global::System.DateTimeOffset? SessionStart { get; set; }
+    public global::System.DateTimeOffset? SessionStart { get => _sessionStart; set => _sessionStart = value; }
 
     /// <summary>Segment start datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentStart")]
-    public global::System.DateTimeOffset? SegmentStart { get; set; }
+    public global::System.DateTimeOffset? SegmentStart { get => _segmentStart; set => _segmentStart = value; }
 
     /// <summary>Segment type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum? SegmentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum? SegmentType { get => _segmentType; set => _segmentType = value; }
 
     /// <summary>Routed queue Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routedQueueId")]
-    public string? RoutedQueueId { get; set; }
+    public string? RoutedQueueId { get => _routedQueueId; set => _routedQueueId = value; }
 
     /// <summary>List of requested routing skill Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get => _requestedRoutingSkillIds; set => _requestedRoutingSkillIds = value; }
 
     /// <summary>Requested language Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedLanguageId")]
-    public string? RequestedLanguageId { get; set; }
+    public string? RequestedLanguageId { get => _requestedLanguageId; set => _requestedLanguageId = value; }
 
     /// <summary>Originating direction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingDirection")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum? OriginatingDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum? OriginatingDirection { get => _originatingDirection; set => _originatingDirection = value; }
 
     /// <summary>Media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
+
+    private string? _conversationId;
+    private string? _sessionId;
+    private global::System.DateTimeOffset? _sessionStart;
+    private global::System.DateTimeOffset? _segmentStart;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum? _segmentType;
+    private string? _routedQueueId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingSkillIds;
+    private string? _requestedLanguageId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum? _originatingDirection;
+    private global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsAgentStateAgentSessionResult IGenesysCloudModel<AnalyticsAgentStateAgentSessionResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,27 +87,27 @@ public sealed class AnalyticsAgentStateAgentSessionResult : IGenesysCloudModel<A
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SessionStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._sessionStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.SegmentStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._segmentStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.SegmentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum?)null;
+                    value._segmentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.SegmentTypeEnum?)null;
                     break;
                 case 5:
-                    value.RoutedQueueId = ReadString(ref reader, name);
+                    value._routedQueueId = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingSkillIds = null;
+                        value._requestedRoutingSkillIds = null;
                     }
                     else
                     {
@@ -106,20 +118,20 @@ public sealed class AnalyticsAgentStateAgentSessionResult : IGenesysCloudModel<A
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingSkillIds = list2;
+                        value._requestedRoutingSkillIds = list2;
                     }
                     break;
                 case 7:
-                    value.RequestedLanguageId = ReadString(ref reader, name);
+                    value._requestedLanguageId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.OriginatingDirection = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum?)null;
+                    value._originatingDirection = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.OriginatingDirectionEnum?)null;
                     break;
                 case 9:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentSessionResult.MediaTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +143,13 @@ public sealed class AnalyticsAgentStateAgentSessionResult : IGenesysCloudModel<A
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteDateTimeOffset(writer, "sessionStart"u8, value.SessionStart, nulls);
-        WriteDateTimeOffset(writer, "segmentStart"u8, value.SegmentStart, nulls);
-        WriteString(writer, "segmentType"u8, value.SegmentType?.ToString(), nulls);
-        WriteString(writer, "routedQueueId"u8, value.RoutedQueueId, nulls);
-        if (value.RequestedRoutingSkillIds is { } property5)
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteDateTimeOffset(writer, "sessionStart"u8, value._sessionStart, nulls);
+        WriteDateTimeOffset(writer, "segmentStart"u8, value._segmentStart, nulls);
+        WriteString(writer, "segmentType"u8, value._segmentType?.ToString(), nulls);
+        WriteString(writer, "routedQueueId"u8, value._routedQueueId, nulls);
+        if (value._requestedRoutingSkillIds is { } property5)
         {
             writer.WritePropertyName("requestedRoutingSkillIds"u8);
             writer.WriteStartArray();
@@ -154,10 +166,10 @@ public sealed class AnalyticsAgentStateAgentSessionResult : IGenesysCloudModel<A
             writer.WriteNull("requestedRoutingSkillIds"u8);
         }
 
-        WriteString(writer, "requestedLanguageId"u8, value.RequestedLanguageId, nulls);
-        WriteString(writer, "originatingDirection"u8, value.OriginatingDirection?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "requestedLanguageId"u8, value._requestedLanguageId, nulls);
+        WriteString(writer, "originatingDirection"u8, value._originatingDirection?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
 {
     /// <summary>List of count by segment types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateSegmentTypeCount>? SegmentCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateSegmentTypeCount>? SegmentCounts { get => _segmentCounts; set => _segmentCounts = value; }
 
     /// <summary>List of count by presences</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStatePresenceCount>? PresenceCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStatePresenceCount>? PresenceCounts { get => _presenceCounts; set => _presenceCounts = value; }
 
     /// <summary>List of count by routing statuses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount>? RoutingStatusCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount>? RoutingStatusCounts { get => _routingStatusCounts; set => _routingStatusCounts = value; }
 
     /// <summary>List of count by out of office states</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOutOfOfficeCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateIsOutOfOfficeCount>? IsOutOfOfficeCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateIsOutOfOfficeCount>? IsOutOfOfficeCounts { get => _isOutOfOfficeCounts; set => _isOutOfOfficeCounts = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateSegmentTypeCount>? _segmentCounts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStatePresenceCount>? _presenceCounts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount>? _routingStatusCounts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentStateIsOutOfOfficeCount>? _isOutOfOfficeCounts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsAgentStateCountsResponse IGenesysCloudModel<AnalyticsAgentStateCountsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentCounts = null;
+                        value._segmentCounts = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentStateSegmentTypeCount.ReadJson(ref reader, options));
                         }
 
-                        value.SegmentCounts = list1;
+                        value._segmentCounts = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PresenceCounts = null;
+                        value._presenceCounts = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentStatePresenceCount.ReadJson(ref reader, options));
                         }
 
-                        value.PresenceCounts = list2;
+                        value._presenceCounts = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingStatusCounts = null;
+                        value._routingStatusCounts = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentStateRoutingStatusCount.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingStatusCounts = list3;
+                        value._routingStatusCounts = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.IsOutOfOfficeCounts = null;
+                        value._isOutOfOfficeCounts = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentStateIsOutOfOfficeCount.ReadJson(ref reader, options));
                         }
 
-                        value.IsOutOfOfficeCounts = list4;
+                        value._isOutOfOfficeCounts = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SegmentCounts is { } property5)
+        if (value._segmentCounts is { } property5)
         {
             writer.WritePropertyName("segmentCounts"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
             writer.WriteNull("segmentCounts"u8);
         }
 
-        if (value.PresenceCounts is { } property8)
+        if (value._presenceCounts is { } property8)
         {
             writer.WritePropertyName("presenceCounts"u8);
             writer.WriteStartArray();
@@ -179,7 +185,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
             writer.WriteNull("presenceCounts"u8);
         }
 
-        if (value.RoutingStatusCounts is { } property11)
+        if (value._routingStatusCounts is { } property11)
         {
             writer.WritePropertyName("routingStatusCounts"u8);
             writer.WriteStartArray();
@@ -203,7 +209,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
             writer.WriteNull("routingStatusCounts"u8);
         }
 
-        if (value.IsOutOfOfficeCounts is { } property14)
+        if (value._isOutOfOfficeCounts is { } property14)
         {
             writer.WritePropertyName("isOutOfOfficeCounts"u8);
             writer.WriteStartArray();
@@ -227,7 +233,7 @@ public sealed class AnalyticsAgentStateCountsResponse : IGenesysCloudModel<Analy
             writer.WriteNull("isOutOfOfficeCounts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,107 +14,134 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
 {
     /// <summary>Flag indicating if audio is muted or not (true/false)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioMuted")]
-    public bool? AudioMuted { get; set; }
+    public bool? AudioMuted { get => _audioMuted; set => _audioMuted = value; }
 
     /// <summary>Indicates whether the segment was a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conference")]
-    public bool? Conference { get; set; }
+    public bool? Conference { get => _conference; set => _conference = value; }
 
     /// <summary>The unique identifier of a new conversation when a conversation is ended for a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationConversationId")]
-    public string? DestinationConversationId { get; set; }
+    public string? DestinationConversationId { get => _destinationConversationId; set => _destinationConversationId = value; }
 
     /// <summary>The unique identifier of a new session when a session is ended for a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationSessionId")]
-    public string? DestinationSessionId { get; set; }
+    public string? DestinationSessionId { get => _destinationSessionId; set => _destinationSessionId = value; }
 
     /// <summary>The session disconnect type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>A code corresponding to the error that occurred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Unique identifier for a Genesys Cloud group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupId")]
-    public string? GroupId { get; set; }
+    public string? GroupId { get => _groupId; set => _groupId = value; }
 
     /// <summary>Q.850 response code(s)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("q850ResponseCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Q850ResponseCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Q850ResponseCodes { get => _q850ResponseCodes; set => _q850ResponseCodes = value; }
 
     /// <summary>Queue identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Unique identifier for the language requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedLanguageId")]
-    public string? RequestedLanguageId { get; set; }
+    public string? RequestedLanguageId { get => _requestedLanguageId; set => _requestedLanguageId = value; }
 
     /// <summary>Unique identifier(s) for skill(s) requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get => _requestedRoutingSkillIds; set => _requestedRoutingSkillIds = value; }
 
     /// <summary>Unique identifier(s) for agent(s) requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingUserIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingUserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingUserIds { get => _requestedRoutingUserIds; set => _requestedRoutingUserIds = value; }
 
     /// <summary>The end time of a segment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentEnd")]
-    public global::System.DateTimeOffset? SegmentEnd { get; set; }
+    public global::System.DateTimeOffset? SegmentEnd { get => _segmentEnd; set => _segmentEnd = value; }
 
     /// <summary>The start time of a segment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentStart")]
-    public global::System.DateTimeOffset? SegmentStart { get; set; }
+    public global::System.DateTimeOffset? SegmentStart { get => _segmentStart; set => _segmentStart = value; }
 
     /// <summary>The activity that takes place in the segment, such as hold or interact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum? SegmentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum? SegmentType { get => _segmentType; set => _segmentType = value; }
 
     /// <summary>SIP response code(s)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sipResponseCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? SipResponseCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? SipResponseCodes { get => _sipResponseCodes; set => _sipResponseCodes = value; }
 
     /// <summary>The unique identifier of the previous conversation when a new conversation is created for a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceConversationId")]
-    public string? SourceConversationId { get; set; }
+    public string? SourceConversationId { get => _sourceConversationId; set => _sourceConversationId = value; }
 
     /// <summary>The unique identifier of the previous session when a new session is created for a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceSessionId")]
-    public string? SourceSessionId { get; set; }
+    public string? SourceSessionId { get => _sourceSessionId; set => _sourceSessionId = value; }
 
     /// <summary>The subject for the initial email that started this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>Flag indicating if video is muted/paused or not (true/false)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("videoMuted")]
-    public bool? VideoMuted { get; set; }
+    public bool? VideoMuted { get => _videoMuted; set => _videoMuted = value; }
 
     /// <summary>Wrap up code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpCode")]
-    public string? WrapUpCode { get; set; }
+    public string? WrapUpCode { get => _wrapUpCode; set => _wrapUpCode = value; }
 
     /// <summary>Note entered by an agent during after-call work</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpNote")]
-    public string? WrapUpNote { get; set; }
+    public string? WrapUpNote { get => _wrapUpNote; set => _wrapUpNote = value; }
 
     /// <summary>Tag(s) assigned during after-call work</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpTags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WrapUpTags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WrapUpTags { get => _wrapUpTags; set => _wrapUpTags = value; }
 
     /// <summary>Scored agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
 
     /// <summary>Additional segment properties</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? Properties { get => _properties; set => _properties = value; }
+
+    private bool? _audioMuted;
+    private bool? _conference;
+    private string? _destinationConversationId;
+    private string? _destinationSessionId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum? _disconnectType;
+    private string? _errorCode;
+    private string? _groupId;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _q850ResponseCodes;
+    private string? _queueId;
+    private string? _requestedLanguageId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingSkillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingUserIds;
+    private global::System.DateTimeOffset? _segmentEnd;
+    private global::System.DateTimeOffset? _segmentStart;
+    private global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum? _segmentType;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _sipResponseCodes;
+    private string? _sourceConversationId;
+    private string? _sourceSessionId;
+    private string? _subject;
+    private bool? _videoMuted;
+    private string? _wrapUpCode;
+    private string? _wrapUpNote;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _wrapUpTags;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? _scoredAgents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsConversationSegment IGenesysCloudModel<AnalyticsConversationSegment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -135,30 +162,30 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             switch (index)
             {
                 case 0:
-                    value.AudioMuted = ReadNullableBoolean(ref reader, name);
+                    value._audioMuted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Conference = ReadNullableBoolean(ref reader, name);
+                    value._conference = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DestinationConversationId = ReadString(ref reader, name);
+                    value._destinationConversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DestinationSessionId = ReadString(ref reader, name);
+                    value._destinationSessionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.DisconnectTypeEnum?)null;
                     break;
                 case 5:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.GroupId = ReadString(ref reader, name);
+                    value._groupId = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Q850ResponseCodes = null;
+                        value._q850ResponseCodes = null;
                     }
                     else
                     {
@@ -169,19 +196,19 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Q850ResponseCodes = list2;
+                        value._q850ResponseCodes = list2;
                     }
                     break;
                 case 8:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.RequestedLanguageId = ReadString(ref reader, name);
+                    value._requestedLanguageId = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingSkillIds = null;
+                        value._requestedRoutingSkillIds = null;
                     }
                     else
                     {
@@ -192,13 +219,13 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingSkillIds = list3;
+                        value._requestedRoutingSkillIds = list3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingUserIds = null;
+                        value._requestedRoutingUserIds = null;
                     }
                     else
                     {
@@ -209,22 +236,22 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingUserIds = list4;
+                        value._requestedRoutingUserIds = list4;
                     }
                     break;
                 case 12:
-                    value.SegmentEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._segmentEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.SegmentStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._segmentStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.SegmentType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum?)null;
+                    value._segmentType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.SegmentTypeEnum?)null;
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.SipResponseCodes = null;
+                        value._sipResponseCodes = null;
                     }
                     else
                     {
@@ -235,31 +262,31 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list6.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.SipResponseCodes = list6;
+                        value._sipResponseCodes = list6;
                     }
                     break;
                 case 16:
-                    value.SourceConversationId = ReadString(ref reader, name);
+                    value._sourceConversationId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.SourceSessionId = ReadString(ref reader, name);
+                    value._sourceSessionId = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.VideoMuted = ReadNullableBoolean(ref reader, name);
+                    value._videoMuted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.WrapUpCode = ReadString(ref reader, name);
+                    value._wrapUpCode = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.WrapUpNote = ReadString(ref reader, name);
+                    value._wrapUpNote = ReadString(ref reader, name);
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.WrapUpTags = null;
+                        value._wrapUpTags = null;
                     }
                     else
                     {
@@ -270,13 +297,13 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WrapUpTags = list7;
+                        value._wrapUpTags = list7;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -287,13 +314,13 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list8;
+                        value._scoredAgents = list8;
                     }
                     break;
                 case 24:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -304,11 +331,11 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsProperty.ReadJson(ref reader, options));
                         }
 
-                        value.Properties = list9;
+                        value._properties = list9;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -320,14 +347,14 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "audioMuted"u8, value.AudioMuted, nulls);
-        WriteBoolean(writer, "conference"u8, value.Conference, nulls);
-        WriteString(writer, "destinationConversationId"u8, value.DestinationConversationId, nulls);
-        WriteString(writer, "destinationSessionId"u8, value.DestinationSessionId, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "groupId"u8, value.GroupId, nulls);
-        if (value.Q850ResponseCodes is { } property10)
+        WriteBoolean(writer, "audioMuted"u8, value._audioMuted, nulls);
+        WriteBoolean(writer, "conference"u8, value._conference, nulls);
+        WriteString(writer, "destinationConversationId"u8, value._destinationConversationId, nulls);
+        WriteString(writer, "destinationSessionId"u8, value._destinationSessionId, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "groupId"u8, value._groupId, nulls);
+        if (value._q850ResponseCodes is { } property10)
         {
             writer.WritePropertyName("q850ResponseCodes"u8);
             writer.WriteStartArray();
@@ -344,9 +371,9 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("q850ResponseCodes"u8);
         }
 
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "requestedLanguageId"u8, value.RequestedLanguageId, nulls);
-        if (value.RequestedRoutingSkillIds is { } property12)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "requestedLanguageId"u8, value._requestedLanguageId, nulls);
+        if (value._requestedRoutingSkillIds is { } property12)
         {
             writer.WritePropertyName("requestedRoutingSkillIds"u8);
             writer.WriteStartArray();
@@ -363,7 +390,7 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("requestedRoutingSkillIds"u8);
         }
 
-        if (value.RequestedRoutingUserIds is { } property14)
+        if (value._requestedRoutingUserIds is { } property14)
         {
             writer.WritePropertyName("requestedRoutingUserIds"u8);
             writer.WriteStartArray();
@@ -380,10 +407,10 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("requestedRoutingUserIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "segmentEnd"u8, value.SegmentEnd, nulls);
-        WriteDateTimeOffset(writer, "segmentStart"u8, value.SegmentStart, nulls);
-        WriteString(writer, "segmentType"u8, value.SegmentType?.ToString(), nulls);
-        if (value.SipResponseCodes is { } property16)
+        WriteDateTimeOffset(writer, "segmentEnd"u8, value._segmentEnd, nulls);
+        WriteDateTimeOffset(writer, "segmentStart"u8, value._segmentStart, nulls);
+        WriteString(writer, "segmentType"u8, value._segmentType?.ToString(), nulls);
+        if (value._sipResponseCodes is { } property16)
         {
             writer.WritePropertyName("sipResponseCodes"u8);
             writer.WriteStartArray();
@@ -400,13 +427,13 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("sipResponseCodes"u8);
         }
 
-        WriteString(writer, "sourceConversationId"u8, value.SourceConversationId, nulls);
-        WriteString(writer, "sourceSessionId"u8, value.SourceSessionId, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteBoolean(writer, "videoMuted"u8, value.VideoMuted, nulls);
-        WriteString(writer, "wrapUpCode"u8, value.WrapUpCode, nulls);
-        WriteString(writer, "wrapUpNote"u8, value.WrapUpNote, nulls);
-        if (value.WrapUpTags is { } property18)
+        WriteString(writer, "sourceConversationId"u8, value._sourceConversationId, nulls);
+        WriteString(writer, "sourceSessionId"u8, value._sourceSessionId, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteBoolean(writer, "videoMuted"u8, value._videoMuted, nulls);
+        WriteString(writer, "wrapUpCode"u8, value._wrapUpCode, nulls);
+        WriteString(writer, "wrapUpNote"u8, value._wrapUpNote, nulls);
+        if (value._wrapUpTags is { } property18)
         {
             writer.WritePropertyName("wrapUpTags"u8);
             writer.WriteStartArray();
@@ -423,7 +450,7 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("wrapUpTags"u8);
         }
 
-        if (value.ScoredAgents is { } property20)
+        if (value._scoredAgents is { } property20)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -447,7 +474,7 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("scoredAgents"u8);
         }
 
-        if (value.Properties is { } property23)
+        if (value._properties is { } property23)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartArray();
@@ -471,7 +498,7 @@ public sealed class AnalyticsConversationSegment : IGenesysCloudModel<AnalyticsC
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

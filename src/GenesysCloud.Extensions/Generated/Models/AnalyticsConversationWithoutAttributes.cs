@@ -14,95 +14,119 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
 {
     /// <summary>Set of attributes that limit which users can access the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("accessAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AccessAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AccessAttributes { get => _accessAttributes; set => _accessAttributes = value; }
 
     /// <summary>ID of the conversation the initiator is signaling this new conversation is associated with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedConversationId")]
-    public string? AssociatedConversationId { get; set; }
+    public string? AssociatedConversationId { get => _associatedConversationId; set => _associatedConversationId = value; }
 
     /// <summary>The start time of a conference call. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conferenceStart")]
-    public global::System.DateTimeOffset? ConferenceStart { get; set; }
+    public global::System.DateTimeOffset? ConferenceStart { get => _conferenceStart; set => _conferenceStart = value; }
 
     /// <summary>Set of conversationIds the initiator has signaled this conversation is associated with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultationConversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConsultationConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConsultationConversationIds { get => _consultationConversationIds; set => _consultationConversationIds = value; }
 
     /// <summary>The end time of a conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationEnd")]
-    public global::System.DateTimeOffset? ConversationEnd { get; set; }
+    public global::System.DateTimeOffset? ConversationEnd { get => _conversationEnd; set => _conversationEnd = value; }
 
     /// <summary>Unique identifier for the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Indicates the participant purpose of the participant initiating a message conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationInitiator")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum? ConversationInitiator { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum? ConversationInitiator { get => _conversationInitiator; set => _conversationInitiator = value; }
 
     /// <summary>The start time of a conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationStart")]
-    public global::System.DateTimeOffset? ConversationStart { get; set; }
+    public global::System.DateTimeOffset? ConversationStart { get => _conversationStart; set => _conversationStart = value; }
 
     /// <summary>Indicates a messaging conversation in which the customer participated by sending at least one message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerParticipation")]
-    public bool? CustomerParticipation { get; set; }
+    public bool? CustomerParticipation { get => _customerParticipation; set => _customerParticipation = value; }
 
     /// <summary>Identifier(s) of division(s) associated with a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
 
     /// <summary>External tag for the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>The time in the future, after which this conversation would be considered inactive. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeout")]
-    public global::System.DateTimeOffset? InactivityTimeout { get; set; }
+    public global::System.DateTimeOffset? InactivityTimeout { get => _inactivityTimeout; set => _inactivityTimeout = value; }
 
     /// <summary>The unique identifier(s) of the knowledge base(s) used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get => _knowledgeBaseIds; set => _knowledgeBaseIds = value; }
 
     /// <summary>The lowest estimated average MOS among all the audio streams belonging to this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaStatsMinConversationMos")]
-    public double? MediaStatsMinConversationMos { get; set; }
+    public double? MediaStatsMinConversationMos { get => _mediaStatsMinConversationMos; set => _mediaStatsMinConversationMos = value; }
 
     /// <summary>The lowest R-factor value among all of the audio streams belonging to this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaStatsMinConversationRFactor")]
-    public double? MediaStatsMinConversationRFactor { get; set; }
+    public double? MediaStatsMinConversationRFactor { get => _mediaStatsMinConversationRFactor; set => _mediaStatsMinConversationRFactor = value; }
 
     /// <summary>The original direction of the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingDirection")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum? OriginatingDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum? OriginatingDirection { get => _originatingDirection; set => _originatingDirection = value; }
 
     /// <summary>Indicates that the conversation originated from a public message on social media</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingSocialMediaPublic")]
-    public bool? OriginatingSocialMediaPublic { get; set; }
+    public bool? OriginatingSocialMediaPublic { get => _originatingSocialMediaPublic; set => _originatingSocialMediaPublic = value; }
 
     /// <summary>Indicates whether all flow sessions were self serviced</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfServed")]
-    public bool? SelfServed { get; set; }
+    public bool? SelfServed { get => _selfServed; set => _selfServed = value; }
 
     /// <summary>Evaluations associated with this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsEvaluation>? Evaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsEvaluation>? Evaluations { get => _evaluations; set => _evaluations = value; }
 
     /// <summary>Surveys associated with this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveys")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSurvey>? Surveys { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSurvey>? Surveys { get => _surveys; set => _surveys = value; }
 
     /// <summary>Resolutions associated with this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolutions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsResolution>? Resolutions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsResolution>? Resolutions { get => _resolutions; set => _resolutions = value; }
 
     /// <summary>Participants in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsParticipantWithoutAttributes>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsParticipantWithoutAttributes>? Participants { get => _participants; set => _participants = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _accessAttributes;
+    private string? _associatedConversationId;
+    private global::System.DateTimeOffset? _conferenceStart;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _consultationConversationIds;
+    private global::System.DateTimeOffset? _conversationEnd;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum? _conversationInitiator;
+    private global::System.DateTimeOffset? _conversationStart;
+    private bool? _customerParticipation;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private string? _externalTag;
+    private global::System.DateTimeOffset? _inactivityTimeout;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _knowledgeBaseIds;
+    private double? _mediaStatsMinConversationMos;
+    private double? _mediaStatsMinConversationRFactor;
+    private global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum? _originatingDirection;
+    private bool? _originatingSocialMediaPublic;
+    private bool? _selfServed;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsEvaluation>? _evaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSurvey>? _surveys;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsResolution>? _resolutions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsParticipantWithoutAttributes>? _participants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsConversationWithoutAttributes IGenesysCloudModel<AnalyticsConversationWithoutAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -125,7 +149,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AccessAttributes = null;
+                        value._accessAttributes = null;
                     }
                     else
                     {
@@ -136,19 +160,19 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AccessAttributes = list1;
+                        value._accessAttributes = list1;
                     }
                     break;
                 case 1:
-                    value.AssociatedConversationId = ReadString(ref reader, name);
+                    value._associatedConversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConferenceStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conferenceStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ConsultationConversationIds = null;
+                        value._consultationConversationIds = null;
                     }
                     else
                     {
@@ -159,28 +183,28 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConsultationConversationIds = list2;
+                        value._consultationConversationIds = list2;
                     }
                     break;
                 case 4:
-                    value.ConversationEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ConversationInitiator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum?)null;
+                    value._conversationInitiator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum(text3) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ConversationInitiatorEnum?)null;
                     break;
                 case 7:
-                    value.ConversationStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.CustomerParticipation = ReadNullableBoolean(ref reader, name);
+                    value._customerParticipation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -191,19 +215,19 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list4;
+                        value._divisionIds = list4;
                     }
                     break;
                 case 10:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.InactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
+                    value._inactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.KnowledgeBaseIds = null;
+                        value._knowledgeBaseIds = null;
                     }
                     else
                     {
@@ -214,28 +238,28 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.KnowledgeBaseIds = list5;
+                        value._knowledgeBaseIds = list5;
                     }
                     break;
                 case 13:
-                    value.MediaStatsMinConversationMos = ReadNullableDouble(ref reader, options, name);
+                    value._mediaStatsMinConversationMos = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 14:
-                    value.MediaStatsMinConversationRFactor = ReadNullableDouble(ref reader, options, name);
+                    value._mediaStatsMinConversationRFactor = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 15:
-                    value.OriginatingDirection = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum(text6) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum?)null;
+                    value._originatingDirection = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum(text6) : (global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.OriginatingDirectionEnum?)null;
                     break;
                 case 16:
-                    value.OriginatingSocialMediaPublic = ReadNullableBoolean(ref reader, name);
+                    value._originatingSocialMediaPublic = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
-                    value.SelfServed = ReadNullableBoolean(ref reader, name);
+                    value._selfServed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluations = null;
+                        value._evaluations = null;
                     }
                     else
                     {
@@ -246,13 +270,13 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluations = list7;
+                        value._evaluations = list7;
                     }
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.Surveys = null;
+                        value._surveys = null;
                     }
                     else
                     {
@@ -263,13 +287,13 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsSurvey.ReadJson(ref reader, options));
                         }
 
-                        value.Surveys = list8;
+                        value._surveys = list8;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.Resolutions = null;
+                        value._resolutions = null;
                     }
                     else
                     {
@@ -280,13 +304,13 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsResolution.ReadJson(ref reader, options));
                         }
 
-                        value.Resolutions = list9;
+                        value._resolutions = list9;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -297,11 +321,11 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsParticipantWithoutAttributes.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list10;
+                        value._participants = list10;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -313,7 +337,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AccessAttributes is { } property11)
+        if (value._accessAttributes is { } property11)
         {
             writer.WritePropertyName("accessAttributes"u8);
             writer.WriteStartArray();
@@ -330,9 +354,9 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("accessAttributes"u8);
         }
 
-        WriteString(writer, "associatedConversationId"u8, value.AssociatedConversationId, nulls);
-        WriteDateTimeOffset(writer, "conferenceStart"u8, value.ConferenceStart, nulls);
-        if (value.ConsultationConversationIds is { } property13)
+        WriteString(writer, "associatedConversationId"u8, value._associatedConversationId, nulls);
+        WriteDateTimeOffset(writer, "conferenceStart"u8, value._conferenceStart, nulls);
+        if (value._consultationConversationIds is { } property13)
         {
             writer.WritePropertyName("consultationConversationIds"u8);
             writer.WriteStartArray();
@@ -349,12 +373,12 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("consultationConversationIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "conversationEnd"u8, value.ConversationEnd, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "conversationInitiator"u8, value.ConversationInitiator?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "conversationStart"u8, value.ConversationStart, nulls);
-        WriteBoolean(writer, "customerParticipation"u8, value.CustomerParticipation, nulls);
-        if (value.DivisionIds is { } property15)
+        WriteDateTimeOffset(writer, "conversationEnd"u8, value._conversationEnd, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "conversationInitiator"u8, value._conversationInitiator?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "conversationStart"u8, value._conversationStart, nulls);
+        WriteBoolean(writer, "customerParticipation"u8, value._customerParticipation, nulls);
+        if (value._divisionIds is { } property15)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -371,9 +395,9 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value.InactivityTimeout, nulls);
-        if (value.KnowledgeBaseIds is { } property17)
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value._inactivityTimeout, nulls);
+        if (value._knowledgeBaseIds is { } property17)
         {
             writer.WritePropertyName("knowledgeBaseIds"u8);
             writer.WriteStartArray();
@@ -390,12 +414,12 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("knowledgeBaseIds"u8);
         }
 
-        WriteDouble(writer, "mediaStatsMinConversationMos"u8, value.MediaStatsMinConversationMos, nulls);
-        WriteDouble(writer, "mediaStatsMinConversationRFactor"u8, value.MediaStatsMinConversationRFactor, nulls);
-        WriteString(writer, "originatingDirection"u8, value.OriginatingDirection?.ToString(), nulls);
-        WriteBoolean(writer, "originatingSocialMediaPublic"u8, value.OriginatingSocialMediaPublic, nulls);
-        WriteBoolean(writer, "selfServed"u8, value.SelfServed, nulls);
-        if (value.Evaluations is { } property19)
+        WriteDouble(writer, "mediaStatsMinConversationMos"u8, value._mediaStatsMinConversationMos, nulls);
+        WriteDouble(writer, "mediaStatsMinConversationRFactor"u8, value._mediaStatsMinConversationRFactor, nulls);
+        WriteString(writer, "originatingDirection"u8, value._originatingDirection?.ToString(), nulls);
+        WriteBoolean(writer, "originatingSocialMediaPublic"u8, value._originatingSocialMediaPublic, nulls);
+        WriteBoolean(writer, "selfServed"u8, value._selfServed, nulls);
+        if (value._evaluations is { } property19)
         {
             writer.WritePropertyName("evaluations"u8);
             writer.WriteStartArray();
@@ -419,7 +443,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("evaluations"u8);
         }
 
-        if (value.Surveys is { } property22)
+        if (value._surveys is { } property22)
         {
             writer.WritePropertyName("surveys"u8);
             writer.WriteStartArray();
@@ -443,7 +467,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("surveys"u8);
         }
 
-        if (value.Resolutions is { } property25)
+        if (value._resolutions is { } property25)
         {
             writer.WritePropertyName("resolutions"u8);
             writer.WriteStartArray();
@@ -467,7 +491,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("resolutions"u8);
         }
 
-        if (value.Participants is { } property28)
+        if (value._participants is { } property28)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -491,7 +515,7 @@ public sealed class AnalyticsConversationWithoutAttributes : IGenesysCloudModel<
             writer.WriteNull("participants"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AnalyticsConversationWithoutAttributesMultiGetResponse : IGe
 {
     /// <summary>Gets or sets <c>conversations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes>? Conversations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes>? Conversations { get => _conversations; set => _conversations = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes>? _conversations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsConversationWithoutAttributesMultiGetResponse IGenesysCloudModel<AnalyticsConversationWithoutAttributesMultiGetResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AnalyticsConversationWithoutAttributesMultiGetResponse : IGe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Conversations = null;
+                        value._conversations = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AnalyticsConversationWithoutAttributesMultiGetResponse : IGe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes.ReadJson(ref reader, options));
                         }
 
-                        value.Conversations = list1;
+                        value._conversations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AnalyticsConversationWithoutAttributesMultiGetResponse : IGe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversations is { } property2)
+        if (value._conversations is { } property2)
         {
             writer.WritePropertyName("conversations"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class AnalyticsConversationWithoutAttributesMultiGetResponse : IGe
             writer.WriteNull("conversations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class AnalyticsEvaluation : IGenesysCloudModel<AnalyticsEvaluation
 {
     /// <summary>Indicates whether an assignee is applicable for the evaluation. Set to false when assignee is not applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeApplicable")]
-    public bool? AssigneeApplicable { get; set; }
+    public bool? AssigneeApplicable { get => _assigneeApplicable; set => _assigneeApplicable = value; }
 
     /// <summary>UserId of the assignee</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeId")]
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get => _assigneeId; set => _assigneeId = value; }
 
     /// <summary>The calibration ID used for the purpose of training evaluators</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calibrationId")]
-    public string? CalibrationId { get; set; }
+    public string? CalibrationId { get => _calibrationId; set => _calibrationId = value; }
 
     /// <summary>A unique identifier for an evaluation form, regardless of version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Whether the evaluation has been deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    public bool? Deleted { get; set; }
+    public bool? Deleted { get => _deleted; set => _deleted = value; }
 
     /// <summary>Unique identifier for the evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationId")]
-    public string? EvaluationId { get; set; }
+    public string? EvaluationId { get => _evaluationId; set => _evaluationId = value; }
 
     /// <summary>Status of evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationStatus")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum? EvaluationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum? EvaluationStatus { get => _evaluationStatus; set => _evaluationStatus = value; }
 
     /// <summary>A unique identifier of the user who evaluated the interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluatorId")]
-    public string? EvaluatorId { get; set; }
+    public string? EvaluatorId { get => _evaluatorId; set => _evaluatorId = value; }
 
     /// <summary>Specifies when an evaluation occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>ID of the evaluation form used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formId")]
-    public string? FormId { get; set; }
+    public string? FormId { get => _formId; set => _formId = value; }
 
     /// <summary>Name of the evaluation form used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formName")]
-    public string? FormName { get; set; }
+    public string? FormName { get => _formName; set => _formName = value; }
 
     /// <summary>The ID of the associated queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Whether the evaluation has been released</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("released")]
-    public bool? Released { get; set; }
+    public bool? Released { get => _released; set => _released = value; }
 
     /// <summary>Whether the evaluation has been rescored at least once</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rescored")]
-    public bool? Rescored { get; set; }
+    public bool? Rescored { get => _rescored; set => _rescored = value; }
 
     /// <summary>Whether the evaluation was auto submitted by the system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemSubmitted")]
-    public bool? SystemSubmitted { get; set; }
+    public bool? SystemSubmitted { get => _systemSubmitted; set => _systemSubmitted = value; }
 
     /// <summary>ID of the agent the evaluation was performed against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>oTotalCriticalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oTotalCriticalScore")]
-    public long? OTotalCriticalScore { get; set; }
+    public long? OTotalCriticalScore { get => _oTotalCriticalScore; set => _oTotalCriticalScore = value; }
 
     /// <summary>Gets or sets <c>oTotalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oTotalScore")]
-    public long? OTotalScore { get; set; }
+    public long? OTotalScore { get => _oTotalScore; set => _oTotalScore = value; }
+
+    private bool? _assigneeApplicable;
+    private string? _assigneeId;
+    private string? _calibrationId;
+    private string? _contextId;
+    private bool? _deleted;
+    private string? _evaluationId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum? _evaluationStatus;
+    private string? _evaluatorId;
+    private global::System.DateTimeOffset? _eventTime;
+    private string? _formId;
+    private string? _formName;
+    private string? _queueId;
+    private bool? _released;
+    private bool? _rescored;
+    private bool? _systemSubmitted;
+    private string? _userId;
+    private long? _oTotalCriticalScore;
+    private long? _oTotalScore;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsEvaluation IGenesysCloudModel<AnalyticsEvaluation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,61 +127,61 @@ public sealed class AnalyticsEvaluation : IGenesysCloudModel<AnalyticsEvaluation
             switch (index)
             {
                 case 0:
-                    value.AssigneeApplicable = ReadNullableBoolean(ref reader, name);
+                    value._assigneeApplicable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AssigneeId = ReadString(ref reader, name);
+                    value._assigneeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CalibrationId = ReadString(ref reader, name);
+                    value._calibrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Deleted = ReadNullableBoolean(ref reader, name);
+                    value._deleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.EvaluationId = ReadString(ref reader, name);
+                    value._evaluationId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.EvaluationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum?)null;
+                    value._evaluationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsEvaluation.EvaluationStatusEnum?)null;
                     break;
                 case 7:
-                    value.EvaluatorId = ReadString(ref reader, name);
+                    value._evaluatorId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.FormId = ReadString(ref reader, name);
+                    value._formId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FormName = ReadString(ref reader, name);
+                    value._formName = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Released = ReadNullableBoolean(ref reader, name);
+                    value._released = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.Rescored = ReadNullableBoolean(ref reader, name);
+                    value._rescored = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.SystemSubmitted = ReadNullableBoolean(ref reader, name);
+                    value._systemSubmitted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.OTotalCriticalScore = ReadNullableInt64(ref reader, options, name);
+                    value._oTotalCriticalScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.OTotalScore = ReadNullableInt64(ref reader, options, name);
+                    value._oTotalScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,25 +193,25 @@ public sealed class AnalyticsEvaluation : IGenesysCloudModel<AnalyticsEvaluation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "assigneeApplicable"u8, value.AssigneeApplicable, nulls);
-        WriteString(writer, "assigneeId"u8, value.AssigneeId, nulls);
-        WriteString(writer, "calibrationId"u8, value.CalibrationId, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteBoolean(writer, "deleted"u8, value.Deleted, nulls);
-        WriteString(writer, "evaluationId"u8, value.EvaluationId, nulls);
-        WriteString(writer, "evaluationStatus"u8, value.EvaluationStatus?.ToString(), nulls);
-        WriteString(writer, "evaluatorId"u8, value.EvaluatorId, nulls);
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        WriteString(writer, "formId"u8, value.FormId, nulls);
-        WriteString(writer, "formName"u8, value.FormName, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteBoolean(writer, "released"u8, value.Released, nulls);
-        WriteBoolean(writer, "rescored"u8, value.Rescored, nulls);
-        WriteBoolean(writer, "systemSubmitted"u8, value.SystemSubmitted, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteInt64(writer, "oTotalCriticalScore"u8, value.OTotalCriticalScore, nulls);
-        WriteInt64(writer, "oTotalScore"u8, value.OTotalScore, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "assigneeApplicable"u8, value._assigneeApplicable, nulls);
+        WriteString(writer, "assigneeId"u8, value._assigneeId, nulls);
+        WriteString(writer, "calibrationId"u8, value._calibrationId, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteBoolean(writer, "deleted"u8, value._deleted, nulls);
+        WriteString(writer, "evaluationId"u8, value._evaluationId, nulls);
+        WriteString(writer, "evaluationStatus"u8, value._evaluationStatus?.ToString(), nulls);
+        WriteString(writer, "evaluatorId"u8, value._evaluatorId, nulls);
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        WriteString(writer, "formId"u8, value._formId, nulls);
+        WriteString(writer, "formName"u8, value._formName, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteBoolean(writer, "released"u8, value._released, nulls);
+        WriteBoolean(writer, "rescored"u8, value._rescored, nulls);
+        WriteBoolean(writer, "systemSubmitted"u8, value._systemSubmitted, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteInt64(writer, "oTotalCriticalScore"u8, value._oTotalCriticalScore, nulls);
+        WriteInt64(writer, "oTotalScore"u8, value._oTotalScore, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

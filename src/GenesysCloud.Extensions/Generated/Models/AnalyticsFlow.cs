@@ -14,67 +14,84 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
 {
     /// <summary>Flow ending language, e.g. en-us</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endingLanguage")]
-    public string? EndingLanguage { get; set; }
+    public string? EndingLanguage { get => _endingLanguage; set => _endingLanguage = value; }
 
     /// <summary>The particular entry reason for this flow, e.g. an address, userId, or flowId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entryReason")]
-    public string? EntryReason { get; set; }
+    public string? EntryReason { get => _entryReason; set => _entryReason = value; }
 
     /// <summary>The entry type for this flow, e.g. dnis, dialer, agent, flow, or direct</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entryType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum? EntryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum? EntryType { get => _entryType; set => _entryType = value; }
 
     /// <summary>The exit reason for this flow, e.g. DISCONNECT</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exitReason")]
-    public string? ExitReason { get; set; }
+    public string? ExitReason { get => _exitReason; set => _exitReason = value; }
 
     /// <summary>The unique identifier of this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The name of this flow at the time of flow execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowName")]
-    public string? FlowName { get; set; }
+    public string? FlowName { get => _flowName; set => _flowName = value; }
 
     /// <summary>The type of this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum? FlowType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum? FlowType { get => _flowType; set => _flowType = value; }
 
     /// <summary>The version of this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public string? FlowVersion { get; set; }
+    public string? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>Flag indicating whether the flow issued a callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issuedCallback")]
-    public bool? IssuedCallback { get; set; }
+    public bool? IssuedCallback { get => _issuedCallback; set => _issuedCallback = value; }
 
     /// <summary>The recognition failure reason causing to exit/disconnect</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recognitionFailureReason")]
-    public string? RecognitionFailureReason { get; set; }
+    public string? RecognitionFailureReason { get => _recognitionFailureReason; set => _recognitionFailureReason = value; }
 
     /// <summary>Flow starting language, e.g. en-us</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingLanguage")]
-    public string? StartingLanguage { get; set; }
+    public string? StartingLanguage { get => _startingLanguage; set => _startingLanguage = value; }
 
     /// <summary>The address of a flow transfer target, e.g. a phone number, an email address, or a queueId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferTargetAddress")]
-    public string? TransferTargetAddress { get; set; }
+    public string? TransferTargetAddress { get => _transferTargetAddress; set => _transferTargetAddress = value; }
 
     /// <summary>The name of a flow transfer target</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferTargetName")]
-    public string? TransferTargetName { get; set; }
+    public string? TransferTargetName { get => _transferTargetName; set => _transferTargetName = value; }
 
     /// <summary>The type of transfer for flows that ended with a transfer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public string? TransferType { get; set; }
+    public string? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>Flow outcomes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsFlowOutcome>? Outcomes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsFlowOutcome>? Outcomes { get => _outcomes; set => _outcomes = value; }
+
+    private string? _endingLanguage;
+    private string? _entryReason;
+    private global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum? _entryType;
+    private string? _exitReason;
+    private string? _flowId;
+    private string? _flowName;
+    private global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum? _flowType;
+    private string? _flowVersion;
+    private bool? _issuedCallback;
+    private string? _recognitionFailureReason;
+    private string? _startingLanguage;
+    private string? _transferTargetAddress;
+    private string? _transferTargetName;
+    private string? _transferType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsFlowOutcome>? _outcomes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsFlow IGenesysCloudModel<AnalyticsFlow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,51 +112,51 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
             switch (index)
             {
                 case 0:
-                    value.EndingLanguage = ReadString(ref reader, name);
+                    value._endingLanguage = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntryReason = ReadString(ref reader, name);
+                    value._entryReason = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum?)null;
+                    value._entryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsFlow.EntryTypeEnum?)null;
                     break;
                 case 3:
-                    value.ExitReason = ReadString(ref reader, name);
+                    value._exitReason = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.FlowName = ReadString(ref reader, name);
+                    value._flowName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.FlowType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum?)null;
+                    value._flowType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsFlow.FlowTypeEnum?)null;
                     break;
                 case 7:
-                    value.FlowVersion = ReadString(ref reader, name);
+                    value._flowVersion = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.IssuedCallback = ReadNullableBoolean(ref reader, name);
+                    value._issuedCallback = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.RecognitionFailureReason = ReadString(ref reader, name);
+                    value._recognitionFailureReason = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.StartingLanguage = ReadString(ref reader, name);
+                    value._startingLanguage = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.TransferTargetAddress = ReadString(ref reader, name);
+                    value._transferTargetAddress = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.TransferTargetName = ReadString(ref reader, name);
+                    value._transferTargetName = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.TransferType = ReadString(ref reader, name);
+                    value._transferType = ReadString(ref reader, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Outcomes = null;
+                        value._outcomes = null;
                     }
                     else
                     {
@@ -150,11 +167,11 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsFlowOutcome.ReadJson(ref reader, options));
                         }
 
-                        value.Outcomes = list3;
+                        value._outcomes = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,21 +183,21 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "endingLanguage"u8, value.EndingLanguage, nulls);
-        WriteString(writer, "entryReason"u8, value.EntryReason, nulls);
-        WriteString(writer, "entryType"u8, value.EntryType?.ToString(), nulls);
-        WriteString(writer, "exitReason"u8, value.ExitReason, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "flowName"u8, value.FlowName, nulls);
-        WriteString(writer, "flowType"u8, value.FlowType?.ToString(), nulls);
-        WriteString(writer, "flowVersion"u8, value.FlowVersion, nulls);
-        WriteBoolean(writer, "issuedCallback"u8, value.IssuedCallback, nulls);
-        WriteString(writer, "recognitionFailureReason"u8, value.RecognitionFailureReason, nulls);
-        WriteString(writer, "startingLanguage"u8, value.StartingLanguage, nulls);
-        WriteString(writer, "transferTargetAddress"u8, value.TransferTargetAddress, nulls);
-        WriteString(writer, "transferTargetName"u8, value.TransferTargetName, nulls);
-        WriteString(writer, "transferType"u8, value.TransferType, nulls);
-        if (value.Outcomes is { } property4)
+        WriteString(writer, "endingLanguage"u8, value._endingLanguage, nulls);
+        WriteString(writer, "entryReason"u8, value._entryReason, nulls);
+        WriteString(writer, "entryType"u8, value._entryType?.ToString(), nulls);
+        WriteString(writer, "exitReason"u8, value._exitReason, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "flowName"u8, value._flowName, nulls);
+        WriteString(writer, "flowType"u8, value._flowType?.ToString(), nulls);
+        WriteString(writer, "flowVersion"u8, value._flowVersion, nulls);
+        WriteBoolean(writer, "issuedCallback"u8, value._issuedCallback, nulls);
+        WriteString(writer, "recognitionFailureReason"u8, value._recognitionFailureReason, nulls);
+        WriteString(writer, "startingLanguage"u8, value._startingLanguage, nulls);
+        WriteString(writer, "transferTargetAddress"u8, value._transferTargetAddress, nulls);
+        WriteString(writer, "transferTargetName"u8, value._transferTargetName, nulls);
+        WriteString(writer, "transferType"u8, value._transferType, nulls);
+        if (value._outcomes is { } property4)
         {
             writer.WritePropertyName("outcomes"u8);
             writer.WriteStartArray();
@@ -204,7 +221,7 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
             writer.WriteNull("outcomes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

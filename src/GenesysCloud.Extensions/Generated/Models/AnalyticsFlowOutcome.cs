@@ -14,27 +14,34 @@ public sealed class AnalyticsFlowOutcome : IGenesysCloudModel<AnalyticsFlowOutco
 {
     /// <summary>Combination of unique flow outcome identifier and its value separated by colon</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcome")]
-    public string? FlowOutcome { get; set; }
+    public string? FlowOutcome { get => _flowOutcome; set => _flowOutcome = value; }
 
     /// <summary>The outcome ending timestamp in ISO 8601 format. This may be null if the outcome did not succeed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeEndTimestamp")]
-    public global::System.DateTimeOffset? FlowOutcomeEndTimestamp { get; set; }
+    public global::System.DateTimeOffset? FlowOutcomeEndTimestamp { get => _flowOutcomeEndTimestamp; set => _flowOutcomeEndTimestamp = value; }
 
     /// <summary>Unique identifier of a flow outcome</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeId")]
-    public string? FlowOutcomeId { get; set; }
+    public string? FlowOutcomeId { get => _flowOutcomeId; set => _flowOutcomeId = value; }
 
     /// <summary>The outcome starting timestamp in ISO 8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeStartTimestamp")]
-    public global::System.DateTimeOffset? FlowOutcomeStartTimestamp { get; set; }
+    public global::System.DateTimeOffset? FlowOutcomeStartTimestamp { get => _flowOutcomeStartTimestamp; set => _flowOutcomeStartTimestamp = value; }
 
     /// <summary>Flow outcome value, e.g. SUCCESS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeValue")]
-    public string? FlowOutcomeValue { get; set; }
+    public string? FlowOutcomeValue { get => _flowOutcomeValue; set => _flowOutcomeValue = value; }
+
+    private string? _flowOutcome;
+    private global::System.DateTimeOffset? _flowOutcomeEndTimestamp;
+    private string? _flowOutcomeId;
+    private global::System.DateTimeOffset? _flowOutcomeStartTimestamp;
+    private string? _flowOutcomeValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsFlowOutcome IGenesysCloudModel<AnalyticsFlowOutcome>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AnalyticsFlowOutcome : IGenesysCloudModel<AnalyticsFlowOutco
             switch (index)
             {
                 case 0:
-                    value.FlowOutcome = ReadString(ref reader, name);
+                    value._flowOutcome = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FlowOutcomeEndTimestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._flowOutcomeEndTimestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.FlowOutcomeId = ReadString(ref reader, name);
+                    value._flowOutcomeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FlowOutcomeStartTimestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._flowOutcomeStartTimestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.FlowOutcomeValue = ReadString(ref reader, name);
+                    value._flowOutcomeValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class AnalyticsFlowOutcome : IGenesysCloudModel<AnalyticsFlowOutco
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "flowOutcome"u8, value.FlowOutcome, nulls);
-        WriteDateTimeOffset(writer, "flowOutcomeEndTimestamp"u8, value.FlowOutcomeEndTimestamp, nulls);
-        WriteString(writer, "flowOutcomeId"u8, value.FlowOutcomeId, nulls);
-        WriteDateTimeOffset(writer, "flowOutcomeStartTimestamp"u8, value.FlowOutcomeStartTimestamp, nulls);
-        WriteString(writer, "flowOutcomeValue"u8, value.FlowOutcomeValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "flowOutcome"u8, value._flowOutcome, nulls);
+        WriteDateTimeOffset(writer, "flowOutcomeEndTimestamp"u8, value._flowOutcomeEndTimestamp, nulls);
+        WriteString(writer, "flowOutcomeId"u8, value._flowOutcomeId, nulls);
+        WriteDateTimeOffset(writer, "flowOutcomeStartTimestamp"u8, value._flowOutcomeStartTimestamp, nulls);
+        WriteString(writer, "flowOutcomeValue"u8, value._flowOutcomeValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

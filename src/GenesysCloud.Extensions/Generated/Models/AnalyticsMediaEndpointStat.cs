@@ -14,51 +14,64 @@ public sealed class AnalyticsMediaEndpointStat : IGenesysCloudModel<AnalyticsMed
 {
     /// <summary>The MIME type(s) of the audio encodings used by the audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("codecs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Codecs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Codecs { get => _codecs; set => _codecs = value; }
 
     /// <summary>The total number of packets received too late or too early, jitter queue overrun or underrun, for all audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("discardedPackets")]
-    public long? DiscardedPackets { get; set; }
+    public long? DiscardedPackets { get => _discardedPackets; set => _discardedPackets = value; }
 
     /// <summary>The total number of packets received with the same sequence number as another one recently received (window of 64 packets), for all audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duplicatePackets")]
-    public long? DuplicatePackets { get; set; }
+    public long? DuplicatePackets { get => _duplicatePackets; set => _duplicatePackets = value; }
 
     /// <summary>Specifies when an event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>The total number of malformed or not RTP packets, unknown payload type, or discarded probation packets for all audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invalidPackets")]
-    public long? InvalidPackets { get; set; }
+    public long? InvalidPackets { get => _invalidPackets; set => _invalidPackets = value; }
 
     /// <summary>The maximum latency experienced by any audio stream belonging to this endpoint, in milliseconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLatencyMs")]
-    public long? MaxLatencyMs { get; set; }
+    public long? MaxLatencyMs { get => _maxLatencyMs; set => _maxLatencyMs = value; }
 
     /// <summary>The lowest estimated average MOS among all the audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMos")]
-    public double? MinMos { get; set; }
+    public double? MinMos { get => _minMos; set => _minMos = value; }
 
     /// <summary>The lowest R-factor value among all of the audio streams belonging to this endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minRFactor")]
-    public double? MinRFactor { get; set; }
+    public double? MinRFactor { get => _minRFactor; set => _minRFactor = value; }
 
     /// <summary>The total number of packets for which there was no room in the jitter queue when it was received, for all audio streams belonging to this endpoint (also counted in discarded)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrunPackets")]
-    public long? OverrunPackets { get; set; }
+    public long? OverrunPackets { get => _overrunPackets; set => _overrunPackets = value; }
 
     /// <summary>The total number of packets received for all audio streams belonging to this endpoint (includes invalid, duplicate, and discarded packets)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedPackets")]
-    public long? ReceivedPackets { get; set; }
+    public long? ReceivedPackets { get => _receivedPackets; set => _receivedPackets = value; }
 
     /// <summary>The total number of packets received after their timestamp/seqnum has been played out, for all audio streams belonging to this endpoint (also counted in discarded)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("underrunPackets")]
-    public long? UnderrunPackets { get; set; }
+    public long? UnderrunPackets { get => _underrunPackets; set => _underrunPackets = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _codecs;
+    private long? _discardedPackets;
+    private long? _duplicatePackets;
+    private global::System.DateTimeOffset? _eventTime;
+    private long? _invalidPackets;
+    private long? _maxLatencyMs;
+    private double? _minMos;
+    private double? _minRFactor;
+    private long? _overrunPackets;
+    private long? _receivedPackets;
+    private long? _underrunPackets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsMediaEndpointStat IGenesysCloudModel<AnalyticsMediaEndpointStat>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -81,7 +94,7 @@ public sealed class AnalyticsMediaEndpointStat : IGenesysCloudModel<AnalyticsMed
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Codecs = null;
+                        value._codecs = null;
                     }
                     else
                     {
@@ -92,41 +105,41 @@ public sealed class AnalyticsMediaEndpointStat : IGenesysCloudModel<AnalyticsMed
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Codecs = list1;
+                        value._codecs = list1;
                     }
                     break;
                 case 1:
-                    value.DiscardedPackets = ReadNullableInt64(ref reader, options, name);
+                    value._discardedPackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DuplicatePackets = ReadNullableInt64(ref reader, options, name);
+                    value._duplicatePackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.InvalidPackets = ReadNullableInt64(ref reader, options, name);
+                    value._invalidPackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MaxLatencyMs = ReadNullableInt64(ref reader, options, name);
+                    value._maxLatencyMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MinMos = ReadNullableDouble(ref reader, options, name);
+                    value._minMos = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.MinRFactor = ReadNullableDouble(ref reader, options, name);
+                    value._minRFactor = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.OverrunPackets = ReadNullableInt64(ref reader, options, name);
+                    value._overrunPackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.ReceivedPackets = ReadNullableInt64(ref reader, options, name);
+                    value._receivedPackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.UnderrunPackets = ReadNullableInt64(ref reader, options, name);
+                    value._underrunPackets = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,7 +151,7 @@ public sealed class AnalyticsMediaEndpointStat : IGenesysCloudModel<AnalyticsMed
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Codecs is { } property2)
+        if (value._codecs is { } property2)
         {
             writer.WritePropertyName("codecs"u8);
             writer.WriteStartArray();
@@ -155,17 +168,17 @@ public sealed class AnalyticsMediaEndpointStat : IGenesysCloudModel<AnalyticsMed
             writer.WriteNull("codecs"u8);
         }
 
-        WriteInt64(writer, "discardedPackets"u8, value.DiscardedPackets, nulls);
-        WriteInt64(writer, "duplicatePackets"u8, value.DuplicatePackets, nulls);
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        WriteInt64(writer, "invalidPackets"u8, value.InvalidPackets, nulls);
-        WriteInt64(writer, "maxLatencyMs"u8, value.MaxLatencyMs, nulls);
-        WriteDouble(writer, "minMos"u8, value.MinMos, nulls);
-        WriteDouble(writer, "minRFactor"u8, value.MinRFactor, nulls);
-        WriteInt64(writer, "overrunPackets"u8, value.OverrunPackets, nulls);
-        WriteInt64(writer, "receivedPackets"u8, value.ReceivedPackets, nulls);
-        WriteInt64(writer, "underrunPackets"u8, value.UnderrunPackets, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "discardedPackets"u8, value._discardedPackets, nulls);
+        WriteInt64(writer, "duplicatePackets"u8, value._duplicatePackets, nulls);
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        WriteInt64(writer, "invalidPackets"u8, value._invalidPackets, nulls);
+        WriteInt64(writer, "maxLatencyMs"u8, value._maxLatencyMs, nulls);
+        WriteDouble(writer, "minMos"u8, value._minMos, nulls);
+        WriteDouble(writer, "minRFactor"u8, value._minRFactor, nulls);
+        WriteInt64(writer, "overrunPackets"u8, value._overrunPackets, nulls);
+        WriteInt64(writer, "receivedPackets"u8, value._receivedPackets, nulls);
+        WriteInt64(writer, "underrunPackets"u8, value._underrunPackets, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
 {
     /// <summary>External contact identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>External organization identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganizationId")]
-    public string? ExternalOrganizationId { get; set; }
+    public string? ExternalOrganizationId { get => _externalOrganizationId; set => _externalOrganizationId = value; }
 
     /// <summary>Reason for which participant flagged conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flaggedReason")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum? FlaggedReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum? FlaggedReason { get => _flaggedReason; set => _flaggedReason = value; }
 
     /// <summary>Unique identifier for the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>A human readable name identifying the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantName")]
-    public string? ParticipantName { get; set; }
+    public string? ParticipantName { get => _participantName; set => _participantName = value; }
 
     /// <summary>The participant's purpose</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum? Purpose { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>Flag determining if a screen recording was started or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenRecording")]
-    public bool? ScreenRecording { get; set; }
+    public bool? ScreenRecording { get => _screenRecording; set => _screenRecording = value; }
 
     /// <summary>The team ID the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-    public string? TeamId { get; set; }
+    public string? TeamId { get => _teamId; set => _teamId = value; }
 
     /// <summary>Unique identifier for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>List of sessions associated to this participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSession>? Sessions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSession>? Sessions { get => _sessions; set => _sessions = value; }
 
     /// <summary>List of attributes associated to this participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
+
+    private string? _externalContactId;
+    private string? _externalOrganizationId;
+    private global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum? _flaggedReason;
+    private string? _participantId;
+    private string? _participantName;
+    private global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum? _purpose;
+    private bool? _screenRecording;
+    private string? _teamId;
+    private string? _userId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSession>? _sessions;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsParticipant IGenesysCloudModel<AnalyticsParticipant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,36 +92,36 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
             switch (index)
             {
                 case 0:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalOrganizationId = ReadString(ref reader, name);
+                    value._externalOrganizationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FlaggedReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum?)null;
+                    value._flaggedReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsParticipant.FlaggedReasonEnum?)null;
                     break;
                 case 3:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ParticipantName = ReadString(ref reader, name);
+                    value._participantName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Purpose = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum?)null;
+                    value._purpose = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum(text2) : (global::GenesysCloud.Extensions.Models.AnalyticsParticipant.PurposeEnum?)null;
                     break;
                 case 6:
-                    value.ScreenRecording = ReadNullableBoolean(ref reader, name);
+                    value._screenRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.TeamId = ReadString(ref reader, name);
+                    value._teamId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Sessions = null;
+                        value._sessions = null;
                     }
                     else
                     {
@@ -119,13 +132,13 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsSession.ReadJson(ref reader, options));
                         }
 
-                        value.Sessions = list3;
+                        value._sessions = list3;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -136,11 +149,11 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
                             dictionary4[key4] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary4;
+                        value._attributes = dictionary4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,16 +165,16 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "externalOrganizationId"u8, value.ExternalOrganizationId, nulls);
-        WriteString(writer, "flaggedReason"u8, value.FlaggedReason?.ToString(), nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        WriteString(writer, "participantName"u8, value.ParticipantName, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose?.ToString(), nulls);
-        WriteBoolean(writer, "screenRecording"u8, value.ScreenRecording, nulls);
-        WriteString(writer, "teamId"u8, value.TeamId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.Sessions is { } property5)
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "externalOrganizationId"u8, value._externalOrganizationId, nulls);
+        WriteString(writer, "flaggedReason"u8, value._flaggedReason?.ToString(), nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        WriteString(writer, "participantName"u8, value._participantName, nulls);
+        WriteString(writer, "purpose"u8, value._purpose?.ToString(), nulls);
+        WriteBoolean(writer, "screenRecording"u8, value._screenRecording, nulls);
+        WriteString(writer, "teamId"u8, value._teamId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._sessions is { } property5)
         {
             writer.WritePropertyName("sessions"u8);
             writer.WriteStartArray();
@@ -185,7 +198,7 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
             writer.WriteNull("sessions"u8);
         }
 
-        if (value.Attributes is { } property8)
+        if (value._attributes is { } property8)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -203,7 +216,7 @@ public sealed class AnalyticsParticipant : IGenesysCloudModel<AnalyticsParticipa
             writer.WriteNull("attributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AnalyticsProperty : IGenesysCloudModel<AnalyticsProperty>
 {
     /// <summary>User-defined rather than intrinsic system-observed values. These are tagged onto segments by other components within PureCloud or by API users directly.  This is the name of the user-defined property.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public string? Property { get; set; }
+    public string? Property { get => _property; set => _property = value; }
 
     /// <summary>Indicates what the data type is (e.g. integer vs string) and therefore how to evaluate what would constitute a match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("propertyType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum? PropertyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum? PropertyType { get => _propertyType; set => _propertyType = value; }
 
     /// <summary>What property value to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private string? _property;
+    private global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum? _propertyType;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsProperty IGenesysCloudModel<AnalyticsProperty>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AnalyticsProperty : IGenesysCloudModel<AnalyticsProperty>
             switch (index)
             {
                 case 0:
-                    value.Property = ReadString(ref reader, name);
+                    value._property = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PropertyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum?)null;
+                    value._propertyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsProperty.PropertyTypeEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AnalyticsProperty : IGenesysCloudModel<AnalyticsProperty>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "property"u8, value.Property, nulls);
-        WriteString(writer, "propertyType"u8, value.PropertyType?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "property"u8, value._property, nulls);
+        WriteString(writer, "propertyType"u8, value._propertyType?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

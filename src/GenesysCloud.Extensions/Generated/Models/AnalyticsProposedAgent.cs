@@ -14,15 +14,19 @@ public sealed class AnalyticsProposedAgent : IGenesysCloudModel<AnalyticsPropose
 {
     /// <summary>Proposed agent rank for this conversation from predictive routing (lower is better)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentRank")]
-    public long? AgentRank { get; set; }
+    public long? AgentRank { get => _agentRank; set => _agentRank = value; }
 
     /// <summary>Unique identifier for the agent that was proposed by predictive routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proposedAgentId")]
-    public string? ProposedAgentId { get; set; }
+    public string? ProposedAgentId { get => _proposedAgentId; set => _proposedAgentId = value; }
+
+    private long? _agentRank;
+    private string? _proposedAgentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsProposedAgent IGenesysCloudModel<AnalyticsProposedAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AnalyticsProposedAgent : IGenesysCloudModel<AnalyticsPropose
             switch (index)
             {
                 case 0:
-                    value.AgentRank = ReadNullableInt64(ref reader, options, name);
+                    value._agentRank = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ProposedAgentId = ReadString(ref reader, name);
+                    value._proposedAgentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AnalyticsProposedAgent : IGenesysCloudModel<AnalyticsPropose
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "agentRank"u8, value.AgentRank, nulls);
-        WriteString(writer, "proposedAgentId"u8, value.ProposedAgentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentRank"u8, value._agentRank, nulls);
+        WriteString(writer, "proposedAgentId"u8, value._proposedAgentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

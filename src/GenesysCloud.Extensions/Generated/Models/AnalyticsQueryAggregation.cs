@@ -14,27 +14,34 @@ public sealed class AnalyticsQueryAggregation : IGenesysCloudModel<AnalyticsQuer
 {
     /// <summary>Optional type, can usually be inferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>For use with termFrequency aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public string? Dimension { get; set; }
+    public string? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>For use with numericRange aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public string? Metric { get; set; }
+    public string? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>For use with termFrequency aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>For use with numericRange aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ranges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationRange>? Ranges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationRange>? Ranges { get => _ranges; set => _ranges = value; }
+
+    private global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum? _type;
+    private string? _dimension;
+    private string? _metric;
+    private long? _size;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationRange>? _ranges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsQueryAggregation IGenesysCloudModel<AnalyticsQueryAggregation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class AnalyticsQueryAggregation : IGenesysCloudModel<AnalyticsQuer
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Dimension = ReadString(ref reader, name);
+                    value._dimension = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Metric = ReadString(ref reader, name);
+                    value._metric = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Ranges = null;
+                        value._ranges = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class AnalyticsQueryAggregation : IGenesysCloudModel<AnalyticsQuer
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AggregationRange.ReadJson(ref reader, options));
                         }
 
-                        value.Ranges = list2;
+                        value._ranges = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class AnalyticsQueryAggregation : IGenesysCloudModel<AnalyticsQuer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "dimension"u8, value.Dimension, nulls);
-        WriteString(writer, "metric"u8, value.Metric, nulls);
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        if (value.Ranges is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "dimension"u8, value._dimension, nulls);
+        WriteString(writer, "metric"u8, value._metric, nulls);
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        if (value._ranges is { } property3)
         {
             writer.WritePropertyName("ranges"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class AnalyticsQueryAggregation : IGenesysCloudModel<AnalyticsQuer
             writer.WriteNull("ranges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class AnalyticsReportingSettings : IGenesysCloudModel<AnalyticsRep
 {
     /// <summary>Indication of whether or not personal data is masked in data export and the Analytics/Reporting UI</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("piiMaskingEnabled")]
-    public bool? PiiMaskingEnabled { get; set; }
+    public bool? PiiMaskingEnabled { get => _piiMaskingEnabled; set => _piiMaskingEnabled = value; }
 
     /// <summary>Indication of whether or not to obfuscate export data from the Queue Agent Details view based on User ACL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueAgentAccessObfuscation")]
-    public bool? QueueAgentAccessObfuscation { get; set; }
+    public bool? QueueAgentAccessObfuscation { get => _queueAgentAccessObfuscation; set => _queueAgentAccessObfuscation = value; }
 
     /// <summary>Indicates whether PII data is masked in My Interaction export and the Analytics/Reporting UI</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("myInteractionsPiiMaskingEnabled")]
-    public bool? MyInteractionsPiiMaskingEnabled { get; set; }
+    public bool? MyInteractionsPiiMaskingEnabled { get => _myInteractionsPiiMaskingEnabled; set => _myInteractionsPiiMaskingEnabled = value; }
+
+    private bool? _piiMaskingEnabled;
+    private bool? _queueAgentAccessObfuscation;
+    private bool? _myInteractionsPiiMaskingEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsReportingSettings IGenesysCloudModel<AnalyticsReportingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AnalyticsReportingSettings : IGenesysCloudModel<AnalyticsRep
             switch (index)
             {
                 case 0:
-                    value.PiiMaskingEnabled = ReadNullableBoolean(ref reader, name);
+                    value._piiMaskingEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.QueueAgentAccessObfuscation = ReadNullableBoolean(ref reader, name);
+                    value._queueAgentAccessObfuscation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.MyInteractionsPiiMaskingEnabled = ReadNullableBoolean(ref reader, name);
+                    value._myInteractionsPiiMaskingEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AnalyticsReportingSettings : IGenesysCloudModel<AnalyticsRep
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "piiMaskingEnabled"u8, value.PiiMaskingEnabled, nulls);
-        WriteBoolean(writer, "queueAgentAccessObfuscation"u8, value.QueueAgentAccessObfuscation, nulls);
-        WriteBoolean(writer, "myInteractionsPiiMaskingEnabled"u8, value.MyInteractionsPiiMaskingEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "piiMaskingEnabled"u8, value._piiMaskingEnabled, nulls);
+        WriteBoolean(writer, "queueAgentAccessObfuscation"u8, value._queueAgentAccessObfuscation, nulls);
+        WriteBoolean(writer, "myInteractionsPiiMaskingEnabled"u8, value._myInteractionsPiiMaskingEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

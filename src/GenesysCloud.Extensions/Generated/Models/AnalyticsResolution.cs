@@ -14,23 +14,29 @@ public sealed class AnalyticsResolution : IGenesysCloudModel<AnalyticsResolution
 {
     /// <summary>Specifies when an event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>The ID of the last queue on which the conversation was handled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The ID of the last user who handled the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>nNextContactAvoided</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nNextContactAvoided")]
-    public long? NNextContactAvoided { get; set; }
+    public long? NNextContactAvoided { get => _nNextContactAvoided; set => _nNextContactAvoided = value; }
+
+    private global::System.DateTimeOffset? _eventTime;
+    private string? _queueId;
+    private string? _userId;
+    private long? _nNextContactAvoided;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsResolution IGenesysCloudModel<AnalyticsResolution>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AnalyticsResolution : IGenesysCloudModel<AnalyticsResolution
             switch (index)
             {
                 case 0:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.NNextContactAvoided = ReadNullableInt64(ref reader, options, name);
+                    value._nNextContactAvoided = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AnalyticsResolution : IGenesysCloudModel<AnalyticsResolution
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteInt64(writer, "nNextContactAvoided"u8, value.NNextContactAvoided, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteInt64(writer, "nNextContactAvoided"u8, value._nNextContactAvoided, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

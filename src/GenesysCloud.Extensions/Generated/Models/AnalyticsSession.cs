@@ -14,359 +14,449 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
 {
     /// <summary>ID(s) of Skill(s) that are active on the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActiveSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActiveSkillIds { get => _activeSkillIds; set => _activeSkillIds = value; }
 
     /// <summary>Marker for an agent that skipped after call work</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acwSkipped")]
-    public bool? AcwSkipped { get; set; }
+    public bool? AcwSkipped { get => _acwSkipped; set => _acwSkipped = value; }
 
     /// <summary>The address that initiated an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressFrom")]
-    public string? AddressFrom { get; set; }
+    public string? AddressFrom { get => _addressFrom; set => _addressFrom = value; }
 
     /// <summary>The email address for the participant on the other side of the email conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressOther")]
-    public string? AddressOther { get; set; }
+    public string? AddressOther { get => _addressOther; set => _addressOther = value; }
 
     /// <summary>The email address for the participant on this side of the email conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressSelf")]
-    public string? AddressSelf { get; set; }
+    public string? AddressSelf { get => _addressSelf; set => _addressSelf = value; }
 
     /// <summary>The address receiving an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressTo")]
-    public string? AddressTo { get; set; }
+    public string? AddressTo { get => _addressTo; set => _addressTo = value; }
 
     /// <summary>Unique identifier of the active virtual agent assistant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentAssistantId")]
-    public string? AgentAssistantId { get; set; }
+    public string? AgentAssistantId { get => _agentAssistantId; set => _agentAssistantId = value; }
 
     /// <summary>Bullseye ring of the targeted agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentBullseyeRing")]
-    public long? AgentBullseyeRing { get; set; }
+    public long? AgentBullseyeRing { get => _agentBullseyeRing; set => _agentBullseyeRing = value; }
 
     /// <summary>Flag indicating an agent-owned callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentOwned")]
-    public bool? AgentOwned { get; set; }
+    public bool? AgentOwned { get => _agentOwned; set => _agentOwned = value; }
 
     /// <summary>Automatic Number Identification (caller's number)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>ID of the user that manually assigned a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignerId")]
-    public string? AssignerId { get; set; }
+    public string? AssignerId { get => _assignerId; set => _assignerId = value; }
 
     /// <summary>Flag that indicates that the identity of the customer has been asserted as verified by the provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticated")]
-    public bool? Authenticated { get; set; }
+    public bool? Authenticated { get => _authenticated; set => _authenticated = value; }
 
     /// <summary>The participantId being barged in on (if someone (e.g. an agent) is being barged in on, this would correspond to one of the other participantIds present in the conversation)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bargedParticipantId")]
-    public string? BargedParticipantId { get; set; }
+    public string? BargedParticipantId { get => _bargedParticipantId; set => _bargedParticipantId = value; }
 
     /// <summary>Blind carbon copy email address(es)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bcc")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Bcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Bcc { get => _bcc; set => _bcc = value; }
 
     /// <summary>Callback phone number(s)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get => _callbackNumbers; set => _callbackNumbers = value; }
 
     /// <summary>Scheduled callback date/time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackScheduledTime")]
-    public global::System.DateTimeOffset? CallbackScheduledTime { get; set; }
+    public global::System.DateTimeOffset? CallbackScheduledTime { get => _callbackScheduledTime; set => _callbackScheduledTime = value; }
 
     /// <summary>The name of the user requesting a call back</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackUserName")]
-    public string? CallbackUserName { get; set; }
+    public string? CallbackUserName { get => _callbackUserName; set => _callbackUserName = value; }
 
     /// <summary>Carbon copy email address(es)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Cc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>Flag that indicates that the conversation has been cleared by the customer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cleared")]
-    public bool? Cleared { get; set; }
+    public bool? Cleared { get => _cleared; set => _cleared = value; }
 
     /// <summary>The participantId being coached (if someone (e.g. an agent) is being coached, this would correspond to one of the other participantIds present in the conversation)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coachedParticipantId")]
-    public string? CoachedParticipantId { get; set; }
+    public string? CoachedParticipantId { get => _coachedParticipantId; set => _coachedParticipantId = value; }
 
     /// <summary>Describes side of the cobrowse (sharer or viewer)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseRole")]
-    public string? CobrowseRole { get; set; }
+    public string? CobrowseRole { get => _cobrowseRole; set => _cobrowseRole = value; }
 
     /// <summary>A unique identifier for a Genesys Cloud cobrowse room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseRoomId")]
-    public string? CobrowseRoomId { get; set; }
+    public string? CobrowseRoomId { get => _cobrowseRoomId; set => _cobrowseRoomId = value; }
 
     /// <summary>Flag that indicates that the push delivery mechanism was used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deliveryPushed")]
-    public bool? DeliveryPushed { get; set; }
+    public bool? DeliveryPushed { get => _deliveryPushed; set => _deliveryPushed = value; }
 
     /// <summary>The email or SMS delivery status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deliveryStatus")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum? DeliveryStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum? DeliveryStatus { get => _deliveryStatus; set => _deliveryStatus = value; }
 
     /// <summary>Date and time of the most recent delivery status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deliveryStatusChangeDate")]
-    public global::System.DateTimeOffset? DeliveryStatusChangeDate { get; set; }
+    public global::System.DateTimeOffset? DeliveryStatusChangeDate { get => _deliveryStatusChangeDate; set => _deliveryStatusChangeDate = value; }
 
     /// <summary>Destination address(es) of transfers or consults</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationAddresses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DestinationAddresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DestinationAddresses { get => _destinationAddresses; set => _destinationAddresses = value; }
 
     /// <summary>Absolute time when the speech ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detectedSpeechEnd")]
-    public global::System.DateTimeOffset? DetectedSpeechEnd { get; set; }
+    public global::System.DateTimeOffset? DetectedSpeechEnd { get => _detectedSpeechEnd; set => _detectedSpeechEnd = value; }
 
     /// <summary>Absolute time when the speech started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detectedSpeechStart")]
-    public global::System.DateTimeOffset? DetectedSpeechStart { get; set; }
+    public global::System.DateTimeOffset? DetectedSpeechStart { get => _detectedSpeechStart; set => _detectedSpeechStart = value; }
 
     /// <summary>The direction of the communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>(Dialer) Analyzer (for example speech.person)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dispositionAnalyzer")]
-    public string? DispositionAnalyzer { get; set; }
+    public string? DispositionAnalyzer { get => _dispositionAnalyzer; set => _dispositionAnalyzer = value; }
 
     /// <summary>(Dialer) Result of the analysis (for example disposition.classification.callable.machine)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dispositionName")]
-    public string? DispositionName { get; set; }
+    public string? DispositionName { get => _dispositionName; set => _dispositionName = value; }
 
     /// <summary>Dialed number identification service (number dialed by the calling party)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>Unique identifier of the edge device</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeId")]
-    public string? EdgeId { get; set; }
+    public string? EdgeId { get => _edgeId; set => _edgeId = value; }
 
     /// <summary>Number of eligible agents for each predictive routing attempt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eligibleAgentCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? EligibleAgentCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? EligibleAgentCounts { get => _eligibleAgentCounts; set => _eligibleAgentCounts = value; }
 
     /// <summary>Open Messaging engagement source type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engagementSource")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum? EngagementSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum? EngagementSource { get => _engagementSource; set => _engagementSource = value; }
 
     /// <summary>Extended delivery status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extendedDeliveryStatus")]
-    public string? ExtendedDeliveryStatus { get; set; }
+    public string? ExtendedDeliveryStatus { get => _extendedDeliveryStatus; set => _extendedDeliveryStatus = value; }
 
     /// <summary>Type of flow in that occurred when entering ACD.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowInType")]
-    public string? FlowInType { get; set; }
+    public string? FlowInType { get => _flowInType; set => _flowInType = value; }
 
     /// <summary>Type of flow out that occurred when emitting tFlowOut.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutType")]
-    public string? FlowOutType { get; set; }
+    public string? FlowOutType { get => _flowOutType; set => _flowOutType = value; }
 
     /// <summary>Identifier of the journey action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionId")]
-    public string? JourneyActionId { get; set; }
+    public string? JourneyActionId { get => _journeyActionId; set => _journeyActionId = value; }
 
     /// <summary>Identifier of the journey action map that triggered the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionMapId")]
-    public string? JourneyActionMapId { get; set; }
+    public string? JourneyActionMapId { get => _journeyActionMapId; set => _journeyActionMapId = value; }
 
     /// <summary>Version of the journey action map that triggered the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionMapVersion")]
-    public long? JourneyActionMapVersion { get; set; }
+    public long? JourneyActionMapVersion { get => _journeyActionMapVersion; set => _journeyActionMapVersion = value; }
 
     /// <summary>Primary identifier of the journey customer in the source where the activities originate from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyCustomerId")]
-    public string? JourneyCustomerId { get; set; }
+    public string? JourneyCustomerId { get => _journeyCustomerId; set => _journeyCustomerId = value; }
 
     /// <summary>Type of primary identifier of the journey customer (e.g. cookie).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyCustomerIdType")]
-    public string? JourneyCustomerIdType { get; set; }
+    public string? JourneyCustomerIdType { get => _journeyCustomerIdType; set => _journeyCustomerIdType = value; }
 
     /// <summary>Unique identifier of the journey session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyCustomerSessionId")]
-    public string? JourneyCustomerSessionId { get; set; }
+    public string? JourneyCustomerSessionId { get => _journeyCustomerSessionId; set => _journeyCustomerSessionId = value; }
 
     /// <summary>Type or category of journey sessions (e.g. web, ticket, delivery, atm).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyCustomerSessionIdType")]
-    public string? JourneyCustomerSessionIdType { get; set; }
+    public string? JourneyCustomerSessionIdType { get => _journeyCustomerSessionIdType; set => _journeyCustomerSessionIdType = value; }
 
     /// <summary>Media bridge ID for the conference session consistent across all participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaBridgeId")]
-    public string? MediaBridgeId { get; set; }
+    public string? MediaBridgeId { get => _mediaBridgeId; set => _mediaBridgeId = value; }
 
     /// <summary>Count of any media (images, files, etc) included in this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaCount")]
-    public long? MediaCount { get; set; }
+    public long? MediaCount { get => _mediaCount; set => _mediaCount = value; }
 
     /// <summary>The session media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Message type for messaging services. E.g.: sms, facebook, twitter, line</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageType")]
-    public string? MessageType { get; set; }
+    public string? MessageType { get => _messageType; set => _messageType = value; }
 
     /// <summary>The participantId being monitored (if someone (e.g. an agent) is being monitored, this would correspond to one of the other participantIds present in the conversation)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("monitoredParticipantId")]
-    public string? MonitoredParticipantId { get; set; }
+    public string? MonitoredParticipantId { get => _monitoredParticipantId; set => _monitoredParticipantId = value; }
 
     /// <summary>(Dialer) Unique identifier of the outbound campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundCampaignId")]
-    public string? OutboundCampaignId { get; set; }
+    public string? OutboundCampaignId { get => _outboundCampaignId; set => _outboundCampaignId = value; }
 
     /// <summary>(Dialer) Unique identifier of the contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundContactId")]
-    public string? OutboundContactId { get; set; }
+    public string? OutboundContactId { get => _outboundContactId; set => _outboundContactId = value; }
 
     /// <summary>(Dialer) Unique identifier of the contact list that this contact belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundContactListId")]
-    public string? OutboundContactListId { get; set; }
+    public string? OutboundContactListId { get => _outboundContactListId; set => _outboundContactListId = value; }
 
     /// <summary>This identifies pairs of related sessions on a conversation. E.g. an external session’s peerId will be the session that the call originally connected to, e.g. if an IVR was dialed, the IVR session, which will also have the external session’s ID as its peer. After that point, any transfers of that session to other internal components (acd, agent, etc.) will all spawn new sessions whose peerIds point back to that original external session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>The original voice protocol call ID, e.g. a SIP call ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("protocolCallId")]
-    public string? ProtocolCallId { get; set; }
+    public string? ProtocolCallId { get => _protocolCallId; set => _protocolCallId = value; }
 
     /// <summary>The source provider for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>Flag determining if an audio recording was started or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public bool? Recording { get; set; }
+    public bool? Recording { get => _recording; set => _recording = value; }
 
     /// <summary>Name, phone number, or email address of the remote party.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remote")]
-    public string? Remote { get; set; }
+    public string? Remote { get => _remote; set => _remote = value; }
 
     /// <summary>Unique identifier for the remote party</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remoteNameDisplayable")]
-    public string? RemoteNameDisplayable { get; set; }
+    public string? RemoteNameDisplayable { get => _remoteNameDisplayable; set => _remoteNameDisplayable = value; }
 
     /// <summary>ID(s) of Skill(s) that have been removed by bullseye routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removedSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemovedSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemovedSkillIds { get => _removedSkillIds; set => _removedSkillIds = value; }
 
     /// <summary>Routing type(s) for requested/attempted routing methods.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutings")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get => _requestedRoutings; set => _requestedRoutings = value; }
 
     /// <summary>Unique identifier for the room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roomId")]
-    public string? RoomId { get; set; }
+    public string? RoomId { get => _roomId; set => _roomId = value; }
 
     /// <summary>Routing ring for bullseye or preferred agent routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingRing")]
-    public long? RoutingRing { get; set; }
+    public long? RoutingRing { get => _routingRing; set => _routingRing = value; }
 
     /// <summary>Routing rule for preferred, conditional and predictive routing type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingRule")]
-    public string? RoutingRule { get; set; }
+    public string? RoutingRule { get => _routingRule; set => _routingRule = value; }
 
     /// <summary>Routing rule type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingRuleType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum? RoutingRuleType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum? RoutingRuleType { get => _routingRuleType; set => _routingRuleType = value; }
 
     /// <summary>The user ID for the participant who is being screen monitored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenMonitoredUserId")]
-    public string? ScreenMonitoredUserId { get; set; }
+    public string? ScreenMonitoredUserId { get => _screenMonitoredUserId; set => _screenMonitoredUserId = value; }
 
     /// <summary>Direct screen share address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenShareAddressSelf")]
-    public string? ScreenShareAddressSelf { get; set; }
+    public string? ScreenShareAddressSelf { get => _screenShareAddressSelf; set => _screenShareAddressSelf = value; }
 
     /// <summary>A unique identifier for a Genesys Cloud screen share room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenShareRoomId")]
-    public string? ScreenShareRoomId { get; set; }
+    public string? ScreenShareRoomId { get => _screenShareRoomId; set => _screenShareRoomId = value; }
 
     /// <summary>A unique identifier for a script</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>Selected agent ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedAgentId")]
-    public string? SelectedAgentId { get; set; }
+    public string? SelectedAgentId { get => _selectedAgentId; set => _selectedAgentId = value; }
 
     /// <summary>Selected agent GPR rank</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedAgentRank")]
-    public long? SelectedAgentRank { get; set; }
+    public long? SelectedAgentRank { get => _selectedAgentRank; set => _selectedAgentRank = value; }
 
     /// <summary>Dialed number for the current session; this can be different from dnis, e.g. if the call was transferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionDnis")]
-    public string? SessionDnis { get; set; }
+    public string? SessionDnis { get => _sessionDnis; set => _sessionDnis = value; }
 
     /// <summary>The unique identifier of this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Flag determining if screen share is started or not (true/false)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharingScreen")]
-    public bool? SharingScreen { get; set; }
+    public bool? SharingScreen { get => _sharingScreen; set => _sharingScreen = value; }
 
     /// <summary>Unique identifier for the skill requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillExpressionId")]
-    public string? SkillExpressionId { get; set; }
+    public string? SkillExpressionId { get => _skillExpressionId; set => _skillExpressionId = value; }
 
     /// <summary>(Dialer) Whether the agent can skip the dialer contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skipEnabled")]
-    public bool? SkipEnabled { get; set; }
+    public bool? SkipEnabled { get => _skipEnabled; set => _skipEnabled = value; }
 
     /// <summary>Whether or not the conversation included a snippet being recorded.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippetRecording")]
-    public bool? SnippetRecording { get; set; }
+    public bool? SnippetRecording { get => _snippetRecording; set => _snippetRecording = value; }
 
     /// <summary>The number of seconds before Genesys Cloud begins the call for a call back (0 disables automatic calling)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
 
     /// <summary>Complete routing method</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedRouting")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum? UsedRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum? UsedRouting { get => _usedRouting; set => _usedRouting = value; }
 
     /// <summary>Direct Video address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("videoAddressSelf")]
-    public string? VideoAddressSelf { get; set; }
+    public string? VideoAddressSelf { get => _videoAddressSelf; set => _videoAddressSelf = value; }
 
     /// <summary>A unique identifier for a Genesys Cloud video room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("videoRoomId")]
-    public string? VideoRoomId { get; set; }
+    public string? VideoRoomId { get => _videoRoomId; set => _videoRoomId = value; }
 
     /// <summary>Number of waiting interactions for each predictive routing attempt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitingInteractionCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitingInteractionCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitingInteractionCounts { get => _waitingInteractionCounts; set => _waitingInteractionCounts = value; }
 
     /// <summary>Conditional group routing agent groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup>? AgentGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup>? AgentGroups { get => _agentGroups; set => _agentGroups = value; }
 
     /// <summary>Proposed agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proposedAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProposedAgent>? ProposedAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProposedAgent>? ProposedAgents { get => _proposedAgents; set => _proposedAgents = value; }
 
     /// <summary>MediaEndpointStats associated with this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaEndpointStats")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsMediaEndpointStat>? MediaEndpointStats { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsMediaEndpointStat>? MediaEndpointStats { get => _mediaEndpointStats; set => _mediaEndpointStats = value; }
 
     /// <summary>IVR flow execution associated with this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsFlow? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsFlow? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>List of metrics for this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSessionMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSessionMetric>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>List of segments for this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment>? Segments { get => _segments; set => _segments = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activeSkillIds;
+    private bool? _acwSkipped;
+    private string? _addressFrom;
+    private string? _addressOther;
+    private string? _addressSelf;
+    private string? _addressTo;
+    private string? _agentAssistantId;
+    private long? _agentBullseyeRing;
+    private bool? _agentOwned;
+    private string? _ani;
+    private string? _assignerId;
+    private bool? _authenticated;
+    private string? _bargedParticipantId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _bcc;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _callbackNumbers;
+    private global::System.DateTimeOffset? _callbackScheduledTime;
+    private string? _callbackUserName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _cc;
+    private bool? _cleared;
+    private string? _coachedParticipantId;
+    private string? _cobrowseRole;
+    private string? _cobrowseRoomId;
+    private bool? _deliveryPushed;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum? _deliveryStatus;
+    private global::System.DateTimeOffset? _deliveryStatusChangeDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _destinationAddresses;
+    private global::System.DateTimeOffset? _detectedSpeechEnd;
+    private global::System.DateTimeOffset? _detectedSpeechStart;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum? _direction;
+    private string? _dispositionAnalyzer;
+    private string? _dispositionName;
+    private string? _dnis;
+    private string? _edgeId;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _eligibleAgentCounts;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum? _engagementSource;
+    private string? _extendedDeliveryStatus;
+    private string? _flowInType;
+    private string? _flowOutType;
+    private string? _journeyActionId;
+    private string? _journeyActionMapId;
+    private long? _journeyActionMapVersion;
+    private string? _journeyCustomerId;
+    private string? _journeyCustomerIdType;
+    private string? _journeyCustomerSessionId;
+    private string? _journeyCustomerSessionIdType;
+    private string? _mediaBridgeId;
+    private long? _mediaCount;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum? _mediaType;
+    private string? _messageType;
+    private string? _monitoredParticipantId;
+    private string? _outboundCampaignId;
+    private string? _outboundContactId;
+    private string? _outboundContactListId;
+    private string? _peerId;
+    private string? _protocolCallId;
+    private string? _provider;
+    private bool? _recording;
+    private string? _remote;
+    private string? _remoteNameDisplayable;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _removedSkillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutings;
+    private string? _roomId;
+    private long? _routingRing;
+    private string? _routingRule;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum? _routingRuleType;
+    private string? _screenMonitoredUserId;
+    private string? _screenShareAddressSelf;
+    private string? _screenShareRoomId;
+    private string? _scriptId;
+    private string? _selectedAgentId;
+    private long? _selectedAgentRank;
+    private string? _sessionDnis;
+    private string? _sessionId;
+    private bool? _sharingScreen;
+    private string? _skillExpressionId;
+    private bool? _skipEnabled;
+    private bool? _snippetRecording;
+    private long? _timeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum? _usedRouting;
+    private string? _videoAddressSelf;
+    private string? _videoRoomId;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitingInteractionCounts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup>? _agentGroups;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProposedAgent>? _proposedAgents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsMediaEndpointStat>? _mediaEndpointStats;
+    private global::GenesysCloud.Extensions.Models.AnalyticsFlow? _flow;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsSessionMetric>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment>? _segments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsSession IGenesysCloudModel<AnalyticsSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -389,7 +479,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ActiveSkillIds = null;
+                        value._activeSkillIds = null;
                     }
                     else
                     {
@@ -400,49 +490,49 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActiveSkillIds = list1;
+                        value._activeSkillIds = list1;
                     }
                     break;
                 case 1:
-                    value.AcwSkipped = ReadNullableBoolean(ref reader, name);
+                    value._acwSkipped = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AddressFrom = ReadString(ref reader, name);
+                    value._addressFrom = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AddressOther = ReadString(ref reader, name);
+                    value._addressOther = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AddressSelf = ReadString(ref reader, name);
+                    value._addressSelf = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AddressTo = ReadString(ref reader, name);
+                    value._addressTo = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AgentAssistantId = ReadString(ref reader, name);
+                    value._agentAssistantId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AgentBullseyeRing = ReadNullableInt64(ref reader, options, name);
+                    value._agentBullseyeRing = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.AgentOwned = ReadNullableBoolean(ref reader, name);
+                    value._agentOwned = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.AssignerId = ReadString(ref reader, name);
+                    value._assignerId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Authenticated = ReadNullableBoolean(ref reader, name);
+                    value._authenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.BargedParticipantId = ReadString(ref reader, name);
+                    value._bargedParticipantId = ReadString(ref reader, name);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Bcc = null;
+                        value._bcc = null;
                     }
                     else
                     {
@@ -453,13 +543,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Bcc = list2;
+                        value._bcc = list2;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackNumbers = null;
+                        value._callbackNumbers = null;
                     }
                     else
                     {
@@ -470,19 +560,19 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CallbackNumbers = list3;
+                        value._callbackNumbers = list3;
                     }
                     break;
                 case 15:
-                    value.CallbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.CallbackUserName = ReadString(ref reader, name);
+                    value._callbackUserName = ReadString(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.Cc = null;
+                        value._cc = null;
                     }
                     else
                     {
@@ -493,34 +583,34 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Cc = list4;
+                        value._cc = list4;
                     }
                     break;
                 case 18:
-                    value.Cleared = ReadNullableBoolean(ref reader, name);
+                    value._cleared = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.CoachedParticipantId = ReadString(ref reader, name);
+                    value._coachedParticipantId = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.CobrowseRole = ReadString(ref reader, name);
+                    value._cobrowseRole = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.CobrowseRoomId = ReadString(ref reader, name);
+                    value._cobrowseRoomId = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.DeliveryPushed = ReadNullableBoolean(ref reader, name);
+                    value._deliveryPushed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.DeliveryStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum?)null;
+                    value._deliveryStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.DeliveryStatusEnum?)null;
                     break;
                 case 24:
-                    value.DeliveryStatusChangeDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deliveryStatusChangeDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 25:
                     if (IsNull(ref reader))
                     {
-                        value.DestinationAddresses = null;
+                        value._destinationAddresses = null;
                     }
                     else
                     {
@@ -531,34 +621,34 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DestinationAddresses = list6;
+                        value._destinationAddresses = list6;
                     }
                     break;
                 case 26:
-                    value.DetectedSpeechEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._detectedSpeechEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 27:
-                    value.DetectedSpeechStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._detectedSpeechStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 28:
-                    value.Direction = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.DirectionEnum?)null;
                     break;
                 case 29:
-                    value.DispositionAnalyzer = ReadString(ref reader, name);
+                    value._dispositionAnalyzer = ReadString(ref reader, name);
                     break;
                 case 30:
-                    value.DispositionName = ReadString(ref reader, name);
+                    value._dispositionName = ReadString(ref reader, name);
                     break;
                 case 31:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 32:
-                    value.EdgeId = ReadString(ref reader, name);
+                    value._edgeId = ReadString(ref reader, name);
                     break;
                 case 33:
                     if (IsNull(ref reader))
                     {
-                        value.EligibleAgentCounts = null;
+                        value._eligibleAgentCounts = null;
                     }
                     else
                     {
@@ -569,88 +659,88 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list8.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.EligibleAgentCounts = list8;
+                        value._eligibleAgentCounts = list8;
                     }
                     break;
                 case 34:
-                    value.EngagementSource = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum(text9) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum?)null;
+                    value._engagementSource = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum(text9) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.EngagementSourceEnum?)null;
                     break;
                 case 35:
-                    value.ExtendedDeliveryStatus = ReadString(ref reader, name);
+                    value._extendedDeliveryStatus = ReadString(ref reader, name);
                     break;
                 case 36:
-                    value.FlowInType = ReadString(ref reader, name);
+                    value._flowInType = ReadString(ref reader, name);
                     break;
                 case 37:
-                    value.FlowOutType = ReadString(ref reader, name);
+                    value._flowOutType = ReadString(ref reader, name);
                     break;
                 case 38:
-                    value.JourneyActionId = ReadString(ref reader, name);
+                    value._journeyActionId = ReadString(ref reader, name);
                     break;
                 case 39:
-                    value.JourneyActionMapId = ReadString(ref reader, name);
+                    value._journeyActionMapId = ReadString(ref reader, name);
                     break;
                 case 40:
-                    value.JourneyActionMapVersion = ReadNullableInt64(ref reader, options, name);
+                    value._journeyActionMapVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 41:
-                    value.JourneyCustomerId = ReadString(ref reader, name);
+                    value._journeyCustomerId = ReadString(ref reader, name);
                     break;
                 case 42:
-                    value.JourneyCustomerIdType = ReadString(ref reader, name);
+                    value._journeyCustomerIdType = ReadString(ref reader, name);
                     break;
                 case 43:
-                    value.JourneyCustomerSessionId = ReadString(ref reader, name);
+                    value._journeyCustomerSessionId = ReadString(ref reader, name);
                     break;
                 case 44:
-                    value.JourneyCustomerSessionIdType = ReadString(ref reader, name);
+                    value._journeyCustomerSessionIdType = ReadString(ref reader, name);
                     break;
                 case 45:
-                    value.MediaBridgeId = ReadString(ref reader, name);
+                    value._mediaBridgeId = ReadString(ref reader, name);
                     break;
                 case 46:
-                    value.MediaCount = ReadNullableInt64(ref reader, options, name);
+                    value._mediaCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 47:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum(text10) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum(text10) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.MediaTypeEnum?)null;
                     break;
                 case 48:
-                    value.MessageType = ReadString(ref reader, name);
+                    value._messageType = ReadString(ref reader, name);
                     break;
                 case 49:
-                    value.MonitoredParticipantId = ReadString(ref reader, name);
+                    value._monitoredParticipantId = ReadString(ref reader, name);
                     break;
                 case 50:
-                    value.OutboundCampaignId = ReadString(ref reader, name);
+                    value._outboundCampaignId = ReadString(ref reader, name);
                     break;
                 case 51:
-                    value.OutboundContactId = ReadString(ref reader, name);
+                    value._outboundContactId = ReadString(ref reader, name);
                     break;
                 case 52:
-                    value.OutboundContactListId = ReadString(ref reader, name);
+                    value._outboundContactListId = ReadString(ref reader, name);
                     break;
                 case 53:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 54:
-                    value.ProtocolCallId = ReadString(ref reader, name);
+                    value._protocolCallId = ReadString(ref reader, name);
                     break;
                 case 55:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 56:
-                    value.Recording = ReadNullableBoolean(ref reader, name);
+                    value._recording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 57:
-                    value.Remote = ReadString(ref reader, name);
+                    value._remote = ReadString(ref reader, name);
                     break;
                 case 58:
-                    value.RemoteNameDisplayable = ReadString(ref reader, name);
+                    value._remoteNameDisplayable = ReadString(ref reader, name);
                     break;
                 case 59:
                     if (IsNull(ref reader))
                     {
-                        value.RemovedSkillIds = null;
+                        value._removedSkillIds = null;
                     }
                     else
                     {
@@ -661,13 +751,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list11.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemovedSkillIds = list11;
+                        value._removedSkillIds = list11;
                     }
                     break;
                 case 60:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutings = null;
+                        value._requestedRoutings = null;
                     }
                     else
                     {
@@ -678,73 +768,73 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list12.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutings = list12;
+                        value._requestedRoutings = list12;
                     }
                     break;
                 case 61:
-                    value.RoomId = ReadString(ref reader, name);
+                    value._roomId = ReadString(ref reader, name);
                     break;
                 case 62:
-                    value.RoutingRing = ReadNullableInt64(ref reader, options, name);
+                    value._routingRing = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 63:
-                    value.RoutingRule = ReadString(ref reader, name);
+                    value._routingRule = ReadString(ref reader, name);
                     break;
                 case 64:
-                    value.RoutingRuleType = ReadEnum(ref reader, name) is { } text13 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum(text13) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum?)null;
+                    value._routingRuleType = ReadEnum(ref reader, name) is { } text13 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum(text13) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.RoutingRuleTypeEnum?)null;
                     break;
                 case 65:
-                    value.ScreenMonitoredUserId = ReadString(ref reader, name);
+                    value._screenMonitoredUserId = ReadString(ref reader, name);
                     break;
                 case 66:
-                    value.ScreenShareAddressSelf = ReadString(ref reader, name);
+                    value._screenShareAddressSelf = ReadString(ref reader, name);
                     break;
                 case 67:
-                    value.ScreenShareRoomId = ReadString(ref reader, name);
+                    value._screenShareRoomId = ReadString(ref reader, name);
                     break;
                 case 68:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 69:
-                    value.SelectedAgentId = ReadString(ref reader, name);
+                    value._selectedAgentId = ReadString(ref reader, name);
                     break;
                 case 70:
-                    value.SelectedAgentRank = ReadNullableInt64(ref reader, options, name);
+                    value._selectedAgentRank = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 71:
-                    value.SessionDnis = ReadString(ref reader, name);
+                    value._sessionDnis = ReadString(ref reader, name);
                     break;
                 case 72:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 73:
-                    value.SharingScreen = ReadNullableBoolean(ref reader, name);
+                    value._sharingScreen = ReadNullableBoolean(ref reader, name);
                     break;
                 case 74:
-                    value.SkillExpressionId = ReadString(ref reader, name);
+                    value._skillExpressionId = ReadString(ref reader, name);
                     break;
                 case 75:
-                    value.SkipEnabled = ReadNullableBoolean(ref reader, name);
+                    value._skipEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 76:
-                    value.SnippetRecording = ReadNullableBoolean(ref reader, name);
+                    value._snippetRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 77:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 78:
-                    value.UsedRouting = ReadEnum(ref reader, name) is { } text14 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum(text14) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum?)null;
+                    value._usedRouting = ReadEnum(ref reader, name) is { } text14 ? new global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum(text14) : (global::GenesysCloud.Extensions.Models.AnalyticsSession.UsedRoutingEnum?)null;
                     break;
                 case 79:
-                    value.VideoAddressSelf = ReadString(ref reader, name);
+                    value._videoAddressSelf = ReadString(ref reader, name);
                     break;
                 case 80:
-                    value.VideoRoomId = ReadString(ref reader, name);
+                    value._videoRoomId = ReadString(ref reader, name);
                     break;
                 case 81:
                     if (IsNull(ref reader))
                     {
-                        value.WaitingInteractionCounts = null;
+                        value._waitingInteractionCounts = null;
                     }
                     else
                     {
@@ -755,13 +845,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list15.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitingInteractionCounts = list15;
+                        value._waitingInteractionCounts = list15;
                     }
                     break;
                 case 82:
                     if (IsNull(ref reader))
                     {
-                        value.AgentGroups = null;
+                        value._agentGroups = null;
                     }
                     else
                     {
@@ -772,13 +862,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list16.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsAgentGroup.ReadJson(ref reader, options));
                         }
 
-                        value.AgentGroups = list16;
+                        value._agentGroups = list16;
                     }
                     break;
                 case 83:
                     if (IsNull(ref reader))
                     {
-                        value.ProposedAgents = null;
+                        value._proposedAgents = null;
                     }
                     else
                     {
@@ -789,13 +879,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list17.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsProposedAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ProposedAgents = list17;
+                        value._proposedAgents = list17;
                     }
                     break;
                 case 84:
                     if (IsNull(ref reader))
                     {
-                        value.MediaEndpointStats = null;
+                        value._mediaEndpointStats = null;
                     }
                     else
                     {
@@ -806,16 +896,16 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list18.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsMediaEndpointStat.ReadJson(ref reader, options));
                         }
 
-                        value.MediaEndpointStats = list18;
+                        value._mediaEndpointStats = list18;
                     }
                     break;
                 case 85:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AnalyticsFlow.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AnalyticsFlow.ReadJson(ref reader, options);
                     break;
                 case 86:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -826,13 +916,13 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list19.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsSessionMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list19;
+                        value._metrics = list19;
                     }
                     break;
                 case 87:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -843,11 +933,11 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
                             list20.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsConversationSegment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list20;
+                        value._segments = list20;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -859,7 +949,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ActiveSkillIds is { } property21)
+        if (value._activeSkillIds is { } property21)
         {
             writer.WritePropertyName("activeSkillIds"u8);
             writer.WriteStartArray();
@@ -876,19 +966,19 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("activeSkillIds"u8);
         }
 
-        WriteBoolean(writer, "acwSkipped"u8, value.AcwSkipped, nulls);
-        WriteString(writer, "addressFrom"u8, value.AddressFrom, nulls);
-        WriteString(writer, "addressOther"u8, value.AddressOther, nulls);
-        WriteString(writer, "addressSelf"u8, value.AddressSelf, nulls);
-        WriteString(writer, "addressTo"u8, value.AddressTo, nulls);
-        WriteString(writer, "agentAssistantId"u8, value.AgentAssistantId, nulls);
-        WriteInt64(writer, "agentBullseyeRing"u8, value.AgentBullseyeRing, nulls);
-        WriteBoolean(writer, "agentOwned"u8, value.AgentOwned, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "assignerId"u8, value.AssignerId, nulls);
-        WriteBoolean(writer, "authenticated"u8, value.Authenticated, nulls);
-        WriteString(writer, "bargedParticipantId"u8, value.BargedParticipantId, nulls);
-        if (value.Bcc is { } property23)
+        WriteBoolean(writer, "acwSkipped"u8, value._acwSkipped, nulls);
+        WriteString(writer, "addressFrom"u8, value._addressFrom, nulls);
+        WriteString(writer, "addressOther"u8, value._addressOther, nulls);
+        WriteString(writer, "addressSelf"u8, value._addressSelf, nulls);
+        WriteString(writer, "addressTo"u8, value._addressTo, nulls);
+        WriteString(writer, "agentAssistantId"u8, value._agentAssistantId, nulls);
+        WriteInt64(writer, "agentBullseyeRing"u8, value._agentBullseyeRing, nulls);
+        WriteBoolean(writer, "agentOwned"u8, value._agentOwned, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "assignerId"u8, value._assignerId, nulls);
+        WriteBoolean(writer, "authenticated"u8, value._authenticated, nulls);
+        WriteString(writer, "bargedParticipantId"u8, value._bargedParticipantId, nulls);
+        if (value._bcc is { } property23)
         {
             writer.WritePropertyName("bcc"u8);
             writer.WriteStartArray();
@@ -905,7 +995,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("bcc"u8);
         }
 
-        if (value.CallbackNumbers is { } property25)
+        if (value._callbackNumbers is { } property25)
         {
             writer.WritePropertyName("callbackNumbers"u8);
             writer.WriteStartArray();
@@ -922,9 +1012,9 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("callbackNumbers"u8);
         }
 
-        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value.CallbackScheduledTime, nulls);
-        WriteString(writer, "callbackUserName"u8, value.CallbackUserName, nulls);
-        if (value.Cc is { } property27)
+        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value._callbackScheduledTime, nulls);
+        WriteString(writer, "callbackUserName"u8, value._callbackUserName, nulls);
+        if (value._cc is { } property27)
         {
             writer.WritePropertyName("cc"u8);
             writer.WriteStartArray();
@@ -941,14 +1031,14 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("cc"u8);
         }
 
-        WriteBoolean(writer, "cleared"u8, value.Cleared, nulls);
-        WriteString(writer, "coachedParticipantId"u8, value.CoachedParticipantId, nulls);
-        WriteString(writer, "cobrowseRole"u8, value.CobrowseRole, nulls);
-        WriteString(writer, "cobrowseRoomId"u8, value.CobrowseRoomId, nulls);
-        WriteBoolean(writer, "deliveryPushed"u8, value.DeliveryPushed, nulls);
-        WriteString(writer, "deliveryStatus"u8, value.DeliveryStatus?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "deliveryStatusChangeDate"u8, value.DeliveryStatusChangeDate, nulls);
-        if (value.DestinationAddresses is { } property29)
+        WriteBoolean(writer, "cleared"u8, value._cleared, nulls);
+        WriteString(writer, "coachedParticipantId"u8, value._coachedParticipantId, nulls);
+        WriteString(writer, "cobrowseRole"u8, value._cobrowseRole, nulls);
+        WriteString(writer, "cobrowseRoomId"u8, value._cobrowseRoomId, nulls);
+        WriteBoolean(writer, "deliveryPushed"u8, value._deliveryPushed, nulls);
+        WriteString(writer, "deliveryStatus"u8, value._deliveryStatus?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "deliveryStatusChangeDate"u8, value._deliveryStatusChangeDate, nulls);
+        if (value._destinationAddresses is { } property29)
         {
             writer.WritePropertyName("destinationAddresses"u8);
             writer.WriteStartArray();
@@ -965,14 +1055,14 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("destinationAddresses"u8);
         }
 
-        WriteDateTimeOffset(writer, "detectedSpeechEnd"u8, value.DetectedSpeechEnd, nulls);
-        WriteDateTimeOffset(writer, "detectedSpeechStart"u8, value.DetectedSpeechStart, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "dispositionAnalyzer"u8, value.DispositionAnalyzer, nulls);
-        WriteString(writer, "dispositionName"u8, value.DispositionName, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteString(writer, "edgeId"u8, value.EdgeId, nulls);
-        if (value.EligibleAgentCounts is { } property31)
+        WriteDateTimeOffset(writer, "detectedSpeechEnd"u8, value._detectedSpeechEnd, nulls);
+        WriteDateTimeOffset(writer, "detectedSpeechStart"u8, value._detectedSpeechStart, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "dispositionAnalyzer"u8, value._dispositionAnalyzer, nulls);
+        WriteString(writer, "dispositionName"u8, value._dispositionName, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteString(writer, "edgeId"u8, value._edgeId, nulls);
+        if (value._eligibleAgentCounts is { } property31)
         {
             writer.WritePropertyName("eligibleAgentCounts"u8);
             writer.WriteStartArray();
@@ -989,32 +1079,32 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("eligibleAgentCounts"u8);
         }
 
-        WriteString(writer, "engagementSource"u8, value.EngagementSource?.ToString(), nulls);
-        WriteString(writer, "extendedDeliveryStatus"u8, value.ExtendedDeliveryStatus, nulls);
-        WriteString(writer, "flowInType"u8, value.FlowInType, nulls);
-        WriteString(writer, "flowOutType"u8, value.FlowOutType, nulls);
-        WriteString(writer, "journeyActionId"u8, value.JourneyActionId, nulls);
-        WriteString(writer, "journeyActionMapId"u8, value.JourneyActionMapId, nulls);
-        WriteInt64(writer, "journeyActionMapVersion"u8, value.JourneyActionMapVersion, nulls);
-        WriteString(writer, "journeyCustomerId"u8, value.JourneyCustomerId, nulls);
-        WriteString(writer, "journeyCustomerIdType"u8, value.JourneyCustomerIdType, nulls);
-        WriteString(writer, "journeyCustomerSessionId"u8, value.JourneyCustomerSessionId, nulls);
-        WriteString(writer, "journeyCustomerSessionIdType"u8, value.JourneyCustomerSessionIdType, nulls);
-        WriteString(writer, "mediaBridgeId"u8, value.MediaBridgeId, nulls);
-        WriteInt64(writer, "mediaCount"u8, value.MediaCount, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "messageType"u8, value.MessageType, nulls);
-        WriteString(writer, "monitoredParticipantId"u8, value.MonitoredParticipantId, nulls);
-        WriteString(writer, "outboundCampaignId"u8, value.OutboundCampaignId, nulls);
-        WriteString(writer, "outboundContactId"u8, value.OutboundContactId, nulls);
-        WriteString(writer, "outboundContactListId"u8, value.OutboundContactListId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteString(writer, "protocolCallId"u8, value.ProtocolCallId, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteBoolean(writer, "recording"u8, value.Recording, nulls);
-        WriteString(writer, "remote"u8, value.Remote, nulls);
-        WriteString(writer, "remoteNameDisplayable"u8, value.RemoteNameDisplayable, nulls);
-        if (value.RemovedSkillIds is { } property33)
+        WriteString(writer, "engagementSource"u8, value._engagementSource?.ToString(), nulls);
+        WriteString(writer, "extendedDeliveryStatus"u8, value._extendedDeliveryStatus, nulls);
+        WriteString(writer, "flowInType"u8, value._flowInType, nulls);
+        WriteString(writer, "flowOutType"u8, value._flowOutType, nulls);
+        WriteString(writer, "journeyActionId"u8, value._journeyActionId, nulls);
+        WriteString(writer, "journeyActionMapId"u8, value._journeyActionMapId, nulls);
+        WriteInt64(writer, "journeyActionMapVersion"u8, value._journeyActionMapVersion, nulls);
+        WriteString(writer, "journeyCustomerId"u8, value._journeyCustomerId, nulls);
+        WriteString(writer, "journeyCustomerIdType"u8, value._journeyCustomerIdType, nulls);
+        WriteString(writer, "journeyCustomerSessionId"u8, value._journeyCustomerSessionId, nulls);
+        WriteString(writer, "journeyCustomerSessionIdType"u8, value._journeyCustomerSessionIdType, nulls);
+        WriteString(writer, "mediaBridgeId"u8, value._mediaBridgeId, nulls);
+        WriteInt64(writer, "mediaCount"u8, value._mediaCount, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "messageType"u8, value._messageType, nulls);
+        WriteString(writer, "monitoredParticipantId"u8, value._monitoredParticipantId, nulls);
+        WriteString(writer, "outboundCampaignId"u8, value._outboundCampaignId, nulls);
+        WriteString(writer, "outboundContactId"u8, value._outboundContactId, nulls);
+        WriteString(writer, "outboundContactListId"u8, value._outboundContactListId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteString(writer, "protocolCallId"u8, value._protocolCallId, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteBoolean(writer, "recording"u8, value._recording, nulls);
+        WriteString(writer, "remote"u8, value._remote, nulls);
+        WriteString(writer, "remoteNameDisplayable"u8, value._remoteNameDisplayable, nulls);
+        if (value._removedSkillIds is { } property33)
         {
             writer.WritePropertyName("removedSkillIds"u8);
             writer.WriteStartArray();
@@ -1031,7 +1121,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("removedSkillIds"u8);
         }
 
-        if (value.RequestedRoutings is { } property35)
+        if (value._requestedRoutings is { } property35)
         {
             writer.WritePropertyName("requestedRoutings"u8);
             writer.WriteStartArray();
@@ -1048,27 +1138,27 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("requestedRoutings"u8);
         }
 
-        WriteString(writer, "roomId"u8, value.RoomId, nulls);
-        WriteInt64(writer, "routingRing"u8, value.RoutingRing, nulls);
-        WriteString(writer, "routingRule"u8, value.RoutingRule, nulls);
-        WriteString(writer, "routingRuleType"u8, value.RoutingRuleType?.ToString(), nulls);
-        WriteString(writer, "screenMonitoredUserId"u8, value.ScreenMonitoredUserId, nulls);
-        WriteString(writer, "screenShareAddressSelf"u8, value.ScreenShareAddressSelf, nulls);
-        WriteString(writer, "screenShareRoomId"u8, value.ScreenShareRoomId, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "selectedAgentId"u8, value.SelectedAgentId, nulls);
-        WriteInt64(writer, "selectedAgentRank"u8, value.SelectedAgentRank, nulls);
-        WriteString(writer, "sessionDnis"u8, value.SessionDnis, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteBoolean(writer, "sharingScreen"u8, value.SharingScreen, nulls);
-        WriteString(writer, "skillExpressionId"u8, value.SkillExpressionId, nulls);
-        WriteBoolean(writer, "skipEnabled"u8, value.SkipEnabled, nulls);
-        WriteBoolean(writer, "snippetRecording"u8, value.SnippetRecording, nulls);
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        WriteString(writer, "usedRouting"u8, value.UsedRouting?.ToString(), nulls);
-        WriteString(writer, "videoAddressSelf"u8, value.VideoAddressSelf, nulls);
-        WriteString(writer, "videoRoomId"u8, value.VideoRoomId, nulls);
-        if (value.WaitingInteractionCounts is { } property37)
+        WriteString(writer, "roomId"u8, value._roomId, nulls);
+        WriteInt64(writer, "routingRing"u8, value._routingRing, nulls);
+        WriteString(writer, "routingRule"u8, value._routingRule, nulls);
+        WriteString(writer, "routingRuleType"u8, value._routingRuleType?.ToString(), nulls);
+        WriteString(writer, "screenMonitoredUserId"u8, value._screenMonitoredUserId, nulls);
+        WriteString(writer, "screenShareAddressSelf"u8, value._screenShareAddressSelf, nulls);
+        WriteString(writer, "screenShareRoomId"u8, value._screenShareRoomId, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "selectedAgentId"u8, value._selectedAgentId, nulls);
+        WriteInt64(writer, "selectedAgentRank"u8, value._selectedAgentRank, nulls);
+        WriteString(writer, "sessionDnis"u8, value._sessionDnis, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteBoolean(writer, "sharingScreen"u8, value._sharingScreen, nulls);
+        WriteString(writer, "skillExpressionId"u8, value._skillExpressionId, nulls);
+        WriteBoolean(writer, "skipEnabled"u8, value._skipEnabled, nulls);
+        WriteBoolean(writer, "snippetRecording"u8, value._snippetRecording, nulls);
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        WriteString(writer, "usedRouting"u8, value._usedRouting?.ToString(), nulls);
+        WriteString(writer, "videoAddressSelf"u8, value._videoAddressSelf, nulls);
+        WriteString(writer, "videoRoomId"u8, value._videoRoomId, nulls);
+        if (value._waitingInteractionCounts is { } property37)
         {
             writer.WritePropertyName("waitingInteractionCounts"u8);
             writer.WriteStartArray();
@@ -1085,7 +1175,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("waitingInteractionCounts"u8);
         }
 
-        if (value.AgentGroups is { } property39)
+        if (value._agentGroups is { } property39)
         {
             writer.WritePropertyName("agentGroups"u8);
             writer.WriteStartArray();
@@ -1109,7 +1199,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("agentGroups"u8);
         }
 
-        if (value.ProposedAgents is { } property42)
+        if (value._proposedAgents is { } property42)
         {
             writer.WritePropertyName("proposedAgents"u8);
             writer.WriteStartArray();
@@ -1133,7 +1223,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("proposedAgents"u8);
         }
 
-        if (value.MediaEndpointStats is { } property45)
+        if (value._mediaEndpointStats is { } property45)
         {
             writer.WritePropertyName("mediaEndpointStats"u8);
             writer.WriteStartArray();
@@ -1157,7 +1247,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("mediaEndpointStats"u8);
         }
 
-        if (value.Flow is { } property48)
+        if (value._flow is { } property48)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.AnalyticsFlow.WriteJson(writer, property48, options);
@@ -1167,7 +1257,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("flow"u8);
         }
 
-        if (value.Metrics is { } property50)
+        if (value._metrics is { } property50)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -1191,7 +1281,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Segments is { } property53)
+        if (value._segments is { } property53)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -1215,7 +1305,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
             writer.WriteNull("segments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

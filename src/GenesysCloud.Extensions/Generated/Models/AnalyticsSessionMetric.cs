@@ -14,19 +14,24 @@ public sealed class AnalyticsSessionMetric : IGenesysCloudModel<AnalyticsSession
 {
     /// <summary>Metric emission date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emitDate")]
-    public global::System.DateTimeOffset? EmitDate { get; set; }
+    public global::System.DateTimeOffset? EmitDate { get => _emitDate; set => _emitDate = value; }
 
     /// <summary>Unique name of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The metric value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
+
+    private global::System.DateTimeOffset? _emitDate;
+    private string? _name;
+    private long? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsSessionMetric IGenesysCloudModel<AnalyticsSessionMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AnalyticsSessionMetric : IGenesysCloudModel<AnalyticsSession
             switch (index)
             {
                 case 0:
-                    value.EmitDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._emitDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AnalyticsSessionMetric : IGenesysCloudModel<AnalyticsSession
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "emitDate"u8, value.EmitDate, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "emitDate"u8, value._emitDate, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

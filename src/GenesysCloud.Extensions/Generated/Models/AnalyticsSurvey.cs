@@ -14,59 +14,74 @@ public sealed class AnalyticsSurvey : IGenesysCloudModel<AnalyticsSurvey>
 {
     /// <summary>Specifies when an event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>The ID of the associated queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Completion datetime of the survey in ISO 8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyCompletedDate")]
-    public global::System.DateTimeOffset? SurveyCompletedDate { get; set; }
+    public global::System.DateTimeOffset? SurveyCompletedDate { get => _surveyCompletedDate; set => _surveyCompletedDate = value; }
 
     /// <summary>Unique identifier for the survey form, regardless of version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormContextId")]
-    public string? SurveyFormContextId { get; set; }
+    public string? SurveyFormContextId { get => _surveyFormContextId; set => _surveyFormContextId = value; }
 
     /// <summary>ID of the survey form used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormId")]
-    public string? SurveyFormId { get; set; }
+    public string? SurveyFormId { get => _surveyFormId; set => _surveyFormId = value; }
 
     /// <summary>Name of the survey form used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormName")]
-    public string? SurveyFormName { get; set; }
+    public string? SurveyFormName { get => _surveyFormName; set => _surveyFormName = value; }
 
     /// <summary>ID of the survey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyId")]
-    public string? SurveyId { get; set; }
+    public string? SurveyId { get => _surveyId; set => _surveyId = value; }
 
     /// <summary>Whether the survey was completed with any required questions unanswered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyPartialResponse")]
-    public bool? SurveyPartialResponse { get; set; }
+    public bool? SurveyPartialResponse { get => _surveyPartialResponse; set => _surveyPartialResponse = value; }
 
     /// <summary>Score of the survey used with NPS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyPromoterScore")]
-    public long? SurveyPromoterScore { get; set; }
+    public long? SurveyPromoterScore { get => _surveyPromoterScore; set => _surveyPromoterScore = value; }
 
     /// <summary>The status of the survey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyStatus")]
-    public string? SurveyStatus { get; set; }
+    public string? SurveyStatus { get => _surveyStatus; set => _surveyStatus = value; }
 
     /// <summary>The type of the survey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyType")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum? SurveyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum? SurveyType { get => _surveyType; set => _surveyType = value; }
 
     /// <summary>ID of the agent the survey was performed against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>oSurveyTotalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oSurveyTotalScore")]
-    public long? OSurveyTotalScore { get; set; }
+    public long? OSurveyTotalScore { get => _oSurveyTotalScore; set => _oSurveyTotalScore = value; }
+
+    private global::System.DateTimeOffset? _eventTime;
+    private string? _queueId;
+    private global::System.DateTimeOffset? _surveyCompletedDate;
+    private string? _surveyFormContextId;
+    private string? _surveyFormId;
+    private string? _surveyFormName;
+    private string? _surveyId;
+    private bool? _surveyPartialResponse;
+    private long? _surveyPromoterScore;
+    private string? _surveyStatus;
+    private global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum? _surveyType;
+    private string? _userId;
+    private long? _oSurveyTotalScore;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsSurvey IGenesysCloudModel<AnalyticsSurvey>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class AnalyticsSurvey : IGenesysCloudModel<AnalyticsSurvey>
             switch (index)
             {
                 case 0:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SurveyCompletedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._surveyCompletedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.SurveyFormContextId = ReadString(ref reader, name);
+                    value._surveyFormContextId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SurveyFormId = ReadString(ref reader, name);
+                    value._surveyFormId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SurveyFormName = ReadString(ref reader, name);
+                    value._surveyFormName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SurveyId = ReadString(ref reader, name);
+                    value._surveyId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.SurveyPartialResponse = ReadNullableBoolean(ref reader, name);
+                    value._surveyPartialResponse = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.SurveyPromoterScore = ReadNullableInt64(ref reader, options, name);
+                    value._surveyPromoterScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.SurveyStatus = ReadString(ref reader, name);
+                    value._surveyStatus = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.SurveyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum?)null;
+                    value._surveyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsSurvey.SurveyTypeEnum?)null;
                     break;
                 case 11:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.OSurveyTotalScore = ReadNullableInt64(ref reader, options, name);
+                    value._oSurveyTotalScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,20 +153,20 @@ public sealed class AnalyticsSurvey : IGenesysCloudModel<AnalyticsSurvey>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteDateTimeOffset(writer, "surveyCompletedDate"u8, value.SurveyCompletedDate, nulls);
-        WriteString(writer, "surveyFormContextId"u8, value.SurveyFormContextId, nulls);
-        WriteString(writer, "surveyFormId"u8, value.SurveyFormId, nulls);
-        WriteString(writer, "surveyFormName"u8, value.SurveyFormName, nulls);
-        WriteString(writer, "surveyId"u8, value.SurveyId, nulls);
-        WriteBoolean(writer, "surveyPartialResponse"u8, value.SurveyPartialResponse, nulls);
-        WriteInt64(writer, "surveyPromoterScore"u8, value.SurveyPromoterScore, nulls);
-        WriteString(writer, "surveyStatus"u8, value.SurveyStatus, nulls);
-        WriteString(writer, "surveyType"u8, value.SurveyType?.ToString(), nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteInt64(writer, "oSurveyTotalScore"u8, value.OSurveyTotalScore, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteDateTimeOffset(writer, "surveyCompletedDate"u8, value._surveyCompletedDate, nulls);
+        WriteString(writer, "surveyFormContextId"u8, value._surveyFormContextId, nulls);
+        WriteString(writer, "surveyFormId"u8, value._surveyFormId, nulls);
+        WriteString(writer, "surveyFormName"u8, value._surveyFormName, nulls);
+        WriteString(writer, "surveyId"u8, value._surveyId, nulls);
+        WriteBoolean(writer, "surveyPartialResponse"u8, value._surveyPartialResponse, nulls);
+        WriteInt64(writer, "surveyPromoterScore"u8, value._surveyPromoterScore, nulls);
+        WriteString(writer, "surveyStatus"u8, value._surveyStatus, nulls);
+        WriteString(writer, "surveyType"u8, value._surveyType?.ToString(), nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteInt64(writer, "oSurveyTotalScore"u8, value._oSurveyTotalScore, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

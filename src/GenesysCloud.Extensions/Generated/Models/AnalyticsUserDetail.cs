@@ -14,19 +14,24 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
 {
     /// <summary>The identifier for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The presence records for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPresence")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord>? PrimaryPresence { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord>? PrimaryPresence { get => _primaryPresence; set => _primaryPresence = value; }
 
     /// <summary>The ACD routing status records for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsRoutingStatusRecord>? RoutingStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsRoutingStatusRecord>? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
+
+    private string? _userId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord>? _primaryPresence;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsRoutingStatusRecord>? _routingStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsUserDetail IGenesysCloudModel<AnalyticsUserDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryPresence = null;
+                        value._primaryPresence = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryPresence = list1;
+                        value._primaryPresence = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingStatus = null;
+                        value._routingStatus = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsRoutingStatusRecord.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingStatus = list2;
+                        value._routingStatus = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.PrimaryPresence is { } property3)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._primaryPresence is { } property3)
         {
             writer.WritePropertyName("primaryPresence"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
             writer.WriteNull("primaryPresence"u8);
         }
 
-        if (value.RoutingStatus is { } property6)
+        if (value._routingStatus is { } property6)
         {
             writer.WritePropertyName("routingStatus"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class AnalyticsUserDetail : IGenesysCloudModel<AnalyticsUserDetail
             writer.WriteNull("routingStatus"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

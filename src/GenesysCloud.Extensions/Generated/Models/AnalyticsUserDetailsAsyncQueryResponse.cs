@@ -14,19 +14,24 @@ public sealed class AnalyticsUserDetailsAsyncQueryResponse : IGenesysCloudModel<
 {
     /// <summary>Gets or sets <c>userDetails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? UserDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? UserDetails { get => _userDetails; set => _userDetails = value; }
 
     /// <summary>Optional cursor to indicate where to resume the results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
 
     /// <summary>Data available up to at least this datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataAvailabilityDate")]
-    public global::System.DateTimeOffset? DataAvailabilityDate { get; set; }
+    public global::System.DateTimeOffset? DataAvailabilityDate { get => _dataAvailabilityDate; set => _dataAvailabilityDate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? _userDetails;
+    private string? _cursor;
+    private global::System.DateTimeOffset? _dataAvailabilityDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsUserDetailsAsyncQueryResponse IGenesysCloudModel<AnalyticsUserDetailsAsyncQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class AnalyticsUserDetailsAsyncQueryResponse : IGenesysCloudModel<
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserDetails = null;
+                        value._userDetails = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class AnalyticsUserDetailsAsyncQueryResponse : IGenesysCloudModel<
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsUserDetail.ReadJson(ref reader, options));
                         }
 
-                        value.UserDetails = list1;
+                        value._userDetails = list1;
                     }
                     break;
                 case 1:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DataAvailabilityDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dataAvailabilityDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class AnalyticsUserDetailsAsyncQueryResponse : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserDetails is { } property2)
+        if (value._userDetails is { } property2)
         {
             writer.WritePropertyName("userDetails"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class AnalyticsUserDetailsAsyncQueryResponse : IGenesysCloudModel<
             writer.WriteNull("userDetails"u8);
         }
 
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteDateTimeOffset(writer, "dataAvailabilityDate"u8, value.DataAvailabilityDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteDateTimeOffset(writer, "dataAvailabilityDate"u8, value._dataAvailabilityDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

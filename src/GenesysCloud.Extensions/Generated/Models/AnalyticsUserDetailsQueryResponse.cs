@@ -14,19 +14,24 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
 {
     /// <summary>Gets or sets <c>userDetails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? UserDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? UserDetails { get => _userDetails; set => _userDetails = value; }
 
     /// <summary>Gets or sets <c>aggregations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResult>? Aggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResult>? Aggregations { get => _aggregations; set => _aggregations = value; }
 
     /// <summary>Gets or sets <c>totalHits</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalHits")]
-    public long? TotalHits { get; set; }
+    public long? TotalHits { get => _totalHits; set => _totalHits = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>? _userDetails;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregationResult>? _aggregations;
+    private long? _totalHits;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsUserDetailsQueryResponse IGenesysCloudModel<AnalyticsUserDetailsQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserDetails = null;
+                        value._userDetails = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsUserDetail.ReadJson(ref reader, options));
                         }
 
-                        value.UserDetails = list1;
+                        value._userDetails = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Aggregations = null;
+                        value._aggregations = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AggregationResult.ReadJson(ref reader, options));
                         }
 
-                        value.Aggregations = list2;
+                        value._aggregations = list2;
                     }
                     break;
                 case 2:
-                    value.TotalHits = ReadNullableInt64(ref reader, options, name);
+                    value._totalHits = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserDetails is { } property3)
+        if (value._userDetails is { } property3)
         {
             writer.WritePropertyName("userDetails"u8);
             writer.WriteStartArray();
@@ -120,7 +125,7 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
             writer.WriteNull("userDetails"u8);
         }
 
-        if (value.Aggregations is { } property6)
+        if (value._aggregations is { } property6)
         {
             writer.WritePropertyName("aggregations"u8);
             writer.WriteStartArray();
@@ -144,8 +149,8 @@ public sealed class AnalyticsUserDetailsQueryResponse : IGenesysCloudModel<Analy
             writer.WriteNull("aggregations"u8);
         }
 
-        WriteInt64(writer, "totalHits"u8, value.TotalHits, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalHits"u8, value._totalHits, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AnalyticsUserPresenceRecord : IGenesysCloudModel<AnalyticsUs
 {
     /// <summary>The start time of the record. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The end time of the record. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The user's system presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>The identifier for the user's organization presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationPresenceId")]
-    public string? OrganizationPresenceId { get; set; }
+    public string? OrganizationPresenceId { get => _organizationPresenceId; set => _organizationPresenceId = value; }
+
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum? _systemPresence;
+    private string? _organizationPresenceId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnalyticsUserPresenceRecord IGenesysCloudModel<AnalyticsUserPresenceRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AnalyticsUserPresenceRecord : IGenesysCloudModel<AnalyticsUs
             switch (index)
             {
                 case 0:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.AnalyticsUserPresenceRecord.SystemPresenceEnum?)null;
                     break;
                 case 3:
-                    value.OrganizationPresenceId = ReadString(ref reader, name);
+                    value._organizationPresenceId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AnalyticsUserPresenceRecord : IGenesysCloudModel<AnalyticsUs
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "organizationPresenceId"u8, value.OrganizationPresenceId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "organizationPresenceId"u8, value._organizationPresenceId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

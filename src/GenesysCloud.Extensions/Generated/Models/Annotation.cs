@@ -14,67 +14,84 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
 {
     /// <summary>Annotation id. All pause annotations on a recording will share an ID value, bookmark annotations will have unique IDs, and hold annotations will have randomly generated UUIDs (i.e. the ID will change at each request).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Offset of annotation in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public long? Location { get; set; }
+    public long? Location { get => _location; set => _location = value; }
 
     /// <summary>Duration of annotation in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMs")]
-    public long? DurationMs { get; set; }
+    public long? DurationMs { get => _durationMs; set => _durationMs = value; }
 
     /// <summary>Offset of annotation (milliseconds) from start of recording (after removing the cumulative duration of all pauses).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("absoluteLocation")]
-    public long? AbsoluteLocation { get; set; }
+    public long? AbsoluteLocation { get => _absoluteLocation; set => _absoluteLocation = value; }
 
     /// <summary>Duration of annotation (milliseconds).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("absoluteDurationMs")]
-    public long? AbsoluteDurationMs { get; set; }
+    public long? AbsoluteDurationMs { get => _absoluteDurationMs; set => _absoluteDurationMs = value; }
 
     /// <summary>Offset of annotation (milliseconds) from start of recording, adjusted for any recording cuts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingLocation")]
-    public long? RecordingLocation { get; set; }
+    public long? RecordingLocation { get => _recordingLocation; set => _recordingLocation = value; }
 
     /// <summary>Duration of annotation (milliseconds), adjusted for any recording cuts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingDurationMs")]
-    public long? RecordingDurationMs { get; set; }
+    public long? RecordingDurationMs { get => _recordingDurationMs; set => _recordingDurationMs = value; }
 
     /// <summary>User that created this annotation (if any).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Text of annotation. Maximum character limit is 500.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Reason for a pause annotation. Valid values: Hold,SecurePause,FlowOrQueue,Pause</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>List of annotations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("annotations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get => _annotations; set => _annotations = value; }
 
     /// <summary>Offset of annotation (milliseconds) from start of the recording before removing the cumulative duration of all pauses before this annotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("realtimeLocation")]
-    public long? RealtimeLocation { get; set; }
+    public long? RealtimeLocation { get => _realtimeLocation; set => _realtimeLocation = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _type;
+    private long? _location;
+    private long? _durationMs;
+    private long? _absoluteLocation;
+    private long? _absoluteDurationMs;
+    private long? _recordingLocation;
+    private long? _recordingDurationMs;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum? _reason;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? _annotations;
+    private long? _realtimeLocation;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Annotation IGenesysCloudModel<Annotation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,45 +112,45 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Location = ReadNullableInt64(ref reader, options, name);
+                    value._location = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DurationMs = ReadNullableInt64(ref reader, options, name);
+                    value._durationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.AbsoluteLocation = ReadNullableInt64(ref reader, options, name);
+                    value._absoluteLocation = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.AbsoluteDurationMs = ReadNullableInt64(ref reader, options, name);
+                    value._absoluteDurationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.RecordingLocation = ReadNullableInt64(ref reader, options, name);
+                    value._recordingLocation = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.RecordingDurationMs = ReadNullableInt64(ref reader, options, name);
+                    value._recordingDurationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.Annotation.ReasonEnum?)null;
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Annotations = null;
+                        value._annotations = null;
                     }
                     else
                     {
@@ -144,17 +161,17 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Annotation.ReadJson(ref reader, options));
                         }
 
-                        value.Annotations = list2;
+                        value._annotations = list2;
                     }
                     break;
                 case 13:
-                    value.RealtimeLocation = ReadNullableInt64(ref reader, options, name);
+                    value._realtimeLocation = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,16 +183,16 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteInt64(writer, "location"u8, value.Location, nulls);
-        WriteInt64(writer, "durationMs"u8, value.DurationMs, nulls);
-        WriteInt64(writer, "absoluteLocation"u8, value.AbsoluteLocation, nulls);
-        WriteInt64(writer, "absoluteDurationMs"u8, value.AbsoluteDurationMs, nulls);
-        WriteInt64(writer, "recordingLocation"u8, value.RecordingLocation, nulls);
-        WriteInt64(writer, "recordingDurationMs"u8, value.RecordingDurationMs, nulls);
-        if (value.User is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteInt64(writer, "location"u8, value._location, nulls);
+        WriteInt64(writer, "durationMs"u8, value._durationMs, nulls);
+        WriteInt64(writer, "absoluteLocation"u8, value._absoluteLocation, nulls);
+        WriteInt64(writer, "absoluteDurationMs"u8, value._absoluteDurationMs, nulls);
+        WriteInt64(writer, "recordingLocation"u8, value._recordingLocation, nulls);
+        WriteInt64(writer, "recordingDurationMs"u8, value._recordingDurationMs, nulls);
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -185,9 +202,9 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        if (value.Annotations is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        if (value._annotations is { } property5)
         {
             writer.WritePropertyName("annotations"u8);
             writer.WriteStartArray();
@@ -211,9 +228,9 @@ public sealed class Annotation : IGenesysCloudModel<Annotation>
             writer.WriteNull("annotations"u8);
         }
 
-        WriteInt64(writer, "realtimeLocation"u8, value.RealtimeLocation, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "realtimeLocation"u8, value._realtimeLocation, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AnswerOption : IGenesysCloudModel<AnswerOption>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this answer that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The built-in type of this answer option. Only used for built-in answer options such as selection states for Multiple Select answer options. Possible values include: Selected, Unselected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("builtInType")]
-    public global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum? BuiltInType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum? BuiltInType { get => _builtInType; set => _builtInType = value; }
 
     /// <summary>Gets or sets <c>text</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Gets or sets <c>value</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
 
     /// <summary>List of assistance conditions which are combined together with a logical AND operator. Eg ( assistanceCondtion1 &amp;&amp; assistanceCondition2 ) wherein assistanceCondition could be ( EXISTS topic1 || topic2 || ... ) or (NOTEXISTS topic3 || topic4 || ...).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistanceConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssistanceCondition>? AssistanceConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssistanceCondition>? AssistanceConditions { get => _assistanceConditions; set => _assistanceConditions = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum? _builtInType;
+    private string? _text;
+    private long? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssistanceCondition>? _assistanceConditions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AnswerOption IGenesysCloudModel<AnswerOption>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class AnswerOption : IGenesysCloudModel<AnswerOption>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BuiltInType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum?)null;
+                    value._builtInType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AnswerOption.BuiltInTypeEnum?)null;
                     break;
                 case 3:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AssistanceConditions = null;
+                        value._assistanceConditions = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class AnswerOption : IGenesysCloudModel<AnswerOption>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AssistanceCondition.ReadJson(ref reader, options));
                         }
 
-                        value.AssistanceConditions = list2;
+                        value._assistanceConditions = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class AnswerOption : IGenesysCloudModel<AnswerOption>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "builtInType"u8, value.BuiltInType?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        if (value.AssistanceConditions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "builtInType"u8, value._builtInType?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        if (value._assistanceConditions is { } property3)
         {
             writer.WritePropertyName("assistanceConditions"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class AnswerOption : IGenesysCloudModel<AnswerOption>
             writer.WriteNull("assistanceConditions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Date granularity of the results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT *).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
+
+    private string? _interval;
+    private global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApiUsageClientQuery IGenesysCloudModel<ApiUsageClientQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.ApiUsageClientQuery.GranularityEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list3;
+                        value._groupBy = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.Metrics is { } property4)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._metrics is { } property4)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -122,7 +128,7 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.GroupBy is { } property6)
+        if (value._groupBy is { } property6)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -139,7 +145,7 @@ public sealed class ApiUsageClientQuery : IGenesysCloudModel<ApiUsageClientQuery
             writer.WriteNull("groupBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
 {
     /// <summary>Query results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApiUsageRow>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApiUsageRow>? Results { get => _results; set => _results = value; }
 
     /// <summary>Query status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryStatus")]
-    public global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum? QueryStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum? QueryStatus { get => _queryStatus; set => _queryStatus = value; }
 
     /// <summary>Cursor tokens to be used for navigating paginated results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursors")]
-    public global::GenesysCloud.Extensions.Models.Cursors? Cursors { get; set; }
+    public global::GenesysCloud.Extensions.Models.Cursors? Cursors { get => _cursors; set => _cursors = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApiUsageRow>? _results;
+    private global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum? _queryStatus;
+    private global::GenesysCloud.Extensions.Models.Cursors? _cursors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApiUsageQueryResult IGenesysCloudModel<ApiUsageQueryResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ApiUsageRow.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.QueryStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum?)null;
+                    value._queryStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ApiUsageQueryResult.QueryStatusEnum?)null;
                     break;
                 case 2:
-                    value.Cursors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Cursors.ReadJson(ref reader, options);
+                    value._cursors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Cursors.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property3)
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -106,8 +111,8 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "queryStatus"u8, value.QueryStatus?.ToString(), nulls);
-        if (value.Cursors is { } property6)
+        WriteString(writer, "queryStatus"u8, value._queryStatus?.ToString(), nulls);
+        if (value._cursors is { } property6)
         {
             writer.WritePropertyName("cursors"u8);
             global::GenesysCloud.Extensions.Models.Cursors.WriteJson(writer, property6, options);
@@ -117,7 +122,7 @@ public sealed class ApiUsageQueryResult : IGenesysCloudModel<ApiUsageQueryResult
             writer.WriteNull("cursors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

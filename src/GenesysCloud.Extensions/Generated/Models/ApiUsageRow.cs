@@ -14,59 +14,74 @@ public sealed class ApiUsageRow : IGenesysCloudModel<ApiUsageRow>
 {
     /// <summary>Client Id associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>Client Name associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientName")]
-    public string? ClientName { get; set; }
+    public string? ClientName { get => _clientName; set => _clientName = value; }
 
     /// <summary>Organization Id associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationId")]
-    public string? OrganizationId { get; set; }
+    public string? OrganizationId { get => _organizationId; set => _organizationId = value; }
 
     /// <summary>User Id associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Template Uri associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateUri")]
-    public string? TemplateUri { get; set; }
+    public string? TemplateUri { get => _templateUri; set => _templateUri = value; }
 
     /// <summary>HTTP Method associated with this query result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpMethod")]
-    public string? HttpMethod { get; set; }
+    public string? HttpMethod { get => _httpMethod; set => _httpMethod = value; }
 
     /// <summary>Number of requests resulting in a 2xx HTTP status code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status200")]
-    public long? Status200 { get; set; }
+    public long? Status200 { get => _status200; set => _status200 = value; }
 
     /// <summary>Number of requests resulting in a 3xx HTTP status code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status300")]
-    public long? Status300 { get; set; }
+    public long? Status300 { get => _status300; set => _status300 = value; }
 
     /// <summary>Number of requests resulting in a 4xx HTTP status code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status400")]
-    public long? Status400 { get; set; }
+    public long? Status400 { get => _status400; set => _status400 = value; }
 
     /// <summary>Number of requests resulting in a 5xx HTTP status code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status500")]
-    public long? Status500 { get; set; }
+    public long? Status500 { get => _status500; set => _status500 = value; }
 
     /// <summary>Number of requests resulting in a 429 HTTP status code, this is a subset of the count returned with status400</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status429")]
-    public long? Status429 { get; set; }
+    public long? Status429 { get => _status429; set => _status429 = value; }
 
     /// <summary>Total number of requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requests")]
-    public long? Requests { get; set; }
+    public long? Requests { get => _requests; set => _requests = value; }
 
     /// <summary>Date of requests, based on granularity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::System.DateTimeOffset? Date { get; set; }
+    public global::System.DateTimeOffset? Date { get => _date; set => _date = value; }
+
+    private string? _clientId;
+    private string? _clientName;
+    private string? _organizationId;
+    private string? _userId;
+    private string? _templateUri;
+    private string? _httpMethod;
+    private long? _status200;
+    private long? _status300;
+    private long? _status400;
+    private long? _status500;
+    private long? _status429;
+    private long? _requests;
+    private global::System.DateTimeOffset? _date;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApiUsageRow IGenesysCloudModel<ApiUsageRow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class ApiUsageRow : IGenesysCloudModel<ApiUsageRow>
             switch (index)
             {
                 case 0:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ClientName = ReadString(ref reader, name);
+                    value._clientName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OrganizationId = ReadString(ref reader, name);
+                    value._organizationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.TemplateUri = ReadString(ref reader, name);
+                    value._templateUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.HttpMethod = ReadString(ref reader, name);
+                    value._httpMethod = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status200 = ReadNullableInt64(ref reader, options, name);
+                    value._status200 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Status300 = ReadNullableInt64(ref reader, options, name);
+                    value._status300 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Status400 = ReadNullableInt64(ref reader, options, name);
+                    value._status400 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Status500 = ReadNullableInt64(ref reader, options, name);
+                    value._status500 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.Status429 = ReadNullableInt64(ref reader, options, name);
+                    value._status429 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.Requests = ReadNullableInt64(ref reader, options, name);
+                    value._requests = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.Date = ReadNullableDateTimeOffset(ref reader, name);
+                    value._date = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,20 +153,20 @@ public sealed class ApiUsageRow : IGenesysCloudModel<ApiUsageRow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        WriteString(writer, "clientName"u8, value.ClientName, nulls);
-        WriteString(writer, "organizationId"u8, value.OrganizationId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "templateUri"u8, value.TemplateUri, nulls);
-        WriteString(writer, "httpMethod"u8, value.HttpMethod, nulls);
-        WriteInt64(writer, "status200"u8, value.Status200, nulls);
-        WriteInt64(writer, "status300"u8, value.Status300, nulls);
-        WriteInt64(writer, "status400"u8, value.Status400, nulls);
-        WriteInt64(writer, "status500"u8, value.Status500, nulls);
-        WriteInt64(writer, "status429"u8, value.Status429, nulls);
-        WriteInt64(writer, "requests"u8, value.Requests, nulls);
-        WriteDateTimeOffset(writer, "date"u8, value.Date, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        WriteString(writer, "clientName"u8, value._clientName, nulls);
+        WriteString(writer, "organizationId"u8, value._organizationId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "templateUri"u8, value._templateUri, nulls);
+        WriteString(writer, "httpMethod"u8, value._httpMethod, nulls);
+        WriteInt64(writer, "status200"u8, value._status200, nulls);
+        WriteInt64(writer, "status300"u8, value._status300, nulls);
+        WriteInt64(writer, "status400"u8, value._status400, nulls);
+        WriteInt64(writer, "status500"u8, value._status500, nulls);
+        WriteInt64(writer, "status429"u8, value._status429, nulls);
+        WriteInt64(writer, "requests"u8, value._requests, nulls);
+        WriteDateTimeOffset(writer, "date"u8, value._date, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

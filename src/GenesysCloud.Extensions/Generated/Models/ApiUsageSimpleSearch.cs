@@ -14,27 +14,34 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT *).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Behaves like a SQL WHERE with multiple IN operators. Specifies a list of OAuth client names to be queried.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthClientNames")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OauthClientNames { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OauthClientNames { get => _oauthClientNames; set => _oauthClientNames = value; }
 
     /// <summary>Behaves like a SQL WHERE with multiple IN operators. Specifies a list of HTTP methods to be queried.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpMethods")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get => _httpMethods; set => _httpMethods = value; }
 
     /// <summary>Behaves like a SQL WHERE with multiple IN operators. Specifies a list of Template Uris to be queried.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateUris")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get => _templateUris; set => _templateUris = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _oauthClientNames;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _httpMethods;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _templateUris;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApiUsageSimpleSearch IGenesysCloudModel<ApiUsageSimpleSearch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.OauthClientNames = null;
+                        value._oauthClientNames = null;
                     }
                     else
                     {
@@ -88,13 +95,13 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OauthClientNames = list2;
+                        value._oauthClientNames = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.HttpMethods = null;
+                        value._httpMethods = null;
                     }
                     else
                     {
@@ -105,13 +112,13 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.HttpMethods = list3;
+                        value._httpMethods = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.TemplateUris = null;
+                        value._templateUris = null;
                     }
                     else
                     {
@@ -122,11 +129,11 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TemplateUris = list4;
+                        value._templateUris = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,8 +145,8 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Metrics is { } property5)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._metrics is { } property5)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -156,7 +163,7 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.OauthClientNames is { } property7)
+        if (value._oauthClientNames is { } property7)
         {
             writer.WritePropertyName("oauthClientNames"u8);
             writer.WriteStartArray();
@@ -173,7 +180,7 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
             writer.WriteNull("oauthClientNames"u8);
         }
 
-        if (value.HttpMethods is { } property9)
+        if (value._httpMethods is { } property9)
         {
             writer.WritePropertyName("httpMethods"u8);
             writer.WriteStartArray();
@@ -190,7 +197,7 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
             writer.WriteNull("httpMethods"u8);
         }
 
-        if (value.TemplateUris is { } property11)
+        if (value._templateUris is { } property11)
         {
             writer.WritePropertyName("templateUris"u8);
             writer.WriteStartArray();
@@ -207,7 +214,7 @@ public sealed class ApiUsageSimpleSearch : IGenesysCloudModel<ApiUsageSimpleSear
             writer.WriteNull("templateUris"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
 {
     /// <summary>Represents the action the customer performed. A good event name is typically an object followed by the action performed in past tense (e.g. screen_viewed, order_completed, user_registered).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The name of the screen in the app that the event took place.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenName")]
-    public string? ScreenName { get; set; }
+    public string? ScreenName { get => _screenName; set => _screenName = value; }
 
     /// <summary>Application that the customer is interacting with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("app")]
-    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get => _app; set => _app = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's IP address. May be null if the business configures the tracker to not collect IP addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Customer's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>SDK library used to generate the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sdkLibrary")]
-    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get; set; }
+    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get => _sdkLibrary; set => _sdkLibrary = value; }
 
     /// <summary>Information relating to the device's network connectivity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networkConnectivity")]
-    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get; set; }
+    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get => _networkConnectivity; set => _networkConnectivity = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>User-defined attributes associated with a particular event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Traits are attributes intrinsic to the customer that may be sent in selected events. Examples are email, givenName, cellPhone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
+
+    private string? _eventName;
+    private string? _screenName;
+    private global::GenesysCloud.Extensions.Models.JourneyApp? _app;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private string? _ipAddress;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.SdkLibrary? _sdkLibrary;
+    private global::GenesysCloud.Extensions.Models.NetworkConnectivity? _networkConnectivity;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private string? _searchQuery;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppEvent IGenesysCloudModel<AppEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,42 +102,42 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             switch (index)
             {
                 case 0:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ScreenName = ReadString(ref reader, name);
+                    value._screenName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.App = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
+                    value._app = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
+                    value._sdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.NetworkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
+                    value._networkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -133,13 +148,13 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -150,11 +165,11 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +181,9 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteString(writer, "screenName"u8, value.ScreenName, nulls);
-        if (value.App is { } property3)
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteString(writer, "screenName"u8, value._screenName, nulls);
+        if (value._app is { } property3)
         {
             writer.WritePropertyName("app"u8);
             global::GenesysCloud.Extensions.Models.JourneyApp.WriteJson(writer, property3, options);
@@ -178,7 +193,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("app"u8);
         }
 
-        if (value.Device is { } property5)
+        if (value._device is { } property5)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property5, options);
@@ -188,9 +203,9 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("device"u8);
         }
 
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.Geolocation is { } property7)
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._geolocation is { } property7)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property7, options);
@@ -200,7 +215,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.SdkLibrary is { } property9)
+        if (value._sdkLibrary is { } property9)
         {
             writer.WritePropertyName("sdkLibrary"u8);
             global::GenesysCloud.Extensions.Models.SdkLibrary.WriteJson(writer, property9, options);
@@ -210,7 +225,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("sdkLibrary"u8);
         }
 
-        if (value.NetworkConnectivity is { } property11)
+        if (value._networkConnectivity is { } property11)
         {
             writer.WritePropertyName("networkConnectivity"u8);
             global::GenesysCloud.Extensions.Models.NetworkConnectivity.WriteJson(writer, property11, options);
@@ -220,7 +235,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("networkConnectivity"u8);
         }
 
-        if (value.MktCampaign is { } property13)
+        if (value._mktCampaign is { } property13)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property13, options);
@@ -230,8 +245,8 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        if (value.Attributes is { } property15)
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        if (value._attributes is { } property15)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -256,7 +271,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property18)
+        if (value._traits is { } property18)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -281,7 +296,7 @@ public sealed class AppEvent : IGenesysCloudModel<AppEvent>
             writer.WriteNull("traits"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

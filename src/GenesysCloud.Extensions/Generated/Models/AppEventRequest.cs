@@ -14,59 +14,74 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
 {
     /// <summary>Represents the action the customer performed. Event types are created for each unique event name and can be faceted on in segment and outcome conditions. A valid event name must only contain alphanumeric characters and underscores. A good event name is typically an object followed by the action performed in past tense, e.g. screen_viewed, search_performed, user_registered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The name of the screen, view, or fragment in the app where the event took place.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenName")]
-    public string? ScreenName { get; set; }
+    public string? ScreenName { get => _screenName; set => _screenName = value; }
 
     /// <summary>Application that the customer is interacting with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("app")]
-    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get => _app; set => _app = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.RequestDevice? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestDevice? Device { get => _device; set => _device = value; }
 
     /// <summary>SDK library used to generate the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sdkLibrary")]
-    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get; set; }
+    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get => _sdkLibrary; set => _sdkLibrary = value; }
 
     /// <summary>Information relating to the device's network connectivity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networkConnectivity")]
-    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get; set; }
+    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get => _networkConnectivity; set => _networkConnectivity = value; }
 
     /// <summary>The referrer URL of the first event in the app session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrerUrl")]
-    public string? ReferrerUrl { get; set; }
+    public string? ReferrerUrl { get => _referrerUrl; set => _referrerUrl = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>User-defined attributes associated with a particular event. These attributes provide additional context about the event. For example, items_in_cart or subscription_level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Traits are attributes intrinsic to the customer that may be sent in selected events, (e.g. email, givenName, cellPhone). Traits are used to collect information for identity resolution. For example, the same person might be using an application on different devices which might create two sessions with different customerIds. Additional information can be provided as traits to help link those two sessions and customers to a single external contact through common identifiers that were submitted via a form fill, message, or other input in both sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
 
     /// <summary>An external identifier for the customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>A UUID representing the customer associated with the app event. This is expected to be set per application install or device and can be used to identify a single customer across multiple sessions. This identifier, along with others passed as traits, is used for identity resolution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerCookieId")]
-    public string? CustomerCookieId { get; set; }
+    public string? CustomerCookieId { get => _customerCookieId; set => _customerCookieId = value; }
 
     /// <summary>UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _eventName;
+    private string? _screenName;
+    private global::GenesysCloud.Extensions.Models.JourneyApp? _app;
+    private global::GenesysCloud.Extensions.Models.RequestDevice? _device;
+    private global::GenesysCloud.Extensions.Models.SdkLibrary? _sdkLibrary;
+    private global::GenesysCloud.Extensions.Models.NetworkConnectivity? _networkConnectivity;
+    private string? _referrerUrl;
+    private string? _searchQuery;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private string? _externalId;
+    private string? _customerCookieId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppEventRequest IGenesysCloudModel<AppEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,33 +102,33 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             switch (index)
             {
                 case 0:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ScreenName = ReadString(ref reader, name);
+                    value._screenName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.App = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
+                    value._app = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestDevice.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestDevice.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
+                    value._sdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.NetworkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
+                    value._networkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ReferrerUrl = ReadString(ref reader, name);
+                    value._referrerUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -124,13 +139,13 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -141,20 +156,20 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 case 10:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CustomerCookieId = ReadString(ref reader, name);
+                    value._customerCookieId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +181,9 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteString(writer, "screenName"u8, value.ScreenName, nulls);
-        if (value.App is { } property3)
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteString(writer, "screenName"u8, value._screenName, nulls);
+        if (value._app is { } property3)
         {
             writer.WritePropertyName("app"u8);
             global::GenesysCloud.Extensions.Models.JourneyApp.WriteJson(writer, property3, options);
@@ -178,7 +193,7 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("app"u8);
         }
 
-        if (value.Device is { } property5)
+        if (value._device is { } property5)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.RequestDevice.WriteJson(writer, property5, options);
@@ -188,7 +203,7 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("device"u8);
         }
 
-        if (value.SdkLibrary is { } property7)
+        if (value._sdkLibrary is { } property7)
         {
             writer.WritePropertyName("sdkLibrary"u8);
             global::GenesysCloud.Extensions.Models.SdkLibrary.WriteJson(writer, property7, options);
@@ -198,7 +213,7 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("sdkLibrary"u8);
         }
 
-        if (value.NetworkConnectivity is { } property9)
+        if (value._networkConnectivity is { } property9)
         {
             writer.WritePropertyName("networkConnectivity"u8);
             global::GenesysCloud.Extensions.Models.NetworkConnectivity.WriteJson(writer, property9, options);
@@ -208,9 +223,9 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("networkConnectivity"u8);
         }
 
-        WriteString(writer, "referrerUrl"u8, value.ReferrerUrl, nulls);
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        if (value.Attributes is { } property11)
+        WriteString(writer, "referrerUrl"u8, value._referrerUrl, nulls);
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        if (value._attributes is { } property11)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -235,7 +250,7 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property14)
+        if (value._traits is { } property14)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -260,10 +275,10 @@ public sealed class AppEventRequest : IGenesysCloudModel<AppEventRequest>
             writer.WriteNull("traits"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "customerCookieId"u8, value.CustomerCookieId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "customerCookieId"u8, value._customerCookieId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

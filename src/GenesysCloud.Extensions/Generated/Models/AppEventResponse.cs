@@ -14,79 +14,99 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
 {
     /// <summary>System-generated UUID for the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Identifier of the customer in the source of the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>Type of identifier for the customer ID (cookie, email etc.).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIdType")]
-    public string? CustomerIdType { get; set; }
+    public string? CustomerIdType { get => _customerIdType; set => _customerIdType = value; }
 
     /// <summary>Represents the action the customer performed. A good event name is typically an object followed by the action performed in past tense (e.g. screen_viewed, order_completed, user_registered).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The name of the screen in the app that the event took place.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenName")]
-    public string? ScreenName { get; set; }
+    public string? ScreenName { get => _screenName; set => _screenName = value; }
 
     /// <summary>Application that the customer is interacting with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("app")]
-    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get => _app; set => _app = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>SDK library used to generate the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sdkLibrary")]
-    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get; set; }
+    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get => _sdkLibrary; set => _sdkLibrary = value; }
 
     /// <summary>Information relating to the device's network connectivity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networkConnectivity")]
-    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get; set; }
+    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get => _networkConnectivity; set => _networkConnectivity = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>The app session the event belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session")]
-    public global::GenesysCloud.Extensions.Models.AppEventResponseSession? Session { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppEventResponseSession? Session { get => _session; set => _session = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>User-defined attributes associated with a particular event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Traits are attributes intrinsic to the customer that may be sent in selected events (e.g. email, givenName, cellPhone).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
 
     /// <summary>An external identifier for the customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>UTC timestamp indicating when the event actually took place. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _id;
+    private string? _customerId;
+    private string? _customerIdType;
+    private string? _eventName;
+    private string? _screenName;
+    private global::GenesysCloud.Extensions.Models.JourneyApp? _app;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.SdkLibrary? _sdkLibrary;
+    private global::GenesysCloud.Extensions.Models.NetworkConnectivity? _networkConnectivity;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.AppEventResponseSession? _session;
+    private string? _searchQuery;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private string? _externalId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppEventResponse IGenesysCloudModel<AppEventResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,51 +127,51 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CustomerIdType = ReadString(ref reader, name);
+                    value._customerIdType = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ScreenName = ReadString(ref reader, name);
+                    value._screenName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.App = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
+                    value._app = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
+                    value._sdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.NetworkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
+                    value._networkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppEventResponseSession.ReadJson(ref reader, options);
+                    value._session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppEventResponseSession.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -162,13 +182,13 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -179,17 +199,17 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 case 16:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,12 +221,12 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "customerIdType"u8, value.CustomerIdType, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteString(writer, "screenName"u8, value.ScreenName, nulls);
-        if (value.App is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "customerIdType"u8, value._customerIdType, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteString(writer, "screenName"u8, value._screenName, nulls);
+        if (value._app is { } property3)
         {
             writer.WritePropertyName("app"u8);
             global::GenesysCloud.Extensions.Models.JourneyApp.WriteJson(writer, property3, options);
@@ -216,7 +236,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("app"u8);
         }
 
-        if (value.Device is { } property5)
+        if (value._device is { } property5)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property5, options);
@@ -226,8 +246,8 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("device"u8);
         }
 
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.Geolocation is { } property7)
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._geolocation is { } property7)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property7, options);
@@ -237,7 +257,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.SdkLibrary is { } property9)
+        if (value._sdkLibrary is { } property9)
         {
             writer.WritePropertyName("sdkLibrary"u8);
             global::GenesysCloud.Extensions.Models.SdkLibrary.WriteJson(writer, property9, options);
@@ -247,7 +267,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("sdkLibrary"u8);
         }
 
-        if (value.NetworkConnectivity is { } property11)
+        if (value._networkConnectivity is { } property11)
         {
             writer.WritePropertyName("networkConnectivity"u8);
             global::GenesysCloud.Extensions.Models.NetworkConnectivity.WriteJson(writer, property11, options);
@@ -257,7 +277,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("networkConnectivity"u8);
         }
 
-        if (value.MktCampaign is { } property13)
+        if (value._mktCampaign is { } property13)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property13, options);
@@ -267,7 +287,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.Session is { } property15)
+        if (value._session is { } property15)
         {
             writer.WritePropertyName("session"u8);
             global::GenesysCloud.Extensions.Models.AppEventResponseSession.WriteJson(writer, property15, options);
@@ -277,8 +297,8 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("session"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        if (value.Attributes is { } property17)
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        if (value._attributes is { } property17)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -303,7 +323,7 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property20)
+        if (value._traits is { } property20)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -328,9 +348,9 @@ public sealed class AppEventResponse : IGenesysCloudModel<AppEventResponse>
             writer.WriteNull("traits"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class AppEventResponseSession : IGenesysCloudModel<AppEventRespons
 {
     /// <summary>ID of the app session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Indicates how long the customer has been in the app within this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationInSeconds")]
-    public long? DurationInSeconds { get; set; }
+    public long? DurationInSeconds { get => _durationInSeconds; set => _durationInSeconds = value; }
 
     /// <summary>The count of all events recorded during this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventCount")]
-    public long? EventCount { get; set; }
+    public long? EventCount { get => _eventCount; set => _eventCount = value; }
 
     /// <summary>The count of all screen views recorded during this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenviewCount")]
-    public long? ScreenviewCount { get; set; }
+    public long? ScreenviewCount { get => _screenviewCount; set => _screenviewCount = value; }
 
     /// <summary>The referrer of the first event in the app session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get => _referrer; set => _referrer = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>UTC timestamp of the session's first event, that is when the session starts. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _id;
+    private long? _durationInSeconds;
+    private long? _eventCount;
+    private long? _screenviewCount;
+    private global::GenesysCloud.Extensions.Models.Referrer? _referrer;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppEventResponseSession IGenesysCloudModel<AppEventResponseSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class AppEventResponseSession : IGenesysCloudModel<AppEventRespons
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DurationInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EventCount = ReadNullableInt64(ref reader, options, name);
+                    value._eventCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ScreenviewCount = ReadNullableInt64(ref reader, options, name);
+                    value._screenviewCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +105,11 @@ public sealed class AppEventResponseSession : IGenesysCloudModel<AppEventRespons
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "durationInSeconds"u8, value.DurationInSeconds, nulls);
-        WriteInt64(writer, "eventCount"u8, value.EventCount, nulls);
-        WriteInt64(writer, "screenviewCount"u8, value.ScreenviewCount, nulls);
-        if (value.Referrer is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "durationInSeconds"u8, value._durationInSeconds, nulls);
+        WriteInt64(writer, "eventCount"u8, value._eventCount, nulls);
+        WriteInt64(writer, "screenviewCount"u8, value._screenviewCount, nulls);
+        if (value._referrer is { } property1)
         {
             writer.WritePropertyName("referrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property1, options);
@@ -110,9 +119,9 @@ public sealed class AppEventResponseSession : IGenesysCloudModel<AppEventRespons
             writer.WriteNull("referrer"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

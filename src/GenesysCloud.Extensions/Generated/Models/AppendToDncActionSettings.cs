@@ -14,19 +14,24 @@ public sealed class AppendToDncActionSettings : IGenesysCloudModel<AppendToDncAc
 {
     /// <summary>Whether to expire the record appended to the DNC list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expire")]
-    public bool? Expire { get; set; }
+    public bool? Expire { get => _expire; set => _expire = value; }
 
     /// <summary>If 'expire' is set to true, how long to keep the record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDuration")]
-    public string? ExpirationDuration { get; set; }
+    public string? ExpirationDuration { get => _expirationDuration; set => _expirationDuration = value; }
 
     /// <summary>The Dnc List Type to append entries to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listType")]
-    public global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum? ListType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum? ListType { get => _listType; set => _listType = value; }
+
+    private bool? _expire;
+    private string? _expirationDuration;
+    private global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum? _listType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppendToDncActionSettings IGenesysCloudModel<AppendToDncActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AppendToDncActionSettings : IGenesysCloudModel<AppendToDncAc
             switch (index)
             {
                 case 0:
-                    value.Expire = ReadNullableBoolean(ref reader, name);
+                    value._expire = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ExpirationDuration = ReadString(ref reader, name);
+                    value._expirationDuration = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ListType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum?)null;
+                    value._listType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ListTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AppendToDncActionSettings : IGenesysCloudModel<AppendToDncAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "expire"u8, value.Expire, nulls);
-        WriteString(writer, "expirationDuration"u8, value.ExpirationDuration, nulls);
-        WriteString(writer, "listType"u8, value.ListType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "expire"u8, value._expire, nulls);
+        WriteString(writer, "expirationDuration"u8, value._expirationDuration, nulls);
+        WriteString(writer, "listType"u8, value._listType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

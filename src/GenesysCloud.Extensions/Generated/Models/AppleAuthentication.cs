@@ -14,23 +14,29 @@ public sealed class AppleAuthentication : IGenesysCloudModel<AppleAuthentication
 {
     /// <summary>The Apple Messages for Business OAuth client id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthClientId")]
-    public string? OauthClientId { get; set; }
+    public string? OauthClientId { get => _oauthClientId; set => _oauthClientId = value; }
 
     /// <summary>The Apple Messages for Business OAuth client secret.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthClientSecret")]
-    public string? OauthClientSecret { get; set; }
+    public string? OauthClientSecret { get => _oauthClientSecret; set => _oauthClientSecret = value; }
 
     /// <summary>The Apple Messages for Business token URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthTokenUrl")]
-    public string? OauthTokenUrl { get; set; }
+    public string? OauthTokenUrl { get => _oauthTokenUrl; set => _oauthTokenUrl = value; }
 
     /// <summary>The Apple Messages for Business OAuth scope.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthScope")]
-    public string? OauthScope { get; set; }
+    public string? OauthScope { get => _oauthScope; set => _oauthScope = value; }
+
+    private string? _oauthClientId;
+    private string? _oauthClientSecret;
+    private string? _oauthTokenUrl;
+    private string? _oauthScope;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppleAuthentication IGenesysCloudModel<AppleAuthentication>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AppleAuthentication : IGenesysCloudModel<AppleAuthentication
             switch (index)
             {
                 case 0:
-                    value.OauthClientId = ReadString(ref reader, name);
+                    value._oauthClientId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OauthClientSecret = ReadString(ref reader, name);
+                    value._oauthClientSecret = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OauthTokenUrl = ReadString(ref reader, name);
+                    value._oauthTokenUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.OauthScope = ReadString(ref reader, name);
+                    value._oauthScope = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AppleAuthentication : IGenesysCloudModel<AppleAuthentication
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "oauthClientId"u8, value.OauthClientId, nulls);
-        WriteString(writer, "oauthClientSecret"u8, value.OauthClientSecret, nulls);
-        WriteString(writer, "oauthTokenUrl"u8, value.OauthTokenUrl, nulls);
-        WriteString(writer, "oauthScope"u8, value.OauthScope, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "oauthClientId"u8, value._oauthClientId, nulls);
+        WriteString(writer, "oauthClientSecret"u8, value._oauthClientSecret, nulls);
+        WriteString(writer, "oauthTokenUrl"u8, value._oauthTokenUrl, nulls);
+        WriteString(writer, "oauthScope"u8, value._oauthScope, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

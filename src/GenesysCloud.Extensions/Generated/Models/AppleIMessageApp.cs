@@ -14,19 +14,24 @@ public sealed class AppleIMessageApp : IGenesysCloudModel<AppleIMessageApp>
 {
     /// <summary>Application Name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicationName")]
-    public string? ApplicationName { get; set; }
+    public string? ApplicationName { get => _applicationName; set => _applicationName = value; }
 
     /// <summary>Application ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicationId")]
-    public string? ApplicationId { get; set; }
+    public string? ApplicationId { get => _applicationId; set => _applicationId = value; }
 
     /// <summary>Bundle ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bundleId")]
-    public string? BundleId { get; set; }
+    public string? BundleId { get => _bundleId; set => _bundleId = value; }
+
+    private string? _applicationName;
+    private string? _applicationId;
+    private string? _bundleId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppleIMessageApp IGenesysCloudModel<AppleIMessageApp>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AppleIMessageApp : IGenesysCloudModel<AppleIMessageApp>
             switch (index)
             {
                 case 0:
-                    value.ApplicationName = ReadString(ref reader, name);
+                    value._applicationName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ApplicationId = ReadString(ref reader, name);
+                    value._applicationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BundleId = ReadString(ref reader, name);
+                    value._bundleId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AppleIMessageApp : IGenesysCloudModel<AppleIMessageApp>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "applicationName"u8, value.ApplicationName, nulls);
-        WriteString(writer, "applicationId"u8, value.ApplicationId, nulls);
-        WriteString(writer, "bundleId"u8, value.BundleId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "applicationName"u8, value._applicationName, nulls);
+        WriteString(writer, "applicationId"u8, value._applicationId, nulls);
+        WriteString(writer, "bundleId"u8, value._bundleId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
 {
     /// <summary>A unique integration Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Apple messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The Apple Messages for Business Id for the Apple messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagesForBusinessId")]
-    public string? MessagesForBusinessId { get; set; }
+    public string? MessagesForBusinessId { get => _messagesForBusinessId; set => _messagesForBusinessId = value; }
 
     /// <summary>The name of the business.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessName")]
-    public string? BusinessName { get; set; }
+    public string? BusinessName { get => _businessName; set => _businessName = value; }
 
     /// <summary>The url of the businesses logo.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logoUrl")]
-    public string? LogoUrl { get; set; }
+    public string? LogoUrl { get => _logoUrl; set => _logoUrl = value; }
 
     /// <summary>The status of the Apple Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>The recipient associated to the Apple messaging Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Status of asynchronous create operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createStatus")]
-    public global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum? CreateStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum? CreateStatus { get => _createStatus; set => _createStatus = value; }
 
     /// <summary>Error information returned, if createStatus is set to Error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get => _createError; set => _createError = value; }
 
     /// <summary>Interactive Application (iMessage App) Settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appleIMessageApp")]
-    public global::GenesysCloud.Extensions.Models.AppleIMessageApp? AppleIMessageApp { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleIMessageApp? AppleIMessageApp { get => _appleIMessageApp; set => _appleIMessageApp = value; }
 
     /// <summary>The Apple Messages for Business authentication setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appleAuthentication")]
-    public global::GenesysCloud.Extensions.Models.AppleAuthentication? AppleAuthentication { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleAuthentication? AppleAuthentication { get => _appleAuthentication; set => _appleAuthentication = value; }
 
     /// <summary>Apple Pay settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applePay")]
-    public global::GenesysCloud.Extensions.Models.ApplePay? ApplePay { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApplePay? ApplePay { get => _applePay; set => _applePay = value; }
 
     /// <summary>The configuration to control identity resolution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identityResolution")]
-    public global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig? IdentityResolution { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig? IdentityResolution { get => _identityResolution; set => _identityResolution = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private string? _messagesForBusinessId;
+    private string? _businessName;
+    private string? _logoUrl;
+    private string? _status;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum? _createStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _createError;
+    private global::GenesysCloud.Extensions.Models.AppleIMessageApp? _appleIMessageApp;
+    private global::GenesysCloud.Extensions.Models.AppleAuthentication? _appleAuthentication;
+    private global::GenesysCloud.Extensions.Models.ApplePay? _applePay;
+    private global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig? _identityResolution;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppleIntegration IGenesysCloudModel<AppleIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,67 +137,67 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MessagesForBusinessId = ReadString(ref reader, name);
+                    value._messagesForBusinessId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.BusinessName = ReadString(ref reader, name);
+                    value._businessName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.LogoUrl = ReadString(ref reader, name);
+                    value._logoUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.CreateStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum?)null;
+                    value._createStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AppleIntegration.CreateStatusEnum?)null;
                     break;
                 case 14:
-                    value.CreateError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._createError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.AppleIMessageApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIMessageApp.ReadJson(ref reader, options);
+                    value._appleIMessageApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIMessageApp.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.AppleAuthentication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleAuthentication.ReadJson(ref reader, options);
+                    value._appleAuthentication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleAuthentication.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.ApplePay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ApplePay.ReadJson(ref reader, options);
+                    value._applePay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ApplePay.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.IdentityResolution = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig.ReadJson(ref reader, options);
+                    value._identityResolution = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +209,9 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property2)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property2, options);
@@ -199,7 +221,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property4)
+        if (value._messagingSetting is { } property4)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property4, options);
@@ -209,11 +231,11 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "messagesForBusinessId"u8, value.MessagesForBusinessId, nulls);
-        WriteString(writer, "businessName"u8, value.BusinessName, nulls);
-        WriteString(writer, "logoUrl"u8, value.LogoUrl, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        if (value.Recipient is { } property6)
+        WriteString(writer, "messagesForBusinessId"u8, value._messagesForBusinessId, nulls);
+        WriteString(writer, "businessName"u8, value._businessName, nulls);
+        WriteString(writer, "logoUrl"u8, value._logoUrl, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        if (value._recipient is { } property6)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -223,9 +245,9 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property8)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -235,7 +257,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -245,8 +267,8 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "createStatus"u8, value.CreateStatus?.ToString(), nulls);
-        if (value.CreateError is { } property12)
+        WriteString(writer, "createStatus"u8, value._createStatus?.ToString(), nulls);
+        if (value._createError is { } property12)
         {
             writer.WritePropertyName("createError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property12, options);
@@ -256,7 +278,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("createError"u8);
         }
 
-        if (value.AppleIMessageApp is { } property14)
+        if (value._appleIMessageApp is { } property14)
         {
             writer.WritePropertyName("appleIMessageApp"u8);
             global::GenesysCloud.Extensions.Models.AppleIMessageApp.WriteJson(writer, property14, options);
@@ -266,7 +288,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("appleIMessageApp"u8);
         }
 
-        if (value.AppleAuthentication is { } property16)
+        if (value._appleAuthentication is { } property16)
         {
             writer.WritePropertyName("appleAuthentication"u8);
             global::GenesysCloud.Extensions.Models.AppleAuthentication.WriteJson(writer, property16, options);
@@ -276,7 +298,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("appleAuthentication"u8);
         }
 
-        if (value.ApplePay is { } property18)
+        if (value._applePay is { } property18)
         {
             writer.WritePropertyName("applePay"u8);
             global::GenesysCloud.Extensions.Models.ApplePay.WriteJson(writer, property18, options);
@@ -286,7 +308,7 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("applePay"u8);
         }
 
-        if (value.IdentityResolution is { } property20)
+        if (value._identityResolution is { } property20)
         {
             writer.WritePropertyName("identityResolution"u8);
             global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig.WriteJson(writer, property20, options);
@@ -296,8 +318,8 @@ public sealed class AppleIntegration : IGenesysCloudModel<AppleIntegration>
             writer.WriteNull("identityResolution"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

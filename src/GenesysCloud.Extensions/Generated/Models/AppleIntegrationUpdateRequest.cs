@@ -14,47 +14,59 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Apple messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The name of the business.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessName")]
-    public string? BusinessName { get; set; }
+    public string? BusinessName { get => _businessName; set => _businessName = value; }
 
     /// <summary>The url of the businesses logo.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logoUrl")]
-    public string? LogoUrl { get; set; }
+    public string? LogoUrl { get => _logoUrl; set => _logoUrl = value; }
 
     /// <summary>Interactive Application (iMessage App) Settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appleIMessageApp")]
-    public global::GenesysCloud.Extensions.Models.AppleIMessageApp? AppleIMessageApp { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleIMessageApp? AppleIMessageApp { get => _appleIMessageApp; set => _appleIMessageApp = value; }
 
     /// <summary>The Apple Messages for Business authentication setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appleAuthentication")]
-    public global::GenesysCloud.Extensions.Models.AppleAuthentication? AppleAuthentication { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppleAuthentication? AppleAuthentication { get => _appleAuthentication; set => _appleAuthentication = value; }
 
     /// <summary>Apple Pay settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applePay")]
-    public global::GenesysCloud.Extensions.Models.ApplePay? ApplePay { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApplePay? ApplePay { get => _applePay; set => _applePay = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private string? _businessName;
+    private string? _logoUrl;
+    private global::GenesysCloud.Extensions.Models.AppleIMessageApp? _appleIMessageApp;
+    private global::GenesysCloud.Extensions.Models.AppleAuthentication? _appleAuthentication;
+    private global::GenesysCloud.Extensions.Models.ApplePay? _applePay;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AppleIntegrationUpdateRequest IGenesysCloudModel<AppleIntegrationUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.BusinessName = ReadString(ref reader, name);
+                    value._businessName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.LogoUrl = ReadString(ref reader, name);
+                    value._logoUrl = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AppleIMessageApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIMessageApp.ReadJson(ref reader, options);
+                    value._appleIMessageApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleIMessageApp.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.AppleAuthentication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleAuthentication.ReadJson(ref reader, options);
+                    value._appleAuthentication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppleAuthentication.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ApplePay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ApplePay.ReadJson(ref reader, options);
+                    value._applePay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ApplePay.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +129,9 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property1)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property1, options);
@@ -129,7 +141,7 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property3)
+        if (value._messagingSetting is { } property3)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property3, options);
@@ -139,9 +151,9 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "businessName"u8, value.BusinessName, nulls);
-        WriteString(writer, "logoUrl"u8, value.LogoUrl, nulls);
-        if (value.AppleIMessageApp is { } property5)
+        WriteString(writer, "businessName"u8, value._businessName, nulls);
+        WriteString(writer, "logoUrl"u8, value._logoUrl, nulls);
+        if (value._appleIMessageApp is { } property5)
         {
             writer.WritePropertyName("appleIMessageApp"u8);
             global::GenesysCloud.Extensions.Models.AppleIMessageApp.WriteJson(writer, property5, options);
@@ -151,7 +163,7 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             writer.WriteNull("appleIMessageApp"u8);
         }
 
-        if (value.AppleAuthentication is { } property7)
+        if (value._appleAuthentication is { } property7)
         {
             writer.WritePropertyName("appleAuthentication"u8);
             global::GenesysCloud.Extensions.Models.AppleAuthentication.WriteJson(writer, property7, options);
@@ -161,7 +173,7 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             writer.WriteNull("appleAuthentication"u8);
         }
 
-        if (value.ApplePay is { } property9)
+        if (value._applePay is { } property9)
         {
             writer.WritePropertyName("applePay"u8);
             global::GenesysCloud.Extensions.Models.ApplePay.WriteJson(writer, property9, options);
@@ -171,8 +183,8 @@ public sealed class AppleIntegrationUpdateRequest : IGenesysCloudModel<AppleInte
             writer.WriteNull("applePay"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

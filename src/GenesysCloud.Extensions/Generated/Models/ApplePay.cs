@@ -14,55 +14,69 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
 {
     /// <summary>The name of the store.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("storeName")]
-    public string? StoreName { get; set; }
+    public string? StoreName { get => _storeName; set => _storeName = value; }
 
     /// <summary>The stores merchant identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("merchantId")]
-    public string? MerchantId { get; set; }
+    public string? MerchantId { get => _merchantId; set => _merchantId = value; }
 
     /// <summary>The domain name associated with the merchant account.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domainName")]
-    public string? DomainName { get; set; }
+    public string? DomainName { get => _domainName; set => _domainName = value; }
 
     /// <summary>The payment capabilities supported by the merchant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentCapabilities")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PaymentCapabilities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PaymentCapabilities { get => _paymentCapabilities; set => _paymentCapabilities = value; }
 
     /// <summary>The payment networks supported by the merchant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedPaymentNetworks")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedPaymentNetworks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedPaymentNetworks { get => _supportedPaymentNetworks; set => _supportedPaymentNetworks = value; }
 
     /// <summary>The Genesys credentialId the payment certificates are stored under.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentCertificateCredentialId")]
-    public string? PaymentCertificateCredentialId { get; set; }
+    public string? PaymentCertificateCredentialId { get => _paymentCertificateCredentialId; set => _paymentCertificateCredentialId = value; }
 
     /// <summary>The url used to process payments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentGatewayUrl")]
-    public string? PaymentGatewayUrl { get; set; }
+    public string? PaymentGatewayUrl { get => _paymentGatewayUrl; set => _paymentGatewayUrl = value; }
 
     /// <summary>The url opened in a web browser if the customers device is unable to make payments using Apple Pay.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fallbackUrl")]
-    public string? FallbackUrl { get; set; }
+    public string? FallbackUrl { get => _fallbackUrl; set => _fallbackUrl = value; }
 
     /// <summary>The url called when the customer changes the shipping method.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shippingMethodUpdateUrl")]
-    public string? ShippingMethodUpdateUrl { get; set; }
+    public string? ShippingMethodUpdateUrl { get => _shippingMethodUpdateUrl; set => _shippingMethodUpdateUrl = value; }
 
     /// <summary>The url called when the customer changes their shipping address information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shippingContactUpdateUrl")]
-    public string? ShippingContactUpdateUrl { get; set; }
+    public string? ShippingContactUpdateUrl { get => _shippingContactUpdateUrl; set => _shippingContactUpdateUrl = value; }
 
     /// <summary>The url called when the customer changes their payment method.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethodUpdateUrl")]
-    public string? PaymentMethodUpdateUrl { get; set; }
+    public string? PaymentMethodUpdateUrl { get => _paymentMethodUpdateUrl; set => _paymentMethodUpdateUrl = value; }
 
     /// <summary>The url called after completing the order to update the order information in your system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderTrackingUrl")]
-    public string? OrderTrackingUrl { get; set; }
+    public string? OrderTrackingUrl { get => _orderTrackingUrl; set => _orderTrackingUrl = value; }
+
+    private string? _storeName;
+    private string? _merchantId;
+    private string? _domainName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _paymentCapabilities;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedPaymentNetworks;
+    private string? _paymentCertificateCredentialId;
+    private string? _paymentGatewayUrl;
+    private string? _fallbackUrl;
+    private string? _shippingMethodUpdateUrl;
+    private string? _shippingContactUpdateUrl;
+    private string? _paymentMethodUpdateUrl;
+    private string? _orderTrackingUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApplePay IGenesysCloudModel<ApplePay>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,18 +97,18 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
             switch (index)
             {
                 case 0:
-                    value.StoreName = ReadString(ref reader, name);
+                    value._storeName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MerchantId = ReadString(ref reader, name);
+                    value._merchantId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DomainName = ReadString(ref reader, name);
+                    value._domainName = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PaymentCapabilities = null;
+                        value._paymentCapabilities = null;
                     }
                     else
                     {
@@ -105,13 +119,13 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PaymentCapabilities = list1;
+                        value._paymentCapabilities = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedPaymentNetworks = null;
+                        value._supportedPaymentNetworks = null;
                     }
                     else
                     {
@@ -122,32 +136,32 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedPaymentNetworks = list2;
+                        value._supportedPaymentNetworks = list2;
                     }
                     break;
                 case 5:
-                    value.PaymentCertificateCredentialId = ReadString(ref reader, name);
+                    value._paymentCertificateCredentialId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PaymentGatewayUrl = ReadString(ref reader, name);
+                    value._paymentGatewayUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.FallbackUrl = ReadString(ref reader, name);
+                    value._fallbackUrl = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ShippingMethodUpdateUrl = ReadString(ref reader, name);
+                    value._shippingMethodUpdateUrl = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ShippingContactUpdateUrl = ReadString(ref reader, name);
+                    value._shippingContactUpdateUrl = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.PaymentMethodUpdateUrl = ReadString(ref reader, name);
+                    value._paymentMethodUpdateUrl = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.OrderTrackingUrl = ReadString(ref reader, name);
+                    value._orderTrackingUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,10 +173,10 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "storeName"u8, value.StoreName, nulls);
-        WriteString(writer, "merchantId"u8, value.MerchantId, nulls);
-        WriteString(writer, "domainName"u8, value.DomainName, nulls);
-        if (value.PaymentCapabilities is { } property3)
+        WriteString(writer, "storeName"u8, value._storeName, nulls);
+        WriteString(writer, "merchantId"u8, value._merchantId, nulls);
+        WriteString(writer, "domainName"u8, value._domainName, nulls);
+        if (value._paymentCapabilities is { } property3)
         {
             writer.WritePropertyName("paymentCapabilities"u8);
             writer.WriteStartArray();
@@ -179,7 +193,7 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
             writer.WriteNull("paymentCapabilities"u8);
         }
 
-        if (value.SupportedPaymentNetworks is { } property5)
+        if (value._supportedPaymentNetworks is { } property5)
         {
             writer.WritePropertyName("supportedPaymentNetworks"u8);
             writer.WriteStartArray();
@@ -196,14 +210,14 @@ public sealed class ApplePay : IGenesysCloudModel<ApplePay>
             writer.WriteNull("supportedPaymentNetworks"u8);
         }
 
-        WriteString(writer, "paymentCertificateCredentialId"u8, value.PaymentCertificateCredentialId, nulls);
-        WriteString(writer, "paymentGatewayUrl"u8, value.PaymentGatewayUrl, nulls);
-        WriteString(writer, "fallbackUrl"u8, value.FallbackUrl, nulls);
-        WriteString(writer, "shippingMethodUpdateUrl"u8, value.ShippingMethodUpdateUrl, nulls);
-        WriteString(writer, "shippingContactUpdateUrl"u8, value.ShippingContactUpdateUrl, nulls);
-        WriteString(writer, "paymentMethodUpdateUrl"u8, value.PaymentMethodUpdateUrl, nulls);
-        WriteString(writer, "orderTrackingUrl"u8, value.OrderTrackingUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "paymentCertificateCredentialId"u8, value._paymentCertificateCredentialId, nulls);
+        WriteString(writer, "paymentGatewayUrl"u8, value._paymentGatewayUrl, nulls);
+        WriteString(writer, "fallbackUrl"u8, value._fallbackUrl, nulls);
+        WriteString(writer, "shippingMethodUpdateUrl"u8, value._shippingMethodUpdateUrl, nulls);
+        WriteString(writer, "shippingContactUpdateUrl"u8, value._shippingContactUpdateUrl, nulls);
+        WriteString(writer, "paymentMethodUpdateUrl"u8, value._paymentMethodUpdateUrl, nulls);
+        WriteString(writer, "orderTrackingUrl"u8, value._orderTrackingUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ApprovalNamespace : IGenesysCloudModel<ApprovalNamespace>
 {
     /// <summary>The namespace of the associated approvers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum? Namespace { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>The current namespace approval status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of namespace approval.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum? _namespace;
+    private global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ApprovalNamespace IGenesysCloudModel<ApprovalNamespace>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ApprovalNamespace : IGenesysCloudModel<ApprovalNamespace>
             switch (index)
             {
                 case 0:
-                    value.Namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum?)null;
+                    value._namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.NamespaceEnum?)null;
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ApprovalNamespace.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ApprovalNamespace : IGenesysCloudModel<ApprovalNamespace>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "namespace"u8, value.Namespace?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "namespace"u8, value._namespace?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ArchitectExportJobStateResponse : IGenesysCloudModel<Archite
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the Architect Export Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The command executed by the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("command")]
-    public global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum? Command { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum? Command { get => _command; set => _command = value; }
 
     /// <summary>The signed URL for downloading exported Architect data. If more than one flow was exported as part of the job, the URL provides a zipped folder containing all flows.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Warnings and Errors messages of the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? Messages { get => _messages; set => _messages = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum? _command;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? _messages;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ArchitectExportJobStateResponse IGenesysCloudModel<ArchitectExportJobStateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ArchitectExportJobStateResponse : IGenesysCloudModel<Archite
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Command = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum(text2) : (global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum?)null;
+                    value._command = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum(text2) : (global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse.CommandEnum?)null;
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ArchitectExportJobStateResponse : IGenesysCloudModel<Archite
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ArchitectJobMessage.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list3;
+                        value._messages = list3;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class ArchitectExportJobStateResponse : IGenesysCloudModel<Archite
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "command"u8, value.Command?.ToString(), nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Messages is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "command"u8, value._command?.ToString(), nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._messages is { } property4)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -131,8 +139,8 @@ public sealed class ArchitectExportJobStateResponse : IGenesysCloudModel<Archite
             writer.WriteNull("messages"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
 {
     /// <summary>The architect flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("architectFlow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ArchitectFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ArchitectFlow { get => _architectFlow; set => _architectFlow = value; }
 
     /// <summary>Collection of Architect Flow Request Mappings to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowRequestMappings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestMapping>? FlowRequestMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestMapping>? FlowRequestMappings { get => _flowRequestMappings; set => _flowRequestMappings = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _architectFlow;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestMapping>? _flowRequestMappings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ArchitectFlowFields IGenesysCloudModel<ArchitectFlowFields>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
             switch (index)
             {
                 case 0:
-                    value.ArchitectFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._architectFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FlowRequestMappings = null;
+                        value._flowRequestMappings = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RequestMapping.ReadJson(ref reader, options));
                         }
 
-                        value.FlowRequestMappings = list1;
+                        value._flowRequestMappings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ArchitectFlow is { } property2)
+        if (value._architectFlow is { } property2)
         {
             writer.WritePropertyName("architectFlow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
             writer.WriteNull("architectFlow"u8);
         }
 
-        if (value.FlowRequestMappings is { } property4)
+        if (value._flowRequestMappings is { } property4)
         {
             writer.WritePropertyName("flowRequestMappings"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ArchitectFlowFields : IGenesysCloudModel<ArchitectFlowFields
             writer.WriteNull("flowRequestMappings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

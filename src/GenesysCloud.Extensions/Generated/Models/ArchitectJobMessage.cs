@@ -14,19 +14,24 @@ public sealed class ArchitectJobMessage : IGenesysCloudModel<ArchitectJobMessage
 {
     /// <summary>The DateTime when the message was generated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTime")]
-    public global::System.DateTimeOffset? DateTime { get; set; }
+    public global::System.DateTimeOffset? DateTime { get => _dateTime; set => _dateTime = value; }
 
     /// <summary>The message type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The text of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
+
+    private global::System.DateTimeOffset? _dateTime;
+    private global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum? _type;
+    private string? _text;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ArchitectJobMessage IGenesysCloudModel<ArchitectJobMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ArchitectJobMessage : IGenesysCloudModel<ArchitectJobMessage
             switch (index)
             {
                 case 0:
-                    value.DateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectJobMessage.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ArchitectJobMessage : IGenesysCloudModel<ArchitectJobMessage
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateTime"u8, value.DateTime, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateTime"u8, value._dateTime, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Flow created from the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>Status of the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The command executed by the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("command")]
-    public global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum? Command { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum? Command { get => _command; set => _command = value; }
 
     /// <summary>Warnings and Errors messages of the Architect Job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? Messages { get => _messages; set => _messages = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flow;
+    private global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum? _command;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ArchitectJobMessage>? _messages;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ArchitectJobStateResponse IGenesysCloudModel<ArchitectJobStateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.StatusEnum?)null;
                     break;
                 case 3:
-                    value.Command = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum(text2) : (global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum?)null;
+                    value._command = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum(text2) : (global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse.CommandEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ArchitectJobMessage.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list3;
+                        value._messages = list3;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Flow is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._flow is { } property4)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -114,9 +122,9 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "command"u8, value.Command?.ToString(), nulls);
-        if (value.Messages is { } property6)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "command"u8, value._command?.ToString(), nulls);
+        if (value._messages is { } property6)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -140,8 +148,8 @@ public sealed class ArchitectJobStateResponse : IGenesysCloudModel<ArchitectJobS
             writer.WriteNull("messages"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ArchiveRetention : IGenesysCloudModel<ArchiveRetention>
 {
     /// <summary>Gets or sets <c>days</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("days")]
-    public long? Days { get; set; }
+    public long? Days { get => _days; set => _days = value; }
 
     /// <summary>Gets or sets <c>storageMedium</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("storageMedium")]
-    public global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum? StorageMedium { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum? StorageMedium { get => _storageMedium; set => _storageMedium = value; }
+
+    private long? _days;
+    private global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum? _storageMedium;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ArchiveRetention IGenesysCloudModel<ArchiveRetention>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ArchiveRetention : IGenesysCloudModel<ArchiveRetention>
             switch (index)
             {
                 case 0:
-                    value.Days = ReadNullableInt64(ref reader, options, name);
+                    value._days = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.StorageMedium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum?)null;
+                    value._storageMedium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum(text1) : (global::GenesysCloud.Extensions.Models.ArchiveRetention.StorageMediumEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ArchiveRetention : IGenesysCloudModel<ArchiveRetention>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "days"u8, value.Days, nulls);
-        WriteString(writer, "storageMedium"u8, value.StorageMedium?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "days"u8, value._days, nulls);
+        WriteString(writer, "storageMedium"u8, value._storageMedium?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

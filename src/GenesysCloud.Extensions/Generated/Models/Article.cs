@@ -14,35 +14,44 @@ public sealed class Article : IGenesysCloudModel<Article>
 {
     /// <summary>The article title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The URI for the article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uri")]
-    public string? Uri { get; set; }
+    public string? Uri { get => _uri; set => _uri = value; }
 
     /// <summary>This contains snippets of text from the article matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippets")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get => _snippets; set => _snippets = value; }
 
     /// <summary>Value between 0 and 1. 1 corresponds to very confident, 0 to not confident at all.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>A map that contains custom metadata about the article answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataAttribute>? Metadata { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataAttribute>? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The version of the Article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get => _version; set => _version = value; }
 
     /// <summary>Variations of the Article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get => _variations; set => _variations = value; }
+
+    private string? _title;
+    private string? _uri;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _snippets;
+    private double? _confidence;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataAttribute>? _metadata;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _variations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Article IGenesysCloudModel<Article>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class Article : IGenesysCloudModel<Article>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Uri = ReadString(ref reader, name);
+                    value._uri = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Snippets = null;
+                        value._snippets = null;
                     }
                     else
                     {
@@ -82,16 +91,16 @@ public sealed class Article : IGenesysCloudModel<Article>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Snippets = list1;
+                        value._snippets = list1;
                     }
                     break;
                 case 3:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Metadata = null;
+                        value._metadata = null;
                     }
                     else
                     {
@@ -102,16 +111,16 @@ public sealed class Article : IGenesysCloudModel<Article>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MetadataAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Metadata = dictionary2;
+                        value._metadata = dictionary2;
                     }
                     break;
                 case 5:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Variations = null;
+                        value._variations = null;
                     }
                     else
                     {
@@ -122,11 +131,11 @@ public sealed class Article : IGenesysCloudModel<Article>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Variations = list3;
+                        value._variations = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +147,9 @@ public sealed class Article : IGenesysCloudModel<Article>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "uri"u8, value.Uri, nulls);
-        if (value.Snippets is { } property4)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "uri"u8, value._uri, nulls);
+        if (value._snippets is { } property4)
         {
             writer.WritePropertyName("snippets"u8);
             writer.WriteStartArray();
@@ -157,8 +166,8 @@ public sealed class Article : IGenesysCloudModel<Article>
             writer.WriteNull("snippets"u8);
         }
 
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        if (value.Metadata is { } property6)
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        if (value._metadata is { } property6)
         {
             writer.WritePropertyName("metadata"u8);
             writer.WriteStartObject();
@@ -183,7 +192,7 @@ public sealed class Article : IGenesysCloudModel<Article>
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.Version is { } property9)
+        if (value._version is { } property9)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -193,7 +202,7 @@ public sealed class Article : IGenesysCloudModel<Article>
             writer.WriteNull("version"u8);
         }
 
-        if (value.Variations is { } property11)
+        if (value._variations is { } property11)
         {
             writer.WritePropertyName("variations"u8);
             writer.WriteStartArray();
@@ -217,7 +226,7 @@ public sealed class Article : IGenesysCloudModel<Article>
             writer.WriteNull("variations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class AssessmentForm : IGenesysCloudModel<AssessmentForm>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Last modified date of the assessment form. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The unique Id for all versions of this assessment form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>If true, assessment form is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The pass percent for the assessment form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("passPercent")]
-    public long? PassPercent { get; set; }
+    public long? PassPercent { get => _passPercent; set => _passPercent = value; }
 
     /// <summary>A list of question groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentFormQuestionGroup>? QuestionGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentFormQuestionGroup>? QuestionGroups { get => _questionGroups; set => _questionGroups = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _contextId;
+    private string? _selfUri;
+    private bool? _published;
+    private long? _passPercent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentFormQuestionGroup>? _questionGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssessmentForm IGenesysCloudModel<AssessmentForm>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class AssessmentForm : IGenesysCloudModel<AssessmentForm>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PassPercent = ReadNullableInt64(ref reader, options, name);
+                    value._passPercent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroups = null;
+                        value._questionGroups = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class AssessmentForm : IGenesysCloudModel<AssessmentForm>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AssessmentFormQuestionGroup.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroups = list1;
+                        value._questionGroups = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class AssessmentForm : IGenesysCloudModel<AssessmentForm>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteInt64(writer, "passPercent"u8, value.PassPercent, nulls);
-        if (value.QuestionGroups is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteInt64(writer, "passPercent"u8, value._passPercent, nulls);
+        if (value._questionGroups is { } property2)
         {
             writer.WritePropertyName("questionGroups"u8);
             writer.WriteStartArray();
@@ -140,7 +149,7 @@ public sealed class AssessmentForm : IGenesysCloudModel<AssessmentForm>
             writer.WriteNull("questionGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

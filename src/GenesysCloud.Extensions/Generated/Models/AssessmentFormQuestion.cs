@@ -14,55 +14,69 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this question that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The question text</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Gets or sets <c>helpText</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpText")]
-    public string? HelpText { get; set; }
+    public string? HelpText { get => _helpText; set => _helpText = value; }
 
     /// <summary>Gets or sets <c>naEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("naEnabled")]
-    public bool? NaEnabled { get; set; }
+    public bool? NaEnabled { get => _naEnabled; set => _naEnabled = value; }
 
     /// <summary>Gets or sets <c>commentsRequired</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commentsRequired")]
-    public bool? CommentsRequired { get; set; }
+    public bool? CommentsRequired { get => _commentsRequired; set => _commentsRequired = value; }
 
     /// <summary>Gets or sets <c>visibilityCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibilityCondition")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get => _visibilityCondition; set => _visibilityCondition = value; }
 
     /// <summary>Options from which to choose an answer for this question. Only used by Multiple Choice type questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerOptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get => _answerOptions; set => _answerOptions = value; }
 
     /// <summary>How many characters are allowed in the text response to this question. Used by Free Text question types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxResponseCharacters")]
-    public long? MaxResponseCharacters { get; set; }
+    public long? MaxResponseCharacters { get => _maxResponseCharacters; set => _maxResponseCharacters = value; }
 
     /// <summary>Does an incorrect answer to this question mark the form as having a failed kill question. Only used by Multiple Choice type questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isKill")]
-    public bool? IsKill { get; set; }
+    public bool? IsKill { get => _isKill; set => _isKill = value; }
 
     /// <summary>Does this question contribute to the critical score. Only used by Multiple Choice type questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCritical")]
-    public bool? IsCritical { get; set; }
+    public bool? IsCritical { get => _isCritical; set => _isCritical = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum? _type;
+    private string? _text;
+    private string? _helpText;
+    private bool? _naEnabled;
+    private bool? _commentsRequired;
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition? _visibilityCondition;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? _answerOptions;
+    private long? _maxResponseCharacters;
+    private bool? _isKill;
+    private bool? _isCritical;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssessmentFormQuestion IGenesysCloudModel<AssessmentFormQuestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,33 +97,33 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AssessmentFormQuestion.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.HelpText = ReadString(ref reader, name);
+                    value._helpText = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.NaEnabled = ReadNullableBoolean(ref reader, name);
+                    value._naEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CommentsRequired = ReadNullableBoolean(ref reader, name);
+                    value._commentsRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.VisibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
+                    value._visibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.AnswerOptions = null;
+                        value._answerOptions = null;
                     }
                     else
                     {
@@ -120,20 +134,20 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnswerOption.ReadJson(ref reader, options));
                         }
 
-                        value.AnswerOptions = list2;
+                        value._answerOptions = list2;
                     }
                     break;
                 case 9:
-                    value.MaxResponseCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxResponseCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.IsKill = ReadNullableBoolean(ref reader, name);
+                    value._isKill = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.IsCritical = ReadNullableBoolean(ref reader, name);
+                    value._isCritical = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,14 +159,14 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "helpText"u8, value.HelpText, nulls);
-        WriteBoolean(writer, "naEnabled"u8, value.NaEnabled, nulls);
-        WriteBoolean(writer, "commentsRequired"u8, value.CommentsRequired, nulls);
-        if (value.VisibilityCondition is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "helpText"u8, value._helpText, nulls);
+        WriteBoolean(writer, "naEnabled"u8, value._naEnabled, nulls);
+        WriteBoolean(writer, "commentsRequired"u8, value._commentsRequired, nulls);
+        if (value._visibilityCondition is { } property3)
         {
             writer.WritePropertyName("visibilityCondition"u8);
             global::GenesysCloud.Extensions.Models.VisibilityCondition.WriteJson(writer, property3, options);
@@ -162,7 +176,7 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
             writer.WriteNull("visibilityCondition"u8);
         }
 
-        if (value.AnswerOptions is { } property5)
+        if (value._answerOptions is { } property5)
         {
             writer.WritePropertyName("answerOptions"u8);
             writer.WriteStartArray();
@@ -186,10 +200,10 @@ public sealed class AssessmentFormQuestion : IGenesysCloudModel<AssessmentFormQu
             writer.WriteNull("answerOptions"u8);
         }
 
-        WriteInt64(writer, "maxResponseCharacters"u8, value.MaxResponseCharacters, nulls);
-        WriteBoolean(writer, "isKill"u8, value.IsKill, nulls);
-        WriteBoolean(writer, "isCritical"u8, value.IsCritical, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxResponseCharacters"u8, value._maxResponseCharacters, nulls);
+        WriteBoolean(writer, "isKill"u8, value._isKill, nulls);
+        WriteBoolean(writer, "isCritical"u8, value._isCritical, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

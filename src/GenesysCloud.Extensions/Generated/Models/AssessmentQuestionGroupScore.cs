@@ -14,71 +14,89 @@ public sealed class AssessmentQuestionGroupScore : IGenesysCloudModel<Assessment
 {
     /// <summary>The ID of the question group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupId")]
-    public string? QuestionGroupId { get; set; }
+    public string? QuestionGroupId { get => _questionGroupId; set => _questionGroupId = value; }
 
     /// <summary>The total score for the questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScore")]
-    public double? TotalScore { get; set; }
+    public double? TotalScore { get => _totalScore; set => _totalScore = value; }
 
     /// <summary>The maximum total score for the questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalScore")]
-    public double? MaxTotalScore { get; set; }
+    public double? MaxTotalScore { get => _maxTotalScore; set => _maxTotalScore = value; }
 
     /// <summary>True if this question group is marked NA</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedNA")]
-    public bool? MarkedNA { get; set; }
+    public bool? MarkedNA { get => _markedNA; set => _markedNA = value; }
 
     /// <summary>If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemMarkedNA")]
-    public bool? SystemMarkedNA { get; set; }
+    public bool? SystemMarkedNA { get => _systemMarkedNA; set => _systemMarkedNA = value; }
 
     /// <summary>The total score for the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCriticalScore")]
-    public double? TotalCriticalScore { get; set; }
+    public double? TotalCriticalScore { get => _totalCriticalScore; set => _totalCriticalScore = value; }
 
     /// <summary>The maximum total score for the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalCriticalScore")]
-    public double? MaxTotalCriticalScore { get; set; }
+    public double? MaxTotalCriticalScore { get => _maxTotalCriticalScore; set => _maxTotalCriticalScore = value; }
 
     /// <summary>The total score for the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNonCriticalScore")]
-    public double? TotalNonCriticalScore { get; set; }
+    public double? TotalNonCriticalScore { get => _totalNonCriticalScore; set => _totalNonCriticalScore = value; }
 
     /// <summary>The maximum total score for the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalNonCriticalScore")]
-    public double? MaxTotalNonCriticalScore { get; set; }
+    public double? MaxTotalNonCriticalScore { get => _maxTotalNonCriticalScore; set => _maxTotalNonCriticalScore = value; }
 
     /// <summary>The unweighted total score for this question group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScoreUnweighted")]
-    public double? TotalScoreUnweighted { get; set; }
+    public double? TotalScoreUnweighted { get => _totalScoreUnweighted; set => _totalScoreUnweighted = value; }
 
     /// <summary>The maximum unweighted total score for this question group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalScoreUnweighted")]
-    public double? MaxTotalScoreUnweighted { get; set; }
+    public double? MaxTotalScoreUnweighted { get => _maxTotalScoreUnweighted; set => _maxTotalScoreUnweighted = value; }
 
     /// <summary>The unweighted total score for the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCriticalScoreUnweighted")]
-    public double? TotalCriticalScoreUnweighted { get; set; }
+    public double? TotalCriticalScoreUnweighted { get => _totalCriticalScoreUnweighted; set => _totalCriticalScoreUnweighted = value; }
 
     /// <summary>The maximum unweighted total score for the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalCriticalScoreUnweighted")]
-    public double? MaxTotalCriticalScoreUnweighted { get; set; }
+    public double? MaxTotalCriticalScoreUnweighted { get => _maxTotalCriticalScoreUnweighted; set => _maxTotalCriticalScoreUnweighted = value; }
 
     /// <summary>The total unweighted score for the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNonCriticalScoreUnweighted")]
-    public double? TotalNonCriticalScoreUnweighted { get; set; }
+    public double? TotalNonCriticalScoreUnweighted { get => _totalNonCriticalScoreUnweighted; set => _totalNonCriticalScoreUnweighted = value; }
 
     /// <summary>The maximum unweighted total score for the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalNonCriticalScoreUnweighted")]
-    public double? MaxTotalNonCriticalScoreUnweighted { get; set; }
+    public double? MaxTotalNonCriticalScoreUnweighted { get => _maxTotalNonCriticalScoreUnweighted; set => _maxTotalNonCriticalScoreUnweighted = value; }
 
     /// <summary>The individual question scores</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionScore>? QuestionScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionScore>? QuestionScores { get => _questionScores; set => _questionScores = value; }
+
+    private string? _questionGroupId;
+    private double? _totalScore;
+    private double? _maxTotalScore;
+    private bool? _markedNA;
+    private bool? _systemMarkedNA;
+    private double? _totalCriticalScore;
+    private double? _maxTotalCriticalScore;
+    private double? _totalNonCriticalScore;
+    private double? _maxTotalNonCriticalScore;
+    private double? _totalScoreUnweighted;
+    private double? _maxTotalScoreUnweighted;
+    private double? _totalCriticalScoreUnweighted;
+    private double? _maxTotalCriticalScoreUnweighted;
+    private double? _totalNonCriticalScoreUnweighted;
+    private double? _maxTotalNonCriticalScoreUnweighted;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionScore>? _questionScores;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssessmentQuestionGroupScore IGenesysCloudModel<AssessmentQuestionGroupScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,54 +117,54 @@ public sealed class AssessmentQuestionGroupScore : IGenesysCloudModel<Assessment
             switch (index)
             {
                 case 0:
-                    value.QuestionGroupId = ReadString(ref reader, name);
+                    value._questionGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxTotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.MarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._markedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SystemMarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._systemMarkedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.TotalCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.MaxTotalCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.TotalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.MaxTotalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.TotalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._totalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.MaxTotalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.TotalCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._totalCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
-                    value.MaxTotalCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 13:
-                    value.TotalNonCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._totalNonCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 14:
-                    value.MaxTotalNonCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalNonCriticalScoreUnweighted = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionScores = null;
+                        value._questionScores = null;
                     }
                     else
                     {
@@ -157,11 +175,11 @@ public sealed class AssessmentQuestionGroupScore : IGenesysCloudModel<Assessment
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AssessmentQuestionScore.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionScores = list1;
+                        value._questionScores = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,22 +191,22 @@ public sealed class AssessmentQuestionGroupScore : IGenesysCloudModel<Assessment
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionGroupId"u8, value.QuestionGroupId, nulls);
-        WriteDouble(writer, "totalScore"u8, value.TotalScore, nulls);
-        WriteDouble(writer, "maxTotalScore"u8, value.MaxTotalScore, nulls);
-        WriteBoolean(writer, "markedNA"u8, value.MarkedNA, nulls);
-        WriteBoolean(writer, "systemMarkedNA"u8, value.SystemMarkedNA, nulls);
-        WriteDouble(writer, "totalCriticalScore"u8, value.TotalCriticalScore, nulls);
-        WriteDouble(writer, "maxTotalCriticalScore"u8, value.MaxTotalCriticalScore, nulls);
-        WriteDouble(writer, "totalNonCriticalScore"u8, value.TotalNonCriticalScore, nulls);
-        WriteDouble(writer, "maxTotalNonCriticalScore"u8, value.MaxTotalNonCriticalScore, nulls);
-        WriteDouble(writer, "totalScoreUnweighted"u8, value.TotalScoreUnweighted, nulls);
-        WriteDouble(writer, "maxTotalScoreUnweighted"u8, value.MaxTotalScoreUnweighted, nulls);
-        WriteDouble(writer, "totalCriticalScoreUnweighted"u8, value.TotalCriticalScoreUnweighted, nulls);
-        WriteDouble(writer, "maxTotalCriticalScoreUnweighted"u8, value.MaxTotalCriticalScoreUnweighted, nulls);
-        WriteDouble(writer, "totalNonCriticalScoreUnweighted"u8, value.TotalNonCriticalScoreUnweighted, nulls);
-        WriteDouble(writer, "maxTotalNonCriticalScoreUnweighted"u8, value.MaxTotalNonCriticalScoreUnweighted, nulls);
-        if (value.QuestionScores is { } property2)
+        WriteString(writer, "questionGroupId"u8, value._questionGroupId, nulls);
+        WriteDouble(writer, "totalScore"u8, value._totalScore, nulls);
+        WriteDouble(writer, "maxTotalScore"u8, value._maxTotalScore, nulls);
+        WriteBoolean(writer, "markedNA"u8, value._markedNA, nulls);
+        WriteBoolean(writer, "systemMarkedNA"u8, value._systemMarkedNA, nulls);
+        WriteDouble(writer, "totalCriticalScore"u8, value._totalCriticalScore, nulls);
+        WriteDouble(writer, "maxTotalCriticalScore"u8, value._maxTotalCriticalScore, nulls);
+        WriteDouble(writer, "totalNonCriticalScore"u8, value._totalNonCriticalScore, nulls);
+        WriteDouble(writer, "maxTotalNonCriticalScore"u8, value._maxTotalNonCriticalScore, nulls);
+        WriteDouble(writer, "totalScoreUnweighted"u8, value._totalScoreUnweighted, nulls);
+        WriteDouble(writer, "maxTotalScoreUnweighted"u8, value._maxTotalScoreUnweighted, nulls);
+        WriteDouble(writer, "totalCriticalScoreUnweighted"u8, value._totalCriticalScoreUnweighted, nulls);
+        WriteDouble(writer, "maxTotalCriticalScoreUnweighted"u8, value._maxTotalCriticalScoreUnweighted, nulls);
+        WriteDouble(writer, "totalNonCriticalScoreUnweighted"u8, value._totalNonCriticalScoreUnweighted, nulls);
+        WriteDouble(writer, "maxTotalNonCriticalScoreUnweighted"u8, value._maxTotalNonCriticalScoreUnweighted, nulls);
+        if (value._questionScores is { } property2)
         {
             writer.WritePropertyName("questionScores"u8);
             writer.WriteStartArray();
@@ -212,7 +230,7 @@ public sealed class AssessmentQuestionGroupScore : IGenesysCloudModel<Assessment
             writer.WriteNull("questionScores"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

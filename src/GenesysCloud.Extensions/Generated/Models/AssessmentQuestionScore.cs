@@ -14,39 +14,49 @@ public sealed class AssessmentQuestionScore : IGenesysCloudModel<AssessmentQuest
 {
     /// <summary>True if this was a failed Kill question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedKillQuestion")]
-    public bool? FailedKillQuestion { get; set; }
+    public bool? FailedKillQuestion { get => _failedKillQuestion; set => _failedKillQuestion = value; }
 
     /// <summary>Comments provided for the answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
-    public string? Comments { get; set; }
+    public string? Comments { get => _comments; set => _comments = value; }
 
     /// <summary>The ID of the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionId")]
-    public string? QuestionId { get; set; }
+    public string? QuestionId { get => _questionId; set => _questionId = value; }
 
     /// <summary>The ID of the selected answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerId")]
-    public string? AnswerId { get; set; }
+    public string? AnswerId { get => _answerId; set => _answerId = value; }
 
     /// <summary>The score received for this question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public long? Score { get; set; }
+    public long? Score { get => _score; set => _score = value; }
 
     /// <summary>True if this question was marked as NA</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedNA")]
-    public bool? MarkedNA { get; set; }
+    public bool? MarkedNA { get => _markedNA; set => _markedNA = value; }
 
     /// <summary>If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemMarkedNA")]
-    public bool? SystemMarkedNA { get; set; }
+    public bool? SystemMarkedNA { get => _systemMarkedNA; set => _systemMarkedNA = value; }
 
     /// <summary>Answer for free text answer type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("freeTextAnswer")]
-    public string? FreeTextAnswer { get; set; }
+    public string? FreeTextAnswer { get => _freeTextAnswer; set => _freeTextAnswer = value; }
+
+    private bool? _failedKillQuestion;
+    private string? _comments;
+    private string? _questionId;
+    private string? _answerId;
+    private long? _score;
+    private bool? _markedNA;
+    private bool? _systemMarkedNA;
+    private string? _freeTextAnswer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssessmentQuestionScore IGenesysCloudModel<AssessmentQuestionScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class AssessmentQuestionScore : IGenesysCloudModel<AssessmentQuest
             switch (index)
             {
                 case 0:
-                    value.FailedKillQuestion = ReadNullableBoolean(ref reader, name);
+                    value._failedKillQuestion = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Comments = ReadString(ref reader, name);
+                    value._comments = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.QuestionId = ReadString(ref reader, name);
+                    value._questionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AnswerId = ReadString(ref reader, name);
+                    value._answerId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Score = ReadNullableInt64(ref reader, options, name);
+                    value._score = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._markedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.SystemMarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._systemMarkedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.FreeTextAnswer = ReadString(ref reader, name);
+                    value._freeTextAnswer = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class AssessmentQuestionScore : IGenesysCloudModel<AssessmentQuest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "failedKillQuestion"u8, value.FailedKillQuestion, nulls);
-        WriteString(writer, "comments"u8, value.Comments, nulls);
-        WriteString(writer, "questionId"u8, value.QuestionId, nulls);
-        WriteString(writer, "answerId"u8, value.AnswerId, nulls);
-        WriteInt64(writer, "score"u8, value.Score, nulls);
-        WriteBoolean(writer, "markedNA"u8, value.MarkedNA, nulls);
-        WriteBoolean(writer, "systemMarkedNA"u8, value.SystemMarkedNA, nulls);
-        WriteString(writer, "freeTextAnswer"u8, value.FreeTextAnswer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "failedKillQuestion"u8, value._failedKillQuestion, nulls);
+        WriteString(writer, "comments"u8, value._comments, nulls);
+        WriteString(writer, "questionId"u8, value._questionId, nulls);
+        WriteString(writer, "answerId"u8, value._answerId, nulls);
+        WriteInt64(writer, "score"u8, value._score, nulls);
+        WriteBoolean(writer, "markedNA"u8, value._markedNA, nulls);
+        WriteBoolean(writer, "systemMarkedNA"u8, value._systemMarkedNA, nulls);
+        WriteString(writer, "freeTextAnswer"u8, value._freeTextAnswer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

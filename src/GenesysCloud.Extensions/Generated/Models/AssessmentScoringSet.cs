@@ -14,39 +14,49 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
 {
     /// <summary>The total score of the answers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScore")]
-    public double? TotalScore { get; set; }
+    public double? TotalScore { get => _totalScore; set => _totalScore = value; }
 
     /// <summary>The total score for the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCriticalScore")]
-    public double? TotalCriticalScore { get; set; }
+    public double? TotalCriticalScore { get => _totalCriticalScore; set => _totalCriticalScore = value; }
 
     /// <summary>The total score for the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNonCriticalScore")]
-    public double? TotalNonCriticalScore { get; set; }
+    public double? TotalNonCriticalScore { get => _totalNonCriticalScore; set => _totalNonCriticalScore = value; }
 
     /// <summary>The individual scores for each question group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionGroupScore>? QuestionGroupScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionGroupScore>? QuestionGroupScores { get => _questionGroupScores; set => _questionGroupScores = value; }
 
     /// <summary>If the assessment was not passed, the reasons for failure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FailureReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FailureReasons { get => _failureReasons; set => _failureReasons = value; }
 
     /// <summary>Comments provided for these answers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
-    public string? Comments { get; set; }
+    public string? Comments { get => _comments; set => _comments = value; }
 
     /// <summary>Comments provided by agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentComments")]
-    public string? AgentComments { get; set; }
+    public string? AgentComments { get => _agentComments; set => _agentComments = value; }
 
     /// <summary>True if the assessment was passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
+
+    private double? _totalScore;
+    private double? _totalCriticalScore;
+    private double? _totalNonCriticalScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssessmentQuestionGroupScore>? _questionGroupScores;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _failureReasons;
+    private string? _comments;
+    private string? _agentComments;
+    private bool? _isPassed;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssessmentScoringSet IGenesysCloudModel<AssessmentScoringSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
             switch (index)
             {
                 case 0:
-                    value.TotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroupScores = null;
+                        value._questionGroupScores = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AssessmentQuestionGroupScore.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroupScores = list1;
+                        value._questionGroupScores = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.FailureReasons = null;
+                        value._failureReasons = null;
                     }
                     else
                     {
@@ -106,20 +116,20 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FailureReasons = list2;
+                        value._failureReasons = list2;
                     }
                     break;
                 case 5:
-                    value.Comments = ReadString(ref reader, name);
+                    value._comments = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AgentComments = ReadString(ref reader, name);
+                    value._agentComments = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +141,10 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "totalScore"u8, value.TotalScore, nulls);
-        WriteDouble(writer, "totalCriticalScore"u8, value.TotalCriticalScore, nulls);
-        WriteDouble(writer, "totalNonCriticalScore"u8, value.TotalNonCriticalScore, nulls);
-        if (value.QuestionGroupScores is { } property3)
+        WriteDouble(writer, "totalScore"u8, value._totalScore, nulls);
+        WriteDouble(writer, "totalCriticalScore"u8, value._totalCriticalScore, nulls);
+        WriteDouble(writer, "totalNonCriticalScore"u8, value._totalNonCriticalScore, nulls);
+        if (value._questionGroupScores is { } property3)
         {
             writer.WritePropertyName("questionGroupScores"u8);
             writer.WriteStartArray();
@@ -158,7 +168,7 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
             writer.WriteNull("questionGroupScores"u8);
         }
 
-        if (value.FailureReasons is { } property6)
+        if (value._failureReasons is { } property6)
         {
             writer.WritePropertyName("failureReasons"u8);
             writer.WriteStartArray();
@@ -175,10 +185,10 @@ public sealed class AssessmentScoringSet : IGenesysCloudModel<AssessmentScoringS
             writer.WriteNull("failureReasons"u8);
         }
 
-        WriteString(writer, "comments"u8, value.Comments, nulls);
-        WriteString(writer, "agentComments"u8, value.AgentComments, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "comments"u8, value._comments, nulls);
+        WriteString(writer, "agentComments"u8, value._agentComments, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

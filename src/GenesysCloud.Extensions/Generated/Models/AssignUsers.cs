@@ -14,15 +14,19 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
 {
     /// <summary>List of user ids to assign to a performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersToAssign")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToAssign { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToAssign { get => _membersToAssign; set => _membersToAssign = value; }
 
     /// <summary>List of user ids to remove from a performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersToRemove")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToRemove { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToRemove { get => _membersToRemove; set => _membersToRemove = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _membersToAssign;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _membersToRemove;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssignUsers IGenesysCloudModel<AssignUsers>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MembersToAssign = null;
+                        value._membersToAssign = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MembersToAssign = list1;
+                        value._membersToAssign = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MembersToRemove = null;
+                        value._membersToRemove = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MembersToRemove = list2;
+                        value._membersToRemove = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MembersToAssign is { } property3)
+        if (value._membersToAssign is { } property3)
         {
             writer.WritePropertyName("membersToAssign"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
             writer.WriteNull("membersToAssign"u8);
         }
 
-        if (value.MembersToRemove is { } property5)
+        if (value._membersToRemove is { } property5)
         {
             writer.WritePropertyName("membersToRemove"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class AssignUsers : IGenesysCloudModel<AssignUsers>
             writer.WriteNull("membersToRemove"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

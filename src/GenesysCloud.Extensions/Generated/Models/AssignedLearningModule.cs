@@ -14,119 +14,149 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>If true, learning module is excluded when retrieving modules for manual assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludedFromCatalog")]
-    public bool? ExcludedFromCatalog { get; set; }
+    public bool? ExcludedFromCatalog { get => _excludedFromCatalog; set => _excludedFromCatalog = value; }
 
     /// <summary>The user who created learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date/time learning module was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The user who modified learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The date/time learning module was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The version of published learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The external ID of the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The source of the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The rule for learning module; read-only, and only populated when requested via expand param.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleRule? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleRule? Rule { get => _rule; set => _rule = value; }
 
     /// <summary>If true, learning module content should be viewed one by one in order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforceContentOrder")]
-    public bool? EnforceContentOrder { get; set; }
+    public bool? EnforceContentOrder { get => _enforceContentOrder; set => _enforceContentOrder = value; }
 
     /// <summary>Allows to view Assessment results in detail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewAssessmentResults")]
-    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get => _reviewAssessmentResults; set => _reviewAssessmentResults = value; }
 
     /// <summary>The auto assignment settings for this module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAssign")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? AutoAssign { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? AutoAssign { get => _autoAssign; set => _autoAssign = value; }
 
     /// <summary>The current assignments for the requested users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentAssignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? CurrentAssignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? CurrentAssignments { get => _currentAssignments; set => _currentAssignments = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>If true, learning module is archived</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isArchived")]
-    public bool? IsArchived { get; set; }
+    public bool? IsArchived { get => _isArchived; set => _isArchived = value; }
 
     /// <summary>If true, learning module is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPublished")]
-    public bool? IsPublished { get; set; }
+    public bool? IsPublished { get => _isPublished; set => _isPublished = value; }
 
     /// <summary>The description of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The completion time of learning module in days</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionTimeInDays")]
-    public long? CompletionTimeInDays { get; set; }
+    public long? CompletionTimeInDays { get => _completionTimeInDays; set => _completionTimeInDays = value; }
 
     /// <summary>The type for the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The list of inform steps in a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("informSteps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStep>? InformSteps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStep>? InformSteps { get => _informSteps; set => _informSteps = value; }
 
     /// <summary>The assessment form for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
 
     /// <summary>The learning module summary data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summaryData")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleSummary? SummaryData { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleSummary? SummaryData { get => _summaryData; set => _summaryData = value; }
 
     /// <summary>The learning module reassign summary data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reassignSummaryData")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary? ReassignSummaryData { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary? ReassignSummaryData { get => _reassignSummaryData; set => _reassignSummaryData = value; }
 
     /// <summary>The cover art for the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coverArt")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? CoverArt { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? CoverArt { get => _coverArt; set => _coverArt = value; }
 
     /// <summary>The recommended time in minutes to complete the module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The mode of archival for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archivalMode")]
-    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum? ArchivalMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum? ArchivalMode { get => _archivalMode; set => _archivalMode = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _excludedFromCatalog;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private string? _externalId;
+    private global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum? _source;
+    private global::GenesysCloud.Extensions.Models.LearningModuleRule? _rule;
+    private bool? _enforceContentOrder;
+    private global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? _reviewAssessmentResults;
+    private global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? _autoAssign;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? _currentAssignments;
+    private string? _selfUri;
+    private bool? _isArchived;
+    private bool? _isPublished;
+    private string? _description;
+    private long? _completionTimeInDays;
+    private global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStep>? _informSteps;
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private global::GenesysCloud.Extensions.Models.LearningModuleSummary? _summaryData;
+    private global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary? _reassignSummaryData;
+    private global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? _coverArt;
+    private long? _lengthInMinutes;
+    private global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum? _archivalMode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssignedLearningModule IGenesysCloudModel<AssignedLearningModule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -147,51 +177,51 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExcludedFromCatalog = ReadNullableBoolean(ref reader, name);
+                    value._excludedFromCatalog = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.SourceEnum?)null;
                     break;
                 case 10:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleRule.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleRule.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.EnforceContentOrder = ReadNullableBoolean(ref reader, name);
+                    value._enforceContentOrder = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.ReviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
+                    value._reviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.AutoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.ReadJson(ref reader, options);
+                    value._autoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.ReadJson(ref reader, options);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.CurrentAssignments = null;
+                        value._currentAssignments = null;
                     }
                     else
                     {
@@ -202,31 +232,31 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.CurrentAssignments = list2;
+                        value._currentAssignments = list2;
                     }
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.IsArchived = ReadNullableBoolean(ref reader, name);
+                    value._isArchived = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
-                    value.IsPublished = ReadNullableBoolean(ref reader, name);
+                    value._isPublished = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.CompletionTimeInDays = ReadNullableInt64(ref reader, options, name);
+                    value._completionTimeInDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 20:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.TypeEnum?)null;
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.InformSteps = null;
+                        value._informSteps = null;
                     }
                     else
                     {
@@ -237,29 +267,29 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModuleInformStep.ReadJson(ref reader, options));
                         }
 
-                        value.InformSteps = list4;
+                        value._informSteps = list4;
                     }
                     break;
                 case 22:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.SummaryData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleSummary.ReadJson(ref reader, options);
+                    value._summaryData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleSummary.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.ReassignSummaryData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary.ReadJson(ref reader, options);
+                    value._reassignSummaryData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.CoverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.ReadJson(ref reader, options);
+                    value._coverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 27:
-                    value.ArchivalMode = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum(text5) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum?)null;
+                    value._archivalMode = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum(text5) : (global::GenesysCloud.Extensions.Models.AssignedLearningModule.ArchivalModeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -271,10 +301,10 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "excludedFromCatalog"u8, value.ExcludedFromCatalog, nulls);
-        if (value.CreatedBy is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "excludedFromCatalog"u8, value._excludedFromCatalog, nulls);
+        if (value._createdBy is { } property6)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -284,8 +314,8 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ModifiedBy is { } property8)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._modifiedBy is { } property8)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -295,11 +325,11 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        if (value.Rule is { } property10)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        if (value._rule is { } property10)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleRule.WriteJson(writer, property10, options);
@@ -309,8 +339,8 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("rule"u8);
         }
 
-        WriteBoolean(writer, "enforceContentOrder"u8, value.EnforceContentOrder, nulls);
-        if (value.ReviewAssessmentResults is { } property12)
+        WriteBoolean(writer, "enforceContentOrder"u8, value._enforceContentOrder, nulls);
+        if (value._reviewAssessmentResults is { } property12)
         {
             writer.WritePropertyName("reviewAssessmentResults"u8);
             global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.WriteJson(writer, property12, options);
@@ -320,7 +350,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("reviewAssessmentResults"u8);
         }
 
-        if (value.AutoAssign is { } property14)
+        if (value._autoAssign is { } property14)
         {
             writer.WritePropertyName("autoAssign"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.WriteJson(writer, property14, options);
@@ -330,7 +360,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("autoAssign"u8);
         }
 
-        if (value.CurrentAssignments is { } property16)
+        if (value._currentAssignments is { } property16)
         {
             writer.WritePropertyName("currentAssignments"u8);
             writer.WriteStartArray();
@@ -354,13 +384,13 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("currentAssignments"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteBoolean(writer, "isArchived"u8, value.IsArchived, nulls);
-        WriteBoolean(writer, "isPublished"u8, value.IsPublished, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "completionTimeInDays"u8, value.CompletionTimeInDays, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.InformSteps is { } property19)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteBoolean(writer, "isArchived"u8, value._isArchived, nulls);
+        WriteBoolean(writer, "isPublished"u8, value._isPublished, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "completionTimeInDays"u8, value._completionTimeInDays, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._informSteps is { } property19)
         {
             writer.WritePropertyName("informSteps"u8);
             writer.WriteStartArray();
@@ -384,7 +414,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("informSteps"u8);
         }
 
-        if (value.AssessmentForm is { } property22)
+        if (value._assessmentForm is { } property22)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property22, options);
@@ -394,7 +424,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("assessmentForm"u8);
         }
 
-        if (value.SummaryData is { } property24)
+        if (value._summaryData is { } property24)
         {
             writer.WritePropertyName("summaryData"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleSummary.WriteJson(writer, property24, options);
@@ -404,7 +434,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("summaryData"u8);
         }
 
-        if (value.ReassignSummaryData is { } property26)
+        if (value._reassignSummaryData is { } property26)
         {
             writer.WritePropertyName("reassignSummaryData"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleReassignSummary.WriteJson(writer, property26, options);
@@ -414,7 +444,7 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("reassignSummaryData"u8);
         }
 
-        if (value.CoverArt is { } property28)
+        if (value._coverArt is { } property28)
         {
             writer.WritePropertyName("coverArt"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.WriteJson(writer, property28, options);
@@ -424,9 +454,9 @@ public sealed class AssignedLearningModule : IGenesysCloudModel<AssignedLearning
             writer.WriteNull("coverArt"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "archivalMode"u8, value.ArchivalMode?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "archivalMode"u8, value._archivalMode?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

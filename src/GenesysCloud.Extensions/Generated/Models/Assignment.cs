@@ -14,19 +14,24 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
 {
     /// <summary>The list of users successfully assigned to the custom performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedMembers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? AssignedMembers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? AssignedMembers { get => _assignedMembers; set => _assignedMembers = value; }
 
     /// <summary>The list of users successfully removed from the custom performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removedMembers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? RemovedMembers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? RemovedMembers { get => _removedMembers; set => _removedMembers = value; }
 
     /// <summary>The list of users failed assignment or removal for the custom performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentErrors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssignmentError>? AssignmentErrors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssignmentError>? AssignmentErrors { get => _assignmentErrors; set => _assignmentErrors = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _assignedMembers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _removedMembers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AssignmentError>? _assignmentErrors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Assignment IGenesysCloudModel<Assignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AssignedMembers = null;
+                        value._assignedMembers = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.AssignedMembers = list1;
+                        value._assignedMembers = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RemovedMembers = null;
+                        value._removedMembers = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.RemovedMembers = list2;
+                        value._removedMembers = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AssignmentErrors = null;
+                        value._assignmentErrors = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AssignmentError.ReadJson(ref reader, options));
                         }
 
-                        value.AssignmentErrors = list3;
+                        value._assignmentErrors = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AssignedMembers is { } property4)
+        if (value._assignedMembers is { } property4)
         {
             writer.WritePropertyName("assignedMembers"u8);
             writer.WriteStartArray();
@@ -134,7 +139,7 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
             writer.WriteNull("assignedMembers"u8);
         }
 
-        if (value.RemovedMembers is { } property7)
+        if (value._removedMembers is { } property7)
         {
             writer.WritePropertyName("removedMembers"u8);
             writer.WriteStartArray();
@@ -158,7 +163,7 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
             writer.WriteNull("removedMembers"u8);
         }
 
-        if (value.AssignmentErrors is { } property10)
+        if (value._assignmentErrors is { } property10)
         {
             writer.WritePropertyName("assignmentErrors"u8);
             writer.WriteStartArray();
@@ -182,7 +187,7 @@ public sealed class Assignment : IGenesysCloudModel<Assignment>
             writer.WriteNull("assignmentErrors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
 {
     /// <summary>The list of users that are not assigned to any custom performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersNotAssigned")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? MembersNotAssigned { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? MembersNotAssigned { get => _membersNotAssigned; set => _membersNotAssigned = value; }
 
     /// <summary>The list of users that are already assigned to the requesting custom performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersAlreadyAssigned")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? MembersAlreadyAssigned { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? MembersAlreadyAssigned { get => _membersAlreadyAssigned; set => _membersAlreadyAssigned = value; }
 
     /// <summary>The list of users that are already assigned to other custom performance profiles</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersAlreadyAssignedToOther")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OtherProfileAssignment>? MembersAlreadyAssignedToOther { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OtherProfileAssignment>? MembersAlreadyAssignedToOther { get => _membersAlreadyAssignedToOther; set => _membersAlreadyAssignedToOther = value; }
 
     /// <summary>The list of user id that are invalid for the gamfication service to handle</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invalidMemberAssignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InvalidAssignment>? InvalidMemberAssignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InvalidAssignment>? InvalidMemberAssignments { get => _invalidMemberAssignments; set => _invalidMemberAssignments = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _membersNotAssigned;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _membersAlreadyAssigned;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OtherProfileAssignment>? _membersAlreadyAssignedToOther;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InvalidAssignment>? _invalidMemberAssignments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssignmentValidation IGenesysCloudModel<AssignmentValidation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MembersNotAssigned = null;
+                        value._membersNotAssigned = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.MembersNotAssigned = list1;
+                        value._membersNotAssigned = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MembersAlreadyAssigned = null;
+                        value._membersAlreadyAssigned = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.MembersAlreadyAssigned = list2;
+                        value._membersAlreadyAssigned = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MembersAlreadyAssignedToOther = null;
+                        value._membersAlreadyAssignedToOther = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OtherProfileAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.MembersAlreadyAssignedToOther = list3;
+                        value._membersAlreadyAssignedToOther = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.InvalidMemberAssignments = null;
+                        value._invalidMemberAssignments = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InvalidAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.InvalidMemberAssignments = list4;
+                        value._invalidMemberAssignments = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MembersNotAssigned is { } property5)
+        if (value._membersNotAssigned is { } property5)
         {
             writer.WritePropertyName("membersNotAssigned"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
             writer.WriteNull("membersNotAssigned"u8);
         }
 
-        if (value.MembersAlreadyAssigned is { } property8)
+        if (value._membersAlreadyAssigned is { } property8)
         {
             writer.WritePropertyName("membersAlreadyAssigned"u8);
             writer.WriteStartArray();
@@ -179,7 +185,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
             writer.WriteNull("membersAlreadyAssigned"u8);
         }
 
-        if (value.MembersAlreadyAssignedToOther is { } property11)
+        if (value._membersAlreadyAssignedToOther is { } property11)
         {
             writer.WritePropertyName("membersAlreadyAssignedToOther"u8);
             writer.WriteStartArray();
@@ -203,7 +209,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
             writer.WriteNull("membersAlreadyAssignedToOther"u8);
         }
 
-        if (value.InvalidMemberAssignments is { } property14)
+        if (value._invalidMemberAssignments is { } property14)
         {
             writer.WritePropertyName("invalidMemberAssignments"u8);
             writer.WriteStartArray();
@@ -227,7 +233,7 @@ public sealed class AssignmentValidation : IGenesysCloudModel<AssignmentValidati
             writer.WriteNull("invalidMemberAssignments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
 {
     /// <summary>The operator for the assistance condition. The operator defines whether the listed topicIds should EXIST or NOTEXIST for the condition to be evaluated as true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>List of topicIds within the assistance condition which would be combined together using logical OR operator. Eg ( topicId_1 || topicId_2 ) .</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get => _topicIds; set => _topicIds = value; }
+
+    private global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssistanceCondition IGenesysCloudModel<AssistanceCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistanceCondition.OperatorEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TopicIds = null;
+                        value._topicIds = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicIds = list2;
+                        value._topicIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.TopicIds is { } property3)
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._topicIds is { } property3)
         {
             writer.WritePropertyName("topicIds"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
             writer.WriteNull("topicIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the assistant that will assist the agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date when the assistant was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the assistant was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The user who created the assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The user who last modified the assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>(Deprecated: use the 'knowledgeSuggestionConfig' for genesys knowledge suggestions) Configuration of Dialogflow used to assist the agent with transcriptions and knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("googleDialogflowConfig")]
-    public global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig? GoogleDialogflowConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig? GoogleDialogflowConfig { get => _googleDialogflowConfig; set => _googleDialogflowConfig = value; }
 
     /// <summary>Configuration for speech transcription used to assist the agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionConfig")]
-    public global::GenesysCloud.Extensions.Models.TranscriptionConfig? TranscriptionConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptionConfig? TranscriptionConfig { get => _transcriptionConfig; set => _transcriptionConfig = value; }
 
     /// <summary>Configuration that defines how to produce knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSuggestionConfig")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig? KnowledgeSuggestionConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig? KnowledgeSuggestionConfig { get => _knowledgeSuggestionConfig; set => _knowledgeSuggestionConfig = value; }
 
     /// <summary>State of the assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Agent copilot configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("copilot")]
-    public global::GenesysCloud.Extensions.Models.Copilot? Copilot { get; set; }
+    public global::GenesysCloud.Extensions.Models.Copilot? Copilot { get => _copilot; set => _copilot = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The parent assistant if this assistant is a variation of an assistant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variationParent")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? VariationParent { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? VariationParent { get => _variationParent; set => _variationParent = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig? _googleDialogflowConfig;
+    private global::GenesysCloud.Extensions.Models.TranscriptionConfig? _transcriptionConfig;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig? _knowledgeSuggestionConfig;
+    private global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Copilot? _copilot;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _variationParent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssistantCopilotVariation IGenesysCloudModel<AssistantCopilotVariation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.GoogleDialogflowConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig.ReadJson(ref reader, options);
+                    value._googleDialogflowConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.TranscriptionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TranscriptionConfig.ReadJson(ref reader, options);
+                    value._transcriptionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TranscriptionConfig.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.KnowledgeSuggestionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.ReadJson(ref reader, options);
+                    value._knowledgeSuggestionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistantCopilotVariation.StateEnum?)null;
                     break;
                 case 10:
-                    value.Copilot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Copilot.ReadJson(ref reader, options);
+                    value._copilot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Copilot.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.VariationParent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._variationParent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +153,11 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property2)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -152,7 +167,7 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property4)
+        if (value._modifiedBy is { } property4)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -162,7 +177,7 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.GoogleDialogflowConfig is { } property6)
+        if (value._googleDialogflowConfig is { } property6)
         {
             writer.WritePropertyName("googleDialogflowConfig"u8);
             global::GenesysCloud.Extensions.Models.GoogleDialogflowConfig.WriteJson(writer, property6, options);
@@ -172,7 +187,7 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("googleDialogflowConfig"u8);
         }
 
-        if (value.TranscriptionConfig is { } property8)
+        if (value._transcriptionConfig is { } property8)
         {
             writer.WritePropertyName("transcriptionConfig"u8);
             global::GenesysCloud.Extensions.Models.TranscriptionConfig.WriteJson(writer, property8, options);
@@ -182,7 +197,7 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("transcriptionConfig"u8);
         }
 
-        if (value.KnowledgeSuggestionConfig is { } property10)
+        if (value._knowledgeSuggestionConfig is { } property10)
         {
             writer.WritePropertyName("knowledgeSuggestionConfig"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.WriteJson(writer, property10, options);
@@ -192,8 +207,8 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("knowledgeSuggestionConfig"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Copilot is { } property12)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._copilot is { } property12)
         {
             writer.WritePropertyName("copilot"u8);
             global::GenesysCloud.Extensions.Models.Copilot.WriteJson(writer, property12, options);
@@ -203,8 +218,8 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("copilot"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.VariationParent is { } property14)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._variationParent is { } property14)
         {
             writer.WritePropertyName("variationParent"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property14, options);
@@ -214,7 +229,7 @@ public sealed class AssistantCopilotVariation : IGenesysCloudModel<AssistantCopi
             writer.WriteNull("variationParent"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
 {
     /// <summary>The globally unique identifier for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>List of media Types in which the assistant is activated for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>Assistant to which the queue is assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistant")]
-    public global::GenesysCloud.Extensions.Models.Assistant? Assistant { get; set; }
+    public global::GenesysCloud.Extensions.Models.Assistant? Assistant { get => _assistant; set => _assistant = value; }
 
     /// <summary>Date when the assistant queue was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the assistant queue was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::GenesysCloud.Extensions.Models.Assistant? _assistant;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssistantQueue IGenesysCloudModel<AssistantQueue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -75,23 +83,23 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 case 2:
-                    value.Assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Assistant.ReadJson(ref reader, options);
+                    value._assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Assistant.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.MediaTypes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._mediaTypes is { } property2)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -121,7 +129,7 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.Assistant is { } property4)
+        if (value._assistant is { } property4)
         {
             writer.WritePropertyName("assistant"u8);
             global::GenesysCloud.Extensions.Models.Assistant.WriteJson(writer, property4, options);
@@ -131,10 +139,10 @@ public sealed class AssistantQueue : IGenesysCloudModel<AssistantQueue>
             writer.WriteNull("assistant"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AssistantQueueUsersJobErrorInfo : IGenesysCloudModel<Assista
 {
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
+
+    private string? _message;
+    private string? _code;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssistantQueueUsersJobErrorInfo IGenesysCloudModel<AssistantQueueUsersJobErrorInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AssistantQueueUsersJobErrorInfo : IGenesysCloudModel<Assista
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AssistantQueueUsersJobErrorInfo : IGenesysCloudModel<Assista
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AssistantQueueUsersJobsResponse : IGenesysCloudModel<Assista
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URI for this object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Status of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error, if any, related to the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssistantQueueUsersJobsResponse IGenesysCloudModel<AssistantQueueUsersJobsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AssistantQueueUsersJobsResponse : IGenesysCloudModel<Assista
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse.StatusEnum?)null;
                     break;
                 case 3:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class AssistantQueueUsersJobsResponse : IGenesysCloudModel<Assista
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorInfo is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorInfo is { } property2)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobErrorInfo.WriteJson(writer, property2, options);
@@ -88,7 +94,7 @@ public sealed class AssistantQueueUsersJobsResponse : IGenesysCloudModel<Assista
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AssociatedValueField : IGenesysCloudModel<AssociatedValueFie
 {
     /// <summary>The data type of the value field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataType")]
-    public global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum? DataType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum? DataType { get => _dataType; set => _dataType = value; }
 
     /// <summary>The field name for extracting value from event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
+
+    private global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum? _dataType;
+    private string? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AssociatedValueField IGenesysCloudModel<AssociatedValueField>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AssociatedValueField : IGenesysCloudModel<AssociatedValueFie
             switch (index)
             {
                 case 0:
-                    value.DataType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum?)null;
+                    value._dataType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AssociatedValueField.DataTypeEnum?)null;
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AssociatedValueField : IGenesysCloudModel<AssociatedValueFie
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dataType"u8, value.DataType?.ToString(), nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dataType"u8, value._dataType?.ToString(), nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

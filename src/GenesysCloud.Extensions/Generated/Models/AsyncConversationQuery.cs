@@ -14,47 +14,59 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
 {
     /// <summary>Filters that target conversation-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? ConversationFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? ConversationFilters { get => _conversationFilters; set => _conversationFilters = value; }
 
     /// <summary>Filters that target individual segments within a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? SegmentFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? SegmentFilters { get => _segmentFilters; set => _segmentFilters = value; }
 
     /// <summary>Filters that target evaluations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? EvaluationFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? EvaluationFilters { get => _evaluationFilters; set => _evaluationFilters = value; }
 
     /// <summary>Filters that target surveys</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? SurveyFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? SurveyFilters { get => _surveyFilters; set => _surveyFilters = value; }
 
     /// <summary>Filters that target resolutions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolutionFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? ResolutionFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? ResolutionFilters { get => _resolutionFilters; set => _resolutionFilters = value; }
 
     /// <summary>Sort the result set in ascending/descending order. Default is ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum? Order { get => _order; set => _order = value; }
 
     /// <summary>Specify which data element within the result set to use for sorting. The options  to use as a basis for sorting the results: conversationStart, segmentStart, and segmentEnd. If not specified, the default is conversationStart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderBy")]
-    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum? OrderBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum? OrderBy { get => _orderBy; set => _orderBy = value; }
 
     /// <summary>Specifies the date and time range of data being queried. Results will include all conversations that had activity during the interval. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Specify number of results to be returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-    public long? Limit { get; set; }
+    public long? Limit { get => _limit; set => _limit = value; }
 
     /// <summary>Add a filter to only include conversations that started after the beginning of the interval start date (UTC)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOfDayIntervalMatching")]
-    public bool? StartOfDayIntervalMatching { get; set; }
+    public bool? StartOfDayIntervalMatching { get => _startOfDayIntervalMatching; set => _startOfDayIntervalMatching = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? _conversationFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? _segmentFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? _evaluationFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? _surveyFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? _resolutionFilters;
+    private global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum? _order;
+    private global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum? _orderBy;
+    private string? _interval;
+    private long? _limit;
+    private bool? _startOfDayIntervalMatching;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AsyncConversationQuery IGenesysCloudModel<AsyncConversationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationFilters = null;
+                        value._conversationFilters = null;
                     }
                     else
                     {
@@ -88,13 +100,13 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationFilters = list1;
+                        value._conversationFilters = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentFilters = null;
+                        value._segmentFilters = null;
                     }
                     else
                     {
@@ -105,13 +117,13 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.SegmentFilters = list2;
+                        value._segmentFilters = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationFilters = null;
+                        value._evaluationFilters = null;
                     }
                     else
                     {
@@ -122,13 +134,13 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.EvaluationFilters = list3;
+                        value._evaluationFilters = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyFilters = null;
+                        value._surveyFilters = null;
                     }
                     else
                     {
@@ -139,13 +151,13 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.SurveyFilters = list4;
+                        value._surveyFilters = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ResolutionFilters = null;
+                        value._resolutionFilters = null;
                     }
                     else
                     {
@@ -156,26 +168,26 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.ResolutionFilters = list5;
+                        value._resolutionFilters = list5;
                     }
                     break;
                 case 5:
-                    value.Order = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum(text6) : (global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum(text6) : (global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderEnum?)null;
                     break;
                 case 6:
-                    value.OrderBy = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum(text7) : (global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum?)null;
+                    value._orderBy = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum(text7) : (global::GenesysCloud.Extensions.Models.AsyncConversationQuery.OrderByEnum?)null;
                     break;
                 case 7:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Limit = ReadNullableInt64(ref reader, options, name);
+                    value._limit = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.StartOfDayIntervalMatching = ReadNullableBoolean(ref reader, name);
+                    value._startOfDayIntervalMatching = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,7 +199,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ConversationFilters is { } property8)
+        if (value._conversationFilters is { } property8)
         {
             writer.WritePropertyName("conversationFilters"u8);
             writer.WriteStartArray();
@@ -211,7 +223,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
             writer.WriteNull("conversationFilters"u8);
         }
 
-        if (value.SegmentFilters is { } property11)
+        if (value._segmentFilters is { } property11)
         {
             writer.WritePropertyName("segmentFilters"u8);
             writer.WriteStartArray();
@@ -235,7 +247,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
             writer.WriteNull("segmentFilters"u8);
         }
 
-        if (value.EvaluationFilters is { } property14)
+        if (value._evaluationFilters is { } property14)
         {
             writer.WritePropertyName("evaluationFilters"u8);
             writer.WriteStartArray();
@@ -259,7 +271,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
             writer.WriteNull("evaluationFilters"u8);
         }
 
-        if (value.SurveyFilters is { } property17)
+        if (value._surveyFilters is { } property17)
         {
             writer.WritePropertyName("surveyFilters"u8);
             writer.WriteStartArray();
@@ -283,7 +295,7 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
             writer.WriteNull("surveyFilters"u8);
         }
 
-        if (value.ResolutionFilters is { } property20)
+        if (value._resolutionFilters is { } property20)
         {
             writer.WritePropertyName("resolutionFilters"u8);
             writer.WriteStartArray();
@@ -307,12 +319,12 @@ public sealed class AsyncConversationQuery : IGenesysCloudModel<AsyncConversatio
             writer.WriteNull("resolutionFilters"u8);
         }
 
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteString(writer, "orderBy"u8, value.OrderBy?.ToString(), nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteInt64(writer, "limit"u8, value.Limit, nulls);
-        WriteBoolean(writer, "startOfDayIntervalMatching"u8, value.StartOfDayIntervalMatching, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteString(writer, "orderBy"u8, value._orderBy?.ToString(), nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteInt64(writer, "limit"u8, value._limit, nulls);
+        WriteBoolean(writer, "startOfDayIntervalMatching"u8, value._startOfDayIntervalMatching, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

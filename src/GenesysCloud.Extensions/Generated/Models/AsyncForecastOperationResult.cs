@@ -14,23 +14,29 @@ public sealed class AsyncForecastOperationResult : IGenesysCloudModel<AsyncForec
 {
     /// <summary>The status of the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The ID for the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationId")]
-    public string? OperationId { get; set; }
+    public string? OperationId { get => _operationId; set => _operationId = value; }
 
     /// <summary>The result of the operation.  Null unless status == Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecast? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecast? Result { get => _result; set => _result = value; }
 
     /// <summary>Percent progress for the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("progress")]
-    public long? Progress { get; set; }
+    public long? Progress { get => _progress; set => _progress = value; }
+
+    private global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum? _status;
+    private string? _operationId;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecast? _result;
+    private long? _progress;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AsyncForecastOperationResult IGenesysCloudModel<AsyncForecastOperationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AsyncForecastOperationResult : IGenesysCloudModel<AsyncForec
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult.StatusEnum?)null;
                     break;
                 case 1:
-                    value.OperationId = ReadString(ref reader, name);
+                    value._operationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecast.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecast.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Progress = ReadNullableInt64(ref reader, options, name);
+                    value._progress = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class AsyncForecastOperationResult : IGenesysCloudModel<AsyncForec
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "operationId"u8, value.OperationId, nulls);
-        if (value.Result is { } property2)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "operationId"u8, value._operationId, nulls);
+        if (value._result is { } property2)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecast.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class AsyncForecastOperationResult : IGenesysCloudModel<AsyncForec
             writer.WriteNull("result"u8);
         }
 
-        WriteInt64(writer, "progress"u8, value.Progress, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "progress"u8, value._progress, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

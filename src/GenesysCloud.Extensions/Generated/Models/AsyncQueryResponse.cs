@@ -14,11 +14,14 @@ public sealed class AsyncQueryResponse : IGenesysCloudModel<AsyncQueryResponse>
 {
     /// <summary>Unique identifier for the async query execution. Can be used to check the status of the query and retrieve results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
+
+    private string? _jobId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AsyncQueryResponse IGenesysCloudModel<AsyncQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class AsyncQueryResponse : IGenesysCloudModel<AsyncQueryResponse>
             switch (index)
             {
                 case 0:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class AsyncQueryResponse : IGenesysCloudModel<AsyncQueryResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AsyncQueryStatus : IGenesysCloudModel<AsyncQueryStatus>
 {
     /// <summary>The current state of the asynchronous query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The error associated with the current query, if the state is FAILED</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>The time at which results for this query will expire. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
 
     /// <summary>The time at which the query was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionDate")]
-    public global::System.DateTimeOffset? SubmissionDate { get; set; }
+    public global::System.DateTimeOffset? SubmissionDate { get => _submissionDate; set => _submissionDate = value; }
 
     /// <summary>The time at which the query completed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionDate")]
-    public global::System.DateTimeOffset? CompletionDate { get; set; }
+    public global::System.DateTimeOffset? CompletionDate { get => _completionDate; set => _completionDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum? _state;
+    private string? _errorMessage;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::System.DateTimeOffset? _submissionDate;
+    private global::System.DateTimeOffset? _completionDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AsyncQueryStatus IGenesysCloudModel<AsyncQueryStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AsyncQueryStatus : IGenesysCloudModel<AsyncQueryStatus>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AsyncQueryStatus.StateEnum?)null;
                     break;
                 case 1:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.SubmissionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._submissionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CompletionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._completionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class AsyncQueryStatus : IGenesysCloudModel<AsyncQueryStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        WriteDateTimeOffset(writer, "submissionDate"u8, value.SubmissionDate, nulls);
-        WriteDateTimeOffset(writer, "completionDate"u8, value.CompletionDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        WriteDateTimeOffset(writer, "submissionDate"u8, value._submissionDate, nulls);
+        WriteDateTimeOffset(writer, "completionDate"u8, value._completionDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

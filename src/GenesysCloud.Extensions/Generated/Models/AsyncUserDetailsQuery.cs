@@ -14,31 +14,39 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
 {
     /// <summary>Specifies the date and time range of data being queried. Conversations MUST have started within this time range to potentially be included within the result set. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filters that target the users to retrieve data for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? UserFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? UserFilters { get => _userFilters; set => _userFilters = value; }
 
     /// <summary>Filters that target system and organization presence-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? PresenceFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? PresenceFilters { get => _presenceFilters; set => _presenceFilters = value; }
 
     /// <summary>Filters that target agent routing status-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? RoutingStatusFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? RoutingStatusFilters { get => _routingStatusFilters; set => _routingStatusFilters = value; }
 
     /// <summary>Sort the result set in ascending/descending order. Default is ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum? Order { get => _order; set => _order = value; }
 
     /// <summary>Specify number of results to be returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-    public long? Limit { get; set; }
+    public long? Limit { get => _limit; set => _limit = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? _userFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? _presenceFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? _routingStatusFilters;
+    private global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum? _order;
+    private long? _limit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AsyncUserDetailsQuery IGenesysCloudModel<AsyncUserDetailsQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserFilters = null;
+                        value._userFilters = null;
                     }
                     else
                     {
@@ -75,13 +83,13 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.UserFilters = list1;
+                        value._userFilters = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PresenceFilters = null;
+                        value._presenceFilters = null;
                     }
                     else
                     {
@@ -92,13 +100,13 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.PresenceFilters = list2;
+                        value._presenceFilters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingStatusFilters = null;
+                        value._routingStatusFilters = null;
                     }
                     else
                     {
@@ -109,17 +117,17 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingStatusFilters = list3;
+                        value._routingStatusFilters = list3;
                     }
                     break;
                 case 4:
-                    value.Order = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum(text4) : (global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum(text4) : (global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery.OrderEnum?)null;
                     break;
                 case 5:
-                    value.Limit = ReadNullableInt64(ref reader, options, name);
+                    value._limit = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +139,8 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.UserFilters is { } property5)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._userFilters is { } property5)
         {
             writer.WritePropertyName("userFilters"u8);
             writer.WriteStartArray();
@@ -156,7 +164,7 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
             writer.WriteNull("userFilters"u8);
         }
 
-        if (value.PresenceFilters is { } property8)
+        if (value._presenceFilters is { } property8)
         {
             writer.WritePropertyName("presenceFilters"u8);
             writer.WriteStartArray();
@@ -180,7 +188,7 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
             writer.WriteNull("presenceFilters"u8);
         }
 
-        if (value.RoutingStatusFilters is { } property11)
+        if (value._routingStatusFilters is { } property11)
         {
             writer.WritePropertyName("routingStatusFilters"u8);
             writer.WriteStartArray();
@@ -204,9 +212,9 @@ public sealed class AsyncUserDetailsQuery : IGenesysCloudModel<AsyncUserDetailsQ
             writer.WriteNull("routingStatusFilters"u8);
         }
 
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteInt64(writer, "limit"u8, value.Limit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteInt64(writer, "limit"u8, value._limit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

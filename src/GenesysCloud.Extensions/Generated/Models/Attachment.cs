@@ -14,31 +14,39 @@ public sealed class Attachment : IGenesysCloudModel<Attachment>
 {
     /// <summary>The unique identifier for the attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachmentId")]
-    public string? AttachmentId { get; set; }
+    public string? AttachmentId { get => _attachmentId; set => _attachmentId = value; }
 
     /// <summary>The name of the attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The content uri of the attachment. If set, this is commonly a public api download location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentUri")]
-    public string? ContentUri { get; set; }
+    public string? ContentUri { get => _contentUri; set => _contentUri = value; }
 
     /// <summary>The type of file the attachment is.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>The length of the attachment file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>Whether or not the attachment was attached inline.,</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inlineImage")]
-    public bool? InlineImage { get; set; }
+    public bool? InlineImage { get => _inlineImage; set => _inlineImage = value; }
+
+    private string? _attachmentId;
+    private string? _name;
+    private string? _contentUri;
+    private string? _contentType;
+    private long? _contentLength;
+    private bool? _inlineImage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Attachment IGenesysCloudModel<Attachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class Attachment : IGenesysCloudModel<Attachment>
             switch (index)
             {
                 case 0:
-                    value.AttachmentId = ReadString(ref reader, name);
+                    value._attachmentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContentUri = ReadString(ref reader, name);
+                    value._contentUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.InlineImage = ReadNullableBoolean(ref reader, name);
+                    value._inlineImage = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class Attachment : IGenesysCloudModel<Attachment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "attachmentId"u8, value.AttachmentId, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "contentUri"u8, value.ContentUri, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteBoolean(writer, "inlineImage"u8, value.InlineImage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "attachmentId"u8, value._attachmentId, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "contentUri"u8, value._contentUri, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteBoolean(writer, "inlineImage"u8, value._inlineImage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

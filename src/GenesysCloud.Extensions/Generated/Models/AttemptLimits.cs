@@ -14,51 +14,64 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The maximum number of times a contact can be called within the resetPeriod. Required if maxAttemptsPerNumber is not defined.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxAttemptsPerContact")]
-    public long? MaxAttemptsPerContact { get; set; }
+    public long? MaxAttemptsPerContact { get => _maxAttemptsPerContact; set => _maxAttemptsPerContact = value; }
 
     /// <summary>The maximum number of times a phone number can be called within the resetPeriod. Required if maxAttemptsPerContact is not defined.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxAttemptsPerNumber")]
-    public long? MaxAttemptsPerNumber { get; set; }
+    public long? MaxAttemptsPerNumber { get => _maxAttemptsPerNumber; set => _maxAttemptsPerNumber = value; }
 
     /// <summary>If the resetPeriod is TODAY, this specifies the timezone in which TODAY occurs. Required if the resetPeriod is TODAY.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
 
     /// <summary>After how long the number of attempts will be set back to 0. Defaults to NEVER.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resetPeriod")]
-    public global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum? ResetPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum? ResetPeriod { get => _resetPeriod; set => _resetPeriod = value; }
 
     /// <summary>Configuration for recall attempts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recallEntries")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.RecallEntry>? RecallEntries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.RecallEntry>? RecallEntries { get => _recallEntries; set => _recallEntries = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private long? _maxAttemptsPerContact;
+    private long? _maxAttemptsPerNumber;
+    private string? _timeZoneId;
+    private global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum? _resetPeriod;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.RecallEntry>? _recallEntries;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AttemptLimits IGenesysCloudModel<AttemptLimits>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,36 +92,36 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MaxAttemptsPerContact = ReadNullableInt64(ref reader, options, name);
+                    value._maxAttemptsPerContact = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MaxAttemptsPerNumber = ReadNullableInt64(ref reader, options, name);
+                    value._maxAttemptsPerNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ResetPeriod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum(text1) : (global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum?)null;
+                    value._resetPeriod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum(text1) : (global::GenesysCloud.Extensions.Models.AttemptLimits.ResetPeriodEnum?)null;
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.RecallEntries = null;
+                        value._recallEntries = null;
                     }
                     else
                     {
@@ -119,14 +132,14 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecallEntry.ReadJson(ref reader, options);
                         }
 
-                        value.RecallEntries = dictionary2;
+                        value._recallEntries = dictionary2;
                     }
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,16 +151,16 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteInt64(writer, "maxAttemptsPerContact"u8, value.MaxAttemptsPerContact, nulls);
-        WriteInt64(writer, "maxAttemptsPerNumber"u8, value.MaxAttemptsPerNumber, nulls);
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteString(writer, "resetPeriod"u8, value.ResetPeriod?.ToString(), nulls);
-        if (value.RecallEntries is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteInt64(writer, "maxAttemptsPerContact"u8, value._maxAttemptsPerContact, nulls);
+        WriteInt64(writer, "maxAttemptsPerNumber"u8, value._maxAttemptsPerNumber, nulls);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteString(writer, "resetPeriod"u8, value._resetPeriod?.ToString(), nulls);
+        if (value._recallEntries is { } property3)
         {
             writer.WritePropertyName("recallEntries"u8);
             writer.WriteStartObject();
@@ -172,8 +185,8 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
             writer.WriteNull("recallEntries"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

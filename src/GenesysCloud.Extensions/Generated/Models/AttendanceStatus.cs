@@ -14,19 +14,24 @@ public sealed class AttendanceStatus : IGenesysCloudModel<AttendanceStatus>
 {
     /// <summary>the workday date of this attendance status. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>the attendance status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendanceStatusType")]
-    public global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum? AttendanceStatusType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum? AttendanceStatusType { get => _attendanceStatusType; set => _attendanceStatusType = value; }
 
     /// <summary>the quality evaluation score status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasEvaluation")]
-    public global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum? HasEvaluation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum? HasEvaluation { get => _hasEvaluation; set => _hasEvaluation = value; }
+
+    private string? _dateWorkday;
+    private global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum? _attendanceStatusType;
+    private global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum? _hasEvaluation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AttendanceStatus IGenesysCloudModel<AttendanceStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AttendanceStatus : IGenesysCloudModel<AttendanceStatus>
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AttendanceStatusType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum?)null;
+                    value._attendanceStatusType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AttendanceStatus.AttendanceStatusTypeEnum?)null;
                     break;
                 case 2:
-                    value.HasEvaluation = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum(text2) : (global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum?)null;
+                    value._hasEvaluation = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum(text2) : (global::GenesysCloud.Extensions.Models.AttendanceStatus.HasEvaluationEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AttendanceStatus : IGenesysCloudModel<AttendanceStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        WriteString(writer, "attendanceStatusType"u8, value.AttendanceStatusType?.ToString(), nulls);
-        WriteString(writer, "hasEvaluation"u8, value.HasEvaluation?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        WriteString(writer, "attendanceStatusType"u8, value._attendanceStatusType?.ToString(), nulls);
+        WriteString(writer, "hasEvaluation"u8, value._hasEvaluation?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

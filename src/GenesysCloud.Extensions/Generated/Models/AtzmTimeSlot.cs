@@ -14,15 +14,19 @@ public sealed class AtzmTimeSlot : IGenesysCloudModel<AtzmTimeSlot>
 {
     /// <summary>The earliest time to dial a contact. Valid format is HH:mm</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestCallableTime")]
-    public string? EarliestCallableTime { get; set; }
+    public string? EarliestCallableTime { get => _earliestCallableTime; set => _earliestCallableTime = value; }
 
     /// <summary>The latest time to dial a contact. Valid format is HH:mm</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestCallableTime")]
-    public string? LatestCallableTime { get; set; }
+    public string? LatestCallableTime { get => _latestCallableTime; set => _latestCallableTime = value; }
+
+    private string? _earliestCallableTime;
+    private string? _latestCallableTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AtzmTimeSlot IGenesysCloudModel<AtzmTimeSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AtzmTimeSlot : IGenesysCloudModel<AtzmTimeSlot>
             switch (index)
             {
                 case 0:
-                    value.EarliestCallableTime = ReadString(ref reader, name);
+                    value._earliestCallableTime = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LatestCallableTime = ReadString(ref reader, name);
+                    value._latestCallableTime = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AtzmTimeSlot : IGenesysCloudModel<AtzmTimeSlot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "earliestCallableTime"u8, value.EarliestCallableTime, nulls);
-        WriteString(writer, "latestCallableTime"u8, value.LatestCallableTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "earliestCallableTime"u8, value._earliestCallableTime, nulls);
+        WriteString(writer, "latestCallableTime"u8, value._latestCallableTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

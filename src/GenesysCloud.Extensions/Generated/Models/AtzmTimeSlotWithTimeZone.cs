@@ -14,19 +14,24 @@ public sealed class AtzmTimeSlotWithTimeZone : IGenesysCloudModel<AtzmTimeSlotWi
 {
     /// <summary>The earliest time to dial a contact. Valid format is HH:mm</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestCallableTime")]
-    public string? EarliestCallableTime { get; set; }
+    public string? EarliestCallableTime { get => _earliestCallableTime; set => _earliestCallableTime = value; }
 
     /// <summary>The latest time to dial a contact. Valid format is HH:mm</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestCallableTime")]
-    public string? LatestCallableTime { get; set; }
+    public string? LatestCallableTime { get => _latestCallableTime; set => _latestCallableTime = value; }
 
     /// <summary>The time zone to use for contacts that cannot be mapped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
+
+    private string? _earliestCallableTime;
+    private string? _latestCallableTime;
+    private string? _timeZoneId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AtzmTimeSlotWithTimeZone IGenesysCloudModel<AtzmTimeSlotWithTimeZone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AtzmTimeSlotWithTimeZone : IGenesysCloudModel<AtzmTimeSlotWi
             switch (index)
             {
                 case 0:
-                    value.EarliestCallableTime = ReadString(ref reader, name);
+                    value._earliestCallableTime = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LatestCallableTime = ReadString(ref reader, name);
+                    value._latestCallableTime = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AtzmTimeSlotWithTimeZone : IGenesysCloudModel<AtzmTimeSlotWi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "earliestCallableTime"u8, value.EarliestCallableTime, nulls);
-        WriteString(writer, "latestCallableTime"u8, value.LatestCallableTime, nulls);
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "earliestCallableTime"u8, value._earliestCallableTime, nulls);
+        WriteString(writer, "latestCallableTime"u8, value._latestCallableTime, nulls);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AudioState : IGenesysCloudModel<AudioState>
 {
     /// <summary>Indicates that this communication's audio allows its participant to hear others.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canHear")]
-    public bool? CanHear { get; set; }
+    public bool? CanHear { get => _canHear; set => _canHear = value; }
 
     /// <summary>Indicates that this communication's audio allows others to hear this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canSpeak")]
-    public bool? CanSpeak { get; set; }
+    public bool? CanSpeak { get => _canSpeak; set => _canSpeak = value; }
+
+    private bool? _canHear;
+    private bool? _canSpeak;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AudioState IGenesysCloudModel<AudioState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AudioState : IGenesysCloudModel<AudioState>
             switch (index)
             {
                 case 0:
-                    value.CanHear = ReadNullableBoolean(ref reader, name);
+                    value._canHear = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.CanSpeak = ReadNullableBoolean(ref reader, name);
+                    value._canSpeak = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AudioState : IGenesysCloudModel<AudioState>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "canHear"u8, value.CanHear, nulls);
-        WriteBoolean(writer, "canSpeak"u8, value.CanSpeak, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "canHear"u8, value._canHear, nulls);
+        WriteBoolean(writer, "canSpeak"u8, value._canSpeak, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

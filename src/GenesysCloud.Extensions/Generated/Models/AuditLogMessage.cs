@@ -14,83 +14,104 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
 {
     /// <summary>Id of the audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Home Organization Id associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userHomeOrgId")]
-    public string? UserHomeOrgId { get; set; }
+    public string? UserHomeOrgId { get => _userHomeOrgId; set => _userHomeOrgId = value; }
 
     /// <summary>User associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>Client associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>List of IP addresses of systems that originated or handled the request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remoteIp")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteIp { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteIp { get => _remoteIp; set => _remoteIp = value; }
 
     /// <summary>Name of the service that logged this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
-    public string? ServiceName { get; set; }
+    public string? ServiceName { get => _serviceName; set => _serviceName = value; }
 
     /// <summary>Level of this audit message, USER or SYSTEM.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum? Level { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum? Level { get => _level; set => _level = value; }
 
     /// <summary>Date and time of when the audit message was logged. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDate")]
-    public global::System.DateTimeOffset? EventDate { get; set; }
+    public global::System.DateTimeOffset? EventDate { get => _eventDate; set => _eventDate = value; }
 
     /// <summary>Message describing the event being audited.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.MessageInfo? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageInfo? Message { get => _message; set => _message = value; }
 
     /// <summary>Action that took place.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public string? Action { get; set; }
+    public string? Action { get => _action; set => _action = value; }
 
     /// <summary>Entity that was impacted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Entity { get => _entity; set => _entity = value; }
 
     /// <summary>Type of the entity that was impacted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public string? EntityType { get; set; }
+    public string? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>Status of the event being audited</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Name of the application used to perform the audit's action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public string? Application { get; set; }
+    public string? Application { get => _application; set => _application = value; }
 
     /// <summary>Id and action of the audit initiating the transaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingAction")]
-    public global::GenesysCloud.Extensions.Models.InitiatingAction? InitiatingAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitiatingAction? InitiatingAction { get => _initiatingAction; set => _initiatingAction = value; }
 
     /// <summary>Whether the current audit is the initiator of the transaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transactionInitiator")]
-    public bool? TransactionInitiator { get; set; }
+    public bool? TransactionInitiator { get => _transactionInitiator; set => _transactionInitiator = value; }
 
     /// <summary>List of properties that were changed and changes made to those properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("propertyChanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? PropertyChanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? PropertyChanges { get => _propertyChanges; set => _propertyChanges = value; }
 
     /// <summary>Additional context for this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Context { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Context { get => _context; set => _context = value; }
 
     /// <summary>List of entities that were changed and changes made to those entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityChanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EntityChange>? EntityChanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EntityChange>? EntityChanges { get => _entityChanges; set => _entityChanges = value; }
+
+    private string? _id;
+    private string? _userHomeOrgId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _client;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _remoteIp;
+    private string? _serviceName;
+    private global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum? _level;
+    private global::System.DateTimeOffset? _eventDate;
+    private global::GenesysCloud.Extensions.Models.MessageInfo? _message;
+    private string? _action;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _entity;
+    private string? _entityType;
+    private global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum? _status;
+    private string? _application;
+    private global::GenesysCloud.Extensions.Models.InitiatingAction? _initiatingAction;
+    private bool? _transactionInitiator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? _propertyChanges;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _context;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EntityChange>? _entityChanges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditLogMessage IGenesysCloudModel<AuditLogMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,21 +132,21 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserHomeOrgId = ReadString(ref reader, name);
+                    value._userHomeOrgId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RemoteIp = null;
+                        value._remoteIp = null;
                     }
                     else
                     {
@@ -136,46 +157,46 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoteIp = list1;
+                        value._remoteIp = list1;
                     }
                     break;
                 case 5:
-                    value.ServiceName = ReadString(ref reader, name);
+                    value._serviceName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Level = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum(text2) : (global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum?)null;
+                    value._level = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum(text2) : (global::GenesysCloud.Extensions.Models.AuditLogMessage.LevelEnum?)null;
                     break;
                 case 7:
-                    value.EventDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Action = ReadString(ref reader, name);
+                    value._action = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.EntityType = ReadString(ref reader, name);
+                    value._entityType = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.AuditLogMessage.StatusEnum?)null;
                     break;
                 case 13:
-                    value.Application = ReadString(ref reader, name);
+                    value._application = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.InitiatingAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingAction.ReadJson(ref reader, options);
+                    value._initiatingAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiatingAction.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.TransactionInitiator = ReadNullableBoolean(ref reader, name);
+                    value._transactionInitiator = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.PropertyChanges = null;
+                        value._propertyChanges = null;
                     }
                     else
                     {
@@ -186,13 +207,13 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PropertyChange.ReadJson(ref reader, options));
                         }
 
-                        value.PropertyChanges = list4;
+                        value._propertyChanges = list4;
                     }
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.Context = null;
+                        value._context = null;
                     }
                     else
                     {
@@ -203,13 +224,13 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
                             dictionary5[key5] = ReadString(ref reader, name)!;
                         }
 
-                        value.Context = dictionary5;
+                        value._context = dictionary5;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.EntityChanges = null;
+                        value._entityChanges = null;
                     }
                     else
                     {
@@ -220,11 +241,11 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EntityChange.ReadJson(ref reader, options));
                         }
 
-                        value.EntityChanges = list6;
+                        value._entityChanges = list6;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -236,9 +257,9 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "userHomeOrgId"u8, value.UserHomeOrgId, nulls);
-        if (value.User is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "userHomeOrgId"u8, value._userHomeOrgId, nulls);
+        if (value._user is { } property7)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -248,7 +269,7 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property9)
+        if (value._client is { } property9)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -258,7 +279,7 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("client"u8);
         }
 
-        if (value.RemoteIp is { } property11)
+        if (value._remoteIp is { } property11)
         {
             writer.WritePropertyName("remoteIp"u8);
             writer.WriteStartArray();
@@ -275,10 +296,10 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("remoteIp"u8);
         }
 
-        WriteString(writer, "serviceName"u8, value.ServiceName, nulls);
-        WriteString(writer, "level"u8, value.Level?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "eventDate"u8, value.EventDate, nulls);
-        if (value.Message is { } property13)
+        WriteString(writer, "serviceName"u8, value._serviceName, nulls);
+        WriteString(writer, "level"u8, value._level?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "eventDate"u8, value._eventDate, nulls);
+        if (value._message is { } property13)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.MessageInfo.WriteJson(writer, property13, options);
@@ -288,8 +309,8 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("message"u8);
         }
 
-        WriteString(writer, "action"u8, value.Action, nulls);
-        if (value.Entity is { } property15)
+        WriteString(writer, "action"u8, value._action, nulls);
+        if (value._entity is { } property15)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property15, options);
@@ -299,10 +320,10 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("entity"u8);
         }
 
-        WriteString(writer, "entityType"u8, value.EntityType, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "application"u8, value.Application, nulls);
-        if (value.InitiatingAction is { } property17)
+        WriteString(writer, "entityType"u8, value._entityType, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "application"u8, value._application, nulls);
+        if (value._initiatingAction is { } property17)
         {
             writer.WritePropertyName("initiatingAction"u8);
             global::GenesysCloud.Extensions.Models.InitiatingAction.WriteJson(writer, property17, options);
@@ -312,8 +333,8 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("initiatingAction"u8);
         }
 
-        WriteBoolean(writer, "transactionInitiator"u8, value.TransactionInitiator, nulls);
-        if (value.PropertyChanges is { } property19)
+        WriteBoolean(writer, "transactionInitiator"u8, value._transactionInitiator, nulls);
+        if (value._propertyChanges is { } property19)
         {
             writer.WritePropertyName("propertyChanges"u8);
             writer.WriteStartArray();
@@ -337,7 +358,7 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("propertyChanges"u8);
         }
 
-        if (value.Context is { } property22)
+        if (value._context is { } property22)
         {
             writer.WritePropertyName("context"u8);
             writer.WriteStartObject();
@@ -355,7 +376,7 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("context"u8);
         }
 
-        if (value.EntityChanges is { } property24)
+        if (value._entityChanges is { } property24)
         {
             writer.WritePropertyName("entityChanges"u8);
             writer.WriteStartArray();
@@ -379,7 +400,7 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
             writer.WriteNull("entityChanges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

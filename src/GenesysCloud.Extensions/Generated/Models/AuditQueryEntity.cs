@@ -14,15 +14,19 @@ public sealed class AuditQueryEntity : IGenesysCloudModel<AuditQueryEntity>
 {
     /// <summary>Name of the Entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>List of Actions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Actions { get => _actions; set => _actions = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQueryEntity IGenesysCloudModel<AuditQueryEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AuditQueryEntity : IGenesysCloudModel<AuditQueryEntity>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AuditQueryEntity : IGenesysCloudModel<AuditQueryEntity>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AuditQueryEntity : IGenesysCloudModel<AuditQueryEntity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Actions is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class AuditQueryEntity : IGenesysCloudModel<AuditQueryEntity>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
 {
     /// <summary>Id of the audit query execution request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the audit query execution request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Start date and time of the audit query execution. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Interval for the audit query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Service name for the audit query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
-    public string? ServiceName { get; set; }
+    public string? ServiceName { get => _serviceName; set => _serviceName = value; }
 
     /// <summary>Filters for the audit query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Sort parameter for the audit query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum? _state;
+    private global::System.DateTimeOffset? _startDate;
+    private string? _interval;
+    private string? _serviceName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQueryExecutionStatusResponse IGenesysCloudModel<AuditQueryExecutionStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ServiceName = ReadString(ref reader, name);
+                    value._serviceName = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -91,13 +100,13 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list2;
+                        value._filters = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list3;
+                        value._sort = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,12 +133,12 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "serviceName"u8, value.ServiceName, nulls);
-        if (value.Filters is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "serviceName"u8, value._serviceName, nulls);
+        if (value._filters is { } property4)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -153,7 +162,7 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Sort is { } property7)
+        if (value._sort is { } property7)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -177,7 +186,7 @@ public sealed class AuditQueryExecutionStatusResponse : IGenesysCloudModel<Audit
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

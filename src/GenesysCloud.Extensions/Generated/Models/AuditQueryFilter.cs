@@ -14,15 +14,19 @@ public sealed class AuditQueryFilter : IGenesysCloudModel<AuditQueryFilter>
 {
     /// <summary>Name of the property to filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum? Property { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum? Property { get => _property; set => _property = value; }
 
     /// <summary>Value of the property to filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum? _property;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQueryFilter IGenesysCloudModel<AuditQueryFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AuditQueryFilter : IGenesysCloudModel<AuditQueryFilter>
             switch (index)
             {
                 case 0:
-                    value.Property = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum?)null;
+                    value._property = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQueryFilter.PropertyEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AuditQueryFilter : IGenesysCloudModel<AuditQueryFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "property"u8, value.Property?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "property"u8, value._property?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

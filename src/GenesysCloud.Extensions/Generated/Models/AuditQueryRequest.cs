@@ -14,23 +14,29 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
 {
     /// <summary>Date and time range of data to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ssZ/YYYY-MM-DDThh:mm:ssZ</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Name of the service to query audits for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
-    public string? ServiceName { get; set; }
+    public string? ServiceName { get => _serviceName; set => _serviceName = value; }
 
     /// <summary>Additional filters for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Sort parameter for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
+
+    private string? _interval;
+    private string? _serviceName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQueryRequest IGenesysCloudModel<AuditQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ServiceName = ReadString(ref reader, name);
+                    value._serviceName = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "serviceName"u8, value.ServiceName, nulls);
-        if (value.Filters is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "serviceName"u8, value._serviceName, nulls);
+        if (value._filters is { } property3)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -129,7 +135,7 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Sort is { } property6)
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -153,7 +159,7 @@ public sealed class AuditQueryRequest : IGenesysCloudModel<AuditQueryRequest>
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

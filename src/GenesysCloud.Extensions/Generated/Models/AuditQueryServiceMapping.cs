@@ -14,11 +14,14 @@ public sealed class AuditQueryServiceMapping : IGenesysCloudModel<AuditQueryServ
 {
     /// <summary>List of Services</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("services")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryService>? Services { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryService>? Services { get => _services; set => _services = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryService>? _services;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQueryServiceMapping IGenesysCloudModel<AuditQueryServiceMapping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AuditQueryServiceMapping : IGenesysCloudModel<AuditQueryServ
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Services = null;
+                        value._services = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AuditQueryServiceMapping : IGenesysCloudModel<AuditQueryServ
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQueryService.ReadJson(ref reader, options));
                         }
 
-                        value.Services = list1;
+                        value._services = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AuditQueryServiceMapping : IGenesysCloudModel<AuditQueryServ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Services is { } property2)
+        if (value._services is { } property2)
         {
             writer.WritePropertyName("services"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class AuditQueryServiceMapping : IGenesysCloudModel<AuditQueryServ
             writer.WriteNull("services"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AuditQuerySort : IGenesysCloudModel<AuditQuerySort>
 {
     /// <summary>Name of the property to sort.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Sort Order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
+
+    private global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum? _name;
+    private global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum? _sortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditQuerySort IGenesysCloudModel<AuditQuerySort>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AuditQuerySort : IGenesysCloudModel<AuditQuerySort>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.AuditQuerySort.NameEnum?)null;
                     break;
                 case 1:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.AuditQuerySort.SortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AuditQuerySort : IGenesysCloudModel<AuditQuerySort>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

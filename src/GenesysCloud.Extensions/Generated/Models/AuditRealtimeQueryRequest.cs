@@ -14,31 +14,39 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
 {
     /// <summary>Date and time range of data to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ssZ/YYYY-MM-DDThh:mm:ssZ</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Name of the service to query audits for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
-    public string? ServiceName { get; set; }
+    public string? ServiceName { get => _serviceName; set => _serviceName = value; }
 
     /// <summary>Additional filters for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Sort parameter for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Page number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Page size</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
+
+    private string? _interval;
+    private string? _serviceName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQueryFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditRealtimeQueryRequest IGenesysCloudModel<AuditRealtimeQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ServiceName = ReadString(ref reader, name);
+                    value._serviceName = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 4:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +125,9 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "serviceName"u8, value.ServiceName, nulls);
-        if (value.Filters is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "serviceName"u8, value._serviceName, nulls);
+        if (value._filters is { } property3)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -143,7 +151,7 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Sort is { } property6)
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -167,9 +175,9 @@ public sealed class AuditRealtimeQueryRequest : IGenesysCloudModel<AuditRealtime
             writer.WriteNull("sort"u8);
         }
 
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

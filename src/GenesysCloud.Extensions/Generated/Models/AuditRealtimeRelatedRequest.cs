@@ -14,19 +14,24 @@ public sealed class AuditRealtimeRelatedRequest : IGenesysCloudModel<AuditRealti
 {
     /// <summary>The id of the audit of which related audits will be retrieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("auditId")]
-    public string? AuditId { get; set; }
+    public string? AuditId { get => _auditId; set => _auditId = value; }
 
     /// <summary>The id of the trustor org to which the audit belongs. Used when searching for audits performed by a trustee user within a trustor org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trustorOrgId")]
-    public string? TrustorOrgId { get; set; }
+    public string? TrustorOrgId { get => _trustorOrgId; set => _trustorOrgId = value; }
 
     /// <summary>Sort parameter for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
+
+    private string? _auditId;
+    private string? _trustorOrgId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuditRealtimeRelatedRequest IGenesysCloudModel<AuditRealtimeRelatedRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class AuditRealtimeRelatedRequest : IGenesysCloudModel<AuditRealti
             switch (index)
             {
                 case 0:
-                    value.AuditId = ReadString(ref reader, name);
+                    value._auditId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TrustorOrgId = ReadString(ref reader, name);
+                    value._trustorOrgId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class AuditRealtimeRelatedRequest : IGenesysCloudModel<AuditRealti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list1;
+                        value._sort = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class AuditRealtimeRelatedRequest : IGenesysCloudModel<AuditRealti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "auditId"u8, value.AuditId, nulls);
-        WriteString(writer, "trustorOrgId"u8, value.TrustorOrgId, nulls);
-        if (value.Sort is { } property2)
+        WriteString(writer, "auditId"u8, value._auditId, nulls);
+        WriteString(writer, "trustorOrgId"u8, value._trustorOrgId, nulls);
+        if (value._sort is { } property2)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class AuditRealtimeRelatedRequest : IGenesysCloudModel<AuditRealti
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AuthenticationProperties : IGenesysCloudModel<Authentication
 {
     /// <summary>Gets or sets <c>sharepoint</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharepoint")]
-    public global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties? Sharepoint { get; set; }
+    public global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties? Sharepoint { get => _sharepoint; set => _sharepoint = value; }
+
+    private global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties? _sharepoint;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthenticationProperties IGenesysCloudModel<AuthenticationProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class AuthenticationProperties : IGenesysCloudModel<Authentication
             switch (index)
             {
                 case 0:
-                    value.Sharepoint = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties.ReadJson(ref reader, options);
+                    value._sharepoint = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class AuthenticationProperties : IGenesysCloudModel<Authentication
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Sharepoint is { } property1)
+        if (value._sharepoint is { } property1)
         {
             writer.WritePropertyName("sharepoint"u8);
             global::GenesysCloud.Extensions.Models.SharepointAuthenticationProperties.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class AuthenticationProperties : IGenesysCloudModel<Authentication
             writer.WriteNull("sharepoint"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

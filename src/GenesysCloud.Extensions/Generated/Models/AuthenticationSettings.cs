@@ -14,19 +14,24 @@ public sealed class AuthenticationSettings : IGenesysCloudModel<AuthenticationSe
 {
     /// <summary>Indicate if these auth is required for this deployment. If, for example, this flag is set to true then webmessaging sessions can not send messages unless the end-user is authenticated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The integration identifier which contains the auth settings required on the deployment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Allow end-users to upgrade an anonymous session to authenticated conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowSessionUpgrade")]
-    public bool? AllowSessionUpgrade { get; set; }
+    public bool? AllowSessionUpgrade { get => _allowSessionUpgrade; set => _allowSessionUpgrade = value; }
+
+    private bool? _enabled;
+    private string? _integrationId;
+    private bool? _allowSessionUpgrade;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthenticationSettings IGenesysCloudModel<AuthenticationSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AuthenticationSettings : IGenesysCloudModel<AuthenticationSe
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AllowSessionUpgrade = ReadNullableBoolean(ref reader, name);
+                    value._allowSessionUpgrade = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class AuthenticationSettings : IGenesysCloudModel<AuthenticationSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteBoolean(writer, "allowSessionUpgrade"u8, value.AllowSessionUpgrade, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteBoolean(writer, "allowSessionUpgrade"u8, value._allowSessionUpgrade, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

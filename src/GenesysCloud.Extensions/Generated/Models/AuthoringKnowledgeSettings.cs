@@ -14,23 +14,29 @@ public sealed class AuthoringKnowledgeSettings : IGenesysCloudModel<AuthoringKno
 {
     /// <summary>The ID of the knowledge settings to use</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeId")]
-    public string? KnowledgeId { get; set; }
+    public string? KnowledgeId { get => _knowledgeId; set => _knowledgeId = value; }
 
     /// <summary>Description of the knowledge settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of the knowledge settings (Standard or Enhanced)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeType")]
-    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum? KnowledgeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum? KnowledgeType { get => _knowledgeType; set => _knowledgeType = value; }
 
     /// <summary>Whether to inherit knowledge settings from externalIf disabled, query detection is always enabled on the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inheritFromExternal")]
-    public bool? InheritFromExternal { get; set; }
+    public bool? InheritFromExternal { get => _inheritFromExternal; set => _inheritFromExternal = value; }
+
+    private string? _knowledgeId;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum? _knowledgeType;
+    private bool? _inheritFromExternal;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthoringKnowledgeSettings IGenesysCloudModel<AuthoringKnowledgeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AuthoringKnowledgeSettings : IGenesysCloudModel<AuthoringKno
             switch (index)
             {
                 case 0:
-                    value.KnowledgeId = ReadString(ref reader, name);
+                    value._knowledgeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.KnowledgeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum?)null;
+                    value._knowledgeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.KnowledgeTypeEnum?)null;
                     break;
                 case 3:
-                    value.InheritFromExternal = ReadNullableBoolean(ref reader, name);
+                    value._inheritFromExternal = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class AuthoringKnowledgeSettings : IGenesysCloudModel<AuthoringKno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "knowledgeId"u8, value.KnowledgeId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "knowledgeType"u8, value.KnowledgeType?.ToString(), nulls);
-        WriteBoolean(writer, "inheritFromExternal"u8, value.InheritFromExternal, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "knowledgeId"u8, value._knowledgeId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "knowledgeType"u8, value._knowledgeType?.ToString(), nulls);
+        WriteBoolean(writer, "inheritFromExternal"u8, value._inheritFromExternal, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The targeted resource to which the policy should apply, in the form of domain:entity:action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetResource")]
-    public string? TargetResource { get; set; }
+    public string? TargetResource { get => _targetResource; set => _targetResource = value; }
 
     /// <summary>The subject to whom the policy will apply, including type and id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public global::GenesysCloud.Extensions.Models.Subject? Subject { get; set; }
+    public global::GenesysCloud.Extensions.Models.Subject? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The effect this policy should have when its conditions are met</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effect")]
-    public global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum? Effect { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum? Effect { get => _effect; set => _effect = value; }
 
     /// <summary>The condition tree the policy will evaluate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("condition")]
-    public global::System.Text.Json.JsonElement? Condition { get; set; }
+    public global::System.Text.Json.JsonElement? Condition { get => _condition; set => _condition = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Date this policy was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Map of names and values of preset attributes to use in policy evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presetAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? PresetAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? PresetAttributes { get => _presetAttributes; set => _presetAttributes = value; }
 
     /// <summary>Flag for active enforcement. If this value is false or null, the policy will be saved but will not be checked or enforced on users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Flag to determine whether policy applies to OAuth Clients</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applyToClients")]
-    public bool? ApplyToClients { get; set; }
+    public bool? ApplyToClients { get => _applyToClients; set => _applyToClients = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _targetResource;
+    private global::GenesysCloud.Extensions.Models.Subject? _subject;
+    private global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum? _effect;
+    private global::System.Text.Json.JsonElement? _condition;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? _presetAttributes;
+    private bool? _active;
+    private bool? _applyToClients;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthorizationPolicy IGenesysCloudModel<AuthorizationPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,33 +97,33 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TargetResource = ReadString(ref reader, name);
+                    value._targetResource = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Subject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Subject.ReadJson(ref reader, options);
+                    value._subject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Subject.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Effect = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum(text1) : (global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum?)null;
+                    value._effect = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum(text1) : (global::GenesysCloud.Extensions.Models.AuthorizationPolicy.EffectEnum?)null;
                     break;
                 case 5:
-                    value.Condition = ReadNullableJsonElement(ref reader);
+                    value._condition = ReadNullableJsonElement(ref reader);
                     break;
                 case 6:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PresetAttributes = null;
+                        value._presetAttributes = null;
                     }
                     else
                     {
@@ -120,20 +134,20 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TypedAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.PresetAttributes = dictionary2;
+                        value._presetAttributes = dictionary2;
                     }
                     break;
                 case 9:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.ApplyToClients = ReadNullableBoolean(ref reader, name);
+                    value._applyToClients = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,10 +159,10 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "targetResource"u8, value.TargetResource, nulls);
-        if (value.Subject is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "targetResource"u8, value._targetResource, nulls);
+        if (value._subject is { } property3)
         {
             writer.WritePropertyName("subject"u8);
             global::GenesysCloud.Extensions.Models.Subject.WriteJson(writer, property3, options);
@@ -158,11 +172,11 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
             writer.WriteNull("subject"u8);
         }
 
-        WriteString(writer, "effect"u8, value.Effect?.ToString(), nulls);
-        WriteJsonElement(writer, "condition"u8, value.Condition, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.PresetAttributes is { } property5)
+        WriteString(writer, "effect"u8, value._effect?.ToString(), nulls);
+        WriteJsonElement(writer, "condition"u8, value._condition, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._presetAttributes is { } property5)
         {
             writer.WritePropertyName("presetAttributes"u8);
             writer.WriteStartObject();
@@ -187,10 +201,10 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
             writer.WriteNull("presetAttributes"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteBoolean(writer, "applyToClients"u8, value.ApplyToClients, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteBoolean(writer, "applyToClients"u8, value._applyToClients, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

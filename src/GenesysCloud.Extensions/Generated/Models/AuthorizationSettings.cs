@@ -14,31 +14,39 @@ public sealed class AuthorizationSettings : IGenesysCloudModel<AuthorizationSett
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Boolean showing if organization is opted in or not to unused role/perm analysis</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("analysisEnabled")]
-    public bool? AnalysisEnabled { get; set; }
+    public bool? AnalysisEnabled { get => _analysisEnabled; set => _analysisEnabled = value; }
 
     /// <summary>Integer number of days to analyze user usage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("analysisDays")]
-    public long? AnalysisDays { get; set; }
+    public long? AnalysisDays { get => _analysisDays; set => _analysisDays = value; }
 
     /// <summary>The date and time of the most recent unused role calculation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastCalculated")]
-    public global::System.DateTimeOffset? DateLastCalculated { get; set; }
+    public global::System.DateTimeOffset? DateLastCalculated { get => _dateLastCalculated; set => _dateLastCalculated = value; }
 
     /// <summary>The date of the most recent org activity used for analysis. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastActive")]
-    public string? DateLastActive { get; set; }
+    public string? DateLastActive { get => _dateLastActive; set => _dateLastActive = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _analysisEnabled;
+    private long? _analysisDays;
+    private global::System.DateTimeOffset? _dateLastCalculated;
+    private string? _dateLastActive;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthorizationSettings IGenesysCloudModel<AuthorizationSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class AuthorizationSettings : IGenesysCloudModel<AuthorizationSett
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AnalysisEnabled = ReadNullableBoolean(ref reader, name);
+                    value._analysisEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AnalysisDays = ReadNullableInt64(ref reader, options, name);
+                    value._analysisDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DateLastCalculated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastCalculated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateLastActive = ReadString(ref reader, name);
+                    value._dateLastActive = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class AuthorizationSettings : IGenesysCloudModel<AuthorizationSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "analysisEnabled"u8, value.AnalysisEnabled, nulls);
-        WriteInt64(writer, "analysisDays"u8, value.AnalysisDays, nulls);
-        WriteDateTimeOffset(writer, "dateLastCalculated"u8, value.DateLastCalculated, nulls);
-        WriteString(writer, "dateLastActive"u8, value.DateLastActive, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "analysisEnabled"u8, value._analysisEnabled, nulls);
+        WriteInt64(writer, "analysisDays"u8, value._analysisDays, nulls);
+        WriteDateTimeOffset(writer, "dateLastCalculated"u8, value._dateLastCalculated, nulls);
+        WriteString(writer, "dateLastActive"u8, value._dateLastActive, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AuthorizedDomains : IGenesysCloudModel<AuthorizedDomains>
 {
     /// <summary>List of authorized domains for outbound send.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outbound")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Outbound { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Outbound { get => _outbound; set => _outbound = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _outbound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthorizedDomains IGenesysCloudModel<AuthorizedDomains>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AuthorizedDomains : IGenesysCloudModel<AuthorizedDomains>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Outbound = null;
+                        value._outbound = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AuthorizedDomains : IGenesysCloudModel<AuthorizedDomains>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Outbound = list1;
+                        value._outbound = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AuthorizedDomains : IGenesysCloudModel<AuthorizedDomains>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Outbound is { } property2)
+        if (value._outbound is { } property2)
         {
             writer.WritePropertyName("outbound"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class AuthorizedDomains : IGenesysCloudModel<AuthorizedDomains>
             writer.WriteNull("outbound"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AuthzDivision : IGenesysCloudModel<AuthzDivision>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A helpful description for the division.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A flag indicating whether this division is the "Home" (default) division. Cannot be modified and any supplied value will be ignored on create or update.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("homeDivision")]
-    public bool? HomeDivision { get; set; }
+    public bool? HomeDivision { get => _homeDivision; set => _homeDivision = value; }
 
     /// <summary>A count of objects in this division, grouped by type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objectCounts")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ObjectCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ObjectCounts { get => _objectCounts; set => _objectCounts = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _homeDivision;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _objectCounts;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthzDivision IGenesysCloudModel<AuthzDivision>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class AuthzDivision : IGenesysCloudModel<AuthzDivision>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.HomeDivision = ReadNullableBoolean(ref reader, name);
+                    value._homeDivision = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ObjectCounts = null;
+                        value._objectCounts = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class AuthzDivision : IGenesysCloudModel<AuthzDivision>
                             dictionary1[key1] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.ObjectCounts = dictionary1;
+                        value._objectCounts = dictionary1;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class AuthzDivision : IGenesysCloudModel<AuthzDivision>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "homeDivision"u8, value.HomeDivision, nulls);
-        if (value.ObjectCounts is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "homeDivision"u8, value._homeDivision, nulls);
+        if (value._objectCounts is { } property2)
         {
             writer.WritePropertyName("objectCounts"u8);
             writer.WriteStartObject();
@@ -125,8 +133,8 @@ public sealed class AuthzDivision : IGenesysCloudModel<AuthzDivision>
             writer.WriteNull("objectCounts"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AuthzGrant : IGenesysCloudModel<AuthzGrant>
 {
     /// <summary>Gets or sets <c>subjectId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subjectId")]
-    public string? SubjectId { get; set; }
+    public string? SubjectId { get => _subjectId; set => _subjectId = value; }
 
     /// <summary>Gets or sets <c>division</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.AuthzDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthzDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>role</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("role")]
-    public global::GenesysCloud.Extensions.Models.AuthzGrantRole? Role { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthzGrantRole? Role { get => _role; set => _role = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("grantMadeAt")]
-    public global::System.DateTimeOffset? GrantMadeAt { get; set; }
+    public global::System.DateTimeOffset? GrantMadeAt { get => _grantMadeAt; set => _grantMadeAt = value; }
+
+    private string? _subjectId;
+    private global::GenesysCloud.Extensions.Models.AuthzDivision? _division;
+    private global::GenesysCloud.Extensions.Models.AuthzGrantRole? _role;
+    private global::System.DateTimeOffset? _grantMadeAt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthzGrant IGenesysCloudModel<AuthzGrant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class AuthzGrant : IGenesysCloudModel<AuthzGrant>
             switch (index)
             {
                 case 0:
-                    value.SubjectId = ReadString(ref reader, name);
+                    value._subjectId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthzDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthzDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Role = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthzGrantRole.ReadJson(ref reader, options);
+                    value._role = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthzGrantRole.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.GrantMadeAt = ReadNullableDateTimeOffset(ref reader, name);
+                    value._grantMadeAt = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class AuthzGrant : IGenesysCloudModel<AuthzGrant>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "subjectId"u8, value.SubjectId, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "subjectId"u8, value._subjectId, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.AuthzDivision.WriteJson(writer, property1, options);
@@ -86,7 +92,7 @@ public sealed class AuthzGrant : IGenesysCloudModel<AuthzGrant>
             writer.WriteNull("division"u8);
         }
 
-        if (value.Role is { } property3)
+        if (value._role is { } property3)
         {
             writer.WritePropertyName("role"u8);
             global::GenesysCloud.Extensions.Models.AuthzGrantRole.WriteJson(writer, property3, options);
@@ -96,8 +102,8 @@ public sealed class AuthzGrant : IGenesysCloudModel<AuthzGrant>
             writer.WriteNull("role"u8);
         }
 
-        WriteDateTimeOffset(writer, "grantMadeAt"u8, value.GrantMadeAt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "grantMadeAt"u8, value._grantMadeAt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class AuthzGrantPolicy : IGenesysCloudModel<AuthzGrantPolicy>
 {
     /// <summary>Gets or sets <c>actions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>Gets or sets <c>condition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("condition")]
-    public string? Condition { get; set; }
+    public string? Condition { get => _condition; set => _condition = value; }
 
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Gets or sets <c>entityName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _actions;
+    private string? _condition;
+    private string? _domain;
+    private string? _entityName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthzGrantPolicy IGenesysCloudModel<AuthzGrantPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class AuthzGrantPolicy : IGenesysCloudModel<AuthzGrantPolicy>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class AuthzGrantPolicy : IGenesysCloudModel<AuthzGrantPolicy>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 case 1:
-                    value.Condition = ReadString(ref reader, name);
+                    value._condition = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class AuthzGrantPolicy : IGenesysCloudModel<AuthzGrantPolicy>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Actions is { } property2)
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -106,10 +112,10 @@ public sealed class AuthzGrantPolicy : IGenesysCloudModel<AuthzGrantPolicy>
             writer.WriteNull("actions"u8);
         }
 
-        WriteString(writer, "condition"u8, value.Condition, nulls);
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "condition"u8, value._condition, nulls);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AuthzGrantRole : IGenesysCloudModel<AuthzGrantRole>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>policies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuthzGrantPolicy>? Policies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuthzGrantPolicy>? Policies { get => _policies; set => _policies = value; }
 
     /// <summary>Gets or sets <c>default</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-    public bool? Default { get; set; }
+    public bool? Default { get => _default; set => _default = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuthzGrantPolicy>? _policies;
+    private bool? _default;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AuthzGrantRole IGenesysCloudModel<AuthzGrantRole>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class AuthzGrantRole : IGenesysCloudModel<AuthzGrantRole>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Policies = null;
+                        value._policies = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class AuthzGrantRole : IGenesysCloudModel<AuthzGrantRole>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuthzGrantPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.Policies = list1;
+                        value._policies = list1;
                     }
                     break;
                 case 4:
-                    value.Default = ReadNullableBoolean(ref reader, name);
+                    value._default = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class AuthzGrantRole : IGenesysCloudModel<AuthzGrantRole>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Policies is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._policies is { } property2)
         {
             writer.WritePropertyName("policies"u8);
             writer.WriteStartArray();
@@ -130,9 +138,9 @@ public sealed class AuthzGrantRole : IGenesysCloudModel<AuthzGrantRole>
             writer.WriteNull("policies"u8);
         }
 
-        WriteBoolean(writer, "default"u8, value.Default, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "default"u8, value._default, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class AutoAnswerSettings : IGenesysCloudModel<AutoAnswerSettings>
 {
     /// <summary>Map of conversation media type enabled status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AutoAnswerSetting>? Settings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AutoAnswerSetting>? Settings { get => _settings; set => _settings = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AutoAnswerSetting>? _settings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AutoAnswerSettings IGenesysCloudModel<AutoAnswerSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class AutoAnswerSettings : IGenesysCloudModel<AutoAnswerSettings>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Settings = null;
+                        value._settings = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class AutoAnswerSettings : IGenesysCloudModel<AutoAnswerSettings>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AutoAnswerSetting.ReadJson(ref reader, options);
                         }
 
-                        value.Settings = dictionary1;
+                        value._settings = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class AutoAnswerSettings : IGenesysCloudModel<AutoAnswerSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Settings is { } property2)
+        if (value._settings is { } property2)
         {
             writer.WritePropertyName("settings"u8);
             writer.WriteStartObject();
@@ -93,7 +96,7 @@ public sealed class AutoAnswerSettings : IGenesysCloudModel<AutoAnswerSettings>
             writer.WriteNull("settings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

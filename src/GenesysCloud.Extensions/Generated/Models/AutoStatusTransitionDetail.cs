@@ -14,19 +14,24 @@ public sealed class AutoStatusTransitionDetail : IGenesysCloudModel<AutoStatusTr
 {
     /// <summary>Next status of auto status transition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextStatus")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? NextStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? NextStatus { get => _nextStatus; set => _nextStatus = value; }
 
     /// <summary>Date at which auto status transition occurs. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateOfTransition")]
-    public global::System.DateTimeOffset? DateOfTransition { get; set; }
+    public global::System.DateTimeOffset? DateOfTransition { get => _dateOfTransition; set => _dateOfTransition = value; }
 
     /// <summary>This property will be set if auto status transition is failed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDetails")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails? ErrorDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails? ErrorDetails { get => _errorDetails; set => _errorDetails = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemStatusReference? _nextStatus;
+    private global::System.DateTimeOffset? _dateOfTransition;
+    private global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails? _errorDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AutoStatusTransitionDetail IGenesysCloudModel<AutoStatusTransitionDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class AutoStatusTransitionDetail : IGenesysCloudModel<AutoStatusTr
             switch (index)
             {
                 case 0:
-                    value.NextStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
+                    value._nextStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateOfTransition = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateOfTransition = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ErrorDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails.ReadJson(ref reader, options);
+                    value._errorDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class AutoStatusTransitionDetail : IGenesysCloudModel<AutoStatusTr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NextStatus is { } property1)
+        if (value._nextStatus is { } property1)
         {
             writer.WritePropertyName("nextStatus"u8);
             global::GenesysCloud.Extensions.Models.WorkitemStatusReference.WriteJson(writer, property1, options);
@@ -78,8 +83,8 @@ public sealed class AutoStatusTransitionDetail : IGenesysCloudModel<AutoStatusTr
             writer.WriteNull("nextStatus"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateOfTransition"u8, value.DateOfTransition, nulls);
-        if (value.ErrorDetails is { } property3)
+        WriteDateTimeOffset(writer, "dateOfTransition"u8, value._dateOfTransition, nulls);
+        if (value._errorDetails is { } property3)
         {
             writer.WritePropertyName("errorDetails"u8);
             global::GenesysCloud.Extensions.Models.TaskManagementErrorDetails.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class AutoStatusTransitionDetail : IGenesysCloudModel<AutoStatusTr
             writer.WriteNull("errorDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
 {
     /// <summary>The time intervals to use for automatic time zone mapping.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableWindows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallableWindow>? CallableWindows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallableWindow>? CallableWindows { get => _callableWindows; set => _callableWindows = value; }
 
     /// <summary>The countries that are supported for automatic time zone mapping.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedCountries")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedCountries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedCountries { get => _supportedCountries; set => _supportedCountries = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallableWindow>? _callableWindows;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedCountries;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AutomaticTimeZoneMappingSettings IGenesysCloudModel<AutomaticTimeZoneMappingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CallableWindows = null;
+                        value._callableWindows = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallableWindow.ReadJson(ref reader, options));
                         }
 
-                        value.CallableWindows = list1;
+                        value._callableWindows = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedCountries = null;
+                        value._supportedCountries = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedCountries = list2;
+                        value._supportedCountries = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallableWindows is { } property3)
+        if (value._callableWindows is { } property3)
         {
             writer.WritePropertyName("callableWindows"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
             writer.WriteNull("callableWindows"u8);
         }
 
-        if (value.SupportedCountries is { } property6)
+        if (value._supportedCountries is { } property6)
         {
             writer.WritePropertyName("supportedCountries"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class AutomaticTimeZoneMappingSettings : IGenesysCloudModel<Automa
             writer.WriteNull("supportedCountries"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AvailabilityRange : IGenesysCloudModel<AvailabilityRange>
 {
     /// <summary>The earliest time of day the activity can be scheduled to begin, in minutes from midnight in the configured time zone of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStartMinutesFromMidnight")]
-    public long? EarliestStartMinutesFromMidnight { get; set; }
+    public long? EarliestStartMinutesFromMidnight { get => _earliestStartMinutesFromMidnight; set => _earliestStartMinutesFromMidnight = value; }
 
     /// <summary>The latest time of day the activity can be scheduled to end, in minutes from midnight in the configured time zone of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestEndMinutesFromMidnight")]
-    public long? LatestEndMinutesFromMidnight { get; set; }
+    public long? LatestEndMinutesFromMidnight { get => _latestEndMinutesFromMidnight; set => _latestEndMinutesFromMidnight = value; }
+
+    private long? _earliestStartMinutesFromMidnight;
+    private long? _latestEndMinutesFromMidnight;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailabilityRange IGenesysCloudModel<AvailabilityRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class AvailabilityRange : IGenesysCloudModel<AvailabilityRange>
             switch (index)
             {
                 case 0:
-                    value.EarliestStartMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStartMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.LatestEndMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._latestEndMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class AvailabilityRange : IGenesysCloudModel<AvailabilityRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "earliestStartMinutesFromMidnight"u8, value.EarliestStartMinutesFromMidnight, nulls);
-        WriteInt64(writer, "latestEndMinutesFromMidnight"u8, value.LatestEndMinutesFromMidnight, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "earliestStartMinutesFromMidnight"u8, value._earliestStartMinutesFromMidnight, nulls);
+        WriteInt64(writer, "latestEndMinutesFromMidnight"u8, value._latestEndMinutesFromMidnight, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

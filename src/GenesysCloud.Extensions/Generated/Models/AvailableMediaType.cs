@@ -14,15 +14,19 @@ public sealed class AvailableMediaType : IGenesysCloudModel<AvailableMediaType>
 {
     /// <summary>Name of the available media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public string? MediaType { get; set; }
+    public string? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>List of available subtypes for this media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableSubTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AvailableSubTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AvailableSubTypes { get => _availableSubTypes; set => _availableSubTypes = value; }
+
+    private string? _mediaType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _availableSubTypes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableMediaType IGenesysCloudModel<AvailableMediaType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AvailableMediaType : IGenesysCloudModel<AvailableMediaType>
             switch (index)
             {
                 case 0:
-                    value.MediaType = ReadString(ref reader, name);
+                    value._mediaType = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableSubTypes = null;
+                        value._availableSubTypes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AvailableMediaType : IGenesysCloudModel<AvailableMediaType>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AvailableSubTypes = list1;
+                        value._availableSubTypes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AvailableMediaType : IGenesysCloudModel<AvailableMediaType>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mediaType"u8, value.MediaType, nulls);
-        if (value.AvailableSubTypes is { } property2)
+        WriteString(writer, "mediaType"u8, value._mediaType, nulls);
+        if (value._availableSubTypes is { } property2)
         {
             writer.WritePropertyName("availableSubTypes"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class AvailableMediaType : IGenesysCloudModel<AvailableMediaType>
             writer.WriteNull("availableSubTypes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class AvailableTime : IGenesysCloudModel<AvailableTime>
 {
     /// <summary>Start of the availability period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Length of availability period in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Indicates if this availability period is paid in Workforce Management schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPaid")]
-    public bool? IsPaid { get; set; }
+    public bool? IsPaid { get => _isPaid; set => _isPaid = value; }
 
     /// <summary>Workforce Management activity category for this availability period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>Workforce Management schedule information associated with the available time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmSchedule")]
-    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get => _wfmSchedule; set => _wfmSchedule = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthInMinutes;
+    private bool? _isPaid;
+    private global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum? _activityCategory;
+    private global::GenesysCloud.Extensions.Models.WfmScheduleReference? _wfmSchedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableTime IGenesysCloudModel<AvailableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class AvailableTime : IGenesysCloudModel<AvailableTime>
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IsPaid = ReadNullableBoolean(ref reader, name);
+                    value._isPaid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.AvailableTime.ActivityCategoryEnum?)null;
                     break;
                 case 4:
-                    value.WfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
+                    value._wfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class AvailableTime : IGenesysCloudModel<AvailableTime>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "isPaid"u8, value.IsPaid, nulls);
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        if (value.WfmSchedule is { } property2)
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "isPaid"u8, value._isPaid, nulls);
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        if (value._wfmSchedule is { } property2)
         {
             writer.WritePropertyName("wfmSchedule"u8);
             global::GenesysCloud.Extensions.Models.WfmScheduleReference.WriteJson(writer, property2, options);
@@ -96,7 +103,7 @@ public sealed class AvailableTime : IGenesysCloudModel<AvailableTime>
             writer.WriteNull("wfmSchedule"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
 {
     /// <summary>The time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimit")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get => _timeOffLimit; set => _timeOffLimit = value; }
 
     /// <summary>Start date of the requested date range. The end date is determined by the size of interval list. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Granularity choice for time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The list of available time off values in minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? AvailableMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? AvailableMinutesPerInterval { get => _availableMinutesPerInterval; set => _availableMinutesPerInterval = value; }
 
     /// <summary>The current number of waitlisted time off requests for every interval per granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistedRequestsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get => _waitlistedRequestsPerInterval; set => _waitlistedRequestsPerInterval = value; }
 
     /// <summary>Whether the time off request can be waitlisted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistEnabled")]
-    public bool? WaitlistEnabled { get; set; }
+    public bool? WaitlistEnabled { get => _waitlistEnabled; set => _waitlistEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffLimitReference? _timeOffLimit;
+    private string? _startDate;
+    private global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _availableMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitlistedRequestsPerInterval;
+    private bool? _waitlistEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableTimeOffRange IGenesysCloudModel<AvailableTimeOffRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
             switch (index)
             {
                 case 0:
-                    value.TimeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
+                    value._timeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.AvailableTimeOffRange.GranularityEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableMinutesPerInterval = null;
+                        value._availableMinutesPerInterval = null;
                     }
                     else
                     {
@@ -81,13 +89,13 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.AvailableMinutesPerInterval = list2;
+                        value._availableMinutesPerInterval = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.WaitlistedRequestsPerInterval = null;
+                        value._waitlistedRequestsPerInterval = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitlistedRequestsPerInterval = list3;
+                        value._waitlistedRequestsPerInterval = list3;
                     }
                     break;
                 case 5:
-                    value.WaitlistEnabled = ReadNullableBoolean(ref reader, name);
+                    value._waitlistEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffLimit is { } property4)
+        if (value._timeOffLimit is { } property4)
         {
             writer.WritePropertyName("timeOffLimit"u8);
             global::GenesysCloud.Extensions.Models.TimeOffLimitReference.WriteJson(writer, property4, options);
@@ -127,9 +135,9 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
             writer.WriteNull("timeOffLimit"u8);
         }
 
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.AvailableMinutesPerInterval is { } property6)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._availableMinutesPerInterval is { } property6)
         {
             writer.WritePropertyName("availableMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -146,7 +154,7 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
             writer.WriteNull("availableMinutesPerInterval"u8);
         }
 
-        if (value.WaitlistedRequestsPerInterval is { } property8)
+        if (value._waitlistedRequestsPerInterval is { } property8)
         {
             writer.WritePropertyName("waitlistedRequestsPerInterval"u8);
             writer.WriteStartArray();
@@ -163,8 +171,8 @@ public sealed class AvailableTimeOffRange : IGenesysCloudModel<AvailableTimeOffR
             writer.WriteNull("waitlistedRequestsPerInterval"u8);
         }
 
-        WriteBoolean(writer, "waitlistEnabled"u8, value.WaitlistEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "waitlistEnabled"u8, value._waitlistEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class AvailableTimeOffRequest : IGenesysCloudModel<AvailableTimeOf
 {
     /// <summary>The ID for activity code to query available time off minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>A list of date ranges of available time off minutes. A maximum number of date ranges is 30. The maximum total number of days in all ranges is 366. If no ranges are specified, then only the presence of the associated time off limit object will be checked. In such case, if the association exists, then the response will contain a list with of a single element filled with timeOffLimitId only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get => _dateRanges; set => _dateRanges = value; }
+
+    private string? _activityCodeId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? _dateRanges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableTimeOffRequest IGenesysCloudModel<AvailableTimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class AvailableTimeOffRequest : IGenesysCloudModel<AvailableTimeOf
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DateRanges = null;
+                        value._dateRanges = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class AvailableTimeOffRequest : IGenesysCloudModel<AvailableTimeOf
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocalDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.DateRanges = list1;
+                        value._dateRanges = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class AvailableTimeOffRequest : IGenesysCloudModel<AvailableTimeOf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.DateRanges is { } property2)
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._dateRanges is { } property2)
         {
             writer.WritePropertyName("dateRanges"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class AvailableTimeOffRequest : IGenesysCloudModel<AvailableTimeOf
             writer.WriteNull("dateRanges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
 {
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Full detailed permissions required to subscribe to the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissionDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PermissionDetails>? PermissionDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PermissionDetails>? PermissionDetails { get => _permissionDetails; set => _permissionDetails = value; }
 
     /// <summary>Permissions required to subscribe to the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequiresPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequiresPermissions { get => _requiresPermissions; set => _requiresPermissions = value; }
 
     /// <summary>True if the subscribing user must belong to the same division as the topic object ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresDivisionPermissions")]
-    public bool? RequiresDivisionPermissions { get; set; }
+    public bool? RequiresDivisionPermissions { get => _requiresDivisionPermissions; set => _requiresDivisionPermissions = value; }
 
     /// <summary>If multiple permissions are required for this topic, such as both requiresCurrentUser and requiresDivisionPermissions, then true here indicates that meeting any one condition will satisfy the requirements; false indicates all conditions must be met.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresAnyValidator")]
-    public bool? RequiresAnyValidator { get; set; }
+    public bool? RequiresAnyValidator { get => _requiresAnyValidator; set => _requiresAnyValidator = value; }
 
     /// <summary>Whether or not the permissions on this topic are enforced</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforced")]
-    public bool? Enforced { get; set; }
+    public bool? Enforced { get => _enforced; set => _enforced = value; }
 
     /// <summary>Visibility of this topic (Public or Preview)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
 
     /// <summary>Gets or sets <c>schema</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Schema { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>True if the topic user ID is required to match the subscribing user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresCurrentUser")]
-    public bool? RequiresCurrentUser { get; set; }
+    public bool? RequiresCurrentUser { get => _requiresCurrentUser; set => _requiresCurrentUser = value; }
 
     /// <summary>True if permissions are only required when the topic user ID does not match the subscribing user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresCurrentUserOrPermission")]
-    public bool? RequiresCurrentUserOrPermission { get; set; }
+    public bool? RequiresCurrentUserOrPermission { get => _requiresCurrentUserOrPermission; set => _requiresCurrentUserOrPermission = value; }
 
     /// <summary>Transports that support events for the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transports")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Transports { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Transports { get => _transports; set => _transports = value; }
 
     /// <summary>Gets or sets <c>publicApiTemplateUriPaths</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicApiTemplateUriPaths")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PublicApiTemplateUriPaths { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PublicApiTemplateUriPaths { get => _publicApiTemplateUriPaths; set => _publicApiTemplateUriPaths = value; }
 
     /// <summary>Parameters in the topic name that can be substituted, in the order they appear in the topic name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicParameters { get => _topicParameters; set => _topicParameters = value; }
+
+    private string? _description;
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PermissionDetails>? _permissionDetails;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requiresPermissions;
+    private bool? _requiresDivisionPermissions;
+    private bool? _requiresAnyValidator;
+    private bool? _enforced;
+    private global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum? _visibility;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _schema;
+    private bool? _requiresCurrentUser;
+    private bool? _requiresCurrentUserOrPermission;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _transports;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _publicApiTemplateUriPaths;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableTopic IGenesysCloudModel<AvailableTopic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,15 +107,15 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PermissionDetails = null;
+                        value._permissionDetails = null;
                     }
                     else
                     {
@@ -110,13 +126,13 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PermissionDetails.ReadJson(ref reader, options));
                         }
 
-                        value.PermissionDetails = list1;
+                        value._permissionDetails = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RequiresPermissions = null;
+                        value._requiresPermissions = null;
                     }
                     else
                     {
@@ -127,25 +143,25 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequiresPermissions = list2;
+                        value._requiresPermissions = list2;
                     }
                     break;
                 case 4:
-                    value.RequiresDivisionPermissions = ReadNullableBoolean(ref reader, name);
+                    value._requiresDivisionPermissions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.RequiresAnyValidator = ReadNullableBoolean(ref reader, name);
+                    value._requiresAnyValidator = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Enforced = ReadNullableBoolean(ref reader, name);
+                    value._enforced = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum(text3) : (global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum(text3) : (global::GenesysCloud.Extensions.Models.AvailableTopic.VisibilityEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Schema = null;
+                        value._schema = null;
                     }
                     else
                     {
@@ -156,19 +172,19 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             dictionary4[key4] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Schema = dictionary4;
+                        value._schema = dictionary4;
                     }
                     break;
                 case 9:
-                    value.RequiresCurrentUser = ReadNullableBoolean(ref reader, name);
+                    value._requiresCurrentUser = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.RequiresCurrentUserOrPermission = ReadNullableBoolean(ref reader, name);
+                    value._requiresCurrentUserOrPermission = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Transports = null;
+                        value._transports = null;
                     }
                     else
                     {
@@ -179,13 +195,13 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Transports = list5;
+                        value._transports = list5;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PublicApiTemplateUriPaths = null;
+                        value._publicApiTemplateUriPaths = null;
                     }
                     else
                     {
@@ -196,13 +212,13 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PublicApiTemplateUriPaths = list6;
+                        value._publicApiTemplateUriPaths = list6;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.TopicParameters = null;
+                        value._topicParameters = null;
                     }
                     else
                     {
@@ -213,11 +229,11 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicParameters = list7;
+                        value._topicParameters = list7;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -229,9 +245,9 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.PermissionDetails is { } property8)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._permissionDetails is { } property8)
         {
             writer.WritePropertyName("permissionDetails"u8);
             writer.WriteStartArray();
@@ -255,7 +271,7 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("permissionDetails"u8);
         }
 
-        if (value.RequiresPermissions is { } property11)
+        if (value._requiresPermissions is { } property11)
         {
             writer.WritePropertyName("requiresPermissions"u8);
             writer.WriteStartArray();
@@ -272,11 +288,11 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("requiresPermissions"u8);
         }
 
-        WriteBoolean(writer, "requiresDivisionPermissions"u8, value.RequiresDivisionPermissions, nulls);
-        WriteBoolean(writer, "requiresAnyValidator"u8, value.RequiresAnyValidator, nulls);
-        WriteBoolean(writer, "enforced"u8, value.Enforced, nulls);
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        if (value.Schema is { } property13)
+        WriteBoolean(writer, "requiresDivisionPermissions"u8, value._requiresDivisionPermissions, nulls);
+        WriteBoolean(writer, "requiresAnyValidator"u8, value._requiresAnyValidator, nulls);
+        WriteBoolean(writer, "enforced"u8, value._enforced, nulls);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        if (value._schema is { } property13)
         {
             writer.WritePropertyName("schema"u8);
             writer.WriteStartObject();
@@ -294,9 +310,9 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("schema"u8);
         }
 
-        WriteBoolean(writer, "requiresCurrentUser"u8, value.RequiresCurrentUser, nulls);
-        WriteBoolean(writer, "requiresCurrentUserOrPermission"u8, value.RequiresCurrentUserOrPermission, nulls);
-        if (value.Transports is { } property15)
+        WriteBoolean(writer, "requiresCurrentUser"u8, value._requiresCurrentUser, nulls);
+        WriteBoolean(writer, "requiresCurrentUserOrPermission"u8, value._requiresCurrentUserOrPermission, nulls);
+        if (value._transports is { } property15)
         {
             writer.WritePropertyName("transports"u8);
             writer.WriteStartArray();
@@ -313,7 +329,7 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("transports"u8);
         }
 
-        if (value.PublicApiTemplateUriPaths is { } property17)
+        if (value._publicApiTemplateUriPaths is { } property17)
         {
             writer.WritePropertyName("publicApiTemplateUriPaths"u8);
             writer.WriteStartArray();
@@ -330,7 +346,7 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("publicApiTemplateUriPaths"u8);
         }
 
-        if (value.TopicParameters is { } property19)
+        if (value._topicParameters is { } property19)
         {
             writer.WritePropertyName("topicParameters"u8);
             writer.WriteStartArray();
@@ -347,7 +363,7 @@ public sealed class AvailableTopic : IGenesysCloudModel<AvailableTopic>
             writer.WriteNull("topicParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

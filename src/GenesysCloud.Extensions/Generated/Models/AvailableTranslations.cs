@@ -14,15 +14,19 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
 {
     /// <summary>Gets or sets <c>orgSpecific</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orgSpecific")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OrgSpecific { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OrgSpecific { get => _orgSpecific; set => _orgSpecific = value; }
 
     /// <summary>Gets or sets <c>builtin</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("builtin")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Builtin { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Builtin { get => _builtin; set => _builtin = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _orgSpecific;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _builtin;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static AvailableTranslations IGenesysCloudModel<AvailableTranslations>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.OrgSpecific = null;
+                        value._orgSpecific = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OrgSpecific = list1;
+                        value._orgSpecific = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Builtin = null;
+                        value._builtin = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Builtin = list2;
+                        value._builtin = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.OrgSpecific is { } property3)
+        if (value._orgSpecific is { } property3)
         {
             writer.WritePropertyName("orgSpecific"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
             writer.WriteNull("orgSpecific"u8);
         }
 
-        if (value.Builtin is { } property5)
+        if (value._builtin is { } property5)
         {
             writer.WritePropertyName("builtin"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class AvailableTranslations : IGenesysCloudModel<AvailableTranslat
             writer.WriteNull("builtin"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BackgroundAssistantUserAuthenticatedInfo : IGenesysCloudMode
 {
     /// <summary>Id of Genesys Cloud Background Assistant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundAssistantId")]
-    public string? BackgroundAssistantId { get; set; }
+    public string? BackgroundAssistantId { get => _backgroundAssistantId; set => _backgroundAssistantId = value; }
+
+    private string? _backgroundAssistantId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BackgroundAssistantUserAuthenticatedInfo IGenesysCloudModel<BackgroundAssistantUserAuthenticatedInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BackgroundAssistantUserAuthenticatedInfo : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.BackgroundAssistantId = ReadString(ref reader, name);
+                    value._backgroundAssistantId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class BackgroundAssistantUserAuthenticatedInfo : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundAssistantId"u8, value.BackgroundAssistantId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "backgroundAssistantId"u8, value._backgroundAssistantId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

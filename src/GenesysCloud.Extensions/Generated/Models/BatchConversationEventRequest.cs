@@ -14,135 +14,169 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
 {
     /// <summary>Voice - EndTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndTransferEvent>? EndTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndTransferEvent>? EndTransferEvents { get => _endTransferEvents; set => _endTransferEvents = value; }
 
     /// <summary>Voice - PhoneTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneTransferEvent>? PhoneTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneTransferEvent>? PhoneTransferEvents { get => _phoneTransferEvents; set => _phoneTransferEvents = value; }
 
     /// <summary>Voice - ProgressTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("progressTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressTransferEvent>? ProgressTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressTransferEvent>? ProgressTransferEvents { get => _progressTransferEvents; set => _progressTransferEvents = value; }
 
     /// <summary>Voice - RoutingTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingTransferEvent>? RoutingTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingTransferEvent>? RoutingTransferEvents { get => _routingTransferEvents; set => _routingTransferEvents = value; }
 
     /// <summary>Voice - UserTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTransferEvent>? UserTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTransferEvent>? UserTransferEvents { get => _userTransferEvents; set => _userTransferEvents = value; }
 
     /// <summary>Voice - CommunicationAnswered events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationAnsweredEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationAnsweredEvent>? CommunicationAnsweredEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationAnsweredEvent>? CommunicationAnsweredEvents { get => _communicationAnsweredEvents; set => _communicationAnsweredEvents = value; }
 
     /// <summary>Voice - CommunicationDispositionApplied events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationDispositionAppliedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationDispositionAppliedEvent>? CommunicationDispositionAppliedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationDispositionAppliedEvent>? CommunicationDispositionAppliedEvents { get => _communicationDispositionAppliedEvents; set => _communicationDispositionAppliedEvents = value; }
 
     /// <summary>Voice - HoldUpdated events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("holdUpdatedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HoldUpdatedEvent>? HoldUpdatedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HoldUpdatedEvent>? HoldUpdatedEvents { get => _holdUpdatedEvents; set => _holdUpdatedEvents = value; }
 
     /// <summary>Voice - ExternalEstablished events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEstablishedEvent>? ExternalEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEstablishedEvent>? ExternalEstablishedEvents { get => _externalEstablishedEvents; set => _externalEstablishedEvents = value; }
 
     /// <summary>Voice - IvrEstablished events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ivrEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IvrEstablishedEvent>? IvrEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IvrEstablishedEvent>? IvrEstablishedEvents { get => _ivrEstablishedEvents; set => _ivrEstablishedEvents = value; }
 
     /// <summary>Voice - PhoneEstablished events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneEstablishedEvent>? PhoneEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneEstablishedEvent>? PhoneEstablishedEvents { get => _phoneEstablishedEvents; set => _phoneEstablishedEvents = value; }
 
     /// <summary>Voice - RoutingEstablished events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingEstablishedEvent>? RoutingEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingEstablishedEvent>? RoutingEstablishedEvents { get => _routingEstablishedEvents; set => _routingEstablishedEvents = value; }
 
     /// <summary>Voice - UserEstablished events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserEstablishedEvent>? UserEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserEstablishedEvent>? UserEstablishedEvents { get => _userEstablishedEvents; set => _userEstablishedEvents = value; }
 
     /// <summary>Voice - AudioUpdated events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioUpdatedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AudioUpdatedEvent>? AudioUpdatedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AudioUpdatedEvent>? AudioUpdatedEvents { get => _audioUpdatedEvents; set => _audioUpdatedEvents = value; }
 
     /// <summary>Voice - CommunicationEnded events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationEndedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationEndedEvent>? CommunicationEndedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationEndedEvent>? CommunicationEndedEvents { get => _communicationEndedEvents; set => _communicationEndedEvents = value; }
 
     /// <summary>Voice - ConsultTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConsultTransferEvent>? ConsultTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConsultTransferEvent>? ConsultTransferEvents { get => _consultTransferEvents; set => _consultTransferEvents = value; }
 
     /// <summary>Voice - ProgressConsultTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("progressConsultTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressConsultTransferEvent>? ProgressConsultTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressConsultTransferEvent>? ProgressConsultTransferEvents { get => _progressConsultTransferEvents; set => _progressConsultTransferEvents = value; }
 
     /// <summary>Voice - EndConsultTransfer events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endConsultTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndConsultTransferEvent>? EndConsultTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndConsultTransferEvent>? EndConsultTransferEvents { get => _endConsultTransferEvents; set => _endConsultTransferEvents = value; }
 
     /// <summary>Email - EmailBeginTransmittingEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailBeginTransmittingEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailBeginTransmittingEvent>? EmailBeginTransmittingEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailBeginTransmittingEvent>? EmailBeginTransmittingEvents { get => _emailBeginTransmittingEvents; set => _emailBeginTransmittingEvents = value; }
 
     /// <summary>Email - EmailCommunicationEndedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailCommunicationEndedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationEndedEvent>? EmailCommunicationEndedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationEndedEvent>? EmailCommunicationEndedEvents { get => _emailCommunicationEndedEvents; set => _emailCommunicationEndedEvents = value; }
 
     /// <summary>Email - EmailExternalEstablishedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailExternalEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailExternalEstablishedEvent>? EmailExternalEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailExternalEstablishedEvent>? EmailExternalEstablishedEvents { get => _emailExternalEstablishedEvents; set => _emailExternalEstablishedEvents = value; }
 
     /// <summary>Email - EmailFlowEstablishedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailFlowEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailFlowEstablishedEvent>? EmailFlowEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailFlowEstablishedEvent>? EmailFlowEstablishedEvents { get => _emailFlowEstablishedEvents; set => _emailFlowEstablishedEvents = value; }
 
     /// <summary>Email - EmailRoutingEstablishedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailRoutingEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingEstablishedEvent>? EmailRoutingEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingEstablishedEvent>? EmailRoutingEstablishedEvents { get => _emailRoutingEstablishedEvents; set => _emailRoutingEstablishedEvents = value; }
 
     /// <summary>Email - EmailUserEstablishedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailUserEstablishedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserEstablishedEvent>? EmailUserEstablishedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserEstablishedEvent>? EmailUserEstablishedEvents { get => _emailUserEstablishedEvents; set => _emailUserEstablishedEvents = value; }
 
     /// <summary>Email - EmailCommunicationAnsweredEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailCommunicationAnsweredEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationAnsweredEvent>? EmailCommunicationAnsweredEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationAnsweredEvent>? EmailCommunicationAnsweredEvents { get => _emailCommunicationAnsweredEvents; set => _emailCommunicationAnsweredEvents = value; }
 
     /// <summary>Email - EmailCommunicationDispositionAppliedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailCommunicationDispositionAppliedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationDispositionAppliedEvent>? EmailCommunicationDispositionAppliedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationDispositionAppliedEvent>? EmailCommunicationDispositionAppliedEvents { get => _emailCommunicationDispositionAppliedEvents; set => _emailCommunicationDispositionAppliedEvents = value; }
 
     /// <summary>Email - EmailCommunicationSentMessageEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailCommunicationSentMessageEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationSentMessageEvent>? EmailCommunicationSentMessageEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationSentMessageEvent>? EmailCommunicationSentMessageEvents { get => _emailCommunicationSentMessageEvents; set => _emailCommunicationSentMessageEvents = value; }
 
     /// <summary>Email - EmailHoldUpdatedEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailHoldUpdatedEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailHoldUpdatedEvent>? EmailHoldUpdatedEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailHoldUpdatedEvent>? EmailHoldUpdatedEvents { get => _emailHoldUpdatedEvents; set => _emailHoldUpdatedEvents = value; }
 
     /// <summary>Email - EmailEndTransferEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailEndTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailEndTransferEvent>? EmailEndTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailEndTransferEvent>? EmailEndTransferEvents { get => _emailEndTransferEvents; set => _emailEndTransferEvents = value; }
 
     /// <summary>Email - EmailProgressTransferEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailProgressTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailProgressTransferEvent>? EmailProgressTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailProgressTransferEvent>? EmailProgressTransferEvents { get => _emailProgressTransferEvents; set => _emailProgressTransferEvents = value; }
 
     /// <summary>Email - EmailRoutingTransferEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailRoutingTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingTransferEvent>? EmailRoutingTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingTransferEvent>? EmailRoutingTransferEvents { get => _emailRoutingTransferEvents; set => _emailRoutingTransferEvents = value; }
 
     /// <summary>Email - EmailUserTransferEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailUserTransferEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserTransferEvent>? EmailUserTransferEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserTransferEvent>? EmailUserTransferEvents { get => _emailUserTransferEvents; set => _emailUserTransferEvents = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndTransferEvent>? _endTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneTransferEvent>? _phoneTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressTransferEvent>? _progressTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingTransferEvent>? _routingTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTransferEvent>? _userTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationAnsweredEvent>? _communicationAnsweredEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationDispositionAppliedEvent>? _communicationDispositionAppliedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HoldUpdatedEvent>? _holdUpdatedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEstablishedEvent>? _externalEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IvrEstablishedEvent>? _ivrEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneEstablishedEvent>? _phoneEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingEstablishedEvent>? _routingEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserEstablishedEvent>? _userEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AudioUpdatedEvent>? _audioUpdatedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommunicationEndedEvent>? _communicationEndedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConsultTransferEvent>? _consultTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgressConsultTransferEvent>? _progressConsultTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EndConsultTransferEvent>? _endConsultTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailBeginTransmittingEvent>? _emailBeginTransmittingEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationEndedEvent>? _emailCommunicationEndedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailExternalEstablishedEvent>? _emailExternalEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailFlowEstablishedEvent>? _emailFlowEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingEstablishedEvent>? _emailRoutingEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserEstablishedEvent>? _emailUserEstablishedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationAnsweredEvent>? _emailCommunicationAnsweredEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationDispositionAppliedEvent>? _emailCommunicationDispositionAppliedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailCommunicationSentMessageEvent>? _emailCommunicationSentMessageEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailHoldUpdatedEvent>? _emailHoldUpdatedEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailEndTransferEvent>? _emailEndTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailProgressTransferEvent>? _emailProgressTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailRoutingTransferEvent>? _emailRoutingTransferEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailUserTransferEvent>? _emailUserTransferEvents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchConversationEventRequest IGenesysCloudModel<BatchConversationEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -165,7 +199,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.EndTransferEvents = null;
+                        value._endTransferEvents = null;
                     }
                     else
                     {
@@ -176,13 +210,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EndTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EndTransferEvents = list1;
+                        value._endTransferEvents = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneTransferEvents = null;
+                        value._phoneTransferEvents = null;
                     }
                     else
                     {
@@ -193,13 +227,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneTransferEvents = list2;
+                        value._phoneTransferEvents = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ProgressTransferEvents = null;
+                        value._progressTransferEvents = null;
                     }
                     else
                     {
@@ -210,13 +244,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ProgressTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.ProgressTransferEvents = list3;
+                        value._progressTransferEvents = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingTransferEvents = null;
+                        value._routingTransferEvents = null;
                     }
                     else
                     {
@@ -227,13 +261,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingTransferEvents = list4;
+                        value._routingTransferEvents = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.UserTransferEvents = null;
+                        value._userTransferEvents = null;
                     }
                     else
                     {
@@ -244,13 +278,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.UserTransferEvents = list5;
+                        value._userTransferEvents = list5;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.CommunicationAnsweredEvents = null;
+                        value._communicationAnsweredEvents = null;
                     }
                     else
                     {
@@ -261,13 +295,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CommunicationAnsweredEvent.ReadJson(ref reader, options));
                         }
 
-                        value.CommunicationAnsweredEvents = list6;
+                        value._communicationAnsweredEvents = list6;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CommunicationDispositionAppliedEvents = null;
+                        value._communicationDispositionAppliedEvents = null;
                     }
                     else
                     {
@@ -278,13 +312,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CommunicationDispositionAppliedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.CommunicationDispositionAppliedEvents = list7;
+                        value._communicationDispositionAppliedEvents = list7;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.HoldUpdatedEvents = null;
+                        value._holdUpdatedEvents = null;
                     }
                     else
                     {
@@ -295,13 +329,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HoldUpdatedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.HoldUpdatedEvents = list8;
+                        value._holdUpdatedEvents = list8;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalEstablishedEvents = null;
+                        value._externalEstablishedEvents = null;
                     }
                     else
                     {
@@ -312,13 +346,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalEstablishedEvents = list9;
+                        value._externalEstablishedEvents = list9;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.IvrEstablishedEvents = null;
+                        value._ivrEstablishedEvents = null;
                     }
                     else
                     {
@@ -329,13 +363,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IvrEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.IvrEstablishedEvents = list10;
+                        value._ivrEstablishedEvents = list10;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneEstablishedEvents = null;
+                        value._phoneEstablishedEvents = null;
                     }
                     else
                     {
@@ -346,13 +380,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list11.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneEstablishedEvents = list11;
+                        value._phoneEstablishedEvents = list11;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingEstablishedEvents = null;
+                        value._routingEstablishedEvents = null;
                     }
                     else
                     {
@@ -363,13 +397,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list12.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingEstablishedEvents = list12;
+                        value._routingEstablishedEvents = list12;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.UserEstablishedEvents = null;
+                        value._userEstablishedEvents = null;
                     }
                     else
                     {
@@ -380,13 +414,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list13.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.UserEstablishedEvents = list13;
+                        value._userEstablishedEvents = list13;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.AudioUpdatedEvents = null;
+                        value._audioUpdatedEvents = null;
                     }
                     else
                     {
@@ -397,13 +431,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list14.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AudioUpdatedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.AudioUpdatedEvents = list14;
+                        value._audioUpdatedEvents = list14;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.CommunicationEndedEvents = null;
+                        value._communicationEndedEvents = null;
                     }
                     else
                     {
@@ -414,13 +448,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list15.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.CommunicationEndedEvents = list15;
+                        value._communicationEndedEvents = list15;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.ConsultTransferEvents = null;
+                        value._consultTransferEvents = null;
                     }
                     else
                     {
@@ -431,13 +465,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list16.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConsultTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.ConsultTransferEvents = list16;
+                        value._consultTransferEvents = list16;
                     }
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.ProgressConsultTransferEvents = null;
+                        value._progressConsultTransferEvents = null;
                     }
                     else
                     {
@@ -448,13 +482,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list17.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ProgressConsultTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.ProgressConsultTransferEvents = list17;
+                        value._progressConsultTransferEvents = list17;
                     }
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.EndConsultTransferEvents = null;
+                        value._endConsultTransferEvents = null;
                     }
                     else
                     {
@@ -465,13 +499,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list18.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EndConsultTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EndConsultTransferEvents = list18;
+                        value._endConsultTransferEvents = list18;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.EmailBeginTransmittingEvents = null;
+                        value._emailBeginTransmittingEvents = null;
                     }
                     else
                     {
@@ -482,13 +516,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list19.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailBeginTransmittingEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailBeginTransmittingEvents = list19;
+                        value._emailBeginTransmittingEvents = list19;
                     }
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.EmailCommunicationEndedEvents = null;
+                        value._emailCommunicationEndedEvents = null;
                     }
                     else
                     {
@@ -499,13 +533,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list20.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailCommunicationEndedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailCommunicationEndedEvents = list20;
+                        value._emailCommunicationEndedEvents = list20;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.EmailExternalEstablishedEvents = null;
+                        value._emailExternalEstablishedEvents = null;
                     }
                     else
                     {
@@ -516,13 +550,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list21.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailExternalEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailExternalEstablishedEvents = list21;
+                        value._emailExternalEstablishedEvents = list21;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.EmailFlowEstablishedEvents = null;
+                        value._emailFlowEstablishedEvents = null;
                     }
                     else
                     {
@@ -533,13 +567,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list22.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailFlowEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailFlowEstablishedEvents = list22;
+                        value._emailFlowEstablishedEvents = list22;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.EmailRoutingEstablishedEvents = null;
+                        value._emailRoutingEstablishedEvents = null;
                     }
                     else
                     {
@@ -550,13 +584,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list23.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailRoutingEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailRoutingEstablishedEvents = list23;
+                        value._emailRoutingEstablishedEvents = list23;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.EmailUserEstablishedEvents = null;
+                        value._emailUserEstablishedEvents = null;
                     }
                     else
                     {
@@ -567,13 +601,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list24.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailUserEstablishedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailUserEstablishedEvents = list24;
+                        value._emailUserEstablishedEvents = list24;
                     }
                     break;
                 case 24:
                     if (IsNull(ref reader))
                     {
-                        value.EmailCommunicationAnsweredEvents = null;
+                        value._emailCommunicationAnsweredEvents = null;
                     }
                     else
                     {
@@ -584,13 +618,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list25.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailCommunicationAnsweredEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailCommunicationAnsweredEvents = list25;
+                        value._emailCommunicationAnsweredEvents = list25;
                     }
                     break;
                 case 25:
                     if (IsNull(ref reader))
                     {
-                        value.EmailCommunicationDispositionAppliedEvents = null;
+                        value._emailCommunicationDispositionAppliedEvents = null;
                     }
                     else
                     {
@@ -601,13 +635,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list26.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailCommunicationDispositionAppliedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailCommunicationDispositionAppliedEvents = list26;
+                        value._emailCommunicationDispositionAppliedEvents = list26;
                     }
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.EmailCommunicationSentMessageEvents = null;
+                        value._emailCommunicationSentMessageEvents = null;
                     }
                     else
                     {
@@ -618,13 +652,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list27.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailCommunicationSentMessageEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailCommunicationSentMessageEvents = list27;
+                        value._emailCommunicationSentMessageEvents = list27;
                     }
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.EmailHoldUpdatedEvents = null;
+                        value._emailHoldUpdatedEvents = null;
                     }
                     else
                     {
@@ -635,13 +669,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list28.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailHoldUpdatedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailHoldUpdatedEvents = list28;
+                        value._emailHoldUpdatedEvents = list28;
                     }
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.EmailEndTransferEvents = null;
+                        value._emailEndTransferEvents = null;
                     }
                     else
                     {
@@ -652,13 +686,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list29.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailEndTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailEndTransferEvents = list29;
+                        value._emailEndTransferEvents = list29;
                     }
                     break;
                 case 29:
                     if (IsNull(ref reader))
                     {
-                        value.EmailProgressTransferEvents = null;
+                        value._emailProgressTransferEvents = null;
                     }
                     else
                     {
@@ -669,13 +703,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list30.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailProgressTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailProgressTransferEvents = list30;
+                        value._emailProgressTransferEvents = list30;
                     }
                     break;
                 case 30:
                     if (IsNull(ref reader))
                     {
-                        value.EmailRoutingTransferEvents = null;
+                        value._emailRoutingTransferEvents = null;
                     }
                     else
                     {
@@ -686,13 +720,13 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list31.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailRoutingTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailRoutingTransferEvents = list31;
+                        value._emailRoutingTransferEvents = list31;
                     }
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.EmailUserTransferEvents = null;
+                        value._emailUserTransferEvents = null;
                     }
                     else
                     {
@@ -703,11 +737,11 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
                             list32.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailUserTransferEvent.ReadJson(ref reader, options));
                         }
 
-                        value.EmailUserTransferEvents = list32;
+                        value._emailUserTransferEvents = list32;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -719,7 +753,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EndTransferEvents is { } property33)
+        if (value._endTransferEvents is { } property33)
         {
             writer.WritePropertyName("endTransferEvents"u8);
             writer.WriteStartArray();
@@ -743,7 +777,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("endTransferEvents"u8);
         }
 
-        if (value.PhoneTransferEvents is { } property36)
+        if (value._phoneTransferEvents is { } property36)
         {
             writer.WritePropertyName("phoneTransferEvents"u8);
             writer.WriteStartArray();
@@ -767,7 +801,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("phoneTransferEvents"u8);
         }
 
-        if (value.ProgressTransferEvents is { } property39)
+        if (value._progressTransferEvents is { } property39)
         {
             writer.WritePropertyName("progressTransferEvents"u8);
             writer.WriteStartArray();
@@ -791,7 +825,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("progressTransferEvents"u8);
         }
 
-        if (value.RoutingTransferEvents is { } property42)
+        if (value._routingTransferEvents is { } property42)
         {
             writer.WritePropertyName("routingTransferEvents"u8);
             writer.WriteStartArray();
@@ -815,7 +849,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("routingTransferEvents"u8);
         }
 
-        if (value.UserTransferEvents is { } property45)
+        if (value._userTransferEvents is { } property45)
         {
             writer.WritePropertyName("userTransferEvents"u8);
             writer.WriteStartArray();
@@ -839,7 +873,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("userTransferEvents"u8);
         }
 
-        if (value.CommunicationAnsweredEvents is { } property48)
+        if (value._communicationAnsweredEvents is { } property48)
         {
             writer.WritePropertyName("communicationAnsweredEvents"u8);
             writer.WriteStartArray();
@@ -863,7 +897,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("communicationAnsweredEvents"u8);
         }
 
-        if (value.CommunicationDispositionAppliedEvents is { } property51)
+        if (value._communicationDispositionAppliedEvents is { } property51)
         {
             writer.WritePropertyName("communicationDispositionAppliedEvents"u8);
             writer.WriteStartArray();
@@ -887,7 +921,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("communicationDispositionAppliedEvents"u8);
         }
 
-        if (value.HoldUpdatedEvents is { } property54)
+        if (value._holdUpdatedEvents is { } property54)
         {
             writer.WritePropertyName("holdUpdatedEvents"u8);
             writer.WriteStartArray();
@@ -911,7 +945,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("holdUpdatedEvents"u8);
         }
 
-        if (value.ExternalEstablishedEvents is { } property57)
+        if (value._externalEstablishedEvents is { } property57)
         {
             writer.WritePropertyName("externalEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -935,7 +969,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("externalEstablishedEvents"u8);
         }
 
-        if (value.IvrEstablishedEvents is { } property60)
+        if (value._ivrEstablishedEvents is { } property60)
         {
             writer.WritePropertyName("ivrEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -959,7 +993,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("ivrEstablishedEvents"u8);
         }
 
-        if (value.PhoneEstablishedEvents is { } property63)
+        if (value._phoneEstablishedEvents is { } property63)
         {
             writer.WritePropertyName("phoneEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -983,7 +1017,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("phoneEstablishedEvents"u8);
         }
 
-        if (value.RoutingEstablishedEvents is { } property66)
+        if (value._routingEstablishedEvents is { } property66)
         {
             writer.WritePropertyName("routingEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1007,7 +1041,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("routingEstablishedEvents"u8);
         }
 
-        if (value.UserEstablishedEvents is { } property69)
+        if (value._userEstablishedEvents is { } property69)
         {
             writer.WritePropertyName("userEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1031,7 +1065,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("userEstablishedEvents"u8);
         }
 
-        if (value.AudioUpdatedEvents is { } property72)
+        if (value._audioUpdatedEvents is { } property72)
         {
             writer.WritePropertyName("audioUpdatedEvents"u8);
             writer.WriteStartArray();
@@ -1055,7 +1089,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("audioUpdatedEvents"u8);
         }
 
-        if (value.CommunicationEndedEvents is { } property75)
+        if (value._communicationEndedEvents is { } property75)
         {
             writer.WritePropertyName("communicationEndedEvents"u8);
             writer.WriteStartArray();
@@ -1079,7 +1113,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("communicationEndedEvents"u8);
         }
 
-        if (value.ConsultTransferEvents is { } property78)
+        if (value._consultTransferEvents is { } property78)
         {
             writer.WritePropertyName("consultTransferEvents"u8);
             writer.WriteStartArray();
@@ -1103,7 +1137,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("consultTransferEvents"u8);
         }
 
-        if (value.ProgressConsultTransferEvents is { } property81)
+        if (value._progressConsultTransferEvents is { } property81)
         {
             writer.WritePropertyName("progressConsultTransferEvents"u8);
             writer.WriteStartArray();
@@ -1127,7 +1161,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("progressConsultTransferEvents"u8);
         }
 
-        if (value.EndConsultTransferEvents is { } property84)
+        if (value._endConsultTransferEvents is { } property84)
         {
             writer.WritePropertyName("endConsultTransferEvents"u8);
             writer.WriteStartArray();
@@ -1151,7 +1185,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("endConsultTransferEvents"u8);
         }
 
-        if (value.EmailBeginTransmittingEvents is { } property87)
+        if (value._emailBeginTransmittingEvents is { } property87)
         {
             writer.WritePropertyName("emailBeginTransmittingEvents"u8);
             writer.WriteStartArray();
@@ -1175,7 +1209,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailBeginTransmittingEvents"u8);
         }
 
-        if (value.EmailCommunicationEndedEvents is { } property90)
+        if (value._emailCommunicationEndedEvents is { } property90)
         {
             writer.WritePropertyName("emailCommunicationEndedEvents"u8);
             writer.WriteStartArray();
@@ -1199,7 +1233,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailCommunicationEndedEvents"u8);
         }
 
-        if (value.EmailExternalEstablishedEvents is { } property93)
+        if (value._emailExternalEstablishedEvents is { } property93)
         {
             writer.WritePropertyName("emailExternalEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1223,7 +1257,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailExternalEstablishedEvents"u8);
         }
 
-        if (value.EmailFlowEstablishedEvents is { } property96)
+        if (value._emailFlowEstablishedEvents is { } property96)
         {
             writer.WritePropertyName("emailFlowEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1247,7 +1281,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailFlowEstablishedEvents"u8);
         }
 
-        if (value.EmailRoutingEstablishedEvents is { } property99)
+        if (value._emailRoutingEstablishedEvents is { } property99)
         {
             writer.WritePropertyName("emailRoutingEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1271,7 +1305,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailRoutingEstablishedEvents"u8);
         }
 
-        if (value.EmailUserEstablishedEvents is { } property102)
+        if (value._emailUserEstablishedEvents is { } property102)
         {
             writer.WritePropertyName("emailUserEstablishedEvents"u8);
             writer.WriteStartArray();
@@ -1295,7 +1329,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailUserEstablishedEvents"u8);
         }
 
-        if (value.EmailCommunicationAnsweredEvents is { } property105)
+        if (value._emailCommunicationAnsweredEvents is { } property105)
         {
             writer.WritePropertyName("emailCommunicationAnsweredEvents"u8);
             writer.WriteStartArray();
@@ -1319,7 +1353,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailCommunicationAnsweredEvents"u8);
         }
 
-        if (value.EmailCommunicationDispositionAppliedEvents is { } property108)
+        if (value._emailCommunicationDispositionAppliedEvents is { } property108)
         {
             writer.WritePropertyName("emailCommunicationDispositionAppliedEvents"u8);
             writer.WriteStartArray();
@@ -1343,7 +1377,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailCommunicationDispositionAppliedEvents"u8);
         }
 
-        if (value.EmailCommunicationSentMessageEvents is { } property111)
+        if (value._emailCommunicationSentMessageEvents is { } property111)
         {
             writer.WritePropertyName("emailCommunicationSentMessageEvents"u8);
             writer.WriteStartArray();
@@ -1367,7 +1401,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailCommunicationSentMessageEvents"u8);
         }
 
-        if (value.EmailHoldUpdatedEvents is { } property114)
+        if (value._emailHoldUpdatedEvents is { } property114)
         {
             writer.WritePropertyName("emailHoldUpdatedEvents"u8);
             writer.WriteStartArray();
@@ -1391,7 +1425,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailHoldUpdatedEvents"u8);
         }
 
-        if (value.EmailEndTransferEvents is { } property117)
+        if (value._emailEndTransferEvents is { } property117)
         {
             writer.WritePropertyName("emailEndTransferEvents"u8);
             writer.WriteStartArray();
@@ -1415,7 +1449,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailEndTransferEvents"u8);
         }
 
-        if (value.EmailProgressTransferEvents is { } property120)
+        if (value._emailProgressTransferEvents is { } property120)
         {
             writer.WritePropertyName("emailProgressTransferEvents"u8);
             writer.WriteStartArray();
@@ -1439,7 +1473,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailProgressTransferEvents"u8);
         }
 
-        if (value.EmailRoutingTransferEvents is { } property123)
+        if (value._emailRoutingTransferEvents is { } property123)
         {
             writer.WritePropertyName("emailRoutingTransferEvents"u8);
             writer.WriteStartArray();
@@ -1463,7 +1497,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailRoutingTransferEvents"u8);
         }
 
-        if (value.EmailUserTransferEvents is { } property126)
+        if (value._emailUserTransferEvents is { } property126)
         {
             writer.WritePropertyName("emailUserTransferEvents"u8);
             writer.WriteStartArray();
@@ -1487,7 +1521,7 @@ public sealed class BatchConversationEventRequest : IGenesysCloudModel<BatchConv
             writer.WriteNull("emailUserTransferEvents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

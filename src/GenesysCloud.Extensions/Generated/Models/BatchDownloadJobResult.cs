@@ -14,27 +14,34 @@ public sealed class BatchDownloadJobResult : IGenesysCloudModel<BatchDownloadJob
 {
     /// <summary>Conversation id of the result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Recording id of the result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>URL of results... HTTP GET from this location to download results for this item</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultUrl")]
-    public string? ResultUrl { get; set; }
+    public string? ResultUrl { get => _resultUrl; set => _resultUrl = value; }
 
     /// <summary>Content type of this result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>An error message, in case of failed processing will indicate the cause of the failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMsg")]
-    public string? ErrorMsg { get; set; }
+    public string? ErrorMsg { get => _errorMsg; set => _errorMsg = value; }
+
+    private string? _conversationId;
+    private string? _recordingId;
+    private string? _resultUrl;
+    private string? _contentType;
+    private string? _errorMsg;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchDownloadJobResult IGenesysCloudModel<BatchDownloadJobResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class BatchDownloadJobResult : IGenesysCloudModel<BatchDownloadJob
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ResultUrl = ReadString(ref reader, name);
+                    value._resultUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ErrorMsg = ReadString(ref reader, name);
+                    value._errorMsg = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class BatchDownloadJobResult : IGenesysCloudModel<BatchDownloadJob
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        WriteString(writer, "resultUrl"u8, value.ResultUrl, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "errorMsg"u8, value.ErrorMsg, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        WriteString(writer, "resultUrl"u8, value._resultUrl, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "errorMsg"u8, value._errorMsg, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

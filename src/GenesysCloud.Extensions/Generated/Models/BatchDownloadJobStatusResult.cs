@@ -14,39 +14,49 @@ public sealed class BatchDownloadJobStatusResult : IGenesysCloudModel<BatchDownl
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>JobId returned when job was initially submitted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>Number of results expected when job is completed, this includes both success and error results. This number could change as recordings are being discovered and processed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expectedResultCount")]
-    public long? ExpectedResultCount { get; set; }
+    public long? ExpectedResultCount { get => _expectedResultCount; set => _expectedResultCount = value; }
 
     /// <summary>Current number of results available, this includes both success and error results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultCount")]
-    public long? ResultCount { get; set; }
+    public long? ResultCount { get => _resultCount; set => _resultCount = value; }
 
     /// <summary>Current number of error results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCount")]
-    public long? ErrorCount { get; set; }
+    public long? ErrorCount { get => _errorCount; set => _errorCount = value; }
 
     /// <summary>Current status of the job. A job is considered completed when all the submitted requests have been processed and fulfilled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Current set of results for the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadJobResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadJobResult>? Results { get => _results; set => _results = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _jobId;
+    private long? _expectedResultCount;
+    private long? _resultCount;
+    private long? _errorCount;
+    private global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadJobResult>? _results;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchDownloadJobStatusResult IGenesysCloudModel<BatchDownloadJobStatusResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class BatchDownloadJobStatusResult : IGenesysCloudModel<BatchDownl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExpectedResultCount = ReadNullableInt64(ref reader, options, name);
+                    value._expectedResultCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ResultCount = ReadNullableInt64(ref reader, options, name);
+                    value._resultCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ErrorCount = ReadNullableInt64(ref reader, options, name);
+                    value._errorCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult.StatusEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class BatchDownloadJobStatusResult : IGenesysCloudModel<BatchDownl
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BatchDownloadJobResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class BatchDownloadJobStatusResult : IGenesysCloudModel<BatchDownl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteInt64(writer, "expectedResultCount"u8, value.ExpectedResultCount, nulls);
-        WriteInt64(writer, "resultCount"u8, value.ResultCount, nulls);
-        WriteInt64(writer, "errorCount"u8, value.ErrorCount, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Results is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteInt64(writer, "expectedResultCount"u8, value._expectedResultCount, nulls);
+        WriteInt64(writer, "resultCount"u8, value._resultCount, nulls);
+        WriteInt64(writer, "errorCount"u8, value._errorCount, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -147,8 +157,8 @@ public sealed class BatchDownloadJobStatusResult : IGenesysCloudModel<BatchDownl
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

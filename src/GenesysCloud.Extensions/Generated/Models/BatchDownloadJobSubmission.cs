@@ -14,11 +14,14 @@ public sealed class BatchDownloadJobSubmission : IGenesysCloudModel<BatchDownloa
 {
     /// <summary>List of up to 100 items requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("batchDownloadRequestList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadRequest>? BatchDownloadRequestList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadRequest>? BatchDownloadRequestList { get => _batchDownloadRequestList; set => _batchDownloadRequestList = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BatchDownloadRequest>? _batchDownloadRequestList;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchDownloadJobSubmission IGenesysCloudModel<BatchDownloadJobSubmission>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BatchDownloadJobSubmission : IGenesysCloudModel<BatchDownloa
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.BatchDownloadRequestList = null;
+                        value._batchDownloadRequestList = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BatchDownloadJobSubmission : IGenesysCloudModel<BatchDownloa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BatchDownloadRequest.ReadJson(ref reader, options));
                         }
 
-                        value.BatchDownloadRequestList = list1;
+                        value._batchDownloadRequestList = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BatchDownloadJobSubmission : IGenesysCloudModel<BatchDownloa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.BatchDownloadRequestList is { } property2)
+        if (value._batchDownloadRequestList is { } property2)
         {
             writer.WritePropertyName("batchDownloadRequestList"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BatchDownloadJobSubmission : IGenesysCloudModel<BatchDownloa
             writer.WriteNull("batchDownloadRequestList"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

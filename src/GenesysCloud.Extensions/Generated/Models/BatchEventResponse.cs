@@ -14,11 +14,14 @@ public sealed class BatchEventResponse : IGenesysCloudModel<BatchEventResponse>
 {
     /// <summary>A list of validation or server errors that occurred for posted events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventError>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventError>? Errors { get => _errors; set => _errors = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventError>? _errors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchEventResponse IGenesysCloudModel<BatchEventResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BatchEventResponse : IGenesysCloudModel<BatchEventResponse>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BatchEventResponse : IGenesysCloudModel<BatchEventResponse>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EventError.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BatchEventResponse : IGenesysCloudModel<BatchEventResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Errors is { } property2)
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BatchEventResponse : IGenesysCloudModel<BatchEventResponse>
             writer.WriteNull("errors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

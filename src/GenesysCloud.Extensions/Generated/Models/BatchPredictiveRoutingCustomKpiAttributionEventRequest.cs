@@ -14,11 +14,14 @@ public sealed class BatchPredictiveRoutingCustomKpiAttributionEventRequest : IGe
 {
     /// <summary>PredictiveRoutingCustomKpiAttributionEvent events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customKpiAttributionEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictiveRoutingCustomKpiAttributionEvent>? CustomKpiAttributionEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictiveRoutingCustomKpiAttributionEvent>? CustomKpiAttributionEvents { get => _customKpiAttributionEvents; set => _customKpiAttributionEvents = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictiveRoutingCustomKpiAttributionEvent>? _customKpiAttributionEvents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchPredictiveRoutingCustomKpiAttributionEventRequest IGenesysCloudModel<BatchPredictiveRoutingCustomKpiAttributionEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BatchPredictiveRoutingCustomKpiAttributionEventRequest : IGe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CustomKpiAttributionEvents = null;
+                        value._customKpiAttributionEvents = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BatchPredictiveRoutingCustomKpiAttributionEventRequest : IGe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictiveRoutingCustomKpiAttributionEvent.ReadJson(ref reader, options));
                         }
 
-                        value.CustomKpiAttributionEvents = list1;
+                        value._customKpiAttributionEvents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BatchPredictiveRoutingCustomKpiAttributionEventRequest : IGe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CustomKpiAttributionEvents is { } property2)
+        if (value._customKpiAttributionEvents is { } property2)
         {
             writer.WritePropertyName("customKpiAttributionEvents"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BatchPredictiveRoutingCustomKpiAttributionEventRequest : IGe
             writer.WriteNull("customKpiAttributionEvents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BatchUserPresenceEventRequest : IGenesysCloudModel<BatchUser
 {
     /// <summary>UserPresence events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userPresenceEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserPresenceEvent>? UserPresenceEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserPresenceEvent>? UserPresenceEvents { get => _userPresenceEvents; set => _userPresenceEvents = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserPresenceEvent>? _userPresenceEvents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchUserPresenceEventRequest IGenesysCloudModel<BatchUserPresenceEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BatchUserPresenceEventRequest : IGenesysCloudModel<BatchUser
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserPresenceEvents = null;
+                        value._userPresenceEvents = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BatchUserPresenceEventRequest : IGenesysCloudModel<BatchUser
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserPresenceEvent.ReadJson(ref reader, options));
                         }
 
-                        value.UserPresenceEvents = list1;
+                        value._userPresenceEvents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BatchUserPresenceEventRequest : IGenesysCloudModel<BatchUser
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserPresenceEvents is { } property2)
+        if (value._userPresenceEvents is { } property2)
         {
             writer.WritePropertyName("userPresenceEvents"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BatchUserPresenceEventRequest : IGenesysCloudModel<BatchUser
             writer.WriteNull("userPresenceEvents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BatchUserRoutingStatusEventRequest : IGenesysCloudModel<Batc
 {
     /// <summary>UserRoutingStatus events for this batch</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userRoutingStatusEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingStatusEvent>? UserRoutingStatusEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingStatusEvent>? UserRoutingStatusEvents { get => _userRoutingStatusEvents; set => _userRoutingStatusEvents = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingStatusEvent>? _userRoutingStatusEvents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BatchUserRoutingStatusEventRequest IGenesysCloudModel<BatchUserRoutingStatusEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BatchUserRoutingStatusEventRequest : IGenesysCloudModel<Batc
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserRoutingStatusEvents = null;
+                        value._userRoutingStatusEvents = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BatchUserRoutingStatusEventRequest : IGenesysCloudModel<Batc
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserRoutingStatusEvent.ReadJson(ref reader, options));
                         }
 
-                        value.UserRoutingStatusEvents = list1;
+                        value._userRoutingStatusEvents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BatchUserRoutingStatusEventRequest : IGenesysCloudModel<Batc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserRoutingStatusEvents is { } property2)
+        if (value._userRoutingStatusEvents is { } property2)
         {
             writer.WritePropertyName("userRoutingStatusEvents"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BatchUserRoutingStatusEventRequest : IGenesysCloudModel<Batc
             writer.WriteNull("userRoutingStatusEvents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of queues that are assessed for Predictive Routing benefit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>A set of key performance indicators applied on the queue to determine suitability of Predictive Routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiAssessments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment>? KpiAssessments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment>? KpiAssessments { get => _kpiAssessments; set => _kpiAssessments = value; }
 
     /// <summary>State of the benefit assessment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The unique identifier of job that created this benefit assessment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>Creation Date of the benefit assessment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Modified Date of the benefit assessment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _queues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment>? _kpiAssessments;
+    private global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum? _state;
+    private string? _jobId;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BenefitAssessment IGenesysCloudModel<BenefitAssessment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -83,13 +93,13 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list1;
+                        value._queues = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.KpiAssessments = null;
+                        value._kpiAssessments = null;
                     }
                     else
                     {
@@ -100,26 +110,26 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.ReadJson(ref reader, options));
                         }
 
-                        value.KpiAssessments = list2;
+                        value._kpiAssessments = list2;
                     }
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.BenefitAssessment.StateEnum?)null;
                     break;
                 case 4:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +141,8 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Queues is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._queues is { } property4)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -156,7 +166,7 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
             writer.WriteNull("queues"u8);
         }
 
-        if (value.KpiAssessments is { } property7)
+        if (value._kpiAssessments is { } property7)
         {
             writer.WritePropertyName("kpiAssessments"u8);
             writer.WriteStartArray();
@@ -180,12 +190,12 @@ public sealed class BenefitAssessment : IGenesysCloudModel<BenefitAssessment>
             writer.WriteNull("kpiAssessments"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BidGroupWorkPlanRequest : IGenesysCloudModel<BidGroupWorkPla
 {
     /// <summary>The ID of the work plan used in the bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public string? WorkPlanId { get; set; }
+    public string? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The modified agent count for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideAgentCount")]
-    public long? OverrideAgentCount { get; set; }
+    public long? OverrideAgentCount { get => _overrideAgentCount; set => _overrideAgentCount = value; }
 
     /// <summary>The number of agents needed for this work plan to produce the optimal schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestedAgentCount")]
-    public long? SuggestedAgentCount { get; set; }
+    public long? SuggestedAgentCount { get => _suggestedAgentCount; set => _suggestedAgentCount = value; }
 
     /// <summary>The range of agent slot count per work plan. The suggested slot count must be in agent count range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCountRange")]
-    public global::GenesysCloud.Extensions.Models.AgentCountRange? AgentCountRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCountRange? AgentCountRange { get => _agentCountRange; set => _agentCountRange = value; }
+
+    private string? _workPlanId;
+    private long? _overrideAgentCount;
+    private long? _suggestedAgentCount;
+    private global::GenesysCloud.Extensions.Models.AgentCountRange? _agentCountRange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BidGroupWorkPlanRequest IGenesysCloudModel<BidGroupWorkPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class BidGroupWorkPlanRequest : IGenesysCloudModel<BidGroupWorkPla
             switch (index)
             {
                 case 0:
-                    value.WorkPlanId = ReadString(ref reader, name);
+                    value._workPlanId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OverrideAgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._overrideAgentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.SuggestedAgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._suggestedAgentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.AgentCountRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentCountRange.ReadJson(ref reader, options);
+                    value._agentCountRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentCountRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class BidGroupWorkPlanRequest : IGenesysCloudModel<BidGroupWorkPla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "workPlanId"u8, value.WorkPlanId, nulls);
-        WriteInt64(writer, "overrideAgentCount"u8, value.OverrideAgentCount, nulls);
-        WriteInt64(writer, "suggestedAgentCount"u8, value.SuggestedAgentCount, nulls);
-        if (value.AgentCountRange is { } property1)
+        WriteString(writer, "workPlanId"u8, value._workPlanId, nulls);
+        WriteInt64(writer, "overrideAgentCount"u8, value._overrideAgentCount, nulls);
+        WriteInt64(writer, "suggestedAgentCount"u8, value._suggestedAgentCount, nulls);
+        if (value._agentCountRange is { } property1)
         {
             writer.WritePropertyName("agentCountRange"u8);
             global::GenesysCloud.Extensions.Models.AgentCountRange.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class BidGroupWorkPlanRequest : IGenesysCloudModel<BidGroupWorkPla
             writer.WriteNull("agentCountRange"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

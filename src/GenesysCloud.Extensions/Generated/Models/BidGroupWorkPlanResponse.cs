@@ -14,31 +14,39 @@ public sealed class BidGroupWorkPlanResponse : IGenesysCloudModel<BidGroupWorkPl
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The management unit to which this work plan belongs.  Nullable in some routes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The modified agent count for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overrideAgentCount")]
-    public long? OverrideAgentCount { get; set; }
+    public long? OverrideAgentCount { get => _overrideAgentCount; set => _overrideAgentCount = value; }
 
     /// <summary>The number of agents needed for this work plan to produce the optimal schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestedAgentCount")]
-    public long? SuggestedAgentCount { get; set; }
+    public long? SuggestedAgentCount { get => _suggestedAgentCount; set => _suggestedAgentCount = value; }
 
     /// <summary>The range of agent slot count per work plan. The suggested slot count must be in agent count range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCountRange")]
-    public global::GenesysCloud.Extensions.Models.AgentCountRange? AgentCountRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentCountRange? AgentCountRange { get => _agentCountRange; set => _agentCountRange = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private long? _overrideAgentCount;
+    private long? _suggestedAgentCount;
+    private global::GenesysCloud.Extensions.Models.AgentCountRange? _agentCountRange;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BidGroupWorkPlanResponse IGenesysCloudModel<BidGroupWorkPlanResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class BidGroupWorkPlanResponse : IGenesysCloudModel<BidGroupWorkPl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.OverrideAgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._overrideAgentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SuggestedAgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._suggestedAgentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AgentCountRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentCountRange.ReadJson(ref reader, options);
+                    value._agentCountRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentCountRange.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class BidGroupWorkPlanResponse : IGenesysCloudModel<BidGroupWorkPl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ManagementUnit is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._managementUnit is { } property1)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property1, options);
@@ -100,9 +108,9 @@ public sealed class BidGroupWorkPlanResponse : IGenesysCloudModel<BidGroupWorkPl
             writer.WriteNull("managementUnit"u8);
         }
 
-        WriteInt64(writer, "overrideAgentCount"u8, value.OverrideAgentCount, nulls);
-        WriteInt64(writer, "suggestedAgentCount"u8, value.SuggestedAgentCount, nulls);
-        if (value.AgentCountRange is { } property3)
+        WriteInt64(writer, "overrideAgentCount"u8, value._overrideAgentCount, nulls);
+        WriteInt64(writer, "suggestedAgentCount"u8, value._suggestedAgentCount, nulls);
+        if (value._agentCountRange is { } property3)
         {
             writer.WritePropertyName("agentCountRange"u8);
             global::GenesysCloud.Extensions.Models.AgentCountRange.WriteJson(writer, property3, options);
@@ -112,8 +120,8 @@ public sealed class BidGroupWorkPlanResponse : IGenesysCloudModel<BidGroupWorkPl
             writer.WriteNull("agentCountRange"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Represents the details of a product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get => _product; set => _product = value; }
 
     /// <summary>List of plans within the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get => _organizations; set => _organizations = value; }
 
     /// <summary>The quantity of usage that is prepaid.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prepaidQuantity")]
-    public long? PrepaidQuantity { get; set; }
+    public long? PrepaidQuantity { get => _prepaidQuantity; set => _prepaidQuantity = value; }
 
     /// <summary>The quantity of usage allowed under fair use policies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fairuseQuantity")]
-    public long? FairuseQuantity { get; set; }
+    public long? FairuseQuantity { get => _fairuseQuantity; set => _fairuseQuantity = value; }
 
     /// <summary>The actual quantity of usage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualQuantity")]
-    public long? ActualQuantity { get; set; }
+    public long? ActualQuantity { get => _actualQuantity; set => _actualQuantity = value; }
 
     /// <summary>The quantity of usage that exceeds prepaid or fair use limits.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overageQuantity")]
-    public long? OverageQuantity { get; set; }
+    public long? OverageQuantity { get => _overageQuantity; set => _overageQuantity = value; }
 
     /// <summary>The rate charged per unit of overage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overageRate")]
-    public double? OverageRate { get; set; }
+    public double? OverageRate { get => _overageRate; set => _overageRate = value; }
 
     /// <summary>The total charge for overage usage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overageCharge")]
-    public double? OverageCharge { get; set; }
+    public double? OverageCharge { get => _overageCharge; set => _overageCharge = value; }
 
     /// <summary>The currency in which the overage charge is billed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overageCurrency")]
-    public string? OverageCurrency { get; set; }
+    public string? OverageCurrency { get => _overageCurrency; set => _overageCurrency = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BillingProduct? _product;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? _organizations;
+    private long? _prepaidQuantity;
+    private long? _fairuseQuantity;
+    private long? _actualQuantity;
+    private long? _overageQuantity;
+    private double? _overageRate;
+    private double? _overageCharge;
+    private string? _overageCurrency;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingCharge IGenesysCloudModel<BillingCharge>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
+                    value._product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Organizations = null;
+                        value._organizations = null;
                     }
                     else
                     {
@@ -94,32 +106,32 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Organizations = list1;
+                        value._organizations = list1;
                     }
                     break;
                 case 3:
-                    value.PrepaidQuantity = ReadNullableInt64(ref reader, options, name);
+                    value._prepaidQuantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.FairuseQuantity = ReadNullableInt64(ref reader, options, name);
+                    value._fairuseQuantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ActualQuantity = ReadNullableInt64(ref reader, options, name);
+                    value._actualQuantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.OverageQuantity = ReadNullableInt64(ref reader, options, name);
+                    value._overageQuantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.OverageRate = ReadNullableDouble(ref reader, options, name);
+                    value._overageRate = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.OverageCharge = ReadNullableDouble(ref reader, options, name);
+                    value._overageCharge = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.OverageCurrency = ReadString(ref reader, name);
+                    value._overageCurrency = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +143,8 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Product is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._product is { } property2)
         {
             writer.WritePropertyName("product"u8);
             global::GenesysCloud.Extensions.Models.BillingProduct.WriteJson(writer, property2, options);
@@ -142,7 +154,7 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
             writer.WriteNull("product"u8);
         }
 
-        if (value.Organizations is { } property4)
+        if (value._organizations is { } property4)
         {
             writer.WritePropertyName("organizations"u8);
             writer.WriteStartArray();
@@ -166,14 +178,14 @@ public sealed class BillingCharge : IGenesysCloudModel<BillingCharge>
             writer.WriteNull("organizations"u8);
         }
 
-        WriteInt64(writer, "prepaidQuantity"u8, value.PrepaidQuantity, nulls);
-        WriteInt64(writer, "fairuseQuantity"u8, value.FairuseQuantity, nulls);
-        WriteInt64(writer, "actualQuantity"u8, value.ActualQuantity, nulls);
-        WriteInt64(writer, "overageQuantity"u8, value.OverageQuantity, nulls);
-        WriteDouble(writer, "overageRate"u8, value.OverageRate, nulls);
-        WriteDouble(writer, "overageCharge"u8, value.OverageCharge, nulls);
-        WriteString(writer, "overageCurrency"u8, value.OverageCurrency, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "prepaidQuantity"u8, value._prepaidQuantity, nulls);
+        WriteInt64(writer, "fairuseQuantity"u8, value._fairuseQuantity, nulls);
+        WriteInt64(writer, "actualQuantity"u8, value._actualQuantity, nulls);
+        WriteInt64(writer, "overageQuantity"u8, value._overageQuantity, nulls);
+        WriteDouble(writer, "overageRate"u8, value._overageRate, nulls);
+        WriteDouble(writer, "overageCharge"u8, value._overageCharge, nulls);
+        WriteString(writer, "overageCurrency"u8, value._overageCurrency, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

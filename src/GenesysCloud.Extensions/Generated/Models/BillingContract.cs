@@ -14,63 +14,79 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Unique external number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalNumber")]
-    public string? ExternalNumber { get; set; }
+    public string? ExternalNumber { get => _externalNumber; set => _externalNumber = value; }
 
     /// <summary>The status of the contract.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of commercial model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commercialModel")]
-    public string? CommercialModel { get; set; }
+    public string? CommercialModel { get => _commercialModel; set => _commercialModel = value; }
 
     /// <summary>List of po numbers periods for this contract.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purchaseOrderNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PurchaseOrderNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PurchaseOrderNumbers { get => _purchaseOrderNumbers; set => _purchaseOrderNumbers = value; }
 
     /// <summary>The bill to customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billToCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? BillToCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? BillToCustomer { get => _billToCustomer; set => _billToCustomer = value; }
 
     /// <summary>The sold to customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("soldToCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? SoldToCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? SoldToCustomer { get => _soldToCustomer; set => _soldToCustomer = value; }
 
     /// <summary>The end customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? EndCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? EndCustomer { get => _endCustomer; set => _endCustomer = value; }
 
     /// <summary>The start date of the contract. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end date of the contract. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>the date when the first revenue or quantity in a ramped deal begins. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRampStart")]
-    public string? DateRampStart { get; set; }
+    public string? DateRampStart { get => _dateRampStart; set => _dateRampStart = value; }
 
     /// <summary>the date when the first revenue or quantity in a ramped deal ends. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRampEnd")]
-    public string? DateRampEnd { get; set; }
+    public string? DateRampEnd { get => _dateRampEnd; set => _dateRampEnd = value; }
 
     /// <summary>List of billing periods for the contract.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billingPeriods")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingContractPeriod>? BillingPeriods { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingContractPeriod>? BillingPeriods { get => _billingPeriods; set => _billingPeriods = value; }
 
     /// <summary>The collection of prices for the related organizations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlan>? Plans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlan>? Plans { get => _plans; set => _plans = value; }
+
+    private string? _id;
+    private string? _externalNumber;
+    private global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum? _status;
+    private string? _commercialModel;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _purchaseOrderNumbers;
+    private global::GenesysCloud.Extensions.Models.Customer? _billToCustomer;
+    private global::GenesysCloud.Extensions.Models.Customer? _soldToCustomer;
+    private global::GenesysCloud.Extensions.Models.Customer? _endCustomer;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private string? _dateRampStart;
+    private string? _dateRampEnd;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingContractPeriod>? _billingPeriods;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlan>? _plans;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingContract IGenesysCloudModel<BillingContract>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,21 +107,21 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalNumber = ReadString(ref reader, name);
+                    value._externalNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContract.StatusEnum?)null;
                     break;
                 case 3:
-                    value.CommercialModel = ReadString(ref reader, name);
+                    value._commercialModel = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PurchaseOrderNumbers = null;
+                        value._purchaseOrderNumbers = null;
                     }
                     else
                     {
@@ -116,34 +132,34 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PurchaseOrderNumbers = list2;
+                        value._purchaseOrderNumbers = list2;
                     }
                     break;
                 case 5:
-                    value.BillToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._billToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SoldToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._soldToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.EndCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._endCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.DateRampStart = ReadString(ref reader, name);
+                    value._dateRampStart = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.DateRampEnd = ReadString(ref reader, name);
+                    value._dateRampEnd = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.BillingPeriods = null;
+                        value._billingPeriods = null;
                     }
                     else
                     {
@@ -154,13 +170,13 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingContractPeriod.ReadJson(ref reader, options));
                         }
 
-                        value.BillingPeriods = list3;
+                        value._billingPeriods = list3;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Plans = null;
+                        value._plans = null;
                     }
                     else
                     {
@@ -171,11 +187,11 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingPlan.ReadJson(ref reader, options));
                         }
 
-                        value.Plans = list4;
+                        value._plans = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,11 +203,11 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "externalNumber"u8, value.ExternalNumber, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "commercialModel"u8, value.CommercialModel, nulls);
-        if (value.PurchaseOrderNumbers is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "externalNumber"u8, value._externalNumber, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "commercialModel"u8, value._commercialModel, nulls);
+        if (value._purchaseOrderNumbers is { } property5)
         {
             writer.WritePropertyName("purchaseOrderNumbers"u8);
             writer.WriteStartArray();
@@ -208,7 +224,7 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("purchaseOrderNumbers"u8);
         }
 
-        if (value.BillToCustomer is { } property7)
+        if (value._billToCustomer is { } property7)
         {
             writer.WritePropertyName("billToCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property7, options);
@@ -218,7 +234,7 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("billToCustomer"u8);
         }
 
-        if (value.SoldToCustomer is { } property9)
+        if (value._soldToCustomer is { } property9)
         {
             writer.WritePropertyName("soldToCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property9, options);
@@ -228,7 +244,7 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("soldToCustomer"u8);
         }
 
-        if (value.EndCustomer is { } property11)
+        if (value._endCustomer is { } property11)
         {
             writer.WritePropertyName("endCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property11, options);
@@ -238,11 +254,11 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("endCustomer"u8);
         }
 
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "dateRampStart"u8, value.DateRampStart, nulls);
-        WriteString(writer, "dateRampEnd"u8, value.DateRampEnd, nulls);
-        if (value.BillingPeriods is { } property13)
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "dateRampStart"u8, value._dateRampStart, nulls);
+        WriteString(writer, "dateRampEnd"u8, value._dateRampEnd, nulls);
+        if (value._billingPeriods is { } property13)
         {
             writer.WritePropertyName("billingPeriods"u8);
             writer.WriteStartArray();
@@ -266,7 +282,7 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("billingPeriods"u8);
         }
 
-        if (value.Plans is { } property16)
+        if (value._plans is { } property16)
         {
             writer.WritePropertyName("plans"u8);
             writer.WriteStartArray();
@@ -290,7 +306,7 @@ public sealed class BillingContract : IGenesysCloudModel<BillingContract>
             writer.WriteNull("plans"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

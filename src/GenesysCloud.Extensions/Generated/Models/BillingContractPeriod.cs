@@ -14,23 +14,29 @@ public sealed class BillingContractPeriod : IGenesysCloudModel<BillingContractPe
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The date when the Billing Period starts. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The date when the Billing Period starts. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The type of address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private string? _id;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingContractPeriod IGenesysCloudModel<BillingContractPeriod>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class BillingContractPeriod : IGenesysCloudModel<BillingContractPe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContractPeriod.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class BillingContractPeriod : IGenesysCloudModel<BillingContractPe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The date when the Billing Period starts. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The date when the Billing Period starts. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The type of address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Represents usage metrics including prepaid, actual, and overage quantities along with associated charges.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("charges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingCharge>? Charges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingCharge>? Charges { get => _charges; set => _charges = value; }
 
     /// <summary>Represents usage metrics including prepaid, actual, and overage quantities along with associated charges.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wallets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingWallet>? Wallets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingWallet>? Wallets { get => _wallets; set => _wallets = value; }
+
+    private string? _id;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingCharge>? _charges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingWallet>? _wallets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingContractPeriodDetail IGenesysCloudModel<BillingContractPeriodDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail.StatusEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Charges = null;
+                        value._charges = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingCharge.ReadJson(ref reader, options));
                         }
 
-                        value.Charges = list2;
+                        value._charges = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Wallets = null;
+                        value._wallets = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingWallet.ReadJson(ref reader, options));
                         }
 
-                        value.Wallets = list3;
+                        value._wallets = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +125,11 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Charges is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._charges is { } property4)
         {
             writer.WritePropertyName("charges"u8);
             writer.WriteStartArray();
@@ -145,7 +153,7 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
             writer.WriteNull("charges"u8);
         }
 
-        if (value.Wallets is { } property7)
+        if (value._wallets is { } property7)
         {
             writer.WritePropertyName("wallets"u8);
             writer.WriteStartArray();
@@ -169,7 +177,7 @@ public sealed class BillingContractPeriodDetail : IGenesysCloudModel<BillingCont
             writer.WriteNull("wallets"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The bill to customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billToCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? BillToCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? BillToCustomer { get => _billToCustomer; set => _billToCustomer = value; }
 
     /// <summary>The ship to customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shipToCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? ShipToCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? ShipToCustomer { get => _shipToCustomer; set => _shipToCustomer = value; }
 
     /// <summary>The sold to customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("soldToCustomer")]
-    public global::GenesysCloud.Extensions.Models.Customer? SoldToCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Customer? SoldToCustomer { get => _soldToCustomer; set => _soldToCustomer = value; }
 
     /// <summary>Date when the invoice was issued. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateInvoiced")]
-    public string? DateInvoiced { get; set; }
+    public string? DateInvoiced { get => _dateInvoiced; set => _dateInvoiced = value; }
 
     /// <summary>Details of the bill to address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billToAddress")]
-    public global::GenesysCloud.Extensions.Models.InvoiceAddress? BillToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.InvoiceAddress? BillToAddress { get => _billToAddress; set => _billToAddress = value; }
 
     /// <summary>Details of the ship to address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shipToAddress")]
-    public global::GenesysCloud.Extensions.Models.InvoiceAddress? ShipToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.InvoiceAddress? ShipToAddress { get => _shipToAddress; set => _shipToAddress = value; }
 
     /// <summary>Contains the ISO code for any currency allowed by the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currencyIsoCode")]
-    public string? CurrencyIsoCode { get; set; }
+    public string? CurrencyIsoCode { get => _currencyIsoCode; set => _currencyIsoCode = value; }
 
     /// <summary>Status of the payment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentStatus")]
-    public global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum? PaymentStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum? PaymentStatus { get => _paymentStatus; set => _paymentStatus = value; }
 
     /// <summary>Payment terms.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentTerms")]
-    public string? PaymentTerms { get; set; }
+    public string? PaymentTerms { get => _paymentTerms; set => _paymentTerms = value; }
 
     /// <summary>Payment link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentLink")]
-    public string? PaymentLink { get; set; }
+    public string? PaymentLink { get => _paymentLink; set => _paymentLink = value; }
 
     /// <summary>Purchase Order Number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerPoNumber")]
-    public string? CustomerPoNumber { get; set; }
+    public string? CustomerPoNumber { get => _customerPoNumber; set => _customerPoNumber = value; }
 
     /// <summary>Type of the invoice.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerInvoiceType")]
-    public string? CustomerInvoiceType { get; set; }
+    public string? CustomerInvoiceType { get => _customerInvoiceType; set => _customerInvoiceType = value; }
 
     /// <summary>Amount.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
-    public double? Amount { get; set; }
+    public double? Amount { get => _amount; set => _amount = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Customer? _billToCustomer;
+    private global::GenesysCloud.Extensions.Models.Customer? _shipToCustomer;
+    private global::GenesysCloud.Extensions.Models.Customer? _soldToCustomer;
+    private string? _dateInvoiced;
+    private global::GenesysCloud.Extensions.Models.InvoiceAddress? _billToAddress;
+    private global::GenesysCloud.Extensions.Models.InvoiceAddress? _shipToAddress;
+    private string? _currencyIsoCode;
+    private global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum? _paymentStatus;
+    private string? _paymentTerms;
+    private string? _paymentLink;
+    private string? _customerPoNumber;
+    private string? _customerInvoiceType;
+    private double? _amount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingInvoice IGenesysCloudModel<BillingInvoice>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BillToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._billToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ShipToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._shipToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SoldToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
+                    value._soldToCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Customer.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateInvoiced = ReadString(ref reader, name);
+                    value._dateInvoiced = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.BillToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InvoiceAddress.ReadJson(ref reader, options);
+                    value._billToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InvoiceAddress.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ShipToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InvoiceAddress.ReadJson(ref reader, options);
+                    value._shipToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InvoiceAddress.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.CurrencyIsoCode = ReadString(ref reader, name);
+                    value._currencyIsoCode = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.PaymentStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum?)null;
+                    value._paymentStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingInvoice.PaymentStatusEnum?)null;
                     break;
                 case 9:
-                    value.PaymentTerms = ReadString(ref reader, name);
+                    value._paymentTerms = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.PaymentLink = ReadString(ref reader, name);
+                    value._paymentLink = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CustomerPoNumber = ReadString(ref reader, name);
+                    value._customerPoNumber = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.CustomerInvoiceType = ReadString(ref reader, name);
+                    value._customerInvoiceType = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.Amount = ReadNullableDouble(ref reader, options, name);
+                    value._amount = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,8 +161,8 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.BillToCustomer is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._billToCustomer is { } property2)
         {
             writer.WritePropertyName("billToCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property2, options);
@@ -156,7 +172,7 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             writer.WriteNull("billToCustomer"u8);
         }
 
-        if (value.ShipToCustomer is { } property4)
+        if (value._shipToCustomer is { } property4)
         {
             writer.WritePropertyName("shipToCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property4, options);
@@ -166,7 +182,7 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             writer.WriteNull("shipToCustomer"u8);
         }
 
-        if (value.SoldToCustomer is { } property6)
+        if (value._soldToCustomer is { } property6)
         {
             writer.WritePropertyName("soldToCustomer"u8);
             global::GenesysCloud.Extensions.Models.Customer.WriteJson(writer, property6, options);
@@ -176,8 +192,8 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             writer.WriteNull("soldToCustomer"u8);
         }
 
-        WriteString(writer, "dateInvoiced"u8, value.DateInvoiced, nulls);
-        if (value.BillToAddress is { } property8)
+        WriteString(writer, "dateInvoiced"u8, value._dateInvoiced, nulls);
+        if (value._billToAddress is { } property8)
         {
             writer.WritePropertyName("billToAddress"u8);
             global::GenesysCloud.Extensions.Models.InvoiceAddress.WriteJson(writer, property8, options);
@@ -187,7 +203,7 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             writer.WriteNull("billToAddress"u8);
         }
 
-        if (value.ShipToAddress is { } property10)
+        if (value._shipToAddress is { } property10)
         {
             writer.WritePropertyName("shipToAddress"u8);
             global::GenesysCloud.Extensions.Models.InvoiceAddress.WriteJson(writer, property10, options);
@@ -197,14 +213,14 @@ public sealed class BillingInvoice : IGenesysCloudModel<BillingInvoice>
             writer.WriteNull("shipToAddress"u8);
         }
 
-        WriteString(writer, "currencyIsoCode"u8, value.CurrencyIsoCode, nulls);
-        WriteString(writer, "paymentStatus"u8, value.PaymentStatus?.ToString(), nulls);
-        WriteString(writer, "paymentTerms"u8, value.PaymentTerms, nulls);
-        WriteString(writer, "paymentLink"u8, value.PaymentLink, nulls);
-        WriteString(writer, "customerPoNumber"u8, value.CustomerPoNumber, nulls);
-        WriteString(writer, "customerInvoiceType"u8, value.CustomerInvoiceType, nulls);
-        WriteDouble(writer, "amount"u8, value.Amount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "currencyIsoCode"u8, value._currencyIsoCode, nulls);
+        WriteString(writer, "paymentStatus"u8, value._paymentStatus?.ToString(), nulls);
+        WriteString(writer, "paymentTerms"u8, value._paymentTerms, nulls);
+        WriteString(writer, "paymentLink"u8, value._paymentLink, nulls);
+        WriteString(writer, "customerPoNumber"u8, value._customerPoNumber, nulls);
+        WriteString(writer, "customerInvoiceType"u8, value._customerInvoiceType, nulls);
+        WriteDouble(writer, "amount"u8, value._amount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

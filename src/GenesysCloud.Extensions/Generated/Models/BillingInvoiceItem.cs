@@ -14,47 +14,59 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Represents the details of a product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get => _product; set => _product = value; }
 
     /// <summary>Line Item Description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Invoice transaction date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTransacted")]
-    public string? DateTransacted { get; set; }
+    public string? DateTransacted { get => _dateTransacted; set => _dateTransacted = value; }
 
     /// <summary>Invoice start date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Invoice end date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>A Genesys Cloud Organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>Quantity of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
-    public long? Quantity { get; set; }
+    public long? Quantity { get => _quantity; set => _quantity = value; }
 
     /// <summary>Unit of Measure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitOfMeasure")]
-    public global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum? UnitOfMeasure { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum? UnitOfMeasure { get => _unitOfMeasure; set => _unitOfMeasure = value; }
 
     /// <summary>Amount.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
-    public double? Amount { get; set; }
+    public double? Amount { get => _amount; set => _amount = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BillingProduct? _product;
+    private string? _description;
+    private string? _dateTransacted;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _organization;
+    private long? _quantity;
+    private global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum? _unitOfMeasure;
+    private double? _amount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingInvoiceItem IGenesysCloudModel<BillingInvoiceItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
+                    value._product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateTransacted = ReadString(ref reader, name);
+                    value._dateTransacted = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Quantity = ReadNullableInt64(ref reader, options, name);
+                    value._quantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.UnitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum?)null;
+                    value._unitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingInvoiceItem.UnitOfMeasureEnum?)null;
                     break;
                 case 9:
-                    value.Amount = ReadNullableDouble(ref reader, options, name);
+                    value._amount = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +129,8 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Product is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._product is { } property2)
         {
             writer.WritePropertyName("product"u8);
             global::GenesysCloud.Extensions.Models.BillingProduct.WriteJson(writer, property2, options);
@@ -128,11 +140,11 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
             writer.WriteNull("product"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "dateTransacted"u8, value.DateTransacted, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Organization is { } property4)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "dateTransacted"u8, value._dateTransacted, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._organization is { } property4)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property4, options);
@@ -142,10 +154,10 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
             writer.WriteNull("organization"u8);
         }
 
-        WriteInt64(writer, "quantity"u8, value.Quantity, nulls);
-        WriteString(writer, "unitOfMeasure"u8, value.UnitOfMeasure?.ToString(), nulls);
-        WriteDouble(writer, "amount"u8, value.Amount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "quantity"u8, value._quantity, nulls);
+        WriteString(writer, "unitOfMeasure"u8, value._unitOfMeasure?.ToString(), nulls);
+        WriteDouble(writer, "amount"u8, value._amount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>List of organizations for the plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get => _organizations; set => _organizations = value; }
 
     /// <summary>Represents the details of a product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get => _product; set => _product = value; }
 
     /// <summary>List of items for the plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlanItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlanItem>? Items { get => _items; set => _items = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? _organizations;
+    private global::GenesysCloud.Extensions.Models.BillingProduct? _product;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingPlanItem>? _items;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingPlan IGenesysCloudModel<BillingPlan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Organizations = null;
+                        value._organizations = null;
                     }
                     else
                     {
@@ -74,16 +81,16 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Organizations = list1;
+                        value._organizations = list1;
                     }
                     break;
                 case 3:
-                    value.Product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
+                    value._product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingPlanItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list2;
+                        value._items = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +117,9 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Organizations is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._organizations is { } property3)
         {
             writer.WritePropertyName("organizations"u8);
             writer.WriteStartArray();
@@ -136,7 +143,7 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
             writer.WriteNull("organizations"u8);
         }
 
-        if (value.Product is { } property6)
+        if (value._product is { } property6)
         {
             writer.WritePropertyName("product"u8);
             global::GenesysCloud.Extensions.Models.BillingProduct.WriteJson(writer, property6, options);
@@ -146,7 +153,7 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
             writer.WriteNull("product"u8);
         }
 
-        if (value.Items is { } property8)
+        if (value._items is { } property8)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -170,7 +177,7 @@ public sealed class BillingPlan : IGenesysCloudModel<BillingPlan>
             writer.WriteNull("items"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

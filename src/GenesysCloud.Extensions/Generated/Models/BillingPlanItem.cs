@@ -14,63 +14,79 @@ public sealed class BillingPlanItem : IGenesysCloudModel<BillingPlanItem>
 {
     /// <summary>Item number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("itemNumber")]
-    public string? ItemNumber { get; set; }
+    public string? ItemNumber { get => _itemNumber; set => _itemNumber = value; }
 
     /// <summary>Name of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Function of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("function")]
-    public string? Function { get; set; }
+    public string? Function { get => _function; set => _function = value; }
 
     /// <summary>Detailed description of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The date through which a customer has been billed for the charge. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateChargedThrough")]
-    public string? DateChargedThrough { get; set; }
+    public string? DateChargedThrough { get => _dateChargedThrough; set => _dateChargedThrough = value; }
 
     /// <summary>Contains the ISO code for any currency allowed by the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currencyIsoCode")]
-    public string? CurrencyIsoCode { get; set; }
+    public string? CurrencyIsoCode { get => _currencyIsoCode; set => _currencyIsoCode = value; }
 
     /// <summary>The amount of the discount.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("discountAmount")]
-    public double? DiscountAmount { get; set; }
+    public double? DiscountAmount { get => _discountAmount; set => _discountAmount = value; }
 
     /// <summary>The date when the Address became effective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEffectiveStart")]
-    public string? DateEffectiveStart { get; set; }
+    public string? DateEffectiveStart { get => _dateEffectiveStart; set => _dateEffectiveStart = value; }
 
     /// <summary>The date when the Address became effective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEffectiveEnd")]
-    public string? DateEffectiveEnd { get; set; }
+    public string? DateEffectiveEnd { get => _dateEffectiveEnd; set => _dateEffectiveEnd = value; }
 
     /// <summary>The price for units over the allowed amount.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overagePrice")]
-    public double? OveragePrice { get; set; }
+    public double? OveragePrice { get => _overagePrice; set => _overagePrice = value; }
 
     /// <summary>The price associated with the item expressed as a decimal.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-    public double? Price { get; set; }
+    public double? Price { get => _price; set => _price = value; }
 
     /// <summary>The quantity of units.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
-    public long? Quantity { get; set; }
+    public long? Quantity { get => _quantity; set => _quantity = value; }
 
     /// <summary>The unit of measure for the wallet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitOfMeasure")]
-    public global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum? UnitOfMeasure { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum? UnitOfMeasure { get => _unitOfMeasure; set => _unitOfMeasure = value; }
+
+    private string? _itemNumber;
+    private string? _name;
+    private string? _type;
+    private string? _function;
+    private string? _description;
+    private string? _dateChargedThrough;
+    private string? _currencyIsoCode;
+    private double? _discountAmount;
+    private string? _dateEffectiveStart;
+    private string? _dateEffectiveEnd;
+    private double? _overagePrice;
+    private double? _price;
+    private long? _quantity;
+    private global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum? _unitOfMeasure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingPlanItem IGenesysCloudModel<BillingPlanItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class BillingPlanItem : IGenesysCloudModel<BillingPlanItem>
             switch (index)
             {
                 case 0:
-                    value.ItemNumber = ReadString(ref reader, name);
+                    value._itemNumber = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Function = ReadString(ref reader, name);
+                    value._function = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateChargedThrough = ReadString(ref reader, name);
+                    value._dateChargedThrough = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CurrencyIsoCode = ReadString(ref reader, name);
+                    value._currencyIsoCode = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DiscountAmount = ReadNullableDouble(ref reader, options, name);
+                    value._discountAmount = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.DateEffectiveStart = ReadString(ref reader, name);
+                    value._dateEffectiveStart = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.DateEffectiveEnd = ReadString(ref reader, name);
+                    value._dateEffectiveEnd = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.OveragePrice = ReadNullableDouble(ref reader, options, name);
+                    value._overagePrice = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.Price = ReadNullableDouble(ref reader, options, name);
+                    value._price = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
-                    value.Quantity = ReadNullableInt64(ref reader, options, name);
+                    value._quantity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.UnitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum?)null;
+                    value._unitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingPlanItem.UnitOfMeasureEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,21 +161,21 @@ public sealed class BillingPlanItem : IGenesysCloudModel<BillingPlanItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "itemNumber"u8, value.ItemNumber, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "function"u8, value.Function, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "dateChargedThrough"u8, value.DateChargedThrough, nulls);
-        WriteString(writer, "currencyIsoCode"u8, value.CurrencyIsoCode, nulls);
-        WriteDouble(writer, "discountAmount"u8, value.DiscountAmount, nulls);
-        WriteString(writer, "dateEffectiveStart"u8, value.DateEffectiveStart, nulls);
-        WriteString(writer, "dateEffectiveEnd"u8, value.DateEffectiveEnd, nulls);
-        WriteDouble(writer, "overagePrice"u8, value.OveragePrice, nulls);
-        WriteDouble(writer, "price"u8, value.Price, nulls);
-        WriteInt64(writer, "quantity"u8, value.Quantity, nulls);
-        WriteString(writer, "unitOfMeasure"u8, value.UnitOfMeasure?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "itemNumber"u8, value._itemNumber, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "function"u8, value._function, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "dateChargedThrough"u8, value._dateChargedThrough, nulls);
+        WriteString(writer, "currencyIsoCode"u8, value._currencyIsoCode, nulls);
+        WriteDouble(writer, "discountAmount"u8, value._discountAmount, nulls);
+        WriteString(writer, "dateEffectiveStart"u8, value._dateEffectiveStart, nulls);
+        WriteString(writer, "dateEffectiveEnd"u8, value._dateEffectiveEnd, nulls);
+        WriteDouble(writer, "overagePrice"u8, value._overagePrice, nulls);
+        WriteDouble(writer, "price"u8, value._price, nulls);
+        WriteInt64(writer, "quantity"u8, value._quantity, nulls);
+        WriteString(writer, "unitOfMeasure"u8, value._unitOfMeasure?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BillingProduct : IGenesysCloudModel<BillingProduct>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The product associated with the fund.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sku")]
-    public string? Sku { get; set; }
+    public string? Sku { get => _sku; set => _sku = value; }
 
     /// <summary>The name of the product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The unit of measure for the product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitOfMeasure")]
-    public global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum? UnitOfMeasure { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum? UnitOfMeasure { get => _unitOfMeasure; set => _unitOfMeasure = value; }
+
+    private string? _id;
+    private string? _sku;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum? _unitOfMeasure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingProduct IGenesysCloudModel<BillingProduct>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class BillingProduct : IGenesysCloudModel<BillingProduct>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Sku = ReadString(ref reader, name);
+                    value._sku = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UnitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum?)null;
+                    value._unitOfMeasure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum(text1) : (global::GenesysCloud.Extensions.Models.BillingProduct.UnitOfMeasureEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class BillingProduct : IGenesysCloudModel<BillingProduct>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "sku"u8, value.Sku, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "unitOfMeasure"u8, value.UnitOfMeasure?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "sku"u8, value._sku, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "unitOfMeasure"u8, value._unitOfMeasure?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

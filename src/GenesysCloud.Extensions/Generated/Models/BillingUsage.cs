@@ -14,19 +14,24 @@ public sealed class BillingUsage : IGenesysCloudModel<BillingUsage>
 {
     /// <summary>Identifies the billable usage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The total amount of usage, expressed as a decimal number in string format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalUsage")]
-    public string? TotalUsage { get; set; }
+    public string? TotalUsage { get => _totalUsage; set => _totalUsage = value; }
 
     /// <summary>The resources for which usage was observed (e.g. license users, devices).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingUsageResource>? Resources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingUsageResource>? Resources { get => _resources; set => _resources = value; }
+
+    private string? _name;
+    private string? _totalUsage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BillingUsageResource>? _resources;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingUsage IGenesysCloudModel<BillingUsage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class BillingUsage : IGenesysCloudModel<BillingUsage>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TotalUsage = ReadString(ref reader, name);
+                    value._totalUsage = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Resources = null;
+                        value._resources = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class BillingUsage : IGenesysCloudModel<BillingUsage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BillingUsageResource.ReadJson(ref reader, options));
                         }
 
-                        value.Resources = list1;
+                        value._resources = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class BillingUsage : IGenesysCloudModel<BillingUsage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "totalUsage"u8, value.TotalUsage, nulls);
-        if (value.Resources is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "totalUsage"u8, value._totalUsage, nulls);
+        if (value._resources is { } property2)
         {
             writer.WritePropertyName("resources"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class BillingUsage : IGenesysCloudModel<BillingUsage>
             writer.WriteNull("resources"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

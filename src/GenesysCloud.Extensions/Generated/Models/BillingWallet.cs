@@ -14,63 +14,79 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A Genesys Cloud Organization and it's related plans.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? Organizations { get => _organizations; set => _organizations = value; }
 
     /// <summary>Represents the details of a product.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingProduct? Product { get => _product; set => _product = value; }
 
     /// <summary>The initial balance in the wallet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingBalance")]
-    public double? StartingBalance { get; set; }
+    public double? StartingBalance { get => _startingBalance; set => _startingBalance = value; }
 
     /// <summary>The final balance in the wallet after transactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endingBalance")]
-    public double? EndingBalance { get; set; }
+    public double? EndingBalance { get => _endingBalance; set => _endingBalance = value; }
 
     /// <summary>Total amount added to the wallet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceIncrease")]
-    public double? BalanceIncrease { get; set; }
+    public double? BalanceIncrease { get => _balanceIncrease; set => _balanceIncrease = value; }
 
     /// <summary>The amount removed from the wallet due to a contract change.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceDecrease")]
-    public double? BalanceDecrease { get; set; }
+    public double? BalanceDecrease { get => _balanceDecrease; set => _balanceDecrease = value; }
 
     /// <summary>Total consumption deducted from the wallet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceConsumption")]
-    public double? BalanceConsumption { get; set; }
+    public double? BalanceConsumption { get => _balanceConsumption; set => _balanceConsumption = value; }
 
     /// <summary>The amount exceeding a predefined balance threshold.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceOverage")]
-    public double? BalanceOverage { get; set; }
+    public double? BalanceOverage { get => _balanceOverage; set => _balanceOverage = value; }
 
     /// <summary>The rate charged for an overage..</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceOverageRate")]
-    public double? BalanceOverageRate { get; set; }
+    public double? BalanceOverageRate { get => _balanceOverageRate; set => _balanceOverageRate = value; }
 
     /// <summary>The amount to be charged.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceOverageCharge")]
-    public double? BalanceOverageCharge { get; set; }
+    public double? BalanceOverageCharge { get => _balanceOverageCharge; set => _balanceOverageCharge = value; }
 
     /// <summary>The currency in which the overage charge is invoiced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceOverageCurrency")]
-    public string? BalanceOverageCurrency { get; set; }
+    public string? BalanceOverageCurrency { get => _balanceOverageCurrency; set => _balanceOverageCurrency = value; }
 
     /// <summary>The unit of measure for the wallet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitOfMeasure")]
-    public global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum? UnitOfMeasure { get; set; }
+    public global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum? UnitOfMeasure { get => _unitOfMeasure; set => _unitOfMeasure = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntity>? _organizations;
+    private global::GenesysCloud.Extensions.Models.BillingProduct? _product;
+    private double? _startingBalance;
+    private double? _endingBalance;
+    private double? _balanceIncrease;
+    private double? _balanceDecrease;
+    private double? _balanceConsumption;
+    private double? _balanceOverage;
+    private double? _balanceOverageRate;
+    private double? _balanceOverageCharge;
+    private string? _balanceOverageCurrency;
+    private global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum? _unitOfMeasure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BillingWallet IGenesysCloudModel<BillingWallet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,15 +107,15 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Organizations = null;
+                        value._organizations = null;
                     }
                     else
                     {
@@ -110,44 +126,44 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Organizations = list1;
+                        value._organizations = list1;
                     }
                     break;
                 case 3:
-                    value.Product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
+                    value._product = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BillingProduct.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.StartingBalance = ReadNullableDouble(ref reader, options, name);
+                    value._startingBalance = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.EndingBalance = ReadNullableDouble(ref reader, options, name);
+                    value._endingBalance = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.BalanceIncrease = ReadNullableDouble(ref reader, options, name);
+                    value._balanceIncrease = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.BalanceDecrease = ReadNullableDouble(ref reader, options, name);
+                    value._balanceDecrease = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.BalanceConsumption = ReadNullableDouble(ref reader, options, name);
+                    value._balanceConsumption = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.BalanceOverage = ReadNullableDouble(ref reader, options, name);
+                    value._balanceOverage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.BalanceOverageRate = ReadNullableDouble(ref reader, options, name);
+                    value._balanceOverageRate = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.BalanceOverageCharge = ReadNullableDouble(ref reader, options, name);
+                    value._balanceOverageCharge = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
-                    value.BalanceOverageCurrency = ReadString(ref reader, name);
+                    value._balanceOverageCurrency = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.UnitOfMeasure = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum(text2) : (global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum?)null;
+                    value._unitOfMeasure = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum(text2) : (global::GenesysCloud.Extensions.Models.BillingWallet.UnitOfMeasureEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,9 +175,9 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Organizations is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._organizations is { } property3)
         {
             writer.WritePropertyName("organizations"u8);
             writer.WriteStartArray();
@@ -185,7 +201,7 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
             writer.WriteNull("organizations"u8);
         }
 
-        if (value.Product is { } property6)
+        if (value._product is { } property6)
         {
             writer.WritePropertyName("product"u8);
             global::GenesysCloud.Extensions.Models.BillingProduct.WriteJson(writer, property6, options);
@@ -195,17 +211,17 @@ public sealed class BillingWallet : IGenesysCloudModel<BillingWallet>
             writer.WriteNull("product"u8);
         }
 
-        WriteDouble(writer, "startingBalance"u8, value.StartingBalance, nulls);
-        WriteDouble(writer, "endingBalance"u8, value.EndingBalance, nulls);
-        WriteDouble(writer, "balanceIncrease"u8, value.BalanceIncrease, nulls);
-        WriteDouble(writer, "balanceDecrease"u8, value.BalanceDecrease, nulls);
-        WriteDouble(writer, "balanceConsumption"u8, value.BalanceConsumption, nulls);
-        WriteDouble(writer, "balanceOverage"u8, value.BalanceOverage, nulls);
-        WriteDouble(writer, "balanceOverageRate"u8, value.BalanceOverageRate, nulls);
-        WriteDouble(writer, "balanceOverageCharge"u8, value.BalanceOverageCharge, nulls);
-        WriteString(writer, "balanceOverageCurrency"u8, value.BalanceOverageCurrency, nulls);
-        WriteString(writer, "unitOfMeasure"u8, value.UnitOfMeasure?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "startingBalance"u8, value._startingBalance, nulls);
+        WriteDouble(writer, "endingBalance"u8, value._endingBalance, nulls);
+        WriteDouble(writer, "balanceIncrease"u8, value._balanceIncrease, nulls);
+        WriteDouble(writer, "balanceDecrease"u8, value._balanceDecrease, nulls);
+        WriteDouble(writer, "balanceConsumption"u8, value._balanceConsumption, nulls);
+        WriteDouble(writer, "balanceOverage"u8, value._balanceOverage, nulls);
+        WriteDouble(writer, "balanceOverageRate"u8, value._balanceOverageRate, nulls);
+        WriteDouble(writer, "balanceOverageCharge"u8, value._balanceOverageCharge, nulls);
+        WriteString(writer, "balanceOverageCurrency"u8, value._balanceOverageCurrency, nulls);
+        WriteString(writer, "unitOfMeasure"u8, value._unitOfMeasure?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

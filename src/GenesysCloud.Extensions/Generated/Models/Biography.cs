@@ -14,27 +14,34 @@ public sealed class Biography : IGenesysCloudModel<Biography>
 {
     /// <summary>Personal detailed description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("biography")]
-    public string? BiographyValue { get; set; }
+    public string? BiographyValue { get => _biographyValue; set => _biographyValue = value; }
 
     /// <summary>Gets or sets <c>interests</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interests")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Interests { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Interests { get => _interests; set => _interests = value; }
 
     /// <summary>Gets or sets <c>hobbies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hobbies")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Hobbies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Hobbies { get => _hobbies; set => _hobbies = value; }
 
     /// <summary>Gets or sets <c>spouse</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spouse")]
-    public string? Spouse { get; set; }
+    public string? Spouse { get => _spouse; set => _spouse = value; }
 
     /// <summary>User education details</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("education")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Education>? Education { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Education>? Education { get => _education; set => _education = value; }
+
+    private string? _biographyValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _interests;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _hobbies;
+    private string? _spouse;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Education>? _education;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Biography IGenesysCloudModel<Biography>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class Biography : IGenesysCloudModel<Biography>
             switch (index)
             {
                 case 0:
-                    value.BiographyValue = ReadString(ref reader, name);
+                    value._biographyValue = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Interests = null;
+                        value._interests = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class Biography : IGenesysCloudModel<Biography>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Interests = list1;
+                        value._interests = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Hobbies = null;
+                        value._hobbies = null;
                     }
                     else
                     {
@@ -88,16 +95,16 @@ public sealed class Biography : IGenesysCloudModel<Biography>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Hobbies = list2;
+                        value._hobbies = list2;
                     }
                     break;
                 case 3:
-                    value.Spouse = ReadString(ref reader, name);
+                    value._spouse = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Education = null;
+                        value._education = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class Biography : IGenesysCloudModel<Biography>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Education.ReadJson(ref reader, options));
                         }
 
-                        value.Education = list3;
+                        value._education = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +131,8 @@ public sealed class Biography : IGenesysCloudModel<Biography>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "biography"u8, value.BiographyValue, nulls);
-        if (value.Interests is { } property4)
+        WriteString(writer, "biography"u8, value._biographyValue, nulls);
+        if (value._interests is { } property4)
         {
             writer.WritePropertyName("interests"u8);
             writer.WriteStartArray();
@@ -142,7 +149,7 @@ public sealed class Biography : IGenesysCloudModel<Biography>
             writer.WriteNull("interests"u8);
         }
 
-        if (value.Hobbies is { } property6)
+        if (value._hobbies is { } property6)
         {
             writer.WritePropertyName("hobbies"u8);
             writer.WriteStartArray();
@@ -159,8 +166,8 @@ public sealed class Biography : IGenesysCloudModel<Biography>
             writer.WriteNull("hobbies"u8);
         }
 
-        WriteString(writer, "spouse"u8, value.Spouse, nulls);
-        if (value.Education is { } property8)
+        WriteString(writer, "spouse"u8, value._spouse, nulls);
+        if (value._education is { } property8)
         {
             writer.WritePropertyName("education"u8);
             writer.WriteStartArray();
@@ -184,7 +191,7 @@ public sealed class Biography : IGenesysCloudModel<Biography>
             writer.WriteNull("education"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

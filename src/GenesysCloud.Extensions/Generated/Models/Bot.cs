@@ -14,35 +14,44 @@ public sealed class Bot : IGenesysCloudModel<Bot>
 {
     /// <summary>This is a string type that should denote a unique ID of the bot for calling purposes by the Genesys service (EG a UUID).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>This is the name that will be displayed to the user in Architect.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>An optional description of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The provider of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>This bots version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotVersion>? Versions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotVersion>? Versions { get => _versions; set => _versions = value; }
 
     /// <summary>A system-generated string that contains metadata about this bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCompositeTag")]
-    public string? BotCompositeTag { get; set; }
+    public string? BotCompositeTag { get => _botCompositeTag; set => _botCompositeTag = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _provider;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotVersion>? _versions;
+    private string? _botCompositeTag;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Bot IGenesysCloudModel<Bot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class Bot : IGenesysCloudModel<Bot>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Versions = null;
+                        value._versions = null;
                     }
                     else
                     {
@@ -88,17 +97,17 @@ public sealed class Bot : IGenesysCloudModel<Bot>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotVersion.ReadJson(ref reader, options));
                         }
 
-                        value.Versions = list1;
+                        value._versions = list1;
                     }
                     break;
                 case 5:
-                    value.BotCompositeTag = ReadString(ref reader, name);
+                    value._botCompositeTag = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +119,11 @@ public sealed class Bot : IGenesysCloudModel<Bot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.Versions is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._versions is { } property2)
         {
             writer.WritePropertyName("versions"u8);
             writer.WriteStartArray();
@@ -138,9 +147,9 @@ public sealed class Bot : IGenesysCloudModel<Bot>
             writer.WriteNull("versions"u8);
         }
 
-        WriteString(writer, "botCompositeTag"u8, value.BotCompositeTag, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "botCompositeTag"u8, value._botCompositeTag, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
 {
     /// <summary>The name of the version. This can be up to 100 characters long and must be comprised of displayable characters without leading or trailing whitespace</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>The supported languages for this bot. EG 'en-us' or 'es', etc; These language codes are W3C language identification tags (ISO 639-1 for the language name and ISO 3166 for the country code)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedLanguages { get => _supportedLanguages; set => _supportedLanguages = value; }
 
     /// <summary>A list of potential intents this bot will return, limit of 50</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotIntent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotIntent>? Intents { get => _intents; set => _intents = value; }
+
+    private string? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotIntent>? _intents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotConnectorBotVersion IGenesysCloudModel<BotConnectorBotVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
             switch (index)
             {
                 case 0:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedLanguages = null;
+                        value._supportedLanguages = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedLanguages = list1;
+                        value._supportedLanguages = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotIntent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list2;
+                        value._intents = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "version"u8, value.Version, nulls);
-        if (value.SupportedLanguages is { } property3)
+        WriteString(writer, "version"u8, value._version, nulls);
+        if (value._supportedLanguages is { } property3)
         {
             writer.WritePropertyName("supportedLanguages"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
             writer.WriteNull("supportedLanguages"u8);
         }
 
-        if (value.Intents is { } property5)
+        if (value._intents is { } property5)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -138,7 +143,7 @@ public sealed class BotConnectorBotVersion : IGenesysCloudModel<BotConnectorBotV
             writer.WriteNull("intents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BotConnectorSummary : IGenesysCloudModel<BotConnectorSummary
 {
     /// <summary>The id of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>An optional description of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A system-generated string that contains metadata about this bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCompositeTag")]
-    public string? BotCompositeTag { get; set; }
+    public string? BotCompositeTag { get => _botCompositeTag; set => _botCompositeTag = value; }
 
     /// <summary>This bots version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorVersionSummary>? Versions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorVersionSummary>? Versions { get => _versions; set => _versions = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _botCompositeTag;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorVersionSummary>? _versions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotConnectorSummary IGenesysCloudModel<BotConnectorSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class BotConnectorSummary : IGenesysCloudModel<BotConnectorSummary
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BotCompositeTag = ReadString(ref reader, name);
+                    value._botCompositeTag = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Versions = null;
+                        value._versions = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class BotConnectorSummary : IGenesysCloudModel<BotConnectorSummary
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotConnectorVersionSummary.ReadJson(ref reader, options));
                         }
 
-                        value.Versions = list1;
+                        value._versions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class BotConnectorSummary : IGenesysCloudModel<BotConnectorSummary
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "botCompositeTag"u8, value.BotCompositeTag, nulls);
-        if (value.Versions is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "botCompositeTag"u8, value._botCompositeTag, nulls);
+        if (value._versions is { } property2)
         {
             writer.WritePropertyName("versions"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class BotConnectorSummary : IGenesysCloudModel<BotConnectorSummary
             writer.WriteNull("versions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BotEntityValue : IGenesysCloudModel<BotEntityValue>
 {
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The data type of the entity. Valid types include: String, Integer, Decimal, Boolean, Duration, Datetime, Currency, StringCollection, IntegerCollection, DecimalCollection, BooleanCollection, DurationCollection, DatetimeCollection, CurrencyCollection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The string value of the entity for simple types. Required when using non-collection types. Format depends on the 'type' field: String: "any text"; Integer: whole number (e.g., "42"); Decimal: number with optional decimal point (e.g., "42.5"); Boolean: "true" or "false"; Duration: ISO-8601 duration format (e.g., "PT1H30M" for 1 hour and 30 minutes); Datetime: ISO-8601 datetime format (e.g., "2023-04-15T14:30:00Z"); Currency: JSON object with 'amount' and 'code' fields as an escaped JSON string (e.g., "{\"amount\":10.50,\"code\":\"USD\"}" - note the escaped quotes).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The collection values for collection types. Required when using collection types. Each value must follow the format of its base type: StringCollection: array of strings; IntegerCollection: array of integer strings (e.g., ["1", "2", "3"]); DecimalCollection: array of decimal strings (e.g., ["1.5", "2.0", "3.75"]); BooleanCollection: array of boolean strings (e.g., ["true", "false"]); DurationCollection: array of ISO-8601 duration strings; DatetimeCollection: array of ISO-8601 datetime strings; CurrencyCollection: array of escaped JSON currency object strings (e.g., ["{\"amount\":10.50,\"code\":\"USD\"}", "{\"amount\":25.00,\"code\":\"EUR\"}"] - note the escaped quotes).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum? _type;
+    private string? _value;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotEntityValue IGenesysCloudModel<BotEntityValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class BotEntityValue : IGenesysCloudModel<BotEntityValue>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BotEntityValue.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class BotEntityValue : IGenesysCloudModel<BotEntityValue>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class BotEntityValue : IGenesysCloudModel<BotEntityValue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class BotEntityValue : IGenesysCloudModel<BotEntityValue>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

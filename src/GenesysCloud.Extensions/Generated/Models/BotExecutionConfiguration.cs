@@ -14,19 +14,24 @@ public sealed class BotExecutionConfiguration : IGenesysCloudModel<BotExecutionC
 {
     /// <summary>The Nuance bot ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botId")]
-    public string? BotId { get; set; }
+    public string? BotId { get => _botId; set => _botId = value; }
 
     /// <summary>The hostname to use when contacting Nuance to execute this bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionHost")]
-    public string? ExecutionHost { get; set; }
+    public string? ExecutionHost { get => _executionHost; set => _executionHost = value; }
 
     /// <summary>The bot's launch credentials</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCredentials")]
-    public global::GenesysCloud.Extensions.Models.NuanceBotCredentials? BotCredentials { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceBotCredentials? BotCredentials { get => _botCredentials; set => _botCredentials = value; }
+
+    private string? _botId;
+    private string? _executionHost;
+    private global::GenesysCloud.Extensions.Models.NuanceBotCredentials? _botCredentials;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotExecutionConfiguration IGenesysCloudModel<BotExecutionConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BotExecutionConfiguration : IGenesysCloudModel<BotExecutionC
             switch (index)
             {
                 case 0:
-                    value.BotId = ReadString(ref reader, name);
+                    value._botId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExecutionHost = ReadString(ref reader, name);
+                    value._executionHost = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BotCredentials = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceBotCredentials.ReadJson(ref reader, options);
+                    value._botCredentials = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceBotCredentials.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class BotExecutionConfiguration : IGenesysCloudModel<BotExecutionC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "botId"u8, value.BotId, nulls);
-        WriteString(writer, "executionHost"u8, value.ExecutionHost, nulls);
-        if (value.BotCredentials is { } property1)
+        WriteString(writer, "botId"u8, value._botId, nulls);
+        WriteString(writer, "executionHost"u8, value._executionHost, nulls);
+        if (value._botCredentials is { } property1)
         {
             writer.WritePropertyName("botCredentials"u8);
             global::GenesysCloud.Extensions.Models.NuanceBotCredentials.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class BotExecutionConfiguration : IGenesysCloudModel<BotExecutionC
             writer.WriteNull("botCredentials"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
 {
     /// <summary>The ID of the bot session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The flow associated to this bot session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.Entity? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The conversation details, across potentially multiple Bot Flow sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Channel-specific information that describes the message channel/provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.BotChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>The initial language of operation for the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The language of the session at the time the session ended</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endLanguage")]
-    public string? EndLanguage { get; set; }
+    public string? EndLanguage { get => _endLanguage; set => _endLanguage = value; }
 
     /// <summary>The reason for session termination.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botResult")]
-    public global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum? BotResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum? BotResult { get => _botResult; set => _botResult = value; }
 
     /// <summary>The category of result for the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botResultCategory")]
-    public global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum? BotResultCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum? BotResultCategory { get => _botResultCategory; set => _botResultCategory = value; }
 
     /// <summary>Timestamp indicating when the session was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Timestamp indicating when the session was completed. Note: The 'interval' query param uses this timestamp to filter the output. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Entity? _flow;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.BotChannel? _channel;
+    private string? _language;
+    private string? _endLanguage;
+    private global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum? _botResult;
+    private global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum? _botResultCategory;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotFlowSession IGenesysCloudModel<BotFlowSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BotChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BotChannel.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.EndLanguage = ReadString(ref reader, name);
+                    value._endLanguage = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.BotResult = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum(text1) : (global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum?)null;
+                    value._botResult = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum(text1) : (global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultEnum?)null;
                     break;
                 case 7:
-                    value.BotResultCategory = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum(text2) : (global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum?)null;
+                    value._botResultCategory = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum(text2) : (global::GenesysCloud.Extensions.Models.BotFlowSession.BotResultCategoryEnum?)null;
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +129,8 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Flow is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._flow is { } property3)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property3, options);
@@ -128,7 +140,7 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
             writer.WriteNull("flow"u8);
         }
 
-        if (value.Conversation is { } property5)
+        if (value._conversation is { } property5)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -138,7 +150,7 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Channel is { } property7)
+        if (value._channel is { } property7)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.BotChannel.WriteJson(writer, property7, options);
@@ -148,13 +160,13 @@ public sealed class BotFlowSession : IGenesysCloudModel<BotFlowSession>
             writer.WriteNull("channel"u8);
         }
 
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "endLanguage"u8, value.EndLanguage, nulls);
-        WriteString(writer, "botResult"u8, value.BotResult?.ToString(), nulls);
-        WriteString(writer, "botResultCategory"u8, value.BotResultCategory?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "endLanguage"u8, value._endLanguage, nulls);
+        WriteString(writer, "botResult"u8, value._botResult?.ToString(), nulls);
+        WriteString(writer, "botResultCategory"u8, value._botResultCategory?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

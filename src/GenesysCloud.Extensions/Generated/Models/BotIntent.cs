@@ -14,15 +14,19 @@ public sealed class BotIntent : IGenesysCloudModel<BotIntent>
 {
     /// <summary>The name of this intent.  This can be up to 100 characters long and must be comprised of displayable characters without leading or trailing whitespace</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Optional returned data values associated with this intent, limit of 50.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slots")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.BotSlot>? Slots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.BotSlot>? Slots { get => _slots; set => _slots = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.BotSlot>? _slots;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotIntent IGenesysCloudModel<BotIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class BotIntent : IGenesysCloudModel<BotIntent>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Slots = null;
+                        value._slots = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class BotIntent : IGenesysCloudModel<BotIntent>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotSlot.ReadJson(ref reader, options);
                         }
 
-                        value.Slots = dictionary1;
+                        value._slots = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class BotIntent : IGenesysCloudModel<BotIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Slots is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._slots is { } property2)
         {
             writer.WritePropertyName("slots"u8);
             writer.WriteStartObject();
@@ -101,7 +105,7 @@ public sealed class BotIntent : IGenesysCloudModel<BotIntent>
             writer.WriteNull("slots"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BotList : IGenesysCloudModel<BotList>
 {
     /// <summary>A list of botConnector Bots. Max 50</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chatBots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorBot>? ChatBots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorBot>? ChatBots { get => _chatBots; set => _chatBots = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotConnectorBot>? _chatBots;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotList IGenesysCloudModel<BotList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BotList : IGenesysCloudModel<BotList>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ChatBots = null;
+                        value._chatBots = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BotList : IGenesysCloudModel<BotList>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotConnectorBot.ReadJson(ref reader, options));
                         }
 
-                        value.ChatBots = list1;
+                        value._chatBots = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BotList : IGenesysCloudModel<BotList>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ChatBots is { } property2)
+        if (value._chatBots is { } property2)
         {
             writer.WritePropertyName("chatBots"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BotList : IGenesysCloudModel<BotList>
             writer.WriteNull("chatBots"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class BotMessengerProfile : IGenesysCloudModel<BotMessengerProfile
 {
     /// <summary>Name of the Bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Avatar for Bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("avatarUrl")]
-    public string? AvatarUrl { get; set; }
+    public string? AvatarUrl { get => _avatarUrl; set => _avatarUrl = value; }
+
+    private string? _name;
+    private string? _avatarUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotMessengerProfile IGenesysCloudModel<BotMessengerProfile>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BotMessengerProfile : IGenesysCloudModel<BotMessengerProfile
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AvatarUrl = ReadString(ref reader, name);
+                    value._avatarUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class BotMessengerProfile : IGenesysCloudModel<BotMessengerProfile
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "avatarUrl"u8, value.AvatarUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "avatarUrl"u8, value._avatarUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class BotSearchResponse : IGenesysCloudModel<BotSearchResponse>
 {
     /// <summary>The id of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The provider of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botType")]
-    public global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum? BotType { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum? BotType { get => _botType; set => _botType = value; }
 
     /// <summary>The description of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether the bot is a virtual agent or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualAgentEnabled")]
-    public bool? VirtualAgentEnabled { get; set; }
+    public bool? VirtualAgentEnabled { get => _virtualAgentEnabled; set => _virtualAgentEnabled = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum? _botType;
+    private string? _description;
+    private bool? _virtualAgentEnabled;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotSearchResponse IGenesysCloudModel<BotSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class BotSearchResponse : IGenesysCloudModel<BotSearchResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BotType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum?)null;
+                    value._botType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BotSearchResponse.BotTypeEnum?)null;
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.VirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._virtualAgentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class BotSearchResponse : IGenesysCloudModel<BotSearchResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "botType"u8, value.BotType?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "virtualAgentEnabled"u8, value.VirtualAgentEnabled, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "botType"u8, value._botType?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "virtualAgentEnabled"u8, value._virtualAgentEnabled, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

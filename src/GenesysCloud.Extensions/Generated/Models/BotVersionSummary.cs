@@ -14,27 +14,34 @@ public sealed class BotVersionSummary : IGenesysCloudModel<BotVersionSummary>
 {
     /// <summary>The name of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The id of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An optional description of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A system-generated string that contains metadata about this bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCompositeTag")]
-    public string? BotCompositeTag { get; set; }
+    public string? BotCompositeTag { get => _botCompositeTag; set => _botCompositeTag = value; }
 
     /// <summary>The name of the version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
+
+    private string? _name;
+    private string? _id;
+    private string? _description;
+    private string? _botCompositeTag;
+    private string? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BotVersionSummary IGenesysCloudModel<BotVersionSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class BotVersionSummary : IGenesysCloudModel<BotVersionSummary>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BotCompositeTag = ReadString(ref reader, name);
+                    value._botCompositeTag = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class BotVersionSummary : IGenesysCloudModel<BotVersionSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "botCompositeTag"u8, value.BotCompositeTag, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "botCompositeTag"u8, value._botCompositeTag, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

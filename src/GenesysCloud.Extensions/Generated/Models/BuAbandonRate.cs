@@ -14,15 +14,19 @@ public sealed class BuAbandonRate : IGenesysCloudModel<BuAbandonRate>
 {
     /// <summary>Whether to include abandon rate in the associated configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("include")]
-    public bool? Include { get; set; }
+    public bool? Include { get => _include; set => _include = value; }
 
     /// <summary>Abandon rate percent goal. Required if include == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percent")]
-    public long? Percent { get; set; }
+    public long? Percent { get => _percent; set => _percent = value; }
+
+    private bool? _include;
+    private long? _percent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAbandonRate IGenesysCloudModel<BuAbandonRate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuAbandonRate : IGenesysCloudModel<BuAbandonRate>
             switch (index)
             {
                 case 0:
-                    value.Include = ReadNullableBoolean(ref reader, name);
+                    value._include = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Percent = ReadNullableInt64(ref reader, options, name);
+                    value._percent = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class BuAbandonRate : IGenesysCloudModel<BuAbandonRate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "include"u8, value.Include, nulls);
-        WriteInt64(writer, "percent"u8, value.Percent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "include"u8, value._include, nulls);
+        WriteInt64(writer, "percent"u8, value._percent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
 {
     /// <summary>The metadata of the change, including who and when the change was made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The list of changed shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>The list of changed full day time off markers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
 
     /// <summary>The deleted shifts, full day time off markers, or the entire agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deletes")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? Deletes { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? Deletes { get => _deletes; set => _deletes = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? _metadata;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? _deletes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleHistoryChange IGenesysCloudModel<BuAgentScheduleHistoryChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
             switch (index)
             {
                 case 0:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 case 3:
-                    value.Deletes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.ReadJson(ref reader, options);
+                    value._deletes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metadata is { } property3)
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.WriteJson(writer, property3, options);
@@ -113,7 +119,7 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.Shifts is { } property5)
+        if (value._shifts is { } property5)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -137,7 +143,7 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property8)
+        if (value._fullDayTimeOffMarkers is { } property8)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -161,7 +167,7 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        if (value.Deletes is { } property11)
+        if (value._deletes is { } property11)
         {
             writer.WritePropertyName("deletes"u8);
             global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.WriteJson(writer, property11, options);
@@ -171,7 +177,7 @@ public sealed class BuAgentScheduleHistoryChange : IGenesysCloudModel<BuAgentSch
             writer.WriteNull("deletes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
 {
     /// <summary>The IDs of deleted shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get => _shiftIds; set => _shiftIds = value; }
 
     /// <summary>The dates of any deleted full day time off markers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkerDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get => _fullDayTimeOffMarkerDates; set => _fullDayTimeOffMarkerDates = value; }
 
     /// <summary>Whether the entire agent schedule was deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedule")]
-    public bool? AgentSchedule { get; set; }
+    public bool? AgentSchedule { get => _agentSchedule; set => _agentSchedule = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _shiftIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayTimeOffMarkerDates;
+    private bool? _agentSchedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleHistoryDeletedChange IGenesysCloudModel<BuAgentScheduleHistoryDeletedChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ShiftIds = null;
+                        value._shiftIds = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ShiftIds = list1;
+                        value._shiftIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkerDates = null;
+                        value._fullDayTimeOffMarkerDates = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayTimeOffMarkerDates = list2;
+                        value._fullDayTimeOffMarkerDates = list2;
                     }
                     break;
                 case 2:
-                    value.AgentSchedule = ReadNullableBoolean(ref reader, name);
+                    value._agentSchedule = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ShiftIds is { } property3)
+        if (value._shiftIds is { } property3)
         {
             writer.WritePropertyName("shiftIds"u8);
             writer.WriteStartArray();
@@ -113,7 +118,7 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
             writer.WriteNull("shiftIds"u8);
         }
 
-        if (value.FullDayTimeOffMarkerDates is { } property5)
+        if (value._fullDayTimeOffMarkerDates is { } property5)
         {
             writer.WritePropertyName("fullDayTimeOffMarkerDates"u8);
             writer.WriteStartArray();
@@ -130,8 +135,8 @@ public sealed class BuAgentScheduleHistoryDeletedChange : IGenesysCloudModel<BuA
             writer.WriteNull("fullDayTimeOffMarkerDates"u8);
         }
 
-        WriteBoolean(writer, "agentSchedule"u8, value.AgentSchedule, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "agentSchedule"u8, value._agentSchedule, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

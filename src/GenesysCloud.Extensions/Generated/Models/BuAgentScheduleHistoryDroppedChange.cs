@@ -14,23 +14,29 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
 {
     /// <summary>The metadata of the change, including who and when the change was made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The IDs of deleted shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get => _shiftIds; set => _shiftIds = value; }
 
     /// <summary>The dates of any deleted full day time off markers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkerDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayTimeOffMarkerDates { get => _fullDayTimeOffMarkerDates; set => _fullDayTimeOffMarkerDates = value; }
 
     /// <summary>The deleted shifts, full day time off markers, or the entire agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deletes")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? Deletes { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? Deletes { get => _deletes; set => _deletes = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata? _metadata;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _shiftIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayTimeOffMarkerDates;
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange? _deletes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleHistoryDroppedChange IGenesysCloudModel<BuAgentScheduleHistoryDroppedChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
             switch (index)
             {
                 case 0:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ShiftIds = null;
+                        value._shiftIds = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ShiftIds = list1;
+                        value._shiftIds = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkerDates = null;
+                        value._fullDayTimeOffMarkerDates = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayTimeOffMarkerDates = list2;
+                        value._fullDayTimeOffMarkerDates = list2;
                     }
                     break;
                 case 3:
-                    value.Deletes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.ReadJson(ref reader, options);
+                    value._deletes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metadata is { } property3)
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChangeMetadata.WriteJson(writer, property3, options);
@@ -113,7 +119,7 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.ShiftIds is { } property5)
+        if (value._shiftIds is { } property5)
         {
             writer.WritePropertyName("shiftIds"u8);
             writer.WriteStartArray();
@@ -130,7 +136,7 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
             writer.WriteNull("shiftIds"u8);
         }
 
-        if (value.FullDayTimeOffMarkerDates is { } property7)
+        if (value._fullDayTimeOffMarkerDates is { } property7)
         {
             writer.WritePropertyName("fullDayTimeOffMarkerDates"u8);
             writer.WriteStartArray();
@@ -147,7 +153,7 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
             writer.WriteNull("fullDayTimeOffMarkerDates"u8);
         }
 
-        if (value.Deletes is { } property9)
+        if (value._deletes is { } property9)
         {
             writer.WritePropertyName("deletes"u8);
             global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDeletedChange.WriteJson(writer, property9, options);
@@ -157,7 +163,7 @@ public sealed class BuAgentScheduleHistoryDroppedChange : IGenesysCloudModel<BuA
             writer.WriteNull("deletes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
 {
     /// <summary>The list of previously published schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priorPublishedSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleReference>? PriorPublishedSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleReference>? PriorPublishedSchedules { get => _priorPublishedSchedules; set => _priorPublishedSchedules = value; }
 
     /// <summary>The originally published agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("basePublishedSchedule")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange? BasePublishedSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange? BasePublishedSchedule { get => _basePublishedSchedule; set => _basePublishedSchedule = value; }
 
     /// <summary>The changes dropped from the schedule history. This will happen if the schedule history is too large</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("droppedChanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDroppedChange>? DroppedChanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDroppedChange>? DroppedChanges { get => _droppedChanges; set => _droppedChanges = value; }
 
     /// <summary>The list of changes for the schedule history</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange>? Changes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange>? Changes { get => _changes; set => _changes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleReference>? _priorPublishedSchedules;
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange? _basePublishedSchedule;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDroppedChange>? _droppedChanges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange>? _changes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleHistoryResponse IGenesysCloudModel<BuAgentScheduleHistoryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PriorPublishedSchedules = null;
+                        value._priorPublishedSchedules = null;
                     }
                     else
                     {
@@ -64,16 +70,16 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options));
                         }
 
-                        value.PriorPublishedSchedules = list1;
+                        value._priorPublishedSchedules = list1;
                     }
                     break;
                 case 1:
-                    value.BasePublishedSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange.ReadJson(ref reader, options);
+                    value._basePublishedSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DroppedChanges = null;
+                        value._droppedChanges = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryDroppedChange.ReadJson(ref reader, options));
                         }
 
-                        value.DroppedChanges = list2;
+                        value._droppedChanges = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Changes = null;
+                        value._changes = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange.ReadJson(ref reader, options));
                         }
 
-                        value.Changes = list3;
+                        value._changes = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PriorPublishedSchedules is { } property4)
+        if (value._priorPublishedSchedules is { } property4)
         {
             writer.WritePropertyName("priorPublishedSchedules"u8);
             writer.WriteStartArray();
@@ -141,7 +147,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("priorPublishedSchedules"u8);
         }
 
-        if (value.BasePublishedSchedule is { } property7)
+        if (value._basePublishedSchedule is { } property7)
         {
             writer.WritePropertyName("basePublishedSchedule"u8);
             global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryChange.WriteJson(writer, property7, options);
@@ -151,7 +157,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("basePublishedSchedule"u8);
         }
 
-        if (value.DroppedChanges is { } property9)
+        if (value._droppedChanges is { } property9)
         {
             writer.WritePropertyName("droppedChanges"u8);
             writer.WriteStartArray();
@@ -175,7 +181,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("droppedChanges"u8);
         }
 
-        if (value.Changes is { } property12)
+        if (value._changes is { } property12)
         {
             writer.WritePropertyName("changes"u8);
             writer.WriteStartArray();
@@ -199,7 +205,7 @@ public sealed class BuAgentScheduleHistoryResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("changes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
 {
     /// <summary>The user to whom this agent schedule applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The shift definitions for this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>Full day time off markers which apply to this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
 
     /// <summary>The work plan for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get => _workPlan; set => _workPlan = value; }
 
     /// <summary>The work plans per week for this user from the work plan rotation. Null values in the list denotes that user is not part of any work plan for that week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlansPerWeek")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlansPerWeek { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlansPerWeek { get => _workPlansPerWeek; set => _workPlansPerWeek = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _workPlan;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? _workPlansPerWeek;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleRescheduleResponse IGenesysCloudModel<BuAgentScheduleRescheduleResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -88,16 +95,16 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 case 3:
-                    value.WorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._workPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlansPerWeek = null;
+                        value._workPlansPerWeek = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlansPerWeek = list3;
+                        value._workPlansPerWeek = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +131,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property4)
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -134,7 +141,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             writer.WriteNull("user"u8);
         }
 
-        if (value.Shifts is { } property6)
+        if (value._shifts is { } property6)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -158,7 +165,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property9)
+        if (value._fullDayTimeOffMarkers is { } property9)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -182,7 +189,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        if (value.WorkPlan is { } property12)
+        if (value._workPlan is { } property12)
         {
             writer.WritePropertyName("workPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property12, options);
@@ -192,7 +199,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             writer.WriteNull("workPlan"u8);
         }
 
-        if (value.WorkPlansPerWeek is { } property14)
+        if (value._workPlansPerWeek is { } property14)
         {
             writer.WritePropertyName("workPlansPerWeek"u8);
             writer.WriteStartArray();
@@ -216,7 +223,7 @@ public sealed class BuAgentScheduleRescheduleResponse : IGenesysCloudModel<BuAge
             writer.WriteNull("workPlansPerWeek"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

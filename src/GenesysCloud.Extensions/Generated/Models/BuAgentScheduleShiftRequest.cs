@@ -14,39 +14,49 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
 {
     /// <summary>The ID of the shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start date of this shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The length of this shift in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The activities associated with this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? Activities { get => _activities; set => _activities = value; }
 
     /// <summary>Whether this shift was manually edited. This is only set by clients and is used for rescheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manuallyEdited")]
-    public bool? ManuallyEdited { get; set; }
+    public bool? ManuallyEdited { get => _manuallyEdited; set => _manuallyEdited = value; }
 
     /// <summary>The schedule to which this shift belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The ID of the work plan for which the work plan shift emanates from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The ID of the work plan shift that was used in schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanShiftId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanShiftId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanShiftId { get => _workPlanShiftId; set => _workPlanShiftId = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity>? _activities;
+    private bool? _manuallyEdited;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _schedule;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _workPlanId;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _workPlanShiftId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleShiftRequest IGenesysCloudModel<BuAgentScheduleShiftRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 case 4:
-                    value.ManuallyEdited = ReadNullableBoolean(ref reader, name);
+                    value._manuallyEdited = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.WorkPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._workPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.WorkPlanShiftId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._workPlanShiftId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        if (value.Activities is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        if (value._activities is { } property2)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -144,8 +154,8 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
             writer.WriteNull("activities"u8);
         }
 
-        WriteBoolean(writer, "manuallyEdited"u8, value.ManuallyEdited, nulls);
-        if (value.Schedule is { } property5)
+        WriteBoolean(writer, "manuallyEdited"u8, value._manuallyEdited, nulls);
+        if (value._schedule is { } property5)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property5, options);
@@ -155,7 +165,7 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.WorkPlanId is { } property7)
+        if (value._workPlanId is { } property7)
         {
             writer.WritePropertyName("workPlanId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property7, options);
@@ -165,7 +175,7 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
             writer.WriteNull("workPlanId"u8);
         }
 
-        if (value.WorkPlanShiftId is { } property9)
+        if (value._workPlanShiftId is { } property9)
         {
             writer.WritePropertyName("workPlanShiftId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property9, options);
@@ -175,7 +185,7 @@ public sealed class BuAgentScheduleShiftRequest : IGenesysCloudModel<BuAgentSche
             writer.WriteNull("workPlanShiftId"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class BuAgentScheduleUpdate : IGenesysCloudModel<BuAgentScheduleUp
 {
     /// <summary>The type of update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The start date for the affected shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftStartDates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? ShiftStartDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? ShiftStartDates { get => _shiftStartDates; set => _shiftStartDates = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _shiftStartDates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentScheduleUpdate IGenesysCloudModel<BuAgentScheduleUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class BuAgentScheduleUpdate : IGenesysCloudModel<BuAgentScheduleUp
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ShiftStartDates = null;
+                        value._shiftStartDates = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class BuAgentScheduleUpdate : IGenesysCloudModel<BuAgentScheduleUp
                             list2.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.ShiftStartDates = list2;
+                        value._shiftStartDates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class BuAgentScheduleUpdate : IGenesysCloudModel<BuAgentScheduleUp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ShiftStartDates is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._shiftStartDates is { } property3)
         {
             writer.WritePropertyName("shiftStartDates"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class BuAgentScheduleUpdate : IGenesysCloudModel<BuAgentScheduleUp
             writer.WriteNull("shiftStartDates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class BuAgentSchedulesQueryResponse : IGenesysCloudModel<BuAgentSc
 {
     /// <summary>The requested agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleQueryResponse>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleQueryResponse>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
 
     /// <summary>The time zone configured for the business unit to which these schedules apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitTimeZone")]
-    public string? BusinessUnitTimeZone { get; set; }
+    public string? BusinessUnitTimeZone { get => _businessUnitTimeZone; set => _businessUnitTimeZone = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleQueryResponse>? _agentSchedules;
+    private string? _businessUnitTimeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentSchedulesQueryResponse IGenesysCloudModel<BuAgentSchedulesQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class BuAgentSchedulesQueryResponse : IGenesysCloudModel<BuAgentSc
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class BuAgentSchedulesQueryResponse : IGenesysCloudModel<BuAgentSc
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleQueryResponse.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 case 1:
-                    value.BusinessUnitTimeZone = ReadString(ref reader, name);
+                    value._businessUnitTimeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class BuAgentSchedulesQueryResponse : IGenesysCloudModel<BuAgentSc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentSchedules is { } property2)
+        if (value._agentSchedules is { } property2)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class BuAgentSchedulesQueryResponse : IGenesysCloudModel<BuAgentSc
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteString(writer, "businessUnitTimeZone"u8, value.BusinessUnitTimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "businessUnitTimeZone"u8, value._businessUnitTimeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

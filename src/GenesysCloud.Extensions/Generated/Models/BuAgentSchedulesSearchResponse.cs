@@ -14,19 +14,24 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
 {
     /// <summary>The requested agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
 
     /// <summary>The time zone configured for the business unit to which this schedule applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitTimeZone")]
-    public string? BusinessUnitTimeZone { get; set; }
+    public string? BusinessUnitTimeZone { get => _businessUnitTimeZone; set => _businessUnitTimeZone = value; }
 
     /// <summary>References to all published week schedules overlapping the start/end date query parameters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? PublishedSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? PublishedSchedules { get => _publishedSchedules; set => _publishedSchedules = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? _agentSchedules;
+    private string? _businessUnitTimeZone;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? _publishedSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAgentSchedulesSearchResponse IGenesysCloudModel<BuAgentSchedulesSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 case 1:
-                    value.BusinessUnitTimeZone = ReadString(ref reader, name);
+                    value._businessUnitTimeZone = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PublishedSchedules = null;
+                        value._publishedSchedules = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference.ReadJson(ref reader, options));
                         }
 
-                        value.PublishedSchedules = list2;
+                        value._publishedSchedules = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentSchedules is { } property3)
+        if (value._agentSchedules is { } property3)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -120,8 +125,8 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteString(writer, "businessUnitTimeZone"u8, value.BusinessUnitTimeZone, nulls);
-        if (value.PublishedSchedules is { } property6)
+        WriteString(writer, "businessUnitTimeZone"u8, value._businessUnitTimeZone, nulls);
+        if (value._publishedSchedules is { } property6)
         {
             writer.WritePropertyName("publishedSchedules"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class BuAgentSchedulesSearchResponse : IGenesysCloudModel<BuAgentS
             writer.WriteNull("publishedSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuAsyncScheduleResponse : IGenesysCloudModel<BuAsyncSchedule
 {
     /// <summary>The status of the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The ID for the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationId")]
-    public string? OperationId { get; set; }
+    public string? OperationId { get => _operationId; set => _operationId = value; }
 
     /// <summary>The result of the operation.  Null unless status == Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleMetadata? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleMetadata? Result { get => _result; set => _result = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum? _status;
+    private string? _operationId;
+    private global::GenesysCloud.Extensions.Models.BuScheduleMetadata? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuAsyncScheduleResponse IGenesysCloudModel<BuAsyncScheduleResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuAsyncScheduleResponse : IGenesysCloudModel<BuAsyncSchedule
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse.StatusEnum?)null;
                     break;
                 case 1:
-                    value.OperationId = ReadString(ref reader, name);
+                    value._operationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleMetadata.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class BuAsyncScheduleResponse : IGenesysCloudModel<BuAsyncSchedule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "operationId"u8, value.OperationId, nulls);
-        if (value.Result is { } property2)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "operationId"u8, value._operationId, nulls);
+        if (value._result is { } property2)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleMetadata.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class BuAsyncScheduleResponse : IGenesysCloudModel<BuAsyncSchedule
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuCopyScheduleRequest : IGenesysCloudModel<BuCopyScheduleReq
 {
     /// <summary>The description for the new schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The start weekDate for the new copy of the schedule. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>Whether to include the forecast while copying the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeForecast")]
-    public bool? IncludeForecast { get; set; }
+    public bool? IncludeForecast { get => _includeForecast; set => _includeForecast = value; }
+
+    private string? _description;
+    private string? _weekDate;
+    private bool? _includeForecast;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuCopyScheduleRequest IGenesysCloudModel<BuCopyScheduleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuCopyScheduleRequest : IGenesysCloudModel<BuCopyScheduleReq
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IncludeForecast = ReadNullableBoolean(ref reader, name);
+                    value._includeForecast = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class BuCopyScheduleRequest : IGenesysCloudModel<BuCopyScheduleReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteBoolean(writer, "includeForecast"u8, value.IncludeForecast, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteBoolean(writer, "includeForecast"u8, value._includeForecast, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuCreateBlankScheduleRequest : IGenesysCloudModel<BuCreateBl
 {
     /// <summary>The description for the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The forecast to use when generating the schedule.  Note that the forecast must fully encompass the schedule's start week + week count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>The number of weeks in the schedule. One extra day is added at the end</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
+
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _shortTermForecast;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuCreateBlankScheduleRequest IGenesysCloudModel<BuCreateBlankScheduleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuCreateBlankScheduleRequest : IGenesysCloudModel<BuCreateBl
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class BuCreateBlankScheduleRequest : IGenesysCloudModel<BuCreateBl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.ShortTermForecast is { } property1)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._shortTermForecast is { } property1)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class BuCreateBlankScheduleRequest : IGenesysCloudModel<BuCreateBl
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

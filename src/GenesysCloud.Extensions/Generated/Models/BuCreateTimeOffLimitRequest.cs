@@ -14,15 +14,19 @@ public sealed class BuCreateTimeOffLimitRequest : IGenesysCloudModel<BuCreateTim
 {
     /// <summary>The ID of the staffing group to which this time-off limit is associated. It can be either management unit or business unit level staffing group. One of managementUnitId or staffingGroupId must be set. This must not be set if managementUnitId has value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupId")]
-    public string? StaffingGroupId { get; set; }
+    public string? StaffingGroupId { get => _staffingGroupId; set => _staffingGroupId = value; }
 
     /// <summary>The ID of the management unit to which this time-off limit is associated. One of managementUnitId or staffingGroupId must be set. This must not be set if staffingGroupId has value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
+
+    private string? _staffingGroupId;
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuCreateTimeOffLimitRequest IGenesysCloudModel<BuCreateTimeOffLimitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuCreateTimeOffLimitRequest : IGenesysCloudModel<BuCreateTim
             switch (index)
             {
                 case 0:
-                    value.StaffingGroupId = ReadString(ref reader, name);
+                    value._staffingGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class BuCreateTimeOffLimitRequest : IGenesysCloudModel<BuCreateTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "staffingGroupId"u8, value.StaffingGroupId, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "staffingGroupId"u8, value._staffingGroupId, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

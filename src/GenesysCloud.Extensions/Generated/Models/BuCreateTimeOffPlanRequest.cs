@@ -14,51 +14,64 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
 {
     /// <summary>The name of this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The IDs of activity codes to associate with this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>Auto approval rule for this time-off plan. Default is Never</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time-off request start date for when the request will be expired from the waitlist. Default is 0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Whether newly approved time-off requests with activity codes associated with this time-off plan should be automatically published to the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoPublishApprovedTimeOffRequests")]
-    public bool? AutoPublishApprovedTimeOffRequests { get; set; }
+    public bool? AutoPublishApprovedTimeOffRequests { get => _autoPublishApprovedTimeOffRequests; set => _autoPublishApprovedTimeOffRequests = value; }
 
     /// <summary>The IDs of non time-off activity codes to check for conflicts in case the auto approval rule specifies checking activity codes. If these activity codes are present in schedule and overlap with the time-off request duration, the request will not be auto approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restrictedActivityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RestrictedActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RestrictedActivityCodeIds { get => _restrictedActivityCodeIds; set => _restrictedActivityCodeIds = value; }
 
     /// <summary>Time-off type, if this time-off plan is associated with the integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time-off plan should be used by agents. Default is true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether this time-off plan should count against time-off limits. Default is false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countAgainstTimeOffLimits")]
-    public bool? CountAgainstTimeOffLimits { get; set; }
+    public bool? CountAgainstTimeOffLimits { get => _countAgainstTimeOffLimits; set => _countAgainstTimeOffLimits = value; }
 
     /// <summary>Business unit association, if the time-off plan belongs to a business unit. managementUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get => _businessUnitAssociation; set => _businessUnitAssociation = value; }
 
     /// <summary>Management unit association, if the time-off plan belongs to a management unit. businessUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get => _managementUnitAssociation; set => _managementUnitAssociation = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private bool? _autoPublishApprovedTimeOffRequests;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _restrictedActivityCodeIds;
+    private global::GenesysCloud.Extensions.Models.HrisTimeOffType? _hrisTimeOffType;
+    private bool? _enabled;
+    private bool? _countAgainstTimeOffLimits;
+    private global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation? _businessUnitAssociation;
+    private global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation? _managementUnitAssociation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuCreateTimeOffPlanRequest IGenesysCloudModel<BuCreateTimeOffPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,12 +92,12 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -95,22 +108,22 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list1;
+                        value._activityCodeIds = list1;
                     }
                     break;
                 case 2:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum(text2) : (global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum(text2) : (global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
                     break;
                 case 3:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AutoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
+                    value._autoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.RestrictedActivityCodeIds = null;
+                        value._restrictedActivityCodeIds = null;
                     }
                     else
                     {
@@ -121,26 +134,26 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RestrictedActivityCodeIds = list3;
+                        value._restrictedActivityCodeIds = list3;
                     }
                     break;
                 case 6:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.CountAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
+                    value._countAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.BusinessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
+                    value._businessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ManagementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
+                    value._managementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,8 +165,8 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property4)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -170,10 +183,10 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value.AutoPublishApprovedTimeOffRequests, nulls);
-        if (value.RestrictedActivityCodeIds is { } property6)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value._autoPublishApprovedTimeOffRequests, nulls);
+        if (value._restrictedActivityCodeIds is { } property6)
         {
             writer.WritePropertyName("restrictedActivityCodeIds"u8);
             writer.WriteStartArray();
@@ -190,7 +203,7 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             writer.WriteNull("restrictedActivityCodeIds"u8);
         }
 
-        if (value.HrisTimeOffType is { } property8)
+        if (value._hrisTimeOffType is { } property8)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.HrisTimeOffType.WriteJson(writer, property8, options);
@@ -200,9 +213,9 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value.CountAgainstTimeOffLimits, nulls);
-        if (value.BusinessUnitAssociation is { } property10)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value._countAgainstTimeOffLimits, nulls);
+        if (value._businessUnitAssociation is { } property10)
         {
             writer.WritePropertyName("businessUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.CreateTimeOffPlanBusinessUnitAssociation.WriteJson(writer, property10, options);
@@ -212,7 +225,7 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             writer.WriteNull("businessUnitAssociation"u8);
         }
 
-        if (value.ManagementUnitAssociation is { } property12)
+        if (value._managementUnitAssociation is { } property12)
         {
             writer.WritePropertyName("managementUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.CreateTimeOffPlanManagementUnitAssociation.WriteJson(writer, property12, options);
@@ -222,7 +235,7 @@ public sealed class BuCreateTimeOffPlanRequest : IGenesysCloudModel<BuCreateTime
             writer.WriteNull("managementUnitAssociation"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
 {
     /// <summary>The requested agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
 
     /// <summary>The time zone configured for the business unit to which this schedule applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitTimeZone")]
-    public string? BusinessUnitTimeZone { get; set; }
+    public string? BusinessUnitTimeZone { get => _businessUnitTimeZone; set => _businessUnitTimeZone = value; }
 
     /// <summary>References to all published week schedules overlapping the start/end date query parameters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? PublishedSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? PublishedSchedules { get => _publishedSchedules; set => _publishedSchedules = value; }
 
     /// <summary>The start date of the schedules. Only populated on notifications. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end date of the schedules. Only populated on notifications. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The list of updates for the schedule. Only used in notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate>? Updates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate>? Updates { get => _updates; set => _updates = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse>? _agentSchedules;
+    private string? _businessUnitTimeZone;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference>? _publishedSchedules;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate>? _updates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuCurrentAgentScheduleSearchResponse IGenesysCloudModel<BuCurrentAgentScheduleSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -61,7 +69,7 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -72,16 +80,16 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleSearchResponse.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 case 1:
-                    value.BusinessUnitTimeZone = ReadString(ref reader, name);
+                    value._businessUnitTimeZone = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PublishedSchedules = null;
+                        value._publishedSchedules = null;
                     }
                     else
                     {
@@ -92,19 +100,19 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentSchedulePublishedScheduleReference.ReadJson(ref reader, options));
                         }
 
-                        value.PublishedSchedules = list2;
+                        value._publishedSchedules = list2;
                     }
                     break;
                 case 3:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Updates = null;
+                        value._updates = null;
                     }
                     else
                     {
@@ -115,11 +123,11 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleUpdate.ReadJson(ref reader, options));
                         }
 
-                        value.Updates = list3;
+                        value._updates = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +139,7 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentSchedules is { } property4)
+        if (value._agentSchedules is { } property4)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -155,8 +163,8 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteString(writer, "businessUnitTimeZone"u8, value.BusinessUnitTimeZone, nulls);
-        if (value.PublishedSchedules is { } property7)
+        WriteString(writer, "businessUnitTimeZone"u8, value._businessUnitTimeZone, nulls);
+        if (value._publishedSchedules is { } property7)
         {
             writer.WritePropertyName("publishedSchedules"u8);
             writer.WriteStartArray();
@@ -180,9 +188,9 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
             writer.WriteNull("publishedSchedules"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.Updates is { } property10)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._updates is { } property10)
         {
             writer.WritePropertyName("updates"u8);
             writer.WriteStartArray();
@@ -206,7 +214,7 @@ public sealed class BuCurrentAgentScheduleSearchResponse : IGenesysCloudModel<Bu
             writer.WriteNull("updates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

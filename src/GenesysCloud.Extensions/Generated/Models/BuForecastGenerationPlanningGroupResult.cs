@@ -14,15 +14,19 @@ public sealed class BuForecastGenerationPlanningGroupResult : IGenesysCloudModel
 {
     /// <summary>The ID of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>The generation results for the associated planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult>? MetricResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult>? MetricResults { get => _metricResults; set => _metricResults = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult>? _metricResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastGenerationPlanningGroupResult IGenesysCloudModel<BuForecastGenerationPlanningGroupResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class BuForecastGenerationPlanningGroupResult : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MetricResults = null;
+                        value._metricResults = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class BuForecastGenerationPlanningGroupResult : IGenesysCloudModel
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ReadJson(ref reader, options));
                         }
 
-                        value.MetricResults = list1;
+                        value._metricResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class BuForecastGenerationPlanningGroupResult : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.MetricResults is { } property2)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._metricResults is { } property2)
         {
             writer.WritePropertyName("metricResults"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class BuForecastGenerationPlanningGroupResult : IGenesysCloudModel
             writer.WriteNull("metricResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BuForecastGenerationResult : IGenesysCloudModel<BuForecastGe
 {
     /// <summary>Generation results, broken down by planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastGenerationPlanningGroupResult>? PlanningGroupResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastGenerationPlanningGroupResult>? PlanningGroupResults { get => _planningGroupResults; set => _planningGroupResults = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastGenerationPlanningGroupResult>? _planningGroupResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastGenerationResult IGenesysCloudModel<BuForecastGenerationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BuForecastGenerationResult : IGenesysCloudModel<BuForecastGe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupResults = null;
+                        value._planningGroupResults = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BuForecastGenerationResult : IGenesysCloudModel<BuForecastGe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuForecastGenerationPlanningGroupResult.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroupResults = list1;
+                        value._planningGroupResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BuForecastGenerationResult : IGenesysCloudModel<BuForecastGe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PlanningGroupResults is { } property2)
+        if (value._planningGroupResults is { } property2)
         {
             writer.WritePropertyName("planningGroupResults"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BuForecastGenerationResult : IGenesysCloudModel<BuForecastGe
             writer.WriteNull("planningGroupResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

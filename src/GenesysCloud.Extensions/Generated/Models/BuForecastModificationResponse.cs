@@ -14,59 +14,74 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
 {
     /// <summary>The type of the modification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The number of intervals past referenceStartDate representing the first interval to which this modification applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIntervalIndex")]
-    public long? StartIntervalIndex { get; set; }
+    public long? StartIntervalIndex { get => _startIntervalIndex; set => _startIntervalIndex = value; }
 
     /// <summary>The number of intervals past referenceStartDate representing the last interval to which this modification applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endIntervalIndex")]
-    public long? EndIntervalIndex { get; set; }
+    public long? EndIntervalIndex { get => _endIntervalIndex; set => _endIntervalIndex = value; }
 
     /// <summary>The metric to which this modification applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The legacy metric to which this modification applies if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("legacyMetric")]
-    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum? LegacyMetric { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum? LegacyMetric { get => _legacyMetric; set => _legacyMetric = value; }
 
     /// <summary>The value of the modification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The list of modification values. Only applicable for grid-type modifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? Values { get => _values; set => _values = value; }
 
     /// <summary>The list of modification secondary values. Only applicable for multi granularity modifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryValues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? SecondaryValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? SecondaryValues { get => _secondaryValues; set => _secondaryValues = value; }
 
     /// <summary>The client side display granularity of the modification, expressed in the ISO-8601 duration format. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayGranularity")]
-    public string? DisplayGranularity { get; set; }
+    public string? DisplayGranularity { get => _displayGranularity; set => _displayGranularity = value; }
 
     /// <summary>The actual granularity of the modification as stored behind the scenes, expressed in the ISO-8601 duration format. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public string? Granularity { get; set; }
+    public string? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The granularity of the 'secondaryValues' modification as stored behind the scenes, expressed in the ISO-8601 duration format. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryGranularity")]
-    public string? SecondaryGranularity { get; set; }
+    public string? SecondaryGranularity { get => _secondaryGranularity; set => _secondaryGranularity = value; }
 
     /// <summary>Whether the modification is enabled for the forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The IDs of the planning groups to which this forecast modification applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum? _type;
+    private long? _startIntervalIndex;
+    private long? _endIntervalIndex;
+    private global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum? _legacyMetric;
+    private double? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? _values;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue>? _secondaryValues;
+    private string? _displayGranularity;
+    private string? _granularity;
+    private string? _secondaryGranularity;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastModificationResponse IGenesysCloudModel<BuForecastModificationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,27 +102,27 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.TypeEnum?)null;
                     break;
                 case 1:
-                    value.StartIntervalIndex = ReadNullableInt64(ref reader, options, name);
+                    value._startIntervalIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EndIntervalIndex = ReadNullableInt64(ref reader, options, name);
+                    value._endIntervalIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Metric = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum(text2) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum(text2) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.MetricEnum?)null;
                     break;
                 case 4:
-                    value.LegacyMetric = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum(text3) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum?)null;
+                    value._legacyMetric = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum(text3) : (global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.LegacyMetricEnum?)null;
                     break;
                 case 5:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -118,13 +133,13 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list4;
+                        value._values = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryValues = null;
+                        value._secondaryValues = null;
                     }
                     else
                     {
@@ -135,25 +150,25 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmForecastModificationIntervalOffsetValue.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryValues = list5;
+                        value._secondaryValues = list5;
                     }
                     break;
                 case 8:
-                    value.DisplayGranularity = ReadString(ref reader, name);
+                    value._displayGranularity = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Granularity = ReadString(ref reader, name);
+                    value._granularity = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.SecondaryGranularity = ReadString(ref reader, name);
+                    value._secondaryGranularity = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -164,11 +179,11 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list6;
+                        value._planningGroupIds = list6;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,13 +195,13 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "startIntervalIndex"u8, value.StartIntervalIndex, nulls);
-        WriteInt64(writer, "endIntervalIndex"u8, value.EndIntervalIndex, nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "legacyMetric"u8, value.LegacyMetric?.ToString(), nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        if (value.Values is { } property7)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "startIntervalIndex"u8, value._startIntervalIndex, nulls);
+        WriteInt64(writer, "endIntervalIndex"u8, value._endIntervalIndex, nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "legacyMetric"u8, value._legacyMetric?.ToString(), nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        if (value._values is { } property7)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -210,7 +225,7 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
             writer.WriteNull("values"u8);
         }
 
-        if (value.SecondaryValues is { } property10)
+        if (value._secondaryValues is { } property10)
         {
             writer.WritePropertyName("secondaryValues"u8);
             writer.WriteStartArray();
@@ -234,11 +249,11 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
             writer.WriteNull("secondaryValues"u8);
         }
 
-        WriteString(writer, "displayGranularity"u8, value.DisplayGranularity, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity, nulls);
-        WriteString(writer, "secondaryGranularity"u8, value.SecondaryGranularity, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.PlanningGroupIds is { } property13)
+        WriteString(writer, "displayGranularity"u8, value._displayGranularity, nulls);
+        WriteString(writer, "granularity"u8, value._granularity, nulls);
+        WriteString(writer, "secondaryGranularity"u8, value._secondaryGranularity, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._planningGroupIds is { } property13)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -255,7 +270,7 @@ public sealed class BuForecastModificationResponse : IGenesysCloudModel<BuForeca
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BuForecastResult : IGenesysCloudModel<BuForecastResult>
 {
     /// <summary>The reference start date for interval-based data for this forecast. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public global::System.DateTimeOffset? ReferenceStartDate { get; set; }
+    public global::System.DateTimeOffset? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
 
     /// <summary>The forecast data broken up by planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
 
     /// <summary>The week number represented by this response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekNumber")]
-    public long? WeekNumber { get; set; }
+    public long? WeekNumber { get => _weekNumber; set => _weekNumber = value; }
 
     /// <summary>The number of weeks in this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
+
+    private global::System.DateTimeOffset? _referenceStartDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? _planningGroups;
+    private long? _weekNumber;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastResult IGenesysCloudModel<BuForecastResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class BuForecastResult : IGenesysCloudModel<BuForecastResult>
             switch (index)
             {
                 case 0:
-                    value.ReferenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._referenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class BuForecastResult : IGenesysCloudModel<BuForecastResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list1;
+                        value._planningGroups = list1;
                     }
                     break;
                 case 2:
-                    value.WeekNumber = ReadNullableInt64(ref reader, options, name);
+                    value._weekNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class BuForecastResult : IGenesysCloudModel<BuForecastResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        if (value.PlanningGroups is { } property2)
+        WriteDateTimeOffset(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        if (value._planningGroups is { } property2)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -114,9 +120,9 @@ public sealed class BuForecastResult : IGenesysCloudModel<BuForecastResult>
             writer.WriteNull("planningGroups"u8);
         }
 
-        WriteInt64(writer, "weekNumber"u8, value.WeekNumber, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "weekNumber"u8, value._weekNumber, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

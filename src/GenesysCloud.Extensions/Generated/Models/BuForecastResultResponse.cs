@@ -14,15 +14,19 @@ public sealed class BuForecastResultResponse : IGenesysCloudModel<BuForecastResu
 {
     /// <summary>The result of the operation.  Populated whenever the result is small enough to pass through the api directly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.BuForecastResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastResult? Result { get => _result; set => _result = value; }
 
     /// <summary>The download url to fetch the result.  Only populated if the result is too large to pass through the api directly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuForecastResult? _result;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastResultResponse IGenesysCloudModel<BuForecastResultResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuForecastResultResponse : IGenesysCloudModel<BuForecastResu
             switch (index)
             {
                 case 0:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuForecastResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuForecastResult.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class BuForecastResultResponse : IGenesysCloudModel<BuForecastResu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Result is { } property1)
+        if (value._result is { } property1)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.BuForecastResult.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class BuForecastResultResponse : IGenesysCloudModel<BuForecastResu
             writer.WriteNull("result"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

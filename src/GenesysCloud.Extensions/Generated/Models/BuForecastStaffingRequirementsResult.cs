@@ -14,23 +14,29 @@ public sealed class BuForecastStaffingRequirementsResult : IGenesysCloudModel<Bu
 {
     /// <summary>The week number represented by this response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekNumber")]
-    public long? WeekNumber { get; set; }
+    public long? WeekNumber { get => _weekNumber; set => _weekNumber = value; }
 
     /// <summary>The url to get the requirements results for this week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>The expiration date of the download url, as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrlExpirationDate")]
-    public global::System.DateTimeOffset? DownloadUrlExpirationDate { get; set; }
+    public global::System.DateTimeOffset? DownloadUrlExpirationDate { get => _downloadUrlExpirationDate; set => _downloadUrlExpirationDate = value; }
 
     /// <summary>Results will always come via downloadUrl, however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupStaffingRequirements")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingRequirementsPlanningGroupData>? PlanningGroupStaffingRequirements { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingRequirementsPlanningGroupData>? PlanningGroupStaffingRequirements { get => _planningGroupStaffingRequirements; set => _planningGroupStaffingRequirements = value; }
+
+    private long? _weekNumber;
+    private string? _downloadUrl;
+    private global::System.DateTimeOffset? _downloadUrlExpirationDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingRequirementsPlanningGroupData>? _planningGroupStaffingRequirements;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastStaffingRequirementsResult IGenesysCloudModel<BuForecastStaffingRequirementsResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class BuForecastStaffingRequirementsResult : IGenesysCloudModel<Bu
             switch (index)
             {
                 case 0:
-                    value.WeekNumber = ReadNullableInt64(ref reader, options, name);
+                    value._weekNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DownloadUrlExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._downloadUrlExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupStaffingRequirements = null;
+                        value._planningGroupStaffingRequirements = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class BuForecastStaffingRequirementsResult : IGenesysCloudModel<Bu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingRequirementsPlanningGroupData.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroupStaffingRequirements = list1;
+                        value._planningGroupStaffingRequirements = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class BuForecastStaffingRequirementsResult : IGenesysCloudModel<Bu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "weekNumber"u8, value.WeekNumber, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteDateTimeOffset(writer, "downloadUrlExpirationDate"u8, value.DownloadUrlExpirationDate, nulls);
-        if (value.PlanningGroupStaffingRequirements is { } property2)
+        WriteInt64(writer, "weekNumber"u8, value._weekNumber, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteDateTimeOffset(writer, "downloadUrlExpirationDate"u8, value._downloadUrlExpirationDate, nulls);
+        if (value._planningGroupStaffingRequirements is { } property2)
         {
             writer.WritePropertyName("planningGroupStaffingRequirements"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class BuForecastStaffingRequirementsResult : IGenesysCloudModel<Bu
             writer.WriteNull("planningGroupStaffingRequirements"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

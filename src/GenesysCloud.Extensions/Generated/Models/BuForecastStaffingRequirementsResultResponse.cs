@@ -14,35 +14,44 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
 {
     /// <summary>The ID of the business unit to which the forecast staffing requirements belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
 
     /// <summary>The forecast reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The reference start date for interval-based data for this forecast as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public global::System.DateTimeOffset? ReferenceStartDate { get; set; }
+    public global::System.DateTimeOffset? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
 
     /// <summary>The number of weeks in this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The period/interval in minutes for which to aggregate the data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalLengthMinutes")]
-    public long? IntervalLengthMinutes { get; set; }
+    public long? IntervalLengthMinutes { get => _intervalLengthMinutes; set => _intervalLengthMinutes = value; }
 
     /// <summary>The state of the staffing requirements generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The forecast staffing requirement results, Will be populated when state == 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResult>? Results { get => _results; set => _results = value; }
+
+    private string? _businessUnitId;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _forecast;
+    private global::System.DateTimeOffset? _referenceStartDate;
+    private long? _weekCount;
+    private long? _intervalLengthMinutes;
+    private global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum? _state;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResult>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastStaffingRequirementsResultResponse IGenesysCloudModel<BuForecastStaffingRequirementsResultResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
             switch (index)
             {
                 case 0:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ReferenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._referenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.IntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._intervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse.StateEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +119,8 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        if (value.Forecast is { } property3)
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        if (value._forecast is { } property3)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property3, options);
@@ -121,11 +130,11 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
             writer.WriteNull("forecast"u8);
         }
 
-        WriteDateTimeOffset(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteInt64(writer, "intervalLengthMinutes"u8, value.IntervalLengthMinutes, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Results is { } property5)
+        WriteDateTimeOffset(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteInt64(writer, "intervalLengthMinutes"u8, value._intervalLengthMinutes, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._results is { } property5)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -149,7 +158,7 @@ public sealed class BuForecastStaffingRequirementsResultResponse : IGenesysCloud
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuForecastTimeSeriesResult : IGenesysCloudModel<BuForecastTi
 {
     /// <summary>The metric this result applies to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The forecasting method that was used for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastingMethod")]
-    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum? ForecastingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum? ForecastingMethod { get => _forecastingMethod; set => _forecastingMethod = value; }
 
     /// <summary>The forecasting type in this forecast result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastType")]
-    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum? ForecastType { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum? ForecastType { get => _forecastType; set => _forecastType = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum? _forecastingMethod;
+    private global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum? _forecastType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuForecastTimeSeriesResult IGenesysCloudModel<BuForecastTimeSeriesResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuForecastTimeSeriesResult : IGenesysCloudModel<BuForecastTi
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.MetricEnum?)null;
                     break;
                 case 1:
-                    value.ForecastingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum?)null;
+                    value._forecastingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastingMethodEnum?)null;
                     break;
                 case 2:
-                    value.ForecastType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum?)null;
+                    value._forecastType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.BuForecastTimeSeriesResult.ForecastTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class BuForecastTimeSeriesResult : IGenesysCloudModel<BuForecastTi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "forecastingMethod"u8, value.ForecastingMethod?.ToString(), nulls);
-        WriteString(writer, "forecastType"u8, value.ForecastType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "forecastingMethod"u8, value._forecastingMethod?.ToString(), nulls);
+        WriteString(writer, "forecastType"u8, value._forecastType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

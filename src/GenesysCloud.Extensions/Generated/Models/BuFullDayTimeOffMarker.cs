@@ -14,43 +14,54 @@ public sealed class BuFullDayTimeOffMarker : IGenesysCloudModel<BuFullDayTimeOff
 {
     /// <summary>The date of the time off marker, interpreted in the business unit's time zone. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitDate")]
-    public string? BusinessUnitDate { get; set; }
+    public string? BusinessUnitDate { get => _businessUnitDate; set => _businessUnitDate = value; }
 
     /// <summary>The length of the time off marker in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The description of the time off marker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the activity code associated with the time off marker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether the time off marker is paid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
 
     /// <summary>Payable minutes for the time off marker. Must not exceed lengthMinutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public long? PayableMinutes { get; set; }
+    public long? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>The ID of the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
 
     /// <summary>The sync version of the full day time off request for which the scheduled activity is associated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestSyncVersion")]
-    public long? TimeOffRequestSyncVersion { get; set; }
+    public long? TimeOffRequestSyncVersion { get => _timeOffRequestSyncVersion; set => _timeOffRequestSyncVersion = value; }
 
     /// <summary>Set to 'true' to delete this time off marker. Will always be null on responses, only has an effect on schedule update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
+
+    private string? _businessUnitDate;
+    private long? _lengthMinutes;
+    private string? _description;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private long? _payableMinutes;
+    private string? _timeOffRequestId;
+    private long? _timeOffRequestSyncVersion;
+    private bool? _delete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuFullDayTimeOffMarker IGenesysCloudModel<BuFullDayTimeOffMarker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class BuFullDayTimeOffMarker : IGenesysCloudModel<BuFullDayTimeOff
             switch (index)
             {
                 case 0:
-                    value.BusinessUnitDate = ReadString(ref reader, name);
+                    value._businessUnitDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PayableMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._payableMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.TimeOffRequestSyncVersion = ReadNullableInt64(ref reader, options, name);
+                    value._timeOffRequestSyncVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class BuFullDayTimeOffMarker : IGenesysCloudModel<BuFullDayTimeOff
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "businessUnitDate"u8, value.BusinessUnitDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteInt64(writer, "payableMinutes"u8, value.PayableMinutes, nulls);
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        WriteInt64(writer, "timeOffRequestSyncVersion"u8, value.TimeOffRequestSyncVersion, nulls);
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "businessUnitDate"u8, value._businessUnitDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteInt64(writer, "payableMinutes"u8, value._payableMinutes, nulls);
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        WriteInt64(writer, "timeOffRequestSyncVersion"u8, value._timeOffRequestSyncVersion, nulls);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

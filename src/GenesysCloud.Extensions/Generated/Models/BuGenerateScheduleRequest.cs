@@ -14,23 +14,29 @@ public sealed class BuGenerateScheduleRequest : IGenesysCloudModel<BuGenerateSch
 {
     /// <summary>The description for the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The forecast to use when generating the schedule.  Note that the forecast must fully encompass the schedule's start week + week count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>The number of weeks in the schedule. One extra day is added at the end</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>Additional scheduling options</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("options")]
-    public global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest? Options { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest? Options { get => _options; set => _options = value; }
+
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _shortTermForecast;
+    private long? _weekCount;
+    private global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest? _options;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuGenerateScheduleRequest IGenesysCloudModel<BuGenerateScheduleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class BuGenerateScheduleRequest : IGenesysCloudModel<BuGenerateSch
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Options = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ReadJson(ref reader, options);
+                    value._options = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class BuGenerateScheduleRequest : IGenesysCloudModel<BuGenerateSch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.ShortTermForecast is { } property1)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._shortTermForecast is { } property1)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property1, options);
@@ -86,8 +92,8 @@ public sealed class BuGenerateScheduleRequest : IGenesysCloudModel<BuGenerateSch
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        if (value.Options is { } property3)
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        if (value._options is { } property3)
         {
             writer.WritePropertyName("options"u8);
             global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class BuGenerateScheduleRequest : IGenesysCloudModel<BuGenerateSch
             writer.WriteNull("options"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

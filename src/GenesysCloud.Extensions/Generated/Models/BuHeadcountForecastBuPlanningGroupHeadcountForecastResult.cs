@@ -14,15 +14,19 @@ public sealed class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult : 
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuPlanningGroupHeadcountForecastResult>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuPlanningGroupHeadcountForecastResult>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Reference start date for the interval values in each forecast entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public global::System.DateTimeOffset? ReferenceStartDate { get; set; }
+    public global::System.DateTimeOffset? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuPlanningGroupHeadcountForecastResult>? _entities;
+    private global::System.DateTimeOffset? _referenceStartDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuHeadcountForecastBuPlanningGroupHeadcountForecastResult IGenesysCloudModel<BuHeadcountForecastBuPlanningGroupHeadcountForecastResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult : 
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult : 
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuPlanningGroupHeadcountForecastResult.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.ReferenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._referenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult : 
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult : 
             writer.WriteNull("entities"u8);
         }
 
-        WriteDateTimeOffset(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
 {
     /// <summary>The ID of the user to whom this agent schedule applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The ID of the work plan for this user.  Mutually exclusive with workPlanIdsPerWeek</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The IDs of the work plans per week for this user.  Mutually exclusive with workPlanId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanIdsPerWeek")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperString? WorkPlanIdsPerWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperString? WorkPlanIdsPerWeek { get => _workPlanIdsPerWeek; set => _workPlanIdsPerWeek = value; }
 
     /// <summary>The shift definitions for this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShiftRequest>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShiftRequest>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>Any full day time off markers that apply to this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _workPlanId;
+    private global::GenesysCloud.Extensions.Models.ListWrapperString? _workPlanIdsPerWeek;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleShiftRequest>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuImportAgentScheduleUploadSchema IGenesysCloudModel<BuImportAgentScheduleUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._workPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WorkPlanIdsPerWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
+                    value._workPlanIdsPerWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleShiftRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.WorkPlanId is { } property3)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._workPlanId is { } property3)
         {
             writer.WritePropertyName("workPlanId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property3, options);
@@ -121,7 +128,7 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
             writer.WriteNull("workPlanId"u8);
         }
 
-        if (value.WorkPlanIdsPerWeek is { } property5)
+        if (value._workPlanIdsPerWeek is { } property5)
         {
             writer.WritePropertyName("workPlanIdsPerWeek"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperString.WriteJson(writer, property5, options);
@@ -131,7 +138,7 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
             writer.WriteNull("workPlanIdsPerWeek"u8);
         }
 
-        if (value.Shifts is { } property7)
+        if (value._shifts is { } property7)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -155,7 +162,7 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property10)
+        if (value._fullDayTimeOffMarkers is { } property10)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -179,7 +186,7 @@ public sealed class BuImportAgentScheduleUploadSchema : IGenesysCloudModel<BuImp
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
 {
     /// <summary>The description for the forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The number of weeks covered by the forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The short term planning group data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
 
     /// <summary>The long term planning group data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("longTermPlanningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? LongTermPlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? LongTermPlanningGroups { get => _longTermPlanningGroups; set => _longTermPlanningGroups = value; }
 
     /// <summary>Whether this forecast can be used for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canUseForScheduling")]
-    public bool? CanUseForScheduling { get; set; }
+    public bool? CanUseForScheduling { get => _canUseForScheduling; set => _canUseForScheduling = value; }
+
+    private string? _description;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData>? _planningGroups;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? _longTermPlanningGroups;
+    private bool? _canUseForScheduling;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuImportShortTermForecastSchema IGenesysCloudModel<BuImportShortTermForecastSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ForecastPlanningGroupData.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list1;
+                        value._planningGroups = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LongTermPlanningGroups = null;
+                        value._longTermPlanningGroups = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData.ReadJson(ref reader, options));
                         }
 
-                        value.LongTermPlanningGroups = list2;
+                        value._longTermPlanningGroups = list2;
                     }
                     break;
                 case 4:
-                    value.CanUseForScheduling = ReadNullableBoolean(ref reader, name);
+                    value._canUseForScheduling = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +117,9 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        if (value.PlanningGroups is { } property3)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        if (value._planningGroups is { } property3)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -136,7 +143,7 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
             writer.WriteNull("planningGroups"u8);
         }
 
-        if (value.LongTermPlanningGroups is { } property6)
+        if (value._longTermPlanningGroups is { } property6)
         {
             writer.WritePropertyName("longTermPlanningGroups"u8);
             writer.WriteStartArray();
@@ -160,8 +167,8 @@ public sealed class BuImportShortTermForecastSchema : IGenesysCloudModel<BuImpor
             writer.WriteNull("longTermPlanningGroups"u8);
         }
 
-        WriteBoolean(writer, "canUseForScheduling"u8, value.CanUseForScheduling, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "canUseForScheduling"u8, value._canUseForScheduling, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
 {
     /// <summary>The media type associated with this intraday group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Forecast data summary for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastDataSummary")]
-    public global::GenesysCloud.Extensions.Models.BuIntradayForecastData? ForecastDataSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuIntradayForecastData? ForecastDataSummary { get => _forecastDataSummary; set => _forecastDataSummary = value; }
 
     /// <summary>Forecast data per interval for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastDataPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayForecastData>? ForecastDataPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayForecastData>? ForecastDataPerInterval { get => _forecastDataPerInterval; set => _forecastDataPerInterval = value; }
 
     /// <summary>Schedule data summary for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleDataSummary")]
-    public global::GenesysCloud.Extensions.Models.BuIntradayScheduleData? ScheduleDataSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuIntradayScheduleData? ScheduleDataSummary { get => _scheduleDataSummary; set => _scheduleDataSummary = value; }
 
     /// <summary>Schedule data per interval for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleDataPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayScheduleData>? ScheduleDataPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayScheduleData>? ScheduleDataPerInterval { get => _scheduleDataPerInterval; set => _scheduleDataPerInterval = value; }
 
     /// <summary>Performance prediction data summary for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performancePredictionDataSummary")]
-    public global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData? PerformancePredictionDataSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData? PerformancePredictionDataSummary { get => _performancePredictionDataSummary; set => _performancePredictionDataSummary = value; }
 
     /// <summary>Performance prediction data per interval for this date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performancePredictionDataPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData>? PerformancePredictionDataPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData>? PerformancePredictionDataPerInterval { get => _performancePredictionDataPerInterval; set => _performancePredictionDataPerInterval = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.BuIntradayForecastData? _forecastDataSummary;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayForecastData>? _forecastDataPerInterval;
+    private global::GenesysCloud.Extensions.Models.BuIntradayScheduleData? _scheduleDataSummary;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayScheduleData>? _scheduleDataPerInterval;
+    private global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData? _performancePredictionDataSummary;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData>? _performancePredictionDataPerInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuIntradayDataGroup IGenesysCloudModel<BuIntradayDataGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             switch (index)
             {
                 case 0:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.MediaTypeEnum?)null;
                     break;
                 case 1:
-                    value.ForecastDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuIntradayForecastData.ReadJson(ref reader, options);
+                    value._forecastDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuIntradayForecastData.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ForecastDataPerInterval = null;
+                        value._forecastDataPerInterval = null;
                     }
                     else
                     {
@@ -82,16 +91,16 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuIntradayForecastData.ReadJson(ref reader, options));
                         }
 
-                        value.ForecastDataPerInterval = list2;
+                        value._forecastDataPerInterval = list2;
                     }
                     break;
                 case 3:
-                    value.ScheduleDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuIntradayScheduleData.ReadJson(ref reader, options);
+                    value._scheduleDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuIntradayScheduleData.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ScheduleDataPerInterval = null;
+                        value._scheduleDataPerInterval = null;
                     }
                     else
                     {
@@ -102,16 +111,16 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuIntradayScheduleData.ReadJson(ref reader, options));
                         }
 
-                        value.ScheduleDataPerInterval = list3;
+                        value._scheduleDataPerInterval = list3;
                     }
                     break;
                 case 5:
-                    value.PerformancePredictionDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData.ReadJson(ref reader, options);
+                    value._performancePredictionDataSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PerformancePredictionDataPerInterval = null;
+                        value._performancePredictionDataPerInterval = null;
                     }
                     else
                     {
@@ -122,11 +131,11 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData.ReadJson(ref reader, options));
                         }
 
-                        value.PerformancePredictionDataPerInterval = list4;
+                        value._performancePredictionDataPerInterval = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,8 +147,8 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        if (value.ForecastDataSummary is { } property5)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        if (value._forecastDataSummary is { } property5)
         {
             writer.WritePropertyName("forecastDataSummary"u8);
             global::GenesysCloud.Extensions.Models.BuIntradayForecastData.WriteJson(writer, property5, options);
@@ -149,7 +158,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("forecastDataSummary"u8);
         }
 
-        if (value.ForecastDataPerInterval is { } property7)
+        if (value._forecastDataPerInterval is { } property7)
         {
             writer.WritePropertyName("forecastDataPerInterval"u8);
             writer.WriteStartArray();
@@ -173,7 +182,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("forecastDataPerInterval"u8);
         }
 
-        if (value.ScheduleDataSummary is { } property10)
+        if (value._scheduleDataSummary is { } property10)
         {
             writer.WritePropertyName("scheduleDataSummary"u8);
             global::GenesysCloud.Extensions.Models.BuIntradayScheduleData.WriteJson(writer, property10, options);
@@ -183,7 +192,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("scheduleDataSummary"u8);
         }
 
-        if (value.ScheduleDataPerInterval is { } property12)
+        if (value._scheduleDataPerInterval is { } property12)
         {
             writer.WritePropertyName("scheduleDataPerInterval"u8);
             writer.WriteStartArray();
@@ -207,7 +216,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("scheduleDataPerInterval"u8);
         }
 
-        if (value.PerformancePredictionDataSummary is { } property15)
+        if (value._performancePredictionDataSummary is { } property15)
         {
             writer.WritePropertyName("performancePredictionDataSummary"u8);
             global::GenesysCloud.Extensions.Models.IntradayPerformancePredictionData.WriteJson(writer, property15, options);
@@ -217,7 +226,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("performancePredictionDataSummary"u8);
         }
 
-        if (value.PerformancePredictionDataPerInterval is { } property17)
+        if (value._performancePredictionDataPerInterval is { } property17)
         {
             writer.WritePropertyName("performancePredictionDataPerInterval"u8);
             writer.WriteStartArray();
@@ -241,7 +250,7 @@ public sealed class BuIntradayDataGroup : IGenesysCloudModel<BuIntradayDataGroup
             writer.WriteNull("performancePredictionDataPerInterval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

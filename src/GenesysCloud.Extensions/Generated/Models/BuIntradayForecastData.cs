@@ -14,15 +14,19 @@ public sealed class BuIntradayForecastData : IGenesysCloudModel<BuIntradayForeca
 {
     /// <summary>The number of interactions routed into the queues in the selected planning groups for the given media type for an agent to answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offered")]
-    public double? Offered { get; set; }
+    public double? Offered { get => _offered; set => _offered = value; }
 
     /// <summary>The average handle time in seconds an agent spent handling interactions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageHandleTimeSeconds")]
-    public double? AverageHandleTimeSeconds { get; set; }
+    public double? AverageHandleTimeSeconds { get => _averageHandleTimeSeconds; set => _averageHandleTimeSeconds = value; }
+
+    private double? _offered;
+    private double? _averageHandleTimeSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuIntradayForecastData IGenesysCloudModel<BuIntradayForecastData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuIntradayForecastData : IGenesysCloudModel<BuIntradayForeca
             switch (index)
             {
                 case 0:
-                    value.Offered = ReadNullableDouble(ref reader, options, name);
+                    value._offered = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.AverageHandleTimeSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._averageHandleTimeSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class BuIntradayForecastData : IGenesysCloudModel<BuIntradayForeca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "offered"u8, value.Offered, nulls);
-        WriteDouble(writer, "averageHandleTimeSeconds"u8, value.AverageHandleTimeSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "offered"u8, value._offered, nulls);
+        WriteDouble(writer, "averageHandleTimeSeconds"u8, value._averageHandleTimeSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
 {
     /// <summary>The start of the date range for which this data applies.  This is also the start reference point for the intervals represented in the various arrays. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end of the date range for which this data applies. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The aggregation period in minutes, which determines the interval duration of the returned data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalLengthMinutes")]
-    public long? IntervalLengthMinutes { get; set; }
+    public long? IntervalLengthMinutes { get => _intervalLengthMinutes; set => _intervalLengthMinutes = value; }
 
     /// <summary>If not null, the reason there was no data for the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noDataReason")]
-    public global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum? NoDataReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum? NoDataReason { get => _noDataReason; set => _noDataReason = value; }
 
     /// <summary>The categories to which this data corresponds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get => _categories; set => _categories = value; }
 
     /// <summary>Short term forecast reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>Schedule reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>Intraday data grouped by a single media type and set of planning group IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intradayDataGroupings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayDataGroup>? IntradayDataGroupings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayDataGroup>? IntradayDataGroupings { get => _intradayDataGroupings; set => _intradayDataGroupings = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private long? _intervalLengthMinutes;
+    private global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum? _noDataReason;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categories;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _shortTermForecast;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _schedule;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuIntradayDataGroup>? _intradayDataGroupings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuIntradayResponse IGenesysCloudModel<BuIntradayResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.IntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._intervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.NoDataReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum?)null;
+                    value._noDataReason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.BuIntradayResponse.NoDataReasonEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -92,19 +102,19 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Categories = list2;
+                        value._categories = list2;
                     }
                     break;
                 case 5:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.IntradayDataGroupings = null;
+                        value._intradayDataGroupings = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuIntradayDataGroup.ReadJson(ref reader, options));
                         }
 
-                        value.IntradayDataGroupings = list3;
+                        value._intradayDataGroupings = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +141,11 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteInt64(writer, "intervalLengthMinutes"u8, value.IntervalLengthMinutes, nulls);
-        WriteString(writer, "noDataReason"u8, value.NoDataReason?.ToString(), nulls);
-        if (value.Categories is { } property4)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteInt64(writer, "intervalLengthMinutes"u8, value._intervalLengthMinutes, nulls);
+        WriteString(writer, "noDataReason"u8, value._noDataReason?.ToString(), nulls);
+        if (value._categories is { } property4)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -152,7 +162,7 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
             writer.WriteNull("categories"u8);
         }
 
-        if (value.ShortTermForecast is { } property6)
+        if (value._shortTermForecast is { } property6)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property6, options);
@@ -162,7 +172,7 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        if (value.Schedule is { } property8)
+        if (value._schedule is { } property8)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property8, options);
@@ -172,7 +182,7 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.IntradayDataGroupings is { } property10)
+        if (value._intradayDataGroupings is { } property10)
         {
             writer.WritePropertyName("intradayDataGroupings"u8);
             writer.WriteStartArray();
@@ -196,7 +206,7 @@ public sealed class BuIntradayResponse : IGenesysCloudModel<BuIntradayResponse>
             writer.WriteNull("intradayDataGroupings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

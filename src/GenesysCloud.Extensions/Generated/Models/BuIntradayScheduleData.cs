@@ -14,11 +14,14 @@ public sealed class BuIntradayScheduleData : IGenesysCloudModel<BuIntradaySchedu
 {
     /// <summary>The total on-queue time in seconds for all agents in this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onQueueTimeSeconds")]
-    public long? OnQueueTimeSeconds { get; set; }
+    public long? OnQueueTimeSeconds { get => _onQueueTimeSeconds; set => _onQueueTimeSeconds = value; }
+
+    private long? _onQueueTimeSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuIntradayScheduleData IGenesysCloudModel<BuIntradayScheduleData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BuIntradayScheduleData : IGenesysCloudModel<BuIntradaySchedu
             switch (index)
             {
                 case 0:
-                    value.OnQueueTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._onQueueTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class BuIntradayScheduleData : IGenesysCloudModel<BuIntradaySchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "onQueueTimeSeconds"u8, value.OnQueueTimeSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "onQueueTimeSeconds"u8, value._onQueueTimeSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

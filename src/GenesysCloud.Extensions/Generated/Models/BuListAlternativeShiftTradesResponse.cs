@@ -14,15 +14,19 @@ public sealed class BuListAlternativeShiftTradesResponse : IGenesysCloudModel<Bu
 {
     /// <summary>The asynchronous job handling the request. Null if result returns synchronously</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse? Job { get => _job; set => _job = value; }
 
     /// <summary>The result of the request. May come via notification. Null if job is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing? Result { get => _result; set => _result = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse? _job;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuListAlternativeShiftTradesResponse IGenesysCloudModel<BuListAlternativeShiftTradesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuListAlternativeShiftTradesResponse : IGenesysCloudModel<Bu
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class BuListAlternativeShiftTradesResponse : IGenesysCloudModel<Bu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property1)
+        if (value._job is { } property1)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class BuListAlternativeShiftTradesResponse : IGenesysCloudModel<Bu
             writer.WriteNull("job"u8);
         }
 
-        if (value.Result is { } property3)
+        if (value._result is { } property3)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftTradeListing.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class BuListAlternativeShiftTradesResponse : IGenesysCloudModel<Bu
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

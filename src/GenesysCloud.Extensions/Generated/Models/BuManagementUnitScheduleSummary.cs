@@ -14,27 +14,34 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
 {
     /// <summary>The management unit to which this summary applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The number of agents from this management unit that are in the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCount")]
-    public long? AgentCount { get; set; }
+    public long? AgentCount { get => _agentCount; set => _agentCount = value; }
 
     /// <summary>The start of the schedule change in the management unit. Only populated in schedule update notifications. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end of the schedule change in the management unit. Only populated in schedule update notifications. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The agents in the management unit who are part of this schedule, or in schedule change notifications, the agents that were changed. Note this will come back as an empty list unless the appropriate expand query parameter is passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Agents { get => _agents; set => _agents = value; }
+
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private long? _agentCount;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _agents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuManagementUnitScheduleSummary IGenesysCloudModel<BuManagementUnitScheduleSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
             switch (index)
             {
                 case 0:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.AgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list1;
+                        value._agents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnit is { } property2)
+        if (value._managementUnit is { } property2)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property2, options);
@@ -106,10 +113,10 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
             writer.WriteNull("managementUnit"u8);
         }
 
-        WriteInt64(writer, "agentCount"u8, value.AgentCount, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.Agents is { } property4)
+        WriteInt64(writer, "agentCount"u8, value._agentCount, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._agents is { } property4)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -133,7 +140,7 @@ public sealed class BuManagementUnitScheduleSummary : IGenesysCloudModel<BuManag
             writer.WriteNull("agents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BuNotificationSettingsRequest : IGenesysCloudModel<BuNotific
 {
     /// <summary>Schedule notification settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduling")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest? Scheduling { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest? Scheduling { get => _scheduling; set => _scheduling = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest? _scheduling;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuNotificationSettingsRequest IGenesysCloudModel<BuNotificationSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BuNotificationSettingsRequest : IGenesysCloudModel<BuNotific
             switch (index)
             {
                 case 0:
-                    value.Scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest.ReadJson(ref reader, options);
+                    value._scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class BuNotificationSettingsRequest : IGenesysCloudModel<BuNotific
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Scheduling is { } property1)
+        if (value._scheduling is { } property1)
         {
             writer.WritePropertyName("scheduling"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleNotificationsSettingsRequest.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class BuNotificationSettingsRequest : IGenesysCloudModel<BuNotific
             writer.WriteNull("scheduling"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

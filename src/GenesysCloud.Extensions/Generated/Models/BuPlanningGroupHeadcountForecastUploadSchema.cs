@@ -14,19 +14,24 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
 {
     /// <summary>Required headcount per interval, referenced against the reference start date</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredPerInterval { get => _requiredPerInterval; set => _requiredPerInterval = value; }
 
     /// <summary>Required headcount per interval without accounting for shrinkage, referenced against the reference start date</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredWithoutShrinkagePerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredWithoutShrinkagePerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredWithoutShrinkagePerInterval { get => _requiredWithoutShrinkagePerInterval; set => _requiredWithoutShrinkagePerInterval = value; }
 
     /// <summary>The ID of the planning group to which this portion of the headcount forecast applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<double>? _requiredPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _requiredWithoutShrinkagePerInterval;
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuPlanningGroupHeadcountForecastUploadSchema IGenesysCloudModel<BuPlanningGroupHeadcountForecastUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredPerInterval = null;
+                        value._requiredPerInterval = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.RequiredPerInterval = list1;
+                        value._requiredPerInterval = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredWithoutShrinkagePerInterval = null;
+                        value._requiredWithoutShrinkagePerInterval = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.RequiredWithoutShrinkagePerInterval = list2;
+                        value._requiredWithoutShrinkagePerInterval = list2;
                     }
                     break;
                 case 2:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequiredPerInterval is { } property3)
+        if (value._requiredPerInterval is { } property3)
         {
             writer.WritePropertyName("requiredPerInterval"u8);
             writer.WriteStartArray();
@@ -113,7 +118,7 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
             writer.WriteNull("requiredPerInterval"u8);
         }
 
-        if (value.RequiredWithoutShrinkagePerInterval is { } property5)
+        if (value._requiredWithoutShrinkagePerInterval is { } property5)
         {
             writer.WritePropertyName("requiredWithoutShrinkagePerInterval"u8);
             writer.WriteStartArray();
@@ -130,8 +135,8 @@ public sealed class BuPlanningGroupHeadcountForecastUploadSchema : IGenesysCloud
             writer.WriteNull("requiredWithoutShrinkagePerInterval"u8);
         }
 
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
 {
     /// <summary>The start date of the range to query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end date of the range to query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>A filter for which management units to query. Leave empty or omit entirely for all management units in the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>A filter for which agents within the business unit to query. Leave empty or omit entirely for all agents in the business unit (or management units if specified)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuQueryAdherenceExplanationsRequest IGenesysCloudModel<BuQueryAdherenceExplanationsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list2;
+                        value._agentIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.ManagementUnitIds is { } property3)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._managementUnitIds is { } property3)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -122,7 +128,7 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.AgentIds is { } property5)
+        if (value._agentIds is { } property5)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -139,7 +145,7 @@ public sealed class BuQueryAdherenceExplanationsRequest : IGenesysCloudModel<BuQ
             writer.WriteNull("agentIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

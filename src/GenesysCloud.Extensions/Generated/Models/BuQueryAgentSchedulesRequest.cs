@@ -14,19 +14,24 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
 {
     /// <summary>The ID of the management unit to query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>The IDs of the users to query.  Omit to query all user schedules in the management unit. Note: If teamIds is also specified, only schedules for users in the requested teams will be returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The teamIds to request. If null or not set, results will be queried for requested users if applicable or otherwise all users in the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get => _teamIds; set => _teamIds = value; }
+
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _teamIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuQueryAgentSchedulesRequest IGenesysCloudModel<BuQueryAgentSchedulesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TeamIds = null;
+                        value._teamIds = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TeamIds = list2;
+                        value._teamIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.UserIds is { } property3)
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._userIds is { } property3)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.TeamIds is { } property5)
+        if (value._teamIds is { } property5)
         {
             writer.WritePropertyName("teamIds"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class BuQueryAgentSchedulesRequest : IGenesysCloudModel<BuQueryAge
             writer.WriteNull("teamIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BuRescheduleAgentScheduleResult : IGenesysCloudModel<BuResch
 {
     /// <summary>The management unit to which this part of the result applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The agent schedules.  Result will always come via the downloadUrl; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
 
     /// <summary>The download URL from which to fetch the result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper? _downloadResult;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuRescheduleAgentScheduleResult IGenesysCloudModel<BuRescheduleAgentScheduleResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuRescheduleAgentScheduleResult : IGenesysCloudModel<BuResch
             switch (index)
             {
                 case 0:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class BuRescheduleAgentScheduleResult : IGenesysCloudModel<BuResch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnit is { } property1)
+        if (value._managementUnit is { } property1)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class BuRescheduleAgentScheduleResult : IGenesysCloudModel<BuResch
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.DownloadResult is { } property3)
+        if (value._downloadResult is { } property3)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.MuRescheduleResultWrapper.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class BuRescheduleAgentScheduleResult : IGenesysCloudModel<BuResch
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
 {
     /// <summary>The start of the range to reschedule.  Defaults to the beginning of the schedule. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end of the range to reschedule.  Defaults the the end of the schedule. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The IDs of the agents to consider for rescheduling.  Omit to consider all agents in the specified management units.Agents not in the specified management units will be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
 
     /// <summary>The IDs of the activity codes to consider for rescheduling.  Omit to consider all activity codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The IDs of the management units to reschedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>Instructs the scheduler whether it is allowed to change weekly paid time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeWeeklyPaidTime")]
-    public bool? DoNotChangeWeeklyPaidTime { get; set; }
+    public bool? DoNotChangeWeeklyPaidTime { get => _doNotChangeWeeklyPaidTime; set => _doNotChangeWeeklyPaidTime = value; }
 
     /// <summary>Instructs the scheduler whether it is allowed to change daily paid time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeDailyPaidTime")]
-    public bool? DoNotChangeDailyPaidTime { get; set; }
+    public bool? DoNotChangeDailyPaidTime { get => _doNotChangeDailyPaidTime; set => _doNotChangeDailyPaidTime = value; }
 
     /// <summary>Instructs the scheduler whether it is allowed to change shift start times</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeShiftStartTimes")]
-    public bool? DoNotChangeShiftStartTimes { get; set; }
+    public bool? DoNotChangeShiftStartTimes { get => _doNotChangeShiftStartTimes; set => _doNotChangeShiftStartTimes = value; }
 
     /// <summary>Instructs the scheduler whether it is allowed to change manually edited shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeManuallyEditedShifts")]
-    public bool? DoNotChangeManuallyEditedShifts { get; set; }
+    public bool? DoNotChangeManuallyEditedShifts { get => _doNotChangeManuallyEditedShifts; set => _doNotChangeManuallyEditedShifts = value; }
 
     /// <summary>Overrides the default BU level activity smoothing type for this reschedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activitySmoothingType")]
-    public global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum? ActivitySmoothingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum? ActivitySmoothingType { get => _activitySmoothingType; set => _activitySmoothingType = value; }
 
     /// <summary>Overrides the default BU level induce schedule variability setting for this reschedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("induceScheduleVariability")]
-    public bool? InduceScheduleVariability { get; set; }
+    public bool? InduceScheduleVariability { get => _induceScheduleVariability; set => _induceScheduleVariability = value; }
 
     /// <summary>Whether to use original unavailable times from schedule generation or latest saved unavailable times for this reschedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useUnavailableTimesSnapshot")]
-    public bool? UseUnavailableTimesSnapshot { get; set; }
+    public bool? UseUnavailableTimesSnapshot { get => _useUnavailableTimesSnapshot; set => _useUnavailableTimesSnapshot = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private bool? _doNotChangeWeeklyPaidTime;
+    private bool? _doNotChangeDailyPaidTime;
+    private bool? _doNotChangeShiftStartTimes;
+    private bool? _doNotChangeManuallyEditedShifts;
+    private global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum? _activitySmoothingType;
+    private bool? _induceScheduleVariability;
+    private bool? _useUnavailableTimesSnapshot;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuRescheduleRequest IGenesysCloudModel<BuRescheduleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,15 +97,15 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -102,13 +116,13 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list1;
+                        value._agentIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -119,13 +133,13 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list2;
+                        value._activityCodeIds = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -136,32 +150,32 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list3;
+                        value._managementUnitIds = list3;
                     }
                     break;
                 case 5:
-                    value.DoNotChangeWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.DoNotChangeDailyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeDailyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.DoNotChangeShiftStartTimes = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeShiftStartTimes = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.DoNotChangeManuallyEditedShifts = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeManuallyEditedShifts = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.ActivitySmoothingType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum?)null;
+                    value._activitySmoothingType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.BuRescheduleRequest.ActivitySmoothingTypeEnum?)null;
                     break;
                 case 10:
-                    value.InduceScheduleVariability = ReadNullableBoolean(ref reader, name);
+                    value._induceScheduleVariability = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.UseUnavailableTimesSnapshot = ReadNullableBoolean(ref reader, name);
+                    value._useUnavailableTimesSnapshot = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +187,9 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.AgentIds is { } property5)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._agentIds is { } property5)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -192,7 +206,7 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
             writer.WriteNull("agentIds"u8);
         }
 
-        if (value.ActivityCodeIds is { } property7)
+        if (value._activityCodeIds is { } property7)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -209,7 +223,7 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.ManagementUnitIds is { } property9)
+        if (value._managementUnitIds is { } property9)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -226,14 +240,14 @@ public sealed class BuRescheduleRequest : IGenesysCloudModel<BuRescheduleRequest
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        WriteBoolean(writer, "doNotChangeWeeklyPaidTime"u8, value.DoNotChangeWeeklyPaidTime, nulls);
-        WriteBoolean(writer, "doNotChangeDailyPaidTime"u8, value.DoNotChangeDailyPaidTime, nulls);
-        WriteBoolean(writer, "doNotChangeShiftStartTimes"u8, value.DoNotChangeShiftStartTimes, nulls);
-        WriteBoolean(writer, "doNotChangeManuallyEditedShifts"u8, value.DoNotChangeManuallyEditedShifts, nulls);
-        WriteString(writer, "activitySmoothingType"u8, value.ActivitySmoothingType?.ToString(), nulls);
-        WriteBoolean(writer, "induceScheduleVariability"u8, value.InduceScheduleVariability, nulls);
-        WriteBoolean(writer, "useUnavailableTimesSnapshot"u8, value.UseUnavailableTimesSnapshot, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "doNotChangeWeeklyPaidTime"u8, value._doNotChangeWeeklyPaidTime, nulls);
+        WriteBoolean(writer, "doNotChangeDailyPaidTime"u8, value._doNotChangeDailyPaidTime, nulls);
+        WriteBoolean(writer, "doNotChangeShiftStartTimes"u8, value._doNotChangeShiftStartTimes, nulls);
+        WriteBoolean(writer, "doNotChangeManuallyEditedShifts"u8, value._doNotChangeManuallyEditedShifts, nulls);
+        WriteString(writer, "activitySmoothingType"u8, value._activitySmoothingType?.ToString(), nulls);
+        WriteBoolean(writer, "induceScheduleVariability"u8, value._induceScheduleVariability, nulls);
+        WriteBoolean(writer, "useUnavailableTimesSnapshot"u8, value._useUnavailableTimesSnapshot, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
 {
     /// <summary>The generation results.  Note the result will always be delivered via the generationResultsDownloadUrl; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationResults")]
-    public global::GenesysCloud.Extensions.Models.ScheduleGenerationResult? GenerationResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScheduleGenerationResult? GenerationResults { get => _generationResults; set => _generationResults = value; }
 
     /// <summary>The download URL from which to fetch the generation results for the rescheduling run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationResultsDownloadUrl")]
-    public string? GenerationResultsDownloadUrl { get; set; }
+    public string? GenerationResultsDownloadUrl { get => _generationResultsDownloadUrl; set => _generationResultsDownloadUrl = value; }
 
     /// <summary>The headcount forecast. Note the result will always be delivered via the headcountForecastDownloadUrl; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headcountForecast")]
-    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult? HeadcountForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult? HeadcountForecast { get => _headcountForecast; set => _headcountForecast = value; }
 
     /// <summary>The download URL from which to fetch the headcount forecast for the rescheduling run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headcountForecastDownloadUrl")]
-    public string? HeadcountForecastDownloadUrl { get; set; }
+    public string? HeadcountForecastDownloadUrl { get => _headcountForecastDownloadUrl; set => _headcountForecastDownloadUrl = value; }
 
     /// <summary>List of download links for agent schedules produced by the rescheduling run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuRescheduleAgentScheduleResult>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuRescheduleAgentScheduleResult>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
+
+    private global::GenesysCloud.Extensions.Models.ScheduleGenerationResult? _generationResults;
+    private string? _generationResultsDownloadUrl;
+    private global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult? _headcountForecast;
+    private string? _headcountForecastDownloadUrl;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuRescheduleAgentScheduleResult>? _agentSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuRescheduleResult IGenesysCloudModel<BuRescheduleResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
             switch (index)
             {
                 case 0:
-                    value.GenerationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScheduleGenerationResult.ReadJson(ref reader, options);
+                    value._generationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScheduleGenerationResult.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.GenerationResultsDownloadUrl = ReadString(ref reader, name);
+                    value._generationResultsDownloadUrl = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.HeadcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult.ReadJson(ref reader, options);
+                    value._headcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.HeadcountForecastDownloadUrl = ReadString(ref reader, name);
+                    value._headcountForecastDownloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuRescheduleAgentScheduleResult.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.GenerationResults is { } property2)
+        if (value._generationResults is { } property2)
         {
             writer.WritePropertyName("generationResults"u8);
             global::GenesysCloud.Extensions.Models.ScheduleGenerationResult.WriteJson(writer, property2, options);
@@ -106,8 +113,8 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
             writer.WriteNull("generationResults"u8);
         }
 
-        WriteString(writer, "generationResultsDownloadUrl"u8, value.GenerationResultsDownloadUrl, nulls);
-        if (value.HeadcountForecast is { } property4)
+        WriteString(writer, "generationResultsDownloadUrl"u8, value._generationResultsDownloadUrl, nulls);
+        if (value._headcountForecast is { } property4)
         {
             writer.WritePropertyName("headcountForecast"u8);
             global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastResult.WriteJson(writer, property4, options);
@@ -117,8 +124,8 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
             writer.WriteNull("headcountForecast"u8);
         }
 
-        WriteString(writer, "headcountForecastDownloadUrl"u8, value.HeadcountForecastDownloadUrl, nulls);
-        if (value.AgentSchedules is { } property6)
+        WriteString(writer, "headcountForecastDownloadUrl"u8, value._headcountForecastDownloadUrl, nulls);
+        if (value._agentSchedules is { } property6)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -142,7 +149,7 @@ public sealed class BuRescheduleResult : IGenesysCloudModel<BuRescheduleResult>
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

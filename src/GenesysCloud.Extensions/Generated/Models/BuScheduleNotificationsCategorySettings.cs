@@ -14,19 +14,24 @@ public sealed class BuScheduleNotificationsCategorySettings : IGenesysCloudModel
 {
     /// <summary>The activity category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>Indicates if agents should receive early schedule reminder notifications.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earlyReminderEnabled")]
-    public bool? EarlyReminderEnabled { get; set; }
+    public bool? EarlyReminderEnabled { get => _earlyReminderEnabled; set => _earlyReminderEnabled = value; }
 
     /// <summary>Indicates if agents should receive out of adherence notifications.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onTimeReminderEnabled")]
-    public bool? OnTimeReminderEnabled { get; set; }
+    public bool? OnTimeReminderEnabled { get => _onTimeReminderEnabled; set => _onTimeReminderEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum? _activityCategory;
+    private bool? _earlyReminderEnabled;
+    private bool? _onTimeReminderEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuScheduleNotificationsCategorySettings IGenesysCloudModel<BuScheduleNotificationsCategorySettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BuScheduleNotificationsCategorySettings : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.EarlyReminderEnabled = ReadNullableBoolean(ref reader, name);
+                    value._earlyReminderEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.OnTimeReminderEnabled = ReadNullableBoolean(ref reader, name);
+                    value._onTimeReminderEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class BuScheduleNotificationsCategorySettings : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        WriteBoolean(writer, "earlyReminderEnabled"u8, value.EarlyReminderEnabled, nulls);
-        WriteBoolean(writer, "onTimeReminderEnabled"u8, value.OnTimeReminderEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        WriteBoolean(writer, "earlyReminderEnabled"u8, value._earlyReminderEnabled, nulls);
+        WriteBoolean(writer, "onTimeReminderEnabled"u8, value._onTimeReminderEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

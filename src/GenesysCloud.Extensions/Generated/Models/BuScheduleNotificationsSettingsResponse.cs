@@ -14,15 +14,19 @@ public sealed class BuScheduleNotificationsSettingsResponse : IGenesysCloudModel
 {
     /// <summary>The number of minutes prior to the scheduled event to display an early reminder notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earlyReminderMinutes")]
-    public long? EarlyReminderMinutes { get; set; }
+    public long? EarlyReminderMinutes { get => _earlyReminderMinutes; set => _earlyReminderMinutes = value; }
 
     /// <summary>List of activity category notification settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategorySettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings>? ActivityCategorySettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings>? ActivityCategorySettings { get => _activityCategorySettings; set => _activityCategorySettings = value; }
+
+    private long? _earlyReminderMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings>? _activityCategorySettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuScheduleNotificationsSettingsResponse IGenesysCloudModel<BuScheduleNotificationsSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class BuScheduleNotificationsSettingsResponse : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.EarlyReminderMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._earlyReminderMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCategorySettings = null;
+                        value._activityCategorySettings = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class BuScheduleNotificationsSettingsResponse : IGenesysCloudModel
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuScheduleNotificationsCategorySettings.ReadJson(ref reader, options));
                         }
 
-                        value.ActivityCategorySettings = list1;
+                        value._activityCategorySettings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class BuScheduleNotificationsSettingsResponse : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "earlyReminderMinutes"u8, value.EarlyReminderMinutes, nulls);
-        if (value.ActivityCategorySettings is { } property2)
+        WriteInt64(writer, "earlyReminderMinutes"u8, value._earlyReminderMinutes, nulls);
+        if (value._activityCategorySettings is { } property2)
         {
             writer.WritePropertyName("activityCategorySettings"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class BuScheduleNotificationsSettingsResponse : IGenesysCloudModel
             writer.WriteNull("activityCategorySettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The scheduler run ID.  Reference this value for support</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulerRunId")]
-    public string? SchedulerRunId { get; set; }
+    public string? SchedulerRunId { get => _schedulerRunId; set => _schedulerRunId = value; }
 
     /// <summary>Whether this is an intraday rescheduling run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intradayRescheduling")]
-    public bool? IntradayRescheduling { get; set; }
+    public bool? IntradayRescheduling { get => _intradayRescheduling; set => _intradayRescheduling = value; }
 
     /// <summary>The state of the generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The number of weeks spanned by the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>Percent completion of the schedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentComplete")]
-    public double? PercentComplete { get; set; }
+    public double? PercentComplete { get => _percentComplete; set => _percentComplete = value; }
 
     /// <summary>The start date of the target week. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetWeek")]
-    public string? TargetWeek { get; set; }
+    public string? TargetWeek { get => _targetWeek; set => _targetWeek = value; }
 
     /// <summary>The generated schedule.  Null unless the schedule run is complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The description of the generated schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleDescription")]
-    public string? ScheduleDescription { get; set; }
+    public string? ScheduleDescription { get => _scheduleDescription; set => _scheduleDescription = value; }
 
     /// <summary>When the schedule generation run started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulingStartTime")]
-    public global::System.DateTimeOffset? SchedulingStartTime { get; set; }
+    public global::System.DateTimeOffset? SchedulingStartTime { get => _schedulingStartTime; set => _schedulingStartTime = value; }
 
     /// <summary>The user who started the scheduling run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulingStartedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? SchedulingStartedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? SchedulingStartedBy { get => _schedulingStartedBy; set => _schedulingStartedBy = value; }
 
     /// <summary>The user who canceled the scheduling run, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulingCanceledBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? SchedulingCanceledBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? SchedulingCanceledBy { get => _schedulingCanceledBy; set => _schedulingCanceledBy = value; }
 
     /// <summary>When the scheduling run was completed, if applicable. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulingCompletedTime")]
-    public global::System.DateTimeOffset? SchedulingCompletedTime { get; set; }
+    public global::System.DateTimeOffset? SchedulingCompletedTime { get => _schedulingCompletedTime; set => _schedulingCompletedTime = value; }
 
     /// <summary>The number of schedule generation messages for this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageCount")]
-    public long? MessageCount { get; set; }
+    public long? MessageCount { get => _messageCount; set => _messageCount = value; }
 
     /// <summary>The list of schedule generation message counts by severity for this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageSeverityCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? MessageSeverityCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? MessageSeverityCounts { get => _messageSeverityCounts; set => _messageSeverityCounts = value; }
 
     /// <summary>Rescheduling options for this run.  Null unless intradayRescheduling is true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reschedulingOptions")]
-    public global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse? ReschedulingOptions { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse? ReschedulingOptions { get => _reschedulingOptions; set => _reschedulingOptions = value; }
 
     /// <summary>When the reschedule result will expire.  Null unless intradayRescheduling is true. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reschedulingResultExpiration")]
-    public global::System.DateTimeOffset? ReschedulingResultExpiration { get; set; }
+    public global::System.DateTimeOffset? ReschedulingResultExpiration { get => _reschedulingResultExpiration; set => _reschedulingResultExpiration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _schedulerRunId;
+    private bool? _intradayRescheduling;
+    private global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum? _state;
+    private long? _weekCount;
+    private double? _percentComplete;
+    private string? _targetWeek;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _schedule;
+    private string? _scheduleDescription;
+    private global::System.DateTimeOffset? _schedulingStartTime;
+    private global::GenesysCloud.Extensions.Models.UserReference? _schedulingStartedBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _schedulingCanceledBy;
+    private global::System.DateTimeOffset? _schedulingCompletedTime;
+    private long? _messageCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? _messageSeverityCounts;
+    private global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse? _reschedulingOptions;
+    private global::System.DateTimeOffset? _reschedulingResultExpiration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuScheduleRun IGenesysCloudModel<BuScheduleRun>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,51 +127,51 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SchedulerRunId = ReadString(ref reader, name);
+                    value._schedulerRunId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntradayRescheduling = ReadNullableBoolean(ref reader, name);
+                    value._intradayRescheduling = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BuScheduleRun.StateEnum?)null;
                     break;
                 case 4:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PercentComplete = ReadNullableDouble(ref reader, options, name);
+                    value._percentComplete = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.TargetWeek = ReadString(ref reader, name);
+                    value._targetWeek = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ScheduleDescription = ReadString(ref reader, name);
+                    value._scheduleDescription = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SchedulingStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._schedulingStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.SchedulingStartedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._schedulingStartedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SchedulingCanceledBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._schedulingCanceledBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SchedulingCompletedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._schedulingCompletedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.MessageCount = ReadNullableInt64(ref reader, options, name);
+                    value._messageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.MessageSeverityCounts = null;
+                        value._messageSeverityCounts = null;
                     }
                     else
                     {
@@ -162,20 +182,20 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount.ReadJson(ref reader, options));
                         }
 
-                        value.MessageSeverityCounts = list2;
+                        value._messageSeverityCounts = list2;
                     }
                     break;
                 case 15:
-                    value.ReschedulingOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse.ReadJson(ref reader, options);
+                    value._reschedulingOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ReschedulingResultExpiration = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reschedulingResultExpiration = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,14 +207,14 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "schedulerRunId"u8, value.SchedulerRunId, nulls);
-        WriteBoolean(writer, "intradayRescheduling"u8, value.IntradayRescheduling, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteDouble(writer, "percentComplete"u8, value.PercentComplete, nulls);
-        WriteString(writer, "targetWeek"u8, value.TargetWeek, nulls);
-        if (value.Schedule is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "schedulerRunId"u8, value._schedulerRunId, nulls);
+        WriteBoolean(writer, "intradayRescheduling"u8, value._intradayRescheduling, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteDouble(writer, "percentComplete"u8, value._percentComplete, nulls);
+        WriteString(writer, "targetWeek"u8, value._targetWeek, nulls);
+        if (value._schedule is { } property3)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property3, options);
@@ -204,9 +224,9 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "scheduleDescription"u8, value.ScheduleDescription, nulls);
-        WriteDateTimeOffset(writer, "schedulingStartTime"u8, value.SchedulingStartTime, nulls);
-        if (value.SchedulingStartedBy is { } property5)
+        WriteString(writer, "scheduleDescription"u8, value._scheduleDescription, nulls);
+        WriteDateTimeOffset(writer, "schedulingStartTime"u8, value._schedulingStartTime, nulls);
+        if (value._schedulingStartedBy is { } property5)
         {
             writer.WritePropertyName("schedulingStartedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -216,7 +236,7 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             writer.WriteNull("schedulingStartedBy"u8);
         }
 
-        if (value.SchedulingCanceledBy is { } property7)
+        if (value._schedulingCanceledBy is { } property7)
         {
             writer.WritePropertyName("schedulingCanceledBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -226,9 +246,9 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             writer.WriteNull("schedulingCanceledBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "schedulingCompletedTime"u8, value.SchedulingCompletedTime, nulls);
-        WriteInt64(writer, "messageCount"u8, value.MessageCount, nulls);
-        if (value.MessageSeverityCounts is { } property9)
+        WriteDateTimeOffset(writer, "schedulingCompletedTime"u8, value._schedulingCompletedTime, nulls);
+        WriteInt64(writer, "messageCount"u8, value._messageCount, nulls);
+        if (value._messageSeverityCounts is { } property9)
         {
             writer.WritePropertyName("messageSeverityCounts"u8);
             writer.WriteStartArray();
@@ -252,7 +272,7 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             writer.WriteNull("messageSeverityCounts"u8);
         }
 
-        if (value.ReschedulingOptions is { } property12)
+        if (value._reschedulingOptions is { } property12)
         {
             writer.WritePropertyName("reschedulingOptions"u8);
             global::GenesysCloud.Extensions.Models.ReschedulingOptionsRunResponse.WriteJson(writer, property12, options);
@@ -262,9 +282,9 @@ public sealed class BuScheduleRun : IGenesysCloudModel<BuScheduleRun>
             writer.WriteNull("reschedulingOptions"u8);
         }
 
-        WriteDateTimeOffset(writer, "reschedulingResultExpiration"u8, value.ReschedulingResultExpiration, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "reschedulingResultExpiration"u8, value._reschedulingResultExpiration, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

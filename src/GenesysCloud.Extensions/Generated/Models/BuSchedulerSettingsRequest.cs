@@ -14,15 +14,19 @@ public sealed class BuSchedulerSettingsRequest : IGenesysCloudModel<BuSchedulerS
 {
     /// <summary>Indicates whether to provide consistent service level smoothing in schedule generation for this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consistentServiceLevelSmoothing")]
-    public bool? ConsistentServiceLevelSmoothing { get; set; }
+    public bool? ConsistentServiceLevelSmoothing { get => _consistentServiceLevelSmoothing; set => _consistentServiceLevelSmoothing = value; }
 
     /// <summary>Version metadata for this business unit's scheduler settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private bool? _consistentServiceLevelSmoothing;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuSchedulerSettingsRequest IGenesysCloudModel<BuSchedulerSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BuSchedulerSettingsRequest : IGenesysCloudModel<BuSchedulerS
             switch (index)
             {
                 case 0:
-                    value.ConsistentServiceLevelSmoothing = ReadNullableBoolean(ref reader, name);
+                    value._consistentServiceLevelSmoothing = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class BuSchedulerSettingsRequest : IGenesysCloudModel<BuSchedulerS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "consistentServiceLevelSmoothing"u8, value.ConsistentServiceLevelSmoothing, nulls);
-        if (value.Metadata is { } property1)
+        WriteBoolean(writer, "consistentServiceLevelSmoothing"u8, value._consistentServiceLevelSmoothing, nulls);
+        if (value._metadata is { } property1)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class BuSchedulerSettingsRequest : IGenesysCloudModel<BuSchedulerS
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
 {
     /// <summary>Schedule generation message severity configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageSeverities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? MessageSeverities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? MessageSeverities { get => _messageSeverities; set => _messageSeverities = value; }
 
     /// <summary>Synchronize set of time off properties from scheduled activities to time off requests when the schedule is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("syncTimeOffProperties")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SyncTimeOffProperties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SyncTimeOffProperties { get => _syncTimeOffProperties; set => _syncTimeOffProperties = value; }
 
     /// <summary>Configures the max percent increase and decrease of service goals for this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalImpact")]
-    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? ServiceGoalImpact { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? ServiceGoalImpact { get => _serviceGoalImpact; set => _serviceGoalImpact = value; }
 
     /// <summary>Indicates whether or not per minute granularity for scheduling will be enabled for this business unit. Defaults to false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowWorkPlanPerMinuteGranularity")]
-    public bool? AllowWorkPlanPerMinuteGranularity { get; set; }
+    public bool? AllowWorkPlanPerMinuteGranularity { get => _allowWorkPlanPerMinuteGranularity; set => _allowWorkPlanPerMinuteGranularity = value; }
 
     /// <summary>The activity smoothing type for schedule generation in this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activitySmoothingType")]
-    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum? ActivitySmoothingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum? ActivitySmoothingType { get => _activitySmoothingType; set => _activitySmoothingType = value; }
 
     /// <summary>Indicates whether to provide variability in schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("induceScheduleVariability")]
-    public bool? InduceScheduleVariability { get; set; }
+    public bool? InduceScheduleVariability { get => _induceScheduleVariability; set => _induceScheduleVariability = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? _messageSeverities;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _syncTimeOffProperties;
+    private global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? _serviceGoalImpact;
+    private bool? _allowWorkPlanPerMinuteGranularity;
+    private global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum? _activitySmoothingType;
+    private bool? _induceScheduleVariability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuSchedulingSettingsResponse IGenesysCloudModel<BuSchedulingSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -61,7 +69,7 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MessageSeverities = null;
+                        value._messageSeverities = null;
                     }
                     else
                     {
@@ -72,13 +80,13 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.ReadJson(ref reader, options));
                         }
 
-                        value.MessageSeverities = list1;
+                        value._messageSeverities = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SyncTimeOffProperties = null;
+                        value._syncTimeOffProperties = null;
                     }
                     else
                     {
@@ -89,23 +97,23 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SyncTimeOffProperties = list2;
+                        value._syncTimeOffProperties = list2;
                     }
                     break;
                 case 2:
-                    value.ServiceGoalImpact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.ReadJson(ref reader, options);
+                    value._serviceGoalImpact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AllowWorkPlanPerMinuteGranularity = ReadNullableBoolean(ref reader, name);
+                    value._allowWorkPlanPerMinuteGranularity = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ActivitySmoothingType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum?)null;
+                    value._activitySmoothingType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ActivitySmoothingTypeEnum?)null;
                     break;
                 case 5:
-                    value.InduceScheduleVariability = ReadNullableBoolean(ref reader, name);
+                    value._induceScheduleVariability = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MessageSeverities is { } property4)
+        if (value._messageSeverities is { } property4)
         {
             writer.WritePropertyName("messageSeverities"u8);
             writer.WriteStartArray();
@@ -141,7 +149,7 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
             writer.WriteNull("messageSeverities"u8);
         }
 
-        if (value.SyncTimeOffProperties is { } property7)
+        if (value._syncTimeOffProperties is { } property7)
         {
             writer.WritePropertyName("syncTimeOffProperties"u8);
             writer.WriteStartArray();
@@ -158,7 +166,7 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
             writer.WriteNull("syncTimeOffProperties"u8);
         }
 
-        if (value.ServiceGoalImpact is { } property9)
+        if (value._serviceGoalImpact is { } property9)
         {
             writer.WritePropertyName("serviceGoalImpact"u8);
             global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.WriteJson(writer, property9, options);
@@ -168,10 +176,10 @@ public sealed class BuSchedulingSettingsResponse : IGenesysCloudModel<BuScheduli
             writer.WriteNull("serviceGoalImpact"u8);
         }
 
-        WriteBoolean(writer, "allowWorkPlanPerMinuteGranularity"u8, value.AllowWorkPlanPerMinuteGranularity, nulls);
-        WriteString(writer, "activitySmoothingType"u8, value.ActivitySmoothingType?.ToString(), nulls);
-        WriteBoolean(writer, "induceScheduleVariability"u8, value.InduceScheduleVariability, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "allowWorkPlanPerMinuteGranularity"u8, value._allowWorkPlanPerMinuteGranularity, nulls);
+        WriteString(writer, "activitySmoothingType"u8, value._activitySmoothingType?.ToString(), nulls);
+        WriteBoolean(writer, "induceScheduleVariability"u8, value._induceScheduleVariability, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

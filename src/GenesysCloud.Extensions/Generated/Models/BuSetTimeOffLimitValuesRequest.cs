@@ -14,15 +14,19 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
 {
     /// <summary>Gets or sets <c>values</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitRange>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitRange>? Values { get => _values; set => _values = value; }
 
     /// <summary>Version metadata for the time-off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitRange>? _values;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuSetTimeOffLimitValuesRequest IGenesysCloudModel<BuSetTimeOffLimitValuesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuTimeOffLimitRange.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 1:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Values is { } property2)
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
             writer.WriteNull("values"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class BuSetTimeOffLimitValuesRequest : IGenesysCloudModel<BuSetTim
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start week date of this forecast in yyyy-MM-dd.  Must fall on the start day of week for the associated business unit. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The number of weeks this forecast covers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The method by which this forecast was created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationMethod")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum? CreationMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum? CreationMethod { get => _creationMethod; set => _creationMethod = value; }
 
     /// <summary>The description of this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether this forecast contains modifications on legacy metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("legacy")]
-    public bool? Legacy { get; set; }
+    public bool? Legacy { get => _legacy; set => _legacy = value; }
 
     /// <summary>Metadata for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Whether this forecast can be used for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canUseForScheduling")]
-    public bool? CanUseForScheduling { get; set; }
+    public bool? CanUseForScheduling { get => _canUseForScheduling; set => _canUseForScheduling = value; }
 
     /// <summary>The reference start date for interval-based data for this forecast. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public global::System.DateTimeOffset? ReferenceStartDate { get; set; }
+    public global::System.DateTimeOffset? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
 
     /// <summary>The source day pointers for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceDays")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer>? SourceDays { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer>? SourceDays { get => _sourceDays; set => _sourceDays = value; }
 
     /// <summary>Any manual modifications applied to this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastModificationResponse>? Modifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastModificationResponse>? Modifications { get => _modifications; set => _modifications = value; }
 
     /// <summary>Generation result metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationResults")]
-    public global::GenesysCloud.Extensions.Models.BuForecastGenerationResult? GenerationResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuForecastGenerationResult? GenerationResults { get => _generationResults; set => _generationResults = value; }
 
     /// <summary>The time zone for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The version of the planning groups that was used for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupsVersion")]
-    public long? PlanningGroupsVersion { get; set; }
+    public long? PlanningGroupsVersion { get => _planningGroupsVersion; set => _planningGroupsVersion = value; }
 
     /// <summary>A snapshot of the planning groups used for this forecast as of the version number indicated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse? PlanningGroups { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private long? _weekCount;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum? _creationMethod;
+    private string? _description;
+    private bool? _legacy;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private bool? _canUseForScheduling;
+    private global::System.DateTimeOffset? _referenceStartDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer>? _sourceDays;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuForecastModificationResponse>? _modifications;
+    private global::GenesysCloud.Extensions.Models.BuForecastGenerationResult? _generationResults;
+    private string? _timeZone;
+    private long? _planningGroupsVersion;
+    private global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse? _planningGroups;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuShortTermForecast IGenesysCloudModel<BuShortTermForecast>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,36 +117,36 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CreationMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum?)null;
+                    value._creationMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.BuShortTermForecast.CreationMethodEnum?)null;
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Legacy = ReadNullableBoolean(ref reader, name);
+                    value._legacy = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.CanUseForScheduling = ReadNullableBoolean(ref reader, name);
+                    value._canUseForScheduling = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.ReferenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._referenceStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.SourceDays = null;
+                        value._sourceDays = null;
                     }
                     else
                     {
@@ -139,13 +157,13 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.ReadJson(ref reader, options));
                         }
 
-                        value.SourceDays = list2;
+                        value._sourceDays = list2;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Modifications = null;
+                        value._modifications = null;
                     }
                     else
                     {
@@ -156,26 +174,26 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuForecastModificationResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Modifications = list3;
+                        value._modifications = list3;
                     }
                     break;
                 case 11:
-                    value.GenerationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuForecastGenerationResult.ReadJson(ref reader, options);
+                    value._generationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuForecastGenerationResult.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.PlanningGroupsVersion = ReadNullableInt64(ref reader, options, name);
+                    value._planningGroupsVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.PlanningGroups = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse.ReadJson(ref reader, options);
+                    value._planningGroups = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,13 +205,13 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteString(writer, "creationMethod"u8, value.CreationMethod?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "legacy"u8, value.Legacy, nulls);
-        if (value.Metadata is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteString(writer, "creationMethod"u8, value._creationMethod?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "legacy"u8, value._legacy, nulls);
+        if (value._metadata is { } property4)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property4, options);
@@ -203,9 +221,9 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             writer.WriteNull("metadata"u8);
         }
 
-        WriteBoolean(writer, "canUseForScheduling"u8, value.CanUseForScheduling, nulls);
-        WriteDateTimeOffset(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        if (value.SourceDays is { } property6)
+        WriteBoolean(writer, "canUseForScheduling"u8, value._canUseForScheduling, nulls);
+        WriteDateTimeOffset(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        if (value._sourceDays is { } property6)
         {
             writer.WritePropertyName("sourceDays"u8);
             writer.WriteStartArray();
@@ -229,7 +247,7 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             writer.WriteNull("sourceDays"u8);
         }
 
-        if (value.Modifications is { } property9)
+        if (value._modifications is { } property9)
         {
             writer.WritePropertyName("modifications"u8);
             writer.WriteStartArray();
@@ -253,7 +271,7 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             writer.WriteNull("modifications"u8);
         }
 
-        if (value.GenerationResults is { } property12)
+        if (value._generationResults is { } property12)
         {
             writer.WritePropertyName("generationResults"u8);
             global::GenesysCloud.Extensions.Models.BuForecastGenerationResult.WriteJson(writer, property12, options);
@@ -263,9 +281,9 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             writer.WriteNull("generationResults"u8);
         }
 
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteInt64(writer, "planningGroupsVersion"u8, value.PlanningGroupsVersion, nulls);
-        if (value.PlanningGroups is { } property14)
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteInt64(writer, "planningGroupsVersion"u8, value._planningGroupsVersion, nulls);
+        if (value._planningGroups is { } property14)
         {
             writer.WritePropertyName("planningGroups"u8);
             global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse.WriteJson(writer, property14, options);
@@ -275,8 +293,8 @@ public sealed class BuShortTermForecast : IGenesysCloudModel<BuShortTermForecast
             writer.WriteNull("planningGroups"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

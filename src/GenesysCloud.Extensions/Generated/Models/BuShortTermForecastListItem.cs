@@ -14,43 +14,54 @@ public sealed class BuShortTermForecastListItem : IGenesysCloudModel<BuShortTerm
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start week date of this forecast in yyyy-MM-dd.  Must fall on the start day of week for the associated business unit. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The number of weeks this forecast covers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The method by which this forecast was created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationMethod")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum? CreationMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum? CreationMethod { get => _creationMethod; set => _creationMethod = value; }
 
     /// <summary>The description of this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether this forecast contains modifications on legacy metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("legacy")]
-    public bool? Legacy { get; set; }
+    public bool? Legacy { get => _legacy; set => _legacy = value; }
 
     /// <summary>Metadata for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Whether this forecast can be used for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canUseForScheduling")]
-    public bool? CanUseForScheduling { get; set; }
+    public bool? CanUseForScheduling { get => _canUseForScheduling; set => _canUseForScheduling = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private long? _weekCount;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum? _creationMethod;
+    private string? _description;
+    private bool? _legacy;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private bool? _canUseForScheduling;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuShortTermForecastListItem IGenesysCloudModel<BuShortTermForecastListItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class BuShortTermForecastListItem : IGenesysCloudModel<BuShortTerm
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CreationMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum?)null;
+                    value._creationMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.BuShortTermForecastListItem.CreationMethodEnum?)null;
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Legacy = ReadNullableBoolean(ref reader, name);
+                    value._legacy = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.CanUseForScheduling = ReadNullableBoolean(ref reader, name);
+                    value._canUseForScheduling = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +121,13 @@ public sealed class BuShortTermForecastListItem : IGenesysCloudModel<BuShortTerm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteString(writer, "creationMethod"u8, value.CreationMethod?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "legacy"u8, value.Legacy, nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteString(writer, "creationMethod"u8, value._creationMethod?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "legacy"u8, value._legacy, nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -126,9 +137,9 @@ public sealed class BuShortTermForecastListItem : IGenesysCloudModel<BuShortTerm
             writer.WriteNull("metadata"u8);
         }
 
-        WriteBoolean(writer, "canUseForScheduling"u8, value.CanUseForScheduling, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "canUseForScheduling"u8, value._canUseForScheduling, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

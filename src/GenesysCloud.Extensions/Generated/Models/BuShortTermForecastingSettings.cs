@@ -14,11 +14,14 @@ public sealed class BuShortTermForecastingSettings : IGenesysCloudModel<BuShortT
 {
     /// <summary>The number of historical weeks to consider when creating a forecast. This setting is only used for legacy weighted average forecasts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultHistoryWeeks")]
-    public long? DefaultHistoryWeeks { get; set; }
+    public long? DefaultHistoryWeeks { get => _defaultHistoryWeeks; set => _defaultHistoryWeeks = value; }
+
+    private long? _defaultHistoryWeeks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuShortTermForecastingSettings IGenesysCloudModel<BuShortTermForecastingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BuShortTermForecastingSettings : IGenesysCloudModel<BuShortT
             switch (index)
             {
                 case 0:
-                    value.DefaultHistoryWeeks = ReadNullableInt64(ref reader, options, name);
+                    value._defaultHistoryWeeks = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class BuShortTermForecastingSettings : IGenesysCloudModel<BuShortT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "defaultHistoryWeeks"u8, value.DefaultHistoryWeeks, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "defaultHistoryWeeks"u8, value._defaultHistoryWeeks, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class BuTimeOffLimitRange : IGenesysCloudModel<BuTimeOffLimitRange
 {
     /// <summary>Start date of the range. The end date is determined by the size of 'limitMinutesPerDay'. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The list of time-off limit values in minutes per day. If 'null' is specified, then the day-specific value is cleared. Such a day will have a value of 0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limitMinutesPerDay")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerDay { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerDay { get => _limitMinutesPerDay; set => _limitMinutesPerDay = value; }
+
+    private string? _startDate;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _limitMinutesPerDay;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuTimeOffLimitRange IGenesysCloudModel<BuTimeOffLimitRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class BuTimeOffLimitRange : IGenesysCloudModel<BuTimeOffLimitRange
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LimitMinutesPerDay = null;
+                        value._limitMinutesPerDay = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class BuTimeOffLimitRange : IGenesysCloudModel<BuTimeOffLimitRange
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.LimitMinutesPerDay = list1;
+                        value._limitMinutesPerDay = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class BuTimeOffLimitRange : IGenesysCloudModel<BuTimeOffLimitRange
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        if (value.LimitMinutesPerDay is { } property2)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        if (value._limitMinutesPerDay is { } property2)
         {
             writer.WritePropertyName("limitMinutesPerDay"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class BuTimeOffLimitRange : IGenesysCloudModel<BuTimeOffLimitRange
             writer.WriteNull("limitMinutesPerDay"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The ID of the time-off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimit")]
-    public global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference? TimeOffLimit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference? TimeOffLimit { get => _timeOffLimit; set => _timeOffLimit = value; }
 
     /// <summary>Start date of the requested date range, in ISO-8601 format. The end date is determined by the size of interval lists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Granularity choice for time-off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>A list of time-off limit values in minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limitMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get => _limitMinutesPerInterval; set => _limitMinutesPerInterval = value; }
 
     /// <summary>A list of allocated time-off minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allocatedMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? AllocatedMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? AllocatedMinutesPerInterval { get => _allocatedMinutesPerInterval; set => _allocatedMinutesPerInterval = value; }
 
     /// <summary>A list of waitlisted time-off minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistedMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedMinutesPerInterval { get => _waitlistedMinutesPerInterval; set => _waitlistedMinutesPerInterval = value; }
 
     /// <summary>The current number of waitlisted time-off requests for every interval per granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistedRequestsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get => _waitlistedRequestsPerInterval; set => _waitlistedRequestsPerInterval = value; }
 
     /// <summary>Version metadata for the time-off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference? _timeOffLimit;
+    private string? _startDate;
+    private global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _limitMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _allocatedMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitlistedMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitlistedRequestsPerInterval;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuTimeOffLimitValueRange IGenesysCloudModel<BuTimeOffLimitValueRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference.ReadJson(ref reader, options);
+                    value._timeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.BuTimeOffLimitValueRange.GranularityEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.LimitMinutesPerInterval = null;
+                        value._limitMinutesPerInterval = null;
                     }
                     else
                     {
@@ -100,13 +112,13 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.LimitMinutesPerInterval = list2;
+                        value._limitMinutesPerInterval = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AllocatedMinutesPerInterval = null;
+                        value._allocatedMinutesPerInterval = null;
                     }
                     else
                     {
@@ -117,13 +129,13 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.AllocatedMinutesPerInterval = list3;
+                        value._allocatedMinutesPerInterval = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WaitlistedMinutesPerInterval = null;
+                        value._waitlistedMinutesPerInterval = null;
                     }
                     else
                     {
@@ -134,13 +146,13 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
                             list4.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitlistedMinutesPerInterval = list4;
+                        value._waitlistedMinutesPerInterval = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.WaitlistedRequestsPerInterval = null;
+                        value._waitlistedRequestsPerInterval = null;
                     }
                     else
                     {
@@ -151,17 +163,17 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitlistedRequestsPerInterval = list5;
+                        value._waitlistedRequestsPerInterval = list5;
                     }
                     break;
                 case 8:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,8 +185,8 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.TimeOffLimit is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._timeOffLimit is { } property6)
         {
             writer.WritePropertyName("timeOffLimit"u8);
             global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference.WriteJson(writer, property6, options);
@@ -184,9 +196,9 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("timeOffLimit"u8);
         }
 
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.LimitMinutesPerInterval is { } property8)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._limitMinutesPerInterval is { } property8)
         {
             writer.WritePropertyName("limitMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -203,7 +215,7 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("limitMinutesPerInterval"u8);
         }
 
-        if (value.AllocatedMinutesPerInterval is { } property10)
+        if (value._allocatedMinutesPerInterval is { } property10)
         {
             writer.WritePropertyName("allocatedMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -220,7 +232,7 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("allocatedMinutesPerInterval"u8);
         }
 
-        if (value.WaitlistedMinutesPerInterval is { } property12)
+        if (value._waitlistedMinutesPerInterval is { } property12)
         {
             writer.WritePropertyName("waitlistedMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -237,7 +249,7 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("waitlistedMinutesPerInterval"u8);
         }
 
-        if (value.WaitlistedRequestsPerInterval is { } property14)
+        if (value._waitlistedRequestsPerInterval is { } property14)
         {
             writer.WritePropertyName("waitlistedRequestsPerInterval"u8);
             writer.WriteStartArray();
@@ -254,7 +266,7 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("waitlistedRequestsPerInterval"u8);
         }
 
-        if (value.Metadata is { } property16)
+        if (value._metadata is { } property16)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property16, options);
@@ -264,8 +276,8 @@ public sealed class BuTimeOffLimitValueRange : IGenesysCloudModel<BuTimeOffLimit
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The IDs of activity codes associated with this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The IDs of time-off limits associated with this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference>? TimeOffLimits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference>? TimeOffLimits { get => _timeOffLimits; set => _timeOffLimits = value; }
 
     /// <summary>Auto approval rule for this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time-off request start date for when the request will be expired from the waitlist</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Whether newly approved time-off requests with activity codes associated with this time-off plan should be automatically published to the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoPublishApprovedTimeOffRequests")]
-    public bool? AutoPublishApprovedTimeOffRequests { get; set; }
+    public bool? AutoPublishApprovedTimeOffRequests { get => _autoPublishApprovedTimeOffRequests; set => _autoPublishApprovedTimeOffRequests = value; }
 
     /// <summary>The IDs of non time-off activity codes to check for conflicts in case the auto approval rule specifies checking activity codes. If these activity codes are present in schedule and overlap with the time-off request duration, the request will not be auto approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restrictedActivityCodes")]
-    public global::GenesysCloud.Extensions.Models.ActivityCodesReference? RestrictedActivityCodes { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityCodesReference? RestrictedActivityCodes { get => _restrictedActivityCodes; set => _restrictedActivityCodes = value; }
 
     /// <summary>Time-off type, if this time-off plan is associated with the integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time-off plan is currently being used by agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether this time-off plan counts against time-off limits</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countAgainstTimeOffLimits")]
-    public bool? CountAgainstTimeOffLimits { get; set; }
+    public bool? CountAgainstTimeOffLimits { get => _countAgainstTimeOffLimits; set => _countAgainstTimeOffLimits = value; }
 
     /// <summary>Business unit association, if the time-off plan belongs to a business unit. managementUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get => _businessUnitAssociation; set => _businessUnitAssociation = value; }
 
     /// <summary>Management Unit association, if the time-off plan belongs to a management unit. businessUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get => _managementUnitAssociation; set => _managementUnitAssociation = value; }
 
     /// <summary>Version metadata for the time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference>? _timeOffLimits;
+    private global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private bool? _autoPublishApprovedTimeOffRequests;
+    private global::GenesysCloud.Extensions.Models.ActivityCodesReference? _restrictedActivityCodes;
+    private global::GenesysCloud.Extensions.Models.HrisTimeOffType? _hrisTimeOffType;
+    private bool? _enabled;
+    private bool? _countAgainstTimeOffLimits;
+    private global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation? _businessUnitAssociation;
+    private global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation? _managementUnitAssociation;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuTimeOffPlanResponse IGenesysCloudModel<BuTimeOffPlanResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,15 +112,15 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -114,13 +131,13 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list1;
+                        value._activityCodeIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffLimits = null;
+                        value._timeOffLimits = null;
                     }
                     else
                     {
@@ -131,44 +148,44 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuTimeOffLimitReference.ReadJson(ref reader, options));
                         }
 
-                        value.TimeOffLimits = list2;
+                        value._timeOffLimits = list2;
                     }
                     break;
                 case 4:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse.AutoApprovalRuleEnum?)null;
                     break;
                 case 5:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.AutoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
+                    value._autoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.RestrictedActivityCodes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodesReference.ReadJson(ref reader, options);
+                    value._restrictedActivityCodes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodesReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.CountAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
+                    value._countAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.BusinessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
+                    value._businessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.ManagementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
+                    value._managementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,9 +197,9 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property4)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -199,7 +216,7 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.TimeOffLimits is { } property6)
+        if (value._timeOffLimits is { } property6)
         {
             writer.WritePropertyName("timeOffLimits"u8);
             writer.WriteStartArray();
@@ -223,10 +240,10 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("timeOffLimits"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value.AutoPublishApprovedTimeOffRequests, nulls);
-        if (value.RestrictedActivityCodes is { } property9)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value._autoPublishApprovedTimeOffRequests, nulls);
+        if (value._restrictedActivityCodes is { } property9)
         {
             writer.WritePropertyName("restrictedActivityCodes"u8);
             global::GenesysCloud.Extensions.Models.ActivityCodesReference.WriteJson(writer, property9, options);
@@ -236,7 +253,7 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("restrictedActivityCodes"u8);
         }
 
-        if (value.HrisTimeOffType is { } property11)
+        if (value._hrisTimeOffType is { } property11)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.HrisTimeOffType.WriteJson(writer, property11, options);
@@ -246,9 +263,9 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value.CountAgainstTimeOffLimits, nulls);
-        if (value.BusinessUnitAssociation is { } property13)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value._countAgainstTimeOffLimits, nulls);
+        if (value._businessUnitAssociation is { } property13)
         {
             writer.WritePropertyName("businessUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.TimeOffPlanBusinessUnitAssociation.WriteJson(writer, property13, options);
@@ -258,7 +275,7 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("businessUnitAssociation"u8);
         }
 
-        if (value.ManagementUnitAssociation is { } property15)
+        if (value._managementUnitAssociation is { } property15)
         {
             writer.WritePropertyName("managementUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.TimeOffPlanManagementUnitAssociation.WriteJson(writer, property15, options);
@@ -268,7 +285,7 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("managementUnitAssociation"u8);
         }
 
-        if (value.Metadata is { } property17)
+        if (value._metadata is { } property17)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property17, options);
@@ -278,8 +295,8 @@ public sealed class BuTimeOffPlanResponse : IGenesysCloudModel<BuTimeOffPlanResp
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

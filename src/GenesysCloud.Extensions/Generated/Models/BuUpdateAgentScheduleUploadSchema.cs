@@ -14,35 +14,44 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
 {
     /// <summary>The ID of the user to whom this agent schedule applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The ID of the work plan for this user.  Mutually exclusive with workPlanIdsPerWeek</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The IDs of the work plans per week for this user.  Mutually exclusive with workPlanId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanIdsPerWeek")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperString? WorkPlanIdsPerWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperString? WorkPlanIdsPerWeek { get => _workPlanIdsPerWeek; set => _workPlanIdsPerWeek = value; }
 
     /// <summary>The shift definitions for this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>Any full day time off markers that apply to this agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
 
     /// <summary>Version metadata for this agent schedule. Required if updating or deleting an existing agent schedule, otherwise should be omitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Whether to delete this agent's schedule. Defaults to false if not set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _workPlanId;
+    private global::GenesysCloud.Extensions.Models.ListWrapperString? _workPlanIdsPerWeek;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private bool? _delete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuUpdateAgentScheduleUploadSchema IGenesysCloudModel<BuUpdateAgentScheduleUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._workPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WorkPlanIdsPerWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
+                    value._workPlanIdsPerWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -85,13 +94,13 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -102,17 +111,17 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuFullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +133,8 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.WorkPlanId is { } property3)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._workPlanId is { } property3)
         {
             writer.WritePropertyName("workPlanId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property3, options);
@@ -135,7 +144,7 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             writer.WriteNull("workPlanId"u8);
         }
 
-        if (value.WorkPlanIdsPerWeek is { } property5)
+        if (value._workPlanIdsPerWeek is { } property5)
         {
             writer.WritePropertyName("workPlanIdsPerWeek"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperString.WriteJson(writer, property5, options);
@@ -145,7 +154,7 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             writer.WriteNull("workPlanIdsPerWeek"u8);
         }
 
-        if (value.Shifts is { } property7)
+        if (value._shifts is { } property7)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -169,7 +178,7 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property10)
+        if (value._fullDayTimeOffMarkers is { } property10)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -193,7 +202,7 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        if (value.Metadata is { } property13)
+        if (value._metadata is { } property13)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property13, options);
@@ -203,8 +212,8 @@ public sealed class BuUpdateAgentScheduleUploadSchema : IGenesysCloudModel<BuUpd
             writer.WriteNull("metadata"u8);
         }
 
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
 {
     /// <summary>The name of this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The IDs of activity codes to associate with this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? ActivityCodeIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>Auto approval rule for this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time-off request start date for when the request will be expired from the waitlist</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Whether newly approved time-off requests with activity codes associated with this time-off plan should be automatically published to the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoPublishApprovedTimeOffRequests")]
-    public bool? AutoPublishApprovedTimeOffRequests { get; set; }
+    public bool? AutoPublishApprovedTimeOffRequests { get => _autoPublishApprovedTimeOffRequests; set => _autoPublishApprovedTimeOffRequests = value; }
 
     /// <summary>The IDs of non time-off activity codes to check for conflicts in case the auto approval rule specifies checking activity codes. If these activity codes are present in schedule and overlap with the time-off request duration, the request will not be auto approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restrictedActivityCodeIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? RestrictedActivityCodeIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? RestrictedActivityCodeIds { get => _restrictedActivityCodeIds; set => _restrictedActivityCodeIds = value; }
 
     /// <summary>Time-off type, if this time-off plan is associated with the integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time-off plan should be used by agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether this time-off plan should count against time-off limits</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countAgainstTimeOffLimits")]
-    public bool? CountAgainstTimeOffLimits { get; set; }
+    public bool? CountAgainstTimeOffLimits { get => _countAgainstTimeOffLimits; set => _countAgainstTimeOffLimits = value; }
 
     /// <summary>Business unit association, if the time-off plan belongs to a business unit. managementUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation? BusinessUnitAssociation { get => _businessUnitAssociation; set => _businessUnitAssociation = value; }
 
     /// <summary>Management unit association, if the time-off plan belongs to a management unit. businessUnitAssociation must not be set if this is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitAssociation")]
-    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation? ManagementUnitAssociation { get => _managementUnitAssociation; set => _managementUnitAssociation = value; }
 
     /// <summary>Version metadata for this time-off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _activityCodeIds;
+    private global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private bool? _autoPublishApprovedTimeOffRequests;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _restrictedActivityCodeIds;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? _hrisTimeOffType;
+    private bool? _enabled;
+    private bool? _countAgainstTimeOffLimits;
+    private global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation? _businessUnitAssociation;
+    private global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation? _managementUnitAssociation;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BuUpdateTimeOffPlanRequest IGenesysCloudModel<BuUpdateTimeOffPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._activityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
                     break;
                 case 3:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AutoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
+                    value._autoPublishApprovedTimeOffRequests = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.RestrictedActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._restrictedActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.CountAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
+                    value._countAgainstTimeOffLimits = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.BusinessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
+                    value._businessUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ManagementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
+                    value._managementUnitAssociation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +145,8 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property2)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property2, options);
@@ -142,10 +156,10 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value.AutoPublishApprovedTimeOffRequests, nulls);
-        if (value.RestrictedActivityCodeIds is { } property4)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        WriteBoolean(writer, "autoPublishApprovedTimeOffRequests"u8, value._autoPublishApprovedTimeOffRequests, nulls);
+        if (value._restrictedActivityCodeIds is { } property4)
         {
             writer.WritePropertyName("restrictedActivityCodeIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property4, options);
@@ -155,7 +169,7 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("restrictedActivityCodeIds"u8);
         }
 
-        if (value.HrisTimeOffType is { } property6)
+        if (value._hrisTimeOffType is { } property6)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.WriteJson(writer, property6, options);
@@ -165,9 +179,9 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value.CountAgainstTimeOffLimits, nulls);
-        if (value.BusinessUnitAssociation is { } property8)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "countAgainstTimeOffLimits"u8, value._countAgainstTimeOffLimits, nulls);
+        if (value._businessUnitAssociation is { } property8)
         {
             writer.WritePropertyName("businessUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanBusinessUnitAssociation.WriteJson(writer, property8, options);
@@ -177,7 +191,7 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("businessUnitAssociation"u8);
         }
 
-        if (value.ManagementUnitAssociation is { } property10)
+        if (value._managementUnitAssociation is { } property10)
         {
             writer.WritePropertyName("managementUnitAssociation"u8);
             global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanManagementUnitAssociation.WriteJson(writer, property10, options);
@@ -187,7 +201,7 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("managementUnitAssociation"u8);
         }
 
-        if (value.Metadata is { } property12)
+        if (value._metadata is { } property12)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property12, options);
@@ -197,7 +211,7 @@ public sealed class BuUpdateTimeOffPlanRequest : IGenesysCloudModel<BuUpdateTime
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BulkAddSourceIntentsRequest : IGenesysCloudModel<BulkAddSour
 {
     /// <summary>List of items to add</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SourceIntent>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SourceIntent>? Items { get => _items; set => _items = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SourceIntent>? _items;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkAddSourceIntentsRequest IGenesysCloudModel<BulkAddSourceIntentsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BulkAddSourceIntentsRequest : IGenesysCloudModel<BulkAddSour
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BulkAddSourceIntentsRequest : IGenesysCloudModel<BulkAddSour
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SourceIntent.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BulkAddSourceIntentsRequest : IGenesysCloudModel<BulkAddSour
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Items is { } property2)
+        if (value._items is { } property2)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BulkAddSourceIntentsRequest : IGenesysCloudModel<BulkAddSour
             writer.WriteNull("items"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BulkCallbackDisconnectRequest : IGenesysCloudModel<BulkCallb
 {
     /// <summary>The list of requests to disconnect callbacks in bulk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackDisconnectIdentifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackDisconnectIdentifier>? CallbackDisconnectIdentifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackDisconnectIdentifier>? CallbackDisconnectIdentifiers { get => _callbackDisconnectIdentifiers; set => _callbackDisconnectIdentifiers = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackDisconnectIdentifier>? _callbackDisconnectIdentifiers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkCallbackDisconnectRequest IGenesysCloudModel<BulkCallbackDisconnectRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BulkCallbackDisconnectRequest : IGenesysCloudModel<BulkCallb
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackDisconnectIdentifiers = null;
+                        value._callbackDisconnectIdentifiers = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BulkCallbackDisconnectRequest : IGenesysCloudModel<BulkCallb
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallbackDisconnectIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.CallbackDisconnectIdentifiers = list1;
+                        value._callbackDisconnectIdentifiers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BulkCallbackDisconnectRequest : IGenesysCloudModel<BulkCallb
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallbackDisconnectIdentifiers is { } property2)
+        if (value._callbackDisconnectIdentifiers is { } property2)
         {
             writer.WritePropertyName("callbackDisconnectIdentifiers"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BulkCallbackDisconnectRequest : IGenesysCloudModel<BulkCallb
             writer.WriteNull("callbackDisconnectIdentifiers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BulkCallbackPatchRequest : IGenesysCloudModel<BulkCallbackPa
 {
     /// <summary>The list of requests to update callbacks in bulk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("patchCallbackRequests")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchCallbackRequest>? PatchCallbackRequests { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchCallbackRequest>? PatchCallbackRequests { get => _patchCallbackRequests; set => _patchCallbackRequests = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchCallbackRequest>? _patchCallbackRequests;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkCallbackPatchRequest IGenesysCloudModel<BulkCallbackPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class BulkCallbackPatchRequest : IGenesysCloudModel<BulkCallbackPa
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PatchCallbackRequests = null;
+                        value._patchCallbackRequests = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class BulkCallbackPatchRequest : IGenesysCloudModel<BulkCallbackPa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PatchCallbackRequest.ReadJson(ref reader, options));
                         }
 
-                        value.PatchCallbackRequests = list1;
+                        value._patchCallbackRequests = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class BulkCallbackPatchRequest : IGenesysCloudModel<BulkCallbackPa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PatchCallbackRequests is { } property2)
+        if (value._patchCallbackRequests is { } property2)
         {
             writer.WritePropertyName("patchCallbackRequests"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class BulkCallbackPatchRequest : IGenesysCloudModel<BulkCallbackPa
             writer.WriteNull("patchCallbackRequests"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

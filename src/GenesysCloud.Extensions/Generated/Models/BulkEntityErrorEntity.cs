@@ -14,31 +14,39 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
 {
     /// <summary>An error code for the specific error condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>A short error message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>The HTTP Status Code for the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public long? Status { get; set; }
+    public long? Status { get => _status; set => _status = value; }
 
     /// <summary>Whether this particular error should be retried.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retryable")]
-    public bool? Retryable { get; set; }
+    public bool? Retryable { get => _retryable; set => _retryable = value; }
 
     /// <summary>Additional error details for specific fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkErrorDetail>? Details { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkErrorDetail>? Details { get => _details; set => _details = value; }
 
     /// <summary>The entity body specified in the Bulk request operation that caused this error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.Entity? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Entity { get => _entity; set => _entity = value; }
+
+    private string? _code;
+    private string? _message;
+    private long? _status;
+    private bool? _retryable;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkErrorDetail>? _details;
+    private global::GenesysCloud.Extensions.Models.Entity? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkEntityErrorEntity IGenesysCloudModel<BulkEntityErrorEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadNullableInt64(ref reader, options, name);
+                    value._status = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Retryable = ReadNullableBoolean(ref reader, name);
+                    value._retryable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Details = null;
+                        value._details = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BulkErrorDetail.ReadJson(ref reader, options));
                         }
 
-                        value.Details = list1;
+                        value._details = list1;
                     }
                     break;
                 case 5:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteInt64(writer, "status"u8, value.Status, nulls);
-        WriteBoolean(writer, "retryable"u8, value.Retryable, nulls);
-        if (value.Details is { } property2)
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteInt64(writer, "status"u8, value._status, nulls);
+        WriteBoolean(writer, "retryable"u8, value._retryable, nulls);
+        if (value._details is { } property2)
         {
             writer.WritePropertyName("details"u8);
             writer.WriteStartArray();
@@ -131,7 +139,7 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
             writer.WriteNull("details"u8);
         }
 
-        if (value.Entity is { } property5)
+        if (value._entity is { } property5)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property5, options);
@@ -141,7 +149,7 @@ public sealed class BulkEntityErrorEntity : IGenesysCloudModel<BulkEntityErrorEn
             writer.WriteNull("entity"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BulkErrorDetail : IGenesysCloudModel<BulkErrorDetail>
 {
     /// <summary>The name of the field which experienced an error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldName")]
-    public string? FieldName { get; set; }
+    public string? FieldName { get => _fieldName; set => _fieldName = value; }
 
     /// <summary>The field value from the request which caused the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>A field-specific error message describing why this operation was rejected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private string? _fieldName;
+    private string? _value;
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkErrorDetail IGenesysCloudModel<BulkErrorDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BulkErrorDetail : IGenesysCloudModel<BulkErrorDetail>
             switch (index)
             {
                 case 0:
-                    value.FieldName = ReadString(ref reader, name);
+                    value._fieldName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class BulkErrorDetail : IGenesysCloudModel<BulkErrorDetail>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fieldName"u8, value.FieldName, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fieldName"u8, value._fieldName, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

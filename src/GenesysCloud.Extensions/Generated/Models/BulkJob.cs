@@ -14,47 +14,59 @@ public sealed class BulkJob : IGenesysCloudModel<BulkJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The bulk job state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BulkJob.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkJob.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The bulk job action. This determines what the bulk job does, for example, terminate workitems.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Total count of items to be processed in the bulk job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-    public long? TotalCount { get; set; }
+    public long? TotalCount { get => _totalCount; set => _totalCount = value; }
 
     /// <summary>Count of successfully processed items in the bulk job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successfulCount")]
-    public long? SuccessfulCount { get; set; }
+    public long? SuccessfulCount { get => _successfulCount; set => _successfulCount = value; }
 
     /// <summary>Count of failed processed items in the bulk job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedCount")]
-    public long? FailedCount { get; set; }
+    public long? FailedCount { get => _failedCount; set => _failedCount = value; }
 
     /// <summary>The bulk job start date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>The bulk job finished date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFinished")]
-    public global::System.DateTimeOffset? DateFinished { get; set; }
+    public global::System.DateTimeOffset? DateFinished { get => _dateFinished; set => _dateFinished = value; }
 
     /// <summary>The bulk job modification date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BulkJob.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum? _action;
+    private long? _totalCount;
+    private long? _successfulCount;
+    private long? _failedCount;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateFinished;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkJob IGenesysCloudModel<BulkJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class BulkJob : IGenesysCloudModel<BulkJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkJob.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkJob.StateEnum?)null;
                     break;
                 case 2:
-                    value.Action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.BulkJob.ActionEnum?)null;
                     break;
                 case 3:
-                    value.TotalCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SuccessfulCount = ReadNullableInt64(ref reader, options, name);
+                    value._successfulCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.FailedCount = ReadNullableInt64(ref reader, options, name);
+                    value._failedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateFinished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateFinished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class BulkJob : IGenesysCloudModel<BulkJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteInt64(writer, "totalCount"u8, value.TotalCount, nulls);
-        WriteInt64(writer, "successfulCount"u8, value.SuccessfulCount, nulls);
-        WriteInt64(writer, "failedCount"u8, value.FailedCount, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateFinished"u8, value.DateFinished, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteInt64(writer, "totalCount"u8, value._totalCount, nulls);
+        WriteInt64(writer, "successfulCount"u8, value._successfulCount, nulls);
+        WriteInt64(writer, "failedCount"u8, value._failedCount, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateFinished"u8, value._dateFinished, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class BulkJobAddResult : IGenesysCloudModel<BulkJobAddResult>
 {
     /// <summary>Error details if the operation failed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.BulkJobError? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkJobError? Error { get => _error; set => _error = value; }
 
     /// <summary>The result of the operation if it succeeded. For Workitem Bulk Add this is a summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary? Entity { get => _entity; set => _entity = value; }
+
+    private global::GenesysCloud.Extensions.Models.BulkJobError? _error;
+    private global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkJobAddResult IGenesysCloudModel<BulkJobAddResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BulkJobAddResult : IGenesysCloudModel<BulkJobAddResult>
             switch (index)
             {
                 case 0:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkJobError.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkJobError.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class BulkJobAddResult : IGenesysCloudModel<BulkJobAddResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Error is { } property1)
+        if (value._error is { } property1)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.BulkJobError.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class BulkJobAddResult : IGenesysCloudModel<BulkJobAddResult>
             writer.WriteNull("error"u8);
         }
 
-        if (value.Entity is { } property3)
+        if (value._entity is { } property3)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.BulkJobAddWorkitemSummary.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class BulkJobAddResult : IGenesysCloudModel<BulkJobAddResult>
             writer.WriteNull("entity"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BulkJobAddWorkitemSummary : IGenesysCloudModel<BulkJobAddWor
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The workbin of the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workbin")]
-    public global::GenesysCloud.Extensions.Models.WorkbinReference? Workbin { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinReference? Workbin { get => _workbin; set => _workbin = value; }
 
     /// <summary>The worktype of the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorktypeReference? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeReference? Type { get => _type; set => _type = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkbinReference? _workbin;
+    private global::GenesysCloud.Extensions.Models.WorktypeReference? _type;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkJobAddWorkitemSummary IGenesysCloudModel<BulkJobAddWorkitemSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class BulkJobAddWorkitemSummary : IGenesysCloudModel<BulkJobAddWor
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Workbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
+                    value._workbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
+                    value._type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class BulkJobAddWorkitemSummary : IGenesysCloudModel<BulkJobAddWor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Workbin is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._workbin is { } property1)
         {
             writer.WritePropertyName("workbin"u8);
             global::GenesysCloud.Extensions.Models.WorkbinReference.WriteJson(writer, property1, options);
@@ -94,7 +101,7 @@ public sealed class BulkJobAddWorkitemSummary : IGenesysCloudModel<BulkJobAddWor
             writer.WriteNull("workbin"u8);
         }
 
-        if (value.Type is { } property3)
+        if (value._type is { } property3)
         {
             writer.WritePropertyName("type"u8);
             global::GenesysCloud.Extensions.Models.WorktypeReference.WriteJson(writer, property3, options);
@@ -104,8 +111,8 @@ public sealed class BulkJobAddWorkitemSummary : IGenesysCloudModel<BulkJobAddWor
             writer.WriteNull("type"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class BulkJobUpdate : IGenesysCloudModel<BulkJobUpdate>
 {
     /// <summary>The destination state of the bulk job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum? State { get => _state; set => _state = value; }
+
+    private global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkJobUpdate IGenesysCloudModel<BulkJobUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BulkJobUpdate : IGenesysCloudModel<BulkJobUpdate>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkJobUpdate.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class BulkJobUpdate : IGenesysCloudModel<BulkJobUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
 {
     /// <summary>A list of results for all of the Bulk operations specified in the request. Includes both successes and failures. Ordering is NOT guaranteed - may be in a different order from the request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization>? Results { get => _results; set => _results = value; }
 
     /// <summary>The number of failed operations in the results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCount")]
-    public long? ErrorCount { get; set; }
+    public long? ErrorCount { get => _errorCount; set => _errorCount = value; }
 
     /// <summary>The indexes of all failed operations in the results field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorIndexes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? ErrorIndexes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? ErrorIndexes { get => _errorIndexes; set => _errorIndexes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization>? _results;
+    private long? _errorCount;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _errorIndexes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkOrganizationsResponse IGenesysCloudModel<BulkOrganizationsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.ErrorCount = ReadNullableInt64(ref reader, options, name);
+                    value._errorCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorIndexes = null;
+                        value._errorIndexes = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.ErrorIndexes = list2;
+                        value._errorIndexes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property3)
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -120,8 +125,8 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
             writer.WriteNull("results"u8);
         }
 
-        WriteInt64(writer, "errorCount"u8, value.ErrorCount, nulls);
-        if (value.ErrorIndexes is { } property6)
+        WriteInt64(writer, "errorCount"u8, value._errorCount, nulls);
+        if (value._errorIndexes is { } property6)
         {
             writer.WritePropertyName("errorIndexes"u8);
             writer.WriteStartArray();
@@ -138,7 +143,7 @@ public sealed class BulkOrganizationsResponse : IGenesysCloudModel<BulkOrganizat
             writer.WriteNull("errorIndexes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class BulkResponseResultExternalContactExternalContactBulkEntityEr
 {
     /// <summary>The id associated with this operation. For Bulk Enrich, this id is specified in the request; for all other Bulk endpoints, this id is the id of the affected entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Whether the requested operation completed successfully.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public bool? Success { get; set; }
+    public bool? Success { get => _success; set => _success = value; }
 
     /// <summary>The entity which was affected by this Bulk operation. Only returned on success.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact? Entity { get => _entity; set => _entity = value; }
 
     /// <summary>An error describing why this Bulk operation failed. Only returned on failure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact? Error { get => _error; set => _error = value; }
 
     /// <summary>Status Code for the requested operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public long? Status { get; set; }
+    public long? Status { get => _status; set => _status = value; }
+
+    private string? _id;
+    private bool? _success;
+    private global::GenesysCloud.Extensions.Models.ExternalContact? _entity;
+    private global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact? _error;
+    private long? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact IGenesysCloudModel<BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class BulkResponseResultExternalContactExternalContactBulkEntityEr
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Success = ReadNullableBoolean(ref reader, name);
+                    value._success = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Status = ReadNullableInt64(ref reader, options, name);
+                    value._status = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class BulkResponseResultExternalContactExternalContactBulkEntityEr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "success"u8, value.Success, nulls);
-        if (value.Entity is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "success"u8, value._success, nulls);
+        if (value._entity is { } property1)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.ExternalContact.WriteJson(writer, property1, options);
@@ -94,7 +101,7 @@ public sealed class BulkResponseResultExternalContactExternalContactBulkEntityEr
             writer.WriteNull("entity"u8);
         }
 
-        if (value.Error is { } property3)
+        if (value._error is { } property3)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.BulkEntityErrorExternalContact.WriteJson(writer, property3, options);
@@ -104,8 +111,8 @@ public sealed class BulkResponseResultExternalContactExternalContactBulkEntityEr
             writer.WriteNull("error"u8);
         }
 
-        WriteInt64(writer, "status"u8, value.Status, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "status"u8, value._status, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

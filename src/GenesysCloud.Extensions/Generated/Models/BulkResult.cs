@@ -14,15 +14,19 @@ public sealed class BulkResult : IGenesysCloudModel<BulkResult>
 {
     /// <summary>Error details if the operation failed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.BulkError? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkError? Error { get => _error; set => _error = value; }
 
     /// <summary>The result of the operation if it succeeded.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::System.Text.Json.JsonElement? Entity { get; set; }
+    public global::System.Text.Json.JsonElement? Entity { get => _entity; set => _entity = value; }
+
+    private global::GenesysCloud.Extensions.Models.BulkError? _error;
+    private global::System.Text.Json.JsonElement? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkResult IGenesysCloudModel<BulkResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class BulkResult : IGenesysCloudModel<BulkResult>
             switch (index)
             {
                 case 0:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkError.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BulkError.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Entity = ReadNullableJsonElement(ref reader);
+                    value._entity = ReadNullableJsonElement(ref reader);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class BulkResult : IGenesysCloudModel<BulkResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Error is { } property1)
+        if (value._error is { } property1)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.BulkError.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class BulkResult : IGenesysCloudModel<BulkResult>
             writer.WriteNull("error"u8);
         }
 
-        WriteJsonElement(writer, "entity"u8, value.Entity, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "entity"u8, value._entity, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
 {
     /// <summary>Results of operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResults>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResults>? Results { get => _results; set => _results = value; }
 
     /// <summary>Count of errors</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCount")]
-    public long? ErrorCount { get; set; }
+    public long? ErrorCount { get => _errorCount; set => _errorCount = value; }
 
     /// <summary>List of ids failed to be added or removed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorResultIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ErrorResultIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ErrorResultIds { get => _errorResultIds; set => _errorResultIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkResults>? _results;
+    private long? _errorCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _errorResultIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkSourceIntentsResponse IGenesysCloudModel<BulkSourceIntentsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BulkResults.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.ErrorCount = ReadNullableInt64(ref reader, options, name);
+                    value._errorCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorResultIds = null;
+                        value._errorResultIds = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ErrorResultIds = list2;
+                        value._errorResultIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property3)
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -120,8 +125,8 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
             writer.WriteNull("results"u8);
         }
 
-        WriteInt64(writer, "errorCount"u8, value.ErrorCount, nulls);
-        if (value.ErrorResultIds is { } property6)
+        WriteInt64(writer, "errorCount"u8, value._errorCount, nulls);
+        if (value._errorResultIds is { } property6)
         {
             writer.WritePropertyName("errorResultIds"u8);
             writer.WriteStartArray();
@@ -138,7 +143,7 @@ public sealed class BulkSourceIntentsResponse : IGenesysCloudModel<BulkSourceInt
             writer.WriteNull("errorResultIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

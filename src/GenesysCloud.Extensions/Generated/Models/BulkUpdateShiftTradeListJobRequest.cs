@@ -14,19 +14,24 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
 {
     /// <summary>The IDs of the management units from which to update shift trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The start week dates in which the shift trades being updated occur in the business unit time zone (yyyy-MM-dd format)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get => _weekDates; set => _weekDates = value; }
 
     /// <summary>The shift trades that are being updated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem>? Entities { get => _entities; set => _entities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _weekDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkUpdateShiftTradeListJobRequest IGenesysCloudModel<BulkUpdateShiftTradeListJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WeekDates = null;
+                        value._weekDates = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WeekDates = list2;
+                        value._weekDates = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list3;
+                        value._entities = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property4)
+        if (value._managementUnitIds is { } property4)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -127,7 +132,7 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.WeekDates is { } property6)
+        if (value._weekDates is { } property6)
         {
             writer.WritePropertyName("weekDates"u8);
             writer.WriteStartArray();
@@ -144,7 +149,7 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
             writer.WriteNull("weekDates"u8);
         }
 
-        if (value.Entities is { } property8)
+        if (value._entities is { } property8)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -168,7 +173,7 @@ public sealed class BulkUpdateShiftTradeListJobRequest : IGenesysCloudModel<Bulk
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

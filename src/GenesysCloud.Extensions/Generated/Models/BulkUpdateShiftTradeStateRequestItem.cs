@@ -14,19 +14,24 @@ public sealed class BulkUpdateShiftTradeStateRequestItem : IGenesysCloudModel<Bu
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The new state to set on the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Version metadata for the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkUpdateShiftTradeStateRequestItem IGenesysCloudModel<BulkUpdateShiftTradeStateRequestItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class BulkUpdateShiftTradeStateRequestItem : IGenesysCloudModel<Bu
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateRequestItem.StateEnum?)null;
                     break;
                 case 2:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class BulkUpdateShiftTradeStateRequestItem : IGenesysCloudModel<Bu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class BulkUpdateShiftTradeStateRequestItem : IGenesysCloudModel<Bu
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

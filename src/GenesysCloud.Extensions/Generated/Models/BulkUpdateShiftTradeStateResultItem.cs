@@ -14,31 +14,39 @@ public sealed class BulkUpdateShiftTradeStateResultItem : IGenesysCloudModel<Bul
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The state of the shift trade after the update request is processed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The user who reviewed the request, if applicable. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get => _reviewedBy; set => _reviewedBy = value; }
 
     /// <summary>The date the request was reviewed, if applicable. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedDate")]
-    public global::System.DateTimeOffset? ReviewedDate { get; set; }
+    public global::System.DateTimeOffset? ReviewedDate { get => _reviewedDate; set => _reviewedDate = value; }
 
     /// <summary>The reason the update failed, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum? FailureReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum? FailureReason { get => _failureReason; set => _failureReason = value; }
 
     /// <summary>Version metadata for the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.UserReference? _reviewedBy;
+    private global::System.DateTimeOffset? _reviewedDate;
+    private global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum? _failureReason;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BulkUpdateShiftTradeStateResultItem IGenesysCloudModel<BulkUpdateShiftTradeStateResultItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class BulkUpdateShiftTradeStateResultItem : IGenesysCloudModel<Bul
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.StateEnum?)null;
                     break;
                 case 2:
-                    value.ReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._reviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReviewedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reviewedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.FailureReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum?)null;
+                    value._failureReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResultItem.FailureReasonEnum?)null;
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class BulkUpdateShiftTradeStateResultItem : IGenesysCloudModel<Bul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.ReviewedBy is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._reviewedBy is { } property3)
         {
             writer.WritePropertyName("reviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -101,9 +109,9 @@ public sealed class BulkUpdateShiftTradeStateResultItem : IGenesysCloudModel<Bul
             writer.WriteNull("reviewedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "reviewedDate"u8, value.ReviewedDate, nulls);
-        WriteString(writer, "failureReason"u8, value.FailureReason?.ToString(), nulls);
-        if (value.Metadata is { } property5)
+        WriteDateTimeOffset(writer, "reviewedDate"u8, value._reviewedDate, nulls);
+        WriteString(writer, "failureReason"u8, value._failureReason?.ToString(), nulls);
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -113,7 +121,7 @@ public sealed class BulkUpdateShiftTradeStateResultItem : IGenesysCloudModel<Bul
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class Bullseye : IGenesysCloudModel<Bullseye>
 {
     /// <summary>The bullseye rings configured for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ring>? Rings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ring>? Rings { get => _rings; set => _rings = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ring>? _rings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Bullseye IGenesysCloudModel<Bullseye>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Bullseye : IGenesysCloudModel<Bullseye>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Rings = null;
+                        value._rings = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Bullseye : IGenesysCloudModel<Bullseye>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Ring.ReadJson(ref reader, options));
                         }
 
-                        value.Rings = list1;
+                        value._rings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Bullseye : IGenesysCloudModel<Bullseye>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rings is { } property2)
+        if (value._rings is { } property2)
         {
             writer.WritePropertyName("rings"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class Bullseye : IGenesysCloudModel<Bullseye>
             writer.WriteNull("rings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

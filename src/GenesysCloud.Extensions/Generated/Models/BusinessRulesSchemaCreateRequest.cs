@@ -14,11 +14,14 @@ public sealed class BusinessRulesSchemaCreateRequest : IGenesysCloudModel<Busine
 {
     /// <summary>A JSON schema defining the extension to the built-in entity type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions? JsonSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions? JsonSchema { get => _jsonSchema; set => _jsonSchema = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions? _jsonSchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BusinessRulesSchemaCreateRequest IGenesysCloudModel<BusinessRulesSchemaCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class BusinessRulesSchemaCreateRequest : IGenesysCloudModel<Busine
             switch (index)
             {
                 case 0:
-                    value.JsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions.ReadJson(ref reader, options);
+                    value._jsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class BusinessRulesSchemaCreateRequest : IGenesysCloudModel<Busine
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.JsonSchema is { } property1)
+        if (value._jsonSchema is { } property1)
         {
             writer.WritePropertyName("jsonSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaWithDefinitions.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class BusinessRulesSchemaCreateRequest : IGenesysCloudModel<Busine
             writer.WriteNull("jsonSchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

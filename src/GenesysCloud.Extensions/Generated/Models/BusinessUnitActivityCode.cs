@@ -14,71 +14,89 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether this activity code is active or has been deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Whether this is a default activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultCode")]
-    public bool? DefaultCode { get; set; }
+    public bool? DefaultCode { get => _defaultCode; set => _defaultCode = value; }
 
     /// <summary>The category of the activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>The default length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Whether an agent is paid while performing this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Indicates whether or not the activity should be counted as contiguous work time for calculating daily constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsWorkTime")]
-    public bool? CountsAsWorkTime { get; set; }
+    public bool? CountsAsWorkTime { get => _countsAsWorkTime; set => _countsAsWorkTime = value; }
 
     /// <summary>Whether an agent can select this activity code when creating or editing a time off request. Null if the activity's category is not time off.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTimeOffSelectable")]
-    public bool? AgentTimeOffSelectable { get; set; }
+    public bool? AgentTimeOffSelectable { get => _agentTimeOffSelectable; set => _agentTimeOffSelectable = value; }
 
     /// <summary>Whether or not this activity code counts toward shrinkage calculations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsTowardShrinkage")]
-    public bool? CountsTowardShrinkage { get; set; }
+    public bool? CountsTowardShrinkage { get => _countsTowardShrinkage; set => _countsTowardShrinkage = value; }
 
     /// <summary>Whether this activity code is considered planned or unplanned shrinkage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedShrinkage")]
-    public bool? PlannedShrinkage { get; set; }
+    public bool? PlannedShrinkage { get => _plannedShrinkage; set => _plannedShrinkage = value; }
 
     /// <summary>Whether this activity code is considered interruptible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptible")]
-    public bool? Interruptible { get; set; }
+    public bool? Interruptible { get => _interruptible; set => _interruptible = value; }
 
     /// <summary>The secondary presences of this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? SecondaryPresences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? SecondaryPresences { get => _secondaryPresences; set => _secondaryPresences = value; }
 
     /// <summary>Planning groups associated with this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
 
     /// <summary>Version metadata of this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _active;
+    private bool? _defaultCode;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum? _category;
+    private long? _lengthInMinutes;
+    private bool? _countsAsPaidTime;
+    private bool? _countsAsWorkTime;
+    private bool? _agentTimeOffSelectable;
+    private bool? _countsTowardShrinkage;
+    private bool? _plannedShrinkage;
+    private bool? _interruptible;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? _secondaryPresences;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? _planningGroups;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BusinessUnitActivityCode IGenesysCloudModel<BusinessUnitActivityCode>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,45 +117,45 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DefaultCode = ReadNullableBoolean(ref reader, name);
+                    value._defaultCode = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode.CategoryEnum?)null;
                     break;
                 case 5:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.CountsAsWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.AgentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
+                    value._agentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.CountsTowardShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._countsTowardShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.PlannedShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._plannedShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.Interruptible = ReadNullableBoolean(ref reader, name);
+                    value._interruptible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryPresences = null;
+                        value._secondaryPresences = null;
                     }
                     else
                     {
@@ -148,13 +166,13 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SecondaryPresence.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryPresences = list2;
+                        value._secondaryPresences = list2;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -165,17 +183,17 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list3;
+                        value._planningGroups = list3;
                     }
                     break;
                 case 14:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,19 +205,19 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteBoolean(writer, "defaultCode"u8, value.DefaultCode, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "countsAsWorkTime"u8, value.CountsAsWorkTime, nulls);
-        WriteBoolean(writer, "agentTimeOffSelectable"u8, value.AgentTimeOffSelectable, nulls);
-        WriteBoolean(writer, "countsTowardShrinkage"u8, value.CountsTowardShrinkage, nulls);
-        WriteBoolean(writer, "plannedShrinkage"u8, value.PlannedShrinkage, nulls);
-        WriteBoolean(writer, "interruptible"u8, value.Interruptible, nulls);
-        if (value.SecondaryPresences is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteBoolean(writer, "defaultCode"u8, value._defaultCode, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "countsAsWorkTime"u8, value._countsAsWorkTime, nulls);
+        WriteBoolean(writer, "agentTimeOffSelectable"u8, value._agentTimeOffSelectable, nulls);
+        WriteBoolean(writer, "countsTowardShrinkage"u8, value._countsTowardShrinkage, nulls);
+        WriteBoolean(writer, "plannedShrinkage"u8, value._plannedShrinkage, nulls);
+        WriteBoolean(writer, "interruptible"u8, value._interruptible, nulls);
+        if (value._secondaryPresences is { } property4)
         {
             writer.WritePropertyName("secondaryPresences"u8);
             writer.WriteStartArray();
@@ -223,7 +241,7 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
             writer.WriteNull("secondaryPresences"u8);
         }
 
-        if (value.PlanningGroups is { } property7)
+        if (value._planningGroups is { } property7)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -247,7 +265,7 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
             writer.WriteNull("planningGroups"u8);
         }
 
-        if (value.Metadata is { } property10)
+        if (value._metadata is { } property10)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property10, options);
@@ -257,8 +275,8 @@ public sealed class BusinessUnitActivityCode : IGenesysCloudModel<BusinessUnitAc
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

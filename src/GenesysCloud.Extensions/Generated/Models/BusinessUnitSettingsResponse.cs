@@ -14,31 +14,39 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
 {
     /// <summary>The start day of week for this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum? StartDayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum? StartDayOfWeek { get => _startDayOfWeek; set => _startDayOfWeek = value; }
 
     /// <summary>The time zone for this business unit, using the Olsen tz database format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Short term forecasting settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecasting")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? ShortTermForecasting { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? ShortTermForecasting { get => _shortTermForecasting; set => _shortTermForecasting = value; }
 
     /// <summary>Scheduling settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduling")]
-    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse? Scheduling { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse? Scheduling { get => _scheduling; set => _scheduling = value; }
 
     /// <summary>Notification settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse? Notifications { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse? Notifications { get => _notifications; set => _notifications = value; }
 
     /// <summary>Version metadata for this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum? _startDayOfWeek;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? _shortTermForecasting;
+    private global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse? _scheduling;
+    private global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse? _notifications;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static BusinessUnitSettingsResponse IGenesysCloudModel<BusinessUnitSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
             switch (index)
             {
                 case 0:
-                    value.StartDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum?)null;
+                    value._startDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.BusinessUnitSettingsResponse.StartDayOfWeekEnum?)null;
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ShortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.ReadJson(ref reader, options);
+                    value._shortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ReadJson(ref reader, options);
+                    value._scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse.ReadJson(ref reader, options);
+                    value._notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDayOfWeek"u8, value.StartDayOfWeek?.ToString(), nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.ShortTermForecasting is { } property2)
+        WriteString(writer, "startDayOfWeek"u8, value._startDayOfWeek?.ToString(), nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._shortTermForecasting is { } property2)
         {
             writer.WritePropertyName("shortTermForecasting"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.WriteJson(writer, property2, options);
@@ -101,7 +109,7 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
             writer.WriteNull("shortTermForecasting"u8);
         }
 
-        if (value.Scheduling is { } property4)
+        if (value._scheduling is { } property4)
         {
             writer.WritePropertyName("scheduling"u8);
             global::GenesysCloud.Extensions.Models.BuSchedulingSettingsResponse.WriteJson(writer, property4, options);
@@ -111,7 +119,7 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
             writer.WriteNull("scheduling"u8);
         }
 
-        if (value.Notifications is { } property6)
+        if (value._notifications is { } property6)
         {
             writer.WritePropertyName("notifications"u8);
             global::GenesysCloud.Extensions.Models.BuNotificationSettingsResponse.WriteJson(writer, property6, options);
@@ -121,7 +129,7 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
             writer.WriteNull("notifications"u8);
         }
 
-        if (value.Metadata is { } property8)
+        if (value._metadata is { } property8)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property8, options);
@@ -131,7 +139,7 @@ public sealed class BusinessUnitSettingsResponse : IGenesysCloudModel<BusinessUn
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Button : IGenesysCloudModel<Button>
 {
     /// <summary>Type of button to include in whatsApp template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Button.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Button.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Content of the button. Use for 'Url' or 'PhoneNumber' button type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
 
     /// <summary>The text label that will be displayed on the button</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentText")]
-    public string? ContentText { get; set; }
+    public string? ContentText { get => _contentText; set => _contentText = value; }
+
+    private global::GenesysCloud.Extensions.Models.Button.TypeEnum? _type;
+    private string? _content;
+    private string? _contentText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Button IGenesysCloudModel<Button>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Button : IGenesysCloudModel<Button>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Button.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Button.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Button.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Button.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContentText = ReadString(ref reader, name);
+                    value._contentText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Button : IGenesysCloudModel<Button>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteString(writer, "contentText"u8, value.ContentText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteString(writer, "contentText"u8, value._contentText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ButtonComponent : IGenesysCloudModel<ButtonComponent>
 {
     /// <summary>Text to show inside the button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The button actions (Deprecated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::GenesysCloud.Extensions.Models.ContentActions? Actions { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentActions? Actions { get => _actions; set => _actions = value; }
+
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.ContentActions? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ButtonComponent IGenesysCloudModel<ButtonComponent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ButtonComponent : IGenesysCloudModel<ButtonComponent>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentActions.ReadJson(ref reader, options);
+                    value._actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentActions.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ButtonComponent : IGenesysCloudModel<ButtonComponent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Actions is { } property1)
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._actions is { } property1)
         {
             writer.WritePropertyName("actions"u8);
             global::GenesysCloud.Extensions.Models.ContentActions.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ButtonComponent : IGenesysCloudModel<ButtonComponent>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

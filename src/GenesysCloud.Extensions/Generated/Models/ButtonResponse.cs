@@ -14,27 +14,34 @@ public sealed class ButtonResponse : IGenesysCloudModel<ButtonResponse>
 {
     /// <summary>Button response type that captures Button and QuickReply type responses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text to show inside the Button reply. This is also used as the response text after clicking on the Button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Content of the textback payload after clicking a button</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>Button response message type that captures QuickReply , Cards and Carousel.This is used  as label for Card selection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageType")]
-    public global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum? MessageType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum? MessageType { get => _messageType; set => _messageType = value; }
 
     /// <summary>Reference to the ID of the original message (e.g., list picker) this button response is replying to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
+
+    private global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum? _type;
+    private string? _text;
+    private string? _payload;
+    private global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum? _messageType;
+    private string? _originatingMessageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ButtonResponse IGenesysCloudModel<ButtonResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ButtonResponse : IGenesysCloudModel<ButtonResponse>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ButtonResponse.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MessageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum?)null;
+                    value._messageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ButtonResponse.MessageTypeEnum?)null;
                     break;
                 case 4:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ButtonResponse : IGenesysCloudModel<ButtonResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteString(writer, "messageType"u8, value.MessageType?.ToString(), nulls);
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteString(writer, "messageType"u8, value._messageType?.ToString(), nulls);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class CachedMediaItem : IGenesysCloudModel<CachedMediaItem>
 {
     /// <summary>The unique identifier for the cached media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URL that represents the external media that has been cached</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>A URL to fetch the cached media</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>The media type for the URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public string? MediaType { get; set; }
+    public string? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The content length of the media represented by the URL, in bytes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLengthBytes")]
-    public long? ContentLengthBytes { get; set; }
+    public long? ContentLengthBytes { get => _contentLengthBytes; set => _contentLengthBytes = value; }
 
     /// <summary>The date the cached item was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date the cached item expires and will be removed from the cache. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::System.DateTimeOffset? DateExpires { get; set; }
+    public global::System.DateTimeOffset? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _url;
+    private string? _downloadUrl;
+    private string? _mediaType;
+    private long? _contentLengthBytes;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateExpires;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CachedMediaItem IGenesysCloudModel<CachedMediaItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class CachedMediaItem : IGenesysCloudModel<CachedMediaItem>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MediaType = ReadString(ref reader, name);
+                    value._mediaType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentLengthBytes = ReadNullableInt64(ref reader, options, name);
+                    value._contentLengthBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateExpires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class CachedMediaItem : IGenesysCloudModel<CachedMediaItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType, nulls);
-        WriteInt64(writer, "contentLengthBytes"u8, value.ContentLengthBytes, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateExpires"u8, value.DateExpires, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType, nulls);
+        WriteInt64(writer, "contentLengthBytes"u8, value._contentLengthBytes, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateExpires"u8, value._dateExpires, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

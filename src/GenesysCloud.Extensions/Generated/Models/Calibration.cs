@@ -14,71 +14,89 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>calibrator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calibrator")]
-    public global::GenesysCloud.Extensions.Models.User? Calibrator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Calibrator { get => _calibrator; set => _calibrator = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.User? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Gets or sets <c>evaluationForm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>Gets or sets <c>contextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>averageScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageScore")]
-    public long? AverageScore { get; set; }
+    public long? AverageScore { get => _averageScore; set => _averageScore = value; }
 
     /// <summary>Gets or sets <c>highScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("highScore")]
-    public long? HighScore { get; set; }
+    public long? HighScore { get => _highScore; set => _highScore = value; }
 
     /// <summary>Gets or sets <c>lowScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowScore")]
-    public long? LowScore { get; set; }
+    public long? LowScore { get => _lowScore; set => _lowScore = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Gets or sets <c>evaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? Evaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? Evaluations { get => _evaluations; set => _evaluations = value; }
 
     /// <summary>Gets or sets <c>evaluators</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluators")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get => _evaluators; set => _evaluators = value; }
 
     /// <summary>Gets or sets <c>scoringIndex</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoringIndex")]
-    public global::GenesysCloud.Extensions.Models.Evaluation? ScoringIndex { get; set; }
+    public global::GenesysCloud.Extensions.Models.Evaluation? ScoringIndex { get => _scoringIndex; set => _scoringIndex = value; }
 
     /// <summary>Gets or sets <c>expertEvaluator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expertEvaluator")]
-    public global::GenesysCloud.Extensions.Models.User? ExpertEvaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? ExpertEvaluator { get => _expertEvaluator; set => _expertEvaluator = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _calibrator;
+    private global::GenesysCloud.Extensions.Models.User? _agent;
+    private global::GenesysCloud.Extensions.Models.ConversationReference? _conversation;
+    private global::GenesysCloud.Extensions.Models.EvaluationForm? _evaluationForm;
+    private string? _contextId;
+    private long? _averageScore;
+    private long? _highScore;
+    private long? _lowScore;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? _evaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _evaluators;
+    private global::GenesysCloud.Extensions.Models.Evaluation? _scoringIndex;
+    private global::GenesysCloud.Extensions.Models.User? _expertEvaluator;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Calibration IGenesysCloudModel<Calibration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,42 +117,42 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Calibrator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._calibrator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AverageScore = ReadNullableInt64(ref reader, options, name);
+                    value._averageScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.HighScore = ReadNullableInt64(ref reader, options, name);
+                    value._highScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.LowScore = ReadNullableInt64(ref reader, options, name);
+                    value._lowScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluations = null;
+                        value._evaluations = null;
                     }
                     else
                     {
@@ -145,13 +163,13 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Evaluation.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluations = list1;
+                        value._evaluations = list1;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluators = null;
+                        value._evaluators = null;
                     }
                     else
                     {
@@ -162,20 +180,20 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluators = list2;
+                        value._evaluators = list2;
                     }
                     break;
                 case 13:
-                    value.ScoringIndex = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Evaluation.ReadJson(ref reader, options);
+                    value._scoringIndex = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Evaluation.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ExpertEvaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._expertEvaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +205,9 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Calibrator is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._calibrator is { } property3)
         {
             writer.WritePropertyName("calibrator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -199,7 +217,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("calibrator"u8);
         }
 
-        if (value.Agent is { } property5)
+        if (value._agent is { } property5)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property5, options);
@@ -209,7 +227,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("agent"u8);
         }
 
-        if (value.Conversation is { } property7)
+        if (value._conversation is { } property7)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationReference.WriteJson(writer, property7, options);
@@ -219,7 +237,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.EvaluationForm is { } property9)
+        if (value._evaluationForm is { } property9)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationForm.WriteJson(writer, property9, options);
@@ -229,12 +247,12 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("evaluationForm"u8);
         }
 
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteInt64(writer, "averageScore"u8, value.AverageScore, nulls);
-        WriteInt64(writer, "highScore"u8, value.HighScore, nulls);
-        WriteInt64(writer, "lowScore"u8, value.LowScore, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.Evaluations is { } property11)
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteInt64(writer, "averageScore"u8, value._averageScore, nulls);
+        WriteInt64(writer, "highScore"u8, value._highScore, nulls);
+        WriteInt64(writer, "lowScore"u8, value._lowScore, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._evaluations is { } property11)
         {
             writer.WritePropertyName("evaluations"u8);
             writer.WriteStartArray();
@@ -258,7 +276,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("evaluations"u8);
         }
 
-        if (value.Evaluators is { } property14)
+        if (value._evaluators is { } property14)
         {
             writer.WritePropertyName("evaluators"u8);
             writer.WriteStartArray();
@@ -282,7 +300,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("evaluators"u8);
         }
 
-        if (value.ScoringIndex is { } property17)
+        if (value._scoringIndex is { } property17)
         {
             writer.WritePropertyName("scoringIndex"u8);
             global::GenesysCloud.Extensions.Models.Evaluation.WriteJson(writer, property17, options);
@@ -292,7 +310,7 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("scoringIndex"u8);
         }
 
-        if (value.ExpertEvaluator is { } property19)
+        if (value._expertEvaluator is { } property19)
         {
             writer.WritePropertyName("expertEvaluator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property19, options);
@@ -302,8 +320,8 @@ public sealed class Calibration : IGenesysCloudModel<Calibration>
             writer.WriteNull("expertEvaluator"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
 {
     /// <summary>Gets or sets <c>calibrator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calibrator")]
-    public global::GenesysCloud.Extensions.Models.User? Calibrator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Calibrator { get => _calibrator; set => _calibrator = value; }
 
     /// <summary>Gets or sets <c>evaluators</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluators")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get => _evaluators; set => _evaluators = value; }
 
     /// <summary>Gets or sets <c>evaluationForm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>Gets or sets <c>expertEvaluator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expertEvaluator")]
-    public global::GenesysCloud.Extensions.Models.User? ExpertEvaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? ExpertEvaluator { get => _expertEvaluator; set => _expertEvaluator = value; }
+
+    private global::GenesysCloud.Extensions.Models.User? _calibrator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _evaluators;
+    private global::GenesysCloud.Extensions.Models.EvaluationForm? _evaluationForm;
+    private global::GenesysCloud.Extensions.Models.User? _expertEvaluator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CalibrationAssignment IGenesysCloudModel<CalibrationAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
             switch (index)
             {
                 case 0:
-                    value.Calibrator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._calibrator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluators = null;
+                        value._evaluators = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluators = list1;
+                        value._evaluators = list1;
                     }
                     break;
                 case 2:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExpertEvaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._expertEvaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Calibrator is { } property2)
+        if (value._calibrator is { } property2)
         {
             writer.WritePropertyName("calibrator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
             writer.WriteNull("calibrator"u8);
         }
 
-        if (value.Evaluators is { } property4)
+        if (value._evaluators is { } property4)
         {
             writer.WritePropertyName("evaluators"u8);
             writer.WriteStartArray();
@@ -123,7 +129,7 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
             writer.WriteNull("evaluators"u8);
         }
 
-        if (value.EvaluationForm is { } property7)
+        if (value._evaluationForm is { } property7)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationForm.WriteJson(writer, property7, options);
@@ -133,7 +139,7 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
             writer.WriteNull("evaluationForm"u8);
         }
 
-        if (value.ExpertEvaluator is { } property9)
+        if (value._expertEvaluator is { } property9)
         {
             writer.WritePropertyName("expertEvaluator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property9, options);
@@ -143,7 +149,7 @@ public sealed class CalibrationAssignment : IGenesysCloudModel<CalibrationAssign
             writer.WriteNull("expertEvaluator"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

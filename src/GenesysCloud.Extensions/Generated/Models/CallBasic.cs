@@ -14,147 +14,184 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CallBasic.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallBasic.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The direction of the call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>True if this call is being recorded.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public bool? Recording { get; set; }
+    public bool? Recording { get => _recording; set => _recording = value; }
 
     /// <summary>State of recording on this call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingState")]
-    public global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum? RecordingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum? RecordingState { get => _recordingState; set => _recordingState = value; }
 
     /// <summary>Contains the states of different recorders.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordersState")]
-    public global::GenesysCloud.Extensions.Models.RecordersState? RecordersState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordersState? RecordersState { get => _recordersState; set => _recordersState = value; }
 
     /// <summary>True if this call is muted so that remote participants can't hear any audio from this end.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muted")]
-    public bool? Muted { get; set; }
+    public bool? Muted { get => _muted; set => _muted = value; }
 
     /// <summary>True if this call is held and the person on this side hears hold music.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confined")]
-    public bool? Confined { get; set; }
+    public bool? Confined { get => _confined; set => _confined = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>True when the recording of this call is in secure pause status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securePause")]
-    public bool? SecurePause { get; set; }
+    public bool? SecurePause { get => _securePause; set => _securePause = value; }
 
     /// <summary>A globally unique identifier for the recording associated with this call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>The time line of the participant's call, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the call was placed on hold in the cloud clock if the call is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>If call is an outbound fax of a document from content management, then this is the id in content management.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentId")]
-    public string? DocumentId { get; set; }
+    public string? DocumentId { get => _documentId; set => _documentId = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>List of reasons that this call was disconnected. This will be set once the call disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisconnectReason>? DisconnectReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisconnectReason>? DisconnectReasons { get => _disconnectReasons; set => _disconnectReasons = value; }
 
     /// <summary>Extra information on fax transmission.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faxStatus")]
-    public global::GenesysCloud.Extensions.Models.FaxStatus? FaxStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.FaxStatus? FaxStatus { get => _faxStatus; set => _faxStatus = value; }
 
     /// <summary>The source provider for the call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>User to User Information (UUI) data managed by SIP session application.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uuiData")]
-    public string? UuiData { get; set; }
+    public string? UuiData { get => _uuiData; set => _uuiData = value; }
 
     /// <summary>Address and name data for a call endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("self")]
-    public global::GenesysCloud.Extensions.Models.Address? Self { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? Self { get => _self; set => _self = value; }
 
     /// <summary>Address and name data for a call endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("other")]
-    public global::GenesysCloud.Extensions.Models.Address? Other { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? Other { get => _other; set => _other = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>UUID of virtual agent assistant that provide suggestions to the agent participant during the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentAssistantId")]
-    public string? AgentAssistantId { get; set; }
+    public string? AgentAssistantId { get => _agentAssistantId; set => _agentAssistantId = value; }
 
     /// <summary>Indicates how call reaches the agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferSource")]
-    public string? TransferSource { get; set; }
+    public string? TransferSource { get => _transferSource; set => _transferSource = value; }
 
     /// <summary>Represents the queue settings for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get => _queueMediaSettings; set => _queueMediaSettings = value; }
 
     /// <summary>Call resolution data for Dialer bulk make calls commands.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disposition")]
-    public global::GenesysCloud.Extensions.Models.Disposition? Disposition { get; set; }
+    public global::GenesysCloud.Extensions.Models.Disposition? Disposition { get => _disposition; set => _disposition = value; }
+
+    private global::GenesysCloud.Extensions.Models.CallBasic.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum? _initialState;
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum? _direction;
+    private bool? _recording;
+    private global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum? _recordingState;
+    private global::GenesysCloud.Extensions.Models.RecordersState? _recordersState;
+    private bool? _muted;
+    private bool? _confined;
+    private bool? _held;
+    private bool? _securePause;
+    private string? _recordingId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private string? _documentId;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisconnectReason>? _disconnectReasons;
+    private global::GenesysCloud.Extensions.Models.FaxStatus? _faxStatus;
+    private string? _provider;
+    private string? _scriptId;
+    private string? _peerId;
+    private string? _uuiData;
+    private global::GenesysCloud.Extensions.Models.Address? _self;
+    private global::GenesysCloud.Extensions.Models.Address? _other;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private string? _agentAssistantId;
+    private string? _transferSource;
+    private global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? _queueMediaSettings;
+    private global::GenesysCloud.Extensions.Models.Disposition? _disposition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallBasic IGenesysCloudModel<CallBasic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -175,45 +212,45 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallBasic.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CallBasic.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallBasic.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CallBasic.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.CallBasic.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.CallBasic.DirectionEnum?)null;
                     break;
                 case 4:
-                    value.Recording = ReadNullableBoolean(ref reader, name);
+                    value._recording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.RecordingState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum(text4) : (global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum?)null;
+                    value._recordingState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum(text4) : (global::GenesysCloud.Extensions.Models.CallBasic.RecordingStateEnum?)null;
                     break;
                 case 6:
-                    value.RecordersState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordersState.ReadJson(ref reader, options);
+                    value._recordersState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordersState.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Muted = ReadNullableBoolean(ref reader, name);
+                    value._muted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Confined = ReadNullableBoolean(ref reader, name);
+                    value._confined = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.SecurePause = ReadNullableBoolean(ref reader, name);
+                    value._securePause = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -224,34 +261,34 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list5;
+                        value._segments = list5;
                     }
                     break;
                 case 13:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.CallBasic.DisconnectTypeEnum?)null;
                     break;
                 case 15:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.DocumentId = ReadString(ref reader, name);
+                    value._documentId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.DisconnectReasons = null;
+                        value._disconnectReasons = null;
                     }
                     else
                     {
@@ -262,53 +299,53 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DisconnectReason.ReadJson(ref reader, options));
                         }
 
-                        value.DisconnectReasons = list7;
+                        value._disconnectReasons = list7;
                     }
                     break;
                 case 21:
-                    value.FaxStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FaxStatus.ReadJson(ref reader, options);
+                    value._faxStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FaxStatus.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 23:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 24:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 25:
-                    value.UuiData = ReadString(ref reader, name);
+                    value._uuiData = ReadString(ref reader, name);
                     break;
                 case 26:
-                    value.Self = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._self = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.Other = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._other = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 28:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
-                    value.AgentAssistantId = ReadString(ref reader, name);
+                    value._agentAssistantId = ReadString(ref reader, name);
                     break;
                 case 32:
-                    value.TransferSource = ReadString(ref reader, name);
+                    value._transferSource = ReadString(ref reader, name);
                     break;
                 case 33:
-                    value.QueueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
+                    value._queueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 34:
-                    value.Disposition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Disposition.ReadJson(ref reader, options);
+                    value._disposition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Disposition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -320,13 +357,13 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteBoolean(writer, "recording"u8, value.Recording, nulls);
-        WriteString(writer, "recordingState"u8, value.RecordingState?.ToString(), nulls);
-        if (value.RecordersState is { } property8)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteBoolean(writer, "recording"u8, value._recording, nulls);
+        WriteString(writer, "recordingState"u8, value._recordingState?.ToString(), nulls);
+        if (value._recordersState is { } property8)
         {
             writer.WritePropertyName("recordersState"u8);
             global::GenesysCloud.Extensions.Models.RecordersState.WriteJson(writer, property8, options);
@@ -336,12 +373,12 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("recordersState"u8);
         }
 
-        WriteBoolean(writer, "muted"u8, value.Muted, nulls);
-        WriteBoolean(writer, "confined"u8, value.Confined, nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteBoolean(writer, "securePause"u8, value.SecurePause, nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        if (value.Segments is { } property10)
+        WriteBoolean(writer, "muted"u8, value._muted, nulls);
+        WriteBoolean(writer, "confined"u8, value._confined, nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteBoolean(writer, "securePause"u8, value._securePause, nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        if (value._segments is { } property10)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -365,7 +402,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("segments"u8);
         }
 
-        if (value.ErrorInfo is { } property13)
+        if (value._errorInfo is { } property13)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property13, options);
@@ -375,13 +412,13 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteString(writer, "documentId"u8, value.DocumentId, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        if (value.DisconnectReasons is { } property15)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteString(writer, "documentId"u8, value._documentId, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        if (value._disconnectReasons is { } property15)
         {
             writer.WritePropertyName("disconnectReasons"u8);
             writer.WriteStartArray();
@@ -405,7 +442,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("disconnectReasons"u8);
         }
 
-        if (value.FaxStatus is { } property18)
+        if (value._faxStatus is { } property18)
         {
             writer.WritePropertyName("faxStatus"u8);
             global::GenesysCloud.Extensions.Models.FaxStatus.WriteJson(writer, property18, options);
@@ -415,11 +452,11 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("faxStatus"u8);
         }
 
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteString(writer, "uuiData"u8, value.UuiData, nulls);
-        if (value.Self is { } property20)
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteString(writer, "uuiData"u8, value._uuiData, nulls);
+        if (value._self is { } property20)
         {
             writer.WritePropertyName("self"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property20, options);
@@ -429,7 +466,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("self"u8);
         }
 
-        if (value.Other is { } property22)
+        if (value._other is { } property22)
         {
             writer.WritePropertyName("other"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property22, options);
@@ -439,7 +476,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("other"u8);
         }
 
-        if (value.Wrapup is { } property24)
+        if (value._wrapup is { } property24)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property24, options);
@@ -449,7 +486,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property26)
+        if (value._afterCallWork is { } property26)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property26, options);
@@ -459,10 +496,10 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteString(writer, "agentAssistantId"u8, value.AgentAssistantId, nulls);
-        WriteString(writer, "transferSource"u8, value.TransferSource, nulls);
-        if (value.QueueMediaSettings is { } property28)
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteString(writer, "agentAssistantId"u8, value._agentAssistantId, nulls);
+        WriteString(writer, "transferSource"u8, value._transferSource, nulls);
+        if (value._queueMediaSettings is { } property28)
         {
             writer.WritePropertyName("queueMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.WriteJson(writer, property28, options);
@@ -472,7 +509,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("queueMediaSettings"u8);
         }
 
-        if (value.Disposition is { } property30)
+        if (value._disposition is { } property30)
         {
             writer.WritePropertyName("disposition"u8);
             global::GenesysCloud.Extensions.Models.Disposition.WriteJson(writer, property30, options);
@@ -482,7 +519,7 @@ public sealed class CallBasic : IGenesysCloudModel<CallBasic>
             writer.WriteNull("disposition"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

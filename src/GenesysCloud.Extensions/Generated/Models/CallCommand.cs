@@ -14,15 +14,19 @@ public sealed class CallCommand : IGenesysCloudModel<CallCommand>
 {
     /// <summary>The phone number to dial for this call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callNumber")]
-    public string? CallNumber { get; set; }
+    public string? CallNumber { get => _callNumber; set => _callNumber = value; }
 
     /// <summary>For a dialer preview or scheduled callback, the phone column associated with the phone number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumn")]
-    public string? PhoneColumn { get; set; }
+    public string? PhoneColumn { get => _phoneColumn; set => _phoneColumn = value; }
+
+    private string? _callNumber;
+    private string? _phoneColumn;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallCommand IGenesysCloudModel<CallCommand>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallCommand : IGenesysCloudModel<CallCommand>
             switch (index)
             {
                 case 0:
-                    value.CallNumber = ReadString(ref reader, name);
+                    value._callNumber = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PhoneColumn = ReadString(ref reader, name);
+                    value._phoneColumn = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CallCommand : IGenesysCloudModel<CallCommand>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "callNumber"u8, value.CallNumber, nulls);
-        WriteString(writer, "phoneColumn"u8, value.PhoneColumn, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "callNumber"u8, value._callNumber, nulls);
+        WriteString(writer, "phoneColumn"u8, value._phoneColumn, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The list of participants involved in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallMediaParticipant>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallMediaParticipant>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>The list of other media channels involved in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherMediaUris")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OtherMediaUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OtherMediaUris { get => _otherMediaUris; set => _otherMediaUris = value; }
 
     /// <summary>The list of the most recent 20 transfer commands applied to this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recentTransfers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get => _recentTransfers; set => _recentTransfers = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>The time in the future, after which this conversation would be considered inactive. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeout")]
-    public global::System.DateTimeOffset? InactivityTimeout { get; set; }
+    public global::System.DateTimeOffset? InactivityTimeout { get => _inactivityTimeout; set => _inactivityTimeout = value; }
 
     /// <summary>Identifiers of divisions associated with this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>Gets or sets <c>recordingState</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingState")]
-    public global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum? RecordingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum? RecordingState { get => _recordingState; set => _recordingState = value; }
 
     /// <summary>If this is a conference conversation, then this field indicates the maximum number of participants allowed to participant in the conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxParticipants")]
-    public long? MaxParticipants { get; set; }
+    public long? MaxParticipants { get => _maxParticipants; set => _maxParticipants = value; }
 
     /// <summary>True when the recording of this conversation is in secure pause status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securePause")]
-    public bool? SecurePause { get; set; }
+    public bool? SecurePause { get => _securePause; set => _securePause = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallMediaParticipant>? _participants;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _otherMediaUris;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? _recentTransfers;
+    private string? _utilizationLabelId;
+    private global::System.DateTimeOffset? _inactivityTimeout;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? _divisions;
+    private global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum? _recordingState;
+    private long? _maxParticipants;
+    private bool? _securePause;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallConversation IGenesysCloudModel<CallConversation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,15 +97,15 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -102,13 +116,13 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallMediaParticipant.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list1;
+                        value._participants = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OtherMediaUris = null;
+                        value._otherMediaUris = null;
                     }
                     else
                     {
@@ -119,13 +133,13 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OtherMediaUris = list2;
+                        value._otherMediaUris = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RecentTransfers = null;
+                        value._recentTransfers = null;
                     }
                     else
                     {
@@ -136,19 +150,19 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TransferResponse.ReadJson(ref reader, options));
                         }
 
-                        value.RecentTransfers = list3;
+                        value._recentTransfers = list3;
                     }
                     break;
                 case 5:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.InactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
+                    value._inactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -159,23 +173,23 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDivisionMembership.ReadJson(ref reader, options));
                         }
 
-                        value.Divisions = list4;
+                        value._divisions = list4;
                     }
                     break;
                 case 8:
-                    value.RecordingState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum(text5) : (global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum?)null;
+                    value._recordingState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum(text5) : (global::GenesysCloud.Extensions.Models.CallConversation.RecordingStateEnum?)null;
                     break;
                 case 9:
-                    value.MaxParticipants = ReadNullableInt64(ref reader, options, name);
+                    value._maxParticipants = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.SecurePause = ReadNullableBoolean(ref reader, name);
+                    value._securePause = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +201,9 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Participants is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._participants is { } property6)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -213,7 +227,7 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
             writer.WriteNull("participants"u8);
         }
 
-        if (value.OtherMediaUris is { } property9)
+        if (value._otherMediaUris is { } property9)
         {
             writer.WritePropertyName("otherMediaUris"u8);
             writer.WriteStartArray();
@@ -230,7 +244,7 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
             writer.WriteNull("otherMediaUris"u8);
         }
 
-        if (value.RecentTransfers is { } property11)
+        if (value._recentTransfers is { } property11)
         {
             writer.WritePropertyName("recentTransfers"u8);
             writer.WriteStartArray();
@@ -254,9 +268,9 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
             writer.WriteNull("recentTransfers"u8);
         }
 
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value.InactivityTimeout, nulls);
-        if (value.Divisions is { } property14)
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value._inactivityTimeout, nulls);
+        if (value._divisions is { } property14)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -280,11 +294,11 @@ public sealed class CallConversation : IGenesysCloudModel<CallConversation>
             writer.WriteNull("divisions"u8);
         }
 
-        WriteString(writer, "recordingState"u8, value.RecordingState?.ToString(), nulls);
-        WriteInt64(writer, "maxParticipants"u8, value.MaxParticipants, nulls);
-        WriteBoolean(writer, "securePause"u8, value.SecurePause, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "recordingState"u8, value._recordingState?.ToString(), nulls);
+        WriteInt64(writer, "maxParticipants"u8, value._maxParticipants, nulls);
+        WriteBoolean(writer, "securePause"u8, value._securePause, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Whether or not CallForwarding is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>This property is deprecated. Please use the calls property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>An ordered list of CallRoutes to be executed when CallForwarding is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calls")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallRoute>? Calls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallRoute>? Calls { get => _calls; set => _calls = value; }
 
     /// <summary>The type of voicemail to use with the callForwarding configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemail")]
-    public global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum? Voicemail { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum? Voicemail { get => _voicemail; set => _voicemail = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private bool? _enabled;
+    private string? _phoneNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallRoute>? _calls;
+    private global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum? _voicemail;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallForwarding IGenesysCloudModel<CallForwarding>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,24 +82,24 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Calls = null;
+                        value._calls = null;
                     }
                     else
                     {
@@ -99,20 +110,20 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallRoute.ReadJson(ref reader, options));
                         }
 
-                        value.Calls = list1;
+                        value._calls = list1;
                     }
                     break;
                 case 6:
-                    value.Voicemail = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum(text2) : (global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum?)null;
+                    value._voicemail = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum(text2) : (global::GenesysCloud.Extensions.Models.CallForwarding.VoicemailEnum?)null;
                     break;
                 case 7:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -136,9 +147,9 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
             writer.WriteNull("user"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        if (value.Calls is { } property5)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        if (value._calls is { } property5)
         {
             writer.WritePropertyName("calls"u8);
             writer.WriteStartArray();
@@ -162,10 +173,10 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
             writer.WriteNull("calls"u8);
         }
 
-        WriteString(writer, "voicemail"u8, value.Voicemail?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "voicemail"u8, value._voicemail?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class CallHistoryConversation : IGenesysCloudModel<CallHistoryConv
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The list of participants involved in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallHistoryParticipant>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallHistoryParticipant>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>The direction of the call relating to the current user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Did the call end in the current user's voicemail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wentToVoicemail")]
-    public bool? WentToVoicemail { get; set; }
+    public bool? WentToVoicemail { get => _wentToVoicemail; set => _wentToVoicemail = value; }
 
     /// <summary>Did the user not answer this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("missedCall")]
-    public bool? MissedCall { get; set; }
+    public bool? MissedCall { get => _missedCall; set => _missedCall = value; }
 
     /// <summary>The time the user joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>Was this conversation a conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wasConference")]
-    public bool? WasConference { get; set; }
+    public bool? WasConference { get => _wasConference; set => _wasConference = value; }
 
     /// <summary>Was this conversation a callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wasCallback")]
-    public bool? WasCallback { get; set; }
+    public bool? WasCallback { get => _wasCallback; set => _wasCallback = value; }
 
     /// <summary>Did this conversation have a screen share session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hadScreenShare")]
-    public bool? HadScreenShare { get; set; }
+    public bool? HadScreenShare { get => _hadScreenShare; set => _hadScreenShare = value; }
 
     /// <summary>Did this conversation have a cobrowse session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hadCobrowse")]
-    public bool? HadCobrowse { get; set; }
+    public bool? HadCobrowse { get => _hadCobrowse; set => _hadCobrowse = value; }
 
     /// <summary>Was this conversation associated with an outbound campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wasOutboundCampaign")]
-    public bool? WasOutboundCampaign { get; set; }
+    public bool? WasOutboundCampaign { get => _wasOutboundCampaign; set => _wasOutboundCampaign = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallHistoryParticipant>? _participants;
+    private global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum? _direction;
+    private bool? _wentToVoicemail;
+    private bool? _missedCall;
+    private global::System.DateTimeOffset? _startTime;
+    private bool? _wasConference;
+    private bool? _wasCallback;
+    private bool? _hadScreenShare;
+    private bool? _hadCobrowse;
+    private bool? _wasOutboundCampaign;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallHistoryConversation IGenesysCloudModel<CallHistoryConversation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,15 +102,15 @@ public sealed class CallHistoryConversation : IGenesysCloudModel<CallHistoryConv
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -106,41 +121,41 @@ public sealed class CallHistoryConversation : IGenesysCloudModel<CallHistoryConv
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallHistoryParticipant.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list1;
+                        value._participants = list1;
                     }
                     break;
                 case 3:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.CallHistoryConversation.DirectionEnum?)null;
                     break;
                 case 4:
-                    value.WentToVoicemail = ReadNullableBoolean(ref reader, name);
+                    value._wentToVoicemail = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.MissedCall = ReadNullableBoolean(ref reader, name);
+                    value._missedCall = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.WasConference = ReadNullableBoolean(ref reader, name);
+                    value._wasConference = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.WasCallback = ReadNullableBoolean(ref reader, name);
+                    value._wasCallback = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.HadScreenShare = ReadNullableBoolean(ref reader, name);
+                    value._hadScreenShare = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.HadCobrowse = ReadNullableBoolean(ref reader, name);
+                    value._hadCobrowse = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.WasOutboundCampaign = ReadNullableBoolean(ref reader, name);
+                    value._wasOutboundCampaign = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +167,9 @@ public sealed class CallHistoryConversation : IGenesysCloudModel<CallHistoryConv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Participants is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._participants is { } property3)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -178,17 +193,17 @@ public sealed class CallHistoryConversation : IGenesysCloudModel<CallHistoryConv
             writer.WriteNull("participants"u8);
         }
 
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteBoolean(writer, "wentToVoicemail"u8, value.WentToVoicemail, nulls);
-        WriteBoolean(writer, "missedCall"u8, value.MissedCall, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteBoolean(writer, "wasConference"u8, value.WasConference, nulls);
-        WriteBoolean(writer, "wasCallback"u8, value.WasCallback, nulls);
-        WriteBoolean(writer, "hadScreenShare"u8, value.HadScreenShare, nulls);
-        WriteBoolean(writer, "hadCobrowse"u8, value.HadCobrowse, nulls);
-        WriteBoolean(writer, "wasOutboundCampaign"u8, value.WasOutboundCampaign, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteBoolean(writer, "wentToVoicemail"u8, value._wentToVoicemail, nulls);
+        WriteBoolean(writer, "missedCall"u8, value._missedCall, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteBoolean(writer, "wasConference"u8, value._wasConference, nulls);
+        WriteBoolean(writer, "wasCallback"u8, value._wasCallback, nulls);
+        WriteBoolean(writer, "hadScreenShare"u8, value._hadScreenShare, nulls);
+        WriteBoolean(writer, "hadCobrowse"u8, value._hadCobrowse, nulls);
+        WriteBoolean(writer, "wasOutboundCampaign"u8, value._wasOutboundCampaign, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

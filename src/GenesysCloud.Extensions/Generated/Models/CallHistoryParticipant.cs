@@ -14,83 +14,104 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
 {
     /// <summary>The unique participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The display friendly name of the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The participant address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The time when this participant first joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The time when this participant went disconnected for this media (eg: video disconnected time). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The participant's purpose.  Values can be: 'agent', 'user', 'customer', 'external', 'acd', 'ivr</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public string? Purpose { get; set; }
+    public string? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>The participant's direction.  Values can be: 'inbound' or 'outbound'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>The call ANI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>The call DNIS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>The PureCloud user for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>The PureCloud queue for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.Queue? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The group involved in the group ring call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>The reason the participant was disconnected from the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The PureCloud external contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>The PureCloud external organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>Indicates whether the contact ever connected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("didInteract")]
-    public bool? DidInteract { get; set; }
+    public bool? DidInteract { get => _didInteract; set => _didInteract = value; }
 
     /// <summary>Indicates SIP Response codes associated with the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sipResponseCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? SipResponseCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? SipResponseCodes { get => _sipResponseCodes; set => _sipResponseCodes = value; }
 
     /// <summary>The reason specifying why participant flagged the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flaggedReason")]
-    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum? FlaggedReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum? FlaggedReason { get => _flaggedReason; set => _flaggedReason = value; }
 
     /// <summary>The outbound campaign associated with the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundCampaign")]
-    public global::GenesysCloud.Extensions.Models.Campaign? OutboundCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.Campaign? OutboundCampaign { get => _outboundCampaign; set => _outboundCampaign = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _address;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private string? _purpose;
+    private global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum? _direction;
+    private string? _ani;
+    private string? _dnis;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Queue? _queue;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum? _disconnectType;
+    private global::GenesysCloud.Extensions.Models.ExternalContact? _externalContact;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganization? _externalOrganization;
+    private bool? _didInteract;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _sipResponseCodes;
+    private global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum? _flaggedReason;
+    private global::GenesysCloud.Extensions.Models.Campaign? _outboundCampaign;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallHistoryParticipant IGenesysCloudModel<CallHistoryParticipant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,57 +132,57 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Purpose = ReadString(ref reader, name);
+                    value._purpose = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DirectionEnum?)null;
                     break;
                 case 7:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.DisconnectTypeEnum?)null;
                     break;
                 case 13:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.DidInteract = ReadNullableBoolean(ref reader, name);
+                    value._didInteract = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.SipResponseCodes = null;
+                        value._sipResponseCodes = null;
                     }
                     else
                     {
@@ -172,17 +193,17 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.SipResponseCodes = list3;
+                        value._sipResponseCodes = list3;
                     }
                     break;
                 case 17:
-                    value.FlaggedReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum?)null;
+                    value._flaggedReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.CallHistoryParticipant.FlaggedReasonEnum?)null;
                     break;
                 case 18:
-                    value.OutboundCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Campaign.ReadJson(ref reader, options);
+                    value._outboundCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Campaign.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,16 +215,16 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        if (value.User is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "purpose"u8, value._purpose, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        if (value._user is { } property5)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property5, options);
@@ -213,7 +234,7 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("user"u8);
         }
 
-        if (value.Queue is { } property7)
+        if (value._queue is { } property7)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.Queue.WriteJson(writer, property7, options);
@@ -223,7 +244,7 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Group is { } property9)
+        if (value._group is { } property9)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property9, options);
@@ -233,8 +254,8 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("group"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        if (value.ExternalContact is { } property11)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        if (value._externalContact is { } property11)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.ExternalContact.WriteJson(writer, property11, options);
@@ -244,7 +265,7 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("externalContact"u8);
         }
 
-        if (value.ExternalOrganization is { } property13)
+        if (value._externalOrganization is { } property13)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.ExternalOrganization.WriteJson(writer, property13, options);
@@ -254,8 +275,8 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("externalOrganization"u8);
         }
 
-        WriteBoolean(writer, "didInteract"u8, value.DidInteract, nulls);
-        if (value.SipResponseCodes is { } property15)
+        WriteBoolean(writer, "didInteract"u8, value._didInteract, nulls);
+        if (value._sipResponseCodes is { } property15)
         {
             writer.WritePropertyName("sipResponseCodes"u8);
             writer.WriteStartArray();
@@ -272,8 +293,8 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("sipResponseCodes"u8);
         }
 
-        WriteString(writer, "flaggedReason"u8, value.FlaggedReason?.ToString(), nulls);
-        if (value.OutboundCampaign is { } property17)
+        WriteString(writer, "flaggedReason"u8, value._flaggedReason?.ToString(), nulls);
+        if (value._outboundCampaign is { } property17)
         {
             writer.WritePropertyName("outboundCampaign"u8);
             global::GenesysCloud.Extensions.Models.Campaign.WriteJson(writer, property17, options);
@@ -283,7 +304,7 @@ public sealed class CallHistoryParticipant : IGenesysCloudModel<CallHistoryParti
             writer.WriteNull("outboundCampaign"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

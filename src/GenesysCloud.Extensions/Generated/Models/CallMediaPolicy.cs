@@ -14,15 +14,19 @@ public sealed class CallMediaPolicy : IGenesysCloudModel<CallMediaPolicy>
 {
     /// <summary>Actions applied when specified conditions are met</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::GenesysCloud.Extensions.Models.PolicyActions? Actions { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyActions? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>Conditions for when actions should be applied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions? Conditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions? Conditions { get => _conditions; set => _conditions = value; }
+
+    private global::GenesysCloud.Extensions.Models.PolicyActions? _actions;
+    private global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions? _conditions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallMediaPolicy IGenesysCloudModel<CallMediaPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallMediaPolicy : IGenesysCloudModel<CallMediaPolicy>
             switch (index)
             {
                 case 0:
-                    value.Actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyActions.ReadJson(ref reader, options);
+                    value._actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyActions.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions.ReadJson(ref reader, options);
+                    value._conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CallMediaPolicy : IGenesysCloudModel<CallMediaPolicy>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Actions is { } property1)
+        if (value._actions is { } property1)
         {
             writer.WritePropertyName("actions"u8);
             global::GenesysCloud.Extensions.Models.PolicyActions.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class CallMediaPolicy : IGenesysCloudModel<CallMediaPolicy>
             writer.WriteNull("actions"u8);
         }
 
-        if (value.Conditions is { } property3)
+        if (value._conditions is { } property3)
         {
             writer.WritePropertyName("conditions"u8);
             global::GenesysCloud.Extensions.Models.CallMediaPolicyConditions.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class CallMediaPolicy : IGenesysCloudModel<CallMediaPolicy>
             writer.WriteNull("conditions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

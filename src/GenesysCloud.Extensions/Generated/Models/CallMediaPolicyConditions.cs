@@ -14,43 +14,54 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
 {
     /// <summary>List of users to apply this policy to. Each user object can include the 'id' field containing the user's unique identifier. Example: [{"id":"&lt;userId&gt;"}].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forUsers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? ForUsers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? ForUsers { get => _forUsers; set => _forUsers = value; }
 
     /// <summary>Gets or sets <c>dateRanges</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRanges")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DateRanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DateRanges { get => _dateRanges; set => _dateRanges = value; }
 
     /// <summary>Gets or sets <c>forQueues</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forQueues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? ForQueues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? ForQueues { get => _forQueues; set => _forQueues = value; }
 
     /// <summary>Gets or sets <c>wrapupCodes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? WrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? WrapupCodes { get => _wrapupCodes; set => _wrapupCodes = value; }
 
     /// <summary>Gets or sets <c>languages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Language>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Language>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>Gets or sets <c>timeAllowed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeAllowed")]
-    public global::GenesysCloud.Extensions.Models.TimeAllowed? TimeAllowed { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeAllowed? TimeAllowed { get => _timeAllowed; set => _timeAllowed = value; }
 
     /// <summary>Teams to match conversations against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teams")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? Teams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? Teams { get => _teams; set => _teams = value; }
 
     /// <summary>Gets or sets <c>directions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get => _directions; set => _directions = value; }
 
     /// <summary>Gets or sets <c>duration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public global::GenesysCloud.Extensions.Models.DurationCondition? Duration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DurationCondition? Duration { get => _duration; set => _duration = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? _forUsers;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dateRanges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? _forQueues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? _wrapupCodes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Language>? _languages;
+    private global::GenesysCloud.Extensions.Models.TimeAllowed? _timeAllowed;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? _teams;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _directions;
+    private global::GenesysCloud.Extensions.Models.DurationCondition? _duration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallMediaPolicyConditions IGenesysCloudModel<CallMediaPolicyConditions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -73,7 +84,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ForUsers = null;
+                        value._forUsers = null;
                     }
                     else
                     {
@@ -84,13 +95,13 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyUser.ReadJson(ref reader, options));
                         }
 
-                        value.ForUsers = list1;
+                        value._forUsers = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DateRanges = null;
+                        value._dateRanges = null;
                     }
                     else
                     {
@@ -101,13 +112,13 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DateRanges = list2;
+                        value._dateRanges = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ForQueues = null;
+                        value._forQueues = null;
                     }
                     else
                     {
@@ -118,13 +129,13 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options));
                         }
 
-                        value.ForQueues = list3;
+                        value._forQueues = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.WrapupCodes = null;
+                        value._wrapupCodes = null;
                     }
                     else
                     {
@@ -135,13 +146,13 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WrapupCode.ReadJson(ref reader, options));
                         }
 
-                        value.WrapupCodes = list4;
+                        value._wrapupCodes = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -152,16 +163,16 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Language.ReadJson(ref reader, options));
                         }
 
-                        value.Languages = list5;
+                        value._languages = list5;
                     }
                     break;
                 case 5:
-                    value.TimeAllowed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAllowed.ReadJson(ref reader, options);
+                    value._timeAllowed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAllowed.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Teams = null;
+                        value._teams = null;
                     }
                     else
                     {
@@ -172,13 +183,13 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options));
                         }
 
-                        value.Teams = list6;
+                        value._teams = list6;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Directions = null;
+                        value._directions = null;
                     }
                     else
                     {
@@ -189,14 +200,14 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Directions = list7;
+                        value._directions = list7;
                     }
                     break;
                 case 8:
-                    value.Duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DurationCondition.ReadJson(ref reader, options);
+                    value._duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DurationCondition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,7 +219,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ForUsers is { } property8)
+        if (value._forUsers is { } property8)
         {
             writer.WritePropertyName("forUsers"u8);
             writer.WriteStartArray();
@@ -232,7 +243,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("forUsers"u8);
         }
 
-        if (value.DateRanges is { } property11)
+        if (value._dateRanges is { } property11)
         {
             writer.WritePropertyName("dateRanges"u8);
             writer.WriteStartArray();
@@ -249,7 +260,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("dateRanges"u8);
         }
 
-        if (value.ForQueues is { } property13)
+        if (value._forQueues is { } property13)
         {
             writer.WritePropertyName("forQueues"u8);
             writer.WriteStartArray();
@@ -273,7 +284,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("forQueues"u8);
         }
 
-        if (value.WrapupCodes is { } property16)
+        if (value._wrapupCodes is { } property16)
         {
             writer.WritePropertyName("wrapupCodes"u8);
             writer.WriteStartArray();
@@ -297,7 +308,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("wrapupCodes"u8);
         }
 
-        if (value.Languages is { } property19)
+        if (value._languages is { } property19)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -321,7 +332,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("languages"u8);
         }
 
-        if (value.TimeAllowed is { } property22)
+        if (value._timeAllowed is { } property22)
         {
             writer.WritePropertyName("timeAllowed"u8);
             global::GenesysCloud.Extensions.Models.TimeAllowed.WriteJson(writer, property22, options);
@@ -331,7 +342,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("timeAllowed"u8);
         }
 
-        if (value.Teams is { } property24)
+        if (value._teams is { } property24)
         {
             writer.WritePropertyName("teams"u8);
             writer.WriteStartArray();
@@ -355,7 +366,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("teams"u8);
         }
 
-        if (value.Directions is { } property27)
+        if (value._directions is { } property27)
         {
             writer.WritePropertyName("directions"u8);
             writer.WriteStartArray();
@@ -372,7 +383,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("directions"u8);
         }
 
-        if (value.Duration is { } property29)
+        if (value._duration is { } property29)
         {
             writer.WritePropertyName("duration"u8);
             global::GenesysCloud.Extensions.Models.DurationCondition.WriteJson(writer, property29, options);
@@ -382,7 +393,7 @@ public sealed class CallMediaPolicyConditions : IGenesysCloudModel<CallMediaPoli
             writer.WriteNull("duration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

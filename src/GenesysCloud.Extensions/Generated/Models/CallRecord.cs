@@ -14,15 +14,19 @@ public sealed class CallRecord : IGenesysCloudModel<CallRecord>
 {
     /// <summary>Timestamp of the last attempt to reach this number. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAttempt")]
-    public global::System.DateTimeOffset? LastAttempt { get; set; }
+    public global::System.DateTimeOffset? LastAttempt { get => _lastAttempt; set => _lastAttempt = value; }
 
     /// <summary>Result of the last attempt to reach this number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastResult")]
-    public string? LastResult { get; set; }
+    public string? LastResult { get => _lastResult; set => _lastResult = value; }
+
+    private global::System.DateTimeOffset? _lastAttempt;
+    private string? _lastResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallRecord IGenesysCloudModel<CallRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallRecord : IGenesysCloudModel<CallRecord>
             switch (index)
             {
                 case 0:
-                    value.LastAttempt = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastAttempt = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LastResult = ReadString(ref reader, name);
+                    value._lastResult = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CallRecord : IGenesysCloudModel<CallRecord>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "lastAttempt"u8, value.LastAttempt, nulls);
-        WriteString(writer, "lastResult"u8, value.LastResult, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "lastAttempt"u8, value._lastAttempt, nulls);
+        WriteString(writer, "lastResult"u8, value._lastResult, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

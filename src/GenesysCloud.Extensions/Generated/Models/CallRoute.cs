@@ -14,11 +14,14 @@ public sealed class CallRoute : IGenesysCloudModel<CallRoute>
 {
     /// <summary>A list of CallTargets to be called when the CallRoute is executed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallTarget>? Targets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallTarget>? Targets { get => _targets; set => _targets = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallTarget>? _targets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallRoute IGenesysCloudModel<CallRoute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CallRoute : IGenesysCloudModel<CallRoute>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Targets = null;
+                        value._targets = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CallRoute : IGenesysCloudModel<CallRoute>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallTarget.ReadJson(ref reader, options));
                         }
 
-                        value.Targets = list1;
+                        value._targets = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CallRoute : IGenesysCloudModel<CallRoute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Targets is { } property2)
+        if (value._targets is { } property2)
         {
             writer.WritePropertyName("targets"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class CallRoute : IGenesysCloudModel<CallRoute>
             writer.WriteNull("targets"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CallTarget : IGenesysCloudModel<CallTarget>
 {
     /// <summary>The type of call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The id of the station or an E.164 formatted phone number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum? _type;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallTarget IGenesysCloudModel<CallTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallTarget : IGenesysCloudModel<CallTarget>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CallTarget.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CallTarget : IGenesysCloudModel<CallTarget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

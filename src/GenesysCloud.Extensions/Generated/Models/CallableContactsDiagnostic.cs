@@ -14,23 +14,29 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
 {
     /// <summary>Attempt limits for the campaign's contact list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attemptLimits")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get => _attemptLimits; set => _attemptLimits = value; }
 
     /// <summary>Do not call lists for the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncLists")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get => _dncLists; set => _dncLists = value; }
 
     /// <summary>Callable time sets for the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableTimeSet")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get => _callableTimeSet; set => _callableTimeSet = value; }
 
     /// <summary>Rule sets for the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get => _ruleSets; set => _ruleSets = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _attemptLimits;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _dncLists;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _callableTimeSet;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _ruleSets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallableContactsDiagnostic IGenesysCloudModel<CallableContactsDiagnostic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
             switch (index)
             {
                 case 0:
-                    value.AttemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._attemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DncLists = null;
+                        value._dncLists = null;
                     }
                     else
                     {
@@ -67,16 +73,16 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.DncLists = list1;
+                        value._dncLists = list1;
                     }
                     break;
                 case 2:
-                    value.CallableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._callableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RuleSets = null;
+                        value._ruleSets = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.RuleSets = list2;
+                        value._ruleSets = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AttemptLimits is { } property3)
+        if (value._attemptLimits is { } property3)
         {
             writer.WritePropertyName("attemptLimits"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -113,7 +119,7 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
             writer.WriteNull("attemptLimits"u8);
         }
 
-        if (value.DncLists is { } property5)
+        if (value._dncLists is { } property5)
         {
             writer.WritePropertyName("dncLists"u8);
             writer.WriteStartArray();
@@ -137,7 +143,7 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
             writer.WriteNull("dncLists"u8);
         }
 
-        if (value.CallableTimeSet is { } property8)
+        if (value._callableTimeSet is { } property8)
         {
             writer.WritePropertyName("callableTimeSet"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -147,7 +153,7 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
             writer.WriteNull("callableTimeSet"u8);
         }
 
-        if (value.RuleSets is { } property10)
+        if (value._ruleSets is { } property10)
         {
             writer.WritePropertyName("ruleSets"u8);
             writer.WriteStartArray();
@@ -171,7 +177,7 @@ public sealed class CallableContactsDiagnostic : IGenesysCloudModel<CallableCont
             writer.WriteNull("ruleSets"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CallableTime : IGenesysCloudModel<CallableTime>
 {
     /// <summary>The time intervals for which it is acceptable to place outbound calls.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeSlots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignTimeSlot>? TimeSlots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignTimeSlot>? TimeSlots { get => _timeSlots; set => _timeSlots = value; }
 
     /// <summary>The time zone for the time slots; for example, Africa/Abidjan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignTimeSlot>? _timeSlots;
+    private string? _timeZoneId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallableTime IGenesysCloudModel<CallableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class CallableTime : IGenesysCloudModel<CallableTime>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TimeSlots = null;
+                        value._timeSlots = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class CallableTime : IGenesysCloudModel<CallableTime>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignTimeSlot.ReadJson(ref reader, options));
                         }
 
-                        value.TimeSlots = list1;
+                        value._timeSlots = list1;
                     }
                     break;
                 case 1:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CallableTime : IGenesysCloudModel<CallableTime>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeSlots is { } property2)
+        if (value._timeSlots is { } property2)
         {
             writer.WritePropertyName("timeSlots"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class CallableTime : IGenesysCloudModel<CallableTime>
             writer.WriteNull("timeSlots"u8);
         }
 
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

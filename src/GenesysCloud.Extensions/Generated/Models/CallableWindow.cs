@@ -14,15 +14,19 @@ public sealed class CallableWindow : IGenesysCloudModel<CallableWindow>
 {
     /// <summary>The time interval to place outbound calls, for contacts that can be mapped to a time zone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mapped")]
-    public global::GenesysCloud.Extensions.Models.AtzmTimeSlot? Mapped { get; set; }
+    public global::GenesysCloud.Extensions.Models.AtzmTimeSlot? Mapped { get => _mapped; set => _mapped = value; }
 
     /// <summary>The time interval and time zone to place outbound calls, for contacts that cannot be mapped to a time zone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unmapped")]
-    public global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone? Unmapped { get; set; }
+    public global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone? Unmapped { get => _unmapped; set => _unmapped = value; }
+
+    private global::GenesysCloud.Extensions.Models.AtzmTimeSlot? _mapped;
+    private global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone? _unmapped;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallableWindow IGenesysCloudModel<CallableWindow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallableWindow : IGenesysCloudModel<CallableWindow>
             switch (index)
             {
                 case 0:
-                    value.Mapped = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AtzmTimeSlot.ReadJson(ref reader, options);
+                    value._mapped = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AtzmTimeSlot.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Unmapped = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone.ReadJson(ref reader, options);
+                    value._unmapped = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CallableWindow : IGenesysCloudModel<CallableWindow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Mapped is { } property1)
+        if (value._mapped is { } property1)
         {
             writer.WritePropertyName("mapped"u8);
             global::GenesysCloud.Extensions.Models.AtzmTimeSlot.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class CallableWindow : IGenesysCloudModel<CallableWindow>
             writer.WriteNull("mapped"u8);
         }
 
-        if (value.Unmapped is { } property3)
+        if (value._unmapped is { } property3)
         {
             writer.WritePropertyName("unmapped"u8);
             global::GenesysCloud.Extensions.Models.AtzmTimeSlotWithTimeZone.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class CallableWindow : IGenesysCloudModel<CallableWindow>
             writer.WriteNull("unmapped"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

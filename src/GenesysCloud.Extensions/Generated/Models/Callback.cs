@@ -14,123 +14,154 @@ public sealed class Callback : IGenesysCloudModel<Callback>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Callback.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Callback.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The time line of the participant's callback, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>The direction of the call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.Callback.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.Callback.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the callback was placed on hold in the cloud clock if the callback is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The preview data to be used when this callback is a Preview.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialerPreview")]
-    public global::GenesysCloud.Extensions.Models.DialerPreview? DialerPreview { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerPreview? DialerPreview { get => _dialerPreview; set => _dialerPreview = value; }
 
     /// <summary>The voicemail data to be used when this callback is an ACD voicemail.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemail")]
-    public global::GenesysCloud.Extensions.Models.Voicemail? Voicemail { get; set; }
+    public global::GenesysCloud.Extensions.Models.Voicemail? Voicemail { get => _voicemail; set => _voicemail = value; }
 
     /// <summary>The phone number(s) to use to place the callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get => _callbackNumbers; set => _callbackNumbers = value; }
 
     /// <summary>The name of the user requesting a callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackUserName")]
-    public string? CallbackUserName { get; set; }
+    public string? CallbackUserName { get => _callbackUserName; set => _callbackUserName = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>True if the call for the callback uses external dialing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalCampaign")]
-    public bool? ExternalCampaign { get; set; }
+    public bool? ExternalCampaign { get => _externalCampaign; set => _externalCampaign = value; }
 
     /// <summary>True if the ability to skip a callback should be enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skipEnabled")]
-    public bool? SkipEnabled { get; set; }
+    public bool? SkipEnabled { get => _skipEnabled; set => _skipEnabled = value; }
 
     /// <summary>The number of seconds before the system automatically places a call for a callback.  0 means the automatic placement is disabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The timestamp when this communication is scheduled in the provider clock. If this value is missing it indicates the callback will be placed immediately. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackScheduledTime")]
-    public global::System.DateTimeOffset? CallbackScheduledTime { get; set; }
+    public global::System.DateTimeOffset? CallbackScheduledTime { get => _callbackScheduledTime; set => _callbackScheduledTime = value; }
 
     /// <summary>The id of the config for automatically placing the callback (and handling the disposition). If null, the callback will not be placed automatically but routed to an agent as per normal.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automatedCallbackConfigId")]
-    public string? AutomatedCallbackConfigId { get; set; }
+    public string? AutomatedCallbackConfigId { get => _automatedCallbackConfigId; set => _automatedCallbackConfigId = value; }
 
     /// <summary>The source provider for the callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>The phone number displayed to recipients of the phone call. The value should conform to the E164 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerId")]
-    public string? CallerId { get; set; }
+    public string? CallerId { get => _callerId; set => _callerId = value; }
 
     /// <summary>The name displayed to recipients of the phone call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerIdName")]
-    public string? CallerIdName { get; set; }
+    public string? CallerIdName { get => _callerIdName; set => _callerIdName = value; }
 
     /// <summary>Represents the queue settings for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get => _queueMediaSettings; set => _queueMediaSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.Callback.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum? _initialState;
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.Callback.DirectionEnum? _direction;
+    private bool? _held;
+    private global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private global::GenesysCloud.Extensions.Models.DialerPreview? _dialerPreview;
+    private global::GenesysCloud.Extensions.Models.Voicemail? _voicemail;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _callbackNumbers;
+    private string? _callbackUserName;
+    private string? _scriptId;
+    private bool? _externalCampaign;
+    private bool? _skipEnabled;
+    private long? _timeoutSeconds;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private global::System.DateTimeOffset? _callbackScheduledTime;
+    private string? _automatedCallbackConfigId;
+    private string? _provider;
+    private string? _peerId;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private string? _callerId;
+    private string? _callerIdName;
+    private global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? _queueMediaSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Callback IGenesysCloudModel<Callback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -151,18 +182,18 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Callback.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Callback.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Callback.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Callback.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Callback.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -173,31 +204,31 @@ public sealed class Callback : IGenesysCloudModel<Callback>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 4:
-                    value.Direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Callback.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Callback.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Callback.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Callback.DirectionEnum?)null;
                     break;
                 case 5:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Callback.DisconnectTypeEnum?)null;
                     break;
                 case 7:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DialerPreview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerPreview.ReadJson(ref reader, options);
+                    value._dialerPreview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerPreview.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Voicemail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Voicemail.ReadJson(ref reader, options);
+                    value._voicemail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Voicemail.ReadJson(ref reader, options);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackNumbers = null;
+                        value._callbackNumbers = null;
                     }
                     else
                     {
@@ -208,65 +239,65 @@ public sealed class Callback : IGenesysCloudModel<Callback>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CallbackNumbers = list6;
+                        value._callbackNumbers = list6;
                     }
                     break;
                 case 11:
-                    value.CallbackUserName = ReadString(ref reader, name);
+                    value._callbackUserName = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.ExternalCampaign = ReadNullableBoolean(ref reader, name);
+                    value._externalCampaign = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.SkipEnabled = ReadNullableBoolean(ref reader, name);
+                    value._skipEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.CallbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.AutomatedCallbackConfigId = ReadString(ref reader, name);
+                    value._automatedCallbackConfigId = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 23:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 26:
-                    value.CallerId = ReadString(ref reader, name);
+                    value._callerId = ReadString(ref reader, name);
                     break;
                 case 27:
-                    value.CallerIdName = ReadString(ref reader, name);
+                    value._callerIdName = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.QueueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
+                    value._queueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -278,10 +309,10 @@ public sealed class Callback : IGenesysCloudModel<Callback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Segments is { } property7)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._segments is { } property7)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -305,11 +336,11 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("segments"u8);
         }
 
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        if (value.DialerPreview is { } property10)
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        if (value._dialerPreview is { } property10)
         {
             writer.WritePropertyName("dialerPreview"u8);
             global::GenesysCloud.Extensions.Models.DialerPreview.WriteJson(writer, property10, options);
@@ -319,7 +350,7 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("dialerPreview"u8);
         }
 
-        if (value.Voicemail is { } property12)
+        if (value._voicemail is { } property12)
         {
             writer.WritePropertyName("voicemail"u8);
             global::GenesysCloud.Extensions.Models.Voicemail.WriteJson(writer, property12, options);
@@ -329,7 +360,7 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("voicemail"u8);
         }
 
-        if (value.CallbackNumbers is { } property14)
+        if (value._callbackNumbers is { } property14)
         {
             writer.WritePropertyName("callbackNumbers"u8);
             writer.WriteStartArray();
@@ -346,19 +377,19 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("callbackNumbers"u8);
         }
 
-        WriteString(writer, "callbackUserName"u8, value.CallbackUserName, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteBoolean(writer, "externalCampaign"u8, value.ExternalCampaign, nulls);
-        WriteBoolean(writer, "skipEnabled"u8, value.SkipEnabled, nulls);
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value.CallbackScheduledTime, nulls);
-        WriteString(writer, "automatedCallbackConfigId"u8, value.AutomatedCallbackConfigId, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        if (value.Wrapup is { } property16)
+        WriteString(writer, "callbackUserName"u8, value._callbackUserName, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteBoolean(writer, "externalCampaign"u8, value._externalCampaign, nulls);
+        WriteBoolean(writer, "skipEnabled"u8, value._skipEnabled, nulls);
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value._callbackScheduledTime, nulls);
+        WriteString(writer, "automatedCallbackConfigId"u8, value._automatedCallbackConfigId, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        if (value._wrapup is { } property16)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property16, options);
@@ -368,7 +399,7 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property18)
+        if (value._afterCallWork is { } property18)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property18, options);
@@ -378,10 +409,10 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteString(writer, "callerId"u8, value.CallerId, nulls);
-        WriteString(writer, "callerIdName"u8, value.CallerIdName, nulls);
-        if (value.QueueMediaSettings is { } property20)
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteString(writer, "callerId"u8, value._callerId, nulls);
+        WriteString(writer, "callerIdName"u8, value._callerIdName, nulls);
+        if (value._queueMediaSettings is { } property20)
         {
             writer.WritePropertyName("queueMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.WriteJson(writer, property20, options);
@@ -391,7 +422,7 @@ public sealed class Callback : IGenesysCloudModel<Callback>
             writer.WriteNull("queueMediaSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CallbackDisconnectIdentifier : IGenesysCloudModel<CallbackDi
 {
     /// <summary>The Conversation Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The callback id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackId")]
-    public string? CallbackId { get; set; }
+    public string? CallbackId { get => _callbackId; set => _callbackId = value; }
+
+    private string? _conversationId;
+    private string? _callbackId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallbackDisconnectIdentifier IGenesysCloudModel<CallbackDisconnectIdentifier>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CallbackDisconnectIdentifier : IGenesysCloudModel<CallbackDi
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CallbackId = ReadString(ref reader, name);
+                    value._callbackId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CallbackDisconnectIdentifier : IGenesysCloudModel<CallbackDi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "callbackId"u8, value.CallbackId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "callbackId"u8, value._callbackId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
 {
     /// <summary>Indicates if auto-answer is enabled for the given media type or subtype (default is false).  Subtype settings take precedence over media type settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoAnswer")]
-    public bool? EnableAutoAnswer { get; set; }
+    public bool? EnableAutoAnswer { get => _enableAutoAnswer; set => _enableAutoAnswer = value; }
 
     /// <summary>The alerting timeout for the media type, in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutSeconds")]
-    public long? AlertingTimeoutSeconds { get; set; }
+    public long? AlertingTimeoutSeconds { get => _alertingTimeoutSeconds; set => _alertingTimeoutSeconds = value; }
 
     /// <summary>The targeted service level for the media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>How long to play the alerting tone for an auto-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerAlertToneSeconds")]
-    public double? AutoAnswerAlertToneSeconds { get; set; }
+    public double? AutoAnswerAlertToneSeconds { get => _autoAnswerAlertToneSeconds; set => _autoAnswerAlertToneSeconds = value; }
 
     /// <summary>How long to play the alerting tone for a manual-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualAnswerAlertToneSeconds")]
-    public double? ManualAnswerAlertToneSeconds { get; set; }
+    public double? ManualAnswerAlertToneSeconds { get => _manualAnswerAlertToneSeconds; set => _manualAnswerAlertToneSeconds = value; }
 
     /// <summary>The mode callbacks will use on this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum? Mode { get => _mode; set => _mode = value; }
 
     /// <summary>Flag to enable Auto-Dial and Auto-End automation for callbacks on this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoDialAndEnd")]
-    public bool? EnableAutoDialAndEnd { get; set; }
+    public bool? EnableAutoDialAndEnd { get => _enableAutoDialAndEnd; set => _enableAutoDialAndEnd = value; }
 
     /// <summary>Time in seconds after agent connects to callback before outgoing call is auto-dialed. Allowable values in range 0 - 1200 seconds. Defaults to 300 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoDialDelaySeconds")]
-    public long? AutoDialDelaySeconds { get; set; }
+    public long? AutoDialDelaySeconds { get => _autoDialDelaySeconds; set => _autoDialDelaySeconds = value; }
 
     /// <summary>Time in seconds after agent disconnects from the outgoing call before the encasing callback is auto-ended. Allowable values in range 0 - 1200 seconds. Defaults to 300 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoEndDelaySeconds")]
-    public long? AutoEndDelaySeconds { get; set; }
+    public long? AutoEndDelaySeconds { get => _autoEndDelaySeconds; set => _autoEndDelaySeconds = value; }
 
     /// <summary>Controls the maximum number of outbound calls at one time when mode is CustomerFirst.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pacingModifier")]
-    public double? PacingModifier { get; set; }
+    public double? PacingModifier { get => _pacingModifier; set => _pacingModifier = value; }
 
     /// <summary>Maximum number of retries that should be attempted to try and connect a customer first callback to a customer when the initial callback attempt did not connect.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxRetryCount")]
-    public long? MaxRetryCount { get; set; }
+    public long? MaxRetryCount { get => _maxRetryCount; set => _maxRetryCount = value; }
 
     /// <summary>Delay in seconds between each retry of a customer first callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retryDelaySeconds")]
-    public long? RetryDelaySeconds { get; set; }
+    public long? RetryDelaySeconds { get => _retryDelaySeconds; set => _retryDelaySeconds = value; }
 
     /// <summary>The action to take if a live voice is detected during the outbound call of a customer first callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("liveVoiceReactionType")]
-    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum? LiveVoiceReactionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum? LiveVoiceReactionType { get => _liveVoiceReactionType; set => _liveVoiceReactionType = value; }
 
     /// <summary>The inbound flow to transfer to if a live voice is detected during the outbound call of a customer first callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("liveVoiceFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LiveVoiceFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LiveVoiceFlow { get => _liveVoiceFlow; set => _liveVoiceFlow = value; }
 
     /// <summary>The action to take if an answering machine is detected during the outbound call of a customer first callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answeringMachineReactionType")]
-    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum? AnsweringMachineReactionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum? AnsweringMachineReactionType { get => _answeringMachineReactionType; set => _answeringMachineReactionType = value; }
 
     /// <summary>The inbound flow to transfer to if an answering machine is detected during the outbound call of a customer first callback when answeringMachineReactionType is set to TransferToFlow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answeringMachineFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AnsweringMachineFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AnsweringMachineFlow { get => _answeringMachineFlow; set => _answeringMachineFlow = value; }
 
     /// <summary>The identifier of the edge group that will place the calls. Can be set to specify custom edge group instead of default one.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeGroup")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get => _edgeGroup; set => _edgeGroup = value; }
 
     /// <summary>The identifier of the site to be used for dialing; can be set in place of an edge group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get => _site; set => _site = value; }
+
+    private bool? _enableAutoAnswer;
+    private long? _alertingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.ServiceLevel? _serviceLevel;
+    private double? _autoAnswerAlertToneSeconds;
+    private double? _manualAnswerAlertToneSeconds;
+    private global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum? _mode;
+    private bool? _enableAutoDialAndEnd;
+    private long? _autoDialDelaySeconds;
+    private long? _autoEndDelaySeconds;
+    private double? _pacingModifier;
+    private long? _maxRetryCount;
+    private long? _retryDelaySeconds;
+    private global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum? _liveVoiceReactionType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _liveVoiceFlow;
+    private global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum? _answeringMachineReactionType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _answeringMachineFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edgeGroup;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _site;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CallbackMediaSettings IGenesysCloudModel<CallbackMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,61 +127,61 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             switch (index)
             {
                 case 0:
-                    value.EnableAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AlertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AutoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._autoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.ManualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._manualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.Mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ModeEnum?)null;
                     break;
                 case 6:
-                    value.EnableAutoDialAndEnd = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoDialAndEnd = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.AutoDialDelaySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._autoDialDelaySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.AutoEndDelaySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._autoEndDelaySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.PacingModifier = ReadNullableDouble(ref reader, options, name);
+                    value._pacingModifier = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.MaxRetryCount = ReadNullableInt64(ref reader, options, name);
+                    value._maxRetryCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.RetryDelaySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._retryDelaySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.LiveVoiceReactionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum?)null;
+                    value._liveVoiceReactionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.LiveVoiceReactionTypeEnum?)null;
                     break;
                 case 13:
-                    value.LiveVoiceFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._liveVoiceFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.AnsweringMachineReactionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum?)null;
+                    value._answeringMachineReactionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CallbackMediaSettings.AnsweringMachineReactionTypeEnum?)null;
                     break;
                 case 15:
-                    value.AnsweringMachineFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._answeringMachineFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.EdgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +193,9 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAutoAnswer"u8, value.EnableAutoAnswer, nulls);
-        WriteInt64(writer, "alertingTimeoutSeconds"u8, value.AlertingTimeoutSeconds, nulls);
-        if (value.ServiceLevel is { } property4)
+        WriteBoolean(writer, "enableAutoAnswer"u8, value._enableAutoAnswer, nulls);
+        WriteInt64(writer, "alertingTimeoutSeconds"u8, value._alertingTimeoutSeconds, nulls);
+        if (value._serviceLevel is { } property4)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ServiceLevel.WriteJson(writer, property4, options);
@@ -185,17 +205,17 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             writer.WriteNull("serviceLevel"u8);
         }
 
-        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value.AutoAnswerAlertToneSeconds, nulls);
-        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value.ManualAnswerAlertToneSeconds, nulls);
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        WriteBoolean(writer, "enableAutoDialAndEnd"u8, value.EnableAutoDialAndEnd, nulls);
-        WriteInt64(writer, "autoDialDelaySeconds"u8, value.AutoDialDelaySeconds, nulls);
-        WriteInt64(writer, "autoEndDelaySeconds"u8, value.AutoEndDelaySeconds, nulls);
-        WriteDouble(writer, "pacingModifier"u8, value.PacingModifier, nulls);
-        WriteInt64(writer, "maxRetryCount"u8, value.MaxRetryCount, nulls);
-        WriteInt64(writer, "retryDelaySeconds"u8, value.RetryDelaySeconds, nulls);
-        WriteString(writer, "liveVoiceReactionType"u8, value.LiveVoiceReactionType?.ToString(), nulls);
-        if (value.LiveVoiceFlow is { } property6)
+        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value._autoAnswerAlertToneSeconds, nulls);
+        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value._manualAnswerAlertToneSeconds, nulls);
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        WriteBoolean(writer, "enableAutoDialAndEnd"u8, value._enableAutoDialAndEnd, nulls);
+        WriteInt64(writer, "autoDialDelaySeconds"u8, value._autoDialDelaySeconds, nulls);
+        WriteInt64(writer, "autoEndDelaySeconds"u8, value._autoEndDelaySeconds, nulls);
+        WriteDouble(writer, "pacingModifier"u8, value._pacingModifier, nulls);
+        WriteInt64(writer, "maxRetryCount"u8, value._maxRetryCount, nulls);
+        WriteInt64(writer, "retryDelaySeconds"u8, value._retryDelaySeconds, nulls);
+        WriteString(writer, "liveVoiceReactionType"u8, value._liveVoiceReactionType?.ToString(), nulls);
+        if (value._liveVoiceFlow is { } property6)
         {
             writer.WritePropertyName("liveVoiceFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -205,8 +225,8 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             writer.WriteNull("liveVoiceFlow"u8);
         }
 
-        WriteString(writer, "answeringMachineReactionType"u8, value.AnsweringMachineReactionType?.ToString(), nulls);
-        if (value.AnsweringMachineFlow is { } property8)
+        WriteString(writer, "answeringMachineReactionType"u8, value._answeringMachineReactionType?.ToString(), nulls);
+        if (value._answeringMachineFlow is { } property8)
         {
             writer.WritePropertyName("answeringMachineFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -216,7 +236,7 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             writer.WriteNull("answeringMachineFlow"u8);
         }
 
-        if (value.EdgeGroup is { } property10)
+        if (value._edgeGroup is { } property10)
         {
             writer.WritePropertyName("edgeGroup"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -226,7 +246,7 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             writer.WriteNull("edgeGroup"u8);
         }
 
-        if (value.Site is { } property12)
+        if (value._site is { } property12)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -236,7 +256,7 @@ public sealed class CallbackMediaSettings : IGenesysCloudModel<CallbackMediaSett
             writer.WriteNull("site"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

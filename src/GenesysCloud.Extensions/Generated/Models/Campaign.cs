@@ -14,175 +14,219 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The ContactList for this Campaign to dial.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactList")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get => _contactList; set => _contactList = value; }
 
     /// <summary>The Queue for this Campaign to route calls to. Required for all dialing modes except agentless.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The strategy this Campaign will use for dialing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialingMode")]
-    public global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum? DialingMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum? DialingMode { get => _dialingMode; set => _dialingMode = value; }
 
     /// <summary>The Script to be displayed to agents that are handling outbound calls. Required for all dialing modes except agentless.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get => _script; set => _script = value; }
 
     /// <summary>The EdgeGroup that will place the calls. Required for all dialing modes except preview.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeGroup")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get => _edgeGroup; set => _edgeGroup = value; }
 
     /// <summary>The identifier of the site to be used for dialing; can be set in place of an edge group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get => _site; set => _site = value; }
 
     /// <summary>The current status of the Campaign. A Campaign may be turned 'on' or 'off'. Required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignStatus")]
-    public global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum? CampaignStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum? CampaignStatus { get => _campaignStatus; set => _campaignStatus = value; }
 
     /// <summary>The ContactPhoneNumberColumns on the ContactList that this Campaign should dial.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneColumn>? PhoneColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneColumn>? PhoneColumns { get => _phoneColumns; set => _phoneColumns = value; }
 
     /// <summary>The targeted compliance abandon rate percentage. Required for power and predictive campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public double? AbandonRate { get; set; }
+    public double? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>DncLists for this Campaign to check before placing a call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncLists")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get => _dncLists; set => _dncLists = value; }
 
     /// <summary>The callable time set for this campaign to check before placing a call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableTimeSet")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get => _callableTimeSet; set => _callableTimeSet = value; }
 
     /// <summary>The call analysis response set to handle call analysis results from the edge. Required for all dialing modes except preview.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callAnalysisResponseSet")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallAnalysisResponseSet { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallAnalysisResponseSet { get => _callAnalysisResponseSet; set => _callAnalysisResponseSet = value; }
 
     /// <summary>A list of current error conditions associated with the campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>The caller id name to be displayed on the outbound call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerName")]
-    public string? CallerName { get; set; }
+    public string? CallerName { get => _callerName; set => _callerName = value; }
 
     /// <summary>The caller id phone number to be displayed on the outbound call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerAddress")]
-    public string? CallerAddress { get; set; }
+    public string? CallerAddress { get => _callerAddress; set => _callerAddress = value; }
 
     /// <summary>The number of outbound lines to be concurrently dialed. Only applicable to non-preview campaigns; only required for agentless.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundLineCount")]
-    public long? OutboundLineCount { get; set; }
+    public long? OutboundLineCount { get => _outboundLineCount; set => _outboundLineCount = value; }
 
     /// <summary>Rule sets to be applied while this campaign is dialing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get => _ruleSets; set => _ruleSets = value; }
 
     /// <summary>Whether or not agents can skip previews without placing a call. Only applicable for preview campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skipPreviewDisabled")]
-    public bool? SkipPreviewDisabled { get; set; }
+    public bool? SkipPreviewDisabled { get => _skipPreviewDisabled; set => _skipPreviewDisabled = value; }
 
     /// <summary>The number of seconds before a call will be automatically placed on a preview. A value of 0 indicates no automatic placement of calls. Only applicable to preview campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewTimeOutSeconds")]
-    public long? PreviewTimeOutSeconds { get; set; }
+    public long? PreviewTimeOutSeconds { get => _previewTimeOutSeconds; set => _previewTimeOutSeconds = value; }
 
     /// <summary>Indicates (when true) that the campaign will remain on after contacts are depleted, allowing additional contacts to be appended/added to the contact list and processed by the still-running campaign. The campaign can still be turned off manually.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alwaysRunning")]
-    public bool? AlwaysRunning { get; set; }
+    public bool? AlwaysRunning { get => _alwaysRunning; set => _alwaysRunning = value; }
 
     /// <summary>The order in which to sort contacts for dialing, based on a column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactSort")]
-    public global::GenesysCloud.Extensions.Models.ContactSort? ContactSort { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactSort? ContactSort { get => _contactSort; set => _contactSort = value; }
 
     /// <summary>The order in which to sort contacts for dialing, based on up to four columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactSorts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get => _contactSorts; set => _contactSorts = value; }
 
     /// <summary>How long to wait before dispositioning a call as 'no-answer'. Default 30 seconds. Only applicable to non-preview campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noAnswerTimeout")]
-    public long? NoAnswerTimeout { get; set; }
+    public long? NoAnswerTimeout { get => _noAnswerTimeout; set => _noAnswerTimeout = value; }
 
     /// <summary>The language the edge will use to analyze the call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callAnalysisLanguage")]
-    public string? CallAnalysisLanguage { get; set; }
+    public string? CallAnalysisLanguage { get => _callAnalysisLanguage; set => _callAnalysisLanguage = value; }
 
     /// <summary>The priority of this campaign relative to other campaigns that are running on the same queue. 5 is the highest priority, 1 the lowest.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>Filter to apply to the contact list before dialing. Currently a campaign can only have one filter applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ContactListFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ContactListFilters { get => _contactListFilters; set => _contactListFilters = value; }
 
     /// <summary>The division this campaign belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>Name of the contact list column containing the id of the agent who owns the record. Only applicable to preview campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentOwnedColumn")]
-    public string? AgentOwnedColumn { get; set; }
+    public string? AgentOwnedColumn { get => _agentOwnedColumn; set => _agentOwnedColumn = value; }
 
     /// <summary>Settings for dynamic queueing of contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynamicContactQueueingSettings")]
-    public global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? DynamicContactQueueingSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? DynamicContactQueueingSettings { get => _dynamicContactQueueingSettings; set => _dynamicContactQueueingSettings = value; }
 
     /// <summary>The skill columns on the ContactList that this Campaign should take into account when dialing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillColumns { get => _skillColumns; set => _skillColumns = value; }
 
     /// <summary>Option to enable preview auto end</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewAutoEnd")]
-    public bool? PreviewAutoEnd { get; set; }
+    public bool? PreviewAutoEnd { get => _previewAutoEnd; set => _previewAutoEnd = value; }
 
     /// <summary>The maximum number of calls that can be placed per agent on this campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgent")]
-    public long? MaxCallsPerAgent { get; set; }
+    public long? MaxCallsPerAgent { get => _maxCallsPerAgent; set => _maxCallsPerAgent = value; }
 
     /// <summary>The maximum number of calls that can be placed per agent on this campaign with decimal precision</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgentDecimal")]
-    public double? MaxCallsPerAgentDecimal { get; set; }
+    public double? MaxCallsPerAgentDecimal { get => _maxCallsPerAgentDecimal; set => _maxCallsPerAgentDecimal = value; }
 
     /// <summary>The option manages the auto-answer callback calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackAutoAnswer")]
-    public bool? CallbackAutoAnswer { get; set; }
+    public bool? CallbackAutoAnswer { get => _callbackAutoAnswer; set => _callbackAutoAnswer = value; }
 
     /// <summary>Dynamic line balancing settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynamicLineBalancingSettings")]
-    public global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings? DynamicLineBalancingSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings? DynamicLineBalancingSettings { get => _dynamicLineBalancingSettings; set => _dynamicLineBalancingSettings = value; }
 
     /// <summary>Campaign diagnostics settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("diagnosticsSettings")]
-    public global::GenesysCloud.Extensions.Models.DiagnosticsSettings? DiagnosticsSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DiagnosticsSettings? DiagnosticsSettings { get => _diagnosticsSettings; set => _diagnosticsSettings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactList;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum? _dialingMode;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _script;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edgeGroup;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _site;
+    private global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum? _campaignStatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneColumn>? _phoneColumns;
+    private double? _abandonRate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _dncLists;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _callableTimeSet;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _callAnalysisResponseSet;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? _errors;
+    private string? _callerName;
+    private string? _callerAddress;
+    private long? _outboundLineCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _ruleSets;
+    private bool? _skipPreviewDisabled;
+    private long? _previewTimeOutSeconds;
+    private bool? _alwaysRunning;
+    private global::GenesysCloud.Extensions.Models.ContactSort? _contactSort;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? _contactSorts;
+    private long? _noAnswerTimeout;
+    private string? _callAnalysisLanguage;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _contactListFilters;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _division;
+    private string? _agentOwnedColumn;
+    private global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? _dynamicContactQueueingSettings;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillColumns;
+    private bool? _previewAutoEnd;
+    private long? _maxCallsPerAgent;
+    private double? _maxCallsPerAgentDecimal;
+    private bool? _callbackAutoAnswer;
+    private global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings? _dynamicLineBalancingSettings;
+    private global::GenesysCloud.Extensions.Models.DiagnosticsSettings? _diagnosticsSettings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Campaign IGenesysCloudModel<Campaign>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -203,45 +247,45 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ContactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DialingMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum(text1) : (global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum?)null;
+                    value._dialingMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum(text1) : (global::GenesysCloud.Extensions.Models.Campaign.DialingModeEnum?)null;
                     break;
                 case 8:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.EdgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.CampaignStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum?)null;
+                    value._campaignStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.Campaign.CampaignStatusEnum?)null;
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneColumns = null;
+                        value._phoneColumns = null;
                     }
                     else
                     {
@@ -252,16 +296,16 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneColumn.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneColumns = list3;
+                        value._phoneColumns = list3;
                     }
                     break;
                 case 13:
-                    value.AbandonRate = ReadNullableDouble(ref reader, options, name);
+                    value._abandonRate = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.DncLists = null;
+                        value._dncLists = null;
                     }
                     else
                     {
@@ -272,19 +316,19 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.DncLists = list4;
+                        value._dncLists = list4;
                     }
                     break;
                 case 15:
-                    value.CallableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._callableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.CallAnalysisResponseSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._callAnalysisResponseSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -295,22 +339,22 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RestErrorDetail.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list5;
+                        value._errors = list5;
                     }
                     break;
                 case 18:
-                    value.CallerName = ReadString(ref reader, name);
+                    value._callerName = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.CallerAddress = ReadString(ref reader, name);
+                    value._callerAddress = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.OutboundLineCount = ReadNullableInt64(ref reader, options, name);
+                    value._outboundLineCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.RuleSets = null;
+                        value._ruleSets = null;
                     }
                     else
                     {
@@ -321,25 +365,25 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.RuleSets = list6;
+                        value._ruleSets = list6;
                     }
                     break;
                 case 22:
-                    value.SkipPreviewDisabled = ReadNullableBoolean(ref reader, name);
+                    value._skipPreviewDisabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.PreviewTimeOutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._previewTimeOutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 24:
-                    value.AlwaysRunning = ReadNullableBoolean(ref reader, name);
+                    value._alwaysRunning = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.ContactSort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactSort.ReadJson(ref reader, options);
+                    value._contactSort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactSort.ReadJson(ref reader, options);
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.ContactSorts = null;
+                        value._contactSorts = null;
                     }
                     else
                     {
@@ -350,22 +394,22 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactSort.ReadJson(ref reader, options));
                         }
 
-                        value.ContactSorts = list7;
+                        value._contactSorts = list7;
                     }
                     break;
                 case 27:
-                    value.NoAnswerTimeout = ReadNullableInt64(ref reader, options, name);
+                    value._noAnswerTimeout = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 28:
-                    value.CallAnalysisLanguage = ReadString(ref reader, name);
+                    value._callAnalysisLanguage = ReadString(ref reader, name);
                     break;
                 case 29:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 30:
                     if (IsNull(ref reader))
                     {
-                        value.ContactListFilters = null;
+                        value._contactListFilters = null;
                     }
                     else
                     {
@@ -376,22 +420,22 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.ContactListFilters = list8;
+                        value._contactListFilters = list8;
                     }
                     break;
                 case 31:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 32:
-                    value.AgentOwnedColumn = ReadString(ref reader, name);
+                    value._agentOwnedColumn = ReadString(ref reader, name);
                     break;
                 case 33:
-                    value.DynamicContactQueueingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.ReadJson(ref reader, options);
+                    value._dynamicContactQueueingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.ReadJson(ref reader, options);
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.SkillColumns = null;
+                        value._skillColumns = null;
                     }
                     else
                     {
@@ -402,32 +446,32 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
                             list9.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillColumns = list9;
+                        value._skillColumns = list9;
                     }
                     break;
                 case 35:
-                    value.PreviewAutoEnd = ReadNullableBoolean(ref reader, name);
+                    value._previewAutoEnd = ReadNullableBoolean(ref reader, name);
                     break;
                 case 36:
-                    value.MaxCallsPerAgent = ReadNullableInt64(ref reader, options, name);
+                    value._maxCallsPerAgent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 37:
-                    value.MaxCallsPerAgentDecimal = ReadNullableDouble(ref reader, options, name);
+                    value._maxCallsPerAgentDecimal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 38:
-                    value.CallbackAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._callbackAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 39:
-                    value.DynamicLineBalancingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings.ReadJson(ref reader, options);
+                    value._dynamicLineBalancingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings.ReadJson(ref reader, options);
                     break;
                 case 40:
-                    value.DiagnosticsSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DiagnosticsSettings.ReadJson(ref reader, options);
+                    value._diagnosticsSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DiagnosticsSettings.ReadJson(ref reader, options);
                     break;
                 case 41:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -439,12 +483,12 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ContactList is { } property10)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._contactList is { } property10)
         {
             writer.WritePropertyName("contactList"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -454,7 +498,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("contactList"u8);
         }
 
-        if (value.Queue is { } property12)
+        if (value._queue is { } property12)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -464,8 +508,8 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("queue"u8);
         }
 
-        WriteString(writer, "dialingMode"u8, value.DialingMode?.ToString(), nulls);
-        if (value.Script is { } property14)
+        WriteString(writer, "dialingMode"u8, value._dialingMode?.ToString(), nulls);
+        if (value._script is { } property14)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -475,7 +519,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("script"u8);
         }
 
-        if (value.EdgeGroup is { } property16)
+        if (value._edgeGroup is { } property16)
         {
             writer.WritePropertyName("edgeGroup"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property16, options);
@@ -485,7 +529,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("edgeGroup"u8);
         }
 
-        if (value.Site is { } property18)
+        if (value._site is { } property18)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property18, options);
@@ -495,8 +539,8 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("site"u8);
         }
 
-        WriteString(writer, "campaignStatus"u8, value.CampaignStatus?.ToString(), nulls);
-        if (value.PhoneColumns is { } property20)
+        WriteString(writer, "campaignStatus"u8, value._campaignStatus?.ToString(), nulls);
+        if (value._phoneColumns is { } property20)
         {
             writer.WritePropertyName("phoneColumns"u8);
             writer.WriteStartArray();
@@ -520,8 +564,8 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("phoneColumns"u8);
         }
 
-        WriteDouble(writer, "abandonRate"u8, value.AbandonRate, nulls);
-        if (value.DncLists is { } property23)
+        WriteDouble(writer, "abandonRate"u8, value._abandonRate, nulls);
+        if (value._dncLists is { } property23)
         {
             writer.WritePropertyName("dncLists"u8);
             writer.WriteStartArray();
@@ -545,7 +589,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("dncLists"u8);
         }
 
-        if (value.CallableTimeSet is { } property26)
+        if (value._callableTimeSet is { } property26)
         {
             writer.WritePropertyName("callableTimeSet"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property26, options);
@@ -555,7 +599,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("callableTimeSet"u8);
         }
 
-        if (value.CallAnalysisResponseSet is { } property28)
+        if (value._callAnalysisResponseSet is { } property28)
         {
             writer.WritePropertyName("callAnalysisResponseSet"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property28, options);
@@ -565,7 +609,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("callAnalysisResponseSet"u8);
         }
 
-        if (value.Errors is { } property30)
+        if (value._errors is { } property30)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -589,10 +633,10 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("errors"u8);
         }
 
-        WriteString(writer, "callerName"u8, value.CallerName, nulls);
-        WriteString(writer, "callerAddress"u8, value.CallerAddress, nulls);
-        WriteInt64(writer, "outboundLineCount"u8, value.OutboundLineCount, nulls);
-        if (value.RuleSets is { } property33)
+        WriteString(writer, "callerName"u8, value._callerName, nulls);
+        WriteString(writer, "callerAddress"u8, value._callerAddress, nulls);
+        WriteInt64(writer, "outboundLineCount"u8, value._outboundLineCount, nulls);
+        if (value._ruleSets is { } property33)
         {
             writer.WritePropertyName("ruleSets"u8);
             writer.WriteStartArray();
@@ -616,10 +660,10 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("ruleSets"u8);
         }
 
-        WriteBoolean(writer, "skipPreviewDisabled"u8, value.SkipPreviewDisabled, nulls);
-        WriteInt64(writer, "previewTimeOutSeconds"u8, value.PreviewTimeOutSeconds, nulls);
-        WriteBoolean(writer, "alwaysRunning"u8, value.AlwaysRunning, nulls);
-        if (value.ContactSort is { } property36)
+        WriteBoolean(writer, "skipPreviewDisabled"u8, value._skipPreviewDisabled, nulls);
+        WriteInt64(writer, "previewTimeOutSeconds"u8, value._previewTimeOutSeconds, nulls);
+        WriteBoolean(writer, "alwaysRunning"u8, value._alwaysRunning, nulls);
+        if (value._contactSort is { } property36)
         {
             writer.WritePropertyName("contactSort"u8);
             global::GenesysCloud.Extensions.Models.ContactSort.WriteJson(writer, property36, options);
@@ -629,7 +673,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("contactSort"u8);
         }
 
-        if (value.ContactSorts is { } property38)
+        if (value._contactSorts is { } property38)
         {
             writer.WritePropertyName("contactSorts"u8);
             writer.WriteStartArray();
@@ -653,10 +697,10 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("contactSorts"u8);
         }
 
-        WriteInt64(writer, "noAnswerTimeout"u8, value.NoAnswerTimeout, nulls);
-        WriteString(writer, "callAnalysisLanguage"u8, value.CallAnalysisLanguage, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.ContactListFilters is { } property41)
+        WriteInt64(writer, "noAnswerTimeout"u8, value._noAnswerTimeout, nulls);
+        WriteString(writer, "callAnalysisLanguage"u8, value._callAnalysisLanguage, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._contactListFilters is { } property41)
         {
             writer.WritePropertyName("contactListFilters"u8);
             writer.WriteStartArray();
@@ -680,7 +724,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("contactListFilters"u8);
         }
 
-        if (value.Division is { } property44)
+        if (value._division is { } property44)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property44, options);
@@ -690,8 +734,8 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "agentOwnedColumn"u8, value.AgentOwnedColumn, nulls);
-        if (value.DynamicContactQueueingSettings is { } property46)
+        WriteString(writer, "agentOwnedColumn"u8, value._agentOwnedColumn, nulls);
+        if (value._dynamicContactQueueingSettings is { } property46)
         {
             writer.WritePropertyName("dynamicContactQueueingSettings"u8);
             global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.WriteJson(writer, property46, options);
@@ -701,7 +745,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("dynamicContactQueueingSettings"u8);
         }
 
-        if (value.SkillColumns is { } property48)
+        if (value._skillColumns is { } property48)
         {
             writer.WritePropertyName("skillColumns"u8);
             writer.WriteStartArray();
@@ -718,11 +762,11 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("skillColumns"u8);
         }
 
-        WriteBoolean(writer, "previewAutoEnd"u8, value.PreviewAutoEnd, nulls);
-        WriteInt64(writer, "maxCallsPerAgent"u8, value.MaxCallsPerAgent, nulls);
-        WriteDouble(writer, "maxCallsPerAgentDecimal"u8, value.MaxCallsPerAgentDecimal, nulls);
-        WriteBoolean(writer, "callbackAutoAnswer"u8, value.CallbackAutoAnswer, nulls);
-        if (value.DynamicLineBalancingSettings is { } property50)
+        WriteBoolean(writer, "previewAutoEnd"u8, value._previewAutoEnd, nulls);
+        WriteInt64(writer, "maxCallsPerAgent"u8, value._maxCallsPerAgent, nulls);
+        WriteDouble(writer, "maxCallsPerAgentDecimal"u8, value._maxCallsPerAgentDecimal, nulls);
+        WriteBoolean(writer, "callbackAutoAnswer"u8, value._callbackAutoAnswer, nulls);
+        if (value._dynamicLineBalancingSettings is { } property50)
         {
             writer.WritePropertyName("dynamicLineBalancingSettings"u8);
             global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettings.WriteJson(writer, property50, options);
@@ -732,7 +776,7 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("dynamicLineBalancingSettings"u8);
         }
 
-        if (value.DiagnosticsSettings is { } property52)
+        if (value._diagnosticsSettings is { } property52)
         {
             writer.WritePropertyName("diagnosticsSettings"u8);
             global::GenesysCloud.Extensions.Models.DiagnosticsSettings.WriteJson(writer, property52, options);
@@ -742,8 +786,8 @@ public sealed class Campaign : IGenesysCloudModel<Campaign>
             writer.WriteNull("diagnosticsSettings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

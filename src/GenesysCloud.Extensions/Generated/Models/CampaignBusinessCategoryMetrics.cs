@@ -14,19 +14,24 @@ public sealed class CampaignBusinessCategoryMetrics : IGenesysCloudModel<Campaig
 {
     /// <summary>Number of calls categorized as business success</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successCount")]
-    public long? SuccessCount { get; set; }
+    public long? SuccessCount { get => _successCount; set => _successCount = value; }
 
     /// <summary>Number of calls categorized as business neutral</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("neutralCount")]
-    public long? NeutralCount { get; set; }
+    public long? NeutralCount { get => _neutralCount; set => _neutralCount = value; }
 
     /// <summary>Number of calls categorized as business failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureCount")]
-    public long? FailureCount { get; set; }
+    public long? FailureCount { get => _failureCount; set => _failureCount = value; }
+
+    private long? _successCount;
+    private long? _neutralCount;
+    private long? _failureCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignBusinessCategoryMetrics IGenesysCloudModel<CampaignBusinessCategoryMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignBusinessCategoryMetrics : IGenesysCloudModel<Campaig
             switch (index)
             {
                 case 0:
-                    value.SuccessCount = ReadNullableInt64(ref reader, options, name);
+                    value._successCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.NeutralCount = ReadNullableInt64(ref reader, options, name);
+                    value._neutralCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.FailureCount = ReadNullableInt64(ref reader, options, name);
+                    value._failureCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class CampaignBusinessCategoryMetrics : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "successCount"u8, value.SuccessCount, nulls);
-        WriteInt64(writer, "neutralCount"u8, value.NeutralCount, nulls);
-        WriteInt64(writer, "failureCount"u8, value.FailureCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "successCount"u8, value._successCount, nulls);
+        WriteInt64(writer, "neutralCount"u8, value._neutralCount, nulls);
+        WriteInt64(writer, "failureCount"u8, value._failureCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

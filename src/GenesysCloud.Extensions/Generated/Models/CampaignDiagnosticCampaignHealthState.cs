@@ -14,19 +14,24 @@ public sealed class CampaignDiagnosticCampaignHealthState : IGenesysCloudModel<C
 {
     /// <summary>Campaign health state name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Start datetime of the health state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End datetime of the health state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignDiagnosticCampaignHealthState IGenesysCloudModel<CampaignDiagnosticCampaignHealthState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignDiagnosticCampaignHealthState : IGenesysCloudModel<C
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.StateEnum?)null;
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class CampaignDiagnosticCampaignHealthState : IGenesysCloudModel<C
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CampaignDiagnosticCampaignState : IGenesysCloudModel<Campaig
 {
     /// <summary>Campaign status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Start datetime of the state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End datetime of the state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Dialing mode for the campaign state (e.g., "power", "preview", "predictive")</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialingMode")]
-    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum? DialingMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum? DialingMode { get => _dialingMode; set => _dialingMode = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum? _dialingMode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignDiagnosticCampaignState IGenesysCloudModel<CampaignDiagnosticCampaignState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CampaignDiagnosticCampaignState : IGenesysCloudModel<Campaig
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.StateEnum?)null;
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DialingMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum?)null;
+                    value._dialingMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.DialingModeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CampaignDiagnosticCampaignState : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "dialingMode"u8, value.DialingMode?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "dialingMode"u8, value._dialingMode?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CampaignDiagnosticConfigChange : IGenesysCloudModel<Campaign
 {
     /// <summary>Timestamp when the configuration change occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::System.DateTimeOffset? Date { get; set; }
+    public global::System.DateTimeOffset? Date { get => _date; set => _date = value; }
 
     /// <summary>Field name that was changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public string? Field { get; set; }
+    public string? Field { get => _field; set => _field = value; }
 
     /// <summary>New value assigned to the configuration field</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Type of operation applied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum? Action { get => _action; set => _action = value; }
+
+    private global::System.DateTimeOffset? _date;
+    private string? _field;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum? _action;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignDiagnosticConfigChange IGenesysCloudModel<CampaignDiagnosticConfigChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CampaignDiagnosticConfigChange : IGenesysCloudModel<Campaign
             switch (index)
             {
                 case 0:
-                    value.Date = ReadNullableDateTimeOffset(ref reader, name);
+                    value._date = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Field = ReadString(ref reader, name);
+                    value._field = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CampaignDiagnosticConfigChange : IGenesysCloudModel<Campaign
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "date"u8, value.Date, nulls);
-        WriteString(writer, "field"u8, value.Field, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "date"u8, value._date, nulls);
+        WriteString(writer, "field"u8, value._field, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
 {
     /// <summary>Campaign ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignId")]
-    public string? CampaignId { get; set; }
+    public string? CampaignId { get => _campaignId; set => _campaignId = value; }
 
     /// <summary>Start of the interval. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End of the interval. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Array of campaign states</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignStates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState>? CampaignStates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState>? CampaignStates { get => _campaignStates; set => _campaignStates = value; }
 
     /// <summary>Array of diagnostic windows</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticWindow>? CampaignInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticWindow>? CampaignInfo { get => _campaignInfo; set => _campaignInfo = value; }
 
     /// <summary>Array of campaign health states</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignHealthStates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState>? CampaignHealthStates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState>? CampaignHealthStates { get => _campaignHealthStates; set => _campaignHealthStates = value; }
 
     /// <summary>Configuration changes occurring within the time window</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configChanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange>? ConfigChanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange>? ConfigChanges { get => _configChanges; set => _configChanges = value; }
+
+    private string? _campaignId;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState>? _campaignStates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticWindow>? _campaignInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState>? _campaignHealthStates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange>? _configChanges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignDiagnosticSummary IGenesysCloudModel<CampaignDiagnosticSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
             switch (index)
             {
                 case 0:
-                    value.CampaignId = ReadString(ref reader, name);
+                    value._campaignId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignStates = null;
+                        value._campaignStates = null;
                     }
                     else
                     {
@@ -85,13 +94,13 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignState.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignStates = list1;
+                        value._campaignStates = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignInfo = null;
+                        value._campaignInfo = null;
                     }
                     else
                     {
@@ -102,13 +111,13 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignDiagnosticWindow.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignInfo = list2;
+                        value._campaignInfo = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignHealthStates = null;
+                        value._campaignHealthStates = null;
                     }
                     else
                     {
@@ -119,13 +128,13 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignDiagnosticCampaignHealthState.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignHealthStates = list3;
+                        value._campaignHealthStates = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ConfigChanges = null;
+                        value._configChanges = null;
                     }
                     else
                     {
@@ -136,11 +145,11 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignDiagnosticConfigChange.ReadJson(ref reader, options));
                         }
 
-                        value.ConfigChanges = list4;
+                        value._configChanges = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,10 +161,10 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "campaignId"u8, value.CampaignId, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.CampaignStates is { } property5)
+        WriteString(writer, "campaignId"u8, value._campaignId, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._campaignStates is { } property5)
         {
             writer.WritePropertyName("campaignStates"u8);
             writer.WriteStartArray();
@@ -179,7 +188,7 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
             writer.WriteNull("campaignStates"u8);
         }
 
-        if (value.CampaignInfo is { } property8)
+        if (value._campaignInfo is { } property8)
         {
             writer.WritePropertyName("campaignInfo"u8);
             writer.WriteStartArray();
@@ -203,7 +212,7 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
             writer.WriteNull("campaignInfo"u8);
         }
 
-        if (value.CampaignHealthStates is { } property11)
+        if (value._campaignHealthStates is { } property11)
         {
             writer.WritePropertyName("campaignHealthStates"u8);
             writer.WriteStartArray();
@@ -227,7 +236,7 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
             writer.WriteNull("campaignHealthStates"u8);
         }
 
-        if (value.ConfigChanges is { } property14)
+        if (value._configChanges is { } property14)
         {
             writer.WritePropertyName("configChanges"u8);
             writer.WriteStartArray();
@@ -251,7 +260,7 @@ public sealed class CampaignDiagnosticSummary : IGenesysCloudModel<CampaignDiagn
             writer.WriteNull("configChanges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
 {
     /// <summary>Campaign properties that can impact which contacts are callable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableContacts")]
-    public global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic? CallableContacts { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic? CallableContacts { get => _callableContacts; set => _callableContacts = value; }
 
     /// <summary>Information regarding the campaign's queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueUtilizationDiagnostic")]
-    public global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic? QueueUtilizationDiagnostic { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic? QueueUtilizationDiagnostic { get => _queueUtilizationDiagnostic; set => _queueUtilizationDiagnostic = value; }
 
     /// <summary>Information regarding the campaign's rule sets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSetDiagnostics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleSetDiagnostic>? RuleSetDiagnostics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleSetDiagnostic>? RuleSetDiagnostics { get => _ruleSetDiagnostics; set => _ruleSetDiagnostics = value; }
 
     /// <summary>Current number of outstanding interactions on the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outstandingInteractionsCount")]
-    public long? OutstandingInteractionsCount { get; set; }
+    public long? OutstandingInteractionsCount { get => _outstandingInteractionsCount; set => _outstandingInteractionsCount = value; }
 
     /// <summary>Current number of scheduled interactions on the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledInteractionsCount")]
-    public long? ScheduledInteractionsCount { get; set; }
+    public long? ScheduledInteractionsCount { get => _scheduledInteractionsCount; set => _scheduledInteractionsCount = value; }
 
     /// <summary>Current number of time zone rescheduled calls on the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneRescheduledCallsCount")]
-    public long? TimeZoneRescheduledCallsCount { get; set; }
+    public long? TimeZoneRescheduledCallsCount { get => _timeZoneRescheduledCallsCount; set => _timeZoneRescheduledCallsCount = value; }
 
     /// <summary>Number of contacts that don't match filter. This is currently supported only for Campaigns with dynamic filter on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filteredOutContactsCount")]
-    public long? FilteredOutContactsCount { get; set; }
+    public long? FilteredOutContactsCount { get => _filteredOutContactsCount; set => _filteredOutContactsCount = value; }
 
     /// <summary>Information regarding the campaign's available agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleAgents")]
-    public long? IdleAgents { get; set; }
+    public long? IdleAgents { get => _idleAgents; set => _idleAgents = value; }
 
     /// <summary>Information regarding the campaign's effective available agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveIdleAgents")]
-    public double? EffectiveIdleAgents { get; set; }
+    public double? EffectiveIdleAgents { get => _effectiveIdleAgents; set => _effectiveIdleAgents = value; }
 
     /// <summary>Information on the campaign's lines utilization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesUtilization")]
-    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get => _linesUtilization; set => _linesUtilization = value; }
 
     /// <summary>Number of contacts called during the campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfContactsCalled")]
-    public long? NumberOfContactsCalled { get; set; }
+    public long? NumberOfContactsCalled { get => _numberOfContactsCalled; set => _numberOfContactsCalled = value; }
 
     /// <summary>Total number of contacts in the campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNumberOfContacts")]
-    public long? TotalNumberOfContacts { get; set; }
+    public long? TotalNumberOfContacts { get => _totalNumberOfContacts; set => _totalNumberOfContacts = value; }
 
     /// <summary>A list of current error conditions associated with the campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignErrors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? CampaignErrors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? CampaignErrors { get => _campaignErrors; set => _campaignErrors = value; }
 
     /// <summary>Information regarding the campaign's skills</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignSkillStatistics")]
-    public global::GenesysCloud.Extensions.Models.CampaignSkillStatistics? CampaignSkillStatistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignSkillStatistics? CampaignSkillStatistics { get => _campaignSkillStatistics; set => _campaignSkillStatistics = value; }
+
+    private global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic? _callableContacts;
+    private global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic? _queueUtilizationDiagnostic;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleSetDiagnostic>? _ruleSetDiagnostics;
+    private long? _outstandingInteractionsCount;
+    private long? _scheduledInteractionsCount;
+    private long? _timeZoneRescheduledCallsCount;
+    private long? _filteredOutContactsCount;
+    private long? _idleAgents;
+    private double? _effectiveIdleAgents;
+    private global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? _linesUtilization;
+    private long? _numberOfContactsCalled;
+    private long? _totalNumberOfContacts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? _campaignErrors;
+    private global::GenesysCloud.Extensions.Models.CampaignSkillStatistics? _campaignSkillStatistics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignDiagnostics IGenesysCloudModel<CampaignDiagnostics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,15 +107,15 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             switch (index)
             {
                 case 0:
-                    value.CallableContacts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic.ReadJson(ref reader, options);
+                    value._callableContacts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.QueueUtilizationDiagnostic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic.ReadJson(ref reader, options);
+                    value._queueUtilizationDiagnostic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RuleSetDiagnostics = null;
+                        value._ruleSetDiagnostics = null;
                     }
                     else
                     {
@@ -110,40 +126,40 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RuleSetDiagnostic.ReadJson(ref reader, options));
                         }
 
-                        value.RuleSetDiagnostics = list1;
+                        value._ruleSetDiagnostics = list1;
                     }
                     break;
                 case 3:
-                    value.OutstandingInteractionsCount = ReadNullableInt64(ref reader, options, name);
+                    value._outstandingInteractionsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ScheduledInteractionsCount = ReadNullableInt64(ref reader, options, name);
+                    value._scheduledInteractionsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.TimeZoneRescheduledCallsCount = ReadNullableInt64(ref reader, options, name);
+                    value._timeZoneRescheduledCallsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.FilteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._filteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.IdleAgents = ReadNullableInt64(ref reader, options, name);
+                    value._idleAgents = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.EffectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
+                    value._effectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.LinesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
+                    value._linesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.NumberOfContactsCalled = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfContactsCalled = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.TotalNumberOfContacts = ReadNullableInt64(ref reader, options, name);
+                    value._totalNumberOfContacts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignErrors = null;
+                        value._campaignErrors = null;
                     }
                     else
                     {
@@ -154,14 +170,14 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RestErrorDetail.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignErrors = list2;
+                        value._campaignErrors = list2;
                     }
                     break;
                 case 13:
-                    value.CampaignSkillStatistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignSkillStatistics.ReadJson(ref reader, options);
+                    value._campaignSkillStatistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignSkillStatistics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,7 +189,7 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallableContacts is { } property3)
+        if (value._callableContacts is { } property3)
         {
             writer.WritePropertyName("callableContacts"u8);
             global::GenesysCloud.Extensions.Models.CallableContactsDiagnostic.WriteJson(writer, property3, options);
@@ -183,7 +199,7 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("callableContacts"u8);
         }
 
-        if (value.QueueUtilizationDiagnostic is { } property5)
+        if (value._queueUtilizationDiagnostic is { } property5)
         {
             writer.WritePropertyName("queueUtilizationDiagnostic"u8);
             global::GenesysCloud.Extensions.Models.QueueUtilizationDiagnostic.WriteJson(writer, property5, options);
@@ -193,7 +209,7 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("queueUtilizationDiagnostic"u8);
         }
 
-        if (value.RuleSetDiagnostics is { } property7)
+        if (value._ruleSetDiagnostics is { } property7)
         {
             writer.WritePropertyName("ruleSetDiagnostics"u8);
             writer.WriteStartArray();
@@ -217,13 +233,13 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("ruleSetDiagnostics"u8);
         }
 
-        WriteInt64(writer, "outstandingInteractionsCount"u8, value.OutstandingInteractionsCount, nulls);
-        WriteInt64(writer, "scheduledInteractionsCount"u8, value.ScheduledInteractionsCount, nulls);
-        WriteInt64(writer, "timeZoneRescheduledCallsCount"u8, value.TimeZoneRescheduledCallsCount, nulls);
-        WriteInt64(writer, "filteredOutContactsCount"u8, value.FilteredOutContactsCount, nulls);
-        WriteInt64(writer, "idleAgents"u8, value.IdleAgents, nulls);
-        WriteDouble(writer, "effectiveIdleAgents"u8, value.EffectiveIdleAgents, nulls);
-        if (value.LinesUtilization is { } property10)
+        WriteInt64(writer, "outstandingInteractionsCount"u8, value._outstandingInteractionsCount, nulls);
+        WriteInt64(writer, "scheduledInteractionsCount"u8, value._scheduledInteractionsCount, nulls);
+        WriteInt64(writer, "timeZoneRescheduledCallsCount"u8, value._timeZoneRescheduledCallsCount, nulls);
+        WriteInt64(writer, "filteredOutContactsCount"u8, value._filteredOutContactsCount, nulls);
+        WriteInt64(writer, "idleAgents"u8, value._idleAgents, nulls);
+        WriteDouble(writer, "effectiveIdleAgents"u8, value._effectiveIdleAgents, nulls);
+        if (value._linesUtilization is { } property10)
         {
             writer.WritePropertyName("linesUtilization"u8);
             global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.WriteJson(writer, property10, options);
@@ -233,9 +249,9 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("linesUtilization"u8);
         }
 
-        WriteInt64(writer, "numberOfContactsCalled"u8, value.NumberOfContactsCalled, nulls);
-        WriteInt64(writer, "totalNumberOfContacts"u8, value.TotalNumberOfContacts, nulls);
-        if (value.CampaignErrors is { } property12)
+        WriteInt64(writer, "numberOfContactsCalled"u8, value._numberOfContactsCalled, nulls);
+        WriteInt64(writer, "totalNumberOfContacts"u8, value._totalNumberOfContacts, nulls);
+        if (value._campaignErrors is { } property12)
         {
             writer.WritePropertyName("campaignErrors"u8);
             writer.WriteStartArray();
@@ -259,7 +275,7 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("campaignErrors"u8);
         }
 
-        if (value.CampaignSkillStatistics is { } property15)
+        if (value._campaignSkillStatistics is { } property15)
         {
             writer.WritePropertyName("campaignSkillStatistics"u8);
             global::GenesysCloud.Extensions.Models.CampaignSkillStatistics.WriteJson(writer, property15, options);
@@ -269,7 +285,7 @@ public sealed class CampaignDiagnostics : IGenesysCloudModel<CampaignDiagnostics
             writer.WriteNull("campaignSkillStatistics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

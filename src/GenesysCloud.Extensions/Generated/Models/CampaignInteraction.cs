@@ -14,91 +14,114 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>campaign</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>contact</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contact")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Contact { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Contact { get => _contact; set => _contact = value; }
 
     /// <summary>Gets or sets <c>destinationAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationAddress")]
-    public string? DestinationAddress { get; set; }
+    public string? DestinationAddress { get => _destinationAddress; set => _destinationAddress = value; }
 
     /// <summary>Boolean value if there is an active preview call on the interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activePreviewCall")]
-    public bool? ActivePreviewCall { get; set; }
+    public bool? ActivePreviewCall { get => _activePreviewCall; set => _activePreviewCall = value; }
 
     /// <summary>The time when the last preview of the interaction was wrapped up. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastActivePreviewWrapupTime")]
-    public global::System.DateTimeOffset? LastActivePreviewWrapupTime { get; set; }
+    public global::System.DateTimeOffset? LastActivePreviewWrapupTime { get => _lastActivePreviewWrapupTime; set => _lastActivePreviewWrapupTime = value; }
 
     /// <summary>The time when dialer created the interaction. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationTime")]
-    public global::System.DateTimeOffset? CreationTime { get; set; }
+    public global::System.DateTimeOffset? CreationTime { get => _creationTime; set => _creationTime = value; }
 
     /// <summary>The time when the agent or system places the call. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callPlacedTime")]
-    public global::System.DateTimeOffset? CallPlacedTime { get; set; }
+    public global::System.DateTimeOffset? CallPlacedTime { get => _callPlacedTime; set => _callPlacedTime = value; }
 
     /// <summary>The time when the agent was connected to the call. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callRoutedTime")]
-    public global::System.DateTimeOffset? CallRoutedTime { get; set; }
+    public global::System.DateTimeOffset? CallRoutedTime { get => _callRoutedTime; set => _callRoutedTime = value; }
 
     /// <summary>The time when the customer and routing participant are connected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewConnectedTime")]
-    public global::System.DateTimeOffset? PreviewConnectedTime { get; set; }
+    public global::System.DateTimeOffset? PreviewConnectedTime { get => _previewConnectedTime; set => _previewConnectedTime = value; }
 
     /// <summary>Gets or sets <c>queue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Gets or sets <c>script</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get => _script; set => _script = value; }
 
     /// <summary>Describes what happened with call analysis for instance: disposition.classification.callable.person, disposition.classification.callable.noanswer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disposition")]
-    public global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum? Disposition { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum? Disposition { get => _disposition; set => _disposition = value; }
 
     /// <summary>Gets or sets <c>callerName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerName")]
-    public string? CallerName { get; set; }
+    public string? CallerName { get => _callerName; set => _callerName = value; }
 
     /// <summary>Gets or sets <c>callerAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerAddress")]
-    public string? CallerAddress { get; set; }
+    public string? CallerAddress { get => _callerAddress; set => _callerAddress = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewPopDeliveredTime")]
-    public global::System.DateTimeOffset? PreviewPopDeliveredTime { get; set; }
+    public global::System.DateTimeOffset? PreviewPopDeliveredTime { get => _previewPopDeliveredTime; set => _previewPopDeliveredTime = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationBasic? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationBasic? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>conversation participant id that is the dialer system participant to monitor the call from dialer perspective</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialerSystemParticipantId")]
-    public string? DialerSystemParticipantId { get; set; }
+    public string? DialerSystemParticipantId { get => _dialerSystemParticipantId; set => _dialerSystemParticipantId = value; }
 
     /// <summary>Gets or sets <c>dialingMode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialingMode")]
-    public string? DialingMode { get; set; }
+    public string? DialingMode { get => _dialingMode; set => _dialingMode = value; }
 
     /// <summary>Any skills that are attached to the call for routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Skills { get => _skills; set => _skills = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _agent;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contact;
+    private string? _destinationAddress;
+    private bool? _activePreviewCall;
+    private global::System.DateTimeOffset? _lastActivePreviewWrapupTime;
+    private global::System.DateTimeOffset? _creationTime;
+    private global::System.DateTimeOffset? _callPlacedTime;
+    private global::System.DateTimeOffset? _callRoutedTime;
+    private global::System.DateTimeOffset? _previewConnectedTime;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _script;
+    private global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum? _disposition;
+    private string? _callerName;
+    private string? _callerAddress;
+    private global::System.DateTimeOffset? _previewPopDeliveredTime;
+    private global::GenesysCloud.Extensions.Models.ConversationBasic? _conversation;
+    private string? _dialerSystemParticipantId;
+    private string? _dialingMode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _skills;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignInteraction IGenesysCloudModel<CampaignInteraction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,69 +142,69 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DestinationAddress = ReadString(ref reader, name);
+                    value._destinationAddress = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ActivePreviewCall = ReadNullableBoolean(ref reader, name);
+                    value._activePreviewCall = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.LastActivePreviewWrapupTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastActivePreviewWrapupTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.CreationTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._creationTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.CallPlacedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callPlacedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.CallRoutedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callRoutedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.PreviewConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._previewConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Disposition = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum?)null;
+                    value._disposition = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignInteraction.DispositionEnum?)null;
                     break;
                 case 14:
-                    value.CallerName = ReadString(ref reader, name);
+                    value._callerName = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.CallerAddress = ReadString(ref reader, name);
+                    value._callerAddress = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.PreviewPopDeliveredTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._previewPopDeliveredTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationBasic.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationBasic.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.DialerSystemParticipantId = ReadString(ref reader, name);
+                    value._dialerSystemParticipantId = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.DialingMode = ReadString(ref reader, name);
+                    value._dialingMode = ReadString(ref reader, name);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -192,11 +215,11 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list2;
+                        value._skills = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,8 +231,8 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Campaign is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._campaign is { } property3)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -219,7 +242,7 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("campaign"u8);
         }
 
-        if (value.Agent is { } property5)
+        if (value._agent is { } property5)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -229,7 +252,7 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("agent"u8);
         }
 
-        if (value.Contact is { } property7)
+        if (value._contact is { } property7)
         {
             writer.WritePropertyName("contact"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -239,14 +262,14 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("contact"u8);
         }
 
-        WriteString(writer, "destinationAddress"u8, value.DestinationAddress, nulls);
-        WriteBoolean(writer, "activePreviewCall"u8, value.ActivePreviewCall, nulls);
-        WriteDateTimeOffset(writer, "lastActivePreviewWrapupTime"u8, value.LastActivePreviewWrapupTime, nulls);
-        WriteDateTimeOffset(writer, "creationTime"u8, value.CreationTime, nulls);
-        WriteDateTimeOffset(writer, "callPlacedTime"u8, value.CallPlacedTime, nulls);
-        WriteDateTimeOffset(writer, "callRoutedTime"u8, value.CallRoutedTime, nulls);
-        WriteDateTimeOffset(writer, "previewConnectedTime"u8, value.PreviewConnectedTime, nulls);
-        if (value.Queue is { } property9)
+        WriteString(writer, "destinationAddress"u8, value._destinationAddress, nulls);
+        WriteBoolean(writer, "activePreviewCall"u8, value._activePreviewCall, nulls);
+        WriteDateTimeOffset(writer, "lastActivePreviewWrapupTime"u8, value._lastActivePreviewWrapupTime, nulls);
+        WriteDateTimeOffset(writer, "creationTime"u8, value._creationTime, nulls);
+        WriteDateTimeOffset(writer, "callPlacedTime"u8, value._callPlacedTime, nulls);
+        WriteDateTimeOffset(writer, "callRoutedTime"u8, value._callRoutedTime, nulls);
+        WriteDateTimeOffset(writer, "previewConnectedTime"u8, value._previewConnectedTime, nulls);
+        if (value._queue is { } property9)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -256,7 +279,7 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Script is { } property11)
+        if (value._script is { } property11)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -266,11 +289,11 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("script"u8);
         }
 
-        WriteString(writer, "disposition"u8, value.Disposition?.ToString(), nulls);
-        WriteString(writer, "callerName"u8, value.CallerName, nulls);
-        WriteString(writer, "callerAddress"u8, value.CallerAddress, nulls);
-        WriteDateTimeOffset(writer, "previewPopDeliveredTime"u8, value.PreviewPopDeliveredTime, nulls);
-        if (value.Conversation is { } property13)
+        WriteString(writer, "disposition"u8, value._disposition?.ToString(), nulls);
+        WriteString(writer, "callerName"u8, value._callerName, nulls);
+        WriteString(writer, "callerAddress"u8, value._callerAddress, nulls);
+        WriteDateTimeOffset(writer, "previewPopDeliveredTime"u8, value._previewPopDeliveredTime, nulls);
+        if (value._conversation is { } property13)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationBasic.WriteJson(writer, property13, options);
@@ -280,9 +303,9 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "dialerSystemParticipantId"u8, value.DialerSystemParticipantId, nulls);
-        WriteString(writer, "dialingMode"u8, value.DialingMode, nulls);
-        if (value.Skills is { } property15)
+        WriteString(writer, "dialerSystemParticipantId"u8, value._dialerSystemParticipantId, nulls);
+        WriteString(writer, "dialingMode"u8, value._dialingMode, nulls);
+        if (value._skills is { } property15)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -306,7 +329,7 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
             writer.WriteNull("skills"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
 {
     /// <summary>Gets or sets <c>campaign</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>Gets or sets <c>pendingInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pendingInteractions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? PendingInteractions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? PendingInteractions { get => _pendingInteractions; set => _pendingInteractions = value; }
 
     /// <summary>Gets or sets <c>proceedingInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proceedingInteractions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? ProceedingInteractions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? ProceedingInteractions { get => _proceedingInteractions; set => _proceedingInteractions = value; }
 
     /// <summary>Gets or sets <c>previewingInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewingInteractions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? PreviewingInteractions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? PreviewingInteractions { get => _previewingInteractions; set => _previewingInteractions = value; }
 
     /// <summary>Gets or sets <c>interactingInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactingInteractions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? InteractingInteractions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? InteractingInteractions { get => _interactingInteractions; set => _interactingInteractions = value; }
 
     /// <summary>Gets or sets <c>scheduledInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledInteractions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? ScheduledInteractions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? ScheduledInteractions { get => _scheduledInteractions; set => _scheduledInteractions = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? _pendingInteractions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? _proceedingInteractions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? _previewingInteractions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? _interactingInteractions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignInteraction>? _scheduledInteractions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignInteractions IGenesysCloudModel<CampaignInteractions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PendingInteractions = null;
+                        value._pendingInteractions = null;
                     }
                     else
                     {
@@ -75,13 +83,13 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignInteraction.ReadJson(ref reader, options));
                         }
 
-                        value.PendingInteractions = list1;
+                        value._pendingInteractions = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ProceedingInteractions = null;
+                        value._proceedingInteractions = null;
                     }
                     else
                     {
@@ -92,13 +100,13 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignInteraction.ReadJson(ref reader, options));
                         }
 
-                        value.ProceedingInteractions = list2;
+                        value._proceedingInteractions = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PreviewingInteractions = null;
+                        value._previewingInteractions = null;
                     }
                     else
                     {
@@ -109,13 +117,13 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignInteraction.ReadJson(ref reader, options));
                         }
 
-                        value.PreviewingInteractions = list3;
+                        value._previewingInteractions = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.InteractingInteractions = null;
+                        value._interactingInteractions = null;
                     }
                     else
                     {
@@ -126,13 +134,13 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignInteraction.ReadJson(ref reader, options));
                         }
 
-                        value.InteractingInteractions = list4;
+                        value._interactingInteractions = list4;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ScheduledInteractions = null;
+                        value._scheduledInteractions = null;
                     }
                     else
                     {
@@ -143,11 +151,11 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignInteraction.ReadJson(ref reader, options));
                         }
 
-                        value.ScheduledInteractions = list5;
+                        value._scheduledInteractions = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,7 +167,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property6)
+        if (value._campaign is { } property6)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -169,7 +177,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("campaign"u8);
         }
 
-        if (value.PendingInteractions is { } property8)
+        if (value._pendingInteractions is { } property8)
         {
             writer.WritePropertyName("pendingInteractions"u8);
             writer.WriteStartArray();
@@ -193,7 +201,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("pendingInteractions"u8);
         }
 
-        if (value.ProceedingInteractions is { } property11)
+        if (value._proceedingInteractions is { } property11)
         {
             writer.WritePropertyName("proceedingInteractions"u8);
             writer.WriteStartArray();
@@ -217,7 +225,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("proceedingInteractions"u8);
         }
 
-        if (value.PreviewingInteractions is { } property14)
+        if (value._previewingInteractions is { } property14)
         {
             writer.WritePropertyName("previewingInteractions"u8);
             writer.WriteStartArray();
@@ -241,7 +249,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("previewingInteractions"u8);
         }
 
-        if (value.InteractingInteractions is { } property17)
+        if (value._interactingInteractions is { } property17)
         {
             writer.WritePropertyName("interactingInteractions"u8);
             writer.WriteStartArray();
@@ -265,7 +273,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("interactingInteractions"u8);
         }
 
-        if (value.ScheduledInteractions is { } property20)
+        if (value._scheduledInteractions is { } property20)
         {
             writer.WritePropertyName("scheduledInteractions"u8);
             writer.WriteStartArray();
@@ -289,7 +297,7 @@ public sealed class CampaignInteractions : IGenesysCloudModel<CampaignInteractio
             writer.WriteNull("scheduledInteractions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

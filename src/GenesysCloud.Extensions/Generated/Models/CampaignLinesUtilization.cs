@@ -14,15 +14,19 @@ public sealed class CampaignLinesUtilization : IGenesysCloudModel<CampaignLinesU
 {
     /// <summary>Number of outbound lines assigned to the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedOutboundLines")]
-    public long? AssignedOutboundLines { get; set; }
+    public long? AssignedOutboundLines { get => _assignedOutboundLines; set => _assignedOutboundLines = value; }
 
     /// <summary>Total number of available outbound lines in Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalAvailableOutboundLines")]
-    public long? TotalAvailableOutboundLines { get; set; }
+    public long? TotalAvailableOutboundLines { get => _totalAvailableOutboundLines; set => _totalAvailableOutboundLines = value; }
+
+    private long? _assignedOutboundLines;
+    private long? _totalAvailableOutboundLines;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignLinesUtilization IGenesysCloudModel<CampaignLinesUtilization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignLinesUtilization : IGenesysCloudModel<CampaignLinesU
             switch (index)
             {
                 case 0:
-                    value.AssignedOutboundLines = ReadNullableInt64(ref reader, options, name);
+                    value._assignedOutboundLines = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalAvailableOutboundLines = ReadNullableInt64(ref reader, options, name);
+                    value._totalAvailableOutboundLines = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CampaignLinesUtilization : IGenesysCloudModel<CampaignLinesU
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "assignedOutboundLines"u8, value.AssignedOutboundLines, nulls);
-        WriteInt64(writer, "totalAvailableOutboundLines"u8, value.TotalAvailableOutboundLines, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "assignedOutboundLines"u8, value._assignedOutboundLines, nulls);
+        WriteInt64(writer, "totalAvailableOutboundLines"u8, value._totalAvailableOutboundLines, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

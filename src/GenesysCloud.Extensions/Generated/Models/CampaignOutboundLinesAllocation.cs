@@ -14,23 +14,29 @@ public sealed class CampaignOutboundLinesAllocation : IGenesysCloudModel<Campaig
 {
     /// <summary>The Campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>The relative weight of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignWeight")]
-    public long? CampaignWeight { get; set; }
+    public long? CampaignWeight { get => _campaignWeight; set => _campaignWeight = value; }
 
     /// <summary>The number of lines dynamically assigned to the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesAssigned")]
-    public long? LinesAssigned { get; set; }
+    public long? LinesAssigned { get => _linesAssigned; set => _linesAssigned = value; }
 
     /// <summary>true if relative weight of the campaign is not explicitly specified, false otherwise</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("legacyWeight")]
-    public bool? LegacyWeight { get; set; }
+    public bool? LegacyWeight { get => _legacyWeight; set => _legacyWeight = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private long? _campaignWeight;
+    private long? _linesAssigned;
+    private bool? _legacyWeight;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignOutboundLinesAllocation IGenesysCloudModel<CampaignOutboundLinesAllocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CampaignOutboundLinesAllocation : IGenesysCloudModel<Campaig
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CampaignWeight = ReadNullableInt64(ref reader, options, name);
+                    value._campaignWeight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.LinesAssigned = ReadNullableInt64(ref reader, options, name);
+                    value._linesAssigned = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.LegacyWeight = ReadNullableBoolean(ref reader, name);
+                    value._legacyWeight = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class CampaignOutboundLinesAllocation : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property1)
+        if (value._campaign is { } property1)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -85,10 +91,10 @@ public sealed class CampaignOutboundLinesAllocation : IGenesysCloudModel<Campaig
             writer.WriteNull("campaign"u8);
         }
 
-        WriteInt64(writer, "campaignWeight"u8, value.CampaignWeight, nulls);
-        WriteInt64(writer, "linesAssigned"u8, value.LinesAssigned, nulls);
-        WriteBoolean(writer, "legacyWeight"u8, value.LegacyWeight, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "campaignWeight"u8, value._campaignWeight, nulls);
+        WriteInt64(writer, "linesAssigned"u8, value._linesAssigned, nulls);
+        WriteBoolean(writer, "legacyWeight"u8, value._legacyWeight, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

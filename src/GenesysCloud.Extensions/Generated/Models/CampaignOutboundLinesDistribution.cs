@@ -14,35 +14,44 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
 {
     /// <summary>The Campaign for which dialing group distribution information was requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>Maximum outbound calls that can be placed for Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxOutboundLineCount")]
-    public long? MaxOutboundLineCount { get; set; }
+    public long? MaxOutboundLineCount { get => _maxOutboundLineCount; set => _maxOutboundLineCount = value; }
 
     /// <summary>Maximum ratio of dialer calls to Campaign's Edge Group or Site capacity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLineUtilization")]
-    public double? MaxLineUtilization { get; set; }
+    public double? MaxLineUtilization { get => _maxLineUtilization; set => _maxLineUtilization = value; }
 
     /// <summary>Number of available outbound lines in Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableOutboundLines")]
-    public long? AvailableOutboundLines { get; set; }
+    public long? AvailableOutboundLines { get => _availableOutboundLines; set => _availableOutboundLines = value; }
 
     /// <summary>Number of reserved outbound lines in Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reservedLines")]
-    public long? ReservedLines { get; set; }
+    public long? ReservedLines { get => _reservedLines; set => _reservedLines = value; }
 
     /// <summary>Information about campaigns with reserving lines in Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignsWithReservedLines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesReservation>? CampaignsWithReservedLines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesReservation>? CampaignsWithReservedLines { get => _campaignsWithReservedLines; set => _campaignsWithReservedLines = value; }
 
     /// <summary>Information about campaigns using dynamic lines allocation in Campaign's Edge Group or Site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignsWithDynamicallyAllocatedLines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesAllocation>? CampaignsWithDynamicallyAllocatedLines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesAllocation>? CampaignsWithDynamicallyAllocatedLines { get => _campaignsWithDynamicallyAllocatedLines; set => _campaignsWithDynamicallyAllocatedLines = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _campaign;
+    private long? _maxOutboundLineCount;
+    private double? _maxLineUtilization;
+    private long? _availableOutboundLines;
+    private long? _reservedLines;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesReservation>? _campaignsWithReservedLines;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesAllocation>? _campaignsWithDynamicallyAllocatedLines;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignOutboundLinesDistribution IGenesysCloudModel<CampaignOutboundLinesDistribution>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MaxOutboundLineCount = ReadNullableInt64(ref reader, options, name);
+                    value._maxOutboundLineCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxLineUtilization = ReadNullableDouble(ref reader, options, name);
+                    value._maxLineUtilization = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.AvailableOutboundLines = ReadNullableInt64(ref reader, options, name);
+                    value._availableOutboundLines = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ReservedLines = ReadNullableInt64(ref reader, options, name);
+                    value._reservedLines = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignsWithReservedLines = null;
+                        value._campaignsWithReservedLines = null;
                     }
                     else
                     {
@@ -91,13 +100,13 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignOutboundLinesReservation.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignsWithReservedLines = list1;
+                        value._campaignsWithReservedLines = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignsWithDynamicallyAllocatedLines = null;
+                        value._campaignsWithDynamicallyAllocatedLines = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignOutboundLinesAllocation.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignsWithDynamicallyAllocatedLines = list2;
+                        value._campaignsWithDynamicallyAllocatedLines = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +133,7 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property3)
+        if (value._campaign is { } property3)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -134,11 +143,11 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
             writer.WriteNull("campaign"u8);
         }
 
-        WriteInt64(writer, "maxOutboundLineCount"u8, value.MaxOutboundLineCount, nulls);
-        WriteDouble(writer, "maxLineUtilization"u8, value.MaxLineUtilization, nulls);
-        WriteInt64(writer, "availableOutboundLines"u8, value.AvailableOutboundLines, nulls);
-        WriteInt64(writer, "reservedLines"u8, value.ReservedLines, nulls);
-        if (value.CampaignsWithReservedLines is { } property5)
+        WriteInt64(writer, "maxOutboundLineCount"u8, value._maxOutboundLineCount, nulls);
+        WriteDouble(writer, "maxLineUtilization"u8, value._maxLineUtilization, nulls);
+        WriteInt64(writer, "availableOutboundLines"u8, value._availableOutboundLines, nulls);
+        WriteInt64(writer, "reservedLines"u8, value._reservedLines, nulls);
+        if (value._campaignsWithReservedLines is { } property5)
         {
             writer.WritePropertyName("campaignsWithReservedLines"u8);
             writer.WriteStartArray();
@@ -162,7 +171,7 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
             writer.WriteNull("campaignsWithReservedLines"u8);
         }
 
-        if (value.CampaignsWithDynamicallyAllocatedLines is { } property8)
+        if (value._campaignsWithDynamicallyAllocatedLines is { } property8)
         {
             writer.WritePropertyName("campaignsWithDynamicallyAllocatedLines"u8);
             writer.WriteStartArray();
@@ -186,7 +195,7 @@ public sealed class CampaignOutboundLinesDistribution : IGenesysCloudModel<Campa
             writer.WriteNull("campaignsWithDynamicallyAllocatedLines"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

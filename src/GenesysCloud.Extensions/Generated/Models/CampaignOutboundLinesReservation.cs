@@ -14,15 +14,19 @@ public sealed class CampaignOutboundLinesReservation : IGenesysCloudModel<Campai
 {
     /// <summary>The Campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>The number of lines reserved for the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesReserved")]
-    public long? LinesReserved { get; set; }
+    public long? LinesReserved { get => _linesReserved; set => _linesReserved = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private long? _linesReserved;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignOutboundLinesReservation IGenesysCloudModel<CampaignOutboundLinesReservation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignOutboundLinesReservation : IGenesysCloudModel<Campai
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.LinesReserved = ReadNullableInt64(ref reader, options, name);
+                    value._linesReserved = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CampaignOutboundLinesReservation : IGenesysCloudModel<Campai
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property1)
+        if (value._campaign is { } property1)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class CampaignOutboundLinesReservation : IGenesysCloudModel<Campai
             writer.WriteNull("campaign"u8);
         }
 
-        WriteInt64(writer, "linesReserved"u8, value.LinesReserved, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "linesReserved"u8, value._linesReserved, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CampaignPatchRequest : IGenesysCloudModel<CampaignPatchReque
 {
     /// <summary>The number of outbound lines to be concurrently dialed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundLineCount")]
-    public long? OutboundLineCount { get; set; }
+    public long? OutboundLineCount { get => _outboundLineCount; set => _outboundLineCount = value; }
 
     /// <summary>The targeted compliance abandon rate percentage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public double? AbandonRate { get; set; }
+    public double? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>The maximum number of calls that can be placed per agent on this campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgent")]
-    public double? MaxCallsPerAgent { get; set; }
+    public double? MaxCallsPerAgent { get => _maxCallsPerAgent; set => _maxCallsPerAgent = value; }
 
     /// <summary>Dynamic line balancing settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynamicLineBalancingSettings")]
-    public global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest? DynamicLineBalancingSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest? DynamicLineBalancingSettings { get => _dynamicLineBalancingSettings; set => _dynamicLineBalancingSettings = value; }
 
     /// <summary>The Queue for this Campaign to route calls to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
+
+    private long? _outboundLineCount;
+    private double? _abandonRate;
+    private double? _maxCallsPerAgent;
+    private global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest? _dynamicLineBalancingSettings;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignPatchRequest IGenesysCloudModel<CampaignPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CampaignPatchRequest : IGenesysCloudModel<CampaignPatchReque
             switch (index)
             {
                 case 0:
-                    value.OutboundLineCount = ReadNullableInt64(ref reader, options, name);
+                    value._outboundLineCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AbandonRate = ReadNullableDouble(ref reader, options, name);
+                    value._abandonRate = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxCallsPerAgent = ReadNullableDouble(ref reader, options, name);
+                    value._maxCallsPerAgent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.DynamicLineBalancingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest.ReadJson(ref reader, options);
+                    value._dynamicLineBalancingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class CampaignPatchRequest : IGenesysCloudModel<CampaignPatchReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "outboundLineCount"u8, value.OutboundLineCount, nulls);
-        WriteDouble(writer, "abandonRate"u8, value.AbandonRate, nulls);
-        WriteDouble(writer, "maxCallsPerAgent"u8, value.MaxCallsPerAgent, nulls);
-        if (value.DynamicLineBalancingSettings is { } property1)
+        WriteInt64(writer, "outboundLineCount"u8, value._outboundLineCount, nulls);
+        WriteDouble(writer, "abandonRate"u8, value._abandonRate, nulls);
+        WriteDouble(writer, "maxCallsPerAgent"u8, value._maxCallsPerAgent, nulls);
+        if (value._dynamicLineBalancingSettings is { } property1)
         {
             writer.WritePropertyName("dynamicLineBalancingSettings"u8);
             global::GenesysCloud.Extensions.Models.DynamicLineBalancingSettingsPatchRequest.WriteJson(writer, property1, options);
@@ -95,7 +102,7 @@ public sealed class CampaignPatchRequest : IGenesysCloudModel<CampaignPatchReque
             writer.WriteNull("dynamicLineBalancingSettings"u8);
         }
 
-        if (value.Queue is { } property3)
+        if (value._queue is { } property3)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -105,7 +112,7 @@ public sealed class CampaignPatchRequest : IGenesysCloudModel<CampaignPatchReque
             writer.WriteNull("queue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

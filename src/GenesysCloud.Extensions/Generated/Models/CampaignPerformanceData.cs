@@ -14,63 +14,79 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
 {
     /// <summary>Identifier of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>The division the campaign belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>Information regarding the campaign's connect rate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactRate")]
-    public global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate? ContactRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate? ContactRate { get => _contactRate; set => _contactRate = value; }
 
     /// <summary>Number of available agents not currently being utilized</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleAgents")]
-    public long? IdleAgents { get; set; }
+    public long? IdleAgents { get => _idleAgents; set => _idleAgents = value; }
 
     /// <summary>Number of effective available agents not currently being utilized</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveIdleAgents")]
-    public double? EffectiveIdleAgents { get; set; }
+    public double? EffectiveIdleAgents { get => _effectiveIdleAgents; set => _effectiveIdleAgents = value; }
 
     /// <summary>Calls per agent adjusted by pace</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adjustedCallsPerAgent")]
-    public double? AdjustedCallsPerAgent { get; set; }
+    public double? AdjustedCallsPerAgent { get => _adjustedCallsPerAgent; set => _adjustedCallsPerAgent = value; }
 
     /// <summary>Number of campaign calls currently ongoing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outstandingCalls")]
-    public long? OutstandingCalls { get; set; }
+    public long? OutstandingCalls { get => _outstandingCalls; set => _outstandingCalls = value; }
 
     /// <summary>Number of campaign calls currently scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledCalls")]
-    public long? ScheduledCalls { get; set; }
+    public long? ScheduledCalls { get => _scheduledCalls; set => _scheduledCalls = value; }
 
     /// <summary>Information on the campaign's number of Right Party Contacts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rightPartyContactsCount")]
-    public long? RightPartyContactsCount { get; set; }
+    public long? RightPartyContactsCount { get => _rightPartyContactsCount; set => _rightPartyContactsCount = value; }
 
     /// <summary>The status of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignStatus")]
-    public global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum? CampaignStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum? CampaignStatus { get => _campaignStatus; set => _campaignStatus = value; }
 
     /// <summary>The strategy this Campaign will use for dialing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialingMode")]
-    public global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum? DialingMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum? DialingMode { get => _dialingMode; set => _dialingMode = value; }
 
     /// <summary>Information on the campaign's progress</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("progress")]
-    public global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress? Progress { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress? Progress { get => _progress; set => _progress = value; }
 
     /// <summary>Information on the campaign's lines utilization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesUtilization")]
-    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get => _linesUtilization; set => _linesUtilization = value; }
 
     /// <summary>Information on the campaign's business category metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessCategoryMetrics")]
-    public global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? BusinessCategoryMetrics { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? BusinessCategoryMetrics { get => _businessCategoryMetrics; set => _businessCategoryMetrics = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _division;
+    private global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate? _contactRate;
+    private long? _idleAgents;
+    private double? _effectiveIdleAgents;
+    private double? _adjustedCallsPerAgent;
+    private long? _outstandingCalls;
+    private long? _scheduledCalls;
+    private long? _rightPartyContactsCount;
+    private global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum? _campaignStatus;
+    private global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum? _dialingMode;
+    private global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress? _progress;
+    private global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? _linesUtilization;
+    private global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? _businessCategoryMetrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignPerformanceData IGenesysCloudModel<CampaignPerformanceData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ContactRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate.ReadJson(ref reader, options);
+                    value._contactRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.IdleAgents = ReadNullableInt64(ref reader, options, name);
+                    value._idleAgents = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.EffectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
+                    value._effectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.AdjustedCallsPerAgent = ReadNullableDouble(ref reader, options, name);
+                    value._adjustedCallsPerAgent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.OutstandingCalls = ReadNullableInt64(ref reader, options, name);
+                    value._outstandingCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ScheduledCalls = ReadNullableInt64(ref reader, options, name);
+                    value._scheduledCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.RightPartyContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._rightPartyContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.CampaignStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum?)null;
+                    value._campaignStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignPerformanceData.CampaignStatusEnum?)null;
                     break;
                 case 10:
-                    value.DialingMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum?)null;
+                    value._dialingMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignPerformanceData.DialingModeEnum?)null;
                     break;
                 case 11:
-                    value.Progress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress.ReadJson(ref reader, options);
+                    value._progress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.LinesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
+                    value._linesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.BusinessCategoryMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.ReadJson(ref reader, options);
+                    value._businessCategoryMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,7 +161,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property3)
+        if (value._campaign is { } property3)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -155,7 +171,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("campaign"u8);
         }
 
-        if (value.Division is { } property5)
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -165,7 +181,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("division"u8);
         }
 
-        if (value.ContactRate is { } property7)
+        if (value._contactRate is { } property7)
         {
             writer.WritePropertyName("contactRate"u8);
             global::GenesysCloud.Extensions.Models.CampaignPerformanceDataContactRate.WriteJson(writer, property7, options);
@@ -175,15 +191,15 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("contactRate"u8);
         }
 
-        WriteInt64(writer, "idleAgents"u8, value.IdleAgents, nulls);
-        WriteDouble(writer, "effectiveIdleAgents"u8, value.EffectiveIdleAgents, nulls);
-        WriteDouble(writer, "adjustedCallsPerAgent"u8, value.AdjustedCallsPerAgent, nulls);
-        WriteInt64(writer, "outstandingCalls"u8, value.OutstandingCalls, nulls);
-        WriteInt64(writer, "scheduledCalls"u8, value.ScheduledCalls, nulls);
-        WriteInt64(writer, "rightPartyContactsCount"u8, value.RightPartyContactsCount, nulls);
-        WriteString(writer, "campaignStatus"u8, value.CampaignStatus?.ToString(), nulls);
-        WriteString(writer, "dialingMode"u8, value.DialingMode?.ToString(), nulls);
-        if (value.Progress is { } property9)
+        WriteInt64(writer, "idleAgents"u8, value._idleAgents, nulls);
+        WriteDouble(writer, "effectiveIdleAgents"u8, value._effectiveIdleAgents, nulls);
+        WriteDouble(writer, "adjustedCallsPerAgent"u8, value._adjustedCallsPerAgent, nulls);
+        WriteInt64(writer, "outstandingCalls"u8, value._outstandingCalls, nulls);
+        WriteInt64(writer, "scheduledCalls"u8, value._scheduledCalls, nulls);
+        WriteInt64(writer, "rightPartyContactsCount"u8, value._rightPartyContactsCount, nulls);
+        WriteString(writer, "campaignStatus"u8, value._campaignStatus?.ToString(), nulls);
+        WriteString(writer, "dialingMode"u8, value._dialingMode?.ToString(), nulls);
+        if (value._progress is { } property9)
         {
             writer.WritePropertyName("progress"u8);
             global::GenesysCloud.Extensions.Models.CampaignPerformanceDataProgress.WriteJson(writer, property9, options);
@@ -193,7 +209,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("progress"u8);
         }
 
-        if (value.LinesUtilization is { } property11)
+        if (value._linesUtilization is { } property11)
         {
             writer.WritePropertyName("linesUtilization"u8);
             global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.WriteJson(writer, property11, options);
@@ -203,7 +219,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("linesUtilization"u8);
         }
 
-        if (value.BusinessCategoryMetrics is { } property13)
+        if (value._businessCategoryMetrics is { } property13)
         {
             writer.WritePropertyName("businessCategoryMetrics"u8);
             global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.WriteJson(writer, property13, options);
@@ -213,7 +229,7 @@ public sealed class CampaignPerformanceData : IGenesysCloudModel<CampaignPerform
             writer.WriteNull("businessCategoryMetrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CampaignPerformanceDataContactRate : IGenesysCloudModel<Camp
 {
     /// <summary>Ratio of connects to attempts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectRatio")]
-    public double? ConnectRatio { get; set; }
+    public double? ConnectRatio { get => _connectRatio; set => _connectRatio = value; }
+
+    private double? _connectRatio;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignPerformanceDataContactRate IGenesysCloudModel<CampaignPerformanceDataContactRate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CampaignPerformanceDataContactRate : IGenesysCloudModel<Camp
             switch (index)
             {
                 case 0:
-                    value.ConnectRatio = ReadNullableDouble(ref reader, options, name);
+                    value._connectRatio = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CampaignPerformanceDataContactRate : IGenesysCloudModel<Camp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "connectRatio"u8, value.ConnectRatio, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "connectRatio"u8, value._connectRatio, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

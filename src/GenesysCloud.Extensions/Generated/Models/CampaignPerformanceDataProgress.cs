@@ -14,11 +14,14 @@ public sealed class CampaignPerformanceDataProgress : IGenesysCloudModel<Campaig
 {
     /// <summary>Percentage of contacts processed during the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentage")]
-    public double? Percentage { get; set; }
+    public double? Percentage { get => _percentage; set => _percentage = value; }
+
+    private double? _percentage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignPerformanceDataProgress IGenesysCloudModel<CampaignPerformanceDataProgress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CampaignPerformanceDataProgress : IGenesysCloudModel<Campaig
             switch (index)
             {
                 case 0:
-                    value.Percentage = ReadNullableDouble(ref reader, options, name);
+                    value._percentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CampaignPerformanceDataProgress : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "percentage"u8, value.Percentage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "percentage"u8, value._percentage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

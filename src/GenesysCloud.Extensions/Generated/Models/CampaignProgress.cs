@@ -14,35 +14,44 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
 {
     /// <summary>Identifier of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaign")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Campaign { get => _campaign; set => _campaign = value; }
 
     /// <summary>Identifier of the contact list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactList")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get => _contactList; set => _contactList = value; }
 
     /// <summary>Number of contacts called during the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfContactsCalled")]
-    public long? NumberOfContactsCalled { get; set; }
+    public long? NumberOfContactsCalled { get => _numberOfContactsCalled; set => _numberOfContactsCalled = value; }
 
     /// <summary>Number of contacts messaged during the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfContactsMessaged")]
-    public long? NumberOfContactsMessaged { get; set; }
+    public long? NumberOfContactsMessaged { get => _numberOfContactsMessaged; set => _numberOfContactsMessaged = value; }
 
     /// <summary>Total number of contacts in the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNumberOfContacts")]
-    public long? TotalNumberOfContacts { get; set; }
+    public long? TotalNumberOfContacts { get => _totalNumberOfContacts; set => _totalNumberOfContacts = value; }
 
     /// <summary>Percentage of contacts processed during the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentage")]
-    public long? Percentage { get; set; }
+    public long? Percentage { get => _percentage; set => _percentage = value; }
 
     /// <summary>Number of contacts skipped during the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfContactsSkipped")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? NumberOfContactsSkipped { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? NumberOfContactsSkipped { get => _numberOfContactsSkipped; set => _numberOfContactsSkipped = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _campaign;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactList;
+    private long? _numberOfContactsCalled;
+    private long? _numberOfContactsMessaged;
+    private long? _totalNumberOfContacts;
+    private long? _percentage;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _numberOfContactsSkipped;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignProgress IGenesysCloudModel<CampaignProgress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
             switch (index)
             {
                 case 0:
-                    value.Campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._campaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ContactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.NumberOfContactsCalled = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfContactsCalled = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.NumberOfContactsMessaged = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfContactsMessaged = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.TotalNumberOfContacts = ReadNullableInt64(ref reader, options, name);
+                    value._totalNumberOfContacts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Percentage = ReadNullableInt64(ref reader, options, name);
+                    value._percentage = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.NumberOfContactsSkipped = null;
+                        value._numberOfContactsSkipped = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
                             dictionary1[key1] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.NumberOfContactsSkipped = dictionary1;
+                        value._numberOfContactsSkipped = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +119,7 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaign is { } property2)
+        if (value._campaign is { } property2)
         {
             writer.WritePropertyName("campaign"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -120,7 +129,7 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
             writer.WriteNull("campaign"u8);
         }
 
-        if (value.ContactList is { } property4)
+        if (value._contactList is { } property4)
         {
             writer.WritePropertyName("contactList"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -130,11 +139,11 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
             writer.WriteNull("contactList"u8);
         }
 
-        WriteInt64(writer, "numberOfContactsCalled"u8, value.NumberOfContactsCalled, nulls);
-        WriteInt64(writer, "numberOfContactsMessaged"u8, value.NumberOfContactsMessaged, nulls);
-        WriteInt64(writer, "totalNumberOfContacts"u8, value.TotalNumberOfContacts, nulls);
-        WriteInt64(writer, "percentage"u8, value.Percentage, nulls);
-        if (value.NumberOfContactsSkipped is { } property6)
+        WriteInt64(writer, "numberOfContactsCalled"u8, value._numberOfContactsCalled, nulls);
+        WriteInt64(writer, "numberOfContactsMessaged"u8, value._numberOfContactsMessaged, nulls);
+        WriteInt64(writer, "totalNumberOfContacts"u8, value._totalNumberOfContacts, nulls);
+        WriteInt64(writer, "percentage"u8, value._percentage, nulls);
+        if (value._numberOfContactsSkipped is { } property6)
         {
             writer.WritePropertyName("numberOfContactsSkipped"u8);
             writer.WriteStartObject();
@@ -152,7 +161,7 @@ public sealed class CampaignProgress : IGenesysCloudModel<CampaignProgress>
             writer.WriteNull("numberOfContactsSkipped"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the CampaignRule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The list of entities that this CampaignRule monitors.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRuleEntities")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleEntities? CampaignRuleEntities { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleEntities? CampaignRuleEntities { get => _campaignRuleEntities; set => _campaignRuleEntities = value; }
 
     /// <summary>The list of conditions that are evaluated on the entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRuleConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? CampaignRuleConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? CampaignRuleConditions { get => _campaignRuleConditions; set => _campaignRuleConditions = value; }
 
     /// <summary>The list of actions that are executed if the conditions are satisfied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRuleActions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleAction>? CampaignRuleActions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleAction>? CampaignRuleActions { get => _campaignRuleActions; set => _campaignRuleActions = value; }
 
     /// <summary>Gets or sets <c>matchAnyConditions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchAnyConditions")]
-    public bool? MatchAnyConditions { get; set; }
+    public bool? MatchAnyConditions { get => _matchAnyConditions; set => _matchAnyConditions = value; }
 
     /// <summary>Whether or not this CampaignRule is currently enabled. Required on updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>CampaignRule processing algorithm</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRuleProcessing")]
-    public global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum? CampaignRuleProcessing { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum? CampaignRuleProcessing { get => _campaignRuleProcessing; set => _campaignRuleProcessing = value; }
 
     /// <summary>List of condition groups that are evaluated, used only with campaignRuleProcessing="v2"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleConditionGroup>? ConditionGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleConditionGroup>? ConditionGroups { get => _conditionGroups; set => _conditionGroups = value; }
 
     /// <summary>CampaignRule execution settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionSettings")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings? ExecutionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings? ExecutionSettings { get => _executionSettings; set => _executionSettings = value; }
 
     /// <summary>The time zone to use for date-time conditions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
 
     /// <summary>A list of current warning conditions associated with the campaign rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warnings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleWarning>? Warnings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleWarning>? Warnings { get => _warnings; set => _warnings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleEntities? _campaignRuleEntities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? _campaignRuleConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleAction>? _campaignRuleActions;
+    private bool? _matchAnyConditions;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum? _campaignRuleProcessing;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleConditionGroup>? _conditionGroups;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings? _executionSettings;
+    private string? _timeZoneId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleWarning>? _warnings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRule IGenesysCloudModel<CampaignRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,27 +117,27 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.CampaignRuleEntities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleEntities.ReadJson(ref reader, options);
+                    value._campaignRuleEntities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleEntities.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignRuleConditions = null;
+                        value._campaignRuleConditions = null;
                     }
                     else
                     {
@@ -130,13 +148,13 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignRuleConditions = list1;
+                        value._campaignRuleConditions = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.CampaignRuleActions = null;
+                        value._campaignRuleActions = null;
                     }
                     else
                     {
@@ -147,22 +165,22 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignRuleAction.ReadJson(ref reader, options));
                         }
 
-                        value.CampaignRuleActions = list2;
+                        value._campaignRuleActions = list2;
                     }
                     break;
                 case 8:
-                    value.MatchAnyConditions = ReadNullableBoolean(ref reader, name);
+                    value._matchAnyConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.CampaignRuleProcessing = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum(text3) : (global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum?)null;
+                    value._campaignRuleProcessing = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum(text3) : (global::GenesysCloud.Extensions.Models.CampaignRule.CampaignRuleProcessingEnum?)null;
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.ConditionGroups = null;
+                        value._conditionGroups = null;
                     }
                     else
                     {
@@ -173,19 +191,19 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignRuleConditionGroup.ReadJson(ref reader, options));
                         }
 
-                        value.ConditionGroups = list4;
+                        value._conditionGroups = list4;
                     }
                     break;
                 case 12:
-                    value.ExecutionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.ReadJson(ref reader, options);
+                    value._executionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Warnings = null;
+                        value._warnings = null;
                     }
                     else
                     {
@@ -196,14 +214,14 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignRuleWarning.ReadJson(ref reader, options));
                         }
 
-                        value.Warnings = list5;
+                        value._warnings = list5;
                     }
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,12 +233,12 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.CampaignRuleEntities is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._campaignRuleEntities is { } property6)
         {
             writer.WritePropertyName("campaignRuleEntities"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleEntities.WriteJson(writer, property6, options);
@@ -230,7 +248,7 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("campaignRuleEntities"u8);
         }
 
-        if (value.CampaignRuleConditions is { } property8)
+        if (value._campaignRuleConditions is { } property8)
         {
             writer.WritePropertyName("campaignRuleConditions"u8);
             writer.WriteStartArray();
@@ -254,7 +272,7 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("campaignRuleConditions"u8);
         }
 
-        if (value.CampaignRuleActions is { } property11)
+        if (value._campaignRuleActions is { } property11)
         {
             writer.WritePropertyName("campaignRuleActions"u8);
             writer.WriteStartArray();
@@ -278,10 +296,10 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("campaignRuleActions"u8);
         }
 
-        WriteBoolean(writer, "matchAnyConditions"u8, value.MatchAnyConditions, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "campaignRuleProcessing"u8, value.CampaignRuleProcessing?.ToString(), nulls);
-        if (value.ConditionGroups is { } property14)
+        WriteBoolean(writer, "matchAnyConditions"u8, value._matchAnyConditions, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "campaignRuleProcessing"u8, value._campaignRuleProcessing?.ToString(), nulls);
+        if (value._conditionGroups is { } property14)
         {
             writer.WritePropertyName("conditionGroups"u8);
             writer.WriteStartArray();
@@ -305,7 +323,7 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("conditionGroups"u8);
         }
 
-        if (value.ExecutionSettings is { } property17)
+        if (value._executionSettings is { } property17)
         {
             writer.WritePropertyName("executionSettings"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.WriteJson(writer, property17, options);
@@ -315,8 +333,8 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("executionSettings"u8);
         }
 
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        if (value.Warnings is { } property19)
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        if (value._warnings is { } property19)
         {
             writer.WritePropertyName("warnings"u8);
             writer.WriteStartArray();
@@ -340,8 +358,8 @@ public sealed class CampaignRule : IGenesysCloudModel<CampaignRule>
             writer.WriteNull("warnings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CampaignRuleAction : IGenesysCloudModel<CampaignRuleAction>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The parameters for the CampaignRuleAction. Required for certain actionTypes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters? Parameters { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters? Parameters { get => _parameters; set => _parameters = value; }
 
     /// <summary>The action to take on the campaignRuleActionEntities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
 
     /// <summary>The list of entities that this action will apply to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRuleActionEntities")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities? CampaignRuleActionEntities { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities? CampaignRuleActionEntities { get => _campaignRuleActionEntities; set => _campaignRuleActionEntities = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleParameters? _parameters;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum? _actionType;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities? _campaignRuleActionEntities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleAction IGenesysCloudModel<CampaignRuleAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CampaignRuleAction : IGenesysCloudModel<CampaignRuleAction>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Parameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleParameters.ReadJson(ref reader, options);
+                    value._parameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleParameters.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleAction.ActionTypeEnum?)null;
                     break;
                 case 3:
-                    value.CampaignRuleActionEntities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities.ReadJson(ref reader, options);
+                    value._campaignRuleActionEntities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class CampaignRuleAction : IGenesysCloudModel<CampaignRuleAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Parameters is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleParameters.WriteJson(writer, property2, options);
@@ -86,8 +92,8 @@ public sealed class CampaignRuleAction : IGenesysCloudModel<CampaignRuleAction>
             writer.WriteNull("parameters"u8);
         }
 
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        if (value.CampaignRuleActionEntities is { } property4)
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        if (value._campaignRuleActionEntities is { } property4)
         {
             writer.WritePropertyName("campaignRuleActionEntities"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleActionEntities.WriteJson(writer, property4, options);
@@ -97,7 +103,7 @@ public sealed class CampaignRuleAction : IGenesysCloudModel<CampaignRuleAction>
             writer.WriteNull("campaignRuleActionEntities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CampaignRuleCampaignRunTimeSettings : IGenesysCloudModel<Cam
 {
     /// <summary>When true counts all campaign running time, otherwise only running time that a campaign was not waiting. Default: true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeWaitingTime")]
-    public bool? IncludeWaitingTime { get; set; }
+    public bool? IncludeWaitingTime { get => _includeWaitingTime; set => _includeWaitingTime = value; }
+
+    private bool? _includeWaitingTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleCampaignRunTimeSettings IGenesysCloudModel<CampaignRuleCampaignRunTimeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CampaignRuleCampaignRunTimeSettings : IGenesysCloudModel<Cam
             switch (index)
             {
                 case 0:
-                    value.IncludeWaitingTime = ReadNullableBoolean(ref reader, name);
+                    value._includeWaitingTime = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CampaignRuleCampaignRunTimeSettings : IGenesysCloudModel<Cam
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "includeWaitingTime"u8, value.IncludeWaitingTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "includeWaitingTime"u8, value._includeWaitingTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

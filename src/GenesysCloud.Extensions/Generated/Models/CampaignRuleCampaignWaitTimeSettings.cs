@@ -14,11 +14,14 @@ public sealed class CampaignRuleCampaignWaitTimeSettings : IGenesysCloudModel<Ca
 {
     /// <summary>Campaign wait type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitType")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum? WaitType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum? WaitType { get => _waitType; set => _waitType = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum? _waitType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleCampaignWaitTimeSettings IGenesysCloudModel<CampaignRuleCampaignWaitTimeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CampaignRuleCampaignWaitTimeSettings : IGenesysCloudModel<Ca
             switch (index)
             {
                 case 0:
-                    value.WaitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum?)null;
+                    value._waitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WaitTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CampaignRuleCampaignWaitTimeSettings : IGenesysCloudModel<Ca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "waitType"u8, value.WaitType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "waitType"u8, value._waitType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

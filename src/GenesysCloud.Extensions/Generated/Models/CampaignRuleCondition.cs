@@ -14,31 +14,39 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The parameters for the CampaignRuleCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters? Parameters { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters? Parameters { get => _parameters; set => _parameters = value; }
 
     /// <summary>The type of condition to evaluate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionType")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum? ConditionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum? ConditionType { get => _conditionType; set => _conditionType = value; }
 
     /// <summary>Parameters for conditions (timeOfDay, dayOfWeek, dayOfMonth, weekDayOfMonth and specificDate)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTimeParameters")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters? DateTimeParameters { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters? DateTimeParameters { get => _dateTimeParameters; set => _dateTimeParameters = value; }
 
     /// <summary>Settings for campaignRunTime conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignRunTimeSettings")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings? CampaignRunTimeSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings? CampaignRunTimeSettings { get => _campaignRunTimeSettings; set => _campaignRunTimeSettings = value; }
 
     /// <summary>Settings for campaignWaitTime conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignWaitTimeSettings")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings? CampaignWaitTimeSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings? CampaignWaitTimeSettings { get => _campaignWaitTimeSettings; set => _campaignWaitTimeSettings = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleParameters? _parameters;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum? _conditionType;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters? _dateTimeParameters;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings? _campaignRunTimeSettings;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings? _campaignWaitTimeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleCondition IGenesysCloudModel<CampaignRuleCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Parameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleParameters.ReadJson(ref reader, options);
+                    value._parameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleParameters.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ConditionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum?)null;
+                    value._conditionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ConditionTypeEnum?)null;
                     break;
                 case 3:
-                    value.DateTimeParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters.ReadJson(ref reader, options);
+                    value._dateTimeParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.CampaignRunTimeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings.ReadJson(ref reader, options);
+                    value._campaignRunTimeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CampaignWaitTimeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.ReadJson(ref reader, options);
+                    value._campaignWaitTimeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Parameters is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleParameters.WriteJson(writer, property2, options);
@@ -100,8 +108,8 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
             writer.WriteNull("parameters"u8);
         }
 
-        WriteString(writer, "conditionType"u8, value.ConditionType?.ToString(), nulls);
-        if (value.DateTimeParameters is { } property4)
+        WriteString(writer, "conditionType"u8, value._conditionType?.ToString(), nulls);
+        if (value._dateTimeParameters is { } property4)
         {
             writer.WritePropertyName("dateTimeParameters"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleDateTimeConditionParameters.WriteJson(writer, property4, options);
@@ -111,7 +119,7 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
             writer.WriteNull("dateTimeParameters"u8);
         }
 
-        if (value.CampaignRunTimeSettings is { } property6)
+        if (value._campaignRunTimeSettings is { } property6)
         {
             writer.WritePropertyName("campaignRunTimeSettings"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleCampaignRunTimeSettings.WriteJson(writer, property6, options);
@@ -121,7 +129,7 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
             writer.WriteNull("campaignRunTimeSettings"u8);
         }
 
-        if (value.CampaignWaitTimeSettings is { } property8)
+        if (value._campaignWaitTimeSettings is { } property8)
         {
             writer.WritePropertyName("campaignWaitTimeSettings"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleCampaignWaitTimeSettings.WriteJson(writer, property8, options);
@@ -131,7 +139,7 @@ public sealed class CampaignRuleCondition : IGenesysCloudModel<CampaignRuleCondi
             writer.WriteNull("campaignWaitTimeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

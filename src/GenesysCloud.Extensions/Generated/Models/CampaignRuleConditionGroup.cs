@@ -14,15 +14,19 @@ public sealed class CampaignRuleConditionGroup : IGenesysCloudModel<CampaignRule
 {
     /// <summary>Whether or not this condition group should be evaluated as true if any of sub conditions is matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchAnyConditions")]
-    public bool? MatchAnyConditions { get; set; }
+    public bool? MatchAnyConditions { get => _matchAnyConditions; set => _matchAnyConditions = value; }
 
     /// <summary>The parameters for the CampaignRuleCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? Conditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? Conditions { get => _conditions; set => _conditions = value; }
+
+    private bool? _matchAnyConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignRuleCondition>? _conditions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleConditionGroup IGenesysCloudModel<CampaignRuleConditionGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CampaignRuleConditionGroup : IGenesysCloudModel<CampaignRule
             switch (index)
             {
                 case 0:
-                    value.MatchAnyConditions = ReadNullableBoolean(ref reader, name);
+                    value._matchAnyConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Conditions = null;
+                        value._conditions = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CampaignRuleConditionGroup : IGenesysCloudModel<CampaignRule
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CampaignRuleCondition.ReadJson(ref reader, options));
                         }
 
-                        value.Conditions = list1;
+                        value._conditions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CampaignRuleConditionGroup : IGenesysCloudModel<CampaignRule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "matchAnyConditions"u8, value.MatchAnyConditions, nulls);
-        if (value.Conditions is { } property2)
+        WriteBoolean(writer, "matchAnyConditions"u8, value._matchAnyConditions, nulls);
+        if (value._conditions is { } property2)
         {
             writer.WritePropertyName("conditions"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class CampaignRuleConditionGroup : IGenesysCloudModel<CampaignRule
             writer.WriteNull("conditions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

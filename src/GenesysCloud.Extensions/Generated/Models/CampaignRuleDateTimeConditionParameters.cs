@@ -14,31 +14,39 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
 {
     /// <summary>If true, inverts the result of evaluating this sub-condition. Default is false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>Parameters for "timeOfDay" conditionType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOfDay")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters? TimeOfDay { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters? TimeOfDay { get => _timeOfDay; set => _timeOfDay = value; }
 
     /// <summary>Parameters for "dayOfWeek" conditionType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters? DayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters? DayOfWeek { get => _dayOfWeek; set => _dayOfWeek = value; }
 
     /// <summary>Parameters for "dayOfMonth" conditionType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfMonth")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters? DayOfMonth { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters? DayOfMonth { get => _dayOfMonth; set => _dayOfMonth = value; }
 
     /// <summary>Parameters for "specificDate" conditionType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("specificDate")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters? SpecificDate { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters? SpecificDate { get => _specificDate; set => _specificDate = value; }
 
     /// <summary>Parameters for "weekDayOfMonth" conditionType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDayOfMonth")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters? WeekDayOfMonth { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters? WeekDayOfMonth { get => _weekDayOfMonth; set => _weekDayOfMonth = value; }
+
+    private bool? _inverted;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters? _timeOfDay;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters? _dayOfWeek;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters? _dayOfMonth;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters? _specificDate;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters? _weekDayOfMonth;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleDateTimeConditionParameters IGenesysCloudModel<CampaignRuleDateTimeConditionParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.TimeOfDay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters.ReadJson(ref reader, options);
+                    value._timeOfDay = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DayOfWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters.ReadJson(ref reader, options);
+                    value._dayOfWeek = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DayOfMonth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters.ReadJson(ref reader, options);
+                    value._dayOfMonth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SpecificDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters.ReadJson(ref reader, options);
+                    value._specificDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.WeekDayOfMonth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters.ReadJson(ref reader, options);
+                    value._weekDayOfMonth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        if (value.TimeOfDay is { } property1)
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        if (value._timeOfDay is { } property1)
         {
             writer.WritePropertyName("timeOfDay"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayParameters.WriteJson(writer, property1, options);
@@ -100,7 +108,7 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             writer.WriteNull("timeOfDay"u8);
         }
 
-        if (value.DayOfWeek is { } property3)
+        if (value._dayOfWeek is { } property3)
         {
             writer.WritePropertyName("dayOfWeek"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekParameters.WriteJson(writer, property3, options);
@@ -110,7 +118,7 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             writer.WriteNull("dayOfWeek"u8);
         }
 
-        if (value.DayOfMonth is { } property5)
+        if (value._dayOfMonth is { } property5)
         {
             writer.WritePropertyName("dayOfMonth"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthParameters.WriteJson(writer, property5, options);
@@ -120,7 +128,7 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             writer.WriteNull("dayOfMonth"u8);
         }
 
-        if (value.SpecificDate is { } property7)
+        if (value._specificDate is { } property7)
         {
             writer.WritePropertyName("specificDate"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateParameters.WriteJson(writer, property7, options);
@@ -130,7 +138,7 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             writer.WriteNull("specificDate"u8);
         }
 
-        if (value.WeekDayOfMonth is { } property9)
+        if (value._weekDayOfMonth is { } property9)
         {
             writer.WritePropertyName("weekDayOfMonth"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthParameters.WriteJson(writer, property9, options);
@@ -140,7 +148,7 @@ public sealed class CampaignRuleDateTimeConditionParameters : IGenesysCloudModel
             writer.WriteNull("weekDayOfMonth"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
 {
     /// <summary>The operand for the "before" and "after" operators, can be either exact day (1-31) or "LAST_DAY"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thresholdValue")]
-    public string? ThresholdValue { get; set; }
+    public string? ThresholdValue { get => _thresholdValue; set => _thresholdValue = value; }
 
     /// <summary>The operand for the "in" operator, each element can be either exact day (1,31) or "LAST_DAY", "EVEN_DAY", "ODD_DAY"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get => _inSet; set => _inSet = value; }
 
     /// <summary>The interval operand for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval? Interval { get => _interval; set => _interval = value; }
+
+    private string? _thresholdValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _inSet;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval? _interval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleDayOfMonthParameters IGenesysCloudModel<CampaignRuleDayOfMonthParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
             switch (index)
             {
                 case 0:
-                    value.ThresholdValue = ReadString(ref reader, name);
+                    value._thresholdValue = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InSet = null;
+                        value._inSet = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InSet = list1;
+                        value._inSet = list1;
                     }
                     break;
                 case 2:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "thresholdValue"u8, value.ThresholdValue, nulls);
-        if (value.InSet is { } property2)
+        WriteString(writer, "thresholdValue"u8, value._thresholdValue, nulls);
+        if (value._inSet is { } property2)
         {
             writer.WritePropertyName("inSet"u8);
             writer.WriteStartArray();
@@ -100,7 +105,7 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
             writer.WriteNull("inSet"u8);
         }
 
-        if (value.Interval is { } property4)
+        if (value._interval is { } property4)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleDayOfMonthInterval.WriteJson(writer, property4, options);
@@ -110,7 +115,7 @@ public sealed class CampaignRuleDayOfMonthParameters : IGenesysCloudModel<Campai
             writer.WriteNull("interval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleDayOfWeekInterval : IGenesysCloudModel<CampaignR
 {
     /// <summary>The minimum value of the interval in 1-7 (Monday-Sunday). Required for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public long? Min { get; set; }
+    public long? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum value of the interval in 1-7 (Monday-Sunday). Required for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public long? Max { get; set; }
+    public long? Max { get => _max; set => _max = value; }
+
+    private long? _min;
+    private long? _max;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleDayOfWeekInterval IGenesysCloudModel<CampaignRuleDayOfWeekInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleDayOfWeekInterval : IGenesysCloudModel<CampaignR
             switch (index)
             {
                 case 0:
-                    value.Min = ReadNullableInt64(ref reader, options, name);
+                    value._min = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Max = ReadNullableInt64(ref reader, options, name);
+                    value._max = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CampaignRuleDayOfWeekInterval : IGenesysCloudModel<CampaignR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "min"u8, value.Min, nulls);
-        WriteInt64(writer, "max"u8, value.Max, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "min"u8, value._min, nulls);
+        WriteInt64(writer, "max"u8, value._max, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
 {
     /// <summary>The operand for the "in" operator, each value in 1-7 (Monday-Sunday) format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inSet")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? InSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? InSet { get => _inSet; set => _inSet = value; }
 
     /// <summary>The operand for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval? Interval { get => _interval; set => _interval = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<long>? _inSet;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval? _interval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleDayOfWeekParameters IGenesysCloudModel<CampaignRuleDayOfWeekParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.InSet = null;
+                        value._inSet = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.InSet = list1;
+                        value._inSet = list1;
                     }
                     break;
                 case 1:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InSet is { } property2)
+        if (value._inSet is { } property2)
         {
             writer.WritePropertyName("inSet"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
             writer.WriteNull("inSet"u8);
         }
 
-        if (value.Interval is { } property4)
+        if (value._interval is { } property4)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleDayOfWeekInterval.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class CampaignRuleDayOfWeekParameters : IGenesysCloudModel<Campaig
             writer.WriteNull("interval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

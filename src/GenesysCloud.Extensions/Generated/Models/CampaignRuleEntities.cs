@@ -14,23 +14,29 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
 {
     /// <summary>The list of campaigns for a CampaignRule to monitor. Required if the CampaignRule has any conditions that run on a campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaigns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Campaigns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Campaigns { get => _campaigns; set => _campaigns = value; }
 
     /// <summary>The list of sequences for a CampaignRule to monitor. Required if the CampaignRule has any conditions that run on a sequence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sequences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Sequences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Sequences { get => _sequences; set => _sequences = value; }
 
     /// <summary>The list of Email campaigns for a CampaignRule to monitor. Required if the CampaignRule has any conditions that run on a Email campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailCampaigns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? EmailCampaigns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? EmailCampaigns { get => _emailCampaigns; set => _emailCampaigns = value; }
 
     /// <summary>The list of SMS campaigns for a CampaignRule to monitor. Required if the CampaignRule has any conditions that run on a SMS campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsCampaigns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SmsCampaigns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SmsCampaigns { get => _smsCampaigns; set => _smsCampaigns = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _campaigns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _sequences;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _emailCampaigns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _smsCampaigns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleEntities IGenesysCloudModel<CampaignRuleEntities>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Campaigns = null;
+                        value._campaigns = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Campaigns = list1;
+                        value._campaigns = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Sequences = null;
+                        value._sequences = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Sequences = list2;
+                        value._sequences = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.EmailCampaigns = null;
+                        value._emailCampaigns = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.EmailCampaigns = list3;
+                        value._emailCampaigns = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SmsCampaigns = null;
+                        value._smsCampaigns = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.SmsCampaigns = list4;
+                        value._smsCampaigns = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Campaigns is { } property5)
+        if (value._campaigns is { } property5)
         {
             writer.WritePropertyName("campaigns"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
             writer.WriteNull("campaigns"u8);
         }
 
-        if (value.Sequences is { } property8)
+        if (value._sequences is { } property8)
         {
             writer.WritePropertyName("sequences"u8);
             writer.WriteStartArray();
@@ -179,7 +185,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
             writer.WriteNull("sequences"u8);
         }
 
-        if (value.EmailCampaigns is { } property11)
+        if (value._emailCampaigns is { } property11)
         {
             writer.WritePropertyName("emailCampaigns"u8);
             writer.WriteStartArray();
@@ -203,7 +209,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
             writer.WriteNull("emailCampaigns"u8);
         }
 
-        if (value.SmsCampaigns is { } property14)
+        if (value._smsCampaigns is { } property14)
         {
             writer.WritePropertyName("smsCampaigns"u8);
             writer.WriteStartArray();
@@ -227,7 +233,7 @@ public sealed class CampaignRuleEntities : IGenesysCloudModel<CampaignRuleEntiti
             writer.WriteNull("smsCampaigns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleExecutionSettings : IGenesysCloudModel<CampaignR
 {
     /// <summary>Execution control frequency</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("frequency")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum? Frequency { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum? Frequency { get => _frequency; set => _frequency = value; }
 
     /// <summary>The time zone for the execution control frequency="oncePerDay"; for example, Africa/Abidjan. This property is ignored when frequency is not "oncePerDay"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum? _frequency;
+    private string? _timeZoneId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleExecutionSettings IGenesysCloudModel<CampaignRuleExecutionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleExecutionSettings : IGenesysCloudModel<CampaignR
             switch (index)
             {
                 case 0:
-                    value.Frequency = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum?)null;
+                    value._frequency = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleExecutionSettings.FrequencyEnum?)null;
                     break;
                 case 1:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CampaignRuleExecutionSettings : IGenesysCloudModel<CampaignR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "frequency"u8, value.Frequency?.ToString(), nulls);
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "frequency"u8, value._frequency?.ToString(), nulls);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
 {
     /// <summary>The operator for comparison. Required for a CampaignRuleCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The value for comparison. Required for a CampaignRuleCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The priority to set a campaign to. Required for the 'setCampaignPriority' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum? Priority { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The dialing mode to set a campaign to. Required for the 'setCampaignDialingMode' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialingMode")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum? DialingMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum? DialingMode { get => _dialingMode; set => _dialingMode = value; }
 
     /// <summary>The abandon rate to set a campaign to. Required for the 'setCampaignAbandonRate' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public double? AbandonRate { get; set; }
+    public double? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>The  number of outbound lines to set a campaign to. Required for the 'setCampaignNumberOfLines' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundLineCount")]
-    public long? OutboundLineCount { get; set; }
+    public long? OutboundLineCount { get => _outboundLineCount; set => _outboundLineCount = value; }
 
     /// <summary>The relative weight to set a campaign to. Required for the 'setCampaignWeight' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relativeWeight")]
-    public long? RelativeWeight { get; set; }
+    public long? RelativeWeight { get => _relativeWeight; set => _relativeWeight = value; }
 
     /// <summary>The maximum number of calls per agent to set a campaign to. Required for the 'setCampaignMaxCallsPerAgent' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgent")]
-    public double? MaxCallsPerAgent { get; set; }
+    public double? MaxCallsPerAgent { get => _maxCallsPerAgent; set => _maxCallsPerAgent = value; }
 
     /// <summary>The queue a campaign to. Required for the 'changeCampaignQueue' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The number of messages per minute to set a messaging campaign to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagesPerMinute")]
-    public long? MessagesPerMinute { get; set; }
+    public long? MessagesPerMinute { get => _messagesPerMinute; set => _messagesPerMinute = value; }
 
     /// <summary>The number of messages per minute to set a SMS messaging campaign to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsMessagesPerMinute")]
-    public long? SmsMessagesPerMinute { get; set; }
+    public long? SmsMessagesPerMinute { get => _smsMessagesPerMinute; set => _smsMessagesPerMinute = value; }
 
     /// <summary>The number of messages per minute to set a Email messaging campaign to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailMessagesPerMinute")]
-    public long? EmailMessagesPerMinute { get; set; }
+    public long? EmailMessagesPerMinute { get => _emailMessagesPerMinute; set => _emailMessagesPerMinute = value; }
 
     /// <summary>The content template to set a SMS campaign to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsContentTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SmsContentTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SmsContentTemplate { get => _smsContentTemplate; set => _smsContentTemplate = value; }
 
     /// <summary>The content template to set a Email campaign to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailContentTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmailContentTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmailContentTemplate { get => _emailContentTemplate; set => _emailContentTemplate = value; }
 
     /// <summary>ISO-8601 Duration for which condition expression must be continuously true before condition is evaluated as true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forDuration")]
-    public global::GenesysCloud.Extensions.Models.Duration? ForDuration { get; set; }
+    public global::GenesysCloud.Extensions.Models.Duration? ForDuration { get => _forDuration; set => _forDuration = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum? _priority;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum? _dialingMode;
+    private double? _abandonRate;
+    private long? _outboundLineCount;
+    private long? _relativeWeight;
+    private double? _maxCallsPerAgent;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private long? _messagesPerMinute;
+    private long? _smsMessagesPerMinute;
+    private long? _emailMessagesPerMinute;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _smsContentTemplate;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _emailContentTemplate;
+    private global::GenesysCloud.Extensions.Models.Duration? _forDuration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleParameters IGenesysCloudModel<CampaignRuleParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,52 +112,52 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.OperatorEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Priority = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum?)null;
+                    value._priority = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.PriorityEnum?)null;
                     break;
                 case 3:
-                    value.DialingMode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum(text3) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum?)null;
+                    value._dialingMode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum(text3) : (global::GenesysCloud.Extensions.Models.CampaignRuleParameters.DialingModeEnum?)null;
                     break;
                 case 4:
-                    value.AbandonRate = ReadNullableDouble(ref reader, options, name);
+                    value._abandonRate = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.OutboundLineCount = ReadNullableInt64(ref reader, options, name);
+                    value._outboundLineCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.RelativeWeight = ReadNullableInt64(ref reader, options, name);
+                    value._relativeWeight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.MaxCallsPerAgent = ReadNullableDouble(ref reader, options, name);
+                    value._maxCallsPerAgent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.MessagesPerMinute = ReadNullableInt64(ref reader, options, name);
+                    value._messagesPerMinute = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.SmsMessagesPerMinute = ReadNullableInt64(ref reader, options, name);
+                    value._smsMessagesPerMinute = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.EmailMessagesPerMinute = ReadNullableInt64(ref reader, options, name);
+                    value._emailMessagesPerMinute = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.SmsContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._smsContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.EmailContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._emailContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ForDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Duration.ReadJson(ref reader, options);
+                    value._forDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Duration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,15 +169,15 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "priority"u8, value.Priority?.ToString(), nulls);
-        WriteString(writer, "dialingMode"u8, value.DialingMode?.ToString(), nulls);
-        WriteDouble(writer, "abandonRate"u8, value.AbandonRate, nulls);
-        WriteInt64(writer, "outboundLineCount"u8, value.OutboundLineCount, nulls);
-        WriteInt64(writer, "relativeWeight"u8, value.RelativeWeight, nulls);
-        WriteDouble(writer, "maxCallsPerAgent"u8, value.MaxCallsPerAgent, nulls);
-        if (value.Queue is { } property4)
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "priority"u8, value._priority?.ToString(), nulls);
+        WriteString(writer, "dialingMode"u8, value._dialingMode?.ToString(), nulls);
+        WriteDouble(writer, "abandonRate"u8, value._abandonRate, nulls);
+        WriteInt64(writer, "outboundLineCount"u8, value._outboundLineCount, nulls);
+        WriteInt64(writer, "relativeWeight"u8, value._relativeWeight, nulls);
+        WriteDouble(writer, "maxCallsPerAgent"u8, value._maxCallsPerAgent, nulls);
+        if (value._queue is { } property4)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -170,10 +187,10 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
             writer.WriteNull("queue"u8);
         }
 
-        WriteInt64(writer, "messagesPerMinute"u8, value.MessagesPerMinute, nulls);
-        WriteInt64(writer, "smsMessagesPerMinute"u8, value.SmsMessagesPerMinute, nulls);
-        WriteInt64(writer, "emailMessagesPerMinute"u8, value.EmailMessagesPerMinute, nulls);
-        if (value.SmsContentTemplate is { } property6)
+        WriteInt64(writer, "messagesPerMinute"u8, value._messagesPerMinute, nulls);
+        WriteInt64(writer, "smsMessagesPerMinute"u8, value._smsMessagesPerMinute, nulls);
+        WriteInt64(writer, "emailMessagesPerMinute"u8, value._emailMessagesPerMinute, nulls);
+        if (value._smsContentTemplate is { } property6)
         {
             writer.WritePropertyName("smsContentTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -183,7 +200,7 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
             writer.WriteNull("smsContentTemplate"u8);
         }
 
-        if (value.EmailContentTemplate is { } property8)
+        if (value._emailContentTemplate is { } property8)
         {
             writer.WritePropertyName("emailContentTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -193,7 +210,7 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
             writer.WriteNull("emailContentTemplate"u8);
         }
 
-        if (value.ForDuration is { } property10)
+        if (value._forDuration is { } property10)
         {
             writer.WritePropertyName("forDuration"u8);
             global::GenesysCloud.Extensions.Models.Duration.WriteJson(writer, property10, options);
@@ -203,7 +220,7 @@ public sealed class CampaignRuleParameters : IGenesysCloudModel<CampaignRulePara
             writer.WriteNull("forDuration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

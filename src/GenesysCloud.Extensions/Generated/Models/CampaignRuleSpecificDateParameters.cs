@@ -14,19 +14,24 @@ public sealed class CampaignRuleSpecificDateParameters : IGenesysCloudModel<Camp
 {
     /// <summary>If true, includes year in date comparison for specificDate type. When false, only month and day are compared. Default is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeYear")]
-    public bool? IncludeYear { get; set; }
+    public bool? IncludeYear { get => _includeYear; set => _includeYear = value; }
 
     /// <summary>The operand for the "equals", "after" and "before" operators in yyyy-MM-dd (if includeYear=true) or MM-dd (if includeYear=false) format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thresholdValue")]
-    public string? ThresholdValue { get; set; }
+    public string? ThresholdValue { get => _thresholdValue; set => _thresholdValue = value; }
 
     /// <summary>The operand for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval? Interval { get => _interval; set => _interval = value; }
+
+    private bool? _includeYear;
+    private string? _thresholdValue;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval? _interval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleSpecificDateParameters IGenesysCloudModel<CampaignRuleSpecificDateParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignRuleSpecificDateParameters : IGenesysCloudModel<Camp
             switch (index)
             {
                 case 0:
-                    value.IncludeYear = ReadNullableBoolean(ref reader, name);
+                    value._includeYear = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ThresholdValue = ReadString(ref reader, name);
+                    value._thresholdValue = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class CampaignRuleSpecificDateParameters : IGenesysCloudModel<Camp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "includeYear"u8, value.IncludeYear, nulls);
-        WriteString(writer, "thresholdValue"u8, value.ThresholdValue, nulls);
-        if (value.Interval is { } property1)
+        WriteBoolean(writer, "includeYear"u8, value._includeYear, nulls);
+        WriteString(writer, "thresholdValue"u8, value._thresholdValue, nulls);
+        if (value._interval is { } property1)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleSpecificDateInterval.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class CampaignRuleSpecificDateParameters : IGenesysCloudModel<Camp
             writer.WriteNull("interval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleTimeOfDayInterval : IGenesysCloudModel<CampaignR
 {
     /// <summary>Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public string? Min { get; set; }
+    public string? Min { get => _min; set => _min = value; }
 
     /// <summary>Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public string? Max { get; set; }
+    public string? Max { get => _max; set => _max = value; }
+
+    private string? _min;
+    private string? _max;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleTimeOfDayInterval IGenesysCloudModel<CampaignRuleTimeOfDayInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleTimeOfDayInterval : IGenesysCloudModel<CampaignR
             switch (index)
             {
                 case 0:
-                    value.Min = ReadString(ref reader, name);
+                    value._min = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Max = ReadString(ref reader, name);
+                    value._max = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CampaignRuleTimeOfDayInterval : IGenesysCloudModel<CampaignR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "min"u8, value.Min, nulls);
-        WriteString(writer, "max"u8, value.Max, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "min"u8, value._min, nulls);
+        WriteString(writer, "max"u8, value._max, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

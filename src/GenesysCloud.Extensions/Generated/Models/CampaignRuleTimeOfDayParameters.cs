@@ -14,15 +14,19 @@ public sealed class CampaignRuleTimeOfDayParameters : IGenesysCloudModel<Campaig
 {
     /// <summary>The operand for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thresholdValue")]
-    public string? ThresholdValue { get; set; }
+    public string? ThresholdValue { get => _thresholdValue; set => _thresholdValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval? _interval;
+    private string? _thresholdValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleTimeOfDayParameters IGenesysCloudModel<CampaignRuleTimeOfDayParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleTimeOfDayParameters : IGenesysCloudModel<Campaig
             switch (index)
             {
                 case 0:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ThresholdValue = ReadString(ref reader, name);
+                    value._thresholdValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CampaignRuleTimeOfDayParameters : IGenesysCloudModel<Campaig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Interval is { } property1)
+        if (value._interval is { } property1)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleTimeOfDayInterval.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class CampaignRuleTimeOfDayParameters : IGenesysCloudModel<Campaig
             writer.WriteNull("interval"u8);
         }
 
-        WriteString(writer, "thresholdValue"u8, value.ThresholdValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "thresholdValue"u8, value._thresholdValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CampaignRuleWarning : IGenesysCloudModel<CampaignRuleWarning
 {
     /// <summary>Warning code for this warning.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum? Code { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum? Code { get => _code; set => _code = value; }
 
     /// <summary>Warning message for this warning.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Additional warning information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("params")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters? Params { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters? Params { get => _params; set => _params = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum? _code;
+    private string? _message;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters? _params;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleWarning IGenesysCloudModel<CampaignRuleWarning>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignRuleWarning : IGenesysCloudModel<CampaignRuleWarning
             switch (index)
             {
                 case 0:
-                    value.Code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum?)null;
+                    value._code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarning.CodeEnum?)null;
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Params = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ReadJson(ref reader, options);
+                    value._params = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class CampaignRuleWarning : IGenesysCloudModel<CampaignRuleWarning
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.Params is { } property2)
+        WriteString(writer, "code"u8, value._code?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._params is { } property2)
         {
             writer.WritePropertyName("params"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class CampaignRuleWarning : IGenesysCloudModel<CampaignRuleWarning
             writer.WriteNull("params"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

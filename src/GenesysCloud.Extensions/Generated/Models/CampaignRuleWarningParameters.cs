@@ -14,23 +14,29 @@ public sealed class CampaignRuleWarningParameters : IGenesysCloudModel<CampaignR
 {
     /// <summary>ID of action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionId")]
-    public string? ActionId { get; set; }
+    public string? ActionId { get => _actionId; set => _actionId = value; }
 
     /// <summary>ID of condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionId")]
-    public string? ConditionId { get; set; }
+    public string? ConditionId { get => _conditionId; set => _conditionId = value; }
 
     /// <summary>Type of action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
 
     /// <summary>Type of condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionType")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum? ConditionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum? ConditionType { get => _conditionType; set => _conditionType = value; }
+
+    private string? _actionId;
+    private string? _conditionId;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum? _actionType;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum? _conditionType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleWarningParameters IGenesysCloudModel<CampaignRuleWarningParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CampaignRuleWarningParameters : IGenesysCloudModel<CampaignR
             switch (index)
             {
                 case 0:
-                    value.ActionId = ReadString(ref reader, name);
+                    value._actionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConditionId = ReadString(ref reader, name);
+                    value._conditionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ActionTypeEnum?)null;
                     break;
                 case 3:
-                    value.ConditionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum?)null;
+                    value._conditionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignRuleWarningParameters.ConditionTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CampaignRuleWarningParameters : IGenesysCloudModel<CampaignR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "actionId"u8, value.ActionId, nulls);
-        WriteString(writer, "conditionId"u8, value.ConditionId, nulls);
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        WriteString(writer, "conditionType"u8, value.ConditionType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actionId"u8, value._actionId, nulls);
+        WriteString(writer, "conditionId"u8, value._conditionId, nulls);
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        WriteString(writer, "conditionType"u8, value._conditionType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CampaignRuleWeekDayOfMonth : IGenesysCloudModel<CampaignRule
 {
     /// <summary>Day of week (1-7)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeek")]
-    public long? DayOfWeek { get; set; }
+    public long? DayOfWeek { get => _dayOfWeek; set => _dayOfWeek = value; }
 
     /// <summary>Month (1-12)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("month")]
-    public long? Month { get; set; }
+    public long? Month { get => _month; set => _month = value; }
 
     /// <summary>Occurrence 1-4, -1 (last)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occurrence")]
-    public long? Occurrence { get; set; }
+    public long? Occurrence { get => _occurrence; set => _occurrence = value; }
+
+    private long? _dayOfWeek;
+    private long? _month;
+    private long? _occurrence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleWeekDayOfMonth IGenesysCloudModel<CampaignRuleWeekDayOfMonth>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignRuleWeekDayOfMonth : IGenesysCloudModel<CampaignRule
             switch (index)
             {
                 case 0:
-                    value.DayOfWeek = ReadNullableInt64(ref reader, options, name);
+                    value._dayOfWeek = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Month = ReadNullableInt64(ref reader, options, name);
+                    value._month = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Occurrence = ReadNullableInt64(ref reader, options, name);
+                    value._occurrence = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class CampaignRuleWeekDayOfMonth : IGenesysCloudModel<CampaignRule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "dayOfWeek"u8, value.DayOfWeek, nulls);
-        WriteInt64(writer, "month"u8, value.Month, nulls);
-        WriteInt64(writer, "occurrence"u8, value.Occurrence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "dayOfWeek"u8, value._dayOfWeek, nulls);
+        WriteInt64(writer, "month"u8, value._month, nulls);
+        WriteInt64(writer, "occurrence"u8, value._occurrence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleWeekDayOfMonthInterval : IGenesysCloudModel<Camp
 {
     /// <summary>The minimum value of the interval. Required for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? Min { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum value of the interval. Required for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? Max { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? Max { get => _max; set => _max = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? _min;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? _max;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleWeekDayOfMonthInterval IGenesysCloudModel<CampaignRuleWeekDayOfMonthInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleWeekDayOfMonthInterval : IGenesysCloudModel<Camp
             switch (index)
             {
                 case 0:
-                    value.Min = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
+                    value._min = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Max = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
+                    value._max = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CampaignRuleWeekDayOfMonthInterval : IGenesysCloudModel<Camp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Min is { } property1)
+        if (value._min is { } property1)
         {
             writer.WritePropertyName("min"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class CampaignRuleWeekDayOfMonthInterval : IGenesysCloudModel<Camp
             writer.WriteNull("min"u8);
         }
 
-        if (value.Max is { } property3)
+        if (value._max is { } property3)
         {
             writer.WritePropertyName("max"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class CampaignRuleWeekDayOfMonthInterval : IGenesysCloudModel<Camp
             writer.WriteNull("max"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignRuleWeekDayOfMonthParameters : IGenesysCloudModel<Ca
 {
     /// <summary>The operand for the "equals", "before" and "after" operators</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thresholdValue")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? ThresholdValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? ThresholdValue { get => _thresholdValue; set => _thresholdValue = value; }
 
     /// <summary>The operand for the "between" operator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval? Interval { get => _interval; set => _interval = value; }
+
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth? _thresholdValue;
+    private global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval? _interval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignRuleWeekDayOfMonthParameters IGenesysCloudModel<CampaignRuleWeekDayOfMonthParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignRuleWeekDayOfMonthParameters : IGenesysCloudModel<Ca
             switch (index)
             {
                 case 0:
-                    value.ThresholdValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
+                    value._thresholdValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CampaignRuleWeekDayOfMonthParameters : IGenesysCloudModel<Ca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ThresholdValue is { } property1)
+        if (value._thresholdValue is { } property1)
         {
             writer.WritePropertyName("thresholdValue"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonth.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class CampaignRuleWeekDayOfMonthParameters : IGenesysCloudModel<Ca
             writer.WriteNull("thresholdValue"u8);
         }
 
-        if (value.Interval is { } property3)
+        if (value._interval is { } property3)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.CampaignRuleWeekDayOfMonthInterval.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class CampaignRuleWeekDayOfMonthParameters : IGenesysCloudModel<Ca
             writer.WriteNull("interval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

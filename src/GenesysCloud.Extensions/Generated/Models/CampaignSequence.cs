@@ -14,51 +14,64 @@ public sealed class CampaignSequence : IGenesysCloudModel<CampaignSequence>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The ordered list of Campaigns that this CampaignSequence will run.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaigns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Campaigns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Campaigns { get => _campaigns; set => _campaigns = value; }
 
     /// <summary>A zero-based index indicating which Campaign this CampaignSequence is currently on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentCampaign")]
-    public long? CurrentCampaign { get; set; }
+    public long? CurrentCampaign { get => _currentCampaign; set => _currentCampaign = value; }
 
     /// <summary>The current status of the CampaignSequence. A CampaignSequence can be turned 'on' or 'off'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>A message indicating if and why a CampaignSequence has stopped unexpectedly.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stopMessage")]
-    public string? StopMessage { get; set; }
+    public string? StopMessage { get => _stopMessage; set => _stopMessage = value; }
 
     /// <summary>Indicates if a sequence should repeat from the beginning after the last campaign completes. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("repeat")]
-    public bool? Repeat { get; set; }
+    public bool? Repeat { get => _repeat; set => _repeat = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _campaigns;
+    private long? _currentCampaign;
+    private global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum? _status;
+    private string? _stopMessage;
+    private bool? _repeat;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignSequence IGenesysCloudModel<CampaignSequence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,24 +92,24 @@ public sealed class CampaignSequence : IGenesysCloudModel<CampaignSequence>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Campaigns = null;
+                        value._campaigns = null;
                     }
                     else
                     {
@@ -107,26 +120,26 @@ public sealed class CampaignSequence : IGenesysCloudModel<CampaignSequence>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Campaigns = list1;
+                        value._campaigns = list1;
                     }
                     break;
                 case 6:
-                    value.CurrentCampaign = ReadNullableInt64(ref reader, options, name);
+                    value._currentCampaign = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.CampaignSequence.StatusEnum?)null;
                     break;
                 case 8:
-                    value.StopMessage = ReadString(ref reader, name);
+                    value._stopMessage = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Repeat = ReadNullableBoolean(ref reader, name);
+                    value._repeat = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,12 +151,12 @@ public sealed class CampaignSequence : IGenesysCloudModel<CampaignSequence>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Campaigns is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._campaigns is { } property3)
         {
             writer.WritePropertyName("campaigns"u8);
             writer.WriteStartArray();
@@ -167,12 +180,12 @@ public sealed class CampaignSequence : IGenesysCloudModel<CampaignSequence>
             writer.WriteNull("campaigns"u8);
         }
 
-        WriteInt64(writer, "currentCampaign"u8, value.CurrentCampaign, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "stopMessage"u8, value.StopMessage, nulls);
-        WriteBoolean(writer, "repeat"u8, value.Repeat, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "currentCampaign"u8, value._currentCampaign, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "stopMessage"u8, value._stopMessage, nulls);
+        WriteBoolean(writer, "repeat"u8, value._repeat, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CampaignSkillStatistics : IGenesysCloudModel<CampaignSkillSt
 {
     /// <summary>Number of available skill combinations for the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillCombinations")]
-    public long? SkillCombinations { get; set; }
+    public long? SkillCombinations { get => _skillCombinations; set => _skillCombinations = value; }
 
     /// <summary>Number of eligible agents with skills for campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eligibleSkilledAgents")]
-    public long? EligibleSkilledAgents { get; set; }
+    public long? EligibleSkilledAgents { get => _eligibleSkilledAgents; set => _eligibleSkilledAgents = value; }
+
+    private long? _skillCombinations;
+    private long? _eligibleSkilledAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignSkillStatistics IGenesysCloudModel<CampaignSkillStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CampaignSkillStatistics : IGenesysCloudModel<CampaignSkillSt
             switch (index)
             {
                 case 0:
-                    value.SkillCombinations = ReadNullableInt64(ref reader, options, name);
+                    value._skillCombinations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.EligibleSkilledAgents = ReadNullableInt64(ref reader, options, name);
+                    value._eligibleSkilledAgents = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CampaignSkillStatistics : IGenesysCloudModel<CampaignSkillSt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "skillCombinations"u8, value.SkillCombinations, nulls);
-        WriteInt64(writer, "eligibleSkilledAgents"u8, value.EligibleSkilledAgents, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "skillCombinations"u8, value._skillCombinations, nulls);
+        WriteInt64(writer, "eligibleSkilledAgents"u8, value._eligibleSkilledAgents, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

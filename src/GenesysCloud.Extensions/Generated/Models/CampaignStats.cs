@@ -14,55 +14,69 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
 {
     /// <summary>Information regarding the campaign's connect rate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactRate")]
-    public global::GenesysCloud.Extensions.Models.ConnectRate? ContactRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConnectRate? ContactRate { get => _contactRate; set => _contactRate = value; }
 
     /// <summary>Number of available agents not currently being utilized</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleAgents")]
-    public long? IdleAgents { get; set; }
+    public long? IdleAgents { get => _idleAgents; set => _idleAgents = value; }
 
     /// <summary>Number of effective available agents not currently being utilized</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveIdleAgents")]
-    public double? EffectiveIdleAgents { get; set; }
+    public double? EffectiveIdleAgents { get => _effectiveIdleAgents; set => _effectiveIdleAgents = value; }
 
     /// <summary>Calls per agent adjusted by pace</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adjustedCallsPerAgent")]
-    public double? AdjustedCallsPerAgent { get; set; }
+    public double? AdjustedCallsPerAgent { get => _adjustedCallsPerAgent; set => _adjustedCallsPerAgent = value; }
 
     /// <summary>Number of campaign calls currently ongoing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outstandingCalls")]
-    public long? OutstandingCalls { get; set; }
+    public long? OutstandingCalls { get => _outstandingCalls; set => _outstandingCalls = value; }
 
     /// <summary>Number of campaign calls currently scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledCalls")]
-    public long? ScheduledCalls { get; set; }
+    public long? ScheduledCalls { get => _scheduledCalls; set => _scheduledCalls = value; }
 
     /// <summary>Number of campaign calls currently timezone rescheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneRescheduledCalls")]
-    public long? TimeZoneRescheduledCalls { get; set; }
+    public long? TimeZoneRescheduledCalls { get => _timeZoneRescheduledCalls; set => _timeZoneRescheduledCalls = value; }
 
     /// <summary>Number of contacts that don't match filter. This is currently supported only for Campaigns with dynamic filter on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filteredOutContactsCount")]
-    public long? FilteredOutContactsCount { get; set; }
+    public long? FilteredOutContactsCount { get => _filteredOutContactsCount; set => _filteredOutContactsCount = value; }
 
     /// <summary>Information on the campaign's number of Right Party Contacts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rightPartyContactsCount")]
-    public long? RightPartyContactsCount { get; set; }
+    public long? RightPartyContactsCount { get => _rightPartyContactsCount; set => _rightPartyContactsCount = value; }
 
     /// <summary>Information on the campaign's valid attempts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validAttempts")]
-    public long? ValidAttempts { get; set; }
+    public long? ValidAttempts { get => _validAttempts; set => _validAttempts = value; }
 
     /// <summary>Information on the campaign's lines utilization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesUtilization")]
-    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? LinesUtilization { get => _linesUtilization; set => _linesUtilization = value; }
 
     /// <summary>Information on the campaign's business category metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessCategoryMetrics")]
-    public global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? BusinessCategoryMetrics { get; set; }
+    public global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? BusinessCategoryMetrics { get => _businessCategoryMetrics; set => _businessCategoryMetrics = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConnectRate? _contactRate;
+    private long? _idleAgents;
+    private double? _effectiveIdleAgents;
+    private double? _adjustedCallsPerAgent;
+    private long? _outstandingCalls;
+    private long? _scheduledCalls;
+    private long? _timeZoneRescheduledCalls;
+    private long? _filteredOutContactsCount;
+    private long? _rightPartyContactsCount;
+    private long? _validAttempts;
+    private global::GenesysCloud.Extensions.Models.CampaignLinesUtilization? _linesUtilization;
+    private global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics? _businessCategoryMetrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignStats IGenesysCloudModel<CampaignStats>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
             switch (index)
             {
                 case 0:
-                    value.ContactRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectRate.ReadJson(ref reader, options);
+                    value._contactRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectRate.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.IdleAgents = ReadNullableInt64(ref reader, options, name);
+                    value._idleAgents = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EffectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
+                    value._effectiveIdleAgents = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.AdjustedCallsPerAgent = ReadNullableDouble(ref reader, options, name);
+                    value._adjustedCallsPerAgent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.OutstandingCalls = ReadNullableInt64(ref reader, options, name);
+                    value._outstandingCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ScheduledCalls = ReadNullableInt64(ref reader, options, name);
+                    value._scheduledCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.TimeZoneRescheduledCalls = ReadNullableInt64(ref reader, options, name);
+                    value._timeZoneRescheduledCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.FilteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._filteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.RightPartyContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._rightPartyContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.ValidAttempts = ReadNullableInt64(ref reader, options, name);
+                    value._validAttempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.LinesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
+                    value._linesUtilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.BusinessCategoryMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.ReadJson(ref reader, options);
+                    value._businessCategoryMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +145,7 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ContactRate is { } property1)
+        if (value._contactRate is { } property1)
         {
             writer.WritePropertyName("contactRate"u8);
             global::GenesysCloud.Extensions.Models.ConnectRate.WriteJson(writer, property1, options);
@@ -141,16 +155,16 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
             writer.WriteNull("contactRate"u8);
         }
 
-        WriteInt64(writer, "idleAgents"u8, value.IdleAgents, nulls);
-        WriteDouble(writer, "effectiveIdleAgents"u8, value.EffectiveIdleAgents, nulls);
-        WriteDouble(writer, "adjustedCallsPerAgent"u8, value.AdjustedCallsPerAgent, nulls);
-        WriteInt64(writer, "outstandingCalls"u8, value.OutstandingCalls, nulls);
-        WriteInt64(writer, "scheduledCalls"u8, value.ScheduledCalls, nulls);
-        WriteInt64(writer, "timeZoneRescheduledCalls"u8, value.TimeZoneRescheduledCalls, nulls);
-        WriteInt64(writer, "filteredOutContactsCount"u8, value.FilteredOutContactsCount, nulls);
-        WriteInt64(writer, "rightPartyContactsCount"u8, value.RightPartyContactsCount, nulls);
-        WriteInt64(writer, "validAttempts"u8, value.ValidAttempts, nulls);
-        if (value.LinesUtilization is { } property3)
+        WriteInt64(writer, "idleAgents"u8, value._idleAgents, nulls);
+        WriteDouble(writer, "effectiveIdleAgents"u8, value._effectiveIdleAgents, nulls);
+        WriteDouble(writer, "adjustedCallsPerAgent"u8, value._adjustedCallsPerAgent, nulls);
+        WriteInt64(writer, "outstandingCalls"u8, value._outstandingCalls, nulls);
+        WriteInt64(writer, "scheduledCalls"u8, value._scheduledCalls, nulls);
+        WriteInt64(writer, "timeZoneRescheduledCalls"u8, value._timeZoneRescheduledCalls, nulls);
+        WriteInt64(writer, "filteredOutContactsCount"u8, value._filteredOutContactsCount, nulls);
+        WriteInt64(writer, "rightPartyContactsCount"u8, value._rightPartyContactsCount, nulls);
+        WriteInt64(writer, "validAttempts"u8, value._validAttempts, nulls);
+        if (value._linesUtilization is { } property3)
         {
             writer.WritePropertyName("linesUtilization"u8);
             global::GenesysCloud.Extensions.Models.CampaignLinesUtilization.WriteJson(writer, property3, options);
@@ -160,7 +174,7 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
             writer.WriteNull("linesUtilization"u8);
         }
 
-        if (value.BusinessCategoryMetrics is { } property5)
+        if (value._businessCategoryMetrics is { } property5)
         {
             writer.WritePropertyName("businessCategoryMetrics"u8);
             global::GenesysCloud.Extensions.Models.CampaignBusinessCategoryMetrics.WriteJson(writer, property5, options);
@@ -170,7 +184,7 @@ public sealed class CampaignStats : IGenesysCloudModel<CampaignStats>
             writer.WriteNull("businessCategoryMetrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

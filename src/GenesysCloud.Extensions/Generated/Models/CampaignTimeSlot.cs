@@ -14,19 +14,24 @@ public sealed class CampaignTimeSlot : IGenesysCloudModel<CampaignTimeSlot>
 {
     /// <summary>The start time of the interval as an ISO-8601 string, i.e. HH:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public string? StartTime { get; set; }
+    public string? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The end time of the interval as an ISO-8601 string, i.e. HH:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stopTime")]
-    public string? StopTime { get; set; }
+    public string? StopTime { get => _stopTime; set => _stopTime = value; }
 
     /// <summary>The day of the interval. Valid values: [1-7], representing Monday through Sunday</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("day")]
-    public long? Day { get; set; }
+    public long? Day { get => _day; set => _day = value; }
+
+    private string? _startTime;
+    private string? _stopTime;
+    private long? _day;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CampaignTimeSlot IGenesysCloudModel<CampaignTimeSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CampaignTimeSlot : IGenesysCloudModel<CampaignTimeSlot>
             switch (index)
             {
                 case 0:
-                    value.StartTime = ReadString(ref reader, name);
+                    value._startTime = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StopTime = ReadString(ref reader, name);
+                    value._stopTime = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Day = ReadNullableInt64(ref reader, options, name);
+                    value._day = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class CampaignTimeSlot : IGenesysCloudModel<CampaignTimeSlot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startTime"u8, value.StartTime, nulls);
-        WriteString(writer, "stopTime"u8, value.StopTime, nulls);
-        WriteInt64(writer, "day"u8, value.Day, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startTime"u8, value._startTime, nulls);
+        WriteString(writer, "stopTime"u8, value._stopTime, nulls);
+        WriteInt64(writer, "day"u8, value._day, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CannedResponseLibraries : IGenesysCloudModel<CannedResponseL
 {
     /// <summary>Set of canned response library IDs associated with the queue only when mode is SelectedOnly.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("libraryIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LibraryIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LibraryIds { get => _libraryIds; set => _libraryIds = value; }
 
     /// <summary>The association mode of canned response libraries to queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum? Mode { get => _mode; set => _mode = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _libraryIds;
+    private global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum? _mode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CannedResponseLibraries IGenesysCloudModel<CannedResponseLibraries>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class CannedResponseLibraries : IGenesysCloudModel<CannedResponseL
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.LibraryIds = null;
+                        value._libraryIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class CannedResponseLibraries : IGenesysCloudModel<CannedResponseL
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LibraryIds = list1;
+                        value._libraryIds = list1;
                     }
                     break;
                 case 1:
-                    value.Mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ModeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CannedResponseLibraries : IGenesysCloudModel<CannedResponseL
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LibraryIds is { } property3)
+        if (value._libraryIds is { } property3)
         {
             writer.WritePropertyName("libraryIds"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class CannedResponseLibraries : IGenesysCloudModel<CannedResponseL
             writer.WriteNull("libraryIds"u8);
         }
 
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

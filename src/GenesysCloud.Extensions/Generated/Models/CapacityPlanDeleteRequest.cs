@@ -14,11 +14,14 @@ public sealed class CapacityPlanDeleteRequest : IGenesysCloudModel<CapacityPlanD
 {
     /// <summary>The IDs of the capacity plans to be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capacityPlanIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CapacityPlanIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CapacityPlanIds { get => _capacityPlanIds; set => _capacityPlanIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _capacityPlanIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanDeleteRequest IGenesysCloudModel<CapacityPlanDeleteRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CapacityPlanDeleteRequest : IGenesysCloudModel<CapacityPlanD
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CapacityPlanIds = null;
+                        value._capacityPlanIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CapacityPlanDeleteRequest : IGenesysCloudModel<CapacityPlanD
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CapacityPlanIds = list1;
+                        value._capacityPlanIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CapacityPlanDeleteRequest : IGenesysCloudModel<CapacityPlanD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CapacityPlanIds is { } property2)
+        if (value._capacityPlanIds is { } property2)
         {
             writer.WritePropertyName("capacityPlanIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class CapacityPlanDeleteRequest : IGenesysCloudModel<CapacityPlanD
             writer.WriteNull("capacityPlanIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CapacityPlanListItem : IGenesysCloudModel<CapacityPlanListIt
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The start date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startBusinessUnitDate")]
-    public string? StartBusinessUnitDate { get; set; }
+    public string? StartBusinessUnitDate { get => _startBusinessUnitDate; set => _startBusinessUnitDate = value; }
 
     /// <summary>The end date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endBusinessUnitDate")]
-    public string? EndBusinessUnitDate { get; set; }
+    public string? EndBusinessUnitDate { get => _endBusinessUnitDate; set => _endBusinessUnitDate = value; }
 
     /// <summary>The metadata of this capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _startBusinessUnitDate;
+    private string? _endBusinessUnitDate;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanListItem IGenesysCloudModel<CapacityPlanListItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CapacityPlanListItem : IGenesysCloudModel<CapacityPlanListIt
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartBusinessUnitDate = ReadString(ref reader, name);
+                    value._startBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EndBusinessUnitDate = ReadString(ref reader, name);
+                    value._endBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class CapacityPlanListItem : IGenesysCloudModel<CapacityPlanListIt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "startBusinessUnitDate"u8, value.StartBusinessUnitDate, nulls);
-        WriteString(writer, "endBusinessUnitDate"u8, value.EndBusinessUnitDate, nulls);
-        if (value.Metadata is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "startBusinessUnitDate"u8, value._startBusinessUnitDate, nulls);
+        WriteString(writer, "endBusinessUnitDate"u8, value._endBusinessUnitDate, nulls);
+        if (value._metadata is { } property1)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.WriteJson(writer, property1, options);
@@ -103,8 +111,8 @@ public sealed class CapacityPlanListItem : IGenesysCloudModel<CapacityPlanListIt
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

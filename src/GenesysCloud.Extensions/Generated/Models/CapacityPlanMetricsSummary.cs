@@ -14,59 +14,74 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
 {
     /// <summary>The total staff requirements for all planning groups in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredStaffFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredStaffFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredStaffFullTimeEquivalentCount { get => _requiredStaffFullTimeEquivalentCount; set => _requiredStaffFullTimeEquivalentCount = value; }
 
     /// <summary>The planned full time equivalent for all staffing groups in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? PlannedFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? PlannedFullTimeEquivalentCount { get => _plannedFullTimeEquivalentCount; set => _plannedFullTimeEquivalentCount = value; }
 
     /// <summary>The difference between the summary of planning group required full time equivalent and planned full time equivalent, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingOverUnderFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingOverUnderFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingOverUnderFullTimeEquivalentCount { get => _staffingOverUnderFullTimeEquivalentCount; set => _staffingOverUnderFullTimeEquivalentCount = value; }
 
     /// <summary>The total starting full time equivalent for all staffing groups in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? StartingFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? StartingFullTimeEquivalentCount { get => _startingFullTimeEquivalentCount; set => _startingFullTimeEquivalentCount = value; }
 
     /// <summary>The sum of all staffing group attrition full time equivalent in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attritionFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionFullTimeEquivalentCount { get => _attritionFullTimeEquivalentCount; set => _attritionFullTimeEquivalentCount = value; }
 
     /// <summary>The total attrition percentage of staffing groups in the capacity plan in the scale of 0.0-100.0, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attritionPercentage")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionPercentage { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionPercentage { get => _attritionPercentage; set => _attritionPercentage = value; }
 
     /// <summary>The sum of all staffing group new hire full time equivalent in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newHireFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? NewHireFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? NewHireFullTimeEquivalentCount { get => _newHireFullTimeEquivalentCount; set => _newHireFullTimeEquivalentCount = value; }
 
     /// <summary>The sum of all staffing group projected transfers of agents into or out of this capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transfersFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? TransfersFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? TransfersFullTimeEquivalentCount { get => _transfersFullTimeEquivalentCount; set => _transfersFullTimeEquivalentCount = value; }
 
     /// <summary>The sum of all staffing group extra or under time full time equivalent count in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extraTimeUnderTimeFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ExtraTimeUnderTimeFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ExtraTimeUnderTimeFullTimeEquivalentCount { get => _extraTimeUnderTimeFullTimeEquivalentCount; set => _extraTimeUnderTimeFullTimeEquivalentCount = value; }
 
     /// <summary>The sum of all staffing groups shrinkage full time equivalent, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkageFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkageFullTimeEquivalentCount { get => _shrinkageFullTimeEquivalentCount; set => _shrinkageFullTimeEquivalentCount = value; }
 
     /// <summary>The total shrinkage percentage of all staffing groups in the capacity plan in the scale of 0.0-100.0, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkagePercentage")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkagePercentage { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkagePercentage { get => _shrinkagePercentage; set => _shrinkagePercentage = value; }
 
     /// <summary>The total sum of all staffing group end of month planned full time equivalent for this capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOfMonthPlannedFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? EndOfMonthPlannedFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? EndOfMonthPlannedFullTimeEquivalentCount { get => _endOfMonthPlannedFullTimeEquivalentCount; set => _endOfMonthPlannedFullTimeEquivalentCount = value; }
 
     /// <summary>The sum of all staffing groups net full time equivalent in the capacity plan, aggregated by the selected time granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("netFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? NetFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? NetFullTimeEquivalentCount { get => _netFullTimeEquivalentCount; set => _netFullTimeEquivalentCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<double>? _requiredStaffFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _plannedFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _staffingOverUnderFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _startingFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _attritionFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _attritionPercentage;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _newHireFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _transfersFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _extraTimeUnderTimeFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _shrinkageFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _shrinkagePercentage;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _endOfMonthPlannedFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _netFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanMetricsSummary IGenesysCloudModel<CapacityPlanMetricsSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -89,7 +104,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredStaffFullTimeEquivalentCount = null;
+                        value._requiredStaffFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -100,13 +115,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.RequiredStaffFullTimeEquivalentCount = list1;
+                        value._requiredStaffFullTimeEquivalentCount = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PlannedFullTimeEquivalentCount = null;
+                        value._plannedFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -117,13 +132,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.PlannedFullTimeEquivalentCount = list2;
+                        value._plannedFullTimeEquivalentCount = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingOverUnderFullTimeEquivalentCount = null;
+                        value._staffingOverUnderFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -134,13 +149,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list3.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.StaffingOverUnderFullTimeEquivalentCount = list3;
+                        value._staffingOverUnderFullTimeEquivalentCount = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.StartingFullTimeEquivalentCount = null;
+                        value._startingFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -151,13 +166,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list4.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.StartingFullTimeEquivalentCount = list4;
+                        value._startingFullTimeEquivalentCount = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AttritionFullTimeEquivalentCount = null;
+                        value._attritionFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -168,13 +183,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list5.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AttritionFullTimeEquivalentCount = list5;
+                        value._attritionFullTimeEquivalentCount = list5;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AttritionPercentage = null;
+                        value._attritionPercentage = null;
                     }
                     else
                     {
@@ -185,13 +200,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list6.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AttritionPercentage = list6;
+                        value._attritionPercentage = list6;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.NewHireFullTimeEquivalentCount = null;
+                        value._newHireFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -202,13 +217,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list7.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.NewHireFullTimeEquivalentCount = list7;
+                        value._newHireFullTimeEquivalentCount = list7;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.TransfersFullTimeEquivalentCount = null;
+                        value._transfersFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -219,13 +234,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list8.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.TransfersFullTimeEquivalentCount = list8;
+                        value._transfersFullTimeEquivalentCount = list8;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ExtraTimeUnderTimeFullTimeEquivalentCount = null;
+                        value._extraTimeUnderTimeFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -236,13 +251,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list9.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ExtraTimeUnderTimeFullTimeEquivalentCount = list9;
+                        value._extraTimeUnderTimeFullTimeEquivalentCount = list9;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkageFullTimeEquivalentCount = null;
+                        value._shrinkageFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -253,13 +268,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list10.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ShrinkageFullTimeEquivalentCount = list10;
+                        value._shrinkageFullTimeEquivalentCount = list10;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkagePercentage = null;
+                        value._shrinkagePercentage = null;
                     }
                     else
                     {
@@ -270,13 +285,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list11.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ShrinkagePercentage = list11;
+                        value._shrinkagePercentage = list11;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.EndOfMonthPlannedFullTimeEquivalentCount = null;
+                        value._endOfMonthPlannedFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -287,13 +302,13 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list12.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.EndOfMonthPlannedFullTimeEquivalentCount = list12;
+                        value._endOfMonthPlannedFullTimeEquivalentCount = list12;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.NetFullTimeEquivalentCount = null;
+                        value._netFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -304,11 +319,11 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
                             list13.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.NetFullTimeEquivalentCount = list13;
+                        value._netFullTimeEquivalentCount = list13;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -320,7 +335,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequiredStaffFullTimeEquivalentCount is { } property14)
+        if (value._requiredStaffFullTimeEquivalentCount is { } property14)
         {
             writer.WritePropertyName("requiredStaffFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -337,7 +352,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("requiredStaffFullTimeEquivalentCount"u8);
         }
 
-        if (value.PlannedFullTimeEquivalentCount is { } property16)
+        if (value._plannedFullTimeEquivalentCount is { } property16)
         {
             writer.WritePropertyName("plannedFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -354,7 +369,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("plannedFullTimeEquivalentCount"u8);
         }
 
-        if (value.StaffingOverUnderFullTimeEquivalentCount is { } property18)
+        if (value._staffingOverUnderFullTimeEquivalentCount is { } property18)
         {
             writer.WritePropertyName("staffingOverUnderFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -371,7 +386,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("staffingOverUnderFullTimeEquivalentCount"u8);
         }
 
-        if (value.StartingFullTimeEquivalentCount is { } property20)
+        if (value._startingFullTimeEquivalentCount is { } property20)
         {
             writer.WritePropertyName("startingFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -388,7 +403,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("startingFullTimeEquivalentCount"u8);
         }
 
-        if (value.AttritionFullTimeEquivalentCount is { } property22)
+        if (value._attritionFullTimeEquivalentCount is { } property22)
         {
             writer.WritePropertyName("attritionFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -405,7 +420,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("attritionFullTimeEquivalentCount"u8);
         }
 
-        if (value.AttritionPercentage is { } property24)
+        if (value._attritionPercentage is { } property24)
         {
             writer.WritePropertyName("attritionPercentage"u8);
             writer.WriteStartArray();
@@ -422,7 +437,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("attritionPercentage"u8);
         }
 
-        if (value.NewHireFullTimeEquivalentCount is { } property26)
+        if (value._newHireFullTimeEquivalentCount is { } property26)
         {
             writer.WritePropertyName("newHireFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -439,7 +454,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("newHireFullTimeEquivalentCount"u8);
         }
 
-        if (value.TransfersFullTimeEquivalentCount is { } property28)
+        if (value._transfersFullTimeEquivalentCount is { } property28)
         {
             writer.WritePropertyName("transfersFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -456,7 +471,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("transfersFullTimeEquivalentCount"u8);
         }
 
-        if (value.ExtraTimeUnderTimeFullTimeEquivalentCount is { } property30)
+        if (value._extraTimeUnderTimeFullTimeEquivalentCount is { } property30)
         {
             writer.WritePropertyName("extraTimeUnderTimeFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -473,7 +488,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("extraTimeUnderTimeFullTimeEquivalentCount"u8);
         }
 
-        if (value.ShrinkageFullTimeEquivalentCount is { } property32)
+        if (value._shrinkageFullTimeEquivalentCount is { } property32)
         {
             writer.WritePropertyName("shrinkageFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -490,7 +505,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("shrinkageFullTimeEquivalentCount"u8);
         }
 
-        if (value.ShrinkagePercentage is { } property34)
+        if (value._shrinkagePercentage is { } property34)
         {
             writer.WritePropertyName("shrinkagePercentage"u8);
             writer.WriteStartArray();
@@ -507,7 +522,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("shrinkagePercentage"u8);
         }
 
-        if (value.EndOfMonthPlannedFullTimeEquivalentCount is { } property36)
+        if (value._endOfMonthPlannedFullTimeEquivalentCount is { } property36)
         {
             writer.WritePropertyName("endOfMonthPlannedFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -524,7 +539,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("endOfMonthPlannedFullTimeEquivalentCount"u8);
         }
 
-        if (value.NetFullTimeEquivalentCount is { } property38)
+        if (value._netFullTimeEquivalentCount is { } property38)
         {
             writer.WritePropertyName("netFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -541,7 +556,7 @@ public sealed class CapacityPlanMetricsSummary : IGenesysCloudModel<CapacityPlan
             writer.WriteNull("netFullTimeEquivalentCount"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

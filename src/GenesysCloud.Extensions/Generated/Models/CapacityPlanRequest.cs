@@ -14,35 +14,44 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
 {
     /// <summary>The name of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The start date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startBusinessUnitDate")]
-    public string? StartBusinessUnitDate { get; set; }
+    public string? StartBusinessUnitDate { get => _startBusinessUnitDate; set => _startBusinessUnitDate = value; }
 
     /// <summary>The end date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endBusinessUnitDate")]
-    public string? EndBusinessUnitDate { get; set; }
+    public string? EndBusinessUnitDate { get => _endBusinessUnitDate; set => _endBusinessUnitDate = value; }
 
     /// <summary>The selected forecast for this capacity plan. Null when main forecast is used in the future</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The weekly hours used to calculate full time equivalent agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullTimeEquivalentWeeklyHours")]
-    public double? FullTimeEquivalentWeeklyHours { get; set; }
+    public double? FullTimeEquivalentWeeklyHours { get => _fullTimeEquivalentWeeklyHours; set => _fullTimeEquivalentWeeklyHours = value; }
 
     /// <summary>List of staffing group allocations to be used for the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupAllocations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateStaffingGroupAllocation>? StaffingGroupAllocations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateStaffingGroupAllocation>? StaffingGroupAllocations { get => _staffingGroupAllocations; set => _staffingGroupAllocations = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _startBusinessUnitDate;
+    private string? _endBusinessUnitDate;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _forecast;
+    private double? _fullTimeEquivalentWeeklyHours;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateStaffingGroupAllocation>? _staffingGroupAllocations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanRequest IGenesysCloudModel<CapacityPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartBusinessUnitDate = ReadString(ref reader, name);
+                    value._startBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EndBusinessUnitDate = ReadString(ref reader, name);
+                    value._endBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.FullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
+                    value._fullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupAllocations = null;
+                        value._staffingGroupAllocations = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CreateStaffingGroupAllocation.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroupAllocations = list1;
+                        value._staffingGroupAllocations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +119,11 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "startBusinessUnitDate"u8, value.StartBusinessUnitDate, nulls);
-        WriteString(writer, "endBusinessUnitDate"u8, value.EndBusinessUnitDate, nulls);
-        if (value.Forecast is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "startBusinessUnitDate"u8, value._startBusinessUnitDate, nulls);
+        WriteString(writer, "endBusinessUnitDate"u8, value._endBusinessUnitDate, nulls);
+        if (value._forecast is { } property2)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property2, options);
@@ -124,8 +133,8 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
             writer.WriteNull("forecast"u8);
         }
 
-        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value.FullTimeEquivalentWeeklyHours, nulls);
-        if (value.StaffingGroupAllocations is { } property4)
+        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value._fullTimeEquivalentWeeklyHours, nulls);
+        if (value._staffingGroupAllocations is { } property4)
         {
             writer.WritePropertyName("staffingGroupAllocations"u8);
             writer.WriteStartArray();
@@ -149,7 +158,7 @@ public sealed class CapacityPlanRequest : IGenesysCloudModel<CapacityPlanRequest
             writer.WriteNull("staffingGroupAllocations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

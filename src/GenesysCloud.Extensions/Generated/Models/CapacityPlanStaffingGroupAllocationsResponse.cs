@@ -14,23 +14,29 @@ public sealed class CapacityPlanStaffingGroupAllocationsResponse : IGenesysCloud
 {
     /// <summary>The capacity plan to which the staffing groups belong</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capacityPlan")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanReference? CapacityPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanReference? CapacityPlan { get => _capacityPlan; set => _capacityPlan = value; }
 
     /// <summary>The weekly hours used to calculate full time equivalent agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullTimeEquivalentWeeklyHours")]
-    public double? FullTimeEquivalentWeeklyHours { get; set; }
+    public double? FullTimeEquivalentWeeklyHours { get => _fullTimeEquivalentWeeklyHours; set => _fullTimeEquivalentWeeklyHours = value; }
 
     /// <summary>The URL to download the staffing group allocations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Staffing groups allocation results always come through downloadUrl, the schema included here is just for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadTemplate")]
-    public global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate? DownloadTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate? DownloadTemplate { get => _downloadTemplate; set => _downloadTemplate = value; }
+
+    private global::GenesysCloud.Extensions.Models.CapacityPlanReference? _capacityPlan;
+    private double? _fullTimeEquivalentWeeklyHours;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate? _downloadTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanStaffingGroupAllocationsResponse IGenesysCloudModel<CapacityPlanStaffingGroupAllocationsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CapacityPlanStaffingGroupAllocationsResponse : IGenesysCloud
             switch (index)
             {
                 case 0:
-                    value.CapacityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanReference.ReadJson(ref reader, options);
+                    value._capacityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
+                    value._fullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DownloadTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate.ReadJson(ref reader, options);
+                    value._downloadTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class CapacityPlanStaffingGroupAllocationsResponse : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CapacityPlan is { } property1)
+        if (value._capacityPlan is { } property1)
         {
             writer.WritePropertyName("capacityPlan"u8);
             global::GenesysCloud.Extensions.Models.CapacityPlanReference.WriteJson(writer, property1, options);
@@ -85,9 +91,9 @@ public sealed class CapacityPlanStaffingGroupAllocationsResponse : IGenesysCloud
             writer.WriteNull("capacityPlan"u8);
         }
 
-        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value.FullTimeEquivalentWeeklyHours, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadTemplate is { } property3)
+        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value._fullTimeEquivalentWeeklyHours, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadTemplate is { } property3)
         {
             writer.WritePropertyName("downloadTemplate"u8);
             global::GenesysCloud.Extensions.Models.StaffingGroupAllocationsResponseTemplate.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class CapacityPlanStaffingGroupAllocationsResponse : IGenesysCloud
             writer.WriteNull("downloadTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
 {
     /// <summary>The number of weeks to which the metric change applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfWeeks")]
-    public long? NumberOfWeeks { get; set; }
+    public long? NumberOfWeeks { get => _numberOfWeeks; set => _numberOfWeeks = value; }
 
     /// <summary>The start number of the week (starting from 1) to which the metric change applies, related to numberOfWeeks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekStartNumber")]
-    public long? WeekStartNumber { get; set; }
+    public long? WeekStartNumber { get => _weekStartNumber; set => _weekStartNumber = value; }
 
     /// <summary>The value of the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The metric which is going to be modified for the selected staffing groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Notes about the staffing groups metric changes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Full time equivalent transfer from one staffing group to another</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transfersFullTimeEquivalent")]
-    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? TransfersFullTimeEquivalent { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? TransfersFullTimeEquivalent { get => _transfersFullTimeEquivalent; set => _transfersFullTimeEquivalent = value; }
 
     /// <summary>The staffing groups affected by the metric change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get => _staffingGroups; set => _staffingGroups = value; }
 
     /// <summary>The user who created the metric change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date the entity was created, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The version of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private long? _numberOfWeeks;
+    private long? _weekStartNumber;
+    private double? _value;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum? _metric;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? _transfersFullTimeEquivalent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? _staffingGroups;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _createdDate;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanStaffingGroupMetricChangeResponse IGenesysCloudModel<CapacityPlanStaffingGroupMetricChangeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,27 +87,27 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.NumberOfWeeks = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfWeeks = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.WeekStartNumber = ReadNullableInt64(ref reader, options, name);
+                    value._weekStartNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse.MetricEnum?)null;
                     break;
                 case 4:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.TransfersFullTimeEquivalent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.ReadJson(ref reader, options);
+                    value._transfersFullTimeEquivalent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroups = null;
+                        value._staffingGroups = null;
                     }
                     else
                     {
@@ -106,20 +118,20 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroups = list2;
+                        value._staffingGroups = list2;
                     }
                     break;
                 case 7:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +143,12 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "numberOfWeeks"u8, value.NumberOfWeeks, nulls);
-        WriteInt64(writer, "weekStartNumber"u8, value.WeekStartNumber, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.TransfersFullTimeEquivalent is { } property3)
+        WriteInt64(writer, "numberOfWeeks"u8, value._numberOfWeeks, nulls);
+        WriteInt64(writer, "weekStartNumber"u8, value._weekStartNumber, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._transfersFullTimeEquivalent is { } property3)
         {
             writer.WritePropertyName("transfersFullTimeEquivalent"u8);
             global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.WriteJson(writer, property3, options);
@@ -146,7 +158,7 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
             writer.WriteNull("transfersFullTimeEquivalent"u8);
         }
 
-        if (value.StaffingGroups is { } property5)
+        if (value._staffingGroups is { } property5)
         {
             writer.WritePropertyName("staffingGroups"u8);
             writer.WriteStartArray();
@@ -170,7 +182,7 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
             writer.WriteNull("staffingGroups"u8);
         }
 
-        if (value.CreatedBy is { } property8)
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -180,9 +192,9 @@ public sealed class CapacityPlanStaffingGroupMetricChangeResponse : IGenesysClou
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

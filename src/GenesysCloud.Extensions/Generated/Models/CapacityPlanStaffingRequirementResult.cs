@@ -14,39 +14,49 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
 {
     /// <summary>The business unit to which the capacity plan belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>The capacity plan for which requirements are generated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capacityPlan")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanReference? CapacityPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanReference? CapacityPlan { get => _capacityPlan; set => _capacityPlan = value; }
 
     /// <summary>The status of the requirement generation of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The reference date for interval-based data relative to the business unit time zone for the requirements. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceBusinessUnitDate")]
-    public string? ReferenceBusinessUnitDate { get; set; }
+    public string? ReferenceBusinessUnitDate { get => _referenceBusinessUnitDate; set => _referenceBusinessUnitDate = value; }
 
     /// <summary>Granularity of the intervals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The error code when status is 'Failed'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum? ErrorCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>The URL to get the requirements results for the capacity plan. It will be populated if the status is 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Staffing requirement results always come through downloadUrl, the schema included here is just for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadTemplate")]
-    public global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate? DownloadTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate? DownloadTemplate { get => _downloadTemplate; set => _downloadTemplate = value; }
+
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanReference? _capacityPlan;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum? _status;
+    private string? _referenceBusinessUnitDate;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum? _granularity;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum? _errorCode;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate? _downloadTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanStaffingRequirementResult IGenesysCloudModel<CapacityPlanStaffingRequirementResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
             switch (index)
             {
                 case 0:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CapacityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanReference.ReadJson(ref reader, options);
+                    value._capacityPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.StatusEnum?)null;
                     break;
                 case 3:
-                    value.ReferenceBusinessUnitDate = ReadString(ref reader, name);
+                    value._referenceBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum(text2) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum(text2) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.GranularityEnum?)null;
                     break;
                 case 5:
-                    value.ErrorCode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum(text3) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum?)null;
+                    value._errorCode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum(text3) : (global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult.ErrorCodeEnum?)null;
                     break;
                 case 6:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DownloadTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate.ReadJson(ref reader, options);
+                    value._downloadTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.BusinessUnit is { } property4)
+        if (value._businessUnit is { } property4)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property4, options);
@@ -113,7 +123,7 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
             writer.WriteNull("businessUnit"u8);
         }
 
-        if (value.CapacityPlan is { } property6)
+        if (value._capacityPlan is { } property6)
         {
             writer.WritePropertyName("capacityPlan"u8);
             global::GenesysCloud.Extensions.Models.CapacityPlanReference.WriteJson(writer, property6, options);
@@ -123,12 +133,12 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
             writer.WriteNull("capacityPlan"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "referenceBusinessUnitDate"u8, value.ReferenceBusinessUnitDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode?.ToString(), nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadTemplate is { } property8)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "referenceBusinessUnitDate"u8, value._referenceBusinessUnitDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode?.ToString(), nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadTemplate is { } property8)
         {
             writer.WritePropertyName("downloadTemplate"u8);
             global::GenesysCloud.Extensions.Models.StaffingRequirementResultResponseTemplate.WriteJson(writer, property8, options);
@@ -138,7 +148,7 @@ public sealed class CapacityPlanStaffingRequirementResult : IGenesysCloudModel<C
             writer.WriteNull("downloadTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
 {
     /// <summary>The planning group ID to which the capacity planning allocations apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>The weekly required staff to this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredStaffFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredStaffFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? RequiredStaffFullTimeEquivalentCount { get => _requiredStaffFullTimeEquivalentCount; set => _requiredStaffFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly planned full time equivalent contributions from associated staffing groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupFullTimeEquivalentContributions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupFullTimeEquivalentContribution>? StaffingGroupFullTimeEquivalentContributions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupFullTimeEquivalentContribution>? StaffingGroupFullTimeEquivalentContributions { get => _staffingGroupFullTimeEquivalentContributions; set => _staffingGroupFullTimeEquivalentContributions = value; }
 
     /// <summary>The total weekly full time equivalent planned for this planning group, based on the associated staffing groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPlannedFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? TotalPlannedFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? TotalPlannedFullTimeEquivalentCount { get => _totalPlannedFullTimeEquivalentCount; set => _totalPlannedFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly difference between the total planned full time equivalent and the required staff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overUnderFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? OverUnderFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? OverUnderFullTimeEquivalentCount { get => _overUnderFullTimeEquivalentCount; set => _overUnderFullTimeEquivalentCount = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _requiredStaffFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupFullTimeEquivalentContribution>? _staffingGroupFullTimeEquivalentContributions;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _totalPlannedFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _overUnderFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CapacityPlanningPlanningGroupAllocation IGenesysCloudModel<CapacityPlanningPlanningGroupAllocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredStaffFullTimeEquivalentCount = null;
+                        value._requiredStaffFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.RequiredStaffFullTimeEquivalentCount = list1;
+                        value._requiredStaffFullTimeEquivalentCount = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupFullTimeEquivalentContributions = null;
+                        value._staffingGroupFullTimeEquivalentContributions = null;
                     }
                     else
                     {
@@ -88,13 +95,13 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupFullTimeEquivalentContribution.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroupFullTimeEquivalentContributions = list2;
+                        value._staffingGroupFullTimeEquivalentContributions = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TotalPlannedFullTimeEquivalentCount = null;
+                        value._totalPlannedFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -105,13 +112,13 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
                             list3.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.TotalPlannedFullTimeEquivalentCount = list3;
+                        value._totalPlannedFullTimeEquivalentCount = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.OverUnderFullTimeEquivalentCount = null;
+                        value._overUnderFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -122,11 +129,11 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
                             list4.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.OverUnderFullTimeEquivalentCount = list4;
+                        value._overUnderFullTimeEquivalentCount = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,8 +145,8 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.RequiredStaffFullTimeEquivalentCount is { } property5)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._requiredStaffFullTimeEquivalentCount is { } property5)
         {
             writer.WritePropertyName("requiredStaffFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -156,7 +163,7 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
             writer.WriteNull("requiredStaffFullTimeEquivalentCount"u8);
         }
 
-        if (value.StaffingGroupFullTimeEquivalentContributions is { } property7)
+        if (value._staffingGroupFullTimeEquivalentContributions is { } property7)
         {
             writer.WritePropertyName("staffingGroupFullTimeEquivalentContributions"u8);
             writer.WriteStartArray();
@@ -180,7 +187,7 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
             writer.WriteNull("staffingGroupFullTimeEquivalentContributions"u8);
         }
 
-        if (value.TotalPlannedFullTimeEquivalentCount is { } property10)
+        if (value._totalPlannedFullTimeEquivalentCount is { } property10)
         {
             writer.WritePropertyName("totalPlannedFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -197,7 +204,7 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
             writer.WriteNull("totalPlannedFullTimeEquivalentCount"u8);
         }
 
-        if (value.OverUnderFullTimeEquivalentCount is { } property12)
+        if (value._overUnderFullTimeEquivalentCount is { } property12)
         {
             writer.WritePropertyName("overUnderFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -214,7 +221,7 @@ public sealed class CapacityPlanningPlanningGroupAllocation : IGenesysCloudModel
             writer.WriteNull("overUnderFullTimeEquivalentCount"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class Card : IGenesysCloudModel<Card>
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>URL of an image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The default action to be taken.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAction")]
-    public global::GenesysCloud.Extensions.Models.CardAction? DefaultAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CardAction? DefaultAction { get => _defaultAction; set => _defaultAction = value; }
 
     /// <summary>List of possible action objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardAction>? Actions { get => _actions; set => _actions = value; }
+
+    private string? _title;
+    private string? _description;
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.CardAction? _defaultAction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardAction>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Card IGenesysCloudModel<Card>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class Card : IGenesysCloudModel<Card>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DefaultAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CardAction.ReadJson(ref reader, options);
+                    value._defaultAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CardAction.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class Card : IGenesysCloudModel<Card>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CardAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class Card : IGenesysCloudModel<Card>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.DefaultAction is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._defaultAction is { } property2)
         {
             writer.WritePropertyName("defaultAction"u8);
             global::GenesysCloud.Extensions.Models.CardAction.WriteJson(writer, property2, options);
@@ -109,7 +116,7 @@ public sealed class Card : IGenesysCloudModel<Card>
             writer.WriteNull("defaultAction"u8);
         }
 
-        if (value.Actions is { } property4)
+        if (value._actions is { } property4)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -133,7 +140,7 @@ public sealed class Card : IGenesysCloudModel<Card>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
 {
     /// <summary>Index of the card in the carousel template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-    public long? Index { get; set; }
+    public long? Index { get => _index; set => _index = value; }
 
     /// <summary>A list of Response Management carousel card body parameter substitutions for the response's messaging template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bodyParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? BodyParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? BodyParameters { get => _bodyParameters; set => _bodyParameters = value; }
 
     /// <summary>A list of Response Management carousel card button URL parameter substitutions for the response's messaging template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonUrlParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? ButtonUrlParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? ButtonUrlParameters { get => _buttonUrlParameters; set => _buttonUrlParameters = value; }
+
+    private long? _index;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _bodyParameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _buttonUrlParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CardParameters IGenesysCloudModel<CardParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
             switch (index)
             {
                 case 0:
-                    value.Index = ReadNullableInt64(ref reader, options, name);
+                    value._index = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.BodyParameters = null;
+                        value._bodyParameters = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.BodyParameters = list1;
+                        value._bodyParameters = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ButtonUrlParameters = null;
+                        value._buttonUrlParameters = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.ButtonUrlParameters = list2;
+                        value._buttonUrlParameters = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "index"u8, value.Index, nulls);
-        if (value.BodyParameters is { } property3)
+        WriteInt64(writer, "index"u8, value._index, nulls);
+        if (value._bodyParameters is { } property3)
         {
             writer.WritePropertyName("bodyParameters"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
             writer.WriteNull("bodyParameters"u8);
         }
 
-        if (value.ButtonUrlParameters is { } property6)
+        if (value._buttonUrlParameters is { } property6)
         {
             writer.WritePropertyName("buttonUrlParameters"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class CardParameters : IGenesysCloudModel<CardParameters>
             writer.WriteNull("buttonUrlParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CarouselParameters : IGenesysCloudModel<CarouselParameters>
 {
     /// <summary>A list of carousel cards with their respective template parameters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cardParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardParameters>? CardParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardParameters>? CardParameters { get => _cardParameters; set => _cardParameters = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CardParameters>? _cardParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CarouselParameters IGenesysCloudModel<CarouselParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CarouselParameters : IGenesysCloudModel<CarouselParameters>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CardParameters = null;
+                        value._cardParameters = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CarouselParameters : IGenesysCloudModel<CarouselParameters>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CardParameters.ReadJson(ref reader, options));
                         }
 
-                        value.CardParameters = list1;
+                        value._cardParameters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CarouselParameters : IGenesysCloudModel<CarouselParameters>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CardParameters is { } property2)
+        if (value._cardParameters is { } property2)
         {
             writer.WritePropertyName("cardParameters"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class CarouselParameters : IGenesysCloudModel<CarouselParameters>
             writer.WriteNull("cardParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

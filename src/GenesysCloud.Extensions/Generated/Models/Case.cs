@@ -14,91 +14,114 @@ public sealed class Case : IGenesysCloudModel<Case>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The version of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The reference identifier of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reference")]
-    public string? Reference { get; set; }
+    public string? Reference { get => _reference; set => _reference = value; }
 
     /// <summary>The Caseplan the case was created from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseplan")]
-    public global::GenesysCloud.Extensions.Models.CaseplanReference? Caseplan { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseplanReference? Caseplan { get => _caseplan; set => _caseplan = value; }
 
     /// <summary>Overview information for the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public string? Summary { get; set; }
+    public string? Summary { get => _summary; set => _summary = value; }
 
     /// <summary>The owner of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>The status of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.Case.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.Case.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The priority of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public global::GenesysCloud.Extensions.Models.Case.PriorityEnum? Priority { get; set; }
+    public global::GenesysCloud.Extensions.Models.Case.PriorityEnum? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The due date of the Case. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::System.DateTimeOffset? DateDue { get; set; }
+    public global::System.DateTimeOffset? DateDue { get => _dateDue; set => _dateDue = value; }
 
     /// <summary>The start time of the Case. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>The completion time of the Case. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateClosed")]
-    public global::System.DateTimeOffset? DateClosed { get; set; }
+    public global::System.DateTimeOffset? DateClosed { get => _dateClosed; set => _dateClosed = value; }
 
     /// <summary>The date the Case was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date the Case was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The id of the User who modified the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The External Contact associated with the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.CaseExternalContactReference? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseExternalContactReference? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>The customer intent for the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntent")]
-    public global::GenesysCloud.Extensions.Models.CustomerIntentReference? CustomerIntent { get; set; }
+    public global::GenesysCloud.Extensions.Models.CustomerIntentReference? CustomerIntent { get => _customerIntent; set => _customerIntent = value; }
 
     /// <summary>The creation status of the Case</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationStatus")]
-    public global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum? CreationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum? CreationStatus { get => _creationStatus; set => _creationStatus = value; }
 
     /// <summary>The time-to-live in seconds for the lifetime of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttlSeconds")]
-    public long? TtlSeconds { get; set; }
+    public long? TtlSeconds { get => _ttlSeconds; set => _ttlSeconds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.StarrableDivision? _division;
+    private long? _version;
+    private string? _reference;
+    private global::GenesysCloud.Extensions.Models.CaseplanReference? _caseplan;
+    private string? _summary;
+    private global::GenesysCloud.Extensions.Models.UserReference? _owner;
+    private global::GenesysCloud.Extensions.Models.Case.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.Case.PriorityEnum? _priority;
+    private global::System.DateTimeOffset? _dateDue;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateClosed;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.CaseExternalContactReference? _externalContact;
+    private global::GenesysCloud.Extensions.Models.CustomerIntentReference? _customerIntent;
+    private global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum? _creationStatus;
+    private long? _ttlSeconds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Case IGenesysCloudModel<Case>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,70 +142,70 @@ public sealed class Case : IGenesysCloudModel<Case>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Reference = ReadString(ref reader, name);
+                    value._reference = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Caseplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseplanReference.ReadJson(ref reader, options);
+                    value._caseplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseplanReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Summary = ReadString(ref reader, name);
+                    value._summary = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Case.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Case.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Case.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Case.StatusEnum?)null;
                     break;
                 case 9:
-                    value.Priority = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Case.PriorityEnum(text2) : (global::GenesysCloud.Extensions.Models.Case.PriorityEnum?)null;
+                    value._priority = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Case.PriorityEnum(text2) : (global::GenesysCloud.Extensions.Models.Case.PriorityEnum?)null;
                     break;
                 case 10:
-                    value.DateDue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DateClosed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateClosed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseExternalContactReference.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseExternalContactReference.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.CustomerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomerIntentReference.ReadJson(ref reader, options);
+                    value._customerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomerIntentReference.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.CreationStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum?)null;
+                    value._creationStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.Case.CreationStatusEnum?)null;
                     break;
                 case 19:
-                    value.TtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._ttlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 20:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +217,9 @@ public sealed class Case : IGenesysCloudModel<Case>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property4)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.StarrableDivision.WriteJson(writer, property4, options);
@@ -206,9 +229,9 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("division"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "reference"u8, value.Reference, nulls);
-        if (value.Caseplan is { } property6)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "reference"u8, value._reference, nulls);
+        if (value._caseplan is { } property6)
         {
             writer.WritePropertyName("caseplan"u8);
             global::GenesysCloud.Extensions.Models.CaseplanReference.WriteJson(writer, property6, options);
@@ -218,8 +241,8 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("caseplan"u8);
         }
 
-        WriteString(writer, "summary"u8, value.Summary, nulls);
-        if (value.Owner is { } property8)
+        WriteString(writer, "summary"u8, value._summary, nulls);
+        if (value._owner is { } property8)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -229,14 +252,14 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("owner"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "priority"u8, value.Priority?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateDue"u8, value.DateDue, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateClosed"u8, value.DateClosed, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.ModifiedBy is { } property10)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "priority"u8, value._priority?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateDue"u8, value._dateDue, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateClosed"u8, value._dateClosed, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property10, options);
@@ -246,7 +269,7 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.ExternalContact is { } property12)
+        if (value._externalContact is { } property12)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.CaseExternalContactReference.WriteJson(writer, property12, options);
@@ -256,7 +279,7 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("externalContact"u8);
         }
 
-        if (value.CustomerIntent is { } property14)
+        if (value._customerIntent is { } property14)
         {
             writer.WritePropertyName("customerIntent"u8);
             global::GenesysCloud.Extensions.Models.CustomerIntentReference.WriteJson(writer, property14, options);
@@ -266,10 +289,10 @@ public sealed class Case : IGenesysCloudModel<Case>
             writer.WriteNull("customerIntent"u8);
         }
 
-        WriteString(writer, "creationStatus"u8, value.CreationStatus?.ToString(), nulls);
-        WriteInt64(writer, "ttlSeconds"u8, value.TtlSeconds, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "creationStatus"u8, value._creationStatus?.ToString(), nulls);
+        WriteInt64(writer, "ttlSeconds"u8, value._ttlSeconds, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

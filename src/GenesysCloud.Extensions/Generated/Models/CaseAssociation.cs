@@ -14,47 +14,59 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
 {
     /// <summary>The ID of the association.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Association type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associationType")]
-    public global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum? AssociationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum? AssociationType { get => _associationType; set => _associationType = value; }
 
     /// <summary>Interaction association date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssociated")]
-    public global::System.DateTimeOffset? DateAssociated { get; set; }
+    public global::System.DateTimeOffset? DateAssociated { get => _dateAssociated; set => _dateAssociated = value; }
 
     /// <summary>Associated workitem ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitem")]
-    public global::GenesysCloud.Extensions.Models.WorkitemReference? Workitem { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemReference? Workitem { get => _workitem; set => _workitem = value; }
 
     /// <summary>Associated conversation ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The stage related to this association.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stage")]
-    public global::GenesysCloud.Extensions.Models.StageReference? Stage { get; set; }
+    public global::GenesysCloud.Extensions.Models.StageReference? Stage { get => _stage; set => _stage = value; }
 
     /// <summary>The step related to this association.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
-    public global::GenesysCloud.Extensions.Models.StepReference? Step { get; set; }
+    public global::GenesysCloud.Extensions.Models.StepReference? Step { get => _step; set => _step = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Case ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("case")]
-    public global::GenesysCloud.Extensions.Models.CaseReference? Case { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseReference? Case { get => _case; set => _case = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum? _associationType;
+    private global::System.DateTimeOffset? _dateAssociated;
+    private global::GenesysCloud.Extensions.Models.WorkitemReference? _workitem;
+    private global::GenesysCloud.Extensions.Models.ConversationReference? _conversation;
+    private global::GenesysCloud.Extensions.Models.StageReference? _stage;
+    private global::GenesysCloud.Extensions.Models.StepReference? _step;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.CaseReference? _case;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseAssociation IGenesysCloudModel<CaseAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssociationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum?)null;
+                    value._associationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CaseAssociation.AssociationTypeEnum?)null;
                     break;
                 case 3:
-                    value.DateAssociated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssociated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Workitem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemReference.ReadJson(ref reader, options);
+                    value._workitem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Stage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageReference.ReadJson(ref reader, options);
+                    value._stage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Step = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StepReference.ReadJson(ref reader, options);
+                    value._step = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StepReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Case = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseReference.ReadJson(ref reader, options);
+                    value._case = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +129,11 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "associationType"u8, value.AssociationType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateAssociated"u8, value.DateAssociated, nulls);
-        if (value.Workitem is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "associationType"u8, value._associationType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateAssociated"u8, value._dateAssociated, nulls);
+        if (value._workitem is { } property2)
         {
             writer.WritePropertyName("workitem"u8);
             global::GenesysCloud.Extensions.Models.WorkitemReference.WriteJson(writer, property2, options);
@@ -131,7 +143,7 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             writer.WriteNull("workitem"u8);
         }
 
-        if (value.Conversation is { } property4)
+        if (value._conversation is { } property4)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationReference.WriteJson(writer, property4, options);
@@ -141,7 +153,7 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Stage is { } property6)
+        if (value._stage is { } property6)
         {
             writer.WritePropertyName("stage"u8);
             global::GenesysCloud.Extensions.Models.StageReference.WriteJson(writer, property6, options);
@@ -151,7 +163,7 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             writer.WriteNull("stage"u8);
         }
 
-        if (value.Step is { } property8)
+        if (value._step is { } property8)
         {
             writer.WritePropertyName("step"u8);
             global::GenesysCloud.Extensions.Models.StepReference.WriteJson(writer, property8, options);
@@ -161,8 +173,8 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             writer.WriteNull("step"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Case is { } property10)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._case is { } property10)
         {
             writer.WritePropertyName("case"u8);
             global::GenesysCloud.Extensions.Models.CaseReference.WriteJson(writer, property10, options);
@@ -172,7 +184,7 @@ public sealed class CaseAssociation : IGenesysCloudModel<CaseAssociation>
             writer.WriteNull("case"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

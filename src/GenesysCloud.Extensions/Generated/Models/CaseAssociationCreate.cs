@@ -14,15 +14,19 @@ public sealed class CaseAssociationCreate : IGenesysCloudModel<CaseAssociationCr
 {
     /// <summary>The ID of the workitem to associate with the case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemId")]
-    public string? WorkitemId { get; set; }
+    public string? WorkitemId { get => _workitemId; set => _workitemId = value; }
 
     /// <summary>The ID of the conversation to associate with the case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
+
+    private string? _workitemId;
+    private string? _conversationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseAssociationCreate IGenesysCloudModel<CaseAssociationCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CaseAssociationCreate : IGenesysCloudModel<CaseAssociationCr
             switch (index)
             {
                 case 0:
-                    value.WorkitemId = ReadString(ref reader, name);
+                    value._workitemId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CaseAssociationCreate : IGenesysCloudModel<CaseAssociationCr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "workitemId"u8, value.WorkitemId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "workitemId"u8, value._workitemId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

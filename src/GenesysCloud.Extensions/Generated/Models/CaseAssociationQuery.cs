@@ -14,23 +14,29 @@ public sealed class CaseAssociationQuery : IGenesysCloudModel<CaseAssociationQue
 {
     /// <summary>The number of entities to return in the response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The cursor that points to the end of the set of entities that has been returned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
 
     /// <summary>The Workitem ID to query by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemId")]
-    public string? WorkitemId { get; set; }
+    public string? WorkitemId { get => _workitemId; set => _workitemId = value; }
 
     /// <summary>The conversation ID to query by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
+
+    private long? _pageSize;
+    private string? _after;
+    private string? _workitemId;
+    private string? _conversationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseAssociationQuery IGenesysCloudModel<CaseAssociationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CaseAssociationQuery : IGenesysCloudModel<CaseAssociationQue
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WorkitemId = ReadString(ref reader, name);
+                    value._workitemId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CaseAssociationQuery : IGenesysCloudModel<CaseAssociationQue
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "after"u8, value.After, nulls);
-        WriteString(writer, "workitemId"u8, value.WorkitemId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "after"u8, value._after, nulls);
+        WriteString(writer, "workitemId"u8, value._workitemId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class CaseCreate : IGenesysCloudModel<CaseCreate>
 {
     /// <summary>The ID of the caseplan to create the case from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseplanId")]
-    public string? CaseplanId { get; set; }
+    public string? CaseplanId { get => _caseplanId; set => _caseplanId = value; }
 
     /// <summary>The ID of the owner of the case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerId")]
-    public string? OwnerId { get; set; }
+    public string? OwnerId { get => _ownerId; set => _ownerId = value; }
 
     /// <summary>Overview information for the Case. Valid length between 3 and 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public string? Summary { get; set; }
+    public string? Summary { get => _summary; set => _summary = value; }
 
     /// <summary>The ID of the External Contact associated with the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>The ID of conversation associated with the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The ID of the workitem associated with the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemId")]
-    public string? WorkitemId { get; set; }
+    public string? WorkitemId { get => _workitemId; set => _workitemId = value; }
 
     /// <summary>The epoch timestamp in seconds specifying the time-to-live for the lifetime of the Case. Can not be greater than 365 days from the current time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttlSeconds")]
-    public long? TtlSeconds { get; set; }
+    public long? TtlSeconds { get => _ttlSeconds; set => _ttlSeconds = value; }
 
     /// <summary>The intake data for the Case. Maximum of 10 intake objects allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intake")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intake>? Intake { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intake>? Intake { get => _intake; set => _intake = value; }
+
+    private string? _caseplanId;
+    private string? _ownerId;
+    private string? _summary;
+    private string? _externalContactId;
+    private string? _conversationId;
+    private string? _workitemId;
+    private long? _ttlSeconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intake>? _intake;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseCreate IGenesysCloudModel<CaseCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,30 +77,30 @@ public sealed class CaseCreate : IGenesysCloudModel<CaseCreate>
             switch (index)
             {
                 case 0:
-                    value.CaseplanId = ReadString(ref reader, name);
+                    value._caseplanId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OwnerId = ReadString(ref reader, name);
+                    value._ownerId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Summary = ReadString(ref reader, name);
+                    value._summary = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.WorkitemId = ReadString(ref reader, name);
+                    value._workitemId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.TtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._ttlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Intake = null;
+                        value._intake = null;
                     }
                     else
                     {
@@ -101,11 +111,11 @@ public sealed class CaseCreate : IGenesysCloudModel<CaseCreate>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Intake.ReadJson(ref reader, options));
                         }
 
-                        value.Intake = list1;
+                        value._intake = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,14 +127,14 @@ public sealed class CaseCreate : IGenesysCloudModel<CaseCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "caseplanId"u8, value.CaseplanId, nulls);
-        WriteString(writer, "ownerId"u8, value.OwnerId, nulls);
-        WriteString(writer, "summary"u8, value.Summary, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "workitemId"u8, value.WorkitemId, nulls);
-        WriteInt64(writer, "ttlSeconds"u8, value.TtlSeconds, nulls);
-        if (value.Intake is { } property2)
+        WriteString(writer, "caseplanId"u8, value._caseplanId, nulls);
+        WriteString(writer, "ownerId"u8, value._ownerId, nulls);
+        WriteString(writer, "summary"u8, value._summary, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "workitemId"u8, value._workitemId, nulls);
+        WriteInt64(writer, "ttlSeconds"u8, value._ttlSeconds, nulls);
+        if (value._intake is { } property2)
         {
             writer.WritePropertyName("intake"u8);
             writer.WriteStartArray();
@@ -148,7 +158,7 @@ public sealed class CaseCreate : IGenesysCloudModel<CaseCreate>
             writer.WriteNull("intake"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

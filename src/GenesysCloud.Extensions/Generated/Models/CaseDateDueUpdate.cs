@@ -14,11 +14,14 @@ public sealed class CaseDateDueUpdate : IGenesysCloudModel<CaseDateDueUpdate>
 {
     /// <summary>The due date of the Case. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::System.DateTimeOffset? DateDue { get; set; }
+    public global::System.DateTimeOffset? DateDue { get => _dateDue; set => _dateDue = value; }
+
+    private global::System.DateTimeOffset? _dateDue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseDateDueUpdate IGenesysCloudModel<CaseDateDueUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CaseDateDueUpdate : IGenesysCloudModel<CaseDateDueUpdate>
             switch (index)
             {
                 case 0:
-                    value.DateDue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CaseDateDueUpdate : IGenesysCloudModel<CaseDateDueUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateDue"u8, value.DateDue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateDue"u8, value._dateDue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CasePriorityUpdate : IGenesysCloudModel<CasePriorityUpdate>
 {
     /// <summary>The priority of the Case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum? Priority { get; set; }
+    public global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum? Priority { get => _priority; set => _priority = value; }
+
+    private global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum? _priority;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CasePriorityUpdate IGenesysCloudModel<CasePriorityUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CasePriorityUpdate : IGenesysCloudModel<CasePriorityUpdate>
             switch (index)
             {
                 case 0:
-                    value.Priority = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum(text1) : (global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum?)null;
+                    value._priority = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum(text1) : (global::GenesysCloud.Extensions.Models.CasePriorityUpdate.PriorityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CasePriorityUpdate : IGenesysCloudModel<CasePriorityUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "priority"u8, value.Priority?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "priority"u8, value._priority?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CaseSummaryUpdate : IGenesysCloudModel<CaseSummaryUpdate>
 {
     /// <summary>Overview information for the Case. Valid length between 3 and 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public string? Summary { get; set; }
+    public string? Summary { get => _summary; set => _summary = value; }
+
+    private string? _summary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseSummaryUpdate IGenesysCloudModel<CaseSummaryUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CaseSummaryUpdate : IGenesysCloudModel<CaseSummaryUpdate>
             switch (index)
             {
                 case 0:
-                    value.Summary = ReadString(ref reader, name);
+                    value._summary = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CaseSummaryUpdate : IGenesysCloudModel<CaseSummaryUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "summary"u8, value.Summary, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "summary"u8, value._summary, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,75 +14,94 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The description of the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The prefix used when creating the reference for Cases from the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referencePrefix")]
-    public string? ReferencePrefix { get; set; }
+    public string? ReferencePrefix { get => _referencePrefix; set => _referencePrefix = value; }
 
     /// <summary>The default due duration in seconds for Cases created from the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationInSeconds")]
-    public long? DefaultDueDurationInSeconds { get; set; }
+    public long? DefaultDueDurationInSeconds { get => _defaultDueDurationInSeconds; set => _defaultDueDurationInSeconds = value; }
 
     /// <summary>The default TTL in seconds for Cases created from the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public long? DefaultTtlSeconds { get; set; }
+    public long? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>The default case owner for Cases created from the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultCaseOwner")]
-    public global::GenesysCloud.Extensions.Models.UserReference? DefaultCaseOwner { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? DefaultCaseOwner { get => _defaultCaseOwner; set => _defaultCaseOwner = value; }
 
     /// <summary>The latest version of the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latest")]
-    public long? Latest { get; set; }
+    public long? Latest { get => _latest; set => _latest = value; }
 
     /// <summary>The published version of the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public long? Published { get; set; }
+    public long? Published { get => _published; set => _published = value; }
 
     /// <summary>The Caseplan creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Caseplan modification date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The Caseplan publication date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The id of the User who modified the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The customer intent for the Cases created from the caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntent")]
-    public global::GenesysCloud.Extensions.Models.CustomerIntentReference? CustomerIntent { get; set; }
+    public global::GenesysCloud.Extensions.Models.CustomerIntentReference? CustomerIntent { get => _customerIntent; set => _customerIntent = value; }
 
     /// <summary>The version state of the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionState")]
-    public global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum? VersionState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum? VersionState { get => _versionState; set => _versionState = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.StarrableDivision? _division;
+    private string? _description;
+    private string? _referencePrefix;
+    private long? _defaultDueDurationInSeconds;
+    private long? _defaultTtlSeconds;
+    private global::GenesysCloud.Extensions.Models.UserReference? _defaultCaseOwner;
+    private long? _latest;
+    private long? _published;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.CustomerIntentReference? _customerIntent;
+    private global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum? _versionState;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Caseplan IGenesysCloudModel<Caseplan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,58 +122,58 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ReferencePrefix = ReadString(ref reader, name);
+                    value._referencePrefix = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DefaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.DefaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.DefaultCaseOwner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._defaultCaseOwner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Latest = ReadNullableInt64(ref reader, options, name);
+                    value._latest = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Published = ReadNullableInt64(ref reader, options, name);
+                    value._published = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.CustomerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomerIntentReference.ReadJson(ref reader, options);
+                    value._customerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomerIntentReference.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.VersionState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum(text1) : (global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum?)null;
+                    value._versionState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum(text1) : (global::GenesysCloud.Extensions.Models.Caseplan.VersionStateEnum?)null;
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +185,9 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.StarrableDivision.WriteJson(writer, property2, options);
@@ -178,11 +197,11 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "referencePrefix"u8, value.ReferencePrefix, nulls);
-        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value.DefaultDueDurationInSeconds, nulls);
-        WriteInt64(writer, "defaultTtlSeconds"u8, value.DefaultTtlSeconds, nulls);
-        if (value.DefaultCaseOwner is { } property4)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "referencePrefix"u8, value._referencePrefix, nulls);
+        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value._defaultDueDurationInSeconds, nulls);
+        WriteInt64(writer, "defaultTtlSeconds"u8, value._defaultTtlSeconds, nulls);
+        if (value._defaultCaseOwner is { } property4)
         {
             writer.WritePropertyName("defaultCaseOwner"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -192,12 +211,12 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
             writer.WriteNull("defaultCaseOwner"u8);
         }
 
-        WriteInt64(writer, "latest"u8, value.Latest, nulls);
-        WriteInt64(writer, "published"u8, value.Published, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.ModifiedBy is { } property6)
+        WriteInt64(writer, "latest"u8, value._latest, nulls);
+        WriteInt64(writer, "published"u8, value._published, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -207,7 +226,7 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.CustomerIntent is { } property8)
+        if (value._customerIntent is { } property8)
         {
             writer.WritePropertyName("customerIntent"u8);
             global::GenesysCloud.Extensions.Models.CustomerIntentReference.WriteJson(writer, property8, options);
@@ -217,9 +236,9 @@ public sealed class Caseplan : IGenesysCloudModel<Caseplan>
             writer.WriteNull("customerIntent"u8);
         }
 
-        WriteString(writer, "versionState"u8, value.VersionState?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "versionState"u8, value._versionState?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

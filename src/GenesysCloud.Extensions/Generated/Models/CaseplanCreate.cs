@@ -14,47 +14,59 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
 {
     /// <summary>The name of the Caseplan. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The default due duration in seconds for Cases created from the Caseplan. Valid range is between 1 and 31536000 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationInSeconds")]
-    public long? DefaultDueDurationInSeconds { get; set; }
+    public long? DefaultDueDurationInSeconds { get => _defaultDueDurationInSeconds; set => _defaultDueDurationInSeconds = value; }
 
     /// <summary>The default TTL in seconds for Cases created from the Caseplan. Valid range is between 86400 and 31536000 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public long? DefaultTtlSeconds { get; set; }
+    public long? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>The prefix of the Caseplan reference. Valid length between 2 and 8 alphanumeric characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referencePrefix")]
-    public string? ReferencePrefix { get; set; }
+    public string? ReferencePrefix { get => _referencePrefix; set => _referencePrefix = value; }
 
     /// <summary>The ID of the customer intent associated with this Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntentId")]
-    public string? CustomerIntentId { get; set; }
+    public string? CustomerIntentId { get => _customerIntentId; set => _customerIntentId = value; }
 
     /// <summary>The description of the Caseplan. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the default owner of a Case created from the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultCaseOwnerId")]
-    public string? DefaultCaseOwnerId { get; set; }
+    public string? DefaultCaseOwnerId { get => _defaultCaseOwnerId; set => _defaultCaseOwnerId = value; }
 
     /// <summary>The ID of the division the Caseplan belongs to. Use '*' for divisionless caseplans.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>The schemas that define all data for cases from this Caseplan. The schema must be defined in the TaskManagement namespace. Omit or leave null to create a draft Caseplan without a schema; assign a schema before publish.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataSchemas")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CaseplanDataSchema>? DataSchemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CaseplanDataSchema>? DataSchemas { get => _dataSchemas; set => _dataSchemas = value; }
 
     /// <summary>The intake format when collecting data for a case from this caseplan. There can be a maximum of 10 IntakeSettings defined for a Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intakeSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? IntakeSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? IntakeSettings { get => _intakeSettings; set => _intakeSettings = value; }
+
+    private string? _name;
+    private long? _defaultDueDurationInSeconds;
+    private long? _defaultTtlSeconds;
+    private string? _referencePrefix;
+    private string? _customerIntentId;
+    private string? _description;
+    private string? _defaultCaseOwnerId;
+    private string? _divisionId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CaseplanDataSchema>? _dataSchemas;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? _intakeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseplanCreate IGenesysCloudModel<CaseplanCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DefaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ReferencePrefix = ReadString(ref reader, name);
+                    value._referencePrefix = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CustomerIntentId = ReadString(ref reader, name);
+                    value._customerIntentId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.DefaultCaseOwnerId = ReadString(ref reader, name);
+                    value._defaultCaseOwnerId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.DataSchemas = null;
+                        value._dataSchemas = null;
                     }
                     else
                     {
@@ -112,13 +124,13 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CaseplanDataSchema.ReadJson(ref reader, options));
                         }
 
-                        value.DataSchemas = list1;
+                        value._dataSchemas = list1;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.IntakeSettings = null;
+                        value._intakeSettings = null;
                     }
                     else
                     {
@@ -129,11 +141,11 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntakeSetting.ReadJson(ref reader, options));
                         }
 
-                        value.IntakeSettings = list2;
+                        value._intakeSettings = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,15 +157,15 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value.DefaultDueDurationInSeconds, nulls);
-        WriteInt64(writer, "defaultTtlSeconds"u8, value.DefaultTtlSeconds, nulls);
-        WriteString(writer, "referencePrefix"u8, value.ReferencePrefix, nulls);
-        WriteString(writer, "customerIntentId"u8, value.CustomerIntentId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "defaultCaseOwnerId"u8, value.DefaultCaseOwnerId, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        if (value.DataSchemas is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value._defaultDueDurationInSeconds, nulls);
+        WriteInt64(writer, "defaultTtlSeconds"u8, value._defaultTtlSeconds, nulls);
+        WriteString(writer, "referencePrefix"u8, value._referencePrefix, nulls);
+        WriteString(writer, "customerIntentId"u8, value._customerIntentId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "defaultCaseOwnerId"u8, value._defaultCaseOwnerId, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        if (value._dataSchemas is { } property3)
         {
             writer.WritePropertyName("dataSchemas"u8);
             writer.WriteStartArray();
@@ -177,7 +189,7 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
             writer.WriteNull("dataSchemas"u8);
         }
 
-        if (value.IntakeSettings is { } property6)
+        if (value._intakeSettings is { } property6)
         {
             writer.WritePropertyName("intakeSettings"u8);
             writer.WriteStartArray();
@@ -201,7 +213,7 @@ public sealed class CaseplanCreate : IGenesysCloudModel<CaseplanCreate>
             writer.WriteNull("intakeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

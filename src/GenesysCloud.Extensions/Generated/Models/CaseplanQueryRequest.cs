@@ -14,23 +14,29 @@ public sealed class CaseplanQueryRequest : IGenesysCloudModel<CaseplanQueryReque
 {
     /// <summary>Filter by caseplan name (case-insensitive, partial match). Omitting name returns all caseplans (subject to pagination).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Number of results per page. Maximum is 200. Default is 25.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Cursor for pagination. Use the "after" value from the previous response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
 
     /// <summary>Divisions to filter by. Accepts a list of UUIDs and/or '*'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
+
+    private string? _name;
+    private long? _pageSize;
+    private string? _after;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseplanQueryRequest IGenesysCloudModel<CaseplanQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class CaseplanQueryRequest : IGenesysCloudModel<CaseplanQueryReque
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class CaseplanQueryRequest : IGenesysCloudModel<CaseplanQueryReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list1;
+                        value._divisionIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class CaseplanQueryRequest : IGenesysCloudModel<CaseplanQueryReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "after"u8, value.After, nulls);
-        if (value.DivisionIds is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "after"u8, value._after, nulls);
+        if (value._divisionIds is { } property2)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class CaseplanQueryRequest : IGenesysCloudModel<CaseplanQueryReque
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

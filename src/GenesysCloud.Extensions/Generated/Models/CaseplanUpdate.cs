@@ -14,39 +14,49 @@ public sealed class CaseplanUpdate : IGenesysCloudModel<CaseplanUpdate>
 {
     /// <summary>The name of the Caseplan. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The default due duration in seconds for Cases created from the Caseplan. Valid range is between 1 and 31536000 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationInSeconds")]
-    public long? DefaultDueDurationInSeconds { get; set; }
+    public long? DefaultDueDurationInSeconds { get => _defaultDueDurationInSeconds; set => _defaultDueDurationInSeconds = value; }
 
     /// <summary>The default TTL in seconds for Cases created from the Caseplan. Valid range is between 86400 and 31536000 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public long? DefaultTtlSeconds { get; set; }
+    public long? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>The reference of the Caseplan. Valid length between 2 and 8 alphanumeric characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referencePrefix")]
-    public string? ReferencePrefix { get; set; }
+    public string? ReferencePrefix { get => _referencePrefix; set => _referencePrefix = value; }
 
     /// <summary>The ID of the customer intent associated with this Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntentId")]
-    public string? CustomerIntentId { get; set; }
+    public string? CustomerIntentId { get => _customerIntentId; set => _customerIntentId = value; }
 
     /// <summary>The description of the Caseplan. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the default owner of a Case created from the Caseplan. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultCaseOwnerId")]
-    public string? DefaultCaseOwnerId { get; set; }
+    public string? DefaultCaseOwnerId { get => _defaultCaseOwnerId; set => _defaultCaseOwnerId = value; }
 
     /// <summary>The ID of the division the Caseplan belongs to. If divisionId is null or '*', the Caseplan will be divisionless.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
+
+    private string? _name;
+    private long? _defaultDueDurationInSeconds;
+    private long? _defaultTtlSeconds;
+    private string? _referencePrefix;
+    private string? _customerIntentId;
+    private string? _description;
+    private string? _defaultCaseOwnerId;
+    private string? _divisionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CaseplanUpdate IGenesysCloudModel<CaseplanUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class CaseplanUpdate : IGenesysCloudModel<CaseplanUpdate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDueDurationInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DefaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ReferencePrefix = ReadString(ref reader, name);
+                    value._referencePrefix = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CustomerIntentId = ReadString(ref reader, name);
+                    value._customerIntentId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.DefaultCaseOwnerId = ReadString(ref reader, name);
+                    value._defaultCaseOwnerId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class CaseplanUpdate : IGenesysCloudModel<CaseplanUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value.DefaultDueDurationInSeconds, nulls);
-        WriteInt64(writer, "defaultTtlSeconds"u8, value.DefaultTtlSeconds, nulls);
-        WriteString(writer, "referencePrefix"u8, value.ReferencePrefix, nulls);
-        WriteString(writer, "customerIntentId"u8, value.CustomerIntentId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "defaultCaseOwnerId"u8, value.DefaultCaseOwnerId, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "defaultDueDurationInSeconds"u8, value._defaultDueDurationInSeconds, nulls);
+        WriteInt64(writer, "defaultTtlSeconds"u8, value._defaultTtlSeconds, nulls);
+        WriteString(writer, "referencePrefix"u8, value._referencePrefix, nulls);
+        WriteString(writer, "customerIntentId"u8, value._customerIntentId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "defaultCaseOwnerId"u8, value._defaultCaseOwnerId, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

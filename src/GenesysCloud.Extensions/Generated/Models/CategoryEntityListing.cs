@@ -14,27 +14,34 @@ public sealed class CategoryEntityListing : IGenesysCloudModel<CategoryEntityLis
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Category>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Category>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>pageNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Category>? _entities;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private long? _total;
+    private long? _pageCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CategoryEntityListing IGenesysCloudModel<CategoryEntityListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class CategoryEntityListing : IGenesysCloudModel<CategoryEntityLis
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -68,23 +75,23 @@ public sealed class CategoryEntityListing : IGenesysCloudModel<CategoryEntityLis
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Category.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class CategoryEntityListing : IGenesysCloudModel<CategoryEntityLis
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -120,11 +127,11 @@ public sealed class CategoryEntityListing : IGenesysCloudModel<CategoryEntityLis
             writer.WriteNull("entities"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

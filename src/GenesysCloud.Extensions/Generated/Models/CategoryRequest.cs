@@ -14,23 +14,29 @@ public sealed class CategoryRequest : IGenesysCloudModel<CategoryRequest>
 {
     /// <summary>The name of the category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of interaction the category will apply to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionType")]
-    public global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum? InteractionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum? InteractionType { get => _interactionType; set => _interactionType = value; }
 
     /// <summary>A collection of conditions joined together by logical operation to provide more refined filtering of conversations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.Operand? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operand? Criteria { get => _criteria; set => _criteria = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum? _interactionType;
+    private global::GenesysCloud.Extensions.Models.Operand? _criteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CategoryRequest IGenesysCloudModel<CategoryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CategoryRequest : IGenesysCloudModel<CategoryRequest>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.InteractionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum?)null;
+                    value._interactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CategoryRequest.InteractionTypeEnum?)null;
                     break;
                 case 3:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operand.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operand.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class CategoryRequest : IGenesysCloudModel<CategoryRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "interactionType"u8, value.InteractionType?.ToString(), nulls);
-        if (value.Criteria is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "interactionType"u8, value._interactionType?.ToString(), nulls);
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.Operand.WriteJson(writer, property2, options);
@@ -88,7 +94,7 @@ public sealed class CategoryRequest : IGenesysCloudModel<CategoryRequest>
             writer.WriteNull("criteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

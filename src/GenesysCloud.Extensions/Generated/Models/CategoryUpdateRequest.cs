@@ -14,31 +14,39 @@ public sealed class CategoryUpdateRequest : IGenesysCloudModel<CategoryUpdateReq
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The category to which this category belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parentCategoryId")]
-    public string? ParentCategoryId { get; set; }
+    public string? ParentCategoryId { get => _parentCategoryId; set => _parentCategoryId = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The external id associated with the category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _parentCategoryId;
+    private string? _description;
+    private string? _externalId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CategoryUpdateRequest IGenesysCloudModel<CategoryUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CategoryUpdateRequest : IGenesysCloudModel<CategoryUpdateReq
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ParentCategoryId = ReadString(ref reader, name);
+                    value._parentCategoryId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class CategoryUpdateRequest : IGenesysCloudModel<CategoryUpdateReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "parentCategoryId"u8, value.ParentCategoryId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "parentCategoryId"u8, value._parentCategoryId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

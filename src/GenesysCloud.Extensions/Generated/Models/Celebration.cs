@@ -14,43 +14,54 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The Recipient of the celebration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>The creator of the celebration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date the celebration was created on. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Celebration Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Celebration.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Celebration.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The Celebration title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The Celebration note</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    public string? Note { get; set; }
+    public string? Note { get => _note; set => _note = value; }
 
     /// <summary>The celebration's source entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceEntity")]
-    public global::GenesysCloud.Extensions.Models.SourceEntity? SourceEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceEntity? SourceEntity { get => _sourceEntity; set => _sourceEntity = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _recipient;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Celebration.TypeEnum? _type;
+    private string? _title;
+    private string? _note;
+    private global::GenesysCloud.Extensions.Models.SourceEntity? _sourceEntity;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Celebration IGenesysCloudModel<Celebration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Celebration.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Celebration.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Celebration.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Celebration.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Note = ReadString(ref reader, name);
+                    value._note = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.SourceEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceEntity.ReadJson(ref reader, options);
+                    value._sourceEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceEntity.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +121,8 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Recipient is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._recipient is { } property2)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -121,7 +132,7 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
             writer.WriteNull("recipient"u8);
         }
 
-        if (value.CreatedBy is { } property4)
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -131,11 +142,11 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "note"u8, value.Note, nulls);
-        if (value.SourceEntity is { } property6)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "note"u8, value._note, nulls);
+        if (value._sourceEntity is { } property6)
         {
             writer.WritePropertyName("sourceEntity"u8);
             global::GenesysCloud.Extensions.Models.SourceEntity.WriteJson(writer, property6, options);
@@ -145,8 +156,8 @@ public sealed class Celebration : IGenesysCloudModel<Celebration>
             writer.WriteNull("sourceEntity"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class Certificate : IGenesysCloudModel<Certificate>
 {
     /// <summary>The certificate to parse.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificate")]
-    public string? CertificateValue { get; set; }
+    public string? CertificateValue { get => _certificateValue; set => _certificateValue = value; }
+
+    private string? _certificateValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Certificate IGenesysCloudModel<Certificate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Certificate : IGenesysCloudModel<Certificate>
             switch (index)
             {
                 case 0:
-                    value.CertificateValue = ReadString(ref reader, name);
+                    value._certificateValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class Certificate : IGenesysCloudModel<Certificate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "certificate"u8, value.CertificateValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "certificate"u8, value._certificateValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class CertificateDetails : IGenesysCloudModel<CertificateDetails>
 {
     /// <summary>Information about the issuer of the certificate.  The value of this property is a comma separated key=value format.  Each key is one of the attribute names supported by X.500.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issuer")]
-    public string? Issuer { get; set; }
+    public string? Issuer { get => _issuer; set => _issuer = value; }
 
     /// <summary>Information about the subject of the certificate.  The value of this property is a comma separated key=value format.  Each key is one of the attribute names supported by X.500.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The expiration date of the certificate. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
 
     /// <summary>The issue date of the certificate. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issueDate")]
-    public global::System.DateTimeOffset? IssueDate { get; set; }
+    public global::System.DateTimeOffset? IssueDate { get => _issueDate; set => _issueDate = value; }
 
     /// <summary>True if the certificate is expired, false otherwise.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expired")]
-    public bool? Expired { get; set; }
+    public bool? Expired { get => _expired; set => _expired = value; }
 
     /// <summary>Gets or sets <c>valid</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Gets or sets <c>signatureValid</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signatureValid")]
-    public bool? SignatureValid { get; set; }
+    public bool? SignatureValid { get => _signatureValid; set => _signatureValid = value; }
+
+    private string? _issuer;
+    private string? _subject;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::System.DateTimeOffset? _issueDate;
+    private bool? _expired;
+    private bool? _valid;
+    private bool? _signatureValid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CertificateDetails IGenesysCloudModel<CertificateDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class CertificateDetails : IGenesysCloudModel<CertificateDetails>
             switch (index)
             {
                 case 0:
-                    value.Issuer = ReadString(ref reader, name);
+                    value._issuer = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.IssueDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._issueDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Expired = ReadNullableBoolean(ref reader, name);
+                    value._expired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.SignatureValid = ReadNullableBoolean(ref reader, name);
+                    value._signatureValid = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class CertificateDetails : IGenesysCloudModel<CertificateDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "issuer"u8, value.Issuer, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        WriteDateTimeOffset(writer, "issueDate"u8, value.IssueDate, nulls);
-        WriteBoolean(writer, "expired"u8, value.Expired, nulls);
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        WriteBoolean(writer, "signatureValid"u8, value.SignatureValid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "issuer"u8, value._issuer, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        WriteDateTimeOffset(writer, "issueDate"u8, value._issueDate, nulls);
+        WriteBoolean(writer, "expired"u8, value._expired, nulls);
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        WriteBoolean(writer, "signatureValid"u8, value._signatureValid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

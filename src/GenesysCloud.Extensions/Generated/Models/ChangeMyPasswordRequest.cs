@@ -14,15 +14,19 @@ public sealed class ChangeMyPasswordRequest : IGenesysCloudModel<ChangeMyPasswor
 {
     /// <summary>The new password</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newPassword")]
-    public string? NewPassword { get; set; }
+    public string? NewPassword { get => _newPassword; set => _newPassword = value; }
 
     /// <summary>Your current password</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldPassword")]
-    public string? OldPassword { get; set; }
+    public string? OldPassword { get => _oldPassword; set => _oldPassword = value; }
+
+    private string? _newPassword;
+    private string? _oldPassword;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChangeMyPasswordRequest IGenesysCloudModel<ChangeMyPasswordRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ChangeMyPasswordRequest : IGenesysCloudModel<ChangeMyPasswor
             switch (index)
             {
                 case 0:
-                    value.NewPassword = ReadString(ref reader, name);
+                    value._newPassword = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OldPassword = ReadString(ref reader, name);
+                    value._oldPassword = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ChangeMyPasswordRequest : IGenesysCloudModel<ChangeMyPasswor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "newPassword"u8, value.NewPassword, nulls);
-        WriteString(writer, "oldPassword"u8, value.OldPassword, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "newPassword"u8, value._newPassword, nulls);
+        WriteString(writer, "oldPassword"u8, value._oldPassword, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

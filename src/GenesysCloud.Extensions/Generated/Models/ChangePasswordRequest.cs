@@ -14,11 +14,14 @@ public sealed class ChangePasswordRequest : IGenesysCloudModel<ChangePasswordReq
 {
     /// <summary>The new password</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newPassword")]
-    public string? NewPassword { get; set; }
+    public string? NewPassword { get => _newPassword; set => _newPassword = value; }
+
+    private string? _newPassword;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChangePasswordRequest IGenesysCloudModel<ChangePasswordRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ChangePasswordRequest : IGenesysCloudModel<ChangePasswordReq
             switch (index)
             {
                 case 0:
-                    value.NewPassword = ReadString(ref reader, name);
+                    value._newPassword = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ChangePasswordRequest : IGenesysCloudModel<ChangePasswordReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "newPassword"u8, value.NewPassword, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "newPassword"u8, value._newPassword, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Channel : IGenesysCloudModel<Channel>
 {
     /// <summary>Gets or sets <c>connectUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectUri")]
-    public string? ConnectUri { get; set; }
+    public string? ConnectUri { get => _connectUri; set => _connectUri = value; }
 
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expires")]
-    public global::System.DateTimeOffset? Expires { get; set; }
+    public global::System.DateTimeOffset? Expires { get => _expires; set => _expires = value; }
+
+    private string? _connectUri;
+    private string? _id;
+    private global::System.DateTimeOffset? _expires;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Channel IGenesysCloudModel<Channel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Channel : IGenesysCloudModel<Channel>
             switch (index)
             {
                 case 0:
-                    value.ConnectUri = ReadString(ref reader, name);
+                    value._connectUri = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Expires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Channel : IGenesysCloudModel<Channel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "connectUri"u8, value.ConnectUri, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "expires"u8, value.Expires, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "connectUri"u8, value._connectUri, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "expires"u8, value._expires, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ChannelTopic : IGenesysCloudModel<ChannelTopic>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>rejectionReason</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rejectionReason")]
-    public string? RejectionReason { get; set; }
+    public string? RejectionReason { get => _rejectionReason; set => _rejectionReason = value; }
 
     /// <summary>Gets or sets <c>missingPermissions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("missingPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MissingPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MissingPermissions { get => _missingPermissions; set => _missingPermissions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum? _state;
+    private string? _rejectionReason;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _missingPermissions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChannelTopic IGenesysCloudModel<ChannelTopic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class ChannelTopic : IGenesysCloudModel<ChannelTopic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ChannelTopic.StateEnum?)null;
                     break;
                 case 2:
-                    value.RejectionReason = ReadString(ref reader, name);
+                    value._rejectionReason = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MissingPermissions = null;
+                        value._missingPermissions = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class ChannelTopic : IGenesysCloudModel<ChannelTopic>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MissingPermissions = list2;
+                        value._missingPermissions = list2;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class ChannelTopic : IGenesysCloudModel<ChannelTopic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "rejectionReason"u8, value.RejectionReason, nulls);
-        if (value.MissingPermissions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "rejectionReason"u8, value._rejectionReason, nulls);
+        if (value._missingPermissions is { } property3)
         {
             writer.WritePropertyName("missingPermissions"u8);
             writer.WriteStartArray();
@@ -116,8 +123,8 @@ public sealed class ChannelTopic : IGenesysCloudModel<ChannelTopic>
             writer.WriteNull("missingPermissions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ChartColumn : IGenesysCloudModel<ChartColumn>
 {
     /// <summary>Column Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Type of column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnType")]
-    public global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum? ColumnType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum? ColumnType { get => _columnType; set => _columnType = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum? _columnType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChartColumn IGenesysCloudModel<ChartColumn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ChartColumn : IGenesysCloudModel<ChartColumn>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ColumnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum?)null;
+                    value._columnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChartColumn.ColumnTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ChartColumn : IGenesysCloudModel<ChartColumn>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "columnType"u8, value.ColumnType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "columnType"u8, value._columnType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class Chat : IGenesysCloudModel<Chat>
 {
     /// <summary>Gets or sets <c>jabberId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jabberId")]
-    public string? JabberId { get; set; }
+    public string? JabberId { get => _jabberId; set => _jabberId = value; }
+
+    private string? _jabberId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Chat IGenesysCloudModel<Chat>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Chat : IGenesysCloudModel<Chat>
             switch (index)
             {
                 case 0:
-                    value.JabberId = ReadString(ref reader, name);
+                    value._jabberId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class Chat : IGenesysCloudModel<Chat>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jabberId"u8, value.JabberId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jabberId"u8, value._jabberId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>If the chat is open</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("open")]
-    public bool? Open { get; set; }
+    public bool? Open { get => _open; set => _open = value; }
 
     /// <summary>The favorite entity for the chat, only appears if the chat is favorited</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("favorite")]
-    public global::GenesysCloud.Extensions.Models.ChatFavorite? Favorite { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatFavorite? Favorite { get => _favorite; set => _favorite = value; }
 
     /// <summary>Avatar images for the chat</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>The date of the last message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastMessage")]
-    public global::System.DateTimeOffset? DateLastMessage { get; set; }
+    public global::System.DateTimeOffset? DateLastMessage { get => _dateLastMessage; set => _dateLastMessage = value; }
 
     /// <summary>The date the chat was closed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateClosed")]
-    public global::System.DateTimeOffset? DateClosed { get; set; }
+    public global::System.DateTimeOffset? DateClosed { get => _dateClosed; set => _dateClosed = value; }
 
     /// <summary>The other 1on1 user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.ChatUserRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatUserRef? User { get => _user; set => _user = value; }
 
     /// <summary>The room of the chat</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("room")]
-    public global::GenesysCloud.Extensions.Models.Room? Room { get; set; }
+    public global::GenesysCloud.Extensions.Models.Room? Room { get => _room; set => _room = value; }
 
     /// <summary>The type of chat</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chatType")]
-    public global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum? ChatType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum? ChatType { get => _chatType; set => _chatType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _open;
+    private global::GenesysCloud.Extensions.Models.ChatFavorite? _favorite;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private global::System.DateTimeOffset? _dateLastMessage;
+    private global::System.DateTimeOffset? _dateClosed;
+    private global::GenesysCloud.Extensions.Models.ChatUserRef? _user;
+    private global::GenesysCloud.Extensions.Models.Room? _room;
+    private global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum? _chatType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatItem IGenesysCloudModel<ChatItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,21 +92,21 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Open = ReadNullableBoolean(ref reader, name);
+                    value._open = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Favorite = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatFavorite.ReadJson(ref reader, options);
+                    value._favorite = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatFavorite.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -104,29 +117,29 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list1;
+                        value._images = list1;
                     }
                     break;
                 case 5:
-                    value.DateLastMessage = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastMessage = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateClosed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateClosed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatUserRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatUserRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Room = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Room.ReadJson(ref reader, options);
+                    value._room = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Room.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ChatType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum?)null;
+                    value._chatType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChatItem.ChatTypeEnum?)null;
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +151,10 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "open"u8, value.Open, nulls);
-        if (value.Favorite is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "open"u8, value._open, nulls);
+        if (value._favorite is { } property3)
         {
             writer.WritePropertyName("favorite"u8);
             global::GenesysCloud.Extensions.Models.ChatFavorite.WriteJson(writer, property3, options);
@@ -151,7 +164,7 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
             writer.WriteNull("favorite"u8);
         }
 
-        if (value.Images is { } property5)
+        if (value._images is { } property5)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -175,9 +188,9 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
             writer.WriteNull("images"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateLastMessage"u8, value.DateLastMessage, nulls);
-        WriteDateTimeOffset(writer, "dateClosed"u8, value.DateClosed, nulls);
-        if (value.User is { } property8)
+        WriteDateTimeOffset(writer, "dateLastMessage"u8, value._dateLastMessage, nulls);
+        WriteDateTimeOffset(writer, "dateClosed"u8, value._dateClosed, nulls);
+        if (value._user is { } property8)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.ChatUserRef.WriteJson(writer, property8, options);
@@ -187,7 +200,7 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Room is { } property10)
+        if (value._room is { } property10)
         {
             writer.WritePropertyName("room"u8);
             global::GenesysCloud.Extensions.Models.Room.WriteJson(writer, property10, options);
@@ -197,9 +210,9 @@ public sealed class ChatItem : IGenesysCloudModel<ChatItem>
             writer.WriteNull("room"u8);
         }
 
-        WriteString(writer, "chatType"u8, value.ChatType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "chatType"u8, value._chatType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

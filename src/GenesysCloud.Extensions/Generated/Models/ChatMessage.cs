@@ -14,55 +14,69 @@ public sealed class ChatMessage : IGenesysCloudModel<ChatMessage>
 {
     /// <summary>The message body</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
 
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The message recipient</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public string? To { get; set; }
+    public string? To { get => _to; set => _to = value; }
 
     /// <summary>The message sender</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public string? From { get; set; }
+    public string? From { get => _from; set => _from = value; }
 
     /// <summary>Gets or sets <c>utc</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utc")]
-    public string? Utc { get; set; }
+    public string? Utc { get => _utc; set => _utc = value; }
 
     /// <summary>The interaction id (if available)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public string? Chat { get; set; }
+    public string? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>The message id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Type of the message body (v2 chats only)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bodyType")]
-    public global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum? BodyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum? BodyType { get => _bodyType; set => _bodyType = value; }
 
     /// <summary>Communication of sender (v2 chats only)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderCommunicationId")]
-    public string? SenderCommunicationId { get; set; }
+    public string? SenderCommunicationId { get => _senderCommunicationId; set => _senderCommunicationId = value; }
 
     /// <summary>Participant purpose of sender (v2 chats only)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantPurpose")]
-    public string? ParticipantPurpose { get; set; }
+    public string? ParticipantPurpose { get => _participantPurpose; set => _participantPurpose = value; }
 
     /// <summary>The user information for the sender (if available)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.ChatMessageUser? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatMessageUser? User { get => _user; set => _user = value; }
+
+    private string? _body;
+    private string? _id;
+    private string? _to;
+    private string? _from;
+    private string? _utc;
+    private string? _chat;
+    private string? _message;
+    private string? _type;
+    private global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum? _bodyType;
+    private string? _senderCommunicationId;
+    private string? _participantPurpose;
+    private global::GenesysCloud.Extensions.Models.ChatMessageUser? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatMessage IGenesysCloudModel<ChatMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class ChatMessage : IGenesysCloudModel<ChatMessage>
             switch (index)
             {
                 case 0:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.To = ReadString(ref reader, name);
+                    value._to = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.From = ReadString(ref reader, name);
+                    value._from = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Utc = ReadString(ref reader, name);
+                    value._utc = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Chat = ReadString(ref reader, name);
+                    value._chat = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.BodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum?)null;
+                    value._bodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChatMessage.BodyTypeEnum?)null;
                     break;
                 case 9:
-                    value.SenderCommunicationId = ReadString(ref reader, name);
+                    value._senderCommunicationId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.ParticipantPurpose = ReadString(ref reader, name);
+                    value._participantPurpose = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatMessageUser.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatMessageUser.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,18 +145,18 @@ public sealed class ChatMessage : IGenesysCloudModel<ChatMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "body"u8, value.Body, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "to"u8, value.To, nulls);
-        WriteString(writer, "from"u8, value.From, nulls);
-        WriteString(writer, "utc"u8, value.Utc, nulls);
-        WriteString(writer, "chat"u8, value.Chat, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "bodyType"u8, value.BodyType?.ToString(), nulls);
-        WriteString(writer, "senderCommunicationId"u8, value.SenderCommunicationId, nulls);
-        WriteString(writer, "participantPurpose"u8, value.ParticipantPurpose, nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "body"u8, value._body, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "to"u8, value._to, nulls);
+        WriteString(writer, "from"u8, value._from, nulls);
+        WriteString(writer, "utc"u8, value._utc, nulls);
+        WriteString(writer, "chat"u8, value._chat, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "bodyType"u8, value._bodyType?.ToString(), nulls);
+        WriteString(writer, "senderCommunicationId"u8, value._senderCommunicationId, nulls);
+        WriteString(writer, "participantPurpose"u8, value._participantPurpose, nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.ChatMessageUser.WriteJson(writer, property2, options);
@@ -152,7 +166,7 @@ public sealed class ChatMessage : IGenesysCloudModel<ChatMessage>
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

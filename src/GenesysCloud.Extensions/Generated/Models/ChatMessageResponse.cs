@@ -14,67 +14,84 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
 {
     /// <summary>The id of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Message's created time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Message's last updated time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Jid of message's recipient (roomJid or userJid)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toJid")]
-    public string? ToJid { get; set; }
+    public string? ToJid { get => _toJid; set => _toJid = value; }
 
     /// <summary>Jid of message's sender (userJid)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jid")]
-    public string? Jid { get; set; }
+    public string? Jid { get => _jid; set => _jid = value; }
 
     /// <summary>Message's body</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
 
     /// <summary>Message's mentions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Mentions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Mentions { get => _mentions; set => _mentions = value; }
 
     /// <summary>If message was edited</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edited")]
-    public bool? Edited { get; set; }
+    public bool? Edited { get => _edited; set => _edited = value; }
 
     /// <summary>If message's attachment was deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachmentDeleted")]
-    public bool? AttachmentDeleted { get; set; }
+    public bool? AttachmentDeleted { get => _attachmentDeleted; set => _attachmentDeleted = value; }
 
     /// <summary>URI of file attachment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileUri")]
-    public string? FileUri { get; set; }
+    public string? FileUri { get => _fileUri; set => _fileUri = value; }
 
     /// <summary>The id for a thread this message corresponds to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thread")]
-    public global::GenesysCloud.Extensions.Models.Entity? Thread { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Thread { get => _thread; set => _thread = value; }
 
     /// <summary>Parent thread id for thread replies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parentThread")]
-    public global::GenesysCloud.Extensions.Models.Entity? ParentThread { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? ParentThread { get => _parentThread; set => _parentThread = value; }
 
     /// <summary>The user who sent the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The receiving user of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ToUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ToUser { get => _toUser; set => _toUser = value; }
 
     /// <summary>The emoji reactions to this message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatReaction>? Reactions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatReaction>? Reactions { get => _reactions; set => _reactions = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _toJid;
+    private string? _jid;
+    private string? _body;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _mentions;
+    private bool? _edited;
+    private bool? _attachmentDeleted;
+    private string? _fileUri;
+    private global::GenesysCloud.Extensions.Models.Entity? _thread;
+    private global::GenesysCloud.Extensions.Models.Entity? _parentThread;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _toUser;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatReaction>? _reactions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatMessageResponse IGenesysCloudModel<ChatMessageResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,27 +112,27 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ToJid = ReadString(ref reader, name);
+                    value._toJid = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Jid = ReadString(ref reader, name);
+                    value._jid = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Mentions = null;
+                        value._mentions = null;
                     }
                     else
                     {
@@ -126,34 +143,34 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Mentions = dictionary1;
+                        value._mentions = dictionary1;
                     }
                     break;
                 case 7:
-                    value.Edited = ReadNullableBoolean(ref reader, name);
+                    value._edited = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.AttachmentDeleted = ReadNullableBoolean(ref reader, name);
+                    value._attachmentDeleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.FileUri = ReadString(ref reader, name);
+                    value._fileUri = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Thread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._thread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ParentThread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._parentThread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ToUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._toUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Reactions = null;
+                        value._reactions = null;
                     }
                     else
                     {
@@ -164,11 +181,11 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ChatReaction.ReadJson(ref reader, options));
                         }
 
-                        value.Reactions = list2;
+                        value._reactions = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,13 +197,13 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "toJid"u8, value.ToJid, nulls);
-        WriteString(writer, "jid"u8, value.Jid, nulls);
-        WriteString(writer, "body"u8, value.Body, nulls);
-        if (value.Mentions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "toJid"u8, value._toJid, nulls);
+        WriteString(writer, "jid"u8, value._jid, nulls);
+        WriteString(writer, "body"u8, value._body, nulls);
+        if (value._mentions is { } property3)
         {
             writer.WritePropertyName("mentions"u8);
             writer.WriteStartObject();
@@ -204,10 +221,10 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("mentions"u8);
         }
 
-        WriteBoolean(writer, "edited"u8, value.Edited, nulls);
-        WriteBoolean(writer, "attachmentDeleted"u8, value.AttachmentDeleted, nulls);
-        WriteString(writer, "fileUri"u8, value.FileUri, nulls);
-        if (value.Thread is { } property5)
+        WriteBoolean(writer, "edited"u8, value._edited, nulls);
+        WriteBoolean(writer, "attachmentDeleted"u8, value._attachmentDeleted, nulls);
+        WriteString(writer, "fileUri"u8, value._fileUri, nulls);
+        if (value._thread is { } property5)
         {
             writer.WritePropertyName("thread"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property5, options);
@@ -217,7 +234,7 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("thread"u8);
         }
 
-        if (value.ParentThread is { } property7)
+        if (value._parentThread is { } property7)
         {
             writer.WritePropertyName("parentThread"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property7, options);
@@ -227,7 +244,7 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("parentThread"u8);
         }
 
-        if (value.User is { } property9)
+        if (value._user is { } property9)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -237,7 +254,7 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("user"u8);
         }
 
-        if (value.ToUser is { } property11)
+        if (value._toUser is { } property11)
         {
             writer.WritePropertyName("toUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -247,7 +264,7 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("toUser"u8);
         }
 
-        if (value.Reactions is { } property13)
+        if (value._reactions is { } property13)
         {
             writer.WritePropertyName("reactions"u8);
             writer.WriteStartArray();
@@ -271,7 +288,7 @@ public sealed class ChatMessageResponse : IGenesysCloudModel<ChatMessageResponse
             writer.WriteNull("reactions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

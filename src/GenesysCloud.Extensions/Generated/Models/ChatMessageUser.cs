@@ -14,27 +14,34 @@ public sealed class ChatMessageUser : IGenesysCloudModel<ChatMessageUser>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>displayName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>Gets or sets <c>username</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public string? Username { get; set; }
+    public string? Username { get => _username; set => _username = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _displayName;
+    private string? _username;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatMessageUser IGenesysCloudModel<ChatMessageUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class ChatMessageUser : IGenesysCloudModel<ChatMessageUser>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Username = ReadString(ref reader, name);
+                    value._username = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class ChatMessageUser : IGenesysCloudModel<ChatMessageUser>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list1;
+                        value._images = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class ChatMessageUser : IGenesysCloudModel<ChatMessageUser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "username"u8, value.Username, nulls);
-        if (value.Images is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "username"u8, value._username, nulls);
+        if (value._images is { } property2)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class ChatMessageUser : IGenesysCloudModel<ChatMessageUser>
             writer.WriteNull("images"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

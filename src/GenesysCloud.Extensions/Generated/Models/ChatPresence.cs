@@ -14,31 +14,39 @@ public sealed class ChatPresence : IGenesysCloudModel<ChatPresence>
 {
     /// <summary>Gets or sets <c>source</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>Gets or sets <c>organizationPresence</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationPresence")]
-    public global::GenesysCloud.Extensions.Models.OrganizationPresence? OrganizationPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationPresence? OrganizationPresence { get => _organizationPresence; set => _organizationPresence = value; }
 
     /// <summary>Gets or sets <c>systemPresence</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>outOfOffice</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outOfOffice")]
-    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get => _outOfOffice; set => _outOfOffice = value; }
+
+    private string? _source;
+    private global::GenesysCloud.Extensions.Models.OrganizationPresence? _organizationPresence;
+    private global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum? _systemPresence;
+    private string? _message;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.OutOfOffice? _outOfOffice;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatPresence IGenesysCloudModel<ChatPresence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ChatPresence : IGenesysCloudModel<ChatPresence>
             switch (index)
             {
                 case 0:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OrganizationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrganizationPresence.ReadJson(ref reader, options);
+                    value._organizationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrganizationPresence.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum(text1) : (global::GenesysCloud.Extensions.Models.ChatPresence.SystemPresenceEnum?)null;
                     break;
                 case 3:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.OutOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
+                    value._outOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class ChatPresence : IGenesysCloudModel<ChatPresence>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "source"u8, value.Source, nulls);
-        if (value.OrganizationPresence is { } property2)
+        WriteString(writer, "source"u8, value._source, nulls);
+        if (value._organizationPresence is { } property2)
         {
             writer.WritePropertyName("organizationPresence"u8);
             global::GenesysCloud.Extensions.Models.OrganizationPresence.WriteJson(writer, property2, options);
@@ -100,10 +108,10 @@ public sealed class ChatPresence : IGenesysCloudModel<ChatPresence>
             writer.WriteNull("organizationPresence"u8);
         }
 
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.OutOfOffice is { } property4)
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._outOfOffice is { } property4)
         {
             writer.WritePropertyName("outOfOffice"u8);
             global::GenesysCloud.Extensions.Models.OutOfOffice.WriteJson(writer, property4, options);
@@ -113,7 +121,7 @@ public sealed class ChatPresence : IGenesysCloudModel<ChatPresence>
             writer.WriteNull("outOfOffice"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ChatReaction : IGenesysCloudModel<ChatReaction>
 {
     /// <summary>The emoji string for the reaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emoji")]
-    public string? Emoji { get; set; }
+    public string? Emoji { get => _emoji; set => _emoji = value; }
 
     /// <summary>The users that reacted with an emoji</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Users { get => _users; set => _users = value; }
+
+    private string? _emoji;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _users;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatReaction IGenesysCloudModel<ChatReaction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ChatReaction : IGenesysCloudModel<ChatReaction>
             switch (index)
             {
                 case 0:
-                    value.Emoji = ReadString(ref reader, name);
+                    value._emoji = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ChatReaction : IGenesysCloudModel<ChatReaction>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ChatReaction : IGenesysCloudModel<ChatReaction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "emoji"u8, value.Emoji, nulls);
-        if (value.Users is { } property2)
+        WriteString(writer, "emoji"u8, value._emoji, nulls);
+        if (value._users is { } property2)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ChatReaction : IGenesysCloudModel<ChatReaction>
             writer.WriteNull("users"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ChatReactionUpdate : IGenesysCloudModel<ChatReactionUpdate>
 {
     /// <summary>Reactions to update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Reactions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Reactions { get => _reactions; set => _reactions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _reactions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatReactionUpdate IGenesysCloudModel<ChatReactionUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ChatReactionUpdate : IGenesysCloudModel<ChatReactionUpdate>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Reactions = null;
+                        value._reactions = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ChatReactionUpdate : IGenesysCloudModel<ChatReactionUpdate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Reactions = list1;
+                        value._reactions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ChatReactionUpdate : IGenesysCloudModel<ChatReactionUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Reactions is { } property2)
+        if (value._reactions is { } property2)
         {
             writer.WritePropertyName("reactions"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ChatReactionUpdate : IGenesysCloudModel<ChatReactionUpdate>
             writer.WriteNull("reactions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

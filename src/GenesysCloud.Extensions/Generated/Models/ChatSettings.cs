@@ -14,15 +14,19 @@ public sealed class ChatSettings : IGenesysCloudModel<ChatSettings>
 {
     /// <summary>Retention time for messages in days, expressed as int in the range [10,3650]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageRetentionPeriodDays")]
-    public long? MessageRetentionPeriodDays { get; set; }
+    public long? MessageRetentionPeriodDays { get => _messageRetentionPeriodDays; set => _messageRetentionPeriodDays = value; }
 
     /// <summary>Reactions enabled for org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactionsEnabled")]
-    public bool? ReactionsEnabled { get; set; }
+    public bool? ReactionsEnabled { get => _reactionsEnabled; set => _reactionsEnabled = value; }
+
+    private long? _messageRetentionPeriodDays;
+    private bool? _reactionsEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatSettings IGenesysCloudModel<ChatSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ChatSettings : IGenesysCloudModel<ChatSettings>
             switch (index)
             {
                 case 0:
-                    value.MessageRetentionPeriodDays = ReadNullableInt64(ref reader, options, name);
+                    value._messageRetentionPeriodDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ReactionsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._reactionsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ChatSettings : IGenesysCloudModel<ChatSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "messageRetentionPeriodDays"u8, value.MessageRetentionPeriodDays, nulls);
-        WriteBoolean(writer, "reactionsEnabled"u8, value.ReactionsEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "messageRetentionPeriodDays"u8, value._messageRetentionPeriodDays, nulls);
+        WriteBoolean(writer, "reactionsEnabled"u8, value._reactionsEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

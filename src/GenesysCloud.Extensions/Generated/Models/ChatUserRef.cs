@@ -14,35 +14,44 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>jid</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jid")]
-    public string? Jid { get; set; }
+    public string? Jid { get => _jid; set => _jid = value; }
 
     /// <summary>Gets or sets <c>inactive</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactive")]
-    public bool? Inactive { get; set; }
+    public bool? Inactive { get => _inactive; set => _inactive = value; }
 
     /// <summary>Gets or sets <c>integrations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Integrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Integrations { get => _integrations; set => _integrations = value; }
 
     /// <summary>Gets or sets <c>presence</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.ChatPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatPresence? Presence { get => _presence; set => _presence = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _selfUri;
+    private string? _jid;
+    private bool? _inactive;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _integrations;
+    private global::GenesysCloud.Extensions.Models.ChatPresence? _presence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatUserRef IGenesysCloudModel<ChatUserRef>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Jid = ReadString(ref reader, name);
+                    value._jid = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Inactive = ReadNullableBoolean(ref reader, name);
+                    value._inactive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Integrations = null;
+                        value._integrations = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Integrations = list1;
+                        value._integrations = list1;
                     }
                     break;
                 case 6:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatPresence.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "jid"u8, value.Jid, nulls);
-        WriteBoolean(writer, "inactive"u8, value.Inactive, nulls);
-        if (value.Integrations is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "jid"u8, value._jid, nulls);
+        WriteBoolean(writer, "inactive"u8, value._inactive, nulls);
+        if (value._integrations is { } property2)
         {
             writer.WritePropertyName("integrations"u8);
             writer.WriteStartArray();
@@ -139,7 +148,7 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
             writer.WriteNull("integrations"u8);
         }
 
-        if (value.Presence is { } property5)
+        if (value._presence is { } property5)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.ChatPresence.WriteJson(writer, property5, options);
@@ -149,7 +158,7 @@ public sealed class ChatUserRef : IGenesysCloudModel<ChatUserRef>
             writer.WriteNull("presence"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

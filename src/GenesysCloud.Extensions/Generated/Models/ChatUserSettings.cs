@@ -14,11 +14,14 @@ public sealed class ChatUserSettings : IGenesysCloudModel<ChatUserSettings>
 {
     /// <summary>Settings for mobile devices</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mobile")]
-    public global::GenesysCloud.Extensions.Models.MobileSettings? Mobile { get; set; }
+    public global::GenesysCloud.Extensions.Models.MobileSettings? Mobile { get => _mobile; set => _mobile = value; }
+
+    private global::GenesysCloud.Extensions.Models.MobileSettings? _mobile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChatUserSettings IGenesysCloudModel<ChatUserSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ChatUserSettings : IGenesysCloudModel<ChatUserSettings>
             switch (index)
             {
                 case 0:
-                    value.Mobile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileSettings.ReadJson(ref reader, options);
+                    value._mobile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class ChatUserSettings : IGenesysCloudModel<ChatUserSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Mobile is { } property1)
+        if (value._mobile is { } property1)
         {
             writer.WritePropertyName("mobile"u8);
             global::GenesysCloud.Extensions.Models.MobileSettings.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class ChatUserSettings : IGenesysCloudModel<ChatUserSettings>
             writer.WriteNull("mobile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Check : IGenesysCloudModel<Check>
 {
     /// <summary>The result of a check executed. This indicates if the check was successful or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.Check.ResultEnum? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.Check.ResultEnum? Result { get => _result; set => _result = value; }
 
     /// <summary>The type of check executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Check.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Check.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.Check.ResultEnum? _result;
+    private global::GenesysCloud.Extensions.Models.Check.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Check IGenesysCloudModel<Check>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Check : IGenesysCloudModel<Check>
             switch (index)
             {
                 case 0:
-                    value.Result = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Check.ResultEnum(text1) : (global::GenesysCloud.Extensions.Models.Check.ResultEnum?)null;
+                    value._result = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Check.ResultEnum(text1) : (global::GenesysCloud.Extensions.Models.Check.ResultEnum?)null;
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Check.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Check.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Check.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Check.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Check : IGenesysCloudModel<Check>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "result"u8, value.Result?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "result"u8, value._result?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ChecklistActivationPayload : IGenesysCloudModel<ChecklistAct
 {
     /// <summary>Trigger type that activated this checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activationTriggerType")]
-    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum? ActivationTriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum? ActivationTriggerType { get => _activationTriggerType; set => _activationTriggerType = value; }
 
     /// <summary>The intent ID if checklist was triggered by an intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentId")]
-    public string? IntentId { get; set; }
+    public string? IntentId { get => _intentId; set => _intentId = value; }
 
     /// <summary>The intent name if checklist was triggered by an intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentName")]
-    public string? IntentName { get; set; }
+    public string? IntentName { get => _intentName; set => _intentName = value; }
 
     /// <summary>Language associated with the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Agent ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>Participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>Queue ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Assistant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistantId")]
-    public string? AssistantId { get; set; }
+    public string? AssistantId { get => _assistantId; set => _assistantId = value; }
 
     /// <summary>Media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Direction of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum? Direction { get => _direction; set => _direction = value; }
+
+    private global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum? _activationTriggerType;
+    private string? _intentId;
+    private string? _intentName;
+    private string? _language;
+    private string? _agentId;
+    private string? _participantId;
+    private string? _queueId;
+    private string? _assistantId;
+    private global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum? _direction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistActivationPayload IGenesysCloudModel<ChecklistActivationPayload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ChecklistActivationPayload : IGenesysCloudModel<ChecklistAct
             switch (index)
             {
                 case 0:
-                    value.ActivationTriggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum?)null;
+                    value._activationTriggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.ActivationTriggerTypeEnum?)null;
                     break;
                 case 1:
-                    value.IntentId = ReadString(ref reader, name);
+                    value._intentId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntentName = ReadString(ref reader, name);
+                    value._intentName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AssistantId = ReadString(ref reader, name);
+                    value._assistantId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.MediaTypeEnum?)null;
                     break;
                 case 9:
-                    value.Direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.ChecklistActivationPayload.DirectionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class ChecklistActivationPayload : IGenesysCloudModel<ChecklistAct
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activationTriggerType"u8, value.ActivationTriggerType?.ToString(), nulls);
-        WriteString(writer, "intentId"u8, value.IntentId, nulls);
-        WriteString(writer, "intentName"u8, value.IntentName, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "assistantId"u8, value.AssistantId, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activationTriggerType"u8, value._activationTriggerType?.ToString(), nulls);
+        WriteString(writer, "intentId"u8, value._intentId, nulls);
+        WriteString(writer, "intentName"u8, value._intentName, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "assistantId"u8, value._assistantId, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ChecklistFinalizePayload : IGenesysCloudModel<ChecklistFinal
 {
     /// <summary>Exit reason provided at the time of finalizing the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exitReason")]
-    public string? ExitReason { get; set; }
+    public string? ExitReason { get => _exitReason; set => _exitReason = value; }
+
+    private string? _exitReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistFinalizePayload IGenesysCloudModel<ChecklistFinalizePayload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ChecklistFinalizePayload : IGenesysCloudModel<ChecklistFinal
             switch (index)
             {
                 case 0:
-                    value.ExitReason = ReadString(ref reader, name);
+                    value._exitReason = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ChecklistFinalizePayload : IGenesysCloudModel<ChecklistFinal
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "exitReason"u8, value.ExitReason, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "exitReason"u8, value._exitReason, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ChecklistInferenceJobCreationResponse : IGenesysCloudModel<C
 {
     /// <summary>ID of the inference job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>Message with reason in case an inference job is not created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private string? _jobId;
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistInferenceJobCreationResponse IGenesysCloudModel<ChecklistInferenceJobCreationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ChecklistInferenceJobCreationResponse : IGenesysCloudModel<C
             switch (index)
             {
                 case 0:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ChecklistInferenceJobCreationResponse : IGenesysCloudModel<C
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ChecklistInferenceJobPayload : IGenesysCloudModel<ChecklistI
 {
     /// <summary>List of conversations on which checklist evaluation is to be done.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContext>? ConversationContext { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContext>? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContext>? _conversationContext;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistInferenceJobPayload IGenesysCloudModel<ChecklistInferenceJobPayload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ChecklistInferenceJobPayload : IGenesysCloudModel<ChecklistI
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationContext = null;
+                        value._conversationContext = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ChecklistInferenceJobPayload : IGenesysCloudModel<ChecklistI
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContext.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationContext = list1;
+                        value._conversationContext = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ChecklistInferenceJobPayload : IGenesysCloudModel<ChecklistI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ConversationContext is { } property2)
+        if (value._conversationContext is { } property2)
         {
             writer.WritePropertyName("conversationContext"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ChecklistInferenceJobPayload : IGenesysCloudModel<ChecklistI
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class ChecklistInferenceJobResponse : IGenesysCloudModel<Checklist
 {
     /// <summary>ID of the inference job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the checklist inference job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error information associated with a job in case of any errors.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? Error { get => _error; set => _error = value; }
 
     /// <summary>Agent checklist info.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentChecklistInfo")]
-    public global::GenesysCloud.Extensions.Models.AgentChecklistInfo? AgentChecklistInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentChecklistInfo? AgentChecklistInfo { get => _agentChecklistInfo; set => _agentChecklistInfo = value; }
 
     /// <summary>Date when the inference job started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobStartTime")]
-    public global::System.DateTimeOffset? JobStartTime { get; set; }
+    public global::System.DateTimeOffset? JobStartTime { get => _jobStartTime; set => _jobStartTime = value; }
 
     /// <summary>Date when the inference job finished. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobEndTime")]
-    public global::System.DateTimeOffset? JobEndTime { get; set; }
+    public global::System.DateTimeOffset? JobEndTime { get => _jobEndTime; set => _jobEndTime = value; }
 
     /// <summary>Language associated with the checklist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Agent ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>Participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>Queue ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Assistant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistantId")]
-    public string? AssistantId { get; set; }
+    public string? AssistantId { get => _assistantId; set => _assistantId = value; }
 
     /// <summary>Media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Direction of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _error;
+    private global::GenesysCloud.Extensions.Models.AgentChecklistInfo? _agentChecklistInfo;
+    private global::System.DateTimeOffset? _jobStartTime;
+    private global::System.DateTimeOffset? _jobEndTime;
+    private string? _language;
+    private string? _agentId;
+    private string? _participantId;
+    private string? _queueId;
+    private string? _assistantId;
+    private global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum? _direction;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistInferenceJobResponse IGenesysCloudModel<ChecklistInferenceJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class ChecklistInferenceJobResponse : IGenesysCloudModel<Checklist
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AgentChecklistInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentChecklistInfo.ReadJson(ref reader, options);
+                    value._agentChecklistInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentChecklistInfo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.JobStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._jobStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.JobEndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._jobEndTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.AssistantId = ReadString(ref reader, name);
+                    value._assistantId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.MediaTypeEnum?)null;
                     break;
                 case 12:
-                    value.Direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse.DirectionEnum?)null;
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +161,9 @@ public sealed class ChecklistInferenceJobResponse : IGenesysCloudModel<Checklist
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Error is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._error is { } property4)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property4, options);
@@ -157,7 +173,7 @@ public sealed class ChecklistInferenceJobResponse : IGenesysCloudModel<Checklist
             writer.WriteNull("error"u8);
         }
 
-        if (value.AgentChecklistInfo is { } property6)
+        if (value._agentChecklistInfo is { } property6)
         {
             writer.WritePropertyName("agentChecklistInfo"u8);
             global::GenesysCloud.Extensions.Models.AgentChecklistInfo.WriteJson(writer, property6, options);
@@ -167,17 +183,17 @@ public sealed class ChecklistInferenceJobResponse : IGenesysCloudModel<Checklist
             writer.WriteNull("agentChecklistInfo"u8);
         }
 
-        WriteDateTimeOffset(writer, "jobStartTime"u8, value.JobStartTime, nulls);
-        WriteDateTimeOffset(writer, "jobEndTime"u8, value.JobEndTime, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "assistantId"u8, value.AssistantId, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "jobStartTime"u8, value._jobStartTime, nulls);
+        WriteDateTimeOffset(writer, "jobEndTime"u8, value._jobEndTime, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "assistantId"u8, value._assistantId, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

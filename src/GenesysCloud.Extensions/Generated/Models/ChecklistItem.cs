@@ -14,51 +14,64 @@ public sealed class ChecklistItem : IGenesysCloudModel<ChecklistItem>
 {
     /// <summary>ID of the checklist item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the checklist item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the checklist item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Flag to indicate whether automated check is enabled for this checklist item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automatedCheckEnabled")]
-    public bool? AutomatedCheckEnabled { get; set; }
+    public bool? AutomatedCheckEnabled { get => _automatedCheckEnabled; set => _automatedCheckEnabled = value; }
 
     /// <summary>Flag to indicate whether this checklist item is marked as important.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("important")]
-    public bool? Important { get; set; }
+    public bool? Important { get => _important; set => _important = value; }
 
     /// <summary>Checklist state as evaluated by the model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateFromModel")]
-    public global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum? StateFromModel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum? StateFromModel { get => _stateFromModel; set => _stateFromModel = value; }
 
     /// <summary>Checklist state as evaluated by the agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateFromAgent")]
-    public global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum? StateFromAgent { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum? StateFromAgent { get => _stateFromAgent; set => _stateFromAgent = value; }
 
     /// <summary>Date when the checklist item was last modified by the model. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastModifiedByModel")]
-    public global::System.DateTimeOffset? DateLastModifiedByModel { get; set; }
+    public global::System.DateTimeOffset? DateLastModifiedByModel { get => _dateLastModifiedByModel; set => _dateLastModifiedByModel = value; }
 
     /// <summary>Date when the checklist item was last modified by the agent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastModifiedByAgent")]
-    public global::System.DateTimeOffset? DateLastModifiedByAgent { get; set; }
+    public global::System.DateTimeOffset? DateLastModifiedByAgent { get => _dateLastModifiedByAgent; set => _dateLastModifiedByAgent = value; }
 
     /// <summary>Flag to indicate whether this checklist item was modified in ACW.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModifiedInAcw")]
-    public bool? LastModifiedInAcw { get; set; }
+    public bool? LastModifiedInAcw { get => _lastModifiedInAcw; set => _lastModifiedInAcw = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _automatedCheckEnabled;
+    private bool? _important;
+    private global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum? _stateFromModel;
+    private global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum? _stateFromAgent;
+    private global::System.DateTimeOffset? _dateLastModifiedByModel;
+    private global::System.DateTimeOffset? _dateLastModifiedByAgent;
+    private bool? _lastModifiedInAcw;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChecklistItem IGenesysCloudModel<ChecklistItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class ChecklistItem : IGenesysCloudModel<ChecklistItem>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AutomatedCheckEnabled = ReadNullableBoolean(ref reader, name);
+                    value._automatedCheckEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Important = ReadNullableBoolean(ref reader, name);
+                    value._important = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.StateFromModel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum?)null;
+                    value._stateFromModel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum(text1) : (global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromModelEnum?)null;
                     break;
                 case 6:
-                    value.StateFromAgent = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum?)null;
+                    value._stateFromAgent = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum(text2) : (global::GenesysCloud.Extensions.Models.ChecklistItem.StateFromAgentEnum?)null;
                     break;
                 case 7:
-                    value.DateLastModifiedByModel = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastModifiedByModel = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateLastModifiedByAgent = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastModifiedByAgent = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.LastModifiedInAcw = ReadNullableBoolean(ref reader, name);
+                    value._lastModifiedInAcw = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class ChecklistItem : IGenesysCloudModel<ChecklistItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "automatedCheckEnabled"u8, value.AutomatedCheckEnabled, nulls);
-        WriteBoolean(writer, "important"u8, value.Important, nulls);
-        WriteString(writer, "stateFromModel"u8, value.StateFromModel?.ToString(), nulls);
-        WriteString(writer, "stateFromAgent"u8, value.StateFromAgent?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateLastModifiedByModel"u8, value.DateLastModifiedByModel, nulls);
-        WriteDateTimeOffset(writer, "dateLastModifiedByAgent"u8, value.DateLastModifiedByAgent, nulls);
-        WriteBoolean(writer, "lastModifiedInAcw"u8, value.LastModifiedInAcw, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "automatedCheckEnabled"u8, value._automatedCheckEnabled, nulls);
+        WriteBoolean(writer, "important"u8, value._important, nulls);
+        WriteString(writer, "stateFromModel"u8, value._stateFromModel?.ToString(), nulls);
+        WriteString(writer, "stateFromAgent"u8, value._stateFromAgent?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateLastModifiedByModel"u8, value._dateLastModifiedByModel, nulls);
+        WriteDateTimeOffset(writer, "dateLastModifiedByAgent"u8, value._dateLastModifiedByAgent, nulls);
+        WriteBoolean(writer, "lastModifiedInAcw"u8, value._lastModifiedInAcw, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

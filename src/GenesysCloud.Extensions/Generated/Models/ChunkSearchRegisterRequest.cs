@@ -14,19 +14,24 @@ public sealed class ChunkSearchRegisterRequest : IGenesysCloudModel<ChunkSearchR
 {
     /// <summary>The unique identifier of this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Mark the chunks search as answered/unanswered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answered")]
-    public bool? Answered { get; set; }
+    public bool? Answered { get => _answered; set => _answered = value; }
 
     /// <summary>The search results selected as answers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedAnswers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? SelectedAnswers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? SelectedAnswers { get => _selectedAnswers; set => _selectedAnswers = value; }
+
+    private string? _sessionId;
+    private bool? _answered;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? _selectedAnswers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ChunkSearchRegisterRequest IGenesysCloudModel<ChunkSearchRegisterRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ChunkSearchRegisterRequest : IGenesysCloudModel<ChunkSearchR
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Answered = ReadNullableBoolean(ref reader, name);
+                    value._answered = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedAnswers = null;
+                        value._selectedAnswers = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ChunkSearchRegisterRequest : IGenesysCloudModel<ChunkSearchR
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectedAnswer.ReadJson(ref reader, options));
                         }
 
-                        value.SelectedAnswers = list1;
+                        value._selectedAnswers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ChunkSearchRegisterRequest : IGenesysCloudModel<ChunkSearchR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteBoolean(writer, "answered"u8, value.Answered, nulls);
-        if (value.SelectedAnswers is { } property2)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteBoolean(writer, "answered"u8, value._answered, nulls);
+        if (value._selectedAnswers is { } property2)
         {
             writer.WritePropertyName("selectedAnswers"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ChunkSearchRegisterRequest : IGenesysCloudModel<ChunkSearchR
             writer.WriteNull("selectedAnswers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

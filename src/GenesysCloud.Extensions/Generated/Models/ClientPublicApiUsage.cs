@@ -14,51 +14,64 @@ public sealed class ClientPublicApiUsage : IGenesysCloudModel<ClientPublicApiUsa
 {
     /// <summary>The date of the usage. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public string? Date { get; set; }
+    public string? Date { get => _date; set => _date = value; }
 
     /// <summary>The platform the request(s) is/were made on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public string? Platform { get; set; }
+    public string? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>The http method of the request(s)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpMethod")]
-    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum? HttpMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum? HttpMethod { get => _httpMethod; set => _httpMethod = value; }
 
     /// <summary>The templateUri of the request(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateUri")]
-    public string? TemplateUri { get; set; }
+    public string? TemplateUri { get => _templateUri; set => _templateUri = value; }
 
     /// <summary>The total number of requests.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestCount")]
-    public long? RequestCount { get; set; }
+    public long? RequestCount { get => _requestCount; set => _requestCount = value; }
 
     /// <summary>The number of requests resulting in a 2xx HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status200")]
-    public long? Status200 { get; set; }
+    public long? Status200 { get => _status200; set => _status200 = value; }
 
     /// <summary>The number of requests resulting in a 3xx HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status300")]
-    public long? Status300 { get; set; }
+    public long? Status300 { get => _status300; set => _status300 = value; }
 
     /// <summary>The number of requests resulting in a 4xx HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status400")]
-    public long? Status400 { get; set; }
+    public long? Status400 { get => _status400; set => _status400 = value; }
 
     /// <summary>The number of requests resulting in a 429 HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status429")]
-    public long? Status429 { get; set; }
+    public long? Status429 { get => _status429; set => _status429 = value; }
 
     /// <summary>The number of requests resulting in a 5xx HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status500")]
-    public long? Status500 { get; set; }
+    public long? Status500 { get => _status500; set => _status500 = value; }
 
     /// <summary>The organizationId that made the request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationId")]
-    public string? OrganizationId { get; set; }
+    public string? OrganizationId { get => _organizationId; set => _organizationId = value; }
+
+    private string? _date;
+    private string? _platform;
+    private global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum? _httpMethod;
+    private string? _templateUri;
+    private long? _requestCount;
+    private long? _status200;
+    private long? _status300;
+    private long? _status400;
+    private long? _status429;
+    private long? _status500;
+    private string? _organizationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ClientPublicApiUsage IGenesysCloudModel<ClientPublicApiUsage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class ClientPublicApiUsage : IGenesysCloudModel<ClientPublicApiUsa
             switch (index)
             {
                 case 0:
-                    value.Date = ReadString(ref reader, name);
+                    value._date = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Platform = ReadString(ref reader, name);
+                    value._platform = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.HttpMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum?)null;
+                    value._httpMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.HttpMethodEnum?)null;
                     break;
                 case 3:
-                    value.TemplateUri = ReadString(ref reader, name);
+                    value._templateUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.RequestCount = ReadNullableInt64(ref reader, options, name);
+                    value._requestCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Status200 = ReadNullableInt64(ref reader, options, name);
+                    value._status200 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.Status300 = ReadNullableInt64(ref reader, options, name);
+                    value._status300 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Status400 = ReadNullableInt64(ref reader, options, name);
+                    value._status400 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Status429 = ReadNullableInt64(ref reader, options, name);
+                    value._status429 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Status500 = ReadNullableInt64(ref reader, options, name);
+                    value._status500 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.OrganizationId = ReadString(ref reader, name);
+                    value._organizationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class ClientPublicApiUsage : IGenesysCloudModel<ClientPublicApiUsa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "date"u8, value.Date, nulls);
-        WriteString(writer, "platform"u8, value.Platform, nulls);
-        WriteString(writer, "httpMethod"u8, value.HttpMethod?.ToString(), nulls);
-        WriteString(writer, "templateUri"u8, value.TemplateUri, nulls);
-        WriteInt64(writer, "requestCount"u8, value.RequestCount, nulls);
-        WriteInt64(writer, "status200"u8, value.Status200, nulls);
-        WriteInt64(writer, "status300"u8, value.Status300, nulls);
-        WriteInt64(writer, "status400"u8, value.Status400, nulls);
-        WriteInt64(writer, "status429"u8, value.Status429, nulls);
-        WriteInt64(writer, "status500"u8, value.Status500, nulls);
-        WriteString(writer, "organizationId"u8, value.OrganizationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "date"u8, value._date, nulls);
+        WriteString(writer, "platform"u8, value._platform, nulls);
+        WriteString(writer, "httpMethod"u8, value._httpMethod?.ToString(), nulls);
+        WriteString(writer, "templateUri"u8, value._templateUri, nulls);
+        WriteInt64(writer, "requestCount"u8, value._requestCount, nulls);
+        WriteInt64(writer, "status200"u8, value._status200, nulls);
+        WriteInt64(writer, "status300"u8, value._status300, nulls);
+        WriteInt64(writer, "status400"u8, value._status400, nulls);
+        WriteInt64(writer, "status429"u8, value._status429, nulls);
+        WriteInt64(writer, "status500"u8, value._status500, nulls);
+        WriteString(writer, "organizationId"u8, value._organizationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
 {
     /// <summary>Specify the interval to query on. Start and end are inclusive. Start date cannot be more than a year ago. End date cannot be more than 90 days after the start. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Specify the granularity to aggregate the data to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Specify how to sort the returned data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? SortBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>Specify which metrics you want returned (all will be returned by default).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Specify if you only want a subset of templateUris represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateUris")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get => _templateUris; set => _templateUris = value; }
 
     /// <summary>Specify if you only want a subset of httpMethods represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpMethods")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get => _httpMethods; set => _httpMethods = value; }
 
     /// <summary>Specify if you only want a subset of platforms represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platforms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Platforms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Platforms { get => _platforms; set => _platforms = value; }
 
     /// <summary>Specify how to aggregate the data (by default the data is not aggregated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Specify if you only want a subset of organizationIds represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OrganizationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OrganizationIds { get => _organizationIds; set => _organizationIds = value; }
+
+    private string? _interval;
+    private global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? _sortBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _templateUris;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _httpMethods;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _platforms;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _organizationIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ClientPublicApiUsageQueryRequest IGenesysCloudModel<ClientPublicApiUsageQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,15 +82,15 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest.GranularityEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SortBy = null;
+                        value._sortBy = null;
                     }
                     else
                     {
@@ -90,13 +101,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsageQuerySortBy.ReadJson(ref reader, options));
                         }
 
-                        value.SortBy = list2;
+                        value._sortBy = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -107,13 +118,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list3;
+                        value._metrics = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.TemplateUris = null;
+                        value._templateUris = null;
                     }
                     else
                     {
@@ -124,13 +135,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TemplateUris = list4;
+                        value._templateUris = list4;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.HttpMethods = null;
+                        value._httpMethods = null;
                     }
                     else
                     {
@@ -141,13 +152,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.HttpMethods = list5;
+                        value._httpMethods = list5;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Platforms = null;
+                        value._platforms = null;
                     }
                     else
                     {
@@ -158,13 +169,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Platforms = list6;
+                        value._platforms = list6;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -175,13 +186,13 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list7;
+                        value._groupBy = list7;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.OrganizationIds = null;
+                        value._organizationIds = null;
                     }
                     else
                     {
@@ -192,11 +203,11 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
                             list8.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OrganizationIds = list8;
+                        value._organizationIds = list8;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,9 +219,9 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.SortBy is { } property9)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._sortBy is { } property9)
         {
             writer.WritePropertyName("sortBy"u8);
             writer.WriteStartArray();
@@ -234,7 +245,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("sortBy"u8);
         }
 
-        if (value.Metrics is { } property12)
+        if (value._metrics is { } property12)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -251,7 +262,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.TemplateUris is { } property14)
+        if (value._templateUris is { } property14)
         {
             writer.WritePropertyName("templateUris"u8);
             writer.WriteStartArray();
@@ -268,7 +279,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("templateUris"u8);
         }
 
-        if (value.HttpMethods is { } property16)
+        if (value._httpMethods is { } property16)
         {
             writer.WritePropertyName("httpMethods"u8);
             writer.WriteStartArray();
@@ -285,7 +296,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("httpMethods"u8);
         }
 
-        if (value.Platforms is { } property18)
+        if (value._platforms is { } property18)
         {
             writer.WritePropertyName("platforms"u8);
             writer.WriteStartArray();
@@ -302,7 +313,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("platforms"u8);
         }
 
-        if (value.GroupBy is { } property20)
+        if (value._groupBy is { } property20)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -319,7 +330,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.OrganizationIds is { } property22)
+        if (value._organizationIds is { } property22)
         {
             writer.WritePropertyName("organizationIds"u8);
             writer.WriteStartArray();
@@ -336,7 +347,7 @@ public sealed class ClientPublicApiUsageQueryRequest : IGenesysCloudModel<Client
             writer.WriteNull("organizationIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

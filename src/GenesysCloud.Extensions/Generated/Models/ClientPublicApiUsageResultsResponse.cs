@@ -14,31 +14,39 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The status of the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryStatus")]
-    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum? QueryStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum? QueryStatus { get => _queryStatus; set => _queryStatus = value; }
 
     /// <summary>The reason for the failure. This will only be present if the query is in a FAILURE state but may not be included even if the state is FAILURE</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorBody")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorBody { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorBody { get => _errorBody; set => _errorBody = value; }
 
     /// <summary>The uri to get the next set of results. Will only be included if there is another page to retrieve.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
 
     /// <summary>The results of the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ClientPublicApiUsage>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ClientPublicApiUsage>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum? _queryStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorBody;
+    private string? _nextUri;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ClientPublicApiUsage>? _entities;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ClientPublicApiUsageResultsResponse IGenesysCloudModel<ClientPublicApiUsageResultsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.QueryStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum?)null;
+                    value._queryStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse.QueryStatusEnum?)null;
                     break;
                 case 2:
-                    value.ErrorBody = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorBody = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ClientPublicApiUsage.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list2;
+                        value._entities = list2;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "queryStatus"u8, value.QueryStatus?.ToString(), nulls);
-        if (value.ErrorBody is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "queryStatus"u8, value._queryStatus?.ToString(), nulls);
+        if (value._errorBody is { } property3)
         {
             writer.WritePropertyName("errorBody"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property3, options);
@@ -115,8 +123,8 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
             writer.WriteNull("errorBody"u8);
         }
 
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        if (value.Entities is { } property5)
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        if (value._entities is { } property5)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -140,8 +148,8 @@ public sealed class ClientPublicApiUsageResultsResponse : IGenesysCloudModel<Cli
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CloseButtonStyleProperties : IGenesysCloudModel<CloseButtonS
 {
     /// <summary>Color of button. (eg. #FF0000)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>Opacity of button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("opacity")]
-    public double? Opacity { get; set; }
+    public double? Opacity { get => _opacity; set => _opacity = value; }
+
+    private string? _color;
+    private double? _opacity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CloseButtonStyleProperties IGenesysCloudModel<CloseButtonStyleProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CloseButtonStyleProperties : IGenesysCloudModel<CloseButtonS
             switch (index)
             {
                 case 0:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Opacity = ReadNullableDouble(ref reader, options, name);
+                    value._opacity = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CloseButtonStyleProperties : IGenesysCloudModel<CloseButtonS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteDouble(writer, "opacity"u8, value.Opacity, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteDouble(writer, "opacity"u8, value._opacity, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class CoachingAnnotation : IGenesysCloudModel<CoachingAnnotation>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The user who created the annotation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date/time the annotation was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The last user to modify the annotation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The date/time the annotation was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The text of the annotation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Flag indicating whether the annotation is deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDeleted")]
-    public bool? IsDeleted { get; set; }
+    public bool? IsDeleted { get => _isDeleted; set => _isDeleted = value; }
 
     /// <summary>Determines the permissions required to view this item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("accessType")]
-    public global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum? AccessType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum? AccessType { get => _accessType; set => _accessType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _text;
+    private bool? _isDeleted;
+    private global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum? _accessType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingAnnotation IGenesysCloudModel<CoachingAnnotation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class CoachingAnnotation : IGenesysCloudModel<CoachingAnnotation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.IsDeleted = ReadNullableBoolean(ref reader, name);
+                    value._isDeleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.AccessType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum?)null;
+                    value._accessType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAnnotation.AccessTypeEnum?)null;
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +121,8 @@ public sealed class CoachingAnnotation : IGenesysCloudModel<CoachingAnnotation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.CreatedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._createdBy is { } property2)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -121,8 +132,8 @@ public sealed class CoachingAnnotation : IGenesysCloudModel<CoachingAnnotation>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ModifiedBy is { } property4)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._modifiedBy is { } property4)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -132,12 +143,12 @@ public sealed class CoachingAnnotation : IGenesysCloudModel<CoachingAnnotation>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteBoolean(writer, "isDeleted"u8, value.IsDeleted, nulls);
-        WriteString(writer, "accessType"u8, value.AccessType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteBoolean(writer, "isDeleted"u8, value._isDeleted, nulls);
+        WriteString(writer, "accessType"u8, value._accessType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

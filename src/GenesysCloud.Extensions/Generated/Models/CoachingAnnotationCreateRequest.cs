@@ -14,15 +14,19 @@ public sealed class CoachingAnnotationCreateRequest : IGenesysCloudModel<Coachin
 {
     /// <summary>The text of the annotation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Determines the permissions required to view this item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("accessType")]
-    public global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum? AccessType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum? AccessType { get => _accessType; set => _accessType = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum? _accessType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingAnnotationCreateRequest IGenesysCloudModel<CoachingAnnotationCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CoachingAnnotationCreateRequest : IGenesysCloudModel<Coachin
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AccessType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum?)null;
+                    value._accessType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest.AccessTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CoachingAnnotationCreateRequest : IGenesysCloudModel<Coachin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "accessType"u8, value.AccessType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "accessType"u8, value._accessType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,91 +14,114 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The date/time the coaching appointment starts. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The duration of coaching appointment in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The status of coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The facilitator of coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitator")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Facilitator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Facilitator { get => _facilitator; set => _facilitator = value; }
 
     /// <summary>The list of attendees attending the coaching</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendees")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Attendees { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Attendees { get => _attendees; set => _attendees = value; }
 
     /// <summary>The user who created the coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date/time the coaching appointment was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The last user to modify the coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The date/time the coaching appointment was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The list of conversations associated with coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReference>? Conversations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReference>? Conversations { get => _conversations; set => _conversations = value; }
 
     /// <summary>The list of documents associated with coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentReference>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentReference>? Documents { get => _documents; set => _documents = value; }
 
     /// <summary>Whether the appointment is overdue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOverdue")]
-    public bool? IsOverdue { get; set; }
+    public bool? IsOverdue { get => _isOverdue; set => _isOverdue = value; }
 
     /// <summary>The Workforce Management schedule the appointment is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmSchedule")]
-    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get => _wfmSchedule; set => _wfmSchedule = value; }
 
     /// <summary>The date/time the coaching appointment was set to completed status. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The list of external links related to the appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalLinks")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalLinks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalLinks { get => _externalLinks; set => _externalLinks = value; }
 
     /// <summary>The location of the appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public string? Location { get; set; }
+    public string? Location { get => _location; set => _location = value; }
 
     /// <summary>Whether to share the insight data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareInsightsData")]
-    public bool? ShareInsightsData { get; set; }
+    public bool? ShareInsightsData { get => _shareInsightsData; set => _shareInsightsData = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthInMinutes;
+    private global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.UserReference? _facilitator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _attendees;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReference>? _conversations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentReference>? _documents;
+    private bool? _isOverdue;
+    private global::GenesysCloud.Extensions.Models.WfmScheduleReference? _wfmSchedule;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _externalLinks;
+    private string? _location;
+    private bool? _shareInsightsData;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingAppointmentResponse IGenesysCloudModel<CoachingAppointmentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,30 +142,30 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.StatusEnum?)null;
                     break;
                 case 6:
-                    value.Facilitator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._facilitator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Attendees = null;
+                        value._attendees = null;
                     }
                     else
                     {
@@ -153,25 +176,25 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Attendees = list2;
+                        value._attendees = list2;
                     }
                     break;
                 case 8:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Conversations = null;
+                        value._conversations = null;
                     }
                     else
                     {
@@ -182,13 +205,13 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options));
                         }
 
-                        value.Conversations = list3;
+                        value._conversations = list3;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -199,22 +222,22 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentReference.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list4;
+                        value._documents = list4;
                     }
                     break;
                 case 14:
-                    value.IsOverdue = ReadNullableBoolean(ref reader, name);
+                    value._isOverdue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.WfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
+                    value._wfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalLinks = null;
+                        value._externalLinks = null;
                     }
                     else
                     {
@@ -225,20 +248,20 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExternalLinks = list5;
+                        value._externalLinks = list5;
                     }
                     break;
                 case 18:
-                    value.Location = ReadString(ref reader, name);
+                    value._location = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.ShareInsightsData = ReadNullableBoolean(ref reader, name);
+                    value._shareInsightsData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -250,13 +273,13 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Facilitator is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._facilitator is { } property6)
         {
             writer.WritePropertyName("facilitator"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -266,7 +289,7 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("facilitator"u8);
         }
 
-        if (value.Attendees is { } property8)
+        if (value._attendees is { } property8)
         {
             writer.WritePropertyName("attendees"u8);
             writer.WriteStartArray();
@@ -290,7 +313,7 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("attendees"u8);
         }
 
-        if (value.CreatedBy is { } property11)
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property11, options);
@@ -300,8 +323,8 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ModifiedBy is { } property13)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._modifiedBy is { } property13)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property13, options);
@@ -311,8 +334,8 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Conversations is { } property15)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._conversations is { } property15)
         {
             writer.WritePropertyName("conversations"u8);
             writer.WriteStartArray();
@@ -336,7 +359,7 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("conversations"u8);
         }
 
-        if (value.Documents is { } property18)
+        if (value._documents is { } property18)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -360,8 +383,8 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("documents"u8);
         }
 
-        WriteBoolean(writer, "isOverdue"u8, value.IsOverdue, nulls);
-        if (value.WfmSchedule is { } property21)
+        WriteBoolean(writer, "isOverdue"u8, value._isOverdue, nulls);
+        if (value._wfmSchedule is { } property21)
         {
             writer.WritePropertyName("wfmSchedule"u8);
             global::GenesysCloud.Extensions.Models.WfmScheduleReference.WriteJson(writer, property21, options);
@@ -371,8 +394,8 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("wfmSchedule"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        if (value.ExternalLinks is { } property23)
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        if (value._externalLinks is { } property23)
         {
             writer.WritePropertyName("externalLinks"u8);
             writer.WriteStartArray();
@@ -389,10 +412,10 @@ public sealed class CoachingAppointmentResponse : IGenesysCloudModel<CoachingApp
             writer.WriteNull("externalLinks"u8);
         }
 
-        WriteString(writer, "location"u8, value.Location, nulls);
-        WriteBoolean(writer, "shareInsightsData"u8, value.ShareInsightsData, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "location"u8, value._location, nulls);
+        WriteBoolean(writer, "shareInsightsData"u8, value._shareInsightsData, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CoachingAppointmentStatusResponse : IGenesysCloudModel<Coach
 {
     /// <summary>The coaching appointment this status belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appointment")]
-    public global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? Appointment { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? Appointment { get => _appointment; set => _appointment = value; }
 
     /// <summary>User who updated the status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Creation time of the status. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The status of the coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private global::GenesysCloud.Extensions.Models.CoachingAppointmentReference? _appointment;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingAppointmentStatusResponse IGenesysCloudModel<CoachingAppointmentStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CoachingAppointmentStatusResponse : IGenesysCloudModel<Coach
             switch (index)
             {
                 case 0:
-                    value.Appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.ReadJson(ref reader, options);
+                    value._appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class CoachingAppointmentStatusResponse : IGenesysCloudModel<Coach
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Appointment is { } property2)
+        if (value._appointment is { } property2)
         {
             writer.WritePropertyName("appointment"u8);
             global::GenesysCloud.Extensions.Models.CoachingAppointmentReference.WriteJson(writer, property2, options);
@@ -85,7 +91,7 @@ public sealed class CoachingAppointmentStatusResponse : IGenesysCloudModel<Coach
             writer.WriteNull("appointment"u8);
         }
 
-        if (value.CreatedBy is { } property4)
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -95,9 +101,9 @@ public sealed class CoachingAppointmentStatusResponse : IGenesysCloudModel<Coach
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class CoachingNotification : IGenesysCloudModel<CoachingNotificati
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the appointment for this notification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Indicates if notification is read or unread</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedAsRead")]
-    public bool? MarkedAsRead { get; set; }
+    public bool? MarkedAsRead { get => _markedAsRead; set => _markedAsRead = value; }
 
     /// <summary>Action causing the notification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
 
     /// <summary>The relationship of this user to this notification's appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relationship")]
-    public global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum? Relationship { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum? Relationship { get => _relationship; set => _relationship = value; }
 
     /// <summary>The start time of the appointment relating to this notification. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The duration of the appointment on this notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The status of the appointment for this notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The user of this notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appointment")]
-    public global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse? Appointment { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse? Appointment { get => _appointment; set => _appointment = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _markedAsRead;
+    private global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum? _actionType;
+    private global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum? _relationship;
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthInMinutes;
+    private global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse? _appointment;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingNotification IGenesysCloudModel<CoachingNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class CoachingNotification : IGenesysCloudModel<CoachingNotificati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MarkedAsRead = ReadNullableBoolean(ref reader, name);
+                    value._markedAsRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingNotification.ActionTypeEnum?)null;
                     break;
                 case 4:
-                    value.Relationship = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum(text2) : (global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum?)null;
+                    value._relationship = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum(text2) : (global::GenesysCloud.Extensions.Models.CoachingNotification.RelationshipEnum?)null;
                     break;
                 case 5:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.CoachingNotification.StatusEnum?)null;
                     break;
                 case 8:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.ReadJson(ref reader, options);
+                    value._appointment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,15 +137,15 @@ public sealed class CoachingNotification : IGenesysCloudModel<CoachingNotificati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "markedAsRead"u8, value.MarkedAsRead, nulls);
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        WriteString(writer, "relationship"u8, value.Relationship?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.User is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "markedAsRead"u8, value._markedAsRead, nulls);
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        WriteString(writer, "relationship"u8, value._relationship?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -142,7 +155,7 @@ public sealed class CoachingNotification : IGenesysCloudModel<CoachingNotificati
             writer.WriteNull("user"u8);
         }
 
-        if (value.Appointment is { } property6)
+        if (value._appointment is { } property6)
         {
             writer.WritePropertyName("appointment"u8);
             global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse.WriteJson(writer, property6, options);
@@ -152,8 +165,8 @@ public sealed class CoachingNotification : IGenesysCloudModel<CoachingNotificati
             writer.WriteNull("appointment"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
 {
     /// <summary>The attendee IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get => _attendeeIds; set => _attendeeIds = value; }
 
     /// <summary>The facilitator IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get => _facilitatorIds; set => _facilitatorIds = value; }
 
     /// <summary>The length in minutes of the slots, in 15 minutes granularity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The Activity Code Id of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The intervals to fetch the slots for. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervals")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Intervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Intervals { get => _intervals; set => _intervals = value; }
 
     /// <summary>The type of slots to fetch in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotsType")]
-    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum? SlotsType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum? SlotsType { get => _slotsType; set => _slotsType = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attendeeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _facilitatorIds;
+    private long? _lengthInMinutes;
+    private string? _activityCodeId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _intervals;
+    private global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum? _slotsType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingScheduleSlotsJobRequest IGenesysCloudModel<CoachingScheduleSlotsJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -61,7 +69,7 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AttendeeIds = null;
+                        value._attendeeIds = null;
                     }
                     else
                     {
@@ -72,13 +80,13 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AttendeeIds = list1;
+                        value._attendeeIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FacilitatorIds = null;
+                        value._facilitatorIds = null;
                     }
                     else
                     {
@@ -89,19 +97,19 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FacilitatorIds = list2;
+                        value._facilitatorIds = list2;
                     }
                     break;
                 case 2:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Intervals = null;
+                        value._intervals = null;
                     }
                     else
                     {
@@ -112,14 +120,14 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Intervals = list3;
+                        value._intervals = list3;
                     }
                     break;
                 case 5:
-                    value.SlotsType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum?)null;
+                    value._slotsType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest.SlotsTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +139,7 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AttendeeIds is { } property5)
+        if (value._attendeeIds is { } property5)
         {
             writer.WritePropertyName("attendeeIds"u8);
             writer.WriteStartArray();
@@ -148,7 +156,7 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
             writer.WriteNull("attendeeIds"u8);
         }
 
-        if (value.FacilitatorIds is { } property7)
+        if (value._facilitatorIds is { } property7)
         {
             writer.WritePropertyName("facilitatorIds"u8);
             writer.WriteStartArray();
@@ -165,9 +173,9 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
             writer.WriteNull("facilitatorIds"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.Intervals is { } property9)
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._intervals is { } property9)
         {
             writer.WritePropertyName("intervals"u8);
             writer.WriteStartArray();
@@ -184,8 +192,8 @@ public sealed class CoachingScheduleSlotsJobRequest : IGenesysCloudModel<Coachin
             writer.WriteNull("intervals"u8);
         }
 
-        WriteString(writer, "slotsType"u8, value.SlotsType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "slotsType"u8, value._slotsType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The attendee IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get => _attendeeIds; set => _attendeeIds = value; }
 
     /// <summary>The facilitator IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get => _facilitatorIds; set => _facilitatorIds = value; }
 
     /// <summary>The length in minutes of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The Business Unit Id of the users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
 
     /// <summary>The Activity Code Id of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The results of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult>? Results { get => _results; set => _results = value; }
 
     /// <summary>The type of slots fetched in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotsType")]
-    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum? SlotsType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum? SlotsType { get => _slotsType; set => _slotsType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attendeeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _facilitatorIds;
+    private long? _lengthInMinutes;
+    private string? _businessUnitId;
+    private string? _activityCodeId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult>? _results;
+    private global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum? _slotsType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingScheduleSlotsJobResponse IGenesysCloudModel<CoachingScheduleSlotsJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,12 +82,12 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AttendeeIds = null;
+                        value._attendeeIds = null;
                     }
                     else
                     {
@@ -87,13 +98,13 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AttendeeIds = list1;
+                        value._attendeeIds = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FacilitatorIds = null;
+                        value._facilitatorIds = null;
                     }
                     else
                     {
@@ -104,22 +115,22 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FacilitatorIds = list2;
+                        value._facilitatorIds = list2;
                     }
                     break;
                 case 3:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -130,17 +141,17 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list3;
+                        value._results = list3;
                     }
                     break;
                 case 7:
-                    value.SlotsType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum?)null;
+                    value._slotsType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse.SlotsTypeEnum?)null;
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,8 +163,8 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.AttendeeIds is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._attendeeIds is { } property5)
         {
             writer.WritePropertyName("attendeeIds"u8);
             writer.WriteStartArray();
@@ -170,7 +181,7 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
             writer.WriteNull("attendeeIds"u8);
         }
 
-        if (value.FacilitatorIds is { } property7)
+        if (value._facilitatorIds is { } property7)
         {
             writer.WritePropertyName("facilitatorIds"u8);
             writer.WriteStartArray();
@@ -187,10 +198,10 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
             writer.WriteNull("facilitatorIds"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.Results is { } property9)
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._results is { } property9)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -214,9 +225,9 @@ public sealed class CoachingScheduleSlotsJobResponse : IGenesysCloudModel<Coachi
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "slotsType"u8, value.SlotsType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "slotsType"u8, value._slotsType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CoachingScheduleSlotsJobResult : IGenesysCloudModel<Coaching
 {
     /// <summary>The interval of the job. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The slot found from the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slot")]
-    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot? Slot { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot? Slot { get => _slot; set => _slot = value; }
 
     /// <summary>True if the slot conflicts with a Coaching Appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasConflict")]
-    public bool? HasConflict { get; set; }
+    public bool? HasConflict { get => _hasConflict; set => _hasConflict = value; }
+
+    private string? _interval;
+    private global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot? _slot;
+    private bool? _hasConflict;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingScheduleSlotsJobResult IGenesysCloudModel<CoachingScheduleSlotsJobResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CoachingScheduleSlotsJobResult : IGenesysCloudModel<Coaching
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResult.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Slot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot.ReadJson(ref reader, options);
+                    value._slot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.HasConflict = ReadNullableBoolean(ref reader, name);
+                    value._hasConflict = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class CoachingScheduleSlotsJobResult : IGenesysCloudModel<Coaching
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Slot is { } property2)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._slot is { } property2)
         {
             writer.WritePropertyName("slot"u8);
             global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSlot.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class CoachingScheduleSlotsJobResult : IGenesysCloudModel<Coaching
             writer.WriteNull("slot"u8);
         }
 
-        WriteBoolean(writer, "hasConflict"u8, value.HasConflict, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "hasConflict"u8, value._hasConflict, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

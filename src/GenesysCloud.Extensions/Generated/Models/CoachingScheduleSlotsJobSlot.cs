@@ -14,15 +14,19 @@ public sealed class CoachingScheduleSlotsJobSlot : IGenesysCloudModel<CoachingSc
 {
     /// <summary>Start date and time of the slot. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The schedule information of the slot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule? Schedule { get => _schedule; set => _schedule = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule? _schedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingScheduleSlotsJobSlot IGenesysCloudModel<CoachingScheduleSlotsJobSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CoachingScheduleSlotsJobSlot : IGenesysCloudModel<CoachingSc
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class CoachingScheduleSlotsJobSlot : IGenesysCloudModel<CoachingSc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        if (value.Schedule is { } property1)
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        if (value._schedule is { } property1)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobSchedule.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class CoachingScheduleSlotsJobSlot : IGenesysCloudModel<CoachingSc
             writer.WriteNull("schedule"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CoachingSlot : IGenesysCloudModel<CoachingSlot>
 {
     /// <summary>Start date and time of scheduled coaching appointment slot. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Length of coaching appointment slot in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Difference between scheduled and forecast headcount for this slot after scheduling the coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingDifference")]
-    public double? StaffingDifference { get; set; }
+    public double? StaffingDifference { get => _staffingDifference; set => _staffingDifference = value; }
 
     /// <summary>Rating based on the staffing difference for scheduled slot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("differenceRating")]
-    public global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum? DifferenceRating { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum? DifferenceRating { get => _differenceRating; set => _differenceRating = value; }
 
     /// <summary>Workforce Management schedule information associated with the slot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmSchedule")]
-    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get => _wfmSchedule; set => _wfmSchedule = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthInMinutes;
+    private double? _staffingDifference;
+    private global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum? _differenceRating;
+    private global::GenesysCloud.Extensions.Models.WfmScheduleReference? _wfmSchedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingSlot IGenesysCloudModel<CoachingSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CoachingSlot : IGenesysCloudModel<CoachingSlot>
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StaffingDifference = ReadNullableDouble(ref reader, options, name);
+                    value._staffingDifference = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.DifferenceRating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum?)null;
+                    value._differenceRating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum(text1) : (global::GenesysCloud.Extensions.Models.CoachingSlot.DifferenceRatingEnum?)null;
                     break;
                 case 4:
-                    value.WfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
+                    value._wfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class CoachingSlot : IGenesysCloudModel<CoachingSlot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteDouble(writer, "staffingDifference"u8, value.StaffingDifference, nulls);
-        WriteString(writer, "differenceRating"u8, value.DifferenceRating?.ToString(), nulls);
-        if (value.WfmSchedule is { } property2)
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteDouble(writer, "staffingDifference"u8, value._staffingDifference, nulls);
+        WriteString(writer, "differenceRating"u8, value._differenceRating?.ToString(), nulls);
+        if (value._wfmSchedule is { } property2)
         {
             writer.WritePropertyName("wfmSchedule"u8);
             global::GenesysCloud.Extensions.Models.WfmScheduleReference.WriteJson(writer, property2, options);
@@ -96,7 +103,7 @@ public sealed class CoachingSlot : IGenesysCloudModel<CoachingSlot>
             writer.WriteNull("wfmSchedule"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
 {
     /// <summary>Range of time to get slots for scheduling coaching appointments. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The duration of coaching appointment to schedule in 15 minutes granularity up to maximum of 60 minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>List of attendees to determine coaching appointment slots</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AttendeeIds { get => _attendeeIds; set => _attendeeIds = value; }
 
     /// <summary>List of facilitators to determine coaching appointment slots</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FacilitatorIds { get => _facilitatorIds; set => _facilitatorIds = value; }
 
     /// <summary>List of appointment ids to exclude from consideration when determining blocked slots</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptibleAppointmentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptibleAppointmentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptibleAppointmentIds { get => _interruptibleAppointmentIds; set => _interruptibleAppointmentIds = value; }
+
+    private string? _interval;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attendeeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _facilitatorIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _interruptibleAppointmentIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingSlotsRequest IGenesysCloudModel<CoachingSlotsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AttendeeIds = null;
+                        value._attendeeIds = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AttendeeIds = list1;
+                        value._attendeeIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.FacilitatorIds = null;
+                        value._facilitatorIds = null;
                     }
                     else
                     {
@@ -91,13 +98,13 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FacilitatorIds = list2;
+                        value._facilitatorIds = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.InterruptibleAppointmentIds = null;
+                        value._interruptibleAppointmentIds = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InterruptibleAppointmentIds = list3;
+                        value._interruptibleAppointmentIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +131,9 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        if (value.AttendeeIds is { } property4)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        if (value._attendeeIds is { } property4)
         {
             writer.WritePropertyName("attendeeIds"u8);
             writer.WriteStartArray();
@@ -143,7 +150,7 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
             writer.WriteNull("attendeeIds"u8);
         }
 
-        if (value.FacilitatorIds is { } property6)
+        if (value._facilitatorIds is { } property6)
         {
             writer.WritePropertyName("facilitatorIds"u8);
             writer.WriteStartArray();
@@ -160,7 +167,7 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
             writer.WriteNull("facilitatorIds"u8);
         }
 
-        if (value.InterruptibleAppointmentIds is { } property8)
+        if (value._interruptibleAppointmentIds is { } property8)
         {
             writer.WritePropertyName("interruptibleAppointmentIds"u8);
             writer.WriteStartArray();
@@ -177,7 +184,7 @@ public sealed class CoachingSlotsRequest : IGenesysCloudModel<CoachingSlotsReque
             writer.WriteNull("interruptibleAppointmentIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
 {
     /// <summary>List of slots where coaching appointment can be scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestedSlots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingSlot>? SuggestedSlots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingSlot>? SuggestedSlots { get => _suggestedSlots; set => _suggestedSlots = value; }
 
     /// <summary>Periods of availability for attendees to schedule coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeeSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? AttendeeSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? AttendeeSchedules { get => _attendeeSchedules; set => _attendeeSchedules = value; }
 
     /// <summary>Periods of availability for facilitators to schedule coaching appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? FacilitatorSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? FacilitatorSchedules { get => _facilitatorSchedules; set => _facilitatorSchedules = value; }
 
     /// <summary>Detailed data for WFM scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmScheduleActivities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmScheduleActivity>? WfmScheduleActivities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmScheduleActivity>? WfmScheduleActivities { get => _wfmScheduleActivities; set => _wfmScheduleActivities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CoachingSlot>? _suggestedSlots;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? _attendeeSchedules;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAvailableTimes>? _facilitatorSchedules;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmScheduleActivity>? _wfmScheduleActivities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoachingSlotsResponse IGenesysCloudModel<CoachingSlotsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SuggestedSlots = null;
+                        value._suggestedSlots = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CoachingSlot.ReadJson(ref reader, options));
                         }
 
-                        value.SuggestedSlots = list1;
+                        value._suggestedSlots = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AttendeeSchedules = null;
+                        value._attendeeSchedules = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserAvailableTimes.ReadJson(ref reader, options));
                         }
 
-                        value.AttendeeSchedules = list2;
+                        value._attendeeSchedules = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FacilitatorSchedules = null;
+                        value._facilitatorSchedules = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserAvailableTimes.ReadJson(ref reader, options));
                         }
 
-                        value.FacilitatorSchedules = list3;
+                        value._facilitatorSchedules = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.WfmScheduleActivities = null;
+                        value._wfmScheduleActivities = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.WfmScheduleActivities = list4;
+                        value._wfmScheduleActivities = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SuggestedSlots is { } property5)
+        if (value._suggestedSlots is { } property5)
         {
             writer.WritePropertyName("suggestedSlots"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
             writer.WriteNull("suggestedSlots"u8);
         }
 
-        if (value.AttendeeSchedules is { } property8)
+        if (value._attendeeSchedules is { } property8)
         {
             writer.WritePropertyName("attendeeSchedules"u8);
             writer.WriteStartArray();
@@ -179,7 +185,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
             writer.WriteNull("attendeeSchedules"u8);
         }
 
-        if (value.FacilitatorSchedules is { } property11)
+        if (value._facilitatorSchedules is { } property11)
         {
             writer.WritePropertyName("facilitatorSchedules"u8);
             writer.WriteStartArray();
@@ -203,7 +209,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
             writer.WriteNull("facilitatorSchedules"u8);
         }
 
-        if (value.WfmScheduleActivities is { } property14)
+        if (value._wfmScheduleActivities is { } property14)
         {
             writer.WritePropertyName("wfmScheduleActivities"u8);
             writer.WriteStartArray();
@@ -227,7 +233,7 @@ public sealed class CoachingSlotsResponse : IGenesysCloudModel<CoachingSlotsResp
             writer.WriteNull("wfmScheduleActivities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

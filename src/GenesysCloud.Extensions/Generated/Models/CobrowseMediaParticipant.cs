@@ -14,179 +14,224 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
 {
     /// <summary>The unique participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The display friendly name of the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The participant address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The time when this participant first joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The timestamp when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The time when this participant went connected for this media (eg: video connected time). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The time when this participant went disconnected for this media (eg: video disconnected time). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The time when this participant's hold started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The participant's purpose.  Values can be: 'agent', 'user', 'customer', 'external', 'acd', 'ivr</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public string? Purpose { get; set; }
+    public string? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>The participant's state.  Values can be: 'alerting', 'connected', 'disconnected', 'dialing', 'contacting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The participant's direction.  Values can be: 'inbound' or 'outbound'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>The reason the participant was disconnected from the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>Value is true when the participant is on hold.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>Value is true when the participant requires wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupRequired")]
-    public bool? WrapupRequired { get; set; }
+    public bool? WrapupRequired { get => _wrapupRequired; set => _wrapupRequired = value; }
 
     /// <summary>The wrap-up prompt indicating the type of wrap-up to be performed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupPrompt")]
-    public string? WrapupPrompt { get; set; }
+    public string? WrapupPrompt { get => _wrapupPrompt; set => _wrapupPrompt = value; }
 
     /// <summary>List of roles this participant's media has had on the conversation, ie monitor, coach, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaRoles")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get => _mediaRoles; set => _mediaRoles = value; }
 
     /// <summary>The PureCloud user for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The PureCloud queue for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The PureCloud team for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Team { get => _team; set => _team = value; }
 
     /// <summary>A list of ad-hoc attributes for the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>If the conversation ends in error, contains additional error details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>The Engage script that should be used by this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get => _script; set => _script = value; }
 
     /// <summary>The amount of time the participant has to complete wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupTimeoutMs")]
-    public long? WrapupTimeoutMs { get; set; }
+    public long? WrapupTimeoutMs { get => _wrapupTimeoutMs; set => _wrapupTimeoutMs = value; }
 
     /// <summary>Value is true when the participant has skipped wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupSkipped")]
-    public bool? WrapupSkipped { get; set; }
+    public bool? WrapupSkipped { get => _wrapupSkipped; set => _wrapupSkipped = value; }
 
     /// <summary>Specifies how long the agent has to answer an interaction before being marked as not responding.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutMs")]
-    public long? AlertingTimeoutMs { get; set; }
+    public long? AlertingTimeoutMs { get => _alertingTimeoutMs; set => _alertingTimeoutMs = value; }
 
     /// <summary>The source provider for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the reference for the external contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the initial division for the external contact. This value will not be updated if the external contact is reassigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactInitialDivisionId")]
-    public string? ExternalContactInitialDivisionId { get; set; }
+    public string? ExternalContactInitialDivisionId { get => _externalContactInitialDivisionId; set => _externalContactInitialDivisionId = value; }
 
     /// <summary>If this participant represents an external org, then this will be the reference for the external org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>Wrapup for this participant, if it has been applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>The peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peer")]
-    public string? Peer { get; set; }
+    public string? Peer { get => _peer; set => _peer = value; }
 
     /// <summary>The reason specifying why participant flagged the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flaggedReason")]
-    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum? FlaggedReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum? FlaggedReason { get => _flaggedReason; set => _flaggedReason = value; }
 
     /// <summary>Journey System data/context that is applicable to this communication.  When used for historical purposes, the context should be immutable.  When null, there is no applicable Journey System context.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
 
     /// <summary>Information on how a communication should be routed to an agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationRoutingData")]
-    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get => _conversationRoutingData; set => _conversationRoutingData = value; }
 
     /// <summary>The timestamp when this participant started after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAcwTime")]
-    public global::System.DateTimeOffset? StartAcwTime { get; set; }
+    public global::System.DateTimeOffset? StartAcwTime { get => _startAcwTime; set => _startAcwTime = value; }
 
     /// <summary>The timestamp when this participant ended after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endAcwTime")]
-    public global::System.DateTimeOffset? EndAcwTime { get; set; }
+    public global::System.DateTimeOffset? EndAcwTime { get => _endAcwTime; set => _endAcwTime = value; }
 
     /// <summary>The time when this participant's communication was last parked.  Does not reset on resume. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parkTime")]
-    public global::System.DateTimeOffset? ParkTime { get; set; }
+    public global::System.DateTimeOffset? ParkTime { get => _parkTime; set => _parkTime = value; }
 
     /// <summary>The time when this participant's communications will resume. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resumeTime")]
-    public global::System.DateTimeOffset? ResumeTime { get; set; }
+    public global::System.DateTimeOffset? ResumeTime { get => _resumeTime; set => _resumeTime = value; }
 
     /// <summary>The co-browse session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseSessionId")]
-    public string? CobrowseSessionId { get; set; }
+    public string? CobrowseSessionId { get => _cobrowseSessionId; set => _cobrowseSessionId = value; }
 
     /// <summary>This value identifies the role of the co-browse client within the co-browse session (a client is a sharer or a viewer).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseRole")]
-    public string? CobrowseRole { get; set; }
+    public string? CobrowseRole { get => _cobrowseRole; set => _cobrowseRole = value; }
 
     /// <summary>ID of co-browse participants for which this client has been granted control (list is empty if this client cannot control any shared pages).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("controlling")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Controlling { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Controlling { get => _controlling; set => _controlling = value; }
 
     /// <summary>The URL that can be used to open co-browse session in web browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewerUrl")]
-    public string? ViewerUrl { get; set; }
+    public string? ViewerUrl { get => _viewerUrl; set => _viewerUrl = value; }
 
     /// <summary>The time when the provider event which triggered this conversation update happened in the corrected provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerEventTime")]
-    public global::System.DateTimeOffset? ProviderEventTime { get; set; }
+    public global::System.DateTimeOffset? ProviderEventTime { get => _providerEventTime; set => _providerEventTime = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _address;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private string? _purpose;
+    private global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum? _direction;
+    private global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum? _disconnectType;
+    private bool? _held;
+    private bool? _wrapupRequired;
+    private string? _wrapupPrompt;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaRoles;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _team;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _script;
+    private long? _wrapupTimeoutMs;
+    private bool? _wrapupSkipped;
+    private long? _alertingTimeoutMs;
+    private string? _provider;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalContact;
+    private string? _externalContactInitialDivisionId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalOrganization;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private string? _peer;
+    private global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum? _flaggedReason;
+    private global::GenesysCloud.Extensions.Models.JourneyContext? _journeyContext;
+    private global::GenesysCloud.Extensions.Models.ConversationRoutingData? _conversationRoutingData;
+    private global::System.DateTimeOffset? _startAcwTime;
+    private global::System.DateTimeOffset? _endAcwTime;
+    private global::System.DateTimeOffset? _parkTime;
+    private global::System.DateTimeOffset? _resumeTime;
+    private string? _cobrowseSessionId;
+    private string? _cobrowseRole;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _controlling;
+    private string? _viewerUrl;
+    private global::System.DateTimeOffset? _providerEventTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CobrowseMediaParticipant IGenesysCloudModel<CobrowseMediaParticipant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -207,54 +252,54 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.Purpose = ReadString(ref reader, name);
+                    value._purpose = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.StateEnum?)null;
                     break;
                 case 10:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DirectionEnum?)null;
                     break;
                 case 11:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.DisconnectTypeEnum?)null;
                     break;
                 case 12:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.WrapupRequired = ReadNullableBoolean(ref reader, name);
+                    value._wrapupRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.WrapupPrompt = ReadString(ref reader, name);
+                    value._wrapupPrompt = ReadString(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.MediaRoles = null;
+                        value._mediaRoles = null;
                     }
                     else
                     {
@@ -265,22 +310,22 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaRoles = list4;
+                        value._mediaRoles = list4;
                     }
                     break;
                 case 16:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -291,73 +336,73 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
                             dictionary5[key5] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary5;
+                        value._attributes = dictionary5;
                     }
                     break;
                 case 20:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.WrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._wrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 23:
-                    value.WrapupSkipped = ReadNullableBoolean(ref reader, name);
+                    value._wrapupSkipped = ReadNullableBoolean(ref reader, name);
                     break;
                 case 24:
-                    value.AlertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 25:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 26:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.ExternalContactInitialDivisionId = ReadString(ref reader, name);
+                    value._externalContactInitialDivisionId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.Peer = ReadString(ref reader, name);
+                    value._peer = ReadString(ref reader, name);
                     break;
                 case 31:
-                    value.FlaggedReason = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum(text6) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum?)null;
+                    value._flaggedReason = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum(text6) : (global::GenesysCloud.Extensions.Models.CobrowseMediaParticipant.FlaggedReasonEnum?)null;
                     break;
                 case 32:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
                     break;
                 case 33:
-                    value.ConversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
+                    value._conversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
                     break;
                 case 34:
-                    value.StartAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 35:
-                    value.EndAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 36:
-                    value.ParkTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._parkTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 37:
-                    value.ResumeTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._resumeTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 38:
-                    value.CobrowseSessionId = ReadString(ref reader, name);
+                    value._cobrowseSessionId = ReadString(ref reader, name);
                     break;
                 case 39:
-                    value.CobrowseRole = ReadString(ref reader, name);
+                    value._cobrowseRole = ReadString(ref reader, name);
                     break;
                 case 40:
                     if (IsNull(ref reader))
                     {
-                        value.Controlling = null;
+                        value._controlling = null;
                     }
                     else
                     {
@@ -368,17 +413,17 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Controlling = list7;
+                        value._controlling = list7;
                     }
                     break;
                 case 41:
-                    value.ViewerUrl = ReadString(ref reader, name);
+                    value._viewerUrl = ReadString(ref reader, name);
                     break;
                 case 42:
-                    value.ProviderEventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._providerEventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -390,22 +435,22 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteBoolean(writer, "wrapupRequired"u8, value.WrapupRequired, nulls);
-        WriteString(writer, "wrapupPrompt"u8, value.WrapupPrompt, nulls);
-        if (value.MediaRoles is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteString(writer, "purpose"u8, value._purpose, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteBoolean(writer, "wrapupRequired"u8, value._wrapupRequired, nulls);
+        WriteString(writer, "wrapupPrompt"u8, value._wrapupPrompt, nulls);
+        if (value._mediaRoles is { } property8)
         {
             writer.WritePropertyName("mediaRoles"u8);
             writer.WriteStartArray();
@@ -422,7 +467,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("mediaRoles"u8);
         }
 
-        if (value.User is { } property10)
+        if (value._user is { } property10)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -432,7 +477,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("user"u8);
         }
 
-        if (value.Queue is { } property12)
+        if (value._queue is { } property12)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -442,7 +487,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Team is { } property14)
+        if (value._team is { } property14)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -452,7 +497,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("team"u8);
         }
 
-        if (value.Attributes is { } property16)
+        if (value._attributes is { } property16)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -470,7 +515,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.ErrorInfo is { } property18)
+        if (value._errorInfo is { } property18)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property18, options);
@@ -480,7 +525,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("errorInfo"u8);
         }
 
-        if (value.Script is { } property20)
+        if (value._script is { } property20)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property20, options);
@@ -490,11 +535,11 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("script"u8);
         }
 
-        WriteInt64(writer, "wrapupTimeoutMs"u8, value.WrapupTimeoutMs, nulls);
-        WriteBoolean(writer, "wrapupSkipped"u8, value.WrapupSkipped, nulls);
-        WriteInt64(writer, "alertingTimeoutMs"u8, value.AlertingTimeoutMs, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.ExternalContact is { } property22)
+        WriteInt64(writer, "wrapupTimeoutMs"u8, value._wrapupTimeoutMs, nulls);
+        WriteBoolean(writer, "wrapupSkipped"u8, value._wrapupSkipped, nulls);
+        WriteInt64(writer, "alertingTimeoutMs"u8, value._alertingTimeoutMs, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._externalContact is { } property22)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property22, options);
@@ -504,8 +549,8 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("externalContact"u8);
         }
 
-        WriteString(writer, "externalContactInitialDivisionId"u8, value.ExternalContactInitialDivisionId, nulls);
-        if (value.ExternalOrganization is { } property24)
+        WriteString(writer, "externalContactInitialDivisionId"u8, value._externalContactInitialDivisionId, nulls);
+        if (value._externalOrganization is { } property24)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property24, options);
@@ -515,7 +560,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("externalOrganization"u8);
         }
 
-        if (value.Wrapup is { } property26)
+        if (value._wrapup is { } property26)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property26, options);
@@ -525,9 +570,9 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("wrapup"u8);
         }
 
-        WriteString(writer, "peer"u8, value.Peer, nulls);
-        WriteString(writer, "flaggedReason"u8, value.FlaggedReason?.ToString(), nulls);
-        if (value.JourneyContext is { } property28)
+        WriteString(writer, "peer"u8, value._peer, nulls);
+        WriteString(writer, "flaggedReason"u8, value._flaggedReason?.ToString(), nulls);
+        if (value._journeyContext is { } property28)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.JourneyContext.WriteJson(writer, property28, options);
@@ -537,7 +582,7 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("journeyContext"u8);
         }
 
-        if (value.ConversationRoutingData is { } property30)
+        if (value._conversationRoutingData is { } property30)
         {
             writer.WritePropertyName("conversationRoutingData"u8);
             global::GenesysCloud.Extensions.Models.ConversationRoutingData.WriteJson(writer, property30, options);
@@ -547,13 +592,13 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("conversationRoutingData"u8);
         }
 
-        WriteDateTimeOffset(writer, "startAcwTime"u8, value.StartAcwTime, nulls);
-        WriteDateTimeOffset(writer, "endAcwTime"u8, value.EndAcwTime, nulls);
-        WriteDateTimeOffset(writer, "parkTime"u8, value.ParkTime, nulls);
-        WriteDateTimeOffset(writer, "resumeTime"u8, value.ResumeTime, nulls);
-        WriteString(writer, "cobrowseSessionId"u8, value.CobrowseSessionId, nulls);
-        WriteString(writer, "cobrowseRole"u8, value.CobrowseRole, nulls);
-        if (value.Controlling is { } property32)
+        WriteDateTimeOffset(writer, "startAcwTime"u8, value._startAcwTime, nulls);
+        WriteDateTimeOffset(writer, "endAcwTime"u8, value._endAcwTime, nulls);
+        WriteDateTimeOffset(writer, "parkTime"u8, value._parkTime, nulls);
+        WriteDateTimeOffset(writer, "resumeTime"u8, value._resumeTime, nulls);
+        WriteString(writer, "cobrowseSessionId"u8, value._cobrowseSessionId, nulls);
+        WriteString(writer, "cobrowseRole"u8, value._cobrowseRole, nulls);
+        if (value._controlling is { } property32)
         {
             writer.WritePropertyName("controlling"u8);
             writer.WriteStartArray();
@@ -570,9 +615,9 @@ public sealed class CobrowseMediaParticipant : IGenesysCloudModel<CobrowseMediaP
             writer.WriteNull("controlling"u8);
         }
 
-        WriteString(writer, "viewerUrl"u8, value.ViewerUrl, nulls);
-        WriteDateTimeOffset(writer, "providerEventTime"u8, value.ProviderEventTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "viewerUrl"u8, value._viewerUrl, nulls);
+        WriteDateTimeOffset(writer, "providerEventTime"u8, value._providerEventTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

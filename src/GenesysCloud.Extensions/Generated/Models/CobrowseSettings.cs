@@ -14,39 +14,49 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
 {
     /// <summary>Whether or not cobrowse is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether the viewer should have option to request control</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowAgentControl")]
-    public bool? AllowAgentControl { get; set; }
+    public bool? AllowAgentControl { get => _allowAgentControl; set => _allowAgentControl = value; }
 
     /// <summary>Whether the viewer should have option to request navigation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowAgentNavigation")]
-    public bool? AllowAgentNavigation { get; set; }
+    public bool? AllowAgentNavigation { get => _allowAgentNavigation; set => _allowAgentNavigation = value; }
 
     /// <summary>Should cobrowse draw be enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowDraw")]
-    public bool? AllowDraw { get; set; }
+    public bool? AllowDraw { get => _allowDraw; set => _allowDraw = value; }
 
     /// <summary>Mask patterns that will apply to pages being shared</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maskSelectors")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MaskSelectors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MaskSelectors { get => _maskSelectors; set => _maskSelectors = value; }
 
     /// <summary>Cobrowse channels for web messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channels")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get => _channels; set => _channels = value; }
 
     /// <summary>Readonly patterns that will apply to pages being shared</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("readonlySelectors")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReadonlySelectors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReadonlySelectors { get => _readonlySelectors; set => _readonlySelectors = value; }
 
     /// <summary>Pause criteria that will pause cobrowse if some of them are met in the user's URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pauseCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PauseCriteria>? PauseCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PauseCriteria>? PauseCriteria { get => _pauseCriteria; set => _pauseCriteria = value; }
+
+    private bool? _enabled;
+    private bool? _allowAgentControl;
+    private bool? _allowAgentNavigation;
+    private bool? _allowDraw;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _maskSelectors;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _channels;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _readonlySelectors;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PauseCriteria>? _pauseCriteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CobrowseSettings IGenesysCloudModel<CobrowseSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AllowAgentControl = ReadNullableBoolean(ref reader, name);
+                    value._allowAgentControl = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AllowAgentNavigation = ReadNullableBoolean(ref reader, name);
+                    value._allowAgentNavigation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AllowDraw = ReadNullableBoolean(ref reader, name);
+                    value._allowDraw = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.MaskSelectors = null;
+                        value._maskSelectors = null;
                     }
                     else
                     {
@@ -92,13 +102,13 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MaskSelectors = list1;
+                        value._maskSelectors = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Channels = null;
+                        value._channels = null;
                     }
                     else
                     {
@@ -109,13 +119,13 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Channels = list2;
+                        value._channels = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ReadonlySelectors = null;
+                        value._readonlySelectors = null;
                     }
                     else
                     {
@@ -126,13 +136,13 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReadonlySelectors = list3;
+                        value._readonlySelectors = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.PauseCriteria = null;
+                        value._pauseCriteria = null;
                     }
                     else
                     {
@@ -143,11 +153,11 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PauseCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.PauseCriteria = list4;
+                        value._pauseCriteria = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +169,11 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "allowAgentControl"u8, value.AllowAgentControl, nulls);
-        WriteBoolean(writer, "allowAgentNavigation"u8, value.AllowAgentNavigation, nulls);
-        WriteBoolean(writer, "allowDraw"u8, value.AllowDraw, nulls);
-        if (value.MaskSelectors is { } property5)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "allowAgentControl"u8, value._allowAgentControl, nulls);
+        WriteBoolean(writer, "allowAgentNavigation"u8, value._allowAgentNavigation, nulls);
+        WriteBoolean(writer, "allowDraw"u8, value._allowDraw, nulls);
+        if (value._maskSelectors is { } property5)
         {
             writer.WritePropertyName("maskSelectors"u8);
             writer.WriteStartArray();
@@ -180,7 +190,7 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
             writer.WriteNull("maskSelectors"u8);
         }
 
-        if (value.Channels is { } property7)
+        if (value._channels is { } property7)
         {
             writer.WritePropertyName("channels"u8);
             writer.WriteStartArray();
@@ -197,7 +207,7 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
             writer.WriteNull("channels"u8);
         }
 
-        if (value.ReadonlySelectors is { } property9)
+        if (value._readonlySelectors is { } property9)
         {
             writer.WritePropertyName("readonlySelectors"u8);
             writer.WriteStartArray();
@@ -214,7 +224,7 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
             writer.WriteNull("readonlySelectors"u8);
         }
 
-        if (value.PauseCriteria is { } property11)
+        if (value._pauseCriteria is { } property11)
         {
             writer.WritePropertyName("pauseCriteria"u8);
             writer.WriteStartArray();
@@ -238,7 +248,7 @@ public sealed class CobrowseSettings : IGenesysCloudModel<CobrowseSettings>
             writer.WriteNull("pauseCriteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

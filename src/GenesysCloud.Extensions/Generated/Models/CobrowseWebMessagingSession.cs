@@ -14,35 +14,44 @@ public sealed class CobrowseWebMessagingSession : IGenesysCloudModel<CobrowseWeb
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Cobrowse session join code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("joinCode")]
-    public string? JoinCode { get; set; }
+    public string? JoinCode { get => _joinCode; set => _joinCode = value; }
 
     /// <summary>WebSocket URL for the JS client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("websocketUrl")]
-    public string? WebsocketUrl { get; set; }
+    public string? WebsocketUrl { get => _websocketUrl; set => _websocketUrl = value; }
 
     /// <summary>Date when Cobrowse Offer Expires. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateOfferEnds")]
-    public global::System.DateTimeOffset? DateOfferEnds { get; set; }
+    public global::System.DateTimeOffset? DateOfferEnds { get => _dateOfferEnds; set => _dateOfferEnds = value; }
 
     /// <summary>CommunicationType for Cobrowse Session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationType")]
-    public global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum? CommunicationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum? CommunicationType { get => _communicationType; set => _communicationType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _joinCode;
+    private string? _websocketUrl;
+    private global::System.DateTimeOffset? _dateOfferEnds;
+    private global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum? _communicationType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CobrowseWebMessagingSession IGenesysCloudModel<CobrowseWebMessagingSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class CobrowseWebMessagingSession : IGenesysCloudModel<CobrowseWeb
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.JoinCode = ReadString(ref reader, name);
+                    value._joinCode = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.WebsocketUrl = ReadString(ref reader, name);
+                    value._websocketUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateOfferEnds = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateOfferEnds = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.CommunicationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum?)null;
+                    value._communicationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession.CommunicationTypeEnum?)null;
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class CobrowseWebMessagingSession : IGenesysCloudModel<CobrowseWeb
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "joinCode"u8, value.JoinCode, nulls);
-        WriteString(writer, "websocketUrl"u8, value.WebsocketUrl, nulls);
-        WriteDateTimeOffset(writer, "dateOfferEnds"u8, value.DateOfferEnds, nulls);
-        WriteString(writer, "communicationType"u8, value.CommunicationType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "joinCode"u8, value._joinCode, nulls);
+        WriteString(writer, "websocketUrl"u8, value._websocketUrl, nulls);
+        WriteDateTimeOffset(writer, "dateOfferEnds"u8, value._dateOfferEnds, nulls);
+        WriteString(writer, "communicationType"u8, value._communicationType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

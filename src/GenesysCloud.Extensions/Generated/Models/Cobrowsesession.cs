@@ -14,83 +14,104 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>Address and name data for a call endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("self")]
-    public global::GenesysCloud.Extensions.Models.Address? Self { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? Self { get => _self; set => _self = value; }
 
     /// <summary>The co-browse session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseSessionId")]
-    public string? CobrowseSessionId { get; set; }
+    public string? CobrowseSessionId { get => _cobrowseSessionId; set => _cobrowseSessionId = value; }
 
     /// <summary>This value identifies the role of the co-browse client within the co-browse session (a client is a sharer or a viewer).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowseRole")]
-    public string? CobrowseRole { get; set; }
+    public string? CobrowseRole { get => _cobrowseRole; set => _cobrowseRole = value; }
 
     /// <summary>ID of co-browse participants for which this client has been granted control (list is empty if this client cannot control any shared pages).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("controlling")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Controlling { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Controlling { get => _controlling; set => _controlling = value; }
 
     /// <summary>The URL that can be used to open co-browse session in web browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewerUrl")]
-    public string? ViewerUrl { get; set; }
+    public string? ViewerUrl { get => _viewerUrl; set => _viewerUrl = value; }
 
     /// <summary>The time when the provider event which triggered this conversation update happened in the corrected provider clock (milliseconds since 1970-01-01 00:00:00 UTC). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerEventTime")]
-    public global::System.DateTimeOffset? ProviderEventTime { get; set; }
+    public global::System.DateTimeOffset? ProviderEventTime { get => _providerEventTime; set => _providerEventTime = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the co-browse session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>The time line of the participant's call, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
+
+    private global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum? _initialState;
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum? _disconnectType;
+    private global::GenesysCloud.Extensions.Models.Address? _self;
+    private string? _cobrowseSessionId;
+    private string? _cobrowseRole;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _controlling;
+    private string? _viewerUrl;
+    private global::System.DateTimeOffset? _providerEventTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private string? _peerId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Cobrowsesession IGenesysCloudModel<Cobrowsesession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,30 +132,30 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Cobrowsesession.DisconnectTypeEnum?)null;
                     break;
                 case 4:
-                    value.Self = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._self = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CobrowseSessionId = ReadString(ref reader, name);
+                    value._cobrowseSessionId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CobrowseRole = ReadString(ref reader, name);
+                    value._cobrowseRole = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Controlling = null;
+                        value._controlling = null;
                     }
                     else
                     {
@@ -145,34 +166,34 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Controlling = list4;
+                        value._controlling = list4;
                     }
                     break;
                 case 8:
-                    value.ViewerUrl = ReadString(ref reader, name);
+                    value._viewerUrl = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ProviderEventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._providerEventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -183,20 +204,20 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list5;
+                        value._segments = list5;
                     }
                     break;
                 case 16:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,11 +229,11 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        if (value.Self is { } property6)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        if (value._self is { } property6)
         {
             writer.WritePropertyName("self"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property6, options);
@@ -222,9 +243,9 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             writer.WriteNull("self"u8);
         }
 
-        WriteString(writer, "cobrowseSessionId"u8, value.CobrowseSessionId, nulls);
-        WriteString(writer, "cobrowseRole"u8, value.CobrowseRole, nulls);
-        if (value.Controlling is { } property8)
+        WriteString(writer, "cobrowseSessionId"u8, value._cobrowseSessionId, nulls);
+        WriteString(writer, "cobrowseRole"u8, value._cobrowseRole, nulls);
+        if (value._controlling is { } property8)
         {
             writer.WritePropertyName("controlling"u8);
             writer.WriteStartArray();
@@ -241,14 +262,14 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             writer.WriteNull("controlling"u8);
         }
 
-        WriteString(writer, "viewerUrl"u8, value.ViewerUrl, nulls);
-        WriteDateTimeOffset(writer, "providerEventTime"u8, value.ProviderEventTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        if (value.Segments is { } property10)
+        WriteString(writer, "viewerUrl"u8, value._viewerUrl, nulls);
+        WriteDateTimeOffset(writer, "providerEventTime"u8, value._providerEventTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        if (value._segments is { } property10)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -272,7 +293,7 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             writer.WriteNull("segments"u8);
         }
 
-        if (value.Wrapup is { } property13)
+        if (value._wrapup is { } property13)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property13, options);
@@ -282,7 +303,7 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property15)
+        if (value._afterCallWork is { } property15)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property15, options);
@@ -292,8 +313,8 @@ public sealed class Cobrowsesession : IGenesysCloudModel<Cobrowsesession>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

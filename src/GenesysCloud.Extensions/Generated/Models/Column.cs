@@ -14,23 +14,29 @@ public sealed class Column : IGenesysCloudModel<Column>
 {
     /// <summary>Column name. Mandatory for Fixed position/length file format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
 
     /// <summary>0 based column number in delimited file format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnNumber")]
-    public long? ColumnNumber { get; set; }
+    public long? ColumnNumber { get => _columnNumber; set => _columnNumber = value; }
 
     /// <summary>Zero-based position of the first column's character. Mandatory for Fixed position/length file format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startPosition")]
-    public long? StartPosition { get; set; }
+    public long? StartPosition { get => _startPosition; set => _startPosition = value; }
 
     /// <summary>Column width. Mandatory for Fixed position/length file format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("length")]
-    public long? Length { get; set; }
+    public long? Length { get => _length; set => _length = value; }
+
+    private string? _columnName;
+    private long? _columnNumber;
+    private long? _startPosition;
+    private long? _length;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Column IGenesysCloudModel<Column>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class Column : IGenesysCloudModel<Column>
             switch (index)
             {
                 case 0:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ColumnNumber = ReadNullableInt64(ref reader, options, name);
+                    value._columnNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StartPosition = ReadNullableInt64(ref reader, options, name);
+                    value._startPosition = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Length = ReadNullableInt64(ref reader, options, name);
+                    value._length = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class Column : IGenesysCloudModel<Column>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteInt64(writer, "columnNumber"u8, value.ColumnNumber, nulls);
-        WriteInt64(writer, "startPosition"u8, value.StartPosition, nulls);
-        WriteInt64(writer, "length"u8, value.Length, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteInt64(writer, "columnNumber"u8, value._columnNumber, nulls);
+        WriteInt64(writer, "startPosition"u8, value._startPosition, nulls);
+        WriteInt64(writer, "length"u8, value._length, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

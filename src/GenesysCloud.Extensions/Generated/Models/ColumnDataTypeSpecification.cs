@@ -14,27 +14,34 @@ public sealed class ColumnDataTypeSpecification : IGenesysCloudModel<ColumnDataT
 {
     /// <summary>The column name of a column selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
 
     /// <summary>The data type of the column selected for dynamic queueing (TEXT, NUMERIC or TIMESTAMP)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnDataType")]
-    public global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum? ColumnDataType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum? ColumnDataType { get => _columnDataType; set => _columnDataType = value; }
 
     /// <summary>The minimum length of the numeric column selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public long? Min { get; set; }
+    public long? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum length of the numeric column selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public long? Max { get; set; }
+    public long? Max { get => _max; set => _max = value; }
 
     /// <summary>The maximum length of the text column selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-    public long? MaxLength { get; set; }
+    public long? MaxLength { get => _maxLength; set => _maxLength = value; }
+
+    private string? _columnName;
+    private global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum? _columnDataType;
+    private long? _min;
+    private long? _max;
+    private long? _maxLength;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ColumnDataTypeSpecification IGenesysCloudModel<ColumnDataTypeSpecification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ColumnDataTypeSpecification : IGenesysCloudModel<ColumnDataT
             switch (index)
             {
                 case 0:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ColumnDataType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum?)null;
+                    value._columnDataType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ColumnDataTypeEnum?)null;
                     break;
                 case 2:
-                    value.Min = ReadNullableInt64(ref reader, options, name);
+                    value._min = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Max = ReadNullableInt64(ref reader, options, name);
+                    value._max = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MaxLength = ReadNullableInt64(ref reader, options, name);
+                    value._maxLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ColumnDataTypeSpecification : IGenesysCloudModel<ColumnDataT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteString(writer, "columnDataType"u8, value.ColumnDataType?.ToString(), nulls);
-        WriteInt64(writer, "min"u8, value.Min, nulls);
-        WriteInt64(writer, "max"u8, value.Max, nulls);
-        WriteInt64(writer, "maxLength"u8, value.MaxLength, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteString(writer, "columnDataType"u8, value._columnDataType?.ToString(), nulls);
+        WriteInt64(writer, "min"u8, value._min, nulls);
+        WriteInt64(writer, "max"u8, value._max, nulls);
+        WriteInt64(writer, "maxLength"u8, value._maxLength, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

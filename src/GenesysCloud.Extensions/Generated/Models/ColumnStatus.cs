@@ -14,11 +14,14 @@ public sealed class ColumnStatus : IGenesysCloudModel<ColumnStatus>
 {
     /// <summary>Indicates whether or not an individual contact method column is contactable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactable")]
-    public bool? Contactable { get; set; }
+    public bool? Contactable { get => _contactable; set => _contactable = value; }
+
+    private bool? _contactable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ColumnStatus IGenesysCloudModel<ColumnStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ColumnStatus : IGenesysCloudModel<ColumnStatus>
             switch (index)
             {
                 case 0:
-                    value.Contactable = ReadNullableBoolean(ref reader, name);
+                    value._contactable = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ColumnStatus : IGenesysCloudModel<ColumnStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "contactable"u8, value.Contactable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "contactable"u8, value._contactable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiration")]
-    public global::System.DateTimeOffset? Expiration { get; set; }
+    public global::System.DateTimeOffset? Expiration { get => _expiration; set => _expiration = value; }
 
     /// <summary>Gets or sets <c>userId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>statusCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum? StatusCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum? StatusCode { get => _statusCode; set => _statusCode = value; }
 
     /// <summary>Gets or sets <c>commandType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandType")]
-    public global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum? CommandType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum? CommandType { get => _commandType; set => _commandType = value; }
 
     /// <summary>Gets or sets <c>document</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.Document? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.Document? Document { get => _document; set => _document = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _expiration;
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum? _statusCode;
+    private global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum? _commandType;
+    private global::GenesysCloud.Extensions.Models.Document? _document;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommandStatus IGenesysCloudModel<CommandStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Expiration = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expiration = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.StatusCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum?)null;
+                    value._statusCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommandStatus.StatusCodeEnum?)null;
                     break;
                 case 5:
-                    value.CommandType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum?)null;
+                    value._commandType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommandStatus.CommandTypeEnum?)null;
                     break;
                 case 6:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Document.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Document.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,13 +113,13 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "expiration"u8, value.Expiration, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "statusCode"u8, value.StatusCode?.ToString(), nulls);
-        WriteString(writer, "commandType"u8, value.CommandType?.ToString(), nulls);
-        if (value.Document is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "expiration"u8, value._expiration, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "statusCode"u8, value._statusCode?.ToString(), nulls);
+        WriteString(writer, "commandType"u8, value._commandType?.ToString(), nulls);
+        if (value._document is { } property3)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.Document.WriteJson(writer, property3, options);
@@ -119,8 +129,8 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
             writer.WriteNull("document"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

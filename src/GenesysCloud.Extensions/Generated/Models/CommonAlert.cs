@@ -14,83 +14,104 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The user who created the rule that triggered the alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The properties of the rule that triggered the alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.AlertRuleProperties? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlertRuleProperties? Rule { get => _rule; set => _rule = value; }
 
     /// <summary>The collection of notification methods and the ids of users who were notified by those methods.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get => _notifications; set => _notifications = value; }
 
     /// <summary>The timestamp of when the alert was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The timestamp of when the alert ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Indicates if an alert is currently active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Indicates if an alert has not been read.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
-    public bool? Unread { get; set; }
+    public bool? Unread { get => _unread; set => _unread = value; }
 
     /// <summary>The amount of time to wait between notification. Time is in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitBetweenNotificationMs")]
-    public long? WaitBetweenNotificationMs { get; set; }
+    public long? WaitBetweenNotificationMs { get => _waitBetweenNotificationMs; set => _waitBetweenNotificationMs = value; }
 
     /// <summary>Flag indicating if the alert is in a muted state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muted")]
-    public bool? Muted { get; set; }
+    public bool? Muted { get => _muted; set => _muted = value; }
 
     /// <summary>Flag indicating if the alert is in a snoozed state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snoozed")]
-    public bool? Snoozed { get; set; }
+    public bool? Snoozed { get => _snoozed; set => _snoozed = value; }
 
     /// <summary>Timestamp of when the mute status of the alert should end. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMutedUntil")]
-    public global::System.DateTimeOffset? DateMutedUntil { get; set; }
+    public global::System.DateTimeOffset? DateMutedUntil { get => _dateMutedUntil; set => _dateMutedUntil = value; }
 
     /// <summary>Timestamp of when the snooze status of the alert should end. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSnoozedUntil")]
-    public global::System.DateTimeOffset? DateSnoozedUntil { get; set; }
+    public global::System.DateTimeOffset? DateSnoozedUntil { get => _dateSnoozedUntil; set => _dateSnoozedUntil = value; }
 
     /// <summary>The conditions that make up the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>The id of the conversation instance that caused the alert to trigger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Summary of the alert status of the entities defined in the conditions.  Is set when rule has instance-based or team member based rule predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertSummary")]
-    public global::GenesysCloud.Extensions.Models.AlertSummary? AlertSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlertSummary? AlertSummary { get => _alertSummary; set => _alertSummary = value; }
 
     /// <summary>Gets or sets <c>ruleUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleUri")]
-    public string? RuleUri { get; set; }
+    public string? RuleUri { get => _ruleUri; set => _ruleUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.AlertRuleProperties? _rule;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? _notifications;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private bool? _active;
+    private bool? _unread;
+    private long? _waitBetweenNotificationMs;
+    private bool? _muted;
+    private bool? _snoozed;
+    private global::System.DateTimeOffset? _dateMutedUntil;
+    private global::System.DateTimeOffset? _dateSnoozedUntil;
+    private global::GenesysCloud.Extensions.Models.CommonRuleConditions? _conditions;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.AlertSummary? _alertSummary;
+    private string? _ruleUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonAlert IGenesysCloudModel<CommonAlert>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,21 +132,21 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlertRuleProperties.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlertRuleProperties.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Notifications = null;
+                        value._notifications = null;
                     }
                     else
                     {
@@ -136,53 +157,53 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlertNotification.ReadJson(ref reader, options));
                         }
 
-                        value.Notifications = list1;
+                        value._notifications = list1;
                     }
                     break;
                 case 5:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Unread = ReadNullableBoolean(ref reader, name);
+                    value._unread = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.WaitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
+                    value._waitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.Muted = ReadNullableBoolean(ref reader, name);
+                    value._muted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.Snoozed = ReadNullableBoolean(ref reader, name);
+                    value._snoozed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.DateMutedUntil = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMutedUntil = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DateSnoozedUntil = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSnoozedUntil = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.Conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
+                    value._conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.AlertSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlertSummary.ReadJson(ref reader, options);
+                    value._alertSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlertSummary.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.RuleUri = ReadString(ref reader, name);
+                    value._ruleUri = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +215,9 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -206,7 +227,7 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Rule is { } property4)
+        if (value._rule is { } property4)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.AlertRuleProperties.WriteJson(writer, property4, options);
@@ -216,7 +237,7 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             writer.WriteNull("rule"u8);
         }
 
-        if (value.Notifications is { } property6)
+        if (value._notifications is { } property6)
         {
             writer.WritePropertyName("notifications"u8);
             writer.WriteStartArray();
@@ -240,16 +261,16 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             writer.WriteNull("notifications"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteBoolean(writer, "unread"u8, value.Unread, nulls);
-        WriteInt64(writer, "waitBetweenNotificationMs"u8, value.WaitBetweenNotificationMs, nulls);
-        WriteBoolean(writer, "muted"u8, value.Muted, nulls);
-        WriteBoolean(writer, "snoozed"u8, value.Snoozed, nulls);
-        WriteDateTimeOffset(writer, "dateMutedUntil"u8, value.DateMutedUntil, nulls);
-        WriteDateTimeOffset(writer, "dateSnoozedUntil"u8, value.DateSnoozedUntil, nulls);
-        if (value.Conditions is { } property9)
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteBoolean(writer, "unread"u8, value._unread, nulls);
+        WriteInt64(writer, "waitBetweenNotificationMs"u8, value._waitBetweenNotificationMs, nulls);
+        WriteBoolean(writer, "muted"u8, value._muted, nulls);
+        WriteBoolean(writer, "snoozed"u8, value._snoozed, nulls);
+        WriteDateTimeOffset(writer, "dateMutedUntil"u8, value._dateMutedUntil, nulls);
+        WriteDateTimeOffset(writer, "dateSnoozedUntil"u8, value._dateSnoozedUntil, nulls);
+        if (value._conditions is { } property9)
         {
             writer.WritePropertyName("conditions"u8);
             global::GenesysCloud.Extensions.Models.CommonRuleConditions.WriteJson(writer, property9, options);
@@ -259,8 +280,8 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             writer.WriteNull("conditions"u8);
         }
 
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        if (value.AlertSummary is { } property11)
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        if (value._alertSummary is { } property11)
         {
             writer.WritePropertyName("alertSummary"u8);
             global::GenesysCloud.Extensions.Models.AlertSummary.WriteJson(writer, property11, options);
@@ -270,9 +291,9 @@ public sealed class CommonAlert : IGenesysCloudModel<CommonAlert>
             writer.WriteNull("alertSummary"u8);
         }
 
-        WriteString(writer, "ruleUri"u8, value.RuleUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ruleUri"u8, value._ruleUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
 {
     /// <summary>The action to take</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The user supplied alert ids to be muted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AlertIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AlertIds { get => _alertIds; set => _alertIds = value; }
 
     /// <summary>The fields need for a mute or snooze requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muteSnooze")]
-    public global::GenesysCloud.Extensions.Models.MuteSnoozeFields? MuteSnooze { get; set; }
+    public global::GenesysCloud.Extensions.Models.MuteSnoozeFields? MuteSnooze { get => _muteSnooze; set => _muteSnooze = value; }
 
     /// <summary>The fields need for an unread update requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
-    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get => _unread; set => _unread = value; }
+
+    private global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _alertIds;
+    private global::GenesysCloud.Extensions.Models.MuteSnoozeFields? _muteSnooze;
+    private global::GenesysCloud.Extensions.Models.UnreadFields? _unread;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonAlertBulkUpdateRequest IGenesysCloudModel<CommonAlertBulkUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AlertIds = null;
+                        value._alertIds = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AlertIds = list2;
+                        value._alertIds = list2;
                     }
                     break;
                 case 2:
-                    value.MuteSnooze = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuteSnoozeFields.ReadJson(ref reader, options);
+                    value._muteSnooze = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MuteSnoozeFields.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
+                    value._unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.AlertIds is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._alertIds is { } property3)
         {
             writer.WritePropertyName("alertIds"u8);
             writer.WriteStartArray();
@@ -107,7 +113,7 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
             writer.WriteNull("alertIds"u8);
         }
 
-        if (value.MuteSnooze is { } property5)
+        if (value._muteSnooze is { } property5)
         {
             writer.WritePropertyName("muteSnooze"u8);
             global::GenesysCloud.Extensions.Models.MuteSnoozeFields.WriteJson(writer, property5, options);
@@ -117,7 +123,7 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
             writer.WriteNull("muteSnooze"u8);
         }
 
-        if (value.Unread is { } property7)
+        if (value._unread is { } property7)
         {
             writer.WritePropertyName("unread"u8);
             global::GenesysCloud.Extensions.Models.UnreadFields.WriteJson(writer, property7, options);
@@ -127,7 +133,7 @@ public sealed class CommonAlertBulkUpdateRequest : IGenesysCloudModel<CommonAler
             writer.WriteNull("unread"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

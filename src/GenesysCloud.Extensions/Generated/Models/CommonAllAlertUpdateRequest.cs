@@ -14,15 +14,19 @@ public sealed class CommonAllAlertUpdateRequest : IGenesysCloudModel<CommonAllAl
 {
     /// <summary>The action to take</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The fields need for an unread update requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
-    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnreadFields? Unread { get => _unread; set => _unread = value; }
+
+    private global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.UnreadFields? _unread;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonAllAlertUpdateRequest IGenesysCloudModel<CommonAllAlertUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CommonAllAlertUpdateRequest : IGenesysCloudModel<CommonAllAl
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
+                    value._unread = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnreadFields.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class CommonAllAlertUpdateRequest : IGenesysCloudModel<CommonAllAl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Unread is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._unread is { } property2)
         {
             writer.WritePropertyName("unread"u8);
             global::GenesysCloud.Extensions.Models.UnreadFields.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class CommonAllAlertUpdateRequest : IGenesysCloudModel<CommonAllAl
             writer.WriteNull("unread"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Indicates if the rule is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The alert notification types to trigger when alarm state changes as well as the users they will be sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get => _notifications; set => _notifications = value; }
 
     /// <summary>Indicates if the alert will send a notification when it is closed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendExitingAlarmNotifications")]
-    public bool? SendExitingAlarmNotifications { get; set; }
+    public bool? SendExitingAlarmNotifications { get => _sendExitingAlarmNotifications; set => _sendExitingAlarmNotifications = value; }
 
     /// <summary>The amount of time in milliseconds to wait between notification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitBetweenNotificationMs")]
-    public long? WaitBetweenNotificationMs { get; set; }
+    public long? WaitBetweenNotificationMs { get => _waitBetweenNotificationMs; set => _waitBetweenNotificationMs = value; }
 
     /// <summary>The set of metric conditions that would trigger an alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>The type of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Indicates if the rule is in alarm state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inAlarm")]
-    public bool? InAlarm { get; set; }
+    public bool? InAlarm { get => _inAlarm; set => _inAlarm = value; }
 
     /// <summary>The entity that created the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The current version number of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The creation date of the rule when the rule was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The timestamp of the last update to the rule. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastModified")]
-    public global::System.DateTimeOffset? DateLastModified { get; set; }
+    public global::System.DateTimeOffset? DateLastModified { get => _dateLastModified; set => _dateLastModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? _notifications;
+    private bool? _sendExitingAlarmNotifications;
+    private long? _waitBetweenNotificationMs;
+    private global::GenesysCloud.Extensions.Models.CommonRuleConditions? _conditions;
+    private global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum? _type;
+    private bool? _inAlarm;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateLastModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRule IGenesysCloudModel<CommonRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,21 +112,21 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Notifications = null;
+                        value._notifications = null;
                     }
                     else
                     {
@@ -120,41 +137,41 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlertNotification.ReadJson(ref reader, options));
                         }
 
-                        value.Notifications = list1;
+                        value._notifications = list1;
                     }
                     break;
                 case 5:
-                    value.SendExitingAlarmNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendExitingAlarmNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.WaitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
+                    value._waitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
+                    value._conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommonRule.TypeEnum?)null;
                     break;
                 case 9:
-                    value.InAlarm = ReadNullableBoolean(ref reader, name);
+                    value._inAlarm = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DateLastModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,11 +183,11 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Notifications is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._notifications is { } property3)
         {
             writer.WritePropertyName("notifications"u8);
             writer.WriteStartArray();
@@ -194,9 +211,9 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
             writer.WriteNull("notifications"u8);
         }
 
-        WriteBoolean(writer, "sendExitingAlarmNotifications"u8, value.SendExitingAlarmNotifications, nulls);
-        WriteInt64(writer, "waitBetweenNotificationMs"u8, value.WaitBetweenNotificationMs, nulls);
-        if (value.Conditions is { } property6)
+        WriteBoolean(writer, "sendExitingAlarmNotifications"u8, value._sendExitingAlarmNotifications, nulls);
+        WriteInt64(writer, "waitBetweenNotificationMs"u8, value._waitBetweenNotificationMs, nulls);
+        if (value._conditions is { } property6)
         {
             writer.WritePropertyName("conditions"u8);
             global::GenesysCloud.Extensions.Models.CommonRuleConditions.WriteJson(writer, property6, options);
@@ -206,9 +223,9 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
             writer.WriteNull("conditions"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "inAlarm"u8, value.InAlarm, nulls);
-        if (value.User is { } property8)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "inAlarm"u8, value._inAlarm, nulls);
+        if (value._user is { } property8)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -218,11 +235,11 @@ public sealed class CommonRule : IGenesysCloudModel<CommonRule>
             writer.WriteNull("user"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateLastModified"u8, value.DateLastModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateLastModified"u8, value._dateLastModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CommonRuleBulkDeleteRequest : IGenesysCloudModel<CommonRuleB
 {
     /// <summary>The user supplied rule ids to be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RuleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RuleIds { get => _ruleIds; set => _ruleIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ruleIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRuleBulkDeleteRequest IGenesysCloudModel<CommonRuleBulkDeleteRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CommonRuleBulkDeleteRequest : IGenesysCloudModel<CommonRuleB
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RuleIds = null;
+                        value._ruleIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CommonRuleBulkDeleteRequest : IGenesysCloudModel<CommonRuleB
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RuleIds = list1;
+                        value._ruleIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CommonRuleBulkDeleteRequest : IGenesysCloudModel<CommonRuleB
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RuleIds is { } property2)
+        if (value._ruleIds is { } property2)
         {
             writer.WritePropertyName("ruleIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class CommonRuleBulkDeleteRequest : IGenesysCloudModel<CommonRuleB
             writer.WriteNull("ruleIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

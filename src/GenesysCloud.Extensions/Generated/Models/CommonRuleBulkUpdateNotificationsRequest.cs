@@ -14,23 +14,29 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
 {
     /// <summary>The user supplied rules ids to be updated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RuleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RuleIds { get => _ruleIds; set => _ruleIds = value; }
 
     /// <summary>The rule properties to be updated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.ModifiableRuleProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.ModifiableRuleProperties? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Collection of alerting notification types to add for all entities in the rules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typesToAdd")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TypesToAdd { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TypesToAdd { get => _typesToAdd; set => _typesToAdd = value; }
 
     /// <summary>Collection of alerting notification types to remove for all entities in the rules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typesToRemove")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TypesToRemove { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TypesToRemove { get => _typesToRemove; set => _typesToRemove = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ruleIds;
+    private global::GenesysCloud.Extensions.Models.ModifiableRuleProperties? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _typesToAdd;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _typesToRemove;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRuleBulkUpdateNotificationsRequest IGenesysCloudModel<CommonRuleBulkUpdateNotificationsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RuleIds = null;
+                        value._ruleIds = null;
                     }
                     else
                     {
@@ -64,16 +70,16 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RuleIds = list1;
+                        value._ruleIds = list1;
                     }
                     break;
                 case 1:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModifiableRuleProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModifiableRuleProperties.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TypesToAdd = null;
+                        value._typesToAdd = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TypesToAdd = list2;
+                        value._typesToAdd = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TypesToRemove = null;
+                        value._typesToRemove = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TypesToRemove = list3;
+                        value._typesToRemove = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RuleIds is { } property4)
+        if (value._ruleIds is { } property4)
         {
             writer.WritePropertyName("ruleIds"u8);
             writer.WriteStartArray();
@@ -134,7 +140,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
             writer.WriteNull("ruleIds"u8);
         }
 
-        if (value.Properties is { } property6)
+        if (value._properties is { } property6)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.ModifiableRuleProperties.WriteJson(writer, property6, options);
@@ -144,7 +150,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
             writer.WriteNull("properties"u8);
         }
 
-        if (value.TypesToAdd is { } property8)
+        if (value._typesToAdd is { } property8)
         {
             writer.WritePropertyName("typesToAdd"u8);
             writer.WriteStartArray();
@@ -161,7 +167,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
             writer.WriteNull("typesToAdd"u8);
         }
 
-        if (value.TypesToRemove is { } property10)
+        if (value._typesToRemove is { } property10)
         {
             writer.WritePropertyName("typesToRemove"u8);
             writer.WriteStartArray();
@@ -178,7 +184,7 @@ public sealed class CommonRuleBulkUpdateNotificationsRequest : IGenesysCloudMode
             writer.WriteNull("typesToRemove"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
 {
     /// <summary>The list of predicates groups to be evaluated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRuleConditions>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRuleConditions>? Clauses { get => _clauses; set => _clauses = value; }
 
     /// <summary>The list of rule metric predicates to be evaluated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRulePredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRulePredicate>? Predicates { get => _predicates; set => _predicates = value; }
 
     /// <summary>the logic operator performed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRuleConditions>? _clauses;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CommonRulePredicate>? _predicates;
+    private global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum? _type;
+    private string? _id;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRuleConditions IGenesysCloudModel<CommonRuleConditions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list1;
+                        value._clauses = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -81,17 +87,17 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CommonRulePredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.CommonRuleConditions.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Clauses is { } property4)
+        if (value._clauses is { } property4)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -127,7 +133,7 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
             writer.WriteNull("clauses"u8);
         }
 
-        if (value.Predicates is { } property7)
+        if (value._predicates is { } property7)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -151,9 +157,9 @@ public sealed class CommonRuleConditions : IGenesysCloudModel<CommonRuleConditio
             writer.WriteNull("predicates"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class CommonRulePredicate : IGenesysCloudModel<CommonRulePredicate
 {
     /// <summary>The type of metric being evaluated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricType")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum? MetricType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum? MetricType { get => _metricType; set => _metricType = value; }
 
     /// <summary>The type of metric value being evaluated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricValueType")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum? MetricValueType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum? MetricValueType { get => _metricValueType; set => _metricValueType = value; }
 
     /// <summary>The comparison operator being performed on the metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparisonOperator")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum? ComparisonOperator { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum? ComparisonOperator { get => _comparisonOperator; set => _comparisonOperator = value; }
 
     /// <summary>The value the metric will be compared to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The status of the entity corresponding to the metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>The operational console topic corresponding to the metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
-    public string? Topic { get; set; }
+    public string? Topic { get => _topic; set => _topic = value; }
 
     /// <summary>The entity whose metric is being represented.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity? Entity { get => _entity; set => _entity = value; }
 
     /// <summary>The media type of the conversation the metric describes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The metric being evaluated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum? Metric { get => _metric; set => _metric = value; }
+
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum? _metricType;
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum? _metricValueType;
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum? _comparisonOperator;
+    private double? _value;
+    private string? _status;
+    private string? _topic;
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity? _entity;
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum? _metric;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRulePredicate IGenesysCloudModel<CommonRulePredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class CommonRulePredicate : IGenesysCloudModel<CommonRulePredicate
             switch (index)
             {
                 case 0:
-                    value.MetricType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum?)null;
+                    value._metricType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricTypeEnum?)null;
                     break;
                 case 1:
-                    value.MetricValueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum?)null;
+                    value._metricValueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricValueTypeEnum?)null;
                     break;
                 case 2:
-                    value.ComparisonOperator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum?)null;
+                    value._comparisonOperator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.ComparisonOperatorEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Topic = ReadString(ref reader, name);
+                    value._topic = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MediaTypeEnum?)null;
                     break;
                 case 8:
-                    value.Metric = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum(text5) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum(text5) : (global::GenesysCloud.Extensions.Models.CommonRulePredicate.MetricEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +121,13 @@ public sealed class CommonRulePredicate : IGenesysCloudModel<CommonRulePredicate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metricType"u8, value.MetricType?.ToString(), nulls);
-        WriteString(writer, "metricValueType"u8, value.MetricValueType?.ToString(), nulls);
-        WriteString(writer, "comparisonOperator"u8, value.ComparisonOperator?.ToString(), nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "topic"u8, value.Topic, nulls);
-        if (value.Entity is { } property6)
+        WriteString(writer, "metricType"u8, value._metricType?.ToString(), nulls);
+        WriteString(writer, "metricValueType"u8, value._metricValueType?.ToString(), nulls);
+        WriteString(writer, "comparisonOperator"u8, value._comparisonOperator?.ToString(), nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "topic"u8, value._topic, nulls);
+        if (value._entity is { } property6)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.WriteJson(writer, property6, options);
@@ -126,9 +137,9 @@ public sealed class CommonRulePredicate : IGenesysCloudModel<CommonRulePredicate
             writer.WriteNull("entity"u8);
         }
 
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

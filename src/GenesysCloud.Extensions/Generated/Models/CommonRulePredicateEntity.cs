@@ -14,27 +14,34 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
 {
     /// <summary>Specifies the type of entity being evaluated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>User id of the entity being monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>Group id of the entity being monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Group { get => _group; set => _group = value; }
 
     /// <summary>Queue id of the entity being monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Team id of the entity being monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Team { get => _team; set => _team = value; }
+
+    private global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum? _entityType;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _group;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _team;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommonRulePredicateEntity IGenesysCloudModel<CommonRulePredicateEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
             switch (index)
             {
                 case 0:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommonRulePredicateEntity.EntityTypeEnum?)null;
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -93,7 +100,7 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
             writer.WriteNull("user"u8);
         }
 
-        if (value.Group is { } property4)
+        if (value._group is { } property4)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -103,7 +110,7 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
             writer.WriteNull("group"u8);
         }
 
-        if (value.Queue is { } property6)
+        if (value._queue is { } property6)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -113,7 +120,7 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Team is { } property8)
+        if (value._team is { } property8)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property8, options);
@@ -123,7 +130,7 @@ public sealed class CommonRulePredicateEntity : IGenesysCloudModel<CommonRulePre
             writer.WriteNull("team"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CommunicationAnsweredEvent : IGenesysCloudModel<Communicatio
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommunicationAnsweredEvent IGenesysCloudModel<CommunicationAnsweredEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CommunicationAnsweredEvent : IGenesysCloudModel<Communicatio
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CommunicationAnsweredEvent : IGenesysCloudModel<Communicatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CommunicationEndedEvent : IGenesysCloudModel<CommunicationEn
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>Indicates how this communication was ended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The id (V4 UUID) of the conversation that the communication is being moved to when conversations are merged.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationConversationId")]
-    public string? DestinationConversationId { get; set; }
+    public string? DestinationConversationId { get => _destinationConversationId; set => _destinationConversationId = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum? _disconnectType;
+    private string? _destinationConversationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommunicationEndedEvent IGenesysCloudModel<CommunicationEndedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CommunicationEndedEvent : IGenesysCloudModel<CommunicationEn
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CommunicationEndedEvent.DisconnectTypeEnum?)null;
                     break;
                 case 5:
-                    value.DestinationConversationId = ReadString(ref reader, name);
+                    value._destinationConversationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class CommunicationEndedEvent : IGenesysCloudModel<CommunicationEn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteString(writer, "destinationConversationId"u8, value.DestinationConversationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteString(writer, "destinationConversationId"u8, value._destinationConversationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CommunicationTranslation : IGenesysCloudModel<CommunicationT
 {
     /// <summary>Communication Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>List of translated transcripts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcripts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTranslation>? Transcripts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTranslation>? Transcripts { get => _transcripts; set => _transcripts = value; }
+
+    private string? _communicationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTranslation>? _transcripts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CommunicationTranslation IGenesysCloudModel<CommunicationTranslation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CommunicationTranslation : IGenesysCloudModel<CommunicationT
             switch (index)
             {
                 case 0:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Transcripts = null;
+                        value._transcripts = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CommunicationTranslation : IGenesysCloudModel<CommunicationT
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TranscriptTranslation.ReadJson(ref reader, options));
                         }
 
-                        value.Transcripts = list1;
+                        value._transcripts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CommunicationTranslation : IGenesysCloudModel<CommunicationT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        if (value.Transcripts is { } property2)
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        if (value._transcripts is { } property2)
         {
             writer.WritePropertyName("transcripts"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class CommunicationTranslation : IGenesysCloudModel<CommunicationT
             writer.WriteNull("transcripts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

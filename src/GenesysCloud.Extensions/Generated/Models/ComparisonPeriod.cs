@@ -14,35 +14,44 @@ public sealed class ComparisonPeriod : IGenesysCloudModel<ComparisonPeriod>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Key Performance Indicator optimised during the comparison period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpi")]
-    public string? Kpi { get; set; }
+    public string? Kpi { get => _kpi; set => _kpi = value; }
 
     /// <summary>Start date of the comparison period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>End date of the comparison period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnded")]
-    public global::System.DateTimeOffset? DateEnded { get; set; }
+    public global::System.DateTimeOffset? DateEnded { get => _dateEnded; set => _dateEnded = value; }
 
     /// <summary>The percentage benefit on this queue for the duration of the comparison period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageBenefit")]
-    public double? PercentageBenefit { get; set; }
+    public double? PercentageBenefit { get => _percentageBenefit; set => _percentageBenefit = value; }
 
     /// <summary>KPI results for each metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KpiResult>? KpiResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KpiResult>? KpiResults { get => _kpiResults; set => _kpiResults = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _kpi;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateEnded;
+    private double? _percentageBenefit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KpiResult>? _kpiResults;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ComparisonPeriod IGenesysCloudModel<ComparisonPeriod>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class ComparisonPeriod : IGenesysCloudModel<ComparisonPeriod>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Kpi = ReadString(ref reader, name);
+                    value._kpi = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateEnded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.PercentageBenefit = ReadNullableDouble(ref reader, options, name);
+                    value._percentageBenefit = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.KpiResults = null;
+                        value._kpiResults = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class ComparisonPeriod : IGenesysCloudModel<ComparisonPeriod>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KpiResult.ReadJson(ref reader, options));
                         }
 
-                        value.KpiResults = list1;
+                        value._kpiResults = list1;
                     }
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class ComparisonPeriod : IGenesysCloudModel<ComparisonPeriod>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "kpi"u8, value.Kpi, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateEnded"u8, value.DateEnded, nulls);
-        WriteDouble(writer, "percentageBenefit"u8, value.PercentageBenefit, nulls);
-        if (value.KpiResults is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "kpi"u8, value._kpi, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateEnded"u8, value._dateEnded, nulls);
+        WriteDouble(writer, "percentageBenefit"u8, value._percentageBenefit, nulls);
+        if (value._kpiResults is { } property2)
         {
             writer.WritePropertyName("kpiResults"u8);
             writer.WriteStartArray();
@@ -139,8 +148,8 @@ public sealed class ComparisonPeriod : IGenesysCloudModel<ComparisonPeriod>
             writer.WriteNull("kpiResults"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
 {
     /// <summary>List of configurations for 'StopSettings' compliance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stopSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StopSettings>? StopSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StopSettings>? StopSettings { get => _stopSettings; set => _stopSettings = value; }
 
     /// <summary>List of configurations for 'OptInSettings' compliance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optInSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OptInSettings>? OptInSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OptInSettings>? OptInSettings { get => _optInSettings; set => _optInSettings = value; }
 
     /// <summary>List of configurations for 'HelpSettings' compliance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpSettings>? HelpSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpSettings>? HelpSettings { get => _helpSettings; set => _helpSettings = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StopSettings>? _stopSettings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OptInSettings>? _optInSettings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpSettings>? _helpSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Compliance IGenesysCloudModel<Compliance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.StopSettings = null;
+                        value._stopSettings = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StopSettings.ReadJson(ref reader, options));
                         }
 
-                        value.StopSettings = list1;
+                        value._stopSettings = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OptInSettings = null;
+                        value._optInSettings = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OptInSettings.ReadJson(ref reader, options));
                         }
 
-                        value.OptInSettings = list2;
+                        value._optInSettings = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.HelpSettings = null;
+                        value._helpSettings = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HelpSettings.ReadJson(ref reader, options));
                         }
 
-                        value.HelpSettings = list3;
+                        value._helpSettings = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.StopSettings is { } property4)
+        if (value._stopSettings is { } property4)
         {
             writer.WritePropertyName("stopSettings"u8);
             writer.WriteStartArray();
@@ -134,7 +139,7 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
             writer.WriteNull("stopSettings"u8);
         }
 
-        if (value.OptInSettings is { } property7)
+        if (value._optInSettings is { } property7)
         {
             writer.WritePropertyName("optInSettings"u8);
             writer.WriteStartArray();
@@ -158,7 +163,7 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
             writer.WriteNull("optInSettings"u8);
         }
 
-        if (value.HelpSettings is { } property10)
+        if (value._helpSettings is { } property10)
         {
             writer.WritePropertyName("helpSettings"u8);
             writer.WriteStartArray();
@@ -182,7 +187,7 @@ public sealed class Compliance : IGenesysCloudModel<Compliance>
             writer.WriteNull("helpSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

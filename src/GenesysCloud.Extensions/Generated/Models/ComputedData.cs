@@ -14,15 +14,19 @@ public sealed class ComputedData : IGenesysCloudModel<ComputedData>
 {
     /// <summary>Weekly time series for forecast data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekly")]
-    public global::GenesysCloud.Extensions.Models.Weekly? Weekly { get; set; }
+    public global::GenesysCloud.Extensions.Models.Weekly? Weekly { get => _weekly; set => _weekly = value; }
 
     /// <summary>Quarter hour time series for forecast data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quarterHour")]
-    public global::GenesysCloud.Extensions.Models.QuarterHourly? QuarterHour { get; set; }
+    public global::GenesysCloud.Extensions.Models.QuarterHourly? QuarterHour { get => _quarterHour; set => _quarterHour = value; }
+
+    private global::GenesysCloud.Extensions.Models.Weekly? _weekly;
+    private global::GenesysCloud.Extensions.Models.QuarterHourly? _quarterHour;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ComputedData IGenesysCloudModel<ComputedData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ComputedData : IGenesysCloudModel<ComputedData>
             switch (index)
             {
                 case 0:
-                    value.Weekly = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Weekly.ReadJson(ref reader, options);
+                    value._weekly = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Weekly.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.QuarterHour = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QuarterHourly.ReadJson(ref reader, options);
+                    value._quarterHour = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QuarterHourly.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ComputedData : IGenesysCloudModel<ComputedData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Weekly is { } property1)
+        if (value._weekly is { } property1)
         {
             writer.WritePropertyName("weekly"u8);
             global::GenesysCloud.Extensions.Models.Weekly.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ComputedData : IGenesysCloudModel<ComputedData>
             writer.WriteNull("weekly"u8);
         }
 
-        if (value.QuarterHour is { } property3)
+        if (value._quarterHour is { } property3)
         {
             writer.WritePropertyName("quarterHour"u8);
             global::GenesysCloud.Extensions.Models.QuarterHourly.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ComputedData : IGenesysCloudModel<ComputedData>
             writer.WriteNull("quarterHour"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

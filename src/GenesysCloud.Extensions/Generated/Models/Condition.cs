@@ -14,83 +14,104 @@ public sealed class Condition : IGenesysCloudModel<Condition>
 {
     /// <summary>The type of the condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Condition.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Condition.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>If true, inverts the result of evaluating this Condition. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>An attribute name associated with this Condition. Required for a contactAttributeCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributeName")]
-    public string? AttributeName { get; set; }
+    public string? AttributeName { get => _attributeName; set => _attributeName = value; }
 
     /// <summary>A value associated with this Condition. This could be text, a number, or a relative time. Not used for a DataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The type of the value associated with this Condition. Not used for a DataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valueType")]
-    public global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum? ValueType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum? ValueType { get => _valueType; set => _valueType = value; }
 
     /// <summary>An operation with which to evaluate the Condition. Not used for a DataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.Condition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.Condition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>List of wrap-up code identifiers. Required for a wrapupCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Codes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Codes { get => _codes; set => _codes = value; }
 
     /// <summary>A value associated with the property type of this Condition. Required for a contactPropertyCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public string? Property { get; set; }
+    public string? Property { get => _property; set => _property = value; }
 
     /// <summary>The type of the property associated with this Condition. Required for a contactPropertyCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("propertyType")]
-    public global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum? PropertyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum? PropertyType { get => _propertyType; set => _propertyType = value; }
 
     /// <summary>The Data Action to use for this condition. Required for a dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataAction")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DataAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DataAction { get => _dataAction; set => _dataAction = value; }
 
     /// <summary>The result of this condition if the data action returns a result indicating there was no data. Required for a DataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataNotFoundResolution")]
-    public bool? DataNotFoundResolution { get; set; }
+    public bool? DataNotFoundResolution { get => _dataNotFoundResolution; set => _dataNotFoundResolution = value; }
 
     /// <summary>The input field from the data action that the contactId will be passed to for this condition. Valid for a dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIdField")]
-    public string? ContactIdField { get; set; }
+    public string? ContactIdField { get => _contactIdField; set => _contactIdField = value; }
 
     /// <summary>The input field from the data action that the callAnalysisResult will be passed to for this condition. Valid for a wrapup dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callAnalysisResultField")]
-    public string? CallAnalysisResultField { get; set; }
+    public string? CallAnalysisResultField { get => _callAnalysisResultField; set => _callAnalysisResultField = value; }
 
     /// <summary>The input field from the data action that the agentWrapup will be passed to for this condition. Valid for a wrapup dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWrapupField")]
-    public string? AgentWrapupField { get; set; }
+    public string? AgentWrapupField { get => _agentWrapupField; set => _agentWrapupField = value; }
 
     /// <summary>A list of mappings defining which contact data fields will be passed to which data action input fields for this condition. Valid for a dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnToDataActionFieldMappings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? ContactColumnToDataActionFieldMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? ContactColumnToDataActionFieldMappings { get => _contactColumnToDataActionFieldMappings; set => _contactColumnToDataActionFieldMappings = value; }
 
     /// <summary>A list of predicates defining the comparisons to use for this condition. Required for a dataActionCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionConditionPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionConditionPredicate>? Predicates { get => _predicates; set => _predicates = value; }
 
     /// <summary>A list of sub-conditions to evaluate. Required for a timeAndDateCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition>? SubConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition>? SubConditions { get => _subConditions; set => _subConditions = value; }
 
     /// <summary>If true, only one sub-condition must match for the condition to be true. If false, all sub-conditions must match. Default is false. Required for a timeAndDateCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchAnyConditions")]
-    public bool? MatchAnyConditions { get; set; }
+    public bool? MatchAnyConditions { get => _matchAnyConditions; set => _matchAnyConditions = value; }
 
     /// <summary>The time zone to use for this condition. Required for a timeAndDateCondition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
+
+    private global::GenesysCloud.Extensions.Models.Condition.TypeEnum? _type;
+    private bool? _inverted;
+    private string? _attributeName;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum? _valueType;
+    private global::GenesysCloud.Extensions.Models.Condition.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _codes;
+    private string? _property;
+    private global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum? _propertyType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _dataAction;
+    private bool? _dataNotFoundResolution;
+    private string? _contactIdField;
+    private string? _callAnalysisResultField;
+    private string? _agentWrapupField;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? _contactColumnToDataActionFieldMappings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionConditionPredicate>? _predicates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition>? _subConditions;
+    private bool? _matchAnyConditions;
+    private string? _timeZoneId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Condition IGenesysCloudModel<Condition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,27 +132,27 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Condition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Condition.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Condition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Condition.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AttributeName = ReadString(ref reader, name);
+                    value._attributeName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ValueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum?)null;
+                    value._valueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Condition.ValueTypeEnum?)null;
                     break;
                 case 5:
-                    value.Operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Condition.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.Condition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Condition.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.Condition.OperatorEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Codes = null;
+                        value._codes = null;
                     }
                     else
                     {
@@ -142,34 +163,34 @@ public sealed class Condition : IGenesysCloudModel<Condition>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Codes = list4;
+                        value._codes = list4;
                     }
                     break;
                 case 7:
-                    value.Property = ReadString(ref reader, name);
+                    value._property = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.PropertyType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum?)null;
+                    value._propertyType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Condition.PropertyTypeEnum?)null;
                     break;
                 case 9:
-                    value.DataAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._dataAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.DataNotFoundResolution = ReadNullableBoolean(ref reader, name);
+                    value._dataNotFoundResolution = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.ContactIdField = ReadString(ref reader, name);
+                    value._contactIdField = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.CallAnalysisResultField = ReadString(ref reader, name);
+                    value._callAnalysisResultField = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.AgentWrapupField = ReadString(ref reader, name);
+                    value._agentWrapupField = ReadString(ref reader, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.ContactColumnToDataActionFieldMappings = null;
+                        value._contactColumnToDataActionFieldMappings = null;
                     }
                     else
                     {
@@ -180,13 +201,13 @@ public sealed class Condition : IGenesysCloudModel<Condition>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping.ReadJson(ref reader, options));
                         }
 
-                        value.ContactColumnToDataActionFieldMappings = list6;
+                        value._contactColumnToDataActionFieldMappings = list6;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -197,13 +218,13 @@ public sealed class Condition : IGenesysCloudModel<Condition>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DataActionConditionPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list7;
+                        value._predicates = list7;
                     }
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.SubConditions = null;
+                        value._subConditions = null;
                     }
                     else
                     {
@@ -214,17 +235,17 @@ public sealed class Condition : IGenesysCloudModel<Condition>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.ReadJson(ref reader, options));
                         }
 
-                        value.SubConditions = list8;
+                        value._subConditions = list8;
                     }
                     break;
                 case 17:
-                    value.MatchAnyConditions = ReadNullableBoolean(ref reader, name);
+                    value._matchAnyConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -236,13 +257,13 @@ public sealed class Condition : IGenesysCloudModel<Condition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        WriteString(writer, "attributeName"u8, value.AttributeName, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "valueType"u8, value.ValueType?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Codes is { } property9)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        WriteString(writer, "attributeName"u8, value._attributeName, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "valueType"u8, value._valueType?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._codes is { } property9)
         {
             writer.WritePropertyName("codes"u8);
             writer.WriteStartArray();
@@ -259,9 +280,9 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             writer.WriteNull("codes"u8);
         }
 
-        WriteString(writer, "property"u8, value.Property, nulls);
-        WriteString(writer, "propertyType"u8, value.PropertyType?.ToString(), nulls);
-        if (value.DataAction is { } property11)
+        WriteString(writer, "property"u8, value._property, nulls);
+        WriteString(writer, "propertyType"u8, value._propertyType?.ToString(), nulls);
+        if (value._dataAction is { } property11)
         {
             writer.WritePropertyName("dataAction"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -271,11 +292,11 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             writer.WriteNull("dataAction"u8);
         }
 
-        WriteBoolean(writer, "dataNotFoundResolution"u8, value.DataNotFoundResolution, nulls);
-        WriteString(writer, "contactIdField"u8, value.ContactIdField, nulls);
-        WriteString(writer, "callAnalysisResultField"u8, value.CallAnalysisResultField, nulls);
-        WriteString(writer, "agentWrapupField"u8, value.AgentWrapupField, nulls);
-        if (value.ContactColumnToDataActionFieldMappings is { } property13)
+        WriteBoolean(writer, "dataNotFoundResolution"u8, value._dataNotFoundResolution, nulls);
+        WriteString(writer, "contactIdField"u8, value._contactIdField, nulls);
+        WriteString(writer, "callAnalysisResultField"u8, value._callAnalysisResultField, nulls);
+        WriteString(writer, "agentWrapupField"u8, value._agentWrapupField, nulls);
+        if (value._contactColumnToDataActionFieldMappings is { } property13)
         {
             writer.WritePropertyName("contactColumnToDataActionFieldMappings"u8);
             writer.WriteStartArray();
@@ -299,7 +320,7 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             writer.WriteNull("contactColumnToDataActionFieldMappings"u8);
         }
 
-        if (value.Predicates is { } property16)
+        if (value._predicates is { } property16)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -323,7 +344,7 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             writer.WriteNull("predicates"u8);
         }
 
-        if (value.SubConditions is { } property19)
+        if (value._subConditions is { } property19)
         {
             writer.WritePropertyName("subConditions"u8);
             writer.WriteStartArray();
@@ -347,9 +368,9 @@ public sealed class Condition : IGenesysCloudModel<Condition>
             writer.WriteNull("subConditions"u8);
         }
 
-        WriteBoolean(writer, "matchAnyConditions"u8, value.MatchAnyConditions, nulls);
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "matchAnyConditions"u8, value._matchAnyConditions, nulls);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

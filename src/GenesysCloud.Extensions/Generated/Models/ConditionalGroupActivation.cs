@@ -14,15 +14,19 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
 {
     /// <summary>The pilot rule for this queue, which executes periodically to determine queue health</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pilotRule")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule? PilotRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule? PilotRule { get => _pilotRule; set => _pilotRule = value; }
 
     /// <summary>The set of rules to be periodically executed on the queue (if the pilot rule evaluates as true or there is no pilot rule)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationRule>? Rules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationRule>? Rules { get => _rules; set => _rules = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule? _pilotRule;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationRule>? _rules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupActivation IGenesysCloudModel<ConditionalGroupActivation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
             switch (index)
             {
                 case 0:
-                    value.PilotRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule.ReadJson(ref reader, options);
+                    value._pilotRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Rules = null;
+                        value._rules = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationRule.ReadJson(ref reader, options));
                         }
 
-                        value.Rules = list1;
+                        value._rules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PilotRule is { } property2)
+        if (value._pilotRule is { } property2)
         {
             writer.WritePropertyName("pilotRule"u8);
             global::GenesysCloud.Extensions.Models.ConditionalGroupActivationPilotRule.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
             writer.WriteNull("pilotRule"u8);
         }
 
-        if (value.Rules is { } property4)
+        if (value._rules is { } property4)
         {
             writer.WritePropertyName("rules"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ConditionalGroupActivation : IGenesysCloudModel<ConditionalG
             writer.WriteNull("rules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

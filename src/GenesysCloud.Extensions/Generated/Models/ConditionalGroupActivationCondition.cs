@@ -14,19 +14,24 @@ public sealed class ConditionalGroupActivationCondition : IGenesysCloudModel<Con
 {
     /// <summary>Instructs this condition to evaluate a simple queue-level metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("simpleMetric")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric? SimpleMetric { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric? SimpleMetric { get => _simpleMetric; set => _simpleMetric = value; }
 
     /// <summary>The operator used to compare the actual value against the threshold value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The threshold value, beyond which a rule evaluates as true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric? _simpleMetric;
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum? _operator;
+    private double? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupActivationCondition IGenesysCloudModel<ConditionalGroupActivationCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConditionalGroupActivationCondition : IGenesysCloudModel<Con
             switch (index)
             {
                 case 0:
-                    value.SimpleMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.ReadJson(ref reader, options);
+                    value._simpleMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class ConditionalGroupActivationCondition : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SimpleMetric is { } property2)
+        if (value._simpleMetric is { } property2)
         {
             writer.WritePropertyName("simpleMetric"u8);
             global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.WriteJson(writer, property2, options);
@@ -78,9 +83,9 @@ public sealed class ConditionalGroupActivationCondition : IGenesysCloudModel<Con
             writer.WriteNull("simpleMetric"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConditionalGroupActivationPilotRule : IGenesysCloudModel<Con
 {
     /// <summary>The list of conditions used in this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? Conditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>A string expression that defines the relationships of conditions in this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionExpression")]
-    public string? ConditionExpression { get; set; }
+    public string? ConditionExpression { get => _conditionExpression; set => _conditionExpression = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? _conditions;
+    private string? _conditionExpression;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupActivationPilotRule IGenesysCloudModel<ConditionalGroupActivationPilotRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ConditionalGroupActivationPilotRule : IGenesysCloudModel<Con
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Conditions = null;
+                        value._conditions = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ConditionalGroupActivationPilotRule : IGenesysCloudModel<Con
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.ReadJson(ref reader, options));
                         }
 
-                        value.Conditions = list1;
+                        value._conditions = list1;
                     }
                     break;
                 case 1:
-                    value.ConditionExpression = ReadString(ref reader, name);
+                    value._conditionExpression = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ConditionalGroupActivationPilotRule : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conditions is { } property2)
+        if (value._conditions is { } property2)
         {
             writer.WritePropertyName("conditions"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class ConditionalGroupActivationPilotRule : IGenesysCloudModel<Con
             writer.WriteNull("conditions"u8);
         }
 
-        WriteString(writer, "conditionExpression"u8, value.ConditionExpression, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conditionExpression"u8, value._conditionExpression, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

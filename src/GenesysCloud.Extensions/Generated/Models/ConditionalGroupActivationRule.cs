@@ -14,19 +14,24 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
 {
     /// <summary>The list of conditions used in this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? Conditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>A string expression that defines the relationships of conditions in this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionExpression")]
-    public string? ConditionExpression { get; set; }
+    public string? ConditionExpression { get => _conditionExpression; set => _conditionExpression = value; }
 
     /// <summary>The group(s) that this rule activates (if rule evaluates as true) or deactivates (if rule evaluates as false)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? Groups { get => _groups; set => _groups = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition>? _conditions;
+    private string? _conditionExpression;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? _groups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupActivationRule IGenesysCloudModel<ConditionalGroupActivationRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Conditions = null;
+                        value._conditions = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConditionalGroupActivationCondition.ReadJson(ref reader, options));
                         }
 
-                        value.Conditions = list1;
+                        value._conditions = list1;
                     }
                     break;
                 case 1:
-                    value.ConditionExpression = ReadString(ref reader, name);
+                    value._conditionExpression = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MemberGroup.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list2;
+                        value._groups = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conditions is { } property3)
+        if (value._conditions is { } property3)
         {
             writer.WritePropertyName("conditions"u8);
             writer.WriteStartArray();
@@ -120,8 +125,8 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
             writer.WriteNull("conditions"u8);
         }
 
-        WriteString(writer, "conditionExpression"u8, value.ConditionExpression, nulls);
-        if (value.Groups is { } property6)
+        WriteString(writer, "conditionExpression"u8, value._conditionExpression, nulls);
+        if (value._groups is { } property6)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class ConditionalGroupActivationRule : IGenesysCloudModel<Conditio
             writer.WriteNull("groups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

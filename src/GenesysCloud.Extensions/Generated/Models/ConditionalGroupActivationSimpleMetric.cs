@@ -14,15 +14,19 @@ public sealed class ConditionalGroupActivationSimpleMetric : IGenesysCloudModel<
 {
     /// <summary>The queue metric being evaluated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The queue being evaluated for this rule.  If null, the current queue will be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupActivationSimpleMetric IGenesysCloudModel<ConditionalGroupActivationSimpleMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConditionalGroupActivationSimpleMetric : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupActivationSimpleMetric.MetricEnum?)null;
                     break;
                 case 1:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ConditionalGroupActivationSimpleMetric : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        if (value.Queue is { } property2)
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        if (value._queue is { } property2)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class ConditionalGroupActivationSimpleMetric : IGenesysCloudModel<
             writer.WriteNull("queue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

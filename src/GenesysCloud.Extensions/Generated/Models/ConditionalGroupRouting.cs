@@ -14,11 +14,14 @@ public sealed class ConditionalGroupRouting : IGenesysCloudModel<ConditionalGrou
 {
     /// <summary>The set of rules to be executed for each conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule>? Rules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule>? Rules { get => _rules; set => _rules = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule>? _rules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupRouting IGenesysCloudModel<ConditionalGroupRouting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ConditionalGroupRouting : IGenesysCloudModel<ConditionalGrou
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Rules = null;
+                        value._rules = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ConditionalGroupRouting : IGenesysCloudModel<ConditionalGrou
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.ReadJson(ref reader, options));
                         }
 
-                        value.Rules = list1;
+                        value._rules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ConditionalGroupRouting : IGenesysCloudModel<ConditionalGrou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rules is { } property2)
+        if (value._rules is { } property2)
         {
             writer.WritePropertyName("rules"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ConditionalGroupRouting : IGenesysCloudModel<ConditionalGrou
             writer.WriteNull("rules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
 {
     /// <summary>The queue being evaluated for this rule.  If null, the current queue will be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The queue metric being evaluated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The operator that compares the actual value against the condition value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The limit value, beyond which a rule evaluates as true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionValue")]
-    public double? ConditionValue { get; set; }
+    public double? ConditionValue { get => _conditionValue; set => _conditionValue = value; }
 
     /// <summary>The group(s) to activate if the rule evaluates as true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The number of seconds to wait in this rule, if it evaluates as true, before evaluating the next rule.  For the final rule, this is ignored, so need not be specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitSeconds")]
-    public long? WaitSeconds { get; set; }
+    public long? WaitSeconds { get => _waitSeconds; set => _waitSeconds = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum? _operator;
+    private double? _conditionValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? _groups;
+    private long? _waitSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConditionalGroupRoutingRule IGenesysCloudModel<ConditionalGroupRoutingRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
             switch (index)
             {
                 case 0:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.MetricEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ConditionalGroupRoutingRule.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.ConditionValue = ReadNullableDouble(ref reader, options, name);
+                    value._conditionValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MemberGroup.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list3;
+                        value._groups = list3;
                     }
                     break;
                 case 5:
-                    value.WaitSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._waitSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Queue is { } property4)
+        if (value._queue is { } property4)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -113,10 +121,10 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
             writer.WriteNull("queue"u8);
         }
 
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteDouble(writer, "conditionValue"u8, value.ConditionValue, nulls);
-        if (value.Groups is { } property6)
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteDouble(writer, "conditionValue"u8, value._conditionValue, nulls);
+        if (value._groups is { } property6)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -140,8 +148,8 @@ public sealed class ConditionalGroupRoutingRule : IGenesysCloudModel<Conditional
             writer.WriteNull("groups"u8);
         }
 
-        WriteInt64(writer, "waitSeconds"u8, value.WaitSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "waitSeconds"u8, value._waitSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

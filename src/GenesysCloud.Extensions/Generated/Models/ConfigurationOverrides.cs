@@ -14,11 +14,14 @@ public sealed class ConfigurationOverrides : IGenesysCloudModel<ConfigurationOve
 {
     /// <summary>Indicates whether or not the contact will be placed in front of the queue or at the end of the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public bool? Priority { get; set; }
+    public bool? Priority { get => _priority; set => _priority = value; }
+
+    private bool? _priority;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConfigurationOverrides IGenesysCloudModel<ConfigurationOverrides>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConfigurationOverrides : IGenesysCloudModel<ConfigurationOve
             switch (index)
             {
                 case 0:
-                    value.Priority = ReadNullableBoolean(ref reader, name);
+                    value._priority = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConfigurationOverrides : IGenesysCloudModel<ConfigurationOve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "priority"u8, value.Priority, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "priority"u8, value._priority, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ConfusionInfo : IGenesysCloudModel<ConfusionInfo>
 {
     /// <summary>Confusion details between this utterance and other intents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionIntentInfo>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionIntentInfo>? Intents { get => _intents; set => _intents = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionIntentInfo>? _intents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConfusionInfo IGenesysCloudModel<ConfusionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ConfusionInfo : IGenesysCloudModel<ConfusionInfo>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ConfusionInfo : IGenesysCloudModel<ConfusionInfo>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConfusionIntentInfo.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ConfusionInfo : IGenesysCloudModel<ConfusionInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Intents is { } property2)
+        if (value._intents is { } property2)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ConfusionInfo : IGenesysCloudModel<ConfusionInfo>
             writer.WriteNull("intents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

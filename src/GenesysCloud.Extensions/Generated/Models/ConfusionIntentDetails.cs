@@ -14,27 +14,34 @@ public sealed class ConfusionIntentDetails : IGenesysCloudModel<ConfusionIntentD
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Number of utterances in this intent which are similar to parent utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utteranceCount")]
-    public long? UtteranceCount { get; set; }
+    public long? UtteranceCount { get => _utteranceCount; set => _utteranceCount = value; }
 
     /// <summary>List of utterance which are similar to parent utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionUtterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionUtterance>? Utterances { get => _utterances; set => _utterances = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _utteranceCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConfusionUtterance>? _utterances;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConfusionIntentDetails IGenesysCloudModel<ConfusionIntentDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class ConfusionIntentDetails : IGenesysCloudModel<ConfusionIntentD
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UtteranceCount = ReadNullableInt64(ref reader, options, name);
+                    value._utteranceCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class ConfusionIntentDetails : IGenesysCloudModel<ConfusionIntentD
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConfusionUtterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list1;
+                        value._utterances = list1;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class ConfusionIntentDetails : IGenesysCloudModel<ConfusionIntentD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "utteranceCount"u8, value.UtteranceCount, nulls);
-        if (value.Utterances is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "utteranceCount"u8, value._utteranceCount, nulls);
+        if (value._utterances is { } property2)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -123,8 +130,8 @@ public sealed class ConfusionIntentDetails : IGenesysCloudModel<ConfusionIntentD
             writer.WriteNull("utterances"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

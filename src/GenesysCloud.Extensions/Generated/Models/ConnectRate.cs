@@ -14,19 +14,24 @@ public sealed class ConnectRate : IGenesysCloudModel<ConnectRate>
 {
     /// <summary>Number of call attempts made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attempts")]
-    public long? Attempts { get; set; }
+    public long? Attempts { get => _attempts; set => _attempts = value; }
 
     /// <summary>Number of calls with a live voice detected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connects")]
-    public long? Connects { get; set; }
+    public long? Connects { get => _connects; set => _connects = value; }
 
     /// <summary>Ratio of connects to attempts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectRatio")]
-    public double? ConnectRatio { get; set; }
+    public double? ConnectRatio { get => _connectRatio; set => _connectRatio = value; }
+
+    private long? _attempts;
+    private long? _connects;
+    private double? _connectRatio;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConnectRate IGenesysCloudModel<ConnectRate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConnectRate : IGenesysCloudModel<ConnectRate>
             switch (index)
             {
                 case 0:
-                    value.Attempts = ReadNullableInt64(ref reader, options, name);
+                    value._attempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Connects = ReadNullableInt64(ref reader, options, name);
+                    value._connects = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ConnectRatio = ReadNullableDouble(ref reader, options, name);
+                    value._connectRatio = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConnectRate : IGenesysCloudModel<ConnectRate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "attempts"u8, value.Attempts, nulls);
-        WriteInt64(writer, "connects"u8, value.Connects, nulls);
-        WriteDouble(writer, "connectRatio"u8, value.ConnectRatio, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "attempts"u8, value._attempts, nulls);
+        WriteInt64(writer, "connects"u8, value._connects, nulls);
+        WriteDouble(writer, "connectRatio"u8, value._connectRatio, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ConnectedEdge : IGenesysCloudModel<ConnectedEdge>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Edge interface name used for the connection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaceName")]
-    public string? InterfaceName { get; set; }
+    public string? InterfaceName { get => _interfaceName; set => _interfaceName = value; }
 
     /// <summary>Edge interface IP address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaceIpAddress")]
-    public string? InterfaceIpAddress { get; set; }
+    public string? InterfaceIpAddress { get => _interfaceIpAddress; set => _interfaceIpAddress = value; }
 
     /// <summary>Gets or sets <c>edgeConnectionList</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeConnectionList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeConnectionInfo>? EdgeConnectionList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeConnectionInfo>? EdgeConnectionList { get => _edgeConnectionList; set => _edgeConnectionList = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _interfaceName;
+    private string? _interfaceIpAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeConnectionInfo>? _edgeConnectionList;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConnectedEdge IGenesysCloudModel<ConnectedEdge>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ConnectedEdge : IGenesysCloudModel<ConnectedEdge>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.InterfaceName = ReadString(ref reader, name);
+                    value._interfaceName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.InterfaceIpAddress = ReadString(ref reader, name);
+                    value._interfaceIpAddress = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.EdgeConnectionList = null;
+                        value._edgeConnectionList = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ConnectedEdge : IGenesysCloudModel<ConnectedEdge>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeConnectionInfo.ReadJson(ref reader, options));
                         }
 
-                        value.EdgeConnectionList = list1;
+                        value._edgeConnectionList = list1;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class ConnectedEdge : IGenesysCloudModel<ConnectedEdge>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "interfaceName"u8, value.InterfaceName, nulls);
-        WriteString(writer, "interfaceIpAddress"u8, value.InterfaceIpAddress, nulls);
-        if (value.EdgeConnectionList is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "interfaceName"u8, value._interfaceName, nulls);
+        WriteString(writer, "interfaceIpAddress"u8, value._interfaceIpAddress, nulls);
+        if (value._edgeConnectionList is { } property2)
         {
             writer.WritePropertyName("edgeConnectionList"u8);
             writer.WriteStartArray();
@@ -131,8 +139,8 @@ public sealed class ConnectedEdge : IGenesysCloudModel<ConnectedEdge>
             writer.WriteNull("edgeConnectionList"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ConnectionCreateRequest : IGenesysCloudModel<ConnectionCreat
 {
     /// <summary>The name of the Connection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Integration ID of the Connection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Redirect Url for the Oauth flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUrl")]
-    public string? RedirectUrl { get; set; }
+    public string? RedirectUrl { get => _redirectUrl; set => _redirectUrl = value; }
+
+    private string? _name;
+    private string? _integrationId;
+    private string? _redirectUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConnectionCreateRequest IGenesysCloudModel<ConnectionCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConnectionCreateRequest : IGenesysCloudModel<ConnectionCreat
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RedirectUrl = ReadString(ref reader, name);
+                    value._redirectUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConnectionCreateRequest : IGenesysCloudModel<ConnectionCreat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteString(writer, "redirectUrl"u8, value.RedirectUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteString(writer, "redirectUrl"u8, value._redirectUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

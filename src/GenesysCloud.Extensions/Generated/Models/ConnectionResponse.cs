@@ -14,59 +14,74 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The reference to the integration associated with the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>Authentication properties which can be used to initiate authentication of a user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationProperties")]
-    public global::GenesysCloud.Extensions.Models.AuthenticationProperties? AuthenticationProperties { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthenticationProperties? AuthenticationProperties { get => _authenticationProperties; set => _authenticationProperties = value; }
 
     /// <summary>Reference of the creator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Reference of the user whom modified the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date of the creation of connection. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date of the last modification made to the connection. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Current status of the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Optional error message of the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>Expiry date of the authentication credentials. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpiry")]
-    public global::System.DateTimeOffset? DateExpiry { get; set; }
+    public global::System.DateTimeOffset? DateExpiry { get => _dateExpiry; set => _dateExpiry = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? _integration;
+    private global::GenesysCloud.Extensions.Models.AuthenticationProperties? _authenticationProperties;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.DateTimeOffset? _dateExpiry;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConnectionResponse IGenesysCloudModel<ConnectionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConnectionResponse.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AuthenticationProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthenticationProperties.ReadJson(ref reader, options);
+                    value._authenticationProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthenticationProperties.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ConnectionResponse.StatusEnum?)null;
                     break;
                 case 10:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DateExpiry = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpiry = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +153,10 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Integration is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._integration is { } property3)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.WriteJson(writer, property3, options);
@@ -151,7 +166,7 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             writer.WriteNull("integration"u8);
         }
 
-        if (value.AuthenticationProperties is { } property5)
+        if (value._authenticationProperties is { } property5)
         {
             writer.WritePropertyName("authenticationProperties"u8);
             global::GenesysCloud.Extensions.Models.AuthenticationProperties.WriteJson(writer, property5, options);
@@ -161,7 +176,7 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             writer.WriteNull("authenticationProperties"u8);
         }
 
-        if (value.CreatedBy is { } property7)
+        if (value._createdBy is { } property7)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -171,7 +186,7 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property9)
+        if (value._modifiedBy is { } property9)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -181,10 +196,10 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Error is { } property11)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._error is { } property11)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property11, options);
@@ -194,9 +209,9 @@ public sealed class ConnectionResponse : IGenesysCloudModel<ConnectionResponse>
             writer.WriteNull("error"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateExpiry"u8, value.DateExpiry, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateExpiry"u8, value._dateExpiry, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ConnectionUpdateRequest : IGenesysCloudModel<ConnectionUpdat
 {
     /// <summary>Unique code that allows to be connected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Name of the received error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public string? Error { get; set; }
+    public string? Error { get => _error; set => _error = value; }
 
     /// <summary>Detailed description of the error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDescription")]
-    public string? ErrorDescription { get; set; }
+    public string? ErrorDescription { get => _errorDescription; set => _errorDescription = value; }
+
+    private string? _code;
+    private string? _error;
+    private string? _errorDescription;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConnectionUpdateRequest IGenesysCloudModel<ConnectionUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConnectionUpdateRequest : IGenesysCloudModel<ConnectionUpdat
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Error = ReadString(ref reader, name);
+                    value._error = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ErrorDescription = ReadString(ref reader, name);
+                    value._errorDescription = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConnectionUpdateRequest : IGenesysCloudModel<ConnectionUpdat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "error"u8, value.Error, nulls);
-        WriteString(writer, "errorDescription"u8, value.ErrorDescription, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "error"u8, value._error, nulls);
+        WriteString(writer, "errorDescription"u8, value._errorDescription, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

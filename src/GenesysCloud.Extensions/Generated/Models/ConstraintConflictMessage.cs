@@ -14,15 +14,19 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
 {
     /// <summary>Message for how to resolve a set of conflicted work plan constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage? Message { get => _message; set => _message = value; }
 
     /// <summary>Messages for the set of conflicted work plan constraints. Each element indicates the message of a work plan constraint that is conflicted in the set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conflictedConstraintMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintMessage>? ConflictedConstraintMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintMessage>? ConflictedConstraintMessages { get => _conflictedConstraintMessages; set => _conflictedConstraintMessages = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage? _message;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintMessage>? _conflictedConstraintMessages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConstraintConflictMessage IGenesysCloudModel<ConstraintConflictMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
             switch (index)
             {
                 case 0:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConflictedConstraintMessages = null;
+                        value._conflictedConstraintMessages = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanConstraintMessage.ReadJson(ref reader, options));
                         }
 
-                        value.ConflictedConstraintMessages = list1;
+                        value._conflictedConstraintMessages = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Message is { } property2)
+        if (value._message is { } property2)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanConstraintConflictMessage.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
             writer.WriteNull("message"u8);
         }
 
-        if (value.ConflictedConstraintMessages is { } property4)
+        if (value._conflictedConstraintMessages is { } property4)
         {
             writer.WritePropertyName("conflictedConstraintMessages"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ConstraintConflictMessage : IGenesysCloudModel<ConstraintCon
             writer.WriteNull("conflictedConstraintMessages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

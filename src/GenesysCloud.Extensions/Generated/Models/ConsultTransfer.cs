@@ -14,19 +14,24 @@ public sealed class ConsultTransfer : IGenesysCloudModel<ConsultTransfer>
 {
     /// <summary>Determines to whom the initiating participant is requesting to speak. Defaults to DESTINATION</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("speakTo")]
-    public global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum? SpeakTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum? SpeakTo { get => _speakTo; set => _speakTo = value; }
 
     /// <summary>The user ID of the person who wants to talk before completing the transfer. Could be the same of the context user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultingUserId")]
-    public string? ConsultingUserId { get; set; }
+    public string? ConsultingUserId { get => _consultingUserId; set => _consultingUserId = value; }
 
     /// <summary>Destination. Specify one and only one parameter from the list below.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destination")]
-    public global::GenesysCloud.Extensions.Models.Destination? Destination { get; set; }
+    public global::GenesysCloud.Extensions.Models.Destination? Destination { get => _destination; set => _destination = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum? _speakTo;
+    private string? _consultingUserId;
+    private global::GenesysCloud.Extensions.Models.Destination? _destination;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConsultTransfer IGenesysCloudModel<ConsultTransfer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConsultTransfer : IGenesysCloudModel<ConsultTransfer>
             switch (index)
             {
                 case 0:
-                    value.SpeakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum?)null;
+                    value._speakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransfer.SpeakToEnum?)null;
                     break;
                 case 1:
-                    value.ConsultingUserId = ReadString(ref reader, name);
+                    value._consultingUserId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Destination = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Destination.ReadJson(ref reader, options);
+                    value._destination = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Destination.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class ConsultTransfer : IGenesysCloudModel<ConsultTransfer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "speakTo"u8, value.SpeakTo?.ToString(), nulls);
-        WriteString(writer, "consultingUserId"u8, value.ConsultingUserId, nulls);
-        if (value.Destination is { } property2)
+        WriteString(writer, "speakTo"u8, value._speakTo?.ToString(), nulls);
+        WriteString(writer, "consultingUserId"u8, value._consultingUserId, nulls);
+        if (value._destination is { } property2)
         {
             writer.WritePropertyName("destination"u8);
             global::GenesysCloud.Extensions.Models.Destination.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class ConsultTransfer : IGenesysCloudModel<ConsultTransfer>
             writer.WriteNull("destination"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

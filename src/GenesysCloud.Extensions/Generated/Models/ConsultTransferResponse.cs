@@ -14,11 +14,14 @@ public sealed class ConsultTransferResponse : IGenesysCloudModel<ConsultTransfer
 {
     /// <summary>Participant ID to whom the call is being transferred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationParticipantId")]
-    public string? DestinationParticipantId { get; set; }
+    public string? DestinationParticipantId { get => _destinationParticipantId; set => _destinationParticipantId = value; }
+
+    private string? _destinationParticipantId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConsultTransferResponse IGenesysCloudModel<ConsultTransferResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConsultTransferResponse : IGenesysCloudModel<ConsultTransfer
             switch (index)
             {
                 case 0:
-                    value.DestinationParticipantId = ReadString(ref reader, name);
+                    value._destinationParticipantId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConsultTransferResponse : IGenesysCloudModel<ConsultTransfer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "destinationParticipantId"u8, value.DestinationParticipantId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "destinationParticipantId"u8, value._destinationParticipantId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

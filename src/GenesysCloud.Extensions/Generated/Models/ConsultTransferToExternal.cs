@@ -14,19 +14,24 @@ public sealed class ConsultTransferToExternal : IGenesysCloudModel<ConsultTransf
 {
     /// <summary>Determines to whom the initiating participant is requesting to speak. Defaults to DESTINATION</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("speakTo")]
-    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum? SpeakTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum? SpeakTo { get => _speakTo; set => _speakTo = value; }
 
     /// <summary>The user ID of the person who wants to talk before completing the transfer. Could be the same of the context user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultingUserId")]
-    public string? ConsultingUserId { get; set; }
+    public string? ConsultingUserId { get => _consultingUserId; set => _consultingUserId = value; }
 
     /// <summary>The address (like phone number) of the external contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum? _speakTo;
+    private string? _consultingUserId;
+    private string? _address;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConsultTransferToExternal IGenesysCloudModel<ConsultTransferToExternal>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConsultTransferToExternal : IGenesysCloudModel<ConsultTransf
             switch (index)
             {
                 case 0:
-                    value.SpeakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum?)null;
+                    value._speakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternal.SpeakToEnum?)null;
                     break;
                 case 1:
-                    value.ConsultingUserId = ReadString(ref reader, name);
+                    value._consultingUserId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConsultTransferToExternal : IGenesysCloudModel<ConsultTransf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "speakTo"u8, value.SpeakTo?.ToString(), nulls);
-        WriteString(writer, "consultingUserId"u8, value.ConsultingUserId, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "speakTo"u8, value._speakTo?.ToString(), nulls);
+        WriteString(writer, "consultingUserId"u8, value._consultingUserId, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConsultTransferToExternalContact : IGenesysCloudModel<Consul
 {
     /// <summary>Determines to whom the initiating participant is requesting to speak. Defaults to DESTINATION</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("speakTo")]
-    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum? SpeakTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum? SpeakTo { get => _speakTo; set => _speakTo = value; }
 
     /// <summary>The user ID of the person who wants to talk before completing the transfer. Could be the same of the context user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultingUserId")]
-    public string? ConsultingUserId { get; set; }
+    public string? ConsultingUserId { get => _consultingUserId; set => _consultingUserId = value; }
 
     /// <summary>The external contact id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactId")]
-    public string? ContactId { get; set; }
+    public string? ContactId { get => _contactId; set => _contactId = value; }
 
     /// <summary>The external contact phone type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneType")]
-    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum? PhoneType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum? PhoneType { get => _phoneType; set => _phoneType = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum? _speakTo;
+    private string? _consultingUserId;
+    private string? _contactId;
+    private global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum? _phoneType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConsultTransferToExternalContact IGenesysCloudModel<ConsultTransferToExternalContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConsultTransferToExternalContact : IGenesysCloudModel<Consul
             switch (index)
             {
                 case 0:
-                    value.SpeakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum?)null;
+                    value._speakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.SpeakToEnum?)null;
                     break;
                 case 1:
-                    value.ConsultingUserId = ReadString(ref reader, name);
+                    value._consultingUserId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContactId = ReadString(ref reader, name);
+                    value._contactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PhoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum?)null;
+                    value._phoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact.PhoneTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConsultTransferToExternalContact : IGenesysCloudModel<Consul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "speakTo"u8, value.SpeakTo?.ToString(), nulls);
-        WriteString(writer, "consultingUserId"u8, value.ConsultingUserId, nulls);
-        WriteString(writer, "contactId"u8, value.ContactId, nulls);
-        WriteString(writer, "phoneType"u8, value.PhoneType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "speakTo"u8, value._speakTo?.ToString(), nulls);
+        WriteString(writer, "consultingUserId"u8, value._consultingUserId, nulls);
+        WriteString(writer, "contactId"u8, value._contactId, nulls);
+        WriteString(writer, "phoneType"u8, value._phoneType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConsultTransferToQueue : IGenesysCloudModel<ConsultTransferT
 {
     /// <summary>Determines to whom the initiating participant is requesting to speak. Defaults to DESTINATION</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("speakTo")]
-    public global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum? SpeakTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum? SpeakTo { get => _speakTo; set => _speakTo = value; }
 
     /// <summary>The user ID of the person who wants to talk before completing the transfer. Could be the same of the context user ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultingUserId")]
-    public string? ConsultingUserId { get; set; }
+    public string? ConsultingUserId { get => _consultingUserId; set => _consultingUserId = value; }
 
     /// <summary>The id of the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The name of the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueName")]
-    public string? QueueName { get; set; }
+    public string? QueueName { get => _queueName; set => _queueName = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum? _speakTo;
+    private string? _consultingUserId;
+    private string? _queueId;
+    private string? _queueName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConsultTransferToQueue IGenesysCloudModel<ConsultTransferToQueue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConsultTransferToQueue : IGenesysCloudModel<ConsultTransferT
             switch (index)
             {
                 case 0:
-                    value.SpeakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum?)null;
+                    value._speakTo = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum(text1) : (global::GenesysCloud.Extensions.Models.ConsultTransferToQueue.SpeakToEnum?)null;
                     break;
                 case 1:
-                    value.ConsultingUserId = ReadString(ref reader, name);
+                    value._consultingUserId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueueName = ReadString(ref reader, name);
+                    value._queueName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConsultTransferToQueue : IGenesysCloudModel<ConsultTransferT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "speakTo"u8, value.SpeakTo?.ToString(), nulls);
-        WriteString(writer, "consultingUserId"u8, value.ConsultingUserId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "queueName"u8, value.QueueName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "speakTo"u8, value._speakTo?.ToString(), nulls);
+        WriteString(writer, "consultingUserId"u8, value._consultingUserId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "queueName"u8, value._queueName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class Contact : IGenesysCloudModel<Contact>
 {
     /// <summary>Email address or phone number for this contact type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>Formatted version of the address property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("display")]
-    public string? Display { get; set; }
+    public string? Display { get => _display; set => _display = value; }
 
     /// <summary>Gets or sets <c>mediaType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Contact.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Contact.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Use internal extension instead of address. Mutually exclusive with the address field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extension")]
-    public string? Extension { get; set; }
+    public string? Extension { get => _extension; set => _extension = value; }
 
     /// <summary>Gets or sets <c>countryCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>Integration tag value if this number is associated with an external integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public string? Integration { get; set; }
+    public string? Integration { get => _integration; set => _integration = value; }
+
+    private string? _address;
+    private string? _display;
+    private global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.Contact.TypeEnum? _type;
+    private string? _extension;
+    private string? _countryCode;
+    private string? _integration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Contact IGenesysCloudModel<Contact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class Contact : IGenesysCloudModel<Contact>
             switch (index)
             {
                 case 0:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Display = ReadString(ref reader, name);
+                    value._display = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Contact.MediaTypeEnum?)null;
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Contact.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Contact.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Contact.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Contact.TypeEnum?)null;
                     break;
                 case 4:
-                    value.Extension = ReadString(ref reader, name);
+                    value._extension = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Integration = ReadString(ref reader, name);
+                    value._integration = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class Contact : IGenesysCloudModel<Contact>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "display"u8, value.Display, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "extension"u8, value.Extension, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "integration"u8, value.Integration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "display"u8, value._display, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "extension"u8, value._extension, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "integration"u8, value._integration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

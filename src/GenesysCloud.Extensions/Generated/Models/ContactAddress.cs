@@ -14,31 +14,39 @@ public sealed class ContactAddress : IGenesysCloudModel<ContactAddress>
 {
     /// <summary>Max: 200 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address1")]
-    public string? Address1 { get; set; }
+    public string? Address1 { get => _address1; set => _address1 = value; }
 
     /// <summary>Max: 200 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address2")]
-    public string? Address2 { get; set; }
+    public string? Address2 { get => _address2; set => _address2 = value; }
 
     /// <summary>Max: 100 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; set; }
+    public string? City { get => _city; set => _city = value; }
 
     /// <summary>Max: 50 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public string? State { get; set; }
+    public string? State { get => _state; set => _state = value; }
 
     /// <summary>Max: 25 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postalCode")]
-    public string? PostalCode { get; set; }
+    public string? PostalCode { get => _postalCode; set => _postalCode = value; }
 
     /// <summary>Max: 25 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
+
+    private string? _address1;
+    private string? _address2;
+    private string? _city;
+    private string? _state;
+    private string? _postalCode;
+    private string? _countryCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactAddress IGenesysCloudModel<ContactAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ContactAddress : IGenesysCloudModel<ContactAddress>
             switch (index)
             {
                 case 0:
-                    value.Address1 = ReadString(ref reader, name);
+                    value._address1 = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Address2 = ReadString(ref reader, name);
+                    value._address2 = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.City = ReadString(ref reader, name);
+                    value._city = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadString(ref reader, name);
+                    value._state = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PostalCode = ReadString(ref reader, name);
+                    value._postalCode = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ContactAddress : IGenesysCloudModel<ContactAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address1"u8, value.Address1, nulls);
-        WriteString(writer, "address2"u8, value.Address2, nulls);
-        WriteString(writer, "city"u8, value.City, nulls);
-        WriteString(writer, "state"u8, value.State, nulls);
-        WriteString(writer, "postalCode"u8, value.PostalCode, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "address1"u8, value._address1, nulls);
+        WriteString(writer, "address2"u8, value._address2, nulls);
+        WriteString(writer, "city"u8, value._city, nulls);
+        WriteString(writer, "state"u8, value._state, nulls);
+        WriteString(writer, "postalCode"u8, value._postalCode, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

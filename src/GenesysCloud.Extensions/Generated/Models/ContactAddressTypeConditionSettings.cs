@@ -14,15 +14,19 @@ public sealed class ContactAddressTypeConditionSettings : IGenesysCloudModel<Con
 {
     /// <summary>The operator to use when comparing the address types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The type value to compare against the contact column type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum? _operator;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactAddressTypeConditionSettings IGenesysCloudModel<ContactAddressTypeConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContactAddressTypeConditionSettings : IGenesysCloudModel<Con
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.OperatorEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ContactAddressTypeConditionSettings : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

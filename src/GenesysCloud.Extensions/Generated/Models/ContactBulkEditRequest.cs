@@ -14,27 +14,34 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
 {
     /// <summary>Contact List Filter ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilterId")]
-    public string? ContactListFilterId { get; set; }
+    public string? ContactListFilterId { get => _contactListFilterId; set => _contactListFilterId = value; }
 
     /// <summary>Criteria to filter the contacts by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>Contact IDs to be bulk edited.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get => _contactIds; set => _contactIds = value; }
 
     /// <summary>Contact object with details of fields used for patching.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contact")]
-    public global::GenesysCloud.Extensions.Models.DialerContact? Contact { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerContact? Contact { get => _contact; set => _contact = value; }
 
     /// <summary>Whether to do backup export as part of Bulk Operation or not. Default: true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generateDownloadURI")]
-    public bool? GenerateDownloadURI { get; set; }
+    public bool? GenerateDownloadURI { get => _generateDownloadURI; set => _generateDownloadURI = value; }
+
+    private string? _contactListFilterId;
+    private global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? _criteria;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contactIds;
+    private global::GenesysCloud.Extensions.Models.DialerContact? _contact;
+    private bool? _generateDownloadURI;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactBulkEditRequest IGenesysCloudModel<ContactBulkEditRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
             switch (index)
             {
                 case 0:
-                    value.ContactListFilterId = ReadString(ref reader, name);
+                    value._contactListFilterId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ContactIds = null;
+                        value._contactIds = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContactIds = list1;
+                        value._contactIds = list1;
                     }
                     break;
                 case 3:
-                    value.Contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerContact.ReadJson(ref reader, options);
+                    value._contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerContact.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.GenerateDownloadURI = ReadNullableBoolean(ref reader, name);
+                    value._generateDownloadURI = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactListFilterId"u8, value.ContactListFilterId, nulls);
-        if (value.Criteria is { } property2)
+        WriteString(writer, "contactListFilterId"u8, value._contactListFilterId, nulls);
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.WriteJson(writer, property2, options);
@@ -107,7 +114,7 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.ContactIds is { } property4)
+        if (value._contactIds is { } property4)
         {
             writer.WritePropertyName("contactIds"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
             writer.WriteNull("contactIds"u8);
         }
 
-        if (value.Contact is { } property6)
+        if (value._contact is { } property6)
         {
             writer.WritePropertyName("contact"u8);
             global::GenesysCloud.Extensions.Models.DialerContact.WriteJson(writer, property6, options);
@@ -134,8 +141,8 @@ public sealed class ContactBulkEditRequest : IGenesysCloudModel<ContactBulkEditR
             writer.WriteNull("contact"u8);
         }
 
-        WriteBoolean(writer, "generateDownloadURI"u8, value.GenerateDownloadURI, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "generateDownloadURI"u8, value._generateDownloadURI, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

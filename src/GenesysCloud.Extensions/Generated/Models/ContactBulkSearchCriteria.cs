@@ -14,15 +14,19 @@ public sealed class ContactBulkSearchCriteria : IGenesysCloudModel<ContactBulkSe
 {
     /// <summary>Groups of conditions to filter the contacts by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? Clauses { get => _clauses; set => _clauses = value; }
 
     /// <summary>How to join clauses together.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterType")]
-    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum? FilterType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum? FilterType { get => _filterType; set => _filterType = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? _clauses;
+    private global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum? _filterType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactBulkSearchCriteria IGenesysCloudModel<ContactBulkSearchCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ContactBulkSearchCriteria : IGenesysCloudModel<ContactBulkSe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ContactBulkSearchCriteria : IGenesysCloudModel<ContactBulkSe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactListFilterClause.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list1;
+                        value._clauses = list1;
                     }
                     break;
                 case 1:
-                    value.FilterType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum?)null;
+                    value._filterType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.FilterTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ContactBulkSearchCriteria : IGenesysCloudModel<ContactBulkSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Clauses is { } property3)
+        if (value._clauses is { } property3)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class ContactBulkSearchCriteria : IGenesysCloudModel<ContactBulkSe
             writer.WriteNull("clauses"u8);
         }
 
-        WriteString(writer, "filterType"u8, value.FilterType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "filterType"u8, value._filterType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

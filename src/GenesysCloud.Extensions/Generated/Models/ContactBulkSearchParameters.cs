@@ -14,19 +14,24 @@ public sealed class ContactBulkSearchParameters : IGenesysCloudModel<ContactBulk
 {
     /// <summary>Contact List Filter ID. Either this property or criteria is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilterId")]
-    public string? ContactListFilterId { get; set; }
+    public string? ContactListFilterId { get => _contactListFilterId; set => _contactListFilterId = value; }
 
     /// <summary>Criteria to filter the contacts by. Either this property or contactListFilterId is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>Whether to do backup export as part of Bulk Operation or not. Default: true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generateDownloadURI")]
-    public bool? GenerateDownloadURI { get; set; }
+    public bool? GenerateDownloadURI { get => _generateDownloadURI; set => _generateDownloadURI = value; }
+
+    private string? _contactListFilterId;
+    private global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? _criteria;
+    private bool? _generateDownloadURI;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactBulkSearchParameters IGenesysCloudModel<ContactBulkSearchParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContactBulkSearchParameters : IGenesysCloudModel<ContactBulk
             switch (index)
             {
                 case 0:
-                    value.ContactListFilterId = ReadString(ref reader, name);
+                    value._contactListFilterId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.GenerateDownloadURI = ReadNullableBoolean(ref reader, name);
+                    value._generateDownloadURI = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class ContactBulkSearchParameters : IGenesysCloudModel<ContactBulk
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactListFilterId"u8, value.ContactListFilterId, nulls);
-        if (value.Criteria is { } property1)
+        WriteString(writer, "contactListFilterId"u8, value._contactListFilterId, nulls);
+        if (value._criteria is { } property1)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class ContactBulkSearchParameters : IGenesysCloudModel<ContactBulk
             writer.WriteNull("criteria"u8);
         }
 
-        WriteBoolean(writer, "generateDownloadURI"u8, value.GenerateDownloadURI, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "generateDownloadURI"u8, value._generateDownloadURI, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

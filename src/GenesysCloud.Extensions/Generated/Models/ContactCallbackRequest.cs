@@ -14,27 +14,34 @@ public sealed class ContactCallbackRequest : IGenesysCloudModel<ContactCallbackR
 {
     /// <summary>Campaign identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignId")]
-    public string? CampaignId { get; set; }
+    public string? CampaignId { get => _campaignId; set => _campaignId = value; }
 
     /// <summary>Contact list identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListId")]
-    public string? ContactListId { get; set; }
+    public string? ContactListId { get => _contactListId; set => _contactListId = value; }
 
     /// <summary>Contact identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactId")]
-    public string? ContactId { get; set; }
+    public string? ContactId { get => _contactId; set => _contactId = value; }
 
     /// <summary>Name of the phone column containing the number to be called</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumn")]
-    public string? PhoneColumn { get; set; }
+    public string? PhoneColumn { get => _phoneColumn; set => _phoneColumn = value; }
 
     /// <summary>The scheduled time for the callback as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss.SSSZ", example = "2016-01-02T16:59:59"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public string? Schedule { get; set; }
+    public string? Schedule { get => _schedule; set => _schedule = value; }
+
+    private string? _campaignId;
+    private string? _contactListId;
+    private string? _contactId;
+    private string? _phoneColumn;
+    private string? _schedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactCallbackRequest IGenesysCloudModel<ContactCallbackRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ContactCallbackRequest : IGenesysCloudModel<ContactCallbackR
             switch (index)
             {
                 case 0:
-                    value.CampaignId = ReadString(ref reader, name);
+                    value._campaignId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContactListId = ReadString(ref reader, name);
+                    value._contactListId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContactId = ReadString(ref reader, name);
+                    value._contactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PhoneColumn = ReadString(ref reader, name);
+                    value._phoneColumn = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Schedule = ReadString(ref reader, name);
+                    value._schedule = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ContactCallbackRequest : IGenesysCloudModel<ContactCallbackR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "campaignId"u8, value.CampaignId, nulls);
-        WriteString(writer, "contactListId"u8, value.ContactListId, nulls);
-        WriteString(writer, "contactId"u8, value.ContactId, nulls);
-        WriteString(writer, "phoneColumn"u8, value.PhoneColumn, nulls);
-        WriteString(writer, "schedule"u8, value.Schedule, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "campaignId"u8, value._campaignId, nulls);
+        WriteString(writer, "contactListId"u8, value._contactListId, nulls);
+        WriteString(writer, "contactId"u8, value._contactId, nulls);
+        WriteString(writer, "phoneColumn"u8, value._phoneColumn, nulls);
+        WriteString(writer, "schedule"u8, value._schedule, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ContactCenterSettings : IGenesysCloudModel<ContactCenterSett
 {
     /// <summary>Strip skills from transfer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removeSkillsFromBlindTransfer")]
-    public bool? RemoveSkillsFromBlindTransfer { get; set; }
+    public bool? RemoveSkillsFromBlindTransfer { get => _removeSkillsFromBlindTransfer; set => _removeSkillsFromBlindTransfer = value; }
+
+    private bool? _removeSkillsFromBlindTransfer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactCenterSettings IGenesysCloudModel<ContactCenterSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ContactCenterSettings : IGenesysCloudModel<ContactCenterSett
             switch (index)
             {
                 case 0:
-                    value.RemoveSkillsFromBlindTransfer = ReadNullableBoolean(ref reader, name);
+                    value._removeSkillsFromBlindTransfer = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ContactCenterSettings : IGenesysCloudModel<ContactCenterSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "removeSkillsFromBlindTransfer"u8, value.RemoveSkillsFromBlindTransfer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "removeSkillsFromBlindTransfer"u8, value._removeSkillsFromBlindTransfer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ContactColumnConditionSettings : IGenesysCloudModel<ContactC
 {
     /// <summary>The name of the contact list column to evaluate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
 
     /// <summary>The operator to use when comparing values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The value to compare against the contact's data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The data type the value should be treated as.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valueType")]
-    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum? ValueType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum? ValueType { get => _valueType; set => _valueType = value; }
+
+    private string? _columnName;
+    private global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum? _valueType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactColumnConditionSettings IGenesysCloudModel<ContactColumnConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ContactColumnConditionSettings : IGenesysCloudModel<ContactC
             switch (index)
             {
                 case 0:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ValueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum?)null;
+                    value._valueType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ValueTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ContactColumnConditionSettings : IGenesysCloudModel<ContactC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "valueType"u8, value.ValueType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "valueType"u8, value._valueType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

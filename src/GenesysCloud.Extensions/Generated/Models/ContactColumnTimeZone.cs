@@ -14,15 +14,19 @@ public sealed class ContactColumnTimeZone : IGenesysCloudModel<ContactColumnTime
 {
     /// <summary>Time zone that the column matched to. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Column Type will be either PHONE or ZIP</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnType")]
-    public global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum? ColumnType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum? ColumnType { get => _columnType; set => _columnType = value; }
+
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum? _columnType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactColumnTimeZone IGenesysCloudModel<ContactColumnTimeZone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContactColumnTimeZone : IGenesysCloudModel<ContactColumnTime
             switch (index)
             {
                 case 0:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ColumnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum?)null;
+                    value._columnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ColumnTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ContactColumnTimeZone : IGenesysCloudModel<ContactColumnTime
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "columnType"u8, value.ColumnType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "columnType"u8, value._columnType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ContactEnrichOptions : IGenesysCloudModel<ContactEnrichOptio
 {
     /// <summary>If true, any matched contact will have its type updated to Curated. If false, any matched contact will keep its original type in the operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("promote")]
-    public bool? Promote { get; set; }
+    public bool? Promote { get => _promote; set => _promote = value; }
+
+    private bool? _promote;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactEnrichOptions IGenesysCloudModel<ContactEnrichOptions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ContactEnrichOptions : IGenesysCloudModel<ContactEnrichOptio
             switch (index)
             {
                 case 0:
-                    value.Promote = ReadNullableBoolean(ref reader, name);
+                    value._promote = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ContactEnrichOptions : IGenesysCloudModel<ContactEnrichOptio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "promote"u8, value.Promote, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "promote"u8, value._promote, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
 {
     /// <summary>A user-specified tracker string, only useful in the Bulk-Enrich API. If one Bulk-Enrich operation in a request fails, the requested operation will be repeated in the Bulk API response, including this id field, allowing associating of request and response operations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>An ordered list of one or more Identifiers which might each be claimed by a Contact. `action` describes what to do with any possibly matching Contacts. Identifier lookups will occur in the order specified here. Between 1 and 25.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingIdentifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? MatchingIdentifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? MatchingIdentifiers { get => _matchingIdentifiers; set => _matchingIdentifiers = value; }
 
     /// <summary>The action that should be taken based on any Contacts found by `matchingIdentifiers`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Data to be added, either as an update to an existing Contact or the body of a new Contact. Omitting a field in this contract means that it will be treated as null in the `fieldRules` logic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contact")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact? Contact { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact? Contact { get => _contact; set => _contact = value; }
 
     /// <summary>Logic describing how to combine data from the submitted request with data found in the database.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldRules")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRules? FieldRules { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRules? FieldRules { get => _fieldRules; set => _fieldRules = value; }
 
     /// <summary>Additional options modifying the behavior of the API operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("options")]
-    public global::GenesysCloud.Extensions.Models.ContactEnrichOptions? Options { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactEnrichOptions? Options { get => _options; set => _options = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? _matchingIdentifiers;
+    private global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum? _action;
+    private global::GenesysCloud.Extensions.Models.ExternalContact? _contact;
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRules? _fieldRules;
+    private global::GenesysCloud.Extensions.Models.ContactEnrichOptions? _options;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactEnrichRequest IGenesysCloudModel<ContactEnrichRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MatchingIdentifiers = null;
+                        value._matchingIdentifiers = null;
                     }
                     else
                     {
@@ -82,23 +91,23 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.MatchingIdentifiers = list1;
+                        value._matchingIdentifiers = list1;
                     }
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactEnrichRequest.ActionEnum?)null;
                     break;
                 case 4:
-                    value.Contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
+                    value._contact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.FieldRules = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EnrichFieldRules.ReadJson(ref reader, options);
+                    value._fieldRules = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EnrichFieldRules.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Options = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactEnrichOptions.ReadJson(ref reader, options);
+                    value._options = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactEnrichOptions.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +119,8 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property3, options);
@@ -121,7 +130,7 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             writer.WriteNull("division"u8);
         }
 
-        if (value.MatchingIdentifiers is { } property5)
+        if (value._matchingIdentifiers is { } property5)
         {
             writer.WritePropertyName("matchingIdentifiers"u8);
             writer.WriteStartArray();
@@ -145,8 +154,8 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             writer.WriteNull("matchingIdentifiers"u8);
         }
 
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        if (value.Contact is { } property8)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        if (value._contact is { } property8)
         {
             writer.WritePropertyName("contact"u8);
             global::GenesysCloud.Extensions.Models.ExternalContact.WriteJson(writer, property8, options);
@@ -156,7 +165,7 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             writer.WriteNull("contact"u8);
         }
 
-        if (value.FieldRules is { } property10)
+        if (value._fieldRules is { } property10)
         {
             writer.WritePropertyName("fieldRules"u8);
             global::GenesysCloud.Extensions.Models.EnrichFieldRules.WriteJson(writer, property10, options);
@@ -166,7 +175,7 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             writer.WriteNull("fieldRules"u8);
         }
 
-        if (value.Options is { } property12)
+        if (value._options is { } property12)
         {
             writer.WritePropertyName("options"u8);
             global::GenesysCloud.Extensions.Models.ContactEnrichOptions.WriteJson(writer, property12, options);
@@ -176,7 +185,7 @@ public sealed class ContactEnrichRequest : IGenesysCloudModel<ContactEnrichReque
             writer.WriteNull("options"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ContactImportJobMetadata : IGenesysCloudModel<ContactImportJ
 {
     /// <summary>Gets or sets <c>fileName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Gets or sets <c>dryRunFailedCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dryRunFailedCount")]
-    public long? DryRunFailedCount { get; set; }
+    public long? DryRunFailedCount { get => _dryRunFailedCount; set => _dryRunFailedCount = value; }
 
     /// <summary>Gets or sets <c>dryRunSuccessCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dryRunSuccessCount")]
-    public long? DryRunSuccessCount { get; set; }
+    public long? DryRunSuccessCount { get => _dryRunSuccessCount; set => _dryRunSuccessCount = value; }
 
     /// <summary>Gets or sets <c>dryRunReportDownloadUrl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dryRunReportDownloadUrl")]
-    public string? DryRunReportDownloadUrl { get; set; }
+    public string? DryRunReportDownloadUrl { get => _dryRunReportDownloadUrl; set => _dryRunReportDownloadUrl = value; }
 
     /// <summary>Gets or sets <c>importFailedCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importFailedCount")]
-    public long? ImportFailedCount { get; set; }
+    public long? ImportFailedCount { get => _importFailedCount; set => _importFailedCount = value; }
 
     /// <summary>Gets or sets <c>importSuccessCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importSuccessCount")]
-    public long? ImportSuccessCount { get; set; }
+    public long? ImportSuccessCount { get => _importSuccessCount; set => _importSuccessCount = value; }
 
     /// <summary>Gets or sets <c>importReportDownloadUrl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importReportDownloadUrl")]
-    public string? ImportReportDownloadUrl { get; set; }
+    public string? ImportReportDownloadUrl { get => _importReportDownloadUrl; set => _importReportDownloadUrl = value; }
+
+    private string? _fileName;
+    private long? _dryRunFailedCount;
+    private long? _dryRunSuccessCount;
+    private string? _dryRunReportDownloadUrl;
+    private long? _importFailedCount;
+    private long? _importSuccessCount;
+    private string? _importReportDownloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactImportJobMetadata IGenesysCloudModel<ContactImportJobMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ContactImportJobMetadata : IGenesysCloudModel<ContactImportJ
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DryRunFailedCount = ReadNullableInt64(ref reader, options, name);
+                    value._dryRunFailedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DryRunSuccessCount = ReadNullableInt64(ref reader, options, name);
+                    value._dryRunSuccessCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DryRunReportDownloadUrl = ReadString(ref reader, name);
+                    value._dryRunReportDownloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ImportFailedCount = ReadNullableInt64(ref reader, options, name);
+                    value._importFailedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ImportSuccessCount = ReadNullableInt64(ref reader, options, name);
+                    value._importSuccessCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ImportReportDownloadUrl = ReadString(ref reader, name);
+                    value._importReportDownloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class ContactImportJobMetadata : IGenesysCloudModel<ContactImportJ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "dryRunFailedCount"u8, value.DryRunFailedCount, nulls);
-        WriteInt64(writer, "dryRunSuccessCount"u8, value.DryRunSuccessCount, nulls);
-        WriteString(writer, "dryRunReportDownloadUrl"u8, value.DryRunReportDownloadUrl, nulls);
-        WriteInt64(writer, "importFailedCount"u8, value.ImportFailedCount, nulls);
-        WriteInt64(writer, "importSuccessCount"u8, value.ImportSuccessCount, nulls);
-        WriteString(writer, "importReportDownloadUrl"u8, value.ImportReportDownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "dryRunFailedCount"u8, value._dryRunFailedCount, nulls);
+        WriteInt64(writer, "dryRunSuccessCount"u8, value._dryRunSuccessCount, nulls);
+        WriteString(writer, "dryRunReportDownloadUrl"u8, value._dryRunReportDownloadUrl, nulls);
+        WriteInt64(writer, "importFailedCount"u8, value._importFailedCount, nulls);
+        WriteInt64(writer, "importSuccessCount"u8, value._importSuccessCount, nulls);
+        WriteString(writer, "importReportDownloadUrl"u8, value._importReportDownloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ContactImportJobRequest : IGenesysCloudModel<ContactImportJo
 {
     /// <summary>Settings id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settingsId")]
-    public string? SettingsId { get; set; }
+    public string? SettingsId { get => _settingsId; set => _settingsId = value; }
 
     /// <summary>The division to import into</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
+
+    private string? _settingsId;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactImportJobRequest IGenesysCloudModel<ContactImportJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContactImportJobRequest : IGenesysCloudModel<ContactImportJo
             switch (index)
             {
                 case 0:
-                    value.SettingsId = ReadString(ref reader, name);
+                    value._settingsId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ContactImportJobRequest : IGenesysCloudModel<ContactImportJo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "settingsId"u8, value.SettingsId, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "settingsId"u8, value._settingsId, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ContactImportJobRequest : IGenesysCloudModel<ContactImportJo
             writer.WriteNull("division"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

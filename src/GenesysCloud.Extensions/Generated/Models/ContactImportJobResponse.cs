@@ -14,43 +14,54 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Detailed description for JobStatus.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusDetails")]
-    public string? StatusDetails { get; set; }
+    public string? StatusDetails { get => _statusDetails; set => _statusDetails = value; }
 
     /// <summary>Detailed description for the Job execution state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionStep")]
-    public global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum? ExecutionStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum? ExecutionStep { get => _executionStep; set => _executionStep = value; }
 
     /// <summary>Metadata for the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.ContactImportJobMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactImportJobMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Division for the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.StarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Settings { get => _settings; set => _settings = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum? _status;
+    private string? _statusDetails;
+    private global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum? _executionStep;
+    private global::GenesysCloud.Extensions.Models.ContactImportJobMetadata? _metadata;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.StarrableDivision? _division;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _settings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactImportJobResponse IGenesysCloudModel<ContactImportJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactImportJobResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.StatusDetails = ReadString(ref reader, name);
+                    value._statusDetails = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExecutionStep = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum?)null;
+                    value._executionStep = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactImportJobResponse.ExecutionStepEnum?)null;
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactImportJobMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactImportJobMetadata.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "statusDetails"u8, value.StatusDetails, nulls);
-        WriteString(writer, "executionStep"u8, value.ExecutionStep?.ToString(), nulls);
-        if (value.Metadata is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "statusDetails"u8, value._statusDetails, nulls);
+        WriteString(writer, "executionStep"u8, value._executionStep?.ToString(), nulls);
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.ContactImportJobMetadata.WriteJson(writer, property3, options);
@@ -124,8 +135,8 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
             writer.WriteNull("metadata"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.Division is { } property5)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.StarrableDivision.WriteJson(writer, property5, options);
@@ -135,8 +146,8 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Settings is { } property7)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._settings is { } property7)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -146,7 +157,7 @@ public sealed class ContactImportJobResponse : IGenesysCloudModel<ContactImportJ
             writer.WriteNull("settings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ContactImportJobStatusUpdateRequest : IGenesysCloudModel<Con
 {
     /// <summary>Job Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>Workflow status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private string? _jobId;
+    private global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactImportJobStatusUpdateRequest IGenesysCloudModel<ContactImportJobStatusUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContactImportJobStatusUpdateRequest : IGenesysCloudModel<Con
             switch (index)
             {
                 case 0:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ContactImportJobStatusUpdateRequest : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Display name for the settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Which fields you want to identity resolution based on. (e.g.: Email, Phone). It can be empty, populated only one of them or it can be both for now. The order of the items is important for identity resolution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MatchingCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MatchingCriteria { get => _matchingCriteria; set => _matchingCriteria = value; }
 
     /// <summary>Decides what happens when a record already found in the system. Action will be Upsert or Merge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mergeContacts")]
-    public bool? MergeContacts { get; set; }
+    public bool? MergeContacts { get => _mergeContacts; set => _mergeContacts = value; }
 
     /// <summary>Define the corresponding source system by the customer, the customer can have different externalId source, they can collect this id from contact service</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSourceId")]
-    public string? ExternalSourceId { get; set; }
+    public string? ExternalSourceId { get => _externalSourceId; set => _externalSourceId = value; }
 
     /// <summary>Decides which field we need to send towards contact service</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importFields")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactImportField>? ImportFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactImportField>? ImportFields { get => _importFields; set => _importFields = value; }
 
     /// <summary>Creation date for the settings. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _matchingCriteria;
+    private bool? _mergeContacts;
+    private string? _externalSourceId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactImportField>? _importFields;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactImportSettings IGenesysCloudModel<ContactImportSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,15 +77,15 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MatchingCriteria = null;
+                        value._matchingCriteria = null;
                     }
                     else
                     {
@@ -86,19 +96,19 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MatchingCriteria = list1;
+                        value._matchingCriteria = list1;
                     }
                     break;
                 case 3:
-                    value.MergeContacts = ReadNullableBoolean(ref reader, name);
+                    value._mergeContacts = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ExternalSourceId = ReadString(ref reader, name);
+                    value._externalSourceId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ImportFields = null;
+                        value._importFields = null;
                     }
                     else
                     {
@@ -109,17 +119,17 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactImportField.ReadJson(ref reader, options));
                         }
 
-                        value.ImportFields = list2;
+                        value._importFields = list2;
                     }
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +141,9 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.MatchingCriteria is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._matchingCriteria is { } property3)
         {
             writer.WritePropertyName("matchingCriteria"u8);
             writer.WriteStartArray();
@@ -150,9 +160,9 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
             writer.WriteNull("matchingCriteria"u8);
         }
 
-        WriteBoolean(writer, "mergeContacts"u8, value.MergeContacts, nulls);
-        WriteString(writer, "externalSourceId"u8, value.ExternalSourceId, nulls);
-        if (value.ImportFields is { } property5)
+        WriteBoolean(writer, "mergeContacts"u8, value._mergeContacts, nulls);
+        WriteString(writer, "externalSourceId"u8, value._externalSourceId, nulls);
+        if (value._importFields is { } property5)
         {
             writer.WritePropertyName("importFields"u8);
             writer.WriteStartArray();
@@ -176,9 +186,9 @@ public sealed class ContactImportSettings : IGenesysCloudModel<ContactImportSett
             writer.WriteNull("importFields"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The division this entity belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>The names of the contact data columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnNames")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get => _columnNames; set => _columnNames = value; }
 
     /// <summary>Indicates which columns are phone numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get => _phoneColumns; set => _phoneColumns = value; }
 
     /// <summary>Indicates which columns are email addresses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get => _emailColumns; set => _emailColumns = value; }
 
     /// <summary>Indicates which columns are whatsApp contacts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get => _whatsAppColumns; set => _whatsAppColumns = value; }
 
     /// <summary>The status of the import process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importStatus")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get => _importStatus; set => _importStatus = value; }
 
     /// <summary>A column to check if a contact should always be dialed in preview mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewModeColumnName")]
-    public string? PreviewModeColumnName { get; set; }
+    public string? PreviewModeColumnName { get => _previewModeColumnName; set => _previewModeColumnName = value; }
 
     /// <summary>The values in the previewModeColumnName column that indicate a contact should always be dialed in preview mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewModeAcceptedValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PreviewModeAcceptedValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PreviewModeAcceptedValues { get => _previewModeAcceptedValues; set => _previewModeAcceptedValues = value; }
 
     /// <summary>The number of contacts in the ContactList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>AttemptLimits for this ContactList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attemptLimits")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get => _attemptLimits; set => _attemptLimits = value; }
 
     /// <summary>Indicates if automatic time zone mapping is to be used for this ContactList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automaticTimeZoneMapping")]
-    public bool? AutomaticTimeZoneMapping { get; set; }
+    public bool? AutomaticTimeZoneMapping { get => _automaticTimeZoneMapping; set => _automaticTimeZoneMapping = value; }
 
     /// <summary>The name of contact list column containing the zip code for use with automatic time zone mapping. Only allowed if 'automaticTimeZoneMapping' is set to true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zipCodeColumnName")]
-    public string? ZipCodeColumnName { get; set; }
+    public string? ZipCodeColumnName { get => _zipCodeColumnName; set => _zipCodeColumnName = value; }
 
     /// <summary>The settings of the columns selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnDataTypeSpecifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? ColumnDataTypeSpecifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? ColumnDataTypeSpecifications { get => _columnDataTypeSpecifications; set => _columnDataTypeSpecifications = value; }
 
     /// <summary>Whether to trim white space when importing a contactlist csv file, default value = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trimWhitespace")]
-    public bool? TrimWhitespace { get; set; }
+    public bool? TrimWhitespace { get => _trimWhitespace; set => _trimWhitespace = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _division;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _columnNames;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? _phoneColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? _emailColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? _whatsAppColumns;
+    private global::GenesysCloud.Extensions.Models.ImportStatus? _importStatus;
+    private string? _previewModeColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _previewModeAcceptedValues;
+    private long? _size;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _attemptLimits;
+    private bool? _automaticTimeZoneMapping;
+    private string? _zipCodeColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? _columnDataTypeSpecifications;
+    private bool? _trimWhitespace;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactList IGenesysCloudModel<ContactList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,27 +137,27 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnNames = null;
+                        value._columnNames = null;
                     }
                     else
                     {
@@ -146,13 +168,13 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ColumnNames = list1;
+                        value._columnNames = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneColumns = null;
+                        value._phoneColumns = null;
                     }
                     else
                     {
@@ -163,13 +185,13 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneColumns = list2;
+                        value._phoneColumns = list2;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.EmailColumns = null;
+                        value._emailColumns = null;
                     }
                     else
                     {
@@ -180,13 +202,13 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailColumn.ReadJson(ref reader, options));
                         }
 
-                        value.EmailColumns = list3;
+                        value._emailColumns = list3;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppColumns = null;
+                        value._whatsAppColumns = null;
                     }
                     else
                     {
@@ -197,19 +219,19 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WhatsAppColumn.ReadJson(ref reader, options));
                         }
 
-                        value.WhatsAppColumns = list4;
+                        value._whatsAppColumns = list4;
                     }
                     break;
                 case 10:
-                    value.ImportStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
+                    value._importStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.PreviewModeColumnName = ReadString(ref reader, name);
+                    value._previewModeColumnName = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PreviewModeAcceptedValues = null;
+                        value._previewModeAcceptedValues = null;
                     }
                     else
                     {
@@ -220,25 +242,25 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PreviewModeAcceptedValues = list5;
+                        value._previewModeAcceptedValues = list5;
                     }
                     break;
                 case 13:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.AttemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._attemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.AutomaticTimeZoneMapping = ReadNullableBoolean(ref reader, name);
+                    value._automaticTimeZoneMapping = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.ZipCodeColumnName = ReadString(ref reader, name);
+                    value._zipCodeColumnName = ReadString(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnDataTypeSpecifications = null;
+                        value._columnDataTypeSpecifications = null;
                     }
                     else
                     {
@@ -249,17 +271,17 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ReadJson(ref reader, options));
                         }
 
-                        value.ColumnDataTypeSpecifications = list6;
+                        value._columnDataTypeSpecifications = list6;
                     }
                     break;
                 case 18:
-                    value.TrimWhitespace = ReadNullableBoolean(ref reader, name);
+                    value._trimWhitespace = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -271,12 +293,12 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Division is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._division is { } property7)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -286,7 +308,7 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("division"u8);
         }
 
-        if (value.ColumnNames is { } property9)
+        if (value._columnNames is { } property9)
         {
             writer.WritePropertyName("columnNames"u8);
             writer.WriteStartArray();
@@ -303,7 +325,7 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("columnNames"u8);
         }
 
-        if (value.PhoneColumns is { } property11)
+        if (value._phoneColumns is { } property11)
         {
             writer.WritePropertyName("phoneColumns"u8);
             writer.WriteStartArray();
@@ -327,7 +349,7 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("phoneColumns"u8);
         }
 
-        if (value.EmailColumns is { } property14)
+        if (value._emailColumns is { } property14)
         {
             writer.WritePropertyName("emailColumns"u8);
             writer.WriteStartArray();
@@ -351,7 +373,7 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("emailColumns"u8);
         }
 
-        if (value.WhatsAppColumns is { } property17)
+        if (value._whatsAppColumns is { } property17)
         {
             writer.WritePropertyName("whatsAppColumns"u8);
             writer.WriteStartArray();
@@ -375,7 +397,7 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("whatsAppColumns"u8);
         }
 
-        if (value.ImportStatus is { } property20)
+        if (value._importStatus is { } property20)
         {
             writer.WritePropertyName("importStatus"u8);
             global::GenesysCloud.Extensions.Models.ImportStatus.WriteJson(writer, property20, options);
@@ -385,8 +407,8 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("importStatus"u8);
         }
 
-        WriteString(writer, "previewModeColumnName"u8, value.PreviewModeColumnName, nulls);
-        if (value.PreviewModeAcceptedValues is { } property22)
+        WriteString(writer, "previewModeColumnName"u8, value._previewModeColumnName, nulls);
+        if (value._previewModeAcceptedValues is { } property22)
         {
             writer.WritePropertyName("previewModeAcceptedValues"u8);
             writer.WriteStartArray();
@@ -403,8 +425,8 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("previewModeAcceptedValues"u8);
         }
 
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        if (value.AttemptLimits is { } property24)
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        if (value._attemptLimits is { } property24)
         {
             writer.WritePropertyName("attemptLimits"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property24, options);
@@ -414,9 +436,9 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("attemptLimits"u8);
         }
 
-        WriteBoolean(writer, "automaticTimeZoneMapping"u8, value.AutomaticTimeZoneMapping, nulls);
-        WriteString(writer, "zipCodeColumnName"u8, value.ZipCodeColumnName, nulls);
-        if (value.ColumnDataTypeSpecifications is { } property26)
+        WriteBoolean(writer, "automaticTimeZoneMapping"u8, value._automaticTimeZoneMapping, nulls);
+        WriteString(writer, "zipCodeColumnName"u8, value._zipCodeColumnName, nulls);
+        if (value._columnDataTypeSpecifications is { } property26)
         {
             writer.WritePropertyName("columnDataTypeSpecifications"u8);
             writer.WriteStartArray();
@@ -440,9 +462,9 @@ public sealed class ContactList : IGenesysCloudModel<ContactList>
             writer.WriteNull("columnDataTypeSpecifications"u8);
         }
 
-        WriteBoolean(writer, "trimWhitespace"u8, value.TrimWhitespace, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "trimWhitespace"u8, value._trimWhitespace, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

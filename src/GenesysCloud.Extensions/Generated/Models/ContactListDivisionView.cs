@@ -14,47 +14,59 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The names of the contact data columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnNames")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get => _columnNames; set => _columnNames = value; }
 
     /// <summary>Indicates which columns are phone numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get => _phoneColumns; set => _phoneColumns = value; }
 
     /// <summary>Indicates which columns are email addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get => _emailColumns; set => _emailColumns = value; }
 
     /// <summary>Indicates which columns are whatsApp contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get => _whatsAppColumns; set => _whatsAppColumns = value; }
 
     /// <summary>The status of the import process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importStatus")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get => _importStatus; set => _importStatus = value; }
 
     /// <summary>The number of contacts in the ContactList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _columnNames;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? _phoneColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? _emailColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? _whatsAppColumns;
+    private global::GenesysCloud.Extensions.Models.ImportStatus? _importStatus;
+    private long? _size;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListDivisionView IGenesysCloudModel<ContactListDivisionView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnNames = null;
+                        value._columnNames = null;
                     }
                     else
                     {
@@ -97,13 +109,13 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ColumnNames = list1;
+                        value._columnNames = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneColumns = null;
+                        value._phoneColumns = null;
                     }
                     else
                     {
@@ -114,13 +126,13 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneColumns = list2;
+                        value._phoneColumns = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.EmailColumns = null;
+                        value._emailColumns = null;
                     }
                     else
                     {
@@ -131,13 +143,13 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailColumn.ReadJson(ref reader, options));
                         }
 
-                        value.EmailColumns = list3;
+                        value._emailColumns = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppColumns = null;
+                        value._whatsAppColumns = null;
                     }
                     else
                     {
@@ -148,20 +160,20 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WhatsAppColumn.ReadJson(ref reader, options));
                         }
 
-                        value.WhatsAppColumns = list4;
+                        value._whatsAppColumns = list4;
                     }
                     break;
                 case 7:
-                    value.ImportStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
+                    value._importStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +185,9 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property5, options);
@@ -185,7 +197,7 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("division"u8);
         }
 
-        if (value.ColumnNames is { } property7)
+        if (value._columnNames is { } property7)
         {
             writer.WritePropertyName("columnNames"u8);
             writer.WriteStartArray();
@@ -202,7 +214,7 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("columnNames"u8);
         }
 
-        if (value.PhoneColumns is { } property9)
+        if (value._phoneColumns is { } property9)
         {
             writer.WritePropertyName("phoneColumns"u8);
             writer.WriteStartArray();
@@ -226,7 +238,7 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("phoneColumns"u8);
         }
 
-        if (value.EmailColumns is { } property12)
+        if (value._emailColumns is { } property12)
         {
             writer.WritePropertyName("emailColumns"u8);
             writer.WriteStartArray();
@@ -250,7 +262,7 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("emailColumns"u8);
         }
 
-        if (value.WhatsAppColumns is { } property15)
+        if (value._whatsAppColumns is { } property15)
         {
             writer.WritePropertyName("whatsAppColumns"u8);
             writer.WriteStartArray();
@@ -274,7 +286,7 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("whatsAppColumns"u8);
         }
 
-        if (value.ImportStatus is { } property18)
+        if (value._importStatus is { } property18)
         {
             writer.WritePropertyName("importStatus"u8);
             global::GenesysCloud.Extensions.Models.ImportStatus.WriteJson(writer, property18, options);
@@ -284,9 +296,9 @@ public sealed class ContactListDivisionView : IGenesysCloudModel<ContactListDivi
             writer.WriteNull("importStatus"u8);
         }
 
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

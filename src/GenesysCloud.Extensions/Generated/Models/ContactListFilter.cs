@@ -14,51 +14,64 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The contact list the filter is based on. Required if sourceType is ContactList</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactList")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get => _contactList; set => _contactList = value; }
 
     /// <summary>The contact list template the filter is based on. Required if sourceType is ContactListTemplate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListTemplate { get => _contactListTemplate; set => _contactListTemplate = value; }
 
     /// <summary>The source type the filter is based on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceType")]
-    public global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum? SourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum? SourceType { get => _sourceType; set => _sourceType = value; }
 
     /// <summary>Groups of conditions to filter the contacts by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? Clauses { get => _clauses; set => _clauses = value; }
 
     /// <summary>How to join clauses together.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterType")]
-    public global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum? FilterType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum? FilterType { get => _filterType; set => _filterType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactList;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactListTemplate;
+    private global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum? _sourceType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactListFilterClause>? _clauses;
+    private global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum? _filterType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListFilter IGenesysCloudModel<ContactListFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ContactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ContactListTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactListTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum?)null;
+                    value._sourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactListFilter.SourceTypeEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -116,17 +129,17 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactListFilterClause.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list2;
+                        value._clauses = list2;
                     }
                     break;
                 case 9:
-                    value.FilterType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum?)null;
+                    value._filterType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ContactListFilter.FilterTypeEnum?)null;
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,12 +151,12 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ContactList is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._contactList is { } property4)
         {
             writer.WritePropertyName("contactList"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -153,7 +166,7 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
             writer.WriteNull("contactList"u8);
         }
 
-        if (value.ContactListTemplate is { } property6)
+        if (value._contactListTemplate is { } property6)
         {
             writer.WritePropertyName("contactListTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -163,8 +176,8 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
             writer.WriteNull("contactListTemplate"u8);
         }
 
-        WriteString(writer, "sourceType"u8, value.SourceType?.ToString(), nulls);
-        if (value.Clauses is { } property8)
+        WriteString(writer, "sourceType"u8, value._sourceType?.ToString(), nulls);
+        if (value._clauses is { } property8)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -188,9 +201,9 @@ public sealed class ContactListFilter : IGenesysCloudModel<ContactListFilter>
             writer.WriteNull("clauses"u8);
         }
 
-        WriteString(writer, "filterType"u8, value.FilterType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "filterType"u8, value._filterType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ContactListFilterBulkRetrieveBody : IGenesysCloudModel<Conta
 {
     /// <summary>The IDs of the Contact List Filters to retrieve.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get => _ids; set => _ids = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ids;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListFilterBulkRetrieveBody IGenesysCloudModel<ContactListFilterBulkRetrieveBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ContactListFilterBulkRetrieveBody : IGenesysCloudModel<Conta
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ContactListFilterBulkRetrieveBody : IGenesysCloudModel<Conta
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ContactListFilterBulkRetrieveBody : IGenesysCloudModel<Conta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property2)
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ContactListFilterBulkRetrieveBody : IGenesysCloudModel<Conta
             writer.WriteNull("ids"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ContactListFilterPredicate : IGenesysCloudModel<ContactListF
 {
     /// <summary>Contact list column from the ContactListFilter's contactList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("column")]
-    public string? Column { get; set; }
+    public string? Column { get => _column; set => _column = value; }
 
     /// <summary>The type of data in the contact column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnType")]
-    public global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum? ColumnType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum? ColumnType { get => _columnType; set => _columnType = value; }
 
     /// <summary>The operator for this ContactListFilterPredicate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Value with which to compare the contact's data. This could be text, a number, or a relative time. A value for relative time should follow the format PxxDTyyHzzM, where xx, yy, and zz specify the days, hours and minutes. For example, a value of P01DT08H30M corresponds to 1 day, 8 hours, and 30 minutes from now. To specify a time in the past, include a negative sign before each numeric value. For example, a value of P-01DT-08H-30M corresponds to 1 day, 8 hours, and 30 minutes in the past. You can also do things like P01DT00H-30M, which would correspond to 23 hours and 30 minutes from now (1 day - 30 minutes).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>A range of values. Required for operators BETWEEN and IN.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.ContactListFilterRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactListFilterRange? Range { get => _range; set => _range = value; }
 
     /// <summary>Inverts the result of the predicate (i.e., if the predicate returns true, inverting it will return false).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
+
+    private string? _column;
+    private global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum? _columnType;
+    private global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.ContactListFilterRange? _range;
+    private bool? _inverted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListFilterPredicate IGenesysCloudModel<ContactListFilterPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ContactListFilterPredicate : IGenesysCloudModel<ContactListF
             switch (index)
             {
                 case 0:
-                    value.Column = ReadString(ref reader, name);
+                    value._column = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ColumnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum?)null;
+                    value._columnType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.ColumnTypeEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactListFilterPredicate.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactListFilterRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactListFilterRange.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class ContactListFilterPredicate : IGenesysCloudModel<ContactListF
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "column"u8, value.Column, nulls);
-        WriteString(writer, "columnType"u8, value.ColumnType?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Range is { } property3)
+        WriteString(writer, "column"u8, value._column, nulls);
+        WriteString(writer, "columnType"u8, value._columnType?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._range is { } property3)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.ContactListFilterRange.WriteJson(writer, property3, options);
@@ -103,8 +111,8 @@ public sealed class ContactListFilterPredicate : IGenesysCloudModel<ContactListF
             writer.WriteNull("range"u8);
         }
 
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ContactListFilterRange : IGenesysCloudModel<ContactListFilte
 {
     /// <summary>The minimum value of the range. Required for the operator BETWEEN.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public string? Min { get; set; }
+    public string? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum value of the range. Required for the operator BETWEEN.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public string? Max { get; set; }
+    public string? Max { get => _max; set => _max = value; }
 
     /// <summary>Whether or not to include the minimum in the range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minInclusive")]
-    public bool? MinInclusive { get; set; }
+    public bool? MinInclusive { get => _minInclusive; set => _minInclusive = value; }
 
     /// <summary>Whether or not to include the maximum in the range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxInclusive")]
-    public bool? MaxInclusive { get; set; }
+    public bool? MaxInclusive { get => _maxInclusive; set => _maxInclusive = value; }
 
     /// <summary>A set of values that the contact data should be in. Required for the IN operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get => _inSet; set => _inSet = value; }
+
+    private string? _min;
+    private string? _max;
+    private bool? _minInclusive;
+    private bool? _maxInclusive;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _inSet;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListFilterRange IGenesysCloudModel<ContactListFilterRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class ContactListFilterRange : IGenesysCloudModel<ContactListFilte
             switch (index)
             {
                 case 0:
-                    value.Min = ReadString(ref reader, name);
+                    value._min = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Max = ReadString(ref reader, name);
+                    value._max = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MinInclusive = ReadNullableBoolean(ref reader, name);
+                    value._minInclusive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.MaxInclusive = ReadNullableBoolean(ref reader, name);
+                    value._maxInclusive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.InSet = null;
+                        value._inSet = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class ContactListFilterRange : IGenesysCloudModel<ContactListFilte
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InSet = list1;
+                        value._inSet = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class ContactListFilterRange : IGenesysCloudModel<ContactListFilte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "min"u8, value.Min, nulls);
-        WriteString(writer, "max"u8, value.Max, nulls);
-        WriteBoolean(writer, "minInclusive"u8, value.MinInclusive, nulls);
-        WriteBoolean(writer, "maxInclusive"u8, value.MaxInclusive, nulls);
-        if (value.InSet is { } property2)
+        WriteString(writer, "min"u8, value._min, nulls);
+        WriteString(writer, "max"u8, value._max, nulls);
+        WriteBoolean(writer, "minInclusive"u8, value._minInclusive, nulls);
+        WriteBoolean(writer, "maxInclusive"u8, value._maxInclusive, nulls);
+        if (value._inSet is { } property2)
         {
             writer.WritePropertyName("inSet"u8);
             writer.WriteStartArray();
@@ -117,7 +124,7 @@ public sealed class ContactListFilterRange : IGenesysCloudModel<ContactListFilte
             writer.WriteNull("inSet"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

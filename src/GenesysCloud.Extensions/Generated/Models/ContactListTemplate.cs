@@ -14,75 +14,94 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The names of the contact data columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnNames")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ColumnNames { get => _columnNames; set => _columnNames = value; }
 
     /// <summary>Indicates which columns are phone numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? PhoneColumns { get => _phoneColumns; set => _phoneColumns = value; }
 
     /// <summary>Indicates which columns are email addresses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? EmailColumns { get => _emailColumns; set => _emailColumns = value; }
 
     /// <summary>Indicates which columns are whatsApp contacts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? WhatsAppColumns { get => _whatsAppColumns; set => _whatsAppColumns = value; }
 
     /// <summary>A column to check if a contact should always be dialed in preview mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewModeColumnName")]
-    public string? PreviewModeColumnName { get; set; }
+    public string? PreviewModeColumnName { get => _previewModeColumnName; set => _previewModeColumnName = value; }
 
     /// <summary>The values in the previewModeColumnName column that indicate a contact should always be dialed in preview mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewModeAcceptedValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PreviewModeAcceptedValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PreviewModeAcceptedValues { get => _previewModeAcceptedValues; set => _previewModeAcceptedValues = value; }
 
     /// <summary>AttemptLimits for this ContactListTemplate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attemptLimits")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? AttemptLimits { get => _attemptLimits; set => _attemptLimits = value; }
 
     /// <summary>Indicates if automatic time zone mapping is to be used for this ContactListTemplate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automaticTimeZoneMapping")]
-    public bool? AutomaticTimeZoneMapping { get; set; }
+    public bool? AutomaticTimeZoneMapping { get => _automaticTimeZoneMapping; set => _automaticTimeZoneMapping = value; }
 
     /// <summary>The name of ContactListTemplate column containing the zip code for use with automatic time zone mapping. Only allowed if 'automaticTimeZoneMapping' is set to true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zipCodeColumnName")]
-    public string? ZipCodeColumnName { get; set; }
+    public string? ZipCodeColumnName { get => _zipCodeColumnName; set => _zipCodeColumnName = value; }
 
     /// <summary>The settings of the columns selected for dynamic queueing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnDataTypeSpecifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? ColumnDataTypeSpecifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? ColumnDataTypeSpecifications { get => _columnDataTypeSpecifications; set => _columnDataTypeSpecifications = value; }
 
     /// <summary>Whether to trim white space when importing a ContactListTemplate csv file, default value = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trimWhitespace")]
-    public bool? TrimWhitespace { get; set; }
+    public bool? TrimWhitespace { get => _trimWhitespace; set => _trimWhitespace = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _columnNames;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn>? _phoneColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailColumn>? _emailColumns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WhatsAppColumn>? _whatsAppColumns;
+    private string? _previewModeColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _previewModeAcceptedValues;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _attemptLimits;
+    private bool? _automaticTimeZoneMapping;
+    private string? _zipCodeColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification>? _columnDataTypeSpecifications;
+    private bool? _trimWhitespace;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListTemplate IGenesysCloudModel<ContactListTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,24 +122,24 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnNames = null;
+                        value._columnNames = null;
                     }
                     else
                     {
@@ -131,13 +150,13 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ColumnNames = list1;
+                        value._columnNames = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneColumns = null;
+                        value._phoneColumns = null;
                     }
                     else
                     {
@@ -148,13 +167,13 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactPhoneNumberColumn.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneColumns = list2;
+                        value._phoneColumns = list2;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.EmailColumns = null;
+                        value._emailColumns = null;
                     }
                     else
                     {
@@ -165,13 +184,13 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailColumn.ReadJson(ref reader, options));
                         }
 
-                        value.EmailColumns = list3;
+                        value._emailColumns = list3;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppColumns = null;
+                        value._whatsAppColumns = null;
                     }
                     else
                     {
@@ -182,16 +201,16 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WhatsAppColumn.ReadJson(ref reader, options));
                         }
 
-                        value.WhatsAppColumns = list4;
+                        value._whatsAppColumns = list4;
                     }
                     break;
                 case 9:
-                    value.PreviewModeColumnName = ReadString(ref reader, name);
+                    value._previewModeColumnName = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.PreviewModeAcceptedValues = null;
+                        value._previewModeAcceptedValues = null;
                     }
                     else
                     {
@@ -202,22 +221,22 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PreviewModeAcceptedValues = list5;
+                        value._previewModeAcceptedValues = list5;
                     }
                     break;
                 case 11:
-                    value.AttemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._attemptLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.AutomaticTimeZoneMapping = ReadNullableBoolean(ref reader, name);
+                    value._automaticTimeZoneMapping = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.ZipCodeColumnName = ReadString(ref reader, name);
+                    value._zipCodeColumnName = ReadString(ref reader, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnDataTypeSpecifications = null;
+                        value._columnDataTypeSpecifications = null;
                     }
                     else
                     {
@@ -228,17 +247,17 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ColumnDataTypeSpecification.ReadJson(ref reader, options));
                         }
 
-                        value.ColumnDataTypeSpecifications = list6;
+                        value._columnDataTypeSpecifications = list6;
                     }
                     break;
                 case 15:
-                    value.TrimWhitespace = ReadNullableBoolean(ref reader, name);
+                    value._trimWhitespace = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -250,12 +269,12 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ColumnNames is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._columnNames is { } property7)
         {
             writer.WritePropertyName("columnNames"u8);
             writer.WriteStartArray();
@@ -272,7 +291,7 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("columnNames"u8);
         }
 
-        if (value.PhoneColumns is { } property9)
+        if (value._phoneColumns is { } property9)
         {
             writer.WritePropertyName("phoneColumns"u8);
             writer.WriteStartArray();
@@ -296,7 +315,7 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("phoneColumns"u8);
         }
 
-        if (value.EmailColumns is { } property12)
+        if (value._emailColumns is { } property12)
         {
             writer.WritePropertyName("emailColumns"u8);
             writer.WriteStartArray();
@@ -320,7 +339,7 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("emailColumns"u8);
         }
 
-        if (value.WhatsAppColumns is { } property15)
+        if (value._whatsAppColumns is { } property15)
         {
             writer.WritePropertyName("whatsAppColumns"u8);
             writer.WriteStartArray();
@@ -344,8 +363,8 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("whatsAppColumns"u8);
         }
 
-        WriteString(writer, "previewModeColumnName"u8, value.PreviewModeColumnName, nulls);
-        if (value.PreviewModeAcceptedValues is { } property18)
+        WriteString(writer, "previewModeColumnName"u8, value._previewModeColumnName, nulls);
+        if (value._previewModeAcceptedValues is { } property18)
         {
             writer.WritePropertyName("previewModeAcceptedValues"u8);
             writer.WriteStartArray();
@@ -362,7 +381,7 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("previewModeAcceptedValues"u8);
         }
 
-        if (value.AttemptLimits is { } property20)
+        if (value._attemptLimits is { } property20)
         {
             writer.WritePropertyName("attemptLimits"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property20, options);
@@ -372,9 +391,9 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("attemptLimits"u8);
         }
 
-        WriteBoolean(writer, "automaticTimeZoneMapping"u8, value.AutomaticTimeZoneMapping, nulls);
-        WriteString(writer, "zipCodeColumnName"u8, value.ZipCodeColumnName, nulls);
-        if (value.ColumnDataTypeSpecifications is { } property22)
+        WriteBoolean(writer, "automaticTimeZoneMapping"u8, value._automaticTimeZoneMapping, nulls);
+        WriteString(writer, "zipCodeColumnName"u8, value._zipCodeColumnName, nulls);
+        if (value._columnDataTypeSpecifications is { } property22)
         {
             writer.WritePropertyName("columnDataTypeSpecifications"u8);
             writer.WriteStartArray();
@@ -398,9 +417,9 @@ public sealed class ContactListTemplate : IGenesysCloudModel<ContactListTemplate
             writer.WriteNull("columnDataTypeSpecifications"u8);
         }
 
-        WriteBoolean(writer, "trimWhitespace"u8, value.TrimWhitespace, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "trimWhitespace"u8, value._trimWhitespace, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class ContactListUploadUrlRequest : IGenesysCloudModel<ContactList
 {
     /// <summary>The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 600 seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedUrlTimeoutSeconds")]
-    public long? SignedUrlTimeoutSeconds { get; set; }
+    public long? SignedUrlTimeoutSeconds { get => _signedUrlTimeoutSeconds; set => _signedUrlTimeoutSeconds = value; }
 
     /// <summary>The content type of the file to upload. Allows MIME types are text/csv, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Id of your contact list to upload to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The column name from your file to use as the contact id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIdName")]
-    public string? ContactIdName { get; set; }
+    public string? ContactIdName { get => _contactIdName; set => _contactIdName = value; }
 
     /// <summary>Id of your import template to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importTemplateId")]
-    public string? ImportTemplateId { get; set; }
+    public string? ImportTemplateId { get => _importTemplateId; set => _importTemplateId = value; }
 
     /// <summary>String that will replace %N in the listNameFormat specified on the import template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listNamePrefix")]
-    public string? ListNamePrefix { get; set; }
+    public string? ListNamePrefix { get => _listNamePrefix; set => _listNamePrefix = value; }
 
     /// <summary>Whether to clear system data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clearSystemData")]
-    public bool? ClearSystemData { get; set; }
+    public bool? ClearSystemData { get => _clearSystemData; set => _clearSystemData = value; }
 
     /// <summary>Id of the division to be used for the creation of the target contact lists. If not provided, Home division will be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIdForTargetContactLists")]
-    public string? DivisionIdForTargetContactLists { get; set; }
+    public string? DivisionIdForTargetContactLists { get => _divisionIdForTargetContactLists; set => _divisionIdForTargetContactLists = value; }
 
     /// <summary>File specification template ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileSpecificationTemplateId")]
-    public string? FileSpecificationTemplateId { get; set; }
+    public string? FileSpecificationTemplateId { get => _fileSpecificationTemplateId; set => _fileSpecificationTemplateId = value; }
+
+    private long? _signedUrlTimeoutSeconds;
+    private string? _contentType;
+    private string? _id;
+    private string? _contactIdName;
+    private string? _importTemplateId;
+    private string? _listNamePrefix;
+    private bool? _clearSystemData;
+    private string? _divisionIdForTargetContactLists;
+    private string? _fileSpecificationTemplateId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListUploadUrlRequest IGenesysCloudModel<ContactListUploadUrlRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ContactListUploadUrlRequest : IGenesysCloudModel<ContactList
             switch (index)
             {
                 case 0:
-                    value.SignedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._signedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ContactIdName = ReadString(ref reader, name);
+                    value._contactIdName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ImportTemplateId = ReadString(ref reader, name);
+                    value._importTemplateId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ListNamePrefix = ReadString(ref reader, name);
+                    value._listNamePrefix = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ClearSystemData = ReadNullableBoolean(ref reader, name);
+                    value._clearSystemData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.DivisionIdForTargetContactLists = ReadString(ref reader, name);
+                    value._divisionIdForTargetContactLists = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.FileSpecificationTemplateId = ReadString(ref reader, name);
+                    value._fileSpecificationTemplateId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class ContactListUploadUrlRequest : IGenesysCloudModel<ContactList
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value.SignedUrlTimeoutSeconds, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contactIdName"u8, value.ContactIdName, nulls);
-        WriteString(writer, "importTemplateId"u8, value.ImportTemplateId, nulls);
-        WriteString(writer, "listNamePrefix"u8, value.ListNamePrefix, nulls);
-        WriteBoolean(writer, "clearSystemData"u8, value.ClearSystemData, nulls);
-        WriteString(writer, "divisionIdForTargetContactLists"u8, value.DivisionIdForTargetContactLists, nulls);
-        WriteString(writer, "fileSpecificationTemplateId"u8, value.FileSpecificationTemplateId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value._signedUrlTimeoutSeconds, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contactIdName"u8, value._contactIdName, nulls);
+        WriteString(writer, "importTemplateId"u8, value._importTemplateId, nulls);
+        WriteString(writer, "listNamePrefix"u8, value._listNamePrefix, nulls);
+        WriteBoolean(writer, "clearSystemData"u8, value._clearSystemData, nulls);
+        WriteString(writer, "divisionIdForTargetContactLists"u8, value._divisionIdForTargetContactLists, nulls);
+        WriteString(writer, "fileSpecificationTemplateId"u8, value._fileSpecificationTemplateId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
 {
     /// <summary>Contact List Filter ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilterId")]
-    public string? ContactListFilterId { get; set; }
+    public string? ContactListFilterId { get => _contactListFilterId; set => _contactListFilterId = value; }
 
     /// <summary>Criteria to filter the contacts by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>Page number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Page size. The max that will be returned is 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The order in which to sort contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactSorts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get => _contactSorts; set => _contactSorts = value; }
+
+    private string? _contactListFilterId;
+    private global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? _criteria;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? _contactSorts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactListingRequest IGenesysCloudModel<ContactListingRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
             switch (index)
             {
                 case 0:
-                    value.ContactListFilterId = ReadString(ref reader, name);
+                    value._contactListFilterId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ContactSorts = null;
+                        value._contactSorts = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactSort.ReadJson(ref reader, options));
                         }
 
-                        value.ContactSorts = list1;
+                        value._contactSorts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactListFilterId"u8, value.ContactListFilterId, nulls);
-        if (value.Criteria is { } property2)
+        WriteString(writer, "contactListFilterId"u8, value._contactListFilterId, nulls);
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.WriteJson(writer, property2, options);
@@ -107,9 +114,9 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
             writer.WriteNull("criteria"u8);
         }
 
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        if (value.ContactSorts is { } property4)
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        if (value._contactSorts is { } property4)
         {
             writer.WritePropertyName("contactSorts"u8);
             writer.WriteStartArray();
@@ -133,7 +140,7 @@ public sealed class ContactListingRequest : IGenesysCloudModel<ContactListingReq
             writer.WriteNull("contactSorts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

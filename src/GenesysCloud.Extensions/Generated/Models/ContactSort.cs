@@ -14,19 +14,24 @@ public sealed class ContactSort : IGenesysCloudModel<ContactSort>
 {
     /// <summary>Gets or sets <c>fieldName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldName")]
-    public string? FieldName { get; set; }
+    public string? FieldName { get => _fieldName; set => _fieldName = value; }
 
     /// <summary>The direction in which to sort contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Whether or not the column contains numeric data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numeric")]
-    public bool? Numeric { get; set; }
+    public bool? Numeric { get => _numeric; set => _numeric = value; }
+
+    private string? _fieldName;
+    private global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum? _direction;
+    private bool? _numeric;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactSort IGenesysCloudModel<ContactSort>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContactSort : IGenesysCloudModel<ContactSort>
             switch (index)
             {
                 case 0:
-                    value.FieldName = ReadString(ref reader, name);
+                    value._fieldName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactSort.DirectionEnum?)null;
                     break;
                 case 2:
-                    value.Numeric = ReadNullableBoolean(ref reader, name);
+                    value._numeric = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContactSort : IGenesysCloudModel<ContactSort>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fieldName"u8, value.FieldName, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteBoolean(writer, "numeric"u8, value.Numeric, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fieldName"u8, value._fieldName, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteBoolean(writer, "numeric"u8, value._numeric, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

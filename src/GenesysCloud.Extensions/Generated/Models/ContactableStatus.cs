@@ -14,15 +14,19 @@ public sealed class ContactableStatus : IGenesysCloudModel<ContactableStatus>
 {
     /// <summary>Indicates whether or not the entire contact is contactable for the associated media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactable")]
-    public bool? Contactable { get; set; }
+    public bool? Contactable { get => _contactable; set => _contactable = value; }
 
     /// <summary>A map of individual contact method columns to whether the individual column is contactable for the associated media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ColumnStatus>? ColumnStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ColumnStatus>? ColumnStatus { get => _columnStatus; set => _columnStatus = value; }
+
+    private bool? _contactable;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ColumnStatus>? _columnStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactableStatus IGenesysCloudModel<ContactableStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ContactableStatus : IGenesysCloudModel<ContactableStatus>
             switch (index)
             {
                 case 0:
-                    value.Contactable = ReadNullableBoolean(ref reader, name);
+                    value._contactable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnStatus = null;
+                        value._columnStatus = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ContactableStatus : IGenesysCloudModel<ContactableStatus>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ColumnStatus.ReadJson(ref reader, options);
                         }
 
-                        value.ColumnStatus = dictionary1;
+                        value._columnStatus = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ContactableStatus : IGenesysCloudModel<ContactableStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "contactable"u8, value.Contactable, nulls);
-        if (value.ColumnStatus is { } property2)
+        WriteBoolean(writer, "contactable"u8, value._contactable, nulls);
+        if (value._columnStatus is { } property2)
         {
             writer.WritePropertyName("columnStatus"u8);
             writer.WriteStartObject();
@@ -101,7 +105,7 @@ public sealed class ContactableStatus : IGenesysCloudModel<ContactableStatus>
             writer.WriteNull("columnStatus"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

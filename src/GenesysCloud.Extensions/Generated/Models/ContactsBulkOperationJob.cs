@@ -14,43 +14,54 @@ public sealed class ContactsBulkOperationJob : IGenesysCloudModel<ContactsBulkOp
 {
     /// <summary>The globally unique job identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The job state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The job type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Total records that will be impacted by the bulk operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
-    public long? TotalRecords { get; set; }
+    public long? TotalRecords { get => _totalRecords; set => _totalRecords = value; }
 
     /// <summary>Amount of records that have been impacted by the bulk operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedRecords")]
-    public long? CompletedRecords { get; set; }
+    public long? CompletedRecords { get => _completedRecords; set => _completedRecords = value; }
 
     /// <summary>Percentage of records that have been impacted by the bulk operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentComplete")]
-    public long? PercentComplete { get; set; }
+    public long? PercentComplete { get => _percentComplete; set => _percentComplete = value; }
 
     /// <summary>Information on failure reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? FailureReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? FailureReason { get => _failureReason; set => _failureReason = value; }
 
     /// <summary>URI to download the original backup contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURI")]
-    public string? DownloadURI { get; set; }
+    public string? DownloadURI { get => _downloadURI; set => _downloadURI = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum? _type;
+    private long? _totalRecords;
+    private long? _completedRecords;
+    private long? _percentComplete;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _failureReason;
+    private string? _downloadURI;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsBulkOperationJob IGenesysCloudModel<ContactsBulkOperationJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ContactsBulkOperationJob : IGenesysCloudModel<ContactsBulkOp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.StateEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob.TypeEnum?)null;
                     break;
                 case 3:
-                    value.TotalRecords = ReadNullableInt64(ref reader, options, name);
+                    value._totalRecords = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CompletedRecords = ReadNullableInt64(ref reader, options, name);
+                    value._completedRecords = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PercentComplete = ReadNullableInt64(ref reader, options, name);
+                    value._percentComplete = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.FailureReason = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._failureReason = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DownloadURI = ReadString(ref reader, name);
+                    value._downloadURI = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +121,13 @@ public sealed class ContactsBulkOperationJob : IGenesysCloudModel<ContactsBulkOp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "totalRecords"u8, value.TotalRecords, nulls);
-        WriteInt64(writer, "completedRecords"u8, value.CompletedRecords, nulls);
-        WriteInt64(writer, "percentComplete"u8, value.PercentComplete, nulls);
-        if (value.FailureReason is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "totalRecords"u8, value._totalRecords, nulls);
+        WriteInt64(writer, "completedRecords"u8, value._completedRecords, nulls);
+        WriteInt64(writer, "percentComplete"u8, value._percentComplete, nulls);
+        if (value._failureReason is { } property3)
         {
             writer.WritePropertyName("failureReason"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property3, options);
@@ -126,9 +137,9 @@ public sealed class ContactsBulkOperationJob : IGenesysCloudModel<ContactsBulkOp
             writer.WriteNull("failureReason"u8);
         }
 
-        WriteString(writer, "downloadURI"u8, value.DownloadURI, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadURI"u8, value._downloadURI, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

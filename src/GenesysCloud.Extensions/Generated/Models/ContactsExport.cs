@@ -14,39 +14,49 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Division IDs of entities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
 
     /// <summary>Query conditions to apply on export</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryConditions")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions? QueryConditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions? QueryConditions { get => _queryConditions; set => _queryConditions = value; }
 
     /// <summary>The user that created this request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>When the request was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The status of the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The location where the results of the request can be retrieved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions? _queryConditions;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum? _status;
+    private string? _downloadUrl;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsExport IGenesysCloudModel<ContactsExport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -83,29 +93,29 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list1;
+                        value._divisionIds = list1;
                     }
                     break;
                 case 2:
-                    value.QueryConditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions.ReadJson(ref reader, options);
+                    value._queryConditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ContactsExport.StatusEnum?)null;
                     break;
                 case 6:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +127,8 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.DivisionIds is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._divisionIds is { } property3)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -135,7 +145,7 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
             writer.WriteNull("divisionIds"u8);
         }
 
-        if (value.QueryConditions is { } property5)
+        if (value._queryConditions is { } property5)
         {
             writer.WritePropertyName("queryConditions"u8);
             global::GenesysCloud.Extensions.Models.ContactsExportQueryConditions.WriteJson(writer, property5, options);
@@ -145,7 +155,7 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
             writer.WriteNull("queryConditions"u8);
         }
 
-        if (value.CreatedBy is { } property7)
+        if (value._createdBy is { } property7)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -155,11 +165,11 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

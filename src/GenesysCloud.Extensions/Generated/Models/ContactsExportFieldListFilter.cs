@@ -14,15 +14,19 @@ public sealed class ContactsExportFieldListFilter : IGenesysCloudModel<ContactsE
 {
     /// <summary>Field name to apply the filter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum? Field { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum? Field { get => _field; set => _field = value; }
 
     /// <summary>Values to check field's value against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum? _field;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsExportFieldListFilter IGenesysCloudModel<ContactsExportFieldListFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ContactsExportFieldListFilter : IGenesysCloudModel<ContactsE
             switch (index)
             {
                 case 0:
-                    value.Field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum?)null;
+                    value._field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.FieldEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ContactsExportFieldListFilter : IGenesysCloudModel<ContactsE
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ContactsExportFieldListFilter : IGenesysCloudModel<ContactsE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "field"u8, value.Field?.ToString(), nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "field"u8, value._field?.ToString(), nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class ContactsExportFieldListFilter : IGenesysCloudModel<ContactsE
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

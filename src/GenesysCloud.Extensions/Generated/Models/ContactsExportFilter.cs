@@ -14,27 +14,34 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
 {
     /// <summary>Filtered field should have the same value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eq")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter? Eq { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter? Eq { get => _eq; set => _eq = value; }
 
     /// <summary>Filtered field should match one of the listed values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("in")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter? In { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter? In { get => _in; set => _in = value; }
 
     /// <summary>Boolean AND combination of filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("and")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? And { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? And { get => _and; set => _and = value; }
 
     /// <summary>Boolean OR combination of filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("or")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? Or { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? Or { get => _or; set => _or = value; }
 
     /// <summary>Boolean negation of filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("not")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportFilter? Not { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportFilter? Not { get => _not; set => _not = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter? _eq;
+    private global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter? _in;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? _and;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsExportFilter>? _or;
+    private global::GenesysCloud.Extensions.Models.ContactsExportFilter? _not;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsExportFilter IGenesysCloudModel<ContactsExportFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             switch (index)
             {
                 case 0:
-                    value.Eq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter.ReadJson(ref reader, options);
+                    value._eq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.In = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.ReadJson(ref reader, options);
+                    value._in = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.And = null;
+                        value._and = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options));
                         }
 
-                        value.And = list1;
+                        value._and = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Or = null;
+                        value._or = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Or = list2;
+                        value._or = list2;
                     }
                     break;
                 case 4:
-                    value.Not = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options);
+                    value._not = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Eq is { } property3)
+        if (value._eq is { } property3)
         {
             writer.WritePropertyName("eq"u8);
             global::GenesysCloud.Extensions.Models.ContactsExportFieldFilter.WriteJson(writer, property3, options);
@@ -120,7 +127,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             writer.WriteNull("eq"u8);
         }
 
-        if (value.In is { } property5)
+        if (value._in is { } property5)
         {
             writer.WritePropertyName("in"u8);
             global::GenesysCloud.Extensions.Models.ContactsExportFieldListFilter.WriteJson(writer, property5, options);
@@ -130,7 +137,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             writer.WriteNull("in"u8);
         }
 
-        if (value.And is { } property7)
+        if (value._and is { } property7)
         {
             writer.WritePropertyName("and"u8);
             writer.WriteStartArray();
@@ -154,7 +161,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             writer.WriteNull("and"u8);
         }
 
-        if (value.Or is { } property10)
+        if (value._or is { } property10)
         {
             writer.WritePropertyName("or"u8);
             writer.WriteStartArray();
@@ -178,7 +185,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             writer.WriteNull("or"u8);
         }
 
-        if (value.Not is { } property13)
+        if (value._not is { } property13)
         {
             writer.WritePropertyName("not"u8);
             global::GenesysCloud.Extensions.Models.ContactsExportFilter.WriteJson(writer, property13, options);
@@ -188,7 +195,7 @@ public sealed class ContactsExportFilter : IGenesysCloudModel<ContactsExportFilt
             writer.WriteNull("not"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

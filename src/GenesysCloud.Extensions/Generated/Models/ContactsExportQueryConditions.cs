@@ -14,15 +14,19 @@ public sealed class ContactsExportQueryConditions : IGenesysCloudModel<ContactsE
 {
     /// <summary>Filters to apply on export</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::GenesysCloud.Extensions.Models.ContactsExportFilter? Filters { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsExportFilter? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Maximum result count in export, default is 180 000 000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-    public long? Limit { get; set; }
+    public long? Limit { get => _limit; set => _limit = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContactsExportFilter? _filters;
+    private long? _limit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsExportQueryConditions IGenesysCloudModel<ContactsExportQueryConditions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContactsExportQueryConditions : IGenesysCloudModel<ContactsE
             switch (index)
             {
                 case 0:
-                    value.Filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options);
+                    value._filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactsExportFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Limit = ReadNullableInt64(ref reader, options, name);
+                    value._limit = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ContactsExportQueryConditions : IGenesysCloudModel<ContactsE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Filters is { } property1)
+        if (value._filters is { } property1)
         {
             writer.WritePropertyName("filters"u8);
             global::GenesysCloud.Extensions.Models.ContactsExportFilter.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class ContactsExportQueryConditions : IGenesysCloudModel<ContactsE
             writer.WriteNull("filters"u8);
         }
 
-        WriteInt64(writer, "limit"u8, value.Limit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "limit"u8, value._limit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
 {
     /// <summary>Contact List Filter ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilterId")]
-    public string? ContactListFilterId { get; set; }
+    public string? ContactListFilterId { get => _contactListFilterId; set => _contactListFilterId = value; }
 
     /// <summary>Criteria to filter the contacts by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>Contact IDs to be exported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get => _contactIds; set => _contactIds = value; }
+
+    private string? _contactListFilterId;
+    private global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria? _criteria;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contactIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsExportRequest IGenesysCloudModel<ContactsExportRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
             switch (index)
             {
                 case 0:
-                    value.ContactListFilterId = ReadString(ref reader, name);
+                    value._contactListFilterId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ContactIds = null;
+                        value._contactIds = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContactIds = list1;
+                        value._contactIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactListFilterId"u8, value.ContactListFilterId, nulls);
-        if (value.Criteria is { } property2)
+        WriteString(writer, "contactListFilterId"u8, value._contactListFilterId, nulls);
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.ContactBulkSearchCriteria.WriteJson(writer, property2, options);
@@ -93,7 +98,7 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.ContactIds is { } property4)
+        if (value._contactIds is { } property4)
         {
             writer.WritePropertyName("contactIds"u8);
             writer.WriteStartArray();
@@ -110,7 +115,7 @@ public sealed class ContactsExportRequest : IGenesysCloudModel<ContactsExportReq
             writer.WriteNull("contactIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

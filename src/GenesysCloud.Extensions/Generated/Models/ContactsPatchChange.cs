@@ -14,19 +14,24 @@ public sealed class ContactsPatchChange : IGenesysCloudModel<ContactsPatchChange
 {
     /// <summary>A JSONPath string, whose syntax is a strict subset of the JSONPath RFC 9535.  The root of the field string must be "$." indicating a path from the root of the entity. You may only use dot-notation to access named fields. Examples: To select the `firstName` field of a Contact, use: "$.firstName".To access object fields, use the top level object field name: "$.address". To access nested field names, use the nested field name: "$.address.city". Note: trying to patch both nested fields and their parent field is not allowed and will result in a 409 error response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public string? Field { get; set; }
+    public string? Field { get => _field; set => _field = value; }
 
     /// <summary>The value which is applied to the selected field for the patch. Acceptable types are String, Integer, Boolean, Array, Map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; set; }
+    public global::System.Text.Json.JsonElement? Value { get => _value; set => _value = value; }
 
     /// <summary>The action of the operation.UpdateIfEmpty: Update if and only if the current value is emptyUpdate: Update the field unconditionally.UpdateIfExists: Update the field if and only if the existing field is not empty.AppendToCollection: Add new items to a collection, preserving existing data.Remove: Remove the current value unconditionally.RemoveFromCollection: Remove specified value from a collection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum? Action { get => _action; set => _action = value; }
+
+    private string? _field;
+    private global::System.Text.Json.JsonElement? _value;
+    private global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum? _action;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContactsPatchChange IGenesysCloudModel<ContactsPatchChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContactsPatchChange : IGenesysCloudModel<ContactsPatchChange
             switch (index)
             {
                 case 0:
-                    value.Field = ReadString(ref reader, name);
+                    value._field = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadNullableJsonElement(ref reader);
+                    value._value = ReadNullableJsonElement(ref reader);
                     break;
                 case 2:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.ContactsPatchChange.ActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContactsPatchChange : IGenesysCloudModel<ContactsPatchChange
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "field"u8, value.Field, nulls);
-        WriteJsonElement(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "field"u8, value._field, nulls);
+        WriteJsonElement(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContentActions : IGenesysCloudModel<ContentActions>
 {
     /// <summary>A URL of a web page to direct the user to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The target window in which to open the URL. If empty will open a blank page or tab.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urlTarget")]
-    public string? UrlTarget { get; set; }
+    public string? UrlTarget { get => _urlTarget; set => _urlTarget = value; }
 
     /// <summary>Text to be returned as the payload from a ButtonResponse when a button is clicked. The textback and title are a combination which will have to be unique across each card and carousel in order to determine which button was clicked in that card or carousel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textback")]
-    public string? Textback { get; set; }
+    public string? Textback { get => _textback; set => _textback = value; }
+
+    private string? _url;
+    private string? _urlTarget;
+    private string? _textback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentActions IGenesysCloudModel<ContentActions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContentActions : IGenesysCloudModel<ContentActions>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UrlTarget = ReadString(ref reader, name);
+                    value._urlTarget = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Textback = ReadString(ref reader, name);
+                    value._textback = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContentActions : IGenesysCloudModel<ContentActions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "urlTarget"u8, value.UrlTarget, nulls);
-        WriteString(writer, "textback"u8, value.Textback, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "urlTarget"u8, value._urlTarget, nulls);
+        WriteString(writer, "textback"u8, value._textback, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

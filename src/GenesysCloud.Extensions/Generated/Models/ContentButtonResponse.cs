@@ -14,23 +14,29 @@ public sealed class ContentButtonResponse : IGenesysCloudModel<ContentButtonResp
 {
     /// <summary>An ID assigned to the button response (Deprecated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Describes the button that resulted in the Button Response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The response text from the button click.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The response payload associated with the clicked button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum? _type;
+    private string? _text;
+    private string? _payload;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentButtonResponse IGenesysCloudModel<ContentButtonResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ContentButtonResponse : IGenesysCloudModel<ContentButtonResp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentButtonResponse.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ContentButtonResponse : IGenesysCloudModel<ContentButtonResp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

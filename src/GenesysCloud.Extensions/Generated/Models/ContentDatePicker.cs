@@ -14,31 +14,39 @@ public sealed class ContentDatePicker : IGenesysCloudModel<ContentDatePicker>
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>URL of an image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
 
     /// <summary>The minimum Date Enabled in the datepicker calendar. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMinimum")]
-    public global::System.DateTimeOffset? DateMinimum { get; set; }
+    public global::System.DateTimeOffset? DateMinimum { get => _dateMinimum; set => _dateMinimum = value; }
 
     /// <summary>The maximum Date Enabled in the datepicker calendar. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMaximum")]
-    public global::System.DateTimeOffset? DateMaximum { get; set; }
+    public global::System.DateTimeOffset? DateMaximum { get => _dateMaximum; set => _dateMaximum = value; }
 
     /// <summary>An array of available times objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentDatePickerAvailableTime>? AvailableTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentDatePickerAvailableTime>? AvailableTimes { get => _availableTimes; set => _availableTimes = value; }
+
+    private string? _title;
+    private string? _subtitle;
+    private string? _imageUrl;
+    private global::System.DateTimeOffset? _dateMinimum;
+    private global::System.DateTimeOffset? _dateMaximum;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentDatePickerAvailableTime>? _availableTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentDatePicker IGenesysCloudModel<ContentDatePicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class ContentDatePicker : IGenesysCloudModel<ContentDatePicker>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateMinimum = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMinimum = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateMaximum = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMaximum = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableTimes = null;
+                        value._availableTimes = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class ContentDatePicker : IGenesysCloudModel<ContentDatePicker>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContentDatePickerAvailableTime.ReadJson(ref reader, options));
                         }
 
-                        value.AvailableTimes = list1;
+                        value._availableTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class ContentDatePicker : IGenesysCloudModel<ContentDatePicker>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteDateTimeOffset(writer, "dateMinimum"u8, value.DateMinimum, nulls);
-        WriteDateTimeOffset(writer, "dateMaximum"u8, value.DateMaximum, nulls);
-        if (value.AvailableTimes is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteDateTimeOffset(writer, "dateMinimum"u8, value._dateMinimum, nulls);
+        WriteDateTimeOffset(writer, "dateMaximum"u8, value._dateMaximum, nulls);
+        if (value._availableTimes is { } property2)
         {
             writer.WritePropertyName("availableTimes"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class ContentDatePicker : IGenesysCloudModel<ContentDatePicker>
             writer.WriteNull("availableTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

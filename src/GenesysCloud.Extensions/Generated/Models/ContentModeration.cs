@@ -14,15 +14,19 @@ public sealed class ContentModeration : IGenesysCloudModel<ContentModeration>
 {
     /// <summary>The Content Moderation Flag of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
-    public global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum? Flag { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum? Flag { get => _flag; set => _flag = value; }
 
     /// <summary>The Content Moderation Categories of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get => _categories; set => _categories = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum? _flag;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categories;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentModeration IGenesysCloudModel<ContentModeration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ContentModeration : IGenesysCloudModel<ContentModeration>
             switch (index)
             {
                 case 0:
-                    value.Flag = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum?)null;
+                    value._flag = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentModeration.FlagEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ContentModeration : IGenesysCloudModel<ContentModeration>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Categories = list2;
+                        value._categories = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ContentModeration : IGenesysCloudModel<ContentModeration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "flag"u8, value.Flag?.ToString(), nulls);
-        if (value.Categories is { } property3)
+        WriteString(writer, "flag"u8, value._flag?.ToString(), nulls);
+        if (value._categories is { } property3)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class ContentModeration : IGenesysCloudModel<ContentModeration>
             writer.WriteNull("categories"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

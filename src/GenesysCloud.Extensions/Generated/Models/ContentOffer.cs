@@ -14,43 +14,54 @@ public sealed class ContentOffer : IGenesysCloudModel<ContentOffer>
 {
     /// <summary>URL for image displayed to the customer when displaying content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
 
     /// <summary>The display mode of Genesys Widgets when displaying content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayMode")]
-    public global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum? DisplayMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum? DisplayMode { get => _displayMode; set => _displayMode = value; }
 
     /// <summary>The layout mode of the text shown to the user when displaying content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("layoutMode")]
-    public global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum? LayoutMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum? LayoutMode { get => _layoutMode; set => _layoutMode = value; }
 
     /// <summary>Title used in the header of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Headline displayed above the body text of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headline")]
-    public string? Headline { get; set; }
+    public string? Headline { get => _headline; set => _headline = value; }
 
     /// <summary>Body text of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
 
     /// <summary>Properties customizing the call to action button on the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callToAction")]
-    public global::GenesysCloud.Extensions.Models.CallToAction? CallToAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallToAction? CallToAction { get => _callToAction; set => _callToAction = value; }
 
     /// <summary>Properties customizing the styling of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("style")]
-    public global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration? Style { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration? Style { get => _style; set => _style = value; }
 
     /// <summary>Image description text for accessibility compliance and assistive technology support.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageAltText")]
-    public string? ImageAltText { get; set; }
+    public string? ImageAltText { get => _imageAltText; set => _imageAltText = value; }
+
+    private string? _imageUrl;
+    private global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum? _displayMode;
+    private global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum? _layoutMode;
+    private string? _title;
+    private string? _headline;
+    private string? _body;
+    private global::GenesysCloud.Extensions.Models.CallToAction? _callToAction;
+    private global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration? _style;
+    private string? _imageAltText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentOffer IGenesysCloudModel<ContentOffer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ContentOffer : IGenesysCloudModel<ContentOffer>
             switch (index)
             {
                 case 0:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DisplayMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum?)null;
+                    value._displayMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum(text1) : (global::GenesysCloud.Extensions.Models.ContentOffer.DisplayModeEnum?)null;
                     break;
                 case 2:
-                    value.LayoutMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum?)null;
+                    value._layoutMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum(text2) : (global::GenesysCloud.Extensions.Models.ContentOffer.LayoutModeEnum?)null;
                     break;
                 case 3:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Headline = ReadString(ref reader, name);
+                    value._headline = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CallToAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallToAction.ReadJson(ref reader, options);
+                    value._callToAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallToAction.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Style = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration.ReadJson(ref reader, options);
+                    value._style = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ImageAltText = ReadString(ref reader, name);
+                    value._imageAltText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +121,13 @@ public sealed class ContentOffer : IGenesysCloudModel<ContentOffer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteString(writer, "displayMode"u8, value.DisplayMode?.ToString(), nulls);
-        WriteString(writer, "layoutMode"u8, value.LayoutMode?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "headline"u8, value.Headline, nulls);
-        WriteString(writer, "body"u8, value.Body, nulls);
-        if (value.CallToAction is { } property3)
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteString(writer, "displayMode"u8, value._displayMode?.ToString(), nulls);
+        WriteString(writer, "layoutMode"u8, value._layoutMode?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "headline"u8, value._headline, nulls);
+        WriteString(writer, "body"u8, value._body, nulls);
+        if (value._callToAction is { } property3)
         {
             writer.WritePropertyName("callToAction"u8);
             global::GenesysCloud.Extensions.Models.CallToAction.WriteJson(writer, property3, options);
@@ -126,7 +137,7 @@ public sealed class ContentOffer : IGenesysCloudModel<ContentOffer>
             writer.WriteNull("callToAction"u8);
         }
 
-        if (value.Style is { } property5)
+        if (value._style is { } property5)
         {
             writer.WritePropertyName("style"u8);
             global::GenesysCloud.Extensions.Models.ContentOfferStylingConfiguration.WriteJson(writer, property5, options);
@@ -136,8 +147,8 @@ public sealed class ContentOffer : IGenesysCloudModel<ContentOffer>
             writer.WriteNull("style"u8);
         }
 
-        WriteString(writer, "imageAltText"u8, value.ImageAltText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "imageAltText"u8, value._imageAltText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContentOfferStyleProperties : IGenesysCloudModel<ContentOffe
 {
     /// <summary>Padding of the offer. (eg. 10px)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("padding")]
-    public string? Padding { get; set; }
+    public string? Padding { get => _padding; set => _padding = value; }
 
     /// <summary>Text color of the offer. (eg. #FF0000)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>Background color of the offer. (eg. #000000)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
+
+    private string? _padding;
+    private string? _color;
+    private string? _backgroundColor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentOfferStyleProperties IGenesysCloudModel<ContentOfferStyleProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContentOfferStyleProperties : IGenesysCloudModel<ContentOffe
             switch (index)
             {
                 case 0:
-                    value.Padding = ReadString(ref reader, name);
+                    value._padding = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContentOfferStyleProperties : IGenesysCloudModel<ContentOffe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "padding"u8, value.Padding, nulls);
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "padding"u8, value._padding, nulls);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
 {
     /// <summary>Properties for customizing the positioning of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("position")]
-    public global::GenesysCloud.Extensions.Models.ContentPositionProperties? Position { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentPositionProperties? Position { get => _position; set => _position = value; }
 
     /// <summary>Properties for customizing the appearance of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offer")]
-    public global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties? Offer { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties? Offer { get => _offer; set => _offer = value; }
 
     /// <summary>Properties for customizing the appearance of the close button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("closeButton")]
-    public global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties? CloseButton { get; set; }
+    public global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties? CloseButton { get => _closeButton; set => _closeButton = value; }
 
     /// <summary>Properties for customizing the appearance of the CTA button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ctaButton")]
-    public global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties? CtaButton { get; set; }
+    public global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties? CtaButton { get => _ctaButton; set => _ctaButton = value; }
 
     /// <summary>Properties for customizing the appearance of the title text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Title { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Title { get => _title; set => _title = value; }
 
     /// <summary>Properties for customizing the appearance of the headline text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headline")]
-    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Headline { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Headline { get => _headline; set => _headline = value; }
 
     /// <summary>Properties for customizing the appearance of the body text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextStyleProperties? Body { get => _body; set => _body = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContentPositionProperties? _position;
+    private global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties? _offer;
+    private global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties? _closeButton;
+    private global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties? _ctaButton;
+    private global::GenesysCloud.Extensions.Models.TextStyleProperties? _title;
+    private global::GenesysCloud.Extensions.Models.TextStyleProperties? _headline;
+    private global::GenesysCloud.Extensions.Models.TextStyleProperties? _body;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentOfferStylingConfiguration IGenesysCloudModel<ContentOfferStylingConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             switch (index)
             {
                 case 0:
-                    value.Position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentPositionProperties.ReadJson(ref reader, options);
+                    value._position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentPositionProperties.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Offer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties.ReadJson(ref reader, options);
+                    value._offer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CloseButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties.ReadJson(ref reader, options);
+                    value._closeButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CtaButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties.ReadJson(ref reader, options);
+                    value._ctaButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Title = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
+                    value._title = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Headline = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
+                    value._headline = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextStyleProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +105,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Position is { } property1)
+        if (value._position is { } property1)
         {
             writer.WritePropertyName("position"u8);
             global::GenesysCloud.Extensions.Models.ContentPositionProperties.WriteJson(writer, property1, options);
@@ -106,7 +115,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("position"u8);
         }
 
-        if (value.Offer is { } property3)
+        if (value._offer is { } property3)
         {
             writer.WritePropertyName("offer"u8);
             global::GenesysCloud.Extensions.Models.ContentOfferStyleProperties.WriteJson(writer, property3, options);
@@ -116,7 +125,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("offer"u8);
         }
 
-        if (value.CloseButton is { } property5)
+        if (value._closeButton is { } property5)
         {
             writer.WritePropertyName("closeButton"u8);
             global::GenesysCloud.Extensions.Models.CloseButtonStyleProperties.WriteJson(writer, property5, options);
@@ -126,7 +135,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("closeButton"u8);
         }
 
-        if (value.CtaButton is { } property7)
+        if (value._ctaButton is { } property7)
         {
             writer.WritePropertyName("ctaButton"u8);
             global::GenesysCloud.Extensions.Models.CtaButtonStyleProperties.WriteJson(writer, property7, options);
@@ -136,7 +145,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("ctaButton"u8);
         }
 
-        if (value.Title is { } property9)
+        if (value._title is { } property9)
         {
             writer.WritePropertyName("title"u8);
             global::GenesysCloud.Extensions.Models.TextStyleProperties.WriteJson(writer, property9, options);
@@ -146,7 +155,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("title"u8);
         }
 
-        if (value.Headline is { } property11)
+        if (value._headline is { } property11)
         {
             writer.WritePropertyName("headline"u8);
             global::GenesysCloud.Extensions.Models.TextStyleProperties.WriteJson(writer, property11, options);
@@ -156,7 +165,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("headline"u8);
         }
 
-        if (value.Body is { } property13)
+        if (value._body is { } property13)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.TextStyleProperties.WriteJson(writer, property13, options);
@@ -166,7 +175,7 @@ public sealed class ContentOfferStylingConfiguration : IGenesysCloudModel<Conten
             writer.WriteNull("body"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ContentSetting : IGenesysCloudModel<ContentSetting>
 {
     /// <summary>Settings relating to facebook and instagram stories feature</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("story")]
-    public global::GenesysCloud.Extensions.Models.StorySetting? Story { get; set; }
+    public global::GenesysCloud.Extensions.Models.StorySetting? Story { get => _story; set => _story = value; }
+
+    private global::GenesysCloud.Extensions.Models.StorySetting? _story;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContentSetting IGenesysCloudModel<ContentSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ContentSetting : IGenesysCloudModel<ContentSetting>
             switch (index)
             {
                 case 0:
-                    value.Story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StorySetting.ReadJson(ref reader, options);
+                    value._story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StorySetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class ContentSetting : IGenesysCloudModel<ContentSetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Story is { } property1)
+        if (value._story is { } property1)
         {
             writer.WritePropertyName("story"u8);
             global::GenesysCloud.Extensions.Models.StorySetting.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class ContentSetting : IGenesysCloudModel<ContentSetting>
             writer.WriteNull("story"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
 {
     /// <summary>End date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Anonymization of the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anonymization")]
-    public global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum? Anonymization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum? Anonymization { get => _anonymization; set => _anonymization = value; }
 
     /// <summary>Metrics of the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataMetrics>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataMetrics>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Prizes of the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prizes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataPrizes>? Prizes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataPrizes>? Prizes { get => _prizes; set => _prizes = value; }
 
     /// <summary>Winners of the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winners")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinners>? Winners { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinners>? Winners { get => _winners; set => _winners = value; }
+
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum? _anonymization;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataMetrics>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataPrizes>? _prizes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinners>? _winners;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestCompleteData IGenesysCloudModel<ContestCompleteData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
             switch (index)
             {
                 case 0:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Anonymization = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum?)null;
+                    value._anonymization = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestCompleteData.AnonymizationEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDataMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Prizes = null;
+                        value._prizes = null;
                     }
                     else
                     {
@@ -91,13 +98,13 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDataPrizes.ReadJson(ref reader, options));
                         }
 
-                        value.Prizes = list3;
+                        value._prizes = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Winners = null;
+                        value._winners = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDataWinners.ReadJson(ref reader, options));
                         }
 
-                        value.Winners = list4;
+                        value._winners = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +131,9 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "anonymization"u8, value.Anonymization?.ToString(), nulls);
-        if (value.Metrics is { } property5)
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "anonymization"u8, value._anonymization?.ToString(), nulls);
+        if (value._metrics is { } property5)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -150,7 +157,7 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Prizes is { } property8)
+        if (value._prizes is { } property8)
         {
             writer.WritePropertyName("prizes"u8);
             writer.WriteStartArray();
@@ -174,7 +181,7 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
             writer.WriteNull("prizes"u8);
         }
 
-        if (value.Winners is { } property11)
+        if (value._winners is { } property11)
         {
             writer.WritePropertyName("winners"u8);
             writer.WriteStartArray();
@@ -198,7 +205,7 @@ public sealed class ContestCompleteData : IGenesysCloudModel<ContestCompleteData
             writer.WriteNull("winners"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ContestCompleteDataScore : IGenesysCloudModel<ContestComplet
 {
     /// <summary>The Contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public double? Score { get; set; }
+    public double? Score { get => _score; set => _score = value; }
+
+    private double? _score;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestCompleteDataScore IGenesysCloudModel<ContestCompleteDataScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ContestCompleteDataScore : IGenesysCloudModel<ContestComplet
             switch (index)
             {
                 case 0:
-                    value.Score = ReadNullableDouble(ref reader, options, name);
+                    value._score = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ContestCompleteDataScore : IGenesysCloudModel<ContestComplet
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "score"u8, value.Score, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "score"u8, value._score, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

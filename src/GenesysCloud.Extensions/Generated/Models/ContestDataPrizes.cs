@@ -14,19 +14,24 @@ public sealed class ContestDataPrizes : IGenesysCloudModel<ContestDataPrizes>
 {
     /// <summary>Tier of the prize</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tier")]
-    public long? Tier { get; set; }
+    public long? Tier { get => _tier; set => _tier = value; }
 
     /// <summary>Name of the prize</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Id of the prize image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageId")]
-    public string? ImageId { get; set; }
+    public string? ImageId { get => _imageId; set => _imageId = value; }
+
+    private long? _tier;
+    private string? _name;
+    private string? _imageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestDataPrizes IGenesysCloudModel<ContestDataPrizes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContestDataPrizes : IGenesysCloudModel<ContestDataPrizes>
             switch (index)
             {
                 case 0:
-                    value.Tier = ReadNullableInt64(ref reader, options, name);
+                    value._tier = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ImageId = ReadString(ref reader, name);
+                    value._imageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContestDataPrizes : IGenesysCloudModel<ContestDataPrizes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "tier"u8, value.Tier, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "imageId"u8, value.ImageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "tier"u8, value._tier, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "imageId"u8, value._imageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

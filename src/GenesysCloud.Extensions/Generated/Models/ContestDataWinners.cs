@@ -14,23 +14,29 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
 {
     /// <summary>Tier of the winners</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tier")]
-    public long? Tier { get; set; }
+    public long? Tier { get => _tier; set => _tier = value; }
 
     /// <summary>Number of winners in this tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winnersCount")]
-    public long? WinnersCount { get; set; }
+    public long? WinnersCount { get => _winnersCount; set => _winnersCount = value; }
 
     /// <summary>Number of winners in this tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contestScore")]
-    public global::GenesysCloud.Extensions.Models.ContestCompleteDataScore? ContestScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestCompleteDataScore? ContestScore { get => _contestScore; set => _contestScore = value; }
 
     /// <summary>List of users in this tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinnersUsers>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinnersUsers>? Users { get => _users; set => _users = value; }
+
+    private long? _tier;
+    private long? _winnersCount;
+    private global::GenesysCloud.Extensions.Models.ContestCompleteDataScore? _contestScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDataWinnersUsers>? _users;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestDataWinners IGenesysCloudModel<ContestDataWinners>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
             switch (index)
             {
                 case 0:
-                    value.Tier = ReadNullableInt64(ref reader, options, name);
+                    value._tier = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.WinnersCount = ReadNullableInt64(ref reader, options, name);
+                    value._winnersCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ContestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestCompleteDataScore.ReadJson(ref reader, options);
+                    value._contestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestCompleteDataScore.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDataWinnersUsers.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "tier"u8, value.Tier, nulls);
-        WriteInt64(writer, "winnersCount"u8, value.WinnersCount, nulls);
-        if (value.ContestScore is { } property2)
+        WriteInt64(writer, "tier"u8, value._tier, nulls);
+        WriteInt64(writer, "winnersCount"u8, value._winnersCount, nulls);
+        if (value._contestScore is { } property2)
         {
             writer.WritePropertyName("contestScore"u8);
             global::GenesysCloud.Extensions.Models.ContestCompleteDataScore.WriteJson(writer, property2, options);
@@ -101,7 +107,7 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
             writer.WriteNull("contestScore"u8);
         }
 
-        if (value.Users is { } property4)
+        if (value._users is { } property4)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class ContestDataWinners : IGenesysCloudModel<ContestDataWinners>
             writer.WriteNull("users"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ContestMetricScore : IGenesysCloudModel<ContestMetricScore>
 {
     /// <summary>The gamification metric for the data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The Contest Metric score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public double? Score { get; set; }
+    public double? Score { get => _score; set => _score = value; }
 
     /// <summary>The Contest Metric totalPoints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPoints")]
-    public double? TotalPoints { get; set; }
+    public double? TotalPoints { get => _totalPoints; set => _totalPoints = value; }
 
     /// <summary>The Contest Metric percentOfGoal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoal")]
-    public double? PercentOfGoal { get; set; }
+    public double? PercentOfGoal { get => _percentOfGoal; set => _percentOfGoal = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private double? _score;
+    private double? _totalPoints;
+    private double? _percentOfGoal;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestMetricScore IGenesysCloudModel<ContestMetricScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ContestMetricScore : IGenesysCloudModel<ContestMetricScore>
             switch (index)
             {
                 case 0:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Score = ReadNullableDouble(ref reader, options, name);
+                    value._score = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalPoints = ReadNullableDouble(ref reader, options, name);
+                    value._totalPoints = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.PercentOfGoal = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoal = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class ContestMetricScore : IGenesysCloudModel<ContestMetricScore>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metric is { } property1)
+        if (value._metric is { } property1)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -85,10 +91,10 @@ public sealed class ContestMetricScore : IGenesysCloudModel<ContestMetricScore>
             writer.WriteNull("metric"u8);
         }
 
-        WriteDouble(writer, "score"u8, value.Score, nulls);
-        WriteDouble(writer, "totalPoints"u8, value.TotalPoints, nulls);
-        WriteDouble(writer, "percentOfGoal"u8, value.PercentOfGoal, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "score"u8, value._score, nulls);
+        WriteDouble(writer, "totalPoints"u8, value._totalPoints, nulls);
+        WriteDouble(writer, "percentOfGoal"u8, value._percentOfGoal, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ContestPrizes : IGenesysCloudModel<ContestPrizes>
 {
     /// <summary>The Contest Prize tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tier")]
-    public long? Tier { get; set; }
+    public long? Tier { get => _tier; set => _tier = value; }
 
     /// <summary>The Contest Prize name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Contest Prize description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The Contest Prize image id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageId")]
-    public string? ImageId { get; set; }
+    public string? ImageId { get => _imageId; set => _imageId = value; }
 
     /// <summary>The Contest Prize image url</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
 
     /// <summary>The Contest Prize winner Count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winnersCount")]
-    public long? WinnersCount { get; set; }
+    public long? WinnersCount { get => _winnersCount; set => _winnersCount = value; }
+
+    private long? _tier;
+    private string? _name;
+    private string? _description;
+    private string? _imageId;
+    private string? _imageUrl;
+    private long? _winnersCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestPrizes IGenesysCloudModel<ContestPrizes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ContestPrizes : IGenesysCloudModel<ContestPrizes>
             switch (index)
             {
                 case 0:
-                    value.Tier = ReadNullableInt64(ref reader, options, name);
+                    value._tier = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ImageId = ReadString(ref reader, name);
+                    value._imageId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.WinnersCount = ReadNullableInt64(ref reader, options, name);
+                    value._winnersCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ContestPrizes : IGenesysCloudModel<ContestPrizes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "tier"u8, value.Tier, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "imageId"u8, value.ImageId, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteInt64(writer, "winnersCount"u8, value.WinnersCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "tier"u8, value._tier, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "imageId"u8, value._imageId, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteInt64(writer, "winnersCount"u8, value._winnersCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

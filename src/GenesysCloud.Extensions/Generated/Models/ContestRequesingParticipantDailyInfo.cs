@@ -14,15 +14,19 @@ public sealed class ContestRequesingParticipantDailyInfo : IGenesysCloudModel<Co
 {
     /// <summary>Workday of the contest info. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>The Contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contestScore")]
-    public global::GenesysCloud.Extensions.Models.ContestScoreRanked? ContestScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestScoreRanked? ContestScore { get => _contestScore; set => _contestScore = value; }
+
+    private string? _dateWorkday;
+    private global::GenesysCloud.Extensions.Models.ContestScoreRanked? _contestScore;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestRequesingParticipantDailyInfo IGenesysCloudModel<ContestRequesingParticipantDailyInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ContestRequesingParticipantDailyInfo : IGenesysCloudModel<Co
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScoreRanked.ReadJson(ref reader, options);
+                    value._contestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScoreRanked.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ContestRequesingParticipantDailyInfo : IGenesysCloudModel<Co
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        if (value.ContestScore is { } property1)
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        if (value._contestScore is { } property1)
         {
             writer.WritePropertyName("contestScore"u8);
             global::GenesysCloud.Extensions.Models.ContestScoreRanked.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ContestRequesingParticipantDailyInfo : IGenesysCloudModel<Co
             writer.WriteNull("contestScore"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

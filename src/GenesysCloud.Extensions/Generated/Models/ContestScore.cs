@@ -14,19 +14,24 @@ public sealed class ContestScore : IGenesysCloudModel<ContestScore>
 {
     /// <summary>The Contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public double? Score { get; set; }
+    public double? Score { get => _score; set => _score = value; }
 
     /// <summary>The Contest totalPoints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPoints")]
-    public double? TotalPoints { get; set; }
+    public double? TotalPoints { get => _totalPoints; set => _totalPoints = value; }
 
     /// <summary>The Contest percentOfGoal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoal")]
-    public double? PercentOfGoal { get; set; }
+    public double? PercentOfGoal { get => _percentOfGoal; set => _percentOfGoal = value; }
+
+    private double? _score;
+    private double? _totalPoints;
+    private double? _percentOfGoal;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestScore IGenesysCloudModel<ContestScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContestScore : IGenesysCloudModel<ContestScore>
             switch (index)
             {
                 case 0:
-                    value.Score = ReadNullableDouble(ref reader, options, name);
+                    value._score = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalPoints = ReadNullableDouble(ref reader, options, name);
+                    value._totalPoints = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.PercentOfGoal = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoal = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ContestScore : IGenesysCloudModel<ContestScore>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "score"u8, value.Score, nulls);
-        WriteDouble(writer, "totalPoints"u8, value.TotalPoints, nulls);
-        WriteDouble(writer, "percentOfGoal"u8, value.PercentOfGoal, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "score"u8, value._score, nulls);
+        WriteDouble(writer, "totalPoints"u8, value._totalPoints, nulls);
+        WriteDouble(writer, "percentOfGoal"u8, value._percentOfGoal, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

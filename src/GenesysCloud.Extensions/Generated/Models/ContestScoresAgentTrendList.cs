@@ -14,15 +14,19 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrend>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrend>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The Contest Scores Leaderboard user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrend>? _entities;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestScoresAgentTrendList IGenesysCloudModel<ContestScoresAgentTrendList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestScoresAgentTrend.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
             writer.WriteNull("entities"u8);
         }
 
-        if (value.User is { } property5)
+        if (value._user is { } property5)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class ContestScoresAgentTrendList : IGenesysCloudModel<ContestScor
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

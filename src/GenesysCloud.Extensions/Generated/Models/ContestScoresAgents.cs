@@ -14,23 +14,29 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
 {
     /// <summary>The Contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contestScore")]
-    public global::GenesysCloud.Extensions.Models.ContestScoreRanked? ContestScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestScoreRanked? ContestScore { get => _contestScore; set => _contestScore = value; }
 
     /// <summary>The Contest metric scores</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScoreRanked>? MetricScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScoreRanked>? MetricScores { get => _metricScores; set => _metricScores = value; }
 
     /// <summary>Indicates whether an agent is disqualified or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disqualified")]
-    public bool? Disqualified { get; set; }
+    public bool? Disqualified { get => _disqualified; set => _disqualified = value; }
 
     /// <summary>The Contest Scores Leaderboard user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContestScoreRanked? _contestScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScoreRanked>? _metricScores;
+    private bool? _disqualified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestScoresAgents IGenesysCloudModel<ContestScoresAgents>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
             switch (index)
             {
                 case 0:
-                    value.ContestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScoreRanked.ReadJson(ref reader, options);
+                    value._contestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScoreRanked.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MetricScores = null;
+                        value._metricScores = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestMetricScoreRanked.ReadJson(ref reader, options));
                         }
 
-                        value.MetricScores = list1;
+                        value._metricScores = list1;
                     }
                     break;
                 case 2:
-                    value.Disqualified = ReadNullableBoolean(ref reader, name);
+                    value._disqualified = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ContestScore is { } property2)
+        if (value._contestScore is { } property2)
         {
             writer.WritePropertyName("contestScore"u8);
             global::GenesysCloud.Extensions.Models.ContestScoreRanked.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
             writer.WriteNull("contestScore"u8);
         }
 
-        if (value.MetricScores is { } property4)
+        if (value._metricScores is { } property4)
         {
             writer.WritePropertyName("metricScores"u8);
             writer.WriteStartArray();
@@ -123,8 +129,8 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
             writer.WriteNull("metricScores"u8);
         }
 
-        WriteBoolean(writer, "disqualified"u8, value.Disqualified, nulls);
-        if (value.User is { } property7)
+        WriteBoolean(writer, "disqualified"u8, value._disqualified, nulls);
+        if (value._user is { } property7)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -134,7 +140,7 @@ public sealed class ContestScoresAgents : IGenesysCloudModel<ContestScoresAgents
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
 {
     /// <summary>Workday of the contest score. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>The Contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contestScore")]
-    public global::GenesysCloud.Extensions.Models.ContestScore? ContestScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestScore? ContestScore { get => _contestScore; set => _contestScore = value; }
 
     /// <summary>The Contest metric scores</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScore>? MetricScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScore>? MetricScores { get => _metricScores; set => _metricScores = value; }
+
+    private string? _dateWorkday;
+    private global::GenesysCloud.Extensions.Models.ContestScore? _contestScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetricScore>? _metricScores;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestScoresGroupTrend IGenesysCloudModel<ContestScoresGroupTrend>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScore.ReadJson(ref reader, options);
+                    value._contestScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestScore.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MetricScores = null;
+                        value._metricScores = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestMetricScore.ReadJson(ref reader, options));
                         }
 
-                        value.MetricScores = list1;
+                        value._metricScores = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        if (value.ContestScore is { } property2)
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        if (value._contestScore is { } property2)
         {
             writer.WritePropertyName("contestScore"u8);
             global::GenesysCloud.Extensions.Models.ContestScore.WriteJson(writer, property2, options);
@@ -93,7 +98,7 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
             writer.WriteNull("contestScore"u8);
         }
 
-        if (value.MetricScores is { } property4)
+        if (value._metricScores is { } property4)
         {
             writer.WritePropertyName("metricScores"u8);
             writer.WriteStartArray();
@@ -117,7 +122,7 @@ public sealed class ContestScoresGroupTrend : IGenesysCloudModel<ContestScoresGr
             writer.WriteNull("metricScores"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

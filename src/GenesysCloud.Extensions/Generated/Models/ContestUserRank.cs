@@ -14,23 +14,29 @@ public sealed class ContestUserRank : IGenesysCloudModel<ContestUserRank>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The user's rank in contest, a lower rank is better (1 is the best)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
-    public long? Rank { get; set; }
+    public long? Rank { get => _rank; set => _rank = value; }
 
     /// <summary>The user's contest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public double? Score { get; set; }
+    public double? Score { get => _score; set => _score = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private long? _rank;
+    private double? _score;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestUserRank IGenesysCloudModel<ContestUserRank>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ContestUserRank : IGenesysCloudModel<ContestUserRank>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Rank = ReadNullableInt64(ref reader, options, name);
+                    value._rank = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Score = ReadNullableDouble(ref reader, options, name);
+                    value._score = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ContestUserRank : IGenesysCloudModel<ContestUserRank>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "rank"u8, value.Rank, nulls);
-        WriteDouble(writer, "score"u8, value.Score, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "rank"u8, value._rank, nulls);
+        WriteDouble(writer, "score"u8, value._score, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContestWinners : IGenesysCloudModel<ContestWinners>
 {
     /// <summary>The Contest Winner tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tier")]
-    public long? Tier { get; set; }
+    public long? Tier { get => _tier; set => _tier = value; }
 
     /// <summary>The number of Contest Winners in a tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winnersCount")]
-    public long? WinnersCount { get; set; }
+    public long? WinnersCount { get => _winnersCount; set => _winnersCount = value; }
 
     /// <summary>The Contest Winner users at the tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestUserRank>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestUserRank>? Users { get => _users; set => _users = value; }
+
+    private long? _tier;
+    private long? _winnersCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestUserRank>? _users;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestWinners IGenesysCloudModel<ContestWinners>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ContestWinners : IGenesysCloudModel<ContestWinners>
             switch (index)
             {
                 case 0:
-                    value.Tier = ReadNullableInt64(ref reader, options, name);
+                    value._tier = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.WinnersCount = ReadNullableInt64(ref reader, options, name);
+                    value._winnersCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ContestWinners : IGenesysCloudModel<ContestWinners>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestUserRank.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ContestWinners : IGenesysCloudModel<ContestWinners>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "tier"u8, value.Tier, nulls);
-        WriteInt64(writer, "winnersCount"u8, value.WinnersCount, nulls);
-        if (value.Users is { } property2)
+        WriteInt64(writer, "tier"u8, value._tier, nulls);
+        WriteInt64(writer, "winnersCount"u8, value._winnersCount, nulls);
+        if (value._users is { } property2)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ContestWinners : IGenesysCloudModel<ContestWinners>
             writer.WriteNull("users"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ContestWinnersRequest : IGenesysCloudModel<ContestWinnersReq
 {
     /// <summary>The Contest Winner tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tier")]
-    public long? Tier { get; set; }
+    public long? Tier { get => _tier; set => _tier = value; }
 
     /// <summary>The Contest Winner users at the tier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
+
+    private long? _tier;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestWinnersRequest IGenesysCloudModel<ContestWinnersRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ContestWinnersRequest : IGenesysCloudModel<ContestWinnersReq
             switch (index)
             {
                 case 0:
-                    value.Tier = ReadNullableInt64(ref reader, options, name);
+                    value._tier = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ContestWinnersRequest : IGenesysCloudModel<ContestWinnersReq
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ContestWinnersRequest : IGenesysCloudModel<ContestWinnersReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "tier"u8, value.Tier, nulls);
-        if (value.UserIds is { } property2)
+        WriteInt64(writer, "tier"u8, value._tier, nulls);
+        if (value._userIds is { } property2)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class ContestWinnersRequest : IGenesysCloudModel<ContestWinnersReq
             writer.WriteNull("userIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

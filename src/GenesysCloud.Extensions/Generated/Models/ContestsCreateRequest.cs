@@ -14,67 +14,84 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division for this performance profile associate to. Only set for DEFAULT profile.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The Contest title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The Contest description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Start date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The Contest winning criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winningCriteria")]
-    public global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum? WinningCriteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum? WinningCriteria { get => _winningCriteria; set => _winningCriteria = value; }
 
     /// <summary>The Contest's Announcement Datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAnnounced")]
-    public global::System.DateTimeOffset? DateAnnounced { get; set; }
+    public global::System.DateTimeOffset? DateAnnounced { get => _dateAnnounced; set => _dateAnnounced = value; }
 
     /// <summary>The Contest's Announcement Timezone. Valid values are strings of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("announcementTimezone")]
-    public string? AnnouncementTimezone { get; set; }
+    public string? AnnouncementTimezone { get => _announcementTimezone; set => _announcementTimezone = value; }
 
     /// <summary>The Contest anonymization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anonymization")]
-    public global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum? Anonymization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum? Anonymization { get => _anonymization; set => _anonymization = value; }
 
     /// <summary>The Contest's Metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>The Contest Prizes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prizes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? Prizes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? Prizes { get => _prizes; set => _prizes = value; }
 
     /// <summary>The Contest profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileId")]
-    public string? ProfileId { get; set; }
+    public string? ProfileId { get => _profileId; set => _profileId = value; }
 
     /// <summary>The Contest's participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ParticipantIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ParticipantIds { get => _participantIds; set => _participantIds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _title;
+    private string? _description;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum? _winningCriteria;
+    private global::System.DateTimeOffset? _dateAnnounced;
+    private string? _announcementTimezone;
+    private global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum? _anonymization;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? _prizes;
+    private string? _profileId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _participantIds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestsCreateRequest IGenesysCloudModel<ContestsCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,39 +112,39 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.WinningCriteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum?)null;
+                    value._winningCriteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsCreateRequest.WinningCriteriaEnum?)null;
                     break;
                 case 7:
-                    value.DateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.AnnouncementTimezone = ReadString(ref reader, name);
+                    value._announcementTimezone = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Anonymization = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum(text2) : (global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum?)null;
+                    value._anonymization = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum(text2) : (global::GenesysCloud.Extensions.Models.ContestsCreateRequest.AnonymizationEnum?)null;
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -138,13 +155,13 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list3;
+                        value._metrics = list3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Prizes = null;
+                        value._prizes = null;
                     }
                     else
                     {
@@ -155,16 +172,16 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestPrizes.ReadJson(ref reader, options));
                         }
 
-                        value.Prizes = list4;
+                        value._prizes = list4;
                     }
                     break;
                 case 12:
-                    value.ProfileId = ReadString(ref reader, name);
+                    value._profileId = ReadString(ref reader, name);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.ParticipantIds = null;
+                        value._participantIds = null;
                     }
                     else
                     {
@@ -175,14 +192,14 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ParticipantIds = list5;
+                        value._participantIds = list5;
                     }
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,8 +211,8 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property6)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property6, options);
@@ -205,15 +222,15 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "winningCriteria"u8, value.WinningCriteria?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateAnnounced"u8, value.DateAnnounced, nulls);
-        WriteString(writer, "announcementTimezone"u8, value.AnnouncementTimezone, nulls);
-        WriteString(writer, "anonymization"u8, value.Anonymization?.ToString(), nulls);
-        if (value.Metrics is { } property8)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "winningCriteria"u8, value._winningCriteria?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateAnnounced"u8, value._dateAnnounced, nulls);
+        WriteString(writer, "announcementTimezone"u8, value._announcementTimezone, nulls);
+        WriteString(writer, "anonymization"u8, value._anonymization?.ToString(), nulls);
+        if (value._metrics is { } property8)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -237,7 +254,7 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Prizes is { } property11)
+        if (value._prizes is { } property11)
         {
             writer.WritePropertyName("prizes"u8);
             writer.WriteStartArray();
@@ -261,8 +278,8 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
             writer.WriteNull("prizes"u8);
         }
 
-        WriteString(writer, "profileId"u8, value.ProfileId, nulls);
-        if (value.ParticipantIds is { } property14)
+        WriteString(writer, "profileId"u8, value._profileId, nulls);
+        if (value._participantIds is { } property14)
         {
             writer.WritePropertyName("participantIds"u8);
             writer.WriteStartArray();
@@ -279,8 +296,8 @@ public sealed class ContestsCreateRequest : IGenesysCloudModel<ContestsCreateReq
             writer.WriteNull("participantIds"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

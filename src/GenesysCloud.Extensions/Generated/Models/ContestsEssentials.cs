@@ -14,67 +14,84 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The Contest title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The Contest status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Start date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
-    public global::GenesysCloud.Extensions.Models.ContestProfile? Profile { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestProfile? Profile { get => _profile; set => _profile = value; }
 
     /// <summary>The Number of participants in the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantCount")]
-    public long? ParticipantCount { get; set; }
+    public long? ParticipantCount { get => _participantCount; set => _participantCount = value; }
 
     /// <summary>The Contest's Announcement datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAnnounced")]
-    public global::System.DateTimeOffset? DateAnnounced { get; set; }
+    public global::System.DateTimeOffset? DateAnnounced { get => _dateAnnounced; set => _dateAnnounced = value; }
 
     /// <summary>The Contest's finalize datetime, returned when a contest is complete. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFinalized")]
-    public global::System.DateTimeOffset? DateFinalized { get; set; }
+    public global::System.DateTimeOffset? DateFinalized { get => _dateFinalized; set => _dateFinalized = value; }
 
     /// <summary>The Contest's cancelled datetime, returned when a contest is complete. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCancelled")]
-    public global::System.DateTimeOffset? DateCancelled { get; set; }
+    public global::System.DateTimeOffset? DateCancelled { get => _dateCancelled; set => _dateCancelled = value; }
 
     /// <summary>The Contest's last modified datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The datetime the contest scores were last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateScoresModified")]
-    public global::System.DateTimeOffset? DateScoresModified { get; set; }
+    public global::System.DateTimeOffset? DateScoresModified { get => _dateScoresModified; set => _dateScoresModified = value; }
 
     /// <summary>The Contest's Metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>The Most Recent Contest Info for the requesting participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestingParticipantContestInfo")]
-    public global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo? RequestingParticipantContestInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo? RequestingParticipantContestInfo { get => _requestingParticipantContestInfo; set => _requestingParticipantContestInfo = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum? _status;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.ContestProfile? _profile;
+    private long? _participantCount;
+    private global::System.DateTimeOffset? _dateAnnounced;
+    private global::System.DateTimeOffset? _dateFinalized;
+    private global::System.DateTimeOffset? _dateCancelled;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateScoresModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? _metrics;
+    private global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo? _requestingParticipantContestInfo;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestsEssentials IGenesysCloudModel<ContestsEssentials>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,45 +112,45 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsEssentials.StatusEnum?)null;
                     break;
                 case 3:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Profile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestProfile.ReadJson(ref reader, options);
+                    value._profile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestProfile.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ParticipantCount = ReadNullableInt64(ref reader, options, name);
+                    value._participantCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.DateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateFinalized = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateFinalized = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateCancelled = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCancelled = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateScoresModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateScoresModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -144,17 +161,17 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 13:
-                    value.RequestingParticipantContestInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo.ReadJson(ref reader, options);
+                    value._requestingParticipantContestInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,12 +183,12 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Profile is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._profile is { } property3)
         {
             writer.WritePropertyName("profile"u8);
             global::GenesysCloud.Extensions.Models.ContestProfile.WriteJson(writer, property3, options);
@@ -181,13 +198,13 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
             writer.WriteNull("profile"u8);
         }
 
-        WriteInt64(writer, "participantCount"u8, value.ParticipantCount, nulls);
-        WriteDateTimeOffset(writer, "dateAnnounced"u8, value.DateAnnounced, nulls);
-        WriteDateTimeOffset(writer, "dateFinalized"u8, value.DateFinalized, nulls);
-        WriteDateTimeOffset(writer, "dateCancelled"u8, value.DateCancelled, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateScoresModified"u8, value.DateScoresModified, nulls);
-        if (value.Metrics is { } property5)
+        WriteInt64(writer, "participantCount"u8, value._participantCount, nulls);
+        WriteDateTimeOffset(writer, "dateAnnounced"u8, value._dateAnnounced, nulls);
+        WriteDateTimeOffset(writer, "dateFinalized"u8, value._dateFinalized, nulls);
+        WriteDateTimeOffset(writer, "dateCancelled"u8, value._dateCancelled, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateScoresModified"u8, value._dateScoresModified, nulls);
+        if (value._metrics is { } property5)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -211,7 +228,7 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.RequestingParticipantContestInfo is { } property8)
+        if (value._requestingParticipantContestInfo is { } property8)
         {
             writer.WritePropertyName("requestingParticipantContestInfo"u8);
             global::GenesysCloud.Extensions.Models.ContestRequesingParticipantDailyInfo.WriteJson(writer, property8, options);
@@ -221,8 +238,8 @@ public sealed class ContestsEssentials : IGenesysCloudModel<ContestsEssentials>
             writer.WriteNull("requestingParticipantContestInfo"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

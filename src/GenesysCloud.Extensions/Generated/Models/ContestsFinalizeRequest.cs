@@ -14,19 +14,24 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
 {
     /// <summary>The Contest finalization status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The Contest finalization winners</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winners")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinnersRequest>? Winners { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinnersRequest>? Winners { get => _winners; set => _winners = value; }
 
     /// <summary>The Contest finalization disqualified agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disqualifiedAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? DisqualifiedAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? DisqualifiedAgents { get => _disqualifiedAgents; set => _disqualifiedAgents = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinnersRequest>? _winners;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? _disqualifiedAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestsFinalizeRequest IGenesysCloudModel<ContestsFinalizeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest.StatusEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Winners = null;
+                        value._winners = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestWinnersRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Winners = list2;
+                        value._winners = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DisqualifiedAgents = null;
+                        value._disqualifiedAgents = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents.ReadJson(ref reader, options));
                         }
 
-                        value.DisqualifiedAgents = list3;
+                        value._disqualifiedAgents = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Winners is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._winners is { } property4)
         {
             writer.WritePropertyName("winners"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
             writer.WriteNull("winners"u8);
         }
 
-        if (value.DisqualifiedAgents is { } property7)
+        if (value._disqualifiedAgents is { } property7)
         {
             writer.WritePropertyName("disqualifiedAgents"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class ContestsFinalizeRequest : IGenesysCloudModel<ContestsFinaliz
             writer.WriteNull("disqualifiedAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

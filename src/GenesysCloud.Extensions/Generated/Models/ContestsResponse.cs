@@ -14,107 +14,134 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division for this performance profile associate to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The Contest title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The Contest description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Start date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End date of the contest. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The Contest winning criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winningCriteria")]
-    public global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum? WinningCriteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum? WinningCriteria { get => _winningCriteria; set => _winningCriteria = value; }
 
     /// <summary>The Contest's Announcement Datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAnnounced")]
-    public global::System.DateTimeOffset? DateAnnounced { get; set; }
+    public global::System.DateTimeOffset? DateAnnounced { get => _dateAnnounced; set => _dateAnnounced = value; }
 
     /// <summary>The Contest's Announcement Timezone. Valid values are strings of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("announcementTimezone")]
-    public string? AnnouncementTimezone { get; set; }
+    public string? AnnouncementTimezone { get => _announcementTimezone; set => _announcementTimezone = value; }
 
     /// <summary>The Contest anonymization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anonymization")]
-    public global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum? Anonymization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum? Anonymization { get => _anonymization; set => _anonymization = value; }
 
     /// <summary>The Contest's Metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>The Contest Prizes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prizes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? Prizes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? Prizes { get => _prizes; set => _prizes = value; }
 
     /// <summary>The Contest Version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The creator of the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
-    public global::GenesysCloud.Extensions.Models.ContestProfile? Profile { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestProfile? Profile { get => _profile; set => _profile = value; }
 
     /// <summary>The Contest's participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>The Contest status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The Number of participants in the contest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantCount")]
-    public long? ParticipantCount { get; set; }
+    public long? ParticipantCount { get => _participantCount; set => _participantCount = value; }
 
     /// <summary>The Contest's finalize datetime, returned when a contest is complete. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFinalized")]
-    public global::System.DateTimeOffset? DateFinalized { get; set; }
+    public global::System.DateTimeOffset? DateFinalized { get => _dateFinalized; set => _dateFinalized = value; }
 
     /// <summary>The Contest's cancelled datetime, returned when a contest is complete. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCancelled")]
-    public global::System.DateTimeOffset? DateCancelled { get; set; }
+    public global::System.DateTimeOffset? DateCancelled { get => _dateCancelled; set => _dateCancelled = value; }
 
     /// <summary>The Contest's last modified datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The datetime the contest scores were last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateScoresModified")]
-    public global::System.DateTimeOffset? DateScoresModified { get; set; }
+    public global::System.DateTimeOffset? DateScoresModified { get => _dateScoresModified; set => _dateScoresModified = value; }
 
     /// <summary>The Contest Winners</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("winners")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinners>? Winners { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinners>? Winners { get => _winners; set => _winners = value; }
 
     /// <summary>The Contest's disqualified agents, returned when a contest is complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disqualifiedAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? DisqualifiedAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? DisqualifiedAgents { get => _disqualifiedAgents; set => _disqualifiedAgents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _title;
+    private string? _description;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum? _winningCriteria;
+    private global::System.DateTimeOffset? _dateAnnounced;
+    private string? _announcementTimezone;
+    private global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum? _anonymization;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestMetrics>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestPrizes>? _prizes;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.ContestProfile? _profile;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _participants;
+    private global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum? _status;
+    private long? _participantCount;
+    private global::System.DateTimeOffset? _dateFinalized;
+    private global::System.DateTimeOffset? _dateCancelled;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateScoresModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestWinners>? _winners;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents>? _disqualifiedAgents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContestsResponse IGenesysCloudModel<ContestsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -135,39 +162,39 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.WinningCriteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum?)null;
+                    value._winningCriteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.ContestsResponse.WinningCriteriaEnum?)null;
                     break;
                 case 7:
-                    value.DateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAnnounced = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.AnnouncementTimezone = ReadString(ref reader, name);
+                    value._announcementTimezone = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Anonymization = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum(text2) : (global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum?)null;
+                    value._anonymization = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum(text2) : (global::GenesysCloud.Extensions.Models.ContestsResponse.AnonymizationEnum?)null;
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -178,13 +205,13 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list3;
+                        value._metrics = list3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Prizes = null;
+                        value._prizes = null;
                     }
                     else
                     {
@@ -195,22 +222,22 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestPrizes.ReadJson(ref reader, options));
                         }
 
-                        value.Prizes = list4;
+                        value._prizes = list4;
                     }
                     break;
                 case 12:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Profile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestProfile.ReadJson(ref reader, options);
+                    value._profile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestProfile.ReadJson(ref reader, options);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -221,31 +248,31 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list5;
+                        value._participants = list5;
                     }
                     break;
                 case 16:
-                    value.Status = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum(text6) : (global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum(text6) : (global::GenesysCloud.Extensions.Models.ContestsResponse.StatusEnum?)null;
                     break;
                 case 17:
-                    value.ParticipantCount = ReadNullableInt64(ref reader, options, name);
+                    value._participantCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.DateFinalized = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateFinalized = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.DateCancelled = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCancelled = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 21:
-                    value.DateScoresModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateScoresModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Winners = null;
+                        value._winners = null;
                     }
                     else
                     {
@@ -256,13 +283,13 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestWinners.ReadJson(ref reader, options));
                         }
 
-                        value.Winners = list7;
+                        value._winners = list7;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.DisqualifiedAgents = null;
+                        value._disqualifiedAgents = null;
                     }
                     else
                     {
@@ -273,14 +300,14 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContestDisqualifiedAgents.ReadJson(ref reader, options));
                         }
 
-                        value.DisqualifiedAgents = list8;
+                        value._disqualifiedAgents = list8;
                     }
                     break;
                 case 24:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -292,8 +319,8 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property9)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property9, options);
@@ -303,15 +330,15 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "winningCriteria"u8, value.WinningCriteria?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateAnnounced"u8, value.DateAnnounced, nulls);
-        WriteString(writer, "announcementTimezone"u8, value.AnnouncementTimezone, nulls);
-        WriteString(writer, "anonymization"u8, value.Anonymization?.ToString(), nulls);
-        if (value.Metrics is { } property11)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "winningCriteria"u8, value._winningCriteria?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateAnnounced"u8, value._dateAnnounced, nulls);
+        WriteString(writer, "announcementTimezone"u8, value._announcementTimezone, nulls);
+        WriteString(writer, "anonymization"u8, value._anonymization?.ToString(), nulls);
+        if (value._metrics is { } property11)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -335,7 +362,7 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Prizes is { } property14)
+        if (value._prizes is { } property14)
         {
             writer.WritePropertyName("prizes"u8);
             writer.WriteStartArray();
@@ -359,8 +386,8 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("prizes"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.CreatedBy is { } property17)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._createdBy is { } property17)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property17, options);
@@ -370,7 +397,7 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.Profile is { } property19)
+        if (value._profile is { } property19)
         {
             writer.WritePropertyName("profile"u8);
             global::GenesysCloud.Extensions.Models.ContestProfile.WriteJson(writer, property19, options);
@@ -380,7 +407,7 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("profile"u8);
         }
 
-        if (value.Participants is { } property21)
+        if (value._participants is { } property21)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -404,13 +431,13 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("participants"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteInt64(writer, "participantCount"u8, value.ParticipantCount, nulls);
-        WriteDateTimeOffset(writer, "dateFinalized"u8, value.DateFinalized, nulls);
-        WriteDateTimeOffset(writer, "dateCancelled"u8, value.DateCancelled, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateScoresModified"u8, value.DateScoresModified, nulls);
-        if (value.Winners is { } property24)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteInt64(writer, "participantCount"u8, value._participantCount, nulls);
+        WriteDateTimeOffset(writer, "dateFinalized"u8, value._dateFinalized, nulls);
+        WriteDateTimeOffset(writer, "dateCancelled"u8, value._dateCancelled, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateScoresModified"u8, value._dateScoresModified, nulls);
+        if (value._winners is { } property24)
         {
             writer.WritePropertyName("winners"u8);
             writer.WriteStartArray();
@@ -434,7 +461,7 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("winners"u8);
         }
 
-        if (value.DisqualifiedAgents is { } property27)
+        if (value._disqualifiedAgents is { } property27)
         {
             writer.WritePropertyName("disqualifiedAgents"u8);
             writer.WriteStartArray();
@@ -458,8 +485,8 @@ public sealed class ContestsResponse : IGenesysCloudModel<ContestsResponse>
             writer.WriteNull("disqualifiedAgents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ContinuousForecastGetSessionResponse : IGenesysCloudModel<Co
 {
     /// <summary>Latest session ID of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Last successful session ID of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastSuccessfulSessionId")]
-    public string? LastSuccessfulSessionId { get; set; }
+    public string? LastSuccessfulSessionId { get => _lastSuccessfulSessionId; set => _lastSuccessfulSessionId = value; }
 
     /// <summary>State of the latest session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Failed session error code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
+
+    private string? _sessionId;
+    private string? _lastSuccessfulSessionId;
+    private global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum? _state;
+    private string? _errorCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContinuousForecastGetSessionResponse IGenesysCloudModel<ContinuousForecastGetSessionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ContinuousForecastGetSessionResponse : IGenesysCloudModel<Co
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LastSuccessfulSessionId = ReadString(ref reader, name);
+                    value._lastSuccessfulSessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse.StateEnum?)null;
                     break;
                 case 3:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ContinuousForecastGetSessionResponse : IGenesysCloudModel<Co
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "lastSuccessfulSessionId"u8, value.LastSuccessfulSessionId, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "lastSuccessfulSessionId"u8, value._lastSuccessfulSessionId, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ContinuousForecastSessionResponse : IGenesysCloudModel<Conti
 {
     /// <summary>Session ID of the continuous forecast data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>State of the requested session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Link to the files containing data for requested session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
-    public global::GenesysCloud.Extensions.Models.SessionFiles? Files { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionFiles? Files { get => _files; set => _files = value; }
+
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.SessionFiles? _files;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContinuousForecastSessionResponse IGenesysCloudModel<ContinuousForecastSessionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContinuousForecastSessionResponse : IGenesysCloudModel<Conti
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.Files = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionFiles.ReadJson(ref reader, options);
+                    value._files = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionFiles.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class ContinuousForecastSessionResponse : IGenesysCloudModel<Conti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Files is { } property2)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._files is { } property2)
         {
             writer.WritePropertyName("files"u8);
             global::GenesysCloud.Extensions.Models.SessionFiles.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class ContinuousForecastSessionResponse : IGenesysCloudModel<Conti
             writer.WriteNull("files"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

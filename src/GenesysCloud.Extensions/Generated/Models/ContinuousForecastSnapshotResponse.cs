@@ -14,19 +14,24 @@ public sealed class ContinuousForecastSnapshotResponse : IGenesysCloudModel<Cont
 {
     /// <summary>Session Id of the continuous forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Snapshot Id of the continuous forecast session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; set; }
+    public string? SnapshotId { get => _snapshotId; set => _snapshotId = value; }
 
     /// <summary>Link to the files containing data for requested snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
-    public global::GenesysCloud.Extensions.Models.SnapshotFiles? Files { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnapshotFiles? Files { get => _files; set => _files = value; }
+
+    private string? _sessionId;
+    private string? _snapshotId;
+    private global::GenesysCloud.Extensions.Models.SnapshotFiles? _files;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ContinuousForecastSnapshotResponse IGenesysCloudModel<ContinuousForecastSnapshotResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ContinuousForecastSnapshotResponse : IGenesysCloudModel<Cont
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SnapshotId = ReadString(ref reader, name);
+                    value._snapshotId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Files = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotFiles.ReadJson(ref reader, options);
+                    value._files = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotFiles.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class ContinuousForecastSnapshotResponse : IGenesysCloudModel<Cont
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "snapshotId"u8, value.SnapshotId, nulls);
-        if (value.Files is { } property1)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "snapshotId"u8, value._snapshotId, nulls);
+        if (value._files is { } property1)
         {
             writer.WritePropertyName("files"u8);
             global::GenesysCloud.Extensions.Models.SnapshotFiles.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class ContinuousForecastSnapshotResponse : IGenesysCloudModel<Cont
             writer.WriteNull("files"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Contractual : IGenesysCloudModel<Contractual>
 {
     /// <summary>The contract schema property key that describes the input value of this column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaPropertyKey")]
-    public string? SchemaPropertyKey { get; set; }
+    public string? SchemaPropertyKey { get => _schemaPropertyKey; set => _schemaPropertyKey = value; }
 
     /// <summary>The nested contractual definition that is defined by a contract schema, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contractual")]
-    public global::GenesysCloud.Extensions.Models.Contractual? ContractualValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.Contractual? ContractualValue { get => _contractualValue; set => _contractualValue = value; }
+
+    private string? _schemaPropertyKey;
+    private global::GenesysCloud.Extensions.Models.Contractual? _contractualValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Contractual IGenesysCloudModel<Contractual>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Contractual : IGenesysCloudModel<Contractual>
             switch (index)
             {
                 case 0:
-                    value.SchemaPropertyKey = ReadString(ref reader, name);
+                    value._schemaPropertyKey = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContractualValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Contractual.ReadJson(ref reader, options);
+                    value._contractualValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Contractual.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class Contractual : IGenesysCloudModel<Contractual>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "schemaPropertyKey"u8, value.SchemaPropertyKey, nulls);
-        if (value.ContractualValue is { } property1)
+        WriteString(writer, "schemaPropertyKey"u8, value._schemaPropertyKey, nulls);
+        if (value._contractualValue is { } property1)
         {
             writer.WritePropertyName("contractual"u8);
             global::GenesysCloud.Extensions.Models.Contractual.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class Contractual : IGenesysCloudModel<Contractual>
             writer.WriteNull("contractual"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

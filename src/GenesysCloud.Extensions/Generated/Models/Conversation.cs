@@ -14,75 +14,94 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The external tag associated with the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>The time when the conversation started. This will be the time when the first participant joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The time when the conversation ended. This will be the time when the last participant left the conversation, or null when the conversation is still active. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The address of the conversation as seen from an external participant. For phone calls this will be the DNIS for inbound calls and the ANI for outbound calls. For other media types this will be the address of the destination participant for inbound and the address of the initiating participant for outbound.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The list of all participants in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Participant>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Participant>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>A list of conversations to merge into this conversation to create a conference. This field is null except when being used to create a conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get => _conversationIds; set => _conversationIds = value; }
 
     /// <summary>If this is a conference conversation, then this field indicates the maximum number of participants allowed to participant in the conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxParticipants")]
-    public long? MaxParticipants { get; set; }
+    public long? MaxParticipants { get => _maxParticipants; set => _maxParticipants = value; }
 
     /// <summary>On update, 'paused' initiates a secure pause, 'active' resumes any paused recordings; otherwise indicates state of conversation recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingState")]
-    public global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum? RecordingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum? RecordingState { get => _recordingState; set => _recordingState = value; }
 
     /// <summary>On update, 'disconnected' will disconnect the conversation. No other values are valid. When reading conversations, this field will never have a value present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Conversation.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Conversation.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Identifiers of divisions associated with this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>The list of the most recent 20 transfer commands applied to this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recentTransfers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get => _recentTransfers; set => _recentTransfers = value; }
 
     /// <summary>True when the recording of this conversation is in secure pause status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securePause")]
-    public bool? SecurePause { get; set; }
+    public bool? SecurePause { get => _securePause; set => _securePause = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>The time in the future, after which this conversation would be considered inactive. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeout")]
-    public global::System.DateTimeOffset? InactivityTimeout { get; set; }
+    public global::System.DateTimeOffset? InactivityTimeout { get => _inactivityTimeout; set => _inactivityTimeout = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _externalTag;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private string? _address;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Participant>? _participants;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationIds;
+    private long? _maxParticipants;
+    private global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum? _recordingState;
+    private global::GenesysCloud.Extensions.Models.Conversation.StateEnum? _state;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? _divisions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? _recentTransfers;
+    private bool? _securePause;
+    private string? _utilizationLabelId;
+    private global::System.DateTimeOffset? _inactivityTimeout;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Conversation IGenesysCloudModel<Conversation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,27 +122,27 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -134,13 +153,13 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Participant.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list1;
+                        value._participants = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationIds = null;
+                        value._conversationIds = null;
                     }
                     else
                     {
@@ -151,22 +170,22 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationIds = list2;
+                        value._conversationIds = list2;
                     }
                     break;
                 case 8:
-                    value.MaxParticipants = ReadNullableInt64(ref reader, options, name);
+                    value._maxParticipants = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.RecordingState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum(text3) : (global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum?)null;
+                    value._recordingState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum(text3) : (global::GenesysCloud.Extensions.Models.Conversation.RecordingStateEnum?)null;
                     break;
                 case 10:
-                    value.State = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Conversation.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.Conversation.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Conversation.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.Conversation.StateEnum?)null;
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -177,13 +196,13 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDivisionMembership.ReadJson(ref reader, options));
                         }
 
-                        value.Divisions = list5;
+                        value._divisions = list5;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.RecentTransfers = null;
+                        value._recentTransfers = null;
                     }
                     else
                     {
@@ -194,23 +213,23 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TransferResponse.ReadJson(ref reader, options));
                         }
 
-                        value.RecentTransfers = list6;
+                        value._recentTransfers = list6;
                     }
                     break;
                 case 13:
-                    value.SecurePause = ReadNullableBoolean(ref reader, name);
+                    value._securePause = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.InactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
+                    value._inactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,13 +241,13 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        if (value.Participants is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        if (value._participants is { } property7)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -252,7 +271,7 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
             writer.WriteNull("participants"u8);
         }
 
-        if (value.ConversationIds is { } property10)
+        if (value._conversationIds is { } property10)
         {
             writer.WritePropertyName("conversationIds"u8);
             writer.WriteStartArray();
@@ -269,10 +288,10 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
             writer.WriteNull("conversationIds"u8);
         }
 
-        WriteInt64(writer, "maxParticipants"u8, value.MaxParticipants, nulls);
-        WriteString(writer, "recordingState"u8, value.RecordingState?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Divisions is { } property12)
+        WriteInt64(writer, "maxParticipants"u8, value._maxParticipants, nulls);
+        WriteString(writer, "recordingState"u8, value._recordingState?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._divisions is { } property12)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -296,7 +315,7 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
             writer.WriteNull("divisions"u8);
         }
 
-        if (value.RecentTransfers is { } property15)
+        if (value._recentTransfers is { } property15)
         {
             writer.WritePropertyName("recentTransfers"u8);
             writer.WriteStartArray();
@@ -320,11 +339,11 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
             writer.WriteNull("recentTransfers"u8);
         }
 
-        WriteBoolean(writer, "securePause"u8, value.SecurePause, nulls);
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value.InactivityTimeout, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "securePause"u8, value._securePause, nulls);
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value._inactivityTimeout, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
 {
     /// <summary>List of requested metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationActivityQueryMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationActivityQueryMetric>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Dimension(s) to group by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Filter to return a subset of observations. Expresses boolean logical predicates as well as dimensional filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Sort the result set in ascending/descending order. Default is ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum? Order { get => _order; set => _order = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationActivityQueryMetric>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter? _filter;
+    private global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum? _order;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationActivityQuery IGenesysCloudModel<ConversationActivityQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationActivityQueryMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -81,17 +87,17 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list2;
+                        value._groupBy = list2;
                     }
                     break;
                 case 2:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Order = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum(text3) : (global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum(text3) : (global::GenesysCloud.Extensions.Models.ConversationActivityQuery.OrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metrics is { } property4)
+        if (value._metrics is { } property4)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -127,7 +133,7 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.GroupBy is { } property7)
+        if (value._groupBy is { } property7)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -144,7 +150,7 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Filter is { } property9)
+        if (value._filter is { } property9)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.ConversationActivityQueryFilter.WriteJson(writer, property9, options);
@@ -154,8 +160,8 @@ public sealed class ConversationActivityQuery : IGenesysCloudModel<ConversationA
             writer.WriteNull("filter"u8);
         }
 
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
 {
     /// <summary>The toggle to enable or disable conversations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The toggle to enable or disable typing indicator for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showAgentTypingIndicator")]
-    public bool? ShowAgentTypingIndicator { get; set; }
+    public bool? ShowAgentTypingIndicator { get => _showAgentTypingIndicator; set => _showAgentTypingIndicator = value; }
 
     /// <summary>The toggle to enable or disable typing indicator for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showUserTypingIndicator")]
-    public bool? ShowUserTypingIndicator { get; set; }
+    public bool? ShowUserTypingIndicator { get => _showUserTypingIndicator; set => _showUserTypingIndicator = value; }
 
     /// <summary>The auto start for the messenger conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoStart")]
-    public global::GenesysCloud.Extensions.Models.AutoStart? AutoStart { get; set; }
+    public global::GenesysCloud.Extensions.Models.AutoStart? AutoStart { get => _autoStart; set => _autoStart = value; }
 
     /// <summary>The markdown for the messenger app</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markdown")]
-    public global::GenesysCloud.Extensions.Models.Markdown? Markdown { get; set; }
+    public global::GenesysCloud.Extensions.Models.Markdown? Markdown { get => _markdown; set => _markdown = value; }
 
     /// <summary>The conversation disconnect settings for the messenger app</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationDisconnect")]
-    public global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings? ConversationDisconnect { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings? ConversationDisconnect { get => _conversationDisconnect; set => _conversationDisconnect = value; }
 
     /// <summary>The conversation clear settings for the messenger app</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationClear")]
-    public global::GenesysCloud.Extensions.Models.ConversationClearSettings? ConversationClear { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationClearSettings? ConversationClear { get => _conversationClear; set => _conversationClear = value; }
 
     /// <summary>The humanize conversations settings for the messenger app</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("humanize")]
-    public global::GenesysCloud.Extensions.Models.Humanize? Humanize { get; set; }
+    public global::GenesysCloud.Extensions.Models.Humanize? Humanize { get => _humanize; set => _humanize = value; }
 
     /// <summary>The notification settings for messenger apps</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::GenesysCloud.Extensions.Models.NotificationsSettings? Notifications { get; set; }
+    public global::GenesysCloud.Extensions.Models.NotificationsSettings? Notifications { get => _notifications; set => _notifications = value; }
 
     /// <summary>The guest session duration settings for messenger conversations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionDurationSeconds")]
-    public long? SessionDurationSeconds { get; set; }
+    public long? SessionDurationSeconds { get => _sessionDurationSeconds; set => _sessionDurationSeconds = value; }
+
+    private bool? _enabled;
+    private bool? _showAgentTypingIndicator;
+    private bool? _showUserTypingIndicator;
+    private global::GenesysCloud.Extensions.Models.AutoStart? _autoStart;
+    private global::GenesysCloud.Extensions.Models.Markdown? _markdown;
+    private global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings? _conversationDisconnect;
+    private global::GenesysCloud.Extensions.Models.ConversationClearSettings? _conversationClear;
+    private global::GenesysCloud.Extensions.Models.Humanize? _humanize;
+    private global::GenesysCloud.Extensions.Models.NotificationsSettings? _notifications;
+    private long? _sessionDurationSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationAppSettings IGenesysCloudModel<ConversationAppSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ShowAgentTypingIndicator = ReadNullableBoolean(ref reader, name);
+                    value._showAgentTypingIndicator = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ShowUserTypingIndicator = ReadNullableBoolean(ref reader, name);
+                    value._showUserTypingIndicator = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AutoStart = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoStart.ReadJson(ref reader, options);
+                    value._autoStart = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoStart.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Markdown = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Markdown.ReadJson(ref reader, options);
+                    value._markdown = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Markdown.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ConversationDisconnect = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings.ReadJson(ref reader, options);
+                    value._conversationDisconnect = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ConversationClear = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationClearSettings.ReadJson(ref reader, options);
+                    value._conversationClear = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationClearSettings.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Humanize = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Humanize.ReadJson(ref reader, options);
+                    value._humanize = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Humanize.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NotificationsSettings.ReadJson(ref reader, options);
+                    value._notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NotificationsSettings.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SessionDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._sessionDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +129,10 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "showAgentTypingIndicator"u8, value.ShowAgentTypingIndicator, nulls);
-        WriteBoolean(writer, "showUserTypingIndicator"u8, value.ShowUserTypingIndicator, nulls);
-        if (value.AutoStart is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "showAgentTypingIndicator"u8, value._showAgentTypingIndicator, nulls);
+        WriteBoolean(writer, "showUserTypingIndicator"u8, value._showUserTypingIndicator, nulls);
+        if (value._autoStart is { } property1)
         {
             writer.WritePropertyName("autoStart"u8);
             global::GenesysCloud.Extensions.Models.AutoStart.WriteJson(writer, property1, options);
@@ -130,7 +142,7 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("autoStart"u8);
         }
 
-        if (value.Markdown is { } property3)
+        if (value._markdown is { } property3)
         {
             writer.WritePropertyName("markdown"u8);
             global::GenesysCloud.Extensions.Models.Markdown.WriteJson(writer, property3, options);
@@ -140,7 +152,7 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("markdown"u8);
         }
 
-        if (value.ConversationDisconnect is { } property5)
+        if (value._conversationDisconnect is { } property5)
         {
             writer.WritePropertyName("conversationDisconnect"u8);
             global::GenesysCloud.Extensions.Models.ConversationDisconnectSettings.WriteJson(writer, property5, options);
@@ -150,7 +162,7 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("conversationDisconnect"u8);
         }
 
-        if (value.ConversationClear is { } property7)
+        if (value._conversationClear is { } property7)
         {
             writer.WritePropertyName("conversationClear"u8);
             global::GenesysCloud.Extensions.Models.ConversationClearSettings.WriteJson(writer, property7, options);
@@ -160,7 +172,7 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("conversationClear"u8);
         }
 
-        if (value.Humanize is { } property9)
+        if (value._humanize is { } property9)
         {
             writer.WritePropertyName("humanize"u8);
             global::GenesysCloud.Extensions.Models.Humanize.WriteJson(writer, property9, options);
@@ -170,7 +182,7 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("humanize"u8);
         }
 
-        if (value.Notifications is { } property11)
+        if (value._notifications is { } property11)
         {
             writer.WritePropertyName("notifications"u8);
             global::GenesysCloud.Extensions.Models.NotificationsSettings.WriteJson(writer, property11, options);
@@ -180,8 +192,8 @@ public sealed class ConversationAppSettings : IGenesysCloudModel<ConversationApp
             writer.WriteNull("notifications"u8);
         }
 
-        WriteInt64(writer, "sessionDurationSeconds"u8, value.SessionDurationSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "sessionDurationSeconds"u8, value._sessionDurationSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

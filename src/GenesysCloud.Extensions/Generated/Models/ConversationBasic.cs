@@ -14,51 +14,64 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The external tag associated with the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>The time when the conversation started. This will be the time when the first participant joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The time when the conversation ended. This will be the time when the last participant left the conversation, or null when the conversation is still active. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>Identifiers of divisions associated with this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>True when the recording of this conversation is in secure pause status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securePause")]
-    public bool? SecurePause { get; set; }
+    public bool? SecurePause { get => _securePause; set => _securePause = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>The time in the future, after which this conversation would be considered inactive. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeout")]
-    public global::System.DateTimeOffset? InactivityTimeout { get; set; }
+    public global::System.DateTimeOffset? InactivityTimeout { get => _inactivityTimeout; set => _inactivityTimeout = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>participants</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ParticipantBasic>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ParticipantBasic>? Participants { get => _participants; set => _participants = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _externalTag;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? _divisions;
+    private bool? _securePause;
+    private string? _utilizationLabelId;
+    private global::System.DateTimeOffset? _inactivityTimeout;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ParticipantBasic>? _participants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationBasic IGenesysCloudModel<ConversationBasic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,24 +92,24 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -107,25 +120,25 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDivisionMembership.ReadJson(ref reader, options));
                         }
 
-                        value.Divisions = list1;
+                        value._divisions = list1;
                     }
                     break;
                 case 6:
-                    value.SecurePause = ReadNullableBoolean(ref reader, name);
+                    value._securePause = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.InactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
+                    value._inactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -136,11 +149,11 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ParticipantBasic.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list2;
+                        value._participants = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,12 +165,12 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        if (value.Divisions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        if (value._divisions is { } property3)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -181,11 +194,11 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
             writer.WriteNull("divisions"u8);
         }
 
-        WriteBoolean(writer, "securePause"u8, value.SecurePause, nulls);
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value.InactivityTimeout, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Participants is { } property6)
+        WriteBoolean(writer, "securePause"u8, value._securePause, nulls);
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value._inactivityTimeout, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._participants is { } property6)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -209,7 +222,7 @@ public sealed class ConversationBasic : IGenesysCloudModel<ConversationBasic>
             writer.WriteNull("participants"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

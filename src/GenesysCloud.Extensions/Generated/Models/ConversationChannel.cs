@@ -14,19 +14,24 @@ public sealed class ConversationChannel : IGenesysCloudModel<ConversationChannel
 {
     /// <summary>The type or category of this channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Message type for messaging conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageType")]
-    public global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum? MessageType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum? MessageType { get => _messageType; set => _messageType = value; }
 
     /// <summary>The source provider for the conversation (e.g. Edge, PureCloud Messaging, PureCloud Email).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public string? Platform { get; set; }
+    public string? Platform { get => _platform; set => _platform = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum? _messageType;
+    private string? _platform;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationChannel IGenesysCloudModel<ConversationChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConversationChannel : IGenesysCloudModel<ConversationChannel
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChannel.TypeEnum?)null;
                     break;
                 case 1:
-                    value.MessageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum?)null;
+                    value._messageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationChannel.MessageTypeEnum?)null;
                     break;
                 case 2:
-                    value.Platform = ReadString(ref reader, name);
+                    value._platform = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConversationChannel : IGenesysCloudModel<ConversationChannel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "messageType"u8, value.MessageType?.ToString(), nulls);
-        WriteString(writer, "platform"u8, value.Platform, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "messageType"u8, value._messageType?.ToString(), nulls);
+        WriteString(writer, "platform"u8, value._platform, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ConversationChannelMetadata : IGenesysCloudModel<Conversatio
 {
     /// <summary>Channel subtype</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subType")]
-    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum? SubType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum? SubType { get => _subType; set => _subType = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum? _subType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationChannelMetadata IGenesysCloudModel<ConversationChannelMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConversationChannelMetadata : IGenesysCloudModel<Conversatio
             switch (index)
             {
                 case 0:
-                    value.SubType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum?)null;
+                    value._subType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.SubTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConversationChannelMetadata : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "subType"u8, value.SubType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "subType"u8, value._subType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,95 +14,119 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The room id for the chat.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roomId")]
-    public string? RoomId { get; set; }
+    public string? RoomId { get => _roomId; set => _roomId = value; }
 
     /// <summary>A globally unique identifier for the recording associated with this chat.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>The time line of the participant's chat, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>The direction of the chat</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the chat was placed on hold in the cloud clock if the chat is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>If available, the URI to the avatar image of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("avatarImageUrl")]
-    public string? AvatarImageUrl { get; set; }
+    public string? AvatarImageUrl { get => _avatarImageUrl; set => _avatarImageUrl = value; }
 
     /// <summary>A subset of the Journey System's data relevant to a part of a conversation (for external linkage and internal usage/context).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>Represents the queue settings for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get => _queueMediaSettings; set => _queueMediaSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum? _initialState;
+    private string? _id;
+    private string? _roomId;
+    private string? _recordingId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private bool? _held;
+    private global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum? _direction;
+    private global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private string? _scriptId;
+    private string? _peerId;
+    private string? _avatarImageUrl;
+    private global::GenesysCloud.Extensions.Models.JourneyContext? _journeyContext;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? _queueMediaSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationChat IGenesysCloudModel<ConversationChat>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -123,24 +147,24 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationChat.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationChat.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RoomId = ReadString(ref reader, name);
+                    value._roomId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -151,59 +175,59 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 6:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.ConversationChat.DirectionEnum?)null;
                     break;
                 case 8:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.ConversationChat.DisconnectTypeEnum?)null;
                     break;
                 case 9:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.AvatarImageUrl = ReadString(ref reader, name);
+                    value._avatarImageUrl = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 21:
-                    value.QueueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
+                    value._queueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,12 +239,12 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "roomId"u8, value.RoomId, nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        if (value.Segments is { } property6)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "roomId"u8, value._roomId, nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        if (value._segments is { } property6)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -244,18 +268,18 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             writer.WriteNull("segments"u8);
         }
 
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteString(writer, "avatarImageUrl"u8, value.AvatarImageUrl, nulls);
-        if (value.JourneyContext is { } property9)
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteString(writer, "avatarImageUrl"u8, value._avatarImageUrl, nulls);
+        if (value._journeyContext is { } property9)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.JourneyContext.WriteJson(writer, property9, options);
@@ -265,7 +289,7 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             writer.WriteNull("journeyContext"u8);
         }
 
-        if (value.Wrapup is { } property11)
+        if (value._wrapup is { } property11)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property11, options);
@@ -275,7 +299,7 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property13)
+        if (value._afterCallWork is { } property13)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property13, options);
@@ -285,8 +309,8 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        if (value.QueueMediaSettings is { } property15)
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        if (value._queueMediaSettings is { } property15)
         {
             writer.WritePropertyName("queueMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.WriteJson(writer, property15, options);
@@ -296,7 +320,7 @@ public sealed class ConversationChat : IGenesysCloudModel<ConversationChat>
             writer.WriteNull("queueMediaSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>URL of an image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>URL of a video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public string? Video { get; set; }
+    public string? Video { get => _video; set => _video = value; }
 
     /// <summary>The default button action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAction")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentCardAction? DefaultAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentCardAction? DefaultAction { get => _defaultAction; set => _defaultAction = value; }
 
     /// <summary>An array of action objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCardAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCardAction>? Actions { get => _actions; set => _actions = value; }
+
+    private string? _title;
+    private string? _description;
+    private string? _image;
+    private string? _video;
+    private global::GenesysCloud.Extensions.Models.ConversationContentCardAction? _defaultAction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCardAction>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentCard IGenesysCloudModel<ConversationContentCard>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Video = ReadString(ref reader, name);
+                    value._video = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DefaultAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCardAction.ReadJson(ref reader, options);
+                    value._defaultAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCardAction.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentCardAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        WriteString(writer, "video"u8, value.Video, nulls);
-        if (value.DefaultAction is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        WriteString(writer, "video"u8, value._video, nulls);
+        if (value._defaultAction is { } property2)
         {
             writer.WritePropertyName("defaultAction"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentCardAction.WriteJson(writer, property2, options);
@@ -117,7 +125,7 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
             writer.WriteNull("defaultAction"u8);
         }
 
-        if (value.Actions is { } property4)
+        if (value._actions is { } property4)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -141,7 +149,7 @@ public sealed class ConversationContentCard : IGenesysCloudModel<ConversationCon
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

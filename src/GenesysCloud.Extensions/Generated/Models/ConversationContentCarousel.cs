@@ -14,11 +14,14 @@ public sealed class ConversationContentCarousel : IGenesysCloudModel<Conversatio
 {
     /// <summary>An array of card objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cards")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCard>? Cards { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCard>? Cards { get => _cards; set => _cards = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentCard>? _cards;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentCarousel IGenesysCloudModel<ConversationContentCarousel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ConversationContentCarousel : IGenesysCloudModel<Conversatio
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Cards = null;
+                        value._cards = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ConversationContentCarousel : IGenesysCloudModel<Conversatio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentCard.ReadJson(ref reader, options));
                         }
 
-                        value.Cards = list1;
+                        value._cards = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ConversationContentCarousel : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Cards is { } property2)
+        if (value._cards is { } property2)
         {
             writer.WritePropertyName("cards"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ConversationContentCarousel : IGenesysCloudModel<Conversatio
             writer.WriteNull("cards"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

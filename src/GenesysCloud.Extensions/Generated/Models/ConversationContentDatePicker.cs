@@ -14,43 +14,54 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
 {
     /// <summary>Optional unique identifier to help map component replies to form messages where multiple DatePickers can be present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>URL of an image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
 
     /// <summary>The minimum Date Enabled in the datepicker calendar, format: ISO 8601.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMinimum")]
-    public global::System.DateTimeOffset? DateMinimum { get; set; }
+    public global::System.DateTimeOffset? DateMinimum { get => _dateMinimum; set => _dateMinimum = value; }
 
     /// <summary>The maximum Date Enabled in the datepicker calendar, format: ISO 8601.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMaximum")]
-    public global::System.DateTimeOffset? DateMaximum { get; set; }
+    public global::System.DateTimeOffset? DateMaximum { get => _dateMaximum; set => _dateMaximum = value; }
 
     /// <summary>Location of the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentLocation? Location { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentLocation? Location { get => _location; set => _location = value; }
 
     /// <summary>An array of available times objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentDatePickerAvailableTime>? AvailableTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentDatePickerAvailableTime>? AvailableTimes { get => _availableTimes; set => _availableTimes = value; }
 
     /// <summary>The format the date should be presented to the end user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDisplayFormat")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum? DateDisplayFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum? DateDisplayFormat { get => _dateDisplayFormat; set => _dateDisplayFormat = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _subtitle;
+    private string? _imageUrl;
+    private global::System.DateTimeOffset? _dateMinimum;
+    private global::System.DateTimeOffset? _dateMaximum;
+    private global::GenesysCloud.Extensions.Models.ConversationContentLocation? _location;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentDatePickerAvailableTime>? _availableTimes;
+    private global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum? _dateDisplayFormat;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentDatePicker IGenesysCloudModel<ConversationContentDatePicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateMinimum = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMinimum = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateMaximum = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMaximum = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentLocation.ReadJson(ref reader, options);
+                    value._location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentLocation.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableTimes = null;
+                        value._availableTimes = null;
                     }
                     else
                     {
@@ -105,14 +116,14 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentDatePickerAvailableTime.ReadJson(ref reader, options));
                         }
 
-                        value.AvailableTimes = list1;
+                        value._availableTimes = list1;
                     }
                     break;
                 case 8:
-                    value.DateDisplayFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum?)null;
+                    value._dateDisplayFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.DateDisplayFormatEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,13 +135,13 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteDateTimeOffset(writer, "dateMinimum"u8, value.DateMinimum, nulls);
-        WriteDateTimeOffset(writer, "dateMaximum"u8, value.DateMaximum, nulls);
-        if (value.Location is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteDateTimeOffset(writer, "dateMinimum"u8, value._dateMinimum, nulls);
+        WriteDateTimeOffset(writer, "dateMaximum"u8, value._dateMaximum, nulls);
+        if (value._location is { } property3)
         {
             writer.WritePropertyName("location"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentLocation.WriteJson(writer, property3, options);
@@ -140,7 +151,7 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
             writer.WriteNull("location"u8);
         }
 
-        if (value.AvailableTimes is { } property5)
+        if (value._availableTimes is { } property5)
         {
             writer.WritePropertyName("availableTimes"u8);
             writer.WriteStartArray();
@@ -164,8 +175,8 @@ public sealed class ConversationContentDatePicker : IGenesysCloudModel<Conversat
             writer.WriteNull("availableTimes"u8);
         }
 
-        WriteString(writer, "dateDisplayFormat"u8, value.DateDisplayFormat?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateDisplayFormat"u8, value._dateDisplayFormat?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

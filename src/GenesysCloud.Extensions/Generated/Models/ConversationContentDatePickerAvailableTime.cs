@@ -14,15 +14,19 @@ public sealed class ConversationContentDatePickerAvailableTime : IGenesysCloudMo
 {
     /// <summary>The duration of the scheduling event in seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public long? Duration { get; set; }
+    public long? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>The date and time of the event being scheduled. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTime")]
-    public global::System.DateTimeOffset? DateTime { get; set; }
+    public global::System.DateTimeOffset? DateTime { get => _dateTime; set => _dateTime = value; }
+
+    private long? _duration;
+    private global::System.DateTimeOffset? _dateTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentDatePickerAvailableTime IGenesysCloudModel<ConversationContentDatePickerAvailableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationContentDatePickerAvailableTime : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.Duration = ReadNullableInt64(ref reader, options, name);
+                    value._duration = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.DateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationContentDatePickerAvailableTime : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "duration"u8, value.Duration, nulls);
-        WriteDateTimeOffset(writer, "dateTime"u8, value.DateTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "duration"u8, value._duration, nulls);
+        WriteDateTimeOffset(writer, "dateTime"u8, value._dateTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

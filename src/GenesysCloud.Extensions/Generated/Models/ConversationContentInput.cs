@@ -14,39 +14,49 @@ public sealed class ConversationContentInput : IGenesysCloudModel<ConversationCo
 {
     /// <summary>Unique identifier for the input</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The main text displayed for the input field(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Additional text providing more details about the input field(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>Placeholder text for input field(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("placeholderText")]
-    public string? PlaceholderText { get; set; }
+    public string? PlaceholderText { get => _placeholderText; set => _placeholderText = value; }
 
     /// <summary>Whether the input field(s) are required to be filled in.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isRequired")]
-    public bool? IsRequired { get; set; }
+    public bool? IsRequired { get => _isRequired; set => _isRequired = value; }
 
     /// <summary>Whether the input should allow multiple lines of text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isMultipleLine")]
-    public bool? IsMultipleLine { get; set; }
+    public bool? IsMultipleLine { get => _isMultipleLine; set => _isMultipleLine = value; }
 
     /// <summary>Type of keyboard to be shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyboardType")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum? KeyboardType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum? KeyboardType { get => _keyboardType; set => _keyboardType = value; }
 
     /// <summary>A string value representing the keyboard and system information about the expected semantic meaning for the content that users enter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoCompleteType")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum? AutoCompleteType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum? AutoCompleteType { get => _autoCompleteType; set => _autoCompleteType = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _subtitle;
+    private string? _placeholderText;
+    private bool? _isRequired;
+    private bool? _isMultipleLine;
+    private global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum? _keyboardType;
+    private global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum? _autoCompleteType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentInput IGenesysCloudModel<ConversationContentInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ConversationContentInput : IGenesysCloudModel<ConversationCo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PlaceholderText = ReadString(ref reader, name);
+                    value._placeholderText = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.IsRequired = ReadNullableBoolean(ref reader, name);
+                    value._isRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IsMultipleLine = ReadNullableBoolean(ref reader, name);
+                    value._isMultipleLine = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.KeyboardType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum?)null;
+                    value._keyboardType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentInput.KeyboardTypeEnum?)null;
                     break;
                 case 7:
-                    value.AutoCompleteType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum?)null;
+                    value._autoCompleteType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationContentInput.AutoCompleteTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class ConversationContentInput : IGenesysCloudModel<ConversationCo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "placeholderText"u8, value.PlaceholderText, nulls);
-        WriteBoolean(writer, "isRequired"u8, value.IsRequired, nulls);
-        WriteBoolean(writer, "isMultipleLine"u8, value.IsMultipleLine, nulls);
-        WriteString(writer, "keyboardType"u8, value.KeyboardType?.ToString(), nulls);
-        WriteString(writer, "autoCompleteType"u8, value.AutoCompleteType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "placeholderText"u8, value._placeholderText, nulls);
+        WriteBoolean(writer, "isRequired"u8, value._isRequired, nulls);
+        WriteBoolean(writer, "isMultipleLine"u8, value._isMultipleLine, nulls);
+        WriteString(writer, "keyboardType"u8, value._keyboardType?.ToString(), nulls);
+        WriteString(writer, "autoCompleteType"u8, value._autoCompleteType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationContentInteractiveApplication : IGenesysCloudMod
 {
     /// <summary>The name of the message app.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Contains the data that is sent to the message app.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The message displayed in the received message bubble.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get => _receivedMessage; set => _receivedMessage = value; }
 
     /// <summary>The message displayed in the reply message bubble.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get => _replyMessage; set => _replyMessage = value; }
+
+    private string? _name;
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _receivedMessage;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _replyMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentInteractiveApplication IGenesysCloudModel<ConversationContentInteractiveApplication>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationContentInteractiveApplication : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ReceivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._receivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReplyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._replyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class ConversationContentInteractiveApplication : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.ReceivedMessage is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._receivedMessage is { } property1)
         {
             writer.WritePropertyName("receivedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property1, options);
@@ -87,7 +93,7 @@ public sealed class ConversationContentInteractiveApplication : IGenesysCloudMod
             writer.WriteNull("receivedMessage"u8);
         }
 
-        if (value.ReplyMessage is { } property3)
+        if (value._replyMessage is { } property3)
         {
             writer.WritePropertyName("replyMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class ConversationContentInteractiveApplication : IGenesysCloudMod
             writer.WriteNull("replyMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationContentIntroduction : IGenesysCloudModel<Convers
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the subtitle.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>URL of an image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
 
     /// <summary>Text to show on the button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonText")]
-    public string? ButtonText { get; set; }
+    public string? ButtonText { get => _buttonText; set => _buttonText = value; }
+
+    private string? _title;
+    private string? _subtitle;
+    private string? _imageUrl;
+    private string? _buttonText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentIntroduction IGenesysCloudModel<ConversationContentIntroduction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationContentIntroduction : IGenesysCloudModel<Convers
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ButtonText = ReadString(ref reader, name);
+                    value._buttonText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationContentIntroduction : IGenesysCloudModel<Convers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteString(writer, "buttonText"u8, value.ButtonText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteString(writer, "buttonText"u8, value._buttonText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationContentLineItem : IGenesysCloudModel<Conversatio
 {
     /// <summary>The display name for the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The price of the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-    public double? Price { get; set; }
+    public double? Price { get => _price; set => _price = value; }
 
     /// <summary>Additional details about the item (e.g. the length of time to deliver for shipping options).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A client defined value used to identify the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
-    public string? Identifier { get; set; }
+    public string? Identifier { get => _identifier; set => _identifier = value; }
+
+    private string? _name;
+    private double? _price;
+    private string? _description;
+    private string? _identifier;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentLineItem IGenesysCloudModel<ConversationContentLineItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationContentLineItem : IGenesysCloudModel<Conversatio
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Price = ReadNullableDouble(ref reader, options, name);
+                    value._price = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Identifier = ReadString(ref reader, name);
+                    value._identifier = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationContentLineItem : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDouble(writer, "price"u8, value.Price, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "identifier"u8, value.Identifier, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDouble(writer, "price"u8, value._price, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "identifier"u8, value._identifier, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
 {
     /// <summary>Optional unique identifier to help map component replies to form messages where multiple ListPickers can be present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An array of sections in the List Picker.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sections")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerSection>? Sections { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerSection>? Sections { get => _sections; set => _sections = value; }
 
     /// <summary>The reply message after the user has selected the options from the List Picker.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get => _replyMessage; set => _replyMessage = value; }
 
     /// <summary>The message prompt to select options in the List Picker sections.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get => _receivedMessage; set => _receivedMessage = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerSection>? _sections;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _replyMessage;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _receivedMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentListPicker IGenesysCloudModel<ConversationContentListPicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Sections = null;
+                        value._sections = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentListPickerSection.ReadJson(ref reader, options));
                         }
 
-                        value.Sections = list1;
+                        value._sections = list1;
                     }
                     break;
                 case 2:
-                    value.ReplyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._replyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReceivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._receivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Sections is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._sections is { } property2)
         {
             writer.WritePropertyName("sections"u8);
             writer.WriteStartArray();
@@ -114,7 +120,7 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
             writer.WriteNull("sections"u8);
         }
 
-        if (value.ReplyMessage is { } property5)
+        if (value._replyMessage is { } property5)
         {
             writer.WritePropertyName("replyMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property5, options);
@@ -124,7 +130,7 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
             writer.WriteNull("replyMessage"u8);
         }
 
-        if (value.ReceivedMessage is { } property7)
+        if (value._receivedMessage is { } property7)
         {
             writer.WritePropertyName("receivedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property7, options);
@@ -134,7 +140,7 @@ public sealed class ConversationContentListPicker : IGenesysCloudModel<Conversat
             writer.WriteNull("receivedMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

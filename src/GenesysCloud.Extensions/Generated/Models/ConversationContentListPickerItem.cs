@@ -14,23 +14,29 @@ public sealed class ConversationContentListPickerItem : IGenesysCloudModel<Conve
 {
     /// <summary>Unique identifier for the list picker item</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The main text displayed for the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Additional text providing more details about the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>URL of an image to be displayed alongside the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _subtitle;
+    private string? _imageUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentListPickerItem IGenesysCloudModel<ConversationContentListPickerItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationContentListPickerItem : IGenesysCloudModel<Conve
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationContentListPickerItem : IGenesysCloudModel<Conve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ConversationContentListPickerSection : IGenesysCloudModel<Co
 {
     /// <summary>Required title for the section.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Whether multiple items can be selected in this section.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multipleSelection")]
-    public bool? MultipleSelection { get; set; }
+    public bool? MultipleSelection { get => _multipleSelection; set => _multipleSelection = value; }
 
     /// <summary>List of items to choice from in the section</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerItem>? Items { get => _items; set => _items = value; }
+
+    private string? _title;
+    private bool? _multipleSelection;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentListPickerItem>? _items;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentListPickerSection IGenesysCloudModel<ConversationContentListPickerSection>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ConversationContentListPickerSection : IGenesysCloudModel<Co
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MultipleSelection = ReadNullableBoolean(ref reader, name);
+                    value._multipleSelection = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ConversationContentListPickerSection : IGenesysCloudModel<Co
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentListPickerItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ConversationContentListPickerSection : IGenesysCloudModel<Co
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteBoolean(writer, "multipleSelection"u8, value.MultipleSelection, nulls);
-        if (value.Items is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteBoolean(writer, "multipleSelection"u8, value._multipleSelection, nulls);
+        if (value._items is { } property2)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ConversationContentListPickerSection : IGenesysCloudModel<Co
             writer.WriteNull("items"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ConversationContentNotificationResponse : IGenesysCloudModel
 {
     /// <summary>Reference to the ID of the original outbound notification message this response is for (e.g. the Apple requestIdentifier).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
 
     /// <summary>The business context reference associated with the notification (e.g. order ID, case ID). May be empty if the provider does not return it.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceId")]
-    public string? ReferenceId { get; set; }
+    public string? ReferenceId { get => _referenceId; set => _referenceId = value; }
 
     /// <summary>The status of the notification response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationStatus")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum? NotificationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum? NotificationStatus { get => _notificationStatus; set => _notificationStatus = value; }
 
     /// <summary>The localized display text of the user's response (e.g. "Yes").</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationText")]
-    public string? NotificationText { get; set; }
+    public string? NotificationText { get => _notificationText; set => _notificationText = value; }
+
+    private string? _originatingMessageId;
+    private string? _referenceId;
+    private global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum? _notificationStatus;
+    private string? _notificationText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentNotificationResponse IGenesysCloudModel<ConversationContentNotificationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationContentNotificationResponse : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReferenceId = ReadString(ref reader, name);
+                    value._referenceId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.NotificationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum?)null;
+                    value._notificationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.NotificationStatusEnum?)null;
                     break;
                 case 3:
-                    value.NotificationText = ReadString(ref reader, name);
+                    value._notificationText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationContentNotificationResponse : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteString(writer, "referenceId"u8, value.ReferenceId, nulls);
-        WriteString(writer, "notificationStatus"u8, value.NotificationStatus?.ToString(), nulls);
-        WriteString(writer, "notificationText"u8, value.NotificationText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteString(writer, "referenceId"u8, value._referenceId, nulls);
+        WriteString(writer, "notificationStatus"u8, value._notificationStatus?.ToString(), nulls);
+        WriteString(writer, "notificationText"u8, value._notificationText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
 {
     /// <summary>The payment platform being used (e.g. Apple Pay)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentPlatform")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum? PaymentPlatform { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum? PaymentPlatform { get => _paymentPlatform; set => _paymentPlatform = value; }
 
     /// <summary>The merchant's two-letter ISO 3166 country code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The three-letter ISO 4217 currency code for the payment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currencyCode")]
-    public string? CurrencyCode { get; set; }
+    public string? CurrencyCode { get => _currencyCode; set => _currencyCode = value; }
 
     /// <summary>The total price of the order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderTotal")]
-    public double? OrderTotal { get; set; }
+    public double? OrderTotal { get => _orderTotal; set => _orderTotal = value; }
 
     /// <summary>The items that make up the order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineItems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? LineItems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? LineItems { get => _lineItems; set => _lineItems = value; }
 
     /// <summary>The available shipping options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shippingOptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? ShippingOptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? ShippingOptions { get => _shippingOptions; set => _shippingOptions = value; }
 
     /// <summary>Contact fields required to complete the order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredContactFields")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField>? RequiredContactFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField>? RequiredContactFields { get => _requiredContactFields; set => _requiredContactFields = value; }
 
     /// <summary>The message prompt to complete a payment transaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get => _receivedMessage; set => _receivedMessage = value; }
 
     /// <summary>The reply message after the user has completed the payment transaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get => _replyMessage; set => _replyMessage = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum? _paymentPlatform;
+    private string? _countryCode;
+    private string? _currencyCode;
+    private double? _orderTotal;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? _lineItems;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentLineItem>? _shippingOptions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField>? _requiredContactFields;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _receivedMessage;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _replyMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentPaymentRequest IGenesysCloudModel<ConversationContentPaymentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,21 +82,21 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             switch (index)
             {
                 case 0:
-                    value.PaymentPlatform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum?)null;
+                    value._paymentPlatform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.PaymentPlatformEnum?)null;
                     break;
                 case 1:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CurrencyCode = ReadString(ref reader, name);
+                    value._currencyCode = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.OrderTotal = ReadNullableDouble(ref reader, options, name);
+                    value._orderTotal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.LineItems = null;
+                        value._lineItems = null;
                     }
                     else
                     {
@@ -96,13 +107,13 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentLineItem.ReadJson(ref reader, options));
                         }
 
-                        value.LineItems = list2;
+                        value._lineItems = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ShippingOptions = null;
+                        value._shippingOptions = null;
                     }
                     else
                     {
@@ -113,13 +124,13 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentLineItem.ReadJson(ref reader, options));
                         }
 
-                        value.ShippingOptions = list3;
+                        value._shippingOptions = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredContactFields = null;
+                        value._requiredContactFields = null;
                     }
                     else
                     {
@@ -130,17 +141,17 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ReadJson(ref reader, options));
                         }
 
-                        value.RequiredContactFields = list4;
+                        value._requiredContactFields = list4;
                     }
                     break;
                 case 7:
-                    value.ReceivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._receivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ReplyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._replyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,11 +163,11 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "paymentPlatform"u8, value.PaymentPlatform?.ToString(), nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "currencyCode"u8, value.CurrencyCode, nulls);
-        WriteDouble(writer, "orderTotal"u8, value.OrderTotal, nulls);
-        if (value.LineItems is { } property5)
+        WriteString(writer, "paymentPlatform"u8, value._paymentPlatform?.ToString(), nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "currencyCode"u8, value._currencyCode, nulls);
+        WriteDouble(writer, "orderTotal"u8, value._orderTotal, nulls);
+        if (value._lineItems is { } property5)
         {
             writer.WritePropertyName("lineItems"u8);
             writer.WriteStartArray();
@@ -180,7 +191,7 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             writer.WriteNull("lineItems"u8);
         }
 
-        if (value.ShippingOptions is { } property8)
+        if (value._shippingOptions is { } property8)
         {
             writer.WritePropertyName("shippingOptions"u8);
             writer.WriteStartArray();
@@ -204,7 +215,7 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             writer.WriteNull("shippingOptions"u8);
         }
 
-        if (value.RequiredContactFields is { } property11)
+        if (value._requiredContactFields is { } property11)
         {
             writer.WritePropertyName("requiredContactFields"u8);
             writer.WriteStartArray();
@@ -228,7 +239,7 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             writer.WriteNull("requiredContactFields"u8);
         }
 
-        if (value.ReceivedMessage is { } property14)
+        if (value._receivedMessage is { } property14)
         {
             writer.WritePropertyName("receivedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property14, options);
@@ -238,7 +249,7 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             writer.WriteNull("receivedMessage"u8);
         }
 
-        if (value.ReplyMessage is { } property16)
+        if (value._replyMessage is { } property16)
         {
             writer.WritePropertyName("replyMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property16, options);
@@ -248,7 +259,7 @@ public sealed class ConversationContentPaymentRequest : IGenesysCloudModel<Conve
             writer.WriteNull("replyMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

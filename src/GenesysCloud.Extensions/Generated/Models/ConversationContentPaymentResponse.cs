@@ -14,19 +14,24 @@ public sealed class ConversationContentPaymentResponse : IGenesysCloudModel<Conv
 {
     /// <summary>Reference to the ID of the original payment request message this response is for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
 
     /// <summary>The status of the payment transaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentStatus")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum? PaymentStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum? PaymentStatus { get => _paymentStatus; set => _paymentStatus = value; }
 
     /// <summary>The reason the payment request failed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get => _failureReason; set => _failureReason = value; }
+
+    private string? _originatingMessageId;
+    private global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum? _paymentStatus;
+    private string? _failureReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentPaymentResponse IGenesysCloudModel<ConversationContentPaymentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConversationContentPaymentResponse : IGenesysCloudModel<Conv
             switch (index)
             {
                 case 0:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PaymentStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum?)null;
+                    value._paymentStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.PaymentStatusEnum?)null;
                     break;
                 case 2:
-                    value.FailureReason = ReadString(ref reader, name);
+                    value._failureReason = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConversationContentPaymentResponse : IGenesysCloudModel<Conv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteString(writer, "paymentStatus"u8, value.PaymentStatus?.ToString(), nulls);
-        WriteString(writer, "failureReason"u8, value.FailureReason, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteString(writer, "paymentStatus"u8, value._paymentStatus?.ToString(), nulls);
+        WriteString(writer, "failureReason"u8, value._failureReason, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
 {
     /// <summary>The device type used to send the push notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deviceType")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum? DeviceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum? DeviceType { get => _deviceType; set => _deviceType = value; }
 
     /// <summary>Unique Id of the device token</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deviceTokenId")]
-    public string? DeviceTokenId { get; set; }
+    public string? DeviceTokenId { get => _deviceTokenId; set => _deviceTokenId = value; }
 
     /// <summary>device token from the notification provider</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deviceToken")]
-    public string? DeviceToken { get; set; }
+    public string? DeviceToken { get => _deviceToken; set => _deviceToken = value; }
 
     /// <summary>MessageIds failed to be sent which trigger the push event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationPushFailedMessageReferences>? FailedMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationPushFailedMessageReferences>? FailedMessages { get => _failedMessages; set => _failedMessages = value; }
 
     /// <summary>Title and body localized according to deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel? NotificationMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel? NotificationMessage { get => _notificationMessage; set => _notificationMessage = value; }
 
     /// <summary>Push provider integrations details configured on the deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pushProviderIntegration")]
-    public global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration? PushProviderIntegration { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration? PushProviderIntegration { get => _pushProviderIntegration; set => _pushProviderIntegration = value; }
 
     /// <summary>The time to live of the pushed message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiration")]
-    public long? Expiration { get; set; }
+    public long? Expiration { get => _expiration; set => _expiration = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum? _deviceType;
+    private string? _deviceTokenId;
+    private string? _deviceToken;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationPushFailedMessageReferences>? _failedMessages;
+    private global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel? _notificationMessage;
+    private global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration? _pushProviderIntegration;
+    private long? _expiration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentPush IGenesysCloudModel<ConversationContentPush>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
             switch (index)
             {
                 case 0:
-                    value.DeviceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum?)null;
+                    value._deviceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentPush.DeviceTypeEnum?)null;
                     break;
                 case 1:
-                    value.DeviceTokenId = ReadString(ref reader, name);
+                    value._deviceTokenId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DeviceToken = ReadString(ref reader, name);
+                    value._deviceToken = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.FailedMessages = null;
+                        value._failedMessages = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationPushFailedMessageReferences.ReadJson(ref reader, options));
                         }
 
-                        value.FailedMessages = list2;
+                        value._failedMessages = list2;
                     }
                     break;
                 case 4:
-                    value.NotificationMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel.ReadJson(ref reader, options);
+                    value._notificationMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.PushProviderIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ReadJson(ref reader, options);
+                    value._pushProviderIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Expiration = ReadNullableInt64(ref reader, options, name);
+                    value._expiration = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "deviceType"u8, value.DeviceType?.ToString(), nulls);
-        WriteString(writer, "deviceTokenId"u8, value.DeviceTokenId, nulls);
-        WriteString(writer, "deviceToken"u8, value.DeviceToken, nulls);
-        if (value.FailedMessages is { } property3)
+        WriteString(writer, "deviceType"u8, value._deviceType?.ToString(), nulls);
+        WriteString(writer, "deviceTokenId"u8, value._deviceTokenId, nulls);
+        WriteString(writer, "deviceToken"u8, value._deviceToken, nulls);
+        if (value._failedMessages is { } property3)
         {
             writer.WritePropertyName("failedMessages"u8);
             writer.WriteStartArray();
@@ -137,7 +146,7 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
             writer.WriteNull("failedMessages"u8);
         }
 
-        if (value.NotificationMessage is { } property6)
+        if (value._notificationMessage is { } property6)
         {
             writer.WritePropertyName("notificationMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationPushNotificationMessageLabel.WriteJson(writer, property6, options);
@@ -147,7 +156,7 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
             writer.WriteNull("notificationMessage"u8);
         }
 
-        if (value.PushProviderIntegration is { } property8)
+        if (value._pushProviderIntegration is { } property8)
         {
             writer.WritePropertyName("pushProviderIntegration"u8);
             global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.WriteJson(writer, property8, options);
@@ -157,8 +166,8 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
             writer.WriteNull("pushProviderIntegration"u8);
         }
 
-        WriteInt64(writer, "expiration"u8, value.Expiration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "expiration"u8, value._expiration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ConversationContentQuickReply : IGenesysCloudModel<Conversat
 {
     /// <summary>Text to show inside the quick reply. This is also used as the response text after clicking on the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Content of the payload included in the quick reply response. Could be an ID identifying the quick reply response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>URL of an image associated with the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>Specifies the type of action that is triggered upon clicking the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Summary of what the quick reply relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summaryText")]
-    public string? SummaryText { get; set; }
+    public string? SummaryText { get => _summaryText; set => _summaryText = value; }
+
+    private string? _text;
+    private string? _payload;
+    private string? _image;
+    private global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum? _action;
+    private string? _summaryText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentQuickReply IGenesysCloudModel<ConversationContentQuickReply>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ConversationContentQuickReply : IGenesysCloudModel<Conversat
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ActionEnum?)null;
                     break;
                 case 4:
-                    value.SummaryText = ReadString(ref reader, name);
+                    value._summaryText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ConversationContentQuickReply : IGenesysCloudModel<Conversat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "summaryText"u8, value.SummaryText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "summaryText"u8, value._summaryText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

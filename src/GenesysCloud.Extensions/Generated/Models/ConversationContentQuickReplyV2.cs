@@ -14,15 +14,19 @@ public sealed class ConversationContentQuickReplyV2 : IGenesysCloudModel<Convers
 {
     /// <summary>Text to show as the title of the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>An array of quick reply objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentQuickReply>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentQuickReply>? Actions { get => _actions; set => _actions = value; }
+
+    private string? _title;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentQuickReply>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentQuickReplyV2 IGenesysCloudModel<ConversationContentQuickReplyV2>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConversationContentQuickReplyV2 : IGenesysCloudModel<Convers
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConversationContentQuickReplyV2 : IGenesysCloudModel<Convers
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ConversationContentQuickReplyV2 : IGenesysCloudModel<Convers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Actions is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ConversationContentQuickReplyV2 : IGenesysCloudModel<Convers
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

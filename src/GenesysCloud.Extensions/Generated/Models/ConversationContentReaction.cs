@@ -14,15 +14,19 @@ public sealed class ConversationContentReaction : IGenesysCloudModel<Conversatio
 {
     /// <summary>Type of reaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactionType")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum? ReactionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum? ReactionType { get => _reactionType; set => _reactionType = value; }
 
     /// <summary>Number of users that reacted this way to the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum? _reactionType;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentReaction IGenesysCloudModel<ConversationContentReaction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationContentReaction : IGenesysCloudModel<Conversatio
             switch (index)
             {
                 case 0:
-                    value.ReactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum?)null;
+                    value._reactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReactionTypeEnum?)null;
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationContentReaction : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "reactionType"u8, value.ReactionType?.ToString(), nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "reactionType"u8, value._reactionType?.ToString(), nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

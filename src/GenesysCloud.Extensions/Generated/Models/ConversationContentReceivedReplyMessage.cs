@@ -14,27 +14,34 @@ public sealed class ConversationContentReceivedReplyMessage : IGenesysCloudModel
 {
     /// <summary>Text to show in the header.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public string? Header { get; set; }
+    public string? Header { get => _header; set => _header = value; }
 
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the subtitle.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>Text to show on the button label.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonLabel")]
-    public string? ButtonLabel { get; set; }
+    public string? ButtonLabel { get => _buttonLabel; set => _buttonLabel = value; }
 
     /// <summary>URL of an image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
+
+    private string? _header;
+    private string? _title;
+    private string? _subtitle;
+    private string? _buttonLabel;
+    private string? _imageUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentReceivedReplyMessage IGenesysCloudModel<ConversationContentReceivedReplyMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ConversationContentReceivedReplyMessage : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Header = ReadString(ref reader, name);
+                    value._header = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ButtonLabel = ReadString(ref reader, name);
+                    value._buttonLabel = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ConversationContentReceivedReplyMessage : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "header"u8, value.Header, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "buttonLabel"u8, value.ButtonLabel, nulls);
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "header"u8, value._header, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "buttonLabel"u8, value._buttonLabel, nulls);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ConversationContentRequiredContactField : IGenesysCloudModel
 {
     /// <summary>The name of the contact field</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactField")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum? ContactField { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum? ContactField { get => _contactField; set => _contactField = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum? _contactField;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentRequiredContactField IGenesysCloudModel<ConversationContentRequiredContactField>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConversationContentRequiredContactField : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.ContactField = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum?)null;
+                    value._contactField = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentRequiredContactField.ContactFieldEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConversationContentRequiredContactField : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactField"u8, value.ContactField?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contactField"u8, value._contactField?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ConversationContentStory : IGenesysCloudModel<ConversationCo
 {
     /// <summary>Type of ephemeral story attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>URL to the ephemeral story.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>ID of the ephemeral story being replied to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyToId")]
-    public string? ReplyToId { get; set; }
+    public string? ReplyToId { get => _replyToId; set => _replyToId = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum? _type;
+    private string? _url;
+    private string? _replyToId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentStory IGenesysCloudModel<ConversationContentStory>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConversationContentStory : IGenesysCloudModel<ConversationCo
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentStory.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ReplyToId = ReadString(ref reader, name);
+                    value._replyToId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConversationContentStory : IGenesysCloudModel<ConversationCo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "replyToId"u8, value.ReplyToId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "replyToId"u8, value._replyToId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

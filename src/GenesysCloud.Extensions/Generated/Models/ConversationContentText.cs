@@ -14,15 +14,19 @@ public sealed class ConversationContentText : IGenesysCloudModel<ConversationCon
 {
     /// <summary>Type of text content (Deprecated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text to be shown for this content element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum? _type;
+    private string? _body;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentText IGenesysCloudModel<ConversationContentText>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationContentText : IGenesysCloudModel<ConversationCon
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContentText.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationContentText : IGenesysCloudModel<ConversationCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "body"u8, value.Body, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "body"u8, value._body, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationContentWheelPicker : IGenesysCloudModel<Conversa
 {
     /// <summary>Optional unique identifier to help map component replies to form messages where multiple Wheel Pickers can be present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The main text displayed for the item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentWheelPickerItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentWheelPickerItem>? Items { get => _items; set => _items = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentWheelPickerItem>? _items;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContentWheelPicker IGenesysCloudModel<ConversationContentWheelPicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConversationContentWheelPicker : IGenesysCloudModel<Conversa
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConversationContentWheelPicker : IGenesysCloudModel<Conversa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentWheelPickerItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ConversationContentWheelPicker : IGenesysCloudModel<Conversa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Items is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._items is { } property2)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ConversationContentWheelPicker : IGenesysCloudModel<Conversa
             writer.WriteNull("items"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

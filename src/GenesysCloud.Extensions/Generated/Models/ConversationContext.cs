@@ -14,19 +14,24 @@ public sealed class ConversationContext : IGenesysCloudModel<ConversationContext
 {
     /// <summary>ID of the conversation turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Participant type of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participant")]
-    public global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum? Participant { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum? Participant { get => _participant; set => _participant = value; }
 
     /// <summary>The conversation text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum? _participant;
+    private string? _text;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationContext IGenesysCloudModel<ConversationContext>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConversationContext : IGenesysCloudModel<ConversationContext
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum?)null;
+                    value._participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationContext.ParticipantEnum?)null;
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ConversationContext : IGenesysCloudModel<ConversationContext
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "participant"u8, value.Participant?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "participant"u8, value._participant?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

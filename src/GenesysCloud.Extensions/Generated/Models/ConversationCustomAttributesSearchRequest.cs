@@ -14,31 +14,39 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
 {
     /// <summary>Expand your search with bulk lookups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expand")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get => _expand; set => _expand = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expand;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private string? _sortBy;
+    private global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum? _sortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationCustomAttributesSearchRequest IGenesysCloudModel<ConversationCustomAttributesSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -61,7 +69,7 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Expand = null;
+                        value._expand = null;
                     }
                     else
                     {
@@ -72,19 +80,19 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expand = list1;
+                        value._expand = list1;
                     }
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 4:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest.SortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Expand is { } property4)
+        if (value._expand is { } property4)
         {
             writer.WritePropertyName("expand"u8);
             writer.WriteStartArray();
@@ -134,9 +142,9 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
             writer.WriteNull("expand"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Sort is { } property6)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -160,9 +168,9 @@ public sealed class ConversationCustomAttributesSearchRequest : IGenesysCloudMod
             writer.WriteNull("sort"u8);
         }
 
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

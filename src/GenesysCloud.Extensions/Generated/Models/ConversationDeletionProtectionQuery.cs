@@ -14,11 +14,14 @@ public sealed class ConversationDeletionProtectionQuery : IGenesysCloudModel<Con
 {
     /// <summary>This is a list of ConversationIds. The list cannot exceed 100 conversationids.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get => _conversationIds; set => _conversationIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationDeletionProtectionQuery IGenesysCloudModel<ConversationDeletionProtectionQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ConversationDeletionProtectionQuery : IGenesysCloudModel<Con
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationIds = null;
+                        value._conversationIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ConversationDeletionProtectionQuery : IGenesysCloudModel<Con
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationIds = list1;
+                        value._conversationIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ConversationDeletionProtectionQuery : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ConversationIds is { } property2)
+        if (value._conversationIds is { } property2)
         {
             writer.WritePropertyName("conversationIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ConversationDeletionProtectionQuery : IGenesysCloudModel<Con
             writer.WriteNull("conversationIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

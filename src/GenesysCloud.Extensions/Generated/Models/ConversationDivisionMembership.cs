@@ -14,15 +14,19 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
 {
     /// <summary>A division the conversation belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>The entities on the conversation within the division. These are the users, queues, work flows, etc. that can be on conversations and and be assigned to different divisions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DivisionEntityRef>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DivisionEntityRef>? Entities { get => _entities; set => _entities = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _division;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DivisionEntityRef>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationDivisionMembership IGenesysCloudModel<ConversationDivisionMembership>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
             switch (index)
             {
                 case 0:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DivisionEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Division is { } property2)
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
             writer.WriteNull("division"u8);
         }
 
-        if (value.Entities is { } property4)
+        if (value._entities is { } property4)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ConversationDivisionMembership : IGenesysCloudModel<Conversa
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

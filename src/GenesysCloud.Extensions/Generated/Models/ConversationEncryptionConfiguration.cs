@@ -14,27 +14,34 @@ public sealed class ConversationEncryptionConfiguration : IGenesysCloudModel<Con
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>keyConfigurationType is always KmsSymmetric, and should be the arn to the key alias for the master key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Type should be 'KmsSymmetric' when create or update Key configurations, 'None' to disable configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyConfigurationType")]
-    public global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum? KeyConfigurationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum? KeyConfigurationType { get => _keyConfigurationType; set => _keyConfigurationType = value; }
 
     /// <summary>The error message related to the configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? LastError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? LastError { get => _lastError; set => _lastError = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum? _keyConfigurationType;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _lastError;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationEncryptionConfiguration IGenesysCloudModel<ConversationEncryptionConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ConversationEncryptionConfiguration : IGenesysCloudModel<Con
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.KeyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum?)null;
+                    value._keyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration.KeyConfigurationTypeEnum?)null;
                     break;
                 case 3:
-                    value.LastError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._lastError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class ConversationEncryptionConfiguration : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "keyConfigurationType"u8, value.KeyConfigurationType?.ToString(), nulls);
-        if (value.LastError is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "keyConfigurationType"u8, value._keyConfigurationType?.ToString(), nulls);
+        if (value._lastError is { } property2)
         {
             writer.WritePropertyName("lastError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property2, options);
@@ -95,8 +102,8 @@ public sealed class ConversationEncryptionConfiguration : IGenesysCloudModel<Con
             writer.WriteNull("lastError"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

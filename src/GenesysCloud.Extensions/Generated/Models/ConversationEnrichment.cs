@@ -14,15 +14,19 @@ public sealed class ConversationEnrichment : IGenesysCloudModel<ConversationEnri
 {
     /// <summary>Detected language of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage? Language { get => _language; set => _language = value; }
 
     /// <summary>Detected sentiment of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentV2")]
-    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2? SentimentV2 { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2? SentimentV2 { get => _sentimentV2; set => _sentimentV2 = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage? _language;
+    private global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2? _sentimentV2;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationEnrichment IGenesysCloudModel<ConversationEnrichment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationEnrichment : IGenesysCloudModel<ConversationEnri
             switch (index)
             {
                 case 0:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SentimentV2 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.ReadJson(ref reader, options);
+                    value._sentimentV2 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ConversationEnrichment : IGenesysCloudModel<ConversationEnri
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Language is { } property1)
+        if (value._language is { } property1)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.ConversationEnrichmentLanguage.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ConversationEnrichment : IGenesysCloudModel<ConversationEnri
             writer.WriteNull("language"u8);
         }
 
-        if (value.SentimentV2 is { } property3)
+        if (value._sentimentV2 is { } property3)
         {
             writer.WritePropertyName("sentimentV2"u8);
             global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ConversationEnrichment : IGenesysCloudModel<ConversationEnri
             writer.WriteNull("sentimentV2"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ConversationEnrichmentSentimentV2 : IGenesysCloudModel<Conve
 {
     /// <summary>Detected Sentiment tag</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
-    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum? Tag { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum? Tag { get => _tag; set => _tag = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum? _tag;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationEnrichmentSentimentV2 IGenesysCloudModel<ConversationEnrichmentSentimentV2>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConversationEnrichmentSentimentV2 : IGenesysCloudModel<Conve
             switch (index)
             {
                 case 0:
-                    value.Tag = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum?)null;
+                    value._tag = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEnrichmentSentimentV2.TagEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConversationEnrichmentSentimentV2 : IGenesysCloudModel<Conve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "tag"u8, value.Tag?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "tag"u8, value._tag?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ConversationEventPresence : IGenesysCloudModel<ConversationE
 {
     /// <summary>Describes the type of Presence event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>A sign in prompt message for when the authenticate event is received.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReceivedMessage { get => _receivedMessage; set => _receivedMessage = value; }
 
     /// <summary>A reply message on authentication success.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? ReplyMessage { get => _replyMessage; set => _replyMessage = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _receivedMessage;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage? _replyMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationEventPresence IGenesysCloudModel<ConversationEventPresence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ConversationEventPresence : IGenesysCloudModel<ConversationE
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEventPresence.TypeEnum?)null;
                     break;
                 case 1:
-                    value.ReceivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._receivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ReplyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._replyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class ConversationEventPresence : IGenesysCloudModel<ConversationE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ReceivedMessage is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._receivedMessage is { } property2)
         {
             writer.WritePropertyName("receivedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property2, options);
@@ -79,7 +84,7 @@ public sealed class ConversationEventPresence : IGenesysCloudModel<ConversationE
             writer.WriteNull("receivedMessage"u8);
         }
 
-        if (value.ReplyMessage is { } property4)
+        if (value._replyMessage is { } property4)
         {
             writer.WritePropertyName("replyMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReceivedReplyMessage.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class ConversationEventPresence : IGenesysCloudModel<ConversationE
             writer.WriteNull("replyMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationEventTyping : IGenesysCloudModel<ConversationEve
 {
     /// <summary>Describes the type of Typing event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The duration of the Typing event in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public long? Duration { get; set; }
+    public long? Duration { get => _duration; set => _duration = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum? _type;
+    private long? _duration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationEventTyping IGenesysCloudModel<ConversationEventTyping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationEventTyping : IGenesysCloudModel<ConversationEve
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationEventTyping.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Duration = ReadNullableInt64(ref reader, options, name);
+                    value._duration = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationEventTyping : IGenesysCloudModel<ConversationEve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "duration"u8, value.Duration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "duration"u8, value._duration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationFormResponseContent : IGenesysCloudModel<Convers
 {
     /// <summary>Type of this content element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Button response content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponse")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? ButtonResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? ButtonResponse { get => _buttonResponse; set => _buttonResponse = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? _buttonResponse;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationFormResponseContent IGenesysCloudModel<ConversationFormResponseContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationFormResponseContent : IGenesysCloudModel<Convers
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationFormResponseContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.ButtonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.ReadJson(ref reader, options);
+                    value._buttonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ConversationFormResponseContent : IGenesysCloudModel<Convers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.ButtonResponse is { } property2)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._buttonResponse is { } property2)
         {
             writer.WritePropertyName("buttonResponse"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class ConversationFormResponseContent : IGenesysCloudModel<Convers
             writer.WriteNull("buttonResponse"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
 {
     /// <summary>Type of this content element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Location content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentLocation? Location { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentLocation? Location { get => _location; set => _location = value; }
 
     /// <summary>Attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachment")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get => _attachment; set => _attachment = value; }
 
     /// <summary>Quick reply content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quickReply")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReply? QuickReply { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReply? QuickReply { get => _quickReply; set => _quickReply = value; }
 
     /// <summary>Button response content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponse")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? ButtonResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? ButtonResponse { get => _buttonResponse; set => _buttonResponse = value; }
 
     /// <summary>Template notification content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("template")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate? Template { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate? Template { get => _template; set => _template = value; }
 
     /// <summary>Ephemeral story content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("story")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentStory? Story { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentStory? Story { get => _story; set => _story = value; }
 
     /// <summary>Card content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("card")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentCard? Card { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentCard? Card { get => _card; set => _card = value; }
 
     /// <summary>Carousel content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("carousel")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentCarousel? Carousel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentCarousel? Carousel { get => _carousel; set => _carousel = value; }
 
     /// <summary>Text content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentText? Text { get => _text; set => _text = value; }
 
     /// <summary>Quick reply V2 content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quickReplyV2")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2? QuickReplyV2 { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2? QuickReplyV2 { get => _quickReplyV2; set => _quickReplyV2 = value; }
 
     /// <summary>A set of reactions to a message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentReaction>? Reactions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentReaction>? Reactions { get => _reactions; set => _reactions = value; }
 
     /// <summary>Date picker content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePicker")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentDatePicker? DatePicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentDatePicker? DatePicker { get => _datePicker; set => _datePicker = value; }
 
     /// <summary>InteractiveApplication content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactiveApplication")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication? InteractiveApplication { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication? InteractiveApplication { get => _interactiveApplication; set => _interactiveApplication = value; }
 
     /// <summary>List picker content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listPicker")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentListPicker? ListPicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentListPicker? ListPicker { get => _listPicker; set => _listPicker = value; }
 
     /// <summary>Payment request content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentRequest")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest? PaymentRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest? PaymentRequest { get => _paymentRequest; set => _paymentRequest = value; }
 
     /// <summary>Payment response content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentResponse")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse? PaymentResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse? PaymentResponse { get => _paymentResponse; set => _paymentResponse = value; }
 
     /// <summary>Push content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("push")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentPush? Push { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentPush? Push { get => _push; set => _push = value; }
 
     /// <summary>Form content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("form")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentForm? Form { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentForm? Form { get => _form; set => _form = value; }
 
     /// <summary>Notification response content, e.g. an Apple Invitation acceptance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationResponse")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse? NotificationResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse? NotificationResponse { get => _notificationResponse; set => _notificationResponse = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ConversationContentLocation? _location;
+    private global::GenesysCloud.Extensions.Models.ConversationContentAttachment? _attachment;
+    private global::GenesysCloud.Extensions.Models.ConversationContentQuickReply? _quickReply;
+    private global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse? _buttonResponse;
+    private global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate? _template;
+    private global::GenesysCloud.Extensions.Models.ConversationContentStory? _story;
+    private global::GenesysCloud.Extensions.Models.ConversationContentCard? _card;
+    private global::GenesysCloud.Extensions.Models.ConversationContentCarousel? _carousel;
+    private global::GenesysCloud.Extensions.Models.ConversationContentText? _text;
+    private global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2? _quickReplyV2;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationContentReaction>? _reactions;
+    private global::GenesysCloud.Extensions.Models.ConversationContentDatePicker? _datePicker;
+    private global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication? _interactiveApplication;
+    private global::GenesysCloud.Extensions.Models.ConversationContentListPicker? _listPicker;
+    private global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest? _paymentRequest;
+    private global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse? _paymentResponse;
+    private global::GenesysCloud.Extensions.Models.ConversationContentPush? _push;
+    private global::GenesysCloud.Extensions.Models.ConversationContentForm? _form;
+    private global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse? _notificationResponse;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessageContent IGenesysCloudModel<ConversationMessageContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,42 +137,42 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.Location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentLocation.ReadJson(ref reader, options);
+                    value._location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentLocation.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
+                    value._attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.QuickReply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ReadJson(ref reader, options);
+                    value._quickReply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ButtonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.ReadJson(ref reader, options);
+                    value._buttonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Template = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate.ReadJson(ref reader, options);
+                    value._template = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentStory.ReadJson(ref reader, options);
+                    value._story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentStory.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Card = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCard.ReadJson(ref reader, options);
+                    value._card = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCard.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Carousel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCarousel.ReadJson(ref reader, options);
+                    value._carousel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentCarousel.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentText.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.QuickReplyV2 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2.ReadJson(ref reader, options);
+                    value._quickReplyV2 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2.ReadJson(ref reader, options);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Reactions = null;
+                        value._reactions = null;
                     }
                     else
                     {
@@ -161,35 +183,35 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReadJson(ref reader, options));
                         }
 
-                        value.Reactions = list2;
+                        value._reactions = list2;
                     }
                     break;
                 case 12:
-                    value.DatePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.ReadJson(ref reader, options);
+                    value._datePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.InteractiveApplication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication.ReadJson(ref reader, options);
+                    value._interactiveApplication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ListPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentListPicker.ReadJson(ref reader, options);
+                    value._listPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentListPicker.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.PaymentRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.ReadJson(ref reader, options);
+                    value._paymentRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.PaymentResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.ReadJson(ref reader, options);
+                    value._paymentResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.Push = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPush.ReadJson(ref reader, options);
+                    value._push = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentPush.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Form = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentForm.ReadJson(ref reader, options);
+                    value._form = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentForm.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.NotificationResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.ReadJson(ref reader, options);
+                    value._notificationResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,8 +223,8 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.Location is { } property3)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._location is { } property3)
         {
             writer.WritePropertyName("location"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentLocation.WriteJson(writer, property3, options);
@@ -212,7 +234,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("location"u8);
         }
 
-        if (value.Attachment is { } property5)
+        if (value._attachment is { } property5)
         {
             writer.WritePropertyName("attachment"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentAttachment.WriteJson(writer, property5, options);
@@ -222,7 +244,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("attachment"u8);
         }
 
-        if (value.QuickReply is { } property7)
+        if (value._quickReply is { } property7)
         {
             writer.WritePropertyName("quickReply"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentQuickReply.WriteJson(writer, property7, options);
@@ -232,7 +254,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("quickReply"u8);
         }
 
-        if (value.ButtonResponse is { } property9)
+        if (value._buttonResponse is { } property9)
         {
             writer.WritePropertyName("buttonResponse"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentButtonResponse.WriteJson(writer, property9, options);
@@ -242,7 +264,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("buttonResponse"u8);
         }
 
-        if (value.Template is { } property11)
+        if (value._template is { } property11)
         {
             writer.WritePropertyName("template"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentNotificationTemplate.WriteJson(writer, property11, options);
@@ -252,7 +274,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("template"u8);
         }
 
-        if (value.Story is { } property13)
+        if (value._story is { } property13)
         {
             writer.WritePropertyName("story"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentStory.WriteJson(writer, property13, options);
@@ -262,7 +284,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("story"u8);
         }
 
-        if (value.Card is { } property15)
+        if (value._card is { } property15)
         {
             writer.WritePropertyName("card"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentCard.WriteJson(writer, property15, options);
@@ -272,7 +294,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("card"u8);
         }
 
-        if (value.Carousel is { } property17)
+        if (value._carousel is { } property17)
         {
             writer.WritePropertyName("carousel"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentCarousel.WriteJson(writer, property17, options);
@@ -282,7 +304,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("carousel"u8);
         }
 
-        if (value.Text is { } property19)
+        if (value._text is { } property19)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentText.WriteJson(writer, property19, options);
@@ -292,7 +314,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("text"u8);
         }
 
-        if (value.QuickReplyV2 is { } property21)
+        if (value._quickReplyV2 is { } property21)
         {
             writer.WritePropertyName("quickReplyV2"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentQuickReplyV2.WriteJson(writer, property21, options);
@@ -302,7 +324,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("quickReplyV2"u8);
         }
 
-        if (value.Reactions is { } property23)
+        if (value._reactions is { } property23)
         {
             writer.WritePropertyName("reactions"u8);
             writer.WriteStartArray();
@@ -326,7 +348,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("reactions"u8);
         }
 
-        if (value.DatePicker is { } property26)
+        if (value._datePicker is { } property26)
         {
             writer.WritePropertyName("datePicker"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentDatePicker.WriteJson(writer, property26, options);
@@ -336,7 +358,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("datePicker"u8);
         }
 
-        if (value.InteractiveApplication is { } property28)
+        if (value._interactiveApplication is { } property28)
         {
             writer.WritePropertyName("interactiveApplication"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentInteractiveApplication.WriteJson(writer, property28, options);
@@ -346,7 +368,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("interactiveApplication"u8);
         }
 
-        if (value.ListPicker is { } property30)
+        if (value._listPicker is { } property30)
         {
             writer.WritePropertyName("listPicker"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentListPicker.WriteJson(writer, property30, options);
@@ -356,7 +378,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("listPicker"u8);
         }
 
-        if (value.PaymentRequest is { } property32)
+        if (value._paymentRequest is { } property32)
         {
             writer.WritePropertyName("paymentRequest"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentPaymentRequest.WriteJson(writer, property32, options);
@@ -366,7 +388,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("paymentRequest"u8);
         }
 
-        if (value.PaymentResponse is { } property34)
+        if (value._paymentResponse is { } property34)
         {
             writer.WritePropertyName("paymentResponse"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentPaymentResponse.WriteJson(writer, property34, options);
@@ -376,7 +398,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("paymentResponse"u8);
         }
 
-        if (value.Push is { } property36)
+        if (value._push is { } property36)
         {
             writer.WritePropertyName("push"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentPush.WriteJson(writer, property36, options);
@@ -386,7 +408,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("push"u8);
         }
 
-        if (value.Form is { } property38)
+        if (value._form is { } property38)
         {
             writer.WritePropertyName("form"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentForm.WriteJson(writer, property38, options);
@@ -396,7 +418,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("form"u8);
         }
 
-        if (value.NotificationResponse is { } property40)
+        if (value._notificationResponse is { } property40)
         {
             writer.WritePropertyName("notificationResponse"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentNotificationResponse.WriteJson(writer, property40, options);
@@ -406,7 +428,7 @@ public sealed class ConversationMessageContent : IGenesysCloudModel<Conversation
             writer.WriteNull("notificationResponse"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

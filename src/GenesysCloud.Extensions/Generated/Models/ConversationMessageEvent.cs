@@ -14,27 +14,34 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
 {
     /// <summary>Type of this event element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum? EventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum? EventType { get => _eventType; set => _eventType = value; }
 
     /// <summary>CoBrowse event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coBrowse")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse? CoBrowse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse? CoBrowse { get => _coBrowse; set => _coBrowse = value; }
 
     /// <summary>Typing event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typing")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get => _typing; set => _typing = value; }
 
     /// <summary>Presence event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventPresence? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Video event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventVideo? Video { get => _video; set => _video = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum? _eventType;
+    private global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse? _coBrowse;
+    private global::GenesysCloud.Extensions.Models.ConversationEventTyping? _typing;
+    private global::GenesysCloud.Extensions.Models.ConversationEventPresence? _presence;
+    private global::GenesysCloud.Extensions.Models.ConversationEventVideo? _video;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessageEvent IGenesysCloudModel<ConversationMessageEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
             switch (index)
             {
                 case 0:
-                    value.EventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum?)null;
+                    value._eventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageEvent.EventTypeEnum?)null;
                     break;
                 case 1:
-                    value.CoBrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse.ReadJson(ref reader, options);
+                    value._coBrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
+                    value._typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventPresence.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventVideo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventType"u8, value.EventType?.ToString(), nulls);
-        if (value.CoBrowse is { } property2)
+        WriteString(writer, "eventType"u8, value._eventType?.ToString(), nulls);
+        if (value._coBrowse is { } property2)
         {
             writer.WritePropertyName("coBrowse"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventCoBrowse.WriteJson(writer, property2, options);
@@ -93,7 +100,7 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
             writer.WriteNull("coBrowse"u8);
         }
 
-        if (value.Typing is { } property4)
+        if (value._typing is { } property4)
         {
             writer.WritePropertyName("typing"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventTyping.WriteJson(writer, property4, options);
@@ -103,7 +110,7 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
             writer.WriteNull("typing"u8);
         }
 
-        if (value.Presence is { } property6)
+        if (value._presence is { } property6)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventPresence.WriteJson(writer, property6, options);
@@ -113,7 +120,7 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
             writer.WriteNull("presence"u8);
         }
 
-        if (value.Video is { } property8)
+        if (value._video is { } property8)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventVideo.WriteJson(writer, property8, options);
@@ -123,7 +130,7 @@ public sealed class ConversationMessageEvent : IGenesysCloudModel<ConversationMe
             writer.WriteNull("video"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

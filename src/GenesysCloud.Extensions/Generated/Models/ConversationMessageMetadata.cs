@@ -14,19 +14,24 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
 {
     /// <summary>Message type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>List of events metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("events")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent>? Events { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent>? Events { get => _events; set => _events = value; }
 
     /// <summary>List of message content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent>? Content { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent>? Content { get => _content; set => _content = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent>? _events;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent>? _content;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessageMetadata IGenesysCloudModel<ConversationMessageMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Events = null;
+                        value._events = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Events = list2;
+                        value._events = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Content = null;
+                        value._content = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ReadJson(ref reader, options));
                         }
 
-                        value.Content = list3;
+                        value._content = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Events is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._events is { } property4)
         {
             writer.WritePropertyName("events"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
             writer.WriteNull("events"u8);
         }
 
-        if (value.Content is { } property7)
+        if (value._content is { } property7)
         {
             writer.WritePropertyName("content"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class ConversationMessageMetadata : IGenesysCloudModel<Conversatio
             writer.WriteNull("content"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationMessageMetadataContent : IGenesysCloudModel<Conv
 {
     /// <summary>Type of this content element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Content subtype</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum? SubType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum? SubType { get => _subType; set => _subType = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum? _subType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessageMetadataContent IGenesysCloudModel<ConversationMessageMetadataContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationMessageMetadataContent : IGenesysCloudModel<Conv
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.SubType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum?)null;
+                    value._subType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataContent.SubTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationMessageMetadataContent : IGenesysCloudModel<Conv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        WriteString(writer, "subType"u8, value.SubType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        WriteString(writer, "subType"u8, value._subType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

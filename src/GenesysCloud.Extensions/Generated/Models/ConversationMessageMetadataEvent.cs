@@ -14,15 +14,19 @@ public sealed class ConversationMessageMetadataEvent : IGenesysCloudModel<Conver
 {
     /// <summary>Type of this event element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum? EventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum? EventType { get => _eventType; set => _eventType = value; }
 
     /// <summary>Event subtype</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum? SubType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum? SubType { get => _subType; set => _subType = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum? _eventType;
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum? _subType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessageMetadataEvent IGenesysCloudModel<ConversationMessageMetadataEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationMessageMetadataEvent : IGenesysCloudModel<Conver
             switch (index)
             {
                 case 0:
-                    value.EventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum?)null;
+                    value._eventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.EventTypeEnum?)null;
                     break;
                 case 1:
-                    value.SubType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum?)null;
+                    value._subType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessageMetadataEvent.SubTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationMessageMetadataEvent : IGenesysCloudModel<Conver
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventType"u8, value.EventType?.ToString(), nulls);
-        WriteString(writer, "subType"u8, value.SubType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventType"u8, value._eventType?.ToString(), nulls);
+        WriteString(writer, "subType"u8, value._subType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
 {
     /// <summary>The integration ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The provider type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum? Platform { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>Specifies if this message is part of a private or public conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Unique provider ID of the message such as a Facebook message ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>Information about the recipient the message is sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient? To { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient? To { get => _to; set => _to = value; }
 
     /// <summary>Information about the recipient the message is received from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient? From { get => _from; set => _from = value; }
 
     /// <summary>Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Time the message was edited. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Time the message was deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDeleted")]
-    public global::System.DateTimeOffset? DateDeleted { get; set; }
+    public global::System.DateTimeOffset? DateDeleted { get => _dateDeleted; set => _dateDeleted = value; }
 
     /// <summary>Information about a public message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicMetadata")]
-    public global::GenesysCloud.Extensions.Models.ConversationPublicMetadata? PublicMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationPublicMetadata? PublicMetadata { get => _publicMetadata; set => _publicMetadata = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum? _platform;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum? _type;
+    private string? _messageId;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient? _to;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient? _from;
+    private global::System.DateTimeOffset? _time;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateDeleted;
+    private global::GenesysCloud.Extensions.Models.ConversationPublicMetadata? _publicMetadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessagingChannel IGenesysCloudModel<ConversationMessagingChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum?)null;
+                    value._platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.PlatformEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.TypeEnum?)null;
                     break;
                 case 3:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.To = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.ReadJson(ref reader, options);
+                    value._to = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateDeleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDeleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.PublicMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPublicMetadata.ReadJson(ref reader, options);
+                    value._publicMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationPublicMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +129,11 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "platform"u8, value.Platform?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        if (value.To is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "platform"u8, value._platform?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        if (value._to is { } property3)
         {
             writer.WritePropertyName("to"u8);
             global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.WriteJson(writer, property3, options);
@@ -131,7 +143,7 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
             writer.WriteNull("to"u8);
         }
 
-        if (value.From is { } property5)
+        if (value._from is { } property5)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.ConversationMessagingFromRecipient.WriteJson(writer, property5, options);
@@ -141,10 +153,10 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
             writer.WriteNull("from"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateDeleted"u8, value.DateDeleted, nulls);
-        if (value.PublicMetadata is { } property7)
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateDeleted"u8, value._dateDeleted, nulls);
+        if (value._publicMetadata is { } property7)
         {
             writer.WritePropertyName("publicMetadata"u8);
             global::GenesysCloud.Extensions.Models.ConversationPublicMetadata.WriteJson(writer, property7, options);
@@ -154,7 +166,7 @@ public sealed class ConversationMessagingChannel : IGenesysCloudModel<Conversati
             writer.WriteNull("publicMetadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class ConversationMessagingToRecipient : IGenesysCloudModel<Conver
 {
     /// <summary>Nickname or display name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-    public string? Nickname { get; set; }
+    public string? Nickname { get => _nickname; set => _nickname = value; }
 
     /// <summary>The recipient ID specific to the provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipient ID type. This is used to indicate the format used for the ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idType")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum? IdType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum? IdType { get => _idType; set => _idType = value; }
 
     /// <summary>URL of an image that represents the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>First name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>Last name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>E-mail address of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>The identifier of the external contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>List of recipient additional identifiers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationRecipientAdditionalIdentifier>? AdditionalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationRecipientAdditionalIdentifier>? AdditionalIds { get => _additionalIds; set => _additionalIds = value; }
+
+    private string? _nickname;
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum? _idType;
+    private string? _image;
+    private string? _firstName;
+    private string? _lastName;
+    private string? _email;
+    private string? _externalContactId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationRecipientAdditionalIdentifier>? _additionalIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMessagingToRecipient IGenesysCloudModel<ConversationMessagingToRecipient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,33 +82,33 @@ public sealed class ConversationMessagingToRecipient : IGenesysCloudModel<Conver
             switch (index)
             {
                 case 0:
-                    value.Nickname = ReadString(ref reader, name);
+                    value._nickname = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IdType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum?)null;
+                    value._idType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMessagingToRecipient.IdTypeEnum?)null;
                     break;
                 case 3:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalIds = null;
+                        value._additionalIds = null;
                     }
                     else
                     {
@@ -108,11 +119,11 @@ public sealed class ConversationMessagingToRecipient : IGenesysCloudModel<Conver
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationRecipientAdditionalIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.AdditionalIds = list2;
+                        value._additionalIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,15 +135,15 @@ public sealed class ConversationMessagingToRecipient : IGenesysCloudModel<Conver
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "nickname"u8, value.Nickname, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "idType"u8, value.IdType?.ToString(), nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        if (value.AdditionalIds is { } property3)
+        WriteString(writer, "nickname"u8, value._nickname, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "idType"u8, value._idType?.ToString(), nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        if (value._additionalIds is { } property3)
         {
             writer.WritePropertyName("additionalIds"u8);
             writer.WriteStartArray();
@@ -156,7 +167,7 @@ public sealed class ConversationMessagingToRecipient : IGenesysCloudModel<Conver
             writer.WriteNull("additionalIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

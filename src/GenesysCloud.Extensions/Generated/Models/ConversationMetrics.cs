@@ -14,31 +14,39 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
 {
     /// <summary>The Conversation Reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The Sentiment Score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentScore")]
-    public double? SentimentScore { get; set; }
+    public double? SentimentScore { get => _sentimentScore; set => _sentimentScore = value; }
 
     /// <summary>The Sentiment Trend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentTrend")]
-    public double? SentimentTrend { get; set; }
+    public double? SentimentTrend { get => _sentimentTrend; set => _sentimentTrend = value; }
 
     /// <summary>The Sentiment Trend Class</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentTrendClass")]
-    public global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum? SentimentTrendClass { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum? SentimentTrendClass { get => _sentimentTrendClass; set => _sentimentTrendClass = value; }
 
     /// <summary>The Empathy Scores</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("empathyScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmpathyScore>? EmpathyScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmpathyScore>? EmpathyScores { get => _empathyScores; set => _empathyScores = value; }
 
     /// <summary>The Participant Metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantMetrics")]
-    public global::GenesysCloud.Extensions.Models.ParticipantMetrics? ParticipantMetrics { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParticipantMetrics? ParticipantMetrics { get => _participantMetrics; set => _participantMetrics = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private double? _sentimentScore;
+    private double? _sentimentTrend;
+    private global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum? _sentimentTrendClass;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmpathyScore>? _empathyScores;
+    private global::GenesysCloud.Extensions.Models.ParticipantMetrics? _participantMetrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationMetrics IGenesysCloudModel<ConversationMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SentimentScore = ReadNullableDouble(ref reader, options, name);
+                    value._sentimentScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.SentimentTrend = ReadNullableDouble(ref reader, options, name);
+                    value._sentimentTrend = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.SentimentTrendClass = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum?)null;
+                    value._sentimentTrendClass = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationMetrics.SentimentTrendClassEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.EmpathyScores = null;
+                        value._empathyScores = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmpathyScore.ReadJson(ref reader, options));
                         }
 
-                        value.EmpathyScores = list2;
+                        value._empathyScores = list2;
                     }
                     break;
                 case 5:
-                    value.ParticipantMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ParticipantMetrics.ReadJson(ref reader, options);
+                    value._participantMetrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ParticipantMetrics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property3)
+        if (value._conversation is { } property3)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -113,10 +121,10 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
             writer.WriteNull("conversation"u8);
         }
 
-        WriteDouble(writer, "sentimentScore"u8, value.SentimentScore, nulls);
-        WriteDouble(writer, "sentimentTrend"u8, value.SentimentTrend, nulls);
-        WriteString(writer, "sentimentTrendClass"u8, value.SentimentTrendClass?.ToString(), nulls);
-        if (value.EmpathyScores is { } property5)
+        WriteDouble(writer, "sentimentScore"u8, value._sentimentScore, nulls);
+        WriteDouble(writer, "sentimentTrend"u8, value._sentimentTrend, nulls);
+        WriteString(writer, "sentimentTrendClass"u8, value._sentimentTrendClass?.ToString(), nulls);
+        if (value._empathyScores is { } property5)
         {
             writer.WritePropertyName("empathyScores"u8);
             writer.WriteStartArray();
@@ -140,7 +148,7 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
             writer.WriteNull("empathyScores"u8);
         }
 
-        if (value.ParticipantMetrics is { } property8)
+        if (value._participantMetrics is { } property8)
         {
             writer.WritePropertyName("participantMetrics"u8);
             global::GenesysCloud.Extensions.Models.ParticipantMetrics.WriteJson(writer, property8, options);
@@ -150,7 +158,7 @@ public sealed class ConversationMetrics : IGenesysCloudModel<ConversationMetrics
             writer.WriteNull("participantMetrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
 {
     /// <summary>Unique ID of the message. Message receipts will have the same ID as the message they reference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Channel-specific information that describes the message and the message channel/provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessagingChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>Message type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Message text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>List of content elements.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get => _content; set => _content = value; }
 
     /// <summary>List of event elements.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("events")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? Events { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? Events { get => _events; set => _events = value; }
 
     /// <summary>Message receipt status, only used with type Receipt.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>List of reasons for a message receipt that indicates the message has failed. Only used with Failed status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reasons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReason>? Reasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReason>? Reasons { get => _reasons; set => _reasons = value; }
 
     /// <summary>Specifies if this message was sent by a human agent or bot. The platform may use this to apply appropriate provider policies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingEntity")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum? OriginatingEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum? OriginatingEntity { get => _originatingEntity; set => _originatingEntity = value; }
 
     /// <summary>Indicates if this is the last message receipt for this message, or if another message receipt can be expected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isFinalReceipt")]
-    public bool? IsFinalReceipt { get; set; }
+    public bool? IsFinalReceipt { get => _isFinalReceipt; set => _isFinalReceipt = value; }
 
     /// <summary>The direction of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>A list of messages related to this one.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relatedMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? RelatedMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? RelatedMessages { get => _relatedMessages; set => _relatedMessages = value; }
 
     /// <summary>Additional metadata about this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Metadata enrichments provided by the platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enrichment")]
-    public global::GenesysCloud.Extensions.Models.ConversationEnrichment? Enrichment { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEnrichment? Enrichment { get => _enrichment; set => _enrichment = value; }
 
     /// <summary>The internal id representing the customer supplied sms integration message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("byoSmsIntegrationId")]
-    public string? ByoSmsIntegrationId { get; set; }
+    public string? ByoSmsIntegrationId { get => _byoSmsIntegrationId; set => _byoSmsIntegrationId = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationMessagingChannel? _channel;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum? _type;
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? _content;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? _events;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationReason>? _reasons;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum? _originatingEntity;
+    private bool? _isFinalReceipt;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum? _direction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? _relatedMessages;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _metadata;
+    private global::GenesysCloud.Extensions.Models.ConversationEnrichment? _enrichment;
+    private string? _byoSmsIntegrationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationNormalizedMessage IGenesysCloudModel<ConversationNormalizedMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,21 +112,21 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Content = null;
+                        value._content = null;
                     }
                     else
                     {
@@ -120,13 +137,13 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageContent.ReadJson(ref reader, options));
                         }
 
-                        value.Content = list2;
+                        value._content = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Events = null;
+                        value._events = null;
                     }
                     else
                     {
@@ -137,16 +154,16 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Events = list3;
+                        value._events = list3;
                     }
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum(text4) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum(text4) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.StatusEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Reasons = null;
+                        value._reasons = null;
                     }
                     else
                     {
@@ -157,22 +174,22 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationReason.ReadJson(ref reader, options));
                         }
 
-                        value.Reasons = list5;
+                        value._reasons = list5;
                     }
                     break;
                 case 8:
-                    value.OriginatingEntity = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum(text6) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum?)null;
+                    value._originatingEntity = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum(text6) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.OriginatingEntityEnum?)null;
                     break;
                 case 9:
-                    value.IsFinalReceipt = ReadNullableBoolean(ref reader, name);
+                    value._isFinalReceipt = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.Direction = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.DirectionEnum?)null;
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.RelatedMessages = null;
+                        value._relatedMessages = null;
                     }
                     else
                     {
@@ -183,13 +200,13 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options));
                         }
 
-                        value.RelatedMessages = list8;
+                        value._relatedMessages = list8;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Metadata = null;
+                        value._metadata = null;
                     }
                     else
                     {
@@ -200,17 +217,17 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
                             dictionary9[key9] = ReadString(ref reader, name)!;
                         }
 
-                        value.Metadata = dictionary9;
+                        value._metadata = dictionary9;
                     }
                     break;
                 case 13:
-                    value.Enrichment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichment.ReadJson(ref reader, options);
+                    value._enrichment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEnrichment.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ByoSmsIntegrationId = ReadString(ref reader, name);
+                    value._byoSmsIntegrationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,8 +239,8 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Channel is { } property10)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._channel is { } property10)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.ConversationMessagingChannel.WriteJson(writer, property10, options);
@@ -233,9 +250,9 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("channel"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Content is { } property12)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._content is { } property12)
         {
             writer.WritePropertyName("content"u8);
             writer.WriteStartArray();
@@ -259,7 +276,7 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("content"u8);
         }
 
-        if (value.Events is { } property15)
+        if (value._events is { } property15)
         {
             writer.WritePropertyName("events"u8);
             writer.WriteStartArray();
@@ -283,8 +300,8 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("events"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Reasons is { } property18)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._reasons is { } property18)
         {
             writer.WritePropertyName("reasons"u8);
             writer.WriteStartArray();
@@ -308,10 +325,10 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("reasons"u8);
         }
 
-        WriteString(writer, "originatingEntity"u8, value.OriginatingEntity?.ToString(), nulls);
-        WriteBoolean(writer, "isFinalReceipt"u8, value.IsFinalReceipt, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        if (value.RelatedMessages is { } property21)
+        WriteString(writer, "originatingEntity"u8, value._originatingEntity?.ToString(), nulls);
+        WriteBoolean(writer, "isFinalReceipt"u8, value._isFinalReceipt, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        if (value._relatedMessages is { } property21)
         {
             writer.WritePropertyName("relatedMessages"u8);
             writer.WriteStartArray();
@@ -335,7 +352,7 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("relatedMessages"u8);
         }
 
-        if (value.Metadata is { } property24)
+        if (value._metadata is { } property24)
         {
             writer.WritePropertyName("metadata"u8);
             writer.WriteStartObject();
@@ -353,7 +370,7 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.Enrichment is { } property26)
+        if (value._enrichment is { } property26)
         {
             writer.WritePropertyName("enrichment"u8);
             global::GenesysCloud.Extensions.Models.ConversationEnrichment.WriteJson(writer, property26, options);
@@ -363,8 +380,8 @@ public sealed class ConversationNormalizedMessage : IGenesysCloudModel<Conversat
             writer.WriteNull("enrichment"u8);
         }
 
-        WriteString(writer, "byoSmsIntegrationId"u8, value.ByoSmsIntegrationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "byoSmsIntegrationId"u8, value._byoSmsIntegrationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

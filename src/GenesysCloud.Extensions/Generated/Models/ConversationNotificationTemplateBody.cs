@@ -14,15 +14,19 @@ public sealed class ConversationNotificationTemplateBody : IGenesysCloudModel<Co
 {
     /// <summary>Body text. For WhatsApp, ignored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Template parameters for placeholders in template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationNotificationTemplateBody IGenesysCloudModel<ConversationNotificationTemplateBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ConversationNotificationTemplateBody : IGenesysCloudModel<Co
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ConversationNotificationTemplateBody : IGenesysCloudModel<Co
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list1;
+                        value._parameters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ConversationNotificationTemplateBody : IGenesysCloudModel<Co
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Parameters is { } property2)
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ConversationNotificationTemplateBody : IGenesysCloudModel<Co
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ConversationNotificationTemplateButton : IGenesysCloudModel<
 {
     /// <summary>Specifies the type of the button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Button text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>index of the button in the list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-    public long? Index { get; set; }
+    public long? Index { get => _index; set => _index = value; }
 
     /// <summary>Button phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Button URL link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Content of the payload to be included in the quick reply response when the button is pressed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>Template parameters for placeholders in the button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum? _type;
+    private string? _text;
+    private long? _index;
+    private string? _phoneNumber;
+    private string? _url;
+    private string? _payload;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationNotificationTemplateButton IGenesysCloudModel<ConversationNotificationTemplateButton>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class ConversationNotificationTemplateButton : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateButton.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Index = ReadNullableInt64(ref reader, options, name);
+                    value._index = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class ConversationNotificationTemplateButton : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list2;
+                        value._parameters = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class ConversationNotificationTemplateButton : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "index"u8, value.Index, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        if (value.Parameters is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "index"u8, value._index, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        if (value._parameters is { } property3)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -140,7 +149,7 @@ public sealed class ConversationNotificationTemplateButton : IGenesysCloudModel<
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

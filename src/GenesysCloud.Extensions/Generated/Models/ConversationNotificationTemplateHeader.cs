@@ -14,23 +14,29 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
 {
     /// <summary>Template header type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Header text. For WhatsApp, ignored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Media template header image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("media")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Media { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Media { get => _media; set => _media = value; }
 
     /// <summary>Template parameters for placeholders in template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum? _type;
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.ConversationContentAttachment? _media;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationNotificationTemplateHeader IGenesysCloudModel<ConversationNotificationTemplateHeader>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateHeader.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Media = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
+                    value._media = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationNotificationTemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list2;
+                        value._parameters = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Media is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._media is { } property3)
         {
             writer.WritePropertyName("media"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentAttachment.WriteJson(writer, property3, options);
@@ -101,7 +107,7 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
             writer.WriteNull("media"u8);
         }
 
-        if (value.Parameters is { } property5)
+        if (value._parameters is { } property5)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class ConversationNotificationTemplateHeader : IGenesysCloudModel<
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
 {
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Gets or sets <c>returnFields</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("returnFields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get => _returnFields; set => _returnFields = value; }
 
     /// <summary>Gets or sets <c>query</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationParticipantSearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationParticipantSearchCriteria>? Query { get => _query; set => _query = value; }
 
     /// <summary>Gets or sets <c>cursor</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum? _sortOrder;
+    private string? _sortBy;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _returnFields;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationParticipantSearchCriteria>? _query;
+    private string? _cursor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationParticipantSearchRequest IGenesysCloudModel<ConversationParticipantSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
             switch (index)
             {
                 case 0:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest.SortOrderEnum?)null;
                     break;
                 case 1:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ReturnFields = null;
+                        value._returnFields = null;
                     }
                     else
                     {
@@ -95,13 +103,13 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReturnFields = list3;
+                        value._returnFields = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -112,14 +120,14 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationParticipantSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list4;
+                        value._query = list4;
                     }
                     break;
                 case 5:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +139,9 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        if (value.Sort is { } property5)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        if (value._sort is { } property5)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -157,7 +165,7 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
             writer.WriteNull("sort"u8);
         }
 
-        if (value.ReturnFields is { } property8)
+        if (value._returnFields is { } property8)
         {
             writer.WritePropertyName("returnFields"u8);
             writer.WriteStartArray();
@@ -174,7 +182,7 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
             writer.WriteNull("returnFields"u8);
         }
 
-        if (value.Query is { } property10)
+        if (value._query is { } property10)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -198,8 +206,8 @@ public sealed class ConversationParticipantSearchRequest : IGenesysCloudModel<Co
             writer.WriteNull("query"u8);
         }
 
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationProfile : IGenesysCloudModel<ConversationProfile
 {
     /// <summary>The language code supported by the conversation profile belonging to a particular project for Dialogflow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum? LanguageCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>The name of the conversation profile belonging to a particular project for Dialogflow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum? _languageCode;
+    private string? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationProfile IGenesysCloudModel<ConversationProfile>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationProfile : IGenesysCloudModel<ConversationProfile
             switch (index)
             {
                 case 0:
-                    value.LanguageCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum?)null;
+                    value._languageCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationProfile.LanguageCodeEnum?)null;
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationProfile : IGenesysCloudModel<ConversationProfile
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "languageCode"u8, value.LanguageCode?.ToString(), nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "languageCode"u8, value._languageCode?.ToString(), nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

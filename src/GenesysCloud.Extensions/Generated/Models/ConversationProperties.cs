@@ -14,55 +14,69 @@ public sealed class ConversationProperties : IGenesysCloudModel<ConversationProp
 {
     /// <summary>Indicates filtering for waiting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isWaiting")]
-    public bool? IsWaiting { get; set; }
+    public bool? IsWaiting { get => _isWaiting; set => _isWaiting = value; }
 
     /// <summary>Indicates filtering for active</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>Indicates filtering for Acd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAcd")]
-    public bool? IsAcd { get; set; }
+    public bool? IsAcd { get => _isAcd; set => _isAcd = value; }
 
     /// <summary>Indicates filtering for Preferred Agent Routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPreferred")]
-    public bool? IsPreferred { get; set; }
+    public bool? IsPreferred { get => _isPreferred; set => _isPreferred = value; }
 
     /// <summary>Indicates filtering for screenshare</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isScreenshare")]
-    public bool? IsScreenshare { get; set; }
+    public bool? IsScreenshare { get => _isScreenshare; set => _isScreenshare = value; }
 
     /// <summary>Indicates filtering for Cobrowse</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCobrowse")]
-    public bool? IsCobrowse { get; set; }
+    public bool? IsCobrowse { get => _isCobrowse; set => _isCobrowse = value; }
 
     /// <summary>Indicates filtering for Voice mail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isVoicemail")]
-    public bool? IsVoicemail { get; set; }
+    public bool? IsVoicemail { get => _isVoicemail; set => _isVoicemail = value; }
 
     /// <summary>Indicates filtering for flagged</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isFlagged")]
-    public bool? IsFlagged { get; set; }
+    public bool? IsFlagged { get => _isFlagged; set => _isFlagged = value; }
 
     /// <summary>Indicates filtering for monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isMonitored")]
-    public bool? IsMonitored { get; set; }
+    public bool? IsMonitored { get => _isMonitored; set => _isMonitored = value; }
 
     /// <summary>Deprecated: Use screenMonitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isScreenMonitored")]
-    public bool? IsScreenMonitored { get; set; }
+    public bool? IsScreenMonitored { get => _isScreenMonitored; set => _isScreenMonitored = value; }
 
     /// <summary>Indicates filtering for WrapUpNotes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterWrapUpNotes")]
-    public bool? FilterWrapUpNotes { get; set; }
+    public bool? FilterWrapUpNotes { get => _filterWrapUpNotes; set => _filterWrapUpNotes = value; }
 
     /// <summary>Indicates comparison operation, TRUE indicates filters will use AND logic, FALSE indicates OR logic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchAll")]
-    public bool? MatchAll { get; set; }
+    public bool? MatchAll { get => _matchAll; set => _matchAll = value; }
+
+    private bool? _isWaiting;
+    private bool? _isActive;
+    private bool? _isAcd;
+    private bool? _isPreferred;
+    private bool? _isScreenshare;
+    private bool? _isCobrowse;
+    private bool? _isVoicemail;
+    private bool? _isFlagged;
+    private bool? _isMonitored;
+    private bool? _isScreenMonitored;
+    private bool? _filterWrapUpNotes;
+    private bool? _matchAll;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationProperties IGenesysCloudModel<ConversationProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class ConversationProperties : IGenesysCloudModel<ConversationProp
             switch (index)
             {
                 case 0:
-                    value.IsWaiting = ReadNullableBoolean(ref reader, name);
+                    value._isWaiting = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.IsAcd = ReadNullableBoolean(ref reader, name);
+                    value._isAcd = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.IsPreferred = ReadNullableBoolean(ref reader, name);
+                    value._isPreferred = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.IsScreenshare = ReadNullableBoolean(ref reader, name);
+                    value._isScreenshare = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IsCobrowse = ReadNullableBoolean(ref reader, name);
+                    value._isCobrowse = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.IsVoicemail = ReadNullableBoolean(ref reader, name);
+                    value._isVoicemail = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.IsFlagged = ReadNullableBoolean(ref reader, name);
+                    value._isFlagged = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.IsMonitored = ReadNullableBoolean(ref reader, name);
+                    value._isMonitored = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.IsScreenMonitored = ReadNullableBoolean(ref reader, name);
+                    value._isScreenMonitored = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.FilterWrapUpNotes = ReadNullableBoolean(ref reader, name);
+                    value._filterWrapUpNotes = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.MatchAll = ReadNullableBoolean(ref reader, name);
+                    value._matchAll = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,19 +145,19 @@ public sealed class ConversationProperties : IGenesysCloudModel<ConversationProp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "isWaiting"u8, value.IsWaiting, nulls);
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteBoolean(writer, "isAcd"u8, value.IsAcd, nulls);
-        WriteBoolean(writer, "isPreferred"u8, value.IsPreferred, nulls);
-        WriteBoolean(writer, "isScreenshare"u8, value.IsScreenshare, nulls);
-        WriteBoolean(writer, "isCobrowse"u8, value.IsCobrowse, nulls);
-        WriteBoolean(writer, "isVoicemail"u8, value.IsVoicemail, nulls);
-        WriteBoolean(writer, "isFlagged"u8, value.IsFlagged, nulls);
-        WriteBoolean(writer, "isMonitored"u8, value.IsMonitored, nulls);
-        WriteBoolean(writer, "isScreenMonitored"u8, value.IsScreenMonitored, nulls);
-        WriteBoolean(writer, "filterWrapUpNotes"u8, value.FilterWrapUpNotes, nulls);
-        WriteBoolean(writer, "matchAll"u8, value.MatchAll, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isWaiting"u8, value._isWaiting, nulls);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteBoolean(writer, "isAcd"u8, value._isAcd, nulls);
+        WriteBoolean(writer, "isPreferred"u8, value._isPreferred, nulls);
+        WriteBoolean(writer, "isScreenshare"u8, value._isScreenshare, nulls);
+        WriteBoolean(writer, "isCobrowse"u8, value._isCobrowse, nulls);
+        WriteBoolean(writer, "isVoicemail"u8, value._isVoicemail, nulls);
+        WriteBoolean(writer, "isFlagged"u8, value._isFlagged, nulls);
+        WriteBoolean(writer, "isMonitored"u8, value._isMonitored, nulls);
+        WriteBoolean(writer, "isScreenMonitored"u8, value._isScreenMonitored, nulls);
+        WriteBoolean(writer, "filterWrapUpNotes"u8, value._filterWrapUpNotes, nulls);
+        WriteBoolean(writer, "matchAll"u8, value._matchAll, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ConversationPushProviderIntegration : IGenesysCloudModel<Con
 {
     /// <summary>Genesys Cloud Integration ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Type of the integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum? Provider { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum? Provider { get => _provider; set => _provider = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum? _provider;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationPushProviderIntegration IGenesysCloudModel<ConversationPushProviderIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationPushProviderIntegration : IGenesysCloudModel<Con
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Provider = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum?)null;
+                    value._provider = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationPushProviderIntegration.ProviderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationPushProviderIntegration : IGenesysCloudModel<Con
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "provider"u8, value.Provider?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "provider"u8, value._provider?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
 {
     /// <summary>Filters that target conversation-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? ConversationFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? ConversationFilters { get => _conversationFilters; set => _conversationFilters = value; }
 
     /// <summary>Filters that target individual segments within a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? SegmentFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? SegmentFilters { get => _segmentFilters; set => _segmentFilters = value; }
 
     /// <summary>Filters that target evaluations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? EvaluationFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? EvaluationFilters { get => _evaluationFilters; set => _evaluationFilters = value; }
 
     /// <summary>Filters that target surveys</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? SurveyFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? SurveyFilters { get => _surveyFilters; set => _surveyFilters = value; }
 
     /// <summary>Filters that target resolutions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolutionFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? ResolutionFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? ResolutionFilters { get => _resolutionFilters; set => _resolutionFilters = value; }
 
     /// <summary>Sort the result set in ascending/descending order. Default is ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum? Order { get => _order; set => _order = value; }
 
     /// <summary>Specify which data element within the result set to use for sorting. The options  to use as a basis for sorting the results: conversationStart, segmentStart, and segmentEnd. If not specified, the default is conversationStart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderBy")]
-    public global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum? OrderBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum? OrderBy { get => _orderBy; set => _orderBy = value; }
 
     /// <summary>Specifies the date and time range of data being queried. Results will only include conversations that started on a day touched by the interval. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Include faceted search and aggregate roll-ups describing your search results. This does not function as a filter, but rather, summary data about the data matching your filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? Aggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? Aggregations { get => _aggregations; set => _aggregations = value; }
 
     /// <summary>Page size and number to control iterating through large result sets. Default page size is 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paging")]
-    public global::GenesysCloud.Extensions.Models.PagingSpec? Paging { get; set; }
+    public global::GenesysCloud.Extensions.Models.PagingSpec? Paging { get => _paging; set => _paging = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter>? _conversationFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter>? _segmentFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter>? _evaluationFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter>? _surveyFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter>? _resolutionFilters;
+    private global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum? _order;
+    private global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum? _orderBy;
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? _aggregations;
+    private global::GenesysCloud.Extensions.Models.PagingSpec? _paging;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationQuery IGenesysCloudModel<ConversationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationFilters = null;
+                        value._conversationFilters = null;
                     }
                     else
                     {
@@ -88,13 +100,13 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationFilters = list1;
+                        value._conversationFilters = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentFilters = null;
+                        value._segmentFilters = null;
                     }
                     else
                     {
@@ -105,13 +117,13 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.SegmentFilters = list2;
+                        value._segmentFilters = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationFilters = null;
+                        value._evaluationFilters = null;
                     }
                     else
                     {
@@ -122,13 +134,13 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.EvaluationFilters = list3;
+                        value._evaluationFilters = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyFilters = null;
+                        value._surveyFilters = null;
                     }
                     else
                     {
@@ -139,13 +151,13 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.SurveyFilters = list4;
+                        value._surveyFilters = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ResolutionFilters = null;
+                        value._resolutionFilters = null;
                     }
                     else
                     {
@@ -156,22 +168,22 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResolutionDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.ResolutionFilters = list5;
+                        value._resolutionFilters = list5;
                     }
                     break;
                 case 5:
-                    value.Order = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum(text6) : (global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum(text6) : (global::GenesysCloud.Extensions.Models.ConversationQuery.OrderEnum?)null;
                     break;
                 case 6:
-                    value.OrderBy = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum(text7) : (global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum?)null;
+                    value._orderBy = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum(text7) : (global::GenesysCloud.Extensions.Models.ConversationQuery.OrderByEnum?)null;
                     break;
                 case 7:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Aggregations = null;
+                        value._aggregations = null;
                     }
                     else
                     {
@@ -182,14 +194,14 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.ReadJson(ref reader, options));
                         }
 
-                        value.Aggregations = list8;
+                        value._aggregations = list8;
                     }
                     break;
                 case 9:
-                    value.Paging = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PagingSpec.ReadJson(ref reader, options);
+                    value._paging = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PagingSpec.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,7 +213,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ConversationFilters is { } property9)
+        if (value._conversationFilters is { } property9)
         {
             writer.WritePropertyName("conversationFilters"u8);
             writer.WriteStartArray();
@@ -225,7 +237,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("conversationFilters"u8);
         }
 
-        if (value.SegmentFilters is { } property12)
+        if (value._segmentFilters is { } property12)
         {
             writer.WritePropertyName("segmentFilters"u8);
             writer.WriteStartArray();
@@ -249,7 +261,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("segmentFilters"u8);
         }
 
-        if (value.EvaluationFilters is { } property15)
+        if (value._evaluationFilters is { } property15)
         {
             writer.WritePropertyName("evaluationFilters"u8);
             writer.WriteStartArray();
@@ -273,7 +285,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("evaluationFilters"u8);
         }
 
-        if (value.SurveyFilters is { } property18)
+        if (value._surveyFilters is { } property18)
         {
             writer.WritePropertyName("surveyFilters"u8);
             writer.WriteStartArray();
@@ -297,7 +309,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("surveyFilters"u8);
         }
 
-        if (value.ResolutionFilters is { } property21)
+        if (value._resolutionFilters is { } property21)
         {
             writer.WritePropertyName("resolutionFilters"u8);
             writer.WriteStartArray();
@@ -321,10 +333,10 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("resolutionFilters"u8);
         }
 
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteString(writer, "orderBy"u8, value.OrderBy?.ToString(), nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Aggregations is { } property24)
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteString(writer, "orderBy"u8, value._orderBy?.ToString(), nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._aggregations is { } property24)
         {
             writer.WritePropertyName("aggregations"u8);
             writer.WriteStartArray();
@@ -348,7 +360,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("aggregations"u8);
         }
 
-        if (value.Paging is { } property27)
+        if (value._paging is { } property27)
         {
             writer.WritePropertyName("paging"u8);
             global::GenesysCloud.Extensions.Models.PagingSpec.WriteJson(writer, property27, options);
@@ -358,7 +370,7 @@ public sealed class ConversationQuery : IGenesysCloudModel<ConversationQuery>
             writer.WriteNull("paging"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

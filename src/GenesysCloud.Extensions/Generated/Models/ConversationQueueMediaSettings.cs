@@ -14,23 +14,29 @@ public sealed class ConversationQueueMediaSettings : IGenesysCloudModel<Conversa
 {
     /// <summary>Specifies how long the agent has to answer an interaction before being marked as not responding.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutSeconds")]
-    public long? AlertingTimeoutSeconds { get; set; }
+    public long? AlertingTimeoutSeconds { get => _alertingTimeoutSeconds; set => _alertingTimeoutSeconds = value; }
 
     /// <summary>Specifies the duration of the alerting sound to be played for auto answered interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerAlertToneSeconds")]
-    public double? AutoAnswerAlertToneSeconds { get; set; }
+    public double? AutoAnswerAlertToneSeconds { get => _autoAnswerAlertToneSeconds; set => _autoAnswerAlertToneSeconds = value; }
 
     /// <summary>Specifies the duration of the alerting sound to be played for manually answered interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualAnswerAlertToneSeconds")]
-    public double? ManualAnswerAlertToneSeconds { get; set; }
+    public double? ManualAnswerAlertToneSeconds { get => _manualAnswerAlertToneSeconds; set => _manualAnswerAlertToneSeconds = value; }
 
     /// <summary>Flag to indicate if auto answer is enabled for the given media type or media subtype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoAnswer")]
-    public bool? EnableAutoAnswer { get; set; }
+    public bool? EnableAutoAnswer { get => _enableAutoAnswer; set => _enableAutoAnswer = value; }
+
+    private long? _alertingTimeoutSeconds;
+    private double? _autoAnswerAlertToneSeconds;
+    private double? _manualAnswerAlertToneSeconds;
+    private bool? _enableAutoAnswer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationQueueMediaSettings IGenesysCloudModel<ConversationQueueMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationQueueMediaSettings : IGenesysCloudModel<Conversa
             switch (index)
             {
                 case 0:
-                    value.AlertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AutoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._autoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.ManualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._manualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.EnableAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationQueueMediaSettings : IGenesysCloudModel<Conversa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "alertingTimeoutSeconds"u8, value.AlertingTimeoutSeconds, nulls);
-        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value.AutoAnswerAlertToneSeconds, nulls);
-        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value.ManualAnswerAlertToneSeconds, nulls);
-        WriteBoolean(writer, "enableAutoAnswer"u8, value.EnableAutoAnswer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "alertingTimeoutSeconds"u8, value._alertingTimeoutSeconds, nulls);
+        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value._autoAnswerAlertToneSeconds, nulls);
+        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value._manualAnswerAlertToneSeconds, nulls);
+        WriteBoolean(writer, "enableAutoAnswer"u8, value._enableAutoAnswer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

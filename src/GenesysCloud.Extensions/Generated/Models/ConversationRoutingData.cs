@@ -14,31 +14,39 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
 {
     /// <summary>The queue to use for routing decisions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The language to use for routing decisions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Language { get => _language; set => _language = value; }
 
     /// <summary>The priority of the conversation to use for routing decisions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The skills to use for routing decisions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>A collection of agents and their assigned scores for this conversation (0 - 100, higher being better), for use in routing to preferred agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _language;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _skills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? _scoredAgents;
+    private string? _label;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationRoutingData IGenesysCloudModel<ConversationRoutingData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
             switch (index)
             {
                 case 0:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -81,13 +89,13 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list1;
+                        value._skills = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list2;
+                        value._scoredAgents = list2;
                     }
                     break;
                 case 5:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Queue is { } property3)
+        if (value._queue is { } property3)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -127,7 +135,7 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Language is { } property5)
+        if (value._language is { } property5)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -137,8 +145,8 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
             writer.WriteNull("language"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Skills is { } property7)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._skills is { } property7)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -162,7 +170,7 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
             writer.WriteNull("skills"u8);
         }
 
-        if (value.ScoredAgents is { } property10)
+        if (value._scoredAgents is { } property10)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -186,8 +194,8 @@ public sealed class ConversationRoutingData : IGenesysCloudModel<ConversationRou
             writer.WriteNull("scoredAgents"u8);
         }
 
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

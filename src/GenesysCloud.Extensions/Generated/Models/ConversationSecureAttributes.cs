@@ -14,15 +14,19 @@ public sealed class ConversationSecureAttributes : IGenesysCloudModel<Conversati
 {
     /// <summary>The map of attribute keys to values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The version used to detect conflicting updates when using PUT. Not used for PATCH.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationSecureAttributes IGenesysCloudModel<ConversationSecureAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ConversationSecureAttributes : IGenesysCloudModel<Conversati
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ConversationSecureAttributes : IGenesysCloudModel<Conversati
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ConversationSecureAttributes : IGenesysCloudModel<Conversati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attributes is { } property2)
+        if (value._attributes is { } property2)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -93,8 +97,8 @@ public sealed class ConversationSecureAttributes : IGenesysCloudModel<Conversati
             writer.WriteNull("attributes"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

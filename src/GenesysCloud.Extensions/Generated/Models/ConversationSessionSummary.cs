@@ -14,63 +14,79 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
 {
     /// <summary>The id of the summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The text of the summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The AI confidence value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The status of the conversation summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The media type of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The language of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The wrapup codes of the conversation summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predictedWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSummaryWrapupCode>? PredictedWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSummaryWrapupCode>? PredictedWrapupCodes { get => _predictedWrapupCodes; set => _predictedWrapupCodes = value; }
 
     /// <summary>The edited summary of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("editedSummary")]
-    public global::GenesysCloud.Extensions.Models.ConversationEditedInput? EditedSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEditedInput? EditedSummary { get => _editedSummary; set => _editedSummary = value; }
 
     /// <summary>The reason of the conversation summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.ConversationSummaryReason? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSummaryReason? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>The followup of the conversation summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("followup")]
-    public global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup? Followup { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup? Followup { get => _followup; set => _followup = value; }
 
     /// <summary>The resolution of the conversation summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolution")]
-    public global::GenesysCloud.Extensions.Models.ConversationSummaryResolution? Resolution { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSummaryResolution? Resolution { get => _resolution; set => _resolution = value; }
 
     /// <summary>The created date of the summary. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The communication object of the summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communication")]
-    public global::GenesysCloud.Extensions.Models.Entity? Communication { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Communication { get => _communication; set => _communication = value; }
 
     /// <summary>The list of participants.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Participants { get => _participants; set => _participants = value; }
+
+    private string? _id;
+    private string? _text;
+    private double? _confidence;
+    private global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum? _mediaType;
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSummaryWrapupCode>? _predictedWrapupCodes;
+    private global::GenesysCloud.Extensions.Models.ConversationEditedInput? _editedSummary;
+    private global::GenesysCloud.Extensions.Models.ConversationSummaryReason? _reason;
+    private global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup? _followup;
+    private global::GenesysCloud.Extensions.Models.ConversationSummaryResolution? _resolution;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Entity? _communication;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _participants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationSessionSummary IGenesysCloudModel<ConversationSessionSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,27 +107,27 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationSessionSummary.StatusEnum?)null;
                     break;
                 case 4:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ConversationSessionSummary.MediaTypeEnum?)null;
                     break;
                 case 5:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PredictedWrapupCodes = null;
+                        value._predictedWrapupCodes = null;
                     }
                     else
                     {
@@ -122,31 +138,31 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationSummaryWrapupCode.ReadJson(ref reader, options));
                         }
 
-                        value.PredictedWrapupCodes = list3;
+                        value._predictedWrapupCodes = list3;
                     }
                     break;
                 case 7:
-                    value.EditedSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEditedInput.ReadJson(ref reader, options);
+                    value._editedSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEditedInput.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Reason = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryReason.ReadJson(ref reader, options);
+                    value._reason = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryReason.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Followup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup.ReadJson(ref reader, options);
+                    value._followup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Resolution = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryResolution.ReadJson(ref reader, options);
+                    value._resolution = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummaryResolution.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.Communication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._communication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -157,11 +173,11 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list4;
+                        value._participants = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,13 +189,13 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.PredictedWrapupCodes is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._predictedWrapupCodes is { } property5)
         {
             writer.WritePropertyName("predictedWrapupCodes"u8);
             writer.WriteStartArray();
@@ -203,7 +219,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("predictedWrapupCodes"u8);
         }
 
-        if (value.EditedSummary is { } property8)
+        if (value._editedSummary is { } property8)
         {
             writer.WritePropertyName("editedSummary"u8);
             global::GenesysCloud.Extensions.Models.ConversationEditedInput.WriteJson(writer, property8, options);
@@ -213,7 +229,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("editedSummary"u8);
         }
 
-        if (value.Reason is { } property10)
+        if (value._reason is { } property10)
         {
             writer.WritePropertyName("reason"u8);
             global::GenesysCloud.Extensions.Models.ConversationSummaryReason.WriteJson(writer, property10, options);
@@ -223,7 +239,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("reason"u8);
         }
 
-        if (value.Followup is { } property12)
+        if (value._followup is { } property12)
         {
             writer.WritePropertyName("followup"u8);
             global::GenesysCloud.Extensions.Models.ConversationSummaryFollowup.WriteJson(writer, property12, options);
@@ -233,7 +249,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("followup"u8);
         }
 
-        if (value.Resolution is { } property14)
+        if (value._resolution is { } property14)
         {
             writer.WritePropertyName("resolution"u8);
             global::GenesysCloud.Extensions.Models.ConversationSummaryResolution.WriteJson(writer, property14, options);
@@ -243,8 +259,8 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("resolution"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.Communication is { } property16)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._communication is { } property16)
         {
             writer.WritePropertyName("communication"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property16, options);
@@ -254,7 +270,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("communication"u8);
         }
 
-        if (value.Participants is { } property18)
+        if (value._participants is { } property18)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -278,7 +294,7 @@ public sealed class ConversationSessionSummary : IGenesysCloudModel<Conversation
             writer.WriteNull("participants"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

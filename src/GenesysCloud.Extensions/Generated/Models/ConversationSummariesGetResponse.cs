@@ -14,19 +14,24 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
 {
     /// <summary>The conversation object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The summary of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public global::GenesysCloud.Extensions.Models.ConversationSummary? Summary { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationSummary? Summary { get => _summary; set => _summary = value; }
 
     /// <summary>All the summaries of the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionSummaries")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSessionSummary>? SessionSummaries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSessionSummary>? SessionSummaries { get => _sessionSummaries; set => _sessionSummaries = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.ConversationSummary? _summary;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationSessionSummary>? _sessionSummaries;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationSummariesGetResponse IGenesysCloudModel<ConversationSummariesGetResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummary.ReadJson(ref reader, options);
+                    value._summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationSummary.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SessionSummaries = null;
+                        value._sessionSummaries = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationSessionSummary.ReadJson(ref reader, options));
                         }
 
-                        value.SessionSummaries = list1;
+                        value._sessionSummaries = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property2)
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Summary is { } property4)
+        if (value._summary is { } property4)
         {
             writer.WritePropertyName("summary"u8);
             global::GenesysCloud.Extensions.Models.ConversationSummary.WriteJson(writer, property4, options);
@@ -102,7 +107,7 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
             writer.WriteNull("summary"u8);
         }
 
-        if (value.SessionSummaries is { } property6)
+        if (value._sessionSummaries is { } property6)
         {
             writer.WritePropertyName("sessionSummaries"u8);
             writer.WriteStartArray();
@@ -126,7 +131,7 @@ public sealed class ConversationSummariesGetResponse : IGenesysCloudModel<Conver
             writer.WriteNull("sessionSummaries"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

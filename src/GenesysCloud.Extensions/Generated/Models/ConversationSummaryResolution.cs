@@ -14,23 +14,29 @@ public sealed class ConversationSummaryResolution : IGenesysCloudModel<Conversat
 {
     /// <summary>The AI confidence value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The text of the resolution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The outcome of the conversation's resolution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcome")]
-    public string? Outcome { get; set; }
+    public string? Outcome { get => _outcome; set => _outcome = value; }
+
+    private double? _confidence;
+    private string? _text;
+    private string? _description;
+    private string? _outcome;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationSummaryResolution IGenesysCloudModel<ConversationSummaryResolution>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ConversationSummaryResolution : IGenesysCloudModel<Conversat
             switch (index)
             {
                 case 0:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Outcome = ReadString(ref reader, name);
+                    value._outcome = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ConversationSummaryResolution : IGenesysCloudModel<Conversat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "outcome"u8, value.Outcome, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "outcome"u8, value._outcome, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

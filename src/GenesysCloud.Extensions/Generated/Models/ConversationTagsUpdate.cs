@@ -14,11 +14,14 @@ public sealed class ConversationTagsUpdate : IGenesysCloudModel<ConversationTags
 {
     /// <summary>The external tag associated with the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
+
+    private string? _externalTag;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationTagsUpdate IGenesysCloudModel<ConversationTagsUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConversationTagsUpdate : IGenesysCloudModel<ConversationTags
             switch (index)
             {
                 case 0:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConversationTagsUpdate : IGenesysCloudModel<ConversationTags
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

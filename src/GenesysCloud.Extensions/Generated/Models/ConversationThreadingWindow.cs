@@ -14,19 +14,24 @@ public sealed class ConversationThreadingWindow : IGenesysCloudModel<Conversatio
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The conversation threading window timeout (Minutes) for each messaging type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting>? Settings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting>? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>The default conversation threading window timeout (Minutes)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTimeoutMinutes")]
-    public long? DefaultTimeoutMinutes { get; set; }
+    public long? DefaultTimeoutMinutes { get => _defaultTimeoutMinutes; set => _defaultTimeoutMinutes = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting>? _settings;
+    private long? _defaultTimeoutMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationThreadingWindow IGenesysCloudModel<ConversationThreadingWindow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ConversationThreadingWindow : IGenesysCloudModel<Conversatio
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Settings = null;
+                        value._settings = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class ConversationThreadingWindow : IGenesysCloudModel<Conversatio
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.ReadJson(ref reader, options));
                         }
 
-                        value.Settings = list1;
+                        value._settings = list1;
                     }
                     break;
                 case 2:
-                    value.DefaultTimeoutMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTimeoutMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class ConversationThreadingWindow : IGenesysCloudModel<Conversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Settings is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._settings is { } property2)
         {
             writer.WritePropertyName("settings"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class ConversationThreadingWindow : IGenesysCloudModel<Conversatio
             writer.WriteNull("settings"u8);
         }
 
-        WriteInt64(writer, "defaultTimeoutMinutes"u8, value.DefaultTimeoutMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "defaultTimeoutMinutes"u8, value._defaultTimeoutMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

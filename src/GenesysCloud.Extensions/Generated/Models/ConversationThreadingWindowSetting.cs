@@ -14,15 +14,19 @@ public sealed class ConversationThreadingWindowSetting : IGenesysCloudModel<Conv
 {
     /// <summary>The type of messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messengerType")]
-    public global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum? MessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum? MessengerType { get => _messengerType; set => _messengerType = value; }
 
     /// <summary>The conversation threading window timeout (Minutes) of specified messenger type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutInMinutes")]
-    public long? TimeoutInMinutes { get; set; }
+    public long? TimeoutInMinutes { get => _timeoutInMinutes; set => _timeoutInMinutes = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum? _messengerType;
+    private long? _timeoutInMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationThreadingWindowSetting IGenesysCloudModel<ConversationThreadingWindowSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ConversationThreadingWindowSetting : IGenesysCloudModel<Conv
             switch (index)
             {
                 case 0:
-                    value.MessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum?)null;
+                    value._messengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ConversationThreadingWindowSetting.MessengerTypeEnum?)null;
                     break;
                 case 1:
-                    value.TimeoutInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ConversationThreadingWindowSetting : IGenesysCloudModel<Conv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "messengerType"u8, value.MessengerType?.ToString(), nulls);
-        WriteInt64(writer, "timeoutInMinutes"u8, value.TimeoutInMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "messengerType"u8, value._messengerType?.ToString(), nulls);
+        WriteInt64(writer, "timeoutInMinutes"u8, value._timeoutInMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ConversationUtilizationLabelUpdate : IGenesysCloudModel<Conv
 {
     /// <summary>The utilization label associated with the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
+
+    private string? _utilizationLabelId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ConversationUtilizationLabelUpdate IGenesysCloudModel<ConversationUtilizationLabelUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ConversationUtilizationLabelUpdate : IGenesysCloudModel<Conv
             switch (index)
             {
                 case 0:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ConversationUtilizationLabelUpdate : IGenesysCloudModel<Conv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
 {
     /// <summary>Copilot is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Copilot is live on selected queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("liveOnQueue")]
-    public bool? LiveOnQueue { get; set; }
+    public bool? LiveOnQueue { get => _liveOnQueue; set => _liveOnQueue = value; }
 
     /// <summary>Copilot default language, e.g. [en-US, es-US, es-ES]. Once set, it can not be modified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguage")]
-    public string? DefaultLanguage { get; set; }
+    public string? DefaultLanguage { get => _defaultLanguage; set => _defaultLanguage = value; }
 
     /// <summary>Deprecated: Please use AutoSearchConfig and ManualSearchConfig fields instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeAnswerConfig")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig? KnowledgeAnswerConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig? KnowledgeAnswerConfig { get => _knowledgeAnswerConfig; set => _knowledgeAnswerConfig = value; }
 
     /// <summary>Copilot generated summary configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summaryGenerationConfig")]
-    public global::GenesysCloud.Extensions.Models.SummaryGenerationConfig? SummaryGenerationConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummaryGenerationConfig? SummaryGenerationConfig { get => _summaryGenerationConfig; set => _summaryGenerationConfig = value; }
 
     /// <summary>Copilot generated wrapup code prediction configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCodePredictionConfig")]
-    public global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig? WrapupCodePredictionConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig? WrapupCodePredictionConfig { get => _wrapupCodePredictionConfig; set => _wrapupCodePredictionConfig = value; }
 
     /// <summary>Deprecated: Please use AutoSearchConfig and ManualSearchConfig fields instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGenerationConfig")]
-    public global::GenesysCloud.Extensions.Models.AnswerGenerationConfig? AnswerGenerationConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.AnswerGenerationConfig? AnswerGenerationConfig { get => _answerGenerationConfig; set => _answerGenerationConfig = value; }
 
     /// <summary>Language understanding engine type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluEngineType")]
-    public global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum? NluEngineType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum? NluEngineType { get => _nluEngineType; set => _nluEngineType = value; }
 
     /// <summary>NLU configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluConfig")]
-    public global::GenesysCloud.Extensions.Models.NluConfig? NluConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluConfig? NluConfig { get => _nluConfig; set => _nluConfig = value; }
 
     /// <summary>Rule engine configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleEngineConfig")]
-    public global::GenesysCloud.Extensions.Models.RuleEngineConfig? RuleEngineConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.RuleEngineConfig? RuleEngineConfig { get => _ruleEngineConfig; set => _ruleEngineConfig = value; }
 
     /// <summary>Auto search configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoSearchConfig")]
-    public global::GenesysCloud.Extensions.Models.AutoSearchConfig? AutoSearchConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.AutoSearchConfig? AutoSearchConfig { get => _autoSearchConfig; set => _autoSearchConfig = value; }
 
     /// <summary>Manual Search configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualSearchConfig")]
-    public global::GenesysCloud.Extensions.Models.ManualSearchConfig? ManualSearchConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManualSearchConfig? ManualSearchConfig { get => _manualSearchConfig; set => _manualSearchConfig = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private bool? _enabled;
+    private bool? _liveOnQueue;
+    private string? _defaultLanguage;
+    private global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig? _knowledgeAnswerConfig;
+    private global::GenesysCloud.Extensions.Models.SummaryGenerationConfig? _summaryGenerationConfig;
+    private global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig? _wrapupCodePredictionConfig;
+    private global::GenesysCloud.Extensions.Models.AnswerGenerationConfig? _answerGenerationConfig;
+    private global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum? _nluEngineType;
+    private global::GenesysCloud.Extensions.Models.NluConfig? _nluConfig;
+    private global::GenesysCloud.Extensions.Models.RuleEngineConfig? _ruleEngineConfig;
+    private global::GenesysCloud.Extensions.Models.AutoSearchConfig? _autoSearchConfig;
+    private global::GenesysCloud.Extensions.Models.ManualSearchConfig? _manualSearchConfig;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Copilot IGenesysCloudModel<Copilot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.LiveOnQueue = ReadNullableBoolean(ref reader, name);
+                    value._liveOnQueue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DefaultLanguage = ReadString(ref reader, name);
+                    value._defaultLanguage = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.KnowledgeAnswerConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig.ReadJson(ref reader, options);
+                    value._knowledgeAnswerConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SummaryGenerationConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummaryGenerationConfig.ReadJson(ref reader, options);
+                    value._summaryGenerationConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummaryGenerationConfig.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.WrapupCodePredictionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig.ReadJson(ref reader, options);
+                    value._wrapupCodePredictionConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AnswerGenerationConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AnswerGenerationConfig.ReadJson(ref reader, options);
+                    value._answerGenerationConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AnswerGenerationConfig.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.NluEngineType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum?)null;
+                    value._nluEngineType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Copilot.NluEngineTypeEnum?)null;
                     break;
                 case 8:
-                    value.NluConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluConfig.ReadJson(ref reader, options);
+                    value._nluConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluConfig.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.RuleEngineConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RuleEngineConfig.ReadJson(ref reader, options);
+                    value._ruleEngineConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RuleEngineConfig.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.AutoSearchConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoSearchConfig.ReadJson(ref reader, options);
+                    value._autoSearchConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoSearchConfig.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ManualSearchConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManualSearchConfig.ReadJson(ref reader, options);
+                    value._manualSearchConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManualSearchConfig.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +153,10 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "liveOnQueue"u8, value.LiveOnQueue, nulls);
-        WriteString(writer, "defaultLanguage"u8, value.DefaultLanguage, nulls);
-        if (value.KnowledgeAnswerConfig is { } property2)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "liveOnQueue"u8, value._liveOnQueue, nulls);
+        WriteString(writer, "defaultLanguage"u8, value._defaultLanguage, nulls);
+        if (value._knowledgeAnswerConfig is { } property2)
         {
             writer.WritePropertyName("knowledgeAnswerConfig"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeAnswerConfig.WriteJson(writer, property2, options);
@@ -151,7 +166,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("knowledgeAnswerConfig"u8);
         }
 
-        if (value.SummaryGenerationConfig is { } property4)
+        if (value._summaryGenerationConfig is { } property4)
         {
             writer.WritePropertyName("summaryGenerationConfig"u8);
             global::GenesysCloud.Extensions.Models.SummaryGenerationConfig.WriteJson(writer, property4, options);
@@ -161,7 +176,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("summaryGenerationConfig"u8);
         }
 
-        if (value.WrapupCodePredictionConfig is { } property6)
+        if (value._wrapupCodePredictionConfig is { } property6)
         {
             writer.WritePropertyName("wrapupCodePredictionConfig"u8);
             global::GenesysCloud.Extensions.Models.WrapupCodePredictionConfig.WriteJson(writer, property6, options);
@@ -171,7 +186,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("wrapupCodePredictionConfig"u8);
         }
 
-        if (value.AnswerGenerationConfig is { } property8)
+        if (value._answerGenerationConfig is { } property8)
         {
             writer.WritePropertyName("answerGenerationConfig"u8);
             global::GenesysCloud.Extensions.Models.AnswerGenerationConfig.WriteJson(writer, property8, options);
@@ -181,8 +196,8 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("answerGenerationConfig"u8);
         }
 
-        WriteString(writer, "nluEngineType"u8, value.NluEngineType?.ToString(), nulls);
-        if (value.NluConfig is { } property10)
+        WriteString(writer, "nluEngineType"u8, value._nluEngineType?.ToString(), nulls);
+        if (value._nluConfig is { } property10)
         {
             writer.WritePropertyName("nluConfig"u8);
             global::GenesysCloud.Extensions.Models.NluConfig.WriteJson(writer, property10, options);
@@ -192,7 +207,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("nluConfig"u8);
         }
 
-        if (value.RuleEngineConfig is { } property12)
+        if (value._ruleEngineConfig is { } property12)
         {
             writer.WritePropertyName("ruleEngineConfig"u8);
             global::GenesysCloud.Extensions.Models.RuleEngineConfig.WriteJson(writer, property12, options);
@@ -202,7 +217,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("ruleEngineConfig"u8);
         }
 
-        if (value.AutoSearchConfig is { } property14)
+        if (value._autoSearchConfig is { } property14)
         {
             writer.WritePropertyName("autoSearchConfig"u8);
             global::GenesysCloud.Extensions.Models.AutoSearchConfig.WriteJson(writer, property14, options);
@@ -212,7 +227,7 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("autoSearchConfig"u8);
         }
 
-        if (value.ManualSearchConfig is { } property16)
+        if (value._manualSearchConfig is { } property16)
         {
             writer.WritePropertyName("manualSearchConfig"u8);
             global::GenesysCloud.Extensions.Models.ManualSearchConfig.WriteJson(writer, property16, options);
@@ -222,8 +237,8 @@ public sealed class Copilot : IGenesysCloudModel<Copilot>
             writer.WriteNull("manualSearchConfig"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

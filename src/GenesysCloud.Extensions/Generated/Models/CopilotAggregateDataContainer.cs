@@ -14,15 +14,19 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
 {
     /// <summary>A mapping from dimension to value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Group { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Group { get => _group; set => _group = value; }
 
     /// <summary>Gets or sets <c>data</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatisticalResponse>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatisticalResponse>? Data { get => _data; set => _data = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _group;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatisticalResponse>? _data;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotAggregateDataContainer IGenesysCloudModel<CopilotAggregateDataContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Group = null;
+                        value._group = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Group = dictionary1;
+                        value._group = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StatisticalResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Data = list2;
+                        value._data = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Group is { } property3)
+        if (value._group is { } property3)
         {
             writer.WritePropertyName("group"u8);
             writer.WriteStartObject();
@@ -107,7 +111,7 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
             writer.WriteNull("group"u8);
         }
 
-        if (value.Data is { } property5)
+        if (value._data is { } property5)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartArray();
@@ -131,7 +135,7 @@ public sealed class CopilotAggregateDataContainer : IGenesysCloudModel<CopilotAg
             writer.WriteNull("data"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CopilotCondition : IGenesysCloudModel<CopilotCondition>
 {
     /// <summary>Type of condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionType")]
-    public global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum? ConditionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum? ConditionType { get => _conditionType; set => _conditionType = value; }
 
     /// <summary>Condition values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConditionValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConditionValues { get => _conditionValues; set => _conditionValues = value; }
+
+    private global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum? _conditionType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conditionValues;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotCondition IGenesysCloudModel<CopilotCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CopilotCondition : IGenesysCloudModel<CopilotCondition>
             switch (index)
             {
                 case 0:
-                    value.ConditionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum?)null;
+                    value._conditionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CopilotCondition.ConditionTypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConditionValues = null;
+                        value._conditionValues = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CopilotCondition : IGenesysCloudModel<CopilotCondition>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConditionValues = list2;
+                        value._conditionValues = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CopilotCondition : IGenesysCloudModel<CopilotCondition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conditionType"u8, value.ConditionType?.ToString(), nulls);
-        if (value.ConditionValues is { } property3)
+        WriteString(writer, "conditionType"u8, value._conditionType?.ToString(), nulls);
+        if (value._conditionValues is { } property3)
         {
             writer.WritePropertyName("conditionValues"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class CopilotCondition : IGenesysCloudModel<CopilotCondition>
             writer.WriteNull("conditionValues"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
 {
     /// <summary>The assistant associated with this context.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistant")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get => _assistant; set => _assistant = value; }
 
     /// <summary>List of copilot context values for this assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextValues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotContextValueItem>? ContextValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotContextValueItem>? ContextValues { get => _contextValues; set => _contextValues = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _assistant;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotContextValueItem>? _contextValues;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotContextEntity IGenesysCloudModel<CopilotContextEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
             switch (index)
             {
                 case 0:
-                    value.Assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ContextValues = null;
+                        value._contextValues = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CopilotContextValueItem.ReadJson(ref reader, options));
                         }
 
-                        value.ContextValues = list1;
+                        value._contextValues = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Assistant is { } property2)
+        if (value._assistant is { } property2)
         {
             writer.WritePropertyName("assistant"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
             writer.WriteNull("assistant"u8);
         }
 
-        if (value.ContextValues is { } property4)
+        if (value._contextValues is { } property4)
         {
             writer.WritePropertyName("contextValues"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class CopilotContextEntity : IGenesysCloudModel<CopilotContextEnti
             writer.WriteNull("contextValues"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

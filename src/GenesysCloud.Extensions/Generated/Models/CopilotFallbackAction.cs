@@ -14,15 +14,19 @@ public sealed class CopilotFallbackAction : IGenesysCloudModel<CopilotFallbackAc
 {
     /// <summary>Type of action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
 
     /// <summary>Action specific attributes, if any. Maximum 100 of string key-value pair allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
+
+    private global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum? _actionType;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotFallbackAction IGenesysCloudModel<CopilotFallbackAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CopilotFallbackAction : IGenesysCloudModel<CopilotFallbackAc
             switch (index)
             {
                 case 0:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ActionTypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CopilotFallbackAction : IGenesysCloudModel<CopilotFallbackAc
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary2;
+                        value._attributes = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CopilotFallbackAction : IGenesysCloudModel<CopilotFallbackAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        if (value.Attributes is { } property3)
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        if (value._attributes is { } property3)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class CopilotFallbackAction : IGenesysCloudModel<CopilotFallbackAc
             writer.WriteNull("attributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

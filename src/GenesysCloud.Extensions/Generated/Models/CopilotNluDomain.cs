@@ -14,23 +14,29 @@ public sealed class CopilotNluDomain : IGenesysCloudModel<CopilotNluDomain>
 {
     /// <summary>Id of the NLU domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Use the latest version of the NLU domain. If false, version is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useLatestVersion")]
-    public bool? UseLatestVersion { get; set; }
+    public bool? UseLatestVersion { get => _useLatestVersion; set => _useLatestVersion = value; }
 
     /// <summary>NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion? Version { get => _version; set => _version = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _useLatestVersion;
+    private global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion? _version;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotNluDomain IGenesysCloudModel<CopilotNluDomain>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CopilotNluDomain : IGenesysCloudModel<CopilotNluDomain>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UseLatestVersion = ReadNullableBoolean(ref reader, name);
+                    value._useLatestVersion = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class CopilotNluDomain : IGenesysCloudModel<CopilotNluDomain>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "useLatestVersion"u8, value.UseLatestVersion, nulls);
-        if (value.Version is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "useLatestVersion"u8, value._useLatestVersion, nulls);
+        if (value._version is { } property1)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.CopilotNluDomainVersion.WriteJson(writer, property1, options);
@@ -87,8 +93,8 @@ public sealed class CopilotNluDomain : IGenesysCloudModel<CopilotNluDomain>
             writer.WriteNull("version"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

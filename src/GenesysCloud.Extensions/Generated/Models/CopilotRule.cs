@@ -14,15 +14,19 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
 {
     /// <summary>List of conditions to execute actions, must have at least 1 element and maximum 100 elements. Operator in case of multiple conditions: 'OR'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotCondition>? Conditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotCondition>? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>List of actions to execute, must have at least 1 element and maximum 100 elements.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotAction>? Actions { get => _actions; set => _actions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotCondition>? _conditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotAction>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopilotRule IGenesysCloudModel<CopilotRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Conditions = null;
+                        value._conditions = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CopilotCondition.ReadJson(ref reader, options));
                         }
 
-                        value.Conditions = list1;
+                        value._conditions = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CopilotAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list2;
+                        value._actions = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conditions is { } property3)
+        if (value._conditions is { } property3)
         {
             writer.WritePropertyName("conditions"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
             writer.WriteNull("conditions"u8);
         }
 
-        if (value.Actions is { } property6)
+        if (value._actions is { } property6)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class CopilotRule : IGenesysCloudModel<CopilotRule>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

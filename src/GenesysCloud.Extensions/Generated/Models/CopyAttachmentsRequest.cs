@@ -14,15 +14,19 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
 {
     /// <summary>A reference to the email message within the current conversation that owns the attachments to be copied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceMessage")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SourceMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SourceMessage { get => _sourceMessage; set => _sourceMessage = value; }
 
     /// <summary>A list of attachments that will be copied from the source message to the current draft</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get => _attachments; set => _attachments = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sourceMessage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? _attachments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopyAttachmentsRequest IGenesysCloudModel<CopyAttachmentsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
             switch (index)
             {
                 case 0:
-                    value.SourceMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sourceMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Attachments = null;
+                        value._attachments = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Attachment.ReadJson(ref reader, options));
                         }
 
-                        value.Attachments = list1;
+                        value._attachments = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SourceMessage is { } property2)
+        if (value._sourceMessage is { } property2)
         {
             writer.WritePropertyName("sourceMessage"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
             writer.WriteNull("sourceMessage"u8);
         }
 
-        if (value.Attachments is { } property4)
+        if (value._attachments is { } property4)
         {
             writer.WritePropertyName("attachments"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class CopyAttachmentsRequest : IGenesysCloudModel<CopyAttachmentsR
             writer.WriteNull("attachments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CopyCapacityPlanRequest : IGenesysCloudModel<CopyCapacityPla
 {
     /// <summary>The name of the new capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the new capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The start date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startBusinessUnitDate")]
-    public string? StartBusinessUnitDate { get; set; }
+    public string? StartBusinessUnitDate { get => _startBusinessUnitDate; set => _startBusinessUnitDate = value; }
 
     /// <summary>The end date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endBusinessUnitDate")]
-    public string? EndBusinessUnitDate { get; set; }
+    public string? EndBusinessUnitDate { get => _endBusinessUnitDate; set => _endBusinessUnitDate = value; }
 
     /// <summary>The selected forecast for this capacity plan. Uses forecast from original capacity plan if not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? Forecast { get => _forecast; set => _forecast = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _startBusinessUnitDate;
+    private string? _endBusinessUnitDate;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? _forecast;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopyCapacityPlanRequest IGenesysCloudModel<CopyCapacityPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CopyCapacityPlanRequest : IGenesysCloudModel<CopyCapacityPla
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartBusinessUnitDate = ReadString(ref reader, name);
+                    value._startBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EndBusinessUnitDate = ReadString(ref reader, name);
+                    value._endBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class CopyCapacityPlanRequest : IGenesysCloudModel<CopyCapacityPla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "startBusinessUnitDate"u8, value.StartBusinessUnitDate, nulls);
-        WriteString(writer, "endBusinessUnitDate"u8, value.EndBusinessUnitDate, nulls);
-        if (value.Forecast is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "startBusinessUnitDate"u8, value._startBusinessUnitDate, nulls);
+        WriteString(writer, "endBusinessUnitDate"u8, value._endBusinessUnitDate, nulls);
+        if (value._forecast is { } property1)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class CopyCapacityPlanRequest : IGenesysCloudModel<CopyCapacityPla
             writer.WriteNull("forecast"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CopyVoicemailMessage : IGenesysCloudModel<CopyVoicemailMessa
 {
     /// <summary>The id of the VoicemailMessage to copy</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemailMessageId")]
-    public string? VoicemailMessageId { get; set; }
+    public string? VoicemailMessageId { get => _voicemailMessageId; set => _voicemailMessageId = value; }
 
     /// <summary>The id of the User to copy the VoicemailMessage to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The id of the Group to copy the VoicemailMessage to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupId")]
-    public string? GroupId { get; set; }
+    public string? GroupId { get => _groupId; set => _groupId = value; }
+
+    private string? _voicemailMessageId;
+    private string? _userId;
+    private string? _groupId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CopyVoicemailMessage IGenesysCloudModel<CopyVoicemailMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CopyVoicemailMessage : IGenesysCloudModel<CopyVoicemailMessa
             switch (index)
             {
                 case 0:
-                    value.VoicemailMessageId = ReadString(ref reader, name);
+                    value._voicemailMessageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.GroupId = ReadString(ref reader, name);
+                    value._groupId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class CopyVoicemailMessage : IGenesysCloudModel<CopyVoicemailMessa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "voicemailMessageId"u8, value.VoicemailMessageId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "groupId"u8, value.GroupId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "voicemailMessageId"u8, value._voicemailMessageId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "groupId"u8, value._groupId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

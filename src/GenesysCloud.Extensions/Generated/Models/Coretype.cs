@@ -14,51 +14,64 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A positive integer denoting the core type's version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the core type was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The core type's built-in schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.Schema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.Schema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>A boolean indicating if the core type's version is the current one in use by the system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public bool? Current { get; set; }
+    public bool? Current { get => _current; set => _current = value; }
 
     /// <summary>An array of strings naming the fields of the core type subject to validation.  Validation constraints are specified by a schema author using the core type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationFields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ValidationFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ValidationFields { get => _validationFields; set => _validationFields = value; }
 
     /// <summary>A structure denoting the system-imposed minimum and maximum string length (for text-based core types) or numeric values (for number-based) core types.  For example, the validationLimits for a text-based core type specify the min/max values for a minimum string length (minLength) constraint supplied by a schemaauthor on a text field.  Similarly, the maxLength's min/max specifies maximum string length constraint supplied by a schema author for the same field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationLimits")]
-    public global::GenesysCloud.Extensions.Models.ValidationLimits? ValidationLimits { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValidationLimits? ValidationLimits { get => _validationLimits; set => _validationLimits = value; }
 
     /// <summary>Specific to the "tag" core type, this is an array of strings naming the tag item fields of the core type subject to validation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("itemValidationFields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ItemValidationFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ItemValidationFields { get => _itemValidationFields; set => _itemValidationFields = value; }
 
     /// <summary>A structure denoting the system-imposed minimum and maximum string length for string-array based core types such as "tag" and "enum".  Forexample, the validationLimits for a schema field using a tag core type specify the min/max values for a minimum string length (minLength) constraint supplied by a schema author on individual tags.  Similarly, the maxLength's min/max specifies maximum string length constraint supplied by a schema author for the same field's tags.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("itemValidationLimits")]
-    public global::GenesysCloud.Extensions.Models.ItemValidationLimits? ItemValidationLimits { get; set; }
+    public global::GenesysCloud.Extensions.Models.ItemValidationLimits? ItemValidationLimits { get => _itemValidationLimits; set => _itemValidationLimits = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Schema? _schema;
+    private bool? _current;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _validationFields;
+    private global::GenesysCloud.Extensions.Models.ValidationLimits? _validationLimits;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _itemValidationFields;
+    private global::GenesysCloud.Extensions.Models.ItemValidationLimits? _itemValidationLimits;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Coretype IGenesysCloudModel<Coretype>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,27 +92,27 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Schema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Schema.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Current = ReadNullableBoolean(ref reader, name);
+                    value._current = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ValidationFields = null;
+                        value._validationFields = null;
                     }
                     else
                     {
@@ -110,16 +123,16 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ValidationFields = list1;
+                        value._validationFields = list1;
                     }
                     break;
                 case 7:
-                    value.ValidationLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidationLimits.ReadJson(ref reader, options);
+                    value._validationLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidationLimits.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ItemValidationFields = null;
+                        value._itemValidationFields = null;
                     }
                     else
                     {
@@ -130,17 +143,17 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ItemValidationFields = list2;
+                        value._itemValidationFields = list2;
                     }
                     break;
                 case 9:
-                    value.ItemValidationLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ItemValidationLimits.ReadJson(ref reader, options);
+                    value._itemValidationLimits = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ItemValidationLimits.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,11 +165,11 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.Schema is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._schema is { } property3)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.Schema.WriteJson(writer, property3, options);
@@ -166,8 +179,8 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             writer.WriteNull("schema"u8);
         }
 
-        WriteBoolean(writer, "current"u8, value.Current, nulls);
-        if (value.ValidationFields is { } property5)
+        WriteBoolean(writer, "current"u8, value._current, nulls);
+        if (value._validationFields is { } property5)
         {
             writer.WritePropertyName("validationFields"u8);
             writer.WriteStartArray();
@@ -184,7 +197,7 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             writer.WriteNull("validationFields"u8);
         }
 
-        if (value.ValidationLimits is { } property7)
+        if (value._validationLimits is { } property7)
         {
             writer.WritePropertyName("validationLimits"u8);
             global::GenesysCloud.Extensions.Models.ValidationLimits.WriteJson(writer, property7, options);
@@ -194,7 +207,7 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             writer.WriteNull("validationLimits"u8);
         }
 
-        if (value.ItemValidationFields is { } property9)
+        if (value._itemValidationFields is { } property9)
         {
             writer.WritePropertyName("itemValidationFields"u8);
             writer.WriteStartArray();
@@ -211,7 +224,7 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             writer.WriteNull("itemValidationFields"u8);
         }
 
-        if (value.ItemValidationLimits is { } property11)
+        if (value._itemValidationLimits is { } property11)
         {
             writer.WritePropertyName("itemValidationLimits"u8);
             global::GenesysCloud.Extensions.Models.ItemValidationLimits.WriteJson(writer, property11, options);
@@ -221,8 +234,8 @@ public sealed class Coretype : IGenesysCloudModel<Coretype>
             writer.WriteNull("itemValidationLimits"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CoverSheet : IGenesysCloudModel<CoverSheet>
 {
     /// <summary>Text to be added to the coversheet</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Locale, e.g. = en-US</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locale")]
-    public string? Locale { get; set; }
+    public string? Locale { get => _locale; set => _locale = value; }
+
+    private string? _notes;
+    private string? _locale;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CoverSheet IGenesysCloudModel<CoverSheet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CoverSheet : IGenesysCloudModel<CoverSheet>
             switch (index)
             {
                 case 0:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Locale = ReadString(ref reader, name);
+                    value._locale = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CoverSheet : IGenesysCloudModel<CoverSheet>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteString(writer, "locale"u8, value.Locale, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteString(writer, "locale"u8, value._locale, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
 {
     /// <summary>The name of the activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The activity code's category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>The default length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Whether an agent is paid while performing this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Indicates whether or not the activity should be counted as work time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsWorkTime")]
-    public bool? CountsAsWorkTime { get; set; }
+    public bool? CountsAsWorkTime { get => _countsAsWorkTime; set => _countsAsWorkTime = value; }
 
     /// <summary>Whether an agent can select this activity code when creating or editing a time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTimeOffSelectable")]
-    public bool? AgentTimeOffSelectable { get; set; }
+    public bool? AgentTimeOffSelectable { get => _agentTimeOffSelectable; set => _agentTimeOffSelectable = value; }
 
     /// <summary>Whether or not this activity code counts toward shrinkage calculations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsTowardShrinkage")]
-    public bool? CountsTowardShrinkage { get; set; }
+    public bool? CountsTowardShrinkage { get => _countsTowardShrinkage; set => _countsTowardShrinkage = value; }
 
     /// <summary>Whether this activity code is considered planned or unplanned shrinkage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedShrinkage")]
-    public bool? PlannedShrinkage { get; set; }
+    public bool? PlannedShrinkage { get => _plannedShrinkage; set => _plannedShrinkage = value; }
 
     /// <summary>Whether this activity code is considered interruptible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptible")]
-    public bool? Interruptible { get; set; }
+    public bool? Interruptible { get => _interruptible; set => _interruptible = value; }
 
     /// <summary>The secondary presences of this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? SecondaryPresences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? SecondaryPresences { get => _secondaryPresences; set => _secondaryPresences = value; }
 
     /// <summary>The planning group IDs associated with this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum? _category;
+    private long? _lengthInMinutes;
+    private bool? _countsAsPaidTime;
+    private bool? _countsAsWorkTime;
+    private bool? _agentTimeOffSelectable;
+    private bool? _countsTowardShrinkage;
+    private bool? _plannedShrinkage;
+    private bool? _interruptible;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresence>? _secondaryPresences;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateActivityCodeRequest IGenesysCloudModel<CreateActivityCodeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,36 +92,36 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest.CategoryEnum?)null;
                     break;
                 case 2:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.CountsAsWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.AgentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
+                    value._agentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CountsTowardShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._countsTowardShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.PlannedShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._plannedShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Interruptible = ReadNullableBoolean(ref reader, name);
+                    value._interruptible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryPresences = null;
+                        value._secondaryPresences = null;
                     }
                     else
                     {
@@ -119,13 +132,13 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SecondaryPresence.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryPresences = list2;
+                        value._secondaryPresences = list2;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -136,11 +149,11 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list3;
+                        value._planningGroupIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,16 +165,16 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "countsAsWorkTime"u8, value.CountsAsWorkTime, nulls);
-        WriteBoolean(writer, "agentTimeOffSelectable"u8, value.AgentTimeOffSelectable, nulls);
-        WriteBoolean(writer, "countsTowardShrinkage"u8, value.CountsTowardShrinkage, nulls);
-        WriteBoolean(writer, "plannedShrinkage"u8, value.PlannedShrinkage, nulls);
-        WriteBoolean(writer, "interruptible"u8, value.Interruptible, nulls);
-        if (value.SecondaryPresences is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "countsAsWorkTime"u8, value._countsAsWorkTime, nulls);
+        WriteBoolean(writer, "agentTimeOffSelectable"u8, value._agentTimeOffSelectable, nulls);
+        WriteBoolean(writer, "countsTowardShrinkage"u8, value._countsTowardShrinkage, nulls);
+        WriteBoolean(writer, "plannedShrinkage"u8, value._plannedShrinkage, nulls);
+        WriteBoolean(writer, "interruptible"u8, value._interruptible, nulls);
+        if (value._secondaryPresences is { } property4)
         {
             writer.WritePropertyName("secondaryPresences"u8);
             writer.WriteStartArray();
@@ -185,7 +198,7 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("secondaryPresences"u8);
         }
 
-        if (value.PlanningGroupIds is { } property7)
+        if (value._planningGroupIds is { } property7)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -202,7 +215,7 @@ public sealed class CreateActivityCodeRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
 {
     /// <summary>The name of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management units to which this activity plan applies. Empty list or null means this activity plan applies to the entire business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The description of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The activity code associated with the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The type of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The length in minutes of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The initial scheduling period for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialSchedulePeriod")]
-    public global::GenesysCloud.Extensions.Models.SchedulingPeriod? InitialSchedulePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingPeriod? InitialSchedulePeriod { get => _initialSchedulePeriod; set => _initialSchedulePeriod = value; }
 
     /// <summary>Group settings for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupSettings")]
-    public global::GenesysCloud.Extensions.Models.GroupSettings? GroupSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupSettings? GroupSettings { get => _groupSettings; set => _groupSettings = value; }
 
     /// <summary>Settings controlling recurrence for the activity plan. If not set the activity plan will only occur once</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurrenceSettings")]
-    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrenceSettings? RecurrenceSettings { get => _recurrenceSettings; set => _recurrenceSettings = value; }
 
     /// <summary>Attendee search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeesSearchRule")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRule? AttendeesSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRule? AttendeesSearchRule { get => _attendeesSearchRule; set => _attendeesSearchRule = value; }
 
     /// <summary>Whether the sessions created by this activity plan should be facilitated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitated")]
-    public bool? Facilitated { get; set; }
+    public bool? Facilitated { get => _facilitated; set => _facilitated = value; }
 
     /// <summary>Facilitator search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorsSearchRule")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRule? FacilitatorsSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRule? FacilitatorsSearchRule { get => _facilitatorsSearchRule; set => _facilitatorsSearchRule = value; }
 
     /// <summary>Transition time in minutes between facilitated sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transitionTimeMinutes")]
-    public long? TransitionTimeMinutes { get; set; }
+    public long? TransitionTimeMinutes { get => _transitionTimeMinutes; set => _transitionTimeMinutes = value; }
 
     /// <summary>Allowable service goal impact override settings for this activity plan. If not set the business unit setting will be used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalImpactOverrides")]
-    public global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get => _serviceGoalImpactOverrides; set => _serviceGoalImpactOverrides = value; }
 
     /// <summary>The optimization objective of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optimizationObjective")]
-    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum? OptimizationObjective { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum? OptimizationObjective { get => _optimizationObjective; set => _optimizationObjective = value; }
 
     /// <summary>The state of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Whether the activity should count as paid time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Fixed availability configuration for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fixedAvailability")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? FixedAvailability { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? FixedAvailability { get => _fixedAvailability; set => _fixedAvailability = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private string? _description;
+    private string? _activityCodeId;
+    private global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum? _type;
+    private long? _lengthMinutes;
+    private global::GenesysCloud.Extensions.Models.SchedulingPeriod? _initialSchedulePeriod;
+    private global::GenesysCloud.Extensions.Models.GroupSettings? _groupSettings;
+    private global::GenesysCloud.Extensions.Models.RecurrenceSettings? _recurrenceSettings;
+    private global::GenesysCloud.Extensions.Models.UserSearchRule? _attendeesSearchRule;
+    private bool? _facilitated;
+    private global::GenesysCloud.Extensions.Models.UserSearchRule? _facilitatorsSearchRule;
+    private long? _transitionTimeMinutes;
+    private global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides? _serviceGoalImpactOverrides;
+    private global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum? _optimizationObjective;
+    private global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum? _state;
+    private bool? _countsAsPaidTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FixedAvailability>? _fixedAvailability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateActivityPlanRequest IGenesysCloudModel<CreateActivityPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,12 +127,12 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -123,58 +143,58 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.TypeEnum?)null;
                     break;
                 case 5:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.InitialSchedulePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingPeriod.ReadJson(ref reader, options);
+                    value._initialSchedulePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingPeriod.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.GroupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
+                    value._groupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.RecurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
+                    value._recurrenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceSettings.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.AttendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
+                    value._attendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Facilitated = ReadNullableBoolean(ref reader, name);
+                    value._facilitated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.FacilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
+                    value._facilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.TransitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._transitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.ServiceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
+                    value._serviceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.OptimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum?)null;
+                    value._optimizationObjective = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.OptimizationObjectiveEnum?)null;
                     break;
                 case 15:
-                    value.State = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest.StateEnum?)null;
                     break;
                 case 16:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.FixedAvailability = null;
+                        value._fixedAvailability = null;
                     }
                     else
                     {
@@ -185,11 +205,11 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FixedAvailability.ReadJson(ref reader, options));
                         }
 
-                        value.FixedAvailability = list5;
+                        value._fixedAvailability = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,8 +221,8 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ManagementUnitIds is { } property6)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._managementUnitIds is { } property6)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -219,11 +239,11 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        if (value.InitialSchedulePeriod is { } property8)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        if (value._initialSchedulePeriod is { } property8)
         {
             writer.WritePropertyName("initialSchedulePeriod"u8);
             global::GenesysCloud.Extensions.Models.SchedulingPeriod.WriteJson(writer, property8, options);
@@ -233,7 +253,7 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("initialSchedulePeriod"u8);
         }
 
-        if (value.GroupSettings is { } property10)
+        if (value._groupSettings is { } property10)
         {
             writer.WritePropertyName("groupSettings"u8);
             global::GenesysCloud.Extensions.Models.GroupSettings.WriteJson(writer, property10, options);
@@ -243,7 +263,7 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("groupSettings"u8);
         }
 
-        if (value.RecurrenceSettings is { } property12)
+        if (value._recurrenceSettings is { } property12)
         {
             writer.WritePropertyName("recurrenceSettings"u8);
             global::GenesysCloud.Extensions.Models.RecurrenceSettings.WriteJson(writer, property12, options);
@@ -253,7 +273,7 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("recurrenceSettings"u8);
         }
 
-        if (value.AttendeesSearchRule is { } property14)
+        if (value._attendeesSearchRule is { } property14)
         {
             writer.WritePropertyName("attendeesSearchRule"u8);
             global::GenesysCloud.Extensions.Models.UserSearchRule.WriteJson(writer, property14, options);
@@ -263,8 +283,8 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("attendeesSearchRule"u8);
         }
 
-        WriteBoolean(writer, "facilitated"u8, value.Facilitated, nulls);
-        if (value.FacilitatorsSearchRule is { } property16)
+        WriteBoolean(writer, "facilitated"u8, value._facilitated, nulls);
+        if (value._facilitatorsSearchRule is { } property16)
         {
             writer.WritePropertyName("facilitatorsSearchRule"u8);
             global::GenesysCloud.Extensions.Models.UserSearchRule.WriteJson(writer, property16, options);
@@ -274,8 +294,8 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("facilitatorsSearchRule"u8);
         }
 
-        WriteInt64(writer, "transitionTimeMinutes"u8, value.TransitionTimeMinutes, nulls);
-        if (value.ServiceGoalImpactOverrides is { } property18)
+        WriteInt64(writer, "transitionTimeMinutes"u8, value._transitionTimeMinutes, nulls);
+        if (value._serviceGoalImpactOverrides is { } property18)
         {
             writer.WritePropertyName("serviceGoalImpactOverrides"u8);
             global::GenesysCloud.Extensions.Models.ActivityPlanServiceGoalImpactOverrides.WriteJson(writer, property18, options);
@@ -285,10 +305,10 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("serviceGoalImpactOverrides"u8);
         }
 
-        WriteString(writer, "optimizationObjective"u8, value.OptimizationObjective?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        if (value.FixedAvailability is { } property20)
+        WriteString(writer, "optimizationObjective"u8, value._optimizationObjective?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        if (value._fixedAvailability is { } property20)
         {
             writer.WritePropertyName("fixedAvailability"u8);
             writer.WriteStartArray();
@@ -312,7 +332,7 @@ public sealed class CreateActivityPlanRequest : IGenesysCloudModel<CreateActivit
             writer.WriteNull("fixedAvailability"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
 {
     /// <summary>The status of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>A set of IDs for users to associate with this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get => _users; set => _users = value; }
 
     /// <summary>The ID of the activity code associated with this time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Notes about the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>A set of dates in yyyy-MM-dd format.  Should be interpreted in the management unit's configured time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayManagementUnitDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get => _fullDayManagementUnitDates; set => _fullDayManagementUnitDates = value; }
 
     /// <summary>A set of start date-times in ISO-8601 format for partial day requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayStartDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get => _partialDayStartDateTimes; set => _partialDayStartDateTimes = value; }
 
     /// <summary>Daily duration in minutes applied to all days of this time off request. Ignored if durationMinutes is specified. At least one of dailyDurationMinutes or durationMinutes is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dailyDurationMinutes")]
-    public long? DailyDurationMinutes { get; set; }
+    public long? DailyDurationMinutes { get => _dailyDurationMinutes; set => _dailyDurationMinutes = value; }
 
     /// <summary>Duration in minutes for each day of this time off request. Must match the size of fullDayManagementUnitDates or partialDayStartDateTimes. At least one of dailyDurationMinutes or durationMinutes is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get => _durationMinutes; set => _durationMinutes = value; }
 
     /// <summary>Payable minutes for each day of this time off request, representing scheduled paid time displaced by this request. Defaults to dailyDurationMinutes if not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>Whether this is a paid time off request. Defaults to the activity code's paid value if not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
+
+    private global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _users;
+    private string? _activityCodeId;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayManagementUnitDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _partialDayStartDateTimes;
+    private long? _dailyDurationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _durationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _payableMinutes;
+    private bool? _paid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateAdminTimeOffRequest IGenesysCloudModel<CreateAdminTimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,12 +87,12 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest.StatusEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -91,19 +103,19 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list2;
+                        value._users = list2;
                     }
                     break;
                 case 2:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayManagementUnitDates = null;
+                        value._fullDayManagementUnitDates = null;
                     }
                     else
                     {
@@ -114,13 +126,13 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayManagementUnitDates = list3;
+                        value._fullDayManagementUnitDates = list3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayStartDateTimes = null;
+                        value._partialDayStartDateTimes = null;
                     }
                     else
                     {
@@ -131,16 +143,16 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
                             list4.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.PartialDayStartDateTimes = list4;
+                        value._partialDayStartDateTimes = list4;
                     }
                     break;
                 case 6:
-                    value.DailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._dailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.DurationMinutes = null;
+                        value._durationMinutes = null;
                     }
                     else
                     {
@@ -151,13 +163,13 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.DurationMinutes = list5;
+                        value._durationMinutes = list5;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PayableMinutes = null;
+                        value._payableMinutes = null;
                     }
                     else
                     {
@@ -168,14 +180,14 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
                             list6.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.PayableMinutes = list6;
+                        value._payableMinutes = list6;
                     }
                     break;
                 case 9:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,8 +199,8 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Users is { } property7)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._users is { } property7)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -212,9 +224,9 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             writer.WriteNull("users"u8);
         }
 
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.FullDayManagementUnitDates is { } property10)
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._fullDayManagementUnitDates is { } property10)
         {
             writer.WritePropertyName("fullDayManagementUnitDates"u8);
             writer.WriteStartArray();
@@ -231,7 +243,7 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             writer.WriteNull("fullDayManagementUnitDates"u8);
         }
 
-        if (value.PartialDayStartDateTimes is { } property12)
+        if (value._partialDayStartDateTimes is { } property12)
         {
             writer.WritePropertyName("partialDayStartDateTimes"u8);
             writer.WriteStartArray();
@@ -248,8 +260,8 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             writer.WriteNull("partialDayStartDateTimes"u8);
         }
 
-        WriteInt64(writer, "dailyDurationMinutes"u8, value.DailyDurationMinutes, nulls);
-        if (value.DurationMinutes is { } property14)
+        WriteInt64(writer, "dailyDurationMinutes"u8, value._dailyDurationMinutes, nulls);
+        if (value._durationMinutes is { } property14)
         {
             writer.WritePropertyName("durationMinutes"u8);
             writer.WriteStartArray();
@@ -266,7 +278,7 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             writer.WriteNull("durationMinutes"u8);
         }
 
-        if (value.PayableMinutes is { } property16)
+        if (value._payableMinutes is { } property16)
         {
             writer.WritePropertyName("payableMinutes"u8);
             writer.WriteStartArray();
@@ -283,8 +295,8 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
             writer.WriteNull("payableMinutes"u8);
         }
 
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

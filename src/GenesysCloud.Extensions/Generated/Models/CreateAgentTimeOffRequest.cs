@@ -14,35 +14,44 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
 {
     /// <summary>The ID of the activity code associated with this time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Notes about the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>A set of dates in yyyy-MM-dd format.  Should be interpreted in the management unit's configured time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayManagementUnitDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get => _fullDayManagementUnitDates; set => _fullDayManagementUnitDates = value; }
 
     /// <summary>A set of start date-times in ISO-8601 format for partial day requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayStartDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get => _partialDayStartDateTimes; set => _partialDayStartDateTimes = value; }
 
     /// <summary>Daily duration in minutes applied to all days of this time off request. Ignored if durationMinutes is specified. At least one of dailyDurationMinutes or durationMinutes is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dailyDurationMinutes")]
-    public long? DailyDurationMinutes { get; set; }
+    public long? DailyDurationMinutes { get => _dailyDurationMinutes; set => _dailyDurationMinutes = value; }
 
     /// <summary>Duration in minutes for each day of this time off request. Must match the size of fullDayManagementUnitDates or partialDayStartDateTimes. At least one of dailyDurationMinutes or durationMinutes is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get => _durationMinutes; set => _durationMinutes = value; }
 
     /// <summary>Payable minutes for each day of this time off request, representing scheduled paid time displaced by this request. Defaults to dailyDurationMinutes if not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
+
+    private string? _activityCodeId;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayManagementUnitDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _partialDayStartDateTimes;
+    private long? _dailyDurationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _durationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _payableMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateAgentTimeOffRequest IGenesysCloudModel<CreateAgentTimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayManagementUnitDates = null;
+                        value._fullDayManagementUnitDates = null;
                     }
                     else
                     {
@@ -82,13 +91,13 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayManagementUnitDates = list1;
+                        value._fullDayManagementUnitDates = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayStartDateTimes = null;
+                        value._partialDayStartDateTimes = null;
                     }
                     else
                     {
@@ -99,16 +108,16 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
                             list2.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.PartialDayStartDateTimes = list2;
+                        value._partialDayStartDateTimes = list2;
                     }
                     break;
                 case 4:
-                    value.DailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._dailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.DurationMinutes = null;
+                        value._durationMinutes = null;
                     }
                     else
                     {
@@ -119,13 +128,13 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.DurationMinutes = list3;
+                        value._durationMinutes = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PayableMinutes = null;
+                        value._payableMinutes = null;
                     }
                     else
                     {
@@ -136,11 +145,11 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
                             list4.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.PayableMinutes = list4;
+                        value._payableMinutes = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +161,9 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.FullDayManagementUnitDates is { } property5)
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._fullDayManagementUnitDates is { } property5)
         {
             writer.WritePropertyName("fullDayManagementUnitDates"u8);
             writer.WriteStartArray();
@@ -171,7 +180,7 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
             writer.WriteNull("fullDayManagementUnitDates"u8);
         }
 
-        if (value.PartialDayStartDateTimes is { } property7)
+        if (value._partialDayStartDateTimes is { } property7)
         {
             writer.WritePropertyName("partialDayStartDateTimes"u8);
             writer.WriteStartArray();
@@ -188,8 +197,8 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
             writer.WriteNull("partialDayStartDateTimes"u8);
         }
 
-        WriteInt64(writer, "dailyDurationMinutes"u8, value.DailyDurationMinutes, nulls);
-        if (value.DurationMinutes is { } property9)
+        WriteInt64(writer, "dailyDurationMinutes"u8, value._dailyDurationMinutes, nulls);
+        if (value._durationMinutes is { } property9)
         {
             writer.WritePropertyName("durationMinutes"u8);
             writer.WriteStartArray();
@@ -206,7 +215,7 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
             writer.WriteNull("durationMinutes"u8);
         }
 
-        if (value.PayableMinutes is { } property11)
+        if (value._payableMinutes is { } property11)
         {
             writer.WritePropertyName("payableMinutes"u8);
             writer.WriteStartArray();
@@ -223,7 +232,7 @@ public sealed class CreateAgentTimeOffRequest : IGenesysCloudModel<CreateAgentTi
             writer.WriteNull("payableMinutes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

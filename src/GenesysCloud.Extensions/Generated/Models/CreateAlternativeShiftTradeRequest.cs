@@ -14,27 +14,34 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
 {
     /// <summary>The ID of this alternative shift job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobId")]
-    public string? JobId { get; set; }
+    public string? JobId { get => _jobId; set => _jobId = value; }
 
     /// <summary>A list of offered shift reference keys an agent wants to drop</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dropShiftReferenceKeys")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DropShiftReferenceKeys { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DropShiftReferenceKeys { get => _dropShiftReferenceKeys; set => _dropShiftReferenceKeys = value; }
 
     /// <summary>A list of offered shift reference keys an agent wants to pick up</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pickupShiftReferenceKeys")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PickupShiftReferenceKeys { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PickupShiftReferenceKeys { get => _pickupShiftReferenceKeys; set => _pickupShiftReferenceKeys = value; }
 
     /// <summary>The granularity of alternative shifts to be traded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternativeShiftTradeGranularity")]
-    public global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum? AlternativeShiftTradeGranularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum? AlternativeShiftTradeGranularity { get => _alternativeShiftTradeGranularity; set => _alternativeShiftTradeGranularity = value; }
 
     /// <summary>The date when the trade will expire in ISO-8601 format. The trade cannot be approved after expiration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
+
+    private string? _jobId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dropShiftReferenceKeys;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _pickupShiftReferenceKeys;
+    private global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum? _alternativeShiftTradeGranularity;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateAlternativeShiftTradeRequest IGenesysCloudModel<CreateAlternativeShiftTradeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
             switch (index)
             {
                 case 0:
-                    value.JobId = ReadString(ref reader, name);
+                    value._jobId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DropShiftReferenceKeys = null;
+                        value._dropShiftReferenceKeys = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DropShiftReferenceKeys = list1;
+                        value._dropShiftReferenceKeys = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PickupShiftReferenceKeys = null;
+                        value._pickupShiftReferenceKeys = null;
                     }
                     else
                     {
@@ -88,17 +95,17 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PickupShiftReferenceKeys = list2;
+                        value._pickupShiftReferenceKeys = list2;
                     }
                     break;
                 case 3:
-                    value.AlternativeShiftTradeGranularity = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum?)null;
+                    value._alternativeShiftTradeGranularity = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest.AlternativeShiftTradeGranularityEnum?)null;
                     break;
                 case 4:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jobId"u8, value.JobId, nulls);
-        if (value.DropShiftReferenceKeys is { } property4)
+        WriteString(writer, "jobId"u8, value._jobId, nulls);
+        if (value._dropShiftReferenceKeys is { } property4)
         {
             writer.WritePropertyName("dropShiftReferenceKeys"u8);
             writer.WriteStartArray();
@@ -128,7 +135,7 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
             writer.WriteNull("dropShiftReferenceKeys"u8);
         }
 
-        if (value.PickupShiftReferenceKeys is { } property6)
+        if (value._pickupShiftReferenceKeys is { } property6)
         {
             writer.WritePropertyName("pickupShiftReferenceKeys"u8);
             writer.WriteStartArray();
@@ -145,9 +152,9 @@ public sealed class CreateAlternativeShiftTradeRequest : IGenesysCloudModel<Crea
             writer.WriteNull("pickupShiftReferenceKeys"u8);
         }
 
-        WriteString(writer, "alternativeShiftTradeGranularity"u8, value.AlternativeShiftTradeGranularity?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "alternativeShiftTradeGranularity"u8, value._alternativeShiftTradeGranularity?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

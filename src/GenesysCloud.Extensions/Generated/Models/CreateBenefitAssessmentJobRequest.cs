@@ -14,11 +14,14 @@ public sealed class CreateBenefitAssessmentJobRequest : IGenesysCloudModel<Creat
 {
     /// <summary>The list of division ids for routing queues that are to be assessed for Predictive Routing benefit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateBenefitAssessmentJobRequest IGenesysCloudModel<CreateBenefitAssessmentJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CreateBenefitAssessmentJobRequest : IGenesysCloudModel<Creat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CreateBenefitAssessmentJobRequest : IGenesysCloudModel<Creat
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list1;
+                        value._divisionIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CreateBenefitAssessmentJobRequest : IGenesysCloudModel<Creat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DivisionIds is { } property2)
+        if (value._divisionIds is { } property2)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class CreateBenefitAssessmentJobRequest : IGenesysCloudModel<Creat
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CreateBenefitAssessmentRequest : IGenesysCloudModel<CreateBe
 {
     /// <summary>The list of queue ids that are to be assessed for Predictive Routing benefit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateBenefitAssessmentRequest IGenesysCloudModel<CreateBenefitAssessmentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CreateBenefitAssessmentRequest : IGenesysCloudModel<CreateBe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CreateBenefitAssessmentRequest : IGenesysCloudModel<CreateBe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list1;
+                        value._queueIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CreateBenefitAssessmentRequest : IGenesysCloudModel<CreateBe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.QueueIds is { } property2)
+        if (value._queueIds is { } property2)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class CreateBenefitAssessmentRequest : IGenesysCloudModel<CreateBe
             writer.WriteNull("queueIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

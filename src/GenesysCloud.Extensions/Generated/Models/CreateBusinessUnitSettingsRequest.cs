@@ -14,27 +14,34 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
 {
     /// <summary>The start day of week for this business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum? StartDayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum? StartDayOfWeek { get => _startDayOfWeek; set => _startDayOfWeek = value; }
 
     /// <summary>The time zone for this business unit, using the Olsen tz database format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Short term forecasting settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecasting")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? ShortTermForecasting { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? ShortTermForecasting { get => _shortTermForecasting; set => _shortTermForecasting = value; }
 
     /// <summary>Scheduling settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduling")]
-    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest? Scheduling { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest? Scheduling { get => _scheduling; set => _scheduling = value; }
 
     /// <summary>Notification settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest? Notifications { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest? Notifications { get => _notifications; set => _notifications = value; }
+
+    private global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum? _startDayOfWeek;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings? _shortTermForecasting;
+    private global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest? _scheduling;
+    private global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest? _notifications;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateBusinessUnitSettingsRequest IGenesysCloudModel<CreateBusinessUnitSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
             switch (index)
             {
                 case 0:
-                    value.StartDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum?)null;
+                    value._startDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateBusinessUnitSettingsRequest.StartDayOfWeekEnum?)null;
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ShortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.ReadJson(ref reader, options);
+                    value._shortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest.ReadJson(ref reader, options);
+                    value._scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest.ReadJson(ref reader, options);
+                    value._notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDayOfWeek"u8, value.StartDayOfWeek?.ToString(), nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.ShortTermForecasting is { } property2)
+        WriteString(writer, "startDayOfWeek"u8, value._startDayOfWeek?.ToString(), nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._shortTermForecasting is { } property2)
         {
             writer.WritePropertyName("shortTermForecasting"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastingSettings.WriteJson(writer, property2, options);
@@ -94,7 +101,7 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
             writer.WriteNull("shortTermForecasting"u8);
         }
 
-        if (value.Scheduling is { } property4)
+        if (value._scheduling is { } property4)
         {
             writer.WritePropertyName("scheduling"u8);
             global::GenesysCloud.Extensions.Models.BuSchedulingSettingsRequest.WriteJson(writer, property4, options);
@@ -104,7 +111,7 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
             writer.WriteNull("scheduling"u8);
         }
 
-        if (value.Notifications is { } property6)
+        if (value._notifications is { } property6)
         {
             writer.WritePropertyName("notifications"u8);
             global::GenesysCloud.Extensions.Models.BuNotificationSettingsRequest.WriteJson(writer, property6, options);
@@ -114,7 +121,7 @@ public sealed class CreateBusinessUnitSettingsRequest : IGenesysCloudModel<Creat
             writer.WriteNull("notifications"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
 {
     /// <summary>The phone number to dial.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The caller id phone number for this outbound call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerId")]
-    public string? CallerId { get; set; }
+    public string? CallerId { get => _callerId; set => _callerId = value; }
 
     /// <summary>The caller id name for this outbound call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerIdName")]
-    public string? CallerIdName { get; set; }
+    public string? CallerIdName { get => _callerIdName; set => _callerIdName = value; }
 
     /// <summary>The queue ID to call on behalf of.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callFromQueueId")]
-    public string? CallFromQueueId { get; set; }
+    public string? CallFromQueueId { get => _callFromQueueId; set => _callFromQueueId = value; }
 
     /// <summary>The queue ID to call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callQueueId")]
-    public string? CallQueueId { get; set; }
+    public string? CallQueueId { get => _callQueueId; set => _callQueueId = value; }
 
     /// <summary>The user ID to call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callUserId")]
-    public string? CallUserId { get; set; }
+    public string? CallUserId { get => _callUserId; set => _callUserId = value; }
 
     /// <summary>The priority to assign to this call (if calling a queue).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The list of attributes to associate with the customer participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The language skill ID to use for routing this call (if calling a queue).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The skill ID's to use for routing this call (if calling a queue).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingSkillsIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoutingSkillsIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoutingSkillsIds { get => _routingSkillsIds; set => _routingSkillsIds = value; }
 
     /// <summary>The list of existing call conversations to merge into a new ad-hoc conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get => _conversationIds; set => _conversationIds = value; }
 
     /// <summary>The list of participants to call to create a new ad-hoc conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Destination>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Destination>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>User to User Information (UUI) data managed by SIP session application.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uuiData")]
-    public string? UuiData { get; set; }
+    public string? UuiData { get => _uuiData; set => _uuiData = value; }
 
     /// <summary>The external contact with which to associate the call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
+
+    private string? _phoneNumber;
+    private string? _callerId;
+    private string? _callerIdName;
+    private string? _callFromQueueId;
+    private string? _callQueueId;
+    private string? _callUserId;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private string? _languageId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _routingSkillsIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Destination>? _participants;
+    private string? _uuiData;
+    private string? _externalContactId;
+    private string? _label;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateCallRequest IGenesysCloudModel<CreateCallRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,30 +112,30 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
             switch (index)
             {
                 case 0:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CallerId = ReadString(ref reader, name);
+                    value._callerId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CallerIdName = ReadString(ref reader, name);
+                    value._callerIdName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CallFromQueueId = ReadString(ref reader, name);
+                    value._callFromQueueId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CallQueueId = ReadString(ref reader, name);
+                    value._callQueueId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CallUserId = ReadString(ref reader, name);
+                    value._callUserId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -129,16 +146,16 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 8:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingSkillsIds = null;
+                        value._routingSkillsIds = null;
                     }
                     else
                     {
@@ -149,13 +166,13 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoutingSkillsIds = list2;
+                        value._routingSkillsIds = list2;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationIds = null;
+                        value._conversationIds = null;
                     }
                     else
                     {
@@ -166,13 +183,13 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationIds = list3;
+                        value._conversationIds = list3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -183,20 +200,20 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Destination.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list4;
+                        value._participants = list4;
                     }
                     break;
                 case 12:
-                    value.UuiData = ReadString(ref reader, name);
+                    value._uuiData = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,14 +225,14 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "callerId"u8, value.CallerId, nulls);
-        WriteString(writer, "callerIdName"u8, value.CallerIdName, nulls);
-        WriteString(writer, "callFromQueueId"u8, value.CallFromQueueId, nulls);
-        WriteString(writer, "callQueueId"u8, value.CallQueueId, nulls);
-        WriteString(writer, "callUserId"u8, value.CallUserId, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Attributes is { } property5)
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "callerId"u8, value._callerId, nulls);
+        WriteString(writer, "callerIdName"u8, value._callerIdName, nulls);
+        WriteString(writer, "callFromQueueId"u8, value._callFromQueueId, nulls);
+        WriteString(writer, "callQueueId"u8, value._callQueueId, nulls);
+        WriteString(writer, "callUserId"u8, value._callUserId, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._attributes is { } property5)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -233,8 +250,8 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        if (value.RoutingSkillsIds is { } property7)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        if (value._routingSkillsIds is { } property7)
         {
             writer.WritePropertyName("routingSkillsIds"u8);
             writer.WriteStartArray();
@@ -251,7 +268,7 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
             writer.WriteNull("routingSkillsIds"u8);
         }
 
-        if (value.ConversationIds is { } property9)
+        if (value._conversationIds is { } property9)
         {
             writer.WritePropertyName("conversationIds"u8);
             writer.WriteStartArray();
@@ -268,7 +285,7 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
             writer.WriteNull("conversationIds"u8);
         }
 
-        if (value.Participants is { } property11)
+        if (value._participants is { } property11)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -292,10 +309,10 @@ public sealed class CreateCallRequest : IGenesysCloudModel<CreateCallRequest>
             writer.WriteNull("participants"u8);
         }
 
-        WriteString(writer, "uuiData"u8, value.UuiData, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uuiData"u8, value._uuiData, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

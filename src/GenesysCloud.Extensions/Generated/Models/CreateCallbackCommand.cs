@@ -14,51 +14,64 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
 {
     /// <summary>The identifier of the script to be used for the callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The identifier of the queue to be used for the callback. Either queueId or routingData is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The routing data to be used for the callback. Either queueId or routingData is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingData")]
-    public global::GenesysCloud.Extensions.Models.RoutingData? RoutingData { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingData? RoutingData { get => _routingData; set => _routingData = value; }
 
     /// <summary>The name of the party to be called back.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackUserName")]
-    public string? CallbackUserName { get; set; }
+    public string? CallbackUserName { get => _callbackUserName; set => _callbackUserName = value; }
 
     /// <summary>A list of phone numbers for the callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get => _callbackNumbers; set => _callbackNumbers = value; }
 
     /// <summary>The scheduled date-time for the callback as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss.SSSZ</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackScheduledTime")]
-    public global::System.DateTimeOffset? CallbackScheduledTime { get; set; }
+    public global::System.DateTimeOffset? CallbackScheduledTime { get => _callbackScheduledTime; set => _callbackScheduledTime = value; }
 
     /// <summary>The country code to be associated with the callback numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>Whether or not to validate the callback numbers for phone number format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validateCallbackNumbers")]
-    public bool? ValidateCallbackNumbers { get; set; }
+    public bool? ValidateCallbackNumbers { get => _validateCallbackNumbers; set => _validateCallbackNumbers = value; }
 
     /// <summary>A map of key-value pairs containing additional data that can be associated to the callback. These values will appear in the attributes property on the conversation participant. Example: { "notes": "ready to close the deal!", "customerPreferredName": "Doc" }</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get => _data; set => _data = value; }
 
     /// <summary>The phone number displayed to recipients when a phone call is placed as part of the callback. Must conform to the E.164 format. May be overridden by other settings in the system such as external trunk settings. Telco support for "callerId" varies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerId")]
-    public string? CallerId { get; set; }
+    public string? CallerId { get => _callerId; set => _callerId = value; }
 
     /// <summary>The name displayed to recipients when a phone call is placed as part of the callback. May be overridden by other settings in the system such as external trunk settings. Telco support for "callerIdName" varies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerIdName")]
-    public string? CallerIdName { get; set; }
+    public string? CallerIdName { get => _callerIdName; set => _callerIdName = value; }
+
+    private string? _scriptId;
+    private string? _queueId;
+    private global::GenesysCloud.Extensions.Models.RoutingData? _routingData;
+    private string? _callbackUserName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _callbackNumbers;
+    private global::System.DateTimeOffset? _callbackScheduledTime;
+    private string? _countryCode;
+    private bool? _validateCallbackNumbers;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _data;
+    private string? _callerId;
+    private string? _callerIdName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateCallbackCommand IGenesysCloudModel<CreateCallbackCommand>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,21 +92,21 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
             switch (index)
             {
                 case 0:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingData.ReadJson(ref reader, options);
+                    value._routingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingData.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CallbackUserName = ReadString(ref reader, name);
+                    value._callbackUserName = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackNumbers = null;
+                        value._callbackNumbers = null;
                     }
                     else
                     {
@@ -104,22 +117,22 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CallbackNumbers = list1;
+                        value._callbackNumbers = list1;
                     }
                     break;
                 case 5:
-                    value.CallbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ValidateCallbackNumbers = ReadNullableBoolean(ref reader, name);
+                    value._validateCallbackNumbers = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -130,17 +143,17 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Data = dictionary2;
+                        value._data = dictionary2;
                     }
                     break;
                 case 9:
-                    value.CallerId = ReadString(ref reader, name);
+                    value._callerId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.CallerIdName = ReadString(ref reader, name);
+                    value._callerIdName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +165,9 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        if (value.RoutingData is { } property3)
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        if (value._routingData is { } property3)
         {
             writer.WritePropertyName("routingData"u8);
             global::GenesysCloud.Extensions.Models.RoutingData.WriteJson(writer, property3, options);
@@ -164,8 +177,8 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
             writer.WriteNull("routingData"u8);
         }
 
-        WriteString(writer, "callbackUserName"u8, value.CallbackUserName, nulls);
-        if (value.CallbackNumbers is { } property5)
+        WriteString(writer, "callbackUserName"u8, value._callbackUserName, nulls);
+        if (value._callbackNumbers is { } property5)
         {
             writer.WritePropertyName("callbackNumbers"u8);
             writer.WriteStartArray();
@@ -182,10 +195,10 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
             writer.WriteNull("callbackNumbers"u8);
         }
 
-        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value.CallbackScheduledTime, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteBoolean(writer, "validateCallbackNumbers"u8, value.ValidateCallbackNumbers, nulls);
-        if (value.Data is { } property7)
+        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value._callbackScheduledTime, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteBoolean(writer, "validateCallbackNumbers"u8, value._validateCallbackNumbers, nulls);
+        if (value._data is { } property7)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartObject();
@@ -203,9 +216,9 @@ public sealed class CreateCallbackCommand : IGenesysCloudModel<CreateCallbackCom
             writer.WriteNull("data"u8);
         }
 
-        WriteString(writer, "callerId"u8, value.CallerId, nulls);
-        WriteString(writer, "callerIdName"u8, value.CallerIdName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "callerId"u8, value._callerId, nulls);
+        WriteString(writer, "callerIdName"u8, value._callerIdName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

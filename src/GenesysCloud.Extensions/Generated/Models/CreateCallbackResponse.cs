@@ -14,15 +14,19 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
 {
     /// <summary>The conversation associated with the callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The list of communication identifiers for the callback participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackIdentifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackIdentifier>? CallbackIdentifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackIdentifier>? CallbackIdentifiers { get => _callbackIdentifiers; set => _callbackIdentifiers = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _conversation;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackIdentifier>? _callbackIdentifiers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateCallbackResponse IGenesysCloudModel<CreateCallbackResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackIdentifiers = null;
+                        value._callbackIdentifiers = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallbackIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.CallbackIdentifiers = list1;
+                        value._callbackIdentifiers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property2)
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.CallbackIdentifiers is { } property4)
+        if (value._callbackIdentifiers is { } property4)
         {
             writer.WritePropertyName("callbackIdentifiers"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class CreateCallbackResponse : IGenesysCloudModel<CreateCallbackRe
             writer.WriteNull("callbackIdentifiers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
 {
     /// <summary>The number of weeks to which the metric change applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfWeeks")]
-    public long? NumberOfWeeks { get; set; }
+    public long? NumberOfWeeks { get => _numberOfWeeks; set => _numberOfWeeks = value; }
 
     /// <summary>The start number of the week (starting from 1) to which the metric change applies, related to numberOfWeeks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekStartNumber")]
-    public long? WeekStartNumber { get; set; }
+    public long? WeekStartNumber { get => _weekStartNumber; set => _weekStartNumber = value; }
 
     /// <summary>The value of the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The metric which is going to be modified for the selected staffing groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Notes about the staffing groups metric changes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Full time equivalent transfer from one staffing group to another</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transfersFullTimeEquivalent")]
-    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? TransfersFullTimeEquivalent { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? TransfersFullTimeEquivalent { get => _transfersFullTimeEquivalent; set => _transfersFullTimeEquivalent = value; }
 
     /// <summary>The IDs of the staffing groups affected by the metric change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
 
     /// <summary>The version of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private long? _numberOfWeeks;
+    private long? _weekStartNumber;
+    private double? _value;
+    private global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum? _metric;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent? _transfersFullTimeEquivalent;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staffingGroupIds;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateCapacityPlanStaffingGroupMetricChangeRequest IGenesysCloudModel<CreateCapacityPlanStaffingGroupMetricChangeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
             switch (index)
             {
                 case 0:
-                    value.NumberOfWeeks = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfWeeks = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.WeekStartNumber = ReadNullableInt64(ref reader, options, name);
+                    value._weekStartNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest.MetricEnum?)null;
                     break;
                 case 4:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.TransfersFullTimeEquivalent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.ReadJson(ref reader, options);
+                    value._transfersFullTimeEquivalent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupIds = null;
+                        value._staffingGroupIds = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaffingGroupIds = list2;
+                        value._staffingGroupIds = list2;
                     }
                     break;
                 case 7:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,12 +127,12 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "numberOfWeeks"u8, value.NumberOfWeeks, nulls);
-        WriteInt64(writer, "weekStartNumber"u8, value.WeekStartNumber, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.TransfersFullTimeEquivalent is { } property3)
+        WriteInt64(writer, "numberOfWeeks"u8, value._numberOfWeeks, nulls);
+        WriteInt64(writer, "weekStartNumber"u8, value._weekStartNumber, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._transfersFullTimeEquivalent is { } property3)
         {
             writer.WritePropertyName("transfersFullTimeEquivalent"u8);
             global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.WriteJson(writer, property3, options);
@@ -132,7 +142,7 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
             writer.WriteNull("transfersFullTimeEquivalent"u8);
         }
 
-        if (value.StaffingGroupIds is { } property5)
+        if (value._staffingGroupIds is { } property5)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             writer.WriteStartArray();
@@ -149,8 +159,8 @@ public sealed class CreateCapacityPlanStaffingGroupMetricChangeRequest : IGenesy
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CreateDecisionTableRequest : IGenesysCloudModel<CreateDecisi
 {
     /// <summary>The decision table name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The decision table description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the division the decision table belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>The ID of the rules schema used by the decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public string? SchemaId { get; set; }
+    public string? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>The column definitions for this decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest? Columns { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest? Columns { get => _columns; set => _columns = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _divisionId;
+    private string? _schemaId;
+    private global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest? _columns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateDecisionTableRequest IGenesysCloudModel<CreateDecisionTableRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CreateDecisionTableRequest : IGenesysCloudModel<CreateDecisi
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SchemaId = ReadString(ref reader, name);
+                    value._schemaId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest.ReadJson(ref reader, options);
+                    value._columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class CreateDecisionTableRequest : IGenesysCloudModel<CreateDecisi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteString(writer, "schemaId"u8, value.SchemaId, nulls);
-        if (value.Columns is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteString(writer, "schemaId"u8, value._schemaId, nulls);
+        if (value._columns is { } property1)
         {
             writer.WritePropertyName("columns"u8);
             global::GenesysCloud.Extensions.Models.CreateDecisionTableColumnsRequest.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class CreateDecisionTableRequest : IGenesysCloudModel<CreateDecisi
             writer.WriteNull("columns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

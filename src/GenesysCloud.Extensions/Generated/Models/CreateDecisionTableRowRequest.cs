@@ -14,19 +14,24 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
 {
     /// <summary>The absolute position of this row in the decision table. Must be an integerstarting from 1, must be positive and less than or equal to the size of the table. If not provided row will be append to the end of the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowIndex")]
-    public long? RowIndex { get; set; }
+    public long? RowIndex { get => _rowIndex; set => _rowIndex = value; }
 
     /// <summary>The input values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get => _inputs; set => _inputs = value; }
 
     /// <summary>The output values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get => _outputs; set => _outputs = value; }
+
+    private long? _rowIndex;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _inputs;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _outputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateDecisionTableRowRequest IGenesysCloudModel<CreateDecisionTableRowRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
             switch (index)
             {
                 case 0:
-                    value.RowIndex = ReadNullableInt64(ref reader, options, name);
+                    value._rowIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Inputs = null;
+                        value._inputs = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Inputs = dictionary1;
+                        value._inputs = dictionary1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Outputs = null;
+                        value._outputs = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Outputs = dictionary2;
+                        value._outputs = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "rowIndex"u8, value.RowIndex, nulls);
-        if (value.Inputs is { } property3)
+        WriteInt64(writer, "rowIndex"u8, value._rowIndex, nulls);
+        if (value._inputs is { } property3)
         {
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -122,7 +127,7 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
             writer.WriteNull("inputs"u8);
         }
 
-        if (value.Outputs is { } property6)
+        if (value._outputs is { } property6)
         {
             writer.WritePropertyName("outputs"u8);
             writer.WriteStartObject();
@@ -147,7 +152,7 @@ public sealed class CreateDecisionTableRowRequest : IGenesysCloudModel<CreateDec
             writer.WriteNull("outputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,75 +14,94 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
 {
     /// <summary>The ID of the queue to use for routing the email conversation. This field is mutually exclusive with flowId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The ID of the flow to use for routing email conversation. This field is mutually exclusive with queueId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The name of the provider that is sourcing the emails. The Provider "PureCloud Email" is reserved for native emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The list of skill ID's to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The ID of the language to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The priority to assign to the conversation for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The list of attributes to associate with the customer participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The email address of the recipient of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>The name of the recipient of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toName")]
-    public string? ToName { get; set; }
+    public string? ToName { get => _toName; set => _toName = value; }
 
     /// <summary>The email address of the sender of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public string? FromAddress { get; set; }
+    public string? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The name of the sender of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromName")]
-    public string? FromName { get; set; }
+    public string? FromName { get => _fromName; set => _fromName = value; }
 
     /// <summary>The subject of the email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>Specify OUTBOUND to send an email on behalf of a queue, or INBOUND to create an external conversation. An external conversation is one where the provider is not PureCloud based.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>An HTML body content of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("htmlBody")]
-    public string? HtmlBody { get; set; }
+    public string? HtmlBody { get => _htmlBody; set => _htmlBody = value; }
 
     /// <summary>A text body content of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The external contact with which the email should be associated. This field is only valid for OUTBOUND email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>Optional. The ID of the label to controls the number of agent interactions for INBOUND communications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabel")]
-    public string? UtilizationLabel { get; set; }
+    public string? UtilizationLabel { get => _utilizationLabel; set => _utilizationLabel = value; }
+
+    private string? _queueId;
+    private string? _flowId;
+    private string? _provider;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _languageId;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private string? _toAddress;
+    private string? _toName;
+    private string? _fromAddress;
+    private string? _fromName;
+    private string? _subject;
+    private global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum? _direction;
+    private string? _htmlBody;
+    private string? _textBody;
+    private string? _externalContactId;
+    private string? _utilizationLabel;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateEmailRequest IGenesysCloudModel<CreateEmailRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,18 +122,18 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -125,19 +144,19 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 4:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -148,41 +167,41 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary2;
+                        value._attributes = dictionary2;
                     }
                     break;
                 case 7:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ToName = ReadString(ref reader, name);
+                    value._toName = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.FromAddress = ReadString(ref reader, name);
+                    value._fromAddress = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FromName = ReadString(ref reader, name);
+                    value._fromName = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateEmailRequest.DirectionEnum?)null;
                     break;
                 case 13:
-                    value.HtmlBody = ReadString(ref reader, name);
+                    value._htmlBody = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.UtilizationLabel = ReadString(ref reader, name);
+                    value._utilizationLabel = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,10 +213,10 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.SkillIds is { } property4)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._skillIds is { } property4)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -214,9 +233,9 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Attributes is { } property6)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._attributes is { } property6)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -234,17 +253,17 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "toName"u8, value.ToName, nulls);
-        WriteString(writer, "fromAddress"u8, value.FromAddress, nulls);
-        WriteString(writer, "fromName"u8, value.FromName, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "htmlBody"u8, value.HtmlBody, nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "utilizationLabel"u8, value.UtilizationLabel, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "toName"u8, value._toName, nulls);
+        WriteString(writer, "fromAddress"u8, value._fromAddress, nulls);
+        WriteString(writer, "fromName"u8, value._fromName, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "htmlBody"u8, value._htmlBody, nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "utilizationLabel"u8, value._utilizationLabel, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CreateKpiRequest : IGenesysCloudModel<CreateKpiRequest>
 {
     /// <summary>The name of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiType")]
-    public global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum? KpiType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum? KpiType { get => _kpiType; set => _kpiType = value; }
 
     /// <summary>Defines what wrap up codes are mapped to Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpCodeConfig")]
-    public global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? WrapUpCodeConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? WrapUpCodeConfig { get => _wrapUpCodeConfig; set => _wrapUpCodeConfig = value; }
 
     /// <summary>The source of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum? Source { get => _source; set => _source = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum? _kpiType;
+    private global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? _wrapUpCodeConfig;
+    private global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum? _source;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateKpiRequest IGenesysCloudModel<CreateKpiRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CreateKpiRequest : IGenesysCloudModel<CreateKpiRequest>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.KpiType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum?)null;
+                    value._kpiType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateKpiRequest.KpiTypeEnum?)null;
                     break;
                 case 3:
-                    value.WrapUpCodeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.ReadJson(ref reader, options);
+                    value._wrapUpCodeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Source = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateKpiRequest.SourceEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class CreateKpiRequest : IGenesysCloudModel<CreateKpiRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "kpiType"u8, value.KpiType?.ToString(), nulls);
-        if (value.WrapUpCodeConfig is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "kpiType"u8, value._kpiType?.ToString(), nulls);
+        if (value._wrapUpCodeConfig is { } property3)
         {
             writer.WritePropertyName("wrapUpCodeConfig"u8);
             global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.WriteJson(writer, property3, options);
@@ -95,8 +102,8 @@ public sealed class CreateKpiRequest : IGenesysCloudModel<CreateKpiRequest>
             writer.WriteNull("wrapUpCodeConfig"u8);
         }
 
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CreateManagementUnitApiRequest : IGenesysCloudModel<CreateMa
 {
     /// <summary>The name of the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The default time zone to use for this management unit.  Moving to Business Unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The configured first day of the week for scheduling and forecasting purposes. Moving to Business Unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum? StartDayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum? StartDayOfWeek { get => _startDayOfWeek; set => _startDayOfWeek = value; }
 
     /// <summary>The configuration for the management unit.  If omitted, reasonable defaults will be assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>The id of the division to which this management unit belongs.  Defaults to home division ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>The id of the business unit to which this management unit belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
+
+    private string? _name;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum? _startDayOfWeek;
+    private global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest? _settings;
+    private string? _divisionId;
+    private string? _businessUnitId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateManagementUnitApiRequest IGenesysCloudModel<CreateManagementUnitApiRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CreateManagementUnitApiRequest : IGenesysCloudModel<CreateMa
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum?)null;
+                    value._startDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest.StartDayOfWeekEnum?)null;
                     break;
                 case 3:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +97,10 @@ public sealed class CreateManagementUnitApiRequest : IGenesysCloudModel<CreateMa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "startDayOfWeek"u8, value.StartDayOfWeek?.ToString(), nulls);
-        if (value.Settings is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "startDayOfWeek"u8, value._startDayOfWeek?.ToString(), nulls);
+        if (value._settings is { } property2)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.CreateManagementUnitSettingsRequest.WriteJson(writer, property2, options);
@@ -102,9 +110,9 @@ public sealed class CreateManagementUnitApiRequest : IGenesysCloudModel<CreateMa
             writer.WriteNull("settings"u8);
         }
 
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

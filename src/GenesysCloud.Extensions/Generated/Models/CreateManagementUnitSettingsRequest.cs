@@ -14,27 +14,34 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
 {
     /// <summary>Adherence settings for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherence")]
-    public global::GenesysCloud.Extensions.Models.AdherenceSettings? Adherence { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceSettings? Adherence { get => _adherence; set => _adherence = value; }
 
     /// <summary>Short term forecasting settings for this management unit.  Moving to Business Unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecasting")]
-    public global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings? ShortTermForecasting { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings? ShortTermForecasting { get => _shortTermForecasting; set => _shortTermForecasting = value; }
 
     /// <summary>Time off request settings for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOff")]
-    public global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest? TimeOff { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest? TimeOff { get => _timeOff; set => _timeOff = value; }
 
     /// <summary>Scheduling settings for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduling")]
-    public global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest? Scheduling { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest? Scheduling { get => _scheduling; set => _scheduling = value; }
 
     /// <summary>Shift trade settings for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftTrading")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings? ShiftTrading { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings? ShiftTrading { get => _shiftTrading; set => _shiftTrading = value; }
+
+    private global::GenesysCloud.Extensions.Models.AdherenceSettings? _adherence;
+    private global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings? _shortTermForecasting;
+    private global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest? _timeOff;
+    private global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest? _scheduling;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings? _shiftTrading;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateManagementUnitSettingsRequest IGenesysCloudModel<CreateManagementUnitSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             switch (index)
             {
                 case 0:
-                    value.Adherence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceSettings.ReadJson(ref reader, options);
+                    value._adherence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ShortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings.ReadJson(ref reader, options);
+                    value._shortTermForecasting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.TimeOff = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.ReadJson(ref reader, options);
+                    value._timeOff = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest.ReadJson(ref reader, options);
+                    value._scheduling = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ShiftTrading = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeSettings.ReadJson(ref reader, options);
+                    value._shiftTrading = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Adherence is { } property1)
+        if (value._adherence is { } property1)
         {
             writer.WritePropertyName("adherence"u8);
             global::GenesysCloud.Extensions.Models.AdherenceSettings.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             writer.WriteNull("adherence"u8);
         }
 
-        if (value.ShortTermForecasting is { } property3)
+        if (value._shortTermForecasting is { } property3)
         {
             writer.WritePropertyName("shortTermForecasting"u8);
             global::GenesysCloud.Extensions.Models.ShortTermForecastingSettings.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             writer.WriteNull("shortTermForecasting"u8);
         }
 
-        if (value.TimeOff is { } property5)
+        if (value._timeOff is { } property5)
         {
             writer.WritePropertyName("timeOff"u8);
             global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.WriteJson(writer, property5, options);
@@ -112,7 +119,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             writer.WriteNull("timeOff"u8);
         }
 
-        if (value.Scheduling is { } property7)
+        if (value._scheduling is { } property7)
         {
             writer.WritePropertyName("scheduling"u8);
             global::GenesysCloud.Extensions.Models.SchedulingSettingsRequest.WriteJson(writer, property7, options);
@@ -122,7 +129,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             writer.WriteNull("scheduling"u8);
         }
 
-        if (value.ShiftTrading is { } property9)
+        if (value._shiftTrading is { } property9)
         {
             writer.WritePropertyName("shiftTrading"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WriteJson(writer, property9, options);
@@ -132,7 +139,7 @@ public sealed class CreateManagementUnitSettingsRequest : IGenesysCloudModel<Cre
             writer.WriteNull("shiftTrading"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

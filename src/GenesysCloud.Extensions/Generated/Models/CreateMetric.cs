@@ -14,35 +14,44 @@ public sealed class CreateMetric : IGenesysCloudModel<CreateMetric>
 {
     /// <summary>The id of associated metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricDefinitionId")]
-    public string? MetricDefinitionId { get; set; }
+    public string? MetricDefinitionId { get => _metricDefinitionId; set => _metricDefinitionId = value; }
 
     /// <summary>The id of associated external metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalMetricDefinitionId")]
-    public string? ExternalMetricDefinitionId { get; set; }
+    public string? ExternalMetricDefinitionId { get => _externalMetricDefinitionId; set => _externalMetricDefinitionId = value; }
 
     /// <summary>Associated objective for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objective")]
-    public global::GenesysCloud.Extensions.Models.CreateObjective? Objective { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateObjective? Objective { get => _objective; set => _objective = value; }
 
     /// <summary>Performance profile id of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfileId")]
-    public string? PerformanceProfileId { get; set; }
+    public string? PerformanceProfileId { get => _performanceProfileId; set => _performanceProfileId = value; }
 
     /// <summary>The name of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The precision of the metric, must be between 0 and 5</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The time unit in which the metric should be displayed -- this parameter is ignored when displaying non-time values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeDisplayUnit")]
-    public global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum? TimeDisplayUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum? TimeDisplayUnit { get => _timeDisplayUnit; set => _timeDisplayUnit = value; }
+
+    private string? _metricDefinitionId;
+    private string? _externalMetricDefinitionId;
+    private global::GenesysCloud.Extensions.Models.CreateObjective? _objective;
+    private string? _performanceProfileId;
+    private string? _name;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum? _timeDisplayUnit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateMetric IGenesysCloudModel<CreateMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class CreateMetric : IGenesysCloudModel<CreateMetric>
             switch (index)
             {
                 case 0:
-                    value.MetricDefinitionId = ReadString(ref reader, name);
+                    value._metricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalMetricDefinitionId = ReadString(ref reader, name);
+                    value._externalMetricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateObjective.ReadJson(ref reader, options);
+                    value._objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CreateObjective.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.PerformanceProfileId = ReadString(ref reader, name);
+                    value._performanceProfileId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.TimeDisplayUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum?)null;
+                    value._timeDisplayUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateMetric.TimeDisplayUnitEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class CreateMetric : IGenesysCloudModel<CreateMetric>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metricDefinitionId"u8, value.MetricDefinitionId, nulls);
-        WriteString(writer, "externalMetricDefinitionId"u8, value.ExternalMetricDefinitionId, nulls);
-        if (value.Objective is { } property2)
+        WriteString(writer, "metricDefinitionId"u8, value._metricDefinitionId, nulls);
+        WriteString(writer, "externalMetricDefinitionId"u8, value._externalMetricDefinitionId, nulls);
+        if (value._objective is { } property2)
         {
             writer.WritePropertyName("objective"u8);
             global::GenesysCloud.Extensions.Models.CreateObjective.WriteJson(writer, property2, options);
@@ -108,11 +117,11 @@ public sealed class CreateMetric : IGenesysCloudModel<CreateMetric>
             writer.WriteNull("objective"u8);
         }
 
-        WriteString(writer, "performanceProfileId"u8, value.PerformanceProfileId, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "timeDisplayUnit"u8, value.TimeDisplayUnit?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "performanceProfileId"u8, value._performanceProfileId, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "timeDisplayUnit"u8, value._timeDisplayUnit?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CreateOutboundMessagingConversationRequest : IGenesysCloudMo
 {
     /// <summary>The ID of the queue to be associated with the message. This will determine the fromAddress of the message, unless useUserFromAddress is true and the queue is configured to use the agent's Direct Routing address as the fromAddress.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The messaging address of the recipient of the message. For an SMS messenger type, the phone number address must be in E.164 format. E.g. +13175555555 or +34234234234.  For open messenger type, any string within the outbound.open.messaging.to.address.characters.max limit can be used. For whatsapp messenger type, use a Whatsapp ID of a phone number. E.g for a E.164 formatted phone number `+13175555555`, a Whatsapp ID would be 13175555555</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>The messaging address messenger type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddressMessengerType")]
-    public global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum? ToAddressMessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum? ToAddressMessengerType { get => _toAddressMessengerType; set => _toAddressMessengerType = value; }
 
     /// <summary>An override to use an existing conversation.  If set to true, an existing conversation will be used if there is one within the conversation window.  If set to false, create request fails if there is a conversation within the conversation window.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useExistingConversation")]
-    public bool? UseExistingConversation { get; set; }
+    public bool? UseExistingConversation { get => _useExistingConversation; set => _useExistingConversation = value; }
 
     /// <summary>The external contact with which the message will be associated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>An override to attempt to use the user's configured direct routing address as the fromAddress.  If set to true, users configured address with 'directrouting' integration will be used as fromAddress.  If set to false or not set, the queueId will be used for determining fromAddress.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useUserFromAddress")]
-    public bool? UseUserFromAddress { get; set; }
+    public bool? UseUserFromAddress { get => _useUserFromAddress; set => _useUserFromAddress = value; }
+
+    private string? _queueId;
+    private string? _toAddress;
+    private global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum? _toAddressMessengerType;
+    private bool? _useExistingConversation;
+    private string? _externalContactId;
+    private bool? _useUserFromAddress;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateOutboundMessagingConversationRequest IGenesysCloudModel<CreateOutboundMessagingConversationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CreateOutboundMessagingConversationRequest : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ToAddressMessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum?)null;
+                    value._toAddressMessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest.ToAddressMessengerTypeEnum?)null;
                     break;
                 case 3:
-                    value.UseExistingConversation = ReadNullableBoolean(ref reader, name);
+                    value._useExistingConversation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UseUserFromAddress = ReadNullableBoolean(ref reader, name);
+                    value._useUserFromAddress = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class CreateOutboundMessagingConversationRequest : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "toAddressMessengerType"u8, value.ToAddressMessengerType?.ToString(), nulls);
-        WriteBoolean(writer, "useExistingConversation"u8, value.UseExistingConversation, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteBoolean(writer, "useUserFromAddress"u8, value.UseUserFromAddress, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "toAddressMessengerType"u8, value._toAddressMessengerType?.ToString(), nulls);
+        WriteBoolean(writer, "useExistingConversation"u8, value._useExistingConversation, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteBoolean(writer, "useUserFromAddress"u8, value._useUserFromAddress, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

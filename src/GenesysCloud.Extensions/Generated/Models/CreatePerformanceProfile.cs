@@ -14,51 +14,64 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A name for this performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The associated division for this Performance Profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>A description about this performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Order of the associated metrics. The list should contain valid ids for metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricOrders")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MetricOrders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MetricOrders { get => _metricOrders; set => _metricOrders = value; }
 
     /// <summary>Creation date for this performance profile. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The reporting interval periods for this performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reportingIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingInterval>? ReportingIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingInterval>? ReportingIntervals { get => _reportingIntervals; set => _reportingIntervals = value; }
 
     /// <summary>The flag for active profiles</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>The number of members in this performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberCount")]
-    public long? MemberCount { get; set; }
+    public long? MemberCount { get => _memberCount; set => _memberCount = value; }
 
     /// <summary>The maximum rank size for the leaderboard. This counts the number of ranks can be retrieved in a leaderboard queries</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLeaderboardRankSize")]
-    public long? MaxLeaderboardRankSize { get; set; }
+    public long? MaxLeaderboardRankSize { get => _maxLeaderboardRankSize; set => _maxLeaderboardRankSize = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metricOrders;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingInterval>? _reportingIntervals;
+    private bool? _active;
+    private long? _memberCount;
+    private long? _maxLeaderboardRankSize;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreatePerformanceProfile IGenesysCloudModel<CreatePerformanceProfile>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,21 +92,21 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.MetricOrders = null;
+                        value._metricOrders = null;
                     }
                     else
                     {
@@ -104,16 +117,16 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MetricOrders = list1;
+                        value._metricOrders = list1;
                     }
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ReportingIntervals = null;
+                        value._reportingIntervals = null;
                     }
                     else
                     {
@@ -124,23 +137,23 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingInterval.ReadJson(ref reader, options));
                         }
 
-                        value.ReportingIntervals = list2;
+                        value._reportingIntervals = list2;
                     }
                     break;
                 case 7:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.MemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._memberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.MaxLeaderboardRankSize = ReadNullableInt64(ref reader, options, name);
+                    value._maxLeaderboardRankSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +165,9 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property3, options);
@@ -164,8 +177,8 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.MetricOrders is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._metricOrders is { } property5)
         {
             writer.WritePropertyName("metricOrders"u8);
             writer.WriteStartArray();
@@ -182,8 +195,8 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
             writer.WriteNull("metricOrders"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ReportingIntervals is { } property7)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._reportingIntervals is { } property7)
         {
             writer.WritePropertyName("reportingIntervals"u8);
             writer.WriteStartArray();
@@ -207,11 +220,11 @@ public sealed class CreatePerformanceProfile : IGenesysCloudModel<CreatePerforma
             writer.WriteNull("reportingIntervals"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteInt64(writer, "memberCount"u8, value.MemberCount, nulls);
-        WriteInt64(writer, "maxLeaderboardRankSize"u8, value.MaxLeaderboardRankSize, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteInt64(writer, "memberCount"u8, value._memberCount, nulls);
+        WriteInt64(writer, "maxLeaderboardRankSize"u8, value._maxLeaderboardRankSize, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CreatePlanningGroupRequest : IGenesysCloudModel<CreatePlanni
 {
     /// <summary>The name of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Set of route paths to associate with the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routePaths")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathRequest>? RoutePaths { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathRequest>? RoutePaths { get => _routePaths; set => _routePaths = value; }
 
     /// <summary>The ID of the service goal template to associate with this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalTemplateId")]
-    public string? ServiceGoalTemplateId { get; set; }
+    public string? ServiceGoalTemplateId { get => _serviceGoalTemplateId; set => _serviceGoalTemplateId = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathRequest>? _routePaths;
+    private string? _serviceGoalTemplateId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreatePlanningGroupRequest IGenesysCloudModel<CreatePlanningGroupRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class CreatePlanningGroupRequest : IGenesysCloudModel<CreatePlanni
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RoutePaths = null;
+                        value._routePaths = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class CreatePlanningGroupRequest : IGenesysCloudModel<CreatePlanni
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutePathRequest.ReadJson(ref reader, options));
                         }
 
-                        value.RoutePaths = list1;
+                        value._routePaths = list1;
                     }
                     break;
                 case 2:
-                    value.ServiceGoalTemplateId = ReadString(ref reader, name);
+                    value._serviceGoalTemplateId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class CreatePlanningGroupRequest : IGenesysCloudModel<CreatePlanni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.RoutePaths is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._routePaths is { } property2)
         {
             writer.WritePropertyName("routePaths"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class CreatePlanningGroupRequest : IGenesysCloudModel<CreatePlanni
             writer.WriteNull("routePaths"u8);
         }
 
-        WriteString(writer, "serviceGoalTemplateId"u8, value.ServiceGoalTemplateId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "serviceGoalTemplateId"u8, value._serviceGoalTemplateId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
 {
     /// <summary>The queue IDs associated with the predictor.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
 
     /// <summary>The KPI that the predictor attempts to maximize/minimize.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpi")]
-    public string? Kpi { get; set; }
+    public string? Kpi { get => _kpi; set => _kpi = value; }
 
     /// <summary>Number of seconds allocated to predictive routing before attempting a different routing method. This is a value between 12 and 900 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingTimeoutSeconds")]
-    public long? RoutingTimeoutSeconds { get; set; }
+    public long? RoutingTimeoutSeconds { get => _routingTimeoutSeconds; set => _routingTimeoutSeconds = value; }
 
     /// <summary>The predictor schedule that determines when the predictor is used for routing interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The predictor balancing configuration to enable workload balancing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workloadBalancingConfig")]
-    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get => _workloadBalancingConfig; set => _workloadBalancingConfig = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private string? _kpi;
+    private long? _routingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.PredictorSchedule? _schedule;
+    private global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? _workloadBalancingConfig;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreatePredictorRequest IGenesysCloudModel<CreatePredictorRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -68,23 +75,23 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list1;
+                        value._queueIds = list1;
                     }
                     break;
                 case 1:
-                    value.Kpi = ReadString(ref reader, name);
+                    value._kpi = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RoutingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._routingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.WorkloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
+                    value._workloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.QueueIds is { } property2)
+        if (value._queueIds is { } property2)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -113,9 +120,9 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
             writer.WriteNull("queueIds"u8);
         }
 
-        WriteString(writer, "kpi"u8, value.Kpi, nulls);
-        WriteInt64(writer, "routingTimeoutSeconds"u8, value.RoutingTimeoutSeconds, nulls);
-        if (value.Schedule is { } property4)
+        WriteString(writer, "kpi"u8, value._kpi, nulls);
+        WriteInt64(writer, "routingTimeoutSeconds"u8, value._routingTimeoutSeconds, nulls);
+        if (value._schedule is { } property4)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.PredictorSchedule.WriteJson(writer, property4, options);
@@ -125,7 +132,7 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.WorkloadBalancingConfig is { } property6)
+        if (value._workloadBalancingConfig is { } property6)
         {
             writer.WritePropertyName("workloadBalancingConfig"u8);
             global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.WriteJson(writer, property6, options);
@@ -135,7 +142,7 @@ public sealed class CreatePredictorRequest : IGenesysCloudModel<CreatePredictorR
             writer.WriteNull("workloadBalancingConfig"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

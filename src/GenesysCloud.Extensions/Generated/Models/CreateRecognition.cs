@@ -14,31 +14,39 @@ public sealed class CreateRecognition : IGenesysCloudModel<CreateRecognition>
 {
     /// <summary>The recipient of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipientId")]
-    public string? RecipientId { get; set; }
+    public string? RecipientId { get => _recipientId; set => _recipientId = value; }
 
     /// <summary>The type of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The title of the recognition. Max length of 100 characters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The note of the recognition. Max length of 800 characters (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    public string? Note { get; set; }
+    public string? Note { get => _note; set => _note = value; }
 
     /// <summary>The context type (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextType")]
-    public global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum? ContextType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum? ContextType { get => _contextType; set => _contextType = value; }
 
     /// <summary>The context id (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
+
+    private string? _recipientId;
+    private global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum? _type;
+    private string? _title;
+    private string? _note;
+    private global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum? _contextType;
+    private string? _contextId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateRecognition IGenesysCloudModel<CreateRecognition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CreateRecognition : IGenesysCloudModel<CreateRecognition>
             switch (index)
             {
                 case 0:
-                    value.RecipientId = ReadString(ref reader, name);
+                    value._recipientId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateRecognition.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Note = ReadString(ref reader, name);
+                    value._note = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum?)null;
+                    value._contextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateRecognition.ContextTypeEnum?)null;
                     break;
                 case 5:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class CreateRecognition : IGenesysCloudModel<CreateRecognition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "recipientId"u8, value.RecipientId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "note"u8, value.Note, nulls);
-        WriteString(writer, "contextType"u8, value.ContextType?.ToString(), nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "recipientId"u8, value._recipientId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "note"u8, value._note, nulls);
+        WriteString(writer, "contextType"u8, value._contextType?.ToString(), nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

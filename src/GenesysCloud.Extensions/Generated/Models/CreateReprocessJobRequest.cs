@@ -14,35 +14,44 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
 {
     /// <summary>The name given for the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The start date for the search criteria. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end date for the search criteria. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>A list of program IDs to filter conversations by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get => _programs; set => _programs = value; }
 
     /// <summary>The types of conversations to reprocess.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>The dialects to filter by the conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialects")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get => _dialects; set => _dialects = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programs;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dialects;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateReprocessJobRequest IGenesysCloudModel<CreateReprocessJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Programs = null;
+                        value._programs = null;
                     }
                     else
                     {
@@ -88,13 +97,13 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Programs = list1;
+                        value._programs = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -105,13 +114,13 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list2;
+                        value._mediaTypes = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Dialects = null;
+                        value._dialects = null;
                     }
                     else
                     {
@@ -122,11 +131,11 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Dialects = list3;
+                        value._dialects = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +147,11 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Programs is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._programs is { } property4)
         {
             writer.WritePropertyName("programs"u8);
             writer.WriteStartArray();
@@ -159,7 +168,7 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
             writer.WriteNull("programs"u8);
         }
 
-        if (value.MediaTypes is { } property6)
+        if (value._mediaTypes is { } property6)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -176,7 +185,7 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.Dialects is { } property8)
+        if (value._dialects is { } property8)
         {
             writer.WritePropertyName("dialects"u8);
             writer.WriteStartArray();
@@ -193,7 +202,7 @@ public sealed class CreateReprocessJobRequest : IGenesysCloudModel<CreateReproce
             writer.WriteNull("dialects"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CreateRoomResponse : IGenesysCloudModel<CreateRoomResponse>
 {
     /// <summary>The jid of the room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jid")]
-    public string? Jid { get; set; }
+    public string? Jid { get => _jid; set => _jid = value; }
+
+    private string? _jid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateRoomResponse IGenesysCloudModel<CreateRoomResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CreateRoomResponse : IGenesysCloudModel<CreateRoomResponse>
             switch (index)
             {
                 case 0:
-                    value.Jid = ReadString(ref reader, name);
+                    value._jid = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CreateRoomResponse : IGenesysCloudModel<CreateRoomResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jid"u8, value.Jid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jid"u8, value._jid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CreateSecureSession : IGenesysCloudModel<CreateSecureSession
 {
     /// <summary>requesting participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceParticipantId")]
-    public string? SourceParticipantId { get; set; }
+    public string? SourceParticipantId { get => _sourceParticipantId; set => _sourceParticipantId = value; }
 
     /// <summary>the flow id to execute in the secure session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>user data for the secure session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userData")]
-    public string? UserData { get; set; }
+    public string? UserData { get => _userData; set => _userData = value; }
 
     /// <summary>if true, disconnect the agent after creating the session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnect")]
-    public bool? Disconnect { get; set; }
+    public bool? Disconnect { get => _disconnect; set => _disconnect = value; }
+
+    private string? _sourceParticipantId;
+    private string? _flowId;
+    private string? _userData;
+    private bool? _disconnect;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateSecureSession IGenesysCloudModel<CreateSecureSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CreateSecureSession : IGenesysCloudModel<CreateSecureSession
             switch (index)
             {
                 case 0:
-                    value.SourceParticipantId = ReadString(ref reader, name);
+                    value._sourceParticipantId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserData = ReadString(ref reader, name);
+                    value._userData = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Disconnect = ReadNullableBoolean(ref reader, name);
+                    value._disconnect = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CreateSecureSession : IGenesysCloudModel<CreateSecureSession
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceParticipantId"u8, value.SourceParticipantId, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "userData"u8, value.UserData, nulls);
-        WriteBoolean(writer, "disconnect"u8, value.Disconnect, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceParticipantId"u8, value._sourceParticipantId, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "userData"u8, value._userData, nulls);
+        WriteBoolean(writer, "disconnect"u8, value._disconnect, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
 {
     /// <summary>The name of the service goal template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Service level targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.BuServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>Average speed of answer targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswer")]
-    public global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? AverageSpeedOfAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? AverageSpeedOfAnswer { get => _averageSpeedOfAnswer; set => _averageSpeedOfAnswer = value; }
 
     /// <summary>Abandon rate targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public global::GenesysCloud.Extensions.Models.BuAbandonRate? AbandonRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAbandonRate? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>Settings controlling max percent increase and decrease of service goals for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impactOverride")]
-    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? ImpactOverride { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? ImpactOverride { get => _impactOverride; set => _impactOverride = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BuServiceLevel? _serviceLevel;
+    private global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? _averageSpeedOfAnswer;
+    private global::GenesysCloud.Extensions.Models.BuAbandonRate? _abandonRate;
+    private global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? _impactOverride;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateServiceGoalTemplate IGenesysCloudModel<CreateServiceGoalTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AverageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.ReadJson(ref reader, options);
+                    value._averageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AbandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAbandonRate.ReadJson(ref reader, options);
+                    value._abandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAbandonRate.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ImpactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.ReadJson(ref reader, options);
+                    value._impactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ServiceLevel is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.BuServiceLevel.WriteJson(writer, property1, options);
@@ -93,7 +100,7 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
             writer.WriteNull("serviceLevel"u8);
         }
 
-        if (value.AverageSpeedOfAnswer is { } property3)
+        if (value._averageSpeedOfAnswer is { } property3)
         {
             writer.WritePropertyName("averageSpeedOfAnswer"u8);
             global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.WriteJson(writer, property3, options);
@@ -103,7 +110,7 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
             writer.WriteNull("averageSpeedOfAnswer"u8);
         }
 
-        if (value.AbandonRate is { } property5)
+        if (value._abandonRate is { } property5)
         {
             writer.WritePropertyName("abandonRate"u8);
             global::GenesysCloud.Extensions.Models.BuAbandonRate.WriteJson(writer, property5, options);
@@ -113,7 +120,7 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
             writer.WriteNull("abandonRate"u8);
         }
 
-        if (value.ImpactOverride is { } property7)
+        if (value._impactOverride is { } property7)
         {
             writer.WritePropertyName("impactOverride"u8);
             global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.WriteJson(writer, property7, options);
@@ -123,7 +130,7 @@ public sealed class CreateServiceGoalTemplate : IGenesysCloudModel<CreateService
             writer.WriteNull("impactOverride"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
 {
     /// <summary>The share entity type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntityType")]
-    public global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum? SharedEntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum? SharedEntityType { get => _sharedEntityType; set => _sharedEntityType = value; }
 
     /// <summary>The entity that will be shared</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntity")]
-    public global::GenesysCloud.Extensions.Models.SharedEntity? SharedEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.SharedEntity? SharedEntity { get => _sharedEntity; set => _sharedEntity = value; }
 
     /// <summary>Gets or sets <c>memberType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberType")]
-    public global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum? MemberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum? MemberType { get => _memberType; set => _memberType = value; }
 
     /// <summary>The member that will have access to this share. Only required if a list of members is not provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.SharedEntity? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.SharedEntity? Member { get => _member; set => _member = value; }
 
     /// <summary>Gets or sets <c>members</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("members")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateShareRequestMember>? Members { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateShareRequestMember>? Members { get => _members; set => _members = value; }
+
+    private global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum? _sharedEntityType;
+    private global::GenesysCloud.Extensions.Models.SharedEntity? _sharedEntity;
+    private global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum? _memberType;
+    private global::GenesysCloud.Extensions.Models.SharedEntity? _member;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CreateShareRequestMember>? _members;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateShareRequest IGenesysCloudModel<CreateShareRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
             switch (index)
             {
                 case 0:
-                    value.SharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum?)null;
+                    value._sharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareRequest.SharedEntityTypeEnum?)null;
                     break;
                 case 1:
-                    value.SharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharedEntity.ReadJson(ref reader, options);
+                    value._sharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharedEntity.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.MemberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum?)null;
+                    value._memberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateShareRequest.MemberTypeEnum?)null;
                     break;
                 case 3:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharedEntity.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SharedEntity.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Members = null;
+                        value._members = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CreateShareRequestMember.ReadJson(ref reader, options));
                         }
 
-                        value.Members = list3;
+                        value._members = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sharedEntityType"u8, value.SharedEntityType?.ToString(), nulls);
-        if (value.SharedEntity is { } property4)
+        WriteString(writer, "sharedEntityType"u8, value._sharedEntityType?.ToString(), nulls);
+        if (value._sharedEntity is { } property4)
         {
             writer.WritePropertyName("sharedEntity"u8);
             global::GenesysCloud.Extensions.Models.SharedEntity.WriteJson(writer, property4, options);
@@ -107,8 +114,8 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
             writer.WriteNull("sharedEntity"u8);
         }
 
-        WriteString(writer, "memberType"u8, value.MemberType?.ToString(), nulls);
-        if (value.Member is { } property6)
+        WriteString(writer, "memberType"u8, value._memberType?.ToString(), nulls);
+        if (value._member is { } property6)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.SharedEntity.WriteJson(writer, property6, options);
@@ -118,7 +125,7 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
             writer.WriteNull("member"u8);
         }
 
-        if (value.Members is { } property8)
+        if (value._members is { } property8)
         {
             writer.WritePropertyName("members"u8);
             writer.WriteStartArray();
@@ -142,7 +149,7 @@ public sealed class CreateShareRequest : IGenesysCloudModel<CreateShareRequest>
             writer.WriteNull("members"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

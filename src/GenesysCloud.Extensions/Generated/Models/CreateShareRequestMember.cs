@@ -14,15 +14,19 @@ public sealed class CreateShareRequestMember : IGenesysCloudModel<CreateShareReq
 {
     /// <summary>Gets or sets <c>memberType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberType")]
-    public global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum? MemberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum? MemberType { get => _memberType; set => _memberType = value; }
 
     /// <summary>Gets or sets <c>member</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.MemberEntity? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.MemberEntity? Member { get => _member; set => _member = value; }
+
+    private global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum? _memberType;
+    private global::GenesysCloud.Extensions.Models.MemberEntity? _member;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateShareRequestMember IGenesysCloudModel<CreateShareRequestMember>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CreateShareRequestMember : IGenesysCloudModel<CreateShareReq
             switch (index)
             {
                 case 0:
-                    value.MemberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum?)null;
+                    value._memberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareRequestMember.MemberTypeEnum?)null;
                     break;
                 case 1:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MemberEntity.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MemberEntity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class CreateShareRequestMember : IGenesysCloudModel<CreateShareReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "memberType"u8, value.MemberType?.ToString(), nulls);
-        if (value.Member is { } property2)
+        WriteString(writer, "memberType"u8, value._memberType?.ToString(), nulls);
+        if (value._member is { } property2)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.MemberEntity.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class CreateShareRequestMember : IGenesysCloudModel<CreateShareReq
             writer.WriteNull("member"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

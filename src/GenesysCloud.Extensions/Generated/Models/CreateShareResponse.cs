@@ -14,51 +14,64 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>sharedEntityType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntityType")]
-    public global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum? SharedEntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum? SharedEntityType { get => _sharedEntityType; set => _sharedEntityType = value; }
 
     /// <summary>Gets or sets <c>sharedEntity</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedEntity { get => _sharedEntity; set => _sharedEntity = value; }
 
     /// <summary>Gets or sets <c>memberType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberType")]
-    public global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum? MemberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum? MemberType { get => _memberType; set => _memberType = value; }
 
     /// <summary>Gets or sets <c>member</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get => _member; set => _member = value; }
 
     /// <summary>Gets or sets <c>sharedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedBy { get => _sharedBy; set => _sharedBy = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>succeeded</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("succeeded")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? Succeeded { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? Succeeded { get => _succeeded; set => _succeeded = value; }
 
     /// <summary>Gets or sets <c>failed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failed")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? Failed { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? Failed { get => _failed; set => _failed = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum? _sharedEntityType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sharedEntity;
+    private global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum? _memberType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _member;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sharedBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? _succeeded;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Share>? _failed;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateShareResponse IGenesysCloudModel<CreateShareResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum?)null;
+                    value._sharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateShareResponse.SharedEntityTypeEnum?)null;
                     break;
                 case 3:
-                    value.SharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MemberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum?)null;
+                    value._memberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateShareResponse.MemberTypeEnum?)null;
                     break;
                 case 5:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SharedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sharedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Succeeded = null;
+                        value._succeeded = null;
                     }
                     else
                     {
@@ -116,13 +129,13 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Share.ReadJson(ref reader, options));
                         }
 
-                        value.Succeeded = list3;
+                        value._succeeded = list3;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Failed = null;
+                        value._failed = null;
                     }
                     else
                     {
@@ -133,14 +146,14 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Share.ReadJson(ref reader, options));
                         }
 
-                        value.Failed = list4;
+                        value._failed = list4;
                     }
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,10 +165,10 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "sharedEntityType"u8, value.SharedEntityType?.ToString(), nulls);
-        if (value.SharedEntity is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "sharedEntityType"u8, value._sharedEntityType?.ToString(), nulls);
+        if (value._sharedEntity is { } property5)
         {
             writer.WritePropertyName("sharedEntity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -165,8 +178,8 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("sharedEntity"u8);
         }
 
-        WriteString(writer, "memberType"u8, value.MemberType?.ToString(), nulls);
-        if (value.Member is { } property7)
+        WriteString(writer, "memberType"u8, value._memberType?.ToString(), nulls);
+        if (value._member is { } property7)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -176,7 +189,7 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("member"u8);
         }
 
-        if (value.SharedBy is { } property9)
+        if (value._sharedBy is { } property9)
         {
             writer.WritePropertyName("sharedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -186,7 +199,7 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("sharedBy"u8);
         }
 
-        if (value.Workspace is { } property11)
+        if (value._workspace is { } property11)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -196,7 +209,7 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.Succeeded is { } property13)
+        if (value._succeeded is { } property13)
         {
             writer.WritePropertyName("succeeded"u8);
             writer.WriteStartArray();
@@ -220,7 +233,7 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("succeeded"u8);
         }
 
-        if (value.Failed is { } property16)
+        if (value._failed is { } property16)
         {
             writer.WritePropertyName("failed"u8);
             writer.WriteStartArray();
@@ -244,8 +257,8 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
             writer.WriteNull("failed"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CreateStaffingGroupAllocation : IGenesysCloudModel<CreateSta
 {
     /// <summary>The ID of the staffing group used in this capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupId")]
-    public string? StaffingGroupId { get; set; }
+    public string? StaffingGroupId { get => _staffingGroupId; set => _staffingGroupId = value; }
 
     /// <summary>The shrinkage percentage of the staffing group that can be used for all weeks in the planning period, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialShrinkagePercentage")]
-    public double? InitialShrinkagePercentage { get; set; }
+    public double? InitialShrinkagePercentage { get => _initialShrinkagePercentage; set => _initialShrinkagePercentage = value; }
 
     /// <summary>The attrition percentage of the staffing group that can be used for all weeks in the planning period, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialAttritionPercentage")]
-    public double? InitialAttritionPercentage { get; set; }
+    public double? InitialAttritionPercentage { get => _initialAttritionPercentage; set => _initialAttritionPercentage = value; }
 
     /// <summary>The weekly count of full time equivalent agents in the staffing group that can be used for the first week of the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingWeeklyFullTimeEquivalentCount")]
-    public double? StartingWeeklyFullTimeEquivalentCount { get; set; }
+    public double? StartingWeeklyFullTimeEquivalentCount { get => _startingWeeklyFullTimeEquivalentCount; set => _startingWeeklyFullTimeEquivalentCount = value; }
+
+    private string? _staffingGroupId;
+    private double? _initialShrinkagePercentage;
+    private double? _initialAttritionPercentage;
+    private double? _startingWeeklyFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateStaffingGroupAllocation IGenesysCloudModel<CreateStaffingGroupAllocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CreateStaffingGroupAllocation : IGenesysCloudModel<CreateSta
             switch (index)
             {
                 case 0:
-                    value.StaffingGroupId = ReadString(ref reader, name);
+                    value._staffingGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InitialShrinkagePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._initialShrinkagePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.InitialAttritionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._initialAttritionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.StartingWeeklyFullTimeEquivalentCount = ReadNullableDouble(ref reader, options, name);
+                    value._startingWeeklyFullTimeEquivalentCount = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CreateStaffingGroupAllocation : IGenesysCloudModel<CreateSta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "staffingGroupId"u8, value.StaffingGroupId, nulls);
-        WriteDouble(writer, "initialShrinkagePercentage"u8, value.InitialShrinkagePercentage, nulls);
-        WriteDouble(writer, "initialAttritionPercentage"u8, value.InitialAttritionPercentage, nulls);
-        WriteDouble(writer, "startingWeeklyFullTimeEquivalentCount"u8, value.StartingWeeklyFullTimeEquivalentCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "staffingGroupId"u8, value._staffingGroupId, nulls);
+        WriteDouble(writer, "initialShrinkagePercentage"u8, value._initialShrinkagePercentage, nulls);
+        WriteDouble(writer, "initialAttritionPercentage"u8, value._initialAttritionPercentage, nulls);
+        WriteDouble(writer, "startingWeeklyFullTimeEquivalentCount"u8, value._startingWeeklyFullTimeEquivalentCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

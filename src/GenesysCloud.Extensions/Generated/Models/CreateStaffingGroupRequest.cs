@@ -14,23 +14,29 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
 {
     /// <summary>The name of the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of user IDs to associate with the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The ID of the management unit to which the staffing group users belong. If undefined the staffing group can include users from the entire business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>The set of planning group IDs to associate with the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateStaffingGroupRequest IGenesysCloudModel<CreateStaffingGroupRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -67,16 +73,16 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 2:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list2;
+                        value._planningGroupIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.UserIds is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._userIds is { } property3)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -121,8 +127,8 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
             writer.WriteNull("userIds"u8);
         }
 
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.PlanningGroupIds is { } property5)
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._planningGroupIds is { } property5)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -139,7 +145,7 @@ public sealed class CreateStaffingGroupRequest : IGenesysCloudModel<CreateStaffi
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CreateSurveyRequest : IGenesysCloudModel<CreateSurveyRequest
 {
     /// <summary>The conversation to create the survey for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The survey form context to use for the survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormContextId")]
-    public string? SurveyFormContextId { get; set; }
+    public string? SurveyFormContextId { get => _surveyFormContextId; set => _surveyFormContextId = value; }
 
     /// <summary>The agent to associate with the survey. If not specified, the last agent on the conversation will be selected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The queue to associate with the survey. If not specified, the queue associated with the selected agent will be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
+
+    private string? _conversationId;
+    private string? _surveyFormContextId;
+    private string? _agentId;
+    private string? _queueId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateSurveyRequest IGenesysCloudModel<CreateSurveyRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CreateSurveyRequest : IGenesysCloudModel<CreateSurveyRequest
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SurveyFormContextId = ReadString(ref reader, name);
+                    value._surveyFormContextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CreateSurveyRequest : IGenesysCloudModel<CreateSurveyRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "surveyFormContextId"u8, value.SurveyFormContextId, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "surveyFormContextId"u8, value._surveyFormContextId, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Survey form used for this survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyForm")]
-    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get => _surveyForm; set => _surveyForm = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>queue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.QueueReference? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueReference? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Gets or sets <c>answers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get => _answers; set => _answers = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedDate")]
-    public global::System.DateTimeOffset? CompletedDate { get; set; }
+    public global::System.DateTimeOffset? CompletedDate { get => _completedDate; set => _completedDate = value; }
 
     /// <summary>Additional information about what happened when the survey is in Error status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyErrorDetails")]
-    public global::GenesysCloud.Extensions.Models.SurveyErrorDetails? SurveyErrorDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyErrorDetails? SurveyErrorDetails { get => _surveyErrorDetails; set => _surveyErrorDetails = value; }
 
     /// <summary>The team that the agent belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTeam")]
-    public global::GenesysCloud.Extensions.Models.Team? AgentTeam { get; set; }
+    public global::GenesysCloud.Extensions.Models.Team? AgentTeam { get => _agentTeam; set => _agentTeam = value; }
 
     /// <summary>Type of the survey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyType")]
-    public global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum? SurveyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum? SurveyType { get => _surveyType; set => _surveyType = value; }
 
     /// <summary>True if any of the required questions for the survey form have not been answered. Null if survey is not finished.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("missingRequiredAnswer")]
-    public bool? MissingRequiredAnswer { get; set; }
+    public bool? MissingRequiredAnswer { get => _missingRequiredAnswer; set => _missingRequiredAnswer = value; }
 
     /// <summary>An Architect flow that executed in order to collect the answers for this survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The URL for the customer survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerSurveyUrl")]
-    public string? CustomerSurveyUrl { get; set; }
+    public string? CustomerSurveyUrl { get => _customerSurveyUrl; set => _customerSurveyUrl = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ConversationReference? _conversation;
+    private global::GenesysCloud.Extensions.Models.SurveyForm? _surveyForm;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _agent;
+    private global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.QueueReference? _queue;
+    private global::GenesysCloud.Extensions.Models.SurveyScoringSet? _answers;
+    private global::System.DateTimeOffset? _completedDate;
+    private global::GenesysCloud.Extensions.Models.SurveyErrorDetails? _surveyErrorDetails;
+    private global::GenesysCloud.Extensions.Models.Team? _agentTeam;
+    private global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum? _surveyType;
+    private bool? _missingRequiredAnswer;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flow;
+    private string? _customerSurveyUrl;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateSurveyResponse IGenesysCloudModel<CreateSurveyResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SurveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
+                    value._surveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateSurveyResponse.StatusEnum?)null;
                     break;
                 case 6:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CompletedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._completedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SurveyErrorDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyErrorDetails.ReadJson(ref reader, options);
+                    value._surveyErrorDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyErrorDetails.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.AgentTeam = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
+                    value._agentTeam = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SurveyType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum?)null;
+                    value._surveyType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateSurveyResponse.SurveyTypeEnum?)null;
                     break;
                 case 12:
-                    value.MissingRequiredAnswer = ReadNullableBoolean(ref reader, name);
+                    value._missingRequiredAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.CustomerSurveyUrl = ReadString(ref reader, name);
+                    value._customerSurveyUrl = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,9 +177,9 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Conversation is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._conversation is { } property3)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationReference.WriteJson(writer, property3, options);
@@ -171,7 +189,7 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.SurveyForm is { } property5)
+        if (value._surveyForm is { } property5)
         {
             writer.WritePropertyName("surveyForm"u8);
             global::GenesysCloud.Extensions.Models.SurveyForm.WriteJson(writer, property5, options);
@@ -181,7 +199,7 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("surveyForm"u8);
         }
 
-        if (value.Agent is { } property7)
+        if (value._agent is { } property7)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -191,8 +209,8 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("agent"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Queue is { } property9)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._queue is { } property9)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.QueueReference.WriteJson(writer, property9, options);
@@ -202,7 +220,7 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Answers is { } property11)
+        if (value._answers is { } property11)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.SurveyScoringSet.WriteJson(writer, property11, options);
@@ -212,8 +230,8 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("answers"u8);
         }
 
-        WriteDateTimeOffset(writer, "completedDate"u8, value.CompletedDate, nulls);
-        if (value.SurveyErrorDetails is { } property13)
+        WriteDateTimeOffset(writer, "completedDate"u8, value._completedDate, nulls);
+        if (value._surveyErrorDetails is { } property13)
         {
             writer.WritePropertyName("surveyErrorDetails"u8);
             global::GenesysCloud.Extensions.Models.SurveyErrorDetails.WriteJson(writer, property13, options);
@@ -223,7 +241,7 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("surveyErrorDetails"u8);
         }
 
-        if (value.AgentTeam is { } property15)
+        if (value._agentTeam is { } property15)
         {
             writer.WritePropertyName("agentTeam"u8);
             global::GenesysCloud.Extensions.Models.Team.WriteJson(writer, property15, options);
@@ -233,9 +251,9 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("agentTeam"u8);
         }
 
-        WriteString(writer, "surveyType"u8, value.SurveyType?.ToString(), nulls);
-        WriteBoolean(writer, "missingRequiredAnswer"u8, value.MissingRequiredAnswer, nulls);
-        if (value.Flow is { } property17)
+        WriteString(writer, "surveyType"u8, value._surveyType?.ToString(), nulls);
+        WriteBoolean(writer, "missingRequiredAnswer"u8, value._missingRequiredAnswer, nulls);
+        if (value._flow is { } property17)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property17, options);
@@ -245,9 +263,9 @@ public sealed class CreateSurveyResponse : IGenesysCloudModel<CreateSurveyRespon
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "customerSurveyUrl"u8, value.CustomerSurveyUrl, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "customerSurveyUrl"u8, value._customerSurveyUrl, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CreateTimeOffLimitRequest : IGenesysCloudModel<CreateTimeOff
 {
     /// <summary>Granularity choice for time off limit. If not specified, 'Daily' is assumed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The default limit value in minutes per granularity. If not specified, then 0 is assumed, which means there are no time off minutes available</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLimitMinutes")]
-    public long? DefaultLimitMinutes { get; set; }
+    public long? DefaultLimitMinutes { get => _defaultLimitMinutes; set => _defaultLimitMinutes = value; }
+
+    private global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum? _granularity;
+    private long? _defaultLimitMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateTimeOffLimitRequest IGenesysCloudModel<CreateTimeOffLimitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CreateTimeOffLimitRequest : IGenesysCloudModel<CreateTimeOff
             switch (index)
             {
                 case 0:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest.GranularityEnum?)null;
                     break;
                 case 1:
-                    value.DefaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._defaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CreateTimeOffLimitRequest : IGenesysCloudModel<CreateTimeOff
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteInt64(writer, "defaultLimitMinutes"u8, value.DefaultLimitMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteInt64(writer, "defaultLimitMinutes"u8, value._defaultLimitMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

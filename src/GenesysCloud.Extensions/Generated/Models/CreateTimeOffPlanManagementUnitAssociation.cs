@@ -14,15 +14,19 @@ public sealed class CreateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
 {
     /// <summary>The ID of the management unit to which this time-off plan belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>A IDs of staffing groups to which this time-off plan applies. If not defined, the plan is applied to the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
+
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staffingGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateTimeOffPlanManagementUnitAssociation IGenesysCloudModel<CreateTimeOffPlanManagementUnitAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CreateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupIds = null;
+                        value._staffingGroupIds = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CreateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaffingGroupIds = list1;
+                        value._staffingGroupIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CreateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.StaffingGroupIds is { } property2)
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._staffingGroupIds is { } property2)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class CreateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
 {
     /// <summary>The name of this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of activity code IDs to associate with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The set of time off limit IDs to associate with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TimeOffLimitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TimeOffLimitIds { get => _timeOffLimitIds; set => _timeOffLimitIds = value; }
 
     /// <summary>Auto approval rule for the time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time off request start date for when the request will be expired from the waitlist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Time off type, if this time off plan is associated with the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time off plan should be used by agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _timeOffLimitIds;
+    private global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private global::GenesysCloud.Extensions.Models.HrisTimeOffType? _hrisTimeOffType;
+    private bool? _active;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateTimeOffPlanRequest IGenesysCloudModel<CreateTimeOffPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,12 +72,12 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -79,13 +88,13 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list1;
+                        value._activityCodeIds = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffLimitIds = null;
+                        value._timeOffLimitIds = null;
                     }
                     else
                     {
@@ -96,23 +105,23 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TimeOffLimitIds = list2;
+                        value._timeOffLimitIds = list2;
                     }
                     break;
                 case 3:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
                     break;
                 case 4:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +133,8 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property4)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -142,7 +151,7 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.TimeOffLimitIds is { } property6)
+        if (value._timeOffLimitIds is { } property6)
         {
             writer.WritePropertyName("timeOffLimitIds"u8);
             writer.WriteStartArray();
@@ -159,9 +168,9 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
             writer.WriteNull("timeOffLimitIds"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        if (value.HrisTimeOffType is { } property8)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        if (value._hrisTimeOffType is { } property8)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.HrisTimeOffType.WriteJson(writer, property8, options);
@@ -171,8 +180,8 @@ public sealed class CreateTimeOffPlanRequest : IGenesysCloudModel<CreateTimeOffP
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

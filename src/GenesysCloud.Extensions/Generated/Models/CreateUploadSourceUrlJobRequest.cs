@@ -14,11 +14,14 @@ public sealed class CreateUploadSourceUrlJobRequest : IGenesysCloudModel<CreateU
 {
     /// <summary>The URL of the content to upload.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUrl")]
-    public string? UploadUrl { get; set; }
+    public string? UploadUrl { get => _uploadUrl; set => _uploadUrl = value; }
+
+    private string? _uploadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateUploadSourceUrlJobRequest IGenesysCloudModel<CreateUploadSourceUrlJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class CreateUploadSourceUrlJobRequest : IGenesysCloudModel<CreateU
             switch (index)
             {
                 case 0:
-                    value.UploadUrl = ReadString(ref reader, name);
+                    value._uploadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class CreateUploadSourceUrlJobRequest : IGenesysCloudModel<CreateU
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadUrl"u8, value.UploadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uploadUrl"u8, value._uploadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

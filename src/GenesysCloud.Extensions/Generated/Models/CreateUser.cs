@@ -14,39 +14,49 @@ public sealed class CreateUser : IGenesysCloudModel<CreateUser>
 {
     /// <summary>User's full name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>department</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
-    public string? Department { get; set; }
+    public string? Department { get => _department; set => _department = value; }
 
     /// <summary>User's email and username</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>Email addresses and phone numbers for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>User's password</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
-    public string? Password { get; set; }
+    public string? Password { get => _password; set => _password = value; }
 
     /// <summary>The division to which this user will belong</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>Optional initialized state of the user. If not specified, state will be Active if invites are sent, otherwise Inactive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.CreateUser.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateUser.StateEnum? State { get => _state; set => _state = value; }
+
+    private string? _name;
+    private string? _department;
+    private string? _email;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _addresses;
+    private string? _title;
+    private string? _password;
+    private string? _divisionId;
+    private global::GenesysCloud.Extensions.Models.CreateUser.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateUser IGenesysCloudModel<CreateUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class CreateUser : IGenesysCloudModel<CreateUser>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Department = ReadString(ref reader, name);
+                    value._department = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class CreateUser : IGenesysCloudModel<CreateUser>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list1;
+                        value._addresses = list1;
                     }
                     break;
                 case 4:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Password = ReadString(ref reader, name);
+                    value._password = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateUser.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateUser.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateUser.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateUser.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class CreateUser : IGenesysCloudModel<CreateUser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "department"u8, value.Department, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        if (value.Addresses is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "department"u8, value._department, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        if (value._addresses is { } property3)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -144,11 +154,11 @@ public sealed class CreateUser : IGenesysCloudModel<CreateUser>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "password"u8, value.Password, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "password"u8, value._password, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

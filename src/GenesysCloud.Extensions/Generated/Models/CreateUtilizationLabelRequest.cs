@@ -14,15 +14,19 @@ public sealed class CreateUtilizationLabelRequest : IGenesysCloudModel<CreateUti
 {
     /// <summary>The utilization label name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Org level utilization settings for the new label. If not specified, default utilization settings will be applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilization")]
-    public global::GenesysCloud.Extensions.Models.LabelUtilizationRequest? Utilization { get; set; }
+    public global::GenesysCloud.Extensions.Models.LabelUtilizationRequest? Utilization { get => _utilization; set => _utilization = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.LabelUtilizationRequest? _utilization;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateUtilizationLabelRequest IGenesysCloudModel<CreateUtilizationLabelRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CreateUtilizationLabelRequest : IGenesysCloudModel<CreateUti
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Utilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LabelUtilizationRequest.ReadJson(ref reader, options);
+                    value._utilization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LabelUtilizationRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class CreateUtilizationLabelRequest : IGenesysCloudModel<CreateUti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Utilization is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._utilization is { } property1)
         {
             writer.WritePropertyName("utilization"u8);
             global::GenesysCloud.Extensions.Models.LabelUtilizationRequest.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class CreateUtilizationLabelRequest : IGenesysCloudModel<CreateUti
             writer.WriteNull("utilization"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

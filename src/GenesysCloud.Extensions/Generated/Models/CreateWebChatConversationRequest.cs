@@ -14,31 +14,39 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
 {
     /// <summary>The organization identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationId")]
-    public string? OrganizationId { get; set; }
+    public string? OrganizationId { get => _organizationId; set => _organizationId = value; }
 
     /// <summary>The web chat Deployment ID which contains the appropriate settings for this chat conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deploymentId")]
-    public string? DeploymentId { get; set; }
+    public string? DeploymentId { get => _deploymentId; set => _deploymentId = value; }
 
     /// <summary>The routing information to use for the new chat conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingTarget")]
-    public global::GenesysCloud.Extensions.Models.WebChatRoutingTarget? RoutingTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatRoutingTarget? RoutingTarget { get => _routingTarget; set => _routingTarget = value; }
 
     /// <summary>The guest member info to use for the new chat conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberInfo")]
-    public global::GenesysCloud.Extensions.Models.GuestMemberInfo? MemberInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuestMemberInfo? MemberInfo { get => _memberInfo; set => _memberInfo = value; }
 
     /// <summary>If the guest member is an authenticated member (ie, not anonymous) his JWT is provided here. The token will have been previously generated with the "POST /api/v2/signeddata" resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberAuthToken")]
-    public string? MemberAuthToken { get; set; }
+    public string? MemberAuthToken { get => _memberAuthToken; set => _memberAuthToken = value; }
 
     /// <summary>A subset of the Journey System's data relevant to this conversation/session request (for external linkage and internal usage/context).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
+
+    private string? _organizationId;
+    private string? _deploymentId;
+    private global::GenesysCloud.Extensions.Models.WebChatRoutingTarget? _routingTarget;
+    private global::GenesysCloud.Extensions.Models.GuestMemberInfo? _memberInfo;
+    private string? _memberAuthToken;
+    private global::GenesysCloud.Extensions.Models.JourneyContext? _journeyContext;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWebChatConversationRequest IGenesysCloudModel<CreateWebChatConversationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
             switch (index)
             {
                 case 0:
-                    value.OrganizationId = ReadString(ref reader, name);
+                    value._organizationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DeploymentId = ReadString(ref reader, name);
+                    value._deploymentId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RoutingTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.ReadJson(ref reader, options);
+                    value._routingTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MemberInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuestMemberInfo.ReadJson(ref reader, options);
+                    value._memberInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuestMemberInfo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MemberAuthToken = ReadString(ref reader, name);
+                    value._memberAuthToken = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "organizationId"u8, value.OrganizationId, nulls);
-        WriteString(writer, "deploymentId"u8, value.DeploymentId, nulls);
-        if (value.RoutingTarget is { } property1)
+        WriteString(writer, "organizationId"u8, value._organizationId, nulls);
+        WriteString(writer, "deploymentId"u8, value._deploymentId, nulls);
+        if (value._routingTarget is { } property1)
         {
             writer.WritePropertyName("routingTarget"u8);
             global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.WriteJson(writer, property1, options);
@@ -101,7 +109,7 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
             writer.WriteNull("routingTarget"u8);
         }
 
-        if (value.MemberInfo is { } property3)
+        if (value._memberInfo is { } property3)
         {
             writer.WritePropertyName("memberInfo"u8);
             global::GenesysCloud.Extensions.Models.GuestMemberInfo.WriteJson(writer, property3, options);
@@ -111,8 +119,8 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
             writer.WriteNull("memberInfo"u8);
         }
 
-        WriteString(writer, "memberAuthToken"u8, value.MemberAuthToken, nulls);
-        if (value.JourneyContext is { } property5)
+        WriteString(writer, "memberAuthToken"u8, value._memberAuthToken, nulls);
+        if (value._journeyContext is { } property5)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.JourneyContext.WriteJson(writer, property5, options);
@@ -122,7 +130,7 @@ public sealed class CreateWebChatConversationRequest : IGenesysCloudModel<Create
             writer.WriteNull("journeyContext"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CreateWebChatConversationResponse : IGenesysCloudModel<Creat
 {
     /// <summary>Chat Conversation identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The JWT that you can use to identify subsequent calls on this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
-    public string? Jwt { get; set; }
+    public string? Jwt { get => _jwt; set => _jwt = value; }
 
     /// <summary>The URI which provides the conversation event stream.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventStreamUri")]
-    public string? EventStreamUri { get; set; }
+    public string? EventStreamUri { get => _eventStreamUri; set => _eventStreamUri = value; }
 
     /// <summary>Chat Member</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Member { get => _member; set => _member = value; }
+
+    private string? _id;
+    private string? _jwt;
+    private string? _eventStreamUri;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo? _member;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWebChatConversationResponse IGenesysCloudModel<CreateWebChatConversationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CreateWebChatConversationResponse : IGenesysCloudModel<Creat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Jwt = ReadString(ref reader, name);
+                    value._jwt = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EventStreamUri = ReadString(ref reader, name);
+                    value._eventStreamUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class CreateWebChatConversationResponse : IGenesysCloudModel<Creat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "jwt"u8, value.Jwt, nulls);
-        WriteString(writer, "eventStreamUri"u8, value.EventStreamUri, nulls);
-        if (value.Member is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "jwt"u8, value._jwt, nulls);
+        WriteString(writer, "eventStreamUri"u8, value._eventStreamUri, nulls);
+        if (value._member is { } property1)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.WebChatMemberInfo.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class CreateWebChatConversationResponse : IGenesysCloudModel<Creat
             writer.WriteNull("member"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

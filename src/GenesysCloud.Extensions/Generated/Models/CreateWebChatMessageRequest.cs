@@ -14,15 +14,19 @@ public sealed class CreateWebChatMessageRequest : IGenesysCloudModel<CreateWebCh
 {
     /// <summary>The message body. Note that message bodies are limited to 4,000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
 
     /// <summary>The purpose of the message within the conversation, such as a standard text entry versus a greeting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bodyType")]
-    public global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum? BodyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum? BodyType { get => _bodyType; set => _bodyType = value; }
+
+    private string? _body;
+    private global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum? _bodyType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWebChatMessageRequest IGenesysCloudModel<CreateWebChatMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CreateWebChatMessageRequest : IGenesysCloudModel<CreateWebCh
             switch (index)
             {
                 case 0:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum?)null;
+                    value._bodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateWebChatMessageRequest.BodyTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CreateWebChatMessageRequest : IGenesysCloudModel<CreateWebCh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "body"u8, value.Body, nulls);
-        WriteString(writer, "bodyType"u8, value.BodyType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "body"u8, value._body, nulls);
+        WriteString(writer, "bodyType"u8, value._bodyType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

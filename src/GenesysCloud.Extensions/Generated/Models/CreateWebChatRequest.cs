@@ -14,35 +14,44 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
 {
     /// <summary>The ID of the queue to use for routing the chat conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The name of the provider that is sourcing the web chat.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The list of skill ID's to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The ID of the langauge to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The priority to assign to the conversation for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The list of attributes to associate with the customer participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The name of the customer participating in the web chat.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerName")]
-    public string? CustomerName { get; set; }
+    public string? CustomerName { get => _customerName; set => _customerName = value; }
+
+    private string? _queueId;
+    private string? _provider;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _languageId;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private string? _customerName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWebChatRequest IGenesysCloudModel<CreateWebChatRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -82,19 +91,19 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 3:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -105,14 +114,14 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary2;
+                        value._attributes = dictionary2;
                     }
                     break;
                 case 6:
-                    value.CustomerName = ReadString(ref reader, name);
+                    value._customerName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +133,9 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.SkillIds is { } property3)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._skillIds is { } property3)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -143,9 +152,9 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Attributes is { } property5)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._attributes is { } property5)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -163,8 +172,8 @@ public sealed class CreateWebChatRequest : IGenesysCloudModel<CreateWebChatReque
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "customerName"u8, value.CustomerName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "customerName"u8, value._customerName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class CreateWorkPlanActivity : IGenesysCloudModel<CreateWorkPlanAc
 {
     /// <summary>ID of the activity code associated with this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Description of the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>Whether the start time of the activity is relative to the start time of the shift it belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTimeIsRelativeToShiftStart")]
-    public bool? StartTimeIsRelativeToShiftStart { get; set; }
+    public bool? StartTimeIsRelativeToShiftStart { get => _startTimeIsRelativeToShiftStart; set => _startTimeIsRelativeToShiftStart = value; }
 
     /// <summary>Whether the start time of the activity is flexible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexibleStartTime")]
-    public bool? FlexibleStartTime { get; set; }
+    public bool? FlexibleStartTime { get => _flexibleStartTime; set => _flexibleStartTime = value; }
 
     /// <summary>Earliest activity start in offset minutes relative to shift start time if startTimeIsRelativeToShiftStart == true else its based on midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStartTimeMinutes")]
-    public long? EarliestStartTimeMinutes { get; set; }
+    public long? EarliestStartTimeMinutes { get => _earliestStartTimeMinutes; set => _earliestStartTimeMinutes = value; }
 
     /// <summary>Latest activity start in offset minutes relative to shift start time if startTimeIsRelativeToShiftStart == true else its based on midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestStartTimeMinutes")]
-    public long? LatestStartTimeMinutes { get; set; }
+    public long? LatestStartTimeMinutes { get => _latestStartTimeMinutes; set => _latestStartTimeMinutes = value; }
 
     /// <summary>Exact activity start in offset minutes relative to shift start time if startTimeIsRelativeToShiftStart == true else its based on midnight. Used if flexibleStartTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactStartTimeMinutes")]
-    public long? ExactStartTimeMinutes { get; set; }
+    public long? ExactStartTimeMinutes { get => _exactStartTimeMinutes; set => _exactStartTimeMinutes = value; }
 
     /// <summary>Increment in offset minutes that would contribute to different possible start times for the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTimeIncrementMinutes")]
-    public long? StartTimeIncrementMinutes { get; set; }
+    public long? StartTimeIncrementMinutes { get => _startTimeIncrementMinutes; set => _startTimeIncrementMinutes = value; }
 
     /// <summary>Whether the activity is paid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Whether the activity duration is counted towards contiguous work time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsContiguousWorkTime")]
-    public bool? CountsAsContiguousWorkTime { get; set; }
+    public bool? CountsAsContiguousWorkTime { get => _countsAsContiguousWorkTime; set => _countsAsContiguousWorkTime = value; }
 
     /// <summary>The minimum duration between shift start and shift item (e.g., break or meal) start in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLengthFromShiftStartMinutes")]
-    public long? MinimumLengthFromShiftStartMinutes { get; set; }
+    public long? MinimumLengthFromShiftStartMinutes { get => _minimumLengthFromShiftStartMinutes; set => _minimumLengthFromShiftStartMinutes = value; }
 
     /// <summary>The minimum duration between shift item (e.g., break or meal) end and shift end in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLengthFromShiftEndMinutes")]
-    public long? MinimumLengthFromShiftEndMinutes { get; set; }
+    public long? MinimumLengthFromShiftEndMinutes { get => _minimumLengthFromShiftEndMinutes; set => _minimumLengthFromShiftEndMinutes = value; }
 
     /// <summary>The maximum duration between shift item (e.g., break or meal) end and shift end in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumLengthFromShiftEndMinutes")]
-    public long? MaximumLengthFromShiftEndMinutes { get; set; }
+    public long? MaximumLengthFromShiftEndMinutes { get => _maximumLengthFromShiftEndMinutes; set => _maximumLengthFromShiftEndMinutes = value; }
+
+    private string? _activityCodeId;
+    private string? _description;
+    private long? _lengthMinutes;
+    private bool? _startTimeIsRelativeToShiftStart;
+    private bool? _flexibleStartTime;
+    private long? _earliestStartTimeMinutes;
+    private long? _latestStartTimeMinutes;
+    private long? _exactStartTimeMinutes;
+    private long? _startTimeIncrementMinutes;
+    private bool? _countsAsPaidTime;
+    private bool? _countsAsContiguousWorkTime;
+    private long? _minimumLengthFromShiftStartMinutes;
+    private long? _minimumLengthFromShiftEndMinutes;
+    private long? _maximumLengthFromShiftEndMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWorkPlanActivity IGenesysCloudModel<CreateWorkPlanActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class CreateWorkPlanActivity : IGenesysCloudModel<CreateWorkPlanAc
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.StartTimeIsRelativeToShiftStart = ReadNullableBoolean(ref reader, name);
+                    value._startTimeIsRelativeToShiftStart = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.FlexibleStartTime = ReadNullableBoolean(ref reader, name);
+                    value._flexibleStartTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.EarliestStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.LatestStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._latestStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ExactStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._exactStartTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.StartTimeIncrementMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._startTimeIncrementMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.CountsAsContiguousWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsContiguousWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.MinimumLengthFromShiftStartMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLengthFromShiftStartMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.MinimumLengthFromShiftEndMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLengthFromShiftEndMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.MaximumLengthFromShiftEndMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maximumLengthFromShiftEndMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,21 +161,21 @@ public sealed class CreateWorkPlanActivity : IGenesysCloudModel<CreateWorkPlanAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteBoolean(writer, "startTimeIsRelativeToShiftStart"u8, value.StartTimeIsRelativeToShiftStart, nulls);
-        WriteBoolean(writer, "flexibleStartTime"u8, value.FlexibleStartTime, nulls);
-        WriteInt64(writer, "earliestStartTimeMinutes"u8, value.EarliestStartTimeMinutes, nulls);
-        WriteInt64(writer, "latestStartTimeMinutes"u8, value.LatestStartTimeMinutes, nulls);
-        WriteInt64(writer, "exactStartTimeMinutes"u8, value.ExactStartTimeMinutes, nulls);
-        WriteInt64(writer, "startTimeIncrementMinutes"u8, value.StartTimeIncrementMinutes, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "countsAsContiguousWorkTime"u8, value.CountsAsContiguousWorkTime, nulls);
-        WriteInt64(writer, "minimumLengthFromShiftStartMinutes"u8, value.MinimumLengthFromShiftStartMinutes, nulls);
-        WriteInt64(writer, "minimumLengthFromShiftEndMinutes"u8, value.MinimumLengthFromShiftEndMinutes, nulls);
-        WriteInt64(writer, "maximumLengthFromShiftEndMinutes"u8, value.MaximumLengthFromShiftEndMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteBoolean(writer, "startTimeIsRelativeToShiftStart"u8, value._startTimeIsRelativeToShiftStart, nulls);
+        WriteBoolean(writer, "flexibleStartTime"u8, value._flexibleStartTime, nulls);
+        WriteInt64(writer, "earliestStartTimeMinutes"u8, value._earliestStartTimeMinutes, nulls);
+        WriteInt64(writer, "latestStartTimeMinutes"u8, value._latestStartTimeMinutes, nulls);
+        WriteInt64(writer, "exactStartTimeMinutes"u8, value._exactStartTimeMinutes, nulls);
+        WriteInt64(writer, "startTimeIncrementMinutes"u8, value._startTimeIncrementMinutes, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "countsAsContiguousWorkTime"u8, value._countsAsContiguousWorkTime, nulls);
+        WriteInt64(writer, "minimumLengthFromShiftStartMinutes"u8, value._minimumLengthFromShiftStartMinutes, nulls);
+        WriteInt64(writer, "minimumLengthFromShiftEndMinutes"u8, value._minimumLengthFromShiftEndMinutes, nulls);
+        WriteInt64(writer, "maximumLengthFromShiftEndMinutes"u8, value._maximumLengthFromShiftEndMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

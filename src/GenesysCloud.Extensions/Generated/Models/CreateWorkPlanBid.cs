@@ -14,39 +14,49 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
 {
     /// <summary>The name of the work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The selected forecast in this work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The bid start date where agents start participate in work plan bidding in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowStartDate")]
-    public string? BidWindowStartDate { get; set; }
+    public string? BidWindowStartDate { get => _bidWindowStartDate; set => _bidWindowStartDate = value; }
 
     /// <summary>The bid end date in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowEndDate")]
-    public string? BidWindowEndDate { get; set; }
+    public string? BidWindowEndDate { get => _bidWindowEndDate; set => _bidWindowEndDate = value; }
 
     /// <summary>The date when agents will be assigned to the new work plan in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
-    public string? EffectiveDate { get; set; }
+    public string? EffectiveDate { get => _effectiveDate; set => _effectiveDate = value; }
 
     /// <summary>The type of agent ranking selected for this bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentRankingType")]
-    public global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get => _agentRankingType; set => _agentRankingType = value; }
 
     /// <summary>Ranking tiebreaker to be used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rankingTiebreakerType")]
-    public global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get => _rankingTiebreakerType; set => _rankingTiebreakerType = value; }
 
     /// <summary>The work plan fields visible to agents whenever work plan preferences are made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanFieldsVisibleToAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get => _workPlanFieldsVisibleToAgents; set => _workPlanFieldsVisibleToAgents = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? _forecast;
+    private string? _bidWindowStartDate;
+    private string? _bidWindowEndDate;
+    private string? _effectiveDate;
+    private global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum? _agentRankingType;
+    private global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum? _rankingTiebreakerType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workPlanFieldsVisibleToAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CreateWorkPlanBid IGenesysCloudModel<CreateWorkPlanBid>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,30 +77,30 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.BidWindowStartDate = ReadString(ref reader, name);
+                    value._bidWindowStartDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BidWindowEndDate = ReadString(ref reader, name);
+                    value._bidWindowEndDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EffectiveDate = ReadString(ref reader, name);
+                    value._effectiveDate = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AgentRankingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum?)null;
+                    value._agentRankingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.AgentRankingTypeEnum?)null;
                     break;
                 case 6:
-                    value.RankingTiebreakerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum?)null;
+                    value._rankingTiebreakerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.CreateWorkPlanBid.RankingTiebreakerTypeEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanFieldsVisibleToAgents = null;
+                        value._workPlanFieldsVisibleToAgents = null;
                     }
                     else
                     {
@@ -101,11 +111,11 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkPlanFieldsVisibleToAgents = list3;
+                        value._workPlanFieldsVisibleToAgents = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +127,8 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Forecast is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._forecast is { } property4)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.WriteJson(writer, property4, options);
@@ -128,12 +138,12 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
             writer.WriteNull("forecast"u8);
         }
 
-        WriteString(writer, "bidWindowStartDate"u8, value.BidWindowStartDate, nulls);
-        WriteString(writer, "bidWindowEndDate"u8, value.BidWindowEndDate, nulls);
-        WriteString(writer, "effectiveDate"u8, value.EffectiveDate, nulls);
-        WriteString(writer, "agentRankingType"u8, value.AgentRankingType?.ToString(), nulls);
-        WriteString(writer, "rankingTiebreakerType"u8, value.RankingTiebreakerType?.ToString(), nulls);
-        if (value.WorkPlanFieldsVisibleToAgents is { } property6)
+        WriteString(writer, "bidWindowStartDate"u8, value._bidWindowStartDate, nulls);
+        WriteString(writer, "bidWindowEndDate"u8, value._bidWindowEndDate, nulls);
+        WriteString(writer, "effectiveDate"u8, value._effectiveDate, nulls);
+        WriteString(writer, "agentRankingType"u8, value._agentRankingType?.ToString(), nulls);
+        WriteString(writer, "rankingTiebreakerType"u8, value._rankingTiebreakerType?.ToString(), nulls);
+        if (value._workPlanFieldsVisibleToAgents is { } property6)
         {
             writer.WritePropertyName("workPlanFieldsVisibleToAgents"u8);
             writer.WriteStartArray();
@@ -150,7 +160,7 @@ public sealed class CreateWorkPlanBid : IGenesysCloudModel<CreateWorkPlanBid>
             writer.WriteNull("workPlanFieldsVisibleToAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

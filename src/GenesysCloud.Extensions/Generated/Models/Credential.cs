@@ -14,27 +14,34 @@ public sealed class Credential : IGenesysCloudModel<Credential>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of credential.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CredentialType? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CredentialType? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>credentialFields</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentialFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CredentialFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CredentialFields { get => _credentialFields; set => _credentialFields = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.CredentialType? _type;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _credentialFields;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Credential IGenesysCloudModel<Credential>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class Credential : IGenesysCloudModel<Credential>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CredentialType.ReadJson(ref reader, options);
+                    value._type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CredentialType.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.CredentialFields = null;
+                        value._credentialFields = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class Credential : IGenesysCloudModel<Credential>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.CredentialFields = dictionary1;
+                        value._credentialFields = dictionary1;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class Credential : IGenesysCloudModel<Credential>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Type is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._type is { } property2)
         {
             writer.WritePropertyName("type"u8);
             global::GenesysCloud.Extensions.Models.CredentialType.WriteJson(writer, property2, options);
@@ -108,7 +115,7 @@ public sealed class Credential : IGenesysCloudModel<Credential>
             writer.WriteNull("type"u8);
         }
 
-        if (value.CredentialFields is { } property4)
+        if (value._credentialFields is { } property4)
         {
             writer.WritePropertyName("credentialFields"u8);
             writer.WriteStartObject();
@@ -126,8 +133,8 @@ public sealed class Credential : IGenesysCloudModel<Credential>
             writer.WriteNull("credentialFields"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class CredentialInfo : IGenesysCloudModel<CredentialInfo>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date the credentials were created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Date credentials were last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Type of the credentials.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.CredentialType? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.CredentialType? Type { get => _type; set => _type = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::GenesysCloud.Extensions.Models.CredentialType? _type;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CredentialInfo IGenesysCloudModel<CredentialInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class CredentialInfo : IGenesysCloudModel<CredentialInfo>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CredentialType.ReadJson(ref reader, options);
+                    value._type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CredentialType.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class CredentialInfo : IGenesysCloudModel<CredentialInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        if (value.Type is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        if (value._type is { } property1)
         {
             writer.WritePropertyName("type"u8);
             global::GenesysCloud.Extensions.Models.CredentialType.WriteJson(writer, property1, options);
@@ -103,8 +111,8 @@ public sealed class CredentialInfo : IGenesysCloudModel<CredentialInfo>
             writer.WriteNull("type"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

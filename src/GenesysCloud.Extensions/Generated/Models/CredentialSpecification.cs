@@ -14,19 +14,24 @@ public sealed class CredentialSpecification : IGenesysCloudModel<CredentialSpeci
 {
     /// <summary>Indicates if the credential must be provided in order for the integration configuration to be valid.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
 
     /// <summary>Title describing the usage for this credential.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>List of acceptable credential types that can be provided for this credential.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentialTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CredentialTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CredentialTypes { get => _credentialTypes; set => _credentialTypes = value; }
+
+    private bool? _required;
+    private string? _title;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _credentialTypes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CredentialSpecification IGenesysCloudModel<CredentialSpecification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class CredentialSpecification : IGenesysCloudModel<CredentialSpeci
             switch (index)
             {
                 case 0:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.CredentialTypes = null;
+                        value._credentialTypes = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class CredentialSpecification : IGenesysCloudModel<CredentialSpeci
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CredentialTypes = list1;
+                        value._credentialTypes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class CredentialSpecification : IGenesysCloudModel<CredentialSpeci
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.CredentialTypes is { } property2)
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._credentialTypes is { } property2)
         {
             writer.WritePropertyName("credentialTypes"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class CredentialSpecification : IGenesysCloudModel<CredentialSpeci
             writer.WriteNull("credentialTypes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

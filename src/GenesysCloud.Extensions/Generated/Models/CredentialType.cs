@@ -14,27 +14,34 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Properties describing credentials of this type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Text.Json.JsonElement? Properties { get; set; }
+    public global::System.Text.Json.JsonElement? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Order in which properties should be displayed in the UI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayOrder")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DisplayOrder { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DisplayOrder { get => _displayOrder; set => _displayOrder = value; }
 
     /// <summary>Properties that are required fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _required; set => _required = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Text.Json.JsonElement? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _displayOrder;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _required;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CredentialType IGenesysCloudModel<CredentialType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Properties = ReadNullableJsonElement(ref reader);
+                    value._properties = ReadNullableJsonElement(ref reader);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DisplayOrder = null;
+                        value._displayOrder = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DisplayOrder = list1;
+                        value._displayOrder = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Required = null;
+                        value._required = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Required = list2;
+                        value._required = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteJsonElement(writer, "properties"u8, value.Properties, nulls);
-        if (value.DisplayOrder is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteJsonElement(writer, "properties"u8, value._properties, nulls);
+        if (value._displayOrder is { } property3)
         {
             writer.WritePropertyName("displayOrder"u8);
             writer.WriteStartArray();
@@ -130,7 +137,7 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
             writer.WriteNull("displayOrder"u8);
         }
 
-        if (value.Required is { } property5)
+        if (value._required is { } property5)
         {
             writer.WritePropertyName("required"u8);
             writer.WriteStartArray();
@@ -147,7 +154,7 @@ public sealed class CredentialType : IGenesysCloudModel<CredentialType>
             writer.WriteNull("required"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

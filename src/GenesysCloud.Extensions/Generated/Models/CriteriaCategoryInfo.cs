@@ -14,15 +14,19 @@ public sealed class CriteriaCategoryInfo : IGenesysCloudModel<CriteriaCategoryIn
 {
     /// <summary>Gets or sets <c>categoryId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryId")]
-    public string? CategoryId { get; set; }
+    public string? CategoryId { get => _categoryId; set => _categoryId = value; }
 
     /// <summary>Gets or sets <c>displayOrder</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayOrder")]
-    public long? DisplayOrder { get; set; }
+    public long? DisplayOrder { get => _displayOrder; set => _displayOrder = value; }
+
+    private string? _categoryId;
+    private long? _displayOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CriteriaCategoryInfo IGenesysCloudModel<CriteriaCategoryInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CriteriaCategoryInfo : IGenesysCloudModel<CriteriaCategoryIn
             switch (index)
             {
                 case 0:
-                    value.CategoryId = ReadString(ref reader, name);
+                    value._categoryId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DisplayOrder = ReadNullableInt64(ref reader, options, name);
+                    value._displayOrder = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CriteriaCategoryInfo : IGenesysCloudModel<CriteriaCategoryIn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "categoryId"u8, value.CategoryId, nulls);
-        WriteInt64(writer, "displayOrder"u8, value.DisplayOrder, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "categoryId"u8, value._categoryId, nulls);
+        WriteInt64(writer, "displayOrder"u8, value._displayOrder, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CriteriaQuery : IGenesysCloudModel<CriteriaQuery>
 {
     /// <summary>A list of CriteriaGroups which will be AND'd together to generate a result set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CriteriaGroup>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CriteriaGroup>? Query { get => _query; set => _query = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CriteriaGroup>? _query;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CriteriaQuery IGenesysCloudModel<CriteriaQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CriteriaQuery : IGenesysCloudModel<CriteriaQuery>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CriteriaQuery : IGenesysCloudModel<CriteriaQuery>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CriteriaGroup.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list1;
+                        value._query = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CriteriaQuery : IGenesysCloudModel<CriteriaQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Query is { } property2)
+        if (value._query is { } property2)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class CriteriaQuery : IGenesysCloudModel<CriteriaQuery>
             writer.WriteNull("query"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
 {
     /// <summary>true to retain the recording associated with the conversation. Default = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retainRecording")]
-    public bool? RetainRecording { get; set; }
+    public bool? RetainRecording { get => _retainRecording; set => _retainRecording = value; }
 
     /// <summary>true to delete the recording associated with the conversation. If retainRecording = true, this will be ignored. Default = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteRecording")]
-    public bool? DeleteRecording { get; set; }
+    public bool? DeleteRecording { get => _deleteRecording; set => _deleteRecording = value; }
 
     /// <summary>true to delete the recording associated with the conversation regardless of the values of retainRecording or deleteRecording. Default = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alwaysDelete")]
-    public bool? AlwaysDelete { get; set; }
+    public bool? AlwaysDelete { get => _alwaysDelete; set => _alwaysDelete = value; }
 
     /// <summary>Gets or sets <c>assignEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? AssignEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? AssignEvaluations { get => _assignEvaluations; set => _assignEvaluations = value; }
 
     /// <summary>Gets or sets <c>assignMeteredEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignMeteredEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? AssignMeteredEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? AssignMeteredEvaluations { get => _assignMeteredEvaluations; set => _assignMeteredEvaluations = value; }
 
     /// <summary>Gets or sets <c>assignMeteredAssignmentByAgent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignMeteredAssignmentByAgent")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? AssignMeteredAssignmentByAgent { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? AssignMeteredAssignmentByAgent { get => _assignMeteredAssignmentByAgent; set => _assignMeteredAssignmentByAgent = value; }
 
     /// <summary>Gets or sets <c>assignCalibrations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignCalibrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? AssignCalibrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? AssignCalibrations { get => _assignCalibrations; set => _assignCalibrations = value; }
 
     /// <summary>Gets or sets <c>retentionDuration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retentionDuration")]
-    public global::GenesysCloud.Extensions.Models.RetentionDuration? RetentionDuration { get; set; }
+    public global::GenesysCloud.Extensions.Models.RetentionDuration? RetentionDuration { get => _retentionDuration; set => _retentionDuration = value; }
 
     /// <summary>Gets or sets <c>mediaTranscriptions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTranscriptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? MediaTranscriptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? MediaTranscriptions { get => _mediaTranscriptions; set => _mediaTranscriptions = value; }
 
     /// <summary>Policy action for exporting recordings using an integration to 3rd party s3.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationExport")]
-    public global::GenesysCloud.Extensions.Models.IntegrationExport? IntegrationExport { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationExport? IntegrationExport { get => _integrationExport; set => _integrationExport = value; }
+
+    private bool? _retainRecording;
+    private bool? _deleteRecording;
+    private bool? _alwaysDelete;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? _assignEvaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? _assignMeteredEvaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? _assignMeteredAssignmentByAgent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? _assignCalibrations;
+    private global::GenesysCloud.Extensions.Models.RetentionDuration? _retentionDuration;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? _mediaTranscriptions;
+    private global::GenesysCloud.Extensions.Models.IntegrationExport? _integrationExport;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CrossPlatformPolicyActions IGenesysCloudModel<CrossPlatformPolicyActions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             switch (index)
             {
                 case 0:
-                    value.RetainRecording = ReadNullableBoolean(ref reader, name);
+                    value._retainRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DeleteRecording = ReadNullableBoolean(ref reader, name);
+                    value._deleteRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AlwaysDelete = ReadNullableBoolean(ref reader, name);
+                    value._alwaysDelete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AssignEvaluations = null;
+                        value._assignEvaluations = null;
                     }
                     else
                     {
@@ -97,13 +109,13 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignEvaluations = list1;
+                        value._assignEvaluations = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AssignMeteredEvaluations = null;
+                        value._assignMeteredEvaluations = null;
                     }
                     else
                     {
@@ -114,13 +126,13 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignMeteredEvaluations = list2;
+                        value._assignMeteredEvaluations = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AssignMeteredAssignmentByAgent = null;
+                        value._assignMeteredAssignmentByAgent = null;
                     }
                     else
                     {
@@ -131,13 +143,13 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent.ReadJson(ref reader, options));
                         }
 
-                        value.AssignMeteredAssignmentByAgent = list3;
+                        value._assignMeteredAssignmentByAgent = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AssignCalibrations = null;
+                        value._assignCalibrations = null;
                     }
                     else
                     {
@@ -148,16 +160,16 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CalibrationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignCalibrations = list4;
+                        value._assignCalibrations = list4;
                     }
                     break;
                 case 7:
-                    value.RetentionDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RetentionDuration.ReadJson(ref reader, options);
+                    value._retentionDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RetentionDuration.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTranscriptions = null;
+                        value._mediaTranscriptions = null;
                     }
                     else
                     {
@@ -168,14 +180,14 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaTranscription.ReadJson(ref reader, options));
                         }
 
-                        value.MediaTranscriptions = list5;
+                        value._mediaTranscriptions = list5;
                     }
                     break;
                 case 9:
-                    value.IntegrationExport = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationExport.ReadJson(ref reader, options);
+                    value._integrationExport = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationExport.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,10 +199,10 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "retainRecording"u8, value.RetainRecording, nulls);
-        WriteBoolean(writer, "deleteRecording"u8, value.DeleteRecording, nulls);
-        WriteBoolean(writer, "alwaysDelete"u8, value.AlwaysDelete, nulls);
-        if (value.AssignEvaluations is { } property6)
+        WriteBoolean(writer, "retainRecording"u8, value._retainRecording, nulls);
+        WriteBoolean(writer, "deleteRecording"u8, value._deleteRecording, nulls);
+        WriteBoolean(writer, "alwaysDelete"u8, value._alwaysDelete, nulls);
+        if (value._assignEvaluations is { } property6)
         {
             writer.WritePropertyName("assignEvaluations"u8);
             writer.WriteStartArray();
@@ -214,7 +226,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("assignEvaluations"u8);
         }
 
-        if (value.AssignMeteredEvaluations is { } property9)
+        if (value._assignMeteredEvaluations is { } property9)
         {
             writer.WritePropertyName("assignMeteredEvaluations"u8);
             writer.WriteStartArray();
@@ -238,7 +250,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("assignMeteredEvaluations"u8);
         }
 
-        if (value.AssignMeteredAssignmentByAgent is { } property12)
+        if (value._assignMeteredAssignmentByAgent is { } property12)
         {
             writer.WritePropertyName("assignMeteredAssignmentByAgent"u8);
             writer.WriteStartArray();
@@ -262,7 +274,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("assignMeteredAssignmentByAgent"u8);
         }
 
-        if (value.AssignCalibrations is { } property15)
+        if (value._assignCalibrations is { } property15)
         {
             writer.WritePropertyName("assignCalibrations"u8);
             writer.WriteStartArray();
@@ -286,7 +298,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("assignCalibrations"u8);
         }
 
-        if (value.RetentionDuration is { } property18)
+        if (value._retentionDuration is { } property18)
         {
             writer.WritePropertyName("retentionDuration"u8);
             global::GenesysCloud.Extensions.Models.RetentionDuration.WriteJson(writer, property18, options);
@@ -296,7 +308,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("retentionDuration"u8);
         }
 
-        if (value.MediaTranscriptions is { } property20)
+        if (value._mediaTranscriptions is { } property20)
         {
             writer.WritePropertyName("mediaTranscriptions"u8);
             writer.WriteStartArray();
@@ -320,7 +332,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("mediaTranscriptions"u8);
         }
 
-        if (value.IntegrationExport is { } property23)
+        if (value._integrationExport is { } property23)
         {
             writer.WritePropertyName("integrationExport"u8);
             global::GenesysCloud.Extensions.Models.IntegrationExport.WriteJson(writer, property23, options);
@@ -330,7 +342,7 @@ public sealed class CrossPlatformPolicyActions : IGenesysCloudModel<CrossPlatfor
             writer.WriteNull("integrationExport"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CsvJobRequest : IGenesysCloudModel<CsvJobRequest>
 {
     /// <summary>Upload for the csv job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadId")]
-    public string? UploadId { get; set; }
+    public string? UploadId { get => _uploadId; set => _uploadId = value; }
 
     /// <summary>Settings for the csv job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settingsId")]
-    public string? SettingsId { get; set; }
+    public string? SettingsId { get => _settingsId; set => _settingsId = value; }
 
     /// <summary>Division for the csv job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
+
+    private string? _uploadId;
+    private string? _settingsId;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvJobRequest IGenesysCloudModel<CsvJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CsvJobRequest : IGenesysCloudModel<CsvJobRequest>
             switch (index)
             {
                 case 0:
-                    value.UploadId = ReadString(ref reader, name);
+                    value._uploadId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SettingsId = ReadString(ref reader, name);
+                    value._settingsId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class CsvJobRequest : IGenesysCloudModel<CsvJobRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadId"u8, value.UploadId, nulls);
-        WriteString(writer, "settingsId"u8, value.SettingsId, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "uploadId"u8, value._uploadId, nulls);
+        WriteString(writer, "settingsId"u8, value._settingsId, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class CsvJobRequest : IGenesysCloudModel<CsvJobRequest>
             writer.WriteNull("division"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

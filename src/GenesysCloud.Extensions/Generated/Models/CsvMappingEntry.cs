@@ -14,15 +14,19 @@ public sealed class CsvMappingEntry : IGenesysCloudModel<CsvMappingEntry>
 {
     /// <summary>CSV field to map data from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceField")]
-    public string? SourceField { get; set; }
+    public string? SourceField { get => _sourceField; set => _sourceField = value; }
 
     /// <summary>Json path to map data to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetField")]
-    public string? TargetField { get; set; }
+    public string? TargetField { get => _targetField; set => _targetField = value; }
+
+    private string? _sourceField;
+    private string? _targetField;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvMappingEntry IGenesysCloudModel<CsvMappingEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CsvMappingEntry : IGenesysCloudModel<CsvMappingEntry>
             switch (index)
             {
                 case 0:
-                    value.SourceField = ReadString(ref reader, name);
+                    value._sourceField = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TargetField = ReadString(ref reader, name);
+                    value._targetField = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CsvMappingEntry : IGenesysCloudModel<CsvMappingEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceField"u8, value.SourceField, nulls);
-        WriteString(writer, "targetField"u8, value.TargetField, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceField"u8, value._sourceField, nulls);
+        WriteString(writer, "targetField"u8, value._targetField, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

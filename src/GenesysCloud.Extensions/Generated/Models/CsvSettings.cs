@@ -14,23 +14,29 @@ public sealed class CsvSettings : IGenesysCloudModel<CsvSettings>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Id of the external settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSettingsId")]
-    public string? ExternalSettingsId { get; set; }
+    public string? ExternalSettingsId { get => _externalSettingsId; set => _externalSettingsId = value; }
 
     /// <summary>Mappings for the transformation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mappings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CsvMappingEntry>? Mappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CsvMappingEntry>? Mappings { get => _mappings; set => _mappings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _externalSettingsId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CsvMappingEntry>? _mappings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvSettings IGenesysCloudModel<CsvSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class CsvSettings : IGenesysCloudModel<CsvSettings>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalSettingsId = ReadString(ref reader, name);
+                    value._externalSettingsId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Mappings = null;
+                        value._mappings = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class CsvSettings : IGenesysCloudModel<CsvSettings>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CsvMappingEntry.ReadJson(ref reader, options));
                         }
 
-                        value.Mappings = list1;
+                        value._mappings = list1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class CsvSettings : IGenesysCloudModel<CsvSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "externalSettingsId"u8, value.ExternalSettingsId, nulls);
-        if (value.Mappings is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "externalSettingsId"u8, value._externalSettingsId, nulls);
+        if (value._mappings is { } property2)
         {
             writer.WritePropertyName("mappings"u8);
             writer.WriteStartArray();
@@ -115,8 +121,8 @@ public sealed class CsvSettings : IGenesysCloudModel<CsvSettings>
             writer.WriteNull("mappings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

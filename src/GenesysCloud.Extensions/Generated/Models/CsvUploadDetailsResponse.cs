@@ -14,19 +14,24 @@ public sealed class CsvUploadDetailsResponse : IGenesysCloudModel<CsvUploadDetai
 {
     /// <summary>Id for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadId")]
-    public string? UploadId { get; set; }
+    public string? UploadId { get => _uploadId; set => _uploadId = value; }
 
     /// <summary>File name for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Validation for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationResult")]
-    public global::GenesysCloud.Extensions.Models.ValidationResult? ValidationResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValidationResult? ValidationResult { get => _validationResult; set => _validationResult = value; }
+
+    private string? _uploadId;
+    private string? _fileName;
+    private global::GenesysCloud.Extensions.Models.ValidationResult? _validationResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvUploadDetailsResponse IGenesysCloudModel<CsvUploadDetailsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CsvUploadDetailsResponse : IGenesysCloudModel<CsvUploadDetai
             switch (index)
             {
                 case 0:
-                    value.UploadId = ReadString(ref reader, name);
+                    value._uploadId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ValidationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidationResult.ReadJson(ref reader, options);
+                    value._validationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidationResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class CsvUploadDetailsResponse : IGenesysCloudModel<CsvUploadDetai
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadId"u8, value.UploadId, nulls);
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        if (value.ValidationResult is { } property1)
+        WriteString(writer, "uploadId"u8, value._uploadId, nulls);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        if (value._validationResult is { } property1)
         {
             writer.WritePropertyName("validationResult"u8);
             global::GenesysCloud.Extensions.Models.ValidationResult.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class CsvUploadDetailsResponse : IGenesysCloudModel<CsvUploadDetai
             writer.WriteNull("validationResult"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

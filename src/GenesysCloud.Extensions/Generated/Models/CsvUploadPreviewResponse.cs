@@ -14,19 +14,24 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
 {
     /// <summary>Id for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadId")]
-    public string? UploadId { get; set; }
+    public string? UploadId { get => _uploadId; set => _uploadId = value; }
 
     /// <summary>List of headers in the CSV</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Headers { get => _headers; set => _headers = value; }
 
     /// <summary>List of entries in the CSV</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entries")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? Entries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? Entries { get => _entries; set => _entries = value; }
+
+    private string? _uploadId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _headers;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? _entries;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvUploadPreviewResponse IGenesysCloudModel<CsvUploadPreviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
             switch (index)
             {
                 case 0:
-                    value.UploadId = ReadString(ref reader, name);
+                    value._uploadId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Headers = list1;
+                        value._headers = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Entries = null;
+                        value._entries = null;
                     }
                     else
                     {
@@ -96,11 +101,11 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
                             list2.Add(item2);
                         }
 
-                        value.Entries = list2;
+                        value._entries = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -112,8 +117,8 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadId"u8, value.UploadId, nulls);
-        if (value.Headers is { } property4)
+        WriteString(writer, "uploadId"u8, value._uploadId, nulls);
+        if (value._headers is { } property4)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartArray();
@@ -130,7 +135,7 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
             writer.WriteNull("headers"u8);
         }
 
-        if (value.Entries is { } property6)
+        if (value._entries is { } property6)
         {
             writer.WritePropertyName("entries"u8);
             writer.WriteStartArray();
@@ -161,7 +166,7 @@ public sealed class CsvUploadPreviewResponse : IGenesysCloudModel<CsvUploadPrevi
             writer.WriteNull("entries"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CsvUploadRequest : IGenesysCloudModel<CsvUploadRequest>
 {
     /// <summary>Name of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The size of the upload file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileSize")]
-    public long? FileSize { get; set; }
+    public long? FileSize { get => _fileSize; set => _fileSize = value; }
+
+    private string? _fileName;
+    private long? _fileSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvUploadRequest IGenesysCloudModel<CsvUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CsvUploadRequest : IGenesysCloudModel<CsvUploadRequest>
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FileSize = ReadNullableInt64(ref reader, options, name);
+                    value._fileSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class CsvUploadRequest : IGenesysCloudModel<CsvUploadRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "fileSize"u8, value.FileSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "fileSize"u8, value._fileSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

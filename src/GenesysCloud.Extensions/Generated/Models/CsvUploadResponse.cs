@@ -14,19 +14,24 @@ public sealed class CsvUploadResponse : IGenesysCloudModel<CsvUploadResponse>
 {
     /// <summary>Id of the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadId")]
-    public string? UploadId { get; set; }
+    public string? UploadId { get => _uploadId; set => _uploadId = value; }
 
     /// <summary>Url for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUrl")]
-    public string? UploadUrl { get; set; }
+    public string? UploadUrl { get => _uploadUrl; set => _uploadUrl = value; }
 
     /// <summary>Required headers for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadHeaders")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Header>? UploadHeaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Header>? UploadHeaders { get => _uploadHeaders; set => _uploadHeaders = value; }
+
+    private string? _uploadId;
+    private string? _uploadUrl;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Header>? _uploadHeaders;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CsvUploadResponse IGenesysCloudModel<CsvUploadResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class CsvUploadResponse : IGenesysCloudModel<CsvUploadResponse>
             switch (index)
             {
                 case 0:
-                    value.UploadId = ReadString(ref reader, name);
+                    value._uploadId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UploadUrl = ReadString(ref reader, name);
+                    value._uploadUrl = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UploadHeaders = null;
+                        value._uploadHeaders = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class CsvUploadResponse : IGenesysCloudModel<CsvUploadResponse>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Header.ReadJson(ref reader, options));
                         }
 
-                        value.UploadHeaders = list1;
+                        value._uploadHeaders = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class CsvUploadResponse : IGenesysCloudModel<CsvUploadResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadId"u8, value.UploadId, nulls);
-        WriteString(writer, "uploadUrl"u8, value.UploadUrl, nulls);
-        if (value.UploadHeaders is { } property2)
+        WriteString(writer, "uploadId"u8, value._uploadId, nulls);
+        WriteString(writer, "uploadUrl"u8, value._uploadUrl, nulls);
+        if (value._uploadHeaders is { } property2)
         {
             writer.WritePropertyName("uploadHeaders"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class CsvUploadResponse : IGenesysCloudModel<CsvUploadResponse>
             writer.WriteNull("uploadHeaders"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class CurrentUserTimeOffIntegrationStatusRequest : IGenesysCloudMo
 {
     /// <summary>A list of time off request IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TimeOffRequestIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TimeOffRequestIds { get => _timeOffRequestIds; set => _timeOffRequestIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _timeOffRequestIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CurrentUserTimeOffIntegrationStatusRequest IGenesysCloudModel<CurrentUserTimeOffIntegrationStatusRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CurrentUserTimeOffIntegrationStatusRequest : IGenesysCloudMo
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffRequestIds = null;
+                        value._timeOffRequestIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CurrentUserTimeOffIntegrationStatusRequest : IGenesysCloudMo
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TimeOffRequestIds = list1;
+                        value._timeOffRequestIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CurrentUserTimeOffIntegrationStatusRequest : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequestIds is { } property2)
+        if (value._timeOffRequestIds is { } property2)
         {
             writer.WritePropertyName("timeOffRequestIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class CurrentUserTimeOffIntegrationStatusRequest : IGenesysCloudMo
             writer.WriteNull("timeOffRequestIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Cursors : IGenesysCloudModel<Cursors>
 {
     /// <summary>Gets or sets <c>before</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("before")]
-    public string? Before { get; set; }
+    public string? Before { get => _before; set => _before = value; }
 
     /// <summary>Gets or sets <c>after</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
+
+    private string? _before;
+    private string? _after;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Cursors IGenesysCloudModel<Cursors>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Cursors : IGenesysCloudModel<Cursors>
             switch (index)
             {
                 case 0:
-                    value.Before = ReadString(ref reader, name);
+                    value._before = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Cursors : IGenesysCloudModel<Cursors>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "before"u8, value.Before, nulls);
-        WriteString(writer, "after"u8, value.After, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "before"u8, value._before, nulls);
+        WriteString(writer, "after"u8, value._after, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
 {
     /// <summary>The id of the Custom Attributes record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The id of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The list of division ids that the record is visible in. If [], the record is visible to all divisions (Unassigned Division).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>The schema that dictates which attributes can be included.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.ConversationDataSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationDataSchema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>The map of attribute values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributesValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributesValue { get => _customAttributesValue; set => _customAttributesValue = value; }
 
     /// <summary>The map of timestamps for when each attribute was last updated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customAttributesTimestamps")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomAttributesTimestamps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomAttributesTimestamps { get => _customAttributesTimestamps; set => _customAttributesTimestamps = value; }
 
     /// <summary>The latest version of the Custom Attributes record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the record was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date the record was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _conversationId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisions;
+    private global::GenesysCloud.Extensions.Models.ConversationDataSchema? _schema;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customAttributesValue;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _customAttributesTimestamps;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomAttributes IGenesysCloudModel<CustomAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,18 +92,18 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -101,16 +114,16 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Divisions = list1;
+                        value._divisions = list1;
                     }
                     break;
                 case 4:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationDataSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationDataSchema.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.CustomAttributesValue = null;
+                        value._customAttributesValue = null;
                     }
                     else
                     {
@@ -121,13 +134,13 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomAttributesValue = dictionary2;
+                        value._customAttributesValue = dictionary2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CustomAttributesTimestamps = null;
+                        value._customAttributesTimestamps = null;
                     }
                     else
                     {
@@ -138,23 +151,23 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.CustomAttributesTimestamps = dictionary3;
+                        value._customAttributesTimestamps = dictionary3;
                     }
                     break;
                 case 7:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,10 +179,10 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        if (value.Divisions is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        if (value._divisions is { } property4)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -186,7 +199,7 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
             writer.WriteNull("divisions"u8);
         }
 
-        if (value.Schema is { } property6)
+        if (value._schema is { } property6)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.ConversationDataSchema.WriteJson(writer, property6, options);
@@ -196,7 +209,7 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
             writer.WriteNull("schema"u8);
         }
 
-        if (value.CustomAttributesValue is { } property8)
+        if (value._customAttributesValue is { } property8)
         {
             writer.WritePropertyName("customAttributes"u8);
             writer.WriteStartObject();
@@ -214,7 +227,7 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
             writer.WriteNull("customAttributes"u8);
         }
 
-        if (value.CustomAttributesTimestamps is { } property10)
+        if (value._customAttributesTimestamps is { } property10)
         {
             writer.WritePropertyName("customAttributesTimestamps"u8);
             writer.WriteStartObject();
@@ -232,11 +245,11 @@ public sealed class CustomAttributes : IGenesysCloudModel<CustomAttributes>
             writer.WriteNull("customAttributesTimestamps"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

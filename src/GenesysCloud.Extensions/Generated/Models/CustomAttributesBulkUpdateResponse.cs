@@ -14,19 +14,24 @@ public sealed class CustomAttributesBulkUpdateResponse : IGenesysCloudModel<Cust
 {
     /// <summary>The Custom Attributes record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::GenesysCloud.Extensions.Models.CustomAttributes? Attributes { get; set; }
+    public global::GenesysCloud.Extensions.Models.CustomAttributes? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The status code result of updating the Custom Attributes record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public long? StatusCode { get; set; }
+    public long? StatusCode { get => _statusCode; set => _statusCode = value; }
 
     /// <summary>The error message if an error occurs while updating the record, otherwise null.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
+
+    private global::GenesysCloud.Extensions.Models.CustomAttributes? _attributes;
+    private long? _statusCode;
+    private string? _errorMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomAttributesBulkUpdateResponse IGenesysCloudModel<CustomAttributesBulkUpdateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CustomAttributesBulkUpdateResponse : IGenesysCloudModel<Cust
             switch (index)
             {
                 case 0:
-                    value.Attributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomAttributes.ReadJson(ref reader, options);
+                    value._attributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomAttributes.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StatusCode = ReadNullableInt64(ref reader, options, name);
+                    value._statusCode = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class CustomAttributesBulkUpdateResponse : IGenesysCloudModel<Cust
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attributes is { } property1)
+        if (value._attributes is { } property1)
         {
             writer.WritePropertyName("attributes"u8);
             global::GenesysCloud.Extensions.Models.CustomAttributes.WriteJson(writer, property1, options);
@@ -78,9 +83,9 @@ public sealed class CustomAttributesBulkUpdateResponse : IGenesysCloudModel<Cust
             writer.WriteNull("attributes"u8);
         }
 
-        WriteInt64(writer, "statusCode"u8, value.StatusCode, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "statusCode"u8, value._statusCode, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

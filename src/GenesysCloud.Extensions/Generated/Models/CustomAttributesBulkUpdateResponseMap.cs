@@ -14,11 +14,14 @@ public sealed class CustomAttributesBulkUpdateResponseMap : IGenesysCloudModel<C
 {
     /// <summary>The map of Custom Attributes record ids to their results after updating.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponse>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponse>? Results { get => _results; set => _results = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponse>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomAttributesBulkUpdateResponseMap IGenesysCloudModel<CustomAttributesBulkUpdateResponseMap>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class CustomAttributesBulkUpdateResponseMap : IGenesysCloudModel<C
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class CustomAttributesBulkUpdateResponseMap : IGenesysCloudModel<C
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponse.ReadJson(ref reader, options);
                         }
 
-                        value.Results = dictionary1;
+                        value._results = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class CustomAttributesBulkUpdateResponseMap : IGenesysCloudModel<C
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property2)
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartObject();
@@ -93,7 +96,7 @@ public sealed class CustomAttributesBulkUpdateResponseMap : IGenesysCloudModel<C
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
 {
     /// <summary>Unique identifier for the Custom Attributes record. IDs are created by users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of division ids. Use [] if divisions aren't used (Unassigned Division). Omitting or setting to [] clears existing values on update.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>The latest version of the Custom Attributes record. Optional for concurrency check.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The map of attribute values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributes { get => _customAttributes; set => _customAttributes = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisions;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomAttributesPatchRequest IGenesysCloudModel<CustomAttributesPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -67,16 +73,16 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Divisions = list1;
+                        value._divisions = list1;
                     }
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.CustomAttributes = null;
+                        value._customAttributes = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomAttributes = dictionary2;
+                        value._customAttributes = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Divisions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._divisions is { } property3)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -121,8 +127,8 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
             writer.WriteNull("divisions"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.CustomAttributes is { } property5)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._customAttributes is { } property5)
         {
             writer.WritePropertyName("customAttributes"u8);
             writer.WriteStartObject();
@@ -140,7 +146,7 @@ public sealed class CustomAttributesPatchRequest : IGenesysCloudModel<CustomAttr
             writer.WriteNull("customAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
 {
     /// <summary>Unique identifier for the Custom Attributes record. IDs are created by users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of division ids. Use [] if divisions aren't used (Unassigned Division). Omitting or setting to [] clears existing values on update.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>The id of the schema that dictates which attributes can be included. Required for create, cannot be updated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public string? SchemaId { get; set; }
+    public string? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>The latest version of the Custom Attributes record. Optional for concurrency check on update.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The map of attribute values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomAttributes { get => _customAttributes; set => _customAttributes = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisions;
+    private string? _schemaId;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomAttributesUpdateRequest IGenesysCloudModel<CustomAttributesUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -71,19 +78,19 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Divisions = list1;
+                        value._divisions = list1;
                     }
                     break;
                 case 2:
-                    value.SchemaId = ReadString(ref reader, name);
+                    value._schemaId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.CustomAttributes = null;
+                        value._customAttributes = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomAttributes = dictionary2;
+                        value._customAttributes = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Divisions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._divisions is { } property3)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -128,9 +135,9 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
             writer.WriteNull("divisions"u8);
         }
 
-        WriteString(writer, "schemaId"u8, value.SchemaId, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.CustomAttributes is { } property5)
+        WriteString(writer, "schemaId"u8, value._schemaId, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._customAttributes is { } property5)
         {
             writer.WritePropertyName("customAttributes"u8);
             writer.WriteStartObject();
@@ -148,7 +155,7 @@ public sealed class CustomAttributesUpdateRequest : IGenesysCloudModel<CustomAtt
             writer.WriteNull("customAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

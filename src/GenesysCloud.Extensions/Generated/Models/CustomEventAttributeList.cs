@@ -14,15 +14,19 @@ public sealed class CustomEventAttributeList : IGenesysCloudModel<CustomEventAtt
 {
     /// <summary>The data type of the custom attributes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataType")]
-    public string? DataType { get; set; }
+    public string? DataType { get => _dataType; set => _dataType = value; }
 
     /// <summary>The list of custom event attribute values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private string? _dataType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomEventAttributeList IGenesysCloudModel<CustomEventAttributeList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CustomEventAttributeList : IGenesysCloudModel<CustomEventAtt
             switch (index)
             {
                 case 0:
-                    value.DataType = ReadString(ref reader, name);
+                    value._dataType = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CustomEventAttributeList : IGenesysCloudModel<CustomEventAtt
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CustomEventAttributeList : IGenesysCloudModel<CustomEventAtt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dataType"u8, value.DataType, nulls);
-        if (value.Values is { } property2)
+        WriteString(writer, "dataType"u8, value._dataType, nulls);
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class CustomEventAttributeList : IGenesysCloudModel<CustomEventAtt
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CustomI18nLabels : IGenesysCloudModel<CustomI18nLabels>
 {
     /// <summary>Language of localized labels in homescreen app (eg. en-us, de-de) and push notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Contains localized labels used in messenger apps and push notification. PushNotificationTitle and PushNotificationBody are required when notifications are enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("localizedLabels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalizedLabels>? LocalizedLabels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalizedLabels>? LocalizedLabels { get => _localizedLabels; set => _localizedLabels = value; }
+
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalizedLabels>? _localizedLabels;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomI18nLabels IGenesysCloudModel<CustomI18nLabels>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class CustomI18nLabels : IGenesysCloudModel<CustomI18nLabels>
             switch (index)
             {
                 case 0:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LocalizedLabels = null;
+                        value._localizedLabels = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class CustomI18nLabels : IGenesysCloudModel<CustomI18nLabels>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocalizedLabels.ReadJson(ref reader, options));
                         }
 
-                        value.LocalizedLabels = list1;
+                        value._localizedLabels = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class CustomI18nLabels : IGenesysCloudModel<CustomI18nLabels>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.LocalizedLabels is { } property2)
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._localizedLabels is { } property2)
         {
             writer.WritePropertyName("localizedLabels"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class CustomI18nLabels : IGenesysCloudModel<CustomI18nLabels>
             writer.WriteNull("localizedLabels"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

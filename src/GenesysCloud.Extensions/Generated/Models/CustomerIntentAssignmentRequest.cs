@@ -14,23 +14,29 @@ public sealed class CustomerIntentAssignmentRequest : IGenesysCloudModel<Custome
 {
     /// <summary>Id of the source of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>Id of session assignment occurred in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Id of conversation assignment occurred in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Type of source of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceType")]
-    public global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum? SourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum? SourceType { get => _sourceType; set => _sourceType = value; }
+
+    private string? _sourceId;
+    private string? _sessionId;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum? _sourceType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomerIntentAssignmentRequest IGenesysCloudModel<CustomerIntentAssignmentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class CustomerIntentAssignmentRequest : IGenesysCloudModel<Custome
             switch (index)
             {
                 case 0:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum?)null;
+                    value._sourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest.SourceTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class CustomerIntentAssignmentRequest : IGenesysCloudModel<Custome
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "sourceType"u8, value.SourceType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "sourceType"u8, value._sourceType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class CustomerIntentAssignmentResponse : IGenesysCloudModel<Custom
 {
     /// <summary>Customer intent assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntent")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomerIntent { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomerIntent { get => _customerIntent; set => _customerIntent = value; }
 
     /// <summary>Category of the customer intent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Category { get => _category; set => _category = value; }
 
     /// <summary>Date of the most recent assignment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMostRecentlyAssigned")]
-    public global::System.DateTimeOffset? DateMostRecentlyAssigned { get; set; }
+    public global::System.DateTimeOffset? DateMostRecentlyAssigned { get => _dateMostRecentlyAssigned; set => _dateMostRecentlyAssigned = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _customerIntent;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _category;
+    private global::System.DateTimeOffset? _dateMostRecentlyAssigned;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomerIntentAssignmentResponse IGenesysCloudModel<CustomerIntentAssignmentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class CustomerIntentAssignmentResponse : IGenesysCloudModel<Custom
             switch (index)
             {
                 case 0:
-                    value.CustomerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._customerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateMostRecentlyAssigned = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMostRecentlyAssigned = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class CustomerIntentAssignmentResponse : IGenesysCloudModel<Custom
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CustomerIntent is { } property1)
+        if (value._customerIntent is { } property1)
         {
             writer.WritePropertyName("customerIntent"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class CustomerIntentAssignmentResponse : IGenesysCloudModel<Custom
             writer.WriteNull("customerIntent"u8);
         }
 
-        if (value.Category is { } property3)
+        if (value._category is { } property3)
         {
             writer.WritePropertyName("category"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class CustomerIntentAssignmentResponse : IGenesysCloudModel<Custom
             writer.WriteNull("category"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateMostRecentlyAssigned"u8, value.DateMostRecentlyAssigned, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateMostRecentlyAssigned"u8, value._dateMostRecentlyAssigned, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class CustomerSourceIntent : IGenesysCloudModel<CustomerSourceInte
 {
     /// <summary>Source intent data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceIntent")]
-    public global::GenesysCloud.Extensions.Models.SourceIntent? SourceIntent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceIntent? SourceIntent { get => _sourceIntent; set => _sourceIntent = value; }
 
     /// <summary>Customer intent source intent is assigned to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIntent")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomerIntent { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomerIntent { get => _customerIntent; set => _customerIntent = value; }
+
+    private global::GenesysCloud.Extensions.Models.SourceIntent? _sourceIntent;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _customerIntent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static CustomerSourceIntent IGenesysCloudModel<CustomerSourceIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class CustomerSourceIntent : IGenesysCloudModel<CustomerSourceInte
             switch (index)
             {
                 case 0:
-                    value.SourceIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceIntent.ReadJson(ref reader, options);
+                    value._sourceIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceIntent.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CustomerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._customerIntent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class CustomerSourceIntent : IGenesysCloudModel<CustomerSourceInte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SourceIntent is { } property1)
+        if (value._sourceIntent is { } property1)
         {
             writer.WritePropertyName("sourceIntent"u8);
             global::GenesysCloud.Extensions.Models.SourceIntent.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class CustomerSourceIntent : IGenesysCloudModel<CustomerSourceInte
             writer.WriteNull("sourceIntent"u8);
         }
 
-        if (value.CustomerIntent is { } property3)
+        if (value._customerIntent is { } property3)
         {
             writer.WritePropertyName("customerIntent"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class CustomerSourceIntent : IGenesysCloudModel<CustomerSourceInte
             writer.WriteNull("customerIntent"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class DIDNumber : IGenesysCloudModel<DIDNumber>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number of the DID formatted as E164.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number")]
-    public string? Number { get; set; }
+    public string? Number { get => _number; set => _number = value; }
 
     /// <summary>True if this DID is assigned to an entity.  False otherwise.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigned")]
-    public bool? Assigned { get; set; }
+    public bool? Assigned { get => _assigned; set => _assigned = value; }
 
     /// <summary>A Uri reference to the DID Pool this DID is a part of.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("didPool")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DidPool { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DidPool { get => _didPool; set => _didPool = value; }
 
     /// <summary>A Uri reference to the owner of this DID.  The owner's type can be found in ownerType.  If the DID is unassigned, this will be NULL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>The type of the entity that owns this DID.  If the DID is unassigned, this will be NULL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerType")]
-    public global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum? OwnerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum? OwnerType { get => _ownerType; set => _ownerType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _number;
+    private bool? _assigned;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _didPool;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _owner;
+    private global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum? _ownerType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DIDNumber IGenesysCloudModel<DIDNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DIDNumber : IGenesysCloudModel<DIDNumber>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Number = ReadString(ref reader, name);
+                    value._number = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Assigned = ReadNullableBoolean(ref reader, name);
+                    value._assigned = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.DidPool = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._didPool = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.OwnerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum?)null;
+                    value._ownerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DIDNumber.OwnerTypeEnum?)null;
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +113,11 @@ public sealed class DIDNumber : IGenesysCloudModel<DIDNumber>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "number"u8, value.Number, nulls);
-        WriteBoolean(writer, "assigned"u8, value.Assigned, nulls);
-        if (value.DidPool is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "number"u8, value._number, nulls);
+        WriteBoolean(writer, "assigned"u8, value._assigned, nulls);
+        if (value._didPool is { } property2)
         {
             writer.WritePropertyName("didPool"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -117,7 +127,7 @@ public sealed class DIDNumber : IGenesysCloudModel<DIDNumber>
             writer.WriteNull("didPool"u8);
         }
 
-        if (value.Owner is { } property4)
+        if (value._owner is { } property4)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -127,9 +137,9 @@ public sealed class DIDNumber : IGenesysCloudModel<DIDNumber>
             writer.WriteNull("owner"u8);
         }
 
-        WriteString(writer, "ownerType"u8, value.OwnerType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ownerType"u8, value._ownerType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

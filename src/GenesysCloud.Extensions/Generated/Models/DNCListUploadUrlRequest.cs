@@ -14,39 +14,49 @@ public sealed class DNCListUploadUrlRequest : IGenesysCloudModel<DNCListUploadUr
 {
     /// <summary>The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 600 seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedUrlTimeoutSeconds")]
-    public long? SignedUrlTimeoutSeconds { get; set; }
+    public long? SignedUrlTimeoutSeconds { get => _signedUrlTimeoutSeconds; set => _signedUrlTimeoutSeconds = value; }
 
     /// <summary>The content type of the file to upload. Allows all types are text/csv, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Id of your dnc list to upload to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The column names from your file from which to upload dnc phone numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumns")]
-    public string? PhoneColumns { get; set; }
+    public string? PhoneColumns { get => _phoneColumns; set => _phoneColumns = value; }
 
     /// <summary>The column names from your file from which to upload dnc emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumns")]
-    public string? EmailColumns { get; set; }
+    public string? EmailColumns { get => _emailColumns; set => _emailColumns = value; }
 
     /// <summary>The column names from your file from which to upload dnc custom exclusion column entries.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customExclusionColumns")]
-    public string? CustomExclusionColumns { get; set; }
+    public string? CustomExclusionColumns { get => _customExclusionColumns; set => _customExclusionColumns = value; }
 
     /// <summary>The column name from your file to use as the dnc expiration date time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDateTimeColumn")]
-    public string? ExpirationDateTimeColumn { get; set; }
+    public string? ExpirationDateTimeColumn { get => _expirationDateTimeColumn; set => _expirationDateTimeColumn = value; }
 
     /// <summary>The column names from your file from which to upload dnc whatsapp.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumns")]
-    public string? WhatsAppColumns { get; set; }
+    public string? WhatsAppColumns { get => _whatsAppColumns; set => _whatsAppColumns = value; }
+
+    private long? _signedUrlTimeoutSeconds;
+    private string? _contentType;
+    private string? _id;
+    private string? _phoneColumns;
+    private string? _emailColumns;
+    private string? _customExclusionColumns;
+    private string? _expirationDateTimeColumn;
+    private string? _whatsAppColumns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DNCListUploadUrlRequest IGenesysCloudModel<DNCListUploadUrlRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DNCListUploadUrlRequest : IGenesysCloudModel<DNCListUploadUr
             switch (index)
             {
                 case 0:
-                    value.SignedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._signedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PhoneColumns = ReadString(ref reader, name);
+                    value._phoneColumns = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EmailColumns = ReadString(ref reader, name);
+                    value._emailColumns = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CustomExclusionColumns = ReadString(ref reader, name);
+                    value._customExclusionColumns = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ExpirationDateTimeColumn = ReadString(ref reader, name);
+                    value._expirationDateTimeColumn = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WhatsAppColumns = ReadString(ref reader, name);
+                    value._whatsAppColumns = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class DNCListUploadUrlRequest : IGenesysCloudModel<DNCListUploadUr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value.SignedUrlTimeoutSeconds, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "phoneColumns"u8, value.PhoneColumns, nulls);
-        WriteString(writer, "emailColumns"u8, value.EmailColumns, nulls);
-        WriteString(writer, "customExclusionColumns"u8, value.CustomExclusionColumns, nulls);
-        WriteString(writer, "expirationDateTimeColumn"u8, value.ExpirationDateTimeColumn, nulls);
-        WriteString(writer, "whatsAppColumns"u8, value.WhatsAppColumns, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value._signedUrlTimeoutSeconds, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "phoneColumns"u8, value._phoneColumns, nulls);
+        WriteString(writer, "emailColumns"u8, value._emailColumns, nulls);
+        WriteString(writer, "customExclusionColumns"u8, value._customExclusionColumns, nulls);
+        WriteString(writer, "expirationDateTimeColumn"u8, value._expirationDateTimeColumn, nulls);
+        WriteString(writer, "whatsAppColumns"u8, value._whatsAppColumns, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class DailyPossibleShift : IGenesysCloudModel<DailyPossibleShift>
 {
     /// <summary>Day of the shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum? DayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum? DayOfWeek { get => _dayOfWeek; set => _dayOfWeek = value; }
 
     /// <summary>Minutes of the earliest shift start from midnight. Note that midnight is 12:00 am in the time zone specified in the timeZone field (in the top level of the response)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestShiftStartMinutesFromMidnight")]
-    public long? EarliestShiftStartMinutesFromMidnight { get; set; }
+    public long? EarliestShiftStartMinutesFromMidnight { get => _earliestShiftStartMinutesFromMidnight; set => _earliestShiftStartMinutesFromMidnight = value; }
 
     /// <summary>Whether this is a required shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
 
     /// <summary>Minimum paid time in minutes of this daily shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumPaidTimeMinutes")]
-    public long? MinimumPaidTimeMinutes { get; set; }
+    public long? MinimumPaidTimeMinutes { get => _minimumPaidTimeMinutes; set => _minimumPaidTimeMinutes = value; }
 
     /// <summary>Maximum paid time in minutes of this daily shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumPaidTimeMinutes")]
-    public long? MaximumPaidTimeMinutes { get; set; }
+    public long? MaximumPaidTimeMinutes { get => _maximumPaidTimeMinutes; set => _maximumPaidTimeMinutes = value; }
 
     /// <summary>The percentage of being scheduled in each interval between the earliest shift start and latest shift end. Range of the values: [0, 100].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalScheduleProbabilities")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? IntervalScheduleProbabilities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? IntervalScheduleProbabilities { get => _intervalScheduleProbabilities; set => _intervalScheduleProbabilities = value; }
+
+    private global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum? _dayOfWeek;
+    private long? _earliestShiftStartMinutesFromMidnight;
+    private bool? _required;
+    private long? _minimumPaidTimeMinutes;
+    private long? _maximumPaidTimeMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _intervalScheduleProbabilities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DailyPossibleShift IGenesysCloudModel<DailyPossibleShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class DailyPossibleShift : IGenesysCloudModel<DailyPossibleShift>
             switch (index)
             {
                 case 0:
-                    value.DayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum?)null;
+                    value._dayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.DailyPossibleShift.DayOfWeekEnum?)null;
                     break;
                 case 1:
-                    value.EarliestShiftStartMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestShiftStartMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.MinimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MaximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.IntervalScheduleProbabilities = null;
+                        value._intervalScheduleProbabilities = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class DailyPossibleShift : IGenesysCloudModel<DailyPossibleShift>
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.IntervalScheduleProbabilities = list2;
+                        value._intervalScheduleProbabilities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class DailyPossibleShift : IGenesysCloudModel<DailyPossibleShift>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dayOfWeek"u8, value.DayOfWeek?.ToString(), nulls);
-        WriteInt64(writer, "earliestShiftStartMinutesFromMidnight"u8, value.EarliestShiftStartMinutesFromMidnight, nulls);
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value.MinimumPaidTimeMinutes, nulls);
-        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value.MaximumPaidTimeMinutes, nulls);
-        if (value.IntervalScheduleProbabilities is { } property3)
+        WriteString(writer, "dayOfWeek"u8, value._dayOfWeek?.ToString(), nulls);
+        WriteInt64(writer, "earliestShiftStartMinutesFromMidnight"u8, value._earliestShiftStartMinutesFromMidnight, nulls);
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value._minimumPaidTimeMinutes, nulls);
+        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value._maximumPaidTimeMinutes, nulls);
+        if (value._intervalScheduleProbabilities is { } property3)
         {
             writer.WritePropertyName("intervalScheduleProbabilities"u8);
             writer.WriteStartArray();
@@ -125,7 +133,7 @@ public sealed class DailyPossibleShift : IGenesysCloudModel<DailyPossibleShift>
             writer.WriteNull("intervalScheduleProbabilities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

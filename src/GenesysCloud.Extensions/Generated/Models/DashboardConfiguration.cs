@@ -14,71 +14,89 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of dashboard configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The count of rows for the specific dashboard configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
-    public long? Rows { get; set; }
+    public long? Rows { get => _rows; set => _rows = value; }
 
     /// <summary>The count of columns for the specific dashboard.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public long? Columns { get; set; }
+    public long? Columns { get => _columns; set => _columns = value; }
 
     /// <summary>List of widgets for dashboard configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("widgets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Widget>? Widgets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Widget>? Widgets { get => _widgets; set => _widgets = value; }
 
     /// <summary>The flag indicates if the dashboard is favorited by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("favorite")]
-    public bool? Favorite { get; set; }
+    public bool? Favorite { get => _favorite; set => _favorite = value; }
 
     /// <summary>The flag to indicate if the dashboard is published by an user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicDashboard")]
-    public bool? PublicDashboard { get; set; }
+    public bool? PublicDashboard { get => _publicDashboard; set => _publicDashboard = value; }
 
     /// <summary>The flag to indicate if the dashboard has any restricted data for that user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restricted")]
-    public bool? Restricted { get; set; }
+    public bool? Restricted { get => _restricted; set => _restricted = value; }
 
     /// <summary>The layout type of the dashboard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("layoutType")]
-    public global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum? LayoutType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum? LayoutType { get => _layoutType; set => _layoutType = value; }
 
     /// <summary>The created date of the dashboard. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The last modified date of the dashboard. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The deleted date of the dashboard. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDeleted")]
-    public global::System.DateTimeOffset? DateDeleted { get; set; }
+    public global::System.DateTimeOffset? DateDeleted { get => _dateDeleted; set => _dateDeleted = value; }
 
     /// <summary>The id of user who created the dashboard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The flag to indicate if the dashboard is shared</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shared")]
-    public bool? Shared { get; set; }
+    public bool? Shared { get => _shared; set => _shared = value; }
 
     /// <summary>The list of users and teams the dashboard is shared with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardsSharedWith")]
-    public global::GenesysCloud.Extensions.Models.DashboardsSharedWith? DashboardsSharedWith { get; set; }
+    public global::GenesysCloud.Extensions.Models.DashboardsSharedWith? DashboardsSharedWith { get => _dashboardsSharedWith; set => _dashboardsSharedWith = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _rows;
+    private long? _columns;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Widget>? _widgets;
+    private bool? _favorite;
+    private bool? _publicDashboard;
+    private bool? _restricted;
+    private global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum? _layoutType;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateDeleted;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdBy;
+    private bool? _shared;
+    private global::GenesysCloud.Extensions.Models.DashboardsSharedWith? _dashboardsSharedWith;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DashboardConfiguration IGenesysCloudModel<DashboardConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,21 +117,21 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Rows = ReadNullableInt64(ref reader, options, name);
+                    value._rows = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Columns = ReadNullableInt64(ref reader, options, name);
+                    value._columns = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Widgets = null;
+                        value._widgets = null;
                     }
                     else
                     {
@@ -124,44 +142,44 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Widget.ReadJson(ref reader, options));
                         }
 
-                        value.Widgets = list1;
+                        value._widgets = list1;
                     }
                     break;
                 case 5:
-                    value.Favorite = ReadNullableBoolean(ref reader, name);
+                    value._favorite = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.PublicDashboard = ReadNullableBoolean(ref reader, name);
+                    value._publicDashboard = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Restricted = ReadNullableBoolean(ref reader, name);
+                    value._restricted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.LayoutType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum?)null;
+                    value._layoutType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DashboardConfiguration.LayoutTypeEnum?)null;
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateDeleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDeleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Shared = ReadNullableBoolean(ref reader, name);
+                    value._shared = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.DashboardsSharedWith = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DashboardsSharedWith.ReadJson(ref reader, options);
+                    value._dashboardsSharedWith = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DashboardsSharedWith.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,11 +191,11 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "rows"u8, value.Rows, nulls);
-        WriteInt64(writer, "columns"u8, value.Columns, nulls);
-        if (value.Widgets is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "rows"u8, value._rows, nulls);
+        WriteInt64(writer, "columns"u8, value._columns, nulls);
+        if (value._widgets is { } property3)
         {
             writer.WritePropertyName("widgets"u8);
             writer.WriteStartArray();
@@ -201,14 +219,14 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
             writer.WriteNull("widgets"u8);
         }
 
-        WriteBoolean(writer, "favorite"u8, value.Favorite, nulls);
-        WriteBoolean(writer, "publicDashboard"u8, value.PublicDashboard, nulls);
-        WriteBoolean(writer, "restricted"u8, value.Restricted, nulls);
-        WriteString(writer, "layoutType"u8, value.LayoutType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateDeleted"u8, value.DateDeleted, nulls);
-        if (value.CreatedBy is { } property6)
+        WriteBoolean(writer, "favorite"u8, value._favorite, nulls);
+        WriteBoolean(writer, "publicDashboard"u8, value._publicDashboard, nulls);
+        WriteBoolean(writer, "restricted"u8, value._restricted, nulls);
+        WriteString(writer, "layoutType"u8, value._layoutType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateDeleted"u8, value._dateDeleted, nulls);
+        if (value._createdBy is { } property6)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -218,8 +236,8 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteBoolean(writer, "shared"u8, value.Shared, nulls);
-        if (value.DashboardsSharedWith is { } property8)
+        WriteBoolean(writer, "shared"u8, value._shared, nulls);
+        if (value._dashboardsSharedWith is { } property8)
         {
             writer.WritePropertyName("dashboardsSharedWith"u8);
             global::GenesysCloud.Extensions.Models.DashboardsSharedWith.WriteJson(writer, property8, options);
@@ -229,8 +247,8 @@ public sealed class DashboardConfiguration : IGenesysCloudModel<DashboardConfigu
             writer.WriteNull("dashboardsSharedWith"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

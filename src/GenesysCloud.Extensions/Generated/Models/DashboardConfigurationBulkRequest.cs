@@ -14,11 +14,14 @@ public sealed class DashboardConfigurationBulkRequest : IGenesysCloudModel<Dashb
 {
     /// <summary>The user supplied dashboard configuration ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardConfigurationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DashboardConfigurationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DashboardConfigurationIds { get => _dashboardConfigurationIds; set => _dashboardConfigurationIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dashboardConfigurationIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DashboardConfigurationBulkRequest IGenesysCloudModel<DashboardConfigurationBulkRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class DashboardConfigurationBulkRequest : IGenesysCloudModel<Dashb
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DashboardConfigurationIds = null;
+                        value._dashboardConfigurationIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class DashboardConfigurationBulkRequest : IGenesysCloudModel<Dashb
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DashboardConfigurationIds = list1;
+                        value._dashboardConfigurationIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class DashboardConfigurationBulkRequest : IGenesysCloudModel<Dashb
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DashboardConfigurationIds is { } property2)
+        if (value._dashboardConfigurationIds is { } property2)
         {
             writer.WritePropertyName("dashboardConfigurationIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class DashboardConfigurationBulkRequest : IGenesysCloudModel<Dashb
             writer.WriteNull("dashboardConfigurationIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DashboardConfigurationQueryRequest : IGenesysCloudModel<Dash
 {
     /// <summary>The user supplied dashboard configuration ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardConfigurationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DashboardConfigurationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DashboardConfigurationIds { get => _dashboardConfigurationIds; set => _dashboardConfigurationIds = value; }
 
     /// <summary>The page number of the queried response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The number of entities to return of the queried response. The max is 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The order in which response will be sorted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dashboardConfigurationIds;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum? _sortBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DashboardConfigurationQueryRequest IGenesysCloudModel<DashboardConfigurationQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class DashboardConfigurationQueryRequest : IGenesysCloudModel<Dash
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DashboardConfigurationIds = null;
+                        value._dashboardConfigurationIds = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class DashboardConfigurationQueryRequest : IGenesysCloudModel<Dash
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DashboardConfigurationIds = list1;
+                        value._dashboardConfigurationIds = list1;
                     }
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum(text2) : (global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum(text2) : (global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest.SortByEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class DashboardConfigurationQueryRequest : IGenesysCloudModel<Dash
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DashboardConfigurationIds is { } property3)
+        if (value._dashboardConfigurationIds is { } property3)
         {
             writer.WritePropertyName("dashboardConfigurationIds"u8);
             writer.WriteStartArray();
@@ -106,10 +112,10 @@ public sealed class DashboardConfigurationQueryRequest : IGenesysCloudModel<Dash
             writer.WriteNull("dashboardConfigurationIds"u8);
         }
 
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class DashboardUser : IGenesysCloudModel<DashboardUser>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The count of dashboards for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardCount")]
-    public long? DashboardCount { get; set; }
+    public long? DashboardCount { get => _dashboardCount; set => _dashboardCount = value; }
 
     /// <summary>The count of public dashboards for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicDashboardCount")]
-    public long? PublicDashboardCount { get; set; }
+    public long? PublicDashboardCount { get => _publicDashboardCount; set => _publicDashboardCount = value; }
 
     /// <summary>The state of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _dashboardCount;
+    private long? _publicDashboardCount;
+    private global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum? _state;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DashboardUser IGenesysCloudModel<DashboardUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DashboardUser : IGenesysCloudModel<DashboardUser>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DashboardCount = ReadNullableInt64(ref reader, options, name);
+                    value._dashboardCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PublicDashboardCount = ReadNullableInt64(ref reader, options, name);
+                    value._publicDashboardCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.DashboardUser.StateEnum?)null;
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class DashboardUser : IGenesysCloudModel<DashboardUser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "dashboardCount"u8, value.DashboardCount, nulls);
-        WriteInt64(writer, "publicDashboardCount"u8, value.PublicDashboardCount, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "dashboardCount"u8, value._dashboardCount, nulls);
+        WriteInt64(writer, "publicDashboardCount"u8, value._publicDashboardCount, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

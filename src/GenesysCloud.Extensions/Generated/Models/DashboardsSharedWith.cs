@@ -14,15 +14,19 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
 {
     /// <summary>The list of user ids to share the dashboard with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The list of team ids to share the dashboard with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get => _teamIds; set => _teamIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _teamIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DashboardsSharedWith IGenesysCloudModel<DashboardsSharedWith>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TeamIds = null;
+                        value._teamIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TeamIds = list2;
+                        value._teamIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserIds is { } property3)
+        if (value._userIds is { } property3)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.TeamIds is { } property5)
+        if (value._teamIds is { } property5)
         {
             writer.WritePropertyName("teamIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class DashboardsSharedWith : IGenesysCloudModel<DashboardsSharedWi
             writer.WriteNull("teamIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

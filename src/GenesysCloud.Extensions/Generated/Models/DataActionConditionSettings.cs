@@ -14,27 +14,34 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
 {
     /// <summary>The Data Action Id to use for this condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataActionId")]
-    public string? DataActionId { get; set; }
+    public string? DataActionId { get => _dataActionId; set => _dataActionId = value; }
 
     /// <summary>The input field from the data action that the contactId will be passed into.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIdField")]
-    public string? ContactIdField { get; set; }
+    public string? ContactIdField { get => _contactIdField; set => _contactIdField = value; }
 
     /// <summary>The result of this condition if the data action returns a result indicating there was no data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataNotFoundResolution")]
-    public bool? DataNotFoundResolution { get; set; }
+    public bool? DataNotFoundResolution { get => _dataNotFoundResolution; set => _dataNotFoundResolution = value; }
 
     /// <summary>A list of predicates defining the comparisons to use for this condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate>? Predicates { get => _predicates; set => _predicates = value; }
 
     /// <summary>A list of mappings defining which contact data fields will be passed to which data action input fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnToDataActionFieldMappings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionContactColumnFieldMapping>? ContactColumnToDataActionFieldMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionContactColumnFieldMapping>? ContactColumnToDataActionFieldMappings { get => _contactColumnToDataActionFieldMappings; set => _contactColumnToDataActionFieldMappings = value; }
+
+    private string? _dataActionId;
+    private string? _contactIdField;
+    private bool? _dataNotFoundResolution;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate>? _predicates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataActionContactColumnFieldMapping>? _contactColumnToDataActionFieldMappings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataActionConditionSettings IGenesysCloudModel<DataActionConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
             switch (index)
             {
                 case 0:
-                    value.DataActionId = ReadString(ref reader, name);
+                    value._dataActionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContactIdField = ReadString(ref reader, name);
+                    value._contactIdField = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DataNotFoundResolution = ReadNullableBoolean(ref reader, name);
+                    value._dataNotFoundResolution = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list1;
+                        value._predicates = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ContactColumnToDataActionFieldMappings = null;
+                        value._contactColumnToDataActionFieldMappings = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DataActionContactColumnFieldMapping.ReadJson(ref reader, options));
                         }
 
-                        value.ContactColumnToDataActionFieldMappings = list2;
+                        value._contactColumnToDataActionFieldMappings = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dataActionId"u8, value.DataActionId, nulls);
-        WriteString(writer, "contactIdField"u8, value.ContactIdField, nulls);
-        WriteBoolean(writer, "dataNotFoundResolution"u8, value.DataNotFoundResolution, nulls);
-        if (value.Predicates is { } property3)
+        WriteString(writer, "dataActionId"u8, value._dataActionId, nulls);
+        WriteString(writer, "contactIdField"u8, value._contactIdField, nulls);
+        WriteBoolean(writer, "dataNotFoundResolution"u8, value._dataNotFoundResolution, nulls);
+        if (value._predicates is { } property3)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -137,7 +144,7 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
             writer.WriteNull("predicates"u8);
         }
 
-        if (value.ContactColumnToDataActionFieldMappings is { } property6)
+        if (value._contactColumnToDataActionFieldMappings is { } property6)
         {
             writer.WritePropertyName("contactColumnToDataActionFieldMappings"u8);
             writer.WriteStartArray();
@@ -161,7 +168,7 @@ public sealed class DataActionConditionSettings : IGenesysCloudModel<DataActionC
             writer.WriteNull("contactColumnToDataActionFieldMappings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

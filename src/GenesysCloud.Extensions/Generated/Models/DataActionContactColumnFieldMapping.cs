@@ -14,15 +14,19 @@ public sealed class DataActionContactColumnFieldMapping : IGenesysCloudModel<Dat
 {
     /// <summary>The name of a contact column whose data will be passed to the data action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnName")]
-    public string? ContactColumnName { get; set; }
+    public string? ContactColumnName { get => _contactColumnName; set => _contactColumnName = value; }
 
     /// <summary>The name of an input field from the data action that the contact column data will be passed to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataActionField")]
-    public string? DataActionField { get; set; }
+    public string? DataActionField { get => _dataActionField; set => _dataActionField = value; }
+
+    private string? _contactColumnName;
+    private string? _dataActionField;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataActionContactColumnFieldMapping IGenesysCloudModel<DataActionContactColumnFieldMapping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DataActionContactColumnFieldMapping : IGenesysCloudModel<Dat
             switch (index)
             {
                 case 0:
-                    value.ContactColumnName = ReadString(ref reader, name);
+                    value._contactColumnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DataActionField = ReadString(ref reader, name);
+                    value._dataActionField = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DataActionContactColumnFieldMapping : IGenesysCloudModel<Dat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactColumnName"u8, value.ContactColumnName, nulls);
-        WriteString(writer, "dataActionField"u8, value.DataActionField, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contactColumnName"u8, value._contactColumnName, nulls);
+        WriteString(writer, "dataActionField"u8, value._dataActionField, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

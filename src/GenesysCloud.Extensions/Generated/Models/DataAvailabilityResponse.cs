@@ -14,11 +14,14 @@ public sealed class DataAvailabilityResponse : IGenesysCloudModel<DataAvailabili
 {
     /// <summary>Date and time before which data is guaranteed to be available in the datalake. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataAvailabilityDate")]
-    public global::System.DateTimeOffset? DataAvailabilityDate { get; set; }
+    public global::System.DateTimeOffset? DataAvailabilityDate { get => _dataAvailabilityDate; set => _dataAvailabilityDate = value; }
+
+    private global::System.DateTimeOffset? _dataAvailabilityDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataAvailabilityResponse IGenesysCloudModel<DataAvailabilityResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DataAvailabilityResponse : IGenesysCloudModel<DataAvailabili
             switch (index)
             {
                 case 0:
-                    value.DataAvailabilityDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dataAvailabilityDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class DataAvailabilityResponse : IGenesysCloudModel<DataAvailabili
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dataAvailabilityDate"u8, value.DataAvailabilityDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dataAvailabilityDate"u8, value._dataAvailabilityDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

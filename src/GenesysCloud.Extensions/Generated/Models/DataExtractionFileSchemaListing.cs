@@ -14,31 +14,39 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataExtractionFileSchema>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataExtractionFileSchema>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>nextUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>previousUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousUri")]
-    public string? PreviousUri { get; set; }
+    public string? PreviousUri { get => _previousUri; set => _previousUri = value; }
 
     /// <summary>The data schemas that are enabled for extraction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledDataSchemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledDataSchemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledDataSchemas { get => _enabledDataSchemas; set => _enabledDataSchemas = value; }
 
     /// <summary>Gets or sets <c>errors</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Errors { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Errors { get => _errors; set => _errors = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataExtractionFileSchema>? _entities;
+    private string? _nextUri;
+    private string? _selfUri;
+    private string? _previousUri;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _enabledDataSchemas;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataExtractionFileSchemaListing IGenesysCloudModel<DataExtractionFileSchemaListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -61,7 +69,7 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -72,22 +80,22 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DataExtractionFileSchema.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PreviousUri = ReadString(ref reader, name);
+                    value._previousUri = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.EnabledDataSchemas = null;
+                        value._enabledDataSchemas = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EnabledDataSchemas = list2;
+                        value._enabledDataSchemas = list2;
                     }
                     break;
                 case 5:
-                    value.Errors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -141,10 +149,10 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "previousUri"u8, value.PreviousUri, nulls);
-        if (value.EnabledDataSchemas is { } property6)
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "previousUri"u8, value._previousUri, nulls);
+        if (value._enabledDataSchemas is { } property6)
         {
             writer.WritePropertyName("enabledDataSchemas"u8);
             writer.WriteStartArray();
@@ -161,7 +169,7 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
             writer.WriteNull("enabledDataSchemas"u8);
         }
 
-        if (value.Errors is { } property8)
+        if (value._errors is { } property8)
         {
             writer.WritePropertyName("errors"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property8, options);
@@ -171,7 +179,7 @@ public sealed class DataExtractionFileSchemaListing : IGenesysCloudModel<DataExt
             writer.WriteNull("errors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

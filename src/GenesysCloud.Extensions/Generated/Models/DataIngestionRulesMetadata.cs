@@ -14,19 +14,24 @@ public sealed class DataIngestionRulesMetadata : IGenesysCloudModel<DataIngestio
 {
     /// <summary>Count of data ingestion rules by status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countByStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? CountByStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? CountByStatus { get => _countByStatus; set => _countByStatus = value; }
 
     /// <summary>The platform for which the data ingestion rules are available</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public string? Platform { get; set; }
+    public string? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>The total count of data ingestion rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-    public long? TotalCount { get; set; }
+    public long? TotalCount { get => _totalCount; set => _totalCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _countByStatus;
+    private string? _platform;
+    private long? _totalCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataIngestionRulesMetadata IGenesysCloudModel<DataIngestionRulesMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class DataIngestionRulesMetadata : IGenesysCloudModel<DataIngestio
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CountByStatus = null;
+                        value._countByStatus = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class DataIngestionRulesMetadata : IGenesysCloudModel<DataIngestio
                             dictionary1[key1] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.CountByStatus = dictionary1;
+                        value._countByStatus = dictionary1;
                     }
                     break;
                 case 1:
-                    value.Platform = ReadString(ref reader, name);
+                    value._platform = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TotalCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class DataIngestionRulesMetadata : IGenesysCloudModel<DataIngestio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CountByStatus is { } property2)
+        if (value._countByStatus is { } property2)
         {
             writer.WritePropertyName("countByStatus"u8);
             writer.WriteStartObject();
@@ -100,9 +105,9 @@ public sealed class DataIngestionRulesMetadata : IGenesysCloudModel<DataIngestio
             writer.WriteNull("countByStatus"u8);
         }
 
-        WriteString(writer, "platform"u8, value.Platform, nulls);
-        WriteInt64(writer, "totalCount"u8, value.TotalCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "platform"u8, value._platform, nulls);
+        WriteInt64(writer, "totalCount"u8, value._totalCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

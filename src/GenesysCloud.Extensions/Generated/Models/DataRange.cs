@@ -14,15 +14,19 @@ public sealed class DataRange : IGenesysCloudModel<DataRange>
 {
     /// <summary>The first event timestamp found. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMin")]
-    public global::System.DateTimeOffset? DateMin { get; set; }
+    public global::System.DateTimeOffset? DateMin { get => _dateMin; set => _dateMin = value; }
 
     /// <summary>The last event timestamp found. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMax")]
-    public global::System.DateTimeOffset? DateMax { get; set; }
+    public global::System.DateTimeOffset? DateMax { get => _dateMax; set => _dateMax = value; }
+
+    private global::System.DateTimeOffset? _dateMin;
+    private global::System.DateTimeOffset? _dateMax;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataRange IGenesysCloudModel<DataRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DataRange : IGenesysCloudModel<DataRange>
             switch (index)
             {
                 case 0:
-                    value.DateMin = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMin = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.DateMax = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMax = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DataRange : IGenesysCloudModel<DataRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateMin"u8, value.DateMin, nulls);
-        WriteDateTimeOffset(writer, "dateMax"u8, value.DateMax, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateMin"u8, value._dateMin, nulls);
+        WriteDateTimeOffset(writer, "dateMax"u8, value._dateMax, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

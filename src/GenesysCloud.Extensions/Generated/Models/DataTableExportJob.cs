@@ -14,47 +14,59 @@ public sealed class DataTableExportJob : IGenesysCloudModel<DataTableExportJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The PureCloud user who started the export job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>The status of the export job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The timestamp of when the export began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The timestamp of when the export stopped (either successfully or unsuccessfully). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The URL of the location at which the caller can download the export file, when available</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURI")]
-    public string? DownloadURI { get; set; }
+    public string? DownloadURI { get => _downloadURI; set => _downloadURI = value; }
 
     /// <summary>Any error information, or null of the processing is not in an error state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInformation")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get => _errorInformation; set => _errorInformation = value; }
 
     /// <summary>The current count of the number of records processed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countRecordsProcessed")]
-    public long? CountRecordsProcessed { get; set; }
+    public long? CountRecordsProcessed { get => _countRecordsProcessed; set => _countRecordsProcessed = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _owner;
+    private global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum? _status;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private string? _downloadURI;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInformation;
+    private long? _countRecordsProcessed;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataTableExportJob IGenesysCloudModel<DataTableExportJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class DataTableExportJob : IGenesysCloudModel<DataTableExportJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DataTableExportJob.StatusEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DownloadURI = ReadString(ref reader, name);
+                    value._downloadURI = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ErrorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CountRecordsProcessed = ReadNullableInt64(ref reader, options, name);
+                    value._countRecordsProcessed = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +129,9 @@ public sealed class DataTableExportJob : IGenesysCloudModel<DataTableExportJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Owner is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._owner is { } property2)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -129,11 +141,11 @@ public sealed class DataTableExportJob : IGenesysCloudModel<DataTableExportJob>
             writer.WriteNull("owner"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "downloadURI"u8, value.DownloadURI, nulls);
-        if (value.ErrorInformation is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "downloadURI"u8, value._downloadURI, nulls);
+        if (value._errorInformation is { } property4)
         {
             writer.WritePropertyName("errorInformation"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property4, options);
@@ -143,9 +155,9 @@ public sealed class DataTableExportJob : IGenesysCloudModel<DataTableExportJob>
             writer.WriteNull("errorInformation"u8);
         }
 
-        WriteInt64(writer, "countRecordsProcessed"u8, value.CountRecordsProcessed, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "countRecordsProcessed"u8, value._countRecordsProcessed, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

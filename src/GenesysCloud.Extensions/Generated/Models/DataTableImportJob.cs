@@ -14,63 +14,79 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The PureCloud user who started the import job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>The status of the import job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The timestamp of when the import began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The timestamp of when the import stopped (either successfully or unsuccessfully). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The URL of the location at which the caller can upload the file to be imported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadURI")]
-    public string? UploadURI { get; set; }
+    public string? UploadURI { get => _uploadURI; set => _uploadURI = value; }
 
     /// <summary>The indication of whether the processing should remove rows that don't appear in the import file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importMode")]
-    public global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum? ImportMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum? ImportMode { get => _importMode; set => _importMode = value; }
 
     /// <summary>Any error information, or null of the processing is not in an error state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInformation")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get => _errorInformation; set => _errorInformation = value; }
 
     /// <summary>The current count of the number of records processed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countRecordsUpdated")]
-    public long? CountRecordsUpdated { get; set; }
+    public long? CountRecordsUpdated { get => _countRecordsUpdated; set => _countRecordsUpdated = value; }
 
     /// <summary>The current count of the number of records deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countRecordsDeleted")]
-    public long? CountRecordsDeleted { get; set; }
+    public long? CountRecordsDeleted { get => _countRecordsDeleted; set => _countRecordsDeleted = value; }
 
     /// <summary>The current count of the number of records that failed to import</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countRecordsFailed")]
-    public long? CountRecordsFailed { get; set; }
+    public long? CountRecordsFailed { get => _countRecordsFailed; set => _countRecordsFailed = value; }
 
     /// <summary>Required headers when uploading a file through PUT request to the URL in the 'uploadURI' field</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadHeaders")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UploadHeaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UploadHeaders { get => _uploadHeaders; set => _uploadHeaders = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _owner;
+    private global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum? _status;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private string? _uploadURI;
+    private global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum? _importMode;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInformation;
+    private long? _countRecordsUpdated;
+    private long? _countRecordsDeleted;
+    private long? _countRecordsFailed;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _uploadHeaders;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DataTableImportJob IGenesysCloudModel<DataTableImportJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,45 +107,45 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DataTableImportJob.StatusEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.UploadURI = ReadString(ref reader, name);
+                    value._uploadURI = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ImportMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum(text2) : (global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum?)null;
+                    value._importMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum(text2) : (global::GenesysCloud.Extensions.Models.DataTableImportJob.ImportModeEnum?)null;
                     break;
                 case 8:
-                    value.ErrorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.CountRecordsUpdated = ReadNullableInt64(ref reader, options, name);
+                    value._countRecordsUpdated = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.CountRecordsDeleted = ReadNullableInt64(ref reader, options, name);
+                    value._countRecordsDeleted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.CountRecordsFailed = ReadNullableInt64(ref reader, options, name);
+                    value._countRecordsFailed = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.UploadHeaders = null;
+                        value._uploadHeaders = null;
                     }
                     else
                     {
@@ -140,14 +156,14 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.UploadHeaders = dictionary3;
+                        value._uploadHeaders = dictionary3;
                     }
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,9 +175,9 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Owner is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._owner is { } property4)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -171,12 +187,12 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
             writer.WriteNull("owner"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "uploadURI"u8, value.UploadURI, nulls);
-        WriteString(writer, "importMode"u8, value.ImportMode?.ToString(), nulls);
-        if (value.ErrorInformation is { } property6)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "uploadURI"u8, value._uploadURI, nulls);
+        WriteString(writer, "importMode"u8, value._importMode?.ToString(), nulls);
+        if (value._errorInformation is { } property6)
         {
             writer.WritePropertyName("errorInformation"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property6, options);
@@ -186,10 +202,10 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
             writer.WriteNull("errorInformation"u8);
         }
 
-        WriteInt64(writer, "countRecordsUpdated"u8, value.CountRecordsUpdated, nulls);
-        WriteInt64(writer, "countRecordsDeleted"u8, value.CountRecordsDeleted, nulls);
-        WriteInt64(writer, "countRecordsFailed"u8, value.CountRecordsFailed, nulls);
-        if (value.UploadHeaders is { } property8)
+        WriteInt64(writer, "countRecordsUpdated"u8, value._countRecordsUpdated, nulls);
+        WriteInt64(writer, "countRecordsDeleted"u8, value._countRecordsDeleted, nulls);
+        WriteInt64(writer, "countRecordsFailed"u8, value._countRecordsFailed, nulls);
+        if (value._uploadHeaders is { } property8)
         {
             writer.WritePropertyName("uploadHeaders"u8);
             writer.WriteStartObject();
@@ -207,8 +223,8 @@ public sealed class DataTableImportJob : IGenesysCloudModel<DataTableImportJob>
             writer.WriteNull("uploadHeaders"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class DatePicker : IGenesysCloudModel<DatePicker>
 {
     /// <summary>Optional unique identifier to help map component replies to form messages where multiple DatePickers can be present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>An array of available times objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePickerAvailableDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DatePickerAvailableDateTime>? DatePickerAvailableDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DatePickerAvailableDateTime>? DatePickerAvailableDateTimes { get => _datePickerAvailableDateTimes; set => _datePickerAvailableDateTimes = value; }
 
     /// <summary>Selected date response from end customer. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSelected")]
-    public global::System.DateTimeOffset? DateSelected { get; set; }
+    public global::System.DateTimeOffset? DateSelected { get => _dateSelected; set => _dateSelected = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _subtitle;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DatePickerAvailableDateTime>? _datePickerAvailableDateTimes;
+    private global::System.DateTimeOffset? _dateSelected;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DatePicker IGenesysCloudModel<DatePicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class DatePicker : IGenesysCloudModel<DatePicker>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DatePickerAvailableDateTimes = null;
+                        value._datePickerAvailableDateTimes = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class DatePicker : IGenesysCloudModel<DatePicker>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DatePickerAvailableDateTime.ReadJson(ref reader, options));
                         }
 
-                        value.DatePickerAvailableDateTimes = list1;
+                        value._datePickerAvailableDateTimes = list1;
                     }
                     break;
                 case 4:
-                    value.DateSelected = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSelected = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class DatePicker : IGenesysCloudModel<DatePicker>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        if (value.DatePickerAvailableDateTimes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        if (value._datePickerAvailableDateTimes is { } property2)
         {
             writer.WritePropertyName("datePickerAvailableDateTimes"u8);
             writer.WriteStartArray();
@@ -123,8 +130,8 @@ public sealed class DatePicker : IGenesysCloudModel<DatePicker>
             writer.WriteNull("datePickerAvailableDateTimes"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateSelected"u8, value.DateSelected, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateSelected"u8, value._dateSelected, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

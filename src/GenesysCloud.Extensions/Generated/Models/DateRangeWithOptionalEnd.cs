@@ -14,15 +14,19 @@ public sealed class DateRangeWithOptionalEnd : IGenesysCloudModel<DateRangeWithO
 {
     /// <summary>The start date for work plan rotation or an agent, interpreted in the business unit's time zone. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startBusinessUnitDate")]
-    public string? StartBusinessUnitDate { get; set; }
+    public string? StartBusinessUnitDate { get => _startBusinessUnitDate; set => _startBusinessUnitDate = value; }
 
     /// <summary>The end date for work plan rotation or an agent, interpreted in the business unit's time zone. Null denotes open ended date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endBusinessUnitDate")]
-    public string? EndBusinessUnitDate { get; set; }
+    public string? EndBusinessUnitDate { get => _endBusinessUnitDate; set => _endBusinessUnitDate = value; }
+
+    private string? _startBusinessUnitDate;
+    private string? _endBusinessUnitDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DateRangeWithOptionalEnd IGenesysCloudModel<DateRangeWithOptionalEnd>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DateRangeWithOptionalEnd : IGenesysCloudModel<DateRangeWithO
             switch (index)
             {
                 case 0:
-                    value.StartBusinessUnitDate = ReadString(ref reader, name);
+                    value._startBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EndBusinessUnitDate = ReadString(ref reader, name);
+                    value._endBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DateRangeWithOptionalEnd : IGenesysCloudModel<DateRangeWithO
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startBusinessUnitDate"u8, value.StartBusinessUnitDate, nulls);
-        WriteString(writer, "endBusinessUnitDate"u8, value.EndBusinessUnitDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startBusinessUnitDate"u8, value._startBusinessUnitDate, nulls);
+        WriteString(writer, "endBusinessUnitDate"u8, value._endBusinessUnitDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DayOfWeekMinimums : IGenesysCloudModel<DayOfWeekMinimums>
 {
     /// <summary>The minimum staff value to be applied to this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumValue")]
-    public double? MinimumValue { get; set; }
+    public double? MinimumValue { get => _minimumValue; set => _minimumValue = value; }
 
     /// <summary>Days of week this minimum staff value applies to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysOfWeek")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get => _daysOfWeek; set => _daysOfWeek = value; }
+
+    private double? _minimumValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _daysOfWeek;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DayOfWeekMinimums IGenesysCloudModel<DayOfWeekMinimums>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DayOfWeekMinimums : IGenesysCloudModel<DayOfWeekMinimums>
             switch (index)
             {
                 case 0:
-                    value.MinimumValue = ReadNullableDouble(ref reader, options, name);
+                    value._minimumValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DaysOfWeek = null;
+                        value._daysOfWeek = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DayOfWeekMinimums : IGenesysCloudModel<DayOfWeekMinimums>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DaysOfWeek = list1;
+                        value._daysOfWeek = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class DayOfWeekMinimums : IGenesysCloudModel<DayOfWeekMinimums>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "minimumValue"u8, value.MinimumValue, nulls);
-        if (value.DaysOfWeek is { } property2)
+        WriteDouble(writer, "minimumValue"u8, value._minimumValue, nulls);
+        if (value._daysOfWeek is { } property2)
         {
             writer.WritePropertyName("daysOfWeek"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class DayOfWeekMinimums : IGenesysCloudModel<DayOfWeekMinimums>
             writer.WriteNull("daysOfWeek"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

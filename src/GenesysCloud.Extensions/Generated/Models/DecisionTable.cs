@@ -14,55 +14,69 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The decision table description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>UTC date time indicating when this decision table was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>UTC date time indicating when this decision table was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>UTC date time indicating when this decision table was published. Null if never published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The entity reference to the most recently published decision table version. Null if never published.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Published { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Published { get => _published; set => _published = value; }
 
     /// <summary>The entity reference to the most recently created decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latest")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Latest { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Latest { get => _latest; set => _latest = value; }
 
     /// <summary>The column definitions of this decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableColumns? Columns { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableColumns? Columns { get => _columns; set => _columns = value; }
 
     /// <summary>The published contract information for this decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedContract")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableContract? PublishedContract { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableContract? PublishedContract { get => _publishedContract; set => _publishedContract = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? _published;
+    private global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? _latest;
+    private global::GenesysCloud.Extensions.Models.DecisionTableColumns? _columns;
+    private global::GenesysCloud.Extensions.Models.DecisionTableContract? _publishedContract;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTable IGenesysCloudModel<DecisionTable>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Published = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
+                    value._published = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Latest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
+                    value._latest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumns.ReadJson(ref reader, options);
+                    value._columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumns.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.PublishedContract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableContract.ReadJson(ref reader, options);
+                    value._publishedContract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableContract.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +145,9 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property1, options);
@@ -143,11 +157,11 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.Published is { } property3)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._published is { } property3)
         {
             writer.WritePropertyName("published"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.WriteJson(writer, property3, options);
@@ -157,7 +171,7 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             writer.WriteNull("published"u8);
         }
 
-        if (value.Latest is { } property5)
+        if (value._latest is { } property5)
         {
             writer.WritePropertyName("latest"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.WriteJson(writer, property5, options);
@@ -167,7 +181,7 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             writer.WriteNull("latest"u8);
         }
 
-        if (value.Columns is { } property7)
+        if (value._columns is { } property7)
         {
             writer.WritePropertyName("columns"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableColumns.WriteJson(writer, property7, options);
@@ -177,7 +191,7 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             writer.WriteNull("columns"u8);
         }
 
-        if (value.PublishedContract is { } property9)
+        if (value._publishedContract is { } property9)
         {
             writer.WritePropertyName("publishedContract"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableContract.WriteJson(writer, property9, options);
@@ -187,8 +201,8 @@ public sealed class DecisionTable : IGenesysCloudModel<DecisionTable>
             writer.WriteNull("publishedContract"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

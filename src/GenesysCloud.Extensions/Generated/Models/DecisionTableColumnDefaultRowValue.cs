@@ -14,19 +14,24 @@ public sealed class DecisionTableColumnDefaultRowValue : IGenesysCloudModel<Deci
 {
     /// <summary>A default string value for this column, will be cast to appropriate type according to the relevant contract schema property.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>A default list of values for this column, items will be cast to appropriate type according to the relevant contract schema property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>A default special value enum for this column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("special")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum? Special { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum? Special { get => _special; set => _special = value; }
+
+    private string? _value;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum? _special;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableColumnDefaultRowValue IGenesysCloudModel<DecisionTableColumnDefaultRowValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class DecisionTableColumnDefaultRowValue : IGenesysCloudModel<Deci
             switch (index)
             {
                 case 0:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class DecisionTableColumnDefaultRowValue : IGenesysCloudModel<Deci
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.Special = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum(text2) : (global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum?)null;
+                    value._special = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum(text2) : (global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.SpecialEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class DecisionTableColumnDefaultRowValue : IGenesysCloudModel<Deci
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class DecisionTableColumnDefaultRowValue : IGenesysCloudModel<Deci
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "special"u8, value.Special?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "special"u8, value._special?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
 {
     /// <summary>The input columns of the decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableInputColumn>? Inputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableInputColumn>? Inputs { get => _inputs; set => _inputs = value; }
 
     /// <summary>The output columns of the decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableOutputColumn>? Outputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableOutputColumn>? Outputs { get => _outputs; set => _outputs = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableInputColumn>? _inputs;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableOutputColumn>? _outputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableColumns IGenesysCloudModel<DecisionTableColumns>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Inputs = null;
+                        value._inputs = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableInputColumn.ReadJson(ref reader, options));
                         }
 
-                        value.Inputs = list1;
+                        value._inputs = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Outputs = null;
+                        value._outputs = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableOutputColumn.ReadJson(ref reader, options));
                         }
 
-                        value.Outputs = list2;
+                        value._outputs = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Inputs is { } property3)
+        if (value._inputs is { } property3)
         {
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
             writer.WriteNull("inputs"u8);
         }
 
-        if (value.Outputs is { } property6)
+        if (value._outputs is { } property6)
         {
             writer.WritePropertyName("outputs"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class DecisionTableColumns : IGenesysCloudModel<DecisionTableColum
             writer.WriteNull("outputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

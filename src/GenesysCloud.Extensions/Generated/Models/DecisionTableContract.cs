@@ -14,23 +14,29 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
 {
     /// <summary>DSS schema entity defining source properties for the decision table contract schemas</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parentSchema")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ParentSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ParentSchema { get => _parentSchema; set => _parentSchema = value; }
 
     /// <summary>JSON schema describing required value types for each column in every row in a decision table</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowAuthoringSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? RowAuthoringSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? RowAuthoringSchema { get => _rowAuthoringSchema; set => _rowAuthoringSchema = value; }
 
     /// <summary>JSON schema for execution input data for a decision table</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionInputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ExecutionInputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ExecutionInputSchema { get => _executionInputSchema; set => _executionInputSchema = value; }
 
     /// <summary>JSON schema for execution output data for a decision table</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionOutputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ExecutionOutputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? ExecutionOutputSchema { get => _executionOutputSchema; set => _executionOutputSchema = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _parentSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _rowAuthoringSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _executionInputSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _executionOutputSchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableContract IGenesysCloudModel<DecisionTableContract>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
             switch (index)
             {
                 case 0:
-                    value.ParentSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._parentSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.RowAuthoringSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._rowAuthoringSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ExecutionInputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._executionInputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExecutionOutputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._executionOutputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ParentSchema is { } property1)
+        if (value._parentSchema is { } property1)
         {
             writer.WritePropertyName("parentSchema"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
             writer.WriteNull("parentSchema"u8);
         }
 
-        if (value.RowAuthoringSchema is { } property3)
+        if (value._rowAuthoringSchema is { } property3)
         {
             writer.WritePropertyName("rowAuthoringSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
             writer.WriteNull("rowAuthoringSchema"u8);
         }
 
-        if (value.ExecutionInputSchema is { } property5)
+        if (value._executionInputSchema is { } property5)
         {
             writer.WritePropertyName("executionInputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
             writer.WriteNull("executionInputSchema"u8);
         }
 
-        if (value.ExecutionOutputSchema is { } property7)
+        if (value._executionOutputSchema is { } property7)
         {
             writer.WritePropertyName("executionOutputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class DecisionTableContract : IGenesysCloudModel<DecisionTableCont
             writer.WriteNull("executionOutputSchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

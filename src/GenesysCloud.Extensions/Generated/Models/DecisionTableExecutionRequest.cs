@@ -14,11 +14,14 @@ public sealed class DecisionTableExecutionRequest : IGenesysCloudModel<DecisionT
 {
     /// <summary>The JSON input data for executing the decision table. Must be valid according to the execution input contract defined on the table. In the case of enum decision table columns the enum options key should be provided as the value, not the enum options label as this can be changed. For business rules queue columns both “queue” and “id” keys will be required regardless of the queue attribute key and these do not change.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Inputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Inputs { get => _inputs; set => _inputs = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _inputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableExecutionRequest IGenesysCloudModel<DecisionTableExecutionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class DecisionTableExecutionRequest : IGenesysCloudModel<DecisionT
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Inputs = null;
+                        value._inputs = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class DecisionTableExecutionRequest : IGenesysCloudModel<DecisionT
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Inputs = dictionary1;
+                        value._inputs = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class DecisionTableExecutionRequest : IGenesysCloudModel<DecisionT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Inputs is { } property2)
+        if (value._inputs is { } property2)
         {
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -86,7 +89,7 @@ public sealed class DecisionTableExecutionRequest : IGenesysCloudModel<DecisionT
             writer.WriteNull("inputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
 {
     /// <summary>The decision table version entity that was executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("table")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Table { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Table { get => _table; set => _table = value; }
 
     /// <summary>Total number of rows that matched execution input and would return results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalMatchRowCount")]
-    public long? TotalMatchRowCount { get; set; }
+    public long? TotalMatchRowCount { get => _totalMatchRowCount; set => _totalMatchRowCount = value; }
 
     /// <summary>Top 5 rows matching execution input, excluding the one produced the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topMatchRows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowEntityRef>? TopMatchRows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowEntityRef>? TopMatchRows { get => _topMatchRows; set => _topMatchRows = value; }
 
     /// <summary>The output data for each executed row for which output is collected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowExecutionOutputs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowExecutionOutput>? RowExecutionOutputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowExecutionOutput>? RowExecutionOutputs { get => _rowExecutionOutputs; set => _rowExecutionOutputs = value; }
+
+    private global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? _table;
+    private long? _totalMatchRowCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowEntityRef>? _topMatchRows;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DecisionTableRowExecutionOutput>? _rowExecutionOutputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableExecutionResponse IGenesysCloudModel<DecisionTableExecutionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
             switch (index)
             {
                 case 0:
-                    value.Table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
+                    value._table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TotalMatchRowCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalMatchRowCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TopMatchRows = null;
+                        value._topMatchRows = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.TopMatchRows = list1;
+                        value._topMatchRows = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RowExecutionOutputs = null;
+                        value._rowExecutionOutputs = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowExecutionOutput.ReadJson(ref reader, options));
                         }
 
-                        value.RowExecutionOutputs = list2;
+                        value._rowExecutionOutputs = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Table is { } property3)
+        if (value._table is { } property3)
         {
             writer.WritePropertyName("table"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.WriteJson(writer, property3, options);
@@ -113,8 +119,8 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
             writer.WriteNull("table"u8);
         }
 
-        WriteInt64(writer, "totalMatchRowCount"u8, value.TotalMatchRowCount, nulls);
-        if (value.TopMatchRows is { } property5)
+        WriteInt64(writer, "totalMatchRowCount"u8, value._totalMatchRowCount, nulls);
+        if (value._topMatchRows is { } property5)
         {
             writer.WritePropertyName("topMatchRows"u8);
             writer.WriteStartArray();
@@ -138,7 +144,7 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
             writer.WriteNull("topMatchRows"u8);
         }
 
-        if (value.RowExecutionOutputs is { } property8)
+        if (value._rowExecutionOutputs is { } property8)
         {
             writer.WritePropertyName("rowExecutionOutputs"u8);
             writer.WriteStartArray();
@@ -162,7 +168,7 @@ public sealed class DecisionTableExecutionResponse : IGenesysCloudModel<Decision
             writer.WriteNull("rowExecutionOutputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DecisionTableInputColumnExpression : IGenesysCloudModel<Deci
 {
     /// <summary>A value that is defined by a contract schema and used to form the left side of a logical condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contractual")]
-    public global::GenesysCloud.Extensions.Models.Contractual? Contractual { get; set; }
+    public global::GenesysCloud.Extensions.Models.Contractual? Contractual { get => _contractual; set => _contractual = value; }
 
     /// <summary>A comparator used to join the left and right sides of a logical condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparator")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum? Comparator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum? Comparator { get => _comparator; set => _comparator = value; }
+
+    private global::GenesysCloud.Extensions.Models.Contractual? _contractual;
+    private global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum? _comparator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableInputColumnExpression IGenesysCloudModel<DecisionTableInputColumnExpression>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DecisionTableInputColumnExpression : IGenesysCloudModel<Deci
             switch (index)
             {
                 case 0:
-                    value.Contractual = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Contractual.ReadJson(ref reader, options);
+                    value._contractual = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Contractual.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Comparator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum?)null;
+                    value._comparator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ComparatorEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class DecisionTableInputColumnExpression : IGenesysCloudModel<Deci
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Contractual is { } property2)
+        if (value._contractual is { } property2)
         {
             writer.WritePropertyName("contractual"u8);
             global::GenesysCloud.Extensions.Models.Contractual.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class DecisionTableInputColumnExpression : IGenesysCloudModel<Deci
             writer.WriteNull("contractual"u8);
         }
 
-        WriteString(writer, "comparator"u8, value.Comparator?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "comparator"u8, value._comparator?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DecisionTableInputColumnRequest : IGenesysCloudModel<Decisio
 {
     /// <summary>The default row value for this column that will complete the condition expression where no value is provided by a row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultsTo")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? DefaultsTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? DefaultsTo { get => _defaultsTo; set => _defaultsTo = value; }
 
     /// <summary>The input column condition expression, comprising the left side and comparator of a logical condition in the form of left|comparator|right, where each row of the decision table will provide the right side to form a complete condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expression")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression? Expression { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression? Expression { get => _expression; set => _expression = value; }
+
+    private global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? _defaultsTo;
+    private global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression? _expression;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableInputColumnRequest IGenesysCloudModel<DecisionTableInputColumnRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DecisionTableInputColumnRequest : IGenesysCloudModel<Decisio
             switch (index)
             {
                 case 0:
-                    value.DefaultsTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.ReadJson(ref reader, options);
+                    value._defaultsTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Expression = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ReadJson(ref reader, options);
+                    value._expression = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class DecisionTableInputColumnRequest : IGenesysCloudModel<Decisio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DefaultsTo is { } property1)
+        if (value._defaultsTo is { } property1)
         {
             writer.WritePropertyName("defaultsTo"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class DecisionTableInputColumnRequest : IGenesysCloudModel<Decisio
             writer.WriteNull("defaultsTo"u8);
         }
 
-        if (value.Expression is { } property3)
+        if (value._expression is { } property3)
         {
             writer.WritePropertyName("expression"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableInputColumnExpression.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class DecisionTableInputColumnRequest : IGenesysCloudModel<Decisio
             writer.WriteNull("expression"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class DecisionTableOutputColumn : IGenesysCloudModel<DecisionTable
 {
     /// <summary>The id of the column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The default row value for this column that will be used for an output value where no value  is provided by a row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultsTo")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? DefaultsTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? DefaultsTo { get => _defaultsTo; set => _defaultsTo = value; }
 
     /// <summary>The output data of this column that will be provided by each row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::GenesysCloud.Extensions.Models.OutputValue? Value { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutputValue? Value { get => _value; set => _value = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue? _defaultsTo;
+    private global::GenesysCloud.Extensions.Models.OutputValue? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableOutputColumn IGenesysCloudModel<DecisionTableOutputColumn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DecisionTableOutputColumn : IGenesysCloudModel<DecisionTable
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultsTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.ReadJson(ref reader, options);
+                    value._defaultsTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutputValue.ReadJson(ref reader, options);
+                    value._value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutputValue.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class DecisionTableOutputColumn : IGenesysCloudModel<DecisionTable
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.DefaultsTo is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._defaultsTo is { } property1)
         {
             writer.WritePropertyName("defaultsTo"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableColumnDefaultRowValue.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class DecisionTableOutputColumn : IGenesysCloudModel<DecisionTable
             writer.WriteNull("defaultsTo"u8);
         }
 
-        if (value.Value is { } property3)
+        if (value._value is { } property3)
         {
             writer.WritePropertyName("value"u8);
             global::GenesysCloud.Extensions.Models.OutputValue.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class DecisionTableOutputColumn : IGenesysCloudModel<DecisionTable
             writer.WriteNull("value"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The decision table to which this row belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("table")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Table { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? Table { get => _table; set => _table = value; }
 
     /// <summary>The absolute index of this row in the decision table, starting at 1</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowIndex")]
-    public long? RowIndex { get; set; }
+    public long? RowIndex { get => _rowIndex; set => _rowIndex = value; }
 
     /// <summary>The date when this row was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date when this row was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The map input values of the row being created. At least one value must be provided. The key for this map is the column ID the row value relates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get => _inputs; set => _inputs = value; }
 
     /// <summary>The map output values of the row being created. At least one value must be provided. The key for this map is the column ID the row value relates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get => _outputs; set => _outputs = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity? _table;
+    private long? _rowIndex;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _inputs;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _outputs;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableRow IGenesysCloudModel<DecisionTableRow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
+                    value._table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.RowIndex = ReadNullableInt64(ref reader, options, name);
+                    value._rowIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Inputs = null;
+                        value._inputs = null;
                     }
                     else
                     {
@@ -95,13 +105,13 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Inputs = dictionary1;
+                        value._inputs = dictionary1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Outputs = null;
+                        value._outputs = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Outputs = dictionary2;
+                        value._outputs = dictionary2;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +141,8 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Table is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._table is { } property3)
         {
             writer.WritePropertyName("table"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableVersionEntity.WriteJson(writer, property3, options);
@@ -142,10 +152,10 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
             writer.WriteNull("table"u8);
         }
 
-        WriteInt64(writer, "rowIndex"u8, value.RowIndex, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Inputs is { } property5)
+        WriteInt64(writer, "rowIndex"u8, value._rowIndex, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._inputs is { } property5)
         {
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -170,7 +180,7 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
             writer.WriteNull("inputs"u8);
         }
 
-        if (value.Outputs is { } property8)
+        if (value._outputs is { } property8)
         {
             writer.WritePropertyName("outputs"u8);
             writer.WriteStartObject();
@@ -195,8 +205,8 @@ public sealed class DecisionTableRow : IGenesysCloudModel<DecisionTableRow>
             writer.WriteNull("outputs"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class DecisionTableRowExecutionOutput : IGenesysCloudModel<Decisio
 {
     /// <summary>Unique rule identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowId")]
-    public string? RowId { get; set; }
+    public string? RowId { get => _rowId; set => _rowId = value; }
 
     /// <summary>Unique rule identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowIndex")]
-    public long? RowIndex { get; set; }
+    public long? RowIndex { get => _rowIndex; set => _rowIndex = value; }
 
     /// <summary>The JSON output produced by this rule. Valid according to the execution output contract. In the case of enum decision table output columns, the enum options key will be provided as the value, not the enum options label as this can be changed. For business rules queue columns both “queue” and “id” keys will always be returned  regardless of the business rules queue attribute key and these do not change.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Outputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Outputs { get => _outputs; set => _outputs = value; }
+
+    private string? _rowId;
+    private long? _rowIndex;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _outputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableRowExecutionOutput IGenesysCloudModel<DecisionTableRowExecutionOutput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class DecisionTableRowExecutionOutput : IGenesysCloudModel<Decisio
             switch (index)
             {
                 case 0:
-                    value.RowId = ReadString(ref reader, name);
+                    value._rowId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RowIndex = ReadNullableInt64(ref reader, options, name);
+                    value._rowIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Outputs = null;
+                        value._outputs = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class DecisionTableRowExecutionOutput : IGenesysCloudModel<Decisio
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Outputs = dictionary1;
+                        value._outputs = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class DecisionTableRowExecutionOutput : IGenesysCloudModel<Decisio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rowId"u8, value.RowId, nulls);
-        WriteInt64(writer, "rowIndex"u8, value.RowIndex, nulls);
-        if (value.Outputs is { } property2)
+        WriteString(writer, "rowId"u8, value._rowId, nulls);
+        WriteInt64(writer, "rowIndex"u8, value._rowIndex, nulls);
+        if (value._outputs is { } property2)
         {
             writer.WritePropertyName("outputs"u8);
             writer.WriteStartObject();
@@ -102,7 +107,7 @@ public sealed class DecisionTableRowExecutionOutput : IGenesysCloudModel<Decisio
             writer.WriteNull("outputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class DecisionTableRowParameterValue : IGenesysCloudModel<Decision
 {
     /// <summary>A literal parameter value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("literal")]
-    public global::GenesysCloud.Extensions.Models.Literal? Literal { get; set; }
+    public global::GenesysCloud.Extensions.Models.Literal? Literal { get => _literal; set => _literal = value; }
+
+    private global::GenesysCloud.Extensions.Models.Literal? _literal;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableRowParameterValue IGenesysCloudModel<DecisionTableRowParameterValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DecisionTableRowParameterValue : IGenesysCloudModel<Decision
             switch (index)
             {
                 case 0:
-                    value.Literal = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Literal.ReadJson(ref reader, options);
+                    value._literal = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Literal.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class DecisionTableRowParameterValue : IGenesysCloudModel<Decision
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Literal is { } property1)
+        if (value._literal is { } property1)
         {
             writer.WritePropertyName("literal"u8);
             global::GenesysCloud.Extensions.Models.Literal.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class DecisionTableRowParameterValue : IGenesysCloudModel<Decision
             writer.WriteNull("literal"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

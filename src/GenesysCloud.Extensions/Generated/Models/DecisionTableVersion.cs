@@ -14,63 +14,79 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Current status of this decision table version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The decision table description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The number of rows in this decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowCount")]
-    public long? RowCount { get; set; }
+    public long? RowCount { get => _rowCount; set => _rowCount = value; }
 
     /// <summary>The rows URI for this decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowsUri")]
-    public string? RowsUri { get; set; }
+    public string? RowsUri { get => _rowsUri; set => _rowsUri = value; }
 
     /// <summary>UTC date time indicating when this decision table version was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>UTC date time indicating when this decision table version was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>UTC date time indicating when this decision table version was published. Null if never published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The column definitions of this decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableColumns? Columns { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableColumns? Columns { get => _columns; set => _columns = value; }
 
     /// <summary>The contract information for this decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contract")]
-    public global::GenesysCloud.Extensions.Models.DecisionTableContract? Contract { get; set; }
+    public global::GenesysCloud.Extensions.Models.DecisionTableContract? Contract { get => _contract; set => _contract = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum? _status;
+    private string? _description;
+    private long? _rowCount;
+    private string? _rowsUri;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.DecisionTableColumns? _columns;
+    private global::GenesysCloud.Extensions.Models.DecisionTableContract? _contract;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DecisionTableVersion IGenesysCloudModel<DecisionTableVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DecisionTableVersion.StatusEnum?)null;
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.RowCount = ReadNullableInt64(ref reader, options, name);
+                    value._rowCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.RowsUri = ReadString(ref reader, name);
+                    value._rowsUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.Columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumns.ReadJson(ref reader, options);
+                    value._columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableColumns.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableContract.ReadJson(ref reader, options);
+                    value._contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DecisionTableContract.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +161,9 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -157,15 +173,15 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
             writer.WriteNull("division"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "rowCount"u8, value.RowCount, nulls);
-        WriteString(writer, "rowsUri"u8, value.RowsUri, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.Columns is { } property4)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "rowCount"u8, value._rowCount, nulls);
+        WriteString(writer, "rowsUri"u8, value._rowsUri, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._columns is { } property4)
         {
             writer.WritePropertyName("columns"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableColumns.WriteJson(writer, property4, options);
@@ -175,7 +191,7 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
             writer.WriteNull("columns"u8);
         }
 
-        if (value.Contract is { } property6)
+        if (value._contract is { } property6)
         {
             writer.WritePropertyName("contract"u8);
             global::GenesysCloud.Extensions.Models.DecisionTableContract.WriteJson(writer, property6, options);
@@ -185,8 +201,8 @@ public sealed class DecisionTableVersion : IGenesysCloudModel<DecisionTableVersi
             writer.WriteNull("contract"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

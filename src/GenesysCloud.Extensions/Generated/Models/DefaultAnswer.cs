@@ -14,15 +14,19 @@ public sealed class DefaultAnswer : IGenesysCloudModel<DefaultAnswer>
 {
     /// <summary>Selected default answer id for the question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Is true if the selected default answer for the question is N/A</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notApplicable")]
-    public bool? NotApplicable { get; set; }
+    public bool? NotApplicable { get => _notApplicable; set => _notApplicable = value; }
+
+    private string? _id;
+    private bool? _notApplicable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DefaultAnswer IGenesysCloudModel<DefaultAnswer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DefaultAnswer : IGenesysCloudModel<DefaultAnswer>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.NotApplicable = ReadNullableBoolean(ref reader, name);
+                    value._notApplicable = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DefaultAnswer : IGenesysCloudModel<DefaultAnswer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "notApplicable"u8, value.NotApplicable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "notApplicable"u8, value._notApplicable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

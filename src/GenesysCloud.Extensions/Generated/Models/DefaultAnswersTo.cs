@@ -14,23 +14,29 @@ public sealed class DefaultAnswersTo : IGenesysCloudModel<DefaultAnswersTo>
 {
     /// <summary>True, when answer should default to highest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("highestScore")]
-    public bool? HighestScore { get; set; }
+    public bool? HighestScore { get => _highestScore; set => _highestScore = value; }
 
     /// <summary>True, when answer should default to N/A</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notApplicable")]
-    public bool? NotApplicable { get; set; }
+    public bool? NotApplicable { get => _notApplicable; set => _notApplicable = value; }
 
     /// <summary>True, when answer should default to lowest score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowestScore")]
-    public bool? LowestScore { get; set; }
+    public bool? LowestScore { get => _lowestScore; set => _lowestScore = value; }
 
     /// <summary>True, when answer should default to user defined answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userDefined")]
-    public bool? UserDefined { get; set; }
+    public bool? UserDefined { get => _userDefined; set => _userDefined = value; }
+
+    private bool? _highestScore;
+    private bool? _notApplicable;
+    private bool? _lowestScore;
+    private bool? _userDefined;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DefaultAnswersTo IGenesysCloudModel<DefaultAnswersTo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DefaultAnswersTo : IGenesysCloudModel<DefaultAnswersTo>
             switch (index)
             {
                 case 0:
-                    value.HighestScore = ReadNullableBoolean(ref reader, name);
+                    value._highestScore = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.NotApplicable = ReadNullableBoolean(ref reader, name);
+                    value._notApplicable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.LowestScore = ReadNullableBoolean(ref reader, name);
+                    value._lowestScore = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.UserDefined = ReadNullableBoolean(ref reader, name);
+                    value._userDefined = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DefaultAnswersTo : IGenesysCloudModel<DefaultAnswersTo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "highestScore"u8, value.HighestScore, nulls);
-        WriteBoolean(writer, "notApplicable"u8, value.NotApplicable, nulls);
-        WriteBoolean(writer, "lowestScore"u8, value.LowestScore, nulls);
-        WriteBoolean(writer, "userDefined"u8, value.UserDefined, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "highestScore"u8, value._highestScore, nulls);
+        WriteBoolean(writer, "notApplicable"u8, value._notApplicable, nulls);
+        WriteBoolean(writer, "lowestScore"u8, value._lowestScore, nulls);
+        WriteBoolean(writer, "userDefined"u8, value._userDefined, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>owner</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.GreetingOwner? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.GreetingOwner? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>Gets or sets <c>ownerType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerType")]
-    public global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum? OwnerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum? OwnerType { get => _ownerType; set => _ownerType = value; }
 
     /// <summary>Gets or sets <c>greetings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("greetings")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Greeting>? Greetings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Greeting>? Greetings { get => _greetings; set => _greetings = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.GreetingOwner? _owner;
+    private global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum? _ownerType;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Greeting>? _greetings;
+    private global::System.DateTimeOffset? _createdDate;
+    private string? _createdBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private string? _modifiedBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DefaultGreetingList IGenesysCloudModel<DefaultGreetingList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GreetingOwner.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GreetingOwner.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.OwnerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum?)null;
+                    value._ownerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DefaultGreetingList.OwnerTypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Greetings = null;
+                        value._greetings = null;
                     }
                     else
                     {
@@ -100,26 +112,26 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Greeting.ReadJson(ref reader, options);
                         }
 
-                        value.Greetings = dictionary2;
+                        value._greetings = dictionary2;
                     }
                     break;
                 case 5:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +143,9 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Owner is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._owner is { } property3)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.GreetingOwner.WriteJson(writer, property3, options);
@@ -143,8 +155,8 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
             writer.WriteNull("owner"u8);
         }
 
-        WriteString(writer, "ownerType"u8, value.OwnerType?.ToString(), nulls);
-        if (value.Greetings is { } property5)
+        WriteString(writer, "ownerType"u8, value._ownerType?.ToString(), nulls);
+        if (value._greetings is { } property5)
         {
             writer.WritePropertyName("greetings"u8);
             writer.WriteStartObject();
@@ -169,12 +181,12 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
             writer.WriteNull("greetings"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

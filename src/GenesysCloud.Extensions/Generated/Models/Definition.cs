@@ -14,35 +14,44 @@ public sealed class Definition : IGenesysCloudModel<Definition>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Type { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>pattern</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public string? Pattern { get; set; }
+    public string? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>Gets or sets <c>items</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::GenesysCloud.Extensions.Models.Items? Items { get; set; }
+    public global::GenesysCloud.Extensions.Models.Items? Items { get => _items; set => _items = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _name;
+    private string? _title;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _type;
+    private string? _pattern;
+    private global::GenesysCloud.Extensions.Models.Items? _items;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Definition IGenesysCloudModel<Definition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class Definition : IGenesysCloudModel<Definition>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Type = null;
+                        value._type = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class Definition : IGenesysCloudModel<Definition>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Type = list1;
+                        value._type = list1;
                     }
                     break;
                 case 4:
-                    value.Pattern = ReadString(ref reader, name);
+                    value._pattern = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Items = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Items.ReadJson(ref reader, options);
+                    value._items = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Items.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class Definition : IGenesysCloudModel<Definition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Type is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._type is { } property2)
         {
             writer.WritePropertyName("type"u8);
             writer.WriteStartArray();
@@ -130,8 +139,8 @@ public sealed class Definition : IGenesysCloudModel<Definition>
             writer.WriteNull("type"u8);
         }
 
-        WriteString(writer, "pattern"u8, value.Pattern, nulls);
-        if (value.Items is { } property4)
+        WriteString(writer, "pattern"u8, value._pattern, nulls);
+        if (value._items is { } property4)
         {
             writer.WritePropertyName("items"u8);
             global::GenesysCloud.Extensions.Models.Items.WriteJson(writer, property4, options);
@@ -141,8 +150,8 @@ public sealed class Definition : IGenesysCloudModel<Definition>
             writer.WriteNull("items"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class DeleteRetention : IGenesysCloudModel<DeleteRetention>
 {
     /// <summary>Gets or sets <c>days</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("days")]
-    public long? Days { get; set; }
+    public long? Days { get => _days; set => _days = value; }
+
+    private long? _days;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DeleteRetention IGenesysCloudModel<DeleteRetention>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DeleteRetention : IGenesysCloudModel<DeleteRetention>
             switch (index)
             {
                 case 0:
-                    value.Days = ReadNullableInt64(ref reader, options, name);
+                    value._days = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class DeleteRetention : IGenesysCloudModel<DeleteRetention>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "days"u8, value.Days, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "days"u8, value._days, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class Dependency : IGenesysCloudModel<Dependency>
 {
     /// <summary>The dependency identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>version</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Dependency.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Dependency.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>deleted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    public bool? Deleted { get; set; }
+    public bool? Deleted { get => _deleted; set => _deleted = value; }
 
     /// <summary>Gets or sets <c>updated</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updated")]
-    public bool? Updated { get; set; }
+    public bool? Updated { get => _updated; set => _updated = value; }
 
     /// <summary>Gets or sets <c>stateUnknown</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateUnknown")]
-    public bool? StateUnknown { get; set; }
+    public bool? StateUnknown { get => _stateUnknown; set => _stateUnknown = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _version;
+    private global::GenesysCloud.Extensions.Models.Dependency.TypeEnum? _type;
+    private bool? _deleted;
+    private bool? _updated;
+    private bool? _stateUnknown;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Dependency IGenesysCloudModel<Dependency>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class Dependency : IGenesysCloudModel<Dependency>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Dependency.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Dependency.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Dependency.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Dependency.TypeEnum?)null;
                     break;
                 case 4:
-                    value.Deleted = ReadNullableBoolean(ref reader, name);
+                    value._deleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Updated = ReadNullableBoolean(ref reader, name);
+                    value._updated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.StateUnknown = ReadNullableBoolean(ref reader, name);
+                    value._stateUnknown = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class Dependency : IGenesysCloudModel<Dependency>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "deleted"u8, value.Deleted, nulls);
-        WriteBoolean(writer, "updated"u8, value.Updated, nulls);
-        WriteBoolean(writer, "stateUnknown"u8, value.StateUnknown, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "deleted"u8, value._deleted, nulls);
+        WriteBoolean(writer, "updated"u8, value._updated, nulls);
+        WriteBoolean(writer, "stateUnknown"u8, value._stateUnknown, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>User that initiated the build.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>OAuth client that initiated the build.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>Gets or sets <c>buildId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buildId")]
-    public string? BuildId { get; set; }
+    public string? BuildId { get => _buildId; set => _buildId = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>failedObjects</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedObjects")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FailedObject>? FailedObjects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FailedObject>? FailedObjects { get => _failedObjects; set => _failedObjects = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _client;
+    private string? _buildId;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FailedObject>? _failedObjects;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DependencyStatus IGenesysCloudModel<DependencyStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.BuildId = ReadString(ref reader, name);
+                    value._buildId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DependencyStatus.StatusEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.FailedObjects = null;
+                        value._failedObjects = null;
                     }
                     else
                     {
@@ -112,14 +124,14 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FailedObject.ReadJson(ref reader, options));
                         }
 
-                        value.FailedObjects = list2;
+                        value._failedObjects = list2;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +143,9 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -143,7 +155,7 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property5)
+        if (value._client is { } property5)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -153,11 +165,11 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
             writer.WriteNull("client"u8);
         }
 
-        WriteString(writer, "buildId"u8, value.BuildId, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.FailedObjects is { } property7)
+        WriteString(writer, "buildId"u8, value._buildId, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._failedObjects is { } property7)
         {
             writer.WritePropertyName("failedObjects"u8);
             writer.WriteStartArray();
@@ -181,8 +193,8 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
             writer.WriteNull("failedObjects"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
 {
     /// <summary>The division to use when performing identity resolution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Whether the channel should resolve identities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolveIdentities")]
-    public bool? ResolveIdentities { get; set; }
+    public bool? ResolveIdentities { get => _resolveIdentities; set => _resolveIdentities = value; }
 
     /// <summary>The external source used for stitching this channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSource")]
-    public global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource? ExternalSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource? ExternalSource { get => _externalSource; set => _externalSource = value; }
 
     /// <summary>Whether automerging of contacts should be enabled for each channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automerge")]
-    public global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig? Automerge { get; set; }
+    public global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig? Automerge { get => _automerge; set => _automerge = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private bool? _resolveIdentities;
+    private global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource? _externalSource;
+    private global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig? _automerge;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DeploymentIdentityResolutionConfig IGenesysCloudModel<DeploymentIdentityResolutionConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
             switch (index)
             {
                 case 0:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ResolveIdentities = ReadNullableBoolean(ref reader, name);
+                    value._resolveIdentities = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ExternalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource.ReadJson(ref reader, options);
+                    value._externalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Automerge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig.ReadJson(ref reader, options);
+                    value._automerge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Division is { } property1)
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property1, options);
@@ -92,8 +99,8 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
             writer.WriteNull("division"u8);
         }
 
-        WriteBoolean(writer, "resolveIdentities"u8, value.ResolveIdentities, nulls);
-        if (value.ExternalSource is { } property3)
+        WriteBoolean(writer, "resolveIdentities"u8, value._resolveIdentities, nulls);
+        if (value._externalSource is { } property3)
         {
             writer.WritePropertyName("externalSource"u8);
             global::GenesysCloud.Extensions.Models.IdentityResolutionExternalSource.WriteJson(writer, property3, options);
@@ -103,7 +110,7 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
             writer.WriteNull("externalSource"u8);
         }
 
-        if (value.Automerge is { } property5)
+        if (value._automerge is { } property5)
         {
             writer.WritePropertyName("automerge"u8);
             global::GenesysCloud.Extensions.Models.IdentityResolutionAutomergeConfig.WriteJson(writer, property5, options);
@@ -113,8 +120,8 @@ public sealed class DeploymentIdentityResolutionConfig : IGenesysCloudModel<Depl
             writer.WriteNull("automerge"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

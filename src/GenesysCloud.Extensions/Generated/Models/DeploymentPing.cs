@@ -14,15 +14,19 @@ public sealed class DeploymentPing : IGenesysCloudModel<DeploymentPing>
 {
     /// <summary>Collection of actions to be offered or displayed to the visitor.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeploymentWebAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeploymentWebAction>? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>Custom poll interval in milliseconds; when the return value is -1, disable pings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pollIntervalMilliseconds")]
-    public long? PollIntervalMilliseconds { get; set; }
+    public long? PollIntervalMilliseconds { get => _pollIntervalMilliseconds; set => _pollIntervalMilliseconds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeploymentWebAction>? _actions;
+    private long? _pollIntervalMilliseconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DeploymentPing IGenesysCloudModel<DeploymentPing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class DeploymentPing : IGenesysCloudModel<DeploymentPing>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class DeploymentPing : IGenesysCloudModel<DeploymentPing>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DeploymentWebAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 case 1:
-                    value.PollIntervalMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._pollIntervalMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DeploymentPing : IGenesysCloudModel<DeploymentPing>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Actions is { } property2)
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class DeploymentPing : IGenesysCloudModel<DeploymentPing>
             writer.WriteNull("actions"u8);
         }
 
-        WriteInt64(writer, "pollIntervalMilliseconds"u8, value.PollIntervalMilliseconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pollIntervalMilliseconds"u8, value._pollIntervalMilliseconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
 {
     /// <summary>System-generated UUID for the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Action media type used to deliver the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>ID string of the customer that the action was triggered for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>Type of the customer ID that the action was triggered for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIdType")]
-    public string? CustomerIdType { get; set; }
+    public string? CustomerIdType { get => _customerIdType; set => _customerIdType = value; }
 
     /// <summary>ID of the action map that triggered the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMapId")]
-    public string? ActionMapId { get; set; }
+    public string? ActionMapId { get => _actionMapId; set => _actionMapId = value; }
 
     /// <summary>Version of the action map that triggered the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMapVersion")]
-    public long? ActionMapVersion { get; set; }
+    public long? ActionMapVersion { get => _actionMapVersion; set => _actionMapVersion = value; }
 
     /// <summary>ID of the session that the action was triggered for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Web messaging offer specific properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webMessagingOfferProperties")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties? WebMessagingOfferProperties { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties? WebMessagingOfferProperties { get => _webMessagingOfferProperties; set => _webMessagingOfferProperties = value; }
 
     /// <summary>Content offer specific properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentOfferProperties")]
-    public global::GenesysCloud.Extensions.Models.ContentOffer? ContentOfferProperties { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentOffer? ContentOfferProperties { get => _contentOfferProperties; set => _contentOfferProperties = value; }
 
     /// <summary>Open action specific properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openActionProperties")]
-    public global::GenesysCloud.Extensions.Models.OpenActionProperties? OpenActionProperties { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenActionProperties? OpenActionProperties { get => _openActionProperties; set => _openActionProperties = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum? _mediaType;
+    private string? _customerId;
+    private string? _customerIdType;
+    private string? _actionMapId;
+    private long? _actionMapVersion;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties? _webMessagingOfferProperties;
+    private global::GenesysCloud.Extensions.Models.ContentOffer? _contentOfferProperties;
+    private global::GenesysCloud.Extensions.Models.OpenActionProperties? _openActionProperties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DeploymentWebAction IGenesysCloudModel<DeploymentWebAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DeploymentWebAction.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CustomerIdType = ReadString(ref reader, name);
+                    value._customerIdType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ActionMapId = ReadString(ref reader, name);
+                    value._actionMapId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ActionMapVersion = ReadNullableInt64(ref reader, options, name);
+                    value._actionMapVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WebMessagingOfferProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties.ReadJson(ref reader, options);
+                    value._webMessagingOfferProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ContentOfferProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOffer.ReadJson(ref reader, options);
+                    value._contentOfferProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentOffer.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.OpenActionProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenActionProperties.ReadJson(ref reader, options);
+                    value._openActionProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenActionProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,14 +129,14 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "customerIdType"u8, value.CustomerIdType, nulls);
-        WriteString(writer, "actionMapId"u8, value.ActionMapId, nulls);
-        WriteInt64(writer, "actionMapVersion"u8, value.ActionMapVersion, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.WebMessagingOfferProperties is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "customerIdType"u8, value._customerIdType, nulls);
+        WriteString(writer, "actionMapId"u8, value._actionMapId, nulls);
+        WriteInt64(writer, "actionMapVersion"u8, value._actionMapVersion, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._webMessagingOfferProperties is { } property2)
         {
             writer.WritePropertyName("webMessagingOfferProperties"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingOfferProperties.WriteJson(writer, property2, options);
@@ -134,7 +146,7 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
             writer.WriteNull("webMessagingOfferProperties"u8);
         }
 
-        if (value.ContentOfferProperties is { } property4)
+        if (value._contentOfferProperties is { } property4)
         {
             writer.WritePropertyName("contentOfferProperties"u8);
             global::GenesysCloud.Extensions.Models.ContentOffer.WriteJson(writer, property4, options);
@@ -144,7 +156,7 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
             writer.WriteNull("contentOfferProperties"u8);
         }
 
-        if (value.OpenActionProperties is { } property6)
+        if (value._openActionProperties is { } property6)
         {
             writer.WritePropertyName("openActionProperties"u8);
             global::GenesysCloud.Extensions.Models.OpenActionProperties.WriteJson(writer, property6, options);
@@ -154,7 +166,7 @@ public sealed class DeploymentWebAction : IGenesysCloudModel<DeploymentWebAction
             writer.WriteNull("openActionProperties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

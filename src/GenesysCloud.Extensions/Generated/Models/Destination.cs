@@ -14,23 +14,29 @@ public sealed class Destination : IGenesysCloudModel<Destination>
 {
     /// <summary>Address or phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The name of the internal user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The user ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The queue ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
+
+    private string? _address;
+    private string? _name;
+    private string? _userId;
+    private string? _queueId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Destination IGenesysCloudModel<Destination>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class Destination : IGenesysCloudModel<Destination>
             switch (index)
             {
                 case 0:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class Destination : IGenesysCloudModel<Destination>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

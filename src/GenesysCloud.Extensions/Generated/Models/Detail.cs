@@ -14,23 +14,29 @@ public sealed class Detail : IGenesysCloudModel<Detail>
 {
     /// <summary>Gets or sets <c>errorCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Gets or sets <c>fieldName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldName")]
-    public string? FieldName { get; set; }
+    public string? FieldName { get => _fieldName; set => _fieldName = value; }
 
     /// <summary>Gets or sets <c>entityId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>Gets or sets <c>entityName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
+
+    private string? _errorCode;
+    private string? _fieldName;
+    private string? _entityId;
+    private string? _entityName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Detail IGenesysCloudModel<Detail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class Detail : IGenesysCloudModel<Detail>
             switch (index)
             {
                 case 0:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FieldName = ReadString(ref reader, name);
+                    value._fieldName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class Detail : IGenesysCloudModel<Detail>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "fieldName"u8, value.FieldName, nulls);
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "fieldName"u8, value._fieldName, nulls);
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class DetectedIntent : IGenesysCloudModel<DetectedIntent>
 {
     /// <summary>The name of the detected intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The probability of the detected intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
 
     /// <summary>The collection of named entities detected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? Entities { get => _entities; set => _entities = value; }
+
+    private string? _name;
+    private double? _probability;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DetectedIntent IGenesysCloudModel<DetectedIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class DetectedIntent : IGenesysCloudModel<DetectedIntent>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class DetectedIntent : IGenesysCloudModel<DetectedIntent>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DetectedNamedEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class DetectedIntent : IGenesysCloudModel<DetectedIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        if (value.Entities is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class DetectedIntent : IGenesysCloudModel<DetectedIntent>
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DetectedNamedEntity : IGenesysCloudModel<DetectedNamedEntity
 {
     /// <summary>The name of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public string? EntityType { get; set; }
+    public string? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>The probability of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
 
     /// <summary>The value of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue? Value { get; set; }
+    public global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue? Value { get => _value; set => _value = value; }
+
+    private string? _name;
+    private string? _entityType;
+    private double? _probability;
+    private global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DetectedNamedEntity IGenesysCloudModel<DetectedNamedEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DetectedNamedEntity : IGenesysCloudModel<DetectedNamedEntity
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntityType = ReadString(ref reader, name);
+                    value._entityType = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue.ReadJson(ref reader, options);
+                    value._value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class DetectedNamedEntity : IGenesysCloudModel<DetectedNamedEntity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        if (value.Value is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "entityType"u8, value._entityType, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        if (value._value is { } property1)
         {
             writer.WritePropertyName("value"u8);
             global::GenesysCloud.Extensions.Models.DetectedNamedEntityValue.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class DetectedNamedEntity : IGenesysCloudModel<DetectedNamedEntity
             writer.WriteNull("value"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

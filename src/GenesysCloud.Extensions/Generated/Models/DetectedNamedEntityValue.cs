@@ -14,19 +14,24 @@ public sealed class DetectedNamedEntityValue : IGenesysCloudModel<DetectedNamedE
 {
     /// <summary>The raw value of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("raw")]
-    public string? Raw { get; set; }
+    public string? Raw { get => _raw; set => _raw = value; }
 
     /// <summary>The resolved value of the detected named entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolved")]
-    public string? Resolved { get; set; }
+    public string? Resolved { get => _resolved; set => _resolved = value; }
 
     /// <summary>The unit of the detected amount of money entity, e.g. EUR, USD.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public string? Unit { get; set; }
+    public string? Unit { get => _unit; set => _unit = value; }
+
+    private string? _raw;
+    private string? _resolved;
+    private string? _unit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DetectedNamedEntityValue IGenesysCloudModel<DetectedNamedEntityValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DetectedNamedEntityValue : IGenesysCloudModel<DetectedNamedE
             switch (index)
             {
                 case 0:
-                    value.Raw = ReadString(ref reader, name);
+                    value._raw = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Resolved = ReadString(ref reader, name);
+                    value._resolved = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Unit = ReadString(ref reader, name);
+                    value._unit = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class DetectedNamedEntityValue : IGenesysCloudModel<DetectedNamedE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "raw"u8, value.Raw, nulls);
-        WriteString(writer, "resolved"u8, value.Resolved, nulls);
-        WriteString(writer, "unit"u8, value.Unit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "raw"u8, value._raw, nulls);
+        WriteString(writer, "resolved"u8, value._resolved, nulls);
+        WriteString(writer, "unit"u8, value._unit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,75 +14,94 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Date that activity was completed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>User that created activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date activity was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The user's percentage score for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>True if the activity was passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
 
     /// <summary>True if this is the latest version of assignment assigned to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isLatest")]
-    public bool? IsLatest { get; set; }
+    public bool? IsLatest { get => _isLatest; set => _isLatest = value; }
 
     /// <summary>True if the associated module is archived</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isModuleArchived")]
-    public bool? IsModuleArchived { get; set; }
+    public bool? IsModuleArchived { get => _isModuleArchived; set => _isModuleArchived = value; }
 
     /// <summary>Module archive type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archivalMode")]
-    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum? ArchivalMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum? ArchivalMode { get => _archivalMode; set => _archivalMode = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The name of the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The status of the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Due date for completion of the activity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::System.DateTimeOffset? DateDue { get; set; }
+    public global::System.DateTimeOffset? DateDue { get => _dateDue; set => _dateDue = value; }
 
     /// <summary>Facilitator of the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitator")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Facilitator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Facilitator { get => _facilitator; set => _facilitator = value; }
 
     /// <summary>List of users attending the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendees")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Attendees { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Attendees { get => _attendees; set => _attendees = value; }
 
     /// <summary>Indicates if the activity is overdue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOverdue")]
-    public bool? IsOverdue { get; set; }
+    public bool? IsOverdue { get => _isOverdue; set => _isOverdue = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private double? _percentageScore;
+    private bool? _isPassed;
+    private bool? _isLatest;
+    private bool? _isModuleArchived;
+    private global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum? _archivalMode;
+    private string? _selfUri;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum? _status;
+    private global::System.DateTimeOffset? _dateDue;
+    private global::GenesysCloud.Extensions.Models.UserReference? _facilitator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _attendees;
+    private bool? _isOverdue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DevelopmentActivity IGenesysCloudModel<DevelopmentActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,54 +122,54 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.IsLatest = ReadNullableBoolean(ref reader, name);
+                    value._isLatest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.IsModuleArchived = ReadNullableBoolean(ref reader, name);
+                    value._isModuleArchived = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.ArchivalMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum(text1) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum?)null;
+                    value._archivalMode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum(text1) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.ArchivalModeEnum?)null;
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.TypeEnum?)null;
                     break;
                 case 12:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.DevelopmentActivity.StatusEnum?)null;
                     break;
                 case 13:
-                    value.DateDue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.Facilitator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._facilitator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Attendees = null;
+                        value._attendees = null;
                     }
                     else
                     {
@@ -161,14 +180,14 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Attendees = list4;
+                        value._attendees = list4;
                     }
                     break;
                 case 16:
-                    value.IsOverdue = ReadNullableBoolean(ref reader, name);
+                    value._isOverdue = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,9 +199,9 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        if (value.CreatedBy is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -192,18 +211,18 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        WriteBoolean(writer, "isLatest"u8, value.IsLatest, nulls);
-        WriteBoolean(writer, "isModuleArchived"u8, value.IsModuleArchived, nulls);
-        WriteString(writer, "archivalMode"u8, value.ArchivalMode?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateDue"u8, value.DateDue, nulls);
-        if (value.Facilitator is { } property7)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        WriteBoolean(writer, "isLatest"u8, value._isLatest, nulls);
+        WriteBoolean(writer, "isModuleArchived"u8, value._isModuleArchived, nulls);
+        WriteString(writer, "archivalMode"u8, value._archivalMode?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateDue"u8, value._dateDue, nulls);
+        if (value._facilitator is { } property7)
         {
             writer.WritePropertyName("facilitator"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -213,7 +232,7 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
             writer.WriteNull("facilitator"u8);
         }
 
-        if (value.Attendees is { } property9)
+        if (value._attendees is { } property9)
         {
             writer.WritePropertyName("attendees"u8);
             writer.WriteStartArray();
@@ -237,8 +256,8 @@ public sealed class DevelopmentActivity : IGenesysCloudModel<DevelopmentActivity
             writer.WriteNull("attendees"u8);
         }
 
-        WriteBoolean(writer, "isOverdue"u8, value.IsOverdue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isOverdue"u8, value._isOverdue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

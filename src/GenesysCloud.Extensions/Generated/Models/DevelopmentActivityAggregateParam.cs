@@ -14,23 +14,29 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
 {
     /// <summary>Specifies the range of due dates to be used for filtering. Milliseconds will be truncated. A maximum of 1 year can be specified in the range. End date is not inclusive. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The list of metrics to be returned. If omitted, all metrics are returned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Specifies if the aggregated data is combined into a single set of metrics (groupBy is empty or not specified), or contains an element per attendeeId (groupBy is "attendeeId")</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>The filter applied to the data. This is ANDed with the interval parameter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter? Filter { get => _filter; set => _filter = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter? _filter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DevelopmentActivityAggregateParam IGenesysCloudModel<DevelopmentActivityAggregateParam>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list2;
+                        value._groupBy = list2;
                     }
                     break;
                 case 3:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Metrics is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._metrics is { } property3)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -121,7 +127,7 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.GroupBy is { } property5)
+        if (value._groupBy is { } property5)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -138,7 +144,7 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Filter is { } property7)
+        if (value._filter is { } property7)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryRequestFilter.WriteJson(writer, property7, options);
@@ -148,7 +154,7 @@ public sealed class DevelopmentActivityAggregateParam : IGenesysCloudModel<Devel
             writer.WriteNull("filter"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

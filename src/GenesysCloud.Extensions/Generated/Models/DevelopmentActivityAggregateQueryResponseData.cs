@@ -14,15 +14,19 @@ public sealed class DevelopmentActivityAggregateQueryResponseData : IGenesysClou
 {
     /// <summary>Specifies the range of due dates to be used for filtering. A maximum of 1 year can be specified in the range. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The list of aggregated metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryResponseMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryResponseMetric>? Metrics { get => _metrics; set => _metrics = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryResponseMetric>? _metrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DevelopmentActivityAggregateQueryResponseData IGenesysCloudModel<DevelopmentActivityAggregateQueryResponseData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DevelopmentActivityAggregateQueryResponseData : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DevelopmentActivityAggregateQueryResponseData : IGenesysClou
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateQueryResponseMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class DevelopmentActivityAggregateQueryResponseData : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Metrics is { } property2)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._metrics is { } property2)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class DevelopmentActivityAggregateQueryResponseData : IGenesysClou
             writer.WriteNull("metrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DevelopmentActivityAggregateQueryResponseStatistics : IGenes
 {
     /// <summary>The count for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The minimum value in this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public double? Min { get; set; }
+    public double? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum value in this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public double? Max { get; set; }
+    public double? Max { get => _max; set => _max = value; }
 
     /// <summary>The total of the values for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sum")]
-    public double? Sum { get; set; }
+    public double? Sum { get => _sum; set => _sum = value; }
+
+    private long? _count;
+    private double? _min;
+    private double? _max;
+    private double? _sum;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DevelopmentActivityAggregateQueryResponseStatistics IGenesysCloudModel<DevelopmentActivityAggregateQueryResponseStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DevelopmentActivityAggregateQueryResponseStatistics : IGenes
             switch (index)
             {
                 case 0:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Min = ReadNullableDouble(ref reader, options, name);
+                    value._min = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Max = ReadNullableDouble(ref reader, options, name);
+                    value._max = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Sum = ReadNullableDouble(ref reader, options, name);
+                    value._sum = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DevelopmentActivityAggregateQueryResponseStatistics : IGenes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDouble(writer, "min"u8, value.Min, nulls);
-        WriteDouble(writer, "max"u8, value.Max, nulls);
-        WriteDouble(writer, "sum"u8, value.Sum, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDouble(writer, "min"u8, value._min, nulls);
+        WriteDouble(writer, "max"u8, value._max, nulls);
+        WriteDouble(writer, "sum"u8, value._sum, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class DiagnosticsSettings : IGenesysCloudModel<DiagnosticsSettings
 {
     /// <summary>Whether to report on low max calls per agent alerts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reportLowMaxCallsPerAgentAlert")]
-    public bool? ReportLowMaxCallsPerAgentAlert { get; set; }
+    public bool? ReportLowMaxCallsPerAgentAlert { get => _reportLowMaxCallsPerAgentAlert; set => _reportLowMaxCallsPerAgentAlert = value; }
+
+    private bool? _reportLowMaxCallsPerAgentAlert;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DiagnosticsSettings IGenesysCloudModel<DiagnosticsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DiagnosticsSettings : IGenesysCloudModel<DiagnosticsSettings
             switch (index)
             {
                 case 0:
-                    value.ReportLowMaxCallsPerAgentAlert = ReadNullableBoolean(ref reader, name);
+                    value._reportLowMaxCallsPerAgentAlert = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class DiagnosticsSettings : IGenesysCloudModel<DiagnosticsSettings
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "reportLowMaxCallsPerAgentAlert"u8, value.ReportLowMaxCallsPerAgentAlert, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "reportLowMaxCallsPerAgentAlert"u8, value._reportLowMaxCallsPerAgentAlert, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

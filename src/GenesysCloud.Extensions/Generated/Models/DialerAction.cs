@@ -14,43 +14,54 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
 {
     /// <summary>The type of this DialerAction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Additional type specification for this DialerAction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionTypeName")]
-    public global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum? ActionTypeName { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum? ActionTypeName { get => _actionTypeName; set => _actionTypeName = value; }
 
     /// <summary>Specifies how a contact attribute should be updated. Required for MODIFY_CONTACT_ATTRIBUTE.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updateOption")]
-    public global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum? UpdateOption { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum? UpdateOption { get => _updateOption; set => _updateOption = value; }
 
     /// <summary>A map of key-value pairs pertinent to the DialerAction. Different types of DialerActions require different properties. MODIFY_CONTACT_ATTRIBUTE with an updateOption of SET takes a contact column as the key and accepts any value. SCHEDULE_CALLBACK takes a key 'callbackOffset' that specifies how far in the future the callback should be scheduled, in minutes. SET_CALLER_ID takes two keys: 'callerAddress', which should be the caller id phone number, and 'callerName'. For either key, you can also specify a column on the contact to get the value from. To do this, specify 'contact.Column', where 'Column' is the name of the contact column from which to get the value. SET_SKILLS takes a key 'skills' with an array of skill ids wrapped into a string (Example: {'skills': '['skillIdHere']'} ).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The Data Action to use for this action. Required for a dataActionBehavior.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataAction")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DataAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DataAction { get => _dataAction; set => _dataAction = value; }
 
     /// <summary>A list of mappings defining which contact data fields will be passed to which data action input fields for this condition. Valid for a dataActionBehavior.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnToDataActionFieldMappings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? ContactColumnToDataActionFieldMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? ContactColumnToDataActionFieldMappings { get => _contactColumnToDataActionFieldMappings; set => _contactColumnToDataActionFieldMappings = value; }
 
     /// <summary>The input field from the data action that the contactId will be passed to for this condition. Valid for a dataActionBehavior.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIdField")]
-    public string? ContactIdField { get; set; }
+    public string? ContactIdField { get => _contactIdField; set => _contactIdField = value; }
 
     /// <summary>The input field from the data action that the callAnalysisResult will be passed to for this condition. Valid for a wrapup dataActionBehavior.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callAnalysisResultField")]
-    public string? CallAnalysisResultField { get; set; }
+    public string? CallAnalysisResultField { get => _callAnalysisResultField; set => _callAnalysisResultField = value; }
 
     /// <summary>The input field from the data action that the agentWrapup will be passed to for this condition. Valid for a wrapup dataActionBehavior.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWrapupField")]
-    public string? AgentWrapupField { get; set; }
+    public string? AgentWrapupField { get => _agentWrapupField; set => _agentWrapupField = value; }
+
+    private global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum? _actionTypeName;
+    private global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum? _updateOption;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _properties;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _dataAction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping>? _contactColumnToDataActionFieldMappings;
+    private string? _contactIdField;
+    private string? _callAnalysisResultField;
+    private string? _agentWrapupField;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialerAction IGenesysCloudModel<DialerAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DialerAction.TypeEnum?)null;
                     break;
                 case 1:
-                    value.ActionTypeName = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum(text2) : (global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum?)null;
+                    value._actionTypeName = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum(text2) : (global::GenesysCloud.Extensions.Models.DialerAction.ActionTypeNameEnum?)null;
                     break;
                 case 2:
-                    value.UpdateOption = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum(text3) : (global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum?)null;
+                    value._updateOption = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum(text3) : (global::GenesysCloud.Extensions.Models.DialerAction.UpdateOptionEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -93,16 +104,16 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
                             dictionary4[key4] = ReadString(ref reader, name)!;
                         }
 
-                        value.Properties = dictionary4;
+                        value._properties = dictionary4;
                     }
                     break;
                 case 4:
-                    value.DataAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._dataAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ContactColumnToDataActionFieldMappings = null;
+                        value._contactColumnToDataActionFieldMappings = null;
                     }
                     else
                     {
@@ -113,20 +124,20 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactColumnToDataActionFieldMapping.ReadJson(ref reader, options));
                         }
 
-                        value.ContactColumnToDataActionFieldMappings = list5;
+                        value._contactColumnToDataActionFieldMappings = list5;
                     }
                     break;
                 case 6:
-                    value.ContactIdField = ReadString(ref reader, name);
+                    value._contactIdField = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.CallAnalysisResultField = ReadString(ref reader, name);
+                    value._callAnalysisResultField = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.AgentWrapupField = ReadString(ref reader, name);
+                    value._agentWrapupField = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +149,10 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "actionTypeName"u8, value.ActionTypeName?.ToString(), nulls);
-        WriteString(writer, "updateOption"u8, value.UpdateOption?.ToString(), nulls);
-        if (value.Properties is { } property6)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "actionTypeName"u8, value._actionTypeName?.ToString(), nulls);
+        WriteString(writer, "updateOption"u8, value._updateOption?.ToString(), nulls);
+        if (value._properties is { } property6)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -159,7 +170,7 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.DataAction is { } property8)
+        if (value._dataAction is { } property8)
         {
             writer.WritePropertyName("dataAction"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -169,7 +180,7 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
             writer.WriteNull("dataAction"u8);
         }
 
-        if (value.ContactColumnToDataActionFieldMappings is { } property10)
+        if (value._contactColumnToDataActionFieldMappings is { } property10)
         {
             writer.WritePropertyName("contactColumnToDataActionFieldMappings"u8);
             writer.WriteStartArray();
@@ -193,10 +204,10 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
             writer.WriteNull("contactColumnToDataActionFieldMappings"u8);
         }
 
-        WriteString(writer, "contactIdField"u8, value.ContactIdField, nulls);
-        WriteString(writer, "callAnalysisResultField"u8, value.CallAnalysisResultField, nulls);
-        WriteString(writer, "agentWrapupField"u8, value.AgentWrapupField, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contactIdField"u8, value._contactIdField, nulls);
+        WriteString(writer, "callAnalysisResultField"u8, value._callAnalysisResultField, nulls);
+        WriteString(writer, "agentWrapupField"u8, value._agentWrapupField, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The identifier of the contact list containing this contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListId")]
-    public string? ContactListId { get; set; }
+    public string? ContactListId { get => _contactListId; set => _contactListId = value; }
 
     /// <summary>An ordered map of the contact's columns and corresponding values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get => _data; set => _data = value; }
 
     /// <summary>A map of call records for the contact phone columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callRecords")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CallRecord>? CallRecords { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CallRecord>? CallRecords { get => _callRecords; set => _callRecords = value; }
 
     /// <summary>A map of SMS records for the contact phone columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestSmsEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestSmsEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestSmsEvaluations { get => _latestSmsEvaluations; set => _latestSmsEvaluations = value; }
 
     /// <summary>A map of email records for the contact email columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestEmailEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestEmailEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestEmailEvaluations { get => _latestEmailEvaluations; set => _latestEmailEvaluations = value; }
 
     /// <summary>A map of whatsapp records for the contact whatsapp columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestWhatsAppEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestWhatsAppEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestWhatsAppEvaluations { get => _latestWhatsAppEvaluations; set => _latestWhatsAppEvaluations = value; }
 
     /// <summary>Indicates whether or not the contact can be called.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callable")]
-    public bool? Callable { get; set; }
+    public bool? Callable { get => _callable; set => _callable = value; }
 
     /// <summary>A map of phone number columns to PhoneNumberStatuses, which indicate if the phone number is callable or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? PhoneNumberStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? PhoneNumberStatus { get => _phoneNumberStatus; set => _phoneNumberStatus = value; }
 
     /// <summary>A map of media types (Voice, SMS and Email) to ContactableStatus, which indicates if the contact can be contacted using the specified media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactableStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? ContactableStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? ContactableStatus { get => _contactableStatus; set => _contactableStatus = value; }
 
     /// <summary>Map containing data about the timezone the contact is mapped to. This will only be populated if the contact list has automatic timezone mapping turned on. The key is the column name. The value is the timezone it mapped to and the type of column: Phone or Zip</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnTimeZones")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactColumnTimeZone>? ContactColumnTimeZones { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactColumnTimeZone>? ContactColumnTimeZones { get => _contactColumnTimeZones; set => _contactColumnTimeZones = value; }
 
     /// <summary>the priority property within ConfigurationOverides indicates whether or not the contact to be placed in front of the queue or at the end of the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationOverrides")]
-    public global::GenesysCloud.Extensions.Models.ConfigurationOverrides? ConfigurationOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConfigurationOverrides? ConfigurationOverrides { get => _configurationOverrides; set => _configurationOverrides = value; }
 
     /// <summary>Timestamp for when the contact was added. Contacts added prior to 2023 September 1 may be missing this value. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _contactListId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _data;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CallRecord>? _callRecords;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestSmsEvaluations;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestEmailEvaluations;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestWhatsAppEvaluations;
+    private bool? _callable;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? _phoneNumberStatus;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? _contactableStatus;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactColumnTimeZone>? _contactColumnTimeZones;
+    private global::GenesysCloud.Extensions.Models.ConfigurationOverrides? _configurationOverrides;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialerContact IGenesysCloudModel<DialerContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,18 +112,18 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContactListId = ReadString(ref reader, name);
+                    value._contactListId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -117,13 +134,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Data = dictionary1;
+                        value._data = dictionary1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.CallRecords = null;
+                        value._callRecords = null;
                     }
                     else
                     {
@@ -134,13 +151,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallRecord.ReadJson(ref reader, options);
                         }
 
-                        value.CallRecords = dictionary2;
+                        value._callRecords = dictionary2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.LatestSmsEvaluations = null;
+                        value._latestSmsEvaluations = null;
                     }
                     else
                     {
@@ -151,13 +168,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestSmsEvaluations = dictionary3;
+                        value._latestSmsEvaluations = dictionary3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.LatestEmailEvaluations = null;
+                        value._latestEmailEvaluations = null;
                     }
                     else
                     {
@@ -168,13 +185,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary4[key4] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestEmailEvaluations = dictionary4;
+                        value._latestEmailEvaluations = dictionary4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.LatestWhatsAppEvaluations = null;
+                        value._latestWhatsAppEvaluations = null;
                     }
                     else
                     {
@@ -185,16 +202,16 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary5[key5] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestWhatsAppEvaluations = dictionary5;
+                        value._latestWhatsAppEvaluations = dictionary5;
                     }
                     break;
                 case 8:
-                    value.Callable = ReadNullableBoolean(ref reader, name);
+                    value._callable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneNumberStatus = null;
+                        value._phoneNumberStatus = null;
                     }
                     else
                     {
@@ -205,13 +222,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary6[key6] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneNumberStatus.ReadJson(ref reader, options);
                         }
 
-                        value.PhoneNumberStatus = dictionary6;
+                        value._phoneNumberStatus = dictionary6;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.ContactableStatus = null;
+                        value._contactableStatus = null;
                     }
                     else
                     {
@@ -222,13 +239,13 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary7[key7] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactableStatus.ReadJson(ref reader, options);
                         }
 
-                        value.ContactableStatus = dictionary7;
+                        value._contactableStatus = dictionary7;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.ContactColumnTimeZones = null;
+                        value._contactColumnTimeZones = null;
                     }
                     else
                     {
@@ -239,20 +256,20 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
                             dictionary8[key8] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactColumnTimeZone.ReadJson(ref reader, options);
                         }
 
-                        value.ContactColumnTimeZones = dictionary8;
+                        value._contactColumnTimeZones = dictionary8;
                     }
                     break;
                 case 12:
-                    value.ConfigurationOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfigurationOverrides.ReadJson(ref reader, options);
+                    value._configurationOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfigurationOverrides.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,10 +281,10 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "contactListId"u8, value.ContactListId, nulls);
-        if (value.Data is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "contactListId"u8, value._contactListId, nulls);
+        if (value._data is { } property9)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartObject();
@@ -285,7 +302,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("data"u8);
         }
 
-        if (value.CallRecords is { } property11)
+        if (value._callRecords is { } property11)
         {
             writer.WritePropertyName("callRecords"u8);
             writer.WriteStartObject();
@@ -310,7 +327,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("callRecords"u8);
         }
 
-        if (value.LatestSmsEvaluations is { } property14)
+        if (value._latestSmsEvaluations is { } property14)
         {
             writer.WritePropertyName("latestSmsEvaluations"u8);
             writer.WriteStartObject();
@@ -335,7 +352,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("latestSmsEvaluations"u8);
         }
 
-        if (value.LatestEmailEvaluations is { } property17)
+        if (value._latestEmailEvaluations is { } property17)
         {
             writer.WritePropertyName("latestEmailEvaluations"u8);
             writer.WriteStartObject();
@@ -360,7 +377,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("latestEmailEvaluations"u8);
         }
 
-        if (value.LatestWhatsAppEvaluations is { } property20)
+        if (value._latestWhatsAppEvaluations is { } property20)
         {
             writer.WritePropertyName("latestWhatsAppEvaluations"u8);
             writer.WriteStartObject();
@@ -385,8 +402,8 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("latestWhatsAppEvaluations"u8);
         }
 
-        WriteBoolean(writer, "callable"u8, value.Callable, nulls);
-        if (value.PhoneNumberStatus is { } property23)
+        WriteBoolean(writer, "callable"u8, value._callable, nulls);
+        if (value._phoneNumberStatus is { } property23)
         {
             writer.WritePropertyName("phoneNumberStatus"u8);
             writer.WriteStartObject();
@@ -411,7 +428,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("phoneNumberStatus"u8);
         }
 
-        if (value.ContactableStatus is { } property26)
+        if (value._contactableStatus is { } property26)
         {
             writer.WritePropertyName("contactableStatus"u8);
             writer.WriteStartObject();
@@ -436,7 +453,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("contactableStatus"u8);
         }
 
-        if (value.ContactColumnTimeZones is { } property29)
+        if (value._contactColumnTimeZones is { } property29)
         {
             writer.WritePropertyName("contactColumnTimeZones"u8);
             writer.WriteStartObject();
@@ -461,7 +478,7 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("contactColumnTimeZones"u8);
         }
 
-        if (value.ConfigurationOverrides is { } property32)
+        if (value._configurationOverrides is { } property32)
         {
             writer.WritePropertyName("configurationOverrides"u8);
             global::GenesysCloud.Extensions.Models.ConfigurationOverrides.WriteJson(writer, property32, options);
@@ -471,9 +488,9 @@ public sealed class DialerContact : IGenesysCloudModel<DialerContact>
             writer.WriteNull("configurationOverrides"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

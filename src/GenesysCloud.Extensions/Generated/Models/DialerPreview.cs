@@ -14,31 +14,39 @@ public sealed class DialerPreview : IGenesysCloudModel<DialerPreview>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The contact associated with this preview data pop</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactId")]
-    public string? ContactId { get; set; }
+    public string? ContactId { get => _contactId; set => _contactId = value; }
 
     /// <summary>The contactList associated with this preview data pop.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListId")]
-    public string? ContactListId { get; set; }
+    public string? ContactListId { get => _contactListId; set => _contactListId = value; }
 
     /// <summary>The campaignId associated with this preview data pop.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignId")]
-    public string? CampaignId { get; set; }
+    public string? CampaignId { get => _campaignId; set => _campaignId = value; }
 
     /// <summary>The phone number columns associated with this campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneNumberColumn>? PhoneNumberColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneNumberColumn>? PhoneNumberColumns { get => _phoneNumberColumns; set => _phoneNumberColumns = value; }
 
     /// <summary>Whether or not to auto answer the callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackAutoAnswer")]
-    public bool? CallbackAutoAnswer { get; set; }
+    public bool? CallbackAutoAnswer { get => _callbackAutoAnswer; set => _callbackAutoAnswer = value; }
+
+    private string? _id;
+    private string? _contactId;
+    private string? _contactListId;
+    private string? _campaignId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhoneNumberColumn>? _phoneNumberColumns;
+    private bool? _callbackAutoAnswer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialerPreview IGenesysCloudModel<DialerPreview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class DialerPreview : IGenesysCloudModel<DialerPreview>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContactId = ReadString(ref reader, name);
+                    value._contactId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContactListId = ReadString(ref reader, name);
+                    value._contactListId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CampaignId = ReadString(ref reader, name);
+                    value._campaignId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneNumberColumns = null;
+                        value._phoneNumberColumns = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class DialerPreview : IGenesysCloudModel<DialerPreview>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneNumberColumn.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneNumberColumns = list1;
+                        value._phoneNumberColumns = list1;
                     }
                     break;
                 case 5:
-                    value.CallbackAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._callbackAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class DialerPreview : IGenesysCloudModel<DialerPreview>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contactId"u8, value.ContactId, nulls);
-        WriteString(writer, "contactListId"u8, value.ContactListId, nulls);
-        WriteString(writer, "campaignId"u8, value.CampaignId, nulls);
-        if (value.PhoneNumberColumns is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contactId"u8, value._contactId, nulls);
+        WriteString(writer, "contactListId"u8, value._contactListId, nulls);
+        WriteString(writer, "campaignId"u8, value._campaignId, nulls);
+        if (value._phoneNumberColumns is { } property2)
         {
             writer.WritePropertyName("phoneNumberColumns"u8);
             writer.WriteStartArray();
@@ -131,8 +139,8 @@ public sealed class DialerPreview : IGenesysCloudModel<DialerPreview>
             writer.WriteNull("phoneNumberColumns"u8);
         }
 
-        WriteBoolean(writer, "callbackAutoAnswer"u8, value.CallbackAutoAnswer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "callbackAutoAnswer"u8, value._callbackAutoAnswer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The project this Dialogflow agent belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("project")]
-    public global::GenesysCloud.Extensions.Models.DialogflowProject? Project { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialogflowProject? Project { get => _project; set => _project = value; }
 
     /// <summary>The supported languages of the Dialogflow agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>An array of Intents associated with this agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowIntent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowIntent>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>Available environments for this agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Environments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Environments { get => _environments; set => _environments = value; }
 
     /// <summary>The Integration this Dialogflow agent was referenced from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DialogflowProject? _project;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowIntent>? _intents;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _environments;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialogflowAgent IGenesysCloudModel<DialogflowAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowProject.ReadJson(ref reader, options);
+                    value._project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowProject.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Languages = list1;
+                        value._languages = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -106,13 +116,13 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DialogflowIntent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list2;
+                        value._intents = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Environments = null;
+                        value._environments = null;
                     }
                     else
                     {
@@ -123,17 +133,17 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Environments = list3;
+                        value._environments = list3;
                     }
                     break;
                 case 6:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +155,9 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Project is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._project is { } property4)
         {
             writer.WritePropertyName("project"u8);
             global::GenesysCloud.Extensions.Models.DialogflowProject.WriteJson(writer, property4, options);
@@ -157,7 +167,7 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             writer.WriteNull("project"u8);
         }
 
-        if (value.Languages is { } property6)
+        if (value._languages is { } property6)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -174,7 +184,7 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             writer.WriteNull("languages"u8);
         }
 
-        if (value.Intents is { } property8)
+        if (value._intents is { } property8)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -198,7 +208,7 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             writer.WriteNull("intents"u8);
         }
 
-        if (value.Environments is { } property11)
+        if (value._environments is { } property11)
         {
             writer.WritePropertyName("environments"u8);
             writer.WriteStartArray();
@@ -215,7 +225,7 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             writer.WriteNull("environments"u8);
         }
 
-        if (value.Integration is { } property13)
+        if (value._integration is { } property13)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -225,8 +235,8 @@ public sealed class DialogflowAgent : IGenesysCloudModel<DialogflowAgent>
             writer.WriteNull("integration"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class DialogflowAgentSummary : IGenesysCloudModel<DialogflowAgentS
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The project this Dialogflow agent belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("project")]
-    public global::GenesysCloud.Extensions.Models.DialogflowProject? Project { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialogflowProject? Project { get => _project; set => _project = value; }
 
     /// <summary>A description of the Dialogflow agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The Integration this Dialogflow agent was referenced from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DialogflowProject? _project;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialogflowAgentSummary IGenesysCloudModel<DialogflowAgentSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DialogflowAgentSummary : IGenesysCloudModel<DialogflowAgentS
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowProject.ReadJson(ref reader, options);
+                    value._project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowProject.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class DialogflowAgentSummary : IGenesysCloudModel<DialogflowAgentS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Project is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._project is { } property1)
         {
             writer.WritePropertyName("project"u8);
             global::GenesysCloud.Extensions.Models.DialogflowProject.WriteJson(writer, property1, options);
@@ -101,8 +109,8 @@ public sealed class DialogflowAgentSummary : IGenesysCloudModel<DialogflowAgentS
             writer.WriteNull("project"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Integration is { } property3)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._integration is { } property3)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -112,8 +120,8 @@ public sealed class DialogflowAgentSummary : IGenesysCloudModel<DialogflowAgentS
             writer.WriteNull("integration"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

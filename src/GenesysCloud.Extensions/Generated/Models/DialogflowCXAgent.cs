@@ -14,35 +14,44 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The project this Dialogflow CX agent belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("project")]
-    public global::GenesysCloud.Extensions.Models.DialogflowCXProject? Project { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialogflowCXProject? Project { get => _project; set => _project = value; }
 
     /// <summary>The supported languages of the Dialogflow CX agent.  Each value will be a language code in the country-locale format. e.g. en-us, es-us, fr-ca, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>Available environments for this CX agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowCXEnvironment>? Environments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowCXEnvironment>? Environments { get => _environments; set => _environments = value; }
 
     /// <summary>The Integration this Dialogflow CX agent was referenced from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DialogflowCXProject? _project;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialogflowCXEnvironment>? _environments;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialogflowCXAgent IGenesysCloudModel<DialogflowCXAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowCXProject.ReadJson(ref reader, options);
+                    value._project = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialogflowCXProject.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -85,13 +94,13 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Languages = list1;
+                        value._languages = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Environments = null;
+                        value._environments = null;
                     }
                     else
                     {
@@ -102,17 +111,17 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DialogflowCXEnvironment.ReadJson(ref reader, options));
                         }
 
-                        value.Environments = list2;
+                        value._environments = list2;
                     }
                     break;
                 case 5:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +133,9 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Project is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._project is { } property3)
         {
             writer.WritePropertyName("project"u8);
             global::GenesysCloud.Extensions.Models.DialogflowCXProject.WriteJson(writer, property3, options);
@@ -136,7 +145,7 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
             writer.WriteNull("project"u8);
         }
 
-        if (value.Languages is { } property5)
+        if (value._languages is { } property5)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -153,7 +162,7 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
             writer.WriteNull("languages"u8);
         }
 
-        if (value.Environments is { } property7)
+        if (value._environments is { } property7)
         {
             writer.WritePropertyName("environments"u8);
             writer.WriteStartArray();
@@ -177,7 +186,7 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
             writer.WriteNull("environments"u8);
         }
 
-        if (value.Integration is { } property10)
+        if (value._integration is { } property10)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -187,8 +196,8 @@ public sealed class DialogflowCXAgent : IGenesysCloudModel<DialogflowCXAgent>
             writer.WriteNull("integration"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

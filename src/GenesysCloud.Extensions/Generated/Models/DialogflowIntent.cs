@@ -14,15 +14,19 @@ public sealed class DialogflowIntent : IGenesysCloudModel<DialogflowIntent>
 {
     /// <summary>The intent name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>An object mapping parameter names to Parameter objects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DialogflowParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DialogflowParameter>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DialogflowParameter>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DialogflowIntent IGenesysCloudModel<DialogflowIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DialogflowIntent : IGenesysCloudModel<DialogflowIntent>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DialogflowIntent : IGenesysCloudModel<DialogflowIntent>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DialogflowParameter.ReadJson(ref reader, options);
                         }
 
-                        value.Parameters = dictionary1;
+                        value._parameters = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class DialogflowIntent : IGenesysCloudModel<DialogflowIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Parameters is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartObject();
@@ -101,7 +105,7 @@ public sealed class DialogflowIntent : IGenesysCloudModel<DialogflowIntent>
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DictionaryFeedbackExamplePhrase : IGenesysCloudModel<Diction
 {
     /// <summary>The Example Phrase text. At least 3 words and up to 20 words</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrase")]
-    public string? Phrase { get; set; }
+    public string? Phrase { get => _phrase; set => _phrase = value; }
 
     /// <summary>The source of the given Example Phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum? Source { get => _source; set => _source = value; }
+
+    private string? _phrase;
+    private global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum? _source;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DictionaryFeedbackExamplePhrase IGenesysCloudModel<DictionaryFeedbackExamplePhrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DictionaryFeedbackExamplePhrase : IGenesysCloudModel<Diction
             switch (index)
             {
                 case 0:
-                    value.Phrase = ReadString(ref reader, name);
+                    value._phrase = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.DictionaryFeedbackExamplePhrase.SourceEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DictionaryFeedbackExamplePhrase : IGenesysCloudModel<Diction
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "phrase"u8, value.Phrase, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "phrase"u8, value._phrase, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

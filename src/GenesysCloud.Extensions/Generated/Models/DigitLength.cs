@@ -14,15 +14,19 @@ public sealed class DigitLength : IGenesysCloudModel<DigitLength>
 {
     /// <summary>Gets or sets <c>start</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    public string? Start { get; set; }
+    public string? Start { get => _start; set => _start = value; }
 
     /// <summary>Gets or sets <c>end</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    public string? End { get; set; }
+    public string? End { get => _end; set => _end = value; }
+
+    private string? _start;
+    private string? _end;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DigitLength IGenesysCloudModel<DigitLength>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DigitLength : IGenesysCloudModel<DigitLength>
             switch (index)
             {
                 case 0:
-                    value.Start = ReadString(ref reader, name);
+                    value._start = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.End = ReadString(ref reader, name);
+                    value._end = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DigitLength : IGenesysCloudModel<DigitLength>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "start"u8, value.Start, nulls);
-        WriteString(writer, "end"u8, value.End, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "start"u8, value._start, nulls);
+        WriteString(writer, "end"u8, value._end, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
 {
     /// <summary>The settings for an 'update contact column' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updateContactColumnActionSettings")]
-    public global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings? UpdateContactColumnActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings? UpdateContactColumnActionSettings { get => _updateContactColumnActionSettings; set => _updateContactColumnActionSettings = value; }
 
     /// <summary>The settings for a 'do not send' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotSendActionSettings")]
-    public global::System.Text.Json.JsonElement? DoNotSendActionSettings { get; set; }
+    public global::System.Text.Json.JsonElement? DoNotSendActionSettings { get => _doNotSendActionSettings; set => _doNotSendActionSettings = value; }
 
     /// <summary>The settings for an 'Append to DNC' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appendToDncActionSettings")]
-    public global::GenesysCloud.Extensions.Models.AppendToDncActionSettings? AppendToDncActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppendToDncActionSettings? AppendToDncActionSettings { get => _appendToDncActionSettings; set => _appendToDncActionSettings = value; }
 
     /// <summary>The settings for a 'mark contact uncontactable' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markContactUncontactableActionSettings")]
-    public global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings? MarkContactUncontactableActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings? MarkContactUncontactableActionSettings { get => _markContactUncontactableActionSettings; set => _markContactUncontactableActionSettings = value; }
 
     /// <summary>The settings for an 'mark contact address uncontactable' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markContactAddressUncontactableActionSettings")]
-    public global::System.Text.Json.JsonElement? MarkContactAddressUncontactableActionSettings { get; set; }
+    public global::System.Text.Json.JsonElement? MarkContactAddressUncontactableActionSettings { get => _markContactAddressUncontactableActionSettings; set => _markContactAddressUncontactableActionSettings = value; }
 
     /// <summary>The settings for a 'Set content template' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setContentTemplateActionSettings")]
-    public global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings? SetContentTemplateActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings? SetContentTemplateActionSettings { get => _setContentTemplateActionSettings; set => _setContentTemplateActionSettings = value; }
 
     /// <summary>The settings for a 'set sms phone number' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setSmsPhoneNumberActionSettings")]
-    public global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings? SetSmsPhoneNumberActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings? SetSmsPhoneNumberActionSettings { get => _setSmsPhoneNumberActionSettings; set => _setSmsPhoneNumberActionSettings = value; }
 
     /// <summary>The settings for a 'set WhatsApp integration' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setWhatsAppIntegrationActionSettings")]
-    public global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings? SetWhatsAppIntegrationActionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings? SetWhatsAppIntegrationActionSettings { get => _setWhatsAppIntegrationActionSettings; set => _setWhatsAppIntegrationActionSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings? _updateContactColumnActionSettings;
+    private global::System.Text.Json.JsonElement? _doNotSendActionSettings;
+    private global::GenesysCloud.Extensions.Models.AppendToDncActionSettings? _appendToDncActionSettings;
+    private global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings? _markContactUncontactableActionSettings;
+    private global::System.Text.Json.JsonElement? _markContactAddressUncontactableActionSettings;
+    private global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings? _setContentTemplateActionSettings;
+    private global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings? _setSmsPhoneNumberActionSettings;
+    private global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings? _setWhatsAppIntegrationActionSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DigitalAction IGenesysCloudModel<DigitalAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             switch (index)
             {
                 case 0:
-                    value.UpdateContactColumnActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.ReadJson(ref reader, options);
+                    value._updateContactColumnActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DoNotSendActionSettings = ReadNullableJsonElement(ref reader);
+                    value._doNotSendActionSettings = ReadNullableJsonElement(ref reader);
                     break;
                 case 2:
-                    value.AppendToDncActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ReadJson(ref reader, options);
+                    value._appendToDncActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MarkContactUncontactableActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings.ReadJson(ref reader, options);
+                    value._markContactUncontactableActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MarkContactAddressUncontactableActionSettings = ReadNullableJsonElement(ref reader);
+                    value._markContactAddressUncontactableActionSettings = ReadNullableJsonElement(ref reader);
                     break;
                 case 5:
-                    value.SetContentTemplateActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings.ReadJson(ref reader, options);
+                    value._setContentTemplateActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SetSmsPhoneNumberActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings.ReadJson(ref reader, options);
+                    value._setSmsPhoneNumberActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SetWhatsAppIntegrationActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings.ReadJson(ref reader, options);
+                    value._setWhatsAppIntegrationActionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UpdateContactColumnActionSettings is { } property1)
+        if (value._updateContactColumnActionSettings is { } property1)
         {
             writer.WritePropertyName("updateContactColumnActionSettings"u8);
             global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.WriteJson(writer, property1, options);
@@ -113,8 +123,8 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("updateContactColumnActionSettings"u8);
         }
 
-        WriteJsonElement(writer, "doNotSendActionSettings"u8, value.DoNotSendActionSettings, nulls);
-        if (value.AppendToDncActionSettings is { } property3)
+        WriteJsonElement(writer, "doNotSendActionSettings"u8, value._doNotSendActionSettings, nulls);
+        if (value._appendToDncActionSettings is { } property3)
         {
             writer.WritePropertyName("appendToDncActionSettings"u8);
             global::GenesysCloud.Extensions.Models.AppendToDncActionSettings.WriteJson(writer, property3, options);
@@ -124,7 +134,7 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("appendToDncActionSettings"u8);
         }
 
-        if (value.MarkContactUncontactableActionSettings is { } property5)
+        if (value._markContactUncontactableActionSettings is { } property5)
         {
             writer.WritePropertyName("markContactUncontactableActionSettings"u8);
             global::GenesysCloud.Extensions.Models.MarkContactUncontactableActionSettings.WriteJson(writer, property5, options);
@@ -134,8 +144,8 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("markContactUncontactableActionSettings"u8);
         }
 
-        WriteJsonElement(writer, "markContactAddressUncontactableActionSettings"u8, value.MarkContactAddressUncontactableActionSettings, nulls);
-        if (value.SetContentTemplateActionSettings is { } property7)
+        WriteJsonElement(writer, "markContactAddressUncontactableActionSettings"u8, value._markContactAddressUncontactableActionSettings, nulls);
+        if (value._setContentTemplateActionSettings is { } property7)
         {
             writer.WritePropertyName("setContentTemplateActionSettings"u8);
             global::GenesysCloud.Extensions.Models.SetContentTemplateActionSettings.WriteJson(writer, property7, options);
@@ -145,7 +155,7 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("setContentTemplateActionSettings"u8);
         }
 
-        if (value.SetSmsPhoneNumberActionSettings is { } property9)
+        if (value._setSmsPhoneNumberActionSettings is { } property9)
         {
             writer.WritePropertyName("setSmsPhoneNumberActionSettings"u8);
             global::GenesysCloud.Extensions.Models.SetSmsPhoneNumberActionSettings.WriteJson(writer, property9, options);
@@ -155,7 +165,7 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("setSmsPhoneNumberActionSettings"u8);
         }
 
-        if (value.SetWhatsAppIntegrationActionSettings is { } property11)
+        if (value._setWhatsAppIntegrationActionSettings is { } property11)
         {
             writer.WritePropertyName("setWhatsAppIntegrationActionSettings"u8);
             global::GenesysCloud.Extensions.Models.SetWhatsAppIntegrationActionSettings.WriteJson(writer, property11, options);
@@ -165,7 +175,7 @@ public sealed class DigitalAction : IGenesysCloudModel<DigitalAction>
             writer.WriteNull("setWhatsAppIntegrationActionSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

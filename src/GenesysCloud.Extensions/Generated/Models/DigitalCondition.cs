@@ -14,43 +14,54 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
 {
     /// <summary>If true, inverts the result of evaluating this condition. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>The settings for a 'contact list column' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumnConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings? ContactColumnConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings? ContactColumnConditionSettings { get => _contactColumnConditionSettings; set => _contactColumnConditionSettings = value; }
 
     /// <summary>The settings for a 'contact address' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactAddressConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings? ContactAddressConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings? ContactAddressConditionSettings { get => _contactAddressConditionSettings; set => _contactAddressConditionSettings = value; }
 
     /// <summary>The settings for a 'contact address type' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactAddressTypeConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings? ContactAddressTypeConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings? ContactAddressTypeConditionSettings { get => _contactAddressTypeConditionSettings; set => _contactAddressTypeConditionSettings = value; }
 
     /// <summary>The settings for a 'last attempt by column' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAttemptByColumnConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings? LastAttemptByColumnConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings? LastAttemptByColumnConditionSettings { get => _lastAttemptByColumnConditionSettings; set => _lastAttemptByColumnConditionSettings = value; }
 
     /// <summary>The settings for a 'last attempt overall' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAttemptOverallConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings? LastAttemptOverallConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings? LastAttemptOverallConditionSettings { get => _lastAttemptOverallConditionSettings; set => _lastAttemptOverallConditionSettings = value; }
 
     /// <summary>The settings for a 'last result by column' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastResultByColumnConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings? LastResultByColumnConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings? LastResultByColumnConditionSettings { get => _lastResultByColumnConditionSettings; set => _lastResultByColumnConditionSettings = value; }
 
     /// <summary>The settings for a 'last result overall' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastResultOverallConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings? LastResultOverallConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings? LastResultOverallConditionSettings { get => _lastResultOverallConditionSettings; set => _lastResultOverallConditionSettings = value; }
 
     /// <summary>The settings for a 'data action' condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataActionConditionSettings")]
-    public global::GenesysCloud.Extensions.Models.DataActionConditionSettings? DataActionConditionSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataActionConditionSettings? DataActionConditionSettings { get => _dataActionConditionSettings; set => _dataActionConditionSettings = value; }
+
+    private bool? _inverted;
+    private global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings? _contactColumnConditionSettings;
+    private global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings? _contactAddressConditionSettings;
+    private global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings? _contactAddressTypeConditionSettings;
+    private global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings? _lastAttemptByColumnConditionSettings;
+    private global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings? _lastAttemptOverallConditionSettings;
+    private global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings? _lastResultByColumnConditionSettings;
+    private global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings? _lastResultOverallConditionSettings;
+    private global::GenesysCloud.Extensions.Models.DataActionConditionSettings? _dataActionConditionSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DigitalCondition IGenesysCloudModel<DigitalCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             switch (index)
             {
                 case 0:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ContactColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ReadJson(ref reader, options);
+                    value._contactColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ContactAddressConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings.ReadJson(ref reader, options);
+                    value._contactAddressConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ContactAddressTypeConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.ReadJson(ref reader, options);
+                    value._contactAddressTypeConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.LastAttemptByColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.ReadJson(ref reader, options);
+                    value._lastAttemptByColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.LastAttemptOverallConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.ReadJson(ref reader, options);
+                    value._lastAttemptOverallConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.LastResultByColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings.ReadJson(ref reader, options);
+                    value._lastResultByColumnConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.LastResultOverallConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings.ReadJson(ref reader, options);
+                    value._lastResultOverallConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DataActionConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataActionConditionSettings.ReadJson(ref reader, options);
+                    value._dataActionConditionSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataActionConditionSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +121,8 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        if (value.ContactColumnConditionSettings is { } property1)
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        if (value._contactColumnConditionSettings is { } property1)
         {
             writer.WritePropertyName("contactColumnConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.ContactColumnConditionSettings.WriteJson(writer, property1, options);
@@ -121,7 +132,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("contactColumnConditionSettings"u8);
         }
 
-        if (value.ContactAddressConditionSettings is { } property3)
+        if (value._contactAddressConditionSettings is { } property3)
         {
             writer.WritePropertyName("contactAddressConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.ContactAddressConditionSettings.WriteJson(writer, property3, options);
@@ -131,7 +142,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("contactAddressConditionSettings"u8);
         }
 
-        if (value.ContactAddressTypeConditionSettings is { } property5)
+        if (value._contactAddressTypeConditionSettings is { } property5)
         {
             writer.WritePropertyName("contactAddressTypeConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.ContactAddressTypeConditionSettings.WriteJson(writer, property5, options);
@@ -141,7 +152,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("contactAddressTypeConditionSettings"u8);
         }
 
-        if (value.LastAttemptByColumnConditionSettings is { } property7)
+        if (value._lastAttemptByColumnConditionSettings is { } property7)
         {
             writer.WritePropertyName("lastAttemptByColumnConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.WriteJson(writer, property7, options);
@@ -151,7 +162,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("lastAttemptByColumnConditionSettings"u8);
         }
 
-        if (value.LastAttemptOverallConditionSettings is { } property9)
+        if (value._lastAttemptOverallConditionSettings is { } property9)
         {
             writer.WritePropertyName("lastAttemptOverallConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.WriteJson(writer, property9, options);
@@ -161,7 +172,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("lastAttemptOverallConditionSettings"u8);
         }
 
-        if (value.LastResultByColumnConditionSettings is { } property11)
+        if (value._lastResultByColumnConditionSettings is { } property11)
         {
             writer.WritePropertyName("lastResultByColumnConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.LastResultByColumnConditionSettings.WriteJson(writer, property11, options);
@@ -171,7 +182,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("lastResultByColumnConditionSettings"u8);
         }
 
-        if (value.LastResultOverallConditionSettings is { } property13)
+        if (value._lastResultOverallConditionSettings is { } property13)
         {
             writer.WritePropertyName("lastResultOverallConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.LastResultOverallConditionSettings.WriteJson(writer, property13, options);
@@ -181,7 +192,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("lastResultOverallConditionSettings"u8);
         }
 
-        if (value.DataActionConditionSettings is { } property15)
+        if (value._dataActionConditionSettings is { } property15)
         {
             writer.WritePropertyName("dataActionConditionSettings"u8);
             global::GenesysCloud.Extensions.Models.DataActionConditionSettings.WriteJson(writer, property15, options);
@@ -191,7 +202,7 @@ public sealed class DigitalCondition : IGenesysCloudModel<DigitalCondition>
             writer.WriteNull("dataActionConditionSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class DigitalDataActionConditionPredicate : IGenesysCloudModel<Dig
 {
     /// <summary>The name of an output field from the data action's output to use for this condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputField")]
-    public string? OutputField { get; set; }
+    public string? OutputField { get => _outputField; set => _outputField = value; }
 
     /// <summary>The operation with which to evaluate this condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputOperator")]
-    public global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum? OutputOperator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum? OutputOperator { get => _outputOperator; set => _outputOperator = value; }
 
     /// <summary>The value to compare against for this condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparisonValue")]
-    public string? ComparisonValue { get; set; }
+    public string? ComparisonValue { get => _comparisonValue; set => _comparisonValue = value; }
 
     /// <summary>If true, inverts the result of evaluating this Predicate. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>The result of this predicate if the requested output field is missing from the data action's result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputFieldMissingResolution")]
-    public bool? OutputFieldMissingResolution { get; set; }
+    public bool? OutputFieldMissingResolution { get => _outputFieldMissingResolution; set => _outputFieldMissingResolution = value; }
+
+    private string? _outputField;
+    private global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum? _outputOperator;
+    private string? _comparisonValue;
+    private bool? _inverted;
+    private bool? _outputFieldMissingResolution;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DigitalDataActionConditionPredicate IGenesysCloudModel<DigitalDataActionConditionPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DigitalDataActionConditionPredicate : IGenesysCloudModel<Dig
             switch (index)
             {
                 case 0:
-                    value.OutputField = ReadString(ref reader, name);
+                    value._outputField = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OutputOperator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum?)null;
+                    value._outputOperator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DigitalDataActionConditionPredicate.OutputOperatorEnum?)null;
                     break;
                 case 2:
-                    value.ComparisonValue = ReadString(ref reader, name);
+                    value._comparisonValue = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.OutputFieldMissingResolution = ReadNullableBoolean(ref reader, name);
+                    value._outputFieldMissingResolution = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class DigitalDataActionConditionPredicate : IGenesysCloudModel<Dig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outputField"u8, value.OutputField, nulls);
-        WriteString(writer, "outputOperator"u8, value.OutputOperator?.ToString(), nulls);
-        WriteString(writer, "comparisonValue"u8, value.ComparisonValue, nulls);
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        WriteBoolean(writer, "outputFieldMissingResolution"u8, value.OutputFieldMissingResolution, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "outputField"u8, value._outputField, nulls);
+        WriteString(writer, "outputOperator"u8, value._outputOperator?.ToString(), nulls);
+        WriteString(writer, "comparisonValue"u8, value._comparisonValue, nulls);
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        WriteBoolean(writer, "outputFieldMissingResolution"u8, value._outputFieldMissingResolution, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

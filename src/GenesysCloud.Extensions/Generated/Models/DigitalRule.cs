@@ -14,31 +14,39 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
 {
     /// <summary>The identifier of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ranked order of the rule. Rules are processed from lowest number to highest.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public long? Order { get; set; }
+    public long? Order { get => _order; set => _order = value; }
 
     /// <summary>The category of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>A list of conditions to evaluate. All of the Conditions must evaluate to true to trigger the actions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalCondition>? Conditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalCondition>? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>The list of actions to be taken if all conditions are true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalAction>? Actions { get => _actions; set => _actions = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _order;
+    private global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalCondition>? _conditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DigitalAction>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DigitalRule IGenesysCloudModel<DigitalRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Order = ReadNullableInt64(ref reader, options, name);
+                    value._order = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.DigitalRule.CategoryEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Conditions = null;
+                        value._conditions = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DigitalCondition.ReadJson(ref reader, options));
                         }
 
-                        value.Conditions = list2;
+                        value._conditions = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DigitalAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list3;
+                        value._actions = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +125,11 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "order"u8, value.Order, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        if (value.Conditions is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "order"u8, value._order, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        if (value._conditions is { } property4)
         {
             writer.WritePropertyName("conditions"u8);
             writer.WriteStartArray();
@@ -145,7 +153,7 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
             writer.WriteNull("conditions"u8);
         }
 
-        if (value.Actions is { } property7)
+        if (value._actions is { } property7)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -169,7 +177,7 @@ public sealed class DigitalRule : IGenesysCloudModel<DigitalRule>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

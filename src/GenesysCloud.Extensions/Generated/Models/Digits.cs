@@ -14,11 +14,14 @@ public sealed class Digits : IGenesysCloudModel<Digits>
 {
     /// <summary>A string representing the digits pressed on phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("digits")]
-    public string? DigitsValue { get; set; }
+    public string? DigitsValue { get => _digitsValue; set => _digitsValue = value; }
+
+    private string? _digitsValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Digits IGenesysCloudModel<Digits>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Digits : IGenesysCloudModel<Digits>
             switch (index)
             {
                 case 0:
-                    value.DigitsValue = ReadString(ref reader, name);
+                    value._digitsValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class Digits : IGenesysCloudModel<Digits>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "digits"u8, value.DigitsValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "digits"u8, value._digitsValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
 {
     /// <summary>Direct Routing Settings specific to Call media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? CallMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? CallMediaSettings { get => _callMediaSettings; set => _callMediaSettings = value; }
 
     /// <summary>Direct Routing Settings specific to Email media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? EmailMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? EmailMediaSettings { get => _emailMediaSettings; set => _emailMediaSettings = value; }
 
     /// <summary>Direct Routing Settings specific to Message media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? MessageMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? MessageMediaSettings { get => _messageMediaSettings; set => _messageMediaSettings = value; }
 
     /// <summary>ID of another queue to be used as the default backup if an agent does not have their Backup Settings configured. If not set, the current queue will be used as backup, but with Direct Routing criteria removed from the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backupQueueId")]
-    public string? BackupQueueId { get; set; }
+    public string? BackupQueueId { get => _backupQueueId; set => _backupQueueId = value; }
 
     /// <summary>Flag indicating if Direct Routing interactions should wait for Direct Routing agent or go immediately to selected backup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitForAgent")]
-    public bool? WaitForAgent { get; set; }
+    public bool? WaitForAgent { get => _waitForAgent; set => _waitForAgent = value; }
 
     /// <summary>Time (in seconds) that a Direct Routing interaction will wait for Direct Routing agent before going to selected backup. Valid range [60, 864000].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWaitSeconds")]
-    public long? AgentWaitSeconds { get; set; }
+    public long? AgentWaitSeconds { get => _agentWaitSeconds; set => _agentWaitSeconds = value; }
+
+    private global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? _callMediaSettings;
+    private global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? _emailMediaSettings;
+    private global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings? _messageMediaSettings;
+    private string? _backupQueueId;
+    private bool? _waitForAgent;
+    private long? _agentWaitSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DirectRouting IGenesysCloudModel<DirectRouting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
             switch (index)
             {
                 case 0:
-                    value.CallMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
+                    value._callMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EmailMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
+                    value._emailMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.MessageMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
+                    value._messageMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.BackupQueueId = ReadString(ref reader, name);
+                    value._backupQueueId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.WaitForAgent = ReadNullableBoolean(ref reader, name);
+                    value._waitForAgent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.AgentWaitSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._agentWaitSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallMediaSettings is { } property1)
+        if (value._callMediaSettings is { } property1)
         {
             writer.WritePropertyName("callMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.WriteJson(writer, property1, options);
@@ -99,7 +107,7 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
             writer.WriteNull("callMediaSettings"u8);
         }
 
-        if (value.EmailMediaSettings is { } property3)
+        if (value._emailMediaSettings is { } property3)
         {
             writer.WritePropertyName("emailMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.WriteJson(writer, property3, options);
@@ -109,7 +117,7 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
             writer.WriteNull("emailMediaSettings"u8);
         }
 
-        if (value.MessageMediaSettings is { } property5)
+        if (value._messageMediaSettings is { } property5)
         {
             writer.WritePropertyName("messageMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.DirectRoutingMediaSettings.WriteJson(writer, property5, options);
@@ -119,10 +127,10 @@ public sealed class DirectRouting : IGenesysCloudModel<DirectRouting>
             writer.WriteNull("messageMediaSettings"u8);
         }
 
-        WriteString(writer, "backupQueueId"u8, value.BackupQueueId, nulls);
-        WriteBoolean(writer, "waitForAgent"u8, value.WaitForAgent, nulls);
-        WriteInt64(writer, "agentWaitSeconds"u8, value.AgentWaitSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "backupQueueId"u8, value._backupQueueId, nulls);
+        WriteBoolean(writer, "waitForAgent"u8, value._waitForAgent, nulls);
+        WriteInt64(writer, "agentWaitSeconds"u8, value._agentWaitSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class DirectRoutingMediaSettings : IGenesysCloudModel<DirectRoutin
 {
     /// <summary>Toggle that enables using an agent's Direct Routing address outbound on behalf of queue for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useAgentAddressOutbound")]
-    public bool? UseAgentAddressOutbound { get; set; }
+    public bool? UseAgentAddressOutbound { get => _useAgentAddressOutbound; set => _useAgentAddressOutbound = value; }
+
+    private bool? _useAgentAddressOutbound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DirectRoutingMediaSettings IGenesysCloudModel<DirectRoutingMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DirectRoutingMediaSettings : IGenesysCloudModel<DirectRoutin
             switch (index)
             {
                 case 0:
-                    value.UseAgentAddressOutbound = ReadNullableBoolean(ref reader, name);
+                    value._useAgentAddressOutbound = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class DirectRoutingMediaSettings : IGenesysCloudModel<DirectRoutin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "useAgentAddressOutbound"u8, value.UseAgentAddressOutbound, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "useAgentAddressOutbound"u8, value._useAgentAddressOutbound, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

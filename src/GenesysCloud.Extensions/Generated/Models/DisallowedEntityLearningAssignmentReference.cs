@@ -14,15 +14,19 @@ public sealed class DisallowedEntityLearningAssignmentReference : IGenesysCloudM
 {
     /// <summary>The error code associated with this disallowed entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>The entity that was disallowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentReference? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentReference? Entity { get => _entity; set => _entity = value; }
+
+    private string? _errorCode;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentReference? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DisallowedEntityLearningAssignmentReference IGenesysCloudModel<DisallowedEntityLearningAssignmentReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DisallowedEntityLearningAssignmentReference : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentReference.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class DisallowedEntityLearningAssignmentReference : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        if (value.Entity is { } property1)
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        if (value._entity is { } property1)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.LearningAssignmentReference.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class DisallowedEntityLearningAssignmentReference : IGenesysCloudM
             writer.WriteNull("entity"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

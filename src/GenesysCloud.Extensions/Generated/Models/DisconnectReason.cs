@@ -14,19 +14,24 @@ public sealed class DisconnectReason : IGenesysCloudModel<DisconnectReason>
 {
     /// <summary>Disconnect reason protocol type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Protocol specific reason code. See the Q.850 and SIP specs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public long? Code { get; set; }
+    public long? Code { get => _code; set => _code = value; }
 
     /// <summary>Human readable English description of the disconnect reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrase")]
-    public string? Phrase { get; set; }
+    public string? Phrase { get => _phrase; set => _phrase = value; }
+
+    private global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum? _type;
+    private long? _code;
+    private string? _phrase;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DisconnectReason IGenesysCloudModel<DisconnectReason>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DisconnectReason : IGenesysCloudModel<DisconnectReason>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DisconnectReason.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Code = ReadNullableInt64(ref reader, options, name);
+                    value._code = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Phrase = ReadString(ref reader, name);
+                    value._phrase = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class DisconnectReason : IGenesysCloudModel<DisconnectReason>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "phrase"u8, value.Phrase, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "phrase"u8, value._phrase, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

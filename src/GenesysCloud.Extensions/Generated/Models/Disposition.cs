@@ -14,35 +14,44 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
 {
     /// <summary>Name of the disposition. Either a platform predefined value, or the name of the disposition in the disposition table..</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The final media analyzer result that triggered the disposition result, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("analyzer")]
-    public string? Analyzer { get; set; }
+    public string? Analyzer { get => _analyzer; set => _analyzer = value; }
 
     /// <summary>Contains various parameters related to call analysis.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dispositionParameters")]
-    public global::GenesysCloud.Extensions.Models.DispositionParameters? DispositionParameters { get; set; }
+    public global::GenesysCloud.Extensions.Models.DispositionParameters? DispositionParameters { get => _dispositionParameters; set => _dispositionParameters = value; }
 
     /// <summary>Absolute time when the speech started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detectedSpeechStart")]
-    public global::System.DateTimeOffset? DetectedSpeechStart { get; set; }
+    public global::System.DateTimeOffset? DetectedSpeechStart { get => _detectedSpeechStart; set => _detectedSpeechStart = value; }
 
     /// <summary>Absolute time when the speech ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detectedSpeechEnd")]
-    public global::System.DateTimeOffset? DetectedSpeechEnd { get; set; }
+    public global::System.DateTimeOffset? DetectedSpeechEnd { get => _detectedSpeechEnd; set => _detectedSpeechEnd = value; }
 
     /// <summary>Answering Machine Detection timeout configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amdTimeout")]
-    public global::GenesysCloud.Extensions.Models.DispositionAmdTimeout? AmdTimeout { get; set; }
+    public global::GenesysCloud.Extensions.Models.DispositionAmdTimeout? AmdTimeout { get => _amdTimeout; set => _amdTimeout = value; }
 
     /// <summary>Silent Call timeout configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("silentCallTimeout")]
-    public global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout? SilentCallTimeout { get; set; }
+    public global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout? SilentCallTimeout { get => _silentCallTimeout; set => _silentCallTimeout = value; }
+
+    private string? _name;
+    private string? _analyzer;
+    private global::GenesysCloud.Extensions.Models.DispositionParameters? _dispositionParameters;
+    private global::System.DateTimeOffset? _detectedSpeechStart;
+    private global::System.DateTimeOffset? _detectedSpeechEnd;
+    private global::GenesysCloud.Extensions.Models.DispositionAmdTimeout? _amdTimeout;
+    private global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout? _silentCallTimeout;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Disposition IGenesysCloudModel<Disposition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Analyzer = ReadString(ref reader, name);
+                    value._analyzer = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DispositionParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionParameters.ReadJson(ref reader, options);
+                    value._dispositionParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionParameters.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DetectedSpeechStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._detectedSpeechStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DetectedSpeechEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._detectedSpeechEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.AmdTimeout = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionAmdTimeout.ReadJson(ref reader, options);
+                    value._amdTimeout = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionAmdTimeout.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SilentCallTimeout = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout.ReadJson(ref reader, options);
+                    value._silentCallTimeout = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "analyzer"u8, value.Analyzer, nulls);
-        if (value.DispositionParameters is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "analyzer"u8, value._analyzer, nulls);
+        if (value._dispositionParameters is { } property1)
         {
             writer.WritePropertyName("dispositionParameters"u8);
             global::GenesysCloud.Extensions.Models.DispositionParameters.WriteJson(writer, property1, options);
@@ -108,9 +117,9 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
             writer.WriteNull("dispositionParameters"u8);
         }
 
-        WriteDateTimeOffset(writer, "detectedSpeechStart"u8, value.DetectedSpeechStart, nulls);
-        WriteDateTimeOffset(writer, "detectedSpeechEnd"u8, value.DetectedSpeechEnd, nulls);
-        if (value.AmdTimeout is { } property3)
+        WriteDateTimeOffset(writer, "detectedSpeechStart"u8, value._detectedSpeechStart, nulls);
+        WriteDateTimeOffset(writer, "detectedSpeechEnd"u8, value._detectedSpeechEnd, nulls);
+        if (value._amdTimeout is { } property3)
         {
             writer.WritePropertyName("amdTimeout"u8);
             global::GenesysCloud.Extensions.Models.DispositionAmdTimeout.WriteJson(writer, property3, options);
@@ -120,7 +129,7 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
             writer.WriteNull("amdTimeout"u8);
         }
 
-        if (value.SilentCallTimeout is { } property5)
+        if (value._silentCallTimeout is { } property5)
         {
             writer.WritePropertyName("silentCallTimeout"u8);
             global::GenesysCloud.Extensions.Models.DispositionSilentCallTimeout.WriteJson(writer, property5, options);
@@ -130,7 +139,7 @@ public sealed class Disposition : IGenesysCloudModel<Disposition>
             writer.WriteNull("silentCallTimeout"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DispositionAmdTimeout : IGenesysCloudModel<DispositionAmdTim
 {
     /// <summary>Configured AMD timeout value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutMs")]
-    public long? TimeoutMs { get; set; }
+    public long? TimeoutMs { get => _timeoutMs; set => _timeoutMs = value; }
 
     /// <summary>Configured option for when to start the AMD timer, such as on line connect or speech start.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timerStartEvent")]
-    public string? TimerStartEvent { get; set; }
+    public string? TimerStartEvent { get => _timerStartEvent; set => _timerStartEvent = value; }
 
     /// <summary>Timer start time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timerStartTime")]
-    public global::System.DateTimeOffset? TimerStartTime { get; set; }
+    public global::System.DateTimeOffset? TimerStartTime { get => _timerStartTime; set => _timerStartTime = value; }
 
     /// <summary>Timer end time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timerEndTime")]
-    public global::System.DateTimeOffset? TimerEndTime { get; set; }
+    public global::System.DateTimeOffset? TimerEndTime { get => _timerEndTime; set => _timerEndTime = value; }
+
+    private long? _timeoutMs;
+    private string? _timerStartEvent;
+    private global::System.DateTimeOffset? _timerStartTime;
+    private global::System.DateTimeOffset? _timerEndTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DispositionAmdTimeout IGenesysCloudModel<DispositionAmdTimeout>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DispositionAmdTimeout : IGenesysCloudModel<DispositionAmdTim
             switch (index)
             {
                 case 0:
-                    value.TimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TimerStartEvent = ReadString(ref reader, name);
+                    value._timerStartEvent = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TimerStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timerStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.TimerEndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timerEndTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DispositionAmdTimeout : IGenesysCloudModel<DispositionAmdTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "timeoutMs"u8, value.TimeoutMs, nulls);
-        WriteString(writer, "timerStartEvent"u8, value.TimerStartEvent, nulls);
-        WriteDateTimeOffset(writer, "timerStartTime"u8, value.TimerStartTime, nulls);
-        WriteDateTimeOffset(writer, "timerEndTime"u8, value.TimerEndTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "timeoutMs"u8, value._timeoutMs, nulls);
+        WriteString(writer, "timerStartEvent"u8, value._timerStartEvent, nulls);
+        WriteDateTimeOffset(writer, "timerStartTime"u8, value._timerStartTime, nulls);
+        WriteDateTimeOffset(writer, "timerEndTime"u8, value._timerEndTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

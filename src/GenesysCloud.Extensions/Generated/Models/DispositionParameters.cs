@@ -14,11 +14,14 @@ public sealed class DispositionParameters : IGenesysCloudModel<DispositionParame
 {
     /// <summary>ALSD evaluation inputs and output (isPersonalLikely) of the ALSD detector the last time it ran on the call (could be multiple times)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adjustableLiveSpeakerDetection")]
-    public global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection? AdjustableLiveSpeakerDetection { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection? AdjustableLiveSpeakerDetection { get => _adjustableLiveSpeakerDetection; set => _adjustableLiveSpeakerDetection = value; }
+
+    private global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection? _adjustableLiveSpeakerDetection;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DispositionParameters IGenesysCloudModel<DispositionParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DispositionParameters : IGenesysCloudModel<DispositionParame
             switch (index)
             {
                 case 0:
-                    value.AdjustableLiveSpeakerDetection = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ReadJson(ref reader, options);
+                    value._adjustableLiveSpeakerDetection = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class DispositionParameters : IGenesysCloudModel<DispositionParame
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AdjustableLiveSpeakerDetection is { } property1)
+        if (value._adjustableLiveSpeakerDetection is { } property1)
         {
             writer.WritePropertyName("adjustableLiveSpeakerDetection"u8);
             global::GenesysCloud.Extensions.Models.AdjustableLiveSpeakerDetection.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class DispositionParameters : IGenesysCloudModel<DispositionParame
             writer.WriteNull("adjustableLiveSpeakerDetection"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

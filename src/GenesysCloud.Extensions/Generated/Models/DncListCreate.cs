@@ -14,71 +14,89 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the DncList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The status of the import process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importStatus")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get => _importStatus; set => _importStatus = value; }
 
     /// <summary>The total number of phone numbers in the DncList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>The type of the DncList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncSourceType")]
-    public global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum? DncSourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum? DncSourceType { get => _dncSourceType; set => _dncSourceType = value; }
 
     /// <summary>The contact method. Required if dncSourceType is rds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactMethod")]
-    public global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum? ContactMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum? ContactMethod { get => _contactMethod; set => _contactMethod = value; }
 
     /// <summary>A dnc.com loginId. Required if the dncSourceType is dnc.com.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("loginId")]
-    public string? LoginId { get; set; }
+    public string? LoginId { get => _loginId; set => _loginId = value; }
 
     /// <summary>A dnc.com campaignId. Optional if the dncSourceType is dnc.com.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignId")]
-    public string? CampaignId { get; set; }
+    public string? CampaignId { get => _campaignId; set => _campaignId = value; }
 
     /// <summary>The list of dnc.com codes to be treated as DNC. Required if the dncSourceType is dnc.com.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DncCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DncCodes { get => _dncCodes; set => _dncCodes = value; }
 
     /// <summary>A gryphon license number. Required if the dncSourceType is gryphon.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("licenseId")]
-    public string? LicenseId { get; set; }
+    public string? LicenseId { get => _licenseId; set => _licenseId = value; }
 
     /// <summary>The division this DncList belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>The column to evaluate exclusion against. Required if the dncSourceType is rds_custom.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customExclusionColumn")]
-    public string? CustomExclusionColumn { get; set; }
+    public string? CustomExclusionColumn { get => _customExclusionColumn; set => _customExclusionColumn = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.ImportStatus? _importStatus;
+    private long? _size;
+    private global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum? _dncSourceType;
+    private global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum? _contactMethod;
+    private string? _loginId;
+    private string? _campaignId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dncCodes;
+    private string? _licenseId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _division;
+    private string? _customExclusionColumn;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DncListCreate IGenesysCloudModel<DncListCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,42 +117,42 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ImportStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
+                    value._importStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.DncSourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum?)null;
+                    value._dncSourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DncListCreate.DncSourceTypeEnum?)null;
                     break;
                 case 8:
-                    value.ContactMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum?)null;
+                    value._contactMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.DncListCreate.ContactMethodEnum?)null;
                     break;
                 case 9:
-                    value.LoginId = ReadString(ref reader, name);
+                    value._loginId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.CampaignId = ReadString(ref reader, name);
+                    value._campaignId = ReadString(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.DncCodes = null;
+                        value._dncCodes = null;
                     }
                     else
                     {
@@ -145,23 +163,23 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DncCodes = list3;
+                        value._dncCodes = list3;
                     }
                     break;
                 case 12:
-                    value.LicenseId = ReadString(ref reader, name);
+                    value._licenseId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.CustomExclusionColumn = ReadString(ref reader, name);
+                    value._customExclusionColumn = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,12 +191,12 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ImportStatus is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._importStatus is { } property4)
         {
             writer.WritePropertyName("importStatus"u8);
             global::GenesysCloud.Extensions.Models.ImportStatus.WriteJson(writer, property4, options);
@@ -188,12 +206,12 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
             writer.WriteNull("importStatus"u8);
         }
 
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        WriteString(writer, "dncSourceType"u8, value.DncSourceType?.ToString(), nulls);
-        WriteString(writer, "contactMethod"u8, value.ContactMethod?.ToString(), nulls);
-        WriteString(writer, "loginId"u8, value.LoginId, nulls);
-        WriteString(writer, "campaignId"u8, value.CampaignId, nulls);
-        if (value.DncCodes is { } property6)
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        WriteString(writer, "dncSourceType"u8, value._dncSourceType?.ToString(), nulls);
+        WriteString(writer, "contactMethod"u8, value._contactMethod?.ToString(), nulls);
+        WriteString(writer, "loginId"u8, value._loginId, nulls);
+        WriteString(writer, "campaignId"u8, value._campaignId, nulls);
+        if (value._dncCodes is { } property6)
         {
             writer.WritePropertyName("dncCodes"u8);
             writer.WriteStartArray();
@@ -210,8 +228,8 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
             writer.WriteNull("dncCodes"u8);
         }
 
-        WriteString(writer, "licenseId"u8, value.LicenseId, nulls);
-        if (value.Division is { } property8)
+        WriteString(writer, "licenseId"u8, value._licenseId, nulls);
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -221,9 +239,9 @@ public sealed class DncListCreate : IGenesysCloudModel<DncListCreate>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "customExclusionColumn"u8, value.CustomExclusionColumn, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "customExclusionColumn"u8, value._customExclusionColumn, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

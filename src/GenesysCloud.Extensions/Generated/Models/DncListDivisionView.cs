@@ -14,39 +14,49 @@ public sealed class DncListDivisionView : IGenesysCloudModel<DncListDivisionView
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The status of the import process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importStatus")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get => _importStatus; set => _importStatus = value; }
 
     /// <summary>The number of contacts in the DncList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>The type of the DncList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncSourceType")]
-    public global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum? DncSourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum? DncSourceType { get => _dncSourceType; set => _dncSourceType = value; }
 
     /// <summary>The contact method. Required if dncSourceType is rds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactMethod")]
-    public global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum? ContactMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum? ContactMethod { get => _contactMethod; set => _contactMethod = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.ImportStatus? _importStatus;
+    private long? _size;
+    private global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum? _dncSourceType;
+    private global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum? _contactMethod;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DncListDivisionView IGenesysCloudModel<DncListDivisionView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DncListDivisionView : IGenesysCloudModel<DncListDivisionView
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ImportStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
+                    value._importStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DncSourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum?)null;
+                    value._dncSourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DncListDivisionView.DncSourceTypeEnum?)null;
                     break;
                 case 6:
-                    value.ContactMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum?)null;
+                    value._contactMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.DncListDivisionView.ContactMethodEnum?)null;
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class DncListDivisionView : IGenesysCloudModel<DncListDivisionView
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property3, options);
@@ -115,7 +125,7 @@ public sealed class DncListDivisionView : IGenesysCloudModel<DncListDivisionView
             writer.WriteNull("division"u8);
         }
 
-        if (value.ImportStatus is { } property5)
+        if (value._importStatus is { } property5)
         {
             writer.WritePropertyName("importStatus"u8);
             global::GenesysCloud.Extensions.Models.ImportStatus.WriteJson(writer, property5, options);
@@ -125,11 +135,11 @@ public sealed class DncListDivisionView : IGenesysCloudModel<DncListDivisionView
             writer.WriteNull("importStatus"u8);
         }
 
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        WriteString(writer, "dncSourceType"u8, value.DncSourceType?.ToString(), nulls);
-        WriteString(writer, "contactMethod"u8, value.ContactMethod?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        WriteString(writer, "dncSourceType"u8, value._dncSourceType?.ToString(), nulls);
+        WriteString(writer, "contactMethod"u8, value._contactMethod?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

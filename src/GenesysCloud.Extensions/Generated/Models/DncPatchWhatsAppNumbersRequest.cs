@@ -14,19 +14,24 @@ public sealed class DncPatchWhatsAppNumbersRequest : IGenesysCloudModel<DncPatch
 {
     /// <summary>The action to perform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The list of whatsApp numbers to Add to / Remove from the DNC list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppNumbers { get => _whatsAppNumbers; set => _whatsAppNumbers = value; }
 
     /// <summary>Expiration date for DNC whatsApp numbers in yyyy-MM-ddTHH:mmZ format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDateTime")]
-    public string? ExpirationDateTime { get; set; }
+    public string? ExpirationDateTime { get => _expirationDateTime; set => _expirationDateTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum? _action;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _whatsAppNumbers;
+    private string? _expirationDateTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DncPatchWhatsAppNumbersRequest IGenesysCloudModel<DncPatchWhatsAppNumbersRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class DncPatchWhatsAppNumbersRequest : IGenesysCloudModel<DncPatch
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest.ActionEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppNumbers = null;
+                        value._whatsAppNumbers = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class DncPatchWhatsAppNumbersRequest : IGenesysCloudModel<DncPatch
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WhatsAppNumbers = list2;
+                        value._whatsAppNumbers = list2;
                     }
                     break;
                 case 2:
-                    value.ExpirationDateTime = ReadString(ref reader, name);
+                    value._expirationDateTime = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class DncPatchWhatsAppNumbersRequest : IGenesysCloudModel<DncPatch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        if (value.WhatsAppNumbers is { } property3)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        if (value._whatsAppNumbers is { } property3)
         {
             writer.WritePropertyName("whatsAppNumbers"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class DncPatchWhatsAppNumbersRequest : IGenesysCloudModel<DncPatch
             writer.WriteNull("whatsAppNumbers"u8);
         }
 
-        WriteString(writer, "expirationDateTime"u8, value.ExpirationDateTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "expirationDateTime"u8, value._expirationDateTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

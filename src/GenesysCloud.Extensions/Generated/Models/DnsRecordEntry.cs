@@ -14,19 +14,24 @@ public sealed class DnsRecordEntry : IGenesysCloudModel<DnsRecordEntry>
 {
     /// <summary>the hostname of the DNS entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("host")]
-    public string? Host { get; set; }
+    public string? Host { get => _host; set => _host = value; }
 
     /// <summary>the payload of the DNS entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordContents")]
-    public string? RecordContents { get; set; }
+    public string? RecordContents { get => _recordContents; set => _recordContents = value; }
 
     /// <summary>the current status of the related verification process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("verificationStatus")]
-    public global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum? VerificationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum? VerificationStatus { get => _verificationStatus; set => _verificationStatus = value; }
+
+    private string? _host;
+    private string? _recordContents;
+    private global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum? _verificationStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DnsRecordEntry IGenesysCloudModel<DnsRecordEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DnsRecordEntry : IGenesysCloudModel<DnsRecordEntry>
             switch (index)
             {
                 case 0:
-                    value.Host = ReadString(ref reader, name);
+                    value._host = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RecordContents = ReadString(ref reader, name);
+                    value._recordContents = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.VerificationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum?)null;
+                    value._verificationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DnsRecordEntry.VerificationStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class DnsRecordEntry : IGenesysCloudModel<DnsRecordEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "host"u8, value.Host, nulls);
-        WriteString(writer, "recordContents"u8, value.RecordContents, nulls);
-        WriteString(writer, "verificationStatus"u8, value.VerificationStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "host"u8, value._host, nulls);
+        WriteString(writer, "recordContents"u8, value._recordContents, nulls);
+        WriteString(writer, "verificationStatus"u8, value._verificationStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

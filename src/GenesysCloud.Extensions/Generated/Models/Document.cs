@@ -14,131 +14,164 @@ public sealed class Document : IGenesysCloudModel<Document>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>changeNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changeNumber")]
-    public long? ChangeNumber { get; set; }
+    public long? ChangeNumber { get => _changeNumber; set => _changeNumber = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateUploaded")]
-    public global::System.DateTimeOffset? DateUploaded { get; set; }
+    public global::System.DateTimeOffset? DateUploaded { get => _dateUploaded; set => _dateUploaded = value; }
 
     /// <summary>Gets or sets <c>contentUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentUri")]
-    public string? ContentUri { get; set; }
+    public string? ContentUri { get => _contentUri; set => _contentUri = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Gets or sets <c>uploadedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadedBy { get => _uploadedBy; set => _uploadedBy = value; }
 
     /// <summary>Gets or sets <c>sharingUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharingUri")]
-    public string? SharingUri { get; set; }
+    public string? SharingUri { get => _sharingUri; set => _sharingUri = value; }
 
     /// <summary>Gets or sets <c>contentType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Gets or sets <c>contentLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>Gets or sets <c>systemType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemType")]
-    public global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum? SystemType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum? SystemType { get => _systemType; set => _systemType = value; }
 
     /// <summary>Gets or sets <c>filename</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filename")]
-    public string? Filename { get; set; }
+    public string? Filename { get => _filename; set => _filename = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>Gets or sets <c>read</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>Gets or sets <c>callerAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerAddress")]
-    public string? CallerAddress { get; set; }
+    public string? CallerAddress { get => _callerAddress; set => _callerAddress = value; }
 
     /// <summary>Gets or sets <c>receiverAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receiverAddress")]
-    public string? ReceiverAddress { get; set; }
+    public string? ReceiverAddress { get => _receiverAddress; set => _receiverAddress = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>tagValues</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tagValues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TagValue>? TagValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TagValue>? TagValues { get => _tagValues; set => _tagValues = value; }
 
     /// <summary>Gets or sets <c>attributes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Gets or sets <c>thumbnails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get => _thumbnails; set => _thumbnails = value; }
 
     /// <summary>Gets or sets <c>uploadStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadStatus")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadStatus { get => _uploadStatus; set => _uploadStatus = value; }
 
     /// <summary>Gets or sets <c>uploadDestinationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadDestinationUri")]
-    public string? UploadDestinationUri { get; set; }
+    public string? UploadDestinationUri { get => _uploadDestinationUri; set => _uploadDestinationUri = value; }
 
     /// <summary>Gets or sets <c>uploadMethod</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadMethod")]
-    public global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum? UploadMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum? UploadMethod { get => _uploadMethod; set => _uploadMethod = value; }
 
     /// <summary>Gets or sets <c>lockInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockInfo")]
-    public global::GenesysCloud.Extensions.Models.LockInfo? LockInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.LockInfo? LockInfo { get => _lockInfo; set => _lockInfo = value; }
 
     /// <summary>A list of permitted action rights for the user making the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acl")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get => _acl; set => _acl = value; }
 
     /// <summary>Gets or sets <c>sharingStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharingStatus")]
-    public global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum? SharingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum? SharingStatus { get => _sharingStatus; set => _sharingStatus = value; }
 
     /// <summary>Gets or sets <c>downloadSharingUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadSharingUri")]
-    public string? DownloadSharingUri { get; set; }
+    public string? DownloadSharingUri { get => _downloadSharingUri; set => _downloadSharingUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _changeNumber;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateUploaded;
+    private string? _contentUri;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _uploadedBy;
+    private string? _sharingUri;
+    private string? _contentType;
+    private long? _contentLength;
+    private global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum? _systemType;
+    private string? _filename;
+    private long? _pageCount;
+    private bool? _read;
+    private string? _callerAddress;
+    private string? _receiverAddress;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TagValue>? _tagValues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? _thumbnails;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _uploadStatus;
+    private string? _uploadDestinationUri;
+    private global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum? _uploadMethod;
+    private global::GenesysCloud.Extensions.Models.LockInfo? _lockInfo;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acl;
+    private global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum? _sharingStatus;
+    private string? _downloadSharingUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Document IGenesysCloudModel<Document>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -159,66 +192,66 @@ public sealed class Document : IGenesysCloudModel<Document>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ChangeNumber = ReadNullableInt64(ref reader, options, name);
+                    value._changeNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateUploaded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateUploaded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ContentUri = ReadString(ref reader, name);
+                    value._contentUri = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.UploadedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._uploadedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SharingUri = ReadString(ref reader, name);
+                    value._sharingUri = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.SystemType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum?)null;
+                    value._systemType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Document.SystemTypeEnum?)null;
                     break;
                 case 14:
-                    value.Filename = ReadString(ref reader, name);
+                    value._filename = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
-                    value.CallerAddress = ReadString(ref reader, name);
+                    value._callerAddress = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.ReceiverAddress = ReadString(ref reader, name);
+                    value._receiverAddress = ReadString(ref reader, name);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -229,13 +262,13 @@ public sealed class Document : IGenesysCloudModel<Document>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list2;
+                        value._tags = list2;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.TagValues = null;
+                        value._tagValues = null;
                     }
                     else
                     {
@@ -246,13 +279,13 @@ public sealed class Document : IGenesysCloudModel<Document>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TagValue.ReadJson(ref reader, options));
                         }
 
-                        value.TagValues = list3;
+                        value._tagValues = list3;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -263,13 +296,13 @@ public sealed class Document : IGenesysCloudModel<Document>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.Attributes = list4;
+                        value._attributes = list4;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Thumbnails = null;
+                        value._thumbnails = null;
                     }
                     else
                     {
@@ -280,25 +313,25 @@ public sealed class Document : IGenesysCloudModel<Document>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentThumbnail.ReadJson(ref reader, options));
                         }
 
-                        value.Thumbnails = list5;
+                        value._thumbnails = list5;
                     }
                     break;
                 case 23:
-                    value.UploadStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._uploadStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.UploadDestinationUri = ReadString(ref reader, name);
+                    value._uploadDestinationUri = ReadString(ref reader, name);
                     break;
                 case 25:
-                    value.UploadMethod = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum(text6) : (global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum?)null;
+                    value._uploadMethod = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum(text6) : (global::GenesysCloud.Extensions.Models.Document.UploadMethodEnum?)null;
                     break;
                 case 26:
-                    value.LockInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LockInfo.ReadJson(ref reader, options);
+                    value._lockInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LockInfo.ReadJson(ref reader, options);
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.Acl = null;
+                        value._acl = null;
                     }
                     else
                     {
@@ -309,20 +342,20 @@ public sealed class Document : IGenesysCloudModel<Document>
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Acl = list7;
+                        value._acl = list7;
                     }
                     break;
                 case 28:
-                    value.SharingStatus = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum(text8) : (global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum?)null;
+                    value._sharingStatus = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum(text8) : (global::GenesysCloud.Extensions.Models.Document.SharingStatusEnum?)null;
                     break;
                 case 29:
-                    value.DownloadSharingUri = ReadString(ref reader, name);
+                    value._downloadSharingUri = ReadString(ref reader, name);
                     break;
                 case 30:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -334,14 +367,14 @@ public sealed class Document : IGenesysCloudModel<Document>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "changeNumber"u8, value.ChangeNumber, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateUploaded"u8, value.DateUploaded, nulls);
-        WriteString(writer, "contentUri"u8, value.ContentUri, nulls);
-        if (value.Workspace is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "changeNumber"u8, value._changeNumber, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateUploaded"u8, value._dateUploaded, nulls);
+        WriteString(writer, "contentUri"u8, value._contentUri, nulls);
+        if (value._workspace is { } property9)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -351,7 +384,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.CreatedBy is { } property11)
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -361,7 +394,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.UploadedBy is { } property13)
+        if (value._uploadedBy is { } property13)
         {
             writer.WritePropertyName("uploadedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -371,16 +404,16 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("uploadedBy"u8);
         }
 
-        WriteString(writer, "sharingUri"u8, value.SharingUri, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteString(writer, "systemType"u8, value.SystemType?.ToString(), nulls);
-        WriteString(writer, "filename"u8, value.Filename, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteString(writer, "callerAddress"u8, value.CallerAddress, nulls);
-        WriteString(writer, "receiverAddress"u8, value.ReceiverAddress, nulls);
-        if (value.Tags is { } property15)
+        WriteString(writer, "sharingUri"u8, value._sharingUri, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteString(writer, "systemType"u8, value._systemType?.ToString(), nulls);
+        WriteString(writer, "filename"u8, value._filename, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteString(writer, "callerAddress"u8, value._callerAddress, nulls);
+        WriteString(writer, "receiverAddress"u8, value._receiverAddress, nulls);
+        if (value._tags is { } property15)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -397,7 +430,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("tags"u8);
         }
 
-        if (value.TagValues is { } property17)
+        if (value._tagValues is { } property17)
         {
             writer.WritePropertyName("tagValues"u8);
             writer.WriteStartArray();
@@ -421,7 +454,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("tagValues"u8);
         }
 
-        if (value.Attributes is { } property20)
+        if (value._attributes is { } property20)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -445,7 +478,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Thumbnails is { } property23)
+        if (value._thumbnails is { } property23)
         {
             writer.WritePropertyName("thumbnails"u8);
             writer.WriteStartArray();
@@ -469,7 +502,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("thumbnails"u8);
         }
 
-        if (value.UploadStatus is { } property26)
+        if (value._uploadStatus is { } property26)
         {
             writer.WritePropertyName("uploadStatus"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property26, options);
@@ -479,9 +512,9 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("uploadStatus"u8);
         }
 
-        WriteString(writer, "uploadDestinationUri"u8, value.UploadDestinationUri, nulls);
-        WriteString(writer, "uploadMethod"u8, value.UploadMethod?.ToString(), nulls);
-        if (value.LockInfo is { } property28)
+        WriteString(writer, "uploadDestinationUri"u8, value._uploadDestinationUri, nulls);
+        WriteString(writer, "uploadMethod"u8, value._uploadMethod?.ToString(), nulls);
+        if (value._lockInfo is { } property28)
         {
             writer.WritePropertyName("lockInfo"u8);
             global::GenesysCloud.Extensions.Models.LockInfo.WriteJson(writer, property28, options);
@@ -491,7 +524,7 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("lockInfo"u8);
         }
 
-        if (value.Acl is { } property30)
+        if (value._acl is { } property30)
         {
             writer.WritePropertyName("acl"u8);
             writer.WriteStartArray();
@@ -508,10 +541,10 @@ public sealed class Document : IGenesysCloudModel<Document>
             writer.WriteNull("acl"u8);
         }
 
-        WriteString(writer, "sharingStatus"u8, value.SharingStatus?.ToString(), nulls);
-        WriteString(writer, "downloadSharingUri"u8, value.DownloadSharingUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sharingStatus"u8, value._sharingStatus?.ToString(), nulls);
+        WriteString(writer, "downloadSharingUri"u8, value._downloadSharingUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

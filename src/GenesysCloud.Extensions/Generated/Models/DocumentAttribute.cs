@@ -14,15 +14,19 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
 {
     /// <summary>Gets or sets <c>attribute</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attribute")]
-    public global::GenesysCloud.Extensions.Models.Attribute? Attribute { get; set; }
+    public global::GenesysCloud.Extensions.Models.Attribute? Attribute { get => _attribute; set => _attribute = value; }
 
     /// <summary>Gets or sets <c>values</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private global::GenesysCloud.Extensions.Models.Attribute? _attribute;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentAttribute IGenesysCloudModel<DocumentAttribute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
             switch (index)
             {
                 case 0:
-                    value.Attribute = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Attribute.ReadJson(ref reader, options);
+                    value._attribute = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Attribute.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attribute is { } property2)
+        if (value._attribute is { } property2)
         {
             writer.WritePropertyName("attribute"u8);
             global::GenesysCloud.Extensions.Models.Attribute.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
             writer.WriteNull("attribute"u8);
         }
 
-        if (value.Values is { } property4)
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -102,7 +106,7 @@ public sealed class DocumentAttribute : IGenesysCloudModel<DocumentAttribute>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

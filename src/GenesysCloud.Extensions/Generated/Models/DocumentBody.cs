@@ -14,11 +14,14 @@ public sealed class DocumentBody : IGenesysCloudModel<DocumentBody>
 {
     /// <summary>The list of building blocks for the document body.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blocks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyBlock>? Blocks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyBlock>? Blocks { get => _blocks; set => _blocks = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyBlock>? _blocks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBody IGenesysCloudModel<DocumentBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class DocumentBody : IGenesysCloudModel<DocumentBody>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Blocks = null;
+                        value._blocks = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class DocumentBody : IGenesysCloudModel<DocumentBody>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentBodyBlock.ReadJson(ref reader, options));
                         }
 
-                        value.Blocks = list1;
+                        value._blocks = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class DocumentBody : IGenesysCloudModel<DocumentBody>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Blocks is { } property2)
+        if (value._blocks is { } property2)
         {
             writer.WritePropertyName("blocks"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class DocumentBody : IGenesysCloudModel<DocumentBody>
             writer.WriteNull("blocks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class DocumentBodyImage : IGenesysCloudModel<DocumentBodyImage>
 {
     /// <summary>The URL for the image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The URL of the page OR an email OR the reference to the knowledge article that the hyperlink goes to. Possible URL value types are https://&lt;url link&gt; | mailto:&lt;email&gt; | grn:knowledge:::documentVariation/&lt;knowledgeBaseId&gt;/&lt;documentId&gt;/&lt;variationId&gt; | grn:knowledge:::document/&lt;knowledgeBaseId&gt;/&lt;documentId&gt; | grn:knowledge:::category/&lt;knowledgeBaseId&gt;/&lt;categoryId&gt; | grn:knowledge:::label/&lt;knowledgeBaseId&gt;/&lt;labelId&gt;</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hyperlink")]
-    public string? Hyperlink { get; set; }
+    public string? Hyperlink { get => _hyperlink; set => _hyperlink = value; }
 
     /// <summary>The properties for the image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties? Properties { get => _properties; set => _properties = value; }
+
+    private string? _url;
+    private string? _hyperlink;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyImage IGenesysCloudModel<DocumentBodyImage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DocumentBodyImage : IGenesysCloudModel<DocumentBodyImage>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Hyperlink = ReadString(ref reader, name);
+                    value._hyperlink = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class DocumentBodyImage : IGenesysCloudModel<DocumentBodyImage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "hyperlink"u8, value.Hyperlink, nulls);
-        if (value.Properties is { } property1)
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "hyperlink"u8, value._hyperlink, nulls);
+        if (value._properties is { } property1)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class DocumentBodyImage : IGenesysCloudModel<DocumentBodyImage>
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

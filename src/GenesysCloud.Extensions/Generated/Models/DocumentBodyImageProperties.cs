@@ -14,31 +14,39 @@ public sealed class DocumentBodyImageProperties : IGenesysCloudModel<DocumentBod
 {
     /// <summary>The background color property for the image. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The align property for the image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("align")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum? Align { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum? Align { get => _align; set => _align = value; }
 
     /// <summary>The indentation property for the image. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("indentation")]
-    public double? Indentation { get; set; }
+    public double? Indentation { get => _indentation; set => _indentation = value; }
 
     /// <summary>The width of the image converted to em unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public double? Width { get; set; }
+    public double? Width { get => _width; set => _width = value; }
 
     /// <summary>The width of the image in the specified unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("widthWithUnit")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get => _widthWithUnit; set => _widthWithUnit = value; }
 
     /// <summary>Alternate text for the image for accessibility and when the image can't be loaded.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("altText")]
-    public string? AltText { get; set; }
+    public string? AltText { get => _altText; set => _altText = value; }
+
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum? _align;
+    private double? _indentation;
+    private double? _width;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength? _widthWithUnit;
+    private string? _altText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyImageProperties IGenesysCloudModel<DocumentBodyImageProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DocumentBodyImageProperties : IGenesysCloudModel<DocumentBod
             switch (index)
             {
                 case 0:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum?)null;
+                    value._align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyImageProperties.AlignEnum?)null;
                     break;
                 case 2:
-                    value.Indentation = ReadNullableDouble(ref reader, options, name);
+                    value._indentation = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Width = ReadNullableDouble(ref reader, options, name);
+                    value._width = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.WidthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
+                    value._widthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.AltText = ReadString(ref reader, name);
+                    value._altText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class DocumentBodyImageProperties : IGenesysCloudModel<DocumentBod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "align"u8, value.Align?.ToString(), nulls);
-        WriteDouble(writer, "indentation"u8, value.Indentation, nulls);
-        WriteDouble(writer, "width"u8, value.Width, nulls);
-        if (value.WidthWithUnit is { } property2)
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "align"u8, value._align?.ToString(), nulls);
+        WriteDouble(writer, "indentation"u8, value._indentation, nulls);
+        WriteDouble(writer, "width"u8, value._width, nulls);
+        if (value._widthWithUnit is { } property2)
         {
             writer.WritePropertyName("widthWithUnit"u8);
             global::GenesysCloud.Extensions.Models.DocumentElementLength.WriteJson(writer, property2, options);
@@ -103,8 +111,8 @@ public sealed class DocumentBodyImageProperties : IGenesysCloudModel<DocumentBod
             writer.WriteNull("widthWithUnit"u8);
         }
 
-        WriteString(writer, "altText"u8, value.AltText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "altText"u8, value._altText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DocumentBodyListBlockProperties : IGenesysCloudModel<Documen
 {
     /// <summary>The type of icon for the unordered list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unorderedType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum? UnorderedType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum? UnorderedType { get => _unorderedType; set => _unorderedType = value; }
 
     /// <summary>The type of icon for the ordered list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderedType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum? OrderedType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum? OrderedType { get => _orderedType; set => _orderedType = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum? _unorderedType;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum? _orderedType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyListBlockProperties IGenesysCloudModel<DocumentBodyListBlockProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DocumentBodyListBlockProperties : IGenesysCloudModel<Documen
             switch (index)
             {
                 case 0:
-                    value.UnorderedType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum?)null;
+                    value._unorderedType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.UnorderedTypeEnum?)null;
                     break;
                 case 1:
-                    value.OrderedType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum?)null;
+                    value._orderedType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockProperties.OrderedTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DocumentBodyListBlockProperties : IGenesysCloudModel<Documen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "unorderedType"u8, value.UnorderedType?.ToString(), nulls);
-        WriteString(writer, "orderedType"u8, value.OrderedType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "unorderedType"u8, value._unorderedType?.ToString(), nulls);
+        WriteString(writer, "orderedType"u8, value._orderedType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

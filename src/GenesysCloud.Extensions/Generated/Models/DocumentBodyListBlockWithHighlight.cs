@@ -14,19 +14,24 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
 {
     /// <summary>The type of the list block.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The properties for the list block.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The list of items for an OrderedList or an UnorderedList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blocks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight>? Blocks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight>? Blocks { get => _blocks; set => _blocks = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight>? _blocks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyListBlockWithHighlight IGenesysCloudModel<DocumentBodyListBlockWithHighlight>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListBlockWithHighlight.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Blocks = null;
+                        value._blocks = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.ReadJson(ref reader, options));
                         }
 
-                        value.Blocks = list2;
+                        value._blocks = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Properties is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._properties is { } property3)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.WriteJson(writer, property3, options);
@@ -93,7 +98,7 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Blocks is { } property5)
+        if (value._blocks is { } property5)
         {
             writer.WritePropertyName("blocks"u8);
             writer.WriteStartArray();
@@ -117,7 +122,7 @@ public sealed class DocumentBodyListBlockWithHighlight : IGenesysCloudModel<Docu
             writer.WriteNull("blocks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

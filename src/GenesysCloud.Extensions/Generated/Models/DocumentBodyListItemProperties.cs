@@ -14,39 +14,49 @@ public sealed class DocumentBodyListItemProperties : IGenesysCloudModel<Document
 {
     /// <summary>The background color for the list item. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The align type for the list item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("align")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum? Align { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum? Align { get => _align; set => _align = value; }
 
     /// <summary>The indentation property for the list item. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("indentation")]
-    public double? Indentation { get; set; }
+    public double? Indentation { get => _indentation; set => _indentation = value; }
 
     /// <summary>The font size for the list item. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontSize")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum? FontSize { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum? FontSize { get => _fontSize; set => _fontSize = value; }
 
     /// <summary>The font type for the list item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum? FontType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum? FontType { get => _fontType; set => _fontType = value; }
 
     /// <summary>The text color for the list item. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textColor")]
-    public string? TextColor { get; set; }
+    public string? TextColor { get => _textColor; set => _textColor = value; }
 
     /// <summary>The type of icon for the unordered list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unorderedType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum? UnorderedType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum? UnorderedType { get => _unorderedType; set => _unorderedType = value; }
 
     /// <summary>The type of icon for the ordered list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderedType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum? OrderedType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum? OrderedType { get => _orderedType; set => _orderedType = value; }
+
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum? _align;
+    private double? _indentation;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum? _fontSize;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum? _fontType;
+    private string? _textColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum? _unorderedType;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum? _orderedType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyListItemProperties IGenesysCloudModel<DocumentBodyListItemProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DocumentBodyListItemProperties : IGenesysCloudModel<Document
             switch (index)
             {
                 case 0:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum?)null;
+                    value._align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.AlignEnum?)null;
                     break;
                 case 2:
-                    value.Indentation = ReadNullableDouble(ref reader, options, name);
+                    value._indentation = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.FontSize = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum?)null;
+                    value._fontSize = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontSizeEnum?)null;
                     break;
                 case 4:
-                    value.FontType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum?)null;
+                    value._fontType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.FontTypeEnum?)null;
                     break;
                 case 5:
-                    value.TextColor = ReadString(ref reader, name);
+                    value._textColor = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.UnorderedType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum?)null;
+                    value._unorderedType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.UnorderedTypeEnum?)null;
                     break;
                 case 7:
-                    value.OrderedType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum?)null;
+                    value._orderedType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.DocumentBodyListItemProperties.OrderedTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class DocumentBodyListItemProperties : IGenesysCloudModel<Document
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "align"u8, value.Align?.ToString(), nulls);
-        WriteDouble(writer, "indentation"u8, value.Indentation, nulls);
-        WriteString(writer, "fontSize"u8, value.FontSize?.ToString(), nulls);
-        WriteString(writer, "fontType"u8, value.FontType?.ToString(), nulls);
-        WriteString(writer, "textColor"u8, value.TextColor, nulls);
-        WriteString(writer, "unorderedType"u8, value.UnorderedType?.ToString(), nulls);
-        WriteString(writer, "orderedType"u8, value.OrderedType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "align"u8, value._align?.ToString(), nulls);
+        WriteDouble(writer, "indentation"u8, value._indentation, nulls);
+        WriteString(writer, "fontSize"u8, value._fontSize?.ToString(), nulls);
+        WriteString(writer, "fontType"u8, value._fontType?.ToString(), nulls);
+        WriteString(writer, "textColor"u8, value._textColor, nulls);
+        WriteString(writer, "unorderedType"u8, value._unorderedType?.ToString(), nulls);
+        WriteString(writer, "orderedType"u8, value._orderedType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

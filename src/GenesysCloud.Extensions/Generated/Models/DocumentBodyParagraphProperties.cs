@@ -14,31 +14,39 @@ public sealed class DocumentBodyParagraphProperties : IGenesysCloudModel<Documen
 {
     /// <summary>The font size for the paragraph. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontSize")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum? FontSize { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum? FontSize { get => _fontSize; set => _fontSize = value; }
 
     /// <summary>The font type for the paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum? FontType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum? FontType { get => _fontType; set => _fontType = value; }
 
     /// <summary>The text color for the paragraph. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textColor")]
-    public string? TextColor { get; set; }
+    public string? TextColor { get => _textColor; set => _textColor = value; }
 
     /// <summary>The background color for the paragraph. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The align type for the paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("align")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum? Align { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum? Align { get => _align; set => _align = value; }
 
     /// <summary>The indentation color for the paragraph. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("indentation")]
-    public double? Indentation { get; set; }
+    public double? Indentation { get => _indentation; set => _indentation = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum? _fontSize;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum? _fontType;
+    private string? _textColor;
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum? _align;
+    private double? _indentation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyParagraphProperties IGenesysCloudModel<DocumentBodyParagraphProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DocumentBodyParagraphProperties : IGenesysCloudModel<Documen
             switch (index)
             {
                 case 0:
-                    value.FontSize = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum?)null;
+                    value._fontSize = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontSizeEnum?)null;
                     break;
                 case 1:
-                    value.FontType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum?)null;
+                    value._fontType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.FontTypeEnum?)null;
                     break;
                 case 2:
-                    value.TextColor = ReadString(ref reader, name);
+                    value._textColor = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Align = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum?)null;
+                    value._align = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.AlignEnum?)null;
                     break;
                 case 5:
-                    value.Indentation = ReadNullableDouble(ref reader, options, name);
+                    value._indentation = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class DocumentBodyParagraphProperties : IGenesysCloudModel<Documen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fontSize"u8, value.FontSize?.ToString(), nulls);
-        WriteString(writer, "fontType"u8, value.FontType?.ToString(), nulls);
-        WriteString(writer, "textColor"u8, value.TextColor, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "align"u8, value.Align?.ToString(), nulls);
-        WriteDouble(writer, "indentation"u8, value.Indentation, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fontSize"u8, value._fontSize?.ToString(), nulls);
+        WriteString(writer, "fontType"u8, value._fontType?.ToString(), nulls);
+        WriteString(writer, "textColor"u8, value._textColor, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "align"u8, value._align?.ToString(), nulls);
+        WriteDouble(writer, "indentation"u8, value._indentation, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

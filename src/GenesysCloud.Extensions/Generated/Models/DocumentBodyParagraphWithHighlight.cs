@@ -14,15 +14,19 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
 {
     /// <summary>The list of blocks for the paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blocks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentContentBlockWithHighlight>? Blocks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentContentBlockWithHighlight>? Blocks { get => _blocks; set => _blocks = value; }
 
     /// <summary>The properties for the paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties? Properties { get => _properties; set => _properties = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentContentBlockWithHighlight>? _blocks;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyParagraphWithHighlight IGenesysCloudModel<DocumentBodyParagraphWithHighlight>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Blocks = null;
+                        value._blocks = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentContentBlockWithHighlight.ReadJson(ref reader, options));
                         }
 
-                        value.Blocks = list1;
+                        value._blocks = list1;
                     }
                     break;
                 case 1:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Blocks is { } property2)
+        if (value._blocks is { } property2)
         {
             writer.WritePropertyName("blocks"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
             writer.WriteNull("blocks"u8);
         }
 
-        if (value.Properties is { } property5)
+        if (value._properties is { } property5)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyParagraphProperties.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class DocumentBodyParagraphWithHighlight : IGenesysCloudModel<Docu
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

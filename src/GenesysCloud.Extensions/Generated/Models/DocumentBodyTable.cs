@@ -14,15 +14,19 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
 {
     /// <summary>The properties for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The list of rows for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlock>? Rows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlock>? Rows { get => _rows; set => _rows = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlock>? _rows;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTable IGenesysCloudModel<DocumentBodyTable>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
             switch (index)
             {
                 case 0:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Rows = null;
+                        value._rows = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlock.ReadJson(ref reader, options));
                         }
 
-                        value.Rows = list1;
+                        value._rows = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Properties is { } property2)
+        if (value._properties is { } property2)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Rows is { } property4)
+        if (value._rows is { } property4)
         {
             writer.WritePropertyName("rows"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class DocumentBodyTable : IGenesysCloudModel<DocumentBodyTable>
             writer.WriteNull("rows"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

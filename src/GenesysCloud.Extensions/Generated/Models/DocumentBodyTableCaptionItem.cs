@@ -14,31 +14,39 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
 {
     /// <summary>The type of the caption item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text. It must contain a value if the type of the block is Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get => _text; set => _text = value; }
 
     /// <summary>Paragraph. It must contain a value if the type of the block is Paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paragraph")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraph? Paragraph { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraph? Paragraph { get => _paragraph; set => _paragraph = value; }
 
     /// <summary>Image. It must contain a value if the type of the block is Image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get => _image; set => _image = value; }
 
     /// <summary>Video. It must contain a value if the type of the block is Video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get => _video; set => _video = value; }
 
     /// <summary>List. It must contain a value if the type of the block is UnorderedList or OrderedList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("list")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyList? List { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyList? List { get => _list; set => _list = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DocumentText? _text;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraph? _paragraph;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImage? _image;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideo? _video;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyList? _list;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableCaptionItem IGenesysCloudModel<DocumentBodyTableCaptionItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionItem.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Paragraph = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraph.ReadJson(ref reader, options);
+                    value._paragraph = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraph.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.List = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyList.ReadJson(ref reader, options);
+                    value._list = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyList.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Text is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._text is { } property2)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.DocumentText.WriteJson(writer, property2, options);
@@ -100,7 +108,7 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             writer.WriteNull("text"u8);
         }
 
-        if (value.Paragraph is { } property4)
+        if (value._paragraph is { } property4)
         {
             writer.WritePropertyName("paragraph"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyParagraph.WriteJson(writer, property4, options);
@@ -110,7 +118,7 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             writer.WriteNull("paragraph"u8);
         }
 
-        if (value.Image is { } property6)
+        if (value._image is { } property6)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyImage.WriteJson(writer, property6, options);
@@ -120,7 +128,7 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             writer.WriteNull("image"u8);
         }
 
-        if (value.Video is { } property8)
+        if (value._video is { } property8)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyVideo.WriteJson(writer, property8, options);
@@ -130,7 +138,7 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             writer.WriteNull("video"u8);
         }
 
-        if (value.List is { } property10)
+        if (value._list is { } property10)
         {
             writer.WritePropertyName("list"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyList.WriteJson(writer, property10, options);
@@ -140,7 +148,7 @@ public sealed class DocumentBodyTableCaptionItem : IGenesysCloudModel<DocumentBo
             writer.WriteNull("list"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

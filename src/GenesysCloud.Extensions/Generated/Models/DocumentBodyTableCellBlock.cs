@@ -14,15 +14,19 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
 {
     /// <summary>The properties for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The list of content blocks for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blocks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentTableContentBlock>? Blocks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentTableContentBlock>? Blocks { get => _blocks; set => _blocks = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentTableContentBlock>? _blocks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableCellBlock IGenesysCloudModel<DocumentBodyTableCellBlock>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
             switch (index)
             {
                 case 0:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Blocks = null;
+                        value._blocks = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentTableContentBlock.ReadJson(ref reader, options));
                         }
 
-                        value.Blocks = list1;
+                        value._blocks = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Properties is { } property2)
+        if (value._properties is { } property2)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Blocks is { } property4)
+        if (value._blocks is { } property4)
         {
             writer.WritePropertyName("blocks"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class DocumentBodyTableCellBlock : IGenesysCloudModel<DocumentBody
             writer.WriteNull("blocks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class DocumentBodyTableCellBlockProperties : IGenesysCloudModel<Do
 {
     /// <summary>The type of the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cellType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum? CellType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum? CellType { get => _cellType; set => _cellType = value; }
 
     /// <summary>The width of the table cell converted to em unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public double? Width { get; set; }
+    public double? Width { get => _width; set => _width = value; }
 
     /// <summary>The width of the table cell in the specified unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("widthWithUnit")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get => _widthWithUnit; set => _widthWithUnit = value; }
 
     /// <summary>The height for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public double? Height { get; set; }
+    public double? Height { get => _height; set => _height = value; }
 
     /// <summary>The horizontal alignment for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("horizontalAlign")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum? HorizontalAlign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum? HorizontalAlign { get => _horizontalAlign; set => _horizontalAlign = value; }
 
     /// <summary>The vertical alignment for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("verticalAlign")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum? VerticalAlign { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum? VerticalAlign { get => _verticalAlign; set => _verticalAlign = value; }
 
     /// <summary>The border width for the table cell. The valid values in 'em'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderWidth")]
-    public double? BorderWidth { get; set; }
+    public double? BorderWidth { get => _borderWidth; set => _borderWidth = value; }
 
     /// <summary>The border style for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderStyle")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum? BorderStyle { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum? BorderStyle { get => _borderStyle; set => _borderStyle = value; }
 
     /// <summary>The border color for the table cell. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderColor")]
-    public string? BorderColor { get; set; }
+    public string? BorderColor { get => _borderColor; set => _borderColor = value; }
 
     /// <summary>The background color for the table cell. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The scope for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum? Scope { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>The colSpan for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("colSpan")]
-    public long? ColSpan { get; set; }
+    public long? ColSpan { get => _colSpan; set => _colSpan = value; }
 
     /// <summary>The rowSpan for the table cell.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowSpan")]
-    public long? RowSpan { get; set; }
+    public long? RowSpan { get => _rowSpan; set => _rowSpan = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum? _cellType;
+    private double? _width;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength? _widthWithUnit;
+    private double? _height;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum? _horizontalAlign;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum? _verticalAlign;
+    private double? _borderWidth;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum? _borderStyle;
+    private string? _borderColor;
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum? _scope;
+    private long? _colSpan;
+    private long? _rowSpan;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableCellBlockProperties IGenesysCloudModel<DocumentBodyTableCellBlockProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class DocumentBodyTableCellBlockProperties : IGenesysCloudModel<Do
             switch (index)
             {
                 case 0:
-                    value.CellType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum?)null;
+                    value._cellType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.CellTypeEnum?)null;
                     break;
                 case 1:
-                    value.Width = ReadNullableDouble(ref reader, options, name);
+                    value._width = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.WidthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
+                    value._widthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Height = ReadNullableDouble(ref reader, options, name);
+                    value._height = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.HorizontalAlign = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum?)null;
+                    value._horizontalAlign = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.HorizontalAlignEnum?)null;
                     break;
                 case 5:
-                    value.VerticalAlign = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum?)null;
+                    value._verticalAlign = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.VerticalAlignEnum?)null;
                     break;
                 case 6:
-                    value.BorderWidth = ReadNullableDouble(ref reader, options, name);
+                    value._borderWidth = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.BorderStyle = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum?)null;
+                    value._borderStyle = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.BorderStyleEnum?)null;
                     break;
                 case 8:
-                    value.BorderColor = ReadString(ref reader, name);
+                    value._borderColor = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Scope = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum(text5) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum?)null;
+                    value._scope = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum(text5) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlockProperties.ScopeEnum?)null;
                     break;
                 case 11:
-                    value.ColSpan = ReadNullableInt64(ref reader, options, name);
+                    value._colSpan = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.RowSpan = ReadNullableInt64(ref reader, options, name);
+                    value._rowSpan = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +153,9 @@ public sealed class DocumentBodyTableCellBlockProperties : IGenesysCloudModel<Do
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "cellType"u8, value.CellType?.ToString(), nulls);
-        WriteDouble(writer, "width"u8, value.Width, nulls);
-        if (value.WidthWithUnit is { } property6)
+        WriteString(writer, "cellType"u8, value._cellType?.ToString(), nulls);
+        WriteDouble(writer, "width"u8, value._width, nulls);
+        if (value._widthWithUnit is { } property6)
         {
             writer.WritePropertyName("widthWithUnit"u8);
             global::GenesysCloud.Extensions.Models.DocumentElementLength.WriteJson(writer, property6, options);
@@ -150,17 +165,17 @@ public sealed class DocumentBodyTableCellBlockProperties : IGenesysCloudModel<Do
             writer.WriteNull("widthWithUnit"u8);
         }
 
-        WriteDouble(writer, "height"u8, value.Height, nulls);
-        WriteString(writer, "horizontalAlign"u8, value.HorizontalAlign?.ToString(), nulls);
-        WriteString(writer, "verticalAlign"u8, value.VerticalAlign?.ToString(), nulls);
-        WriteDouble(writer, "borderWidth"u8, value.BorderWidth, nulls);
-        WriteString(writer, "borderStyle"u8, value.BorderStyle?.ToString(), nulls);
-        WriteString(writer, "borderColor"u8, value.BorderColor, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "scope"u8, value.Scope?.ToString(), nulls);
-        WriteInt64(writer, "colSpan"u8, value.ColSpan, nulls);
-        WriteInt64(writer, "rowSpan"u8, value.RowSpan, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "height"u8, value._height, nulls);
+        WriteString(writer, "horizontalAlign"u8, value._horizontalAlign?.ToString(), nulls);
+        WriteString(writer, "verticalAlign"u8, value._verticalAlign?.ToString(), nulls);
+        WriteDouble(writer, "borderWidth"u8, value._borderWidth, nulls);
+        WriteString(writer, "borderStyle"u8, value._borderStyle?.ToString(), nulls);
+        WriteString(writer, "borderColor"u8, value._borderColor, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "scope"u8, value._scope?.ToString(), nulls);
+        WriteInt64(writer, "colSpan"u8, value._colSpan, nulls);
+        WriteInt64(writer, "rowSpan"u8, value._rowSpan, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class DocumentBodyTableProperties : IGenesysCloudModel<DocumentBod
 {
     /// <summary>The width of the table converted to em unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public double? Width { get; set; }
+    public double? Width { get => _width; set => _width = value; }
 
     /// <summary>The width of the table in the specified unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("widthWithUnit")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength? WidthWithUnit { get => _widthWithUnit; set => _widthWithUnit = value; }
 
     /// <summary>The height for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public double? Height { get; set; }
+    public double? Height { get => _height; set => _height = value; }
 
     /// <summary>The cell spacing for the table. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cellSpacing")]
-    public double? CellSpacing { get; set; }
+    public double? CellSpacing { get => _cellSpacing; set => _cellSpacing = value; }
 
     /// <summary>The cell padding for the table. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cellPadding")]
-    public double? CellPadding { get; set; }
+    public double? CellPadding { get => _cellPadding; set => _cellPadding = value; }
 
     /// <summary>The border width for the table. The valid values in 'em'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderWidth")]
-    public double? BorderWidth { get; set; }
+    public double? BorderWidth { get => _borderWidth; set => _borderWidth = value; }
 
     /// <summary>The alignment for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alignment")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum? Alignment { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum? Alignment { get => _alignment; set => _alignment = value; }
 
     /// <summary>The border style for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderStyle")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum? BorderStyle { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum? BorderStyle { get => _borderStyle; set => _borderStyle = value; }
 
     /// <summary>The border color for the table. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderColor")]
-    public string? BorderColor { get; set; }
+    public string? BorderColor { get => _borderColor; set => _borderColor = value; }
 
     /// <summary>The background color for the table. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The caption for the table. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caption")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock? Caption { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock? Caption { get => _caption; set => _caption = value; }
+
+    private double? _width;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength? _widthWithUnit;
+    private double? _height;
+    private double? _cellSpacing;
+    private double? _cellPadding;
+    private double? _borderWidth;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum? _alignment;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum? _borderStyle;
+    private string? _borderColor;
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock? _caption;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableProperties IGenesysCloudModel<DocumentBodyTableProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class DocumentBodyTableProperties : IGenesysCloudModel<DocumentBod
             switch (index)
             {
                 case 0:
-                    value.Width = ReadNullableDouble(ref reader, options, name);
+                    value._width = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.WidthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
+                    value._widthWithUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Height = ReadNullableDouble(ref reader, options, name);
+                    value._height = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.CellSpacing = ReadNullableDouble(ref reader, options, name);
+                    value._cellSpacing = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.CellPadding = ReadNullableDouble(ref reader, options, name);
+                    value._cellPadding = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.BorderWidth = ReadNullableDouble(ref reader, options, name);
+                    value._borderWidth = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.Alignment = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum?)null;
+                    value._alignment = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.AlignmentEnum?)null;
                     break;
                 case 7:
-                    value.BorderStyle = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum?)null;
+                    value._borderStyle = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableProperties.BorderStyleEnum?)null;
                     break;
                 case 8:
-                    value.BorderColor = ReadString(ref reader, name);
+                    value._borderColor = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Caption = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock.ReadJson(ref reader, options);
+                    value._caption = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +137,8 @@ public sealed class DocumentBodyTableProperties : IGenesysCloudModel<DocumentBod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "width"u8, value.Width, nulls);
-        if (value.WidthWithUnit is { } property3)
+        WriteDouble(writer, "width"u8, value._width, nulls);
+        if (value._widthWithUnit is { } property3)
         {
             writer.WritePropertyName("widthWithUnit"u8);
             global::GenesysCloud.Extensions.Models.DocumentElementLength.WriteJson(writer, property3, options);
@@ -135,15 +148,15 @@ public sealed class DocumentBodyTableProperties : IGenesysCloudModel<DocumentBod
             writer.WriteNull("widthWithUnit"u8);
         }
 
-        WriteDouble(writer, "height"u8, value.Height, nulls);
-        WriteDouble(writer, "cellSpacing"u8, value.CellSpacing, nulls);
-        WriteDouble(writer, "cellPadding"u8, value.CellPadding, nulls);
-        WriteDouble(writer, "borderWidth"u8, value.BorderWidth, nulls);
-        WriteString(writer, "alignment"u8, value.Alignment?.ToString(), nulls);
-        WriteString(writer, "borderStyle"u8, value.BorderStyle?.ToString(), nulls);
-        WriteString(writer, "borderColor"u8, value.BorderColor, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        if (value.Caption is { } property5)
+        WriteDouble(writer, "height"u8, value._height, nulls);
+        WriteDouble(writer, "cellSpacing"u8, value._cellSpacing, nulls);
+        WriteDouble(writer, "cellPadding"u8, value._cellPadding, nulls);
+        WriteDouble(writer, "borderWidth"u8, value._borderWidth, nulls);
+        WriteString(writer, "alignment"u8, value._alignment?.ToString(), nulls);
+        WriteString(writer, "borderStyle"u8, value._borderStyle?.ToString(), nulls);
+        WriteString(writer, "borderColor"u8, value._borderColor, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        if (value._caption is { } property5)
         {
             writer.WritePropertyName("caption"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyTableCaptionBlock.WriteJson(writer, property5, options);
@@ -153,7 +166,7 @@ public sealed class DocumentBodyTableProperties : IGenesysCloudModel<DocumentBod
             writer.WriteNull("caption"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
 {
     /// <summary>The properties for the table rows.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The list of cells for the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cells")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlock>? Cells { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlock>? Cells { get => _cells; set => _cells = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlock>? _cells;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableRowBlock IGenesysCloudModel<DocumentBodyTableRowBlock>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
             switch (index)
             {
                 case 0:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Cells = null;
+                        value._cells = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentBodyTableCellBlock.ReadJson(ref reader, options));
                         }
 
-                        value.Cells = list1;
+                        value._cells = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Properties is { } property2)
+        if (value._properties is { } property2)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Cells is { } property4)
+        if (value._cells is { } property4)
         {
             writer.WritePropertyName("cells"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class DocumentBodyTableRowBlock : IGenesysCloudModel<DocumentBodyT
             writer.WriteNull("cells"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

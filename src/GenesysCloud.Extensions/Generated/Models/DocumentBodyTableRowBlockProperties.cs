@@ -14,31 +14,39 @@ public sealed class DocumentBodyTableRowBlockProperties : IGenesysCloudModel<Doc
 {
     /// <summary>The type of the table row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowType")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum? RowType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum? RowType { get => _rowType; set => _rowType = value; }
 
     /// <summary>The alignment for the table row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alignment")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum? Alignment { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum? Alignment { get => _alignment; set => _alignment = value; }
 
     /// <summary>The height for the table row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public double? Height { get; set; }
+    public double? Height { get => _height; set => _height = value; }
 
     /// <summary>The border style for the table row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderStyle")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum? BorderStyle { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum? BorderStyle { get => _borderStyle; set => _borderStyle = value; }
 
     /// <summary>The border color for the table row. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("borderColor")]
-    public string? BorderColor { get; set; }
+    public string? BorderColor { get => _borderColor; set => _borderColor = value; }
 
     /// <summary>The background color for the table row. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum? _rowType;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum? _alignment;
+    private double? _height;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum? _borderStyle;
+    private string? _borderColor;
+    private string? _backgroundColor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyTableRowBlockProperties IGenesysCloudModel<DocumentBodyTableRowBlockProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DocumentBodyTableRowBlockProperties : IGenesysCloudModel<Doc
             switch (index)
             {
                 case 0:
-                    value.RowType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum?)null;
+                    value._rowType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.RowTypeEnum?)null;
                     break;
                 case 1:
-                    value.Alignment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum?)null;
+                    value._alignment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.AlignmentEnum?)null;
                     break;
                 case 2:
-                    value.Height = ReadNullableDouble(ref reader, options, name);
+                    value._height = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.BorderStyle = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum?)null;
+                    value._borderStyle = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentBodyTableRowBlockProperties.BorderStyleEnum?)null;
                     break;
                 case 4:
-                    value.BorderColor = ReadString(ref reader, name);
+                    value._borderColor = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class DocumentBodyTableRowBlockProperties : IGenesysCloudModel<Doc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rowType"u8, value.RowType?.ToString(), nulls);
-        WriteString(writer, "alignment"u8, value.Alignment?.ToString(), nulls);
-        WriteDouble(writer, "height"u8, value.Height, nulls);
-        WriteString(writer, "borderStyle"u8, value.BorderStyle?.ToString(), nulls);
-        WriteString(writer, "borderColor"u8, value.BorderColor, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rowType"u8, value._rowType?.ToString(), nulls);
+        WriteString(writer, "alignment"u8, value._alignment?.ToString(), nulls);
+        WriteDouble(writer, "height"u8, value._height, nulls);
+        WriteString(writer, "borderStyle"u8, value._borderStyle?.ToString(), nulls);
+        WriteString(writer, "borderColor"u8, value._borderColor, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

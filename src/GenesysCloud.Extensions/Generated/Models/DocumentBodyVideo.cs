@@ -14,15 +14,19 @@ public sealed class DocumentBodyVideo : IGenesysCloudModel<DocumentBodyVideo>
 {
     /// <summary>The URL for the video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The properties for the video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties? Properties { get => _properties; set => _properties = value; }
+
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyVideo IGenesysCloudModel<DocumentBodyVideo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DocumentBodyVideo : IGenesysCloudModel<DocumentBodyVideo>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class DocumentBodyVideo : IGenesysCloudModel<DocumentBodyVideo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.Properties is { } property1)
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._properties is { } property1)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class DocumentBodyVideo : IGenesysCloudModel<DocumentBodyVideo>
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class DocumentBodyVideoProperties : IGenesysCloudModel<DocumentBod
 {
     /// <summary>The background color for the video. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>The align type for the video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("align")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum? Align { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum? Align { get => _align; set => _align = value; }
 
     /// <summary>The indentation for the video. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("indentation")]
-    public double? Indentation { get; set; }
+    public double? Indentation { get => _indentation; set => _indentation = value; }
 
     /// <summary>The width of the video in the specified unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength? Width { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength? Width { get => _width; set => _width = value; }
 
     /// <summary>The height of the video in the specified unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength? Height { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength? Height { get => _height; set => _height = value; }
+
+    private string? _backgroundColor;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum? _align;
+    private double? _indentation;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength? _width;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength? _height;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentBodyVideoProperties IGenesysCloudModel<DocumentBodyVideoProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DocumentBodyVideoProperties : IGenesysCloudModel<DocumentBod
             switch (index)
             {
                 case 0:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum?)null;
+                    value._align = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentBodyVideoProperties.AlignEnum?)null;
                     break;
                 case 2:
-                    value.Indentation = ReadNullableDouble(ref reader, options, name);
+                    value._indentation = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Width = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
+                    value._width = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Height = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
+                    value._height = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentElementLength.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class DocumentBodyVideoProperties : IGenesysCloudModel<DocumentBod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "align"u8, value.Align?.ToString(), nulls);
-        WriteDouble(writer, "indentation"u8, value.Indentation, nulls);
-        if (value.Width is { } property2)
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "align"u8, value._align?.ToString(), nulls);
+        WriteDouble(writer, "indentation"u8, value._indentation, nulls);
+        if (value._width is { } property2)
         {
             writer.WritePropertyName("width"u8);
             global::GenesysCloud.Extensions.Models.DocumentElementLength.WriteJson(writer, property2, options);
@@ -95,7 +102,7 @@ public sealed class DocumentBodyVideoProperties : IGenesysCloudModel<DocumentBod
             writer.WriteNull("width"u8);
         }
 
-        if (value.Height is { } property4)
+        if (value._height is { } property4)
         {
             writer.WritePropertyName("height"u8);
             global::GenesysCloud.Extensions.Models.DocumentElementLength.WriteJson(writer, property4, options);
@@ -105,7 +112,7 @@ public sealed class DocumentBodyVideoProperties : IGenesysCloudModel<DocumentBod
             writer.WriteNull("height"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

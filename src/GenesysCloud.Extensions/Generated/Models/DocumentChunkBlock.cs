@@ -14,23 +14,29 @@ public sealed class DocumentChunkBlock : IGenesysCloudModel<DocumentChunkBlock>
 {
     /// <summary>The globally unique identifier for the chunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The chunk text associated with the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The confidence associated with a chunk with respect to a search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>Reference to document associated with a chunk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.DocumentChunkReference? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentChunkReference? Document { get => _document; set => _document = value; }
+
+    private string? _id;
+    private string? _text;
+    private double? _confidence;
+    private global::GenesysCloud.Extensions.Models.DocumentChunkReference? _document;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentChunkBlock IGenesysCloudModel<DocumentChunkBlock>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DocumentChunkBlock : IGenesysCloudModel<DocumentChunkBlock>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentChunkReference.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentChunkReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class DocumentChunkBlock : IGenesysCloudModel<DocumentChunkBlock>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        if (value.Document is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.DocumentChunkReference.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class DocumentChunkBlock : IGenesysCloudModel<DocumentChunkBlock>
             writer.WriteNull("document"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

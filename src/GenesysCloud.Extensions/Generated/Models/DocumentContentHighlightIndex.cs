@@ -14,15 +14,19 @@ public sealed class DocumentContentHighlightIndex : IGenesysCloudModel<DocumentC
 {
     /// <summary>Highlight text start index.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIndex")]
-    public long? StartIndex { get; set; }
+    public long? StartIndex { get => _startIndex; set => _startIndex = value; }
 
     /// <summary>Highlight text end index.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endIndex")]
-    public long? EndIndex { get; set; }
+    public long? EndIndex { get => _endIndex; set => _endIndex = value; }
+
+    private long? _startIndex;
+    private long? _endIndex;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentContentHighlightIndex IGenesysCloudModel<DocumentContentHighlightIndex>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DocumentContentHighlightIndex : IGenesysCloudModel<DocumentC
             switch (index)
             {
                 case 0:
-                    value.StartIndex = ReadNullableInt64(ref reader, options, name);
+                    value._startIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.EndIndex = ReadNullableInt64(ref reader, options, name);
+                    value._endIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DocumentContentHighlightIndex : IGenesysCloudModel<DocumentC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "startIndex"u8, value.StartIndex, nulls);
-        WriteInt64(writer, "endIndex"u8, value.EndIndex, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "startIndex"u8, value._startIndex, nulls);
+        WriteInt64(writer, "endIndex"u8, value._endIndex, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DocumentElementLength : IGenesysCloudModel<DocumentElementLe
 {
     /// <summary>The length value of the element in the selected unit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The unit of length.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum? Unit { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum? Unit { get => _unit; set => _unit = value; }
+
+    private double? _value;
+    private global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum? _unit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentElementLength IGenesysCloudModel<DocumentElementLength>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DocumentElementLength : IGenesysCloudModel<DocumentElementLe
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum?)null;
+                    value._unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentElementLength.UnitEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DocumentElementLength : IGenesysCloudModel<DocumentElementLe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "unit"u8, value.Unit?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "unit"u8, value._unit?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

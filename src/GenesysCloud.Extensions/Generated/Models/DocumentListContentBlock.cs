@@ -14,27 +14,34 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
 {
     /// <summary>The type of the list block.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text. It must contain a value if the type of the block is Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get => _text; set => _text = value; }
 
     /// <summary>Image. It must contain a value if the type of the block is Image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get => _image; set => _image = value; }
 
     /// <summary>Video. It must contain a value if the type of the block is Video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get => _video; set => _video = value; }
 
     /// <summary>List. It must contain a value if the type of the block is UnorderedList or OrderedList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("list")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyList? List { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyList? List { get => _list; set => _list = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DocumentText? _text;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImage? _image;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideo? _video;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyList? _list;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentListContentBlock IGenesysCloudModel<DocumentListContentBlock>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentListContentBlock.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.List = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyList.ReadJson(ref reader, options);
+                    value._list = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyList.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Text is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._text is { } property2)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.DocumentText.WriteJson(writer, property2, options);
@@ -93,7 +100,7 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
             writer.WriteNull("text"u8);
         }
 
-        if (value.Image is { } property4)
+        if (value._image is { } property4)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyImage.WriteJson(writer, property4, options);
@@ -103,7 +110,7 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
             writer.WriteNull("image"u8);
         }
 
-        if (value.Video is { } property6)
+        if (value._video is { } property6)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyVideo.WriteJson(writer, property6, options);
@@ -113,7 +120,7 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
             writer.WriteNull("video"u8);
         }
 
-        if (value.List is { } property8)
+        if (value._list is { } property8)
         {
             writer.WritePropertyName("list"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyList.WriteJson(writer, property8, options);
@@ -123,7 +130,7 @@ public sealed class DocumentListContentBlock : IGenesysCloudModel<DocumentListCo
             writer.WriteNull("list"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

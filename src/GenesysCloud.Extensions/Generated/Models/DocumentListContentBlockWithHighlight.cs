@@ -14,31 +14,39 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
 {
     /// <summary>The type of the list block.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text. It must contain a value if the type of the block is Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get => _text; set => _text = value; }
 
     /// <summary>Image. It must contain a value if the type of the block is Image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get => _image; set => _image = value; }
 
     /// <summary>Video. It must contain a value if the type of the block is Video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get => _video; set => _video = value; }
 
     /// <summary>List. It must contain a value if the type of the block is UnorderedList or OrderedList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("list")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? List { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? List { get => _list; set => _list = value; }
 
     /// <summary>The block highlight data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerHighlight")]
-    public global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? AnswerHighlight { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? AnswerHighlight { get => _answerHighlight; set => _answerHighlight = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DocumentText? _text;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImage? _image;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideo? _video;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? _list;
+    private global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? _answerHighlight;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentListContentBlockWithHighlight IGenesysCloudModel<DocumentListContentBlockWithHighlight>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentListContentBlockWithHighlight.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.List = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.ReadJson(ref reader, options);
+                    value._list = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.AnswerHighlight = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.ReadJson(ref reader, options);
+                    value._answerHighlight = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Text is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._text is { } property2)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.DocumentText.WriteJson(writer, property2, options);
@@ -100,7 +108,7 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             writer.WriteNull("text"u8);
         }
 
-        if (value.Image is { } property4)
+        if (value._image is { } property4)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyImage.WriteJson(writer, property4, options);
@@ -110,7 +118,7 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             writer.WriteNull("image"u8);
         }
 
-        if (value.Video is { } property6)
+        if (value._video is { } property6)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyVideo.WriteJson(writer, property6, options);
@@ -120,7 +128,7 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             writer.WriteNull("video"u8);
         }
 
-        if (value.List is { } property8)
+        if (value._list is { } property8)
         {
             writer.WritePropertyName("list"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.WriteJson(writer, property8, options);
@@ -130,7 +138,7 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             writer.WriteNull("list"u8);
         }
 
-        if (value.AnswerHighlight is { } property10)
+        if (value._answerHighlight is { } property10)
         {
             writer.WritePropertyName("answerHighlight"u8);
             global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.WriteJson(writer, property10, options);
@@ -140,7 +148,7 @@ public sealed class DocumentListContentBlockWithHighlight : IGenesysCloudModel<D
             writer.WriteNull("answerHighlight"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DocumentQuery : IGenesysCloudModel<DocumentQuery>
 {
     /// <summary>Documents filter clauses/criteria. Limit of 20 clauses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryClause>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryClause>? Clauses { get => _clauses; set => _clauses = value; }
 
     /// <summary>Specifies how the filter clauses will be applied together.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum? Operator { get => _operator; set => _operator = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryClause>? _clauses;
+    private global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentQuery IGenesysCloudModel<DocumentQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class DocumentQuery : IGenesysCloudModel<DocumentQuery>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class DocumentQuery : IGenesysCloudModel<DocumentQuery>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentQueryClause.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list1;
+                        value._clauses = list1;
                     }
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentQuery.OperatorEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class DocumentQuery : IGenesysCloudModel<DocumentQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Clauses is { } property3)
+        if (value._clauses is { } property3)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class DocumentQuery : IGenesysCloudModel<DocumentQuery>
             writer.WriteNull("clauses"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DocumentQueryClause : IGenesysCloudModel<DocumentQueryClause
 {
     /// <summary>Specifies how the predicates will be applied together.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>To apply multiple conditions. Limit of 10 predicates across all clauses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryPredicate>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentQueryPredicate>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentQueryClause IGenesysCloudModel<DocumentQueryClause>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DocumentQueryClause : IGenesysCloudModel<DocumentQueryClause
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentQueryClause.OperatorEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DocumentQueryClause : IGenesysCloudModel<DocumentQueryClause
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class DocumentQueryClause : IGenesysCloudModel<DocumentQueryClause
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Predicates is { } property3)
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._predicates is { } property3)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class DocumentQueryClause : IGenesysCloudModel<DocumentQueryClause
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

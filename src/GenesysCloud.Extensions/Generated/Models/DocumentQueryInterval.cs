@@ -14,15 +14,19 @@ public sealed class DocumentQueryInterval : IGenesysCloudModel<DocumentQueryInte
 {
     /// <summary>Specifies the date field to be used for date and time range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum? Field { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum? Field { get => _field; set => _field = value; }
 
     /// <summary>Specifies the date and time range for filtering the documents. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum? _field;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentQueryInterval IGenesysCloudModel<DocumentQueryInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DocumentQueryInterval : IGenesysCloudModel<DocumentQueryInte
             switch (index)
             {
                 case 0:
-                    value.Field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum?)null;
+                    value._field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentQueryInterval.FieldEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DocumentQueryInterval : IGenesysCloudModel<DocumentQueryInte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "field"u8, value.Field?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "field"u8, value._field?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
 {
     /// <summary>Specifies the document fields to be matched against.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get => _fields; set => _fields = value; }
 
     /// <summary>Specifies the values of the fields to be matched against.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>Specifies the matching criteria between the fields and values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fields;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentQueryPredicate IGenesysCloudModel<DocumentQueryPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Fields = null;
+                        value._fields = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Fields = list1;
+                        value._fields = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.DocumentQueryPredicate.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Fields is { } property4)
+        if (value._fields is { } property4)
         {
             writer.WritePropertyName("fields"u8);
             writer.WriteStartArray();
@@ -113,7 +118,7 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
             writer.WriteNull("fields"u8);
         }
 
-        if (value.Values is { } property6)
+        if (value._values is { } property6)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -130,8 +135,8 @@ public sealed class DocumentQueryPredicate : IGenesysCloudModel<DocumentQueryPre
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
 {
     /// <summary>The type of the block for the table cell. This determines which body block object (paragraph, list, video, image or table) would have a value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Text. It must contain a value if the type of the block is Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentText? Text { get => _text; set => _text = value; }
 
     /// <summary>Image. It must contain a value if the type of the block is Image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyImage? Image { get => _image; set => _image = value; }
 
     /// <summary>Video. It must contain a value if the type of the block is Video.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyVideo? Video { get => _video; set => _video = value; }
 
     /// <summary>Paragraph. It must contain a value if the type of the block is Paragraph.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paragraph")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight? Paragraph { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight? Paragraph { get => _paragraph; set => _paragraph = value; }
 
     /// <summary>List. It must contain a value if the type of the block is UnorderedList or OrderedList.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("list")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? List { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? List { get => _list; set => _list = value; }
 
     /// <summary>Table. It must contain a value if the type of the block is Table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("table")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight? Table { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight? Table { get => _table; set => _table = value; }
 
     /// <summary>The block highlight data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerHighlight")]
-    public global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? AnswerHighlight { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? AnswerHighlight { get => _answerHighlight; set => _answerHighlight = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.DocumentText? _text;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyImage? _image;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyVideo? _video;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight? _paragraph;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight? _list;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight? _table;
+    private global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex? _answerHighlight;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentTableContentBlockWithHighlight IGenesysCloudModel<DocumentTableContentBlockWithHighlight>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentTableContentBlockWithHighlight.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentText.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyImage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyVideo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Paragraph = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight.ReadJson(ref reader, options);
+                    value._paragraph = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.List = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.ReadJson(ref reader, options);
+                    value._list = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight.ReadJson(ref reader, options);
+                    value._table = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.AnswerHighlight = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.ReadJson(ref reader, options);
+                    value._answerHighlight = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +113,8 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Text is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._text is { } property2)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.DocumentText.WriteJson(writer, property2, options);
@@ -114,7 +124,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("text"u8);
         }
 
-        if (value.Image is { } property4)
+        if (value._image is { } property4)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyImage.WriteJson(writer, property4, options);
@@ -124,7 +134,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("image"u8);
         }
 
-        if (value.Video is { } property6)
+        if (value._video is { } property6)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyVideo.WriteJson(writer, property6, options);
@@ -134,7 +144,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("video"u8);
         }
 
-        if (value.Paragraph is { } property8)
+        if (value._paragraph is { } property8)
         {
             writer.WritePropertyName("paragraph"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyParagraphWithHighlight.WriteJson(writer, property8, options);
@@ -144,7 +154,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("paragraph"u8);
         }
 
-        if (value.List is { } property10)
+        if (value._list is { } property10)
         {
             writer.WritePropertyName("list"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyListWithHighlight.WriteJson(writer, property10, options);
@@ -154,7 +164,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("list"u8);
         }
 
-        if (value.Table is { } property12)
+        if (value._table is { } property12)
         {
             writer.WritePropertyName("table"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyTableWithHighlight.WriteJson(writer, property12, options);
@@ -164,7 +174,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("table"u8);
         }
 
-        if (value.AnswerHighlight is { } property14)
+        if (value._answerHighlight is { } property14)
         {
             writer.WritePropertyName("answerHighlight"u8);
             global::GenesysCloud.Extensions.Models.DocumentContentHighlightIndex.WriteJson(writer, property14, options);
@@ -174,7 +184,7 @@ public sealed class DocumentTableContentBlockWithHighlight : IGenesysCloudModel<
             writer.WriteNull("answerHighlight"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

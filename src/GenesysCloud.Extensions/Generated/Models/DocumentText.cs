@@ -14,23 +14,29 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
 {
     /// <summary>Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The unique list of marks (whether it is bold and/or underlined etc.) for the text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("marks")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Marks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Marks { get => _marks; set => _marks = value; }
 
     /// <summary>The URL of the page OR an email OR the reference to the knowledge article that the hyperlink goes to. Possible URL value types are https://&lt;url link&gt; | mailto:&lt;email&gt; | grn:knowledge:::documentVariation/&lt;knowledgeBaseId&gt;/&lt;documentId&gt;/&lt;variationId&gt; | grn:knowledge:::document/&lt;knowledgeBaseId&gt;/&lt;documentId&gt; | grn:knowledge:::category/&lt;knowledgeBaseId&gt;/&lt;categoryId&gt; | grn:knowledge:::label/&lt;knowledgeBaseId&gt;/&lt;labelId&gt;</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hyperlink")]
-    public string? Hyperlink { get; set; }
+    public string? Hyperlink { get => _hyperlink; set => _hyperlink = value; }
 
     /// <summary>The properties for the text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::GenesysCloud.Extensions.Models.DocumentTextProperties? Properties { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentTextProperties? Properties { get => _properties; set => _properties = value; }
+
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _marks;
+    private string? _hyperlink;
+    private global::GenesysCloud.Extensions.Models.DocumentTextProperties? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentText IGenesysCloudModel<DocumentText>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Marks = null;
+                        value._marks = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Marks = list1;
+                        value._marks = list1;
                     }
                     break;
                 case 2:
-                    value.Hyperlink = ReadString(ref reader, name);
+                    value._hyperlink = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentTextProperties.ReadJson(ref reader, options);
+                    value._properties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentTextProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Marks is { } property2)
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._marks is { } property2)
         {
             writer.WritePropertyName("marks"u8);
             writer.WriteStartArray();
@@ -107,8 +113,8 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
             writer.WriteNull("marks"u8);
         }
 
-        WriteString(writer, "hyperlink"u8, value.Hyperlink, nulls);
-        if (value.Properties is { } property4)
+        WriteString(writer, "hyperlink"u8, value._hyperlink, nulls);
+        if (value._properties is { } property4)
         {
             writer.WritePropertyName("properties"u8);
             global::GenesysCloud.Extensions.Models.DocumentTextProperties.WriteJson(writer, property4, options);
@@ -118,7 +124,7 @@ public sealed class DocumentText : IGenesysCloudModel<DocumentText>
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

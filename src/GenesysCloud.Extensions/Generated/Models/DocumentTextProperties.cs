@@ -14,19 +14,24 @@ public sealed class DocumentTextProperties : IGenesysCloudModel<DocumentTextProp
 {
     /// <summary>The font size for the text. The valid values in 'em'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontSize")]
-    public global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum? FontSize { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum? FontSize { get => _fontSize; set => _fontSize = value; }
 
     /// <summary>The text color for the text. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textColor")]
-    public string? TextColor { get; set; }
+    public string? TextColor { get => _textColor; set => _textColor = value; }
 
     /// <summary>The background color for the text. The valid values in hex color code representation. For example black color - #000000</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
+
+    private global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum? _fontSize;
+    private string? _textColor;
+    private string? _backgroundColor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentTextProperties IGenesysCloudModel<DocumentTextProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class DocumentTextProperties : IGenesysCloudModel<DocumentTextProp
             switch (index)
             {
                 case 0:
-                    value.FontSize = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum?)null;
+                    value._fontSize = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum(text1) : (global::GenesysCloud.Extensions.Models.DocumentTextProperties.FontSizeEnum?)null;
                     break;
                 case 1:
-                    value.TextColor = ReadString(ref reader, name);
+                    value._textColor = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class DocumentTextProperties : IGenesysCloudModel<DocumentTextProp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fontSize"u8, value.FontSize?.ToString(), nulls);
-        WriteString(writer, "textColor"u8, value.TextColor, nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fontSize"u8, value._fontSize?.ToString(), nulls);
+        WriteString(writer, "textColor"u8, value._textColor, nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

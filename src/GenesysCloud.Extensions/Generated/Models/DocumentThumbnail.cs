@@ -14,23 +14,29 @@ public sealed class DocumentThumbnail : IGenesysCloudModel<DocumentThumbnail>
 {
     /// <summary>Gets or sets <c>resolution</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolution")]
-    public string? Resolution { get; set; }
+    public string? Resolution { get => _resolution; set => _resolution = value; }
 
     /// <summary>Gets or sets <c>imageUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUri")]
-    public string? ImageUri { get; set; }
+    public string? ImageUri { get => _imageUri; set => _imageUri = value; }
 
     /// <summary>Gets or sets <c>height</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public long? Height { get; set; }
+    public long? Height { get => _height; set => _height = value; }
 
     /// <summary>Gets or sets <c>width</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public long? Width { get; set; }
+    public long? Width { get => _width; set => _width = value; }
+
+    private string? _resolution;
+    private string? _imageUri;
+    private long? _height;
+    private long? _width;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentThumbnail IGenesysCloudModel<DocumentThumbnail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DocumentThumbnail : IGenesysCloudModel<DocumentThumbnail>
             switch (index)
             {
                 case 0:
-                    value.Resolution = ReadString(ref reader, name);
+                    value._resolution = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ImageUri = ReadString(ref reader, name);
+                    value._imageUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Height = ReadNullableInt64(ref reader, options, name);
+                    value._height = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Width = ReadNullableInt64(ref reader, options, name);
+                    value._width = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DocumentThumbnail : IGenesysCloudModel<DocumentThumbnail>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "resolution"u8, value.Resolution, nulls);
-        WriteString(writer, "imageUri"u8, value.ImageUri, nulls);
-        WriteInt64(writer, "height"u8, value.Height, nulls);
-        WriteInt64(writer, "width"u8, value.Width, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "resolution"u8, value._resolution, nulls);
+        WriteString(writer, "imageUri"u8, value._imageUri, nulls);
+        WriteInt64(writer, "height"u8, value._height, nulls);
+        WriteInt64(writer, "width"u8, value._width, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

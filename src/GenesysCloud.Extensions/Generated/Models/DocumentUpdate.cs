@@ -14,43 +14,54 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
 {
     /// <summary>Gets or sets <c>changeNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changeNumber")]
-    public long? ChangeNumber { get; set; }
+    public long? ChangeNumber { get => _changeNumber; set => _changeNumber = value; }
 
     /// <summary>The name of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>read</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>Gets or sets <c>addTags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addTags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddTags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddTags { get => _addTags; set => _addTags = value; }
 
     /// <summary>Gets or sets <c>removeTags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removeTags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveTags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveTags { get => _removeTags; set => _removeTags = value; }
 
     /// <summary>Gets or sets <c>addTagIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addTagIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddTagIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddTagIds { get => _addTagIds; set => _addTagIds = value; }
 
     /// <summary>Gets or sets <c>removeTagIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removeTagIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveTagIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveTagIds { get => _removeTagIds; set => _removeTagIds = value; }
 
     /// <summary>Gets or sets <c>updateAttributes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updateAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? UpdateAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? UpdateAttributes { get => _updateAttributes; set => _updateAttributes = value; }
 
     /// <summary>Gets or sets <c>removeAttributes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removeAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveAttributes { get => _removeAttributes; set => _removeAttributes = value; }
+
+    private long? _changeNumber;
+    private string? _name;
+    private bool? _read;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addTags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _removeTags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addTagIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _removeTagIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentAttribute>? _updateAttributes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _removeAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentUpdate IGenesysCloudModel<DocumentUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             switch (index)
             {
                 case 0:
-                    value.ChangeNumber = ReadNullableInt64(ref reader, options, name);
+                    value._changeNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AddTags = null;
+                        value._addTags = null;
                     }
                     else
                     {
@@ -93,13 +104,13 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddTags = list1;
+                        value._addTags = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RemoveTags = null;
+                        value._removeTags = null;
                     }
                     else
                     {
@@ -110,13 +121,13 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoveTags = list2;
+                        value._removeTags = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AddTagIds = null;
+                        value._addTagIds = null;
                     }
                     else
                     {
@@ -127,13 +138,13 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddTagIds = list3;
+                        value._addTagIds = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RemoveTagIds = null;
+                        value._removeTagIds = null;
                     }
                     else
                     {
@@ -144,13 +155,13 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoveTagIds = list4;
+                        value._removeTagIds = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.UpdateAttributes = null;
+                        value._updateAttributes = null;
                     }
                     else
                     {
@@ -161,13 +172,13 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.UpdateAttributes = list5;
+                        value._updateAttributes = list5;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.RemoveAttributes = null;
+                        value._removeAttributes = null;
                     }
                     else
                     {
@@ -178,11 +189,11 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoveAttributes = list6;
+                        value._removeAttributes = list6;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,10 +205,10 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "changeNumber"u8, value.ChangeNumber, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        if (value.AddTags is { } property7)
+        WriteInt64(writer, "changeNumber"u8, value._changeNumber, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        if (value._addTags is { } property7)
         {
             writer.WritePropertyName("addTags"u8);
             writer.WriteStartArray();
@@ -214,7 +225,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("addTags"u8);
         }
 
-        if (value.RemoveTags is { } property9)
+        if (value._removeTags is { } property9)
         {
             writer.WritePropertyName("removeTags"u8);
             writer.WriteStartArray();
@@ -231,7 +242,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("removeTags"u8);
         }
 
-        if (value.AddTagIds is { } property11)
+        if (value._addTagIds is { } property11)
         {
             writer.WritePropertyName("addTagIds"u8);
             writer.WriteStartArray();
@@ -248,7 +259,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("addTagIds"u8);
         }
 
-        if (value.RemoveTagIds is { } property13)
+        if (value._removeTagIds is { } property13)
         {
             writer.WritePropertyName("removeTagIds"u8);
             writer.WriteStartArray();
@@ -265,7 +276,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("removeTagIds"u8);
         }
 
-        if (value.UpdateAttributes is { } property15)
+        if (value._updateAttributes is { } property15)
         {
             writer.WritePropertyName("updateAttributes"u8);
             writer.WriteStartArray();
@@ -289,7 +300,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("updateAttributes"u8);
         }
 
-        if (value.RemoveAttributes is { } property18)
+        if (value._removeAttributes is { } property18)
         {
             writer.WritePropertyName("removeAttributes"u8);
             writer.WriteStartArray();
@@ -306,7 +317,7 @@ public sealed class DocumentUpdate : IGenesysCloudModel<DocumentUpdate>
             writer.WriteNull("removeAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

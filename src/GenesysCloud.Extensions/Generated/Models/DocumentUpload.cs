@@ -14,23 +14,29 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
 {
     /// <summary>The name of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The workspace the document will be uploaded to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>tagIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tagIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TagIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TagIds { get => _tagIds; set => _tagIds = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tagIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentUpload IGenesysCloudModel<DocumentUpload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TagIds = null;
+                        value._tagIds = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TagIds = list2;
+                        value._tagIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Workspace is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._workspace is { } property3)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -114,7 +120,7 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.Tags is { } property5)
+        if (value._tags is { } property5)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -131,7 +137,7 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
             writer.WriteNull("tags"u8);
         }
 
-        if (value.TagIds is { } property7)
+        if (value._tagIds is { } property7)
         {
             writer.WritePropertyName("tagIds"u8);
             writer.WriteStartArray();
@@ -148,7 +154,7 @@ public sealed class DocumentUpload : IGenesysCloudModel<DocumentUpload>
             writer.WriteNull("tagIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
 {
     /// <summary>The globally unique identifier for the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The creation date-time for the document variation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The last modification date-time for the document variation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get => _documentVersion; set => _documentVersion = value; }
 
     /// <summary>The context values associated with the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contexts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? Contexts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? Contexts { get => _contexts; set => _contexts = value; }
 
     /// <summary>The reference to document to which the variation is associated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference? Document { get => _document; set => _document = value; }
 
     /// <summary>The priority of the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The name of the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The content for the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyRequest? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyRequest? Body { get => _body; set => _body = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _documentVersion;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? _contexts;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference? _document;
+    private long? _priority;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyRequest? _body;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentVariationRequest IGenesysCloudModel<DocumentVariationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DocumentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._documentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Contexts = null;
+                        value._contexts = null;
                     }
                     else
                     {
@@ -100,26 +112,26 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentVariationContext.ReadJson(ref reader, options));
                         }
 
-                        value.Contexts = list1;
+                        value._contexts = list1;
                     }
                     break;
                 case 5:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyRequest.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyRequest.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +143,10 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.DocumentVersion is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._documentVersion is { } property2)
         {
             writer.WritePropertyName("documentVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -144,7 +156,7 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
             writer.WriteNull("documentVersion"u8);
         }
 
-        if (value.Contexts is { } property4)
+        if (value._contexts is { } property4)
         {
             writer.WritePropertyName("contexts"u8);
             writer.WriteStartArray();
@@ -168,7 +180,7 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
             writer.WriteNull("contexts"u8);
         }
 
-        if (value.Document is { } property7)
+        if (value._document is { } property7)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeDocumentReference.WriteJson(writer, property7, options);
@@ -178,9 +190,9 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
             writer.WriteNull("document"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Body is { } property9)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._body is { } property9)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyRequest.WriteJson(writer, property9, options);
@@ -190,8 +202,8 @@ public sealed class DocumentVariationRequest : IGenesysCloudModel<DocumentVariat
             writer.WriteNull("body"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

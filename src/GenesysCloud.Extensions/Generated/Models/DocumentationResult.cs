@@ -14,87 +14,109 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public long? Id { get; set; }
+    public long? Id { get => _id; set => _id = value; }
 
     /// <summary>The category of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Categories { get => _categories; set => _categories = value; }
 
     /// <summary>The description of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The text or html content for the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
 
     /// <summary>The excerpt of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excerpt")]
-    public string? Excerpt { get; set; }
+    public string? Excerpt { get => _excerpt; set => _excerpt = value; }
 
     /// <summary>URL link for the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("link")]
-    public string? Link { get; set; }
+    public string? Link { get => _link; set => _link = value; }
 
     /// <summary>The modified date for the documentation entity. Will be returned in responses for certain entities. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modified")]
-    public global::System.DateTimeOffset? Modified { get; set; }
+    public global::System.DateTimeOffset? Modified { get => _modified; set => _modified = value; }
 
     /// <summary>The name of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The service of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Service { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Service { get => _service; set => _service = value; }
 
     /// <summary>The slug of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-    public string? Slug { get; set; }
+    public string? Slug { get => _slug; set => _slug = value; }
 
     /// <summary>The title of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The search type. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("get_type")]
-    public string? GetTypeValue { get; set; }
+    public string? GetTypeValue { get => _getTypeValue; set => _getTypeValue = value; }
 
     /// <summary>The facet feature of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facet_feature")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? FacetFeature { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? FacetFeature { get => _facetFeature; set => _facetFeature = value; }
 
     /// <summary>The facet role of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facet_role")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? FacetRole { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? FacetRole { get => _facetRole; set => _facetRole = value; }
 
     /// <summary>The facet service of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facet_service")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? FacetService { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? FacetService { get => _facetService; set => _facetService = value; }
 
     /// <summary>The faq categories of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faq_categories")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? FaqCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? FaqCategories { get => _faqCategories; set => _faqCategories = value; }
 
     /// <summary>The releasenote category of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("releasenote_category")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? ReleasenoteCategory { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? ReleasenoteCategory { get => _releasenoteCategory; set => _releasenoteCategory = value; }
 
     /// <summary>The releasenote tag of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("releasenote_tag")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? ReleasenoteTag { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? ReleasenoteTag { get => _releasenoteTag; set => _releasenoteTag = value; }
 
     /// <summary>The service area of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service-area")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? ServiceArea { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? ServiceArea { get => _serviceArea; set => _serviceArea = value; }
 
     /// <summary>The video categories of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video_categories")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? VideoCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? VideoCategories { get => _videoCategories; set => _videoCategories = value; }
+
+    private long? _id;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _categories;
+    private string? _description;
+    private string? _content;
+    private string? _excerpt;
+    private string? _link;
+    private global::System.DateTimeOffset? _modified;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _service;
+    private string? _slug;
+    private string? _title;
+    private string? _getTypeValue;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _facetFeature;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _facetRole;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _facetService;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _faqCategories;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _releasenoteCategory;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _releasenoteTag;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _serviceArea;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _videoCategories;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentationResult IGenesysCloudModel<DocumentationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,12 +137,12 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             switch (index)
             {
                 case 0:
-                    value.Id = ReadNullableInt64(ref reader, options, name);
+                    value._id = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -131,31 +153,31 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Categories = list1;
+                        value._categories = list1;
                     }
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Excerpt = ReadString(ref reader, name);
+                    value._excerpt = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Link = ReadString(ref reader, name);
+                    value._link = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Modified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Service = null;
+                        value._service = null;
                     }
                     else
                     {
@@ -166,22 +188,22 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Service = list2;
+                        value._service = list2;
                     }
                     break;
                 case 9:
-                    value.Slug = ReadString(ref reader, name);
+                    value._slug = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.GetTypeValue = ReadString(ref reader, name);
+                    value._getTypeValue = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.FacetFeature = null;
+                        value._facetFeature = null;
                     }
                     else
                     {
@@ -192,13 +214,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.FacetFeature = list3;
+                        value._facetFeature = list3;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.FacetRole = null;
+                        value._facetRole = null;
                     }
                     else
                     {
@@ -209,13 +231,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list4.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.FacetRole = list4;
+                        value._facetRole = list4;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.FacetService = null;
+                        value._facetService = null;
                     }
                     else
                     {
@@ -226,13 +248,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.FacetService = list5;
+                        value._facetService = list5;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.FaqCategories = null;
+                        value._faqCategories = null;
                     }
                     else
                     {
@@ -243,13 +265,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list6.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.FaqCategories = list6;
+                        value._faqCategories = list6;
                     }
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.ReleasenoteCategory = null;
+                        value._releasenoteCategory = null;
                     }
                     else
                     {
@@ -260,13 +282,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list7.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.ReleasenoteCategory = list7;
+                        value._releasenoteCategory = list7;
                     }
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.ReleasenoteTag = null;
+                        value._releasenoteTag = null;
                     }
                     else
                     {
@@ -277,13 +299,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list8.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.ReleasenoteTag = list8;
+                        value._releasenoteTag = list8;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.ServiceArea = null;
+                        value._serviceArea = null;
                     }
                     else
                     {
@@ -294,13 +316,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list9.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.ServiceArea = list9;
+                        value._serviceArea = list9;
                     }
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.VideoCategories = null;
+                        value._videoCategories = null;
                     }
                     else
                     {
@@ -311,11 +333,11 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
                             list10.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.VideoCategories = list10;
+                        value._videoCategories = list10;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -327,8 +349,8 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "id"u8, value.Id, nulls);
-        if (value.Categories is { } property11)
+        WriteInt64(writer, "id"u8, value._id, nulls);
+        if (value._categories is { } property11)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -345,13 +367,13 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("categories"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteString(writer, "excerpt"u8, value.Excerpt, nulls);
-        WriteString(writer, "link"u8, value.Link, nulls);
-        WriteDateTimeOffset(writer, "modified"u8, value.Modified, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Service is { } property13)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteString(writer, "excerpt"u8, value._excerpt, nulls);
+        WriteString(writer, "link"u8, value._link, nulls);
+        WriteDateTimeOffset(writer, "modified"u8, value._modified, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._service is { } property13)
         {
             writer.WritePropertyName("service"u8);
             writer.WriteStartArray();
@@ -368,10 +390,10 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("service"u8);
         }
 
-        WriteString(writer, "slug"u8, value.Slug, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "get_type"u8, value.GetTypeValue, nulls);
-        if (value.FacetFeature is { } property15)
+        WriteString(writer, "slug"u8, value._slug, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "get_type"u8, value._getTypeValue, nulls);
+        if (value._facetFeature is { } property15)
         {
             writer.WritePropertyName("facet_feature"u8);
             writer.WriteStartArray();
@@ -388,7 +410,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("facet_feature"u8);
         }
 
-        if (value.FacetRole is { } property17)
+        if (value._facetRole is { } property17)
         {
             writer.WritePropertyName("facet_role"u8);
             writer.WriteStartArray();
@@ -405,7 +427,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("facet_role"u8);
         }
 
-        if (value.FacetService is { } property19)
+        if (value._facetService is { } property19)
         {
             writer.WritePropertyName("facet_service"u8);
             writer.WriteStartArray();
@@ -422,7 +444,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("facet_service"u8);
         }
 
-        if (value.FaqCategories is { } property21)
+        if (value._faqCategories is { } property21)
         {
             writer.WritePropertyName("faq_categories"u8);
             writer.WriteStartArray();
@@ -439,7 +461,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("faq_categories"u8);
         }
 
-        if (value.ReleasenoteCategory is { } property23)
+        if (value._releasenoteCategory is { } property23)
         {
             writer.WritePropertyName("releasenote_category"u8);
             writer.WriteStartArray();
@@ -456,7 +478,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("releasenote_category"u8);
         }
 
-        if (value.ReleasenoteTag is { } property25)
+        if (value._releasenoteTag is { } property25)
         {
             writer.WritePropertyName("releasenote_tag"u8);
             writer.WriteStartArray();
@@ -473,7 +495,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("releasenote_tag"u8);
         }
 
-        if (value.ServiceArea is { } property27)
+        if (value._serviceArea is { } property27)
         {
             writer.WritePropertyName("service-area"u8);
             writer.WriteStartArray();
@@ -490,7 +512,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("service-area"u8);
         }
 
-        if (value.VideoCategories is { } property29)
+        if (value._videoCategories is { } property29)
         {
             writer.WritePropertyName("video_categories"u8);
             writer.WriteStartArray();
@@ -507,7 +529,7 @@ public sealed class DocumentationResult : IGenesysCloudModel<DocumentationResult
             writer.WriteNull("video_categories"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
 {
     /// <summary>The end value of the range. This field is used for range search types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endValue")]
-    public string? EndValue { get; set; }
+    public string? EndValue { get => _endValue; set => _endValue = value; }
 
     /// <summary>A list of values for the search to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>The start value of the range. This field is used for range search types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startValue")]
-    public string? StartValue { get; set; }
+    public string? StartValue { get => _startValue; set => _startValue = value; }
 
     /// <summary>A value for the search to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>How to apply this search criteria against other criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Groups multiple conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria>? Group { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria>? Group { get => _group; set => _group = value; }
 
     /// <summary>Set date format for criteria values when using date range search type.  Supports Java date format syntax, example yyyy-MM-dd'T'HH:mm:ss.SSSX.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFormat")]
-    public string? DateFormat { get; set; }
+    public string? DateFormat { get => _dateFormat; set => _dateFormat = value; }
 
     /// <summary>Search Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Field names to search against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get => _fields; set => _fields = value; }
+
+    private string? _endValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private string? _startValue;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria>? _group;
+    private string? _dateFormat;
+    private global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fields;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentationSearchCriteria IGenesysCloudModel<DocumentationSearchCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,12 +82,12 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
             switch (index)
             {
                 case 0:
-                    value.EndValue = ReadString(ref reader, name);
+                    value._endValue = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -87,22 +98,22 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.StartValue = ReadString(ref reader, name);
+                    value._startValue = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.OperatorEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Group = null;
+                        value._group = null;
                     }
                     else
                     {
@@ -113,19 +124,19 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Group = list3;
+                        value._group = list3;
                     }
                     break;
                 case 6:
-                    value.DateFormat = ReadString(ref reader, name);
+                    value._dateFormat = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Type = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum(text4) : (global::GenesysCloud.Extensions.Models.DocumentationSearchCriteria.TypeEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Fields = null;
+                        value._fields = null;
                     }
                     else
                     {
@@ -136,11 +147,11 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Fields = list5;
+                        value._fields = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,8 +163,8 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "endValue"u8, value.EndValue, nulls);
-        if (value.Values is { } property6)
+        WriteString(writer, "endValue"u8, value._endValue, nulls);
+        if (value._values is { } property6)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -170,10 +181,10 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "startValue"u8, value.StartValue, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Group is { } property8)
+        WriteString(writer, "startValue"u8, value._startValue, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._group is { } property8)
         {
             writer.WritePropertyName("group"u8);
             writer.WriteStartArray();
@@ -197,9 +208,9 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
             writer.WriteNull("group"u8);
         }
 
-        WriteString(writer, "dateFormat"u8, value.DateFormat, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Fields is { } property11)
+        WriteString(writer, "dateFormat"u8, value._dateFormat, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._fields is { } property11)
         {
             writer.WritePropertyName("fields"u8);
             writer.WriteStartArray();
@@ -216,7 +227,7 @@ public sealed class DocumentationSearchCriteria : IGenesysCloudModel<Documentati
             writer.WriteNull("fields"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

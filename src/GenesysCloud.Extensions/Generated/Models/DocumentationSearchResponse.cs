@@ -14,43 +14,54 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
 {
     /// <summary>The total number of results found</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>The total number of pages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>The current page size</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The current page number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Q64 value for the previous page of results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousPage")]
-    public string? PreviousPage { get; set; }
+    public string? PreviousPage { get => _previousPage; set => _previousPage = value; }
 
     /// <summary>Q64 value for the current page of results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentPage")]
-    public string? CurrentPage { get; set; }
+    public string? CurrentPage { get => _currentPage; set => _currentPage = value; }
 
     /// <summary>Q64 value for the next page of results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextPage")]
-    public string? NextPage { get; set; }
+    public string? NextPage { get => _nextPage; set => _nextPage = value; }
 
     /// <summary>Resource types the search was performed against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>Search results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationResult>? Results { get => _results; set => _results = value; }
+
+    private long? _total;
+    private long? _pageCount;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private string? _previousPage;
+    private string? _currentPage;
+    private string? _nextPage;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentationResult>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DocumentationSearchResponse IGenesysCloudModel<DocumentationSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
             switch (index)
             {
                 case 0:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.PreviousPage = ReadString(ref reader, name);
+                    value._previousPage = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CurrentPage = ReadString(ref reader, name);
+                    value._currentPage = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.NextPage = ReadString(ref reader, name);
+                    value._nextPage = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -105,13 +116,13 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list1;
+                        value._types = list1;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -122,11 +133,11 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentationResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,14 +149,14 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteString(writer, "previousPage"u8, value.PreviousPage, nulls);
-        WriteString(writer, "currentPage"u8, value.CurrentPage, nulls);
-        WriteString(writer, "nextPage"u8, value.NextPage, nulls);
-        if (value.Types is { } property3)
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteString(writer, "previousPage"u8, value._previousPage, nulls);
+        WriteString(writer, "currentPage"u8, value._currentPage, nulls);
+        WriteString(writer, "nextPage"u8, value._nextPage, nulls);
+        if (value._types is { } property3)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -162,7 +173,7 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
             writer.WriteNull("types"u8);
         }
 
-        if (value.Results is { } property5)
+        if (value._results is { } property5)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -186,7 +197,7 @@ public sealed class DocumentationSearchResponse : IGenesysCloudModel<Documentati
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

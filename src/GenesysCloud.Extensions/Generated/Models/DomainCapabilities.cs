@@ -14,31 +14,39 @@ public sealed class DomainCapabilities : IGenesysCloudModel<DomainCapabilities>
 {
     /// <summary>True if this address family on the interface is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>True if this address family on the interface is using DHCP.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dhcp")]
-    public bool? Dhcp { get; set; }
+    public bool? Dhcp { get => _dhcp; set => _dhcp = value; }
 
     /// <summary>The metric being used for the address family on this interface. Lower values will have a higher priority. If autoMetric is true, this value will be the automatically calculated metric. To set this value be sure autoMetric is false. If no value is returned, metric configuration is not supported on this Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public long? Metric { get; set; }
+    public long? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>True if the metric is being calculated automatically for the address family on this interface.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoMetric")]
-    public bool? AutoMetric { get; set; }
+    public bool? AutoMetric { get => _autoMetric; set => _autoMetric = value; }
 
     /// <summary>True if metric configuration is supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportsMetric")]
-    public bool? SupportsMetric { get; set; }
+    public bool? SupportsMetric { get => _supportsMetric; set => _supportsMetric = value; }
 
     /// <summary>Set to true to enable this address family on this interface to respond to ping requests.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pingEnabled")]
-    public bool? PingEnabled { get; set; }
+    public bool? PingEnabled { get => _pingEnabled; set => _pingEnabled = value; }
+
+    private bool? _enabled;
+    private bool? _dhcp;
+    private long? _metric;
+    private bool? _autoMetric;
+    private bool? _supportsMetric;
+    private bool? _pingEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainCapabilities IGenesysCloudModel<DomainCapabilities>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DomainCapabilities : IGenesysCloudModel<DomainCapabilities>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Dhcp = ReadNullableBoolean(ref reader, name);
+                    value._dhcp = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Metric = ReadNullableInt64(ref reader, options, name);
+                    value._metric = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.AutoMetric = ReadNullableBoolean(ref reader, name);
+                    value._autoMetric = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SupportsMetric = ReadNullableBoolean(ref reader, name);
+                    value._supportsMetric = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PingEnabled = ReadNullableBoolean(ref reader, name);
+                    value._pingEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class DomainCapabilities : IGenesysCloudModel<DomainCapabilities>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "dhcp"u8, value.Dhcp, nulls);
-        WriteInt64(writer, "metric"u8, value.Metric, nulls);
-        WriteBoolean(writer, "autoMetric"u8, value.AutoMetric, nulls);
-        WriteBoolean(writer, "supportsMetric"u8, value.SupportsMetric, nulls);
-        WriteBoolean(writer, "pingEnabled"u8, value.PingEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "dhcp"u8, value._dhcp, nulls);
+        WriteInt64(writer, "metric"u8, value._metric, nulls);
+        WriteBoolean(writer, "autoMetric"u8, value._autoMetric, nulls);
+        WriteBoolean(writer, "supportsMetric"u8, value._supportsMetric, nulls);
+        WriteBoolean(writer, "pingEnabled"u8, value._pingEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class DomainEdgeSoftwareUpdateDto : IGenesysCloudModel<DomainEdgeS
 {
     /// <summary>Version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>maxDownloadRate</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxDownloadRate")]
-    public long? MaxDownloadRate { get; set; }
+    public long? MaxDownloadRate { get => _maxDownloadRate; set => _maxDownloadRate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadStartTime")]
-    public global::System.DateTimeOffset? DownloadStartTime { get; set; }
+    public global::System.DateTimeOffset? DownloadStartTime { get => _downloadStartTime; set => _downloadStartTime = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executeStartTime")]
-    public global::System.DateTimeOffset? ExecuteStartTime { get; set; }
+    public global::System.DateTimeOffset? ExecuteStartTime { get => _executeStartTime; set => _executeStartTime = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executeStopTime")]
-    public global::System.DateTimeOffset? ExecuteStopTime { get; set; }
+    public global::System.DateTimeOffset? ExecuteStopTime { get => _executeStopTime; set => _executeStopTime = value; }
 
     /// <summary>Gets or sets <c>executeOnIdle</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executeOnIdle")]
-    public bool? ExecuteOnIdle { get; set; }
+    public bool? ExecuteOnIdle { get => _executeOnIdle; set => _executeOnIdle = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>edgeUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeUri")]
-    public string? EdgeUri { get; set; }
+    public string? EdgeUri { get => _edgeUri; set => _edgeUri = value; }
 
     /// <summary>Gets or sets <c>callDrainingWaitTimeSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callDrainingWaitTimeSeconds")]
-    public long? CallDrainingWaitTimeSeconds { get; set; }
+    public long? CallDrainingWaitTimeSeconds { get => _callDrainingWaitTimeSeconds; set => _callDrainingWaitTimeSeconds = value; }
 
     /// <summary>Gets or sets <c>current</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public bool? Current { get; set; }
+    public bool? Current { get => _current; set => _current = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto? _version;
+    private long? _maxDownloadRate;
+    private global::System.DateTimeOffset? _downloadStartTime;
+    private global::System.DateTimeOffset? _executeStartTime;
+    private global::System.DateTimeOffset? _executeStopTime;
+    private bool? _executeOnIdle;
+    private global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum? _status;
+    private string? _edgeUri;
+    private long? _callDrainingWaitTimeSeconds;
+    private bool? _current;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainEdgeSoftwareUpdateDto IGenesysCloudModel<DomainEdgeSoftwareUpdateDto>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class DomainEdgeSoftwareUpdateDto : IGenesysCloudModel<DomainEdgeS
             switch (index)
             {
                 case 0:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MaxDownloadRate = ReadNullableInt64(ref reader, options, name);
+                    value._maxDownloadRate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DownloadStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._downloadStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ExecuteStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._executeStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ExecuteStopTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._executeStopTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ExecuteOnIdle = ReadNullableBoolean(ref reader, name);
+                    value._executeOnIdle = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.StatusEnum?)null;
                     break;
                 case 7:
-                    value.EdgeUri = ReadString(ref reader, name);
+                    value._edgeUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CallDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._callDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Current = ReadNullableBoolean(ref reader, name);
+                    value._current = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +129,7 @@ public sealed class DomainEdgeSoftwareUpdateDto : IGenesysCloudModel<DomainEdgeS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Version is { } property2)
+        if (value._version is { } property2)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDto.WriteJson(writer, property2, options);
@@ -127,16 +139,16 @@ public sealed class DomainEdgeSoftwareUpdateDto : IGenesysCloudModel<DomainEdgeS
             writer.WriteNull("version"u8);
         }
 
-        WriteInt64(writer, "maxDownloadRate"u8, value.MaxDownloadRate, nulls);
-        WriteDateTimeOffset(writer, "downloadStartTime"u8, value.DownloadStartTime, nulls);
-        WriteDateTimeOffset(writer, "executeStartTime"u8, value.ExecuteStartTime, nulls);
-        WriteDateTimeOffset(writer, "executeStopTime"u8, value.ExecuteStopTime, nulls);
-        WriteBoolean(writer, "executeOnIdle"u8, value.ExecuteOnIdle, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "edgeUri"u8, value.EdgeUri, nulls);
-        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value.CallDrainingWaitTimeSeconds, nulls);
-        WriteBoolean(writer, "current"u8, value.Current, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxDownloadRate"u8, value._maxDownloadRate, nulls);
+        WriteDateTimeOffset(writer, "downloadStartTime"u8, value._downloadStartTime, nulls);
+        WriteDateTimeOffset(writer, "executeStartTime"u8, value._executeStartTime, nulls);
+        WriteDateTimeOffset(writer, "executeStopTime"u8, value._executeStopTime, nulls);
+        WriteBoolean(writer, "executeOnIdle"u8, value._executeOnIdle, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "edgeUri"u8, value._edgeUri, nulls);
+        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value._callDrainingWaitTimeSeconds, nulls);
+        WriteBoolean(writer, "current"u8, value._current, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

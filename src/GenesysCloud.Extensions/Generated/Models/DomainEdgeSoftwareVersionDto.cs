@@ -14,39 +14,49 @@ public sealed class DomainEdgeSoftwareVersionDto : IGenesysCloudModel<DomainEdge
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>edgeVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeVersion")]
-    public string? EdgeVersion { get; set; }
+    public string? EdgeVersion { get => _edgeVersion; set => _edgeVersion = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishDate")]
-    public global::System.DateTimeOffset? PublishDate { get; set; }
+    public global::System.DateTimeOffset? PublishDate { get => _publishDate; set => _publishDate = value; }
 
     /// <summary>Gets or sets <c>edgeUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeUri")]
-    public string? EdgeUri { get; set; }
+    public string? EdgeUri { get => _edgeUri; set => _edgeUri = value; }
 
     /// <summary>Gets or sets <c>latestRelease</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestRelease")]
-    public bool? LatestRelease { get; set; }
+    public bool? LatestRelease { get => _latestRelease; set => _latestRelease = value; }
 
     /// <summary>Gets or sets <c>current</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public bool? Current { get; set; }
+    public bool? Current { get => _current; set => _current = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _edgeVersion;
+    private global::System.DateTimeOffset? _publishDate;
+    private string? _edgeUri;
+    private bool? _latestRelease;
+    private bool? _current;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainEdgeSoftwareVersionDto IGenesysCloudModel<DomainEdgeSoftwareVersionDto>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class DomainEdgeSoftwareVersionDto : IGenesysCloudModel<DomainEdge
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EdgeVersion = ReadString(ref reader, name);
+                    value._edgeVersion = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PublishDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._publishDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EdgeUri = ReadString(ref reader, name);
+                    value._edgeUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.LatestRelease = ReadNullableBoolean(ref reader, name);
+                    value._latestRelease = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Current = ReadNullableBoolean(ref reader, name);
+                    value._current = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class DomainEdgeSoftwareVersionDto : IGenesysCloudModel<DomainEdge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "edgeVersion"u8, value.EdgeVersion, nulls);
-        WriteDateTimeOffset(writer, "publishDate"u8, value.PublishDate, nulls);
-        WriteString(writer, "edgeUri"u8, value.EdgeUri, nulls);
-        WriteBoolean(writer, "latestRelease"u8, value.LatestRelease, nulls);
-        WriteBoolean(writer, "current"u8, value.Current, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "edgeVersion"u8, value._edgeVersion, nulls);
+        WriteDateTimeOffset(writer, "publishDate"u8, value._publishDate, nulls);
+        WriteString(writer, "edgeUri"u8, value._edgeUri, nulls);
+        WriteBoolean(writer, "latestRelease"u8, value._latestRelease, nulls);
+        WriteBoolean(writer, "current"u8, value._current, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,175 +14,219 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>Gets or sets <c>edgeUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeUri")]
-    public string? EdgeUri { get; set; }
+    public string? EdgeUri { get => _edgeUri; set => _edgeUri = value; }
 
     /// <summary>Gets or sets <c>edgeAssignedId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeAssignedId")]
-    public string? EdgeAssignedId { get; set; }
+    public string? EdgeAssignedId { get => _edgeAssignedId; set => _edgeAssignedId = value; }
 
     /// <summary>Friendly Name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("friendlyName")]
-    public string? FriendlyName { get; set; }
+    public string? FriendlyName { get => _friendlyName; set => _friendlyName = value; }
 
     /// <summary>Gets or sets <c>vlanTagId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vlanTagId")]
-    public long? VlanTagId { get; set; }
+    public long? VlanTagId { get => _vlanTagId; set => _vlanTagId = value; }
 
     /// <summary>Hardware Address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hardwareAddress")]
-    public string? HardwareAddress { get; set; }
+    public string? HardwareAddress { get => _hardwareAddress; set => _hardwareAddress = value; }
 
     /// <summary>Physical Adapter Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("physicalAdapterId")]
-    public string? PhysicalAdapterId { get; set; }
+    public string? PhysicalAdapterId { get => _physicalAdapterId; set => _physicalAdapterId = value; }
 
     /// <summary>Gets or sets <c>ifStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ifStatus")]
-    public string? IfStatus { get; set; }
+    public string? IfStatus { get => _ifStatus; set => _ifStatus = value; }
 
     /// <summary>The type of this network interface.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaceType")]
-    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum? InterfaceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum? InterfaceType { get => _interfaceType; set => _interfaceType = value; }
 
     /// <summary>IPv4 NENT IP Address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicNatAddressIpV4")]
-    public string? PublicNatAddressIpV4 { get; set; }
+    public string? PublicNatAddressIpV4 { get => _publicNatAddressIpV4; set => _publicNatAddressIpV4 = value; }
 
     /// <summary>IPv6 NENT IP Address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicNatAddressIpV6")]
-    public string? PublicNatAddressIpV6 { get; set; }
+    public string? PublicNatAddressIpV6 { get => _publicNatAddressIpV6; set => _publicNatAddressIpV6 = value; }
 
     /// <summary>The list of routes assigned to this interface.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkRoute>? Routes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkRoute>? Routes { get => _routes; set => _routes = value; }
 
     /// <summary>The list of IP addresses on this interface.  Priority of dns addresses are based on order in the list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkAddress>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkAddress>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>IPv4 interface settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv4Capabilities")]
-    public global::GenesysCloud.Extensions.Models.DomainCapabilities? Ipv4Capabilities { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainCapabilities? Ipv4Capabilities { get => _ipv4Capabilities; set => _ipv4Capabilities = value; }
 
     /// <summary>IPv6 interface settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv6Capabilities")]
-    public global::GenesysCloud.Extensions.Models.DomainCapabilities? Ipv6Capabilities { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainCapabilities? Ipv6Capabilities { get => _ipv6Capabilities; set => _ipv6Capabilities = value; }
 
     /// <summary>Gets or sets <c>currentState</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentState")]
-    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum? CurrentState { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum? CurrentState { get => _currentState; set => _currentState = value; }
 
     /// <summary>Gets or sets <c>lastModifiedUserId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModifiedUserId")]
-    public string? LastModifiedUserId { get; set; }
+    public string? LastModifiedUserId { get => _lastModifiedUserId; set => _lastModifiedUserId = value; }
 
     /// <summary>Gets or sets <c>lastModifiedCorrelationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModifiedCorrelationId")]
-    public string? LastModifiedCorrelationId { get; set; }
+    public string? LastModifiedCorrelationId { get => _lastModifiedCorrelationId; set => _lastModifiedCorrelationId = value; }
 
     /// <summary>Gets or sets <c>commandResponses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandResponses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkCommandResponse>? CommandResponses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkCommandResponse>? CommandResponses { get => _commandResponses; set => _commandResponses = value; }
 
     /// <summary>The IPv4 phone trunk base assignment will be inherited from the Edge Group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inheritPhoneTrunkBasesIPv4")]
-    public bool? InheritPhoneTrunkBasesIPv4 { get; set; }
+    public bool? InheritPhoneTrunkBasesIPv4 { get => _inheritPhoneTrunkBasesIPv4; set => _inheritPhoneTrunkBasesIPv4 = value; }
 
     /// <summary>The IPv6 phone trunk base assignment will be inherited from the Edge Group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inheritPhoneTrunkBasesIPv6")]
-    public bool? InheritPhoneTrunkBasesIPv6 { get; set; }
+    public bool? InheritPhoneTrunkBasesIPv6 { get => _inheritPhoneTrunkBasesIPv6; set => _inheritPhoneTrunkBasesIPv6 = value; }
 
     /// <summary>This interface will be used for all internal edge-to-edge communication using settings from the edgeTrunkBaseAssignment on the Edge Group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useForInternalEdgeCommunication")]
-    public bool? UseForInternalEdgeCommunication { get; set; }
+    public bool? UseForInternalEdgeCommunication { get => _useForInternalEdgeCommunication; set => _useForInternalEdgeCommunication = value; }
 
     /// <summary>Site Interconnects using the "Indirect" method will communicate using the Public IP Address specified on the interface. Use this option when a NAT enabled firewall is between the Edge and the far end.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useForIndirectEdgeCommunication")]
-    public bool? UseForIndirectEdgeCommunication { get; set; }
+    public bool? UseForIndirectEdgeCommunication { get => _useForIndirectEdgeCommunication; set => _useForIndirectEdgeCommunication = value; }
 
     /// <summary>Site Interconnects using the "Cloud Proxy" method will broker the connection between them with a Cloud Proxy. This method is required for connections between one or more Sites using Cloud Media, but can optionally be used between two premises Sites if Direct or Indirect are not an option.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useForCloudProxyEdgeCommunication")]
-    public bool? UseForCloudProxyEdgeCommunication { get; set; }
+    public bool? UseForCloudProxyEdgeCommunication { get => _useForCloudProxyEdgeCommunication; set => _useForCloudProxyEdgeCommunication = value; }
 
     /// <summary>This interface will be used for all communication with the internet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useForWanInterface")]
-    public bool? UseForWanInterface { get; set; }
+    public bool? UseForWanInterface { get => _useForWanInterface; set => _useForWanInterface = value; }
 
     /// <summary>External trunk base settings to use for external communication from this interface.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTrunkBaseAssignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? ExternalTrunkBaseAssignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? ExternalTrunkBaseAssignments { get => _externalTrunkBaseAssignments; set => _externalTrunkBaseAssignments = value; }
 
     /// <summary>Phone trunk base settings to use for phone communication from this interface.  These settings will be ignored when "inheritPhoneTrunkBases" is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneTrunkBaseAssignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? PhoneTrunkBaseAssignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? PhoneTrunkBaseAssignments { get => _phoneTrunkBaseAssignments; set => _phoneTrunkBaseAssignments = value; }
 
     /// <summary>Gets or sets <c>traceEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traceEnabled")]
-    public bool? TraceEnabled { get; set; }
+    public bool? TraceEnabled { get => _traceEnabled; set => _traceEnabled = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private string? _edgeUri;
+    private string? _edgeAssignedId;
+    private string? _friendlyName;
+    private long? _vlanTagId;
+    private string? _hardwareAddress;
+    private string? _physicalAdapterId;
+    private string? _ifStatus;
+    private global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum? _interfaceType;
+    private string? _publicNatAddressIpV4;
+    private string? _publicNatAddressIpV6;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkRoute>? _routes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkAddress>? _addresses;
+    private global::GenesysCloud.Extensions.Models.DomainCapabilities? _ipv4Capabilities;
+    private global::GenesysCloud.Extensions.Models.DomainCapabilities? _ipv6Capabilities;
+    private global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum? _currentState;
+    private string? _lastModifiedUserId;
+    private string? _lastModifiedCorrelationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainNetworkCommandResponse>? _commandResponses;
+    private bool? _inheritPhoneTrunkBasesIPv4;
+    private bool? _inheritPhoneTrunkBasesIPv6;
+    private bool? _useForInternalEdgeCommunication;
+    private bool? _useForIndirectEdgeCommunication;
+    private bool? _useForCloudProxyEdgeCommunication;
+    private bool? _useForWanInterface;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? _externalTrunkBaseAssignments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkBaseAssignment>? _phoneTrunkBaseAssignments;
+    private bool? _traceEnabled;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainLogicalInterface IGenesysCloudModel<DomainLogicalInterface>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -203,75 +247,75 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.EdgeUri = ReadString(ref reader, name);
+                    value._edgeUri = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.EdgeAssignedId = ReadString(ref reader, name);
+                    value._edgeAssignedId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.FriendlyName = ReadString(ref reader, name);
+                    value._friendlyName = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.VlanTagId = ReadNullableInt64(ref reader, options, name);
+                    value._vlanTagId = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.HardwareAddress = ReadString(ref reader, name);
+                    value._hardwareAddress = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.PhysicalAdapterId = ReadString(ref reader, name);
+                    value._physicalAdapterId = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.IfStatus = ReadString(ref reader, name);
+                    value._ifStatus = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.InterfaceType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum?)null;
+                    value._interfaceType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.InterfaceTypeEnum?)null;
                     break;
                 case 20:
-                    value.PublicNatAddressIpV4 = ReadString(ref reader, name);
+                    value._publicNatAddressIpV4 = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.PublicNatAddressIpV6 = ReadString(ref reader, name);
+                    value._publicNatAddressIpV6 = ReadString(ref reader, name);
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Routes = null;
+                        value._routes = null;
                     }
                     else
                     {
@@ -282,13 +326,13 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainNetworkRoute.ReadJson(ref reader, options));
                         }
 
-                        value.Routes = list3;
+                        value._routes = list3;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -299,28 +343,28 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainNetworkAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list4;
+                        value._addresses = list4;
                     }
                     break;
                 case 24:
-                    value.Ipv4Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainCapabilities.ReadJson(ref reader, options);
+                    value._ipv4Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainCapabilities.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.Ipv6Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainCapabilities.ReadJson(ref reader, options);
+                    value._ipv6Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainCapabilities.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.CurrentState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum(text5) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum?)null;
+                    value._currentState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum(text5) : (global::GenesysCloud.Extensions.Models.DomainLogicalInterface.CurrentStateEnum?)null;
                     break;
                 case 27:
-                    value.LastModifiedUserId = ReadString(ref reader, name);
+                    value._lastModifiedUserId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.LastModifiedCorrelationId = ReadString(ref reader, name);
+                    value._lastModifiedCorrelationId = ReadString(ref reader, name);
                     break;
                 case 29:
                     if (IsNull(ref reader))
                     {
-                        value.CommandResponses = null;
+                        value._commandResponses = null;
                     }
                     else
                     {
@@ -331,31 +375,31 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainNetworkCommandResponse.ReadJson(ref reader, options));
                         }
 
-                        value.CommandResponses = list6;
+                        value._commandResponses = list6;
                     }
                     break;
                 case 30:
-                    value.InheritPhoneTrunkBasesIPv4 = ReadNullableBoolean(ref reader, name);
+                    value._inheritPhoneTrunkBasesIPv4 = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
-                    value.InheritPhoneTrunkBasesIPv6 = ReadNullableBoolean(ref reader, name);
+                    value._inheritPhoneTrunkBasesIPv6 = ReadNullableBoolean(ref reader, name);
                     break;
                 case 32:
-                    value.UseForInternalEdgeCommunication = ReadNullableBoolean(ref reader, name);
+                    value._useForInternalEdgeCommunication = ReadNullableBoolean(ref reader, name);
                     break;
                 case 33:
-                    value.UseForIndirectEdgeCommunication = ReadNullableBoolean(ref reader, name);
+                    value._useForIndirectEdgeCommunication = ReadNullableBoolean(ref reader, name);
                     break;
                 case 34:
-                    value.UseForCloudProxyEdgeCommunication = ReadNullableBoolean(ref reader, name);
+                    value._useForCloudProxyEdgeCommunication = ReadNullableBoolean(ref reader, name);
                     break;
                 case 35:
-                    value.UseForWanInterface = ReadNullableBoolean(ref reader, name);
+                    value._useForWanInterface = ReadNullableBoolean(ref reader, name);
                     break;
                 case 36:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalTrunkBaseAssignments = null;
+                        value._externalTrunkBaseAssignments = null;
                     }
                     else
                     {
@@ -366,13 +410,13 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrunkBaseAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalTrunkBaseAssignments = list7;
+                        value._externalTrunkBaseAssignments = list7;
                     }
                     break;
                 case 37:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneTrunkBaseAssignments = null;
+                        value._phoneTrunkBaseAssignments = null;
                     }
                     else
                     {
@@ -383,23 +427,23 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrunkBaseAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneTrunkBaseAssignments = list8;
+                        value._phoneTrunkBaseAssignments = list8;
                     }
                     break;
                 case 38:
-                    value.TraceEnabled = ReadNullableBoolean(ref reader, name);
+                    value._traceEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 39:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 40:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 41:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -411,9 +455,9 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property9)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property9, options);
@@ -423,26 +467,26 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        WriteString(writer, "edgeUri"u8, value.EdgeUri, nulls);
-        WriteString(writer, "edgeAssignedId"u8, value.EdgeAssignedId, nulls);
-        WriteString(writer, "friendlyName"u8, value.FriendlyName, nulls);
-        WriteInt64(writer, "vlanTagId"u8, value.VlanTagId, nulls);
-        WriteString(writer, "hardwareAddress"u8, value.HardwareAddress, nulls);
-        WriteString(writer, "physicalAdapterId"u8, value.PhysicalAdapterId, nulls);
-        WriteString(writer, "ifStatus"u8, value.IfStatus, nulls);
-        WriteString(writer, "interfaceType"u8, value.InterfaceType?.ToString(), nulls);
-        WriteString(writer, "publicNatAddressIpV4"u8, value.PublicNatAddressIpV4, nulls);
-        WriteString(writer, "publicNatAddressIpV6"u8, value.PublicNatAddressIpV6, nulls);
-        if (value.Routes is { } property11)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        WriteString(writer, "edgeUri"u8, value._edgeUri, nulls);
+        WriteString(writer, "edgeAssignedId"u8, value._edgeAssignedId, nulls);
+        WriteString(writer, "friendlyName"u8, value._friendlyName, nulls);
+        WriteInt64(writer, "vlanTagId"u8, value._vlanTagId, nulls);
+        WriteString(writer, "hardwareAddress"u8, value._hardwareAddress, nulls);
+        WriteString(writer, "physicalAdapterId"u8, value._physicalAdapterId, nulls);
+        WriteString(writer, "ifStatus"u8, value._ifStatus, nulls);
+        WriteString(writer, "interfaceType"u8, value._interfaceType?.ToString(), nulls);
+        WriteString(writer, "publicNatAddressIpV4"u8, value._publicNatAddressIpV4, nulls);
+        WriteString(writer, "publicNatAddressIpV6"u8, value._publicNatAddressIpV6, nulls);
+        if (value._routes is { } property11)
         {
             writer.WritePropertyName("routes"u8);
             writer.WriteStartArray();
@@ -466,7 +510,7 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("routes"u8);
         }
 
-        if (value.Addresses is { } property14)
+        if (value._addresses is { } property14)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -490,7 +534,7 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("addresses"u8);
         }
 
-        if (value.Ipv4Capabilities is { } property17)
+        if (value._ipv4Capabilities is { } property17)
         {
             writer.WritePropertyName("ipv4Capabilities"u8);
             global::GenesysCloud.Extensions.Models.DomainCapabilities.WriteJson(writer, property17, options);
@@ -500,7 +544,7 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("ipv4Capabilities"u8);
         }
 
-        if (value.Ipv6Capabilities is { } property19)
+        if (value._ipv6Capabilities is { } property19)
         {
             writer.WritePropertyName("ipv6Capabilities"u8);
             global::GenesysCloud.Extensions.Models.DomainCapabilities.WriteJson(writer, property19, options);
@@ -510,10 +554,10 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("ipv6Capabilities"u8);
         }
 
-        WriteString(writer, "currentState"u8, value.CurrentState?.ToString(), nulls);
-        WriteString(writer, "lastModifiedUserId"u8, value.LastModifiedUserId, nulls);
-        WriteString(writer, "lastModifiedCorrelationId"u8, value.LastModifiedCorrelationId, nulls);
-        if (value.CommandResponses is { } property21)
+        WriteString(writer, "currentState"u8, value._currentState?.ToString(), nulls);
+        WriteString(writer, "lastModifiedUserId"u8, value._lastModifiedUserId, nulls);
+        WriteString(writer, "lastModifiedCorrelationId"u8, value._lastModifiedCorrelationId, nulls);
+        if (value._commandResponses is { } property21)
         {
             writer.WritePropertyName("commandResponses"u8);
             writer.WriteStartArray();
@@ -537,13 +581,13 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("commandResponses"u8);
         }
 
-        WriteBoolean(writer, "inheritPhoneTrunkBasesIPv4"u8, value.InheritPhoneTrunkBasesIPv4, nulls);
-        WriteBoolean(writer, "inheritPhoneTrunkBasesIPv6"u8, value.InheritPhoneTrunkBasesIPv6, nulls);
-        WriteBoolean(writer, "useForInternalEdgeCommunication"u8, value.UseForInternalEdgeCommunication, nulls);
-        WriteBoolean(writer, "useForIndirectEdgeCommunication"u8, value.UseForIndirectEdgeCommunication, nulls);
-        WriteBoolean(writer, "useForCloudProxyEdgeCommunication"u8, value.UseForCloudProxyEdgeCommunication, nulls);
-        WriteBoolean(writer, "useForWanInterface"u8, value.UseForWanInterface, nulls);
-        if (value.ExternalTrunkBaseAssignments is { } property24)
+        WriteBoolean(writer, "inheritPhoneTrunkBasesIPv4"u8, value._inheritPhoneTrunkBasesIPv4, nulls);
+        WriteBoolean(writer, "inheritPhoneTrunkBasesIPv6"u8, value._inheritPhoneTrunkBasesIPv6, nulls);
+        WriteBoolean(writer, "useForInternalEdgeCommunication"u8, value._useForInternalEdgeCommunication, nulls);
+        WriteBoolean(writer, "useForIndirectEdgeCommunication"u8, value._useForIndirectEdgeCommunication, nulls);
+        WriteBoolean(writer, "useForCloudProxyEdgeCommunication"u8, value._useForCloudProxyEdgeCommunication, nulls);
+        WriteBoolean(writer, "useForWanInterface"u8, value._useForWanInterface, nulls);
+        if (value._externalTrunkBaseAssignments is { } property24)
         {
             writer.WritePropertyName("externalTrunkBaseAssignments"u8);
             writer.WriteStartArray();
@@ -567,7 +611,7 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("externalTrunkBaseAssignments"u8);
         }
 
-        if (value.PhoneTrunkBaseAssignments is { } property27)
+        if (value._phoneTrunkBaseAssignments is { } property27)
         {
             writer.WritePropertyName("phoneTrunkBaseAssignments"u8);
             writer.WriteStartArray();
@@ -591,11 +635,11 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
             writer.WriteNull("phoneTrunkBaseAssignments"u8);
         }
 
-        WriteBoolean(writer, "traceEnabled"u8, value.TraceEnabled, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "traceEnabled"u8, value._traceEnabled, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DomainNetworkAddress : IGenesysCloudModel<DomainNetworkAddre
 {
     /// <summary>The type of address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>An IPv4 or IPv6 IP address. When specifying an address of type "ip", use CIDR format for the subnet mask.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>True if this address will persist on Edge restart.  Addresses assigned by DHCP will be returned as false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("persistent")]
-    public bool? Persistent { get; set; }
+    public bool? Persistent { get => _persistent; set => _persistent = value; }
 
     /// <summary>The address family for this address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public long? Family { get; set; }
+    public long? Family { get => _family; set => _family = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum? _type;
+    private string? _address;
+    private bool? _persistent;
+    private long? _family;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainNetworkAddress IGenesysCloudModel<DomainNetworkAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DomainNetworkAddress : IGenesysCloudModel<DomainNetworkAddre
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainNetworkAddress.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Persistent = ReadNullableBoolean(ref reader, name);
+                    value._persistent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Family = ReadNullableInt64(ref reader, options, name);
+                    value._family = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DomainNetworkAddress : IGenesysCloudModel<DomainNetworkAddre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteBoolean(writer, "persistent"u8, value.Persistent, nulls);
-        WriteInt64(writer, "family"u8, value.Family, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteBoolean(writer, "persistent"u8, value._persistent, nulls);
+        WriteInt64(writer, "family"u8, value._family, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DomainNetworkCommandResponse : IGenesysCloudModel<DomainNetw
 {
     /// <summary>Gets or sets <c>correlationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("correlationId")]
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _correlationId; set => _correlationId = value; }
 
     /// <summary>Gets or sets <c>commandName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandName")]
-    public string? CommandName { get; set; }
+    public string? CommandName { get => _commandName; set => _commandName = value; }
 
     /// <summary>Gets or sets <c>acknowledged</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acknowledged")]
-    public bool? Acknowledged { get; set; }
+    public bool? Acknowledged { get => _acknowledged; set => _acknowledged = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorDetails? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorDetails? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _correlationId;
+    private string? _commandName;
+    private bool? _acknowledged;
+    private global::GenesysCloud.Extensions.Models.ErrorDetails? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainNetworkCommandResponse IGenesysCloudModel<DomainNetworkCommandResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DomainNetworkCommandResponse : IGenesysCloudModel<DomainNetw
             switch (index)
             {
                 case 0:
-                    value.CorrelationId = ReadString(ref reader, name);
+                    value._correlationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CommandName = ReadString(ref reader, name);
+                    value._commandName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Acknowledged = ReadNullableBoolean(ref reader, name);
+                    value._acknowledged = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorDetails.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class DomainNetworkCommandResponse : IGenesysCloudModel<DomainNetw
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "correlationId"u8, value.CorrelationId, nulls);
-        WriteString(writer, "commandName"u8, value.CommandName, nulls);
-        WriteBoolean(writer, "acknowledged"u8, value.Acknowledged, nulls);
-        if (value.ErrorInfo is { } property1)
+        WriteString(writer, "correlationId"u8, value._correlationId, nulls);
+        WriteString(writer, "commandName"u8, value._commandName, nulls);
+        WriteBoolean(writer, "acknowledged"u8, value._acknowledged, nulls);
+        if (value._errorInfo is { } property1)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorDetails.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class DomainNetworkCommandResponse : IGenesysCloudModel<DomainNetw
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

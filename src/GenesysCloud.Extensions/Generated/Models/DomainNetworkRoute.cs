@@ -14,27 +14,34 @@ public sealed class DomainNetworkRoute : IGenesysCloudModel<DomainNetworkRoute>
 {
     /// <summary>The IPv4 or IPv6 route prefix in CIDR notation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prefix")]
-    public string? Prefix { get; set; }
+    public string? Prefix { get => _prefix; set => _prefix = value; }
 
     /// <summary>The IPv4 or IPv6 nexthop IP address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nexthop")]
-    public string? Nexthop { get; set; }
+    public string? Nexthop { get => _nexthop; set => _nexthop = value; }
 
     /// <summary>True if this route will persist on Edge restart.  Routes assigned by DHCP will be returned as false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("persistent")]
-    public bool? Persistent { get; set; }
+    public bool? Persistent { get => _persistent; set => _persistent = value; }
 
     /// <summary>The metric being used for route. Lower values will have a higher priority.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public long? Metric { get; set; }
+    public long? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The address family for this route.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public long? Family { get; set; }
+    public long? Family { get => _family; set => _family = value; }
+
+    private string? _prefix;
+    private string? _nexthop;
+    private bool? _persistent;
+    private long? _metric;
+    private long? _family;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainNetworkRoute IGenesysCloudModel<DomainNetworkRoute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DomainNetworkRoute : IGenesysCloudModel<DomainNetworkRoute>
             switch (index)
             {
                 case 0:
-                    value.Prefix = ReadString(ref reader, name);
+                    value._prefix = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Nexthop = ReadString(ref reader, name);
+                    value._nexthop = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Persistent = ReadNullableBoolean(ref reader, name);
+                    value._persistent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Metric = ReadNullableInt64(ref reader, options, name);
+                    value._metric = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Family = ReadNullableInt64(ref reader, options, name);
+                    value._family = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class DomainNetworkRoute : IGenesysCloudModel<DomainNetworkRoute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "prefix"u8, value.Prefix, nulls);
-        WriteString(writer, "nexthop"u8, value.Nexthop, nulls);
-        WriteBoolean(writer, "persistent"u8, value.Persistent, nulls);
-        WriteInt64(writer, "metric"u8, value.Metric, nulls);
-        WriteInt64(writer, "family"u8, value.Family, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "prefix"u8, value._prefix, nulls);
+        WriteString(writer, "nexthop"u8, value._nexthop, nulls);
+        WriteBoolean(writer, "persistent"u8, value._persistent, nulls);
+        WriteInt64(writer, "metric"u8, value._metric, nulls);
+        WriteInt64(writer, "family"u8, value._family, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
 {
     /// <summary>Gets or sets <c>removedPermissionPolicies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removedPermissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? RemovedPermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? RemovedPermissionPolicies { get => _removedPermissionPolicies; set => _removedPermissionPolicies = value; }
 
     /// <summary>Gets or sets <c>addedPermissionPolicies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addedPermissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? AddedPermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? AddedPermissionPolicies { get => _addedPermissionPolicies; set => _addedPermissionPolicies = value; }
 
     /// <summary>Gets or sets <c>samePermissionPolicies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("samePermissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? SamePermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? SamePermissionPolicies { get => _samePermissionPolicies; set => _samePermissionPolicies = value; }
 
     /// <summary>Gets or sets <c>userOrgRole</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userOrgRole")]
-    public global::GenesysCloud.Extensions.Models.DomainOrganizationRole? UserOrgRole { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainOrganizationRole? UserOrgRole { get => _userOrgRole; set => _userOrgRole = value; }
 
     /// <summary>Gets or sets <c>roleFromDefault</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleFromDefault")]
-    public global::GenesysCloud.Extensions.Models.DomainOrganizationRole? RoleFromDefault { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainOrganizationRole? RoleFromDefault { get => _roleFromDefault; set => _roleFromDefault = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? _removedPermissionPolicies;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? _addedPermissionPolicies;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? _samePermissionPolicies;
+    private global::GenesysCloud.Extensions.Models.DomainOrganizationRole? _userOrgRole;
+    private global::GenesysCloud.Extensions.Models.DomainOrganizationRole? _roleFromDefault;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainOrgRoleDifference IGenesysCloudModel<DomainOrgRoleDifference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RemovedPermissionPolicies = null;
+                        value._removedPermissionPolicies = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainPermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.RemovedPermissionPolicies = list1;
+                        value._removedPermissionPolicies = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AddedPermissionPolicies = null;
+                        value._addedPermissionPolicies = null;
                     }
                     else
                     {
@@ -85,13 +92,13 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainPermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.AddedPermissionPolicies = list2;
+                        value._addedPermissionPolicies = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SamePermissionPolicies = null;
+                        value._samePermissionPolicies = null;
                     }
                     else
                     {
@@ -102,17 +109,17 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainPermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.SamePermissionPolicies = list3;
+                        value._samePermissionPolicies = list3;
                     }
                     break;
                 case 3:
-                    value.UserOrgRole = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainOrganizationRole.ReadJson(ref reader, options);
+                    value._userOrgRole = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainOrganizationRole.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.RoleFromDefault = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainOrganizationRole.ReadJson(ref reader, options);
+                    value._roleFromDefault = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainOrganizationRole.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +131,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RemovedPermissionPolicies is { } property4)
+        if (value._removedPermissionPolicies is { } property4)
         {
             writer.WritePropertyName("removedPermissionPolicies"u8);
             writer.WriteStartArray();
@@ -148,7 +155,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
             writer.WriteNull("removedPermissionPolicies"u8);
         }
 
-        if (value.AddedPermissionPolicies is { } property7)
+        if (value._addedPermissionPolicies is { } property7)
         {
             writer.WritePropertyName("addedPermissionPolicies"u8);
             writer.WriteStartArray();
@@ -172,7 +179,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
             writer.WriteNull("addedPermissionPolicies"u8);
         }
 
-        if (value.SamePermissionPolicies is { } property10)
+        if (value._samePermissionPolicies is { } property10)
         {
             writer.WritePropertyName("samePermissionPolicies"u8);
             writer.WriteStartArray();
@@ -196,7 +203,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
             writer.WriteNull("samePermissionPolicies"u8);
         }
 
-        if (value.UserOrgRole is { } property13)
+        if (value._userOrgRole is { } property13)
         {
             writer.WritePropertyName("userOrgRole"u8);
             global::GenesysCloud.Extensions.Models.DomainOrganizationRole.WriteJson(writer, property13, options);
@@ -206,7 +213,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
             writer.WriteNull("userOrgRole"u8);
         }
 
-        if (value.RoleFromDefault is { } property15)
+        if (value._roleFromDefault is { } property15)
         {
             writer.WritePropertyName("roleFromDefault"u8);
             global::GenesysCloud.Extensions.Models.DomainOrganizationRole.WriteJson(writer, property15, options);
@@ -216,7 +223,7 @@ public sealed class DomainOrgRoleDifference : IGenesysCloudModel<DomainOrgRoleDi
             writer.WriteNull("roleFromDefault"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
 {
     /// <summary>role id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>defaultRoleId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultRoleId")]
-    public string? DefaultRoleId { get; set; }
+    public string? DefaultRoleId { get => _defaultRoleId; set => _defaultRoleId = value; }
 
     /// <summary>Gets or sets <c>permissions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>A collection of the permissions the role is not using</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unusedPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UnusedPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UnusedPermissions { get => _unusedPermissions; set => _unusedPermissions = value; }
 
     /// <summary>Gets or sets <c>permissionPolicies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? PermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? PermissionPolicies { get => _permissionPolicies; set => _permissionPolicies = value; }
 
     /// <summary>Gets or sets <c>userCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userCount")]
-    public long? UserCount { get; set; }
+    public long? UserCount { get => _userCount; set => _userCount = value; }
 
     /// <summary>Optional unless patch operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleNeedsUpdate")]
-    public bool? RoleNeedsUpdate { get; set; }
+    public bool? RoleNeedsUpdate { get => _roleNeedsUpdate; set => _roleNeedsUpdate = value; }
 
     /// <summary>Set baseLicense only while updating license using PUT /license endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baseLicense")]
-    public string? BaseLicense { get; set; }
+    public string? BaseLicense { get => _baseLicense; set => _baseLicense = value; }
 
     /// <summary>Set addonLicenses only while updating license using PUT /license endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addonLicenses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddonLicenses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddonLicenses { get => _addonLicenses; set => _addonLicenses = value; }
 
     /// <summary>The time that this role licenses were most recently updated using the PUT /license endpoint. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLicenseLastUpdated")]
-    public global::System.DateTimeOffset? DateLicenseLastUpdated { get; set; }
+    public global::System.DateTimeOffset? DateLicenseLastUpdated { get => _dateLicenseLastUpdated; set => _dateLicenseLastUpdated = value; }
 
     /// <summary>Gets or sets <c>base</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("base")]
-    public bool? Base { get; set; }
+    public bool? Base { get => _base; set => _base = value; }
 
     /// <summary>Gets or sets <c>default</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-    public bool? Default { get; set; }
+    public bool? Default { get => _default; set => _default = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _defaultRoleId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _unusedPermissions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? _permissionPolicies;
+    private long? _userCount;
+    private bool? _roleNeedsUpdate;
+    private string? _baseLicense;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addonLicenses;
+    private global::System.DateTimeOffset? _dateLicenseLastUpdated;
+    private bool? _base;
+    private bool? _default;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainOrganizationRole IGenesysCloudModel<DomainOrganizationRole>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,21 +112,21 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DefaultRoleId = ReadString(ref reader, name);
+                    value._defaultRoleId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -120,13 +137,13 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list1;
+                        value._permissions = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.UnusedPermissions = null;
+                        value._unusedPermissions = null;
                     }
                     else
                     {
@@ -137,13 +154,13 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UnusedPermissions = list2;
+                        value._unusedPermissions = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PermissionPolicies = null;
+                        value._permissionPolicies = null;
                     }
                     else
                     {
@@ -154,22 +171,22 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainPermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.PermissionPolicies = list3;
+                        value._permissionPolicies = list3;
                     }
                     break;
                 case 7:
-                    value.UserCount = ReadNullableInt64(ref reader, options, name);
+                    value._userCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.RoleNeedsUpdate = ReadNullableBoolean(ref reader, name);
+                    value._roleNeedsUpdate = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.BaseLicense = ReadString(ref reader, name);
+                    value._baseLicense = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.AddonLicenses = null;
+                        value._addonLicenses = null;
                     }
                     else
                     {
@@ -180,23 +197,23 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddonLicenses = list4;
+                        value._addonLicenses = list4;
                     }
                     break;
                 case 11:
-                    value.DateLicenseLastUpdated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLicenseLastUpdated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.Base = ReadNullableBoolean(ref reader, name);
+                    value._base = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.Default = ReadNullableBoolean(ref reader, name);
+                    value._default = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,11 +225,11 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "defaultRoleId"u8, value.DefaultRoleId, nulls);
-        if (value.Permissions is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "defaultRoleId"u8, value._defaultRoleId, nulls);
+        if (value._permissions is { } property5)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -229,7 +246,7 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
             writer.WriteNull("permissions"u8);
         }
 
-        if (value.UnusedPermissions is { } property7)
+        if (value._unusedPermissions is { } property7)
         {
             writer.WritePropertyName("unusedPermissions"u8);
             writer.WriteStartArray();
@@ -246,7 +263,7 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
             writer.WriteNull("unusedPermissions"u8);
         }
 
-        if (value.PermissionPolicies is { } property9)
+        if (value._permissionPolicies is { } property9)
         {
             writer.WritePropertyName("permissionPolicies"u8);
             writer.WriteStartArray();
@@ -270,10 +287,10 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
             writer.WriteNull("permissionPolicies"u8);
         }
 
-        WriteInt64(writer, "userCount"u8, value.UserCount, nulls);
-        WriteBoolean(writer, "roleNeedsUpdate"u8, value.RoleNeedsUpdate, nulls);
-        WriteString(writer, "baseLicense"u8, value.BaseLicense, nulls);
-        if (value.AddonLicenses is { } property12)
+        WriteInt64(writer, "userCount"u8, value._userCount, nulls);
+        WriteBoolean(writer, "roleNeedsUpdate"u8, value._roleNeedsUpdate, nulls);
+        WriteString(writer, "baseLicense"u8, value._baseLicense, nulls);
+        if (value._addonLicenses is { } property12)
         {
             writer.WritePropertyName("addonLicenses"u8);
             writer.WriteStartArray();
@@ -290,11 +307,11 @@ public sealed class DomainOrganizationRole : IGenesysCloudModel<DomainOrganizati
             writer.WriteNull("addonLicenses"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateLicenseLastUpdated"u8, value.DateLicenseLastUpdated, nulls);
-        WriteBoolean(writer, "base"u8, value.Base, nulls);
-        WriteBoolean(writer, "default"u8, value.Default, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateLicenseLastUpdated"u8, value._dateLicenseLastUpdated, nulls);
+        WriteBoolean(writer, "base"u8, value._base, nulls);
+        WriteBoolean(writer, "default"u8, value._default, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
 {
     /// <summary>role id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the role</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>permissions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>Gets or sets <c>permissionPolicies</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? PermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? PermissionPolicies { get => _permissionPolicies; set => _permissionPolicies = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainPermissionPolicy>? _permissionPolicies;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainOrganizationRoleUpdate IGenesysCloudModel<DomainOrganizationRoleUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -81,13 +89,13 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list1;
+                        value._permissions = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PermissionPolicies = null;
+                        value._permissionPolicies = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainPermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.PermissionPolicies = list2;
+                        value._permissionPolicies = list2;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +125,10 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Permissions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._permissions is { } property3)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -137,7 +145,7 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
             writer.WriteNull("permissions"u8);
         }
 
-        if (value.PermissionPolicies is { } property5)
+        if (value._permissionPolicies is { } property5)
         {
             writer.WritePropertyName("permissionPolicies"u8);
             writer.WriteStartArray();
@@ -161,8 +169,8 @@ public sealed class DomainOrganizationRoleUpdate : IGenesysCloudModel<DomainOrga
             writer.WriteNull("permissionPolicies"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

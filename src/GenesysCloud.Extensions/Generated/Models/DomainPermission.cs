@@ -14,31 +14,39 @@ public sealed class DomainPermission : IGenesysCloudModel<DomainPermission>
 {
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Gets or sets <c>entityType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public string? EntityType { get; set; }
+    public string? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>Gets or sets <c>action</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public string? Action { get; set; }
+    public string? Action { get => _action; set => _action = value; }
 
     /// <summary>Gets or sets <c>label</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>Gets or sets <c>allowsConditions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowsConditions")]
-    public bool? AllowsConditions { get; set; }
+    public bool? AllowsConditions { get => _allowsConditions; set => _allowsConditions = value; }
 
     /// <summary>Gets or sets <c>divisionAware</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionAware")]
-    public bool? DivisionAware { get; set; }
+    public bool? DivisionAware { get => _divisionAware; set => _divisionAware = value; }
+
+    private string? _domain;
+    private string? _entityType;
+    private string? _action;
+    private string? _label;
+    private bool? _allowsConditions;
+    private bool? _divisionAware;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainPermission IGenesysCloudModel<DomainPermission>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class DomainPermission : IGenesysCloudModel<DomainPermission>
             switch (index)
             {
                 case 0:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntityType = ReadString(ref reader, name);
+                    value._entityType = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Action = ReadString(ref reader, name);
+                    value._action = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AllowsConditions = ReadNullableBoolean(ref reader, name);
+                    value._allowsConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.DivisionAware = ReadNullableBoolean(ref reader, name);
+                    value._divisionAware = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class DomainPermission : IGenesysCloudModel<DomainPermission>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType, nulls);
-        WriteString(writer, "action"u8, value.Action, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteBoolean(writer, "allowsConditions"u8, value.AllowsConditions, nulls);
-        WriteBoolean(writer, "divisionAware"u8, value.DivisionAware, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "entityType"u8, value._entityType, nulls);
+        WriteString(writer, "action"u8, value._action, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteBoolean(writer, "allowsConditions"u8, value._allowsConditions, nulls);
+        WriteBoolean(writer, "divisionAware"u8, value._divisionAware, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

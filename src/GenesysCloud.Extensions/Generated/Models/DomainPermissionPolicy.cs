@@ -14,39 +14,49 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
 {
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Gets or sets <c>entityName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
 
     /// <summary>Gets or sets <c>policyName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyName")]
-    public string? PolicyName { get; set; }
+    public string? PolicyName { get => _policyName; set => _policyName = value; }
 
     /// <summary>Gets or sets <c>policyDescription</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyDescription")]
-    public string? PolicyDescription { get; set; }
+    public string? PolicyDescription { get => _policyDescription; set => _policyDescription = value; }
 
     /// <summary>Gets or sets <c>actionSet</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActionSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActionSet { get => _actionSet; set => _actionSet = value; }
 
     /// <summary>Gets or sets <c>namedResources</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namedResources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NamedResources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NamedResources { get => _namedResources; set => _namedResources = value; }
 
     /// <summary>Gets or sets <c>allowConditions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowConditions")]
-    public bool? AllowConditions { get; set; }
+    public bool? AllowConditions { get => _allowConditions; set => _allowConditions = value; }
 
     /// <summary>Gets or sets <c>resourceConditionNode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceConditionNode")]
-    public global::GenesysCloud.Extensions.Models.DomainResourceConditionNode? ResourceConditionNode { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainResourceConditionNode? ResourceConditionNode { get => _resourceConditionNode; set => _resourceConditionNode = value; }
+
+    private string? _domain;
+    private string? _entityName;
+    private string? _policyName;
+    private string? _policyDescription;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _actionSet;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _namedResources;
+    private bool? _allowConditions;
+    private global::GenesysCloud.Extensions.Models.DomainResourceConditionNode? _resourceConditionNode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainPermissionPolicy IGenesysCloudModel<DomainPermissionPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
             switch (index)
             {
                 case 0:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PolicyName = ReadString(ref reader, name);
+                    value._policyName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PolicyDescription = ReadString(ref reader, name);
+                    value._policyDescription = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ActionSet = null;
+                        value._actionSet = null;
                     }
                     else
                     {
@@ -92,13 +102,13 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActionSet = list1;
+                        value._actionSet = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.NamedResources = null;
+                        value._namedResources = null;
                     }
                     else
                     {
@@ -109,17 +119,17 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NamedResources = list2;
+                        value._namedResources = list2;
                     }
                     break;
                 case 6:
-                    value.AllowConditions = ReadNullableBoolean(ref reader, name);
+                    value._allowConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.ResourceConditionNode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainResourceConditionNode.ReadJson(ref reader, options);
+                    value._resourceConditionNode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainResourceConditionNode.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +141,11 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteString(writer, "policyName"u8, value.PolicyName, nulls);
-        WriteString(writer, "policyDescription"u8, value.PolicyDescription, nulls);
-        if (value.ActionSet is { } property3)
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteString(writer, "policyName"u8, value._policyName, nulls);
+        WriteString(writer, "policyDescription"u8, value._policyDescription, nulls);
+        if (value._actionSet is { } property3)
         {
             writer.WritePropertyName("actionSet"u8);
             writer.WriteStartArray();
@@ -152,7 +162,7 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
             writer.WriteNull("actionSet"u8);
         }
 
-        if (value.NamedResources is { } property5)
+        if (value._namedResources is { } property5)
         {
             writer.WritePropertyName("namedResources"u8);
             writer.WriteStartArray();
@@ -169,8 +179,8 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
             writer.WriteNull("namedResources"u8);
         }
 
-        WriteBoolean(writer, "allowConditions"u8, value.AllowConditions, nulls);
-        if (value.ResourceConditionNode is { } property7)
+        WriteBoolean(writer, "allowConditions"u8, value._allowConditions, nulls);
+        if (value._resourceConditionNode is { } property7)
         {
             writer.WritePropertyName("resourceConditionNode"u8);
             global::GenesysCloud.Extensions.Models.DomainResourceConditionNode.WriteJson(writer, property7, options);
@@ -180,7 +190,7 @@ public sealed class DomainPermissionPolicy : IGenesysCloudModel<DomainPermission
             writer.WriteNull("resourceConditionNode"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DomainPhysicalCapabilities : IGenesysCloudModel<DomainPhysic
 {
     /// <summary>Gets or sets <c>vlan</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vlan")]
-    public bool? Vlan { get; set; }
+    public bool? Vlan { get => _vlan; set => _vlan = value; }
 
     /// <summary>Gets or sets <c>team</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public bool? Team { get; set; }
+    public bool? Team { get => _team; set => _team = value; }
+
+    private bool? _vlan;
+    private bool? _team;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainPhysicalCapabilities IGenesysCloudModel<DomainPhysicalCapabilities>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DomainPhysicalCapabilities : IGenesysCloudModel<DomainPhysic
             switch (index)
             {
                 case 0:
-                    value.Vlan = ReadNullableBoolean(ref reader, name);
+                    value._vlan = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Team = ReadNullableBoolean(ref reader, name);
+                    value._team = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DomainPhysicalCapabilities : IGenesysCloudModel<DomainPhysic
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "vlan"u8, value.Vlan, nulls);
-        WriteBoolean(writer, "team"u8, value.Team, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "vlan"u8, value._vlan, nulls);
+        WriteBoolean(writer, "team"u8, value._team, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

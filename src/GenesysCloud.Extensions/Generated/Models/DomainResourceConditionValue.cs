@@ -14,27 +14,34 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
 {
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>queue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.Queue? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Gets or sets <c>team</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.Team? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.Team? Team { get => _team; set => _team = value; }
 
     /// <summary>Gets or sets <c>value</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Queue? _queue;
+    private global::GenesysCloud.Extensions.Models.Team? _team;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DomainResourceConditionValue IGenesysCloudModel<DomainResourceConditionValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DomainResourceConditionValue.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -92,7 +99,7 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
             writer.WriteNull("user"u8);
         }
 
-        if (value.Queue is { } property4)
+        if (value._queue is { } property4)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.Queue.WriteJson(writer, property4, options);
@@ -102,7 +109,7 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Team is { } property6)
+        if (value._team is { } property6)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.Team.WriteJson(writer, property6, options);
@@ -112,9 +119,9 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
             writer.WriteNull("team"u8);
         }
 
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

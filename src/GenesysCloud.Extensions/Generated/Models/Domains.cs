@@ -14,11 +14,14 @@ public sealed class Domains : IGenesysCloudModel<Domains>
 {
     /// <summary>The authorized domains settings for email processing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedDomains")]
-    public global::GenesysCloud.Extensions.Models.AuthorizedDomains? AuthorizedDomains { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthorizedDomains? AuthorizedDomains { get => _authorizedDomains; set => _authorizedDomains = value; }
+
+    private global::GenesysCloud.Extensions.Models.AuthorizedDomains? _authorizedDomains;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Domains IGenesysCloudModel<Domains>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Domains : IGenesysCloudModel<Domains>
             switch (index)
             {
                 case 0:
-                    value.AuthorizedDomains = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthorizedDomains.ReadJson(ref reader, options);
+                    value._authorizedDomains = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthorizedDomains.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class Domains : IGenesysCloudModel<Domains>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AuthorizedDomains is { } property1)
+        if (value._authorizedDomains is { } property1)
         {
             writer.WritePropertyName("authorizedDomains"u8);
             global::GenesysCloud.Extensions.Models.AuthorizedDomains.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class Domains : IGenesysCloudModel<Domains>
             writer.WriteNull("authorizedDomains"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

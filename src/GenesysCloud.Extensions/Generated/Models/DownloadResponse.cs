@@ -14,35 +14,44 @@ public sealed class DownloadResponse : IGenesysCloudModel<DownloadResponse>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>contentLocationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLocationUri")]
-    public string? ContentLocationUri { get; set; }
+    public string? ContentLocationUri { get => _contentLocationUri; set => _contentLocationUri = value; }
 
     /// <summary>Gets or sets <c>imageUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUri")]
-    public string? ImageUri { get; set; }
+    public string? ImageUri { get => _imageUri; set => _imageUri = value; }
 
     /// <summary>Gets or sets <c>thumbnails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get => _thumbnails; set => _thumbnails = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>resultUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultUri")]
-    public string? ResultUri { get; set; }
+    public string? ResultUri { get => _resultUri; set => _resultUri = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _contentLocationUri;
+    private string? _imageUri;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? _thumbnails;
+    private global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum? _state;
+    private string? _resultUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DownloadResponse IGenesysCloudModel<DownloadResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class DownloadResponse : IGenesysCloudModel<DownloadResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentLocationUri = ReadString(ref reader, name);
+                    value._contentLocationUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ImageUri = ReadString(ref reader, name);
+                    value._imageUri = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Thumbnails = null;
+                        value._thumbnails = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class DownloadResponse : IGenesysCloudModel<DownloadResponse>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentThumbnail.ReadJson(ref reader, options));
                         }
 
-                        value.Thumbnails = list1;
+                        value._thumbnails = list1;
                     }
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.DownloadResponse.StateEnum?)null;
                     break;
                 case 5:
-                    value.ResultUri = ReadString(ref reader, name);
+                    value._resultUri = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class DownloadResponse : IGenesysCloudModel<DownloadResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contentLocationUri"u8, value.ContentLocationUri, nulls);
-        WriteString(writer, "imageUri"u8, value.ImageUri, nulls);
-        if (value.Thumbnails is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contentLocationUri"u8, value._contentLocationUri, nulls);
+        WriteString(writer, "imageUri"u8, value._imageUri, nulls);
+        if (value._thumbnails is { } property3)
         {
             writer.WritePropertyName("thumbnails"u8);
             writer.WriteStartArray();
@@ -137,10 +146,10 @@ public sealed class DownloadResponse : IGenesysCloudModel<DownloadResponse>
             writer.WriteNull("thumbnails"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "resultUri"u8, value.ResultUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "resultUri"u8, value._resultUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

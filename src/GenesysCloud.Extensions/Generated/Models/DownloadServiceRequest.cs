@@ -14,11 +14,14 @@ public sealed class DownloadServiceRequest : IGenesysCloudModel<DownloadServiceR
 {
     /// <summary>List of file names to download</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Files { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Files { get => _files; set => _files = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _files;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DownloadServiceRequest IGenesysCloudModel<DownloadServiceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class DownloadServiceRequest : IGenesysCloudModel<DownloadServiceR
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Files = null;
+                        value._files = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class DownloadServiceRequest : IGenesysCloudModel<DownloadServiceR
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Files = list1;
+                        value._files = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class DownloadServiceRequest : IGenesysCloudModel<DownloadServiceR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Files is { } property2)
+        if (value._files is { } property2)
         {
             writer.WritePropertyName("files"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class DownloadServiceRequest : IGenesysCloudModel<DownloadServiceR
             writer.WriteNull("files"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

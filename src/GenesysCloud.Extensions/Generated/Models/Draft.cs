@@ -14,39 +14,49 @@ public sealed class Draft : IGenesysCloudModel<Draft>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Draft name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Miner to which the draft belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("miner")]
-    public global::GenesysCloud.Extensions.Models.Miner? Miner { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner? Miner { get => _miner; set => _miner = value; }
 
     /// <summary>Draft intent object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftIntents>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftIntents>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>Draft topic object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftTopics>? Topics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftTopics>? Topics { get => _topics; set => _topics = value; }
 
     /// <summary>Date when the draft was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the draft was updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Miner? _miner;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftIntents>? _intents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DraftTopics>? _topics;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Draft IGenesysCloudModel<Draft>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class Draft : IGenesysCloudModel<Draft>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
+                    value._miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class Draft : IGenesysCloudModel<Draft>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DraftIntents.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Topics = null;
+                        value._topics = null;
                     }
                     else
                     {
@@ -106,20 +116,20 @@ public sealed class Draft : IGenesysCloudModel<Draft>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DraftTopics.ReadJson(ref reader, options));
                         }
 
-                        value.Topics = list2;
+                        value._topics = list2;
                     }
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +141,9 @@ public sealed class Draft : IGenesysCloudModel<Draft>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Miner is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._miner is { } property3)
         {
             writer.WritePropertyName("miner"u8);
             global::GenesysCloud.Extensions.Models.Miner.WriteJson(writer, property3, options);
@@ -143,7 +153,7 @@ public sealed class Draft : IGenesysCloudModel<Draft>
             writer.WriteNull("miner"u8);
         }
 
-        if (value.Intents is { } property5)
+        if (value._intents is { } property5)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -167,7 +177,7 @@ public sealed class Draft : IGenesysCloudModel<Draft>
             writer.WriteNull("intents"u8);
         }
 
-        if (value.Topics is { } property8)
+        if (value._topics is { } property8)
         {
             writer.WritePropertyName("topics"u8);
             writer.WriteStartArray();
@@ -191,10 +201,10 @@ public sealed class Draft : IGenesysCloudModel<Draft>
             writer.WriteNull("topics"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DraftManipulationRequest : IGenesysCloudModel<DraftManipulat
 {
     /// <summary>A set of definitions to translate email attributes and correctly display date and time, for a given language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translate")]
-    public global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation? Translate { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation? Translate { get => _translate; set => _translate = value; }
 
     /// <summary>The kind of draft that as to be treated. Used to prefix response subject or auto-include information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("draftType")]
-    public global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum? DraftType { get; set; }
+    public global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum? DraftType { get => _draftType; set => _draftType = value; }
+
+    private global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation? _translate;
+    private global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum? _draftType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DraftManipulationRequest IGenesysCloudModel<DraftManipulationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DraftManipulationRequest : IGenesysCloudModel<DraftManipulat
             switch (index)
             {
                 case 0:
-                    value.Translate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation.ReadJson(ref reader, options);
+                    value._translate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DraftType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum?)null;
+                    value._draftType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.DraftManipulationRequest.DraftTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class DraftManipulationRequest : IGenesysCloudModel<DraftManipulat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Translate is { } property2)
+        if (value._translate is { } property2)
         {
             writer.WritePropertyName("translate"u8);
             global::GenesysCloud.Extensions.Models.HistoryHeadersTranslation.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class DraftManipulationRequest : IGenesysCloudModel<DraftManipulat
             writer.WriteNull("translate"u8);
         }
 
-        WriteString(writer, "draftType"u8, value.DraftType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "draftType"u8, value._draftType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DraftTopicRequest : IGenesysCloudModel<DraftTopicRequest>
 {
     /// <summary>Id for a topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name/Label for a topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The phrases that are extracted for a topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Phrases { get => _phrases; set => _phrases = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _phrases;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DraftTopicRequest IGenesysCloudModel<DraftTopicRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class DraftTopicRequest : IGenesysCloudModel<DraftTopicRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class DraftTopicRequest : IGenesysCloudModel<DraftTopicRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Phrases = list1;
+                        value._phrases = list1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class DraftTopicRequest : IGenesysCloudModel<DraftTopicRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Phrases is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._phrases is { } property2)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -108,8 +114,8 @@ public sealed class DraftTopicRequest : IGenesysCloudModel<DraftTopicRequest>
             writer.WriteNull("phrases"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

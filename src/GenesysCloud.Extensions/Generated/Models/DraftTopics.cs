@@ -14,43 +14,54 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
 {
     /// <summary>Id for a topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Topic name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The miner to which the topic belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("miner")]
-    public global::GenesysCloud.Extensions.Models.Miner? Miner { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner? Miner { get => _miner; set => _miner = value; }
 
     /// <summary>Number of conversations where a topic has occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationCount")]
-    public long? ConversationCount { get; set; }
+    public long? ConversationCount { get => _conversationCount; set => _conversationCount = value; }
 
     /// <summary>Percentage of conversations where a topic has occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationPercent")]
-    public double? ConversationPercent { get; set; }
+    public double? ConversationPercent { get => _conversationPercent; set => _conversationPercent = value; }
 
     /// <summary>Number of unique utterances where a topic has occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utteranceCount")]
-    public long? UtteranceCount { get; set; }
+    public long? UtteranceCount { get => _utteranceCount; set => _utteranceCount = value; }
 
     /// <summary>Number of unique phrases (sub-utterances) where a topic has occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phraseCount")]
-    public long? PhraseCount { get; set; }
+    public long? PhraseCount { get => _phraseCount; set => _phraseCount = value; }
 
     /// <summary>The phrases that are extracted for a topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Phrases { get => _phrases; set => _phrases = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Miner? _miner;
+    private long? _conversationCount;
+    private double? _conversationPercent;
+    private long? _utteranceCount;
+    private long? _phraseCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _phrases;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DraftTopics IGenesysCloudModel<DraftTopics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
+                    value._miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ConversationCount = ReadNullableInt64(ref reader, options, name);
+                    value._conversationCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ConversationPercent = ReadNullableDouble(ref reader, options, name);
+                    value._conversationPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.UtteranceCount = ReadNullableInt64(ref reader, options, name);
+                    value._utteranceCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.PhraseCount = ReadNullableInt64(ref reader, options, name);
+                    value._phraseCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -105,14 +116,14 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Phrases = list1;
+                        value._phrases = list1;
                     }
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Miner is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._miner is { } property2)
         {
             writer.WritePropertyName("miner"u8);
             global::GenesysCloud.Extensions.Models.Miner.WriteJson(writer, property2, options);
@@ -136,11 +147,11 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
             writer.WriteNull("miner"u8);
         }
 
-        WriteInt64(writer, "conversationCount"u8, value.ConversationCount, nulls);
-        WriteDouble(writer, "conversationPercent"u8, value.ConversationPercent, nulls);
-        WriteInt64(writer, "utteranceCount"u8, value.UtteranceCount, nulls);
-        WriteInt64(writer, "phraseCount"u8, value.PhraseCount, nulls);
-        if (value.Phrases is { } property4)
+        WriteInt64(writer, "conversationCount"u8, value._conversationCount, nulls);
+        WriteDouble(writer, "conversationPercent"u8, value._conversationPercent, nulls);
+        WriteInt64(writer, "utteranceCount"u8, value._utteranceCount, nulls);
+        WriteInt64(writer, "phraseCount"u8, value._phraseCount, nulls);
+        if (value._phrases is { } property4)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -157,8 +168,8 @@ public sealed class DraftTopics : IGenesysCloudModel<DraftTopics>
             writer.WriteNull("phrases"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DraftValidationResult : IGenesysCloudModel<DraftValidationRe
 {
     /// <summary>Indicates if configuration is valid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>List of errors causing validation failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get => _errors; set => _errors = value; }
+
+    private bool? _valid;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? _errors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DraftValidationResult IGenesysCloudModel<DraftValidationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class DraftValidationResult : IGenesysCloudModel<DraftValidationRe
             switch (index)
             {
                 case 0:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class DraftValidationResult : IGenesysCloudModel<DraftValidationRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class DraftValidationResult : IGenesysCloudModel<DraftValidationRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        if (value.Errors is { } property2)
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class DraftValidationResult : IGenesysCloudModel<DraftValidationRe
             writer.WriteNull("errors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

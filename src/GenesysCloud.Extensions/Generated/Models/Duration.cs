@@ -14,27 +14,34 @@ public sealed class Duration : IGenesysCloudModel<Duration>
 {
     /// <summary>Gets or sets <c>seconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("seconds")]
-    public long? Seconds { get; set; }
+    public long? Seconds { get => _seconds; set => _seconds = value; }
 
     /// <summary>Gets or sets <c>zero</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zero")]
-    public bool? Zero { get; set; }
+    public bool? Zero { get => _zero; set => _zero = value; }
 
     /// <summary>Gets or sets <c>nano</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nano")]
-    public long? Nano { get; set; }
+    public long? Nano { get => _nano; set => _nano = value; }
 
     /// <summary>Gets or sets <c>negative</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("negative")]
-    public bool? Negative { get; set; }
+    public bool? Negative { get => _negative; set => _negative = value; }
 
     /// <summary>Gets or sets <c>units</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("units")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemporalUnit>? Units { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemporalUnit>? Units { get => _units; set => _units = value; }
+
+    private long? _seconds;
+    private bool? _zero;
+    private long? _nano;
+    private bool? _negative;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemporalUnit>? _units;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Duration IGenesysCloudModel<Duration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class Duration : IGenesysCloudModel<Duration>
             switch (index)
             {
                 case 0:
-                    value.Seconds = ReadNullableInt64(ref reader, options, name);
+                    value._seconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Zero = ReadNullableBoolean(ref reader, name);
+                    value._zero = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Nano = ReadNullableInt64(ref reader, options, name);
+                    value._nano = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Negative = ReadNullableBoolean(ref reader, name);
+                    value._negative = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Units = null;
+                        value._units = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class Duration : IGenesysCloudModel<Duration>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemporalUnit.ReadJson(ref reader, options));
                         }
 
-                        value.Units = list1;
+                        value._units = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class Duration : IGenesysCloudModel<Duration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "seconds"u8, value.Seconds, nulls);
-        WriteBoolean(writer, "zero"u8, value.Zero, nulls);
-        WriteInt64(writer, "nano"u8, value.Nano, nulls);
-        WriteBoolean(writer, "negative"u8, value.Negative, nulls);
-        if (value.Units is { } property2)
+        WriteInt64(writer, "seconds"u8, value._seconds, nulls);
+        WriteBoolean(writer, "zero"u8, value._zero, nulls);
+        WriteInt64(writer, "nano"u8, value._nano, nulls);
+        WriteBoolean(writer, "negative"u8, value._negative, nulls);
+        if (value._units is { } property2)
         {
             writer.WritePropertyName("units"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class Duration : IGenesysCloudModel<Duration>
             writer.WriteNull("units"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

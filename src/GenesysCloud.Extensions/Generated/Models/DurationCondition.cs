@@ -14,23 +14,29 @@ public sealed class DurationCondition : IGenesysCloudModel<DurationCondition>
 {
     /// <summary>Gets or sets <c>durationTarget</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationTarget")]
-    public global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum? DurationTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum? DurationTarget { get => _durationTarget; set => _durationTarget = value; }
 
     /// <summary>Gets or sets <c>durationOperator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationOperator")]
-    public string? DurationOperator { get; set; }
+    public string? DurationOperator { get => _durationOperator; set => _durationOperator = value; }
 
     /// <summary>Gets or sets <c>durationRange</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationRange")]
-    public string? DurationRange { get; set; }
+    public string? DurationRange { get => _durationRange; set => _durationRange = value; }
 
     /// <summary>Gets or sets <c>durationMode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMode")]
-    public global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum? DurationMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum? DurationMode { get => _durationMode; set => _durationMode = value; }
+
+    private global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum? _durationTarget;
+    private string? _durationOperator;
+    private string? _durationRange;
+    private global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum? _durationMode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DurationCondition IGenesysCloudModel<DurationCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DurationCondition : IGenesysCloudModel<DurationCondition>
             switch (index)
             {
                 case 0:
-                    value.DurationTarget = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum(text1) : (global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum?)null;
+                    value._durationTarget = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum(text1) : (global::GenesysCloud.Extensions.Models.DurationCondition.DurationTargetEnum?)null;
                     break;
                 case 1:
-                    value.DurationOperator = ReadString(ref reader, name);
+                    value._durationOperator = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DurationRange = ReadString(ref reader, name);
+                    value._durationRange = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DurationMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum(text2) : (global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum?)null;
+                    value._durationMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum(text2) : (global::GenesysCloud.Extensions.Models.DurationCondition.DurationModeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class DurationCondition : IGenesysCloudModel<DurationCondition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "durationTarget"u8, value.DurationTarget?.ToString(), nulls);
-        WriteString(writer, "durationOperator"u8, value.DurationOperator, nulls);
-        WriteString(writer, "durationRange"u8, value.DurationRange, nulls);
-        WriteString(writer, "durationMode"u8, value.DurationMode?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "durationTarget"u8, value._durationTarget?.ToString(), nulls);
+        WriteString(writer, "durationOperator"u8, value._durationOperator, nulls);
+        WriteString(writer, "durationRange"u8, value._durationRange, nulls);
+        WriteString(writer, "durationMode"u8, value._durationMode?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class DynamicContactQueueingSettings : IGenesysCloudModel<DynamicC
 {
     /// <summary>Whether to sort contacts dynamically</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public bool? Sort { get; set; }
+    public bool? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Whether to filter contacts dynamically</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public bool? Filter { get; set; }
+    public bool? Filter { get => _filter; set => _filter = value; }
+
+    private bool? _sort;
+    private bool? _filter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicContactQueueingSettings IGenesysCloudModel<DynamicContactQueueingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DynamicContactQueueingSettings : IGenesysCloudModel<DynamicC
             switch (index)
             {
                 case 0:
-                    value.Sort = ReadNullableBoolean(ref reader, name);
+                    value._sort = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Filter = ReadNullableBoolean(ref reader, name);
+                    value._filter = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DynamicContactQueueingSettings : IGenesysCloudModel<DynamicC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "sort"u8, value.Sort, nulls);
-        WriteBoolean(writer, "filter"u8, value.Filter, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "sort"u8, value._sort, nulls);
+        WriteBoolean(writer, "filter"u8, value._filter, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DynamicGroupDefinition : IGenesysCloudModel<DynamicGroupDefi
 {
     /// <summary>The group the dynamic group definition belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Group { get => _group; set => _group = value; }
 
     /// <summary>Last modified date/time of the dynamic group definition. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Properties used for building a dynamic groups query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::GenesysCloud.Extensions.Models.DynamicGroupQuery? Query { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicGroupQuery? Query { get => _query; set => _query = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _group;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DynamicGroupQuery? _query;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicGroupDefinition IGenesysCloudModel<DynamicGroupDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class DynamicGroupDefinition : IGenesysCloudModel<DynamicGroupDefi
             switch (index)
             {
                 case 0:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Query = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicGroupQuery.ReadJson(ref reader, options);
+                    value._query = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicGroupQuery.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class DynamicGroupDefinition : IGenesysCloudModel<DynamicGroupDefi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Group is { } property1)
+        if (value._group is { } property1)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -85,8 +91,8 @@ public sealed class DynamicGroupDefinition : IGenesysCloudModel<DynamicGroupDefi
             writer.WriteNull("group"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Query is { } property3)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._query is { } property3)
         {
             writer.WritePropertyName("query"u8);
             global::GenesysCloud.Extensions.Models.DynamicGroupQuery.WriteJson(writer, property3, options);
@@ -96,8 +102,8 @@ public sealed class DynamicGroupDefinition : IGenesysCloudModel<DynamicGroupDefi
             writer.WriteNull("query"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class DynamicGroupLanguageSkillCondition : IGenesysCloudModel<Dyna
 {
     /// <summary>The language skill to be used in the skill condition query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageSkill")]
-    public string? LanguageSkill { get; set; }
+    public string? LanguageSkill { get => _languageSkill; set => _languageSkill = value; }
 
     /// <summary>Comparator that will be applied to the proficiency</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparator")]
-    public global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum? Comparator { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum? Comparator { get => _comparator; set => _comparator = value; }
 
     /// <summary>The skill proficiency that will be used for the language skill. Integer range 0-5</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proficiency")]
-    public long? Proficiency { get; set; }
+    public long? Proficiency { get => _proficiency; set => _proficiency = value; }
 
     /// <summary>Nested conditions to be applied to this skill condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("childConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? ChildConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? ChildConditions { get => _childConditions; set => _childConditions = value; }
+
+    private string? _languageSkill;
+    private global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum? _comparator;
+    private long? _proficiency;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? _childConditions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicGroupLanguageSkillCondition IGenesysCloudModel<DynamicGroupLanguageSkillCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class DynamicGroupLanguageSkillCondition : IGenesysCloudModel<Dyna
             switch (index)
             {
                 case 0:
-                    value.LanguageSkill = ReadString(ref reader, name);
+                    value._languageSkill = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Comparator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum?)null;
+                    value._comparator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum(text1) : (global::GenesysCloud.Extensions.Models.DynamicGroupLanguageSkillCondition.ComparatorEnum?)null;
                     break;
                 case 2:
-                    value.Proficiency = ReadNullableInt64(ref reader, options, name);
+                    value._proficiency = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ChildConditions = null;
+                        value._childConditions = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class DynamicGroupLanguageSkillCondition : IGenesysCloudModel<Dyna
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition.ReadJson(ref reader, options));
                         }
 
-                        value.ChildConditions = list2;
+                        value._childConditions = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class DynamicGroupLanguageSkillCondition : IGenesysCloudModel<Dyna
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "languageSkill"u8, value.LanguageSkill, nulls);
-        WriteString(writer, "comparator"u8, value.Comparator?.ToString(), nulls);
-        WriteInt64(writer, "proficiency"u8, value.Proficiency, nulls);
-        if (value.ChildConditions is { } property3)
+        WriteString(writer, "languageSkill"u8, value._languageSkill, nulls);
+        WriteString(writer, "comparator"u8, value._comparator?.ToString(), nulls);
+        WriteInt64(writer, "proficiency"u8, value._proficiency, nulls);
+        if (value._childConditions is { } property3)
         {
             writer.WritePropertyName("childConditions"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class DynamicGroupLanguageSkillCondition : IGenesysCloudModel<Dyna
             writer.WriteNull("childConditions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

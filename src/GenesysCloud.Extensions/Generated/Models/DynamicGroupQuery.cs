@@ -14,11 +14,14 @@ public sealed class DynamicGroupQuery : IGenesysCloudModel<DynamicGroupQuery>
 {
     /// <summary>The skill conditions that need to be used for this dynamic group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? SkillConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? SkillConditions { get => _skillConditions; set => _skillConditions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition>? _skillConditions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicGroupQuery IGenesysCloudModel<DynamicGroupQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class DynamicGroupQuery : IGenesysCloudModel<DynamicGroupQuery>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SkillConditions = null;
+                        value._skillConditions = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class DynamicGroupQuery : IGenesysCloudModel<DynamicGroupQuery>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DynamicGroupSkillCondition.ReadJson(ref reader, options));
                         }
 
-                        value.SkillConditions = list1;
+                        value._skillConditions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class DynamicGroupQuery : IGenesysCloudModel<DynamicGroupQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SkillConditions is { } property2)
+        if (value._skillConditions is { } property2)
         {
             writer.WritePropertyName("skillConditions"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class DynamicGroupQuery : IGenesysCloudModel<DynamicGroupQuery>
             writer.WriteNull("skillConditions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class DynamicGroupQueryPreview : IGenesysCloudModel<DynamicGroupQu
 {
     /// <summary>Number of Users that match the DynamicGroupQuery</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userCount")]
-    public long? UserCount { get; set; }
+    public long? UserCount { get => _userCount; set => _userCount = value; }
+
+    private long? _userCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicGroupQueryPreview IGenesysCloudModel<DynamicGroupQueryPreview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class DynamicGroupQueryPreview : IGenesysCloudModel<DynamicGroupQu
             switch (index)
             {
                 case 0:
-                    value.UserCount = ReadNullableInt64(ref reader, options, name);
+                    value._userCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class DynamicGroupQueryPreview : IGenesysCloudModel<DynamicGroupQu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "userCount"u8, value.UserCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "userCount"u8, value._userCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

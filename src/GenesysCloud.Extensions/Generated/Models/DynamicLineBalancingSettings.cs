@@ -14,15 +14,19 @@ public sealed class DynamicLineBalancingSettings : IGenesysCloudModel<DynamicLin
 {
     /// <summary>Indicates that this campaign is subject of dynamic line balancing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Relative weight of this campaign in dynamic line balancing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relativeWeight")]
-    public long? RelativeWeight { get; set; }
+    public long? RelativeWeight { get => _relativeWeight; set => _relativeWeight = value; }
+
+    private bool? _enabled;
+    private long? _relativeWeight;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static DynamicLineBalancingSettings IGenesysCloudModel<DynamicLineBalancingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class DynamicLineBalancingSettings : IGenesysCloudModel<DynamicLin
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.RelativeWeight = ReadNullableInt64(ref reader, options, name);
+                    value._relativeWeight = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class DynamicLineBalancingSettings : IGenesysCloudModel<DynamicLin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "relativeWeight"u8, value.RelativeWeight, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "relativeWeight"u8, value._relativeWeight, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,179 +14,224 @@ public sealed class Edge : IGenesysCloudModel<Edge>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Edge.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The list of interfaces for the edge. (Deprecated) Replaced by configuring trunks/ip info on the logical interface instead</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaces")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeInterface>? Interfaces { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeInterface>? Interfaces { get => _interfaces; set => _interfaces = value; }
 
     /// <summary>Gets or sets <c>make</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("make")]
-    public string? Make { get; set; }
+    public string? Make { get => _make; set => _make = value; }
 
     /// <summary>Gets or sets <c>model</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-    public string? Model { get; set; }
+    public string? Model { get => _model; set => _model = value; }
 
     /// <summary>Gets or sets <c>apiVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
-    public string? ApiVersion { get; set; }
+    public string? ApiVersion { get => _apiVersion; set => _apiVersion = value; }
 
     /// <summary>Gets or sets <c>softwareVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareVersion")]
-    public string? SoftwareVersion { get; set; }
+    public string? SoftwareVersion { get => _softwareVersion; set => _softwareVersion = value; }
 
     /// <summary>Gets or sets <c>softwareVersionTimestamp</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareVersionTimestamp")]
-    public string? SoftwareVersionTimestamp { get; set; }
+    public string? SoftwareVersionTimestamp { get => _softwareVersionTimestamp; set => _softwareVersionTimestamp = value; }
 
     /// <summary>Gets or sets <c>softwareVersionPlatform</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareVersionPlatform")]
-    public string? SoftwareVersionPlatform { get; set; }
+    public string? SoftwareVersionPlatform { get => _softwareVersionPlatform; set => _softwareVersionPlatform = value; }
 
     /// <summary>Gets or sets <c>softwareVersionConfiguration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareVersionConfiguration")]
-    public string? SoftwareVersionConfiguration { get; set; }
+    public string? SoftwareVersionConfiguration { get => _softwareVersionConfiguration; set => _softwareVersionConfiguration = value; }
 
     /// <summary>Gets or sets <c>fullSoftwareVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullSoftwareVersion")]
-    public string? FullSoftwareVersion { get; set; }
+    public string? FullSoftwareVersion { get => _fullSoftwareVersion; set => _fullSoftwareVersion = value; }
 
     /// <summary>The pairing Id for a hardware Edge in the format: 00000-00000-00000-00000-00000. This field is only required when creating an Edge with a deployment type of HARDWARE.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pairingId")]
-    public string? PairingId { get; set; }
+    public string? PairingId { get => _pairingId; set => _pairingId = value; }
 
     /// <summary>Gets or sets <c>fingerprint</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fingerprint")]
-    public string? Fingerprint { get; set; }
+    public string? Fingerprint { get => _fingerprint; set => _fingerprint = value; }
 
     /// <summary>Gets or sets <c>fingerprintHint</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fingerprintHint")]
-    public string? FingerprintHint { get; set; }
+    public string? FingerprintHint { get => _fingerprintHint; set => _fingerprintHint = value; }
 
     /// <summary>Gets or sets <c>currentVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentVersion")]
-    public string? CurrentVersion { get; set; }
+    public string? CurrentVersion { get => _currentVersion; set => _currentVersion = value; }
 
     /// <summary>Gets or sets <c>stagedVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stagedVersion")]
-    public string? StagedVersion { get; set; }
+    public string? StagedVersion { get => _stagedVersion; set => _stagedVersion = value; }
 
     /// <summary>Gets or sets <c>patch</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("patch")]
-    public string? Patch { get; set; }
+    public string? Patch { get => _patch; set => _patch = value; }
 
     /// <summary>The current status of the Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum? StatusCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum? StatusCode { get => _statusCode; set => _statusCode = value; }
 
     /// <summary>Gets or sets <c>edgeGroup</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeGroup")]
-    public global::GenesysCloud.Extensions.Models.EdgeGroup? EdgeGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeGroup? EdgeGroup { get => _edgeGroup; set => _edgeGroup = value; }
 
     /// <summary>The Site to which the Edge is assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.Site? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.Site? Site { get => _site; set => _site = value; }
 
     /// <summary>Details about an in-progress or recently in-progress Edge software upgrade. This node appears only if a software upgrade was recently initiated for this Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareStatus")]
-    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto? SoftwareStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto? SoftwareStatus { get => _softwareStatus; set => _softwareStatus = value; }
 
     /// <summary>Gets or sets <c>onlineStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onlineStatus")]
-    public global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum? OnlineStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum? OnlineStatus { get => _onlineStatus; set => _onlineStatus = value; }
 
     /// <summary>Gets or sets <c>serialNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; set; }
+    public string? SerialNumber { get => _serialNumber; set => _serialNumber = value; }
 
     /// <summary>Gets or sets <c>physicalEdge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("physicalEdge")]
-    public bool? PhysicalEdge { get; set; }
+    public bool? PhysicalEdge { get => _physicalEdge; set => _physicalEdge = value; }
 
     /// <summary>Gets or sets <c>managed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managed")]
-    public bool? Managed { get; set; }
+    public bool? Managed { get => _managed; set => _managed = value; }
 
     /// <summary>Gets or sets <c>edgeDeploymentType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeDeploymentType")]
-    public global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum? EdgeDeploymentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum? EdgeDeploymentType { get => _edgeDeploymentType; set => _edgeDeploymentType = value; }
 
     /// <summary>The type of certificate used to communicate with edge-proxy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certType")]
-    public global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum? CertType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum? CertType { get => _certType; set => _certType = value; }
 
     /// <summary>The current state of the Edge's call draining process before it can be safely rebooted or updated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callDrainingState")]
-    public global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum? CallDrainingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum? CallDrainingState { get => _callDrainingState; set => _callDrainingState = value; }
 
     /// <summary>The remaining number of conversations the Edge has to drain before it can be safely rebooted or updated. When an Edge is not draining conversations, this will be NULL or 0.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationCount")]
-    public long? ConversationCount { get; set; }
+    public long? ConversationCount { get => _conversationCount; set => _conversationCount = value; }
 
     /// <summary>Edge HTTP proxy configuration for the WAN port. The field can be a hostname, FQDN, IPv4 or IPv6 address. If port is not included, port 80 is assumed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxy")]
-    public string? Proxy { get; set; }
+    public string? Proxy { get => _proxy; set => _proxy = value; }
 
     /// <summary>True if the offline edge configuration endpoint has been called for this edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offlineConfigCalled")]
-    public bool? OfflineConfigCalled { get; set; }
+    public bool? OfflineConfigCalled { get => _offlineConfigCalled; set => _offlineConfigCalled = value; }
 
     /// <summary>The name provided by the operating system of the Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("osName")]
-    public string? OsName { get; set; }
+    public string? OsName { get => _osName; set => _osName = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Edge.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeInterface>? _interfaces;
+    private string? _make;
+    private string? _model;
+    private string? _apiVersion;
+    private string? _softwareVersion;
+    private string? _softwareVersionTimestamp;
+    private string? _softwareVersionPlatform;
+    private string? _softwareVersionConfiguration;
+    private string? _fullSoftwareVersion;
+    private string? _pairingId;
+    private string? _fingerprint;
+    private string? _fingerprintHint;
+    private string? _currentVersion;
+    private string? _stagedVersion;
+    private string? _patch;
+    private global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum? _statusCode;
+    private global::GenesysCloud.Extensions.Models.EdgeGroup? _edgeGroup;
+    private global::GenesysCloud.Extensions.Models.Site? _site;
+    private global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto? _softwareStatus;
+    private global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum? _onlineStatus;
+    private string? _serialNumber;
+    private bool? _physicalEdge;
+    private bool? _managed;
+    private global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum? _edgeDeploymentType;
+    private global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum? _certType;
+    private global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum? _callDrainingState;
+    private long? _conversationCount;
+    private string? _proxy;
+    private bool? _offlineConfigCalled;
+    private string? _osName;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Edge IGenesysCloudModel<Edge>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -207,45 +252,45 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Edge.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Edge.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Edge.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Edge.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Interfaces = null;
+                        value._interfaces = null;
                     }
                     else
                     {
@@ -256,101 +301,101 @@ public sealed class Edge : IGenesysCloudModel<Edge>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeInterface.ReadJson(ref reader, options));
                         }
 
-                        value.Interfaces = list2;
+                        value._interfaces = list2;
                     }
                     break;
                 case 13:
-                    value.Make = ReadString(ref reader, name);
+                    value._make = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Model = ReadString(ref reader, name);
+                    value._model = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ApiVersion = ReadString(ref reader, name);
+                    value._apiVersion = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.SoftwareVersion = ReadString(ref reader, name);
+                    value._softwareVersion = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.SoftwareVersionTimestamp = ReadString(ref reader, name);
+                    value._softwareVersionTimestamp = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.SoftwareVersionPlatform = ReadString(ref reader, name);
+                    value._softwareVersionPlatform = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.SoftwareVersionConfiguration = ReadString(ref reader, name);
+                    value._softwareVersionConfiguration = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.FullSoftwareVersion = ReadString(ref reader, name);
+                    value._fullSoftwareVersion = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.PairingId = ReadString(ref reader, name);
+                    value._pairingId = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.Fingerprint = ReadString(ref reader, name);
+                    value._fingerprint = ReadString(ref reader, name);
                     break;
                 case 23:
-                    value.FingerprintHint = ReadString(ref reader, name);
+                    value._fingerprintHint = ReadString(ref reader, name);
                     break;
                 case 24:
-                    value.CurrentVersion = ReadString(ref reader, name);
+                    value._currentVersion = ReadString(ref reader, name);
                     break;
                 case 25:
-                    value.StagedVersion = ReadString(ref reader, name);
+                    value._stagedVersion = ReadString(ref reader, name);
                     break;
                 case 26:
-                    value.Patch = ReadString(ref reader, name);
+                    value._patch = ReadString(ref reader, name);
                     break;
                 case 27:
-                    value.StatusCode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum(text3) : (global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum?)null;
+                    value._statusCode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum(text3) : (global::GenesysCloud.Extensions.Models.Edge.StatusCodeEnum?)null;
                     break;
                 case 28:
-                    value.EdgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeGroup.ReadJson(ref reader, options);
+                    value._edgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeGroup.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Site.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Site.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.SoftwareStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.ReadJson(ref reader, options);
+                    value._softwareStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.ReadJson(ref reader, options);
                     break;
                 case 31:
-                    value.OnlineStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum?)null;
+                    value._onlineStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.Edge.OnlineStatusEnum?)null;
                     break;
                 case 32:
-                    value.SerialNumber = ReadString(ref reader, name);
+                    value._serialNumber = ReadString(ref reader, name);
                     break;
                 case 33:
-                    value.PhysicalEdge = ReadNullableBoolean(ref reader, name);
+                    value._physicalEdge = ReadNullableBoolean(ref reader, name);
                     break;
                 case 34:
-                    value.Managed = ReadNullableBoolean(ref reader, name);
+                    value._managed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 35:
-                    value.EdgeDeploymentType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum?)null;
+                    value._edgeDeploymentType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Edge.EdgeDeploymentTypeEnum?)null;
                     break;
                 case 36:
-                    value.CertType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum?)null;
+                    value._certType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.Edge.CertTypeEnum?)null;
                     break;
                 case 37:
-                    value.CallDrainingState = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum(text7) : (global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum?)null;
+                    value._callDrainingState = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum(text7) : (global::GenesysCloud.Extensions.Models.Edge.CallDrainingStateEnum?)null;
                     break;
                 case 38:
-                    value.ConversationCount = ReadNullableInt64(ref reader, options, name);
+                    value._conversationCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 39:
-                    value.Proxy = ReadString(ref reader, name);
+                    value._proxy = ReadString(ref reader, name);
                     break;
                 case 40:
-                    value.OfflineConfigCalled = ReadNullableBoolean(ref reader, name);
+                    value._offlineConfigCalled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 41:
-                    value.OsName = ReadString(ref reader, name);
+                    value._osName = ReadString(ref reader, name);
                     break;
                 case 42:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -362,9 +407,9 @@ public sealed class Edge : IGenesysCloudModel<Edge>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property8, options);
@@ -374,16 +419,16 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.Interfaces is { } property10)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._interfaces is { } property10)
         {
             writer.WritePropertyName("interfaces"u8);
             writer.WriteStartArray();
@@ -407,22 +452,22 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             writer.WriteNull("interfaces"u8);
         }
 
-        WriteString(writer, "make"u8, value.Make, nulls);
-        WriteString(writer, "model"u8, value.Model, nulls);
-        WriteString(writer, "apiVersion"u8, value.ApiVersion, nulls);
-        WriteString(writer, "softwareVersion"u8, value.SoftwareVersion, nulls);
-        WriteString(writer, "softwareVersionTimestamp"u8, value.SoftwareVersionTimestamp, nulls);
-        WriteString(writer, "softwareVersionPlatform"u8, value.SoftwareVersionPlatform, nulls);
-        WriteString(writer, "softwareVersionConfiguration"u8, value.SoftwareVersionConfiguration, nulls);
-        WriteString(writer, "fullSoftwareVersion"u8, value.FullSoftwareVersion, nulls);
-        WriteString(writer, "pairingId"u8, value.PairingId, nulls);
-        WriteString(writer, "fingerprint"u8, value.Fingerprint, nulls);
-        WriteString(writer, "fingerprintHint"u8, value.FingerprintHint, nulls);
-        WriteString(writer, "currentVersion"u8, value.CurrentVersion, nulls);
-        WriteString(writer, "stagedVersion"u8, value.StagedVersion, nulls);
-        WriteString(writer, "patch"u8, value.Patch, nulls);
-        WriteString(writer, "statusCode"u8, value.StatusCode?.ToString(), nulls);
-        if (value.EdgeGroup is { } property13)
+        WriteString(writer, "make"u8, value._make, nulls);
+        WriteString(writer, "model"u8, value._model, nulls);
+        WriteString(writer, "apiVersion"u8, value._apiVersion, nulls);
+        WriteString(writer, "softwareVersion"u8, value._softwareVersion, nulls);
+        WriteString(writer, "softwareVersionTimestamp"u8, value._softwareVersionTimestamp, nulls);
+        WriteString(writer, "softwareVersionPlatform"u8, value._softwareVersionPlatform, nulls);
+        WriteString(writer, "softwareVersionConfiguration"u8, value._softwareVersionConfiguration, nulls);
+        WriteString(writer, "fullSoftwareVersion"u8, value._fullSoftwareVersion, nulls);
+        WriteString(writer, "pairingId"u8, value._pairingId, nulls);
+        WriteString(writer, "fingerprint"u8, value._fingerprint, nulls);
+        WriteString(writer, "fingerprintHint"u8, value._fingerprintHint, nulls);
+        WriteString(writer, "currentVersion"u8, value._currentVersion, nulls);
+        WriteString(writer, "stagedVersion"u8, value._stagedVersion, nulls);
+        WriteString(writer, "patch"u8, value._patch, nulls);
+        WriteString(writer, "statusCode"u8, value._statusCode?.ToString(), nulls);
+        if (value._edgeGroup is { } property13)
         {
             writer.WritePropertyName("edgeGroup"u8);
             global::GenesysCloud.Extensions.Models.EdgeGroup.WriteJson(writer, property13, options);
@@ -432,7 +477,7 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             writer.WriteNull("edgeGroup"u8);
         }
 
-        if (value.Site is { } property15)
+        if (value._site is { } property15)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.Site.WriteJson(writer, property15, options);
@@ -442,7 +487,7 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             writer.WriteNull("site"u8);
         }
 
-        if (value.SoftwareStatus is { } property17)
+        if (value._softwareStatus is { } property17)
         {
             writer.WritePropertyName("softwareStatus"u8);
             global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto.WriteJson(writer, property17, options);
@@ -452,19 +497,19 @@ public sealed class Edge : IGenesysCloudModel<Edge>
             writer.WriteNull("softwareStatus"u8);
         }
 
-        WriteString(writer, "onlineStatus"u8, value.OnlineStatus?.ToString(), nulls);
-        WriteString(writer, "serialNumber"u8, value.SerialNumber, nulls);
-        WriteBoolean(writer, "physicalEdge"u8, value.PhysicalEdge, nulls);
-        WriteBoolean(writer, "managed"u8, value.Managed, nulls);
-        WriteString(writer, "edgeDeploymentType"u8, value.EdgeDeploymentType?.ToString(), nulls);
-        WriteString(writer, "certType"u8, value.CertType?.ToString(), nulls);
-        WriteString(writer, "callDrainingState"u8, value.CallDrainingState?.ToString(), nulls);
-        WriteInt64(writer, "conversationCount"u8, value.ConversationCount, nulls);
-        WriteString(writer, "proxy"u8, value.Proxy, nulls);
-        WriteBoolean(writer, "offlineConfigCalled"u8, value.OfflineConfigCalled, nulls);
-        WriteString(writer, "osName"u8, value.OsName, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "onlineStatus"u8, value._onlineStatus?.ToString(), nulls);
+        WriteString(writer, "serialNumber"u8, value._serialNumber, nulls);
+        WriteBoolean(writer, "physicalEdge"u8, value._physicalEdge, nulls);
+        WriteBoolean(writer, "managed"u8, value._managed, nulls);
+        WriteString(writer, "edgeDeploymentType"u8, value._edgeDeploymentType?.ToString(), nulls);
+        WriteString(writer, "certType"u8, value._certType?.ToString(), nulls);
+        WriteString(writer, "callDrainingState"u8, value._callDrainingState?.ToString(), nulls);
+        WriteInt64(writer, "conversationCount"u8, value._conversationCount, nulls);
+        WriteString(writer, "proxy"u8, value._proxy, nulls);
+        WriteBoolean(writer, "offlineConfigCalled"u8, value._offlineConfigCalled, nulls);
+        WriteString(writer, "osName"u8, value._osName, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class EdgeAutoUpdateConfig : IGenesysCloudModel<EdgeAutoUpdateConf
 {
     /// <summary>The timezone of the window in which any updates to the edges assigned to the site can be applied. The minimum size of the window is 2 hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The recurrence rule for updating the Edges assigned to the site. The only supported frequencies are daily and weekly. Weekly frequencies require a day list with at least oneday specified. All other configurations are not supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rrule")]
-    public string? Rrule { get; set; }
+    public string? Rrule { get => _rrule; set => _rrule = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string without a timezone. For example: yyyy-MM-ddTHH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    public string? Start { get; set; }
+    public string? Start { get => _start; set => _start = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string without a timezone. For example: yyyy-MM-ddTHH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    public string? End { get; set; }
+    public string? End { get => _end; set => _end = value; }
+
+    private string? _timeZone;
+    private string? _rrule;
+    private string? _start;
+    private string? _end;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeAutoUpdateConfig IGenesysCloudModel<EdgeAutoUpdateConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class EdgeAutoUpdateConfig : IGenesysCloudModel<EdgeAutoUpdateConf
             switch (index)
             {
                 case 0:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Rrule = ReadString(ref reader, name);
+                    value._rrule = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Start = ReadString(ref reader, name);
+                    value._start = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.End = ReadString(ref reader, name);
+                    value._end = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class EdgeAutoUpdateConfig : IGenesysCloudModel<EdgeAutoUpdateConf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "rrule"u8, value.Rrule, nulls);
-        WriteString(writer, "start"u8, value.Start, nulls);
-        WriteString(writer, "end"u8, value.End, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "rrule"u8, value._rrule, nulls);
+        WriteString(writer, "start"u8, value._start, nulls);
+        WriteString(writer, "end"u8, value._end, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Interface used for the connection on the edge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaceName")]
-    public string? InterfaceName { get; set; }
+    public string? InterfaceName { get => _interfaceName; set => _interfaceName = value; }
 
     /// <summary>IP address of the interface</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaceIpAddress")]
-    public string? InterfaceIpAddress { get; set; }
+    public string? InterfaceIpAddress { get => _interfaceIpAddress; set => _interfaceIpAddress = value; }
 
     /// <summary>Connection errors</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectionErrors")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConnectionErrors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConnectionErrors { get => _connectionErrors; set => _connectionErrors = value; }
 
     /// <summary>Gets or sets <c>site</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Site { get => _site; set => _site = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _interfaceName;
+    private string? _interfaceIpAddress;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _connectionErrors;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _site;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeConnectionInfo IGenesysCloudModel<EdgeConnectionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.InterfaceName = ReadString(ref reader, name);
+                    value._interfaceName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.InterfaceIpAddress = ReadString(ref reader, name);
+                    value._interfaceIpAddress = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ConnectionErrors = null;
+                        value._connectionErrors = null;
                     }
                     else
                     {
@@ -88,17 +97,17 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConnectionErrors = list1;
+                        value._connectionErrors = list1;
                     }
                     break;
                 case 5:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +119,11 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "interfaceName"u8, value.InterfaceName, nulls);
-        WriteString(writer, "interfaceIpAddress"u8, value.InterfaceIpAddress, nulls);
-        if (value.ConnectionErrors is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "interfaceName"u8, value._interfaceName, nulls);
+        WriteString(writer, "interfaceIpAddress"u8, value._interfaceIpAddress, nulls);
+        if (value._connectionErrors is { } property2)
         {
             writer.WritePropertyName("connectionErrors"u8);
             writer.WriteStartArray();
@@ -131,7 +140,7 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
             writer.WriteNull("connectionErrors"u8);
         }
 
-        if (value.Site is { } property4)
+        if (value._site is { } property4)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -141,8 +150,8 @@ public sealed class EdgeConnectionInfo : IGenesysCloudModel<EdgeConnectionInfo>
             writer.WriteNull("site"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
 {
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>ipAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>macAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("macAddress")]
-    public string? MacAddress { get; set; }
+    public string? MacAddress { get => _macAddress; set => _macAddress = value; }
 
     /// <summary>Gets or sets <c>ifName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ifName")]
-    public string? IfName { get; set; }
+    public string? IfName { get => _ifName; set => _ifName = value; }
 
     /// <summary>Gets or sets <c>endpoints</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endpoints")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Endpoints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Endpoints { get => _endpoints; set => _endpoints = value; }
 
     /// <summary>Gets or sets <c>lineTypes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LineTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LineTypes { get => _lineTypes; set => _lineTypes = value; }
 
     /// <summary>Gets or sets <c>addressFamilyId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressFamilyId")]
-    public string? AddressFamilyId { get; set; }
+    public string? AddressFamilyId { get => _addressFamilyId; set => _addressFamilyId = value; }
+
+    private string? _type;
+    private string? _ipAddress;
+    private string? _name;
+    private string? _macAddress;
+    private string? _ifName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _endpoints;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _lineTypes;
+    private string? _addressFamilyId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeInterface IGenesysCloudModel<EdgeInterface>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MacAddress = ReadString(ref reader, name);
+                    value._macAddress = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.IfName = ReadString(ref reader, name);
+                    value._ifName = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Endpoints = null;
+                        value._endpoints = null;
                     }
                     else
                     {
@@ -95,13 +105,13 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Endpoints = list1;
+                        value._endpoints = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.LineTypes = null;
+                        value._lineTypes = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LineTypes = list2;
+                        value._lineTypes = list2;
                     }
                     break;
                 case 7:
-                    value.AddressFamilyId = ReadString(ref reader, name);
+                    value._addressFamilyId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +141,12 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "macAddress"u8, value.MacAddress, nulls);
-        WriteString(writer, "ifName"u8, value.IfName, nulls);
-        if (value.Endpoints is { } property3)
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "macAddress"u8, value._macAddress, nulls);
+        WriteString(writer, "ifName"u8, value._ifName, nulls);
+        if (value._endpoints is { } property3)
         {
             writer.WritePropertyName("endpoints"u8);
             writer.WriteStartArray();
@@ -160,7 +170,7 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
             writer.WriteNull("endpoints"u8);
         }
 
-        if (value.LineTypes is { } property6)
+        if (value._lineTypes is { } property6)
         {
             writer.WritePropertyName("lineTypes"u8);
             writer.WriteStartArray();
@@ -177,8 +187,8 @@ public sealed class EdgeInterface : IGenesysCloudModel<EdgeInterface>
             writer.WriteNull("lineTypes"u8);
         }
 
-        WriteString(writer, "addressFamilyId"u8, value.AddressFamilyId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "addressFamilyId"u8, value._addressFamilyId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

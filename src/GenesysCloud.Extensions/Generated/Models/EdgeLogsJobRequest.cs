@@ -14,19 +14,24 @@ public sealed class EdgeLogsJobRequest : IGenesysCloudModel<EdgeLogsJobRequest>
 {
     /// <summary>A relative directory to the root Edge log folder to query from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public string? Path { get; set; }
+    public string? Path { get => _path; set => _path = value; }
 
     /// <summary>The pattern to use when searching for logs, which may include the wildcards {*, ?}.  Multiple search patterns may be combined using a pipe '|' as a delimiter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Boolean whether or not to recurse into directories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurse")]
-    public bool? Recurse { get; set; }
+    public bool? Recurse { get => _recurse; set => _recurse = value; }
+
+    private string? _path;
+    private string? _query;
+    private bool? _recurse;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeLogsJobRequest IGenesysCloudModel<EdgeLogsJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EdgeLogsJobRequest : IGenesysCloudModel<EdgeLogsJobRequest>
             switch (index)
             {
                 case 0:
-                    value.Path = ReadString(ref reader, name);
+                    value._path = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Recurse = ReadNullableBoolean(ref reader, name);
+                    value._recurse = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class EdgeLogsJobRequest : IGenesysCloudModel<EdgeLogsJobRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "path"u8, value.Path, nulls);
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteBoolean(writer, "recurse"u8, value.Recurse, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "path"u8, value._path, nulls);
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteBoolean(writer, "recurse"u8, value._recurse, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class EdgeLogsJobUploadRequest : IGenesysCloudModel<EdgeLogsJobUpl
 {
     /// <summary>A list of file ids to upload.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FileIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FileIds { get => _fileIds; set => _fileIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fileIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeLogsJobUploadRequest IGenesysCloudModel<EdgeLogsJobUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class EdgeLogsJobUploadRequest : IGenesysCloudModel<EdgeLogsJobUpl
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.FileIds = null;
+                        value._fileIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class EdgeLogsJobUploadRequest : IGenesysCloudModel<EdgeLogsJobUpl
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FileIds = list1;
+                        value._fileIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class EdgeLogsJobUploadRequest : IGenesysCloudModel<EdgeLogsJobUpl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FileIds is { } property2)
+        if (value._fileIds is { } property2)
         {
             writer.WritePropertyName("fileIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class EdgeLogsJobUploadRequest : IGenesysCloudModel<EdgeLogsJobUpl
             writer.WriteNull("fileIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

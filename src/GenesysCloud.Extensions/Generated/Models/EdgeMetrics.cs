@@ -14,39 +14,49 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
 {
     /// <summary>Gets or sets <c>edge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edge")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get => _edge; set => _edge = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>Gets or sets <c>upTimeMsec</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("upTimeMsec")]
-    public long? UpTimeMsec { get; set; }
+    public long? UpTimeMsec { get => _upTimeMsec; set => _upTimeMsec = value; }
 
     /// <summary>Gets or sets <c>processors</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("processors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsProcessor>? Processors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsProcessor>? Processors { get => _processors; set => _processors = value; }
 
     /// <summary>Gets or sets <c>memory</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memory")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsMemory>? Memory { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsMemory>? Memory { get => _memory; set => _memory = value; }
 
     /// <summary>Gets or sets <c>disks</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsDisk>? Disks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsDisk>? Disks { get => _disks; set => _disks = value; }
 
     /// <summary>Gets or sets <c>subsystems</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subsystems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem>? Subsystems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem>? Subsystems { get => _subsystems; set => _subsystems = value; }
 
     /// <summary>Gets or sets <c>networks</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsNetwork>? Networks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsNetwork>? Networks { get => _networks; set => _networks = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edge;
+    private global::System.DateTimeOffset? _eventTime;
+    private long? _upTimeMsec;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsProcessor>? _processors;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsMemory>? _memory;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsDisk>? _disks;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem>? _subsystems;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetricsNetwork>? _networks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeMetrics IGenesysCloudModel<EdgeMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             switch (index)
             {
                 case 0:
-                    value.Edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.UpTimeMsec = ReadNullableInt64(ref reader, options, name);
+                    value._upTimeMsec = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Processors = null;
+                        value._processors = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeMetricsProcessor.ReadJson(ref reader, options));
                         }
 
-                        value.Processors = list1;
+                        value._processors = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Memory = null;
+                        value._memory = null;
                     }
                     else
                     {
@@ -106,13 +116,13 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeMetricsMemory.ReadJson(ref reader, options));
                         }
 
-                        value.Memory = list2;
+                        value._memory = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Disks = null;
+                        value._disks = null;
                     }
                     else
                     {
@@ -123,13 +133,13 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeMetricsDisk.ReadJson(ref reader, options));
                         }
 
-                        value.Disks = list3;
+                        value._disks = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Subsystems = null;
+                        value._subsystems = null;
                     }
                     else
                     {
@@ -140,13 +150,13 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem.ReadJson(ref reader, options));
                         }
 
-                        value.Subsystems = list4;
+                        value._subsystems = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Networks = null;
+                        value._networks = null;
                     }
                     else
                     {
@@ -157,11 +167,11 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EdgeMetricsNetwork.ReadJson(ref reader, options));
                         }
 
-                        value.Networks = list5;
+                        value._networks = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,7 +183,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Edge is { } property6)
+        if (value._edge is { } property6)
         {
             writer.WritePropertyName("edge"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -183,9 +193,9 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("edge"u8);
         }
 
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        WriteInt64(writer, "upTimeMsec"u8, value.UpTimeMsec, nulls);
-        if (value.Processors is { } property8)
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        WriteInt64(writer, "upTimeMsec"u8, value._upTimeMsec, nulls);
+        if (value._processors is { } property8)
         {
             writer.WritePropertyName("processors"u8);
             writer.WriteStartArray();
@@ -209,7 +219,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("processors"u8);
         }
 
-        if (value.Memory is { } property11)
+        if (value._memory is { } property11)
         {
             writer.WritePropertyName("memory"u8);
             writer.WriteStartArray();
@@ -233,7 +243,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("memory"u8);
         }
 
-        if (value.Disks is { } property14)
+        if (value._disks is { } property14)
         {
             writer.WritePropertyName("disks"u8);
             writer.WriteStartArray();
@@ -257,7 +267,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("disks"u8);
         }
 
-        if (value.Subsystems is { } property17)
+        if (value._subsystems is { } property17)
         {
             writer.WritePropertyName("subsystems"u8);
             writer.WriteStartArray();
@@ -281,7 +291,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("subsystems"u8);
         }
 
-        if (value.Networks is { } property20)
+        if (value._networks is { } property20)
         {
             writer.WritePropertyName("networks"u8);
             writer.WriteStartArray();
@@ -305,7 +315,7 @@ public sealed class EdgeMetrics : IGenesysCloudModel<EdgeMetrics>
             writer.WriteNull("networks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

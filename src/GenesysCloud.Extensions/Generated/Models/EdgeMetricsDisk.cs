@@ -14,19 +14,24 @@ public sealed class EdgeMetricsDisk : IGenesysCloudModel<EdgeMetricsDisk>
 {
     /// <summary>Available memory in bytes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableBytes")]
-    public double? AvailableBytes { get; set; }
+    public double? AvailableBytes { get => _availableBytes; set => _availableBytes = value; }
 
     /// <summary>Disk partition name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partitionName")]
-    public string? PartitionName { get; set; }
+    public string? PartitionName { get => _partitionName; set => _partitionName = value; }
 
     /// <summary>Total memory in bytes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalBytes")]
-    public double? TotalBytes { get; set; }
+    public double? TotalBytes { get => _totalBytes; set => _totalBytes = value; }
+
+    private double? _availableBytes;
+    private string? _partitionName;
+    private double? _totalBytes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeMetricsDisk IGenesysCloudModel<EdgeMetricsDisk>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EdgeMetricsDisk : IGenesysCloudModel<EdgeMetricsDisk>
             switch (index)
             {
                 case 0:
-                    value.AvailableBytes = ReadNullableDouble(ref reader, options, name);
+                    value._availableBytes = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.PartitionName = ReadString(ref reader, name);
+                    value._partitionName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TotalBytes = ReadNullableDouble(ref reader, options, name);
+                    value._totalBytes = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class EdgeMetricsDisk : IGenesysCloudModel<EdgeMetricsDisk>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "availableBytes"u8, value.AvailableBytes, nulls);
-        WriteString(writer, "partitionName"u8, value.PartitionName, nulls);
-        WriteDouble(writer, "totalBytes"u8, value.TotalBytes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "availableBytes"u8, value._availableBytes, nulls);
+        WriteString(writer, "partitionName"u8, value._partitionName, nulls);
+        WriteDouble(writer, "totalBytes"u8, value._totalBytes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class EdgeMetricsNetwork : IGenesysCloudModel<EdgeMetricsNetwork>
 {
     /// <summary>Identifier for the network adapter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ifname")]
-    public string? Ifname { get; set; }
+    public string? Ifname { get => _ifname; set => _ifname = value; }
 
     /// <summary>Number of byes sent per second.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentBytesPerSec")]
-    public long? SentBytesPerSec { get; set; }
+    public long? SentBytesPerSec { get => _sentBytesPerSec; set => _sentBytesPerSec = value; }
 
     /// <summary>Number of byes received per second.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedBytesPerSec")]
-    public long? ReceivedBytesPerSec { get; set; }
+    public long? ReceivedBytesPerSec { get => _receivedBytesPerSec; set => _receivedBytesPerSec = value; }
 
     /// <summary>Total bandwidth of the adapter in bits per second.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bandwidthBitsPerSec")]
-    public double? BandwidthBitsPerSec { get; set; }
+    public double? BandwidthBitsPerSec { get => _bandwidthBitsPerSec; set => _bandwidthBitsPerSec = value; }
 
     /// <summary>Percent utilization of the network adapter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationPct")]
-    public double? UtilizationPct { get; set; }
+    public double? UtilizationPct { get => _utilizationPct; set => _utilizationPct = value; }
+
+    private string? _ifname;
+    private long? _sentBytesPerSec;
+    private long? _receivedBytesPerSec;
+    private double? _bandwidthBitsPerSec;
+    private double? _utilizationPct;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeMetricsNetwork IGenesysCloudModel<EdgeMetricsNetwork>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class EdgeMetricsNetwork : IGenesysCloudModel<EdgeMetricsNetwork>
             switch (index)
             {
                 case 0:
-                    value.Ifname = ReadString(ref reader, name);
+                    value._ifname = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SentBytesPerSec = ReadNullableInt64(ref reader, options, name);
+                    value._sentBytesPerSec = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ReceivedBytesPerSec = ReadNullableInt64(ref reader, options, name);
+                    value._receivedBytesPerSec = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.BandwidthBitsPerSec = ReadNullableDouble(ref reader, options, name);
+                    value._bandwidthBitsPerSec = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.UtilizationPct = ReadNullableDouble(ref reader, options, name);
+                    value._utilizationPct = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class EdgeMetricsNetwork : IGenesysCloudModel<EdgeMetricsNetwork>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "ifname"u8, value.Ifname, nulls);
-        WriteInt64(writer, "sentBytesPerSec"u8, value.SentBytesPerSec, nulls);
-        WriteInt64(writer, "receivedBytesPerSec"u8, value.ReceivedBytesPerSec, nulls);
-        WriteDouble(writer, "bandwidthBitsPerSec"u8, value.BandwidthBitsPerSec, nulls);
-        WriteDouble(writer, "utilizationPct"u8, value.UtilizationPct, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ifname"u8, value._ifname, nulls);
+        WriteInt64(writer, "sentBytesPerSec"u8, value._sentBytesPerSec, nulls);
+        WriteInt64(writer, "receivedBytesPerSec"u8, value._receivedBytesPerSec, nulls);
+        WriteDouble(writer, "bandwidthBitsPerSec"u8, value._bandwidthBitsPerSec, nulls);
+        WriteDouble(writer, "utilizationPct"u8, value._utilizationPct, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

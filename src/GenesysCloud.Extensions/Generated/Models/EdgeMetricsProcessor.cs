@@ -14,27 +14,34 @@ public sealed class EdgeMetricsProcessor : IGenesysCloudModel<EdgeMetricsProcess
 {
     /// <summary>Percent time processor was active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeTimePct")]
-    public double? ActiveTimePct { get; set; }
+    public double? ActiveTimePct { get => _activeTimePct; set => _activeTimePct = value; }
 
     /// <summary>Machine CPU identifier. 'total' will always be included in the array and is the total of all CPU resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cpuId")]
-    public string? CpuId { get; set; }
+    public string? CpuId { get => _cpuId; set => _cpuId = value; }
 
     /// <summary>Percent time processor was idle.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleTimePct")]
-    public double? IdleTimePct { get; set; }
+    public double? IdleTimePct { get => _idleTimePct; set => _idleTimePct = value; }
 
     /// <summary>Percent time processor spent in privileged mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("privilegedTimePct")]
-    public double? PrivilegedTimePct { get; set; }
+    public double? PrivilegedTimePct { get => _privilegedTimePct; set => _privilegedTimePct = value; }
 
     /// <summary>Percent time processor spent in user mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userTimePct")]
-    public double? UserTimePct { get; set; }
+    public double? UserTimePct { get => _userTimePct; set => _userTimePct = value; }
+
+    private double? _activeTimePct;
+    private string? _cpuId;
+    private double? _idleTimePct;
+    private double? _privilegedTimePct;
+    private double? _userTimePct;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeMetricsProcessor IGenesysCloudModel<EdgeMetricsProcessor>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class EdgeMetricsProcessor : IGenesysCloudModel<EdgeMetricsProcess
             switch (index)
             {
                 case 0:
-                    value.ActiveTimePct = ReadNullableDouble(ref reader, options, name);
+                    value._activeTimePct = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.CpuId = ReadString(ref reader, name);
+                    value._cpuId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IdleTimePct = ReadNullableDouble(ref reader, options, name);
+                    value._idleTimePct = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.PrivilegedTimePct = ReadNullableDouble(ref reader, options, name);
+                    value._privilegedTimePct = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.UserTimePct = ReadNullableDouble(ref reader, options, name);
+                    value._userTimePct = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class EdgeMetricsProcessor : IGenesysCloudModel<EdgeMetricsProcess
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "activeTimePct"u8, value.ActiveTimePct, nulls);
-        WriteString(writer, "cpuId"u8, value.CpuId, nulls);
-        WriteDouble(writer, "idleTimePct"u8, value.IdleTimePct, nulls);
-        WriteDouble(writer, "privilegedTimePct"u8, value.PrivilegedTimePct, nulls);
-        WriteDouble(writer, "userTimePct"u8, value.UserTimePct, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "activeTimePct"u8, value._activeTimePct, nulls);
+        WriteString(writer, "cpuId"u8, value._cpuId, nulls);
+        WriteDouble(writer, "idleTimePct"u8, value._idleTimePct, nulls);
+        WriteDouble(writer, "privilegedTimePct"u8, value._privilegedTimePct, nulls);
+        WriteDouble(writer, "userTimePct"u8, value._userTimePct, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

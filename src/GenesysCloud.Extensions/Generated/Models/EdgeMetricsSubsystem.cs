@@ -14,19 +14,24 @@ public sealed class EdgeMetricsSubsystem : IGenesysCloudModel<EdgeMetricsSubsyst
 {
     /// <summary>Delay in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delayMs")]
-    public long? DelayMs { get; set; }
+    public long? DelayMs { get => _delayMs; set => _delayMs = value; }
 
     /// <summary>Name of the Edge process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("processName")]
-    public string? ProcessName { get; set; }
+    public string? ProcessName { get => _processName; set => _processName = value; }
 
     /// <summary>Subsystem for an Edge device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubsystem")]
-    public global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem? MediaSubsystem { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem? MediaSubsystem { get => _mediaSubsystem; set => _mediaSubsystem = value; }
+
+    private long? _delayMs;
+    private string? _processName;
+    private global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem? _mediaSubsystem;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeMetricsSubsystem IGenesysCloudModel<EdgeMetricsSubsystem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EdgeMetricsSubsystem : IGenesysCloudModel<EdgeMetricsSubsyst
             switch (index)
             {
                 case 0:
-                    value.DelayMs = ReadNullableInt64(ref reader, options, name);
+                    value._delayMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ProcessName = ReadString(ref reader, name);
+                    value._processName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MediaSubsystem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem.ReadJson(ref reader, options);
+                    value._mediaSubsystem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class EdgeMetricsSubsystem : IGenesysCloudModel<EdgeMetricsSubsyst
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "delayMs"u8, value.DelayMs, nulls);
-        WriteString(writer, "processName"u8, value.ProcessName, nulls);
-        if (value.MediaSubsystem is { } property1)
+        WriteInt64(writer, "delayMs"u8, value._delayMs, nulls);
+        WriteString(writer, "processName"u8, value._processName, nulls);
+        if (value._mediaSubsystem is { } property1)
         {
             writer.WritePropertyName("mediaSubsystem"u8);
             global::GenesysCloud.Extensions.Models.EdgeMetricsSubsystem.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class EdgeMetricsSubsystem : IGenesysCloudModel<EdgeMetricsSubsyst
             writer.WriteNull("mediaSubsystem"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class EdgeNetworkDiagnosticRequest : IGenesysCloudModel<EdgeNetwor
 {
     /// <summary>IPv4/6 address or host to be probed for connectivity. No port allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("host")]
-    public string? Host { get; set; }
+    public string? Host { get => _host; set => _host = value; }
+
+    private string? _host;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeNetworkDiagnosticRequest IGenesysCloudModel<EdgeNetworkDiagnosticRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EdgeNetworkDiagnosticRequest : IGenesysCloudModel<EdgeNetwor
             switch (index)
             {
                 case 0:
-                    value.Host = ReadString(ref reader, name);
+                    value._host = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EdgeNetworkDiagnosticRequest : IGenesysCloudModel<EdgeNetwor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "host"u8, value.Host, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "host"u8, value._host, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EdgeNetworkDiagnosticResponse : IGenesysCloudModel<EdgeNetwo
 {
     /// <summary>UUID of each executed command on edge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandCorrelationId")]
-    public string? CommandCorrelationId { get; set; }
+    public string? CommandCorrelationId { get => _commandCorrelationId; set => _commandCorrelationId = value; }
 
     /// <summary>Response string of executed command from edge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("diagnostics")]
-    public string? Diagnostics { get; set; }
+    public string? Diagnostics { get => _diagnostics; set => _diagnostics = value; }
+
+    private string? _commandCorrelationId;
+    private string? _diagnostics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeNetworkDiagnosticResponse IGenesysCloudModel<EdgeNetworkDiagnosticResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EdgeNetworkDiagnosticResponse : IGenesysCloudModel<EdgeNetwo
             switch (index)
             {
                 case 0:
-                    value.CommandCorrelationId = ReadString(ref reader, name);
+                    value._commandCorrelationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Diagnostics = ReadString(ref reader, name);
+                    value._diagnostics = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class EdgeNetworkDiagnosticResponse : IGenesysCloudModel<EdgeNetwo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "commandCorrelationId"u8, value.CommandCorrelationId, nulls);
-        WriteString(writer, "diagnostics"u8, value.Diagnostics, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "commandCorrelationId"u8, value._commandCorrelationId, nulls);
+        WriteString(writer, "diagnostics"u8, value._diagnostics, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

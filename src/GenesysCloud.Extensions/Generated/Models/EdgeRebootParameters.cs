@@ -14,11 +14,14 @@ public sealed class EdgeRebootParameters : IGenesysCloudModel<EdgeRebootParamete
 {
     /// <summary>The number of seconds to wait for call draining to complete before initiating the reboot. A value of 0 will prevent call draining and all calls will disconnect immediately.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callDrainingWaitTimeSeconds")]
-    public long? CallDrainingWaitTimeSeconds { get; set; }
+    public long? CallDrainingWaitTimeSeconds { get => _callDrainingWaitTimeSeconds; set => _callDrainingWaitTimeSeconds = value; }
+
+    private long? _callDrainingWaitTimeSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeRebootParameters IGenesysCloudModel<EdgeRebootParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EdgeRebootParameters : IGenesysCloudModel<EdgeRebootParamete
             switch (index)
             {
                 case 0:
-                    value.CallDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._callDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EdgeRebootParameters : IGenesysCloudModel<EdgeRebootParamete
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value.CallDrainingWaitTimeSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value._callDrainingWaitTimeSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

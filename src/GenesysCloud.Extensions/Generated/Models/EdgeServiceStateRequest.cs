@@ -14,15 +14,19 @@ public sealed class EdgeServiceStateRequest : IGenesysCloudModel<EdgeServiceStat
 {
     /// <summary>A boolean that sets the Edge in-service or out-of-service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inService")]
-    public bool? InService { get; set; }
+    public bool? InService { get => _inService; set => _inService = value; }
 
     /// <summary>The number of seconds to wait for call draining to complete before initiating the reboot. A value of 0 will prevent call draining and all calls will disconnect immediately.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callDrainingWaitTimeSeconds")]
-    public long? CallDrainingWaitTimeSeconds { get; set; }
+    public long? CallDrainingWaitTimeSeconds { get => _callDrainingWaitTimeSeconds; set => _callDrainingWaitTimeSeconds = value; }
+
+    private bool? _inService;
+    private long? _callDrainingWaitTimeSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeServiceStateRequest IGenesysCloudModel<EdgeServiceStateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EdgeServiceStateRequest : IGenesysCloudModel<EdgeServiceStat
             switch (index)
             {
                 case 0:
-                    value.InService = ReadNullableBoolean(ref reader, name);
+                    value._inService = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.CallDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._callDrainingWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class EdgeServiceStateRequest : IGenesysCloudModel<EdgeServiceStat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "inService"u8, value.InService, nulls);
-        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value.CallDrainingWaitTimeSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "inService"u8, value._inService, nulls);
+        WriteInt64(writer, "callDrainingWaitTimeSeconds"u8, value._callDrainingWaitTimeSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

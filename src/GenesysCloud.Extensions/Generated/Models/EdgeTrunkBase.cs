@@ -14,79 +14,99 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The meta-base this trunk is based on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkMetabase")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkMetabase { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkMetabase { get => _trunkMetabase; set => _trunkMetabase = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The type of this trunk base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkType")]
-    public global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum? TrunkType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum? TrunkType { get => _trunkType; set => _trunkType = value; }
 
     /// <summary>Used to determine the media regions for inbound and outbound calls through a trunk. Also determines the dial plan to use for calls that came in on a trunk and have to be sent out on it as well.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get => _site; set => _site = value; }
 
     /// <summary>Allows a customer to set the site to which inbound calls will be routed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inboundSite")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? InboundSite { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? InboundSite { get => _inboundSite; set => _inboundSite = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _trunkMetabase;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum? _trunkType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _site;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _inboundSite;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeTrunkBase IGenesysCloudModel<EdgeTrunkBase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,48 +127,48 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EdgeTrunkBase.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.TrunkMetabase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._trunkMetabase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -159,23 +179,23 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary2;
+                        value._properties = dictionary2;
                     }
                     break;
                 case 14:
-                    value.TrunkType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum?)null;
+                    value._trunkType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EdgeTrunkBase.TrunkTypeEnum?)null;
                     break;
                 case 15:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.InboundSite = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._inboundSite = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +207,9 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property4)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property4, options);
@@ -199,16 +219,16 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.TrunkMetabase is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._trunkMetabase is { } property6)
         {
             writer.WritePropertyName("trunkMetabase"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -218,7 +238,7 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             writer.WriteNull("trunkMetabase"u8);
         }
 
-        if (value.Properties is { } property8)
+        if (value._properties is { } property8)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -236,8 +256,8 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             writer.WriteNull("properties"u8);
         }
 
-        WriteString(writer, "trunkType"u8, value.TrunkType?.ToString(), nulls);
-        if (value.Site is { } property10)
+        WriteString(writer, "trunkType"u8, value._trunkType?.ToString(), nulls);
+        if (value._site is { } property10)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -247,7 +267,7 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             writer.WriteNull("site"u8);
         }
 
-        if (value.InboundSite is { } property12)
+        if (value._inboundSite is { } property12)
         {
             writer.WritePropertyName("inboundSite"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -257,8 +277,8 @@ public sealed class EdgeTrunkBase : IGenesysCloudModel<EdgeTrunkBase>
             writer.WriteNull("inboundSite"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class EdgeVersionInformation : IGenesysCloudModel<EdgeVersionInfor
 {
     /// <summary>Gets or sets <c>softwareVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softwareVersion")]
-    public string? SoftwareVersion { get; set; }
+    public string? SoftwareVersion { get => _softwareVersion; set => _softwareVersion = value; }
+
+    private string? _softwareVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeVersionInformation IGenesysCloudModel<EdgeVersionInformation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EdgeVersionInformation : IGenesysCloudModel<EdgeVersionInfor
             switch (index)
             {
                 case 0:
-                    value.SoftwareVersion = ReadString(ref reader, name);
+                    value._softwareVersion = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EdgeVersionInformation : IGenesysCloudModel<EdgeVersionInfor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "softwareVersion"u8, value.SoftwareVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "softwareVersion"u8, value._softwareVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

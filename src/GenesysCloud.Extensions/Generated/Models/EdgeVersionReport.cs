@@ -14,15 +14,19 @@ public sealed class EdgeVersionReport : IGenesysCloudModel<EdgeVersionReport>
 {
     /// <summary>Gets or sets <c>oldestVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldestVersion")]
-    public global::GenesysCloud.Extensions.Models.EdgeVersionInformation? OldestVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeVersionInformation? OldestVersion { get => _oldestVersion; set => _oldestVersion = value; }
 
     /// <summary>Gets or sets <c>newestVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newestVersion")]
-    public global::GenesysCloud.Extensions.Models.EdgeVersionInformation? NewestVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeVersionInformation? NewestVersion { get => _newestVersion; set => _newestVersion = value; }
+
+    private global::GenesysCloud.Extensions.Models.EdgeVersionInformation? _oldestVersion;
+    private global::GenesysCloud.Extensions.Models.EdgeVersionInformation? _newestVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EdgeVersionReport IGenesysCloudModel<EdgeVersionReport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EdgeVersionReport : IGenesysCloudModel<EdgeVersionReport>
             switch (index)
             {
                 case 0:
-                    value.OldestVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeVersionInformation.ReadJson(ref reader, options);
+                    value._oldestVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeVersionInformation.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.NewestVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeVersionInformation.ReadJson(ref reader, options);
+                    value._newestVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeVersionInformation.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class EdgeVersionReport : IGenesysCloudModel<EdgeVersionReport>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.OldestVersion is { } property1)
+        if (value._oldestVersion is { } property1)
         {
             writer.WritePropertyName("oldestVersion"u8);
             global::GenesysCloud.Extensions.Models.EdgeVersionInformation.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class EdgeVersionReport : IGenesysCloudModel<EdgeVersionReport>
             writer.WriteNull("oldestVersion"u8);
         }
 
-        if (value.NewestVersion is { } property3)
+        if (value._newestVersion is { } property3)
         {
             writer.WritePropertyName("newestVersion"u8);
             global::GenesysCloud.Extensions.Models.EdgeVersionInformation.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class EdgeVersionReport : IGenesysCloudModel<EdgeVersionReport>
             writer.WriteNull("newestVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

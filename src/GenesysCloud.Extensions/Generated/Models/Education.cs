@@ -14,27 +14,34 @@ public sealed class Education : IGenesysCloudModel<Education>
 {
     /// <summary>Gets or sets <c>school</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("school")]
-    public string? School { get; set; }
+    public string? School { get => _school; set => _school = value; }
 
     /// <summary>Gets or sets <c>fieldOfStudy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldOfStudy")]
-    public string? FieldOfStudy { get; set; }
+    public string? FieldOfStudy { get => _fieldOfStudy; set => _fieldOfStudy = value; }
 
     /// <summary>Notes about education has a 2000 character limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
+
+    private string? _school;
+    private string? _fieldOfStudy;
+    private string? _notes;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Education IGenesysCloudModel<Education>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class Education : IGenesysCloudModel<Education>
             switch (index)
             {
                 case 0:
-                    value.School = ReadString(ref reader, name);
+                    value._school = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FieldOfStudy = ReadString(ref reader, name);
+                    value._fieldOfStudy = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class Education : IGenesysCloudModel<Education>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "school"u8, value.School, nulls);
-        WriteString(writer, "fieldOfStudy"u8, value.FieldOfStudy, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "school"u8, value._school, nulls);
+        WriteString(writer, "fieldOfStudy"u8, value._fieldOfStudy, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

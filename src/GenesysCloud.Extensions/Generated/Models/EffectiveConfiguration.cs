@@ -14,27 +14,34 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
 {
     /// <summary>Key-value configuration settings described by the schema in the propertiesSchemaUri field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Advanced configuration described by the schema in the advancedSchemaUri field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("advanced")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Advanced { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Advanced { get => _advanced; set => _advanced = value; }
 
     /// <summary>The name of the integration, used to distinguish this integration from others of the same type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Notes about the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Credentials required by the integration. The required keys are indicated in the credentials property of the Integration Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentials")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? Credentials { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? Credentials { get => _credentials; set => _credentials = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _advanced;
+    private string? _name;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? _credentials;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EffectiveConfiguration IGenesysCloudModel<EffectiveConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary1;
+                        value._properties = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Advanced = null;
+                        value._advanced = null;
                     }
                     else
                     {
@@ -85,19 +92,19 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Advanced = dictionary2;
+                        value._advanced = dictionary2;
                     }
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Credentials = null;
+                        value._credentials = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CredentialInfo.ReadJson(ref reader, options);
                         }
 
-                        value.Credentials = dictionary3;
+                        value._credentials = dictionary3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +131,7 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Properties is { } property4)
+        if (value._properties is { } property4)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -142,7 +149,7 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Advanced is { } property6)
+        if (value._advanced is { } property6)
         {
             writer.WritePropertyName("advanced"u8);
             writer.WriteStartObject();
@@ -160,9 +167,9 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
             writer.WriteNull("advanced"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.Credentials is { } property8)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._credentials is { } property8)
         {
             writer.WritePropertyName("credentials"u8);
             writer.WriteStartObject();
@@ -187,7 +194,7 @@ public sealed class EffectiveConfiguration : IGenesysCloudModel<EffectiveConfigu
             writer.WriteNull("credentials"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,115 +14,144 @@ public sealed class Email : IGenesysCloudModel<Email>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Email.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Email.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.Email.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Email.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>The subject for the initial email that started this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The number of email messages sent by this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagesSent")]
-    public long? MessagesSent { get; set; }
+    public long? MessagesSent { get => _messagesSent; set => _messagesSent = value; }
 
     /// <summary>The time line of the participant's email, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>The direction of the email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.Email.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.Email.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>A globally unique identifier for the recording associated with this call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the email was placed on hold in the cloud clock if the email is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>Indicates that the email was auto-generated like an Out of Office reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoGenerated")]
-    public bool? AutoGenerated { get; set; }
+    public bool? AutoGenerated { get => _autoGenerated; set => _autoGenerated = value; }
 
     /// <summary>The source provider for the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>A globally unique identifier for the stored content of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>A list of uploaded attachments on the email draft.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("draftAttachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? DraftAttachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? DraftAttachments { get => _draftAttachments; set => _draftAttachments = value; }
 
     /// <summary>Indicates if the inbound email was marked as spam.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spam")]
-    public bool? Spam { get; set; }
+    public bool? Spam { get => _spam; set => _spam = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>Represents the queue settings for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get => _queueMediaSettings; set => _queueMediaSettings = value; }
 
     /// <summary>Represents the time when an email was put into parked state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parkTime")]
-    public global::System.DateTimeOffset? ParkTime { get; set; }
+    public global::System.DateTimeOffset? ParkTime { get => _parkTime; set => _parkTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.Email.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Email.InitialStateEnum? _initialState;
+    private string? _id;
+    private bool? _held;
+    private string? _subject;
+    private long? _messagesSent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.Email.DirectionEnum? _direction;
+    private string? _recordingId;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private bool? _autoGenerated;
+    private string? _provider;
+    private string? _scriptId;
+    private string? _peerId;
+    private string? _messageId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? _draftAttachments;
+    private bool? _spam;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? _queueMediaSettings;
+    private global::System.DateTimeOffset? _parkTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Email IGenesysCloudModel<Email>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -143,27 +172,27 @@ public sealed class Email : IGenesysCloudModel<Email>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Email.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Email.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Email.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Email.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Email.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Email.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Email.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Email.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.MessagesSent = ReadNullableInt64(ref reader, options, name);
+                    value._messagesSent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -174,52 +203,52 @@ public sealed class Email : IGenesysCloudModel<Email>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 7:
-                    value.Direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Email.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Email.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Email.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Email.DirectionEnum?)null;
                     break;
                 case 8:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Email.DisconnectTypeEnum?)null;
                     break;
                 case 11:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.AutoGenerated = ReadNullableBoolean(ref reader, name);
+                    value._autoGenerated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.DraftAttachments = null;
+                        value._draftAttachments = null;
                     }
                     else
                     {
@@ -230,29 +259,29 @@ public sealed class Email : IGenesysCloudModel<Email>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Attachment.ReadJson(ref reader, options));
                         }
 
-                        value.DraftAttachments = list6;
+                        value._draftAttachments = list6;
                     }
                     break;
                 case 21:
-                    value.Spam = ReadNullableBoolean(ref reader, name);
+                    value._spam = ReadNullableBoolean(ref reader, name);
                     break;
                 case 22:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.QueueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
+                    value._queueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.ParkTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._parkTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,13 +293,13 @@ public sealed class Email : IGenesysCloudModel<Email>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteInt64(writer, "messagesSent"u8, value.MessagesSent, nulls);
-        if (value.Segments is { } property7)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteInt64(writer, "messagesSent"u8, value._messagesSent, nulls);
+        if (value._segments is { } property7)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -294,9 +323,9 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("segments"u8);
         }
 
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        if (value.ErrorInfo is { } property10)
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        if (value._errorInfo is { } property10)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property10, options);
@@ -306,17 +335,17 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteBoolean(writer, "autoGenerated"u8, value.AutoGenerated, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        if (value.DraftAttachments is { } property12)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteBoolean(writer, "autoGenerated"u8, value._autoGenerated, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        if (value._draftAttachments is { } property12)
         {
             writer.WritePropertyName("draftAttachments"u8);
             writer.WriteStartArray();
@@ -340,8 +369,8 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("draftAttachments"u8);
         }
 
-        WriteBoolean(writer, "spam"u8, value.Spam, nulls);
-        if (value.Wrapup is { } property15)
+        WriteBoolean(writer, "spam"u8, value._spam, nulls);
+        if (value._wrapup is { } property15)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property15, options);
@@ -351,7 +380,7 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property17)
+        if (value._afterCallWork is { } property17)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property17, options);
@@ -361,8 +390,8 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        if (value.QueueMediaSettings is { } property19)
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        if (value._queueMediaSettings is { } property19)
         {
             writer.WritePropertyName("queueMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.WriteJson(writer, property19, options);
@@ -372,8 +401,8 @@ public sealed class Email : IGenesysCloudModel<Email>
             writer.WriteNull("queueMediaSettings"u8);
         }
 
-        WriteDateTimeOffset(writer, "parkTime"u8, value.ParkTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "parkTime"u8, value._parkTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

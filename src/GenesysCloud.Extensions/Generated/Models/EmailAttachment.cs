@@ -14,27 +14,34 @@ public sealed class EmailAttachment : IGenesysCloudModel<EmailAttachment>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>contentPath</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentPath")]
-    public string? ContentPath { get; set; }
+    public string? ContentPath { get => _contentPath; set => _contentPath = value; }
 
     /// <summary>Gets or sets <c>contentType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Gets or sets <c>attachmentId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachmentId")]
-    public string? AttachmentId { get; set; }
+    public string? AttachmentId { get => _attachmentId; set => _attachmentId = value; }
 
     /// <summary>Gets or sets <c>contentLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
+
+    private string? _name;
+    private string? _contentPath;
+    private string? _contentType;
+    private string? _attachmentId;
+    private long? _contentLength;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailAttachment IGenesysCloudModel<EmailAttachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class EmailAttachment : IGenesysCloudModel<EmailAttachment>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentPath = ReadString(ref reader, name);
+                    value._contentPath = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AttachmentId = ReadString(ref reader, name);
+                    value._attachmentId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class EmailAttachment : IGenesysCloudModel<EmailAttachment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "contentPath"u8, value.ContentPath, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "attachmentId"u8, value.AttachmentId, nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "contentPath"u8, value._contentPath, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "attachmentId"u8, value._attachmentId, nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class EmailCommunicationDispositionAppliedEvent : IGenesysCloudMod
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The wrapup-code (V4 UUID) used to disposition this interaction. If this value is not provided the disposition is considered skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Text entered by the agent to describe the interaction or disposition. Ignored if the disposition is considered skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>The list of tags selected by the agent to describe the interaction or disposition. Ignored if the disposition is considered skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private string? _code;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailCommunicationDispositionAppliedEvent IGenesysCloudModel<EmailCommunicationDispositionAppliedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class EmailCommunicationDispositionAppliedEvent : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class EmailCommunicationDispositionAppliedEvent : IGenesysCloudMod
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class EmailCommunicationDispositionAppliedEvent : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.Tags is { } property2)
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._tags is { } property2)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -133,7 +142,7 @@ public sealed class EmailCommunicationDispositionAppliedEvent : IGenesysCloudMod
             writer.WriteNull("tags"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
 {
     /// <summary>The contact list columns specifying the email address(es) of the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmailColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmailColumns { get => _emailColumns; set => _emailColumns = value; }
 
     /// <summary>The content template used to formulate the email to send to the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get => _contentTemplate; set => _contentTemplate = value; }
 
     /// <summary>The email address that will be used as the sender of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public global::GenesysCloud.Extensions.Models.FromEmailAddress? FromAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.FromEmailAddress? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The email address from which any reply will be sent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyToAddress")]
-    public global::GenesysCloud.Extensions.Models.ReplyToEmailAddress? ReplyToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReplyToEmailAddress? ReplyToAddress { get => _replyToAddress; set => _replyToAddress = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _emailColumns;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contentTemplate;
+    private global::GenesysCloud.Extensions.Models.FromEmailAddress? _fromAddress;
+    private global::GenesysCloud.Extensions.Models.ReplyToEmailAddress? _replyToAddress;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailConfig IGenesysCloudModel<EmailConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.EmailColumns = null;
+                        value._emailColumns = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmailColumns = list1;
+                        value._emailColumns = list1;
                     }
                     break;
                 case 1:
-                    value.ContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FromEmailAddress.ReadJson(ref reader, options);
+                    value._fromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FromEmailAddress.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReplyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReplyToEmailAddress.ReadJson(ref reader, options);
+                    value._replyToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReplyToEmailAddress.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EmailColumns is { } property2)
+        if (value._emailColumns is { } property2)
         {
             writer.WritePropertyName("emailColumns"u8);
             writer.WriteStartArray();
@@ -106,7 +112,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
             writer.WriteNull("emailColumns"u8);
         }
 
-        if (value.ContentTemplate is { } property4)
+        if (value._contentTemplate is { } property4)
         {
             writer.WritePropertyName("contentTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -116,7 +122,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
             writer.WriteNull("contentTemplate"u8);
         }
 
-        if (value.FromAddress is { } property6)
+        if (value._fromAddress is { } property6)
         {
             writer.WritePropertyName("fromAddress"u8);
             global::GenesysCloud.Extensions.Models.FromEmailAddress.WriteJson(writer, property6, options);
@@ -126,7 +132,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
             writer.WriteNull("fromAddress"u8);
         }
 
-        if (value.ReplyToAddress is { } property8)
+        if (value._replyToAddress is { } property8)
         {
             writer.WritePropertyName("replyToAddress"u8);
             global::GenesysCloud.Extensions.Models.ReplyToEmailAddress.WriteJson(writer, property8, options);
@@ -136,7 +142,7 @@ public sealed class EmailConfig : IGenesysCloudModel<EmailConfig>
             writer.WriteNull("replyToAddress"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

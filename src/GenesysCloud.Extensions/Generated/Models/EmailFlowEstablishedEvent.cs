@@ -14,31 +14,39 @@ public sealed class EmailFlowEstablishedEvent : IGenesysCloudModel<EmailFlowEsta
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>Metadata about this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialConfiguration")]
-    public global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? InitialConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? InitialConfiguration { get => _initialConfiguration; set => _initialConfiguration = value; }
 
     /// <summary>Metadata about the source of this communication's interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceConfiguration")]
-    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get => _sourceConfiguration; set => _sourceConfiguration = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? _initialConfiguration;
+    private global::GenesysCloud.Extensions.Models.SourceConfiguration? _sourceConfiguration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailFlowEstablishedEvent IGenesysCloudModel<EmailFlowEstablishedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class EmailFlowEstablishedEvent : IGenesysCloudModel<EmailFlowEsta
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.InitialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.ReadJson(ref reader, options);
+                    value._initialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
+                    value._sourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class EmailFlowEstablishedEvent : IGenesysCloudModel<EmailFlowEsta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        if (value.InitialConfiguration is { } property1)
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        if (value._initialConfiguration is { } property1)
         {
             writer.WritePropertyName("initialConfiguration"u8);
             global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.WriteJson(writer, property1, options);
@@ -103,7 +111,7 @@ public sealed class EmailFlowEstablishedEvent : IGenesysCloudModel<EmailFlowEsta
             writer.WriteNull("initialConfiguration"u8);
         }
 
-        if (value.SourceConfiguration is { } property3)
+        if (value._sourceConfiguration is { } property3)
         {
             writer.WritePropertyName("sourceConfiguration"u8);
             global::GenesysCloud.Extensions.Models.SourceConfiguration.WriteJson(writer, property3, options);
@@ -113,7 +121,7 @@ public sealed class EmailFlowEstablishedEvent : IGenesysCloudModel<EmailFlowEsta
             writer.WriteNull("sourceConfiguration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
 {
     /// <summary>An email address that this email is to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public string? To { get; set; }
+    public string? To { get => _to; set => _to = value; }
 
     /// <summary>An email address that this email is from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public string? From { get; set; }
+    public string? From { get => _from; set => _from = value; }
 
     /// <summary>An email addresses that this email is carbon copied to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Cc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>An email addresses that this email is blind carbon copied to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bcc")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Bcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Bcc { get => _bcc; set => _bcc = value; }
 
     /// <summary>The subject for this email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>UUID identifying the most recent previous email communication ID from the same participant on this email conversation. Will be null if this is a new participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousEmailId")]
-    public string? PreviousEmailId { get; set; }
+    public string? PreviousEmailId { get => _previousEmailId; set => _previousEmailId = value; }
 
     /// <summary>Indicates that this communication's initial state is held.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>Indicates that this communication's initial state is alerting. If false, the communication started in a connected state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alerting")]
-    public bool? Alerting { get; set; }
+    public bool? Alerting { get => _alerting; set => _alerting = value; }
 
     /// <summary>Indicates the direction of this communication with respect to the contact center. `true` means the communication is INBOUND. `false` means the communication is OUTBOUND.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inbound")]
-    public bool? Inbound { get; set; }
+    public bool? Inbound { get => _inbound; set => _inbound = value; }
 
     /// <summary>The id of the communication (the "peer") that "invited" this communication, if this occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invitedBy")]
-    public string? InvitedBy { get; set; }
+    public string? InvitedBy { get => _invitedBy; set => _invitedBy = value; }
 
     /// <summary>Additional metadata about this session which should be recorded by the platform but which will not be indexed or searchable. Primarily for diagnostic value. Any information that needs to be accessible through other components like Analytics should be moved to dedicated fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalInfo")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalInfo { get => _additionalInfo; set => _additionalInfo = value; }
+
+    private string? _to;
+    private string? _from;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _cc;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _bcc;
+    private string? _subject;
+    private string? _previousEmailId;
+    private bool? _held;
+    private bool? _alerting;
+    private bool? _inbound;
+    private string? _invitedBy;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _additionalInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailInitialConfiguration IGenesysCloudModel<EmailInitialConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,15 +92,15 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
             switch (index)
             {
                 case 0:
-                    value.To = ReadString(ref reader, name);
+                    value._to = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.From = ReadString(ref reader, name);
+                    value._from = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Cc = null;
+                        value._cc = null;
                     }
                     else
                     {
@@ -98,13 +111,13 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Cc = list1;
+                        value._cc = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Bcc = null;
+                        value._bcc = null;
                     }
                     else
                     {
@@ -115,31 +128,31 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Bcc = list2;
+                        value._bcc = list2;
                     }
                     break;
                 case 4:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PreviousEmailId = ReadString(ref reader, name);
+                    value._previousEmailId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Alerting = ReadNullableBoolean(ref reader, name);
+                    value._alerting = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Inbound = ReadNullableBoolean(ref reader, name);
+                    value._inbound = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.InvitedBy = ReadString(ref reader, name);
+                    value._invitedBy = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalInfo = null;
+                        value._additionalInfo = null;
                     }
                     else
                     {
@@ -150,11 +163,11 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.AdditionalInfo = dictionary3;
+                        value._additionalInfo = dictionary3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +179,9 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "to"u8, value.To, nulls);
-        WriteString(writer, "from"u8, value.From, nulls);
-        if (value.Cc is { } property4)
+        WriteString(writer, "to"u8, value._to, nulls);
+        WriteString(writer, "from"u8, value._from, nulls);
+        if (value._cc is { } property4)
         {
             writer.WritePropertyName("cc"u8);
             writer.WriteStartArray();
@@ -185,7 +198,7 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
             writer.WriteNull("cc"u8);
         }
 
-        if (value.Bcc is { } property6)
+        if (value._bcc is { } property6)
         {
             writer.WritePropertyName("bcc"u8);
             writer.WriteStartArray();
@@ -202,13 +215,13 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
             writer.WriteNull("bcc"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteString(writer, "previousEmailId"u8, value.PreviousEmailId, nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteBoolean(writer, "alerting"u8, value.Alerting, nulls);
-        WriteBoolean(writer, "inbound"u8, value.Inbound, nulls);
-        WriteString(writer, "invitedBy"u8, value.InvitedBy, nulls);
-        if (value.AdditionalInfo is { } property8)
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteString(writer, "previousEmailId"u8, value._previousEmailId, nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteBoolean(writer, "alerting"u8, value._alerting, nulls);
+        WriteBoolean(writer, "inbound"u8, value._inbound, nulls);
+        WriteString(writer, "invitedBy"u8, value._invitedBy, nulls);
+        if (value._additionalInfo is { } property8)
         {
             writer.WritePropertyName("additionalInfo"u8);
             writer.WriteStartObject();
@@ -226,7 +239,7 @@ public sealed class EmailInitialConfiguration : IGenesysCloudModel<EmailInitialC
             writer.WriteNull("additionalInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

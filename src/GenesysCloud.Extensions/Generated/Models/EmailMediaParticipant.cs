@@ -14,183 +14,229 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
 {
     /// <summary>The unique participant ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The display friendly name of the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The participant address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The time when this participant first joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The timestamp when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The time when this participant went connected for this media (eg: video connected time). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The time when this participant went disconnected for this media (eg: video disconnected time). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The time when this participant's hold started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The participant's purpose.  Values can be: 'agent', 'user', 'customer', 'external', 'acd', 'ivr</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public string? Purpose { get; set; }
+    public string? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>The participant's state.  Values can be: 'alerting', 'connected', 'disconnected', 'dialing', 'contacting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The participant's direction.  Values can be: 'inbound' or 'outbound'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>The reason the participant was disconnected from the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>Value is true when the participant is on hold.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>Value is true when the participant requires wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupRequired")]
-    public bool? WrapupRequired { get; set; }
+    public bool? WrapupRequired { get => _wrapupRequired; set => _wrapupRequired = value; }
 
     /// <summary>The wrap-up prompt indicating the type of wrap-up to be performed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupPrompt")]
-    public string? WrapupPrompt { get; set; }
+    public string? WrapupPrompt { get => _wrapupPrompt; set => _wrapupPrompt = value; }
 
     /// <summary>List of roles this participant's media has had on the conversation, ie monitor, coach, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaRoles")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get => _mediaRoles; set => _mediaRoles = value; }
 
     /// <summary>The PureCloud user for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The PureCloud queue for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The PureCloud team for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Team { get => _team; set => _team = value; }
 
     /// <summary>A list of ad-hoc attributes for the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>If the conversation ends in error, contains additional error details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>The Engage script that should be used by this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Script { get => _script; set => _script = value; }
 
     /// <summary>The amount of time the participant has to complete wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupTimeoutMs")]
-    public long? WrapupTimeoutMs { get; set; }
+    public long? WrapupTimeoutMs { get => _wrapupTimeoutMs; set => _wrapupTimeoutMs = value; }
 
     /// <summary>Value is true when the participant has skipped wrap-up.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupSkipped")]
-    public bool? WrapupSkipped { get; set; }
+    public bool? WrapupSkipped { get => _wrapupSkipped; set => _wrapupSkipped = value; }
 
     /// <summary>Specifies how long the agent has to answer an interaction before being marked as not responding.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutMs")]
-    public long? AlertingTimeoutMs { get; set; }
+    public long? AlertingTimeoutMs { get => _alertingTimeoutMs; set => _alertingTimeoutMs = value; }
 
     /// <summary>The source provider for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the reference for the external contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the initial division for the external contact. This value will not be updated if the external contact is reassigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactInitialDivisionId")]
-    public string? ExternalContactInitialDivisionId { get; set; }
+    public string? ExternalContactInitialDivisionId { get => _externalContactInitialDivisionId; set => _externalContactInitialDivisionId = value; }
 
     /// <summary>If this participant represents an external org, then this will be the reference for the external org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>Wrapup for this participant, if it has been applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>The peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peer")]
-    public string? Peer { get; set; }
+    public string? Peer { get => _peer; set => _peer = value; }
 
     /// <summary>The reason specifying why participant flagged the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flaggedReason")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum? FlaggedReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum? FlaggedReason { get => _flaggedReason; set => _flaggedReason = value; }
 
     /// <summary>Journey System data/context that is applicable to this communication.  When used for historical purposes, the context should be immutable.  When null, there is no applicable Journey System context.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
 
     /// <summary>Information on how a communication should be routed to an agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationRoutingData")]
-    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get => _conversationRoutingData; set => _conversationRoutingData = value; }
 
     /// <summary>The timestamp when this participant started after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAcwTime")]
-    public global::System.DateTimeOffset? StartAcwTime { get; set; }
+    public global::System.DateTimeOffset? StartAcwTime { get => _startAcwTime; set => _startAcwTime = value; }
 
     /// <summary>The timestamp when this participant ended after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endAcwTime")]
-    public global::System.DateTimeOffset? EndAcwTime { get; set; }
+    public global::System.DateTimeOffset? EndAcwTime { get => _endAcwTime; set => _endAcwTime = value; }
 
     /// <summary>The time when this participant's communication was last parked.  Does not reset on resume. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parkTime")]
-    public global::System.DateTimeOffset? ParkTime { get; set; }
+    public global::System.DateTimeOffset? ParkTime { get => _parkTime; set => _parkTime = value; }
 
     /// <summary>The time when this participant's communications will resume. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resumeTime")]
-    public global::System.DateTimeOffset? ResumeTime { get; set; }
+    public global::System.DateTimeOffset? ResumeTime { get => _resumeTime; set => _resumeTime = value; }
 
     /// <summary>The subject of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The number of messages that have been sent in this email conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagesSent")]
-    public long? MessagesSent { get; set; }
+    public long? MessagesSent { get => _messagesSent; set => _messagesSent = value; }
 
     /// <summary>Indicates that the email was auto-generated like an Out of Office reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoGenerated")]
-    public bool? AutoGenerated { get; set; }
+    public bool? AutoGenerated { get => _autoGenerated; set => _autoGenerated = value; }
 
     /// <summary>A list of uploaded attachments on the email draft.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("draftAttachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? DraftAttachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? DraftAttachments { get => _draftAttachments; set => _draftAttachments = value; }
 
     /// <summary>Indicates if the inbound email was marked as spam.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spam")]
-    public bool? Spam { get; set; }
+    public bool? Spam { get => _spam; set => _spam = value; }
 
     /// <summary>A globally unique identifier for the stored content of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _address;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private string? _purpose;
+    private global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum? _direction;
+    private global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum? _disconnectType;
+    private bool? _held;
+    private bool? _wrapupRequired;
+    private string? _wrapupPrompt;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaRoles;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _team;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _script;
+    private long? _wrapupTimeoutMs;
+    private bool? _wrapupSkipped;
+    private long? _alertingTimeoutMs;
+    private string? _provider;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalContact;
+    private string? _externalContactInitialDivisionId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalOrganization;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private string? _peer;
+    private global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum? _flaggedReason;
+    private global::GenesysCloud.Extensions.Models.JourneyContext? _journeyContext;
+    private global::GenesysCloud.Extensions.Models.ConversationRoutingData? _conversationRoutingData;
+    private global::System.DateTimeOffset? _startAcwTime;
+    private global::System.DateTimeOffset? _endAcwTime;
+    private global::System.DateTimeOffset? _parkTime;
+    private global::System.DateTimeOffset? _resumeTime;
+    private string? _subject;
+    private long? _messagesSent;
+    private bool? _autoGenerated;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? _draftAttachments;
+    private bool? _spam;
+    private string? _messageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailMediaParticipant IGenesysCloudModel<EmailMediaParticipant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -211,54 +257,54 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.Purpose = ReadString(ref reader, name);
+                    value._purpose = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.StateEnum?)null;
                     break;
                 case 10:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DirectionEnum?)null;
                     break;
                 case 11:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.DisconnectTypeEnum?)null;
                     break;
                 case 12:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.WrapupRequired = ReadNullableBoolean(ref reader, name);
+                    value._wrapupRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.WrapupPrompt = ReadString(ref reader, name);
+                    value._wrapupPrompt = ReadString(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.MediaRoles = null;
+                        value._mediaRoles = null;
                     }
                     else
                     {
@@ -269,22 +315,22 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaRoles = list4;
+                        value._mediaRoles = list4;
                     }
                     break;
                 case 16:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -295,76 +341,76 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
                             dictionary5[key5] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary5;
+                        value._attributes = dictionary5;
                     }
                     break;
                 case 20:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.WrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._wrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 23:
-                    value.WrapupSkipped = ReadNullableBoolean(ref reader, name);
+                    value._wrapupSkipped = ReadNullableBoolean(ref reader, name);
                     break;
                 case 24:
-                    value.AlertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 25:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 26:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.ExternalContactInitialDivisionId = ReadString(ref reader, name);
+                    value._externalContactInitialDivisionId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.Peer = ReadString(ref reader, name);
+                    value._peer = ReadString(ref reader, name);
                     break;
                 case 31:
-                    value.FlaggedReason = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum(text6) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum?)null;
+                    value._flaggedReason = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum(text6) : (global::GenesysCloud.Extensions.Models.EmailMediaParticipant.FlaggedReasonEnum?)null;
                     break;
                 case 32:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
                     break;
                 case 33:
-                    value.ConversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
+                    value._conversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
                     break;
                 case 34:
-                    value.StartAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 35:
-                    value.EndAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 36:
-                    value.ParkTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._parkTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 37:
-                    value.ResumeTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._resumeTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 38:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 39:
-                    value.MessagesSent = ReadNullableInt64(ref reader, options, name);
+                    value._messagesSent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 40:
-                    value.AutoGenerated = ReadNullableBoolean(ref reader, name);
+                    value._autoGenerated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 41:
                     if (IsNull(ref reader))
                     {
-                        value.DraftAttachments = null;
+                        value._draftAttachments = null;
                     }
                     else
                     {
@@ -375,17 +421,17 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Attachment.ReadJson(ref reader, options));
                         }
 
-                        value.DraftAttachments = list7;
+                        value._draftAttachments = list7;
                     }
                     break;
                 case 42:
-                    value.Spam = ReadNullableBoolean(ref reader, name);
+                    value._spam = ReadNullableBoolean(ref reader, name);
                     break;
                 case 43:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -397,22 +443,22 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteBoolean(writer, "wrapupRequired"u8, value.WrapupRequired, nulls);
-        WriteString(writer, "wrapupPrompt"u8, value.WrapupPrompt, nulls);
-        if (value.MediaRoles is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteString(writer, "purpose"u8, value._purpose, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteBoolean(writer, "wrapupRequired"u8, value._wrapupRequired, nulls);
+        WriteString(writer, "wrapupPrompt"u8, value._wrapupPrompt, nulls);
+        if (value._mediaRoles is { } property8)
         {
             writer.WritePropertyName("mediaRoles"u8);
             writer.WriteStartArray();
@@ -429,7 +475,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("mediaRoles"u8);
         }
 
-        if (value.User is { } property10)
+        if (value._user is { } property10)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -439,7 +485,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("user"u8);
         }
 
-        if (value.Queue is { } property12)
+        if (value._queue is { } property12)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -449,7 +495,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Team is { } property14)
+        if (value._team is { } property14)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -459,7 +505,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("team"u8);
         }
 
-        if (value.Attributes is { } property16)
+        if (value._attributes is { } property16)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -477,7 +523,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.ErrorInfo is { } property18)
+        if (value._errorInfo is { } property18)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property18, options);
@@ -487,7 +533,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("errorInfo"u8);
         }
 
-        if (value.Script is { } property20)
+        if (value._script is { } property20)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property20, options);
@@ -497,11 +543,11 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("script"u8);
         }
 
-        WriteInt64(writer, "wrapupTimeoutMs"u8, value.WrapupTimeoutMs, nulls);
-        WriteBoolean(writer, "wrapupSkipped"u8, value.WrapupSkipped, nulls);
-        WriteInt64(writer, "alertingTimeoutMs"u8, value.AlertingTimeoutMs, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.ExternalContact is { } property22)
+        WriteInt64(writer, "wrapupTimeoutMs"u8, value._wrapupTimeoutMs, nulls);
+        WriteBoolean(writer, "wrapupSkipped"u8, value._wrapupSkipped, nulls);
+        WriteInt64(writer, "alertingTimeoutMs"u8, value._alertingTimeoutMs, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._externalContact is { } property22)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property22, options);
@@ -511,8 +557,8 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("externalContact"u8);
         }
 
-        WriteString(writer, "externalContactInitialDivisionId"u8, value.ExternalContactInitialDivisionId, nulls);
-        if (value.ExternalOrganization is { } property24)
+        WriteString(writer, "externalContactInitialDivisionId"u8, value._externalContactInitialDivisionId, nulls);
+        if (value._externalOrganization is { } property24)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property24, options);
@@ -522,7 +568,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("externalOrganization"u8);
         }
 
-        if (value.Wrapup is { } property26)
+        if (value._wrapup is { } property26)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property26, options);
@@ -532,9 +578,9 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("wrapup"u8);
         }
 
-        WriteString(writer, "peer"u8, value.Peer, nulls);
-        WriteString(writer, "flaggedReason"u8, value.FlaggedReason?.ToString(), nulls);
-        if (value.JourneyContext is { } property28)
+        WriteString(writer, "peer"u8, value._peer, nulls);
+        WriteString(writer, "flaggedReason"u8, value._flaggedReason?.ToString(), nulls);
+        if (value._journeyContext is { } property28)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.JourneyContext.WriteJson(writer, property28, options);
@@ -544,7 +590,7 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("journeyContext"u8);
         }
 
-        if (value.ConversationRoutingData is { } property30)
+        if (value._conversationRoutingData is { } property30)
         {
             writer.WritePropertyName("conversationRoutingData"u8);
             global::GenesysCloud.Extensions.Models.ConversationRoutingData.WriteJson(writer, property30, options);
@@ -554,14 +600,14 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("conversationRoutingData"u8);
         }
 
-        WriteDateTimeOffset(writer, "startAcwTime"u8, value.StartAcwTime, nulls);
-        WriteDateTimeOffset(writer, "endAcwTime"u8, value.EndAcwTime, nulls);
-        WriteDateTimeOffset(writer, "parkTime"u8, value.ParkTime, nulls);
-        WriteDateTimeOffset(writer, "resumeTime"u8, value.ResumeTime, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteInt64(writer, "messagesSent"u8, value.MessagesSent, nulls);
-        WriteBoolean(writer, "autoGenerated"u8, value.AutoGenerated, nulls);
-        if (value.DraftAttachments is { } property32)
+        WriteDateTimeOffset(writer, "startAcwTime"u8, value._startAcwTime, nulls);
+        WriteDateTimeOffset(writer, "endAcwTime"u8, value._endAcwTime, nulls);
+        WriteDateTimeOffset(writer, "parkTime"u8, value._parkTime, nulls);
+        WriteDateTimeOffset(writer, "resumeTime"u8, value._resumeTime, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteInt64(writer, "messagesSent"u8, value._messagesSent, nulls);
+        WriteBoolean(writer, "autoGenerated"u8, value._autoGenerated, nulls);
+        if (value._draftAttachments is { } property32)
         {
             writer.WritePropertyName("draftAttachments"u8);
             writer.WriteStartArray();
@@ -585,9 +631,9 @@ public sealed class EmailMediaParticipant : IGenesysCloudModel<EmailMediaPartici
             writer.WriteNull("draftAttachments"u8);
         }
 
-        WriteBoolean(writer, "spam"u8, value.Spam, nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "spam"u8, value._spam, nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

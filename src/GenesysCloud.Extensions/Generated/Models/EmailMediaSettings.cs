@@ -14,27 +14,34 @@ public sealed class EmailMediaSettings : IGenesysCloudModel<EmailMediaSettings>
 {
     /// <summary>Indicates if auto-answer is enabled for the given media type or subtype (default is false).  Subtype settings take precedence over media type settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoAnswer")]
-    public bool? EnableAutoAnswer { get; set; }
+    public bool? EnableAutoAnswer { get => _enableAutoAnswer; set => _enableAutoAnswer = value; }
 
     /// <summary>The alerting timeout for the media type, in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutSeconds")]
-    public long? AlertingTimeoutSeconds { get; set; }
+    public long? AlertingTimeoutSeconds { get => _alertingTimeoutSeconds; set => _alertingTimeoutSeconds = value; }
 
     /// <summary>The targeted service level for the media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>How long to play the alerting tone for an auto-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerAlertToneSeconds")]
-    public double? AutoAnswerAlertToneSeconds { get; set; }
+    public double? AutoAnswerAlertToneSeconds { get => _autoAnswerAlertToneSeconds; set => _autoAnswerAlertToneSeconds = value; }
 
     /// <summary>How long to play the alerting tone for a manual-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualAnswerAlertToneSeconds")]
-    public double? ManualAnswerAlertToneSeconds { get; set; }
+    public double? ManualAnswerAlertToneSeconds { get => _manualAnswerAlertToneSeconds; set => _manualAnswerAlertToneSeconds = value; }
+
+    private bool? _enableAutoAnswer;
+    private long? _alertingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.ServiceLevel? _serviceLevel;
+    private double? _autoAnswerAlertToneSeconds;
+    private double? _manualAnswerAlertToneSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailMediaSettings IGenesysCloudModel<EmailMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class EmailMediaSettings : IGenesysCloudModel<EmailMediaSettings>
             switch (index)
             {
                 case 0:
-                    value.EnableAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AlertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AutoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._autoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.ManualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._manualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class EmailMediaSettings : IGenesysCloudModel<EmailMediaSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAutoAnswer"u8, value.EnableAutoAnswer, nulls);
-        WriteInt64(writer, "alertingTimeoutSeconds"u8, value.AlertingTimeoutSeconds, nulls);
-        if (value.ServiceLevel is { } property1)
+        WriteBoolean(writer, "enableAutoAnswer"u8, value._enableAutoAnswer, nulls);
+        WriteInt64(writer, "alertingTimeoutSeconds"u8, value._alertingTimeoutSeconds, nulls);
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ServiceLevel.WriteJson(writer, property1, options);
@@ -94,9 +101,9 @@ public sealed class EmailMediaSettings : IGenesysCloudModel<EmailMediaSettings>
             writer.WriteNull("serviceLevel"u8);
         }
 
-        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value.AutoAnswerAlertToneSeconds, nulls);
-        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value.ManualAnswerAlertToneSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value._autoAnswerAlertToneSeconds, nulls);
+        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value._manualAnswerAlertToneSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

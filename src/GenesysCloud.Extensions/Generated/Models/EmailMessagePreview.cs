@@ -14,75 +14,94 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The recipients of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get => _to; set => _to = value; }
 
     /// <summary>The recipients that were copied on the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>The recipients that were blind copied on the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bcc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get => _bcc; set => _bcc = value; }
 
     /// <summary>The sender of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get => _from; set => _from = value; }
 
     /// <summary>The receiver of the reply email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyTo")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get => _replyTo; set => _replyTo = value; }
 
     /// <summary>The subject of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The attachments of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get => _attachments; set => _attachments = value; }
 
     /// <summary>A truncated version of the textBody</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBodyPreview")]
-    public string? TextBodyPreview { get; set; }
+    public string? TextBodyPreview { get => _textBodyPreview; set => _textBodyPreview = value; }
 
     /// <summary>The time when the message was received or sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Indicates whether the history of previous emails of the conversation is included within the email bodies of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("historyIncluded")]
-    public bool? HistoryIncluded { get; set; }
+    public bool? HistoryIncluded { get => _historyIncluded; set => _historyIncluded = value; }
 
     /// <summary>The state of the current draft.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The type of draft that need to be treated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("draftType")]
-    public global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum? DraftType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum? DraftType { get => _draftType; set => _draftType = value; }
 
     /// <summary>Indicates an estimation of the size of the current email as a whole, in its final, ready to be sent form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSizeBytes")]
-    public long? EmailSizeBytes { get; set; }
+    public long? EmailSizeBytes { get => _emailSizeBytes; set => _emailSizeBytes = value; }
 
     /// <summary>Indicates the maximum allowed size for an email to be send via SMTP server, based on the email domain configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxEmailSizeBytes")]
-    public long? MaxEmailSizeBytes { get; set; }
+    public long? MaxEmailSizeBytes { get => _maxEmailSizeBytes; set => _maxEmailSizeBytes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _to;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _cc;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _bcc;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _from;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _replyTo;
+    private string? _subject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? _attachments;
+    private string? _textBodyPreview;
+    private global::System.DateTimeOffset? _time;
+    private bool? _historyIncluded;
+    private global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum? _draftType;
+    private long? _emailSizeBytes;
+    private long? _maxEmailSizeBytes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailMessagePreview IGenesysCloudModel<EmailMessagePreview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,15 +122,15 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.To = null;
+                        value._to = null;
                     }
                     else
                     {
@@ -122,13 +141,13 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.To = list1;
+                        value._to = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Cc = null;
+                        value._cc = null;
                     }
                     else
                     {
@@ -139,13 +158,13 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Cc = list2;
+                        value._cc = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Bcc = null;
+                        value._bcc = null;
                     }
                     else
                     {
@@ -156,22 +175,22 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Bcc = list3;
+                        value._bcc = list3;
                     }
                     break;
                 case 5:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ReplyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._replyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Attachments = null;
+                        value._attachments = null;
                     }
                     else
                     {
@@ -182,35 +201,35 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Attachment.ReadJson(ref reader, options));
                         }
 
-                        value.Attachments = list4;
+                        value._attachments = list4;
                     }
                     break;
                 case 9:
-                    value.TextBodyPreview = ReadString(ref reader, name);
+                    value._textBodyPreview = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.HistoryIncluded = ReadNullableBoolean(ref reader, name);
+                    value._historyIncluded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.State = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.EmailMessagePreview.StateEnum?)null;
                     break;
                 case 13:
-                    value.DraftType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum?)null;
+                    value._draftType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.EmailMessagePreview.DraftTypeEnum?)null;
                     break;
                 case 14:
-                    value.EmailSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._emailSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.MaxEmailSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._maxEmailSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,9 +241,9 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.To is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._to is { } property7)
         {
             writer.WritePropertyName("to"u8);
             writer.WriteStartArray();
@@ -248,7 +267,7 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("to"u8);
         }
 
-        if (value.Cc is { } property10)
+        if (value._cc is { } property10)
         {
             writer.WritePropertyName("cc"u8);
             writer.WriteStartArray();
@@ -272,7 +291,7 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("cc"u8);
         }
 
-        if (value.Bcc is { } property13)
+        if (value._bcc is { } property13)
         {
             writer.WritePropertyName("bcc"u8);
             writer.WriteStartArray();
@@ -296,7 +315,7 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("bcc"u8);
         }
 
-        if (value.From is { } property16)
+        if (value._from is { } property16)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property16, options);
@@ -306,7 +325,7 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("from"u8);
         }
 
-        if (value.ReplyTo is { } property18)
+        if (value._replyTo is { } property18)
         {
             writer.WritePropertyName("replyTo"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property18, options);
@@ -316,8 +335,8 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("replyTo"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        if (value.Attachments is { } property20)
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        if (value._attachments is { } property20)
         {
             writer.WritePropertyName("attachments"u8);
             writer.WriteStartArray();
@@ -341,15 +360,15 @@ public sealed class EmailMessagePreview : IGenesysCloudModel<EmailMessagePreview
             writer.WriteNull("attachments"u8);
         }
 
-        WriteString(writer, "textBodyPreview"u8, value.TextBodyPreview, nulls);
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteBoolean(writer, "historyIncluded"u8, value.HistoryIncluded, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "draftType"u8, value.DraftType?.ToString(), nulls);
-        WriteInt64(writer, "emailSizeBytes"u8, value.EmailSizeBytes, nulls);
-        WriteInt64(writer, "maxEmailSizeBytes"u8, value.MaxEmailSizeBytes, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "textBodyPreview"u8, value._textBodyPreview, nulls);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteBoolean(writer, "historyIncluded"u8, value._historyIncluded, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "draftType"u8, value._draftType?.ToString(), nulls);
+        WriteInt64(writer, "emailSizeBytes"u8, value._emailSizeBytes, nulls);
+        WriteInt64(writer, "maxEmailSizeBytes"u8, value._maxEmailSizeBytes, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

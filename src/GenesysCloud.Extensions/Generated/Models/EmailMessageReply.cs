@@ -14,59 +14,74 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
 {
     /// <summary>The recipients of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get => _to; set => _to = value; }
 
     /// <summary>The recipients that were copied on the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>The recipients that were blind copied on the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bcc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get => _bcc; set => _bcc = value; }
 
     /// <summary>The sender of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get => _from; set => _from = value; }
 
     /// <summary>The receiver of the reply email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyTo")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get => _replyTo; set => _replyTo = value; }
 
     /// <summary>The subject of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The attachments of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? Attachments { get => _attachments; set => _attachments = value; }
 
     /// <summary>The text body of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The html body of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("htmlBody")]
-    public string? HtmlBody { get; set; }
+    public string? HtmlBody { get => _htmlBody; set => _htmlBody = value; }
 
     /// <summary>The time when the message was received or sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Indicates whether the history of previous emails of the conversation is included within the email bodies of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("historyIncluded")]
-    public bool? HistoryIncluded { get; set; }
+    public bool? HistoryIncluded { get => _historyIncluded; set => _historyIncluded = value; }
 
     /// <summary>Indicates an estimation of the size of the current email as a whole, in its final, ready to be sent form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSizeBytes")]
-    public long? EmailSizeBytes { get; set; }
+    public long? EmailSizeBytes { get => _emailSizeBytes; set => _emailSizeBytes = value; }
 
     /// <summary>Indicates the maximum allowed size for an email to be send via SMTP server, based on the email domain configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxEmailSizeBytes")]
-    public long? MaxEmailSizeBytes { get; set; }
+    public long? MaxEmailSizeBytes { get => _maxEmailSizeBytes; set => _maxEmailSizeBytes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _to;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _cc;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _bcc;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _from;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _replyTo;
+    private string? _subject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Attachment>? _attachments;
+    private string? _textBody;
+    private string? _htmlBody;
+    private global::System.DateTimeOffset? _time;
+    private bool? _historyIncluded;
+    private long? _emailSizeBytes;
+    private long? _maxEmailSizeBytes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailMessageReply IGenesysCloudModel<EmailMessageReply>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -89,7 +104,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.To = null;
+                        value._to = null;
                     }
                     else
                     {
@@ -100,13 +115,13 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.To = list1;
+                        value._to = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Cc = null;
+                        value._cc = null;
                     }
                     else
                     {
@@ -117,13 +132,13 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Cc = list2;
+                        value._cc = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Bcc = null;
+                        value._bcc = null;
                     }
                     else
                     {
@@ -134,22 +149,22 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Bcc = list3;
+                        value._bcc = list3;
                     }
                     break;
                 case 3:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ReplyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._replyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Attachments = null;
+                        value._attachments = null;
                     }
                     else
                     {
@@ -160,29 +175,29 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Attachment.ReadJson(ref reader, options));
                         }
 
-                        value.Attachments = list4;
+                        value._attachments = list4;
                     }
                     break;
                 case 7:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.HtmlBody = ReadString(ref reader, name);
+                    value._htmlBody = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.HistoryIncluded = ReadNullableBoolean(ref reader, name);
+                    value._historyIncluded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.EmailSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._emailSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.MaxEmailSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._maxEmailSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,7 +209,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.To is { } property5)
+        if (value._to is { } property5)
         {
             writer.WritePropertyName("to"u8);
             writer.WriteStartArray();
@@ -218,7 +233,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("to"u8);
         }
 
-        if (value.Cc is { } property8)
+        if (value._cc is { } property8)
         {
             writer.WritePropertyName("cc"u8);
             writer.WriteStartArray();
@@ -242,7 +257,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("cc"u8);
         }
 
-        if (value.Bcc is { } property11)
+        if (value._bcc is { } property11)
         {
             writer.WritePropertyName("bcc"u8);
             writer.WriteStartArray();
@@ -266,7 +281,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("bcc"u8);
         }
 
-        if (value.From is { } property14)
+        if (value._from is { } property14)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property14, options);
@@ -276,7 +291,7 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("from"u8);
         }
 
-        if (value.ReplyTo is { } property16)
+        if (value._replyTo is { } property16)
         {
             writer.WritePropertyName("replyTo"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property16, options);
@@ -286,8 +301,8 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("replyTo"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        if (value.Attachments is { } property18)
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        if (value._attachments is { } property18)
         {
             writer.WritePropertyName("attachments"u8);
             writer.WriteStartArray();
@@ -311,13 +326,13 @@ public sealed class EmailMessageReply : IGenesysCloudModel<EmailMessageReply>
             writer.WriteNull("attachments"u8);
         }
 
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        WriteString(writer, "htmlBody"u8, value.HtmlBody, nulls);
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteBoolean(writer, "historyIncluded"u8, value.HistoryIncluded, nulls);
-        WriteInt64(writer, "emailSizeBytes"u8, value.EmailSizeBytes, nulls);
-        WriteInt64(writer, "maxEmailSizeBytes"u8, value.MaxEmailSizeBytes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        WriteString(writer, "htmlBody"u8, value._htmlBody, nulls);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteBoolean(writer, "historyIncluded"u8, value._historyIncluded, nulls);
+        WriteInt64(writer, "emailSizeBytes"u8, value._emailSizeBytes, nulls);
+        WriteInt64(writer, "maxEmailSizeBytes"u8, value._maxEmailSizeBytes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
 {
     /// <summary>Gets or sets <c>dnsCnameBounceRecord</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnsCnameBounceRecord")]
-    public global::GenesysCloud.Extensions.Models.DnsRecordEntry? DnsCnameBounceRecord { get; set; }
+    public global::GenesysCloud.Extensions.Models.DnsRecordEntry? DnsCnameBounceRecord { get => _dnsCnameBounceRecord; set => _dnsCnameBounceRecord = value; }
 
     /// <summary>Gets or sets <c>dnsTxtSendingRecord</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnsTxtSendingRecord")]
-    public global::GenesysCloud.Extensions.Models.DnsRecordEntry? DnsTxtSendingRecord { get; set; }
+    public global::GenesysCloud.Extensions.Models.DnsRecordEntry? DnsTxtSendingRecord { get => _dnsTxtSendingRecord; set => _dnsTxtSendingRecord = value; }
 
     /// <summary>Gets or sets <c>domainName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domainName")]
-    public string? DomainName { get; set; }
+    public string? DomainName { get => _domainName; set => _domainName = value; }
 
     /// <summary>Gets or sets <c>senderStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderStatus")]
-    public global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum? SenderStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum? SenderStatus { get => _senderStatus; set => _senderStatus = value; }
 
     /// <summary>Gets or sets <c>senderType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The email settings associated with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
+
+    private global::GenesysCloud.Extensions.Models.DnsRecordEntry? _dnsCnameBounceRecord;
+    private global::GenesysCloud.Extensions.Models.DnsRecordEntry? _dnsTxtSendingRecord;
+    private string? _domainName;
+    private global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum? _senderStatus;
+    private global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum? _senderType;
+    private global::GenesysCloud.Extensions.Models.EmailSetting? _emailSetting;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailOutboundDomainResult IGenesysCloudModel<EmailOutboundDomainResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
             switch (index)
             {
                 case 0:
-                    value.DnsCnameBounceRecord = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DnsRecordEntry.ReadJson(ref reader, options);
+                    value._dnsCnameBounceRecord = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DnsRecordEntry.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DnsTxtSendingRecord = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DnsRecordEntry.ReadJson(ref reader, options);
+                    value._dnsTxtSendingRecord = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DnsRecordEntry.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DomainName = ReadString(ref reader, name);
+                    value._domainName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SenderStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum?)null;
+                    value._senderStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderStatusEnum?)null;
                     break;
                 case 4:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult.SenderTypeEnum?)null;
                     break;
                 case 5:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DnsCnameBounceRecord is { } property3)
+        if (value._dnsCnameBounceRecord is { } property3)
         {
             writer.WritePropertyName("dnsCnameBounceRecord"u8);
             global::GenesysCloud.Extensions.Models.DnsRecordEntry.WriteJson(writer, property3, options);
@@ -99,7 +107,7 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
             writer.WriteNull("dnsCnameBounceRecord"u8);
         }
 
-        if (value.DnsTxtSendingRecord is { } property5)
+        if (value._dnsTxtSendingRecord is { } property5)
         {
             writer.WritePropertyName("dnsTxtSendingRecord"u8);
             global::GenesysCloud.Extensions.Models.DnsRecordEntry.WriteJson(writer, property5, options);
@@ -109,10 +117,10 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
             writer.WriteNull("dnsTxtSendingRecord"u8);
         }
 
-        WriteString(writer, "domainName"u8, value.DomainName, nulls);
-        WriteString(writer, "senderStatus"u8, value.SenderStatus?.ToString(), nulls);
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        if (value.EmailSetting is { } property7)
+        WriteString(writer, "domainName"u8, value._domainName, nulls);
+        WriteString(writer, "senderStatus"u8, value._senderStatus?.ToString(), nulls);
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        if (value._emailSetting is { } property7)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSetting.WriteJson(writer, property7, options);
@@ -122,7 +130,7 @@ public sealed class EmailOutboundDomainResult : IGenesysCloudModel<EmailOutbound
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The id of the queue that is routing this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The unique identifiers for the skills that should be used to determine the destination for the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The unique identifier for the language that should be used to determine the destination for the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>An optional label that categorizes the conversation. Max-utilization settings can be configured at a per-label level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>Metadata about this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialConfiguration")]
-    public global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? InitialConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? InitialConfiguration { get => _initialConfiguration; set => _initialConfiguration = value; }
 
     /// <summary>Metadata about the source of this communication's interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceConfiguration")]
-    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get => _sourceConfiguration; set => _sourceConfiguration = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private string? _queueId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _languageId;
+    private string? _label;
+    private global::GenesysCloud.Extensions.Models.EmailInitialConfiguration? _initialConfiguration;
+    private global::GenesysCloud.Extensions.Models.SourceConfiguration? _sourceConfiguration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailRoutingEstablishedEvent IGenesysCloudModel<EmailRoutingEstablishedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,24 +87,24 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -103,23 +115,23 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 6:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.InitialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.ReadJson(ref reader, options);
+                    value._initialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
+                    value._sourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +143,12 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        if (value.SkillIds is { } property2)
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        if (value._skillIds is { } property2)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -153,9 +165,9 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        if (value.InitialConfiguration is { } property4)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        if (value._initialConfiguration is { } property4)
         {
             writer.WritePropertyName("initialConfiguration"u8);
             global::GenesysCloud.Extensions.Models.EmailInitialConfiguration.WriteJson(writer, property4, options);
@@ -165,7 +177,7 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
             writer.WriteNull("initialConfiguration"u8);
         }
 
-        if (value.SourceConfiguration is { } property6)
+        if (value._sourceConfiguration is { } property6)
         {
             writer.WritePropertyName("sourceConfiguration"u8);
             global::GenesysCloud.Extensions.Models.SourceConfiguration.WriteJson(writer, property6, options);
@@ -175,7 +187,7 @@ public sealed class EmailRoutingEstablishedEvent : IGenesysCloudModel<EmailRouti
             writer.WriteNull("sourceConfiguration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

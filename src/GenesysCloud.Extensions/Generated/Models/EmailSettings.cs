@@ -14,11 +14,14 @@ public sealed class EmailSettings : IGenesysCloudModel<EmailSettings>
 {
     /// <summary>This setting allows a single inbound email that contains multiple routes configured in Genesys Cloud to create a conversation per route. When this setting is disabled only a single conversation will be created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multipleRouteDestinationsOnInboundEmailEnabled")]
-    public bool? MultipleRouteDestinationsOnInboundEmailEnabled { get; set; }
+    public bool? MultipleRouteDestinationsOnInboundEmailEnabled { get => _multipleRouteDestinationsOnInboundEmailEnabled; set => _multipleRouteDestinationsOnInboundEmailEnabled = value; }
+
+    private bool? _multipleRouteDestinationsOnInboundEmailEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailSettings IGenesysCloudModel<EmailSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EmailSettings : IGenesysCloudModel<EmailSettings>
             switch (index)
             {
                 case 0:
-                    value.MultipleRouteDestinationsOnInboundEmailEnabled = ReadNullableBoolean(ref reader, name);
+                    value._multipleRouteDestinationsOnInboundEmailEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EmailSettings : IGenesysCloudModel<EmailSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "multipleRouteDestinationsOnInboundEmailEnabled"u8, value.MultipleRouteDestinationsOnInboundEmailEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "multipleRouteDestinationsOnInboundEmailEnabled"u8, value._multipleRouteDestinationsOnInboundEmailEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class EmailSetup : IGenesysCloudModel<EmailSetup>
 {
     /// <summary>The root PureCloud domain that all sub-domains are created from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rootDomain")]
-    public string? RootDomain { get; set; }
+    public string? RootDomain { get => _rootDomain; set => _rootDomain = value; }
+
+    private string? _rootDomain;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailSetup IGenesysCloudModel<EmailSetup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EmailSetup : IGenesysCloudModel<EmailSetup>
             switch (index)
             {
                 case 0:
-                    value.RootDomain = ReadString(ref reader, name);
+                    value._rootDomain = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EmailSetup : IGenesysCloudModel<EmailSetup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rootDomain"u8, value.RootDomain, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rootDomain"u8, value._rootDomain, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EmailThreadingSettings : IGenesysCloudModel<EmailThreadingSe
 {
     /// <summary>This setting controls whether a new conversation is started if the subject of an inbound email is different from the subject of the current conversation. RE: and FWD: prefixes in any language are ignored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startNewConversationOnSubjectChange")]
-    public bool? StartNewConversationOnSubjectChange { get; set; }
+    public bool? StartNewConversationOnSubjectChange { get => _startNewConversationOnSubjectChange; set => _startNewConversationOnSubjectChange = value; }
 
     /// <summary>In minutes, how long an email conversation should keep being threaded after being disconnected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutInMinutes")]
-    public long? TimeoutInMinutes { get; set; }
+    public long? TimeoutInMinutes { get => _timeoutInMinutes; set => _timeoutInMinutes = value; }
+
+    private bool? _startNewConversationOnSubjectChange;
+    private long? _timeoutInMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailThreadingSettings IGenesysCloudModel<EmailThreadingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EmailThreadingSettings : IGenesysCloudModel<EmailThreadingSe
             switch (index)
             {
                 case 0:
-                    value.StartNewConversationOnSubjectChange = ReadNullableBoolean(ref reader, name);
+                    value._startNewConversationOnSubjectChange = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.TimeoutInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class EmailThreadingSettings : IGenesysCloudModel<EmailThreadingSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "startNewConversationOnSubjectChange"u8, value.StartNewConversationOnSubjectChange, nulls);
-        WriteInt64(writer, "timeoutInMinutes"u8, value.TimeoutInMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "startNewConversationOnSubjectChange"u8, value._startNewConversationOnSubjectChange, nulls);
+        WriteInt64(writer, "timeoutInMinutes"u8, value._timeoutInMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

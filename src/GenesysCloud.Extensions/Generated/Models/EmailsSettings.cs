@@ -14,11 +14,14 @@ public sealed class EmailsSettings : IGenesysCloudModel<EmailsSettings>
 {
     /// <summary>Gets or sets <c>sendingSizeLimit</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendingSizeLimit")]
-    public long? SendingSizeLimit { get; set; }
+    public long? SendingSizeLimit { get => _sendingSizeLimit; set => _sendingSizeLimit = value; }
+
+    private long? _sendingSizeLimit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmailsSettings IGenesysCloudModel<EmailsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EmailsSettings : IGenesysCloudModel<EmailsSettings>
             switch (index)
             {
                 case 0:
-                    value.SendingSizeLimit = ReadNullableInt64(ref reader, options, name);
+                    value._sendingSizeLimit = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class EmailsSettings : IGenesysCloudModel<EmailsSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "sendingSizeLimit"u8, value.SendingSizeLimit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "sendingSizeLimit"u8, value._sendingSizeLimit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
 {
     /// <summary>The call flow to execute in an emergency.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emergencyFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmergencyFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmergencyFlow { get => _emergencyFlow; set => _emergencyFlow = value; }
 
     /// <summary>The IVR(s) to route to the call flow during an emergency.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ivrs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Ivrs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Ivrs { get => _ivrs; set => _ivrs = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _emergencyFlow;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _ivrs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmergencyCallFlow IGenesysCloudModel<EmergencyCallFlow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
             switch (index)
             {
                 case 0:
-                    value.EmergencyFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._emergencyFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Ivrs = null;
+                        value._ivrs = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Ivrs = list1;
+                        value._ivrs = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EmergencyFlow is { } property2)
+        if (value._emergencyFlow is { } property2)
         {
             writer.WritePropertyName("emergencyFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
             writer.WriteNull("emergencyFlow"u8);
         }
 
-        if (value.Ivrs is { } property4)
+        if (value._ivrs is { } property4)
         {
             writer.WritePropertyName("ivrs"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class EmergencyCallFlow : IGenesysCloudModel<EmergencyCallFlow>
             writer.WriteNull("ivrs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

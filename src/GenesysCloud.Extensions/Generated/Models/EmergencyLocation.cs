@@ -14,31 +14,39 @@ public sealed class EmergencyLocation : IGenesysCloudModel<EmergencyLocation>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Emergency address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get => _address; set => _address = value; }
 
     /// <summary>Phone number in E164 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("did")]
-    public string? Did { get; set; }
+    public string? Did { get => _did; set => _did = value; }
 
     /// <summary>source</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.LocationAddress? _address;
+    private string? _did;
+    private global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum? _source;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmergencyLocation IGenesysCloudModel<EmergencyLocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class EmergencyLocation : IGenesysCloudModel<EmergencyLocation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Did = ReadString(ref reader, name);
+                    value._did = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.EmergencyLocation.SourceEnum?)null;
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class EmergencyLocation : IGenesysCloudModel<EmergencyLocation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Address is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._address is { } property2)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.LocationAddress.WriteJson(writer, property2, options);
@@ -101,10 +109,10 @@ public sealed class EmergencyLocation : IGenesysCloudModel<EmergencyLocation>
             writer.WriteNull("address"u8);
         }
 
-        WriteString(writer, "did"u8, value.Did, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "did"u8, value._did, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class EmployerInfo : IGenesysCloudModel<EmployerInfo>
 {
     /// <summary>Gets or sets <c>officialName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("officialName")]
-    public string? OfficialName { get; set; }
+    public string? OfficialName { get => _officialName; set => _officialName = value; }
 
     /// <summary>Gets or sets <c>employeeId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employeeId")]
-    public string? EmployeeId { get; set; }
+    public string? EmployeeId { get => _employeeId; set => _employeeId = value; }
 
     /// <summary>Gets or sets <c>employeeType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employeeType")]
-    public string? EmployeeType { get; set; }
+    public string? EmployeeType { get => _employeeType; set => _employeeType = value; }
 
     /// <summary>Gets or sets <c>dateHire</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateHire")]
-    public string? DateHire { get; set; }
+    public string? DateHire { get => _dateHire; set => _dateHire = value; }
+
+    private string? _officialName;
+    private string? _employeeId;
+    private string? _employeeType;
+    private string? _dateHire;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EmployerInfo IGenesysCloudModel<EmployerInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class EmployerInfo : IGenesysCloudModel<EmployerInfo>
             switch (index)
             {
                 case 0:
-                    value.OfficialName = ReadString(ref reader, name);
+                    value._officialName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EmployeeId = ReadString(ref reader, name);
+                    value._employeeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EmployeeType = ReadString(ref reader, name);
+                    value._employeeType = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateHire = ReadString(ref reader, name);
+                    value._dateHire = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class EmployerInfo : IGenesysCloudModel<EmployerInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "officialName"u8, value.OfficialName, nulls);
-        WriteString(writer, "employeeId"u8, value.EmployeeId, nulls);
-        WriteString(writer, "employeeType"u8, value.EmployeeType, nulls);
-        WriteString(writer, "dateHire"u8, value.DateHire, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "officialName"u8, value._officialName, nulls);
+        WriteString(writer, "employeeId"u8, value._employeeId, nulls);
+        WriteString(writer, "employeeType"u8, value._employeeType, nulls);
+        WriteString(writer, "dateHire"u8, value._dateHire, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

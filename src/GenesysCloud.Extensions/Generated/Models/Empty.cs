@@ -12,9 +12,11 @@ namespace GenesysCloud.Extensions.Models;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(GenesysCloudModelConverter<Empty>))]
 public sealed class Empty : IGenesysCloudModel<Empty>
 {
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
+
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Empty IGenesysCloudModel<Empty>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -26,7 +28,7 @@ public sealed class Empty : IGenesysCloudModel<Empty>
         var value = new Empty();
         while (NextProperty(ref reader, out var name))
         {
-            value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+            value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
         }
 
         return value;
@@ -35,7 +37,7 @@ public sealed class Empty : IGenesysCloudModel<Empty>
     internal static void WriteJson(Utf8JsonWriter writer, Empty value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 }

@@ -14,43 +14,54 @@ public sealed class EncryptionKey : IGenesysCloudModel<EncryptionKey>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>create date of the key pair. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createDate")]
-    public global::System.DateTimeOffset? CreateDate { get; set; }
+    public global::System.DateTimeOffset? CreateDate { get => _createDate; set => _createDate = value; }
 
     /// <summary>key data summary (base 64 encoded public key)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keydataSummary")]
-    public string? KeydataSummary { get; set; }
+    public string? KeydataSummary { get => _keydataSummary; set => _keydataSummary = value; }
 
     /// <summary>user that requested generation of public key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Local configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("localEncryptionConfiguration")]
-    public global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration? LocalEncryptionConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration? LocalEncryptionConfiguration { get => _localEncryptionConfiguration; set => _localEncryptionConfiguration = value; }
 
     /// <summary>Key type used in this configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyConfigurationType")]
-    public global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum? KeyConfigurationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum? KeyConfigurationType { get => _keyConfigurationType; set => _keyConfigurationType = value; }
 
     /// <summary>ARN of internal key to be wrapped by AWS KMS Symmetric key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kmsKeyArn")]
-    public string? KmsKeyArn { get; set; }
+    public string? KmsKeyArn { get => _kmsKeyArn; set => _kmsKeyArn = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _createDate;
+    private string? _keydataSummary;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration? _localEncryptionConfiguration;
+    private global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum? _keyConfigurationType;
+    private string? _kmsKeyArn;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EncryptionKey IGenesysCloudModel<EncryptionKey>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class EncryptionKey : IGenesysCloudModel<EncryptionKey>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CreateDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.KeydataSummary = ReadString(ref reader, name);
+                    value._keydataSummary = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.LocalEncryptionConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration.ReadJson(ref reader, options);
+                    value._localEncryptionConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.KeyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum?)null;
+                    value._keyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EncryptionKey.KeyConfigurationTypeEnum?)null;
                     break;
                 case 7:
-                    value.KmsKeyArn = ReadString(ref reader, name);
+                    value._kmsKeyArn = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class EncryptionKey : IGenesysCloudModel<EncryptionKey>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "createDate"u8, value.CreateDate, nulls);
-        WriteString(writer, "keydataSummary"u8, value.KeydataSummary, nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "createDate"u8, value._createDate, nulls);
+        WriteString(writer, "keydataSummary"u8, value._keydataSummary, nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -124,7 +135,7 @@ public sealed class EncryptionKey : IGenesysCloudModel<EncryptionKey>
             writer.WriteNull("user"u8);
         }
 
-        if (value.LocalEncryptionConfiguration is { } property4)
+        if (value._localEncryptionConfiguration is { } property4)
         {
             writer.WritePropertyName("localEncryptionConfiguration"u8);
             global::GenesysCloud.Extensions.Models.LocalEncryptionConfiguration.WriteJson(writer, property4, options);
@@ -134,10 +145,10 @@ public sealed class EncryptionKey : IGenesysCloudModel<EncryptionKey>
             writer.WriteNull("localEncryptionConfiguration"u8);
         }
 
-        WriteString(writer, "keyConfigurationType"u8, value.KeyConfigurationType?.ToString(), nulls);
-        WriteString(writer, "kmsKeyArn"u8, value.KmsKeyArn, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "keyConfigurationType"u8, value._keyConfigurationType?.ToString(), nulls);
+        WriteString(writer, "kmsKeyArn"u8, value._kmsKeyArn, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class EndTransferEvent : IGenesysCloudModel<EndTransferEvent>
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The id (V4 UUID) used to identify the transfer already started by the external platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandId")]
-    public string? CommandId { get; set; }
+    public string? CommandId { get => _commandId; set => _commandId = value; }
 
     /// <summary>Indicates whether the transfer completed successfully, was cancelled, or failed for some reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("finalState")]
-    public global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum? FinalState { get; set; }
+    public global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum? FinalState { get => _finalState; set => _finalState = value; }
 
     /// <summary>The id (V4 UUID) of the communication that was being transferred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objectCommunicationId")]
-    public string? ObjectCommunicationId { get; set; }
+    public string? ObjectCommunicationId { get => _objectCommunicationId; set => _objectCommunicationId = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _commandId;
+    private global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum? _finalState;
+    private string? _objectCommunicationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EndTransferEvent IGenesysCloudModel<EndTransferEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class EndTransferEvent : IGenesysCloudModel<EndTransferEvent>
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommandId = ReadString(ref reader, name);
+                    value._commandId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.FinalState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum(text1) : (global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum?)null;
+                    value._finalState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum(text1) : (global::GenesysCloud.Extensions.Models.EndTransferEvent.FinalStateEnum?)null;
                     break;
                 case 5:
-                    value.ObjectCommunicationId = ReadString(ref reader, name);
+                    value._objectCommunicationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class EndTransferEvent : IGenesysCloudModel<EndTransferEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "commandId"u8, value.CommandId, nulls);
-        WriteString(writer, "finalState"u8, value.FinalState?.ToString(), nulls);
-        WriteString(writer, "objectCommunicationId"u8, value.ObjectCommunicationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "commandId"u8, value._commandId, nulls);
+        WriteString(writer, "finalState"u8, value._finalState?.ToString(), nulls);
+        WriteString(writer, "objectCommunicationId"u8, value._objectCommunicationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

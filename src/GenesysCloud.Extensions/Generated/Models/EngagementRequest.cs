@@ -14,15 +14,19 @@ public sealed class EngagementRequest : IGenesysCloudModel<EngagementRequest>
 {
     /// <summary>Represents the visibility of summary</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
 
     /// <summary>Represents the engagements made by the agent in response to the generated summary</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum? _visibility;
+    private global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EngagementRequest IGenesysCloudModel<EngagementRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EngagementRequest : IGenesysCloudModel<EngagementRequest>
             switch (index)
             {
                 case 0:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.EngagementRequest.VisibilityEnum?)null;
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.EngagementRequest.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class EngagementRequest : IGenesysCloudModel<EngagementRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class EnrichFieldRule : IGenesysCloudModel<EnrichFieldRule>
 {
     /// <summary>A restricted JSONPath naming the specific field this combining behavior should apply to. Only dot notation with alphanumeric characters and underscores (e.g., $.address.address1, $.externalOrganization, $.tickers) are allowed. Bracket notation, array indexing, wildcards, sublists, and filter expressions are not permitted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public string? Field { get; set; }
+    public string? Field { get => _field; set => _field = value; }
 
     /// <summary>The behavior for how to combine data from the request body and the database.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The behavior for how to combine items in array field from the request body and the database.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("arrayAction")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum? ArrayAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum? ArrayAction { get => _arrayAction; set => _arrayAction = value; }
+
+    private string? _field;
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum? _action;
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum? _arrayAction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EnrichFieldRule IGenesysCloudModel<EnrichFieldRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EnrichFieldRule : IGenesysCloudModel<EnrichFieldRule>
             switch (index)
             {
                 case 0:
-                    value.Field = ReadString(ref reader, name);
+                    value._field = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.EnrichFieldRule.ActionEnum?)null;
                     break;
                 case 2:
-                    value.ArrayAction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum(text2) : (global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum?)null;
+                    value._arrayAction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum(text2) : (global::GenesysCloud.Extensions.Models.EnrichFieldRule.ArrayActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class EnrichFieldRule : IGenesysCloudModel<EnrichFieldRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "field"u8, value.Field, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "arrayAction"u8, value.ArrayAction?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "field"u8, value._field, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "arrayAction"u8, value._arrayAction?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

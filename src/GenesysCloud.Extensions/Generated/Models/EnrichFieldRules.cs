@@ -14,19 +14,24 @@ public sealed class EnrichFieldRules : IGenesysCloudModel<EnrichFieldRules>
 {
     /// <summary>Default behavior for combining data from the submitted request with any entity found in the database. The default behavior if unspecified is `PreferProvided`, meaning any non-null fields in the submitted request will override data in the database, but all null fields will remain unchanged. Omitting a field in the request payload means that it will be treated as null.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAction")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum? DefaultAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum? DefaultAction { get => _defaultAction; set => _defaultAction = value; }
 
     /// <summary>Field-specific behaviors for how to combine data from different sources. For example, you can set a `defaultAction` of `PreferProvided`, but use different behaviors such as `AlwaysUseProvided` or `PreferExisting` for specific fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EnrichFieldRule>? Rules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EnrichFieldRule>? Rules { get => _rules; set => _rules = value; }
 
     /// <summary>Default behavior for combining items in array field from the submitted request with any array entity found in the database. The default behavior if unspecified is `fill`, meaning the field value will always be the partial concatenation of both the array in the Database and the array in the contact body, up to the size limit of the array</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultArrayAction")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum? DefaultArrayAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum? DefaultArrayAction { get => _defaultArrayAction; set => _defaultArrayAction = value; }
+
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum? _defaultAction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EnrichFieldRule>? _rules;
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum? _defaultArrayAction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EnrichFieldRules IGenesysCloudModel<EnrichFieldRules>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class EnrichFieldRules : IGenesysCloudModel<EnrichFieldRules>
             switch (index)
             {
                 case 0:
-                    value.DefaultAction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum(text1) : (global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum?)null;
+                    value._defaultAction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum(text1) : (global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultActionEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Rules = null;
+                        value._rules = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class EnrichFieldRules : IGenesysCloudModel<EnrichFieldRules>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EnrichFieldRule.ReadJson(ref reader, options));
                         }
 
-                        value.Rules = list2;
+                        value._rules = list2;
                     }
                     break;
                 case 2:
-                    value.DefaultArrayAction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum(text3) : (global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum?)null;
+                    value._defaultArrayAction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum(text3) : (global::GenesysCloud.Extensions.Models.EnrichFieldRules.DefaultArrayActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class EnrichFieldRules : IGenesysCloudModel<EnrichFieldRules>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "defaultAction"u8, value.DefaultAction?.ToString(), nulls);
-        if (value.Rules is { } property4)
+        WriteString(writer, "defaultAction"u8, value._defaultAction?.ToString(), nulls);
+        if (value._rules is { } property4)
         {
             writer.WritePropertyName("rules"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class EnrichFieldRules : IGenesysCloudModel<EnrichFieldRules>
             writer.WriteNull("rules"u8);
         }
 
-        WriteString(writer, "defaultArrayAction"u8, value.DefaultArrayAction?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "defaultArrayAction"u8, value._defaultArrayAction?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
 {
     /// <summary>Id of the entity that was changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>Name of the entity that was changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
 
     /// <summary>Type of the entity that was changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public string? EntityType { get; set; }
+    public string? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>Previous values for the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OldValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OldValues { get => _oldValues; set => _oldValues = value; }
 
     /// <summary>New values for the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NewValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NewValues { get => _newValues; set => _newValues = value; }
+
+    private string? _entityId;
+    private string? _entityName;
+    private string? _entityType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _oldValues;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _newValues;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EntityChange IGenesysCloudModel<EntityChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
             switch (index)
             {
                 case 0:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntityType = ReadString(ref reader, name);
+                    value._entityType = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OldValues = null;
+                        value._oldValues = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OldValues = list1;
+                        value._oldValues = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.NewValues = null;
+                        value._newValues = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NewValues = list2;
+                        value._newValues = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType, nulls);
-        if (value.OldValues is { } property3)
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteString(writer, "entityType"u8, value._entityType, nulls);
+        if (value._oldValues is { } property3)
         {
             writer.WritePropertyName("oldValues"u8);
             writer.WriteStartArray();
@@ -130,7 +137,7 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
             writer.WriteNull("oldValues"u8);
         }
 
-        if (value.NewValues is { } property5)
+        if (value._newValues is { } property5)
         {
             writer.WritePropertyName("newValues"u8);
             writer.WriteStartArray();
@@ -147,7 +154,7 @@ public sealed class EntityChange : IGenesysCloudModel<EntityChange>
             writer.WriteNull("newValues"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
 {
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public long? Status { get; set; }
+    public long? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>messageWithParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageWithParams")]
-    public string? MessageWithParams { get; set; }
+    public string? MessageWithParams { get => _messageWithParams; set => _messageWithParams = value; }
 
     /// <summary>Gets or sets <c>messageParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get => _messageParams; set => _messageParams = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>contextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>nested</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nested")]
-    public global::GenesysCloud.Extensions.Models.ErrorDetails? Nested { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorDetails? Nested { get => _nested; set => _nested = value; }
 
     /// <summary>Gets or sets <c>details</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public string? Details { get; set; }
+    public string? Details { get => _details; set => _details = value; }
+
+    private long? _status;
+    private string? _message;
+    private string? _messageWithParams;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _messageParams;
+    private string? _code;
+    private string? _contextId;
+    private global::GenesysCloud.Extensions.Models.ErrorDetails? _nested;
+    private string? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ErrorDetails IGenesysCloudModel<ErrorDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadNullableInt64(ref reader, options, name);
+                    value._status = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageWithParams = ReadString(ref reader, name);
+                    value._messageWithParams = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MessageParams = null;
+                        value._messageParams = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.MessageParams = dictionary1;
+                        value._messageParams = dictionary1;
                     }
                     break;
                 case 4:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Nested = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorDetails.ReadJson(ref reader, options);
+                    value._nested = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorDetails.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Details = ReadString(ref reader, name);
+                    value._details = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "messageWithParams"u8, value.MessageWithParams, nulls);
-        if (value.MessageParams is { } property2)
+        WriteInt64(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "messageWithParams"u8, value._messageWithParams, nulls);
+        if (value._messageParams is { } property2)
         {
             writer.WritePropertyName("messageParams"u8);
             writer.WriteStartObject();
@@ -138,9 +148,9 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
             writer.WriteNull("messageParams"u8);
         }
 
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        if (value.Nested is { } property4)
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        if (value._nested is { } property4)
         {
             writer.WritePropertyName("nested"u8);
             global::GenesysCloud.Extensions.Models.ErrorDetails.WriteJson(writer, property4, options);
@@ -150,8 +160,8 @@ public sealed class ErrorDetails : IGenesysCloudModel<ErrorDetails>
             writer.WriteNull("nested"u8);
         }
 
-        WriteString(writer, "details"u8, value.Details, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "details"u8, value._details, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

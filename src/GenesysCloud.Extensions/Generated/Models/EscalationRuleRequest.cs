@@ -14,51 +14,64 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
 {
     /// <summary>The name of the escalation rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The criteria that defines when a social media message should be escalated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchCriteria")]
-    public string? MatchCriteria { get; set; }
+    public string? MatchCriteria { get => _matchCriteria; set => _matchCriteria = value; }
 
     /// <summary>The priority of the escalation rule. The lower the number the higer the priority. Once a rule is matched others are skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The ID of the division the social escalation rule belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>A description of the social escalation rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The status of the escalation rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The target integration configuration used for an open message escalation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openEscalation")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? OpenEscalation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? OpenEscalation { get => _openEscalation; set => _openEscalation = value; }
 
     /// <summary>The target integration configuration used for a Facebook message escalation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facebookEscalation")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? FacebookEscalation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? FacebookEscalation { get => _facebookEscalation; set => _facebookEscalation = value; }
 
     /// <summary>The target integration configuration used for an Instagram message escalation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramEscalation")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? InstagramEscalation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? InstagramEscalation { get => _instagramEscalation; set => _instagramEscalation = value; }
 
     /// <summary>The target integration configuration used for a X (formerly Twitter) message escalation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("twitterEscalation")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? TwitterEscalation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? TwitterEscalation { get => _twitterEscalation; set => _twitterEscalation = value; }
 
     /// <summary>The target integration configuration used for a Google Business Profile message escalation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("googleBusinessProfileEscalation")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? GoogleBusinessProfileEscalation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? GoogleBusinessProfileEscalation { get => _googleBusinessProfileEscalation; set => _googleBusinessProfileEscalation = value; }
+
+    private string? _name;
+    private string? _matchCriteria;
+    private long? _priority;
+    private string? _divisionId;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _openEscalation;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _facebookEscalation;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _instagramEscalation;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _twitterEscalation;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _googleBusinessProfileEscalation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EscalationRuleRequest IGenesysCloudModel<EscalationRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MatchCriteria = ReadString(ref reader, name);
+                    value._matchCriteria = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EscalationRuleRequest.StatusEnum?)null;
                     break;
                 case 6:
-                    value.OpenEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._openEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.FacebookEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._facebookEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.InstagramEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._instagramEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.TwitterEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._twitterEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.GoogleBusinessProfileEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._googleBusinessProfileEscalation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,13 +137,13 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "matchCriteria"u8, value.MatchCriteria, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.OpenEscalation is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "matchCriteria"u8, value._matchCriteria, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._openEscalation is { } property2)
         {
             writer.WritePropertyName("openEscalation"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property2, options);
@@ -140,7 +153,7 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             writer.WriteNull("openEscalation"u8);
         }
 
-        if (value.FacebookEscalation is { } property4)
+        if (value._facebookEscalation is { } property4)
         {
             writer.WritePropertyName("facebookEscalation"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property4, options);
@@ -150,7 +163,7 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             writer.WriteNull("facebookEscalation"u8);
         }
 
-        if (value.InstagramEscalation is { } property6)
+        if (value._instagramEscalation is { } property6)
         {
             writer.WritePropertyName("instagramEscalation"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property6, options);
@@ -160,7 +173,7 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             writer.WriteNull("instagramEscalation"u8);
         }
 
-        if (value.TwitterEscalation is { } property8)
+        if (value._twitterEscalation is { } property8)
         {
             writer.WritePropertyName("twitterEscalation"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property8, options);
@@ -170,7 +183,7 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             writer.WriteNull("twitterEscalation"u8);
         }
 
-        if (value.GoogleBusinessProfileEscalation is { } property10)
+        if (value._googleBusinessProfileEscalation is { } property10)
         {
             writer.WritePropertyName("googleBusinessProfileEscalation"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property10, options);
@@ -180,7 +193,7 @@ public sealed class EscalationRuleRequest : IGenesysCloudModel<EscalationRuleReq
             writer.WriteNull("googleBusinessProfileEscalation"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

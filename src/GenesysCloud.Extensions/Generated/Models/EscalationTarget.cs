@@ -14,19 +14,24 @@ public sealed class EscalationTarget : IGenesysCloudModel<EscalationTarget>
 {
     /// <summary>Defines the target that the message will be escalated to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetType")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum? TargetType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum? TargetType { get => _targetType; set => _targetType = value; }
 
     /// <summary>Defines the destination of the escalation.SourceIntegration means use the SocialMedia Source Integration as the destination.OverrideIntegration means the set integration will be used regardless of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destination")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum? Destination { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum? Destination { get => _destination; set => _destination = value; }
 
     /// <summary>Set the integration ID.Only valid when type is OverrideIntegration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("override")]
-    public global::GenesysCloud.Extensions.Models.OverrideEscalationTarget? Override { get; set; }
+    public global::GenesysCloud.Extensions.Models.OverrideEscalationTarget? Override { get => _override; set => _override = value; }
+
+    private global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum? _targetType;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum? _destination;
+    private global::GenesysCloud.Extensions.Models.OverrideEscalationTarget? _override;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EscalationTarget IGenesysCloudModel<EscalationTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EscalationTarget : IGenesysCloudModel<EscalationTarget>
             switch (index)
             {
                 case 0:
-                    value.TargetType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum?)null;
+                    value._targetType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EscalationTarget.TargetTypeEnum?)null;
                     break;
                 case 1:
-                    value.Destination = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum(text2) : (global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum?)null;
+                    value._destination = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum(text2) : (global::GenesysCloud.Extensions.Models.EscalationTarget.DestinationEnum?)null;
                     break;
                 case 2:
-                    value.Override = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OverrideEscalationTarget.ReadJson(ref reader, options);
+                    value._override = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OverrideEscalationTarget.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class EscalationTarget : IGenesysCloudModel<EscalationTarget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "targetType"u8, value.TargetType?.ToString(), nulls);
-        WriteString(writer, "destination"u8, value.Destination?.ToString(), nulls);
-        if (value.Override is { } property3)
+        WriteString(writer, "targetType"u8, value._targetType?.ToString(), nulls);
+        WriteString(writer, "destination"u8, value._destination?.ToString(), nulls);
+        if (value._override is { } property3)
         {
             writer.WritePropertyName("override"u8);
             global::GenesysCloud.Extensions.Models.OverrideEscalationTarget.WriteJson(writer, property3, options);
@@ -80,7 +85,7 @@ public sealed class EscalationTarget : IGenesysCloudModel<EscalationTarget>
             writer.WriteNull("override"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

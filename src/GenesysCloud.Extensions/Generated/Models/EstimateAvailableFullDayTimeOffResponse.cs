@@ -14,23 +14,29 @@ public sealed class EstimateAvailableFullDayTimeOffResponse : IGenesysCloudModel
 {
     /// <summary>Date in yyyy-MM-dd format for full day request. Should be interpreted in the business unit's configured time zone. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public string? Date { get; set; }
+    public string? Date { get => _date; set => _date = value; }
 
     /// <summary>An estimation of time off request length in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
-    public long? DurationMinutes { get; set; }
+    public long? DurationMinutes { get => _durationMinutes; set => _durationMinutes = value; }
 
     /// <summary>An estimation of payable part of time off request in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public long? PayableMinutes { get; set; }
+    public long? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>Whether there is flexibility for a user to choose different hours than the system estimated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexible")]
-    public bool? Flexible { get; set; }
+    public bool? Flexible { get => _flexible; set => _flexible = value; }
+
+    private string? _date;
+    private long? _durationMinutes;
+    private long? _payableMinutes;
+    private bool? _flexible;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EstimateAvailableFullDayTimeOffResponse IGenesysCloudModel<EstimateAvailableFullDayTimeOffResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class EstimateAvailableFullDayTimeOffResponse : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Date = ReadString(ref reader, name);
+                    value._date = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._durationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PayableMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._payableMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Flexible = ReadNullableBoolean(ref reader, name);
+                    value._flexible = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class EstimateAvailableFullDayTimeOffResponse : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "date"u8, value.Date, nulls);
-        WriteInt64(writer, "durationMinutes"u8, value.DurationMinutes, nulls);
-        WriteInt64(writer, "payableMinutes"u8, value.PayableMinutes, nulls);
-        WriteBoolean(writer, "flexible"u8, value.Flexible, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "date"u8, value._date, nulls);
+        WriteInt64(writer, "durationMinutes"u8, value._durationMinutes, nulls);
+        WriteInt64(writer, "payableMinutes"u8, value._payableMinutes, nulls);
+        WriteBoolean(writer, "flexible"u8, value._flexible, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EstimateAvailablePartialDayTimeOffRequest : IGenesysCloudMod
 {
     /// <summary>Start date-time in ISO-8601 format for partial day request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::System.DateTimeOffset? Date { get; set; }
+    public global::System.DateTimeOffset? Date { get => _date; set => _date = value; }
 
     /// <summary>A requested length of time off request in minutes. If the value is null, then the system will use activity code length setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedDurationMinutes")]
-    public long? RequestedDurationMinutes { get; set; }
+    public long? RequestedDurationMinutes { get => _requestedDurationMinutes; set => _requestedDurationMinutes = value; }
+
+    private global::System.DateTimeOffset? _date;
+    private long? _requestedDurationMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EstimateAvailablePartialDayTimeOffRequest IGenesysCloudModel<EstimateAvailablePartialDayTimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EstimateAvailablePartialDayTimeOffRequest : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.Date = ReadNullableDateTimeOffset(ref reader, name);
+                    value._date = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.RequestedDurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._requestedDurationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class EstimateAvailablePartialDayTimeOffRequest : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "date"u8, value.Date, nulls);
-        WriteInt64(writer, "requestedDurationMinutes"u8, value.RequestedDurationMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "date"u8, value._date, nulls);
+        WriteInt64(writer, "requestedDurationMinutes"u8, value._requestedDurationMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

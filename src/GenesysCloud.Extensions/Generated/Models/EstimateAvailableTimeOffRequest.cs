@@ -14,23 +14,29 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
 {
     /// <summary>Full day dates. partialDayDates must be empty if this field is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayDates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffRequest>? FullDayDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffRequest>? FullDayDates { get => _fullDayDates; set => _fullDayDates = value; }
 
     /// <summary>Partial day dates. fullDayDates must be empty if this field is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayDates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffRequest>? PartialDayDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffRequest>? PartialDayDates { get => _partialDayDates; set => _partialDayDates = value; }
 
     /// <summary>The ID of the activity code associated with the time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this estimate is for a paid time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffRequest>? _fullDayDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffRequest>? _partialDayDates;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EstimateAvailableTimeOffRequest IGenesysCloudModel<EstimateAvailableTimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayDates = null;
+                        value._fullDayDates = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffRequest.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayDates = list1;
+                        value._fullDayDates = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayDates = null;
+                        value._partialDayDates = null;
                     }
                     else
                     {
@@ -81,17 +87,17 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffRequest.ReadJson(ref reader, options));
                         }
 
-                        value.PartialDayDates = list2;
+                        value._partialDayDates = list2;
                     }
                     break;
                 case 2:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FullDayDates is { } property3)
+        if (value._fullDayDates is { } property3)
         {
             writer.WritePropertyName("fullDayDates"u8);
             writer.WriteStartArray();
@@ -127,7 +133,7 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
             writer.WriteNull("fullDayDates"u8);
         }
 
-        if (value.PartialDayDates is { } property6)
+        if (value._partialDayDates is { } property6)
         {
             writer.WritePropertyName("partialDayDates"u8);
             writer.WriteStartArray();
@@ -151,9 +157,9 @@ public sealed class EstimateAvailableTimeOffRequest : IGenesysCloudModel<Estimat
             writer.WriteNull("partialDayDates"u8);
         }
 
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

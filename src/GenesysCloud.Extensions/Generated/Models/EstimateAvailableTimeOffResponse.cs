@@ -14,27 +14,34 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
 {
     /// <summary>Full day dates. partialDayDates must be empty if this field is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayDates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffResponse>? FullDayDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffResponse>? FullDayDates { get => _fullDayDates; set => _fullDayDates = value; }
 
     /// <summary>Partial day dates. fullDayDates must be empty if this field is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayDates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffResponse>? PartialDayDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffResponse>? PartialDayDates { get => _partialDayDates; set => _partialDayDates = value; }
 
     /// <summary>The user to whom the time off request belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The ID of the activity code associated with the time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this estimate is for a paid time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffResponse>? _fullDayDates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffResponse>? _partialDayDates;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EstimateAvailableTimeOffResponse IGenesysCloudModel<EstimateAvailableTimeOffResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayDates = null;
+                        value._fullDayDates = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EstimateAvailableFullDayTimeOffResponse.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayDates = list1;
+                        value._fullDayDates = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayDates = null;
+                        value._partialDayDates = null;
                     }
                     else
                     {
@@ -85,20 +92,20 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EstimateAvailablePartialDayTimeOffResponse.ReadJson(ref reader, options));
                         }
 
-                        value.PartialDayDates = list2;
+                        value._partialDayDates = list2;
                     }
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FullDayDates is { } property3)
+        if (value._fullDayDates is { } property3)
         {
             writer.WritePropertyName("fullDayDates"u8);
             writer.WriteStartArray();
@@ -134,7 +141,7 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
             writer.WriteNull("fullDayDates"u8);
         }
 
-        if (value.PartialDayDates is { } property6)
+        if (value._partialDayDates is { } property6)
         {
             writer.WritePropertyName("partialDayDates"u8);
             writer.WriteStartArray();
@@ -158,7 +165,7 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
             writer.WriteNull("partialDayDates"u8);
         }
 
-        if (value.User is { } property9)
+        if (value._user is { } property9)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -168,9 +175,9 @@ public sealed class EstimateAvailableTimeOffResponse : IGenesysCloudModel<Estima
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Granularity aggregates metrics into subpartitions within the time interval specified. The default granularity is the same duration as the interval. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public string? Granularity { get; set; }
+    public string? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Time zone context used to calculate response intervals (this allows resolving DST changes). The interval offset is used even when timeZone is specified. Default is UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Behaves like a SQL WHERE clause. This is ANDed with the interval parameter. Expresses boolean logical predicates as well as dimensional filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Only named metrics will be retrieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Flattens any multivalued dimensions used in response groups (e.g. ['a','b','c']-&gt;'a,b,c')</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flattenMultivaluedDimensions")]
-    public bool? FlattenMultivaluedDimensions { get; set; }
+    public bool? FlattenMultivaluedDimensions { get => _flattenMultivaluedDimensions; set => _flattenMultivaluedDimensions = value; }
 
     /// <summary>Custom derived metric views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("views")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAggregationView>? Views { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAggregationView>? Views { get => _views; set => _views = value; }
 
     /// <summary>Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternateTimeDimension")]
-    public global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum? AlternateTimeDimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum? AlternateTimeDimension { get => _alternateTimeDimension; set => _alternateTimeDimension = value; }
+
+    private string? _interval;
+    private string? _granularity;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private bool? _flattenMultivaluedDimensions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAggregationView>? _views;
+    private global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum? _alternateTimeDimension;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationAggregationQuery IGenesysCloudModel<EvaluationAggregationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadString(ref reader, name);
+                    value._granularity = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -93,16 +104,16 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list1;
+                        value._groupBy = list1;
                     }
                     break;
                 case 4:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -113,16 +124,16 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 6:
-                    value.FlattenMultivaluedDimensions = ReadNullableBoolean(ref reader, name);
+                    value._flattenMultivaluedDimensions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Views = null;
+                        value._views = null;
                     }
                     else
                     {
@@ -133,14 +144,14 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationAggregationView.ReadJson(ref reader, options));
                         }
 
-                        value.Views = list3;
+                        value._views = list3;
                     }
                     break;
                 case 8:
-                    value.AlternateTimeDimension = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum?)null;
+                    value._alternateTimeDimension = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery.AlternateTimeDimensionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,10 +163,10 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.GroupBy is { } property5)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "granularity"u8, value._granularity, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._groupBy is { } property5)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -172,7 +183,7 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Filter is { } property7)
+        if (value._filter is { } property7)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryFilter.WriteJson(writer, property7, options);
@@ -182,7 +193,7 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Metrics is { } property9)
+        if (value._metrics is { } property9)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -199,8 +210,8 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
             writer.WriteNull("metrics"u8);
         }
 
-        WriteBoolean(writer, "flattenMultivaluedDimensions"u8, value.FlattenMultivaluedDimensions, nulls);
-        if (value.Views is { } property11)
+        WriteBoolean(writer, "flattenMultivaluedDimensions"u8, value._flattenMultivaluedDimensions, nulls);
+        if (value._views is { } property11)
         {
             writer.WritePropertyName("views"u8);
             writer.WriteStartArray();
@@ -224,8 +235,8 @@ public sealed class EvaluationAggregationQuery : IGenesysCloudModel<EvaluationAg
             writer.WriteNull("views"u8);
         }
 
-        WriteString(writer, "alternateTimeDimension"u8, value.AlternateTimeDimension?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "alternateTimeDimension"u8, value._alternateTimeDimension?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

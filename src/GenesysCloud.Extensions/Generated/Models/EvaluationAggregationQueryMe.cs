@@ -14,31 +14,39 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Time zone context used to calculate response intervals (this allows resolving DST changes). The interval offset is used even when timeZone is specified. Default is UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Only named metrics will be retrieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternateTimeDimension")]
-    public global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum? AlternateTimeDimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum? AlternateTimeDimension { get => _alternateTimeDimension; set => _alternateTimeDimension = value; }
 
     /// <summary>Evaluation context Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
+
+    private string? _interval;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum? _alternateTimeDimension;
+    private string? _contextId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationAggregationQueryMe IGenesysCloudModel<EvaluationAggregationQueryMe>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list1;
+                        value._groupBy = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 4:
-                    value.AlternateTimeDimension = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum(text3) : (global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum?)null;
+                    value._alternateTimeDimension = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum(text3) : (global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe.AlternateTimeDimensionEnum?)null;
                     break;
                 case 5:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +125,9 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.GroupBy is { } property4)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._groupBy is { } property4)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -136,7 +144,7 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Metrics is { } property6)
+        if (value._metrics is { } property6)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -153,9 +161,9 @@ public sealed class EvaluationAggregationQueryMe : IGenesysCloudModel<Evaluation
             writer.WriteNull("metrics"u8);
         }
 
-        WriteString(writer, "alternateTimeDimension"u8, value.AlternateTimeDimension?.ToString(), nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "alternateTimeDimension"u8, value._alternateTimeDimension?.ToString(), nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EvaluationAssignment : IGenesysCloudModel<EvaluationAssignme
 {
     /// <summary>Gets or sets <c>evaluationForm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
+
+    private global::GenesysCloud.Extensions.Models.EvaluationForm? _evaluationForm;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationAssignment IGenesysCloudModel<EvaluationAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EvaluationAssignment : IGenesysCloudModel<EvaluationAssignme
             switch (index)
             {
                 case 0:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class EvaluationAssignment : IGenesysCloudModel<EvaluationAssignme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EvaluationForm is { } property1)
+        if (value._evaluationForm is { } property1)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationForm.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class EvaluationAssignment : IGenesysCloudModel<EvaluationAssignme
             writer.WriteNull("evaluationForm"u8);
         }
 
-        if (value.User is { } property3)
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class EvaluationAssignment : IGenesysCloudModel<EvaluationAssignme
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

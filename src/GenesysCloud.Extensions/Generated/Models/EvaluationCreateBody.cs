@@ -14,83 +14,104 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Evaluation form used for evaluation (must be included for a successful request)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>User ID of the evaluator (must be included for a successful request)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluator")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Evaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Evaluator { get => _evaluator; set => _evaluator = value; }
 
     /// <summary>User ID of the agent (must be included for a successful request)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>agentHasRead</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentHasRead")]
-    public bool? AgentHasRead { get; set; }
+    public bool? AgentHasRead { get => _agentHasRead; set => _agentHasRead = value; }
 
     /// <summary>Gets or sets <c>answers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.EvaluationScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationScoringSet? Answers { get => _answers; set => _answers = value; }
 
     /// <summary>Gets or sets <c>calibration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calibration")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration? Calibration { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration? Calibration { get => _calibration; set => _calibration = value; }
 
     /// <summary>Gets or sets <c>evaluationContextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationContextId")]
-    public string? EvaluationContextId { get; set; }
+    public string? EvaluationContextId { get => _evaluationContextId; set => _evaluationContextId = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateConversation? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateConversation? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Gets or sets <c>resourceType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceType")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum? ResourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum? ResourceType { get => _resourceType; set => _resourceType = value; }
 
     /// <summary>Gets or sets <c>evaluationSource</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationSource")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSource? EvaluationSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSource? EvaluationSource { get => _evaluationSource; set => _evaluationSource = value; }
 
     /// <summary>Gets or sets <c>rescore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rescore")]
-    public bool? Rescore { get; set; }
+    public bool? Rescore { get => _rescore; set => _rescore = value; }
 
     /// <summary>Gets or sets <c>queue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateQueue? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateQueue? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("releaseDate")]
-    public global::System.DateTimeOffset? ReleaseDate { get; set; }
+    public global::System.DateTimeOffset? ReleaseDate { get => _releaseDate; set => _releaseDate = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>neverRelease</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("neverRelease")]
-    public bool? NeverRelease { get; set; }
+    public bool? NeverRelease { get => _neverRelease; set => _neverRelease = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssigneeChanged")]
-    public global::System.DateTimeOffset? DateAssigneeChanged { get; set; }
+    public global::System.DateTimeOffset? DateAssigneeChanged { get => _dateAssigneeChanged; set => _dateAssigneeChanged = value; }
 
     /// <summary>Gets or sets <c>assignee</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignee")]
-    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Assignee { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationCreateUser? Assignee { get => _assignee; set => _assignee = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm? _evaluationForm;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateUser? _evaluator;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateUser? _agent;
+    private bool? _agentHasRead;
+    private global::GenesysCloud.Extensions.Models.EvaluationScoringSet? _answers;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration? _calibration;
+    private string? _evaluationContextId;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateConversation? _conversation;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum? _resourceType;
+    private global::GenesysCloud.Extensions.Models.EvaluationSource? _evaluationSource;
+    private bool? _rescore;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateQueue? _queue;
+    private global::System.DateTimeOffset? _releaseDate;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum? _status;
+    private bool? _neverRelease;
+    private global::System.DateTimeOffset? _dateAssigneeChanged;
+    private global::GenesysCloud.Extensions.Models.EvaluationCreateUser? _assignee;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationCreateBody IGenesysCloudModel<EvaluationCreateBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,64 +132,64 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
+                    value._evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AgentHasRead = ReadNullableBoolean(ref reader, name);
+                    value._agentHasRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationScoringSet.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Calibration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration.ReadJson(ref reader, options);
+                    value._calibration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.EvaluationContextId = ReadString(ref reader, name);
+                    value._evaluationContextId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateConversation.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateConversation.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ResourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum?)null;
+                    value._resourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationCreateBody.ResourceTypeEnum?)null;
                     break;
                 case 10:
-                    value.EvaluationSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSource.ReadJson(ref reader, options);
+                    value._evaluationSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSource.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Rescore = ReadNullableBoolean(ref reader, name);
+                    value._rescore = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateQueue.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateQueue.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ReleaseDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._releaseDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationCreateBody.StatusEnum?)null;
                     break;
                 case 15:
-                    value.NeverRelease = ReadNullableBoolean(ref reader, name);
+                    value._neverRelease = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.DateAssigneeChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssigneeChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.Assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
+                    value._assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationCreateUser.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,8 +201,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.EvaluationForm is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._evaluationForm is { } property3)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateEvalForm.WriteJson(writer, property3, options);
@@ -191,7 +212,7 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("evaluationForm"u8);
         }
 
-        if (value.Evaluator is { } property5)
+        if (value._evaluator is { } property5)
         {
             writer.WritePropertyName("evaluator"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateUser.WriteJson(writer, property5, options);
@@ -201,7 +222,7 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("evaluator"u8);
         }
 
-        if (value.Agent is { } property7)
+        if (value._agent is { } property7)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateUser.WriteJson(writer, property7, options);
@@ -211,8 +232,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("agent"u8);
         }
 
-        WriteBoolean(writer, "agentHasRead"u8, value.AgentHasRead, nulls);
-        if (value.Answers is { } property9)
+        WriteBoolean(writer, "agentHasRead"u8, value._agentHasRead, nulls);
+        if (value._answers is { } property9)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.EvaluationScoringSet.WriteJson(writer, property9, options);
@@ -222,7 +243,7 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("answers"u8);
         }
 
-        if (value.Calibration is { } property11)
+        if (value._calibration is { } property11)
         {
             writer.WritePropertyName("calibration"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateCalibration.WriteJson(writer, property11, options);
@@ -232,8 +253,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("calibration"u8);
         }
 
-        WriteString(writer, "evaluationContextId"u8, value.EvaluationContextId, nulls);
-        if (value.Conversation is { } property13)
+        WriteString(writer, "evaluationContextId"u8, value._evaluationContextId, nulls);
+        if (value._conversation is { } property13)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateConversation.WriteJson(writer, property13, options);
@@ -243,8 +264,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "resourceType"u8, value.ResourceType?.ToString(), nulls);
-        if (value.EvaluationSource is { } property15)
+        WriteString(writer, "resourceType"u8, value._resourceType?.ToString(), nulls);
+        if (value._evaluationSource is { } property15)
         {
             writer.WritePropertyName("evaluationSource"u8);
             global::GenesysCloud.Extensions.Models.EvaluationSource.WriteJson(writer, property15, options);
@@ -254,8 +275,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("evaluationSource"u8);
         }
 
-        WriteBoolean(writer, "rescore"u8, value.Rescore, nulls);
-        if (value.Queue is { } property17)
+        WriteBoolean(writer, "rescore"u8, value._rescore, nulls);
+        if (value._queue is { } property17)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateQueue.WriteJson(writer, property17, options);
@@ -265,11 +286,11 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("queue"u8);
         }
 
-        WriteDateTimeOffset(writer, "releaseDate"u8, value.ReleaseDate, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteBoolean(writer, "neverRelease"u8, value.NeverRelease, nulls);
-        WriteDateTimeOffset(writer, "dateAssigneeChanged"u8, value.DateAssigneeChanged, nulls);
-        if (value.Assignee is { } property19)
+        WriteDateTimeOffset(writer, "releaseDate"u8, value._releaseDate, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteBoolean(writer, "neverRelease"u8, value._neverRelease, nulls);
+        WriteDateTimeOffset(writer, "dateAssigneeChanged"u8, value._dateAssigneeChanged, nulls);
+        if (value._assignee is { } property19)
         {
             writer.WritePropertyName("assignee"u8);
             global::GenesysCloud.Extensions.Models.EvaluationCreateUser.WriteJson(writer, property19, options);
@@ -279,8 +300,8 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
             writer.WriteNull("assignee"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EvaluationDetailQueryClause : IGenesysCloudModel<EvaluationD
 {
     /// <summary>Boolean operation to apply to the provided predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Like a three-word sentence: (attribute-name) (operator) (target-value).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryPredicate>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationDetailQueryPredicate>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationDetailQueryClause IGenesysCloudModel<EvaluationDetailQueryClause>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class EvaluationDetailQueryClause : IGenesysCloudModel<EvaluationD
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationDetailQueryClause.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class EvaluationDetailQueryClause : IGenesysCloudModel<EvaluationD
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationDetailQueryPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class EvaluationDetailQueryClause : IGenesysCloudModel<EvaluationD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Predicates is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._predicates is { } property3)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class EvaluationDetailQueryClause : IGenesysCloudModel<EvaluationD
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

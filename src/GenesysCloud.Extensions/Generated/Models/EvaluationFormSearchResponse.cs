@@ -14,55 +14,69 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Gets or sets <c>published</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Gets or sets <c>contextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>A list of question groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroup>? QuestionGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroup>? QuestionGroups { get => _questionGroups; set => _questionGroups = value; }
 
     /// <summary>Mode for evaluation form weight</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weightMode")]
-    public global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum? WeightMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum? WeightMode { get => _weightMode; set => _weightMode = value; }
 
     /// <summary>Settings for evaluations associated with this form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationSettings")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSettings? EvaluationSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSettings? EvaluationSettings { get => _evaluationSettings; set => _evaluationSettings = value; }
 
     /// <summary>A list of the published versions of this form. Not populated by default, its availability depends on the endpoint. Use the 'expand=publishHistory' query parameter to retrieve this data where applicable (refer to the endpoint description to see if it is applicable).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedVersions")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm? PublishedVersions { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm? PublishedVersions { get => _publishedVersions; set => _publishedVersions = value; }
 
     /// <summary>The name of the form's most recently published version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestVersionFormName")]
-    public string? LatestVersionFormName { get; set; }
+    public string? LatestVersionFormName { get => _latestVersionFormName; set => _latestVersionFormName = value; }
 
     /// <summary>AI scoring settings for the evaluation form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aiScoring")]
-    public global::GenesysCloud.Extensions.Models.AiScoringSettings? AiScoring { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiScoringSettings? AiScoring { get => _aiScoring; set => _aiScoring = value; }
 
     /// <summary>The language dialect for this evaluation form. Supported dialects: ar, cs, da, de, en-US, es, fi, fr, fr-CA, he, hi, it, ja, ko, nl, no, pl, pt-BR, pt-PT, ru, sv, th, tr, uk, zh-CN, zh-TW</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private bool? _published;
+    private string? _contextId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroup>? _questionGroups;
+    private global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum? _weightMode;
+    private global::GenesysCloud.Extensions.Models.EvaluationSettings? _evaluationSettings;
+    private global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm? _publishedVersions;
+    private string? _latestVersionFormName;
+    private global::GenesysCloud.Extensions.Models.AiScoringSettings? _aiScoring;
+    private string? _dialect;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationFormSearchResponse IGenesysCloudModel<EvaluationFormSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,21 +97,21 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroups = null;
+                        value._questionGroups = null;
                     }
                     else
                     {
@@ -108,32 +122,32 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationQuestionGroup.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroups = list1;
+                        value._questionGroups = list1;
                     }
                     break;
                 case 5:
-                    value.WeightMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum?)null;
+                    value._weightMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationFormSearchResponse.WeightModeEnum?)null;
                     break;
                 case 6:
-                    value.EvaluationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSettings.ReadJson(ref reader, options);
+                    value._evaluationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSettings.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.PublishedVersions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm.ReadJson(ref reader, options);
+                    value._publishedVersions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.LatestVersionFormName = ReadString(ref reader, name);
+                    value._latestVersionFormName = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.AiScoring = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoringSettings.ReadJson(ref reader, options);
+                    value._aiScoring = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoringSettings.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,11 +159,11 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        if (value.QuestionGroups is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        if (value._questionGroups is { } property3)
         {
             writer.WritePropertyName("questionGroups"u8);
             writer.WriteStartArray();
@@ -173,8 +187,8 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
             writer.WriteNull("questionGroups"u8);
         }
 
-        WriteString(writer, "weightMode"u8, value.WeightMode?.ToString(), nulls);
-        if (value.EvaluationSettings is { } property6)
+        WriteString(writer, "weightMode"u8, value._weightMode?.ToString(), nulls);
+        if (value._evaluationSettings is { } property6)
         {
             writer.WritePropertyName("evaluationSettings"u8);
             global::GenesysCloud.Extensions.Models.EvaluationSettings.WriteJson(writer, property6, options);
@@ -184,7 +198,7 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
             writer.WriteNull("evaluationSettings"u8);
         }
 
-        if (value.PublishedVersions is { } property8)
+        if (value._publishedVersions is { } property8)
         {
             writer.WritePropertyName("publishedVersions"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityListingEvaluationForm.WriteJson(writer, property8, options);
@@ -194,8 +208,8 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
             writer.WriteNull("publishedVersions"u8);
         }
 
-        WriteString(writer, "latestVersionFormName"u8, value.LatestVersionFormName, nulls);
-        if (value.AiScoring is { } property10)
+        WriteString(writer, "latestVersionFormName"u8, value._latestVersionFormName, nulls);
+        if (value._aiScoring is { } property10)
         {
             writer.WritePropertyName("aiScoring"u8);
             global::GenesysCloud.Extensions.Models.AiScoringSettings.WriteJson(writer, property10, options);
@@ -205,9 +219,9 @@ public sealed class EvaluationFormSearchResponse : IGenesysCloudModel<Evaluation
             writer.WriteNull("aiScoring"u8);
         }
 
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this question that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>text</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Gets or sets <c>helpText</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpText")]
-    public string? HelpText { get; set; }
+    public string? HelpText { get => _helpText; set => _helpText = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>naEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("naEnabled")]
-    public bool? NaEnabled { get; set; }
+    public bool? NaEnabled { get => _naEnabled; set => _naEnabled = value; }
 
     /// <summary>Gets or sets <c>commentsRequired</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commentsRequired")]
-    public bool? CommentsRequired { get; set; }
+    public bool? CommentsRequired { get => _commentsRequired; set => _commentsRequired = value; }
 
     /// <summary>Gets or sets <c>visibilityCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibilityCondition")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get => _visibilityCondition; set => _visibilityCondition = value; }
 
     /// <summary>Options from which to choose an answer for this question. Only used by Multiple Choice type questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerOptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get => _answerOptions; set => _answerOptions = value; }
 
     /// <summary>Only used by Multiple Select type questions. A list of multiple choice questions representing selectable options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multipleSelectOptionQuestions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? MultipleSelectOptionQuestions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? MultipleSelectOptionQuestions { get => _multipleSelectOptionQuestions; set => _multipleSelectOptionQuestions = value; }
 
     /// <summary>The default selected answer for the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAnswer")]
-    public global::GenesysCloud.Extensions.Models.DefaultAnswer? DefaultAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.DefaultAnswer? DefaultAnswer { get => _defaultAnswer; set => _defaultAnswer = value; }
 
     /// <summary>Focus setting for automated scoring</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automatedScoringFocus")]
-    public global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum? AutomatedScoringFocus { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum? AutomatedScoringFocus { get => _automatedScoringFocus; set => _automatedScoringFocus = value; }
 
     /// <summary>Gets or sets <c>isKill</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isKill")]
-    public bool? IsKill { get; set; }
+    public bool? IsKill { get => _isKill; set => _isKill = value; }
 
     /// <summary>Gets or sets <c>isCritical</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCritical")]
-    public bool? IsCritical { get; set; }
+    public bool? IsCritical { get => _isCritical; set => _isCritical = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private string? _text;
+    private string? _helpText;
+    private global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum? _type;
+    private bool? _naEnabled;
+    private bool? _commentsRequired;
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition? _visibilityCondition;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? _answerOptions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? _multipleSelectOptionQuestions;
+    private global::GenesysCloud.Extensions.Models.DefaultAnswer? _defaultAnswer;
+    private global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum? _automatedScoringFocus;
+    private bool? _isKill;
+    private bool? _isCritical;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationQuestion IGenesysCloudModel<EvaluationQuestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,33 +107,33 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.HelpText = ReadString(ref reader, name);
+                    value._helpText = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationQuestion.TypeEnum?)null;
                     break;
                 case 5:
-                    value.NaEnabled = ReadNullableBoolean(ref reader, name);
+                    value._naEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CommentsRequired = ReadNullableBoolean(ref reader, name);
+                    value._commentsRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.VisibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
+                    value._visibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.AnswerOptions = null;
+                        value._answerOptions = null;
                     }
                     else
                     {
@@ -128,13 +144,13 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnswerOption.ReadJson(ref reader, options));
                         }
 
-                        value.AnswerOptions = list2;
+                        value._answerOptions = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.MultipleSelectOptionQuestions = null;
+                        value._multipleSelectOptionQuestions = null;
                     }
                     else
                     {
@@ -145,23 +161,23 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationQuestion.ReadJson(ref reader, options));
                         }
 
-                        value.MultipleSelectOptionQuestions = list3;
+                        value._multipleSelectOptionQuestions = list3;
                     }
                     break;
                 case 10:
-                    value.DefaultAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultAnswer.ReadJson(ref reader, options);
+                    value._defaultAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultAnswer.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.AutomatedScoringFocus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum?)null;
+                    value._automatedScoringFocus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationQuestion.AutomatedScoringFocusEnum?)null;
                     break;
                 case 12:
-                    value.IsKill = ReadNullableBoolean(ref reader, name);
+                    value._isKill = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.IsCritical = ReadNullableBoolean(ref reader, name);
+                    value._isCritical = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,14 +189,14 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "helpText"u8, value.HelpText, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "naEnabled"u8, value.NaEnabled, nulls);
-        WriteBoolean(writer, "commentsRequired"u8, value.CommentsRequired, nulls);
-        if (value.VisibilityCondition is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "helpText"u8, value._helpText, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "naEnabled"u8, value._naEnabled, nulls);
+        WriteBoolean(writer, "commentsRequired"u8, value._commentsRequired, nulls);
+        if (value._visibilityCondition is { } property5)
         {
             writer.WritePropertyName("visibilityCondition"u8);
             global::GenesysCloud.Extensions.Models.VisibilityCondition.WriteJson(writer, property5, options);
@@ -190,7 +206,7 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
             writer.WriteNull("visibilityCondition"u8);
         }
 
-        if (value.AnswerOptions is { } property7)
+        if (value._answerOptions is { } property7)
         {
             writer.WritePropertyName("answerOptions"u8);
             writer.WriteStartArray();
@@ -214,7 +230,7 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
             writer.WriteNull("answerOptions"u8);
         }
 
-        if (value.MultipleSelectOptionQuestions is { } property10)
+        if (value._multipleSelectOptionQuestions is { } property10)
         {
             writer.WritePropertyName("multipleSelectOptionQuestions"u8);
             writer.WriteStartArray();
@@ -238,7 +254,7 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
             writer.WriteNull("multipleSelectOptionQuestions"u8);
         }
 
-        if (value.DefaultAnswer is { } property13)
+        if (value._defaultAnswer is { } property13)
         {
             writer.WritePropertyName("defaultAnswer"u8);
             global::GenesysCloud.Extensions.Models.DefaultAnswer.WriteJson(writer, property13, options);
@@ -248,10 +264,10 @@ public sealed class EvaluationQuestion : IGenesysCloudModel<EvaluationQuestion>
             writer.WriteNull("defaultAnswer"u8);
         }
 
-        WriteString(writer, "automatedScoringFocus"u8, value.AutomatedScoringFocus?.ToString(), nulls);
-        WriteBoolean(writer, "isKill"u8, value.IsKill, nulls);
-        WriteBoolean(writer, "isCritical"u8, value.IsCritical, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "automatedScoringFocus"u8, value._automatedScoringFocus?.ToString(), nulls);
+        WriteBoolean(writer, "isKill"u8, value._isKill, nulls);
+        WriteBoolean(writer, "isCritical"u8, value._isCritical, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

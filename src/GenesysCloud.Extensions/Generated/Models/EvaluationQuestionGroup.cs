@@ -14,55 +14,69 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this question group that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>defaultAnswersToHighest</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAnswersToHighest")]
-    public bool? DefaultAnswersToHighest { get; set; }
+    public bool? DefaultAnswersToHighest { get => _defaultAnswersToHighest; set => _defaultAnswersToHighest = value; }
 
     /// <summary>Gets or sets <c>defaultAnswersToNA</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAnswersToNA")]
-    public bool? DefaultAnswersToNA { get; set; }
+    public bool? DefaultAnswersToNA { get => _defaultAnswersToNA; set => _defaultAnswersToNA = value; }
 
     /// <summary>Gets or sets <c>naEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("naEnabled")]
-    public bool? NaEnabled { get; set; }
+    public bool? NaEnabled { get => _naEnabled; set => _naEnabled = value; }
 
     /// <summary>Gets or sets <c>weight</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-    public double? Weight { get; set; }
+    public double? Weight { get => _weight; set => _weight = value; }
 
     /// <summary>Gets or sets <c>manualWeight</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualWeight")]
-    public bool? ManualWeight { get; set; }
+    public bool? ManualWeight { get => _manualWeight; set => _manualWeight = value; }
 
     /// <summary>Gets or sets <c>questions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? Questions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? Questions { get => _questions; set => _questions = value; }
 
     /// <summary>Gets or sets <c>visibilityCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibilityCondition")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get => _visibilityCondition; set => _visibilityCondition = value; }
 
     /// <summary>Default scoring settings for the questions within this question group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultAnswersTo")]
-    public global::GenesysCloud.Extensions.Models.DefaultAnswersTo? DefaultAnswersTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.DefaultAnswersTo? DefaultAnswersTo { get => _defaultAnswersTo; set => _defaultAnswersTo = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private string? _name;
+    private string? _type;
+    private bool? _defaultAnswersToHighest;
+    private bool? _defaultAnswersToNA;
+    private bool? _naEnabled;
+    private double? _weight;
+    private bool? _manualWeight;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestion>? _questions;
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition? _visibilityCondition;
+    private global::GenesysCloud.Extensions.Models.DefaultAnswersTo? _defaultAnswersTo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationQuestionGroup IGenesysCloudModel<EvaluationQuestionGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,36 +97,36 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DefaultAnswersToHighest = ReadNullableBoolean(ref reader, name);
+                    value._defaultAnswersToHighest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.DefaultAnswersToNA = ReadNullableBoolean(ref reader, name);
+                    value._defaultAnswersToNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.NaEnabled = ReadNullableBoolean(ref reader, name);
+                    value._naEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Weight = ReadNullableDouble(ref reader, options, name);
+                    value._weight = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.ManualWeight = ReadNullableBoolean(ref reader, name);
+                    value._manualWeight = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Questions = null;
+                        value._questions = null;
                     }
                     else
                     {
@@ -123,17 +137,17 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationQuestion.ReadJson(ref reader, options));
                         }
 
-                        value.Questions = list1;
+                        value._questions = list1;
                     }
                     break;
                 case 10:
-                    value.VisibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
+                    value._visibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DefaultAnswersTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultAnswersTo.ReadJson(ref reader, options);
+                    value._defaultAnswersTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultAnswersTo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,16 +159,16 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteBoolean(writer, "defaultAnswersToHighest"u8, value.DefaultAnswersToHighest, nulls);
-        WriteBoolean(writer, "defaultAnswersToNA"u8, value.DefaultAnswersToNA, nulls);
-        WriteBoolean(writer, "naEnabled"u8, value.NaEnabled, nulls);
-        WriteDouble(writer, "weight"u8, value.Weight, nulls);
-        WriteBoolean(writer, "manualWeight"u8, value.ManualWeight, nulls);
-        if (value.Questions is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteBoolean(writer, "defaultAnswersToHighest"u8, value._defaultAnswersToHighest, nulls);
+        WriteBoolean(writer, "defaultAnswersToNA"u8, value._defaultAnswersToNA, nulls);
+        WriteBoolean(writer, "naEnabled"u8, value._naEnabled, nulls);
+        WriteDouble(writer, "weight"u8, value._weight, nulls);
+        WriteBoolean(writer, "manualWeight"u8, value._manualWeight, nulls);
+        if (value._questions is { } property2)
         {
             writer.WritePropertyName("questions"u8);
             writer.WriteStartArray();
@@ -178,7 +192,7 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
             writer.WriteNull("questions"u8);
         }
 
-        if (value.VisibilityCondition is { } property5)
+        if (value._visibilityCondition is { } property5)
         {
             writer.WritePropertyName("visibilityCondition"u8);
             global::GenesysCloud.Extensions.Models.VisibilityCondition.WriteJson(writer, property5, options);
@@ -188,7 +202,7 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
             writer.WriteNull("visibilityCondition"u8);
         }
 
-        if (value.DefaultAnswersTo is { } property7)
+        if (value._defaultAnswersTo is { } property7)
         {
             writer.WritePropertyName("defaultAnswersTo"u8);
             global::GenesysCloud.Extensions.Models.DefaultAnswersTo.WriteJson(writer, property7, options);
@@ -198,7 +212,7 @@ public sealed class EvaluationQuestionGroup : IGenesysCloudModel<EvaluationQuest
             writer.WriteNull("defaultAnswersTo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

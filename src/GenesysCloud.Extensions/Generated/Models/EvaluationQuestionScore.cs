@@ -14,47 +14,59 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
 {
     /// <summary>Gets or sets <c>questionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionId")]
-    public string? QuestionId { get; set; }
+    public string? QuestionId { get => _questionId; set => _questionId = value; }
 
     /// <summary>Gets or sets <c>answerId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerId")]
-    public string? AnswerId { get; set; }
+    public string? AnswerId { get => _answerId; set => _answerId = value; }
 
     /// <summary>Unweighted score of the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public long? Score { get; set; }
+    public long? Score { get => _score; set => _score = value; }
 
     /// <summary>True when the evaluation is submitted with a question that does not have an answer. Only allowed when naEnabled is true or if set by the system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedNA")]
-    public bool? MarkedNA { get; set; }
+    public bool? MarkedNA { get => _markedNA; set => _markedNA = value; }
 
     /// <summary>If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemMarkedNA")]
-    public bool? SystemMarkedNA { get; set; }
+    public bool? SystemMarkedNA { get => _systemMarkedNA; set => _systemMarkedNA = value; }
 
     /// <summary>AnswerId found with evaluation assistance conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistedAnswerId")]
-    public string? AssistedAnswerId { get; set; }
+    public string? AssistedAnswerId { get => _assistedAnswerId; set => _assistedAnswerId = value; }
 
     /// <summary>Applicable only on fatal questions. Indicates that the answer selected was not the highest score available for the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedKillQuestion")]
-    public bool? FailedKillQuestion { get; set; }
+    public bool? FailedKillQuestion { get => _failedKillQuestion; set => _failedKillQuestion = value; }
 
     /// <summary>Comments from the evaluator specific to this question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
-    public string? Comments { get; set; }
+    public string? Comments { get => _comments; set => _comments = value; }
 
     /// <summary>Suggested AI answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aiAnswer")]
-    public global::GenesysCloud.Extensions.Models.AiAnswer? AiAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiAnswer? AiAnswer { get => _aiAnswer; set => _aiAnswer = value; }
 
     /// <summary>Only applicable to Multiple Select questions. Scores corresponding to the options of Multiple Select questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multipleSelectQuestionOptionScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionScore>? MultipleSelectQuestionOptionScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionScore>? MultipleSelectQuestionOptionScores { get => _multipleSelectQuestionOptionScores; set => _multipleSelectQuestionOptionScores = value; }
+
+    private string? _questionId;
+    private string? _answerId;
+    private long? _score;
+    private bool? _markedNA;
+    private bool? _systemMarkedNA;
+    private string? _assistedAnswerId;
+    private bool? _failedKillQuestion;
+    private string? _comments;
+    private global::GenesysCloud.Extensions.Models.AiAnswer? _aiAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionScore>? _multipleSelectQuestionOptionScores;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationQuestionScore IGenesysCloudModel<EvaluationQuestionScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,36 +87,36 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
             switch (index)
             {
                 case 0:
-                    value.QuestionId = ReadString(ref reader, name);
+                    value._questionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AnswerId = ReadString(ref reader, name);
+                    value._answerId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Score = ReadNullableInt64(ref reader, options, name);
+                    value._score = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._markedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SystemMarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._systemMarkedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.AssistedAnswerId = ReadString(ref reader, name);
+                    value._assistedAnswerId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.FailedKillQuestion = ReadNullableBoolean(ref reader, name);
+                    value._failedKillQuestion = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Comments = ReadString(ref reader, name);
+                    value._comments = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.AiAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiAnswer.ReadJson(ref reader, options);
+                    value._aiAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiAnswer.ReadJson(ref reader, options);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.MultipleSelectQuestionOptionScores = null;
+                        value._multipleSelectQuestionOptionScores = null;
                     }
                     else
                     {
@@ -115,11 +127,11 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationQuestionScore.ReadJson(ref reader, options));
                         }
 
-                        value.MultipleSelectQuestionOptionScores = list1;
+                        value._multipleSelectQuestionOptionScores = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,15 +143,15 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionId"u8, value.QuestionId, nulls);
-        WriteString(writer, "answerId"u8, value.AnswerId, nulls);
-        WriteInt64(writer, "score"u8, value.Score, nulls);
-        WriteBoolean(writer, "markedNA"u8, value.MarkedNA, nulls);
-        WriteBoolean(writer, "systemMarkedNA"u8, value.SystemMarkedNA, nulls);
-        WriteString(writer, "assistedAnswerId"u8, value.AssistedAnswerId, nulls);
-        WriteBoolean(writer, "failedKillQuestion"u8, value.FailedKillQuestion, nulls);
-        WriteString(writer, "comments"u8, value.Comments, nulls);
-        if (value.AiAnswer is { } property2)
+        WriteString(writer, "questionId"u8, value._questionId, nulls);
+        WriteString(writer, "answerId"u8, value._answerId, nulls);
+        WriteInt64(writer, "score"u8, value._score, nulls);
+        WriteBoolean(writer, "markedNA"u8, value._markedNA, nulls);
+        WriteBoolean(writer, "systemMarkedNA"u8, value._systemMarkedNA, nulls);
+        WriteString(writer, "assistedAnswerId"u8, value._assistedAnswerId, nulls);
+        WriteBoolean(writer, "failedKillQuestion"u8, value._failedKillQuestion, nulls);
+        WriteString(writer, "comments"u8, value._comments, nulls);
+        if (value._aiAnswer is { } property2)
         {
             writer.WritePropertyName("aiAnswer"u8);
             global::GenesysCloud.Extensions.Models.AiAnswer.WriteJson(writer, property2, options);
@@ -149,7 +161,7 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
             writer.WriteNull("aiAnswer"u8);
         }
 
-        if (value.MultipleSelectQuestionOptionScores is { } property4)
+        if (value._multipleSelectQuestionOptionScores is { } property4)
         {
             writer.WritePropertyName("multipleSelectQuestionOptionScores"u8);
             writer.WriteStartArray();
@@ -173,7 +185,7 @@ public sealed class EvaluationQuestionScore : IGenesysCloudModel<EvaluationQuest
             writer.WriteNull("multipleSelectQuestionOptionScores"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

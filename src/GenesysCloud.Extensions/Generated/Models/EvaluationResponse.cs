@@ -14,151 +14,189 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationReference? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Evaluation form used for evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationFormResponse? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationFormResponse? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>Gets or sets <c>evaluator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluator")]
-    public global::GenesysCloud.Extensions.Models.User? Evaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Evaluator { get => _evaluator; set => _evaluator = value; }
 
     /// <summary>Gets or sets <c>agent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.User? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Gets or sets <c>calibration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calibration")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Calibration { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Calibration { get => _calibration; set => _calibration = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>answers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.EvaluationScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationScoringSet? Answers { get => _answers; set => _answers = value; }
 
     /// <summary>Gets or sets <c>agentHasRead</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentHasRead")]
-    public bool? AgentHasRead { get; set; }
+    public bool? AgentHasRead { get => _agentHasRead; set => _agentHasRead = value; }
 
     /// <summary>Gets or sets <c>assignee</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignee")]
-    public global::GenesysCloud.Extensions.Models.User? Assignee { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Assignee { get => _assignee; set => _assignee = value; }
 
     /// <summary>Indicates whether an assignee is applicable for the evaluation. Set to false when assignee is not applicable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeApplicable")]
-    public bool? AssigneeApplicable { get; set; }
+    public bool? AssigneeApplicable { get => _assigneeApplicable; set => _assigneeApplicable = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("releaseDate")]
-    public global::System.DateTimeOffset? ReleaseDate { get; set; }
+    public global::System.DateTimeOffset? ReleaseDate { get => _releaseDate; set => _releaseDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedDate")]
-    public global::System.DateTimeOffset? AssignedDate { get; set; }
+    public global::System.DateTimeOffset? AssignedDate { get => _assignedDate; set => _assignedDate = value; }
 
     /// <summary>Date the first version of this evaluation was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changedDate")]
-    public global::System.DateTimeOffset? ChangedDate { get; set; }
+    public global::System.DateTimeOffset? ChangedDate { get => _changedDate; set => _changedDate = value; }
 
     /// <summary>Date the evaluation was last submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submittedDate")]
-    public global::System.DateTimeOffset? SubmittedDate { get; set; }
+    public global::System.DateTimeOffset? SubmittedDate { get => _submittedDate; set => _submittedDate = value; }
 
     /// <summary>Date of when evaluation revision is created. Null if there is no revision. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("revisionCreatedDate")]
-    public global::System.DateTimeOffset? RevisionCreatedDate { get; set; }
+    public global::System.DateTimeOffset? RevisionCreatedDate { get => _revisionCreatedDate; set => _revisionCreatedDate = value; }
 
     /// <summary>Gets or sets <c>queue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.Queue? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>List of different communication types used in conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaType { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Evaluation is assigned in the following division(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
 
     /// <summary>Is only true when evaluation is re-scored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rescore")]
-    public bool? Rescore { get; set; }
+    public bool? Rescore { get => _rescore; set => _rescore = value; }
 
     /// <summary>Date of conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationDate")]
-    public global::System.DateTimeOffset? ConversationDate { get; set; }
+    public global::System.DateTimeOffset? ConversationDate { get => _conversationDate; set => _conversationDate = value; }
 
     /// <summary>End date of conversation if it had completed before evaluation creation. Null if created before the conversation ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationEndDate")]
-    public global::System.DateTimeOffset? ConversationEndDate { get; set; }
+    public global::System.DateTimeOffset? ConversationEndDate { get => _conversationEndDate; set => _conversationEndDate = value; }
 
     /// <summary>Signifies if the evaluation is never to be released. This cannot be set true if release date is also set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("neverRelease")]
-    public bool? NeverRelease { get; set; }
+    public bool? NeverRelease { get => _neverRelease; set => _neverRelease = value; }
 
     /// <summary>Set to false to unassign the evaluation. This cannot be set to false when assignee is also set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigned")]
-    public bool? Assigned { get; set; }
+    public bool? Assigned { get => _assigned; set => _assigned = value; }
 
     /// <summary>Date when the assignee was last changed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssigneeChanged")]
-    public global::System.DateTimeOffset? DateAssigneeChanged { get; set; }
+    public global::System.DateTimeOffset? DateAssigneeChanged { get => _dateAssigneeChanged; set => _dateAssigneeChanged = value; }
 
     /// <summary>Only used for email evaluations. Will be null for all other evaluations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceId")]
-    public string? ResourceId { get; set; }
+    public string? ResourceId { get => _resourceId; set => _resourceId = value; }
 
     /// <summary>The type of resource. Only used for email evaluations. Will be null for evaluations on all other resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceType")]
-    public global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum? ResourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum? ResourceType { get => _resourceType; set => _resourceType = value; }
 
     /// <summary>Is only true when the user making the request does not have sufficient permissions to see evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redacted")]
-    public bool? Redacted { get; set; }
+    public bool? Redacted { get => _redacted; set => _redacted = value; }
 
     /// <summary>Gets or sets <c>isScoringIndex</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isScoringIndex")]
-    public bool? IsScoringIndex { get; set; }
+    public bool? IsScoringIndex { get => _isScoringIndex; set => _isScoringIndex = value; }
 
     /// <summary>List of user authorized actions on evaluation. Possible values: assign, edit, editScore, editAgentSignoff, delete, release, viewAudit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedActions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AuthorizedActions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AuthorizedActions { get => _authorizedActions; set => _authorizedActions = value; }
 
     /// <summary>Is true when evaluation assistance didn't execute successfully</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasAssistanceFailed")]
-    public bool? HasAssistanceFailed { get; set; }
+    public bool? HasAssistanceFailed { get => _hasAssistanceFailed; set => _hasAssistanceFailed = value; }
 
     /// <summary>The source that created the evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationSource")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSource? EvaluationSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSource? EvaluationSource { get => _evaluationSource; set => _evaluationSource = value; }
 
     /// <summary>AI scoring details for the evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aiScoring")]
-    public global::GenesysCloud.Extensions.Models.AiScoring? AiScoring { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiScoring? AiScoring { get => _aiScoring; set => _aiScoring = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ConversationReference? _conversation;
+    private global::GenesysCloud.Extensions.Models.EvaluationFormResponse? _evaluationForm;
+    private global::GenesysCloud.Extensions.Models.User? _evaluator;
+    private global::GenesysCloud.Extensions.Models.User? _agent;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _calibration;
+    private global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.EvaluationScoringSet? _answers;
+    private bool? _agentHasRead;
+    private global::GenesysCloud.Extensions.Models.User? _assignee;
+    private bool? _assigneeApplicable;
+    private global::System.DateTimeOffset? _releaseDate;
+    private global::System.DateTimeOffset? _assignedDate;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _changedDate;
+    private global::System.DateTimeOffset? _submittedDate;
+    private global::System.DateTimeOffset? _revisionCreatedDate;
+    private global::GenesysCloud.Extensions.Models.Queue? _queue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private bool? _rescore;
+    private global::System.DateTimeOffset? _conversationDate;
+    private global::System.DateTimeOffset? _conversationEndDate;
+    private bool? _neverRelease;
+    private bool? _assigned;
+    private global::System.DateTimeOffset? _dateAssigneeChanged;
+    private string? _resourceId;
+    private global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum? _resourceType;
+    private bool? _redacted;
+    private bool? _isScoringIndex;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _authorizedActions;
+    private bool? _hasAssistanceFailed;
+    private global::GenesysCloud.Extensions.Models.EvaluationSource? _evaluationSource;
+    private global::GenesysCloud.Extensions.Models.AiScoring? _aiScoring;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationResponse IGenesysCloudModel<EvaluationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -179,66 +217,66 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationFormResponse.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationFormResponse.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Calibration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._calibration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationResponse.StatusEnum?)null;
                     break;
                 case 8:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationScoringSet.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.AgentHasRead = ReadNullableBoolean(ref reader, name);
+                    value._agentHasRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.Assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.AssigneeApplicable = ReadNullableBoolean(ref reader, name);
+                    value._assigneeApplicable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.ReleaseDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._releaseDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.AssignedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._assignedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.ChangedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._changedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.SubmittedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._submittedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.RevisionCreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._revisionCreatedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.MediaType = null;
+                        value._mediaType = null;
                     }
                     else
                     {
@@ -249,13 +287,13 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaType = list2;
+                        value._mediaType = list2;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -266,43 +304,43 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list3;
+                        value._divisionIds = list3;
                     }
                     break;
                 case 21:
-                    value.Rescore = ReadNullableBoolean(ref reader, name);
+                    value._rescore = ReadNullableBoolean(ref reader, name);
                     break;
                 case 22:
-                    value.ConversationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 23:
-                    value.ConversationEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 24:
-                    value.NeverRelease = ReadNullableBoolean(ref reader, name);
+                    value._neverRelease = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.Assigned = ReadNullableBoolean(ref reader, name);
+                    value._assigned = ReadNullableBoolean(ref reader, name);
                     break;
                 case 26:
-                    value.DateAssigneeChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssigneeChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 27:
-                    value.ResourceId = ReadString(ref reader, name);
+                    value._resourceId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.ResourceType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum?)null;
+                    value._resourceType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationResponse.ResourceTypeEnum?)null;
                     break;
                 case 29:
-                    value.Redacted = ReadNullableBoolean(ref reader, name);
+                    value._redacted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 30:
-                    value.IsScoringIndex = ReadNullableBoolean(ref reader, name);
+                    value._isScoringIndex = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.AuthorizedActions = null;
+                        value._authorizedActions = null;
                     }
                     else
                     {
@@ -313,23 +351,23 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AuthorizedActions = list5;
+                        value._authorizedActions = list5;
                     }
                     break;
                 case 32:
-                    value.HasAssistanceFailed = ReadNullableBoolean(ref reader, name);
+                    value._hasAssistanceFailed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 33:
-                    value.EvaluationSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSource.ReadJson(ref reader, options);
+                    value._evaluationSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationSource.ReadJson(ref reader, options);
                     break;
                 case 34:
-                    value.AiScoring = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoring.ReadJson(ref reader, options);
+                    value._aiScoring = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoring.ReadJson(ref reader, options);
                     break;
                 case 35:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -341,9 +379,9 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Conversation is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._conversation is { } property6)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.ConversationReference.WriteJson(writer, property6, options);
@@ -353,7 +391,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.EvaluationForm is { } property8)
+        if (value._evaluationForm is { } property8)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationFormResponse.WriteJson(writer, property8, options);
@@ -363,7 +401,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("evaluationForm"u8);
         }
 
-        if (value.Evaluator is { } property10)
+        if (value._evaluator is { } property10)
         {
             writer.WritePropertyName("evaluator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property10, options);
@@ -373,7 +411,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("evaluator"u8);
         }
 
-        if (value.Agent is { } property12)
+        if (value._agent is { } property12)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property12, options);
@@ -383,7 +421,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("agent"u8);
         }
 
-        if (value.Calibration is { } property14)
+        if (value._calibration is { } property14)
         {
             writer.WritePropertyName("calibration"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property14, options);
@@ -393,8 +431,8 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("calibration"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Answers is { } property16)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._answers is { } property16)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.EvaluationScoringSet.WriteJson(writer, property16, options);
@@ -404,8 +442,8 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("answers"u8);
         }
 
-        WriteBoolean(writer, "agentHasRead"u8, value.AgentHasRead, nulls);
-        if (value.Assignee is { } property18)
+        WriteBoolean(writer, "agentHasRead"u8, value._agentHasRead, nulls);
+        if (value._assignee is { } property18)
         {
             writer.WritePropertyName("assignee"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property18, options);
@@ -415,14 +453,14 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("assignee"u8);
         }
 
-        WriteBoolean(writer, "assigneeApplicable"u8, value.AssigneeApplicable, nulls);
-        WriteDateTimeOffset(writer, "releaseDate"u8, value.ReleaseDate, nulls);
-        WriteDateTimeOffset(writer, "assignedDate"u8, value.AssignedDate, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "changedDate"u8, value.ChangedDate, nulls);
-        WriteDateTimeOffset(writer, "submittedDate"u8, value.SubmittedDate, nulls);
-        WriteDateTimeOffset(writer, "revisionCreatedDate"u8, value.RevisionCreatedDate, nulls);
-        if (value.Queue is { } property20)
+        WriteBoolean(writer, "assigneeApplicable"u8, value._assigneeApplicable, nulls);
+        WriteDateTimeOffset(writer, "releaseDate"u8, value._releaseDate, nulls);
+        WriteDateTimeOffset(writer, "assignedDate"u8, value._assignedDate, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "changedDate"u8, value._changedDate, nulls);
+        WriteDateTimeOffset(writer, "submittedDate"u8, value._submittedDate, nulls);
+        WriteDateTimeOffset(writer, "revisionCreatedDate"u8, value._revisionCreatedDate, nulls);
+        if (value._queue is { } property20)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.Queue.WriteJson(writer, property20, options);
@@ -432,7 +470,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("queue"u8);
         }
 
-        if (value.MediaType is { } property22)
+        if (value._mediaType is { } property22)
         {
             writer.WritePropertyName("mediaType"u8);
             writer.WriteStartArray();
@@ -449,7 +487,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("mediaType"u8);
         }
 
-        if (value.DivisionIds is { } property24)
+        if (value._divisionIds is { } property24)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -466,17 +504,17 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteBoolean(writer, "rescore"u8, value.Rescore, nulls);
-        WriteDateTimeOffset(writer, "conversationDate"u8, value.ConversationDate, nulls);
-        WriteDateTimeOffset(writer, "conversationEndDate"u8, value.ConversationEndDate, nulls);
-        WriteBoolean(writer, "neverRelease"u8, value.NeverRelease, nulls);
-        WriteBoolean(writer, "assigned"u8, value.Assigned, nulls);
-        WriteDateTimeOffset(writer, "dateAssigneeChanged"u8, value.DateAssigneeChanged, nulls);
-        WriteString(writer, "resourceId"u8, value.ResourceId, nulls);
-        WriteString(writer, "resourceType"u8, value.ResourceType?.ToString(), nulls);
-        WriteBoolean(writer, "redacted"u8, value.Redacted, nulls);
-        WriteBoolean(writer, "isScoringIndex"u8, value.IsScoringIndex, nulls);
-        if (value.AuthorizedActions is { } property26)
+        WriteBoolean(writer, "rescore"u8, value._rescore, nulls);
+        WriteDateTimeOffset(writer, "conversationDate"u8, value._conversationDate, nulls);
+        WriteDateTimeOffset(writer, "conversationEndDate"u8, value._conversationEndDate, nulls);
+        WriteBoolean(writer, "neverRelease"u8, value._neverRelease, nulls);
+        WriteBoolean(writer, "assigned"u8, value._assigned, nulls);
+        WriteDateTimeOffset(writer, "dateAssigneeChanged"u8, value._dateAssigneeChanged, nulls);
+        WriteString(writer, "resourceId"u8, value._resourceId, nulls);
+        WriteString(writer, "resourceType"u8, value._resourceType?.ToString(), nulls);
+        WriteBoolean(writer, "redacted"u8, value._redacted, nulls);
+        WriteBoolean(writer, "isScoringIndex"u8, value._isScoringIndex, nulls);
+        if (value._authorizedActions is { } property26)
         {
             writer.WritePropertyName("authorizedActions"u8);
             writer.WriteStartArray();
@@ -493,8 +531,8 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("authorizedActions"u8);
         }
 
-        WriteBoolean(writer, "hasAssistanceFailed"u8, value.HasAssistanceFailed, nulls);
-        if (value.EvaluationSource is { } property28)
+        WriteBoolean(writer, "hasAssistanceFailed"u8, value._hasAssistanceFailed, nulls);
+        if (value._evaluationSource is { } property28)
         {
             writer.WritePropertyName("evaluationSource"u8);
             global::GenesysCloud.Extensions.Models.EvaluationSource.WriteJson(writer, property28, options);
@@ -504,7 +542,7 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("evaluationSource"u8);
         }
 
-        if (value.AiScoring is { } property30)
+        if (value._aiScoring is { } property30)
         {
             writer.WritePropertyName("aiScoring"u8);
             global::GenesysCloud.Extensions.Models.AiScoring.WriteJson(writer, property30, options);
@@ -514,8 +552,8 @@ public sealed class EvaluationResponse : IGenesysCloudModel<EvaluationResponse>
             writer.WriteNull("aiScoring"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

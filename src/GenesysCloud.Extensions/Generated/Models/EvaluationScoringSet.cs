@@ -14,51 +14,64 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
 {
     /// <summary>Score of all questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScore")]
-    public double? TotalScore { get; set; }
+    public double? TotalScore { get => _totalScore; set => _totalScore = value; }
 
     /// <summary>Score of only the critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCriticalScore")]
-    public double? TotalCriticalScore { get; set; }
+    public double? TotalCriticalScore { get => _totalCriticalScore; set => _totalCriticalScore = value; }
 
     /// <summary>Maximum total raw score for the critical questions. Raw score is the actual point values before applying weights or percentages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalRawCriticalScore")]
-    public double? MaxTotalRawCriticalScore { get; set; }
+    public double? MaxTotalRawCriticalScore { get => _maxTotalRawCriticalScore; set => _maxTotalRawCriticalScore = value; }
 
     /// <summary>Maximum total raw score for all questions. Raw score is the actual point values before applying weights or percentages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalRawScore")]
-    public double? MaxTotalRawScore { get; set; }
+    public double? MaxTotalRawScore { get => _maxTotalRawScore; set => _maxTotalRawScore = value; }
 
     /// <summary>Score of only the non-critical questions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalNonCriticalScore")]
-    public double? TotalNonCriticalScore { get; set; }
+    public double? TotalNonCriticalScore { get => _totalNonCriticalScore; set => _totalNonCriticalScore = value; }
 
     /// <summary>Gets or sets <c>questionGroupScores</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroupScore>? QuestionGroupScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroupScore>? QuestionGroupScores { get => _questionGroupScores; set => _questionGroupScores = value; }
 
     /// <summary>Indicates that at least one fatal question was answered without having the highest score available for the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anyFailedKillQuestions")]
-    public bool? AnyFailedKillQuestions { get; set; }
+    public bool? AnyFailedKillQuestions { get => _anyFailedKillQuestions; set => _anyFailedKillQuestions = value; }
 
     /// <summary>Overall comments from the evaluator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
-    public string? Comments { get; set; }
+    public string? Comments { get => _comments; set => _comments = value; }
 
     /// <summary>Overall private comments from the evaluator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("privateComments")]
-    public string? PrivateComments { get; set; }
+    public string? PrivateComments { get => _privateComments; set => _privateComments = value; }
 
     /// <summary>Comments from the agent while reviewing evaluation results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentComments")]
-    public string? AgentComments { get; set; }
+    public string? AgentComments { get => _agentComments; set => _agentComments = value; }
 
     /// <summary>List of topics found within the conversation's transcripts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptTopics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopic>? TranscriptTopics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopic>? TranscriptTopics { get => _transcriptTopics; set => _transcriptTopics = value; }
+
+    private double? _totalScore;
+    private double? _totalCriticalScore;
+    private double? _maxTotalRawCriticalScore;
+    private double? _maxTotalRawScore;
+    private double? _totalNonCriticalScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationQuestionGroupScore>? _questionGroupScores;
+    private bool? _anyFailedKillQuestions;
+    private string? _comments;
+    private string? _privateComments;
+    private string? _agentComments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopic>? _transcriptTopics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationScoringSet IGenesysCloudModel<EvaluationScoringSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,24 +92,24 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
             switch (index)
             {
                 case 0:
-                    value.TotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxTotalRawCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalRawCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.MaxTotalRawScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalRawScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.TotalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalNonCriticalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroupScores = null;
+                        value._questionGroupScores = null;
                     }
                     else
                     {
@@ -107,25 +120,25 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationQuestionGroupScore.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroupScores = list1;
+                        value._questionGroupScores = list1;
                     }
                     break;
                 case 6:
-                    value.AnyFailedKillQuestions = ReadNullableBoolean(ref reader, name);
+                    value._anyFailedKillQuestions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Comments = ReadString(ref reader, name);
+                    value._comments = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.PrivateComments = ReadString(ref reader, name);
+                    value._privateComments = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.AgentComments = ReadString(ref reader, name);
+                    value._agentComments = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptTopics = null;
+                        value._transcriptTopics = null;
                     }
                     else
                     {
@@ -136,11 +149,11 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TranscriptTopic.ReadJson(ref reader, options));
                         }
 
-                        value.TranscriptTopics = list2;
+                        value._transcriptTopics = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,12 +165,12 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "totalScore"u8, value.TotalScore, nulls);
-        WriteDouble(writer, "totalCriticalScore"u8, value.TotalCriticalScore, nulls);
-        WriteDouble(writer, "maxTotalRawCriticalScore"u8, value.MaxTotalRawCriticalScore, nulls);
-        WriteDouble(writer, "maxTotalRawScore"u8, value.MaxTotalRawScore, nulls);
-        WriteDouble(writer, "totalNonCriticalScore"u8, value.TotalNonCriticalScore, nulls);
-        if (value.QuestionGroupScores is { } property3)
+        WriteDouble(writer, "totalScore"u8, value._totalScore, nulls);
+        WriteDouble(writer, "totalCriticalScore"u8, value._totalCriticalScore, nulls);
+        WriteDouble(writer, "maxTotalRawCriticalScore"u8, value._maxTotalRawCriticalScore, nulls);
+        WriteDouble(writer, "maxTotalRawScore"u8, value._maxTotalRawScore, nulls);
+        WriteDouble(writer, "totalNonCriticalScore"u8, value._totalNonCriticalScore, nulls);
+        if (value._questionGroupScores is { } property3)
         {
             writer.WritePropertyName("questionGroupScores"u8);
             writer.WriteStartArray();
@@ -181,11 +194,11 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
             writer.WriteNull("questionGroupScores"u8);
         }
 
-        WriteBoolean(writer, "anyFailedKillQuestions"u8, value.AnyFailedKillQuestions, nulls);
-        WriteString(writer, "comments"u8, value.Comments, nulls);
-        WriteString(writer, "privateComments"u8, value.PrivateComments, nulls);
-        WriteString(writer, "agentComments"u8, value.AgentComments, nulls);
-        if (value.TranscriptTopics is { } property6)
+        WriteBoolean(writer, "anyFailedKillQuestions"u8, value._anyFailedKillQuestions, nulls);
+        WriteString(writer, "comments"u8, value._comments, nulls);
+        WriteString(writer, "privateComments"u8, value._privateComments, nulls);
+        WriteString(writer, "agentComments"u8, value._agentComments, nulls);
+        if (value._transcriptTopics is { } property6)
         {
             writer.WritePropertyName("transcriptTopics"u8);
             writer.WriteStartArray();
@@ -209,7 +222,7 @@ public sealed class EvaluationScoringSet : IGenesysCloudModel<EvaluationScoringS
             writer.WriteNull("transcriptTopics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

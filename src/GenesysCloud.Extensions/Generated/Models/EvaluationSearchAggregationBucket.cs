@@ -14,59 +14,74 @@ public sealed class EvaluationSearchAggregationBucket : IGenesysCloudModel<Evalu
 {
     /// <summary>The key for this bucket</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>The key as a string representation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyAsString")]
-    public string? KeyAsString { get; set; }
+    public string? KeyAsString { get => _keyAsString; set => _keyAsString = value; }
 
     /// <summary>Number of documents in this bucket</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentCount")]
-    public long? DocumentCount { get; set; }
+    public long? DocumentCount { get => _documentCount; set => _documentCount = value; }
 
     /// <summary>Numeric key value for date histograms</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyValue")]
-    public long? KeyValue { get; set; }
+    public long? KeyValue { get => _keyValue; set => _keyValue = value; }
 
     /// <summary>Lower bound for range buckets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public double? From { get; set; }
+    public double? From { get => _from; set => _from = value; }
 
     /// <summary>Upper bound for range buckets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public double? To { get; set; }
+    public double? To { get => _to; set => _to = value; }
 
     /// <summary>Simple aggregation value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>Count of documents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Minimum value in the aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
-    public double? Minimum { get; set; }
+    public double? Minimum { get => _minimum; set => _minimum = value; }
 
     /// <summary>Maximum value in the aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
-    public double? Maximum { get; set; }
+    public double? Maximum { get => _maximum; set => _maximum = value; }
 
     /// <summary>Average value in the aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("average")]
-    public double? Average { get; set; }
+    public double? Average { get => _average; set => _average = value; }
 
     /// <summary>Sum of values in the aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sum")]
-    public double? Sum { get; set; }
+    public double? Sum { get => _sum; set => _sum = value; }
 
     /// <summary>Nested sub-aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subAggregations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? SubAggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? SubAggregations { get => _subAggregations; set => _subAggregations = value; }
+
+    private string? _key;
+    private string? _keyAsString;
+    private long? _documentCount;
+    private long? _keyValue;
+    private double? _from;
+    private double? _to;
+    private double? _value;
+    private long? _count;
+    private double? _minimum;
+    private double? _maximum;
+    private double? _average;
+    private double? _sum;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? _subAggregations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchAggregationBucket IGenesysCloudModel<EvaluationSearchAggregationBucket>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,45 +102,45 @@ public sealed class EvaluationSearchAggregationBucket : IGenesysCloudModel<Evalu
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.KeyAsString = ReadString(ref reader, name);
+                    value._keyAsString = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DocumentCount = ReadNullableInt64(ref reader, options, name);
+                    value._documentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.KeyValue = ReadNullableInt64(ref reader, options, name);
+                    value._keyValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.From = ReadNullableDouble(ref reader, options, name);
+                    value._from = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.To = ReadNullableDouble(ref reader, options, name);
+                    value._to = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Minimum = ReadNullableDouble(ref reader, options, name);
+                    value._minimum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.Maximum = ReadNullableDouble(ref reader, options, name);
+                    value._maximum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.Average = ReadNullableDouble(ref reader, options, name);
+                    value._average = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.Sum = ReadNullableDouble(ref reader, options, name);
+                    value._sum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.SubAggregations = null;
+                        value._subAggregations = null;
                     }
                     else
                     {
@@ -136,11 +151,11 @@ public sealed class EvaluationSearchAggregationBucket : IGenesysCloudModel<Evalu
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse.ReadJson(ref reader, options);
                         }
 
-                        value.SubAggregations = dictionary1;
+                        value._subAggregations = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,19 +167,19 @@ public sealed class EvaluationSearchAggregationBucket : IGenesysCloudModel<Evalu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "keyAsString"u8, value.KeyAsString, nulls);
-        WriteInt64(writer, "documentCount"u8, value.DocumentCount, nulls);
-        WriteInt64(writer, "keyValue"u8, value.KeyValue, nulls);
-        WriteDouble(writer, "from"u8, value.From, nulls);
-        WriteDouble(writer, "to"u8, value.To, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDouble(writer, "minimum"u8, value.Minimum, nulls);
-        WriteDouble(writer, "maximum"u8, value.Maximum, nulls);
-        WriteDouble(writer, "average"u8, value.Average, nulls);
-        WriteDouble(writer, "sum"u8, value.Sum, nulls);
-        if (value.SubAggregations is { } property2)
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "keyAsString"u8, value._keyAsString, nulls);
+        WriteInt64(writer, "documentCount"u8, value._documentCount, nulls);
+        WriteInt64(writer, "keyValue"u8, value._keyValue, nulls);
+        WriteDouble(writer, "from"u8, value._from, nulls);
+        WriteDouble(writer, "to"u8, value._to, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDouble(writer, "minimum"u8, value._minimum, nulls);
+        WriteDouble(writer, "maximum"u8, value._maximum, nulls);
+        WriteDouble(writer, "average"u8, value._average, nulls);
+        WriteDouble(writer, "sum"u8, value._sum, nulls);
+        if (value._subAggregations is { } property2)
         {
             writer.WritePropertyName("subAggregations"u8);
             writer.WriteStartObject();
@@ -189,7 +204,7 @@ public sealed class EvaluationSearchAggregationBucket : IGenesysCloudModel<Evalu
             writer.WriteNull("subAggregations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

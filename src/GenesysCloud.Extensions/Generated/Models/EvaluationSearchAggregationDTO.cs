@@ -14,39 +14,49 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
 {
     /// <summary>The name of the aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The field to aggregate on.ALLOWED FIELDS BY AGGREGATION TYPE:TERM/COUNT: evaluationStatus, aiScoringFailureType, questionAiAnswerFailureType,TERM: formId, formIdReleased, contextId, questionGroupId, questionId, questionAnswerId, released, questionGroupMarkedNA, questionMarkedNA, questionAiScored, questionEaScored,SUM/AVERAGE/STATS/RANGE: totalScore, totalCriticalScore, questionGroupScorePercentage,criticalQuestionGroupScorePercentage, questionScore,SUM: disputeCount, rescoreCount, eaSuggestionCount, eaAcceptedSuggestionCount,aiSuggestionCount, aiAcceptedSuggestionCount,DATE_HISTOGRAM: conversationDate, createdDate, submittedDate, releaseDate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum? Field { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum? Field { get => _field; set => _field = value; }
 
     /// <summary>The Type of Aggregation to Perform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The size limit for term aggregations, 100 size limit for all fields</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>The calendar interval for date histogram aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calendarInterval")]
-    public string? CalendarInterval { get; set; }
+    public string? CalendarInterval { get => _calendarInterval; set => _calendarInterval = value; }
 
     /// <summary>The format for date histogram aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-    public string? Format { get; set; }
+    public string? Format { get => _format; set => _format = value; }
 
     /// <summary>The ranges for range aggregations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ranges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryApiSearchAggregationRange>? Ranges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryApiSearchAggregationRange>? Ranges { get => _ranges; set => _ranges = value; }
 
     /// <summary>Sub-aggregations to be computed within this aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subAggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchSubAggregationDTO>? SubAggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchSubAggregationDTO>? SubAggregations { get => _subAggregations; set => _subAggregations = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum? _field;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum? _type;
+    private long? _size;
+    private string? _calendarInterval;
+    private string? _format;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryApiSearchAggregationRange>? _ranges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchSubAggregationDTO>? _subAggregations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchAggregationDTO IGenesysCloudModel<EvaluationSearchAggregationDTO>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum?)null;
+                    value._field = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.FieldEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CalendarInterval = ReadString(ref reader, name);
+                    value._calendarInterval = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Format = ReadString(ref reader, name);
+                    value._format = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Ranges = null;
+                        value._ranges = null;
                     }
                     else
                     {
@@ -98,13 +108,13 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryApiSearchAggregationRange.ReadJson(ref reader, options));
                         }
 
-                        value.Ranges = list3;
+                        value._ranges = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.SubAggregations = null;
+                        value._subAggregations = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchSubAggregationDTO.ReadJson(ref reader, options));
                         }
 
-                        value.SubAggregations = list4;
+                        value._subAggregations = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +141,13 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "field"u8, value.Field?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        WriteString(writer, "calendarInterval"u8, value.CalendarInterval, nulls);
-        WriteString(writer, "format"u8, value.Format, nulls);
-        if (value.Ranges is { } property5)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "field"u8, value._field?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        WriteString(writer, "calendarInterval"u8, value._calendarInterval, nulls);
+        WriteString(writer, "format"u8, value._format, nulls);
+        if (value._ranges is { } property5)
         {
             writer.WritePropertyName("ranges"u8);
             writer.WriteStartArray();
@@ -161,7 +171,7 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
             writer.WriteNull("ranges"u8);
         }
 
-        if (value.SubAggregations is { } property8)
+        if (value._subAggregations is { } property8)
         {
             writer.WritePropertyName("subAggregations"u8);
             writer.WriteStartArray();
@@ -185,7 +195,7 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
             writer.WriteNull("subAggregations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class EvaluationSearchAggregationResponse : IGenesysCloudModel<Eva
 {
     /// <summary>Simple aggregation value (for SUM, COUNT, AVERAGE, etc.)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>Count of documents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Minimum value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
-    public double? Minimum { get; set; }
+    public double? Minimum { get => _minimum; set => _minimum = value; }
 
     /// <summary>Maximum value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
-    public double? Maximum { get; set; }
+    public double? Maximum { get => _maximum; set => _maximum = value; }
 
     /// <summary>Average value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("average")]
-    public double? Average { get; set; }
+    public double? Average { get => _average; set => _average = value; }
 
     /// <summary>Total Sum</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sum")]
-    public double? Sum { get; set; }
+    public double? Sum { get => _sum; set => _sum = value; }
 
     /// <summary>Upper bound estimate of the error in document count for this aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentCountErrorUpperBound")]
-    public long? DocumentCountErrorUpperBound { get; set; }
+    public long? DocumentCountErrorUpperBound { get => _documentCountErrorUpperBound; set => _documentCountErrorUpperBound = value; }
 
     /// <summary>Total document count for buckets not included in the response due to size limits</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sumOtherDocumentCount")]
-    public long? SumOtherDocumentCount { get; set; }
+    public long? SumOtherDocumentCount { get => _sumOtherDocumentCount; set => _sumOtherDocumentCount = value; }
 
     /// <summary>List of aggregation buckets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buckets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationBucket>? Buckets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationBucket>? Buckets { get => _buckets; set => _buckets = value; }
+
+    private double? _value;
+    private long? _count;
+    private double? _minimum;
+    private double? _maximum;
+    private double? _average;
+    private double? _sum;
+    private long? _documentCountErrorUpperBound;
+    private long? _sumOtherDocumentCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationBucket>? _buckets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchAggregationResponse IGenesysCloudModel<EvaluationSearchAggregationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,33 +82,33 @@ public sealed class EvaluationSearchAggregationResponse : IGenesysCloudModel<Eva
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Minimum = ReadNullableDouble(ref reader, options, name);
+                    value._minimum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Maximum = ReadNullableDouble(ref reader, options, name);
+                    value._maximum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Average = ReadNullableDouble(ref reader, options, name);
+                    value._average = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.Sum = ReadNullableDouble(ref reader, options, name);
+                    value._sum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.DocumentCountErrorUpperBound = ReadNullableInt64(ref reader, options, name);
+                    value._documentCountErrorUpperBound = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.SumOtherDocumentCount = ReadNullableInt64(ref reader, options, name);
+                    value._sumOtherDocumentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Buckets = null;
+                        value._buckets = null;
                     }
                     else
                     {
@@ -108,11 +119,11 @@ public sealed class EvaluationSearchAggregationResponse : IGenesysCloudModel<Eva
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationBucket.ReadJson(ref reader, options));
                         }
 
-                        value.Buckets = list1;
+                        value._buckets = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,15 +135,15 @@ public sealed class EvaluationSearchAggregationResponse : IGenesysCloudModel<Eva
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDouble(writer, "minimum"u8, value.Minimum, nulls);
-        WriteDouble(writer, "maximum"u8, value.Maximum, nulls);
-        WriteDouble(writer, "average"u8, value.Average, nulls);
-        WriteDouble(writer, "sum"u8, value.Sum, nulls);
-        WriteInt64(writer, "documentCountErrorUpperBound"u8, value.DocumentCountErrorUpperBound, nulls);
-        WriteInt64(writer, "sumOtherDocumentCount"u8, value.SumOtherDocumentCount, nulls);
-        if (value.Buckets is { } property2)
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDouble(writer, "minimum"u8, value._minimum, nulls);
+        WriteDouble(writer, "maximum"u8, value._maximum, nulls);
+        WriteDouble(writer, "average"u8, value._average, nulls);
+        WriteDouble(writer, "sum"u8, value._sum, nulls);
+        WriteInt64(writer, "documentCountErrorUpperBound"u8, value._documentCountErrorUpperBound, nulls);
+        WriteInt64(writer, "sumOtherDocumentCount"u8, value._sumOtherDocumentCount, nulls);
+        if (value._buckets is { } property2)
         {
             writer.WritePropertyName("buckets"u8);
             writer.WriteStartArray();
@@ -156,7 +167,7 @@ public sealed class EvaluationSearchAggregationResponse : IGenesysCloudModel<Eva
             writer.WriteNull("buckets"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
 {
     /// <summary>The type of query Operation to Perform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Field name to search against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum? Field { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum? Field { get => _field; set => _field = value; }
 
     /// <summary>The end value of the range. This field is used for range search types. Date values must be in the format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endValue")]
-    public string? EndValue { get; set; }
+    public string? EndValue { get => _endValue; set => _endValue = value; }
 
     /// <summary>A list of values for the search to match against. Only for Type: EXACT</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>The start value of the range. This field is used for range search types. Date values must be in the format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startValue")]
-    public string? StartValue { get; set; }
+    public string? StartValue { get => _startValue; set => _startValue = value; }
 
     /// <summary>A value for the search to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>How to apply this search criteria against other criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum? Operator { get => _operator; set => _operator = value; }
+
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum? _field;
+    private string? _endValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private string? _startValue;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchCriteriaDTO IGenesysCloudModel<EvaluationSearchCriteriaDTO>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Field = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum?)null;
+                    value._field = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum(text2) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.FieldEnum?)null;
                     break;
                 case 2:
-                    value.EndValue = ReadString(ref reader, name);
+                    value._endValue = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list3;
+                        value._values = list3;
                     }
                     break;
                 case 4:
-                    value.StartValue = ReadString(ref reader, name);
+                    value._startValue = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Operator = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.OperatorEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "field"u8, value.Field?.ToString(), nulls);
-        WriteString(writer, "endValue"u8, value.EndValue, nulls);
-        if (value.Values is { } property5)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "field"u8, value._field?.ToString(), nulls);
+        WriteString(writer, "endValue"u8, value._endValue, nulls);
+        if (value._values is { } property5)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -130,10 +139,10 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "startValue"u8, value.StartValue, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startValue"u8, value._startValue, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
 {
     /// <summary>Gets or sets <c>query</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO>? Query { get => _query; set => _query = value; }
 
     /// <summary>Aggregations to compute on the search results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO>? Aggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO>? Aggregations { get => _aggregations; set => _aggregations = value; }
 
     /// <summary>The number of results per page. For aggregation requests, must be omitted or 0.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The sort order for results. Include with sortBy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by. Include with sortOrder.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>Filter for automated evaluations submitted by virtual supervisor. Defaults to false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemSubmitted")]
-    public bool? SystemSubmitted { get; set; }
+    public bool? SystemSubmitted { get => _systemSubmitted; set => _systemSubmitted = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO>? _query;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO>? _aggregations;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum? _sortOrder;
+    private global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum? _sortBy;
+    private bool? _systemSubmitted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchRequestDTO IGenesysCloudModel<EvaluationSearchRequestDTO>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -65,7 +74,7 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -76,13 +85,13 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchCriteriaDTO.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list1;
+                        value._query = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Aggregations = null;
+                        value._aggregations = null;
                     }
                     else
                     {
@@ -93,26 +102,26 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationDTO.ReadJson(ref reader, options));
                         }
 
-                        value.Aggregations = list2;
+                        value._aggregations = list2;
                     }
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortOrderEnum?)null;
                     break;
                 case 5:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum(text4) : (global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO.SortByEnum?)null;
                     break;
                 case 6:
-                    value.SystemSubmitted = ReadNullableBoolean(ref reader, name);
+                    value._systemSubmitted = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +133,7 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Query is { } property5)
+        if (value._query is { } property5)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -148,7 +157,7 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
             writer.WriteNull("query"u8);
         }
 
-        if (value.Aggregations is { } property8)
+        if (value._aggregations is { } property8)
         {
             writer.WritePropertyName("aggregations"u8);
             writer.WriteStartArray();
@@ -172,12 +181,12 @@ public sealed class EvaluationSearchRequestDTO : IGenesysCloudModel<EvaluationSe
             writer.WriteNull("aggregations"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        WriteBoolean(writer, "systemSubmitted"u8, value.SystemSubmitted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        WriteBoolean(writer, "systemSubmitted"u8, value._systemSubmitted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

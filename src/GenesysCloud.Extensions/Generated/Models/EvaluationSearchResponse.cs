@@ -14,23 +14,29 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
 {
     /// <summary>Number of records according to the page size</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Current page number for the returned records</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Results associated to the search response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchItemResponse>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchItemResponse>? Results { get => _results; set => _results = value; }
 
     /// <summary>Aggregation results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? Aggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? Aggregations { get => _aggregations; set => _aggregations = value; }
+
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSearchItemResponse>? _results;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse>? _aggregations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSearchResponse IGenesysCloudModel<EvaluationSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchItemResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Aggregations = null;
+                        value._aggregations = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSearchAggregationResponse.ReadJson(ref reader, options);
                         }
 
-                        value.Aggregations = dictionary2;
+                        value._aggregations = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Results is { } property3)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -129,7 +135,7 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
             writer.WriteNull("results"u8);
         }
 
-        if (value.Aggregations is { } property6)
+        if (value._aggregations is { } property6)
         {
             writer.WritePropertyName("aggregations"u8);
             writer.WriteStartObject();
@@ -154,7 +160,7 @@ public sealed class EvaluationSearchResponse : IGenesysCloudModel<EvaluationSear
             writer.WriteNull("aggregations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class EvaluationSettings : IGenesysCloudModel<EvaluationSettings>
 {
     /// <summary>Whether revisions are allowed for evaluations. When enabled, rescoring creates a new version of the evaluation and retracts the existing evaluation version. Does not apply for calibration evaluations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("revisionsEnabled")]
-    public bool? RevisionsEnabled { get; set; }
+    public bool? RevisionsEnabled { get => _revisionsEnabled; set => _revisionsEnabled = value; }
 
     /// <summary>Whether disputes are allowed for evaluations. Does not apply for calibration evaluations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disputesEnabled")]
-    public bool? DisputesEnabled { get; set; }
+    public bool? DisputesEnabled { get => _disputesEnabled; set => _disputesEnabled = value; }
 
     /// <summary>The maximum number of disputes allowed for an evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disputesAllowedPerEvaluation")]
-    public long? DisputesAllowedPerEvaluation { get; set; }
+    public long? DisputesAllowedPerEvaluation { get => _disputesAllowedPerEvaluation; set => _disputesAllowedPerEvaluation = value; }
 
     /// <summary>A list of assignees responsible for handling each dispute. This list size needs to be equal to disputesAllowedPerEvaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disputesAssignees")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee>? DisputesAssignees { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee>? DisputesAssignees { get => _disputesAssignees; set => _disputesAssignees = value; }
+
+    private bool? _revisionsEnabled;
+    private bool? _disputesEnabled;
+    private long? _disputesAllowedPerEvaluation;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee>? _disputesAssignees;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSettings IGenesysCloudModel<EvaluationSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class EvaluationSettings : IGenesysCloudModel<EvaluationSettings>
             switch (index)
             {
                 case 0:
-                    value.RevisionsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._revisionsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DisputesEnabled = ReadNullableBoolean(ref reader, name);
+                    value._disputesEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DisputesAllowedPerEvaluation = ReadNullableInt64(ref reader, options, name);
+                    value._disputesAllowedPerEvaluation = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DisputesAssignees = null;
+                        value._disputesAssignees = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class EvaluationSettings : IGenesysCloudModel<EvaluationSettings>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.ReadJson(ref reader, options));
                         }
 
-                        value.DisputesAssignees = list1;
+                        value._disputesAssignees = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class EvaluationSettings : IGenesysCloudModel<EvaluationSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "revisionsEnabled"u8, value.RevisionsEnabled, nulls);
-        WriteBoolean(writer, "disputesEnabled"u8, value.DisputesEnabled, nulls);
-        WriteInt64(writer, "disputesAllowedPerEvaluation"u8, value.DisputesAllowedPerEvaluation, nulls);
-        if (value.DisputesAssignees is { } property2)
+        WriteBoolean(writer, "revisionsEnabled"u8, value._revisionsEnabled, nulls);
+        WriteBoolean(writer, "disputesEnabled"u8, value._disputesEnabled, nulls);
+        WriteInt64(writer, "disputesAllowedPerEvaluation"u8, value._disputesAllowedPerEvaluation, nulls);
+        if (value._disputesAssignees is { } property2)
         {
             writer.WritePropertyName("disputesAssignees"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class EvaluationSettings : IGenesysCloudModel<EvaluationSettings>
             writer.WriteNull("disputesAssignees"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EvaluationSettingsAssignee : IGenesysCloudModel<EvaluationSe
 {
     /// <summary>The user the dispute should be assigned to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? User { get => _user; set => _user = value; }
 
     /// <summary>The assignee type. Valid values: Original, Individual, None</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReferenceWithName? _user;
+    private global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluationSettingsAssignee IGenesysCloudModel<EvaluationSettingsAssignee>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EvaluationSettingsAssignee : IGenesysCloudModel<EvaluationSe
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.EvaluationSettingsAssignee.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class EvaluationSettingsAssignee : IGenesysCloudModel<EvaluationSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReferenceWithName.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class EvaluationSettingsAssignee : IGenesysCloudModel<EvaluationSe
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class EvaluatorActivity : IGenesysCloudModel<EvaluatorActivity>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>evaluator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluator")]
-    public global::GenesysCloud.Extensions.Models.User? Evaluator { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Evaluator { get => _evaluator; set => _evaluator = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsAssigned</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsAssigned")]
-    public long? NumEvaluationsAssigned { get; set; }
+    public long? NumEvaluationsAssigned { get => _numEvaluationsAssigned; set => _numEvaluationsAssigned = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsStarted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsStarted")]
-    public long? NumEvaluationsStarted { get; set; }
+    public long? NumEvaluationsStarted { get => _numEvaluationsStarted; set => _numEvaluationsStarted = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsCompleted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsCompleted")]
-    public long? NumEvaluationsCompleted { get; set; }
+    public long? NumEvaluationsCompleted { get => _numEvaluationsCompleted; set => _numEvaluationsCompleted = value; }
 
     /// <summary>Gets or sets <c>numCalibrationsAssigned</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numCalibrationsAssigned")]
-    public long? NumCalibrationsAssigned { get; set; }
+    public long? NumCalibrationsAssigned { get => _numCalibrationsAssigned; set => _numCalibrationsAssigned = value; }
 
     /// <summary>Gets or sets <c>numCalibrationsStarted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numCalibrationsStarted")]
-    public long? NumCalibrationsStarted { get; set; }
+    public long? NumCalibrationsStarted { get => _numCalibrationsStarted; set => _numCalibrationsStarted = value; }
 
     /// <summary>Gets or sets <c>numCalibrationsCompleted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numCalibrationsCompleted")]
-    public long? NumCalibrationsCompleted { get; set; }
+    public long? NumCalibrationsCompleted { get => _numCalibrationsCompleted; set => _numCalibrationsCompleted = value; }
 
     /// <summary>Gets or sets <c>numEvaluationsWithoutViewPermission</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numEvaluationsWithoutViewPermission")]
-    public long? NumEvaluationsWithoutViewPermission { get; set; }
+    public long? NumEvaluationsWithoutViewPermission { get => _numEvaluationsWithoutViewPermission; set => _numEvaluationsWithoutViewPermission = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _evaluator;
+    private long? _numEvaluationsAssigned;
+    private long? _numEvaluationsStarted;
+    private long? _numEvaluationsCompleted;
+    private long? _numCalibrationsAssigned;
+    private long? _numCalibrationsStarted;
+    private long? _numCalibrationsCompleted;
+    private long? _numEvaluationsWithoutViewPermission;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EvaluatorActivity IGenesysCloudModel<EvaluatorActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class EvaluatorActivity : IGenesysCloudModel<EvaluatorActivity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._evaluator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.NumEvaluationsAssigned = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsAssigned = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.NumEvaluationsStarted = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsStarted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.NumEvaluationsCompleted = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsCompleted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.NumCalibrationsAssigned = ReadNullableInt64(ref reader, options, name);
+                    value._numCalibrationsAssigned = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.NumCalibrationsStarted = ReadNullableInt64(ref reader, options, name);
+                    value._numCalibrationsStarted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.NumCalibrationsCompleted = ReadNullableInt64(ref reader, options, name);
+                    value._numCalibrationsCompleted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.NumEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
+                    value._numEvaluationsWithoutViewPermission = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +137,9 @@ public sealed class EvaluatorActivity : IGenesysCloudModel<EvaluatorActivity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Evaluator is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._evaluator is { } property1)
         {
             writer.WritePropertyName("evaluator"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property1, options);
@@ -136,15 +149,15 @@ public sealed class EvaluatorActivity : IGenesysCloudModel<EvaluatorActivity>
             writer.WriteNull("evaluator"u8);
         }
 
-        WriteInt64(writer, "numEvaluationsAssigned"u8, value.NumEvaluationsAssigned, nulls);
-        WriteInt64(writer, "numEvaluationsStarted"u8, value.NumEvaluationsStarted, nulls);
-        WriteInt64(writer, "numEvaluationsCompleted"u8, value.NumEvaluationsCompleted, nulls);
-        WriteInt64(writer, "numCalibrationsAssigned"u8, value.NumCalibrationsAssigned, nulls);
-        WriteInt64(writer, "numCalibrationsStarted"u8, value.NumCalibrationsStarted, nulls);
-        WriteInt64(writer, "numCalibrationsCompleted"u8, value.NumCalibrationsCompleted, nulls);
-        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value.NumEvaluationsWithoutViewPermission, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "numEvaluationsAssigned"u8, value._numEvaluationsAssigned, nulls);
+        WriteInt64(writer, "numEvaluationsStarted"u8, value._numEvaluationsStarted, nulls);
+        WriteInt64(writer, "numEvaluationsCompleted"u8, value._numEvaluationsCompleted, nulls);
+        WriteInt64(writer, "numCalibrationsAssigned"u8, value._numCalibrationsAssigned, nulls);
+        WriteInt64(writer, "numCalibrationsStarted"u8, value._numCalibrationsStarted, nulls);
+        WriteInt64(writer, "numCalibrationsCompleted"u8, value._numCalibrationsCompleted, nulls);
+        WriteInt64(writer, "numEvaluationsWithoutViewPermission"u8, value._numEvaluationsWithoutViewPermission, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Event : IGenesysCloudModel<Event>
 {
     /// <summary>System-generated UUID for the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>UUID corresponding to triggering action that caused this event (e.g. HTTP POST, SIP invite, another event).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("correlationId")]
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _correlationId; set => _correlationId = value; }
 
     /// <summary>Primary identifier of the customer in the source of the events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>Type of primary identifier (e.g. cookie, email, phone).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIdType")]
-    public string? CustomerIdType { get; set; }
+    public string? CustomerIdType { get => _customerIdType; set => _customerIdType = value; }
 
     /// <summary>The session that the event belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session")]
-    public global::GenesysCloud.Extensions.Models.EventSession? Session { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventSession? Session { get => _session; set => _session = value; }
 
     /// <summary>The name representing the type of event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public string? EventType { get; set; }
+    public string? EventType { get => _eventType; set => _eventType = value; }
 
     /// <summary>Deprecated. Event where a customer has achieved a specific outcome or goal. Journey Outcomes is being removed. See https://help.genesys.cloud/announcements/genesys-cloud/deprecation-journey-outcomes/</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeAchievedEvent")]
-    public global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent? OutcomeAchievedEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent? OutcomeAchievedEvent { get => _outcomeAchievedEvent; set => _outcomeAchievedEvent = value; }
 
     /// <summary>Event that represents a segment being assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentAssignmentEvent")]
-    public global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent? SegmentAssignmentEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent? SegmentAssignmentEvent { get => _segmentAssignmentEvent; set => _segmentAssignmentEvent = value; }
 
     /// <summary>Event triggered by web actions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webActionEvent")]
-    public global::GenesysCloud.Extensions.Models.WebActionEvent? WebActionEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebActionEvent? WebActionEvent { get => _webActionEvent; set => _webActionEvent = value; }
 
     /// <summary>Event that tracks user interactions with content in a browser such as pageviews, downloads, mobile ad clicks, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webEvent")]
-    public global::GenesysCloud.Extensions.Models.WebEvent? WebEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEvent? WebEvent { get => _webEvent; set => _webEvent = value; }
 
     /// <summary>Event that tracks user interactions with content in an application such as screen views, searches, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appEvent")]
-    public global::GenesysCloud.Extensions.Models.AppEvent? AppEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.AppEvent? AppEvent { get => _appEvent; set => _appEvent = value; }
 
     /// <summary>Timestamp indicating when the event actually took place. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _id;
+    private string? _correlationId;
+    private string? _customerId;
+    private string? _customerIdType;
+    private global::GenesysCloud.Extensions.Models.EventSession? _session;
+    private string? _eventType;
+    private global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent? _outcomeAchievedEvent;
+    private global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent? _segmentAssignmentEvent;
+    private global::GenesysCloud.Extensions.Models.WebActionEvent? _webActionEvent;
+    private global::GenesysCloud.Extensions.Models.WebEvent? _webEvent;
+    private global::GenesysCloud.Extensions.Models.AppEvent? _appEvent;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Event IGenesysCloudModel<Event>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class Event : IGenesysCloudModel<Event>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CorrelationId = ReadString(ref reader, name);
+                    value._correlationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CustomerIdType = ReadString(ref reader, name);
+                    value._customerIdType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSession.ReadJson(ref reader, options);
+                    value._session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSession.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.EventType = ReadString(ref reader, name);
+                    value._eventType = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.OutcomeAchievedEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent.ReadJson(ref reader, options);
+                    value._outcomeAchievedEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SegmentAssignmentEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent.ReadJson(ref reader, options);
+                    value._segmentAssignmentEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.WebActionEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebActionEvent.ReadJson(ref reader, options);
+                    value._webActionEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebActionEvent.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.WebEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEvent.ReadJson(ref reader, options);
+                    value._webEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEvent.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.AppEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppEvent.ReadJson(ref reader, options);
+                    value._appEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AppEvent.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +145,11 @@ public sealed class Event : IGenesysCloudModel<Event>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "correlationId"u8, value.CorrelationId, nulls);
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "customerIdType"u8, value.CustomerIdType, nulls);
-        if (value.Session is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "correlationId"u8, value._correlationId, nulls);
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "customerIdType"u8, value._customerIdType, nulls);
+        if (value._session is { } property1)
         {
             writer.WritePropertyName("session"u8);
             global::GenesysCloud.Extensions.Models.EventSession.WriteJson(writer, property1, options);
@@ -145,8 +159,8 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("session"u8);
         }
 
-        WriteString(writer, "eventType"u8, value.EventType, nulls);
-        if (value.OutcomeAchievedEvent is { } property3)
+        WriteString(writer, "eventType"u8, value._eventType, nulls);
+        if (value._outcomeAchievedEvent is { } property3)
         {
             writer.WritePropertyName("outcomeAchievedEvent"u8);
             global::GenesysCloud.Extensions.Models.OutcomeAchievedEvent.WriteJson(writer, property3, options);
@@ -156,7 +170,7 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("outcomeAchievedEvent"u8);
         }
 
-        if (value.SegmentAssignmentEvent is { } property5)
+        if (value._segmentAssignmentEvent is { } property5)
         {
             writer.WritePropertyName("segmentAssignmentEvent"u8);
             global::GenesysCloud.Extensions.Models.SegmentAssignmentEvent.WriteJson(writer, property5, options);
@@ -166,7 +180,7 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("segmentAssignmentEvent"u8);
         }
 
-        if (value.WebActionEvent is { } property7)
+        if (value._webActionEvent is { } property7)
         {
             writer.WritePropertyName("webActionEvent"u8);
             global::GenesysCloud.Extensions.Models.WebActionEvent.WriteJson(writer, property7, options);
@@ -176,7 +190,7 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("webActionEvent"u8);
         }
 
-        if (value.WebEvent is { } property9)
+        if (value._webEvent is { } property9)
         {
             writer.WritePropertyName("webEvent"u8);
             global::GenesysCloud.Extensions.Models.WebEvent.WriteJson(writer, property9, options);
@@ -186,7 +200,7 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("webEvent"u8);
         }
 
-        if (value.AppEvent is { } property11)
+        if (value._appEvent is { } property11)
         {
             writer.WritePropertyName("appEvent"u8);
             global::GenesysCloud.Extensions.Models.AppEvent.WriteJson(writer, property11, options);
@@ -196,8 +210,8 @@ public sealed class Event : IGenesysCloudModel<Event>
             writer.WriteNull("appEvent"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

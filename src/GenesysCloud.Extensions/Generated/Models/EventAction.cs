@@ -14,27 +14,34 @@ public sealed class EventAction : IGenesysCloudModel<EventAction>
 {
     /// <summary>ID of the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Current state of the action (e.g. qualified, succeeded, errored).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.EventAction.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventAction.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The media type used to deliver the action (e.g. email, webhook).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Prompt of the action to be displayed/sent to the visitor.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
-    public string? Prompt { get; set; }
+    public string? Prompt { get => _prompt; set => _prompt = value; }
 
     /// <summary>Timestamp indicating when the action was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.EventAction.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum? _mediaType;
+    private string? _prompt;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventAction IGenesysCloudModel<EventAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class EventAction : IGenesysCloudModel<EventAction>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventAction.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EventAction.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventAction.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.EventAction.StateEnum?)null;
                     break;
                 case 2:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.EventAction.MediaTypeEnum?)null;
                     break;
                 case 3:
-                    value.Prompt = ReadString(ref reader, name);
+                    value._prompt = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class EventAction : IGenesysCloudModel<EventAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "prompt"u8, value.Prompt, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "prompt"u8, value._prompt, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class EventCondition : IGenesysCloudModel<EventCondition>
 {
     /// <summary>The event key.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>The event values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>The comparison operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The stream type for which this condition can be satisfied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("streamType")]
-    public global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum? StreamType { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum? StreamType { get => _streamType; set => _streamType = value; }
 
     /// <summary>The session type for which this condition can be satisfied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionType")]
-    public string? SessionType { get; set; }
+    public string? SessionType { get => _sessionType; set => _sessionType = value; }
 
     /// <summary>The name of the event for which this condition can be satisfied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
+
+    private string? _key;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum? _operator;
+    private global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum? _streamType;
+    private string? _sessionType;
+    private string? _eventName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventCondition IGenesysCloudModel<EventCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class EventCondition : IGenesysCloudModel<EventCondition>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -75,23 +83,23 @@ public sealed class EventCondition : IGenesysCloudModel<EventCondition>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.EventCondition.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.StreamType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum?)null;
+                    value._streamType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.EventCondition.StreamTypeEnum?)null;
                     break;
                 case 4:
-                    value.SessionType = ReadString(ref reader, name);
+                    value._sessionType = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class EventCondition : IGenesysCloudModel<EventCondition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "key"u8, value._key, nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -121,11 +129,11 @@ public sealed class EventCondition : IGenesysCloudModel<EventCondition>
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "streamType"u8, value.StreamType?.ToString(), nulls);
-        WriteString(writer, "sessionType"u8, value.SessionType, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "streamType"u8, value._streamType?.ToString(), nulls);
+        WriteString(writer, "sessionType"u8, value._sessionType, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class EventDefinitionAggregates : IGenesysCloudModel<EventDefiniti
 {
     /// <summary>Event definition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDefinition")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? EventDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? EventDefinition { get => _eventDefinition; set => _eventDefinition = value; }
 
     /// <summary>How many events have occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventCount")]
-    public long? EventCount { get; set; }
+    public long? EventCount { get => _eventCount; set => _eventCount = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _eventDefinition;
+    private long? _eventCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventDefinitionAggregates IGenesysCloudModel<EventDefinitionAggregates>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class EventDefinitionAggregates : IGenesysCloudModel<EventDefiniti
             switch (index)
             {
                 case 0:
-                    value.EventDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._eventDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EventCount = ReadNullableInt64(ref reader, options, name);
+                    value._eventCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class EventDefinitionAggregates : IGenesysCloudModel<EventDefiniti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EventDefinition is { } property1)
+        if (value._eventDefinition is { } property1)
         {
             writer.WritePropertyName("eventDefinition"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class EventDefinitionAggregates : IGenesysCloudModel<EventDefiniti
             writer.WriteNull("eventDefinition"u8);
         }
 
-        WriteInt64(writer, "eventCount"u8, value.EventCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "eventCount"u8, value._eventCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class EventError : IGenesysCloudModel<EventError>
 {
     /// <summary>The eventId (V4 UUID) for the event that encountered an error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A message describing the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>The event for this eventId can be resubmitted if this value is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retryable")]
-    public bool? Retryable { get; set; }
+    public bool? Retryable { get => _retryable; set => _retryable = value; }
+
+    private string? _eventId;
+    private string? _message;
+    private bool? _retryable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventError IGenesysCloudModel<EventError>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class EventError : IGenesysCloudModel<EventError>
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Retryable = ReadNullableBoolean(ref reader, name);
+                    value._retryable = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class EventError : IGenesysCloudModel<EventError>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteBoolean(writer, "retryable"u8, value.Retryable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteBoolean(writer, "retryable"u8, value._retryable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>errorEntity</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorEntity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ErrorEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ErrorEntity { get => _errorEntity; set => _errorEntity = value; }
 
     /// <summary>Gets or sets <c>relatedEntity</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relatedEntity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? RelatedEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? RelatedEntity { get => _relatedEntity; set => _relatedEntity = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>Gets or sets <c>level</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public global::GenesysCloud.Extensions.Models.EventLog.LevelEnum? Level { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventLog.LevelEnum? Level { get => _level; set => _level = value; }
 
     /// <summary>Gets or sets <c>category</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>Gets or sets <c>correlationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("correlationId")]
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _correlationId; set => _correlationId = value; }
 
     /// <summary>Gets or sets <c>eventMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventMessage")]
-    public global::GenesysCloud.Extensions.Models.EventMessage? EventMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventMessage? EventMessage { get => _eventMessage; set => _eventMessage = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _errorEntity;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _relatedEntity;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.EventLog.LevelEnum? _level;
+    private global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum? _category;
+    private string? _correlationId;
+    private global::GenesysCloud.Extensions.Models.EventMessage? _eventMessage;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventLog IGenesysCloudModel<EventLog>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ErrorEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._errorEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.RelatedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._relatedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Level = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventLog.LevelEnum(text1) : (global::GenesysCloud.Extensions.Models.EventLog.LevelEnum?)null;
+                    value._level = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventLog.LevelEnum(text1) : (global::GenesysCloud.Extensions.Models.EventLog.LevelEnum?)null;
                     break;
                 case 6:
-                    value.Category = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum(text2) : (global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum(text2) : (global::GenesysCloud.Extensions.Models.EventLog.CategoryEnum?)null;
                     break;
                 case 7:
-                    value.CorrelationId = ReadString(ref reader, name);
+                    value._correlationId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.EventMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventMessage.ReadJson(ref reader, options);
+                    value._eventMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventMessage.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +129,9 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ErrorEntity is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._errorEntity is { } property3)
         {
             writer.WritePropertyName("errorEntity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -129,7 +141,7 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
             writer.WriteNull("errorEntity"u8);
         }
 
-        if (value.RelatedEntity is { } property5)
+        if (value._relatedEntity is { } property5)
         {
             writer.WritePropertyName("relatedEntity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -139,11 +151,11 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
             writer.WriteNull("relatedEntity"u8);
         }
 
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "level"u8, value.Level?.ToString(), nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteString(writer, "correlationId"u8, value.CorrelationId, nulls);
-        if (value.EventMessage is { } property7)
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "level"u8, value._level?.ToString(), nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteString(writer, "correlationId"u8, value._correlationId, nulls);
+        if (value._eventMessage is { } property7)
         {
             writer.WritePropertyName("eventMessage"u8);
             global::GenesysCloud.Extensions.Models.EventMessage.WriteJson(writer, property7, options);
@@ -153,8 +165,8 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
             writer.WriteNull("eventMessage"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

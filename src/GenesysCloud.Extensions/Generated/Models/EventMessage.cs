@@ -14,31 +14,39 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
 {
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum? Code { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>messageWithParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageWithParams")]
-    public string? MessageWithParams { get; set; }
+    public string? MessageWithParams { get => _messageWithParams; set => _messageWithParams = value; }
 
     /// <summary>Gets or sets <c>messageParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? MessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? MessageParams { get => _messageParams; set => _messageParams = value; }
 
     /// <summary>Gets or sets <c>documentationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentationUri")]
-    public string? DocumentationUri { get; set; }
+    public string? DocumentationUri { get => _documentationUri; set => _documentationUri = value; }
 
     /// <summary>Gets or sets <c>resourceURIs</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceURIs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ResourceURIs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ResourceURIs { get => _resourceURIs; set => _resourceURIs = value; }
+
+    private global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum? _code;
+    private string? _message;
+    private string? _messageWithParams;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _messageParams;
+    private string? _documentationUri;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _resourceURIs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventMessage IGenesysCloudModel<EventMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
             switch (index)
             {
                 case 0:
-                    value.Code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum?)null;
+                    value._code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.EventMessage.CodeEnum?)null;
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageWithParams = ReadString(ref reader, name);
+                    value._messageWithParams = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MessageParams = null;
+                        value._messageParams = null;
                     }
                     else
                     {
@@ -81,16 +89,16 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.MessageParams = dictionary2;
+                        value._messageParams = dictionary2;
                     }
                     break;
                 case 4:
-                    value.DocumentationUri = ReadString(ref reader, name);
+                    value._documentationUri = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ResourceURIs = null;
+                        value._resourceURIs = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ResourceURIs = list3;
+                        value._resourceURIs = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +125,10 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "messageWithParams"u8, value.MessageWithParams, nulls);
-        if (value.MessageParams is { } property4)
+        WriteString(writer, "code"u8, value._code?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "messageWithParams"u8, value._messageWithParams, nulls);
+        if (value._messageParams is { } property4)
         {
             writer.WritePropertyName("messageParams"u8);
             writer.WriteStartObject();
@@ -138,8 +146,8 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
             writer.WriteNull("messageParams"u8);
         }
 
-        WriteString(writer, "documentationUri"u8, value.DocumentationUri, nulls);
-        if (value.ResourceURIs is { } property6)
+        WriteString(writer, "documentationUri"u8, value._documentationUri, nulls);
+        if (value._resourceURIs is { } property6)
         {
             writer.WritePropertyName("resourceURIs"u8);
             writer.WriteStartArray();
@@ -156,7 +164,7 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
             writer.WriteNull("resourceURIs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

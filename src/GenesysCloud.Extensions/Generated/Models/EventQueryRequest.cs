@@ -14,23 +14,29 @@ public sealed class EventQueryRequest : IGenesysCloudModel<EventQueryRequest>
 {
     /// <summary>Date and time range to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filter events by a list of event definition ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDefinitionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EventDefinitionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EventDefinitionIds { get => _eventDefinitionIds; set => _eventDefinitionIds = value; }
 
     /// <summary>Only return events that contain the search term</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchTerm")]
-    public string? SearchTerm { get; set; }
+    public string? SearchTerm { get => _searchTerm; set => _searchTerm = value; }
 
     /// <summary>Order of results. Default order is DESC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _eventDefinitionIds;
+    private string? _searchTerm;
+    private global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum? _sortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventQueryRequest IGenesysCloudModel<EventQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class EventQueryRequest : IGenesysCloudModel<EventQueryRequest>
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.EventDefinitionIds = null;
+                        value._eventDefinitionIds = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class EventQueryRequest : IGenesysCloudModel<EventQueryRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EventDefinitionIds = list1;
+                        value._eventDefinitionIds = list1;
                     }
                     break;
                 case 2:
-                    value.SearchTerm = ReadString(ref reader, name);
+                    value._searchTerm = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.EventQueryRequest.SortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class EventQueryRequest : IGenesysCloudModel<EventQueryRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.EventDefinitionIds is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._eventDefinitionIds is { } property3)
         {
             writer.WritePropertyName("eventDefinitionIds"u8);
             writer.WriteStartArray();
@@ -107,9 +113,9 @@ public sealed class EventQueryRequest : IGenesysCloudModel<EventQueryRequest>
             writer.WriteNull("eventDefinitionIds"u8);
         }
 
-        WriteString(writer, "searchTerm"u8, value.SearchTerm, nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "searchTerm"u8, value._searchTerm, nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class EventSetting : IGenesysCloudModel<EventSetting>
 {
     /// <summary>Settings regarding typing events</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typing")]
-    public global::GenesysCloud.Extensions.Models.TypingSetting? Typing { get; set; }
+    public global::GenesysCloud.Extensions.Models.TypingSetting? Typing { get => _typing; set => _typing = value; }
+
+    private global::GenesysCloud.Extensions.Models.TypingSetting? _typing;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static EventSetting IGenesysCloudModel<EventSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class EventSetting : IGenesysCloudModel<EventSetting>
             switch (index)
             {
                 case 0:
-                    value.Typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TypingSetting.ReadJson(ref reader, options);
+                    value._typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TypingSetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class EventSetting : IGenesysCloudModel<EventSetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Typing is { } property1)
+        if (value._typing is { } property1)
         {
             writer.WritePropertyName("typing"u8);
             global::GenesysCloud.Extensions.Models.TypingSetting.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class EventSetting : IGenesysCloudModel<EventSetting>
             writer.WriteNull("typing"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ExecutionDataEntity : IGenesysCloudModel<ExecutionDataEntity
 {
     /// <summary>The id of the execution requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A downloadable link to the execution data file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUri")]
-    public string? DownloadUri { get; set; }
+    public string? DownloadUri { get => _downloadUri; set => _downloadUri = value; }
 
     /// <summary>If the retrieval failed (not found, no permission, etc;), this will be set true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failed")]
-    public bool? Failed { get; set; }
+    public bool? Failed { get => _failed; set => _failed = value; }
 
     /// <summary>This will contain the http status code for the failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public string? StatusCode { get; set; }
+    public string? StatusCode { get => _statusCode; set => _statusCode = value; }
+
+    private string? _id;
+    private string? _downloadUri;
+    private bool? _failed;
+    private string? _statusCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExecutionDataEntity IGenesysCloudModel<ExecutionDataEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ExecutionDataEntity : IGenesysCloudModel<ExecutionDataEntity
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadUri = ReadString(ref reader, name);
+                    value._downloadUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Failed = ReadNullableBoolean(ref reader, name);
+                    value._failed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.StatusCode = ReadString(ref reader, name);
+                    value._statusCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ExecutionDataEntity : IGenesysCloudModel<ExecutionDataEntity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadUri"u8, value.DownloadUri, nulls);
-        WriteBoolean(writer, "failed"u8, value.Failed, nulls);
-        WriteString(writer, "statusCode"u8, value.StatusCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadUri"u8, value._downloadUri, nulls);
+        WriteBoolean(writer, "failed"u8, value._failed, nulls);
+        WriteString(writer, "statusCode"u8, value._statusCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
 {
     /// <summary>The deployment ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The deployment name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the config</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Property indicates whether all domains are allowed or not. allowedDomains must be empty when this is set as true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowAllDomains")]
-    public bool? AllowAllDomains { get; set; }
+    public bool? AllowAllDomains { get => _allowAllDomains; set => _allowAllDomains = value; }
 
     /// <summary>The list of domains that are approved to use this deployment; the list will be added to CORS headers for ease of web use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get => _allowedDomains; set => _allowedDomains = value; }
 
     /// <summary>The supported content profile for a deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Javascript snippet used to load the config</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippet")]
-    public string? Snippet { get; set; }
+    public string? Snippet { get => _snippet; set => _snippet = value; }
 
     /// <summary>The date the deployment was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date the deployment was most recently modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>A reference to the user who most recently modified the deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModifiedUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LastModifiedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LastModifiedUser { get => _lastModifiedUser; set => _lastModifiedUser = value; }
 
     /// <summary>A reference to the inboundshortmessage flow used by this deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The current status of the deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The push integration objects associated with the deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pushIntegrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PushIntegration>? PushIntegrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PushIntegration>? PushIntegrations { get => _pushIntegrations; set => _pushIntegrations = value; }
 
     /// <summary>The config version this deployment uses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configuration")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse? Configuration { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse? Configuration { get => _configuration; set => _configuration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _allowAllDomains;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _allowedDomains;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private string? _snippet;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _lastModifiedUser;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef? _flow;
+    private global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PushIntegration>? _pushIntegrations;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse? _configuration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExpandableWebDeployment IGenesysCloudModel<ExpandableWebDeployment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,21 +112,21 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AllowAllDomains = ReadNullableBoolean(ref reader, name);
+                    value._allowAllDomains = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AllowedDomains = null;
+                        value._allowedDomains = null;
                     }
                     else
                     {
@@ -120,34 +137,34 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AllowedDomains = list1;
+                        value._allowedDomains = list1;
                     }
                     break;
                 case 5:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Snippet = ReadString(ref reader, name);
+                    value._snippet = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.LastModifiedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._lastModifiedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.ExpandableWebDeployment.StatusEnum?)null;
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PushIntegrations = null;
+                        value._pushIntegrations = null;
                     }
                     else
                     {
@@ -158,17 +175,17 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PushIntegration.ReadJson(ref reader, options));
                         }
 
-                        value.PushIntegrations = list3;
+                        value._pushIntegrations = list3;
                     }
                     break;
                 case 13:
-                    value.Configuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse.ReadJson(ref reader, options);
+                    value._configuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,11 +197,11 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "allowAllDomains"u8, value.AllowAllDomains, nulls);
-        if (value.AllowedDomains is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "allowAllDomains"u8, value._allowAllDomains, nulls);
+        if (value._allowedDomains is { } property4)
         {
             writer.WritePropertyName("allowedDomains"u8);
             writer.WriteStartArray();
@@ -201,7 +218,7 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("allowedDomains"u8);
         }
 
-        if (value.SupportedContent is { } property6)
+        if (value._supportedContent is { } property6)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property6, options);
@@ -211,10 +228,10 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("supportedContent"u8);
         }
 
-        WriteString(writer, "snippet"u8, value.Snippet, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.LastModifiedUser is { } property8)
+        WriteString(writer, "snippet"u8, value._snippet, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._lastModifiedUser is { } property8)
         {
             writer.WritePropertyName("lastModifiedUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property8, options);
@@ -224,7 +241,7 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("lastModifiedUser"u8);
         }
 
-        if (value.Flow is { } property10)
+        if (value._flow is { } property10)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentFlowEntityRef.WriteJson(writer, property10, options);
@@ -234,8 +251,8 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.PushIntegrations is { } property12)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._pushIntegrations is { } property12)
         {
             writer.WritePropertyName("pushIntegrations"u8);
             writer.WriteStartArray();
@@ -259,7 +276,7 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("pushIntegrations"u8);
         }
 
-        if (value.Configuration is { } property15)
+        if (value._configuration is { } property15)
         {
             writer.WritePropertyName("configuration"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionResponse.WriteJson(writer, property15, options);
@@ -269,8 +286,8 @@ public sealed class ExpandableWebDeployment : IGenesysCloudModel<ExpandableWebDe
             writer.WriteNull("configuration"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ExpansionCriterium : IGenesysCloudModel<ExpansionCriterium>
 {
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>threshold</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("threshold")]
-    public double? Threshold { get; set; }
+    public double? Threshold { get => _threshold; set => _threshold = value; }
+
+    private global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum? _type;
+    private double? _threshold;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExpansionCriterium IGenesysCloudModel<ExpansionCriterium>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExpansionCriterium : IGenesysCloudModel<ExpansionCriterium>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExpansionCriterium.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Threshold = ReadNullableDouble(ref reader, options, name);
+                    value._threshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExpansionCriterium : IGenesysCloudModel<ExpansionCriterium>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteDouble(writer, "threshold"u8, value.Threshold, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteDouble(writer, "threshold"u8, value._threshold, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ExportDetails : IGenesysCloudModel<ExportDetails>
 {
     /// <summary>The flow to export. If you do not provide the flow ID, you must provide both the name and type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.ArchitectFlowReference? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchitectFlowReference? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>Name to assign to the file after download. The extension will be automatically appended based on desired export type. Must contain only alphanumeric characters, underscores, or hyphens.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The export type for the flow. Default: 'Yaml'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportType")]
-    public global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum? ExportType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum? ExportType { get => _exportType; set => _exportType = value; }
+
+    private global::GenesysCloud.Extensions.Models.ArchitectFlowReference? _flow;
+    private string? _fileName;
+    private global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum? _exportType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExportDetails IGenesysCloudModel<ExportDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ExportDetails : IGenesysCloudModel<ExportDetails>
             switch (index)
             {
                 case 0:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchitectFlowReference.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchitectFlowReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExportType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum?)null;
+                    value._exportType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExportDetails.ExportTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class ExportDetails : IGenesysCloudModel<ExportDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flow is { } property2)
+        if (value._flow is { } property2)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.ArchitectFlowReference.WriteJson(writer, property2, options);
@@ -78,9 +83,9 @@ public sealed class ExportDetails : IGenesysCloudModel<ExportDetails>
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "exportType"u8, value.ExportType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "exportType"u8, value._exportType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

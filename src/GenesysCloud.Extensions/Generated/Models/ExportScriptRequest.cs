@@ -14,15 +14,19 @@ public sealed class ExportScriptRequest : IGenesysCloudModel<ExportScriptRequest
 {
     /// <summary>The final file name (no extension) of the script download: &lt;fileName&gt;.script</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The UUID version of the script to be exported.  Defaults to the current editable version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
+
+    private string? _fileName;
+    private string? _versionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExportScriptRequest IGenesysCloudModel<ExportScriptRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExportScriptRequest : IGenesysCloudModel<ExportScriptRequest
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExportScriptRequest : IGenesysCloudModel<ExportScriptRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

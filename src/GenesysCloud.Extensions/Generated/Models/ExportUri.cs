@@ -14,15 +14,19 @@ public sealed class ExportUri : IGenesysCloudModel<ExportUri>
 {
     /// <summary>Gets or sets <c>uri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uri")]
-    public string? Uri { get; set; }
+    public string? Uri { get => _uri; set => _uri = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportTimestamp")]
-    public global::System.DateTimeOffset? ExportTimestamp { get; set; }
+    public global::System.DateTimeOffset? ExportTimestamp { get => _exportTimestamp; set => _exportTimestamp = value; }
+
+    private string? _uri;
+    private global::System.DateTimeOffset? _exportTimestamp;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExportUri IGenesysCloudModel<ExportUri>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExportUri : IGenesysCloudModel<ExportUri>
             switch (index)
             {
                 case 0:
-                    value.Uri = ReadString(ref reader, name);
+                    value._uri = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExportTimestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportTimestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExportUri : IGenesysCloudModel<ExportUri>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uri"u8, value.Uri, nulls);
-        WriteDateTimeOffset(writer, "exportTimestamp"u8, value.ExportTimestamp, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uri"u8, value._uri, nulls);
+        WriteDateTimeOffset(writer, "exportTimestamp"u8, value._exportTimestamp, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,159 +14,199 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The first name of the contact. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>The middle name of the contact. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("middleName")]
-    public string? MiddleName { get; set; }
+    public string? MiddleName { get => _middleName; set => _middleName = value; }
 
     /// <summary>The last name of the contact. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>The salutation of the contact. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("salutation")]
-    public string? Salutation { get; set; }
+    public string? Salutation { get => _salutation; set => _salutation = value; }
 
     /// <summary>The title of the contact. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>workPhone</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPhone")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? WorkPhone { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? WorkPhone { get => _workPhone; set => _workPhone = value; }
 
     /// <summary>Gets or sets <c>cellPhone</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cellPhone")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? CellPhone { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? CellPhone { get => _cellPhone; set => _cellPhone = value; }
 
     /// <summary>Gets or sets <c>homePhone</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("homePhone")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? HomePhone { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? HomePhone { get => _homePhone; set => _homePhone = value; }
 
     /// <summary>Gets or sets <c>otherPhone</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherPhone")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? OtherPhone { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? OtherPhone { get => _otherPhone; set => _otherPhone = value; }
 
     /// <summary>The work email of the contact. Max: 256 characters. Leading and trailing whitespace stripped. Valid email format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workEmail")]
-    public string? WorkEmail { get; set; }
+    public string? WorkEmail { get => _workEmail; set => _workEmail = value; }
 
     /// <summary>The personal email of the contact. Max: 256 characters. Leading and trailing whitespace stripped. Valid email format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("personalEmail")]
-    public string? PersonalEmail { get; set; }
+    public string? PersonalEmail { get => _personalEmail; set => _personalEmail = value; }
 
     /// <summary>The other email of the contact. Max: 256 characters. Leading and trailing whitespace stripped. Valid email format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherEmail")]
-    public string? OtherEmail { get; set; }
+    public string? OtherEmail { get => _otherEmail; set => _otherEmail = value; }
 
     /// <summary>Gets or sets <c>address</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.ContactAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddress? Address { get => _address; set => _address = value; }
 
     /// <summary>User information for a Twitter account</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("twitterId")]
-    public global::GenesysCloud.Extensions.Models.TwitterId? TwitterId { get; set; }
+    public global::GenesysCloud.Extensions.Models.TwitterId? TwitterId { get => _twitterId; set => _twitterId = value; }
 
     /// <summary>Gets or sets <c>lineId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineId")]
-    public global::GenesysCloud.Extensions.Models.LineId? LineId { get; set; }
+    public global::GenesysCloud.Extensions.Models.LineId? LineId { get => _lineId; set => _lineId = value; }
 
     /// <summary>User information for a WhatsApp account</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppId")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppId? WhatsAppId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppId? WhatsAppId { get => _whatsAppId; set => _whatsAppId = value; }
 
     /// <summary>User information for a Facebook account</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facebookId")]
-    public global::GenesysCloud.Extensions.Models.FacebookId? FacebookId { get; set; }
+    public global::GenesysCloud.Extensions.Models.FacebookId? FacebookId { get => _facebookId; set => _facebookId = value; }
 
     /// <summary>User information for an Instagram account</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramId")]
-    public global::GenesysCloud.Extensions.Models.InstagramId? InstagramId { get; set; }
+    public global::GenesysCloud.Extensions.Models.InstagramId? InstagramId { get => _instagramId; set => _instagramId = value; }
 
     /// <summary>User information for an Apple account. Max: 10 ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appleOpaqueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AppleOpaqueId>? AppleOpaqueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AppleOpaqueId>? AppleOpaqueIds { get => _appleOpaqueIds; set => _appleOpaqueIds = value; }
 
     /// <summary>A list of external identifiers that identify this contact in an external system. Max: 10 ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? ExternalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? ExternalIds { get => _externalIds; set => _externalIds = value; }
 
     /// <summary>Identifiers claimed by this contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? Identifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? Identifiers { get => _identifiers; set => _identifiers = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifyDate")]
-    public global::System.DateTimeOffset? ModifyDate { get; set; }
+    public global::System.DateTimeOffset? ModifyDate { get => _modifyDate; set => _modifyDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createDate")]
-    public global::System.DateTimeOffset? CreateDate { get; set; }
+    public global::System.DateTimeOffset? CreateDate { get => _createDate; set => _createDate = value; }
 
     /// <summary>Gets or sets <c>externalOrganization</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>Gets or sets <c>surveyOptOut</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyOptOut")]
-    public bool? SurveyOptOut { get; set; }
+    public bool? SurveyOptOut { get => _surveyOptOut; set => _surveyOptOut = value; }
 
     /// <summary>A string that identifies an external system-of-record resource that may have more detailed information on the contact. Should be a valid URL (including the http/https protocol, port, and path [if any]). Leading and trailing whitespace stripped. Max 1000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSystemUrl")]
-    public string? ExternalSystemUrl { get; set; }
+    public string? ExternalSystemUrl { get => _externalSystemUrl; set => _externalSystemUrl = value; }
 
     /// <summary>The schema defining custom fields for this contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.DataSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataSchema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Custom fields defined in the schema referenced by schemaId and schemaVersion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>Links to the sources of data (e.g. one source might be a CRM) that contributed data to this record.  Read-only, and only populated when requested via expand param.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalDataSources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get => _externalDataSources; set => _externalDataSources = value; }
 
     /// <summary>The type of contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The contact at the head of the merge tree. If null, this contact is not a part of any merge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canonicalContact")]
-    public global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? CanonicalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? CanonicalContact { get => _canonicalContact; set => _canonicalContact = value; }
 
     /// <summary>The set of all contacts that are a part of the merge tree. If null, this contact is not a part of any merge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mergeSet")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? MergeSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? MergeSet { get => _mergeSet; set => _mergeSet = value; }
 
     /// <summary>The input contacts from the merge operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mergedFrom")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? MergedFrom { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? MergedFrom { get => _mergedFrom; set => _mergedFrom = value; }
 
     /// <summary>The output contact from the merge operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mergedTo")]
-    public global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? MergedTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? MergedTo { get => _mergedTo; set => _mergedTo = value; }
 
     /// <summary>(Deprecated: use mergedTo and mergedFrom instead) Information about the merge history of this contact. If null, this contact is not a part of any merge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mergeOperation")]
-    public global::GenesysCloud.Extensions.Models.MergeOperation? MergeOperation { get; set; }
+    public global::GenesysCloud.Extensions.Models.MergeOperation? MergeOperation { get => _mergeOperation; set => _mergeOperation = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private string? _firstName;
+    private string? _middleName;
+    private string? _lastName;
+    private string? _salutation;
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _workPhone;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _cellPhone;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _homePhone;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _otherPhone;
+    private string? _workEmail;
+    private string? _personalEmail;
+    private string? _otherEmail;
+    private global::GenesysCloud.Extensions.Models.ContactAddress? _address;
+    private global::GenesysCloud.Extensions.Models.TwitterId? _twitterId;
+    private global::GenesysCloud.Extensions.Models.LineId? _lineId;
+    private global::GenesysCloud.Extensions.Models.WhatsAppId? _whatsAppId;
+    private global::GenesysCloud.Extensions.Models.FacebookId? _facebookId;
+    private global::GenesysCloud.Extensions.Models.InstagramId? _instagramId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AppleOpaqueId>? _appleOpaqueIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? _externalIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactIdentifier>? _identifiers;
+    private global::System.DateTimeOffset? _modifyDate;
+    private global::System.DateTimeOffset? _createDate;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganization? _externalOrganization;
+    private bool? _surveyOptOut;
+    private string? _externalSystemUrl;
+    private global::GenesysCloud.Extensions.Models.DataSchema? _schema;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customFields;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? _externalDataSources;
+    private global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? _canonicalContact;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? _mergeSet;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef>? _mergedFrom;
+    private global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef? _mergedTo;
+    private global::GenesysCloud.Extensions.Models.MergeOperation? _mergeOperation;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalContact IGenesysCloudModel<ExternalContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -187,69 +227,69 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MiddleName = ReadString(ref reader, name);
+                    value._middleName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Salutation = ReadString(ref reader, name);
+                    value._salutation = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WorkPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._workPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CellPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._cellPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.HomePhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._homePhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.OtherPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._otherPhone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.WorkEmail = ReadString(ref reader, name);
+                    value._workEmail = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.PersonalEmail = ReadString(ref reader, name);
+                    value._personalEmail = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.OtherEmail = ReadString(ref reader, name);
+                    value._otherEmail = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddress.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.TwitterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TwitterId.ReadJson(ref reader, options);
+                    value._twitterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TwitterId.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.LineId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LineId.ReadJson(ref reader, options);
+                    value._lineId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LineId.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.WhatsAppId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppId.ReadJson(ref reader, options);
+                    value._whatsAppId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppId.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.FacebookId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FacebookId.ReadJson(ref reader, options);
+                    value._facebookId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FacebookId.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.InstagramId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InstagramId.ReadJson(ref reader, options);
+                    value._instagramId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InstagramId.ReadJson(ref reader, options);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.AppleOpaqueIds = null;
+                        value._appleOpaqueIds = null;
                     }
                     else
                     {
@@ -260,13 +300,13 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AppleOpaqueId.ReadJson(ref reader, options));
                         }
 
-                        value.AppleOpaqueIds = list1;
+                        value._appleOpaqueIds = list1;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalIds = null;
+                        value._externalIds = null;
                     }
                     else
                     {
@@ -277,13 +317,13 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalId.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalIds = list2;
+                        value._externalIds = list2;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Identifiers = null;
+                        value._identifiers = null;
                     }
                     else
                     {
@@ -294,31 +334,31 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.Identifiers = list3;
+                        value._identifiers = list3;
                     }
                     break;
                 case 23:
-                    value.ModifyDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifyDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 24:
-                    value.CreateDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 25:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.SurveyOptOut = ReadNullableBoolean(ref reader, name);
+                    value._surveyOptOut = ReadNullableBoolean(ref reader, name);
                     break;
                 case 27:
-                    value.ExternalSystemUrl = ReadString(ref reader, name);
+                    value._externalSystemUrl = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataSchema.ReadJson(ref reader, options);
                     break;
                 case 29:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -329,13 +369,13 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             dictionary4[key4] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomFields = dictionary4;
+                        value._customFields = dictionary4;
                     }
                     break;
                 case 30:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalDataSources = null;
+                        value._externalDataSources = null;
                     }
                     else
                     {
@@ -346,19 +386,19 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalDataSource.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalDataSources = list5;
+                        value._externalDataSources = list5;
                     }
                     break;
                 case 31:
-                    value.Type = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum(text6) : (global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum(text6) : (global::GenesysCloud.Extensions.Models.ExternalContact.TypeEnum?)null;
                     break;
                 case 32:
-                    value.CanonicalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options);
+                    value._canonicalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 33:
                     if (IsNull(ref reader))
                     {
-                        value.MergeSet = null;
+                        value._mergeSet = null;
                     }
                     else
                     {
@@ -369,13 +409,13 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.MergeSet = list7;
+                        value._mergeSet = list7;
                     }
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.MergedFrom = null;
+                        value._mergedFrom = null;
                     }
                     else
                     {
@@ -386,20 +426,20 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.MergedFrom = list8;
+                        value._mergedFrom = list8;
                     }
                     break;
                 case 35:
-                    value.MergedTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options);
+                    value._mergedTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 36:
-                    value.MergeOperation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MergeOperation.ReadJson(ref reader, options);
+                    value._mergeOperation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MergeOperation.ReadJson(ref reader, options);
                     break;
                 case 37:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -411,8 +451,8 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property9)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property9, options);
@@ -422,12 +462,12 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "middleName"u8, value.MiddleName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "salutation"u8, value.Salutation, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.WorkPhone is { } property11)
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "middleName"u8, value._middleName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "salutation"u8, value._salutation, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._workPhone is { } property11)
         {
             writer.WritePropertyName("workPhone"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property11, options);
@@ -437,7 +477,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("workPhone"u8);
         }
 
-        if (value.CellPhone is { } property13)
+        if (value._cellPhone is { } property13)
         {
             writer.WritePropertyName("cellPhone"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property13, options);
@@ -447,7 +487,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("cellPhone"u8);
         }
 
-        if (value.HomePhone is { } property15)
+        if (value._homePhone is { } property15)
         {
             writer.WritePropertyName("homePhone"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property15, options);
@@ -457,7 +497,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("homePhone"u8);
         }
 
-        if (value.OtherPhone is { } property17)
+        if (value._otherPhone is { } property17)
         {
             writer.WritePropertyName("otherPhone"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property17, options);
@@ -467,10 +507,10 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("otherPhone"u8);
         }
 
-        WriteString(writer, "workEmail"u8, value.WorkEmail, nulls);
-        WriteString(writer, "personalEmail"u8, value.PersonalEmail, nulls);
-        WriteString(writer, "otherEmail"u8, value.OtherEmail, nulls);
-        if (value.Address is { } property19)
+        WriteString(writer, "workEmail"u8, value._workEmail, nulls);
+        WriteString(writer, "personalEmail"u8, value._personalEmail, nulls);
+        WriteString(writer, "otherEmail"u8, value._otherEmail, nulls);
+        if (value._address is { } property19)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.ContactAddress.WriteJson(writer, property19, options);
@@ -480,7 +520,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("address"u8);
         }
 
-        if (value.TwitterId is { } property21)
+        if (value._twitterId is { } property21)
         {
             writer.WritePropertyName("twitterId"u8);
             global::GenesysCloud.Extensions.Models.TwitterId.WriteJson(writer, property21, options);
@@ -490,7 +530,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("twitterId"u8);
         }
 
-        if (value.LineId is { } property23)
+        if (value._lineId is { } property23)
         {
             writer.WritePropertyName("lineId"u8);
             global::GenesysCloud.Extensions.Models.LineId.WriteJson(writer, property23, options);
@@ -500,7 +540,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("lineId"u8);
         }
 
-        if (value.WhatsAppId is { } property25)
+        if (value._whatsAppId is { } property25)
         {
             writer.WritePropertyName("whatsAppId"u8);
             global::GenesysCloud.Extensions.Models.WhatsAppId.WriteJson(writer, property25, options);
@@ -510,7 +550,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("whatsAppId"u8);
         }
 
-        if (value.FacebookId is { } property27)
+        if (value._facebookId is { } property27)
         {
             writer.WritePropertyName("facebookId"u8);
             global::GenesysCloud.Extensions.Models.FacebookId.WriteJson(writer, property27, options);
@@ -520,7 +560,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("facebookId"u8);
         }
 
-        if (value.InstagramId is { } property29)
+        if (value._instagramId is { } property29)
         {
             writer.WritePropertyName("instagramId"u8);
             global::GenesysCloud.Extensions.Models.InstagramId.WriteJson(writer, property29, options);
@@ -530,7 +570,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("instagramId"u8);
         }
 
-        if (value.AppleOpaqueIds is { } property31)
+        if (value._appleOpaqueIds is { } property31)
         {
             writer.WritePropertyName("appleOpaqueIds"u8);
             writer.WriteStartArray();
@@ -554,7 +594,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("appleOpaqueIds"u8);
         }
 
-        if (value.ExternalIds is { } property34)
+        if (value._externalIds is { } property34)
         {
             writer.WritePropertyName("externalIds"u8);
             writer.WriteStartArray();
@@ -578,7 +618,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("externalIds"u8);
         }
 
-        if (value.Identifiers is { } property37)
+        if (value._identifiers is { } property37)
         {
             writer.WritePropertyName("identifiers"u8);
             writer.WriteStartArray();
@@ -602,9 +642,9 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("identifiers"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifyDate"u8, value.ModifyDate, nulls);
-        WriteDateTimeOffset(writer, "createDate"u8, value.CreateDate, nulls);
-        if (value.ExternalOrganization is { } property40)
+        WriteDateTimeOffset(writer, "modifyDate"u8, value._modifyDate, nulls);
+        WriteDateTimeOffset(writer, "createDate"u8, value._createDate, nulls);
+        if (value._externalOrganization is { } property40)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.ExternalOrganization.WriteJson(writer, property40, options);
@@ -614,9 +654,9 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("externalOrganization"u8);
         }
 
-        WriteBoolean(writer, "surveyOptOut"u8, value.SurveyOptOut, nulls);
-        WriteString(writer, "externalSystemUrl"u8, value.ExternalSystemUrl, nulls);
-        if (value.Schema is { } property42)
+        WriteBoolean(writer, "surveyOptOut"u8, value._surveyOptOut, nulls);
+        WriteString(writer, "externalSystemUrl"u8, value._externalSystemUrl, nulls);
+        if (value._schema is { } property42)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.DataSchema.WriteJson(writer, property42, options);
@@ -626,7 +666,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("schema"u8);
         }
 
-        if (value.CustomFields is { } property44)
+        if (value._customFields is { } property44)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -644,7 +684,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("customFields"u8);
         }
 
-        if (value.ExternalDataSources is { } property46)
+        if (value._externalDataSources is { } property46)
         {
             writer.WritePropertyName("externalDataSources"u8);
             writer.WriteStartArray();
@@ -668,8 +708,8 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("externalDataSources"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.CanonicalContact is { } property49)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._canonicalContact is { } property49)
         {
             writer.WritePropertyName("canonicalContact"u8);
             global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.WriteJson(writer, property49, options);
@@ -679,7 +719,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("canonicalContact"u8);
         }
 
-        if (value.MergeSet is { } property51)
+        if (value._mergeSet is { } property51)
         {
             writer.WritePropertyName("mergeSet"u8);
             writer.WriteStartArray();
@@ -703,7 +743,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("mergeSet"u8);
         }
 
-        if (value.MergedFrom is { } property54)
+        if (value._mergedFrom is { } property54)
         {
             writer.WritePropertyName("mergedFrom"u8);
             writer.WriteStartArray();
@@ -727,7 +767,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("mergedFrom"u8);
         }
 
-        if (value.MergedTo is { } property57)
+        if (value._mergedTo is { } property57)
         {
             writer.WritePropertyName("mergedTo"u8);
             global::GenesysCloud.Extensions.Models.ContactAddressableEntityRef.WriteJson(writer, property57, options);
@@ -737,7 +777,7 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("mergedTo"u8);
         }
 
-        if (value.MergeOperation is { } property59)
+        if (value._mergeOperation is { } property59)
         {
             writer.WritePropertyName("mergeOperation"u8);
             global::GenesysCloud.Extensions.Models.MergeOperation.WriteJson(writer, property59, options);
@@ -747,8 +787,8 @@ public sealed class ExternalContact : IGenesysCloudModel<ExternalContact>
             writer.WriteNull("mergeOperation"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

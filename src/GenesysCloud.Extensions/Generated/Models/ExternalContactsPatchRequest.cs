@@ -14,11 +14,14 @@ public sealed class ExternalContactsPatchRequest : IGenesysCloudModel<ExternalCo
 {
     /// <summary>A list of changes to apply to the provided contact entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsPatchChange>? Changes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsPatchChange>? Changes { get => _changes; set => _changes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactsPatchChange>? _changes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalContactsPatchRequest IGenesysCloudModel<ExternalContactsPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ExternalContactsPatchRequest : IGenesysCloudModel<ExternalCo
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Changes = null;
+                        value._changes = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ExternalContactsPatchRequest : IGenesysCloudModel<ExternalCo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactsPatchChange.ReadJson(ref reader, options));
                         }
 
-                        value.Changes = list1;
+                        value._changes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ExternalContactsPatchRequest : IGenesysCloudModel<ExternalCo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Changes is { } property2)
+        if (value._changes is { } property2)
         {
             writer.WritePropertyName("changes"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ExternalContactsPatchRequest : IGenesysCloudModel<ExternalCo
             writer.WriteNull("changes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

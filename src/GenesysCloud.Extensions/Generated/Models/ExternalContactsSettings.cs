@@ -14,15 +14,19 @@ public sealed class ExternalContactsSettings : IGenesysCloudModel<ExternalContac
 {
     /// <summary>Gets or sets <c>manuallyAssignDivisionsToInteractions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manuallyAssignDivisionsToInteractions")]
-    public bool? ManuallyAssignDivisionsToInteractions { get; set; }
+    public bool? ManuallyAssignDivisionsToInteractions { get => _manuallyAssignDivisionsToInteractions; set => _manuallyAssignDivisionsToInteractions = value; }
 
     /// <summary>Gets or sets <c>manuallyAssignDivisionsToContacts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manuallyAssignDivisionsToContacts")]
-    public bool? ManuallyAssignDivisionsToContacts { get; set; }
+    public bool? ManuallyAssignDivisionsToContacts { get => _manuallyAssignDivisionsToContacts; set => _manuallyAssignDivisionsToContacts = value; }
+
+    private bool? _manuallyAssignDivisionsToInteractions;
+    private bool? _manuallyAssignDivisionsToContacts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalContactsSettings IGenesysCloudModel<ExternalContactsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExternalContactsSettings : IGenesysCloudModel<ExternalContac
             switch (index)
             {
                 case 0:
-                    value.ManuallyAssignDivisionsToInteractions = ReadNullableBoolean(ref reader, name);
+                    value._manuallyAssignDivisionsToInteractions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ManuallyAssignDivisionsToContacts = ReadNullableBoolean(ref reader, name);
+                    value._manuallyAssignDivisionsToContacts = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExternalContactsSettings : IGenesysCloudModel<ExternalContac
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "manuallyAssignDivisionsToInteractions"u8, value.ManuallyAssignDivisionsToInteractions, nulls);
-        WriteBoolean(writer, "manuallyAssignDivisionsToContacts"u8, value.ManuallyAssignDivisionsToContacts, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "manuallyAssignDivisionsToInteractions"u8, value._manuallyAssignDivisionsToInteractions, nulls);
+        WriteBoolean(writer, "manuallyAssignDivisionsToContacts"u8, value._manuallyAssignDivisionsToContacts, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

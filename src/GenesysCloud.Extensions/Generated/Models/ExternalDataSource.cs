@@ -14,15 +14,19 @@ public sealed class ExternalDataSource : IGenesysCloudModel<ExternalDataSource>
 {
     /// <summary>The platform that was the source of the data.  Example: a CRM like SALESFORCE.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum? Platform { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>An URL that links to the source record that contributed data to the associated entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
+
+    private global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum? _platform;
+    private string? _url;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalDataSource IGenesysCloudModel<ExternalDataSource>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExternalDataSource : IGenesysCloudModel<ExternalDataSource>
             switch (index)
             {
                 case 0:
-                    value.Platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum?)null;
+                    value._platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalDataSource.PlatformEnum?)null;
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExternalDataSource : IGenesysCloudModel<ExternalDataSource>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "platform"u8, value.Platform?.ToString(), nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "platform"u8, value._platform?.ToString(), nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

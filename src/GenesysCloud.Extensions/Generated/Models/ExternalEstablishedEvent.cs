@@ -14,47 +14,59 @@ public sealed class ExternalEstablishedEvent : IGenesysCloudModel<ExternalEstabl
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The automatic number identification if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>The automatic number identification name if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aniName")]
-    public string? AniName { get; set; }
+    public string? AniName { get => _aniName; set => _aniName = value; }
 
     /// <summary>The dialed number identification if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>The dialed number identification name if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnisName")]
-    public string? DnisName { get; set; }
+    public string? DnisName { get => _dnisName; set => _dnisName = value; }
 
     /// <summary>Metadata about this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialConfiguration")]
-    public global::GenesysCloud.Extensions.Models.InitialConfiguration? InitialConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitialConfiguration? InitialConfiguration { get => _initialConfiguration; set => _initialConfiguration = value; }
 
     /// <summary>Metadata about the source of this communication's interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceConfiguration")]
-    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get => _sourceConfiguration; set => _sourceConfiguration = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private string? _ani;
+    private string? _aniName;
+    private string? _dnis;
+    private string? _dnisName;
+    private global::GenesysCloud.Extensions.Models.InitialConfiguration? _initialConfiguration;
+    private global::GenesysCloud.Extensions.Models.SourceConfiguration? _sourceConfiguration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEstablishedEvent IGenesysCloudModel<ExternalEstablishedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ExternalEstablishedEvent : IGenesysCloudModel<ExternalEstabl
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AniName = ReadString(ref reader, name);
+                    value._aniName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DnisName = ReadString(ref reader, name);
+                    value._dnisName = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.InitialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitialConfiguration.ReadJson(ref reader, options);
+                    value._initialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitialConfiguration.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
+                    value._sourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,15 +129,15 @@ public sealed class ExternalEstablishedEvent : IGenesysCloudModel<ExternalEstabl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "aniName"u8, value.AniName, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteString(writer, "dnisName"u8, value.DnisName, nulls);
-        if (value.InitialConfiguration is { } property1)
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "aniName"u8, value._aniName, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteString(writer, "dnisName"u8, value._dnisName, nulls);
+        if (value._initialConfiguration is { } property1)
         {
             writer.WritePropertyName("initialConfiguration"u8);
             global::GenesysCloud.Extensions.Models.InitialConfiguration.WriteJson(writer, property1, options);
@@ -135,7 +147,7 @@ public sealed class ExternalEstablishedEvent : IGenesysCloudModel<ExternalEstabl
             writer.WriteNull("initialConfiguration"u8);
         }
 
-        if (value.SourceConfiguration is { } property3)
+        if (value._sourceConfiguration is { } property3)
         {
             writer.WritePropertyName("sourceConfiguration"u8);
             global::GenesysCloud.Extensions.Models.SourceConfiguration.WriteJson(writer, property3, options);
@@ -145,7 +157,7 @@ public sealed class ExternalEstablishedEvent : IGenesysCloudModel<ExternalEstabl
             writer.WriteNull("sourceConfiguration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

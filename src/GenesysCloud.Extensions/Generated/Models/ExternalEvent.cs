@@ -14,23 +14,29 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
 {
     /// <summary>The ID of the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Timestamp indicating when the event actually took place. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The identifiers of the contact the event is for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifiers")]
-    public global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers? Identifiers { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers? Identifiers { get => _identifiers; set => _identifiers = value; }
 
     /// <summary>The event attributes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Attributes { get => _attributes; set => _attributes = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers? _identifiers;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _attributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEvent IGenesysCloudModel<ExternalEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Identifiers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers.ReadJson(ref reader, options);
+                    value._identifiers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.Identifiers is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._identifiers is { } property2)
         {
             writer.WritePropertyName("identifiers"u8);
             global::GenesysCloud.Extensions.Models.ExternalEventIdentifiers.WriteJson(writer, property2, options);
@@ -101,7 +107,7 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
             writer.WriteNull("identifiers"u8);
         }
 
-        if (value.Attributes is { } property4)
+        if (value._attributes is { } property4)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -119,7 +125,7 @@ public sealed class ExternalEvent : IGenesysCloudModel<ExternalEvent>
             writer.WriteNull("attributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

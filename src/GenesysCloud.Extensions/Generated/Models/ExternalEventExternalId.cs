@@ -14,15 +14,19 @@ public sealed class ExternalEventExternalId : IGenesysCloudModel<ExternalEventEx
 {
     /// <summary>The value of the identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The id of the external source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSourceId")]
-    public string? ExternalSourceId { get; set; }
+    public string? ExternalSourceId { get => _externalSourceId; set => _externalSourceId = value; }
+
+    private string? _value;
+    private string? _externalSourceId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEventExternalId IGenesysCloudModel<ExternalEventExternalId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExternalEventExternalId : IGenesysCloudModel<ExternalEventEx
             switch (index)
             {
                 case 0:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalSourceId = ReadString(ref reader, name);
+                    value._externalSourceId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ExternalEventExternalId : IGenesysCloudModel<ExternalEventEx
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "externalSourceId"u8, value.ExternalSourceId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "externalSourceId"u8, value._externalSourceId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ExternalEventIdentifiers : IGenesysCloudModel<ExternalEventI
 {
     /// <summary>The list of identifiers of the contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEventExternalId>? ExternalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEventExternalId>? ExternalIds { get => _externalIds; set => _externalIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalEventExternalId>? _externalIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEventIdentifiers IGenesysCloudModel<ExternalEventIdentifiers>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ExternalEventIdentifiers : IGenesysCloudModel<ExternalEventI
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalIds = null;
+                        value._externalIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ExternalEventIdentifiers : IGenesysCloudModel<ExternalEventI
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalEventExternalId.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalIds = list1;
+                        value._externalIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ExternalEventIdentifiers : IGenesysCloudModel<ExternalEventI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExternalIds is { } property2)
+        if (value._externalIds is { } property2)
         {
             writer.WritePropertyName("externalIds"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ExternalEventIdentifiers : IGenesysCloudModel<ExternalEventI
             writer.WriteNull("externalIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ExternalEventsConfiguration : IGenesysCloudModel<ExternalEve
 {
     /// <summary>The unique identifier for the external event configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A description of the external event configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The division ID (UUID) associated with this configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>Indicates whether the divisionId field is valid.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIdActive")]
-    public bool? DivisionIdActive { get; set; }
+    public bool? DivisionIdActive { get => _divisionIdActive; set => _divisionIdActive = value; }
 
     /// <summary>The dynamic schema ID (UUID) that defines the structure of external events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public string? SchemaId { get; set; }
+    public string? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>Indicates whether the schema is active or inactive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaActive")]
-    public bool? SchemaActive { get; set; }
+    public bool? SchemaActive { get => _schemaActive; set => _schemaActive = value; }
 
     /// <summary>The source of the external events e.g. Adobe, Salesforce.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>The timestamp when the configuration was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastModified")]
-    public global::System.DateTimeOffset? DateLastModified { get; set; }
+    public global::System.DateTimeOffset? DateLastModified { get => _dateLastModified; set => _dateLastModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _divisionId;
+    private bool? _divisionIdActive;
+    private string? _schemaId;
+    private bool? _schemaActive;
+    private string? _source;
+    private global::System.DateTimeOffset? _dateLastModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEventsConfiguration IGenesysCloudModel<ExternalEventsConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ExternalEventsConfiguration : IGenesysCloudModel<ExternalEve
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DivisionIdActive = ReadNullableBoolean(ref reader, name);
+                    value._divisionIdActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.SchemaId = ReadString(ref reader, name);
+                    value._schemaId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SchemaActive = ReadNullableBoolean(ref reader, name);
+                    value._schemaActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.DateLastModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class ExternalEventsConfiguration : IGenesysCloudModel<ExternalEve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteBoolean(writer, "divisionIdActive"u8, value.DivisionIdActive, nulls);
-        WriteString(writer, "schemaId"u8, value.SchemaId, nulls);
-        WriteBoolean(writer, "schemaActive"u8, value.SchemaActive, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteDateTimeOffset(writer, "dateLastModified"u8, value.DateLastModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteBoolean(writer, "divisionIdActive"u8, value._divisionIdActive, nulls);
+        WriteString(writer, "schemaId"u8, value._schemaId, nulls);
+        WriteBoolean(writer, "schemaActive"u8, value._schemaActive, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteDateTimeOffset(writer, "dateLastModified"u8, value._dateLastModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

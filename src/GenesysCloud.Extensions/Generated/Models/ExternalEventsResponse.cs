@@ -14,11 +14,14 @@ public sealed class ExternalEventsResponse : IGenesysCloudModel<ExternalEventsRe
 {
     /// <summary>List of events that failed processing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unprocessedEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnprocessedExternalEvent>? UnprocessedEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnprocessedExternalEvent>? UnprocessedEntities { get => _unprocessedEntities; set => _unprocessedEntities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnprocessedExternalEvent>? _unprocessedEntities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalEventsResponse IGenesysCloudModel<ExternalEventsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ExternalEventsResponse : IGenesysCloudModel<ExternalEventsRe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UnprocessedEntities = null;
+                        value._unprocessedEntities = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ExternalEventsResponse : IGenesysCloudModel<ExternalEventsRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UnprocessedExternalEvent.ReadJson(ref reader, options));
                         }
 
-                        value.UnprocessedEntities = list1;
+                        value._unprocessedEntities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ExternalEventsResponse : IGenesysCloudModel<ExternalEventsRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UnprocessedEntities is { } property2)
+        if (value._unprocessedEntities is { } property2)
         {
             writer.WritePropertyName("unprocessedEntities"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ExternalEventsResponse : IGenesysCloudModel<ExternalEventsRe
             writer.WriteNull("unprocessedEntities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ExternalId : IGenesysCloudModel<ExternalId>
 {
     /// <summary>The external source of the identifier. Max: 255 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSource")]
-    public global::GenesysCloud.Extensions.Models.ExternalSource? ExternalSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalSource? ExternalSource { get => _externalSource; set => _externalSource = value; }
 
     /// <summary>The string value of the identifier. Max: 255 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.ExternalSource? _externalSource;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalId IGenesysCloudModel<ExternalId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExternalId : IGenesysCloudModel<ExternalId>
             switch (index)
             {
                 case 0:
-                    value.ExternalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalSource.ReadJson(ref reader, options);
+                    value._externalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalSource.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ExternalId : IGenesysCloudModel<ExternalId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExternalSource is { } property1)
+        if (value._externalSource is { } property1)
         {
             writer.WritePropertyName("externalSource"u8);
             global::GenesysCloud.Extensions.Models.ExternalSource.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class ExternalId : IGenesysCloudModel<ExternalId>
             writer.WriteNull("externalSource"u8);
         }
 
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

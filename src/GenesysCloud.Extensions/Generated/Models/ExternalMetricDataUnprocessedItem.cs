@@ -14,43 +14,54 @@ public sealed class ExternalMetricDataUnprocessedItem : IGenesysCloudModel<Exter
 {
     /// <summary>The user ID. Must provide either userId or userEmail, but not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The user main email used in user's GenesysCloud account. Must provide either userId or userEmail, but not both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userEmail")]
-    public string? UserEmail { get; set; }
+    public string? UserEmail { get => _userEmail; set => _userEmail = value; }
 
     /// <summary>The ID of the external metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricId")]
-    public string? MetricId { get; set; }
+    public string? MetricId { get => _metricId; set => _metricId = value; }
 
     /// <summary>The date of the metric data. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateOccurred")]
-    public string? DateOccurred { get; set; }
+    public string? DateOccurred { get => _dateOccurred; set => _dateOccurred = value; }
 
     /// <summary>The value of the metric data. When value is null, the metric data will be deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>The number of data points. The default value is 0 when type is Cumulative and the metric data already exists, otherwise 1. When total count reaches 0, the metric data will be deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The type of the metric data. The default value is Total.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The error message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>The error code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
+
+    private string? _userId;
+    private string? _userEmail;
+    private string? _metricId;
+    private string? _dateOccurred;
+    private double? _value;
+    private long? _count;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum? _type;
+    private string? _message;
+    private string? _code;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalMetricDataUnprocessedItem IGenesysCloudModel<ExternalMetricDataUnprocessedItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ExternalMetricDataUnprocessedItem : IGenesysCloudModel<Exter
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserEmail = ReadString(ref reader, name);
+                    value._userEmail = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MetricId = ReadString(ref reader, name);
+                    value._metricId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateOccurred = ReadString(ref reader, name);
+                    value._dateOccurred = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.TypeEnum?)null;
                     break;
                 case 7:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class ExternalMetricDataUnprocessedItem : IGenesysCloudModel<Exter
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "userEmail"u8, value.UserEmail, nulls);
-        WriteString(writer, "metricId"u8, value.MetricId, nulls);
-        WriteString(writer, "dateOccurred"u8, value.DateOccurred, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "userEmail"u8, value._userEmail, nulls);
+        WriteString(writer, "metricId"u8, value._metricId, nulls);
+        WriteString(writer, "dateOccurred"u8, value._dateOccurred, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
 {
     /// <summary>The list of processed entities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("processedEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataProcessedItem>? ProcessedEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataProcessedItem>? ProcessedEntities { get => _processedEntities; set => _processedEntities = value; }
 
     /// <summary>The list of unprocessed entities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unprocessedEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem>? UnprocessedEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem>? UnprocessedEntities { get => _unprocessedEntities; set => _unprocessedEntities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataProcessedItem>? _processedEntities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem>? _unprocessedEntities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalMetricDataWriteResponse IGenesysCloudModel<ExternalMetricDataWriteResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ProcessedEntities = null;
+                        value._processedEntities = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalMetricDataProcessedItem.ReadJson(ref reader, options));
                         }
 
-                        value.ProcessedEntities = list1;
+                        value._processedEntities = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UnprocessedEntities = null;
+                        value._unprocessedEntities = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalMetricDataUnprocessedItem.ReadJson(ref reader, options));
                         }
 
-                        value.UnprocessedEntities = list2;
+                        value._unprocessedEntities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ProcessedEntities is { } property3)
+        if (value._processedEntities is { } property3)
         {
             writer.WritePropertyName("processedEntities"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
             writer.WriteNull("processedEntities"u8);
         }
 
-        if (value.UnprocessedEntities is { } property6)
+        if (value._unprocessedEntities is { } property6)
         {
             writer.WritePropertyName("unprocessedEntities"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class ExternalMetricDataWriteResponse : IGenesysCloudModel<Externa
             writer.WriteNull("unprocessedEntities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

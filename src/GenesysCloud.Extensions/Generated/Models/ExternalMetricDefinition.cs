@@ -14,51 +14,64 @@ public sealed class ExternalMetricDefinition : IGenesysCloudModel<ExternalMetric
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The unit of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum? Unit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum? Unit { get => _unit; set => _unit = value; }
 
     /// <summary>The unit definition of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitDefinition")]
-    public string? UnitDefinition { get; set; }
+    public string? UnitDefinition { get => _unitDefinition; set => _unitDefinition = value; }
 
     /// <summary>The decimal precision of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The default objective type of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultObjectiveType")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum? DefaultObjectiveType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum? DefaultObjectiveType { get => _defaultObjectiveType; set => _defaultObjectiveType = value; }
 
     /// <summary>The retention in months of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retentionMonths")]
-    public long? RetentionMonths { get; set; }
+    public long? RetentionMonths { get => _retentionMonths; set => _retentionMonths = value; }
 
     /// <summary>True if the External Metric Definition is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>True if the External Metric Definition is in use</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inUse")]
-    public bool? InUse { get; set; }
+    public bool? InUse { get => _inUse; set => _inUse = value; }
 
     /// <summary>The last date and time that the metric data was refreshed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastRefreshed")]
-    public global::System.DateTimeOffset? DateLastRefreshed { get; set; }
+    public global::System.DateTimeOffset? DateLastRefreshed { get => _dateLastRefreshed; set => _dateLastRefreshed = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum? _unit;
+    private string? _unitDefinition;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum? _defaultObjectiveType;
+    private long? _retentionMonths;
+    private bool? _enabled;
+    private bool? _inUse;
+    private global::System.DateTimeOffset? _dateLastRefreshed;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalMetricDefinition IGenesysCloudModel<ExternalMetricDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class ExternalMetricDefinition : IGenesysCloudModel<ExternalMetric
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum?)null;
+                    value._unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.UnitEnum?)null;
                     break;
                 case 3:
-                    value.UnitDefinition = ReadString(ref reader, name);
+                    value._unitDefinition = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DefaultObjectiveType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum?)null;
+                    value._defaultObjectiveType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinition.DefaultObjectiveTypeEnum?)null;
                     break;
                 case 6:
-                    value.RetentionMonths = ReadNullableInt64(ref reader, options, name);
+                    value._retentionMonths = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.InUse = ReadNullableBoolean(ref reader, name);
+                    value._inUse = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.DateLastRefreshed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastRefreshed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class ExternalMetricDefinition : IGenesysCloudModel<ExternalMetric
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "unit"u8, value.Unit?.ToString(), nulls);
-        WriteString(writer, "unitDefinition"u8, value.UnitDefinition, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "defaultObjectiveType"u8, value.DefaultObjectiveType?.ToString(), nulls);
-        WriteInt64(writer, "retentionMonths"u8, value.RetentionMonths, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "inUse"u8, value.InUse, nulls);
-        WriteDateTimeOffset(writer, "dateLastRefreshed"u8, value.DateLastRefreshed, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "unit"u8, value._unit?.ToString(), nulls);
+        WriteString(writer, "unitDefinition"u8, value._unitDefinition, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "defaultObjectiveType"u8, value._defaultObjectiveType?.ToString(), nulls);
+        WriteInt64(writer, "retentionMonths"u8, value._retentionMonths, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "inUse"u8, value._inUse, nulls);
+        WriteDateTimeOffset(writer, "dateLastRefreshed"u8, value._dateLastRefreshed, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

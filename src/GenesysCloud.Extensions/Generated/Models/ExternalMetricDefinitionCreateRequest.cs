@@ -14,31 +14,39 @@ public sealed class ExternalMetricDefinitionCreateRequest : IGenesysCloudModel<E
 {
     /// <summary>The name of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The unit of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum? Unit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum? Unit { get => _unit; set => _unit = value; }
 
     /// <summary>The unit definition of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitDefinition")]
-    public string? UnitDefinition { get; set; }
+    public string? UnitDefinition { get => _unitDefinition; set => _unitDefinition = value; }
 
     /// <summary>The decimal precision of the External Metric Definition. Must be at least 0 and at most 5</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The default objective type of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultObjectiveType")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum? DefaultObjectiveType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum? DefaultObjectiveType { get => _defaultObjectiveType; set => _defaultObjectiveType = value; }
 
     /// <summary>True if the External Metric Definition is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum? _unit;
+    private string? _unitDefinition;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum? _defaultObjectiveType;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalMetricDefinitionCreateRequest IGenesysCloudModel<ExternalMetricDefinitionCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ExternalMetricDefinitionCreateRequest : IGenesysCloudModel<E
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum?)null;
+                    value._unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.UnitEnum?)null;
                     break;
                 case 2:
-                    value.UnitDefinition = ReadString(ref reader, name);
+                    value._unitDefinition = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DefaultObjectiveType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum?)null;
+                    value._defaultObjectiveType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest.DefaultObjectiveTypeEnum?)null;
                     break;
                 case 5:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ExternalMetricDefinitionCreateRequest : IGenesysCloudModel<E
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "unit"u8, value.Unit?.ToString(), nulls);
-        WriteString(writer, "unitDefinition"u8, value.UnitDefinition, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "defaultObjectiveType"u8, value.DefaultObjectiveType?.ToString(), nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "unit"u8, value._unit?.ToString(), nulls);
+        WriteString(writer, "unitDefinition"u8, value._unitDefinition, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "defaultObjectiveType"u8, value._defaultObjectiveType?.ToString(), nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ExternalMetricDefinitionUpdateRequest : IGenesysCloudModel<E
 {
     /// <summary>The name of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The decimal precision of the External Metric Definition. Must be at least 0 and at most 5</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The default objective type of the External Metric Definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultObjectiveType")]
-    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum? DefaultObjectiveType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum? DefaultObjectiveType { get => _defaultObjectiveType; set => _defaultObjectiveType = value; }
 
     /// <summary>True if the External Metric Definition is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
+
+    private string? _name;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum? _defaultObjectiveType;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalMetricDefinitionUpdateRequest IGenesysCloudModel<ExternalMetricDefinitionUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ExternalMetricDefinitionUpdateRequest : IGenesysCloudModel<E
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DefaultObjectiveType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum?)null;
+                    value._defaultObjectiveType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest.DefaultObjectiveTypeEnum?)null;
                     break;
                 case 3:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ExternalMetricDefinitionUpdateRequest : IGenesysCloudModel<E
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "defaultObjectiveType"u8, value.DefaultObjectiveType?.ToString(), nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "defaultObjectiveType"u8, value._defaultObjectiveType?.ToString(), nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

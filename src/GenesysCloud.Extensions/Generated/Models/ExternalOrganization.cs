@@ -14,103 +14,129 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the company. Max: 1000 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>companyType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("companyType")]
-    public string? CompanyType { get; set; }
+    public string? CompanyType { get => _companyType; set => _companyType = value; }
 
     /// <summary>Gets or sets <c>industry</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("industry")]
-    public string? Industry { get; set; }
+    public string? Industry { get => _industry; set => _industry = value; }
 
     /// <summary>Gets or sets <c>address</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.ContactAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContactAddress? Address { get => _address; set => _address = value; }
 
     /// <summary>Gets or sets <c>phoneNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? PhoneNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Gets or sets <c>faxNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faxNumber")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? FaxNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? FaxNumber { get => _faxNumber; set => _faxNumber = value; }
 
     /// <summary>Gets or sets <c>employeeCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employeeCount")]
-    public long? EmployeeCount { get; set; }
+    public long? EmployeeCount { get => _employeeCount; set => _employeeCount = value; }
 
     /// <summary>Gets or sets <c>revenue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("revenue")]
-    public long? Revenue { get; set; }
+    public long? Revenue { get => _revenue; set => _revenue = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>websites</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("websites")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Websites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Websites { get => _websites; set => _websites = value; }
 
     /// <summary>Gets or sets <c>tickers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tickers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ticker>? Tickers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ticker>? Tickers { get => _tickers; set => _tickers = value; }
 
     /// <summary>Gets or sets <c>twitterId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("twitterId")]
-    public global::GenesysCloud.Extensions.Models.TwitterId? TwitterId { get; set; }
+    public global::GenesysCloud.Extensions.Models.TwitterId? TwitterId { get => _twitterId; set => _twitterId = value; }
 
     /// <summary>A string that identifies an external system-of-record resource that may have more detailed information on the organization. It should be a valid URL (including the http/https protocol, port, and path [if any]). The value is automatically trimmed of any leading and trailing whitespace.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSystemUrl")]
-    public string? ExternalSystemUrl { get; set; }
+    public string? ExternalSystemUrl { get => _externalSystemUrl; set => _externalSystemUrl = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifyDate")]
-    public global::System.DateTimeOffset? ModifyDate { get; set; }
+    public global::System.DateTimeOffset? ModifyDate { get => _modifyDate; set => _modifyDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createDate")]
-    public global::System.DateTimeOffset? CreateDate { get; set; }
+    public global::System.DateTimeOffset? CreateDate { get => _createDate; set => _createDate = value; }
 
     /// <summary>Gets or sets <c>trustor</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trustor")]
-    public global::GenesysCloud.Extensions.Models.Trustor? Trustor { get; set; }
+    public global::GenesysCloud.Extensions.Models.Trustor? Trustor { get => _trustor; set => _trustor = value; }
 
     /// <summary>The schema defining custom fields for this contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.DataSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.DataSchema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Custom fields defined in the schema referenced by schemaId and schemaVersion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>Identifiers claimed by this external org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? Identifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? Identifiers { get => _identifiers; set => _identifiers = value; }
 
     /// <summary>A list of external identifiers that identify this External Organization in an external system. Max 10 items.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? ExternalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? ExternalIds { get => _externalIds; set => _externalIds = value; }
 
     /// <summary>Links to the sources of data (e.g. one source might be a CRM) that contributed data to this record.  Read-only, and only populated when requested via expand param.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalDataSources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get => _externalDataSources; set => _externalDataSources = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private string? _companyType;
+    private string? _industry;
+    private global::GenesysCloud.Extensions.Models.ContactAddress? _address;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _phoneNumber;
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _faxNumber;
+    private long? _employeeCount;
+    private long? _revenue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _websites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Ticker>? _tickers;
+    private global::GenesysCloud.Extensions.Models.TwitterId? _twitterId;
+    private string? _externalSystemUrl;
+    private global::System.DateTimeOffset? _modifyDate;
+    private global::System.DateTimeOffset? _createDate;
+    private global::GenesysCloud.Extensions.Models.Trustor? _trustor;
+    private global::GenesysCloud.Extensions.Models.DataSchema? _schema;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customFields;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? _identifiers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalId>? _externalIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? _externalDataSources;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalOrganization IGenesysCloudModel<ExternalOrganization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,39 +157,39 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CompanyType = ReadString(ref reader, name);
+                    value._companyType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Industry = ReadString(ref reader, name);
+                    value._industry = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContactAddress.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.PhoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._phoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.FaxNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._faxNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.EmployeeCount = ReadNullableInt64(ref reader, options, name);
+                    value._employeeCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Revenue = ReadNullableInt64(ref reader, options, name);
+                    value._revenue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -174,13 +200,13 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Websites = null;
+                        value._websites = null;
                     }
                     else
                     {
@@ -191,13 +217,13 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Websites = list2;
+                        value._websites = list2;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Tickers = null;
+                        value._tickers = null;
                     }
                     else
                     {
@@ -208,31 +234,31 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Ticker.ReadJson(ref reader, options));
                         }
 
-                        value.Tickers = list3;
+                        value._tickers = list3;
                     }
                     break;
                 case 13:
-                    value.TwitterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TwitterId.ReadJson(ref reader, options);
+                    value._twitterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TwitterId.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ExternalSystemUrl = ReadString(ref reader, name);
+                    value._externalSystemUrl = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ModifyDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifyDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.CreateDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.Trustor = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Trustor.ReadJson(ref reader, options);
+                    value._trustor = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Trustor.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DataSchema.ReadJson(ref reader, options);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -243,13 +269,13 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             dictionary4[key4] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomFields = dictionary4;
+                        value._customFields = dictionary4;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.Identifiers = null;
+                        value._identifiers = null;
                     }
                     else
                     {
@@ -260,13 +286,13 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.Identifiers = list5;
+                        value._identifiers = list5;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalIds = null;
+                        value._externalIds = null;
                     }
                     else
                     {
@@ -277,13 +303,13 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalId.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalIds = list6;
+                        value._externalIds = list6;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalDataSources = null;
+                        value._externalDataSources = null;
                     }
                     else
                     {
@@ -294,14 +320,14 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalDataSource.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalDataSources = list7;
+                        value._externalDataSources = list7;
                     }
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -313,9 +339,9 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property8, options);
@@ -325,9 +351,9 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "companyType"u8, value.CompanyType, nulls);
-        WriteString(writer, "industry"u8, value.Industry, nulls);
-        if (value.Address is { } property10)
+        WriteString(writer, "companyType"u8, value._companyType, nulls);
+        WriteString(writer, "industry"u8, value._industry, nulls);
+        if (value._address is { } property10)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.ContactAddress.WriteJson(writer, property10, options);
@@ -337,7 +363,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("address"u8);
         }
 
-        if (value.PhoneNumber is { } property12)
+        if (value._phoneNumber is { } property12)
         {
             writer.WritePropertyName("phoneNumber"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property12, options);
@@ -347,7 +373,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("phoneNumber"u8);
         }
 
-        if (value.FaxNumber is { } property14)
+        if (value._faxNumber is { } property14)
         {
             writer.WritePropertyName("faxNumber"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property14, options);
@@ -357,9 +383,9 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("faxNumber"u8);
         }
 
-        WriteInt64(writer, "employeeCount"u8, value.EmployeeCount, nulls);
-        WriteInt64(writer, "revenue"u8, value.Revenue, nulls);
-        if (value.Tags is { } property16)
+        WriteInt64(writer, "employeeCount"u8, value._employeeCount, nulls);
+        WriteInt64(writer, "revenue"u8, value._revenue, nulls);
+        if (value._tags is { } property16)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -376,7 +402,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("tags"u8);
         }
 
-        if (value.Websites is { } property18)
+        if (value._websites is { } property18)
         {
             writer.WritePropertyName("websites"u8);
             writer.WriteStartArray();
@@ -393,7 +419,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("websites"u8);
         }
 
-        if (value.Tickers is { } property20)
+        if (value._tickers is { } property20)
         {
             writer.WritePropertyName("tickers"u8);
             writer.WriteStartArray();
@@ -417,7 +443,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("tickers"u8);
         }
 
-        if (value.TwitterId is { } property23)
+        if (value._twitterId is { } property23)
         {
             writer.WritePropertyName("twitterId"u8);
             global::GenesysCloud.Extensions.Models.TwitterId.WriteJson(writer, property23, options);
@@ -427,10 +453,10 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("twitterId"u8);
         }
 
-        WriteString(writer, "externalSystemUrl"u8, value.ExternalSystemUrl, nulls);
-        WriteDateTimeOffset(writer, "modifyDate"u8, value.ModifyDate, nulls);
-        WriteDateTimeOffset(writer, "createDate"u8, value.CreateDate, nulls);
-        if (value.Trustor is { } property25)
+        WriteString(writer, "externalSystemUrl"u8, value._externalSystemUrl, nulls);
+        WriteDateTimeOffset(writer, "modifyDate"u8, value._modifyDate, nulls);
+        WriteDateTimeOffset(writer, "createDate"u8, value._createDate, nulls);
+        if (value._trustor is { } property25)
         {
             writer.WritePropertyName("trustor"u8);
             global::GenesysCloud.Extensions.Models.Trustor.WriteJson(writer, property25, options);
@@ -440,7 +466,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("trustor"u8);
         }
 
-        if (value.Schema is { } property27)
+        if (value._schema is { } property27)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.DataSchema.WriteJson(writer, property27, options);
@@ -450,7 +476,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("schema"u8);
         }
 
-        if (value.CustomFields is { } property29)
+        if (value._customFields is { } property29)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -468,7 +494,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("customFields"u8);
         }
 
-        if (value.Identifiers is { } property31)
+        if (value._identifiers is { } property31)
         {
             writer.WritePropertyName("identifiers"u8);
             writer.WriteStartArray();
@@ -492,7 +518,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("identifiers"u8);
         }
 
-        if (value.ExternalIds is { } property34)
+        if (value._externalIds is { } property34)
         {
             writer.WritePropertyName("externalIds"u8);
             writer.WriteStartArray();
@@ -516,7 +542,7 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("externalIds"u8);
         }
 
-        if (value.ExternalDataSources is { } property37)
+        if (value._externalDataSources is { } property37)
         {
             writer.WritePropertyName("externalDataSources"u8);
             writer.WriteStartArray();
@@ -540,8 +566,8 @@ public sealed class ExternalOrganization : IGenesysCloudModel<ExternalOrganizati
             writer.WriteNull("externalDataSources"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
 {
     /// <summary>A user-specified tracker string, only useful in the Bulk-Enrich API. If one Bulk-Enrich operation in a request fails, the requested operation will be repeated in the Bulk API response, including this id field, allowing associating request and response operations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>An ordered list of one or more Identifiers which might each be claimed by an External Organization. `action` describes what to do with any possibly matching External Organization. Identifier lookups will occur in the order specified here.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingIdentifiers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? MatchingIdentifiers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? MatchingIdentifiers { get => _matchingIdentifiers; set => _matchingIdentifiers = value; }
 
     /// <summary>The action that should be taken based on any External Organization found by `matchingIdentifiers`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Data to be added, either as an update to an existing External Organization or the body of a new External Organization. Omitting a field in this contract means that it will be treated as null in the `fieldRules` logic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>Logic describing how to combine data from the submitted request with data found in the database.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldRules")]
-    public global::GenesysCloud.Extensions.Models.EnrichFieldRules? FieldRules { get; set; }
+    public global::GenesysCloud.Extensions.Models.EnrichFieldRules? FieldRules { get => _fieldRules; set => _fieldRules = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>? _matchingIdentifiers;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum? _action;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganization? _externalOrganization;
+    private global::GenesysCloud.Extensions.Models.EnrichFieldRules? _fieldRules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalOrganizationEnrichRequest IGenesysCloudModel<ExternalOrganizationEnrichRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MatchingIdentifiers = null;
+                        value._matchingIdentifiers = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.MatchingIdentifiers = list1;
+                        value._matchingIdentifiers = list1;
                     }
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest.ActionEnum?)null;
                     break;
                 case 4:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.FieldRules = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EnrichFieldRules.ReadJson(ref reader, options);
+                    value._fieldRules = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EnrichFieldRules.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property3, options);
@@ -114,7 +122,7 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
             writer.WriteNull("division"u8);
         }
 
-        if (value.MatchingIdentifiers is { } property5)
+        if (value._matchingIdentifiers is { } property5)
         {
             writer.WritePropertyName("matchingIdentifiers"u8);
             writer.WriteStartArray();
@@ -138,8 +146,8 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
             writer.WriteNull("matchingIdentifiers"u8);
         }
 
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        if (value.ExternalOrganization is { } property8)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        if (value._externalOrganization is { } property8)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.ExternalOrganization.WriteJson(writer, property8, options);
@@ -149,7 +157,7 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
             writer.WriteNull("externalOrganization"u8);
         }
 
-        if (value.FieldRules is { } property10)
+        if (value._fieldRules is { } property10)
         {
             writer.WritePropertyName("fieldRules"u8);
             global::GenesysCloud.Extensions.Models.EnrichFieldRules.WriteJson(writer, property10, options);
@@ -159,7 +167,7 @@ public sealed class ExternalOrganizationEnrichRequest : IGenesysCloudModel<Exter
             writer.WriteNull("fieldRules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ExternalOrganizationIdentifierClaimRequest : IGenesysCloudMo
 {
     /// <summary>The operation to perform claim/release</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operation")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum? Operation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum? Operation { get => _operation; set => _operation = value; }
 
     /// <summary>The identifier that should be claimed/released from an external org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier? Identifier { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier? Identifier { get => _identifier; set => _identifier = value; }
+
+    private global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum? _operation;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier? _identifier;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalOrganizationIdentifierClaimRequest IGenesysCloudModel<ExternalOrganizationIdentifierClaimRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ExternalOrganizationIdentifierClaimRequest : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.Operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum?)null;
+                    value._operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest.OperationEnum?)null;
                     break;
                 case 1:
-                    value.Identifier = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier.ReadJson(ref reader, options);
+                    value._identifier = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ExternalOrganizationIdentifierClaimRequest : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operation"u8, value.Operation?.ToString(), nulls);
-        if (value.Identifier is { } property2)
+        WriteString(writer, "operation"u8, value._operation?.ToString(), nulls);
+        if (value._identifier is { } property2)
         {
             writer.WritePropertyName("identifier"u8);
             global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class ExternalOrganizationIdentifierClaimRequest : IGenesysCloudMo
             writer.WriteNull("identifier"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ExternalOrganizationTrustorLink : IGenesysCloudModel<Externa
 {
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The id of a PureCloud External Organization entity in the External Contacts system that will be used to represent the trustor org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganizationId")]
-    public string? ExternalOrganizationId { get; set; }
+    public string? ExternalOrganizationId { get => _externalOrganizationId; set => _externalOrganizationId = value; }
 
     /// <summary>The id of a PureCloud organization that has granted trust to this PureCloud organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trustorOrgId")]
-    public string? TrustorOrgId { get; set; }
+    public string? TrustorOrgId { get => _trustorOrgId; set => _trustorOrgId = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The URI for the External Organization that is linked to the trustor org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganizationUri")]
-    public string? ExternalOrganizationUri { get; set; }
+    public string? ExternalOrganizationUri { get => _externalOrganizationUri; set => _externalOrganizationUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private string? _externalOrganizationId;
+    private string? _trustorOrgId;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _externalOrganizationUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalOrganizationTrustorLink IGenesysCloudModel<ExternalOrganizationTrustorLink>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ExternalOrganizationTrustorLink : IGenesysCloudModel<Externa
             switch (index)
             {
                 case 0:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ExternalOrganizationId = ReadString(ref reader, name);
+                    value._externalOrganizationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TrustorOrgId = ReadString(ref reader, name);
+                    value._trustorOrgId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ExternalOrganizationUri = ReadString(ref reader, name);
+                    value._externalOrganizationUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class ExternalOrganizationTrustorLink : IGenesysCloudModel<Externa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Division is { } property1)
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property1, options);
@@ -92,11 +99,11 @@ public sealed class ExternalOrganizationTrustorLink : IGenesysCloudModel<Externa
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "externalOrganizationId"u8, value.ExternalOrganizationId, nulls);
-        WriteString(writer, "trustorOrgId"u8, value.TrustorOrgId, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "externalOrganizationUri"u8, value.ExternalOrganizationUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalOrganizationId"u8, value._externalOrganizationId, nulls);
+        WriteString(writer, "trustorOrgId"u8, value._trustorOrgId, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "externalOrganizationUri"u8, value._externalOrganizationUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ExternalSource : IGenesysCloudModel<ExternalSource>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the external source. Must be unique. Max: 200 characters. Leading and trailing whitespace stripped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>active</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Gets or sets <c>linkConfiguration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linkConfiguration")]
-    public global::GenesysCloud.Extensions.Models.LinkConfiguration? LinkConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.LinkConfiguration? LinkConfiguration { get => _linkConfiguration; set => _linkConfiguration = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _active;
+    private global::GenesysCloud.Extensions.Models.LinkConfiguration? _linkConfiguration;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ExternalSource IGenesysCloudModel<ExternalSource>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ExternalSource : IGenesysCloudModel<ExternalSource>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.LinkConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LinkConfiguration.ReadJson(ref reader, options);
+                    value._linkConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LinkConfiguration.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class ExternalSource : IGenesysCloudModel<ExternalSource>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        if (value.LinkConfiguration is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        if (value._linkConfiguration is { } property1)
         {
             writer.WritePropertyName("linkConfiguration"u8);
             global::GenesysCloud.Extensions.Models.LinkConfiguration.WriteJson(writer, property1, options);
@@ -95,8 +102,8 @@ public sealed class ExternalSource : IGenesysCloudModel<ExternalSource>
             writer.WriteNull("linkConfiguration"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

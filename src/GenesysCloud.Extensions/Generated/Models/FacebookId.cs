@@ -14,15 +14,19 @@ public sealed class FacebookId : IGenesysCloudModel<FacebookId>
 {
     /// <summary>The set of scopedIds that this person has. Each scopedId is specific to a page or app that the user interacts with. Max: 1 Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacebookScopedId>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacebookScopedId>? Ids { get => _ids; set => _ids = value; }
 
     /// <summary>The displayName of this person's Facebook account. Roughly translates to user.first_name + ' ' + user.last_name in the Facebook API. Max: 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacebookScopedId>? _ids;
+    private string? _displayName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacebookId IGenesysCloudModel<FacebookId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class FacebookId : IGenesysCloudModel<FacebookId>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class FacebookId : IGenesysCloudModel<FacebookId>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FacebookScopedId.ReadJson(ref reader, options));
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class FacebookId : IGenesysCloudModel<FacebookId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property2)
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class FacebookId : IGenesysCloudModel<FacebookId>
             writer.WriteNull("ids"u8);
         }
 
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
 {
     /// <summary>A unique Integration Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Facebook Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The App Id from Facebook messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
 
     /// <summary>The Page Id from Facebook messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageId")]
-    public string? PageId { get; set; }
+    public string? PageId { get => _pageId; set => _pageId = value; }
 
     /// <summary>The name of the Facebook page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageName")]
-    public string? PageName { get; set; }
+    public string? PageName { get => _pageName; set => _pageName = value; }
 
     /// <summary>The url of the profile image of the Facebook page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageProfileImageUrl")]
-    public string? PageProfileImageUrl { get; set; }
+    public string? PageProfileImageUrl { get => _pageProfileImageUrl; set => _pageProfileImageUrl = value; }
 
     /// <summary>The status of the Facebook Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>The recipient reference associated to the Facebook Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Status of asynchronous create operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createStatus")]
-    public global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum? CreateStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum? CreateStatus { get => _createStatus; set => _createStatus = value; }
 
     /// <summary>Error information returned, if createStatus is set to Error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get => _createError; set => _createError = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private string? _appId;
+    private string? _pageId;
+    private string? _pageName;
+    private string? _pageProfileImageUrl;
+    private string? _status;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum? _createStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _createError;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacebookIntegration IGenesysCloudModel<FacebookIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,61 +127,61 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PageId = ReadString(ref reader, name);
+                    value._pageId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PageName = ReadString(ref reader, name);
+                    value._pageName = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.PageProfileImageUrl = ReadString(ref reader, name);
+                    value._pageProfileImageUrl = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.CreateStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum?)null;
+                    value._createStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FacebookIntegration.CreateStatusEnum?)null;
                     break;
                 case 16:
-                    value.CreateError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._createError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +193,9 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property2)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property2, options);
@@ -185,7 +205,7 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property4)
+        if (value._messagingSetting is { } property4)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property4, options);
@@ -195,12 +215,12 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteString(writer, "pageId"u8, value.PageId, nulls);
-        WriteString(writer, "pageName"u8, value.PageName, nulls);
-        WriteString(writer, "pageProfileImageUrl"u8, value.PageProfileImageUrl, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        if (value.Recipient is { } property6)
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteString(writer, "pageId"u8, value._pageId, nulls);
+        WriteString(writer, "pageName"u8, value._pageName, nulls);
+        WriteString(writer, "pageProfileImageUrl"u8, value._pageProfileImageUrl, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        if (value._recipient is { } property6)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -210,9 +230,9 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property8)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -222,7 +242,7 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -232,9 +252,9 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "createStatus"u8, value.CreateStatus?.ToString(), nulls);
-        if (value.CreateError is { } property12)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "createStatus"u8, value._createStatus?.ToString(), nulls);
+        if (value._createError is { } property12)
         {
             writer.WritePropertyName("createError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property12, options);
@@ -244,8 +264,8 @@ public sealed class FacebookIntegration : IGenesysCloudModel<FacebookIntegration
             writer.WriteNull("createError"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class FacebookIntegrationUpdateRequest : IGenesysCloudModel<Facebo
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Facebook Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The long-lived Page Access Token of Facebook page.  See https://developers.facebook.com/docs/facebook-login/access-tokens.  Either pageAccessToken or userAccessToken should be provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageAccessToken")]
-    public string? PageAccessToken { get; set; }
+    public string? PageAccessToken { get => _pageAccessToken; set => _pageAccessToken = value; }
 
     /// <summary>The short-lived User Access Token of the Facebook user logged into the Facebook app.  See https://developers.facebook.com/docs/facebook-login/access-tokens.  Either pageAccessToken or userAccessToken should be provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAccessToken")]
-    public string? UserAccessToken { get; set; }
+    public string? UserAccessToken { get => _userAccessToken; set => _userAccessToken = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private string? _pageAccessToken;
+    private string? _userAccessToken;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacebookIntegrationUpdateRequest IGenesysCloudModel<FacebookIntegrationUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class FacebookIntegrationUpdateRequest : IGenesysCloudModel<Facebo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PageAccessToken = ReadString(ref reader, name);
+                    value._pageAccessToken = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UserAccessToken = ReadString(ref reader, name);
+                    value._userAccessToken = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class FacebookIntegrationUpdateRequest : IGenesysCloudModel<Facebo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property1)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property1, options);
@@ -108,7 +117,7 @@ public sealed class FacebookIntegrationUpdateRequest : IGenesysCloudModel<Facebo
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property3)
+        if (value._messagingSetting is { } property3)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property3, options);
@@ -118,10 +127,10 @@ public sealed class FacebookIntegrationUpdateRequest : IGenesysCloudModel<Facebo
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "pageAccessToken"u8, value.PageAccessToken, nulls);
-        WriteString(writer, "userAccessToken"u8, value.UserAccessToken, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "pageAccessToken"u8, value._pageAccessToken, nulls);
+        WriteString(writer, "userAccessToken"u8, value._userAccessToken, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class FacebookScopedId : IGenesysCloudModel<FacebookScopedId>
 {
     /// <summary>The unique page/app-specific scopedId for the user. Max: 255 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopedId")]
-    public string? ScopedId { get; set; }
+    public string? ScopedId { get => _scopedId; set => _scopedId = value; }
+
+    private string? _scopedId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacebookScopedId IGenesysCloudModel<FacebookScopedId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class FacebookScopedId : IGenesysCloudModel<FacebookScopedId>
             switch (index)
             {
                 case 0:
-                    value.ScopedId = ReadString(ref reader, name);
+                    value._scopedId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class FacebookScopedId : IGenesysCloudModel<FacebookScopedId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "scopedId"u8, value.ScopedId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "scopedId"u8, value._scopedId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

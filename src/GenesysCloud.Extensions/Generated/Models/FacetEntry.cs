@@ -14,39 +14,49 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
 {
     /// <summary>Gets or sets <c>attribute</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attribute")]
-    public global::GenesysCloud.Extensions.Models.TermAttribute? Attribute { get; set; }
+    public global::GenesysCloud.Extensions.Models.TermAttribute? Attribute { get => _attribute; set => _attribute = value; }
 
     /// <summary>Gets or sets <c>statistics</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.FacetStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.FacetStatistics? Statistics { get => _statistics; set => _statistics = value; }
 
     /// <summary>Gets or sets <c>other</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("other")]
-    public long? Other { get; set; }
+    public long? Other { get => _other; set => _other = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Gets or sets <c>missing</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("missing")]
-    public long? Missing { get; set; }
+    public long? Missing { get => _missing; set => _missing = value; }
 
     /// <summary>Gets or sets <c>termCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("termCount")]
-    public long? TermCount { get; set; }
+    public long? TermCount { get => _termCount; set => _termCount = value; }
 
     /// <summary>Gets or sets <c>termType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("termType")]
-    public global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum? TermType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum? TermType { get => _termType; set => _termType = value; }
 
     /// <summary>Gets or sets <c>terms</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("terms")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetTerm>? Terms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetTerm>? Terms { get => _terms; set => _terms = value; }
+
+    private global::GenesysCloud.Extensions.Models.TermAttribute? _attribute;
+    private global::GenesysCloud.Extensions.Models.FacetStatistics? _statistics;
+    private long? _other;
+    private long? _total;
+    private long? _missing;
+    private long? _termCount;
+    private global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum? _termType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetTerm>? _terms;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacetEntry IGenesysCloudModel<FacetEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,30 +77,30 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
             switch (index)
             {
                 case 0:
-                    value.Attribute = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TermAttribute.ReadJson(ref reader, options);
+                    value._attribute = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TermAttribute.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FacetStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FacetStatistics.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Other = ReadNullableInt64(ref reader, options, name);
+                    value._other = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Missing = ReadNullableInt64(ref reader, options, name);
+                    value._missing = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.TermCount = ReadNullableInt64(ref reader, options, name);
+                    value._termCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.TermType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum?)null;
+                    value._termType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FacetEntry.TermTypeEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Terms = null;
+                        value._terms = null;
                     }
                     else
                     {
@@ -101,11 +111,11 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FacetTerm.ReadJson(ref reader, options));
                         }
 
-                        value.Terms = list2;
+                        value._terms = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +127,7 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attribute is { } property3)
+        if (value._attribute is { } property3)
         {
             writer.WritePropertyName("attribute"u8);
             global::GenesysCloud.Extensions.Models.TermAttribute.WriteJson(writer, property3, options);
@@ -127,7 +137,7 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
             writer.WriteNull("attribute"u8);
         }
 
-        if (value.Statistics is { } property5)
+        if (value._statistics is { } property5)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.FacetStatistics.WriteJson(writer, property5, options);
@@ -137,12 +147,12 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
             writer.WriteNull("statistics"u8);
         }
 
-        WriteInt64(writer, "other"u8, value.Other, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "missing"u8, value.Missing, nulls);
-        WriteInt64(writer, "termCount"u8, value.TermCount, nulls);
-        WriteString(writer, "termType"u8, value.TermType?.ToString(), nulls);
-        if (value.Terms is { } property7)
+        WriteInt64(writer, "other"u8, value._other, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "missing"u8, value._missing, nulls);
+        WriteInt64(writer, "termCount"u8, value._termCount, nulls);
+        WriteString(writer, "termType"u8, value._termType?.ToString(), nulls);
+        if (value._terms is { } property7)
         {
             writer.WritePropertyName("terms"u8);
             writer.WriteStartArray();
@@ -166,7 +176,7 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
             writer.WriteNull("terms"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

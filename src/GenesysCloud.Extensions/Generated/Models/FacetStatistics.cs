@@ -14,35 +14,44 @@ public sealed class FacetStatistics : IGenesysCloudModel<FacetStatistics>
 {
     /// <summary>Gets or sets <c>count</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Gets or sets <c>min</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public double? Min { get; set; }
+    public double? Min { get => _min; set => _min = value; }
 
     /// <summary>Gets or sets <c>max</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public double? Max { get; set; }
+    public double? Max { get => _max; set => _max = value; }
 
     /// <summary>Gets or sets <c>mean</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mean")]
-    public double? Mean { get; set; }
+    public double? Mean { get => _mean; set => _mean = value; }
 
     /// <summary>Gets or sets <c>stdDeviation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stdDeviation")]
-    public double? StdDeviation { get; set; }
+    public double? StdDeviation { get => _stdDeviation; set => _stdDeviation = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMin")]
-    public global::System.DateTimeOffset? DateMin { get; set; }
+    public global::System.DateTimeOffset? DateMin { get => _dateMin; set => _dateMin = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateMax")]
-    public global::System.DateTimeOffset? DateMax { get; set; }
+    public global::System.DateTimeOffset? DateMax { get => _dateMax; set => _dateMax = value; }
+
+    private long? _count;
+    private double? _min;
+    private double? _max;
+    private double? _mean;
+    private double? _stdDeviation;
+    private global::System.DateTimeOffset? _dateMin;
+    private global::System.DateTimeOffset? _dateMax;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacetStatistics IGenesysCloudModel<FacetStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class FacetStatistics : IGenesysCloudModel<FacetStatistics>
             switch (index)
             {
                 case 0:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Min = ReadNullableDouble(ref reader, options, name);
+                    value._min = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Max = ReadNullableDouble(ref reader, options, name);
+                    value._max = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Mean = ReadNullableDouble(ref reader, options, name);
+                    value._mean = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.StdDeviation = ReadNullableDouble(ref reader, options, name);
+                    value._stdDeviation = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateMin = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMin = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateMax = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateMax = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class FacetStatistics : IGenesysCloudModel<FacetStatistics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDouble(writer, "min"u8, value.Min, nulls);
-        WriteDouble(writer, "max"u8, value.Max, nulls);
-        WriteDouble(writer, "mean"u8, value.Mean, nulls);
-        WriteDouble(writer, "stdDeviation"u8, value.StdDeviation, nulls);
-        WriteDateTimeOffset(writer, "dateMin"u8, value.DateMin, nulls);
-        WriteDateTimeOffset(writer, "dateMax"u8, value.DateMax, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDouble(writer, "min"u8, value._min, nulls);
+        WriteDouble(writer, "max"u8, value._max, nulls);
+        WriteDouble(writer, "mean"u8, value._mean, nulls);
+        WriteDouble(writer, "stdDeviation"u8, value._stdDeviation, nulls);
+        WriteDateTimeOffset(writer, "dateMin"u8, value._dateMin, nulls);
+        WriteDateTimeOffset(writer, "dateMax"u8, value._dateMax, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class FacetTerm : IGenesysCloudModel<FacetTerm>
 {
     /// <summary>Gets or sets <c>term</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("term")]
-    public string? Term { get; set; }
+    public string? Term { get => _term; set => _term = value; }
 
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public long? Key { get; set; }
+    public long? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>count</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
+
+    private string? _term;
+    private long? _key;
+    private string? _id;
+    private string? _name;
+    private long? _count;
+    private global::System.DateTimeOffset? _time;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FacetTerm IGenesysCloudModel<FacetTerm>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class FacetTerm : IGenesysCloudModel<FacetTerm>
             switch (index)
             {
                 case 0:
-                    value.Term = ReadString(ref reader, name);
+                    value._term = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Key = ReadNullableInt64(ref reader, options, name);
+                    value._key = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class FacetTerm : IGenesysCloudModel<FacetTerm>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "term"u8, value.Term, nulls);
-        WriteInt64(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "term"u8, value._term, nulls);
+        WriteInt64(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Fallback : IGenesysCloudModel<Fallback>
 {
     /// <summary>Fallback actions are enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Fallback actions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotFallbackAction>? Actions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotFallbackAction>? Actions { get => _actions; set => _actions = value; }
+
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CopilotFallbackAction>? _actions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Fallback IGenesysCloudModel<Fallback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class Fallback : IGenesysCloudModel<Fallback>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Actions = null;
+                        value._actions = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class Fallback : IGenesysCloudModel<Fallback>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CopilotFallbackAction.ReadJson(ref reader, options));
                         }
 
-                        value.Actions = list1;
+                        value._actions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class Fallback : IGenesysCloudModel<Fallback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Actions is { } property2)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class Fallback : IGenesysCloudModel<Fallback>
             writer.WriteNull("actions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class Faq : IGenesysCloudModel<Faq>
 {
     /// <summary>Question from the knowledge base that was matched to user request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("question")]
-    public string? Question { get; set; }
+    public string? Question { get => _question; set => _question = value; }
 
     /// <summary>Answer from the knowledge base corresponding to the identified question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>A URI uniquely identifying the document, e.g. projects/acme-inc/knowledgeBases/MTAyNjgxNDU1Nzc3NTM1NzU0MjQ/documents/MTI5ODc3NzQzOTQ5MTc5NzgxMTI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceUri")]
-    public string? SourceUri { get; set; }
+    public string? SourceUri { get => _sourceUri; set => _sourceUri = value; }
 
     /// <summary>URL pointing to a web page if document was sourced from a URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentUrl")]
-    public string? DocumentUrl { get; set; }
+    public string? DocumentUrl { get => _documentUrl; set => _documentUrl = value; }
 
     /// <summary>A human-readable description of the document, e.g. 'Sample store FAQ'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentDisplayName")]
-    public string? DocumentDisplayName { get; set; }
+    public string? DocumentDisplayName { get => _documentDisplayName; set => _documentDisplayName = value; }
 
     /// <summary>Value between 0 and 1. 1 corresponds to very confident, 0 to not confident at all</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
+
+    private string? _question;
+    private string? _answer;
+    private string? _sourceUri;
+    private string? _documentUrl;
+    private string? _documentDisplayName;
+    private double? _confidence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Faq IGenesysCloudModel<Faq>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class Faq : IGenesysCloudModel<Faq>
             switch (index)
             {
                 case 0:
-                    value.Question = ReadString(ref reader, name);
+                    value._question = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SourceUri = ReadString(ref reader, name);
+                    value._sourceUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DocumentUrl = ReadString(ref reader, name);
+                    value._documentUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DocumentDisplayName = ReadString(ref reader, name);
+                    value._documentDisplayName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class Faq : IGenesysCloudModel<Faq>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "question"u8, value.Question, nulls);
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        WriteString(writer, "sourceUri"u8, value.SourceUri, nulls);
-        WriteString(writer, "documentUrl"u8, value.DocumentUrl, nulls);
-        WriteString(writer, "documentDisplayName"u8, value.DocumentDisplayName, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "question"u8, value._question, nulls);
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        WriteString(writer, "sourceUri"u8, value._sourceUri, nulls);
+        WriteString(writer, "documentUrl"u8, value._documentUrl, nulls);
+        WriteString(writer, "documentDisplayName"u8, value._documentDisplayName, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

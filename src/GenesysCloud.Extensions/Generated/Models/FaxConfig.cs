@@ -14,15 +14,19 @@ public sealed class FaxConfig : IGenesysCloudModel<FaxConfig>
 {
     /// <summary>Whether to enable email notifications for this organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmailNotifications")]
-    public bool? SendEmailNotifications { get; set; }
+    public bool? SendEmailNotifications { get => _sendEmailNotifications; set => _sendEmailNotifications = value; }
 
     /// <summary>Whether to disable PII for email notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disableEmailPii")]
-    public bool? DisableEmailPii { get; set; }
+    public bool? DisableEmailPii { get => _disableEmailPii; set => _disableEmailPii = value; }
+
+    private bool? _sendEmailNotifications;
+    private bool? _disableEmailPii;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxConfig IGenesysCloudModel<FaxConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FaxConfig : IGenesysCloudModel<FaxConfig>
             switch (index)
             {
                 case 0:
-                    value.SendEmailNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendEmailNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DisableEmailPii = ReadNullableBoolean(ref reader, name);
+                    value._disableEmailPii = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class FaxConfig : IGenesysCloudModel<FaxConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "sendEmailNotifications"u8, value.SendEmailNotifications, nulls);
-        WriteBoolean(writer, "disableEmailPii"u8, value.DisableEmailPii, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "sendEmailNotifications"u8, value._sendEmailNotifications, nulls);
+        WriteBoolean(writer, "disableEmailPii"u8, value._disableEmailPii, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>contentUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentUri")]
-    public string? ContentUri { get; set; }
+    public string? ContentUri { get => _contentUri; set => _contentUri = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Gets or sets <c>sharingUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharingUri")]
-    public string? SharingUri { get; set; }
+    public string? SharingUri { get => _sharingUri; set => _sharingUri = value; }
 
     /// <summary>Gets or sets <c>contentType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Gets or sets <c>contentLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>Gets or sets <c>filename</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filename")]
-    public string? Filename { get; set; }
+    public string? Filename { get => _filename; set => _filename = value; }
 
     /// <summary>Gets or sets <c>read</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>Gets or sets <c>callerAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerAddress")]
-    public string? CallerAddress { get; set; }
+    public string? CallerAddress { get => _callerAddress; set => _callerAddress = value; }
 
     /// <summary>Gets or sets <c>receiverAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receiverAddress")]
-    public string? ReceiverAddress { get; set; }
+    public string? ReceiverAddress { get => _receiverAddress; set => _receiverAddress = value; }
 
     /// <summary>Gets or sets <c>thumbnails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get => _thumbnails; set => _thumbnails = value; }
 
     /// <summary>Gets or sets <c>downloadSharingUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadSharingUri")]
-    public string? DownloadSharingUri { get; set; }
+    public string? DownloadSharingUri { get => _downloadSharingUri; set => _downloadSharingUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _contentUri;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private string? _sharingUri;
+    private string? _contentType;
+    private long? _contentLength;
+    private string? _filename;
+    private bool? _read;
+    private long? _pageCount;
+    private string? _callerAddress;
+    private string? _receiverAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? _thumbnails;
+    private string? _downloadSharingUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxDocument IGenesysCloudModel<FaxDocument>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,54 +127,54 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ContentUri = ReadString(ref reader, name);
+                    value._contentUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SharingUri = ReadString(ref reader, name);
+                    value._sharingUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.Filename = ReadString(ref reader, name);
+                    value._filename = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.CallerAddress = ReadString(ref reader, name);
+                    value._callerAddress = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.ReceiverAddress = ReadString(ref reader, name);
+                    value._receiverAddress = ReadString(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Thumbnails = null;
+                        value._thumbnails = null;
                     }
                     else
                     {
@@ -165,17 +185,17 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentThumbnail.ReadJson(ref reader, options));
                         }
 
-                        value.Thumbnails = list1;
+                        value._thumbnails = list1;
                     }
                     break;
                 case 16:
-                    value.DownloadSharingUri = ReadString(ref reader, name);
+                    value._downloadSharingUri = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,12 +207,12 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "contentUri"u8, value.ContentUri, nulls);
-        if (value.Workspace is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "contentUri"u8, value._contentUri, nulls);
+        if (value._workspace is { } property2)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -202,7 +222,7 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.CreatedBy is { } property4)
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -212,15 +232,15 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteString(writer, "sharingUri"u8, value.SharingUri, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteString(writer, "filename"u8, value.Filename, nulls);
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteString(writer, "callerAddress"u8, value.CallerAddress, nulls);
-        WriteString(writer, "receiverAddress"u8, value.ReceiverAddress, nulls);
-        if (value.Thumbnails is { } property6)
+        WriteString(writer, "sharingUri"u8, value._sharingUri, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteString(writer, "filename"u8, value._filename, nulls);
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteString(writer, "callerAddress"u8, value._callerAddress, nulls);
+        WriteString(writer, "receiverAddress"u8, value._receiverAddress, nulls);
+        if (value._thumbnails is { } property6)
         {
             writer.WritePropertyName("thumbnails"u8);
             writer.WriteStartArray();
@@ -244,9 +264,9 @@ public sealed class FaxDocument : IGenesysCloudModel<FaxDocument>
             writer.WriteNull("thumbnails"u8);
         }
 
-        WriteString(writer, "downloadSharingUri"u8, value.DownloadSharingUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadSharingUri"u8, value._downloadSharingUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A list of outbound fax dialing addresses. E.g. +13175555555 or 3175555555</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>DocumentId of Content Management artifact. If Content Management document is not used for faxing, documentId should be null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentId")]
-    public string? DocumentId { get; set; }
+    public string? DocumentId { get => _documentId; set => _documentId = value; }
 
     /// <summary>The content type that is going to be uploaded. If Content Management document is used for faxing, contentType will be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Workspace in which the document should be stored. If Content Management document is used for faxing, workspace will be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.Workspace? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.Workspace? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Data for coversheet generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coverSheet")]
-    public global::GenesysCloud.Extensions.Models.CoverSheet? CoverSheet { get; set; }
+    public global::GenesysCloud.Extensions.Models.CoverSheet? CoverSheet { get => _coverSheet; set => _coverSheet = value; }
 
     /// <summary>Time zone offset minutes from GMT</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneOffsetMinutes")]
-    public long? TimeZoneOffsetMinutes { get; set; }
+    public long? TimeZoneOffsetMinutes { get => _timeZoneOffsetMinutes; set => _timeZoneOffsetMinutes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addresses;
+    private string? _documentId;
+    private global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.Workspace? _workspace;
+    private global::GenesysCloud.Extensions.Models.CoverSheet? _coverSheet;
+    private long? _timeZoneOffsetMinutes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxSendRequest IGenesysCloudModel<FaxSendRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,15 +82,15 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -90,29 +101,29 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Addresses = list1;
+                        value._addresses = list1;
                     }
                     break;
                 case 3:
-                    value.DocumentId = ReadString(ref reader, name);
+                    value._documentId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.FaxSendRequest.ContentTypeEnum?)null;
                     break;
                 case 5:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Workspace.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Workspace.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.CoverSheet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoverSheet.ReadJson(ref reader, options);
+                    value._coverSheet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CoverSheet.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.TimeZoneOffsetMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._timeZoneOffsetMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Addresses is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._addresses is { } property3)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -143,9 +154,9 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteString(writer, "documentId"u8, value.DocumentId, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.Workspace is { } property5)
+        WriteString(writer, "documentId"u8, value._documentId, nulls);
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._workspace is { } property5)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.Workspace.WriteJson(writer, property5, options);
@@ -155,7 +166,7 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.CoverSheet is { } property7)
+        if (value._coverSheet is { } property7)
         {
             writer.WritePropertyName("coverSheet"u8);
             global::GenesysCloud.Extensions.Models.CoverSheet.WriteJson(writer, property7, options);
@@ -165,9 +176,9 @@ public sealed class FaxSendRequest : IGenesysCloudModel<FaxSendRequest>
             writer.WriteNull("coverSheet"u8);
         }
 
-        WriteInt64(writer, "timeZoneOffsetMinutes"u8, value.TimeZoneOffsetMinutes, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "timeZoneOffsetMinutes"u8, value._timeZoneOffsetMinutes, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

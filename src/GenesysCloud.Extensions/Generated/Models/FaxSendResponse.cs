@@ -14,31 +14,39 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>uploadDestinationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadDestinationUri")]
-    public string? UploadDestinationUri { get; set; }
+    public string? UploadDestinationUri { get => _uploadDestinationUri; set => _uploadDestinationUri = value; }
 
     /// <summary>Gets or sets <c>uploadMethodType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadMethodType")]
-    public global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum? UploadMethodType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum? UploadMethodType { get => _uploadMethodType; set => _uploadMethodType = value; }
 
     /// <summary>Gets or sets <c>headers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _uploadDestinationUri;
+    private global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum? _uploadMethodType;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxSendResponse IGenesysCloudModel<FaxSendResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UploadDestinationUri = ReadString(ref reader, name);
+                    value._uploadDestinationUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UploadMethodType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum?)null;
+                    value._uploadMethodType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FaxSendResponse.UploadMethodTypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary2;
+                        value._headers = dictionary2;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +111,11 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "uploadDestinationUri"u8, value.UploadDestinationUri, nulls);
-        WriteString(writer, "uploadMethodType"u8, value.UploadMethodType?.ToString(), nulls);
-        if (value.Headers is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "uploadDestinationUri"u8, value._uploadDestinationUri, nulls);
+        WriteString(writer, "uploadMethodType"u8, value._uploadMethodType?.ToString(), nulls);
+        if (value._headers is { } property3)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -125,8 +133,8 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
             writer.WriteNull("headers"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

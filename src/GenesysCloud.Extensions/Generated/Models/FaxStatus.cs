@@ -14,39 +14,49 @@ public sealed class FaxStatus : IGenesysCloudModel<FaxStatus>
 {
     /// <summary>The fax direction, either "send" or "receive".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public string? Direction { get; set; }
+    public string? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Total number of expected pages, if known.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expectedPages")]
-    public long? ExpectedPages { get; set; }
+    public long? ExpectedPages { get => _expectedPages; set => _expectedPages = value; }
 
     /// <summary>Active page of the transmission.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activePage")]
-    public long? ActivePage { get; set; }
+    public long? ActivePage { get => _activePage; set => _activePage = value; }
 
     /// <summary>Number of lines that have completed transmission.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linesTransmitted")]
-    public long? LinesTransmitted { get; set; }
+    public long? LinesTransmitted { get => _linesTransmitted; set => _linesTransmitted = value; }
 
     /// <summary>Number of bytes that have competed transmission.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bytesTransmitted")]
-    public long? BytesTransmitted { get; set; }
+    public long? BytesTransmitted { get => _bytesTransmitted; set => _bytesTransmitted = value; }
 
     /// <summary>Current signaling rate of transmission, baud rate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baudRate")]
-    public long? BaudRate { get; set; }
+    public long? BaudRate { get => _baudRate; set => _baudRate = value; }
 
     /// <summary>Number of page errors.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageErrors")]
-    public long? PageErrors { get; set; }
+    public long? PageErrors { get => _pageErrors; set => _pageErrors = value; }
 
     /// <summary>Number of line errors.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineErrors")]
-    public long? LineErrors { get; set; }
+    public long? LineErrors { get => _lineErrors; set => _lineErrors = value; }
+
+    private string? _direction;
+    private long? _expectedPages;
+    private long? _activePage;
+    private long? _linesTransmitted;
+    private long? _bytesTransmitted;
+    private long? _baudRate;
+    private long? _pageErrors;
+    private long? _lineErrors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxStatus IGenesysCloudModel<FaxStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class FaxStatus : IGenesysCloudModel<FaxStatus>
             switch (index)
             {
                 case 0:
-                    value.Direction = ReadString(ref reader, name);
+                    value._direction = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExpectedPages = ReadNullableInt64(ref reader, options, name);
+                    value._expectedPages = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ActivePage = ReadNullableInt64(ref reader, options, name);
+                    value._activePage = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.LinesTransmitted = ReadNullableInt64(ref reader, options, name);
+                    value._linesTransmitted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.BytesTransmitted = ReadNullableInt64(ref reader, options, name);
+                    value._bytesTransmitted = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.BaudRate = ReadNullableInt64(ref reader, options, name);
+                    value._baudRate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.PageErrors = ReadNullableInt64(ref reader, options, name);
+                    value._pageErrors = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.LineErrors = ReadNullableInt64(ref reader, options, name);
+                    value._lineErrors = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class FaxStatus : IGenesysCloudModel<FaxStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "direction"u8, value.Direction, nulls);
-        WriteInt64(writer, "expectedPages"u8, value.ExpectedPages, nulls);
-        WriteInt64(writer, "activePage"u8, value.ActivePage, nulls);
-        WriteInt64(writer, "linesTransmitted"u8, value.LinesTransmitted, nulls);
-        WriteInt64(writer, "bytesTransmitted"u8, value.BytesTransmitted, nulls);
-        WriteInt64(writer, "baudRate"u8, value.BaudRate, nulls);
-        WriteInt64(writer, "pageErrors"u8, value.PageErrors, nulls);
-        WriteInt64(writer, "lineErrors"u8, value.LineErrors, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "direction"u8, value._direction, nulls);
+        WriteInt64(writer, "expectedPages"u8, value._expectedPages, nulls);
+        WriteInt64(writer, "activePage"u8, value._activePage, nulls);
+        WriteInt64(writer, "linesTransmitted"u8, value._linesTransmitted, nulls);
+        WriteInt64(writer, "bytesTransmitted"u8, value._bytesTransmitted, nulls);
+        WriteInt64(writer, "baudRate"u8, value._baudRate, nulls);
+        WriteInt64(writer, "pageErrors"u8, value._pageErrors, nulls);
+        WriteInt64(writer, "lineErrors"u8, value._lineErrors, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class FaxSummary : IGenesysCloudModel<FaxSummary>
 {
     /// <summary>Gets or sets <c>readCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("readCount")]
-    public long? ReadCount { get; set; }
+    public long? ReadCount { get => _readCount; set => _readCount = value; }
 
     /// <summary>Gets or sets <c>unreadCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unreadCount")]
-    public long? UnreadCount { get; set; }
+    public long? UnreadCount { get => _unreadCount; set => _unreadCount = value; }
 
     /// <summary>Gets or sets <c>totalCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-    public long? TotalCount { get; set; }
+    public long? TotalCount { get => _totalCount; set => _totalCount = value; }
+
+    private long? _readCount;
+    private long? _unreadCount;
+    private long? _totalCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FaxSummary IGenesysCloudModel<FaxSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FaxSummary : IGenesysCloudModel<FaxSummary>
             switch (index)
             {
                 case 0:
-                    value.ReadCount = ReadNullableInt64(ref reader, options, name);
+                    value._readCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.UnreadCount = ReadNullableInt64(ref reader, options, name);
+                    value._unreadCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class FaxSummary : IGenesysCloudModel<FaxSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "readCount"u8, value.ReadCount, nulls);
-        WriteInt64(writer, "unreadCount"u8, value.UnreadCount, nulls);
-        WriteInt64(writer, "totalCount"u8, value.TotalCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "readCount"u8, value._readCount, nulls);
+        WriteInt64(writer, "unreadCount"u8, value._unreadCount, nulls);
+        WriteInt64(writer, "totalCount"u8, value._totalCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

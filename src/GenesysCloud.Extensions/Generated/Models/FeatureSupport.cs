@@ -14,19 +14,24 @@ public sealed class FeatureSupport : IGenesysCloudModel<FeatureSupport>
 {
     /// <summary>Feature name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feature")]
-    public string? Feature { get; set; }
+    public string? Feature { get => _feature; set => _feature = value; }
 
     /// <summary>Level of support for a feature.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportLevel")]
-    public global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum? SupportLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum? SupportLevel { get => _supportLevel; set => _supportLevel = value; }
 
     /// <summary>Additional information for the support of a feature.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public string? Details { get; set; }
+    public string? Details { get => _details; set => _details = value; }
+
+    private string? _feature;
+    private global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum? _supportLevel;
+    private string? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FeatureSupport IGenesysCloudModel<FeatureSupport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FeatureSupport : IGenesysCloudModel<FeatureSupport>
             switch (index)
             {
                 case 0:
-                    value.Feature = ReadString(ref reader, name);
+                    value._feature = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SupportLevel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum?)null;
+                    value._supportLevel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FeatureSupport.SupportLevelEnum?)null;
                     break;
                 case 2:
-                    value.Details = ReadString(ref reader, name);
+                    value._details = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class FeatureSupport : IGenesysCloudModel<FeatureSupport>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "feature"u8, value.Feature, nulls);
-        WriteString(writer, "supportLevel"u8, value.SupportLevel?.ToString(), nulls);
-        WriteString(writer, "details"u8, value.Details, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "feature"u8, value._feature, nulls);
+        WriteString(writer, "supportLevel"u8, value._supportLevel?.ToString(), nulls);
+        WriteString(writer, "details"u8, value._details, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Feedback : IGenesysCloudModel<Feedback>
 {
     /// <summary>Feedback suggestion id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestionId")]
-    public string? SuggestionId { get; set; }
+    public string? SuggestionId { get => _suggestionId; set => _suggestionId = value; }
 
     /// <summary>Indicates whether the answer/item was clicked by the human agent or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userProvided")]
-    public bool? UserProvided { get; set; }
+    public bool? UserProvided { get => _userProvided; set => _userProvided = value; }
 
     /// <summary>Feedback relevance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relevance")]
-    public global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum? Relevance { get; set; }
+    public global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum? Relevance { get => _relevance; set => _relevance = value; }
+
+    private string? _suggestionId;
+    private bool? _userProvided;
+    private global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum? _relevance;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Feedback IGenesysCloudModel<Feedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Feedback : IGenesysCloudModel<Feedback>
             switch (index)
             {
                 case 0:
-                    value.SuggestionId = ReadString(ref reader, name);
+                    value._suggestionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserProvided = ReadNullableBoolean(ref reader, name);
+                    value._userProvided = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Relevance = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum(text1) : (global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum?)null;
+                    value._relevance = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum(text1) : (global::GenesysCloud.Extensions.Models.Feedback.RelevanceEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Feedback : IGenesysCloudModel<Feedback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "suggestionId"u8, value.SuggestionId, nulls);
-        WriteBoolean(writer, "userProvided"u8, value.UserProvided, nulls);
-        WriteString(writer, "relevance"u8, value.Relevance?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "suggestionId"u8, value._suggestionId, nulls);
+        WriteBoolean(writer, "userProvided"u8, value._userProvided, nulls);
+        WriteString(writer, "relevance"u8, value._relevance?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

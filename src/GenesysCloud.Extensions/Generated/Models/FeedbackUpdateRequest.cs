@@ -14,15 +14,19 @@ public sealed class FeedbackUpdateRequest : IGenesysCloudModel<FeedbackUpdateReq
 {
     /// <summary>Agent’s rating for the system-generated summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum? Rating { get; set; }
+    public global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum? Rating { get => _rating; set => _rating = value; }
 
     /// <summary>Agent's summary for the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public string? Summary { get; set; }
+    public string? Summary { get => _summary; set => _summary = value; }
+
+    private global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum? _rating;
+    private string? _summary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FeedbackUpdateRequest IGenesysCloudModel<FeedbackUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FeedbackUpdateRequest : IGenesysCloudModel<FeedbackUpdateReq
             switch (index)
             {
                 case 0:
-                    value.Rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum?)null;
+                    value._rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest.RatingEnum?)null;
                     break;
                 case 1:
-                    value.Summary = ReadString(ref reader, name);
+                    value._summary = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class FeedbackUpdateRequest : IGenesysCloudModel<FeedbackUpdateReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rating"u8, value.Rating?.ToString(), nulls);
-        WriteString(writer, "summary"u8, value.Summary, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rating"u8, value._rating?.ToString(), nulls);
+        WriteString(writer, "summary"u8, value._summary, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

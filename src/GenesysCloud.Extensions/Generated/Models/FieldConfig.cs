@@ -14,39 +14,49 @@ public sealed class FieldConfig : IGenesysCloudModel<FieldConfig>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>entityType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public string? State { get; set; }
+    public string? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>sections</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sections")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Section>? Sections { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Section>? Sections { get => _sections; set => _sections = value; }
 
     /// <summary>Gets or sets <c>version</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>schemaVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaVersion")]
-    public string? SchemaVersion { get; set; }
+    public string? SchemaVersion { get => _schemaVersion; set => _schemaVersion = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum? _entityType;
+    private string? _state;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Section>? _sections;
+    private string? _version;
+    private string? _schemaVersion;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FieldConfig IGenesysCloudModel<FieldConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class FieldConfig : IGenesysCloudModel<FieldConfig>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FieldConfig.EntityTypeEnum?)null;
                     break;
                 case 3:
-                    value.State = ReadString(ref reader, name);
+                    value._state = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sections = null;
+                        value._sections = null;
                     }
                     else
                     {
@@ -92,20 +102,20 @@ public sealed class FieldConfig : IGenesysCloudModel<FieldConfig>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Section.ReadJson(ref reader, options));
                         }
 
-                        value.Sections = list2;
+                        value._sections = list2;
                     }
                     break;
                 case 5:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SchemaVersion = ReadString(ref reader, name);
+                    value._schemaVersion = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +127,11 @@ public sealed class FieldConfig : IGenesysCloudModel<FieldConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State, nulls);
-        if (value.Sections is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state, nulls);
+        if (value._sections is { } property3)
         {
             writer.WritePropertyName("sections"u8);
             writer.WriteStartArray();
@@ -145,10 +155,10 @@ public sealed class FieldConfig : IGenesysCloudModel<FieldConfig>
             writer.WriteNull("sections"u8);
         }
 
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "schemaVersion"u8, value.SchemaVersion, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "schemaVersion"u8, value._schemaVersion, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

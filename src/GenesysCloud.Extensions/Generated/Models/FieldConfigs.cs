@@ -14,19 +14,24 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
 {
     /// <summary>Gets or sets <c>org</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("org")]
-    public global::GenesysCloud.Extensions.Models.FieldConfig? Org { get; set; }
+    public global::GenesysCloud.Extensions.Models.FieldConfig? Org { get => _org; set => _org = value; }
 
     /// <summary>Gets or sets <c>person</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("person")]
-    public global::GenesysCloud.Extensions.Models.FieldConfig? Person { get; set; }
+    public global::GenesysCloud.Extensions.Models.FieldConfig? Person { get => _person; set => _person = value; }
 
     /// <summary>Gets or sets <c>group</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.FieldConfig? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.FieldConfig? Group { get => _group; set => _group = value; }
+
+    private global::GenesysCloud.Extensions.Models.FieldConfig? _org;
+    private global::GenesysCloud.Extensions.Models.FieldConfig? _person;
+    private global::GenesysCloud.Extensions.Models.FieldConfig? _group;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FieldConfigs IGenesysCloudModel<FieldConfigs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
             switch (index)
             {
                 case 0:
-                    value.Org = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
+                    value._org = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Person = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
+                    value._person = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfig.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Org is { } property1)
+        if (value._org is { } property1)
         {
             writer.WritePropertyName("org"u8);
             global::GenesysCloud.Extensions.Models.FieldConfig.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
             writer.WriteNull("org"u8);
         }
 
-        if (value.Person is { } property3)
+        if (value._person is { } property3)
         {
             writer.WritePropertyName("person"u8);
             global::GenesysCloud.Extensions.Models.FieldConfig.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
             writer.WriteNull("person"u8);
         }
 
-        if (value.Group is { } property5)
+        if (value._group is { } property5)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.FieldConfig.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class FieldConfigs : IGenesysCloudModel<FieldConfigs>
             writer.WriteNull("group"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
 {
     /// <summary>Gets or sets <c>customLabels</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customLabels")]
-    public bool? CustomLabels { get; set; }
+    public bool? CustomLabels { get => _customLabels; set => _customLabels = value; }
 
     /// <summary>Gets or sets <c>instructionText</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instructionText")]
-    public string? InstructionText { get; set; }
+    public string? InstructionText { get => _instructionText; set => _instructionText = value; }
 
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>labelKeys</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelKeys")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LabelKeys { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LabelKeys { get => _labelKeys; set => _labelKeys = value; }
 
     /// <summary>Gets or sets <c>params</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("params")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Params { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Params { get => _params; set => _params = value; }
 
     /// <summary>Gets or sets <c>repeatable</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("repeatable")]
-    public bool? Repeatable { get; set; }
+    public bool? Repeatable { get => _repeatable; set => _repeatable = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public string? State { get; set; }
+    public string? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>required</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
 
     /// <summary>Gets or sets <c>gdpr</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gdpr")]
-    public bool? Gdpr { get; set; }
+    public bool? Gdpr { get => _gdpr; set => _gdpr = value; }
+
+    private bool? _customLabels;
+    private string? _instructionText;
+    private string? _key;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _labelKeys;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _params;
+    private bool? _repeatable;
+    private string? _state;
+    private string? _type;
+    private bool? _required;
+    private bool? _gdpr;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FieldList IGenesysCloudModel<FieldList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
             switch (index)
             {
                 case 0:
-                    value.CustomLabels = ReadNullableBoolean(ref reader, name);
+                    value._customLabels = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.InstructionText = ReadString(ref reader, name);
+                    value._instructionText = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LabelKeys = null;
+                        value._labelKeys = null;
                     }
                     else
                     {
@@ -97,13 +109,13 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LabelKeys = list1;
+                        value._labelKeys = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Params = null;
+                        value._params = null;
                     }
                     else
                     {
@@ -114,26 +126,26 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Params = dictionary2;
+                        value._params = dictionary2;
                     }
                     break;
                 case 5:
-                    value.Repeatable = ReadNullableBoolean(ref reader, name);
+                    value._repeatable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.State = ReadString(ref reader, name);
+                    value._state = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Gdpr = ReadNullableBoolean(ref reader, name);
+                    value._gdpr = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,10 +157,10 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "customLabels"u8, value.CustomLabels, nulls);
-        WriteString(writer, "instructionText"u8, value.InstructionText, nulls);
-        WriteString(writer, "key"u8, value.Key, nulls);
-        if (value.LabelKeys is { } property3)
+        WriteBoolean(writer, "customLabels"u8, value._customLabels, nulls);
+        WriteString(writer, "instructionText"u8, value._instructionText, nulls);
+        WriteString(writer, "key"u8, value._key, nulls);
+        if (value._labelKeys is { } property3)
         {
             writer.WritePropertyName("labelKeys"u8);
             writer.WriteStartArray();
@@ -165,7 +177,7 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
             writer.WriteNull("labelKeys"u8);
         }
 
-        if (value.Params is { } property5)
+        if (value._params is { } property5)
         {
             writer.WritePropertyName("params"u8);
             writer.WriteStartObject();
@@ -183,12 +195,12 @@ public sealed class FieldList : IGenesysCloudModel<FieldList>
             writer.WriteNull("params"u8);
         }
 
-        WriteBoolean(writer, "repeatable"u8, value.Repeatable, nulls);
-        WriteString(writer, "state"u8, value.State, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        WriteBoolean(writer, "gdpr"u8, value.Gdpr, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "repeatable"u8, value._repeatable, nulls);
+        WriteString(writer, "state"u8, value._state, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        WriteBoolean(writer, "gdpr"u8, value._gdpr, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the File Specification template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Description of the file specification template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>File format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-    public global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum? Format { get; set; }
+    public global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum? Format { get => _format; set => _format = value; }
 
     /// <summary>Number of heading lines to be skipped</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfHeadingLinesSkipped")]
-    public long? NumberOfHeadingLinesSkipped { get; set; }
+    public long? NumberOfHeadingLinesSkipped { get => _numberOfHeadingLinesSkipped; set => _numberOfHeadingLinesSkipped = value; }
 
     /// <summary>Number of trailing lines to be skipped</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfTrailingLinesSkipped")]
-    public long? NumberOfTrailingLinesSkipped { get; set; }
+    public long? NumberOfTrailingLinesSkipped { get => _numberOfTrailingLinesSkipped; set => _numberOfTrailingLinesSkipped = value; }
 
     /// <summary>If true indicates that delimited file has a header row, which can provide column names</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public bool? Header { get; set; }
+    public bool? Header { get => _header; set => _header = value; }
 
     /// <summary>Kind of delimiter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delimiter")]
-    public global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum? Delimiter { get; set; }
+    public global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum? Delimiter { get => _delimiter; set => _delimiter = value; }
 
     /// <summary>Delimiter character, used only when delimiter="Custom"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delimiterValue")]
-    public string? DelimiterValue { get; set; }
+    public string? DelimiterValue { get => _delimiterValue; set => _delimiterValue = value; }
 
     /// <summary>Columns specification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnInformation")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Column>? ColumnInformation { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Column>? ColumnInformation { get => _columnInformation; set => _columnInformation = value; }
 
     /// <summary>Preprocessing rules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preprocessingRules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PreprocessingRule>? PreprocessingRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PreprocessingRule>? PreprocessingRules { get => _preprocessingRules; set => _preprocessingRules = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum? _format;
+    private long? _numberOfHeadingLinesSkipped;
+    private long? _numberOfTrailingLinesSkipped;
+    private bool? _header;
+    private global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum? _delimiter;
+    private string? _delimiterValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Column>? _columnInformation;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PreprocessingRule>? _preprocessingRules;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FileSpecificationTemplate IGenesysCloudModel<FileSpecificationTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,45 +112,45 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Format = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum(text1) : (global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum?)null;
+                    value._format = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum(text1) : (global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.FormatEnum?)null;
                     break;
                 case 7:
-                    value.NumberOfHeadingLinesSkipped = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfHeadingLinesSkipped = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.NumberOfTrailingLinesSkipped = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfTrailingLinesSkipped = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Header = ReadNullableBoolean(ref reader, name);
+                    value._header = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.Delimiter = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum(text2) : (global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum?)null;
+                    value._delimiter = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum(text2) : (global::GenesysCloud.Extensions.Models.FileSpecificationTemplate.DelimiterEnum?)null;
                     break;
                 case 11:
-                    value.DelimiterValue = ReadString(ref reader, name);
+                    value._delimiterValue = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.ColumnInformation = null;
+                        value._columnInformation = null;
                     }
                     else
                     {
@@ -144,13 +161,13 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Column.ReadJson(ref reader, options));
                         }
 
-                        value.ColumnInformation = list3;
+                        value._columnInformation = list3;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.PreprocessingRules = null;
+                        value._preprocessingRules = null;
                     }
                     else
                     {
@@ -161,14 +178,14 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PreprocessingRule.ReadJson(ref reader, options));
                         }
 
-                        value.PreprocessingRules = list4;
+                        value._preprocessingRules = list4;
                     }
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,19 +197,19 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "format"u8, value.Format?.ToString(), nulls);
-        WriteInt64(writer, "numberOfHeadingLinesSkipped"u8, value.NumberOfHeadingLinesSkipped, nulls);
-        WriteInt64(writer, "numberOfTrailingLinesSkipped"u8, value.NumberOfTrailingLinesSkipped, nulls);
-        WriteBoolean(writer, "header"u8, value.Header, nulls);
-        WriteString(writer, "delimiter"u8, value.Delimiter?.ToString(), nulls);
-        WriteString(writer, "delimiterValue"u8, value.DelimiterValue, nulls);
-        if (value.ColumnInformation is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "format"u8, value._format?.ToString(), nulls);
+        WriteInt64(writer, "numberOfHeadingLinesSkipped"u8, value._numberOfHeadingLinesSkipped, nulls);
+        WriteInt64(writer, "numberOfTrailingLinesSkipped"u8, value._numberOfTrailingLinesSkipped, nulls);
+        WriteBoolean(writer, "header"u8, value._header, nulls);
+        WriteString(writer, "delimiter"u8, value._delimiter?.ToString(), nulls);
+        WriteString(writer, "delimiterValue"u8, value._delimiterValue, nulls);
+        if (value._columnInformation is { } property5)
         {
             writer.WritePropertyName("columnInformation"u8);
             writer.WriteStartArray();
@@ -216,7 +233,7 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
             writer.WriteNull("columnInformation"u8);
         }
 
-        if (value.PreprocessingRules is { } property8)
+        if (value._preprocessingRules is { } property8)
         {
             writer.WritePropertyName("preprocessingRules"u8);
             writer.WriteStartArray();
@@ -240,8 +257,8 @@ public sealed class FileSpecificationTemplate : IGenesysCloudModel<FileSpecifica
             writer.WriteNull("preprocessingRules"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FileUploadMode : IGenesysCloudModel<FileUploadMode>
 {
     /// <summary>A list of supported content types for uploading files.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FileTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FileTypes { get => _fileTypes; set => _fileTypes = value; }
 
     /// <summary>The maximum file size for file uploads in kilobytes. Default is 10240 (10 MB)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxFileSizeKB")]
-    public long? MaxFileSizeKB { get; set; }
+    public long? MaxFileSizeKB { get => _maxFileSizeKB; set => _maxFileSizeKB = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fileTypes;
+    private long? _maxFileSizeKB;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FileUploadMode IGenesysCloudModel<FileUploadMode>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class FileUploadMode : IGenesysCloudModel<FileUploadMode>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.FileTypes = null;
+                        value._fileTypes = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class FileUploadMode : IGenesysCloudModel<FileUploadMode>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FileTypes = list1;
+                        value._fileTypes = list1;
                     }
                     break;
                 case 1:
-                    value.MaxFileSizeKB = ReadNullableInt64(ref reader, options, name);
+                    value._maxFileSizeKB = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class FileUploadMode : IGenesysCloudModel<FileUploadMode>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FileTypes is { } property2)
+        if (value._fileTypes is { } property2)
         {
             writer.WritePropertyName("fileTypes"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class FileUploadMode : IGenesysCloudModel<FileUploadMode>
             writer.WriteNull("fileTypes"u8);
         }
 
-        WriteInt64(writer, "maxFileSizeKB"u8, value.MaxFileSizeKB, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxFileSizeKB"u8, value._maxFileSizeKB, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FileUploadSettings : IGenesysCloudModel<FileUploadSettings>
 {
     /// <summary>whether or not attachments are enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAttachments")]
-    public bool? EnableAttachments { get; set; }
+    public bool? EnableAttachments { get => _enableAttachments; set => _enableAttachments = value; }
 
     /// <summary>The list of supported file upload modes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FileUploadMode>? Modes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FileUploadMode>? Modes { get => _modes; set => _modes = value; }
+
+    private bool? _enableAttachments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FileUploadMode>? _modes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FileUploadSettings IGenesysCloudModel<FileUploadSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class FileUploadSettings : IGenesysCloudModel<FileUploadSettings>
             switch (index)
             {
                 case 0:
-                    value.EnableAttachments = ReadNullableBoolean(ref reader, name);
+                    value._enableAttachments = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Modes = null;
+                        value._modes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class FileUploadSettings : IGenesysCloudModel<FileUploadSettings>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FileUploadMode.ReadJson(ref reader, options));
                         }
 
-                        value.Modes = list1;
+                        value._modes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class FileUploadSettings : IGenesysCloudModel<FileUploadSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAttachments"u8, value.EnableAttachments, nulls);
-        if (value.Modes is { } property2)
+        WriteBoolean(writer, "enableAttachments"u8, value._enableAttachments, nulls);
+        if (value._modes is { } property2)
         {
             writer.WritePropertyName("modes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class FileUploadSettings : IGenesysCloudModel<FileUploadSettings>
             writer.WriteNull("modes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class Filter : IGenesysCloudModel<Filter>
 {
     /// <summary>The name of the field by which to filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of the filter, DATE or STRING.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>The operation that the filter performs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public string? Operator { get; set; }
+    public string? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The values to make the filter comparison against.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private string? _name;
+    private string? _type;
+    private string? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Filter IGenesysCloudModel<Filter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class Filter : IGenesysCloudModel<Filter>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Operator = ReadString(ref reader, name);
+                    value._operator = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class Filter : IGenesysCloudModel<Filter>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class Filter : IGenesysCloudModel<Filter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "operator"u8, value.Operator, nulls);
-        if (value.Values is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "operator"u8, value._operator, nulls);
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class Filter : IGenesysCloudModel<Filter>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

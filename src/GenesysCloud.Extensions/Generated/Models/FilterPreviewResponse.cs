@@ -14,19 +14,24 @@ public sealed class FilterPreviewResponse : IGenesysCloudModel<FilterPreviewResp
 {
     /// <summary>Gets or sets <c>filteredContacts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filteredContacts")]
-    public long? FilteredContacts { get; set; }
+    public long? FilteredContacts { get => _filteredContacts; set => _filteredContacts = value; }
 
     /// <summary>Gets or sets <c>totalContacts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalContacts")]
-    public long? TotalContacts { get; set; }
+    public long? TotalContacts { get => _totalContacts; set => _totalContacts = value; }
 
     /// <summary>Gets or sets <c>preview</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preview")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>? Preview { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>? Preview { get => _preview; set => _preview = value; }
+
+    private long? _filteredContacts;
+    private long? _totalContacts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>? _preview;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FilterPreviewResponse IGenesysCloudModel<FilterPreviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class FilterPreviewResponse : IGenesysCloudModel<FilterPreviewResp
             switch (index)
             {
                 case 0:
-                    value.FilteredContacts = ReadNullableInt64(ref reader, options, name);
+                    value._filteredContacts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalContacts = ReadNullableInt64(ref reader, options, name);
+                    value._totalContacts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Preview = null;
+                        value._preview = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class FilterPreviewResponse : IGenesysCloudModel<FilterPreviewResp
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DialerContact.ReadJson(ref reader, options));
                         }
 
-                        value.Preview = list1;
+                        value._preview = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class FilterPreviewResponse : IGenesysCloudModel<FilterPreviewResp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "filteredContacts"u8, value.FilteredContacts, nulls);
-        WriteInt64(writer, "totalContacts"u8, value.TotalContacts, nulls);
-        if (value.Preview is { } property2)
+        WriteInt64(writer, "filteredContacts"u8, value._filteredContacts, nulls);
+        WriteInt64(writer, "totalContacts"u8, value._totalContacts, nulls);
+        if (value._preview is { } property2)
         {
             writer.WritePropertyName("preview"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class FilterPreviewResponse : IGenesysCloudModel<FilterPreviewResp
             writer.WriteNull("preview"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
 {
     /// <summary>The range of time of day the activity can be scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availabilityRange")]
-    public global::GenesysCloud.Extensions.Models.AvailabilityRange? AvailabilityRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.AvailabilityRange? AvailabilityRange { get => _availabilityRange; set => _availabilityRange = value; }
 
     /// <summary>The range of date for which the activity plan could be scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.RequiredLocalDateRange? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequiredLocalDateRange? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>The days of week available for scheduling. Empty list or null means daysOfWeek is not considered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysOfWeek")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get => _daysOfWeek; set => _daysOfWeek = value; }
+
+    private global::GenesysCloud.Extensions.Models.AvailabilityRange? _availabilityRange;
+    private global::GenesysCloud.Extensions.Models.RequiredLocalDateRange? _dateRange;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _daysOfWeek;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FixedAvailability IGenesysCloudModel<FixedAvailability>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
             switch (index)
             {
                 case 0:
-                    value.AvailabilityRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AvailabilityRange.ReadJson(ref reader, options);
+                    value._availabilityRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AvailabilityRange.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequiredLocalDateRange.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequiredLocalDateRange.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DaysOfWeek = null;
+                        value._daysOfWeek = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DaysOfWeek = list1;
+                        value._daysOfWeek = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AvailabilityRange is { } property2)
+        if (value._availabilityRange is { } property2)
         {
             writer.WritePropertyName("availabilityRange"u8);
             global::GenesysCloud.Extensions.Models.AvailabilityRange.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
             writer.WriteNull("availabilityRange"u8);
         }
 
-        if (value.DateRange is { } property4)
+        if (value._dateRange is { } property4)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.RequiredLocalDateRange.WriteJson(writer, property4, options);
@@ -102,7 +107,7 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
             writer.WriteNull("dateRange"u8);
         }
 
-        if (value.DaysOfWeek is { } property6)
+        if (value._daysOfWeek is { } property6)
         {
             writer.WritePropertyName("daysOfWeek"u8);
             writer.WriteStartArray();
@@ -119,7 +124,7 @@ public sealed class FixedAvailability : IGenesysCloudModel<FixedAvailability>
             writer.WriteNull("daysOfWeek"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

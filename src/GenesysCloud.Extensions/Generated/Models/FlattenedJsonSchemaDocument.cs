@@ -14,15 +14,19 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
 {
     /// <summary>Gets or sets <c>schema</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Properties in the original document that were arrays</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("arrayProperties")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ArrayProperties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ArrayProperties { get => _arrayProperties; set => _arrayProperties = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _schema;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _arrayProperties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlattenedJsonSchemaDocument IGenesysCloudModel<FlattenedJsonSchemaDocument>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
             switch (index)
             {
                 case 0:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ArrayProperties = null;
+                        value._arrayProperties = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ArrayProperties = list1;
+                        value._arrayProperties = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schema is { } property2)
+        if (value._schema is { } property2)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
             writer.WriteNull("schema"u8);
         }
 
-        if (value.ArrayProperties is { } property4)
+        if (value._arrayProperties is { } property4)
         {
             writer.WritePropertyName("arrayProperties"u8);
             writer.WriteStartArray();
@@ -102,7 +106,7 @@ public sealed class FlattenedJsonSchemaDocument : IGenesysCloudModel<FlattenedJs
             writer.WriteNull("arrayProperties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,103 +14,129 @@ public sealed class Flow : IGenesysCloudModel<Flow>
 {
     /// <summary>The flow identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The flow name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Flow.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Flow.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>User that has the flow locked.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockedUser")]
-    public global::GenesysCloud.Extensions.Models.User? LockedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? LockedUser { get => _lockedUser; set => _lockedUser = value; }
 
     /// <summary>OAuth client that has the flow locked.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockedClient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LockedClient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LockedClient { get => _lockedClient; set => _lockedClient = value; }
 
     /// <summary>Gets or sets <c>active</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Gets or sets <c>system</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("system")]
-    public bool? System { get; set; }
+    public bool? System { get => _system; set => _system = value; }
 
     /// <summary>Gets or sets <c>deleted</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    public bool? Deleted { get; set; }
+    public bool? Deleted { get => _deleted; set => _deleted = value; }
 
     /// <summary>Gets or sets <c>publishedVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishedVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishedVersion { get => _publishedVersion; set => _publishedVersion = value; }
 
     /// <summary>Gets or sets <c>savedVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("savedVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? SavedVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? SavedVersion { get => _savedVersion; set => _savedVersion = value; }
 
     /// <summary>json schema describing the inputs for the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchema")]
-    public global::System.Text.Json.JsonElement? InputSchema { get; set; }
+    public global::System.Text.Json.JsonElement? InputSchema { get => _inputSchema; set => _inputSchema = value; }
 
     /// <summary>json schema describing the outputs for the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputSchema")]
-    public global::System.Text.Json.JsonElement? OutputSchema { get; set; }
+    public global::System.Text.Json.JsonElement? OutputSchema { get => _outputSchema; set => _outputSchema = value; }
 
     /// <summary>Gets or sets <c>checkedInVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("checkedInVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? CheckedInVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? CheckedInVersion { get => _checkedInVersion; set => _checkedInVersion = value; }
 
     /// <summary>Gets or sets <c>debugVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("debugVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? DebugVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? DebugVersion { get => _debugVersion; set => _debugVersion = value; }
 
     /// <summary>Gets or sets <c>publishedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedBy")]
-    public global::GenesysCloud.Extensions.Models.User? PublishedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? PublishedBy { get => _publishedBy; set => _publishedBy = value; }
 
     /// <summary>Gets or sets <c>currentOperation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentOperation")]
-    public global::GenesysCloud.Extensions.Models.Operation? CurrentOperation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operation? CurrentOperation { get => _currentOperation; set => _currentOperation = value; }
 
     /// <summary>Information about the natural language understanding configuration for the published version of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluInfo")]
-    public global::GenesysCloud.Extensions.Models.NluInfo? NluInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluInfo? NluInfo { get => _nluInfo; set => _nluInfo = value; }
 
     /// <summary>List of supported languages for the published version of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get => _supportedLanguages; set => _supportedLanguages = value; }
 
     /// <summary>Compatible flow types designate which flow types are allowed to embed a flow’s configuration within their own flow configuration.  Currently the only flows that can be embedded are Common Module flows and the embedding flow can invoke them using the Call Common Module action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("compatibleFlowTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CompatibleFlowTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CompatibleFlowTypes { get => _compatibleFlowTypes; set => _compatibleFlowTypes = value; }
 
     /// <summary>Gets or sets <c>worktypeId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktypeId")]
-    public string? WorktypeId { get; set; }
+    public string? WorktypeId { get => _worktypeId; set => _worktypeId = value; }
 
     /// <summary>Indicates whether virtual agent is enabled for this flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualAgentEnabled")]
-    public bool? VirtualAgentEnabled { get; set; }
+    public bool? VirtualAgentEnabled { get => _virtualAgentEnabled; set => _virtualAgentEnabled = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.Flow.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.User? _lockedUser;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _lockedClient;
+    private bool? _active;
+    private bool? _system;
+    private bool? _deleted;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _publishedVersion;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _savedVersion;
+    private global::System.Text.Json.JsonElement? _inputSchema;
+    private global::System.Text.Json.JsonElement? _outputSchema;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _checkedInVersion;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _debugVersion;
+    private global::GenesysCloud.Extensions.Models.User? _publishedBy;
+    private global::GenesysCloud.Extensions.Models.Operation? _currentOperation;
+    private global::GenesysCloud.Extensions.Models.NluInfo? _nluInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? _supportedLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _compatibleFlowTypes;
+    private string? _worktypeId;
+    private bool? _virtualAgentEnabled;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Flow IGenesysCloudModel<Flow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,66 +157,66 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Flow.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Flow.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Flow.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Flow.TypeEnum?)null;
                     break;
                 case 5:
-                    value.LockedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._lockedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.LockedClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._lockedClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.System = ReadNullableBoolean(ref reader, name);
+                    value._system = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Deleted = ReadNullableBoolean(ref reader, name);
+                    value._deleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.PublishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._publishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SavedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._savedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.InputSchema = ReadNullableJsonElement(ref reader);
+                    value._inputSchema = ReadNullableJsonElement(ref reader);
                     break;
                 case 13:
-                    value.OutputSchema = ReadNullableJsonElement(ref reader);
+                    value._outputSchema = ReadNullableJsonElement(ref reader);
                     break;
                 case 14:
-                    value.CheckedInVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._checkedInVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.DebugVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._debugVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.PublishedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._publishedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.CurrentOperation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operation.ReadJson(ref reader, options);
+                    value._currentOperation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operation.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.NluInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluInfo.ReadJson(ref reader, options);
+                    value._nluInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluInfo.ReadJson(ref reader, options);
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedLanguages = null;
+                        value._supportedLanguages = null;
                     }
                     else
                     {
@@ -201,13 +227,13 @@ public sealed class Flow : IGenesysCloudModel<Flow>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportedLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.SupportedLanguages = list2;
+                        value._supportedLanguages = list2;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.CompatibleFlowTypes = null;
+                        value._compatibleFlowTypes = null;
                     }
                     else
                     {
@@ -218,20 +244,20 @@ public sealed class Flow : IGenesysCloudModel<Flow>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CompatibleFlowTypes = list3;
+                        value._compatibleFlowTypes = list3;
                     }
                     break;
                 case 21:
-                    value.WorktypeId = ReadString(ref reader, name);
+                    value._worktypeId = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.VirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._virtualAgentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -243,9 +269,9 @@ public sealed class Flow : IGenesysCloudModel<Flow>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property4)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property4, options);
@@ -255,9 +281,9 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.LockedUser is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._lockedUser is { } property6)
         {
             writer.WritePropertyName("lockedUser"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -267,7 +293,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("lockedUser"u8);
         }
 
-        if (value.LockedClient is { } property8)
+        if (value._lockedClient is { } property8)
         {
             writer.WritePropertyName("lockedClient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -277,10 +303,10 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("lockedClient"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteBoolean(writer, "system"u8, value.System, nulls);
-        WriteBoolean(writer, "deleted"u8, value.Deleted, nulls);
-        if (value.PublishedVersion is { } property10)
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteBoolean(writer, "system"u8, value._system, nulls);
+        WriteBoolean(writer, "deleted"u8, value._deleted, nulls);
+        if (value._publishedVersion is { } property10)
         {
             writer.WritePropertyName("publishedVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property10, options);
@@ -290,7 +316,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("publishedVersion"u8);
         }
 
-        if (value.SavedVersion is { } property12)
+        if (value._savedVersion is { } property12)
         {
             writer.WritePropertyName("savedVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property12, options);
@@ -300,9 +326,9 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("savedVersion"u8);
         }
 
-        WriteJsonElement(writer, "inputSchema"u8, value.InputSchema, nulls);
-        WriteJsonElement(writer, "outputSchema"u8, value.OutputSchema, nulls);
-        if (value.CheckedInVersion is { } property14)
+        WriteJsonElement(writer, "inputSchema"u8, value._inputSchema, nulls);
+        WriteJsonElement(writer, "outputSchema"u8, value._outputSchema, nulls);
+        if (value._checkedInVersion is { } property14)
         {
             writer.WritePropertyName("checkedInVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property14, options);
@@ -312,7 +338,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("checkedInVersion"u8);
         }
 
-        if (value.DebugVersion is { } property16)
+        if (value._debugVersion is { } property16)
         {
             writer.WritePropertyName("debugVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property16, options);
@@ -322,7 +348,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("debugVersion"u8);
         }
 
-        if (value.PublishedBy is { } property18)
+        if (value._publishedBy is { } property18)
         {
             writer.WritePropertyName("publishedBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property18, options);
@@ -332,7 +358,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("publishedBy"u8);
         }
 
-        if (value.CurrentOperation is { } property20)
+        if (value._currentOperation is { } property20)
         {
             writer.WritePropertyName("currentOperation"u8);
             global::GenesysCloud.Extensions.Models.Operation.WriteJson(writer, property20, options);
@@ -342,7 +368,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("currentOperation"u8);
         }
 
-        if (value.NluInfo is { } property22)
+        if (value._nluInfo is { } property22)
         {
             writer.WritePropertyName("nluInfo"u8);
             global::GenesysCloud.Extensions.Models.NluInfo.WriteJson(writer, property22, options);
@@ -352,7 +378,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("nluInfo"u8);
         }
 
-        if (value.SupportedLanguages is { } property24)
+        if (value._supportedLanguages is { } property24)
         {
             writer.WritePropertyName("supportedLanguages"u8);
             writer.WriteStartArray();
@@ -376,7 +402,7 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("supportedLanguages"u8);
         }
 
-        if (value.CompatibleFlowTypes is { } property27)
+        if (value._compatibleFlowTypes is { } property27)
         {
             writer.WritePropertyName("compatibleFlowTypes"u8);
             writer.WriteStartArray();
@@ -393,10 +419,10 @@ public sealed class Flow : IGenesysCloudModel<Flow>
             writer.WriteNull("compatibleFlowTypes"u8);
         }
 
-        WriteString(writer, "worktypeId"u8, value.WorktypeId, nulls);
-        WriteBoolean(writer, "virtualAgentEnabled"u8, value.VirtualAgentEnabled, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "worktypeId"u8, value._worktypeId, nulls);
+        WriteBoolean(writer, "virtualAgentEnabled"u8, value._virtualAgentEnabled, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
 {
     /// <summary>A mapping from grouping dimension to value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Group { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Group { get => _group; set => _group = value; }
 
     /// <summary>Data for metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityMetricValue>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityMetricValue>? Data { get => _data; set => _data = value; }
 
     /// <summary>Flag for a truncated list of entities. If truncated, the first half of the list of entities will contain the oldest entities and the second half the newest entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("truncated")]
-    public bool? Truncated { get; set; }
+    public bool? Truncated { get => _truncated; set => _truncated = value; }
 
     /// <summary>Details for active entities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityEntityData>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityEntityData>? Entities { get => _entities; set => _entities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _group;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityMetricValue>? _data;
+    private bool? _truncated;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityEntityData>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowActivityData IGenesysCloudModel<FlowActivityData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Group = null;
+                        value._group = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Group = dictionary1;
+                        value._group = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -81,16 +87,16 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowActivityMetricValue.ReadJson(ref reader, options));
                         }
 
-                        value.Data = list2;
+                        value._data = list2;
                     }
                     break;
                 case 2:
-                    value.Truncated = ReadNullableBoolean(ref reader, name);
+                    value._truncated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list3;
+                        value._entities = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Group is { } property4)
+        if (value._group is { } property4)
         {
             writer.WritePropertyName("group"u8);
             writer.WriteStartObject();
@@ -135,7 +141,7 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
             writer.WriteNull("group"u8);
         }
 
-        if (value.Data is { } property6)
+        if (value._data is { } property6)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartArray();
@@ -159,8 +165,8 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
             writer.WriteNull("data"u8);
         }
 
-        WriteBoolean(writer, "truncated"u8, value.Truncated, nulls);
-        if (value.Entities is { } property9)
+        WriteBoolean(writer, "truncated"u8, value._truncated, nulls);
+        if (value._entities is { } property9)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -184,7 +190,7 @@ public sealed class FlowActivityData : IGenesysCloudModel<FlowActivityData>
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,107 +14,134 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
 {
     /// <summary>The time at which the activity was observed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityDate")]
-    public global::System.DateTimeOffset? ActivityDate { get; set; }
+    public global::System.DateTimeOffset? ActivityDate { get => _activityDate; set => _activityDate = value; }
 
     /// <summary>Activity metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Active routing method</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeRouting")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum? ActiveRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum? ActiveRouting { get => _activeRouting; set => _activeRouting = value; }
 
     /// <summary>The address that initiated an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressFrom")]
-    public string? AddressFrom { get; set; }
+    public string? AddressFrom { get => _addressFrom; set => _addressFrom = value; }
 
     /// <summary>The address receiving an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressTo")]
-    public string? AddressTo { get; set; }
+    public string? AddressTo { get => _addressTo; set => _addressTo = value; }
 
     /// <summary>Automatic Number Identification (caller's number)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>Unique identifier for the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Session media type that was converted from in case of a media type conversion</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("convertedFrom")]
-    public string? ConvertedFrom { get; set; }
+    public string? ConvertedFrom { get => _convertedFrom; set => _convertedFrom = value; }
 
     /// <summary>Session media type that was converted to in case of a media type conversion</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("convertedTo")]
-    public string? ConvertedTo { get; set; }
+    public string? ConvertedTo { get => _convertedTo; set => _convertedTo = value; }
 
     /// <summary>The direction of the communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Dialed number identification service (number dialed by the calling party)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>The unique identifier of this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The type of this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowType")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum? FlowType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum? FlowType { get => _flowType; set => _flowType = value; }
 
     /// <summary>The session media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>A human readable name identifying the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantName")]
-    public string? ParticipantName { get; set; }
+    public string? ParticipantName { get => _participantName; set => _participantName = value; }
 
     /// <summary>Queue identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Unique identifier for the language requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedLanguageId")]
-    public string? RequestedLanguageId { get; set; }
+    public string? RequestedLanguageId { get => _requestedLanguageId; set => _requestedLanguageId = value; }
 
     /// <summary>Unique identifier(s) for skill(s) requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get => _requestedRoutingSkillIds; set => _requestedRoutingSkillIds = value; }
 
     /// <summary>Routing type(s) for requested/attempted routing methods.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutings")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get => _requestedRoutings; set => _requestedRoutings = value; }
 
     /// <summary>Routing priority for the current interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingPriority")]
-    public long? RoutingPriority { get; set; }
+    public long? RoutingPriority { get => _routingPriority; set => _routingPriority = value; }
 
     /// <summary>The unique identifier of this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The team ID the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-    public string? TeamId { get; set; }
+    public string? TeamId { get => _teamId; set => _teamId = value; }
 
     /// <summary>Complete routing method</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedRouting")]
-    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum? UsedRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum? UsedRouting { get => _usedRouting; set => _usedRouting = value; }
 
     /// <summary>Unique identifier for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Scored agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
+
+    private global::System.DateTimeOffset? _activityDate;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum? _activeRouting;
+    private string? _addressFrom;
+    private string? _addressTo;
+    private string? _ani;
+    private string? _conversationId;
+    private string? _convertedFrom;
+    private string? _convertedTo;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum? _direction;
+    private string? _dnis;
+    private string? _flowId;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum? _flowType;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum? _mediaType;
+    private string? _participantName;
+    private string? _queueId;
+    private string? _requestedLanguageId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingSkillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutings;
+    private long? _routingPriority;
+    private string? _sessionId;
+    private string? _teamId;
+    private global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum? _usedRouting;
+    private string? _userId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowActivityScoredAgent>? _scoredAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowActivityEntityData IGenesysCloudModel<FlowActivityEntityData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -135,60 +162,60 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
             switch (index)
             {
                 case 0:
-                    value.ActivityDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._activityDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MetricEnum?)null;
                     break;
                 case 2:
-                    value.ActiveRouting = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum(text2) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum?)null;
+                    value._activeRouting = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum(text2) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.ActiveRoutingEnum?)null;
                     break;
                 case 3:
-                    value.AddressFrom = ReadString(ref reader, name);
+                    value._addressFrom = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AddressTo = ReadString(ref reader, name);
+                    value._addressTo = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ConvertedFrom = ReadString(ref reader, name);
+                    value._convertedFrom = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ConvertedTo = ReadString(ref reader, name);
+                    value._convertedTo = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum(text3) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.DirectionEnum?)null;
                     break;
                 case 10:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.FlowType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum?)null;
+                    value._flowType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.FlowTypeEnum?)null;
                     break;
                 case 13:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.MediaTypeEnum?)null;
                     break;
                 case 14:
-                    value.ParticipantName = ReadString(ref reader, name);
+                    value._participantName = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.RequestedLanguageId = ReadString(ref reader, name);
+                    value._requestedLanguageId = ReadString(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingSkillIds = null;
+                        value._requestedRoutingSkillIds = null;
                     }
                     else
                     {
@@ -199,13 +226,13 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingSkillIds = list6;
+                        value._requestedRoutingSkillIds = list6;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutings = null;
+                        value._requestedRoutings = null;
                     }
                     else
                     {
@@ -216,28 +243,28 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutings = list7;
+                        value._requestedRoutings = list7;
                     }
                     break;
                 case 19:
-                    value.RoutingPriority = ReadNullableInt64(ref reader, options, name);
+                    value._routingPriority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 20:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.TeamId = ReadString(ref reader, name);
+                    value._teamId = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.UsedRouting = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum(text8) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum?)null;
+                    value._usedRouting = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum(text8) : (global::GenesysCloud.Extensions.Models.FlowActivityEntityData.UsedRoutingEnum?)null;
                     break;
                 case 23:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 24:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -248,11 +275,11 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowActivityScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list9;
+                        value._scoredAgents = list9;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,24 +291,24 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "activityDate"u8, value.ActivityDate, nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "activeRouting"u8, value.ActiveRouting?.ToString(), nulls);
-        WriteString(writer, "addressFrom"u8, value.AddressFrom, nulls);
-        WriteString(writer, "addressTo"u8, value.AddressTo, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "convertedFrom"u8, value.ConvertedFrom, nulls);
-        WriteString(writer, "convertedTo"u8, value.ConvertedTo, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "flowType"u8, value.FlowType?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "participantName"u8, value.ParticipantName, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "requestedLanguageId"u8, value.RequestedLanguageId, nulls);
-        if (value.RequestedRoutingSkillIds is { } property10)
+        WriteDateTimeOffset(writer, "activityDate"u8, value._activityDate, nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "activeRouting"u8, value._activeRouting?.ToString(), nulls);
+        WriteString(writer, "addressFrom"u8, value._addressFrom, nulls);
+        WriteString(writer, "addressTo"u8, value._addressTo, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "convertedFrom"u8, value._convertedFrom, nulls);
+        WriteString(writer, "convertedTo"u8, value._convertedTo, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "flowType"u8, value._flowType?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "participantName"u8, value._participantName, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "requestedLanguageId"u8, value._requestedLanguageId, nulls);
+        if (value._requestedRoutingSkillIds is { } property10)
         {
             writer.WritePropertyName("requestedRoutingSkillIds"u8);
             writer.WriteStartArray();
@@ -298,7 +325,7 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
             writer.WriteNull("requestedRoutingSkillIds"u8);
         }
 
-        if (value.RequestedRoutings is { } property12)
+        if (value._requestedRoutings is { } property12)
         {
             writer.WritePropertyName("requestedRoutings"u8);
             writer.WriteStartArray();
@@ -315,12 +342,12 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
             writer.WriteNull("requestedRoutings"u8);
         }
 
-        WriteInt64(writer, "routingPriority"u8, value.RoutingPriority, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "teamId"u8, value.TeamId, nulls);
-        WriteString(writer, "usedRouting"u8, value.UsedRouting?.ToString(), nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.ScoredAgents is { } property14)
+        WriteInt64(writer, "routingPriority"u8, value._routingPriority, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "teamId"u8, value._teamId, nulls);
+        WriteString(writer, "usedRouting"u8, value._usedRouting?.ToString(), nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._scoredAgents is { } property14)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -344,7 +371,7 @@ public sealed class FlowActivityEntityData : IGenesysCloudModel<FlowActivityEnti
             writer.WriteNull("scoredAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FlowActivityScoredAgent : IGenesysCloudModel<FlowActivitySco
 {
     /// <summary>Assigned agent score for this conversation (0 - 100, higher being better)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentScore")]
-    public long? AgentScore { get; set; }
+    public long? AgentScore { get => _agentScore; set => _agentScore = value; }
 
     /// <summary>Unique identifier for the agent that was scored for this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgentId")]
-    public string? ScoredAgentId { get; set; }
+    public string? ScoredAgentId { get => _scoredAgentId; set => _scoredAgentId = value; }
+
+    private long? _agentScore;
+    private string? _scoredAgentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowActivityScoredAgent IGenesysCloudModel<FlowActivityScoredAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FlowActivityScoredAgent : IGenesysCloudModel<FlowActivitySco
             switch (index)
             {
                 case 0:
-                    value.AgentScore = ReadNullableInt64(ref reader, options, name);
+                    value._agentScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ScoredAgentId = ReadString(ref reader, name);
+                    value._scoredAgentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class FlowActivityScoredAgent : IGenesysCloudModel<FlowActivitySco
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "agentScore"u8, value.AgentScore, nulls);
-        WriteString(writer, "scoredAgentId"u8, value.ScoredAgentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentScore"u8, value._agentScore, nulls);
+        WriteString(writer, "scoredAgentId"u8, value._scoredAgentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class FlowCharacteristics : IGenesysCloudModel<FlowCharacteristics
 {
     /// <summary>Whether to report execution data about individual actions, menus, states, tasks, etc. etc. that ran during execution of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionItems")]
-    public bool? ExecutionItems { get; set; }
+    public bool? ExecutionItems { get => _executionItems; set => _executionItems = value; }
 
     /// <summary>Whether to report input setting input setting values and output data values for individual execution items above.  For example, if you have FlowExecutionInputOutputs and a Call Data Action ran in a flow, if FlowExecutionItems was enabled you'd see the fact a Call Data Action ran and the output path it took but nothing about which Data Action it ran, the input data sent to it at flow runtime and the data returned from it.  If you enable this characteristic, execution data will contain this additional detail.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionInputOutputs")]
-    public bool? ExecutionInputOutputs { get; set; }
+    public bool? ExecutionInputOutputs { get => _executionInputOutputs; set => _executionInputOutputs = value; }
 
     /// <summary>Communications are either audio or digital communications sent to or received from a participant.  An example here would be the initial greeting in an inbound call flow where it plays a greeting message to the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communications")]
-    public bool? Communications { get; set; }
+    public bool? Communications { get => _communications; set => _communications = value; }
 
     /// <summary>Whether to report flow error events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventError")]
-    public bool? EventError { get; set; }
+    public bool? EventError { get => _eventError; set => _eventError = value; }
 
     /// <summary>Whether to report flow warning events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventWarning")]
-    public bool? EventWarning { get; set; }
+    public bool? EventWarning { get => _eventWarning; set => _eventWarning = value; }
 
     /// <summary>Whether to report events other than errors or warnings such as a language change, loop event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventOther")]
-    public bool? EventOther { get; set; }
+    public bool? EventOther { get => _eventOther; set => _eventOther = value; }
 
     /// <summary>Whether to report assignment of values to variables in flow execution data. It's important to remember there is a difference between variable value assignments and output data from an action.  If you have a Call Digital Bot flow action in an Inbound Message flow and there is no variable bound to the Exit Reason output but FlowExecutionInputOutputs is enabled, you will still be able to see the exit reason from the digital bot flow in execution data even though it is not bound to a variable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public bool? Variables { get; set; }
+    public bool? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>This characteristic specifies whether or not name information should be emitted in execution data such as action, task, state or even the flow name itself.  Names are very handy from a readability standpoint but they do take up additional space in flow execution data instances.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("names")]
-    public bool? Names { get; set; }
+    public bool? Names { get => _names; set => _names = value; }
+
+    private bool? _executionItems;
+    private bool? _executionInputOutputs;
+    private bool? _communications;
+    private bool? _eventError;
+    private bool? _eventWarning;
+    private bool? _eventOther;
+    private bool? _variables;
+    private bool? _names;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowCharacteristics IGenesysCloudModel<FlowCharacteristics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class FlowCharacteristics : IGenesysCloudModel<FlowCharacteristics
             switch (index)
             {
                 case 0:
-                    value.ExecutionItems = ReadNullableBoolean(ref reader, name);
+                    value._executionItems = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ExecutionInputOutputs = ReadNullableBoolean(ref reader, name);
+                    value._executionInputOutputs = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Communications = ReadNullableBoolean(ref reader, name);
+                    value._communications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.EventError = ReadNullableBoolean(ref reader, name);
+                    value._eventError = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.EventWarning = ReadNullableBoolean(ref reader, name);
+                    value._eventWarning = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.EventOther = ReadNullableBoolean(ref reader, name);
+                    value._eventOther = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Variables = ReadNullableBoolean(ref reader, name);
+                    value._variables = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Names = ReadNullableBoolean(ref reader, name);
+                    value._names = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class FlowCharacteristics : IGenesysCloudModel<FlowCharacteristics
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "executionItems"u8, value.ExecutionItems, nulls);
-        WriteBoolean(writer, "executionInputOutputs"u8, value.ExecutionInputOutputs, nulls);
-        WriteBoolean(writer, "communications"u8, value.Communications, nulls);
-        WriteBoolean(writer, "eventError"u8, value.EventError, nulls);
-        WriteBoolean(writer, "eventWarning"u8, value.EventWarning, nulls);
-        WriteBoolean(writer, "eventOther"u8, value.EventOther, nulls);
-        WriteBoolean(writer, "variables"u8, value.Variables, nulls);
-        WriteBoolean(writer, "names"u8, value.Names, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "executionItems"u8, value._executionItems, nulls);
+        WriteBoolean(writer, "executionInputOutputs"u8, value._executionInputOutputs, nulls);
+        WriteBoolean(writer, "communications"u8, value._communications, nulls);
+        WriteBoolean(writer, "eventError"u8, value._eventError, nulls);
+        WriteBoolean(writer, "eventWarning"u8, value._eventWarning, nulls);
+        WriteBoolean(writer, "eventOther"u8, value._eventOther, nulls);
+        WriteBoolean(writer, "variables"u8, value._variables, nulls);
+        WriteBoolean(writer, "names"u8, value._names, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

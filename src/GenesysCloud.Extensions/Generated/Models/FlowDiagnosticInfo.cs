@@ -14,11 +14,14 @@ public sealed class FlowDiagnosticInfo : IGenesysCloudModel<FlowDiagnosticInfo>
 {
     /// <summary>The step number of the survey invite flow where the error occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastActionId")]
-    public long? LastActionId { get; set; }
+    public long? LastActionId { get => _lastActionId; set => _lastActionId = value; }
+
+    private long? _lastActionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowDiagnosticInfo IGenesysCloudModel<FlowDiagnosticInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class FlowDiagnosticInfo : IGenesysCloudModel<FlowDiagnosticInfo>
             switch (index)
             {
                 case 0:
-                    value.LastActionId = ReadNullableInt64(ref reader, options, name);
+                    value._lastActionId = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class FlowDiagnosticInfo : IGenesysCloudModel<FlowDiagnosticInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "lastActionId"u8, value.LastActionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "lastActionId"u8, value._lastActionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

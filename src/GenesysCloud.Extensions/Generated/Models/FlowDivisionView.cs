@@ -14,51 +14,64 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
 {
     /// <summary>The flow identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The flow name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>the flow description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>json schema describing the inputs for the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get => _inputSchema; set => _inputSchema = value; }
 
     /// <summary>json schema describing the outputs for the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? OutputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? OutputSchema { get => _outputSchema; set => _outputSchema = value; }
 
     /// <summary>List of supported languages for the published version of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get => _supportedLanguages; set => _supportedLanguages = value; }
 
     /// <summary>published version information if there is a published version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishedVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishedVersion { get => _publishedVersion; set => _publishedVersion = value; }
 
     /// <summary>debug version information if there is a debug version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("debugVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? DebugVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? DebugVersion { get => _debugVersion; set => _debugVersion = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum? _type;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _inputSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _outputSchema;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? _supportedLanguages;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _publishedVersion;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _debugVersion;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowDivisionView IGenesysCloudModel<FlowDivisionView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,30 +92,30 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowDivisionView.TypeEnum?)null;
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.InputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._inputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.OutputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._outputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedLanguages = null;
+                        value._supportedLanguages = null;
                     }
                     else
                     {
@@ -113,20 +126,20 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportedLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.SupportedLanguages = list2;
+                        value._supportedLanguages = list2;
                     }
                     break;
                 case 8:
-                    value.PublishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._publishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DebugVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._debugVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +151,9 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property3, options);
@@ -150,9 +163,9 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.InputSchema is { } property5)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._inputSchema is { } property5)
         {
             writer.WritePropertyName("inputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property5, options);
@@ -162,7 +175,7 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("inputSchema"u8);
         }
 
-        if (value.OutputSchema is { } property7)
+        if (value._outputSchema is { } property7)
         {
             writer.WritePropertyName("outputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property7, options);
@@ -172,7 +185,7 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("outputSchema"u8);
         }
 
-        if (value.SupportedLanguages is { } property9)
+        if (value._supportedLanguages is { } property9)
         {
             writer.WritePropertyName("supportedLanguages"u8);
             writer.WriteStartArray();
@@ -196,7 +209,7 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("supportedLanguages"u8);
         }
 
-        if (value.PublishedVersion is { } property12)
+        if (value._publishedVersion is { } property12)
         {
             writer.WritePropertyName("publishedVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property12, options);
@@ -206,7 +219,7 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("publishedVersion"u8);
         }
 
-        if (value.DebugVersion is { } property14)
+        if (value._debugVersion is { } property14)
         {
             writer.WritePropertyName("debugVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property14, options);
@@ -216,8 +229,8 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
             writer.WriteNull("debugVersion"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class FlowExecutionDataQueryResult : IGenesysCloudModel<FlowExecut
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The start time for the execution of this flow. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDateTime")]
-    public global::System.DateTimeOffset? StartDateTime { get; set; }
+    public global::System.DateTimeOffset? StartDateTime { get => _startDateTime; set => _startDateTime = value; }
 
     /// <summary>The end time for the execution of this flow. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDateTime")]
-    public global::System.DateTimeOffset? EndDateTime { get; set; }
+    public global::System.DateTimeOffset? EndDateTime { get => _endDateTime; set => _endDateTime = value; }
 
     /// <summary>The id of the flow that was executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The version of the flow that was executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public string? FlowVersion { get; set; }
+    public string? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>The id of the conversation that executed this flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The id of the workitem that executed this flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemId")]
-    public string? WorkitemId { get; set; }
+    public string? WorkitemId { get => _workitemId; set => _workitemId = value; }
 
     /// <summary>The type of flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowType")]
-    public global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum? FlowType { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum? FlowType { get => _flowType; set => _flowType = value; }
 
     /// <summary>If the flow errored out this is the reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowErrorReason")]
-    public string? FlowErrorReason { get; set; }
+    public string? FlowErrorReason { get => _flowErrorReason; set => _flowErrorReason = value; }
 
     /// <summary>If the flow had a warning, this is the reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowWarningReason")]
-    public string? FlowWarningReason { get; set; }
+    public string? FlowWarningReason { get => _flowWarningReason; set => _flowWarningReason = value; }
 
     /// <summary>The name of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowName")]
-    public string? FlowName { get; set; }
+    public string? FlowName { get => _flowName; set => _flowName = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _startDateTime;
+    private global::System.DateTimeOffset? _endDateTime;
+    private string? _flowId;
+    private string? _flowVersion;
+    private string? _conversationId;
+    private string? _workitemId;
+    private global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum? _flowType;
+    private string? _flowErrorReason;
+    private string? _flowWarningReason;
+    private string? _flowName;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowExecutionDataQueryResult IGenesysCloudModel<FlowExecutionDataQueryResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class FlowExecutionDataQueryResult : IGenesysCloudModel<FlowExecut
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.EndDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.FlowVersion = ReadString(ref reader, name);
+                    value._flowVersion = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WorkitemId = ReadString(ref reader, name);
+                    value._workitemId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.FlowType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum?)null;
+                    value._flowType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowExecutionDataQueryResult.FlowTypeEnum?)null;
                     break;
                 case 9:
-                    value.FlowErrorReason = ReadString(ref reader, name);
+                    value._flowErrorReason = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FlowWarningReason = ReadString(ref reader, name);
+                    value._flowWarningReason = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.FlowName = ReadString(ref reader, name);
+                    value._flowName = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,20 +153,20 @@ public sealed class FlowExecutionDataQueryResult : IGenesysCloudModel<FlowExecut
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "startDateTime"u8, value.StartDateTime, nulls);
-        WriteDateTimeOffset(writer, "endDateTime"u8, value.EndDateTime, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "flowVersion"u8, value.FlowVersion, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "workitemId"u8, value.WorkitemId, nulls);
-        WriteString(writer, "flowType"u8, value.FlowType?.ToString(), nulls);
-        WriteString(writer, "flowErrorReason"u8, value.FlowErrorReason, nulls);
-        WriteString(writer, "flowWarningReason"u8, value.FlowWarningReason, nulls);
-        WriteString(writer, "flowName"u8, value.FlowName, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "startDateTime"u8, value._startDateTime, nulls);
+        WriteDateTimeOffset(writer, "endDateTime"u8, value._endDateTime, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "flowVersion"u8, value._flowVersion, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "workitemId"u8, value._workitemId, nulls);
+        WriteString(writer, "flowType"u8, value._flowType?.ToString(), nulls);
+        WriteString(writer, "flowErrorReason"u8, value._flowErrorReason, nulls);
+        WriteString(writer, "flowWarningReason"u8, value._flowWarningReason, nulls);
+        WriteString(writer, "flowName"u8, value._flowName, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

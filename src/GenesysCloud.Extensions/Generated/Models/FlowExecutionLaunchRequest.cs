@@ -14,23 +14,29 @@ public sealed class FlowExecutionLaunchRequest : IGenesysCloudModel<FlowExecutio
 {
     /// <summary>ID of the flow to launch.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The version of the flow to launch. Omit this value (or supply null/empty) to use the latest published version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public string? FlowVersion { get; set; }
+    public string? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>Input values to the flow. Valid values are defined by a flow's input JSON schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputData")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? InputData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? InputData { get => _inputData; set => _inputData = value; }
 
     /// <summary>A displayable name to assign to the new flow execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
+
+    private string? _flowId;
+    private string? _flowVersion;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _inputData;
+    private string? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowExecutionLaunchRequest IGenesysCloudModel<FlowExecutionLaunchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class FlowExecutionLaunchRequest : IGenesysCloudModel<FlowExecutio
             switch (index)
             {
                 case 0:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FlowVersion = ReadString(ref reader, name);
+                    value._flowVersion = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.InputData = null;
+                        value._inputData = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class FlowExecutionLaunchRequest : IGenesysCloudModel<FlowExecutio
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.InputData = dictionary1;
+                        value._inputData = dictionary1;
                     }
                     break;
                 case 3:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class FlowExecutionLaunchRequest : IGenesysCloudModel<FlowExecutio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "flowVersion"u8, value.FlowVersion, nulls);
-        if (value.InputData is { } property2)
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "flowVersion"u8, value._flowVersion, nulls);
+        if (value._inputData is { } property2)
         {
             writer.WritePropertyName("inputData"u8);
             writer.WriteStartObject();
@@ -109,8 +115,8 @@ public sealed class FlowExecutionLaunchRequest : IGenesysCloudModel<FlowExecutio
             writer.WriteNull("inputData"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

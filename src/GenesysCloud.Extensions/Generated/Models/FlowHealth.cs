@@ -14,23 +14,29 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
 {
     /// <summary>Info about given flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersionInfo")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo? FlowVersionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo? FlowVersionInfo { get => _flowVersionInfo; set => _flowVersionInfo = value; }
 
     /// <summary>Each language's status about its health computation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageInfo")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LocaleInfo>? LanguageInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LocaleInfo>? LanguageInfo { get => _languageInfo; set => _languageInfo = value; }
 
     /// <summary>Health metrics information for the intents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentInfo>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentInfo>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo? _flowVersionInfo;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LocaleInfo>? _languageInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentInfo>? _intents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealth IGenesysCloudModel<FlowHealth>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
             switch (index)
             {
                 case 0:
-                    value.FlowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo.ReadJson(ref reader, options);
+                    value._flowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageInfo = null;
+                        value._languageInfo = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocaleInfo.ReadJson(ref reader, options);
                         }
 
-                        value.LanguageInfo = dictionary1;
+                        value._languageInfo = dictionary1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowHealthIntentInfo.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list2;
+                        value._intents = list2;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FlowVersionInfo is { } property3)
+        if (value._flowVersionInfo is { } property3)
         {
             writer.WritePropertyName("flowVersionInfo"u8);
             global::GenesysCloud.Extensions.Models.FlowHealthVersionInfo.WriteJson(writer, property3, options);
@@ -113,7 +119,7 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
             writer.WriteNull("flowVersionInfo"u8);
         }
 
-        if (value.LanguageInfo is { } property5)
+        if (value._languageInfo is { } property5)
         {
             writer.WritePropertyName("languageInfo"u8);
             writer.WriteStartObject();
@@ -138,7 +144,7 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
             writer.WriteNull("languageInfo"u8);
         }
 
-        if (value.Intents is { } property8)
+        if (value._intents is { } property8)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -162,8 +168,8 @@ public sealed class FlowHealth : IGenesysCloudModel<FlowHealth>
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class FlowHealthIntent : IGenesysCloudModel<FlowHealthIntent>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Info about given flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersionInfo")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo? FlowVersionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo? FlowVersionInfo { get => _flowVersionInfo; set => _flowVersionInfo = value; }
 
     /// <summary>Language provided for this intent's health.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum? Language { get => _language; set => _language = value; }
 
     /// <summary>Health computation details for given language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("health")]
-    public global::GenesysCloud.Extensions.Models.HealthInfo? Health { get; set; }
+    public global::GenesysCloud.Extensions.Models.HealthInfo? Health { get => _health; set => _health = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo? _flowVersionInfo;
+    private global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum? _language;
+    private global::GenesysCloud.Extensions.Models.HealthInfo? _health;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealthIntent IGenesysCloudModel<FlowHealthIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class FlowHealthIntent : IGenesysCloudModel<FlowHealthIntent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FlowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo.ReadJson(ref reader, options);
+                    value._flowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum?)null;
+                    value._language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowHealthIntent.LanguageEnum?)null;
                     break;
                 case 4:
-                    value.Health = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HealthInfo.ReadJson(ref reader, options);
+                    value._health = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HealthInfo.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class FlowHealthIntent : IGenesysCloudModel<FlowHealthIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.FlowVersionInfo is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._flowVersionInfo is { } property2)
         {
             writer.WritePropertyName("flowVersionInfo"u8);
             global::GenesysCloud.Extensions.Models.FlowHealthIntentVersionInfo.WriteJson(writer, property2, options);
@@ -101,8 +109,8 @@ public sealed class FlowHealthIntent : IGenesysCloudModel<FlowHealthIntent>
             writer.WriteNull("flowVersionInfo"u8);
         }
 
-        WriteString(writer, "language"u8, value.Language?.ToString(), nulls);
-        if (value.Health is { } property4)
+        WriteString(writer, "language"u8, value._language?.ToString(), nulls);
+        if (value._health is { } property4)
         {
             writer.WritePropertyName("health"u8);
             global::GenesysCloud.Extensions.Models.HealthInfo.WriteJson(writer, property4, options);
@@ -112,8 +120,8 @@ public sealed class FlowHealthIntent : IGenesysCloudModel<FlowHealthIntent>
             writer.WriteNull("health"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

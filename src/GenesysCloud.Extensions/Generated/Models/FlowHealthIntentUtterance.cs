@@ -14,31 +14,39 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Utterance Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Number of issues found for this utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issueCount")]
-    public long? IssueCount { get; set; }
+    public long? IssueCount { get => _issueCount; set => _issueCount = value; }
 
     /// <summary>Validation results for this utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staticValidationResults")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get => _staticValidationResults; set => _staticValidationResults = value; }
 
     /// <summary>Details about this utterance being an outlier or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outlierInfo")]
-    public global::GenesysCloud.Extensions.Models.OutlierInfo? OutlierInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutlierInfo? OutlierInfo { get => _outlierInfo; set => _outlierInfo = value; }
 
     /// <summary>Confusion details with other utterances.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confusionInfo")]
-    public global::GenesysCloud.Extensions.Models.ConfusionInfo? ConfusionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConfusionInfo? ConfusionInfo { get => _confusionInfo; set => _confusionInfo = value; }
+
+    private string? _id;
+    private string? _text;
+    private long? _issueCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staticValidationResults;
+    private global::GenesysCloud.Extensions.Models.OutlierInfo? _outlierInfo;
+    private global::GenesysCloud.Extensions.Models.ConfusionInfo? _confusionInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealthIntentUtterance IGenesysCloudModel<FlowHealthIntentUtterance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IssueCount = ReadNullableInt64(ref reader, options, name);
+                    value._issueCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.StaticValidationResults = null;
+                        value._staticValidationResults = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaticValidationResults = list1;
+                        value._staticValidationResults = list1;
                     }
                     break;
                 case 4:
-                    value.OutlierInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierInfo.ReadJson(ref reader, options);
+                    value._outlierInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierInfo.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ConfusionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfusionInfo.ReadJson(ref reader, options);
+                    value._confusionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfusionInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "issueCount"u8, value.IssueCount, nulls);
-        if (value.StaticValidationResults is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "issueCount"u8, value._issueCount, nulls);
+        if (value._staticValidationResults is { } property2)
         {
             writer.WritePropertyName("staticValidationResults"u8);
             writer.WriteStartArray();
@@ -123,7 +131,7 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
             writer.WriteNull("staticValidationResults"u8);
         }
 
-        if (value.OutlierInfo is { } property4)
+        if (value._outlierInfo is { } property4)
         {
             writer.WritePropertyName("outlierInfo"u8);
             global::GenesysCloud.Extensions.Models.OutlierInfo.WriteJson(writer, property4, options);
@@ -133,7 +141,7 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
             writer.WriteNull("outlierInfo"u8);
         }
 
-        if (value.ConfusionInfo is { } property6)
+        if (value._confusionInfo is { } property6)
         {
             writer.WritePropertyName("confusionInfo"u8);
             global::GenesysCloud.Extensions.Models.ConfusionInfo.WriteJson(writer, property6, options);
@@ -143,7 +151,7 @@ public sealed class FlowHealthIntentUtterance : IGenesysCloudModel<FlowHealthInt
             writer.WriteNull("confusionInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

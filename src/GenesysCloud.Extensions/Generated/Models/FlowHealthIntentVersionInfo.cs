@@ -14,19 +14,24 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
 {
     /// <summary>NLU Version Info for this flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluVersion { get => _nluVersion; set => _nluVersion = value; }
 
     /// <summary>Given flow's Version Info.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>NLU Domain Info for this flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluDomain")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluDomain { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluDomain { get => _nluDomain; set => _nluDomain = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _nluVersion;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flowVersion;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _nluDomain;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealthIntentVersionInfo IGenesysCloudModel<FlowHealthIntentVersionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
             switch (index)
             {
                 case 0:
-                    value.NluVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._nluVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FlowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.NluDomain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._nluDomain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NluVersion is { } property1)
+        if (value._nluVersion is { } property1)
         {
             writer.WritePropertyName("nluVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
             writer.WriteNull("nluVersion"u8);
         }
 
-        if (value.FlowVersion is { } property3)
+        if (value._flowVersion is { } property3)
         {
             writer.WritePropertyName("flowVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
             writer.WriteNull("flowVersion"u8);
         }
 
-        if (value.NluDomain is { } property5)
+        if (value._nluDomain is { } property5)
         {
             writer.WritePropertyName("nluDomain"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class FlowHealthIntentVersionInfo : IGenesysCloudModel<FlowHealthI
             writer.WriteNull("nluDomain"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

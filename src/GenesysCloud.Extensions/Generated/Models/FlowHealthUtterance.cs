@@ -14,39 +14,49 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Utterance Text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Number of issues found for this utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issueCount")]
-    public long? IssueCount { get; set; }
+    public long? IssueCount { get => _issueCount; set => _issueCount = value; }
 
     /// <summary>Language provided for this utterance's health.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum? Language { get => _language; set => _language = value; }
 
     /// <summary>Validation results for the utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staticValidationResults")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get => _staticValidationResults; set => _staticValidationResults = value; }
 
     /// <summary>Details about this utterance being an outlier or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outlierInfo")]
-    public global::GenesysCloud.Extensions.Models.OutlierInfo? OutlierInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutlierInfo? OutlierInfo { get => _outlierInfo; set => _outlierInfo = value; }
 
     /// <summary>Confusion details with other utterances.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confusionInfo")]
-    public global::GenesysCloud.Extensions.Models.ConfusionDetails? ConfusionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConfusionDetails? ConfusionInfo { get => _confusionInfo; set => _confusionInfo = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _text;
+    private long? _issueCount;
+    private global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum? _language;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staticValidationResults;
+    private global::GenesysCloud.Extensions.Models.OutlierInfo? _outlierInfo;
+    private global::GenesysCloud.Extensions.Models.ConfusionDetails? _confusionInfo;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealthUtterance IGenesysCloudModel<FlowHealthUtterance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IssueCount = ReadNullableInt64(ref reader, options, name);
+                    value._issueCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum?)null;
+                    value._language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowHealthUtterance.LanguageEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.StaticValidationResults = null;
+                        value._staticValidationResults = null;
                     }
                     else
                     {
@@ -92,20 +102,20 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaticValidationResults = list2;
+                        value._staticValidationResults = list2;
                     }
                     break;
                 case 5:
-                    value.OutlierInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierInfo.ReadJson(ref reader, options);
+                    value._outlierInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierInfo.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ConfusionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfusionDetails.ReadJson(ref reader, options);
+                    value._confusionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConfusionDetails.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +127,11 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "issueCount"u8, value.IssueCount, nulls);
-        WriteString(writer, "language"u8, value.Language?.ToString(), nulls);
-        if (value.StaticValidationResults is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "issueCount"u8, value._issueCount, nulls);
+        WriteString(writer, "language"u8, value._language?.ToString(), nulls);
+        if (value._staticValidationResults is { } property3)
         {
             writer.WritePropertyName("staticValidationResults"u8);
             writer.WriteStartArray();
@@ -138,7 +148,7 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
             writer.WriteNull("staticValidationResults"u8);
         }
 
-        if (value.OutlierInfo is { } property5)
+        if (value._outlierInfo is { } property5)
         {
             writer.WritePropertyName("outlierInfo"u8);
             global::GenesysCloud.Extensions.Models.OutlierInfo.WriteJson(writer, property5, options);
@@ -148,7 +158,7 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
             writer.WriteNull("outlierInfo"u8);
         }
 
-        if (value.ConfusionInfo is { } property7)
+        if (value._confusionInfo is { } property7)
         {
             writer.WritePropertyName("confusionInfo"u8);
             global::GenesysCloud.Extensions.Models.ConfusionDetails.WriteJson(writer, property7, options);
@@ -158,8 +168,8 @@ public sealed class FlowHealthUtterance : IGenesysCloudModel<FlowHealthUtterance
             writer.WriteNull("confusionInfo"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FlowHealthVersionInfo : IGenesysCloudModel<FlowHealthVersion
 {
     /// <summary>Given flow's Version Info.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>NLU Domain Info for this flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluDomain")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluDomain { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluDomain { get => _nluDomain; set => _nluDomain = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flowVersion;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _nluDomain;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowHealthVersionInfo IGenesysCloudModel<FlowHealthVersionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FlowHealthVersionInfo : IGenesysCloudModel<FlowHealthVersion
             switch (index)
             {
                 case 0:
-                    value.FlowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.NluDomain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._nluDomain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class FlowHealthVersionInfo : IGenesysCloudModel<FlowHealthVersion
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FlowVersion is { } property1)
+        if (value._flowVersion is { } property1)
         {
             writer.WritePropertyName("flowVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class FlowHealthVersionInfo : IGenesysCloudModel<FlowHealthVersion
             writer.WriteNull("flowVersion"u8);
         }
 
-        if (value.NluDomain is { } property3)
+        if (value._nluDomain is { } property3)
         {
             writer.WritePropertyName("nluDomain"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class FlowHealthVersionInfo : IGenesysCloudModel<FlowHealthVersion
             writer.WriteNull("nluDomain"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

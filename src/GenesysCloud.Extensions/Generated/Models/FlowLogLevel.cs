@@ -14,15 +14,19 @@ public sealed class FlowLogLevel : IGenesysCloudModel<FlowLogLevel>
 {
     /// <summary>The logLevel for this characteristics set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum? Level { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum? Level { get => _level; set => _level = value; }
 
     /// <summary>Shows what characteristics are enabled for this log level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("characteristics")]
-    public global::GenesysCloud.Extensions.Models.FlowCharacteristics? Characteristics { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowCharacteristics? Characteristics { get => _characteristics; set => _characteristics = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum? _level;
+    private global::GenesysCloud.Extensions.Models.FlowCharacteristics? _characteristics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowLogLevel IGenesysCloudModel<FlowLogLevel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FlowLogLevel : IGenesysCloudModel<FlowLogLevel>
             switch (index)
             {
                 case 0:
-                    value.Level = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum?)null;
+                    value._level = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowLogLevel.LevelEnum?)null;
                     break;
                 case 1:
-                    value.Characteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowCharacteristics.ReadJson(ref reader, options);
+                    value._characteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowCharacteristics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class FlowLogLevel : IGenesysCloudModel<FlowLogLevel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "level"u8, value.Level?.ToString(), nulls);
-        if (value.Characteristics is { } property2)
+        WriteString(writer, "level"u8, value._level?.ToString(), nulls);
+        if (value._characteristics is { } property2)
         {
             writer.WritePropertyName("characteristics"u8);
             global::GenesysCloud.Extensions.Models.FlowCharacteristics.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class FlowLogLevel : IGenesysCloudModel<FlowLogLevel>
             writer.WriteNull("characteristics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

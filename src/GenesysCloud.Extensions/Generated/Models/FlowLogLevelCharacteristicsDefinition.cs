@@ -14,19 +14,24 @@ public sealed class FlowLogLevelCharacteristicsDefinition : IGenesysCloudModel<F
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The minimum level required for this characteristic to be enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLevel")]
-    public global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum? MinimumLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum? MinimumLevel { get => _minimumLevel; set => _minimumLevel = value; }
 
     /// <summary>If set, this is the id of the characteristic that this one depends on and it must be enabled for this to be enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dependsOn")]
-    public global::GenesysCloud.Extensions.Models.FlowCharacteristics? DependsOn { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowCharacteristics? DependsOn { get => _dependsOn; set => _dependsOn = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum? _minimumLevel;
+    private global::GenesysCloud.Extensions.Models.FlowCharacteristics? _dependsOn;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowLogLevelCharacteristicsDefinition IGenesysCloudModel<FlowLogLevelCharacteristicsDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FlowLogLevelCharacteristicsDefinition : IGenesysCloudModel<F
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MinimumLevel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum?)null;
+                    value._minimumLevel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.MinimumLevelEnum?)null;
                     break;
                 case 2:
-                    value.DependsOn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowCharacteristics.ReadJson(ref reader, options);
+                    value._dependsOn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowCharacteristics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class FlowLogLevelCharacteristicsDefinition : IGenesysCloudModel<F
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "minimumLevel"u8, value.MinimumLevel?.ToString(), nulls);
-        if (value.DependsOn is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "minimumLevel"u8, value._minimumLevel?.ToString(), nulls);
+        if (value._dependsOn is { } property2)
         {
             writer.WritePropertyName("dependsOn"u8);
             global::GenesysCloud.Extensions.Models.FlowCharacteristics.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class FlowLogLevelCharacteristicsDefinition : IGenesysCloudModel<F
             writer.WriteNull("dependsOn"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
 {
     /// <summary>A list of flow log levels available to the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logLevels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevel>? LogLevels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevel>? LogLevels { get => _logLevels; set => _logLevels = value; }
 
     /// <summary>A list of characteristics that the loglevels will have that are available to the organization..</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("characteristics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition>? Characteristics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition>? Characteristics { get => _characteristics; set => _characteristics = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevel>? _logLevels;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition>? _characteristics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowLogLevelCharacteristicsDefinitions IGenesysCloudModel<FlowLogLevelCharacteristicsDefinitions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.LogLevels = null;
+                        value._logLevels = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowLogLevel.ReadJson(ref reader, options));
                         }
 
-                        value.LogLevels = list1;
+                        value._logLevels = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Characteristics = null;
+                        value._characteristics = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Characteristics = list2;
+                        value._characteristics = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LogLevels is { } property3)
+        if (value._logLevels is { } property3)
         {
             writer.WritePropertyName("logLevels"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
             writer.WriteNull("logLevels"u8);
         }
 
-        if (value.Characteristics is { } property6)
+        if (value._characteristics is { } property6)
         {
             writer.WritePropertyName("characteristics"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class FlowLogLevelCharacteristicsDefinitions : IGenesysCloudModel<
             writer.WriteNull("characteristics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class FlowLogLevelRequest : IGenesysCloudModel<FlowLogLevelRequest
 {
     /// <summary>The log level characteristics currently set for this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logLevelCharacteristics")]
-    public global::GenesysCloud.Extensions.Models.FlowLogLevel? LogLevelCharacteristics { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowLogLevel? LogLevelCharacteristics { get => _logLevelCharacteristics; set => _logLevelCharacteristics = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowLogLevel? _logLevelCharacteristics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowLogLevelRequest IGenesysCloudModel<FlowLogLevelRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class FlowLogLevelRequest : IGenesysCloudModel<FlowLogLevelRequest
             switch (index)
             {
                 case 0:
-                    value.LogLevelCharacteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowLogLevel.ReadJson(ref reader, options);
+                    value._logLevelCharacteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowLogLevel.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class FlowLogLevelRequest : IGenesysCloudModel<FlowLogLevelRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LogLevelCharacteristics is { } property1)
+        if (value._logLevelCharacteristics is { } property1)
         {
             writer.WritePropertyName("logLevelCharacteristics"u8);
             global::GenesysCloud.Extensions.Models.FlowLogLevel.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class FlowLogLevelRequest : IGenesysCloudModel<FlowLogLevelRequest
             writer.WriteNull("logLevelCharacteristics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

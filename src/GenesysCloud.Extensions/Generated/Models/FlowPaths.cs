@@ -14,23 +14,29 @@ public sealed class FlowPaths : IGenesysCloudModel<FlowPaths>
 {
     /// <summary>Category (use case) of the paths within a given domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>Start date of the date range included in the flow paths data. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End date of the date range included in the flow paths data. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Unique element identifiers and their corresponding elements in the trie data structure representing the paths.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("elements")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.FlowPathsElement>? Elements { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.FlowPathsElement>? Elements { get => _elements; set => _elements = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum? _category;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.FlowPathsElement>? _elements;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowPaths IGenesysCloudModel<FlowPaths>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class FlowPaths : IGenesysCloudModel<FlowPaths>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPaths.CategoryEnum?)null;
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Elements = null;
+                        value._elements = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class FlowPaths : IGenesysCloudModel<FlowPaths>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowPathsElement.ReadJson(ref reader, options);
                         }
 
-                        value.Elements = dictionary2;
+                        value._elements = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class FlowPaths : IGenesysCloudModel<FlowPaths>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Elements is { } property3)
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._elements is { } property3)
         {
             writer.WritePropertyName("elements"u8);
             writer.WriteStartObject();
@@ -117,7 +123,7 @@ public sealed class FlowPaths : IGenesysCloudModel<FlowPaths>
             writer.WriteNull("elements"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
 {
     /// <summary>Unique identifier of the parent element. Will be null for the root element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parentId")]
-    public string? ParentId { get; set; }
+    public string? ParentId { get => _parentId; set => _parentId = value; }
 
     /// <summary>Type of the element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Count of all journeys that include this element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Details of flows involved in journeys that include this element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails>? Flows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails>? Flows { get => _flows; set => _flows = value; }
 
     /// <summary>The flow milestone, set if the element type is Milestone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowMilestone")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowMilestone { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowMilestone { get => _flowMilestone; set => _flowMilestone = value; }
 
     /// <summary>The flow outcome, set if the element type is Outcome or Milestone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcome")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowOutcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? FlowOutcome { get => _flowOutcome; set => _flowOutcome = value; }
 
     /// <summary>The value of the flow outcome, if the element type is Outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeValue")]
-    public global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum? FlowOutcomeValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum? FlowOutcomeValue { get => _flowOutcomeValue; set => _flowOutcomeValue = value; }
+
+    private string? _parentId;
+    private global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum? _type;
+    private long? _count;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails>? _flows;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flowMilestone;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flowOutcome;
+    private global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum? _flowOutcomeValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowPathsElement IGenesysCloudModel<FlowPathsElement>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
             switch (index)
             {
                 case 0:
-                    value.ParentId = ReadString(ref reader, name);
+                    value._parentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsElement.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Flows = null;
+                        value._flows = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.ReadJson(ref reader, options));
                         }
 
-                        value.Flows = list2;
+                        value._flows = list2;
                     }
                     break;
                 case 4:
-                    value.FlowMilestone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flowMilestone = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.FlowOutcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flowOutcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.FlowOutcomeValue = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum(text3) : (global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum?)null;
+                    value._flowOutcomeValue = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum(text3) : (global::GenesysCloud.Extensions.Models.FlowPathsElement.FlowOutcomeValueEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "parentId"u8, value.ParentId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        if (value.Flows is { } property4)
+        WriteString(writer, "parentId"u8, value._parentId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        if (value._flows is { } property4)
         {
             writer.WritePropertyName("flows"u8);
             writer.WriteStartArray();
@@ -137,7 +146,7 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
             writer.WriteNull("flows"u8);
         }
 
-        if (value.FlowMilestone is { } property7)
+        if (value._flowMilestone is { } property7)
         {
             writer.WritePropertyName("flowMilestone"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -147,7 +156,7 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
             writer.WriteNull("flowMilestone"u8);
         }
 
-        if (value.FlowOutcome is { } property9)
+        if (value._flowOutcome is { } property9)
         {
             writer.WritePropertyName("flowOutcome"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -157,8 +166,8 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
             writer.WriteNull("flowOutcome"u8);
         }
 
-        WriteString(writer, "flowOutcomeValue"u8, value.FlowOutcomeValue?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "flowOutcomeValue"u8, value._flowOutcomeValue?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class FlowPathsFlowDetails : IGenesysCloudModel<FlowPathsFlowDetai
 {
     /// <summary>The identifier of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The version of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>The type of the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Count of all journeys that include this element in the given flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _flow;
+    private string? _version;
+    private global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum? _type;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowPathsFlowDetails IGenesysCloudModel<FlowPathsFlowDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class FlowPathsFlowDetails : IGenesysCloudModel<FlowPathsFlowDetai
             switch (index)
             {
                 case 0:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsFlowDetails.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class FlowPathsFlowDetails : IGenesysCloudModel<FlowPathsFlowDetai
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flow is { } property2)
+        if (value._flow is { } property2)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -85,10 +91,10 @@ public sealed class FlowPathsFlowDetails : IGenesysCloudModel<FlowPathsFlowDetai
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

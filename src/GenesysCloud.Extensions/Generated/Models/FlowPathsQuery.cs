@@ -14,15 +14,19 @@ public sealed class FlowPathsQuery : IGenesysCloudModel<FlowPathsQuery>
 {
     /// <summary>Category (use case) of the paths within a given domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>List of flows to query the paths result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowFilter>? Flows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowFilter>? Flows { get => _flows; set => _flows = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowPathsFlowFilter>? _flows;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowPathsQuery IGenesysCloudModel<FlowPathsQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class FlowPathsQuery : IGenesysCloudModel<FlowPathsQuery>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowPathsQuery.CategoryEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Flows = null;
+                        value._flows = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class FlowPathsQuery : IGenesysCloudModel<FlowPathsQuery>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowPathsFlowFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Flows = list2;
+                        value._flows = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class FlowPathsQuery : IGenesysCloudModel<FlowPathsQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        if (value.Flows is { } property3)
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        if (value._flows is { } property3)
         {
             writer.WritePropertyName("flows"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class FlowPathsQuery : IGenesysCloudModel<FlowPathsQuery>
             writer.WriteNull("flows"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

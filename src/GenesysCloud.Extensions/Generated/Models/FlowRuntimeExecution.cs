@@ -14,51 +14,64 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
 {
     /// <summary>The flow execution ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The flow execution name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Version of the flow definition of the flow execution.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? FlowVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? FlowVersion { get => _flowVersion; set => _flowVersion = value; }
 
     /// <summary>The time the flow was launched. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLaunched")]
-    public global::System.DateTimeOffset? DateLaunched { get; set; }
+    public global::System.DateTimeOffset? DateLaunched { get => _dateLaunched; set => _dateLaunched = value; }
 
     /// <summary>The flow's running status, which indicates whether the flow is running normally or completed, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The time the flow completed, if applicable. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The completion reason set at the flow completion time, if applicable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionReason")]
-    public string? CompletionReason { get; set; }
+    public string? CompletionReason { get => _completionReason; set => _completionReason = value; }
 
     /// <summary>Additional information if the flow is in error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowErrorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? FlowErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? FlowErrorInfo { get => _flowErrorInfo; set => _flowErrorInfo = value; }
 
     /// <summary>List of the flow's output variables, if any. Output variables are only supplied for Completed flows.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputData")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? OutputData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? OutputData { get => _outputData; set => _outputData = value; }
 
     /// <summary>The conversation to which this Flow execution is related</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _flowVersion;
+    private global::System.DateTimeOffset? _dateLaunched;
+    private global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum? _status;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private string? _completionReason;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _flowErrorInfo;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _outputData;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _conversation;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowRuntimeExecution IGenesysCloudModel<FlowRuntimeExecution>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FlowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._flowVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateLaunched = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLaunched = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowRuntimeExecution.StatusEnum?)null;
                     break;
                 case 5:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CompletionReason = ReadString(ref reader, name);
+                    value._completionReason = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.FlowErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._flowErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.OutputData = null;
+                        value._outputData = null;
                     }
                     else
                     {
@@ -116,17 +129,17 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.OutputData = dictionary2;
+                        value._outputData = dictionary2;
                     }
                     break;
                 case 9:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +151,9 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.FlowVersion is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._flowVersion is { } property3)
         {
             writer.WritePropertyName("flowVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property3, options);
@@ -150,11 +163,11 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
             writer.WriteNull("flowVersion"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateLaunched"u8, value.DateLaunched, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "completionReason"u8, value.CompletionReason, nulls);
-        if (value.FlowErrorInfo is { } property5)
+        WriteDateTimeOffset(writer, "dateLaunched"u8, value._dateLaunched, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "completionReason"u8, value._completionReason, nulls);
+        if (value._flowErrorInfo is { } property5)
         {
             writer.WritePropertyName("flowErrorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property5, options);
@@ -164,7 +177,7 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
             writer.WriteNull("flowErrorInfo"u8);
         }
 
-        if (value.OutputData is { } property7)
+        if (value._outputData is { } property7)
         {
             writer.WritePropertyName("outputData"u8);
             writer.WriteStartObject();
@@ -182,7 +195,7 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
             writer.WriteNull("outputData"u8);
         }
 
-        if (value.Conversation is { } property9)
+        if (value._conversation is { } property9)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -192,8 +205,8 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

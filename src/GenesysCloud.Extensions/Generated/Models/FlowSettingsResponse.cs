@@ -14,39 +14,49 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Flow Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>User that last changed the log level setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>OAuth client that last changed the log level setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByClient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedByClient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedByClient { get => _modifiedByClient; set => _modifiedByClient = value; }
 
     /// <summary>The time this log level was set. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The log level set for this flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logLevelCharacteristics")]
-    public global::GenesysCloud.Extensions.Models.FlowLogLevel? LogLevelCharacteristics { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowLogLevel? LogLevelCharacteristics { get => _logLevelCharacteristics; set => _logLevelCharacteristics = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedByClient;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.FlowLogLevel? _logLevelCharacteristics;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowSettingsResponse IGenesysCloudModel<FlowSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowSettingsResponse.TypeEnum?)null;
                     break;
                 case 3:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ModifiedByClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedByClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.LogLevelCharacteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowLogLevel.ReadJson(ref reader, options);
+                    value._logLevelCharacteristics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowLogLevel.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +113,10 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ModifiedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._modifiedBy is { } property2)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -116,7 +126,7 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.ModifiedByClient is { } property4)
+        if (value._modifiedByClient is { } property4)
         {
             writer.WritePropertyName("modifiedByClient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -126,8 +136,8 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
             writer.WriteNull("modifiedByClient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.LogLevelCharacteristics is { } property6)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._logLevelCharacteristics is { } property6)
         {
             writer.WritePropertyName("logLevelCharacteristics"u8);
             global::GenesysCloud.Extensions.Models.FlowLogLevel.WriteJson(writer, property6, options);
@@ -137,8 +147,8 @@ public sealed class FlowSettingsResponse : IGenesysCloudModel<FlowSettingsRespon
             writer.WriteNull("logLevelCharacteristics"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,103 +14,129 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
 {
     /// <summary>The flow version identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>commitVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commitVersion")]
-    public string? CommitVersion { get; set; }
+    public string? CommitVersion { get => _commitVersion; set => _commitVersion = value; }
 
     /// <summary>Gets or sets <c>configurationVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationVersion")]
-    public string? ConfigurationVersion { get; set; }
+    public string? ConfigurationVersion { get => _configurationVersion; set => _configurationVersion = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>secure</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secure")]
-    public bool? Secure { get; set; }
+    public bool? Secure { get => _secure; set => _secure = value; }
 
     /// <summary>Gets or sets <c>debug</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("debug")]
-    public bool? Debug { get; set; }
+    public bool? Debug { get => _debug; set => _debug = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Gets or sets <c>createdByClient</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByClient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedByClient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedByClient { get => _createdByClient; set => _createdByClient = value; }
 
     /// <summary>Gets or sets <c>configurationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationUri")]
-    public string? ConfigurationUri { get; set; }
+    public string? ConfigurationUri { get => _configurationUri; set => _configurationUri = value; }
 
     /// <summary>Gets or sets <c>dateCreated</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public long? DateCreated { get; set; }
+    public long? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Gets or sets <c>dateCheckedIn</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCheckedIn")]
-    public long? DateCheckedIn { get; set; }
+    public long? DateCheckedIn { get => _dateCheckedIn; set => _dateCheckedIn = value; }
 
     /// <summary>Gets or sets <c>dateSaved</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSaved")]
-    public long? DateSaved { get; set; }
+    public long? DateSaved { get => _dateSaved; set => _dateSaved = value; }
 
     /// <summary>Gets or sets <c>generationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationId")]
-    public string? GenerationId { get; set; }
+    public string? GenerationId { get => _generationId; set => _generationId = value; }
 
     /// <summary>Gets or sets <c>publishResultUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishResultUri")]
-    public string? PublishResultUri { get; set; }
+    public string? PublishResultUri { get => _publishResultUri; set => _publishResultUri = value; }
 
     /// <summary>Gets or sets <c>inputSchema</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get => _inputSchema; set => _inputSchema = value; }
 
     /// <summary>Gets or sets <c>outputSchema</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? OutputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? OutputSchema { get => _outputSchema; set => _outputSchema = value; }
 
     /// <summary>Indicates whether virtual agent is enabled for this flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualAgentEnabled")]
-    public bool? VirtualAgentEnabled { get; set; }
+    public bool? VirtualAgentEnabled { get => _virtualAgentEnabled; set => _virtualAgentEnabled = value; }
 
     /// <summary>The date this version became the published version of the flow. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The date this version was no longer the published version of the flow. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublishedEnd")]
-    public global::System.DateTimeOffset? DatePublishedEnd { get; set; }
+    public global::System.DateTimeOffset? DatePublishedEnd { get => _datePublishedEnd; set => _datePublishedEnd = value; }
 
     /// <summary>Information about the natural language understanding configuration for the flow version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluInfo")]
-    public global::GenesysCloud.Extensions.Models.NluInfo? NluInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluInfo? NluInfo { get => _nluInfo; set => _nluInfo = value; }
 
     /// <summary>List of supported languages for this version of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? SupportedLanguages { get => _supportedLanguages; set => _supportedLanguages = value; }
 
     /// <summary>Compatible flow types designate which flow types are allowed to embed a flow’s configuration within their own flow configuration.  Currently the only flows that can be embedded are Common Module flows and the embedding flow can invoke them using the Call Common Module action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("compatibleFlowTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CompatibleFlowTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CompatibleFlowTypes { get => _compatibleFlowTypes; set => _compatibleFlowTypes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _commitVersion;
+    private string? _configurationVersion;
+    private global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum? _type;
+    private bool? _secure;
+    private bool? _debug;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdByClient;
+    private string? _configurationUri;
+    private long? _dateCreated;
+    private long? _dateCheckedIn;
+    private long? _dateSaved;
+    private string? _generationId;
+    private string? _publishResultUri;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _inputSchema;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _outputSchema;
+    private bool? _virtualAgentEnabled;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::System.DateTimeOffset? _datePublishedEnd;
+    private global::GenesysCloud.Extensions.Models.NluInfo? _nluInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguage>? _supportedLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _compatibleFlowTypes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowVersion IGenesysCloudModel<FlowVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,72 +157,72 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CommitVersion = ReadString(ref reader, name);
+                    value._commitVersion = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ConfigurationVersion = ReadString(ref reader, name);
+                    value._configurationVersion = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FlowVersion.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Secure = ReadNullableBoolean(ref reader, name);
+                    value._secure = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Debug = ReadNullableBoolean(ref reader, name);
+                    value._debug = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CreatedByClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdByClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ConfigurationUri = ReadString(ref reader, name);
+                    value._configurationUri = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableInt64(ref reader, options, name);
+                    value._dateCreated = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.DateCheckedIn = ReadNullableInt64(ref reader, options, name);
+                    value._dateCheckedIn = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.DateSaved = ReadNullableInt64(ref reader, options, name);
+                    value._dateSaved = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.GenerationId = ReadString(ref reader, name);
+                    value._generationId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.PublishResultUri = ReadString(ref reader, name);
+                    value._publishResultUri = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.InputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._inputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.OutputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._outputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.VirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._virtualAgentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.DatePublishedEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublishedEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.NluInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluInfo.ReadJson(ref reader, options);
+                    value._nluInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluInfo.ReadJson(ref reader, options);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedLanguages = null;
+                        value._supportedLanguages = null;
                     }
                     else
                     {
@@ -207,13 +233,13 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportedLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.SupportedLanguages = list2;
+                        value._supportedLanguages = list2;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.CompatibleFlowTypes = null;
+                        value._compatibleFlowTypes = null;
                     }
                     else
                     {
@@ -224,14 +250,14 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CompatibleFlowTypes = list3;
+                        value._compatibleFlowTypes = list3;
                     }
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -243,14 +269,14 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "commitVersion"u8, value.CommitVersion, nulls);
-        WriteString(writer, "configurationVersion"u8, value.ConfigurationVersion, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "secure"u8, value.Secure, nulls);
-        WriteBoolean(writer, "debug"u8, value.Debug, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "commitVersion"u8, value._commitVersion, nulls);
+        WriteString(writer, "configurationVersion"u8, value._configurationVersion, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "secure"u8, value._secure, nulls);
+        WriteBoolean(writer, "debug"u8, value._debug, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -260,7 +286,7 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.CreatedByClient is { } property6)
+        if (value._createdByClient is { } property6)
         {
             writer.WritePropertyName("createdByClient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -270,13 +296,13 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("createdByClient"u8);
         }
 
-        WriteString(writer, "configurationUri"u8, value.ConfigurationUri, nulls);
-        WriteInt64(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteInt64(writer, "dateCheckedIn"u8, value.DateCheckedIn, nulls);
-        WriteInt64(writer, "dateSaved"u8, value.DateSaved, nulls);
-        WriteString(writer, "generationId"u8, value.GenerationId, nulls);
-        WriteString(writer, "publishResultUri"u8, value.PublishResultUri, nulls);
-        if (value.InputSchema is { } property8)
+        WriteString(writer, "configurationUri"u8, value._configurationUri, nulls);
+        WriteInt64(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteInt64(writer, "dateCheckedIn"u8, value._dateCheckedIn, nulls);
+        WriteInt64(writer, "dateSaved"u8, value._dateSaved, nulls);
+        WriteString(writer, "generationId"u8, value._generationId, nulls);
+        WriteString(writer, "publishResultUri"u8, value._publishResultUri, nulls);
+        if (value._inputSchema is { } property8)
         {
             writer.WritePropertyName("inputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property8, options);
@@ -286,7 +312,7 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("inputSchema"u8);
         }
 
-        if (value.OutputSchema is { } property10)
+        if (value._outputSchema is { } property10)
         {
             writer.WritePropertyName("outputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property10, options);
@@ -296,10 +322,10 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("outputSchema"u8);
         }
 
-        WriteBoolean(writer, "virtualAgentEnabled"u8, value.VirtualAgentEnabled, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        WriteDateTimeOffset(writer, "datePublishedEnd"u8, value.DatePublishedEnd, nulls);
-        if (value.NluInfo is { } property12)
+        WriteBoolean(writer, "virtualAgentEnabled"u8, value._virtualAgentEnabled, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        WriteDateTimeOffset(writer, "datePublishedEnd"u8, value._datePublishedEnd, nulls);
+        if (value._nluInfo is { } property12)
         {
             writer.WritePropertyName("nluInfo"u8);
             global::GenesysCloud.Extensions.Models.NluInfo.WriteJson(writer, property12, options);
@@ -309,7 +335,7 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("nluInfo"u8);
         }
 
-        if (value.SupportedLanguages is { } property14)
+        if (value._supportedLanguages is { } property14)
         {
             writer.WritePropertyName("supportedLanguages"u8);
             writer.WriteStartArray();
@@ -333,7 +359,7 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("supportedLanguages"u8);
         }
 
-        if (value.CompatibleFlowTypes is { } property17)
+        if (value._compatibleFlowTypes is { } property17)
         {
             writer.WritePropertyName("compatibleFlowTypes"u8);
             writer.WriteStartArray();
@@ -350,8 +376,8 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
             writer.WriteNull("compatibleFlowTypes"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
 {
     /// <summary>The is a list of allowed criteria to query on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteria>? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The is a list of flow types the organization has access to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTypes { get => _flowTypes; set => _flowTypes = value; }
 
     /// <summary>The is a list of action types the organization has access to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActionTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActionTypes { get => _actionTypes; set => _actionTypes = value; }
 
     /// <summary>The is a list of potential error codes the organization may encounter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ErrorCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ErrorCodes { get => _errorCodes; set => _errorCodes = value; }
 
     /// <summary>The is a list of potential warning codes the organization may encounter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warningCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WarningCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WarningCodes { get => _warningCodes; set => _warningCodes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteria>? _criteria;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _actionTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _errorCodes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _warningCodes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FlowsQueryCriteriaResponse IGenesysCloudModel<FlowsQueryCriteriaResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list1;
+                        value._criteria = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FlowTypes = null;
+                        value._flowTypes = null;
                     }
                     else
                     {
@@ -85,13 +92,13 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowTypes = list2;
+                        value._flowTypes = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ActionTypes = null;
+                        value._actionTypes = null;
                     }
                     else
                     {
@@ -102,13 +109,13 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActionTypes = list3;
+                        value._actionTypes = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorCodes = null;
+                        value._errorCodes = null;
                     }
                     else
                     {
@@ -119,13 +126,13 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ErrorCodes = list4;
+                        value._errorCodes = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.WarningCodes = null;
+                        value._warningCodes = null;
                     }
                     else
                     {
@@ -136,11 +143,11 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WarningCodes = list5;
+                        value._warningCodes = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,7 +159,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Criteria is { } property6)
+        if (value._criteria is { } property6)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -176,7 +183,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.FlowTypes is { } property9)
+        if (value._flowTypes is { } property9)
         {
             writer.WritePropertyName("flowTypes"u8);
             writer.WriteStartArray();
@@ -193,7 +200,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
             writer.WriteNull("flowTypes"u8);
         }
 
-        if (value.ActionTypes is { } property11)
+        if (value._actionTypes is { } property11)
         {
             writer.WritePropertyName("actionTypes"u8);
             writer.WriteStartArray();
@@ -210,7 +217,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
             writer.WriteNull("actionTypes"u8);
         }
 
-        if (value.ErrorCodes is { } property13)
+        if (value._errorCodes is { } property13)
         {
             writer.WritePropertyName("errorCodes"u8);
             writer.WriteStartArray();
@@ -227,7 +234,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
             writer.WriteNull("errorCodes"u8);
         }
 
-        if (value.WarningCodes is { } property15)
+        if (value._warningCodes is { } property15)
         {
             writer.WritePropertyName("warningCodes"u8);
             writer.WriteStartArray();
@@ -244,7 +251,7 @@ public sealed class FlowsQueryCriteriaResponse : IGenesysCloudModel<FlowsQueryCr
             writer.WriteNull("warningCodes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class FooterTemplate : IGenesysCloudModel<FooterTemplate>
 {
     /// <summary>Specifies the type represented by Footer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Specifies the canned response template where the footer can be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicableResources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ApplicableResources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ApplicableResources { get => _applicableResources; set => _applicableResources = value; }
+
+    private global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _applicableResources;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FooterTemplate IGenesysCloudModel<FooterTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class FooterTemplate : IGenesysCloudModel<FooterTemplate>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.FooterTemplate.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ApplicableResources = null;
+                        value._applicableResources = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class FooterTemplate : IGenesysCloudModel<FooterTemplate>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ApplicableResources = list2;
+                        value._applicableResources = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class FooterTemplate : IGenesysCloudModel<FooterTemplate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ApplicableResources is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._applicableResources is { } property3)
         {
             writer.WritePropertyName("applicableResources"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class FooterTemplate : IGenesysCloudModel<FooterTemplate>
             writer.WriteNull("applicableResources"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

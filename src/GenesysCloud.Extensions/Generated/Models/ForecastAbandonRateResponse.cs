@@ -14,11 +14,14 @@ public sealed class ForecastAbandonRateResponse : IGenesysCloudModel<ForecastAba
 {
     /// <summary>The target percent abandon rate goal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percent")]
-    public long? Percent { get; set; }
+    public long? Percent { get => _percent; set => _percent = value; }
+
+    private long? _percent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastAbandonRateResponse IGenesysCloudModel<ForecastAbandonRateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ForecastAbandonRateResponse : IGenesysCloudModel<ForecastAba
             switch (index)
             {
                 case 0:
-                    value.Percent = ReadNullableInt64(ref reader, options, name);
+                    value._percent = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ForecastAbandonRateResponse : IGenesysCloudModel<ForecastAba
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "percent"u8, value.Percent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "percent"u8, value._percent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

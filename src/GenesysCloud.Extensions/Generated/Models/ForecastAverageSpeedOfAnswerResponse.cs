@@ -14,11 +14,14 @@ public sealed class ForecastAverageSpeedOfAnswerResponse : IGenesysCloudModel<Fo
 {
     /// <summary>the average speed of answer goal in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("seconds")]
-    public long? Seconds { get; set; }
+    public long? Seconds { get => _seconds; set => _seconds = value; }
+
+    private long? _seconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastAverageSpeedOfAnswerResponse IGenesysCloudModel<ForecastAverageSpeedOfAnswerResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ForecastAverageSpeedOfAnswerResponse : IGenesysCloudModel<Fo
             switch (index)
             {
                 case 0:
-                    value.Seconds = ReadNullableInt64(ref reader, options, name);
+                    value._seconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ForecastAverageSpeedOfAnswerResponse : IGenesysCloudModel<Fo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "seconds"u8, value.Seconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "seconds"u8, value._seconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ForecastMetadata : IGenesysCloudModel<ForecastMetadata>
 {
     /// <summary>Forecast creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Forecast ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastId")]
-    public string? ForecastId { get; set; }
+    public string? ForecastId { get => _forecastId; set => _forecastId = value; }
 
     /// <summary>Interval length</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalLengthInMinutes")]
-    public string? IntervalLengthInMinutes { get; set; }
+    public string? IntervalLengthInMinutes { get => _intervalLengthInMinutes; set => _intervalLengthInMinutes = value; }
 
     /// <summary>Forecast source</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>Forecast start date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Timezone of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _forecastId;
+    private string? _intervalLengthInMinutes;
+    private global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum? _source;
+    private global::System.DateTimeOffset? _dateStart;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastMetadata IGenesysCloudModel<ForecastMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ForecastMetadata : IGenesysCloudModel<ForecastMetadata>
             switch (index)
             {
                 case 0:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.ForecastId = ReadString(ref reader, name);
+                    value._forecastId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntervalLengthInMinutes = ReadString(ref reader, name);
+                    value._intervalLengthInMinutes = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.ForecastMetadata.SourceEnum?)null;
                     break;
                 case 4:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ForecastMetadata : IGenesysCloudModel<ForecastMetadata>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "forecastId"u8, value.ForecastId, nulls);
-        WriteString(writer, "intervalLengthInMinutes"u8, value.IntervalLengthInMinutes, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "forecastId"u8, value._forecastId, nulls);
+        WriteString(writer, "intervalLengthInMinutes"u8, value._intervalLengthInMinutes, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
 {
     /// <summary>The ID of the planning group to which this data applies. Note this is a snapshot of the planning group at the time of forecast creation and may not correspond to the current configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>Forecast offered counts per 15 minute interval for this week of the forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offeredPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? OfferedPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? OfferedPerInterval { get => _offeredPerInterval; set => _offeredPerInterval = value; }
 
     /// <summary>Forecast average handle time per 15 minute interval in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageHandleTimeSecondsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AverageHandleTimeSecondsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AverageHandleTimeSecondsPerInterval { get => _averageHandleTimeSecondsPerInterval; set => _averageHandleTimeSecondsPerInterval = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _offeredPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _averageHandleTimeSecondsPerInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastPlanningGroupData IGenesysCloudModel<ForecastPlanningGroupData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OfferedPerInterval = null;
+                        value._offeredPerInterval = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.OfferedPerInterval = list1;
+                        value._offeredPerInterval = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AverageHandleTimeSecondsPerInterval = null;
+                        value._averageHandleTimeSecondsPerInterval = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AverageHandleTimeSecondsPerInterval = list2;
+                        value._averageHandleTimeSecondsPerInterval = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.OfferedPerInterval is { } property3)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._offeredPerInterval is { } property3)
         {
             writer.WritePropertyName("offeredPerInterval"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
             writer.WriteNull("offeredPerInterval"u8);
         }
 
-        if (value.AverageHandleTimeSecondsPerInterval is { } property5)
+        if (value._averageHandleTimeSecondsPerInterval is { } property5)
         {
             writer.WritePropertyName("averageHandleTimeSecondsPerInterval"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class ForecastPlanningGroupData : IGenesysCloudModel<ForecastPlann
             writer.WriteNull("averageHandleTimeSecondsPerInterval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

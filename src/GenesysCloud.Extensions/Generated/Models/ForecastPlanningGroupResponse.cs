@@ -14,23 +14,29 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
 {
     /// <summary>The ID of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Route path configuration for this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routePaths")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? RoutePaths { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? RoutePaths { get => _routePaths; set => _routePaths = value; }
 
     /// <summary>Service goals for this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalTemplate")]
-    public global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse? ServiceGoalTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse? ServiceGoalTemplate { get => _serviceGoalTemplate; set => _serviceGoalTemplate = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? _routePaths;
+    private global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse? _serviceGoalTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastPlanningGroupResponse IGenesysCloudModel<ForecastPlanningGroupResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RoutePaths = null;
+                        value._routePaths = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutePathResponse.ReadJson(ref reader, options));
                         }
 
-                        value.RoutePaths = list1;
+                        value._routePaths = list1;
                     }
                     break;
                 case 3:
-                    value.ServiceGoalTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse.ReadJson(ref reader, options);
+                    value._serviceGoalTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.RoutePaths is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._routePaths is { } property2)
         {
             writer.WritePropertyName("routePaths"u8);
             writer.WriteStartArray();
@@ -115,7 +121,7 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
             writer.WriteNull("routePaths"u8);
         }
 
-        if (value.ServiceGoalTemplate is { } property5)
+        if (value._serviceGoalTemplate is { } property5)
         {
             writer.WritePropertyName("serviceGoalTemplate"u8);
             global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateResponse.WriteJson(writer, property5, options);
@@ -125,7 +131,7 @@ public sealed class ForecastPlanningGroupResponse : IGenesysCloudModel<ForecastP
             writer.WriteNull("serviceGoalTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
 {
     /// <summary>The service level goal for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>The average speed of answer goal for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswer")]
-    public global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse? AverageSpeedOfAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse? AverageSpeedOfAnswer { get => _averageSpeedOfAnswer; set => _averageSpeedOfAnswer = value; }
 
     /// <summary>The abandon rate goal for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse? AbandonRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>The service goal impact overrides for this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impactOverride")]
-    public global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse? ImpactOverride { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse? ImpactOverride { get => _impactOverride; set => _impactOverride = value; }
+
+    private global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse? _serviceLevel;
+    private global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse? _averageSpeedOfAnswer;
+    private global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse? _abandonRate;
+    private global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse? _impactOverride;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastServiceGoalTemplateResponse IGenesysCloudModel<ForecastServiceGoalTemplateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
             switch (index)
             {
                 case 0:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.AverageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse.ReadJson(ref reader, options);
+                    value._averageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AbandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse.ReadJson(ref reader, options);
+                    value._abandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ImpactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse.ReadJson(ref reader, options);
+                    value._impactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ServiceLevel is { } property1)
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ForecastServiceLevelResponse.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
             writer.WriteNull("serviceLevel"u8);
         }
 
-        if (value.AverageSpeedOfAnswer is { } property3)
+        if (value._averageSpeedOfAnswer is { } property3)
         {
             writer.WritePropertyName("averageSpeedOfAnswer"u8);
             global::GenesysCloud.Extensions.Models.ForecastAverageSpeedOfAnswerResponse.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
             writer.WriteNull("averageSpeedOfAnswer"u8);
         }
 
-        if (value.AbandonRate is { } property5)
+        if (value._abandonRate is { } property5)
         {
             writer.WritePropertyName("abandonRate"u8);
             global::GenesysCloud.Extensions.Models.ForecastAbandonRateResponse.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
             writer.WriteNull("abandonRate"u8);
         }
 
-        if (value.ImpactOverride is { } property7)
+        if (value._impactOverride is { } property7)
         {
             writer.WritePropertyName("impactOverride"u8);
             global::GenesysCloud.Extensions.Models.ForecastServiceGoalTemplateImpactOverrideResponse.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class ForecastServiceGoalTemplateResponse : IGenesysCloudModel<For
             writer.WriteNull("impactOverride"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ForecastServiceLevelResponse : IGenesysCloudModel<ForecastSe
 {
     /// <summary>The percent of calls to answer in the number of seconds defined</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percent")]
-    public long? Percent { get; set; }
+    public long? Percent { get => _percent; set => _percent = value; }
 
     /// <summary>The number of seconds to define for the percent of calls to be answered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("seconds")]
-    public long? Seconds { get; set; }
+    public long? Seconds { get => _seconds; set => _seconds = value; }
+
+    private long? _percent;
+    private long? _seconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastServiceLevelResponse IGenesysCloudModel<ForecastServiceLevelResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ForecastServiceLevelResponse : IGenesysCloudModel<ForecastSe
             switch (index)
             {
                 case 0:
-                    value.Percent = ReadNullableInt64(ref reader, options, name);
+                    value._percent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Seconds = ReadNullableInt64(ref reader, options, name);
+                    value._seconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ForecastServiceLevelResponse : IGenesysCloudModel<ForecastSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "percent"u8, value.Percent, nulls);
-        WriteInt64(writer, "seconds"u8, value.Seconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "percent"u8, value._percent, nulls);
+        WriteInt64(writer, "seconds"u8, value._seconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ForecastSourceDayPointer : IGenesysCloudModel<ForecastSource
 {
     /// <summary>The forecast day of week for this source data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum? DayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum? DayOfWeek { get => _dayOfWeek; set => _dayOfWeek = value; }
 
     /// <summary>The relative weight to apply to this source data item for weighted averages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-    public long? Weight { get; set; }
+    public long? Weight { get => _weight; set => _weight = value; }
 
     /// <summary>The date this source data represents, in yyyy-MM-dd format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public string? Date { get; set; }
+    public string? Date { get => _date; set => _date = value; }
 
     /// <summary>The name of the source file this data came from if it originated from a data import</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The key to look up the forecast source data for this source day</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataKey")]
-    public string? DataKey { get; set; }
+    public string? DataKey { get => _dataKey; set => _dataKey = value; }
+
+    private global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum? _dayOfWeek;
+    private long? _weight;
+    private string? _date;
+    private string? _fileName;
+    private string? _dataKey;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ForecastSourceDayPointer IGenesysCloudModel<ForecastSourceDayPointer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ForecastSourceDayPointer : IGenesysCloudModel<ForecastSource
             switch (index)
             {
                 case 0:
-                    value.DayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum?)null;
+                    value._dayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.ForecastSourceDayPointer.DayOfWeekEnum?)null;
                     break;
                 case 1:
-                    value.Weight = ReadNullableInt64(ref reader, options, name);
+                    value._weight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Date = ReadString(ref reader, name);
+                    value._date = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DataKey = ReadString(ref reader, name);
+                    value._dataKey = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class ForecastSourceDayPointer : IGenesysCloudModel<ForecastSource
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dayOfWeek"u8, value.DayOfWeek?.ToString(), nulls);
-        WriteInt64(writer, "weight"u8, value.Weight, nulls);
-        WriteString(writer, "date"u8, value.Date, nulls);
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "dataKey"u8, value.DataKey, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dayOfWeek"u8, value._dayOfWeek?.ToString(), nulls);
+        WriteInt64(writer, "weight"u8, value._weight, nulls);
+        WriteString(writer, "date"u8, value._date, nulls);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "dataKey"u8, value._dataKey, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

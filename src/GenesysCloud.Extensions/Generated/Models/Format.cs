@@ -14,11 +14,14 @@ public sealed class Format : IGenesysCloudModel<Format>
 {
     /// <summary>The Set of prompt segment format flags i.e. each entry is a part of describing the overall format. E.g. "format": { "flags": [StringPlayChars] }</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _flags; set => _flags = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flags;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Format IGenesysCloudModel<Format>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Format : IGenesysCloudModel<Format>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Flags = null;
+                        value._flags = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Format : IGenesysCloudModel<Format>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Flags = list1;
+                        value._flags = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Format : IGenesysCloudModel<Format>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flags is { } property2)
+        if (value._flags is { } property2)
         {
             writer.WritePropertyName("flags"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class Format : IGenesysCloudModel<Format>
             writer.WriteNull("flags"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

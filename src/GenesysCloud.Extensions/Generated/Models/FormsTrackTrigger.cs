@@ -14,23 +14,29 @@ public sealed class FormsTrackTrigger : IGenesysCloudModel<FormsTrackTrigger>
 {
     /// <summary>Form element that triggers the form submitted or abandoned event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selector")]
-    public string? Selector { get; set; }
+    public string? Selector { get => _selector; set => _selector = value; }
 
     /// <summary>Prefix for the form submitted or abandoned event name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formName")]
-    public string? FormName { get; set; }
+    public string? FormName { get => _formName; set => _formName = value; }
 
     /// <summary>Whether to capture the form data in the form abandoned event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captureDataOnFormAbandon")]
-    public bool? CaptureDataOnFormAbandon { get; set; }
+    public bool? CaptureDataOnFormAbandon { get => _captureDataOnFormAbandon; set => _captureDataOnFormAbandon = value; }
 
     /// <summary>Whether to capture the form data in the form submitted event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captureDataOnFormSubmit")]
-    public bool? CaptureDataOnFormSubmit { get; set; }
+    public bool? CaptureDataOnFormSubmit { get => _captureDataOnFormSubmit; set => _captureDataOnFormSubmit = value; }
+
+    private string? _selector;
+    private string? _formName;
+    private bool? _captureDataOnFormAbandon;
+    private bool? _captureDataOnFormSubmit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FormsTrackTrigger IGenesysCloudModel<FormsTrackTrigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class FormsTrackTrigger : IGenesysCloudModel<FormsTrackTrigger>
             switch (index)
             {
                 case 0:
-                    value.Selector = ReadString(ref reader, name);
+                    value._selector = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FormName = ReadString(ref reader, name);
+                    value._formName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CaptureDataOnFormAbandon = ReadNullableBoolean(ref reader, name);
+                    value._captureDataOnFormAbandon = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.CaptureDataOnFormSubmit = ReadNullableBoolean(ref reader, name);
+                    value._captureDataOnFormSubmit = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class FormsTrackTrigger : IGenesysCloudModel<FormsTrackTrigger>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "selector"u8, value.Selector, nulls);
-        WriteString(writer, "formName"u8, value.FormName, nulls);
-        WriteBoolean(writer, "captureDataOnFormAbandon"u8, value.CaptureDataOnFormAbandon, nulls);
-        WriteBoolean(writer, "captureDataOnFormSubmit"u8, value.CaptureDataOnFormSubmit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selector"u8, value._selector, nulls);
+        WriteString(writer, "formName"u8, value._formName, nulls);
+        WriteBoolean(writer, "captureDataOnFormAbandon"u8, value._captureDataOnFormAbandon, nulls);
+        WriteBoolean(writer, "captureDataOnFormSubmit"u8, value._captureDataOnFormSubmit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

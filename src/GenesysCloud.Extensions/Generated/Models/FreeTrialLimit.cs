@@ -14,23 +14,29 @@ public sealed class FreeTrialLimit : IGenesysCloudModel<FreeTrialLimit>
 {
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>defaultValue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultValue")]
-    public long? DefaultValue { get; set; }
+    public long? DefaultValue { get => _defaultValue; set => _defaultValue = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>resource</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
-    public string? Resource { get; set; }
+    public string? Resource { get => _resource; set => _resource = value; }
+
+    private string? _key;
+    private long? _defaultValue;
+    private string? _description;
+    private string? _resource;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FreeTrialLimit IGenesysCloudModel<FreeTrialLimit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class FreeTrialLimit : IGenesysCloudModel<FreeTrialLimit>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultValue = ReadNullableInt64(ref reader, options, name);
+                    value._defaultValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Resource = ReadString(ref reader, name);
+                    value._resource = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class FreeTrialLimit : IGenesysCloudModel<FreeTrialLimit>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteInt64(writer, "defaultValue"u8, value.DefaultValue, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "resource"u8, value.Resource, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteInt64(writer, "defaultValue"u8, value._defaultValue, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "resource"u8, value._resource, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

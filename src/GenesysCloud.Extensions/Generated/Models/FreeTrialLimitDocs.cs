@@ -14,11 +14,14 @@ public sealed class FreeTrialLimitDocs : IGenesysCloudModel<FreeTrialLimitDocs>
 {
     /// <summary>Gets or sets <c>namespaces</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespaces")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialNamespace>? Namespaces { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialNamespace>? Namespaces { get => _namespaces; set => _namespaces = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialNamespace>? _namespaces;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FreeTrialLimitDocs IGenesysCloudModel<FreeTrialLimitDocs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class FreeTrialLimitDocs : IGenesysCloudModel<FreeTrialLimitDocs>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Namespaces = null;
+                        value._namespaces = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class FreeTrialLimitDocs : IGenesysCloudModel<FreeTrialLimitDocs>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FreeTrialNamespace.ReadJson(ref reader, options));
                         }
 
-                        value.Namespaces = list1;
+                        value._namespaces = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class FreeTrialLimitDocs : IGenesysCloudModel<FreeTrialLimitDocs>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Namespaces is { } property2)
+        if (value._namespaces is { } property2)
         {
             writer.WritePropertyName("namespaces"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class FreeTrialLimitDocs : IGenesysCloudModel<FreeTrialLimitDocs>
             writer.WriteNull("namespaces"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

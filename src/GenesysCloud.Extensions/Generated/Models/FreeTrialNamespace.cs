@@ -14,19 +14,24 @@ public sealed class FreeTrialNamespace : IGenesysCloudModel<FreeTrialNamespace>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>friendlyName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("friendlyName")]
-    public string? FriendlyName { get; set; }
+    public string? FriendlyName { get => _friendlyName; set => _friendlyName = value; }
 
     /// <summary>Gets or sets <c>limits</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialLimit>? Limits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialLimit>? Limits { get => _limits; set => _limits = value; }
+
+    private string? _name;
+    private string? _friendlyName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FreeTrialLimit>? _limits;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FreeTrialNamespace IGenesysCloudModel<FreeTrialNamespace>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class FreeTrialNamespace : IGenesysCloudModel<FreeTrialNamespace>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FriendlyName = ReadString(ref reader, name);
+                    value._friendlyName = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Limits = null;
+                        value._limits = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class FreeTrialNamespace : IGenesysCloudModel<FreeTrialNamespace>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FreeTrialLimit.ReadJson(ref reader, options));
                         }
 
-                        value.Limits = list1;
+                        value._limits = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class FreeTrialNamespace : IGenesysCloudModel<FreeTrialNamespace>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "friendlyName"u8, value.FriendlyName, nulls);
-        if (value.Limits is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "friendlyName"u8, value._friendlyName, nulls);
+        if (value._limits is { } property2)
         {
             writer.WritePropertyName("limits"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class FreeTrialNamespace : IGenesysCloudModel<FreeTrialNamespace>
             writer.WriteNull("limits"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class FromEmailAddress : IGenesysCloudModel<FromEmailAddress>
 {
     /// <summary>The OutboundDomain used for the email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>The friendly name of the email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("friendlyName")]
-    public string? FriendlyName { get; set; }
+    public string? FriendlyName { get => _friendlyName; set => _friendlyName = value; }
 
     /// <summary>The local part of the email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("localPart")]
-    public string? LocalPart { get; set; }
+    public string? LocalPart { get => _localPart; set => _localPart = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _domain;
+    private string? _friendlyName;
+    private string? _localPart;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FromEmailAddress IGenesysCloudModel<FromEmailAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class FromEmailAddress : IGenesysCloudModel<FromEmailAddress>
             switch (index)
             {
                 case 0:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FriendlyName = ReadString(ref reader, name);
+                    value._friendlyName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.LocalPart = ReadString(ref reader, name);
+                    value._localPart = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class FromEmailAddress : IGenesysCloudModel<FromEmailAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Domain is { } property1)
+        if (value._domain is { } property1)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -78,9 +83,9 @@ public sealed class FromEmailAddress : IGenesysCloudModel<FromEmailAddress>
             writer.WriteNull("domain"u8);
         }
 
-        WriteString(writer, "friendlyName"u8, value.FriendlyName, nulls);
-        WriteString(writer, "localPart"u8, value.LocalPart, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "friendlyName"u8, value._friendlyName, nulls);
+        WriteString(writer, "localPart"u8, value._localPart, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

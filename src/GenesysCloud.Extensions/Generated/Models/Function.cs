@@ -14,39 +14,49 @@ public sealed class Function : IGenesysCloudModel<Function>
 {
     /// <summary>Function identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Function name. This is automatically created based on the Action Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the function. Limit 255 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Date and time function was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Zip file identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zipId")]
-    public string? ZipId { get; set; }
+    public string? ZipId { get => _zipId; set => _zipId = value; }
 
     /// <summary>Handler entry point into zip file to execute function. Should be path within upload function package to the invocation module without language extension, followed by a period and then exported invocation method name. e.g. 'src/index.handler'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("handler")]
-    public string? Handler { get; set; }
+    public string? Handler { get => _handler; set => _handler = value; }
 
     /// <summary>Runtime required for execution. Valid runtimes change over time as versions are deprecated. Use /api/v2/integrations/actions/functions/runtimes for current list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("runtime")]
-    public string? Runtime { get; set; }
+    public string? Runtime { get => _runtime; set => _runtime = value; }
 
     /// <summary>Execution timeout to apply to function. Value is in seconds. Range allowed 1 to 15. Default value 15 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _zipId;
+    private string? _handler;
+    private string? _runtime;
+    private long? _timeoutSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Function IGenesysCloudModel<Function>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class Function : IGenesysCloudModel<Function>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ZipId = ReadString(ref reader, name);
+                    value._zipId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Handler = ReadString(ref reader, name);
+                    value._handler = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Runtime = ReadString(ref reader, name);
+                    value._runtime = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class Function : IGenesysCloudModel<Function>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "zipId"u8, value.ZipId, nulls);
-        WriteString(writer, "handler"u8, value.Handler, nulls);
-        WriteString(writer, "runtime"u8, value.Runtime, nulls);
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "zipId"u8, value._zipId, nulls);
+        WriteString(writer, "handler"u8, value._handler, nulls);
+        WriteString(writer, "runtime"u8, value._runtime, nulls);
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

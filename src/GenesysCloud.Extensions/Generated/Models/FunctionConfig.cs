@@ -14,27 +14,34 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
 {
     /// <summary>Action identifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Function configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("function")]
-    public global::GenesysCloud.Extensions.Models.Function? Function { get; set; }
+    public global::GenesysCloud.Extensions.Models.Function? Function { get => _function; set => _function = value; }
 
     /// <summary>Zip file configuration and state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
-    public global::GenesysCloud.Extensions.Models.FunctionZipConfig? Zip { get; set; }
+    public global::GenesysCloud.Extensions.Models.FunctionZipConfig? Zip { get => _zip; set => _zip = value; }
 
     /// <summary>History of failed zip upload file configuration including their state and error messages. Contains no more than last ten failures.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadExceptionHistory")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FunctionZipConfig>? UploadExceptionHistory { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FunctionZipConfig>? UploadExceptionHistory { get => _uploadExceptionHistory; set => _uploadExceptionHistory = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Function? _function;
+    private global::GenesysCloud.Extensions.Models.FunctionZipConfig? _zip;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FunctionZipConfig>? _uploadExceptionHistory;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FunctionConfig IGenesysCloudModel<FunctionConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Function = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Function.ReadJson(ref reader, options);
+                    value._function = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Function.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Zip = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FunctionZipConfig.ReadJson(ref reader, options);
+                    value._zip = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FunctionZipConfig.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UploadExceptionHistory = null;
+                        value._uploadExceptionHistory = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FunctionZipConfig.ReadJson(ref reader, options));
                         }
 
-                        value.UploadExceptionHistory = list1;
+                        value._uploadExceptionHistory = list1;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Function is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._function is { } property2)
         {
             writer.WritePropertyName("function"u8);
             global::GenesysCloud.Extensions.Models.Function.WriteJson(writer, property2, options);
@@ -107,7 +114,7 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
             writer.WriteNull("function"u8);
         }
 
-        if (value.Zip is { } property4)
+        if (value._zip is { } property4)
         {
             writer.WritePropertyName("zip"u8);
             global::GenesysCloud.Extensions.Models.FunctionZipConfig.WriteJson(writer, property4, options);
@@ -117,7 +124,7 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
             writer.WriteNull("zip"u8);
         }
 
-        if (value.UploadExceptionHistory is { } property6)
+        if (value._uploadExceptionHistory is { } property6)
         {
             writer.WritePropertyName("uploadExceptionHistory"u8);
             writer.WriteStartArray();
@@ -141,8 +148,8 @@ public sealed class FunctionConfig : IGenesysCloudModel<FunctionConfig>
             writer.WriteNull("uploadExceptionHistory"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class FunctionRuntime : IGenesysCloudModel<FunctionRuntime>
 {
     /// <summary>Name of the function runtime.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of function runtime.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Availability status of runtime</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Optional end of life date. Present if the status is Deprecated. Date represents when support for runtime can no longer be guaranteed. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndOfLife")]
-    public string? DateEndOfLife { get; set; }
+    public string? DateEndOfLife { get => _dateEndOfLife; set => _dateEndOfLife = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum? _status;
+    private string? _dateEndOfLife;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FunctionRuntime IGenesysCloudModel<FunctionRuntime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class FunctionRuntime : IGenesysCloudModel<FunctionRuntime>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FunctionRuntime.StatusEnum?)null;
                     break;
                 case 3:
-                    value.DateEndOfLife = ReadString(ref reader, name);
+                    value._dateEndOfLife = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class FunctionRuntime : IGenesysCloudModel<FunctionRuntime>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "dateEndOfLife"u8, value.DateEndOfLife, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "dateEndOfLife"u8, value._dateEndOfLife, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

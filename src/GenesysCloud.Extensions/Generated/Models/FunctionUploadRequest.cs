@@ -14,15 +14,19 @@ public sealed class FunctionUploadRequest : IGenesysCloudModel<FunctionUploadReq
 {
     /// <summary>Name of the file to upload.File name can only contain letters, numbers, and the following special characters: + - _ . ' ( )</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 900 seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedUrlTimeoutSeconds")]
-    public long? SignedUrlTimeoutSeconds { get; set; }
+    public long? SignedUrlTimeoutSeconds { get => _signedUrlTimeoutSeconds; set => _signedUrlTimeoutSeconds = value; }
+
+    private string? _fileName;
+    private long? _signedUrlTimeoutSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FunctionUploadRequest IGenesysCloudModel<FunctionUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class FunctionUploadRequest : IGenesysCloudModel<FunctionUploadReq
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SignedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._signedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class FunctionUploadRequest : IGenesysCloudModel<FunctionUploadReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value.SignedUrlTimeoutSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value._signedUrlTimeoutSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

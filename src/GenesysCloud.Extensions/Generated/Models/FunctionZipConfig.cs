@@ -14,31 +14,39 @@ public sealed class FunctionZipConfig : IGenesysCloudModel<FunctionZipConfig>
 {
     /// <summary>Status of zip upload.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Zip file Identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Zip file name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date and time zip record was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Error message if upload failed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>Upload request id used for zip upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestId")]
-    public string? RequestId { get; set; }
+    public string? RequestId { get => _requestId; set => _requestId = value; }
+
+    private global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum? _status;
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _errorMessage;
+    private string? _requestId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static FunctionZipConfig IGenesysCloudModel<FunctionZipConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class FunctionZipConfig : IGenesysCloudModel<FunctionZipConfig>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.FunctionZipConfig.StatusEnum?)null;
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.RequestId = ReadString(ref reader, name);
+                    value._requestId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class FunctionZipConfig : IGenesysCloudModel<FunctionZipConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "requestId"u8, value.RequestId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "requestId"u8, value._requestId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

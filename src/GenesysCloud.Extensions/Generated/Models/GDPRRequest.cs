@@ -14,51 +14,64 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The user that created this request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The replacement terms for the provided search terms, in the case of a GDPR_UPDATE request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replacementTerms")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplacementTerm>? ReplacementTerms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplacementTerm>? ReplacementTerms { get => _replacementTerms; set => _replacementTerms = value; }
 
     /// <summary>The type of GDPR request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestType")]
-    public global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum? RequestType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum? RequestType { get => _requestType; set => _requestType = value; }
 
     /// <summary>When the request was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The status of the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The subject of the GDPR request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public global::GenesysCloud.Extensions.Models.GDPRSubject? Subject { get; set; }
+    public global::GenesysCloud.Extensions.Models.GDPRSubject? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The location where the results of the request can be retrieved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultsUrl")]
-    public string? ResultsUrl { get; set; }
+    public string? ResultsUrl { get => _resultsUrl; set => _resultsUrl = value; }
 
     /// <summary>The locations where the results of the request can be retrieved if multiple archive files created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultsUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ResultsUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ResultsUrls { get => _resultsUrls; set => _resultsUrls = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplacementTerm>? _replacementTerms;
+    private global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum? _requestType;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.GDPRSubject? _subject;
+    private string? _resultsUrl;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _resultsUrls;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GDPRRequest IGenesysCloudModel<GDPRRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,18 +92,18 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ReplacementTerms = null;
+                        value._replacementTerms = null;
                     }
                     else
                     {
@@ -101,28 +114,28 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReplacementTerm.ReadJson(ref reader, options));
                         }
 
-                        value.ReplacementTerms = list1;
+                        value._replacementTerms = list1;
                     }
                     break;
                 case 4:
-                    value.RequestType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum?)null;
+                    value._requestType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GDPRRequest.RequestTypeEnum?)null;
                     break;
                 case 5:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.GDPRRequest.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Subject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GDPRSubject.ReadJson(ref reader, options);
+                    value._subject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GDPRSubject.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ResultsUrl = ReadString(ref reader, name);
+                    value._resultsUrl = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.ResultsUrls = null;
+                        value._resultsUrls = null;
                     }
                     else
                     {
@@ -133,14 +146,14 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ResultsUrls = list4;
+                        value._resultsUrls = list4;
                     }
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +165,9 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.CreatedBy is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -164,7 +177,7 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ReplacementTerms is { } property7)
+        if (value._replacementTerms is { } property7)
         {
             writer.WritePropertyName("replacementTerms"u8);
             writer.WriteStartArray();
@@ -188,10 +201,10 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
             writer.WriteNull("replacementTerms"u8);
         }
 
-        WriteString(writer, "requestType"u8, value.RequestType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Subject is { } property10)
+        WriteString(writer, "requestType"u8, value._requestType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._subject is { } property10)
         {
             writer.WritePropertyName("subject"u8);
             global::GenesysCloud.Extensions.Models.GDPRSubject.WriteJson(writer, property10, options);
@@ -201,8 +214,8 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
             writer.WriteNull("subject"u8);
         }
 
-        WriteString(writer, "resultsUrl"u8, value.ResultsUrl, nulls);
-        if (value.ResultsUrls is { } property12)
+        WriteString(writer, "resultsUrl"u8, value._resultsUrl, nulls);
+        if (value._resultsUrls is { } property12)
         {
             writer.WritePropertyName("resultsUrls"u8);
             writer.WriteStartArray();
@@ -219,8 +232,8 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
             writer.WriteNull("resultsUrls"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

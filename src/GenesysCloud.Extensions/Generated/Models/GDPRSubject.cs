@@ -14,47 +14,59 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>userId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>externalContactId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>Gets or sets <c>dialerContactId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialerContactId")]
-    public global::GenesysCloud.Extensions.Models.DialerContactId? DialerContactId { get; set; }
+    public global::GenesysCloud.Extensions.Models.DialerContactId? DialerContactId { get => _dialerContactId; set => _dialerContactId = value; }
 
     /// <summary>Gets or sets <c>journeyCustomer</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyCustomer")]
-    public global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer? JourneyCustomer { get; set; }
+    public global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer? JourneyCustomer { get => _journeyCustomer; set => _journeyCustomer = value; }
 
     /// <summary>Gets or sets <c>socialHandle</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialHandle")]
-    public global::GenesysCloud.Extensions.Models.SocialHandle? SocialHandle { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialHandle? SocialHandle { get => _socialHandle; set => _socialHandle = value; }
 
     /// <summary>Gets or sets <c>externalId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>Gets or sets <c>addresses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Gets or sets <c>phoneNumbers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PhoneNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PhoneNumbers { get => _phoneNumbers; set => _phoneNumbers = value; }
 
     /// <summary>Gets or sets <c>emailAddresses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailAddresses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmailAddresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmailAddresses { get => _emailAddresses; set => _emailAddresses = value; }
+
+    private string? _name;
+    private string? _userId;
+    private string? _externalContactId;
+    private global::GenesysCloud.Extensions.Models.DialerContactId? _dialerContactId;
+    private global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer? _journeyCustomer;
+    private global::GenesysCloud.Extensions.Models.SocialHandle? _socialHandle;
+    private string? _externalId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addresses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _phoneNumbers;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _emailAddresses;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GDPRSubject IGenesysCloudModel<GDPRSubject>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,30 +87,30 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DialerContactId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerContactId.ReadJson(ref reader, options);
+                    value._dialerContactId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DialerContactId.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.JourneyCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer.ReadJson(ref reader, options);
+                    value._journeyCustomer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SocialHandle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialHandle.ReadJson(ref reader, options);
+                    value._socialHandle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialHandle.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -109,13 +121,13 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Addresses = list1;
+                        value._addresses = list1;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneNumbers = null;
+                        value._phoneNumbers = null;
                     }
                     else
                     {
@@ -126,13 +138,13 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PhoneNumbers = list2;
+                        value._phoneNumbers = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.EmailAddresses = null;
+                        value._emailAddresses = null;
                     }
                     else
                     {
@@ -143,11 +155,11 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmailAddresses = list3;
+                        value._emailAddresses = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,10 +171,10 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        if (value.DialerContactId is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        if (value._dialerContactId is { } property4)
         {
             writer.WritePropertyName("dialerContactId"u8);
             global::GenesysCloud.Extensions.Models.DialerContactId.WriteJson(writer, property4, options);
@@ -172,7 +184,7 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("dialerContactId"u8);
         }
 
-        if (value.JourneyCustomer is { } property6)
+        if (value._journeyCustomer is { } property6)
         {
             writer.WritePropertyName("journeyCustomer"u8);
             global::GenesysCloud.Extensions.Models.GDPRJourneyCustomer.WriteJson(writer, property6, options);
@@ -182,7 +194,7 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("journeyCustomer"u8);
         }
 
-        if (value.SocialHandle is { } property8)
+        if (value._socialHandle is { } property8)
         {
             writer.WritePropertyName("socialHandle"u8);
             global::GenesysCloud.Extensions.Models.SocialHandle.WriteJson(writer, property8, options);
@@ -192,8 +204,8 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("socialHandle"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        if (value.Addresses is { } property10)
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        if (value._addresses is { } property10)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -210,7 +222,7 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("addresses"u8);
         }
 
-        if (value.PhoneNumbers is { } property12)
+        if (value._phoneNumbers is { } property12)
         {
             writer.WritePropertyName("phoneNumbers"u8);
             writer.WriteStartArray();
@@ -227,7 +239,7 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("phoneNumbers"u8);
         }
 
-        if (value.EmailAddresses is { } property14)
+        if (value._emailAddresses is { } property14)
         {
             writer.WritePropertyName("emailAddresses"u8);
             writer.WriteStartArray();
@@ -244,7 +256,7 @@ public sealed class GDPRSubject : IGenesysCloudModel<GDPRSubject>
             writer.WriteNull("emailAddresses"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

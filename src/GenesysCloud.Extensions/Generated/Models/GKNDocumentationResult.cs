@@ -14,23 +14,29 @@ public sealed class GKNDocumentationResult : IGenesysCloudModel<GKNDocumentation
 {
     /// <summary>The text or html content for the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
 
     /// <summary>URL link for the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("link")]
-    public string? Link { get; set; }
+    public string? Link { get => _link; set => _link = value; }
 
     /// <summary>The title of the documentation entity. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The search type. Will be returned in responses for certain entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("_type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
+
+    private string? _content;
+    private string? _link;
+    private string? _title;
+    private string? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GKNDocumentationResult IGenesysCloudModel<GKNDocumentationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class GKNDocumentationResult : IGenesysCloudModel<GKNDocumentation
             switch (index)
             {
                 case 0:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Link = ReadString(ref reader, name);
+                    value._link = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class GKNDocumentationResult : IGenesysCloudModel<GKNDocumentation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteString(writer, "link"u8, value.Link, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "_type"u8, value.Type, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteString(writer, "link"u8, value._link, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "_type"u8, value._type, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
 {
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Gets or sets <c>query</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchCriteria>? Query { get => _query; set => _query = value; }
+
+    private global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum? _sortOrder;
+    private string? _sortBy;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchCriteria>? _query;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GKNDocumentationSearchRequest IGenesysCloudModel<GKNDocumentationSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
             switch (index)
             {
                 case 0:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest.SortOrderEnum?)null;
                     break;
                 case 1:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GKNDocumentationSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list3;
+                        value._query = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +125,11 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Sort is { } property4)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._sort is { } property4)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -145,7 +153,7 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
             writer.WriteNull("sort"u8);
         }
 
-        if (value.Query is { } property7)
+        if (value._query is { } property7)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -169,7 +177,7 @@ public sealed class GKNDocumentationSearchRequest : IGenesysCloudModel<GKNDocume
             writer.WriteNull("query"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

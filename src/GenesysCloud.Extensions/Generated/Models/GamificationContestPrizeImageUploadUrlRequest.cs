@@ -14,31 +14,39 @@ public sealed class GamificationContestPrizeImageUploadUrlRequest : IGenesysClou
 {
     /// <summary>Name of the file to upload. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \{^}%`]"&gt;[~&lt;#|</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Content MD5 of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentMd5")]
-    public string? ContentMd5 { get; set; }
+    public string? ContentMd5 { get => _contentMd5; set => _contentMd5 = value; }
 
     /// <summary>The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 600 seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedUrlTimeoutSeconds")]
-    public long? SignedUrlTimeoutSeconds { get; set; }
+    public long? SignedUrlTimeoutSeconds { get => _signedUrlTimeoutSeconds; set => _signedUrlTimeoutSeconds = value; }
 
     /// <summary>The content type of the file to upload.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>The size of the file to upload.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>Gets or sets <c>serverSideEncryption</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serverSideEncryption")]
-    public global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum? ServerSideEncryption { get; set; }
+    public global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum? ServerSideEncryption { get => _serverSideEncryption; set => _serverSideEncryption = value; }
+
+    private string? _fileName;
+    private string? _contentMd5;
+    private long? _signedUrlTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum? _contentType;
+    private long? _contentLength;
+    private global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum? _serverSideEncryption;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GamificationContestPrizeImageUploadUrlRequest IGenesysCloudModel<GamificationContestPrizeImageUploadUrlRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class GamificationContestPrizeImageUploadUrlRequest : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentMd5 = ReadString(ref reader, name);
+                    value._contentMd5 = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SignedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._signedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ContentTypeEnum?)null;
                     break;
                 case 4:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ServerSideEncryption = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum(text2) : (global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum?)null;
+                    value._serverSideEncryption = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum(text2) : (global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest.ServerSideEncryptionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class GamificationContestPrizeImageUploadUrlRequest : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "contentMd5"u8, value.ContentMd5, nulls);
-        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value.SignedUrlTimeoutSeconds, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteString(writer, "serverSideEncryption"u8, value.ServerSideEncryption?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "contentMd5"u8, value._contentMd5, nulls);
+        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value._signedUrlTimeoutSeconds, nulls);
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteString(writer, "serverSideEncryption"u8, value._serverSideEncryption?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class GamificationStatus : IGenesysCloudModel<GamificationStatus>
 {
     /// <summary>Gamification status of the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>Gamification start date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Automatic assignment of users to the default profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automaticUserAssignment")]
-    public bool? AutomaticUserAssignment { get; set; }
+    public bool? AutomaticUserAssignment { get => _automaticUserAssignment; set => _automaticUserAssignment = value; }
 
     /// <summary>Personal best aggregation starting date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartPersonalBest")]
-    public string? DateStartPersonalBest { get; set; }
+    public string? DateStartPersonalBest { get => _dateStartPersonalBest; set => _dateStartPersonalBest = value; }
+
+    private bool? _isActive;
+    private string? _dateStart;
+    private bool? _automaticUserAssignment;
+    private string? _dateStartPersonalBest;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GamificationStatus IGenesysCloudModel<GamificationStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class GamificationStatus : IGenesysCloudModel<GamificationStatus>
             switch (index)
             {
                 case 0:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AutomaticUserAssignment = ReadNullableBoolean(ref reader, name);
+                    value._automaticUserAssignment = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DateStartPersonalBest = ReadString(ref reader, name);
+                    value._dateStartPersonalBest = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class GamificationStatus : IGenesysCloudModel<GamificationStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteBoolean(writer, "automaticUserAssignment"u8, value.AutomaticUserAssignment, nulls);
-        WriteString(writer, "dateStartPersonalBest"u8, value.DateStartPersonalBest, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteBoolean(writer, "automaticUserAssignment"u8, value._automaticUserAssignment, nulls);
+        WriteString(writer, "dateStartPersonalBest"u8, value._dateStartPersonalBest, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class GeneralProgramJobRequest : IGenesysCloudModel<GeneralProgram
 {
     /// <summary>The dialect of the topics to link with the general program, dialect format is {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1 alpha 2 standard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum? Dialect { get; set; }
+    public global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>The mode to use for the general program job, default value is Skip</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum? Mode { get => _mode; set => _mode = value; }
+
+    private global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum? _dialect;
+    private global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum? _mode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GeneralProgramJobRequest IGenesysCloudModel<GeneralProgramJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class GeneralProgramJobRequest : IGenesysCloudModel<GeneralProgram
             switch (index)
             {
                 case 0:
-                    value.Dialect = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum(text1) : (global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum?)null;
+                    value._dialect = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum(text1) : (global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.DialectEnum?)null;
                     break;
                 case 1:
-                    value.Mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest.ModeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class GeneralProgramJobRequest : IGenesysCloudModel<GeneralProgram
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dialect"u8, value.Dialect?.ToString(), nulls);
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dialect"u8, value._dialect?.ToString(), nulls);
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GenerateBuForecastRequest : IGenesysCloudModel<GenerateBuFor
 {
     /// <summary>The description for the forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The number of weeks this forecast covers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>Whether this forecast can be used for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canUseForScheduling")]
-    public bool? CanUseForScheduling { get; set; }
+    public bool? CanUseForScheduling { get => _canUseForScheduling; set => _canUseForScheduling = value; }
+
+    private string? _description;
+    private long? _weekCount;
+    private bool? _canUseForScheduling;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GenerateBuForecastRequest IGenesysCloudModel<GenerateBuForecastRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GenerateBuForecastRequest : IGenesysCloudModel<GenerateBuFor
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CanUseForScheduling = ReadNullableBoolean(ref reader, name);
+                    value._canUseForScheduling = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class GenerateBuForecastRequest : IGenesysCloudModel<GenerateBuFor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteBoolean(writer, "canUseForScheduling"u8, value.CanUseForScheduling, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteBoolean(writer, "canUseForScheduling"u8, value._canUseForScheduling, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GenerateMeetingIdRequest : IGenesysCloudModel<GenerateMeetin
 {
     /// <summary>The conferenceId for which to generate a meetingId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conferenceId")]
-    public string? ConferenceId { get; set; }
+    public string? ConferenceId { get => _conferenceId; set => _conferenceId = value; }
 
     /// <summary>Boolean flag for ephemeral status of the created record</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ephemeral")]
-    public bool? Ephemeral { get; set; }
+    public bool? Ephemeral { get => _ephemeral; set => _ephemeral = value; }
 
     /// <summary>Number of days the meetingId record will remain active</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expireTimeDays")]
-    public long? ExpireTimeDays { get; set; }
+    public long? ExpireTimeDays { get => _expireTimeDays; set => _expireTimeDays = value; }
+
+    private string? _conferenceId;
+    private bool? _ephemeral;
+    private long? _expireTimeDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GenerateMeetingIdRequest IGenesysCloudModel<GenerateMeetingIdRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GenerateMeetingIdRequest : IGenesysCloudModel<GenerateMeetin
             switch (index)
             {
                 case 0:
-                    value.ConferenceId = ReadString(ref reader, name);
+                    value._conferenceId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Ephemeral = ReadNullableBoolean(ref reader, name);
+                    value._ephemeral = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ExpireTimeDays = ReadNullableInt64(ref reader, options, name);
+                    value._expireTimeDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class GenerateMeetingIdRequest : IGenesysCloudModel<GenerateMeetin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conferenceId"u8, value.ConferenceId, nulls);
-        WriteBoolean(writer, "ephemeral"u8, value.Ephemeral, nulls);
-        WriteInt64(writer, "expireTimeDays"u8, value.ExpireTimeDays, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conferenceId"u8, value._conferenceId, nulls);
+        WriteBoolean(writer, "ephemeral"u8, value._ephemeral, nulls);
+        WriteInt64(writer, "expireTimeDays"u8, value._expireTimeDays, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

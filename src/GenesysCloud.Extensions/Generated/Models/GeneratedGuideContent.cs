@@ -14,19 +14,24 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
 {
     /// <summary>The generated instruction content, which can be used when creating a guide version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instruction")]
-    public string? Instruction { get; set; }
+    public string? Instruction { get => _instruction; set => _instruction = value; }
 
     /// <summary>The generated variables content, which can be used when creating a guide version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>The generated resources content, which can be used when creating a guide version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get => _resources; set => _resources = value; }
+
+    private string? _instruction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? _variables;
+    private global::GenesysCloud.Extensions.Models.GuideVersionResources? _resources;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GeneratedGuideContent IGenesysCloudModel<GeneratedGuideContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
             switch (index)
             {
                 case 0:
-                    value.Instruction = ReadString(ref reader, name);
+                    value._instruction = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Variables = null;
+                        value._variables = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Variable.ReadJson(ref reader, options));
                         }
 
-                        value.Variables = list1;
+                        value._variables = list1;
                     }
                     break;
                 case 2:
-                    value.Resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
+                    value._resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "instruction"u8, value.Instruction, nulls);
-        if (value.Variables is { } property2)
+        WriteString(writer, "instruction"u8, value._instruction, nulls);
+        if (value._variables is { } property2)
         {
             writer.WritePropertyName("variables"u8);
             writer.WriteStartArray();
@@ -107,7 +112,7 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
             writer.WriteNull("variables"u8);
         }
 
-        if (value.Resources is { } property5)
+        if (value._resources is { } property5)
         {
             writer.WritePropertyName("resources"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionResources.WriteJson(writer, property5, options);
@@ -117,7 +122,7 @@ public sealed class GeneratedGuideContent : IGenesysCloudModel<GeneratedGuideCon
             writer.WriteNull("resources"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class GenesysBotConnector : IGenesysCloudModel<GenesysBotConnector
 {
     /// <summary>User defined name/value parameters passed to the BotConnector bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryParameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? QueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? QueryParameters { get => _queryParameters; set => _queryParameters = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _queryParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GenesysBotConnector IGenesysCloudModel<GenesysBotConnector>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class GenesysBotConnector : IGenesysCloudModel<GenesysBotConnector
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.QueryParameters = null;
+                        value._queryParameters = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class GenesysBotConnector : IGenesysCloudModel<GenesysBotConnector
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.QueryParameters = dictionary1;
+                        value._queryParameters = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class GenesysBotConnector : IGenesysCloudModel<GenesysBotConnector
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.QueryParameters is { } property2)
+        if (value._queryParameters is { } property2)
         {
             writer.WritePropertyName("queryParameters"u8);
             writer.WriteStartObject();
@@ -86,7 +89,7 @@ public sealed class GenesysBotConnector : IGenesysCloudModel<GenesysBotConnector
             writer.WriteNull("queryParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

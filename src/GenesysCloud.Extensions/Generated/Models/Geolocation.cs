@@ -14,51 +14,64 @@ public sealed class Geolocation : IGenesysCloudModel<Geolocation>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A string used to describe the type of client the geolocation is being updated from e.g. ios, android, web, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>A boolean used to tell whether or not to set this geolocation client as the primary on a PATCH</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
 
     /// <summary>Gets or sets <c>latitude</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latitude")]
-    public double? Latitude { get; set; }
+    public double? Latitude { get => _latitude; set => _latitude = value; }
 
     /// <summary>Gets or sets <c>longitude</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("longitude")]
-    public double? Longitude { get; set; }
+    public double? Longitude { get => _longitude; set => _longitude = value; }
 
     /// <summary>Gets or sets <c>country</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
 
     /// <summary>Gets or sets <c>region</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>Gets or sets <c>city</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; set; }
+    public string? City { get => _city; set => _city = value; }
 
     /// <summary>Gets or sets <c>locations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? Locations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? Locations { get => _locations; set => _locations = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _type;
+    private bool? _primary;
+    private double? _latitude;
+    private double? _longitude;
+    private string? _country;
+    private string? _region;
+    private string? _city;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? _locations;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Geolocation IGenesysCloudModel<Geolocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,36 +92,36 @@ public sealed class Geolocation : IGenesysCloudModel<Geolocation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Latitude = ReadNullableDouble(ref reader, options, name);
+                    value._latitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.Longitude = ReadNullableDouble(ref reader, options, name);
+                    value._longitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.City = ReadString(ref reader, name);
+                    value._city = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Locations = null;
+                        value._locations = null;
                     }
                     else
                     {
@@ -119,14 +132,14 @@ public sealed class Geolocation : IGenesysCloudModel<Geolocation>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Locations = list1;
+                        value._locations = list1;
                     }
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,16 +151,16 @@ public sealed class Geolocation : IGenesysCloudModel<Geolocation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        WriteDouble(writer, "latitude"u8, value.Latitude, nulls);
-        WriteDouble(writer, "longitude"u8, value.Longitude, nulls);
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "city"u8, value.City, nulls);
-        if (value.Locations is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        WriteDouble(writer, "latitude"u8, value._latitude, nulls);
+        WriteDouble(writer, "longitude"u8, value._longitude, nulls);
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "city"u8, value._city, nulls);
+        if (value._locations is { } property2)
         {
             writer.WritePropertyName("locations"u8);
             writer.WriteStartArray();
@@ -171,8 +184,8 @@ public sealed class Geolocation : IGenesysCloudModel<Geolocation>
             writer.WriteNull("locations"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

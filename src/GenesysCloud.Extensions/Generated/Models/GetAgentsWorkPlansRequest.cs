@@ -14,19 +14,24 @@ public sealed class GetAgentsWorkPlansRequest : IGenesysCloudModel<GetAgentsWork
 {
     /// <summary>The list of agent IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
 
     /// <summary>The start of a date in yyyy-MM-dd format. Response contains values rolled back to nearest BU start day of week. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The number of weeks to query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private string? _startDate;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GetAgentsWorkPlansRequest IGenesysCloudModel<GetAgentsWorkPlansRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class GetAgentsWorkPlansRequest : IGenesysCloudModel<GetAgentsWork
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class GetAgentsWorkPlansRequest : IGenesysCloudModel<GetAgentsWork
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list1;
+                        value._agentIds = list1;
                     }
                     break;
                 case 1:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class GetAgentsWorkPlansRequest : IGenesysCloudModel<GetAgentsWork
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentIds is { } property2)
+        if (value._agentIds is { } property2)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -99,9 +104,9 @@ public sealed class GetAgentsWorkPlansRequest : IGenesysCloudModel<GetAgentsWork
             writer.WriteNull("agentIds"u8);
         }
 
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

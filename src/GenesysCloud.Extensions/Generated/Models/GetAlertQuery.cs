@@ -14,39 +14,49 @@ public sealed class GetAlertQuery : IGenesysCloudModel<GetAlertQuery>
 {
     /// <summary>The rule type of the alerts the query will return</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleType")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum? RuleType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum? RuleType { get => _ruleType; set => _ruleType = value; }
 
     /// <summary>The type of query being performed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The status of the alerts the query will return.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertStatus")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum? AlertStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum? AlertStatus { get => _alertStatus; set => _alertStatus = value; }
 
     /// <summary>The view status of the alerts the query will return.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewedStatus")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum? ViewedStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum? ViewedStatus { get => _viewedStatus; set => _viewedStatus = value; }
 
     /// <summary>The page number of the queried response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The number of entities to return of the queried response.  The max is 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The field to sort responses by.  The accepted choices are Name and DateStart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The order in which response will be sorted.  The accepted choices are Asc and Desc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
+
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum? _ruleType;
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum? _alertStatus;
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum? _viewedStatus;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum? _sortBy;
+    private global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum? _sortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GetAlertQuery IGenesysCloudModel<GetAlertQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class GetAlertQuery : IGenesysCloudModel<GetAlertQuery>
             switch (index)
             {
                 case 0:
-                    value.RuleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum?)null;
+                    value._ruleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.RuleTypeEnum?)null;
                     break;
                 case 1:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.QueryTypeEnum?)null;
                     break;
                 case 2:
-                    value.AlertStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum?)null;
+                    value._alertStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.AlertStatusEnum?)null;
                     break;
                 case 3:
-                    value.ViewedStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum?)null;
+                    value._viewedStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.ViewedStatusEnum?)null;
                     break;
                 case 4:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum(text5) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum(text5) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.SortByEnum?)null;
                     break;
                 case 7:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum(text6) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum(text6) : (global::GenesysCloud.Extensions.Models.GetAlertQuery.SortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class GetAlertQuery : IGenesysCloudModel<GetAlertQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "ruleType"u8, value.RuleType?.ToString(), nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "alertStatus"u8, value.AlertStatus?.ToString(), nulls);
-        WriteString(writer, "viewedStatus"u8, value.ViewedStatus?.ToString(), nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ruleType"u8, value._ruleType?.ToString(), nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "alertStatus"u8, value._alertStatus?.ToString(), nulls);
+        WriteString(writer, "viewedStatus"u8, value._viewedStatus?.ToString(), nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

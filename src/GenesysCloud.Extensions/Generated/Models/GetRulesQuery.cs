@@ -14,43 +14,54 @@ public sealed class GetRulesQuery : IGenesysCloudModel<GetRulesQuery>
 {
     /// <summary>The rule type of the alerts the query will return</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleType")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum? RuleType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum? RuleType { get => _ruleType; set => _ruleType = value; }
 
     /// <summary>The type of query being performed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The state of the rule the query will return.  The accepted choices are Enabled, Disabled, or All</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledType")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum? EnabledType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum? EnabledType { get => _enabledType; set => _enabledType = value; }
 
     /// <summary>The page number of the queried response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The number of entities to return of the queried response.  The max is 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The field to sort responses by.  The accepted choices are Name and DateStart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The order in which response will be sorted.  The accepted choices are Asc and Desc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The name of the rule being queries.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleName")]
-    public string? RuleName { get; set; }
+    public string? RuleName { get => _ruleName; set => _ruleName = value; }
 
     /// <summary>Specifies how strict the name search needs to be. Expected values are Exact and Contains if querying by name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameSearchType")]
-    public global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum? NameSearchType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum? NameSearchType { get => _nameSearchType; set => _nameSearchType = value; }
+
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum? _ruleType;
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum? _enabledType;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum? _sortBy;
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum? _sortOrder;
+    private string? _ruleName;
+    private global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum? _nameSearchType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GetRulesQuery IGenesysCloudModel<GetRulesQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class GetRulesQuery : IGenesysCloudModel<GetRulesQuery>
             switch (index)
             {
                 case 0:
-                    value.RuleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum?)null;
+                    value._ruleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.RuleTypeEnum?)null;
                     break;
                 case 1:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.QueryTypeEnum?)null;
                     break;
                 case 2:
-                    value.EnabledType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum?)null;
+                    value._enabledType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.EnabledTypeEnum?)null;
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum(text4) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum(text4) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.SortByEnum?)null;
                     break;
                 case 6:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum(text5) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum(text5) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.SortOrderEnum?)null;
                     break;
                 case 7:
-                    value.RuleName = ReadString(ref reader, name);
+                    value._ruleName = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.NameSearchType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum?)null;
+                    value._nameSearchType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.GetRulesQuery.NameSearchTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class GetRulesQuery : IGenesysCloudModel<GetRulesQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "ruleType"u8, value.RuleType?.ToString(), nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "enabledType"u8, value.EnabledType?.ToString(), nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "ruleName"u8, value.RuleName, nulls);
-        WriteString(writer, "nameSearchType"u8, value.NameSearchType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ruleType"u8, value._ruleType?.ToString(), nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "enabledType"u8, value._enabledType?.ToString(), nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "ruleName"u8, value._ruleName, nulls);
+        WriteString(writer, "nameSearchType"u8, value._nameSearchType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

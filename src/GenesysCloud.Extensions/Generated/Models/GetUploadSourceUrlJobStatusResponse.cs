@@ -14,27 +14,34 @@ public sealed class GetUploadSourceUrlJobStatusResponse : IGenesysCloudModel<Get
 {
     /// <summary>Id of the upload from URL job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the upload job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Key that identifies the file in the storage including the file name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>Any error information, or null of the processing is not in failed state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInformation")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get => _errorInformation; set => _errorInformation = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum? _status;
+    private string? _uploadKey;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInformation;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GetUploadSourceUrlJobStatusResponse IGenesysCloudModel<GetUploadSourceUrlJobStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class GetUploadSourceUrlJobStatusResponse : IGenesysCloudModel<Get
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class GetUploadSourceUrlJobStatusResponse : IGenesysCloudModel<Get
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        if (value.ErrorInformation is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        if (value._errorInformation is { } property2)
         {
             writer.WritePropertyName("errorInformation"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property2, options);
@@ -95,8 +102,8 @@ public sealed class GetUploadSourceUrlJobStatusResponse : IGenesysCloudModel<Get
             writer.WriteNull("errorInformation"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
 {
     /// <summary>ID of the Google OAuth 2 access token. The token cannot be accessed via Genesys API, only referenced by this property. When the token is not referenced by any integration, it is deleted after 24 hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>ID of the Genesys-owned Google API client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>Google API authorization scopes that have been granted to the Genesys-owned Google API client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _scopes; set => _scopes = value; }
 
     /// <summary>Date this token was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
+
+    private string? _id;
+    private string? _clientId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scopes;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleAuthToken IGenesysCloudModel<GoogleAuthToken>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Scopes = null;
+                        value._scopes = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scopes = list1;
+                        value._scopes = list1;
                     }
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        if (value.Scopes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        if (value._scopes is { } property2)
         {
             writer.WritePropertyName("scopes"u8);
             writer.WriteStartArray();
@@ -115,8 +122,8 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
             writer.WriteNull("scopes"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -126,7 +133,7 @@ public sealed class GoogleAuthToken : IGenesysCloudModel<GoogleAuthToken>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

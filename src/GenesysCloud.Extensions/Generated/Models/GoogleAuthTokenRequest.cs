@@ -14,15 +14,19 @@ public sealed class GoogleAuthTokenRequest : IGenesysCloudModel<GoogleAuthTokenR
 {
     /// <summary>One-time authorization code from Google. See docs: https://developers.google.com/identity/protocols/oauth2</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>The origin of the page from which the auth flow was called. Used as redirectUri when exchanging the one-time code for auth token</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUri")]
-    public string? RedirectUri { get; set; }
+    public string? RedirectUri { get => _redirectUri; set => _redirectUri = value; }
+
+    private string? _code;
+    private string? _redirectUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleAuthTokenRequest IGenesysCloudModel<GoogleAuthTokenRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class GoogleAuthTokenRequest : IGenesysCloudModel<GoogleAuthTokenR
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RedirectUri = ReadString(ref reader, name);
+                    value._redirectUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class GoogleAuthTokenRequest : IGenesysCloudModel<GoogleAuthTokenR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "redirectUri"u8, value.RedirectUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "redirectUri"u8, value._redirectUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class GoogleBusinessProfileDataIngestionRuleRequest : IGenesysClou
 {
     /// <summary>The name of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A description of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The Integration Id from which to ingest public social posts. This entity is created using the /conversations/messaging/integrations/open/extensions/googlebusinessprofile resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The external source associated with this data ingestion rule, which will be used when performing identity resolution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSource")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalSource { get => _externalSource; set => _externalSource = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _integrationId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalSource;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleBusinessProfileDataIngestionRuleRequest IGenesysCloudModel<GoogleBusinessProfileDataIngestionRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class GoogleBusinessProfileDataIngestionRuleRequest : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExternalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class GoogleBusinessProfileDataIngestionRuleRequest : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.ExternalSource is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._externalSource is { } property1)
         {
             writer.WritePropertyName("externalSource"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class GoogleBusinessProfileDataIngestionRuleRequest : IGenesysClou
             writer.WriteNull("externalSource"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

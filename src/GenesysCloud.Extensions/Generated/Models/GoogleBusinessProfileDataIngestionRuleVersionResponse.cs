@@ -14,55 +14,69 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
 {
     /// <summary>ID of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A description of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The status of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The version number of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Timestamp indicating when the data ingestion rule was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Timestamp indicating when the data ingestion rule was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The platform of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public string? Platform { get; set; }
+    public string? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>The countries is available only on twitter data ingestion rule. ISO 3166-1 alpha-2 country codes where Data Ingestion Rules should apply. Defaults to worldwide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countries")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get => _countries; set => _countries = value; }
 
     /// <summary>The Integration Id from which public social posts are ingested. This entity is created using the /conversations/messaging/integrations/open/extensions/googlebusinessprofile resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The external source associated with this data ingestion rule, which is used when performing identity resolution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSource")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ExternalSource { get => _externalSource; set => _externalSource = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum? _status;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _platform;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _countries;
+    private string? _integrationId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _externalSource;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleBusinessProfileDataIngestionRuleVersionResponse IGenesysCloudModel<GoogleBusinessProfileDataIngestionRuleVersionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,33 +97,33 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse.StatusEnum?)null;
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Platform = ReadString(ref reader, name);
+                    value._platform = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Countries = null;
+                        value._countries = null;
                     }
                     else
                     {
@@ -120,20 +134,20 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Countries = list2;
+                        value._countries = list2;
                     }
                     break;
                 case 9:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.ExternalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._externalSource = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,15 +159,15 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "platform"u8, value.Platform, nulls);
-        if (value.Countries is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "platform"u8, value._platform, nulls);
+        if (value._countries is { } property3)
         {
             writer.WritePropertyName("countries"u8);
             writer.WriteStartArray();
@@ -170,8 +184,8 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
             writer.WriteNull("countries"u8);
         }
 
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.ExternalSource is { } property5)
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._externalSource is { } property5)
         {
             writer.WritePropertyName("externalSource"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -181,8 +195,8 @@ public sealed class GoogleBusinessProfileDataIngestionRuleVersionResponse : IGen
             writer.WriteNull("externalSource"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Google Business Profile Open Integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>Google OAuth 2 access token reference. The actual token cannot be accessed via Genesys API, only referenced by this property by its ID. When the token is not referenced by any integration, it is deleted after 24 hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
-    public global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference? Token { get; set; }
+    public global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference? Token { get => _token; set => _token = value; }
 
     /// <summary>Google Business Profile account accessible with the authorization token</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account")]
-    public global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference? Account { get; set; }
+    public global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference? Account { get => _account; set => _account = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference? _token;
+    private global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference? _account;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleBusinessProfileOpenIntegrationRequest IGenesysCloudModel<GoogleBusinessProfileOpenIntegrationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Token = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference.ReadJson(ref reader, options);
+                    value._token = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Account = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference.ReadJson(ref reader, options);
+                    value._account = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property1)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property1, options);
@@ -108,7 +117,7 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property3)
+        if (value._messagingSetting is { } property3)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property3, options);
@@ -118,7 +127,7 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
             writer.WriteNull("messagingSetting"u8);
         }
 
-        if (value.Token is { } property5)
+        if (value._token is { } property5)
         {
             writer.WritePropertyName("token"u8);
             global::GenesysCloud.Extensions.Models.GoogleAuthTokenReference.WriteJson(writer, property5, options);
@@ -128,7 +137,7 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
             writer.WriteNull("token"u8);
         }
 
-        if (value.Account is { } property7)
+        if (value._account is { } property7)
         {
             writer.WritePropertyName("account"u8);
             global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountReference.WriteJson(writer, property7, options);
@@ -138,8 +147,8 @@ public sealed class GoogleBusinessProfileOpenIntegrationRequest : IGenesysCloudM
             writer.WriteNull("account"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

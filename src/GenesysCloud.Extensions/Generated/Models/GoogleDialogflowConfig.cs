@@ -14,15 +14,19 @@ public sealed class GoogleDialogflowConfig : IGenesysCloudModel<GoogleDialogflow
 {
     /// <summary>The integration identifier with which the assistant will fetch transcriptions and knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The conversation profiles for which the assistant will fetch transcription and knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationProfiles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationProfile>? ConversationProfiles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationProfile>? ConversationProfiles { get => _conversationProfiles; set => _conversationProfiles = value; }
+
+    private string? _integrationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationProfile>? _conversationProfiles;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleDialogflowConfig IGenesysCloudModel<GoogleDialogflowConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class GoogleDialogflowConfig : IGenesysCloudModel<GoogleDialogflow
             switch (index)
             {
                 case 0:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationProfiles = null;
+                        value._conversationProfiles = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class GoogleDialogflowConfig : IGenesysCloudModel<GoogleDialogflow
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationProfile.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationProfiles = list1;
+                        value._conversationProfiles = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class GoogleDialogflowConfig : IGenesysCloudModel<GoogleDialogflow
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.ConversationProfiles is { } property2)
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._conversationProfiles is { } property2)
         {
             writer.WritePropertyName("conversationProfiles"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class GoogleDialogflowConfig : IGenesysCloudModel<GoogleDialogflow
             writer.WriteNull("conversationProfiles"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

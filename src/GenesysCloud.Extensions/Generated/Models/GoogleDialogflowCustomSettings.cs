@@ -14,23 +14,29 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
 {
     /// <summary>If set this environment will be used to initiate the dialogflow bot, otherwise the default configuration will be used.  See https://cloud.google.com/dialogflow/docs/agents-versions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("environment")]
-    public string? Environment { get; set; }
+    public string? Environment { get => _environment; set => _environment = value; }
 
     /// <summary>If set this eventName will be used to initiate the dialogflow bot rather than language processing on the input text.  See https://cloud.google.com/dialogflow/es/docs/events-overview</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>Parameters passed to the fulfillment webhook of the bot (if any).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webhookQueryParameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookQueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookQueryParameters { get => _webhookQueryParameters; set => _webhookQueryParameters = value; }
 
     /// <summary>Parameters passed to the event input of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventInputParameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? EventInputParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? EventInputParameters { get => _eventInputParameters; set => _eventInputParameters = value; }
+
+    private string? _environment;
+    private string? _eventName;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _webhookQueryParameters;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _eventInputParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GoogleDialogflowCustomSettings IGenesysCloudModel<GoogleDialogflowCustomSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
             switch (index)
             {
                 case 0:
-                    value.Environment = ReadString(ref reader, name);
+                    value._environment = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.WebhookQueryParameters = null;
+                        value._webhookQueryParameters = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.WebhookQueryParameters = dictionary1;
+                        value._webhookQueryParameters = dictionary1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.EventInputParameters = null;
+                        value._eventInputParameters = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.EventInputParameters = dictionary2;
+                        value._eventInputParameters = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "environment"u8, value.Environment, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        if (value.WebhookQueryParameters is { } property3)
+        WriteString(writer, "environment"u8, value._environment, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        if (value._webhookQueryParameters is { } property3)
         {
             writer.WritePropertyName("webhookQueryParameters"u8);
             writer.WriteStartObject();
@@ -123,7 +129,7 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
             writer.WriteNull("webhookQueryParameters"u8);
         }
 
-        if (value.EventInputParameters is { } property5)
+        if (value._eventInputParameters is { } property5)
         {
             writer.WritePropertyName("eventInputParameters"u8);
             writer.WriteStartObject();
@@ -141,7 +147,7 @@ public sealed class GoogleDialogflowCustomSettings : IGenesysCloudModel<GoogleDi
             writer.WriteNull("eventInputParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class GrammarFileUploadRequest : IGenesysCloudModel<GrammarFileUpl
 {
     /// <summary>Gets or sets <c>fileType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
+
+    private global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum? _fileType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GrammarFileUploadRequest IGenesysCloudModel<GrammarFileUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class GrammarFileUploadRequest : IGenesysCloudModel<GrammarFileUpl
             switch (index)
             {
                 case 0:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest.FileTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class GrammarFileUploadRequest : IGenesysCloudModel<GrammarFileUpl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

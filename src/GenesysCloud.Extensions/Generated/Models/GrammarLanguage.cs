@@ -14,39 +14,49 @@ public sealed class GrammarLanguage : IGenesysCloudModel<GrammarLanguage>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The ID of the grammar associated with this grammar language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("grammarId")]
-    public string? GrammarId { get; set; }
+    public string? GrammarId { get => _grammarId; set => _grammarId = value; }
 
     /// <summary>Gets or sets <c>language</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The URL to the voice mode file associated with this grammar language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceFileUrl")]
-    public string? VoiceFileUrl { get; set; }
+    public string? VoiceFileUrl { get => _voiceFileUrl; set => _voiceFileUrl = value; }
 
     /// <summary>The URL to the DTMF mode file associated with this grammar language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dtmfFileUrl")]
-    public string? DtmfFileUrl { get; set; }
+    public string? DtmfFileUrl { get => _dtmfFileUrl; set => _dtmfFileUrl = value; }
 
     /// <summary>Additional information about the associated voice file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceFileMetadata")]
-    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? VoiceFileMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? VoiceFileMetadata { get => _voiceFileMetadata; set => _voiceFileMetadata = value; }
 
     /// <summary>Additional information about the associated dtmf file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dtmfFileMetadata")]
-    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? DtmfFileMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? DtmfFileMetadata { get => _dtmfFileMetadata; set => _dtmfFileMetadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _grammarId;
+    private string? _language;
+    private string? _voiceFileUrl;
+    private string? _dtmfFileUrl;
+    private global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? _voiceFileMetadata;
+    private global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? _dtmfFileMetadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GrammarLanguage IGenesysCloudModel<GrammarLanguage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class GrammarLanguage : IGenesysCloudModel<GrammarLanguage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.GrammarId = ReadString(ref reader, name);
+                    value._grammarId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.VoiceFileUrl = ReadString(ref reader, name);
+                    value._voiceFileUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DtmfFileUrl = ReadString(ref reader, name);
+                    value._dtmfFileUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.VoiceFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
+                    value._voiceFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DtmfFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
+                    value._dtmfFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +113,12 @@ public sealed class GrammarLanguage : IGenesysCloudModel<GrammarLanguage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "grammarId"u8, value.GrammarId, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "voiceFileUrl"u8, value.VoiceFileUrl, nulls);
-        WriteString(writer, "dtmfFileUrl"u8, value.DtmfFileUrl, nulls);
-        if (value.VoiceFileMetadata is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "grammarId"u8, value._grammarId, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "voiceFileUrl"u8, value._voiceFileUrl, nulls);
+        WriteString(writer, "dtmfFileUrl"u8, value._dtmfFileUrl, nulls);
+        if (value._voiceFileMetadata is { } property1)
         {
             writer.WritePropertyName("voiceFileMetadata"u8);
             global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.WriteJson(writer, property1, options);
@@ -118,7 +128,7 @@ public sealed class GrammarLanguage : IGenesysCloudModel<GrammarLanguage>
             writer.WriteNull("voiceFileMetadata"u8);
         }
 
-        if (value.DtmfFileMetadata is { } property3)
+        if (value._dtmfFileMetadata is { } property3)
         {
             writer.WritePropertyName("dtmfFileMetadata"u8);
             global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.WriteJson(writer, property3, options);
@@ -128,8 +138,8 @@ public sealed class GrammarLanguage : IGenesysCloudModel<GrammarLanguage>
             writer.WriteNull("dtmfFileMetadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

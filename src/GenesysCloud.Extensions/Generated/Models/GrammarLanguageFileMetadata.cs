@@ -14,23 +14,29 @@ public sealed class GrammarLanguageFileMetadata : IGenesysCloudModel<GrammarLang
 {
     /// <summary>The name of the file as defined by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The size of the file in bytes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileSizeBytes")]
-    public long? FileSizeBytes { get; set; }
+    public long? FileSizeBytes { get => _fileSizeBytes; set => _fileSizeBytes = value; }
 
     /// <summary>The date the file was uploaded. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateUploaded")]
-    public global::System.DateTimeOffset? DateUploaded { get; set; }
+    public global::System.DateTimeOffset? DateUploaded { get => _dateUploaded; set => _dateUploaded = value; }
 
     /// <summary>The extension of the file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
+
+    private string? _fileName;
+    private long? _fileSizeBytes;
+    private global::System.DateTimeOffset? _dateUploaded;
+    private global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum? _fileType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GrammarLanguageFileMetadata IGenesysCloudModel<GrammarLanguageFileMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class GrammarLanguageFileMetadata : IGenesysCloudModel<GrammarLang
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FileSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._fileSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DateUploaded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateUploaded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.FileTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class GrammarLanguageFileMetadata : IGenesysCloudModel<GrammarLang
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "fileSizeBytes"u8, value.FileSizeBytes, nulls);
-        WriteDateTimeOffset(writer, "dateUploaded"u8, value.DateUploaded, nulls);
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "fileSizeBytes"u8, value._fileSizeBytes, nulls);
+        WriteDateTimeOffset(writer, "dateUploaded"u8, value._dateUploaded, nulls);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class GrammarLanguageUpdate : IGenesysCloudModel<GrammarLanguageUp
 {
     /// <summary>Additional information about the associated voice file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceFileMetadata")]
-    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? VoiceFileMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? VoiceFileMetadata { get => _voiceFileMetadata; set => _voiceFileMetadata = value; }
 
     /// <summary>Additional information about the associated dtmf file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dtmfFileMetadata")]
-    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? DtmfFileMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? DtmfFileMetadata { get => _dtmfFileMetadata; set => _dtmfFileMetadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? _voiceFileMetadata;
+    private global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata? _dtmfFileMetadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GrammarLanguageUpdate IGenesysCloudModel<GrammarLanguageUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class GrammarLanguageUpdate : IGenesysCloudModel<GrammarLanguageUp
             switch (index)
             {
                 case 0:
-                    value.VoiceFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
+                    value._voiceFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DtmfFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
+                    value._dtmfFileMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class GrammarLanguageUpdate : IGenesysCloudModel<GrammarLanguageUp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.VoiceFileMetadata is { } property1)
+        if (value._voiceFileMetadata is { } property1)
         {
             writer.WritePropertyName("voiceFileMetadata"u8);
             global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class GrammarLanguageUpdate : IGenesysCloudModel<GrammarLanguageUp
             writer.WriteNull("voiceFileMetadata"u8);
         }
 
-        if (value.DtmfFileMetadata is { } property3)
+        if (value._dtmfFileMetadata is { } property3)
         {
             writer.WritePropertyName("dtmfFileMetadata"u8);
             global::GenesysCloud.Extensions.Models.GrammarLanguageFileMetadata.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class GrammarLanguageUpdate : IGenesysCloudModel<GrammarLanguageUp
             writer.WriteNull("dtmfFileMetadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GraphApiSettings : IGenesysCloudModel<GraphApiSettings>
 {
     /// <summary>The Graph API server integration to use for emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>Graph API Server Status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Additional Graph API Server error information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.EmailErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.EmailErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GraphApiSettings IGenesysCloudModel<GraphApiSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GraphApiSettings : IGenesysCloudModel<GraphApiSettings>
             switch (index)
             {
                 case 0:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GraphApiSettings.StatusEnum?)null;
                     break;
                 case 2:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailErrorInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class GraphApiSettings : IGenesysCloudModel<GraphApiSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Integration is { } property2)
+        if (value._integration is { } property2)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -78,8 +83,8 @@ public sealed class GraphApiSettings : IGenesysCloudModel<GraphApiSettings>
             writer.WriteNull("integration"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorInfo is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorInfo is { } property4)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.EmailErrorInfo.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class GraphApiSettings : IGenesysCloudModel<GraphApiSettings>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

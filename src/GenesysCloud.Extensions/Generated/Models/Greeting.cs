@@ -14,55 +14,69 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Greeting type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Greeting.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Greeting.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Greeting owner type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerType")]
-    public global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum? OwnerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum? OwnerType { get => _ownerType; set => _ownerType = value; }
 
     /// <summary>Greeting owner</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public global::GenesysCloud.Extensions.Models.DomainEntity? Owner { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntity? Owner { get => _owner; set => _owner = value; }
 
     /// <summary>Gets or sets <c>audioFile</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioFile")]
-    public global::GenesysCloud.Extensions.Models.GreetingAudioFile? AudioFile { get; set; }
+    public global::GenesysCloud.Extensions.Models.GreetingAudioFile? AudioFile { get => _audioFile; set => _audioFile = value; }
 
     /// <summary>Gets or sets <c>audioTTS</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioTTS")]
-    public string? AudioTTS { get; set; }
+    public string? AudioTTS { get => _audioTTS; set => _audioTTS = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Greeting.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum? _ownerType;
+    private global::GenesysCloud.Extensions.Models.DomainEntity? _owner;
+    private global::GenesysCloud.Extensions.Models.GreetingAudioFile? _audioFile;
+    private string? _audioTTS;
+    private global::System.DateTimeOffset? _createdDate;
+    private string? _createdBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private string? _modifiedBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Greeting IGenesysCloudModel<Greeting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Greeting.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Greeting.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Greeting.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Greeting.TypeEnum?)null;
                     break;
                 case 3:
-                    value.OwnerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum?)null;
+                    value._ownerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Greeting.OwnerTypeEnum?)null;
                     break;
                 case 4:
-                    value.Owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntity.ReadJson(ref reader, options);
+                    value._owner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntity.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.AudioFile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GreetingAudioFile.ReadJson(ref reader, options);
+                    value._audioFile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GreetingAudioFile.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AudioTTS = ReadString(ref reader, name);
+                    value._audioTTS = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +145,11 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "ownerType"u8, value.OwnerType?.ToString(), nulls);
-        if (value.Owner is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "ownerType"u8, value._ownerType?.ToString(), nulls);
+        if (value._owner is { } property3)
         {
             writer.WritePropertyName("owner"u8);
             global::GenesysCloud.Extensions.Models.DomainEntity.WriteJson(writer, property3, options);
@@ -145,7 +159,7 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
             writer.WriteNull("owner"u8);
         }
 
-        if (value.AudioFile is { } property5)
+        if (value._audioFile is { } property5)
         {
             writer.WritePropertyName("audioFile"u8);
             global::GenesysCloud.Extensions.Models.GreetingAudioFile.WriteJson(writer, property5, options);
@@ -155,13 +169,13 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
             writer.WriteNull("audioFile"u8);
         }
 
-        WriteString(writer, "audioTTS"u8, value.AudioTTS, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "audioTTS"u8, value._audioTTS, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GreetingAudioFile : IGenesysCloudModel<GreetingAudioFile>
 {
     /// <summary>Gets or sets <c>durationMilliseconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMilliseconds")]
-    public long? DurationMilliseconds { get; set; }
+    public long? DurationMilliseconds { get => _durationMilliseconds; set => _durationMilliseconds = value; }
 
     /// <summary>Gets or sets <c>sizeBytes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sizeBytes")]
-    public long? SizeBytes { get; set; }
+    public long? SizeBytes { get => _sizeBytes; set => _sizeBytes = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private long? _durationMilliseconds;
+    private long? _sizeBytes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GreetingAudioFile IGenesysCloudModel<GreetingAudioFile>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GreetingAudioFile : IGenesysCloudModel<GreetingAudioFile>
             switch (index)
             {
                 case 0:
-                    value.DurationMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.SizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._sizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class GreetingAudioFile : IGenesysCloudModel<GreetingAudioFile>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "durationMilliseconds"u8, value.DurationMilliseconds, nulls);
-        WriteInt64(writer, "sizeBytes"u8, value.SizeBytes, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "durationMilliseconds"u8, value._durationMilliseconds, nulls);
+        WriteInt64(writer, "sizeBytes"u8, value._sizeBytes, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GreetingMediaInfo : IGenesysCloudModel<GreetingMediaInfo>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>mediaFileUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaFileUri")]
-    public string? MediaFileUri { get; set; }
+    public string? MediaFileUri { get => _mediaFileUri; set => _mediaFileUri = value; }
 
     /// <summary>Gets or sets <c>mediaImageUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaImageUri")]
-    public string? MediaImageUri { get; set; }
+    public string? MediaImageUri { get => _mediaImageUri; set => _mediaImageUri = value; }
+
+    private string? _id;
+    private string? _mediaFileUri;
+    private string? _mediaImageUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GreetingMediaInfo IGenesysCloudModel<GreetingMediaInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GreetingMediaInfo : IGenesysCloudModel<GreetingMediaInfo>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaFileUri = ReadString(ref reader, name);
+                    value._mediaFileUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MediaImageUri = ReadString(ref reader, name);
+                    value._mediaImageUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class GreetingMediaInfo : IGenesysCloudModel<GreetingMediaInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaFileUri"u8, value.MediaFileUri, nulls);
-        WriteString(writer, "mediaImageUri"u8, value.MediaImageUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaFileUri"u8, value._mediaFileUri, nulls);
+        WriteString(writer, "mediaImageUri"u8, value._mediaImageUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

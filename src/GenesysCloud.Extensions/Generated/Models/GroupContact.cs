@@ -14,27 +14,34 @@ public sealed class GroupContact : IGenesysCloudModel<GroupContact>
 {
     /// <summary>Phone number for this contact type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>Extension is set if the number is e164 valid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extension")]
-    public string? Extension { get; set; }
+    public string? Extension { get => _extension; set => _extension = value; }
 
     /// <summary>Formatted version of the address property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("display")]
-    public string? Display { get; set; }
+    public string? Display { get => _display; set => _display = value; }
 
     /// <summary>Contact type of the address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Media type of the address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
+
+    private string? _address;
+    private string? _extension;
+    private string? _display;
+    private global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GroupContact IGenesysCloudModel<GroupContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class GroupContact : IGenesysCloudModel<GroupContact>
             switch (index)
             {
                 case 0:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Extension = ReadString(ref reader, name);
+                    value._extension = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Display = ReadString(ref reader, name);
+                    value._display = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GroupContact.TypeEnum?)null;
                     break;
                 case 4:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.GroupContact.MediaTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class GroupContact : IGenesysCloudModel<GroupContact>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "extension"u8, value.Extension, nulls);
-        WriteString(writer, "display"u8, value.Display, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "extension"u8, value._extension, nulls);
+        WriteString(writer, "display"u8, value._display, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

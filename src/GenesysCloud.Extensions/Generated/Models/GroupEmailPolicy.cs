@@ -14,15 +14,19 @@ public sealed class GroupEmailPolicy : IGenesysCloudModel<GroupEmailPolicy>
 {
     /// <summary>Gets or sets <c>emailMembers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailMembers")]
-    public bool? EmailMembers { get; set; }
+    public bool? EmailMembers { get => _emailMembers; set => _emailMembers = value; }
 
     /// <summary>Gets or sets <c>emailGroup</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailGroup")]
-    public bool? EmailGroup { get; set; }
+    public bool? EmailGroup { get => _emailGroup; set => _emailGroup = value; }
+
+    private bool? _emailMembers;
+    private bool? _emailGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GroupEmailPolicy IGenesysCloudModel<GroupEmailPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class GroupEmailPolicy : IGenesysCloudModel<GroupEmailPolicy>
             switch (index)
             {
                 case 0:
-                    value.EmailMembers = ReadNullableBoolean(ref reader, name);
+                    value._emailMembers = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.EmailGroup = ReadNullableBoolean(ref reader, name);
+                    value._emailGroup = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class GroupEmailPolicy : IGenesysCloudModel<GroupEmailPolicy>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "emailMembers"u8, value.EmailMembers, nulls);
-        WriteBoolean(writer, "emailGroup"u8, value.EmailGroup, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "emailMembers"u8, value._emailMembers, nulls);
+        WriteBoolean(writer, "emailGroup"u8, value._emailGroup, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

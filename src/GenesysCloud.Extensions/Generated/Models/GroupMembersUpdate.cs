@@ -14,15 +14,19 @@ public sealed class GroupMembersUpdate : IGenesysCloudModel<GroupMembersUpdate>
 {
     /// <summary>A list of the ids of the members to add. A maximum of 50 members are allowed per request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MemberIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MemberIds { get => _memberIds; set => _memberIds = value; }
 
     /// <summary>The current group version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _memberIds;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GroupMembersUpdate IGenesysCloudModel<GroupMembersUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class GroupMembersUpdate : IGenesysCloudModel<GroupMembersUpdate>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MemberIds = null;
+                        value._memberIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class GroupMembersUpdate : IGenesysCloudModel<GroupMembersUpdate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MemberIds = list1;
+                        value._memberIds = list1;
                     }
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class GroupMembersUpdate : IGenesysCloudModel<GroupMembersUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MemberIds is { } property2)
+        if (value._memberIds is { } property2)
         {
             writer.WritePropertyName("memberIds"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class GroupMembersUpdate : IGenesysCloudModel<GroupMembersUpdate>
             writer.WriteNull("memberIds"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class GroupSettings : IGenesysCloudModel<GroupSettings>
 {
     /// <summary>The minimum size of a group for a session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumGroupSize")]
-    public long? MinimumGroupSize { get; set; }
+    public long? MinimumGroupSize { get => _minimumGroupSize; set => _minimumGroupSize = value; }
 
     /// <summary>The maximum size of a group for a session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumGroupSize")]
-    public long? MaximumGroupSize { get; set; }
+    public long? MaximumGroupSize { get => _maximumGroupSize; set => _maximumGroupSize = value; }
 
     /// <summary>The maximum total number of sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumTotalSessions")]
-    public long? MaximumTotalSessions { get; set; }
+    public long? MaximumTotalSessions { get => _maximumTotalSessions; set => _maximumTotalSessions = value; }
 
     /// <summary>The maximum number of sessions that can be scheduled concurrently</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumConcurrentSessions")]
-    public long? MaximumConcurrentSessions { get; set; }
+    public long? MaximumConcurrentSessions { get => _maximumConcurrentSessions; set => _maximumConcurrentSessions = value; }
+
+    private long? _minimumGroupSize;
+    private long? _maximumGroupSize;
+    private long? _maximumTotalSessions;
+    private long? _maximumConcurrentSessions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GroupSettings IGenesysCloudModel<GroupSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class GroupSettings : IGenesysCloudModel<GroupSettings>
             switch (index)
             {
                 case 0:
-                    value.MinimumGroupSize = ReadNullableInt64(ref reader, options, name);
+                    value._minimumGroupSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MaximumGroupSize = ReadNullableInt64(ref reader, options, name);
+                    value._maximumGroupSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaximumTotalSessions = ReadNullableInt64(ref reader, options, name);
+                    value._maximumTotalSessions = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MaximumConcurrentSessions = ReadNullableInt64(ref reader, options, name);
+                    value._maximumConcurrentSessions = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class GroupSettings : IGenesysCloudModel<GroupSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "minimumGroupSize"u8, value.MinimumGroupSize, nulls);
-        WriteInt64(writer, "maximumGroupSize"u8, value.MaximumGroupSize, nulls);
-        WriteInt64(writer, "maximumTotalSessions"u8, value.MaximumTotalSessions, nulls);
-        WriteInt64(writer, "maximumConcurrentSessions"u8, value.MaximumConcurrentSessions, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "minimumGroupSize"u8, value._minimumGroupSize, nulls);
+        WriteInt64(writer, "maximumGroupSize"u8, value._maximumGroupSize, nulls);
+        WriteInt64(writer, "maximumTotalSessions"u8, value._maximumTotalSessions, nulls);
+        WriteInt64(writer, "maximumConcurrentSessions"u8, value._maximumConcurrentSessions, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The group name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>State of the group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Current version for this resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>Gets or sets <c>addresses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Are membership rules visible to the person requesting to view the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rulesVisible")]
-    public bool? RulesVisible { get; set; }
+    public bool? RulesVisible { get => _rulesVisible; set => _rulesVisible = value; }
 
     /// <summary>Who can view this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
 
     /// <summary>Allow roles to be assigned to this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rolesEnabled")]
-    public bool? RolesEnabled { get; set; }
+    public bool? RolesEnabled { get => _rolesEnabled; set => _rolesEnabled = value; }
 
     /// <summary>Allow owners to be included as members of the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeOwners")]
-    public bool? IncludeOwners { get; set; }
+    public bool? IncludeOwners { get => _includeOwners; set => _includeOwners = value; }
 
     /// <summary>Allow calls to be placed to this group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callsEnabled")]
-    public bool? CallsEnabled { get; set; }
+    public bool? CallsEnabled { get => _callsEnabled; set => _callsEnabled = value; }
 
     /// <summary>Owners of the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OwnerIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OwnerIds { get => _ownerIds; set => _ownerIds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum? _state;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? _addresses;
+    private bool? _rulesVisible;
+    private global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum? _visibility;
+    private bool? _rolesEnabled;
+    private bool? _includeOwners;
+    private bool? _callsEnabled;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ownerIds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GroupUpdate IGenesysCloudModel<GroupUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,24 +107,24 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.GroupUpdate.StateEnum?)null;
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -119,13 +135,13 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list2;
+                        value._images = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -136,28 +152,28 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GroupContact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list3;
+                        value._addresses = list3;
                     }
                     break;
                 case 7:
-                    value.RulesVisible = ReadNullableBoolean(ref reader, name);
+                    value._rulesVisible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum(text4) : (global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum(text4) : (global::GenesysCloud.Extensions.Models.GroupUpdate.VisibilityEnum?)null;
                     break;
                 case 9:
-                    value.RolesEnabled = ReadNullableBoolean(ref reader, name);
+                    value._rolesEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.IncludeOwners = ReadNullableBoolean(ref reader, name);
+                    value._includeOwners = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.CallsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._callsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.OwnerIds = null;
+                        value._ownerIds = null;
                     }
                     else
                     {
@@ -168,14 +184,14 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OwnerIds = list5;
+                        value._ownerIds = list5;
                     }
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,12 +203,12 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Images is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._images is { } property6)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -216,7 +232,7 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
             writer.WriteNull("images"u8);
         }
 
-        if (value.Addresses is { } property9)
+        if (value._addresses is { } property9)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -240,12 +256,12 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteBoolean(writer, "rulesVisible"u8, value.RulesVisible, nulls);
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        WriteBoolean(writer, "rolesEnabled"u8, value.RolesEnabled, nulls);
-        WriteBoolean(writer, "includeOwners"u8, value.IncludeOwners, nulls);
-        WriteBoolean(writer, "callsEnabled"u8, value.CallsEnabled, nulls);
-        if (value.OwnerIds is { } property12)
+        WriteBoolean(writer, "rulesVisible"u8, value._rulesVisible, nulls);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        WriteBoolean(writer, "rolesEnabled"u8, value._rolesEnabled, nulls);
+        WriteBoolean(writer, "includeOwners"u8, value._includeOwners, nulls);
+        WriteBoolean(writer, "callsEnabled"u8, value._callsEnabled, nulls);
+        if (value._ownerIds is { } property12)
         {
             writer.WritePropertyName("ownerIds"u8);
             writer.WriteStartArray();
@@ -262,8 +278,8 @@ public sealed class GroupUpdate : IGenesysCloudModel<GroupUpdate>
             writer.WriteNull("ownerIds"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class GuestMemberInfo : IGenesysCloudModel<GuestMemberInfo>
 {
     /// <summary>The display name to use for the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The first name to use for the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>The last name to use for the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>The email address to use for the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>The phone number to use for the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The URL to the avatar image to use for the guest member in the conversation, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("avatarImageUrl")]
-    public string? AvatarImageUrl { get; set; }
+    public string? AvatarImageUrl { get => _avatarImageUrl; set => _avatarImageUrl = value; }
 
     /// <summary>Any custom fields of information, in key-value format, to attach to the guest member in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomFields { get => _customFields; set => _customFields = value; }
+
+    private string? _displayName;
+    private string? _firstName;
+    private string? _lastName;
+    private string? _email;
+    private string? _phoneNumber;
+    private string? _avatarImageUrl;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _customFields;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuestMemberInfo IGenesysCloudModel<GuestMemberInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class GuestMemberInfo : IGenesysCloudModel<GuestMemberInfo>
             switch (index)
             {
                 case 0:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AvatarImageUrl = ReadString(ref reader, name);
+                    value._avatarImageUrl = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class GuestMemberInfo : IGenesysCloudModel<GuestMemberInfo>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.CustomFields = dictionary1;
+                        value._customFields = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class GuestMemberInfo : IGenesysCloudModel<GuestMemberInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "avatarImageUrl"u8, value.AvatarImageUrl, nulls);
-        if (value.CustomFields is { } property2)
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "avatarImageUrl"u8, value._avatarImageUrl, nulls);
+        if (value._customFields is { } property2)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -134,7 +143,7 @@ public sealed class GuestMemberInfo : IGenesysCloudModel<GuestMemberInfo>
             writer.WriteNull("customFields"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class Guide : IGenesysCloudModel<Guide>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The status of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.Guide.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.Guide.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Indicates how the guide content was generated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.Guide.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.Guide.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The date and time the guide was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date and time the guide was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The latest saved version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestSavedVersion")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionRef? LatestSavedVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionRef? LatestSavedVersion { get => _latestSavedVersion; set => _latestSavedVersion = value; }
 
     /// <summary>The latest production ready version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestProductionReadyVersion")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionRef? LatestProductionReadyVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionRef? LatestProductionReadyVersion { get => _latestProductionReadyVersion; set => _latestProductionReadyVersion = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Guide.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.Guide.SourceEnum? _source;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.GuideVersionRef? _latestSavedVersion;
+    private global::GenesysCloud.Extensions.Models.GuideVersionRef? _latestProductionReadyVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Guide IGenesysCloudModel<Guide>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class Guide : IGenesysCloudModel<Guide>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Guide.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Guide.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Guide.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Guide.StatusEnum?)null;
                     break;
                 case 3:
-                    value.Source = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Guide.SourceEnum(text2) : (global::GenesysCloud.Extensions.Models.Guide.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Guide.SourceEnum(text2) : (global::GenesysCloud.Extensions.Models.Guide.SourceEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.LatestSavedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionRef.ReadJson(ref reader, options);
+                    value._latestSavedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.LatestProductionReadyVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionRef.ReadJson(ref reader, options);
+                    value._latestProductionReadyVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,14 +121,14 @@ public sealed class Guide : IGenesysCloudModel<Guide>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.LatestSavedVersion is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._latestSavedVersion is { } property3)
         {
             writer.WritePropertyName("latestSavedVersion"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionRef.WriteJson(writer, property3, options);
@@ -127,7 +138,7 @@ public sealed class Guide : IGenesysCloudModel<Guide>
             writer.WriteNull("latestSavedVersion"u8);
         }
 
-        if (value.LatestProductionReadyVersion is { } property5)
+        if (value._latestProductionReadyVersion is { } property5)
         {
             writer.WritePropertyName("latestProductionReadyVersion"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionRef.WriteJson(writer, property5, options);
@@ -137,7 +148,7 @@ public sealed class Guide : IGenesysCloudModel<Guide>
             writer.WriteNull("latestProductionReadyVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

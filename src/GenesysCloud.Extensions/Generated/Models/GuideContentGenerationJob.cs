@@ -14,31 +14,39 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The list of errors in case of job failure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>Gets or sets <c>guide</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("guide")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Guide { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Guide { get => _guide; set => _guide = value; }
 
     /// <summary>Gets or sets <c>guideContent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("guideContent")]
-    public global::GenesysCloud.Extensions.Models.GeneratedGuideContent? GuideContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.GeneratedGuideContent? GuideContent { get => _guideContent; set => _guideContent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? _errors;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _guide;
+    private global::GenesysCloud.Extensions.Models.GeneratedGuideContent? _guideContent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideContentGenerationJob IGenesysCloudModel<GuideContentGenerationJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideContentGenerationJob.StatusEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list2;
+                        value._errors = list2;
                     }
                     break;
                 case 3:
-                    value.Guide = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._guide = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.GuideContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GeneratedGuideContent.ReadJson(ref reader, options);
+                    value._guideContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GeneratedGuideContent.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Errors is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errors is { } property3)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -129,7 +137,7 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
             writer.WriteNull("errors"u8);
         }
 
-        if (value.Guide is { } property6)
+        if (value._guide is { } property6)
         {
             writer.WritePropertyName("guide"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -139,7 +147,7 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
             writer.WriteNull("guide"u8);
         }
 
-        if (value.GuideContent is { } property8)
+        if (value._guideContent is { } property8)
         {
             writer.WritePropertyName("guideContent"u8);
             global::GenesysCloud.Extensions.Models.GeneratedGuideContent.WriteJson(writer, property8, options);
@@ -149,8 +157,8 @@ public sealed class GuideContentGenerationJob : IGenesysCloudModel<GuideContentG
             writer.WriteNull("guideContent"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class GuideSessionInputEvent : IGenesysCloudModel<GuideSessionInpu
 {
     /// <summary>The type of input event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The text content of the input event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The input mode for this event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum? Mode { get => _mode; set => _mode = value; }
 
     /// <summary>The invocation ID of the input event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocationId")]
-    public string? InvocationId { get; set; }
+    public string? InvocationId { get => _invocationId; set => _invocationId = value; }
 
     /// <summary>The invocation data of the input event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationData>? Invocations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationData>? Invocations { get => _invocations; set => _invocations = value; }
+
+    private global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum? _type;
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum? _mode;
+    private string? _invocationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationData>? _invocations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideSessionInputEvent IGenesysCloudModel<GuideSessionInputEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class GuideSessionInputEvent : IGenesysCloudModel<GuideSessionInpu
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum(text2) : (global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ModeEnum?)null;
                     break;
                 case 3:
-                    value.InvocationId = ReadString(ref reader, name);
+                    value._invocationId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Invocations = null;
+                        value._invocations = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class GuideSessionInputEvent : IGenesysCloudModel<GuideSessionInpu
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationData.ReadJson(ref reader, options));
                         }
 
-                        value.Invocations = list3;
+                        value._invocations = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class GuideSessionInputEvent : IGenesysCloudModel<GuideSessionInpu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        WriteString(writer, "invocationId"u8, value.InvocationId, nulls);
-        if (value.Invocations is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        WriteString(writer, "invocationId"u8, value._invocationId, nulls);
+        if (value._invocations is { } property4)
         {
             writer.WritePropertyName("invocations"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class GuideSessionInputEvent : IGenesysCloudModel<GuideSessionInpu
             writer.WriteNull("invocations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class GuideSessionTurnInvocationData : IGenesysCloudModel<GuideSes
 {
     /// <summary>The action group of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public string? Group { get; set; }
+    public string? Group { get => _group; set => _group = value; }
 
     /// <summary>The action name of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public string? ActionName { get; set; }
+    public string? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>The output of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("output")]
-    public string? Output { get; set; }
+    public string? Output { get => _output; set => _output = value; }
+
+    private string? _group;
+    private string? _actionName;
+    private string? _output;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideSessionTurnInvocationData IGenesysCloudModel<GuideSessionTurnInvocationData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class GuideSessionTurnInvocationData : IGenesysCloudModel<GuideSes
             switch (index)
             {
                 case 0:
-                    value.Group = ReadString(ref reader, name);
+                    value._group = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActionName = ReadString(ref reader, name);
+                    value._actionName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Output = ReadString(ref reader, name);
+                    value._output = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class GuideSessionTurnInvocationData : IGenesysCloudModel<GuideSes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "group"u8, value.Group, nulls);
-        WriteString(writer, "actionName"u8, value.ActionName, nulls);
-        WriteString(writer, "output"u8, value.Output, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "group"u8, value._group, nulls);
+        WriteString(writer, "actionName"u8, value._actionName, nulls);
+        WriteString(writer, "output"u8, value._output, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

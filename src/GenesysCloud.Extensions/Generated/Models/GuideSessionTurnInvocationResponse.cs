@@ -14,23 +14,29 @@ public sealed class GuideSessionTurnInvocationResponse : IGenesysCloudModel<Guid
 {
     /// <summary>The action ID of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The action group of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public string? Group { get; set; }
+    public string? Group { get => _group; set => _group = value; }
 
     /// <summary>The action name of the invocation data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public string? ActionName { get; set; }
+    public string? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>The parameters of the invocation response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationParameters>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationParameters>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private string? _id;
+    private string? _group;
+    private string? _actionName;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationParameters>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideSessionTurnInvocationResponse IGenesysCloudModel<GuideSessionTurnInvocationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class GuideSessionTurnInvocationResponse : IGenesysCloudModel<Guid
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Group = ReadString(ref reader, name);
+                    value._group = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ActionName = ReadString(ref reader, name);
+                    value._actionName = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class GuideSessionTurnInvocationResponse : IGenesysCloudModel<Guid
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationParameters.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list1;
+                        value._parameters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class GuideSessionTurnInvocationResponse : IGenesysCloudModel<Guid
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "group"u8, value.Group, nulls);
-        WriteString(writer, "actionName"u8, value.ActionName, nulls);
-        if (value.Parameters is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "group"u8, value._group, nulls);
+        WriteString(writer, "actionName"u8, value._actionName, nulls);
+        if (value._parameters is { } property2)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class GuideSessionTurnInvocationResponse : IGenesysCloudModel<Guid
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

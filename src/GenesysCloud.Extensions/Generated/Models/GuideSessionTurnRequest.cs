@@ -14,27 +14,34 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
 {
     /// <summary>The input event for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputEvent")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent? InputEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionInputEvent? InputEvent { get => _inputEvent; set => _inputEvent = value; }
 
     /// <summary>The language code for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public string? LanguageCode { get; set; }
+    public string? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>The version for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>The input variables for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputVariables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? InputVariables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? InputVariables { get => _inputVariables; set => _inputVariables = value; }
 
     /// <summary>The knowledge settings for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSettings")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSettings? KnowledgeSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSettings? KnowledgeSettings { get => _knowledgeSettings; set => _knowledgeSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.GuideSessionInputEvent? _inputEvent;
+    private string? _languageCode;
+    private string? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? _inputVariables;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSettings? _knowledgeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideSessionTurnRequest IGenesysCloudModel<GuideSessionTurnRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
             switch (index)
             {
                 case 0:
-                    value.InputEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ReadJson(ref reader, options);
+                    value._inputEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.LanguageCode = ReadString(ref reader, name);
+                    value._languageCode = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.InputVariables = null;
+                        value._inputVariables = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GuideSessionVariable.ReadJson(ref reader, options));
                         }
 
-                        value.InputVariables = list1;
+                        value._inputVariables = list1;
                     }
                     break;
                 case 4:
-                    value.KnowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSettings.ReadJson(ref reader, options);
+                    value._knowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InputEvent is { } property2)
+        if (value._inputEvent is { } property2)
         {
             writer.WritePropertyName("inputEvent"u8);
             global::GenesysCloud.Extensions.Models.GuideSessionInputEvent.WriteJson(writer, property2, options);
@@ -106,9 +113,9 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
             writer.WriteNull("inputEvent"u8);
         }
 
-        WriteString(writer, "languageCode"u8, value.LanguageCode, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        if (value.InputVariables is { } property4)
+        WriteString(writer, "languageCode"u8, value._languageCode, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        if (value._inputVariables is { } property4)
         {
             writer.WritePropertyName("inputVariables"u8);
             writer.WriteStartArray();
@@ -132,7 +139,7 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
             writer.WriteNull("inputVariables"u8);
         }
 
-        if (value.KnowledgeSettings is { } property7)
+        if (value._knowledgeSettings is { } property7)
         {
             writer.WritePropertyName("knowledgeSettings"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSettings.WriteJson(writer, property7, options);
@@ -142,7 +149,7 @@ public sealed class GuideSessionTurnRequest : IGenesysCloudModel<GuideSessionTur
             writer.WriteNull("knowledgeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
 {
     /// <summary>The response content for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData? Response { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData? Response { get => _response; set => _response = value; }
 
     /// <summary>The status of the turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The result of the turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum? Result { get => _result; set => _result = value; }
 
     /// <summary>The output variables for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputVariables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? OutputVariables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? OutputVariables { get => _outputVariables; set => _outputVariables = value; }
 
     /// <summary>Invocation ID for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocationId")]
-    public string? InvocationId { get; set; }
+    public string? InvocationId { get => _invocationId; set => _invocationId = value; }
 
     /// <summary>The invocations for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationResponse>? Invocations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationResponse>? Invocations { get => _invocations; set => _invocations = value; }
+
+    private global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData? _response;
+    private global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum? _result;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionVariable>? _outputVariables;
+    private string? _invocationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationResponse>? _invocations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideSessionTurnResponse IGenesysCloudModel<GuideSessionTurnResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
             switch (index)
             {
                 case 0:
-                    value.Response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData.ReadJson(ref reader, options);
+                    value._response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Result = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum(text2) : (global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum?)null;
+                    value._result = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum(text2) : (global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse.ResultEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OutputVariables = null;
+                        value._outputVariables = null;
                     }
                     else
                     {
@@ -81,16 +89,16 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GuideSessionVariable.ReadJson(ref reader, options));
                         }
 
-                        value.OutputVariables = list3;
+                        value._outputVariables = list3;
                     }
                     break;
                 case 4:
-                    value.InvocationId = ReadString(ref reader, name);
+                    value._invocationId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Invocations = null;
+                        value._invocations = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GuideSessionTurnInvocationResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Invocations = list4;
+                        value._invocations = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +125,7 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Response is { } property5)
+        if (value._response is { } property5)
         {
             writer.WritePropertyName("response"u8);
             global::GenesysCloud.Extensions.Models.GuideSessionTurnResponseData.WriteJson(writer, property5, options);
@@ -127,9 +135,9 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
             writer.WriteNull("response"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "result"u8, value.Result?.ToString(), nulls);
-        if (value.OutputVariables is { } property7)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "result"u8, value._result?.ToString(), nulls);
+        if (value._outputVariables is { } property7)
         {
             writer.WritePropertyName("outputVariables"u8);
             writer.WriteStartArray();
@@ -153,8 +161,8 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
             writer.WriteNull("outputVariables"u8);
         }
 
-        WriteString(writer, "invocationId"u8, value.InvocationId, nulls);
-        if (value.Invocations is { } property10)
+        WriteString(writer, "invocationId"u8, value._invocationId, nulls);
+        if (value._invocations is { } property10)
         {
             writer.WritePropertyName("invocations"u8);
             writer.WriteStartArray();
@@ -178,7 +186,7 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
             writer.WriteNull("invocations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

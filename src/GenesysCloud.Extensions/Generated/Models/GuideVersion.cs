@@ -14,47 +14,59 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
 {
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The guide this version belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("guide")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Guide { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Guide { get => _guide; set => _guide = value; }
 
     /// <summary>Guide version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>The instruction given to this version of the guide, for how it should behave when interacting with a User.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instruction")]
-    public string? Instruction { get; set; }
+    public string? Instruction { get => _instruction; set => _instruction = value; }
 
     /// <summary>The current state of the guide version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The date and time the guide version was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date and time the guide version was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The variables associated with this version of the guide. Includes input variables (provided) and output variables (captured during execution).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>The resources associated with this version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get => _resources; set => _resources = value; }
 
     /// <summary>The knowledge settings associated with this version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSettings")]
-    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? KnowledgeSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? KnowledgeSettings { get => _knowledgeSettings; set => _knowledgeSettings = value; }
+
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _guide;
+    private string? _version;
+    private string? _instruction;
+    private global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? _variables;
+    private global::GenesysCloud.Extensions.Models.GuideVersionResources? _resources;
+    private global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? _knowledgeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideVersion IGenesysCloudModel<GuideVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,30 +87,30 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
             switch (index)
             {
                 case 0:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Guide = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._guide = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Instruction = ReadString(ref reader, name);
+                    value._instruction = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.GuideVersion.StateEnum?)null;
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Variables = null;
+                        value._variables = null;
                     }
                     else
                     {
@@ -109,17 +121,17 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Variable.ReadJson(ref reader, options));
                         }
 
-                        value.Variables = list2;
+                        value._variables = list2;
                     }
                     break;
                 case 8:
-                    value.Resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
+                    value._resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.KnowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.ReadJson(ref reader, options);
+                    value._knowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +143,8 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Guide is { } property3)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._guide is { } property3)
         {
             writer.WritePropertyName("guide"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -142,12 +154,12 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
             writer.WriteNull("guide"u8);
         }
 
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "instruction"u8, value.Instruction, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Variables is { } property5)
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "instruction"u8, value._instruction, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._variables is { } property5)
         {
             writer.WritePropertyName("variables"u8);
             writer.WriteStartArray();
@@ -171,7 +183,7 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
             writer.WriteNull("variables"u8);
         }
 
-        if (value.Resources is { } property8)
+        if (value._resources is { } property8)
         {
             writer.WritePropertyName("resources"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionResources.WriteJson(writer, property8, options);
@@ -181,7 +193,7 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
             writer.WriteNull("resources"u8);
         }
 
-        if (value.KnowledgeSettings is { } property10)
+        if (value._knowledgeSettings is { } property10)
         {
             writer.WritePropertyName("knowledgeSettings"u8);
             global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.WriteJson(writer, property10, options);
@@ -191,7 +203,7 @@ public sealed class GuideVersion : IGenesysCloudModel<GuideVersion>
             writer.WriteNull("knowledgeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

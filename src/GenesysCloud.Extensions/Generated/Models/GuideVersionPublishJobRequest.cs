@@ -14,11 +14,14 @@ public sealed class GuideVersionPublishJobRequest : IGenesysCloudModel<GuideVers
 {
     /// <summary>The attributes of the guide version to update as part of this publish job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("guideVersion")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionPublish? GuideVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionPublish? GuideVersion { get => _guideVersion; set => _guideVersion = value; }
+
+    private global::GenesysCloud.Extensions.Models.GuideVersionPublish? _guideVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideVersionPublishJobRequest IGenesysCloudModel<GuideVersionPublishJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class GuideVersionPublishJobRequest : IGenesysCloudModel<GuideVers
             switch (index)
             {
                 case 0:
-                    value.GuideVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionPublish.ReadJson(ref reader, options);
+                    value._guideVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionPublish.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class GuideVersionPublishJobRequest : IGenesysCloudModel<GuideVers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.GuideVersion is { } property1)
+        if (value._guideVersion is { } property1)
         {
             writer.WritePropertyName("guideVersion"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionPublish.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class GuideVersionPublishJobRequest : IGenesysCloudModel<GuideVers
             writer.WriteNull("guideVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class GuideVersionResources : IGenesysCloudModel<GuideVersionResou
 {
     /// <summary>The data actions associated with this version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataActions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataAction>? DataActions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataAction>? DataActions { get => _dataActions; set => _dataActions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DataAction>? _dataActions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static GuideVersionResources IGenesysCloudModel<GuideVersionResources>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class GuideVersionResources : IGenesysCloudModel<GuideVersionResou
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DataActions = null;
+                        value._dataActions = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class GuideVersionResources : IGenesysCloudModel<GuideVersionResou
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DataAction.ReadJson(ref reader, options));
                         }
 
-                        value.DataActions = list1;
+                        value._dataActions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class GuideVersionResources : IGenesysCloudModel<GuideVersionResou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DataActions is { } property2)
+        if (value._dataActions is { } property2)
         {
             writer.WritePropertyName("dataActions"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class GuideVersionResources : IGenesysCloudModel<GuideVersionResou
             writer.WriteNull("dataActions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

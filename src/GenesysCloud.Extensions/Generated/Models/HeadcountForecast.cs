@@ -14,15 +14,19 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
 {
     /// <summary>Headcount information with shrinkage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? Required { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? Required { get => _required; set => _required = value; }
 
     /// <summary>Headcount information without shrinkage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredWithoutShrinkage")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? RequiredWithoutShrinkage { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? RequiredWithoutShrinkage { get => _requiredWithoutShrinkage; set => _requiredWithoutShrinkage = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? _required;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HeadcountInterval>? _requiredWithoutShrinkage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HeadcountForecast IGenesysCloudModel<HeadcountForecast>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Required = null;
+                        value._required = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HeadcountInterval.ReadJson(ref reader, options));
                         }
 
-                        value.Required = list1;
+                        value._required = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredWithoutShrinkage = null;
+                        value._requiredWithoutShrinkage = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HeadcountInterval.ReadJson(ref reader, options));
                         }
 
-                        value.RequiredWithoutShrinkage = list2;
+                        value._requiredWithoutShrinkage = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Required is { } property3)
+        if (value._required is { } property3)
         {
             writer.WritePropertyName("required"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
             writer.WriteNull("required"u8);
         }
 
-        if (value.RequiredWithoutShrinkage is { } property6)
+        if (value._requiredWithoutShrinkage is { } property6)
         {
             writer.WritePropertyName("requiredWithoutShrinkage"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class HeadcountForecast : IGenesysCloudModel<HeadcountForecast>
             writer.WriteNull("requiredWithoutShrinkage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class HeadcountInterval : IGenesysCloudModel<HeadcountInterval>
 {
     /// <summary>The start date-time for this headcount interval in ISO-8601 format, must be within the 8 day schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::System.DateTimeOffset? Interval { get; set; }
+    public global::System.DateTimeOffset? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Headcount value for this interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
+
+    private global::System.DateTimeOffset? _interval;
+    private double? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HeadcountInterval IGenesysCloudModel<HeadcountInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class HeadcountInterval : IGenesysCloudModel<HeadcountInterval>
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadNullableDateTimeOffset(ref reader, name);
+                    value._interval = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class HeadcountInterval : IGenesysCloudModel<HeadcountInterval>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "interval"u8, value.Interval, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "interval"u8, value._interval, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

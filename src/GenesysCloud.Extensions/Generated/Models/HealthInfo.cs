@@ -14,31 +14,39 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
 {
     /// <summary>Status of health computation for this intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error details for the intent, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>Overall health score for the intent ranged between 0 and 100 as 100 is the perfect health score.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overallScore")]
-    public double? OverallScore { get; set; }
+    public double? OverallScore { get => _overallScore; set => _overallScore = value; }
 
     /// <summary>Number of issues found in the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issueCount")]
-    public long? IssueCount { get; set; }
+    public long? IssueCount { get => _issueCount; set => _issueCount = value; }
 
     /// <summary>Validation results for the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staticValidationResults")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get => _staticValidationResults; set => _staticValidationResults = value; }
 
     /// <summary>Utterances for this intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentUtterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentUtterance>? Utterances { get => _utterances; set => _utterances = value; }
+
+    private global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? _errorInfo;
+    private double? _overallScore;
+    private long? _issueCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staticValidationResults;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FlowHealthIntentUtterance>? _utterances;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HealthInfo IGenesysCloudModel<HealthInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HealthInfo.StatusEnum?)null;
                     break;
                 case 1:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.OverallScore = ReadNullableDouble(ref reader, options, name);
+                    value._overallScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.IssueCount = ReadNullableInt64(ref reader, options, name);
+                    value._issueCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.StaticValidationResults = null;
+                        value._staticValidationResults = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaticValidationResults = list2;
+                        value._staticValidationResults = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FlowHealthIntentUtterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list3;
+                        value._utterances = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorInfo is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorInfo is { } property4)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.WriteJson(writer, property4, options);
@@ -128,9 +136,9 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteDouble(writer, "overallScore"u8, value.OverallScore, nulls);
-        WriteInt64(writer, "issueCount"u8, value.IssueCount, nulls);
-        if (value.StaticValidationResults is { } property6)
+        WriteDouble(writer, "overallScore"u8, value._overallScore, nulls);
+        WriteInt64(writer, "issueCount"u8, value._issueCount, nulls);
+        if (value._staticValidationResults is { } property6)
         {
             writer.WritePropertyName("staticValidationResults"u8);
             writer.WriteStartArray();
@@ -147,7 +155,7 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
             writer.WriteNull("staticValidationResults"u8);
         }
 
-        if (value.Utterances is { } property8)
+        if (value._utterances is { } property8)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -171,7 +179,7 @@ public sealed class HealthInfo : IGenesysCloudModel<HealthInfo>
             writer.WriteNull("utterances"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

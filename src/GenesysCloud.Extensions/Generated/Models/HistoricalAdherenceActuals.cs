@@ -14,23 +14,29 @@ public sealed class HistoricalAdherenceActuals : IGenesysCloudModel<HistoricalAd
 {
     /// <summary>Activity in which the user is actually engaged</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum? ActualActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum? ActualActivityCategory { get => _actualActivityCategory; set => _actualActivityCategory = value; }
 
     /// <summary>The lookup ID used to retrieve the actual secondary status from map of lookup ID to corresponding secondary presence ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualSecondaryPresenceLookupId")]
-    public string? ActualSecondaryPresenceLookupId { get; set; }
+    public string? ActualSecondaryPresenceLookupId { get => _actualSecondaryPresenceLookupId; set => _actualSecondaryPresenceLookupId = value; }
 
     /// <summary>Actual start offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetSeconds")]
-    public long? StartOffsetSeconds { get; set; }
+    public long? StartOffsetSeconds { get => _startOffsetSeconds; set => _startOffsetSeconds = value; }
 
     /// <summary>Actual end offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOffsetSeconds")]
-    public long? EndOffsetSeconds { get; set; }
+    public long? EndOffsetSeconds { get => _endOffsetSeconds; set => _endOffsetSeconds = value; }
+
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum? _actualActivityCategory;
+    private string? _actualSecondaryPresenceLookupId;
+    private long? _startOffsetSeconds;
+    private long? _endOffsetSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalAdherenceActuals IGenesysCloudModel<HistoricalAdherenceActuals>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class HistoricalAdherenceActuals : IGenesysCloudModel<HistoricalAd
             switch (index)
             {
                 case 0:
-                    value.ActualActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum?)null;
+                    value._actualActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ActualActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.ActualSecondaryPresenceLookupId = ReadString(ref reader, name);
+                    value._actualSecondaryPresenceLookupId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._startOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EndOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._endOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class HistoricalAdherenceActuals : IGenesysCloudModel<HistoricalAd
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "actualActivityCategory"u8, value.ActualActivityCategory?.ToString(), nulls);
-        WriteString(writer, "actualSecondaryPresenceLookupId"u8, value.ActualSecondaryPresenceLookupId, nulls);
-        WriteInt64(writer, "startOffsetSeconds"u8, value.StartOffsetSeconds, nulls);
-        WriteInt64(writer, "endOffsetSeconds"u8, value.EndOffsetSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actualActivityCategory"u8, value._actualActivityCategory?.ToString(), nulls);
+        WriteString(writer, "actualSecondaryPresenceLookupId"u8, value._actualSecondaryPresenceLookupId, nulls);
+        WriteInt64(writer, "startOffsetSeconds"u8, value._startOffsetSeconds, nulls);
+        WriteInt64(writer, "endOffsetSeconds"u8, value._endOffsetSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class HistoricalAdherenceDayMetrics : IGenesysCloudModel<Historica
 {
     /// <summary>Start of day offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayStartOffsetSecs")]
-    public long? DayStartOffsetSecs { get; set; }
+    public long? DayStartOffsetSecs { get => _dayStartOffsetSecs; set => _dayStartOffsetSecs = value; }
 
     /// <summary>Duration of schedule in seconds included for adherence percentage calculation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceScheduleSecs")]
-    public long? AdherenceScheduleSecs { get; set; }
+    public long? AdherenceScheduleSecs { get => _adherenceScheduleSecs; set => _adherenceScheduleSecs = value; }
 
     /// <summary>Total scheduled duration in seconds for OnQueue activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformanceScheduleSecs")]
-    public long? ConformanceScheduleSecs { get; set; }
+    public long? ConformanceScheduleSecs { get => _conformanceScheduleSecs; set => _conformanceScheduleSecs = value; }
 
     /// <summary>Total actually worked duration in seconds for OnQueue activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformanceActualSecs")]
-    public long? ConformanceActualSecs { get; set; }
+    public long? ConformanceActualSecs { get => _conformanceActualSecs; set => _conformanceActualSecs = value; }
 
     /// <summary>Total number of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionCount")]
-    public long? ExceptionCount { get; set; }
+    public long? ExceptionCount { get => _exceptionCount; set => _exceptionCount = value; }
 
     /// <summary>Total duration in seconds of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionDurationSecs")]
-    public long? ExceptionDurationSecs { get; set; }
+    public long? ExceptionDurationSecs { get => _exceptionDurationSecs; set => _exceptionDurationSecs = value; }
 
     /// <summary>The impact duration in seconds of current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impactSeconds")]
-    public long? ImpactSeconds { get; set; }
+    public long? ImpactSeconds { get => _impactSeconds; set => _impactSeconds = value; }
 
     /// <summary>Total duration in seconds for all scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleLengthSecs")]
-    public long? ScheduleLengthSecs { get; set; }
+    public long? ScheduleLengthSecs { get => _scheduleLengthSecs; set => _scheduleLengthSecs = value; }
 
     /// <summary>Total duration in seconds for all actually worked activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualLengthSecs")]
-    public long? ActualLengthSecs { get; set; }
+    public long? ActualLengthSecs { get => _actualLengthSecs; set => _actualLengthSecs = value; }
 
     /// <summary>Total adherence percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherencePercentage")]
-    public double? AdherencePercentage { get; set; }
+    public double? AdherencePercentage { get => _adherencePercentage; set => _adherencePercentage = value; }
 
     /// <summary>Total conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformancePercentage")]
-    public double? ConformancePercentage { get; set; }
+    public double? ConformancePercentage { get => _conformancePercentage; set => _conformancePercentage = value; }
+
+    private long? _dayStartOffsetSecs;
+    private long? _adherenceScheduleSecs;
+    private long? _conformanceScheduleSecs;
+    private long? _conformanceActualSecs;
+    private long? _exceptionCount;
+    private long? _exceptionDurationSecs;
+    private long? _impactSeconds;
+    private long? _scheduleLengthSecs;
+    private long? _actualLengthSecs;
+    private double? _adherencePercentage;
+    private double? _conformancePercentage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalAdherenceDayMetrics IGenesysCloudModel<HistoricalAdherenceDayMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class HistoricalAdherenceDayMetrics : IGenesysCloudModel<Historica
             switch (index)
             {
                 case 0:
-                    value.DayStartOffsetSecs = ReadNullableInt64(ref reader, options, name);
+                    value._dayStartOffsetSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AdherenceScheduleSecs = ReadNullableInt64(ref reader, options, name);
+                    value._adherenceScheduleSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ConformanceScheduleSecs = ReadNullableInt64(ref reader, options, name);
+                    value._conformanceScheduleSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ConformanceActualSecs = ReadNullableInt64(ref reader, options, name);
+                    value._conformanceActualSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ExceptionCount = ReadNullableInt64(ref reader, options, name);
+                    value._exceptionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ExceptionDurationSecs = ReadNullableInt64(ref reader, options, name);
+                    value._exceptionDurationSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ImpactSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._impactSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ScheduleLengthSecs = ReadNullableInt64(ref reader, options, name);
+                    value._scheduleLengthSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.ActualLengthSecs = ReadNullableInt64(ref reader, options, name);
+                    value._actualLengthSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.AdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._adherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.ConformancePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._conformancePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class HistoricalAdherenceDayMetrics : IGenesysCloudModel<Historica
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "dayStartOffsetSecs"u8, value.DayStartOffsetSecs, nulls);
-        WriteInt64(writer, "adherenceScheduleSecs"u8, value.AdherenceScheduleSecs, nulls);
-        WriteInt64(writer, "conformanceScheduleSecs"u8, value.ConformanceScheduleSecs, nulls);
-        WriteInt64(writer, "conformanceActualSecs"u8, value.ConformanceActualSecs, nulls);
-        WriteInt64(writer, "exceptionCount"u8, value.ExceptionCount, nulls);
-        WriteInt64(writer, "exceptionDurationSecs"u8, value.ExceptionDurationSecs, nulls);
-        WriteInt64(writer, "impactSeconds"u8, value.ImpactSeconds, nulls);
-        WriteInt64(writer, "scheduleLengthSecs"u8, value.ScheduleLengthSecs, nulls);
-        WriteInt64(writer, "actualLengthSecs"u8, value.ActualLengthSecs, nulls);
-        WriteDouble(writer, "adherencePercentage"u8, value.AdherencePercentage, nulls);
-        WriteDouble(writer, "conformancePercentage"u8, value.ConformancePercentage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "dayStartOffsetSecs"u8, value._dayStartOffsetSecs, nulls);
+        WriteInt64(writer, "adherenceScheduleSecs"u8, value._adherenceScheduleSecs, nulls);
+        WriteInt64(writer, "conformanceScheduleSecs"u8, value._conformanceScheduleSecs, nulls);
+        WriteInt64(writer, "conformanceActualSecs"u8, value._conformanceActualSecs, nulls);
+        WriteInt64(writer, "exceptionCount"u8, value._exceptionCount, nulls);
+        WriteInt64(writer, "exceptionDurationSecs"u8, value._exceptionDurationSecs, nulls);
+        WriteInt64(writer, "impactSeconds"u8, value._impactSeconds, nulls);
+        WriteInt64(writer, "scheduleLengthSecs"u8, value._scheduleLengthSecs, nulls);
+        WriteInt64(writer, "actualLengthSecs"u8, value._actualLengthSecs, nulls);
+        WriteDouble(writer, "adherencePercentage"u8, value._adherencePercentage, nulls);
+        WriteDouble(writer, "conformancePercentage"u8, value._conformancePercentage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class HistoricalAdherenceExceptionInfo : IGenesysCloudModel<Histor
 {
     /// <summary>Exception start offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOffsetSeconds")]
-    public long? StartOffsetSeconds { get; set; }
+    public long? StartOffsetSeconds { get => _startOffsetSeconds; set => _startOffsetSeconds = value; }
 
     /// <summary>Exception end offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOffsetSeconds")]
-    public long? EndOffsetSeconds { get; set; }
+    public long? EndOffsetSeconds { get => _endOffsetSeconds; set => _endOffsetSeconds = value; }
 
     /// <summary>The ID of the scheduled activity code for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledActivityCodeId")]
-    public string? ScheduledActivityCodeId { get; set; }
+    public string? ScheduledActivityCodeId { get => _scheduledActivityCodeId; set => _scheduledActivityCodeId = value; }
 
     /// <summary>Activity for which the user is scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum? ScheduledActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum? ScheduledActivityCategory { get => _scheduledActivityCategory; set => _scheduledActivityCategory = value; }
 
     /// <summary>The lookup IDs used to retrieve the scheduled secondary statuses from map of lookup ID to corresponding secondary presence ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledSecondaryPresenceLookupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ScheduledSecondaryPresenceLookupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ScheduledSecondaryPresenceLookupIds { get => _scheduledSecondaryPresenceLookupIds; set => _scheduledSecondaryPresenceLookupIds = value; }
 
     /// <summary>The ID of the actual activity code for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualActivityCodeId")]
-    public string? ActualActivityCodeId { get; set; }
+    public string? ActualActivityCodeId { get => _actualActivityCodeId; set => _actualActivityCodeId = value; }
 
     /// <summary>Activity for which the user is actually engaged</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum? ActualActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum? ActualActivityCategory { get => _actualActivityCategory; set => _actualActivityCategory = value; }
 
     /// <summary>Actual underlying system presence value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>Actual underlying routing status, used to determine whether a user is actually in adherence when OnQueue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>The impact of the current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum? Impact { get => _impact; set => _impact = value; }
 
     /// <summary>The lookup ID used to retrieve the actual secondary status from map of lookup ID to corresponding secondary presence ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresenceLookupId")]
-    public string? SecondaryPresenceLookupId { get; set; }
+    public string? SecondaryPresenceLookupId { get => _secondaryPresenceLookupId; set => _secondaryPresenceLookupId = value; }
+
+    private long? _startOffsetSeconds;
+    private long? _endOffsetSeconds;
+    private string? _scheduledActivityCodeId;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum? _scheduledActivityCategory;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scheduledSecondaryPresenceLookupIds;
+    private string? _actualActivityCodeId;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum? _actualActivityCategory;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum? _systemPresence;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum? _routingStatus;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum? _impact;
+    private string? _secondaryPresenceLookupId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalAdherenceExceptionInfo IGenesysCloudModel<HistoricalAdherenceExceptionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,21 +92,21 @@ public sealed class HistoricalAdherenceExceptionInfo : IGenesysCloudModel<Histor
             switch (index)
             {
                 case 0:
-                    value.StartOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._startOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.EndOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._endOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ScheduledActivityCodeId = ReadString(ref reader, name);
+                    value._scheduledActivityCodeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ScheduledActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum?)null;
+                    value._scheduledActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ScheduledActivityCategoryEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ScheduledSecondaryPresenceLookupIds = null;
+                        value._scheduledSecondaryPresenceLookupIds = null;
                     }
                     else
                     {
@@ -104,29 +117,29 @@ public sealed class HistoricalAdherenceExceptionInfo : IGenesysCloudModel<Histor
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ScheduledSecondaryPresenceLookupIds = list2;
+                        value._scheduledSecondaryPresenceLookupIds = list2;
                     }
                     break;
                 case 5:
-                    value.ActualActivityCodeId = ReadString(ref reader, name);
+                    value._actualActivityCodeId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ActualActivityCategory = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum(text3) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum?)null;
+                    value._actualActivityCategory = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum(text3) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ActualActivityCategoryEnum?)null;
                     break;
                 case 7:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum(text4) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum(text4) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.SystemPresenceEnum?)null;
                     break;
                 case 8:
-                    value.RoutingStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum?)null;
+                    value._routingStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.RoutingStatusEnum?)null;
                     break;
                 case 9:
-                    value.Impact = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum(text6) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum?)null;
+                    value._impact = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum(text6) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ImpactEnum?)null;
                     break;
                 case 10:
-                    value.SecondaryPresenceLookupId = ReadString(ref reader, name);
+                    value._secondaryPresenceLookupId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +151,11 @@ public sealed class HistoricalAdherenceExceptionInfo : IGenesysCloudModel<Histor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "startOffsetSeconds"u8, value.StartOffsetSeconds, nulls);
-        WriteInt64(writer, "endOffsetSeconds"u8, value.EndOffsetSeconds, nulls);
-        WriteString(writer, "scheduledActivityCodeId"u8, value.ScheduledActivityCodeId, nulls);
-        WriteString(writer, "scheduledActivityCategory"u8, value.ScheduledActivityCategory?.ToString(), nulls);
-        if (value.ScheduledSecondaryPresenceLookupIds is { } property7)
+        WriteInt64(writer, "startOffsetSeconds"u8, value._startOffsetSeconds, nulls);
+        WriteInt64(writer, "endOffsetSeconds"u8, value._endOffsetSeconds, nulls);
+        WriteString(writer, "scheduledActivityCodeId"u8, value._scheduledActivityCodeId, nulls);
+        WriteString(writer, "scheduledActivityCategory"u8, value._scheduledActivityCategory?.ToString(), nulls);
+        if (value._scheduledSecondaryPresenceLookupIds is { } property7)
         {
             writer.WritePropertyName("scheduledSecondaryPresenceLookupIds"u8);
             writer.WriteStartArray();
@@ -159,13 +172,13 @@ public sealed class HistoricalAdherenceExceptionInfo : IGenesysCloudModel<Histor
             writer.WriteNull("scheduledSecondaryPresenceLookupIds"u8);
         }
 
-        WriteString(writer, "actualActivityCodeId"u8, value.ActualActivityCodeId, nulls);
-        WriteString(writer, "actualActivityCategory"u8, value.ActualActivityCategory?.ToString(), nulls);
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "routingStatus"u8, value.RoutingStatus?.ToString(), nulls);
-        WriteString(writer, "impact"u8, value.Impact?.ToString(), nulls);
-        WriteString(writer, "secondaryPresenceLookupId"u8, value.SecondaryPresenceLookupId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actualActivityCodeId"u8, value._actualActivityCodeId, nulls);
+        WriteString(writer, "actualActivityCategory"u8, value._actualActivityCategory?.ToString(), nulls);
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "routingStatus"u8, value._routingStatus?.ToString(), nulls);
+        WriteString(writer, "impact"u8, value._impact?.ToString(), nulls);
+        WriteString(writer, "secondaryPresenceLookupId"u8, value._secondaryPresenceLookupId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

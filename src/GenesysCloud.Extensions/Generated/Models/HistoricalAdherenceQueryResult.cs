@@ -14,51 +14,64 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
 {
     /// <summary>The ID of the user for whom the adherence is queried</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The ID of the management unit of the user for whom the adherence is queried</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>Beginning of the date range that was queried, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range that was queried, in ISO-8601 format. If it was not set, end date will be set to the queried time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Adherence percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherencePercentage")]
-    public double? AdherencePercentage { get; set; }
+    public double? AdherencePercentage { get => _adherencePercentage; set => _adherencePercentage = value; }
 
     /// <summary>Conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformancePercentage")]
-    public double? ConformancePercentage { get; set; }
+    public double? ConformancePercentage { get => _conformancePercentage; set => _conformancePercentage = value; }
 
     /// <summary>The impact of the current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum? Impact { get => _impact; set => _impact = value; }
 
     /// <summary>List of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get => _exceptionInfo; set => _exceptionInfo = value; }
 
     /// <summary>Adherence and conformance metrics for days in query range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceDayMetrics>? DayMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceDayMetrics>? DayMetrics { get => _dayMetrics; set => _dayMetrics = value; }
 
     /// <summary>The end date of the actual activities in ISO-8601 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualsEndDate")]
-    public global::System.DateTimeOffset? ActualsEndDate { get; set; }
+    public global::System.DateTimeOffset? ActualsEndDate { get => _actualsEndDate; set => _actualsEndDate = value; }
 
     /// <summary>List of actual activity with offset for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actuals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get => _actuals; set => _actuals = value; }
+
+    private string? _userId;
+    private string? _managementUnitId;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private double? _adherencePercentage;
+    private double? _conformancePercentage;
+    private global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum? _impact;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? _exceptionInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceDayMetrics>? _dayMetrics;
+    private global::System.DateTimeOffset? _actualsEndDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? _actuals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalAdherenceQueryResult IGenesysCloudModel<HistoricalAdherenceQueryResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,30 +92,30 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.AdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._adherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.ConformancePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._conformancePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.Impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum?)null;
+                    value._impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ImpactEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.ExceptionInfo = null;
+                        value._exceptionInfo = null;
                     }
                     else
                     {
@@ -113,13 +126,13 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ReadJson(ref reader, options));
                         }
 
-                        value.ExceptionInfo = list2;
+                        value._exceptionInfo = list2;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.DayMetrics = null;
+                        value._dayMetrics = null;
                     }
                     else
                     {
@@ -130,16 +143,16 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceDayMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.DayMetrics = list3;
+                        value._dayMetrics = list3;
                     }
                     break;
                 case 9:
-                    value.ActualsEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._actualsEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Actuals = null;
+                        value._actuals = null;
                     }
                     else
                     {
@@ -150,11 +163,11 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ReadJson(ref reader, options));
                         }
 
-                        value.Actuals = list4;
+                        value._actuals = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,14 +179,14 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteDouble(writer, "adherencePercentage"u8, value.AdherencePercentage, nulls);
-        WriteDouble(writer, "conformancePercentage"u8, value.ConformancePercentage, nulls);
-        WriteString(writer, "impact"u8, value.Impact?.ToString(), nulls);
-        if (value.ExceptionInfo is { } property5)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteDouble(writer, "adherencePercentage"u8, value._adherencePercentage, nulls);
+        WriteDouble(writer, "conformancePercentage"u8, value._conformancePercentage, nulls);
+        WriteString(writer, "impact"u8, value._impact?.ToString(), nulls);
+        if (value._exceptionInfo is { } property5)
         {
             writer.WritePropertyName("exceptionInfo"u8);
             writer.WriteStartArray();
@@ -197,7 +210,7 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
             writer.WriteNull("exceptionInfo"u8);
         }
 
-        if (value.DayMetrics is { } property8)
+        if (value._dayMetrics is { } property8)
         {
             writer.WritePropertyName("dayMetrics"u8);
             writer.WriteStartArray();
@@ -221,8 +234,8 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
             writer.WriteNull("dayMetrics"u8);
         }
 
-        WriteDateTimeOffset(writer, "actualsEndDate"u8, value.ActualsEndDate, nulls);
-        if (value.Actuals is { } property11)
+        WriteDateTimeOffset(writer, "actualsEndDate"u8, value._actualsEndDate, nulls);
+        if (value._actuals is { } property11)
         {
             writer.WritePropertyName("actuals"u8);
             writer.WriteStartArray();
@@ -246,7 +259,7 @@ public sealed class HistoricalAdherenceQueryResult : IGenesysCloudModel<Historic
             writer.WriteNull("actuals"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

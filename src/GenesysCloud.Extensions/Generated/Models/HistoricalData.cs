@@ -14,15 +14,19 @@ public sealed class HistoricalData : IGenesysCloudModel<HistoricalData>
 {
     /// <summary>Daily time series for historical data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daily")]
-    public global::GenesysCloud.Extensions.Models.Daily? Daily { get; set; }
+    public global::GenesysCloud.Extensions.Models.Daily? Daily { get => _daily; set => _daily = value; }
 
     /// <summary>Quarter hour time series for historical data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quarterHour")]
-    public global::GenesysCloud.Extensions.Models.QuarterHourly? QuarterHour { get; set; }
+    public global::GenesysCloud.Extensions.Models.QuarterHourly? QuarterHour { get => _quarterHour; set => _quarterHour = value; }
+
+    private global::GenesysCloud.Extensions.Models.Daily? _daily;
+    private global::GenesysCloud.Extensions.Models.QuarterHourly? _quarterHour;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalData IGenesysCloudModel<HistoricalData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class HistoricalData : IGenesysCloudModel<HistoricalData>
             switch (index)
             {
                 case 0:
-                    value.Daily = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Daily.ReadJson(ref reader, options);
+                    value._daily = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Daily.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.QuarterHour = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QuarterHourly.ReadJson(ref reader, options);
+                    value._quarterHour = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QuarterHourly.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class HistoricalData : IGenesysCloudModel<HistoricalData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Daily is { } property1)
+        if (value._daily is { } property1)
         {
             writer.WritePropertyName("daily"u8);
             global::GenesysCloud.Extensions.Models.Daily.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class HistoricalData : IGenesysCloudModel<HistoricalData>
             writer.WriteNull("daily"u8);
         }
 
-        if (value.QuarterHour is { } property3)
+        if (value._quarterHour is { } property3)
         {
             writer.WritePropertyName("quarterHour"u8);
             global::GenesysCloud.Extensions.Models.QuarterHourly.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class HistoricalData : IGenesysCloudModel<HistoricalData>
             writer.WriteNull("quarterHour"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class HistoricalDataDeleteEntity : IGenesysCloudModel<HistoricalDa
 {
     /// <summary>Gets or sets <c>requestId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestId")]
-    public string? RequestId { get; set; }
+    public string? RequestId { get => _requestId; set => _requestId = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private string? _requestId;
+    private global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalDataDeleteEntity IGenesysCloudModel<HistoricalDataDeleteEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class HistoricalDataDeleteEntity : IGenesysCloudModel<HistoricalDa
             switch (index)
             {
                 case 0:
-                    value.RequestId = ReadString(ref reader, name);
+                    value._requestId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class HistoricalDataDeleteEntity : IGenesysCloudModel<HistoricalDa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "requestId"u8, value.RequestId, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "requestId"u8, value._requestId, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

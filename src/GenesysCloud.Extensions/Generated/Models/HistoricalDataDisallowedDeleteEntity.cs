@@ -14,15 +14,19 @@ public sealed class HistoricalDataDisallowedDeleteEntity : IGenesysCloudModel<Hi
 {
     /// <summary>The requestId associated with this disallowed entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestId")]
-    public string? RequestId { get; set; }
+    public string? RequestId { get => _requestId; set => _requestId = value; }
 
     /// <summary>The error code explaining why the delete request for the requestId was disallowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum? Reason { get => _reason; set => _reason = value; }
+
+    private string? _requestId;
+    private global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum? _reason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalDataDisallowedDeleteEntity IGenesysCloudModel<HistoricalDataDisallowedDeleteEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class HistoricalDataDisallowedDeleteEntity : IGenesysCloudModel<Hi
             switch (index)
             {
                 case 0:
-                    value.RequestId = ReadString(ref reader, name);
+                    value._requestId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReasonEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class HistoricalDataDisallowedDeleteEntity : IGenesysCloudModel<Hi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "requestId"u8, value.RequestId, nulls);
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "requestId"u8, value._requestId, nulls);
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class HistoricalImportDeleteFilesJobRequest : IGenesysCloudModel<H
 {
     /// <summary>List of requestIds to be deleted. Max number of RequestIds should be 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestIds { get => _requestIds; set => _requestIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalImportDeleteFilesJobRequest IGenesysCloudModel<HistoricalImportDeleteFilesJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class HistoricalImportDeleteFilesJobRequest : IGenesysCloudModel<H
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RequestIds = null;
+                        value._requestIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class HistoricalImportDeleteFilesJobRequest : IGenesysCloudModel<H
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestIds = list1;
+                        value._requestIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class HistoricalImportDeleteFilesJobRequest : IGenesysCloudModel<H
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequestIds is { } property2)
+        if (value._requestIds is { } property2)
         {
             writer.WritePropertyName("requestIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class HistoricalImportDeleteFilesJobRequest : IGenesysCloudModel<H
             writer.WriteNull("requestIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
 {
     /// <summary>The Job Id Request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Property denoting the state of the remove request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The request entities that got deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The request entities that were disallowed to be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disallowedEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity>? DisallowedEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity>? DisallowedEntities { get => _disallowedEntities; set => _disallowedEntities = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum? _state;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity>? _entities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity>? _disallowedEntities;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalImportDeleteFilesJobResponse IGenesysCloudModel<HistoricalImportDeleteFilesJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse.StateEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalDataDeleteEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list2;
+                        value._entities = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DisallowedEntities = null;
+                        value._disallowedEntities = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalDataDisallowedDeleteEntity.ReadJson(ref reader, options));
                         }
 
-                        value.DisallowedEntities = list3;
+                        value._disallowedEntities = list3;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +117,9 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Entities is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._entities is { } property4)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -136,7 +143,7 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
             writer.WriteNull("entities"u8);
         }
 
-        if (value.DisallowedEntities is { } property7)
+        if (value._disallowedEntities is { } property7)
         {
             writer.WritePropertyName("disallowedEntities"u8);
             writer.WriteStartArray();
@@ -160,8 +167,8 @@ public sealed class HistoricalImportDeleteFilesJobResponse : IGenesysCloudModel<
             writer.WriteNull("disallowedEntities"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class HistoricalImportStatus : IGenesysCloudModel<HistoricalImport
 {
     /// <summary>Request id of the historical import in the organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestId")]
-    public string? RequestId { get; set; }
+    public string? RequestId { get => _requestId; set => _requestId = value; }
 
     /// <summary>The last day of the data you are importing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateImportEnded")]
-    public global::System.DateTimeOffset? DateImportEnded { get; set; }
+    public global::System.DateTimeOffset? DateImportEnded { get => _dateImportEnded; set => _dateImportEnded = value; }
 
     /// <summary>The first day of the data you are importing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateImportStarted")]
-    public global::System.DateTimeOffset? DateImportStarted { get; set; }
+    public global::System.DateTimeOffset? DateImportStarted { get => _dateImportStarted; set => _dateImportStarted = value; }
 
     /// <summary>Status of the historical import in the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error occured if the status of the import is failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public string? Error { get; set; }
+    public string? Error { get => _error; set => _error = value; }
 
     /// <summary>Date in which the historical import is initiated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date in which the historical import is modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Whether this historical import is active or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Whether this historical import is of type csv or json</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Name of the file that you are importing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Size of the file that you are importing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileSize")]
-    public long? FileSize { get; set; }
+    public long? FileSize { get => _fileSize; set => _fileSize = value; }
+
+    private string? _requestId;
+    private global::System.DateTimeOffset? _dateImportEnded;
+    private global::System.DateTimeOffset? _dateImportStarted;
+    private global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum? _status;
+    private string? _error;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private bool? _active;
+    private global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum? _type;
+    private string? _fileName;
+    private long? _fileSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalImportStatus IGenesysCloudModel<HistoricalImportStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class HistoricalImportStatus : IGenesysCloudModel<HistoricalImport
             switch (index)
             {
                 case 0:
-                    value.RequestId = ReadString(ref reader, name);
+                    value._requestId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateImportEnded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateImportEnded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateImportStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateImportStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalImportStatus.StatusEnum?)null;
                     break;
                 case 4:
-                    value.Error = ReadString(ref reader, name);
+                    value._error = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.HistoricalImportStatus.TypeEnum?)null;
                     break;
                 case 9:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FileSize = ReadNullableInt64(ref reader, options, name);
+                    value._fileSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class HistoricalImportStatus : IGenesysCloudModel<HistoricalImport
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "requestId"u8, value.RequestId, nulls);
-        WriteDateTimeOffset(writer, "dateImportEnded"u8, value.DateImportEnded, nulls);
-        WriteDateTimeOffset(writer, "dateImportStarted"u8, value.DateImportStarted, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "error"u8, value.Error, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "fileSize"u8, value.FileSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "requestId"u8, value._requestId, nulls);
+        WriteDateTimeOffset(writer, "dateImportEnded"u8, value._dateImportEnded, nulls);
+        WriteDateTimeOffset(writer, "dateImportStarted"u8, value._dateImportStarted, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "error"u8, value._error, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "fileSize"u8, value._fileSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

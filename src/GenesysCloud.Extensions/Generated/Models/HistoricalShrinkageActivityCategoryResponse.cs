@@ -14,19 +14,24 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
 {
     /// <summary>Activity category for which shrinkage data is provided</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>Aggregated shrinkage data for the activity category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageForActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? ShrinkageForActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? ShrinkageForActivityCategory { get => _shrinkageForActivityCategory; set => _shrinkageForActivityCategory = value; }
 
     /// <summary>Shrinkage for the activity codes under this activity category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageForActivityCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCodeResponse>? ShrinkageForActivityCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCodeResponse>? ShrinkageForActivityCodes { get => _shrinkageForActivityCodes; set => _shrinkageForActivityCodes = value; }
+
+    private global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum? _activityCategory;
+    private global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? _shrinkageForActivityCategory;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCodeResponse>? _shrinkageForActivityCodes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalShrinkageActivityCategoryResponse IGenesysCloudModel<HistoricalShrinkageActivityCategoryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.ShrinkageForActivityCategory = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
+                    value._shrinkageForActivityCategory = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkageForActivityCodes = null;
+                        value._shrinkageForActivityCodes = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCodeResponse.ReadJson(ref reader, options));
                         }
 
-                        value.ShrinkageForActivityCodes = list2;
+                        value._shrinkageForActivityCodes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        if (value.ShrinkageForActivityCategory is { } property3)
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        if (value._shrinkageForActivityCategory is { } property3)
         {
             writer.WritePropertyName("shrinkageForActivityCategory"u8);
             global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.WriteJson(writer, property3, options);
@@ -93,7 +98,7 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
             writer.WriteNull("shrinkageForActivityCategory"u8);
         }
 
-        if (value.ShrinkageForActivityCodes is { } property5)
+        if (value._shrinkageForActivityCodes is { } property5)
         {
             writer.WritePropertyName("shrinkageForActivityCodes"u8);
             writer.WriteStartArray();
@@ -117,7 +122,7 @@ public sealed class HistoricalShrinkageActivityCategoryResponse : IGenesysCloudM
             writer.WriteNull("shrinkageForActivityCodes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

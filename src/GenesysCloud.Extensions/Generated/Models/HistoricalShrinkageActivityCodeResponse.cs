@@ -14,15 +14,19 @@ public sealed class HistoricalShrinkageActivityCodeResponse : IGenesysCloudModel
 {
     /// <summary>The ID of the activity code for which shrinkage data is provided</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Aggregated shrinkage data for the activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageForActivityCode")]
-    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? ShrinkageForActivityCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? ShrinkageForActivityCode { get => _shrinkageForActivityCode; set => _shrinkageForActivityCode = value; }
+
+    private string? _activityCodeId;
+    private global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? _shrinkageForActivityCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalShrinkageActivityCodeResponse IGenesysCloudModel<HistoricalShrinkageActivityCodeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class HistoricalShrinkageActivityCodeResponse : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ShrinkageForActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
+                    value._shrinkageForActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class HistoricalShrinkageActivityCodeResponse : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.ShrinkageForActivityCode is { } property1)
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._shrinkageForActivityCode is { } property1)
         {
             writer.WritePropertyName("shrinkageForActivityCode"u8);
             global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class HistoricalShrinkageActivityCodeResponse : IGenesysCloudModel
             writer.WriteNull("shrinkageForActivityCode"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

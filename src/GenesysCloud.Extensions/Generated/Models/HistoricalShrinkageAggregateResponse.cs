@@ -14,39 +14,49 @@ public sealed class HistoricalShrinkageAggregateResponse : IGenesysCloudModel<Hi
 {
     /// <summary>Aggregated shrinkage value in seconds for scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledShrinkageSeconds")]
-    public long? ScheduledShrinkageSeconds { get; set; }
+    public long? ScheduledShrinkageSeconds { get => _scheduledShrinkageSeconds; set => _scheduledShrinkageSeconds = value; }
 
     /// <summary>Aggregated shrinkage value in percent from 0.0 to 100.0 for scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledShrinkagePercent")]
-    public double? ScheduledShrinkagePercent { get; set; }
+    public double? ScheduledShrinkagePercent { get => _scheduledShrinkagePercent; set => _scheduledShrinkagePercent = value; }
 
     /// <summary>Aggregated actual value in seconds for scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualShrinkageSeconds")]
-    public long? ActualShrinkageSeconds { get; set; }
+    public long? ActualShrinkageSeconds { get => _actualShrinkageSeconds; set => _actualShrinkageSeconds = value; }
 
     /// <summary>Aggregated actual value in percent from 0.0 to 100.0 for scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualShrinkagePercent")]
-    public double? ActualShrinkagePercent { get; set; }
+    public double? ActualShrinkagePercent { get => _actualShrinkagePercent; set => _actualShrinkagePercent = value; }
 
     /// <summary>Aggregated shrinkage value in seconds for paid activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paidShrinkageSeconds")]
-    public long? PaidShrinkageSeconds { get; set; }
+    public long? PaidShrinkageSeconds { get => _paidShrinkageSeconds; set => _paidShrinkageSeconds = value; }
 
     /// <summary>Aggregated shrinkage value in seconds for unpaid activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unpaidShrinkageSeconds")]
-    public long? UnpaidShrinkageSeconds { get; set; }
+    public long? UnpaidShrinkageSeconds { get => _unpaidShrinkageSeconds; set => _unpaidShrinkageSeconds = value; }
 
     /// <summary>Aggregated shrinkage value in seconds for planned activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedShrinkageSeconds")]
-    public long? PlannedShrinkageSeconds { get; set; }
+    public long? PlannedShrinkageSeconds { get => _plannedShrinkageSeconds; set => _plannedShrinkageSeconds = value; }
 
     /// <summary>Aggregated shrinkage value in seconds for unplanned activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unplannedShrinkageSeconds")]
-    public long? UnplannedShrinkageSeconds { get; set; }
+    public long? UnplannedShrinkageSeconds { get => _unplannedShrinkageSeconds; set => _unplannedShrinkageSeconds = value; }
+
+    private long? _scheduledShrinkageSeconds;
+    private double? _scheduledShrinkagePercent;
+    private long? _actualShrinkageSeconds;
+    private double? _actualShrinkagePercent;
+    private long? _paidShrinkageSeconds;
+    private long? _unpaidShrinkageSeconds;
+    private long? _plannedShrinkageSeconds;
+    private long? _unplannedShrinkageSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalShrinkageAggregateResponse IGenesysCloudModel<HistoricalShrinkageAggregateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class HistoricalShrinkageAggregateResponse : IGenesysCloudModel<Hi
             switch (index)
             {
                 case 0:
-                    value.ScheduledShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._scheduledShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ScheduledShrinkagePercent = ReadNullableDouble(ref reader, options, name);
+                    value._scheduledShrinkagePercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.ActualShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._actualShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ActualShrinkagePercent = ReadNullableDouble(ref reader, options, name);
+                    value._actualShrinkagePercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.PaidShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._paidShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.UnpaidShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._unpaidShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.PlannedShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._plannedShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.UnplannedShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._unplannedShrinkageSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class HistoricalShrinkageAggregateResponse : IGenesysCloudModel<Hi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "scheduledShrinkageSeconds"u8, value.ScheduledShrinkageSeconds, nulls);
-        WriteDouble(writer, "scheduledShrinkagePercent"u8, value.ScheduledShrinkagePercent, nulls);
-        WriteInt64(writer, "actualShrinkageSeconds"u8, value.ActualShrinkageSeconds, nulls);
-        WriteDouble(writer, "actualShrinkagePercent"u8, value.ActualShrinkagePercent, nulls);
-        WriteInt64(writer, "paidShrinkageSeconds"u8, value.PaidShrinkageSeconds, nulls);
-        WriteInt64(writer, "unpaidShrinkageSeconds"u8, value.UnpaidShrinkageSeconds, nulls);
-        WriteInt64(writer, "plannedShrinkageSeconds"u8, value.PlannedShrinkageSeconds, nulls);
-        WriteInt64(writer, "unplannedShrinkageSeconds"u8, value.UnplannedShrinkageSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "scheduledShrinkageSeconds"u8, value._scheduledShrinkageSeconds, nulls);
+        WriteDouble(writer, "scheduledShrinkagePercent"u8, value._scheduledShrinkagePercent, nulls);
+        WriteInt64(writer, "actualShrinkageSeconds"u8, value._actualShrinkageSeconds, nulls);
+        WriteDouble(writer, "actualShrinkagePercent"u8, value._actualShrinkagePercent, nulls);
+        WriteInt64(writer, "paidShrinkageSeconds"u8, value._paidShrinkageSeconds, nulls);
+        WriteInt64(writer, "unpaidShrinkageSeconds"u8, value._unpaidShrinkageSeconds, nulls);
+        WriteInt64(writer, "plannedShrinkageSeconds"u8, value._plannedShrinkageSeconds, nulls);
+        WriteInt64(writer, "unplannedShrinkageSeconds"u8, value._unplannedShrinkageSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

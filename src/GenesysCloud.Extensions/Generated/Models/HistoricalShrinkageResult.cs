@@ -14,35 +14,44 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
 {
     /// <summary>Beginning of the date range that was queried, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range that was queried, in ISO-8601 format. If it was not set, end date will be set to the queried time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Total duration in seconds for which agents in the management unit are scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScheduledDurationSeconds")]
-    public long? TotalScheduledDurationSeconds { get; set; }
+    public long? TotalScheduledDurationSeconds { get => _totalScheduledDurationSeconds; set => _totalScheduledDurationSeconds = value; }
 
     /// <summary>Total duration in seconds for which agents in the management unit are actually logged-in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalLoggedInDurationSeconds")]
-    public long? TotalLoggedInDurationSeconds { get; set; }
+    public long? TotalLoggedInDurationSeconds { get => _totalLoggedInDurationSeconds; set => _totalLoggedInDurationSeconds = value; }
 
     /// <summary>Aggregated shrinkage data for all the activity categories</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregatedShrinkage")]
-    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? AggregatedShrinkage { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? AggregatedShrinkage { get => _aggregatedShrinkage; set => _aggregatedShrinkage = value; }
 
     /// <summary>Shrinkage for activity categories</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageForActivityCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse>? ShrinkageForActivityCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse>? ShrinkageForActivityCategories { get => _shrinkageForActivityCategories; set => _shrinkageForActivityCategories = value; }
 
     /// <summary>List of all business units of all the agents in response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BusinessUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BusinessUnitIds { get => _businessUnitIds; set => _businessUnitIds = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private long? _totalScheduledDurationSeconds;
+    private long? _totalLoggedInDurationSeconds;
+    private global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse? _aggregatedShrinkage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse>? _shrinkageForActivityCategories;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _businessUnitIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoricalShrinkageResult IGenesysCloudModel<HistoricalShrinkageResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.TotalScheduledDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._totalScheduledDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.TotalLoggedInDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._totalLoggedInDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AggregatedShrinkage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
+                    value._aggregatedShrinkage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkageForActivityCategories = null;
+                        value._shrinkageForActivityCategories = null;
                     }
                     else
                     {
@@ -91,13 +100,13 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalShrinkageActivityCategoryResponse.ReadJson(ref reader, options));
                         }
 
-                        value.ShrinkageForActivityCategories = list1;
+                        value._shrinkageForActivityCategories = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.BusinessUnitIds = null;
+                        value._businessUnitIds = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BusinessUnitIds = list2;
+                        value._businessUnitIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,11 +133,11 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteInt64(writer, "totalScheduledDurationSeconds"u8, value.TotalScheduledDurationSeconds, nulls);
-        WriteInt64(writer, "totalLoggedInDurationSeconds"u8, value.TotalLoggedInDurationSeconds, nulls);
-        if (value.AggregatedShrinkage is { } property3)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteInt64(writer, "totalScheduledDurationSeconds"u8, value._totalScheduledDurationSeconds, nulls);
+        WriteInt64(writer, "totalLoggedInDurationSeconds"u8, value._totalLoggedInDurationSeconds, nulls);
+        if (value._aggregatedShrinkage is { } property3)
         {
             writer.WritePropertyName("aggregatedShrinkage"u8);
             global::GenesysCloud.Extensions.Models.HistoricalShrinkageAggregateResponse.WriteJson(writer, property3, options);
@@ -138,7 +147,7 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
             writer.WriteNull("aggregatedShrinkage"u8);
         }
 
-        if (value.ShrinkageForActivityCategories is { } property5)
+        if (value._shrinkageForActivityCategories is { } property5)
         {
             writer.WritePropertyName("shrinkageForActivityCategories"u8);
             writer.WriteStartArray();
@@ -162,7 +171,7 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
             writer.WriteNull("shrinkageForActivityCategories"u8);
         }
 
-        if (value.BusinessUnitIds is { } property8)
+        if (value._businessUnitIds is { } property8)
         {
             writer.WritePropertyName("businessUnitIds"u8);
             writer.WriteStartArray();
@@ -179,7 +188,7 @@ public sealed class HistoricalShrinkageResult : IGenesysCloudModel<HistoricalShr
             writer.WriteNull("businessUnitIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
 {
     /// <summary>The action performed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>For actions performed not on the item itself, but on a sub-item, this field identifies the sub-item by name.  For example, for actions performed on prompt resources, this will be the prompt resource name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
-    public string? Resource { get; set; }
+    public string? Resource { get => _resource; set => _resource = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>User associated with this entry.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>OAuth client associated with this entry.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>Gets or sets <c>version</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>secure</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secure")]
-    public bool? Secure { get; set; }
+    public bool? Secure { get => _secure; set => _secure = value; }
 
     /// <summary>Gets or sets <c>virtualAgentEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualAgentEnabled")]
-    public bool? VirtualAgentEnabled { get; set; }
+    public bool? VirtualAgentEnabled { get => _virtualAgentEnabled; set => _virtualAgentEnabled = value; }
 
     /// <summary>Gets or sets <c>agenticVirtualAgentEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agenticVirtualAgentEnabled")]
-    public bool? AgenticVirtualAgentEnabled { get; set; }
+    public bool? AgenticVirtualAgentEnabled { get => _agenticVirtualAgentEnabled; set => _agenticVirtualAgentEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum? _action;
+    private string? _resource;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _client;
+    private string? _version;
+    private bool? _secure;
+    private bool? _virtualAgentEnabled;
+    private bool? _agenticVirtualAgentEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoryEntry IGenesysCloudModel<HistoryEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.HistoryEntry.ActionEnum?)null;
                     break;
                 case 1:
-                    value.Resource = ReadString(ref reader, name);
+                    value._resource = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Secure = ReadNullableBoolean(ref reader, name);
+                    value._secure = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.VirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._virtualAgentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.AgenticVirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._agenticVirtualAgentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +121,10 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "resource"u8, value.Resource, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "resource"u8, value._resource, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -123,7 +134,7 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property4)
+        if (value._client is { } property4)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -133,11 +144,11 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
             writer.WriteNull("client"u8);
         }
 
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "secure"u8, value.Secure, nulls);
-        WriteBoolean(writer, "virtualAgentEnabled"u8, value.VirtualAgentEnabled, nulls);
-        WriteBoolean(writer, "agenticVirtualAgentEnabled"u8, value.AgenticVirtualAgentEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "secure"u8, value._secure, nulls);
+        WriteBoolean(writer, "virtualAgentEnabled"u8, value._virtualAgentEnabled, nulls);
+        WriteBoolean(writer, "agenticVirtualAgentEnabled"u8, value._agenticVirtualAgentEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

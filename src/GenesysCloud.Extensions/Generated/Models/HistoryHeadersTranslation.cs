@@ -14,43 +14,54 @@ public sealed class HistoryHeadersTranslation : IGenesysCloudModel<HistoryHeader
 {
     /// <summary>A translation for the word "from", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public string? From { get; set; }
+    public string? From { get => _from; set => _from = value; }
 
     /// <summary>A translation for the word "to", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public string? To { get; set; }
+    public string? To { get => _to; set => _to = value; }
 
     /// <summary>A translation for the word "cc", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public string? Cc { get; set; }
+    public string? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>A translation for the word "subject", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>A translation for the subject prefix "Reply", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyPrefix")]
-    public string? ReplyPrefix { get; set; }
+    public string? ReplyPrefix { get => _replyPrefix; set => _replyPrefix = value; }
 
     /// <summary>A translation for the subject prefix "Forward", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forwardPrefix")]
-    public string? ForwardPrefix { get; set; }
+    public string? ForwardPrefix { get => _forwardPrefix; set => _forwardPrefix = value; }
 
     /// <summary>A translation for the word "sent", for the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sent")]
-    public string? Sent { get; set; }
+    public string? Sent { get => _sent; set => _sent = value; }
 
     /// <summary>The code of the expected language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Timezone used by the agent, used to format the sent email date and time. If not defined, will default to UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private string? _from;
+    private string? _to;
+    private string? _cc;
+    private string? _subject;
+    private string? _replyPrefix;
+    private string? _forwardPrefix;
+    private string? _sent;
+    private string? _language;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoryHeadersTranslation IGenesysCloudModel<HistoryHeadersTranslation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class HistoryHeadersTranslation : IGenesysCloudModel<HistoryHeader
             switch (index)
             {
                 case 0:
-                    value.From = ReadString(ref reader, name);
+                    value._from = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.To = ReadString(ref reader, name);
+                    value._to = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Cc = ReadString(ref reader, name);
+                    value._cc = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ReplyPrefix = ReadString(ref reader, name);
+                    value._replyPrefix = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ForwardPrefix = ReadString(ref reader, name);
+                    value._forwardPrefix = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Sent = ReadString(ref reader, name);
+                    value._sent = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class HistoryHeadersTranslation : IGenesysCloudModel<HistoryHeader
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "from"u8, value.From, nulls);
-        WriteString(writer, "to"u8, value.To, nulls);
-        WriteString(writer, "cc"u8, value.Cc, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteString(writer, "replyPrefix"u8, value.ReplyPrefix, nulls);
-        WriteString(writer, "forwardPrefix"u8, value.ForwardPrefix, nulls);
-        WriteString(writer, "sent"u8, value.Sent, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "from"u8, value._from, nulls);
+        WriteString(writer, "to"u8, value._to, nulls);
+        WriteString(writer, "cc"u8, value._cc, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteString(writer, "replyPrefix"u8, value._replyPrefix, nulls);
+        WriteString(writer, "forwardPrefix"u8, value._forwardPrefix, nulls);
+        WriteString(writer, "sent"u8, value._sent, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>complete</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("complete")]
-    public bool? Complete { get; set; }
+    public bool? Complete { get => _complete; set => _complete = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>client</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>Gets or sets <c>errorMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>Gets or sets <c>errorCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Gets or sets <c>errorDetails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? ErrorDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? ErrorDetails { get => _errorDetails; set => _errorDetails = value; }
 
     /// <summary>Gets or sets <c>errorMessageParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ErrorMessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ErrorMessageParams { get => _errorMessageParams; set => _errorMessageParams = value; }
 
     /// <summary>Action name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum? ActionName { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>Action status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionStatus")]
-    public global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum? ActionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum? ActionStatus { get => _actionStatus; set => _actionStatus = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>system</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("system")]
-    public bool? System { get; set; }
+    public bool? System { get => _system; set => _system = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("started")]
-    public global::System.DateTimeOffset? Started { get; set; }
+    public global::System.DateTimeOffset? Started { get => _started; set => _started = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completed")]
-    public global::System.DateTimeOffset? Completed { get; set; }
+    public global::System.DateTimeOffset? Completed { get => _completed; set => _completed = value; }
 
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>pageNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoryEntry>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoryEntry>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
+
+    private string? _id;
+    private bool? _complete;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _client;
+    private string? _errorMessage;
+    private string? _errorCode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? _errorDetails;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _errorMessageParams;
+    private global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum? _actionName;
+    private global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum? _actionStatus;
+    private string? _name;
+    private string? _description;
+    private bool? _system;
+    private global::System.DateTimeOffset? _started;
+    private global::System.DateTimeOffset? _completed;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private long? _total;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoryEntry>? _entities;
+    private long? _pageCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HistoryListing IGenesysCloudModel<HistoryListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,27 +137,27 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Complete = ReadNullableBoolean(ref reader, name);
+                    value._complete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorDetails = null;
+                        value._errorDetails = null;
                     }
                     else
                     {
@@ -146,13 +168,13 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Detail.ReadJson(ref reader, options));
                         }
 
-                        value.ErrorDetails = list1;
+                        value._errorDetails = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorMessageParams = null;
+                        value._errorMessageParams = null;
                     }
                     else
                     {
@@ -163,43 +185,43 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.ErrorMessageParams = dictionary2;
+                        value._errorMessageParams = dictionary2;
                     }
                     break;
                 case 8:
-                    value.ActionName = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum(text3) : (global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum?)null;
+                    value._actionName = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum(text3) : (global::GenesysCloud.Extensions.Models.HistoryListing.ActionNameEnum?)null;
                     break;
                 case 9:
-                    value.ActionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum?)null;
+                    value._actionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.HistoryListing.ActionStatusEnum?)null;
                     break;
                 case 10:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.System = ReadNullableBoolean(ref reader, name);
+                    value._system = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.Started = ReadNullableDateTimeOffset(ref reader, name);
+                    value._started = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.Completed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._completed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -210,14 +232,14 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoryEntry.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list5;
+                        value._entities = list5;
                     }
                     break;
                 case 19:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -229,9 +251,9 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "complete"u8, value.Complete, nulls);
-        if (value.User is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "complete"u8, value._complete, nulls);
+        if (value._user is { } property6)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -241,7 +263,7 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property8)
+        if (value._client is { } property8)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -251,9 +273,9 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             writer.WriteNull("client"u8);
         }
 
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        if (value.ErrorDetails is { } property10)
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        if (value._errorDetails is { } property10)
         {
             writer.WritePropertyName("errorDetails"u8);
             writer.WriteStartArray();
@@ -277,7 +299,7 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             writer.WriteNull("errorDetails"u8);
         }
 
-        if (value.ErrorMessageParams is { } property13)
+        if (value._errorMessageParams is { } property13)
         {
             writer.WritePropertyName("errorMessageParams"u8);
             writer.WriteStartObject();
@@ -295,17 +317,17 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             writer.WriteNull("errorMessageParams"u8);
         }
 
-        WriteString(writer, "actionName"u8, value.ActionName?.ToString(), nulls);
-        WriteString(writer, "actionStatus"u8, value.ActionStatus?.ToString(), nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "system"u8, value.System, nulls);
-        WriteDateTimeOffset(writer, "started"u8, value.Started, nulls);
-        WriteDateTimeOffset(writer, "completed"u8, value.Completed, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        if (value.Entities is { } property15)
+        WriteString(writer, "actionName"u8, value._actionName?.ToString(), nulls);
+        WriteString(writer, "actionStatus"u8, value._actionStatus?.ToString(), nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "system"u8, value._system, nulls);
+        WriteDateTimeOffset(writer, "started"u8, value._started, nulls);
+        WriteDateTimeOffset(writer, "completed"u8, value._completed, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        if (value._entities is { } property15)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -329,8 +351,8 @@ public sealed class HistoryListing : IGenesysCloudModel<HistoryListing>
             writer.WriteNull("entities"u8);
         }
 
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,211 +14,264 @@ public sealed class HomerRecord : IGenesysCloudModel<HomerRecord>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>metadata associated to the SIP calls. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::System.DateTimeOffset? Date { get; set; }
+    public global::System.DateTimeOffset? Date { get => _date; set => _date = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("milliTs")]
-    public string? MilliTs { get; set; }
+    public string? MilliTs { get => _milliTs; set => _milliTs = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("microTs")]
-    public string? MicroTs { get; set; }
+    public string? MicroTs { get => _microTs; set => _microTs = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("method")]
-    public string? Method { get; set; }
+    public string? Method { get => _method; set => _method = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyReason")]
-    public string? ReplyReason { get; set; }
+    public string? ReplyReason { get => _replyReason; set => _replyReason = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruri")]
-    public string? Ruri { get; set; }
+    public string? Ruri { get => _ruri; set => _ruri = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruriUser")]
-    public string? RuriUser { get; set; }
+    public string? RuriUser { get => _ruriUser; set => _ruriUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruriDomain")]
-    public string? RuriDomain { get; set; }
+    public string? RuriDomain { get => _ruriDomain; set => _ruriDomain = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromUser")]
-    public string? FromUser { get; set; }
+    public string? FromUser { get => _fromUser; set => _fromUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromDomain")]
-    public string? FromDomain { get; set; }
+    public string? FromDomain { get => _fromDomain; set => _fromDomain = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromTag")]
-    public string? FromTag { get; set; }
+    public string? FromTag { get => _fromTag; set => _fromTag = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toUser")]
-    public string? ToUser { get; set; }
+    public string? ToUser { get => _toUser; set => _toUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toDomain")]
-    public string? ToDomain { get; set; }
+    public string? ToDomain { get => _toDomain; set => _toDomain = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toTag")]
-    public string? ToTag { get; set; }
+    public string? ToTag { get => _toTag; set => _toTag = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pidUser")]
-    public string? PidUser { get; set; }
+    public string? PidUser { get => _pidUser; set => _pidUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactUser")]
-    public string? ContactUser { get; set; }
+    public string? ContactUser { get => _contactUser; set => _contactUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authUser")]
-    public string? AuthUser { get; set; }
+    public string? AuthUser { get => _authUser; set => _authUser = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callid")]
-    public string? Callid { get; set; }
+    public string? Callid { get => _callid; set => _callid = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callidAleg")]
-    public string? CallidAleg { get; set; }
+    public string? CallidAleg { get => _callidAleg; set => _callidAleg = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("via1")]
-    public string? Via1 { get; set; }
+    public string? Via1 { get => _via1; set => _via1 = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("via1Branch")]
-    public string? Via1Branch { get; set; }
+    public string? Via1Branch { get => _via1Branch; set => _via1Branch = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cseq")]
-    public string? Cseq { get; set; }
+    public string? Cseq { get => _cseq; set => _cseq = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("diversion")]
-    public string? Diversion { get; set; }
+    public string? Diversion { get => _diversion; set => _diversion = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public string? Reason { get; set; }
+    public string? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("auth")]
-    public string? Auth { get; set; }
+    public string? Auth { get => _auth; set => _auth = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgent")]
-    public string? UserAgent { get; set; }
+    public string? UserAgent { get => _userAgent; set => _userAgent = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceIp")]
-    public string? SourceIp { get; set; }
+    public string? SourceIp { get => _sourceIp; set => _sourceIp = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourcePort")]
-    public string? SourcePort { get; set; }
+    public string? SourcePort { get => _sourcePort; set => _sourcePort = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationIp")]
-    public string? DestinationIp { get; set; }
+    public string? DestinationIp { get => _destinationIp; set => _destinationIp = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationPort")]
-    public string? DestinationPort { get; set; }
+    public string? DestinationPort { get => _destinationPort; set => _destinationPort = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIp")]
-    public string? ContactIp { get; set; }
+    public string? ContactIp { get => _contactIp; set => _contactIp = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactPort")]
-    public string? ContactPort { get; set; }
+    public string? ContactPort { get => _contactPort; set => _contactPort = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatorIp")]
-    public string? OriginatorIp { get; set; }
+    public string? OriginatorIp { get => _originatorIp; set => _originatorIp = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatorPort")]
-    public string? OriginatorPort { get; set; }
+    public string? OriginatorPort { get => _originatorPort; set => _originatorPort = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("correlationId")]
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _correlationId; set => _correlationId = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proto")]
-    public string? Proto { get; set; }
+    public string? Proto { get => _proto; set => _proto = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public string? Family { get; set; }
+    public string? Family { get => _family; set => _family = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rtpStat")]
-    public string? RtpStat { get; set; }
+    public string? RtpStat { get => _rtpStat; set => _rtpStat = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("node")]
-    public string? Node { get; set; }
+    public string? Node { get => _node; set => _node = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trans")]
-    public string? Trans { get; set; }
+    public string? Trans { get => _trans; set => _trans = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dbnode")]
-    public string? Dbnode { get; set; }
+    public string? Dbnode { get => _dbnode; set => _dbnode = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
-    public string? Msg { get; set; }
+    public string? Msg { get => _msg; set => _msg = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceAlias")]
-    public string? SourceAlias { get; set; }
+    public string? SourceAlias { get => _sourceAlias; set => _sourceAlias = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationAlias")]
-    public string? DestinationAlias { get; set; }
+    public string? DestinationAlias { get => _destinationAlias; set => _destinationAlias = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>metadata associated to the SIP calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _date;
+    private string? _milliTs;
+    private string? _microTs;
+    private string? _method;
+    private string? _replyReason;
+    private string? _ruri;
+    private string? _ruriUser;
+    private string? _ruriDomain;
+    private string? _fromUser;
+    private string? _fromDomain;
+    private string? _fromTag;
+    private string? _toUser;
+    private string? _toDomain;
+    private string? _toTag;
+    private string? _pidUser;
+    private string? _contactUser;
+    private string? _authUser;
+    private string? _callid;
+    private string? _callidAleg;
+    private string? _via1;
+    private string? _via1Branch;
+    private string? _cseq;
+    private string? _diversion;
+    private string? _reason;
+    private string? _contentType;
+    private string? _auth;
+    private string? _userAgent;
+    private string? _sourceIp;
+    private string? _sourcePort;
+    private string? _destinationIp;
+    private string? _destinationPort;
+    private string? _contactIp;
+    private string? _contactPort;
+    private string? _originatorIp;
+    private string? _originatorPort;
+    private string? _correlationId;
+    private string? _proto;
+    private string? _family;
+    private string? _rtpStat;
+    private string? _type;
+    private string? _node;
+    private string? _trans;
+    private string? _dbnode;
+    private string? _msg;
+    private string? _sourceAlias;
+    private string? _destinationAlias;
+    private string? _conversationId;
+    private string? _participantId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HomerRecord IGenesysCloudModel<HomerRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -239,160 +292,160 @@ public sealed class HomerRecord : IGenesysCloudModel<HomerRecord>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Date = ReadNullableDateTimeOffset(ref reader, name);
+                    value._date = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.MilliTs = ReadString(ref reader, name);
+                    value._milliTs = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MicroTs = ReadString(ref reader, name);
+                    value._microTs = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Method = ReadString(ref reader, name);
+                    value._method = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ReplyReason = ReadString(ref reader, name);
+                    value._replyReason = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Ruri = ReadString(ref reader, name);
+                    value._ruri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.RuriUser = ReadString(ref reader, name);
+                    value._ruriUser = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.RuriDomain = ReadString(ref reader, name);
+                    value._ruriDomain = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FromUser = ReadString(ref reader, name);
+                    value._fromUser = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.FromDomain = ReadString(ref reader, name);
+                    value._fromDomain = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.FromTag = ReadString(ref reader, name);
+                    value._fromTag = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.ToUser = ReadString(ref reader, name);
+                    value._toUser = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.ToDomain = ReadString(ref reader, name);
+                    value._toDomain = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ToTag = ReadString(ref reader, name);
+                    value._toTag = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.PidUser = ReadString(ref reader, name);
+                    value._pidUser = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.ContactUser = ReadString(ref reader, name);
+                    value._contactUser = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.AuthUser = ReadString(ref reader, name);
+                    value._authUser = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.Callid = ReadString(ref reader, name);
+                    value._callid = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.CallidAleg = ReadString(ref reader, name);
+                    value._callidAleg = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.Via1 = ReadString(ref reader, name);
+                    value._via1 = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.Via1Branch = ReadString(ref reader, name);
+                    value._via1Branch = ReadString(ref reader, name);
                     break;
                 case 23:
-                    value.Cseq = ReadString(ref reader, name);
+                    value._cseq = ReadString(ref reader, name);
                     break;
                 case 24:
-                    value.Diversion = ReadString(ref reader, name);
+                    value._diversion = ReadString(ref reader, name);
                     break;
                 case 25:
-                    value.Reason = ReadString(ref reader, name);
+                    value._reason = ReadString(ref reader, name);
                     break;
                 case 26:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 27:
-                    value.Auth = ReadString(ref reader, name);
+                    value._auth = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.UserAgent = ReadString(ref reader, name);
+                    value._userAgent = ReadString(ref reader, name);
                     break;
                 case 29:
-                    value.SourceIp = ReadString(ref reader, name);
+                    value._sourceIp = ReadString(ref reader, name);
                     break;
                 case 30:
-                    value.SourcePort = ReadString(ref reader, name);
+                    value._sourcePort = ReadString(ref reader, name);
                     break;
                 case 31:
-                    value.DestinationIp = ReadString(ref reader, name);
+                    value._destinationIp = ReadString(ref reader, name);
                     break;
                 case 32:
-                    value.DestinationPort = ReadString(ref reader, name);
+                    value._destinationPort = ReadString(ref reader, name);
                     break;
                 case 33:
-                    value.ContactIp = ReadString(ref reader, name);
+                    value._contactIp = ReadString(ref reader, name);
                     break;
                 case 34:
-                    value.ContactPort = ReadString(ref reader, name);
+                    value._contactPort = ReadString(ref reader, name);
                     break;
                 case 35:
-                    value.OriginatorIp = ReadString(ref reader, name);
+                    value._originatorIp = ReadString(ref reader, name);
                     break;
                 case 36:
-                    value.OriginatorPort = ReadString(ref reader, name);
+                    value._originatorPort = ReadString(ref reader, name);
                     break;
                 case 37:
-                    value.CorrelationId = ReadString(ref reader, name);
+                    value._correlationId = ReadString(ref reader, name);
                     break;
                 case 38:
-                    value.Proto = ReadString(ref reader, name);
+                    value._proto = ReadString(ref reader, name);
                     break;
                 case 39:
-                    value.Family = ReadString(ref reader, name);
+                    value._family = ReadString(ref reader, name);
                     break;
                 case 40:
-                    value.RtpStat = ReadString(ref reader, name);
+                    value._rtpStat = ReadString(ref reader, name);
                     break;
                 case 41:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 42:
-                    value.Node = ReadString(ref reader, name);
+                    value._node = ReadString(ref reader, name);
                     break;
                 case 43:
-                    value.Trans = ReadString(ref reader, name);
+                    value._trans = ReadString(ref reader, name);
                     break;
                 case 44:
-                    value.Dbnode = ReadString(ref reader, name);
+                    value._dbnode = ReadString(ref reader, name);
                     break;
                 case 45:
-                    value.Msg = ReadString(ref reader, name);
+                    value._msg = ReadString(ref reader, name);
                     break;
                 case 46:
-                    value.SourceAlias = ReadString(ref reader, name);
+                    value._sourceAlias = ReadString(ref reader, name);
                     break;
                 case 47:
-                    value.DestinationAlias = ReadString(ref reader, name);
+                    value._destinationAlias = ReadString(ref reader, name);
                     break;
                 case 48:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 49:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 50:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -404,58 +457,58 @@ public sealed class HomerRecord : IGenesysCloudModel<HomerRecord>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "date"u8, value.Date, nulls);
-        WriteString(writer, "milliTs"u8, value.MilliTs, nulls);
-        WriteString(writer, "microTs"u8, value.MicroTs, nulls);
-        WriteString(writer, "method"u8, value.Method, nulls);
-        WriteString(writer, "replyReason"u8, value.ReplyReason, nulls);
-        WriteString(writer, "ruri"u8, value.Ruri, nulls);
-        WriteString(writer, "ruriUser"u8, value.RuriUser, nulls);
-        WriteString(writer, "ruriDomain"u8, value.RuriDomain, nulls);
-        WriteString(writer, "fromUser"u8, value.FromUser, nulls);
-        WriteString(writer, "fromDomain"u8, value.FromDomain, nulls);
-        WriteString(writer, "fromTag"u8, value.FromTag, nulls);
-        WriteString(writer, "toUser"u8, value.ToUser, nulls);
-        WriteString(writer, "toDomain"u8, value.ToDomain, nulls);
-        WriteString(writer, "toTag"u8, value.ToTag, nulls);
-        WriteString(writer, "pidUser"u8, value.PidUser, nulls);
-        WriteString(writer, "contactUser"u8, value.ContactUser, nulls);
-        WriteString(writer, "authUser"u8, value.AuthUser, nulls);
-        WriteString(writer, "callid"u8, value.Callid, nulls);
-        WriteString(writer, "callidAleg"u8, value.CallidAleg, nulls);
-        WriteString(writer, "via1"u8, value.Via1, nulls);
-        WriteString(writer, "via1Branch"u8, value.Via1Branch, nulls);
-        WriteString(writer, "cseq"u8, value.Cseq, nulls);
-        WriteString(writer, "diversion"u8, value.Diversion, nulls);
-        WriteString(writer, "reason"u8, value.Reason, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "auth"u8, value.Auth, nulls);
-        WriteString(writer, "userAgent"u8, value.UserAgent, nulls);
-        WriteString(writer, "sourceIp"u8, value.SourceIp, nulls);
-        WriteString(writer, "sourcePort"u8, value.SourcePort, nulls);
-        WriteString(writer, "destinationIp"u8, value.DestinationIp, nulls);
-        WriteString(writer, "destinationPort"u8, value.DestinationPort, nulls);
-        WriteString(writer, "contactIp"u8, value.ContactIp, nulls);
-        WriteString(writer, "contactPort"u8, value.ContactPort, nulls);
-        WriteString(writer, "originatorIp"u8, value.OriginatorIp, nulls);
-        WriteString(writer, "originatorPort"u8, value.OriginatorPort, nulls);
-        WriteString(writer, "correlationId"u8, value.CorrelationId, nulls);
-        WriteString(writer, "proto"u8, value.Proto, nulls);
-        WriteString(writer, "family"u8, value.Family, nulls);
-        WriteString(writer, "rtpStat"u8, value.RtpStat, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "node"u8, value.Node, nulls);
-        WriteString(writer, "trans"u8, value.Trans, nulls);
-        WriteString(writer, "dbnode"u8, value.Dbnode, nulls);
-        WriteString(writer, "msg"u8, value.Msg, nulls);
-        WriteString(writer, "sourceAlias"u8, value.SourceAlias, nulls);
-        WriteString(writer, "destinationAlias"u8, value.DestinationAlias, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "date"u8, value._date, nulls);
+        WriteString(writer, "milliTs"u8, value._milliTs, nulls);
+        WriteString(writer, "microTs"u8, value._microTs, nulls);
+        WriteString(writer, "method"u8, value._method, nulls);
+        WriteString(writer, "replyReason"u8, value._replyReason, nulls);
+        WriteString(writer, "ruri"u8, value._ruri, nulls);
+        WriteString(writer, "ruriUser"u8, value._ruriUser, nulls);
+        WriteString(writer, "ruriDomain"u8, value._ruriDomain, nulls);
+        WriteString(writer, "fromUser"u8, value._fromUser, nulls);
+        WriteString(writer, "fromDomain"u8, value._fromDomain, nulls);
+        WriteString(writer, "fromTag"u8, value._fromTag, nulls);
+        WriteString(writer, "toUser"u8, value._toUser, nulls);
+        WriteString(writer, "toDomain"u8, value._toDomain, nulls);
+        WriteString(writer, "toTag"u8, value._toTag, nulls);
+        WriteString(writer, "pidUser"u8, value._pidUser, nulls);
+        WriteString(writer, "contactUser"u8, value._contactUser, nulls);
+        WriteString(writer, "authUser"u8, value._authUser, nulls);
+        WriteString(writer, "callid"u8, value._callid, nulls);
+        WriteString(writer, "callidAleg"u8, value._callidAleg, nulls);
+        WriteString(writer, "via1"u8, value._via1, nulls);
+        WriteString(writer, "via1Branch"u8, value._via1Branch, nulls);
+        WriteString(writer, "cseq"u8, value._cseq, nulls);
+        WriteString(writer, "diversion"u8, value._diversion, nulls);
+        WriteString(writer, "reason"u8, value._reason, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "auth"u8, value._auth, nulls);
+        WriteString(writer, "userAgent"u8, value._userAgent, nulls);
+        WriteString(writer, "sourceIp"u8, value._sourceIp, nulls);
+        WriteString(writer, "sourcePort"u8, value._sourcePort, nulls);
+        WriteString(writer, "destinationIp"u8, value._destinationIp, nulls);
+        WriteString(writer, "destinationPort"u8, value._destinationPort, nulls);
+        WriteString(writer, "contactIp"u8, value._contactIp, nulls);
+        WriteString(writer, "contactPort"u8, value._contactPort, nulls);
+        WriteString(writer, "originatorIp"u8, value._originatorIp, nulls);
+        WriteString(writer, "originatorPort"u8, value._originatorPort, nulls);
+        WriteString(writer, "correlationId"u8, value._correlationId, nulls);
+        WriteString(writer, "proto"u8, value._proto, nulls);
+        WriteString(writer, "family"u8, value._family, nulls);
+        WriteString(writer, "rtpStat"u8, value._rtpStat, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "node"u8, value._node, nulls);
+        WriteString(writer, "trans"u8, value._trans, nulls);
+        WriteString(writer, "dbnode"u8, value._dbnode, nulls);
+        WriteString(writer, "msg"u8, value._msg, nulls);
+        WriteString(writer, "sourceAlias"u8, value._sourceAlias, nulls);
+        WriteString(writer, "destinationAlias"u8, value._destinationAlias, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class HrisTimeOffType : IGenesysCloudModel<HrisTimeOffType>
 {
     /// <summary>The ID of the time off type configured in integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the time off type configured in integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisIntegrationId")]
-    public string? HrisIntegrationId { get; set; }
+    public string? HrisIntegrationId { get => _hrisIntegrationId; set => _hrisIntegrationId = value; }
 
     /// <summary>Secondary ID of the time off type, if configured in integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryId")]
-    public string? SecondaryId { get; set; }
+    public string? SecondaryId { get => _secondaryId; set => _secondaryId = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _hrisIntegrationId;
+    private string? _secondaryId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HrisTimeOffType IGenesysCloudModel<HrisTimeOffType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class HrisTimeOffType : IGenesysCloudModel<HrisTimeOffType>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.HrisIntegrationId = ReadString(ref reader, name);
+                    value._hrisIntegrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SecondaryId = ReadString(ref reader, name);
+                    value._secondaryId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class HrisTimeOffType : IGenesysCloudModel<HrisTimeOffType>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "hrisIntegrationId"u8, value.HrisIntegrationId, nulls);
-        WriteString(writer, "secondaryId"u8, value.SecondaryId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "hrisIntegrationId"u8, value._hrisIntegrationId, nulls);
+        WriteString(writer, "secondaryId"u8, value._secondaryId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

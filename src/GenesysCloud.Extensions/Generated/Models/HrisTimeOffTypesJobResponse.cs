@@ -14,15 +14,19 @@ public sealed class HrisTimeOffTypesJobResponse : IGenesysCloudModel<HrisTimeOff
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HrisTimeOffTypeResponse>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HrisTimeOffTypeResponse>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The status of the time off types job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HrisTimeOffTypeResponse>? _entities;
+    private global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static HrisTimeOffTypesJobResponse IGenesysCloudModel<HrisTimeOffTypesJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class HrisTimeOffTypesJobResponse : IGenesysCloudModel<HrisTimeOff
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class HrisTimeOffTypesJobResponse : IGenesysCloudModel<HrisTimeOff
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HrisTimeOffTypeResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class HrisTimeOffTypesJobResponse : IGenesysCloudModel<HrisTimeOff
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class HrisTimeOffTypesJobResponse : IGenesysCloudModel<HrisTimeOff
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

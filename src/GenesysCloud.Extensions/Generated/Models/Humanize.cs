@@ -14,15 +14,19 @@ public sealed class Humanize : IGenesysCloudModel<Humanize>
 {
     /// <summary>Whether or not humanize conversations setting is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Bot messenger profile setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bot")]
-    public global::GenesysCloud.Extensions.Models.BotMessengerProfile? Bot { get; set; }
+    public global::GenesysCloud.Extensions.Models.BotMessengerProfile? Bot { get => _bot; set => _bot = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.BotMessengerProfile? _bot;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Humanize IGenesysCloudModel<Humanize>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Humanize : IGenesysCloudModel<Humanize>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BotMessengerProfile.ReadJson(ref reader, options);
+                    value._bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BotMessengerProfile.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class Humanize : IGenesysCloudModel<Humanize>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Bot is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._bot is { } property1)
         {
             writer.WritePropertyName("bot"u8);
             global::GenesysCloud.Extensions.Models.BotMessengerProfile.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class Humanize : IGenesysCloudModel<Humanize>
             writer.WriteNull("bot"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

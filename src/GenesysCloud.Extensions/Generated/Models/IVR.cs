@@ -14,79 +14,99 @@ public sealed class IVR : IGenesysCloudModel<IVR>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.IVR.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.IVR.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The phone number(s) to contact the IVR by.  Each phone number must be unique and not in use by another resource.  For example, a user and an iVR cannot have the same phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Dnis { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>The Architect flow to execute during the hours an organization is open.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openHoursFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenHoursFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenHoursFlow { get => _openHoursFlow; set => _openHoursFlow = value; }
 
     /// <summary>The Architect flow to execute during the hours an organization is closed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("closedHoursFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ClosedHoursFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ClosedHoursFlow { get => _closedHoursFlow; set => _closedHoursFlow = value; }
 
     /// <summary>The Architect flow to execute during an organization's holiday hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("holidayHoursFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? HolidayHoursFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? HolidayHoursFlow { get => _holidayHoursFlow; set => _holidayHoursFlow = value; }
 
     /// <summary>The schedule group defining the open and closed hours for an organization.  If this is provided, an open flow and a closed flow must be specified as well.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleGroup")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ScheduleGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ScheduleGroup { get => _scheduleGroup; set => _scheduleGroup = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.IVR.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dnis;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _openHoursFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _closedHoursFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _holidayHoursFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _scheduleGroup;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IVR IGenesysCloudModel<IVR>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,45 +127,45 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IVR.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.IVR.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IVR.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.IVR.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Dnis = null;
+                        value._dnis = null;
                     }
                     else
                     {
@@ -156,26 +176,26 @@ public sealed class IVR : IGenesysCloudModel<IVR>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Dnis = list2;
+                        value._dnis = list2;
                     }
                     break;
                 case 13:
-                    value.OpenHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._openHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ClosedHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._closedHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.HolidayHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._holidayHoursFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ScheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._scheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +207,9 @@ public sealed class IVR : IGenesysCloudModel<IVR>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property3, options);
@@ -199,16 +219,16 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.Dnis is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._dnis is { } property5)
         {
             writer.WritePropertyName("dnis"u8);
             writer.WriteStartArray();
@@ -225,7 +245,7 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("dnis"u8);
         }
 
-        if (value.OpenHoursFlow is { } property7)
+        if (value._openHoursFlow is { } property7)
         {
             writer.WritePropertyName("openHoursFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -235,7 +255,7 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("openHoursFlow"u8);
         }
 
-        if (value.ClosedHoursFlow is { } property9)
+        if (value._closedHoursFlow is { } property9)
         {
             writer.WritePropertyName("closedHoursFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -245,7 +265,7 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("closedHoursFlow"u8);
         }
 
-        if (value.HolidayHoursFlow is { } property11)
+        if (value._holidayHoursFlow is { } property11)
         {
             writer.WritePropertyName("holidayHoursFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -255,7 +275,7 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("holidayHoursFlow"u8);
         }
 
-        if (value.ScheduleGroup is { } property13)
+        if (value._scheduleGroup is { } property13)
         {
             writer.WritePropertyName("scheduleGroup"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -265,8 +285,8 @@ public sealed class IVR : IGenesysCloudModel<IVR>
             writer.WriteNull("scheduleGroup"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class IdentityResolutionAutomergeConfig : IGenesysCloudModel<Ident
 {
     /// <summary>Whether automerging is enabled for Authenticated Webmessaging conversations in this channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticatedWebMessaging")]
-    public bool? AuthenticatedWebMessaging { get; set; }
+    public bool? AuthenticatedWebMessaging { get => _authenticatedWebMessaging; set => _authenticatedWebMessaging = value; }
 
     /// <summary>Whether automerging is enabled for Web Tracking sessions in this channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webTracking")]
-    public bool? WebTracking { get; set; }
+    public bool? WebTracking { get => _webTracking; set => _webTracking = value; }
+
+    private bool? _authenticatedWebMessaging;
+    private bool? _webTracking;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IdentityResolutionAutomergeConfig IGenesysCloudModel<IdentityResolutionAutomergeConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class IdentityResolutionAutomergeConfig : IGenesysCloudModel<Ident
             switch (index)
             {
                 case 0:
-                    value.AuthenticatedWebMessaging = ReadNullableBoolean(ref reader, name);
+                    value._authenticatedWebMessaging = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.WebTracking = ReadNullableBoolean(ref reader, name);
+                    value._webTracking = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class IdentityResolutionAutomergeConfig : IGenesysCloudModel<Ident
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "authenticatedWebMessaging"u8, value.AuthenticatedWebMessaging, nulls);
-        WriteBoolean(writer, "webTracking"u8, value.WebTracking, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "authenticatedWebMessaging"u8, value._authenticatedWebMessaging, nulls);
+        WriteBoolean(writer, "webTracking"u8, value._webTracking, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class IdentityResolutionQueueConfig : IGenesysCloudModel<IdentityR
 {
     /// <summary>Gets or sets <c>callOnBehalfOfQueue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callOnBehalfOfQueue")]
-    public global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig? CallOnBehalfOfQueue { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig? CallOnBehalfOfQueue { get => _callOnBehalfOfQueue; set => _callOnBehalfOfQueue = value; }
+
+    private global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig? _callOnBehalfOfQueue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IdentityResolutionQueueConfig IGenesysCloudModel<IdentityResolutionQueueConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class IdentityResolutionQueueConfig : IGenesysCloudModel<IdentityR
             switch (index)
             {
                 case 0:
-                    value.CallOnBehalfOfQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig.ReadJson(ref reader, options);
+                    value._callOnBehalfOfQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class IdentityResolutionQueueConfig : IGenesysCloudModel<IdentityR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallOnBehalfOfQueue is { } property1)
+        if (value._callOnBehalfOfQueue is { } property1)
         {
             writer.WritePropertyName("callOnBehalfOfQueue"u8);
             global::GenesysCloud.Extensions.Models.OutboundQueueIdentityResolutionConfig.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class IdentityResolutionQueueConfig : IGenesysCloudModel<IdentityR
             writer.WriteNull("callOnBehalfOfQueue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class IdleEventTrigger : IGenesysCloudModel<IdleEventTrigger>
 {
     /// <summary>Name of event triggered after period of inactivity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>Number of seconds of inactivity before an event is triggered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleAfterSeconds")]
-    public long? IdleAfterSeconds { get; set; }
+    public long? IdleAfterSeconds { get => _idleAfterSeconds; set => _idleAfterSeconds = value; }
+
+    private string? _eventName;
+    private long? _idleAfterSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IdleEventTrigger IGenesysCloudModel<IdleEventTrigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class IdleEventTrigger : IGenesysCloudModel<IdleEventTrigger>
             switch (index)
             {
                 case 0:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IdleAfterSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._idleAfterSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class IdleEventTrigger : IGenesysCloudModel<IdleEventTrigger>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteInt64(writer, "idleAfterSeconds"u8, value.IdleAfterSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteInt64(writer, "idleAfterSeconds"u8, value._idleAfterSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class IdleTokenTimeout : IGenesysCloudModel<IdleTokenTimeout>
 {
     /// <summary>Token timeout length in seconds. Must be at least 5 minutes and 8 hours or less (if HIPAA is disabled) or 15 minutes or less (if HIPAA is enabled).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleTokenTimeoutSeconds")]
-    public long? IdleTokenTimeoutSeconds { get; set; }
+    public long? IdleTokenTimeoutSeconds { get => _idleTokenTimeoutSeconds; set => _idleTokenTimeoutSeconds = value; }
 
     /// <summary>Indicates whether the Token Timeout should be enabled or disabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableIdleTokenTimeout")]
-    public bool? EnableIdleTokenTimeout { get; set; }
+    public bool? EnableIdleTokenTimeout { get => _enableIdleTokenTimeout; set => _enableIdleTokenTimeout = value; }
 
     /// <summary>The unit for the inactivity timeout (MINUTES or HOURS).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutUnit")]
-    public global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum? InactivityTimeoutUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum? InactivityTimeoutUnit { get => _inactivityTimeoutUnit; set => _inactivityTimeoutUnit = value; }
 
     /// <summary>Indicates whether inactivity timeout groups are enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutGroupsEnabled")]
-    public bool? InactivityTimeoutGroupsEnabled { get; set; }
+    public bool? InactivityTimeoutGroupsEnabled { get => _inactivityTimeoutGroupsEnabled; set => _inactivityTimeoutGroupsEnabled = value; }
 
     /// <summary>Group bundle configuration for inactivity timeout.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutGroupBundles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle>? InactivityTimeoutGroupBundles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle>? InactivityTimeoutGroupBundles { get => _inactivityTimeoutGroupBundles; set => _inactivityTimeoutGroupBundles = value; }
+
+    private long? _idleTokenTimeoutSeconds;
+    private bool? _enableIdleTokenTimeout;
+    private global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum? _inactivityTimeoutUnit;
+    private bool? _inactivityTimeoutGroupsEnabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle>? _inactivityTimeoutGroupBundles;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IdleTokenTimeout IGenesysCloudModel<IdleTokenTimeout>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class IdleTokenTimeout : IGenesysCloudModel<IdleTokenTimeout>
             switch (index)
             {
                 case 0:
-                    value.IdleTokenTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._idleTokenTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.EnableIdleTokenTimeout = ReadNullableBoolean(ref reader, name);
+                    value._enableIdleTokenTimeout = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.InactivityTimeoutUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum?)null;
+                    value._inactivityTimeoutUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.IdleTokenTimeout.InactivityTimeoutUnitEnum?)null;
                     break;
                 case 3:
-                    value.InactivityTimeoutGroupsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._inactivityTimeoutGroupsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.InactivityTimeoutGroupBundles = null;
+                        value._inactivityTimeoutGroupBundles = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class IdleTokenTimeout : IGenesysCloudModel<IdleTokenTimeout>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.ReadJson(ref reader, options));
                         }
 
-                        value.InactivityTimeoutGroupBundles = list2;
+                        value._inactivityTimeoutGroupBundles = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class IdleTokenTimeout : IGenesysCloudModel<IdleTokenTimeout>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "idleTokenTimeoutSeconds"u8, value.IdleTokenTimeoutSeconds, nulls);
-        WriteBoolean(writer, "enableIdleTokenTimeout"u8, value.EnableIdleTokenTimeout, nulls);
-        WriteString(writer, "inactivityTimeoutUnit"u8, value.InactivityTimeoutUnit?.ToString(), nulls);
-        WriteBoolean(writer, "inactivityTimeoutGroupsEnabled"u8, value.InactivityTimeoutGroupsEnabled, nulls);
-        if (value.InactivityTimeoutGroupBundles is { } property3)
+        WriteInt64(writer, "idleTokenTimeoutSeconds"u8, value._idleTokenTimeoutSeconds, nulls);
+        WriteBoolean(writer, "enableIdleTokenTimeout"u8, value._enableIdleTokenTimeout, nulls);
+        WriteString(writer, "inactivityTimeoutUnit"u8, value._inactivityTimeoutUnit?.ToString(), nulls);
+        WriteBoolean(writer, "inactivityTimeoutGroupsEnabled"u8, value._inactivityTimeoutGroupsEnabled, nulls);
+        if (value._inactivityTimeoutGroupBundles is { } property3)
         {
             writer.WritePropertyName("inactivityTimeoutGroupBundles"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class IdleTokenTimeout : IGenesysCloudModel<IdleTokenTimeout>
             writer.WriteNull("inactivityTimeoutGroupBundles"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

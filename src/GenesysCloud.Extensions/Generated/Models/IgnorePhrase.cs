@@ -14,19 +14,24 @@ public sealed class IgnorePhrase : IGenesysCloudModel<IgnorePhrase>
 {
     /// <summary>Text of the phrase to be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Type of participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participant")]
-    public global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum? Participant { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum? Participant { get => _participant; set => _participant = value; }
 
     /// <summary>Media Type for the entity (Optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum? _participant;
+    private global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnorePhrase IGenesysCloudModel<IgnorePhrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class IgnorePhrase : IGenesysCloudModel<IgnorePhrase>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum?)null;
+                    value._participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.IgnorePhrase.ParticipantEnum?)null;
                     break;
                 case 2:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.IgnorePhrase.MediaTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class IgnorePhrase : IGenesysCloudModel<IgnorePhrase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "participant"u8, value.Participant?.ToString(), nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "participant"u8, value._participant?.ToString(), nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class IgnorePhrasesRequest : IGenesysCloudModel<IgnorePhrasesReque
 {
     /// <summary>List of phrases to be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnorePhrase>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnorePhrase>? Phrases { get => _phrases; set => _phrases = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnorePhrase>? _phrases;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnorePhrasesRequest IGenesysCloudModel<IgnorePhrasesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class IgnorePhrasesRequest : IGenesysCloudModel<IgnorePhrasesReque
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class IgnorePhrasesRequest : IGenesysCloudModel<IgnorePhrasesReque
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IgnorePhrase.ReadJson(ref reader, options));
                         }
 
-                        value.Phrases = list1;
+                        value._phrases = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class IgnorePhrasesRequest : IGenesysCloudModel<IgnorePhrasesReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Phrases is { } property2)
+        if (value._phrases is { } property2)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class IgnorePhrasesRequest : IGenesysCloudModel<IgnorePhrasesReque
             writer.WriteNull("phrases"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class IgnorePhrasesResponse : IGenesysCloudModel<IgnorePhrasesResp
 {
     /// <summary>Total number of phrases in current org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPhrases")]
-    public long? TotalPhrases { get; set; }
+    public long? TotalPhrases { get => _totalPhrases; set => _totalPhrases = value; }
 
     /// <summary>Number of phrases added in current request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addedPhrases")]
-    public long? AddedPhrases { get; set; }
+    public long? AddedPhrases { get => _addedPhrases; set => _addedPhrases = value; }
 
     /// <summary>Number of phrases updated in current request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedPhrases")]
-    public long? UpdatedPhrases { get; set; }
+    public long? UpdatedPhrases { get => _updatedPhrases; set => _updatedPhrases = value; }
+
+    private long? _totalPhrases;
+    private long? _addedPhrases;
+    private long? _updatedPhrases;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnorePhrasesResponse IGenesysCloudModel<IgnorePhrasesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class IgnorePhrasesResponse : IGenesysCloudModel<IgnorePhrasesResp
             switch (index)
             {
                 case 0:
-                    value.TotalPhrases = ReadNullableInt64(ref reader, options, name);
+                    value._totalPhrases = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AddedPhrases = ReadNullableInt64(ref reader, options, name);
+                    value._addedPhrases = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.UpdatedPhrases = ReadNullableInt64(ref reader, options, name);
+                    value._updatedPhrases = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class IgnorePhrasesResponse : IGenesysCloudModel<IgnorePhrasesResp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "totalPhrases"u8, value.TotalPhrases, nulls);
-        WriteInt64(writer, "addedPhrases"u8, value.AddedPhrases, nulls);
-        WriteInt64(writer, "updatedPhrases"u8, value.UpdatedPhrases, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalPhrases"u8, value._totalPhrases, nulls);
+        WriteInt64(writer, "addedPhrases"u8, value._addedPhrases, nulls);
+        WriteInt64(writer, "updatedPhrases"u8, value._updatedPhrases, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class IgnoreTopicsRequest : IGenesysCloudModel<IgnoreTopicsRequest
 {
     /// <summary>List of topics to be ignored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnoreTopic>? Topics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnoreTopic>? Topics { get => _topics; set => _topics = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IgnoreTopic>? _topics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnoreTopicsRequest IGenesysCloudModel<IgnoreTopicsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class IgnoreTopicsRequest : IGenesysCloudModel<IgnoreTopicsRequest
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Topics = null;
+                        value._topics = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class IgnoreTopicsRequest : IGenesysCloudModel<IgnoreTopicsRequest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IgnoreTopic.ReadJson(ref reader, options));
                         }
 
-                        value.Topics = list1;
+                        value._topics = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class IgnoreTopicsRequest : IGenesysCloudModel<IgnoreTopicsRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Topics is { } property2)
+        if (value._topics is { } property2)
         {
             writer.WritePropertyName("topics"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class IgnoreTopicsRequest : IGenesysCloudModel<IgnoreTopicsRequest
             writer.WriteNull("topics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

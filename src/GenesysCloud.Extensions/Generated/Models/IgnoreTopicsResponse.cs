@@ -14,19 +14,24 @@ public sealed class IgnoreTopicsResponse : IGenesysCloudModel<IgnoreTopicsRespon
 {
     /// <summary>Total number of topics in current org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalTopics")]
-    public long? TotalTopics { get; set; }
+    public long? TotalTopics { get => _totalTopics; set => _totalTopics = value; }
 
     /// <summary>Number of topics added in current request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addedTopics")]
-    public long? AddedTopics { get; set; }
+    public long? AddedTopics { get => _addedTopics; set => _addedTopics = value; }
 
     /// <summary>Number of topics updated in current request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedTopics")]
-    public long? UpdatedTopics { get; set; }
+    public long? UpdatedTopics { get => _updatedTopics; set => _updatedTopics = value; }
+
+    private long? _totalTopics;
+    private long? _addedTopics;
+    private long? _updatedTopics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnoreTopicsResponse IGenesysCloudModel<IgnoreTopicsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class IgnoreTopicsResponse : IGenesysCloudModel<IgnoreTopicsRespon
             switch (index)
             {
                 case 0:
-                    value.TotalTopics = ReadNullableInt64(ref reader, options, name);
+                    value._totalTopics = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AddedTopics = ReadNullableInt64(ref reader, options, name);
+                    value._addedTopics = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.UpdatedTopics = ReadNullableInt64(ref reader, options, name);
+                    value._updatedTopics = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class IgnoreTopicsResponse : IGenesysCloudModel<IgnoreTopicsRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "totalTopics"u8, value.TotalTopics, nulls);
-        WriteInt64(writer, "addedTopics"u8, value.AddedTopics, nulls);
-        WriteInt64(writer, "updatedTopics"u8, value.UpdatedTopics, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalTopics"u8, value._totalTopics, nulls);
+        WriteInt64(writer, "addedTopics"u8, value._addedTopics, nulls);
+        WriteInt64(writer, "updatedTopics"u8, value._updatedTopics, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class IgnoredMinedEntity : IGenesysCloudModel<IgnoredMinedEntity>
 {
     /// <summary>Unique identifier for the ignored entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Text of the ignored entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Type of participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participant")]
-    public global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum? Participant { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum? Participant { get => _participant; set => _participant = value; }
 
     /// <summary>Date when the ignored entity was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the ignored entity was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Media Type for the entity (Optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
+
+    private string? _id;
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum? _participant;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IgnoredMinedEntity IGenesysCloudModel<IgnoredMinedEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class IgnoredMinedEntity : IGenesysCloudModel<IgnoredMinedEntity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum?)null;
+                    value._participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.ParticipantEnum?)null;
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.IgnoredMinedEntity.MediaTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class IgnoredMinedEntity : IGenesysCloudModel<IgnoredMinedEntity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "participant"u8, value.Participant?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "participant"u8, value._participant?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Image : IGenesysCloudModel<Image>
 {
     /// <summary>Height and/or width of image. ex: 640x480 or x128</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolution")]
-    public string? Resolution { get; set; }
+    public string? Resolution { get => _resolution; set => _resolution = value; }
 
     /// <summary>Gets or sets <c>imageUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUri")]
-    public string? ImageUri { get; set; }
+    public string? ImageUri { get => _imageUri; set => _imageUri = value; }
+
+    private string? _resolution;
+    private string? _imageUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Image IGenesysCloudModel<Image>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Image : IGenesysCloudModel<Image>
             switch (index)
             {
                 case 0:
-                    value.Resolution = ReadString(ref reader, name);
+                    value._resolution = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ImageUri = ReadString(ref reader, name);
+                    value._imageUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Image : IGenesysCloudModel<Image>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "resolution"u8, value.Resolution, nulls);
-        WriteString(writer, "imageUri"u8, value.ImageUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "resolution"u8, value._resolution, nulls);
+        WriteString(writer, "imageUri"u8, value._imageUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

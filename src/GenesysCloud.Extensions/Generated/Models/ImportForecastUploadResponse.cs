@@ -14,23 +14,29 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
 {
     /// <summary>The key to pass to the secondary request to start processing of the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>The url to which to PUT the upload body</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Required headers for the PUT request to the url</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
 
     /// <summary>Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadBodySchema")]
-    public global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema? UploadBodySchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema? UploadBodySchema { get => _uploadBodySchema; set => _uploadBodySchema = value; }
+
+    private string? _uploadKey;
+    private string? _url;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema? _uploadBodySchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ImportForecastUploadResponse IGenesysCloudModel<ImportForecastUploadResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary1;
+                        value._headers = dictionary1;
                     }
                     break;
                 case 3:
-                    value.UploadBodySchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema.ReadJson(ref reader, options);
+                    value._uploadBodySchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.Headers is { } property2)
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._headers is { } property2)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -109,7 +115,7 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
             writer.WriteNull("headers"u8);
         }
 
-        if (value.UploadBodySchema is { } property4)
+        if (value._uploadBodySchema is { } property4)
         {
             writer.WritePropertyName("uploadBodySchema"u8);
             global::GenesysCloud.Extensions.Models.BuImportShortTermForecastSchema.WriteJson(writer, property4, options);
@@ -119,7 +125,7 @@ public sealed class ImportForecastUploadResponse : IGenesysCloudModel<ImportFore
             writer.WriteNull("uploadBodySchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

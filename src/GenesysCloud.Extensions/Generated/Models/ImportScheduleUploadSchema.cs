@@ -14,31 +14,39 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
 {
     /// <summary>The description for the imported schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The number of weeks the imported schedule will cover</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>Whether the imported schedule should be immediately published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The short term forecast to associate with the imported schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>The headcount forecast to associate with the imported schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headcountForecast")]
-    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? HeadcountForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? HeadcountForecast { get => _headcountForecast; set => _headcountForecast = value; }
 
     /// <summary>Individual agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuImportAgentScheduleUploadSchema>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuImportAgentScheduleUploadSchema>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
+
+    private string? _description;
+    private long? _weekCount;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _shortTermForecast;
+    private global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? _headcountForecast;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuImportAgentScheduleUploadSchema>? _agentSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ImportScheduleUploadSchema IGenesysCloudModel<ImportScheduleUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.HeadcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.ReadJson(ref reader, options);
+                    value._headcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuImportAgentScheduleUploadSchema.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        if (value.ShortTermForecast is { } property2)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        if (value._shortTermForecast is { } property2)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property2, options);
@@ -116,7 +124,7 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        if (value.HeadcountForecast is { } property4)
+        if (value._headcountForecast is { } property4)
         {
             writer.WritePropertyName("headcountForecast"u8);
             global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.WriteJson(writer, property4, options);
@@ -126,7 +134,7 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
             writer.WriteNull("headcountForecast"u8);
         }
 
-        if (value.AgentSchedules is { } property6)
+        if (value._agentSchedules is { } property6)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -150,7 +158,7 @@ public sealed class ImportScheduleUploadSchema : IGenesysCloudModel<ImportSchedu
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ImportScriptStatusResponse : IGenesysCloudModel<ImportScript
 {
     /// <summary>Gets or sets <c>url</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Gets or sets <c>succeeded</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("succeeded")]
-    public bool? Succeeded { get; set; }
+    public bool? Succeeded { get => _succeeded; set => _succeeded = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private string? _url;
+    private bool? _succeeded;
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ImportScriptStatusResponse IGenesysCloudModel<ImportScriptStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ImportScriptStatusResponse : IGenesysCloudModel<ImportScript
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Succeeded = ReadNullableBoolean(ref reader, name);
+                    value._succeeded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ImportScriptStatusResponse : IGenesysCloudModel<ImportScript
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteBoolean(writer, "succeeded"u8, value.Succeeded, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteBoolean(writer, "succeeded"u8, value._succeeded, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

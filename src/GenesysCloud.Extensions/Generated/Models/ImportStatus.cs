@@ -14,35 +14,44 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
 {
     /// <summary>current status of the import</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>total number of records to be imported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
-    public long? TotalRecords { get; set; }
+    public long? TotalRecords { get => _totalRecords; set => _totalRecords = value; }
 
     /// <summary>number of records finished importing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedRecords")]
-    public long? CompletedRecords { get; set; }
+    public long? CompletedRecords { get => _completedRecords; set => _completedRecords = value; }
 
     /// <summary>percentage of records finished importing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentComplete")]
-    public long? PercentComplete { get; set; }
+    public long? PercentComplete { get => _percentComplete; set => _percentComplete = value; }
 
     /// <summary>if the import has failed, the reason for the failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get => _failureReason; set => _failureReason = value; }
 
     /// <summary>The contact list Ids for target contact lists.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetContactListIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TargetContactListIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TargetContactListIds { get => _targetContactListIds; set => _targetContactListIds = value; }
 
     /// <summary>The prefix for the contact list name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listNamePrefix")]
-    public string? ListNamePrefix { get; set; }
+    public string? ListNamePrefix { get => _listNamePrefix; set => _listNamePrefix = value; }
+
+    private global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum? _state;
+    private long? _totalRecords;
+    private long? _completedRecords;
+    private long? _percentComplete;
+    private string? _failureReason;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _targetContactListIds;
+    private string? _listNamePrefix;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ImportStatus IGenesysCloudModel<ImportStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ImportStatus.StateEnum?)null;
                     break;
                 case 1:
-                    value.TotalRecords = ReadNullableInt64(ref reader, options, name);
+                    value._totalRecords = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CompletedRecords = ReadNullableInt64(ref reader, options, name);
+                    value._completedRecords = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PercentComplete = ReadNullableInt64(ref reader, options, name);
+                    value._percentComplete = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.FailureReason = ReadString(ref reader, name);
+                    value._failureReason = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.TargetContactListIds = null;
+                        value._targetContactListIds = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TargetContactListIds = list2;
+                        value._targetContactListIds = list2;
                     }
                     break;
                 case 6:
-                    value.ListNamePrefix = ReadString(ref reader, name);
+                    value._listNamePrefix = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteInt64(writer, "totalRecords"u8, value.TotalRecords, nulls);
-        WriteInt64(writer, "completedRecords"u8, value.CompletedRecords, nulls);
-        WriteInt64(writer, "percentComplete"u8, value.PercentComplete, nulls);
-        WriteString(writer, "failureReason"u8, value.FailureReason, nulls);
-        if (value.TargetContactListIds is { } property3)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteInt64(writer, "totalRecords"u8, value._totalRecords, nulls);
+        WriteInt64(writer, "completedRecords"u8, value._completedRecords, nulls);
+        WriteInt64(writer, "percentComplete"u8, value._percentComplete, nulls);
+        WriteString(writer, "failureReason"u8, value._failureReason, nulls);
+        if (value._targetContactListIds is { } property3)
         {
             writer.WritePropertyName("targetContactListIds"u8);
             writer.WriteStartArray();
@@ -132,8 +141,8 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
             writer.WriteNull("targetContactListIds"u8);
         }
 
-        WriteString(writer, "listNamePrefix"u8, value.ListNamePrefix, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "listNamePrefix"u8, value._listNamePrefix, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

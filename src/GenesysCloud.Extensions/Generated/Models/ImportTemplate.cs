@@ -14,59 +14,74 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the import template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>ContactListTemplate for this ImportTemplate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListTemplate { get => _contactListTemplate; set => _contactListTemplate = value; }
 
     /// <summary>ContactListFilter for this ImportTemplate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilter")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactListFilter { get => _contactListFilter; set => _contactListFilter = value; }
 
     /// <summary>Whether or not to use splitting criteria. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useSplittingCriteria")]
-    public bool? UseSplittingCriteria { get; set; }
+    public bool? UseSplittingCriteria { get => _useSplittingCriteria; set => _useSplittingCriteria = value; }
 
     /// <summary>How to split contact records, required if useSplittingCriteria is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("splittingInformation")]
-    public global::GenesysCloud.Extensions.Models.SplittingInformation? SplittingInformation { get; set; }
+    public global::GenesysCloud.Extensions.Models.SplittingInformation? SplittingInformation { get => _splittingInformation; set => _splittingInformation = value; }
 
     /// <summary>The list name format for target ContactLists. When Custom is provided, customListNameFormatValue is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listNameFormat")]
-    public global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum? ListNameFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum? ListNameFormat { get => _listNameFormat; set => _listNameFormat = value; }
 
     /// <summary>Custom value for the list name format, at least %N is required. Any character other than the specified tokens will be used as is. Available tokens: %N: ListNamePrefix; %P: Part number; %F: Filter name; %C: Column value; YYYY: year; MM: month; DD: day; hh: hour; mm: minute; ss: second.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customListNameFormatValue")]
-    public string? CustomListNameFormatValue { get; set; }
+    public string? CustomListNameFormatValue { get => _customListNameFormatValue; set => _customListNameFormatValue = value; }
 
     /// <summary>The status of the import process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importStatus")]
-    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImportStatus? ImportStatus { get => _importStatus; set => _importStatus = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactListTemplate;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactListFilter;
+    private bool? _useSplittingCriteria;
+    private global::GenesysCloud.Extensions.Models.SplittingInformation? _splittingInformation;
+    private global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum? _listNameFormat;
+    private string? _customListNameFormatValue;
+    private global::GenesysCloud.Extensions.Models.ImportStatus? _importStatus;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ImportTemplate IGenesysCloudModel<ImportTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ContactListTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactListTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ContactListFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactListFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.UseSplittingCriteria = ReadNullableBoolean(ref reader, name);
+                    value._useSplittingCriteria = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.SplittingInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SplittingInformation.ReadJson(ref reader, options);
+                    value._splittingInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SplittingInformation.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ListNameFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum?)null;
+                    value._listNameFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.ImportTemplate.ListNameFormatEnum?)null;
                     break;
                 case 10:
-                    value.CustomListNameFormatValue = ReadString(ref reader, name);
+                    value._customListNameFormatValue = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.ImportStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
+                    value._importStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImportStatus.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,12 +153,12 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ContactListTemplate is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._contactListTemplate is { } property2)
         {
             writer.WritePropertyName("contactListTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -153,7 +168,7 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
             writer.WriteNull("contactListTemplate"u8);
         }
 
-        if (value.ContactListFilter is { } property4)
+        if (value._contactListFilter is { } property4)
         {
             writer.WritePropertyName("contactListFilter"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -163,8 +178,8 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
             writer.WriteNull("contactListFilter"u8);
         }
 
-        WriteBoolean(writer, "useSplittingCriteria"u8, value.UseSplittingCriteria, nulls);
-        if (value.SplittingInformation is { } property6)
+        WriteBoolean(writer, "useSplittingCriteria"u8, value._useSplittingCriteria, nulls);
+        if (value._splittingInformation is { } property6)
         {
             writer.WritePropertyName("splittingInformation"u8);
             global::GenesysCloud.Extensions.Models.SplittingInformation.WriteJson(writer, property6, options);
@@ -174,9 +189,9 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
             writer.WriteNull("splittingInformation"u8);
         }
 
-        WriteString(writer, "listNameFormat"u8, value.ListNameFormat?.ToString(), nulls);
-        WriteString(writer, "customListNameFormatValue"u8, value.CustomListNameFormatValue, nulls);
-        if (value.ImportStatus is { } property8)
+        WriteString(writer, "listNameFormat"u8, value._listNameFormat?.ToString(), nulls);
+        WriteString(writer, "customListNameFormatValue"u8, value._customListNameFormatValue, nulls);
+        if (value._importStatus is { } property8)
         {
             writer.WritePropertyName("importStatus"u8);
             global::GenesysCloud.Extensions.Models.ImportStatus.WriteJson(writer, property8, options);
@@ -186,8 +201,8 @@ public sealed class ImportTemplate : IGenesysCloudModel<ImportTemplate>
             writer.WriteNull("importStatus"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class InactivityTimeoutGroupBundle : IGenesysCloudModel<Inactivity
 {
     /// <summary>The priority of the group bundle (1-5).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The timeout value in seconds (300 to 28800, representing 5 to 480 minutes).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
 
     /// <summary>The unit for the timeout (MINUTES or HOURS).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutUnit")]
-    public global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum? InactivityTimeoutUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum? InactivityTimeoutUnit { get => _inactivityTimeoutUnit; set => _inactivityTimeoutUnit = value; }
 
     /// <summary>The list of group IDs to select.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Groups { get => _groups; set => _groups = value; }
+
+    private long? _priority;
+    private long? _timeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum? _inactivityTimeoutUnit;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InactivityTimeoutGroupBundle IGenesysCloudModel<InactivityTimeoutGroupBundle>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class InactivityTimeoutGroupBundle : IGenesysCloudModel<Inactivity
             switch (index)
             {
                 case 0:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.InactivityTimeoutUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum?)null;
+                    value._inactivityTimeoutUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.InactivityTimeoutGroupBundle.InactivityTimeoutUnitEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class InactivityTimeoutGroupBundle : IGenesysCloudModel<Inactivity
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Groups = list2;
+                        value._groups = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class InactivityTimeoutGroupBundle : IGenesysCloudModel<Inactivity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        WriteString(writer, "inactivityTimeoutUnit"u8, value.InactivityTimeoutUnit?.ToString(), nulls);
-        if (value.Groups is { } property3)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        WriteString(writer, "inactivityTimeoutUnit"u8, value._inactivityTimeoutUnit?.ToString(), nulls);
+        if (value._groups is { } property3)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class InactivityTimeoutGroupBundle : IGenesysCloudModel<Inactivity
             writer.WriteNull("groups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

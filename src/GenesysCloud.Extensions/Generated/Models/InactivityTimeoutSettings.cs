@@ -14,19 +14,24 @@ public sealed class InactivityTimeoutSettings : IGenesysCloudModel<InactivityTim
 {
     /// <summary>Timeout in seconds for inactivity on the interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutSeconds")]
-    public long? TimeoutSeconds { get; set; }
+    public long? TimeoutSeconds { get => _timeoutSeconds; set => _timeoutSeconds = value; }
 
     /// <summary>Action to take when timeout occurs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
 
     /// <summary>Flow ID for architect flow action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? FlowId { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? FlowId { get => _flowId; set => _flowId = value; }
+
+    private long? _timeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum? _actionType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flowId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InactivityTimeoutSettings IGenesysCloudModel<InactivityTimeoutSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class InactivityTimeoutSettings : IGenesysCloudModel<InactivityTim
             switch (index)
             {
                 case 0:
-                    value.TimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ActionTypeEnum?)null;
                     break;
                 case 2:
-                    value.FlowId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flowId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class InactivityTimeoutSettings : IGenesysCloudModel<InactivityTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "timeoutSeconds"u8, value.TimeoutSeconds, nulls);
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        if (value.FlowId is { } property2)
+        WriteInt64(writer, "timeoutSeconds"u8, value._timeoutSeconds, nulls);
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        if (value._flowId is { } property2)
         {
             writer.WritePropertyName("flowId"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class InactivityTimeoutSettings : IGenesysCloudModel<InactivityTim
             writer.WriteNull("flowId"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
 {
     /// <summary>Unique Id of the domain such as: example.com</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Mx Record Status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mxRecordStatus")]
-    public global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum? MxRecordStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum? MxRecordStatus { get => _mxRecordStatus; set => _mxRecordStatus = value; }
 
     /// <summary>Indicates if this a PureCloud sub-domain.  If true, then the appropriate DNS records are created for sending/receiving email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subDomain")]
-    public bool? SubDomain { get; set; }
+    public bool? SubDomain { get => _subDomain; set => _subDomain = value; }
 
     /// <summary>The DNS settings if the inbound domain is using a custom Mail From. These settings can only be used on InboundDomains where subDomain is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mailFromSettings")]
-    public global::GenesysCloud.Extensions.Models.MailFromResult? MailFromSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.MailFromResult? MailFromSettings { get => _mailFromSettings; set => _mailFromSettings = value; }
 
     /// <summary>The custom SMTP server integration to use when sending outbound emails from this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customSMTPServer")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomSMTPServer { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomSMTPServer { get => _customSMTPServer; set => _customSMTPServer = value; }
 
     /// <summary>The IMAP server integration and settings to use for processing inbound emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imapSettings")]
-    public global::GenesysCloud.Extensions.Models.ImapSettings? ImapSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImapSettings? ImapSettings { get => _imapSettings; set => _imapSettings = value; }
 
     /// <summary>The GraphAPI server integration and settings to use for processing inbound and outbound emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("graphApiSettings")]
-    public global::GenesysCloud.Extensions.Models.GraphApiSettings? GraphApiSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.GraphApiSettings? GraphApiSettings { get => _graphApiSettings; set => _graphApiSettings = value; }
 
     /// <summary>The email settings associated with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum? _mxRecordStatus;
+    private bool? _subDomain;
+    private global::GenesysCloud.Extensions.Models.MailFromResult? _mailFromSettings;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _customSMTPServer;
+    private global::GenesysCloud.Extensions.Models.ImapSettings? _imapSettings;
+    private global::GenesysCloud.Extensions.Models.GraphApiSettings? _graphApiSettings;
+    private global::GenesysCloud.Extensions.Models.EmailSetting? _emailSetting;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InboundDomain IGenesysCloudModel<InboundDomain>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MxRecordStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum?)null;
+                    value._mxRecordStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InboundDomain.MxRecordStatusEnum?)null;
                     break;
                 case 3:
-                    value.SubDomain = ReadNullableBoolean(ref reader, name);
+                    value._subDomain = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.MailFromSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MailFromResult.ReadJson(ref reader, options);
+                    value._mailFromSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MailFromResult.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CustomSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._customSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ImapSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImapSettings.ReadJson(ref reader, options);
+                    value._imapSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImapSettings.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.GraphApiSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GraphApiSettings.ReadJson(ref reader, options);
+                    value._graphApiSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GraphApiSettings.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +129,11 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "mxRecordStatus"u8, value.MxRecordStatus?.ToString(), nulls);
-        WriteBoolean(writer, "subDomain"u8, value.SubDomain, nulls);
-        if (value.MailFromSettings is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "mxRecordStatus"u8, value._mxRecordStatus?.ToString(), nulls);
+        WriteBoolean(writer, "subDomain"u8, value._subDomain, nulls);
+        if (value._mailFromSettings is { } property2)
         {
             writer.WritePropertyName("mailFromSettings"u8);
             global::GenesysCloud.Extensions.Models.MailFromResult.WriteJson(writer, property2, options);
@@ -131,7 +143,7 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             writer.WriteNull("mailFromSettings"u8);
         }
 
-        if (value.CustomSMTPServer is { } property4)
+        if (value._customSMTPServer is { } property4)
         {
             writer.WritePropertyName("customSMTPServer"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -141,7 +153,7 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             writer.WriteNull("customSMTPServer"u8);
         }
 
-        if (value.ImapSettings is { } property6)
+        if (value._imapSettings is { } property6)
         {
             writer.WritePropertyName("imapSettings"u8);
             global::GenesysCloud.Extensions.Models.ImapSettings.WriteJson(writer, property6, options);
@@ -151,7 +163,7 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             writer.WriteNull("imapSettings"u8);
         }
 
-        if (value.GraphApiSettings is { } property8)
+        if (value._graphApiSettings is { } property8)
         {
             writer.WritePropertyName("graphApiSettings"u8);
             global::GenesysCloud.Extensions.Models.GraphApiSettings.WriteJson(writer, property8, options);
@@ -161,7 +173,7 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             writer.WriteNull("graphApiSettings"u8);
         }
 
-        if (value.EmailSetting is { } property10)
+        if (value._emailSetting is { } property10)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSetting.WriteJson(writer, property10, options);
@@ -171,8 +183,8 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

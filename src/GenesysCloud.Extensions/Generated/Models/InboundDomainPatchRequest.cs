@@ -14,27 +14,34 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
 {
     /// <summary>The DNS settings if the inbound domain is using a custom Mail From. These settings can only be used on InboundDomains where subDomain is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mailFromSettings")]
-    public global::GenesysCloud.Extensions.Models.MailFromResult? MailFromSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.MailFromResult? MailFromSettings { get => _mailFromSettings; set => _mailFromSettings = value; }
 
     /// <summary>The custom SMTP server integration to use when sending outbound emails from this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customSMTPServer")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomSMTPServer { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CustomSMTPServer { get => _customSMTPServer; set => _customSMTPServer = value; }
 
     /// <summary>The IMAP server integration and settings to use for processing inbound emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imapSettings")]
-    public global::GenesysCloud.Extensions.Models.ImapSettings? ImapSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ImapSettings? ImapSettings { get => _imapSettings; set => _imapSettings = value; }
 
     /// <summary>The GraphAPI server integration and settings to use for processing inbound and outbound emails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("graphApiSettings")]
-    public global::GenesysCloud.Extensions.Models.GraphApiSettings? GraphApiSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.GraphApiSettings? GraphApiSettings { get => _graphApiSettings; set => _graphApiSettings = value; }
 
     /// <summary>The email settings to associate with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
+
+    private global::GenesysCloud.Extensions.Models.MailFromResult? _mailFromSettings;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _customSMTPServer;
+    private global::GenesysCloud.Extensions.Models.ImapSettings? _imapSettings;
+    private global::GenesysCloud.Extensions.Models.GraphApiSettings? _graphApiSettings;
+    private global::GenesysCloud.Extensions.Models.EmailSettingReference? _emailSetting;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InboundDomainPatchRequest IGenesysCloudModel<InboundDomainPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             switch (index)
             {
                 case 0:
-                    value.MailFromSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MailFromResult.ReadJson(ref reader, options);
+                    value._mailFromSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MailFromResult.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CustomSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._customSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ImapSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImapSettings.ReadJson(ref reader, options);
+                    value._imapSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ImapSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.GraphApiSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GraphApiSettings.ReadJson(ref reader, options);
+                    value._graphApiSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GraphApiSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MailFromSettings is { } property1)
+        if (value._mailFromSettings is { } property1)
         {
             writer.WritePropertyName("mailFromSettings"u8);
             global::GenesysCloud.Extensions.Models.MailFromResult.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             writer.WriteNull("mailFromSettings"u8);
         }
 
-        if (value.CustomSMTPServer is { } property3)
+        if (value._customSMTPServer is { } property3)
         {
             writer.WritePropertyName("customSMTPServer"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             writer.WriteNull("customSMTPServer"u8);
         }
 
-        if (value.ImapSettings is { } property5)
+        if (value._imapSettings is { } property5)
         {
             writer.WritePropertyName("imapSettings"u8);
             global::GenesysCloud.Extensions.Models.ImapSettings.WriteJson(writer, property5, options);
@@ -112,7 +119,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             writer.WriteNull("imapSettings"u8);
         }
 
-        if (value.GraphApiSettings is { } property7)
+        if (value._graphApiSettings is { } property7)
         {
             writer.WritePropertyName("graphApiSettings"u8);
             global::GenesysCloud.Extensions.Models.GraphApiSettings.WriteJson(writer, property7, options);
@@ -122,7 +129,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             writer.WriteNull("graphApiSettings"u8);
         }
 
-        if (value.EmailSetting is { } property9)
+        if (value._emailSetting is { } property9)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSettingReference.WriteJson(writer, property9, options);
@@ -132,7 +139,7 @@ public sealed class InboundDomainPatchRequest : IGenesysCloudModel<InboundDomain
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

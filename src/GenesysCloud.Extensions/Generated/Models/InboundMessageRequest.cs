@@ -14,55 +14,69 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
 {
     /// <summary>The ID of the queue to use for routing the email conversation. This field is mutually exclusive with flowId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The ID of the flow to use for routing email conversation. This field is mutually exclusive with queueId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public string? FlowId { get; set; }
+    public string? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>The name of the provider that is sourcing the email such as Oracle, Salesforce, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The list of skill ID's to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The ID of the language to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The priority to assign to the conversation for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The list of attributes to associate with the customer participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The email address of the recipient of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>The name of the recipient of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toName")]
-    public string? ToName { get; set; }
+    public string? ToName { get => _toName; set => _toName = value; }
 
     /// <summary>The email address of the sender of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public string? FromAddress { get; set; }
+    public string? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The name of the sender of the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromName")]
-    public string? FromName { get; set; }
+    public string? FromName { get => _fromName; set => _fromName = value; }
 
     /// <summary>The subject of the email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
+
+    private string? _queueId;
+    private string? _flowId;
+    private string? _provider;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _languageId;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private string? _toAddress;
+    private string? _toName;
+    private string? _fromAddress;
+    private string? _fromName;
+    private string? _subject;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InboundMessageRequest IGenesysCloudModel<InboundMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,18 +97,18 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FlowId = ReadString(ref reader, name);
+                    value._flowId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -105,19 +119,19 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 4:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -128,26 +142,26 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary2;
+                        value._attributes = dictionary2;
                     }
                     break;
                 case 7:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ToName = ReadString(ref reader, name);
+                    value._toName = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.FromAddress = ReadString(ref reader, name);
+                    value._fromAddress = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.FromName = ReadString(ref reader, name);
+                    value._fromName = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,10 +173,10 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "flowId"u8, value.FlowId, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.SkillIds is { } property3)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "flowId"u8, value._flowId, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._skillIds is { } property3)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -179,9 +193,9 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Attributes is { } property5)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._attributes is { } property5)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -199,12 +213,12 @@ public sealed class InboundMessageRequest : IGenesysCloudModel<InboundMessageReq
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "toName"u8, value.ToName, nulls);
-        WriteString(writer, "fromAddress"u8, value.FromAddress, nulls);
-        WriteString(writer, "fromName"u8, value.FromName, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "toName"u8, value._toName, nulls);
+        WriteString(writer, "fromAddress"u8, value._fromAddress, nulls);
+        WriteString(writer, "fromName"u8, value._fromName, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

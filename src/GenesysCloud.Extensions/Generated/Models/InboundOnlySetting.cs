@@ -14,11 +14,14 @@ public sealed class InboundOnlySetting : IGenesysCloudModel<InboundOnlySetting>
 {
     /// <summary>Gets or sets <c>inbound</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inbound")]
-    public global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum? Inbound { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum? Inbound { get => _inbound; set => _inbound = value; }
+
+    private global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum? _inbound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InboundOnlySetting IGenesysCloudModel<InboundOnlySetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class InboundOnlySetting : IGenesysCloudModel<InboundOnlySetting>
             switch (index)
             {
                 case 0:
-                    value.Inbound = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum(text1) : (global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum?)null;
+                    value._inbound = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum(text1) : (global::GenesysCloud.Extensions.Models.InboundOnlySetting.InboundEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class InboundOnlySetting : IGenesysCloudModel<InboundOnlySetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "inbound"u8, value.Inbound?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inbound"u8, value._inbound?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,83 +14,104 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The search pattern that the mailbox name should match.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public string? Pattern { get; set; }
+    public string? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>The queue to route the emails to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The priority to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The skills to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>The language to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Language { get => _language; set => _language = value; }
 
     /// <summary>The sender name to use for outgoing replies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromName")]
-    public string? FromName { get; set; }
+    public string? FromName { get => _fromName; set => _fromName = value; }
 
     /// <summary>The sender email to use for outgoing replies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromEmail")]
-    public string? FromEmail { get; set; }
+    public string? FromEmail { get => _fromEmail; set => _fromEmail = value; }
 
     /// <summary>The flow to use for processing the email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The route to use for email replies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyEmailAddress")]
-    public global::GenesysCloud.Extensions.Models.QueueEmailAddress? ReplyEmailAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueEmailAddress? ReplyEmailAddress { get => _replyEmailAddress; set => _replyEmailAddress = value; }
 
     /// <summary>The recipients that should be automatically blind copied on outbound emails associated with this InboundRoute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoBcc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? AutoBcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? AutoBcc { get => _autoBcc; set => _autoBcc = value; }
 
     /// <summary>The flow to use for processing inbound emails that have been marked as spam.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spamFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SpamFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SpamFlow { get => _spamFlow; set => _spamFlow = value; }
 
     /// <summary>The configuration for the canned response signature that will be appended to outbound emails sent via this route</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signature")]
-    public global::GenesysCloud.Extensions.Models.Signature? Signature { get; set; }
+    public global::GenesysCloud.Extensions.Models.Signature? Signature { get => _signature; set => _signature = value; }
 
     /// <summary>The configuration to indicate how the history of a conversation has to be included in a draft</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("historyInclusion")]
-    public global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum? HistoryInclusion { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum? HistoryInclusion { get => _historyInclusion; set => _historyInclusion = value; }
 
     /// <summary>Control if multiple actions are allowed on this route. When true the disconnect has to be done manually. When false a conversation will be disconnected by the system after every action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowMultipleActions")]
-    public bool? AllowMultipleActions { get; set; }
+    public bool? AllowMultipleActions { get => _allowMultipleActions; set => _allowMultipleActions = value; }
 
     /// <summary>Integration Folder routed to this route</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mailboxFolders")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MailboxFolders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MailboxFolders { get => _mailboxFolders; set => _mailboxFolders = value; }
 
     /// <summary>The status of the route.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _pattern;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _skills;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _language;
+    private string? _fromName;
+    private string? _fromEmail;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flow;
+    private global::GenesysCloud.Extensions.Models.QueueEmailAddress? _replyEmailAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _autoBcc;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _spamFlow;
+    private global::GenesysCloud.Extensions.Models.Signature? _signature;
+    private global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum? _historyInclusion;
+    private bool? _allowMultipleActions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mailboxFolders;
+    private global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum? _status;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InboundRoute IGenesysCloudModel<InboundRoute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,24 +132,24 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Pattern = ReadString(ref reader, name);
+                    value._pattern = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -139,28 +160,28 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list1;
+                        value._skills = list1;
                     }
                     break;
                 case 6:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.FromName = ReadString(ref reader, name);
+                    value._fromName = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.FromEmail = ReadString(ref reader, name);
+                    value._fromEmail = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ReplyEmailAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueEmailAddress.ReadJson(ref reader, options);
+                    value._replyEmailAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueEmailAddress.ReadJson(ref reader, options);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.AutoBcc = null;
+                        value._autoBcc = null;
                     }
                     else
                     {
@@ -171,25 +192,25 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.AutoBcc = list2;
+                        value._autoBcc = list2;
                     }
                     break;
                 case 12:
-                    value.SpamFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._spamFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Signature = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Signature.ReadJson(ref reader, options);
+                    value._signature = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Signature.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.HistoryInclusion = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum(text3) : (global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum?)null;
+                    value._historyInclusion = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum(text3) : (global::GenesysCloud.Extensions.Models.InboundRoute.HistoryInclusionEnum?)null;
                     break;
                 case 15:
-                    value.AllowMultipleActions = ReadNullableBoolean(ref reader, name);
+                    value._allowMultipleActions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.MailboxFolders = null;
+                        value._mailboxFolders = null;
                     }
                     else
                     {
@@ -200,17 +221,17 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MailboxFolders = list4;
+                        value._mailboxFolders = list4;
                     }
                     break;
                 case 17:
-                    value.Status = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum(text5) : (global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum(text5) : (global::GenesysCloud.Extensions.Models.InboundRoute.StatusEnum?)null;
                     break;
                 case 18:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,10 +243,10 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "pattern"u8, value.Pattern, nulls);
-        if (value.Queue is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "pattern"u8, value._pattern, nulls);
+        if (value._queue is { } property6)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -235,8 +256,8 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("queue"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Skills is { } property8)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._skills is { } property8)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -260,7 +281,7 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("skills"u8);
         }
 
-        if (value.Language is { } property11)
+        if (value._language is { } property11)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -270,9 +291,9 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("language"u8);
         }
 
-        WriteString(writer, "fromName"u8, value.FromName, nulls);
-        WriteString(writer, "fromEmail"u8, value.FromEmail, nulls);
-        if (value.Flow is { } property13)
+        WriteString(writer, "fromName"u8, value._fromName, nulls);
+        WriteString(writer, "fromEmail"u8, value._fromEmail, nulls);
+        if (value._flow is { } property13)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -282,7 +303,7 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("flow"u8);
         }
 
-        if (value.ReplyEmailAddress is { } property15)
+        if (value._replyEmailAddress is { } property15)
         {
             writer.WritePropertyName("replyEmailAddress"u8);
             global::GenesysCloud.Extensions.Models.QueueEmailAddress.WriteJson(writer, property15, options);
@@ -292,7 +313,7 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("replyEmailAddress"u8);
         }
 
-        if (value.AutoBcc is { } property17)
+        if (value._autoBcc is { } property17)
         {
             writer.WritePropertyName("autoBcc"u8);
             writer.WriteStartArray();
@@ -316,7 +337,7 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("autoBcc"u8);
         }
 
-        if (value.SpamFlow is { } property20)
+        if (value._spamFlow is { } property20)
         {
             writer.WritePropertyName("spamFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property20, options);
@@ -326,7 +347,7 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("spamFlow"u8);
         }
 
-        if (value.Signature is { } property22)
+        if (value._signature is { } property22)
         {
             writer.WritePropertyName("signature"u8);
             global::GenesysCloud.Extensions.Models.Signature.WriteJson(writer, property22, options);
@@ -336,9 +357,9 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("signature"u8);
         }
 
-        WriteString(writer, "historyInclusion"u8, value.HistoryInclusion?.ToString(), nulls);
-        WriteBoolean(writer, "allowMultipleActions"u8, value.AllowMultipleActions, nulls);
-        if (value.MailboxFolders is { } property24)
+        WriteString(writer, "historyInclusion"u8, value._historyInclusion?.ToString(), nulls);
+        WriteBoolean(writer, "allowMultipleActions"u8, value._allowMultipleActions, nulls);
+        if (value._mailboxFolders is { } property24)
         {
             writer.WritePropertyName("mailboxFolders"u8);
             writer.WriteStartArray();
@@ -355,9 +376,9 @@ public sealed class InboundRoute : IGenesysCloudModel<InboundRoute>
             writer.WriteNull("mailboxFolders"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
 {
     /// <summary>The unique id of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botId")]
-    public string? BotId { get; set; }
+    public string? BotId { get => _botId; set => _botId = value; }
 
     /// <summary>Name of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botName")]
-    public string? BotName { get; set; }
+    public string? BotName { get => _botName; set => _botName = value; }
 
     /// <summary>The version of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botVersion")]
-    public string? BotVersion { get; set; }
+    public string? BotVersion { get => _botVersion; set => _botVersion = value; }
 
     /// <summary>The Integration Id for the bot's configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The id of the session. This id will be used for an entire conversation with the bot (a series of back and forth between the bot until the bot has fulfilled its intent).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSessionId")]
-    public string? BotSessionId { get; set; }
+    public string? BotSessionId { get => _botSessionId; set => _botSessionId = value; }
 
     /// <summary>Execution ID of the Automate Flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automateFlowExecId")]
-    public string? AutomateFlowExecId { get; set; }
+    public string? AutomateFlowExecId { get => _automateFlowExecId; set => _automateFlowExecId = value; }
 
     /// <summary>Genesys conversation ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Language code for the conversation (e.g., 'en-US').</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public string? LanguageCode { get; set; }
+    public string? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>Message received from the user to send to the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputMessage")]
-    public global::GenesysCloud.Extensions.Models.InputMessage? InputMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.InputMessage? InputMessage { get => _inputMessage; set => _inputMessage = value; }
 
     /// <summary>Type of messaging platform being used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingPlatformType")]
-    public global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum? MessagingPlatformType { get; set; }
+    public global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum? MessagingPlatformType { get => _messagingPlatformType; set => _messagingPlatformType = value; }
 
     /// <summary>The channels this bot is utilizing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channels")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get => _channels; set => _channels = value; }
 
     /// <summary>Timeout duration for bot session in minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSessionTimeout")]
-    public long? BotSessionTimeout { get; set; }
+    public long? BotSessionTimeout { get => _botSessionTimeout; set => _botSessionTimeout = value; }
 
     /// <summary>This is a map of string-string key, value pairs containing optional fields that can be passed to the bot for custom behavior, tracking, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Parameters { get => _parameters; set => _parameters = value; }
+
+    private string? _botId;
+    private string? _botName;
+    private string? _botVersion;
+    private string? _integrationId;
+    private string? _botSessionId;
+    private string? _automateFlowExecId;
+    private string? _conversationId;
+    private string? _languageCode;
+    private global::GenesysCloud.Extensions.Models.InputMessage? _inputMessage;
+    private global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum? _messagingPlatformType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _channels;
+    private long? _botSessionTimeout;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _parameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IncomingMessageRequest IGenesysCloudModel<IncomingMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,39 +102,39 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
             switch (index)
             {
                 case 0:
-                    value.BotId = ReadString(ref reader, name);
+                    value._botId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BotName = ReadString(ref reader, name);
+                    value._botName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BotVersion = ReadString(ref reader, name);
+                    value._botVersion = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.BotSessionId = ReadString(ref reader, name);
+                    value._botSessionId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AutomateFlowExecId = ReadString(ref reader, name);
+                    value._automateFlowExecId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.LanguageCode = ReadString(ref reader, name);
+                    value._languageCode = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.InputMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InputMessage.ReadJson(ref reader, options);
+                    value._inputMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InputMessage.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.MessagingPlatformType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum?)null;
+                    value._messagingPlatformType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.IncomingMessageRequest.MessagingPlatformTypeEnum?)null;
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Channels = null;
+                        value._channels = null;
                     }
                     else
                     {
@@ -130,16 +145,16 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Channels = list2;
+                        value._channels = list2;
                     }
                     break;
                 case 11:
-                    value.BotSessionTimeout = ReadNullableInt64(ref reader, options, name);
+                    value._botSessionTimeout = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -150,11 +165,11 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.Parameters = dictionary3;
+                        value._parameters = dictionary3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,15 +181,15 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "botId"u8, value.BotId, nulls);
-        WriteString(writer, "botName"u8, value.BotName, nulls);
-        WriteString(writer, "botVersion"u8, value.BotVersion, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteString(writer, "botSessionId"u8, value.BotSessionId, nulls);
-        WriteString(writer, "automateFlowExecId"u8, value.AutomateFlowExecId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "languageCode"u8, value.LanguageCode, nulls);
-        if (value.InputMessage is { } property4)
+        WriteString(writer, "botId"u8, value._botId, nulls);
+        WriteString(writer, "botName"u8, value._botName, nulls);
+        WriteString(writer, "botVersion"u8, value._botVersion, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteString(writer, "botSessionId"u8, value._botSessionId, nulls);
+        WriteString(writer, "automateFlowExecId"u8, value._automateFlowExecId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "languageCode"u8, value._languageCode, nulls);
+        if (value._inputMessage is { } property4)
         {
             writer.WritePropertyName("inputMessage"u8);
             global::GenesysCloud.Extensions.Models.InputMessage.WriteJson(writer, property4, options);
@@ -184,8 +199,8 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
             writer.WriteNull("inputMessage"u8);
         }
 
-        WriteString(writer, "messagingPlatformType"u8, value.MessagingPlatformType?.ToString(), nulls);
-        if (value.Channels is { } property6)
+        WriteString(writer, "messagingPlatformType"u8, value._messagingPlatformType?.ToString(), nulls);
+        if (value._channels is { } property6)
         {
             writer.WritePropertyName("channels"u8);
             writer.WriteStartArray();
@@ -202,8 +217,8 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
             writer.WriteNull("channels"u8);
         }
 
-        WriteInt64(writer, "botSessionTimeout"u8, value.BotSessionTimeout, nulls);
-        if (value.Parameters is { } property8)
+        WriteInt64(writer, "botSessionTimeout"u8, value._botSessionTimeout, nulls);
+        if (value._parameters is { } property8)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartObject();
@@ -221,7 +236,7 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
             writer.WriteNull("parameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class InfixOperator : IGenesysCloudModel<InfixOperator>
 {
     /// <summary>The logical operation that is applied on the operand against the following operand</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operatorType")]
-    public global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum? OperatorType { get; set; }
+    public global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum? OperatorType { get => _operatorType; set => _operatorType = value; }
 
     /// <summary>Dictates when the following operand should occur relative to current operand</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operatorPosition")]
-    public global::GenesysCloud.Extensions.Models.OperatorPosition? OperatorPosition { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperatorPosition? OperatorPosition { get => _operatorPosition; set => _operatorPosition = value; }
+
+    private global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum? _operatorType;
+    private global::GenesysCloud.Extensions.Models.OperatorPosition? _operatorPosition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InfixOperator IGenesysCloudModel<InfixOperator>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class InfixOperator : IGenesysCloudModel<InfixOperator>
             switch (index)
             {
                 case 0:
-                    value.OperatorType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum?)null;
+                    value._operatorType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InfixOperator.OperatorTypeEnum?)null;
                     break;
                 case 1:
-                    value.OperatorPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperatorPosition.ReadJson(ref reader, options);
+                    value._operatorPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperatorPosition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class InfixOperator : IGenesysCloudModel<InfixOperator>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operatorType"u8, value.OperatorType?.ToString(), nulls);
-        if (value.OperatorPosition is { } property2)
+        WriteString(writer, "operatorType"u8, value._operatorType?.ToString(), nulls);
+        if (value._operatorPosition is { } property2)
         {
             writer.WritePropertyName("operatorPosition"u8);
             global::GenesysCloud.Extensions.Models.OperatorPosition.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class InfixOperator : IGenesysCloudModel<InfixOperator>
             writer.WriteNull("operatorPosition"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class InfrastructureascodeJob : IGenesysCloudModel<Infrastructurea
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Whether or not the job was a dry run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dryRun")]
-    public bool? DryRun { get; set; }
+    public bool? DryRun { get => _dryRun; set => _dryRun = value; }
 
     /// <summary>Accelerator associated with the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceleratorId")]
-    public string? AcceleratorId { get; set; }
+    public string? AcceleratorId { get => _acceleratorId; set => _acceleratorId = value; }
 
     /// <summary>Date and time on which job was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSubmitted")]
-    public global::System.DateTimeOffset? DateSubmitted { get; set; }
+    public global::System.DateTimeOffset? DateSubmitted { get => _dateSubmitted; set => _dateSubmitted = value; }
 
     /// <summary>User who submitted the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submittedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? SubmittedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? SubmittedBy { get => _submittedBy; set => _submittedBy = value; }
 
     /// <summary>Job status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Information about errors, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>The output results of the terraform job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public string? Results { get; set; }
+    public string? Results { get => _results; set => _results = value; }
 
     /// <summary>The results of rolling back the job if there were errors.  Not returned if job was successful.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rollbackResults")]
-    public string? RollbackResults { get; set; }
+    public string? RollbackResults { get => _rollbackResults; set => _rollbackResults = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _dryRun;
+    private string? _acceleratorId;
+    private global::System.DateTimeOffset? _dateSubmitted;
+    private global::GenesysCloud.Extensions.Models.UserReference? _submittedBy;
+    private global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _errorInfo;
+    private string? _results;
+    private string? _rollbackResults;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InfrastructureascodeJob IGenesysCloudModel<InfrastructureascodeJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class InfrastructureascodeJob : IGenesysCloudModel<Infrastructurea
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DryRun = ReadNullableBoolean(ref reader, name);
+                    value._dryRun = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AcceleratorId = ReadString(ref reader, name);
+                    value._acceleratorId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateSubmitted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSubmitted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.SubmittedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._submittedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InfrastructureascodeJob.StatusEnum?)null;
                     break;
                 case 6:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Results = ReadString(ref reader, name);
+                    value._results = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.RollbackResults = ReadString(ref reader, name);
+                    value._rollbackResults = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +129,11 @@ public sealed class InfrastructureascodeJob : IGenesysCloudModel<Infrastructurea
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "dryRun"u8, value.DryRun, nulls);
-        WriteString(writer, "acceleratorId"u8, value.AcceleratorId, nulls);
-        WriteDateTimeOffset(writer, "dateSubmitted"u8, value.DateSubmitted, nulls);
-        if (value.SubmittedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "dryRun"u8, value._dryRun, nulls);
+        WriteString(writer, "acceleratorId"u8, value._acceleratorId, nulls);
+        WriteDateTimeOffset(writer, "dateSubmitted"u8, value._dateSubmitted, nulls);
+        if (value._submittedBy is { } property2)
         {
             writer.WritePropertyName("submittedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -131,8 +143,8 @@ public sealed class InfrastructureascodeJob : IGenesysCloudModel<Infrastructurea
             writer.WriteNull("submittedBy"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorInfo is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorInfo is { } property4)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property4, options);
@@ -142,10 +154,10 @@ public sealed class InfrastructureascodeJob : IGenesysCloudModel<Infrastructurea
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteString(writer, "results"u8, value.Results, nulls);
-        WriteString(writer, "rollbackResults"u8, value.RollbackResults, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "results"u8, value._results, nulls);
+        WriteString(writer, "rollbackResults"u8, value._rollbackResults, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
 {
     /// <summary>Indicates the initial audio state for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioState")]
-    public global::GenesysCloud.Extensions.Models.AudioState? AudioState { get; set; }
+    public global::GenesysCloud.Extensions.Models.AudioState? AudioState { get => _audioState; set => _audioState = value; }
 
     /// <summary>Indicates that this communication's initial state is alerting. If false, the communication started in a connected state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alerting")]
-    public bool? Alerting { get; set; }
+    public bool? Alerting { get => _alerting; set => _alerting = value; }
 
     /// <summary>Indicates the direction of this communication with respect to the contact center. `true` means the communication is INBOUND. `false` means the communication is OUTBOUND.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inbound")]
-    public bool? Inbound { get; set; }
+    public bool? Inbound { get => _inbound; set => _inbound = value; }
 
     /// <summary>The id of the communication (the "peer") that "invited" this communication, if this occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invitedBy")]
-    public string? InvitedBy { get; set; }
+    public string? InvitedBy { get => _invitedBy; set => _invitedBy = value; }
 
     /// <summary>Indicates whether recording is active for this communication at creation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingActive")]
-    public bool? RecordingActive { get; set; }
+    public bool? RecordingActive { get => _recordingActive; set => _recordingActive = value; }
 
     /// <summary>Additional metadata about this session which should be recorded by the platform but which will not be indexed or searchable. Primarily for diagnostic value. Any information that needs to be accessible through other components like Analytics should be moved to dedicated fields.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalInfo")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalInfo { get => _additionalInfo; set => _additionalInfo = value; }
+
+    private global::GenesysCloud.Extensions.Models.AudioState? _audioState;
+    private bool? _alerting;
+    private bool? _inbound;
+    private string? _invitedBy;
+    private bool? _recordingActive;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _additionalInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InitialConfiguration IGenesysCloudModel<InitialConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
             switch (index)
             {
                 case 0:
-                    value.AudioState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AudioState.ReadJson(ref reader, options);
+                    value._audioState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AudioState.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Alerting = ReadNullableBoolean(ref reader, name);
+                    value._alerting = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Inbound = ReadNullableBoolean(ref reader, name);
+                    value._inbound = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.InvitedBy = ReadString(ref reader, name);
+                    value._invitedBy = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.RecordingActive = ReadNullableBoolean(ref reader, name);
+                    value._recordingActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalInfo = null;
+                        value._additionalInfo = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.AdditionalInfo = dictionary1;
+                        value._additionalInfo = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AudioState is { } property2)
+        if (value._audioState is { } property2)
         {
             writer.WritePropertyName("audioState"u8);
             global::GenesysCloud.Extensions.Models.AudioState.WriteJson(writer, property2, options);
@@ -113,11 +121,11 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
             writer.WriteNull("audioState"u8);
         }
 
-        WriteBoolean(writer, "alerting"u8, value.Alerting, nulls);
-        WriteBoolean(writer, "inbound"u8, value.Inbound, nulls);
-        WriteString(writer, "invitedBy"u8, value.InvitedBy, nulls);
-        WriteBoolean(writer, "recordingActive"u8, value.RecordingActive, nulls);
-        if (value.AdditionalInfo is { } property4)
+        WriteBoolean(writer, "alerting"u8, value._alerting, nulls);
+        WriteBoolean(writer, "inbound"u8, value._inbound, nulls);
+        WriteString(writer, "invitedBy"u8, value._invitedBy, nulls);
+        WriteBoolean(writer, "recordingActive"u8, value._recordingActive, nulls);
+        if (value._additionalInfo is { } property4)
         {
             writer.WritePropertyName("additionalInfo"u8);
             writer.WriteStartObject();
@@ -135,7 +143,7 @@ public sealed class InitialConfiguration : IGenesysCloudModel<InitialConfigurati
             writer.WriteNull("additionalInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class InitiatingAction : IGenesysCloudModel<InitiatingAction>
 {
     /// <summary>Id of the audit initiating the transaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transactionId")]
-    public string? TransactionId { get; set; }
+    public string? TransactionId { get => _transactionId; set => _transactionId = value; }
 
     /// <summary>Action of the audit initiating the transaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionContext")]
-    public string? ActionContext { get; set; }
+    public string? ActionContext { get => _actionContext; set => _actionContext = value; }
+
+    private string? _transactionId;
+    private string? _actionContext;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InitiatingAction IGenesysCloudModel<InitiatingAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class InitiatingAction : IGenesysCloudModel<InitiatingAction>
             switch (index)
             {
                 case 0:
-                    value.TransactionId = ReadString(ref reader, name);
+                    value._transactionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActionContext = ReadString(ref reader, name);
+                    value._actionContext = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class InitiatingAction : IGenesysCloudModel<InitiatingAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transactionId"u8, value.TransactionId, nulls);
-        WriteString(writer, "actionContext"u8, value.ActionContext, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transactionId"u8, value._transactionId, nulls);
+        WriteString(writer, "actionContext"u8, value._actionContext, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

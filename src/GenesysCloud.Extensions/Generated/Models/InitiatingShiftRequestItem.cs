@@ -14,19 +14,24 @@ public sealed class InitiatingShiftRequestItem : IGenesysCloudModel<InitiatingSh
 {
     /// <summary>The ID of the shift that the initiating user wants to give up in this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A reference to the associated schedule to which this initiating shift belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The start week date of this schedule in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _schedule;
+    private string? _weekDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InitiatingShiftRequestItem IGenesysCloudModel<InitiatingShiftRequestItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class InitiatingShiftRequestItem : IGenesysCloudModel<InitiatingSh
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class InitiatingShiftRequestItem : IGenesysCloudModel<InitiatingSh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Schedule is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._schedule is { } property1)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class InitiatingShiftRequestItem : IGenesysCloudModel<InitiatingSh
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

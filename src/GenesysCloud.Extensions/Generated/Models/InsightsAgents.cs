@@ -14,31 +14,39 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
 {
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get => _division; set => _division = value; }
 
     /// <summary>Granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The list of insights agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsAgentItem>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsAgentItem>? Entities { get => _entities; set => _entities = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.DivisionReference? _division;
+    private global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum? _granularity;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsAgentItem>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsAgents IGenesysCloudModel<InsightsAgents>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
             switch (index)
             {
                 case 0:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.InsightsAgents.GranularityEnum?)null;
                     break;
                 case 3:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InsightsAgentItem.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list2;
+                        value._entities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PerformanceProfile is { } property3)
+        if (value._performanceProfile is { } property3)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -113,7 +121,7 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Division is { } property5)
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DivisionReference.WriteJson(writer, property5, options);
@@ -123,10 +131,10 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        if (value.Entities is { } property7)
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        if (value._entities is { } property7)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -150,7 +158,7 @@ public sealed class InsightsAgents : IGenesysCloudModel<InsightsAgents>
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class InsightsDetailsMetricPeriodPoints : IGenesysCloudModel<Insig
 {
     /// <summary>Points scored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>Max possible points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxPoints")]
-    public long? MaxPoints { get; set; }
+    public long? MaxPoints { get => _maxPoints; set => _maxPoints = value; }
 
     /// <summary>Number of data points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataPointCount")]
-    public long? DataPointCount { get; set; }
+    public long? DataPointCount { get => _dataPointCount; set => _dataPointCount = value; }
 
     /// <summary>Percentage of the goal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoal")]
-    public double? PercentOfGoal { get; set; }
+    public double? PercentOfGoal { get => _percentOfGoal; set => _percentOfGoal = value; }
 
     /// <summary>The agent's rank in leader board for points on this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rankTotalPoints")]
-    public long? RankTotalPoints { get; set; }
+    public long? RankTotalPoints { get => _rankTotalPoints; set => _rankTotalPoints = value; }
 
     /// <summary>The agent's rank in leader board for percentage on this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rankPercentagePoints")]
-    public long? RankPercentagePoints { get; set; }
+    public long? RankPercentagePoints { get => _rankPercentagePoints; set => _rankPercentagePoints = value; }
 
     /// <summary>Average value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
+
+    private long? _points;
+    private long? _maxPoints;
+    private long? _dataPointCount;
+    private double? _percentOfGoal;
+    private long? _rankTotalPoints;
+    private long? _rankPercentagePoints;
+    private double? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsDetailsMetricPeriodPoints IGenesysCloudModel<InsightsDetailsMetricPeriodPoints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class InsightsDetailsMetricPeriodPoints : IGenesysCloudModel<Insig
             switch (index)
             {
                 case 0:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MaxPoints = ReadNullableInt64(ref reader, options, name);
+                    value._maxPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DataPointCount = ReadNullableInt64(ref reader, options, name);
+                    value._dataPointCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PercentOfGoal = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.RankTotalPoints = ReadNullableInt64(ref reader, options, name);
+                    value._rankTotalPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.RankPercentagePoints = ReadNullableInt64(ref reader, options, name);
+                    value._rankPercentagePoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class InsightsDetailsMetricPeriodPoints : IGenesysCloudModel<Insig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteInt64(writer, "maxPoints"u8, value.MaxPoints, nulls);
-        WriteInt64(writer, "dataPointCount"u8, value.DataPointCount, nulls);
-        WriteDouble(writer, "percentOfGoal"u8, value.PercentOfGoal, nulls);
-        WriteInt64(writer, "rankTotalPoints"u8, value.RankTotalPoints, nulls);
-        WriteInt64(writer, "rankPercentagePoints"u8, value.RankPercentagePoints, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteInt64(writer, "maxPoints"u8, value._maxPoints, nulls);
+        WriteInt64(writer, "dataPointCount"u8, value._dataPointCount, nulls);
+        WriteDouble(writer, "percentOfGoal"u8, value._percentOfGoal, nulls);
+        WriteInt64(writer, "rankTotalPoints"u8, value._rankTotalPoints, nulls);
+        WriteInt64(writer, "rankPercentagePoints"u8, value._rankPercentagePoints, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class InsightsDetailsOverallItem : IGenesysCloudModel<InsightsDeta
 {
     /// <summary>Insights data in the comparative period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? ComparativePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>Insights data in the primary period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? PrimaryPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
 
     /// <summary>Percent of goal change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoalChange")]
-    public double? PercentOfGoalChange { get; set; }
+    public double? PercentOfGoalChange { get => _percentOfGoalChange; set => _percentOfGoalChange = value; }
+
+    private global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? _comparativePeriod;
+    private global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints? _primaryPeriod;
+    private double? _percentOfGoalChange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsDetailsOverallItem IGenesysCloudModel<InsightsDetailsOverallItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class InsightsDetailsOverallItem : IGenesysCloudModel<InsightsDeta
             switch (index)
             {
                 case 0:
-                    value.ComparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.ReadJson(ref reader, options);
+                    value._comparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.PrimaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.ReadJson(ref reader, options);
+                    value._primaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.PercentOfGoalChange = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoalChange = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class InsightsDetailsOverallItem : IGenesysCloudModel<InsightsDeta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ComparativePeriod is { } property1)
+        if (value._comparativePeriod is { } property1)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class InsightsDetailsOverallItem : IGenesysCloudModel<InsightsDeta
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property3)
+        if (value._primaryPeriod is { } property3)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             global::GenesysCloud.Extensions.Models.InsightsDetailsOverallPeriodPoints.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class InsightsDetailsOverallItem : IGenesysCloudModel<InsightsDeta
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        WriteDouble(writer, "percentOfGoalChange"u8, value.PercentOfGoalChange, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "percentOfGoalChange"u8, value._percentOfGoalChange, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

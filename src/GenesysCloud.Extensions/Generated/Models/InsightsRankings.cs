@@ -14,35 +14,44 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
 {
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get => _division; set => _division = value; }
 
     /// <summary>Granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The comparative period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>The primary period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
 
     /// <summary>The leaders users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("leaders")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Leaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Leaders { get => _leaders; set => _leaders = value; }
 
     /// <summary>The trailing users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trailers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Trailers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Trailers { get => _trailers; set => _trailers = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.DivisionReference? _division;
+    private global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum? _granularity;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _comparativePeriod;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _primaryPeriod;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? _leaders;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? _trailers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsRankings IGenesysCloudModel<InsightsRankings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             switch (index)
             {
                 case 0:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.InsightsRankings.GranularityEnum?)null;
                     break;
                 case 3:
-                    value.ComparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._comparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PrimaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._primaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Leaders = null;
+                        value._leaders = null;
                     }
                     else
                     {
@@ -91,13 +100,13 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem.ReadJson(ref reader, options));
                         }
 
-                        value.Leaders = list2;
+                        value._leaders = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Trailers = null;
+                        value._trailers = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem.ReadJson(ref reader, options));
                         }
 
-                        value.Trailers = list3;
+                        value._trailers = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +133,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PerformanceProfile is { } property4)
+        if (value._performanceProfile is { } property4)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -134,7 +143,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Division is { } property6)
+        if (value._division is { } property6)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DivisionReference.WriteJson(writer, property6, options);
@@ -144,8 +153,8 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.ComparativePeriod is { } property8)
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._comparativePeriod is { } property8)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property8, options);
@@ -155,7 +164,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property10)
+        if (value._primaryPeriod is { } property10)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property10, options);
@@ -165,7 +174,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        if (value.Leaders is { } property12)
+        if (value._leaders is { } property12)
         {
             writer.WritePropertyName("leaders"u8);
             writer.WriteStartArray();
@@ -189,7 +198,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("leaders"u8);
         }
 
-        if (value.Trailers is { } property15)
+        if (value._trailers is { } property15)
         {
             writer.WritePropertyName("trailers"u8);
             writer.WriteStartArray();
@@ -213,7 +222,7 @@ public sealed class InsightsRankings : IGenesysCloudModel<InsightsRankings>
             writer.WriteNull("trailers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>pageNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get => _division; set => _division = value; }
 
     /// <summary>Granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The comparative period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>The primary period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem>? _entities;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private long? _total;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.DivisionReference? _division;
+    private global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum? _granularity;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _comparativePeriod;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _primaryPeriod;
+    private long? _pageCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsSummary IGenesysCloudModel<InsightsSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -88,38 +100,38 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum(text2) : (global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum(text2) : (global::GenesysCloud.Extensions.Models.InsightsSummary.GranularityEnum?)null;
                     break;
                 case 7:
-                    value.ComparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._comparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.PrimaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._primaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +143,7 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -155,10 +167,10 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
             writer.WriteNull("entities"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        if (value.PerformanceProfile is { } property6)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        if (value._performanceProfile is { } property6)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -168,7 +180,7 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Division is { } property8)
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DivisionReference.WriteJson(writer, property8, options);
@@ -178,8 +190,8 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.ComparativePeriod is { } property10)
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._comparativePeriod is { } property10)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property10, options);
@@ -189,7 +201,7 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property12)
+        if (value._primaryPeriod is { } property12)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property12, options);
@@ -199,8 +211,8 @@ public sealed class InsightsSummary : IGenesysCloudModel<InsightsSummary>
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
 {
     /// <summary>The gamification metric for the data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Insights data in the comparative period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? ComparativePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>Insights data in the primary period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? PrimaryPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
 
     /// <summary>Percent of goal change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoalChange")]
-    public double? PercentOfGoalChange { get; set; }
+    public double? PercentOfGoalChange { get => _percentOfGoalChange; set => _percentOfGoalChange = value; }
 
     /// <summary>Value change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valueChange")]
-    public double? ValueChange { get; set; }
+    public double? ValueChange { get => _valueChange; set => _valueChange = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? _comparativePeriod;
+    private global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints? _primaryPeriod;
+    private double? _percentOfGoalChange;
+    private double? _valueChange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsSummaryMetricItem IGenesysCloudModel<InsightsSummaryMetricItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
             switch (index)
             {
                 case 0:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ComparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.ReadJson(ref reader, options);
+                    value._comparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.PrimaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.ReadJson(ref reader, options);
+                    value._primaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.PercentOfGoalChange = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoalChange = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.ValueChange = ReadNullableDouble(ref reader, options, name);
+                    value._valueChange = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metric is { } property1)
+        if (value._metric is { } property1)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
             writer.WriteNull("metric"u8);
         }
 
-        if (value.ComparativePeriod is { } property3)
+        if (value._comparativePeriod is { } property3)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property5)
+        if (value._primaryPeriod is { } property5)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             global::GenesysCloud.Extensions.Models.InsightsSummaryMetricPeriodPoints.WriteJson(writer, property5, options);
@@ -112,9 +119,9 @@ public sealed class InsightsSummaryMetricItem : IGenesysCloudModel<InsightsSumma
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        WriteDouble(writer, "percentOfGoalChange"u8, value.PercentOfGoalChange, nulls);
-        WriteDouble(writer, "valueChange"u8, value.ValueChange, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "percentOfGoalChange"u8, value._percentOfGoalChange, nulls);
+        WriteDouble(writer, "valueChange"u8, value._valueChange, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
 {
     /// <summary>Queried user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The list of insights data for each metric of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricData")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryMetricItem>? MetricData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryMetricItem>? MetricData { get => _metricData; set => _metricData = value; }
 
     /// <summary>Overall insights data of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overallData")]
-    public global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem? OverallData { get; set; }
+    public global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem? OverallData { get => _overallData; set => _overallData = value; }
 
     /// <summary>Ranking of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ranking")]
-    public long? Ranking { get; set; }
+    public long? Ranking { get => _ranking; set => _ranking = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InsightsSummaryMetricItem>? _metricData;
+    private global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem? _overallData;
+    private long? _ranking;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsSummaryUserItem IGenesysCloudModel<InsightsSummaryUserItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MetricData = null;
+                        value._metricData = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InsightsSummaryMetricItem.ReadJson(ref reader, options));
                         }
 
-                        value.MetricData = list1;
+                        value._metricData = list1;
                     }
                     break;
                 case 2:
-                    value.OverallData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem.ReadJson(ref reader, options);
+                    value._overallData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Ranking = ReadNullableInt64(ref reader, options, name);
+                    value._ranking = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
             writer.WriteNull("user"u8);
         }
 
-        if (value.MetricData is { } property4)
+        if (value._metricData is { } property4)
         {
             writer.WritePropertyName("metricData"u8);
             writer.WriteStartArray();
@@ -123,7 +129,7 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
             writer.WriteNull("metricData"u8);
         }
 
-        if (value.OverallData is { } property7)
+        if (value._overallData is { } property7)
         {
             writer.WritePropertyName("overallData"u8);
             global::GenesysCloud.Extensions.Models.InsightsSummaryOverallItem.WriteJson(writer, property7, options);
@@ -133,8 +139,8 @@ public sealed class InsightsSummaryUserItem : IGenesysCloudModel<InsightsSummary
             writer.WriteNull("overallData"u8);
         }
 
-        WriteInt64(writer, "ranking"u8, value.Ranking, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "ranking"u8, value._ranking, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
 {
     /// <summary>List of trend data in the comparative period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? ComparativePeriod { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>List of trend data in the primary period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? PrimaryPeriod { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? _comparativePeriod;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrendData>? _primaryPeriod;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InsightsTrends IGenesysCloudModel<InsightsTrends>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ComparativePeriod = null;
+                        value._comparativePeriod = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrendData.ReadJson(ref reader, options));
                         }
 
-                        value.ComparativePeriod = list1;
+                        value._comparativePeriod = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryPeriod = null;
+                        value._primaryPeriod = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrendData.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryPeriod = list2;
+                        value._primaryPeriod = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ComparativePeriod is { } property3)
+        if (value._comparativePeriod is { } property3)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property6)
+        if (value._primaryPeriod is { } property6)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class InsightsTrends : IGenesysCloudModel<InsightsTrends>
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class InstagramId : IGenesysCloudModel<InstagramId>
 {
     /// <summary>The set of scopedIds that this person has. Each scopedId is specific to an Instagram page or app that the user interacts with. Max 1 id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InstagramScopedId>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InstagramScopedId>? Ids { get => _ids; set => _ids = value; }
 
     /// <summary>The displayName of the person who owns this Instagram account. Max: 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The handle of the person who owns this Instagram account. Max: 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("handle")]
-    public string? Handle { get; set; }
+    public string? Handle { get => _handle; set => _handle = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InstagramScopedId>? _ids;
+    private string? _displayName;
+    private string? _handle;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InstagramId IGenesysCloudModel<InstagramId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class InstagramId : IGenesysCloudModel<InstagramId>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class InstagramId : IGenesysCloudModel<InstagramId>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InstagramScopedId.ReadJson(ref reader, options));
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Handle = ReadString(ref reader, name);
+                    value._handle = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class InstagramId : IGenesysCloudModel<InstagramId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property2)
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class InstagramId : IGenesysCloudModel<InstagramId>
             writer.WriteNull("ids"u8);
         }
 
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "handle"u8, value.Handle, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "handle"u8, value._handle, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
 {
     /// <summary>A unique Integration ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Instagram Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The App ID from Facebook</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
 
     /// <summary>The Page ID from Instagram messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageId")]
-    public string? PageId { get; set; }
+    public string? PageId { get => _pageId; set => _pageId = value; }
 
     /// <summary>The ID from Instagram messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramId")]
-    public string? InstagramId { get; set; }
+    public string? InstagramId { get => _instagramId; set => _instagramId = value; }
 
     /// <summary>The Username from Instagram messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramUsername")]
-    public string? InstagramUsername { get; set; }
+    public string? InstagramUsername { get => _instagramUsername; set => _instagramUsername = value; }
 
     /// <summary>The name from Instagram messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramName")]
-    public string? InstagramName { get; set; }
+    public string? InstagramName { get => _instagramName; set => _instagramName = value; }
 
     /// <summary>The url of the profile image from Instagram messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instagramProfileImageUrl")]
-    public string? InstagramProfileImageUrl { get; set; }
+    public string? InstagramProfileImageUrl { get => _instagramProfileImageUrl; set => _instagramProfileImageUrl = value; }
 
     /// <summary>The status of the Instagram Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>The recipient reference associated to the Instagram Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Status of asynchronous create operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createStatus")]
-    public global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum? CreateStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum? CreateStatus { get => _createStatus; set => _createStatus = value; }
 
     /// <summary>Error information returned, if createStatus is set to Error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get => _createError; set => _createError = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private string? _appId;
+    private string? _pageId;
+    private string? _instagramId;
+    private string? _instagramUsername;
+    private string? _instagramName;
+    private string? _instagramProfileImageUrl;
+    private string? _status;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum? _createStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _createError;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InstagramIntegration IGenesysCloudModel<InstagramIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,67 +137,67 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PageId = ReadString(ref reader, name);
+                    value._pageId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.InstagramId = ReadString(ref reader, name);
+                    value._instagramId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.InstagramUsername = ReadString(ref reader, name);
+                    value._instagramUsername = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.InstagramName = ReadString(ref reader, name);
+                    value._instagramName = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.InstagramProfileImageUrl = ReadString(ref reader, name);
+                    value._instagramProfileImageUrl = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.CreateStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum?)null;
+                    value._createStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.InstagramIntegration.CreateStatusEnum?)null;
                     break;
                 case 18:
-                    value.CreateError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._createError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,9 +209,9 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property2)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property2, options);
@@ -199,7 +221,7 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property4)
+        if (value._messagingSetting is { } property4)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property4, options);
@@ -209,14 +231,14 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteString(writer, "pageId"u8, value.PageId, nulls);
-        WriteString(writer, "instagramId"u8, value.InstagramId, nulls);
-        WriteString(writer, "instagramUsername"u8, value.InstagramUsername, nulls);
-        WriteString(writer, "instagramName"u8, value.InstagramName, nulls);
-        WriteString(writer, "instagramProfileImageUrl"u8, value.InstagramProfileImageUrl, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        if (value.Recipient is { } property6)
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteString(writer, "pageId"u8, value._pageId, nulls);
+        WriteString(writer, "instagramId"u8, value._instagramId, nulls);
+        WriteString(writer, "instagramUsername"u8, value._instagramUsername, nulls);
+        WriteString(writer, "instagramName"u8, value._instagramName, nulls);
+        WriteString(writer, "instagramProfileImageUrl"u8, value._instagramProfileImageUrl, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        if (value._recipient is { } property6)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -226,9 +248,9 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property8)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -238,7 +260,7 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -248,9 +270,9 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "createStatus"u8, value.CreateStatus?.ToString(), nulls);
-        if (value.CreateError is { } property12)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "createStatus"u8, value._createStatus?.ToString(), nulls);
+        if (value._createError is { } property12)
         {
             writer.WritePropertyName("createError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property12, options);
@@ -260,8 +282,8 @@ public sealed class InstagramIntegration : IGenesysCloudModel<InstagramIntegrati
             writer.WriteNull("createError"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class InstagramIntegrationRequest : IGenesysCloudModel<InstagramIn
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Instagram Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The long-lived Page Access Token of Instagram page.  See https://developers.facebook.com/docs/facebook-login/access-tokens.  When a pageAccessToken is provided, pageId and userAccessToken are not required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageAccessToken")]
-    public string? PageAccessToken { get; set; }
+    public string? PageAccessToken { get => _pageAccessToken; set => _pageAccessToken = value; }
 
     /// <summary>The short-lived User Access Token of Instagram user logged into Facebook app.  See https://developers.facebook.com/docs/facebook-login/access-tokens.  When userAccessToken is provided, pageId is mandatory.  When userAccessToken/pageId combination is provided, pageAccessToken is not required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAccessToken")]
-    public string? UserAccessToken { get; set; }
+    public string? UserAccessToken { get => _userAccessToken; set => _userAccessToken = value; }
 
     /// <summary>The page ID of Instagram page. The pageId is required when userAccessToken is provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageId")]
-    public string? PageId { get; set; }
+    public string? PageId { get => _pageId; set => _pageId = value; }
 
     /// <summary>The app ID of Facebook app. The appId is required when a customer wants to use their own approved Facebook app.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
 
     /// <summary>The app Secret of Facebook app. The appSecret is required when appId is provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appSecret")]
-    public string? AppSecret { get; set; }
+    public string? AppSecret { get => _appSecret; set => _appSecret = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private string? _pageAccessToken;
+    private string? _userAccessToken;
+    private string? _pageId;
+    private string? _appId;
+    private string? _appSecret;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InstagramIntegrationRequest IGenesysCloudModel<InstagramIntegrationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class InstagramIntegrationRequest : IGenesysCloudModel<InstagramIn
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PageAccessToken = ReadString(ref reader, name);
+                    value._pageAccessToken = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UserAccessToken = ReadString(ref reader, name);
+                    value._userAccessToken = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PageId = ReadString(ref reader, name);
+                    value._pageId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.AppSecret = ReadString(ref reader, name);
+                    value._appSecret = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +129,9 @@ public sealed class InstagramIntegrationRequest : IGenesysCloudModel<InstagramIn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property1)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property1, options);
@@ -129,7 +141,7 @@ public sealed class InstagramIntegrationRequest : IGenesysCloudModel<InstagramIn
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property3)
+        if (value._messagingSetting is { } property3)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property3, options);
@@ -139,13 +151,13 @@ public sealed class InstagramIntegrationRequest : IGenesysCloudModel<InstagramIn
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "pageAccessToken"u8, value.PageAccessToken, nulls);
-        WriteString(writer, "userAccessToken"u8, value.UserAccessToken, nulls);
-        WriteString(writer, "pageId"u8, value.PageId, nulls);
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteString(writer, "appSecret"u8, value.AppSecret, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "pageAccessToken"u8, value._pageAccessToken, nulls);
+        WriteString(writer, "userAccessToken"u8, value._userAccessToken, nulls);
+        WriteString(writer, "pageId"u8, value._pageId, nulls);
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteString(writer, "appSecret"u8, value._appSecret, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class Intake : IGenesysCloudModel<Intake>
 {
     /// <summary>The intake data containing key-value pairs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Data { get => _data; set => _data = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _data;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Intake IGenesysCloudModel<Intake>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Intake : IGenesysCloudModel<Intake>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Intake : IGenesysCloudModel<Intake>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Data = dictionary1;
+                        value._data = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Intake : IGenesysCloudModel<Intake>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Data is { } property2)
+        if (value._data is { } property2)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartObject();
@@ -86,7 +89,7 @@ public sealed class Intake : IGenesysCloudModel<Intake>
             writer.WriteNull("data"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

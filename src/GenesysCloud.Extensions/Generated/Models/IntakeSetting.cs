@@ -14,19 +14,24 @@ public sealed class IntakeSetting : IGenesysCloudModel<IntakeSetting>
 {
     /// <summary>The property name for this intake setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public string? Property { get; set; }
+    public string? Property { get => _property; set => _property = value; }
 
     /// <summary>Defines if this property is required for intake</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
 
     /// <summary>The order where this property should be displayed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayOrder")]
-    public long? DisplayOrder { get; set; }
+    public long? DisplayOrder { get => _displayOrder; set => _displayOrder = value; }
+
+    private string? _property;
+    private bool? _required;
+    private long? _displayOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntakeSetting IGenesysCloudModel<IntakeSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class IntakeSetting : IGenesysCloudModel<IntakeSetting>
             switch (index)
             {
                 case 0:
-                    value.Property = ReadString(ref reader, name);
+                    value._property = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DisplayOrder = ReadNullableInt64(ref reader, options, name);
+                    value._displayOrder = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class IntakeSetting : IGenesysCloudModel<IntakeSetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "property"u8, value.Property, nulls);
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        WriteInt64(writer, "displayOrder"u8, value.DisplayOrder, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "property"u8, value._property, nulls);
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        WriteInt64(writer, "displayOrder"u8, value._displayOrder, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

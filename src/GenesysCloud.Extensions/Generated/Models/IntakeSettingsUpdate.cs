@@ -14,11 +14,14 @@ public sealed class IntakeSettingsUpdate : IGenesysCloudModel<IntakeSettingsUpda
 {
     /// <summary>The intake settings for the Caseplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intakeSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? IntakeSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? IntakeSettings { get => _intakeSettings; set => _intakeSettings = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntakeSetting>? _intakeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntakeSettingsUpdate IGenesysCloudModel<IntakeSettingsUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class IntakeSettingsUpdate : IGenesysCloudModel<IntakeSettingsUpda
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.IntakeSettings = null;
+                        value._intakeSettings = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class IntakeSettingsUpdate : IGenesysCloudModel<IntakeSettingsUpda
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntakeSetting.ReadJson(ref reader, options));
                         }
 
-                        value.IntakeSettings = list1;
+                        value._intakeSettings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class IntakeSettingsUpdate : IGenesysCloudModel<IntakeSettingsUpda
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.IntakeSettings is { } property2)
+        if (value._intakeSettings is { } property2)
         {
             writer.WritePropertyName("intakeSettings"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class IntakeSettingsUpdate : IGenesysCloudModel<IntakeSettingsUpda
             writer.WriteNull("intakeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

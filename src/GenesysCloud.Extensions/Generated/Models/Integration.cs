@@ -14,43 +14,54 @@ public sealed class Integration : IGenesysCloudModel<Integration>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the integration, used to distinguish this integration from others of the same type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of the integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationType")]
-    public global::GenesysCloud.Extensions.Models.IntegrationType? IntegrationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationType? IntegrationType { get => _integrationType; set => _integrationType = value; }
 
     /// <summary>Notes about the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Configured state of the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intendedState")]
-    public global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum? IntendedState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum? IntendedState { get => _intendedState; set => _intendedState = value; }
 
     /// <summary>Configuration information for the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo? Config { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo? Config { get => _config; set => _config = value; }
 
     /// <summary>Last reported status of the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reportedState")]
-    public global::GenesysCloud.Extensions.Models.IntegrationStatusInfo? ReportedState { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationStatusInfo? ReportedState { get => _reportedState; set => _reportedState = value; }
 
     /// <summary>Read-only attributes for the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.IntegrationType? _integrationType;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum? _intendedState;
+    private global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo? _config;
+    private global::GenesysCloud.Extensions.Models.IntegrationStatusInfo? _reportedState;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Integration IGenesysCloudModel<Integration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class Integration : IGenesysCloudModel<Integration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationType.ReadJson(ref reader, options);
+                    value._integrationType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationType.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.IntendedState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum(text1) : (global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum?)null;
+                    value._intendedState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum(text1) : (global::GenesysCloud.Extensions.Models.Integration.IntendedStateEnum?)null;
                     break;
                 case 5:
-                    value.Config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo.ReadJson(ref reader, options);
+                    value._config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ReportedState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.ReadJson(ref reader, options);
+                    value._reportedState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -105,14 +116,14 @@ public sealed class Integration : IGenesysCloudModel<Integration>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary2;
+                        value._attributes = dictionary2;
                     }
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class Integration : IGenesysCloudModel<Integration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.IntegrationType is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._integrationType is { } property3)
         {
             writer.WritePropertyName("integrationType"u8);
             global::GenesysCloud.Extensions.Models.IntegrationType.WriteJson(writer, property3, options);
@@ -136,9 +147,9 @@ public sealed class Integration : IGenesysCloudModel<Integration>
             writer.WriteNull("integrationType"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteString(writer, "intendedState"u8, value.IntendedState?.ToString(), nulls);
-        if (value.Config is { } property5)
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteString(writer, "intendedState"u8, value._intendedState?.ToString(), nulls);
+        if (value._config is { } property5)
         {
             writer.WritePropertyName("config"u8);
             global::GenesysCloud.Extensions.Models.IntegrationConfigurationInfo.WriteJson(writer, property5, options);
@@ -148,7 +159,7 @@ public sealed class Integration : IGenesysCloudModel<Integration>
             writer.WriteNull("config"u8);
         }
 
-        if (value.ReportedState is { } property7)
+        if (value._reportedState is { } property7)
         {
             writer.WritePropertyName("reportedState"u8);
             global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.WriteJson(writer, property7, options);
@@ -158,7 +169,7 @@ public sealed class Integration : IGenesysCloudModel<Integration>
             writer.WriteNull("reportedState"u8);
         }
 
-        if (value.Attributes is { } property9)
+        if (value._attributes is { } property9)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -176,8 +187,8 @@ public sealed class Integration : IGenesysCloudModel<Integration>
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

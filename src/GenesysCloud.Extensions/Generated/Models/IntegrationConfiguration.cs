@@ -14,39 +14,49 @@ public sealed class IntegrationConfiguration : IGenesysCloudModel<IntegrationCon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the integration, used to distinguish this integration from others of the same type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Key-value configuration settings described by the schema in the propertiesSchemaUri field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Text.Json.JsonElement? Properties { get; set; }
+    public global::System.Text.Json.JsonElement? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Advanced configuration described by the schema in the advancedSchemaUri field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("advanced")]
-    public global::System.Text.Json.JsonElement? Advanced { get; set; }
+    public global::System.Text.Json.JsonElement? Advanced { get => _advanced; set => _advanced = value; }
 
     /// <summary>Notes about the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Credentials required by the integration. The required keys are indicated in the credentials property of the Integration Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentials")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? Credentials { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? Credentials { get => _credentials; set => _credentials = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _version;
+    private global::System.Text.Json.JsonElement? _properties;
+    private global::System.Text.Json.JsonElement? _advanced;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialInfo>? _credentials;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntegrationConfiguration IGenesysCloudModel<IntegrationConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class IntegrationConfiguration : IGenesysCloudModel<IntegrationCon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Properties = ReadNullableJsonElement(ref reader);
+                    value._properties = ReadNullableJsonElement(ref reader);
                     break;
                 case 4:
-                    value.Advanced = ReadNullableJsonElement(ref reader);
+                    value._advanced = ReadNullableJsonElement(ref reader);
                     break;
                 case 5:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Credentials = null;
+                        value._credentials = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class IntegrationConfiguration : IGenesysCloudModel<IntegrationCon
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CredentialInfo.ReadJson(ref reader, options);
                         }
 
-                        value.Credentials = dictionary1;
+                        value._credentials = dictionary1;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class IntegrationConfiguration : IGenesysCloudModel<IntegrationCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteJsonElement(writer, "properties"u8, value.Properties, nulls);
-        WriteJsonElement(writer, "advanced"u8, value.Advanced, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.Credentials is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteJsonElement(writer, "properties"u8, value._properties, nulls);
+        WriteJsonElement(writer, "advanced"u8, value._advanced, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._credentials is { } property2)
         {
             writer.WritePropertyName("credentials"u8);
             writer.WriteStartObject();
@@ -148,8 +158,8 @@ public sealed class IntegrationConfiguration : IGenesysCloudModel<IntegrationCon
             writer.WriteNull("credentials"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

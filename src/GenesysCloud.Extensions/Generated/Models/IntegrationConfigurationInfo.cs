@@ -14,11 +14,14 @@ public sealed class IntegrationConfigurationInfo : IGenesysCloudModel<Integratio
 {
     /// <summary>The current, active configuration for the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public global::GenesysCloud.Extensions.Models.IntegrationConfiguration? Current { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationConfiguration? Current { get => _current; set => _current = value; }
+
+    private global::GenesysCloud.Extensions.Models.IntegrationConfiguration? _current;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntegrationConfigurationInfo IGenesysCloudModel<IntegrationConfigurationInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class IntegrationConfigurationInfo : IGenesysCloudModel<Integratio
             switch (index)
             {
                 case 0:
-                    value.Current = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfiguration.ReadJson(ref reader, options);
+                    value._current = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class IntegrationConfigurationInfo : IGenesysCloudModel<Integratio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Current is { } property1)
+        if (value._current is { } property1)
         {
             writer.WritePropertyName("current"u8);
             global::GenesysCloud.Extensions.Models.IntegrationConfiguration.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class IntegrationConfigurationInfo : IGenesysCloudModel<Integratio
             writer.WriteNull("current"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class IntegrationExport : IGenesysCloudModel<IntegrationExport>
 {
     /// <summary>The aws-s3-recording-bulk-actions-integration that the policy uses for exports.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>True if the policy should export screen recordings in addition to the other conversation media. Default = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldExportScreenRecordings")]
-    public bool? ShouldExportScreenRecordings { get; set; }
+    public bool? ShouldExportScreenRecordings { get => _shouldExportScreenRecordings; set => _shouldExportScreenRecordings = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private bool? _shouldExportScreenRecordings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntegrationExport IGenesysCloudModel<IntegrationExport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class IntegrationExport : IGenesysCloudModel<IntegrationExport>
             switch (index)
             {
                 case 0:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ShouldExportScreenRecordings = ReadNullableBoolean(ref reader, name);
+                    value._shouldExportScreenRecordings = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class IntegrationExport : IGenesysCloudModel<IntegrationExport>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Integration is { } property1)
+        if (value._integration is { } property1)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class IntegrationExport : IGenesysCloudModel<IntegrationExport>
             writer.WriteNull("integration"u8);
         }
 
-        WriteBoolean(writer, "shouldExportScreenRecordings"u8, value.ShouldExportScreenRecordings, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "shouldExportScreenRecordings"u8, value._shouldExportScreenRecordings, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

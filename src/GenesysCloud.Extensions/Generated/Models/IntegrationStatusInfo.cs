@@ -14,23 +14,29 @@ public sealed class IntegrationStatusInfo : IGenesysCloudModel<IntegrationStatus
 {
     /// <summary>Machine-readable status as reported by the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum? Code { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum? Code { get => _code; set => _code = value; }
 
     /// <summary>Localized, human-readable, effective status of the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effective")]
-    public string? Effective { get; set; }
+    public string? Effective { get => _effective; set => _effective = value; }
 
     /// <summary>Localizable status details for the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detail")]
-    public global::GenesysCloud.Extensions.Models.MessageInfo? Detail { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageInfo? Detail { get => _detail; set => _detail = value; }
 
     /// <summary>Date and time (in UTC) when the integration status (i.e. the code field) was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastUpdated")]
-    public global::System.DateTimeOffset? LastUpdated { get; set; }
+    public global::System.DateTimeOffset? LastUpdated { get => _lastUpdated; set => _lastUpdated = value; }
+
+    private global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum? _code;
+    private string? _effective;
+    private global::GenesysCloud.Extensions.Models.MessageInfo? _detail;
+    private global::System.DateTimeOffset? _lastUpdated;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntegrationStatusInfo IGenesysCloudModel<IntegrationStatusInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class IntegrationStatusInfo : IGenesysCloudModel<IntegrationStatus
             switch (index)
             {
                 case 0:
-                    value.Code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum?)null;
+                    value._code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.IntegrationStatusInfo.CodeEnum?)null;
                     break;
                 case 1:
-                    value.Effective = ReadString(ref reader, name);
+                    value._effective = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Detail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
+                    value._detail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.LastUpdated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastUpdated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class IntegrationStatusInfo : IGenesysCloudModel<IntegrationStatus
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code?.ToString(), nulls);
-        WriteString(writer, "effective"u8, value.Effective, nulls);
-        if (value.Detail is { } property2)
+        WriteString(writer, "code"u8, value._code?.ToString(), nulls);
+        WriteString(writer, "effective"u8, value._effective, nulls);
+        if (value._detail is { } property2)
         {
             writer.WritePropertyName("detail"u8);
             global::GenesysCloud.Extensions.Models.MessageInfo.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class IntegrationStatusInfo : IGenesysCloudModel<IntegrationStatus
             writer.WriteNull("detail"u8);
         }
 
-        WriteDateTimeOffset(writer, "lastUpdated"u8, value.LastUpdated, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "lastUpdated"u8, value._lastUpdated, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,103 +14,129 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
 {
     /// <summary>The ID of the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>PureCloud provider of the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>Category describing the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>Collection of logos.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>URI of the schema describing the key-value properties needed to configure an integration of this type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configPropertiesSchemaUri")]
-    public string? ConfigPropertiesSchemaUri { get; set; }
+    public string? ConfigPropertiesSchemaUri { get => _configPropertiesSchemaUri; set => _configPropertiesSchemaUri = value; }
 
     /// <summary>URI of the schema describing the advanced JSON document needed to configure an integration of this type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configAdvancedSchemaUri")]
-    public string? ConfigAdvancedSchemaUri { get; set; }
+    public string? ConfigAdvancedSchemaUri { get => _configAdvancedSchemaUri; set => _configAdvancedSchemaUri = value; }
 
     /// <summary>URI of a page with more information about the integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpUri")]
-    public string? HelpUri { get; set; }
+    public string? HelpUri { get => _helpUri; set => _helpUri = value; }
 
     /// <summary>URI of a page with terms and conditions for the integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("termsOfServiceUri")]
-    public string? TermsOfServiceUri { get; set; }
+    public string? TermsOfServiceUri { get => _termsOfServiceUri; set => _termsOfServiceUri = value; }
 
     /// <summary>Name of the vendor of this integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vendorName")]
-    public string? VendorName { get; set; }
+    public string? VendorName { get => _vendorName; set => _vendorName = value; }
 
     /// <summary>URI of the vendor's website</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vendorWebsiteUri")]
-    public string? VendorWebsiteUri { get; set; }
+    public string? VendorWebsiteUri { get => _vendorWebsiteUri; set => _vendorWebsiteUri = value; }
 
     /// <summary>URI of the marketplace listing for this integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("marketplaceUri")]
-    public string? MarketplaceUri { get; set; }
+    public string? MarketplaceUri { get => _marketplaceUri; set => _marketplaceUri = value; }
 
     /// <summary>URI of frequently asked questions about the integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faqUri")]
-    public string? FaqUri { get; set; }
+    public string? FaqUri { get => _faqUri; set => _faqUri = value; }
 
     /// <summary>URI of a privacy policy for users of the integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("privacyPolicyUri")]
-    public string? PrivacyPolicyUri { get; set; }
+    public string? PrivacyPolicyUri { get => _privacyPolicyUri; set => _privacyPolicyUri = value; }
 
     /// <summary>URI for vendor support</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportContactUri")]
-    public string? SupportContactUri { get; set; }
+    public string? SupportContactUri { get => _supportContactUri; set => _supportContactUri = value; }
 
     /// <summary>URI for vendor sales information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("salesContactUri")]
-    public string? SalesContactUri { get; set; }
+    public string? SalesContactUri { get => _salesContactUri; set => _salesContactUri = value; }
 
     /// <summary>List of links to additional help resources</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpLinks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpLink>? HelpLinks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpLink>? HelpLinks { get => _helpLinks; set => _helpLinks = value; }
 
     /// <summary>Map of credentials for integrations of this type. The key is the name of a credential that can be provided in the credentials property of the integration configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentials")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialSpecification>? Credentials { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialSpecification>? Credentials { get => _credentials; set => _credentials = value; }
 
     /// <summary>Indicates if the integration type is installable or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nonInstallable")]
-    public bool? NonInstallable { get; set; }
+    public bool? NonInstallable { get => _nonInstallable; set => _nonInstallable = value; }
 
     /// <summary>The maximum number of integration instances allowable for this integration type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxInstances")]
-    public long? MaxInstances { get; set; }
+    public long? MaxInstances { get => _maxInstances; set => _maxInstances = value; }
 
     /// <summary>List of permissions required to permit user access to the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get => _userPermissions; set => _userPermissions = value; }
 
     /// <summary>List of OAuth Client IDs that must be authorized when the integration is created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vendorOAuthClientIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? VendorOAuthClientIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? VendorOAuthClientIds { get => _vendorOAuthClientIds; set => _vendorOAuthClientIds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _provider;
+    private string? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private string? _configPropertiesSchemaUri;
+    private string? _configAdvancedSchemaUri;
+    private string? _helpUri;
+    private string? _termsOfServiceUri;
+    private string? _vendorName;
+    private string? _vendorWebsiteUri;
+    private string? _marketplaceUri;
+    private string? _faqUri;
+    private string? _privacyPolicyUri;
+    private string? _supportContactUri;
+    private string? _salesContactUri;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HelpLink>? _helpLinks;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CredentialSpecification>? _credentials;
+    private bool? _nonInstallable;
+    private long? _maxInstances;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userPermissions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _vendorOAuthClientIds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntegrationType IGenesysCloudModel<IntegrationType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,24 +157,24 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -159,46 +185,46 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list1;
+                        value._images = list1;
                     }
                     break;
                 case 6:
-                    value.ConfigPropertiesSchemaUri = ReadString(ref reader, name);
+                    value._configPropertiesSchemaUri = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ConfigAdvancedSchemaUri = ReadString(ref reader, name);
+                    value._configAdvancedSchemaUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.HelpUri = ReadString(ref reader, name);
+                    value._helpUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.TermsOfServiceUri = ReadString(ref reader, name);
+                    value._termsOfServiceUri = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.VendorName = ReadString(ref reader, name);
+                    value._vendorName = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.VendorWebsiteUri = ReadString(ref reader, name);
+                    value._vendorWebsiteUri = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.MarketplaceUri = ReadString(ref reader, name);
+                    value._marketplaceUri = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.FaqUri = ReadString(ref reader, name);
+                    value._faqUri = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.PrivacyPolicyUri = ReadString(ref reader, name);
+                    value._privacyPolicyUri = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.SupportContactUri = ReadString(ref reader, name);
+                    value._supportContactUri = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.SalesContactUri = ReadString(ref reader, name);
+                    value._salesContactUri = ReadString(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.HelpLinks = null;
+                        value._helpLinks = null;
                     }
                     else
                     {
@@ -209,13 +235,13 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HelpLink.ReadJson(ref reader, options));
                         }
 
-                        value.HelpLinks = list2;
+                        value._helpLinks = list2;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.Credentials = null;
+                        value._credentials = null;
                     }
                     else
                     {
@@ -226,19 +252,19 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CredentialSpecification.ReadJson(ref reader, options);
                         }
 
-                        value.Credentials = dictionary3;
+                        value._credentials = dictionary3;
                     }
                     break;
                 case 19:
-                    value.NonInstallable = ReadNullableBoolean(ref reader, name);
+                    value._nonInstallable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.MaxInstances = ReadNullableInt64(ref reader, options, name);
+                    value._maxInstances = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.UserPermissions = null;
+                        value._userPermissions = null;
                     }
                     else
                     {
@@ -249,13 +275,13 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserPermissions = list4;
+                        value._userPermissions = list4;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.VendorOAuthClientIds = null;
+                        value._vendorOAuthClientIds = null;
                     }
                     else
                     {
@@ -266,14 +292,14 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.VendorOAuthClientIds = list5;
+                        value._vendorOAuthClientIds = list5;
                     }
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -285,12 +311,12 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "category"u8, value.Category, nulls);
-        if (value.Images is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "category"u8, value._category, nulls);
+        if (value._images is { } property6)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -314,18 +340,18 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             writer.WriteNull("images"u8);
         }
 
-        WriteString(writer, "configPropertiesSchemaUri"u8, value.ConfigPropertiesSchemaUri, nulls);
-        WriteString(writer, "configAdvancedSchemaUri"u8, value.ConfigAdvancedSchemaUri, nulls);
-        WriteString(writer, "helpUri"u8, value.HelpUri, nulls);
-        WriteString(writer, "termsOfServiceUri"u8, value.TermsOfServiceUri, nulls);
-        WriteString(writer, "vendorName"u8, value.VendorName, nulls);
-        WriteString(writer, "vendorWebsiteUri"u8, value.VendorWebsiteUri, nulls);
-        WriteString(writer, "marketplaceUri"u8, value.MarketplaceUri, nulls);
-        WriteString(writer, "faqUri"u8, value.FaqUri, nulls);
-        WriteString(writer, "privacyPolicyUri"u8, value.PrivacyPolicyUri, nulls);
-        WriteString(writer, "supportContactUri"u8, value.SupportContactUri, nulls);
-        WriteString(writer, "salesContactUri"u8, value.SalesContactUri, nulls);
-        if (value.HelpLinks is { } property9)
+        WriteString(writer, "configPropertiesSchemaUri"u8, value._configPropertiesSchemaUri, nulls);
+        WriteString(writer, "configAdvancedSchemaUri"u8, value._configAdvancedSchemaUri, nulls);
+        WriteString(writer, "helpUri"u8, value._helpUri, nulls);
+        WriteString(writer, "termsOfServiceUri"u8, value._termsOfServiceUri, nulls);
+        WriteString(writer, "vendorName"u8, value._vendorName, nulls);
+        WriteString(writer, "vendorWebsiteUri"u8, value._vendorWebsiteUri, nulls);
+        WriteString(writer, "marketplaceUri"u8, value._marketplaceUri, nulls);
+        WriteString(writer, "faqUri"u8, value._faqUri, nulls);
+        WriteString(writer, "privacyPolicyUri"u8, value._privacyPolicyUri, nulls);
+        WriteString(writer, "supportContactUri"u8, value._supportContactUri, nulls);
+        WriteString(writer, "salesContactUri"u8, value._salesContactUri, nulls);
+        if (value._helpLinks is { } property9)
         {
             writer.WritePropertyName("helpLinks"u8);
             writer.WriteStartArray();
@@ -349,7 +375,7 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             writer.WriteNull("helpLinks"u8);
         }
 
-        if (value.Credentials is { } property12)
+        if (value._credentials is { } property12)
         {
             writer.WritePropertyName("credentials"u8);
             writer.WriteStartObject();
@@ -374,9 +400,9 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             writer.WriteNull("credentials"u8);
         }
 
-        WriteBoolean(writer, "nonInstallable"u8, value.NonInstallable, nulls);
-        WriteInt64(writer, "maxInstances"u8, value.MaxInstances, nulls);
-        if (value.UserPermissions is { } property15)
+        WriteBoolean(writer, "nonInstallable"u8, value._nonInstallable, nulls);
+        WriteInt64(writer, "maxInstances"u8, value._maxInstances, nulls);
+        if (value._userPermissions is { } property15)
         {
             writer.WritePropertyName("userPermissions"u8);
             writer.WriteStartArray();
@@ -393,7 +419,7 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             writer.WriteNull("userPermissions"u8);
         }
 
-        if (value.VendorOAuthClientIds is { } property17)
+        if (value._vendorOAuthClientIds is { } property17)
         {
             writer.WritePropertyName("vendorOAuthClientIds"u8);
             writer.WriteStartArray();
@@ -410,8 +436,8 @@ public sealed class IntegrationType : IGenesysCloudModel<IntegrationType>
             writer.WriteNull("vendorOAuthClientIds"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
 {
     /// <summary>ID of the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The bindings for the named entity types used in this intent.This field is mutually exclusive with entityNameReferences and entities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityTypeBindings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeBinding>? EntityTypeBindings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeBinding>? EntityTypeBindings { get => _entityTypeBindings; set => _entityTypeBindings = value; }
 
     /// <summary>The references for the named entity used in this intent.This field is mutually exclusive with entityTypeBindings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityNameReferences")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EntityNameReferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EntityNameReferences { get => _entityNameReferences; set => _entityNameReferences = value; }
 
     /// <summary>The utterances that act as training phrases for the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? Utterances { get => _utterances; set => _utterances = value; }
 
     /// <summary>Additional languages for intents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalLanguages")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesIntent>? AdditionalLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesIntent>? AdditionalLanguages { get => _additionalLanguages; set => _additionalLanguages = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeBinding>? _entityTypeBindings;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _entityNameReferences;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtterance>? _utterances;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesIntent>? _additionalLanguages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntentDefinition IGenesysCloudModel<IntentDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.EntityTypeBindings = null;
+                        value._entityTypeBindings = null;
                     }
                     else
                     {
@@ -85,13 +94,13 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntityTypeBinding.ReadJson(ref reader, options));
                         }
 
-                        value.EntityTypeBindings = list1;
+                        value._entityTypeBindings = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.EntityNameReferences = null;
+                        value._entityNameReferences = null;
                     }
                     else
                     {
@@ -102,13 +111,13 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EntityNameReferences = list2;
+                        value._entityNameReferences = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -119,13 +128,13 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluUtterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list3;
+                        value._utterances = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalLanguages = null;
+                        value._additionalLanguages = null;
                     }
                     else
                     {
@@ -136,11 +145,11 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
                             dictionary4[key4] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AdditionalLanguagesIntent.ReadJson(ref reader, options);
                         }
 
-                        value.AdditionalLanguages = dictionary4;
+                        value._additionalLanguages = dictionary4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,10 +161,10 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.EntityTypeBindings is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._entityTypeBindings is { } property5)
         {
             writer.WritePropertyName("entityTypeBindings"u8);
             writer.WriteStartArray();
@@ -179,7 +188,7 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
             writer.WriteNull("entityTypeBindings"u8);
         }
 
-        if (value.EntityNameReferences is { } property8)
+        if (value._entityNameReferences is { } property8)
         {
             writer.WritePropertyName("entityNameReferences"u8);
             writer.WriteStartArray();
@@ -196,7 +205,7 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
             writer.WriteNull("entityNameReferences"u8);
         }
 
-        if (value.Utterances is { } property10)
+        if (value._utterances is { } property10)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -220,7 +229,7 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
             writer.WriteNull("utterances"u8);
         }
 
-        if (value.AdditionalLanguages is { } property13)
+        if (value._additionalLanguages is { } property13)
         {
             writer.WritePropertyName("additionalLanguages"u8);
             writer.WriteStartObject();
@@ -245,7 +254,7 @@ public sealed class IntentDefinition : IGenesysCloudModel<IntentDefinition>
             writer.WriteNull("additionalLanguages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class IntentFeedback : IGenesysCloudModel<IntentFeedback>
 {
     /// <summary>The name of the detected intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The probability of the detected intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
 
     /// <summary>The collection of named entities detected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The assessment on the detection for feedback text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessment")]
-    public global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum? Assessment { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum? Assessment { get => _assessment; set => _assessment = value; }
+
+    private string? _name;
+    private double? _probability;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedNamedEntity>? _entities;
+    private global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum? _assessment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntentFeedback IGenesysCloudModel<IntentFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class IntentFeedback : IGenesysCloudModel<IntentFeedback>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class IntentFeedback : IGenesysCloudModel<IntentFeedback>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DetectedNamedEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 3:
-                    value.Assessment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum(text2) : (global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum?)null;
+                    value._assessment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum(text2) : (global::GenesysCloud.Extensions.Models.IntentFeedback.AssessmentEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class IntentFeedback : IGenesysCloudModel<IntentFeedback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        if (value.Entities is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -115,8 +121,8 @@ public sealed class IntentFeedback : IGenesysCloudModel<IntentFeedback>
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "assessment"u8, value.Assessment?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "assessment"u8, value._assessment?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

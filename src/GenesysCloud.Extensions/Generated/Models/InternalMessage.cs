@@ -14,67 +14,84 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The time line of the participant's internal message, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>The user ID for the participant on receiving side of the internal message conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetUserId")]
-    public string? TargetUserId { get; set; }
+    public string? TargetUserId { get => _targetUserId; set => _targetUserId = value; }
 
     /// <summary>The user ID for the participant on sending side of the internal message conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceUserId")]
-    public string? SourceUserId { get; set; }
+    public string? SourceUserId { get => _sourceUserId; set => _sourceUserId = value; }
 
     /// <summary>Address for the participant on receiving side of the internal message communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public global::GenesysCloud.Extensions.Models.Address? ToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>Address for the participant on the sending side of the internal message communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public global::GenesysCloud.Extensions.Models.Address? FromAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The messages sent on this communication channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessageDetails>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessageDetails>? Messages { get => _messages; set => _messages = value; }
+
+    private global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum? _initialState;
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private string? _peerId;
+    private string? _targetUserId;
+    private string? _sourceUserId;
+    private global::GenesysCloud.Extensions.Models.Address? _toAddress;
+    private global::GenesysCloud.Extensions.Models.Address? _fromAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessageDetails>? _messages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InternalMessage IGenesysCloudModel<InternalMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,18 +112,18 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.InternalMessage.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.InternalMessage.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -117,43 +134,43 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 4:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.InternalMessage.DisconnectTypeEnum?)null;
                     break;
                 case 5:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.TargetUserId = ReadString(ref reader, name);
+                    value._targetUserId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.SourceUserId = ReadString(ref reader, name);
+                    value._sourceUserId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.ToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._toAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.FromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._fromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -164,11 +181,11 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InternalMessageDetails.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list5;
+                        value._messages = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,10 +197,10 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Segments is { } property6)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._segments is { } property6)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -207,15 +224,15 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
             writer.WriteNull("segments"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteString(writer, "targetUserId"u8, value.TargetUserId, nulls);
-        WriteString(writer, "sourceUserId"u8, value.SourceUserId, nulls);
-        if (value.ToAddress is { } property9)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteString(writer, "targetUserId"u8, value._targetUserId, nulls);
+        WriteString(writer, "sourceUserId"u8, value._sourceUserId, nulls);
+        if (value._toAddress is { } property9)
         {
             writer.WritePropertyName("toAddress"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property9, options);
@@ -225,7 +242,7 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
             writer.WriteNull("toAddress"u8);
         }
 
-        if (value.FromAddress is { } property11)
+        if (value._fromAddress is { } property11)
         {
             writer.WritePropertyName("fromAddress"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property11, options);
@@ -235,7 +252,7 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
             writer.WriteNull("fromAddress"u8);
         }
 
-        if (value.Messages is { } property13)
+        if (value._messages is { } property13)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -259,7 +276,7 @@ public sealed class InternalMessage : IGenesysCloudModel<InternalMessage>
             writer.WriteNull("messages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The conversation of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The id of the communication of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The time when the message was received or sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>The sender of the text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sender")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Sender { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Sender { get => _sender; set => _sender = value; }
 
     /// <summary>The recipient of the text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>The message into normalized format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get => _normalizedMessage; set => _normalizedMessage = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private string? _communicationId;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.UserReference? _sender;
+    private global::GenesysCloud.Extensions.Models.UserReference? _recipient;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? _normalizedMessage;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InternalMessageData IGenesysCloudModel<InternalMessageData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.NormalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
+                    value._normalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +121,9 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Conversation is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._conversation is { } property1)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -122,9 +133,9 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        if (value.Sender is { } property3)
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        if (value._sender is { } property3)
         {
             writer.WritePropertyName("sender"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -134,7 +145,7 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
             writer.WriteNull("sender"u8);
         }
 
-        if (value.Recipient is { } property5)
+        if (value._recipient is { } property5)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -144,7 +155,7 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
             writer.WriteNull("recipient"u8);
         }
 
-        if (value.NormalizedMessage is { } property7)
+        if (value._normalizedMessage is { } property7)
         {
             writer.WritePropertyName("normalizedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.WriteJson(writer, property7, options);
@@ -154,8 +165,8 @@ public sealed class InternalMessageData : IGenesysCloudModel<InternalMessageData
             writer.WriteNull("normalizedMessage"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

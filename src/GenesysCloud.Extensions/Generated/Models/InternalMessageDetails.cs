@@ -14,15 +14,19 @@ public sealed class InternalMessageDetails : IGenesysCloudModel<InternalMessageD
 {
     /// <summary>UUID identifying the internal message media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>The time when the message was sent or received. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageTime")]
-    public global::System.DateTimeOffset? MessageTime { get; set; }
+    public global::System.DateTimeOffset? MessageTime { get => _messageTime; set => _messageTime = value; }
+
+    private string? _messageId;
+    private global::System.DateTimeOffset? _messageTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InternalMessageDetails IGenesysCloudModel<InternalMessageDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class InternalMessageDetails : IGenesysCloudModel<InternalMessageD
             switch (index)
             {
                 case 0:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MessageTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._messageTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class InternalMessageDetails : IGenesysCloudModel<InternalMessageD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        WriteDateTimeOffset(writer, "messageTime"u8, value.MessageTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        WriteDateTimeOffset(writer, "messageTime"u8, value._messageTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

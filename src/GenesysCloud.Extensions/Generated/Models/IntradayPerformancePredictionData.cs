@@ -14,19 +14,24 @@ public sealed class IntradayPerformancePredictionData : IGenesysCloudModel<Intra
 {
     /// <summary>Percentage of interactions that meets service level target as defined in the matching service goal templates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelPercent")]
-    public double? ServiceLevelPercent { get; set; }
+    public double? ServiceLevelPercent { get => _serviceLevelPercent; set => _serviceLevelPercent = value; }
 
     /// <summary>Predicted average time in seconds it takes to answer an interaction once the interaction becomes available to be routed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswerSeconds")]
-    public double? AverageSpeedOfAnswerSeconds { get; set; }
+    public double? AverageSpeedOfAnswerSeconds { get => _averageSpeedOfAnswerSeconds; set => _averageSpeedOfAnswerSeconds = value; }
 
     /// <summary>Percentage of on-queue time for all agents in this group that are occupied handling interactions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occupancyPercent")]
-    public double? OccupancyPercent { get; set; }
+    public double? OccupancyPercent { get => _occupancyPercent; set => _occupancyPercent = value; }
+
+    private double? _serviceLevelPercent;
+    private double? _averageSpeedOfAnswerSeconds;
+    private double? _occupancyPercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntradayPerformancePredictionData IGenesysCloudModel<IntradayPerformancePredictionData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class IntradayPerformancePredictionData : IGenesysCloudModel<Intra
             switch (index)
             {
                 case 0:
-                    value.ServiceLevelPercent = ReadNullableDouble(ref reader, options, name);
+                    value._serviceLevelPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.AverageSpeedOfAnswerSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._averageSpeedOfAnswerSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.OccupancyPercent = ReadNullableDouble(ref reader, options, name);
+                    value._occupancyPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class IntradayPerformancePredictionData : IGenesysCloudModel<Intra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "serviceLevelPercent"u8, value.ServiceLevelPercent, nulls);
-        WriteDouble(writer, "averageSpeedOfAnswerSeconds"u8, value.AverageSpeedOfAnswerSeconds, nulls);
-        WriteDouble(writer, "occupancyPercent"u8, value.OccupancyPercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "serviceLevelPercent"u8, value._serviceLevelPercent, nulls);
+        WriteDouble(writer, "averageSpeedOfAnswerSeconds"u8, value._averageSpeedOfAnswerSeconds, nulls);
+        WriteDouble(writer, "occupancyPercent"u8, value._occupancyPercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
 {
     /// <summary>Requested date in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitDate")]
-    public string? BusinessUnitDate { get; set; }
+    public string? BusinessUnitDate { get => _businessUnitDate; set => _businessUnitDate = value; }
 
     /// <summary>The metric categories</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get => _categories; set => _categories = value; }
 
     /// <summary>The IDs of the planning groups for which to fetch data.  Omitting or passing an empty list will return all available planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
 
     /// <summary>The period/interval in minutes for which to aggregate the data. Required, defaults to 15</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalLengthMinutes")]
-    public long? IntervalLengthMinutes { get; set; }
+    public long? IntervalLengthMinutes { get => _intervalLengthMinutes; set => _intervalLengthMinutes = value; }
+
+    private string? _businessUnitDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categories;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private long? _intervalLengthMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IntradayPlanningGroupRequest IGenesysCloudModel<IntradayPlanningGroupRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
             switch (index)
             {
                 case 0:
-                    value.BusinessUnitDate = ReadString(ref reader, name);
+                    value._businessUnitDate = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Categories = list1;
+                        value._categories = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list2;
+                        value._planningGroupIds = list2;
                     }
                     break;
                 case 3:
-                    value.IntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._intervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "businessUnitDate"u8, value.BusinessUnitDate, nulls);
-        if (value.Categories is { } property3)
+        WriteString(writer, "businessUnitDate"u8, value._businessUnitDate, nulls);
+        if (value._categories is { } property3)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -121,7 +127,7 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
             writer.WriteNull("categories"u8);
         }
 
-        if (value.PlanningGroupIds is { } property5)
+        if (value._planningGroupIds is { } property5)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -138,8 +144,8 @@ public sealed class IntradayPlanningGroupRequest : IGenesysCloudModel<IntradayPl
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteInt64(writer, "intervalLengthMinutes"u8, value.IntervalLengthMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "intervalLengthMinutes"u8, value._intervalLengthMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class InvoiceAddress : IGenesysCloudModel<InvoiceAddress>
 {
     /// <summary>The date when the Address became effective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEffective")]
-    public string? DateEffective { get; set; }
+    public string? DateEffective { get => _dateEffective; set => _dateEffective = value; }
 
     /// <summary>The type of address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressType")]
-    public global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum? AddressType { get; set; }
+    public global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum? AddressType { get => _addressType; set => _addressType = value; }
 
     /// <summary>Contains the ISO code for any currency allowed by the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currencyIsoCode")]
-    public string? CurrencyIsoCode { get; set; }
+    public string? CurrencyIsoCode { get => _currencyIsoCode; set => _currencyIsoCode = value; }
 
     /// <summary>The first line of the Address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("line1")]
-    public string? Line1 { get; set; }
+    public string? Line1 { get => _line1; set => _line1 = value; }
 
     /// <summary>The second line of the Address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("line2")]
-    public string? Line2 { get; set; }
+    public string? Line2 { get => _line2; set => _line2 = value; }
 
     /// <summary>The third line of the Address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("line3")]
-    public string? Line3 { get; set; }
+    public string? Line3 { get => _line3; set => _line3 = value; }
 
     /// <summary>The city name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cityName")]
-    public string? CityName { get; set; }
+    public string? CityName { get => _cityName; set => _cityName = value; }
 
     /// <summary>The Postal or Zip Code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postalCode")]
-    public string? PostalCode { get; set; }
+    public string? PostalCode { get => _postalCode; set => _postalCode = value; }
 
     /// <summary>The code that reflects the geographic state for the Address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateCode")]
-    public string? StateCode { get; set; }
+    public string? StateCode { get => _stateCode; set => _stateCode = value; }
 
     /// <summary>The code representing the country for the Address (ISO_3166).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The primary subdivision within a city (e.g., district, neighborhood).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("citySubdivision1")]
-    public string? CitySubdivision1 { get; set; }
+    public string? CitySubdivision1 { get => _citySubdivision1; set => _citySubdivision1 = value; }
 
     /// <summary>The primary administrative division within a region (e.g., state, province).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("regionSubdivision1")]
-    public string? RegionSubdivision1 { get; set; }
+    public string? RegionSubdivision1 { get => _regionSubdivision1; set => _regionSubdivision1 = value; }
 
     /// <summary>A secondary subdivision within the primary region subdivision (e.g., county, district).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("regionSubdivision2")]
-    public string? RegionSubdivision2 { get; set; }
+    public string? RegionSubdivision2 { get => _regionSubdivision2; set => _regionSubdivision2 = value; }
 
     /// <summary>Stores the name of the country in which the address is situated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
+
+    private string? _dateEffective;
+    private global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum? _addressType;
+    private string? _currencyIsoCode;
+    private string? _line1;
+    private string? _line2;
+    private string? _line3;
+    private string? _cityName;
+    private string? _postalCode;
+    private string? _stateCode;
+    private string? _countryCode;
+    private string? _citySubdivision1;
+    private string? _regionSubdivision1;
+    private string? _regionSubdivision2;
+    private string? _country;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static InvoiceAddress IGenesysCloudModel<InvoiceAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class InvoiceAddress : IGenesysCloudModel<InvoiceAddress>
             switch (index)
             {
                 case 0:
-                    value.DateEffective = ReadString(ref reader, name);
+                    value._dateEffective = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AddressType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum?)null;
+                    value._addressType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.InvoiceAddress.AddressTypeEnum?)null;
                     break;
                 case 2:
-                    value.CurrencyIsoCode = ReadString(ref reader, name);
+                    value._currencyIsoCode = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Line1 = ReadString(ref reader, name);
+                    value._line1 = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Line2 = ReadString(ref reader, name);
+                    value._line2 = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Line3 = ReadString(ref reader, name);
+                    value._line3 = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CityName = ReadString(ref reader, name);
+                    value._cityName = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.PostalCode = ReadString(ref reader, name);
+                    value._postalCode = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.StateCode = ReadString(ref reader, name);
+                    value._stateCode = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.CitySubdivision1 = ReadString(ref reader, name);
+                    value._citySubdivision1 = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.RegionSubdivision1 = ReadString(ref reader, name);
+                    value._regionSubdivision1 = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.RegionSubdivision2 = ReadString(ref reader, name);
+                    value._regionSubdivision2 = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,21 +161,21 @@ public sealed class InvoiceAddress : IGenesysCloudModel<InvoiceAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateEffective"u8, value.DateEffective, nulls);
-        WriteString(writer, "addressType"u8, value.AddressType?.ToString(), nulls);
-        WriteString(writer, "currencyIsoCode"u8, value.CurrencyIsoCode, nulls);
-        WriteString(writer, "line1"u8, value.Line1, nulls);
-        WriteString(writer, "line2"u8, value.Line2, nulls);
-        WriteString(writer, "line3"u8, value.Line3, nulls);
-        WriteString(writer, "cityName"u8, value.CityName, nulls);
-        WriteString(writer, "postalCode"u8, value.PostalCode, nulls);
-        WriteString(writer, "stateCode"u8, value.StateCode, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "citySubdivision1"u8, value.CitySubdivision1, nulls);
-        WriteString(writer, "regionSubdivision1"u8, value.RegionSubdivision1, nulls);
-        WriteString(writer, "regionSubdivision2"u8, value.RegionSubdivision2, nulls);
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateEffective"u8, value._dateEffective, nulls);
+        WriteString(writer, "addressType"u8, value._addressType?.ToString(), nulls);
+        WriteString(writer, "currencyIsoCode"u8, value._currencyIsoCode, nulls);
+        WriteString(writer, "line1"u8, value._line1, nulls);
+        WriteString(writer, "line2"u8, value._line2, nulls);
+        WriteString(writer, "line3"u8, value._line3, nulls);
+        WriteString(writer, "cityName"u8, value._cityName, nulls);
+        WriteString(writer, "postalCode"u8, value._postalCode, nulls);
+        WriteString(writer, "stateCode"u8, value._stateCode, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "citySubdivision1"u8, value._citySubdivision1, nulls);
+        WriteString(writer, "regionSubdivision1"u8, value._regionSubdivision1, nulls);
+        WriteString(writer, "regionSubdivision2"u8, value._regionSubdivision2, nulls);
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class IpAddressAuthentication : IGenesysCloudModel<IpAddressAuthen
 {
     /// <summary>Gets or sets <c>networkWhitelist</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networkWhitelist")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NetworkWhitelist { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NetworkWhitelist { get => _networkWhitelist; set => _networkWhitelist = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _networkWhitelist;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IpAddressAuthentication IGenesysCloudModel<IpAddressAuthentication>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class IpAddressAuthentication : IGenesysCloudModel<IpAddressAuthen
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.NetworkWhitelist = null;
+                        value._networkWhitelist = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class IpAddressAuthentication : IGenesysCloudModel<IpAddressAuthen
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NetworkWhitelist = list1;
+                        value._networkWhitelist = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class IpAddressAuthentication : IGenesysCloudModel<IpAddressAuthen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NetworkWhitelist is { } property2)
+        if (value._networkWhitelist is { } property2)
         {
             writer.WritePropertyName("networkWhitelist"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class IpAddressAuthentication : IGenesysCloudModel<IpAddressAuthen
             writer.WriteNull("networkWhitelist"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

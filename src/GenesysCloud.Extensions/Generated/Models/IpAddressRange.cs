@@ -14,23 +14,29 @@ public sealed class IpAddressRange : IGenesysCloudModel<IpAddressRange>
 {
     /// <summary>Gets or sets <c>cidr</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cidr")]
-    public string? Cidr { get; set; }
+    public string? Cidr { get => _cidr; set => _cidr = value; }
 
     /// <summary>Gets or sets <c>service</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service")]
-    public global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum? Service { get; set; }
+    public global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum? Service { get => _service; set => _service = value; }
 
     /// <summary>Gets or sets <c>region</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>The direction of traffic for the IP range from the perspective of Genesys Cloud (e.g. inbound to Genesys; outbound from Genesys)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum? Direction { get => _direction; set => _direction = value; }
+
+    private string? _cidr;
+    private global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum? _service;
+    private string? _region;
+    private global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum? _direction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IpAddressRange IGenesysCloudModel<IpAddressRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class IpAddressRange : IGenesysCloudModel<IpAddressRange>
             switch (index)
             {
                 case 0:
-                    value.Cidr = ReadString(ref reader, name);
+                    value._cidr = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Service = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum(text1) : (global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum?)null;
+                    value._service = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum(text1) : (global::GenesysCloud.Extensions.Models.IpAddressRange.ServiceEnum?)null;
                     break;
                 case 2:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.IpAddressRange.DirectionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class IpAddressRange : IGenesysCloudModel<IpAddressRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "cidr"u8, value.Cidr, nulls);
-        WriteString(writer, "service"u8, value.Service?.ToString(), nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "cidr"u8, value._cidr, nulls);
+        WriteString(writer, "service"u8, value._service?.ToString(), nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

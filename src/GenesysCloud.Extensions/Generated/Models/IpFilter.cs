@@ -14,15 +14,19 @@ public sealed class IpFilter : IGenesysCloudModel<IpFilter>
 {
     /// <summary>IP address or CIDR range to filter (e.g. '192.168.1.0/24').</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Descriptive name for the IP address filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
+
+    private string? _ipAddress;
+    private string? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static IpFilter IGenesysCloudModel<IpFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class IpFilter : IGenesysCloudModel<IpFilter>
             switch (index)
             {
                 case 0:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class IpFilter : IGenesysCloudModel<IpFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ItemValidationLimits : IGenesysCloudModel<ItemValidationLimi
 {
     /// <summary>A structure denoting the system-imposed minimum string length (for text-based core types) or numeric values (for number-based) core types.  For example, the validationLimits for a text-based core type specify the min/max values for a minimum string length (minLength) constraint supplied by a schemaauthor on a text field.  Similarly, the maxLength's min/max specifies maximum string length constraint supplied by a schema author for the same field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-    public global::GenesysCloud.Extensions.Models.MinLength? MinLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinLength? MinLength { get => _minLength; set => _minLength = value; }
 
     /// <summary>A structure denoting the system-imposed minimum and maximum string length (for text-based core types) or numeric values (for number-based) core types.  For example, the validationLimits for a text-based core type specify the min/max values for a minimum string length (minLength) constraint supplied by a schemaauthor on a text field.  Similarly, the maxLength's min/max specifies maximum string length constraint supplied by a schema author for the same field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-    public global::GenesysCloud.Extensions.Models.MaxLength? MaxLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaxLength? MaxLength { get => _maxLength; set => _maxLength = value; }
+
+    private global::GenesysCloud.Extensions.Models.MinLength? _minLength;
+    private global::GenesysCloud.Extensions.Models.MaxLength? _maxLength;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ItemValidationLimits IGenesysCloudModel<ItemValidationLimits>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ItemValidationLimits : IGenesysCloudModel<ItemValidationLimi
             switch (index)
             {
                 case 0:
-                    value.MinLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
+                    value._minLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MaxLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
+                    value._maxLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ItemValidationLimits : IGenesysCloudModel<ItemValidationLimi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MinLength is { } property1)
+        if (value._minLength is { } property1)
         {
             writer.WritePropertyName("minLength"u8);
             global::GenesysCloud.Extensions.Models.MinLength.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ItemValidationLimits : IGenesysCloudModel<ItemValidationLimi
             writer.WriteNull("minLength"u8);
         }
 
-        if (value.MaxLength is { } property3)
+        if (value._maxLength is { } property3)
         {
             writer.WritePropertyName("maxLength"u8);
             global::GenesysCloud.Extensions.Models.MaxLength.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ItemValidationLimits : IGenesysCloudModel<ItemValidationLimi
             writer.WriteNull("maxLength"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

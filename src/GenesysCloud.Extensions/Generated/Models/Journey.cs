@@ -14,11 +14,14 @@ public sealed class Journey : IGenesysCloudModel<Journey>
 {
     /// <summary>A list of zero or more patterns to match.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("patterns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyPattern>? Patterns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyPattern>? Patterns { get => _patterns; set => _patterns = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyPattern>? _patterns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Journey IGenesysCloudModel<Journey>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Journey : IGenesysCloudModel<Journey>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Patterns = null;
+                        value._patterns = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Journey : IGenesysCloudModel<Journey>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyPattern.ReadJson(ref reader, options));
                         }
 
-                        value.Patterns = list1;
+                        value._patterns = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Journey : IGenesysCloudModel<Journey>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Patterns is { } property2)
+        if (value._patterns is { } property2)
         {
             writer.WritePropertyName("patterns"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class Journey : IGenesysCloudModel<Journey>
             writer.WriteNull("patterns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class JourneyAction : IGenesysCloudModel<JourneyAction>
 {
     /// <summary>The ID of an action from the Journey System (an action is spawned from an actionMap)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Details about the action map from the Journey System which triggered this action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMap")]
-    public global::GenesysCloud.Extensions.Models.JourneyActionMap? ActionMap { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyActionMap? ActionMap { get => _actionMap; set => _actionMap = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.JourneyActionMap? _actionMap;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyAction IGenesysCloudModel<JourneyAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class JourneyAction : IGenesysCloudModel<JourneyAction>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActionMap = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyActionMap.ReadJson(ref reader, options);
+                    value._actionMap = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyActionMap.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class JourneyAction : IGenesysCloudModel<JourneyAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ActionMap is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._actionMap is { } property1)
         {
             writer.WritePropertyName("actionMap"u8);
             global::GenesysCloud.Extensions.Models.JourneyActionMap.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class JourneyAction : IGenesysCloudModel<JourneyAction>
             writer.WriteNull("actionMap"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

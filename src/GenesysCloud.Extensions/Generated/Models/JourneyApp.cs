@@ -14,23 +14,29 @@ public sealed class JourneyApp : IGenesysCloudModel<JourneyApp>
 {
     /// <summary>Name of the application (e.g. mybankingapp).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Namespace of the application (e.g. com.genesys.bancodinero).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public string? Namespace { get; set; }
+    public string? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>Version of the application (e.g. 5.9.27).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Build number of the application (e.g. 701).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buildNumber")]
-    public string? BuildNumber { get; set; }
+    public string? BuildNumber { get => _buildNumber; set => _buildNumber = value; }
+
+    private string? _name;
+    private string? _namespace;
+    private string? _version;
+    private string? _buildNumber;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyApp IGenesysCloudModel<JourneyApp>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class JourneyApp : IGenesysCloudModel<JourneyApp>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Namespace = ReadString(ref reader, name);
+                    value._namespace = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BuildNumber = ReadString(ref reader, name);
+                    value._buildNumber = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class JourneyApp : IGenesysCloudModel<JourneyApp>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "namespace"u8, value.Namespace, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "buildNumber"u8, value.BuildNumber, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "namespace"u8, value._namespace, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "buildNumber"u8, value._buildNumber, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

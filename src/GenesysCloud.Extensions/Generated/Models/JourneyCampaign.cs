@@ -14,35 +14,44 @@ public sealed class JourneyCampaign : IGenesysCloudModel<JourneyCampaign>
 {
     /// <summary>Differentiate ads or links that point to the same URL (e.g. textlink).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
 
     /// <summary>Identify a medium such as email or cost-per-click (e.g. CPC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("medium")]
-    public string? Medium { get; set; }
+    public string? Medium { get => _medium; set => _medium = value; }
 
     /// <summary>Identify a specific product promotion or strategic campaign (e.g. 320banner).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Identify a search engine, newsletter name, or other source (e.g. Google).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>Note the keywords for this ad (e.g. running+shoes).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("term")]
-    public string? Term { get; set; }
+    public string? Term { get => _term; set => _term = value; }
 
     /// <summary>The click ID (unique number that is generated when a potential customer clicks on an affiliate link).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clickId")]
-    public string? ClickId { get; set; }
+    public string? ClickId { get => _clickId; set => _clickId = value; }
 
     /// <summary>The ad network to which the click ID belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("network")]
-    public string? Network { get; set; }
+    public string? Network { get => _network; set => _network = value; }
+
+    private string? _content;
+    private string? _medium;
+    private string? _name;
+    private string? _source;
+    private string? _term;
+    private string? _clickId;
+    private string? _network;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyCampaign IGenesysCloudModel<JourneyCampaign>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class JourneyCampaign : IGenesysCloudModel<JourneyCampaign>
             switch (index)
             {
                 case 0:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Medium = ReadString(ref reader, name);
+                    value._medium = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Term = ReadString(ref reader, name);
+                    value._term = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ClickId = ReadString(ref reader, name);
+                    value._clickId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Network = ReadString(ref reader, name);
+                    value._network = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class JourneyCampaign : IGenesysCloudModel<JourneyCampaign>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteString(writer, "medium"u8, value.Medium, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteString(writer, "term"u8, value.Term, nulls);
-        WriteString(writer, "clickId"u8, value.ClickId, nulls);
-        WriteString(writer, "network"u8, value.Network, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteString(writer, "medium"u8, value._medium, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteString(writer, "term"u8, value._term, nulls);
+        WriteString(writer, "clickId"u8, value._clickId, nulls);
+        WriteString(writer, "network"u8, value._network, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class JourneyCaseAssociation : IGenesysCloudModel<JourneyCaseAssoc
 {
     /// <summary>The ID of the association.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The case that was associated with the journey session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedCase")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? AssociatedCase { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? AssociatedCase { get => _associatedCase; set => _associatedCase = value; }
 
     /// <summary>The reference for the case that was associated with the journey session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseReference")]
-    public string? CaseReference { get; set; }
+    public string? CaseReference { get => _caseReference; set => _caseReference = value; }
 
     /// <summary>The date of the association. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssociated")]
-    public global::System.DateTimeOffset? DateAssociated { get; set; }
+    public global::System.DateTimeOffset? DateAssociated { get => _dateAssociated; set => _dateAssociated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _associatedCase;
+    private string? _caseReference;
+    private global::System.DateTimeOffset? _dateAssociated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyCaseAssociation IGenesysCloudModel<JourneyCaseAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class JourneyCaseAssociation : IGenesysCloudModel<JourneyCaseAssoc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AssociatedCase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._associatedCase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CaseReference = ReadString(ref reader, name);
+                    value._caseReference = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateAssociated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssociated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class JourneyCaseAssociation : IGenesysCloudModel<JourneyCaseAssoc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.AssociatedCase is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._associatedCase is { } property1)
         {
             writer.WritePropertyName("associatedCase"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -93,10 +100,10 @@ public sealed class JourneyCaseAssociation : IGenesysCloudModel<JourneyCaseAssoc
             writer.WriteNull("associatedCase"u8);
         }
 
-        WriteString(writer, "caseReference"u8, value.CaseReference, nulls);
-        WriteDateTimeOffset(writer, "dateAssociated"u8, value.DateAssociated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "caseReference"u8, value._caseReference, nulls);
+        WriteDateTimeOffset(writer, "dateAssociated"u8, value._dateAssociated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class JourneyCustomerSession : IGenesysCloudModel<JourneyCustomerS
 {
     /// <summary>An ID of a Customer/User's session within the Journey System at a point-in-time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of the Customer/User's session within the Journey System (e.g. web, app)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
+
+    private string? _id;
+    private string? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyCustomerSession IGenesysCloudModel<JourneyCustomerSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class JourneyCustomerSession : IGenesysCloudModel<JourneyCustomerS
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class JourneyCustomerSession : IGenesysCloudModel<JourneyCustomerS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

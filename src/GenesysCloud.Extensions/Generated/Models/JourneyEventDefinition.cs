@@ -14,39 +14,49 @@ public sealed class JourneyEventDefinition : IGenesysCloudModel<JourneyEventDefi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The source of the event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The rank of the event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
-    public long? Rank { get; set; }
+    public long? Rank { get => _rank; set => _rank = value; }
 
     /// <summary>The display name of the event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The description of this event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The JSON schema of this event definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? JsonSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? JsonSchema { get => _jsonSchema; set => _jsonSchema = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum? _source;
+    private long? _rank;
+    private string? _displayName;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _jsonSchema;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyEventDefinition IGenesysCloudModel<JourneyEventDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class JourneyEventDefinition : IGenesysCloudModel<JourneyEventDefi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyEventDefinition.SourceEnum?)null;
                     break;
                 case 3:
-                    value.Rank = ReadNullableInt64(ref reader, options, name);
+                    value._rank = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.JsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._jsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,13 +113,13 @@ public sealed class JourneyEventDefinition : IGenesysCloudModel<JourneyEventDefi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteInt64(writer, "rank"u8, value.Rank, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.JsonSchema is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteInt64(writer, "rank"u8, value._rank, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._jsonSchema is { } property2)
         {
             writer.WritePropertyName("jsonSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property2, options);
@@ -119,8 +129,8 @@ public sealed class JourneyEventDefinition : IGenesysCloudModel<JourneyEventDefi
             writer.WriteNull("jsonSchema"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

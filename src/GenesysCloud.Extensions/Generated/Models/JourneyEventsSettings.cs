@@ -14,51 +14,64 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
 {
     /// <summary>Whether or not journey event collection is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>(deprecated) List of parameters to be excluded from the query string.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludedQueryParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExcludedQueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExcludedQueryParameters { get => _excludedQueryParameters; set => _excludedQueryParameters = value; }
 
     /// <summary>(deprecated) Whether or not to keep the URL fragment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldKeepUrlFragment")]
-    public bool? ShouldKeepUrlFragment { get; set; }
+    public bool? ShouldKeepUrlFragment { get => _shouldKeepUrlFragment; set => _shouldKeepUrlFragment = value; }
 
     /// <summary>(deprecated) List of query parameters used for search (e.g. 'q').</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQueryParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SearchQueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SearchQueryParameters { get => _searchQueryParameters; set => _searchQueryParameters = value; }
 
     /// <summary>Controls how the pageview events are tracked.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageviewConfig")]
-    public global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum? PageviewConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum? PageviewConfig { get => _pageviewConfig; set => _pageviewConfig = value; }
 
     /// <summary>Tracks when and where a visitor clicks on a webpage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clickEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? ClickEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? ClickEvents { get => _clickEvents; set => _clickEvents = value; }
 
     /// <summary>Controls how the form submitted and form abandoned events are tracked after a visitor interacts with a form element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formsTrackEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FormsTrackTrigger>? FormsTrackEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FormsTrackTrigger>? FormsTrackEvents { get => _formsTrackEvents; set => _formsTrackEvents = value; }
 
     /// <summary>Tracks when and where a visitor becomes inactive on a webpage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IdleEventTrigger>? IdleEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IdleEventTrigger>? IdleEvents { get => _idleEvents; set => _idleEvents = value; }
 
     /// <summary>Tracks when elements become visible or hidden on screen.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inViewportEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? InViewportEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? InViewportEvents { get => _inViewportEvents; set => _inViewportEvents = value; }
 
     /// <summary>Tracks when a visitor scrolls to a specific percentage of a webpage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scrollDepthEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScrollPercentageEventTrigger>? ScrollDepthEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScrollPercentageEventTrigger>? ScrollDepthEvents { get => _scrollDepthEvents; set => _scrollDepthEvents = value; }
 
     /// <summary>Configuration settings for tracking behavior and filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trackingSettings")]
-    public global::GenesysCloud.Extensions.Models.TrackingSettings? TrackingSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrackingSettings? TrackingSettings { get => _trackingSettings; set => _trackingSettings = value; }
+
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _excludedQueryParameters;
+    private bool? _shouldKeepUrlFragment;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _searchQueryParameters;
+    private global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum? _pageviewConfig;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? _clickEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FormsTrackTrigger>? _formsTrackEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IdleEventTrigger>? _idleEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectorEventTrigger>? _inViewportEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScrollPercentageEventTrigger>? _scrollDepthEvents;
+    private global::GenesysCloud.Extensions.Models.TrackingSettings? _trackingSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyEventsSettings IGenesysCloudModel<JourneyEventsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,12 +92,12 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ExcludedQueryParameters = null;
+                        value._excludedQueryParameters = null;
                     }
                     else
                     {
@@ -95,16 +108,16 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExcludedQueryParameters = list1;
+                        value._excludedQueryParameters = list1;
                     }
                     break;
                 case 2:
-                    value.ShouldKeepUrlFragment = ReadNullableBoolean(ref reader, name);
+                    value._shouldKeepUrlFragment = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SearchQueryParameters = null;
+                        value._searchQueryParameters = null;
                     }
                     else
                     {
@@ -115,16 +128,16 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SearchQueryParameters = list2;
+                        value._searchQueryParameters = list2;
                     }
                     break;
                 case 4:
-                    value.PageviewConfig = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum(text3) : (global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum?)null;
+                    value._pageviewConfig = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum(text3) : (global::GenesysCloud.Extensions.Models.JourneyEventsSettings.PageviewConfigEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ClickEvents = null;
+                        value._clickEvents = null;
                     }
                     else
                     {
@@ -135,13 +148,13 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectorEventTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.ClickEvents = list4;
+                        value._clickEvents = list4;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.FormsTrackEvents = null;
+                        value._formsTrackEvents = null;
                     }
                     else
                     {
@@ -152,13 +165,13 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FormsTrackTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.FormsTrackEvents = list5;
+                        value._formsTrackEvents = list5;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.IdleEvents = null;
+                        value._idleEvents = null;
                     }
                     else
                     {
@@ -169,13 +182,13 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IdleEventTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.IdleEvents = list6;
+                        value._idleEvents = list6;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.InViewportEvents = null;
+                        value._inViewportEvents = null;
                     }
                     else
                     {
@@ -186,13 +199,13 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectorEventTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.InViewportEvents = list7;
+                        value._inViewportEvents = list7;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.ScrollDepthEvents = null;
+                        value._scrollDepthEvents = null;
                     }
                     else
                     {
@@ -203,14 +216,14 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScrollPercentageEventTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.ScrollDepthEvents = list8;
+                        value._scrollDepthEvents = list8;
                     }
                     break;
                 case 10:
-                    value.TrackingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrackingSettings.ReadJson(ref reader, options);
+                    value._trackingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrackingSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,8 +235,8 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.ExcludedQueryParameters is { } property9)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._excludedQueryParameters is { } property9)
         {
             writer.WritePropertyName("excludedQueryParameters"u8);
             writer.WriteStartArray();
@@ -240,8 +253,8 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("excludedQueryParameters"u8);
         }
 
-        WriteBoolean(writer, "shouldKeepUrlFragment"u8, value.ShouldKeepUrlFragment, nulls);
-        if (value.SearchQueryParameters is { } property11)
+        WriteBoolean(writer, "shouldKeepUrlFragment"u8, value._shouldKeepUrlFragment, nulls);
+        if (value._searchQueryParameters is { } property11)
         {
             writer.WritePropertyName("searchQueryParameters"u8);
             writer.WriteStartArray();
@@ -258,8 +271,8 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("searchQueryParameters"u8);
         }
 
-        WriteString(writer, "pageviewConfig"u8, value.PageviewConfig?.ToString(), nulls);
-        if (value.ClickEvents is { } property13)
+        WriteString(writer, "pageviewConfig"u8, value._pageviewConfig?.ToString(), nulls);
+        if (value._clickEvents is { } property13)
         {
             writer.WritePropertyName("clickEvents"u8);
             writer.WriteStartArray();
@@ -283,7 +296,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("clickEvents"u8);
         }
 
-        if (value.FormsTrackEvents is { } property16)
+        if (value._formsTrackEvents is { } property16)
         {
             writer.WritePropertyName("formsTrackEvents"u8);
             writer.WriteStartArray();
@@ -307,7 +320,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("formsTrackEvents"u8);
         }
 
-        if (value.IdleEvents is { } property19)
+        if (value._idleEvents is { } property19)
         {
             writer.WritePropertyName("idleEvents"u8);
             writer.WriteStartArray();
@@ -331,7 +344,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("idleEvents"u8);
         }
 
-        if (value.InViewportEvents is { } property22)
+        if (value._inViewportEvents is { } property22)
         {
             writer.WritePropertyName("inViewportEvents"u8);
             writer.WriteStartArray();
@@ -355,7 +368,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("inViewportEvents"u8);
         }
 
-        if (value.ScrollDepthEvents is { } property25)
+        if (value._scrollDepthEvents is { } property25)
         {
             writer.WritePropertyName("scrollDepthEvents"u8);
             writer.WriteStartArray();
@@ -379,7 +392,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("scrollDepthEvents"u8);
         }
 
-        if (value.TrackingSettings is { } property28)
+        if (value._trackingSettings is { } property28)
         {
             writer.WritePropertyName("trackingSettings"u8);
             global::GenesysCloud.Extensions.Models.TrackingSettings.WriteJson(writer, property28, options);
@@ -389,7 +402,7 @@ public sealed class JourneyEventsSettings : IGenesysCloudModel<JourneyEventsSett
             writer.WriteNull("trackingSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

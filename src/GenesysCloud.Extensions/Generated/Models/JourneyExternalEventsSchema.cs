@@ -14,35 +14,44 @@ public sealed class JourneyExternalEventsSchema : IGenesysCloudModel<JourneyExte
 {
     /// <summary>The globally unique identifier for the schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The schema's version, a positive integer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The schema's enabled/disabled status. A disabled schema cannot be assigned to any other entities, but the data on those entities from the schema still exists.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The date and time this schema version was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The URI of the user that created this schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>A JSON schema defining the extension to the built-in entity type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonSchema")]
-    public global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument? JsonSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument? JsonSchema { get => _jsonSchema; set => _jsonSchema = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private long? _version;
+    private bool? _enabled;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument? _jsonSchema;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyExternalEventsSchema IGenesysCloudModel<JourneyExternalEventsSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class JourneyExternalEventsSchema : IGenesysCloudModel<JourneyExte
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.JsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument.ReadJson(ref reader, options);
+                    value._jsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +105,11 @@ public sealed class JourneyExternalEventsSchema : IGenesysCloudModel<JourneyExte
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -110,7 +119,7 @@ public sealed class JourneyExternalEventsSchema : IGenesysCloudModel<JourneyExte
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.JsonSchema is { } property3)
+        if (value._jsonSchema is { } property3)
         {
             writer.WritePropertyName("jsonSchema"u8);
             global::GenesysCloud.Extensions.Models.JourneyJsonSchemaDocument.WriteJson(writer, property3, options);
@@ -120,8 +129,8 @@ public sealed class JourneyExternalEventsSchema : IGenesysCloudModel<JourneyExte
             writer.WriteNull("jsonSchema"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

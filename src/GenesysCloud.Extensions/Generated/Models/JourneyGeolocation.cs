@@ -14,47 +14,59 @@ public sealed class JourneyGeolocation : IGenesysCloudModel<JourneyGeolocation>
 {
     /// <summary>Geolocation's ISO 3166-1 alpha-2 country code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
 
     /// <summary>Geolocation's country name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryName")]
-    public string? CountryName { get; set; }
+    public string? CountryName { get => _countryName; set => _countryName = value; }
 
     /// <summary>Geolocation's latitude.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latitude")]
-    public double? Latitude { get; set; }
+    public double? Latitude { get => _latitude; set => _latitude = value; }
 
     /// <summary>Geolocation's longitude.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("longitude")]
-    public double? Longitude { get; set; }
+    public double? Longitude { get => _longitude; set => _longitude = value; }
 
     /// <summary>Geolocation's locality or city.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locality")]
-    public string? Locality { get; set; }
+    public string? Locality { get => _locality; set => _locality = value; }
 
     /// <summary>Geolocation's postal code or ZIP code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postalCode")]
-    public string? PostalCode { get; set; }
+    public string? PostalCode { get => _postalCode; set => _postalCode = value; }
 
     /// <summary>Geolocation's ISO-3166-2 region code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>Geolocation's region name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("regionName")]
-    public string? RegionName { get; set; }
+    public string? RegionName { get => _regionName; set => _regionName = value; }
 
     /// <summary>The source that was used to determine the geolocation information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>Geolocation's timezone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
-    public string? Timezone { get; set; }
+    public string? Timezone { get => _timezone; set => _timezone = value; }
+
+    private string? _country;
+    private string? _countryName;
+    private double? _latitude;
+    private double? _longitude;
+    private string? _locality;
+    private string? _postalCode;
+    private string? _region;
+    private string? _regionName;
+    private string? _source;
+    private string? _timezone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyGeolocation IGenesysCloudModel<JourneyGeolocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class JourneyGeolocation : IGenesysCloudModel<JourneyGeolocation>
             switch (index)
             {
                 case 0:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CountryName = ReadString(ref reader, name);
+                    value._countryName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Latitude = ReadNullableDouble(ref reader, options, name);
+                    value._latitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Longitude = ReadNullableDouble(ref reader, options, name);
+                    value._longitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Locality = ReadString(ref reader, name);
+                    value._locality = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PostalCode = ReadString(ref reader, name);
+                    value._postalCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.RegionName = ReadString(ref reader, name);
+                    value._regionName = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Timezone = ReadString(ref reader, name);
+                    value._timezone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class JourneyGeolocation : IGenesysCloudModel<JourneyGeolocation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteString(writer, "countryName"u8, value.CountryName, nulls);
-        WriteDouble(writer, "latitude"u8, value.Latitude, nulls);
-        WriteDouble(writer, "longitude"u8, value.Longitude, nulls);
-        WriteString(writer, "locality"u8, value.Locality, nulls);
-        WriteString(writer, "postalCode"u8, value.PostalCode, nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "regionName"u8, value.RegionName, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteString(writer, "timezone"u8, value.Timezone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteString(writer, "countryName"u8, value._countryName, nulls);
+        WriteDouble(writer, "latitude"u8, value._latitude, nulls);
+        WriteDouble(writer, "longitude"u8, value._longitude, nulls);
+        WriteString(writer, "locality"u8, value._locality, nulls);
+        WriteString(writer, "postalCode"u8, value._postalCode, nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "regionName"u8, value._regionName, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteString(writer, "timezone"u8, value._timezone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
 {
     /// <summary>The JSON Schema specification link. The only value currently supported is "http://json-schema.org/draft-04/schema#".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
+    public string? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>The title of the schema. Must be unique across all enabled External Event schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The schema description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The list of required schema properties. All fields are optional unless listed. Optional fields can't be changed to required after the schema is saved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _required; set => _required = value; }
 
     /// <summary>The map of schema properties and their limits.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
+
+    private string? _schema;
+    private string? _title;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _required;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyJsonSchemaRequest IGenesysCloudModel<JourneyJsonSchemaRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
             switch (index)
             {
                 case 0:
-                    value.Schema = ReadString(ref reader, name);
+                    value._schema = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Required = null;
+                        value._required = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Required = list1;
+                        value._required = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary2;
+                        value._properties = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "$schema"u8, value.Schema, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Required is { } property3)
+        WriteString(writer, "$schema"u8, value._schema, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._required is { } property3)
         {
             writer.WritePropertyName("required"u8);
             writer.WriteStartArray();
@@ -130,7 +137,7 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
             writer.WriteNull("required"u8);
         }
 
-        if (value.Properties is { } property5)
+        if (value._properties is { } property5)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -148,7 +155,7 @@ public sealed class JourneyJsonSchemaRequest : IGenesysCloudModel<JourneyJsonSch
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

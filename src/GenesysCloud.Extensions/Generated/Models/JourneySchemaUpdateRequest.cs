@@ -14,19 +14,24 @@ public sealed class JourneySchemaUpdateRequest : IGenesysCloudModel<JourneySchem
 {
     /// <summary>The schema's version, a positive integer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The schema's enabled/disabled status. A disabled schema cannot be assigned to any other entities, but the data on those entities from the schema still exists.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>A JSON schema defining the extension to the built-in entity type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonSchema")]
-    public global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest? JsonSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest? JsonSchema { get => _jsonSchema; set => _jsonSchema = value; }
+
+    private long? _version;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest? _jsonSchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneySchemaUpdateRequest IGenesysCloudModel<JourneySchemaUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class JourneySchemaUpdateRequest : IGenesysCloudModel<JourneySchem
             switch (index)
             {
                 case 0:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.JsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest.ReadJson(ref reader, options);
+                    value._jsonSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class JourneySchemaUpdateRequest : IGenesysCloudModel<JourneySchem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.JsonSchema is { } property1)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._jsonSchema is { } property1)
         {
             writer.WritePropertyName("jsonSchema"u8);
             global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class JourneySchemaUpdateRequest : IGenesysCloudModel<JourneySchem
             writer.WriteNull("jsonSchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
 {
     /// <summary>The ID of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Whether or not the segment is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>The display name of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The version of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A description of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The hexadecimal color value of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>The target entity that a segment applies to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum? Scope { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>Whether or not the segment should be displayed to agent/supervisor users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldDisplayToAgent")]
-    public bool? ShouldDisplayToAgent { get; set; }
+    public bool? ShouldDisplayToAgent { get => _shouldDisplayToAgent; set => _shouldDisplayToAgent = value; }
 
     /// <summary>The context of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.Context? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.Context? Context { get => _context; set => _context = value; }
 
     /// <summary>The pattern of rules defining the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journey")]
-    public global::GenesysCloud.Extensions.Models.Journey? Journey { get; set; }
+    public global::GenesysCloud.Extensions.Models.Journey? Journey { get => _journey; set => _journey = value; }
 
     /// <summary>Details of an entity corresponding to this segment in an external system.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSegment")]
-    public global::GenesysCloud.Extensions.Models.ExternalSegment? ExternalSegment { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalSegment? ExternalSegment { get => _externalSegment; set => _externalSegment = value; }
 
     /// <summary>Time, in days, from when the segment is assigned until it is automatically unassigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentExpirationDays")]
-    public long? AssignmentExpirationDays { get; set; }
+    public long? AssignmentExpirationDays { get => _assignmentExpirationDays; set => _assignmentExpirationDays = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Timestamp indicating when the segment was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Timestamp indicating when the segment was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private string? _id;
+    private bool? _isActive;
+    private string? _displayName;
+    private long? _version;
+    private string? _description;
+    private string? _color;
+    private global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum? _scope;
+    private bool? _shouldDisplayToAgent;
+    private global::GenesysCloud.Extensions.Models.Context? _context;
+    private global::GenesysCloud.Extensions.Models.Journey? _journey;
+    private global::GenesysCloud.Extensions.Models.ExternalSegment? _externalSegment;
+    private long? _assignmentExpirationDays;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneySegment IGenesysCloudModel<JourneySegment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,52 +112,52 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Scope = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum?)null;
+                    value._scope = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneySegment.ScopeEnum?)null;
                     break;
                 case 7:
-                    value.ShouldDisplayToAgent = ReadNullableBoolean(ref reader, name);
+                    value._shouldDisplayToAgent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Context.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Context.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Journey.ReadJson(ref reader, options);
+                    value._journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Journey.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ExternalSegment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalSegment.ReadJson(ref reader, options);
+                    value._externalSegment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalSegment.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.AssignmentExpirationDays = ReadNullableInt64(ref reader, options, name);
+                    value._assignmentExpirationDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,15 +169,15 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteString(writer, "scope"u8, value.Scope?.ToString(), nulls);
-        WriteBoolean(writer, "shouldDisplayToAgent"u8, value.ShouldDisplayToAgent, nulls);
-        if (value.Context is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteString(writer, "scope"u8, value._scope?.ToString(), nulls);
+        WriteBoolean(writer, "shouldDisplayToAgent"u8, value._shouldDisplayToAgent, nulls);
+        if (value._context is { } property2)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.Context.WriteJson(writer, property2, options);
@@ -170,7 +187,7 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
             writer.WriteNull("context"u8);
         }
 
-        if (value.Journey is { } property4)
+        if (value._journey is { } property4)
         {
             writer.WritePropertyName("journey"u8);
             global::GenesysCloud.Extensions.Models.Journey.WriteJson(writer, property4, options);
@@ -180,7 +197,7 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
             writer.WriteNull("journey"u8);
         }
 
-        if (value.ExternalSegment is { } property6)
+        if (value._externalSegment is { } property6)
         {
             writer.WritePropertyName("externalSegment"u8);
             global::GenesysCloud.Extensions.Models.ExternalSegment.WriteJson(writer, property6, options);
@@ -190,11 +207,11 @@ public sealed class JourneySegment : IGenesysCloudModel<JourneySegment>
             writer.WriteNull("externalSegment"u8);
         }
 
-        WriteInt64(writer, "assignmentExpirationDays"u8, value.AssignmentExpirationDays, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "assignmentExpirationDays"u8, value._assignmentExpirationDays, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class JourneySurveyQuestion : IGenesysCloudModel<JourneySurveyQues
 {
     /// <summary>Type of survey question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Label of question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>The customer property that the answer maps to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerProperty")]
-    public global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum? CustomerProperty { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum? CustomerProperty { get => _customerProperty; set => _customerProperty = value; }
 
     /// <summary>Choices available to user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("choices")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Choices { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Choices { get => _choices; set => _choices = value; }
 
     /// <summary>Whether answering this question is mandatory.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isMandatory")]
-    public bool? IsMandatory { get; set; }
+    public bool? IsMandatory { get => _isMandatory; set => _isMandatory = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum? _type;
+    private string? _label;
+    private global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum? _customerProperty;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _choices;
+    private bool? _isMandatory;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneySurveyQuestion IGenesysCloudModel<JourneySurveyQuestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class JourneySurveyQuestion : IGenesysCloudModel<JourneySurveyQues
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CustomerProperty = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum(text2) : (global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum?)null;
+                    value._customerProperty = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum(text2) : (global::GenesysCloud.Extensions.Models.JourneySurveyQuestion.CustomerPropertyEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Choices = null;
+                        value._choices = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class JourneySurveyQuestion : IGenesysCloudModel<JourneySurveyQues
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Choices = list3;
+                        value._choices = list3;
                     }
                     break;
                 case 4:
-                    value.IsMandatory = ReadNullableBoolean(ref reader, name);
+                    value._isMandatory = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class JourneySurveyQuestion : IGenesysCloudModel<JourneySurveyQues
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteString(writer, "customerProperty"u8, value.CustomerProperty?.ToString(), nulls);
-        if (value.Choices is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteString(writer, "customerProperty"u8, value._customerProperty?.ToString(), nulls);
+        if (value._choices is { } property4)
         {
             writer.WritePropertyName("choices"u8);
             writer.WriteStartArray();
@@ -116,8 +123,8 @@ public sealed class JourneySurveyQuestion : IGenesysCloudModel<JourneySurveyQues
             writer.WriteNull("choices"u8);
         }
 
-        WriteBoolean(writer, "isMandatory"u8, value.IsMandatory, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isMandatory"u8, value._isMandatory, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

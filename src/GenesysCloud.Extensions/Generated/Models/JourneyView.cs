@@ -14,59 +14,74 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A description of the journey view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The version of the journey view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>User that has created the view.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User that has modified the view.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewUser? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewUser? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>An absolute timeframe for the journey view, expressed as an ISO 8601 interval. Only one of interval or duration must be specified. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>A relative timeframe for the journey view, expressed as an ISO 8601 duration. Only one of interval or duration must be specified. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public string? Duration { get; set; }
+    public string? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>The elements within the journey view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("elements")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElement>? Elements { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElement>? Elements { get => _elements; set => _elements = value; }
 
     /// <summary>A list of charts to measure within context of the elements of the the journey view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("charts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChart>? Charts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChart>? Charts { get => _charts; set => _charts = value; }
 
     /// <summary>The date when the journey view was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date when this version of the journey view was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.JourneyViewUser? _createdBy;
+    private global::GenesysCloud.Extensions.Models.JourneyViewUser? _modifiedBy;
+    private string? _interval;
+    private string? _duration;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElement>? _elements;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChart>? _charts;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyView IGenesysCloudModel<JourneyView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,33 +102,33 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewUser.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewUser.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewUser.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Duration = ReadString(ref reader, name);
+                    value._duration = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Elements = null;
+                        value._elements = null;
                     }
                     else
                     {
@@ -124,13 +139,13 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewElement.ReadJson(ref reader, options));
                         }
 
-                        value.Elements = list1;
+                        value._elements = list1;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Charts = null;
+                        value._charts = null;
                     }
                     else
                     {
@@ -141,20 +156,20 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewChart.ReadJson(ref reader, options));
                         }
 
-                        value.Charts = list2;
+                        value._charts = list2;
                     }
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,11 +181,11 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.CreatedBy is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._createdBy is { } property3)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewUser.WriteJson(writer, property3, options);
@@ -180,7 +195,7 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property5)
+        if (value._modifiedBy is { } property5)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewUser.WriteJson(writer, property5, options);
@@ -190,9 +205,9 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "duration"u8, value.Duration, nulls);
-        if (value.Elements is { } property7)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "duration"u8, value._duration, nulls);
+        if (value._elements is { } property7)
         {
             writer.WritePropertyName("elements"u8);
             writer.WriteStartArray();
@@ -216,7 +231,7 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
             writer.WriteNull("elements"u8);
         }
 
-        if (value.Charts is { } property10)
+        if (value._charts is { } property10)
         {
             writer.WritePropertyName("charts"u8);
             writer.WriteStartArray();
@@ -240,10 +255,10 @@ public sealed class JourneyView : IGenesysCloudModel<JourneyView>
             writer.WriteNull("charts"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The version of the journey view chart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A time unit to group the metrics by. There is a limit on the number of groupBy properties which can be specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupByTime")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum? GroupByTime { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum? GroupByTime { get => _groupByTime; set => _groupByTime = value; }
 
     /// <summary>A list of attributes to group the metrics by. There is a limit on the number of groupBy properties which can be specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupByAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartGroupByAttribute>? GroupByAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartGroupByAttribute>? GroupByAttributes { get => _groupByAttributes; set => _groupByAttributes = value; }
 
     /// <summary>A list of metrics to calculate within the chart by (aka the y axis)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartMetric>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Optional display attributes for rendering the chart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayAttributes")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes? DisplayAttributes { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes? DisplayAttributes { get => _displayAttributes; set => _displayAttributes = value; }
 
     /// <summary>A maximum on the number of values being grouped by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupByMax")]
-    public long? GroupByMax { get; set; }
+    public long? GroupByMax { get => _groupByMax; set => _groupByMax = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum? _groupByTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartGroupByAttribute>? _groupByAttributes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartMetric>? _metrics;
+    private global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes? _displayAttributes;
+    private long? _groupByMax;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewChart IGenesysCloudModel<JourneyViewChart>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,21 +82,21 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.GroupByTime = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum?)null;
+                    value._groupByTime = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChart.GroupByTimeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.GroupByAttributes = null;
+                        value._groupByAttributes = null;
                     }
                     else
                     {
@@ -96,13 +107,13 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewChartGroupByAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.GroupByAttributes = list2;
+                        value._groupByAttributes = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -113,20 +124,20 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list3;
+                        value._metrics = list3;
                     }
                     break;
                 case 6:
-                    value.DisplayAttributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.ReadJson(ref reader, options);
+                    value._displayAttributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.GroupByMax = ReadNullableInt64(ref reader, options, name);
+                    value._groupByMax = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +149,11 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "groupByTime"u8, value.GroupByTime?.ToString(), nulls);
-        if (value.GroupByAttributes is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "groupByTime"u8, value._groupByTime?.ToString(), nulls);
+        if (value._groupByAttributes is { } property4)
         {
             writer.WritePropertyName("groupByAttributes"u8);
             writer.WriteStartArray();
@@ -166,7 +177,7 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
             writer.WriteNull("groupByAttributes"u8);
         }
 
-        if (value.Metrics is { } property7)
+        if (value._metrics is { } property7)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -190,7 +201,7 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.DisplayAttributes is { } property10)
+        if (value._displayAttributes is { } property10)
         {
             writer.WritePropertyName("displayAttributes"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.WriteJson(writer, property10, options);
@@ -200,9 +211,9 @@ public sealed class JourneyViewChart : IGenesysCloudModel<JourneyViewChart>
             writer.WriteNull("displayAttributes"u8);
         }
 
-        WriteInt64(writer, "groupByMax"u8, value.GroupByMax, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "groupByMax"u8, value._groupByMax, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

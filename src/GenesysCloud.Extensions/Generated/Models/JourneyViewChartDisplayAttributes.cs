@@ -14,23 +14,29 @@ public sealed class JourneyViewChartDisplayAttributes : IGenesysCloudModel<Journ
 {
     /// <summary>The type of chart to display</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>A title for the grouped by attributes (aka the x axis)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupByTitle")]
-    public string? GroupByTitle { get; set; }
+    public string? GroupByTitle { get => _groupByTitle; set => _groupByTitle = value; }
 
     /// <summary>A title for the metrics (aka the y axis)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricsTitle")]
-    public string? MetricsTitle { get; set; }
+    public string? MetricsTitle { get => _metricsTitle; set => _metricsTitle = value; }
 
     /// <summary>Whether to show a legend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showLegend")]
-    public bool? ShowLegend { get; set; }
+    public bool? ShowLegend { get => _showLegend; set => _showLegend = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum? _type;
+    private string? _groupByTitle;
+    private string? _metricsTitle;
+    private bool? _showLegend;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewChartDisplayAttributes IGenesysCloudModel<JourneyViewChartDisplayAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class JourneyViewChartDisplayAttributes : IGenesysCloudModel<Journ
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChartDisplayAttributes.TypeEnum?)null;
                     break;
                 case 1:
-                    value.GroupByTitle = ReadString(ref reader, name);
+                    value._groupByTitle = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MetricsTitle = ReadString(ref reader, name);
+                    value._metricsTitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ShowLegend = ReadNullableBoolean(ref reader, name);
+                    value._showLegend = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class JourneyViewChartDisplayAttributes : IGenesysCloudModel<Journ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "groupByTitle"u8, value.GroupByTitle, nulls);
-        WriteString(writer, "metricsTitle"u8, value.MetricsTitle, nulls);
-        WriteBoolean(writer, "showLegend"u8, value.ShowLegend, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "groupByTitle"u8, value._groupByTitle, nulls);
+        WriteString(writer, "metricsTitle"u8, value._metricsTitle, nulls);
+        WriteBoolean(writer, "showLegend"u8, value._showLegend, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class JourneyViewChartGroupByAttribute : IGenesysCloudModel<Journe
 {
     /// <summary>The element in the list of elements which is being grouped by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("elementId")]
-    public string? ElementId { get; set; }
+    public string? ElementId { get => _elementId; set => _elementId = value; }
 
     /// <summary>The attribute of the element being grouped by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attribute")]
-    public string? Attribute { get; set; }
+    public string? Attribute { get => _attribute; set => _attribute = value; }
+
+    private string? _elementId;
+    private string? _attribute;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewChartGroupByAttribute IGenesysCloudModel<JourneyViewChartGroupByAttribute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class JourneyViewChartGroupByAttribute : IGenesysCloudModel<Journe
             switch (index)
             {
                 case 0:
-                    value.ElementId = ReadString(ref reader, name);
+                    value._elementId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Attribute = ReadString(ref reader, name);
+                    value._attribute = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class JourneyViewChartGroupByAttribute : IGenesysCloudModel<Journe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "elementId"u8, value.ElementId, nulls);
-        WriteString(writer, "attribute"u8, value.Attribute, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "elementId"u8, value._elementId, nulls);
+        WriteString(writer, "attribute"u8, value._attribute, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

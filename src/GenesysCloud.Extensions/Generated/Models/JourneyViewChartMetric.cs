@@ -14,23 +14,29 @@ public sealed class JourneyViewChartMetric : IGenesysCloudModel<JourneyViewChart
 {
     /// <summary>The unique identifier of the metric within the chart</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The element in the list of elements which the metric is measuring</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("elementId")]
-    public string? ElementId { get; set; }
+    public string? ElementId { get => _elementId; set => _elementId = value; }
 
     /// <summary>How to aggregate the given element, defaults to CustomerCount</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregate")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum? Aggregate { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum? Aggregate { get => _aggregate; set => _aggregate = value; }
 
     /// <summary>A display label for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayLabel")]
-    public string? DisplayLabel { get; set; }
+    public string? DisplayLabel { get => _displayLabel; set => _displayLabel = value; }
+
+    private string? _id;
+    private string? _elementId;
+    private global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum? _aggregate;
+    private string? _displayLabel;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewChartMetric IGenesysCloudModel<JourneyViewChartMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class JourneyViewChartMetric : IGenesysCloudModel<JourneyViewChart
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ElementId = ReadString(ref reader, name);
+                    value._elementId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Aggregate = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum?)null;
+                    value._aggregate = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewChartMetric.AggregateEnum?)null;
                     break;
                 case 3:
-                    value.DisplayLabel = ReadString(ref reader, name);
+                    value._displayLabel = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class JourneyViewChartMetric : IGenesysCloudModel<JourneyViewChart
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "elementId"u8, value.ElementId, nulls);
-        WriteString(writer, "aggregate"u8, value.Aggregate?.ToString(), nulls);
-        WriteString(writer, "displayLabel"u8, value.DisplayLabel, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "elementId"u8, value._elementId, nulls);
+        WriteString(writer, "aggregate"u8, value._aggregate?.ToString(), nulls);
+        WriteString(writer, "displayLabel"u8, value._displayLabel, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

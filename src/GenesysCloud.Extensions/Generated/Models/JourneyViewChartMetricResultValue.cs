@@ -14,15 +14,19 @@ public sealed class JourneyViewChartMetricResultValue : IGenesysCloudModel<Journ
 {
     /// <summary>Value for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
 
     /// <summary>Group by attributes for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupByAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupByAttribute>? GroupByAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupByAttribute>? GroupByAttributes { get => _groupByAttributes; set => _groupByAttributes = value; }
+
+    private long? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupByAttribute>? _groupByAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewChartMetricResultValue IGenesysCloudModel<JourneyViewChartMetricResultValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class JourneyViewChartMetricResultValue : IGenesysCloudModel<Journ
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.GroupByAttributes = null;
+                        value._groupByAttributes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class JourneyViewChartMetricResultValue : IGenesysCloudModel<Journ
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GroupByAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.GroupByAttributes = list1;
+                        value._groupByAttributes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class JourneyViewChartMetricResultValue : IGenesysCloudModel<Journ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        if (value.GroupByAttributes is { } property2)
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        if (value._groupByAttributes is { } property2)
         {
             writer.WritePropertyName("groupByAttributes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class JourneyViewChartMetricResultValue : IGenesysCloudModel<Journ
             writer.WriteNull("groupByAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
 {
     /// <summary>The unique identifier of the element within the elements list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The unique name of the element within the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Required attributes of the element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes? Attributes { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Attributes that defines the visualization of the element in the journey view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayAttributes")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes? DisplayAttributes { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes? DisplayAttributes { get => _displayAttributes; set => _displayAttributes = value; }
 
     /// <summary>Any filters applied to this element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>A list of JourneyViewLink objects, listing the elements downstream of this element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("followedBy")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewLink>? FollowedBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewLink>? FollowedBy { get => _followedBy; set => _followedBy = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes? _attributes;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes? _displayAttributes;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewLink>? _followedBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElement IGenesysCloudModel<JourneyViewElement>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Attributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes.ReadJson(ref reader, options);
+                    value._attributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DisplayAttributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes.ReadJson(ref reader, options);
+                    value._displayAttributes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.FollowedBy = null;
+                        value._followedBy = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewLink.ReadJson(ref reader, options));
                         }
 
-                        value.FollowedBy = list1;
+                        value._followedBy = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Attributes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._attributes is { } property2)
         {
             writer.WritePropertyName("attributes"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementAttributes.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.DisplayAttributes is { } property4)
+        if (value._displayAttributes is { } property4)
         {
             writer.WritePropertyName("displayAttributes"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementDisplayAttributes.WriteJson(writer, property4, options);
@@ -125,7 +133,7 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
             writer.WriteNull("displayAttributes"u8);
         }
 
-        if (value.Filter is { } property6)
+        if (value._filter is { } property6)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.WriteJson(writer, property6, options);
@@ -135,7 +143,7 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
             writer.WriteNull("filter"u8);
         }
 
-        if (value.FollowedBy is { } property8)
+        if (value._followedBy is { } property8)
         {
             writer.WritePropertyName("followedBy"u8);
             writer.WriteStartArray();
@@ -159,7 +167,7 @@ public sealed class JourneyViewElement : IGenesysCloudModel<JourneyViewElement>
             writer.WriteNull("followedBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

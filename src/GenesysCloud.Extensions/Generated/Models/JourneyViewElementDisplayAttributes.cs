@@ -14,19 +14,24 @@ public sealed class JourneyViewElementDisplayAttributes : IGenesysCloudModel<Jou
 {
     /// <summary>The horizontal position (x-coordinate) of the element on the journey view canvas</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("x")]
-    public long? X { get; set; }
+    public long? X { get => _x; set => _x = value; }
 
     /// <summary>The vertical position (y-coordinate) of the element on the journey view canvas</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("y")]
-    public long? Y { get; set; }
+    public long? Y { get => _y; set => _y = value; }
 
     /// <summary>The column position for the element in the journey view canvas</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("col")]
-    public long? Col { get; set; }
+    public long? Col { get => _col; set => _col = value; }
+
+    private long? _x;
+    private long? _y;
+    private long? _col;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementDisplayAttributes IGenesysCloudModel<JourneyViewElementDisplayAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class JourneyViewElementDisplayAttributes : IGenesysCloudModel<Jou
             switch (index)
             {
                 case 0:
-                    value.X = ReadNullableInt64(ref reader, options, name);
+                    value._x = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Y = ReadNullableInt64(ref reader, options, name);
+                    value._y = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Col = ReadNullableInt64(ref reader, options, name);
+                    value._col = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class JourneyViewElementDisplayAttributes : IGenesysCloudModel<Jou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "x"u8, value.X, nulls);
-        WriteInt64(writer, "y"u8, value.Y, nulls);
-        WriteInt64(writer, "col"u8, value.Col, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "x"u8, value._x, nulls);
+        WriteInt64(writer, "y"u8, value._y, nulls);
+        WriteInt64(writer, "col"u8, value._col, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

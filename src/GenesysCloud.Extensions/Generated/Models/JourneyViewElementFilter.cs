@@ -14,19 +14,24 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
 {
     /// <summary>Boolean operation to apply to the provided predicates and clauses. Valid values: And</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate>? Predicates { get => _predicates; set => _predicates = value; }
 
     /// <summary>numberPredicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberPredicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate>? NumberPredicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate>? NumberPredicates { get => _numberPredicates; set => _numberPredicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate>? _predicates;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate>? _numberPredicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementFilter IGenesysCloudModel<JourneyViewElementFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilter.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.NumberPredicates = null;
+                        value._numberPredicates = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.NumberPredicates = list3;
+                        value._numberPredicates = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Predicates is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._predicates is { } property4)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
             writer.WriteNull("predicates"u8);
         }
 
-        if (value.NumberPredicates is { } property7)
+        if (value._numberPredicates is { } property7)
         {
             writer.WritePropertyName("numberPredicates"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class JourneyViewElementFilter : IGenesysCloudModel<JourneyViewEle
             writer.WriteNull("numberPredicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class JourneyViewElementFilterNumberPredicate : IGenesysCloudModel
 {
     /// <summary>the element's attribute being filtered on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public string? Dimension { get; set; }
+    public string? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>Optional operator, default is Matches. Valid values: Matches</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>set this to true if no specific value to be considered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noValue")]
-    public bool? NoValue { get; set; }
+    public bool? NoValue { get => _noValue; set => _noValue = value; }
 
     /// <summary>the range of comparators to filter on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange? Range { get => _range; set => _range = value; }
+
+    private string? _dimension;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum? _operator;
+    private bool? _noValue;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange? _range;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementFilterNumberPredicate IGenesysCloudModel<JourneyViewElementFilterNumberPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class JourneyViewElementFilterNumberPredicate : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Dimension = ReadString(ref reader, name);
+                    value._dimension = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilterNumberPredicate.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.NoValue = ReadNullableBoolean(ref reader, name);
+                    value._noValue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class JourneyViewElementFilterNumberPredicate : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dimension"u8, value.Dimension, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteBoolean(writer, "noValue"u8, value.NoValue, nulls);
-        if (value.Range is { } property2)
+        WriteString(writer, "dimension"u8, value._dimension, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteBoolean(writer, "noValue"u8, value._noValue, nulls);
+        if (value._range is { } property2)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRange.WriteJson(writer, property2, options);
@@ -88,7 +94,7 @@ public sealed class JourneyViewElementFilterNumberPredicate : IGenesysCloudModel
             writer.WriteNull("range"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class JourneyViewElementFilterPredicate : IGenesysCloudModel<Journ
 {
     /// <summary>the element's attribute being filtered on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public string? Dimension { get; set; }
+    public string? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>the values of the attribute to filter on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>Optional operator, default is Matches. Valid values: Matches</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>set this to true if no specific value to be considered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noValue")]
-    public bool? NoValue { get; set; }
+    public bool? NoValue { get => _noValue; set => _noValue = value; }
+
+    private string? _dimension;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum? _operator;
+    private bool? _noValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementFilterPredicate IGenesysCloudModel<JourneyViewElementFilterPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class JourneyViewElementFilterPredicate : IGenesysCloudModel<Journ
             switch (index)
             {
                 case 0:
-                    value.Dimension = ReadString(ref reader, name);
+                    value._dimension = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class JourneyViewElementFilterPredicate : IGenesysCloudModel<Journ
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.JourneyViewElementFilterPredicate.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.NoValue = ReadNullableBoolean(ref reader, name);
+                    value._noValue = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class JourneyViewElementFilterPredicate : IGenesysCloudModel<Journ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dimension"u8, value.Dimension, nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "dimension"u8, value._dimension, nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -107,9 +113,9 @@ public sealed class JourneyViewElementFilterPredicate : IGenesysCloudModel<Journ
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteBoolean(writer, "noValue"u8, value.NoValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteBoolean(writer, "noValue"u8, value._noValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

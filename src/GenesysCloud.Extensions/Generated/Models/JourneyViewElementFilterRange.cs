@@ -14,31 +14,39 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
 {
     /// <summary>comparator: less than</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lt")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Lt { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Lt { get => _lt; set => _lt = value; }
 
     /// <summary>comparator: less than or equal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lte")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Lte { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Lte { get => _lte; set => _lte = value; }
 
     /// <summary>comparator: greater than</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gt")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Gt { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Gt { get => _gt; set => _gt = value; }
 
     /// <summary>comparator: greater than or equal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gte")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Gte { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Gte { get => _gte; set => _gte = value; }
 
     /// <summary>comparator: is equal to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eq")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Eq { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Eq { get => _eq; set => _eq = value; }
 
     /// <summary>comparator: is not equal to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("neq")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Neq { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? Neq { get => _neq; set => _neq = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _lt;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _lte;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _gt;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _gte;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _eq;
+    private global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData? _neq;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementFilterRange IGenesysCloudModel<JourneyViewElementFilterRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             switch (index)
             {
                 case 0:
-                    value.Lt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._lt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Lte = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._lte = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Gt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._gt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Gte = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._gte = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Eq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._eq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Neq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
+                    value._neq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Lt is { } property1)
+        if (value._lt is { } property1)
         {
             writer.WritePropertyName("lt"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property1, options);
@@ -99,7 +107,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("lt"u8);
         }
 
-        if (value.Lte is { } property3)
+        if (value._lte is { } property3)
         {
             writer.WritePropertyName("lte"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property3, options);
@@ -109,7 +117,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("lte"u8);
         }
 
-        if (value.Gt is { } property5)
+        if (value._gt is { } property5)
         {
             writer.WritePropertyName("gt"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property5, options);
@@ -119,7 +127,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("gt"u8);
         }
 
-        if (value.Gte is { } property7)
+        if (value._gte is { } property7)
         {
             writer.WritePropertyName("gte"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property7, options);
@@ -129,7 +137,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("gte"u8);
         }
 
-        if (value.Eq is { } property9)
+        if (value._eq is { } property9)
         {
             writer.WritePropertyName("eq"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property9, options);
@@ -139,7 +147,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("eq"u8);
         }
 
-        if (value.Neq is { } property11)
+        if (value._neq is { } property11)
         {
             writer.WritePropertyName("neq"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewElementFilterRangeData.WriteJson(writer, property11, options);
@@ -149,7 +157,7 @@ public sealed class JourneyViewElementFilterRange : IGenesysCloudModel<JourneyVi
             writer.WriteNull("neq"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

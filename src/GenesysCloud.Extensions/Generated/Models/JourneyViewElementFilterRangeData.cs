@@ -14,15 +14,19 @@ public sealed class JourneyViewElementFilterRangeData : IGenesysCloudModel<Journ
 {
     /// <summary>An ISO 8601 time duration. Only one of number or duration must be specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public string? Duration { get; set; }
+    public string? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>A numeric value. Only one of number or duration must be specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number")]
-    public double? Number { get; set; }
+    public double? Number { get => _number; set => _number = value; }
+
+    private string? _duration;
+    private double? _number;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewElementFilterRangeData IGenesysCloudModel<JourneyViewElementFilterRangeData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class JourneyViewElementFilterRangeData : IGenesysCloudModel<Journ
             switch (index)
             {
                 case 0:
-                    value.Duration = ReadString(ref reader, name);
+                    value._duration = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Number = ReadNullableDouble(ref reader, options, name);
+                    value._number = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class JourneyViewElementFilterRangeData : IGenesysCloudModel<Journ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "duration"u8, value.Duration, nulls);
-        WriteDouble(writer, "number"u8, value.Number, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "duration"u8, value._duration, nulls);
+        WriteDouble(writer, "number"u8, value._number, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class JourneyViewJob : IGenesysCloudModel<JourneyViewJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Timestamp of execution. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Timestamp of completion. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The journey view for which the job is executed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyView")]
-    public global::GenesysCloud.Extensions.Models.JourneyView? JourneyView { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyView? JourneyView { get => _journeyView; set => _journeyView = value; }
 
     /// <summary>Timestamp for the estimated time of completion. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompletionEstimated")]
-    public global::System.DateTimeOffset? DateCompletionEstimated { get; set; }
+    public global::System.DateTimeOffset? DateCompletionEstimated { get => _dateCompletionEstimated; set => _dateCompletionEstimated = value; }
 
     /// <summary>Margin of error of the estimated time of completion</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("estimatedCompletionMargin")]
-    public long? EstimatedCompletionMargin { get; set; }
+    public long? EstimatedCompletionMargin { get => _estimatedCompletionMargin; set => _estimatedCompletionMargin = value; }
 
     /// <summary>Id of the user who submitted the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.JourneyView? _journeyView;
+    private global::System.DateTimeOffset? _dateCompletionEstimated;
+    private long? _estimatedCompletionMargin;
+    private string? _userId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewJob IGenesysCloudModel<JourneyViewJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class JourneyViewJob : IGenesysCloudModel<JourneyViewJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewJob.StatusEnum?)null;
                     break;
                 case 4:
-                    value.JourneyView = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyView.ReadJson(ref reader, options);
+                    value._journeyView = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyView.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCompletionEstimated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompletionEstimated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.EstimatedCompletionMargin = ReadNullableInt64(ref reader, options, name);
+                    value._estimatedCompletionMargin = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class JourneyViewJob : IGenesysCloudModel<JourneyViewJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.JourneyView is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._journeyView is { } property2)
         {
             writer.WritePropertyName("journeyView"u8);
             global::GenesysCloud.Extensions.Models.JourneyView.WriteJson(writer, property2, options);
@@ -124,11 +135,11 @@ public sealed class JourneyViewJob : IGenesysCloudModel<JourneyViewJob>
             writer.WriteNull("journeyView"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCompletionEstimated"u8, value.DateCompletionEstimated, nulls);
-        WriteInt64(writer, "estimatedCompletionMargin"u8, value.EstimatedCompletionMargin, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCompletionEstimated"u8, value._dateCompletionEstimated, nulls);
+        WriteInt64(writer, "estimatedCompletionMargin"u8, value._estimatedCompletionMargin, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

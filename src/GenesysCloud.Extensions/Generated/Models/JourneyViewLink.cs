@@ -14,27 +14,34 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
 {
     /// <summary>The identifier of the element downstream</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A time constraint on this link, which requires a customer to complete the downstream element within this amount of time to be counted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constraintWithin")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? ConstraintWithin { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? ConstraintWithin { get => _constraintWithin; set => _constraintWithin = value; }
 
     /// <summary>A time constraint on this link, which requires a customer must complete the downstream element after this amount of time to be counted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constraintAfter")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? ConstraintAfter { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? ConstraintAfter { get => _constraintAfter; set => _constraintAfter = value; }
 
     /// <summary>The type of events that will be counted. Note: Concurrent will override any JourneyViewLinkTimeConstraint. Default is Sequential.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventCountType")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum? EventCountType { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum? EventCountType { get => _eventCountType; set => _eventCountType = value; }
 
     /// <summary>Other (secondary) attributes on which this link should join the customers being counted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("joinAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JoinAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JoinAttributes { get => _joinAttributes; set => _joinAttributes = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? _constraintWithin;
+    private global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint? _constraintAfter;
+    private global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum? _eventCountType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _joinAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewLink IGenesysCloudModel<JourneyViewLink>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConstraintWithin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.ReadJson(ref reader, options);
+                    value._constraintWithin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ConstraintAfter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.ReadJson(ref reader, options);
+                    value._constraintAfter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.EventCountType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum?)null;
+                    value._eventCountType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewLink.EventCountTypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.JoinAttributes = null;
+                        value._joinAttributes = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JoinAttributes = list2;
+                        value._joinAttributes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ConstraintWithin is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._constraintWithin is { } property3)
         {
             writer.WritePropertyName("constraintWithin"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.WriteJson(writer, property3, options);
@@ -107,7 +114,7 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
             writer.WriteNull("constraintWithin"u8);
         }
 
-        if (value.ConstraintAfter is { } property5)
+        if (value._constraintAfter is { } property5)
         {
             writer.WritePropertyName("constraintAfter"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.WriteJson(writer, property5, options);
@@ -117,8 +124,8 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
             writer.WriteNull("constraintAfter"u8);
         }
 
-        WriteString(writer, "eventCountType"u8, value.EventCountType?.ToString(), nulls);
-        if (value.JoinAttributes is { } property7)
+        WriteString(writer, "eventCountType"u8, value._eventCountType?.ToString(), nulls);
+        if (value._joinAttributes is { } property7)
         {
             writer.WritePropertyName("joinAttributes"u8);
             writer.WriteStartArray();
@@ -135,7 +142,7 @@ public sealed class JourneyViewLink : IGenesysCloudModel<JourneyViewLink>
             writer.WriteNull("joinAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class JourneyViewLinkTimeConstraint : IGenesysCloudModel<JourneyVi
 {
     /// <summary>The unit for the link's time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum? Unit { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum? Unit { get => _unit; set => _unit = value; }
 
     /// <summary>The value for the link's time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum? _unit;
+    private long? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewLinkTimeConstraint IGenesysCloudModel<JourneyViewLinkTimeConstraint>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class JourneyViewLinkTimeConstraint : IGenesysCloudModel<JourneyVi
             switch (index)
             {
                 case 0:
-                    value.Unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum?)null;
+                    value._unit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum(text1) : (global::GenesysCloud.Extensions.Models.JourneyViewLinkTimeConstraint.UnitEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class JourneyViewLinkTimeConstraint : IGenesysCloudModel<JourneyVi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "unit"u8, value.Unit?.ToString(), nulls);
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "unit"u8, value._unit?.ToString(), nulls);
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

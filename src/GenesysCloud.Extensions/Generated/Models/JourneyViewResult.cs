@@ -14,15 +14,19 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
 {
     /// <summary>The elements within the journey view result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("elements")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultElement>? Elements { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultElement>? Elements { get => _elements; set => _elements = value; }
 
     /// <summary>The chart results within the journey view result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("charts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartResult>? Charts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartResult>? Charts { get => _charts; set => _charts = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultElement>? _elements;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewChartResult>? _charts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewResult IGenesysCloudModel<JourneyViewResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Elements = null;
+                        value._elements = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewResultElement.ReadJson(ref reader, options));
                         }
 
-                        value.Elements = list1;
+                        value._elements = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Charts = null;
+                        value._charts = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewChartResult.ReadJson(ref reader, options));
                         }
 
-                        value.Charts = list2;
+                        value._charts = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Elements is { } property3)
+        if (value._elements is { } property3)
         {
             writer.WritePropertyName("elements"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
             writer.WriteNull("elements"u8);
         }
 
-        if (value.Charts is { } property6)
+        if (value._charts is { } property6)
         {
             writer.WritePropertyName("charts"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class JourneyViewResult : IGenesysCloudModel<JourneyViewResult>
             writer.WriteNull("charts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>the metrics of the current element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics? Metrics { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>the list of links following the current element in the journey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("followedBy")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultLink>? FollowedBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultLink>? FollowedBy { get => _followedBy; set => _followedBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyViewResultLink>? _followedBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewResultElement IGenesysCloudModel<JourneyViewResultElement>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Metrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics.ReadJson(ref reader, options);
+                    value._metrics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FollowedBy = null;
+                        value._followedBy = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyViewResultLink.ReadJson(ref reader, options));
                         }
 
-                        value.FollowedBy = list1;
+                        value._followedBy = list1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Metrics is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._metrics is { } property2)
         {
             writer.WritePropertyName("metrics"u8);
             global::GenesysCloud.Extensions.Models.JourneyViewResultMetrics.WriteJson(writer, property2, options);
@@ -100,7 +106,7 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.FollowedBy is { } property4)
+        if (value._followedBy is { } property4)
         {
             writer.WritePropertyName("followedBy"u8);
             writer.WriteStartArray();
@@ -124,8 +130,8 @@ public sealed class JourneyViewResultElement : IGenesysCloudModel<JourneyViewRes
             writer.WriteNull("followedBy"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

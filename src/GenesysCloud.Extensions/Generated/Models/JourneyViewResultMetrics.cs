@@ -14,27 +14,34 @@ public sealed class JourneyViewResultMetrics : IGenesysCloudModel<JourneyViewRes
 {
     /// <summary>number of external contacts who participated at the element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantCount")]
-    public long? ParticipantCount { get; set; }
+    public long? ParticipantCount { get => _participantCount; set => _participantCount = value; }
 
     /// <summary>number of external contacts who could still complete the journey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeCount")]
-    public long? ActiveCount { get; set; }
+    public long? ActiveCount { get => _activeCount; set => _activeCount = value; }
 
     /// <summary>number of external contacts who completed the journey forward</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedCount")]
-    public long? CompletedCount { get; set; }
+    public long? CompletedCount { get => _completedCount; set => _completedCount = value; }
 
     /// <summary>number of external contacts who did not make it to the next element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dropoutCount")]
-    public long? DropoutCount { get; set; }
+    public long? DropoutCount { get => _dropoutCount; set => _dropoutCount = value; }
 
     /// <summary>number of external contacts who moved from one element to next element but did not complete the journey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowCount")]
-    public long? FlowCount { get; set; }
+    public long? FlowCount { get => _flowCount; set => _flowCount = value; }
+
+    private long? _participantCount;
+    private long? _activeCount;
+    private long? _completedCount;
+    private long? _dropoutCount;
+    private long? _flowCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JourneyViewResultMetrics IGenesysCloudModel<JourneyViewResultMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class JourneyViewResultMetrics : IGenesysCloudModel<JourneyViewRes
             switch (index)
             {
                 case 0:
-                    value.ParticipantCount = ReadNullableInt64(ref reader, options, name);
+                    value._participantCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ActiveCount = ReadNullableInt64(ref reader, options, name);
+                    value._activeCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CompletedCount = ReadNullableInt64(ref reader, options, name);
+                    value._completedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DropoutCount = ReadNullableInt64(ref reader, options, name);
+                    value._dropoutCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.FlowCount = ReadNullableInt64(ref reader, options, name);
+                    value._flowCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class JourneyViewResultMetrics : IGenesysCloudModel<JourneyViewRes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "participantCount"u8, value.ParticipantCount, nulls);
-        WriteInt64(writer, "activeCount"u8, value.ActiveCount, nulls);
-        WriteInt64(writer, "completedCount"u8, value.CompletedCount, nulls);
-        WriteInt64(writer, "dropoutCount"u8, value.DropoutCount, nulls);
-        WriteInt64(writer, "flowCount"u8, value.FlowCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "participantCount"u8, value._participantCount, nulls);
+        WriteInt64(writer, "activeCount"u8, value._activeCount, nulls);
+        WriteInt64(writer, "completedCount"u8, value._completedCount, nulls);
+        WriteInt64(writer, "dropoutCount"u8, value._dropoutCount, nulls);
+        WriteInt64(writer, "flowCount"u8, value._flowCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

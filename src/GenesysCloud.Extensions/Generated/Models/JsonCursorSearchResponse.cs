@@ -14,23 +14,29 @@ public sealed class JsonCursorSearchResponse : IGenesysCloudModel<JsonCursorSear
 {
     /// <summary>Resource types the search was performed against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>Search results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Text.Json.JsonElement? Results { get; set; }
+    public global::System.Text.Json.JsonElement? Results { get => _results; set => _results = value; }
 
     /// <summary>Gets or sets <c>aggregations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Text.Json.JsonElement? Aggregations { get; set; }
+    public global::System.Text.Json.JsonElement? Aggregations { get => _aggregations; set => _aggregations = value; }
 
     /// <summary>The page cursor</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::System.Text.Json.JsonElement? _results;
+    private global::System.Text.Json.JsonElement? _aggregations;
+    private string? _cursor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JsonCursorSearchResponse IGenesysCloudModel<JsonCursorSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class JsonCursorSearchResponse : IGenesysCloudModel<JsonCursorSear
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class JsonCursorSearchResponse : IGenesysCloudModel<JsonCursorSear
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list1;
+                        value._types = list1;
                     }
                     break;
                 case 1:
-                    value.Results = ReadNullableJsonElement(ref reader);
+                    value._results = ReadNullableJsonElement(ref reader);
                     break;
                 case 2:
-                    value.Aggregations = ReadNullableJsonElement(ref reader);
+                    value._aggregations = ReadNullableJsonElement(ref reader);
                     break;
                 case 3:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class JsonCursorSearchResponse : IGenesysCloudModel<JsonCursorSear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Types is { } property2)
+        if (value._types is { } property2)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -106,10 +112,10 @@ public sealed class JsonCursorSearchResponse : IGenesysCloudModel<JsonCursorSear
             writer.WriteNull("types"u8);
         }
 
-        WriteJsonElement(writer, "results"u8, value.Results, nulls);
-        WriteJsonElement(writer, "aggregations"u8, value.Aggregations, nulls);
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "results"u8, value._results, nulls);
+        WriteJsonElement(writer, "aggregations"u8, value._aggregations, nulls);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>$schema</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
+    public string? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>required</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _required; set => _required = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Gets or sets <c>additionalProperties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalProperties")]
-    public global::System.Text.Json.JsonElement? AdditionalProperties { get; set; }
+    public global::System.Text.Json.JsonElement? AdditionalProperties { get => _additionalProperties; set => _additionalProperties = value; }
+
+    private string? _id;
+    private string? _schema;
+    private string? _title;
+    private string? _description;
+    private string? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _required;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::System.Text.Json.JsonElement? _additionalProperties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static JsonSchemaDocument IGenesysCloudModel<JsonSchemaDocument>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Schema = ReadString(ref reader, name);
+                    value._schema = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Required = null;
+                        value._required = null;
                     }
                     else
                     {
@@ -95,13 +105,13 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Required = list1;
+                        value._required = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary2;
+                        value._properties = dictionary2;
                     }
                     break;
                 case 7:
-                    value.AdditionalProperties = ReadNullableJsonElement(ref reader);
+                    value._additionalProperties = ReadNullableJsonElement(ref reader);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +141,12 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "$schema"u8, value.Schema, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        if (value.Required is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "$schema"u8, value._schema, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        if (value._required is { } property3)
         {
             writer.WritePropertyName("required"u8);
             writer.WriteStartArray();
@@ -153,7 +163,7 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
             writer.WriteNull("required"u8);
         }
 
-        if (value.Properties is { } property5)
+        if (value._properties is { } property5)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -171,8 +181,8 @@ public sealed class JsonSchemaDocument : IGenesysCloudModel<JsonSchemaDocument>
             writer.WriteNull("properties"u8);
         }
 
-        WriteJsonElement(writer, "additionalProperties"u8, value.AdditionalProperties, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "additionalProperties"u8, value._additionalProperties, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The optimization type of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optimizationType")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum? OptimizationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum? OptimizationType { get => _optimizationType; set => _optimizationType = value; }
 
     /// <summary>The problem type of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("problemType")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum? ProblemType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum? ProblemType { get => _problemType; set => _problemType = value; }
 
     /// <summary>DateTime indicating when the Key Performance Indicator was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>DateTime indicating when the Key Performance Indicator was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The description of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiType")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum? KpiType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum? KpiType { get => _kpiType; set => _kpiType = value; }
 
     /// <summary>Source of values for Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>Defines what wrap up codes are mapped to Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpCodeConfig")]
-    public global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? WrapUpCodeConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? WrapUpCodeConfig { get => _wrapUpCodeConfig; set => _wrapUpCodeConfig = value; }
 
     /// <summary>Defines what outcome ids are mapped to Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeConfig")]
-    public global::GenesysCloud.Extensions.Models.OutcomeConfig? OutcomeConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeConfig? OutcomeConfig { get => _outcomeConfig; set => _outcomeConfig = value; }
 
     /// <summary>The status of the Key Performance Indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The group the Key Performance Indicator belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiGroup")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum? KpiGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum? KpiGroup { get => _kpiGroup; set => _kpiGroup = value; }
 
     /// <summary>Queue IDs on which KPI specification is used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum? _optimizationType;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum? _problemType;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum? _kpiType;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum? _source;
+    private global::GenesysCloud.Extensions.Models.WrapUpCodeConfig? _wrapUpCodeConfig;
+    private global::GenesysCloud.Extensions.Models.OutcomeConfig? _outcomeConfig;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum? _kpiGroup;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queues;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KeyPerformanceIndicator IGenesysCloudModel<KeyPerformanceIndicator>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,48 +112,48 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OptimizationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum?)null;
+                    value._optimizationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.OptimizationTypeEnum?)null;
                     break;
                 case 3:
-                    value.ProblemType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum?)null;
+                    value._problemType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.ProblemTypeEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.KpiType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum?)null;
+                    value._kpiType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiTypeEnum?)null;
                     break;
                 case 8:
-                    value.Source = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum(text4) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum(text4) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.SourceEnum?)null;
                     break;
                 case 9:
-                    value.WrapUpCodeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.ReadJson(ref reader, options);
+                    value._wrapUpCodeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.OutcomeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeConfig.ReadJson(ref reader, options);
+                    value._outcomeConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeConfig.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Status = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum(text5) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum(text5) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.StatusEnum?)null;
                     break;
                 case 12:
-                    value.KpiGroup = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum(text6) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum?)null;
+                    value._kpiGroup = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum(text6) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator.KpiGroupEnum?)null;
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -147,14 +164,14 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Queues = list7;
+                        value._queues = list7;
                     }
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,16 +183,16 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "optimizationType"u8, value.OptimizationType?.ToString(), nulls);
-        WriteString(writer, "problemType"u8, value.ProblemType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "kpiType"u8, value.KpiType?.ToString(), nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        if (value.WrapUpCodeConfig is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "optimizationType"u8, value._optimizationType?.ToString(), nulls);
+        WriteString(writer, "problemType"u8, value._problemType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "kpiType"u8, value._kpiType?.ToString(), nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        if (value._wrapUpCodeConfig is { } property8)
         {
             writer.WritePropertyName("wrapUpCodeConfig"u8);
             global::GenesysCloud.Extensions.Models.WrapUpCodeConfig.WriteJson(writer, property8, options);
@@ -185,7 +202,7 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
             writer.WriteNull("wrapUpCodeConfig"u8);
         }
 
-        if (value.OutcomeConfig is { } property10)
+        if (value._outcomeConfig is { } property10)
         {
             writer.WritePropertyName("outcomeConfig"u8);
             global::GenesysCloud.Extensions.Models.OutcomeConfig.WriteJson(writer, property10, options);
@@ -195,9 +212,9 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
             writer.WriteNull("outcomeConfig"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "kpiGroup"u8, value.KpiGroup?.ToString(), nulls);
-        if (value.Queues is { } property12)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "kpiGroup"u8, value._kpiGroup?.ToString(), nulls);
+        if (value._queues is { } property12)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -214,8 +231,8 @@ public sealed class KeyPerformanceIndicator : IGenesysCloudModel<KeyPerformanceI
             writer.WriteNull("queues"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KeyPerformanceIndicatorAssessment : IGenesysCloudModel<KeyPe
 {
     /// <summary>Name of the key performance indicator assessed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpi")]
-    public string? Kpi { get; set; }
+    public string? Kpi { get => _kpi; set => _kpi = value; }
 
     /// <summary>The overall result of the assessment for a key performance indicator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentResult")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum? AssessmentResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum? AssessmentResult { get => _assessmentResult; set => _assessmentResult = value; }
 
     /// <summary>Set of checks executed as part of an assessment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("checks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Check>? Checks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Check>? Checks { get => _checks; set => _checks = value; }
+
+    private string? _kpi;
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum? _assessmentResult;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Check>? _checks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KeyPerformanceIndicatorAssessment IGenesysCloudModel<KeyPerformanceIndicatorAssessment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class KeyPerformanceIndicatorAssessment : IGenesysCloudModel<KeyPe
             switch (index)
             {
                 case 0:
-                    value.Kpi = ReadString(ref reader, name);
+                    value._kpi = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AssessmentResult = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum?)null;
+                    value._assessmentResult = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorAssessment.AssessmentResultEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Checks = null;
+                        value._checks = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class KeyPerformanceIndicatorAssessment : IGenesysCloudModel<KeyPe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Check.ReadJson(ref reader, options));
                         }
 
-                        value.Checks = list2;
+                        value._checks = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class KeyPerformanceIndicatorAssessment : IGenesysCloudModel<KeyPe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "kpi"u8, value.Kpi, nulls);
-        WriteString(writer, "assessmentResult"u8, value.AssessmentResult?.ToString(), nulls);
-        if (value.Checks is { } property3)
+        WriteString(writer, "kpi"u8, value._kpi, nulls);
+        WriteString(writer, "assessmentResult"u8, value._assessmentResult?.ToString(), nulls);
+        if (value._checks is { } property3)
         {
             writer.WritePropertyName("checks"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class KeyPerformanceIndicatorAssessment : IGenesysCloudModel<KeyPe
             writer.WriteNull("checks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

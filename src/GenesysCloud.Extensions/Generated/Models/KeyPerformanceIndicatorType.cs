@@ -14,15 +14,19 @@ public sealed class KeyPerformanceIndicatorType : IGenesysCloudModel<KeyPerforma
 {
     /// <summary>The id the Key Performance Indicator Type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum? Id { get; set; }
+    public global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum? Id { get => _id; set => _id = value; }
 
     /// <summary>A set of kpi sources where values for a Key Performance Indicator are retrieved from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Sources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Sources { get => _sources; set => _sources = value; }
+
+    private global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _sources;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KeyPerformanceIndicatorType IGenesysCloudModel<KeyPerformanceIndicatorType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class KeyPerformanceIndicatorType : IGenesysCloudModel<KeyPerforma
             switch (index)
             {
                 case 0:
-                    value.Id = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum?)null;
+                    value._id = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum(text1) : (global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType.IdEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Sources = null;
+                        value._sources = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class KeyPerformanceIndicatorType : IGenesysCloudModel<KeyPerforma
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Sources = list2;
+                        value._sources = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class KeyPerformanceIndicatorType : IGenesysCloudModel<KeyPerforma
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id?.ToString(), nulls);
-        if (value.Sources is { } property3)
+        WriteString(writer, "id"u8, value._id?.ToString(), nulls);
+        if (value._sources is { } property3)
         {
             writer.WritePropertyName("sources"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class KeyPerformanceIndicatorType : IGenesysCloudModel<KeyPerforma
             writer.WriteNull("sources"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Knowledge : IGenesysCloudModel<Knowledge>
 {
     /// <summary>whether or not knowledge base is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The knowledge base for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _knowledgeBase;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Knowledge IGenesysCloudModel<Knowledge>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Knowledge : IGenesysCloudModel<Knowledge>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class Knowledge : IGenesysCloudModel<Knowledge>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.KnowledgeBase is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._knowledgeBase is { } property1)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class Knowledge : IGenesysCloudModel<Knowledge>
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
 {
     /// <summary>The results with answers if the answerMode request property is not set or contains "AnswerHighlight". Empty array otherwise.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentResponse>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentResponse>? Results { get => _results; set => _results = value; }
 
     /// <summary>The results with AI-generated answer if the answerMode request property contains "AnswerGeneration".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGeneration")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? AnswerGeneration { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? AnswerGeneration { get => _answerGeneration; set => _answerGeneration = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentResponse>? _results;
+    private global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? _answerGeneration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeAnswerDocumentsResponse IGenesysCloudModel<KnowledgeAnswerDocumentsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.AnswerGeneration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.ReadJson(ref reader, options);
+                    value._answerGeneration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property2)
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
             writer.WriteNull("results"u8);
         }
 
-        if (value.AnswerGeneration is { } property5)
+        if (value._answerGeneration is { } property5)
         {
             writer.WritePropertyName("answerGeneration"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class KnowledgeAnswerDocumentsResponse : IGenesysCloudModel<Knowle
             writer.WriteNull("answerGeneration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

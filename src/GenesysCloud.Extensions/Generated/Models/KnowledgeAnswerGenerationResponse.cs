@@ -14,15 +14,19 @@ public sealed class KnowledgeAnswerGenerationResponse : IGenesysCloudModel<Knowl
 {
     /// <summary>The AI-generated answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>The documents used for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerGenerationDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerGenerationDocument>? Documents { get => _documents; set => _documents = value; }
+
+    private string? _answer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerGenerationDocument>? _documents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeAnswerGenerationResponse IGenesysCloudModel<KnowledgeAnswerGenerationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class KnowledgeAnswerGenerationResponse : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class KnowledgeAnswerGenerationResponse : IGenesysCloudModel<Knowl
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnswerGenerationDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class KnowledgeAnswerGenerationResponse : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        if (value.Documents is { } property2)
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        if (value._documents is { } property2)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class KnowledgeAnswerGenerationResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("documents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

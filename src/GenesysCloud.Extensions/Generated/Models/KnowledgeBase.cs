@@ -14,51 +14,64 @@ public sealed class KnowledgeBase : IGenesysCloudModel<KnowledgeBase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Knowledge base description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Core language for knowledge base in which initial content must be created, language codes [en-US, en-UK, en-AU, de-DE] are supported currently. However, the new DX knowledge will support all these language codes, along with 'early preview' language codes [ca-ES, tr-TR, sv-SE, fi-FI, nb-NO, da-DK, ja-JP, ar-AE, zh-CN, zh-TW, zh-HK, ko-KR, pl-PL, hi-IN, th-TH, hu-HU, vi-VN, uk-UA] which might have a lower accuracy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coreLanguage")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum? CoreLanguage { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum? CoreLanguage { get => _coreLanguage; set => _coreLanguage = value; }
 
     /// <summary>Knowledge base creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Knowledge base last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The count representing the number of documents of type FAQ in the KnowledgeBase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faqCount")]
-    public long? FaqCount { get; set; }
+    public long? FaqCount { get => _faqCount; set => _faqCount = value; }
 
     /// <summary>The date representing when the last document is modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDocumentLastModified")]
-    public global::System.DateTimeOffset? DateDocumentLastModified { get; set; }
+    public global::System.DateTimeOffset? DateDocumentLastModified { get => _dateDocumentLastModified; set => _dateDocumentLastModified = value; }
 
     /// <summary>The count representing the number of documents of type Article in the KnowledgeBase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("articleCount")]
-    public long? ArticleCount { get; set; }
+    public long? ArticleCount { get => _articleCount; set => _articleCount = value; }
 
     /// <summary>Flag that indicates the knowledge base is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum? _coreLanguage;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _faqCount;
+    private global::System.DateTimeOffset? _dateDocumentLastModified;
+    private long? _articleCount;
+    private bool? _published;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeBase IGenesysCloudModel<KnowledgeBase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class KnowledgeBase : IGenesysCloudModel<KnowledgeBase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CoreLanguage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum?)null;
+                    value._coreLanguage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeBase.CoreLanguageEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.FaqCount = ReadNullableInt64(ref reader, options, name);
+                    value._faqCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.DateDocumentLastModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDocumentLastModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ArticleCount = ReadNullableInt64(ref reader, options, name);
+                    value._articleCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class KnowledgeBase : IGenesysCloudModel<KnowledgeBase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "coreLanguage"u8, value.CoreLanguage?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "faqCount"u8, value.FaqCount, nulls);
-        WriteDateTimeOffset(writer, "dateDocumentLastModified"u8, value.DateDocumentLastModified, nulls);
-        WriteInt64(writer, "articleCount"u8, value.ArticleCount, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "coreLanguage"u8, value._coreLanguage?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "faqCount"u8, value._faqCount, nulls);
+        WriteDateTimeOffset(writer, "dateDocumentLastModified"u8, value._dateDocumentLastModified, nulls);
+        WriteInt64(writer, "articleCount"u8, value._articleCount, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

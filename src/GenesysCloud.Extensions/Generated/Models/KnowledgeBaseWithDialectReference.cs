@@ -14,19 +14,24 @@ public sealed class KnowledgeBaseWithDialectReference : IGenesysCloudModel<Knowl
 {
     /// <summary>The globally unique identifier for the knowledge base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The dialect for the knowledge base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum? LanguageCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum? _languageCode;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeBaseWithDialectReference IGenesysCloudModel<KnowledgeBaseWithDialectReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeBaseWithDialectReference : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LanguageCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum?)null;
+                    value._languageCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.LanguageCodeEnum?)null;
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class KnowledgeBaseWithDialectReference : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "languageCode"u8, value.LanguageCode?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "languageCode"u8, value._languageCode?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

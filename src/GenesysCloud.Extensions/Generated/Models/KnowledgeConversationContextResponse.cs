@@ -14,23 +14,29 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
 {
     /// <summary>The conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The queue used to assign the interaction to the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The end-user participant of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>The media type of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _externalContact;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeConversationContextResponse IGenesysCloudModel<KnowledgeConversationContextResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.MediaTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property2)
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +91,7 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Queue is { } property4)
+        if (value._queue is { } property4)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -95,7 +101,7 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
             writer.WriteNull("queue"u8);
         }
 
-        if (value.ExternalContact is { } property6)
+        if (value._externalContact is { } property6)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -105,8 +111,8 @@ public sealed class KnowledgeConversationContextResponse : IGenesysCloudModel<Kn
             writer.WriteNull("externalContact"u8);
         }
 
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

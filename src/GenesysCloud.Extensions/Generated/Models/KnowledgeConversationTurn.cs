@@ -14,15 +14,19 @@ public sealed class KnowledgeConversationTurn : IGenesysCloudModel<KnowledgeConv
 {
     /// <summary>The participant type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participant")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum? Participant { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum? Participant { get => _participant; set => _participant = value; }
 
     /// <summary>The message text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum? _participant;
+    private string? _text;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeConversationTurn IGenesysCloudModel<KnowledgeConversationTurn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeConversationTurn : IGenesysCloudModel<KnowledgeConv
             switch (index)
             {
                 case 0:
-                    value.Participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum?)null;
+                    value._participant = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ParticipantEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeConversationTurn : IGenesysCloudModel<KnowledgeConv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "participant"u8, value.Participant?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "participant"u8, value._participant?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

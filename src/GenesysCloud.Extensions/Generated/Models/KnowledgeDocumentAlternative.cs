@@ -14,15 +14,19 @@ public sealed class KnowledgeDocumentAlternative : IGenesysCloudModel<KnowledgeD
 {
     /// <summary>Alternate phrasing to the document title, having a limit of 500 words.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrase")]
-    public string? Phrase { get; set; }
+    public string? Phrase { get => _phrase; set => _phrase = value; }
 
     /// <summary>Autocomplete enabled for the alternate phrase.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autocomplete")]
-    public bool? Autocomplete { get; set; }
+    public bool? Autocomplete { get => _autocomplete; set => _autocomplete = value; }
+
+    private string? _phrase;
+    private bool? _autocomplete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentAlternative IGenesysCloudModel<KnowledgeDocumentAlternative>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeDocumentAlternative : IGenesysCloudModel<KnowledgeD
             switch (index)
             {
                 case 0:
-                    value.Phrase = ReadString(ref reader, name);
+                    value._phrase = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Autocomplete = ReadNullableBoolean(ref reader, name);
+                    value._autocomplete = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeDocumentAlternative : IGenesysCloudModel<KnowledgeD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "phrase"u8, value.Phrase, nulls);
-        WriteBoolean(writer, "autocomplete"u8, value.Autocomplete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "phrase"u8, value._phrase, nulls);
+        WriteBoolean(writer, "autocomplete"u8, value._autocomplete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeDocumentBulkUpdateEntity : IGenesysCloudModel<Knowl
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The category associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryId")]
-    public string? CategoryId { get; set; }
+    public string? CategoryId { get => _categoryId; set => _categoryId = value; }
 
     /// <summary>The ids of labels associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get => _labelIds; set => _labelIds = value; }
+
+    private string? _id;
+    private string? _categoryId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _labelIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentBulkUpdateEntity IGenesysCloudModel<KnowledgeDocumentBulkUpdateEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class KnowledgeDocumentBulkUpdateEntity : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CategoryId = ReadString(ref reader, name);
+                    value._categoryId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.LabelIds = null;
+                        value._labelIds = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class KnowledgeDocumentBulkUpdateEntity : IGenesysCloudModel<Knowl
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LabelIds = list1;
+                        value._labelIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class KnowledgeDocumentBulkUpdateEntity : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "categoryId"u8, value.CategoryId, nulls);
-        if (value.LabelIds is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "categoryId"u8, value._categoryId, nulls);
+        if (value._labelIds is { } property2)
         {
             writer.WritePropertyName("labelIds"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class KnowledgeDocumentBulkUpdateEntity : IGenesysCloudModel<Knowl
             writer.WriteNull("labelIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeDocumentBulkVersionAddEntity : IGenesysCloudModel<K
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The globally unique identifier for the document version. If the value is provided, the document is restored to the given version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreFromVersionId")]
-    public string? RestoreFromVersionId { get; set; }
+    public string? RestoreFromVersionId { get => _restoreFromVersionId; set => _restoreFromVersionId = value; }
 
     /// <summary>Indicates if the document's previous version will be restored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restorePrevious")]
-    public bool? RestorePrevious { get; set; }
+    public bool? RestorePrevious { get => _restorePrevious; set => _restorePrevious = value; }
+
+    private string? _id;
+    private string? _restoreFromVersionId;
+    private bool? _restorePrevious;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentBulkVersionAddEntity IGenesysCloudModel<KnowledgeDocumentBulkVersionAddEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeDocumentBulkVersionAddEntity : IGenesysCloudModel<K
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RestoreFromVersionId = ReadString(ref reader, name);
+                    value._restoreFromVersionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RestorePrevious = ReadNullableBoolean(ref reader, name);
+                    value._restorePrevious = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class KnowledgeDocumentBulkVersionAddEntity : IGenesysCloudModel<K
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "restoreFromVersionId"u8, value.RestoreFromVersionId, nulls);
-        WriteBoolean(writer, "restorePrevious"u8, value.RestorePrevious, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "restoreFromVersionId"u8, value._restoreFromVersionId, nulls);
+        WriteBoolean(writer, "restorePrevious"u8, value._restorePrevious, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

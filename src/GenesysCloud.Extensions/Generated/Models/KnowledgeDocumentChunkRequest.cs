@@ -14,47 +14,59 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
 {
     /// <summary>Query to search chunks in the knowledge base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page number of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Filter for the document chunks.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>The type of the query that initiates the chunks search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>Indicates whether the chunks search query should be preprocessed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preprocessQuery")]
-    public bool? PreprocessQuery { get; set; }
+    public bool? PreprocessQuery { get => _preprocessQuery; set => _preprocessQuery = value; }
 
     /// <summary>Indicates whether the chunk results would also include draft documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDraftDocuments")]
-    public bool? IncludeDraftDocuments { get; set; }
+    public bool? IncludeDraftDocuments { get => _includeDraftDocuments; set => _includeDraftDocuments = value; }
 
     /// <summary>The client application details from which chunks request was sent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>Conversation context information if the chunks search is initiated in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The confidence threshold for the chunk results. If applied, the returned results will have an equal or higher confidence than the threshold. The value should be between 0 to 1.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidenceThreshold")]
-    public double? ConfidenceThreshold { get; set; }
+    public double? ConfidenceThreshold { get => _confidenceThreshold; set => _confidenceThreshold = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::GenesysCloud.Extensions.Models.DocumentQuery? _filter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum? _queryType;
+    private bool? _preprocessQuery;
+    private bool? _includeDraftDocuments;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? _conversationContext;
+    private double? _confidenceThreshold;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentChunkRequest IGenesysCloudModel<KnowledgeDocumentChunkRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest.QueryTypeEnum?)null;
                     break;
                 case 5:
-                    value.PreprocessQuery = ReadNullableBoolean(ref reader, name);
+                    value._preprocessQuery = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.IncludeDraftDocuments = ReadNullableBoolean(ref reader, name);
+                    value._includeDraftDocuments = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ConfidenceThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._confidenceThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +129,10 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Filter is { } property2)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._filter is { } property2)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.DocumentQuery.WriteJson(writer, property2, options);
@@ -130,10 +142,10 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("filter"u8);
         }
 
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteBoolean(writer, "preprocessQuery"u8, value.PreprocessQuery, nulls);
-        WriteBoolean(writer, "includeDraftDocuments"u8, value.IncludeDraftDocuments, nulls);
-        if (value.Application is { } property4)
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteBoolean(writer, "preprocessQuery"u8, value._preprocessQuery, nulls);
+        WriteBoolean(writer, "includeDraftDocuments"u8, value._includeDraftDocuments, nulls);
+        if (value._application is { } property4)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property4, options);
@@ -143,7 +155,7 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("application"u8);
         }
 
-        if (value.ConversationContext is { } property6)
+        if (value._conversationContext is { } property6)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.WriteJson(writer, property6, options);
@@ -153,8 +165,8 @@ public sealed class KnowledgeDocumentChunkRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteDouble(writer, "confidenceThreshold"u8, value.ConfidenceThreshold, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "confidenceThreshold"u8, value._confidenceThreshold, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

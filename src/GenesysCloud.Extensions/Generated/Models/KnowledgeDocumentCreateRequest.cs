@@ -14,43 +14,54 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Document title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Indicates if the knowledge document should be included in search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visible")]
-    public bool? Visible { get; set; }
+    public bool? Visible { get => _visible; set => _visible = value; }
 
     /// <summary>List of alternate phrases related to the title which improves search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternatives")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get => _alternatives; set => _alternatives = value; }
 
     /// <summary>The category associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryId")]
-    public string? CategoryId { get; set; }
+    public string? CategoryId { get => _categoryId; set => _categoryId = value; }
 
     /// <summary>The ids of labels associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get => _labelIds; set => _labelIds = value; }
 
     /// <summary>The external id associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The URL to external document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalUrl")]
-    public string? ExternalUrl { get; set; }
+    public string? ExternalUrl { get => _externalUrl; set => _externalUrl = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _title;
+    private bool? _visible;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? _alternatives;
+    private string? _categoryId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _labelIds;
+    private string? _externalId;
+    private string? _externalUrl;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentCreateRequest IGenesysCloudModel<KnowledgeDocumentCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Visible = ReadNullableBoolean(ref reader, name);
+                    value._visible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Alternatives = null;
+                        value._alternatives = null;
                     }
                     else
                     {
@@ -93,16 +104,16 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative.ReadJson(ref reader, options));
                         }
 
-                        value.Alternatives = list1;
+                        value._alternatives = list1;
                     }
                     break;
                 case 4:
-                    value.CategoryId = ReadString(ref reader, name);
+                    value._categoryId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.LabelIds = null;
+                        value._labelIds = null;
                     }
                     else
                     {
@@ -113,20 +124,20 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LabelIds = list2;
+                        value._labelIds = list2;
                     }
                     break;
                 case 6:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ExternalUrl = ReadString(ref reader, name);
+                    value._externalUrl = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +149,10 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteBoolean(writer, "visible"u8, value.Visible, nulls);
-        if (value.Alternatives is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteBoolean(writer, "visible"u8, value._visible, nulls);
+        if (value._alternatives is { } property3)
         {
             writer.WritePropertyName("alternatives"u8);
             writer.WriteStartArray();
@@ -165,8 +176,8 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("alternatives"u8);
         }
 
-        WriteString(writer, "categoryId"u8, value.CategoryId, nulls);
-        if (value.LabelIds is { } property6)
+        WriteString(writer, "categoryId"u8, value._categoryId, nulls);
+        if (value._labelIds is { } property6)
         {
             writer.WritePropertyName("labelIds"u8);
             writer.WriteStartArray();
@@ -183,10 +194,10 @@ public sealed class KnowledgeDocumentCreateRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("labelIds"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "externalUrl"u8, value.ExternalUrl, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "externalUrl"u8, value._externalUrl, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The variation of the document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariation")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? DocumentVariation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? DocumentVariation { get => _documentVariation; set => _documentVariation = value; }
 
     /// <summary>Feedback rating.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum? Rating { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum? Rating { get => _rating; set => _rating = value; }
 
     /// <summary>Feedback reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>Free-text comment of the feedback. Maximum length: 2000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comment")]
-    public string? Comment { get; set; }
+    public string? Comment { get => _comment; set => _comment = value; }
 
     /// <summary>The search that surfaced the document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("search")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? Search { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? Search { get => _search; set => _search = value; }
 
     /// <summary>Knowledge guest session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The date and time of the feedback. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The type of the query that surfaced the document on which the feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
 
     /// <summary>The state of the feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference? Document { get => _document; set => _document = value; }
 
     /// <summary>The client application from which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>Conversation context information if the feedback is given in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The user who created the feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _documentVariation;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum? _rating;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum? _reason;
+    private string? _comment;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _search;
+    private string? _sessionId;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum? _surfacingMethod;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference? _document;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? _conversationContext;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentFeedbackResponse IGenesysCloudModel<KnowledgeDocumentFeedbackResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVariation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._documentVariation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum?)null;
+                    value._rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.RatingEnum?)null;
                     break;
                 case 3:
-                    value.Reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.ReasonEnum?)null;
                     break;
                 case 4:
-                    value.Comment = ReadString(ref reader, name);
+                    value._comment = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.QueryTypeEnum?)null;
                     break;
                 case 9:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.SurfacingMethodEnum?)null;
                     break;
                 case 10:
-                    value.State = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse.StateEnum?)null;
                     break;
                 case 11:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,8 +177,8 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.DocumentVariation is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._documentVariation is { } property6)
         {
             writer.WritePropertyName("documentVariation"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property6, options);
@@ -170,10 +188,10 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("documentVariation"u8);
         }
 
-        WriteString(writer, "rating"u8, value.Rating?.ToString(), nulls);
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteString(writer, "comment"u8, value.Comment, nulls);
-        if (value.Search is { } property8)
+        WriteString(writer, "rating"u8, value._rating?.ToString(), nulls);
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteString(writer, "comment"u8, value._comment, nulls);
+        if (value._search is { } property8)
         {
             writer.WritePropertyName("search"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property8, options);
@@ -183,12 +201,12 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("search"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Document is { } property10)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._document is { } property10)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionReference.WriteJson(writer, property10, options);
@@ -198,7 +216,7 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("document"u8);
         }
 
-        if (value.Application is { } property12)
+        if (value._application is { } property12)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property12, options);
@@ -208,7 +226,7 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("application"u8);
         }
 
-        if (value.ConversationContext is { } property14)
+        if (value._conversationContext is { } property14)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.WriteJson(writer, property14, options);
@@ -218,7 +236,7 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("conversationContext"u8);
         }
 
-        if (value.User is { } property16)
+        if (value._user is { } property16)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property16, options);
@@ -228,8 +246,8 @@ public sealed class KnowledgeDocumentFeedbackResponse : IGenesysCloudModel<Knowl
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeDocumentFeedbackUpdateRequest : IGenesysCloudModel<
 {
     /// <summary>Feedback rating.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum? Rating { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum? Rating { get => _rating; set => _rating = value; }
 
     /// <summary>Feedback reason</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>Feedback comment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comment")]
-    public string? Comment { get; set; }
+    public string? Comment { get => _comment; set => _comment = value; }
 
     /// <summary>Feedback state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum? State { get => _state; set => _state = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum? _rating;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum? _reason;
+    private string? _comment;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentFeedbackUpdateRequest IGenesysCloudModel<KnowledgeDocumentFeedbackUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeDocumentFeedbackUpdateRequest : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum?)null;
+                    value._rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.RatingEnum?)null;
                     break;
                 case 1:
-                    value.Reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.ReasonEnum?)null;
                     break;
                 case 2:
-                    value.Comment = ReadString(ref reader, name);
+                    value._comment = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class KnowledgeDocumentFeedbackUpdateRequest : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rating"u8, value.Rating?.ToString(), nulls);
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteString(writer, "comment"u8, value.Comment, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rating"u8, value._rating?.ToString(), nulls);
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteString(writer, "comment"u8, value._comment, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

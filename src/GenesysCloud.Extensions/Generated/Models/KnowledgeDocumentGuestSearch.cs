@@ -14,43 +14,54 @@ public sealed class KnowledgeDocumentGuestSearch : IGenesysCloudModel<KnowledgeD
 {
     /// <summary>Query to search content in the knowledge base. Maximum of 30 records per query can be fetched.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page number of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The globally unique identifier for the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The total number of documents matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Number of pages returned in the result calculated according to the pageSize and the total</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>The type of the query that initiates the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>Session ID of the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Documents that matched the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchResult>? Results { get => _results; set => _results = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private string? _searchId;
+    private long? _total;
+    private long? _pageCount;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum? _queryType;
+    private string? _sessionId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchResult>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentGuestSearch IGenesysCloudModel<KnowledgeDocumentGuestSearch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,33 +82,33 @@ public sealed class KnowledgeDocumentGuestSearch : IGenesysCloudModel<KnowledgeD
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch.QueryTypeEnum?)null;
                     break;
                 case 7:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -108,11 +119,11 @@ public sealed class KnowledgeDocumentGuestSearch : IGenesysCloudModel<KnowledgeD
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,15 +135,15 @@ public sealed class KnowledgeDocumentGuestSearch : IGenesysCloudModel<KnowledgeD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Results is { } property3)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -156,7 +167,7 @@ public sealed class KnowledgeDocumentGuestSearch : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
 {
     /// <summary>The presented documents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument>? Documents { get => _documents; set => _documents = value; }
 
     /// <summary>The search that surfaced the documents that were presented.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The type of the query that surfaced the documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
 
     /// <summary>Knowledge session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Conversation context information if the documents were presented in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The client application in which the documents were presented.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument>? _documents;
+    private string? _searchId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum? _surfacingMethod;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? _conversationContext;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentPresentation IGenesysCloudModel<KnowledgeDocumentPresentation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -65,7 +74,7 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -76,29 +85,29 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 case 1:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.QueryTypeEnum?)null;
                     break;
                 case 3:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation.SurfacingMethodEnum?)null;
                     break;
                 case 4:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +119,7 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Documents is { } property4)
+        if (value._documents is { } property4)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -134,11 +143,11 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
             writer.WriteNull("documents"u8);
         }
 
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.ConversationContext is { } property7)
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._conversationContext is { } property7)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.WriteJson(writer, property7, options);
@@ -148,7 +157,7 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
             writer.WriteNull("conversationContext"u8);
         }
 
-        if (value.Application is { } property9)
+        if (value._application is { } property9)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property9, options);
@@ -158,7 +167,7 @@ public sealed class KnowledgeDocumentPresentation : IGenesysCloudModel<Knowledge
             writer.WriteNull("application"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

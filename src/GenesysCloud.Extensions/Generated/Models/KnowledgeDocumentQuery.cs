@@ -14,39 +14,49 @@ public sealed class KnowledgeDocumentQuery : IGenesysCloudModel<KnowledgeDocumen
 {
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page number of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Indicates whether the results would also include draft documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDraftDocuments")]
-    public bool? IncludeDraftDocuments { get; set; }
+    public bool? IncludeDraftDocuments { get => _includeDraftDocuments; set => _includeDraftDocuments = value; }
 
     /// <summary>Retrieves the documents created/modified/published in specified date and time range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filter for the document query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Indicates which document variations to include in returned documents. All: all variations regardless of the filter expression; AllMatching: all variations that match the filter expression; SingleMostRelevant: single variation that matches the filter expression and has the highest priority. The default is All.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeVariations")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum? IncludeVariations { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum? IncludeVariations { get => _includeVariations; set => _includeVariations = value; }
 
     /// <summary>The sort order for results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the documents that you want to sort the results by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
+
+    private long? _pageSize;
+    private long? _pageNumber;
+    private bool? _includeDraftDocuments;
+    private global::GenesysCloud.Extensions.Models.DocumentQueryInterval? _interval;
+    private global::GenesysCloud.Extensions.Models.DocumentQuery? _filter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum? _includeVariations;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum? _sortOrder;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum? _sortBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentQuery IGenesysCloudModel<KnowledgeDocumentQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class KnowledgeDocumentQuery : IGenesysCloudModel<KnowledgeDocumen
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IncludeDraftDocuments = ReadNullableBoolean(ref reader, name);
+                    value._includeDraftDocuments = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.IncludeVariations = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum?)null;
+                    value._includeVariations = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.IncludeVariationsEnum?)null;
                     break;
                 case 6:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortOrderEnum?)null;
                     break;
                 case 7:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery.SortByEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +113,10 @@ public sealed class KnowledgeDocumentQuery : IGenesysCloudModel<KnowledgeDocumen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteBoolean(writer, "includeDraftDocuments"u8, value.IncludeDraftDocuments, nulls);
-        if (value.Interval is { } property4)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteBoolean(writer, "includeDraftDocuments"u8, value._includeDraftDocuments, nulls);
+        if (value._interval is { } property4)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.DocumentQueryInterval.WriteJson(writer, property4, options);
@@ -116,7 +126,7 @@ public sealed class KnowledgeDocumentQuery : IGenesysCloudModel<KnowledgeDocumen
             writer.WriteNull("interval"u8);
         }
 
-        if (value.Filter is { } property6)
+        if (value._filter is { } property6)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.DocumentQuery.WriteJson(writer, property6, options);
@@ -126,10 +136,10 @@ public sealed class KnowledgeDocumentQuery : IGenesysCloudModel<KnowledgeDocumen
             writer.WriteNull("filter"u8);
         }
 
-        WriteString(writer, "includeVariations"u8, value.IncludeVariations?.ToString(), nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "includeVariations"u8, value._includeVariations?.ToString(), nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,95 +14,119 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Document title, having a limit of 500 words.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Indicates if the knowledge document should be included in search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visible")]
-    public bool? Visible { get; set; }
+    public bool? Visible { get => _visible; set => _visible = value; }
 
     /// <summary>List of alternate phrases related to the title which improves search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternatives")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get => _alternatives; set => _alternatives = value; }
 
     /// <summary>State of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Document creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Document last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Document import date-time, or null if was not imported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateImported")]
-    public global::System.DateTimeOffset? DateImported { get; set; }
+    public global::System.DateTimeOffset? DateImported { get => _dateImported; set => _dateImported = value; }
 
     /// <summary>The last published version number of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastPublishedVersionNumber")]
-    public long? LastPublishedVersionNumber { get; set; }
+    public long? LastPublishedVersionNumber { get => _lastPublishedVersionNumber; set => _lastPublishedVersionNumber = value; }
 
     /// <summary>The date on which the document was last published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The user who created the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The user who modified the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get => _documentVersion; set => _documentVersion = value; }
 
     /// <summary>The reference to category associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.CategoryResponse? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.CategoryResponse? Category { get => _category; set => _category = value; }
 
     /// <summary>The references to labels associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LabelResponse>? Labels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LabelResponse>? Labels { get => _labels; set => _labels = value; }
 
     /// <summary>Knowledge base to which the document belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The reference to external id associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The URL to external document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalUrl")]
-    public string? ExternalUrl { get; set; }
+    public string? ExternalUrl { get => _externalUrl; set => _externalUrl = value; }
 
     /// <summary>The reference to source associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Source { get => _source; set => _source = value; }
 
     /// <summary>Whether the document is read-only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("readonly")]
-    public bool? Readonly { get; set; }
+    public bool? Readonly { get => _readonly; set => _readonly = value; }
 
     /// <summary>Variations of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryVariation>? Variations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryVariation>? Variations { get => _variations; set => _variations = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _title;
+    private bool? _visible;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? _alternatives;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateImported;
+    private long? _lastPublishedVersionNumber;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _documentVersion;
+    private global::GenesysCloud.Extensions.Models.CategoryResponse? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LabelResponse>? _labels;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? _knowledgeBase;
+    private string? _externalId;
+    private string? _externalUrl;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _source;
+    private bool? _readonly;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryVariation>? _variations;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentQueryResult IGenesysCloudModel<KnowledgeDocumentQueryResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -123,18 +147,18 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Visible = ReadNullableBoolean(ref reader, name);
+                    value._visible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Alternatives = null;
+                        value._alternatives = null;
                     }
                     else
                     {
@@ -145,43 +169,43 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative.ReadJson(ref reader, options));
                         }
 
-                        value.Alternatives = list1;
+                        value._alternatives = list1;
                     }
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResult.StateEnum?)null;
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateImported = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateImported = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.LastPublishedVersionNumber = ReadNullableInt64(ref reader, options, name);
+                    value._lastPublishedVersionNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DocumentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._documentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CategoryResponse.ReadJson(ref reader, options);
+                    value._category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CategoryResponse.ReadJson(ref reader, options);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Labels = null;
+                        value._labels = null;
                     }
                     else
                     {
@@ -192,28 +216,28 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LabelResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Labels = list3;
+                        value._labels = list3;
                     }
                     break;
                 case 15:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.ExternalUrl = ReadString(ref reader, name);
+                    value._externalUrl = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Readonly = ReadNullableBoolean(ref reader, name);
+                    value._readonly = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.Variations = null;
+                        value._variations = null;
                     }
                     else
                     {
@@ -224,14 +248,14 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryVariation.ReadJson(ref reader, options));
                         }
 
-                        value.Variations = list4;
+                        value._variations = list4;
                     }
                     break;
                 case 21:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -243,10 +267,10 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteBoolean(writer, "visible"u8, value.Visible, nulls);
-        if (value.Alternatives is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteBoolean(writer, "visible"u8, value._visible, nulls);
+        if (value._alternatives is { } property5)
         {
             writer.WritePropertyName("alternatives"u8);
             writer.WriteStartArray();
@@ -270,13 +294,13 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("alternatives"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateImported"u8, value.DateImported, nulls);
-        WriteInt64(writer, "lastPublishedVersionNumber"u8, value.LastPublishedVersionNumber, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.CreatedBy is { } property8)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateImported"u8, value._dateImported, nulls);
+        WriteInt64(writer, "lastPublishedVersionNumber"u8, value._lastPublishedVersionNumber, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -286,7 +310,7 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property10, options);
@@ -296,7 +320,7 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.DocumentVersion is { } property12)
+        if (value._documentVersion is { } property12)
         {
             writer.WritePropertyName("documentVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property12, options);
@@ -306,7 +330,7 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("documentVersion"u8);
         }
 
-        if (value.Category is { } property14)
+        if (value._category is { } property14)
         {
             writer.WritePropertyName("category"u8);
             global::GenesysCloud.Extensions.Models.CategoryResponse.WriteJson(writer, property14, options);
@@ -316,7 +340,7 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("category"u8);
         }
 
-        if (value.Labels is { } property16)
+        if (value._labels is { } property16)
         {
             writer.WritePropertyName("labels"u8);
             writer.WriteStartArray();
@@ -340,7 +364,7 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("labels"u8);
         }
 
-        if (value.KnowledgeBase is { } property19)
+        if (value._knowledgeBase is { } property19)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.WriteJson(writer, property19, options);
@@ -350,9 +374,9 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "externalUrl"u8, value.ExternalUrl, nulls);
-        if (value.Source is { } property21)
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "externalUrl"u8, value._externalUrl, nulls);
+        if (value._source is { } property21)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property21, options);
@@ -362,8 +386,8 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("source"u8);
         }
 
-        WriteBoolean(writer, "readonly"u8, value.Readonly, nulls);
-        if (value.Variations is { } property23)
+        WriteBoolean(writer, "readonly"u8, value._readonly, nulls);
+        if (value._variations is { } property23)
         {
             writer.WritePropertyName("variations"u8);
             writer.WriteStartArray();
@@ -387,8 +411,8 @@ public sealed class KnowledgeDocumentQueryResult : IGenesysCloudModel<KnowledgeD
             writer.WriteNull("variations"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

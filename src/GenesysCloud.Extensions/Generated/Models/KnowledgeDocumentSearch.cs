@@ -14,59 +14,74 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
 {
     /// <summary>Query to search content in the knowledge base. Maximum of 30 records per query can be fetched.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page number of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The globally unique identifier for the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The total number of documents matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Number of pages returned in the result calculated according to the pageSize and the total</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>The type of the query that initiates the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>Documents matching the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchResult>? Results { get => _results; set => _results = value; }
 
     /// <summary>The client application details from which search happened.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>Conversation context information if the search is initiated in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The confidence threshold for the search results. If applied, the returned results will have an equal or higher confidence than the threshold.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidenceThreshold")]
-    public double? ConfidenceThreshold { get; set; }
+    public double? ConfidenceThreshold { get => _confidenceThreshold; set => _confidenceThreshold = value; }
 
     /// <summary>The results with AI-generated answer if the answerMode request property contains "AnswerGeneration".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGeneration")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? AnswerGeneration { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? AnswerGeneration { get => _answerGeneration; set => _answerGeneration = value; }
 
     /// <summary>Indicates whether the search query should be preprocessed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preprocessQuery")]
-    public bool? PreprocessQuery { get; set; }
+    public bool? PreprocessQuery { get => _preprocessQuery; set => _preprocessQuery = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private string? _searchId;
+    private long? _total;
+    private long? _pageCount;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum? _queryType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchResult>? _results;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse? _conversationContext;
+    private double? _confidenceThreshold;
+    private global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse? _answerGeneration;
+    private bool? _preprocessQuery;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSearch IGenesysCloudModel<KnowledgeDocumentSearch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,30 +102,30 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch.QueryTypeEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -121,26 +136,26 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list2;
+                        value._results = list2;
                     }
                     break;
                 case 8:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ConfidenceThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._confidenceThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.AnswerGeneration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.ReadJson(ref reader, options);
+                    value._answerGeneration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.PreprocessQuery = ReadNullableBoolean(ref reader, name);
+                    value._preprocessQuery = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,14 +167,14 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        if (value.Results is { } property3)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -183,7 +198,7 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
             writer.WriteNull("results"u8);
         }
 
-        if (value.Application is { } property6)
+        if (value._application is { } property6)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property6, options);
@@ -193,7 +208,7 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
             writer.WriteNull("application"u8);
         }
 
-        if (value.ConversationContext is { } property8)
+        if (value._conversationContext is { } property8)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContextResponse.WriteJson(writer, property8, options);
@@ -203,8 +218,8 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteDouble(writer, "confidenceThreshold"u8, value.ConfidenceThreshold, nulls);
-        if (value.AnswerGeneration is { } property10)
+        WriteDouble(writer, "confidenceThreshold"u8, value._confidenceThreshold, nulls);
+        if (value._answerGeneration is { } property10)
         {
             writer.WritePropertyName("answerGeneration"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeAnswerGenerationResponse.WriteJson(writer, property10, options);
@@ -214,8 +229,8 @@ public sealed class KnowledgeDocumentSearch : IGenesysCloudModel<KnowledgeDocume
             writer.WriteNull("answerGeneration"u8);
         }
 
-        WriteBoolean(writer, "preprocessQuery"u8, value.PreprocessQuery, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "preprocessQuery"u8, value._preprocessQuery, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

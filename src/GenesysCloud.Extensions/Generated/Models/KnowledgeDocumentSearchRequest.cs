@@ -14,79 +14,99 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
 {
     /// <summary>Query to search content in the knowledge base. Maximum of 30 records per query can be fetched.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page number of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>The globally unique identifier for the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The total number of documents matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Number of pages returned in the result calculated according to the pageSize and the total</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
 
     /// <summary>The type of the query that initiates the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>Indicates whether the search results would also include draft documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDraftDocuments")]
-    public bool? IncludeDraftDocuments { get; set; }
+    public bool? IncludeDraftDocuments { get => _includeDraftDocuments; set => _includeDraftDocuments = value; }
 
     /// <summary>Retrieves the documents created/modified/published in specified date and time range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filter for the document search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>The sort order for search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the documents that you want to sort the search results by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum? SortBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The client application details from which search request was sent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>Conversation context information if the search is initiated in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The confidence threshold for the search results. If applied, the returned results will have an equal or higher confidence than the threshold. The value should be between 0 to 1.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidenceThreshold")]
-    public double? ConfidenceThreshold { get; set; }
+    public double? ConfidenceThreshold { get => _confidenceThreshold; set => _confidenceThreshold = value; }
 
     /// <summary>The number of articles to be sent for answer-highlighting. Can range from 1-5.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerHighlightTopResults")]
-    public long? AnswerHighlightTopResults { get; set; }
+    public long? AnswerHighlightTopResults { get => _answerHighlightTopResults; set => _answerHighlightTopResults = value; }
 
     /// <summary>Allows extracted answers from an article (AnswerHighlight) and/or AI-generated answers (AnswerGeneration). Default mode: AnswerHighlight. Use this property with answerHighlightTopResults.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerMode")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AnswerMode { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AnswerMode { get => _answerMode; set => _answerMode = value; }
 
     /// <summary>Indicates whether the search query should be preprocessed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preprocessQuery")]
-    public bool? PreprocessQuery { get; set; }
+    public bool? PreprocessQuery { get => _preprocessQuery; set => _preprocessQuery = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private string? _searchId;
+    private long? _total;
+    private long? _pageCount;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum? _queryType;
+    private bool? _includeDraftDocuments;
+    private global::GenesysCloud.Extensions.Models.DocumentQueryInterval? _interval;
+    private global::GenesysCloud.Extensions.Models.DocumentQuery? _filter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum? _sortOrder;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum? _sortBy;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? _conversationContext;
+    private double? _confidenceThreshold;
+    private long? _answerHighlightTopResults;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _answerMode;
+    private bool? _preprocessQuery;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSearchRequest IGenesysCloudModel<KnowledgeDocumentSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,57 +127,57 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.QueryTypeEnum?)null;
                     break;
                 case 7:
-                    value.IncludeDraftDocuments = ReadNullableBoolean(ref reader, name);
+                    value._includeDraftDocuments = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortOrderEnum?)null;
                     break;
                 case 11:
-                    value.SortBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum?)null;
+                    value._sortBy = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest.SortByEnum?)null;
                     break;
                 case 12:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ConfidenceThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._confidenceThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 15:
-                    value.AnswerHighlightTopResults = ReadNullableInt64(ref reader, options, name);
+                    value._answerHighlightTopResults = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.AnswerMode = null;
+                        value._answerMode = null;
                     }
                     else
                     {
@@ -168,14 +188,14 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AnswerMode = list4;
+                        value._answerMode = list4;
                     }
                     break;
                 case 17:
-                    value.PreprocessQuery = ReadNullableBoolean(ref reader, name);
+                    value._preprocessQuery = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,15 +207,15 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteBoolean(writer, "includeDraftDocuments"u8, value.IncludeDraftDocuments, nulls);
-        if (value.Interval is { } property5)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteBoolean(writer, "includeDraftDocuments"u8, value._includeDraftDocuments, nulls);
+        if (value._interval is { } property5)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.DocumentQueryInterval.WriteJson(writer, property5, options);
@@ -205,7 +225,7 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("interval"u8);
         }
 
-        if (value.Filter is { } property7)
+        if (value._filter is { } property7)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.DocumentQuery.WriteJson(writer, property7, options);
@@ -215,9 +235,9 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("filter"u8);
         }
 
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy?.ToString(), nulls);
-        if (value.Application is { } property9)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy?.ToString(), nulls);
+        if (value._application is { } property9)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property9, options);
@@ -227,7 +247,7 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("application"u8);
         }
 
-        if (value.ConversationContext is { } property11)
+        if (value._conversationContext is { } property11)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.WriteJson(writer, property11, options);
@@ -237,9 +257,9 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteDouble(writer, "confidenceThreshold"u8, value.ConfidenceThreshold, nulls);
-        WriteInt64(writer, "answerHighlightTopResults"u8, value.AnswerHighlightTopResults, nulls);
-        if (value.AnswerMode is { } property13)
+        WriteDouble(writer, "confidenceThreshold"u8, value._confidenceThreshold, nulls);
+        WriteInt64(writer, "answerHighlightTopResults"u8, value._answerHighlightTopResults, nulls);
+        if (value._answerMode is { } property13)
         {
             writer.WritePropertyName("answerMode"u8);
             writer.WriteStartArray();
@@ -256,8 +276,8 @@ public sealed class KnowledgeDocumentSearchRequest : IGenesysCloudModel<Knowledg
             writer.WriteNull("answerMode"u8);
         }
 
-        WriteBoolean(writer, "preprocessQuery"u8, value.PreprocessQuery, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "preprocessQuery"u8, value._preprocessQuery, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

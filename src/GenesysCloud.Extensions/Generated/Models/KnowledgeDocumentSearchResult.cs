@@ -14,15 +14,19 @@ public sealed class KnowledgeDocumentSearchResult : IGenesysCloudModel<Knowledge
 {
     /// <summary>The confidence associated with a document with respect to a search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>Document that matched the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse? Document { get => _document; set => _document = value; }
+
+    private double? _confidence;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse? _document;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSearchResult IGenesysCloudModel<KnowledgeDocumentSearchResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeDocumentSearchResult : IGenesysCloudModel<Knowledge
             switch (index)
             {
                 case 0:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class KnowledgeDocumentSearchResult : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        if (value.Document is { } property1)
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchDocumentResponse.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class KnowledgeDocumentSearchResult : IGenesysCloudModel<Knowledge
             writer.WriteNull("document"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeDocumentSuggestion : IGenesysCloudModel<KnowledgeDo
 {
     /// <summary>Query to get autocomplete suggestions for the matching knowledge documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Documents matching to the autocomplete suggestions query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResult>? Results { get => _results; set => _results = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResult>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSuggestion IGenesysCloudModel<KnowledgeDocumentSuggestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class KnowledgeDocumentSuggestion : IGenesysCloudModel<KnowledgeDo
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class KnowledgeDocumentSuggestion : IGenesysCloudModel<KnowledgeDo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class KnowledgeDocumentSuggestion : IGenesysCloudModel<KnowledgeDo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        if (value.Results is { } property2)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class KnowledgeDocumentSuggestion : IGenesysCloudModel<KnowledgeDo
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class KnowledgeDocumentSuggestionRequest : IGenesysCloudModel<Know
 {
     /// <summary>Query to get autocomplete suggestions for the matching knowledge documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Indicates whether the suggestion results would also include draft documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDraftDocuments")]
-    public bool? IncludeDraftDocuments { get; set; }
+    public bool? IncludeDraftDocuments { get => _includeDraftDocuments; set => _includeDraftDocuments = value; }
 
     /// <summary>Retrieves the documents created/modified/published in specified date and time range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQueryInterval? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filter for the document suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentQuery? Filter { get => _filter; set => _filter = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private bool? _includeDraftDocuments;
+    private global::GenesysCloud.Extensions.Models.DocumentQueryInterval? _interval;
+    private global::GenesysCloud.Extensions.Models.DocumentQuery? _filter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSuggestionRequest IGenesysCloudModel<KnowledgeDocumentSuggestionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class KnowledgeDocumentSuggestionRequest : IGenesysCloudModel<Know
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IncludeDraftDocuments = ReadNullableBoolean(ref reader, name);
+                    value._includeDraftDocuments = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
+                    value._interval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQueryInterval.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentQuery.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class KnowledgeDocumentSuggestionRequest : IGenesysCloudModel<Know
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteBoolean(writer, "includeDraftDocuments"u8, value.IncludeDraftDocuments, nulls);
-        if (value.Interval is { } property1)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteBoolean(writer, "includeDraftDocuments"u8, value._includeDraftDocuments, nulls);
+        if (value._interval is { } property1)
         {
             writer.WritePropertyName("interval"u8);
             global::GenesysCloud.Extensions.Models.DocumentQueryInterval.WriteJson(writer, property1, options);
@@ -95,7 +102,7 @@ public sealed class KnowledgeDocumentSuggestionRequest : IGenesysCloudModel<Know
             writer.WriteNull("interval"u8);
         }
 
-        if (value.Filter is { } property3)
+        if (value._filter is { } property3)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.DocumentQuery.WriteJson(writer, property3, options);
@@ -105,7 +112,7 @@ public sealed class KnowledgeDocumentSuggestionRequest : IGenesysCloudModel<Know
             writer.WriteNull("filter"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class KnowledgeDocumentSuggestionResult : IGenesysCloudModel<Knowl
 {
     /// <summary>Matched phrase to the autocomplete suggestions query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchedPhrase")]
-    public string? MatchedPhrase { get; set; }
+    public string? MatchedPhrase { get => _matchedPhrase; set => _matchedPhrase = value; }
 
     /// <summary>Gets or sets <c>document</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument? Document { get => _document; set => _document = value; }
+
+    private string? _matchedPhrase;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument? _document;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentSuggestionResult IGenesysCloudModel<KnowledgeDocumentSuggestionResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeDocumentSuggestionResult : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.MatchedPhrase = ReadString(ref reader, name);
+                    value._matchedPhrase = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class KnowledgeDocumentSuggestionResult : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "matchedPhrase"u8, value.MatchedPhrase, nulls);
-        if (value.Document is { } property1)
+        WriteString(writer, "matchedPhrase"u8, value._matchedPhrase, nulls);
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionResultDocument.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class KnowledgeDocumentSuggestionResult : IGenesysCloudModel<Knowl
             writer.WriteNull("document"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

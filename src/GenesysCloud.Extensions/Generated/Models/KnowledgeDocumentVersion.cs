@@ -14,35 +14,44 @@ public sealed class KnowledgeDocumentVersion : IGenesysCloudModel<KnowledgeDocum
 {
     /// <summary>Globally unique identifier for the document version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Published date of document version. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The document which is versioned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse? Document { get => _document; set => _document = value; }
 
     /// <summary>The globally unique identifier for the document version. If the value is provided, the document is restored to the given version. If not, it publishes the draft changes as a new version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreFromVersionId")]
-    public string? RestoreFromVersionId { get; set; }
+    public string? RestoreFromVersionId { get => _restoreFromVersionId; set => _restoreFromVersionId = value; }
 
     /// <summary>Version Number of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionNumber")]
-    public long? VersionNumber { get; set; }
+    public long? VersionNumber { get => _versionNumber; set => _versionNumber = value; }
 
     /// <summary>Expiry date of document version, applicable only to the 'Archived' version of the document. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::System.DateTimeOffset? DateExpires { get; set; }
+    public global::System.DateTimeOffset? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse? _document;
+    private string? _restoreFromVersionId;
+    private long? _versionNumber;
+    private global::System.DateTimeOffset? _dateExpires;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentVersion IGenesysCloudModel<KnowledgeDocumentVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class KnowledgeDocumentVersion : IGenesysCloudModel<KnowledgeDocum
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.RestoreFromVersionId = ReadString(ref reader, name);
+                    value._restoreFromVersionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.VersionNumber = ReadNullableInt64(ref reader, options, name);
+                    value._versionNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateExpires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class KnowledgeDocumentVersion : IGenesysCloudModel<KnowledgeDocum
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.Document is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse.WriteJson(writer, property1, options);
@@ -108,11 +117,11 @@ public sealed class KnowledgeDocumentVersion : IGenesysCloudModel<KnowledgeDocum
             writer.WriteNull("document"u8);
         }
 
-        WriteString(writer, "restoreFromVersionId"u8, value.RestoreFromVersionId, nulls);
-        WriteInt64(writer, "versionNumber"u8, value.VersionNumber, nulls);
-        WriteDateTimeOffset(writer, "dateExpires"u8, value.DateExpires, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "restoreFromVersionId"u8, value._restoreFromVersionId, nulls);
+        WriteInt64(writer, "versionNumber"u8, value._versionNumber, nulls);
+        WriteDateTimeOffset(writer, "dateExpires"u8, value._dateExpires, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

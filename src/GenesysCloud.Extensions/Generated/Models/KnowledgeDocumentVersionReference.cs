@@ -14,23 +14,29 @@ public sealed class KnowledgeDocumentVersionReference : IGenesysCloudModel<Knowl
 {
     /// <summary>The globally unique identifier for the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The knowledge base that the document belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The globally unique identifier for the version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? _knowledgeBase;
+    private string? _versionId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentVersionReference IGenesysCloudModel<KnowledgeDocumentVersionReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeDocumentVersionReference : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class KnowledgeDocumentVersionReference : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.KnowledgeBase is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._knowledgeBase is { } property1)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.WriteJson(writer, property1, options);
@@ -86,9 +92,9 @@ public sealed class KnowledgeDocumentVersionReference : IGenesysCloudModel<Knowl
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
 {
     /// <summary>The globally unique identifier for the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The creation date-time for the document variation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The last modification date-time for the document variation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The context values associated with the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contexts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? Contexts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? Contexts { get => _contexts; set => _contexts = value; }
 
     /// <summary>The priority of the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The name of the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The content for the variation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.DocumentBodyResponse? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBodyResponse? Body { get => _body; set => _body = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Reference to the document version to which the variation is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get => _documentVersion; set => _documentVersion = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentVariationContext>? _contexts;
+    private long? _priority;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DocumentBodyResponse? _body;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _documentVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentVersionVariation IGenesysCloudModel<KnowledgeDocumentVersionVariation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Contexts = null;
+                        value._contexts = null;
                     }
                     else
                     {
@@ -93,26 +104,26 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentVariationContext.ReadJson(ref reader, options));
                         }
 
-                        value.Contexts = list1;
+                        value._contexts = list1;
                     }
                     break;
                 case 4:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyResponse.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBodyResponse.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.DocumentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._documentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +135,10 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Contexts is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._contexts is { } property2)
         {
             writer.WritePropertyName("contexts"u8);
             writer.WriteStartArray();
@@ -151,9 +162,9 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
             writer.WriteNull("contexts"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Body is { } property5)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._body is { } property5)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.DocumentBodyResponse.WriteJson(writer, property5, options);
@@ -163,8 +174,8 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
             writer.WriteNull("body"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.DocumentVersion is { } property7)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._documentVersion is { } property7)
         {
             writer.WritePropertyName("documentVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -174,7 +185,7 @@ public sealed class KnowledgeDocumentVersionVariation : IGenesysCloudModel<Knowl
             writer.WriteNull("documentVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

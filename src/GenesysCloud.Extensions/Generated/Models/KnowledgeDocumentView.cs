@@ -14,39 +14,49 @@ public sealed class KnowledgeDocumentView : IGenesysCloudModel<KnowledgeDocument
 {
     /// <summary>The variation of the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariationId")]
-    public string? DocumentVariationId { get; set; }
+    public string? DocumentVariationId { get => _documentVariationId; set => _documentVariationId = value; }
 
     /// <summary>The version of the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersionId")]
-    public string? DocumentVersionId { get; set; }
+    public string? DocumentVersionId { get => _documentVersionId; set => _documentVersionId = value; }
 
     /// <summary>The search that surfaced the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The type of the query that surfaced the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
 
     /// <summary>The client application from which the document was viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>The unique identifier of the knowledge session in which the document was viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Conversation context information if the document was viewed in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
+
+    private string? _documentVariationId;
+    private string? _documentVersionId;
+    private string? _searchId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum? _surfacingMethod;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication? _application;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeConversationContext? _conversationContext;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentView IGenesysCloudModel<KnowledgeDocumentView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class KnowledgeDocumentView : IGenesysCloudModel<KnowledgeDocument
             switch (index)
             {
                 case 0:
-                    value.DocumentVariationId = ReadString(ref reader, name);
+                    value._documentVariationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVersionId = ReadString(ref reader, name);
+                    value._documentVersionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.QueryTypeEnum?)null;
                     break;
                 case 4:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentView.SurfacingMethodEnum?)null;
                     break;
                 case 5:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +113,12 @@ public sealed class KnowledgeDocumentView : IGenesysCloudModel<KnowledgeDocument
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "documentVariationId"u8, value.DocumentVariationId, nulls);
-        WriteString(writer, "documentVersionId"u8, value.DocumentVersionId, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        if (value.Application is { } property3)
+        WriteString(writer, "documentVariationId"u8, value._documentVariationId, nulls);
+        WriteString(writer, "documentVersionId"u8, value._documentVersionId, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        if (value._application is { } property3)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchClientApplication.WriteJson(writer, property3, options);
@@ -118,8 +128,8 @@ public sealed class KnowledgeDocumentView : IGenesysCloudModel<KnowledgeDocument
             writer.WriteNull("application"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.ConversationContext is { } property5)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._conversationContext is { } property5)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeConversationContext.WriteJson(writer, property5, options);
@@ -129,7 +139,7 @@ public sealed class KnowledgeDocumentView : IGenesysCloudModel<KnowledgeDocument
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

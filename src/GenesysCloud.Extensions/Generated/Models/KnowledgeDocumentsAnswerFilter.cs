@@ -14,39 +14,49 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
 {
     /// <summary>The search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>The language of the documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum? Language { get => _language; set => _language = value; }
 
     /// <summary>The appType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum? AppType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum? AppType { get => _appType; set => _appType = value; }
 
     /// <summary>The query type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The search id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>If specified - insert highlight data into the variation content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("insertHighlightIntoVariationContent")]
-    public bool? InsertHighlightIntoVariationContent { get; set; }
+    public bool? InsertHighlightIntoVariationContent { get => _insertHighlightIntoVariationContent; set => _insertHighlightIntoVariationContent = value; }
 
     /// <summary>Allows extracted answers from an article (AnswerHighlight) and/or AI-generated answers (AnswerGeneration). Default mode: AnswerHighlight</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerMode")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AnswerMode { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AnswerMode { get => _answerMode; set => _answerMode = value; }
 
     /// <summary>The variation Ids to answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? VariationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? VariationIds { get => _variationIds; set => _variationIds = value; }
+
+    private string? _query;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum? _language;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum? _appType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum? _queryType;
+    private string? _searchId;
+    private bool? _insertHighlightIntoVariationContent;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _answerMode;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _variationIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeDocumentsAnswerFilter IGenesysCloudModel<KnowledgeDocumentsAnswerFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum?)null;
+                    value._language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.LanguageEnum?)null;
                     break;
                 case 2:
-                    value.AppType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum?)null;
+                    value._appType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.AppTypeEnum?)null;
                     break;
                 case 3:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter.QueryTypeEnum?)null;
                     break;
                 case 4:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.InsertHighlightIntoVariationContent = ReadNullableBoolean(ref reader, name);
+                    value._insertHighlightIntoVariationContent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AnswerMode = null;
+                        value._answerMode = null;
                     }
                     else
                     {
@@ -98,13 +108,13 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AnswerMode = list4;
+                        value._answerMode = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.VariationIds = null;
+                        value._variationIds = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.VariationIds = list5;
+                        value._variationIds = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +141,13 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteString(writer, "language"u8, value.Language?.ToString(), nulls);
-        WriteString(writer, "appType"u8, value.AppType?.ToString(), nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteBoolean(writer, "insertHighlightIntoVariationContent"u8, value.InsertHighlightIntoVariationContent, nulls);
-        if (value.AnswerMode is { } property6)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteString(writer, "language"u8, value._language?.ToString(), nulls);
+        WriteString(writer, "appType"u8, value._appType?.ToString(), nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteBoolean(writer, "insertHighlightIntoVariationContent"u8, value._insertHighlightIntoVariationContent, nulls);
+        if (value._answerMode is { } property6)
         {
             writer.WritePropertyName("answerMode"u8);
             writer.WriteStartArray();
@@ -154,7 +164,7 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
             writer.WriteNull("answerMode"u8);
         }
 
-        if (value.VariationIds is { } property8)
+        if (value._variationIds is { } property8)
         {
             writer.WritePropertyName("variationIds"u8);
             writer.WriteStartArray();
@@ -171,7 +181,7 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
             writer.WriteNull("variationIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeExportJobDocumentsFilter : IGenesysCloudModel<Knowl
 {
     /// <summary>Retrieves the documents modified in specified date and time range. Cannot be used together with entities filter. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Retrieves the documents with the given ids. Cannot be used together with internal filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Entity>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Entity>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>sourceId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>Gets or sets <c>includeDocumentsWithFileBody</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDocumentsWithFileBody")]
-    public bool? IncludeDocumentsWithFileBody { get; set; }
+    public bool? IncludeDocumentsWithFileBody { get => _includeDocumentsWithFileBody; set => _includeDocumentsWithFileBody = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Entity>? _entities;
+    private string? _sourceId;
+    private bool? _includeDocumentsWithFileBody;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeExportJobDocumentsFilter IGenesysCloudModel<KnowledgeExportJobDocumentsFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class KnowledgeExportJobDocumentsFilter : IGenesysCloudModel<Knowl
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class KnowledgeExportJobDocumentsFilter : IGenesysCloudModel<Knowl
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 2:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IncludeDocumentsWithFileBody = ReadNullableBoolean(ref reader, name);
+                    value._includeDocumentsWithFileBody = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class KnowledgeExportJobDocumentsFilter : IGenesysCloudModel<Knowl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Entities is { } property2)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -114,9 +120,9 @@ public sealed class KnowledgeExportJobDocumentsFilter : IGenesysCloudModel<Knowl
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteBoolean(writer, "includeDocumentsWithFileBody"u8, value.IncludeDocumentsWithFileBody, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteBoolean(writer, "includeDocumentsWithFileBody"u8, value._includeDocumentsWithFileBody, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
 {
     /// <summary>Filters for narrowing down which documents to export.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentsFilter")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter? DocumentsFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter? DocumentsFilter { get => _documentsFilter; set => _documentsFilter = value; }
 
     /// <summary>Specifies what version should be exported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionFilter")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum? VersionFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum? VersionFilter { get => _versionFilter; set => _versionFilter = value; }
 
     /// <summary>Reduce the size of the export file by excluding certain items.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exclude")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Exclude { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Exclude { get => _exclude; set => _exclude = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter? _documentsFilter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum? _versionFilter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _exclude;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeExportJobFilter IGenesysCloudModel<KnowledgeExportJobFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
             switch (index)
             {
                 case 0:
-                    value.DocumentsFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter.ReadJson(ref reader, options);
+                    value._documentsFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.VersionFilter = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum?)null;
+                    value._versionFilter = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.VersionFilterEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Exclude = null;
+                        value._exclude = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Exclude = list2;
+                        value._exclude = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DocumentsFilter is { } property3)
+        if (value._documentsFilter is { } property3)
         {
             writer.WritePropertyName("documentsFilter"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeExportJobDocumentsFilter.WriteJson(writer, property3, options);
@@ -92,8 +97,8 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
             writer.WriteNull("documentsFilter"u8);
         }
 
-        WriteString(writer, "versionFilter"u8, value.VersionFilter?.ToString(), nulls);
-        if (value.Exclude is { } property5)
+        WriteString(writer, "versionFilter"u8, value._versionFilter?.ToString(), nulls);
+        if (value._exclude is { } property5)
         {
             writer.WritePropertyName("exclude"u8);
             writer.WriteStartArray();
@@ -110,7 +115,7 @@ public sealed class KnowledgeExportJobFilter : IGenesysCloudModel<KnowledgeExpor
             writer.WriteNull("exclude"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeExportJobRequest : IGenesysCloudModel<KnowledgeExpo
 {
     /// <summary>What to export.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportFilter")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? ExportFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? ExportFilter { get => _exportFilter; set => _exportFilter = value; }
 
     /// <summary>File type of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
 
     /// <summary>Knowledge integration source id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>Requested version of the exported json file. Available versions are 2 and 3, default is 2</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonFileVersion")]
-    public long? JsonFileVersion { get; set; }
+    public long? JsonFileVersion { get => _jsonFileVersion; set => _jsonFileVersion = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? _exportFilter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum? _fileType;
+    private string? _sourceId;
+    private long? _jsonFileVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeExportJobRequest IGenesysCloudModel<KnowledgeExportJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeExportJobRequest : IGenesysCloudModel<KnowledgeExpo
             switch (index)
             {
                 case 0:
-                    value.ExportFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.ReadJson(ref reader, options);
+                    value._exportFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest.FileTypeEnum?)null;
                     break;
                 case 2:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.JsonFileVersion = ReadNullableInt64(ref reader, options, name);
+                    value._jsonFileVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class KnowledgeExportJobRequest : IGenesysCloudModel<KnowledgeExpo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExportFilter is { } property2)
+        if (value._exportFilter is { } property2)
         {
             writer.WritePropertyName("exportFilter"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.WriteJson(writer, property2, options);
@@ -85,10 +91,10 @@ public sealed class KnowledgeExportJobRequest : IGenesysCloudModel<KnowledgeExpo
             writer.WriteNull("exportFilter"u8);
         }
 
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteInt64(writer, "jsonFileVersion"u8, value.JsonFileVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteInt64(writer, "jsonFileVersion"u8, value._jsonFileVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

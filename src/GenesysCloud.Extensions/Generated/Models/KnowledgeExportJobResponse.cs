@@ -14,63 +14,79 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
 {
     /// <summary>Id of the export job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URL of the location at which the caller can download the export file, when available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURL")]
-    public string? DownloadURL { get; set; }
+    public string? DownloadURL { get => _downloadURL; set => _downloadURL = value; }
 
     /// <summary>File type of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
 
     /// <summary>Requested version of the exported json file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonFileVersion")]
-    public long? JsonFileVersion { get; set; }
+    public long? JsonFileVersion { get => _jsonFileVersion; set => _jsonFileVersion = value; }
 
     /// <summary>The current count of the number of records processed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentProcessed")]
-    public long? CountDocumentProcessed { get; set; }
+    public long? CountDocumentProcessed { get => _countDocumentProcessed; set => _countDocumentProcessed = value; }
 
     /// <summary>Filters to narrow down what to export.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportFilter")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? ExportFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? ExportFilter { get => _exportFilter; set => _exportFilter = value; }
 
     /// <summary>The status of the export job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Knowledge base which document export belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBase? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBase? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The user who created the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The timestamp of when the export began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The timestamp of when the export stopped. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Any error information, or null of the processing is not in failed state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInformation")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInformation { get => _errorInformation; set => _errorInformation = value; }
 
     /// <summary>Source of the export job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get => _source; set => _source = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _downloadURL;
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum? _fileType;
+    private long? _jsonFileVersion;
+    private long? _countDocumentProcessed;
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter? _exportFilter;
+    private global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBase? _knowledgeBase;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInformation;
+    private global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? _source;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeExportJobResponse IGenesysCloudModel<KnowledgeExportJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadURL = ReadString(ref reader, name);
+                    value._downloadURL = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.FileTypeEnum?)null;
                     break;
                 case 3:
-                    value.JsonFileVersion = ReadNullableInt64(ref reader, options, name);
+                    value._jsonFileVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CountDocumentProcessed = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentProcessed = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ExportFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.ReadJson(ref reader, options);
+                    value._exportFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse.StatusEnum?)null;
                     break;
                 case 7:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBase.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBase.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.ErrorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInformation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,12 +161,12 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadURL"u8, value.DownloadURL, nulls);
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        WriteInt64(writer, "jsonFileVersion"u8, value.JsonFileVersion, nulls);
-        WriteInt64(writer, "countDocumentProcessed"u8, value.CountDocumentProcessed, nulls);
-        if (value.ExportFilter is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadURL"u8, value._downloadURL, nulls);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        WriteInt64(writer, "jsonFileVersion"u8, value._jsonFileVersion, nulls);
+        WriteInt64(writer, "countDocumentProcessed"u8, value._countDocumentProcessed, nulls);
+        if (value._exportFilter is { } property3)
         {
             writer.WritePropertyName("exportFilter"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeExportJobFilter.WriteJson(writer, property3, options);
@@ -160,8 +176,8 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             writer.WriteNull("exportFilter"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.KnowledgeBase is { } property5)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._knowledgeBase is { } property5)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBase.WriteJson(writer, property5, options);
@@ -171,7 +187,7 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        if (value.CreatedBy is { } property7)
+        if (value._createdBy is { } property7)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -181,9 +197,9 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.ErrorInformation is { } property9)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._errorInformation is { } property9)
         {
             writer.WritePropertyName("errorInformation"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property9, options);
@@ -193,7 +209,7 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             writer.WriteNull("errorInformation"u8);
         }
 
-        if (value.Source is { } property11)
+        if (value._source is { } property11)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.WriteJson(writer, property11, options);
@@ -203,8 +219,8 @@ public sealed class KnowledgeExportJobResponse : IGenesysCloudModel<KnowledgeExp
             writer.WriteNull("source"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class KnowledgeGenerationSetting : IGenesysCloudModel<KnowledgeGen
 {
     /// <summary>Indicates if answer generation is enabled for the setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGeneration")]
-    public bool? AnswerGeneration { get; set; }
+    public bool? AnswerGeneration { get => _answerGeneration; set => _answerGeneration = value; }
 
     /// <summary>Answer generation language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationLanguage")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum? GenerationLanguage { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum? GenerationLanguage { get => _generationLanguage; set => _generationLanguage = value; }
+
+    private bool? _answerGeneration;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum? _generationLanguage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGenerationSetting IGenesysCloudModel<KnowledgeGenerationSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeGenerationSetting : IGenesysCloudModel<KnowledgeGen
             switch (index)
             {
                 case 0:
-                    value.AnswerGeneration = ReadNullableBoolean(ref reader, name);
+                    value._answerGeneration = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.GenerationLanguage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum?)null;
+                    value._generationLanguage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.GenerationLanguageEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeGenerationSetting : IGenesysCloudModel<KnowledgeGen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "answerGeneration"u8, value.AnswerGeneration, nulls);
-        WriteString(writer, "generationLanguage"u8, value.GenerationLanguage?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "answerGeneration"u8, value._answerGeneration, nulls);
+        WriteString(writer, "generationLanguage"u8, value._generationLanguage?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

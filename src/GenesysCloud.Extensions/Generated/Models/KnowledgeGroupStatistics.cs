@@ -14,19 +14,24 @@ public sealed class KnowledgeGroupStatistics : IGenesysCloudModel<KnowledgeGroup
 {
     /// <summary>Knowledge Group unique phrase count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unlinkedPhraseCount")]
-    public long? UnlinkedPhraseCount { get; set; }
+    public long? UnlinkedPhraseCount { get => _unlinkedPhraseCount; set => _unlinkedPhraseCount = value; }
 
     /// <summary>Knowledge Group unlinked phrases hit count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unlinkedPhraseHitCount")]
-    public long? UnlinkedPhraseHitCount { get; set; }
+    public long? UnlinkedPhraseHitCount { get => _unlinkedPhraseHitCount; set => _unlinkedPhraseHitCount = value; }
 
     /// <summary>Total number of phrase hit counts of an unanswered group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPhraseHitCount")]
-    public long? TotalPhraseHitCount { get; set; }
+    public long? TotalPhraseHitCount { get => _totalPhraseHitCount; set => _totalPhraseHitCount = value; }
+
+    private long? _unlinkedPhraseCount;
+    private long? _unlinkedPhraseHitCount;
+    private long? _totalPhraseHitCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGroupStatistics IGenesysCloudModel<KnowledgeGroupStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeGroupStatistics : IGenesysCloudModel<KnowledgeGroup
             switch (index)
             {
                 case 0:
-                    value.UnlinkedPhraseCount = ReadNullableInt64(ref reader, options, name);
+                    value._unlinkedPhraseCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.UnlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
+                    value._unlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalPhraseHitCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalPhraseHitCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class KnowledgeGroupStatistics : IGenesysCloudModel<KnowledgeGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "unlinkedPhraseCount"u8, value.UnlinkedPhraseCount, nulls);
-        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value.UnlinkedPhraseHitCount, nulls);
-        WriteInt64(writer, "totalPhraseHitCount"u8, value.TotalPhraseHitCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "unlinkedPhraseCount"u8, value._unlinkedPhraseCount, nulls);
+        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value._unlinkedPhraseHitCount, nulls);
+        WriteInt64(writer, "totalPhraseHitCount"u8, value._totalPhraseHitCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeGuestAnswerDocumentResponse : IGenesysCloudModel<Kn
 {
     /// <summary>The document id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The document title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The answer found inside a variationContent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>The variation with the answer's highlight data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variation")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer? Variation { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer? Variation { get => _variation; set => _variation = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _answer;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer? _variation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestAnswerDocumentResponse IGenesysCloudModel<KnowledgeGuestAnswerDocumentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeGuestAnswerDocumentResponse : IGenesysCloudModel<Kn
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Variation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer.ReadJson(ref reader, options);
+                    value._variation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class KnowledgeGuestAnswerDocumentResponse : IGenesysCloudModel<Kn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        if (value.Variation is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        if (value._variation is { } property1)
         {
             writer.WritePropertyName("variation"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class KnowledgeGuestAnswerDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("variation"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class KnowledgeGuestDocumentCopy : IGenesysCloudModel<KnowledgeGue
 {
     /// <summary>The variation of the document whose content was copied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariationId")]
-    public string? DocumentVariationId { get; set; }
+    public string? DocumentVariationId { get => _documentVariationId; set => _documentVariationId = value; }
 
     /// <summary>The version of the document whose content was copied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersionId")]
-    public string? DocumentVersionId { get; set; }
+    public string? DocumentVersionId { get => _documentVersionId; set => _documentVersionId = value; }
 
     /// <summary>The search that surfaced the document whose content was copied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The type of the query that surfaced the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
 
     /// <summary>Knowledge session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The client application in which the document content was copied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? Application { get => _application; set => _application = value; }
+
+    private string? _documentVariationId;
+    private string? _documentVersionId;
+    private string? _searchId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum? _surfacingMethod;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? _application;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentCopy IGenesysCloudModel<KnowledgeGuestDocumentCopy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class KnowledgeGuestDocumentCopy : IGenesysCloudModel<KnowledgeGue
             switch (index)
             {
                 case 0:
-                    value.DocumentVariationId = ReadString(ref reader, name);
+                    value._documentVariationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVersionId = ReadString(ref reader, name);
+                    value._documentVersionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.QueryTypeEnum?)null;
                     break;
                 case 4:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy.SurfacingMethodEnum?)null;
                     break;
                 case 5:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,13 +105,13 @@ public sealed class KnowledgeGuestDocumentCopy : IGenesysCloudModel<KnowledgeGue
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "documentVariationId"u8, value.DocumentVariationId, nulls);
-        WriteString(writer, "documentVersionId"u8, value.DocumentVersionId, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Application is { } property3)
+        WriteString(writer, "documentVariationId"u8, value._documentVariationId, nulls);
+        WriteString(writer, "documentVersionId"u8, value._documentVersionId, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._application is { } property3)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.WriteJson(writer, property3, options);
@@ -112,7 +121,7 @@ public sealed class KnowledgeGuestDocumentCopy : IGenesysCloudModel<KnowledgeGue
             writer.WriteNull("application"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

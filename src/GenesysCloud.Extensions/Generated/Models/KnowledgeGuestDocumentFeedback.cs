@@ -14,59 +14,74 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The variation of the document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariation")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? DocumentVariation { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? DocumentVariation { get => _documentVariation; set => _documentVariation = value; }
 
     /// <summary>Feedback rating.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum? Rating { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum? Rating { get => _rating; set => _rating = value; }
 
     /// <summary>Feedback reason.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>Free-text comment of the feedback. Maximum length: 2000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comment")]
-    public string? Comment { get; set; }
+    public string? Comment { get => _comment; set => _comment = value; }
 
     /// <summary>The search that surfaced the document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("search")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? Search { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? Search { get => _search; set => _search = value; }
 
     /// <summary>Knowledge guest session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The date and time of the feedback. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The type of the query that surfaced the document on which the feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
 
     /// <summary>The state of the feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The document on which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference? Document { get => _document; set => _document = value; }
 
     /// <summary>The client application from which feedback was given.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? Application { get => _application; set => _application = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _documentVariation;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum? _rating;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum? _reason;
+    private string? _comment;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _search;
+    private string? _sessionId;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum? _surfacingMethod;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference? _document;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication? _application;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentFeedback IGenesysCloudModel<KnowledgeGuestDocumentFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVariation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._documentVariation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum?)null;
+                    value._rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.RatingEnum?)null;
                     break;
                 case 3:
-                    value.Reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.ReasonEnum?)null;
                     break;
                 case 4:
-                    value.Comment = ReadString(ref reader, name);
+                    value._comment = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.QueryTypeEnum?)null;
                     break;
                 case 9:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.SurfacingMethodEnum?)null;
                     break;
                 case 10:
-                    value.State = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum(text5) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback.StateEnum?)null;
                     break;
                 case 11:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,8 +153,8 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.DocumentVariation is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._documentVariation is { } property6)
         {
             writer.WritePropertyName("documentVariation"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property6, options);
@@ -149,10 +164,10 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
             writer.WriteNull("documentVariation"u8);
         }
 
-        WriteString(writer, "rating"u8, value.Rating?.ToString(), nulls);
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteString(writer, "comment"u8, value.Comment, nulls);
-        if (value.Search is { } property8)
+        WriteString(writer, "rating"u8, value._rating?.ToString(), nulls);
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteString(writer, "comment"u8, value._comment, nulls);
+        if (value._search is { } property8)
         {
             writer.WritePropertyName("search"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property8, options);
@@ -162,12 +177,12 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
             writer.WriteNull("search"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Document is { } property10)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._document is { } property10)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVersionReference.WriteJson(writer, property10, options);
@@ -177,7 +192,7 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
             writer.WriteNull("document"u8);
         }
 
-        if (value.Application is { } property12)
+        if (value._application is { } property12)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.WriteJson(writer, property12, options);
@@ -187,7 +202,7 @@ public sealed class KnowledgeGuestDocumentFeedback : IGenesysCloudModel<Knowledg
             writer.WriteNull("application"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeGuestDocumentSuggestion : IGenesysCloudModel<Knowle
 {
     /// <summary>Query to get autocomplete suggestions for the matching knowledge documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Session ID of the guest suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Suggestions matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestionResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestionResult>? Results { get => _results; set => _results = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private string? _sessionId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestionResult>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentSuggestion IGenesysCloudModel<KnowledgeGuestDocumentSuggestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class KnowledgeGuestDocumentSuggestion : IGenesysCloudModel<Knowle
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class KnowledgeGuestDocumentSuggestion : IGenesysCloudModel<Knowle
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestionResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class KnowledgeGuestDocumentSuggestion : IGenesysCloudModel<Knowle
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Results is { } property2)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class KnowledgeGuestDocumentSuggestion : IGenesysCloudModel<Knowle
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeGuestDocumentSuggestionRequest : IGenesysCloudModel
 {
     /// <summary>Query to get autocomplete suggestions for the matching knowledge documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Page size of the returned results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Indicates whether the suggestion results would also include draft documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDraftDocuments")]
-    public bool? IncludeDraftDocuments { get; set; }
+    public bool? IncludeDraftDocuments { get => _includeDraftDocuments; set => _includeDraftDocuments = value; }
+
+    private string? _query;
+    private long? _pageSize;
+    private bool? _includeDraftDocuments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentSuggestionRequest IGenesysCloudModel<KnowledgeGuestDocumentSuggestionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeGuestDocumentSuggestionRequest : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IncludeDraftDocuments = ReadNullableBoolean(ref reader, name);
+                    value._includeDraftDocuments = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class KnowledgeGuestDocumentSuggestionRequest : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteBoolean(writer, "includeDraftDocuments"u8, value.IncludeDraftDocuments, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteBoolean(writer, "includeDraftDocuments"u8, value._includeDraftDocuments, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

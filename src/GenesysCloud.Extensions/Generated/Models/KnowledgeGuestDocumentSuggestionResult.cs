@@ -14,11 +14,14 @@ public sealed class KnowledgeGuestDocumentSuggestionResult : IGenesysCloudModel<
 {
     /// <summary>Matched phrase to the autocomplete suggestions query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchedPhrase")]
-    public string? MatchedPhrase { get; set; }
+    public string? MatchedPhrase { get => _matchedPhrase; set => _matchedPhrase = value; }
+
+    private string? _matchedPhrase;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentSuggestionResult IGenesysCloudModel<KnowledgeGuestDocumentSuggestionResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class KnowledgeGuestDocumentSuggestionResult : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.MatchedPhrase = ReadString(ref reader, name);
+                    value._matchedPhrase = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class KnowledgeGuestDocumentSuggestionResult : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "matchedPhrase"u8, value.MatchedPhrase, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "matchedPhrase"u8, value._matchedPhrase, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class KnowledgeGuestDocumentView : IGenesysCloudModel<KnowledgeGue
 {
     /// <summary>The variation of the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariationId")]
-    public string? DocumentVariationId { get; set; }
+    public string? DocumentVariationId { get => _documentVariationId; set => _documentVariationId = value; }
 
     /// <summary>The version of the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersionId")]
-    public string? DocumentVersionId { get; set; }
+    public string? DocumentVersionId { get => _documentVersionId; set => _documentVersionId = value; }
 
     /// <summary>The search that surfaced the viewed document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The type of the query that surfaced the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
+
+    private string? _documentVariationId;
+    private string? _documentVersionId;
+    private string? _searchId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum? _surfacingMethod;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestDocumentView IGenesysCloudModel<KnowledgeGuestDocumentView>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class KnowledgeGuestDocumentView : IGenesysCloudModel<KnowledgeGue
             switch (index)
             {
                 case 0:
-                    value.DocumentVariationId = ReadString(ref reader, name);
+                    value._documentVariationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVersionId = ReadString(ref reader, name);
+                    value._documentVersionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.QueryTypeEnum?)null;
                     break;
                 case 4:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView.SurfacingMethodEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class KnowledgeGuestDocumentView : IGenesysCloudModel<KnowledgeGue
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "documentVariationId"u8, value.DocumentVariationId, nulls);
-        WriteString(writer, "documentVersionId"u8, value.DocumentVersionId, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "documentVariationId"u8, value._documentVariationId, nulls);
+        WriteString(writer, "documentVersionId"u8, value._documentVersionId, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

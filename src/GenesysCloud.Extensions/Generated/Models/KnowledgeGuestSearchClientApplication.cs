@@ -14,23 +14,29 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
 {
     /// <summary>Application type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Application details when type is MessengerKnowledgeApp or SupportCenter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deployment")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? Deployment { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? Deployment { get => _deployment; set => _deployment = value; }
 
     /// <summary>Application details when type is BotFlow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botFlow")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? BotFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? BotFlow { get => _botFlow; set => _botFlow = value; }
 
     /// <summary>Application details when type is Assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistant")]
-    public global::GenesysCloud.Extensions.Models.EntityReference? Assistant { get; set; }
+    public global::GenesysCloud.Extensions.Models.EntityReference? Assistant { get => _assistant; set => _assistant = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _deployment;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _botFlow;
+    private global::GenesysCloud.Extensions.Models.EntityReference? _assistant;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestSearchClientApplication IGenesysCloudModel<KnowledgeGuestSearchClientApplication>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchClientApplication.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Deployment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._deployment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.BotFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._botFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
+                    value._assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EntityReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Deployment is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._deployment is { } property2)
         {
             writer.WritePropertyName("deployment"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property2, options);
@@ -86,7 +92,7 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
             writer.WriteNull("deployment"u8);
         }
 
-        if (value.BotFlow is { } property4)
+        if (value._botFlow is { } property4)
         {
             writer.WritePropertyName("botFlow"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property4, options);
@@ -96,7 +102,7 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
             writer.WriteNull("botFlow"u8);
         }
 
-        if (value.Assistant is { } property6)
+        if (value._assistant is { } property6)
         {
             writer.WritePropertyName("assistant"u8);
             global::GenesysCloud.Extensions.Models.EntityReference.WriteJson(writer, property6, options);
@@ -106,7 +112,7 @@ public sealed class KnowledgeGuestSearchClientApplication : IGenesysCloudModel<K
             writer.WriteNull("assistant"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

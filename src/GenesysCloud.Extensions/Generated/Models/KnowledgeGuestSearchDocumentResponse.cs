@@ -14,79 +14,99 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Document title, having a limit of 500 words.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Indicates if the knowledge document should be included in search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visible")]
-    public bool? Visible { get; set; }
+    public bool? Visible { get => _visible; set => _visible = value; }
 
     /// <summary>List of alternate phrases related to the title which improves search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternatives")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? Alternatives { get => _alternatives; set => _alternatives = value; }
 
     /// <summary>State of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Document creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Document last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Document import date-time, or null if was not imported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateImported")]
-    public global::System.DateTimeOffset? DateImported { get; set; }
+    public global::System.DateTimeOffset? DateImported { get => _dateImported; set => _dateImported = value; }
 
     /// <summary>The last published version number of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastPublishedVersionNumber")]
-    public long? LastPublishedVersionNumber { get; set; }
+    public long? LastPublishedVersionNumber { get => _lastPublishedVersionNumber; set => _lastPublishedVersionNumber = value; }
 
     /// <summary>The date on which the document was last published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The user who created the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The user who modified the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DocumentVersion { get => _documentVersion; set => _documentVersion = value; }
 
     /// <summary>ID of the guest session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The reference to category associated with the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.GuestCategoryReference? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuestCategoryReference? Category { get => _category; set => _category = value; }
 
     /// <summary>Variations of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer>? Variations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer>? Variations { get => _variations; set => _variations = value; }
 
     /// <summary>The answer to the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _title;
+    private bool? _visible;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative>? _alternatives;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateImported;
+    private long? _lastPublishedVersionNumber;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _documentVersion;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.GuestCategoryReference? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer>? _variations;
+    private string? _answer;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestSearchDocumentResponse IGenesysCloudModel<KnowledgeGuestSearchDocumentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,18 +127,18 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Visible = ReadNullableBoolean(ref reader, name);
+                    value._visible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Alternatives = null;
+                        value._alternatives = null;
                     }
                     else
                     {
@@ -129,46 +149,46 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeDocumentAlternative.ReadJson(ref reader, options));
                         }
 
-                        value.Alternatives = list1;
+                        value._alternatives = list1;
                     }
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSearchDocumentResponse.StateEnum?)null;
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateImported = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateImported = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.LastPublishedVersionNumber = ReadNullableInt64(ref reader, options, name);
+                    value._lastPublishedVersionNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DocumentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._documentVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuestCategoryReference.ReadJson(ref reader, options);
+                    value._category = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuestCategoryReference.ReadJson(ref reader, options);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Variations = null;
+                        value._variations = null;
                     }
                     else
                     {
@@ -179,17 +199,17 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentVariationAnswer.ReadJson(ref reader, options));
                         }
 
-                        value.Variations = list3;
+                        value._variations = list3;
                     }
                     break;
                 case 16:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,10 +221,10 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteBoolean(writer, "visible"u8, value.Visible, nulls);
-        if (value.Alternatives is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteBoolean(writer, "visible"u8, value._visible, nulls);
+        if (value._alternatives is { } property4)
         {
             writer.WritePropertyName("alternatives"u8);
             writer.WriteStartArray();
@@ -228,13 +248,13 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("alternatives"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateImported"u8, value.DateImported, nulls);
-        WriteInt64(writer, "lastPublishedVersionNumber"u8, value.LastPublishedVersionNumber, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.CreatedBy is { } property7)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateImported"u8, value._dateImported, nulls);
+        WriteInt64(writer, "lastPublishedVersionNumber"u8, value._lastPublishedVersionNumber, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._createdBy is { } property7)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -244,7 +264,7 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property9)
+        if (value._modifiedBy is { } property9)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -254,7 +274,7 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.DocumentVersion is { } property11)
+        if (value._documentVersion is { } property11)
         {
             writer.WritePropertyName("documentVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -264,8 +284,8 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("documentVersion"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Category is { } property13)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._category is { } property13)
         {
             writer.WritePropertyName("category"u8);
             global::GenesysCloud.Extensions.Models.GuestCategoryReference.WriteJson(writer, property13, options);
@@ -275,7 +295,7 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("category"u8);
         }
 
-        if (value.Variations is { } property15)
+        if (value._variations is { } property15)
         {
             writer.WritePropertyName("variations"u8);
             writer.WriteStartArray();
@@ -299,9 +319,9 @@ public sealed class KnowledgeGuestSearchDocumentResponse : IGenesysCloudModel<Kn
             writer.WriteNull("variations"u8);
         }
 
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

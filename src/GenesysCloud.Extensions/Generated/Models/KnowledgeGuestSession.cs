@@ -14,31 +14,39 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
 {
     /// <summary>Session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The app where the session is started.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("app")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp? App { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp? App { get => _app; set => _app = value; }
 
     /// <summary>An arbitrary ID for the customer starting the session. Used to track multiple sessions started by the same customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>URL of the page where the session is started.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageUrl")]
-    public string? PageUrl { get; set; }
+    public string? PageUrl { get => _pageUrl; set => _pageUrl = value; }
 
     /// <summary>The session contexts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contexts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionContext>? Contexts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionContext>? Contexts { get => _contexts; set => _contexts = value; }
 
     /// <summary>Journey session ID. Used to get the segments of the customer to filter search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeySessionId")]
-    public string? JourneySessionId { get; set; }
+    public string? JourneySessionId { get => _journeySessionId; set => _journeySessionId = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp? _app;
+    private string? _customerId;
+    private string? _pageUrl;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionContext>? _contexts;
+    private string? _journeySessionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestSession IGenesysCloudModel<KnowledgeGuestSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.App = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.ReadJson(ref reader, options);
+                    value._app = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PageUrl = ReadString(ref reader, name);
+                    value._pageUrl = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Contexts = null;
+                        value._contexts = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionContext.ReadJson(ref reader, options));
                         }
 
-                        value.Contexts = list1;
+                        value._contexts = list1;
                     }
                     break;
                 case 5:
-                    value.JourneySessionId = ReadString(ref reader, name);
+                    value._journeySessionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.App is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._app is { } property2)
         {
             writer.WritePropertyName("app"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.WriteJson(writer, property2, options);
@@ -114,9 +122,9 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
             writer.WriteNull("app"u8);
         }
 
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "pageUrl"u8, value.PageUrl, nulls);
-        if (value.Contexts is { } property4)
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "pageUrl"u8, value._pageUrl, nulls);
+        if (value._contexts is { } property4)
         {
             writer.WritePropertyName("contexts"u8);
             writer.WriteStartArray();
@@ -140,8 +148,8 @@ public sealed class KnowledgeGuestSession : IGenesysCloudModel<KnowledgeGuestSes
             writer.WriteNull("contexts"u8);
         }
 
-        WriteString(writer, "journeySessionId"u8, value.JourneySessionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "journeySessionId"u8, value._journeySessionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class KnowledgeGuestSessionApp : IGenesysCloudModel<KnowledgeGuest
 {
     /// <summary>App deployment ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deploymentId")]
-    public string? DeploymentId { get; set; }
+    public string? DeploymentId { get => _deploymentId; set => _deploymentId = value; }
 
     /// <summary>App type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _deploymentId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeGuestSessionApp IGenesysCloudModel<KnowledgeGuestSessionApp>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeGuestSessionApp : IGenesysCloudModel<KnowledgeGuest
             switch (index)
             {
                 case 0:
-                    value.DeploymentId = ReadString(ref reader, name);
+                    value._deploymentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeGuestSessionApp.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeGuestSessionApp : IGenesysCloudModel<KnowledgeGuest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "deploymentId"u8, value.DeploymentId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "deploymentId"u8, value._deploymentId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
 {
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public long? Status { get; set; }
+    public long? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>entityId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>Gets or sets <c>entityName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
 
     /// <summary>Gets or sets <c>messageWithParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageWithParams")]
-    public string? MessageWithParams { get; set; }
+    public string? MessageWithParams { get => _messageWithParams; set => _messageWithParams = value; }
 
     /// <summary>Gets or sets <c>messageParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get => _messageParams; set => _messageParams = value; }
 
     /// <summary>Gets or sets <c>contextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>details</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? Details { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? Details { get => _details; set => _details = value; }
 
     /// <summary>Gets or sets <c>errors</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>Gets or sets <c>limit</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-    public global::GenesysCloud.Extensions.Models.Limit? Limit { get; set; }
+    public global::GenesysCloud.Extensions.Models.Limit? Limit { get => _limit; set => _limit = value; }
 
     /// <summary>Index of the faulty document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentIndex")]
-    public long? DocumentIndex { get; set; }
+    public long? DocumentIndex { get => _documentIndex; set => _documentIndex = value; }
+
+    private string? _message;
+    private string? _code;
+    private long? _status;
+    private string? _entityId;
+    private string? _entityName;
+    private string? _messageWithParams;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _messageParams;
+    private string? _contextId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? _details;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? _errors;
+    private global::GenesysCloud.Extensions.Models.Limit? _limit;
+    private long? _documentIndex;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobError IGenesysCloudModel<KnowledgeImportJobError>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,27 +97,27 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadNullableInt64(ref reader, options, name);
+                    value._status = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.MessageWithParams = ReadString(ref reader, name);
+                    value._messageWithParams = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.MessageParams = null;
+                        value._messageParams = null;
                     }
                     else
                     {
@@ -114,16 +128,16 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.MessageParams = dictionary1;
+                        value._messageParams = dictionary1;
                     }
                     break;
                 case 7:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Details = null;
+                        value._details = null;
                     }
                     else
                     {
@@ -134,13 +148,13 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Detail.ReadJson(ref reader, options));
                         }
 
-                        value.Details = list2;
+                        value._details = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -151,17 +165,17 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list3;
+                        value._errors = list3;
                     }
                     break;
                 case 10:
-                    value.Limit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Limit.ReadJson(ref reader, options);
+                    value._limit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Limit.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DocumentIndex = ReadNullableInt64(ref reader, options, name);
+                    value._documentIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,13 +187,13 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteInt64(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteString(writer, "messageWithParams"u8, value.MessageWithParams, nulls);
-        if (value.MessageParams is { } property4)
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteInt64(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteString(writer, "messageWithParams"u8, value._messageWithParams, nulls);
+        if (value._messageParams is { } property4)
         {
             writer.WritePropertyName("messageParams"u8);
             writer.WriteStartObject();
@@ -197,8 +211,8 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
             writer.WriteNull("messageParams"u8);
         }
 
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        if (value.Details is { } property6)
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        if (value._details is { } property6)
         {
             writer.WritePropertyName("details"u8);
             writer.WriteStartArray();
@@ -222,7 +236,7 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
             writer.WriteNull("details"u8);
         }
 
-        if (value.Errors is { } property9)
+        if (value._errors is { } property9)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -246,7 +260,7 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
             writer.WriteNull("errors"u8);
         }
 
-        if (value.Limit is { } property12)
+        if (value._limit is { } property12)
         {
             writer.WritePropertyName("limit"u8);
             global::GenesysCloud.Extensions.Models.Limit.WriteJson(writer, property12, options);
@@ -256,8 +270,8 @@ public sealed class KnowledgeImportJobError : IGenesysCloudModel<KnowledgeImport
             writer.WriteNull("limit"u8);
         }
 
-        WriteInt64(writer, "documentIndex"u8, value.DocumentIndex, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "documentIndex"u8, value._documentIndex, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

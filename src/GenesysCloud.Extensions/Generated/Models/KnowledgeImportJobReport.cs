@@ -14,15 +14,19 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
 {
     /// <summary>List of errors occurred during processing import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeImportJobError>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeImportJobError>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>Statistics related to the import job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics? Statistics { get => _statistics; set => _statistics = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeImportJobError>? _errors;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics? _statistics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobReport IGenesysCloudModel<KnowledgeImportJobReport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeImportJobError.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 case 1:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Errors is { } property2)
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
             writer.WriteNull("errors"u8);
         }
 
-        if (value.Statistics is { } property5)
+        if (value._statistics is { } property5)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeImportJobStatistics.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class KnowledgeImportJobReport : IGenesysCloudModel<KnowledgeImpor
             writer.WriteNull("statistics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

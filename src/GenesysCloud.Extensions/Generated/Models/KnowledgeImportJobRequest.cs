@@ -14,23 +14,29 @@ public sealed class KnowledgeImportJobRequest : IGenesysCloudModel<KnowledgeImpo
 {
     /// <summary>Upload key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>File type of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
 
     /// <summary>Additional optional settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>If enabled pre-validation step will be skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skipConfirmationStep")]
-    public bool? SkipConfirmationStep { get; set; }
+    public bool? SkipConfirmationStep { get => _skipConfirmationStep; set => _skipConfirmationStep = value; }
+
+    private string? _uploadKey;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum? _fileType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? _settings;
+    private bool? _skipConfirmationStep;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobRequest IGenesysCloudModel<KnowledgeImportJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeImportJobRequest : IGenesysCloudModel<KnowledgeImpo
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest.FileTypeEnum?)null;
                     break;
                 case 2:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SkipConfirmationStep = ReadNullableBoolean(ref reader, name);
+                    value._skipConfirmationStep = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class KnowledgeImportJobRequest : IGenesysCloudModel<KnowledgeImpo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        if (value.Settings is { } property2)
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        if (value._settings is { } property2)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class KnowledgeImportJobRequest : IGenesysCloudModel<KnowledgeImpo
             writer.WriteNull("settings"u8);
         }
 
-        WriteBoolean(writer, "skipConfirmationStep"u8, value.SkipConfirmationStep, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "skipConfirmationStep"u8, value._skipConfirmationStep, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

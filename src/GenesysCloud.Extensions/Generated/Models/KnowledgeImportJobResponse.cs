@@ -14,63 +14,79 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
 {
     /// <summary>Id of the import job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URL of the location at which the caller can download the imported file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURL")]
-    public string? DownloadURL { get; set; }
+    public string? DownloadURL { get => _downloadURL; set => _downloadURL = value; }
 
     /// <summary>The URL of the location at which the caller can download the entities in json format that failed during the import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedEntitiesURL")]
-    public string? FailedEntitiesURL { get; set; }
+    public string? FailedEntitiesURL { get => _failedEntitiesURL; set => _failedEntitiesURL = value; }
 
     /// <summary>Upload key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>File type of the document</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum? FileType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum? FileType { get => _fileType; set => _fileType = value; }
 
     /// <summary>Additional optional settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>Status of the import job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Report of the import job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("report")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport? Report { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport? Report { get => _report; set => _report = value; }
 
     /// <summary>Knowledge base which document import does belong to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBase? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBase? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The user who created the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Created date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>If enabled pre-validation step will be skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skipConfirmationStep")]
-    public bool? SkipConfirmationStep { get; set; }
+    public bool? SkipConfirmationStep { get => _skipConfirmationStep; set => _skipConfirmationStep = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _downloadURL;
+    private string? _failedEntitiesURL;
+    private string? _uploadKey;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum? _fileType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings? _settings;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport? _report;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBase? _knowledgeBase;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private bool? _skipConfirmationStep;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobResponse IGenesysCloudModel<KnowledgeImportJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadURL = ReadString(ref reader, name);
+                    value._downloadURL = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FailedEntitiesURL = ReadString(ref reader, name);
+                    value._failedEntitiesURL = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.FileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum?)null;
+                    value._fileType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.FileTypeEnum?)null;
                     break;
                 case 5:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Report = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport.ReadJson(ref reader, options);
+                    value._report = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBase.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBase.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.SkipConfirmationStep = ReadNullableBoolean(ref reader, name);
+                    value._skipConfirmationStep = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,12 +161,12 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadURL"u8, value.DownloadURL, nulls);
-        WriteString(writer, "failedEntitiesURL"u8, value.FailedEntitiesURL, nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "fileType"u8, value.FileType?.ToString(), nulls);
-        if (value.Settings is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadURL"u8, value._downloadURL, nulls);
+        WriteString(writer, "failedEntitiesURL"u8, value._failedEntitiesURL, nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "fileType"u8, value._fileType?.ToString(), nulls);
+        if (value._settings is { } property3)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeImportJobSettings.WriteJson(writer, property3, options);
@@ -160,8 +176,8 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
             writer.WriteNull("settings"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Report is { } property5)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._report is { } property5)
         {
             writer.WritePropertyName("report"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeImportJobReport.WriteJson(writer, property5, options);
@@ -171,7 +187,7 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
             writer.WriteNull("report"u8);
         }
 
-        if (value.KnowledgeBase is { } property7)
+        if (value._knowledgeBase is { } property7)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBase.WriteJson(writer, property7, options);
@@ -181,7 +197,7 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        if (value.CreatedBy is { } property9)
+        if (value._createdBy is { } property9)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -191,11 +207,11 @@ public sealed class KnowledgeImportJobResponse : IGenesysCloudModel<KnowledgeImp
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteBoolean(writer, "skipConfirmationStep"u8, value.SkipConfirmationStep, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteBoolean(writer, "skipConfirmationStep"u8, value._skipConfirmationStep, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

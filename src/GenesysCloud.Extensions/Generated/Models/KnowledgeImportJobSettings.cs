@@ -14,23 +14,29 @@ public sealed class KnowledgeImportJobSettings : IGenesysCloudModel<KnowledgeImp
 {
     /// <summary>If enabled import creates a new document even if update is available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importAsNew")]
-    public bool? ImportAsNew { get; set; }
+    public bool? ImportAsNew { get => _importAsNew; set => _importAsNew = value; }
 
     /// <summary>If specified, import will override the visibility of the imported documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visible")]
-    public bool? Visible { get; set; }
+    public bool? Visible { get => _visible; set => _visible = value; }
 
     /// <summary>If specified, import will override the category of the imported documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryId")]
-    public string? CategoryId { get; set; }
+    public string? CategoryId { get => _categoryId; set => _categoryId = value; }
 
     /// <summary>If specified, import will add this labels to the imported documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LabelIds { get => _labelIds; set => _labelIds = value; }
+
+    private bool? _importAsNew;
+    private bool? _visible;
+    private string? _categoryId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _labelIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobSettings IGenesysCloudModel<KnowledgeImportJobSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class KnowledgeImportJobSettings : IGenesysCloudModel<KnowledgeImp
             switch (index)
             {
                 case 0:
-                    value.ImportAsNew = ReadNullableBoolean(ref reader, name);
+                    value._importAsNew = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Visible = ReadNullableBoolean(ref reader, name);
+                    value._visible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.CategoryId = ReadString(ref reader, name);
+                    value._categoryId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LabelIds = null;
+                        value._labelIds = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class KnowledgeImportJobSettings : IGenesysCloudModel<KnowledgeImp
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LabelIds = list1;
+                        value._labelIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class KnowledgeImportJobSettings : IGenesysCloudModel<KnowledgeImp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "importAsNew"u8, value.ImportAsNew, nulls);
-        WriteBoolean(writer, "visible"u8, value.Visible, nulls);
-        WriteString(writer, "categoryId"u8, value.CategoryId, nulls);
-        if (value.LabelIds is { } property2)
+        WriteBoolean(writer, "importAsNew"u8, value._importAsNew, nulls);
+        WriteBoolean(writer, "visible"u8, value._visible, nulls);
+        WriteString(writer, "categoryId"u8, value._categoryId, nulls);
+        if (value._labelIds is { } property2)
         {
             writer.WritePropertyName("labelIds"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class KnowledgeImportJobSettings : IGenesysCloudModel<KnowledgeImp
             writer.WriteNull("labelIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

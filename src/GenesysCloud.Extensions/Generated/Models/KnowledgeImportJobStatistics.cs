@@ -14,75 +14,94 @@ public sealed class KnowledgeImportJobStatistics : IGenesysCloudModel<KnowledgeI
 {
     /// <summary>Number of documents will be created by the import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportActivityCreate")]
-    public long? CountDocumentImportActivityCreate { get; set; }
+    public long? CountDocumentImportActivityCreate { get => _countDocumentImportActivityCreate; set => _countDocumentImportActivityCreate = value; }
 
     /// <summary>Number of documents will be updated by the import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportActivityUpdate")]
-    public long? CountDocumentImportActivityUpdate { get; set; }
+    public long? CountDocumentImportActivityUpdate { get => _countDocumentImportActivityUpdate; set => _countDocumentImportActivityUpdate = value; }
 
     /// <summary>Number of documents will be imported as draft.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentStateDraft")]
-    public long? CountDocumentStateDraft { get; set; }
+    public long? CountDocumentStateDraft { get => _countDocumentStateDraft; set => _countDocumentStateDraft = value; }
 
     /// <summary>Number of documents will be imported as published.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentStatePublished")]
-    public long? CountDocumentStatePublished { get; set; }
+    public long? CountDocumentStatePublished { get => _countDocumentStatePublished; set => _countDocumentStatePublished = value; }
 
     /// <summary>Number of documents that validated successfully for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentValidationSuccess")]
-    public long? CountDocumentValidationSuccess { get; set; }
+    public long? CountDocumentValidationSuccess { get => _countDocumentValidationSuccess; set => _countDocumentValidationSuccess = value; }
 
     /// <summary>Number of documents that failed validation for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentValidationFailure")]
-    public long? CountDocumentValidationFailure { get; set; }
+    public long? CountDocumentValidationFailure { get => _countDocumentValidationFailure; set => _countDocumentValidationFailure = value; }
 
     /// <summary>Number of imported documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportSuccess")]
-    public long? CountDocumentImportSuccess { get; set; }
+    public long? CountDocumentImportSuccess { get => _countDocumentImportSuccess; set => _countDocumentImportSuccess = value; }
 
     /// <summary>Number of documents failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportFailure")]
-    public long? CountDocumentImportFailure { get; set; }
+    public long? CountDocumentImportFailure { get => _countDocumentImportFailure; set => _countDocumentImportFailure = value; }
 
     /// <summary>Number of categories that validated successfully for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryValidationSuccess")]
-    public long? CountCategoryValidationSuccess { get; set; }
+    public long? CountCategoryValidationSuccess { get => _countCategoryValidationSuccess; set => _countCategoryValidationSuccess = value; }
 
     /// <summary>Number of categories that failed validation for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryValidationFailure")]
-    public long? CountCategoryValidationFailure { get; set; }
+    public long? CountCategoryValidationFailure { get => _countCategoryValidationFailure; set => _countCategoryValidationFailure = value; }
 
     /// <summary>Number of imported categories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryImportSuccess")]
-    public long? CountCategoryImportSuccess { get; set; }
+    public long? CountCategoryImportSuccess { get => _countCategoryImportSuccess; set => _countCategoryImportSuccess = value; }
 
     /// <summary>Number of categories failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryImportFailure")]
-    public long? CountCategoryImportFailure { get; set; }
+    public long? CountCategoryImportFailure { get => _countCategoryImportFailure; set => _countCategoryImportFailure = value; }
 
     /// <summary>Number of labels that validated successfully for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelValidationSuccess")]
-    public long? CountLabelValidationSuccess { get; set; }
+    public long? CountLabelValidationSuccess { get => _countLabelValidationSuccess; set => _countLabelValidationSuccess = value; }
 
     /// <summary>Number of labels that failed validation for import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelValidationFailure")]
-    public long? CountLabelValidationFailure { get; set; }
+    public long? CountLabelValidationFailure { get => _countLabelValidationFailure; set => _countLabelValidationFailure = value; }
 
     /// <summary>Number of imported labels.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelImportSuccess")]
-    public long? CountLabelImportSuccess { get; set; }
+    public long? CountLabelImportSuccess { get => _countLabelImportSuccess; set => _countLabelImportSuccess = value; }
 
     /// <summary>Number of labels failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelImportFailure")]
-    public long? CountLabelImportFailure { get; set; }
+    public long? CountLabelImportFailure { get => _countLabelImportFailure; set => _countLabelImportFailure = value; }
 
     /// <summary>Shows whether the import treated as migration or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("migrationDetected")]
-    public bool? MigrationDetected { get; set; }
+    public bool? MigrationDetected { get => _migrationDetected; set => _migrationDetected = value; }
+
+    private long? _countDocumentImportActivityCreate;
+    private long? _countDocumentImportActivityUpdate;
+    private long? _countDocumentStateDraft;
+    private long? _countDocumentStatePublished;
+    private long? _countDocumentValidationSuccess;
+    private long? _countDocumentValidationFailure;
+    private long? _countDocumentImportSuccess;
+    private long? _countDocumentImportFailure;
+    private long? _countCategoryValidationSuccess;
+    private long? _countCategoryValidationFailure;
+    private long? _countCategoryImportSuccess;
+    private long? _countCategoryImportFailure;
+    private long? _countLabelValidationSuccess;
+    private long? _countLabelValidationFailure;
+    private long? _countLabelImportSuccess;
+    private long? _countLabelImportFailure;
+    private bool? _migrationDetected;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeImportJobStatistics IGenesysCloudModel<KnowledgeImportJobStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,58 +122,58 @@ public sealed class KnowledgeImportJobStatistics : IGenesysCloudModel<KnowledgeI
             switch (index)
             {
                 case 0:
-                    value.CountDocumentImportActivityCreate = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportActivityCreate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.CountDocumentImportActivityUpdate = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportActivityUpdate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CountDocumentStateDraft = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentStateDraft = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CountDocumentStatePublished = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentStatePublished = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CountDocumentValidationSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentValidationSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.CountDocumentValidationFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentValidationFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.CountDocumentImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.CountDocumentImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.CountCategoryValidationSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryValidationSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.CountCategoryValidationFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryValidationFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.CountCategoryImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.CountCategoryImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.CountLabelValidationSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelValidationSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.CountLabelValidationFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelValidationFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.CountLabelImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.CountLabelImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.MigrationDetected = ReadNullableBoolean(ref reader, name);
+                    value._migrationDetected = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,24 +185,24 @@ public sealed class KnowledgeImportJobStatistics : IGenesysCloudModel<KnowledgeI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "countDocumentImportActivityCreate"u8, value.CountDocumentImportActivityCreate, nulls);
-        WriteInt64(writer, "countDocumentImportActivityUpdate"u8, value.CountDocumentImportActivityUpdate, nulls);
-        WriteInt64(writer, "countDocumentStateDraft"u8, value.CountDocumentStateDraft, nulls);
-        WriteInt64(writer, "countDocumentStatePublished"u8, value.CountDocumentStatePublished, nulls);
-        WriteInt64(writer, "countDocumentValidationSuccess"u8, value.CountDocumentValidationSuccess, nulls);
-        WriteInt64(writer, "countDocumentValidationFailure"u8, value.CountDocumentValidationFailure, nulls);
-        WriteInt64(writer, "countDocumentImportSuccess"u8, value.CountDocumentImportSuccess, nulls);
-        WriteInt64(writer, "countDocumentImportFailure"u8, value.CountDocumentImportFailure, nulls);
-        WriteInt64(writer, "countCategoryValidationSuccess"u8, value.CountCategoryValidationSuccess, nulls);
-        WriteInt64(writer, "countCategoryValidationFailure"u8, value.CountCategoryValidationFailure, nulls);
-        WriteInt64(writer, "countCategoryImportSuccess"u8, value.CountCategoryImportSuccess, nulls);
-        WriteInt64(writer, "countCategoryImportFailure"u8, value.CountCategoryImportFailure, nulls);
-        WriteInt64(writer, "countLabelValidationSuccess"u8, value.CountLabelValidationSuccess, nulls);
-        WriteInt64(writer, "countLabelValidationFailure"u8, value.CountLabelValidationFailure, nulls);
-        WriteInt64(writer, "countLabelImportSuccess"u8, value.CountLabelImportSuccess, nulls);
-        WriteInt64(writer, "countLabelImportFailure"u8, value.CountLabelImportFailure, nulls);
-        WriteBoolean(writer, "migrationDetected"u8, value.MigrationDetected, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "countDocumentImportActivityCreate"u8, value._countDocumentImportActivityCreate, nulls);
+        WriteInt64(writer, "countDocumentImportActivityUpdate"u8, value._countDocumentImportActivityUpdate, nulls);
+        WriteInt64(writer, "countDocumentStateDraft"u8, value._countDocumentStateDraft, nulls);
+        WriteInt64(writer, "countDocumentStatePublished"u8, value._countDocumentStatePublished, nulls);
+        WriteInt64(writer, "countDocumentValidationSuccess"u8, value._countDocumentValidationSuccess, nulls);
+        WriteInt64(writer, "countDocumentValidationFailure"u8, value._countDocumentValidationFailure, nulls);
+        WriteInt64(writer, "countDocumentImportSuccess"u8, value._countDocumentImportSuccess, nulls);
+        WriteInt64(writer, "countDocumentImportFailure"u8, value._countDocumentImportFailure, nulls);
+        WriteInt64(writer, "countCategoryValidationSuccess"u8, value._countCategoryValidationSuccess, nulls);
+        WriteInt64(writer, "countCategoryValidationFailure"u8, value._countCategoryValidationFailure, nulls);
+        WriteInt64(writer, "countCategoryImportSuccess"u8, value._countCategoryImportSuccess, nulls);
+        WriteInt64(writer, "countCategoryImportFailure"u8, value._countCategoryImportFailure, nulls);
+        WriteInt64(writer, "countLabelValidationSuccess"u8, value._countLabelValidationSuccess, nulls);
+        WriteInt64(writer, "countLabelValidationFailure"u8, value._countLabelValidationFailure, nulls);
+        WriteInt64(writer, "countLabelImportSuccess"u8, value._countLabelImportSuccess, nulls);
+        WriteInt64(writer, "countLabelImportFailure"u8, value._countLabelImportFailure, nulls);
+        WriteBoolean(writer, "migrationDetected"u8, value._migrationDetected, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

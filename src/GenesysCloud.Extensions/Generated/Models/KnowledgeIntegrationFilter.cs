@@ -14,23 +14,29 @@ public sealed class KnowledgeIntegrationFilter : IGenesysCloudModel<KnowledgeInt
 {
     /// <summary>Filter name, which is the name of a setting in a knowledge source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Filter type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Filter action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Available options of the filter setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilterValue>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilterValue>? Values { get => _values; set => _values = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum? _name;
+    private global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum? _action;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilterValue>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeIntegrationFilter IGenesysCloudModel<KnowledgeIntegrationFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class KnowledgeIntegrationFilter : IGenesysCloudModel<KnowledgeInt
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.NameEnum?)null;
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Action = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum(text3) : (global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ActionEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class KnowledgeIntegrationFilter : IGenesysCloudModel<KnowledgeInt
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilterValue.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list4;
+                        value._values = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class KnowledgeIntegrationFilter : IGenesysCloudModel<KnowledgeInt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        if (value.Values is { } property5)
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        if (value._values is { } property5)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class KnowledgeIntegrationFilter : IGenesysCloudModel<KnowledgeInt
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

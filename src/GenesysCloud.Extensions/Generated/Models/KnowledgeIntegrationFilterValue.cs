@@ -14,15 +14,19 @@ public sealed class KnowledgeIntegrationFilterValue : IGenesysCloudModel<Knowled
 {
     /// <summary>The key that can be used as a value of a filter setting in a knowledge source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>The display label of the filter value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private string? _key;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeIntegrationFilterValue IGenesysCloudModel<KnowledgeIntegrationFilterValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeIntegrationFilterValue : IGenesysCloudModel<Knowled
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeIntegrationFilterValue : IGenesysCloudModel<Knowled
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class KnowledgeIntegrationOptionsResponse : IGenesysCloudModel<Kno
 {
     /// <summary>Filter setting options available for a knowledge source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter>? Filters { get => _filters; set => _filters = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter>? _filters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeIntegrationOptionsResponse IGenesysCloudModel<KnowledgeIntegrationOptionsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class KnowledgeIntegrationOptionsResponse : IGenesysCloudModel<Kno
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class KnowledgeIntegrationOptionsResponse : IGenesysCloudModel<Kno
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class KnowledgeIntegrationOptionsResponse : IGenesysCloudModel<Kno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Filters is { } property2)
+        if (value._filters is { } property2)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class KnowledgeIntegrationOptionsResponse : IGenesysCloudModel<Kno
             writer.WriteNull("filters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

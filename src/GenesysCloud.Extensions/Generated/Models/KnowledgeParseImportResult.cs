@@ -14,19 +14,24 @@ public sealed class KnowledgeParseImportResult : IGenesysCloudModel<KnowledgePar
 {
     /// <summary>Number of imported articles.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public long? Success { get; set; }
+    public long? Success { get => _success; set => _success = value; }
 
     /// <summary>Number of articles failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failure")]
-    public long? Failure { get; set; }
+    public long? Failure { get => _failure; set => _failure = value; }
 
     /// <summary>Error information about the failures.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get => _errors; set => _errors = value; }
+
+    private long? _success;
+    private long? _failure;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? _errors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseImportResult IGenesysCloudModel<KnowledgeParseImportResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class KnowledgeParseImportResult : IGenesysCloudModel<KnowledgePar
             switch (index)
             {
                 case 0:
-                    value.Success = ReadNullableInt64(ref reader, options, name);
+                    value._success = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Failure = ReadNullableInt64(ref reader, options, name);
+                    value._failure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class KnowledgeParseImportResult : IGenesysCloudModel<KnowledgePar
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class KnowledgeParseImportResult : IGenesysCloudModel<KnowledgePar
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "success"u8, value.Success, nulls);
-        WriteInt64(writer, "failure"u8, value.Failure, nulls);
-        if (value.Errors is { } property2)
+        WriteInt64(writer, "success"u8, value._success, nulls);
+        WriteInt64(writer, "failure"u8, value._failure, nulls);
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class KnowledgeParseImportResult : IGenesysCloudModel<KnowledgePar
             writer.WriteNull("errors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class KnowledgeParseJobRequest : IGenesysCloudModel<KnowledgeParse
 {
     /// <summary>Upload key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>Hinted titles for the parser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hints")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get => _hints; set => _hints = value; }
+
+    private string? _uploadKey;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _hints;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseJobRequest IGenesysCloudModel<KnowledgeParseJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class KnowledgeParseJobRequest : IGenesysCloudModel<KnowledgeParse
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Hints = null;
+                        value._hints = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class KnowledgeParseJobRequest : IGenesysCloudModel<KnowledgeParse
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Hints = list1;
+                        value._hints = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class KnowledgeParseJobRequest : IGenesysCloudModel<KnowledgeParse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        if (value.Hints is { } property2)
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        if (value._hints is { } property2)
         {
             writer.WritePropertyName("hints"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class KnowledgeParseJobRequest : IGenesysCloudModel<KnowledgeParse
             writer.WriteNull("hints"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

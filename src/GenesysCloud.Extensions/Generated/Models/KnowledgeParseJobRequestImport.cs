@@ -14,15 +14,19 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
 {
     /// <summary>Override of the result of the parse.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? Edits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? Edits { get => _edits; set => _edits = value; }
 
     /// <summary>Excluded results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Excludes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Excludes { get => _excludes; set => _excludes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? _edits;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _excludes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseJobRequestImport IGenesysCloudModel<KnowledgeParseJobRequestImport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Edits = null;
+                        value._edits = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeParseRecord.ReadJson(ref reader, options));
                         }
 
-                        value.Edits = list1;
+                        value._edits = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Excludes = null;
+                        value._excludes = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Excludes = list2;
+                        value._excludes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Edits is { } property3)
+        if (value._edits is { } property3)
         {
             writer.WritePropertyName("edits"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
             writer.WriteNull("edits"u8);
         }
 
-        if (value.Excludes is { } property6)
+        if (value._excludes is { } property6)
         {
             writer.WritePropertyName("excludes"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class KnowledgeParseJobRequestImport : IGenesysCloudModel<Knowledg
             writer.WriteNull("excludes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

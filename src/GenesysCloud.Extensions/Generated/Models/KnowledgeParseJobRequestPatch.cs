@@ -14,11 +14,14 @@ public sealed class KnowledgeParseJobRequestPatch : IGenesysCloudModel<Knowledge
 {
     /// <summary>Hinted titles for the parser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hints")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get => _hints; set => _hints = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _hints;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseJobRequestPatch IGenesysCloudModel<KnowledgeParseJobRequestPatch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class KnowledgeParseJobRequestPatch : IGenesysCloudModel<Knowledge
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Hints = null;
+                        value._hints = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class KnowledgeParseJobRequestPatch : IGenesysCloudModel<Knowledge
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Hints = list1;
+                        value._hints = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class KnowledgeParseJobRequestPatch : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Hints is { } property2)
+        if (value._hints is { } property2)
         {
             writer.WritePropertyName("hints"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class KnowledgeParseJobRequestPatch : IGenesysCloudModel<Knowledge
             writer.WriteNull("hints"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
 {
     /// <summary>Id of the parse job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URL of the location at which the caller can download the original html file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURL")]
-    public string? DownloadURL { get; set; }
+    public string? DownloadURL { get => _downloadURL; set => _downloadURL = value; }
 
     /// <summary>Hinted titles for the parser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hints")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Hints { get => _hints; set => _hints = value; }
 
     /// <summary>Status of the parse job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Results of the parse</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parseResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? ParseResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? ParseResults { get => _parseResults; set => _parseResults = value; }
 
     /// <summary>Result of the import phase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("importResult")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult? ImportResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult? ImportResult { get => _importResult; set => _importResult = value; }
 
     /// <summary>The user who created the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Created date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _downloadURL;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _hints;
+    private global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeParseRecord>? _parseResults;
+    private global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult? _importResult;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseJobResponse IGenesysCloudModel<KnowledgeParseJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadURL = ReadString(ref reader, name);
+                    value._downloadURL = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Hints = null;
+                        value._hints = null;
                     }
                     else
                     {
@@ -94,16 +106,16 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Hints = list1;
+                        value._hints = list1;
                     }
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse.StatusEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ParseResults = null;
+                        value._parseResults = null;
                     }
                     else
                     {
@@ -114,26 +126,26 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeParseRecord.ReadJson(ref reader, options));
                         }
 
-                        value.ParseResults = list3;
+                        value._parseResults = list3;
                     }
                     break;
                 case 5:
-                    value.ImportResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult.ReadJson(ref reader, options);
+                    value._importResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +157,9 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadURL"u8, value.DownloadURL, nulls);
-        if (value.Hints is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadURL"u8, value._downloadURL, nulls);
+        if (value._hints is { } property4)
         {
             writer.WritePropertyName("hints"u8);
             writer.WriteStartArray();
@@ -164,8 +176,8 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
             writer.WriteNull("hints"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ParseResults is { } property6)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._parseResults is { } property6)
         {
             writer.WritePropertyName("parseResults"u8);
             writer.WriteStartArray();
@@ -189,7 +201,7 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
             writer.WriteNull("parseResults"u8);
         }
 
-        if (value.ImportResult is { } property9)
+        if (value._importResult is { } property9)
         {
             writer.WritePropertyName("importResult"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeParseImportResult.WriteJson(writer, property9, options);
@@ -199,7 +211,7 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
             writer.WriteNull("importResult"u8);
         }
 
-        if (value.CreatedBy is { } property11)
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property11, options);
@@ -209,10 +221,10 @@ public sealed class KnowledgeParseJobResponse : IGenesysCloudModel<KnowledgePars
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class KnowledgeParseRecord : IGenesysCloudModel<KnowledgeParseReco
 {
     /// <summary>Unique id for the parsed data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Parsed article title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Parsed article content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.DocumentBody? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.DocumentBody? Body { get => _body; set => _body = value; }
+
+    private string? _id;
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.DocumentBody? _body;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeParseRecord IGenesysCloudModel<KnowledgeParseRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeParseRecord : IGenesysCloudModel<KnowledgeParseReco
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBody.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DocumentBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class KnowledgeParseRecord : IGenesysCloudModel<KnowledgeParseReco
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Body is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._body is { } property1)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.DocumentBody.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class KnowledgeParseRecord : IGenesysCloudModel<KnowledgeParseReco
             writer.WriteNull("body"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class KnowledgeRetrievedReference : IGenesysCloudModel<KnowledgeRe
 {
     /// <summary>The confidence associated with retrieved reference respect to a search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The matching text for search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The file name from which reference is retrieved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The url of the file.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Indicates whether a retrieved reference is used for answer generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedForGeneration")]
-    public bool? UsedForGeneration { get; set; }
+    public bool? UsedForGeneration { get => _usedForGeneration; set => _usedForGeneration = value; }
+
+    private double? _confidence;
+    private string? _text;
+    private string? _fileName;
+    private string? _url;
+    private bool? _usedForGeneration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeRetrievedReference IGenesysCloudModel<KnowledgeRetrievedReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class KnowledgeRetrievedReference : IGenesysCloudModel<KnowledgeRe
             switch (index)
             {
                 case 0:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.UsedForGeneration = ReadNullableBoolean(ref reader, name);
+                    value._usedForGeneration = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class KnowledgeRetrievedReference : IGenesysCloudModel<KnowledgeRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteBoolean(writer, "usedForGeneration"u8, value.UsedForGeneration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteBoolean(writer, "usedForGeneration"u8, value._usedForGeneration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
 {
     /// <summary>Query to search content in the knowledge sources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Source information to search upon.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get => _sources; set => _sources = value; }
 
     /// <summary>Setting for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationSetting")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get => _generationSetting; set => _generationSetting = value; }
 
     /// <summary>Indicates if stateful search and generation is enabled for the knowledge setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateful")]
-    public bool? Stateful { get; set; }
+    public bool? Stateful { get => _stateful; set => _stateful = value; }
 
     /// <summary>List of conversation turns to use for stateful search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationTurns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? ConversationTurns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? ConversationTurns { get => _conversationTurns; set => _conversationTurns = value; }
+
+    private string? _query;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? _sources;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? _generationSetting;
+    private bool? _stateful;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? _conversationTurns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSearchPreviewRequest IGenesysCloudModel<KnowledgeSearchPreviewRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Sources = null;
+                        value._sources = null;
                     }
                     else
                     {
@@ -71,19 +78,19 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.V3SourceRef.ReadJson(ref reader, options));
                         }
 
-                        value.Sources = list1;
+                        value._sources = list1;
                     }
                     break;
                 case 2:
-                    value.GenerationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
+                    value._generationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Stateful = ReadNullableBoolean(ref reader, name);
+                    value._stateful = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationTurns = null;
+                        value._conversationTurns = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationTurns = list2;
+                        value._conversationTurns = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        if (value.Sources is { } property3)
+        WriteString(writer, "query"u8, value._query, nulls);
+        if (value._sources is { } property3)
         {
             writer.WritePropertyName("sources"u8);
             writer.WriteStartArray();
@@ -135,7 +142,7 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("sources"u8);
         }
 
-        if (value.GenerationSetting is { } property6)
+        if (value._generationSetting is { } property6)
         {
             writer.WritePropertyName("generationSetting"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.WriteJson(writer, property6, options);
@@ -145,8 +152,8 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("generationSetting"u8);
         }
 
-        WriteBoolean(writer, "stateful"u8, value.Stateful, nulls);
-        if (value.ConversationTurns is { } property8)
+        WriteBoolean(writer, "stateful"u8, value._stateful, nulls);
+        if (value._conversationTurns is { } property8)
         {
             writer.WritePropertyName("conversationTurns"u8);
             writer.WriteStartArray();
@@ -170,7 +177,7 @@ public sealed class KnowledgeSearchPreviewRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("conversationTurns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class KnowledgeSearchPreviewResponse : IGenesysCloudModel<Knowledg
 {
     /// <summary>Query to search content in the knowledge base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>The globally unique identifier for the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The sessionId for search request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Content matching the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? Result { get => _result; set => _result = value; }
+
+    private string? _query;
+    private string? _searchId;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSearchPreviewResponse IGenesysCloudModel<KnowledgeSearchPreviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class KnowledgeSearchPreviewResponse : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class KnowledgeSearchPreviewResponse : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Result is { } property1)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._result is { } property1)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class KnowledgeSearchPreviewResponse : IGenesysCloudModel<Knowledg
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

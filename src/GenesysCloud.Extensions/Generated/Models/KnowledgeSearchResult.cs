@@ -14,15 +14,19 @@ public sealed class KnowledgeSearchResult : IGenesysCloudModel<KnowledgeSearchRe
 {
     /// <summary>The generated answer for search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generatedAnswer")]
-    public string? GeneratedAnswer { get; set; }
+    public string? GeneratedAnswer { get => _generatedAnswer; set => _generatedAnswer = value; }
 
     /// <summary>The retrieved references for the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retrievedReferences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeRetrievedReference>? RetrievedReferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeRetrievedReference>? RetrievedReferences { get => _retrievedReferences; set => _retrievedReferences = value; }
+
+    private string? _generatedAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeRetrievedReference>? _retrievedReferences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSearchResult IGenesysCloudModel<KnowledgeSearchResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class KnowledgeSearchResult : IGenesysCloudModel<KnowledgeSearchRe
             switch (index)
             {
                 case 0:
-                    value.GeneratedAnswer = ReadString(ref reader, name);
+                    value._generatedAnswer = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RetrievedReferences = null;
+                        value._retrievedReferences = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class KnowledgeSearchResult : IGenesysCloudModel<KnowledgeSearchRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeRetrievedReference.ReadJson(ref reader, options));
                         }
 
-                        value.RetrievedReferences = list1;
+                        value._retrievedReferences = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class KnowledgeSearchResult : IGenesysCloudModel<KnowledgeSearchRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "generatedAnswer"u8, value.GeneratedAnswer, nulls);
-        if (value.RetrievedReferences is { } property2)
+        WriteString(writer, "generatedAnswer"u8, value._generatedAnswer, nulls);
+        if (value._retrievedReferences is { } property2)
         {
             writer.WritePropertyName("retrievedReferences"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class KnowledgeSearchResult : IGenesysCloudModel<KnowledgeSearchRe
             writer.WriteNull("retrievedReferences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

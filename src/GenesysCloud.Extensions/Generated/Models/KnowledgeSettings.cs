@@ -14,19 +14,24 @@ public sealed class KnowledgeSettings : IGenesysCloudModel<KnowledgeSettings>
 {
     /// <summary>The ID of the knowledge settings to use</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeId")]
-    public string? KnowledgeId { get; set; }
+    public string? KnowledgeId { get => _knowledgeId; set => _knowledgeId = value; }
 
     /// <summary>Description of the knowledge settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of the knowledge settings (Standard or Enhanced)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum? KnowledgeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum? KnowledgeType { get => _knowledgeType; set => _knowledgeType = value; }
+
+    private string? _knowledgeId;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum? _knowledgeType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSettings IGenesysCloudModel<KnowledgeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class KnowledgeSettings : IGenesysCloudModel<KnowledgeSettings>
             switch (index)
             {
                 case 0:
-                    value.KnowledgeId = ReadString(ref reader, name);
+                    value._knowledgeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.KnowledgeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum?)null;
+                    value._knowledgeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSettings.KnowledgeTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class KnowledgeSettings : IGenesysCloudModel<KnowledgeSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "knowledgeId"u8, value.KnowledgeId, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "knowledgeType"u8, value.KnowledgeType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "knowledgeId"u8, value._knowledgeId, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "knowledgeType"u8, value._knowledgeType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

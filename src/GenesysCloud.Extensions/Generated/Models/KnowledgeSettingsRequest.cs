@@ -14,27 +14,34 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
 {
     /// <summary>Knowledge setting name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Knowledge setting description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Knowledge source information to search upon.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get => _sources; set => _sources = value; }
 
     /// <summary>Setting for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationSetting")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get => _generationSetting; set => _generationSetting = value; }
 
     /// <summary>Indicates if stateful search and generation is enabled for the knowledge setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateful")]
-    public bool? Stateful { get; set; }
+    public bool? Stateful { get => _stateful; set => _stateful = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? _sources;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? _generationSetting;
+    private bool? _stateful;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSettingsRequest IGenesysCloudModel<KnowledgeSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Sources = null;
+                        value._sources = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.V3SourceRef.ReadJson(ref reader, options));
                         }
 
-                        value.Sources = list1;
+                        value._sources = list1;
                     }
                     break;
                 case 3:
-                    value.GenerationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
+                    value._generationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Stateful = ReadNullableBoolean(ref reader, name);
+                    value._stateful = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Sources is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._sources is { } property2)
         {
             writer.WritePropertyName("sources"u8);
             writer.WriteStartArray();
@@ -122,7 +129,7 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
             writer.WriteNull("sources"u8);
         }
 
-        if (value.GenerationSetting is { } property5)
+        if (value._generationSetting is { } property5)
         {
             writer.WritePropertyName("generationSetting"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.WriteJson(writer, property5, options);
@@ -132,8 +139,8 @@ public sealed class KnowledgeSettingsRequest : IGenesysCloudModel<KnowledgeSetti
             writer.WriteNull("generationSetting"u8);
         }
 
-        WriteBoolean(writer, "stateful"u8, value.Stateful, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "stateful"u8, value._stateful, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

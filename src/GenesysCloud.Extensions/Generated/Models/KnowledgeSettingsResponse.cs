@@ -14,47 +14,59 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
 {
     /// <summary>Knowledge Setting Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Knowledge Setting Name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Knowledge setting description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Knowledge source information searched upon.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? Sources { get => _sources; set => _sources = value; }
 
     /// <summary>Settings for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationSetting")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? GenerationSetting { get => _generationSetting; set => _generationSetting = value; }
 
     /// <summary>Indicates if stateful search and generation is enabled for the knowledge setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateful")]
-    public bool? Stateful { get; set; }
+    public bool? Stateful { get => _stateful; set => _stateful = value; }
 
     /// <summary>Knowledge setting created date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Knowledge setting last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The user who modified the knowledge setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceRef>? _sources;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting? _generationSetting;
+    private bool? _stateful;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSettingsResponse IGenesysCloudModel<KnowledgeSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Sources = null;
+                        value._sources = null;
                     }
                     else
                     {
@@ -97,29 +109,29 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.V3SourceRef.ReadJson(ref reader, options));
                         }
 
-                        value.Sources = list1;
+                        value._sources = list1;
                     }
                     break;
                 case 4:
-                    value.GenerationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
+                    value._generationSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Stateful = ReadNullableBoolean(ref reader, name);
+                    value._stateful = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +143,10 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Sources is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._sources is { } property2)
         {
             writer.WritePropertyName("sources"u8);
             writer.WriteStartArray();
@@ -158,7 +170,7 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
             writer.WriteNull("sources"u8);
         }
 
-        if (value.GenerationSetting is { } property5)
+        if (value._generationSetting is { } property5)
         {
             writer.WritePropertyName("generationSetting"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGenerationSetting.WriteJson(writer, property5, options);
@@ -168,10 +180,10 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
             writer.WriteNull("generationSetting"u8);
         }
 
-        WriteBoolean(writer, "stateful"u8, value.Stateful, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.ModifiedBy is { } property7)
+        WriteBoolean(writer, "stateful"u8, value._stateful, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -181,8 +193,8 @@ public sealed class KnowledgeSettingsResponse : IGenesysCloudModel<KnowledgeSett
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
 {
     /// <summary>Input query to search content on the knowledge setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>Knowledge Setting Id to use for search request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSettingId")]
-    public string? KnowledgeSettingId { get; set; }
+    public string? KnowledgeSettingId { get => _knowledgeSettingId; set => _knowledgeSettingId = value; }
 
     /// <summary>The client application details from which search requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>Conversation context information if the search is initiated in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The session id for search request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The type of the query that initiates the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The language to use for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationLanguage")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum? GenerationLanguage { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum? GenerationLanguage { get => _generationLanguage; set => _generationLanguage = value; }
 
     /// <summary>List of conversation turns to use for stateful search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationTurns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? ConversationTurns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? ConversationTurns { get => _conversationTurns; set => _conversationTurns = value; }
+
+    private string? _query;
+    private string? _knowledgeSettingId;
+    private global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext? _conversationContext;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum? _generationLanguage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn>? _conversationTurns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSourcesSearchRequest IGenesysCloudModel<KnowledgeSourcesSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,30 +77,30 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeSettingId = ReadString(ref reader, name);
+                    value._knowledgeSettingId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.QueryTypeEnum?)null;
                     break;
                 case 6:
-                    value.GenerationLanguage = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum?)null;
+                    value._generationLanguage = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest.GenerationLanguageEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationTurns = null;
+                        value._conversationTurns = null;
                     }
                     else
                     {
@@ -101,11 +111,11 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeConversationTurn.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationTurns = list3;
+                        value._conversationTurns = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +127,9 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteString(writer, "knowledgeSettingId"u8, value.KnowledgeSettingId, nulls);
-        if (value.Application is { } property4)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteString(writer, "knowledgeSettingId"u8, value._knowledgeSettingId, nulls);
+        if (value._application is { } property4)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.WriteJson(writer, property4, options);
@@ -129,7 +139,7 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("application"u8);
         }
 
-        if (value.ConversationContext is { } property6)
+        if (value._conversationContext is { } property6)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.WriteJson(writer, property6, options);
@@ -139,10 +149,10 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("conversationContext"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "generationLanguage"u8, value.GenerationLanguage?.ToString(), nulls);
-        if (value.ConversationTurns is { } property8)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "generationLanguage"u8, value._generationLanguage?.ToString(), nulls);
+        if (value._conversationTurns is { } property8)
         {
             writer.WritePropertyName("conversationTurns"u8);
             writer.WriteStartArray();
@@ -166,7 +176,7 @@ public sealed class KnowledgeSourcesSearchRequest : IGenesysCloudModel<Knowledge
             writer.WriteNull("conversationTurns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

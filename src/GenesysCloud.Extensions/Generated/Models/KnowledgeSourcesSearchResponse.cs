@@ -14,47 +14,59 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
 {
     /// <summary>Query to search content in the knowledge base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
 
     /// <summary>The globally unique identifier for the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The sessionId for search request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Content matching the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? Result { get => _result; set => _result = value; }
 
     /// <summary>Knowledge Setting Id used for the search request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSettingId")]
-    public string? KnowledgeSettingId { get; set; }
+    public string? KnowledgeSettingId { get => _knowledgeSettingId; set => _knowledgeSettingId = value; }
 
     /// <summary>Conversation context information if the search is initiated in the context of a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationContext")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse? ConversationContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse? ConversationContext { get => _conversationContext; set => _conversationContext = value; }
 
     /// <summary>The client application details from which search happened.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>The type of the query that initiates the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum? QueryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum? QueryType { get => _queryType; set => _queryType = value; }
 
     /// <summary>The language used for answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationLanguage")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum? GenerationLanguage { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum? GenerationLanguage { get => _generationLanguage; set => _generationLanguage = value; }
 
     /// <summary>Indicates if answer generation was enabled for the setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGeneration")]
-    public bool? AnswerGeneration { get; set; }
+    public bool? AnswerGeneration { get => _answerGeneration; set => _answerGeneration = value; }
+
+    private string? _query;
+    private string? _searchId;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSearchResult? _result;
+    private string? _knowledgeSettingId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse? _conversationContext;
+    private global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication? _application;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum? _queryType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum? _generationLanguage;
+    private bool? _answerGeneration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSourcesSearchResponse IGenesysCloudModel<KnowledgeSourcesSearchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.KnowledgeSettingId = ReadString(ref reader, name);
+                    value._knowledgeSettingId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ConversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse.ReadJson(ref reader, options);
+                    value._conversationContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.QueryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum?)null;
+                    value._queryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.QueryTypeEnum?)null;
                     break;
                 case 8:
-                    value.GenerationLanguage = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum?)null;
+                    value._generationLanguage = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse.GenerationLanguageEnum?)null;
                     break;
                 case 9:
-                    value.AnswerGeneration = ReadNullableBoolean(ref reader, name);
+                    value._answerGeneration = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +129,10 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Result is { } property3)
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._result is { } property3)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSearchResult.WriteJson(writer, property3, options);
@@ -130,8 +142,8 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
             writer.WriteNull("result"u8);
         }
 
-        WriteString(writer, "knowledgeSettingId"u8, value.KnowledgeSettingId, nulls);
-        if (value.ConversationContext is { } property5)
+        WriteString(writer, "knowledgeSettingId"u8, value._knowledgeSettingId, nulls);
+        if (value._conversationContext is { } property5)
         {
             writer.WritePropertyName("conversationContext"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContextResponse.WriteJson(writer, property5, options);
@@ -141,7 +153,7 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
             writer.WriteNull("conversationContext"u8);
         }
 
-        if (value.Application is { } property7)
+        if (value._application is { } property7)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.WriteJson(writer, property7, options);
@@ -151,10 +163,10 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
             writer.WriteNull("application"u8);
         }
 
-        WriteString(writer, "queryType"u8, value.QueryType?.ToString(), nulls);
-        WriteString(writer, "generationLanguage"u8, value.GenerationLanguage?.ToString(), nulls);
-        WriteBoolean(writer, "answerGeneration"u8, value.AnswerGeneration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queryType"u8, value._queryType?.ToString(), nulls);
+        WriteString(writer, "generationLanguage"u8, value._generationLanguage?.ToString(), nulls);
+        WriteBoolean(writer, "answerGeneration"u8, value._answerGeneration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

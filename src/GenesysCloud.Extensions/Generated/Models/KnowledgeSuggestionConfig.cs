@@ -14,23 +14,29 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
 {
     /// <summary>The name of vendor used for knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vendorName")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum? VendorName { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum? VendorName { get => _vendorName; set => _vendorName = value; }
 
     /// <summary>The ID of knowledge base to query when Genesys is the knowledge suggestions provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The knowledge bases to query based on dialect, when Genesys is the knowledge suggestions provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference>? KnowledgeBases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference>? KnowledgeBases { get => _knowledgeBases; set => _knowledgeBases = value; }
 
     /// <summary>Include segmented articles in knowledge suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receiveSegmentedArticles")]
-    public bool? ReceiveSegmentedArticles { get; set; }
+    public bool? ReceiveSegmentedArticles { get => _receiveSegmentedArticles; set => _receiveSegmentedArticles = value; }
+
+    private global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum? _vendorName;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? _knowledgeBase;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference>? _knowledgeBases;
+    private bool? _receiveSegmentedArticles;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSuggestionConfig IGenesysCloudModel<KnowledgeSuggestionConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
             switch (index)
             {
                 case 0:
-                    value.VendorName = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum?)null;
+                    value._vendorName = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSuggestionConfig.VendorNameEnum?)null;
                     break;
                 case 1:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.KnowledgeBases = null;
+                        value._knowledgeBases = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.KnowledgeBaseWithDialectReference.ReadJson(ref reader, options));
                         }
 
-                        value.KnowledgeBases = list2;
+                        value._knowledgeBases = list2;
                     }
                     break;
                 case 3:
-                    value.ReceiveSegmentedArticles = ReadNullableBoolean(ref reader, name);
+                    value._receiveSegmentedArticles = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "vendorName"u8, value.VendorName?.ToString(), nulls);
-        if (value.KnowledgeBase is { } property3)
+        WriteString(writer, "vendorName"u8, value._vendorName?.ToString(), nulls);
+        if (value._knowledgeBase is { } property3)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.WriteJson(writer, property3, options);
@@ -100,7 +106,7 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        if (value.KnowledgeBases is { } property5)
+        if (value._knowledgeBases is { } property5)
         {
             writer.WritePropertyName("knowledgeBases"u8);
             writer.WriteStartArray();
@@ -124,8 +130,8 @@ public sealed class KnowledgeSuggestionConfig : IGenesysCloudModel<KnowledgeSugg
             writer.WriteNull("knowledgeBases"u8);
         }
 
-        WriteBoolean(writer, "receiveSegmentedArticles"u8, value.ReceiveSegmentedArticles, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "receiveSegmentedArticles"u8, value._receiveSegmentedArticles, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

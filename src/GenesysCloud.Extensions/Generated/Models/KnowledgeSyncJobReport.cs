@@ -14,15 +14,19 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
 {
     /// <summary>List of errors occurred during processing sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>Statistics related to the sync job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics? Statistics { get => _statistics; set => _statistics = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ErrorBody>? _errors;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics? _statistics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSyncJobReport IGenesysCloudModel<KnowledgeSyncJobReport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 case 1:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Errors is { } property2)
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
             writer.WriteNull("errors"u8);
         }
 
-        if (value.Statistics is { } property5)
+        if (value._statistics is { } property5)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSyncJobStatistics.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class KnowledgeSyncJobReport : IGenesysCloudModel<KnowledgeSyncJob
             writer.WriteNull("statistics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

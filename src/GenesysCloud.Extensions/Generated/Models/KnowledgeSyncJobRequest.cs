@@ -14,15 +14,19 @@ public sealed class KnowledgeSyncJobRequest : IGenesysCloudModel<KnowledgeSyncJo
 {
     /// <summary>Upload key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>Knowledge integration source id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
+
+    private string? _uploadKey;
+    private string? _sourceId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSyncJobRequest IGenesysCloudModel<KnowledgeSyncJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class KnowledgeSyncJobRequest : IGenesysCloudModel<KnowledgeSyncJo
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class KnowledgeSyncJobRequest : IGenesysCloudModel<KnowledgeSyncJo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
 {
     /// <summary>Id of the sync job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>uploadKey</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>The status of the export job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Report of the sync job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("report")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport? Report { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport? Report { get => _report; set => _report = value; }
 
     /// <summary>Knowledge base which document export belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>The timestamp of when the export began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The timestamp of when the export stopped. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The user who created the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The URL of the location at which the caller can download the sync file, when available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadURL")]
-    public string? DownloadURL { get; set; }
+    public string? DownloadURL { get => _downloadURL; set => _downloadURL = value; }
 
     /// <summary>The URL of the location at which the caller can download the entities in json format that failed during the sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedEntitiesURL")]
-    public string? FailedEntitiesURL { get; set; }
+    public string? FailedEntitiesURL { get => _failedEntitiesURL; set => _failedEntitiesURL = value; }
 
     /// <summary>Source of the sync job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get => _source; set => _source = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _uploadKey;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport? _report;
+    private global::GenesysCloud.Extensions.Models.KnowledgeBaseReference? _knowledgeBase;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private string? _downloadURL;
+    private string? _failedEntitiesURL;
+    private global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? _source;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSyncJobResponse IGenesysCloudModel<KnowledgeSyncJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse.StatusEnum?)null;
                     break;
                 case 3:
-                    value.Report = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport.ReadJson(ref reader, options);
+                    value._report = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DownloadURL = ReadString(ref reader, name);
+                    value._downloadURL = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.FailedEntitiesURL = ReadString(ref reader, name);
+                    value._failedEntitiesURL = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +145,10 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Report is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._report is { } property2)
         {
             writer.WritePropertyName("report"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeSyncJobReport.WriteJson(writer, property2, options);
@@ -144,7 +158,7 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
             writer.WriteNull("report"u8);
         }
 
-        if (value.KnowledgeBase is { } property4)
+        if (value._knowledgeBase is { } property4)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeBaseReference.WriteJson(writer, property4, options);
@@ -154,9 +168,9 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property6)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property6)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -166,9 +180,9 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteString(writer, "downloadURL"u8, value.DownloadURL, nulls);
-        WriteString(writer, "failedEntitiesURL"u8, value.FailedEntitiesURL, nulls);
-        if (value.Source is { } property8)
+        WriteString(writer, "downloadURL"u8, value._downloadURL, nulls);
+        WriteString(writer, "failedEntitiesURL"u8, value._failedEntitiesURL, nulls);
+        if (value._source is { } property8)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.WriteJson(writer, property8, options);
@@ -178,8 +192,8 @@ public sealed class KnowledgeSyncJobResponse : IGenesysCloudModel<KnowledgeSyncJ
             writer.WriteNull("source"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class KnowledgeSyncJobStatistics : IGenesysCloudModel<KnowledgeSyn
 {
     /// <summary>Number of documents will be created by the sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportActivityCreate")]
-    public long? CountDocumentImportActivityCreate { get; set; }
+    public long? CountDocumentImportActivityCreate { get => _countDocumentImportActivityCreate; set => _countDocumentImportActivityCreate = value; }
 
     /// <summary>Number of documents will be updated by the sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportActivityUpdate")]
-    public long? CountDocumentImportActivityUpdate { get; set; }
+    public long? CountDocumentImportActivityUpdate { get => _countDocumentImportActivityUpdate; set => _countDocumentImportActivityUpdate = value; }
 
     /// <summary>Number of documents will be imported as draft.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentStateDraft")]
-    public long? CountDocumentStateDraft { get; set; }
+    public long? CountDocumentStateDraft { get => _countDocumentStateDraft; set => _countDocumentStateDraft = value; }
 
     /// <summary>Number of documents will be imported as published.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentStatePublished")]
-    public long? CountDocumentStatePublished { get; set; }
+    public long? CountDocumentStatePublished { get => _countDocumentStatePublished; set => _countDocumentStatePublished = value; }
 
     /// <summary>Number of imported documents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportSuccess")]
-    public long? CountDocumentImportSuccess { get; set; }
+    public long? CountDocumentImportSuccess { get => _countDocumentImportSuccess; set => _countDocumentImportSuccess = value; }
 
     /// <summary>Number of documents failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentImportFailure")]
-    public long? CountDocumentImportFailure { get; set; }
+    public long? CountDocumentImportFailure { get => _countDocumentImportFailure; set => _countDocumentImportFailure = value; }
 
     /// <summary>Number of imported categories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryImportSuccess")]
-    public long? CountCategoryImportSuccess { get; set; }
+    public long? CountCategoryImportSuccess { get => _countCategoryImportSuccess; set => _countCategoryImportSuccess = value; }
 
     /// <summary>Number of categories failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryImportFailure")]
-    public long? CountCategoryImportFailure { get; set; }
+    public long? CountCategoryImportFailure { get => _countCategoryImportFailure; set => _countCategoryImportFailure = value; }
 
     /// <summary>Number of imported labels.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelImportSuccess")]
-    public long? CountLabelImportSuccess { get; set; }
+    public long? CountLabelImportSuccess { get => _countLabelImportSuccess; set => _countLabelImportSuccess = value; }
 
     /// <summary>Number of labels failed to import.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelImportFailure")]
-    public long? CountLabelImportFailure { get; set; }
+    public long? CountLabelImportFailure { get => _countLabelImportFailure; set => _countLabelImportFailure = value; }
 
     /// <summary>Number of documents will be deleted by the sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentDeleteSuccess")]
-    public long? CountDocumentDeleteSuccess { get; set; }
+    public long? CountDocumentDeleteSuccess { get => _countDocumentDeleteSuccess; set => _countDocumentDeleteSuccess = value; }
 
     /// <summary>Number of documents failed to delete.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countDocumentDeleteFailure")]
-    public long? CountDocumentDeleteFailure { get; set; }
+    public long? CountDocumentDeleteFailure { get => _countDocumentDeleteFailure; set => _countDocumentDeleteFailure = value; }
 
     /// <summary>Number of successfully deleted categories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryDeleteSuccess")]
-    public long? CountCategoryDeleteSuccess { get; set; }
+    public long? CountCategoryDeleteSuccess { get => _countCategoryDeleteSuccess; set => _countCategoryDeleteSuccess = value; }
 
     /// <summary>Number of categories failed to delete.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countCategoryDeleteFailure")]
-    public long? CountCategoryDeleteFailure { get; set; }
+    public long? CountCategoryDeleteFailure { get => _countCategoryDeleteFailure; set => _countCategoryDeleteFailure = value; }
 
     /// <summary>Number of successfully deleted labels.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelDeleteSuccess")]
-    public long? CountLabelDeleteSuccess { get; set; }
+    public long? CountLabelDeleteSuccess { get => _countLabelDeleteSuccess; set => _countLabelDeleteSuccess = value; }
 
     /// <summary>Number of labels failed to delete.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countLabelDeleteFailure")]
-    public long? CountLabelDeleteFailure { get; set; }
+    public long? CountLabelDeleteFailure { get => _countLabelDeleteFailure; set => _countLabelDeleteFailure = value; }
+
+    private long? _countDocumentImportActivityCreate;
+    private long? _countDocumentImportActivityUpdate;
+    private long? _countDocumentStateDraft;
+    private long? _countDocumentStatePublished;
+    private long? _countDocumentImportSuccess;
+    private long? _countDocumentImportFailure;
+    private long? _countCategoryImportSuccess;
+    private long? _countCategoryImportFailure;
+    private long? _countLabelImportSuccess;
+    private long? _countLabelImportFailure;
+    private long? _countDocumentDeleteSuccess;
+    private long? _countDocumentDeleteFailure;
+    private long? _countCategoryDeleteSuccess;
+    private long? _countCategoryDeleteFailure;
+    private long? _countLabelDeleteSuccess;
+    private long? _countLabelDeleteFailure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeSyncJobStatistics IGenesysCloudModel<KnowledgeSyncJobStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class KnowledgeSyncJobStatistics : IGenesysCloudModel<KnowledgeSyn
             switch (index)
             {
                 case 0:
-                    value.CountDocumentImportActivityCreate = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportActivityCreate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.CountDocumentImportActivityUpdate = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportActivityUpdate = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CountDocumentStateDraft = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentStateDraft = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CountDocumentStatePublished = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentStatePublished = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CountDocumentImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.CountDocumentImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.CountCategoryImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.CountCategoryImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.CountLabelImportSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelImportSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.CountLabelImportFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelImportFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.CountDocumentDeleteSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentDeleteSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.CountDocumentDeleteFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countDocumentDeleteFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.CountCategoryDeleteSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryDeleteSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.CountCategoryDeleteFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countCategoryDeleteFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.CountLabelDeleteSuccess = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelDeleteSuccess = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.CountLabelDeleteFailure = ReadNullableInt64(ref reader, options, name);
+                    value._countLabelDeleteFailure = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,23 +177,23 @@ public sealed class KnowledgeSyncJobStatistics : IGenesysCloudModel<KnowledgeSyn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "countDocumentImportActivityCreate"u8, value.CountDocumentImportActivityCreate, nulls);
-        WriteInt64(writer, "countDocumentImportActivityUpdate"u8, value.CountDocumentImportActivityUpdate, nulls);
-        WriteInt64(writer, "countDocumentStateDraft"u8, value.CountDocumentStateDraft, nulls);
-        WriteInt64(writer, "countDocumentStatePublished"u8, value.CountDocumentStatePublished, nulls);
-        WriteInt64(writer, "countDocumentImportSuccess"u8, value.CountDocumentImportSuccess, nulls);
-        WriteInt64(writer, "countDocumentImportFailure"u8, value.CountDocumentImportFailure, nulls);
-        WriteInt64(writer, "countCategoryImportSuccess"u8, value.CountCategoryImportSuccess, nulls);
-        WriteInt64(writer, "countCategoryImportFailure"u8, value.CountCategoryImportFailure, nulls);
-        WriteInt64(writer, "countLabelImportSuccess"u8, value.CountLabelImportSuccess, nulls);
-        WriteInt64(writer, "countLabelImportFailure"u8, value.CountLabelImportFailure, nulls);
-        WriteInt64(writer, "countDocumentDeleteSuccess"u8, value.CountDocumentDeleteSuccess, nulls);
-        WriteInt64(writer, "countDocumentDeleteFailure"u8, value.CountDocumentDeleteFailure, nulls);
-        WriteInt64(writer, "countCategoryDeleteSuccess"u8, value.CountCategoryDeleteSuccess, nulls);
-        WriteInt64(writer, "countCategoryDeleteFailure"u8, value.CountCategoryDeleteFailure, nulls);
-        WriteInt64(writer, "countLabelDeleteSuccess"u8, value.CountLabelDeleteSuccess, nulls);
-        WriteInt64(writer, "countLabelDeleteFailure"u8, value.CountLabelDeleteFailure, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "countDocumentImportActivityCreate"u8, value._countDocumentImportActivityCreate, nulls);
+        WriteInt64(writer, "countDocumentImportActivityUpdate"u8, value._countDocumentImportActivityUpdate, nulls);
+        WriteInt64(writer, "countDocumentStateDraft"u8, value._countDocumentStateDraft, nulls);
+        WriteInt64(writer, "countDocumentStatePublished"u8, value._countDocumentStatePublished, nulls);
+        WriteInt64(writer, "countDocumentImportSuccess"u8, value._countDocumentImportSuccess, nulls);
+        WriteInt64(writer, "countDocumentImportFailure"u8, value._countDocumentImportFailure, nulls);
+        WriteInt64(writer, "countCategoryImportSuccess"u8, value._countCategoryImportSuccess, nulls);
+        WriteInt64(writer, "countCategoryImportFailure"u8, value._countCategoryImportFailure, nulls);
+        WriteInt64(writer, "countLabelImportSuccess"u8, value._countLabelImportSuccess, nulls);
+        WriteInt64(writer, "countLabelImportFailure"u8, value._countLabelImportFailure, nulls);
+        WriteInt64(writer, "countDocumentDeleteSuccess"u8, value._countDocumentDeleteSuccess, nulls);
+        WriteInt64(writer, "countDocumentDeleteFailure"u8, value._countDocumentDeleteFailure, nulls);
+        WriteInt64(writer, "countCategoryDeleteSuccess"u8, value._countCategoryDeleteSuccess, nulls);
+        WriteInt64(writer, "countCategoryDeleteFailure"u8, value._countCategoryDeleteFailure, nulls);
+        WriteInt64(writer, "countLabelDeleteSuccess"u8, value._countLabelDeleteSuccess, nulls);
+        WriteInt64(writer, "countLabelDeleteFailure"u8, value._countLabelDeleteFailure, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

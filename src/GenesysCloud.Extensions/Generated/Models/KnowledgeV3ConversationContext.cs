@@ -14,27 +14,34 @@ public sealed class KnowledgeV3ConversationContext : IGenesysCloudModel<Knowledg
 {
     /// <summary>The unique identifier of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The media type of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The message type of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageType")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum? MessageType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum? MessageType { get => _messageType; set => _messageType = value; }
 
     /// <summary>The unique identifier of the queue used to assign the interaction to the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The external contact identifier of the end-user participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
+
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum? _messageType;
+    private string? _queueId;
+    private string? _externalContactId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KnowledgeV3ConversationContext IGenesysCloudModel<KnowledgeV3ConversationContext>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class KnowledgeV3ConversationContext : IGenesysCloudModel<Knowledg
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.MessageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum?)null;
+                    value._messageType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.KnowledgeV3ConversationContext.MessageTypeEnum?)null;
                     break;
                 case 3:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class KnowledgeV3ConversationContext : IGenesysCloudModel<Knowledg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "messageType"u8, value.MessageType?.ToString(), nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "messageType"u8, value._messageType?.ToString(), nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

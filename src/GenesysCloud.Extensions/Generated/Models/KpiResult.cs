@@ -14,31 +14,39 @@ public sealed class KpiResult : IGenesysCloudModel<KpiResult>
 {
     /// <summary>Absolute metric (in which the KPI is based) total for the interactions handled by predictive routing (GPR was on)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiTotalOn")]
-    public long? KpiTotalOn { get; set; }
+    public long? KpiTotalOn { get => _kpiTotalOn; set => _kpiTotalOn = value; }
 
     /// <summary>Absolute metric (in which the KPI is based) total for the interactions not routed by predictive routing (GPR was off)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiTotalOff")]
-    public long? KpiTotalOff { get; set; }
+    public long? KpiTotalOff { get => _kpiTotalOff; set => _kpiTotalOff = value; }
 
     /// <summary>Total interactions handled by predictive routing (GPR was on)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionCountOn")]
-    public long? InteractionCountOn { get; set; }
+    public long? InteractionCountOn { get => _interactionCountOn; set => _interactionCountOn = value; }
 
     /// <summary>Total interactions not routed by predictive routing (GPR was off)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionCountOff")]
-    public long? InteractionCountOff { get; set; }
+    public long? InteractionCountOff { get => _interactionCountOff; set => _interactionCountOff = value; }
 
     /// <summary>Media type used for the KPI</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The percentage benefit for this media type for the duration of the comparison period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageBenefit")]
-    public double? PercentageBenefit { get; set; }
+    public double? PercentageBenefit { get => _percentageBenefit; set => _percentageBenefit = value; }
+
+    private long? _kpiTotalOn;
+    private long? _kpiTotalOff;
+    private long? _interactionCountOn;
+    private long? _interactionCountOff;
+    private global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum? _mediaType;
+    private double? _percentageBenefit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static KpiResult IGenesysCloudModel<KpiResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class KpiResult : IGenesysCloudModel<KpiResult>
             switch (index)
             {
                 case 0:
-                    value.KpiTotalOn = ReadNullableInt64(ref reader, options, name);
+                    value._kpiTotalOn = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.KpiTotalOff = ReadNullableInt64(ref reader, options, name);
+                    value._kpiTotalOff = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.InteractionCountOn = ReadNullableInt64(ref reader, options, name);
+                    value._interactionCountOn = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.InteractionCountOff = ReadNullableInt64(ref reader, options, name);
+                    value._interactionCountOff = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.KpiResult.MediaTypeEnum?)null;
                     break;
                 case 5:
-                    value.PercentageBenefit = ReadNullableDouble(ref reader, options, name);
+                    value._percentageBenefit = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class KpiResult : IGenesysCloudModel<KpiResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "kpiTotalOn"u8, value.KpiTotalOn, nulls);
-        WriteInt64(writer, "kpiTotalOff"u8, value.KpiTotalOff, nulls);
-        WriteInt64(writer, "interactionCountOn"u8, value.InteractionCountOn, nulls);
-        WriteInt64(writer, "interactionCountOff"u8, value.InteractionCountOff, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteDouble(writer, "percentageBenefit"u8, value.PercentageBenefit, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "kpiTotalOn"u8, value._kpiTotalOn, nulls);
+        WriteInt64(writer, "kpiTotalOff"u8, value._kpiTotalOff, nulls);
+        WriteInt64(writer, "interactionCountOn"u8, value._interactionCountOn, nulls);
+        WriteInt64(writer, "interactionCountOff"u8, value._interactionCountOff, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteDouble(writer, "percentageBenefit"u8, value._percentageBenefit, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

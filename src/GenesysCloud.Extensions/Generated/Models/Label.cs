@@ -14,19 +14,24 @@ public sealed class Label : IGenesysCloudModel<Label>
 {
     /// <summary>Name of the label</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Value of the label</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Whether the label is encoded or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("encoded")]
-    public bool? Encoded { get; set; }
+    public bool? Encoded { get => _encoded; set => _encoded = value; }
+
+    private string? _name;
+    private string? _value;
+    private bool? _encoded;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Label IGenesysCloudModel<Label>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Label : IGenesysCloudModel<Label>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Encoded = ReadNullableBoolean(ref reader, name);
+                    value._encoded = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Label : IGenesysCloudModel<Label>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteBoolean(writer, "encoded"u8, value.Encoded, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteBoolean(writer, "encoded"u8, value._encoded, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

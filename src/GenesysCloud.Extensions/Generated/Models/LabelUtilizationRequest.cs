@@ -14,15 +14,19 @@ public sealed class LabelUtilizationRequest : IGenesysCloudModel<LabelUtilizatio
 {
     /// <summary>Defines the maximum number of interactions with this label that an agent can handle at one time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumCapacity")]
-    public long? MaximumCapacity { get; set; }
+    public long? MaximumCapacity { get => _maximumCapacity; set => _maximumCapacity = value; }
 
     /// <summary>Defines other labels that can interrupt an interaction with this label.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptingLabelIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptingLabelIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptingLabelIds { get => _interruptingLabelIds; set => _interruptingLabelIds = value; }
+
+    private long? _maximumCapacity;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _interruptingLabelIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LabelUtilizationRequest IGenesysCloudModel<LabelUtilizationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class LabelUtilizationRequest : IGenesysCloudModel<LabelUtilizatio
             switch (index)
             {
                 case 0:
-                    value.MaximumCapacity = ReadNullableInt64(ref reader, options, name);
+                    value._maximumCapacity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InterruptingLabelIds = null;
+                        value._interruptingLabelIds = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class LabelUtilizationRequest : IGenesysCloudModel<LabelUtilizatio
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InterruptingLabelIds = list1;
+                        value._interruptingLabelIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class LabelUtilizationRequest : IGenesysCloudModel<LabelUtilizatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maximumCapacity"u8, value.MaximumCapacity, nulls);
-        if (value.InterruptingLabelIds is { } property2)
+        WriteInt64(writer, "maximumCapacity"u8, value._maximumCapacity, nulls);
+        if (value._interruptingLabelIds is { } property2)
         {
             writer.WritePropertyName("interruptingLabelIds"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class LabelUtilizationRequest : IGenesysCloudModel<LabelUtilizatio
             writer.WriteNull("interruptingLabelIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

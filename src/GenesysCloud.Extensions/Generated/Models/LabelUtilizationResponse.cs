@@ -14,19 +14,24 @@ public sealed class LabelUtilizationResponse : IGenesysCloudModel<LabelUtilizati
 {
     /// <summary>Defines the maximum number of interactions with this label that an agent can handle at one time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumCapacity")]
-    public long? MaximumCapacity { get; set; }
+    public long? MaximumCapacity { get => _maximumCapacity; set => _maximumCapacity = value; }
 
     /// <summary>Defines other labels that can interrupt an interaction with this label.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptingLabelIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptingLabelIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptingLabelIds { get => _interruptingLabelIds; set => _interruptingLabelIds = value; }
 
     /// <summary>Name of the label this utilization relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelName")]
-    public string? LabelName { get; set; }
+    public string? LabelName { get => _labelName; set => _labelName = value; }
+
+    private long? _maximumCapacity;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _interruptingLabelIds;
+    private string? _labelName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LabelUtilizationResponse IGenesysCloudModel<LabelUtilizationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class LabelUtilizationResponse : IGenesysCloudModel<LabelUtilizati
             switch (index)
             {
                 case 0:
-                    value.MaximumCapacity = ReadNullableInt64(ref reader, options, name);
+                    value._maximumCapacity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InterruptingLabelIds = null;
+                        value._interruptingLabelIds = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class LabelUtilizationResponse : IGenesysCloudModel<LabelUtilizati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InterruptingLabelIds = list1;
+                        value._interruptingLabelIds = list1;
                     }
                     break;
                 case 2:
-                    value.LabelName = ReadString(ref reader, name);
+                    value._labelName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class LabelUtilizationResponse : IGenesysCloudModel<LabelUtilizati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maximumCapacity"u8, value.MaximumCapacity, nulls);
-        if (value.InterruptingLabelIds is { } property2)
+        WriteInt64(writer, "maximumCapacity"u8, value._maximumCapacity, nulls);
+        if (value._interruptingLabelIds is { } property2)
         {
             writer.WritePropertyName("interruptingLabelIds"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class LabelUtilizationResponse : IGenesysCloudModel<LabelUtilizati
             writer.WriteNull("interruptingLabelIds"u8);
         }
 
-        WriteString(writer, "labelName"u8, value.LabelName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "labelName"u8, value._labelName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

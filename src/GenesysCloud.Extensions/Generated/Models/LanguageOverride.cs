@@ -14,19 +14,24 @@ public sealed class LanguageOverride : IGenesysCloudModel<LanguageOverride>
 {
     /// <summary>The language code of the language being overridden</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The ID of the TTS engine to use for this language override</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engine")]
-    public string? Engine { get; set; }
+    public string? Engine { get => _engine; set => _engine = value; }
 
     /// <summary>The ID of the voice to use for this language override. The voice must be supported by the chosen engine.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voice")]
-    public string? Voice { get; set; }
+    public string? Voice { get => _voice; set => _voice = value; }
+
+    private string? _language;
+    private string? _engine;
+    private string? _voice;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LanguageOverride IGenesysCloudModel<LanguageOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LanguageOverride : IGenesysCloudModel<LanguageOverride>
             switch (index)
             {
                 case 0:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Engine = ReadString(ref reader, name);
+                    value._engine = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Voice = ReadString(ref reader, name);
+                    value._voice = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LanguageOverride : IGenesysCloudModel<LanguageOverride>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "engine"u8, value.Engine, nulls);
-        WriteString(writer, "voice"u8, value.Voice, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "engine"u8, value._engine, nulls);
+        WriteString(writer, "voice"u8, value._voice, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

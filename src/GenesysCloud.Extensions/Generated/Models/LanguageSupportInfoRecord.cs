@@ -14,15 +14,19 @@ public sealed class LanguageSupportInfoRecord : IGenesysCloudModel<LanguageSuppo
 {
     /// <summary>Language of the copilot, e.g. 'en-US'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Information about the support of features.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("featureSupport")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FeatureSupport>? FeatureSupport { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FeatureSupport>? FeatureSupport { get => _featureSupport; set => _featureSupport = value; }
+
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FeatureSupport>? _featureSupport;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LanguageSupportInfoRecord IGenesysCloudModel<LanguageSupportInfoRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class LanguageSupportInfoRecord : IGenesysCloudModel<LanguageSuppo
             switch (index)
             {
                 case 0:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FeatureSupport = null;
+                        value._featureSupport = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class LanguageSupportInfoRecord : IGenesysCloudModel<LanguageSuppo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FeatureSupport.ReadJson(ref reader, options));
                         }
 
-                        value.FeatureSupport = list1;
+                        value._featureSupport = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class LanguageSupportInfoRecord : IGenesysCloudModel<LanguageSuppo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.FeatureSupport is { } property2)
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._featureSupport is { } property2)
         {
             writer.WritePropertyName("featureSupport"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class LanguageSupportInfoRecord : IGenesysCloudModel<LanguageSuppo
             writer.WriteNull("featureSupport"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LanguageSupportResponse : IGenesysCloudModel<LanguageSupport
 {
     /// <summary>List of feature support information by language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageSupportInfoRecord>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageSupportInfoRecord>? Languages { get => _languages; set => _languages = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageSupportInfoRecord>? _languages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LanguageSupportResponse IGenesysCloudModel<LanguageSupportResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class LanguageSupportResponse : IGenesysCloudModel<LanguageSupport
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class LanguageSupportResponse : IGenesysCloudModel<LanguageSupport
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LanguageSupportInfoRecord.ReadJson(ref reader, options));
                         }
 
-                        value.Languages = list1;
+                        value._languages = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class LanguageSupportResponse : IGenesysCloudModel<LanguageSupport
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Languages is { } property2)
+        if (value._languages is { } property2)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class LanguageSupportResponse : IGenesysCloudModel<LanguageSupport
             writer.WriteNull("languages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class LastAttemptByColumnConditionSettings : IGenesysCloudModel<La
 {
     /// <summary>The name of the contact column to evaluate for Email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumnName")]
-    public string? EmailColumnName { get; set; }
+    public string? EmailColumnName { get => _emailColumnName; set => _emailColumnName = value; }
 
     /// <summary>The name of the contact column to evaluate for SMS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsColumnName")]
-    public string? SmsColumnName { get; set; }
+    public string? SmsColumnName { get => _smsColumnName; set => _smsColumnName = value; }
 
     /// <summary>The name of the contact column to evaluate for WhatsApp.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumnName")]
-    public string? WhatsAppColumnName { get; set; }
+    public string? WhatsAppColumnName { get => _whatsAppColumnName; set => _whatsAppColumnName = value; }
 
     /// <summary>The operator to use when comparing values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The period value to compare against the contact's data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private string? _emailColumnName;
+    private string? _smsColumnName;
+    private string? _whatsAppColumnName;
+    private global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum? _operator;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LastAttemptByColumnConditionSettings IGenesysCloudModel<LastAttemptByColumnConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class LastAttemptByColumnConditionSettings : IGenesysCloudModel<La
             switch (index)
             {
                 case 0:
-                    value.EmailColumnName = ReadString(ref reader, name);
+                    value._emailColumnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SmsColumnName = ReadString(ref reader, name);
+                    value._smsColumnName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WhatsAppColumnName = ReadString(ref reader, name);
+                    value._whatsAppColumnName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.LastAttemptByColumnConditionSettings.OperatorEnum?)null;
                     break;
                 case 4:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class LastAttemptByColumnConditionSettings : IGenesysCloudModel<La
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "emailColumnName"u8, value.EmailColumnName, nulls);
-        WriteString(writer, "smsColumnName"u8, value.SmsColumnName, nulls);
-        WriteString(writer, "whatsAppColumnName"u8, value.WhatsAppColumnName, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "emailColumnName"u8, value._emailColumnName, nulls);
+        WriteString(writer, "smsColumnName"u8, value._smsColumnName, nulls);
+        WriteString(writer, "whatsAppColumnName"u8, value._whatsAppColumnName, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

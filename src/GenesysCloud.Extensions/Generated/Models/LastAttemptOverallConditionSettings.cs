@@ -14,19 +14,24 @@ public sealed class LastAttemptOverallConditionSettings : IGenesysCloudModel<Las
 {
     /// <summary>A list of media types to evaluate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>The operator to use when comparing values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The period value to compare against the contact's data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum? _operator;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LastAttemptOverallConditionSettings IGenesysCloudModel<LastAttemptOverallConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class LastAttemptOverallConditionSettings : IGenesysCloudModel<Las
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class LastAttemptOverallConditionSettings : IGenesysCloudModel<Las
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.LastAttemptOverallConditionSettings.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class LastAttemptOverallConditionSettings : IGenesysCloudModel<Las
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MediaTypes is { } property3)
+        if (value._mediaTypes is { } property3)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -99,9 +104,9 @@ public sealed class LastAttemptOverallConditionSettings : IGenesysCloudModel<Las
             writer.WriteNull("mediaTypes"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
 {
     /// <summary>The name of the contact column to evaluate for Email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailColumnName")]
-    public string? EmailColumnName { get; set; }
+    public string? EmailColumnName { get => _emailColumnName; set => _emailColumnName = value; }
 
     /// <summary>A list of wrapup code identifiers to match for Email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmailWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmailWrapupCodes { get => _emailWrapupCodes; set => _emailWrapupCodes = value; }
 
     /// <summary>The name of the contact column to evaluate for SMS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsColumnName")]
-    public string? SmsColumnName { get; set; }
+    public string? SmsColumnName { get => _smsColumnName; set => _smsColumnName = value; }
 
     /// <summary>A list of wrapup code identifiers to match for SMS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SmsWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SmsWrapupCodes { get => _smsWrapupCodes; set => _smsWrapupCodes = value; }
 
     /// <summary>The name of the contact column to evaluate for WhatsApp.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumnName")]
-    public string? WhatsAppColumnName { get; set; }
+    public string? WhatsAppColumnName { get => _whatsAppColumnName; set => _whatsAppColumnName = value; }
 
     /// <summary>A list of wrapup code identifiers to match for WhatsApp.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppWrapupCodes { get => _whatsAppWrapupCodes; set => _whatsAppWrapupCodes = value; }
+
+    private string? _emailColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _emailWrapupCodes;
+    private string? _smsColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _smsWrapupCodes;
+    private string? _whatsAppColumnName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _whatsAppWrapupCodes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LastResultByColumnConditionSettings IGenesysCloudModel<LastResultByColumnConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
             switch (index)
             {
                 case 0:
-                    value.EmailColumnName = ReadString(ref reader, name);
+                    value._emailColumnName = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.EmailWrapupCodes = null;
+                        value._emailWrapupCodes = null;
                     }
                     else
                     {
@@ -75,16 +83,16 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmailWrapupCodes = list1;
+                        value._emailWrapupCodes = list1;
                     }
                     break;
                 case 2:
-                    value.SmsColumnName = ReadString(ref reader, name);
+                    value._smsColumnName = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SmsWrapupCodes = null;
+                        value._smsWrapupCodes = null;
                     }
                     else
                     {
@@ -95,16 +103,16 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SmsWrapupCodes = list2;
+                        value._smsWrapupCodes = list2;
                     }
                     break;
                 case 4:
-                    value.WhatsAppColumnName = ReadString(ref reader, name);
+                    value._whatsAppColumnName = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppWrapupCodes = null;
+                        value._whatsAppWrapupCodes = null;
                     }
                     else
                     {
@@ -115,11 +123,11 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WhatsAppWrapupCodes = list3;
+                        value._whatsAppWrapupCodes = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +139,8 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "emailColumnName"u8, value.EmailColumnName, nulls);
-        if (value.EmailWrapupCodes is { } property4)
+        WriteString(writer, "emailColumnName"u8, value._emailColumnName, nulls);
+        if (value._emailWrapupCodes is { } property4)
         {
             writer.WritePropertyName("emailWrapupCodes"u8);
             writer.WriteStartArray();
@@ -149,8 +157,8 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
             writer.WriteNull("emailWrapupCodes"u8);
         }
 
-        WriteString(writer, "smsColumnName"u8, value.SmsColumnName, nulls);
-        if (value.SmsWrapupCodes is { } property6)
+        WriteString(writer, "smsColumnName"u8, value._smsColumnName, nulls);
+        if (value._smsWrapupCodes is { } property6)
         {
             writer.WritePropertyName("smsWrapupCodes"u8);
             writer.WriteStartArray();
@@ -167,8 +175,8 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
             writer.WriteNull("smsWrapupCodes"u8);
         }
 
-        WriteString(writer, "whatsAppColumnName"u8, value.WhatsAppColumnName, nulls);
-        if (value.WhatsAppWrapupCodes is { } property8)
+        WriteString(writer, "whatsAppColumnName"u8, value._whatsAppColumnName, nulls);
+        if (value._whatsAppWrapupCodes is { } property8)
         {
             writer.WritePropertyName("whatsAppWrapupCodes"u8);
             writer.WriteStartArray();
@@ -185,7 +193,7 @@ public sealed class LastResultByColumnConditionSettings : IGenesysCloudModel<Las
             writer.WriteNull("whatsAppWrapupCodes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
 {
     /// <summary>A list of wrapup code identifiers to match for Email.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmailWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmailWrapupCodes { get => _emailWrapupCodes; set => _emailWrapupCodes = value; }
 
     /// <summary>A list of wrapup code identifiers to match for SMS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SmsWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SmsWrapupCodes { get => _smsWrapupCodes; set => _smsWrapupCodes = value; }
 
     /// <summary>A list of wrapup code identifiers to match for WhatsApp.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppWrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppWrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppWrapupCodes { get => _whatsAppWrapupCodes; set => _whatsAppWrapupCodes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _emailWrapupCodes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _smsWrapupCodes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _whatsAppWrapupCodes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LastResultOverallConditionSettings IGenesysCloudModel<LastResultOverallConditionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.EmailWrapupCodes = null;
+                        value._emailWrapupCodes = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmailWrapupCodes = list1;
+                        value._emailWrapupCodes = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SmsWrapupCodes = null;
+                        value._smsWrapupCodes = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SmsWrapupCodes = list2;
+                        value._smsWrapupCodes = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppWrapupCodes = null;
+                        value._whatsAppWrapupCodes = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WhatsAppWrapupCodes = list3;
+                        value._whatsAppWrapupCodes = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EmailWrapupCodes is { } property4)
+        if (value._emailWrapupCodes is { } property4)
         {
             writer.WritePropertyName("emailWrapupCodes"u8);
             writer.WriteStartArray();
@@ -127,7 +132,7 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
             writer.WriteNull("emailWrapupCodes"u8);
         }
 
-        if (value.SmsWrapupCodes is { } property6)
+        if (value._smsWrapupCodes is { } property6)
         {
             writer.WritePropertyName("smsWrapupCodes"u8);
             writer.WriteStartArray();
@@ -144,7 +149,7 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
             writer.WriteNull("smsWrapupCodes"u8);
         }
 
-        if (value.WhatsAppWrapupCodes is { } property8)
+        if (value._whatsAppWrapupCodes is { } property8)
         {
             writer.WritePropertyName("whatsAppWrapupCodes"u8);
             writer.WriteStartArray();
@@ -161,7 +166,7 @@ public sealed class LastResultOverallConditionSettings : IGenesysCloudModel<Last
             writer.WriteNull("whatsAppWrapupCodes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

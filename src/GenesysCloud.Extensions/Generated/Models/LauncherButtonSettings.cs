@@ -14,11 +14,14 @@ public sealed class LauncherButtonSettings : IGenesysCloudModel<LauncherButtonSe
 {
     /// <summary>The visibility settings for the button</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
+
+    private global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum? _visibility;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LauncherButtonSettings IGenesysCloudModel<LauncherButtonSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LauncherButtonSettings : IGenesysCloudModel<LauncherButtonSe
             switch (index)
             {
                 case 0:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.LauncherButtonSettings.VisibilityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LauncherButtonSettings : IGenesysCloudModel<LauncherButtonSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
 {
     /// <summary>The targeted division for this leaderboard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The metric id if the leaderboard is about a specific metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The list of leaders generated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("leaders")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LeaderboardItem>? Leaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LeaderboardItem>? Leaders { get => _leaders; set => _leaders = value; }
 
     /// <summary>The requesting user's rank</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userRank")]
-    public global::GenesysCloud.Extensions.Models.LeaderboardItem? UserRank { get; set; }
+    public global::GenesysCloud.Extensions.Models.LeaderboardItem? UserRank { get => _userRank; set => _userRank = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
+
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LeaderboardItem>? _leaders;
+    private global::GenesysCloud.Extensions.Models.LeaderboardItem? _userRank;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Leaderboard IGenesysCloudModel<Leaderboard>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             switch (index)
             {
                 case 0:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Leaders = null;
+                        value._leaders = null;
                     }
                     else
                     {
@@ -88,17 +97,17 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LeaderboardItem.ReadJson(ref reader, options));
                         }
 
-                        value.Leaders = list1;
+                        value._leaders = list1;
                     }
                     break;
                 case 5:
-                    value.UserRank = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LeaderboardItem.ReadJson(ref reader, options);
+                    value._userRank = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LeaderboardItem.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +119,7 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Division is { } property2)
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -120,7 +129,7 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             writer.WriteNull("division"u8);
         }
 
-        if (value.Metric is { } property4)
+        if (value._metric is { } property4)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -130,9 +139,9 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             writer.WriteNull("metric"u8);
         }
 
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        if (value.Leaders is { } property6)
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        if (value._leaders is { } property6)
         {
             writer.WritePropertyName("leaders"u8);
             writer.WriteStartArray();
@@ -156,7 +165,7 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             writer.WriteNull("leaders"u8);
         }
 
-        if (value.UserRank is { } property9)
+        if (value._userRank is { } property9)
         {
             writer.WritePropertyName("userRank"u8);
             global::GenesysCloud.Extensions.Models.LeaderboardItem.WriteJson(writer, property9, options);
@@ -166,7 +175,7 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             writer.WriteNull("userRank"u8);
         }
 
-        if (value.PerformanceProfile is { } property11)
+        if (value._performanceProfile is { } property11)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -176,7 +185,7 @@ public sealed class Leaderboard : IGenesysCloudModel<Leaderboard>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LeaderboardItem : IGenesysCloudModel<LeaderboardItem>
 {
     /// <summary>The user object for this leaderboard rank</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The rank of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
-    public long? Rank { get; set; }
+    public long? Rank { get => _rank; set => _rank = value; }
 
     /// <summary>The points collected by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private long? _rank;
+    private long? _points;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LeaderboardItem IGenesysCloudModel<LeaderboardItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LeaderboardItem : IGenesysCloudModel<LeaderboardItem>
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Rank = ReadNullableInt64(ref reader, options, name);
+                    value._rank = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class LeaderboardItem : IGenesysCloudModel<LeaderboardItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -78,9 +83,9 @@ public sealed class LeaderboardItem : IGenesysCloudModel<LeaderboardItem>
             writer.WriteNull("user"u8);
         }
 
-        WriteInt64(writer, "rank"u8, value.Rank, nulls);
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "rank"u8, value._rank, nulls);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

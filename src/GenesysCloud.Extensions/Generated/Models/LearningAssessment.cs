@@ -14,39 +14,49 @@ public sealed class LearningAssessment : IGenesysCloudModel<LearningAssessment>
 {
     /// <summary>The Id of the assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentId")]
-    public string? AssessmentId { get; set; }
+    public string? AssessmentId { get => _assessmentId; set => _assessmentId = value; }
 
     /// <summary>The context Id of the related assessment form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The Id of the related assessment form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentFormId")]
-    public string? AssessmentFormId { get; set; }
+    public string? AssessmentFormId { get => _assessmentFormId; set => _assessmentFormId = value; }
 
     /// <summary>Status of the assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Answers for the assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.AssessmentScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentScoringSet? Answers { get => _answers; set => _answers = value; }
 
     /// <summary>Date the assessment was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date the assessment was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Date the assessment was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSubmitted")]
-    public global::System.DateTimeOffset? DateSubmitted { get; set; }
+    public global::System.DateTimeOffset? DateSubmitted { get => _dateSubmitted; set => _dateSubmitted = value; }
+
+    private string? _assessmentId;
+    private string? _contextId;
+    private string? _assessmentFormId;
+    private global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.AssessmentScoringSet? _answers;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateSubmitted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssessment IGenesysCloudModel<LearningAssessment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class LearningAssessment : IGenesysCloudModel<LearningAssessment>
             switch (index)
             {
                 case 0:
-                    value.AssessmentId = ReadString(ref reader, name);
+                    value._assessmentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssessmentFormId = ReadString(ref reader, name);
+                    value._assessmentFormId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssessment.StatusEnum?)null;
                     break;
                 case 4:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentScoringSet.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateSubmitted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSubmitted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +113,11 @@ public sealed class LearningAssessment : IGenesysCloudModel<LearningAssessment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "assessmentId"u8, value.AssessmentId, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "assessmentFormId"u8, value.AssessmentFormId, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Answers is { } property2)
+        WriteString(writer, "assessmentId"u8, value._assessmentId, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "assessmentFormId"u8, value._assessmentFormId, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._answers is { } property2)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.AssessmentScoringSet.WriteJson(writer, property2, options);
@@ -117,10 +127,10 @@ public sealed class LearningAssessment : IGenesysCloudModel<LearningAssessment>
             writer.WriteNull("answers"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateSubmitted"u8, value.DateSubmitted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateSubmitted"u8, value._dateSubmitted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningAssessmentScoringRequest : IGenesysCloudModel<Learni
 {
     /// <summary>The assessment form to score against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
 
     /// <summary>The answers to score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.AssessmentScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentScoringSet? Answers { get => _answers; set => _answers = value; }
+
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private global::GenesysCloud.Extensions.Models.AssessmentScoringSet? _answers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssessmentScoringRequest IGenesysCloudModel<LearningAssessmentScoringRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningAssessmentScoringRequest : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentScoringSet.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class LearningAssessmentScoringRequest : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AssessmentForm is { } property1)
+        if (value._assessmentForm is { } property1)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class LearningAssessmentScoringRequest : IGenesysCloudModel<Learni
             writer.WriteNull("assessmentForm"u8);
         }
 
-        if (value.Answers is { } property3)
+        if (value._answers is { } property3)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.AssessmentScoringSet.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class LearningAssessmentScoringRequest : IGenesysCloudModel<Learni
             writer.WriteNull("answers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,107 +14,134 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The assessment associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessment")]
-    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get => _assessment; set => _assessment = value; }
 
     /// <summary>The user who created the assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date when the assignment was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The user who modified the assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The date when the assignment was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>True if the assignment is overdue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOverdue")]
-    public bool? IsOverdue { get; set; }
+    public bool? IsOverdue { get => _isOverdue; set => _isOverdue = value; }
 
     /// <summary>The user's percentage score for this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The user's percentage score for this assignment's assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentPercentageScore")]
-    public double? AssessmentPercentageScore { get; set; }
+    public double? AssessmentPercentageScore { get => _assessmentPercentageScore; set => _assessmentPercentageScore = value; }
 
     /// <summary>True if this assignment was created by a Rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isRule")]
-    public bool? IsRule { get; set; }
+    public bool? IsRule { get => _isRule; set => _isRule = value; }
 
     /// <summary>True if this assignment was created manually</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isManual")]
-    public bool? IsManual { get; set; }
+    public bool? IsManual { get => _isManual; set => _isManual = value; }
 
     /// <summary>True if the assessment was passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
 
     /// <summary>True if the assignment is based on latest module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isLatest")]
-    public bool? IsLatest { get; set; }
+    public bool? IsLatest { get => _isLatest; set => _isLatest = value; }
 
     /// <summary>The assessment completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentCompletionPercentage")]
-    public double? AssessmentCompletionPercentage { get; set; }
+    public double? AssessmentCompletionPercentage { get => _assessmentCompletionPercentage; set => _assessmentCompletionPercentage = value; }
 
     /// <summary>The overall completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>List of assignment steps</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStep>? Steps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStep>? Steps { get => _steps; set => _steps = value; }
 
     /// <summary>The next assignment step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextStep")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep? NextStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep? NextStep { get => _nextStep; set => _nextStep = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The Learning Assignment state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The recommended completion date of the assignment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRecommendedForCompletion")]
-    public global::System.DateTimeOffset? DateRecommendedForCompletion { get; set; }
+    public global::System.DateTimeOffset? DateRecommendedForCompletion { get => _dateRecommendedForCompletion; set => _dateRecommendedForCompletion = value; }
 
     /// <summary>The version of Learning module assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The Learning module object associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("module")]
-    public global::GenesysCloud.Extensions.Models.LearningModule? Module { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModule? Module { get => _module; set => _module = value; }
 
     /// <summary>The user to whom the assignment is assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The assessment form associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
 
     /// <summary>The length in minutes of the assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LearningAssessment? _assessment;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private bool? _isOverdue;
+    private double? _percentageScore;
+    private double? _assessmentPercentageScore;
+    private bool? _isRule;
+    private bool? _isManual;
+    private bool? _isPassed;
+    private bool? _isLatest;
+    private double? _assessmentCompletionPercentage;
+    private double? _completionPercentage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStep>? _steps;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentStep? _nextStep;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateRecommendedForCompletion;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.LearningModule? _module;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignment IGenesysCloudModel<LearningAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -135,54 +162,54 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
+                    value._assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.IsOverdue = ReadNullableBoolean(ref reader, name);
+                    value._isOverdue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.AssessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.IsRule = ReadNullableBoolean(ref reader, name);
+                    value._isRule = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.IsManual = ReadNullableBoolean(ref reader, name);
+                    value._isManual = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.IsLatest = ReadNullableBoolean(ref reader, name);
+                    value._isLatest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.AssessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 14:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Steps = null;
+                        value._steps = null;
                     }
                     else
                     {
@@ -193,38 +220,38 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningAssignmentStep.ReadJson(ref reader, options));
                         }
 
-                        value.Steps = list1;
+                        value._steps = list1;
                     }
                     break;
                 case 16:
-                    value.NextStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStep.ReadJson(ref reader, options);
+                    value._nextStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStep.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningAssignment.StateEnum?)null;
                     break;
                 case 19:
-                    value.DateRecommendedForCompletion = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateRecommendedForCompletion = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
-                    value.Module = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModule.ReadJson(ref reader, options);
+                    value._module = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModule.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -236,8 +263,8 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Assessment is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._assessment is { } property3)
         {
             writer.WritePropertyName("assessment"u8);
             global::GenesysCloud.Extensions.Models.LearningAssessment.WriteJson(writer, property3, options);
@@ -247,7 +274,7 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("assessment"u8);
         }
 
-        if (value.CreatedBy is { } property5)
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -257,8 +284,8 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ModifiedBy is { } property7)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -268,17 +295,17 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteBoolean(writer, "isOverdue"u8, value.IsOverdue, nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        WriteDouble(writer, "assessmentPercentageScore"u8, value.AssessmentPercentageScore, nulls);
-        WriteBoolean(writer, "isRule"u8, value.IsRule, nulls);
-        WriteBoolean(writer, "isManual"u8, value.IsManual, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        WriteBoolean(writer, "isLatest"u8, value.IsLatest, nulls);
-        WriteDouble(writer, "assessmentCompletionPercentage"u8, value.AssessmentCompletionPercentage, nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        if (value.Steps is { } property9)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteBoolean(writer, "isOverdue"u8, value._isOverdue, nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        WriteDouble(writer, "assessmentPercentageScore"u8, value._assessmentPercentageScore, nulls);
+        WriteBoolean(writer, "isRule"u8, value._isRule, nulls);
+        WriteBoolean(writer, "isManual"u8, value._isManual, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        WriteBoolean(writer, "isLatest"u8, value._isLatest, nulls);
+        WriteDouble(writer, "assessmentCompletionPercentage"u8, value._assessmentCompletionPercentage, nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        if (value._steps is { } property9)
         {
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
@@ -302,7 +329,7 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("steps"u8);
         }
 
-        if (value.NextStep is { } property12)
+        if (value._nextStep is { } property12)
         {
             writer.WritePropertyName("nextStep"u8);
             global::GenesysCloud.Extensions.Models.LearningAssignmentStep.WriteJson(writer, property12, options);
@@ -312,11 +339,11 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("nextStep"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateRecommendedForCompletion"u8, value.DateRecommendedForCompletion, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Module is { } property14)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateRecommendedForCompletion"u8, value._dateRecommendedForCompletion, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._module is { } property14)
         {
             writer.WritePropertyName("module"u8);
             global::GenesysCloud.Extensions.Models.LearningModule.WriteJson(writer, property14, options);
@@ -326,7 +353,7 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("module"u8);
         }
 
-        if (value.User is { } property16)
+        if (value._user is { } property16)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property16, options);
@@ -336,7 +363,7 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("user"u8);
         }
 
-        if (value.AssessmentForm is { } property18)
+        if (value._assessmentForm is { } property18)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property18, options);
@@ -346,8 +373,8 @@ public sealed class LearningAssignment : IGenesysCloudModel<LearningAssignment>
             writer.WriteNull("assessmentForm"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
 {
     /// <summary>The learning assignments that were assigned correctly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The items that were not allowed to be assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disallowedEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisallowedEntityLearningAssignmentItem>? DisallowedEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisallowedEntityLearningAssignmentItem>? DisallowedEntities { get => _disallowedEntities; set => _disallowedEntities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignment>? _entities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DisallowedEntityLearningAssignmentItem>? _disallowedEntities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentBulkAddResponse IGenesysCloudModel<LearningAssignmentBulkAddResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DisallowedEntities = null;
+                        value._disallowedEntities = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DisallowedEntityLearningAssignmentItem.ReadJson(ref reader, options));
                         }
 
-                        value.DisallowedEntities = list2;
+                        value._disallowedEntities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
             writer.WriteNull("entities"u8);
         }
 
-        if (value.DisallowedEntities is { } property6)
+        if (value._disallowedEntities is { } property6)
         {
             writer.WritePropertyName("disallowedEntities"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class LearningAssignmentBulkAddResponse : IGenesysCloudModel<Learn
             writer.WriteNull("disallowedEntities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class LearningAssignmentCreate : IGenesysCloudModel<LearningAssign
 {
     /// <summary>If True, adds the assignment to their schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addToSchedule")]
-    public bool? AddToSchedule { get; set; }
+    public bool? AddToSchedule { get => _addToSchedule; set => _addToSchedule = value; }
 
     /// <summary>The Learning module Id associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleId")]
-    public string? ModuleId { get; set; }
+    public string? ModuleId { get => _moduleId; set => _moduleId = value; }
 
     /// <summary>The User for whom the assignment is assigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The recommended completion date of assignment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recommendedCompletionDate")]
-    public global::System.DateTimeOffset? RecommendedCompletionDate { get; set; }
+    public global::System.DateTimeOffset? RecommendedCompletionDate { get => _recommendedCompletionDate; set => _recommendedCompletionDate = value; }
 
     /// <summary>The length in minutes of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
+
+    private bool? _addToSchedule;
+    private string? _moduleId;
+    private string? _userId;
+    private global::System.DateTimeOffset? _recommendedCompletionDate;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentCreate IGenesysCloudModel<LearningAssignmentCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class LearningAssignmentCreate : IGenesysCloudModel<LearningAssign
             switch (index)
             {
                 case 0:
-                    value.AddToSchedule = ReadNullableBoolean(ref reader, name);
+                    value._addToSchedule = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ModuleId = ReadString(ref reader, name);
+                    value._moduleId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RecommendedCompletionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._recommendedCompletionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class LearningAssignmentCreate : IGenesysCloudModel<LearningAssign
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "addToSchedule"u8, value.AddToSchedule, nulls);
-        WriteString(writer, "moduleId"u8, value.ModuleId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteDateTimeOffset(writer, "recommendedCompletionDate"u8, value.RecommendedCompletionDate, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "addToSchedule"u8, value._addToSchedule, nulls);
+        WriteString(writer, "moduleId"u8, value._moduleId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteDateTimeOffset(writer, "recommendedCompletionDate"u8, value._recommendedCompletionDate, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LearningAssignmentEntity : IGenesysCloudModel<LearningAssign
 {
     /// <summary>Gets or sets <c>assignmentId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentId")]
-    public string? AssignmentId { get; set; }
+    public string? AssignmentId { get => _assignmentId; set => _assignmentId = value; }
+
+    private string? _assignmentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentEntity IGenesysCloudModel<LearningAssignmentEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningAssignmentEntity : IGenesysCloudModel<LearningAssign
             switch (index)
             {
                 case 0:
-                    value.AssignmentId = ReadString(ref reader, name);
+                    value._assignmentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LearningAssignmentEntity : IGenesysCloudModel<LearningAssign
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "assignmentId"u8, value.AssignmentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "assignmentId"u8, value._assignmentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LearningAssignmentExternalUpdate : IGenesysCloudModel<Learni
 {
     /// <summary>The Learning Assignment state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>Was the assignment marked as passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum? _state;
+    private double? _percentageScore;
+    private bool? _isPassed;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentExternalUpdate IGenesysCloudModel<LearningAssignmentExternalUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LearningAssignmentExternalUpdate : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate.StateEnum?)null;
                     break;
                 case 1:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LearningAssignmentExternalUpdate : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

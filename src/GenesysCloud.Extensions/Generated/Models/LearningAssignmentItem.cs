@@ -14,15 +14,19 @@ public sealed class LearningAssignmentItem : IGenesysCloudModel<LearningAssignme
 {
     /// <summary>The Learning Module ID associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleId")]
-    public string? ModuleId { get; set; }
+    public string? ModuleId { get => _moduleId; set => _moduleId = value; }
 
     /// <summary>The User ID associated with this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
+
+    private string? _moduleId;
+    private string? _userId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentItem IGenesysCloudModel<LearningAssignmentItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningAssignmentItem : IGenesysCloudModel<LearningAssignme
             switch (index)
             {
                 case 0:
-                    value.ModuleId = ReadString(ref reader, name);
+                    value._moduleId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class LearningAssignmentItem : IGenesysCloudModel<LearningAssignme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "moduleId"u8, value.ModuleId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "moduleId"u8, value._moduleId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LearningAssignmentReschedule : IGenesysCloudModel<LearningAs
 {
     /// <summary>The recommended completion date of the assignment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRecommendedForCompletion")]
-    public global::System.DateTimeOffset? DateRecommendedForCompletion { get; set; }
+    public global::System.DateTimeOffset? DateRecommendedForCompletion { get => _dateRecommendedForCompletion; set => _dateRecommendedForCompletion = value; }
 
     /// <summary>The length in minutes of the assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>If True, adds the assignment to their schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addToSchedule")]
-    public bool? AddToSchedule { get; set; }
+    public bool? AddToSchedule { get => _addToSchedule; set => _addToSchedule = value; }
+
+    private global::System.DateTimeOffset? _dateRecommendedForCompletion;
+    private long? _lengthInMinutes;
+    private bool? _addToSchedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentReschedule IGenesysCloudModel<LearningAssignmentReschedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LearningAssignmentReschedule : IGenesysCloudModel<LearningAs
             switch (index)
             {
                 case 0:
-                    value.DateRecommendedForCompletion = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateRecommendedForCompletion = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.AddToSchedule = ReadNullableBoolean(ref reader, name);
+                    value._addToSchedule = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LearningAssignmentReschedule : IGenesysCloudModel<LearningAs
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateRecommendedForCompletion"u8, value.DateRecommendedForCompletion, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "addToSchedule"u8, value.AddToSchedule, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateRecommendedForCompletion"u8, value._dateRecommendedForCompletion, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "addToSchedule"u8, value._addToSchedule, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
 {
     /// <summary>The ID of the learning assignment step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The module step data for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleStep")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleInformStep? ModuleStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleInformStep? ModuleStep { get => _moduleStep; set => _moduleStep = value; }
 
     /// <summary>The structure for any SCO associated with this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("structure")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStepScoStructure>? Structure { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStepScoStructure>? Structure { get => _structure; set => _structure = value; }
 
     /// <summary>The success status of this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum? SuccessStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum? SuccessStatus { get => _successStatus; set => _successStatus = value; }
 
     /// <summary>The completion status of the assignment step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum? CompletionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum? CompletionStatus { get => _completionStatus; set => _completionStatus = value; }
 
     /// <summary>The completion percentage for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>The percentage score for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The SCO (Shareable Content Object) data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareableContentObject")]
-    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get => _shareableContentObject; set => _shareableContentObject = value; }
 
     /// <summary>The signed cookie information needed to access the content of this step (if required)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedCookie")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? SignedCookie { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? SignedCookie { get => _signedCookie; set => _signedCookie = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LearningModuleInformStep? _moduleStep;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningAssignmentStepScoStructure>? _structure;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum? _successStatus;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum? _completionStatus;
+    private double? _completionPercentage;
+    private double? _percentageScore;
+    private global::GenesysCloud.Extensions.Models.LearningShareableContentObject? _shareableContentObject;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? _signedCookie;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentStep IGenesysCloudModel<LearningAssignmentStep>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ModuleStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleInformStep.ReadJson(ref reader, options);
+                    value._moduleStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleInformStep.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Structure = null;
+                        value._structure = null;
                     }
                     else
                     {
@@ -94,32 +106,32 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningAssignmentStepScoStructure.ReadJson(ref reader, options));
                         }
 
-                        value.Structure = list1;
+                        value._structure = list1;
                     }
                     break;
                 case 3:
-                    value.SuccessStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum?)null;
+                    value._successStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningAssignmentStep.SuccessStatusEnum?)null;
                     break;
                 case 4:
-                    value.CompletionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum?)null;
+                    value._completionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningAssignmentStep.CompletionStatusEnum?)null;
                     break;
                 case 5:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.ShareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
+                    value._shareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SignedCookie = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.ReadJson(ref reader, options);
+                    value._signedCookie = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +143,8 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ModuleStep is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._moduleStep is { } property4)
         {
             writer.WritePropertyName("moduleStep"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleInformStep.WriteJson(writer, property4, options);
@@ -142,7 +154,7 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
             writer.WriteNull("moduleStep"u8);
         }
 
-        if (value.Structure is { } property6)
+        if (value._structure is { } property6)
         {
             writer.WritePropertyName("structure"u8);
             writer.WriteStartArray();
@@ -166,11 +178,11 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
             writer.WriteNull("structure"u8);
         }
 
-        WriteString(writer, "successStatus"u8, value.SuccessStatus?.ToString(), nulls);
-        WriteString(writer, "completionStatus"u8, value.CompletionStatus?.ToString(), nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        if (value.ShareableContentObject is { } property9)
+        WriteString(writer, "successStatus"u8, value._successStatus?.ToString(), nulls);
+        WriteString(writer, "completionStatus"u8, value._completionStatus?.ToString(), nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        if (value._shareableContentObject is { } property9)
         {
             writer.WritePropertyName("shareableContentObject"u8);
             global::GenesysCloud.Extensions.Models.LearningShareableContentObject.WriteJson(writer, property9, options);
@@ -180,7 +192,7 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
             writer.WriteNull("shareableContentObject"u8);
         }
 
-        if (value.SignedCookie is { } property11)
+        if (value._signedCookie is { } property11)
         {
             writer.WritePropertyName("signedCookie"u8);
             global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.WriteJson(writer, property11, options);
@@ -190,8 +202,8 @@ public sealed class LearningAssignmentStep : IGenesysCloudModel<LearningAssignme
             writer.WriteNull("signedCookie"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningAssignmentStepSignedCookie : IGenesysCloudModel<Lear
 {
     /// <summary>The base URL for the signed cookie</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The cookie values required to access content from the base URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cookieValues")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CookieValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CookieValues { get => _cookieValues; set => _cookieValues = value; }
+
+    private string? _url;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _cookieValues;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentStepSignedCookie IGenesysCloudModel<LearningAssignmentStepSignedCookie>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class LearningAssignmentStepSignedCookie : IGenesysCloudModel<Lear
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.CookieValues = null;
+                        value._cookieValues = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class LearningAssignmentStepSignedCookie : IGenesysCloudModel<Lear
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.CookieValues = dictionary1;
+                        value._cookieValues = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class LearningAssignmentStepSignedCookie : IGenesysCloudModel<Lear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.CookieValues is { } property2)
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._cookieValues is { } property2)
         {
             writer.WritePropertyName("cookieValues"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class LearningAssignmentStepSignedCookie : IGenesysCloudModel<Lear
             writer.WriteNull("cookieValues"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningAssignmentUpdate : IGenesysCloudModel<LearningAssign
 {
     /// <summary>The Learning Assignment state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>An updated Assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessment")]
-    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get => _assessment; set => _assessment = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.LearningAssessment? _assessment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentUpdate IGenesysCloudModel<LearningAssignmentUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningAssignmentUpdate : IGenesysCloudModel<LearningAssign
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate.StateEnum?)null;
                     break;
                 case 1:
-                    value.Assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
+                    value._assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class LearningAssignmentUpdate : IGenesysCloudModel<LearningAssign
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Assessment is { } property2)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._assessment is { } property2)
         {
             writer.WritePropertyName("assessment"u8);
             global::GenesysCloud.Extensions.Models.LearningAssessment.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class LearningAssignmentUpdate : IGenesysCloudModel<LearningAssign
             writer.WriteNull("assessment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningAssignmentUserQuery : IGenesysCloudModel<LearningAss
 {
     /// <summary>Learning module rule object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleRule? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleRule? Rule { get => _rule; set => _rule = value; }
 
     /// <summary>The user name to be searched for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchTerm")]
-    public string? SearchTerm { get; set; }
+    public string? SearchTerm { get => _searchTerm; set => _searchTerm = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModuleRule? _rule;
+    private string? _searchTerm;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningAssignmentUserQuery IGenesysCloudModel<LearningAssignmentUserQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningAssignmentUserQuery : IGenesysCloudModel<LearningAss
             switch (index)
             {
                 case 0:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleRule.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleRule.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SearchTerm = ReadString(ref reader, name);
+                    value._searchTerm = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class LearningAssignmentUserQuery : IGenesysCloudModel<LearningAss
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rule is { } property1)
+        if (value._rule is { } property1)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleRule.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class LearningAssignmentUserQuery : IGenesysCloudModel<LearningAss
             writer.WriteNull("rule"u8);
         }
 
-        WriteString(writer, "searchTerm"u8, value.SearchTerm, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "searchTerm"u8, value._searchTerm, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningCoverArtThumbnail : IGenesysCloudModel<LearningCover
 {
     /// <summary>Resolution of thumbnail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolution")]
-    public string? Resolution { get; set; }
+    public string? Resolution { get => _resolution; set => _resolution = value; }
 
     /// <summary>The URL for the thumbnail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
+
+    private string? _resolution;
+    private string? _url;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningCoverArtThumbnail IGenesysCloudModel<LearningCoverArtThumbnail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningCoverArtThumbnail : IGenesysCloudModel<LearningCover
             switch (index)
             {
                 case 0:
-                    value.Resolution = ReadString(ref reader, name);
+                    value._resolution = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class LearningCoverArtThumbnail : IGenesysCloudModel<LearningCover
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "resolution"u8, value.Resolution, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "resolution"u8, value._resolution, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

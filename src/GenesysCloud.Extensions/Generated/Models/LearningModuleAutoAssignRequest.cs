@@ -14,15 +14,19 @@ public sealed class LearningModuleAutoAssignRequest : IGenesysCloudModel<Learnin
 {
     /// <summary>The id of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleId")]
-    public string? RuleId { get; set; }
+    public string? RuleId { get => _ruleId; set => _ruleId = value; }
 
     /// <summary>Whether the rule is enabled for the module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
+
+    private string? _ruleId;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleAutoAssignRequest IGenesysCloudModel<LearningModuleAutoAssignRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningModuleAutoAssignRequest : IGenesysCloudModel<Learnin
             switch (index)
             {
                 case 0:
-                    value.RuleId = ReadString(ref reader, name);
+                    value._ruleId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class LearningModuleAutoAssignRequest : IGenesysCloudModel<Learnin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "ruleId"u8, value.RuleId, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ruleId"u8, value._ruleId, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningModuleAutoAssignResponse : IGenesysCloudModel<Learni
 {
     /// <summary>The rule reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesRuleReference? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesRuleReference? Rule { get => _rule; set => _rule = value; }
 
     /// <summary>Whether the rule is enabled for the module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.UsersRulesRuleReference? _rule;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleAutoAssignResponse IGenesysCloudModel<LearningModuleAutoAssignResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LearningModuleAutoAssignResponse : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesRuleReference.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesRuleReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class LearningModuleAutoAssignResponse : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rule is { } property1)
+        if (value._rule is { } property1)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.UsersRulesRuleReference.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class LearningModuleAutoAssignResponse : IGenesysCloudModel<Learni
             writer.WriteNull("rule"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

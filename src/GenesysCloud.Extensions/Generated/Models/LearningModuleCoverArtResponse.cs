@@ -14,23 +14,29 @@ public sealed class LearningModuleCoverArtResponse : IGenesysCloudModel<Learning
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The URL for the cover art</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Thumbnails for the cover art</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningCoverArtThumbnail>? Thumbnails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningCoverArtThumbnail>? Thumbnails { get => _thumbnails; set => _thumbnails = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private string? _url;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningCoverArtThumbnail>? _thumbnails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleCoverArtResponse IGenesysCloudModel<LearningModuleCoverArtResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class LearningModuleCoverArtResponse : IGenesysCloudModel<Learning
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Thumbnails = null;
+                        value._thumbnails = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class LearningModuleCoverArtResponse : IGenesysCloudModel<Learning
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningCoverArtThumbnail.ReadJson(ref reader, options));
                         }
 
-                        value.Thumbnails = list1;
+                        value._thumbnails = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class LearningModuleCoverArtResponse : IGenesysCloudModel<Learning
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.Thumbnails is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._thumbnails is { } property2)
         {
             writer.WritePropertyName("thumbnails"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class LearningModuleCoverArtResponse : IGenesysCloudModel<Learning
             writer.WriteNull("thumbnails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

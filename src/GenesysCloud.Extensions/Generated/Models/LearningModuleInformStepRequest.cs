@@ -14,39 +14,49 @@ public sealed class LearningModuleInformStepRequest : IGenesysCloudModel<Learnin
 {
     /// <summary>The learning module inform step type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The name of the inform step or content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The value for inform step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The sharing uri for Content type inform step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharingUri")]
-    public string? SharingUri { get; set; }
+    public string? SharingUri { get => _sharingUri; set => _sharingUri = value; }
 
     /// <summary>The document type for Content type Inform step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>The order of inform step in a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public long? Order { get; set; }
+    public long? Order { get => _order; set => _order = value; }
 
     /// <summary>The display name for the inform step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The description for the inform step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum? _type;
+    private string? _name;
+    private string? _value;
+    private string? _sharingUri;
+    private string? _contentType;
+    private long? _order;
+    private string? _displayName;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleInformStepRequest IGenesysCloudModel<LearningModuleInformStepRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class LearningModuleInformStepRequest : IGenesysCloudModel<Learnin
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SharingUri = ReadString(ref reader, name);
+                    value._sharingUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Order = ReadNullableInt64(ref reader, options, name);
+                    value._order = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class LearningModuleInformStepRequest : IGenesysCloudModel<Learnin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "sharingUri"u8, value.SharingUri, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteInt64(writer, "order"u8, value.Order, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "sharingUri"u8, value._sharingUri, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteInt64(writer, "order"u8, value._order, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LearningModuleJobRequest : IGenesysCloudModel<LearningModule
 {
     /// <summary>The type for the learning module job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum? Action { get => _action; set => _action = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum? _action;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleJobRequest IGenesysCloudModel<LearningModuleJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningModuleJobRequest : IGenesysCloudModel<LearningModule
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleJobRequest.ActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LearningModuleJobRequest : IGenesysCloudModel<LearningModule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LearningModuleMigrateResponse : IGenesysCloudModel<LearningM
 {
     /// <summary>The autoAssign Response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAssign")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? AutoAssign { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? AutoAssign { get => _autoAssign; set => _autoAssign = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse? _autoAssign;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleMigrateResponse IGenesysCloudModel<LearningModuleMigrateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningModuleMigrateResponse : IGenesysCloudModel<LearningM
             switch (index)
             {
                 case 0:
-                    value.AutoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.ReadJson(ref reader, options);
+                    value._autoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class LearningModuleMigrateResponse : IGenesysCloudModel<LearningM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AutoAssign is { } property1)
+        if (value._autoAssign is { } property1)
         {
             writer.WritePropertyName("autoAssign"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignResponse.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class LearningModuleMigrateResponse : IGenesysCloudModel<LearningM
             writer.WriteNull("autoAssign"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The cover art for the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coverArt")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? CoverArt { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? CoverArt { get => _coverArt; set => _coverArt = value; }
 
     /// <summary>If true, learning module content should be viewed one by one in order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforceContentOrder")]
-    public bool? EnforceContentOrder { get; set; }
+    public bool? EnforceContentOrder { get => _enforceContentOrder; set => _enforceContentOrder = value; }
 
     /// <summary>Allows to view Assessment results in detail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewAssessmentResults")]
-    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get => _reviewAssessmentResults; set => _reviewAssessmentResults = value; }
 
     /// <summary>The assessment form for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
 
     /// <summary>the assignment preview</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignment")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment? Assignment { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment? Assignment { get => _assignment; set => _assignment = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse? _coverArt;
+    private bool? _enforceContentOrder;
+    private global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? _reviewAssessmentResults;
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment? _assignment;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewGetResponse IGenesysCloudModel<LearningModulePreviewGetResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CoverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.ReadJson(ref reader, options);
+                    value._coverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.EnforceContentOrder = ReadNullableBoolean(ref reader, name);
+                    value._enforceContentOrder = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.ReviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
+                    value._reviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Assignment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.ReadJson(ref reader, options);
+                    value._assignment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +121,10 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.CoverArt is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._coverArt is { } property1)
         {
             writer.WritePropertyName("coverArt"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse.WriteJson(writer, property1, options);
@@ -123,8 +134,8 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
             writer.WriteNull("coverArt"u8);
         }
 
-        WriteBoolean(writer, "enforceContentOrder"u8, value.EnforceContentOrder, nulls);
-        if (value.ReviewAssessmentResults is { } property3)
+        WriteBoolean(writer, "enforceContentOrder"u8, value._enforceContentOrder, nulls);
+        if (value._reviewAssessmentResults is { } property3)
         {
             writer.WritePropertyName("reviewAssessmentResults"u8);
             global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.WriteJson(writer, property3, options);
@@ -134,7 +145,7 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
             writer.WriteNull("reviewAssessmentResults"u8);
         }
 
-        if (value.AssessmentForm is { } property5)
+        if (value._assessmentForm is { } property5)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property5, options);
@@ -144,7 +155,7 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
             writer.WriteNull("assessmentForm"u8);
         }
 
-        if (value.Assignment is { } property7)
+        if (value._assignment is { } property7)
         {
             writer.WritePropertyName("assignment"u8);
             global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.WriteJson(writer, property7, options);
@@ -154,8 +165,8 @@ public sealed class LearningModulePreviewGetResponse : IGenesysCloudModel<Learni
             writer.WriteNull("assignment"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class LearningModulePreviewGetResponseAssignment : IGenesysCloudMo
 {
     /// <summary>The Learning Assignment state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The user's percentage score for this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The user's percentage score for this assignment's assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentPercentageScore")]
-    public double? AssessmentPercentageScore { get; set; }
+    public double? AssessmentPercentageScore { get => _assessmentPercentageScore; set => _assessmentPercentageScore = value; }
 
     /// <summary>True if the assessment was passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
 
     /// <summary>The assessment completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentCompletionPercentage")]
-    public double? AssessmentCompletionPercentage { get; set; }
+    public double? AssessmentCompletionPercentage { get => _assessmentCompletionPercentage; set => _assessmentCompletionPercentage = value; }
 
     /// <summary>The overall completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>List of assignment steps</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep>? Steps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep>? Steps { get => _steps; set => _steps = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum? _state;
+    private double? _percentageScore;
+    private double? _assessmentPercentageScore;
+    private bool? _isPassed;
+    private double? _assessmentCompletionPercentage;
+    private double? _completionPercentage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep>? _steps;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewGetResponseAssignment IGenesysCloudModel<LearningModulePreviewGetResponseAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class LearningModulePreviewGetResponseAssignment : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseAssignment.StateEnum?)null;
                     break;
                 case 1:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.AssessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.AssessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Steps = null;
+                        value._steps = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class LearningModulePreviewGetResponseAssignment : IGenesysCloudMo
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.ReadJson(ref reader, options));
                         }
 
-                        value.Steps = list2;
+                        value._steps = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class LearningModulePreviewGetResponseAssignment : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        WriteDouble(writer, "assessmentPercentageScore"u8, value.AssessmentPercentageScore, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        WriteDouble(writer, "assessmentCompletionPercentage"u8, value.AssessmentCompletionPercentage, nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        if (value.Steps is { } property3)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        WriteDouble(writer, "assessmentPercentageScore"u8, value._assessmentPercentageScore, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        WriteDouble(writer, "assessmentCompletionPercentage"u8, value._assessmentCompletionPercentage, nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        if (value._steps is { } property3)
         {
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
@@ -140,7 +149,7 @@ public sealed class LearningModulePreviewGetResponseAssignment : IGenesysCloudMo
             writer.WriteNull("steps"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
 {
     /// <summary>The id of the step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The module step data for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleStep")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleInformStep? ModuleStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleInformStep? ModuleStep { get => _moduleStep; set => _moduleStep = value; }
 
     /// <summary>The structure for any SCO associated with this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("structure")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? Structure { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? Structure { get => _structure; set => _structure = value; }
 
     /// <summary>The success status of this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum? SuccessStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum? SuccessStatus { get => _successStatus; set => _successStatus = value; }
 
     /// <summary>The completion status of the assignment step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum? CompletionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum? CompletionStatus { get => _completionStatus; set => _completionStatus = value; }
 
     /// <summary>The completion percentage for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>The percentage score for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The signed cookie information needed to access the content of this step (if required)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedCookie")]
-    public global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? SignedCookie { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? SignedCookie { get => _signedCookie; set => _signedCookie = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LearningModuleInformStep? _moduleStep;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? _structure;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum? _successStatus;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum? _completionStatus;
+    private double? _completionPercentage;
+    private double? _percentageScore;
+    private global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie? _signedCookie;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewGetResponseStep IGenesysCloudModel<LearningModulePreviewGetResponseStep>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,15 +77,15 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ModuleStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleInformStep.ReadJson(ref reader, options);
+                    value._moduleStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleInformStep.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Structure = null;
+                        value._structure = null;
                     }
                     else
                     {
@@ -86,26 +96,26 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.ReadJson(ref reader, options));
                         }
 
-                        value.Structure = list1;
+                        value._structure = list1;
                     }
                     break;
                 case 3:
-                    value.SuccessStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum?)null;
+                    value._successStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.SuccessStatusEnum?)null;
                     break;
                 case 4:
-                    value.CompletionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum?)null;
+                    value._completionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponseStep.CompletionStatusEnum?)null;
                     break;
                 case 5:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.SignedCookie = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.ReadJson(ref reader, options);
+                    value._signedCookie = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +127,8 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ModuleStep is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._moduleStep is { } property4)
         {
             writer.WritePropertyName("moduleStep"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleInformStep.WriteJson(writer, property4, options);
@@ -128,7 +138,7 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
             writer.WriteNull("moduleStep"u8);
         }
 
-        if (value.Structure is { } property6)
+        if (value._structure is { } property6)
         {
             writer.WritePropertyName("structure"u8);
             writer.WriteStartArray();
@@ -152,11 +162,11 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
             writer.WriteNull("structure"u8);
         }
 
-        WriteString(writer, "successStatus"u8, value.SuccessStatus?.ToString(), nulls);
-        WriteString(writer, "completionStatus"u8, value.CompletionStatus?.ToString(), nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        if (value.SignedCookie is { } property9)
+        WriteString(writer, "successStatus"u8, value._successStatus?.ToString(), nulls);
+        WriteString(writer, "completionStatus"u8, value._completionStatus?.ToString(), nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        if (value._signedCookie is { } property9)
         {
             writer.WritePropertyName("signedCookie"u8);
             global::GenesysCloud.Extensions.Models.LearningAssignmentStepSignedCookie.WriteJson(writer, property9, options);
@@ -166,7 +176,7 @@ public sealed class LearningModulePreviewGetResponseStep : IGenesysCloudModel<Le
             writer.WriteNull("signedCookie"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
 {
     /// <summary>The id of this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The success status of this SCO</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum? SuccessStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum? SuccessStatus { get => _successStatus; set => _successStatus = value; }
 
     /// <summary>The completion status of this SCO</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum? CompletionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum? CompletionStatus { get => _completionStatus; set => _completionStatus = value; }
 
     /// <summary>Percentage Score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The SCO (Shareable Content Object) data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareableContentObject")]
-    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get => _shareableContentObject; set => _shareableContentObject = value; }
 
     /// <summary>Child items belonging to this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("children")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? Children { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? Children { get => _children; set => _children = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum? _successStatus;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum? _completionStatus;
+    private double? _percentageScore;
+    private global::GenesysCloud.Extensions.Models.LearningShareableContentObject? _shareableContentObject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure>? _children;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewGetScoStructure IGenesysCloudModel<LearningModulePreviewGetScoStructure>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SuccessStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum?)null;
+                    value._successStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.SuccessStatusEnum?)null;
                     break;
                 case 3:
-                    value.CompletionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum?)null;
+                    value._completionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.CompletionStatusEnum?)null;
                     break;
                 case 4:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.ShareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
+                    value._shareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Children = null;
+                        value._children = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewGetScoStructure.ReadJson(ref reader, options));
                         }
 
-                        value.Children = list3;
+                        value._children = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "successStatus"u8, value.SuccessStatus?.ToString(), nulls);
-        WriteString(writer, "completionStatus"u8, value.CompletionStatus?.ToString(), nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        if (value.ShareableContentObject is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "successStatus"u8, value._successStatus?.ToString(), nulls);
+        WriteString(writer, "completionStatus"u8, value._completionStatus?.ToString(), nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        if (value._shareableContentObject is { } property4)
         {
             writer.WritePropertyName("shareableContentObject"u8);
             global::GenesysCloud.Extensions.Models.LearningShareableContentObject.WriteJson(writer, property4, options);
@@ -125,7 +134,7 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
             writer.WriteNull("shareableContentObject"u8);
         }
 
-        if (value.Children is { } property6)
+        if (value._children is { } property6)
         {
             writer.WritePropertyName("children"u8);
             writer.WriteStartArray();
@@ -149,7 +158,7 @@ public sealed class LearningModulePreviewGetScoStructure : IGenesysCloudModel<Le
             writer.WriteNull("children"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

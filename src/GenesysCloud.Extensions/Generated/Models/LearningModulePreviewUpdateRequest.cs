@@ -14,27 +14,34 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
 {
     /// <summary>The assignment State</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The assignment current step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentStep")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep? CurrentStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep? CurrentStep { get => _currentStep; set => _currentStep = value; }
 
     /// <summary>The assignment Steps</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? Steps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? Steps { get => _steps; set => _steps = value; }
 
     /// <summary>The assessment for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessment")]
-    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningAssessment? Assessment { get => _assessment; set => _assessment = value; }
 
     /// <summary>The assessment form for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep? _currentStep;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? _steps;
+    private global::GenesysCloud.Extensions.Models.LearningAssessment? _assessment;
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateRequest IGenesysCloudModel<LearningModulePreviewUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest.StateEnum?)null;
                     break;
                 case 1:
-                    value.CurrentStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep.ReadJson(ref reader, options);
+                    value._currentStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Steps = null;
+                        value._steps = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.ReadJson(ref reader, options));
                         }
 
-                        value.Steps = list2;
+                        value._steps = list2;
                     }
                     break;
                 case 3:
-                    value.Assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
+                    value._assessment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningAssessment.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.CurrentStep is { } property3)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._currentStep is { } property3)
         {
             writer.WritePropertyName("currentStep"u8);
             global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequestCurrentStep.WriteJson(writer, property3, options);
@@ -107,7 +114,7 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
             writer.WriteNull("currentStep"u8);
         }
 
-        if (value.Steps is { } property5)
+        if (value._steps is { } property5)
         {
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
@@ -131,7 +138,7 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
             writer.WriteNull("steps"u8);
         }
 
-        if (value.Assessment is { } property8)
+        if (value._assessment is { } property8)
         {
             writer.WritePropertyName("assessment"u8);
             global::GenesysCloud.Extensions.Models.LearningAssessment.WriteJson(writer, property8, options);
@@ -141,7 +148,7 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
             writer.WriteNull("assessment"u8);
         }
 
-        if (value.AssessmentForm is { } property10)
+        if (value._assessmentForm is { } property10)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property10, options);
@@ -151,7 +158,7 @@ public sealed class LearningModulePreviewUpdateRequest : IGenesysCloudModel<Lear
             writer.WriteNull("assessmentForm"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LearningModulePreviewUpdateRequestCurrentStep : IGenesysClou
 {
     /// <summary>The id of this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The completion percentage for this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>The SCO (Shareable Content Object) data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareableContentObject")]
-    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get => _shareableContentObject; set => _shareableContentObject = value; }
+
+    private string? _id;
+    private double? _completionPercentage;
+    private global::GenesysCloud.Extensions.Models.LearningShareableContentObject? _shareableContentObject;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateRequestCurrentStep IGenesysCloudModel<LearningModulePreviewUpdateRequestCurrentStep>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LearningModulePreviewUpdateRequestCurrentStep : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.ShareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
+                    value._shareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class LearningModulePreviewUpdateRequestCurrentStep : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        if (value.ShareableContentObject is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        if (value._shareableContentObject is { } property1)
         {
             writer.WritePropertyName("shareableContentObject"u8);
             global::GenesysCloud.Extensions.Models.LearningShareableContentObject.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class LearningModulePreviewUpdateRequestCurrentStep : IGenesysClou
             writer.WriteNull("shareableContentObject"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

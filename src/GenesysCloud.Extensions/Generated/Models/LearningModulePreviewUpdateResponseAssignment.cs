@@ -14,39 +14,49 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
 {
     /// <summary>The Learning Assignment state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The user's percentage score for this assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The overall completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>The user's percentage score for this assignment's assessment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentPercentageScore")]
-    public double? AssessmentPercentageScore { get; set; }
+    public double? AssessmentPercentageScore { get => _assessmentPercentageScore; set => _assessmentPercentageScore = value; }
 
     /// <summary>The assessment completion percentage of assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentCompletionPercentage")]
-    public double? AssessmentCompletionPercentage { get; set; }
+    public double? AssessmentCompletionPercentage { get => _assessmentCompletionPercentage; set => _assessmentCompletionPercentage = value; }
 
     /// <summary>True if the assessment was passed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPassed")]
-    public bool? IsPassed { get; set; }
+    public bool? IsPassed { get => _isPassed; set => _isPassed = value; }
 
     /// <summary>The next assignment step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentStep")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep? CurrentStep { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep? CurrentStep { get => _currentStep; set => _currentStep = value; }
 
     /// <summary>List of assignment steps</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? Steps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? Steps { get => _steps; set => _steps = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum? _state;
+    private double? _percentageScore;
+    private double? _completionPercentage;
+    private double? _assessmentPercentageScore;
+    private double? _assessmentCompletionPercentage;
+    private bool? _isPassed;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep? _currentStep;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep>? _steps;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateResponseAssignment IGenesysCloudModel<LearningModulePreviewUpdateResponseAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,30 +77,30 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseAssignment.StateEnum?)null;
                     break;
                 case 1:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.AssessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentPercentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.AssessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._assessmentCompletionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.IsPassed = ReadNullableBoolean(ref reader, name);
+                    value._isPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CurrentStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep.ReadJson(ref reader, options);
+                    value._currentStep = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Steps = null;
+                        value._steps = null;
                     }
                     else
                     {
@@ -101,11 +111,11 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.ReadJson(ref reader, options));
                         }
 
-                        value.Steps = list2;
+                        value._steps = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        WriteDouble(writer, "assessmentPercentageScore"u8, value.AssessmentPercentageScore, nulls);
-        WriteDouble(writer, "assessmentCompletionPercentage"u8, value.AssessmentCompletionPercentage, nulls);
-        WriteBoolean(writer, "isPassed"u8, value.IsPassed, nulls);
-        if (value.CurrentStep is { } property3)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        WriteDouble(writer, "assessmentPercentageScore"u8, value._assessmentPercentageScore, nulls);
+        WriteDouble(writer, "assessmentCompletionPercentage"u8, value._assessmentCompletionPercentage, nulls);
+        WriteBoolean(writer, "isPassed"u8, value._isPassed, nulls);
+        if (value._currentStep is { } property3)
         {
             writer.WritePropertyName("currentStep"u8);
             global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponseCurrentStep.WriteJson(writer, property3, options);
@@ -133,7 +143,7 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
             writer.WriteNull("currentStep"u8);
         }
 
-        if (value.Steps is { } property5)
+        if (value._steps is { } property5)
         {
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
@@ -157,7 +167,7 @@ public sealed class LearningModulePreviewUpdateResponseAssignment : IGenesysClou
             writer.WriteNull("steps"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LearningModulePreviewUpdateResponseCurrentStep : IGenesysClo
 {
     /// <summary>The SCO (Shareable Content Object) data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareableContentObject")]
-    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningShareableContentObject? ShareableContentObject { get => _shareableContentObject; set => _shareableContentObject = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningShareableContentObject? _shareableContentObject;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateResponseCurrentStep IGenesysCloudModel<LearningModulePreviewUpdateResponseCurrentStep>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningModulePreviewUpdateResponseCurrentStep : IGenesysClo
             switch (index)
             {
                 case 0:
-                    value.ShareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
+                    value._shareableContentObject = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningShareableContentObject.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class LearningModulePreviewUpdateResponseCurrentStep : IGenesysClo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ShareableContentObject is { } property1)
+        if (value._shareableContentObject is { } property1)
         {
             writer.WritePropertyName("shareableContentObject"u8);
             global::GenesysCloud.Extensions.Models.LearningShareableContentObject.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class LearningModulePreviewUpdateResponseCurrentStep : IGenesysClo
             writer.WriteNull("shareableContentObject"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class LearningModulePreviewUpdateScoStructure : IGenesysCloudModel
 {
     /// <summary>The id of this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The success status of this SCO</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum? SuccessStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum? SuccessStatus { get => _successStatus; set => _successStatus = value; }
 
     /// <summary>The completion status of this SCO</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum? CompletionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum? CompletionStatus { get => _completionStatus; set => _completionStatus = value; }
 
     /// <summary>Percentage Score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>Child items belonging to this SCO in the course manifest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("children")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? Children { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? Children { get => _children; set => _children = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum? _successStatus;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum? _completionStatus;
+    private double? _percentageScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? _children;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateScoStructure IGenesysCloudModel<LearningModulePreviewUpdateScoStructure>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class LearningModulePreviewUpdateScoStructure : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SuccessStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum?)null;
+                    value._successStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.SuccessStatusEnum?)null;
                     break;
                 case 3:
-                    value.CompletionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum?)null;
+                    value._completionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.CompletionStatusEnum?)null;
                     break;
                 case 4:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Children = null;
+                        value._children = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class LearningModulePreviewUpdateScoStructure : IGenesysCloudModel
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.ReadJson(ref reader, options));
                         }
 
-                        value.Children = list3;
+                        value._children = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class LearningModulePreviewUpdateScoStructure : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "successStatus"u8, value.SuccessStatus?.ToString(), nulls);
-        WriteString(writer, "completionStatus"u8, value.CompletionStatus?.ToString(), nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        if (value.Children is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "successStatus"u8, value._successStatus?.ToString(), nulls);
+        WriteString(writer, "completionStatus"u8, value._completionStatus?.ToString(), nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        if (value._children is { } property4)
         {
             writer.WritePropertyName("children"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class LearningModulePreviewUpdateScoStructure : IGenesysCloudModel
             writer.WriteNull("children"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class LearningModulePreviewUpdateStep : IGenesysCloudModel<Learnin
 {
     /// <summary>The id of the step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The success status of the step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum? SuccessStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum? SuccessStatus { get => _successStatus; set => _successStatus = value; }
 
     /// <summary>The completion status of the step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionStatus")]
-    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum? CompletionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum? CompletionStatus { get => _completionStatus; set => _completionStatus = value; }
 
     /// <summary>The completion percentage of the step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionPercentage")]
-    public double? CompletionPercentage { get; set; }
+    public double? CompletionPercentage { get => _completionPercentage; set => _completionPercentage = value; }
 
     /// <summary>Percentage Score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageScore")]
-    public double? PercentageScore { get; set; }
+    public double? PercentageScore { get => _percentageScore; set => _percentageScore = value; }
 
     /// <summary>The structure for any SCO associated with this step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("structure")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? Structure { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? Structure { get => _structure; set => _structure = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum? _successStatus;
+    private global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum? _completionStatus;
+    private double? _completionPercentage;
+    private double? _percentageScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure>? _structure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePreviewUpdateStep IGenesysCloudModel<LearningModulePreviewUpdateStep>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class LearningModulePreviewUpdateStep : IGenesysCloudModel<Learnin
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SuccessStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum?)null;
+                    value._successStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.SuccessStatusEnum?)null;
                     break;
                 case 2:
-                    value.CompletionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum?)null;
+                    value._completionStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateStep.CompletionStatusEnum?)null;
                     break;
                 case 3:
-                    value.CompletionPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._completionPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.PercentageScore = ReadNullableDouble(ref reader, options, name);
+                    value._percentageScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Structure = null;
+                        value._structure = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class LearningModulePreviewUpdateStep : IGenesysCloudModel<Learnin
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateScoStructure.ReadJson(ref reader, options));
                         }
 
-                        value.Structure = list3;
+                        value._structure = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class LearningModulePreviewUpdateStep : IGenesysCloudModel<Learnin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "successStatus"u8, value.SuccessStatus?.ToString(), nulls);
-        WriteString(writer, "completionStatus"u8, value.CompletionStatus?.ToString(), nulls);
-        WriteDouble(writer, "completionPercentage"u8, value.CompletionPercentage, nulls);
-        WriteDouble(writer, "percentageScore"u8, value.PercentageScore, nulls);
-        if (value.Structure is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "successStatus"u8, value._successStatus?.ToString(), nulls);
+        WriteString(writer, "completionStatus"u8, value._completionStatus?.ToString(), nulls);
+        WriteDouble(writer, "completionPercentage"u8, value._completionPercentage, nulls);
+        WriteDouble(writer, "percentageScore"u8, value._percentageScore, nulls);
+        if (value._structure is { } property4)
         {
             writer.WritePropertyName("structure"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class LearningModulePreviewUpdateStep : IGenesysCloudModel<Learnin
             writer.WriteNull("structure"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LearningModulePublishRequest : IGenesysCloudModel<LearningMo
 {
     /// <summary>Whether the terms and conditions were accepted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("termsAndConditionsAccepted")]
-    public bool? TermsAndConditionsAccepted { get; set; }
+    public bool? TermsAndConditionsAccepted { get => _termsAndConditionsAccepted; set => _termsAndConditionsAccepted = value; }
+
+    private bool? _termsAndConditionsAccepted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModulePublishRequest IGenesysCloudModel<LearningModulePublishRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningModulePublishRequest : IGenesysCloudModel<LearningMo
             switch (index)
             {
                 case 0:
-                    value.TermsAndConditionsAccepted = ReadNullableBoolean(ref reader, name);
+                    value._termsAndConditionsAccepted = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LearningModulePublishRequest : IGenesysCloudModel<LearningMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "termsAndConditionsAccepted"u8, value.TermsAndConditionsAccepted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "termsAndConditionsAccepted"u8, value._termsAndConditionsAccepted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

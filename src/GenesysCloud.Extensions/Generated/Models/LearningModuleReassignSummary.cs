@@ -14,27 +14,34 @@ public sealed class LearningModuleReassignSummary : IGenesysCloudModel<LearningM
 {
     /// <summary>The total number of users for whom assignment is reassigned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalReassigned")]
-    public long? TotalReassigned { get; set; }
+    public long? TotalReassigned { get => _totalReassigned; set => _totalReassigned = value; }
 
     /// <summary>The total number of users who have the assignment in Completed state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedCount")]
-    public long? CompletedCount { get; set; }
+    public long? CompletedCount { get => _completedCount; set => _completedCount = value; }
 
     /// <summary>The total number of users who have the assignment in InProgress state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inProgressCount")]
-    public long? InProgressCount { get; set; }
+    public long? InProgressCount { get => _inProgressCount; set => _inProgressCount = value; }
 
     /// <summary>The total number of users who have the assignment in Assigned state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedCount")]
-    public long? AssignedCount { get; set; }
+    public long? AssignedCount { get => _assignedCount; set => _assignedCount = value; }
 
     /// <summary>The total number of users who have their assignment overdue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notCompletedCount")]
-    public long? NotCompletedCount { get; set; }
+    public long? NotCompletedCount { get => _notCompletedCount; set => _notCompletedCount = value; }
+
+    private long? _totalReassigned;
+    private long? _completedCount;
+    private long? _inProgressCount;
+    private long? _assignedCount;
+    private long? _notCompletedCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleReassignSummary IGenesysCloudModel<LearningModuleReassignSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class LearningModuleReassignSummary : IGenesysCloudModel<LearningM
             switch (index)
             {
                 case 0:
-                    value.TotalReassigned = ReadNullableInt64(ref reader, options, name);
+                    value._totalReassigned = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.CompletedCount = ReadNullableInt64(ref reader, options, name);
+                    value._completedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.InProgressCount = ReadNullableInt64(ref reader, options, name);
+                    value._inProgressCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.AssignedCount = ReadNullableInt64(ref reader, options, name);
+                    value._assignedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.NotCompletedCount = ReadNullableInt64(ref reader, options, name);
+                    value._notCompletedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class LearningModuleReassignSummary : IGenesysCloudModel<LearningM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "totalReassigned"u8, value.TotalReassigned, nulls);
-        WriteInt64(writer, "completedCount"u8, value.CompletedCount, nulls);
-        WriteInt64(writer, "inProgressCount"u8, value.InProgressCount, nulls);
-        WriteInt64(writer, "assignedCount"u8, value.AssignedCount, nulls);
-        WriteInt64(writer, "notCompletedCount"u8, value.NotCompletedCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalReassigned"u8, value._totalReassigned, nulls);
+        WriteInt64(writer, "completedCount"u8, value._completedCount, nulls);
+        WriteInt64(writer, "inProgressCount"u8, value._inProgressCount, nulls);
+        WriteInt64(writer, "assignedCount"u8, value._assignedCount, nulls);
+        WriteInt64(writer, "notCompletedCount"u8, value._notCompletedCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

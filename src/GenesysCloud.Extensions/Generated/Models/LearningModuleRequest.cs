@@ -14,59 +14,74 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
 {
     /// <summary>The name of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The completion time of learning module in days</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completionTimeInDays")]
-    public long? CompletionTimeInDays { get; set; }
+    public long? CompletionTimeInDays { get => _completionTimeInDays; set => _completionTimeInDays = value; }
 
     /// <summary>The list of inform steps in a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("informSteps")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest>? InformSteps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest>? InformSteps { get => _informSteps; set => _informSteps = value; }
 
     /// <summary>The type for the learning module. Informational, AssessedContent and Assessment are deprecated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The assessment form for learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assessmentForm")]
-    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssessmentForm? AssessmentForm { get => _assessmentForm; set => _assessmentForm = value; }
 
     /// <summary>The cover art for the learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coverArt")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest? CoverArt { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest? CoverArt { get => _coverArt; set => _coverArt = value; }
 
     /// <summary>The recommended time in minutes to complete the module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>If true, learning module is excluded when retrieving modules for manual assignment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludedFromCatalog")]
-    public bool? ExcludedFromCatalog { get; set; }
+    public bool? ExcludedFromCatalog { get => _excludedFromCatalog; set => _excludedFromCatalog = value; }
 
     /// <summary>The external ID of the learning module. Maximum length: 50 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>If true, learning module content should be viewed one by one in order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforceContentOrder")]
-    public bool? EnforceContentOrder { get; set; }
+    public bool? EnforceContentOrder { get => _enforceContentOrder; set => _enforceContentOrder = value; }
 
     /// <summary>Allows to view Assessment results in detail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewAssessmentResults")]
-    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? ReviewAssessmentResults { get => _reviewAssessmentResults; set => _reviewAssessmentResults = value; }
 
     /// <summary>The configuration for linking a module to a rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAssign")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest? AutoAssign { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest? AutoAssign { get => _autoAssign; set => _autoAssign = value; }
+
+    private string? _name;
+    private string? _description;
+    private long? _completionTimeInDays;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest>? _informSteps;
+    private global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.AssessmentForm? _assessmentForm;
+    private global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest? _coverArt;
+    private long? _lengthInMinutes;
+    private bool? _excludedFromCatalog;
+    private string? _externalId;
+    private bool? _enforceContentOrder;
+    private global::GenesysCloud.Extensions.Models.ReviewAssessmentResults? _reviewAssessmentResults;
+    private global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest? _autoAssign;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleRequest IGenesysCloudModel<LearningModuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,18 +102,18 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CompletionTimeInDays = ReadNullableInt64(ref reader, options, name);
+                    value._completionTimeInDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.InformSteps = null;
+                        value._informSteps = null;
                     }
                     else
                     {
@@ -109,38 +124,38 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningModuleInformStepRequest.ReadJson(ref reader, options));
                         }
 
-                        value.InformSteps = list1;
+                        value._informSteps = list1;
                     }
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModuleRequest.TypeEnum?)null;
                     break;
                 case 5:
-                    value.AssessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
+                    value._assessmentForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssessmentForm.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.CoverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest.ReadJson(ref reader, options);
+                    value._coverArt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.ExcludedFromCatalog = ReadNullableBoolean(ref reader, name);
+                    value._excludedFromCatalog = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.EnforceContentOrder = ReadNullableBoolean(ref reader, name);
+                    value._enforceContentOrder = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.ReviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
+                    value._reviewAssessmentResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.AutoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest.ReadJson(ref reader, options);
+                    value._autoAssign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,10 +167,10 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "completionTimeInDays"u8, value.CompletionTimeInDays, nulls);
-        if (value.InformSteps is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "completionTimeInDays"u8, value._completionTimeInDays, nulls);
+        if (value._informSteps is { } property3)
         {
             writer.WritePropertyName("informSteps"u8);
             writer.WriteStartArray();
@@ -179,8 +194,8 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             writer.WriteNull("informSteps"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.AssessmentForm is { } property6)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._assessmentForm is { } property6)
         {
             writer.WritePropertyName("assessmentForm"u8);
             global::GenesysCloud.Extensions.Models.AssessmentForm.WriteJson(writer, property6, options);
@@ -190,7 +205,7 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             writer.WriteNull("assessmentForm"u8);
         }
 
-        if (value.CoverArt is { } property8)
+        if (value._coverArt is { } property8)
         {
             writer.WritePropertyName("coverArt"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleCoverArtRequest.WriteJson(writer, property8, options);
@@ -200,11 +215,11 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             writer.WriteNull("coverArt"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "excludedFromCatalog"u8, value.ExcludedFromCatalog, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteBoolean(writer, "enforceContentOrder"u8, value.EnforceContentOrder, nulls);
-        if (value.ReviewAssessmentResults is { } property10)
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "excludedFromCatalog"u8, value._excludedFromCatalog, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteBoolean(writer, "enforceContentOrder"u8, value._enforceContentOrder, nulls);
+        if (value._reviewAssessmentResults is { } property10)
         {
             writer.WritePropertyName("reviewAssessmentResults"u8);
             global::GenesysCloud.Extensions.Models.ReviewAssessmentResults.WriteJson(writer, property10, options);
@@ -214,7 +229,7 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             writer.WriteNull("reviewAssessmentResults"u8);
         }
 
-        if (value.AutoAssign is { } property12)
+        if (value._autoAssign is { } property12)
         {
             writer.WritePropertyName("autoAssign"u8);
             global::GenesysCloud.Extensions.Models.LearningModuleAutoAssignRequest.WriteJson(writer, property12, options);
@@ -224,7 +239,7 @@ public sealed class LearningModuleRequest : IGenesysCloudModel<LearningModuleReq
             writer.WriteNull("autoAssign"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

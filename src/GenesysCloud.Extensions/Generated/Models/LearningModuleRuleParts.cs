@@ -14,23 +14,29 @@ public sealed class LearningModuleRuleParts : IGenesysCloudModel<LearningModuleR
 {
     /// <summary>The learning module rule operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operation")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum? Operation { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum? Operation { get => _operation; set => _operation = value; }
 
     /// <summary>The learning module rule selector</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selector")]
-    public global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum? Selector { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum? Selector { get => _selector; set => _selector = value; }
 
     /// <summary>The value of rules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Value { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Value { get => _value; set => _value = value; }
 
     /// <summary>The order of rules in learning module rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public long? Order { get; set; }
+    public long? Order { get => _order; set => _order = value; }
+
+    private global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum? _operation;
+    private global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum? _selector;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _value;
+    private long? _order;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleRuleParts IGenesysCloudModel<LearningModuleRuleParts>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class LearningModuleRuleParts : IGenesysCloudModel<LearningModuleR
             switch (index)
             {
                 case 0:
-                    value.Operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum?)null;
+                    value._operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.OperationEnum?)null;
                     break;
                 case 1:
-                    value.Selector = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum?)null;
+                    value._selector = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningModuleRuleParts.SelectorEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Value = null;
+                        value._value = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class LearningModuleRuleParts : IGenesysCloudModel<LearningModuleR
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Value = list3;
+                        value._value = list3;
                     }
                     break;
                 case 3:
-                    value.Order = ReadNullableInt64(ref reader, options, name);
+                    value._order = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class LearningModuleRuleParts : IGenesysCloudModel<LearningModuleR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operation"u8, value.Operation?.ToString(), nulls);
-        WriteString(writer, "selector"u8, value.Selector?.ToString(), nulls);
-        if (value.Value is { } property4)
+        WriteString(writer, "operation"u8, value._operation?.ToString(), nulls);
+        WriteString(writer, "selector"u8, value._selector?.ToString(), nulls);
+        if (value._value is { } property4)
         {
             writer.WritePropertyName("value"u8);
             writer.WriteStartArray();
@@ -108,8 +114,8 @@ public sealed class LearningModuleRuleParts : IGenesysCloudModel<LearningModuleR
             writer.WriteNull("value"u8);
         }
 
-        WriteInt64(writer, "order"u8, value.Order, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "order"u8, value._order, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

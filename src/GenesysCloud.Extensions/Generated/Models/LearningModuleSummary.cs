@@ -14,23 +14,29 @@ public sealed class LearningModuleSummary : IGenesysCloudModel<LearningModuleSum
 {
     /// <summary>The total number of assignments assigned for a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedCount")]
-    public long? AssignedCount { get; set; }
+    public long? AssignedCount { get => _assignedCount; set => _assignedCount = value; }
 
     /// <summary>The number of assignments completed for a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedCount")]
-    public long? CompletedCount { get; set; }
+    public long? CompletedCount { get => _completedCount; set => _completedCount = value; }
 
     /// <summary>The number of assignments passed for a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("passedCount")]
-    public long? PassedCount { get; set; }
+    public long? PassedCount { get => _passedCount; set => _passedCount = value; }
 
     /// <summary>The sum of assignment scores for a learning module</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completedSum")]
-    public double? CompletedSum { get; set; }
+    public double? CompletedSum { get => _completedSum; set => _completedSum = value; }
+
+    private long? _assignedCount;
+    private long? _completedCount;
+    private long? _passedCount;
+    private double? _completedSum;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningModuleSummary IGenesysCloudModel<LearningModuleSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class LearningModuleSummary : IGenesysCloudModel<LearningModuleSum
             switch (index)
             {
                 case 0:
-                    value.AssignedCount = ReadNullableInt64(ref reader, options, name);
+                    value._assignedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.CompletedCount = ReadNullableInt64(ref reader, options, name);
+                    value._completedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PassedCount = ReadNullableInt64(ref reader, options, name);
+                    value._passedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CompletedSum = ReadNullableDouble(ref reader, options, name);
+                    value._completedSum = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class LearningModuleSummary : IGenesysCloudModel<LearningModuleSum
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "assignedCount"u8, value.AssignedCount, nulls);
-        WriteInt64(writer, "completedCount"u8, value.CompletedCount, nulls);
-        WriteInt64(writer, "passedCount"u8, value.PassedCount, nulls);
-        WriteDouble(writer, "completedSum"u8, value.CompletedSum, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "assignedCount"u8, value._assignedCount, nulls);
+        WriteInt64(writer, "completedCount"u8, value._completedCount, nulls);
+        WriteInt64(writer, "passedCount"u8, value._passedCount, nulls);
+        WriteDouble(writer, "completedSum"u8, value._completedSum, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
 {
     /// <summary>The user IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The length in minutes of the slots, in 15 minutes granularity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The Activity Code Id of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The intervals to fetch the slots for. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervals")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Intervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Intervals { get => _intervals; set => _intervals = value; }
 
     /// <summary>The type of slots to fetch in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotsType")]
-    public global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum? SlotsType { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum? SlotsType { get => _slotsType; set => _slotsType = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private long? _lengthInMinutes;
+    private string? _activityCodeId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _intervals;
+    private global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum? _slotsType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScheduleSlotsJobRequest IGenesysCloudModel<LearningScheduleSlotsJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -68,19 +75,19 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Intervals = null;
+                        value._intervals = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Intervals = list2;
+                        value._intervals = list2;
                     }
                     break;
                 case 4:
-                    value.SlotsType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum?)null;
+                    value._slotsType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest.SlotsTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserIds is { } property4)
+        if (value._userIds is { } property4)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -127,9 +134,9 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
             writer.WriteNull("userIds"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.Intervals is { } property6)
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._intervals is { } property6)
         {
             writer.WritePropertyName("intervals"u8);
             writer.WriteStartArray();
@@ -146,8 +153,8 @@ public sealed class LearningScheduleSlotsJobRequest : IGenesysCloudModel<Learnin
             writer.WriteNull("intervals"u8);
         }
 
-        WriteString(writer, "slotsType"u8, value.SlotsType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "slotsType"u8, value._slotsType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

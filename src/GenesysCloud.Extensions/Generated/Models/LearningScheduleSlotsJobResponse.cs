@@ -14,39 +14,49 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The user IDs to fetch the slots for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The length in minutes of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The Business Unit Id of the users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
 
     /// <summary>The Activity Code Id of the slots.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The type of slots fetched in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotsType")]
-    public global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum? SlotsType { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum? SlotsType { get => _slotsType; set => _slotsType = value; }
 
     /// <summary>The results of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResult>? Results { get => _results; set => _results = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private long? _lengthInMinutes;
+    private string? _businessUnitId;
+    private string? _activityCodeId;
+    private global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum? _slotsType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResult>? _results;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScheduleSlotsJobResponse IGenesysCloudModel<LearningScheduleSlotsJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -83,25 +93,25 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 2:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SlotsType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum?)null;
+                    value._slotsType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse.SlotsTypeEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list3;
+                        value._results = list3;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +141,8 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.UserIds is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._userIds is { } property4)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -149,11 +159,11 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
             writer.WriteNull("userIds"u8);
         }
 
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "slotsType"u8, value.SlotsType?.ToString(), nulls);
-        if (value.Results is { } property6)
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "slotsType"u8, value._slotsType?.ToString(), nulls);
+        if (value._results is { } property6)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -177,8 +187,8 @@ public sealed class LearningScheduleSlotsJobResponse : IGenesysCloudModel<Learni
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class LearningScheduleSlotsQueryRequest : IGenesysCloudModel<Learn
 {
     /// <summary>Range of time to get slots for scheduling learning activities. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The duration of Learning Assignment to schedule in 15 minutes granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The user IDs for which to fetch schedules. Must be only 1.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>Assignment ID to exclude from consideration when determining blocked slots</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptibleAssignmentId")]
-    public string? InterruptibleAssignmentId { get; set; }
+    public string? InterruptibleAssignmentId { get => _interruptibleAssignmentId; set => _interruptibleAssignmentId = value; }
+
+    private string? _interval;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private string? _interruptibleAssignmentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScheduleSlotsQueryRequest IGenesysCloudModel<LearningScheduleSlotsQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class LearningScheduleSlotsQueryRequest : IGenesysCloudModel<Learn
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class LearningScheduleSlotsQueryRequest : IGenesysCloudModel<Learn
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 3:
-                    value.InterruptibleAssignmentId = ReadString(ref reader, name);
+                    value._interruptibleAssignmentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class LearningScheduleSlotsQueryRequest : IGenesysCloudModel<Learn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        if (value.UserIds is { } property2)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        if (value._userIds is { } property2)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -108,8 +114,8 @@ public sealed class LearningScheduleSlotsQueryRequest : IGenesysCloudModel<Learn
             writer.WriteNull("userIds"u8);
         }
 
-        WriteString(writer, "interruptibleAssignmentId"u8, value.InterruptibleAssignmentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "interruptibleAssignmentId"u8, value._interruptibleAssignmentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
 {
     /// <summary>List of slots where Learning activity can be scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestedSlots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlot>? SuggestedSlots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlot>? SuggestedSlots { get => _suggestedSlots; set => _suggestedSlots = value; }
 
     /// <summary>Detailed data for WFM scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmScheduleActivities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlotWfmScheduleActivity>? WfmScheduleActivities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlotWfmScheduleActivity>? WfmScheduleActivities { get => _wfmScheduleActivities; set => _wfmScheduleActivities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlot>? _suggestedSlots;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LearningSlotWfmScheduleActivity>? _wfmScheduleActivities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScheduleSlotsQueryResponse IGenesysCloudModel<LearningScheduleSlotsQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SuggestedSlots = null;
+                        value._suggestedSlots = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningSlot.ReadJson(ref reader, options));
                         }
 
-                        value.SuggestedSlots = list1;
+                        value._suggestedSlots = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WfmScheduleActivities = null;
+                        value._wfmScheduleActivities = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LearningSlotWfmScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.WfmScheduleActivities = list2;
+                        value._wfmScheduleActivities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SuggestedSlots is { } property3)
+        if (value._suggestedSlots is { } property3)
         {
             writer.WritePropertyName("suggestedSlots"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
             writer.WriteNull("suggestedSlots"u8);
         }
 
-        if (value.WfmScheduleActivities is { } property6)
+        if (value._wfmScheduleActivities is { } property6)
         {
             writer.WritePropertyName("wfmScheduleActivities"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class LearningScheduleSlotsQueryResponse : IGenesysCloudModel<Lear
             writer.WriteNull("wfmScheduleActivities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

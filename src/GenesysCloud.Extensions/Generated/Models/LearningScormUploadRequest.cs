@@ -14,11 +14,14 @@ public sealed class LearningScormUploadRequest : IGenesysCloudModel<LearningScor
 {
     /// <summary>The MD5 content of the SCORM package</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentMd5")]
-    public string? ContentMd5 { get; set; }
+    public string? ContentMd5 { get => _contentMd5; set => _contentMd5 = value; }
+
+    private string? _contentMd5;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScormUploadRequest IGenesysCloudModel<LearningScormUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LearningScormUploadRequest : IGenesysCloudModel<LearningScor
             switch (index)
             {
                 case 0:
-                    value.ContentMd5 = ReadString(ref reader, name);
+                    value._contentMd5 = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LearningScormUploadRequest : IGenesysCloudModel<LearningScor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentMd5"u8, value.ContentMd5, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contentMd5"u8, value._contentMd5, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

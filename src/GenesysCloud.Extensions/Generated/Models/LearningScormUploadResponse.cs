@@ -14,27 +14,34 @@ public sealed class LearningScormUploadResponse : IGenesysCloudModel<LearningSco
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the SCORM package</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The pre-signed URL. Use it with headers below to upload file to S3</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUrl")]
-    public string? UploadUrl { get; set; }
+    public string? UploadUrl { get => _uploadUrl; set => _uploadUrl = value; }
 
     /// <summary>The additional headers that need to be included in the upload request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum? _status;
+    private string? _uploadUrl;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningScormUploadResponse IGenesysCloudModel<LearningScormUploadResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class LearningScormUploadResponse : IGenesysCloudModel<LearningSco
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LearningScormUploadResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.UploadUrl = ReadString(ref reader, name);
+                    value._uploadUrl = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class LearningScormUploadResponse : IGenesysCloudModel<LearningSco
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary2;
+                        value._headers = dictionary2;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class LearningScormUploadResponse : IGenesysCloudModel<LearningSco
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "uploadUrl"u8, value.UploadUrl, nulls);
-        if (value.Headers is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "uploadUrl"u8, value._uploadUrl, nulls);
+        if (value._headers is { } property3)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -117,8 +124,8 @@ public sealed class LearningScormUploadResponse : IGenesysCloudModel<LearningSco
             writer.WriteNull("headers"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

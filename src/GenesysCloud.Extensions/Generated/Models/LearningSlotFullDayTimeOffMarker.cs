@@ -14,31 +14,39 @@ public sealed class LearningSlotFullDayTimeOffMarker : IGenesysCloudModel<Learni
 {
     /// <summary>The date of the time off marker, interpreted in the business unit's time zone. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitDate")]
-    public string? BusinessUnitDate { get; set; }
+    public string? BusinessUnitDate { get => _businessUnitDate; set => _businessUnitDate = value; }
 
     /// <summary>The length of the time off marker in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The description of the time off marker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the activity code associated with the time off marker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether the time off marker is paid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
 
     /// <summary>The ID of the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
+
+    private string? _businessUnitDate;
+    private long? _lengthMinutes;
+    private string? _description;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private string? _timeOffRequestId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LearningSlotFullDayTimeOffMarker IGenesysCloudModel<LearningSlotFullDayTimeOffMarker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class LearningSlotFullDayTimeOffMarker : IGenesysCloudModel<Learni
             switch (index)
             {
                 case 0:
-                    value.BusinessUnitDate = ReadString(ref reader, name);
+                    value._businessUnitDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class LearningSlotFullDayTimeOffMarker : IGenesysCloudModel<Learni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "businessUnitDate"u8, value.BusinessUnitDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "businessUnitDate"u8, value._businessUnitDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

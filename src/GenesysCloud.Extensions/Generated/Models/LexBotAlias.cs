@@ -14,43 +14,54 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Lex bot this is an alias for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bot")]
-    public global::GenesysCloud.Extensions.Models.LexBot? Bot { get; set; }
+    public global::GenesysCloud.Extensions.Models.LexBot? Bot { get => _bot; set => _bot = value; }
 
     /// <summary>The version of the Lex bot this alias points at</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botVersion")]
-    public string? BotVersion { get; set; }
+    public string? BotVersion { get => _botVersion; set => _botVersion = value; }
 
     /// <summary>The status of the Lex bot alias</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>If the status is FAILED, Amazon Lex explains why it failed to build the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failureReason")]
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get => _failureReason; set => _failureReason = value; }
 
     /// <summary>The target language of the Lex bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum? Language { get => _language; set => _language = value; }
 
     /// <summary>An array of Intents associated with this bot alias</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexIntent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexIntent>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.LexBot? _bot;
+    private string? _botVersion;
+    private global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum? _status;
+    private string? _failureReason;
+    private global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexIntent>? _intents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LexBotAlias IGenesysCloudModel<LexBotAlias>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LexBot.ReadJson(ref reader, options);
+                    value._bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LexBot.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.BotVersion = ReadString(ref reader, name);
+                    value._botVersion = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LexBotAlias.StatusEnum?)null;
                     break;
                 case 5:
-                    value.FailureReason = ReadString(ref reader, name);
+                    value._failureReason = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Language = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum?)null;
+                    value._language = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum(text2) : (global::GenesysCloud.Extensions.Models.LexBotAlias.LanguageEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -105,14 +116,14 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LexIntent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list3;
+                        value._intents = list3;
                     }
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Bot is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._bot is { } property4)
         {
             writer.WritePropertyName("bot"u8);
             global::GenesysCloud.Extensions.Models.LexBot.WriteJson(writer, property4, options);
@@ -136,11 +147,11 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
             writer.WriteNull("bot"u8);
         }
 
-        WriteString(writer, "botVersion"u8, value.BotVersion, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "failureReason"u8, value.FailureReason, nulls);
-        WriteString(writer, "language"u8, value.Language?.ToString(), nulls);
-        if (value.Intents is { } property6)
+        WriteString(writer, "botVersion"u8, value._botVersion, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "failureReason"u8, value._failureReason, nulls);
+        WriteString(writer, "language"u8, value._language?.ToString(), nulls);
+        if (value._intents is { } property6)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -164,8 +175,8 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Lex V2 bot region</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>The Lex V2 bot alias Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aliasId")]
-    public string? AliasId { get; set; }
+    public string? AliasId { get => _aliasId; set => _aliasId = value; }
 
     /// <summary>The Lex V2 bot this is an alias for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bot")]
-    public global::GenesysCloud.Extensions.Models.LexV2Bot? Bot { get; set; }
+    public global::GenesysCloud.Extensions.Models.LexV2Bot? Bot { get => _bot; set => _bot = value; }
 
     /// <summary>The version of the Lex V2 bot this alias points at</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botVersion")]
-    public string? BotVersion { get; set; }
+    public string? BotVersion { get => _botVersion; set => _botVersion = value; }
 
     /// <summary>The status of the Lex V2 bot alias</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The target language of the Lex V2 bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>An array of Intents associated with this bot alias</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexV2Intent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexV2Intent>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _region;
+    private string? _aliasId;
+    private global::GenesysCloud.Extensions.Models.LexV2Bot? _bot;
+    private string? _botVersion;
+    private global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum? _status;
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LexV2Intent>? _intents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LexV2BotAlias IGenesysCloudModel<LexV2BotAlias>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AliasId = ReadString(ref reader, name);
+                    value._aliasId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LexV2Bot.ReadJson(ref reader, options);
+                    value._bot = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LexV2Bot.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.BotVersion = ReadString(ref reader, name);
+                    value._botVersion = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LexV2BotAlias.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -112,14 +124,14 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LexV2Intent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list2;
+                        value._intents = list2;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,11 +143,11 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "aliasId"u8, value.AliasId, nulls);
-        if (value.Bot is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "aliasId"u8, value._aliasId, nulls);
+        if (value._bot is { } property3)
         {
             writer.WritePropertyName("bot"u8);
             global::GenesysCloud.Extensions.Models.LexV2Bot.WriteJson(writer, property3, options);
@@ -145,10 +157,10 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
             writer.WriteNull("bot"u8);
         }
 
-        WriteString(writer, "botVersion"u8, value.BotVersion, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Intents is { } property5)
+        WriteString(writer, "botVersion"u8, value._botVersion, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._intents is { } property5)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -172,8 +184,8 @@ public sealed class LexV2BotAlias : IGenesysCloudModel<LexV2BotAlias>
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

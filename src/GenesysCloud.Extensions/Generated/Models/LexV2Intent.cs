@@ -14,23 +14,29 @@ public sealed class LexV2Intent : IGenesysCloudModel<LexV2Intent>
 {
     /// <summary>The intent name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentName")]
-    public string? IntentName { get; set; }
+    public string? IntentName { get => _intentName; set => _intentName = value; }
 
     /// <summary>A description of the intent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>An object mapping slot names to Slot objects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slots")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LexV2Slot>? Slots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LexV2Slot>? Slots { get => _slots; set => _slots = value; }
 
     /// <summary>The intent id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentId")]
-    public string? IntentId { get; set; }
+    public string? IntentId { get => _intentId; set => _intentId = value; }
+
+    private string? _intentName;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LexV2Slot>? _slots;
+    private string? _intentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LexV2Intent IGenesysCloudModel<LexV2Intent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class LexV2Intent : IGenesysCloudModel<LexV2Intent>
             switch (index)
             {
                 case 0:
-                    value.IntentName = ReadString(ref reader, name);
+                    value._intentName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Slots = null;
+                        value._slots = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class LexV2Intent : IGenesysCloudModel<LexV2Intent>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LexV2Slot.ReadJson(ref reader, options);
                         }
 
-                        value.Slots = dictionary1;
+                        value._slots = dictionary1;
                     }
                     break;
                 case 3:
-                    value.IntentId = ReadString(ref reader, name);
+                    value._intentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class LexV2Intent : IGenesysCloudModel<LexV2Intent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "intentName"u8, value.IntentName, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Slots is { } property2)
+        WriteString(writer, "intentName"u8, value._intentName, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._slots is { } property2)
         {
             writer.WritePropertyName("slots"u8);
             writer.WriteStartObject();
@@ -116,8 +122,8 @@ public sealed class LexV2Intent : IGenesysCloudModel<LexV2Intent>
             writer.WriteNull("slots"u8);
         }
 
-        WriteString(writer, "intentId"u8, value.IntentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "intentId"u8, value._intentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

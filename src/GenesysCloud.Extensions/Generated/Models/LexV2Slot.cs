@@ -14,27 +14,34 @@ public sealed class LexV2Slot : IGenesysCloudModel<LexV2Slot>
 {
     /// <summary>The slot name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotName")]
-    public string? SlotName { get; set; }
+    public string? SlotName { get => _slotName; set => _slotName = value; }
 
     /// <summary>The slot description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The slot id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotId")]
-    public string? SlotId { get; set; }
+    public string? SlotId { get => _slotId; set => _slotId = value; }
 
     /// <summary>The slot type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>The slot type id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slotTypeId")]
-    public string? SlotTypeId { get; set; }
+    public string? SlotTypeId { get => _slotTypeId; set => _slotTypeId = value; }
+
+    private string? _slotName;
+    private string? _description;
+    private string? _slotId;
+    private string? _type;
+    private string? _slotTypeId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LexV2Slot IGenesysCloudModel<LexV2Slot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class LexV2Slot : IGenesysCloudModel<LexV2Slot>
             switch (index)
             {
                 case 0:
-                    value.SlotName = ReadString(ref reader, name);
+                    value._slotName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SlotId = ReadString(ref reader, name);
+                    value._slotId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SlotTypeId = ReadString(ref reader, name);
+                    value._slotTypeId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class LexV2Slot : IGenesysCloudModel<LexV2Slot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "slotName"u8, value.SlotName, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "slotId"u8, value.SlotId, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "slotTypeId"u8, value.SlotTypeId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "slotName"u8, value._slotName, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "slotId"u8, value._slotId, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "slotTypeId"u8, value._slotTypeId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

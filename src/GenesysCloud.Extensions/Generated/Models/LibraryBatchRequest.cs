@@ -14,11 +14,14 @@ public sealed class LibraryBatchRequest : IGenesysCloudModel<LibraryBatchRequest
 {
     /// <summary>List of Library IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("libraryIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LibraryIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LibraryIds { get => _libraryIds; set => _libraryIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _libraryIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LibraryBatchRequest IGenesysCloudModel<LibraryBatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class LibraryBatchRequest : IGenesysCloudModel<LibraryBatchRequest
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.LibraryIds = null;
+                        value._libraryIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class LibraryBatchRequest : IGenesysCloudModel<LibraryBatchRequest
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LibraryIds = list1;
+                        value._libraryIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class LibraryBatchRequest : IGenesysCloudModel<LibraryBatchRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LibraryIds is { } property2)
+        if (value._libraryIds is { } property2)
         {
             writer.WritePropertyName("libraryIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class LibraryBatchRequest : IGenesysCloudModel<LibraryBatchRequest
             writer.WriteNull("libraryIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

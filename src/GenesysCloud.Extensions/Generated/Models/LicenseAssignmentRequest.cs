@@ -14,19 +14,24 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
 {
     /// <summary>The id of the license to assign/unassign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("licenseId")]
-    public string? LicenseId { get; set; }
+    public string? LicenseId { get => _licenseId; set => _licenseId = value; }
 
     /// <summary>The ids of users to assign this license to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIdsAdd")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIdsAdd { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIdsAdd { get => _userIdsAdd; set => _userIdsAdd = value; }
 
     /// <summary>The ids of users to unassign this license from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIdsRemove")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIdsRemove { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIdsRemove { get => _userIdsRemove; set => _userIdsRemove = value; }
+
+    private string? _licenseId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIdsAdd;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIdsRemove;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LicenseAssignmentRequest IGenesysCloudModel<LicenseAssignmentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
             switch (index)
             {
                 case 0:
-                    value.LicenseId = ReadString(ref reader, name);
+                    value._licenseId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIdsAdd = null;
+                        value._userIdsAdd = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIdsAdd = list1;
+                        value._userIdsAdd = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserIdsRemove = null;
+                        value._userIdsRemove = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIdsRemove = list2;
+                        value._userIdsRemove = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "licenseId"u8, value.LicenseId, nulls);
-        if (value.UserIdsAdd is { } property3)
+        WriteString(writer, "licenseId"u8, value._licenseId, nulls);
+        if (value._userIdsAdd is { } property3)
         {
             writer.WritePropertyName("userIdsAdd"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
             writer.WriteNull("userIdsAdd"u8);
         }
 
-        if (value.UserIdsRemove is { } property5)
+        if (value._userIdsRemove is { } property5)
         {
             writer.WritePropertyName("userIdsRemove"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class LicenseAssignmentRequest : IGenesysCloudModel<LicenseAssignm
             writer.WriteNull("userIdsRemove"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

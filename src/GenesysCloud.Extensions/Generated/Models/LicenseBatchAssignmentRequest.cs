@@ -14,11 +14,14 @@ public sealed class LicenseBatchAssignmentRequest : IGenesysCloudModel<LicenseBa
 {
     /// <summary>The list of license assignment updates to make.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseAssignmentRequest>? Assignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseAssignmentRequest>? Assignments { get => _assignments; set => _assignments = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseAssignmentRequest>? _assignments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LicenseBatchAssignmentRequest IGenesysCloudModel<LicenseBatchAssignmentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class LicenseBatchAssignmentRequest : IGenesysCloudModel<LicenseBa
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Assignments = null;
+                        value._assignments = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class LicenseBatchAssignmentRequest : IGenesysCloudModel<LicenseBa
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LicenseAssignmentRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Assignments = list1;
+                        value._assignments = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class LicenseBatchAssignmentRequest : IGenesysCloudModel<LicenseBa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Assignments is { } property2)
+        if (value._assignments is { } property2)
         {
             writer.WritePropertyName("assignments"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class LicenseBatchAssignmentRequest : IGenesysCloudModel<LicenseBa
             writer.WriteNull("assignments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>permissions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::GenesysCloud.Extensions.Models.Permissions? Permissions { get; set; }
+    public global::GenesysCloud.Extensions.Models.Permissions? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>Gets or sets <c>prerequisites</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prerequisites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableLicenseDefinition>? Prerequisites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableLicenseDefinition>? Prerequisites { get => _prerequisites; set => _prerequisites = value; }
 
     /// <summary>Gets or sets <c>comprises</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comprises")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseDefinition>? Comprises { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseDefinition>? Comprises { get => _comprises; set => _comprises = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.Permissions? _permissions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableLicenseDefinition>? _prerequisites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LicenseDefinition>? _comprises;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LicenseDefinition IGenesysCloudModel<LicenseDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Permissions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Permissions.ReadJson(ref reader, options);
+                    value._permissions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Permissions.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Prerequisites = null;
+                        value._prerequisites = null;
                     }
                     else
                     {
@@ -81,13 +89,13 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableLicenseDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Prerequisites = list1;
+                        value._prerequisites = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Comprises = null;
+                        value._comprises = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LicenseDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Comprises = list2;
+                        value._comprises = list2;
                     }
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +125,9 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Permissions is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._permissions is { } property3)
         {
             writer.WritePropertyName("permissions"u8);
             global::GenesysCloud.Extensions.Models.Permissions.WriteJson(writer, property3, options);
@@ -129,7 +137,7 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
             writer.WriteNull("permissions"u8);
         }
 
-        if (value.Prerequisites is { } property5)
+        if (value._prerequisites is { } property5)
         {
             writer.WritePropertyName("prerequisites"u8);
             writer.WriteStartArray();
@@ -153,7 +161,7 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
             writer.WriteNull("prerequisites"u8);
         }
 
-        if (value.Comprises is { } property8)
+        if (value._comprises is { } property8)
         {
             writer.WritePropertyName("comprises"u8);
             writer.WriteStartArray();
@@ -177,8 +185,8 @@ public sealed class LicenseDefinition : IGenesysCloudModel<LicenseDefinition>
             writer.WriteNull("comprises"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LicenseOrgToggle : IGenesysCloudModel<LicenseOrgToggle>
 {
     /// <summary>Gets or sets <c>featureName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("featureName")]
-    public string? FeatureName { get; set; }
+    public string? FeatureName { get => _featureName; set => _featureName = value; }
 
     /// <summary>Gets or sets <c>enabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
+
+    private string? _featureName;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LicenseOrgToggle IGenesysCloudModel<LicenseOrgToggle>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LicenseOrgToggle : IGenesysCloudModel<LicenseOrgToggle>
             switch (index)
             {
                 case 0:
-                    value.FeatureName = ReadString(ref reader, name);
+                    value._featureName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class LicenseOrgToggle : IGenesysCloudModel<LicenseOrgToggle>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "featureName"u8, value.FeatureName, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "featureName"u8, value._featureName, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

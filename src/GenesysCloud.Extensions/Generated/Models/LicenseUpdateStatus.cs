@@ -14,19 +14,24 @@ public sealed class LicenseUpdateStatus : IGenesysCloudModel<LicenseUpdateStatus
 {
     /// <summary>Gets or sets <c>userId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>licenseId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("licenseId")]
-    public string? LicenseId { get; set; }
+    public string? LicenseId { get => _licenseId; set => _licenseId = value; }
 
     /// <summary>Gets or sets <c>result</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public string? Result { get; set; }
+    public string? Result { get => _result; set => _result = value; }
+
+    private string? _userId;
+    private string? _licenseId;
+    private string? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LicenseUpdateStatus IGenesysCloudModel<LicenseUpdateStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LicenseUpdateStatus : IGenesysCloudModel<LicenseUpdateStatus
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LicenseId = ReadString(ref reader, name);
+                    value._licenseId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Result = ReadString(ref reader, name);
+                    value._result = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LicenseUpdateStatus : IGenesysCloudModel<LicenseUpdateStatus
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "licenseId"u8, value.LicenseId, nulls);
-        WriteString(writer, "result"u8, value.Result, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "licenseId"u8, value._licenseId, nulls);
+        WriteString(writer, "result"u8, value._result, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

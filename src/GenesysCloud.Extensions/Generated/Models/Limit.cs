@@ -14,19 +14,24 @@ public sealed class Limit : IGenesysCloudModel<Limit>
 {
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>namespace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum? Namespace { get; set; }
+    public global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>Gets or sets <c>value</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
+
+    private string? _key;
+    private global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum? _namespace;
+    private long? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Limit IGenesysCloudModel<Limit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Limit : IGenesysCloudModel<Limit>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum?)null;
+                    value._namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.Limit.NamespaceEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Limit : IGenesysCloudModel<Limit>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "namespace"u8, value.Namespace?.ToString(), nulls);
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "namespace"u8, value._namespace?.ToString(), nulls);
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

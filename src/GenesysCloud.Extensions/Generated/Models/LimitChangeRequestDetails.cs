@@ -14,63 +14,79 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Limit key to be overridden (see https://developer.mypurecloud.com/api/rest/v2/organization/limits.html#available_limits)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Namespace the key belongs to (see https://developer.mypurecloud.com/api/rest/v2/organization/limits.html#available_limits)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum? Namespace { get; set; }
+    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>Requested limit value for a given key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedValue")]
-    public double? RequestedValue { get; set; }
+    public double? RequestedValue { get => _requestedValue; set => _requestedValue = value; }
 
     /// <summary>Description of the need for the limit change request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The support case url created by Care</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportCaseUrl")]
-    public string? SupportCaseUrl { get; set; }
+    public string? SupportCaseUrl { get => _supportCaseUrl; set => _supportCaseUrl = value; }
 
     /// <summary>Current status of the limit change request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Current limit value for a given key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentValue")]
-    public double? CurrentValue { get; set; }
+    public double? CurrentValue { get => _currentValue; set => _currentValue = value; }
 
     /// <summary>The date of the limit change request creation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>List of statuses that a limit change request has gone through</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusHistory")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatusChange>? StatusHistory { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatusChange>? StatusHistory { get => _statusHistory; set => _statusHistory = value; }
 
     /// <summary>The date of the limit change request completion (ChangeImplemented, Rejected, or RollbackImplemented. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The reason for rejecting the limit override request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rejectReason")]
-    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum? RejectReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum? RejectReason { get => _rejectReason; set => _rejectReason = value; }
 
     /// <summary>The approval breakdown for this override request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("approvalNamespaces")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApprovalNamespace>? ApprovalNamespaces { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApprovalNamespace>? ApprovalNamespaces { get => _approvalNamespaces; set => _approvalNamespaces = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _key;
+    private global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum? _namespace;
+    private double? _requestedValue;
+    private string? _description;
+    private string? _supportCaseUrl;
+    private global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum? _status;
+    private double? _currentValue;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StatusChange>? _statusHistory;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum? _rejectReason;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ApprovalNamespace>? _approvalNamespaces;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LimitChangeRequestDetails IGenesysCloudModel<LimitChangeRequestDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,36 +107,36 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum?)null;
+                    value._namespace = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum(text1) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.NamespaceEnum?)null;
                     break;
                 case 3:
-                    value.RequestedValue = ReadNullableDouble(ref reader, options, name);
+                    value._requestedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SupportCaseUrl = ReadString(ref reader, name);
+                    value._supportCaseUrl = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.StatusEnum?)null;
                     break;
                 case 7:
-                    value.CurrentValue = ReadNullableDouble(ref reader, options, name);
+                    value._currentValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.StatusHistory = null;
+                        value._statusHistory = null;
                     }
                     else
                     {
@@ -131,19 +147,19 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StatusChange.ReadJson(ref reader, options));
                         }
 
-                        value.StatusHistory = list3;
+                        value._statusHistory = list3;
                     }
                     break;
                 case 10:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.RejectReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum?)null;
+                    value._rejectReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails.RejectReasonEnum?)null;
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.ApprovalNamespaces = null;
+                        value._approvalNamespaces = null;
                     }
                     else
                     {
@@ -154,14 +170,14 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ApprovalNamespace.ReadJson(ref reader, options));
                         }
 
-                        value.ApprovalNamespaces = list5;
+                        value._approvalNamespaces = list5;
                     }
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,16 +189,16 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "namespace"u8, value.Namespace?.ToString(), nulls);
-        WriteDouble(writer, "requestedValue"u8, value.RequestedValue, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "supportCaseUrl"u8, value.SupportCaseUrl, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDouble(writer, "currentValue"u8, value.CurrentValue, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.StatusHistory is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "namespace"u8, value._namespace?.ToString(), nulls);
+        WriteDouble(writer, "requestedValue"u8, value._requestedValue, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "supportCaseUrl"u8, value._supportCaseUrl, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDouble(writer, "currentValue"u8, value._currentValue, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._statusHistory is { } property6)
         {
             writer.WritePropertyName("statusHistory"u8);
             writer.WriteStartArray();
@@ -206,9 +222,9 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
             writer.WriteNull("statusHistory"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "rejectReason"u8, value.RejectReason?.ToString(), nulls);
-        if (value.ApprovalNamespaces is { } property9)
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "rejectReason"u8, value._rejectReason?.ToString(), nulls);
+        if (value._approvalNamespaces is { } property9)
         {
             writer.WritePropertyName("approvalNamespaces"u8);
             writer.WriteStartArray();
@@ -232,8 +248,8 @@ public sealed class LimitChangeRequestDetails : IGenesysCloudModel<LimitChangeRe
             writer.WriteNull("approvalNamespaces"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class LimitDocs : IGenesysCloudModel<LimitDocs>
 {
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>defaultValue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultValue")]
-    public long? DefaultValue { get; set; }
+    public long? DefaultValue { get => _defaultValue; set => _defaultValue = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>resource</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
-    public string? Resource { get; set; }
+    public string? Resource { get => _resource; set => _resource = value; }
 
     /// <summary>Gets or sets <c>configurable</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurable")]
-    public bool? Configurable { get; set; }
+    public bool? Configurable { get => _configurable; set => _configurable = value; }
 
     /// <summary>Gets or sets <c>trackable</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trackable")]
-    public bool? Trackable { get; set; }
+    public bool? Trackable { get => _trackable; set => _trackable = value; }
+
+    private string? _key;
+    private long? _defaultValue;
+    private string? _description;
+    private string? _resource;
+    private bool? _configurable;
+    private bool? _trackable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LimitDocs IGenesysCloudModel<LimitDocs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class LimitDocs : IGenesysCloudModel<LimitDocs>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultValue = ReadNullableInt64(ref reader, options, name);
+                    value._defaultValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Resource = ReadString(ref reader, name);
+                    value._resource = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Configurable = ReadNullableBoolean(ref reader, name);
+                    value._configurable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Trackable = ReadNullableBoolean(ref reader, name);
+                    value._trackable = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class LimitDocs : IGenesysCloudModel<LimitDocs>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteInt64(writer, "defaultValue"u8, value.DefaultValue, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "resource"u8, value.Resource, nulls);
-        WriteBoolean(writer, "configurable"u8, value.Configurable, nulls);
-        WriteBoolean(writer, "trackable"u8, value.Trackable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteInt64(writer, "defaultValue"u8, value._defaultValue, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "resource"u8, value._resource, nulls);
+        WriteBoolean(writer, "configurable"u8, value._configurable, nulls);
+        WriteBoolean(writer, "trackable"u8, value._trackable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LimitDocumentation : IGenesysCloudModel<LimitDocumentation>
 {
     /// <summary>Gets or sets <c>url</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Gets or sets <c>namespaces</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespaces")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamespaceDocs>? Namespaces { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamespaceDocs>? Namespaces { get => _namespaces; set => _namespaces = value; }
+
+    private string? _url;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamespaceDocs>? _namespaces;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LimitDocumentation IGenesysCloudModel<LimitDocumentation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class LimitDocumentation : IGenesysCloudModel<LimitDocumentation>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Namespaces = null;
+                        value._namespaces = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class LimitDocumentation : IGenesysCloudModel<LimitDocumentation>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamespaceDocs.ReadJson(ref reader, options));
                         }
 
-                        value.Namespaces = list1;
+                        value._namespaces = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class LimitDocumentation : IGenesysCloudModel<LimitDocumentation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.Namespaces is { } property2)
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._namespaces is { } property2)
         {
             writer.WritePropertyName("namespaces"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class LimitDocumentation : IGenesysCloudModel<LimitDocumentation>
             writer.WriteNull("namespaces"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,95 +14,119 @@ public sealed class Line : IGenesysCloudModel<Line>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Line.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Line.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The edge group associated with the line. (Deprecated)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeGroup")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get => _edgeGroup; set => _edgeGroup = value; }
 
     /// <summary>The station base/template. (Deprecated - Please use the lineBaseSettings field instead, as it contains the same data)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("template")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Template { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Template { get => _template; set => _template = value; }
 
     /// <summary>Gets or sets <c>site</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get => _site; set => _site = value; }
 
     /// <summary>The station base/template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineBaseSettings")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LineBaseSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LineBaseSettings { get => _lineBaseSettings; set => _lineBaseSettings = value; }
 
     /// <summary>The primary edge associated to the line. (Deprecated)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryEdge")]
-    public global::GenesysCloud.Extensions.Models.Edge? PrimaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge? PrimaryEdge { get => _primaryEdge; set => _primaryEdge = value; }
 
     /// <summary>The secondary edge associated to the line. (Deprecated)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryEdge")]
-    public global::GenesysCloud.Extensions.Models.Edge? SecondaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge? SecondaryEdge { get => _secondaryEdge; set => _secondaryEdge = value; }
 
     /// <summary>Gets or sets <c>loggedInUser</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("loggedInUser")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LoggedInUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LoggedInUser { get => _loggedInUser; set => _loggedInUser = value; }
 
     /// <summary>Gets or sets <c>defaultForUser</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultForUser")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DefaultForUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? DefaultForUser { get => _defaultForUser; set => _defaultForUser = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Line.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edgeGroup;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _template;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _site;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _lineBaseSettings;
+    private global::GenesysCloud.Extensions.Models.Edge? _primaryEdge;
+    private global::GenesysCloud.Extensions.Models.Edge? _secondaryEdge;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _loggedInUser;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _defaultForUser;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Line IGenesysCloudModel<Line>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -123,45 +147,45 @@ public sealed class Line : IGenesysCloudModel<Line>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Line.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Line.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Line.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Line.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -172,38 +196,38 @@ public sealed class Line : IGenesysCloudModel<Line>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary2;
+                        value._properties = dictionary2;
                     }
                     break;
                 case 13:
-                    value.EdgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Template = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._template = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.LineBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._lineBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.PrimaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
+                    value._primaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.SecondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
+                    value._secondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.LoggedInUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._loggedInUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.DefaultForUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._defaultForUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,9 +239,9 @@ public sealed class Line : IGenesysCloudModel<Line>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property3, options);
@@ -227,16 +251,16 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.Properties is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._properties is { } property5)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -254,7 +278,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.EdgeGroup is { } property7)
+        if (value._edgeGroup is { } property7)
         {
             writer.WritePropertyName("edgeGroup"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -264,7 +288,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("edgeGroup"u8);
         }
 
-        if (value.Template is { } property9)
+        if (value._template is { } property9)
         {
             writer.WritePropertyName("template"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -274,7 +298,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("template"u8);
         }
 
-        if (value.Site is { } property11)
+        if (value._site is { } property11)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -284,7 +308,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("site"u8);
         }
 
-        if (value.LineBaseSettings is { } property13)
+        if (value._lineBaseSettings is { } property13)
         {
             writer.WritePropertyName("lineBaseSettings"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -294,7 +318,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("lineBaseSettings"u8);
         }
 
-        if (value.PrimaryEdge is { } property15)
+        if (value._primaryEdge is { } property15)
         {
             writer.WritePropertyName("primaryEdge"u8);
             global::GenesysCloud.Extensions.Models.Edge.WriteJson(writer, property15, options);
@@ -304,7 +328,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("primaryEdge"u8);
         }
 
-        if (value.SecondaryEdge is { } property17)
+        if (value._secondaryEdge is { } property17)
         {
             writer.WritePropertyName("secondaryEdge"u8);
             global::GenesysCloud.Extensions.Models.Edge.WriteJson(writer, property17, options);
@@ -314,7 +338,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("secondaryEdge"u8);
         }
 
-        if (value.LoggedInUser is { } property19)
+        if (value._loggedInUser is { } property19)
         {
             writer.WritePropertyName("loggedInUser"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property19, options);
@@ -324,7 +348,7 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("loggedInUser"u8);
         }
 
-        if (value.DefaultForUser is { } property21)
+        if (value._defaultForUser is { } property21)
         {
             writer.WritePropertyName("defaultForUser"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property21, options);
@@ -334,8 +358,8 @@ public sealed class Line : IGenesysCloudModel<Line>
             writer.WriteNull("defaultForUser"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

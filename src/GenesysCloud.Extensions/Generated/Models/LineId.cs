@@ -14,15 +14,19 @@ public sealed class LineId : IGenesysCloudModel<LineId>
 {
     /// <summary>The set of Line userIds that this person has. Each userId is specific to the Line channel that the user interacts with. Max 1 Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineUserId>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineUserId>? Ids { get => _ids; set => _ids = value; }
 
     /// <summary>The displayName of this person's account in Line. Max: 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineUserId>? _ids;
+    private string? _displayName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LineId IGenesysCloudModel<LineId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class LineId : IGenesysCloudModel<LineId>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class LineId : IGenesysCloudModel<LineId>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LineUserId.ReadJson(ref reader, options));
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class LineId : IGenesysCloudModel<LineId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property2)
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class LineId : IGenesysCloudModel<LineId>
             writer.WriteNull("ids"u8);
         }
 
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

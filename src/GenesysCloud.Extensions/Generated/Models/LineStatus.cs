@@ -14,27 +14,34 @@ public sealed class LineStatus : IGenesysCloudModel<LineStatus>
 {
     /// <summary>The id of this line</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Indicates whether the edge can reach the line.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reachable")]
-    public bool? Reachable { get; set; }
+    public bool? Reachable { get => _reachable; set => _reachable = value; }
 
     /// <summary>The line's address of record.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressOfRecord")]
-    public string? AddressOfRecord { get; set; }
+    public string? AddressOfRecord { get => _addressOfRecord; set => _addressOfRecord = value; }
 
     /// <summary>The addresses used to contact the line.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactAddresses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContactAddresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContactAddresses { get => _contactAddresses; set => _contactAddresses = value; }
 
     /// <summary>The time the line entered its current reachable state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reachableStateTime")]
-    public global::System.DateTimeOffset? ReachableStateTime { get; set; }
+    public global::System.DateTimeOffset? ReachableStateTime { get => _reachableStateTime; set => _reachableStateTime = value; }
+
+    private string? _id;
+    private bool? _reachable;
+    private string? _addressOfRecord;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contactAddresses;
+    private global::System.DateTimeOffset? _reachableStateTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LineStatus IGenesysCloudModel<LineStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class LineStatus : IGenesysCloudModel<LineStatus>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Reachable = ReadNullableBoolean(ref reader, name);
+                    value._reachable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AddressOfRecord = ReadString(ref reader, name);
+                    value._addressOfRecord = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ContactAddresses = null;
+                        value._contactAddresses = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class LineStatus : IGenesysCloudModel<LineStatus>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContactAddresses = list1;
+                        value._contactAddresses = list1;
                     }
                     break;
                 case 4:
-                    value.ReachableStateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reachableStateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class LineStatus : IGenesysCloudModel<LineStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "reachable"u8, value.Reachable, nulls);
-        WriteString(writer, "addressOfRecord"u8, value.AddressOfRecord, nulls);
-        if (value.ContactAddresses is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "reachable"u8, value._reachable, nulls);
+        WriteString(writer, "addressOfRecord"u8, value._addressOfRecord, nulls);
+        if (value._contactAddresses is { } property2)
         {
             writer.WritePropertyName("contactAddresses"u8);
             writer.WriteStartArray();
@@ -116,8 +123,8 @@ public sealed class LineStatus : IGenesysCloudModel<LineStatus>
             writer.WriteNull("contactAddresses"u8);
         }
 
-        WriteDateTimeOffset(writer, "reachableStateTime"u8, value.ReachableStateTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "reachableStateTime"u8, value._reachableStateTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

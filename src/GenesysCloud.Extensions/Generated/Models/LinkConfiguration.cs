@@ -14,11 +14,14 @@ public sealed class LinkConfiguration : IGenesysCloudModel<LinkConfiguration>
 {
     /// <summary>Should be a valid URL (including the http/https protocol, port, and path [if any]). Leading and trailing whitespace stripped. Max 400 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uriTemplate")]
-    public string? UriTemplate { get; set; }
+    public string? UriTemplate { get => _uriTemplate; set => _uriTemplate = value; }
+
+    private string? _uriTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LinkConfiguration IGenesysCloudModel<LinkConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LinkConfiguration : IGenesysCloudModel<LinkConfiguration>
             switch (index)
             {
                 case 0:
-                    value.UriTemplate = ReadString(ref reader, name);
+                    value._uriTemplate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class LinkConfiguration : IGenesysCloudModel<LinkConfiguration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uriTemplate"u8, value.UriTemplate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uriTemplate"u8, value._uriTemplate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ListPicker : IGenesysCloudModel<ListPicker>
 {
     /// <summary>Optional unique identifier to help map component replies to form messages where multiple List Pickers can be present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>Text to show in the header.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public string? Header { get; set; }
+    public string? Header { get => _header; set => _header = value; }
 
     /// <summary>An array of sections in the List Picker.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sections")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerSection>? Sections { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerSection>? Sections { get => _sections; set => _sections = value; }
+
+    private string? _id;
+    private string? _title;
+    private string? _subtitle;
+    private string? _header;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerSection>? _sections;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ListPicker IGenesysCloudModel<ListPicker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class ListPicker : IGenesysCloudModel<ListPicker>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Header = ReadString(ref reader, name);
+                    value._header = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sections = null;
+                        value._sections = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class ListPicker : IGenesysCloudModel<ListPicker>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ListPickerSection.ReadJson(ref reader, options));
                         }
 
-                        value.Sections = list1;
+                        value._sections = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class ListPicker : IGenesysCloudModel<ListPicker>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        WriteString(writer, "header"u8, value.Header, nulls);
-        if (value.Sections is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        WriteString(writer, "header"u8, value._header, nulls);
+        if (value._sections is { } property2)
         {
             writer.WritePropertyName("sections"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class ListPicker : IGenesysCloudModel<ListPicker>
             writer.WriteNull("sections"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

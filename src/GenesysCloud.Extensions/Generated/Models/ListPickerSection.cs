@@ -14,19 +14,24 @@ public sealed class ListPickerSection : IGenesysCloudModel<ListPickerSection>
 {
     /// <summary>List of items to choose from in the section</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerItem>? Items { get => _items; set => _items = value; }
 
     /// <summary>Whether multiple items can be selected in this section.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multipleSelection")]
-    public bool? MultipleSelection { get; set; }
+    public bool? MultipleSelection { get => _multipleSelection; set => _multipleSelection = value; }
 
     /// <summary>Required title for the section.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ListPickerItem>? _items;
+    private bool? _multipleSelection;
+    private string? _title;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ListPickerSection IGenesysCloudModel<ListPickerSection>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class ListPickerSection : IGenesysCloudModel<ListPickerSection>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class ListPickerSection : IGenesysCloudModel<ListPickerSection>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ListPickerItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 case 1:
-                    value.MultipleSelection = ReadNullableBoolean(ref reader, name);
+                    value._multipleSelection = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class ListPickerSection : IGenesysCloudModel<ListPickerSection>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Items is { } property2)
+        if (value._items is { } property2)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class ListPickerSection : IGenesysCloudModel<ListPickerSection>
             writer.WriteNull("items"u8);
         }
 
-        WriteBoolean(writer, "multipleSelection"u8, value.MultipleSelection, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "multipleSelection"u8, value._multipleSelection, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class ListedDictionaryFeedback : IGenesysCloudModel<ListedDictiona
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The dictionary term which needs to be added to dictionary feedback system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("term")]
-    public string? Term { get; set; }
+    public string? Term { get => _term; set => _term = value; }
 
     /// <summary>The dialect for the given term, dialect format is {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1 alpha 2 standard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>A weighted value assigned to a phrase. The higher the value, the higher the likelihood that the system will choose the word or phrase from the possible alternatives. Boost range is from 1.0 to 10.0. Default is 2.0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("boostValue")]
-    public double? BoostValue { get; set; }
+    public double? BoostValue { get => _boostValue; set => _boostValue = value; }
 
     /// <summary>The source of the given dictionary feedback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The Timestamp when dictionary feedback created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Id of the user who created the dictionary feedback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The Timestamp when dictionary feedback modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The Id of the user who modified the dictionary feedback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The transcription engine for the dictionary feedback. Only returned when GenesysExtended feature is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionEngine")]
-    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum? TranscriptionEngine { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum? TranscriptionEngine { get => _transcriptionEngine; set => _transcriptionEngine = value; }
 
     /// <summary>The status of the dictionary feedback. Only returned when GenesysExtended feature is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The display name for the dictionary feedback. Only returned when GenesysExtended feature is enabled. This field is only valid for Extended Services transcription engine.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayAs")]
-    public string? DisplayAs { get; set; }
+    public string? DisplayAs { get => _displayAs; set => _displayAs = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _term;
+    private string? _dialect;
+    private double? _boostValue;
+    private global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum? _source;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum? _transcriptionEngine;
+    private global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum? _status;
+    private string? _displayAs;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ListedDictionaryFeedback IGenesysCloudModel<ListedDictionaryFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class ListedDictionaryFeedback : IGenesysCloudModel<ListedDictiona
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Term = ReadString(ref reader, name);
+                    value._term = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BoostValue = ReadNullableDouble(ref reader, options, name);
+                    value._boostValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.SourceEnum?)null;
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.TranscriptionEngine = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum(text2) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum?)null;
+                    value._transcriptionEngine = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum(text2) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.TranscriptionEngineEnum?)null;
                     break;
                 case 10:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback.StatusEnum?)null;
                     break;
                 case 11:
-                    value.DisplayAs = ReadString(ref reader, name);
+                    value._displayAs = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,13 +153,13 @@ public sealed class ListedDictionaryFeedback : IGenesysCloudModel<ListedDictiona
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "term"u8, value.Term, nulls);
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteDouble(writer, "boostValue"u8, value.BoostValue, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "term"u8, value._term, nulls);
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteDouble(writer, "boostValue"u8, value._boostValue, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -154,8 +169,8 @@ public sealed class ListedDictionaryFeedback : IGenesysCloudModel<ListedDictiona
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.ModifiedBy is { } property6)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -165,11 +180,11 @@ public sealed class ListedDictionaryFeedback : IGenesysCloudModel<ListedDictiona
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "transcriptionEngine"u8, value.TranscriptionEngine?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "displayAs"u8, value.DisplayAs, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transcriptionEngine"u8, value._transcriptionEngine?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "displayAs"u8, value._displayAs, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

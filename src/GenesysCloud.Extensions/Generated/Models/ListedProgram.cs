@@ -14,43 +14,54 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>published</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Gets or sets <c>topicsCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicsCount")]
-    public long? TopicsCount { get; set; }
+    public long? TopicsCount { get => _topicsCount; set => _topicsCount = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _published;
+    private long? _topicsCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ListedProgram IGenesysCloudModel<ListedProgram>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,24 +82,24 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.TopicsCount = ReadNullableInt64(ref reader, options, name);
+                    value._topicsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -99,20 +110,20 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 case 6:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,12 +135,12 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteInt64(writer, "topicsCount"u8, value.TopicsCount, nulls);
-        if (value.Tags is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteInt64(writer, "topicsCount"u8, value._topicsCount, nulls);
+        if (value._tags is { } property2)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -146,7 +157,7 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
             writer.WriteNull("tags"u8);
         }
 
-        if (value.ModifiedBy is { } property4)
+        if (value._modifiedBy is { } property4)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -156,9 +167,9 @@ public sealed class ListedProgram : IGenesysCloudModel<ListedProgram>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

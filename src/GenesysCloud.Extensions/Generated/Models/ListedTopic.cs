@@ -14,63 +14,79 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>published</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Gets or sets <c>strictness</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
 
     /// <summary>Gets or sets <c>matchingType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingType")]
-    public global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum? MatchingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum? MatchingType { get => _matchingType; set => _matchingType = value; }
 
     /// <summary>Gets or sets <c>programsCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programsCount")]
-    public long? ProgramsCount { get; set; }
+    public long? ProgramsCount { get => _programsCount; set => _programsCount = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>dialect</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>Gets or sets <c>participants</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum? Participants { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>Gets or sets <c>phrasesCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrasesCount")]
-    public long? PhrasesCount { get; set; }
+    public long? PhrasesCount { get => _phrasesCount; set => _phrasesCount = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum? _strictness;
+    private global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum? _matchingType;
+    private long? _programsCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private string? _dialect;
+    private global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum? _participants;
+    private long? _phrasesCount;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ListedTopic IGenesysCloudModel<ListedTopic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,30 +107,30 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.ListedTopic.StrictnessEnum?)null;
                     break;
                 case 5:
-                    value.MatchingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum?)null;
+                    value._matchingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ListedTopic.MatchingTypeEnum?)null;
                     break;
                 case 6:
-                    value.ProgramsCount = ReadNullableInt64(ref reader, options, name);
+                    value._programsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -125,29 +141,29 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list3;
+                        value._tags = list3;
                     }
                     break;
                 case 8:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Participants = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum(text4) : (global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum?)null;
+                    value._participants = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum(text4) : (global::GenesysCloud.Extensions.Models.ListedTopic.ParticipantsEnum?)null;
                     break;
                 case 10:
-                    value.PhrasesCount = ReadNullableInt64(ref reader, options, name);
+                    value._phrasesCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,14 +175,14 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        WriteString(writer, "matchingType"u8, value.MatchingType?.ToString(), nulls);
-        WriteInt64(writer, "programsCount"u8, value.ProgramsCount, nulls);
-        if (value.Tags is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        WriteString(writer, "matchingType"u8, value._matchingType?.ToString(), nulls);
+        WriteInt64(writer, "programsCount"u8, value._programsCount, nulls);
+        if (value._tags is { } property5)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -183,10 +199,10 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
             writer.WriteNull("tags"u8);
         }
 
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "participants"u8, value.Participants?.ToString(), nulls);
-        WriteInt64(writer, "phrasesCount"u8, value.PhrasesCount, nulls);
-        if (value.ModifiedBy is { } property7)
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "participants"u8, value._participants?.ToString(), nulls);
+        WriteInt64(writer, "phrasesCount"u8, value._phrasesCount, nulls);
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -196,9 +212,9 @@ public sealed class ListedTopic : IGenesysCloudModel<ListedTopic>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

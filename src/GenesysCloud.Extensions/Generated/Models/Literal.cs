@@ -14,39 +14,49 @@ public sealed class Literal : IGenesysCloudModel<Literal>
 {
     /// <summary>A string value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("string")]
-    public string? String { get; set; }
+    public string? String { get => _string; set => _string = value; }
 
     /// <summary>A positive or negative whole number, including zero</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integer")]
-    public long? Integer { get; set; }
+    public long? Integer { get => _integer; set => _integer = value; }
 
     /// <summary>A positive or negative decimal number, including zero</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number")]
-    public double? Number { get; set; }
+    public double? Number { get => _number; set => _number = value; }
 
     /// <summary>A date value, must be in the format of yyyy-MM-dd, e.g. 2024-09-23. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public string? Date { get; set; }
+    public string? Date { get => _date; set => _date = value; }
 
     /// <summary>A date time value, must be in the format of yyyy-MM-dd'T'HH:mm:ss.SSSZ, e.g. 2024-10-02T01:01:01.111Z. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datetime")]
-    public global::System.DateTimeOffset? Datetime { get; set; }
+    public global::System.DateTimeOffset? Datetime { get => _datetime; set => _datetime = value; }
 
     /// <summary>A special value enum, such as Wildcard, Null, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("special")]
-    public global::GenesysCloud.Extensions.Models.Literal.SpecialEnum? Special { get; set; }
+    public global::GenesysCloud.Extensions.Models.Literal.SpecialEnum? Special { get => _special; set => _special = value; }
 
     /// <summary>A string list value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strings")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Strings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Strings { get => _strings; set => _strings = value; }
 
     /// <summary>A boolean value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("boolean")]
-    public bool? Boolean { get; set; }
+    public bool? Boolean { get => _boolean; set => _boolean = value; }
+
+    private string? _string;
+    private long? _integer;
+    private double? _number;
+    private string? _date;
+    private global::System.DateTimeOffset? _datetime;
+    private global::GenesysCloud.Extensions.Models.Literal.SpecialEnum? _special;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _strings;
+    private bool? _boolean;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Literal IGenesysCloudModel<Literal>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class Literal : IGenesysCloudModel<Literal>
             switch (index)
             {
                 case 0:
-                    value.String = ReadString(ref reader, name);
+                    value._string = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Integer = ReadNullableInt64(ref reader, options, name);
+                    value._integer = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Number = ReadNullableDouble(ref reader, options, name);
+                    value._number = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Date = ReadString(ref reader, name);
+                    value._date = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Datetime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datetime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Special = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Literal.SpecialEnum(text1) : (global::GenesysCloud.Extensions.Models.Literal.SpecialEnum?)null;
+                    value._special = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Literal.SpecialEnum(text1) : (global::GenesysCloud.Extensions.Models.Literal.SpecialEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Strings = null;
+                        value._strings = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class Literal : IGenesysCloudModel<Literal>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Strings = list2;
+                        value._strings = list2;
                     }
                     break;
                 case 7:
-                    value.Boolean = ReadNullableBoolean(ref reader, name);
+                    value._boolean = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class Literal : IGenesysCloudModel<Literal>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "string"u8, value.String, nulls);
-        WriteInt64(writer, "integer"u8, value.Integer, nulls);
-        WriteDouble(writer, "number"u8, value.Number, nulls);
-        WriteString(writer, "date"u8, value.Date, nulls);
-        WriteDateTimeOffset(writer, "datetime"u8, value.Datetime, nulls);
-        WriteString(writer, "special"u8, value.Special?.ToString(), nulls);
-        if (value.Strings is { } property3)
+        WriteString(writer, "string"u8, value._string, nulls);
+        WriteInt64(writer, "integer"u8, value._integer, nulls);
+        WriteDouble(writer, "number"u8, value._number, nulls);
+        WriteString(writer, "date"u8, value._date, nulls);
+        WriteDateTimeOffset(writer, "datetime"u8, value._datetime, nulls);
+        WriteString(writer, "special"u8, value._special?.ToString(), nulls);
+        if (value._strings is { } property3)
         {
             writer.WritePropertyName("strings"u8);
             writer.WriteStartArray();
@@ -140,8 +150,8 @@ public sealed class Literal : IGenesysCloudModel<Literal>
             writer.WriteNull("strings"u8);
         }
 
-        WriteBoolean(writer, "boolean"u8, value.Boolean, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "boolean"u8, value._boolean, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

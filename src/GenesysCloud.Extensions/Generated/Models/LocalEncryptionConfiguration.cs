@@ -14,31 +14,39 @@ public sealed class LocalEncryptionConfiguration : IGenesysCloudModel<LocalEncry
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The url for decryption. This must specify the path to where Purecloud can requests decryption</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The api id for Hawk Authentication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apiId")]
-    public string? ApiId { get; set; }
+    public string? ApiId { get => _apiId; set => _apiId = value; }
 
     /// <summary>The api shared symmetric key used for hawk authentication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-    public string? ApiKey { get; set; }
+    public string? ApiKey { get => _apiKey; set => _apiKey = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _url;
+    private string? _apiId;
+    private string? _apiKey;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocalEncryptionConfiguration IGenesysCloudModel<LocalEncryptionConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class LocalEncryptionConfiguration : IGenesysCloudModel<LocalEncry
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ApiId = ReadString(ref reader, name);
+                    value._apiId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ApiKey = ReadString(ref reader, name);
+                    value._apiKey = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class LocalEncryptionConfiguration : IGenesysCloudModel<LocalEncry
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "apiId"u8, value.ApiId, nulls);
-        WriteString(writer, "apiKey"u8, value.ApiKey, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "apiId"u8, value._apiId, nulls);
+        WriteString(writer, "apiKey"u8, value._apiKey, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class LocaleFlowVersionInfo : IGenesysCloudModel<LocaleFlowVersion
 {
     /// <summary>NLU Version Info for this flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluVersion")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? NluVersion { get => _nluVersion; set => _nluVersion = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _nluVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocaleFlowVersionInfo IGenesysCloudModel<LocaleFlowVersionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class LocaleFlowVersionInfo : IGenesysCloudModel<LocaleFlowVersion
             switch (index)
             {
                 case 0:
-                    value.NluVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._nluVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class LocaleFlowVersionInfo : IGenesysCloudModel<LocaleFlowVersion
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NluVersion is { } property1)
+        if (value._nluVersion is { } property1)
         {
             writer.WritePropertyName("nluVersion"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class LocaleFlowVersionInfo : IGenesysCloudModel<LocaleFlowVersion
             writer.WriteNull("nluVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

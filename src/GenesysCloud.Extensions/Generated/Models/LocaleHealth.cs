@@ -14,19 +14,24 @@ public sealed class LocaleHealth : IGenesysCloudModel<LocaleHealth>
 {
     /// <summary>Overall health score for the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overallScore")]
-    public double? OverallScore { get; set; }
+    public double? OverallScore { get => _overallScore; set => _overallScore = value; }
 
     /// <summary>Number of issues found in the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issueCount")]
-    public long? IssueCount { get; set; }
+    public long? IssueCount { get => _issueCount; set => _issueCount = value; }
 
     /// <summary>Validation results for the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staticValidationResults")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaticValidationResults { get => _staticValidationResults; set => _staticValidationResults = value; }
+
+    private double? _overallScore;
+    private long? _issueCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staticValidationResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocaleHealth IGenesysCloudModel<LocaleHealth>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class LocaleHealth : IGenesysCloudModel<LocaleHealth>
             switch (index)
             {
                 case 0:
-                    value.OverallScore = ReadNullableDouble(ref reader, options, name);
+                    value._overallScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.IssueCount = ReadNullableInt64(ref reader, options, name);
+                    value._issueCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.StaticValidationResults = null;
+                        value._staticValidationResults = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class LocaleHealth : IGenesysCloudModel<LocaleHealth>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaticValidationResults = list1;
+                        value._staticValidationResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class LocaleHealth : IGenesysCloudModel<LocaleHealth>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "overallScore"u8, value.OverallScore, nulls);
-        WriteInt64(writer, "issueCount"u8, value.IssueCount, nulls);
-        if (value.StaticValidationResults is { } property2)
+        WriteDouble(writer, "overallScore"u8, value._overallScore, nulls);
+        WriteInt64(writer, "issueCount"u8, value._issueCount, nulls);
+        if (value._staticValidationResults is { } property2)
         {
             writer.WritePropertyName("staticValidationResults"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class LocaleHealth : IGenesysCloudModel<LocaleHealth>
             writer.WriteNull("staticValidationResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

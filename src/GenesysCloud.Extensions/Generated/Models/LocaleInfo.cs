@@ -14,19 +14,24 @@ public sealed class LocaleInfo : IGenesysCloudModel<LocaleInfo>
 {
     /// <summary>Status of health computation for this flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error details for the flow version, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>Info about given flow version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersionInfo")]
-    public global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo? FlowVersionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo? FlowVersionInfo { get => _flowVersionInfo; set => _flowVersionInfo = value; }
+
+    private global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo? _flowVersionInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocaleInfo IGenesysCloudModel<LocaleInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LocaleInfo : IGenesysCloudModel<LocaleInfo>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LocaleInfo.StatusEnum?)null;
                     break;
                 case 1:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FlowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo.ReadJson(ref reader, options);
+                    value._flowVersionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class LocaleInfo : IGenesysCloudModel<LocaleInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorInfo is { } property2)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorInfo is { } property2)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.FlowHealthErrorInfo.WriteJson(writer, property2, options);
@@ -79,7 +84,7 @@ public sealed class LocaleInfo : IGenesysCloudModel<LocaleInfo>
             writer.WriteNull("errorInfo"u8);
         }
 
-        if (value.FlowVersionInfo is { } property4)
+        if (value._flowVersionInfo is { } property4)
         {
             writer.WritePropertyName("flowVersionInfo"u8);
             global::GenesysCloud.Extensions.Models.LocaleFlowVersionInfo.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class LocaleInfo : IGenesysCloudModel<LocaleInfo>
             writer.WriteNull("flowVersionInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

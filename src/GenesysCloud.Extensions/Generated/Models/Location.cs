@@ -14,27 +14,34 @@ public sealed class Location : IGenesysCloudModel<Location>
 {
     /// <summary>Unique identifier for the location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Unique identifier for the location floorplan image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("floorplanId")]
-    public string? FloorplanId { get; set; }
+    public string? FloorplanId { get => _floorplanId; set => _floorplanId = value; }
 
     /// <summary>Users coordinates on the floorplan. Only used when floorplanImage is set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coordinates")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Coordinates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Coordinates { get => _coordinates; set => _coordinates = value; }
 
     /// <summary>Optional description on the users location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Gets or sets <c>locationDefinition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locationDefinition")]
-    public global::GenesysCloud.Extensions.Models.LocationDefinition? LocationDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationDefinition? LocationDefinition { get => _locationDefinition; set => _locationDefinition = value; }
+
+    private string? _id;
+    private string? _floorplanId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, double>? _coordinates;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.LocationDefinition? _locationDefinition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Location IGenesysCloudModel<Location>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class Location : IGenesysCloudModel<Location>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FloorplanId = ReadString(ref reader, name);
+                    value._floorplanId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Coordinates = null;
+                        value._coordinates = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class Location : IGenesysCloudModel<Location>
                             dictionary1[key1] = ReadDouble(ref reader, options, name);
                         }
 
-                        value.Coordinates = dictionary1;
+                        value._coordinates = dictionary1;
                     }
                     break;
                 case 3:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.LocationDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options);
+                    value._locationDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class Location : IGenesysCloudModel<Location>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "floorplanId"u8, value.FloorplanId, nulls);
-        if (value.Coordinates is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "floorplanId"u8, value._floorplanId, nulls);
+        if (value._coordinates is { } property2)
         {
             writer.WritePropertyName("coordinates"u8);
             writer.WriteStartObject();
@@ -116,8 +123,8 @@ public sealed class Location : IGenesysCloudModel<Location>
             writer.WriteNull("coordinates"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.LocationDefinition is { } property4)
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._locationDefinition is { } property4)
         {
             writer.WritePropertyName("locationDefinition"u8);
             global::GenesysCloud.Extensions.Models.LocationDefinition.WriteJson(writer, property4, options);
@@ -127,7 +134,7 @@ public sealed class Location : IGenesysCloudModel<Location>
             writer.WriteNull("locationDefinition"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class LocationAddress : IGenesysCloudModel<LocationAddress>
 {
     /// <summary>Gets or sets <c>city</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; set; }
+    public string? City { get => _city; set => _city = value; }
 
     /// <summary>Gets or sets <c>country</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
 
     /// <summary>Gets or sets <c>countryName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryName")]
-    public string? CountryName { get; set; }
+    public string? CountryName { get => _countryName; set => _countryName = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public string? State { get; set; }
+    public string? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>street1</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("street1")]
-    public string? Street1 { get; set; }
+    public string? Street1 { get => _street1; set => _street1 = value; }
 
     /// <summary>Gets or sets <c>street2</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("street2")]
-    public string? Street2 { get; set; }
+    public string? Street2 { get => _street2; set => _street2 = value; }
 
     /// <summary>Gets or sets <c>zipcode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zipcode")]
-    public string? Zipcode { get; set; }
+    public string? Zipcode { get => _zipcode; set => _zipcode = value; }
+
+    private string? _city;
+    private string? _country;
+    private string? _countryName;
+    private string? _state;
+    private string? _street1;
+    private string? _street2;
+    private string? _zipcode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocationAddress IGenesysCloudModel<LocationAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class LocationAddress : IGenesysCloudModel<LocationAddress>
             switch (index)
             {
                 case 0:
-                    value.City = ReadString(ref reader, name);
+                    value._city = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CountryName = ReadString(ref reader, name);
+                    value._countryName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadString(ref reader, name);
+                    value._state = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Street1 = ReadString(ref reader, name);
+                    value._street1 = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Street2 = ReadString(ref reader, name);
+                    value._street2 = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Zipcode = ReadString(ref reader, name);
+                    value._zipcode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class LocationAddress : IGenesysCloudModel<LocationAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "city"u8, value.City, nulls);
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteString(writer, "countryName"u8, value.CountryName, nulls);
-        WriteString(writer, "state"u8, value.State, nulls);
-        WriteString(writer, "street1"u8, value.Street1, nulls);
-        WriteString(writer, "street2"u8, value.Street2, nulls);
-        WriteString(writer, "zipcode"u8, value.Zipcode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "city"u8, value._city, nulls);
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteString(writer, "countryName"u8, value._countryName, nulls);
+        WriteString(writer, "state"u8, value._state, nulls);
+        WriteString(writer, "street1"u8, value._street1, nulls);
+        WriteString(writer, "street2"u8, value._street2, nulls);
+        WriteString(writer, "zipcode"u8, value._zipcode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

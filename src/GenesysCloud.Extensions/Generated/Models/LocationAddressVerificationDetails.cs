@@ -14,23 +14,29 @@ public sealed class LocationAddressVerificationDetails : IGenesysCloudModel<Loca
 {
     /// <summary>Status of address verification process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Finished time of address verification process. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFinished")]
-    public global::System.DateTimeOffset? DateFinished { get; set; }
+    public global::System.DateTimeOffset? DateFinished { get => _dateFinished; set => _dateFinished = value; }
 
     /// <summary>Time started of address verification process. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>Third party service used for address verification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service")]
-    public string? Service { get; set; }
+    public string? Service { get => _service; set => _service = value; }
+
+    private global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum? _status;
+    private global::System.DateTimeOffset? _dateFinished;
+    private global::System.DateTimeOffset? _dateStarted;
+    private string? _service;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocationAddressVerificationDetails IGenesysCloudModel<LocationAddressVerificationDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class LocationAddressVerificationDetails : IGenesysCloudModel<Loca
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.StatusEnum?)null;
                     break;
                 case 1:
-                    value.DateFinished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateFinished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Service = ReadString(ref reader, name);
+                    value._service = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class LocationAddressVerificationDetails : IGenesysCloudModel<Loca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateFinished"u8, value.DateFinished, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteString(writer, "service"u8, value.Service, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateFinished"u8, value._dateFinished, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteString(writer, "service"u8, value._service, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

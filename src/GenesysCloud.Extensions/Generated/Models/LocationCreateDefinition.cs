@@ -14,39 +14,49 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
 {
     /// <summary>The name of the Location. Required for creates, not required for updates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Current version of the location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Current activity status of the location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>A list of ancestor ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Path { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Path { get => _path; set => _path = value; }
 
     /// <summary>Notes for the location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>The user id of the location contact</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactUser")]
-    public string? ContactUser { get; set; }
+    public string? ContactUser { get => _contactUser; set => _contactUser = value; }
 
     /// <summary>Emergency number for the location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emergencyNumber")]
-    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? EmergencyNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? EmergencyNumber { get => _emergencyNumber; set => _emergencyNumber = value; }
 
     /// <summary>Address of the location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get => _address; set => _address = value; }
+
+    private string? _name;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum? _state;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _path;
+    private string? _notes;
+    private string? _contactUser;
+    private global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? _emergencyNumber;
+    private global::GenesysCloud.Extensions.Models.LocationAddress? _address;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocationCreateDefinition IGenesysCloudModel<LocationCreateDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationCreateDefinition.StateEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Path = null;
+                        value._path = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Path = list2;
+                        value._path = list2;
                     }
                     break;
                 case 4:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ContactUser = ReadString(ref reader, name);
+                    value._contactUser = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.EmergencyNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.ReadJson(ref reader, options);
+                    value._emergencyNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Path is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._path is { } property3)
         {
             writer.WritePropertyName("path"u8);
             writer.WriteStartArray();
@@ -137,9 +147,9 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
             writer.WriteNull("path"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteString(writer, "contactUser"u8, value.ContactUser, nulls);
-        if (value.EmergencyNumber is { } property5)
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteString(writer, "contactUser"u8, value._contactUser, nulls);
+        if (value._emergencyNumber is { } property5)
         {
             writer.WritePropertyName("emergencyNumber"u8);
             global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.WriteJson(writer, property5, options);
@@ -149,7 +159,7 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
             writer.WriteNull("emergencyNumber"u8);
         }
 
-        if (value.Address is { } property7)
+        if (value._address is { } property7)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.LocationAddress.WriteJson(writer, property7, options);
@@ -159,7 +169,7 @@ public sealed class LocationCreateDefinition : IGenesysCloudModel<LocationCreate
             writer.WriteNull("address"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Site contact for the location entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ContactUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ContactUser { get => _contactUser; set => _contactUser = value; }
 
     /// <summary>Emergency number for the location entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emergencyNumber")]
-    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? EmergencyNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? EmergencyNumber { get => _emergencyNumber; set => _emergencyNumber = value; }
 
     /// <summary>Gets or sets <c>address</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationAddress? Address { get => _address; set => _address = value; }
 
     /// <summary>Current state of the location entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Notes for the location entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Current version of the location entity, value to be supplied should be retrieved by a GET or on create/update response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A list of ancestor IDs in order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Path { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Path { get => _path; set => _path = value; }
 
     /// <summary>Profile image of the location entity, retrieved with ?expand=images query parameter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileImage")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? ProfileImage { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? ProfileImage { get => _profileImage; set => _profileImage = value; }
 
     /// <summary>Floorplan images of the location entity, retrieved with ?expand=images query parameter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("floorplanImage")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? FloorplanImage { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? FloorplanImage { get => _floorplanImage; set => _floorplanImage = value; }
 
     /// <summary>Address verification information, retrieve dwith the ?expand=addressVerificationDetails query parameter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressVerificationDetails")]
-    public global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails? AddressVerificationDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails? AddressVerificationDetails { get => _addressVerificationDetails; set => _addressVerificationDetails = value; }
 
     /// <summary>Boolean field which states if the address has been verified as an actual address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressVerified")]
-    public bool? AddressVerified { get; set; }
+    public bool? AddressVerified { get => _addressVerified; set => _addressVerified = value; }
 
     /// <summary>Boolean field which states if the address has been stored for E911</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressStored")]
-    public bool? AddressStored { get; set; }
+    public bool? AddressStored { get => _addressStored; set => _addressStored = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public string? Images { get; set; }
+    public string? Images { get => _images; set => _images = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _contactUser;
+    private global::GenesysCloud.Extensions.Models.LocationEmergencyNumber? _emergencyNumber;
+    private global::GenesysCloud.Extensions.Models.LocationAddress? _address;
+    private global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum? _state;
+    private string? _notes;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _path;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? _profileImage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationImage>? _floorplanImage;
+    private global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails? _addressVerificationDetails;
+    private bool? _addressVerified;
+    private bool? _addressStored;
+    private string? _images;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocationDefinition IGenesysCloudModel<LocationDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,33 +117,33 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContactUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._contactUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.EmergencyNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.ReadJson(ref reader, options);
+                    value._emergencyNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddress.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationDefinition.StateEnum?)null;
                     break;
                 case 6:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Path = null;
+                        value._path = null;
                     }
                     else
                     {
@@ -136,13 +154,13 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Path = list2;
+                        value._path = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.ProfileImage = null;
+                        value._profileImage = null;
                     }
                     else
                     {
@@ -153,13 +171,13 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocationImage.ReadJson(ref reader, options));
                         }
 
-                        value.ProfileImage = list3;
+                        value._profileImage = list3;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.FloorplanImage = null;
+                        value._floorplanImage = null;
                     }
                     else
                     {
@@ -170,26 +188,26 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocationImage.ReadJson(ref reader, options));
                         }
 
-                        value.FloorplanImage = list4;
+                        value._floorplanImage = list4;
                     }
                     break;
                 case 11:
-                    value.AddressVerificationDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.ReadJson(ref reader, options);
+                    value._addressVerificationDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.AddressVerified = ReadNullableBoolean(ref reader, name);
+                    value._addressVerified = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.AddressStored = ReadNullableBoolean(ref reader, name);
+                    value._addressStored = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.Images = ReadString(ref reader, name);
+                    value._images = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,9 +219,9 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ContactUser is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._contactUser is { } property5)
         {
             writer.WritePropertyName("contactUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -213,7 +231,7 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("contactUser"u8);
         }
 
-        if (value.EmergencyNumber is { } property7)
+        if (value._emergencyNumber is { } property7)
         {
             writer.WritePropertyName("emergencyNumber"u8);
             global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.WriteJson(writer, property7, options);
@@ -223,7 +241,7 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("emergencyNumber"u8);
         }
 
-        if (value.Address is { } property9)
+        if (value._address is { } property9)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.LocationAddress.WriteJson(writer, property9, options);
@@ -233,10 +251,10 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("address"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Path is { } property11)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._path is { } property11)
         {
             writer.WritePropertyName("path"u8);
             writer.WriteStartArray();
@@ -253,7 +271,7 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("path"u8);
         }
 
-        if (value.ProfileImage is { } property13)
+        if (value._profileImage is { } property13)
         {
             writer.WritePropertyName("profileImage"u8);
             writer.WriteStartArray();
@@ -277,7 +295,7 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("profileImage"u8);
         }
 
-        if (value.FloorplanImage is { } property16)
+        if (value._floorplanImage is { } property16)
         {
             writer.WritePropertyName("floorplanImage"u8);
             writer.WriteStartArray();
@@ -301,7 +319,7 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("floorplanImage"u8);
         }
 
-        if (value.AddressVerificationDetails is { } property19)
+        if (value._addressVerificationDetails is { } property19)
         {
             writer.WritePropertyName("addressVerificationDetails"u8);
             global::GenesysCloud.Extensions.Models.LocationAddressVerificationDetails.WriteJson(writer, property19, options);
@@ -311,11 +329,11 @@ public sealed class LocationDefinition : IGenesysCloudModel<LocationDefinition>
             writer.WriteNull("addressVerificationDetails"u8);
         }
 
-        WriteBoolean(writer, "addressVerified"u8, value.AddressVerified, nulls);
-        WriteBoolean(writer, "addressStored"u8, value.AddressStored, nulls);
-        WriteString(writer, "images"u8, value.Images, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "addressVerified"u8, value._addressVerified, nulls);
+        WriteBoolean(writer, "addressStored"u8, value._addressStored, nulls);
+        WriteString(writer, "images"u8, value._images, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class LocationEmergencyNumber : IGenesysCloudModel<LocationEmergen
 {
     /// <summary>Gets or sets <c>e164</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("e164")]
-    public string? E164 { get; set; }
+    public string? E164 { get => _e164; set => _e164 = value; }
 
     /// <summary>Gets or sets <c>number</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number")]
-    public string? Number { get; set; }
+    public string? Number { get => _number; set => _number = value; }
 
     /// <summary>The type of emergency number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _e164;
+    private string? _number;
+    private global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LocationEmergencyNumber IGenesysCloudModel<LocationEmergencyNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LocationEmergencyNumber : IGenesysCloudModel<LocationEmergen
             switch (index)
             {
                 case 0:
-                    value.E164 = ReadString(ref reader, name);
+                    value._e164 = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Number = ReadString(ref reader, name);
+                    value._number = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.LocationEmergencyNumber.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LocationEmergencyNumber : IGenesysCloudModel<LocationEmergen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "e164"u8, value.E164, nulls);
-        WriteString(writer, "number"u8, value.Number, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "e164"u8, value._e164, nulls);
+        WriteString(writer, "number"u8, value._number, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

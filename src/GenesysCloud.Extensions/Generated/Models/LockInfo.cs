@@ -14,23 +14,29 @@ public sealed class LockInfo : IGenesysCloudModel<LockInfo>
 {
     /// <summary>Gets or sets <c>lockedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LockedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LockedBy { get => _lockedBy; set => _lockedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::System.DateTimeOffset? DateExpires { get; set; }
+    public global::System.DateTimeOffset? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>Gets or sets <c>action</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum? Action { get => _action; set => _action = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _lockedBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateExpires;
+    private global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum? _action;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LockInfo IGenesysCloudModel<LockInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class LockInfo : IGenesysCloudModel<LockInfo>
             switch (index)
             {
                 case 0:
-                    value.LockedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._lockedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateExpires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.LockInfo.ActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class LockInfo : IGenesysCloudModel<LockInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LockedBy is { } property2)
+        if (value._lockedBy is { } property2)
         {
             writer.WritePropertyName("lockedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,10 +91,10 @@ public sealed class LockInfo : IGenesysCloudModel<LockInfo>
             writer.WriteNull("lockedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateExpires"u8, value.DateExpires, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateExpires"u8, value._dateExpires, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

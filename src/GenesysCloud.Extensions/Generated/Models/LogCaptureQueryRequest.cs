@@ -14,19 +14,24 @@ public sealed class LogCaptureQueryRequest : IGenesysCloudModel<LogCaptureQueryR
 {
     /// <summary>Date and time range to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Id of the user to query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Order of results. Default order is ASC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
+
+    private string? _interval;
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum? _sortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LogCaptureQueryRequest IGenesysCloudModel<LogCaptureQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LogCaptureQueryRequest : IGenesysCloudModel<LogCaptureQueryR
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest.SortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LogCaptureQueryRequest : IGenesysCloudModel<LogCaptureQueryR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

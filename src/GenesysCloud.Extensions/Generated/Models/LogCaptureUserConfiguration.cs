@@ -14,27 +14,34 @@ public sealed class LogCaptureUserConfiguration : IGenesysCloudModel<LogCaptureU
 {
     /// <summary>The ID of the user for which log capture is configured.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Indicates when log capture was enabled for the user. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>Indicates when log capture will be turned off for the user. (Must be within 24 hours). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpired")]
-    public global::System.DateTimeOffset? DateExpired { get; set; }
+    public global::System.DateTimeOffset? DateExpired { get => _dateExpired; set => _dateExpired = value; }
 
     /// <summary>Indicates the method by which the logs were captured.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captureMethod")]
-    public global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum? CaptureMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum? CaptureMethod { get => _captureMethod; set => _captureMethod = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateExpired;
+    private global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum? _captureMethod;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LogCaptureUserConfiguration IGenesysCloudModel<LogCaptureUserConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class LogCaptureUserConfiguration : IGenesysCloudModel<LogCaptureU
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateExpired = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpired = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.CaptureMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum?)null;
+                    value._captureMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration.CaptureMethodEnum?)null;
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class LogCaptureUserConfiguration : IGenesysCloudModel<LogCaptureU
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateExpired"u8, value.DateExpired, nulls);
-        WriteString(writer, "captureMethod"u8, value.CaptureMethod?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateExpired"u8, value._dateExpired, nulls);
+        WriteString(writer, "captureMethod"u8, value._captureMethod?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

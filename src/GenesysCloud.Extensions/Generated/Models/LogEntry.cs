@@ -14,19 +14,24 @@ public sealed class LogEntry : IGenesysCloudModel<LogEntry>
 {
     /// <summary>Level of log entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public string? Level { get; set; }
+    public string? Level { get => _level; set => _level = value; }
 
     /// <summary>Log message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Timestamp of log entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public long? Timestamp { get; set; }
+    public long? Timestamp { get => _timestamp; set => _timestamp = value; }
+
+    private string? _level;
+    private string? _message;
+    private long? _timestamp;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LogEntry IGenesysCloudModel<LogEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class LogEntry : IGenesysCloudModel<LogEntry>
             switch (index)
             {
                 case 0:
-                    value.Level = ReadString(ref reader, name);
+                    value._level = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Timestamp = ReadNullableInt64(ref reader, options, name);
+                    value._timestamp = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class LogEntry : IGenesysCloudModel<LogEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "level"u8, value.Level, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteInt64(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "level"u8, value._level, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteInt64(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

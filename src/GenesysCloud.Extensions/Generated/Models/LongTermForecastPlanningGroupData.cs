@@ -14,19 +14,24 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
 {
     /// <summary>The ID of the planning group to which this data applies. Note this is a snapshot of the planning group at the time of forecast creation and may not correspond to the current configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>Forecast offered counts per day for this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offeredPerDay")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? OfferedPerDay { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? OfferedPerDay { get => _offeredPerDay; set => _offeredPerDay = value; }
 
     /// <summary>Forecast average handle time per day in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageHandleTimeSecondsPerDay")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AverageHandleTimeSecondsPerDay { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AverageHandleTimeSecondsPerDay { get => _averageHandleTimeSecondsPerDay; set => _averageHandleTimeSecondsPerDay = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _offeredPerDay;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _averageHandleTimeSecondsPerDay;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermForecastPlanningGroupData IGenesysCloudModel<LongTermForecastPlanningGroupData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OfferedPerDay = null;
+                        value._offeredPerDay = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.OfferedPerDay = list1;
+                        value._offeredPerDay = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AverageHandleTimeSecondsPerDay = null;
+                        value._averageHandleTimeSecondsPerDay = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AverageHandleTimeSecondsPerDay = list2;
+                        value._averageHandleTimeSecondsPerDay = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.OfferedPerDay is { } property3)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._offeredPerDay is { } property3)
         {
             writer.WritePropertyName("offeredPerDay"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
             writer.WriteNull("offeredPerDay"u8);
         }
 
-        if (value.AverageHandleTimeSecondsPerDay is { } property5)
+        if (value._averageHandleTimeSecondsPerDay is { } property5)
         {
             writer.WritePropertyName("averageHandleTimeSecondsPerDay"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class LongTermForecastPlanningGroupData : IGenesysCloudModel<LongT
             writer.WriteNull("averageHandleTimeSecondsPerDay"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

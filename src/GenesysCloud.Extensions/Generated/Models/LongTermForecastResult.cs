@@ -14,19 +14,24 @@ public sealed class LongTermForecastResult : IGenesysCloudModel<LongTermForecast
 {
     /// <summary>The forecast data broken up by planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
 
     /// <summary>The reference start date relative to the business unit time zone in this forecast. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartDate")]
-    public string? ReferenceStartDate { get; set; }
+    public string? ReferenceStartDate { get => _referenceStartDate; set => _referenceStartDate = value; }
 
     /// <summary>The number of weeks in this forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData>? _planningGroups;
+    private string? _referenceStartDate;
+    private long? _weekCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermForecastResult IGenesysCloudModel<LongTermForecastResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class LongTermForecastResult : IGenesysCloudModel<LongTermForecast
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class LongTermForecastResult : IGenesysCloudModel<LongTermForecast
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LongTermForecastPlanningGroupData.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list1;
+                        value._planningGroups = list1;
                     }
                     break;
                 case 1:
-                    value.ReferenceStartDate = ReadString(ref reader, name);
+                    value._referenceStartDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class LongTermForecastResult : IGenesysCloudModel<LongTermForecast
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PlanningGroups is { } property2)
+        if (value._planningGroups is { } property2)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class LongTermForecastResult : IGenesysCloudModel<LongTermForecast
             writer.WriteNull("planningGroups"u8);
         }
 
-        WriteString(writer, "referenceStartDate"u8, value.ReferenceStartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "referenceStartDate"u8, value._referenceStartDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

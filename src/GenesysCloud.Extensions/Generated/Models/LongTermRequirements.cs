@@ -14,23 +14,29 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
 {
     /// <summary>Forecast metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecastMetadata")]
-    public global::GenesysCloud.Extensions.Models.ForecastMetadata? ForecastMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ForecastMetadata? ForecastMetadata { get => _forecastMetadata; set => _forecastMetadata = value; }
 
     /// <summary>Date the generation of the requirements started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateGenerationStarted")]
-    public global::System.DateTimeOffset? DateGenerationStarted { get; set; }
+    public global::System.DateTimeOffset? DateGenerationStarted { get => _dateGenerationStarted; set => _dateGenerationStarted = value; }
 
     /// <summary>The list of months covered by the long-term staffing requirements, formatted as yyyy-MM</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("months")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Months { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Months { get => _months; set => _months = value; }
 
     /// <summary>List of planning group outputs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requirementResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? RequirementResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? RequirementResults { get => _requirementResults; set => _requirementResults = value; }
+
+    private global::GenesysCloud.Extensions.Models.ForecastMetadata? _forecastMetadata;
+    private global::System.DateTimeOffset? _dateGenerationStarted;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _months;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? _requirementResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermRequirements IGenesysCloudModel<LongTermRequirements>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
             switch (index)
             {
                 case 0:
-                    value.ForecastMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastMetadata.ReadJson(ref reader, options);
+                    value._forecastMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ForecastMetadata.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateGenerationStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateGenerationStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Months = null;
+                        value._months = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Months = list1;
+                        value._months = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RequirementResults = null;
+                        value._requirementResults = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput.ReadJson(ref reader, options));
                         }
 
-                        value.RequirementResults = list2;
+                        value._requirementResults = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ForecastMetadata is { } property3)
+        if (value._forecastMetadata is { } property3)
         {
             writer.WritePropertyName("forecastMetadata"u8);
             global::GenesysCloud.Extensions.Models.ForecastMetadata.WriteJson(writer, property3, options);
@@ -113,8 +119,8 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
             writer.WriteNull("forecastMetadata"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateGenerationStarted"u8, value.DateGenerationStarted, nulls);
-        if (value.Months is { } property5)
+        WriteDateTimeOffset(writer, "dateGenerationStarted"u8, value._dateGenerationStarted, nulls);
+        if (value._months is { } property5)
         {
             writer.WritePropertyName("months"u8);
             writer.WriteStartArray();
@@ -131,7 +137,7 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
             writer.WriteNull("months"u8);
         }
 
-        if (value.RequirementResults is { } property7)
+        if (value._requirementResults is { } property7)
         {
             writer.WritePropertyName("requirementResults"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class LongTermRequirements : IGenesysCloudModel<LongTermRequiremen
             writer.WriteNull("requirementResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LongTermRequirementsErrorDetail : IGenesysCloudModel<LongTer
 {
     /// <summary>The error code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("internalErrorCode")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum? InternalErrorCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum? InternalErrorCode { get => _internalErrorCode; set => _internalErrorCode = value; }
 
     /// <summary>The description of the error code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum? _internalErrorCode;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermRequirementsErrorDetail IGenesysCloudModel<LongTermRequirementsErrorDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LongTermRequirementsErrorDetail : IGenesysCloudModel<LongTer
             switch (index)
             {
                 case 0:
-                    value.InternalErrorCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum?)null;
+                    value._internalErrorCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.InternalErrorCodeEnum?)null;
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class LongTermRequirementsErrorDetail : IGenesysCloudModel<LongTer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "internalErrorCode"u8, value.InternalErrorCode?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "internalErrorCode"u8, value._internalErrorCode?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class LongTermRequirementsResponse : IGenesysCloudModel<LongTermRe
 {
     /// <summary>Status of the long term forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error code when status is Failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum? ErrorCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>For schema documentation only, always null, schema for staffing forecast result at downloadUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("longTermRequirements")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirements? LongTermRequirements { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirements? LongTermRequirements { get => _longTermRequirements; set => _longTermRequirements = value; }
 
     /// <summary>Download URL for the staffing forecast result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum? _errorCode;
+    private global::GenesysCloud.Extensions.Models.LongTermRequirements? _longTermRequirements;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermRequirementsResponse IGenesysCloudModel<LongTermRequirementsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class LongTermRequirementsResponse : IGenesysCloudModel<LongTermRe
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.StatusEnum?)null;
                     break;
                 case 1:
-                    value.ErrorCode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum(text2) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum?)null;
+                    value._errorCode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum(text2) : (global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse.ErrorCodeEnum?)null;
                     break;
                 case 2:
-                    value.LongTermRequirements = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirements.ReadJson(ref reader, options);
+                    value._longTermRequirements = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirements.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class LongTermRequirementsResponse : IGenesysCloudModel<LongTermRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode?.ToString(), nulls);
-        if (value.LongTermRequirements is { } property3)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode?.ToString(), nulls);
+        if (value._longTermRequirements is { } property3)
         {
             writer.WritePropertyName("longTermRequirements"u8);
             global::GenesysCloud.Extensions.Models.LongTermRequirements.WriteJson(writer, property3, options);
@@ -87,8 +93,8 @@ public sealed class LongTermRequirementsResponse : IGenesysCloudModel<LongTermRe
             writer.WriteNull("longTermRequirements"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class LongTermRequirementsServiceGoal : IGenesysCloudModel<LongTer
 {
     /// <summary>Toggle for target average speed of answer from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useAsaTarget")]
-    public bool? UseAsaTarget { get; set; }
+    public bool? UseAsaTarget { get => _useAsaTarget; set => _useAsaTarget = value; }
 
     /// <summary>Value of target average speed of answer from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetAsaSec")]
-    public double? TargetAsaSec { get; set; }
+    public double? TargetAsaSec { get => _targetAsaSec; set => _targetAsaSec = value; }
 
     /// <summary>Toggle for service level objective from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useServiceLevelTarget")]
-    public bool? UseServiceLevelTarget { get; set; }
+    public bool? UseServiceLevelTarget { get => _useServiceLevelTarget; set => _useServiceLevelTarget = value; }
 
     /// <summary>Value of service level objective seconds from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelObjectiveSeconds")]
-    public double? ServiceLevelObjectiveSeconds { get; set; }
+    public double? ServiceLevelObjectiveSeconds { get => _serviceLevelObjectiveSeconds; set => _serviceLevelObjectiveSeconds = value; }
 
     /// <summary>Value of service level objective percent from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelGoalPercent")]
-    public double? ServiceLevelGoalPercent { get; set; }
+    public double? ServiceLevelGoalPercent { get => _serviceLevelGoalPercent; set => _serviceLevelGoalPercent = value; }
 
     /// <summary>Toggle for abandon rate from service goals</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useAbandonRateGoal")]
-    public bool? UseAbandonRateGoal { get; set; }
+    public bool? UseAbandonRateGoal { get => _useAbandonRateGoal; set => _useAbandonRateGoal = value; }
 
     /// <summary>Value of abandon rate objective</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRateGoalPercent")]
-    public double? AbandonRateGoalPercent { get; set; }
+    public double? AbandonRateGoalPercent { get => _abandonRateGoalPercent; set => _abandonRateGoalPercent = value; }
+
+    private bool? _useAsaTarget;
+    private double? _targetAsaSec;
+    private bool? _useServiceLevelTarget;
+    private double? _serviceLevelObjectiveSeconds;
+    private double? _serviceLevelGoalPercent;
+    private bool? _useAbandonRateGoal;
+    private double? _abandonRateGoalPercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermRequirementsServiceGoal IGenesysCloudModel<LongTermRequirementsServiceGoal>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class LongTermRequirementsServiceGoal : IGenesysCloudModel<LongTer
             switch (index)
             {
                 case 0:
-                    value.UseAsaTarget = ReadNullableBoolean(ref reader, name);
+                    value._useAsaTarget = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.TargetAsaSec = ReadNullableDouble(ref reader, options, name);
+                    value._targetAsaSec = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.UseServiceLevelTarget = ReadNullableBoolean(ref reader, name);
+                    value._useServiceLevelTarget = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ServiceLevelObjectiveSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._serviceLevelObjectiveSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.ServiceLevelGoalPercent = ReadNullableDouble(ref reader, options, name);
+                    value._serviceLevelGoalPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.UseAbandonRateGoal = ReadNullableBoolean(ref reader, name);
+                    value._useAbandonRateGoal = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.AbandonRateGoalPercent = ReadNullableDouble(ref reader, options, name);
+                    value._abandonRateGoalPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class LongTermRequirementsServiceGoal : IGenesysCloudModel<LongTer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "useAsaTarget"u8, value.UseAsaTarget, nulls);
-        WriteDouble(writer, "targetAsaSec"u8, value.TargetAsaSec, nulls);
-        WriteBoolean(writer, "useServiceLevelTarget"u8, value.UseServiceLevelTarget, nulls);
-        WriteDouble(writer, "serviceLevelObjectiveSeconds"u8, value.ServiceLevelObjectiveSeconds, nulls);
-        WriteDouble(writer, "serviceLevelGoalPercent"u8, value.ServiceLevelGoalPercent, nulls);
-        WriteBoolean(writer, "useAbandonRateGoal"u8, value.UseAbandonRateGoal, nulls);
-        WriteDouble(writer, "abandonRateGoalPercent"u8, value.AbandonRateGoalPercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "useAsaTarget"u8, value._useAsaTarget, nulls);
+        WriteDouble(writer, "targetAsaSec"u8, value._targetAsaSec, nulls);
+        WriteBoolean(writer, "useServiceLevelTarget"u8, value._useServiceLevelTarget, nulls);
+        WriteDouble(writer, "serviceLevelObjectiveSeconds"u8, value._serviceLevelObjectiveSeconds, nulls);
+        WriteDouble(writer, "serviceLevelGoalPercent"u8, value._serviceLevelGoalPercent, nulls);
+        WriteBoolean(writer, "useAbandonRateGoal"u8, value._useAbandonRateGoal, nulls);
+        WriteDouble(writer, "abandonRateGoalPercent"u8, value._abandonRateGoalPercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class LongTermRequirementsServiceGoalDetail : IGenesysCloudModel<L
 {
     /// <summary>Service goal template ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The service goals used to generate the requirements</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoals")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal? ServiceGoals { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal? ServiceGoals { get => _serviceGoals; set => _serviceGoals = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal? _serviceGoals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static LongTermRequirementsServiceGoalDetail IGenesysCloudModel<LongTermRequirementsServiceGoalDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class LongTermRequirementsServiceGoalDetail : IGenesysCloudModel<L
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ServiceGoals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal.ReadJson(ref reader, options);
+                    value._serviceGoals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class LongTermRequirementsServiceGoalDetail : IGenesysCloudModel<L
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ServiceGoals is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._serviceGoals is { } property1)
         {
             writer.WritePropertyName("serviceGoals"u8);
             global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoal.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class LongTermRequirementsServiceGoalDetail : IGenesysCloudModel<L
             writer.WriteNull("serviceGoals"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MailFromResult : IGenesysCloudModel<MailFromResult>
 {
     /// <summary>The verification status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The list of DNS records that pertain that need to exist for verification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? Records { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? Records { get => _records; set => _records = value; }
 
     /// <summary>The custom MAIL FROM domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mailFromDomain")]
-    public string? MailFromDomain { get; set; }
+    public string? MailFromDomain { get => _mailFromDomain; set => _mailFromDomain = value; }
+
+    private global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? _records;
+    private string? _mailFromDomain;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MailFromResult IGenesysCloudModel<MailFromResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class MailFromResult : IGenesysCloudModel<MailFromResult>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MailFromResult.StatusEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Records = null;
+                        value._records = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class MailFromResult : IGenesysCloudModel<MailFromResult>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Record.ReadJson(ref reader, options));
                         }
 
-                        value.Records = list2;
+                        value._records = list2;
                     }
                     break;
                 case 2:
-                    value.MailFromDomain = ReadString(ref reader, name);
+                    value._mailFromDomain = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class MailFromResult : IGenesysCloudModel<MailFromResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Records is { } property3)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._records is { } property3)
         {
             writer.WritePropertyName("records"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class MailFromResult : IGenesysCloudModel<MailFromResult>
             writer.WriteNull("records"u8);
         }
 
-        WriteString(writer, "mailFromDomain"u8, value.MailFromDomain, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mailFromDomain"u8, value._mailFromDomain, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The business unit to which this management unit belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>Start day of week for scheduling and forecasting purposes. Moving to Business Unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum? StartDayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum? StartDayOfWeek { get => _startDayOfWeek; set => _startDayOfWeek = value; }
 
     /// <summary>The time zone for the management unit in standard Olson format.  Moving to Business Unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The configuration settings for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>Version info metadata for this management unit. Deprecated, use settings.metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get => _division; set => _division = value; }
 
     /// <summary>The user who last modified this entity.  Deprecated, use field from settings.metadata instead</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The version of the underlying entity.  Deprecated, use field from settings.metadata instead</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date and time at which this entity was last modified.  Deprecated, use field from settings.metadata instead. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum? _startDayOfWeek;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse? _settings;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::GenesysCloud.Extensions.Models.DivisionReference? _division;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ManagementUnit IGenesysCloudModel<ManagementUnit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.StartDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum?)null;
+                    value._startDayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.ManagementUnit.StartDayOfWeekEnum?)null;
                     break;
                 case 4:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +145,9 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.BusinessUnit is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._businessUnit is { } property2)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property2, options);
@@ -143,9 +157,9 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             writer.WriteNull("businessUnit"u8);
         }
 
-        WriteString(writer, "startDayOfWeek"u8, value.StartDayOfWeek?.ToString(), nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.Settings is { } property4)
+        WriteString(writer, "startDayOfWeek"u8, value._startDayOfWeek?.ToString(), nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._settings is { } property4)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitSettingsResponse.WriteJson(writer, property4, options);
@@ -155,7 +169,7 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             writer.WriteNull("settings"u8);
         }
 
-        if (value.Metadata is { } property6)
+        if (value._metadata is { } property6)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property6, options);
@@ -165,7 +179,7 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.Division is { } property8)
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DivisionReference.WriteJson(writer, property8, options);
@@ -175,7 +189,7 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             writer.WriteNull("division"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property10, options);
@@ -185,10 +199,10 @@ public sealed class ManagementUnit : IGenesysCloudModel<ManagementUnit>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
 {
     /// <summary>The management unit associated with the users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>Users in the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get => _users; set => _users = value; }
+
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _users;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ManagementUnitUserListing IGenesysCloudModel<ManagementUnitUserListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
             switch (index)
             {
                 case 0:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnit is { } property2)
+        if (value._managementUnit is { } property2)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.Users is { } property4)
+        if (value._users is { } property4)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ManagementUnitUserListing : IGenesysCloudModel<ManagementUni
             writer.WriteNull("users"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MandatoryPostCallActionInput : IGenesysCloudModel<MandatoryP
 {
     /// <summary>The destination phone number or phone id to send the flow to after completion.  If null or blank will not update.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destination")]
-    public string? Destination { get; set; }
+    public string? Destination { get => _destination; set => _destination = value; }
 
     /// <summary>The invocation data to send the destination after completion.  If null or blank will not update.  Invocation data is only supported when the destination is an Inbound Call flow or Voice Survey flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocationData")]
-    public string? InvocationData { get; set; }
+    public string? InvocationData { get => _invocationData; set => _invocationData = value; }
+
+    private string? _destination;
+    private string? _invocationData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MandatoryPostCallActionInput IGenesysCloudModel<MandatoryPostCallActionInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MandatoryPostCallActionInput : IGenesysCloudModel<MandatoryP
             switch (index)
             {
                 case 0:
-                    value.Destination = ReadString(ref reader, name);
+                    value._destination = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InvocationData = ReadString(ref reader, name);
+                    value._invocationData = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MandatoryPostCallActionInput : IGenesysCloudModel<MandatoryP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "destination"u8, value.Destination, nulls);
-        WriteString(writer, "invocationData"u8, value.InvocationData, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "destination"u8, value._destination, nulls);
+        WriteString(writer, "invocationData"u8, value._invocationData, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

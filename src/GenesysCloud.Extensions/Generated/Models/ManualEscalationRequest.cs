@@ -14,15 +14,19 @@ public sealed class ManualEscalationRequest : IGenesysCloudModel<ManualEscalatio
 {
     /// <summary>The social media normalized message ID to be escalated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialMediaNormalizedMessageId")]
-    public string? SocialMediaNormalizedMessageId { get; set; }
+    public string? SocialMediaNormalizedMessageId { get => _socialMediaNormalizedMessageId; set => _socialMediaNormalizedMessageId = value; }
 
     /// <summary>The escalation target to which the specified social media normalized message should be routed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("escalationTarget")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? EscalationTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? EscalationTarget { get => _escalationTarget; set => _escalationTarget = value; }
+
+    private string? _socialMediaNormalizedMessageId;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _escalationTarget;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ManualEscalationRequest IGenesysCloudModel<ManualEscalationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ManualEscalationRequest : IGenesysCloudModel<ManualEscalatio
             switch (index)
             {
                 case 0:
-                    value.SocialMediaNormalizedMessageId = ReadString(ref reader, name);
+                    value._socialMediaNormalizedMessageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EscalationTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._escalationTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ManualEscalationRequest : IGenesysCloudModel<ManualEscalatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "socialMediaNormalizedMessageId"u8, value.SocialMediaNormalizedMessageId, nulls);
-        if (value.EscalationTarget is { } property1)
+        WriteString(writer, "socialMediaNormalizedMessageId"u8, value._socialMediaNormalizedMessageId, nulls);
+        if (value._escalationTarget is { } property1)
         {
             writer.WritePropertyName("escalationTarget"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ManualEscalationRequest : IGenesysCloudModel<ManualEscalatio
             writer.WriteNull("escalationTarget"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ManualEscalationResponse : IGenesysCloudModel<ManualEscalati
 {
     /// <summary>The Id of the message that got escalated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialMediaNormalizedMessageId")]
-    public string? SocialMediaNormalizedMessageId { get; set; }
+    public string? SocialMediaNormalizedMessageId { get => _socialMediaNormalizedMessageId; set => _socialMediaNormalizedMessageId = value; }
 
     /// <summary>The ID of the message in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationNormalizedMessageId")]
-    public string? ConversationNormalizedMessageId { get; set; }
+    public string? ConversationNormalizedMessageId { get => _conversationNormalizedMessageId; set => _conversationNormalizedMessageId = value; }
 
     /// <summary>The target integration configuration used for an social media message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("escalationTarget")]
-    public global::GenesysCloud.Extensions.Models.EscalationTarget? EscalationTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.EscalationTarget? EscalationTarget { get => _escalationTarget; set => _escalationTarget = value; }
 
     /// <summary>Escalation Status of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("escalationStatus")]
-    public global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum? EscalationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum? EscalationStatus { get => _escalationStatus; set => _escalationStatus = value; }
+
+    private string? _socialMediaNormalizedMessageId;
+    private string? _conversationNormalizedMessageId;
+    private global::GenesysCloud.Extensions.Models.EscalationTarget? _escalationTarget;
+    private global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum? _escalationStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ManualEscalationResponse IGenesysCloudModel<ManualEscalationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ManualEscalationResponse : IGenesysCloudModel<ManualEscalati
             switch (index)
             {
                 case 0:
-                    value.SocialMediaNormalizedMessageId = ReadString(ref reader, name);
+                    value._socialMediaNormalizedMessageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationNormalizedMessageId = ReadString(ref reader, name);
+                    value._conversationNormalizedMessageId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EscalationTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
+                    value._escalationTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EscalationTarget.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.EscalationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum?)null;
+                    value._escalationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ManualEscalationResponse.EscalationStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class ManualEscalationResponse : IGenesysCloudModel<ManualEscalati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "socialMediaNormalizedMessageId"u8, value.SocialMediaNormalizedMessageId, nulls);
-        WriteString(writer, "conversationNormalizedMessageId"u8, value.ConversationNormalizedMessageId, nulls);
-        if (value.EscalationTarget is { } property2)
+        WriteString(writer, "socialMediaNormalizedMessageId"u8, value._socialMediaNormalizedMessageId, nulls);
+        WriteString(writer, "conversationNormalizedMessageId"u8, value._conversationNormalizedMessageId, nulls);
+        if (value._escalationTarget is { } property2)
         {
             writer.WritePropertyName("escalationTarget"u8);
             global::GenesysCloud.Extensions.Models.EscalationTarget.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class ManualEscalationResponse : IGenesysCloudModel<ManualEscalati
             writer.WriteNull("escalationTarget"u8);
         }
 
-        WriteString(writer, "escalationStatus"u8, value.EscalationStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "escalationStatus"u8, value._escalationStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ManualSearchConfig : IGenesysCloudModel<ManualSearchConfig>
 {
     /// <summary>Articles with answer highlights.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("articlesWithAnswerHighlights")]
-    public bool? ArticlesWithAnswerHighlights { get; set; }
+    public bool? ArticlesWithAnswerHighlights { get => _articlesWithAnswerHighlights; set => _articlesWithAnswerHighlights = value; }
 
     /// <summary>Answer generation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerGeneration")]
-    public bool? AnswerGeneration { get; set; }
+    public bool? AnswerGeneration { get => _answerGeneration; set => _answerGeneration = value; }
+
+    private bool? _articlesWithAnswerHighlights;
+    private bool? _answerGeneration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ManualSearchConfig IGenesysCloudModel<ManualSearchConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ManualSearchConfig : IGenesysCloudModel<ManualSearchConfig>
             switch (index)
             {
                 case 0:
-                    value.ArticlesWithAnswerHighlights = ReadNullableBoolean(ref reader, name);
+                    value._articlesWithAnswerHighlights = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AnswerGeneration = ReadNullableBoolean(ref reader, name);
+                    value._answerGeneration = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ManualSearchConfig : IGenesysCloudModel<ManualSearchConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "articlesWithAnswerHighlights"u8, value.ArticlesWithAnswerHighlights, nulls);
-        WriteBoolean(writer, "answerGeneration"u8, value.AnswerGeneration, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "articlesWithAnswerHighlights"u8, value._articlesWithAnswerHighlights, nulls);
+        WriteBoolean(writer, "answerGeneration"u8, value._answerGeneration, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MarkContactUncontactableActionSettings : IGenesysCloudModel<
 {
     /// <summary>A list of media types to evaluate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MarkContactUncontactableActionSettings IGenesysCloudModel<MarkContactUncontactableActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class MarkContactUncontactableActionSettings : IGenesysCloudModel<
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class MarkContactUncontactableActionSettings : IGenesysCloudModel<
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class MarkContactUncontactableActionSettings : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MediaTypes is { } property2)
+        if (value._mediaTypes is { } property2)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class MarkContactUncontactableActionSettings : IGenesysCloudModel<
             writer.WriteNull("mediaTypes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

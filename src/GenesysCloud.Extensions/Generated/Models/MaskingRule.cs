@@ -14,51 +14,64 @@ public sealed class MaskingRule : IGenesysCloudModel<MaskingRule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Masking rule name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description about masking rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Replacement character for masked text character.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("substituteCharacter")]
-    public string? SubstituteCharacter { get; set; }
+    public string? SubstituteCharacter { get => _substituteCharacter; set => _substituteCharacter = value; }
 
     /// <summary>Definition of masking rule (a valid regex or builtin AI based mask name).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("definition")]
-    public string? Definition { get; set; }
+    public string? Definition { get => _definition; set => _definition = value; }
 
     /// <summary>True/False</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Masking rule type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>inbound/outbound</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Associated integration channels</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrations")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Integrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Integrations { get => _integrations; set => _integrations = value; }
 
     /// <summary>Date when the rule was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date when the rule was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private string? _substituteCharacter;
+    private string? _definition;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum? _direction;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _integrations;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MaskingRule IGenesysCloudModel<MaskingRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class MaskingRule : IGenesysCloudModel<MaskingRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SubstituteCharacter = ReadString(ref reader, name);
+                    value._substituteCharacter = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Definition = ReadString(ref reader, name);
+                    value._definition = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MaskingRule.TypeEnum?)null;
                     break;
                 case 7:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.MaskingRule.DirectionEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Integrations = null;
+                        value._integrations = null;
                     }
                     else
                     {
@@ -116,17 +129,17 @@ public sealed class MaskingRule : IGenesysCloudModel<MaskingRule>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Integrations = list3;
+                        value._integrations = list3;
                     }
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,15 +151,15 @@ public sealed class MaskingRule : IGenesysCloudModel<MaskingRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "substituteCharacter"u8, value.SubstituteCharacter, nulls);
-        WriteString(writer, "definition"u8, value.Definition, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        if (value.Integrations is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "substituteCharacter"u8, value._substituteCharacter, nulls);
+        WriteString(writer, "definition"u8, value._definition, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        if (value._integrations is { } property4)
         {
             writer.WritePropertyName("integrations"u8);
             writer.WriteStartArray();
@@ -163,9 +176,9 @@ public sealed class MaskingRule : IGenesysCloudModel<MaskingRule>
             writer.WriteNull("integrations"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

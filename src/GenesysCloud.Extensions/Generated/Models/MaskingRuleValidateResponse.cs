@@ -14,19 +14,24 @@ public sealed class MaskingRuleValidateResponse : IGenesysCloudModel<MaskingRule
 {
     /// <summary>is masking rule definition valid?</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Validation message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationMessage")]
-    public string? ValidationMessage { get; set; }
+    public string? ValidationMessage { get => _validationMessage; set => _validationMessage = value; }
 
     /// <summary>Masked text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maskedText")]
-    public string? MaskedText { get; set; }
+    public string? MaskedText { get => _maskedText; set => _maskedText = value; }
+
+    private bool? _valid;
+    private string? _validationMessage;
+    private string? _maskedText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MaskingRuleValidateResponse IGenesysCloudModel<MaskingRuleValidateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MaskingRuleValidateResponse : IGenesysCloudModel<MaskingRule
             switch (index)
             {
                 case 0:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ValidationMessage = ReadString(ref reader, name);
+                    value._validationMessage = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MaskedText = ReadString(ref reader, name);
+                    value._maskedText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class MaskingRuleValidateResponse : IGenesysCloudModel<MaskingRule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        WriteString(writer, "validationMessage"u8, value.ValidationMessage, nulls);
-        WriteString(writer, "maskedText"u8, value.MaskedText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        WriteString(writer, "validationMessage"u8, value._validationMessage, nulls);
+        WriteString(writer, "maskedText"u8, value._maskedText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class MatchCriteria : IGenesysCloudModel<MatchCriteria>
 {
     /// <summary>The Goessner json path of the field to match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonPath")]
-    public string? JsonPath { get; set; }
+    public string? JsonPath { get => _jsonPath; set => _jsonPath = value; }
 
     /// <summary>The type of operation to perform for matching check</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The value to match on. Only one of value and values can be included</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; set; }
+    public global::System.Text.Json.JsonElement? Value { get => _value; set => _value = value; }
 
     /// <summary>The list of values to match on. Only one of value and values can be included</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Values { get => _values; set => _values = value; }
+
+    private string? _jsonPath;
+    private global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum? _operator;
+    private global::System.Text.Json.JsonElement? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchCriteria IGenesysCloudModel<MatchCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class MatchCriteria : IGenesysCloudModel<MatchCriteria>
             switch (index)
             {
                 case 0:
-                    value.JsonPath = ReadString(ref reader, name);
+                    value._jsonPath = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.MatchCriteria.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadNullableJsonElement(ref reader);
+                    value._value = ReadNullableJsonElement(ref reader);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class MatchCriteria : IGenesysCloudModel<MatchCriteria>
                             list2.Add(global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class MatchCriteria : IGenesysCloudModel<MatchCriteria>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jsonPath"u8, value.JsonPath, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteJsonElement(writer, "value"u8, value.Value, nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "jsonPath"u8, value._jsonPath, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteJsonElement(writer, "value"u8, value._value, nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class MatchCriteria : IGenesysCloudModel<MatchCriteria>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
 {
     /// <summary>The Goessner json path of the field to match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonPath")]
-    public string? JsonPath { get; set; }
+    public string? JsonPath { get => _jsonPath; set => _jsonPath = value; }
 
     /// <summary>The type of operation to perform for matching check</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The value to match on. Only one of value and values can be included</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; set; }
+    public global::System.Text.Json.JsonElement? Value { get => _value; set => _value = value; }
 
     /// <summary>The list of values to match on. Only one of value and values can be included</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Values { get => _values; set => _values = value; }
 
     /// <summary>The generated json path condition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generatedJsonPathCondition")]
-    public string? GeneratedJsonPathCondition { get; set; }
+    public string? GeneratedJsonPathCondition { get => _generatedJsonPathCondition; set => _generatedJsonPathCondition = value; }
 
     /// <summary>Did the generated json path condition match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("match")]
-    public bool? Match { get; set; }
+    public bool? Match { get => _match; set => _match = value; }
 
     /// <summary>The json paths and their values that were compared</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonPathExtraction")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchTestResult>? JsonPathExtraction { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchTestResult>? JsonPathExtraction { get => _jsonPathExtraction; set => _jsonPathExtraction = value; }
+
+    private string? _jsonPath;
+    private global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum? _operator;
+    private global::System.Text.Json.JsonElement? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _values;
+    private string? _generatedJsonPathCondition;
+    private bool? _match;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchTestResult>? _jsonPathExtraction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchCriteriaTestResult IGenesysCloudModel<MatchCriteriaTestResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
             switch (index)
             {
                 case 0:
-                    value.JsonPath = ReadString(ref reader, name);
+                    value._jsonPath = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadNullableJsonElement(ref reader);
+                    value._value = ReadNullableJsonElement(ref reader);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -85,19 +94,19 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
                             list2.Add(global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 case 4:
-                    value.GeneratedJsonPathCondition = ReadString(ref reader, name);
+                    value._generatedJsonPathCondition = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Match = ReadNullableBoolean(ref reader, name);
+                    value._match = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.JsonPathExtraction = null;
+                        value._jsonPathExtraction = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MatchTestResult.ReadJson(ref reader, options));
                         }
 
-                        value.JsonPathExtraction = list3;
+                        value._jsonPathExtraction = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +133,10 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jsonPath"u8, value.JsonPath, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteJsonElement(writer, "value"u8, value.Value, nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "jsonPath"u8, value._jsonPath, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteJsonElement(writer, "value"u8, value._value, nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -144,9 +153,9 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "generatedJsonPathCondition"u8, value.GeneratedJsonPathCondition, nulls);
-        WriteBoolean(writer, "match"u8, value.Match, nulls);
-        if (value.JsonPathExtraction is { } property6)
+        WriteString(writer, "generatedJsonPathCondition"u8, value._generatedJsonPathCondition, nulls);
+        WriteBoolean(writer, "match"u8, value._match, nulls);
+        if (value._jsonPathExtraction is { } property6)
         {
             writer.WritePropertyName("jsonPathExtraction"u8);
             writer.WriteStartArray();
@@ -170,7 +179,7 @@ public sealed class MatchCriteriaTestResult : IGenesysCloudModel<MatchCriteriaTe
             writer.WriteNull("jsonPathExtraction"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

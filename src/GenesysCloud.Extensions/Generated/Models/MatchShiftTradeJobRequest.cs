@@ -14,23 +14,29 @@ public sealed class MatchShiftTradeJobRequest : IGenesysCloudModel<MatchShiftTra
 {
     /// <summary>The start week date of the initiating shift in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>Associated schedule information for the receiving user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingSchedule")]
-    public global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? ReceivingSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? ReceivingSchedule { get => _receivingSchedule; set => _receivingSchedule = value; }
 
     /// <summary>The ID of the shift the receiving user is giving up in trade, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftId")]
-    public string? ReceivingShiftId { get; set; }
+    public string? ReceivingShiftId { get => _receivingShiftId; set => _receivingShiftId = value; }
 
     /// <summary>Version metadata for the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _weekDate;
+    private global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? _receivingSchedule;
+    private string? _receivingShiftId;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchShiftTradeJobRequest IGenesysCloudModel<MatchShiftTradeJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class MatchShiftTradeJobRequest : IGenesysCloudModel<MatchShiftTra
             switch (index)
             {
                 case 0:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReceivingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.ReadJson(ref reader, options);
+                    value._receivingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ReceivingShiftId = ReadString(ref reader, name);
+                    value._receivingShiftId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class MatchShiftTradeJobRequest : IGenesysCloudModel<MatchShiftTra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        if (value.ReceivingSchedule is { } property1)
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        if (value._receivingSchedule is { } property1)
         {
             writer.WritePropertyName("receivingSchedule"u8);
             global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.WriteJson(writer, property1, options);
@@ -86,8 +92,8 @@ public sealed class MatchShiftTradeJobRequest : IGenesysCloudModel<MatchShiftTra
             writer.WriteNull("receivingSchedule"u8);
         }
 
-        WriteString(writer, "receivingShiftId"u8, value.ReceivingShiftId, nulls);
-        if (value.Metadata is { } property3)
+        WriteString(writer, "receivingShiftId"u8, value._receivingShiftId, nulls);
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class MatchShiftTradeJobRequest : IGenesysCloudModel<MatchShiftTra
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MatchShiftTradeRequest : IGenesysCloudModel<MatchShiftTradeR
 {
     /// <summary>The ID of the schedule with which the shift trade is associated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingScheduleId")]
-    public string? ReceivingScheduleId { get; set; }
+    public string? ReceivingScheduleId { get => _receivingScheduleId; set => _receivingScheduleId = value; }
 
     /// <summary>The ID of the shift the receiving user is giving up in trade, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftId")]
-    public string? ReceivingShiftId { get; set; }
+    public string? ReceivingShiftId { get => _receivingShiftId; set => _receivingShiftId = value; }
 
     /// <summary>Version metadata for the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _receivingScheduleId;
+    private string? _receivingShiftId;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchShiftTradeRequest IGenesysCloudModel<MatchShiftTradeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MatchShiftTradeRequest : IGenesysCloudModel<MatchShiftTradeR
             switch (index)
             {
                 case 0:
-                    value.ReceivingScheduleId = ReadString(ref reader, name);
+                    value._receivingScheduleId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReceivingShiftId = ReadString(ref reader, name);
+                    value._receivingShiftId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class MatchShiftTradeRequest : IGenesysCloudModel<MatchShiftTradeR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "receivingScheduleId"u8, value.ReceivingScheduleId, nulls);
-        WriteString(writer, "receivingShiftId"u8, value.ReceivingShiftId, nulls);
-        if (value.Metadata is { } property1)
+        WriteString(writer, "receivingScheduleId"u8, value._receivingScheduleId, nulls);
+        WriteString(writer, "receivingShiftId"u8, value._receivingShiftId, nulls);
+        if (value._metadata is { } property1)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class MatchShiftTradeRequest : IGenesysCloudModel<MatchShiftTradeR
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

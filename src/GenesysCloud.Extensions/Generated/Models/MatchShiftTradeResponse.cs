@@ -14,23 +14,29 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
 {
     /// <summary>The associated shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trade")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get => _trade; set => _trade = value; }
 
     /// <summary>Constraint violations which disallow this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("violations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? Violations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? Violations { get => _violations; set => _violations = value; }
 
     /// <summary>Constraint violations for this shift trade which require shift trade administrator review</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminReviewViolations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? AdminReviewViolations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? AdminReviewViolations { get => _adminReviewViolations; set => _adminReviewViolations = value; }
 
     /// <summary>Unevaluated rules for this shift trade which require shift trade administrator review</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unevaluatedRules")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UnevaluatedRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UnevaluatedRules { get => _unevaluatedRules; set => _unevaluatedRules = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponse? _trade;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? _violations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? _adminReviewViolations;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _unevaluatedRules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchShiftTradeResponse IGenesysCloudModel<MatchShiftTradeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
             switch (index)
             {
                 case 0:
-                    value.Trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
+                    value._trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Violations = null;
+                        value._violations = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.ReadJson(ref reader, options));
                         }
 
-                        value.Violations = list1;
+                        value._violations = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AdminReviewViolations = null;
+                        value._adminReviewViolations = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.ReadJson(ref reader, options));
                         }
 
-                        value.AdminReviewViolations = list2;
+                        value._adminReviewViolations = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UnevaluatedRules = null;
+                        value._unevaluatedRules = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UnevaluatedRules = list3;
+                        value._unevaluatedRules = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trade is { } property4)
+        if (value._trade is { } property4)
         {
             writer.WritePropertyName("trade"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeResponse.WriteJson(writer, property4, options);
@@ -127,7 +133,7 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
             writer.WriteNull("trade"u8);
         }
 
-        if (value.Violations is { } property6)
+        if (value._violations is { } property6)
         {
             writer.WritePropertyName("violations"u8);
             writer.WriteStartArray();
@@ -151,7 +157,7 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
             writer.WriteNull("violations"u8);
         }
 
-        if (value.AdminReviewViolations is { } property9)
+        if (value._adminReviewViolations is { } property9)
         {
             writer.WritePropertyName("adminReviewViolations"u8);
             writer.WriteStartArray();
@@ -175,7 +181,7 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
             writer.WriteNull("adminReviewViolations"u8);
         }
 
-        if (value.UnevaluatedRules is { } property12)
+        if (value._unevaluatedRules is { } property12)
         {
             writer.WritePropertyName("unevaluatedRules"u8);
             writer.WriteStartArray();
@@ -192,7 +198,7 @@ public sealed class MatchShiftTradeResponse : IGenesysCloudModel<MatchShiftTrade
             writer.WriteNull("unevaluatedRules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MatchTestResult : IGenesysCloudModel<MatchTestResult>
 {
     /// <summary>The value of the field being matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; set; }
+    public global::System.Text.Json.JsonElement? Value { get => _value; set => _value = value; }
 
     /// <summary>The json path to the json node being matched on. ex: $['things'][1]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public string? Path { get; set; }
+    public string? Path { get => _path; set => _path = value; }
+
+    private global::System.Text.Json.JsonElement? _value;
+    private string? _path;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MatchTestResult IGenesysCloudModel<MatchTestResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MatchTestResult : IGenesysCloudModel<MatchTestResult>
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableJsonElement(ref reader);
+                    value._value = ReadNullableJsonElement(ref reader);
                     break;
                 case 1:
-                    value.Path = ReadString(ref reader, name);
+                    value._path = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MatchTestResult : IGenesysCloudModel<MatchTestResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteJsonElement(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "path"u8, value.Path, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "path"u8, value._path, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MaxParticipants : IGenesysCloudModel<MaxParticipants>
 {
     /// <summary>The maximum number of participants that are allowed on a conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxParticipants")]
-    public long? MaxParticipantsValue { get; set; }
+    public long? MaxParticipantsValue { get => _maxParticipantsValue; set => _maxParticipantsValue = value; }
+
+    private long? _maxParticipantsValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MaxParticipants IGenesysCloudModel<MaxParticipants>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MaxParticipants : IGenesysCloudModel<MaxParticipants>
             switch (index)
             {
                 case 0:
-                    value.MaxParticipantsValue = ReadNullableInt64(ref reader, options, name);
+                    value._maxParticipantsValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MaxParticipants : IGenesysCloudModel<MaxParticipants>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maxParticipants"u8, value.MaxParticipantsValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxParticipants"u8, value._maxParticipantsValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
 {
     /// <summary>Trunk information utilized when creating the media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunk")]
-    public global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo? Trunk { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo? Trunk { get => _trunk; set => _trunk = value; }
 
     /// <summary>Station information associated with media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("station")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? Station { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? Station { get => _station; set => _station = value; }
 
     /// <summary>User information associated media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? User { get => _user; set => _user = value; }
 
     /// <summary>The ICE protocol statistics and details. Reference: https://www.rfc-editor.org/rfc/rfc5245</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ice")]
-    public global::GenesysCloud.Extensions.Models.MediaIceStatistics? Ice { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaIceStatistics? Ice { get => _ice; set => _ice = value; }
 
     /// <summary>Statistics of sent and received RTP. Reference: https://www.rfc-editor.org/rfc/rfc3550</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rtp")]
-    public global::GenesysCloud.Extensions.Models.MediaRtpStatistics? Rtp { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaRtpStatistics? Rtp { get => _rtp; set => _rtp = value; }
 
     /// <summary>Media reconnect attempt count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reconnectAttempts")]
-    public long? ReconnectAttempts { get; set; }
+    public long? ReconnectAttempts { get => _reconnectAttempts; set => _reconnectAttempts = value; }
 
     /// <summary>Source type of media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceType")]
-    public global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum? SourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum? SourceType { get => _sourceType; set => _sourceType = value; }
 
     /// <summary>Client information associated with media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientInfo")]
-    public global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? ClientInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? ClientInfo { get => _clientInfo; set => _clientInfo = value; }
 
     /// <summary>Media endpoint statistics creation time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Media endpoint statistics processed time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateProcessed")]
-    public global::System.DateTimeOffset? DateProcessed { get; set; }
+    public global::System.DateTimeOffset? DateProcessed { get => _dateProcessed; set => _dateProcessed = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo? _trunk;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _station;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _user;
+    private global::GenesysCloud.Extensions.Models.MediaIceStatistics? _ice;
+    private global::GenesysCloud.Extensions.Models.MediaRtpStatistics? _rtp;
+    private long? _reconnectAttempts;
+    private global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum? _sourceType;
+    private global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? _clientInfo;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateProcessed;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaEndpointStatistics IGenesysCloudModel<MediaEndpointStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             switch (index)
             {
                 case 0:
-                    value.Trunk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo.ReadJson(ref reader, options);
+                    value._trunk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Ice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceStatistics.ReadJson(ref reader, options);
+                    value._ice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceStatistics.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Rtp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaRtpStatistics.ReadJson(ref reader, options);
+                    value._rtp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaRtpStatistics.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ReconnectAttempts = ReadNullableInt64(ref reader, options, name);
+                    value._reconnectAttempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.SourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum?)null;
+                    value._sourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.SourceTypeEnum?)null;
                     break;
                 case 7:
-                    value.ClientInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.ReadJson(ref reader, options);
+                    value._clientInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateProcessed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateProcessed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +129,7 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trunk is { } property2)
+        if (value._trunk is { } property2)
         {
             writer.WritePropertyName("trunk"u8);
             global::GenesysCloud.Extensions.Models.MediaStatisticsTrunkInfo.WriteJson(writer, property2, options);
@@ -127,7 +139,7 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("trunk"u8);
         }
 
-        if (value.Station is { } property4)
+        if (value._station is { } property4)
         {
             writer.WritePropertyName("station"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property4, options);
@@ -137,7 +149,7 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("station"u8);
         }
 
-        if (value.User is { } property6)
+        if (value._user is { } property6)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property6, options);
@@ -147,7 +159,7 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("user"u8);
         }
 
-        if (value.Ice is { } property8)
+        if (value._ice is { } property8)
         {
             writer.WritePropertyName("ice"u8);
             global::GenesysCloud.Extensions.Models.MediaIceStatistics.WriteJson(writer, property8, options);
@@ -157,7 +169,7 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("ice"u8);
         }
 
-        if (value.Rtp is { } property10)
+        if (value._rtp is { } property10)
         {
             writer.WritePropertyName("rtp"u8);
             global::GenesysCloud.Extensions.Models.MediaRtpStatistics.WriteJson(writer, property10, options);
@@ -167,9 +179,9 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("rtp"u8);
         }
 
-        WriteInt64(writer, "reconnectAttempts"u8, value.ReconnectAttempts, nulls);
-        WriteString(writer, "sourceType"u8, value.SourceType?.ToString(), nulls);
-        if (value.ClientInfo is { } property12)
+        WriteInt64(writer, "reconnectAttempts"u8, value._reconnectAttempts, nulls);
+        WriteString(writer, "sourceType"u8, value._sourceType?.ToString(), nulls);
+        if (value._clientInfo is { } property12)
         {
             writer.WritePropertyName("clientInfo"u8);
             global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.WriteJson(writer, property12, options);
@@ -179,9 +191,9 @@ public sealed class MediaEndpointStatistics : IGenesysCloudModel<MediaEndpointSt
             writer.WriteNull("clientInfo"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateProcessed"u8, value.DateProcessed, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateProcessed"u8, value._dateProcessed, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

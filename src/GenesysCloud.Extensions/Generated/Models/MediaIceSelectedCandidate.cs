@@ -14,15 +14,19 @@ public sealed class MediaIceSelectedCandidate : IGenesysCloudModel<MediaIceSelec
 {
     /// <summary>IP address and port of the candidate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>Type of the selected candidate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _address;
+    private global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaIceSelectedCandidate IGenesysCloudModel<MediaIceSelectedCandidate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MediaIceSelectedCandidate : IGenesysCloudModel<MediaIceSelec
             switch (index)
             {
                 case 0:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MediaIceSelectedCandidate : IGenesysCloudModel<MediaIceSelec
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MediaIceSelectedPair : IGenesysCloudModel<MediaIceSelectedPa
 {
     /// <summary>The remote candidate that was chosen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? Client { get => _client; set => _client = value; }
 
     /// <summary>The local candidate that was chosen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("server")]
-    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? Server { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? Server { get => _server; set => _server = value; }
 
     /// <summary>Relative milliseconds since creation of endpoint when this ICE candidate pair has been selected</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("candidatePairSelectedMilliseconds")]
-    public long? CandidatePairSelectedMilliseconds { get; set; }
+    public long? CandidatePairSelectedMilliseconds { get => _candidatePairSelectedMilliseconds; set => _candidatePairSelectedMilliseconds = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? _client;
+    private global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate? _server;
+    private long? _candidatePairSelectedMilliseconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaIceSelectedPair IGenesysCloudModel<MediaIceSelectedPair>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MediaIceSelectedPair : IGenesysCloudModel<MediaIceSelectedPa
             switch (index)
             {
                 case 0:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Server = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.ReadJson(ref reader, options);
+                    value._server = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CandidatePairSelectedMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._candidatePairSelectedMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class MediaIceSelectedPair : IGenesysCloudModel<MediaIceSelectedPa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Client is { } property1)
+        if (value._client is { } property1)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class MediaIceSelectedPair : IGenesysCloudModel<MediaIceSelectedPa
             writer.WriteNull("client"u8);
         }
 
-        if (value.Server is { } property3)
+        if (value._server is { } property3)
         {
             writer.WritePropertyName("server"u8);
             global::GenesysCloud.Extensions.Models.MediaIceSelectedCandidate.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class MediaIceSelectedPair : IGenesysCloudModel<MediaIceSelectedPa
             writer.WriteNull("server"u8);
         }
 
-        WriteInt64(writer, "candidatePairSelectedMilliseconds"u8, value.CandidatePairSelectedMilliseconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "candidatePairSelectedMilliseconds"u8, value._candidatePairSelectedMilliseconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

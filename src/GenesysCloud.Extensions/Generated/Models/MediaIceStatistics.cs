@@ -14,11 +14,14 @@ public sealed class MediaIceStatistics : IGenesysCloudModel<MediaIceStatistics>
 {
     /// <summary>The candidate pairs selected for the media stream</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedPairs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaIceSelectedPair>? SelectedPairs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaIceSelectedPair>? SelectedPairs { get => _selectedPairs; set => _selectedPairs = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaIceSelectedPair>? _selectedPairs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaIceStatistics IGenesysCloudModel<MediaIceStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class MediaIceStatistics : IGenesysCloudModel<MediaIceStatistics>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedPairs = null;
+                        value._selectedPairs = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class MediaIceStatistics : IGenesysCloudModel<MediaIceStatistics>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaIceSelectedPair.ReadJson(ref reader, options));
                         }
 
-                        value.SelectedPairs = list1;
+                        value._selectedPairs = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class MediaIceStatistics : IGenesysCloudModel<MediaIceStatistics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SelectedPairs is { } property2)
+        if (value._selectedPairs is { } property2)
         {
             writer.WritePropertyName("selectedPairs"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class MediaIceStatistics : IGenesysCloudModel<MediaIceStatistics>
             writer.WriteNull("selectedPairs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class MediaParticipantRequest : IGenesysCloudModel<MediaParticipan
 {
     /// <summary>Wrap-up to assign to this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.WrapupInput? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapupInput? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>The state to update to set for this participant's communications.  Possible values are: 'connected' and 'disconnected'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>True to enable ad-hoc recording of this participant, otherwise false to disable recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public bool? Recording { get; set; }
+    public bool? Recording { get => _recording; set => _recording = value; }
 
     /// <summary>True to mute this conversation participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muted")]
-    public bool? Muted { get; set; }
+    public bool? Muted { get => _muted; set => _muted = value; }
 
     /// <summary>True to confine this conversation participant.  Should only be used for ad-hoc conferences</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confined")]
-    public bool? Confined { get; set; }
+    public bool? Confined { get => _confined; set => _confined = value; }
 
     /// <summary>True to hold this conversation participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>True to skip wrap-up for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupSkipped")]
-    public bool? WrapupSkipped { get; set; }
+    public bool? WrapupSkipped { get => _wrapupSkipped; set => _wrapupSkipped = value; }
 
     /// <summary>Time to resume parked communication. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resumeTime")]
-    public global::System.DateTimeOffset? ResumeTime { get; set; }
+    public global::System.DateTimeOffset? ResumeTime { get => _resumeTime; set => _resumeTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.WrapupInput? _wrapup;
+    private global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum? _state;
+    private bool? _recording;
+    private bool? _muted;
+    private bool? _confined;
+    private bool? _held;
+    private bool? _wrapupSkipped;
+    private global::System.DateTimeOffset? _resumeTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaParticipantRequest IGenesysCloudModel<MediaParticipantRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class MediaParticipantRequest : IGenesysCloudModel<MediaParticipan
             switch (index)
             {
                 case 0:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupInput.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupInput.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaParticipantRequest.StateEnum?)null;
                     break;
                 case 2:
-                    value.Recording = ReadNullableBoolean(ref reader, name);
+                    value._recording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Muted = ReadNullableBoolean(ref reader, name);
+                    value._muted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Confined = ReadNullableBoolean(ref reader, name);
+                    value._confined = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.WrapupSkipped = ReadNullableBoolean(ref reader, name);
+                    value._wrapupSkipped = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.ResumeTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._resumeTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class MediaParticipantRequest : IGenesysCloudModel<MediaParticipan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Wrapup is { } property2)
+        if (value._wrapup is { } property2)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.WrapupInput.WriteJson(writer, property2, options);
@@ -113,14 +123,14 @@ public sealed class MediaParticipantRequest : IGenesysCloudModel<MediaParticipan
             writer.WriteNull("wrapup"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteBoolean(writer, "recording"u8, value.Recording, nulls);
-        WriteBoolean(writer, "muted"u8, value.Muted, nulls);
-        WriteBoolean(writer, "confined"u8, value.Confined, nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteBoolean(writer, "wrapupSkipped"u8, value.WrapupSkipped, nulls);
-        WriteDateTimeOffset(writer, "resumeTime"u8, value.ResumeTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteBoolean(writer, "recording"u8, value._recording, nulls);
+        WriteBoolean(writer, "muted"u8, value._muted, nulls);
+        WriteBoolean(writer, "confined"u8, value._confined, nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteBoolean(writer, "wrapupSkipped"u8, value._wrapupSkipped, nulls);
+        WriteDateTimeOffset(writer, "resumeTime"u8, value._resumeTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
 {
     /// <summary>Conditions and actions for calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callPolicy")]
-    public global::GenesysCloud.Extensions.Models.CallMediaPolicy? CallPolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallMediaPolicy? CallPolicy { get => _callPolicy; set => _callPolicy = value; }
 
     /// <summary>Conditions and actions for chats</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chatPolicy")]
-    public global::GenesysCloud.Extensions.Models.ChatMediaPolicy? ChatPolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.ChatMediaPolicy? ChatPolicy { get => _chatPolicy; set => _chatPolicy = value; }
 
     /// <summary>Conditions and actions for emails</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailPolicy")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaPolicy? EmailPolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaPolicy? EmailPolicy { get => _emailPolicy; set => _emailPolicy = value; }
 
     /// <summary>Conditions and actions for messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagePolicy")]
-    public global::GenesysCloud.Extensions.Models.MessageMediaPolicy? MessagePolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageMediaPolicy? MessagePolicy { get => _messagePolicy; set => _messagePolicy = value; }
+
+    private global::GenesysCloud.Extensions.Models.CallMediaPolicy? _callPolicy;
+    private global::GenesysCloud.Extensions.Models.ChatMediaPolicy? _chatPolicy;
+    private global::GenesysCloud.Extensions.Models.EmailMediaPolicy? _emailPolicy;
+    private global::GenesysCloud.Extensions.Models.MessageMediaPolicy? _messagePolicy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaPolicies IGenesysCloudModel<MediaPolicies>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
             switch (index)
             {
                 case 0:
-                    value.CallPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallMediaPolicy.ReadJson(ref reader, options);
+                    value._callPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallMediaPolicy.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ChatPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatMediaPolicy.ReadJson(ref reader, options);
+                    value._chatPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ChatMediaPolicy.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.EmailPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailMediaPolicy.ReadJson(ref reader, options);
+                    value._emailPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailMediaPolicy.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagePolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageMediaPolicy.ReadJson(ref reader, options);
+                    value._messagePolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageMediaPolicy.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CallPolicy is { } property1)
+        if (value._callPolicy is { } property1)
         {
             writer.WritePropertyName("callPolicy"u8);
             global::GenesysCloud.Extensions.Models.CallMediaPolicy.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
             writer.WriteNull("callPolicy"u8);
         }
 
-        if (value.ChatPolicy is { } property3)
+        if (value._chatPolicy is { } property3)
         {
             writer.WritePropertyName("chatPolicy"u8);
             global::GenesysCloud.Extensions.Models.ChatMediaPolicy.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
             writer.WriteNull("chatPolicy"u8);
         }
 
-        if (value.EmailPolicy is { } property5)
+        if (value._emailPolicy is { } property5)
         {
             writer.WritePropertyName("emailPolicy"u8);
             global::GenesysCloud.Extensions.Models.EmailMediaPolicy.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
             writer.WriteNull("emailPolicy"u8);
         }
 
-        if (value.MessagePolicy is { } property7)
+        if (value._messagePolicy is { } property7)
         {
             writer.WritePropertyName("messagePolicy"u8);
             global::GenesysCloud.Extensions.Models.MessageMediaPolicy.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class MediaPolicies : IGenesysCloudModel<MediaPolicies>
             writer.WriteNull("messagePolicy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
 {
     /// <summary>The AWS region your organization is in.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("awsHomeRegion")]
-    public string? AwsHomeRegion { get; set; }
+    public string? AwsHomeRegion { get => _awsHomeRegion; set => _awsHomeRegion = value; }
 
     /// <summary>The list of AWS regions to which Genesys Cloud is deployed with full functionality including media streaming.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("awsCoreRegions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AwsCoreRegions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AwsCoreRegions { get => _awsCoreRegions; set => _awsCoreRegions = value; }
 
     /// <summary>The list of AWS regions that Genesys Cloud uses only for media streaming.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("awsSatelliteRegions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AwsSatelliteRegions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AwsSatelliteRegions { get => _awsSatelliteRegions; set => _awsSatelliteRegions = value; }
+
+    private string? _awsHomeRegion;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _awsCoreRegions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _awsSatelliteRegions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaRegions IGenesysCloudModel<MediaRegions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
             switch (index)
             {
                 case 0:
-                    value.AwsHomeRegion = ReadString(ref reader, name);
+                    value._awsHomeRegion = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AwsCoreRegions = null;
+                        value._awsCoreRegions = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AwsCoreRegions = list1;
+                        value._awsCoreRegions = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AwsSatelliteRegions = null;
+                        value._awsSatelliteRegions = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AwsSatelliteRegions = list2;
+                        value._awsSatelliteRegions = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "awsHomeRegion"u8, value.AwsHomeRegion, nulls);
-        if (value.AwsCoreRegions is { } property3)
+        WriteString(writer, "awsHomeRegion"u8, value._awsHomeRegion, nulls);
+        if (value._awsCoreRegions is { } property3)
         {
             writer.WritePropertyName("awsCoreRegions"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
             writer.WriteNull("awsCoreRegions"u8);
         }
 
-        if (value.AwsSatelliteRegions is { } property5)
+        if (value._awsSatelliteRegions is { } property5)
         {
             writer.WritePropertyName("awsSatelliteRegions"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class MediaRegions : IGenesysCloudModel<MediaRegions>
             writer.WriteNull("awsSatelliteRegions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MediaResult : IGenesysCloudModel<MediaResult>
 {
     /// <summary>Gets or sets <c>mediaUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaUri")]
-    public string? MediaUri { get; set; }
+    public string? MediaUri { get => _mediaUri; set => _mediaUri = value; }
 
     /// <summary>Gets or sets <c>waveformData</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waveformData")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? WaveformData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? WaveformData { get => _waveformData; set => _waveformData = value; }
+
+    private string? _mediaUri;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _waveformData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaResult IGenesysCloudModel<MediaResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class MediaResult : IGenesysCloudModel<MediaResult>
             switch (index)
             {
                 case 0:
-                    value.MediaUri = ReadString(ref reader, name);
+                    value._mediaUri = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WaveformData = null;
+                        value._waveformData = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class MediaResult : IGenesysCloudModel<MediaResult>
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.WaveformData = list1;
+                        value._waveformData = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class MediaResult : IGenesysCloudModel<MediaResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mediaUri"u8, value.MediaUri, nulls);
-        if (value.WaveformData is { } property2)
+        WriteString(writer, "mediaUri"u8, value._mediaUri, nulls);
+        if (value._waveformData is { } property2)
         {
             writer.WritePropertyName("waveformData"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class MediaResult : IGenesysCloudModel<MediaResult>
             writer.WriteNull("waveformData"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class MediaRtpStatistics : IGenesysCloudModel<MediaRtpStatistics>
 {
     /// <summary>Number of packets received, including all invalid, duplicate, and discarded packets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("packetsReceived")]
-    public long? PacketsReceived { get; set; }
+    public long? PacketsReceived { get => _packetsReceived; set => _packetsReceived = value; }
 
     /// <summary>Number of packets sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("packetsSent")]
-    public long? PacketsSent { get; set; }
+    public long? PacketsSent { get => _packetsSent; set => _packetsSent = value; }
 
     /// <summary>Number of RFC#2833 packets received</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rtpEventsReceived")]
-    public long? RtpEventsReceived { get; set; }
+    public long? RtpEventsReceived { get => _rtpEventsReceived; set => _rtpEventsReceived = value; }
 
     /// <summary>Number of RFC#2833 packets sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rtpEventsSent")]
-    public long? RtpEventsSent { get; set; }
+    public long? RtpEventsSent { get => _rtpEventsSent; set => _rtpEventsSent = value; }
 
     /// <summary>The estimated average MOS score</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("estimatedAverageMos")]
-    public double? EstimatedAverageMos { get; set; }
+    public double? EstimatedAverageMos { get => _estimatedAverageMos; set => _estimatedAverageMos = value; }
 
     /// <summary>The average jitter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageJitter")]
-    public double? AverageJitter { get; set; }
+    public double? AverageJitter { get => _averageJitter; set => _averageJitter = value; }
+
+    private long? _packetsReceived;
+    private long? _packetsSent;
+    private long? _rtpEventsReceived;
+    private long? _rtpEventsSent;
+    private double? _estimatedAverageMos;
+    private double? _averageJitter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaRtpStatistics IGenesysCloudModel<MediaRtpStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class MediaRtpStatistics : IGenesysCloudModel<MediaRtpStatistics>
             switch (index)
             {
                 case 0:
-                    value.PacketsReceived = ReadNullableInt64(ref reader, options, name);
+                    value._packetsReceived = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PacketsSent = ReadNullableInt64(ref reader, options, name);
+                    value._packetsSent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.RtpEventsReceived = ReadNullableInt64(ref reader, options, name);
+                    value._rtpEventsReceived = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.RtpEventsSent = ReadNullableInt64(ref reader, options, name);
+                    value._rtpEventsSent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.EstimatedAverageMos = ReadNullableDouble(ref reader, options, name);
+                    value._estimatedAverageMos = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.AverageJitter = ReadNullableDouble(ref reader, options, name);
+                    value._averageJitter = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class MediaRtpStatistics : IGenesysCloudModel<MediaRtpStatistics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "packetsReceived"u8, value.PacketsReceived, nulls);
-        WriteInt64(writer, "packetsSent"u8, value.PacketsSent, nulls);
-        WriteInt64(writer, "rtpEventsReceived"u8, value.RtpEventsReceived, nulls);
-        WriteInt64(writer, "rtpEventsSent"u8, value.RtpEventsSent, nulls);
-        WriteDouble(writer, "estimatedAverageMos"u8, value.EstimatedAverageMos, nulls);
-        WriteDouble(writer, "averageJitter"u8, value.AverageJitter, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "packetsReceived"u8, value._packetsReceived, nulls);
+        WriteInt64(writer, "packetsSent"u8, value._packetsSent, nulls);
+        WriteInt64(writer, "rtpEventsReceived"u8, value._rtpEventsReceived, nulls);
+        WriteInt64(writer, "rtpEventsSent"u8, value._rtpEventsSent, nulls);
+        WriteDouble(writer, "estimatedAverageMos"u8, value._estimatedAverageMos, nulls);
+        WriteDouble(writer, "averageJitter"u8, value._averageJitter, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

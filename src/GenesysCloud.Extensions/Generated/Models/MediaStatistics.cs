@@ -14,31 +14,39 @@ public sealed class MediaStatistics : IGenesysCloudModel<MediaStatistics>
 {
     /// <summary>Gets or sets <c>communicationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Relative milliseconds to create media session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationMilliseconds")]
-    public long? CreationMilliseconds { get; set; }
+    public long? CreationMilliseconds { get => _creationMilliseconds; set => _creationMilliseconds = value; }
 
     /// <summary>Preferred media region</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredRegion")]
-    public string? PreferredRegion { get; set; }
+    public string? PreferredRegion { get => _preferredRegion; set => _preferredRegion = value; }
 
     /// <summary>Actual media region</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveRegion")]
-    public string? EffectiveRegion { get; set; }
+    public string? EffectiveRegion { get => _effectiveRegion; set => _effectiveRegion = value; }
 
     /// <summary>Media statistics for each media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaStatistics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaEndpointStatistics>? MediaStatisticsValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaEndpointStatistics>? MediaStatisticsValue { get => _mediaStatisticsValue; set => _mediaStatisticsValue = value; }
+
+    private string? _communicationId;
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _creationMilliseconds;
+    private string? _preferredRegion;
+    private string? _effectiveRegion;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaEndpointStatistics>? _mediaStatisticsValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaStatistics IGenesysCloudModel<MediaStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class MediaStatistics : IGenesysCloudModel<MediaStatistics>
             switch (index)
             {
                 case 0:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.CreationMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._creationMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PreferredRegion = ReadString(ref reader, name);
+                    value._preferredRegion = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EffectiveRegion = ReadString(ref reader, name);
+                    value._effectiveRegion = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.MediaStatisticsValue = null;
+                        value._mediaStatisticsValue = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class MediaStatistics : IGenesysCloudModel<MediaStatistics>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaEndpointStatistics.ReadJson(ref reader, options));
                         }
 
-                        value.MediaStatisticsValue = list1;
+                        value._mediaStatisticsValue = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class MediaStatistics : IGenesysCloudModel<MediaStatistics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "creationMilliseconds"u8, value.CreationMilliseconds, nulls);
-        WriteString(writer, "preferredRegion"u8, value.PreferredRegion, nulls);
-        WriteString(writer, "effectiveRegion"u8, value.EffectiveRegion, nulls);
-        if (value.MediaStatisticsValue is { } property2)
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "creationMilliseconds"u8, value._creationMilliseconds, nulls);
+        WriteString(writer, "preferredRegion"u8, value._preferredRegion, nulls);
+        WriteString(writer, "effectiveRegion"u8, value._effectiveRegion, nulls);
+        if (value._mediaStatisticsValue is { } property2)
         {
             writer.WritePropertyName("mediaStatistics"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class MediaStatistics : IGenesysCloudModel<MediaStatistics>
             writer.WriteNull("mediaStatistics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

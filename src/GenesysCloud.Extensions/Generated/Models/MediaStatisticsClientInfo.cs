@@ -14,19 +14,24 @@ public sealed class MediaStatisticsClientInfo : IGenesysCloudModel<MediaStatisti
 {
     /// <summary>The name of the application that created the media session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originAppName")]
-    public string? OriginAppName { get; set; }
+    public string? OriginAppName { get => _originAppName; set => _originAppName = value; }
 
     /// <summary>The ID of the application that created the media session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originAppId")]
-    public string? OriginAppId { get; set; }
+    public string? OriginAppId { get => _originAppId; set => _originAppId = value; }
 
     /// <summary>The version of the application that created the media session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originAppVersion")]
-    public string? OriginAppVersion { get; set; }
+    public string? OriginAppVersion { get => _originAppVersion; set => _originAppVersion = value; }
+
+    private string? _originAppName;
+    private string? _originAppId;
+    private string? _originAppVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaStatisticsClientInfo IGenesysCloudModel<MediaStatisticsClientInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MediaStatisticsClientInfo : IGenesysCloudModel<MediaStatisti
             switch (index)
             {
                 case 0:
-                    value.OriginAppName = ReadString(ref reader, name);
+                    value._originAppName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OriginAppId = ReadString(ref reader, name);
+                    value._originAppId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OriginAppVersion = ReadString(ref reader, name);
+                    value._originAppVersion = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class MediaStatisticsClientInfo : IGenesysCloudModel<MediaStatisti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "originAppName"u8, value.OriginAppName, nulls);
-        WriteString(writer, "originAppId"u8, value.OriginAppId, nulls);
-        WriteString(writer, "originAppVersion"u8, value.OriginAppVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "originAppName"u8, value._originAppName, nulls);
+        WriteString(writer, "originAppId"u8, value._originAppId, nulls);
+        WriteString(writer, "originAppVersion"u8, value._originAppVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

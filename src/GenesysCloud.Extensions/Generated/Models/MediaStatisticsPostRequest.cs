@@ -14,27 +14,34 @@ public sealed class MediaStatisticsPostRequest : IGenesysCloudModel<MediaStatist
 {
     /// <summary>Source type of media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceType")]
-    public global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum? SourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum? SourceType { get => _sourceType; set => _sourceType = value; }
 
     /// <summary>Client information associated with media endpoint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientInfo")]
-    public global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? ClientInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? ClientInfo { get => _clientInfo; set => _clientInfo = value; }
 
     /// <summary>Statistics of sent and received RTP. Reference: https://www.rfc-editor.org/rfc/rfc3550</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rtp")]
-    public global::GenesysCloud.Extensions.Models.MediaRtpStatistics? Rtp { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaRtpStatistics? Rtp { get => _rtp; set => _rtp = value; }
 
     /// <summary>Media reconnect attempt count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reconnectAttempts")]
-    public long? ReconnectAttempts { get; set; }
+    public long? ReconnectAttempts { get => _reconnectAttempts; set => _reconnectAttempts = value; }
 
     /// <summary>Media endpoint statistics creation time. Format: yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum? _sourceType;
+    private global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo? _clientInfo;
+    private global::GenesysCloud.Extensions.Models.MediaRtpStatistics? _rtp;
+    private long? _reconnectAttempts;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaStatisticsPostRequest IGenesysCloudModel<MediaStatisticsPostRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class MediaStatisticsPostRequest : IGenesysCloudModel<MediaStatist
             switch (index)
             {
                 case 0:
-                    value.SourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum?)null;
+                    value._sourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest.SourceTypeEnum?)null;
                     break;
                 case 1:
-                    value.ClientInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.ReadJson(ref reader, options);
+                    value._clientInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Rtp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaRtpStatistics.ReadJson(ref reader, options);
+                    value._rtp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaRtpStatistics.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReconnectAttempts = ReadNullableInt64(ref reader, options, name);
+                    value._reconnectAttempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class MediaStatisticsPostRequest : IGenesysCloudModel<MediaStatist
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceType"u8, value.SourceType?.ToString(), nulls);
-        if (value.ClientInfo is { } property2)
+        WriteString(writer, "sourceType"u8, value._sourceType?.ToString(), nulls);
+        if (value._clientInfo is { } property2)
         {
             writer.WritePropertyName("clientInfo"u8);
             global::GenesysCloud.Extensions.Models.MediaStatisticsClientInfo.WriteJson(writer, property2, options);
@@ -93,7 +100,7 @@ public sealed class MediaStatisticsPostRequest : IGenesysCloudModel<MediaStatist
             writer.WriteNull("clientInfo"u8);
         }
 
-        if (value.Rtp is { } property4)
+        if (value._rtp is { } property4)
         {
             writer.WritePropertyName("rtp"u8);
             global::GenesysCloud.Extensions.Models.MediaRtpStatistics.WriteJson(writer, property4, options);
@@ -103,9 +110,9 @@ public sealed class MediaStatisticsPostRequest : IGenesysCloudModel<MediaStatist
             writer.WriteNull("rtp"u8);
         }
 
-        WriteInt64(writer, "reconnectAttempts"u8, value.ReconnectAttempts, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "reconnectAttempts"u8, value._reconnectAttempts, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

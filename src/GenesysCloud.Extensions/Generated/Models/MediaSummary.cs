@@ -14,15 +14,19 @@ public sealed class MediaSummary : IGenesysCloudModel<MediaSummary>
 {
     /// <summary>Gets or sets <c>contactCenter</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactCenter")]
-    public global::GenesysCloud.Extensions.Models.MediaSummaryDetail? ContactCenter { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummaryDetail? ContactCenter { get => _contactCenter; set => _contactCenter = value; }
 
     /// <summary>Gets or sets <c>enterprise</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enterprise")]
-    public global::GenesysCloud.Extensions.Models.MediaSummaryDetail? Enterprise { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummaryDetail? Enterprise { get => _enterprise; set => _enterprise = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaSummaryDetail? _contactCenter;
+    private global::GenesysCloud.Extensions.Models.MediaSummaryDetail? _enterprise;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaSummary IGenesysCloudModel<MediaSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MediaSummary : IGenesysCloudModel<MediaSummary>
             switch (index)
             {
                 case 0:
-                    value.ContactCenter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummaryDetail.ReadJson(ref reader, options);
+                    value._contactCenter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummaryDetail.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Enterprise = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummaryDetail.ReadJson(ref reader, options);
+                    value._enterprise = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummaryDetail.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class MediaSummary : IGenesysCloudModel<MediaSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ContactCenter is { } property1)
+        if (value._contactCenter is { } property1)
         {
             writer.WritePropertyName("contactCenter"u8);
             global::GenesysCloud.Extensions.Models.MediaSummaryDetail.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class MediaSummary : IGenesysCloudModel<MediaSummary>
             writer.WriteNull("contactCenter"u8);
         }
 
-        if (value.Enterprise is { } property3)
+        if (value._enterprise is { } property3)
         {
             writer.WritePropertyName("enterprise"u8);
             global::GenesysCloud.Extensions.Models.MediaSummaryDetail.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class MediaSummary : IGenesysCloudModel<MediaSummary>
             writer.WriteNull("enterprise"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

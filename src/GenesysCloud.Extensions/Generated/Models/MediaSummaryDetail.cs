@@ -14,15 +14,19 @@ public sealed class MediaSummaryDetail : IGenesysCloudModel<MediaSummaryDetail>
 {
     /// <summary>Gets or sets <c>active</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public long? Active { get; set; }
+    public long? Active { get => _active; set => _active = value; }
 
     /// <summary>Gets or sets <c>acw</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acw")]
-    public long? Acw { get; set; }
+    public long? Acw { get => _acw; set => _acw = value; }
+
+    private long? _active;
+    private long? _acw;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaSummaryDetail IGenesysCloudModel<MediaSummaryDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MediaSummaryDetail : IGenesysCloudModel<MediaSummaryDetail>
             switch (index)
             {
                 case 0:
-                    value.Active = ReadNullableInt64(ref reader, options, name);
+                    value._active = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Acw = ReadNullableInt64(ref reader, options, name);
+                    value._acw = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MediaSummaryDetail : IGenesysCloudModel<MediaSummaryDetail>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "active"u8, value.Active, nulls);
-        WriteInt64(writer, "acw"u8, value.Acw, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "active"u8, value._active, nulls);
+        WriteInt64(writer, "acw"u8, value._acw, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MediaTranscription : IGenesysCloudModel<MediaTranscription>
 {
     /// <summary>Gets or sets <c>displayName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>Gets or sets <c>transcriptionProvider</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionProvider")]
-    public global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum? TranscriptionProvider { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum? TranscriptionProvider { get => _transcriptionProvider; set => _transcriptionProvider = value; }
 
     /// <summary>Gets or sets <c>integrationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
+
+    private string? _displayName;
+    private global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum? _transcriptionProvider;
+    private string? _integrationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaTranscription IGenesysCloudModel<MediaTranscription>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MediaTranscription : IGenesysCloudModel<MediaTranscription>
             switch (index)
             {
                 case 0:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TranscriptionProvider = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum?)null;
+                    value._transcriptionProvider = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum(text1) : (global::GenesysCloud.Extensions.Models.MediaTranscription.TranscriptionProviderEnum?)null;
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class MediaTranscription : IGenesysCloudModel<MediaTranscription>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "transcriptionProvider"u8, value.TranscriptionProvider?.ToString(), nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "transcriptionProvider"u8, value._transcriptionProvider?.ToString(), nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

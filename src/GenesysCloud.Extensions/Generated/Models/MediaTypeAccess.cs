@@ -14,15 +14,19 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
 {
     /// <summary>List of media types allowed for inbound messages from customers. If inbound messages from a customer contain media that is not in this list, the media will be dropped from the outbound message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inbound")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? Inbound { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? Inbound { get => _inbound; set => _inbound = value; }
 
     /// <summary>List of media types allowed for outbound messages to customers. If an outbound message is sent that contains media that is not in this list, the message will not be sent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outbound")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? Outbound { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? Outbound { get => _outbound; set => _outbound = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? _inbound;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaType>? _outbound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaTypeAccess IGenesysCloudModel<MediaTypeAccess>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Inbound = null;
+                        value._inbound = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaType.ReadJson(ref reader, options));
                         }
 
-                        value.Inbound = list1;
+                        value._inbound = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Outbound = null;
+                        value._outbound = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaType.ReadJson(ref reader, options));
                         }
 
-                        value.Outbound = list2;
+                        value._outbound = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Inbound is { } property3)
+        if (value._inbound is { } property3)
         {
             writer.WritePropertyName("inbound"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
             writer.WriteNull("inbound"u8);
         }
 
-        if (value.Outbound is { } property6)
+        if (value._outbound is { } property6)
         {
             writer.WritePropertyName("outbound"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class MediaTypeAccess : IGenesysCloudModel<MediaTypeAccess>
             writer.WriteNull("outbound"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

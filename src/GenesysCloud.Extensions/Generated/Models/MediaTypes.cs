@@ -14,11 +14,14 @@ public sealed class MediaTypes : IGenesysCloudModel<MediaTypes>
 {
     /// <summary>Specify allowed media types for inbound and outbound messages. If this field is empty, all inbound and outbound media will be blocked.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allow")]
-    public global::GenesysCloud.Extensions.Models.MediaTypeAccess? Allow { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaTypeAccess? Allow { get => _allow; set => _allow = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaTypeAccess? _allow;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaTypes IGenesysCloudModel<MediaTypes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MediaTypes : IGenesysCloudModel<MediaTypes>
             switch (index)
             {
                 case 0:
-                    value.Allow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaTypeAccess.ReadJson(ref reader, options);
+                    value._allow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaTypeAccess.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class MediaTypes : IGenesysCloudModel<MediaTypes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Allow is { } property1)
+        if (value._allow is { } property1)
         {
             writer.WritePropertyName("allow"u8);
             global::GenesysCloud.Extensions.Models.MediaTypeAccess.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class MediaTypes : IGenesysCloudModel<MediaTypes>
             writer.WriteNull("allow"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MediaUtilization : IGenesysCloudModel<MediaUtilization>
 {
     /// <summary>Defines the maximum number of conversations of this type that an agent can handle at one time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumCapacity")]
-    public long? MaximumCapacity { get; set; }
+    public long? MaximumCapacity { get => _maximumCapacity; set => _maximumCapacity = value; }
 
     /// <summary>Defines the list of other media types that can interrupt a conversation of this media type.  Values include call, chat, email, callback, and message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptableMediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptableMediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InterruptableMediaTypes { get => _interruptableMediaTypes; set => _interruptableMediaTypes = value; }
 
     /// <summary>If true, then track non-ACD conversations against utilization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeNonAcd")]
-    public bool? IncludeNonAcd { get; set; }
+    public bool? IncludeNonAcd { get => _includeNonAcd; set => _includeNonAcd = value; }
+
+    private long? _maximumCapacity;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _interruptableMediaTypes;
+    private bool? _includeNonAcd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MediaUtilization IGenesysCloudModel<MediaUtilization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class MediaUtilization : IGenesysCloudModel<MediaUtilization>
             switch (index)
             {
                 case 0:
-                    value.MaximumCapacity = ReadNullableInt64(ref reader, options, name);
+                    value._maximumCapacity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InterruptableMediaTypes = null;
+                        value._interruptableMediaTypes = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class MediaUtilization : IGenesysCloudModel<MediaUtilization>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InterruptableMediaTypes = list1;
+                        value._interruptableMediaTypes = list1;
                     }
                     break;
                 case 2:
-                    value.IncludeNonAcd = ReadNullableBoolean(ref reader, name);
+                    value._includeNonAcd = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class MediaUtilization : IGenesysCloudModel<MediaUtilization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maximumCapacity"u8, value.MaximumCapacity, nulls);
-        if (value.InterruptableMediaTypes is { } property2)
+        WriteInt64(writer, "maximumCapacity"u8, value._maximumCapacity, nulls);
+        if (value._interruptableMediaTypes is { } property2)
         {
             writer.WritePropertyName("interruptableMediaTypes"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class MediaUtilization : IGenesysCloudModel<MediaUtilization>
             writer.WriteNull("interruptableMediaTypes"u8);
         }
 
-        WriteBoolean(writer, "includeNonAcd"u8, value.IncludeNonAcd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "includeNonAcd"u8, value._includeNonAcd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

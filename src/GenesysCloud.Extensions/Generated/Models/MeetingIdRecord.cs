@@ -14,27 +14,34 @@ public sealed class MeetingIdRecord : IGenesysCloudModel<MeetingIdRecord>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Boolean flag for ephemeral status of the created record</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ephemeral")]
-    public bool? Ephemeral { get; set; }
+    public bool? Ephemeral { get => _ephemeral; set => _ephemeral = value; }
 
     /// <summary>The conferenceId used to generate a meetingId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conferenceId")]
-    public string? ConferenceId { get; set; }
+    public string? ConferenceId { get => _conferenceId; set => _conferenceId = value; }
 
     /// <summary>Instant at which the meetingId record will no longer be considered active. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpired")]
-    public global::System.DateTimeOffset? DateExpired { get; set; }
+    public global::System.DateTimeOffset? DateExpired { get => _dateExpired; set => _dateExpired = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _ephemeral;
+    private string? _conferenceId;
+    private global::System.DateTimeOffset? _dateExpired;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MeetingIdRecord IGenesysCloudModel<MeetingIdRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class MeetingIdRecord : IGenesysCloudModel<MeetingIdRecord>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Ephemeral = ReadNullableBoolean(ref reader, name);
+                    value._ephemeral = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ConferenceId = ReadString(ref reader, name);
+                    value._conferenceId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateExpired = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpired = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class MeetingIdRecord : IGenesysCloudModel<MeetingIdRecord>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "ephemeral"u8, value.Ephemeral, nulls);
-        WriteString(writer, "conferenceId"u8, value.ConferenceId, nulls);
-        WriteDateTimeOffset(writer, "dateExpired"u8, value.DateExpired, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "ephemeral"u8, value._ephemeral, nulls);
+        WriteString(writer, "conferenceId"u8, value._conferenceId, nulls);
+        WriteDateTimeOffset(writer, "dateExpired"u8, value._dateExpired, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

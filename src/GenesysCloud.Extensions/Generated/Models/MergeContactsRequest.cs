@@ -14,15 +14,19 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
 {
     /// <summary>The IDs of all contacts involved in the merge operation (must be between 2 and 25).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get => _contactIds; set => _contactIds = value; }
 
     /// <summary>Override data to set for specific Contact fields after a merge. Any null fields in `valueOverride` will not replace existing data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valueOverride")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact? ValueOverride { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact? ValueOverride { get => _valueOverride; set => _valueOverride = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contactIds;
+    private global::GenesysCloud.Extensions.Models.ExternalContact? _valueOverride;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MergeContactsRequest IGenesysCloudModel<MergeContactsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ContactIds = null;
+                        value._contactIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContactIds = list1;
+                        value._contactIds = list1;
                     }
                     break;
                 case 1:
-                    value.ValueOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
+                    value._valueOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ContactIds is { } property2)
+        if (value._contactIds is { } property2)
         {
             writer.WritePropertyName("contactIds"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
             writer.WriteNull("contactIds"u8);
         }
 
-        if (value.ValueOverride is { } property4)
+        if (value._valueOverride is { } property4)
         {
             writer.WritePropertyName("valueOverride"u8);
             global::GenesysCloud.Extensions.Models.ExternalContact.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class MergeContactsRequest : IGenesysCloudModel<MergeContactsReque
             writer.WriteNull("valueOverride"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

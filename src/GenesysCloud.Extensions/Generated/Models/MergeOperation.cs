@@ -14,19 +14,24 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
 {
     /// <summary>The source contact for the merge operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? SourceContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? SourceContact { get => _sourceContact; set => _sourceContact = value; }
 
     /// <summary>The target contact for the merge operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? TargetContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? TargetContact { get => _targetContact; set => _targetContact = value; }
 
     /// <summary>The contact created as a result of the merge operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultingContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ResultingContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ResultingContact { get => _resultingContact; set => _resultingContact = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _sourceContact;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _targetContact;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _resultingContact;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MergeOperation IGenesysCloudModel<MergeOperation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
             switch (index)
             {
                 case 0:
-                    value.SourceContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._sourceContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TargetContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._targetContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ResultingContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._resultingContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SourceContact is { } property1)
+        if (value._sourceContact is { } property1)
         {
             writer.WritePropertyName("sourceContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
             writer.WriteNull("sourceContact"u8);
         }
 
-        if (value.TargetContact is { } property3)
+        if (value._targetContact is { } property3)
         {
             writer.WritePropertyName("targetContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
             writer.WriteNull("targetContact"u8);
         }
 
-        if (value.ResultingContact is { } property5)
+        if (value._resultingContact is { } property5)
         {
             writer.WritePropertyName("resultingContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class MergeOperation : IGenesysCloudModel<MergeOperation>
             writer.WriteNull("resultingContact"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

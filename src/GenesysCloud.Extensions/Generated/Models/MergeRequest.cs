@@ -14,15 +14,19 @@ public sealed class MergeRequest : IGenesysCloudModel<MergeRequest>
 {
     /// <summary>The ID of the source contact for the merge operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceContactId")]
-    public string? SourceContactId { get; set; }
+    public string? SourceContactId { get => _sourceContactId; set => _sourceContactId = value; }
 
     /// <summary>The ID of the target contact for the merge operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetContactId")]
-    public string? TargetContactId { get; set; }
+    public string? TargetContactId { get => _targetContactId; set => _targetContactId = value; }
+
+    private string? _sourceContactId;
+    private string? _targetContactId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MergeRequest IGenesysCloudModel<MergeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MergeRequest : IGenesysCloudModel<MergeRequest>
             switch (index)
             {
                 case 0:
-                    value.SourceContactId = ReadString(ref reader, name);
+                    value._sourceContactId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TargetContactId = ReadString(ref reader, name);
+                    value._targetContactId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MergeRequest : IGenesysCloudModel<MergeRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceContactId"u8, value.SourceContactId, nulls);
-        WriteString(writer, "targetContactId"u8, value.TargetContactId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceContactId"u8, value._sourceContactId, nulls);
+        WriteString(writer, "targetContactId"u8, value._targetContactId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,139 +14,174 @@ public sealed class Message : IGenesysCloudModel<Message>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Message.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.Message.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>The time line of the participant's message, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>The direction of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.Message.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>A globally unique identifier for the recording associated with this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the message was placed on hold in the cloud clock if the message is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>If true, the participant member is authenticated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticated")]
-    public bool? Authenticated { get; set; }
+    public bool? Authenticated { get => _authenticated; set => _authenticated = value; }
 
     /// <summary>Indicates the type of message platform from which the message originated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Message.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Indicates the country where the recipient is associated in ISO 3166-1 alpha-2 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipientCountry")]
-    public string? RecipientCountry { get; set; }
+    public string? RecipientCountry { get => _recipientCountry; set => _recipientCountry = value; }
 
     /// <summary>The type of the recipient. Eg: Provisioned phoneNumber is the recipient for sms message type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipientType")]
-    public string? RecipientType { get; set; }
+    public string? RecipientType { get => _recipientType; set => _recipientType = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>Address and name data for a call endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public global::GenesysCloud.Extensions.Models.Address? ToAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>Address and name data for a call endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public global::GenesysCloud.Extensions.Models.Address? FromAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.Address? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The messages sent on this communication channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageDetails>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageDetails>? Messages { get => _messages; set => _messages = value; }
 
     /// <summary>A subset of the Journey System's data relevant to a part of a conversation (for external linkage and internal usage/context).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>UUID of virtual agent assistant that provide suggestions to the agent participant during the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentAssistantId")]
-    public string? AgentAssistantId { get; set; }
+    public string? AgentAssistantId { get => _agentAssistantId; set => _agentAssistantId = value; }
 
     /// <summary>The internal id representing the customer supplied sms integration message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("byoSmsIntegrationId")]
-    public string? ByoSmsIntegrationId { get; set; }
+    public string? ByoSmsIntegrationId { get => _byoSmsIntegrationId; set => _byoSmsIntegrationId = value; }
 
     /// <summary>Represents the queue settings for this media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMediaSettings")]
-    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? QueueMediaSettings { get => _queueMediaSettings; set => _queueMediaSettings = value; }
 
     /// <summary>Gets or sets <c>engagementSource</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engagementSource")]
-    public global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum? EngagementSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum? EngagementSource { get => _engagementSource; set => _engagementSource = value; }
 
     /// <summary>Represents the time when a parked message will resume. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resumeTime")]
-    public global::System.DateTimeOffset? ResumeTime { get; set; }
+    public global::System.DateTimeOffset? ResumeTime { get => _resumeTime; set => _resumeTime = value; }
 
     /// <summary>Represents the time when an message was put into parked state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parkTime")]
-    public global::System.DateTimeOffset? ParkTime { get; set; }
+    public global::System.DateTimeOffset? ParkTime { get => _parkTime; set => _parkTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.Message.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Message.InitialStateEnum? _initialState;
+    private string? _id;
+    private bool? _held;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.Message.DirectionEnum? _direction;
+    private string? _recordingId;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private bool? _authenticated;
+    private global::GenesysCloud.Extensions.Models.Message.TypeEnum? _type;
+    private string? _recipientCountry;
+    private string? _recipientType;
+    private string? _scriptId;
+    private string? _peerId;
+    private global::GenesysCloud.Extensions.Models.Address? _toAddress;
+    private global::GenesysCloud.Extensions.Models.Address? _fromAddress;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageDetails>? _messages;
+    private global::GenesysCloud.Extensions.Models.JourneyContext? _journeyContext;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private string? _agentAssistantId;
+    private string? _byoSmsIntegrationId;
+    private global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings? _queueMediaSettings;
+    private global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum? _engagementSource;
+    private global::System.DateTimeOffset? _resumeTime;
+    private global::System.DateTimeOffset? _parkTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Message IGenesysCloudModel<Message>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -167,21 +202,21 @@ public sealed class Message : IGenesysCloudModel<Message>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Message.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Message.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Message.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Message.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Message.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Message.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Message.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Message.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -192,64 +227,64 @@ public sealed class Message : IGenesysCloudModel<Message>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 5:
-                    value.Direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Message.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Message.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Message.DirectionEnum(text4) : (global::GenesysCloud.Extensions.Models.Message.DirectionEnum?)null;
                     break;
                 case 6:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Message.DisconnectTypeEnum?)null;
                     break;
                 case 9:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Authenticated = ReadNullableBoolean(ref reader, name);
+                    value._authenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.Type = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Message.TypeEnum(text6) : (global::GenesysCloud.Extensions.Models.Message.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Message.TypeEnum(text6) : (global::GenesysCloud.Extensions.Models.Message.TypeEnum?)null;
                     break;
                 case 16:
-                    value.RecipientCountry = ReadString(ref reader, name);
+                    value._recipientCountry = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.RecipientType = ReadString(ref reader, name);
+                    value._recipientType = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.ToAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._toAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.FromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
+                    value._fromAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Address.ReadJson(ref reader, options);
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -260,41 +295,41 @@ public sealed class Message : IGenesysCloudModel<Message>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageDetails.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list7;
+                        value._messages = list7;
                     }
                     break;
                 case 23:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyContext.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 27:
-                    value.AgentAssistantId = ReadString(ref reader, name);
+                    value._agentAssistantId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.ByoSmsIntegrationId = ReadString(ref reader, name);
+                    value._byoSmsIntegrationId = ReadString(ref reader, name);
                     break;
                 case 29:
-                    value.QueueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
+                    value._queueMediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.EngagementSource = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum(text8) : (global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum?)null;
+                    value._engagementSource = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum(text8) : (global::GenesysCloud.Extensions.Models.Message.EngagementSourceEnum?)null;
                     break;
                 case 31:
-                    value.ResumeTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._resumeTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 32:
-                    value.ParkTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._parkTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -306,11 +341,11 @@ public sealed class Message : IGenesysCloudModel<Message>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        if (value.Segments is { } property9)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        if (value._segments is { } property9)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -334,9 +369,9 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("segments"u8);
         }
 
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        if (value.ErrorInfo is { } property12)
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        if (value._errorInfo is { } property12)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property12, options);
@@ -346,19 +381,19 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteBoolean(writer, "authenticated"u8, value.Authenticated, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "recipientCountry"u8, value.RecipientCountry, nulls);
-        WriteString(writer, "recipientType"u8, value.RecipientType, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        if (value.ToAddress is { } property14)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteBoolean(writer, "authenticated"u8, value._authenticated, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "recipientCountry"u8, value._recipientCountry, nulls);
+        WriteString(writer, "recipientType"u8, value._recipientType, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        if (value._toAddress is { } property14)
         {
             writer.WritePropertyName("toAddress"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property14, options);
@@ -368,7 +403,7 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("toAddress"u8);
         }
 
-        if (value.FromAddress is { } property16)
+        if (value._fromAddress is { } property16)
         {
             writer.WritePropertyName("fromAddress"u8);
             global::GenesysCloud.Extensions.Models.Address.WriteJson(writer, property16, options);
@@ -378,7 +413,7 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("fromAddress"u8);
         }
 
-        if (value.Messages is { } property18)
+        if (value._messages is { } property18)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -402,7 +437,7 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("messages"u8);
         }
 
-        if (value.JourneyContext is { } property21)
+        if (value._journeyContext is { } property21)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.JourneyContext.WriteJson(writer, property21, options);
@@ -412,7 +447,7 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("journeyContext"u8);
         }
 
-        if (value.Wrapup is { } property23)
+        if (value._wrapup is { } property23)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property23, options);
@@ -422,7 +457,7 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property25)
+        if (value._afterCallWork is { } property25)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property25, options);
@@ -432,10 +467,10 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteString(writer, "agentAssistantId"u8, value.AgentAssistantId, nulls);
-        WriteString(writer, "byoSmsIntegrationId"u8, value.ByoSmsIntegrationId, nulls);
-        if (value.QueueMediaSettings is { } property27)
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteString(writer, "agentAssistantId"u8, value._agentAssistantId, nulls);
+        WriteString(writer, "byoSmsIntegrationId"u8, value._byoSmsIntegrationId, nulls);
+        if (value._queueMediaSettings is { } property27)
         {
             writer.WritePropertyName("queueMediaSettings"u8);
             global::GenesysCloud.Extensions.Models.ConversationQueueMediaSettings.WriteJson(writer, property27, options);
@@ -445,10 +480,10 @@ public sealed class Message : IGenesysCloudModel<Message>
             writer.WriteNull("queueMediaSettings"u8);
         }
 
-        WriteString(writer, "engagementSource"u8, value.EngagementSource?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "resumeTime"u8, value.ResumeTime, nulls);
-        WriteDateTimeOffset(writer, "parkTime"u8, value.ParkTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "engagementSource"u8, value._engagementSource?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "resumeTime"u8, value._resumeTime, nulls);
+        WriteDateTimeOffset(writer, "parkTime"u8, value._parkTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

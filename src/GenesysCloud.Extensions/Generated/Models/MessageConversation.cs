@@ -14,43 +14,54 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The list of participants involved in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaParticipant>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaParticipant>? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>The list of other media channels involved in the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherMediaUris")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OtherMediaUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OtherMediaUris { get => _otherMediaUris; set => _otherMediaUris = value; }
 
     /// <summary>The list of the most recent 20 transfer commands applied to this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recentTransfers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? RecentTransfers { get => _recentTransfers; set => _recentTransfers = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>The time in the future, after which this conversation would be considered inactive. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeout")]
-    public global::System.DateTimeOffset? InactivityTimeout { get; set; }
+    public global::System.DateTimeOffset? InactivityTimeout { get => _inactivityTimeout; set => _inactivityTimeout = value; }
 
     /// <summary>Identifiers of divisions associated with this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? Divisions { get => _divisions; set => _divisions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaParticipant>? _participants;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _otherMediaUris;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TransferResponse>? _recentTransfers;
+    private string? _utilizationLabelId;
+    private global::System.DateTimeOffset? _inactivityTimeout;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationDivisionMembership>? _divisions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageConversation IGenesysCloudModel<MessageConversation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,15 +82,15 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -90,13 +101,13 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageMediaParticipant.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list1;
+                        value._participants = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OtherMediaUris = null;
+                        value._otherMediaUris = null;
                     }
                     else
                     {
@@ -107,13 +118,13 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OtherMediaUris = list2;
+                        value._otherMediaUris = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RecentTransfers = null;
+                        value._recentTransfers = null;
                     }
                     else
                     {
@@ -124,19 +135,19 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TransferResponse.ReadJson(ref reader, options));
                         }
 
-                        value.RecentTransfers = list3;
+                        value._recentTransfers = list3;
                     }
                     break;
                 case 5:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.InactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
+                    value._inactivityTimeout = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Divisions = null;
+                        value._divisions = null;
                     }
                     else
                     {
@@ -147,14 +158,14 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationDivisionMembership.ReadJson(ref reader, options));
                         }
 
-                        value.Divisions = list4;
+                        value._divisions = list4;
                     }
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +177,9 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Participants is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._participants is { } property5)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -192,7 +203,7 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
             writer.WriteNull("participants"u8);
         }
 
-        if (value.OtherMediaUris is { } property8)
+        if (value._otherMediaUris is { } property8)
         {
             writer.WritePropertyName("otherMediaUris"u8);
             writer.WriteStartArray();
@@ -209,7 +220,7 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
             writer.WriteNull("otherMediaUris"u8);
         }
 
-        if (value.RecentTransfers is { } property10)
+        if (value._recentTransfers is { } property10)
         {
             writer.WritePropertyName("recentTransfers"u8);
             writer.WriteStartArray();
@@ -233,9 +244,9 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
             writer.WriteNull("recentTransfers"u8);
         }
 
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value.InactivityTimeout, nulls);
-        if (value.Divisions is { } property13)
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        WriteDateTimeOffset(writer, "inactivityTimeout"u8, value._inactivityTimeout, nulls);
+        if (value._divisions is { } property13)
         {
             writer.WritePropertyName("divisions"u8);
             writer.WriteStartArray();
@@ -259,8 +270,8 @@ public sealed class MessageConversation : IGenesysCloudModel<MessageConversation
             writer.WriteNull("divisions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

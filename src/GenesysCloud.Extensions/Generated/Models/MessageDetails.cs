@@ -14,47 +14,59 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
 {
     /// <summary>UUID identifying the message media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>A URI for this message entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageURI")]
-    public string? MessageURI { get; set; }
+    public string? MessageURI { get => _messageURI; set => _messageURI = value; }
 
     /// <summary>Indicates the delivery status of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageStatus")]
-    public global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum? MessageStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum? MessageStatus { get => _messageStatus; set => _messageStatus = value; }
 
     /// <summary>The message segment count, greater than 1 if the message content was split into multiple parts for this message type, e.g. SMS character limits.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageSegmentCount")]
-    public long? MessageSegmentCount { get; set; }
+    public long? MessageSegmentCount { get => _messageSegmentCount; set => _messageSegmentCount = value; }
 
     /// <summary>The time when the message was sent or received. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageTime")]
-    public global::System.DateTimeOffset? MessageTime { get; set; }
+    public global::System.DateTimeOffset? MessageTime { get => _messageTime; set => _messageTime = value; }
 
     /// <summary>Deprecated: Use the API /api/v2/conversations/messages/{conversationId}/messages/{messageId} to get the associated media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("media")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMedia>? Media { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMedia>? Media { get => _media; set => _media = value; }
 
     /// <summary>Deprecated: This attribute is no longer used. Messages have not included associated stickers for a long time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stickers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageSticker>? Stickers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageSticker>? Stickers { get => _stickers; set => _stickers = value; }
 
     /// <summary>Information that describes the content of the message, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageMetadata")]
-    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadata? MessageMetadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationMessageMetadata? MessageMetadata { get => _messageMetadata; set => _messageMetadata = value; }
 
     /// <summary>For social media messages, the visibility of the message in the originating social platform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialVisibility")]
-    public global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum? SocialVisibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum? SocialVisibility { get => _socialVisibility; set => _socialVisibility = value; }
 
     /// <summary>Provider specific error information for a communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _messageId;
+    private string? _messageURI;
+    private global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum? _messageStatus;
+    private long? _messageSegmentCount;
+    private global::System.DateTimeOffset? _messageTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMedia>? _media;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageSticker>? _stickers;
+    private global::GenesysCloud.Extensions.Models.ConversationMessageMetadata? _messageMetadata;
+    private global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum? _socialVisibility;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageDetails IGenesysCloudModel<MessageDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,24 +87,24 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
             switch (index)
             {
                 case 0:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MessageURI = ReadString(ref reader, name);
+                    value._messageURI = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum?)null;
+                    value._messageStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageDetails.MessageStatusEnum?)null;
                     break;
                 case 3:
-                    value.MessageSegmentCount = ReadNullableInt64(ref reader, options, name);
+                    value._messageSegmentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MessageTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._messageTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Media = null;
+                        value._media = null;
                     }
                     else
                     {
@@ -103,13 +115,13 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageMedia.ReadJson(ref reader, options));
                         }
 
-                        value.Media = list2;
+                        value._media = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Stickers = null;
+                        value._stickers = null;
                     }
                     else
                     {
@@ -120,20 +132,20 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageSticker.ReadJson(ref reader, options));
                         }
 
-                        value.Stickers = list3;
+                        value._stickers = list3;
                     }
                     break;
                 case 7:
-                    value.MessageMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.ReadJson(ref reader, options);
+                    value._messageMetadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SocialVisibility = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum(text4) : (global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum?)null;
+                    value._socialVisibility = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum(text4) : (global::GenesysCloud.Extensions.Models.MessageDetails.SocialVisibilityEnum?)null;
                     break;
                 case 9:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,12 +157,12 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        WriteString(writer, "messageURI"u8, value.MessageURI, nulls);
-        WriteString(writer, "messageStatus"u8, value.MessageStatus?.ToString(), nulls);
-        WriteInt64(writer, "messageSegmentCount"u8, value.MessageSegmentCount, nulls);
-        WriteDateTimeOffset(writer, "messageTime"u8, value.MessageTime, nulls);
-        if (value.Media is { } property5)
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        WriteString(writer, "messageURI"u8, value._messageURI, nulls);
+        WriteString(writer, "messageStatus"u8, value._messageStatus?.ToString(), nulls);
+        WriteInt64(writer, "messageSegmentCount"u8, value._messageSegmentCount, nulls);
+        WriteDateTimeOffset(writer, "messageTime"u8, value._messageTime, nulls);
+        if (value._media is { } property5)
         {
             writer.WritePropertyName("media"u8);
             writer.WriteStartArray();
@@ -174,7 +186,7 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
             writer.WriteNull("media"u8);
         }
 
-        if (value.Stickers is { } property8)
+        if (value._stickers is { } property8)
         {
             writer.WritePropertyName("stickers"u8);
             writer.WriteStartArray();
@@ -198,7 +210,7 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
             writer.WriteNull("stickers"u8);
         }
 
-        if (value.MessageMetadata is { } property11)
+        if (value._messageMetadata is { } property11)
         {
             writer.WritePropertyName("messageMetadata"u8);
             global::GenesysCloud.Extensions.Models.ConversationMessageMetadata.WriteJson(writer, property11, options);
@@ -208,8 +220,8 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
             writer.WriteNull("messageMetadata"u8);
         }
 
-        WriteString(writer, "socialVisibility"u8, value.SocialVisibility?.ToString(), nulls);
-        if (value.ErrorInfo is { } property13)
+        WriteString(writer, "socialVisibility"u8, value._socialVisibility?.ToString(), nulls);
+        if (value._errorInfo is { } property13)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property13, options);
@@ -219,7 +231,7 @@ public sealed class MessageDetails : IGenesysCloudModel<MessageDetails>
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class MessageEvaluation : IGenesysCloudModel<MessageEvaluation>
 {
     /// <summary>The name of the contact column that was wrapped up</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactColumn")]
-    public string? ContactColumn { get; set; }
+    public string? ContactColumn { get => _contactColumn; set => _contactColumn = value; }
 
     /// <summary>The address (phone or email) that was wrapped up</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactAddress")]
-    public string? ContactAddress { get; set; }
+    public string? ContactAddress { get => _contactAddress; set => _contactAddress = value; }
 
     /// <summary>The type of message sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageType")]
-    public global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum? MessageType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum? MessageType { get => _messageType; set => _messageType = value; }
 
     /// <summary>The id of the wrap-up code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCodeId")]
-    public string? WrapupCodeId { get; set; }
+    public string? WrapupCodeId { get => _wrapupCodeId; set => _wrapupCodeId = value; }
 
     /// <summary>The time that the wrap-up was applied. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
+
+    private string? _contactColumn;
+    private string? _contactAddress;
+    private global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum? _messageType;
+    private string? _wrapupCodeId;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageEvaluation IGenesysCloudModel<MessageEvaluation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class MessageEvaluation : IGenesysCloudModel<MessageEvaluation>
             switch (index)
             {
                 case 0:
-                    value.ContactColumn = ReadString(ref reader, name);
+                    value._contactColumn = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContactAddress = ReadString(ref reader, name);
+                    value._contactAddress = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum?)null;
+                    value._messageType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageEvaluation.MessageTypeEnum?)null;
                     break;
                 case 3:
-                    value.WrapupCodeId = ReadString(ref reader, name);
+                    value._wrapupCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class MessageEvaluation : IGenesysCloudModel<MessageEvaluation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contactColumn"u8, value.ContactColumn, nulls);
-        WriteString(writer, "contactAddress"u8, value.ContactAddress, nulls);
-        WriteString(writer, "messageType"u8, value.MessageType?.ToString(), nulls);
-        WriteString(writer, "wrapupCodeId"u8, value.WrapupCodeId, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "contactColumn"u8, value._contactColumn, nulls);
+        WriteString(writer, "contactAddress"u8, value._contactAddress, nulls);
+        WriteString(writer, "messageType"u8, value._messageType?.ToString(), nulls);
+        WriteString(writer, "wrapupCodeId"u8, value._wrapupCodeId, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

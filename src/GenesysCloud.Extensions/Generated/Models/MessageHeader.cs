@@ -14,15 +14,19 @@ public sealed class MessageHeader : IGenesysCloudModel<MessageHeader>
 {
     /// <summary>Defines the content type of the Header in message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Content associated with the header in the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
+
+    private global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum? _type;
+    private string? _content;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageHeader IGenesysCloudModel<MessageHeader>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessageHeader : IGenesysCloudModel<MessageHeader>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageHeader.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MessageHeader : IGenesysCloudModel<MessageHeader>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

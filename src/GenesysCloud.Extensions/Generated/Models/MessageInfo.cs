@@ -14,23 +14,29 @@ public sealed class MessageInfo : IGenesysCloudModel<MessageInfo>
 {
     /// <summary>Key that can be used to localize the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("localizableMessageCode")]
-    public string? LocalizableMessageCode { get; set; }
+    public string? LocalizableMessageCode { get => _localizableMessageCode; set => _localizableMessageCode = value; }
 
     /// <summary>Description of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Message with template fields for variable replacement.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageWithParams")]
-    public string? MessageWithParams { get; set; }
+    public string? MessageWithParams { get => _messageWithParams; set => _messageWithParams = value; }
 
     /// <summary>Map with fields for variable replacement.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? MessageParams { get => _messageParams; set => _messageParams = value; }
+
+    private string? _localizableMessageCode;
+    private string? _message;
+    private string? _messageWithParams;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _messageParams;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageInfo IGenesysCloudModel<MessageInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class MessageInfo : IGenesysCloudModel<MessageInfo>
             switch (index)
             {
                 case 0:
-                    value.LocalizableMessageCode = ReadString(ref reader, name);
+                    value._localizableMessageCode = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageWithParams = ReadString(ref reader, name);
+                    value._messageWithParams = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MessageParams = null;
+                        value._messageParams = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class MessageInfo : IGenesysCloudModel<MessageInfo>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.MessageParams = dictionary1;
+                        value._messageParams = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class MessageInfo : IGenesysCloudModel<MessageInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "localizableMessageCode"u8, value.LocalizableMessageCode, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "messageWithParams"u8, value.MessageWithParams, nulls);
-        if (value.MessageParams is { } property2)
+        WriteString(writer, "localizableMessageCode"u8, value._localizableMessageCode, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "messageWithParams"u8, value._messageWithParams, nulls);
+        if (value._messageParams is { } property2)
         {
             writer.WritePropertyName("messageParams"u8);
             writer.WriteStartObject();
@@ -110,7 +116,7 @@ public sealed class MessageInfo : IGenesysCloudModel<MessageInfo>
             writer.WriteNull("messageParams"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class MessageMedia : IGenesysCloudModel<MessageMedia>
 {
     /// <summary>The location of the media, useful for retrieving it</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The optional internet media type of the the media object.  If null then the media type should be dictated by the url</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public string? MediaType { get; set; }
+    public string? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The optional content length of the the media object, in bytes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLengthBytes")]
-    public long? ContentLengthBytes { get; set; }
+    public long? ContentLengthBytes { get => _contentLengthBytes; set => _contentLengthBytes = value; }
 
     /// <summary>The optional name of the the media object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The optional id of the the media object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
+
+    private string? _url;
+    private string? _mediaType;
+    private long? _contentLengthBytes;
+    private string? _name;
+    private string? _id;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageMedia IGenesysCloudModel<MessageMedia>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class MessageMedia : IGenesysCloudModel<MessageMedia>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadString(ref reader, name);
+                    value._mediaType = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContentLengthBytes = ReadNullableInt64(ref reader, options, name);
+                    value._contentLengthBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class MessageMedia : IGenesysCloudModel<MessageMedia>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType, nulls);
-        WriteInt64(writer, "contentLengthBytes"u8, value.ContentLengthBytes, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType, nulls);
+        WriteInt64(writer, "contentLengthBytes"u8, value._contentLengthBytes, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class MessageMediaData : IGenesysCloudModel<MessageMediaData>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The location of the media, useful for retrieving it</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The detected internet media type of the the media object.  If null then the media type should be dictated by the url.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public string? MediaType { get; set; }
+    public string? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The optional content length of the the media object, in bytes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLengthBytes")]
-    public long? ContentLengthBytes { get; set; }
+    public long? ContentLengthBytes { get => _contentLengthBytes; set => _contentLengthBytes = value; }
 
     /// <summary>The URL returned to upload an attachment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUrl")]
-    public string? UploadUrl { get; set; }
+    public string? UploadUrl { get => _uploadUrl; set => _uploadUrl = value; }
 
     /// <summary>The status of the media, indicates if the media is in the process of uploading. If the upload fails, the media becomes invalid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>conversationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Gets or sets <c>communicationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _url;
+    private string? _mediaType;
+    private long? _contentLengthBytes;
+    private string? _uploadUrl;
+    private global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum? _status;
+    private string? _conversationId;
+    private string? _communicationId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageMediaData IGenesysCloudModel<MessageMediaData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class MessageMediaData : IGenesysCloudModel<MessageMediaData>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MediaType = ReadString(ref reader, name);
+                    value._mediaType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ContentLengthBytes = ReadNullableInt64(ref reader, options, name);
+                    value._contentLengthBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.UploadUrl = ReadString(ref reader, name);
+                    value._uploadUrl = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessageMediaData.StatusEnum?)null;
                     break;
                 case 7:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class MessageMediaData : IGenesysCloudModel<MessageMediaData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType, nulls);
-        WriteInt64(writer, "contentLengthBytes"u8, value.ContentLengthBytes, nulls);
-        WriteString(writer, "uploadUrl"u8, value.UploadUrl, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType, nulls);
+        WriteInt64(writer, "contentLengthBytes"u8, value._contentLengthBytes, nulls);
+        WriteString(writer, "uploadUrl"u8, value._uploadUrl, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
 {
     /// <summary>Indicates if auto-answer is enabled for the given media type or subtype (default is false).  Subtype settings take precedence over media type settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoAnswer")]
-    public bool? EnableAutoAnswer { get; set; }
+    public bool? EnableAutoAnswer { get => _enableAutoAnswer; set => _enableAutoAnswer = value; }
 
     /// <summary>The alerting timeout for the media type, in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutSeconds")]
-    public long? AlertingTimeoutSeconds { get; set; }
+    public long? AlertingTimeoutSeconds { get => _alertingTimeoutSeconds; set => _alertingTimeoutSeconds = value; }
 
     /// <summary>The targeted service level for the media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>How long to play the alerting tone for an auto-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerAlertToneSeconds")]
-    public double? AutoAnswerAlertToneSeconds { get; set; }
+    public double? AutoAnswerAlertToneSeconds { get => _autoAnswerAlertToneSeconds; set => _autoAnswerAlertToneSeconds = value; }
 
     /// <summary>How long to play the alerting tone for a manual-answer interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manualAnswerAlertToneSeconds")]
-    public double? ManualAnswerAlertToneSeconds { get; set; }
+    public double? ManualAnswerAlertToneSeconds { get => _manualAnswerAlertToneSeconds; set => _manualAnswerAlertToneSeconds = value; }
 
     /// <summary>Map of media subtype to media subtype specific settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subTypeSettings")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageSubtypeSettings>? SubTypeSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageSubtypeSettings>? SubTypeSettings { get => _subTypeSettings; set => _subTypeSettings = value; }
 
     /// <summary>Indicates if inactivity timeout is enabled for all subtypes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableInactivityTimeout")]
-    public bool? EnableInactivityTimeout { get; set; }
+    public bool? EnableInactivityTimeout { get => _enableInactivityTimeout; set => _enableInactivityTimeout = value; }
 
     /// <summary>Inactivity timeout settings for messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutSettings")]
-    public global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings? InactivityTimeoutSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings? InactivityTimeoutSettings { get => _inactivityTimeoutSettings; set => _inactivityTimeoutSettings = value; }
+
+    private bool? _enableAutoAnswer;
+    private long? _alertingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.ServiceLevel? _serviceLevel;
+    private double? _autoAnswerAlertToneSeconds;
+    private double? _manualAnswerAlertToneSeconds;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageSubtypeSettings>? _subTypeSettings;
+    private bool? _enableInactivityTimeout;
+    private global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings? _inactivityTimeoutSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageMediaSettings IGenesysCloudModel<MessageMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
             switch (index)
             {
                 case 0:
-                    value.EnableAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AlertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AutoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._autoAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.ManualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._manualAnswerAlertToneSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.SubTypeSettings = null;
+                        value._subTypeSettings = null;
                     }
                     else
                     {
@@ -95,17 +105,17 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageSubtypeSettings.ReadJson(ref reader, options);
                         }
 
-                        value.SubTypeSettings = dictionary1;
+                        value._subTypeSettings = dictionary1;
                     }
                     break;
                 case 6:
-                    value.EnableInactivityTimeout = ReadNullableBoolean(ref reader, name);
+                    value._enableInactivityTimeout = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.InactivityTimeoutSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ReadJson(ref reader, options);
+                    value._inactivityTimeoutSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +127,9 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAutoAnswer"u8, value.EnableAutoAnswer, nulls);
-        WriteInt64(writer, "alertingTimeoutSeconds"u8, value.AlertingTimeoutSeconds, nulls);
-        if (value.ServiceLevel is { } property2)
+        WriteBoolean(writer, "enableAutoAnswer"u8, value._enableAutoAnswer, nulls);
+        WriteInt64(writer, "alertingTimeoutSeconds"u8, value._alertingTimeoutSeconds, nulls);
+        if (value._serviceLevel is { } property2)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ServiceLevel.WriteJson(writer, property2, options);
@@ -129,9 +139,9 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
             writer.WriteNull("serviceLevel"u8);
         }
 
-        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value.AutoAnswerAlertToneSeconds, nulls);
-        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value.ManualAnswerAlertToneSeconds, nulls);
-        if (value.SubTypeSettings is { } property4)
+        WriteDouble(writer, "autoAnswerAlertToneSeconds"u8, value._autoAnswerAlertToneSeconds, nulls);
+        WriteDouble(writer, "manualAnswerAlertToneSeconds"u8, value._manualAnswerAlertToneSeconds, nulls);
+        if (value._subTypeSettings is { } property4)
         {
             writer.WritePropertyName("subTypeSettings"u8);
             writer.WriteStartObject();
@@ -156,8 +166,8 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
             writer.WriteNull("subTypeSettings"u8);
         }
 
-        WriteBoolean(writer, "enableInactivityTimeout"u8, value.EnableInactivityTimeout, nulls);
-        if (value.InactivityTimeoutSettings is { } property7)
+        WriteBoolean(writer, "enableInactivityTimeout"u8, value._enableInactivityTimeout, nulls);
+        if (value._inactivityTimeoutSettings is { } property7)
         {
             writer.WritePropertyName("inactivityTimeoutSettings"u8);
             global::GenesysCloud.Extensions.Models.InactivityTimeoutSettings.WriteJson(writer, property7, options);
@@ -167,7 +177,7 @@ public sealed class MessageMediaSettings : IGenesysCloudModel<MessageMediaSettin
             writer.WriteNull("inactivityTimeoutSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

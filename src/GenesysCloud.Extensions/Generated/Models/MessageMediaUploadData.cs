@@ -14,27 +14,34 @@ public sealed class MessageMediaUploadData : IGenesysCloudModel<MessageMediaUplo
 {
     /// <summary>A unique media ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>URL to upload the file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUrl")]
-    public string? UploadUrl { get; set; }
+    public string? UploadUrl { get => _uploadUrl; set => _uploadUrl = value; }
 
     /// <summary>Required headers when uploading a file with the upload URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadHeaders")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UploadHeaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UploadHeaders { get => _uploadHeaders; set => _uploadHeaders = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _uploadUrl;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _uploadHeaders;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageMediaUploadData IGenesysCloudModel<MessageMediaUploadData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class MessageMediaUploadData : IGenesysCloudModel<MessageMediaUplo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UploadUrl = ReadString(ref reader, name);
+                    value._uploadUrl = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UploadHeaders = null;
+                        value._uploadHeaders = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class MessageMediaUploadData : IGenesysCloudModel<MessageMediaUplo
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.UploadHeaders = dictionary1;
+                        value._uploadHeaders = dictionary1;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class MessageMediaUploadData : IGenesysCloudModel<MessageMediaUplo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "uploadUrl"u8, value.UploadUrl, nulls);
-        if (value.UploadHeaders is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "uploadUrl"u8, value._uploadUrl, nulls);
+        if (value._uploadHeaders is { } property2)
         {
             writer.WritePropertyName("uploadHeaders"u8);
             writer.WriteStartObject();
@@ -117,8 +124,8 @@ public sealed class MessageMediaUploadData : IGenesysCloudModel<MessageMediaUplo
             writer.WriteNull("uploadHeaders"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MessageStickerAttachment : IGenesysCloudModel<MessageSticker
 {
     /// <summary>The location of the media, useful for retrieving it</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>A globally unique identifier for the media object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
+
+    private string? _url;
+    private string? _id;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageStickerAttachment IGenesysCloudModel<MessageStickerAttachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessageStickerAttachment : IGenesysCloudModel<MessageSticker
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MessageStickerAttachment : IGenesysCloudModel<MessageSticker
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MessageSubtypeSettings : IGenesysCloudModel<MessageSubtypeSe
 {
     /// <summary>Indicates if auto-answer is enabled for the given media type or subtype (default is false).  Subtype settings take precedence over media type settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAutoAnswer")]
-    public bool? EnableAutoAnswer { get; set; }
+    public bool? EnableAutoAnswer { get => _enableAutoAnswer; set => _enableAutoAnswer = value; }
 
     /// <summary>Indicates if inactivity timeout is enabled for the given subtype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableInactivityTimeout")]
-    public bool? EnableInactivityTimeout { get; set; }
+    public bool? EnableInactivityTimeout { get => _enableInactivityTimeout; set => _enableInactivityTimeout = value; }
+
+    private bool? _enableAutoAnswer;
+    private bool? _enableInactivityTimeout;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageSubtypeSettings IGenesysCloudModel<MessageSubtypeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessageSubtypeSettings : IGenesysCloudModel<MessageSubtypeSe
             switch (index)
             {
                 case 0:
-                    value.EnableAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._enableAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.EnableInactivityTimeout = ReadNullableBoolean(ref reader, name);
+                    value._enableInactivityTimeout = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MessageSubtypeSettings : IGenesysCloudModel<MessageSubtypeSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableAutoAnswer"u8, value.EnableAutoAnswer, nulls);
-        WriteBoolean(writer, "enableInactivityTimeout"u8, value.EnableInactivityTimeout, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enableAutoAnswer"u8, value._enableAutoAnswer, nulls);
+        WriteBoolean(writer, "enableInactivityTimeout"u8, value._enableInactivityTimeout, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MessageTypingEventRequest : IGenesysCloudModel<MessageTyping
 {
     /// <summary>Typing event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typing")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get => _typing; set => _typing = value; }
 
     /// <summary>The time when the message typing event was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSent")]
-    public global::System.DateTimeOffset? DateSent { get; set; }
+    public global::System.DateTimeOffset? DateSent { get => _dateSent; set => _dateSent = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationEventTyping? _typing;
+    private global::System.DateTimeOffset? _dateSent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessageTypingEventRequest IGenesysCloudModel<MessageTypingEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessageTypingEventRequest : IGenesysCloudModel<MessageTyping
             switch (index)
             {
                 case 0:
-                    value.Typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
+                    value._typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateSent = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSent = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class MessageTypingEventRequest : IGenesysCloudModel<MessageTyping
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Typing is { } property1)
+        if (value._typing is { } property1)
         {
             writer.WritePropertyName("typing"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventTyping.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class MessageTypingEventRequest : IGenesysCloudModel<MessageTyping
             writer.WriteNull("typing"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateSent"u8, value.DateSent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateSent"u8, value._dateSent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,91 +14,114 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The division this entity belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Division { get => _division; set => _division = value; }
 
     /// <summary>The current status of the messaging campaign. A messaging campaign may be turned 'on' or 'off'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("campaignStatus")]
-    public global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum? CampaignStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum? CampaignStatus { get => _campaignStatus; set => _campaignStatus = value; }
 
     /// <summary>The callable time set for this messaging campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableTimeSet")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CallableTimeSet { get => _callableTimeSet; set => _callableTimeSet = value; }
 
     /// <summary>The contact list that this messaging campaign will send messages for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactList")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get => _contactList; set => _contactList = value; }
 
     /// <summary>The dnc lists to check before sending a message for this messaging campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dncLists")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? DncLists { get => _dncLists; set => _dncLists = value; }
 
     /// <summary>Whether this messaging campaign is always running</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alwaysRunning")]
-    public bool? AlwaysRunning { get; set; }
+    public bool? AlwaysRunning { get => _alwaysRunning; set => _alwaysRunning = value; }
 
     /// <summary>The order in which to sort contacts for dialing, based on up to four columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactSorts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? ContactSorts { get => _contactSorts; set => _contactSorts = value; }
 
     /// <summary>How many messages this messaging campaign will send per minute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagesPerMinute")]
-    public long? MessagesPerMinute { get; set; }
+    public long? MessagesPerMinute { get => _messagesPerMinute; set => _messagesPerMinute = value; }
 
     /// <summary>Rule Sets to be applied while this campaign is sending messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? RuleSets { get => _ruleSets; set => _ruleSets = value; }
 
     /// <summary>The contact list filter to check before sending a message for this messaging campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ContactListFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ContactListFilters { get => _contactListFilters; set => _contactListFilters = value; }
 
     /// <summary>A list of current error conditions associated with this messaging campaign.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? Errors { get => _errors; set => _errors = value; }
 
     /// <summary>Indicates (when true) that the campaign supports dynamic queueing of the contact list at the time of a request for contacts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynamicContactQueueingSettings")]
-    public global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? DynamicContactQueueingSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? DynamicContactQueueingSettings { get => _dynamicContactQueueingSettings; set => _dynamicContactQueueingSettings = value; }
 
     /// <summary>Configuration for this messaging campaign to send Email messages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailConfig")]
-    public global::GenesysCloud.Extensions.Models.EmailConfig? EmailConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailConfig? EmailConfig { get => _emailConfig; set => _emailConfig = value; }
 
     /// <summary>Configuration for this messaging campaign to send SMS messages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsConfig")]
-    public global::GenesysCloud.Extensions.Models.SmsConfig? SmsConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsConfig? SmsConfig { get => _smsConfig; set => _smsConfig = value; }
 
     /// <summary>Configuration for this messaging campaign to send WhatsApp messages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppConfig")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppConfig? WhatsAppConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppConfig? WhatsAppConfig { get => _whatsAppConfig; set => _whatsAppConfig = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _division;
+    private global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum? _campaignStatus;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _callableTimeSet;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactList;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _dncLists;
+    private bool? _alwaysRunning;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContactSort>? _contactSorts;
+    private long? _messagesPerMinute;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _ruleSets;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _contactListFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RestErrorDetail>? _errors;
+    private global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings? _dynamicContactQueueingSettings;
+    private global::GenesysCloud.Extensions.Models.EmailConfig? _emailConfig;
+    private global::GenesysCloud.Extensions.Models.SmsConfig? _smsConfig;
+    private global::GenesysCloud.Extensions.Models.WhatsAppConfig? _whatsAppConfig;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingCampaign IGenesysCloudModel<MessagingCampaign>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,36 +142,36 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.CampaignStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum?)null;
+                    value._campaignStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessagingCampaign.CampaignStatusEnum?)null;
                     break;
                 case 7:
-                    value.CallableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._callableTimeSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ContactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.DncLists = null;
+                        value._dncLists = null;
                     }
                     else
                     {
@@ -159,16 +182,16 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.DncLists = list2;
+                        value._dncLists = list2;
                     }
                     break;
                 case 10:
-                    value.AlwaysRunning = ReadNullableBoolean(ref reader, name);
+                    value._alwaysRunning = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.ContactSorts = null;
+                        value._contactSorts = null;
                     }
                     else
                     {
@@ -179,16 +202,16 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactSort.ReadJson(ref reader, options));
                         }
 
-                        value.ContactSorts = list3;
+                        value._contactSorts = list3;
                     }
                     break;
                 case 12:
-                    value.MessagesPerMinute = ReadNullableInt64(ref reader, options, name);
+                    value._messagesPerMinute = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.RuleSets = null;
+                        value._ruleSets = null;
                     }
                     else
                     {
@@ -199,13 +222,13 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.RuleSets = list4;
+                        value._ruleSets = list4;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.ContactListFilters = null;
+                        value._contactListFilters = null;
                     }
                     else
                     {
@@ -216,13 +239,13 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.ContactListFilters = list5;
+                        value._contactListFilters = list5;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -233,26 +256,26 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RestErrorDetail.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list6;
+                        value._errors = list6;
                     }
                     break;
                 case 16:
-                    value.DynamicContactQueueingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.ReadJson(ref reader, options);
+                    value._dynamicContactQueueingSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.EmailConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailConfig.ReadJson(ref reader, options);
+                    value._emailConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailConfig.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.SmsConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsConfig.ReadJson(ref reader, options);
+                    value._smsConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsConfig.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.WhatsAppConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppConfig.ReadJson(ref reader, options);
+                    value._whatsAppConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppConfig.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,12 +287,12 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Division is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._division is { } property7)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -279,8 +302,8 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "campaignStatus"u8, value.CampaignStatus?.ToString(), nulls);
-        if (value.CallableTimeSet is { } property9)
+        WriteString(writer, "campaignStatus"u8, value._campaignStatus?.ToString(), nulls);
+        if (value._callableTimeSet is { } property9)
         {
             writer.WritePropertyName("callableTimeSet"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -290,7 +313,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("callableTimeSet"u8);
         }
 
-        if (value.ContactList is { } property11)
+        if (value._contactList is { } property11)
         {
             writer.WritePropertyName("contactList"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -300,7 +323,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("contactList"u8);
         }
 
-        if (value.DncLists is { } property13)
+        if (value._dncLists is { } property13)
         {
             writer.WritePropertyName("dncLists"u8);
             writer.WriteStartArray();
@@ -324,8 +347,8 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("dncLists"u8);
         }
 
-        WriteBoolean(writer, "alwaysRunning"u8, value.AlwaysRunning, nulls);
-        if (value.ContactSorts is { } property16)
+        WriteBoolean(writer, "alwaysRunning"u8, value._alwaysRunning, nulls);
+        if (value._contactSorts is { } property16)
         {
             writer.WritePropertyName("contactSorts"u8);
             writer.WriteStartArray();
@@ -349,8 +372,8 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("contactSorts"u8);
         }
 
-        WriteInt64(writer, "messagesPerMinute"u8, value.MessagesPerMinute, nulls);
-        if (value.RuleSets is { } property19)
+        WriteInt64(writer, "messagesPerMinute"u8, value._messagesPerMinute, nulls);
+        if (value._ruleSets is { } property19)
         {
             writer.WritePropertyName("ruleSets"u8);
             writer.WriteStartArray();
@@ -374,7 +397,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("ruleSets"u8);
         }
 
-        if (value.ContactListFilters is { } property22)
+        if (value._contactListFilters is { } property22)
         {
             writer.WritePropertyName("contactListFilters"u8);
             writer.WriteStartArray();
@@ -398,7 +421,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("contactListFilters"u8);
         }
 
-        if (value.Errors is { } property25)
+        if (value._errors is { } property25)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -422,7 +445,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("errors"u8);
         }
 
-        if (value.DynamicContactQueueingSettings is { } property28)
+        if (value._dynamicContactQueueingSettings is { } property28)
         {
             writer.WritePropertyName("dynamicContactQueueingSettings"u8);
             global::GenesysCloud.Extensions.Models.DynamicContactQueueingSettings.WriteJson(writer, property28, options);
@@ -432,7 +455,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("dynamicContactQueueingSettings"u8);
         }
 
-        if (value.EmailConfig is { } property30)
+        if (value._emailConfig is { } property30)
         {
             writer.WritePropertyName("emailConfig"u8);
             global::GenesysCloud.Extensions.Models.EmailConfig.WriteJson(writer, property30, options);
@@ -442,7 +465,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("emailConfig"u8);
         }
 
-        if (value.SmsConfig is { } property32)
+        if (value._smsConfig is { } property32)
         {
             writer.WritePropertyName("smsConfig"u8);
             global::GenesysCloud.Extensions.Models.SmsConfig.WriteJson(writer, property32, options);
@@ -452,7 +475,7 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("smsConfig"u8);
         }
 
-        if (value.WhatsAppConfig is { } property34)
+        if (value._whatsAppConfig is { } property34)
         {
             writer.WritePropertyName("whatsAppConfig"u8);
             global::GenesysCloud.Extensions.Models.WhatsAppConfig.WriteJson(writer, property34, options);
@@ -462,8 +485,8 @@ public sealed class MessagingCampaign : IGenesysCloudModel<MessagingCampaign>
             writer.WriteNull("whatsAppConfig"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

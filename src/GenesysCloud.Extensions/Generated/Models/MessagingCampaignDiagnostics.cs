@@ -14,15 +14,19 @@ public sealed class MessagingCampaignDiagnostics : IGenesysCloudModel<MessagingC
 {
     /// <summary>Current number of time zone rescheduled messages on the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneRescheduledContactsCount")]
-    public long? TimeZoneRescheduledContactsCount { get; set; }
+    public long? TimeZoneRescheduledContactsCount { get => _timeZoneRescheduledContactsCount; set => _timeZoneRescheduledContactsCount = value; }
 
     /// <summary>Number of contacts that don't match filter. This is currently supported only for Campaigns with dynamic filter on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filteredOutContactsCount")]
-    public long? FilteredOutContactsCount { get; set; }
+    public long? FilteredOutContactsCount { get => _filteredOutContactsCount; set => _filteredOutContactsCount = value; }
+
+    private long? _timeZoneRescheduledContactsCount;
+    private long? _filteredOutContactsCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingCampaignDiagnostics IGenesysCloudModel<MessagingCampaignDiagnostics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessagingCampaignDiagnostics : IGenesysCloudModel<MessagingC
             switch (index)
             {
                 case 0:
-                    value.TimeZoneRescheduledContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._timeZoneRescheduledContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.FilteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
+                    value._filteredOutContactsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MessagingCampaignDiagnostics : IGenesysCloudModel<MessagingC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "timeZoneRescheduledContactsCount"u8, value.TimeZoneRescheduledContactsCount, nulls);
-        WriteInt64(writer, "filteredOutContactsCount"u8, value.FilteredOutContactsCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "timeZoneRescheduledContactsCount"u8, value._timeZoneRescheduledContactsCount, nulls);
+        WriteInt64(writer, "filteredOutContactsCount"u8, value._filteredOutContactsCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

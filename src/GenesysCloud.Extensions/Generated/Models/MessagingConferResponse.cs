@@ -14,23 +14,29 @@ public sealed class MessagingConferResponse : IGenesysCloudModel<MessagingConfer
 {
     /// <summary>conversation ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The internal communication ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The peer internal communication ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerCommunicationId")]
-    public string? PeerCommunicationId { get; set; }
+    public string? PeerCommunicationId { get => _peerCommunicationId; set => _peerCommunicationId = value; }
 
     /// <summary>Command ID for a given request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandId")]
-    public string? CommandId { get; set; }
+    public string? CommandId { get => _commandId; set => _commandId = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private string? _communicationId;
+    private string? _peerCommunicationId;
+    private string? _commandId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingConferResponse IGenesysCloudModel<MessagingConferResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class MessagingConferResponse : IGenesysCloudModel<MessagingConfer
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PeerCommunicationId = ReadString(ref reader, name);
+                    value._peerCommunicationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommandId = ReadString(ref reader, name);
+                    value._commandId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class MessagingConferResponse : IGenesysCloudModel<MessagingConfer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property1)
+        if (value._conversation is { } property1)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -85,10 +91,10 @@ public sealed class MessagingConferResponse : IGenesysCloudModel<MessagingConfer
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "peerCommunicationId"u8, value.PeerCommunicationId, nulls);
-        WriteString(writer, "commandId"u8, value.CommandId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "peerCommunicationId"u8, value._peerCommunicationId, nulls);
+        WriteString(writer, "commandId"u8, value._commandId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MessagingConferWithUserRequest : IGenesysCloudModel<Messagin
 {
     /// <summary>The user ID of the target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetUserId")]
-    public string? TargetUserId { get; set; }
+    public string? TargetUserId { get => _targetUserId; set => _targetUserId = value; }
+
+    private string? _targetUserId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingConferWithUserRequest IGenesysCloudModel<MessagingConferWithUserRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MessagingConferWithUserRequest : IGenesysCloudModel<Messagin
             switch (index)
             {
                 case 0:
-                    value.TargetUserId = ReadString(ref reader, name);
+                    value._targetUserId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MessagingConferWithUserRequest : IGenesysCloudModel<Messagin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "targetUserId"u8, value.TargetUserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "targetUserId"u8, value._targetUserId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
 {
     /// <summary>A unique Integration Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The status of the Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of Messaging Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messengerType")]
-    public global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum? MessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum? MessengerType { get => _messengerType; set => _messengerType = value; }
 
     /// <summary>The type of Open Messaging Integration Extension. Only present when 'messengerType' is 'open' and the Open Integration has an extension</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openExtensionType")]
-    public global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum? OpenExtensionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum? OpenExtensionType { get => _openExtensionType; set => _openExtensionType = value; }
 
     /// <summary>The recipient associated to the Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum? _messengerType;
+    private global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum? _openExtensionType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private long? _version;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingIntegration IGenesysCloudModel<MessagingIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.StatusEnum?)null;
                     break;
                 case 5:
-                    value.MessengerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum?)null;
+                    value._messengerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.MessengerTypeEnum?)null;
                     break;
                 case 6:
-                    value.OpenExtensionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum?)null;
+                    value._openExtensionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.MessagingIntegration.OpenExtensionTypeEnum?)null;
                     break;
                 case 7:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +161,9 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property4)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property4, options);
@@ -157,7 +173,7 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property6)
+        if (value._messagingSetting is { } property6)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property6, options);
@@ -167,10 +183,10 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "messengerType"u8, value.MessengerType?.ToString(), nulls);
-        WriteString(writer, "openExtensionType"u8, value.OpenExtensionType?.ToString(), nulls);
-        if (value.Recipient is { } property8)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "messengerType"u8, value._messengerType?.ToString(), nulls);
+        WriteString(writer, "openExtensionType"u8, value._openExtensionType?.ToString(), nulls);
+        if (value._recipient is { } property8)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property8, options);
@@ -180,9 +196,9 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property10)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property10)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -192,7 +208,7 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property12)
+        if (value._modifiedBy is { } property12)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -202,9 +218,9 @@ public sealed class MessagingIntegration : IGenesysCloudModel<MessagingIntegrati
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

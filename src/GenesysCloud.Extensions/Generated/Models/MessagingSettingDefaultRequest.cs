@@ -14,11 +14,14 @@ public sealed class MessagingSettingDefaultRequest : IGenesysCloudModel<Messagin
 {
     /// <summary>Messaging Setting ID to be used as the default for this Organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settingId")]
-    public string? SettingId { get; set; }
+    public string? SettingId { get => _settingId; set => _settingId = value; }
+
+    private string? _settingId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingSettingDefaultRequest IGenesysCloudModel<MessagingSettingDefaultRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MessagingSettingDefaultRequest : IGenesysCloudModel<Messagin
             switch (index)
             {
                 case 0:
-                    value.SettingId = ReadString(ref reader, name);
+                    value._settingId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MessagingSettingDefaultRequest : IGenesysCloudModel<Messagin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "settingId"u8, value.SettingId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "settingId"u8, value._settingId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class MessagingSettingPatchRequest : IGenesysCloudModel<MessagingS
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The messaging Setting profile name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Settings relating to message contents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::GenesysCloud.Extensions.Models.ContentSetting? Content { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentSetting? Content { get => _content; set => _content = value; }
 
     /// <summary>Settings relating to events which may occur</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("event")]
-    public global::GenesysCloud.Extensions.Models.EventSetting? Event { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventSetting? Event { get => _event; set => _event = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ContentSetting? _content;
+    private global::GenesysCloud.Extensions.Models.EventSetting? _event;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingSettingPatchRequest IGenesysCloudModel<MessagingSettingPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class MessagingSettingPatchRequest : IGenesysCloudModel<MessagingS
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Content = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentSetting.ReadJson(ref reader, options);
+                    value._content = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentSetting.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSetting.ReadJson(ref reader, options);
+                    value._event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSetting.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class MessagingSettingPatchRequest : IGenesysCloudModel<MessagingS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Content is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._content is { } property1)
         {
             writer.WritePropertyName("content"u8);
             global::GenesysCloud.Extensions.Models.ContentSetting.WriteJson(writer, property1, options);
@@ -94,7 +101,7 @@ public sealed class MessagingSettingPatchRequest : IGenesysCloudModel<MessagingS
             writer.WriteNull("content"u8);
         }
 
-        if (value.Event is { } property3)
+        if (value._event is { } property3)
         {
             writer.WritePropertyName("event"u8);
             global::GenesysCloud.Extensions.Models.EventSetting.WriteJson(writer, property3, options);
@@ -104,8 +111,8 @@ public sealed class MessagingSettingPatchRequest : IGenesysCloudModel<MessagingS
             writer.WriteNull("event"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
 {
     /// <summary>The messaging Setting unique identifier associated with this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The messaging Setting profile name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The messaging Setting profile URI</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Date this messaging Setting was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this messaging Setting was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Version number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>User reference that created this Setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that modified this Setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UpdatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UpdatedBy { get => _updatedBy; set => _updatedBy = value; }
 
     /// <summary>Settings relating to message contents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::GenesysCloud.Extensions.Models.ContentSetting? Content { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentSetting? Content { get => _content; set => _content = value; }
 
     /// <summary>Settings relating to events which may occur</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("event")]
-    public global::GenesysCloud.Extensions.Models.EventSetting? Event { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventSetting? Event { get => _event; set => _event = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _version;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _updatedBy;
+    private global::GenesysCloud.Extensions.Models.ContentSetting? _content;
+    private global::GenesysCloud.Extensions.Models.EventSetting? _event;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingSettingReference IGenesysCloudModel<MessagingSettingReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.UpdatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._updatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Content = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentSetting.ReadJson(ref reader, options);
+                    value._content = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentSetting.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSetting.ReadJson(ref reader, options);
+                    value._event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventSetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +129,13 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -133,7 +145,7 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.UpdatedBy is { } property3)
+        if (value._updatedBy is { } property3)
         {
             writer.WritePropertyName("updatedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -143,7 +155,7 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
             writer.WriteNull("updatedBy"u8);
         }
 
-        if (value.Content is { } property5)
+        if (value._content is { } property5)
         {
             writer.WritePropertyName("content"u8);
             global::GenesysCloud.Extensions.Models.ContentSetting.WriteJson(writer, property5, options);
@@ -153,7 +165,7 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
             writer.WriteNull("content"u8);
         }
 
-        if (value.Event is { } property7)
+        if (value._event is { } property7)
         {
             writer.WritePropertyName("event"u8);
             global::GenesysCloud.Extensions.Models.EventSetting.WriteJson(writer, property7, options);
@@ -163,7 +175,7 @@ public sealed class MessagingSettingReference : IGenesysCloudModel<MessagingSett
             writer.WriteNull("event"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MessagingTemplate : IGenesysCloudModel<MessagingTemplate>
 {
     /// <summary>Defines a messaging template for a WhatsApp messaging channel</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsApp")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppDefinition? WhatsApp { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppDefinition? WhatsApp { get => _whatsApp; set => _whatsApp = value; }
+
+    private global::GenesysCloud.Extensions.Models.WhatsAppDefinition? _whatsApp;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessagingTemplate IGenesysCloudModel<MessagingTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MessagingTemplate : IGenesysCloudModel<MessagingTemplate>
             switch (index)
             {
                 case 0:
-                    value.WhatsApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppDefinition.ReadJson(ref reader, options);
+                    value._whatsApp = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppDefinition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class MessagingTemplate : IGenesysCloudModel<MessagingTemplate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WhatsApp is { } property1)
+        if (value._whatsApp is { } property1)
         {
             writer.WritePropertyName("whatsApp"u8);
             global::GenesysCloud.Extensions.Models.WhatsAppDefinition.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class MessagingTemplate : IGenesysCloudModel<MessagingTemplate>
             writer.WriteNull("whatsApp"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MessengerApps : IGenesysCloudModel<MessengerApps>
 {
     /// <summary>The conversation settings that handles chats within the messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversations")]
-    public global::GenesysCloud.Extensions.Models.ConversationAppSettings? Conversations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationAppSettings? Conversations { get => _conversations; set => _conversations = value; }
 
     /// <summary>The knowledge base config for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledge")]
-    public global::GenesysCloud.Extensions.Models.Knowledge? Knowledge { get; set; }
+    public global::GenesysCloud.Extensions.Models.Knowledge? Knowledge { get => _knowledge; set => _knowledge = value; }
+
+    private global::GenesysCloud.Extensions.Models.ConversationAppSettings? _conversations;
+    private global::GenesysCloud.Extensions.Models.Knowledge? _knowledge;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessengerApps IGenesysCloudModel<MessengerApps>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessengerApps : IGenesysCloudModel<MessengerApps>
             switch (index)
             {
                 case 0:
-                    value.Conversations = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationAppSettings.ReadJson(ref reader, options);
+                    value._conversations = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationAppSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Knowledge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Knowledge.ReadJson(ref reader, options);
+                    value._knowledge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Knowledge.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class MessengerApps : IGenesysCloudModel<MessengerApps>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversations is { } property1)
+        if (value._conversations is { } property1)
         {
             writer.WritePropertyName("conversations"u8);
             global::GenesysCloud.Extensions.Models.ConversationAppSettings.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class MessengerApps : IGenesysCloudModel<MessengerApps>
             writer.WriteNull("conversations"u8);
         }
 
-        if (value.Knowledge is { } property3)
+        if (value._knowledge is { } property3)
         {
             writer.WritePropertyName("knowledge"u8);
             global::GenesysCloud.Extensions.Models.Knowledge.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class MessengerApps : IGenesysCloudModel<MessengerApps>
             writer.WriteNull("knowledge"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MessengerHomeScreen : IGenesysCloudModel<MessengerHomeScreen
 {
     /// <summary>whether or not homescreen is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>to capture uploaded company logoUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logoUrl")]
-    public string? LogoUrl { get; set; }
+    public string? LogoUrl { get => _logoUrl; set => _logoUrl = value; }
+
+    private bool? _enabled;
+    private string? _logoUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessengerHomeScreen IGenesysCloudModel<MessengerHomeScreen>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MessengerHomeScreen : IGenesysCloudModel<MessengerHomeScreen
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.LogoUrl = ReadString(ref reader, name);
+                    value._logoUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MessengerHomeScreen : IGenesysCloudModel<MessengerHomeScreen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "logoUrl"u8, value.LogoUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "logoUrl"u8, value._logoUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
 {
     /// <summary>Whether or not messenger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The style settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("styles")]
-    public global::GenesysCloud.Extensions.Models.MessengerStyles? Styles { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessengerStyles? Styles { get => _styles; set => _styles = value; }
 
     /// <summary>The launcher button settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("launcherButton")]
-    public global::GenesysCloud.Extensions.Models.LauncherButtonSettings? LauncherButton { get; set; }
+    public global::GenesysCloud.Extensions.Models.LauncherButtonSettings? LauncherButton { get => _launcherButton; set => _launcherButton = value; }
 
     /// <summary>The file upload settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileUpload")]
-    public global::GenesysCloud.Extensions.Models.FileUploadSettings? FileUpload { get; set; }
+    public global::GenesysCloud.Extensions.Models.FileUploadSettings? FileUpload { get => _fileUpload; set => _fileUpload = value; }
 
     /// <summary>The apps embedded in the messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apps")]
-    public global::GenesysCloud.Extensions.Models.MessengerApps? Apps { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessengerApps? Apps { get => _apps; set => _apps = value; }
 
     /// <summary>The homescreen settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("homeScreen")]
-    public global::GenesysCloud.Extensions.Models.MessengerHomeScreen? HomeScreen { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessengerHomeScreen? HomeScreen { get => _homeScreen; set => _homeScreen = value; }
 
     /// <summary>The session persistence type for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionPersistenceType")]
-    public global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum? SessionPersistenceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum? SessionPersistenceType { get => _sessionPersistenceType; set => _sessionPersistenceType = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.MessengerStyles? _styles;
+    private global::GenesysCloud.Extensions.Models.LauncherButtonSettings? _launcherButton;
+    private global::GenesysCloud.Extensions.Models.FileUploadSettings? _fileUpload;
+    private global::GenesysCloud.Extensions.Models.MessengerApps? _apps;
+    private global::GenesysCloud.Extensions.Models.MessengerHomeScreen? _homeScreen;
+    private global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum? _sessionPersistenceType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessengerSettings IGenesysCloudModel<MessengerSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Styles = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerStyles.ReadJson(ref reader, options);
+                    value._styles = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerStyles.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.LauncherButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LauncherButtonSettings.ReadJson(ref reader, options);
+                    value._launcherButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LauncherButtonSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.FileUpload = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FileUploadSettings.ReadJson(ref reader, options);
+                    value._fileUpload = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FileUploadSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Apps = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerApps.ReadJson(ref reader, options);
+                    value._apps = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerApps.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.HomeScreen = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerHomeScreen.ReadJson(ref reader, options);
+                    value._homeScreen = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerHomeScreen.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SessionPersistenceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum?)null;
+                    value._sessionPersistenceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MessengerSettings.SessionPersistenceTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +105,8 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Styles is { } property2)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._styles is { } property2)
         {
             writer.WritePropertyName("styles"u8);
             global::GenesysCloud.Extensions.Models.MessengerStyles.WriteJson(writer, property2, options);
@@ -107,7 +116,7 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             writer.WriteNull("styles"u8);
         }
 
-        if (value.LauncherButton is { } property4)
+        if (value._launcherButton is { } property4)
         {
             writer.WritePropertyName("launcherButton"u8);
             global::GenesysCloud.Extensions.Models.LauncherButtonSettings.WriteJson(writer, property4, options);
@@ -117,7 +126,7 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             writer.WriteNull("launcherButton"u8);
         }
 
-        if (value.FileUpload is { } property6)
+        if (value._fileUpload is { } property6)
         {
             writer.WritePropertyName("fileUpload"u8);
             global::GenesysCloud.Extensions.Models.FileUploadSettings.WriteJson(writer, property6, options);
@@ -127,7 +136,7 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             writer.WriteNull("fileUpload"u8);
         }
 
-        if (value.Apps is { } property8)
+        if (value._apps is { } property8)
         {
             writer.WritePropertyName("apps"u8);
             global::GenesysCloud.Extensions.Models.MessengerApps.WriteJson(writer, property8, options);
@@ -137,7 +146,7 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             writer.WriteNull("apps"u8);
         }
 
-        if (value.HomeScreen is { } property10)
+        if (value._homeScreen is { } property10)
         {
             writer.WritePropertyName("homeScreen"u8);
             global::GenesysCloud.Extensions.Models.MessengerHomeScreen.WriteJson(writer, property10, options);
@@ -147,8 +156,8 @@ public sealed class MessengerSettings : IGenesysCloudModel<MessengerSettings>
             writer.WriteNull("homeScreen"u8);
         }
 
-        WriteString(writer, "sessionPersistenceType"u8, value.SessionPersistenceType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sessionPersistenceType"u8, value._sessionPersistenceType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

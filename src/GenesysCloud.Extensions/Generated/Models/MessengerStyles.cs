@@ -14,11 +14,14 @@ public sealed class MessengerStyles : IGenesysCloudModel<MessengerStyles>
 {
     /// <summary>The primary color of messenger in hexadecimal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryColor")]
-    public string? PrimaryColor { get; set; }
+    public string? PrimaryColor { get => _primaryColor; set => _primaryColor = value; }
+
+    private string? _primaryColor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MessengerStyles IGenesysCloudModel<MessengerStyles>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MessengerStyles : IGenesysCloudModel<MessengerStyles>
             switch (index)
             {
                 case 0:
-                    value.PrimaryColor = ReadString(ref reader, name);
+                    value._primaryColor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MessengerStyles : IGenesysCloudModel<MessengerStyles>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "primaryColor"u8, value.PrimaryColor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "primaryColor"u8, value._primaryColor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

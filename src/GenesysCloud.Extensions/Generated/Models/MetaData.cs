@@ -14,19 +14,24 @@ public sealed class MetaData : IGenesysCloudModel<MetaData>
 {
     /// <summary>Gets or sets <c>pairing-token</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pairing-token")]
-    public string? PairingToken { get; set; }
+    public string? PairingToken { get => _pairingToken; set => _pairingToken = value; }
 
     /// <summary>Gets or sets <c>pairing-trust</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pairing-trust")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PairingTrust { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PairingTrust { get => _pairingTrust; set => _pairingTrust = value; }
 
     /// <summary>Gets or sets <c>pairing-url</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pairing-url")]
-    public string? PairingUrl { get; set; }
+    public string? PairingUrl { get => _pairingUrl; set => _pairingUrl = value; }
+
+    private string? _pairingToken;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _pairingTrust;
+    private string? _pairingUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetaData IGenesysCloudModel<MetaData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class MetaData : IGenesysCloudModel<MetaData>
             switch (index)
             {
                 case 0:
-                    value.PairingToken = ReadString(ref reader, name);
+                    value._pairingToken = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PairingTrust = null;
+                        value._pairingTrust = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class MetaData : IGenesysCloudModel<MetaData>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PairingTrust = list1;
+                        value._pairingTrust = list1;
                     }
                     break;
                 case 2:
-                    value.PairingUrl = ReadString(ref reader, name);
+                    value._pairingUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class MetaData : IGenesysCloudModel<MetaData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "pairing-token"u8, value.PairingToken, nulls);
-        if (value.PairingTrust is { } property2)
+        WriteString(writer, "pairing-token"u8, value._pairingToken, nulls);
+        if (value._pairingTrust is { } property2)
         {
             writer.WritePropertyName("pairing-trust"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class MetaData : IGenesysCloudModel<MetaData>
             writer.WriteNull("pairing-trust"u8);
         }
 
-        WriteString(writer, "pairing-url"u8, value.PairingUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "pairing-url"u8, value._pairingUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

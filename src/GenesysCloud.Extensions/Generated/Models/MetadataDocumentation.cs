@@ -14,15 +14,19 @@ public sealed class MetadataDocumentation : IGenesysCloudModel<MetadataDocumenta
 {
     /// <summary>description of the documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>location where the documentation can be accessed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public string? Location { get; set; }
+    public string? Location { get => _location; set => _location = value; }
+
+    private string? _description;
+    private string? _location;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetadataDocumentation IGenesysCloudModel<MetadataDocumentation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MetadataDocumentation : IGenesysCloudModel<MetadataDocumenta
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Location = ReadString(ref reader, name);
+                    value._location = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MetadataDocumentation : IGenesysCloudModel<MetadataDocumenta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "location"u8, value.Location, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "location"u8, value._location, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

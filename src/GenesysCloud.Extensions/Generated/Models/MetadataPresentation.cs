@@ -14,15 +14,19 @@ public sealed class MetadataPresentation : IGenesysCloudModel<MetadataPresentati
 {
     /// <summary>title for a set of data to be gathered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>description of the contents of the data gathering interface</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.MetadataSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.MetadataSchema? Schema { get => _schema; set => _schema = value; }
+
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.MetadataSchema? _schema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetadataPresentation IGenesysCloudModel<MetadataPresentation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MetadataPresentation : IGenesysCloudModel<MetadataPresentati
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetadataSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetadataSchema.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class MetadataPresentation : IGenesysCloudModel<MetadataPresentati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Schema is { } property1)
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._schema is { } property1)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.MetadataSchema.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class MetadataPresentation : IGenesysCloudModel<MetadataPresentati
             writer.WriteNull("schema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class MetadataProperty : IGenesysCloudModel<MetadataProperty>
 {
     /// <summary>the data type of the input property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>user-friendly name of the input property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayname")]
-    public string? Displayname { get; set; }
+    public string? Displayname { get => _displayname; set => _displayname = value; }
 
     /// <summary>brief description of the input property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>whether the property's value should be hidden from display</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sensitive")]
-    public string? Sensitive { get; set; }
+    public string? Sensitive { get => _sensitive; set => _sensitive = value; }
 
     /// <summary>optional URL with addition information about the input property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("help")]
-    public string? Help { get; set; }
+    public string? Help { get => _help; set => _help = value; }
 
     /// <summary>optional default value of the input property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-    public string? Default { get; set; }
+    public string? Default { get => _default; set => _default = value; }
 
     /// <summary>set of possible values if the input property is an enumeration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _enum; set => _enum = value; }
+
+    private string? _type;
+    private string? _displayname;
+    private string? _description;
+    private string? _sensitive;
+    private string? _help;
+    private string? _default;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _enum;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetadataProperty IGenesysCloudModel<MetadataProperty>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class MetadataProperty : IGenesysCloudModel<MetadataProperty>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Displayname = ReadString(ref reader, name);
+                    value._displayname = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Sensitive = ReadString(ref reader, name);
+                    value._sensitive = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Help = ReadString(ref reader, name);
+                    value._help = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Default = ReadString(ref reader, name);
+                    value._default = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Enum = null;
+                        value._enum = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class MetadataProperty : IGenesysCloudModel<MetadataProperty>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Enum = list1;
+                        value._enum = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class MetadataProperty : IGenesysCloudModel<MetadataProperty>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "displayname"u8, value.Displayname, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "sensitive"u8, value.Sensitive, nulls);
-        WriteString(writer, "help"u8, value.Help, nulls);
-        WriteString(writer, "default"u8, value.Default, nulls);
-        if (value.Enum is { } property2)
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "displayname"u8, value._displayname, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "sensitive"u8, value._sensitive, nulls);
+        WriteString(writer, "help"u8, value._help, nulls);
+        WriteString(writer, "default"u8, value._default, nulls);
+        if (value._enum is { } property2)
         {
             writer.WritePropertyName("enum"u8);
             writer.WriteStartArray();
@@ -133,7 +142,7 @@ public sealed class MetadataProperty : IGenesysCloudModel<MetadataProperty>
             writer.WriteNull("enum"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

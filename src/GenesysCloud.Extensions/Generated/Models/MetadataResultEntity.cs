@@ -14,19 +14,24 @@ public sealed class MetadataResultEntity : IGenesysCloudModel<MetadataResultEnti
 {
     /// <summary>object type of the modified resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>description of the modified resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>whether the modified resource is visible or hidden</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
+
+    private string? _type;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum? _visibility;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetadataResultEntity IGenesysCloudModel<MetadataResultEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class MetadataResultEntity : IGenesysCloudModel<MetadataResultEnti
             switch (index)
             {
                 case 0:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum(text1) : (global::GenesysCloud.Extensions.Models.MetadataResultEntity.VisibilityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class MetadataResultEntity : IGenesysCloudModel<MetadataResultEnti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

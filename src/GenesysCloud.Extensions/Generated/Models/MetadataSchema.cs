@@ -14,27 +14,34 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
 {
     /// <summary>title for the data gathering page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>description of the data being gathered on this page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>type of data being gathered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>list of properties for which input is to be gathered, bother required and optional</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataProperty>>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataProperty>>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>list of required properties</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _required; set => _required = value; }
+
+    private string? _title;
+    private string? _description;
+    private string? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MetadataProperty>>? _properties;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _required;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetadataSchema IGenesysCloudModel<MetadataSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -93,13 +100,13 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
                             list1.Add(item1);
                         }
 
-                        value.Properties = list1;
+                        value._properties = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Required = null;
+                        value._required = null;
                     }
                     else
                     {
@@ -110,11 +117,11 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Required = list3;
+                        value._required = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -126,10 +133,10 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        if (value.Properties is { } property4)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        if (value._properties is { } property4)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartArray();
@@ -168,7 +175,7 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Required is { } property8)
+        if (value._required is { } property8)
         {
             writer.WritePropertyName("required"u8);
             writer.WriteStartArray();
@@ -185,7 +192,7 @@ public sealed class MetadataSchema : IGenesysCloudModel<MetadataSchema>
             writer.WriteNull("required"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
 {
     /// <summary>Gets or sets <c>evaluationContextId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationContextId")]
-    public string? EvaluationContextId { get; set; }
+    public string? EvaluationContextId { get => _evaluationContextId; set => _evaluationContextId = value; }
 
     /// <summary>Gets or sets <c>evaluators</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluators")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Evaluators { get => _evaluators; set => _evaluators = value; }
 
     /// <summary>Gets or sets <c>maxNumberEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxNumberEvaluations")]
-    public long? MaxNumberEvaluations { get; set; }
+    public long? MaxNumberEvaluations { get => _maxNumberEvaluations; set => _maxNumberEvaluations = value; }
 
     /// <summary>Gets or sets <c>evaluationForm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationForm")]
-    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.EvaluationForm? EvaluationForm { get => _evaluationForm; set => _evaluationForm = value; }
 
     /// <summary>Gets or sets <c>timeInterval</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeInterval")]
-    public global::GenesysCloud.Extensions.Models.TimeInterval? TimeInterval { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeInterval? TimeInterval { get => _timeInterval; set => _timeInterval = value; }
 
     /// <summary>Gets or sets <c>timeZone</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private string? _evaluationContextId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _evaluators;
+    private long? _maxNumberEvaluations;
+    private global::GenesysCloud.Extensions.Models.EvaluationForm? _evaluationForm;
+    private global::GenesysCloud.Extensions.Models.TimeInterval? _timeInterval;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MeteredAssignmentByAgent IGenesysCloudModel<MeteredAssignmentByAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
             switch (index)
             {
                 case 0:
-                    value.EvaluationContextId = ReadString(ref reader, name);
+                    value._evaluationContextId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluators = null;
+                        value._evaluators = null;
                     }
                     else
                     {
@@ -75,23 +83,23 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluators = list1;
+                        value._evaluators = list1;
                     }
                     break;
                 case 2:
-                    value.MaxNumberEvaluations = ReadNullableInt64(ref reader, options, name);
+                    value._maxNumberEvaluations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EvaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
+                    value._evaluationForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EvaluationForm.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.TimeInterval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeInterval.ReadJson(ref reader, options);
+                    value._timeInterval = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeInterval.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "evaluationContextId"u8, value.EvaluationContextId, nulls);
-        if (value.Evaluators is { } property2)
+        WriteString(writer, "evaluationContextId"u8, value._evaluationContextId, nulls);
+        if (value._evaluators is { } property2)
         {
             writer.WritePropertyName("evaluators"u8);
             writer.WriteStartArray();
@@ -128,8 +136,8 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
             writer.WriteNull("evaluators"u8);
         }
 
-        WriteInt64(writer, "maxNumberEvaluations"u8, value.MaxNumberEvaluations, nulls);
-        if (value.EvaluationForm is { } property5)
+        WriteInt64(writer, "maxNumberEvaluations"u8, value._maxNumberEvaluations, nulls);
+        if (value._evaluationForm is { } property5)
         {
             writer.WritePropertyName("evaluationForm"u8);
             global::GenesysCloud.Extensions.Models.EvaluationForm.WriteJson(writer, property5, options);
@@ -139,7 +147,7 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
             writer.WriteNull("evaluationForm"u8);
         }
 
-        if (value.TimeInterval is { } property7)
+        if (value._timeInterval is { } property7)
         {
             writer.WritePropertyName("timeInterval"u8);
             global::GenesysCloud.Extensions.Models.TimeInterval.WriteJson(writer, property7, options);
@@ -149,8 +157,8 @@ public sealed class MeteredAssignmentByAgent : IGenesysCloudModel<MeteredAssignm
             writer.WriteNull("timeInterval"u8);
         }
 
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

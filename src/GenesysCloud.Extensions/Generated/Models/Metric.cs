@@ -14,59 +14,74 @@ public sealed class Metric : IGenesysCloudModel<Metric>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The id of associated metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricDefinitionId")]
-    public string? MetricDefinitionId { get; set; }
+    public string? MetricDefinitionId { get => _metricDefinitionId; set => _metricDefinitionId = value; }
 
     /// <summary>The id of associated external metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalMetricDefinitionId")]
-    public string? ExternalMetricDefinitionId { get; set; }
+    public string? ExternalMetricDefinitionId { get => _externalMetricDefinitionId; set => _externalMetricDefinitionId = value; }
 
     /// <summary>Associated objective for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objective")]
-    public global::GenesysCloud.Extensions.Models.Objective? Objective { get; set; }
+    public global::GenesysCloud.Extensions.Models.Objective? Objective { get => _objective; set => _objective = value; }
 
     /// <summary>Performance profile id of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfileId")]
-    public string? PerformanceProfileId { get; set; }
+    public string? PerformanceProfileId { get => _performanceProfileId; set => _performanceProfileId = value; }
 
     /// <summary>The linked metric entity reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linkedMetric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LinkedMetric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LinkedMetric { get => _linkedMetric; set => _linkedMetric = value; }
 
     /// <summary>The created date of this metric. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The unlinked workday for this metric if this metric was ever unlinked. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateUnlinked")]
-    public string? DateUnlinked { get; set; }
+    public string? DateUnlinked { get => _dateUnlinked; set => _dateUnlinked = value; }
 
     /// <summary>The precision of the metric, must be between 0 and 5</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The time unit in which the metric should be displayed -- this parameter is ignored when displaying non-time values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeDisplayUnit")]
-    public global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum? TimeDisplayUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum? TimeDisplayUnit { get => _timeDisplayUnit; set => _timeDisplayUnit = value; }
 
     /// <summary>The source performance profile when this metric is linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourcePerformanceProfile")]
-    public global::GenesysCloud.Extensions.Models.PerformanceProfile? SourcePerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformanceProfile? SourcePerformanceProfile { get => _sourcePerformanceProfile; set => _sourcePerformanceProfile = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _metricDefinitionId;
+    private string? _externalMetricDefinitionId;
+    private global::GenesysCloud.Extensions.Models.Objective? _objective;
+    private string? _performanceProfileId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _linkedMetric;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _dateUnlinked;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum? _timeDisplayUnit;
+    private global::GenesysCloud.Extensions.Models.PerformanceProfile? _sourcePerformanceProfile;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Metric IGenesysCloudModel<Metric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class Metric : IGenesysCloudModel<Metric>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MetricDefinitionId = ReadString(ref reader, name);
+                    value._metricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExternalMetricDefinitionId = ReadString(ref reader, name);
+                    value._externalMetricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Objective.ReadJson(ref reader, options);
+                    value._objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Objective.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.PerformanceProfileId = ReadString(ref reader, name);
+                    value._performanceProfileId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.LinkedMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._linkedMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateUnlinked = ReadString(ref reader, name);
+                    value._dateUnlinked = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.TimeDisplayUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum?)null;
+                    value._timeDisplayUnit = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum(text1) : (global::GenesysCloud.Extensions.Models.Metric.TimeDisplayUnitEnum?)null;
                     break;
                 case 11:
-                    value.SourcePerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformanceProfile.ReadJson(ref reader, options);
+                    value._sourcePerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformanceProfile.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +153,11 @@ public sealed class Metric : IGenesysCloudModel<Metric>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "metricDefinitionId"u8, value.MetricDefinitionId, nulls);
-        WriteString(writer, "externalMetricDefinitionId"u8, value.ExternalMetricDefinitionId, nulls);
-        if (value.Objective is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "metricDefinitionId"u8, value._metricDefinitionId, nulls);
+        WriteString(writer, "externalMetricDefinitionId"u8, value._externalMetricDefinitionId, nulls);
+        if (value._objective is { } property2)
         {
             writer.WritePropertyName("objective"u8);
             global::GenesysCloud.Extensions.Models.Objective.WriteJson(writer, property2, options);
@@ -152,8 +167,8 @@ public sealed class Metric : IGenesysCloudModel<Metric>
             writer.WriteNull("objective"u8);
         }
 
-        WriteString(writer, "performanceProfileId"u8, value.PerformanceProfileId, nulls);
-        if (value.LinkedMetric is { } property4)
+        WriteString(writer, "performanceProfileId"u8, value._performanceProfileId, nulls);
+        if (value._linkedMetric is { } property4)
         {
             writer.WritePropertyName("linkedMetric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -163,11 +178,11 @@ public sealed class Metric : IGenesysCloudModel<Metric>
             writer.WriteNull("linkedMetric"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "dateUnlinked"u8, value.DateUnlinked, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "timeDisplayUnit"u8, value.TimeDisplayUnit?.ToString(), nulls);
-        if (value.SourcePerformanceProfile is { } property6)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "dateUnlinked"u8, value._dateUnlinked, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "timeDisplayUnit"u8, value._timeDisplayUnit?.ToString(), nulls);
+        if (value._sourcePerformanceProfile is { } property6)
         {
             writer.WritePropertyName("sourcePerformanceProfile"u8);
             global::GenesysCloud.Extensions.Models.PerformanceProfile.WriteJson(writer, property6, options);
@@ -177,8 +192,8 @@ public sealed class Metric : IGenesysCloudModel<Metric>
             writer.WriteNull("sourcePerformanceProfile"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of associated metric unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitType")]
-    public global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum? UnitType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum? UnitType { get => _unitType; set => _unitType = value; }
 
     /// <summary>An alternate name for this metric definition, often abbreviation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortName")]
-    public string? ShortName { get; set; }
+    public string? ShortName { get => _shortName; set => _shortName = value; }
 
     /// <summary>Metric names used as dividend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dividendMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DividendMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DividendMetrics { get => _dividendMetrics; set => _dividendMetrics = value; }
 
     /// <summary>Metric names used as divisor</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisorMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisorMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisorMetrics { get => _divisorMetrics; set => _divisorMetrics = value; }
 
     /// <summary>A predefined default objective for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultObjective")]
-    public global::GenesysCloud.Extensions.Models.DefaultObjective? DefaultObjective { get; set; }
+    public global::GenesysCloud.Extensions.Models.DefaultObjective? DefaultObjective { get => _defaultObjective; set => _defaultObjective = value; }
 
     /// <summary>An optional field to specify if this metric definition is locked to certain template. e.g. punctuality</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockTemplateId")]
-    public string? LockTemplateId { get; set; }
+    public string? LockTemplateId { get => _lockTemplateId; set => _lockTemplateId = value; }
 
     /// <summary>Flag to indicate if this metricDefinition allows filter based on media types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypeFilteringAllowed")]
-    public bool? MediaTypeFilteringAllowed { get; set; }
+    public bool? MediaTypeFilteringAllowed { get => _mediaTypeFilteringAllowed; set => _mediaTypeFilteringAllowed = value; }
 
     /// <summary>Flag to indicate if this metricDefinition allows filter based on initial direction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialDirectionFilteringAllowed")]
-    public bool? InitialDirectionFilteringAllowed { get; set; }
+    public bool? InitialDirectionFilteringAllowed { get => _initialDirectionFilteringAllowed; set => _initialDirectionFilteringAllowed = value; }
 
     /// <summary>Flag to indicate if this metricDefinition allows filter based on queues</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueFilteringAllowed")]
-    public bool? QueueFilteringAllowed { get; set; }
+    public bool? QueueFilteringAllowed { get => _queueFilteringAllowed; set => _queueFilteringAllowed = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum? _unitType;
+    private string? _shortName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dividendMetrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisorMetrics;
+    private global::GenesysCloud.Extensions.Models.DefaultObjective? _defaultObjective;
+    private string? _lockTemplateId;
+    private bool? _mediaTypeFilteringAllowed;
+    private bool? _initialDirectionFilteringAllowed;
+    private bool? _queueFilteringAllowed;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetricDefinition IGenesysCloudModel<MetricDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,21 +97,21 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UnitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum?)null;
+                    value._unitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MetricDefinition.UnitTypeEnum?)null;
                     break;
                 case 3:
-                    value.ShortName = ReadString(ref reader, name);
+                    value._shortName = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.DividendMetrics = null;
+                        value._dividendMetrics = null;
                     }
                     else
                     {
@@ -108,13 +122,13 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DividendMetrics = list2;
+                        value._dividendMetrics = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.DivisorMetrics = null;
+                        value._divisorMetrics = null;
                     }
                     else
                     {
@@ -125,29 +139,29 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisorMetrics = list3;
+                        value._divisorMetrics = list3;
                     }
                     break;
                 case 6:
-                    value.DefaultObjective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultObjective.ReadJson(ref reader, options);
+                    value._defaultObjective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DefaultObjective.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.LockTemplateId = ReadString(ref reader, name);
+                    value._lockTemplateId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.MediaTypeFilteringAllowed = ReadNullableBoolean(ref reader, name);
+                    value._mediaTypeFilteringAllowed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.InitialDirectionFilteringAllowed = ReadNullableBoolean(ref reader, name);
+                    value._initialDirectionFilteringAllowed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.QueueFilteringAllowed = ReadNullableBoolean(ref reader, name);
+                    value._queueFilteringAllowed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +173,11 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "unitType"u8, value.UnitType?.ToString(), nulls);
-        WriteString(writer, "shortName"u8, value.ShortName, nulls);
-        if (value.DividendMetrics is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "unitType"u8, value._unitType?.ToString(), nulls);
+        WriteString(writer, "shortName"u8, value._shortName, nulls);
+        if (value._dividendMetrics is { } property4)
         {
             writer.WritePropertyName("dividendMetrics"u8);
             writer.WriteStartArray();
@@ -180,7 +194,7 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
             writer.WriteNull("dividendMetrics"u8);
         }
 
-        if (value.DivisorMetrics is { } property6)
+        if (value._divisorMetrics is { } property6)
         {
             writer.WritePropertyName("divisorMetrics"u8);
             writer.WriteStartArray();
@@ -197,7 +211,7 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
             writer.WriteNull("divisorMetrics"u8);
         }
 
-        if (value.DefaultObjective is { } property8)
+        if (value._defaultObjective is { } property8)
         {
             writer.WritePropertyName("defaultObjective"u8);
             global::GenesysCloud.Extensions.Models.DefaultObjective.WriteJson(writer, property8, options);
@@ -207,12 +221,12 @@ public sealed class MetricDefinition : IGenesysCloudModel<MetricDefinition>
             writer.WriteNull("defaultObjective"u8);
         }
 
-        WriteString(writer, "lockTemplateId"u8, value.LockTemplateId, nulls);
-        WriteBoolean(writer, "mediaTypeFilteringAllowed"u8, value.MediaTypeFilteringAllowed, nulls);
-        WriteBoolean(writer, "initialDirectionFilteringAllowed"u8, value.InitialDirectionFilteringAllowed, nulls);
-        WriteBoolean(writer, "queueFilteringAllowed"u8, value.QueueFilteringAllowed, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "lockTemplateId"u8, value._lockTemplateId, nulls);
+        WriteBoolean(writer, "mediaTypeFilteringAllowed"u8, value._mediaTypeFilteringAllowed, nulls);
+        WriteBoolean(writer, "initialDirectionFilteringAllowed"u8, value._initialDirectionFilteringAllowed, nulls);
+        WriteBoolean(writer, "queueFilteringAllowed"u8, value._queueFilteringAllowed, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

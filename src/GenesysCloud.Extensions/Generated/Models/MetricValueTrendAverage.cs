@@ -14,43 +14,54 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
 {
     /// <summary>The targeted start workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>The targeted end workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The targeted reference workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateReferenceWorkday")]
-    public string? DateReferenceWorkday { get; set; }
+    public string? DateReferenceWorkday { get => _dateReferenceWorkday; set => _dateReferenceWorkday = value; }
 
     /// <summary>The targeted division for the metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The targeted user for the metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The time zone used for aggregating metric values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
-    public string? Timezone { get; set; }
+    public string? Timezone { get => _timezone; set => _timezone = value; }
 
     /// <summary>The metric value trend and average</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem? Result { get => _result; set => _result = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
+
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private string? _dateReferenceWorkday;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _timezone;
+    private global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem? _result;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MetricValueTrendAverage IGenesysCloudModel<MetricValueTrendAverage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             switch (index)
             {
                 case 0:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateReferenceWorkday = ReadString(ref reader, name);
+                    value._dateReferenceWorkday = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Timezone = ReadString(ref reader, name);
+                    value._timezone = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +121,10 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteString(writer, "dateReferenceWorkday"u8, value.DateReferenceWorkday, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteString(writer, "dateReferenceWorkday"u8, value._dateReferenceWorkday, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property1, options);
@@ -123,7 +134,7 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             writer.WriteNull("division"u8);
         }
 
-        if (value.User is { } property3)
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -133,8 +144,8 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "timezone"u8, value.Timezone, nulls);
-        if (value.Result is { } property5)
+        WriteString(writer, "timezone"u8, value._timezone, nulls);
+        if (value._result is { } property5)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.WriteJson(writer, property5, options);
@@ -144,7 +155,7 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             writer.WriteNull("result"u8);
         }
 
-        if (value.PerformanceProfile is { } property7)
+        if (value._performanceProfile is { } property7)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -154,7 +165,7 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Metric is { } property9)
+        if (value._metric is { } property9)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -164,7 +175,7 @@ public sealed class MetricValueTrendAverage : IGenesysCloudModel<MetricValueTren
             writer.WriteNull("metric"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,83 +14,104 @@ public sealed class Metrics : IGenesysCloudModel<Metrics>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The order of metric within a performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public long? Order { get; set; }
+    public long? Order { get => _order; set => _order = value; }
 
     /// <summary>The name of associated metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricDefinitionName")]
-    public string? MetricDefinitionName { get; set; }
+    public string? MetricDefinitionName { get => _metricDefinitionName; set => _metricDefinitionName = value; }
 
     /// <summary>The id of associated metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricDefinitionId")]
-    public string? MetricDefinitionId { get; set; }
+    public string? MetricDefinitionId { get => _metricDefinitionId; set => _metricDefinitionId = value; }
 
     /// <summary>The id of associated external metric definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalMetricDefinitionId")]
-    public string? ExternalMetricDefinitionId { get; set; }
+    public string? ExternalMetricDefinitionId { get => _externalMetricDefinitionId; set => _externalMetricDefinitionId = value; }
 
     /// <summary>Corresponding unit type for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitType")]
-    public global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum? UnitType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum? UnitType { get => _unitType; set => _unitType = value; }
 
     /// <summary>A flag for whether this metric is enabled for a performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The name of associated objective template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateName")]
-    public string? TemplateName { get; set; }
+    public string? TemplateName { get => _templateName; set => _templateName = value; }
 
     /// <summary>Achievable maximum points for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxPoints")]
-    public long? MaxPoints { get; set; }
+    public long? MaxPoints { get => _maxPoints; set => _maxPoints = value; }
 
     /// <summary>Performance profile id of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfileId")]
-    public string? PerformanceProfileId { get; set; }
+    public string? PerformanceProfileId { get => _performanceProfileId; set => _performanceProfileId = value; }
 
     /// <summary>The linked metric entity reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linkedMetric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LinkedMetric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LinkedMetric { get => _linkedMetric; set => _linkedMetric = value; }
 
     /// <summary>The created date of this metric. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The unlinked workday for this metric if this metric was ever unlinked. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateUnlinked")]
-    public string? DateUnlinked { get; set; }
+    public string? DateUnlinked { get => _dateUnlinked; set => _dateUnlinked = value; }
 
     /// <summary>The source performance profile when this metric is linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourcePerformanceProfile")]
-    public global::GenesysCloud.Extensions.Models.PerformanceProfile? SourcePerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformanceProfile? SourcePerformanceProfile { get => _sourcePerformanceProfile; set => _sourcePerformanceProfile = value; }
 
     /// <summary>Unit definition of linked external metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitDefinition")]
-    public string? UnitDefinition { get; set; }
+    public string? UnitDefinition { get => _unitDefinition; set => _unitDefinition = value; }
 
     /// <summary>Precision of linked external metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("precision")]
-    public long? Precision { get; set; }
+    public long? Precision { get => _precision; set => _precision = value; }
 
     /// <summary>The time unit in which the metric should be displayed -- this parameter is ignored when displaying non-time values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeDisplayUnit")]
-    public global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum? TimeDisplayUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum? TimeDisplayUnit { get => _timeDisplayUnit; set => _timeDisplayUnit = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _order;
+    private string? _metricDefinitionName;
+    private string? _metricDefinitionId;
+    private string? _externalMetricDefinitionId;
+    private global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum? _unitType;
+    private bool? _enabled;
+    private string? _templateName;
+    private long? _maxPoints;
+    private string? _performanceProfileId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _linkedMetric;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _dateUnlinked;
+    private global::GenesysCloud.Extensions.Models.PerformanceProfile? _sourcePerformanceProfile;
+    private string? _unitDefinition;
+    private long? _precision;
+    private global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum? _timeDisplayUnit;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Metrics IGenesysCloudModel<Metrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,64 +132,64 @@ public sealed class Metrics : IGenesysCloudModel<Metrics>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Order = ReadNullableInt64(ref reader, options, name);
+                    value._order = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MetricDefinitionName = ReadString(ref reader, name);
+                    value._metricDefinitionName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MetricDefinitionId = ReadString(ref reader, name);
+                    value._metricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ExternalMetricDefinitionId = ReadString(ref reader, name);
+                    value._externalMetricDefinitionId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.UnitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum?)null;
+                    value._unitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Metrics.UnitTypeEnum?)null;
                     break;
                 case 7:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.TemplateName = ReadString(ref reader, name);
+                    value._templateName = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.MaxPoints = ReadNullableInt64(ref reader, options, name);
+                    value._maxPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.PerformanceProfileId = ReadString(ref reader, name);
+                    value._performanceProfileId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.LinkedMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._linkedMetric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DateUnlinked = ReadString(ref reader, name);
+                    value._dateUnlinked = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.SourcePerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformanceProfile.ReadJson(ref reader, options);
+                    value._sourcePerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformanceProfile.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.UnitDefinition = ReadString(ref reader, name);
+                    value._unitDefinition = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.Precision = ReadNullableInt64(ref reader, options, name);
+                    value._precision = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.TimeDisplayUnit = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum(text2) : (global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum?)null;
+                    value._timeDisplayUnit = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum(text2) : (global::GenesysCloud.Extensions.Models.Metrics.TimeDisplayUnitEnum?)null;
                     break;
                 case 18:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,18 +201,18 @@ public sealed class Metrics : IGenesysCloudModel<Metrics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "order"u8, value.Order, nulls);
-        WriteString(writer, "metricDefinitionName"u8, value.MetricDefinitionName, nulls);
-        WriteString(writer, "metricDefinitionId"u8, value.MetricDefinitionId, nulls);
-        WriteString(writer, "externalMetricDefinitionId"u8, value.ExternalMetricDefinitionId, nulls);
-        WriteString(writer, "unitType"u8, value.UnitType?.ToString(), nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "templateName"u8, value.TemplateName, nulls);
-        WriteInt64(writer, "maxPoints"u8, value.MaxPoints, nulls);
-        WriteString(writer, "performanceProfileId"u8, value.PerformanceProfileId, nulls);
-        if (value.LinkedMetric is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "order"u8, value._order, nulls);
+        WriteString(writer, "metricDefinitionName"u8, value._metricDefinitionName, nulls);
+        WriteString(writer, "metricDefinitionId"u8, value._metricDefinitionId, nulls);
+        WriteString(writer, "externalMetricDefinitionId"u8, value._externalMetricDefinitionId, nulls);
+        WriteString(writer, "unitType"u8, value._unitType?.ToString(), nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "templateName"u8, value._templateName, nulls);
+        WriteInt64(writer, "maxPoints"u8, value._maxPoints, nulls);
+        WriteString(writer, "performanceProfileId"u8, value._performanceProfileId, nulls);
+        if (value._linkedMetric is { } property3)
         {
             writer.WritePropertyName("linkedMetric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -201,9 +222,9 @@ public sealed class Metrics : IGenesysCloudModel<Metrics>
             writer.WriteNull("linkedMetric"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "dateUnlinked"u8, value.DateUnlinked, nulls);
-        if (value.SourcePerformanceProfile is { } property5)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "dateUnlinked"u8, value._dateUnlinked, nulls);
+        if (value._sourcePerformanceProfile is { } property5)
         {
             writer.WritePropertyName("sourcePerformanceProfile"u8);
             global::GenesysCloud.Extensions.Models.PerformanceProfile.WriteJson(writer, property5, options);
@@ -213,11 +234,11 @@ public sealed class Metrics : IGenesysCloudModel<Metrics>
             writer.WriteNull("sourcePerformanceProfile"u8);
         }
 
-        WriteString(writer, "unitDefinition"u8, value.UnitDefinition, nulls);
-        WriteInt64(writer, "precision"u8, value.Precision, nulls);
-        WriteString(writer, "timeDisplayUnit"u8, value.TimeDisplayUnit?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "unitDefinition"u8, value._unitDefinition, nulls);
+        WriteInt64(writer, "precision"u8, value._precision, nulls);
+        WriteString(writer, "timeDisplayUnit"u8, value._timeDisplayUnit?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

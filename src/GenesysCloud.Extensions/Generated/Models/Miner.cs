@@ -14,103 +14,129 @@ public sealed class Miner : IGenesysCloudModel<Miner>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Chat Corpus Name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Language Localization code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.Miner.LanguageEnum? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner.LanguageEnum? Language { get => _language; set => _language = value; }
 
     /// <summary>Type of the miner, intent or topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minerType")]
-    public global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum? MinerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum? MinerType { get => _minerType; set => _minerType = value; }
 
     /// <summary>Flag to indicate whether seeding is supported for this miner.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("seeding")]
-    public bool? Seeding { get; set; }
+    public bool? Seeding { get => _seeding; set => _seeding = value; }
 
     /// <summary>Date when the miner was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Status of the miner.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.Miner.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Date from which the conversations need to be taken for mining. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationsDateRangeStart")]
-    public string? ConversationsDateRangeStart { get; set; }
+    public string? ConversationsDateRangeStart { get => _conversationsDateRangeStart; set => _conversationsDateRangeStart = value; }
 
     /// <summary>Date till which the conversations need to be taken for mining. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationsDateRangeEnd")]
-    public string? ConversationsDateRangeEnd { get; set; }
+    public string? ConversationsDateRangeEnd { get => _conversationsDateRangeEnd; set => _conversationsDateRangeEnd = value; }
 
     /// <summary>Date when the mining process was completed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>Mining message if present.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Error Information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.MinerErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinerErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>Warning Information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warningInfo")]
-    public global::GenesysCloud.Extensions.Models.MinerErrorInfo? WarningInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinerErrorInfo? WarningInfo { get => _warningInfo; set => _warningInfo = value; }
 
     /// <summary>Flag to indicate whether data file to be mined was uploaded.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationDataUploaded")]
-    public bool? ConversationDataUploaded { get; set; }
+    public bool? ConversationDataUploaded { get => _conversationDataUploaded; set => _conversationDataUploaded = value; }
 
     /// <summary>Media type for filtering conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Type of the participant, either agent, customer or both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantType")]
-    public global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum? ParticipantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum? ParticipantType { get => _participantType; set => _participantType = value; }
 
     /// <summary>List of queue IDs for filtering conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
 
     /// <summary>Date when the miner started execution. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTriggered")]
-    public global::System.DateTimeOffset? DateTriggered { get; set; }
+    public global::System.DateTimeOffset? DateTriggered { get => _dateTriggered; set => _dateTriggered = value; }
 
     /// <summary>Date when the miner was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Latest draft details of the miner.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestDraftVersion")]
-    public global::GenesysCloud.Extensions.Models.Draft? LatestDraftVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.Draft? LatestDraftVersion { get => _latestDraftVersion; set => _latestDraftVersion = value; }
 
     /// <summary>Number of conversations/transcripts fetched.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationsFetchedCount")]
-    public long? ConversationsFetchedCount { get; set; }
+    public long? ConversationsFetchedCount { get => _conversationsFetchedCount; set => _conversationsFetchedCount = value; }
 
     /// <summary>Number of conversations/recordings/transcripts that were found valid for mining purposes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationsValidCount")]
-    public long? ConversationsValidCount { get; set; }
+    public long? ConversationsValidCount { get => _conversationsValidCount; set => _conversationsValidCount = value; }
 
     /// <summary>Number of intents or topics based on the miner type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("getminedItemCount")]
-    public long? GetminedItemCount { get; set; }
+    public long? GetminedItemCount { get => _getminedItemCount; set => _getminedItemCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Miner.LanguageEnum? _language;
+    private global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum? _minerType;
+    private bool? _seeding;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Miner.StatusEnum? _status;
+    private string? _conversationsDateRangeStart;
+    private string? _conversationsDateRangeEnd;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private string? _message;
+    private global::GenesysCloud.Extensions.Models.MinerErrorInfo? _errorInfo;
+    private global::GenesysCloud.Extensions.Models.MinerErrorInfo? _warningInfo;
+    private bool? _conversationDataUploaded;
+    private global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum? _participantType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private global::System.DateTimeOffset? _dateTriggered;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.Draft? _latestDraftVersion;
+    private long? _conversationsFetchedCount;
+    private long? _conversationsValidCount;
+    private long? _getminedItemCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Miner IGenesysCloudModel<Miner>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,57 +157,57 @@ public sealed class Miner : IGenesysCloudModel<Miner>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Miner.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.Miner.LanguageEnum?)null;
+                    value._language = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Miner.LanguageEnum(text1) : (global::GenesysCloud.Extensions.Models.Miner.LanguageEnum?)null;
                     break;
                 case 3:
-                    value.MinerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum?)null;
+                    value._minerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Miner.MinerTypeEnum?)null;
                     break;
                 case 4:
-                    value.Seeding = ReadNullableBoolean(ref reader, name);
+                    value._seeding = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Miner.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.Miner.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Miner.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.Miner.StatusEnum?)null;
                     break;
                 case 7:
-                    value.ConversationsDateRangeStart = ReadString(ref reader, name);
+                    value._conversationsDateRangeStart = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ConversationsDateRangeEnd = ReadString(ref reader, name);
+                    value._conversationsDateRangeEnd = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.WarningInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerErrorInfo.ReadJson(ref reader, options);
+                    value._warningInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ConversationDataUploaded = ReadNullableBoolean(ref reader, name);
+                    value._conversationDataUploaded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.Miner.MediaTypeEnum?)null;
                     break;
                 case 15:
-                    value.ParticipantType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum?)null;
+                    value._participantType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Miner.ParticipantTypeEnum?)null;
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -192,32 +218,32 @@ public sealed class Miner : IGenesysCloudModel<Miner>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list6;
+                        value._queueIds = list6;
                     }
                     break;
                 case 17:
-                    value.DateTriggered = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTriggered = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.LatestDraftVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Draft.ReadJson(ref reader, options);
+                    value._latestDraftVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Draft.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.ConversationsFetchedCount = ReadNullableInt64(ref reader, options, name);
+                    value._conversationsFetchedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
-                    value.ConversationsValidCount = ReadNullableInt64(ref reader, options, name);
+                    value._conversationsValidCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 22:
-                    value.GetminedItemCount = ReadNullableInt64(ref reader, options, name);
+                    value._getminedItemCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -229,18 +255,18 @@ public sealed class Miner : IGenesysCloudModel<Miner>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "language"u8, value.Language?.ToString(), nulls);
-        WriteString(writer, "minerType"u8, value.MinerType?.ToString(), nulls);
-        WriteBoolean(writer, "seeding"u8, value.Seeding, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "conversationsDateRangeStart"u8, value.ConversationsDateRangeStart, nulls);
-        WriteString(writer, "conversationsDateRangeEnd"u8, value.ConversationsDateRangeEnd, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.ErrorInfo is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "language"u8, value._language?.ToString(), nulls);
+        WriteString(writer, "minerType"u8, value._minerType?.ToString(), nulls);
+        WriteBoolean(writer, "seeding"u8, value._seeding, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "conversationsDateRangeStart"u8, value._conversationsDateRangeStart, nulls);
+        WriteString(writer, "conversationsDateRangeEnd"u8, value._conversationsDateRangeEnd, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._errorInfo is { } property7)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.MinerErrorInfo.WriteJson(writer, property7, options);
@@ -250,7 +276,7 @@ public sealed class Miner : IGenesysCloudModel<Miner>
             writer.WriteNull("errorInfo"u8);
         }
 
-        if (value.WarningInfo is { } property9)
+        if (value._warningInfo is { } property9)
         {
             writer.WritePropertyName("warningInfo"u8);
             global::GenesysCloud.Extensions.Models.MinerErrorInfo.WriteJson(writer, property9, options);
@@ -260,10 +286,10 @@ public sealed class Miner : IGenesysCloudModel<Miner>
             writer.WriteNull("warningInfo"u8);
         }
 
-        WriteBoolean(writer, "conversationDataUploaded"u8, value.ConversationDataUploaded, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "participantType"u8, value.ParticipantType?.ToString(), nulls);
-        if (value.QueueIds is { } property11)
+        WriteBoolean(writer, "conversationDataUploaded"u8, value._conversationDataUploaded, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "participantType"u8, value._participantType?.ToString(), nulls);
+        if (value._queueIds is { } property11)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -280,9 +306,9 @@ public sealed class Miner : IGenesysCloudModel<Miner>
             writer.WriteNull("queueIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateTriggered"u8, value.DateTriggered, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.LatestDraftVersion is { } property13)
+        WriteDateTimeOffset(writer, "dateTriggered"u8, value._dateTriggered, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._latestDraftVersion is { } property13)
         {
             writer.WritePropertyName("latestDraftVersion"u8);
             global::GenesysCloud.Extensions.Models.Draft.WriteJson(writer, property13, options);
@@ -292,11 +318,11 @@ public sealed class Miner : IGenesysCloudModel<Miner>
             writer.WriteNull("latestDraftVersion"u8);
         }
 
-        WriteInt64(writer, "conversationsFetchedCount"u8, value.ConversationsFetchedCount, nulls);
-        WriteInt64(writer, "conversationsValidCount"u8, value.ConversationsValidCount, nulls);
-        WriteInt64(writer, "getminedItemCount"u8, value.GetminedItemCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "conversationsFetchedCount"u8, value._conversationsFetchedCount, nulls);
+        WriteInt64(writer, "conversationsValidCount"u8, value._conversationsValidCount, nulls);
+        WriteInt64(writer, "getminedItemCount"u8, value._getminedItemCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class MinerErrorInfo : IGenesysCloudModel<MinerErrorInfo>
 {
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Error message with params included.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageWithParams")]
-    public string? MessageWithParams { get; set; }
+    public string? MessageWithParams { get => _messageWithParams; set => _messageWithParams = value; }
 
     /// <summary>Map of variables and params for the error message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? MessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? MessageParams { get => _messageParams; set => _messageParams = value; }
+
+    private string? _message;
+    private string? _code;
+    private string? _messageWithParams;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _messageParams;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinerErrorInfo IGenesysCloudModel<MinerErrorInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class MinerErrorInfo : IGenesysCloudModel<MinerErrorInfo>
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageWithParams = ReadString(ref reader, name);
+                    value._messageWithParams = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MessageParams = null;
+                        value._messageParams = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class MinerErrorInfo : IGenesysCloudModel<MinerErrorInfo>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.MessageParams = dictionary1;
+                        value._messageParams = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class MinerErrorInfo : IGenesysCloudModel<MinerErrorInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "messageWithParams"u8, value.MessageWithParams, nulls);
-        if (value.MessageParams is { } property2)
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "messageWithParams"u8, value._messageWithParams, nulls);
+        if (value._messageParams is { } property2)
         {
             writer.WritePropertyName("messageParams"u8);
             writer.WriteStartObject();
@@ -110,7 +116,7 @@ public sealed class MinerErrorInfo : IGenesysCloudModel<MinerErrorInfo>
             writer.WriteNull("messageParams"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

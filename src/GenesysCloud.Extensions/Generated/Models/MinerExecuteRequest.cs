@@ -14,31 +14,39 @@ public sealed class MinerExecuteRequest : IGenesysCloudModel<MinerExecuteRequest
 {
     /// <summary>Start date for the date range to mine. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>End date for the date range to mine. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Location of input conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>Media type for filtering conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Type of the participant, either agent, customer or both.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantType")]
-    public global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum? ParticipantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum? ParticipantType { get => _participantType; set => _participantType = value; }
 
     /// <summary>List of queue IDs for filtering conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
+
+    private string? _dateStart;
+    private string? _dateEnd;
+    private string? _uploadKey;
+    private global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum? _participantType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinerExecuteRequest IGenesysCloudModel<MinerExecuteRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class MinerExecuteRequest : IGenesysCloudModel<MinerExecuteRequest
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.MinerExecuteRequest.MediaTypeEnum?)null;
                     break;
                 case 4:
-                    value.ParticipantType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum?)null;
+                    value._participantType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.MinerExecuteRequest.ParticipantTypeEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class MinerExecuteRequest : IGenesysCloudModel<MinerExecuteRequest
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list3;
+                        value._queueIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class MinerExecuteRequest : IGenesysCloudModel<MinerExecuteRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "participantType"u8, value.ParticipantType?.ToString(), nulls);
-        if (value.QueueIds is { } property4)
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "participantType"u8, value._participantType?.ToString(), nulls);
+        if (value._queueIds is { } property4)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -125,7 +133,7 @@ public sealed class MinerExecuteRequest : IGenesysCloudModel<MinerExecuteRequest
             writer.WriteNull("queueIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Intent name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The miner to which the intent belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("miner")]
-    public global::GenesysCloud.Extensions.Models.Miner? Miner { get; set; }
+    public global::GenesysCloud.Extensions.Models.Miner? Miner { get => _miner; set => _miner = value; }
 
     /// <summary>The utterances that are extracted for an Intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? Utterances { get => _utterances; set => _utterances = value; }
 
     /// <summary>Percentage of conversations belonging to the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("analyticVolumePercent")]
-    public double? AnalyticVolumePercent { get; set; }
+    public double? AnalyticVolumePercent { get => _analyticVolumePercent; set => _analyticVolumePercent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Miner? _miner;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? _utterances;
+    private double? _analyticVolumePercent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinerIntent IGenesysCloudModel<MinerIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
+                    value._miner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Miner.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Utterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list1;
+                        value._utterances = list1;
                     }
                     break;
                 case 4:
-                    value.AnalyticVolumePercent = ReadNullableDouble(ref reader, options, name);
+                    value._analyticVolumePercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Miner is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._miner is { } property2)
         {
             writer.WritePropertyName("miner"u8);
             global::GenesysCloud.Extensions.Models.Miner.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
             writer.WriteNull("miner"u8);
         }
 
-        if (value.Utterances is { } property4)
+        if (value._utterances is { } property4)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -139,9 +147,9 @@ public sealed class MinerIntent : IGenesysCloudModel<MinerIntent>
             writer.WriteNull("utterances"u8);
         }
 
-        WriteDouble(writer, "analyticVolumePercent"u8, value.AnalyticVolumePercent, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "analyticVolumePercent"u8, value._analyticVolumePercent, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Phrase name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Topic associated with a phrase.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
-    public global::GenesysCloud.Extensions.Models.MinerTopic? Topic { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinerTopic? Topic { get => _topic; set => _topic = value; }
 
     /// <summary>List of utterances related to a phrase.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterances")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? Utterances { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? Utterances { get => _utterances; set => _utterances = value; }
 
     /// <summary>Number of utterances belonging to a phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utteranceCount")]
-    public long? UtteranceCount { get; set; }
+    public long? UtteranceCount { get => _utteranceCount; set => _utteranceCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.MinerTopic? _topic;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Utterance>? _utterances;
+    private long? _utteranceCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinerTopicPhrase IGenesysCloudModel<MinerTopicPhrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Topic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerTopic.ReadJson(ref reader, options);
+                    value._topic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinerTopic.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Utterances = null;
+                        value._utterances = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Utterance.ReadJson(ref reader, options));
                         }
 
-                        value.Utterances = list1;
+                        value._utterances = list1;
                     }
                     break;
                 case 4:
-                    value.UtteranceCount = ReadNullableInt64(ref reader, options, name);
+                    value._utteranceCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Topic is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._topic is { } property2)
         {
             writer.WritePropertyName("topic"u8);
             global::GenesysCloud.Extensions.Models.MinerTopic.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
             writer.WriteNull("topic"u8);
         }
 
-        if (value.Utterances is { } property4)
+        if (value._utterances is { } property4)
         {
             writer.WritePropertyName("utterances"u8);
             writer.WriteStartArray();
@@ -139,9 +147,9 @@ public sealed class MinerTopicPhrase : IGenesysCloudModel<MinerTopicPhrase>
             writer.WriteNull("utterances"u8);
         }
 
-        WriteInt64(writer, "utteranceCount"u8, value.UtteranceCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "utteranceCount"u8, value._utteranceCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

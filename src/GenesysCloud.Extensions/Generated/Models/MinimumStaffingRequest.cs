@@ -14,23 +14,29 @@ public sealed class MinimumStaffingRequest : IGenesysCloudModel<MinimumStaffingR
 {
     /// <summary>Whether the setting is turned on or off</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Default minimum staff value to be applied to all planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumValue")]
-    public double? MinimumValue { get; set; }
+    public double? MinimumValue { get => _minimumValue; set => _minimumValue = value; }
 
     /// <summary>List of planning groups with their minimum staff value overrides and the days to which the overrides apply. Setting the enclosed list to empty will clear out all existing overrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupOverrides")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest? PlanningGroupOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest? PlanningGroupOverrides { get => _planningGroupOverrides; set => _planningGroupOverrides = value; }
 
     /// <summary>The intervals to which the minimum staff values will apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicableIntervals")]
-    public global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum? ApplicableIntervals { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum? ApplicableIntervals { get => _applicableIntervals; set => _applicableIntervals = value; }
+
+    private bool? _enabled;
+    private double? _minimumValue;
+    private global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest? _planningGroupOverrides;
+    private global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum? _applicableIntervals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinimumStaffingRequest IGenesysCloudModel<MinimumStaffingRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class MinimumStaffingRequest : IGenesysCloudModel<MinimumStaffingR
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MinimumValue = ReadNullableDouble(ref reader, options, name);
+                    value._minimumValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.PlanningGroupOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest.ReadJson(ref reader, options);
+                    value._planningGroupOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ApplicableIntervals = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum(text1) : (global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum?)null;
+                    value._applicableIntervals = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum(text1) : (global::GenesysCloud.Extensions.Models.MinimumStaffingRequest.ApplicableIntervalsEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class MinimumStaffingRequest : IGenesysCloudModel<MinimumStaffingR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteDouble(writer, "minimumValue"u8, value.MinimumValue, nulls);
-        if (value.PlanningGroupOverrides is { } property2)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteDouble(writer, "minimumValue"u8, value._minimumValue, nulls);
+        if (value._planningGroupOverrides is { } property2)
         {
             writer.WritePropertyName("planningGroupOverrides"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperPlanningGroupMinimumsRequest.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class MinimumStaffingRequest : IGenesysCloudModel<MinimumStaffingR
             writer.WriteNull("planningGroupOverrides"u8);
         }
 
-        WriteString(writer, "applicableIntervals"u8, value.ApplicableIntervals?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "applicableIntervals"u8, value._applicableIntervals?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
 {
     /// <summary>Whether the setting is turned on or off</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Default minimum staff value to be applied to all planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumValue")]
-    public double? MinimumValue { get; set; }
+    public double? MinimumValue { get => _minimumValue; set => _minimumValue = value; }
 
     /// <summary>List of planning groups with their minimum staff value overrides and the days to which the overrides apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupOverrides")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupMinimumsResponse>? PlanningGroupOverrides { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupMinimumsResponse>? PlanningGroupOverrides { get => _planningGroupOverrides; set => _planningGroupOverrides = value; }
 
     /// <summary>The intervals to which the minimum staff values will apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicableIntervals")]
-    public global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum? ApplicableIntervals { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum? ApplicableIntervals { get => _applicableIntervals; set => _applicableIntervals = value; }
 
     /// <summary>Metadata for the business unit's minimum staffing settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private bool? _enabled;
+    private double? _minimumValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupMinimumsResponse>? _planningGroupOverrides;
+    private global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum? _applicableIntervals;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MinimumStaffingResponse IGenesysCloudModel<MinimumStaffingResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MinimumValue = ReadNullableDouble(ref reader, options, name);
+                    value._minimumValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupOverrides = null;
+                        value._planningGroupOverrides = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupMinimumsResponse.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroupOverrides = list1;
+                        value._planningGroupOverrides = list1;
                     }
                     break;
                 case 3:
-                    value.ApplicableIntervals = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum(text2) : (global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum?)null;
+                    value._applicableIntervals = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum(text2) : (global::GenesysCloud.Extensions.Models.MinimumStaffingResponse.ApplicableIntervalsEnum?)null;
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteDouble(writer, "minimumValue"u8, value.MinimumValue, nulls);
-        if (value.PlanningGroupOverrides is { } property3)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteDouble(writer, "minimumValue"u8, value._minimumValue, nulls);
+        if (value._planningGroupOverrides is { } property3)
         {
             writer.WritePropertyName("planningGroupOverrides"u8);
             writer.WriteStartArray();
@@ -122,8 +129,8 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
             writer.WriteNull("planningGroupOverrides"u8);
         }
 
-        WriteString(writer, "applicableIntervals"u8, value.ApplicableIntervals?.ToString(), nulls);
-        if (value.Metadata is { } property6)
+        WriteString(writer, "applicableIntervals"u8, value._applicableIntervals?.ToString(), nulls);
+        if (value._metadata is { } property6)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property6, options);
@@ -133,7 +140,7 @@ public sealed class MinimumStaffingResponse : IGenesysCloudModel<MinimumStaffing
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

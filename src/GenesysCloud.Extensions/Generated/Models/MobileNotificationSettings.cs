@@ -14,11 +14,14 @@ public sealed class MobileNotificationSettings : IGenesysCloudModel<MobileNotifi
 {
     /// <summary>When the user should receive notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("when")]
-    public global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum? When { get; set; }
+    public global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum? When { get => _when; set => _when = value; }
+
+    private global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum? _when;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MobileNotificationSettings IGenesysCloudModel<MobileNotificationSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MobileNotificationSettings : IGenesysCloudModel<MobileNotifi
             switch (index)
             {
                 case 0:
-                    value.When = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum(text1) : (global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum?)null;
+                    value._when = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum(text1) : (global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WhenEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MobileNotificationSettings : IGenesysCloudModel<MobileNotifi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "when"u8, value.When?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "when"u8, value._when?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MobileSettings : IGenesysCloudModel<MobileSettings>
 {
     /// <summary>Settings for a user's mobile notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::GenesysCloud.Extensions.Models.MobileNotificationSettings? Notifications { get; set; }
+    public global::GenesysCloud.Extensions.Models.MobileNotificationSettings? Notifications { get => _notifications; set => _notifications = value; }
+
+    private global::GenesysCloud.Extensions.Models.MobileNotificationSettings? _notifications;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MobileSettings IGenesysCloudModel<MobileSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MobileSettings : IGenesysCloudModel<MobileSettings>
             switch (index)
             {
                 case 0:
-                    value.Notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileNotificationSettings.ReadJson(ref reader, options);
+                    value._notifications = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileNotificationSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class MobileSettings : IGenesysCloudModel<MobileSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Notifications is { } property1)
+        if (value._notifications is { } property1)
         {
             writer.WritePropertyName("notifications"u8);
             global::GenesysCloud.Extensions.Models.MobileNotificationSettings.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class MobileSettings : IGenesysCloudModel<MobileSettings>
             writer.WriteNull("notifications"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
 {
     /// <summary>List of URLs to fetch the results of the forecast model. This field is populated only if session state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? DownloadResult { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? _downloadResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ModelData IGenesysCloudModel<ModelData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadResult = null;
+                        value._downloadResult = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupModel.ReadJson(ref reader, options));
                         }
 
-                        value.DownloadResult = list2;
+                        value._downloadResult = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DownloadUrls is { } property3)
+        if (value._downloadUrls is { } property3)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
             writer.WriteNull("downloadUrls"u8);
         }
 
-        if (value.DownloadResult is { } property5)
+        if (value._downloadResult is { } property5)
         {
             writer.WritePropertyName("downloadResult"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class ModelData : IGenesysCloudModel<ModelData>
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
 {
     /// <summary>Information about the continuous forecast session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionInfo")]
-    public global::GenesysCloud.Extensions.Models.SessionInfo? SessionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionInfo? SessionInfo { get => _sessionInfo; set => _sessionInfo = value; }
 
     /// <summary>List of planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
+
+    private global::GenesysCloud.Extensions.Models.SessionInfo? _sessionInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupModel>? _planningGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ModelMetaDataResult IGenesysCloudModel<ModelMetaDataResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
             switch (index)
             {
                 case 0:
-                    value.SessionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionInfo.ReadJson(ref reader, options);
+                    value._sessionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupModel.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list1;
+                        value._planningGroups = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SessionInfo is { } property2)
+        if (value._sessionInfo is { } property2)
         {
             writer.WritePropertyName("sessionInfo"u8);
             global::GenesysCloud.Extensions.Models.SessionInfo.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
             writer.WriteNull("sessionInfo"u8);
         }
 
-        if (value.PlanningGroups is { } property4)
+        if (value._planningGroups is { } property4)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class ModelMetaDataResult : IGenesysCloudModel<ModelMetaDataResult
             writer.WriteNull("planningGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

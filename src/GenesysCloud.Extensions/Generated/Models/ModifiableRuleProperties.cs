@@ -14,43 +14,54 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Indicates if the rule is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The alert notification types to trigger when alarm state changes as well as the users they will be sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifications")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? Notifications { get => _notifications; set => _notifications = value; }
 
     /// <summary>Indicates if the alert will send a notification when it is closed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendExitingAlarmNotifications")]
-    public bool? SendExitingAlarmNotifications { get; set; }
+    public bool? SendExitingAlarmNotifications { get => _sendExitingAlarmNotifications; set => _sendExitingAlarmNotifications = value; }
 
     /// <summary>The amount of time in milliseconds to wait between notification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitBetweenNotificationMs")]
-    public long? WaitBetweenNotificationMs { get; set; }
+    public long? WaitBetweenNotificationMs { get => _waitBetweenNotificationMs; set => _waitBetweenNotificationMs = value; }
 
     /// <summary>The set of metric conditions that would trigger an alert.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.CommonRuleConditions? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AlertNotification>? _notifications;
+    private bool? _sendExitingAlarmNotifications;
+    private long? _waitBetweenNotificationMs;
+    private global::GenesysCloud.Extensions.Models.CommonRuleConditions? _conditions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ModifiableRuleProperties IGenesysCloudModel<ModifiableRuleProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,21 +82,21 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Notifications = null;
+                        value._notifications = null;
                     }
                     else
                     {
@@ -96,23 +107,23 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AlertNotification.ReadJson(ref reader, options));
                         }
 
-                        value.Notifications = list1;
+                        value._notifications = list1;
                     }
                     break;
                 case 5:
-                    value.SendExitingAlarmNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendExitingAlarmNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.WaitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
+                    value._waitBetweenNotificationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
+                    value._conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CommonRuleConditions.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,11 +135,11 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Notifications is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._notifications is { } property2)
         {
             writer.WritePropertyName("notifications"u8);
             writer.WriteStartArray();
@@ -152,9 +163,9 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
             writer.WriteNull("notifications"u8);
         }
 
-        WriteBoolean(writer, "sendExitingAlarmNotifications"u8, value.SendExitingAlarmNotifications, nulls);
-        WriteInt64(writer, "waitBetweenNotificationMs"u8, value.WaitBetweenNotificationMs, nulls);
-        if (value.Conditions is { } property5)
+        WriteBoolean(writer, "sendExitingAlarmNotifications"u8, value._sendExitingAlarmNotifications, nulls);
+        WriteInt64(writer, "waitBetweenNotificationMs"u8, value._waitBetweenNotificationMs, nulls);
+        if (value._conditions is { } property5)
         {
             writer.WritePropertyName("conditions"u8);
             global::GenesysCloud.Extensions.Models.CommonRuleConditions.WriteJson(writer, property5, options);
@@ -164,8 +175,8 @@ public sealed class ModifiableRuleProperties : IGenesysCloudModel<ModifiableRule
             writer.WriteNull("conditions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MonthlyPlanningPeriodSettings : IGenesysCloudModel<MonthlyPl
 {
     /// <summary>Start date of the monthly planning period in yyyy-MM-dd format. The date must represent the first day of the given month. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
+
+    private string? _startDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MonthlyPlanningPeriodSettings IGenesysCloudModel<MonthlyPlanningPeriodSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MonthlyPlanningPeriodSettings : IGenesysCloudModel<MonthlyPl
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MonthlyPlanningPeriodSettings : IGenesysCloudModel<MonthlyPl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

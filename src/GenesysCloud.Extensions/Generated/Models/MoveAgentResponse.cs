@@ -14,15 +14,19 @@ public sealed class MoveAgentResponse : IGenesysCloudModel<MoveAgentResponse>
 {
     /// <summary>The user associated with the move</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The result of the move</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum? Result { get => _result; set => _result = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MoveAgentResponse IGenesysCloudModel<MoveAgentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MoveAgentResponse : IGenesysCloudModel<MoveAgentResponse>
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Result = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum(text1) : (global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum?)null;
+                    value._result = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum(text1) : (global::GenesysCloud.Extensions.Models.MoveAgentResponse.ResultEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class MoveAgentResponse : IGenesysCloudModel<MoveAgentResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class MoveAgentResponse : IGenesysCloudModel<MoveAgentResponse>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "result"u8, value.Result?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "result"u8, value._result?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MoveAgentsRequest : IGenesysCloudModel<MoveAgentsRequest>
 {
     /// <summary>The list of user ids to move</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The id of the management unit for which the move will be performed. To remove users from their management unit this should be set to null.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationManagementUnitId")]
-    public string? DestinationManagementUnitId { get; set; }
+    public string? DestinationManagementUnitId { get => _destinationManagementUnitId; set => _destinationManagementUnitId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private string? _destinationManagementUnitId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MoveAgentsRequest IGenesysCloudModel<MoveAgentsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class MoveAgentsRequest : IGenesysCloudModel<MoveAgentsRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class MoveAgentsRequest : IGenesysCloudModel<MoveAgentsRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 1:
-                    value.DestinationManagementUnitId = ReadString(ref reader, name);
+                    value._destinationManagementUnitId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class MoveAgentsRequest : IGenesysCloudModel<MoveAgentsRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserIds is { } property2)
+        if (value._userIds is { } property2)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class MoveAgentsRequest : IGenesysCloudModel<MoveAgentsRequest>
             writer.WriteNull("userIds"u8);
         }
 
-        WriteString(writer, "destinationManagementUnitId"u8, value.DestinationManagementUnitId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "destinationManagementUnitId"u8, value._destinationManagementUnitId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
 {
     /// <summary>The user that made the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? RequestingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? RequestingUser { get => _requestingUser; set => _requestingUser = value; }
 
     /// <summary>The management unit specified on the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationManagementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? DestinationManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? DestinationManagementUnit { get => _destinationManagementUnit; set => _destinationManagementUnit = value; }
 
     /// <summary>The list containing the agent and result of the move operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MoveAgentResponse>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MoveAgentResponse>? Results { get => _results; set => _results = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _requestingUser;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _destinationManagementUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MoveAgentResponse>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MoveAgentsResponse IGenesysCloudModel<MoveAgentsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
             switch (index)
             {
                 case 0:
-                    value.RequestingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._requestingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DestinationManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._destinationManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MoveAgentResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequestingUser is { } property2)
+        if (value._requestingUser is { } property2)
         {
             writer.WritePropertyName("requestingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
             writer.WriteNull("requestingUser"u8);
         }
 
-        if (value.DestinationManagementUnit is { } property4)
+        if (value._destinationManagementUnit is { } property4)
         {
             writer.WritePropertyName("destinationManagementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property4, options);
@@ -102,7 +107,7 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
             writer.WriteNull("destinationManagementUnit"u8);
         }
 
-        if (value.Results is { } property6)
+        if (value._results is { } property6)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -126,7 +131,7 @@ public sealed class MoveAgentsResponse : IGenesysCloudModel<MoveAgentsResponse>
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

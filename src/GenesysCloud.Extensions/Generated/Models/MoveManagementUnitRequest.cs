@@ -14,11 +14,14 @@ public sealed class MoveManagementUnitRequest : IGenesysCloudModel<MoveManagemen
 {
     /// <summary>The ID of the business unit to which to move the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
+
+    private string? _businessUnitId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MoveManagementUnitRequest IGenesysCloudModel<MoveManagementUnitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class MoveManagementUnitRequest : IGenesysCloudModel<MoveManagemen
             switch (index)
             {
                 case 0:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class MoveManagementUnitRequest : IGenesysCloudModel<MoveManagemen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

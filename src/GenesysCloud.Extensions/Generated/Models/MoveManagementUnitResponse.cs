@@ -14,15 +14,19 @@ public sealed class MoveManagementUnitResponse : IGenesysCloudModel<MoveManageme
 {
     /// <summary>The new business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>The status of the move.  Will always be 'Processing' unless the Management Unit is already in the requested Business Unit in which case it will be 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MoveManagementUnitResponse IGenesysCloudModel<MoveManagementUnitResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MoveManagementUnitResponse : IGenesysCloudModel<MoveManageme
             switch (index)
             {
                 case 0:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class MoveManagementUnitResponse : IGenesysCloudModel<MoveManageme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.BusinessUnit is { } property2)
+        if (value._businessUnit is { } property2)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class MoveManagementUnitResponse : IGenesysCloudModel<MoveManageme
             writer.WriteNull("businessUnit"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MuAgentQueueTimeRequest : IGenesysCloudModel<MuAgentQueueTim
 {
     /// <summary>ID of the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>List of Agent queue times within the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentOnQueueTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentQueueTimeRequest>? AgentOnQueueTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentQueueTimeRequest>? AgentOnQueueTimes { get => _agentOnQueueTimes; set => _agentOnQueueTimes = value; }
+
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentQueueTimeRequest>? _agentOnQueueTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MuAgentQueueTimeRequest IGenesysCloudModel<MuAgentQueueTimeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class MuAgentQueueTimeRequest : IGenesysCloudModel<MuAgentQueueTim
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AgentOnQueueTimes = null;
+                        value._agentOnQueueTimes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class MuAgentQueueTimeRequest : IGenesysCloudModel<MuAgentQueueTim
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentQueueTimeRequest.ReadJson(ref reader, options));
                         }
 
-                        value.AgentOnQueueTimes = list1;
+                        value._agentOnQueueTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class MuAgentQueueTimeRequest : IGenesysCloudModel<MuAgentQueueTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.AgentOnQueueTimes is { } property2)
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._agentOnQueueTimes is { } property2)
         {
             writer.WritePropertyName("agentOnQueueTimes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class MuAgentQueueTimeRequest : IGenesysCloudModel<MuAgentQueueTim
             writer.WriteNull("agentOnQueueTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

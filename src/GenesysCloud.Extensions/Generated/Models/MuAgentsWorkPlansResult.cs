@@ -14,19 +14,24 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlans>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlans>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The reference date in yyyy-MM-dd format rolled back to nearest BU start day of week. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceStartWeekDate")]
-    public string? ReferenceStartWeekDate { get; set; }
+    public string? ReferenceStartWeekDate { get => _referenceStartWeekDate; set => _referenceStartWeekDate = value; }
 
     /// <summary>Map containing lookup values for agent work plans. The integer keys serves as lookup keys for effective work plan from workPlanLookupKeysPerWeek property</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanLookup")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlanLookup { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlanLookup { get => _workPlanLookup; set => _workPlanLookup = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlans>? _entities;
+    private string? _referenceStartWeekDate;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.WorkPlanReference>? _workPlanLookup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MuAgentsWorkPlansResult IGenesysCloudModel<MuAgentsWorkPlansResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlans.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.ReferenceStartWeekDate = ReadString(ref reader, name);
+                    value._referenceStartWeekDate = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanLookup = null;
+                        value._workPlanLookup = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                         }
 
-                        value.WorkPlanLookup = dictionary2;
+                        value._workPlanLookup = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -120,8 +125,8 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "referenceStartWeekDate"u8, value.ReferenceStartWeekDate, nulls);
-        if (value.WorkPlanLookup is { } property6)
+        WriteString(writer, "referenceStartWeekDate"u8, value._referenceStartWeekDate, nulls);
+        if (value._workPlanLookup is { } property6)
         {
             writer.WritePropertyName("workPlanLookup"u8);
             writer.WriteStartObject();
@@ -146,7 +151,7 @@ public sealed class MuAgentsWorkPlansResult : IGenesysCloudModel<MuAgentsWorkPla
             writer.WriteNull("workPlanLookup"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class MuRescheduleResultWrapper : IGenesysCloudModel<MuRescheduleR
 {
     /// <summary>The list of agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleRescheduleResponse>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleRescheduleResponse>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuAgentScheduleRescheduleResponse>? _agentSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MuRescheduleResultWrapper IGenesysCloudModel<MuRescheduleResultWrapper>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class MuRescheduleResultWrapper : IGenesysCloudModel<MuRescheduleR
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class MuRescheduleResultWrapper : IGenesysCloudModel<MuRescheduleR
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuAgentScheduleRescheduleResponse.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class MuRescheduleResultWrapper : IGenesysCloudModel<MuRescheduleR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentSchedules is { } property2)
+        if (value._agentSchedules is { } property2)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class MuRescheduleResultWrapper : IGenesysCloudModel<MuRescheduleR
             writer.WriteNull("agentSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class MutableUserPresence : IGenesysCloudModel<MutableUserPresence
 {
     /// <summary>The user's id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Deprecated - The sourceID field should be used as a replacement.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>Represents the ID of a registered source</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>A boolean used to tell whether or not to set this presence source as the primary on a PATCH</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
 
     /// <summary>Gets or sets <c>presenceDefinition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceDefinition")]
-    public global::GenesysCloud.Extensions.Models.PresenceDefinition? PresenceDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.PresenceDefinition? PresenceDefinition { get => _presenceDefinition; set => _presenceDefinition = value; }
 
     /// <summary>The definition of the user's desired future presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("futurePresenceDefinition")]
-    public global::GenesysCloud.Extensions.Models.PresenceDefinition? FuturePresenceDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.PresenceDefinition? FuturePresenceDefinition { get => _futurePresenceDefinition; set => _futurePresenceDefinition = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _source;
+    private string? _sourceId;
+    private bool? _primary;
+    private global::GenesysCloud.Extensions.Models.PresenceDefinition? _presenceDefinition;
+    private global::GenesysCloud.Extensions.Models.PresenceDefinition? _futurePresenceDefinition;
+    private string? _message;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MutableUserPresence IGenesysCloudModel<MutableUserPresence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class MutableUserPresence : IGenesysCloudModel<MutableUserPresence
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PresenceDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PresenceDefinition.ReadJson(ref reader, options);
+                    value._presenceDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PresenceDefinition.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.FuturePresenceDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PresenceDefinition.ReadJson(ref reader, options);
+                    value._futurePresenceDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PresenceDefinition.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,12 +129,12 @@ public sealed class MutableUserPresence : IGenesysCloudModel<MutableUserPresence
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        if (value.PresenceDefinition is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        if (value._presenceDefinition is { } property1)
         {
             writer.WritePropertyName("presenceDefinition"u8);
             global::GenesysCloud.Extensions.Models.PresenceDefinition.WriteJson(writer, property1, options);
@@ -132,7 +144,7 @@ public sealed class MutableUserPresence : IGenesysCloudModel<MutableUserPresence
             writer.WriteNull("presenceDefinition"u8);
         }
 
-        if (value.FuturePresenceDefinition is { } property3)
+        if (value._futurePresenceDefinition is { } property3)
         {
             writer.WritePropertyName("futurePresenceDefinition"u8);
             global::GenesysCloud.Extensions.Models.PresenceDefinition.WriteJson(writer, property3, options);
@@ -142,10 +154,10 @@ public sealed class MutableUserPresence : IGenesysCloudModel<MutableUserPresence
             writer.WriteNull("futurePresenceDefinition"u8);
         }
 
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class MuteSnoozeFields : IGenesysCloudModel<MuteSnoozeFields>
 {
     /// <summary>The start date of the mute/snooze period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end date of the mute/snooze period. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static MuteSnoozeFields IGenesysCloudModel<MuteSnoozeFields>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class MuteSnoozeFields : IGenesysCloudModel<MuteSnoozeFields>
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class MuteSnoozeFields : IGenesysCloudModel<MuteSnoozeFields>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class NTPSettings : IGenesysCloudModel<NTPSettings>
 {
     /// <summary>List of NTP servers, in priority order</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("servers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Servers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Servers { get => _servers; set => _servers = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _servers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NTPSettings IGenesysCloudModel<NTPSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class NTPSettings : IGenesysCloudModel<NTPSettings>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Servers = null;
+                        value._servers = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class NTPSettings : IGenesysCloudModel<NTPSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Servers = list1;
+                        value._servers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class NTPSettings : IGenesysCloudModel<NTPSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Servers is { } property2)
+        if (value._servers is { } property2)
         {
             writer.WritePropertyName("servers"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class NTPSettings : IGenesysCloudModel<NTPSettings>
             writer.WriteNull("servers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NamedEntityTypeBinding : IGenesysCloudModel<NamedEntityTypeB
 {
     /// <summary>The named entity type of the binding. It can be a built-in one such as builtin:number or a custom entity type such as BeverageType.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public string? EntityType { get; set; }
+    public string? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>The name that this named entity type is bound to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
+
+    private string? _entityType;
+    private string? _entityName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NamedEntityTypeBinding IGenesysCloudModel<NamedEntityTypeBinding>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NamedEntityTypeBinding : IGenesysCloudModel<NamedEntityTypeB
             switch (index)
             {
                 case 0:
-                    value.EntityType = ReadString(ref reader, name);
+                    value._entityType = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class NamedEntityTypeBinding : IGenesysCloudModel<NamedEntityTypeB
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "entityType"u8, value.EntityType, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "entityType"u8, value._entityType, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

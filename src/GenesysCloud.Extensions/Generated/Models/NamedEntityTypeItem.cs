@@ -14,19 +14,24 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
 {
     /// <summary>A value for an named entity type definition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Synonyms for the given named entity value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("synonyms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Synonyms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Synonyms { get => _synonyms; set => _synonyms = value; }
 
     /// <summary>Additional Language Synonyms for the given named entity value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalLanguages")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesSynonyms>? AdditionalLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesSynonyms>? AdditionalLanguages { get => _additionalLanguages; set => _additionalLanguages = value; }
+
+    private string? _value;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _synonyms;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.AdditionalLanguagesSynonyms>? _additionalLanguages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NamedEntityTypeItem IGenesysCloudModel<NamedEntityTypeItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
             switch (index)
             {
                 case 0:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Synonyms = null;
+                        value._synonyms = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Synonyms = list1;
+                        value._synonyms = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalLanguages = null;
+                        value._additionalLanguages = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AdditionalLanguagesSynonyms.ReadJson(ref reader, options);
                         }
 
-                        value.AdditionalLanguages = dictionary2;
+                        value._additionalLanguages = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Synonyms is { } property3)
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._synonyms is { } property3)
         {
             writer.WritePropertyName("synonyms"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
             writer.WriteNull("synonyms"u8);
         }
 
-        if (value.AdditionalLanguages is { } property5)
+        if (value._additionalLanguages is { } property5)
         {
             writer.WritePropertyName("additionalLanguages"u8);
             writer.WriteStartObject();
@@ -139,7 +144,7 @@ public sealed class NamedEntityTypeItem : IGenesysCloudModel<NamedEntityTypeItem
             writer.WriteNull("additionalLanguages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
 {
     /// <summary>The items that define the named entity type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeItem>? Items { get => _items; set => _items = value; }
 
     /// <summary>Whether the named entity type is restricted to the items provided. Default: false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restricted")]
-    public bool? Restricted { get; set; }
+    public bool? Restricted { get => _restricted; set => _restricted = value; }
 
     /// <summary>The type of the mechanism.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Subtype of detection mechanism</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subType")]
-    public global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum? SubType { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum? SubType { get => _subType; set => _subType = value; }
 
     /// <summary>The maximum length of the entity resolved value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-    public long? MaxLength { get; set; }
+    public long? MaxLength { get => _maxLength; set => _maxLength = value; }
 
     /// <summary>The minimum length of the entity resolved value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-    public long? MinLength { get; set; }
+    public long? MinLength { get => _minLength; set => _minLength = value; }
 
     /// <summary>Flag whether to allow for special characters during AI slot capture</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowSpecialChars")]
-    public bool? AllowSpecialChars { get; set; }
+    public bool? AllowSpecialChars { get => _allowSpecialChars; set => _allowSpecialChars = value; }
 
     /// <summary>Examples for entity detection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("examples")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanismExample>? Examples { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanismExample>? Examples { get => _examples; set => _examples = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeItem>? _items;
+    private bool? _restricted;
+    private global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum? _subType;
+    private long? _maxLength;
+    private long? _minLength;
+    private bool? _allowSpecialChars;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanismExample>? _examples;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NamedEntityTypeMechanism IGenesysCloudModel<NamedEntityTypeMechanism>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -69,7 +79,7 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -80,31 +90,31 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntityTypeItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 case 1:
-                    value.Restricted = ReadNullableBoolean(ref reader, name);
+                    value._restricted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.TypeEnum?)null;
                     break;
                 case 3:
-                    value.SubType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum?)null;
+                    value._subType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanism.SubTypeEnum?)null;
                     break;
                 case 4:
-                    value.MaxLength = ReadNullableInt64(ref reader, options, name);
+                    value._maxLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MinLength = ReadNullableInt64(ref reader, options, name);
+                    value._minLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.AllowSpecialChars = ReadNullableBoolean(ref reader, name);
+                    value._allowSpecialChars = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Examples = null;
+                        value._examples = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntityTypeMechanismExample.ReadJson(ref reader, options));
                         }
 
-                        value.Examples = list4;
+                        value._examples = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +141,7 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Items is { } property5)
+        if (value._items is { } property5)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -155,13 +165,13 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
             writer.WriteNull("items"u8);
         }
 
-        WriteBoolean(writer, "restricted"u8, value.Restricted, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "subType"u8, value.SubType?.ToString(), nulls);
-        WriteInt64(writer, "maxLength"u8, value.MaxLength, nulls);
-        WriteInt64(writer, "minLength"u8, value.MinLength, nulls);
-        WriteBoolean(writer, "allowSpecialChars"u8, value.AllowSpecialChars, nulls);
-        if (value.Examples is { } property8)
+        WriteBoolean(writer, "restricted"u8, value._restricted, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "subType"u8, value._subType?.ToString(), nulls);
+        WriteInt64(writer, "maxLength"u8, value._maxLength, nulls);
+        WriteInt64(writer, "minLength"u8, value._minLength, nulls);
+        WriteBoolean(writer, "allowSpecialChars"u8, value._allowSpecialChars, nulls);
+        if (value._examples is { } property8)
         {
             writer.WritePropertyName("examples"u8);
             writer.WriteStartArray();
@@ -185,7 +195,7 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
             writer.WriteNull("examples"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

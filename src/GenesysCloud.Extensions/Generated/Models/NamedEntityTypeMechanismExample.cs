@@ -14,15 +14,19 @@ public sealed class NamedEntityTypeMechanismExample : IGenesysCloudModel<NamedEn
 {
     /// <summary>Example input text</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Resolved entity value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resolvedValue")]
-    public string? ResolvedValue { get; set; }
+    public string? ResolvedValue { get => _resolvedValue; set => _resolvedValue = value; }
+
+    private string? _text;
+    private string? _resolvedValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NamedEntityTypeMechanismExample IGenesysCloudModel<NamedEntityTypeMechanismExample>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NamedEntityTypeMechanismExample : IGenesysCloudModel<NamedEn
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ResolvedValue = ReadString(ref reader, name);
+                    value._resolvedValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class NamedEntityTypeMechanismExample : IGenesysCloudModel<NamedEn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "resolvedValue"u8, value.ResolvedValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "resolvedValue"u8, value._resolvedValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

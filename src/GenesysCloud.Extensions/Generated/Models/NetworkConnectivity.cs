@@ -14,23 +14,29 @@ public sealed class NetworkConnectivity : IGenesysCloudModel<NetworkConnectivity
 {
     /// <summary>The name of the network carrier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("carrier")]
-    public string? Carrier { get; set; }
+    public string? Carrier { get => _carrier; set => _carrier = value; }
 
     /// <summary>Whether Bluetooth is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bluetoothEnabled")]
-    public bool? BluetoothEnabled { get; set; }
+    public bool? BluetoothEnabled { get => _bluetoothEnabled; set => _bluetoothEnabled = value; }
 
     /// <summary>Whether Cellular is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cellularEnabled")]
-    public bool? CellularEnabled { get; set; }
+    public bool? CellularEnabled { get => _cellularEnabled; set => _cellularEnabled = value; }
 
     /// <summary>Whether Wi-Fi is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wifiEnabled")]
-    public bool? WifiEnabled { get; set; }
+    public bool? WifiEnabled { get => _wifiEnabled; set => _wifiEnabled = value; }
+
+    private string? _carrier;
+    private bool? _bluetoothEnabled;
+    private bool? _cellularEnabled;
+    private bool? _wifiEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NetworkConnectivity IGenesysCloudModel<NetworkConnectivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class NetworkConnectivity : IGenesysCloudModel<NetworkConnectivity
             switch (index)
             {
                 case 0:
-                    value.Carrier = ReadString(ref reader, name);
+                    value._carrier = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BluetoothEnabled = ReadNullableBoolean(ref reader, name);
+                    value._bluetoothEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.CellularEnabled = ReadNullableBoolean(ref reader, name);
+                    value._cellularEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.WifiEnabled = ReadNullableBoolean(ref reader, name);
+                    value._wifiEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class NetworkConnectivity : IGenesysCloudModel<NetworkConnectivity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "carrier"u8, value.Carrier, nulls);
-        WriteBoolean(writer, "bluetoothEnabled"u8, value.BluetoothEnabled, nulls);
-        WriteBoolean(writer, "cellularEnabled"u8, value.CellularEnabled, nulls);
-        WriteBoolean(writer, "wifiEnabled"u8, value.WifiEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "carrier"u8, value._carrier, nulls);
+        WriteBoolean(writer, "bluetoothEnabled"u8, value._bluetoothEnabled, nulls);
+        WriteBoolean(writer, "cellularEnabled"u8, value._cellularEnabled, nulls);
+        WriteBoolean(writer, "wifiEnabled"u8, value._wifiEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

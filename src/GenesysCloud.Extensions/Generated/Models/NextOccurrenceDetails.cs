@@ -14,15 +14,19 @@ public sealed class NextOccurrenceDetails : IGenesysCloudModel<NextOccurrenceDet
 {
     /// <summary>The details for the next start occurrence for the recurrence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startOccurrenceDetails")]
-    public global::GenesysCloud.Extensions.Models.OccurrenceDetails? StartOccurrenceDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.OccurrenceDetails? StartOccurrenceDetails { get => _startOccurrenceDetails; set => _startOccurrenceDetails = value; }
 
     /// <summary>The details for the next end occurrence for the recurrence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOccurrenceDetails")]
-    public global::GenesysCloud.Extensions.Models.OccurrenceDetails? EndOccurrenceDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.OccurrenceDetails? EndOccurrenceDetails { get => _endOccurrenceDetails; set => _endOccurrenceDetails = value; }
+
+    private global::GenesysCloud.Extensions.Models.OccurrenceDetails? _startOccurrenceDetails;
+    private global::GenesysCloud.Extensions.Models.OccurrenceDetails? _endOccurrenceDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NextOccurrenceDetails IGenesysCloudModel<NextOccurrenceDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NextOccurrenceDetails : IGenesysCloudModel<NextOccurrenceDet
             switch (index)
             {
                 case 0:
-                    value.StartOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OccurrenceDetails.ReadJson(ref reader, options);
+                    value._startOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OccurrenceDetails.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EndOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OccurrenceDetails.ReadJson(ref reader, options);
+                    value._endOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OccurrenceDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class NextOccurrenceDetails : IGenesysCloudModel<NextOccurrenceDet
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.StartOccurrenceDetails is { } property1)
+        if (value._startOccurrenceDetails is { } property1)
         {
             writer.WritePropertyName("startOccurrenceDetails"u8);
             global::GenesysCloud.Extensions.Models.OccurrenceDetails.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class NextOccurrenceDetails : IGenesysCloudModel<NextOccurrenceDet
             writer.WriteNull("startOccurrenceDetails"u8);
         }
 
-        if (value.EndOccurrenceDetails is { } property3)
+        if (value._endOccurrenceDetails is { } property3)
         {
             writer.WritePropertyName("endOccurrenceDetails"u8);
             global::GenesysCloud.Extensions.Models.OccurrenceDetails.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class NextOccurrenceDetails : IGenesysCloudModel<NextOccurrenceDet
             writer.WriteNull("endOccurrenceDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

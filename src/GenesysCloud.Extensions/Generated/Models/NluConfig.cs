@@ -14,15 +14,19 @@ public sealed class NluConfig : IGenesysCloudModel<NluConfig>
 {
     /// <summary>NLU domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.CopilotNluDomain? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.CopilotNluDomain? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Minimum confidence value of accepting NLU intents, must be greater than 0 and less than 1.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentConfidenceThreshold")]
-    public double? IntentConfidenceThreshold { get; set; }
+    public double? IntentConfidenceThreshold { get => _intentConfidenceThreshold; set => _intentConfidenceThreshold = value; }
+
+    private global::GenesysCloud.Extensions.Models.CopilotNluDomain? _domain;
+    private double? _intentConfidenceThreshold;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluConfig IGenesysCloudModel<NluConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NluConfig : IGenesysCloudModel<NluConfig>
             switch (index)
             {
                 case 0:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotNluDomain.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotNluDomain.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.IntentConfidenceThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._intentConfidenceThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class NluConfig : IGenesysCloudModel<NluConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Domain is { } property1)
+        if (value._domain is { } property1)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.CopilotNluDomain.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class NluConfig : IGenesysCloudModel<NluConfig>
             writer.WriteNull("domain"u8);
         }
 
-        WriteDouble(writer, "intentConfidenceThreshold"u8, value.IntentConfidenceThreshold, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "intentConfidenceThreshold"u8, value._intentConfidenceThreshold, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluConfusionMatrixRow : IGenesysCloudModel<NluConfusionMatri
 {
     /// <summary>The name of the intent for the row.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The columns of confusion matrix for the intent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixColumn>? Columns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixColumn>? Columns { get => _columns; set => _columns = value; }
+
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixColumn>? _columns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluConfusionMatrixRow IGenesysCloudModel<NluConfusionMatrixRow>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class NluConfusionMatrixRow : IGenesysCloudModel<NluConfusionMatri
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Columns = null;
+                        value._columns = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class NluConfusionMatrixRow : IGenesysCloudModel<NluConfusionMatri
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluConfusionMatrixColumn.ReadJson(ref reader, options));
                         }
 
-                        value.Columns = list1;
+                        value._columns = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class NluConfusionMatrixRow : IGenesysCloudModel<NluConfusionMatri
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Columns is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._columns is { } property2)
         {
             writer.WritePropertyName("columns"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class NluConfusionMatrixRow : IGenesysCloudModel<NluConfusionMatri
             writer.WriteNull("columns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluDetectionContext : IGenesysCloudModel<NluDetectionContext
 {
     /// <summary>Restrict detection to this intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intent")]
-    public global::GenesysCloud.Extensions.Models.ContextIntent? Intent { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContextIntent? Intent { get => _intent; set => _intent = value; }
 
     /// <summary>Use this entity to restrict detection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.ContextEntity? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContextEntity? Entity { get => _entity; set => _entity = value; }
+
+    private global::GenesysCloud.Extensions.Models.ContextIntent? _intent;
+    private global::GenesysCloud.Extensions.Models.ContextEntity? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDetectionContext IGenesysCloudModel<NluDetectionContext>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NluDetectionContext : IGenesysCloudModel<NluDetectionContext
             switch (index)
             {
                 case 0:
-                    value.Intent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContextIntent.ReadJson(ref reader, options);
+                    value._intent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContextIntent.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContextEntity.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContextEntity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class NluDetectionContext : IGenesysCloudModel<NluDetectionContext
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Intent is { } property1)
+        if (value._intent is { } property1)
         {
             writer.WritePropertyName("intent"u8);
             global::GenesysCloud.Extensions.Models.ContextIntent.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class NluDetectionContext : IGenesysCloudModel<NluDetectionContext
             writer.WriteNull("intent"u8);
         }
 
-        if (value.Entity is { } property3)
+        if (value._entity is { } property3)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.ContextEntity.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class NluDetectionContext : IGenesysCloudModel<NluDetectionContext
             writer.WriteNull("entity"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
 {
     /// <summary>The detected intents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedIntent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedIntent>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The detected dialog acts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialogActs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedDialogAct>? DialogActs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedDialogAct>? DialogActs { get => _dialogActs; set => _dialogActs = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedIntent>? _intents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DetectedDialogAct>? _dialogActs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDetectionOutput IGenesysCloudModel<NluDetectionOutput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DetectedIntent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DialogActs = null;
+                        value._dialogActs = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DetectedDialogAct.ReadJson(ref reader, options));
                         }
 
-                        value.DialogActs = list2;
+                        value._dialogActs = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Intents is { } property3)
+        if (value._intents is { } property3)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
             writer.WriteNull("intents"u8);
         }
 
-        if (value.DialogActs is { } property6)
+        if (value._dialogActs is { } property6)
         {
             writer.WritePropertyName("dialogActs"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class NluDetectionOutput : IGenesysCloudModel<NluDetectionOutput>
             writer.WriteNull("dialogActs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluDetectionRequest : IGenesysCloudModel<NluDetectionRequest
 {
     /// <summary>The input subject to NLU detection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("input")]
-    public global::GenesysCloud.Extensions.Models.NluDetectionInput? Input { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDetectionInput? Input { get => _input; set => _input = value; }
 
     /// <summary>The context for the input to NLU detection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.NluDetectionContext? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDetectionContext? Context { get => _context; set => _context = value; }
+
+    private global::GenesysCloud.Extensions.Models.NluDetectionInput? _input;
+    private global::GenesysCloud.Extensions.Models.NluDetectionContext? _context;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDetectionRequest IGenesysCloudModel<NluDetectionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NluDetectionRequest : IGenesysCloudModel<NluDetectionRequest
             switch (index)
             {
                 case 0:
-                    value.Input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionInput.ReadJson(ref reader, options);
+                    value._input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionInput.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionContext.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionContext.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class NluDetectionRequest : IGenesysCloudModel<NluDetectionRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Input is { } property1)
+        if (value._input is { } property1)
         {
             writer.WritePropertyName("input"u8);
             global::GenesysCloud.Extensions.Models.NluDetectionInput.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class NluDetectionRequest : IGenesysCloudModel<NluDetectionRequest
             writer.WriteNull("input"u8);
         }
 
-        if (value.Context is { } property3)
+        if (value._context is { } property3)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.NluDetectionContext.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class NluDetectionRequest : IGenesysCloudModel<NluDetectionRequest
             writer.WriteNull("context"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

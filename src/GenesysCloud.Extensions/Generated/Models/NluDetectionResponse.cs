@@ -14,19 +14,24 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
 {
     /// <summary>The NLU domain version which performed the detection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>output</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("output")]
-    public global::GenesysCloud.Extensions.Models.NluDetectionOutput? Output { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDetectionOutput? Output { get => _output; set => _output = value; }
 
     /// <summary>Gets or sets <c>input</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("input")]
-    public global::GenesysCloud.Extensions.Models.NluDetectionInput? Input { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDetectionInput? Input { get => _input; set => _input = value; }
+
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _version;
+    private global::GenesysCloud.Extensions.Models.NluDetectionOutput? _output;
+    private global::GenesysCloud.Extensions.Models.NluDetectionInput? _input;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDetectionResponse IGenesysCloudModel<NluDetectionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
             switch (index)
             {
                 case 0:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionOutput.ReadJson(ref reader, options);
+                    value._output = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionOutput.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionInput.ReadJson(ref reader, options);
+                    value._input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDetectionInput.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Version is { } property1)
+        if (value._version is { } property1)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
             writer.WriteNull("version"u8);
         }
 
-        if (value.Output is { } property3)
+        if (value._output is { } property3)
         {
             writer.WritePropertyName("output"u8);
             global::GenesysCloud.Extensions.Models.NluDetectionOutput.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
             writer.WriteNull("output"u8);
         }
 
-        if (value.Input is { } property5)
+        if (value._input is { } property5)
         {
             writer.WritePropertyName("input"u8);
             global::GenesysCloud.Extensions.Models.NluDetectionInput.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class NluDetectionResponse : IGenesysCloudModel<NluDetectionRespon
             writer.WriteNull("input"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

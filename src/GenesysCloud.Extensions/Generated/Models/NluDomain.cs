@@ -14,43 +14,54 @@ public sealed class NluDomain : IGenesysCloudModel<NluDomain>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the NLU domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The language culture of the NLU domain, e.g. `en-us`, `de-de`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The draft version of that NLU domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("draftVersion")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersionReference? DraftVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersionReference? DraftVersion { get => _draftVersion; set => _draftVersion = value; }
 
     /// <summary>The last published version of that NLU domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastPublishedVersion")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersionReference? LastPublishedVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersionReference? LastPublishedVersion { get => _lastPublishedVersion; set => _lastPublishedVersion = value; }
 
     /// <summary>The date when the NLU domain was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date when the NLU domain was updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The version of the NLU engine to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engineVersion")]
-    public string? EngineVersion { get; set; }
+    public string? EngineVersion { get => _engineVersion; set => _engineVersion = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _language;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersionReference? _draftVersion;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersionReference? _lastPublishedVersion;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _engineVersion;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDomain IGenesysCloudModel<NluDomain>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class NluDomain : IGenesysCloudModel<NluDomain>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DraftVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersionReference.ReadJson(ref reader, options);
+                    value._draftVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersionReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.LastPublishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersionReference.ReadJson(ref reader, options);
+                    value._lastPublishedVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersionReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.EngineVersion = ReadString(ref reader, name);
+                    value._engineVersion = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +121,10 @@ public sealed class NluDomain : IGenesysCloudModel<NluDomain>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.DraftVersion is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._draftVersion is { } property1)
         {
             writer.WritePropertyName("draftVersion"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersionReference.WriteJson(writer, property1, options);
@@ -123,7 +134,7 @@ public sealed class NluDomain : IGenesysCloudModel<NluDomain>
             writer.WriteNull("draftVersion"u8);
         }
 
-        if (value.LastPublishedVersion is { } property3)
+        if (value._lastPublishedVersion is { } property3)
         {
             writer.WritePropertyName("lastPublishedVersion"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersionReference.WriteJson(writer, property3, options);
@@ -133,11 +144,11 @@ public sealed class NluDomain : IGenesysCloudModel<NluDomain>
             writer.WriteNull("lastPublishedVersion"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "engineVersion"u8, value.EngineVersion, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "engineVersion"u8, value._engineVersion, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

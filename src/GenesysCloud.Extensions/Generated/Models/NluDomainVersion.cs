@@ -14,71 +14,89 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The NLU domain of the version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.NluDomain? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomain? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>The description of the NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The language that the NLU domain version supports.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Whether this NLU domain version has been published.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The date when the NLU domain version was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date when the NLU domain version was updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The date when the NLU domain version was trained. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTrained")]
-    public global::System.DateTimeOffset? DateTrained { get; set; }
+    public global::System.DateTimeOffset? DateTrained { get => _dateTrained; set => _dateTrained = value; }
 
     /// <summary>The date when the NLU domain version was published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The training status of the NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trainingStatus")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum? TrainingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum? TrainingStatus { get => _trainingStatus; set => _trainingStatus = value; }
 
     /// <summary>The evaluation status of the NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationStatus")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum? EvaluationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum? EvaluationStatus { get => _evaluationStatus; set => _evaluationStatus = value; }
 
     /// <summary>The intents defined for this NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentDefinition>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentDefinition>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The entity types defined for this NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeDefinition>? EntityTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeDefinition>? EntityTypes { get => _entityTypes; set => _entityTypes = value; }
 
     /// <summary>The entities defined for this NLU domain version.This field is mutually exclusive with entityTypeBindings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityDefinition>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityDefinition>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Map of language code to NLU domain version UUID for multilingual domains.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageVersions")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageVersions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageVersions { get => _languageVersions; set => _languageVersions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.NluDomain? _domain;
+    private string? _description;
+    private string? _language;
+    private bool? _published;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateTrained;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum? _trainingStatus;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum? _evaluationStatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentDefinition>? _intents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityTypeDefinition>? _entityTypes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NamedEntityDefinition>? _entities;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _languageVersions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDomainVersion IGenesysCloudModel<NluDomainVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,42 +117,42 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomain.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomain.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateTrained = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTrained = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.TrainingStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum?)null;
+                    value._trainingStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.NluDomainVersion.TrainingStatusEnum?)null;
                     break;
                 case 10:
-                    value.EvaluationStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum?)null;
+                    value._evaluationStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.NluDomainVersion.EvaluationStatusEnum?)null;
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -145,13 +163,13 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntentDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list3;
+                        value._intents = list3;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.EntityTypes = null;
+                        value._entityTypes = null;
                     }
                     else
                     {
@@ -162,13 +180,13 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntityTypeDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.EntityTypes = list4;
+                        value._entityTypes = list4;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -179,13 +197,13 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NamedEntityDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list5;
+                        value._entities = list5;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageVersions = null;
+                        value._languageVersions = null;
                     }
                     else
                     {
@@ -196,14 +214,14 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
                             dictionary6[key6] = ReadString(ref reader, name)!;
                         }
 
-                        value.LanguageVersions = dictionary6;
+                        value._languageVersions = dictionary6;
                     }
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,8 +233,8 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Domain is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._domain is { } property7)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.NluDomain.WriteJson(writer, property7, options);
@@ -226,16 +244,16 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             writer.WriteNull("domain"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateTrained"u8, value.DateTrained, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        WriteString(writer, "trainingStatus"u8, value.TrainingStatus?.ToString(), nulls);
-        WriteString(writer, "evaluationStatus"u8, value.EvaluationStatus?.ToString(), nulls);
-        if (value.Intents is { } property9)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateTrained"u8, value._dateTrained, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        WriteString(writer, "trainingStatus"u8, value._trainingStatus?.ToString(), nulls);
+        WriteString(writer, "evaluationStatus"u8, value._evaluationStatus?.ToString(), nulls);
+        if (value._intents is { } property9)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -259,7 +277,7 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             writer.WriteNull("intents"u8);
         }
 
-        if (value.EntityTypes is { } property12)
+        if (value._entityTypes is { } property12)
         {
             writer.WritePropertyName("entityTypes"u8);
             writer.WriteStartArray();
@@ -283,7 +301,7 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             writer.WriteNull("entityTypes"u8);
         }
 
-        if (value.Entities is { } property15)
+        if (value._entities is { } property15)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -307,7 +325,7 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             writer.WriteNull("entities"u8);
         }
 
-        if (value.LanguageVersions is { } property18)
+        if (value._languageVersions is { } property18)
         {
             writer.WritePropertyName("languageVersions"u8);
             writer.WriteStartObject();
@@ -325,8 +343,8 @@ public sealed class NluDomainVersion : IGenesysCloudModel<NluDomainVersion>
             writer.WriteNull("languageVersions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

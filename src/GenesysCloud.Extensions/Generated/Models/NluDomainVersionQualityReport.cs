@@ -14,19 +14,24 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
 {
     /// <summary>The domain and version details of the quality report</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get => _version; set => _version = value; }
 
     /// <summary>The confusion matrix for the Domain Version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confusionMatrix")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixRow>? ConfusionMatrix { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixRow>? ConfusionMatrix { get => _confusionMatrix; set => _confusionMatrix = value; }
 
     /// <summary>The quality report summary for the Domain Version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public global::GenesysCloud.Extensions.Models.NluQualityReportSummary? Summary { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluQualityReportSummary? Summary { get => _summary; set => _summary = value; }
+
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluConfusionMatrixRow>? _confusionMatrix;
+    private global::GenesysCloud.Extensions.Models.NluQualityReportSummary? _summary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDomainVersionQualityReport IGenesysCloudModel<NluDomainVersionQualityReport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
             switch (index)
             {
                 case 0:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConfusionMatrix = null;
+                        value._confusionMatrix = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluConfusionMatrixRow.ReadJson(ref reader, options));
                         }
 
-                        value.ConfusionMatrix = list1;
+                        value._confusionMatrix = list1;
                     }
                     break;
                 case 2:
-                    value.Summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluQualityReportSummary.ReadJson(ref reader, options);
+                    value._summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluQualityReportSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Version is { } property2)
+        if (value._version is { } property2)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
             writer.WriteNull("version"u8);
         }
 
-        if (value.ConfusionMatrix is { } property4)
+        if (value._confusionMatrix is { } property4)
         {
             writer.WritePropertyName("confusionMatrix"u8);
             writer.WriteStartArray();
@@ -116,7 +121,7 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
             writer.WriteNull("confusionMatrix"u8);
         }
 
-        if (value.Summary is { } property7)
+        if (value._summary is { } property7)
         {
             writer.WritePropertyName("summary"u8);
             global::GenesysCloud.Extensions.Models.NluQualityReportSummary.WriteJson(writer, property7, options);
@@ -126,7 +131,7 @@ public sealed class NluDomainVersionQualityReport : IGenesysCloudModel<NluDomain
             writer.WriteNull("summary"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

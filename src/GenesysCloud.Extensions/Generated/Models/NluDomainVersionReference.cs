@@ -14,23 +14,29 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The NLU domain of the version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.NluDomain? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomain? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>The intents defined for this NLU domain version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentReference>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentReference>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.NluDomain? _domain;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentReference>? _intents;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDomainVersionReference IGenesysCloudModel<NluDomainVersionReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomain.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomain.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntentReference.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Domain is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._domain is { } property2)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.NluDomain.WriteJson(writer, property2, options);
@@ -100,7 +106,7 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
             writer.WriteNull("domain"u8);
         }
 
-        if (value.Intents is { } property4)
+        if (value._intents is { } property4)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -124,8 +130,8 @@ public sealed class NluDomainVersionReference : IGenesysCloudModel<NluDomainVers
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluDomainVersionTrainingResponse : IGenesysCloudModel<NluDom
 {
     /// <summary>A message indicating result of the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>version</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get => _version; set => _version = value; }
+
+    private string? _message;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluDomainVersionTrainingResponse IGenesysCloudModel<NluDomainVersionTrainingResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NluDomainVersionTrainingResponse : IGenesysCloudModel<NluDom
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class NluDomainVersionTrainingResponse : IGenesysCloudModel<NluDom
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.Version is { } property1)
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._version is { } property1)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class NluDomainVersionTrainingResponse : IGenesysCloudModel<NluDom
             writer.WriteNull("version"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class NluFeedbackRequest : IGenesysCloudModel<NluFeedbackRequest>
 {
     /// <summary>The feedback text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Detected intent of the utterance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The domain version ID of the feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
 
     /// <summary>The language of the version to which feedback is linked, e.g. en-us, de-de</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
+
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? _intents;
+    private string? _versionId;
+    private string? _language;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluFeedbackRequest IGenesysCloudModel<NluFeedbackRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class NluFeedbackRequest : IGenesysCloudModel<NluFeedbackRequest>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class NluFeedbackRequest : IGenesysCloudModel<NluFeedbackRequest>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntentFeedback.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 2:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class NluFeedbackRequest : IGenesysCloudModel<NluFeedbackRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Intents is { } property2)
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._intents is { } property2)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -114,9 +120,9 @@ public sealed class NluFeedbackRequest : IGenesysCloudModel<NluFeedbackRequest>
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

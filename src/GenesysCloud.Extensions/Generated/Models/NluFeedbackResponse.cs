@@ -14,35 +14,44 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The feedback text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Detected intent of the utterance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>The domain version of the feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get => _version; set => _version = value; }
 
     /// <summary>The date when the feedback was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The language of the version to which feedback is linked, e.g. en-us, de-de</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IntentFeedback>? _intents;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _language;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluFeedbackResponse IGenesysCloudModel<NluFeedbackResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -82,23 +91,23 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IntentFeedback.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 3:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +119,9 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Intents is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._intents is { } property2)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -136,7 +145,7 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
             writer.WriteNull("intents"u8);
         }
 
-        if (value.Version is { } property5)
+        if (value._version is { } property5)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property5, options);
@@ -146,10 +155,10 @@ public sealed class NluFeedbackResponse : IGenesysCloudModel<NluFeedbackResponse
             writer.WriteNull("version"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
 {
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Gets or sets <c>version</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>intents</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intent>? Intents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intent>? Intents { get => _intents; set => _intents = value; }
 
     /// <summary>Gets or sets <c>engineVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engineVersion")]
-    public string? EngineVersion { get; set; }
+    public string? EngineVersion { get => _engineVersion; set => _engineVersion = value; }
 
     /// <summary>Gets or sets <c>nluData</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nluData")]
-    public global::GenesysCloud.Extensions.Models.NluDomainVersion? NluData { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluDomainVersion? NluData { get => _nluData; set => _nluData = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _domain;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Intent>? _intents;
+    private string? _engineVersion;
+    private global::GenesysCloud.Extensions.Models.NluDomainVersion? _nluData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluInfo IGenesysCloudModel<NluInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
             switch (index)
             {
                 case 0:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Intents = null;
+                        value._intents = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Intent.ReadJson(ref reader, options));
                         }
 
-                        value.Intents = list1;
+                        value._intents = list1;
                     }
                     break;
                 case 3:
-                    value.EngineVersion = ReadString(ref reader, name);
+                    value._engineVersion = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.NluData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
+                    value._nluData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NluDomainVersion.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Domain is { } property2)
+        if (value._domain is { } property2)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -106,7 +113,7 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
             writer.WriteNull("domain"u8);
         }
 
-        if (value.Version is { } property4)
+        if (value._version is { } property4)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property4, options);
@@ -116,7 +123,7 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
             writer.WriteNull("version"u8);
         }
 
-        if (value.Intents is { } property6)
+        if (value._intents is { } property6)
         {
             writer.WritePropertyName("intents"u8);
             writer.WriteStartArray();
@@ -140,8 +147,8 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
             writer.WriteNull("intents"u8);
         }
 
-        WriteString(writer, "engineVersion"u8, value.EngineVersion, nulls);
-        if (value.NluData is { } property9)
+        WriteString(writer, "engineVersion"u8, value._engineVersion, nulls);
+        if (value._nluData is { } property9)
         {
             writer.WritePropertyName("nluData"u8);
             global::GenesysCloud.Extensions.Models.NluDomainVersion.WriteJson(writer, property9, options);
@@ -151,7 +158,7 @@ public sealed class NluInfo : IGenesysCloudModel<NluInfo>
             writer.WriteNull("nluData"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

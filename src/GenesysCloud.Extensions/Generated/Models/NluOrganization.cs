@@ -14,15 +14,19 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
 {
     /// <summary>The NLU limits defined for this Organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Limits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Limits { get => _limits; set => _limits = value; }
 
     /// <summary>The list of Supported features for each languages for this Organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedLanguagesInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition>? SupportedLanguagesInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition>? SupportedLanguagesInfo { get => _supportedLanguagesInfo; set => _supportedLanguagesInfo = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _limits;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition>? _supportedLanguagesInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluOrganization IGenesysCloudModel<NluOrganization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Limits = null;
+                        value._limits = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
                             dictionary1[key1] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.Limits = dictionary1;
+                        value._limits = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedLanguagesInfo = null;
+                        value._supportedLanguagesInfo = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.SupportedLanguagesInfo = list2;
+                        value._supportedLanguagesInfo = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Limits is { } property3)
+        if (value._limits is { } property3)
         {
             writer.WritePropertyName("limits"u8);
             writer.WriteStartObject();
@@ -107,7 +111,7 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
             writer.WriteNull("limits"u8);
         }
 
-        if (value.SupportedLanguagesInfo is { } property5)
+        if (value._supportedLanguagesInfo is { } property5)
         {
             writer.WritePropertyName("supportedLanguagesInfo"u8);
             writer.WriteStartArray();
@@ -131,7 +135,7 @@ public sealed class NluOrganization : IGenesysCloudModel<NluOrganization>
             writer.WriteNull("supportedLanguagesInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

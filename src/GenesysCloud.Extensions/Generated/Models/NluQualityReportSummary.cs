@@ -14,11 +14,14 @@ public sealed class NluQualityReportSummary : IGenesysCloudModel<NluQualityRepor
 {
     /// <summary>The list of metrics in the summary</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluQualityReportSummaryMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluQualityReportSummaryMetric>? Metrics { get => _metrics; set => _metrics = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluQualityReportSummaryMetric>? _metrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluQualityReportSummary IGenesysCloudModel<NluQualityReportSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class NluQualityReportSummary : IGenesysCloudModel<NluQualityRepor
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class NluQualityReportSummary : IGenesysCloudModel<NluQualityRepor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluQualityReportSummaryMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class NluQualityReportSummary : IGenesysCloudModel<NluQualityRepor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metrics is { } property2)
+        if (value._metrics is { } property2)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class NluQualityReportSummary : IGenesysCloudModel<NluQualityRepor
             writer.WriteNull("metrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class NluUtterance : IGenesysCloudModel<NluUtterance>
 {
     /// <summary>ID of the utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The source of the utterance.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum? Source { get => _source; set => _source = value; }
 
     /// <summary>The list of segments that that constitute this utterance for the given intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtteranceSegment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtteranceSegment>? Segments { get => _segments; set => _segments = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum? _source;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NluUtteranceSegment>? _segments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluUtterance IGenesysCloudModel<NluUtterance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class NluUtterance : IGenesysCloudModel<NluUtterance>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum?)null;
+                    value._source = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum(text1) : (global::GenesysCloud.Extensions.Models.NluUtterance.SourceEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class NluUtterance : IGenesysCloudModel<NluUtterance>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NluUtteranceSegment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list2;
+                        value._segments = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class NluUtterance : IGenesysCloudModel<NluUtterance>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "source"u8, value.Source?.ToString(), nulls);
-        if (value.Segments is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "source"u8, value._source?.ToString(), nulls);
+        if (value._segments is { } property3)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class NluUtterance : IGenesysCloudModel<NluUtterance>
             writer.WriteNull("segments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class NluUtteranceSegment : IGenesysCloudModel<NluUtteranceSegment
 {
     /// <summary>The text of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The entity annotation of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.NamedEntityAnnotation? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntityAnnotation? Entity { get => _entity; set => _entity = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.NamedEntityAnnotation? _entity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NluUtteranceSegment IGenesysCloudModel<NluUtteranceSegment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NluUtteranceSegment : IGenesysCloudModel<NluUtteranceSegment
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntityAnnotation.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntityAnnotation.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class NluUtteranceSegment : IGenesysCloudModel<NluUtteranceSegment
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Entity is { } property1)
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._entity is { } property1)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.NamedEntityAnnotation.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class NluUtteranceSegment : IGenesysCloudModel<NluUtteranceSegment
             writer.WriteNull("entity"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class Note : IGenesysCloudModel<Note>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The id of the contact or organization to which this note refers. This only needs to be set for input when using the Bulk APIs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>This is only need to be set when using Bulk API. Using any other value than contact or organization will result in null being used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>Between 1 and 32,000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noteText")]
-    public string? NoteText { get; set; }
+    public string? NoteText { get => _noteText; set => _noteText = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifyDate")]
-    public global::System.DateTimeOffset? ModifyDate { get; set; }
+    public global::System.DateTimeOffset? ModifyDate { get => _modifyDate; set => _modifyDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createDate")]
-    public global::System.DateTimeOffset? CreateDate { get; set; }
+    public global::System.DateTimeOffset? CreateDate { get => _createDate; set => _createDate = value; }
 
     /// <summary>When creating or updating a note, only User.id is required. User object is fully populated when expanding a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Links to the sources of data (e.g. one source might be a CRM) that contributed data to this record.  Read-only, and only populated when requested via expand param.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalDataSources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get => _externalDataSources; set => _externalDataSources = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private string? _entityId;
+    private global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum? _entityType;
+    private string? _noteText;
+    private global::System.DateTimeOffset? _modifyDate;
+    private global::System.DateTimeOffset? _createDate;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? _externalDataSources;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Note IGenesysCloudModel<Note>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class Note : IGenesysCloudModel<Note>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Note.EntityTypeEnum?)null;
                     break;
                 case 4:
-                    value.NoteText = ReadString(ref reader, name);
+                    value._noteText = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ModifyDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifyDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CreateDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalDataSources = null;
+                        value._externalDataSources = null;
                     }
                     else
                     {
@@ -112,14 +124,14 @@ public sealed class Note : IGenesysCloudModel<Note>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalDataSource.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalDataSources = list2;
+                        value._externalDataSources = list2;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +143,8 @@ public sealed class Note : IGenesysCloudModel<Note>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property3, options);
@@ -142,12 +154,12 @@ public sealed class Note : IGenesysCloudModel<Note>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        WriteString(writer, "noteText"u8, value.NoteText, nulls);
-        WriteDateTimeOffset(writer, "modifyDate"u8, value.ModifyDate, nulls);
-        WriteDateTimeOffset(writer, "createDate"u8, value.CreateDate, nulls);
-        if (value.CreatedBy is { } property5)
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        WriteString(writer, "noteText"u8, value._noteText, nulls);
+        WriteDateTimeOffset(writer, "modifyDate"u8, value._modifyDate, nulls);
+        WriteDateTimeOffset(writer, "createDate"u8, value._createDate, nulls);
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property5, options);
@@ -157,7 +169,7 @@ public sealed class Note : IGenesysCloudModel<Note>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ExternalDataSources is { } property7)
+        if (value._externalDataSources is { } property7)
         {
             writer.WritePropertyName("externalDataSources"u8);
             writer.WriteStartArray();
@@ -181,8 +193,8 @@ public sealed class Note : IGenesysCloudModel<Note>
             writer.WriteNull("externalDataSources"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

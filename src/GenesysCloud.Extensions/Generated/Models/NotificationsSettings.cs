@@ -14,15 +14,19 @@ public sealed class NotificationsSettings : IGenesysCloudModel<NotificationsSett
 {
     /// <summary>The toggle to enable or disable notifications. When enabled, PushNotificationTitle and PushNotificationBody localization keys are required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The notification content type settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationContentType")]
-    public global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum? NotificationContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum? NotificationContentType { get => _notificationContentType; set => _notificationContentType = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum? _notificationContentType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NotificationsSettings IGenesysCloudModel<NotificationsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class NotificationsSettings : IGenesysCloudModel<NotificationsSett
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.NotificationContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum?)null;
+                    value._notificationContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.NotificationsSettings.NotificationContentTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class NotificationsSettings : IGenesysCloudModel<NotificationsSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "notificationContentType"u8, value.NotificationContentType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "notificationContentType"u8, value._notificationContentType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

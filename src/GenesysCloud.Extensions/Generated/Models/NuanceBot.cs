@@ -14,59 +14,74 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
 {
     /// <summary>Nuance bot Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Nuance bot name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Integration Id for this bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The Nuance Organization for this bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nuanceOrganization")]
-    public global::GenesysCloud.Extensions.Models.NuanceOrganization? NuanceOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceOrganization? NuanceOrganization { get => _nuanceOrganization; set => _nuanceOrganization = value; }
 
     /// <summary>The Application for this bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
-    public global::GenesysCloud.Extensions.Models.NuanceApplication? Application { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceApplication? Application { get => _application; set => _application = value; }
 
     /// <summary>The environment of the Nuance bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nuanceEnvironment")]
-    public global::GenesysCloud.Extensions.Models.NuanceEnvironment? NuanceEnvironment { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceEnvironment? NuanceEnvironment { get => _nuanceEnvironment; set => _nuanceEnvironment = value; }
 
     /// <summary>The Geography of the Nuance bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geography")]
-    public global::GenesysCloud.Extensions.Models.NuanceGeography? Geography { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceGeography? Geography { get => _geography; set => _geography = value; }
 
     /// <summary>client ID/Secret objects for the credentials that execute this Nuance bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("credentials")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotCredentials>? Credentials { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotCredentials>? Credentials { get => _credentials; set => _credentials = value; }
 
     /// <summary>List of available variables in this Nuance bot.  When querying, use the 'expand=variables' query param to populate this value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? Variables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>List of transferNodes in this Nuance bot.  When querying, use the 'expand=transferNodes' query param to populate this value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferNodes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotTransferNode>? TransferNodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotTransferNode>? TransferNodes { get => _transferNodes; set => _transferNodes = value; }
 
     /// <summary>List of locales associated with this Nuance bot.  Generally in the ISO format such as 'en-US'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locales")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Locales { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Locales { get => _locales; set => _locales = value; }
 
     /// <summary>List of channels associated with this Nuance bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceChannel>? Channels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceChannel>? Channels { get => _channels; set => _channels = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _integrationId;
+    private global::GenesysCloud.Extensions.Models.NuanceOrganization? _nuanceOrganization;
+    private global::GenesysCloud.Extensions.Models.NuanceApplication? _application;
+    private global::GenesysCloud.Extensions.Models.NuanceEnvironment? _nuanceEnvironment;
+    private global::GenesysCloud.Extensions.Models.NuanceGeography? _geography;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotCredentials>? _credentials;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? _variables;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotTransferNode>? _transferNodes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _locales;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceChannel>? _channels;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceBot IGenesysCloudModel<NuanceBot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,30 +102,30 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.NuanceOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceOrganization.ReadJson(ref reader, options);
+                    value._nuanceOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceOrganization.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceApplication.ReadJson(ref reader, options);
+                    value._application = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceApplication.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.NuanceEnvironment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceEnvironment.ReadJson(ref reader, options);
+                    value._nuanceEnvironment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceEnvironment.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Geography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceGeography.ReadJson(ref reader, options);
+                    value._geography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceGeography.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Credentials = null;
+                        value._credentials = null;
                     }
                     else
                     {
@@ -121,13 +136,13 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NuanceBotCredentials.ReadJson(ref reader, options));
                         }
 
-                        value.Credentials = list1;
+                        value._credentials = list1;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Variables = null;
+                        value._variables = null;
                     }
                     else
                     {
@@ -138,13 +153,13 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NuanceBotVariable.ReadJson(ref reader, options));
                         }
 
-                        value.Variables = list2;
+                        value._variables = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.TransferNodes = null;
+                        value._transferNodes = null;
                     }
                     else
                     {
@@ -155,13 +170,13 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.ReadJson(ref reader, options));
                         }
 
-                        value.TransferNodes = list3;
+                        value._transferNodes = list3;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Locales = null;
+                        value._locales = null;
                     }
                     else
                     {
@@ -172,13 +187,13 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Locales = list4;
+                        value._locales = list4;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Channels = null;
+                        value._channels = null;
                     }
                     else
                     {
@@ -189,14 +204,14 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NuanceChannel.ReadJson(ref reader, options));
                         }
 
-                        value.Channels = list5;
+                        value._channels = list5;
                     }
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,10 +223,10 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.NuanceOrganization is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._nuanceOrganization is { } property6)
         {
             writer.WritePropertyName("nuanceOrganization"u8);
             global::GenesysCloud.Extensions.Models.NuanceOrganization.WriteJson(writer, property6, options);
@@ -221,7 +236,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("nuanceOrganization"u8);
         }
 
-        if (value.Application is { } property8)
+        if (value._application is { } property8)
         {
             writer.WritePropertyName("application"u8);
             global::GenesysCloud.Extensions.Models.NuanceApplication.WriteJson(writer, property8, options);
@@ -231,7 +246,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("application"u8);
         }
 
-        if (value.NuanceEnvironment is { } property10)
+        if (value._nuanceEnvironment is { } property10)
         {
             writer.WritePropertyName("nuanceEnvironment"u8);
             global::GenesysCloud.Extensions.Models.NuanceEnvironment.WriteJson(writer, property10, options);
@@ -241,7 +256,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("nuanceEnvironment"u8);
         }
 
-        if (value.Geography is { } property12)
+        if (value._geography is { } property12)
         {
             writer.WritePropertyName("geography"u8);
             global::GenesysCloud.Extensions.Models.NuanceGeography.WriteJson(writer, property12, options);
@@ -251,7 +266,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("geography"u8);
         }
 
-        if (value.Credentials is { } property14)
+        if (value._credentials is { } property14)
         {
             writer.WritePropertyName("credentials"u8);
             writer.WriteStartArray();
@@ -275,7 +290,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("credentials"u8);
         }
 
-        if (value.Variables is { } property17)
+        if (value._variables is { } property17)
         {
             writer.WritePropertyName("variables"u8);
             writer.WriteStartArray();
@@ -299,7 +314,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("variables"u8);
         }
 
-        if (value.TransferNodes is { } property20)
+        if (value._transferNodes is { } property20)
         {
             writer.WritePropertyName("transferNodes"u8);
             writer.WriteStartArray();
@@ -323,7 +338,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("transferNodes"u8);
         }
 
-        if (value.Locales is { } property23)
+        if (value._locales is { } property23)
         {
             writer.WritePropertyName("locales"u8);
             writer.WriteStartArray();
@@ -340,7 +355,7 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("locales"u8);
         }
 
-        if (value.Channels is { } property25)
+        if (value._channels is { } property25)
         {
             writer.WritePropertyName("channels"u8);
             writer.WriteStartArray();
@@ -364,8 +379,8 @@ public sealed class NuanceBot : IGenesysCloudModel<NuanceBot>
             writer.WriteNull("channels"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

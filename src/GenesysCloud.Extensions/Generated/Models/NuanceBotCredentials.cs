@@ -14,23 +14,29 @@ public sealed class NuanceBotCredentials : IGenesysCloudModel<NuanceBotCredentia
 {
     /// <summary>The application ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
 
     /// <summary>The credentials client ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>The credentials client secret</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
-    public string? ClientSecret { get; set; }
+    public string? ClientSecret { get => _clientSecret; set => _clientSecret = value; }
 
     /// <summary>True if the credentials secret is set (but not returned due to security reasons)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientSecretProvided")]
-    public bool? ClientSecretProvided { get; set; }
+    public bool? ClientSecretProvided { get => _clientSecretProvided; set => _clientSecretProvided = value; }
+
+    private string? _appId;
+    private string? _clientId;
+    private string? _clientSecret;
+    private bool? _clientSecretProvided;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceBotCredentials IGenesysCloudModel<NuanceBotCredentials>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class NuanceBotCredentials : IGenesysCloudModel<NuanceBotCredentia
             switch (index)
             {
                 case 0:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ClientSecret = ReadString(ref reader, name);
+                    value._clientSecret = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ClientSecretProvided = ReadNullableBoolean(ref reader, name);
+                    value._clientSecretProvided = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class NuanceBotCredentials : IGenesysCloudModel<NuanceBotCredentia
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        WriteString(writer, "clientSecret"u8, value.ClientSecret, nulls);
-        WriteBoolean(writer, "clientSecretProvided"u8, value.ClientSecretProvided, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        WriteString(writer, "clientSecret"u8, value._clientSecret, nulls);
+        WriteBoolean(writer, "clientSecretProvided"u8, value._clientSecretProvided, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

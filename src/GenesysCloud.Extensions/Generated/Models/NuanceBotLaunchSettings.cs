@@ -14,11 +14,14 @@ public sealed class NuanceBotLaunchSettings : IGenesysCloudModel<NuanceBotLaunch
 {
     /// <summary>The list of Nuance bots that are configured as available to the Genesys Cloud system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botExecutionConfigurations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotExecutionConfiguration>? BotExecutionConfigurations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotExecutionConfiguration>? BotExecutionConfigurations { get => _botExecutionConfigurations; set => _botExecutionConfigurations = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotExecutionConfiguration>? _botExecutionConfigurations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceBotLaunchSettings IGenesysCloudModel<NuanceBotLaunchSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class NuanceBotLaunchSettings : IGenesysCloudModel<NuanceBotLaunch
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.BotExecutionConfigurations = null;
+                        value._botExecutionConfigurations = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class NuanceBotLaunchSettings : IGenesysCloudModel<NuanceBotLaunch
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotExecutionConfiguration.ReadJson(ref reader, options));
                         }
 
-                        value.BotExecutionConfigurations = list1;
+                        value._botExecutionConfigurations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class NuanceBotLaunchSettings : IGenesysCloudModel<NuanceBotLaunch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.BotExecutionConfigurations is { } property2)
+        if (value._botExecutionConfigurations is { } property2)
         {
             writer.WritePropertyName("botExecutionConfigurations"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class NuanceBotLaunchSettings : IGenesysCloudModel<NuanceBotLaunch
             writer.WriteNull("botExecutionConfigurations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class NuanceBotTransferNode : IGenesysCloudModel<NuanceBotTransfer
 {
     /// <summary>The transfer node ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The transfer node name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The transfer node type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The transfer node description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>List of variables associated with this transfer node</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestVariables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? RequestVariables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? RequestVariables { get => _requestVariables; set => _requestVariables = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum? _type;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NuanceBotVariable>? _requestVariables;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceBotTransferNode IGenesysCloudModel<NuanceBotTransferNode>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class NuanceBotTransferNode : IGenesysCloudModel<NuanceBotTransfer
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.NuanceBotTransferNode.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RequestVariables = null;
+                        value._requestVariables = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class NuanceBotTransferNode : IGenesysCloudModel<NuanceBotTransfer
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NuanceBotVariable.ReadJson(ref reader, options));
                         }
 
-                        value.RequestVariables = list2;
+                        value._requestVariables = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class NuanceBotTransferNode : IGenesysCloudModel<NuanceBotTransfer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.RequestVariables is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._requestVariables is { } property3)
         {
             writer.WritePropertyName("requestVariables"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class NuanceBotTransferNode : IGenesysCloudModel<NuanceBotTransfer
             writer.WriteNull("requestVariables"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class NuanceBotVariable : IGenesysCloudModel<NuanceBotVariable>
 {
     /// <summary>The variable ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The variable display name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The variable description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>True if the variable is a reserved variable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reserved")]
-    public bool? Reserved { get; set; }
+    public bool? Reserved { get => _reserved; set => _reserved = value; }
 
     /// <summary>The type information for this variable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("simpleVariableInfo")]
-    public string? SimpleVariableInfo { get; set; }
+    public string? SimpleVariableInfo { get => _simpleVariableInfo; set => _simpleVariableInfo = value; }
 
     /// <summary>The type information for this variable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("complexGenericVariableInfo")]
-    public global::GenesysCloud.Extensions.Models.ComplexVariableInfo? ComplexGenericVariableInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ComplexVariableInfo? ComplexGenericVariableInfo { get => _complexGenericVariableInfo; set => _complexGenericVariableInfo = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _reserved;
+    private string? _simpleVariableInfo;
+    private global::GenesysCloud.Extensions.Models.ComplexVariableInfo? _complexGenericVariableInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceBotVariable IGenesysCloudModel<NuanceBotVariable>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class NuanceBotVariable : IGenesysCloudModel<NuanceBotVariable>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Reserved = ReadNullableBoolean(ref reader, name);
+                    value._reserved = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SimpleVariableInfo = ReadString(ref reader, name);
+                    value._simpleVariableInfo = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ComplexGenericVariableInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComplexVariableInfo.ReadJson(ref reader, options);
+                    value._complexGenericVariableInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComplexVariableInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,12 +97,12 @@ public sealed class NuanceBotVariable : IGenesysCloudModel<NuanceBotVariable>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "reserved"u8, value.Reserved, nulls);
-        WriteString(writer, "simpleVariableInfo"u8, value.SimpleVariableInfo, nulls);
-        if (value.ComplexGenericVariableInfo is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "reserved"u8, value._reserved, nulls);
+        WriteString(writer, "simpleVariableInfo"u8, value._simpleVariableInfo, nulls);
+        if (value._complexGenericVariableInfo is { } property1)
         {
             writer.WritePropertyName("complexGenericVariableInfo"u8);
             global::GenesysCloud.Extensions.Models.ComplexVariableInfo.WriteJson(writer, property1, options);
@@ -104,7 +112,7 @@ public sealed class NuanceBotVariable : IGenesysCloudModel<NuanceBotVariable>
             writer.WriteNull("complexGenericVariableInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class NuanceChannel : IGenesysCloudModel<NuanceChannel>
 {
     /// <summary>The channel ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The channel name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Supported Channel Modes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Modes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Modes { get => _modes; set => _modes = value; }
 
     /// <summary>The Channel Color</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _modes;
+    private string? _color;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceChannel IGenesysCloudModel<NuanceChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class NuanceChannel : IGenesysCloudModel<NuanceChannel>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Modes = null;
+                        value._modes = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class NuanceChannel : IGenesysCloudModel<NuanceChannel>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Modes = list1;
+                        value._modes = list1;
                     }
                     break;
                 case 3:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class NuanceChannel : IGenesysCloudModel<NuanceChannel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Modes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._modes is { } property2)
         {
             writer.WritePropertyName("modes"u8);
             writer.WriteStartArray();
@@ -108,8 +114,8 @@ public sealed class NuanceChannel : IGenesysCloudModel<NuanceChannel>
             writer.WriteNull("modes"u8);
         }
 
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class NuanceEnvironment : IGenesysCloudModel<NuanceEnvironment>
 {
     /// <summary>The environment ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The environment name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The environment type, usually a value like SANDBOX or PRODUCTION</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("environmentDesignation")]
-    public string? EnvironmentDesignation { get; set; }
+    public string? EnvironmentDesignation { get => _environmentDesignation; set => _environmentDesignation = value; }
 
     /// <summary>The host used to execute this bot, similar to 'api.nuance.com:443'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionHost")]
-    public string? ExecutionHost { get; set; }
+    public string? ExecutionHost { get => _executionHost; set => _executionHost = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _environmentDesignation;
+    private string? _executionHost;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceEnvironment IGenesysCloudModel<NuanceEnvironment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class NuanceEnvironment : IGenesysCloudModel<NuanceEnvironment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EnvironmentDesignation = ReadString(ref reader, name);
+                    value._environmentDesignation = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExecutionHost = ReadString(ref reader, name);
+                    value._executionHost = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class NuanceEnvironment : IGenesysCloudModel<NuanceEnvironment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "environmentDesignation"u8, value.EnvironmentDesignation, nulls);
-        WriteString(writer, "executionHost"u8, value.ExecutionHost, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "environmentDesignation"u8, value._environmentDesignation, nulls);
+        WriteString(writer, "executionHost"u8, value._executionHost, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

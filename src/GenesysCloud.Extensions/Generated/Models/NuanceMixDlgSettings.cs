@@ -14,15 +14,19 @@ public sealed class NuanceMixDlgSettings : IGenesysCloudModel<NuanceMixDlgSettin
 {
     /// <summary>The Nuance channel ID to use when launching the Nuance bot, which must one of the code names of the bot's registered input channels.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channelId")]
-    public string? ChannelId { get; set; }
+    public string? ChannelId { get => _channelId; set => _channelId = value; }
 
     /// <summary>Name/value pairs of input variables to be sent to the Nuance bot. The values must be in the appropriate format for the variable's type (see https://docs.mix.nuance.com/dialog-grpc/v1/#simple-variable-types for help)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputParameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? InputParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? InputParameters { get => _inputParameters; set => _inputParameters = value; }
+
+    private string? _channelId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _inputParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NuanceMixDlgSettings IGenesysCloudModel<NuanceMixDlgSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class NuanceMixDlgSettings : IGenesysCloudModel<NuanceMixDlgSettin
             switch (index)
             {
                 case 0:
-                    value.ChannelId = ReadString(ref reader, name);
+                    value._channelId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InputParameters = null;
+                        value._inputParameters = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class NuanceMixDlgSettings : IGenesysCloudModel<NuanceMixDlgSettin
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.InputParameters = dictionary1;
+                        value._inputParameters = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class NuanceMixDlgSettings : IGenesysCloudModel<NuanceMixDlgSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "channelId"u8, value.ChannelId, nulls);
-        if (value.InputParameters is { } property2)
+        WriteString(writer, "channelId"u8, value._channelId, nulls);
+        if (value._inputParameters is { } property2)
         {
             writer.WritePropertyName("inputParameters"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class NuanceMixDlgSettings : IGenesysCloudModel<NuanceMixDlgSettin
             writer.WriteNull("inputParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>Gets or sets <c>match</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("match")]
-    public string? Match { get; set; }
+    public string? Match { get => _match; set => _match = value; }
 
     /// <summary>Gets or sets <c>normalizedFormat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedFormat")]
-    public string? NormalizedFormat { get; set; }
+    public string? NormalizedFormat { get => _normalizedFormat; set => _normalizedFormat = value; }
 
     /// <summary>Gets or sets <c>priority</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>Gets or sets <c>numbers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numbers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Number>? Numbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Number>? Numbers { get => _numbers; set => _numbers = value; }
 
     /// <summary>Gets or sets <c>digitLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("digitLength")]
-    public global::GenesysCloud.Extensions.Models.DigitLength? DigitLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.DigitLength? DigitLength { get => _digitLength; set => _digitLength = value; }
 
     /// <summary>Gets or sets <c>classification</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("classification")]
-    public string? Classification { get; set; }
+    public string? Classification { get => _classification; set => _classification = value; }
 
     /// <summary>Gets or sets <c>matchType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchType")]
-    public string? MatchType { get; set; }
+    public string? MatchType { get => _matchType; set => _matchType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private string? _match;
+    private string? _normalizedFormat;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Number>? _numbers;
+    private global::GenesysCloud.Extensions.Models.DigitLength? _digitLength;
+    private string? _classification;
+    private string? _matchType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NumberPlan IGenesysCloudModel<NumberPlan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,54 +137,54 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.NumberPlan.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Match = ReadString(ref reader, name);
+                    value._match = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.NormalizedFormat = ReadString(ref reader, name);
+                    value._normalizedFormat = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Numbers = null;
+                        value._numbers = null;
                     }
                     else
                     {
@@ -173,23 +195,23 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Number.ReadJson(ref reader, options));
                         }
 
-                        value.Numbers = list2;
+                        value._numbers = list2;
                     }
                     break;
                 case 16:
-                    value.DigitLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DigitLength.ReadJson(ref reader, options);
+                    value._digitLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DigitLength.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.Classification = ReadString(ref reader, name);
+                    value._classification = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.MatchType = ReadString(ref reader, name);
+                    value._matchType = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,9 +223,9 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property3, options);
@@ -213,19 +235,19 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        WriteString(writer, "match"u8, value.Match, nulls);
-        WriteString(writer, "normalizedFormat"u8, value.NormalizedFormat, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Numbers is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        WriteString(writer, "match"u8, value._match, nulls);
+        WriteString(writer, "normalizedFormat"u8, value._normalizedFormat, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._numbers is { } property5)
         {
             writer.WritePropertyName("numbers"u8);
             writer.WriteStartArray();
@@ -249,7 +271,7 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
             writer.WriteNull("numbers"u8);
         }
 
-        if (value.DigitLength is { } property8)
+        if (value._digitLength is { } property8)
         {
             writer.WritePropertyName("digitLength"u8);
             global::GenesysCloud.Extensions.Models.DigitLength.WriteJson(writer, property8, options);
@@ -259,10 +281,10 @@ public sealed class NumberPlan : IGenesysCloudModel<NumberPlan>
             writer.WriteNull("digitLength"u8);
         }
 
-        WriteString(writer, "classification"u8, value.Classification, nulls);
-        WriteString(writer, "matchType"u8, value.MatchType, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "classification"u8, value._classification, nulls);
+        WriteString(writer, "matchType"u8, value._matchType, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

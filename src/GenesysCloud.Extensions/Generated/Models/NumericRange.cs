@@ -14,23 +14,29 @@ public sealed class NumericRange : IGenesysCloudModel<NumericRange>
 {
     /// <summary>Greater than</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gt")]
-    public double? Gt { get; set; }
+    public double? Gt { get => _gt; set => _gt = value; }
 
     /// <summary>Greater than or equal to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gte")]
-    public double? Gte { get; set; }
+    public double? Gte { get => _gte; set => _gte = value; }
 
     /// <summary>Less than</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lt")]
-    public double? Lt { get; set; }
+    public double? Lt { get => _lt; set => _lt = value; }
 
     /// <summary>Less than or equal to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lte")]
-    public double? Lte { get; set; }
+    public double? Lte { get => _lte; set => _lte = value; }
+
+    private double? _gt;
+    private double? _gte;
+    private double? _lt;
+    private double? _lte;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static NumericRange IGenesysCloudModel<NumericRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class NumericRange : IGenesysCloudModel<NumericRange>
             switch (index)
             {
                 case 0:
-                    value.Gt = ReadNullableDouble(ref reader, options, name);
+                    value._gt = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Gte = ReadNullableDouble(ref reader, options, name);
+                    value._gte = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Lt = ReadNullableDouble(ref reader, options, name);
+                    value._lt = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Lte = ReadNullableDouble(ref reader, options, name);
+                    value._lte = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class NumericRange : IGenesysCloudModel<NumericRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "gt"u8, value.Gt, nulls);
-        WriteDouble(writer, "gte"u8, value.Gte, nulls);
-        WriteDouble(writer, "lt"u8, value.Lt, nulls);
-        WriteDouble(writer, "lte"u8, value.Lte, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "gt"u8, value._gt, nulls);
+        WriteDouble(writer, "gte"u8, value._gte, nulls);
+        WriteDouble(writer, "lt"u8, value._lt, nulls);
+        WriteDouble(writer, "lte"u8, value._lte, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

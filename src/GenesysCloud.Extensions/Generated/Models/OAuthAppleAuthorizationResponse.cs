@@ -14,15 +14,19 @@ public sealed class OAuthAppleAuthorizationResponse : IGenesysCloudModel<OAuthAp
 {
     /// <summary>The redirected url</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUrl")]
-    public string? RedirectUrl { get; set; }
+    public string? RedirectUrl { get => _redirectUrl; set => _redirectUrl = value; }
 
     /// <summary>The error object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError? Error { get => _error; set => _error = value; }
+
+    private string? _redirectUrl;
+    private global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError? _error;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthAppleAuthorizationResponse IGenesysCloudModel<OAuthAppleAuthorizationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OAuthAppleAuthorizationResponse : IGenesysCloudModel<OAuthAp
             switch (index)
             {
                 case 0:
-                    value.RedirectUrl = ReadString(ref reader, name);
+                    value._redirectUrl = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class OAuthAppleAuthorizationResponse : IGenesysCloudModel<OAuthAp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "redirectUrl"u8, value.RedirectUrl, nulls);
-        if (value.Error is { } property1)
+        WriteString(writer, "redirectUrl"u8, value._redirectUrl, nulls);
+        if (value._error is { } property1)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponseError.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class OAuthAppleAuthorizationResponse : IGenesysCloudModel<OAuthAp
             writer.WriteNull("error"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class OAuthAppleAuthorizationResponseError : IGenesysCloudModel<OA
 {
     /// <summary>The error code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>The error message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>The error details</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::System.Text.Json.JsonElement? Details { get; set; }
+    public global::System.Text.Json.JsonElement? Details { get => _details; set => _details = value; }
+
+    private string? _code;
+    private string? _message;
+    private global::System.Text.Json.JsonElement? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthAppleAuthorizationResponseError IGenesysCloudModel<OAuthAppleAuthorizationResponseError>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OAuthAppleAuthorizationResponseError : IGenesysCloudModel<OA
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Details = ReadNullableJsonElement(ref reader);
+                    value._details = ReadNullableJsonElement(ref reader);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class OAuthAppleAuthorizationResponseError : IGenesysCloudModel<OA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteJsonElement(writer, "details"u8, value.Details, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteJsonElement(writer, "details"u8, value._details, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
 {
     /// <summary>Gets or sets <c>client</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.OAuthClient? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthClient? Client { get => _client; set => _client = value; }
 
     /// <summary>Gets or sets <c>scope</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>Gets or sets <c>roles</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roles")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Roles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Roles { get => _roles; set => _roles = value; }
 
     /// <summary>Gets or sets <c>resourceOwner</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceOwner")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ResourceOwner { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ResourceOwner { get => _resourceOwner; set => _resourceOwner = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Gets or sets <c>pending</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pending")]
-    public bool? Pending { get; set; }
+    public bool? Pending { get => _pending; set => _pending = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.OAuthClient? _client;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scope;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _roles;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _resourceOwner;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private bool? _pending;
+    private global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum? _state;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthAuthorization IGenesysCloudModel<OAuthAuthorization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,12 +92,12 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             switch (index)
             {
                 case 0:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthClient.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthClient.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Scope = null;
+                        value._scope = null;
                     }
                     else
                     {
@@ -95,13 +108,13 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scope = list1;
+                        value._scope = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Roles = null;
+                        value._roles = null;
                     }
                     else
                     {
@@ -112,35 +125,35 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Roles = list2;
+                        value._roles = list2;
                     }
                     break;
                 case 3:
-                    value.ResourceOwner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._resourceOwner = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Pending = ReadNullableBoolean(ref reader, name);
+                    value._pending = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthAuthorization.StateEnum?)null;
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,7 +165,7 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Client is { } property4)
+        if (value._client is { } property4)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.OAuthClient.WriteJson(writer, property4, options);
@@ -162,7 +175,7 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("client"u8);
         }
 
-        if (value.Scope is { } property6)
+        if (value._scope is { } property6)
         {
             writer.WritePropertyName("scope"u8);
             writer.WriteStartArray();
@@ -179,7 +192,7 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("scope"u8);
         }
 
-        if (value.Roles is { } property8)
+        if (value._roles is { } property8)
         {
             writer.WritePropertyName("roles"u8);
             writer.WriteStartArray();
@@ -196,7 +209,7 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("roles"u8);
         }
 
-        if (value.ResourceOwner is { } property10)
+        if (value._resourceOwner is { } property10)
         {
             writer.WritePropertyName("resourceOwner"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -206,9 +219,9 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("resourceOwner"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property12)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property12)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -218,7 +231,7 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property14)
+        if (value._modifiedBy is { } property14)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -228,10 +241,10 @@ public sealed class OAuthAuthorization : IGenesysCloudModel<OAuthAuthorization>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteBoolean(writer, "pending"u8, value.Pending, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "pending"u8, value._pending, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

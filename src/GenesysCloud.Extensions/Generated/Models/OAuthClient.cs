@@ -14,75 +14,94 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the OAuth client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("accessTokenValiditySeconds")]
-    public long? AccessTokenValiditySeconds { get; set; }
+    public long? AccessTokenValiditySeconds { get => _accessTokenValiditySeconds; set => _accessTokenValiditySeconds = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>List of allowed callbacks for this client. For example: https://myap.example.com/auth/callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registeredRedirectUri")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RegisteredRedirectUri { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RegisteredRedirectUri { get => _registeredRedirectUri; set => _registeredRedirectUri = value; }
 
     /// <summary>System created secret assigned to this client. Secrets are required for code authorization and client credential grants.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
-    public string? Secret { get; set; }
+    public string? Secret { get => _secret; set => _secret = value; }
 
     /// <summary>Deprecated. Use roleDivisions instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get => _roleIds; set => _roleIds = value; }
 
     /// <summary>Date this client was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this client was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User that created this client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User that last modified this client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedGrantType")]
-    public global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum? AuthorizedGrantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum? AuthorizedGrantType { get => _authorizedGrantType; set => _authorizedGrantType = value; }
 
     /// <summary>The scope requested by this client. Scopes only apply to clients not using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleDivisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get => _roleDivisions; set => _roleDivisions = value; }
 
     /// <summary>The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateToDelete")]
-    public global::System.DateTimeOffset? DateToDelete { get; set; }
+    public global::System.DateTimeOffset? DateToDelete { get => _dateToDelete; set => _dateToDelete = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _accessTokenValiditySeconds;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _registeredRedirectUri;
+    private string? _secret;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _roleIds;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum? _authorizedGrantType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scope;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? _roleDivisions;
+    private global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateToDelete;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthClient IGenesysCloudModel<OAuthClient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,21 +122,21 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AccessTokenValiditySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._accessTokenValiditySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RegisteredRedirectUri = null;
+                        value._registeredRedirectUri = null;
                     }
                     else
                     {
@@ -128,16 +147,16 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RegisteredRedirectUri = list1;
+                        value._registeredRedirectUri = list1;
                     }
                     break;
                 case 5:
-                    value.Secret = ReadString(ref reader, name);
+                    value._secret = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RoleIds = null;
+                        value._roleIds = null;
                     }
                     else
                     {
@@ -148,28 +167,28 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoleIds = list2;
+                        value._roleIds = list2;
                     }
                     break;
                 case 7:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.AuthorizedGrantType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum?)null;
+                    value._authorizedGrantType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthClient.AuthorizedGrantTypeEnum?)null;
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Scope = null;
+                        value._scope = null;
                     }
                     else
                     {
@@ -180,13 +199,13 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scope = list4;
+                        value._scope = list4;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.RoleDivisions = null;
+                        value._roleDivisions = null;
                     }
                     else
                     {
@@ -197,20 +216,20 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoleDivision.ReadJson(ref reader, options));
                         }
 
-                        value.RoleDivisions = list5;
+                        value._roleDivisions = list5;
                     }
                     break;
                 case 14:
-                    value.State = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum(text6) : (global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum(text6) : (global::GenesysCloud.Extensions.Models.OAuthClient.StateEnum?)null;
                     break;
                 case 15:
-                    value.DateToDelete = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateToDelete = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,11 +241,11 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "accessTokenValiditySeconds"u8, value.AccessTokenValiditySeconds, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.RegisteredRedirectUri is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "accessTokenValiditySeconds"u8, value._accessTokenValiditySeconds, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._registeredRedirectUri is { } property7)
         {
             writer.WritePropertyName("registeredRedirectUri"u8);
             writer.WriteStartArray();
@@ -243,8 +262,8 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("registeredRedirectUri"u8);
         }
 
-        WriteString(writer, "secret"u8, value.Secret, nulls);
-        if (value.RoleIds is { } property9)
+        WriteString(writer, "secret"u8, value._secret, nulls);
+        if (value._roleIds is { } property9)
         {
             writer.WritePropertyName("roleIds"u8);
             writer.WriteStartArray();
@@ -261,9 +280,9 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("roleIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property11)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -273,7 +292,7 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property13)
+        if (value._modifiedBy is { } property13)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -283,8 +302,8 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "authorizedGrantType"u8, value.AuthorizedGrantType?.ToString(), nulls);
-        if (value.Scope is { } property15)
+        WriteString(writer, "authorizedGrantType"u8, value._authorizedGrantType?.ToString(), nulls);
+        if (value._scope is { } property15)
         {
             writer.WritePropertyName("scope"u8);
             writer.WriteStartArray();
@@ -301,7 +320,7 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("scope"u8);
         }
 
-        if (value.RoleDivisions is { } property17)
+        if (value._roleDivisions is { } property17)
         {
             writer.WritePropertyName("roleDivisions"u8);
             writer.WriteStartArray();
@@ -325,10 +344,10 @@ public sealed class OAuthClient : IGenesysCloudModel<OAuthClient>
             writer.WriteNull("roleDivisions"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateToDelete"u8, value.DateToDelete, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateToDelete"u8, value._dateToDelete, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

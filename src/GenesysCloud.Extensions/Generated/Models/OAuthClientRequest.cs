@@ -14,47 +14,59 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
 {
     /// <summary>The name of the OAuth client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("accessTokenValiditySeconds")]
-    public long? AccessTokenValiditySeconds { get; set; }
+    public long? AccessTokenValiditySeconds { get => _accessTokenValiditySeconds; set => _accessTokenValiditySeconds = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>List of allowed callbacks for this client. For example: https://myap.example.com/auth/callback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registeredRedirectUri")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RegisteredRedirectUri { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RegisteredRedirectUri { get => _registeredRedirectUri; set => _registeredRedirectUri = value; }
 
     /// <summary>Deprecated. Use roleDivisions instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get => _roleIds; set => _roleIds = value; }
 
     /// <summary>The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedGrantType")]
-    public global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum? AuthorizedGrantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum? AuthorizedGrantType { get => _authorizedGrantType; set => _authorizedGrantType = value; }
 
     /// <summary>The scope requested by this client. Scopes only apply to clients not using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleDivisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get => _roleDivisions; set => _roleDivisions = value; }
 
     /// <summary>The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateToDelete")]
-    public global::System.DateTimeOffset? DateToDelete { get; set; }
+    public global::System.DateTimeOffset? DateToDelete { get => _dateToDelete; set => _dateToDelete = value; }
+
+    private string? _name;
+    private long? _accessTokenValiditySeconds;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _registeredRedirectUri;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _roleIds;
+    private global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum? _authorizedGrantType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scope;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? _roleDivisions;
+    private global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateToDelete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthClientRequest IGenesysCloudModel<OAuthClientRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AccessTokenValiditySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._accessTokenValiditySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RegisteredRedirectUri = null;
+                        value._registeredRedirectUri = null;
                     }
                     else
                     {
@@ -97,13 +109,13 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RegisteredRedirectUri = list1;
+                        value._registeredRedirectUri = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RoleIds = null;
+                        value._roleIds = null;
                     }
                     else
                     {
@@ -114,16 +126,16 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoleIds = list2;
+                        value._roleIds = list2;
                     }
                     break;
                 case 5:
-                    value.AuthorizedGrantType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum?)null;
+                    value._authorizedGrantType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OAuthClientRequest.AuthorizedGrantTypeEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Scope = null;
+                        value._scope = null;
                     }
                     else
                     {
@@ -134,13 +146,13 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scope = list4;
+                        value._scope = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.RoleDivisions = null;
+                        value._roleDivisions = null;
                     }
                     else
                     {
@@ -151,17 +163,17 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoleDivision.ReadJson(ref reader, options));
                         }
 
-                        value.RoleDivisions = list5;
+                        value._roleDivisions = list5;
                     }
                     break;
                 case 8:
-                    value.State = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum(text6) : (global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum(text6) : (global::GenesysCloud.Extensions.Models.OAuthClientRequest.StateEnum?)null;
                     break;
                 case 9:
-                    value.DateToDelete = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateToDelete = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,10 +185,10 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "accessTokenValiditySeconds"u8, value.AccessTokenValiditySeconds, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.RegisteredRedirectUri is { } property7)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "accessTokenValiditySeconds"u8, value._accessTokenValiditySeconds, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._registeredRedirectUri is { } property7)
         {
             writer.WritePropertyName("registeredRedirectUri"u8);
             writer.WriteStartArray();
@@ -193,7 +205,7 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
             writer.WriteNull("registeredRedirectUri"u8);
         }
 
-        if (value.RoleIds is { } property9)
+        if (value._roleIds is { } property9)
         {
             writer.WritePropertyName("roleIds"u8);
             writer.WriteStartArray();
@@ -210,8 +222,8 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
             writer.WriteNull("roleIds"u8);
         }
 
-        WriteString(writer, "authorizedGrantType"u8, value.AuthorizedGrantType?.ToString(), nulls);
-        if (value.Scope is { } property11)
+        WriteString(writer, "authorizedGrantType"u8, value._authorizedGrantType?.ToString(), nulls);
+        if (value._scope is { } property11)
         {
             writer.WritePropertyName("scope"u8);
             writer.WriteStartArray();
@@ -228,7 +240,7 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
             writer.WriteNull("scope"u8);
         }
 
-        if (value.RoleDivisions is { } property13)
+        if (value._roleDivisions is { } property13)
         {
             writer.WritePropertyName("roleDivisions"u8);
             writer.WriteStartArray();
@@ -252,9 +264,9 @@ public sealed class OAuthClientRequest : IGenesysCloudModel<OAuthClientRequest>
             writer.WriteNull("roleDivisions"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateToDelete"u8, value.DateToDelete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateToDelete"u8, value._dateToDelete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OAuthLastTokenIssued : IGenesysCloudModel<OAuthLastTokenIssu
 {
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateIssued")]
-    public global::System.DateTimeOffset? DateIssued { get; set; }
+    public global::System.DateTimeOffset? DateIssued { get => _dateIssued; set => _dateIssued = value; }
+
+    private global::System.DateTimeOffset? _dateIssued;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OAuthLastTokenIssued IGenesysCloudModel<OAuthLastTokenIssued>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OAuthLastTokenIssued : IGenesysCloudModel<OAuthLastTokenIssu
             switch (index)
             {
                 case 0:
-                    value.DateIssued = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateIssued = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class OAuthLastTokenIssued : IGenesysCloudModel<OAuthLastTokenIssu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateIssued"u8, value.DateIssued, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateIssued"u8, value._dateIssued, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class Objective : IGenesysCloudModel<Objective>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The id of this objective's base template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateId")]
-    public string? TemplateId { get; set; }
+    public string? TemplateId { get => _templateId; set => _templateId = value; }
 
     /// <summary>Objective zone specifies min,max points and values for the associated metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zones")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObjectiveZone>? Zones { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObjectiveZone>? Zones { get => _zones; set => _zones = value; }
 
     /// <summary>A flag for whether this objective is enabled for the related metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>A list of media types for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>A list of queues for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>A list of topic ids for detected topic metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Topics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Topics { get => _topics; set => _topics = value; }
 
     /// <summary>A filter type for topic Ids. It's only used for objectives with topicIds. Default filter behavior is "or".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIdsFilterType")]
-    public global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum? TopicIdsFilterType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum? TopicIdsFilterType { get => _topicIdsFilterType; set => _topicIdsFilterType = value; }
 
     /// <summary>The ids of associated evaluation form context, for Quality Evaluation Score metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFormContextIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormContextIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormContextIds { get => _evaluationFormContextIds; set => _evaluationFormContextIds = value; }
 
     /// <summary>The initial direction to filter on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialDirection")]
-    public global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum? InitialDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum? InitialDirection { get => _initialDirection; set => _initialDirection = value; }
 
     /// <summary>start date of the objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
+
+    private string? _id;
+    private string? _templateId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObjectiveZone>? _zones;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _queues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _topics;
+    private global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum? _topicIdsFilterType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluationFormContextIds;
+    private global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum? _initialDirection;
+    private string? _dateStart;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Objective IGenesysCloudModel<Objective>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,15 +92,15 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TemplateId = ReadString(ref reader, name);
+                    value._templateId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Zones = null;
+                        value._zones = null;
                     }
                     else
                     {
@@ -98,16 +111,16 @@ public sealed class Objective : IGenesysCloudModel<Objective>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ObjectiveZone.ReadJson(ref reader, options));
                         }
 
-                        value.Zones = list1;
+                        value._zones = list1;
                     }
                     break;
                 case 3:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -118,13 +131,13 @@ public sealed class Objective : IGenesysCloudModel<Objective>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list2;
+                        value._mediaTypes = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -135,13 +148,13 @@ public sealed class Objective : IGenesysCloudModel<Objective>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list3;
+                        value._queues = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Topics = null;
+                        value._topics = null;
                     }
                     else
                     {
@@ -152,16 +165,16 @@ public sealed class Objective : IGenesysCloudModel<Objective>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Topics = list4;
+                        value._topics = list4;
                     }
                     break;
                 case 7:
-                    value.TopicIdsFilterType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum?)null;
+                    value._topicIdsFilterType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Objective.TopicIdsFilterTypeEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationFormContextIds = null;
+                        value._evaluationFormContextIds = null;
                     }
                     else
                     {
@@ -172,17 +185,17 @@ public sealed class Objective : IGenesysCloudModel<Objective>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluationFormContextIds = list6;
+                        value._evaluationFormContextIds = list6;
                     }
                     break;
                 case 9:
-                    value.InitialDirection = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum?)null;
+                    value._initialDirection = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.Objective.InitialDirectionEnum?)null;
                     break;
                 case 10:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +207,9 @@ public sealed class Objective : IGenesysCloudModel<Objective>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "templateId"u8, value.TemplateId, nulls);
-        if (value.Zones is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "templateId"u8, value._templateId, nulls);
+        if (value._zones is { } property8)
         {
             writer.WritePropertyName("zones"u8);
             writer.WriteStartArray();
@@ -220,8 +233,8 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             writer.WriteNull("zones"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.MediaTypes is { } property11)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._mediaTypes is { } property11)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -238,7 +251,7 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.Queues is { } property13)
+        if (value._queues is { } property13)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -262,7 +275,7 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             writer.WriteNull("queues"u8);
         }
 
-        if (value.Topics is { } property16)
+        if (value._topics is { } property16)
         {
             writer.WritePropertyName("topics"u8);
             writer.WriteStartArray();
@@ -286,8 +299,8 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             writer.WriteNull("topics"u8);
         }
 
-        WriteString(writer, "topicIdsFilterType"u8, value.TopicIdsFilterType?.ToString(), nulls);
-        if (value.EvaluationFormContextIds is { } property19)
+        WriteString(writer, "topicIdsFilterType"u8, value._topicIdsFilterType?.ToString(), nulls);
+        if (value._evaluationFormContextIds is { } property19)
         {
             writer.WritePropertyName("evaluationFormContextIds"u8);
             writer.WriteStartArray();
@@ -304,9 +317,9 @@ public sealed class Objective : IGenesysCloudModel<Objective>
             writer.WriteNull("evaluationFormContextIds"u8);
         }
 
-        WriteString(writer, "initialDirection"u8, value.InitialDirection?.ToString(), nulls);
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "initialDirection"u8, value._initialDirection?.ToString(), nulls);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class ObjectiveZone : IGenesysCloudModel<ObjectiveZone>
 {
     /// <summary>label</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>direction type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directionType")]
-    public global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum? DirectionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum? DirectionType { get => _directionType; set => _directionType = value; }
 
     /// <summary>zone type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zoneType")]
-    public global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum? ZoneType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum? ZoneType { get => _zoneType; set => _zoneType = value; }
 
     /// <summary>upper limit points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("upperLimitPoints")]
-    public long? UpperLimitPoints { get; set; }
+    public long? UpperLimitPoints { get => _upperLimitPoints; set => _upperLimitPoints = value; }
 
     /// <summary>lower limit points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowerLimitPoints")]
-    public long? LowerLimitPoints { get; set; }
+    public long? LowerLimitPoints { get => _lowerLimitPoints; set => _lowerLimitPoints = value; }
 
     /// <summary>upper limit value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("upperLimitValue")]
-    public long? UpperLimitValue { get; set; }
+    public long? UpperLimitValue { get => _upperLimitValue; set => _upperLimitValue = value; }
 
     /// <summary>lower limit value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowerLimitValue")]
-    public long? LowerLimitValue { get; set; }
+    public long? LowerLimitValue { get => _lowerLimitValue; set => _lowerLimitValue = value; }
+
+    private string? _label;
+    private global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum? _directionType;
+    private global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum? _zoneType;
+    private long? _upperLimitPoints;
+    private long? _lowerLimitPoints;
+    private long? _upperLimitValue;
+    private long? _lowerLimitValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ObjectiveZone IGenesysCloudModel<ObjectiveZone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ObjectiveZone : IGenesysCloudModel<ObjectiveZone>
             switch (index)
             {
                 case 0:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DirectionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum?)null;
+                    value._directionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ObjectiveZone.DirectionTypeEnum?)null;
                     break;
                 case 2:
-                    value.ZoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum?)null;
+                    value._zoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ObjectiveZone.ZoneTypeEnum?)null;
                     break;
                 case 3:
-                    value.UpperLimitPoints = ReadNullableInt64(ref reader, options, name);
+                    value._upperLimitPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.LowerLimitPoints = ReadNullableInt64(ref reader, options, name);
+                    value._lowerLimitPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.UpperLimitValue = ReadNullableInt64(ref reader, options, name);
+                    value._upperLimitValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.LowerLimitValue = ReadNullableInt64(ref reader, options, name);
+                    value._lowerLimitValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class ObjectiveZone : IGenesysCloudModel<ObjectiveZone>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteString(writer, "directionType"u8, value.DirectionType?.ToString(), nulls);
-        WriteString(writer, "zoneType"u8, value.ZoneType?.ToString(), nulls);
-        WriteInt64(writer, "upperLimitPoints"u8, value.UpperLimitPoints, nulls);
-        WriteInt64(writer, "lowerLimitPoints"u8, value.LowerLimitPoints, nulls);
-        WriteInt64(writer, "upperLimitValue"u8, value.UpperLimitValue, nulls);
-        WriteInt64(writer, "lowerLimitValue"u8, value.LowerLimitValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteString(writer, "directionType"u8, value._directionType?.ToString(), nulls);
+        WriteString(writer, "zoneType"u8, value._zoneType?.ToString(), nulls);
+        WriteInt64(writer, "upperLimitPoints"u8, value._upperLimitPoints, nulls);
+        WriteInt64(writer, "lowerLimitPoints"u8, value._lowerLimitPoints, nulls);
+        WriteInt64(writer, "upperLimitValue"u8, value._upperLimitValue, nulls);
+        WriteInt64(writer, "lowerLimitValue"u8, value._lowerLimitValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

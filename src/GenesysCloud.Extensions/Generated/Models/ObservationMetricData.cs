@@ -14,27 +14,34 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
 {
     /// <summary>Gets or sets <c>metric</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public string? Metric { get; set; }
+    public string? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Gets or sets <c>qualifier</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifier")]
-    public string? Qualifier { get; set; }
+    public string? Qualifier { get => _qualifier; set => _qualifier = value; }
 
     /// <summary>Gets or sets <c>stats</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stats")]
-    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatisticalSummary? Stats { get => _stats; set => _stats = value; }
 
     /// <summary>Flag for a truncated list of observations. If truncated, the first half of the list of observations will contain the oldest observations and the second half the newest observations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("truncated")]
-    public bool? Truncated { get; set; }
+    public bool? Truncated { get => _truncated; set => _truncated = value; }
 
     /// <summary>List of observations sorted by timestamp in ascending order. This list may be truncated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("observations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObservationValue>? Observations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObservationValue>? Observations { get => _observations; set => _observations = value; }
+
+    private string? _metric;
+    private string? _qualifier;
+    private global::GenesysCloud.Extensions.Models.StatisticalSummary? _stats;
+    private bool? _truncated;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ObservationValue>? _observations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ObservationMetricData IGenesysCloudModel<ObservationMetricData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadString(ref reader, name);
+                    value._metric = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Qualifier = ReadString(ref reader, name);
+                    value._qualifier = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
+                    value._stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StatisticalSummary.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Truncated = ReadNullableBoolean(ref reader, name);
+                    value._truncated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Observations = null;
+                        value._observations = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ObservationValue.ReadJson(ref reader, options));
                         }
 
-                        value.Observations = list1;
+                        value._observations = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric, nulls);
-        WriteString(writer, "qualifier"u8, value.Qualifier, nulls);
-        if (value.Stats is { } property2)
+        WriteString(writer, "metric"u8, value._metric, nulls);
+        WriteString(writer, "qualifier"u8, value._qualifier, nulls);
+        if (value._stats is { } property2)
         {
             writer.WritePropertyName("stats"u8);
             global::GenesysCloud.Extensions.Models.StatisticalSummary.WriteJson(writer, property2, options);
@@ -108,8 +115,8 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
             writer.WriteNull("stats"u8);
         }
 
-        WriteBoolean(writer, "truncated"u8, value.Truncated, nulls);
-        if (value.Observations is { } property4)
+        WriteBoolean(writer, "truncated"u8, value._truncated, nulls);
+        if (value._observations is { } property4)
         {
             writer.WritePropertyName("observations"u8);
             writer.WriteStartArray();
@@ -133,7 +140,7 @@ public sealed class ObservationMetricData : IGenesysCloudModel<ObservationMetric
             writer.WriteNull("observations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,83 +14,104 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
 {
     /// <summary>The time at which the observation occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("observationDate")]
-    public global::System.DateTimeOffset? ObservationDate { get; set; }
+    public global::System.DateTimeOffset? ObservationDate { get => _observationDate; set => _observationDate = value; }
 
     /// <summary>Unique identifier for the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The unique identifier of this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Unique identifier for a skill requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingSkillIds { get => _requestedRoutingSkillIds; set => _requestedRoutingSkillIds = value; }
 
     /// <summary>Unique identifier for the language requested for an interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedLanguageId")]
-    public string? RequestedLanguageId { get; set; }
+    public string? RequestedLanguageId { get => _requestedLanguageId; set => _requestedLanguageId = value; }
 
     /// <summary>Routing priority for the current interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingPriority")]
-    public long? RoutingPriority { get; set; }
+    public long? RoutingPriority { get => _routingPriority; set => _routingPriority = value; }
 
     /// <summary>A human readable name identifying the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantName")]
-    public string? ParticipantName { get; set; }
+    public string? ParticipantName { get => _participantName; set => _participantName = value; }
 
     /// <summary>Unique identifier for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The direction of the communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Session media type that was converted from in case of a media type conversion</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("convertedFrom")]
-    public string? ConvertedFrom { get; set; }
+    public string? ConvertedFrom { get => _convertedFrom; set => _convertedFrom = value; }
 
     /// <summary>Session media type that was converted to in case of a media type conversion</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("convertedTo")]
-    public string? ConvertedTo { get; set; }
+    public string? ConvertedTo { get => _convertedTo; set => _convertedTo = value; }
 
     /// <summary>The address that initiated an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressFrom")]
-    public string? AddressFrom { get; set; }
+    public string? AddressFrom { get => _addressFrom; set => _addressFrom = value; }
 
     /// <summary>The address receiving an action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressTo")]
-    public string? AddressTo { get; set; }
+    public string? AddressTo { get => _addressTo; set => _addressTo = value; }
 
     /// <summary>Automatic Number Identification (caller's number)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>Dialed number identification service (number dialed by the calling party)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>The team id the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-    public string? TeamId { get; set; }
+    public string? TeamId { get => _teamId; set => _teamId = value; }
 
     /// <summary>All routing types for requested/attempted routing methods</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutings")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutings { get => _requestedRoutings; set => _requestedRoutings = value; }
 
     /// <summary>Complete routing method</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedRouting")]
-    public global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum? UsedRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum? UsedRouting { get => _usedRouting; set => _usedRouting = value; }
 
     /// <summary>Gets or sets <c>scoredAgents</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
+
+    private global::System.DateTimeOffset? _observationDate;
+    private string? _conversationId;
+    private string? _sessionId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingSkillIds;
+    private string? _requestedLanguageId;
+    private long? _routingPriority;
+    private string? _participantName;
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum? _direction;
+    private string? _convertedFrom;
+    private string? _convertedTo;
+    private string? _addressFrom;
+    private string? _addressTo;
+    private string? _ani;
+    private string? _dnis;
+    private string? _teamId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutings;
+    private global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum? _usedRouting;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent>? _scoredAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ObservationValue IGenesysCloudModel<ObservationValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,18 +132,18 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
             switch (index)
             {
                 case 0:
-                    value.ObservationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._observationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingSkillIds = null;
+                        value._requestedRoutingSkillIds = null;
                     }
                     else
                     {
@@ -133,49 +154,49 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingSkillIds = list1;
+                        value._requestedRoutingSkillIds = list1;
                     }
                     break;
                 case 4:
-                    value.RequestedLanguageId = ReadString(ref reader, name);
+                    value._requestedLanguageId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.RoutingPriority = ReadNullableInt64(ref reader, options, name);
+                    value._routingPriority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ParticipantName = ReadString(ref reader, name);
+                    value._participantName = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.ObservationValue.DirectionEnum?)null;
                     break;
                 case 9:
-                    value.ConvertedFrom = ReadString(ref reader, name);
+                    value._convertedFrom = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.ConvertedTo = ReadString(ref reader, name);
+                    value._convertedTo = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.AddressFrom = ReadString(ref reader, name);
+                    value._addressFrom = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.AddressTo = ReadString(ref reader, name);
+                    value._addressTo = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.TeamId = ReadString(ref reader, name);
+                    value._teamId = ReadString(ref reader, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutings = null;
+                        value._requestedRoutings = null;
                     }
                     else
                     {
@@ -186,16 +207,16 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutings = list3;
+                        value._requestedRoutings = list3;
                     }
                     break;
                 case 17:
-                    value.UsedRouting = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum(text4) : (global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum?)null;
+                    value._usedRouting = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum(text4) : (global::GenesysCloud.Extensions.Models.ObservationValue.UsedRoutingEnum?)null;
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -206,11 +227,11 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list5;
+                        value._scoredAgents = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,10 +243,10 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "observationDate"u8, value.ObservationDate, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.RequestedRoutingSkillIds is { } property6)
+        WriteDateTimeOffset(writer, "observationDate"u8, value._observationDate, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._requestedRoutingSkillIds is { } property6)
         {
             writer.WritePropertyName("requestedRoutingSkillIds"u8);
             writer.WriteStartArray();
@@ -242,19 +263,19 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
             writer.WriteNull("requestedRoutingSkillIds"u8);
         }
 
-        WriteString(writer, "requestedLanguageId"u8, value.RequestedLanguageId, nulls);
-        WriteInt64(writer, "routingPriority"u8, value.RoutingPriority, nulls);
-        WriteString(writer, "participantName"u8, value.ParticipantName, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "convertedFrom"u8, value.ConvertedFrom, nulls);
-        WriteString(writer, "convertedTo"u8, value.ConvertedTo, nulls);
-        WriteString(writer, "addressFrom"u8, value.AddressFrom, nulls);
-        WriteString(writer, "addressTo"u8, value.AddressTo, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteString(writer, "teamId"u8, value.TeamId, nulls);
-        if (value.RequestedRoutings is { } property8)
+        WriteString(writer, "requestedLanguageId"u8, value._requestedLanguageId, nulls);
+        WriteInt64(writer, "routingPriority"u8, value._routingPriority, nulls);
+        WriteString(writer, "participantName"u8, value._participantName, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "convertedFrom"u8, value._convertedFrom, nulls);
+        WriteString(writer, "convertedTo"u8, value._convertedTo, nulls);
+        WriteString(writer, "addressFrom"u8, value._addressFrom, nulls);
+        WriteString(writer, "addressTo"u8, value._addressTo, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteString(writer, "teamId"u8, value._teamId, nulls);
+        if (value._requestedRoutings is { } property8)
         {
             writer.WritePropertyName("requestedRoutings"u8);
             writer.WriteStartArray();
@@ -271,8 +292,8 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
             writer.WriteNull("requestedRoutings"u8);
         }
 
-        WriteString(writer, "usedRouting"u8, value.UsedRouting?.ToString(), nulls);
-        if (value.ScoredAgents is { } property10)
+        WriteString(writer, "usedRouting"u8, value._usedRouting?.ToString(), nulls);
+        if (value._scoredAgents is { } property10)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -296,7 +317,7 @@ public sealed class ObservationValue : IGenesysCloudModel<ObservationValue>
             writer.WriteNull("scoredAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

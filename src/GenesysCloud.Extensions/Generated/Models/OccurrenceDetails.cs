@@ -14,15 +14,19 @@ public sealed class OccurrenceDetails : IGenesysCloudModel<OccurrenceDetails>
 {
     /// <summary>The date of the next start or end occurrence for the recurrence as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateOfNextOccurrence")]
-    public global::System.DateTimeOffset? DateOfNextOccurrence { get; set; }
+    public global::System.DateTimeOffset? DateOfNextOccurrence { get => _dateOfNextOccurrence; set => _dateOfNextOccurrence = value; }
 
     /// <summary>The number of start or end occurrences that have been processed for the recurrence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfOccurrences")]
-    public long? NumberOfOccurrences { get; set; }
+    public long? NumberOfOccurrences { get => _numberOfOccurrences; set => _numberOfOccurrences = value; }
+
+    private global::System.DateTimeOffset? _dateOfNextOccurrence;
+    private long? _numberOfOccurrences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OccurrenceDetails IGenesysCloudModel<OccurrenceDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OccurrenceDetails : IGenesysCloudModel<OccurrenceDetails>
             switch (index)
             {
                 case 0:
-                    value.DateOfNextOccurrence = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateOfNextOccurrence = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.NumberOfOccurrences = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfOccurrences = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class OccurrenceDetails : IGenesysCloudModel<OccurrenceDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateOfNextOccurrence"u8, value.DateOfNextOccurrence, nulls);
-        WriteInt64(writer, "numberOfOccurrences"u8, value.NumberOfOccurrences, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateOfNextOccurrence"u8, value._dateOfNextOccurrence, nulls);
+        WriteInt64(writer, "numberOfOccurrences"u8, value._numberOfOccurrences, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

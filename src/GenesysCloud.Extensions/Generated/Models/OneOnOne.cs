@@ -14,11 +14,14 @@ public sealed class OneOnOne : IGenesysCloudModel<OneOnOne>
 {
     /// <summary>Room's pinned messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinnedMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? PinnedMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? PinnedMessages { get => _pinnedMessages; set => _pinnedMessages = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _pinnedMessages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OneOnOne IGenesysCloudModel<OneOnOne>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class OneOnOne : IGenesysCloudModel<OneOnOne>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PinnedMessages = null;
+                        value._pinnedMessages = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class OneOnOne : IGenesysCloudModel<OneOnOne>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.PinnedMessages = list1;
+                        value._pinnedMessages = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class OneOnOne : IGenesysCloudModel<OneOnOne>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PinnedMessages is { } property2)
+        if (value._pinnedMessages is { } property2)
         {
             writer.WritePropertyName("pinnedMessages"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class OneOnOne : IGenesysCloudModel<OneOnOne>
             writer.WriteNull("pinnedMessages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
 {
     /// <summary>The specific type of the open action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openAction")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenAction { get => _openAction; set => _openAction = value; }
 
     /// <summary>Custom fields defined in the schema referenced by the open action type selected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ConfigurationFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ConfigurationFields { get => _configurationFields; set => _configurationFields = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _openAction;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _configurationFields;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenActionFields IGenesysCloudModel<OpenActionFields>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
             switch (index)
             {
                 case 0:
-                    value.OpenAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._openAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConfigurationFields = null;
+                        value._configurationFields = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.ConfigurationFields = dictionary1;
+                        value._configurationFields = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.OpenAction is { } property2)
+        if (value._openAction is { } property2)
         {
             writer.WritePropertyName("openAction"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
             writer.WriteNull("openAction"u8);
         }
 
-        if (value.ConfigurationFields is { } property4)
+        if (value._configurationFields is { } property4)
         {
             writer.WritePropertyName("configurationFields"u8);
             writer.WriteStartObject();
@@ -103,7 +107,7 @@ public sealed class OpenActionFields : IGenesysCloudModel<OpenActionFields>
             writer.WriteNull("configurationFields"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OpenActionProperties : IGenesysCloudModel<OpenActionProperti
 {
     /// <summary>The specific type of the open action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openActionName")]
-    public string? OpenActionName { get; set; }
+    public string? OpenActionName { get => _openActionName; set => _openActionName = value; }
 
     /// <summary>Custom fields defined in the schema referenced by the open action type selected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ConfigurationFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ConfigurationFields { get => _configurationFields; set => _configurationFields = value; }
+
+    private string? _openActionName;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _configurationFields;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenActionProperties IGenesysCloudModel<OpenActionProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OpenActionProperties : IGenesysCloudModel<OpenActionProperti
             switch (index)
             {
                 case 0:
-                    value.OpenActionName = ReadString(ref reader, name);
+                    value._openActionName = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ConfigurationFields = null;
+                        value._configurationFields = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OpenActionProperties : IGenesysCloudModel<OpenActionProperti
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.ConfigurationFields = dictionary1;
+                        value._configurationFields = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class OpenActionProperties : IGenesysCloudModel<OpenActionProperti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "openActionName"u8, value.OpenActionName, nulls);
-        if (value.ConfigurationFields is { } property2)
+        WriteString(writer, "openActionName"u8, value._openActionName, nulls);
+        if (value._configurationFields is { } property2)
         {
             writer.WritePropertyName("configurationFields"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class OpenActionProperties : IGenesysCloudModel<OpenActionProperti
             writer.WriteNull("configurationFields"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

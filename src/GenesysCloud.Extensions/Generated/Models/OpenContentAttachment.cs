@@ -14,35 +14,44 @@ public sealed class OpenContentAttachment : IGenesysCloudModel<OpenContentAttach
 {
     /// <summary>Provider specific ID for attachment. For example, middleware media UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of attachment this instance represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>URL of the attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Attachment mime type (https://www.iana.org/assignments/media-types/media-types.xhtml).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mime")]
-    public string? Mime { get; set; }
+    public string? Mime { get => _mime; set => _mime = value; }
 
     /// <summary>Text associated with attachment such as an image caption.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Secure hash of the attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sha256")]
-    public string? Sha256 { get; set; }
+    public string? Sha256 { get => _sha256; set => _sha256 = value; }
 
     /// <summary>Suggested file name for attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filename")]
-    public string? Filename { get; set; }
+    public string? Filename { get => _filename; set => _filename = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum? _mediaType;
+    private string? _url;
+    private string? _mime;
+    private string? _text;
+    private string? _sha256;
+    private string? _filename;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenContentAttachment IGenesysCloudModel<OpenContentAttachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class OpenContentAttachment : IGenesysCloudModel<OpenContentAttach
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenContentAttachment.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Mime = ReadString(ref reader, name);
+                    value._mime = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Sha256 = ReadString(ref reader, name);
+                    value._sha256 = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Filename = ReadString(ref reader, name);
+                    value._filename = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class OpenContentAttachment : IGenesysCloudModel<OpenContentAttach
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "mime"u8, value.Mime, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "sha256"u8, value.Sha256, nulls);
-        WriteString(writer, "filename"u8, value.Filename, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "mime"u8, value._mime, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "sha256"u8, value._sha256, nulls);
+        WriteString(writer, "filename"u8, value._filename, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

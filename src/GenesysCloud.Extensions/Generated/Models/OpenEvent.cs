@@ -14,11 +14,14 @@ public sealed class OpenEvent : IGenesysCloudModel<OpenEvent>
 {
     /// <summary>Type of this event element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum? EventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum? EventType { get => _eventType; set => _eventType = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum? _eventType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenEvent IGenesysCloudModel<OpenEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OpenEvent : IGenesysCloudModel<OpenEvent>
             switch (index)
             {
                 case 0:
-                    value.EventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum?)null;
+                    value._eventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenEvent.EventTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class OpenEvent : IGenesysCloudModel<OpenEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventType"u8, value.EventType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventType"u8, value._eventType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OpenInboundMessageContent : IGenesysCloudModel<OpenInboundMe
 {
     /// <summary>Attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachment")]
-    public global::GenesysCloud.Extensions.Models.OpenContentAttachment? Attachment { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenContentAttachment? Attachment { get => _attachment; set => _attachment = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenContentAttachment? _attachment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundMessageContent IGenesysCloudModel<OpenInboundMessageContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OpenInboundMessageContent : IGenesysCloudModel<OpenInboundMe
             switch (index)
             {
                 case 0:
-                    value.Attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenContentAttachment.ReadJson(ref reader, options);
+                    value._attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenContentAttachment.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class OpenInboundMessageContent : IGenesysCloudModel<OpenInboundMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attachment is { } property1)
+        if (value._attachment is { } property1)
         {
             writer.WritePropertyName("attachment"u8);
             global::GenesysCloud.Extensions.Models.OpenContentAttachment.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class OpenInboundMessageContent : IGenesysCloudModel<OpenInboundMe
             writer.WriteNull("attachment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

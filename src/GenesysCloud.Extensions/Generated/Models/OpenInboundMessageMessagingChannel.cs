@@ -14,23 +14,29 @@ public sealed class OpenInboundMessageMessagingChannel : IGenesysCloudModel<Open
 {
     /// <summary>Information about the recipient the message is received from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get => _from; set => _from = value; }
 
     /// <summary>Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Unique provider ID of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>Additional Custom Information about the channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? _from;
+    private global::System.DateTimeOffset? _time;
+    private string? _messageId;
+    private global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundMessageMessagingChannel IGenesysCloudModel<OpenInboundMessageMessagingChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class OpenInboundMessageMessagingChannel : IGenesysCloudModel<Open
             switch (index)
             {
                 case 0:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class OpenInboundMessageMessagingChannel : IGenesysCloudModel<Open
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.From is { } property1)
+        if (value._from is { } property1)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.WriteJson(writer, property1, options);
@@ -85,9 +91,9 @@ public sealed class OpenInboundMessageMessagingChannel : IGenesysCloudModel<Open
             writer.WriteNull("from"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        if (value.Metadata is { } property3)
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class OpenInboundMessageMessagingChannel : IGenesysCloudModel<Open
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

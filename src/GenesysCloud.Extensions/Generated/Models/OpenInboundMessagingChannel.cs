@@ -14,15 +14,19 @@ public sealed class OpenInboundMessagingChannel : IGenesysCloudModel<OpenInbound
 {
     /// <summary>Information about the recipient the message is received from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get => _from; set => _from = value; }
 
     /// <summary>Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? _from;
+    private global::System.DateTimeOffset? _time;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundMessagingChannel IGenesysCloudModel<OpenInboundMessagingChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OpenInboundMessagingChannel : IGenesysCloudModel<OpenInbound
             switch (index)
             {
                 case 0:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class OpenInboundMessagingChannel : IGenesysCloudModel<OpenInbound
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.From is { } property1)
+        if (value._from is { } property1)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class OpenInboundMessagingChannel : IGenesysCloudModel<OpenInbound
             writer.WriteNull("from"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
 {
     /// <summary>Channel-specific information that describes the message and the message channel/provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>List of event elements.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("events")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenEvent>? Events { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenEvent>? Events { get => _events; set => _events = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel? _channel;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenEvent>? _events;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundNormalizedEvent IGenesysCloudModel<OpenInboundNormalizedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
             switch (index)
             {
                 case 0:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Events = null;
+                        value._events = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OpenEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Events = list1;
+                        value._events = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Channel is { } property2)
+        if (value._channel is { } property2)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.OpenInboundMessagingChannel.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
             writer.WriteNull("channel"u8);
         }
 
-        if (value.Events is { } property4)
+        if (value._events is { } property4)
         {
             writer.WritePropertyName("events"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class OpenInboundNormalizedEvent : IGenesysCloudModel<OpenInboundN
             writer.WriteNull("events"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

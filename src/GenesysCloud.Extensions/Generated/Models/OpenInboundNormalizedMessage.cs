@@ -14,23 +14,29 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
 {
     /// <summary>Channel-specific information that describes the message and the message channel/provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>Message text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>List of content elements.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenInboundMessageContent>? Content { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenInboundMessageContent>? Content { get => _content; set => _content = value; }
 
     /// <summary>Additional metadata about this message to capture non-channel specific data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? _channel;
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenInboundMessageContent>? _content;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundNormalizedMessage IGenesysCloudModel<OpenInboundNormalizedMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
             switch (index)
             {
                 case 0:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Content = null;
+                        value._content = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OpenInboundMessageContent.ReadJson(ref reader, options));
                         }
 
-                        value.Content = list1;
+                        value._content = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Metadata = null;
+                        value._metadata = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Metadata = dictionary2;
+                        value._metadata = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Channel is { } property3)
+        if (value._channel is { } property3)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.WriteJson(writer, property3, options);
@@ -113,8 +119,8 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
             writer.WriteNull("channel"u8);
         }
 
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Content is { } property5)
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._content is { } property5)
         {
             writer.WritePropertyName("content"u8);
             writer.WriteStartArray();
@@ -138,7 +144,7 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
             writer.WriteNull("content"u8);
         }
 
-        if (value.Metadata is { } property8)
+        if (value._metadata is { } property8)
         {
             writer.WritePropertyName("metadata"u8);
             writer.WriteStartObject();
@@ -156,7 +162,7 @@ public sealed class OpenInboundNormalizedMessage : IGenesysCloudModel<OpenInboun
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class OpenInboundStructuredResponseMessage : IGenesysCloudModel<Op
 {
     /// <summary>Channel-specific information that describes the message and the message channel/provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>Button response element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponse")]
-    public global::GenesysCloud.Extensions.Models.ContentButtonResponse? ButtonResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentButtonResponse? ButtonResponse { get => _buttonResponse; set => _buttonResponse = value; }
 
     /// <summary>Id of original structured message that this messages responds to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel? _channel;
+    private global::GenesysCloud.Extensions.Models.ContentButtonResponse? _buttonResponse;
+    private string? _originatingMessageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenInboundStructuredResponseMessage IGenesysCloudModel<OpenInboundStructuredResponseMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OpenInboundStructuredResponseMessage : IGenesysCloudModel<Op
             switch (index)
             {
                 case 0:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ButtonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentButtonResponse.ReadJson(ref reader, options);
+                    value._buttonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentButtonResponse.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class OpenInboundStructuredResponseMessage : IGenesysCloudModel<Op
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Channel is { } property1)
+        if (value._channel is { } property1)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.OpenInboundMessageMessagingChannel.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class OpenInboundStructuredResponseMessage : IGenesysCloudModel<Op
             writer.WriteNull("channel"u8);
         }
 
-        if (value.ButtonResponse is { } property3)
+        if (value._buttonResponse is { } property3)
         {
             writer.WritePropertyName("buttonResponse"u8);
             global::GenesysCloud.Extensions.Models.ContentButtonResponse.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class OpenInboundStructuredResponseMessage : IGenesysCloudModel<Op
             writer.WriteNull("buttonResponse"u8);
         }
 
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
 {
     /// <summary>A unique Integration Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The outbound notification webhook URL for the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundNotificationWebhookUrl")]
-    public string? OutboundNotificationWebhookUrl { get; set; }
+    public string? OutboundNotificationWebhookUrl { get => _outboundNotificationWebhookUrl; set => _outboundNotificationWebhookUrl = value; }
 
     /// <summary>The outbound notification webhook signature secret token.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundNotificationWebhookSignatureSecretToken")]
-    public string? OutboundNotificationWebhookSignatureSecretToken { get; set; }
+    public string? OutboundNotificationWebhookSignatureSecretToken { get => _outboundNotificationWebhookSignatureSecretToken; set => _outboundNotificationWebhookSignatureSecretToken = value; }
 
     /// <summary>The user specified headers for the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webhookHeaders")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookHeaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookHeaders { get => _webhookHeaders; set => _webhookHeaders = value; }
 
     /// <summary>The status of the Open Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>The recipient associated to the Open messaging Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Status of asynchronous create operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createStatus")]
-    public global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum? CreateStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum? CreateStatus { get => _createStatus; set => _createStatus = value; }
 
     /// <summary>Error information returned, if createStatus is set to Error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get => _createError; set => _createError = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private string? _outboundNotificationWebhookUrl;
+    private string? _outboundNotificationWebhookSignatureSecretToken;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _webhookHeaders;
+    private string? _status;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum? _createStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _createError;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenIntegration IGenesysCloudModel<OpenIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,27 +117,27 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OutboundNotificationWebhookUrl = ReadString(ref reader, name);
+                    value._outboundNotificationWebhookUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.OutboundNotificationWebhookSignatureSecretToken = ReadString(ref reader, name);
+                    value._outboundNotificationWebhookSignatureSecretToken = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WebhookHeaders = null;
+                        value._webhookHeaders = null;
                     }
                     else
                     {
@@ -130,38 +148,38 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.WebhookHeaders = dictionary1;
+                        value._webhookHeaders = dictionary1;
                     }
                     break;
                 case 7:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.CreateStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum?)null;
+                    value._createStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenIntegration.CreateStatusEnum?)null;
                     break;
                 case 14:
-                    value.CreateError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._createError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +191,9 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property3)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property3, options);
@@ -185,7 +203,7 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property5)
+        if (value._messagingSetting is { } property5)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property5, options);
@@ -195,9 +213,9 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "outboundNotificationWebhookUrl"u8, value.OutboundNotificationWebhookUrl, nulls);
-        WriteString(writer, "outboundNotificationWebhookSignatureSecretToken"u8, value.OutboundNotificationWebhookSignatureSecretToken, nulls);
-        if (value.WebhookHeaders is { } property7)
+        WriteString(writer, "outboundNotificationWebhookUrl"u8, value._outboundNotificationWebhookUrl, nulls);
+        WriteString(writer, "outboundNotificationWebhookSignatureSecretToken"u8, value._outboundNotificationWebhookSignatureSecretToken, nulls);
+        if (value._webhookHeaders is { } property7)
         {
             writer.WritePropertyName("webhookHeaders"u8);
             writer.WriteStartObject();
@@ -215,8 +233,8 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("webhookHeaders"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status, nulls);
-        if (value.Recipient is { } property9)
+        WriteString(writer, "status"u8, value._status, nulls);
+        if (value._recipient is { } property9)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -226,9 +244,9 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property11)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property11, options);
@@ -238,7 +256,7 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property13)
+        if (value._modifiedBy is { } property13)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property13, options);
@@ -248,8 +266,8 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "createStatus"u8, value.CreateStatus?.ToString(), nulls);
-        if (value.CreateError is { } property15)
+        WriteString(writer, "createStatus"u8, value._createStatus?.ToString(), nulls);
+        if (value._createError is { } property15)
         {
             writer.WritePropertyName("createError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property15, options);
@@ -259,8 +277,8 @@ public sealed class OpenIntegration : IGenesysCloudModel<OpenIntegration>
             writer.WriteNull("createError"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The outbound notification webhook URL for the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundNotificationWebhookUrl")]
-    public string? OutboundNotificationWebhookUrl { get; set; }
+    public string? OutboundNotificationWebhookUrl { get => _outboundNotificationWebhookUrl; set => _outboundNotificationWebhookUrl = value; }
 
     /// <summary>The outbound notification webhook signature secret token. This token must be longer than 15 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundNotificationWebhookSignatureSecretToken")]
-    public string? OutboundNotificationWebhookSignatureSecretToken { get; set; }
+    public string? OutboundNotificationWebhookSignatureSecretToken { get => _outboundNotificationWebhookSignatureSecretToken; set => _outboundNotificationWebhookSignatureSecretToken = value; }
 
     /// <summary>The user specified headers for the Open messaging integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webhookHeaders")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookHeaders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? WebhookHeaders { get => _webhookHeaders; set => _webhookHeaders = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private string? _outboundNotificationWebhookUrl;
+    private string? _outboundNotificationWebhookSignatureSecretToken;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _webhookHeaders;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenIntegrationRequest IGenesysCloudModel<OpenIntegrationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OutboundNotificationWebhookUrl = ReadString(ref reader, name);
+                    value._outboundNotificationWebhookUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.OutboundNotificationWebhookSignatureSecretToken = ReadString(ref reader, name);
+                    value._outboundNotificationWebhookSignatureSecretToken = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WebhookHeaders = null;
+                        value._webhookHeaders = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.WebhookHeaders = dictionary1;
+                        value._webhookHeaders = dictionary1;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +127,9 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property2)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property2, options);
@@ -129,7 +139,7 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property4)
+        if (value._messagingSetting is { } property4)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property4, options);
@@ -139,9 +149,9 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "outboundNotificationWebhookUrl"u8, value.OutboundNotificationWebhookUrl, nulls);
-        WriteString(writer, "outboundNotificationWebhookSignatureSecretToken"u8, value.OutboundNotificationWebhookSignatureSecretToken, nulls);
-        if (value.WebhookHeaders is { } property6)
+        WriteString(writer, "outboundNotificationWebhookUrl"u8, value._outboundNotificationWebhookUrl, nulls);
+        WriteString(writer, "outboundNotificationWebhookSignatureSecretToken"u8, value._outboundNotificationWebhookSignatureSecretToken, nulls);
+        if (value._webhookHeaders is { } property6)
         {
             writer.WritePropertyName("webhookHeaders"u8);
             writer.WriteStartObject();
@@ -159,8 +169,8 @@ public sealed class OpenIntegrationRequest : IGenesysCloudModel<OpenIntegrationR
             writer.WriteNull("webhookHeaders"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

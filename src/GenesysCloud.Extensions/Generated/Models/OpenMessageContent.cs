@@ -14,15 +14,19 @@ public sealed class OpenMessageContent : IGenesysCloudModel<OpenMessageContent>
 {
     /// <summary>Type of this content element. If contentType = "Attachment" only one item is allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachment")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get => _attachment; set => _attachment = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ConversationContentAttachment? _attachment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenMessageContent IGenesysCloudModel<OpenMessageContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OpenMessageContent : IGenesysCloudModel<OpenMessageContent>
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessageContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.Attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
+                    value._attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class OpenMessageContent : IGenesysCloudModel<OpenMessageContent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.Attachment is { } property2)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._attachment is { } property2)
         {
             writer.WritePropertyName("attachment"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentAttachment.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class OpenMessageContent : IGenesysCloudModel<OpenMessageContent>
             writer.WriteNull("attachment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OpenMessageEvent : IGenesysCloudModel<OpenMessageEvent>
 {
     /// <summary>Type of this event element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum? EventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum? EventType { get => _eventType; set => _eventType = value; }
 
     /// <summary>Typing event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typing")]
-    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationEventTyping? Typing { get => _typing; set => _typing = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum? _eventType;
+    private global::GenesysCloud.Extensions.Models.ConversationEventTyping? _typing;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenMessageEvent IGenesysCloudModel<OpenMessageEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OpenMessageEvent : IGenesysCloudModel<OpenMessageEvent>
             switch (index)
             {
                 case 0:
-                    value.EventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum?)null;
+                    value._eventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessageEvent.EventTypeEnum?)null;
                     break;
                 case 1:
-                    value.Typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
+                    value._typing = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationEventTyping.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class OpenMessageEvent : IGenesysCloudModel<OpenMessageEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventType"u8, value.EventType?.ToString(), nulls);
-        if (value.Typing is { } property2)
+        WriteString(writer, "eventType"u8, value._eventType?.ToString(), nulls);
+        if (value._typing is { } property2)
         {
             writer.WritePropertyName("typing"u8);
             global::GenesysCloud.Extensions.Models.ConversationEventTyping.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class OpenMessageEvent : IGenesysCloudModel<OpenMessageEvent>
             writer.WriteNull("typing"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
 {
     /// <summary>The Messaging Platform integration ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The provider type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum? Platform { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>Specifies if this message is part of a private or public conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Unique provider ID of the message such as a Facebook message ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>Information about the recipient the message is sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient? To { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient? To { get => _to; set => _to = value; }
 
     /// <summary>Information about the recipient the message is received from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? From { get => _from; set => _from = value; }
 
     /// <summary>Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Information about the channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum? _platform;
+    private global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum? _type;
+    private string? _messageId;
+    private global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient? _to;
+    private global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient? _from;
+    private global::System.DateTimeOffset? _time;
+    private global::GenesysCloud.Extensions.Models.ConversationChannelMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenMessagingChannel IGenesysCloudModel<OpenMessagingChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum?)null;
+                    value._platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessagingChannel.PlatformEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenMessagingChannel.TypeEnum?)null;
                     break;
                 case 3:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.To = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient.ReadJson(ref reader, options);
+                    value._to = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +113,11 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "platform"u8, value.Platform?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        if (value.To is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "platform"u8, value._platform?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        if (value._to is { } property3)
         {
             writer.WritePropertyName("to"u8);
             global::GenesysCloud.Extensions.Models.OpenMessagingToRecipient.WriteJson(writer, property3, options);
@@ -117,7 +127,7 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
             writer.WriteNull("to"u8);
         }
 
-        if (value.From is { } property5)
+        if (value._from is { } property5)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.WriteJson(writer, property5, options);
@@ -127,8 +137,8 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
             writer.WriteNull("from"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        if (value.Metadata is { } property7)
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.ConversationChannelMetadata.WriteJson(writer, property7, options);
@@ -138,7 +148,7 @@ public sealed class OpenMessagingChannel : IGenesysCloudModel<OpenMessagingChann
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

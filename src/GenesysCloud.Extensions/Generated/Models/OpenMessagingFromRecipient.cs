@@ -14,35 +14,44 @@ public sealed class OpenMessagingFromRecipient : IGenesysCloudModel<OpenMessagin
 {
     /// <summary>Nickname or display name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-    public string? Nickname { get; set; }
+    public string? Nickname { get => _nickname; set => _nickname = value; }
 
     /// <summary>The recipient ID specific to the provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipient ID type. This is used to indicate the format used for the ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idType")]
-    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum? IdType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum? IdType { get => _idType; set => _idType = value; }
 
     /// <summary>First name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>Last name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>URL of an image that represents the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>E-mail address of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
+
+    private string? _nickname;
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum? _idType;
+    private string? _firstName;
+    private string? _lastName;
+    private string? _image;
+    private string? _email;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenMessagingFromRecipient IGenesysCloudModel<OpenMessagingFromRecipient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class OpenMessagingFromRecipient : IGenesysCloudModel<OpenMessagin
             switch (index)
             {
                 case 0:
-                    value.Nickname = ReadString(ref reader, name);
+                    value._nickname = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IdType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum?)null;
+                    value._idType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenMessagingFromRecipient.IdTypeEnum?)null;
                     break;
                 case 3:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class OpenMessagingFromRecipient : IGenesysCloudModel<OpenMessagin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "nickname"u8, value.Nickname, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "idType"u8, value.IdType?.ToString(), nulls);
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "nickname"u8, value._nickname, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "idType"u8, value._idType?.ToString(), nulls);
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

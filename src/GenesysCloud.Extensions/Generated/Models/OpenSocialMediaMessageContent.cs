@@ -14,23 +14,29 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
 {
     /// <summary>Type of this content element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachment")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentAttachment? Attachment { get => _attachment; set => _attachment = value; }
 
     /// <summary>A content type containing text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentText? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentText? Text { get => _text; set => _text = value; }
 
     /// <summary>A set of reactions to a message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reaction")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentReaction? Reaction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentReaction? Reaction { get => _reaction; set => _reaction = value; }
+
+    private global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ConversationContentAttachment? _attachment;
+    private global::GenesysCloud.Extensions.Models.ConversationContentText? _text;
+    private global::GenesysCloud.Extensions.Models.ConversationContentReaction? _reaction;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenSocialMediaMessageContent IGenesysCloudModel<OpenSocialMediaMessageContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaMessageContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.Attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
+                    value._attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentAttachment.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentText.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentText.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Reaction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReadJson(ref reader, options);
+                    value._reaction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentReaction.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.Attachment is { } property2)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._attachment is { } property2)
         {
             writer.WritePropertyName("attachment"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentAttachment.WriteJson(writer, property2, options);
@@ -86,7 +92,7 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
             writer.WriteNull("attachment"u8);
         }
 
-        if (value.Text is { } property4)
+        if (value._text is { } property4)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentText.WriteJson(writer, property4, options);
@@ -96,7 +102,7 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
             writer.WriteNull("text"u8);
         }
 
-        if (value.Reaction is { } property6)
+        if (value._reaction is { } property6)
         {
             writer.WritePropertyName("reaction"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentReaction.WriteJson(writer, property6, options);
@@ -106,7 +112,7 @@ public sealed class OpenSocialMediaMessageContent : IGenesysCloudModel<OpenSocia
             writer.WriteNull("reaction"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

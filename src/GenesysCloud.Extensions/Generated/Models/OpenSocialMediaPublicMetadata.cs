@@ -14,23 +14,29 @@ public sealed class OpenSocialMediaPublicMetadata : IGenesysCloudModel<OpenSocia
 {
     /// <summary>The id of the root public message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rootId")]
-    public string? RootId { get; set; }
+    public string? RootId { get => _rootId; set => _rootId = value; }
 
     /// <summary>The id of the message this public message is replying to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyToId")]
-    public string? ReplyToId { get; set; }
+    public string? ReplyToId { get => _replyToId; set => _replyToId = value; }
 
     /// <summary>The source of the public message. Useful when there could be more than location. Channel specific, e.g., for Facebook it's a source page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>The URL of the social post on the native platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
+
+    private string? _rootId;
+    private string? _replyToId;
+    private string? _source;
+    private string? _url;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenSocialMediaPublicMetadata IGenesysCloudModel<OpenSocialMediaPublicMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class OpenSocialMediaPublicMetadata : IGenesysCloudModel<OpenSocia
             switch (index)
             {
                 case 0:
-                    value.RootId = ReadString(ref reader, name);
+                    value._rootId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReplyToId = ReadString(ref reader, name);
+                    value._replyToId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class OpenSocialMediaPublicMetadata : IGenesysCloudModel<OpenSocia
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rootId"u8, value.RootId, nulls);
-        WriteString(writer, "replyToId"u8, value.ReplyToId, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rootId"u8, value._rootId, nulls);
+        WriteString(writer, "replyToId"u8, value._replyToId, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class OpenSocialMediaReactionsChannel : IGenesysCloudModel<OpenSoc
 {
     /// <summary>The topic ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The provider type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platform")]
-    public global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum? Platform { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum? Platform { get => _platform; set => _platform = value; }
 
     /// <summary>Specifies if this message is part of a private or public conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Unique provider ID of the message such as a Open message ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
 
     /// <summary>Information about the recipient the message is sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient? To { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient? To { get => _to; set => _to = value; }
 
     /// <summary>Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum? _platform;
+    private global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum? _type;
+    private string? _messageId;
+    private global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient? _to;
+    private global::System.DateTimeOffset? _time;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenSocialMediaReactionsChannel IGenesysCloudModel<OpenSocialMediaReactionsChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class OpenSocialMediaReactionsChannel : IGenesysCloudModel<OpenSoc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum?)null;
+                    value._platform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.PlatformEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsChannel.TypeEnum?)null;
                     break;
                 case 3:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.To = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.ReadJson(ref reader, options);
+                    value._to = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class OpenSocialMediaReactionsChannel : IGenesysCloudModel<OpenSoc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "platform"u8, value.Platform?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        if (value.To is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "platform"u8, value._platform?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        if (value._to is { } property3)
         {
             writer.WritePropertyName("to"u8);
             global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.WriteJson(writer, property3, options);
@@ -103,8 +111,8 @@ public sealed class OpenSocialMediaReactionsChannel : IGenesysCloudModel<OpenSoc
             writer.WriteNull("to"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OpenSocialMediaReactionsRequest : IGenesysCloudModel<OpenSoc
 {
     /// <summary>List of open social media reaction events</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("events")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsNormalizedEvent>? Events { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsNormalizedEvent>? Events { get => _events; set => _events = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsNormalizedEvent>? _events;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenSocialMediaReactionsRequest IGenesysCloudModel<OpenSocialMediaReactionsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class OpenSocialMediaReactionsRequest : IGenesysCloudModel<OpenSoc
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Events = null;
+                        value._events = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class OpenSocialMediaReactionsRequest : IGenesysCloudModel<OpenSoc
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsNormalizedEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Events = list1;
+                        value._events = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class OpenSocialMediaReactionsRequest : IGenesysCloudModel<OpenSoc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Events is { } property2)
+        if (value._events is { } property2)
         {
             writer.WritePropertyName("events"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class OpenSocialMediaReactionsRequest : IGenesysCloudModel<OpenSoc
             writer.WriteNull("events"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

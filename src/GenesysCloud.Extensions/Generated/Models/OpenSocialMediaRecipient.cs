@@ -14,35 +14,44 @@ public sealed class OpenSocialMediaRecipient : IGenesysCloudModel<OpenSocialMedi
 {
     /// <summary>The recipient ID specific to the provider.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipient ID type. This is used to indicate the format used for the ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idType")]
-    public global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum? IdType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum? IdType { get => _idType; set => _idType = value; }
 
     /// <summary>First name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>Last name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>Nickname or display name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-    public string? Nickname { get; set; }
+    public string? Nickname { get => _nickname; set => _nickname = value; }
 
     /// <summary>URL of an image that represents the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>List of recipient additional identifiers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipientAdditionalIdentifier>? AdditionalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipientAdditionalIdentifier>? AdditionalIds { get => _additionalIds; set => _additionalIds = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum? _idType;
+    private string? _firstName;
+    private string? _lastName;
+    private string? _nickname;
+    private string? _image;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipientAdditionalIdentifier>? _additionalIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OpenSocialMediaRecipient IGenesysCloudModel<OpenSocialMediaRecipient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class OpenSocialMediaRecipient : IGenesysCloudModel<OpenSocialMedi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IdType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum?)null;
+                    value._idType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipient.IdTypeEnum?)null;
                     break;
                 case 2:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Nickname = ReadString(ref reader, name);
+                    value._nickname = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalIds = null;
+                        value._additionalIds = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class OpenSocialMediaRecipient : IGenesysCloudModel<OpenSocialMedi
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OpenSocialMediaRecipientAdditionalIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.AdditionalIds = list2;
+                        value._additionalIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class OpenSocialMediaRecipient : IGenesysCloudModel<OpenSocialMedi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "idType"u8, value.IdType?.ToString(), nulls);
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "nickname"u8, value.Nickname, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        if (value.AdditionalIds is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "idType"u8, value._idType?.ToString(), nulls);
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "nickname"u8, value._nickname, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        if (value._additionalIds is { } property3)
         {
             writer.WritePropertyName("additionalIds"u8);
             writer.WriteStartArray();
@@ -140,7 +149,7 @@ public sealed class OpenSocialMediaRecipient : IGenesysCloudModel<OpenSocialMedi
             writer.WriteNull("additionalIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class Operand : IGenesysCloudModel<Operand>
 {
     /// <summary>The Operand type of the category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Operand.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operand.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The minimum number of occurrences of the defined operand type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occurrence")]
-    public long? Occurrence { get; set; }
+    public long? Occurrence { get => _occurrence; set => _occurrence = value; }
 
     /// <summary>Applies a NOT modifier to the operand group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>Filter interaction by word(s)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("term")]
-    public global::GenesysCloud.Extensions.Models.Term? Term { get; set; }
+    public global::GenesysCloud.Extensions.Models.Term? Term { get => _term; set => _term = value; }
 
     /// <summary>Filter interaction by topic ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicId")]
-    public string? TopicId { get; set; }
+    public string? TopicId { get => _topicId; set => _topicId = value; }
 
     /// <summary>Dictates when the operand must occur in a voice interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceSecondsPosition")]
-    public global::GenesysCloud.Extensions.Models.OperandPosition? VoiceSecondsPosition { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperandPosition? VoiceSecondsPosition { get => _voiceSecondsPosition; set => _voiceSecondsPosition = value; }
 
     /// <summary>Dictates when the operand must occur in a digital interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("digitalWordsPosition")]
-    public global::GenesysCloud.Extensions.Models.OperandPosition? DigitalWordsPosition { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperandPosition? DigitalWordsPosition { get => _digitalWordsPosition; set => _digitalWordsPosition = value; }
 
     /// <summary>Defines a logical operation that is applied on the current operand, against the following operand</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("infixOperator")]
-    public global::GenesysCloud.Extensions.Models.InfixOperator? InfixOperator { get; set; }
+    public global::GenesysCloud.Extensions.Models.InfixOperator? InfixOperator { get => _infixOperator; set => _infixOperator = value; }
 
     /// <summary>Contains a new level of operands</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operands")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Operand>? Operands { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Operand>? Operands { get => _operands; set => _operands = value; }
+
+    private global::GenesysCloud.Extensions.Models.Operand.TypeEnum? _type;
+    private long? _occurrence;
+    private bool? _inverted;
+    private global::GenesysCloud.Extensions.Models.Term? _term;
+    private string? _topicId;
+    private global::GenesysCloud.Extensions.Models.OperandPosition? _voiceSecondsPosition;
+    private global::GenesysCloud.Extensions.Models.OperandPosition? _digitalWordsPosition;
+    private global::GenesysCloud.Extensions.Models.InfixOperator? _infixOperator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Operand>? _operands;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Operand IGenesysCloudModel<Operand>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,33 +82,33 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Operand.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Operand.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Operand.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Operand.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Occurrence = ReadNullableInt64(ref reader, options, name);
+                    value._occurrence = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Term = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Term.ReadJson(ref reader, options);
+                    value._term = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Term.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.TopicId = ReadString(ref reader, name);
+                    value._topicId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.VoiceSecondsPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperandPosition.ReadJson(ref reader, options);
+                    value._voiceSecondsPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperandPosition.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DigitalWordsPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperandPosition.ReadJson(ref reader, options);
+                    value._digitalWordsPosition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OperandPosition.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.InfixOperator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InfixOperator.ReadJson(ref reader, options);
+                    value._infixOperator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InfixOperator.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Operands = null;
+                        value._operands = null;
                     }
                     else
                     {
@@ -108,11 +119,11 @@ public sealed class Operand : IGenesysCloudModel<Operand>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Operand.ReadJson(ref reader, options));
                         }
 
-                        value.Operands = list2;
+                        value._operands = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +135,10 @@ public sealed class Operand : IGenesysCloudModel<Operand>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "occurrence"u8, value.Occurrence, nulls);
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        if (value.Term is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "occurrence"u8, value._occurrence, nulls);
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        if (value._term is { } property3)
         {
             writer.WritePropertyName("term"u8);
             global::GenesysCloud.Extensions.Models.Term.WriteJson(writer, property3, options);
@@ -137,8 +148,8 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             writer.WriteNull("term"u8);
         }
 
-        WriteString(writer, "topicId"u8, value.TopicId, nulls);
-        if (value.VoiceSecondsPosition is { } property5)
+        WriteString(writer, "topicId"u8, value._topicId, nulls);
+        if (value._voiceSecondsPosition is { } property5)
         {
             writer.WritePropertyName("voiceSecondsPosition"u8);
             global::GenesysCloud.Extensions.Models.OperandPosition.WriteJson(writer, property5, options);
@@ -148,7 +159,7 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             writer.WriteNull("voiceSecondsPosition"u8);
         }
 
-        if (value.DigitalWordsPosition is { } property7)
+        if (value._digitalWordsPosition is { } property7)
         {
             writer.WritePropertyName("digitalWordsPosition"u8);
             global::GenesysCloud.Extensions.Models.OperandPosition.WriteJson(writer, property7, options);
@@ -158,7 +169,7 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             writer.WriteNull("digitalWordsPosition"u8);
         }
 
-        if (value.InfixOperator is { } property9)
+        if (value._infixOperator is { } property9)
         {
             writer.WritePropertyName("infixOperator"u8);
             global::GenesysCloud.Extensions.Models.InfixOperator.WriteJson(writer, property9, options);
@@ -168,7 +179,7 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             writer.WriteNull("infixOperator"u8);
         }
 
-        if (value.Operands is { } property11)
+        if (value._operands is { } property11)
         {
             writer.WritePropertyName("operands"u8);
             writer.WriteStartArray();
@@ -192,7 +203,7 @@ public sealed class Operand : IGenesysCloudModel<Operand>
             writer.WriteNull("operands"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

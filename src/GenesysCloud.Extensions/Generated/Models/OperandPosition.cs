@@ -14,23 +14,29 @@ public sealed class OperandPosition : IGenesysCloudModel<OperandPosition>
 {
     /// <summary>Defines starting point of a position range - number of seconds or words from the start or from the end of the interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingPositionValue")]
-    public long? StartingPositionValue { get; set; }
+    public long? StartingPositionValue { get => _startingPositionValue; set => _startingPositionValue = value; }
 
     /// <summary>Dictates starting position directionality</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingPositionDirection")]
-    public global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum? StartingPositionDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum? StartingPositionDirection { get => _startingPositionDirection; set => _startingPositionDirection = value; }
 
     /// <summary>Defines ending point of a position range - number of seconds or words from the start or from the end of the interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endingPositionValue")]
-    public long? EndingPositionValue { get; set; }
+    public long? EndingPositionValue { get => _endingPositionValue; set => _endingPositionValue = value; }
 
     /// <summary>Dictates ending position directionality</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endingPositionDirection")]
-    public global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum? EndingPositionDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum? EndingPositionDirection { get => _endingPositionDirection; set => _endingPositionDirection = value; }
+
+    private long? _startingPositionValue;
+    private global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum? _startingPositionDirection;
+    private long? _endingPositionValue;
+    private global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum? _endingPositionDirection;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OperandPosition IGenesysCloudModel<OperandPosition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class OperandPosition : IGenesysCloudModel<OperandPosition>
             switch (index)
             {
                 case 0:
-                    value.StartingPositionValue = ReadNullableInt64(ref reader, options, name);
+                    value._startingPositionValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.StartingPositionDirection = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum?)null;
+                    value._startingPositionDirection = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.OperandPosition.StartingPositionDirectionEnum?)null;
                     break;
                 case 2:
-                    value.EndingPositionValue = ReadNullableInt64(ref reader, options, name);
+                    value._endingPositionValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.EndingPositionDirection = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum?)null;
+                    value._endingPositionDirection = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum(text2) : (global::GenesysCloud.Extensions.Models.OperandPosition.EndingPositionDirectionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class OperandPosition : IGenesysCloudModel<OperandPosition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "startingPositionValue"u8, value.StartingPositionValue, nulls);
-        WriteString(writer, "startingPositionDirection"u8, value.StartingPositionDirection?.ToString(), nulls);
-        WriteInt64(writer, "endingPositionValue"u8, value.EndingPositionValue, nulls);
-        WriteString(writer, "endingPositionDirection"u8, value.EndingPositionDirection?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "startingPositionValue"u8, value._startingPositionValue, nulls);
+        WriteString(writer, "startingPositionDirection"u8, value._startingPositionDirection?.ToString(), nulls);
+        WriteInt64(writer, "endingPositionValue"u8, value._endingPositionValue, nulls);
+        WriteString(writer, "endingPositionDirection"u8, value._endingPositionDirection?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

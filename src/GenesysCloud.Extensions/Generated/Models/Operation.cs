@@ -14,47 +14,59 @@ public sealed class Operation : IGenesysCloudModel<Operation>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>complete</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("complete")]
-    public bool? Complete { get; set; }
+    public bool? Complete { get => _complete; set => _complete = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>client</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>Gets or sets <c>errorMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>Gets or sets <c>errorCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Gets or sets <c>errorDetails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? ErrorDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? ErrorDetails { get => _errorDetails; set => _errorDetails = value; }
 
     /// <summary>Gets or sets <c>errorMessageParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessageParams")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ErrorMessageParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ErrorMessageParams { get => _errorMessageParams; set => _errorMessageParams = value; }
 
     /// <summary>Action name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum? ActionName { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>Action status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionStatus")]
-    public global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum? ActionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum? ActionStatus { get => _actionStatus; set => _actionStatus = value; }
+
+    private string? _id;
+    private bool? _complete;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _client;
+    private string? _errorMessage;
+    private string? _errorCode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Detail>? _errorDetails;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _errorMessageParams;
+    private global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum? _actionName;
+    private global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum? _actionStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Operation IGenesysCloudModel<Operation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,27 +87,27 @@ public sealed class Operation : IGenesysCloudModel<Operation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Complete = ReadNullableBoolean(ref reader, name);
+                    value._complete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorDetails = null;
+                        value._errorDetails = null;
                     }
                     else
                     {
@@ -106,13 +118,13 @@ public sealed class Operation : IGenesysCloudModel<Operation>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Detail.ReadJson(ref reader, options));
                         }
 
-                        value.ErrorDetails = list1;
+                        value._errorDetails = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorMessageParams = null;
+                        value._errorMessageParams = null;
                     }
                     else
                     {
@@ -123,17 +135,17 @@ public sealed class Operation : IGenesysCloudModel<Operation>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.ErrorMessageParams = dictionary2;
+                        value._errorMessageParams = dictionary2;
                     }
                     break;
                 case 8:
-                    value.ActionName = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum(text3) : (global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum?)null;
+                    value._actionName = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum(text3) : (global::GenesysCloud.Extensions.Models.Operation.ActionNameEnum?)null;
                     break;
                 case 9:
-                    value.ActionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum?)null;
+                    value._actionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.Operation.ActionStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +157,9 @@ public sealed class Operation : IGenesysCloudModel<Operation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "complete"u8, value.Complete, nulls);
-        if (value.User is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "complete"u8, value._complete, nulls);
+        if (value._user is { } property5)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property5, options);
@@ -157,7 +169,7 @@ public sealed class Operation : IGenesysCloudModel<Operation>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property7)
+        if (value._client is { } property7)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -167,9 +179,9 @@ public sealed class Operation : IGenesysCloudModel<Operation>
             writer.WriteNull("client"u8);
         }
 
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        if (value.ErrorDetails is { } property9)
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        if (value._errorDetails is { } property9)
         {
             writer.WritePropertyName("errorDetails"u8);
             writer.WriteStartArray();
@@ -193,7 +205,7 @@ public sealed class Operation : IGenesysCloudModel<Operation>
             writer.WriteNull("errorDetails"u8);
         }
 
-        if (value.ErrorMessageParams is { } property12)
+        if (value._errorMessageParams is { } property12)
         {
             writer.WritePropertyName("errorMessageParams"u8);
             writer.WriteStartObject();
@@ -211,9 +223,9 @@ public sealed class Operation : IGenesysCloudModel<Operation>
             writer.WriteNull("errorMessageParams"u8);
         }
 
-        WriteString(writer, "actionName"u8, value.ActionName?.ToString(), nulls);
-        WriteString(writer, "actionStatus"u8, value.ActionStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actionName"u8, value._actionName?.ToString(), nulls);
+        WriteString(writer, "actionStatus"u8, value._actionStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class OperationResponse : IGenesysCloudModel<OperationResponse>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>Type of the operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The user who created the operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Operation creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Operation last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Source of the operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? Source { get => _source; set => _source = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _status;
+    private global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.KnowledgeOperationSource? _source;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OperationResponse IGenesysCloudModel<OperationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class OperationResponse : IGenesysCloudModel<OperationResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OperationResponse.TypeEnum?)null;
                     break;
                 case 3:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +113,10 @@ public sealed class OperationResponse : IGenesysCloudModel<OperationResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.CreatedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._createdBy is { } property2)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -116,9 +126,9 @@ public sealed class OperationResponse : IGenesysCloudModel<OperationResponse>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Source is { } property4)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._source is { } property4)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeOperationSource.WriteJson(writer, property4, options);
@@ -128,8 +138,8 @@ public sealed class OperationResponse : IGenesysCloudModel<OperationResponse>
             writer.WriteNull("source"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class OperationalEvent : IGenesysCloudModel<OperationalEvent>
 {
     /// <summary>The event that occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDefinition")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? EventDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? EventDefinition { get => _eventDefinition; set => _eventDefinition = value; }
 
     /// <summary>The unique identifier for the entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>A token representing the entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityToken")]
-    public string? EntityToken { get; set; }
+    public string? EntityToken { get => _entityToken; set => _entityToken = value; }
 
     /// <summary>The name for the entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
 
     /// <summary>The value prior to the event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousValue")]
-    public string? PreviousValue { get; set; }
+    public string? PreviousValue { get => _previousValue; set => _previousValue = value; }
 
     /// <summary>The changed value following the event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currentValue")]
-    public string? CurrentValue { get; set; }
+    public string? CurrentValue { get => _currentValue; set => _currentValue = value; }
 
     /// <summary>The error code of the entity in the providing service associated to the event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>The unique identifier for the parent of the entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parentEntityId")]
-    public string? ParentEntityId { get; set; }
+    public string? ParentEntityId { get => _parentEntityId; set => _parentEntityId = value; }
 
     /// <summary>The link to a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The date when the event created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The version of the entity in the providing service</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityVersion")]
-    public string? EntityVersion { get; set; }
+    public string? EntityVersion { get => _entityVersion; set => _entityVersion = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _eventDefinition;
+    private string? _entityId;
+    private string? _entityToken;
+    private string? _entityName;
+    private string? _previousValue;
+    private string? _currentValue;
+    private string? _errorCode;
+    private string? _parentEntityId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _entityVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OperationalEvent IGenesysCloudModel<OperationalEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class OperationalEvent : IGenesysCloudModel<OperationalEvent>
             switch (index)
             {
                 case 0:
-                    value.EventDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._eventDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntityToken = ReadString(ref reader, name);
+                    value._entityToken = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PreviousValue = ReadString(ref reader, name);
+                    value._previousValue = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CurrentValue = ReadString(ref reader, name);
+                    value._currentValue = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ParentEntityId = ReadString(ref reader, name);
+                    value._parentEntityId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.EntityVersion = ReadString(ref reader, name);
+                    value._entityVersion = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +137,7 @@ public sealed class OperationalEvent : IGenesysCloudModel<OperationalEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EventDefinition is { } property1)
+        if (value._eventDefinition is { } property1)
         {
             writer.WritePropertyName("eventDefinition"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -134,14 +147,14 @@ public sealed class OperationalEvent : IGenesysCloudModel<OperationalEvent>
             writer.WriteNull("eventDefinition"u8);
         }
 
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        WriteString(writer, "entityToken"u8, value.EntityToken, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteString(writer, "previousValue"u8, value.PreviousValue, nulls);
-        WriteString(writer, "currentValue"u8, value.CurrentValue, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "parentEntityId"u8, value.ParentEntityId, nulls);
-        if (value.Conversation is { } property3)
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        WriteString(writer, "entityToken"u8, value._entityToken, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteString(writer, "previousValue"u8, value._previousValue, nulls);
+        WriteString(writer, "currentValue"u8, value._currentValue, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "parentEntityId"u8, value._parentEntityId, nulls);
+        if (value._conversation is { } property3)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -151,9 +164,9 @@ public sealed class OperationalEvent : IGenesysCloudModel<OperationalEvent>
             writer.WriteNull("conversation"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "entityVersion"u8, value.EntityVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "entityVersion"u8, value._entityVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OperatorPosition : IGenesysCloudModel<OperatorPosition>
 {
     /// <summary>Number of seconds (for voice interactions) from operand match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceSecondsPosition")]
-    public long? VoiceSecondsPosition { get; set; }
+    public long? VoiceSecondsPosition { get => _voiceSecondsPosition; set => _voiceSecondsPosition = value; }
 
     /// <summary>Number of words (for digital interactions) from operand match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("digitalWordsPosition")]
-    public long? DigitalWordsPosition { get; set; }
+    public long? DigitalWordsPosition { get => _digitalWordsPosition; set => _digitalWordsPosition = value; }
+
+    private long? _voiceSecondsPosition;
+    private long? _digitalWordsPosition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OperatorPosition IGenesysCloudModel<OperatorPosition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OperatorPosition : IGenesysCloudModel<OperatorPosition>
             switch (index)
             {
                 case 0:
-                    value.VoiceSecondsPosition = ReadNullableInt64(ref reader, options, name);
+                    value._voiceSecondsPosition = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.DigitalWordsPosition = ReadNullableInt64(ref reader, options, name);
+                    value._digitalWordsPosition = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class OperatorPosition : IGenesysCloudModel<OperatorPosition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "voiceSecondsPosition"u8, value.VoiceSecondsPosition, nulls);
-        WriteInt64(writer, "digitalWordsPosition"u8, value.DigitalWordsPosition, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "voiceSecondsPosition"u8, value._voiceSecondsPosition, nulls);
+        WriteInt64(writer, "digitalWordsPosition"u8, value._digitalWordsPosition, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
 {
     /// <summary>List of keywords for compliance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyword")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Keyword { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Keyword { get => _keyword; set => _keyword = value; }
 
     /// <summary>The response configuration for the keywords</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::GenesysCloud.Extensions.Models.ComplianceResponse? Response { get; set; }
+    public global::GenesysCloud.Extensions.Models.ComplianceResponse? Response { get => _response; set => _response = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _keyword;
+    private global::GenesysCloud.Extensions.Models.ComplianceResponse? _response;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OptInSettings IGenesysCloudModel<OptInSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Keyword = null;
+                        value._keyword = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Keyword = list1;
+                        value._keyword = list1;
                     }
                     break;
                 case 1:
-                    value.Response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComplianceResponse.ReadJson(ref reader, options);
+                    value._response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComplianceResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Keyword is { } property2)
+        if (value._keyword is { } property2)
         {
             writer.WritePropertyName("keyword"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
             writer.WriteNull("keyword"u8);
         }
 
-        if (value.Response is { } property4)
+        if (value._response is { } property4)
         {
             writer.WritePropertyName("response"u8);
             global::GenesysCloud.Extensions.Models.ComplianceResponse.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class OptInSettings : IGenesysCloudModel<OptInSettings>
             writer.WriteNull("response"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

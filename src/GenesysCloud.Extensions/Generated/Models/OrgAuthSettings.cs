@@ -14,31 +14,39 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
 {
     /// <summary>Indicates whether multi-factor authentication is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multifactorAuthenticationRequired")]
-    public bool? MultifactorAuthenticationRequired { get; set; }
+    public bool? MultifactorAuthenticationRequired { get => _multifactorAuthenticationRequired; set => _multifactorAuthenticationRequired = value; }
 
     /// <summary>Indicates whether the domain allowlist is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domainAllowlistEnabled")]
-    public bool? DomainAllowlistEnabled { get; set; }
+    public bool? DomainAllowlistEnabled { get => _domainAllowlistEnabled; set => _domainAllowlistEnabled = value; }
 
     /// <summary>The list of domains that will be allowed to embed Genesys Cloud applications.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domainAllowlist")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DomainAllowlist { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DomainAllowlist { get => _domainAllowlist; set => _domainAllowlist = value; }
 
     /// <summary>The list of IP addresses that will be allowed to authenticate with Genesys Cloud.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddressAllowlist")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? IpAddressAllowlist { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? IpAddressAllowlist { get => _ipAddressAllowlist; set => _ipAddressAllowlist = value; }
 
     /// <summary>The password requirements for the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("passwordRequirements")]
-    public global::GenesysCloud.Extensions.Models.PasswordRequirements? PasswordRequirements { get; set; }
+    public global::GenesysCloud.Extensions.Models.PasswordRequirements? PasswordRequirements { get => _passwordRequirements; set => _passwordRequirements = value; }
 
     /// <summary>The list of exempt apis from inactivity timeout.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactivityTimeoutExclusions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InactivityTimeoutExclusions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InactivityTimeoutExclusions { get => _inactivityTimeoutExclusions; set => _inactivityTimeoutExclusions = value; }
+
+    private bool? _multifactorAuthenticationRequired;
+    private bool? _domainAllowlistEnabled;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _domainAllowlist;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ipAddressAllowlist;
+    private global::GenesysCloud.Extensions.Models.PasswordRequirements? _passwordRequirements;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _inactivityTimeoutExclusions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrgAuthSettings IGenesysCloudModel<OrgAuthSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
             switch (index)
             {
                 case 0:
-                    value.MultifactorAuthenticationRequired = ReadNullableBoolean(ref reader, name);
+                    value._multifactorAuthenticationRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DomainAllowlistEnabled = ReadNullableBoolean(ref reader, name);
+                    value._domainAllowlistEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DomainAllowlist = null;
+                        value._domainAllowlist = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DomainAllowlist = list1;
+                        value._domainAllowlist = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.IpAddressAllowlist = null;
+                        value._ipAddressAllowlist = null;
                     }
                     else
                     {
@@ -95,16 +103,16 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.IpAddressAllowlist = list2;
+                        value._ipAddressAllowlist = list2;
                     }
                     break;
                 case 4:
-                    value.PasswordRequirements = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PasswordRequirements.ReadJson(ref reader, options);
+                    value._passwordRequirements = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PasswordRequirements.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.InactivityTimeoutExclusions = null;
+                        value._inactivityTimeoutExclusions = null;
                     }
                     else
                     {
@@ -115,11 +123,11 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InactivityTimeoutExclusions = list3;
+                        value._inactivityTimeoutExclusions = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +139,9 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "multifactorAuthenticationRequired"u8, value.MultifactorAuthenticationRequired, nulls);
-        WriteBoolean(writer, "domainAllowlistEnabled"u8, value.DomainAllowlistEnabled, nulls);
-        if (value.DomainAllowlist is { } property4)
+        WriteBoolean(writer, "multifactorAuthenticationRequired"u8, value._multifactorAuthenticationRequired, nulls);
+        WriteBoolean(writer, "domainAllowlistEnabled"u8, value._domainAllowlistEnabled, nulls);
+        if (value._domainAllowlist is { } property4)
         {
             writer.WritePropertyName("domainAllowlist"u8);
             writer.WriteStartArray();
@@ -150,7 +158,7 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
             writer.WriteNull("domainAllowlist"u8);
         }
 
-        if (value.IpAddressAllowlist is { } property6)
+        if (value._ipAddressAllowlist is { } property6)
         {
             writer.WritePropertyName("ipAddressAllowlist"u8);
             writer.WriteStartArray();
@@ -167,7 +175,7 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
             writer.WriteNull("ipAddressAllowlist"u8);
         }
 
-        if (value.PasswordRequirements is { } property8)
+        if (value._passwordRequirements is { } property8)
         {
             writer.WritePropertyName("passwordRequirements"u8);
             global::GenesysCloud.Extensions.Models.PasswordRequirements.WriteJson(writer, property8, options);
@@ -177,7 +185,7 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
             writer.WriteNull("passwordRequirements"u8);
         }
 
-        if (value.InactivityTimeoutExclusions is { } property10)
+        if (value._inactivityTimeoutExclusions is { } property10)
         {
             writer.WritePropertyName("inactivityTimeoutExclusions"u8);
             writer.WriteStartArray();
@@ -194,7 +202,7 @@ public sealed class OrgAuthSettings : IGenesysCloudModel<OrgAuthSettings>
             writer.WriteNull("inactivityTimeoutExclusions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

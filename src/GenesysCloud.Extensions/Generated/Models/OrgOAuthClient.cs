@@ -14,55 +14,69 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the OAuth client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date this client was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this client was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User that created this client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User that last modified this client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedGrantType")]
-    public global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum? AuthorizedGrantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum? AuthorizedGrantType { get => _authorizedGrantType; set => _authorizedGrantType = value; }
 
     /// <summary>The scope requested by this client. Scopes only apply to clients not using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleDivisions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? RoleDivisions { get => _roleDivisions; set => _roleDivisions = value; }
 
     /// <summary>The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateToDelete")]
-    public global::System.DateTimeOffset? DateToDelete { get; set; }
+    public global::System.DateTimeOffset? DateToDelete { get => _dateToDelete; set => _dateToDelete = value; }
 
     /// <summary>The  oauth client's organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get => _organization; set => _organization = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum? _authorizedGrantType;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scope;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivision>? _roleDivisions;
+    private global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateToDelete;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _organization;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrgOAuthClient IGenesysCloudModel<OrgOAuthClient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,30 +97,30 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AuthorizedGrantType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum?)null;
+                    value._authorizedGrantType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrgOAuthClient.AuthorizedGrantTypeEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Scope = null;
+                        value._scope = null;
                     }
                     else
                     {
@@ -117,13 +131,13 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scope = list2;
+                        value._scope = list2;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.RoleDivisions = null;
+                        value._roleDivisions = null;
                     }
                     else
                     {
@@ -134,20 +148,20 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoleDivision.ReadJson(ref reader, options));
                         }
 
-                        value.RoleDivisions = list3;
+                        value._roleDivisions = list3;
                     }
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum(text4) : (global::GenesysCloud.Extensions.Models.OrgOAuthClient.StateEnum?)null;
                     break;
                 case 10:
-                    value.DateToDelete = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateToDelete = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +173,11 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -173,7 +187,7 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property7)
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -183,8 +197,8 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "authorizedGrantType"u8, value.AuthorizedGrantType?.ToString(), nulls);
-        if (value.Scope is { } property9)
+        WriteString(writer, "authorizedGrantType"u8, value._authorizedGrantType?.ToString(), nulls);
+        if (value._scope is { } property9)
         {
             writer.WritePropertyName("scope"u8);
             writer.WriteStartArray();
@@ -201,7 +215,7 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             writer.WriteNull("scope"u8);
         }
 
-        if (value.RoleDivisions is { } property11)
+        if (value._roleDivisions is { } property11)
         {
             writer.WritePropertyName("roleDivisions"u8);
             writer.WriteStartArray();
@@ -225,9 +239,9 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             writer.WriteNull("roleDivisions"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateToDelete"u8, value.DateToDelete, nulls);
-        if (value.Organization is { } property14)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateToDelete"u8, value._dateToDelete, nulls);
+        if (value._organization is { } property14)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property14, options);
@@ -237,7 +251,7 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
             writer.WriteNull("organization"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OrgWhitelistSettings : IGenesysCloudModel<OrgWhitelistSettin
 {
     /// <summary>Gets or sets <c>enableWhitelist</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableWhitelist")]
-    public bool? EnableWhitelist { get; set; }
+    public bool? EnableWhitelist { get => _enableWhitelist; set => _enableWhitelist = value; }
 
     /// <summary>Gets or sets <c>domainWhitelist</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domainWhitelist")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DomainWhitelist { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DomainWhitelist { get => _domainWhitelist; set => _domainWhitelist = value; }
+
+    private bool? _enableWhitelist;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _domainWhitelist;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrgWhitelistSettings IGenesysCloudModel<OrgWhitelistSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OrgWhitelistSettings : IGenesysCloudModel<OrgWhitelistSettin
             switch (index)
             {
                 case 0:
-                    value.EnableWhitelist = ReadNullableBoolean(ref reader, name);
+                    value._enableWhitelist = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DomainWhitelist = null;
+                        value._domainWhitelist = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OrgWhitelistSettings : IGenesysCloudModel<OrgWhitelistSettin
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DomainWhitelist = list1;
+                        value._domainWhitelist = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class OrgWhitelistSettings : IGenesysCloudModel<OrgWhitelistSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enableWhitelist"u8, value.EnableWhitelist, nulls);
-        if (value.DomainWhitelist is { } property2)
+        WriteBoolean(writer, "enableWhitelist"u8, value._enableWhitelist, nulls);
+        if (value._domainWhitelist is { } property2)
         {
             writer.WritePropertyName("domainWhitelist"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class OrgWhitelistSettings : IGenesysCloudModel<OrgWhitelistSettin
             writer.WriteNull("domainWhitelist"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class Organization : IGenesysCloudModel<Organization>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The default language for this organization. Example: 'en'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguage")]
-    public string? DefaultLanguage { get; set; }
+    public string? DefaultLanguage { get => _defaultLanguage; set => _defaultLanguage = value; }
 
     /// <summary>The default country code for this organization. Example: 'US'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultCountryCode")]
-    public string? DefaultCountryCode { get; set; }
+    public string? DefaultCountryCode { get => _defaultCountryCode; set => _defaultCountryCode = value; }
 
     /// <summary>The short name for the organization. This field is globally unique and cannot be changed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thirdPartyOrgName")]
-    public string? ThirdPartyOrgName { get; set; }
+    public string? ThirdPartyOrgName { get => _thirdPartyOrgName; set => _thirdPartyOrgName = value; }
 
     /// <summary>Gets or sets <c>thirdPartyURI</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thirdPartyURI")]
-    public string? ThirdPartyURI { get; set; }
+    public string? ThirdPartyURI { get => _thirdPartyURI; set => _thirdPartyURI = value; }
 
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>The state of features available for the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("features")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Features { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Features { get => _features; set => _features = value; }
 
     /// <summary>The current version of the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The current state. Examples are active, inactive, deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Organization.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>defaultSiteId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultSiteId")]
-    public string? DefaultSiteId { get; set; }
+    public string? DefaultSiteId { get => _defaultSiteId; set => _defaultSiteId = value; }
 
     /// <summary>Email address where support tickets are sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportURI")]
-    public string? SupportURI { get; set; }
+    public string? SupportURI { get => _supportURI; set => _supportURI = value; }
 
     /// <summary>Gets or sets <c>voicemailEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemailEnabled")]
-    public bool? VoicemailEnabled { get; set; }
+    public bool? VoicemailEnabled { get => _voicemailEnabled; set => _voicemailEnabled = value; }
 
     /// <summary>Organizations Originating Platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("productPlatform")]
-    public global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum? ProductPlatform { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum? ProductPlatform { get => _productPlatform; set => _productPlatform = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _defaultLanguage;
+    private string? _defaultCountryCode;
+    private string? _thirdPartyOrgName;
+    private string? _thirdPartyURI;
+    private string? _domain;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? _features;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.Organization.StateEnum? _state;
+    private string? _defaultSiteId;
+    private string? _supportURI;
+    private bool? _voicemailEnabled;
+    private global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum? _productPlatform;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Organization IGenesysCloudModel<Organization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,30 +112,30 @@ public sealed class Organization : IGenesysCloudModel<Organization>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DefaultLanguage = ReadString(ref reader, name);
+                    value._defaultLanguage = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DefaultCountryCode = ReadString(ref reader, name);
+                    value._defaultCountryCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ThirdPartyOrgName = ReadString(ref reader, name);
+                    value._thirdPartyOrgName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ThirdPartyURI = ReadString(ref reader, name);
+                    value._thirdPartyURI = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Features = null;
+                        value._features = null;
                     }
                     else
                     {
@@ -129,32 +146,32 @@ public sealed class Organization : IGenesysCloudModel<Organization>
                             dictionary1[key1] = ReadBoolean(ref reader, name);
                         }
 
-                        value.Features = dictionary1;
+                        value._features = dictionary1;
                     }
                     break;
                 case 8:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Organization.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.Organization.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Organization.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.Organization.StateEnum?)null;
                     break;
                 case 10:
-                    value.DefaultSiteId = ReadString(ref reader, name);
+                    value._defaultSiteId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.SupportURI = ReadString(ref reader, name);
+                    value._supportURI = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.VoicemailEnabled = ReadNullableBoolean(ref reader, name);
+                    value._voicemailEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.ProductPlatform = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum(text3) : (global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum?)null;
+                    value._productPlatform = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum(text3) : (global::GenesysCloud.Extensions.Models.Organization.ProductPlatformEnum?)null;
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,14 +183,14 @@ public sealed class Organization : IGenesysCloudModel<Organization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "defaultLanguage"u8, value.DefaultLanguage, nulls);
-        WriteString(writer, "defaultCountryCode"u8, value.DefaultCountryCode, nulls);
-        WriteString(writer, "thirdPartyOrgName"u8, value.ThirdPartyOrgName, nulls);
-        WriteString(writer, "thirdPartyURI"u8, value.ThirdPartyURI, nulls);
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        if (value.Features is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "defaultLanguage"u8, value._defaultLanguage, nulls);
+        WriteString(writer, "defaultCountryCode"u8, value._defaultCountryCode, nulls);
+        WriteString(writer, "thirdPartyOrgName"u8, value._thirdPartyOrgName, nulls);
+        WriteString(writer, "thirdPartyURI"u8, value._thirdPartyURI, nulls);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        if (value._features is { } property4)
         {
             writer.WritePropertyName("features"u8);
             writer.WriteStartObject();
@@ -191,14 +208,14 @@ public sealed class Organization : IGenesysCloudModel<Organization>
             writer.WriteNull("features"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "defaultSiteId"u8, value.DefaultSiteId, nulls);
-        WriteString(writer, "supportURI"u8, value.SupportURI, nulls);
-        WriteBoolean(writer, "voicemailEnabled"u8, value.VoicemailEnabled, nulls);
-        WriteString(writer, "productPlatform"u8, value.ProductPlatform?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "defaultSiteId"u8, value._defaultSiteId, nulls);
+        WriteString(writer, "supportURI"u8, value._supportURI, nulls);
+        WriteBoolean(writer, "voicemailEnabled"u8, value._voicemailEnabled, nulls);
+        WriteString(writer, "productPlatform"u8, value._productPlatform?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class OrganizationCallMetrics : IGenesysCloudModel<OrganizationCal
 {
     /// <summary>The current usage percentage of the organization's call capacity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
-    public double? Usage { get; set; }
+    public double? Usage { get => _usage; set => _usage = value; }
 
     /// <summary>The autoscaling trigger percentage of the organization's call capacity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoScalingTriggerPercentage")]
-    public double? AutoScalingTriggerPercentage { get; set; }
+    public double? AutoScalingTriggerPercentage { get => _autoScalingTriggerPercentage; set => _autoScalingTriggerPercentage = value; }
 
     /// <summary>The current compute intensity of the organization's call capacity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cpuIntensity")]
-    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum? CpuIntensity { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum? CpuIntensity { get => _cpuIntensity; set => _cpuIntensity = value; }
 
     /// <summary>The current memory intensity of the organization's call capacity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memoryIntensity")]
-    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum? MemoryIntensity { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum? MemoryIntensity { get => _memoryIntensity; set => _memoryIntensity = value; }
 
     /// <summary>The current number of concurrent calls in the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("concurrentCallCount")]
-    public long? ConcurrentCallCount { get; set; }
+    public long? ConcurrentCallCount { get => _concurrentCallCount; set => _concurrentCallCount = value; }
 
     /// <summary>The current number of concurrent call sessions in the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("concurrentCallSessionCount")]
-    public long? ConcurrentCallSessionCount { get; set; }
+    public long? ConcurrentCallSessionCount { get => _concurrentCallSessionCount; set => _concurrentCallSessionCount = value; }
 
     /// <summary>The maximum number of concurrent calls allowed in the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallCapacity")]
-    public long? MaxCallCapacity { get; set; }
+    public long? MaxCallCapacity { get => _maxCallCapacity; set => _maxCallCapacity = value; }
 
     /// <summary>The maximum number of concurrent call sessions allowed in the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallSessionCapacity")]
-    public long? MaxCallSessionCapacity { get; set; }
+    public long? MaxCallSessionCapacity { get => _maxCallSessionCapacity; set => _maxCallSessionCapacity = value; }
 
     /// <summary>The autoscaling status of the organization's call capacity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoScaleInProgress")]
-    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum? AutoScaleInProgress { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum? AutoScaleInProgress { get => _autoScaleInProgress; set => _autoScaleInProgress = value; }
+
+    private double? _usage;
+    private double? _autoScalingTriggerPercentage;
+    private global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum? _cpuIntensity;
+    private global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum? _memoryIntensity;
+    private long? _concurrentCallCount;
+    private long? _concurrentCallSessionCount;
+    private long? _maxCallCapacity;
+    private long? _maxCallSessionCapacity;
+    private global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum? _autoScaleInProgress;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrganizationCallMetrics IGenesysCloudModel<OrganizationCallMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class OrganizationCallMetrics : IGenesysCloudModel<OrganizationCal
             switch (index)
             {
                 case 0:
-                    value.Usage = ReadNullableDouble(ref reader, options, name);
+                    value._usage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.AutoScalingTriggerPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._autoScalingTriggerPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.CpuIntensity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum?)null;
+                    value._cpuIntensity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.CpuIntensityEnum?)null;
                     break;
                 case 3:
-                    value.MemoryIntensity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum(text2) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum?)null;
+                    value._memoryIntensity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum(text2) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.MemoryIntensityEnum?)null;
                     break;
                 case 4:
-                    value.ConcurrentCallCount = ReadNullableInt64(ref reader, options, name);
+                    value._concurrentCallCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ConcurrentCallSessionCount = ReadNullableInt64(ref reader, options, name);
+                    value._concurrentCallSessionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MaxCallCapacity = ReadNullableInt64(ref reader, options, name);
+                    value._maxCallCapacity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.MaxCallSessionCapacity = ReadNullableInt64(ref reader, options, name);
+                    value._maxCallSessionCapacity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.AutoScaleInProgress = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum(text3) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum?)null;
+                    value._autoScaleInProgress = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum(text3) : (global::GenesysCloud.Extensions.Models.OrganizationCallMetrics.AutoScaleInProgressEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class OrganizationCallMetrics : IGenesysCloudModel<OrganizationCal
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "usage"u8, value.Usage, nulls);
-        WriteDouble(writer, "autoScalingTriggerPercentage"u8, value.AutoScalingTriggerPercentage, nulls);
-        WriteString(writer, "cpuIntensity"u8, value.CpuIntensity?.ToString(), nulls);
-        WriteString(writer, "memoryIntensity"u8, value.MemoryIntensity?.ToString(), nulls);
-        WriteInt64(writer, "concurrentCallCount"u8, value.ConcurrentCallCount, nulls);
-        WriteInt64(writer, "concurrentCallSessionCount"u8, value.ConcurrentCallSessionCount, nulls);
-        WriteInt64(writer, "maxCallCapacity"u8, value.MaxCallCapacity, nulls);
-        WriteInt64(writer, "maxCallSessionCapacity"u8, value.MaxCallSessionCapacity, nulls);
-        WriteString(writer, "autoScaleInProgress"u8, value.AutoScaleInProgress?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "usage"u8, value._usage, nulls);
+        WriteDouble(writer, "autoScalingTriggerPercentage"u8, value._autoScalingTriggerPercentage, nulls);
+        WriteString(writer, "cpuIntensity"u8, value._cpuIntensity?.ToString(), nulls);
+        WriteString(writer, "memoryIntensity"u8, value._memoryIntensity?.ToString(), nulls);
+        WriteInt64(writer, "concurrentCallCount"u8, value._concurrentCallCount, nulls);
+        WriteInt64(writer, "concurrentCallSessionCount"u8, value._concurrentCallSessionCount, nulls);
+        WriteInt64(writer, "maxCallCapacity"u8, value._maxCallCapacity, nulls);
+        WriteInt64(writer, "maxCallSessionCapacity"u8, value._maxCallSessionCapacity, nulls);
+        WriteString(writer, "autoScaleInProgress"u8, value._autoScaleInProgress?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

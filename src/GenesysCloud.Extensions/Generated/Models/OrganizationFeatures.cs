@@ -14,59 +14,74 @@ public sealed class OrganizationFeatures : IGenesysCloudModel<OrganizationFeatur
 {
     /// <summary>Gets or sets <c>realtimeCIC</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("realtimeCIC")]
-    public bool? RealtimeCIC { get; set; }
+    public bool? RealtimeCIC { get => _realtimeCIC; set => _realtimeCIC = value; }
 
     /// <summary>Gets or sets <c>purecloud</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purecloud")]
-    public bool? Purecloud { get; set; }
+    public bool? Purecloud { get => _purecloud; set => _purecloud = value; }
 
     /// <summary>Gets or sets <c>hipaa</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hipaa")]
-    public bool? Hipaa { get; set; }
+    public bool? Hipaa { get => _hipaa; set => _hipaa = value; }
 
     /// <summary>Gets or sets <c>ucEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ucEnabled")]
-    public bool? UcEnabled { get; set; }
+    public bool? UcEnabled { get => _ucEnabled; set => _ucEnabled = value; }
 
     /// <summary>Gets or sets <c>pci</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pci")]
-    public bool? Pci { get; set; }
+    public bool? Pci { get => _pci; set => _pci = value; }
 
     /// <summary>Gets or sets <c>purecloudVoice</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purecloudVoice")]
-    public bool? PurecloudVoice { get; set; }
+    public bool? PurecloudVoice { get => _purecloudVoice; set => _purecloudVoice = value; }
 
     /// <summary>Gets or sets <c>xmppFederation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("xmppFederation")]
-    public bool? XmppFederation { get; set; }
+    public bool? XmppFederation { get => _xmppFederation; set => _xmppFederation = value; }
 
     /// <summary>Gets or sets <c>chat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public bool? Chat { get; set; }
+    public bool? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>Gets or sets <c>informalPhotos</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("informalPhotos")]
-    public bool? InformalPhotos { get; set; }
+    public bool? InformalPhotos { get => _informalPhotos; set => _informalPhotos = value; }
 
     /// <summary>Gets or sets <c>directory</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directory")]
-    public bool? Directory { get; set; }
+    public bool? Directory { get => _directory; set => _directory = value; }
 
     /// <summary>Gets or sets <c>contactCenter</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactCenter")]
-    public bool? ContactCenter { get; set; }
+    public bool? ContactCenter { get => _contactCenter; set => _contactCenter = value; }
 
     /// <summary>Gets or sets <c>unifiedCommunications</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unifiedCommunications")]
-    public bool? UnifiedCommunications { get; set; }
+    public bool? UnifiedCommunications { get => _unifiedCommunications; set => _unifiedCommunications = value; }
 
     /// <summary>Gets or sets <c>custserv</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("custserv")]
-    public bool? Custserv { get; set; }
+    public bool? Custserv { get => _custserv; set => _custserv = value; }
+
+    private bool? _realtimeCIC;
+    private bool? _purecloud;
+    private bool? _hipaa;
+    private bool? _ucEnabled;
+    private bool? _pci;
+    private bool? _purecloudVoice;
+    private bool? _xmppFederation;
+    private bool? _chat;
+    private bool? _informalPhotos;
+    private bool? _directory;
+    private bool? _contactCenter;
+    private bool? _unifiedCommunications;
+    private bool? _custserv;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrganizationFeatures IGenesysCloudModel<OrganizationFeatures>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class OrganizationFeatures : IGenesysCloudModel<OrganizationFeatur
             switch (index)
             {
                 case 0:
-                    value.RealtimeCIC = ReadNullableBoolean(ref reader, name);
+                    value._realtimeCIC = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Purecloud = ReadNullableBoolean(ref reader, name);
+                    value._purecloud = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Hipaa = ReadNullableBoolean(ref reader, name);
+                    value._hipaa = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.UcEnabled = ReadNullableBoolean(ref reader, name);
+                    value._ucEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Pci = ReadNullableBoolean(ref reader, name);
+                    value._pci = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PurecloudVoice = ReadNullableBoolean(ref reader, name);
+                    value._purecloudVoice = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.XmppFederation = ReadNullableBoolean(ref reader, name);
+                    value._xmppFederation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Chat = ReadNullableBoolean(ref reader, name);
+                    value._chat = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.InformalPhotos = ReadNullableBoolean(ref reader, name);
+                    value._informalPhotos = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Directory = ReadNullableBoolean(ref reader, name);
+                    value._directory = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.ContactCenter = ReadNullableBoolean(ref reader, name);
+                    value._contactCenter = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.UnifiedCommunications = ReadNullableBoolean(ref reader, name);
+                    value._unifiedCommunications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.Custserv = ReadNullableBoolean(ref reader, name);
+                    value._custserv = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,20 +153,20 @@ public sealed class OrganizationFeatures : IGenesysCloudModel<OrganizationFeatur
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "realtimeCIC"u8, value.RealtimeCIC, nulls);
-        WriteBoolean(writer, "purecloud"u8, value.Purecloud, nulls);
-        WriteBoolean(writer, "hipaa"u8, value.Hipaa, nulls);
-        WriteBoolean(writer, "ucEnabled"u8, value.UcEnabled, nulls);
-        WriteBoolean(writer, "pci"u8, value.Pci, nulls);
-        WriteBoolean(writer, "purecloudVoice"u8, value.PurecloudVoice, nulls);
-        WriteBoolean(writer, "xmppFederation"u8, value.XmppFederation, nulls);
-        WriteBoolean(writer, "chat"u8, value.Chat, nulls);
-        WriteBoolean(writer, "informalPhotos"u8, value.InformalPhotos, nulls);
-        WriteBoolean(writer, "directory"u8, value.Directory, nulls);
-        WriteBoolean(writer, "contactCenter"u8, value.ContactCenter, nulls);
-        WriteBoolean(writer, "unifiedCommunications"u8, value.UnifiedCommunications, nulls);
-        WriteBoolean(writer, "custserv"u8, value.Custserv, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "realtimeCIC"u8, value._realtimeCIC, nulls);
+        WriteBoolean(writer, "purecloud"u8, value._purecloud, nulls);
+        WriteBoolean(writer, "hipaa"u8, value._hipaa, nulls);
+        WriteBoolean(writer, "ucEnabled"u8, value._ucEnabled, nulls);
+        WriteBoolean(writer, "pci"u8, value._pci, nulls);
+        WriteBoolean(writer, "purecloudVoice"u8, value._purecloudVoice, nulls);
+        WriteBoolean(writer, "xmppFederation"u8, value._xmppFederation, nulls);
+        WriteBoolean(writer, "chat"u8, value._chat, nulls);
+        WriteBoolean(writer, "informalPhotos"u8, value._informalPhotos, nulls);
+        WriteBoolean(writer, "directory"u8, value._directory, nulls);
+        WriteBoolean(writer, "contactCenter"u8, value._contactCenter, nulls);
+        WriteBoolean(writer, "unifiedCommunications"u8, value._unifiedCommunications, nulls);
+        WriteBoolean(writer, "custserv"u8, value._custserv, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

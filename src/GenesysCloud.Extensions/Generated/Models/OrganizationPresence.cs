@@ -14,51 +14,64 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The label used for the system presence in each specified language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageLabels")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageLabels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageLabels { get => _languageLabels; set => _languageLabels = value; }
 
     /// <summary>Gets or sets <c>systemPresence</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public string? SystemPresence { get; set; }
+    public string? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>Gets or sets <c>deactivated</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deactivated")]
-    public bool? Deactivated { get; set; }
+    public bool? Deactivated { get => _deactivated; set => _deactivated = value; }
 
     /// <summary>Gets or sets <c>primary</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _languageLabels;
+    private string? _systemPresence;
+    private bool? _deactivated;
+    private bool? _primary;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.User? _modifiedBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrganizationPresence IGenesysCloudModel<OrganizationPresence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,15 +92,15 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageLabels = null;
+                        value._languageLabels = null;
                     }
                     else
                     {
@@ -98,35 +111,35 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.LanguageLabels = dictionary1;
+                        value._languageLabels = dictionary1;
                     }
                     break;
                 case 3:
-                    value.SystemPresence = ReadString(ref reader, name);
+                    value._systemPresence = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Deactivated = ReadNullableBoolean(ref reader, name);
+                    value._deactivated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +151,9 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.LanguageLabels is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._languageLabels is { } property2)
         {
             writer.WritePropertyName("languageLabels"u8);
             writer.WriteStartObject();
@@ -158,10 +171,10 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
             writer.WriteNull("languageLabels"u8);
         }
 
-        WriteString(writer, "systemPresence"u8, value.SystemPresence, nulls);
-        WriteBoolean(writer, "deactivated"u8, value.Deactivated, nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteString(writer, "systemPresence"u8, value._systemPresence, nulls);
+        WriteBoolean(writer, "deactivated"u8, value._deactivated, nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -171,8 +184,8 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.ModifiedBy is { } property6)
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -182,9 +195,9 @@ public sealed class OrganizationPresence : IGenesysCloudModel<OrganizationPresen
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class OrganizationPresenceDefinition : IGenesysCloudModel<Organiza
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of definition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The label used for the definition in each specified language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageLabels")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageLabels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LanguageLabels { get => _languageLabels; set => _languageLabels = value; }
 
     /// <summary>Gets or sets <c>systemPresence</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>Gets or sets <c>divisionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>Gets or sets <c>deactivated</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deactivated")]
-    public bool? Deactivated { get; set; }
+    public bool? Deactivated { get => _deactivated; set => _deactivated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _languageLabels;
+    private global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum? _systemPresence;
+    private string? _divisionId;
+    private bool? _deactivated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrganizationPresenceDefinition IGenesysCloudModel<OrganizationPresenceDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class OrganizationPresenceDefinition : IGenesysCloudModel<Organiza
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.TypeEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageLabels = null;
+                        value._languageLabels = null;
                     }
                     else
                     {
@@ -89,23 +99,23 @@ public sealed class OrganizationPresenceDefinition : IGenesysCloudModel<Organiza
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.LanguageLabels = dictionary2;
+                        value._languageLabels = dictionary2;
                     }
                     break;
                 case 4:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum(text3) : (global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum(text3) : (global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.SystemPresenceEnum?)null;
                     break;
                 case 5:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Deactivated = ReadNullableBoolean(ref reader, name);
+                    value._deactivated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class OrganizationPresenceDefinition : IGenesysCloudModel<Organiza
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.LanguageLabels is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._languageLabels is { } property4)
         {
             writer.WritePropertyName("languageLabels"u8);
             writer.WriteStartObject();
@@ -138,11 +148,11 @@ public sealed class OrganizationPresenceDefinition : IGenesysCloudModel<Organiza
             writer.WriteNull("languageLabels"u8);
         }
 
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteBoolean(writer, "deactivated"u8, value.Deactivated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteBoolean(writer, "deactivated"u8, value._deactivated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
 {
     /// <summary>Specify the interval to query on. Start and end are inclusive. Start date cannot be more than a year ago. End date cannot be more than 90 days after the start. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Specify the granularity to aggregate the data to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Specify how to sort the returned data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? SortBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>Specify which metrics you want returned (all will be returned by default).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Specify if you only want a subset of templateUris represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateUris")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TemplateUris { get => _templateUris; set => _templateUris = value; }
 
     /// <summary>Specify if you only want a subset of httpMethods represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpMethods")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? HttpMethods { get => _httpMethods; set => _httpMethods = value; }
 
     /// <summary>Specify if you only want a subset of platforms represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("platforms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Platforms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Platforms { get => _platforms; set => _platforms = value; }
 
     /// <summary>Specify how to aggregate the data (by default the data is not aggregated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Specify if you only want a subset of userIds represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>Specify if you only want a subset of oauthClientIds represented in the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthClientIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OauthClientIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OauthClientIds { get => _oauthClientIds; set => _oauthClientIds = value; }
+
+    private string? _interval;
+    private global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageQuerySortBy>? _sortBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _templateUris;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _httpMethods;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _platforms;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _oauthClientIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrganizationPublicApiUsageQueryRequest IGenesysCloudModel<OrganizationPublicApiUsageQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest.GranularityEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SortBy = null;
+                        value._sortBy = null;
                     }
                     else
                     {
@@ -94,13 +106,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsageQuerySortBy.ReadJson(ref reader, options));
                         }
 
-                        value.SortBy = list2;
+                        value._sortBy = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -111,13 +123,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list3;
+                        value._metrics = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.TemplateUris = null;
+                        value._templateUris = null;
                     }
                     else
                     {
@@ -128,13 +140,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TemplateUris = list4;
+                        value._templateUris = list4;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.HttpMethods = null;
+                        value._httpMethods = null;
                     }
                     else
                     {
@@ -145,13 +157,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.HttpMethods = list5;
+                        value._httpMethods = list5;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Platforms = null;
+                        value._platforms = null;
                     }
                     else
                     {
@@ -162,13 +174,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Platforms = list6;
+                        value._platforms = list6;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -179,13 +191,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list7;
+                        value._groupBy = list7;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -196,13 +208,13 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list8.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list8;
+                        value._userIds = list8;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.OauthClientIds = null;
+                        value._oauthClientIds = null;
                     }
                     else
                     {
@@ -213,11 +225,11 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
                             list9.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OauthClientIds = list9;
+                        value._oauthClientIds = list9;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -229,9 +241,9 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.SortBy is { } property10)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._sortBy is { } property10)
         {
             writer.WritePropertyName("sortBy"u8);
             writer.WriteStartArray();
@@ -255,7 +267,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("sortBy"u8);
         }
 
-        if (value.Metrics is { } property13)
+        if (value._metrics is { } property13)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -272,7 +284,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.TemplateUris is { } property15)
+        if (value._templateUris is { } property15)
         {
             writer.WritePropertyName("templateUris"u8);
             writer.WriteStartArray();
@@ -289,7 +301,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("templateUris"u8);
         }
 
-        if (value.HttpMethods is { } property17)
+        if (value._httpMethods is { } property17)
         {
             writer.WritePropertyName("httpMethods"u8);
             writer.WriteStartArray();
@@ -306,7 +318,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("httpMethods"u8);
         }
 
-        if (value.Platforms is { } property19)
+        if (value._platforms is { } property19)
         {
             writer.WritePropertyName("platforms"u8);
             writer.WriteStartArray();
@@ -323,7 +335,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("platforms"u8);
         }
 
-        if (value.GroupBy is { } property21)
+        if (value._groupBy is { } property21)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -340,7 +352,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.UserIds is { } property23)
+        if (value._userIds is { } property23)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -357,7 +369,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.OauthClientIds is { } property25)
+        if (value._oauthClientIds is { } property25)
         {
             writer.WritePropertyName("oauthClientIds"u8);
             writer.WriteStartArray();
@@ -374,7 +386,7 @@ public sealed class OrganizationPublicApiUsageQueryRequest : IGenesysCloudModel<
             writer.WriteNull("oauthClientIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdTime")]
-    public global::System.DateTimeOffset? CreatedTime { get; set; }
+    public global::System.DateTimeOffset? CreatedTime { get => _createdTime; set => _createdTime = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recoveredTime")]
-    public global::System.DateTimeOffset? RecoveredTime { get; set; }
+    public global::System.DateTimeOffset? RecoveredTime { get => _recoveredTime; set => _recoveredTime = value; }
 
     /// <summary>Gets or sets <c>providerType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerType")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum? ProviderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum? ProviderType { get => _providerType; set => _providerType = value; }
 
     /// <summary>Gets or sets <c>mediaSizeBytes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSizeBytes")]
-    public long? MediaSizeBytes { get; set; }
+    public long? MediaSizeBytes { get => _mediaSizeBytes; set => _mediaSizeBytes = value; }
 
     /// <summary>Gets or sets <c>mediaType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Gets or sets <c>mediaSubtype</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubtype")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum? MediaSubtype { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum? MediaSubtype { get => _mediaSubtype; set => _mediaSubtype = value; }
 
     /// <summary>Gets or sets <c>mediaSubject</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubject")]
-    public string? MediaSubject { get; set; }
+    public string? MediaSubject { get => _mediaSubject; set => _mediaSubject = value; }
 
     /// <summary>Gets or sets <c>fileState</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileState")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum? FileState { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum? FileState { get => _fileState; set => _fileState = value; }
 
     /// <summary>Gets or sets <c>providerEndpoint</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerEndpoint")]
-    public global::GenesysCloud.Extensions.Models.Endpoint? ProviderEndpoint { get; set; }
+    public global::GenesysCloud.Extensions.Models.Endpoint? ProviderEndpoint { get => _providerEndpoint; set => _providerEndpoint = value; }
 
     /// <summary>Gets or sets <c>recording</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public global::GenesysCloud.Extensions.Models.Recording? Recording { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording? Recording { get => _recording; set => _recording = value; }
 
     /// <summary>The status of the orphaned recording's conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orphanStatus")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum? OrphanStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum? OrphanStatus { get => _orphanStatus; set => _orphanStatus = value; }
 
     /// <summary>An identifier used during recovery operations by the supplying hybrid platform to track back and determine which interaction this recording is associated with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceOrphaningId")]
-    public string? SourceOrphaningId { get; set; }
+    public string? SourceOrphaningId { get => _sourceOrphaningId; set => _sourceOrphaningId = value; }
 
     /// <summary>Gets or sets <c>region</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum? Region { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum? Region { get => _region; set => _region = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _createdTime;
+    private global::System.DateTimeOffset? _recoveredTime;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum? _providerType;
+    private long? _mediaSizeBytes;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum? _mediaSubtype;
+    private string? _mediaSubject;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum? _fileState;
+    private global::GenesysCloud.Extensions.Models.Endpoint? _providerEndpoint;
+    private global::GenesysCloud.Extensions.Models.Recording? _recording;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum? _orphanStatus;
+    private string? _sourceOrphaningId;
+    private global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum? _region;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrphanRecording IGenesysCloudModel<OrphanRecording>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CreatedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.RecoveredTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._recoveredTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ProviderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum?)null;
+                    value._providerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OrphanRecording.ProviderTypeEnum?)null;
                     break;
                 case 5:
-                    value.MediaSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._mediaSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.OrphanRecording.MediaTypeEnum?)null;
                     break;
                 case 7:
-                    value.MediaSubtype = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum?)null;
+                    value._mediaSubtype = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum(text3) : (global::GenesysCloud.Extensions.Models.OrphanRecording.MediaSubtypeEnum?)null;
                     break;
                 case 8:
-                    value.MediaSubject = ReadString(ref reader, name);
+                    value._mediaSubject = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.FileState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum(text4) : (global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum?)null;
+                    value._fileState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum(text4) : (global::GenesysCloud.Extensions.Models.OrphanRecording.FileStateEnum?)null;
                     break;
                 case 10:
-                    value.ProviderEndpoint = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Endpoint.ReadJson(ref reader, options);
+                    value._providerEndpoint = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Endpoint.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Recording.ReadJson(ref reader, options);
+                    value._recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Recording.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.OrphanStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum?)null;
+                    value._orphanStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.OrphanRecording.OrphanStatusEnum?)null;
                     break;
                 case 13:
-                    value.SourceOrphaningId = ReadString(ref reader, name);
+                    value._sourceOrphaningId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Region = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum(text6) : (global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum?)null;
+                    value._region = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum(text6) : (global::GenesysCloud.Extensions.Models.OrphanRecording.RegionEnum?)null;
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,17 +177,17 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "createdTime"u8, value.CreatedTime, nulls);
-        WriteDateTimeOffset(writer, "recoveredTime"u8, value.RecoveredTime, nulls);
-        WriteString(writer, "providerType"u8, value.ProviderType?.ToString(), nulls);
-        WriteInt64(writer, "mediaSizeBytes"u8, value.MediaSizeBytes, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "mediaSubtype"u8, value.MediaSubtype?.ToString(), nulls);
-        WriteString(writer, "mediaSubject"u8, value.MediaSubject, nulls);
-        WriteString(writer, "fileState"u8, value.FileState?.ToString(), nulls);
-        if (value.ProviderEndpoint is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "createdTime"u8, value._createdTime, nulls);
+        WriteDateTimeOffset(writer, "recoveredTime"u8, value._recoveredTime, nulls);
+        WriteString(writer, "providerType"u8, value._providerType?.ToString(), nulls);
+        WriteInt64(writer, "mediaSizeBytes"u8, value._mediaSizeBytes, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "mediaSubtype"u8, value._mediaSubtype?.ToString(), nulls);
+        WriteString(writer, "mediaSubject"u8, value._mediaSubject, nulls);
+        WriteString(writer, "fileState"u8, value._fileState?.ToString(), nulls);
+        if (value._providerEndpoint is { } property7)
         {
             writer.WritePropertyName("providerEndpoint"u8);
             global::GenesysCloud.Extensions.Models.Endpoint.WriteJson(writer, property7, options);
@@ -179,7 +197,7 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
             writer.WriteNull("providerEndpoint"u8);
         }
 
-        if (value.Recording is { } property9)
+        if (value._recording is { } property9)
         {
             writer.WritePropertyName("recording"u8);
             global::GenesysCloud.Extensions.Models.Recording.WriteJson(writer, property9, options);
@@ -189,11 +207,11 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
             writer.WriteNull("recording"u8);
         }
 
-        WriteString(writer, "orphanStatus"u8, value.OrphanStatus?.ToString(), nulls);
-        WriteString(writer, "sourceOrphaningId"u8, value.SourceOrphaningId, nulls);
-        WriteString(writer, "region"u8, value.Region?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "orphanStatus"u8, value._orphanStatus?.ToString(), nulls);
+        WriteString(writer, "sourceOrphaningId"u8, value._sourceOrphaningId, nulls);
+        WriteString(writer, "region"u8, value._region?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

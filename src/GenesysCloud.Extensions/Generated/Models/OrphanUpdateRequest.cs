@@ -14,27 +14,34 @@ public sealed class OrphanUpdateRequest : IGenesysCloudModel<OrphanUpdateRequest
 {
     /// <summary>The orphan recording's archive date. Must be greater than 1 day from now if set. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveDate")]
-    public global::System.DateTimeOffset? ArchiveDate { get; set; }
+    public global::System.DateTimeOffset? ArchiveDate { get => _archiveDate; set => _archiveDate = value; }
 
     /// <summary>The orphan recording's delete date. Must be greater than archiveDate and exportDate if set, otherwise one day from now. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteDate")]
-    public global::System.DateTimeOffset? DeleteDate { get; set; }
+    public global::System.DateTimeOffset? DeleteDate { get => _deleteDate; set => _deleteDate = value; }
 
     /// <summary>The orphan recording's export date. Must be greater than 1 day from now if set. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportDate")]
-    public global::System.DateTimeOffset? ExportDate { get; set; }
+    public global::System.DateTimeOffset? ExportDate { get => _exportDate; set => _exportDate = value; }
 
     /// <summary>IntegrationId to access AWS S3 bucket for export. This field is required if exportDate is set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>A conversation Id that this orphan's recording is to be attached to. If not present, the conversationId will be deduced from the recording media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
+
+    private global::System.DateTimeOffset? _archiveDate;
+    private global::System.DateTimeOffset? _deleteDate;
+    private global::System.DateTimeOffset? _exportDate;
+    private string? _integrationId;
+    private string? _conversationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OrphanUpdateRequest IGenesysCloudModel<OrphanUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class OrphanUpdateRequest : IGenesysCloudModel<OrphanUpdateRequest
             switch (index)
             {
                 case 0:
-                    value.ArchiveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._archiveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.DeleteDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deleteDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ExportDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class OrphanUpdateRequest : IGenesysCloudModel<OrphanUpdateRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "archiveDate"u8, value.ArchiveDate, nulls);
-        WriteDateTimeOffset(writer, "deleteDate"u8, value.DeleteDate, nulls);
-        WriteDateTimeOffset(writer, "exportDate"u8, value.ExportDate, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "archiveDate"u8, value._archiveDate, nulls);
+        WriteDateTimeOffset(writer, "deleteDate"u8, value._deleteDate, nulls);
+        WriteDateTimeOffset(writer, "exportDate"u8, value._exportDate, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class OutOfOffice : IGenesysCloudModel<OutOfOffice>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Gets or sets <c>active</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Gets or sets <c>indefinite</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("indefinite")]
-    public bool? Indefinite { get; set; }
+    public bool? Indefinite { get => _indefinite; set => _indefinite = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private bool? _active;
+    private bool? _indefinite;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutOfOffice IGenesysCloudModel<OutOfOffice>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class OutOfOffice : IGenesysCloudModel<OutOfOffice>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Indefinite = ReadNullableBoolean(ref reader, name);
+                    value._indefinite = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class OutOfOffice : IGenesysCloudModel<OutOfOffice>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property1, options);
@@ -115,12 +125,12 @@ public sealed class OutOfOffice : IGenesysCloudModel<OutOfOffice>
             writer.WriteNull("user"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteBoolean(writer, "indefinite"u8, value.Indefinite, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteBoolean(writer, "indefinite"u8, value._indefinite, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
 {
     /// <summary>Unique Id of the domain such as: example.com</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>CNAME registration Status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cnameVerificationResult")]
-    public global::GenesysCloud.Extensions.Models.VerificationResult? CnameVerificationResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.VerificationResult? CnameVerificationResult { get => _cnameVerificationResult; set => _cnameVerificationResult = value; }
 
     /// <summary>DKIM registration Status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dkimVerificationResult")]
-    public global::GenesysCloud.Extensions.Models.VerificationResult? DkimVerificationResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.VerificationResult? DkimVerificationResult { get => _dkimVerificationResult; set => _dkimVerificationResult = value; }
 
     /// <summary>Sender Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The email settings associated with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSetting? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.VerificationResult? _cnameVerificationResult;
+    private global::GenesysCloud.Extensions.Models.VerificationResult? _dkimVerificationResult;
+    private global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum? _senderType;
+    private global::GenesysCloud.Extensions.Models.EmailSetting? _emailSetting;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutboundDomain IGenesysCloudModel<OutboundDomain>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CnameVerificationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VerificationResult.ReadJson(ref reader, options);
+                    value._cnameVerificationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VerificationResult.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DkimVerificationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VerificationResult.ReadJson(ref reader, options);
+                    value._dkimVerificationResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VerificationResult.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomain.SenderTypeEnum?)null;
                     break;
                 case 5:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSetting.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.CnameVerificationResult is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._cnameVerificationResult is { } property2)
         {
             writer.WritePropertyName("cnameVerificationResult"u8);
             global::GenesysCloud.Extensions.Models.VerificationResult.WriteJson(writer, property2, options);
@@ -108,7 +117,7 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
             writer.WriteNull("cnameVerificationResult"u8);
         }
 
-        if (value.DkimVerificationResult is { } property4)
+        if (value._dkimVerificationResult is { } property4)
         {
             writer.WritePropertyName("dkimVerificationResult"u8);
             global::GenesysCloud.Extensions.Models.VerificationResult.WriteJson(writer, property4, options);
@@ -118,8 +127,8 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
             writer.WriteNull("dkimVerificationResult"u8);
         }
 
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        if (value.EmailSetting is { } property6)
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        if (value._emailSetting is { } property6)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSetting.WriteJson(writer, property6, options);
@@ -129,8 +138,8 @@ public sealed class OutboundDomain : IGenesysCloudModel<OutboundDomain>
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class OutboundDomainCreateRequest : IGenesysCloudModel<OutboundDom
 {
     /// <summary>Unique Id of the domain such as: example.com</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Sender Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The email settings to associate with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
 
     /// <summary>The domain such as: example.com</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum? _senderType;
+    private global::GenesysCloud.Extensions.Models.EmailSettingReference? _emailSetting;
+    private string? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutboundDomainCreateRequest IGenesysCloudModel<OutboundDomainCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class OutboundDomainCreateRequest : IGenesysCloudModel<OutboundDom
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest.SenderTypeEnum?)null;
                     break;
                 case 2:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class OutboundDomainCreateRequest : IGenesysCloudModel<OutboundDom
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        if (value.EmailSetting is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        if (value._emailSetting is { } property2)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSettingReference.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class OutboundDomainCreateRequest : IGenesysCloudModel<OutboundDom
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class OutboundDomainPatchRequest : IGenesysCloudModel<OutboundDoma
 {
     /// <summary>The custom SMTP server integration to use when sending outbound emails from this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customSMTPServer")]
-    public global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest? CustomSMTPServer { get; set; }
+    public global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest? CustomSMTPServer { get => _customSMTPServer; set => _customSMTPServer = value; }
 
     /// <summary>Sender Type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderType")]
-    public global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum? SenderType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum? SenderType { get => _senderType; set => _senderType = value; }
 
     /// <summary>The email settings to associate with this domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailSetting")]
-    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailSettingReference? EmailSetting { get => _emailSetting; set => _emailSetting = value; }
+
+    private global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest? _customSMTPServer;
+    private global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum? _senderType;
+    private global::GenesysCloud.Extensions.Models.EmailSettingReference? _emailSetting;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutboundDomainPatchRequest IGenesysCloudModel<OutboundDomainPatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OutboundDomainPatchRequest : IGenesysCloudModel<OutboundDoma
             switch (index)
             {
                 case 0:
-                    value.CustomSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest.ReadJson(ref reader, options);
+                    value._customSMTPServer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SenderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum?)null;
+                    value._senderType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest.SenderTypeEnum?)null;
                     break;
                 case 2:
-                    value.EmailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
+                    value._emailSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailSettingReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class OutboundDomainPatchRequest : IGenesysCloudModel<OutboundDoma
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CustomSMTPServer is { } property2)
+        if (value._customSMTPServer is { } property2)
         {
             writer.WritePropertyName("customSMTPServer"u8);
             global::GenesysCloud.Extensions.Models.CustomSmtpServerRequest.WriteJson(writer, property2, options);
@@ -78,8 +83,8 @@ public sealed class OutboundDomainPatchRequest : IGenesysCloudModel<OutboundDoma
             writer.WriteNull("customSMTPServer"u8);
         }
 
-        WriteString(writer, "senderType"u8, value.SenderType?.ToString(), nulls);
-        if (value.EmailSetting is { } property4)
+        WriteString(writer, "senderType"u8, value._senderType?.ToString(), nulls);
+        if (value._emailSetting is { } property4)
         {
             writer.WritePropertyName("emailSetting"u8);
             global::GenesysCloud.Extensions.Models.EmailSettingReference.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class OutboundDomainPatchRequest : IGenesysCloudModel<OutboundDoma
             writer.WriteNull("emailSetting"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

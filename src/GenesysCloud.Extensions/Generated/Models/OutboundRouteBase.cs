@@ -14,75 +14,94 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The site associated to the outbound route.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("classificationTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ClassificationTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ClassificationTypes { get => _classificationTypes; set => _classificationTypes = value; }
 
     /// <summary>Gets or sets <c>enabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Gets or sets <c>distribution</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("distribution")]
-    public global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum? Distribution { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum? Distribution { get => _distribution; set => _distribution = value; }
 
     /// <summary>Trunk base settings of trunkType "EXTERNAL".  This base must also be set on an edge logical interface for correct routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTrunkBases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ExternalTrunkBases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? ExternalTrunkBases { get => _externalTrunkBases; set => _externalTrunkBases = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _classificationTypes;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum? _distribution;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _externalTrunkBases;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutboundRouteBase IGenesysCloudModel<OutboundRouteBase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,45 +122,45 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundRouteBase.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.ClassificationTypes = null;
+                        value._classificationTypes = null;
                     }
                     else
                     {
@@ -152,19 +171,19 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ClassificationTypes = list2;
+                        value._classificationTypes = list2;
                     }
                     break;
                 case 13:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.Distribution = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum(text3) : (global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum?)null;
+                    value._distribution = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum(text3) : (global::GenesysCloud.Extensions.Models.OutboundRouteBase.DistributionEnum?)null;
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalTrunkBases = null;
+                        value._externalTrunkBases = null;
                     }
                     else
                     {
@@ -175,14 +194,14 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalTrunkBases = list4;
+                        value._externalTrunkBases = list4;
                     }
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +213,9 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property5, options);
@@ -206,16 +225,16 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.ClassificationTypes is { } property7)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._classificationTypes is { } property7)
         {
             writer.WritePropertyName("classificationTypes"u8);
             writer.WriteStartArray();
@@ -232,9 +251,9 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
             writer.WriteNull("classificationTypes"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "distribution"u8, value.Distribution?.ToString(), nulls);
-        if (value.ExternalTrunkBases is { } property9)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "distribution"u8, value._distribution?.ToString(), nulls);
+        if (value._externalTrunkBases is { } property9)
         {
             writer.WritePropertyName("externalTrunkBases"u8);
             writer.WriteStartArray();
@@ -258,8 +277,8 @@ public sealed class OutboundRouteBase : IGenesysCloudModel<OutboundRouteBase>
             writer.WriteNull("externalTrunkBases"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

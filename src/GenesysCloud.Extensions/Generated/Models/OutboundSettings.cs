@@ -14,63 +14,79 @@ public sealed class OutboundSettings : IGenesysCloudModel<OutboundSettings>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The maximum number of calls that can be placed per agent on any campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgent")]
-    public long? MaxCallsPerAgent { get; set; }
+    public long? MaxCallsPerAgent { get => _maxCallsPerAgent; set => _maxCallsPerAgent = value; }
 
     /// <summary>The maximum number of calls that can be placed per agent on any campaign with decimal precision</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxCallsPerAgentDecimal")]
-    public double? MaxCallsPerAgentDecimal { get; set; }
+    public double? MaxCallsPerAgentDecimal { get => _maxCallsPerAgentDecimal; set => _maxCallsPerAgentDecimal = value; }
 
     /// <summary>The maximum number of calls that can be configured to be placed per agent on any campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxConfigurableCallsPerAgent")]
-    public long? MaxConfigurableCallsPerAgent { get; set; }
+    public long? MaxConfigurableCallsPerAgent { get => _maxConfigurableCallsPerAgent; set => _maxConfigurableCallsPerAgent = value; }
 
     /// <summary>The maximum percentage of lines that should be used for Outbound, expressed as a decimal in the range [0.0, 1.0]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLineUtilization")]
-    public double? MaxLineUtilization { get; set; }
+    public double? MaxLineUtilization { get => _maxLineUtilization; set => _maxLineUtilization = value; }
 
     /// <summary>The number of seconds used to determine if a call is abandoned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonSeconds")]
-    public double? AbandonSeconds { get; set; }
+    public double? AbandonSeconds { get => _abandonSeconds; set => _abandonSeconds = value; }
 
     /// <summary>The denominator to be used in determining the compliance abandon rate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("complianceAbandonRateDenominator")]
-    public global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum? ComplianceAbandonRateDenominator { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum? ComplianceAbandonRateDenominator { get => _complianceAbandonRateDenominator; set => _complianceAbandonRateDenominator = value; }
 
     /// <summary>The settings for automatic time zone mapping. Note that changing these settings will change them for both voice and messaging campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("automaticTimeZoneMapping")]
-    public global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings? AutomaticTimeZoneMapping { get; set; }
+    public global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings? AutomaticTimeZoneMapping { get => _automaticTimeZoneMapping; set => _automaticTimeZoneMapping = value; }
 
     /// <summary>Whether or not to reschedule time-zone blocked contacts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rescheduleTimeZoneSkippedContacts")]
-    public bool? RescheduleTimeZoneSkippedContacts { get; set; }
+    public bool? RescheduleTimeZoneSkippedContacts { get => _rescheduleTimeZoneSkippedContacts; set => _rescheduleTimeZoneSkippedContacts = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private long? _maxCallsPerAgent;
+    private double? _maxCallsPerAgentDecimal;
+    private long? _maxConfigurableCallsPerAgent;
+    private double? _maxLineUtilization;
+    private double? _abandonSeconds;
+    private global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum? _complianceAbandonRateDenominator;
+    private global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings? _automaticTimeZoneMapping;
+    private bool? _rescheduleTimeZoneSkippedContacts;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutboundSettings IGenesysCloudModel<OutboundSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class OutboundSettings : IGenesysCloudModel<OutboundSettings>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MaxCallsPerAgent = ReadNullableInt64(ref reader, options, name);
+                    value._maxCallsPerAgent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MaxCallsPerAgentDecimal = ReadNullableDouble(ref reader, options, name);
+                    value._maxCallsPerAgentDecimal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.MaxConfigurableCallsPerAgent = ReadNullableInt64(ref reader, options, name);
+                    value._maxConfigurableCallsPerAgent = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.MaxLineUtilization = ReadNullableDouble(ref reader, options, name);
+                    value._maxLineUtilization = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.AbandonSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._abandonSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.ComplianceAbandonRateDenominator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum?)null;
+                    value._complianceAbandonRateDenominator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum(text1) : (global::GenesysCloud.Extensions.Models.OutboundSettings.ComplianceAbandonRateDenominatorEnum?)null;
                     break;
                 case 11:
-                    value.AutomaticTimeZoneMapping = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings.ReadJson(ref reader, options);
+                    value._automaticTimeZoneMapping = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.RescheduleTimeZoneSkippedContacts = ReadNullableBoolean(ref reader, name);
+                    value._rescheduleTimeZoneSkippedContacts = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,18 +161,18 @@ public sealed class OutboundSettings : IGenesysCloudModel<OutboundSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteInt64(writer, "maxCallsPerAgent"u8, value.MaxCallsPerAgent, nulls);
-        WriteDouble(writer, "maxCallsPerAgentDecimal"u8, value.MaxCallsPerAgentDecimal, nulls);
-        WriteInt64(writer, "maxConfigurableCallsPerAgent"u8, value.MaxConfigurableCallsPerAgent, nulls);
-        WriteDouble(writer, "maxLineUtilization"u8, value.MaxLineUtilization, nulls);
-        WriteDouble(writer, "abandonSeconds"u8, value.AbandonSeconds, nulls);
-        WriteString(writer, "complianceAbandonRateDenominator"u8, value.ComplianceAbandonRateDenominator?.ToString(), nulls);
-        if (value.AutomaticTimeZoneMapping is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteInt64(writer, "maxCallsPerAgent"u8, value._maxCallsPerAgent, nulls);
+        WriteDouble(writer, "maxCallsPerAgentDecimal"u8, value._maxCallsPerAgentDecimal, nulls);
+        WriteInt64(writer, "maxConfigurableCallsPerAgent"u8, value._maxConfigurableCallsPerAgent, nulls);
+        WriteDouble(writer, "maxLineUtilization"u8, value._maxLineUtilization, nulls);
+        WriteDouble(writer, "abandonSeconds"u8, value._abandonSeconds, nulls);
+        WriteString(writer, "complianceAbandonRateDenominator"u8, value._complianceAbandonRateDenominator?.ToString(), nulls);
+        if (value._automaticTimeZoneMapping is { } property2)
         {
             writer.WritePropertyName("automaticTimeZoneMapping"u8);
             global::GenesysCloud.Extensions.Models.AutomaticTimeZoneMappingSettings.WriteJson(writer, property2, options);
@@ -166,9 +182,9 @@ public sealed class OutboundSettings : IGenesysCloudModel<OutboundSettings>
             writer.WriteNull("automaticTimeZoneMapping"u8);
         }
 
-        WriteBoolean(writer, "rescheduleTimeZoneSkippedContacts"u8, value.RescheduleTimeZoneSkippedContacts, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "rescheduleTimeZoneSkippedContacts"u8, value._rescheduleTimeZoneSkippedContacts, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
 {
     /// <summary>ID of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Whether or not the outcome is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>The display name of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The version of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A description of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether or not the outcome is positive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPositive")]
-    public bool? IsPositive { get; set; }
+    public bool? IsPositive { get => _isPositive; set => _isPositive = value; }
 
     /// <summary>The context of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.Context? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.Context? Context { get => _context; set => _context = value; }
 
     /// <summary>The pattern of rules defining the filter of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journey")]
-    public global::GenesysCloud.Extensions.Models.Journey? Journey { get; set; }
+    public global::GenesysCloud.Extensions.Models.Journey? Journey { get => _journey; set => _journey = value; }
 
     /// <summary>The field from the event indicating the associated value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValueField")]
-    public global::GenesysCloud.Extensions.Models.AssociatedValueField? AssociatedValueField { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssociatedValueField? AssociatedValueField { get => _associatedValueField; set => _associatedValueField = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Timestamp indicating when the outcome was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Timestamp indicating when the outcome was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private string? _id;
+    private bool? _isActive;
+    private string? _displayName;
+    private long? _version;
+    private string? _description;
+    private bool? _isPositive;
+    private global::GenesysCloud.Extensions.Models.Context? _context;
+    private global::GenesysCloud.Extensions.Models.Journey? _journey;
+    private global::GenesysCloud.Extensions.Models.AssociatedValueField? _associatedValueField;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Outcome IGenesysCloudModel<Outcome>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.IsPositive = ReadNullableBoolean(ref reader, name);
+                    value._isPositive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Context.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Context.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Journey.ReadJson(ref reader, options);
+                    value._journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Journey.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.AssociatedValueField = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssociatedValueField.ReadJson(ref reader, options);
+                    value._associatedValueField = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssociatedValueField.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +145,13 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "isPositive"u8, value.IsPositive, nulls);
-        if (value.Context is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "isPositive"u8, value._isPositive, nulls);
+        if (value._context is { } property1)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.Context.WriteJson(writer, property1, options);
@@ -147,7 +161,7 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
             writer.WriteNull("context"u8);
         }
 
-        if (value.Journey is { } property3)
+        if (value._journey is { } property3)
         {
             writer.WritePropertyName("journey"u8);
             global::GenesysCloud.Extensions.Models.Journey.WriteJson(writer, property3, options);
@@ -157,7 +171,7 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
             writer.WriteNull("journey"u8);
         }
 
-        if (value.AssociatedValueField is { } property5)
+        if (value._associatedValueField is { } property5)
         {
             writer.WritePropertyName("associatedValueField"u8);
             global::GenesysCloud.Extensions.Models.AssociatedValueField.WriteJson(writer, property5, options);
@@ -167,10 +181,10 @@ public sealed class Outcome : IGenesysCloudModel<Outcome>
             writer.WriteNull("associatedValueField"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

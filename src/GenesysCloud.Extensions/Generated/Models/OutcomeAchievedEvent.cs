@@ -14,47 +14,59 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
 {
     /// <summary>The outcome achieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcome")]
-    public global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome? Outcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome? Outcome { get => _outcome; set => _outcome = value; }
 
     /// <summary>HTTP User-Agent string (see https://tools.ietf.org/html/rfc1945#section-10.15).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.Browser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.Browser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Visitor's IP address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Visitor's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>Visit's referrer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visitReferrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? VisitReferrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? VisitReferrer { get => _visitReferrer; set => _visitReferrer = value; }
 
     /// <summary>When visit was created (e.g. timestamp of the first event in visit). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visitCreatedDate")]
-    public global::System.DateTimeOffset? VisitCreatedDate { get; set; }
+    public global::System.DateTimeOffset? VisitCreatedDate { get => _visitCreatedDate; set => _visitCreatedDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome? _outcome;
+    private string? _userAgentString;
+    private global::GenesysCloud.Extensions.Models.Browser? _browser;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private string? _ipAddress;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.Referrer? _visitReferrer;
+    private global::System.DateTimeOffset? _visitCreatedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAchievedEvent IGenesysCloudModel<OutcomeAchievedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             switch (index)
             {
                 case 0:
-                    value.Outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome.ReadJson(ref reader, options);
+                    value._outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.VisitReferrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._visitReferrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.VisitCreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._visitCreatedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +129,7 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Outcome is { } property1)
+        if (value._outcome is { } property1)
         {
             writer.WritePropertyName("outcome"u8);
             global::GenesysCloud.Extensions.Models.OutcomeAchievedEventOutcome.WriteJson(writer, property1, options);
@@ -127,8 +139,8 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("outcome"u8);
         }
 
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        if (value.Browser is { } property3)
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        if (value._browser is { } property3)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.Browser.WriteJson(writer, property3, options);
@@ -138,7 +150,7 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property5)
+        if (value._device is { } property5)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property5, options);
@@ -148,7 +160,7 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("device"u8);
         }
 
-        if (value.Geolocation is { } property7)
+        if (value._geolocation is { } property7)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property7, options);
@@ -158,9 +170,9 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("geolocation"u8);
         }
 
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.MktCampaign is { } property9)
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._mktCampaign is { } property9)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property9, options);
@@ -170,7 +182,7 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.VisitReferrer is { } property11)
+        if (value._visitReferrer is { } property11)
         {
             writer.WritePropertyName("visitReferrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property11, options);
@@ -180,8 +192,8 @@ public sealed class OutcomeAchievedEvent : IGenesysCloudModel<OutcomeAchievedEve
             writer.WriteNull("visitReferrer"u8);
         }
 
-        WriteDateTimeOffset(writer, "visitCreatedDate"u8, value.VisitCreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "visitCreatedDate"u8, value._visitCreatedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

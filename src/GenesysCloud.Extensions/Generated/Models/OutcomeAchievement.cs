@@ -14,15 +14,19 @@ public sealed class OutcomeAchievement : IGenesysCloudModel<OutcomeAchievement>
 {
     /// <summary>The outcome that was achieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcome")]
-    public global::GenesysCloud.Extensions.Models.AchievedOutcome? Outcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.AchievedOutcome? Outcome { get => _outcome; set => _outcome = value; }
 
     /// <summary>Timestamp indicating when the outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("achievedDate")]
-    public global::System.DateTimeOffset? AchievedDate { get; set; }
+    public global::System.DateTimeOffset? AchievedDate { get => _achievedDate; set => _achievedDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.AchievedOutcome? _outcome;
+    private global::System.DateTimeOffset? _achievedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAchievement IGenesysCloudModel<OutcomeAchievement>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OutcomeAchievement : IGenesysCloudModel<OutcomeAchievement>
             switch (index)
             {
                 case 0:
-                    value.Outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AchievedOutcome.ReadJson(ref reader, options);
+                    value._outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AchievedOutcome.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.AchievedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._achievedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class OutcomeAchievement : IGenesysCloudModel<OutcomeAchievement>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Outcome is { } property1)
+        if (value._outcome is { } property1)
         {
             writer.WritePropertyName("outcome"u8);
             global::GenesysCloud.Extensions.Models.AchievedOutcome.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class OutcomeAchievement : IGenesysCloudModel<OutcomeAchievement>
             writer.WriteNull("outcome"u8);
         }
 
-        WriteDateTimeOffset(writer, "achievedDate"u8, value.AchievedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "achievedDate"u8, value._achievedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

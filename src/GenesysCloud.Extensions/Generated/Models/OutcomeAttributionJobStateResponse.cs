@@ -14,31 +14,39 @@ public sealed class OutcomeAttributionJobStateResponse : IGenesysCloudModel<Outc
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>State of job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>URI where the query results can be retrieved.  Populated when job has reached a terminal state, i.e. no longer Running.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultsUri")]
-    public string? ResultsUri { get; set; }
+    public string? ResultsUri { get => _resultsUri; set => _resultsUri = value; }
 
     /// <summary>Optional percent failed threshold for validation errors; if reached will halt the job. Default is 5 percent, allowed values 0 to 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentFailedThreshold")]
-    public long? PercentFailedThreshold { get; set; }
+    public long? PercentFailedThreshold { get => _percentFailedThreshold; set => _percentFailedThreshold = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Date when the job was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum? _state;
+    private string? _resultsUri;
+    private long? _percentFailedThreshold;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAttributionJobStateResponse IGenesysCloudModel<OutcomeAttributionJobStateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class OutcomeAttributionJobStateResponse : IGenesysCloudModel<Outc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.ResultsUri = ReadString(ref reader, name);
+                    value._resultsUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PercentFailedThreshold = ReadNullableInt64(ref reader, options, name);
+                    value._percentFailedThreshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class OutcomeAttributionJobStateResponse : IGenesysCloudModel<Outc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "resultsUri"u8, value.ResultsUri, nulls);
-        WriteInt64(writer, "percentFailedThreshold"u8, value.PercentFailedThreshold, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "resultsUri"u8, value._resultsUri, nulls);
+        WriteInt64(writer, "percentFailedThreshold"u8, value._percentFailedThreshold, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OutcomeAttributionListing : IGenesysCloudModel<OutcomeAttrib
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAttributionRequest>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAttributionRequest>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Optional percent failed threshold for validation errors; if reached will halt the job. Default is 5 percent, allowed values 0 to 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentFailedThreshold")]
-    public long? PercentFailedThreshold { get; set; }
+    public long? PercentFailedThreshold { get => _percentFailedThreshold; set => _percentFailedThreshold = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAttributionRequest>? _entities;
+    private long? _percentFailedThreshold;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAttributionListing IGenesysCloudModel<OutcomeAttributionListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class OutcomeAttributionListing : IGenesysCloudModel<OutcomeAttrib
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class OutcomeAttributionListing : IGenesysCloudModel<OutcomeAttrib
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomeAttributionRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.PercentFailedThreshold = ReadNullableInt64(ref reader, options, name);
+                    value._percentFailedThreshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OutcomeAttributionListing : IGenesysCloudModel<OutcomeAttrib
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class OutcomeAttributionListing : IGenesysCloudModel<OutcomeAttrib
             writer.WriteNull("entities"u8);
         }
 
-        WriteInt64(writer, "percentFailedThreshold"u8, value.PercentFailedThreshold, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "percentFailedThreshold"u8, value._percentFailedThreshold, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class OutcomeAttributionRequest : IGenesysCloudModel<OutcomeAttrib
 {
     /// <summary>ID of Outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>The external contact ID of the customer who achieved the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>The total value associated with the customer's outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValue")]
-    public double? AssociatedValue { get; set; }
+    public double? AssociatedValue { get => _associatedValue; set => _associatedValue = value; }
 
     /// <summary>List of interactions that led to this outcome being achieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("touchpoints")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Touchpoint>? Touchpoints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Touchpoint>? Touchpoints { get => _touchpoints; set => _touchpoints = value; }
 
     /// <summary>Date outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _outcomeId;
+    private string? _externalContactId;
+    private double? _associatedValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Touchpoint>? _touchpoints;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAttributionRequest IGenesysCloudModel<OutcomeAttributionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class OutcomeAttributionRequest : IGenesysCloudModel<OutcomeAttrib
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssociatedValue = ReadNullableDouble(ref reader, options, name);
+                    value._associatedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Touchpoints = null;
+                        value._touchpoints = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class OutcomeAttributionRequest : IGenesysCloudModel<OutcomeAttrib
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Touchpoint.ReadJson(ref reader, options));
                         }
 
-                        value.Touchpoints = list1;
+                        value._touchpoints = list1;
                     }
                     break;
                 case 4:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class OutcomeAttributionRequest : IGenesysCloudModel<OutcomeAttrib
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteDouble(writer, "associatedValue"u8, value.AssociatedValue, nulls);
-        if (value.Touchpoints is { } property2)
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteDouble(writer, "associatedValue"u8, value._associatedValue, nulls);
+        if (value._touchpoints is { } property2)
         {
             writer.WritePropertyName("touchpoints"u8);
             writer.WriteStartArray();
@@ -123,8 +130,8 @@ public sealed class OutcomeAttributionRequest : IGenesysCloudModel<OutcomeAttrib
             writer.WriteNull("touchpoints"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

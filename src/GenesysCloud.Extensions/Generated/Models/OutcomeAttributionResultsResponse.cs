@@ -14,39 +14,49 @@ public sealed class OutcomeAttributionResultsResponse : IGenesysCloudModel<Outco
 {
     /// <summary>ID of Outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>The index/position of the OutcomeAttribution in the original POST request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-    public long? Index { get; set; }
+    public long? Index { get => _index; set => _index = value; }
 
     /// <summary>The external contact ID of the customer who achieved the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>The total value associated with the customer's outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValue")]
-    public double? AssociatedValue { get; set; }
+    public double? AssociatedValue { get => _associatedValue; set => _associatedValue = value; }
 
     /// <summary>State of the Outcome Attribution entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Additional information on the state of the Outcome Attribution entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>List of interactions that led to this outcome being achieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("touchpoints")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TouchpointResponse>? Touchpoints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TouchpointResponse>? Touchpoints { get => _touchpoints; set => _touchpoints = value; }
 
     /// <summary>Date outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _outcomeId;
+    private long? _index;
+    private string? _externalContactId;
+    private double? _associatedValue;
+    private global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum? _state;
+    private string? _message;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TouchpointResponse>? _touchpoints;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeAttributionResultsResponse IGenesysCloudModel<OutcomeAttributionResultsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class OutcomeAttributionResultsResponse : IGenesysCloudModel<Outco
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Index = ReadNullableInt64(ref reader, options, name);
+                    value._index = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AssociatedValue = ReadNullableDouble(ref reader, options, name);
+                    value._associatedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutcomeAttributionResultsResponse.StateEnum?)null;
                     break;
                 case 5:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Touchpoints = null;
+                        value._touchpoints = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class OutcomeAttributionResultsResponse : IGenesysCloudModel<Outco
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TouchpointResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Touchpoints = list2;
+                        value._touchpoints = list2;
                     }
                     break;
                 case 7:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +127,13 @@ public sealed class OutcomeAttributionResultsResponse : IGenesysCloudModel<Outco
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteInt64(writer, "index"u8, value.Index, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteDouble(writer, "associatedValue"u8, value.AssociatedValue, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.Touchpoints is { } property3)
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteInt64(writer, "index"u8, value._index, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteDouble(writer, "associatedValue"u8, value._associatedValue, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._touchpoints is { } property3)
         {
             writer.WritePropertyName("touchpoints"u8);
             writer.WriteStartArray();
@@ -147,8 +157,8 @@ public sealed class OutcomeAttributionResultsResponse : IGenesysCloudModel<Outco
             writer.WriteNull("touchpoints"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class OutcomePercentileCondition : IGenesysCloudModel<OutcomePerce
 {
     /// <summary>The outcome ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>Percentile value for the selected outcome, at or above which the action map will trigger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumPercentile")]
-    public double? MaximumPercentile { get; set; }
+    public double? MaximumPercentile { get => _maximumPercentile; set => _maximumPercentile = value; }
 
     /// <summary>Additional percentile condition, where if set, the action map will trigger if the current outcome percentile is lower or equal to the value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fallbackPercentile")]
-    public double? FallbackPercentile { get; set; }
+    public double? FallbackPercentile { get => _fallbackPercentile; set => _fallbackPercentile = value; }
+
+    private string? _outcomeId;
+    private double? _maximumPercentile;
+    private double? _fallbackPercentile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomePercentileCondition IGenesysCloudModel<OutcomePercentileCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OutcomePercentileCondition : IGenesysCloudModel<OutcomePerce
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MaximumPercentile = ReadNullableDouble(ref reader, options, name);
+                    value._maximumPercentile = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.FallbackPercentile = ReadNullableDouble(ref reader, options, name);
+                    value._fallbackPercentile = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class OutcomePercentileCondition : IGenesysCloudModel<OutcomePerce
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteDouble(writer, "maximumPercentile"u8, value.MaximumPercentile, nulls);
-        WriteDouble(writer, "fallbackPercentile"u8, value.FallbackPercentile, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteDouble(writer, "maximumPercentile"u8, value._maximumPercentile, nulls);
+        WriteDouble(writer, "fallbackPercentile"u8, value._fallbackPercentile, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OutcomePredictorRequest : IGenesysCloudModel<OutcomePredicto
 {
     /// <summary>The outcome for which this predictor will provide predictions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcome")]
-    public global::GenesysCloud.Extensions.Models.OutcomeRefRequest? Outcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutcomeRefRequest? Outcome { get => _outcome; set => _outcome = value; }
+
+    private global::GenesysCloud.Extensions.Models.OutcomeRefRequest? _outcome;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomePredictorRequest IGenesysCloudModel<OutcomePredictorRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OutcomePredictorRequest : IGenesysCloudModel<OutcomePredicto
             switch (index)
             {
                 case 0:
-                    value.Outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeRefRequest.ReadJson(ref reader, options);
+                    value._outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutcomeRefRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class OutcomePredictorRequest : IGenesysCloudModel<OutcomePredicto
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Outcome is { } property1)
+        if (value._outcome is { } property1)
         {
             writer.WritePropertyName("outcome"u8);
             global::GenesysCloud.Extensions.Models.OutcomeRefRequest.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class OutcomePredictorRequest : IGenesysCloudModel<OutcomePredicto
             writer.WriteNull("outcome"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class OutcomeProbabilityCondition : IGenesysCloudModel<OutcomeProb
 {
     /// <summary>The outcome ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>Probability value for the selected outcome at or above which the action map will trigger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumProbability")]
-    public double? MaximumProbability { get; set; }
+    public double? MaximumProbability { get => _maximumProbability; set => _maximumProbability = value; }
 
     /// <summary>Additional probability condition, where if set, the action map will trigger if the current outcome probability is lower or equal to the value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
+
+    private string? _outcomeId;
+    private double? _maximumProbability;
+    private double? _probability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeProbabilityCondition IGenesysCloudModel<OutcomeProbabilityCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OutcomeProbabilityCondition : IGenesysCloudModel<OutcomeProb
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MaximumProbability = ReadNullableDouble(ref reader, options, name);
+                    value._maximumProbability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class OutcomeProbabilityCondition : IGenesysCloudModel<OutcomeProb
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteDouble(writer, "maximumProbability"u8, value.MaximumProbability, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteDouble(writer, "maximumProbability"u8, value._maximumProbability, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

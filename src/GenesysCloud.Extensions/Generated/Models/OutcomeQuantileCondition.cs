@@ -14,19 +14,24 @@ public sealed class OutcomeQuantileCondition : IGenesysCloudModel<OutcomeQuantil
 {
     /// <summary>The outcome ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>This Outcome Quantile Condition is met when sessionMaxQuantile of the OutcomeScore is above this value, (unless fallbackQuantile is set). Range 0.00-1.00</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxQuantileThreshold")]
-    public double? MaxQuantileThreshold { get; set; }
+    public double? MaxQuantileThreshold { get => _maxQuantileThreshold; set => _maxQuantileThreshold = value; }
 
     /// <summary>(Optional) If set, this Condition is met when maxQuantileThreshold is met, AND the current quantile of the OutcomeScore is below this fallbackQuantileThreshold. Range 0.00-1.00</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fallbackQuantileThreshold")]
-    public double? FallbackQuantileThreshold { get; set; }
+    public double? FallbackQuantileThreshold { get => _fallbackQuantileThreshold; set => _fallbackQuantileThreshold = value; }
+
+    private string? _outcomeId;
+    private double? _maxQuantileThreshold;
+    private double? _fallbackQuantileThreshold;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeQuantileCondition IGenesysCloudModel<OutcomeQuantileCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class OutcomeQuantileCondition : IGenesysCloudModel<OutcomeQuantil
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MaxQuantileThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._maxQuantileThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.FallbackQuantileThreshold = ReadNullableDouble(ref reader, options, name);
+                    value._fallbackQuantileThreshold = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class OutcomeQuantileCondition : IGenesysCloudModel<OutcomeQuantil
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteDouble(writer, "maxQuantileThreshold"u8, value.MaxQuantileThreshold, nulls);
-        WriteDouble(writer, "fallbackQuantileThreshold"u8, value.FallbackQuantileThreshold, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteDouble(writer, "maxQuantileThreshold"u8, value._maxQuantileThreshold, nulls);
+        WriteDouble(writer, "fallbackQuantileThreshold"u8, value._fallbackQuantileThreshold, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class OutcomeScore : IGenesysCloudModel<OutcomeScore>
 {
     /// <summary>The outcome that the score was calculated for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcome")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Outcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Outcome { get => _outcome; set => _outcome = value; }
 
     /// <summary>Represents the max probability reached in the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionMaxProbability")]
-    public double? SessionMaxProbability { get; set; }
+    public double? SessionMaxProbability { get => _sessionMaxProbability; set => _sessionMaxProbability = value; }
 
     /// <summary>Represents the likelihood of a customer reaching or achieving a given outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("probability")]
-    public double? Probability { get; set; }
+    public double? Probability { get => _probability; set => _probability = value; }
 
     /// <summary>(Deprecated: use the 'quantile' field instead) Represents the predicted probability's percentile score when compared with all other generated probabilities for a given outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentile")]
-    public long? Percentile { get; set; }
+    public long? Percentile { get => _percentile; set => _percentile = value; }
 
     /// <summary>(Deprecated: use the 'quantile' field instead) Represents the maximum likelihood percentile score reached for a given outcome by the current session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionMaxPercentile")]
-    public long? SessionMaxPercentile { get; set; }
+    public long? SessionMaxPercentile { get => _sessionMaxPercentile; set => _sessionMaxPercentile = value; }
 
     /// <summary>Represents the quantity of sessions that have a maximum probability less than the predicted probability.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantile")]
-    public double? Quantile { get; set; }
+    public double? Quantile { get => _quantile; set => _quantile = value; }
 
     /// <summary>Represents the quantity of sessions that have a maximum probability less than the predicted session max probability.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionMaxQuantile")]
-    public double? SessionMaxQuantile { get; set; }
+    public double? SessionMaxQuantile { get => _sessionMaxQuantile; set => _sessionMaxQuantile = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _outcome;
+    private double? _sessionMaxProbability;
+    private double? _probability;
+    private long? _percentile;
+    private long? _sessionMaxPercentile;
+    private double? _quantile;
+    private double? _sessionMaxQuantile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeScore IGenesysCloudModel<OutcomeScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class OutcomeScore : IGenesysCloudModel<OutcomeScore>
             switch (index)
             {
                 case 0:
-                    value.Outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._outcome = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SessionMaxProbability = ReadNullableDouble(ref reader, options, name);
+                    value._sessionMaxProbability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Probability = ReadNullableDouble(ref reader, options, name);
+                    value._probability = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Percentile = ReadNullableInt64(ref reader, options, name);
+                    value._percentile = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SessionMaxPercentile = ReadNullableInt64(ref reader, options, name);
+                    value._sessionMaxPercentile = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Quantile = ReadNullableDouble(ref reader, options, name);
+                    value._quantile = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.SessionMaxQuantile = ReadNullableDouble(ref reader, options, name);
+                    value._sessionMaxQuantile = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +105,7 @@ public sealed class OutcomeScore : IGenesysCloudModel<OutcomeScore>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Outcome is { } property1)
+        if (value._outcome is { } property1)
         {
             writer.WritePropertyName("outcome"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -106,13 +115,13 @@ public sealed class OutcomeScore : IGenesysCloudModel<OutcomeScore>
             writer.WriteNull("outcome"u8);
         }
 
-        WriteDouble(writer, "sessionMaxProbability"u8, value.SessionMaxProbability, nulls);
-        WriteDouble(writer, "probability"u8, value.Probability, nulls);
-        WriteInt64(writer, "percentile"u8, value.Percentile, nulls);
-        WriteInt64(writer, "sessionMaxPercentile"u8, value.SessionMaxPercentile, nulls);
-        WriteDouble(writer, "quantile"u8, value.Quantile, nulls);
-        WriteDouble(writer, "sessionMaxQuantile"u8, value.SessionMaxQuantile, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "sessionMaxProbability"u8, value._sessionMaxProbability, nulls);
+        WriteDouble(writer, "probability"u8, value._probability, nulls);
+        WriteInt64(writer, "percentile"u8, value._percentile, nulls);
+        WriteInt64(writer, "sessionMaxPercentile"u8, value._sessionMaxPercentile, nulls);
+        WriteDouble(writer, "quantile"u8, value._quantile, nulls);
+        WriteDouble(writer, "sessionMaxQuantile"u8, value._sessionMaxQuantile, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

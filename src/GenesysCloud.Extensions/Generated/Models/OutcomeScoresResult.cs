@@ -14,15 +14,19 @@ public sealed class OutcomeScoresResult : IGenesysCloudModel<OutcomeScoresResult
 {
     /// <summary>List of scored outcomes in the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeScore>? OutcomeScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeScore>? OutcomeScores { get => _outcomeScores; set => _outcomeScores = value; }
 
     /// <summary>Timestamp indicating the last time that the event was scored. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeScore>? _outcomeScores;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutcomeScoresResult IGenesysCloudModel<OutcomeScoresResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class OutcomeScoresResult : IGenesysCloudModel<OutcomeScoresResult
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.OutcomeScores = null;
+                        value._outcomeScores = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class OutcomeScoresResult : IGenesysCloudModel<OutcomeScoresResult
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomeScore.ReadJson(ref reader, options));
                         }
 
-                        value.OutcomeScores = list1;
+                        value._outcomeScores = list1;
                     }
                     break;
                 case 1:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OutcomeScoresResult : IGenesysCloudModel<OutcomeScoresResult
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.OutcomeScores is { } property2)
+        if (value._outcomeScores is { } property2)
         {
             writer.WritePropertyName("outcomeScores"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class OutcomeScoresResult : IGenesysCloudModel<OutcomeScoresResult
             writer.WriteNull("outcomeScores"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

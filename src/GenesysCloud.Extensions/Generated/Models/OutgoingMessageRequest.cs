@@ -14,51 +14,64 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
 {
     /// <summary>The unique id of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botId")]
-    public string? BotId { get; set; }
+    public string? BotId { get => _botId; set => _botId = value; }
 
     /// <summary>The version of the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botVersion")]
-    public string? BotVersion { get; set; }
+    public string? BotVersion { get => _botVersion; set => _botVersion = value; }
 
     /// <summary>The id of the session. This id will be used for an entire conversation with the bot (a series of back and forth between the bot until the bot has fulfilled its intent).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSessionId")]
-    public string? BotSessionId { get; set; }
+    public string? BotSessionId { get => _botSessionId; set => _botSessionId = value; }
 
     /// <summary>The state of the bot reported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botState")]
-    public global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum? BotState { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum? BotState { get => _botState; set => _botState = value; }
 
     /// <summary>The language used for this message. EG 'en-us' or 'es', etc; These language codes are W3C language identification tags (ISO 639-1 for the language name and ISO 3166 for the country code).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public string? LanguageCode { get; set; }
+    public string? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>This is a list of messages to send back to the user, this field can be null or an empty list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplyMessage>? ReplyMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplyMessage>? ReplyMessages { get => _replyMessages; set => _replyMessages = value; }
 
     /// <summary>The name of the intent the bot is either processing or has processed, this will be blank if no intent could be detected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intent")]
-    public string? Intent { get; set; }
+    public string? Intent { get => _intent; set => _intent = value; }
 
     /// <summary>A value between 0 and 1.0 denoting the confidence of the discovered intent (if found) this is optional and if left null genesys assumes a confidence of 1.0 on success and 0 on fail.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>If the botState is Failed the bot can add this error object with more details about the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
 
     /// <summary>This is a map of string-string key, value pairs containing optional fields that can be passed from the bot for custom behavior, tracking, etc, which can be used by the flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Parameters { get => _parameters; set => _parameters = value; }
 
     /// <summary>A set of entity values that go along with the intent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotEntityValue>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotEntityValue>? Entities { get => _entities; set => _entities = value; }
+
+    private string? _botId;
+    private string? _botVersion;
+    private string? _botSessionId;
+    private global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum? _botState;
+    private string? _languageCode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReplyMessage>? _replyMessages;
+    private string? _intent;
+    private double? _confidence;
+    private global::GenesysCloud.Extensions.Models.ErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _parameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BotEntityValue>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutgoingMessageRequest IGenesysCloudModel<OutgoingMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,24 +92,24 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
             switch (index)
             {
                 case 0:
-                    value.BotId = ReadString(ref reader, name);
+                    value._botId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BotVersion = ReadString(ref reader, name);
+                    value._botVersion = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BotSessionId = ReadString(ref reader, name);
+                    value._botSessionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BotState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum?)null;
+                    value._botState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum(text1) : (global::GenesysCloud.Extensions.Models.OutgoingMessageRequest.BotStateEnum?)null;
                     break;
                 case 4:
-                    value.LanguageCode = ReadString(ref reader, name);
+                    value._languageCode = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ReplyMessages = null;
+                        value._replyMessages = null;
                     }
                     else
                     {
@@ -107,22 +120,22 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReplyMessage.ReadJson(ref reader, options));
                         }
 
-                        value.ReplyMessages = list2;
+                        value._replyMessages = list2;
                     }
                     break;
                 case 6:
-                    value.Intent = ReadString(ref reader, name);
+                    value._intent = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorInfo.ReadJson(ref reader, options);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -133,13 +146,13 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.Parameters = dictionary3;
+                        value._parameters = dictionary3;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -150,11 +163,11 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BotEntityValue.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list4;
+                        value._entities = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,12 +179,12 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "botId"u8, value.BotId, nulls);
-        WriteString(writer, "botVersion"u8, value.BotVersion, nulls);
-        WriteString(writer, "botSessionId"u8, value.BotSessionId, nulls);
-        WriteString(writer, "botState"u8, value.BotState?.ToString(), nulls);
-        WriteString(writer, "languageCode"u8, value.LanguageCode, nulls);
-        if (value.ReplyMessages is { } property5)
+        WriteString(writer, "botId"u8, value._botId, nulls);
+        WriteString(writer, "botVersion"u8, value._botVersion, nulls);
+        WriteString(writer, "botSessionId"u8, value._botSessionId, nulls);
+        WriteString(writer, "botState"u8, value._botState?.ToString(), nulls);
+        WriteString(writer, "languageCode"u8, value._languageCode, nulls);
+        if (value._replyMessages is { } property5)
         {
             writer.WritePropertyName("replyMessages"u8);
             writer.WriteStartArray();
@@ -195,9 +208,9 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
             writer.WriteNull("replyMessages"u8);
         }
 
-        WriteString(writer, "intent"u8, value.Intent, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        if (value.ErrorInfo is { } property8)
+        WriteString(writer, "intent"u8, value._intent, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        if (value._errorInfo is { } property8)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorInfo.WriteJson(writer, property8, options);
@@ -207,7 +220,7 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
             writer.WriteNull("errorInfo"u8);
         }
 
-        if (value.Parameters is { } property10)
+        if (value._parameters is { } property10)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartObject();
@@ -225,7 +238,7 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
             writer.WriteNull("parameters"u8);
         }
 
-        if (value.Entities is { } property12)
+        if (value._entities is { } property12)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -249,7 +262,7 @@ public sealed class OutgoingMessageRequest : IGenesysCloudModel<OutgoingMessageR
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OutgoingMessageResponse : IGenesysCloudModel<OutgoingMessage
 {
     /// <summary>The message ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
+
+    private string? _messageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutgoingMessageResponse IGenesysCloudModel<OutgoingMessageResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OutgoingMessageResponse : IGenesysCloudModel<OutgoingMessage
             switch (index)
             {
                 case 0:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class OutgoingMessageResponse : IGenesysCloudModel<OutgoingMessage
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Outlier : IGenesysCloudModel<Outlier>
 {
     /// <summary>Timestamp of the outlier. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>The type of the anomaly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anomaly")]
-    public global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum? Anomaly { get; set; }
+    public global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum? Anomaly { get => _anomaly; set => _anomaly = value; }
 
     /// <summary>Normalized value of the outlier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedValue")]
-    public double? NormalizedValue { get; set; }
+    public double? NormalizedValue { get => _normalizedValue; set => _normalizedValue = value; }
+
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum? _anomaly;
+    private double? _normalizedValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Outlier IGenesysCloudModel<Outlier>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Outlier : IGenesysCloudModel<Outlier>
             switch (index)
             {
                 case 0:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Anomaly = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum(text1) : (global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum?)null;
+                    value._anomaly = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum(text1) : (global::GenesysCloud.Extensions.Models.Outlier.AnomalyEnum?)null;
                     break;
                 case 2:
-                    value.NormalizedValue = ReadNullableDouble(ref reader, options, name);
+                    value._normalizedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Outlier : IGenesysCloudModel<Outlier>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "anomaly"u8, value.Anomaly?.ToString(), nulls);
-        WriteDouble(writer, "normalizedValue"u8, value.NormalizedValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "anomaly"u8, value._anomaly?.ToString(), nulls);
+        WriteDouble(writer, "normalizedValue"u8, value._normalizedValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

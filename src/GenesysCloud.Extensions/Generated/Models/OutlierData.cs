@@ -14,15 +14,19 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
 {
     /// <summary>List of URLs to fetch the result of the outliers data. This field is populated only if session state is 'Complete' and outliers are present</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResultTemplate")]
-    public global::GenesysCloud.Extensions.Models.OutlierResultTemplate? DownloadResultTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutlierResultTemplate? DownloadResultTemplate { get => _downloadResultTemplate; set => _downloadResultTemplate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::GenesysCloud.Extensions.Models.OutlierResultTemplate? _downloadResultTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutlierData IGenesysCloudModel<OutlierData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 1:
-                    value.DownloadResultTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierResultTemplate.ReadJson(ref reader, options);
+                    value._downloadResultTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierResultTemplate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DownloadUrls is { } property2)
+        if (value._downloadUrls is { } property2)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
             writer.WriteNull("downloadUrls"u8);
         }
 
-        if (value.DownloadResultTemplate is { } property4)
+        if (value._downloadResultTemplate is { } property4)
         {
             writer.WritePropertyName("downloadResultTemplate"u8);
             global::GenesysCloud.Extensions.Models.OutlierResultTemplate.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class OutlierData : IGenesysCloudModel<OutlierData>
             writer.WriteNull("downloadResultTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

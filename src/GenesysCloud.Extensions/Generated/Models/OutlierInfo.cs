@@ -14,15 +14,19 @@ public sealed class OutlierInfo : IGenesysCloudModel<OutlierInfo>
 {
     /// <summary>Boolean to identify if an outlier or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outlier")]
-    public bool? Outlier { get; set; }
+    public bool? Outlier { get => _outlier; set => _outlier = value; }
 
     /// <summary>Outlier score for this utterance. The score is always 0 or greater and higher the score, the more outlier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public double? Score { get; set; }
+    public double? Score { get => _score; set => _score = value; }
+
+    private bool? _outlier;
+    private double? _score;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutlierInfo IGenesysCloudModel<OutlierInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class OutlierInfo : IGenesysCloudModel<OutlierInfo>
             switch (index)
             {
                 case 0:
-                    value.Outlier = ReadNullableBoolean(ref reader, name);
+                    value._outlier = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Score = ReadNullableDouble(ref reader, options, name);
+                    value._score = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class OutlierInfo : IGenesysCloudModel<OutlierInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "outlier"u8, value.Outlier, nulls);
-        WriteDouble(writer, "score"u8, value.Score, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "outlier"u8, value._outlier, nulls);
+        WriteDouble(writer, "score"u8, value._score, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class OutlierResultBody : IGenesysCloudModel<OutlierResultBody>
 {
     /// <summary>The ID of the planning group for which outliers are present</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>Outliers detected in the forecast data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outliers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Outlier>? Outliers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Outlier>? Outliers { get => _outliers; set => _outliers = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Outlier>? _outliers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutlierResultBody IGenesysCloudModel<OutlierResultBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OutlierResultBody : IGenesysCloudModel<OutlierResultBody>
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Outliers = null;
+                        value._outliers = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OutlierResultBody : IGenesysCloudModel<OutlierResultBody>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Outlier.ReadJson(ref reader, options));
                         }
 
-                        value.Outliers = list1;
+                        value._outliers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class OutlierResultBody : IGenesysCloudModel<OutlierResultBody>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.Outliers is { } property2)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._outliers is { } property2)
         {
             writer.WritePropertyName("outliers"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class OutlierResultBody : IGenesysCloudModel<OutlierResultBody>
             writer.WriteNull("outliers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

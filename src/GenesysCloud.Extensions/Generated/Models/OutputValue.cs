@@ -14,15 +14,19 @@ public sealed class OutputValue : IGenesysCloudModel<OutputValue>
 {
     /// <summary>The contract schema property key that describes the output value of this column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaPropertyKey")]
-    public string? SchemaPropertyKey { get; set; }
+    public string? SchemaPropertyKey { get => _schemaPropertyKey; set => _schemaPropertyKey = value; }
 
     /// <summary>The nested output properties of this column that will be provided by each row, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutputValue>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutputValue>? Properties { get => _properties; set => _properties = value; }
+
+    private string? _schemaPropertyKey;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutputValue>? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OutputValue IGenesysCloudModel<OutputValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class OutputValue : IGenesysCloudModel<OutputValue>
             switch (index)
             {
                 case 0:
-                    value.SchemaPropertyKey = ReadString(ref reader, name);
+                    value._schemaPropertyKey = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class OutputValue : IGenesysCloudModel<OutputValue>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutputValue.ReadJson(ref reader, options));
                         }
 
-                        value.Properties = list1;
+                        value._properties = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class OutputValue : IGenesysCloudModel<OutputValue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "schemaPropertyKey"u8, value.SchemaPropertyKey, nulls);
-        if (value.Properties is { } property2)
+        WriteString(writer, "schemaPropertyKey"u8, value._schemaPropertyKey, nulls);
+        if (value._properties is { } property2)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class OutputValue : IGenesysCloudModel<OutputValue>
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

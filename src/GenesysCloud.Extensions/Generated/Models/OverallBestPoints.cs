@@ -14,19 +14,24 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
 {
     /// <summary>The requested division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>List of gamification best point items</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bestPoints")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OverallBestPointsItem>? BestPoints { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OverallBestPointsItem>? BestPoints { get => _bestPoints; set => _bestPoints = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
+
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OverallBestPointsItem>? _bestPoints;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OverallBestPoints IGenesysCloudModel<OverallBestPoints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
             switch (index)
             {
                 case 0:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.BestPoints = null;
+                        value._bestPoints = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OverallBestPointsItem.ReadJson(ref reader, options));
                         }
 
-                        value.BestPoints = list1;
+                        value._bestPoints = list1;
                     }
                     break;
                 case 2:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Division is { } property2)
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
             writer.WriteNull("division"u8);
         }
 
-        if (value.BestPoints is { } property4)
+        if (value._bestPoints is { } property4)
         {
             writer.WritePropertyName("bestPoints"u8);
             writer.WriteStartArray();
@@ -116,7 +121,7 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
             writer.WriteNull("bestPoints"u8);
         }
 
-        if (value.PerformanceProfile is { } property7)
+        if (value._performanceProfile is { } property7)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -126,7 +131,7 @@ public sealed class OverallBestPoints : IGenesysCloudModel<OverallBestPoints>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

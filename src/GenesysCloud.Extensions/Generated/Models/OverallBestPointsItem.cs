@@ -14,31 +14,39 @@ public sealed class OverallBestPointsItem : IGenesysCloudModel<OverallBestPoints
 {
     /// <summary>Best points aggregation interval granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularityType")]
-    public global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum? GranularityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum? GranularityType { get => _granularityType; set => _granularityType = value; }
 
     /// <summary>List of associated users with the equal points.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Users { get => _users; set => _users = value; }
 
     /// <summary>The count of the user IDs in the list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Gamification points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>Start workday of the best points aggregation interval. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday of the best points aggregation interval. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
+
+    private global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum? _granularityType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _users;
+    private long? _count;
+    private long? _points;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OverallBestPointsItem IGenesysCloudModel<OverallBestPointsItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class OverallBestPointsItem : IGenesysCloudModel<OverallBestPoints
             switch (index)
             {
                 case 0:
-                    value.GranularityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum?)null;
+                    value._granularityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.OverallBestPointsItem.GranularityTypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -75,23 +83,23 @@ public sealed class OverallBestPointsItem : IGenesysCloudModel<OverallBestPoints
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list2;
+                        value._users = list2;
                     }
                     break;
                 case 2:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class OverallBestPointsItem : IGenesysCloudModel<OverallBestPoints
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "granularityType"u8, value.GranularityType?.ToString(), nulls);
-        if (value.Users is { } property3)
+        WriteString(writer, "granularityType"u8, value._granularityType?.ToString(), nulls);
+        if (value._users is { } property3)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -128,11 +136,11 @@ public sealed class OverallBestPointsItem : IGenesysCloudModel<OverallBestPoints
             writer.WriteNull("users"u8);
         }
 
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class OverrideEscalationTarget : IGenesysCloudModel<OverrideEscala
 {
     /// <summary>The ID of the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
+
+    private string? _integrationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static OverrideEscalationTarget IGenesysCloudModel<OverrideEscalationTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class OverrideEscalationTarget : IGenesysCloudModel<OverrideEscala
             switch (index)
             {
                 case 0:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class OverrideEscalationTarget : IGenesysCloudModel<OverrideEscala
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

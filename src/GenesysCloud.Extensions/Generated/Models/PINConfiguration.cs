@@ -14,15 +14,19 @@ public sealed class PINConfiguration : IGenesysCloudModel<PINConfiguration>
 {
     /// <summary>Gets or sets <c>minimumLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLength")]
-    public long? MinimumLength { get; set; }
+    public long? MinimumLength { get => _minimumLength; set => _minimumLength = value; }
 
     /// <summary>Gets or sets <c>maximumLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumLength")]
-    public long? MaximumLength { get; set; }
+    public long? MaximumLength { get => _maximumLength; set => _maximumLength = value; }
+
+    private long? _minimumLength;
+    private long? _maximumLength;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PINConfiguration IGenesysCloudModel<PINConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PINConfiguration : IGenesysCloudModel<PINConfiguration>
             switch (index)
             {
                 case 0:
-                    value.MinimumLength = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MaximumLength = ReadNullableInt64(ref reader, options, name);
+                    value._maximumLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PINConfiguration : IGenesysCloudModel<PINConfiguration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "minimumLength"u8, value.MinimumLength, nulls);
-        WriteInt64(writer, "maximumLength"u8, value.MaximumLength, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "minimumLength"u8, value._minimumLength, nulls);
+        WriteInt64(writer, "maximumLength"u8, value._maximumLength, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class Page : IGenesysCloudModel<Page>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>versionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Gets or sets <c>rootContainer</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rootContainer")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? RootContainer { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? RootContainer { get => _rootContainer; set => _rootContainer = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _versionId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _rootContainer;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Page IGenesysCloudModel<Page>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class Page : IGenesysCloudModel<Page>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.RootContainer = null;
+                        value._rootContainer = null;
                     }
                     else
                     {
@@ -95,13 +105,13 @@ public sealed class Page : IGenesysCloudModel<Page>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.RootContainer = dictionary1;
+                        value._rootContainer = dictionary1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class Page : IGenesysCloudModel<Page>
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary2;
+                        value._properties = dictionary2;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +141,12 @@ public sealed class Page : IGenesysCloudModel<Page>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        if (value.RootContainer is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        if (value._rootContainer is { } property3)
         {
             writer.WritePropertyName("rootContainer"u8);
             writer.WriteStartObject();
@@ -154,7 +164,7 @@ public sealed class Page : IGenesysCloudModel<Page>
             writer.WriteNull("rootContainer"u8);
         }
 
-        if (value.Properties is { } property5)
+        if (value._properties is { } property5)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -172,8 +182,8 @@ public sealed class Page : IGenesysCloudModel<Page>
             writer.WriteNull("properties"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PagingSpec : IGenesysCloudModel<PagingSpec>
 {
     /// <summary>How many results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>How many pages in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
+
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PagingSpec IGenesysCloudModel<PagingSpec>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PagingSpec : IGenesysCloudModel<PagingSpec>
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PagingSpec : IGenesysCloudModel<PagingSpec>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ParkingStateRequest : IGenesysCloudModel<ParkingStateRequest
 {
     /// <summary>State to set the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Timestamp for resume parked conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resumeTime")]
-    public global::System.DateTimeOffset? ResumeTime { get; set; }
+    public global::System.DateTimeOffset? ResumeTime { get => _resumeTime; set => _resumeTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum? _state;
+    private global::System.DateTimeOffset? _resumeTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParkingStateRequest IGenesysCloudModel<ParkingStateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ParkingStateRequest : IGenesysCloudModel<ParkingStateRequest
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ParkingStateRequest.StateEnum?)null;
                     break;
                 case 1:
-                    value.ResumeTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._resumeTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ParkingStateRequest : IGenesysCloudModel<ParkingStateRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "resumeTime"u8, value.ResumeTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "resumeTime"u8, value._resumeTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

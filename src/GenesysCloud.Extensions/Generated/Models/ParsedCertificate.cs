@@ -14,11 +14,14 @@ public sealed class ParsedCertificate : IGenesysCloudModel<ParsedCertificate>
 {
     /// <summary>The details of the certificates that were parsed correctly.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificateDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CertificateDetails>? CertificateDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CertificateDetails>? CertificateDetails { get => _certificateDetails; set => _certificateDetails = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CertificateDetails>? _certificateDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParsedCertificate IGenesysCloudModel<ParsedCertificate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ParsedCertificate : IGenesysCloudModel<ParsedCertificate>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.CertificateDetails = null;
+                        value._certificateDetails = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ParsedCertificate : IGenesysCloudModel<ParsedCertificate>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CertificateDetails.ReadJson(ref reader, options));
                         }
 
-                        value.CertificateDetails = list1;
+                        value._certificateDetails = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ParsedCertificate : IGenesysCloudModel<ParsedCertificate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.CertificateDetails is { } property2)
+        if (value._certificateDetails is { } property2)
         {
             writer.WritePropertyName("certificateDetails"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ParsedCertificate : IGenesysCloudModel<ParsedCertificate>
             writer.WriteNull("certificateDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ParticipantAttributes : IGenesysCloudModel<ParticipantAttrib
 {
     /// <summary>The map of attribute keys to values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParticipantAttributes IGenesysCloudModel<ParticipantAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ParticipantAttributes : IGenesysCloudModel<ParticipantAttrib
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ParticipantAttributes : IGenesysCloudModel<ParticipantAttrib
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ParticipantAttributes : IGenesysCloudModel<ParticipantAttrib
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attributes is { } property2)
+        if (value._attributes is { } property2)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -86,7 +89,7 @@ public sealed class ParticipantAttributes : IGenesysCloudModel<ParticipantAttrib
             writer.WriteNull("attributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,207 +14,259 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
 {
     /// <summary>A globally unique identifier for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The timestamp when this participant joined the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The timestamp when this participant disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The timestamp when this participant was connected to the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>A human readable name identifying the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>If this participant represents a user, then this will be an URI that can be used to fetch the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userUri")]
-    public string? UserUri { get; set; }
+    public string? UserUri { get => _userUri; set => _userUri = value; }
 
     /// <summary>If this participant represents a user, then this will be the globally unique identifier for the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the globally unique identifier for the external contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>If this participant represents an external contact, then this will be the initial division for the external contact. This value will not be updated if the external contact is reassigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactInitialDivisionId")]
-    public string? ExternalContactInitialDivisionId { get; set; }
+    public string? ExternalContactInitialDivisionId { get => _externalContactInitialDivisionId; set => _externalContactInitialDivisionId = value; }
 
     /// <summary>If this participant represents an external org, then this will be the globally unique identifier for the external org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganizationId")]
-    public string? ExternalOrganizationId { get; set; }
+    public string? ExternalOrganizationId { get => _externalOrganizationId; set => _externalOrganizationId = value; }
 
     /// <summary>If present, the queue id that the communication channel came in on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>If present, group of users the participant represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupId")]
-    public string? GroupId { get; set; }
+    public string? GroupId { get => _groupId; set => _groupId = value; }
 
     /// <summary>The team id that this participant is a member of when added to the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-    public string? TeamId { get; set; }
+    public string? TeamId { get => _teamId; set => _teamId = value; }
 
     /// <summary>If present, the queue name that the communication channel came in on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueName")]
-    public string? QueueName { get; set; }
+    public string? QueueName { get => _queueName; set => _queueName = value; }
 
     /// <summary>A well known string that specifies the purpose of this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public string? Purpose { get; set; }
+    public string? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>A well known string that specifies the type of this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantType")]
-    public string? ParticipantType { get; set; }
+    public string? ParticipantType { get => _participantType; set => _participantType = value; }
 
     /// <summary>If this participant is part of a consult transfer, then this will be the participant id of the participant being transferred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consultParticipantId")]
-    public string? ConsultParticipantId { get; set; }
+    public string? ConsultParticipantId { get => _consultParticipantId; set => _consultParticipantId = value; }
 
     /// <summary>The address for the this participant. For a phone call this will be the ANI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The address for the this participant. For a phone call this will be the ANI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>The ani-based name for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aniName")]
-    public string? AniName { get; set; }
+    public string? AniName { get => _aniName; set => _aniName = value; }
 
     /// <summary>The address for the this participant. For a phone call this will be the ANI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>An ISO 639 language code specifying the locale for this participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locale")]
-    public string? Locale { get; set; }
+    public string? Locale { get => _locale; set => _locale = value; }
 
     /// <summary>True iff this participant is required to enter wrapup for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupRequired")]
-    public bool? WrapupRequired { get; set; }
+    public bool? WrapupRequired { get => _wrapupRequired; set => _wrapupRequired = value; }
 
     /// <summary>This field controls how the UI prompts the agent for a wrapup.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupPrompt")]
-    public global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum? WrapupPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum? WrapupPrompt { get => _wrapupPrompt; set => _wrapupPrompt = value; }
 
     /// <summary>Specifies how long a timed ACW session will last.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupTimeoutMs")]
-    public long? WrapupTimeoutMs { get; set; }
+    public long? WrapupTimeoutMs { get => _wrapupTimeoutMs; set => _wrapupTimeoutMs = value; }
 
     /// <summary>The UI sets this field when the agent chooses to skip entering a wrapup for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupSkipped")]
-    public bool? WrapupSkipped { get; set; }
+    public bool? WrapupSkipped { get => _wrapupSkipped; set => _wrapupSkipped = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>List of roles this participant's media has had on the conversation, ie monitor, coach, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaRoles")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRoles { get => _mediaRoles; set => _mediaRoles = value; }
 
     /// <summary>Information on how a communication should be routed to an agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationRoutingData")]
-    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationRoutingData? ConversationRoutingData { get => _conversationRoutingData; set => _conversationRoutingData = value; }
 
     /// <summary>Specifies how long the agent has to answer an interaction before being marked as not responding.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertingTimeoutMs")]
-    public long? AlertingTimeoutMs { get; set; }
+    public long? AlertingTimeoutMs { get => _alertingTimeoutMs; set => _alertingTimeoutMs = value; }
 
     /// <summary>If this participant is a monitor, then this will be the id of the participant that is being monitored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("monitoredParticipantId")]
-    public string? MonitoredParticipantId { get; set; }
+    public string? MonitoredParticipantId { get => _monitoredParticipantId; set => _monitoredParticipantId = value; }
 
     /// <summary>If this participant is a coach, then this will be the id of the participant that is being coached.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coachedParticipantId")]
-    public string? CoachedParticipantId { get; set; }
+    public string? CoachedParticipantId { get => _coachedParticipantId; set => _coachedParticipantId = value; }
 
     /// <summary>Additional participant attributes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Gets or sets <c>calls</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calls")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallBasic>? Calls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallBasic>? Calls { get => _calls; set => _calls = value; }
 
     /// <summary>Gets or sets <c>callbacks</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbacks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackBasic>? Callbacks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackBasic>? Callbacks { get => _callbacks; set => _callbacks = value; }
 
     /// <summary>Gets or sets <c>chats</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chats")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChat>? Chats { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChat>? Chats { get => _chats; set => _chats = value; }
 
     /// <summary>Gets or sets <c>cobrowsesessions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowsesessions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Cobrowsesession>? Cobrowsesessions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Cobrowsesession>? Cobrowsesessions { get => _cobrowsesessions; set => _cobrowsesessions = value; }
 
     /// <summary>Gets or sets <c>emails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Email>? Emails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Email>? Emails { get => _emails; set => _emails = value; }
 
     /// <summary>Gets or sets <c>messages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Message>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Message>? Messages { get => _messages; set => _messages = value; }
 
     /// <summary>Gets or sets <c>internalMessages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("internalMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessage>? InternalMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessage>? InternalMessages { get => _internalMessages; set => _internalMessages = value; }
 
     /// <summary>Gets or sets <c>screenMonitorings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenMonitorings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenMonitoring>? ScreenMonitorings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenMonitoring>? ScreenMonitorings { get => _screenMonitorings; set => _screenMonitorings = value; }
 
     /// <summary>Gets or sets <c>screenshares</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenshares")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Screenshare>? Screenshares { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Screenshare>? Screenshares { get => _screenshares; set => _screenshares = value; }
 
     /// <summary>Gets or sets <c>socialExpressions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialExpressions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialExpression>? SocialExpressions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialExpression>? SocialExpressions { get => _socialExpressions; set => _socialExpressions = value; }
 
     /// <summary>Gets or sets <c>videos</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("videos")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Video>? Videos { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Video>? Videos { get => _videos; set => _videos = value; }
 
     /// <summary>Gets or sets <c>evaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? Evaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? Evaluations { get => _evaluations; set => _evaluations = value; }
 
     /// <summary>The current screen recording state for this participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenRecordingState")]
-    public global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum? ScreenRecordingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum? ScreenRecordingState { get => _screenRecordingState; set => _screenRecordingState = value; }
 
     /// <summary>The reason specifying why participant flagged the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flaggedReason")]
-    public global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum? FlaggedReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum? FlaggedReason { get => _flaggedReason; set => _flaggedReason = value; }
 
     /// <summary>The timestamp when this participant started after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAcwTime")]
-    public global::System.DateTimeOffset? StartAcwTime { get; set; }
+    public global::System.DateTimeOffset? StartAcwTime { get => _startAcwTime; set => _startAcwTime = value; }
 
     /// <summary>The timestamp when this participant ended after-call work. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endAcwTime")]
-    public global::System.DateTimeOffset? EndAcwTime { get; set; }
+    public global::System.DateTimeOffset? EndAcwTime { get => _endAcwTime; set => _endAcwTime = value; }
 
     /// <summary>If this participant barged in a participant's call, then this will be the id of the targeted participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bargedParticipantId")]
-    public string? BargedParticipantId { get; set; }
+    public string? BargedParticipantId { get => _bargedParticipantId; set => _bargedParticipantId = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private string? _name;
+    private string? _userUri;
+    private string? _userId;
+    private string? _externalContactId;
+    private string? _externalContactInitialDivisionId;
+    private string? _externalOrganizationId;
+    private string? _queueId;
+    private string? _groupId;
+    private string? _teamId;
+    private string? _queueName;
+    private string? _purpose;
+    private string? _participantType;
+    private string? _consultParticipantId;
+    private string? _address;
+    private string? _ani;
+    private string? _aniName;
+    private string? _dnis;
+    private string? _locale;
+    private bool? _wrapupRequired;
+    private global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum? _wrapupPrompt;
+    private long? _wrapupTimeoutMs;
+    private bool? _wrapupSkipped;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaRoles;
+    private global::GenesysCloud.Extensions.Models.ConversationRoutingData? _conversationRoutingData;
+    private long? _alertingTimeoutMs;
+    private string? _monitoredParticipantId;
+    private string? _coachedParticipantId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallBasic>? _calls;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CallbackBasic>? _callbacks;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChat>? _chats;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Cobrowsesession>? _cobrowsesessions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Email>? _emails;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Message>? _messages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.InternalMessage>? _internalMessages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenMonitoring>? _screenMonitorings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Screenshare>? _screenshares;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialExpression>? _socialExpressions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Video>? _videos;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Evaluation>? _evaluations;
+    private global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum? _screenRecordingState;
+    private global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum? _flaggedReason;
+    private global::System.DateTimeOffset? _startAcwTime;
+    private global::System.DateTimeOffset? _endAcwTime;
+    private string? _bargedParticipantId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParticipantBasic IGenesysCloudModel<ParticipantBasic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -235,90 +287,90 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UserUri = ReadString(ref reader, name);
+                    value._userUri = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ExternalContactInitialDivisionId = ReadString(ref reader, name);
+                    value._externalContactInitialDivisionId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ExternalOrganizationId = ReadString(ref reader, name);
+                    value._externalOrganizationId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.GroupId = ReadString(ref reader, name);
+                    value._groupId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.TeamId = ReadString(ref reader, name);
+                    value._teamId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.QueueName = ReadString(ref reader, name);
+                    value._queueName = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.Purpose = ReadString(ref reader, name);
+                    value._purpose = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ParticipantType = ReadString(ref reader, name);
+                    value._participantType = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.ConsultParticipantId = ReadString(ref reader, name);
+                    value._consultParticipantId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.AniName = ReadString(ref reader, name);
+                    value._aniName = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.Locale = ReadString(ref reader, name);
+                    value._locale = ReadString(ref reader, name);
                     break;
                 case 22:
-                    value.WrapupRequired = ReadNullableBoolean(ref reader, name);
+                    value._wrapupRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.WrapupPrompt = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum(text1) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum?)null;
+                    value._wrapupPrompt = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum(text1) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.WrapupPromptEnum?)null;
                     break;
                 case 24:
-                    value.WrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._wrapupTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 25:
-                    value.WrapupSkipped = ReadNullableBoolean(ref reader, name);
+                    value._wrapupSkipped = ReadNullableBoolean(ref reader, name);
                     break;
                 case 26:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.MediaRoles = null;
+                        value._mediaRoles = null;
                     }
                     else
                     {
@@ -329,25 +381,25 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaRoles = list2;
+                        value._mediaRoles = list2;
                     }
                     break;
                 case 28:
-                    value.ConversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
+                    value._conversationRoutingData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationRoutingData.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.AlertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
+                    value._alertingTimeoutMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 30:
-                    value.MonitoredParticipantId = ReadString(ref reader, name);
+                    value._monitoredParticipantId = ReadString(ref reader, name);
                     break;
                 case 31:
-                    value.CoachedParticipantId = ReadString(ref reader, name);
+                    value._coachedParticipantId = ReadString(ref reader, name);
                     break;
                 case 32:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -358,13 +410,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.Attributes = dictionary3;
+                        value._attributes = dictionary3;
                     }
                     break;
                 case 33:
                     if (IsNull(ref reader))
                     {
-                        value.Calls = null;
+                        value._calls = null;
                     }
                     else
                     {
@@ -375,13 +427,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallBasic.ReadJson(ref reader, options));
                         }
 
-                        value.Calls = list4;
+                        value._calls = list4;
                     }
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.Callbacks = null;
+                        value._callbacks = null;
                     }
                     else
                     {
@@ -392,13 +444,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CallbackBasic.ReadJson(ref reader, options));
                         }
 
-                        value.Callbacks = list5;
+                        value._callbacks = list5;
                     }
                     break;
                 case 35:
                     if (IsNull(ref reader))
                     {
-                        value.Chats = null;
+                        value._chats = null;
                     }
                     else
                     {
@@ -409,13 +461,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationChat.ReadJson(ref reader, options));
                         }
 
-                        value.Chats = list6;
+                        value._chats = list6;
                     }
                     break;
                 case 36:
                     if (IsNull(ref reader))
                     {
-                        value.Cobrowsesessions = null;
+                        value._cobrowsesessions = null;
                     }
                     else
                     {
@@ -426,13 +478,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Cobrowsesession.ReadJson(ref reader, options));
                         }
 
-                        value.Cobrowsesessions = list7;
+                        value._cobrowsesessions = list7;
                     }
                     break;
                 case 37:
                     if (IsNull(ref reader))
                     {
-                        value.Emails = null;
+                        value._emails = null;
                     }
                     else
                     {
@@ -443,13 +495,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Email.ReadJson(ref reader, options));
                         }
 
-                        value.Emails = list8;
+                        value._emails = list8;
                     }
                     break;
                 case 38:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -460,13 +512,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Message.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list9;
+                        value._messages = list9;
                     }
                     break;
                 case 39:
                     if (IsNull(ref reader))
                     {
-                        value.InternalMessages = null;
+                        value._internalMessages = null;
                     }
                     else
                     {
@@ -477,13 +529,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.InternalMessage.ReadJson(ref reader, options));
                         }
 
-                        value.InternalMessages = list10;
+                        value._internalMessages = list10;
                     }
                     break;
                 case 40:
                     if (IsNull(ref reader))
                     {
-                        value.ScreenMonitorings = null;
+                        value._screenMonitorings = null;
                     }
                     else
                     {
@@ -494,13 +546,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list11.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScreenMonitoring.ReadJson(ref reader, options));
                         }
 
-                        value.ScreenMonitorings = list11;
+                        value._screenMonitorings = list11;
                     }
                     break;
                 case 41:
                     if (IsNull(ref reader))
                     {
-                        value.Screenshares = null;
+                        value._screenshares = null;
                     }
                     else
                     {
@@ -511,13 +563,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list12.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Screenshare.ReadJson(ref reader, options));
                         }
 
-                        value.Screenshares = list12;
+                        value._screenshares = list12;
                     }
                     break;
                 case 42:
                     if (IsNull(ref reader))
                     {
-                        value.SocialExpressions = null;
+                        value._socialExpressions = null;
                     }
                     else
                     {
@@ -528,13 +580,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list13.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SocialExpression.ReadJson(ref reader, options));
                         }
 
-                        value.SocialExpressions = list13;
+                        value._socialExpressions = list13;
                     }
                     break;
                 case 43:
                     if (IsNull(ref reader))
                     {
-                        value.Videos = null;
+                        value._videos = null;
                     }
                     else
                     {
@@ -545,13 +597,13 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list14.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Video.ReadJson(ref reader, options));
                         }
 
-                        value.Videos = list14;
+                        value._videos = list14;
                     }
                     break;
                 case 44:
                     if (IsNull(ref reader))
                     {
-                        value.Evaluations = null;
+                        value._evaluations = null;
                     }
                     else
                     {
@@ -562,26 +614,26 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
                             list15.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Evaluation.ReadJson(ref reader, options));
                         }
 
-                        value.Evaluations = list15;
+                        value._evaluations = list15;
                     }
                     break;
                 case 45:
-                    value.ScreenRecordingState = ReadEnum(ref reader, name) is { } text16 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum(text16) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum?)null;
+                    value._screenRecordingState = ReadEnum(ref reader, name) is { } text16 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum(text16) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.ScreenRecordingStateEnum?)null;
                     break;
                 case 46:
-                    value.FlaggedReason = ReadEnum(ref reader, name) is { } text17 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum(text17) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum?)null;
+                    value._flaggedReason = ReadEnum(ref reader, name) is { } text17 ? new global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum(text17) : (global::GenesysCloud.Extensions.Models.ParticipantBasic.FlaggedReasonEnum?)null;
                     break;
                 case 47:
-                    value.StartAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 48:
-                    value.EndAcwTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endAcwTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 49:
-                    value.BargedParticipantId = ReadString(ref reader, name);
+                    value._bargedParticipantId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -593,33 +645,33 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "userUri"u8, value.UserUri, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "externalContactInitialDivisionId"u8, value.ExternalContactInitialDivisionId, nulls);
-        WriteString(writer, "externalOrganizationId"u8, value.ExternalOrganizationId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "groupId"u8, value.GroupId, nulls);
-        WriteString(writer, "teamId"u8, value.TeamId, nulls);
-        WriteString(writer, "queueName"u8, value.QueueName, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose, nulls);
-        WriteString(writer, "participantType"u8, value.ParticipantType, nulls);
-        WriteString(writer, "consultParticipantId"u8, value.ConsultParticipantId, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "aniName"u8, value.AniName, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteString(writer, "locale"u8, value.Locale, nulls);
-        WriteBoolean(writer, "wrapupRequired"u8, value.WrapupRequired, nulls);
-        WriteString(writer, "wrapupPrompt"u8, value.WrapupPrompt?.ToString(), nulls);
-        WriteInt64(writer, "wrapupTimeoutMs"u8, value.WrapupTimeoutMs, nulls);
-        WriteBoolean(writer, "wrapupSkipped"u8, value.WrapupSkipped, nulls);
-        if (value.Wrapup is { } property18)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "userUri"u8, value._userUri, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "externalContactInitialDivisionId"u8, value._externalContactInitialDivisionId, nulls);
+        WriteString(writer, "externalOrganizationId"u8, value._externalOrganizationId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "groupId"u8, value._groupId, nulls);
+        WriteString(writer, "teamId"u8, value._teamId, nulls);
+        WriteString(writer, "queueName"u8, value._queueName, nulls);
+        WriteString(writer, "purpose"u8, value._purpose, nulls);
+        WriteString(writer, "participantType"u8, value._participantType, nulls);
+        WriteString(writer, "consultParticipantId"u8, value._consultParticipantId, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "aniName"u8, value._aniName, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteString(writer, "locale"u8, value._locale, nulls);
+        WriteBoolean(writer, "wrapupRequired"u8, value._wrapupRequired, nulls);
+        WriteString(writer, "wrapupPrompt"u8, value._wrapupPrompt?.ToString(), nulls);
+        WriteInt64(writer, "wrapupTimeoutMs"u8, value._wrapupTimeoutMs, nulls);
+        WriteBoolean(writer, "wrapupSkipped"u8, value._wrapupSkipped, nulls);
+        if (value._wrapup is { } property18)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property18, options);
@@ -629,7 +681,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.MediaRoles is { } property20)
+        if (value._mediaRoles is { } property20)
         {
             writer.WritePropertyName("mediaRoles"u8);
             writer.WriteStartArray();
@@ -646,7 +698,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("mediaRoles"u8);
         }
 
-        if (value.ConversationRoutingData is { } property22)
+        if (value._conversationRoutingData is { } property22)
         {
             writer.WritePropertyName("conversationRoutingData"u8);
             global::GenesysCloud.Extensions.Models.ConversationRoutingData.WriteJson(writer, property22, options);
@@ -656,10 +708,10 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("conversationRoutingData"u8);
         }
 
-        WriteInt64(writer, "alertingTimeoutMs"u8, value.AlertingTimeoutMs, nulls);
-        WriteString(writer, "monitoredParticipantId"u8, value.MonitoredParticipantId, nulls);
-        WriteString(writer, "coachedParticipantId"u8, value.CoachedParticipantId, nulls);
-        if (value.Attributes is { } property24)
+        WriteInt64(writer, "alertingTimeoutMs"u8, value._alertingTimeoutMs, nulls);
+        WriteString(writer, "monitoredParticipantId"u8, value._monitoredParticipantId, nulls);
+        WriteString(writer, "coachedParticipantId"u8, value._coachedParticipantId, nulls);
+        if (value._attributes is { } property24)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -677,7 +729,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Calls is { } property26)
+        if (value._calls is { } property26)
         {
             writer.WritePropertyName("calls"u8);
             writer.WriteStartArray();
@@ -701,7 +753,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("calls"u8);
         }
 
-        if (value.Callbacks is { } property29)
+        if (value._callbacks is { } property29)
         {
             writer.WritePropertyName("callbacks"u8);
             writer.WriteStartArray();
@@ -725,7 +777,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("callbacks"u8);
         }
 
-        if (value.Chats is { } property32)
+        if (value._chats is { } property32)
         {
             writer.WritePropertyName("chats"u8);
             writer.WriteStartArray();
@@ -749,7 +801,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("chats"u8);
         }
 
-        if (value.Cobrowsesessions is { } property35)
+        if (value._cobrowsesessions is { } property35)
         {
             writer.WritePropertyName("cobrowsesessions"u8);
             writer.WriteStartArray();
@@ -773,7 +825,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("cobrowsesessions"u8);
         }
 
-        if (value.Emails is { } property38)
+        if (value._emails is { } property38)
         {
             writer.WritePropertyName("emails"u8);
             writer.WriteStartArray();
@@ -797,7 +849,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("emails"u8);
         }
 
-        if (value.Messages is { } property41)
+        if (value._messages is { } property41)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -821,7 +873,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("messages"u8);
         }
 
-        if (value.InternalMessages is { } property44)
+        if (value._internalMessages is { } property44)
         {
             writer.WritePropertyName("internalMessages"u8);
             writer.WriteStartArray();
@@ -845,7 +897,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("internalMessages"u8);
         }
 
-        if (value.ScreenMonitorings is { } property47)
+        if (value._screenMonitorings is { } property47)
         {
             writer.WritePropertyName("screenMonitorings"u8);
             writer.WriteStartArray();
@@ -869,7 +921,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("screenMonitorings"u8);
         }
 
-        if (value.Screenshares is { } property50)
+        if (value._screenshares is { } property50)
         {
             writer.WritePropertyName("screenshares"u8);
             writer.WriteStartArray();
@@ -893,7 +945,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("screenshares"u8);
         }
 
-        if (value.SocialExpressions is { } property53)
+        if (value._socialExpressions is { } property53)
         {
             writer.WritePropertyName("socialExpressions"u8);
             writer.WriteStartArray();
@@ -917,7 +969,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("socialExpressions"u8);
         }
 
-        if (value.Videos is { } property56)
+        if (value._videos is { } property56)
         {
             writer.WritePropertyName("videos"u8);
             writer.WriteStartArray();
@@ -941,7 +993,7 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("videos"u8);
         }
 
-        if (value.Evaluations is { } property59)
+        if (value._evaluations is { } property59)
         {
             writer.WritePropertyName("evaluations"u8);
             writer.WriteStartArray();
@@ -965,12 +1017,12 @@ public sealed class ParticipantBasic : IGenesysCloudModel<ParticipantBasic>
             writer.WriteNull("evaluations"u8);
         }
 
-        WriteString(writer, "screenRecordingState"u8, value.ScreenRecordingState?.ToString(), nulls);
-        WriteString(writer, "flaggedReason"u8, value.FlaggedReason?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startAcwTime"u8, value.StartAcwTime, nulls);
-        WriteDateTimeOffset(writer, "endAcwTime"u8, value.EndAcwTime, nulls);
-        WriteString(writer, "bargedParticipantId"u8, value.BargedParticipantId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "screenRecordingState"u8, value._screenRecordingState?.ToString(), nulls);
+        WriteString(writer, "flaggedReason"u8, value._flaggedReason?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startAcwTime"u8, value._startAcwTime, nulls);
+        WriteDateTimeOffset(writer, "endAcwTime"u8, value._endAcwTime, nulls);
+        WriteString(writer, "bargedParticipantId"u8, value._bargedParticipantId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ParticipantInfo : IGenesysCloudModel<ParticipantInfo>
 {
     /// <summary>The number of active participants in the video conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeParticipantCount")]
-    public long? ActiveParticipantCount { get; set; }
+    public long? ActiveParticipantCount { get => _activeParticipantCount; set => _activeParticipantCount = value; }
 
     /// <summary>The version of the participant count.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private long? _activeParticipantCount;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParticipantInfo IGenesysCloudModel<ParticipantInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ParticipantInfo : IGenesysCloudModel<ParticipantInfo>
             switch (index)
             {
                 case 0:
-                    value.ActiveParticipantCount = ReadNullableInt64(ref reader, options, name);
+                    value._activeParticipantCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ParticipantInfo : IGenesysCloudModel<ParticipantInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "activeParticipantCount"u8, value.ActiveParticipantCount, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "activeParticipantCount"u8, value._activeParticipantCount, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

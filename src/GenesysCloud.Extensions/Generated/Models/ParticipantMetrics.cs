@@ -14,39 +14,49 @@ public sealed class ParticipantMetrics : IGenesysCloudModel<ParticipantMetrics>
 {
     /// <summary>Percentage of Agent duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentDurationPercentage")]
-    public double? AgentDurationPercentage { get; set; }
+    public double? AgentDurationPercentage { get => _agentDurationPercentage; set => _agentDurationPercentage = value; }
 
     /// <summary>Percentage of Customer duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerDurationPercentage")]
-    public double? CustomerDurationPercentage { get; set; }
+    public double? CustomerDurationPercentage { get => _customerDurationPercentage; set => _customerDurationPercentage = value; }
 
     /// <summary>Percentage of Silence duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("silenceDurationPercentage")]
-    public double? SilenceDurationPercentage { get; set; }
+    public double? SilenceDurationPercentage { get => _silenceDurationPercentage; set => _silenceDurationPercentage = value; }
 
     /// <summary>Percentage of IVR duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ivrDurationPercentage")]
-    public double? IvrDurationPercentage { get; set; }
+    public double? IvrDurationPercentage { get => _ivrDurationPercentage; set => _ivrDurationPercentage = value; }
 
     /// <summary>Percentage of ACD duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdDurationPercentage")]
-    public double? AcdDurationPercentage { get; set; }
+    public double? AcdDurationPercentage { get => _acdDurationPercentage; set => _acdDurationPercentage = value; }
 
     /// <summary>Percentage of Overtalk duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overtalkDurationPercentage")]
-    public double? OvertalkDurationPercentage { get; set; }
+    public double? OvertalkDurationPercentage { get => _overtalkDurationPercentage; set => _overtalkDurationPercentage = value; }
 
     /// <summary>Percentage of Other events duration in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherDurationPercentage")]
-    public double? OtherDurationPercentage { get; set; }
+    public double? OtherDurationPercentage { get => _otherDurationPercentage; set => _otherDurationPercentage = value; }
 
     /// <summary>Number of Overtalks in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overtalkCount")]
-    public long? OvertalkCount { get; set; }
+    public long? OvertalkCount { get => _overtalkCount; set => _overtalkCount = value; }
+
+    private double? _agentDurationPercentage;
+    private double? _customerDurationPercentage;
+    private double? _silenceDurationPercentage;
+    private double? _ivrDurationPercentage;
+    private double? _acdDurationPercentage;
+    private double? _overtalkDurationPercentage;
+    private double? _otherDurationPercentage;
+    private long? _overtalkCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ParticipantMetrics IGenesysCloudModel<ParticipantMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ParticipantMetrics : IGenesysCloudModel<ParticipantMetrics>
             switch (index)
             {
                 case 0:
-                    value.AgentDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._agentDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.CustomerDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._customerDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.SilenceDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._silenceDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.IvrDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._ivrDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.AcdDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._acdDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.OvertalkDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._overtalkDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.OtherDurationPercentage = ReadNullableDouble(ref reader, options, name);
+                    value._otherDurationPercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.OvertalkCount = ReadNullableInt64(ref reader, options, name);
+                    value._overtalkCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class ParticipantMetrics : IGenesysCloudModel<ParticipantMetrics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "agentDurationPercentage"u8, value.AgentDurationPercentage, nulls);
-        WriteDouble(writer, "customerDurationPercentage"u8, value.CustomerDurationPercentage, nulls);
-        WriteDouble(writer, "silenceDurationPercentage"u8, value.SilenceDurationPercentage, nulls);
-        WriteDouble(writer, "ivrDurationPercentage"u8, value.IvrDurationPercentage, nulls);
-        WriteDouble(writer, "acdDurationPercentage"u8, value.AcdDurationPercentage, nulls);
-        WriteDouble(writer, "overtalkDurationPercentage"u8, value.OvertalkDurationPercentage, nulls);
-        WriteDouble(writer, "otherDurationPercentage"u8, value.OtherDurationPercentage, nulls);
-        WriteInt64(writer, "overtalkCount"u8, value.OvertalkCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "agentDurationPercentage"u8, value._agentDurationPercentage, nulls);
+        WriteDouble(writer, "customerDurationPercentage"u8, value._customerDurationPercentage, nulls);
+        WriteDouble(writer, "silenceDurationPercentage"u8, value._silenceDurationPercentage, nulls);
+        WriteDouble(writer, "ivrDurationPercentage"u8, value._ivrDurationPercentage, nulls);
+        WriteDouble(writer, "acdDurationPercentage"u8, value._acdDurationPercentage, nulls);
+        WriteDouble(writer, "overtalkDurationPercentage"u8, value._overtalkDurationPercentage, nulls);
+        WriteDouble(writer, "otherDurationPercentage"u8, value._otherDurationPercentage, nulls);
+        WriteInt64(writer, "overtalkCount"u8, value._overtalkCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class PasswordRequirements : IGenesysCloudModel<PasswordRequiremen
 {
     /// <summary>Gets or sets <c>minimumLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLength")]
-    public long? MinimumLength { get; set; }
+    public long? MinimumLength { get => _minimumLength; set => _minimumLength = value; }
 
     /// <summary>Gets or sets <c>minimumDigits</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumDigits")]
-    public long? MinimumDigits { get; set; }
+    public long? MinimumDigits { get => _minimumDigits; set => _minimumDigits = value; }
 
     /// <summary>Gets or sets <c>minimumLetters</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLetters")]
-    public long? MinimumLetters { get; set; }
+    public long? MinimumLetters { get => _minimumLetters; set => _minimumLetters = value; }
 
     /// <summary>Gets or sets <c>minimumUpper</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumUpper")]
-    public long? MinimumUpper { get; set; }
+    public long? MinimumUpper { get => _minimumUpper; set => _minimumUpper = value; }
 
     /// <summary>Gets or sets <c>minimumLower</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumLower")]
-    public long? MinimumLower { get; set; }
+    public long? MinimumLower { get => _minimumLower; set => _minimumLower = value; }
 
     /// <summary>Gets or sets <c>minimumSpecials</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumSpecials")]
-    public long? MinimumSpecials { get; set; }
+    public long? MinimumSpecials { get => _minimumSpecials; set => _minimumSpecials = value; }
 
     /// <summary>Gets or sets <c>minimumAgeSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumAgeSeconds")]
-    public long? MinimumAgeSeconds { get; set; }
+    public long? MinimumAgeSeconds { get => _minimumAgeSeconds; set => _minimumAgeSeconds = value; }
 
     /// <summary>Gets or sets <c>expirationDays</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDays")]
-    public long? ExpirationDays { get; set; }
+    public long? ExpirationDays { get => _expirationDays; set => _expirationDays = value; }
+
+    private long? _minimumLength;
+    private long? _minimumDigits;
+    private long? _minimumLetters;
+    private long? _minimumUpper;
+    private long? _minimumLower;
+    private long? _minimumSpecials;
+    private long? _minimumAgeSeconds;
+    private long? _expirationDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PasswordRequirements IGenesysCloudModel<PasswordRequirements>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class PasswordRequirements : IGenesysCloudModel<PasswordRequiremen
             switch (index)
             {
                 case 0:
-                    value.MinimumLength = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MinimumDigits = ReadNullableInt64(ref reader, options, name);
+                    value._minimumDigits = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MinimumLetters = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLetters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MinimumUpper = ReadNullableInt64(ref reader, options, name);
+                    value._minimumUpper = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MinimumLower = ReadNullableInt64(ref reader, options, name);
+                    value._minimumLower = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MinimumSpecials = ReadNullableInt64(ref reader, options, name);
+                    value._minimumSpecials = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MinimumAgeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._minimumAgeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ExpirationDays = ReadNullableInt64(ref reader, options, name);
+                    value._expirationDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class PasswordRequirements : IGenesysCloudModel<PasswordRequiremen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "minimumLength"u8, value.MinimumLength, nulls);
-        WriteInt64(writer, "minimumDigits"u8, value.MinimumDigits, nulls);
-        WriteInt64(writer, "minimumLetters"u8, value.MinimumLetters, nulls);
-        WriteInt64(writer, "minimumUpper"u8, value.MinimumUpper, nulls);
-        WriteInt64(writer, "minimumLower"u8, value.MinimumLower, nulls);
-        WriteInt64(writer, "minimumSpecials"u8, value.MinimumSpecials, nulls);
-        WriteInt64(writer, "minimumAgeSeconds"u8, value.MinimumAgeSeconds, nulls);
-        WriteInt64(writer, "expirationDays"u8, value.ExpirationDays, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "minimumLength"u8, value._minimumLength, nulls);
+        WriteInt64(writer, "minimumDigits"u8, value._minimumDigits, nulls);
+        WriteInt64(writer, "minimumLetters"u8, value._minimumLetters, nulls);
+        WriteInt64(writer, "minimumUpper"u8, value._minimumUpper, nulls);
+        WriteInt64(writer, "minimumLower"u8, value._minimumLower, nulls);
+        WriteInt64(writer, "minimumSpecials"u8, value._minimumSpecials, nulls);
+        WriteInt64(writer, "minimumAgeSeconds"u8, value._minimumAgeSeconds, nulls);
+        WriteInt64(writer, "expirationDays"u8, value._expirationDays, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The version of the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Whether the action map is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>Display name of the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>Trigger action map if any segment in the list is assigned to a given customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerWithSegments")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TriggerWithSegments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TriggerWithSegments { get => _triggerWithSegments; set => _triggerWithSegments = value; }
 
     /// <summary>List of event conditions that must be satisfied to trigger the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerWithEventConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventCondition>? TriggerWithEventConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventCondition>? TriggerWithEventConditions { get => _triggerWithEventConditions; set => _triggerWithEventConditions = value; }
 
     /// <summary>Deprecated. Probability conditions for outcomes that must be satisfied to trigger the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerWithOutcomeProbabilityConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeProbabilityCondition>? TriggerWithOutcomeProbabilityConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeProbabilityCondition>? TriggerWithOutcomeProbabilityConditions { get => _triggerWithOutcomeProbabilityConditions; set => _triggerWithOutcomeProbabilityConditions = value; }
 
     /// <summary>Deprecated. Percentile conditions for outcomes that must be satisfied to trigger the action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerWithOutcomePercentileConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomePercentileCondition>? TriggerWithOutcomePercentileConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomePercentileCondition>? TriggerWithOutcomePercentileConditions { get => _triggerWithOutcomePercentileConditions; set => _triggerWithOutcomePercentileConditions = value; }
 
     /// <summary>Deprecated. Quantile conditions for outcomes that must be satisfied to trigger the action map. Journey Outcomes is being removed. See https://help.genesys.cloud/announcements/genesys-cloud/deprecation-journey-outcomes/</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerWithOutcomeQuantileConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeQuantileCondition>? TriggerWithOutcomeQuantileConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeQuantileCondition>? TriggerWithOutcomeQuantileConditions { get => _triggerWithOutcomeQuantileConditions; set => _triggerWithOutcomeQuantileConditions = value; }
 
     /// <summary>URL conditions that a page must match for web actions to be displayable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageUrlConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UrlCondition>? PageUrlConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UrlCondition>? PageUrlConditions { get => _pageUrlConditions; set => _pageUrlConditions = value; }
 
     /// <summary>Type of activation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activation")]
-    public global::GenesysCloud.Extensions.Models.Activation? Activation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Activation? Activation { get => _activation; set => _activation = value; }
 
     /// <summary>Weight of the action map with higher number denoting higher weight.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-    public long? Weight { get; set; }
+    public long? Weight { get => _weight; set => _weight = value; }
 
     /// <summary>The action that will be executed if this action map is triggered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.PatchAction? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchAction? Action { get => _action; set => _action = value; }
 
     /// <summary>The action map's associated schedule groups.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMapScheduleGroups")]
-    public global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups? ActionMapScheduleGroups { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups? ActionMapScheduleGroups { get => _actionMapScheduleGroups; set => _actionMapScheduleGroups = value; }
 
     /// <summary>Override organization-level frequency cap and always offer web engagements from this action map.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ignoreFrequencyCap")]
-    public bool? IgnoreFrequencyCap { get; set; }
+    public bool? IgnoreFrequencyCap { get => _ignoreFrequencyCap; set => _ignoreFrequencyCap = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Timestamp indicating when the action map was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Timestamp indicating when the action map was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Timestamp at which the action map is scheduled to start firing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Timestamp at which the action map is scheduled to stop firing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
+
+    private string? _id;
+    private long? _version;
+    private bool? _isActive;
+    private string? _displayName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _triggerWithSegments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EventCondition>? _triggerWithEventConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeProbabilityCondition>? _triggerWithOutcomeProbabilityConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomePercentileCondition>? _triggerWithOutcomePercentileConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeQuantileCondition>? _triggerWithOutcomeQuantileConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UrlCondition>? _pageUrlConditions;
+    private global::GenesysCloud.Extensions.Models.Activation? _activation;
+    private long? _weight;
+    private global::GenesysCloud.Extensions.Models.PatchAction? _action;
+    private global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups? _actionMapScheduleGroups;
+    private bool? _ignoreFrequencyCap;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchActionMap IGenesysCloudModel<PatchActionMap>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,21 +137,21 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.TriggerWithSegments = null;
+                        value._triggerWithSegments = null;
                     }
                     else
                     {
@@ -140,13 +162,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TriggerWithSegments = list1;
+                        value._triggerWithSegments = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.TriggerWithEventConditions = null;
+                        value._triggerWithEventConditions = null;
                     }
                     else
                     {
@@ -157,13 +179,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EventCondition.ReadJson(ref reader, options));
                         }
 
-                        value.TriggerWithEventConditions = list2;
+                        value._triggerWithEventConditions = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.TriggerWithOutcomeProbabilityConditions = null;
+                        value._triggerWithOutcomeProbabilityConditions = null;
                     }
                     else
                     {
@@ -174,13 +196,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomeProbabilityCondition.ReadJson(ref reader, options));
                         }
 
-                        value.TriggerWithOutcomeProbabilityConditions = list3;
+                        value._triggerWithOutcomeProbabilityConditions = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.TriggerWithOutcomePercentileConditions = null;
+                        value._triggerWithOutcomePercentileConditions = null;
                     }
                     else
                     {
@@ -191,13 +213,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomePercentileCondition.ReadJson(ref reader, options));
                         }
 
-                        value.TriggerWithOutcomePercentileConditions = list4;
+                        value._triggerWithOutcomePercentileConditions = list4;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.TriggerWithOutcomeQuantileConditions = null;
+                        value._triggerWithOutcomeQuantileConditions = null;
                     }
                     else
                     {
@@ -208,13 +230,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomeQuantileCondition.ReadJson(ref reader, options));
                         }
 
-                        value.TriggerWithOutcomeQuantileConditions = list5;
+                        value._triggerWithOutcomeQuantileConditions = list5;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.PageUrlConditions = null;
+                        value._pageUrlConditions = null;
                     }
                     else
                     {
@@ -225,41 +247,41 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UrlCondition.ReadJson(ref reader, options));
                         }
 
-                        value.PageUrlConditions = list6;
+                        value._pageUrlConditions = list6;
                     }
                     break;
                 case 10:
-                    value.Activation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Activation.ReadJson(ref reader, options);
+                    value._activation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Activation.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Weight = ReadNullableInt64(ref reader, options, name);
+                    value._weight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.Action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchAction.ReadJson(ref reader, options);
+                    value._action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchAction.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.ActionMapScheduleGroups = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups.ReadJson(ref reader, options);
+                    value._actionMapScheduleGroups = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.IgnoreFrequencyCap = ReadNullableBoolean(ref reader, name);
+                    value._ignoreFrequencyCap = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -271,11 +293,11 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        if (value.TriggerWithSegments is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        if (value._triggerWithSegments is { } property7)
         {
             writer.WritePropertyName("triggerWithSegments"u8);
             writer.WriteStartArray();
@@ -292,7 +314,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("triggerWithSegments"u8);
         }
 
-        if (value.TriggerWithEventConditions is { } property9)
+        if (value._triggerWithEventConditions is { } property9)
         {
             writer.WritePropertyName("triggerWithEventConditions"u8);
             writer.WriteStartArray();
@@ -316,7 +338,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("triggerWithEventConditions"u8);
         }
 
-        if (value.TriggerWithOutcomeProbabilityConditions is { } property12)
+        if (value._triggerWithOutcomeProbabilityConditions is { } property12)
         {
             writer.WritePropertyName("triggerWithOutcomeProbabilityConditions"u8);
             writer.WriteStartArray();
@@ -340,7 +362,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("triggerWithOutcomeProbabilityConditions"u8);
         }
 
-        if (value.TriggerWithOutcomePercentileConditions is { } property15)
+        if (value._triggerWithOutcomePercentileConditions is { } property15)
         {
             writer.WritePropertyName("triggerWithOutcomePercentileConditions"u8);
             writer.WriteStartArray();
@@ -364,7 +386,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("triggerWithOutcomePercentileConditions"u8);
         }
 
-        if (value.TriggerWithOutcomeQuantileConditions is { } property18)
+        if (value._triggerWithOutcomeQuantileConditions is { } property18)
         {
             writer.WritePropertyName("triggerWithOutcomeQuantileConditions"u8);
             writer.WriteStartArray();
@@ -388,7 +410,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("triggerWithOutcomeQuantileConditions"u8);
         }
 
-        if (value.PageUrlConditions is { } property21)
+        if (value._pageUrlConditions is { } property21)
         {
             writer.WritePropertyName("pageUrlConditions"u8);
             writer.WriteStartArray();
@@ -412,7 +434,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("pageUrlConditions"u8);
         }
 
-        if (value.Activation is { } property24)
+        if (value._activation is { } property24)
         {
             writer.WritePropertyName("activation"u8);
             global::GenesysCloud.Extensions.Models.Activation.WriteJson(writer, property24, options);
@@ -422,8 +444,8 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("activation"u8);
         }
 
-        WriteInt64(writer, "weight"u8, value.Weight, nulls);
-        if (value.Action is { } property26)
+        WriteInt64(writer, "weight"u8, value._weight, nulls);
+        if (value._action is { } property26)
         {
             writer.WritePropertyName("action"u8);
             global::GenesysCloud.Extensions.Models.PatchAction.WriteJson(writer, property26, options);
@@ -433,7 +455,7 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("action"u8);
         }
 
-        if (value.ActionMapScheduleGroups is { } property28)
+        if (value._actionMapScheduleGroups is { } property28)
         {
             writer.WritePropertyName("actionMapScheduleGroups"u8);
             global::GenesysCloud.Extensions.Models.PatchActionMapScheduleGroups.WriteJson(writer, property28, options);
@@ -443,13 +465,13 @@ public sealed class PatchActionMap : IGenesysCloudModel<PatchActionMap>
             writer.WriteNull("actionMapScheduleGroups"u8);
         }
 
-        WriteBoolean(writer, "ignoreFrequencyCap"u8, value.IgnoreFrequencyCap, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "ignoreFrequencyCap"u8, value._ignoreFrequencyCap, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PatchActionMapScheduleGroups : IGenesysCloudModel<PatchActio
 {
     /// <summary>The actions map's associated schedule group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMapScheduleGroup")]
-    public global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? ActionMapScheduleGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? ActionMapScheduleGroup { get => _actionMapScheduleGroup; set => _actionMapScheduleGroup = value; }
 
     /// <summary>The action map's associated emergency schedule group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emergencyActionMapScheduleGroup")]
-    public global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? EmergencyActionMapScheduleGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? EmergencyActionMapScheduleGroup { get => _emergencyActionMapScheduleGroup; set => _emergencyActionMapScheduleGroup = value; }
+
+    private global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? _actionMapScheduleGroup;
+    private global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup? _emergencyActionMapScheduleGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchActionMapScheduleGroups IGenesysCloudModel<PatchActionMapScheduleGroups>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PatchActionMapScheduleGroups : IGenesysCloudModel<PatchActio
             switch (index)
             {
                 case 0:
-                    value.ActionMapScheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.ReadJson(ref reader, options);
+                    value._actionMapScheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EmergencyActionMapScheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.ReadJson(ref reader, options);
+                    value._emergencyActionMapScheduleGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class PatchActionMapScheduleGroups : IGenesysCloudModel<PatchActio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ActionMapScheduleGroup is { } property1)
+        if (value._actionMapScheduleGroup is { } property1)
         {
             writer.WritePropertyName("actionMapScheduleGroup"u8);
             global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class PatchActionMapScheduleGroups : IGenesysCloudModel<PatchActio
             writer.WriteNull("actionMapScheduleGroup"u8);
         }
 
-        if (value.EmergencyActionMapScheduleGroup is { } property3)
+        if (value._emergencyActionMapScheduleGroup is { } property3)
         {
             writer.WritePropertyName("emergencyActionMapScheduleGroup"u8);
             global::GenesysCloud.Extensions.Models.ActionMapScheduleGroup.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class PatchActionMapScheduleGroups : IGenesysCloudModel<PatchActio
             writer.WriteNull("emergencyActionMapScheduleGroup"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

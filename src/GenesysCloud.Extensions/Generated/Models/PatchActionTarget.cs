@@ -14,27 +14,34 @@ public sealed class PatchActionTarget : IGenesysCloudModel<PatchActionTarget>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Service Level of the action target. Chat offers for the target will be throttled with the aim of achieving this service level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>Indicates the non-default short abandon threshold</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortAbandonThreshold")]
-    public long? ShortAbandonThreshold { get; set; }
+    public long? ShortAbandonThreshold { get => _shortAbandonThreshold; set => _shortAbandonThreshold = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ServiceLevel? _serviceLevel;
+    private long? _shortAbandonThreshold;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchActionTarget IGenesysCloudModel<PatchActionTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class PatchActionTarget : IGenesysCloudModel<PatchActionTarget>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ShortAbandonThreshold = ReadNullableInt64(ref reader, options, name);
+                    value._shortAbandonThreshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class PatchActionTarget : IGenesysCloudModel<PatchActionTarget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ServiceLevel is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.ServiceLevel.WriteJson(writer, property1, options);
@@ -94,9 +101,9 @@ public sealed class PatchActionTarget : IGenesysCloudModel<PatchActionTarget>
             writer.WriteNull("serviceLevel"u8);
         }
 
-        WriteInt64(writer, "shortAbandonThreshold"u8, value.ShortAbandonThreshold, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "shortAbandonThreshold"u8, value._shortAbandonThreshold, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class PatchActionTemplate : IGenesysCloudModel<PatchActionTemplate
 {
     /// <summary>Name of the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the action template's functionality.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The version of the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Media type of action described by the action template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Whether the action template is currently active, inactive or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Properties used to configure an action of type content offer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentOffer")]
-    public global::GenesysCloud.Extensions.Models.PatchContentOffer? ContentOffer { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchContentOffer? ContentOffer { get => _contentOffer; set => _contentOffer = value; }
+
+    private string? _name;
+    private string? _description;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.PatchContentOffer? _contentOffer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchActionTemplate IGenesysCloudModel<PatchActionTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class PatchActionTemplate : IGenesysCloudModel<PatchActionTemplate
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchActionTemplate.MediaTypeEnum?)null;
                     break;
                 case 4:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.PatchActionTemplate.StateEnum?)null;
                     break;
                 case 5:
-                    value.ContentOffer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentOffer.ReadJson(ref reader, options);
+                    value._contentOffer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentOffer.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,12 +97,12 @@ public sealed class PatchActionTemplate : IGenesysCloudModel<PatchActionTemplate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.ContentOffer is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._contentOffer is { } property3)
         {
             writer.WritePropertyName("contentOffer"u8);
             global::GenesysCloud.Extensions.Models.PatchContentOffer.WriteJson(writer, property3, options);
@@ -104,7 +112,7 @@ public sealed class PatchActionTemplate : IGenesysCloudModel<PatchActionTemplate
             writer.WriteNull("contentOffer"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PatchBuReschedulingOptionsManagementUnitRequest : IGenesysCl
 {
     /// <summary>The management unit portion of the rescheduling run to update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>Whether to mark the run as applied.  Only applies to reschedule runs.  Once applied, a run cannot be un-marked as applied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applied")]
-    public bool? Applied { get; set; }
+    public bool? Applied { get => _applied; set => _applied = value; }
+
+    private string? _managementUnitId;
+    private bool? _applied;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchBuReschedulingOptionsManagementUnitRequest IGenesysCloudModel<PatchBuReschedulingOptionsManagementUnitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PatchBuReschedulingOptionsManagementUnitRequest : IGenesysCl
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Applied = ReadNullableBoolean(ref reader, name);
+                    value._applied = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PatchBuReschedulingOptionsManagementUnitRequest : IGenesysCl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        WriteBoolean(writer, "applied"u8, value.Applied, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        WriteBoolean(writer, "applied"u8, value._applied, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class PatchBuReschedulingOptionsRequest : IGenesysCloudModel<Patch
 {
     /// <summary>Per-management unit rescheduling options to update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsManagementUnitRequest>? ManagementUnits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsManagementUnitRequest>? ManagementUnits { get => _managementUnits; set => _managementUnits = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsManagementUnitRequest>? _managementUnits;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchBuReschedulingOptionsRequest IGenesysCloudModel<PatchBuReschedulingOptionsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class PatchBuReschedulingOptionsRequest : IGenesysCloudModel<Patch
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnits = null;
+                        value._managementUnits = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class PatchBuReschedulingOptionsRequest : IGenesysCloudModel<Patch
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsManagementUnitRequest.ReadJson(ref reader, options));
                         }
 
-                        value.ManagementUnits = list1;
+                        value._managementUnits = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class PatchBuReschedulingOptionsRequest : IGenesysCloudModel<Patch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnits is { } property2)
+        if (value._managementUnits is { } property2)
         {
             writer.WritePropertyName("managementUnits"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class PatchBuReschedulingOptionsRequest : IGenesysCloudModel<Patch
             writer.WriteNull("managementUnits"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

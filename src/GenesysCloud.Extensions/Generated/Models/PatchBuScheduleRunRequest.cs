@@ -14,11 +14,14 @@ public sealed class PatchBuScheduleRunRequest : IGenesysCloudModel<PatchBuSchedu
 {
     /// <summary>The rescheduling options to update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reschedulingOptions")]
-    public global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest? ReschedulingOptions { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest? ReschedulingOptions { get => _reschedulingOptions; set => _reschedulingOptions = value; }
+
+    private global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest? _reschedulingOptions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchBuScheduleRunRequest IGenesysCloudModel<PatchBuScheduleRunRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PatchBuScheduleRunRequest : IGenesysCloudModel<PatchBuSchedu
             switch (index)
             {
                 case 0:
-                    value.ReschedulingOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest.ReadJson(ref reader, options);
+                    value._reschedulingOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class PatchBuScheduleRunRequest : IGenesysCloudModel<PatchBuSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ReschedulingOptions is { } property1)
+        if (value._reschedulingOptions is { } property1)
         {
             writer.WritePropertyName("reschedulingOptions"u8);
             global::GenesysCloud.Extensions.Models.PatchBuReschedulingOptionsRequest.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class PatchBuScheduleRunRequest : IGenesysCloudModel<PatchBuSchedu
             writer.WriteNull("reschedulingOptions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PatchCallToAction : IGenesysCloudModel<PatchCallToAction>
 {
     /// <summary>Text displayed on the call to action button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>URL to open when user clicks on the call to action button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Where the URL should be opened when the user clicks on the call to action button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum? Target { get => _target; set => _target = value; }
+
+    private string? _text;
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum? _target;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchCallToAction IGenesysCloudModel<PatchCallToAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PatchCallToAction : IGenesysCloudModel<PatchCallToAction>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Target = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum?)null;
+                    value._target = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchCallToAction.TargetEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PatchCallToAction : IGenesysCloudModel<PatchCallToAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "target"u8, value.Target?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "target"u8, value._target?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class PatchCallbackRequest : IGenesysCloudModel<PatchCallbackReque
 {
     /// <summary>The conversationId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The identifier of the queue to be used for the callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The agentId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The scheduled date-time for the callback. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackScheduledTime")]
-    public global::System.DateTimeOffset? CallbackScheduledTime { get; set; }
+    public global::System.DateTimeOffset? CallbackScheduledTime { get => _callbackScheduledTime; set => _callbackScheduledTime = value; }
 
     /// <summary>The countryCode</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The callbackNumbers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumbers { get => _callbackNumbers; set => _callbackNumbers = value; }
 
     /// <summary>validateCallbackNumbers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validateCallbackNumbers")]
-    public bool? ValidateCallbackNumbers { get; set; }
+    public bool? ValidateCallbackNumbers { get => _validateCallbackNumbers; set => _validateCallbackNumbers = value; }
+
+    private string? _conversationId;
+    private string? _queueId;
+    private string? _agentId;
+    private global::System.DateTimeOffset? _callbackScheduledTime;
+    private string? _countryCode;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _callbackNumbers;
+    private bool? _validateCallbackNumbers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchCallbackRequest IGenesysCloudModel<PatchCallbackRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class PatchCallbackRequest : IGenesysCloudModel<PatchCallbackReque
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CallbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._callbackScheduledTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackNumbers = null;
+                        value._callbackNumbers = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class PatchCallbackRequest : IGenesysCloudModel<PatchCallbackReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CallbackNumbers = list1;
+                        value._callbackNumbers = list1;
                     }
                     break;
                 case 6:
-                    value.ValidateCallbackNumbers = ReadNullableBoolean(ref reader, name);
+                    value._validateCallbackNumbers = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class PatchCallbackRequest : IGenesysCloudModel<PatchCallbackReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value.CallbackScheduledTime, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        if (value.CallbackNumbers is { } property2)
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteDateTimeOffset(writer, "callbackScheduledTime"u8, value._callbackScheduledTime, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        if (value._callbackNumbers is { } property2)
         {
             writer.WritePropertyName("callbackNumbers"u8);
             writer.WriteStartArray();
@@ -132,8 +141,8 @@ public sealed class PatchCallbackRequest : IGenesysCloudModel<PatchCallbackReque
             writer.WriteNull("callbackNumbers"u8);
         }
 
-        WriteBoolean(writer, "validateCallbackNumbers"u8, value.ValidateCallbackNumbers, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "validateCallbackNumbers"u8, value._validateCallbackNumbers, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

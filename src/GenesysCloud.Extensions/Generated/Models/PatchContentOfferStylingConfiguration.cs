@@ -14,35 +14,44 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
 {
     /// <summary>Properties for customizing the positioning of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("position")]
-    public global::GenesysCloud.Extensions.Models.PatchContentPositionProperties? Position { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchContentPositionProperties? Position { get => _position; set => _position = value; }
 
     /// <summary>Properties for customizing the appearance of the content offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offer")]
-    public global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties? Offer { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties? Offer { get => _offer; set => _offer = value; }
 
     /// <summary>Properties for customizing the appearance of the close button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("closeButton")]
-    public global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties? CloseButton { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties? CloseButton { get => _closeButton; set => _closeButton = value; }
 
     /// <summary>Properties for customizing the appearance of the CTA button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ctaButton")]
-    public global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties? CtaButton { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties? CtaButton { get => _ctaButton; set => _ctaButton = value; }
 
     /// <summary>Properties for customizing the appearance of the title text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Title { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Title { get => _title; set => _title = value; }
 
     /// <summary>Properties for customizing the appearance of the headline text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headline")]
-    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Headline { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Headline { get => _headline; set => _headline = value; }
 
     /// <summary>Properties for customizing the appearance of the body text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? Body { get => _body; set => _body = value; }
+
+    private global::GenesysCloud.Extensions.Models.PatchContentPositionProperties? _position;
+    private global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties? _offer;
+    private global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties? _closeButton;
+    private global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties? _ctaButton;
+    private global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? _title;
+    private global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? _headline;
+    private global::GenesysCloud.Extensions.Models.PatchTextStyleProperties? _body;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchContentOfferStylingConfiguration IGenesysCloudModel<PatchContentOfferStylingConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             switch (index)
             {
                 case 0:
-                    value.Position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentPositionProperties.ReadJson(ref reader, options);
+                    value._position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentPositionProperties.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Offer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties.ReadJson(ref reader, options);
+                    value._offer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CloseButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties.ReadJson(ref reader, options);
+                    value._closeButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.CtaButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.ReadJson(ref reader, options);
+                    value._ctaButton = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Title = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
+                    value._title = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Headline = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
+                    value._headline = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +105,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Position is { } property1)
+        if (value._position is { } property1)
         {
             writer.WritePropertyName("position"u8);
             global::GenesysCloud.Extensions.Models.PatchContentPositionProperties.WriteJson(writer, property1, options);
@@ -106,7 +115,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("position"u8);
         }
 
-        if (value.Offer is { } property3)
+        if (value._offer is { } property3)
         {
             writer.WritePropertyName("offer"u8);
             global::GenesysCloud.Extensions.Models.PatchContentOfferStyleProperties.WriteJson(writer, property3, options);
@@ -116,7 +125,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("offer"u8);
         }
 
-        if (value.CloseButton is { } property5)
+        if (value._closeButton is { } property5)
         {
             writer.WritePropertyName("closeButton"u8);
             global::GenesysCloud.Extensions.Models.PatchCloseButtonStyleProperties.WriteJson(writer, property5, options);
@@ -126,7 +135,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("closeButton"u8);
         }
 
-        if (value.CtaButton is { } property7)
+        if (value._ctaButton is { } property7)
         {
             writer.WritePropertyName("ctaButton"u8);
             global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.WriteJson(writer, property7, options);
@@ -136,7 +145,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("ctaButton"u8);
         }
 
-        if (value.Title is { } property9)
+        if (value._title is { } property9)
         {
             writer.WritePropertyName("title"u8);
             global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.WriteJson(writer, property9, options);
@@ -146,7 +155,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("title"u8);
         }
 
-        if (value.Headline is { } property11)
+        if (value._headline is { } property11)
         {
             writer.WritePropertyName("headline"u8);
             global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.WriteJson(writer, property11, options);
@@ -156,7 +165,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("headline"u8);
         }
 
-        if (value.Body is { } property13)
+        if (value._body is { } property13)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.PatchTextStyleProperties.WriteJson(writer, property13, options);
@@ -166,7 +175,7 @@ public sealed class PatchContentOfferStylingConfiguration : IGenesysCloudModel<P
             writer.WriteNull("body"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class PatchContentPositionProperties : IGenesysCloudModel<PatchCon
 {
     /// <summary>Top positioning offset.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("top")]
-    public string? Top { get; set; }
+    public string? Top { get => _top; set => _top = value; }
 
     /// <summary>Bottom positioning offset.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bottom")]
-    public string? Bottom { get; set; }
+    public string? Bottom { get => _bottom; set => _bottom = value; }
 
     /// <summary>Left positioning offset.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("left")]
-    public string? Left { get; set; }
+    public string? Left { get => _left; set => _left = value; }
 
     /// <summary>Right positioning offset.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("right")]
-    public string? Right { get; set; }
+    public string? Right { get => _right; set => _right = value; }
+
+    private string? _top;
+    private string? _bottom;
+    private string? _left;
+    private string? _right;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchContentPositionProperties IGenesysCloudModel<PatchContentPositionProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PatchContentPositionProperties : IGenesysCloudModel<PatchCon
             switch (index)
             {
                 case 0:
-                    value.Top = ReadString(ref reader, name);
+                    value._top = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Bottom = ReadString(ref reader, name);
+                    value._bottom = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Left = ReadString(ref reader, name);
+                    value._left = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Right = ReadString(ref reader, name);
+                    value._right = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class PatchContentPositionProperties : IGenesysCloudModel<PatchCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "top"u8, value.Top, nulls);
-        WriteString(writer, "bottom"u8, value.Bottom, nulls);
-        WriteString(writer, "left"u8, value.Left, nulls);
-        WriteString(writer, "right"u8, value.Right, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "top"u8, value._top, nulls);
+        WriteString(writer, "bottom"u8, value._bottom, nulls);
+        WriteString(writer, "left"u8, value._left, nulls);
+        WriteString(writer, "right"u8, value._right, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class PatchContextPattern : IGenesysCloudModel<PatchContextPattern
 {
     /// <summary>A list of one or more criteria to satisfy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria>? Criteria { get => _criteria; set => _criteria = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria>? _criteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchContextPattern IGenesysCloudModel<PatchContextPattern>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class PatchContextPattern : IGenesysCloudModel<PatchContextPattern
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class PatchContextPattern : IGenesysCloudModel<PatchContextPattern
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list1;
+                        value._criteria = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class PatchContextPattern : IGenesysCloudModel<PatchContextPattern
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Criteria is { } property2)
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class PatchContextPattern : IGenesysCloudModel<PatchContextPattern
             writer.WriteNull("criteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class PatchCtaButtonStyleProperties : IGenesysCloudModel<PatchCtaB
 {
     /// <summary>Color of the text. (eg. #FFFFFF)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>Font of the text. (eg. Helvetica)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("font")]
-    public string? Font { get; set; }
+    public string? Font { get => _font; set => _font = value; }
 
     /// <summary>Font size of the text. (eg. '12')</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontSize")]
-    public string? FontSize { get; set; }
+    public string? FontSize { get => _fontSize; set => _fontSize = value; }
 
     /// <summary>Text alignment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textAlign")]
-    public global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum? TextAlign { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum? TextAlign { get => _textAlign; set => _textAlign = value; }
 
     /// <summary>Background color of the CTA button. (eg. #A04033)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
+
+    private string? _color;
+    private string? _font;
+    private string? _fontSize;
+    private global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum? _textAlign;
+    private string? _backgroundColor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchCtaButtonStyleProperties IGenesysCloudModel<PatchCtaButtonStyleProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class PatchCtaButtonStyleProperties : IGenesysCloudModel<PatchCtaB
             switch (index)
             {
                 case 0:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Font = ReadString(ref reader, name);
+                    value._font = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FontSize = ReadString(ref reader, name);
+                    value._fontSize = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TextAlign = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum?)null;
+                    value._textAlign = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum(text1) : (global::GenesysCloud.Extensions.Models.PatchCtaButtonStyleProperties.TextAlignEnum?)null;
                     break;
                 case 4:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class PatchCtaButtonStyleProperties : IGenesysCloudModel<PatchCtaB
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteString(writer, "font"u8, value.Font, nulls);
-        WriteString(writer, "fontSize"u8, value.FontSize, nulls);
-        WriteString(writer, "textAlign"u8, value.TextAlign?.ToString(), nulls);
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteString(writer, "font"u8, value._font, nulls);
+        WriteString(writer, "fontSize"u8, value._fontSize, nulls);
+        WriteString(writer, "textAlign"u8, value._textAlign?.ToString(), nulls);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class PatchEntityTypeCriteria : IGenesysCloudModel<PatchEntityType
 {
     /// <summary>The criteria key.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>The criteria values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>Should criteria be case insensitive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldIgnoreCase")]
-    public bool? ShouldIgnoreCase { get; set; }
+    public bool? ShouldIgnoreCase { get => _shouldIgnoreCase; set => _shouldIgnoreCase = value; }
 
     /// <summary>The comparison operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The entity to match the pattern against.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
+
+    private string? _key;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private bool? _shouldIgnoreCase;
+    private global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum? _operator;
+    private global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum? _entityType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchEntityTypeCriteria IGenesysCloudModel<PatchEntityTypeCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class PatchEntityTypeCriteria : IGenesysCloudModel<PatchEntityType
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -71,20 +78,20 @@ public sealed class PatchEntityTypeCriteria : IGenesysCloudModel<PatchEntityType
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.ShouldIgnoreCase = ReadNullableBoolean(ref reader, name);
+                    value._shouldIgnoreCase = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.OperatorEnum?)null;
                     break;
                 case 4:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.PatchEntityTypeCriteria.EntityTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class PatchEntityTypeCriteria : IGenesysCloudModel<PatchEntityType
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "key"u8, value._key, nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -114,10 +121,10 @@ public sealed class PatchEntityTypeCriteria : IGenesysCloudModel<PatchEntityType
             writer.WriteNull("values"u8);
         }
 
-        WriteBoolean(writer, "shouldIgnoreCase"u8, value.ShouldIgnoreCase, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "shouldIgnoreCase"u8, value._shouldIgnoreCase, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

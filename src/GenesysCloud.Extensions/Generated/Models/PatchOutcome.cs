@@ -14,39 +14,49 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
 {
     /// <summary>Whether or not the outcome is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>The display name of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The version of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A description of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether or not the outcome is positive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPositive")]
-    public bool? IsPositive { get; set; }
+    public bool? IsPositive { get => _isPositive; set => _isPositive = value; }
 
     /// <summary>The context of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.PatchContext? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchContext? Context { get => _context; set => _context = value; }
 
     /// <summary>The pattern of rules defining the filter of the outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journey")]
-    public global::GenesysCloud.Extensions.Models.PatchJourney? Journey { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchJourney? Journey { get => _journey; set => _journey = value; }
 
     /// <summary>The field from the event indicating the associated value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValueField")]
-    public global::GenesysCloud.Extensions.Models.PatchAssociatedValueField? AssociatedValueField { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchAssociatedValueField? AssociatedValueField { get => _associatedValueField; set => _associatedValueField = value; }
+
+    private bool? _isActive;
+    private string? _displayName;
+    private long? _version;
+    private string? _description;
+    private bool? _isPositive;
+    private global::GenesysCloud.Extensions.Models.PatchContext? _context;
+    private global::GenesysCloud.Extensions.Models.PatchJourney? _journey;
+    private global::GenesysCloud.Extensions.Models.PatchAssociatedValueField? _associatedValueField;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchOutcome IGenesysCloudModel<PatchOutcome>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
             switch (index)
             {
                 case 0:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.IsPositive = ReadNullableBoolean(ref reader, name);
+                    value._isPositive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContext.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContext.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchJourney.ReadJson(ref reader, options);
+                    value._journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchJourney.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.AssociatedValueField = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchAssociatedValueField.ReadJson(ref reader, options);
+                    value._associatedValueField = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchAssociatedValueField.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +113,12 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "isPositive"u8, value.IsPositive, nulls);
-        if (value.Context is { } property1)
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "isPositive"u8, value._isPositive, nulls);
+        if (value._context is { } property1)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.PatchContext.WriteJson(writer, property1, options);
@@ -118,7 +128,7 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
             writer.WriteNull("context"u8);
         }
 
-        if (value.Journey is { } property3)
+        if (value._journey is { } property3)
         {
             writer.WritePropertyName("journey"u8);
             global::GenesysCloud.Extensions.Models.PatchJourney.WriteJson(writer, property3, options);
@@ -128,7 +138,7 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
             writer.WriteNull("journey"u8);
         }
 
-        if (value.AssociatedValueField is { } property5)
+        if (value._associatedValueField is { } property5)
         {
             writer.WritePropertyName("associatedValueField"u8);
             global::GenesysCloud.Extensions.Models.PatchAssociatedValueField.WriteJson(writer, property5, options);
@@ -138,7 +148,7 @@ public sealed class PatchOutcome : IGenesysCloudModel<PatchOutcome>
             writer.WriteNull("associatedValueField"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

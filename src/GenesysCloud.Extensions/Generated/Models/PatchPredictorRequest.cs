@@ -14,19 +14,24 @@ public sealed class PatchPredictorRequest : IGenesysCloudModel<PatchPredictorReq
 {
     /// <summary>Number of seconds allocated to predictive routing before attempting a different routing method. This is a value between 12 and 900 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingTimeoutSeconds")]
-    public long? RoutingTimeoutSeconds { get; set; }
+    public long? RoutingTimeoutSeconds { get => _routingTimeoutSeconds; set => _routingTimeoutSeconds = value; }
 
     /// <summary>The predictor schedule that determines when the predictor is used for routing interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The predictor balancing configuration to enable workload balancing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workloadBalancingConfig")]
-    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get => _workloadBalancingConfig; set => _workloadBalancingConfig = value; }
+
+    private long? _routingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.PredictorSchedule? _schedule;
+    private global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? _workloadBalancingConfig;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchPredictorRequest IGenesysCloudModel<PatchPredictorRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PatchPredictorRequest : IGenesysCloudModel<PatchPredictorReq
             switch (index)
             {
                 case 0:
-                    value.RoutingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._routingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WorkloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
+                    value._workloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class PatchPredictorRequest : IGenesysCloudModel<PatchPredictorReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "routingTimeoutSeconds"u8, value.RoutingTimeoutSeconds, nulls);
-        if (value.Schedule is { } property1)
+        WriteInt64(writer, "routingTimeoutSeconds"u8, value._routingTimeoutSeconds, nulls);
+        if (value._schedule is { } property1)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.PredictorSchedule.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class PatchPredictorRequest : IGenesysCloudModel<PatchPredictorReq
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.WorkloadBalancingConfig is { } property3)
+        if (value._workloadBalancingConfig is { } property3)
         {
             writer.WritePropertyName("workloadBalancingConfig"u8);
             global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class PatchPredictorRequest : IGenesysCloudModel<PatchPredictorReq
             writer.WriteNull("workloadBalancingConfig"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
 {
     /// <summary>Whether or not the segment is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isActive")]
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get => _isActive; set => _isActive = value; }
 
     /// <summary>The display name of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The version of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A description of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The hexadecimal color value of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>Whether or not the segment should be displayed to agent/supervisor users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldDisplayToAgent")]
-    public bool? ShouldDisplayToAgent { get; set; }
+    public bool? ShouldDisplayToAgent { get => _shouldDisplayToAgent; set => _shouldDisplayToAgent = value; }
 
     /// <summary>The context of the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.PatchContext? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchContext? Context { get => _context; set => _context = value; }
 
     /// <summary>The pattern of rules defining the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journey")]
-    public global::GenesysCloud.Extensions.Models.PatchJourney? Journey { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchJourney? Journey { get => _journey; set => _journey = value; }
 
     /// <summary>Details of an entity corresponding to this segment in an external system.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSegment")]
-    public global::GenesysCloud.Extensions.Models.PatchExternalSegment? ExternalSegment { get; set; }
+    public global::GenesysCloud.Extensions.Models.PatchExternalSegment? ExternalSegment { get => _externalSegment; set => _externalSegment = value; }
 
     /// <summary>Time, in days, from when the segment is assigned until it is automatically unassigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentExpirationDays")]
-    public long? AssignmentExpirationDays { get; set; }
+    public long? AssignmentExpirationDays { get => _assignmentExpirationDays; set => _assignmentExpirationDays = value; }
+
+    private bool? _isActive;
+    private string? _displayName;
+    private long? _version;
+    private string? _description;
+    private string? _color;
+    private bool? _shouldDisplayToAgent;
+    private global::GenesysCloud.Extensions.Models.PatchContext? _context;
+    private global::GenesysCloud.Extensions.Models.PatchJourney? _journey;
+    private global::GenesysCloud.Extensions.Models.PatchExternalSegment? _externalSegment;
+    private long? _assignmentExpirationDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchSegment IGenesysCloudModel<PatchSegment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
             switch (index)
             {
                 case 0:
-                    value.IsActive = ReadNullableBoolean(ref reader, name);
+                    value._isActive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ShouldDisplayToAgent = ReadNullableBoolean(ref reader, name);
+                    value._shouldDisplayToAgent = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContext.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchContext.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchJourney.ReadJson(ref reader, options);
+                    value._journey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchJourney.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ExternalSegment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchExternalSegment.ReadJson(ref reader, options);
+                    value._externalSegment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PatchExternalSegment.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.AssignmentExpirationDays = ReadNullableInt64(ref reader, options, name);
+                    value._assignmentExpirationDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,13 +129,13 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "isActive"u8, value.IsActive, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteBoolean(writer, "shouldDisplayToAgent"u8, value.ShouldDisplayToAgent, nulls);
-        if (value.Context is { } property1)
+        WriteBoolean(writer, "isActive"u8, value._isActive, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteBoolean(writer, "shouldDisplayToAgent"u8, value._shouldDisplayToAgent, nulls);
+        if (value._context is { } property1)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.PatchContext.WriteJson(writer, property1, options);
@@ -133,7 +145,7 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
             writer.WriteNull("context"u8);
         }
 
-        if (value.Journey is { } property3)
+        if (value._journey is { } property3)
         {
             writer.WritePropertyName("journey"u8);
             global::GenesysCloud.Extensions.Models.PatchJourney.WriteJson(writer, property3, options);
@@ -143,7 +155,7 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
             writer.WriteNull("journey"u8);
         }
 
-        if (value.ExternalSegment is { } property5)
+        if (value._externalSegment is { } property5)
         {
             writer.WritePropertyName("externalSegment"u8);
             global::GenesysCloud.Extensions.Models.PatchExternalSegment.WriteJson(writer, property5, options);
@@ -153,8 +165,8 @@ public sealed class PatchSegment : IGenesysCloudModel<PatchSegment>
             writer.WriteNull("externalSegment"u8);
         }
 
-        WriteInt64(writer, "assignmentExpirationDays"u8, value.AssignmentExpirationDays, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "assignmentExpirationDays"u8, value._assignmentExpirationDays, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
 {
     /// <summary>Update the ID of the receiving user to direct the request at a specific user, or set the wrapped id to null to open up a trade to be matched by any user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUserId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? ReceivingUserId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? ReceivingUserId { get => _receivingUserId; set => _receivingUserId = value; }
 
     /// <summary>Update the expiration time for this shift trade.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiration")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperDate? Expiration { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperDate? Expiration { get => _expiration; set => _expiration = value; }
 
     /// <summary>Update the acceptable intervals the initiating user is willing to accept in trade. Setting the enclosed list to empty will make this a one sided trade request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperInterval? AcceptableIntervals { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperInterval? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
 
     /// <summary>Version metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _receivingUserId;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperDate? _expiration;
+    private global::GenesysCloud.Extensions.Models.ListWrapperInterval? _acceptableIntervals;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchShiftTradeRequest IGenesysCloudModel<PatchShiftTradeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
             switch (index)
             {
                 case 0:
-                    value.ReceivingUserId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._receivingUserId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Expiration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperDate.ReadJson(ref reader, options);
+                    value._expiration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperDate.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AcceptableIntervals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperInterval.ReadJson(ref reader, options);
+                    value._acceptableIntervals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperInterval.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ReceivingUserId is { } property1)
+        if (value._receivingUserId is { } property1)
         {
             writer.WritePropertyName("receivingUserId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
             writer.WriteNull("receivingUserId"u8);
         }
 
-        if (value.Expiration is { } property3)
+        if (value._expiration is { } property3)
         {
             writer.WritePropertyName("expiration"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperDate.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
             writer.WriteNull("expiration"u8);
         }
 
-        if (value.AcceptableIntervals is { } property5)
+        if (value._acceptableIntervals is { } property5)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperInterval.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        if (value.Metadata is { } property7)
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class PatchShiftTradeRequest : IGenesysCloudModel<PatchShiftTradeR
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

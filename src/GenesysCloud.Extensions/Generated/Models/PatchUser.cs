@@ -14,15 +14,19 @@ public sealed class PatchUser : IGenesysCloudModel<PatchUser>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The value that denotes if acdAutoAnswer is set on the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdAutoAnswer")]
-    public bool? AcdAutoAnswer { get; set; }
+    public bool? AcdAutoAnswer { get => _acdAutoAnswer; set => _acdAutoAnswer = value; }
+
+    private string? _id;
+    private bool? _acdAutoAnswer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchUser IGenesysCloudModel<PatchUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PatchUser : IGenesysCloudModel<PatchUser>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AcdAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._acdAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PatchUser : IGenesysCloudModel<PatchUser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "acdAutoAnswer"u8, value.AcdAutoAnswer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "acdAutoAnswer"u8, value._acdAutoAnswer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

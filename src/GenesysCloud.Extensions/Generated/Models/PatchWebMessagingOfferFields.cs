@@ -14,15 +14,19 @@ public sealed class PatchWebMessagingOfferFields : IGenesysCloudModel<PatchWebMe
 {
     /// <summary>Text value to be used when inviting a visitor to engage with a web messaging offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offerText")]
-    public string? OfferText { get; set; }
+    public string? OfferText { get => _offerText; set => _offerText = value; }
 
     /// <summary>Flow to be invoked, overrides default flow when specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("architectFlow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ArchitectFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ArchitectFlow { get => _architectFlow; set => _architectFlow = value; }
+
+    private string? _offerText;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _architectFlow;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PatchWebMessagingOfferFields IGenesysCloudModel<PatchWebMessagingOfferFields>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PatchWebMessagingOfferFields : IGenesysCloudModel<PatchWebMe
             switch (index)
             {
                 case 0:
-                    value.OfferText = ReadString(ref reader, name);
+                    value._offerText = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ArchitectFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._architectFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class PatchWebMessagingOfferFields : IGenesysCloudModel<PatchWebMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "offerText"u8, value.OfferText, nulls);
-        if (value.ArchitectFlow is { } property1)
+        WriteString(writer, "offerText"u8, value._offerText, nulls);
+        if (value._architectFlow is { } property1)
         {
             writer.WritePropertyName("architectFlow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class PatchWebMessagingOfferFields : IGenesysCloudModel<PatchWebMe
             writer.WriteNull("architectFlow"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class Pattern : IGenesysCloudModel<Pattern>
 {
     /// <summary>Pattern type (Daily/Weekly)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Pattern.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Pattern.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The interval of days between the occurrences for Daily pattern type, and weeks between the occurrences for Weekly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public long? Interval { get; set; }
+    public long? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The day(s) of week the occurrence should be repeated. Required to set for Weekly pattern type. E.g. ["Monday", "Wednesday"]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysOfWeek")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DaysOfWeek { get => _daysOfWeek; set => _daysOfWeek = value; }
+
+    private global::GenesysCloud.Extensions.Models.Pattern.TypeEnum? _type;
+    private long? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _daysOfWeek;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Pattern IGenesysCloudModel<Pattern>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class Pattern : IGenesysCloudModel<Pattern>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Pattern.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Pattern.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Pattern.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Pattern.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Interval = ReadNullableInt64(ref reader, options, name);
+                    value._interval = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DaysOfWeek = null;
+                        value._daysOfWeek = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class Pattern : IGenesysCloudModel<Pattern>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DaysOfWeek = list2;
+                        value._daysOfWeek = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class Pattern : IGenesysCloudModel<Pattern>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "interval"u8, value.Interval, nulls);
-        if (value.DaysOfWeek is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "interval"u8, value._interval, nulls);
+        if (value._daysOfWeek is { } property3)
         {
             writer.WritePropertyName("daysOfWeek"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class Pattern : IGenesysCloudModel<Pattern>
             writer.WriteNull("daysOfWeek"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

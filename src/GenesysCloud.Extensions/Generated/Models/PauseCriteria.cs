@@ -14,15 +14,19 @@ public sealed class PauseCriteria : IGenesysCloudModel<PauseCriteria>
 {
     /// <summary>Gets or sets <c>urlFragment</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urlFragment")]
-    public string? UrlFragment { get; set; }
+    public string? UrlFragment { get => _urlFragment; set => _urlFragment = value; }
 
     /// <summary>Gets or sets <c>condition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("condition")]
-    public global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum? Condition { get; set; }
+    public global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum? Condition { get => _condition; set => _condition = value; }
+
+    private string? _urlFragment;
+    private global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum? _condition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PauseCriteria IGenesysCloudModel<PauseCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PauseCriteria : IGenesysCloudModel<PauseCriteria>
             switch (index)
             {
                 case 0:
-                    value.UrlFragment = ReadString(ref reader, name);
+                    value._urlFragment = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Condition = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum(text1) : (global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum?)null;
+                    value._condition = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum(text1) : (global::GenesysCloud.Extensions.Models.PauseCriteria.ConditionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PauseCriteria : IGenesysCloudModel<PauseCriteria>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "urlFragment"u8, value.UrlFragment, nulls);
-        WriteString(writer, "condition"u8, value.Condition?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "urlFragment"u8, value._urlFragment, nulls);
+        WriteString(writer, "condition"u8, value._condition?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

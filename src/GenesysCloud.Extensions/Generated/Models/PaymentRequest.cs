@@ -14,31 +14,39 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
 {
     /// <summary>The payment platform being used (e.g. Apple Pay)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentPlatform")]
-    public global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum? PaymentPlatform { get; set; }
+    public global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum? PaymentPlatform { get => _paymentPlatform; set => _paymentPlatform = value; }
 
     /// <summary>The merchant's two-letter ISO 3166 country code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The three-letter ISO 4217 currency code for the payment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currencyCode")]
-    public string? CurrencyCode { get; set; }
+    public string? CurrencyCode { get => _currencyCode; set => _currencyCode = value; }
 
     /// <summary>The total price of the order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderTotal")]
-    public double? OrderTotal { get; set; }
+    public double? OrderTotal { get => _orderTotal; set => _orderTotal = value; }
 
     /// <summary>The items that make up the order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineItems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? LineItems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? LineItems { get => _lineItems; set => _lineItems = value; }
 
     /// <summary>The available shipping options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shippingOptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? ShippingOptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? ShippingOptions { get => _shippingOptions; set => _shippingOptions = value; }
+
+    private global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum? _paymentPlatform;
+    private string? _countryCode;
+    private string? _currencyCode;
+    private double? _orderTotal;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? _lineItems;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PaymentLineItem>? _shippingOptions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PaymentRequest IGenesysCloudModel<PaymentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
             switch (index)
             {
                 case 0:
-                    value.PaymentPlatform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum?)null;
+                    value._paymentPlatform = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum(text1) : (global::GenesysCloud.Extensions.Models.PaymentRequest.PaymentPlatformEnum?)null;
                     break;
                 case 1:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CurrencyCode = ReadString(ref reader, name);
+                    value._currencyCode = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.OrderTotal = ReadNullableDouble(ref reader, options, name);
+                    value._orderTotal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.LineItems = null;
+                        value._lineItems = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PaymentLineItem.ReadJson(ref reader, options));
                         }
 
-                        value.LineItems = list2;
+                        value._lineItems = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ShippingOptions = null;
+                        value._shippingOptions = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PaymentLineItem.ReadJson(ref reader, options));
                         }
 
-                        value.ShippingOptions = list3;
+                        value._shippingOptions = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +125,11 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "paymentPlatform"u8, value.PaymentPlatform?.ToString(), nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "currencyCode"u8, value.CurrencyCode, nulls);
-        WriteDouble(writer, "orderTotal"u8, value.OrderTotal, nulls);
-        if (value.LineItems is { } property4)
+        WriteString(writer, "paymentPlatform"u8, value._paymentPlatform?.ToString(), nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "currencyCode"u8, value._currencyCode, nulls);
+        WriteDouble(writer, "orderTotal"u8, value._orderTotal, nulls);
+        if (value._lineItems is { } property4)
         {
             writer.WritePropertyName("lineItems"u8);
             writer.WriteStartArray();
@@ -145,7 +153,7 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
             writer.WriteNull("lineItems"u8);
         }
 
-        if (value.ShippingOptions is { } property7)
+        if (value._shippingOptions is { } property7)
         {
             writer.WritePropertyName("shippingOptions"u8);
             writer.WriteStartArray();
@@ -169,7 +177,7 @@ public sealed class PaymentRequest : IGenesysCloudModel<PaymentRequest>
             writer.WriteNull("shippingOptions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PerformancePredictionOutputs : IGenesysCloudModel<Performanc
 {
     /// <summary>Date as an ISO-8601 string, corresponding to the beginning of the performance prediction results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calculationStartDate")]
-    public global::System.DateTimeOffset? CalculationStartDate { get; set; }
+    public global::System.DateTimeOffset? CalculationStartDate { get => _calculationStartDate; set => _calculationStartDate = value; }
 
     /// <summary>Interval length of the response metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calculationIntervalLengthMinutes")]
-    public long? CalculationIntervalLengthMinutes { get; set; }
+    public long? CalculationIntervalLengthMinutes { get => _calculationIntervalLengthMinutes; set => _calculationIntervalLengthMinutes = value; }
 
     /// <summary>List of planning group level performance prediction results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupOutputs>? PlanningGroupResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupOutputs>? PlanningGroupResults { get => _planningGroupResults; set => _planningGroupResults = value; }
+
+    private global::System.DateTimeOffset? _calculationStartDate;
+    private long? _calculationIntervalLengthMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupOutputs>? _planningGroupResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PerformancePredictionOutputs IGenesysCloudModel<PerformancePredictionOutputs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class PerformancePredictionOutputs : IGenesysCloudModel<Performanc
             switch (index)
             {
                 case 0:
-                    value.CalculationStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._calculationStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.CalculationIntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._calculationIntervalLengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupResults = null;
+                        value._planningGroupResults = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class PerformancePredictionOutputs : IGenesysCloudModel<Performanc
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupOutputs.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroupResults = list1;
+                        value._planningGroupResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class PerformancePredictionOutputs : IGenesysCloudModel<Performanc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "calculationStartDate"u8, value.CalculationStartDate, nulls);
-        WriteInt64(writer, "calculationIntervalLengthMinutes"u8, value.CalculationIntervalLengthMinutes, nulls);
-        if (value.PlanningGroupResults is { } property2)
+        WriteDateTimeOffset(writer, "calculationStartDate"u8, value._calculationStartDate, nulls);
+        WriteInt64(writer, "calculationIntervalLengthMinutes"u8, value._calculationIntervalLengthMinutes, nulls);
+        if (value._planningGroupResults is { } property2)
         {
             writer.WritePropertyName("planningGroupResults"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class PerformancePredictionOutputs : IGenesysCloudModel<Performanc
             writer.WriteNull("planningGroupResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

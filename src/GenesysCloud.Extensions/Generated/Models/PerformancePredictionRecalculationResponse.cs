@@ -14,23 +14,29 @@ public sealed class PerformancePredictionRecalculationResponse : IGenesysCloudMo
 {
     /// <summary>The operationId for which to listen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationId")]
-    public string? OperationId { get; set; }
+    public string? OperationId { get => _operationId; set => _operationId = value; }
 
     /// <summary>The url to GET the results of the performance prediction. This field is populated only if query state is 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
 
     /// <summary>The state of the performance prediction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum? State { get => _state; set => _state = value; }
+
+    private string? _operationId;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? _downloadResult;
+    private global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PerformancePredictionRecalculationResponse IGenesysCloudModel<PerformancePredictionRecalculationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PerformancePredictionRecalculationResponse : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.OperationId = ReadString(ref reader, name);
+                    value._operationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class PerformancePredictionRecalculationResponse : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operationId"u8, value.OperationId, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadResult is { } property2)
+        WriteString(writer, "operationId"u8, value._operationId, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadResult is { } property2)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class PerformancePredictionRecalculationResponse : IGenesysCloudMo
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

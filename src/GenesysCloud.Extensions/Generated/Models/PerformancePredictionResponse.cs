@@ -14,35 +14,44 @@ public sealed class PerformancePredictionResponse : IGenesysCloudModel<Performan
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The weekDate of the short term forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The ID of the schedule this performance prediction is associated with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; set; }
+    public string? ScheduleId { get => _scheduleId; set => _scheduleId = value; }
 
     /// <summary>The url to GET the results of the performance prediction. This field is populated only if query state is 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
 
     /// <summary>The state of the performance prediction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private string? _scheduleId;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs? _downloadResult;
+    private global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum? _state;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PerformancePredictionResponse IGenesysCloudModel<PerformancePredictionResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class PerformancePredictionResponse : IGenesysCloudModel<Performan
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ScheduleId = ReadString(ref reader, name);
+                    value._scheduleId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PerformancePredictionResponse.StateEnum?)null;
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +105,11 @@ public sealed class PerformancePredictionResponse : IGenesysCloudModel<Performan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteString(writer, "scheduleId"u8, value.ScheduleId, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadResult is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteString(writer, "scheduleId"u8, value._scheduleId, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadResult is { } property2)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.PerformancePredictionOutputs.WriteJson(writer, property2, options);
@@ -110,9 +119,9 @@ public sealed class PerformancePredictionResponse : IGenesysCloudModel<Performan
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

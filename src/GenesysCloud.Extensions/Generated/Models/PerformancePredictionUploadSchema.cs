@@ -14,15 +14,19 @@ public sealed class PerformancePredictionUploadSchema : IGenesysCloudModel<Perfo
 {
     /// <summary>Date as an ISO-8601 string, corresponding to the beginning of the performance prediction results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calculationStartDate")]
-    public global::System.DateTimeOffset? CalculationStartDate { get; set; }
+    public global::System.DateTimeOffset? CalculationStartDate { get => _calculationStartDate; set => _calculationStartDate = value; }
 
     /// <summary>List of agent on-queue times by management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onQueueTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MuAgentQueueTimeRequest>? OnQueueTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MuAgentQueueTimeRequest>? OnQueueTimes { get => _onQueueTimes; set => _onQueueTimes = value; }
+
+    private global::System.DateTimeOffset? _calculationStartDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MuAgentQueueTimeRequest>? _onQueueTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PerformancePredictionUploadSchema IGenesysCloudModel<PerformancePredictionUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class PerformancePredictionUploadSchema : IGenesysCloudModel<Perfo
             switch (index)
             {
                 case 0:
-                    value.CalculationStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._calculationStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OnQueueTimes = null;
+                        value._onQueueTimes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class PerformancePredictionUploadSchema : IGenesysCloudModel<Perfo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MuAgentQueueTimeRequest.ReadJson(ref reader, options));
                         }
 
-                        value.OnQueueTimes = list1;
+                        value._onQueueTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class PerformancePredictionUploadSchema : IGenesysCloudModel<Perfo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "calculationStartDate"u8, value.CalculationStartDate, nulls);
-        if (value.OnQueueTimes is { } property2)
+        WriteDateTimeOffset(writer, "calculationStartDate"u8, value._calculationStartDate, nulls);
+        if (value._onQueueTimes is { } property2)
         {
             writer.WritePropertyName("onQueueTimes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class PerformancePredictionUploadSchema : IGenesysCloudModel<Perfo
             writer.WriteNull("onQueueTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class PermissionDetails : IGenesysCloudModel<PermissionDetails>
 {
     /// <summary>The type of permission requirement</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>List of required permissions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>Whether the current user can subscribe, when division permissions are otherwise required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowsCurrentUser")]
-    public bool? AllowsCurrentUser { get; set; }
+    public bool? AllowsCurrentUser { get => _allowsCurrentUser; set => _allowsCurrentUser = value; }
 
     /// <summary>Whether or not this permission requirement is enforced</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforced")]
-    public bool? Enforced { get; set; }
+    public bool? Enforced { get => _enforced; set => _enforced = value; }
+
+    private global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private bool? _allowsCurrentUser;
+    private bool? _enforced;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PermissionDetails IGenesysCloudModel<PermissionDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class PermissionDetails : IGenesysCloudModel<PermissionDetails>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PermissionDetails.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class PermissionDetails : IGenesysCloudModel<PermissionDetails>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list2;
+                        value._permissions = list2;
                     }
                     break;
                 case 2:
-                    value.AllowsCurrentUser = ReadNullableBoolean(ref reader, name);
+                    value._allowsCurrentUser = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Enforced = ReadNullableBoolean(ref reader, name);
+                    value._enforced = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class PermissionDetails : IGenesysCloudModel<PermissionDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Permissions is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._permissions is { } property3)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -107,9 +113,9 @@ public sealed class PermissionDetails : IGenesysCloudModel<PermissionDetails>
             writer.WriteNull("permissions"u8);
         }
 
-        WriteBoolean(writer, "allowsCurrentUser"u8, value.AllowsCurrentUser, nulls);
-        WriteBoolean(writer, "enforced"u8, value.Enforced, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "allowsCurrentUser"u8, value._allowsCurrentUser, nulls);
+        WriteBoolean(writer, "enforced"u8, value._enforced, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,115 +14,144 @@ public sealed class Phone : IGenesysCloudModel<Phone>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Phone.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Phone.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The site associated to the phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Site { get => _site; set => _site = value; }
 
     /// <summary>Phone Base Settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneBaseSettings")]
-    public global::GenesysCloud.Extensions.Models.PhoneBaseSettings? PhoneBaseSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneBaseSettings? PhoneBaseSettings { get => _phoneBaseSettings; set => _phoneBaseSettings = value; }
 
     /// <summary>Gets or sets <c>lineBaseSettings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineBaseSettings")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LineBaseSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LineBaseSettings { get => _lineBaseSettings; set => _lineBaseSettings = value; }
 
     /// <summary>Gets or sets <c>phoneMetaBase</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneMetaBase")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PhoneMetaBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PhoneMetaBase { get => _phoneMetaBase; set => _phoneMetaBase = value; }
 
     /// <summary>Lines</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Line>? Lines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Line>? Lines { get => _lines; set => _lines = value; }
 
     /// <summary>The status of the phone and lines from the primary Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.PhoneStatus? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneStatus? Status { get => _status; set => _status = value; }
 
     /// <summary>The status of the phone and lines from the secondary Edge.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryStatus")]
-    public global::GenesysCloud.Extensions.Models.PhoneStatus? SecondaryStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneStatus? SecondaryStatus { get => _secondaryStatus; set => _secondaryStatus = value; }
 
     /// <summary>User Agent Information for this phone. This includes model, firmware version, and manufacturer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentInfo")]
-    public global::GenesysCloud.Extensions.Models.UserAgentInfo? UserAgentInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserAgentInfo? UserAgentInfo { get => _userAgentInfo; set => _userAgentInfo = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Gets or sets <c>capabilities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public global::GenesysCloud.Extensions.Models.PhoneCapabilities? Capabilities { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneCapabilities? Capabilities { get => _capabilities; set => _capabilities = value; }
 
     /// <summary>This is the user associated with a WebRTC type phone.  It is required for all WebRTC phones.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcUser")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WebRtcUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WebRtcUser { get => _webRtcUser; set => _webRtcUser = value; }
 
     /// <summary>Boolean indicating whether the phone is standAlone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("standAlone")]
-    public bool? StandAlone { get; set; }
+    public bool? StandAlone { get => _standAlone; set => _standAlone = value; }
 
     /// <summary>Gets or sets <c>primaryEdge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryEdge")]
-    public global::GenesysCloud.Extensions.Models.Edge? PrimaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge? PrimaryEdge { get => _primaryEdge; set => _primaryEdge = value; }
 
     /// <summary>Gets or sets <c>secondaryEdge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryEdge")]
-    public global::GenesysCloud.Extensions.Models.Edge? SecondaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.Edge? SecondaryEdge { get => _secondaryEdge; set => _secondaryEdge = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Phone.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _site;
+    private global::GenesysCloud.Extensions.Models.PhoneBaseSettings? _phoneBaseSettings;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _lineBaseSettings;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _phoneMetaBase;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Line>? _lines;
+    private global::GenesysCloud.Extensions.Models.PhoneStatus? _status;
+    private global::GenesysCloud.Extensions.Models.PhoneStatus? _secondaryStatus;
+    private global::GenesysCloud.Extensions.Models.UserAgentInfo? _userAgentInfo;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::GenesysCloud.Extensions.Models.PhoneCapabilities? _capabilities;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _webRtcUser;
+    private bool? _standAlone;
+    private global::GenesysCloud.Extensions.Models.Edge? _primaryEdge;
+    private global::GenesysCloud.Extensions.Models.Edge? _secondaryEdge;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Phone IGenesysCloudModel<Phone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -143,57 +172,57 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Phone.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Phone.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Phone.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Phone.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.PhoneBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneBaseSettings.ReadJson(ref reader, options);
+                    value._phoneBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneBaseSettings.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.LineBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._lineBaseSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.PhoneMetaBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._phoneMetaBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.Lines = null;
+                        value._lines = null;
                     }
                     else
                     {
@@ -204,22 +233,22 @@ public sealed class Phone : IGenesysCloudModel<Phone>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Line.ReadJson(ref reader, options));
                         }
 
-                        value.Lines = list2;
+                        value._lines = list2;
                     }
                     break;
                 case 17:
-                    value.Status = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneStatus.ReadJson(ref reader, options);
+                    value._status = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneStatus.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.SecondaryStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneStatus.ReadJson(ref reader, options);
+                    value._secondaryStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneStatus.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.UserAgentInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAgentInfo.ReadJson(ref reader, options);
+                    value._userAgentInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAgentInfo.ReadJson(ref reader, options);
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -230,29 +259,29 @@ public sealed class Phone : IGenesysCloudModel<Phone>
                             dictionary3[key3] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary3;
+                        value._properties = dictionary3;
                     }
                     break;
                 case 21:
-                    value.Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneCapabilities.ReadJson(ref reader, options);
+                    value._capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneCapabilities.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.WebRtcUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._webRtcUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.StandAlone = ReadNullableBoolean(ref reader, name);
+                    value._standAlone = ReadNullableBoolean(ref reader, name);
                     break;
                 case 24:
-                    value.PrimaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
+                    value._primaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.SecondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
+                    value._secondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,9 +293,9 @@ public sealed class Phone : IGenesysCloudModel<Phone>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property4)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property4, options);
@@ -276,16 +305,16 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.Site is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._site is { } property6)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -295,7 +324,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("site"u8);
         }
 
-        if (value.PhoneBaseSettings is { } property8)
+        if (value._phoneBaseSettings is { } property8)
         {
             writer.WritePropertyName("phoneBaseSettings"u8);
             global::GenesysCloud.Extensions.Models.PhoneBaseSettings.WriteJson(writer, property8, options);
@@ -305,7 +334,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("phoneBaseSettings"u8);
         }
 
-        if (value.LineBaseSettings is { } property10)
+        if (value._lineBaseSettings is { } property10)
         {
             writer.WritePropertyName("lineBaseSettings"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -315,7 +344,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("lineBaseSettings"u8);
         }
 
-        if (value.PhoneMetaBase is { } property12)
+        if (value._phoneMetaBase is { } property12)
         {
             writer.WritePropertyName("phoneMetaBase"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -325,7 +354,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("phoneMetaBase"u8);
         }
 
-        if (value.Lines is { } property14)
+        if (value._lines is { } property14)
         {
             writer.WritePropertyName("lines"u8);
             writer.WriteStartArray();
@@ -349,7 +378,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("lines"u8);
         }
 
-        if (value.Status is { } property17)
+        if (value._status is { } property17)
         {
             writer.WritePropertyName("status"u8);
             global::GenesysCloud.Extensions.Models.PhoneStatus.WriteJson(writer, property17, options);
@@ -359,7 +388,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("status"u8);
         }
 
-        if (value.SecondaryStatus is { } property19)
+        if (value._secondaryStatus is { } property19)
         {
             writer.WritePropertyName("secondaryStatus"u8);
             global::GenesysCloud.Extensions.Models.PhoneStatus.WriteJson(writer, property19, options);
@@ -369,7 +398,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("secondaryStatus"u8);
         }
 
-        if (value.UserAgentInfo is { } property21)
+        if (value._userAgentInfo is { } property21)
         {
             writer.WritePropertyName("userAgentInfo"u8);
             global::GenesysCloud.Extensions.Models.UserAgentInfo.WriteJson(writer, property21, options);
@@ -379,7 +408,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("userAgentInfo"u8);
         }
 
-        if (value.Properties is { } property23)
+        if (value._properties is { } property23)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -397,7 +426,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Capabilities is { } property25)
+        if (value._capabilities is { } property25)
         {
             writer.WritePropertyName("capabilities"u8);
             global::GenesysCloud.Extensions.Models.PhoneCapabilities.WriteJson(writer, property25, options);
@@ -407,7 +436,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("capabilities"u8);
         }
 
-        if (value.WebRtcUser is { } property27)
+        if (value._webRtcUser is { } property27)
         {
             writer.WritePropertyName("webRtcUser"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property27, options);
@@ -417,8 +446,8 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("webRtcUser"u8);
         }
 
-        WriteBoolean(writer, "standAlone"u8, value.StandAlone, nulls);
-        if (value.PrimaryEdge is { } property29)
+        WriteBoolean(writer, "standAlone"u8, value._standAlone, nulls);
+        if (value._primaryEdge is { } property29)
         {
             writer.WritePropertyName("primaryEdge"u8);
             global::GenesysCloud.Extensions.Models.Edge.WriteJson(writer, property29, options);
@@ -428,7 +457,7 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("primaryEdge"u8);
         }
 
-        if (value.SecondaryEdge is { } property31)
+        if (value._secondaryEdge is { } property31)
         {
             writer.WritePropertyName("secondaryEdge"u8);
             global::GenesysCloud.Extensions.Models.Edge.WriteJson(writer, property31, options);
@@ -438,8 +467,8 @@ public sealed class Phone : IGenesysCloudModel<Phone>
             writer.WriteNull("secondaryEdge"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

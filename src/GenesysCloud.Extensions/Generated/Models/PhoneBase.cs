@@ -14,75 +14,94 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>A phone metabase is essentially a database for storing phone configuration settings, which simplifies the configuration process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneMetaBase")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PhoneMetaBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PhoneMetaBase { get => _phoneMetaBase; set => _phoneMetaBase = value; }
 
     /// <summary>The list of linebases associated with the phone base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineBase>? Lines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineBase>? Lines { get => _lines; set => _lines = value; }
 
     /// <summary>Gets or sets <c>properties</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>Gets or sets <c>capabilities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public global::GenesysCloud.Extensions.Models.PhoneCapabilities? Capabilities { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneCapabilities? Capabilities { get => _capabilities; set => _capabilities = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _phoneMetaBase;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineBase>? _lines;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _properties;
+    private global::GenesysCloud.Extensions.Models.PhoneCapabilities? _capabilities;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneBase IGenesysCloudModel<PhoneBase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,48 +122,48 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.PhoneBase.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.PhoneMetaBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._phoneMetaBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Lines = null;
+                        value._lines = null;
                     }
                     else
                     {
@@ -155,13 +174,13 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LineBase.ReadJson(ref reader, options));
                         }
 
-                        value.Lines = list2;
+                        value._lines = list2;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -172,17 +191,17 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
                             dictionary3[key3] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Properties = dictionary3;
+                        value._properties = dictionary3;
                     }
                     break;
                 case 15:
-                    value.Capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneCapabilities.ReadJson(ref reader, options);
+                    value._capabilities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneCapabilities.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +213,9 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property4)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property4, options);
@@ -206,16 +225,16 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.PhoneMetaBase is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._phoneMetaBase is { } property6)
         {
             writer.WritePropertyName("phoneMetaBase"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -225,7 +244,7 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             writer.WriteNull("phoneMetaBase"u8);
         }
 
-        if (value.Lines is { } property8)
+        if (value._lines is { } property8)
         {
             writer.WritePropertyName("lines"u8);
             writer.WriteStartArray();
@@ -249,7 +268,7 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             writer.WriteNull("lines"u8);
         }
 
-        if (value.Properties is { } property11)
+        if (value._properties is { } property11)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -267,7 +286,7 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             writer.WriteNull("properties"u8);
         }
 
-        if (value.Capabilities is { } property13)
+        if (value._capabilities is { } property13)
         {
             writer.WritePropertyName("capabilities"u8);
             global::GenesysCloud.Extensions.Models.PhoneCapabilities.WriteJson(writer, property13, options);
@@ -277,8 +296,8 @@ public sealed class PhoneBase : IGenesysCloudModel<PhoneBase>
             writer.WriteNull("capabilities"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

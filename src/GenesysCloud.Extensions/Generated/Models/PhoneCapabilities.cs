@@ -14,43 +14,54 @@ public sealed class PhoneCapabilities : IGenesysCloudModel<PhoneCapabilities>
 {
     /// <summary>Gets or sets <c>provisions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provisions")]
-    public bool? Provisions { get; set; }
+    public bool? Provisions { get => _provisions; set => _provisions = value; }
 
     /// <summary>Gets or sets <c>registers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registers")]
-    public bool? Registers { get; set; }
+    public bool? Registers { get => _registers; set => _registers = value; }
 
     /// <summary>Gets or sets <c>dualRegisters</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dualRegisters")]
-    public bool? DualRegisters { get; set; }
+    public bool? DualRegisters { get => _dualRegisters; set => _dualRegisters = value; }
 
     /// <summary>Gets or sets <c>hardwareIdType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hardwareIdType")]
-    public string? HardwareIdType { get; set; }
+    public string? HardwareIdType { get => _hardwareIdType; set => _hardwareIdType = value; }
 
     /// <summary>Gets or sets <c>allowReboot</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowReboot")]
-    public bool? AllowReboot { get; set; }
+    public bool? AllowReboot { get => _allowReboot; set => _allowReboot = value; }
 
     /// <summary>Gets or sets <c>noRebalance</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noRebalance")]
-    public bool? NoRebalance { get; set; }
+    public bool? NoRebalance { get => _noRebalance; set => _noRebalance = value; }
 
     /// <summary>Gets or sets <c>noCloudProvisioning</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noCloudProvisioning")]
-    public bool? NoCloudProvisioning { get; set; }
+    public bool? NoCloudProvisioning { get => _noCloudProvisioning; set => _noCloudProvisioning = value; }
 
     /// <summary>Gets or sets <c>mediaCodecs</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaCodecs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaCodecs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaCodecs { get => _mediaCodecs; set => _mediaCodecs = value; }
 
     /// <summary>Gets or sets <c>cdm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cdm")]
-    public bool? Cdm { get; set; }
+    public bool? Cdm { get => _cdm; set => _cdm = value; }
+
+    private bool? _provisions;
+    private bool? _registers;
+    private bool? _dualRegisters;
+    private string? _hardwareIdType;
+    private bool? _allowReboot;
+    private bool? _noRebalance;
+    private bool? _noCloudProvisioning;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaCodecs;
+    private bool? _cdm;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneCapabilities IGenesysCloudModel<PhoneCapabilities>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,30 +82,30 @@ public sealed class PhoneCapabilities : IGenesysCloudModel<PhoneCapabilities>
             switch (index)
             {
                 case 0:
-                    value.Provisions = ReadNullableBoolean(ref reader, name);
+                    value._provisions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Registers = ReadNullableBoolean(ref reader, name);
+                    value._registers = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DualRegisters = ReadNullableBoolean(ref reader, name);
+                    value._dualRegisters = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.HardwareIdType = ReadString(ref reader, name);
+                    value._hardwareIdType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AllowReboot = ReadNullableBoolean(ref reader, name);
+                    value._allowReboot = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.NoRebalance = ReadNullableBoolean(ref reader, name);
+                    value._noRebalance = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.NoCloudProvisioning = ReadNullableBoolean(ref reader, name);
+                    value._noCloudProvisioning = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.MediaCodecs = null;
+                        value._mediaCodecs = null;
                     }
                     else
                     {
@@ -105,14 +116,14 @@ public sealed class PhoneCapabilities : IGenesysCloudModel<PhoneCapabilities>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaCodecs = list1;
+                        value._mediaCodecs = list1;
                     }
                     break;
                 case 8:
-                    value.Cdm = ReadNullableBoolean(ref reader, name);
+                    value._cdm = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,14 +135,14 @@ public sealed class PhoneCapabilities : IGenesysCloudModel<PhoneCapabilities>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "provisions"u8, value.Provisions, nulls);
-        WriteBoolean(writer, "registers"u8, value.Registers, nulls);
-        WriteBoolean(writer, "dualRegisters"u8, value.DualRegisters, nulls);
-        WriteString(writer, "hardwareIdType"u8, value.HardwareIdType, nulls);
-        WriteBoolean(writer, "allowReboot"u8, value.AllowReboot, nulls);
-        WriteBoolean(writer, "noRebalance"u8, value.NoRebalance, nulls);
-        WriteBoolean(writer, "noCloudProvisioning"u8, value.NoCloudProvisioning, nulls);
-        if (value.MediaCodecs is { } property2)
+        WriteBoolean(writer, "provisions"u8, value._provisions, nulls);
+        WriteBoolean(writer, "registers"u8, value._registers, nulls);
+        WriteBoolean(writer, "dualRegisters"u8, value._dualRegisters, nulls);
+        WriteString(writer, "hardwareIdType"u8, value._hardwareIdType, nulls);
+        WriteBoolean(writer, "allowReboot"u8, value._allowReboot, nulls);
+        WriteBoolean(writer, "noRebalance"u8, value._noRebalance, nulls);
+        WriteBoolean(writer, "noCloudProvisioning"u8, value._noCloudProvisioning, nulls);
+        if (value._mediaCodecs is { } property2)
         {
             writer.WritePropertyName("mediaCodecs"u8);
             writer.WriteStartArray();
@@ -148,8 +159,8 @@ public sealed class PhoneCapabilities : IGenesysCloudModel<PhoneCapabilities>
             writer.WriteNull("mediaCodecs"u8);
         }
 
-        WriteBoolean(writer, "cdm"u8, value.Cdm, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "cdm"u8, value._cdm, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class PhoneNumber : IGenesysCloudModel<PhoneNumber>
 {
     /// <summary>The displayed form of the phone number string. Users should input the phone number in this field, but it will be altered by the API on write. If the phone number can be read as E164, the value will be replaced with international formatted-version of the number. If the number cannot be read as E164, the value will be preserved as-is. In both cases, the provided input string will be copied to the userInput field. Max: 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("display")]
-    public string? Display { get; set; }
+    public string? Display { get => _display; set => _display = value; }
 
     /// <summary>An optional extension for the provided phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extension")]
-    public long? Extension { get; set; }
+    public long? Extension { get => _extension; set => _extension = value; }
 
     /// <summary>Whether this phone number can accept SMS messages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptsSMS")]
-    public bool? AcceptsSMS { get; set; }
+    public bool? AcceptsSMS { get => _acceptsSMS; set => _acceptsSMS = value; }
 
     /// <summary>The country code that will be used for E164 conversion of a provided phone number. If the country code is omitted from the provided phone number, the country code provided in this field will be used during the E164 conversion attempt. If this field is left empty, the default country code for any provided phone number that does not explicitly include a country code is assumed to be +1 (North America).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizationCountryCode")]
-    public string? NormalizationCountryCode { get; set; }
+    public string? NormalizationCountryCode { get => _normalizationCountryCode; set => _normalizationCountryCode = value; }
 
     /// <summary>The user-inputted phone number string that was provided to the display field on write. This field is not user-writeable and will always be set by the system.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userInput")]
-    public string? UserInput { get; set; }
+    public string? UserInput { get => _userInput; set => _userInput = value; }
 
     /// <summary>The E164-formatted form of the provided phone number. This field is not user-writeable and will only be set when the provided phone number could be read as E164.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("e164")]
-    public string? E164 { get; set; }
+    public string? E164 { get => _e164; set => _e164 = value; }
 
     /// <summary>The detected country code from the provided phone number. This field is not user-writeable and will only be set when the provided phone number could be read as E164. Max: 4 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
+
+    private string? _display;
+    private long? _extension;
+    private bool? _acceptsSMS;
+    private string? _normalizationCountryCode;
+    private string? _userInput;
+    private string? _e164;
+    private string? _countryCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneNumber IGenesysCloudModel<PhoneNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class PhoneNumber : IGenesysCloudModel<PhoneNumber>
             switch (index)
             {
                 case 0:
-                    value.Display = ReadString(ref reader, name);
+                    value._display = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Extension = ReadNullableInt64(ref reader, options, name);
+                    value._extension = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.AcceptsSMS = ReadNullableBoolean(ref reader, name);
+                    value._acceptsSMS = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.NormalizationCountryCode = ReadString(ref reader, name);
+                    value._normalizationCountryCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.UserInput = ReadString(ref reader, name);
+                    value._userInput = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.E164 = ReadString(ref reader, name);
+                    value._e164 = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class PhoneNumber : IGenesysCloudModel<PhoneNumber>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "display"u8, value.Display, nulls);
-        WriteInt64(writer, "extension"u8, value.Extension, nulls);
-        WriteBoolean(writer, "acceptsSMS"u8, value.AcceptsSMS, nulls);
-        WriteString(writer, "normalizationCountryCode"u8, value.NormalizationCountryCode, nulls);
-        WriteString(writer, "userInput"u8, value.UserInput, nulls);
-        WriteString(writer, "e164"u8, value.E164, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "display"u8, value._display, nulls);
+        WriteInt64(writer, "extension"u8, value._extension, nulls);
+        WriteBoolean(writer, "acceptsSMS"u8, value._acceptsSMS, nulls);
+        WriteString(writer, "normalizationCountryCode"u8, value._normalizationCountryCode, nulls);
+        WriteString(writer, "userInput"u8, value._userInput, nulls);
+        WriteString(writer, "e164"u8, value._e164, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PhoneNumberColumn : IGenesysCloudModel<PhoneNumberColumn>
 {
     /// <summary>Gets or sets <c>columnName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>callableTimeColumnName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callableTimeColumnName")]
-    public string? CallableTimeColumnName { get; set; }
+    public string? CallableTimeColumnName { get => _callableTimeColumnName; set => _callableTimeColumnName = value; }
+
+    private string? _columnName;
+    private string? _type;
+    private string? _callableTimeColumnName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneNumberColumn IGenesysCloudModel<PhoneNumberColumn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PhoneNumberColumn : IGenesysCloudModel<PhoneNumberColumn>
             switch (index)
             {
                 case 0:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CallableTimeColumnName = ReadString(ref reader, name);
+                    value._callableTimeColumnName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PhoneNumberColumn : IGenesysCloudModel<PhoneNumberColumn>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "callableTimeColumnName"u8, value.CallableTimeColumnName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "callableTimeColumnName"u8, value._callableTimeColumnName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

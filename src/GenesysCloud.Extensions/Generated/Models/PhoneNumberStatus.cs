@@ -14,11 +14,14 @@ public sealed class PhoneNumberStatus : IGenesysCloudModel<PhoneNumberStatus>
 {
     /// <summary>Indicates whether or not a phone number is callable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callable")]
-    public bool? Callable { get; set; }
+    public bool? Callable { get => _callable; set => _callable = value; }
+
+    private bool? _callable;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneNumberStatus IGenesysCloudModel<PhoneNumberStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PhoneNumberStatus : IGenesysCloudModel<PhoneNumberStatus>
             switch (index)
             {
                 case 0:
-                    value.Callable = ReadNullableBoolean(ref reader, name);
+                    value._callable = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class PhoneNumberStatus : IGenesysCloudModel<PhoneNumberStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "callable"u8, value.Callable, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "callable"u8, value._callable, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

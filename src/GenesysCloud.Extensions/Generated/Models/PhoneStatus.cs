@@ -14,43 +14,54 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The Operational Status of this phone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationalStatus")]
-    public global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum? OperationalStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum? OperationalStatus { get => _operationalStatus; set => _operationalStatus = value; }
 
     /// <summary>The status of the primary or secondary Edges assigned to the phone lines.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgesStatus")]
-    public global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum? EdgesStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum? EdgesStatus { get => _edgesStatus; set => _edgesStatus = value; }
 
     /// <summary>Event Creation Time represents an ISO-8601 string. For example: UTC, UTC+01:00, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventCreationTime")]
-    public string? EventCreationTime { get; set; }
+    public string? EventCreationTime { get => _eventCreationTime; set => _eventCreationTime = value; }
 
     /// <summary>Provision information for this phone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provision")]
-    public global::GenesysCloud.Extensions.Models.ProvisionInfo? Provision { get; set; }
+    public global::GenesysCloud.Extensions.Models.ProvisionInfo? Provision { get => _provision; set => _provision = value; }
 
     /// <summary>A list of LineStatus information for each of the lines of this phone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineStatus>? LineStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineStatus>? LineStatuses { get => _lineStatuses; set => _lineStatuses = value; }
 
     /// <summary>The phone status's edge assignment type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneAssignmentToEdgeType")]
-    public global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum? PhoneAssignmentToEdgeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum? PhoneAssignmentToEdgeType { get => _phoneAssignmentToEdgeType; set => _phoneAssignmentToEdgeType = value; }
 
     /// <summary>The URI of the edge that provided this status information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edge")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get => _edge; set => _edge = value; }
 
     /// <summary>The URI for this object. Deprecated. Do not use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum? _operationalStatus;
+    private global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum? _edgesStatus;
+    private string? _eventCreationTime;
+    private global::GenesysCloud.Extensions.Models.ProvisionInfo? _provision;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LineStatus>? _lineStatuses;
+    private global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum? _phoneAssignmentToEdgeType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edge;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhoneStatus IGenesysCloudModel<PhoneStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,24 +82,24 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OperationalStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum?)null;
+                    value._operationalStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.PhoneStatus.OperationalStatusEnum?)null;
                     break;
                 case 2:
-                    value.EdgesStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum?)null;
+                    value._edgesStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.PhoneStatus.EdgesStatusEnum?)null;
                     break;
                 case 3:
-                    value.EventCreationTime = ReadString(ref reader, name);
+                    value._eventCreationTime = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Provision = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ProvisionInfo.ReadJson(ref reader, options);
+                    value._provision = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ProvisionInfo.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.LineStatuses = null;
+                        value._lineStatuses = null;
                     }
                     else
                     {
@@ -99,20 +110,20 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LineStatus.ReadJson(ref reader, options));
                         }
 
-                        value.LineStatuses = list3;
+                        value._lineStatuses = list3;
                     }
                     break;
                 case 6:
-                    value.PhoneAssignmentToEdgeType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum?)null;
+                    value._phoneAssignmentToEdgeType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.PhoneStatus.PhoneAssignmentToEdgeTypeEnum?)null;
                     break;
                 case 7:
-                    value.Edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,11 +135,11 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "operationalStatus"u8, value.OperationalStatus?.ToString(), nulls);
-        WriteString(writer, "edgesStatus"u8, value.EdgesStatus?.ToString(), nulls);
-        WriteString(writer, "eventCreationTime"u8, value.EventCreationTime, nulls);
-        if (value.Provision is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "operationalStatus"u8, value._operationalStatus?.ToString(), nulls);
+        WriteString(writer, "edgesStatus"u8, value._edgesStatus?.ToString(), nulls);
+        WriteString(writer, "eventCreationTime"u8, value._eventCreationTime, nulls);
+        if (value._provision is { } property5)
         {
             writer.WritePropertyName("provision"u8);
             global::GenesysCloud.Extensions.Models.ProvisionInfo.WriteJson(writer, property5, options);
@@ -138,7 +149,7 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
             writer.WriteNull("provision"u8);
         }
 
-        if (value.LineStatuses is { } property7)
+        if (value._lineStatuses is { } property7)
         {
             writer.WritePropertyName("lineStatuses"u8);
             writer.WriteStartArray();
@@ -162,8 +173,8 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
             writer.WriteNull("lineStatuses"u8);
         }
 
-        WriteString(writer, "phoneAssignmentToEdgeType"u8, value.PhoneAssignmentToEdgeType?.ToString(), nulls);
-        if (value.Edge is { } property10)
+        WriteString(writer, "phoneAssignmentToEdgeType"u8, value._phoneAssignmentToEdgeType?.ToString(), nulls);
+        if (value._edge is { } property10)
         {
             writer.WritePropertyName("edge"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -173,8 +184,8 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
             writer.WriteNull("edge"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

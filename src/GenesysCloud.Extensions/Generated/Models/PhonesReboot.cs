@@ -14,15 +14,19 @@ public sealed class PhonesReboot : IGenesysCloudModel<PhonesReboot>
 {
     /// <summary>The list of phone Ids to reboot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PhoneIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PhoneIds { get => _phoneIds; set => _phoneIds = value; }
 
     /// <summary>ID of the site for which to reboot all phones at that site. no.active.edge and phone.cannot.resolve errors are ignored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("siteId")]
-    public string? SiteId { get; set; }
+    public string? SiteId { get => _siteId; set => _siteId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _phoneIds;
+    private string? _siteId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhonesReboot IGenesysCloudModel<PhonesReboot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class PhonesReboot : IGenesysCloudModel<PhonesReboot>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneIds = null;
+                        value._phoneIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class PhonesReboot : IGenesysCloudModel<PhonesReboot>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PhoneIds = list1;
+                        value._phoneIds = list1;
                     }
                     break;
                 case 1:
-                    value.SiteId = ReadString(ref reader, name);
+                    value._siteId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class PhonesReboot : IGenesysCloudModel<PhonesReboot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PhoneIds is { } property2)
+        if (value._phoneIds is { } property2)
         {
             writer.WritePropertyName("phoneIds"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class PhonesReboot : IGenesysCloudModel<PhonesReboot>
             writer.WriteNull("phoneIds"u8);
         }
 
-        WriteString(writer, "siteId"u8, value.SiteId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "siteId"u8, value._siteId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

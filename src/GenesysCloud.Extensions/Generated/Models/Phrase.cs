@@ -14,23 +14,29 @@ public sealed class Phrase : IGenesysCloudModel<Phrase>
 {
     /// <summary>The phrase text</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The phrase strictness, default value is null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
 
     /// <summary>The phrase sentiment, default value is Unspecified. Note: Sentiment value for phrases is currently not in use and has no impact to the system.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentiment")]
-    public global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum? Sentiment { get; set; }
+    public global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum? Sentiment { get => _sentiment; set => _sentiment = value; }
 
     /// <summary>Indicates whether the phrase is AI generated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAIGenerated")]
-    public bool? IsAIGenerated { get; set; }
+    public bool? IsAIGenerated { get => _isAIGenerated; set => _isAIGenerated = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum? _strictness;
+    private global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum? _sentiment;
+    private bool? _isAIGenerated;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Phrase IGenesysCloudModel<Phrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class Phrase : IGenesysCloudModel<Phrase>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.Phrase.StrictnessEnum?)null;
                     break;
                 case 2:
-                    value.Sentiment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum(text2) : (global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum?)null;
+                    value._sentiment = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum(text2) : (global::GenesysCloud.Extensions.Models.Phrase.SentimentEnum?)null;
                     break;
                 case 3:
-                    value.IsAIGenerated = ReadNullableBoolean(ref reader, name);
+                    value._isAIGenerated = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class Phrase : IGenesysCloudModel<Phrase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        WriteString(writer, "sentiment"u8, value.Sentiment?.ToString(), nulls);
-        WriteBoolean(writer, "isAIGenerated"u8, value.IsAIGenerated, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        WriteString(writer, "sentiment"u8, value._sentiment?.ToString(), nulls);
+        WriteBoolean(writer, "isAIGenerated"u8, value._isAIGenerated, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PhraseAssociations : IGenesysCloudModel<PhraseAssociations>
 {
     /// <summary>Id of the phrase to be linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phraseId")]
-    public string? PhraseId { get; set; }
+    public string? PhraseId { get => _phraseId; set => _phraseId = value; }
 
     /// <summary>Id of the document to be linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentId")]
-    public string? DocumentId { get; set; }
+    public string? DocumentId { get => _documentId; set => _documentId = value; }
+
+    private string? _phraseId;
+    private string? _documentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhraseAssociations IGenesysCloudModel<PhraseAssociations>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PhraseAssociations : IGenesysCloudModel<PhraseAssociations>
             switch (index)
             {
                 case 0:
-                    value.PhraseId = ReadString(ref reader, name);
+                    value._phraseId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentId = ReadString(ref reader, name);
+                    value._documentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PhraseAssociations : IGenesysCloudModel<PhraseAssociations>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "phraseId"u8, value.PhraseId, nulls);
-        WriteString(writer, "documentId"u8, value.DocumentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "phraseId"u8, value._phraseId, nulls);
+        WriteString(writer, "documentId"u8, value._documentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PhraseTranslation : IGenesysCloudModel<PhraseTranslation>
 {
     /// <summary>Epoch start time of the phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTimeMs")]
-    public long? StartTimeMs { get; set; }
+    public long? StartTimeMs { get => _startTimeMs; set => _startTimeMs = value; }
 
     /// <summary>Purpose of the participant associated with the phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantPurpose")]
-    public string? ParticipantPurpose { get; set; }
+    public string? ParticipantPurpose { get => _participantPurpose; set => _participantPurpose = value; }
 
     /// <summary>Translation of the phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translatedText")]
-    public string? TranslatedText { get; set; }
+    public string? TranslatedText { get => _translatedText; set => _translatedText = value; }
+
+    private long? _startTimeMs;
+    private string? _participantPurpose;
+    private string? _translatedText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PhraseTranslation IGenesysCloudModel<PhraseTranslation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PhraseTranslation : IGenesysCloudModel<PhraseTranslation>
             switch (index)
             {
                 case 0:
-                    value.StartTimeMs = ReadNullableInt64(ref reader, options, name);
+                    value._startTimeMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ParticipantPurpose = ReadString(ref reader, name);
+                    value._participantPurpose = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TranslatedText = ReadString(ref reader, name);
+                    value._translatedText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PhraseTranslation : IGenesysCloudModel<PhraseTranslation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "startTimeMs"u8, value.StartTimeMs, nulls);
-        WriteString(writer, "participantPurpose"u8, value.ParticipantPurpose, nulls);
-        WriteString(writer, "translatedText"u8, value.TranslatedText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "startTimeMs"u8, value._startTimeMs, nulls);
+        WriteString(writer, "participantPurpose"u8, value._participantPurpose, nulls);
+        WriteString(writer, "translatedText"u8, value._translatedText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class PinnedMessageRequest : IGenesysCloudModel<PinnedMessageReque
 {
     /// <summary>Ids of the messages to pin</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinnedMessageIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PinnedMessageIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PinnedMessageIds { get => _pinnedMessageIds; set => _pinnedMessageIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _pinnedMessageIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PinnedMessageRequest IGenesysCloudModel<PinnedMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class PinnedMessageRequest : IGenesysCloudModel<PinnedMessageReque
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PinnedMessageIds = null;
+                        value._pinnedMessageIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class PinnedMessageRequest : IGenesysCloudModel<PinnedMessageReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PinnedMessageIds = list1;
+                        value._pinnedMessageIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class PinnedMessageRequest : IGenesysCloudModel<PinnedMessageReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PinnedMessageIds is { } property2)
+        if (value._pinnedMessageIds is { } property2)
         {
             writer.WritePropertyName("pinnedMessageIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class PinnedMessageRequest : IGenesysCloudModel<PinnedMessageReque
             writer.WriteNull("pinnedMessageIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

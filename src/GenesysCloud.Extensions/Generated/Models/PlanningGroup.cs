@@ -14,31 +14,39 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the service goal template associated with this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalTemplate")]
-    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference? ServiceGoalTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference? ServiceGoalTemplate { get => _serviceGoalTemplate; set => _serviceGoalTemplate = value; }
 
     /// <summary>Set of route paths associated with the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routePaths")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? RoutePaths { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? RoutePaths { get => _routePaths; set => _routePaths = value; }
 
     /// <summary>Version metadata for the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference? _serviceGoalTemplate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutePathResponse>? _routePaths;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroup IGenesysCloudModel<PlanningGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ServiceGoalTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference.ReadJson(ref reader, options);
+                    value._serviceGoalTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RoutePaths = null;
+                        value._routePaths = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutePathResponse.ReadJson(ref reader, options));
                         }
 
-                        value.RoutePaths = list1;
+                        value._routePaths = list1;
                     }
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ServiceGoalTemplate is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._serviceGoalTemplate is { } property2)
         {
             writer.WritePropertyName("serviceGoalTemplate"u8);
             global::GenesysCloud.Extensions.Models.ServiceGoalTemplateReference.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
             writer.WriteNull("serviceGoalTemplate"u8);
         }
 
-        if (value.RoutePaths is { } property4)
+        if (value._routePaths is { } property4)
         {
             writer.WritePropertyName("routePaths"u8);
             writer.WriteStartArray();
@@ -139,7 +147,7 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
             writer.WriteNull("routePaths"u8);
         }
 
-        if (value.Metadata is { } property7)
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property7, options);
@@ -149,8 +157,8 @@ public sealed class PlanningGroup : IGenesysCloudModel<PlanningGroup>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PlanningGroupMinimumsRequest : IGenesysCloudModel<PlanningGr
 {
     /// <summary>The ID of the planning group to which the day of week minimum staff values apply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>The list of day of week minimum staff values for this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeekMinimums")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DayOfWeekMinimums>? DayOfWeekMinimums { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DayOfWeekMinimums>? DayOfWeekMinimums { get => _dayOfWeekMinimums; set => _dayOfWeekMinimums = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DayOfWeekMinimums>? _dayOfWeekMinimums;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroupMinimumsRequest IGenesysCloudModel<PlanningGroupMinimumsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class PlanningGroupMinimumsRequest : IGenesysCloudModel<PlanningGr
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DayOfWeekMinimums = null;
+                        value._dayOfWeekMinimums = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class PlanningGroupMinimumsRequest : IGenesysCloudModel<PlanningGr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DayOfWeekMinimums.ReadJson(ref reader, options));
                         }
 
-                        value.DayOfWeekMinimums = list1;
+                        value._dayOfWeekMinimums = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class PlanningGroupMinimumsRequest : IGenesysCloudModel<PlanningGr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.DayOfWeekMinimums is { } property2)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._dayOfWeekMinimums is { } property2)
         {
             writer.WritePropertyName("dayOfWeekMinimums"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class PlanningGroupMinimumsRequest : IGenesysCloudModel<PlanningGr
             writer.WriteNull("dayOfWeekMinimums"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

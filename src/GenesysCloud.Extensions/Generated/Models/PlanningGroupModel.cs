@@ -14,11 +14,14 @@ public sealed class PlanningGroupModel : IGenesysCloudModel<PlanningGroupModel>
 {
     /// <summary>Planning group id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroup")]
-    public string? PlanningGroup { get; set; }
+    public string? PlanningGroup { get => _planningGroup; set => _planningGroup = value; }
+
+    private string? _planningGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroupModel IGenesysCloudModel<PlanningGroupModel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PlanningGroupModel : IGenesysCloudModel<PlanningGroupModel>
             switch (index)
             {
                 case 0:
-                    value.PlanningGroup = ReadString(ref reader, name);
+                    value._planningGroup = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class PlanningGroupModel : IGenesysCloudModel<PlanningGroupModel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroup"u8, value.PlanningGroup, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "planningGroup"u8, value._planningGroup, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
 {
     /// <summary>The ID for for the associated planning group result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>List of Service Level percentage (0.0-100.0) results per interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ServiceLevelPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ServiceLevelPerInterval { get => _serviceLevelPerInterval; set => _serviceLevelPerInterval = value; }
 
     /// <summary>List of Occupancy percentage (0.0-100.0) results per interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("occupancyPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? OccupancyPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? OccupancyPerInterval { get => _occupancyPerInterval; set => _occupancyPerInterval = value; }
 
     /// <summary>List of Average Speed of Answer (in seconds) results per interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswerSecondsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AverageSpeedOfAnswerSecondsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AverageSpeedOfAnswerSecondsPerInterval { get => _averageSpeedOfAnswerSecondsPerInterval; set => _averageSpeedOfAnswerSecondsPerInterval = value; }
 
     /// <summary>List of Abandon rate percentage (0.0-100.0) results per interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRatePerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AbandonRatePerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AbandonRatePerInterval { get => _abandonRatePerInterval; set => _abandonRatePerInterval = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _serviceLevelPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _occupancyPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _averageSpeedOfAnswerSecondsPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _abandonRatePerInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroupOutputs IGenesysCloudModel<PlanningGroupOutputs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ServiceLevelPerInterval = null;
+                        value._serviceLevelPerInterval = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ServiceLevelPerInterval = list1;
+                        value._serviceLevelPerInterval = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.OccupancyPerInterval = null;
+                        value._occupancyPerInterval = null;
                     }
                     else
                     {
@@ -88,13 +95,13 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.OccupancyPerInterval = list2;
+                        value._occupancyPerInterval = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AverageSpeedOfAnswerSecondsPerInterval = null;
+                        value._averageSpeedOfAnswerSecondsPerInterval = null;
                     }
                     else
                     {
@@ -105,13 +112,13 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
                             list3.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AverageSpeedOfAnswerSecondsPerInterval = list3;
+                        value._averageSpeedOfAnswerSecondsPerInterval = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AbandonRatePerInterval = null;
+                        value._abandonRatePerInterval = null;
                     }
                     else
                     {
@@ -122,11 +129,11 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
                             list4.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AbandonRatePerInterval = list4;
+                        value._abandonRatePerInterval = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,8 +145,8 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.ServiceLevelPerInterval is { } property5)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._serviceLevelPerInterval is { } property5)
         {
             writer.WritePropertyName("serviceLevelPerInterval"u8);
             writer.WriteStartArray();
@@ -156,7 +163,7 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
             writer.WriteNull("serviceLevelPerInterval"u8);
         }
 
-        if (value.OccupancyPerInterval is { } property7)
+        if (value._occupancyPerInterval is { } property7)
         {
             writer.WritePropertyName("occupancyPerInterval"u8);
             writer.WriteStartArray();
@@ -173,7 +180,7 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
             writer.WriteNull("occupancyPerInterval"u8);
         }
 
-        if (value.AverageSpeedOfAnswerSecondsPerInterval is { } property9)
+        if (value._averageSpeedOfAnswerSecondsPerInterval is { } property9)
         {
             writer.WritePropertyName("averageSpeedOfAnswerSecondsPerInterval"u8);
             writer.WriteStartArray();
@@ -190,7 +197,7 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
             writer.WriteNull("averageSpeedOfAnswerSecondsPerInterval"u8);
         }
 
-        if (value.AbandonRatePerInterval is { } property11)
+        if (value._abandonRatePerInterval is { } property11)
         {
             writer.WritePropertyName("abandonRatePerInterval"u8);
             writer.WriteStartArray();
@@ -207,7 +214,7 @@ public sealed class PlanningGroupOutputs : IGenesysCloudModel<PlanningGroupOutpu
             writer.WriteNull("abandonRatePerInterval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

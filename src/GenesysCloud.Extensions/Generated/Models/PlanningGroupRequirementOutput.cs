@@ -14,23 +14,29 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
 {
     /// <summary>The ID of the planning group to which this output applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>List of interval values that correspond with the requirements granularity that was requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervals")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? Intervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Intervals { get => _intervals; set => _intervals = value; }
 
     /// <summary>Error details if the intervals cannot be provided for this planning group because of missing data or internal error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail>? ErrorDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail>? ErrorDetails { get => _errorDetails; set => _errorDetails = value; }
 
     /// <summary>The service goal details used to generate the requirements</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalDetails")]
-    public global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail? ServiceGoalDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail? ServiceGoalDetails { get => _serviceGoalDetails; set => _serviceGoalDetails = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _intervals;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail>? _errorDetails;
+    private global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail? _serviceGoalDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroupRequirementOutput IGenesysCloudModel<PlanningGroupRequirementOutput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Intervals = null;
+                        value._intervals = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.Intervals = list1;
+                        value._intervals = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorDetails = null;
+                        value._errorDetails = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LongTermRequirementsErrorDetail.ReadJson(ref reader, options));
                         }
 
-                        value.ErrorDetails = list2;
+                        value._errorDetails = list2;
                     }
                     break;
                 case 3:
-                    value.ServiceGoalDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail.ReadJson(ref reader, options);
+                    value._serviceGoalDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Intervals is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._intervals is { } property3)
         {
             writer.WritePropertyName("intervals"u8);
             writer.WriteStartArray();
@@ -121,7 +127,7 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
             writer.WriteNull("intervals"u8);
         }
 
-        if (value.ErrorDetails is { } property5)
+        if (value._errorDetails is { } property5)
         {
             writer.WritePropertyName("errorDetails"u8);
             writer.WriteStartArray();
@@ -145,7 +151,7 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
             writer.WriteNull("errorDetails"u8);
         }
 
-        if (value.ServiceGoalDetails is { } property8)
+        if (value._serviceGoalDetails is { } property8)
         {
             writer.WritePropertyName("serviceGoalDetails"u8);
             global::GenesysCloud.Extensions.Models.LongTermRequirementsServiceGoalDetail.WriteJson(writer, property8, options);
@@ -155,7 +161,7 @@ public sealed class PlanningGroupRequirementOutput : IGenesysCloudModel<Planning
             writer.WriteNull("serviceGoalDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

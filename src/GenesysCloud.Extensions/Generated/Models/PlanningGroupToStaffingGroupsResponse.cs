@@ -14,15 +14,19 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
 {
     /// <summary>The ID of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroup")]
-    public global::GenesysCloud.Extensions.Models.PlanningGroupReference? PlanningGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.PlanningGroupReference? PlanningGroup { get => _planningGroup; set => _planningGroup = value; }
 
     /// <summary>The list of staffing groups that are associated with the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get => _staffingGroups; set => _staffingGroups = value; }
+
+    private global::GenesysCloud.Extensions.Models.PlanningGroupReference? _planningGroup;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? _staffingGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningGroupToStaffingGroupsResponse IGenesysCloudModel<PlanningGroupToStaffingGroupsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
             switch (index)
             {
                 case 0:
-                    value.PlanningGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningGroupReference.ReadJson(ref reader, options);
+                    value._planningGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningGroupReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroups = null;
+                        value._staffingGroups = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroups = list1;
+                        value._staffingGroups = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PlanningGroup is { } property2)
+        if (value._planningGroup is { } property2)
         {
             writer.WritePropertyName("planningGroup"u8);
             global::GenesysCloud.Extensions.Models.PlanningGroupReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
             writer.WriteNull("planningGroup"u8);
         }
 
-        if (value.StaffingGroups is { } property4)
+        if (value._staffingGroups is { } property4)
         {
             writer.WritePropertyName("staffingGroups"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class PlanningGroupToStaffingGroupsResponse : IGenesysCloudModel<P
             writer.WriteNull("staffingGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PlanningPeriodShiftConstraints : IGenesysCloudModel<Planning
 {
     /// <summary>Whether shifts per planning period is enabled. This field is non-nullable on the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The minimum number of shifts required per planning period. This field is non-nullable on the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumCount")]
-    public long? MinimumCount { get; set; }
+    public long? MinimumCount { get => _minimumCount; set => _minimumCount = value; }
 
     /// <summary>The maximum number of shifts allowed per planning period. This field is non-nullable on the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumCount")]
-    public long? MaximumCount { get; set; }
+    public long? MaximumCount { get => _maximumCount; set => _maximumCount = value; }
+
+    private bool? _enabled;
+    private long? _minimumCount;
+    private long? _maximumCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PlanningPeriodShiftConstraints IGenesysCloudModel<PlanningPeriodShiftConstraints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PlanningPeriodShiftConstraints : IGenesysCloudModel<Planning
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MinimumCount = ReadNullableInt64(ref reader, options, name);
+                    value._minimumCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaximumCount = ReadNullableInt64(ref reader, options, name);
+                    value._maximumCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PlanningPeriodShiftConstraints : IGenesysCloudModel<Planning
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "minimumCount"u8, value.MinimumCount, nulls);
-        WriteInt64(writer, "maximumCount"u8, value.MaximumCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "minimumCount"u8, value._minimumCount, nulls);
+        WriteInt64(writer, "maximumCount"u8, value._maximumCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Policy : IGenesysCloudModel<Policy>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Gets or sets <c>order</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public long? Order { get; set; }
+    public long? Order { get => _order; set => _order = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>enabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Conditions and actions per media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaPolicies")]
-    public global::GenesysCloud.Extensions.Models.MediaPolicies? MediaPolicies { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaPolicies? MediaPolicies { get => _mediaPolicies; set => _mediaPolicies = value; }
 
     /// <summary>Conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
-    public global::GenesysCloud.Extensions.Models.PolicyConditions? Conditions { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyConditions? Conditions { get => _conditions; set => _conditions = value; }
 
     /// <summary>Actions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::GenesysCloud.Extensions.Models.PolicyActions? Actions { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyActions? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>Gets or sets <c>policyErrors</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyErrors")]
-    public global::GenesysCloud.Extensions.Models.PolicyErrors? PolicyErrors { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyErrors? PolicyErrors { get => _policyErrors; set => _policyErrors = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.DateTimeOffset? _createdDate;
+    private long? _order;
+    private string? _description;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.MediaPolicies? _mediaPolicies;
+    private global::GenesysCloud.Extensions.Models.PolicyConditions? _conditions;
+    private global::GenesysCloud.Extensions.Models.PolicyActions? _actions;
+    private global::GenesysCloud.Extensions.Models.PolicyErrors? _policyErrors;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Policy IGenesysCloudModel<Policy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class Policy : IGenesysCloudModel<Policy>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Order = ReadNullableInt64(ref reader, options, name);
+                    value._order = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.MediaPolicies = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaPolicies.ReadJson(ref reader, options);
+                    value._mediaPolicies = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaPolicies.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyConditions.ReadJson(ref reader, options);
+                    value._conditions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyConditions.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyActions.ReadJson(ref reader, options);
+                    value._actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyActions.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.PolicyErrors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyErrors.ReadJson(ref reader, options);
+                    value._policyErrors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PolicyErrors.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,14 +145,14 @@ public sealed class Policy : IGenesysCloudModel<Policy>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteInt64(writer, "order"u8, value.Order, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.MediaPolicies is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteInt64(writer, "order"u8, value._order, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._mediaPolicies is { } property1)
         {
             writer.WritePropertyName("mediaPolicies"u8);
             global::GenesysCloud.Extensions.Models.MediaPolicies.WriteJson(writer, property1, options);
@@ -148,7 +162,7 @@ public sealed class Policy : IGenesysCloudModel<Policy>
             writer.WriteNull("mediaPolicies"u8);
         }
 
-        if (value.Conditions is { } property3)
+        if (value._conditions is { } property3)
         {
             writer.WritePropertyName("conditions"u8);
             global::GenesysCloud.Extensions.Models.PolicyConditions.WriteJson(writer, property3, options);
@@ -158,7 +172,7 @@ public sealed class Policy : IGenesysCloudModel<Policy>
             writer.WriteNull("conditions"u8);
         }
 
-        if (value.Actions is { } property5)
+        if (value._actions is { } property5)
         {
             writer.WritePropertyName("actions"u8);
             global::GenesysCloud.Extensions.Models.PolicyActions.WriteJson(writer, property5, options);
@@ -168,7 +182,7 @@ public sealed class Policy : IGenesysCloudModel<Policy>
             writer.WriteNull("actions"u8);
         }
 
-        if (value.PolicyErrors is { } property7)
+        if (value._policyErrors is { } property7)
         {
             writer.WritePropertyName("policyErrors"u8);
             global::GenesysCloud.Extensions.Models.PolicyErrors.WriteJson(writer, property7, options);
@@ -178,8 +192,8 @@ public sealed class Policy : IGenesysCloudModel<Policy>
             writer.WriteNull("policyErrors"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

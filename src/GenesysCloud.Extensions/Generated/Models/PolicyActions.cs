@@ -14,55 +14,69 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
 {
     /// <summary>true to retain the recording associated with the conversation. Default = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retainRecording")]
-    public bool? RetainRecording { get; set; }
+    public bool? RetainRecording { get => _retainRecording; set => _retainRecording = value; }
 
     /// <summary>true to delete the recording associated with the conversation. If retainRecording = true, this will be ignored. Default = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteRecording")]
-    public bool? DeleteRecording { get; set; }
+    public bool? DeleteRecording { get => _deleteRecording; set => _deleteRecording = value; }
 
     /// <summary>true to delete the recording associated with the conversation regardless of the values of retainRecording or deleteRecording. Default = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alwaysDelete")]
-    public bool? AlwaysDelete { get; set; }
+    public bool? AlwaysDelete { get => _alwaysDelete; set => _alwaysDelete = value; }
 
     /// <summary>Gets or sets <c>assignEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? AssignEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? AssignEvaluations { get => _assignEvaluations; set => _assignEvaluations = value; }
 
     /// <summary>Gets or sets <c>assignMeteredEvaluations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignMeteredEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? AssignMeteredEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? AssignMeteredEvaluations { get => _assignMeteredEvaluations; set => _assignMeteredEvaluations = value; }
 
     /// <summary>Gets or sets <c>assignMeteredAssignmentByAgent</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignMeteredAssignmentByAgent")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? AssignMeteredAssignmentByAgent { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? AssignMeteredAssignmentByAgent { get => _assignMeteredAssignmentByAgent; set => _assignMeteredAssignmentByAgent = value; }
 
     /// <summary>Gets or sets <c>assignCalibrations</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignCalibrations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? AssignCalibrations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? AssignCalibrations { get => _assignCalibrations; set => _assignCalibrations = value; }
 
     /// <summary>Gets or sets <c>assignSurveys</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignSurveys")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyAssignment>? AssignSurveys { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyAssignment>? AssignSurveys { get => _assignSurveys; set => _assignSurveys = value; }
 
     /// <summary>Gets or sets <c>retentionDuration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retentionDuration")]
-    public global::GenesysCloud.Extensions.Models.RetentionDuration? RetentionDuration { get; set; }
+    public global::GenesysCloud.Extensions.Models.RetentionDuration? RetentionDuration { get => _retentionDuration; set => _retentionDuration = value; }
 
     /// <summary>Gets or sets <c>initiateScreenRecording</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiateScreenRecording")]
-    public global::GenesysCloud.Extensions.Models.InitiateScreenRecording? InitiateScreenRecording { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitiateScreenRecording? InitiateScreenRecording { get => _initiateScreenRecording; set => _initiateScreenRecording = value; }
 
     /// <summary>Gets or sets <c>mediaTranscriptions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTranscriptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? MediaTranscriptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? MediaTranscriptions { get => _mediaTranscriptions; set => _mediaTranscriptions = value; }
 
     /// <summary>Policy action for exporting recordings using an integration to 3rd party s3.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationExport")]
-    public global::GenesysCloud.Extensions.Models.IntegrationExport? IntegrationExport { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationExport? IntegrationExport { get => _integrationExport; set => _integrationExport = value; }
+
+    private bool? _retainRecording;
+    private bool? _deleteRecording;
+    private bool? _alwaysDelete;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationAssignment>? _assignEvaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment>? _assignMeteredEvaluations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent>? _assignMeteredAssignmentByAgent;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CalibrationAssignment>? _assignCalibrations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyAssignment>? _assignSurveys;
+    private global::GenesysCloud.Extensions.Models.RetentionDuration? _retentionDuration;
+    private global::GenesysCloud.Extensions.Models.InitiateScreenRecording? _initiateScreenRecording;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MediaTranscription>? _mediaTranscriptions;
+    private global::GenesysCloud.Extensions.Models.IntegrationExport? _integrationExport;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyActions IGenesysCloudModel<PolicyActions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,18 +97,18 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             switch (index)
             {
                 case 0:
-                    value.RetainRecording = ReadNullableBoolean(ref reader, name);
+                    value._retainRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.DeleteRecording = ReadNullableBoolean(ref reader, name);
+                    value._deleteRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AlwaysDelete = ReadNullableBoolean(ref reader, name);
+                    value._alwaysDelete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AssignEvaluations = null;
+                        value._assignEvaluations = null;
                     }
                     else
                     {
@@ -105,13 +119,13 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EvaluationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignEvaluations = list1;
+                        value._assignEvaluations = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AssignMeteredEvaluations = null;
+                        value._assignMeteredEvaluations = null;
                     }
                     else
                     {
@@ -122,13 +136,13 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MeteredEvaluationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignMeteredEvaluations = list2;
+                        value._assignMeteredEvaluations = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AssignMeteredAssignmentByAgent = null;
+                        value._assignMeteredAssignmentByAgent = null;
                     }
                     else
                     {
@@ -139,13 +153,13 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MeteredAssignmentByAgent.ReadJson(ref reader, options));
                         }
 
-                        value.AssignMeteredAssignmentByAgent = list3;
+                        value._assignMeteredAssignmentByAgent = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AssignCalibrations = null;
+                        value._assignCalibrations = null;
                     }
                     else
                     {
@@ -156,13 +170,13 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CalibrationAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignCalibrations = list4;
+                        value._assignCalibrations = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AssignSurveys = null;
+                        value._assignSurveys = null;
                     }
                     else
                     {
@@ -173,19 +187,19 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.AssignSurveys = list5;
+                        value._assignSurveys = list5;
                     }
                     break;
                 case 8:
-                    value.RetentionDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RetentionDuration.ReadJson(ref reader, options);
+                    value._retentionDuration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RetentionDuration.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.InitiateScreenRecording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiateScreenRecording.ReadJson(ref reader, options);
+                    value._initiateScreenRecording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitiateScreenRecording.ReadJson(ref reader, options);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTranscriptions = null;
+                        value._mediaTranscriptions = null;
                     }
                     else
                     {
@@ -196,14 +210,14 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaTranscription.ReadJson(ref reader, options));
                         }
 
-                        value.MediaTranscriptions = list6;
+                        value._mediaTranscriptions = list6;
                     }
                     break;
                 case 11:
-                    value.IntegrationExport = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationExport.ReadJson(ref reader, options);
+                    value._integrationExport = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationExport.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,10 +229,10 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "retainRecording"u8, value.RetainRecording, nulls);
-        WriteBoolean(writer, "deleteRecording"u8, value.DeleteRecording, nulls);
-        WriteBoolean(writer, "alwaysDelete"u8, value.AlwaysDelete, nulls);
-        if (value.AssignEvaluations is { } property7)
+        WriteBoolean(writer, "retainRecording"u8, value._retainRecording, nulls);
+        WriteBoolean(writer, "deleteRecording"u8, value._deleteRecording, nulls);
+        WriteBoolean(writer, "alwaysDelete"u8, value._alwaysDelete, nulls);
+        if (value._assignEvaluations is { } property7)
         {
             writer.WritePropertyName("assignEvaluations"u8);
             writer.WriteStartArray();
@@ -242,7 +256,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("assignEvaluations"u8);
         }
 
-        if (value.AssignMeteredEvaluations is { } property10)
+        if (value._assignMeteredEvaluations is { } property10)
         {
             writer.WritePropertyName("assignMeteredEvaluations"u8);
             writer.WriteStartArray();
@@ -266,7 +280,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("assignMeteredEvaluations"u8);
         }
 
-        if (value.AssignMeteredAssignmentByAgent is { } property13)
+        if (value._assignMeteredAssignmentByAgent is { } property13)
         {
             writer.WritePropertyName("assignMeteredAssignmentByAgent"u8);
             writer.WriteStartArray();
@@ -290,7 +304,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("assignMeteredAssignmentByAgent"u8);
         }
 
-        if (value.AssignCalibrations is { } property16)
+        if (value._assignCalibrations is { } property16)
         {
             writer.WritePropertyName("assignCalibrations"u8);
             writer.WriteStartArray();
@@ -314,7 +328,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("assignCalibrations"u8);
         }
 
-        if (value.AssignSurveys is { } property19)
+        if (value._assignSurveys is { } property19)
         {
             writer.WritePropertyName("assignSurveys"u8);
             writer.WriteStartArray();
@@ -338,7 +352,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("assignSurveys"u8);
         }
 
-        if (value.RetentionDuration is { } property22)
+        if (value._retentionDuration is { } property22)
         {
             writer.WritePropertyName("retentionDuration"u8);
             global::GenesysCloud.Extensions.Models.RetentionDuration.WriteJson(writer, property22, options);
@@ -348,7 +362,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("retentionDuration"u8);
         }
 
-        if (value.InitiateScreenRecording is { } property24)
+        if (value._initiateScreenRecording is { } property24)
         {
             writer.WritePropertyName("initiateScreenRecording"u8);
             global::GenesysCloud.Extensions.Models.InitiateScreenRecording.WriteJson(writer, property24, options);
@@ -358,7 +372,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("initiateScreenRecording"u8);
         }
 
-        if (value.MediaTranscriptions is { } property26)
+        if (value._mediaTranscriptions is { } property26)
         {
             writer.WritePropertyName("mediaTranscriptions"u8);
             writer.WriteStartArray();
@@ -382,7 +396,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("mediaTranscriptions"u8);
         }
 
-        if (value.IntegrationExport is { } property29)
+        if (value._integrationExport is { } property29)
         {
             writer.WritePropertyName("integrationExport"u8);
             global::GenesysCloud.Extensions.Models.IntegrationExport.WriteJson(writer, property29, options);
@@ -392,7 +406,7 @@ public sealed class PolicyActions : IGenesysCloudModel<PolicyActions>
             writer.WriteNull("integrationExport"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class PolicyAttribute : IGenesysCloudModel<PolicyAttribute>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>featureToggle</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("featureToggle")]
-    public string? FeatureToggle { get; set; }
+    public string? FeatureToggle { get => _featureToggle; set => _featureToggle = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum? _type;
+    private string? _description;
+    private string? _featureToggle;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyAttribute IGenesysCloudModel<PolicyAttribute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PolicyAttribute : IGenesysCloudModel<PolicyAttribute>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PolicyAttribute.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FeatureToggle = ReadString(ref reader, name);
+                    value._featureToggle = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class PolicyAttribute : IGenesysCloudModel<PolicyAttribute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "featureToggle"u8, value.FeatureToggle, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "featureToggle"u8, value._featureToggle, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

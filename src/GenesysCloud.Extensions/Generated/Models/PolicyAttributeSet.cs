@@ -14,27 +14,34 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A set of the attributes checked by the requested policy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? PolicyAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? PolicyAttributes { get => _policyAttributes; set => _policyAttributes = value; }
 
     /// <summary>Map of names and values of preset attributes used in this policy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presetAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? PresetAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? PresetAttributes { get => _presetAttributes; set => _presetAttributes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? _policyAttributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? _presetAttributes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyAttributeSet IGenesysCloudModel<PolicyAttributeSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PolicyAttributes = null;
+                        value._policyAttributes = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.PolicyAttributes = list1;
+                        value._policyAttributes = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PresetAttributes = null;
+                        value._presetAttributes = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TypedAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.PresetAttributes = dictionary2;
+                        value._presetAttributes = dictionary2;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +117,9 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.PolicyAttributes is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._policyAttributes is { } property3)
         {
             writer.WritePropertyName("policyAttributes"u8);
             writer.WriteStartArray();
@@ -136,7 +143,7 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
             writer.WriteNull("policyAttributes"u8);
         }
 
-        if (value.PresetAttributes is { } property6)
+        if (value._presetAttributes is { } property6)
         {
             writer.WritePropertyName("presetAttributes"u8);
             writer.WriteStartObject();
@@ -161,8 +168,8 @@ public sealed class PolicyAttributeSet : IGenesysCloudModel<PolicyAttributeSet>
             writer.WriteNull("presetAttributes"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
 {
     /// <summary>List of users to apply this policy to. Each user object can include the 'id' field containing the user's unique identifier. Example: [{"id":"&lt;userId&gt;"}].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forUsers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? ForUsers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? ForUsers { get => _forUsers; set => _forUsers = value; }
 
     /// <summary>Gets or sets <c>directions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get => _directions; set => _directions = value; }
 
     /// <summary>Gets or sets <c>dateRanges</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRanges")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DateRanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DateRanges { get => _dateRanges; set => _dateRanges = value; }
 
     /// <summary>Gets or sets <c>mediaTypes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>Gets or sets <c>forQueues</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forQueues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? ForQueues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? ForQueues { get => _forQueues; set => _forQueues = value; }
 
     /// <summary>Gets or sets <c>duration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public global::GenesysCloud.Extensions.Models.DurationCondition? Duration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DurationCondition? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>Gets or sets <c>wrapupCodes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? WrapupCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? WrapupCodes { get => _wrapupCodes; set => _wrapupCodes = value; }
 
     /// <summary>Gets or sets <c>timeAllowed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeAllowed")]
-    public global::GenesysCloud.Extensions.Models.TimeAllowed? TimeAllowed { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeAllowed? TimeAllowed { get => _timeAllowed; set => _timeAllowed = value; }
 
     /// <summary>Teams to match conversations against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teams")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? Teams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? Teams { get => _teams; set => _teams = value; }
 
     /// <summary>This condition is to filter out conversation with and without customer participation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerParticipation")]
-    public global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum? CustomerParticipation { get; set; }
+    public global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum? CustomerParticipation { get => _customerParticipation; set => _customerParticipation = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyUser>? _forUsers;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _directions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dateRanges;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue>? _forQueues;
+    private global::GenesysCloud.Extensions.Models.DurationCondition? _duration;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>? _wrapupCodes;
+    private global::GenesysCloud.Extensions.Models.TimeAllowed? _timeAllowed;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Team>? _teams;
+    private global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum? _customerParticipation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyConditions IGenesysCloudModel<PolicyConditions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ForUsers = null;
+                        value._forUsers = null;
                     }
                     else
                     {
@@ -88,13 +100,13 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyUser.ReadJson(ref reader, options));
                         }
 
-                        value.ForUsers = list1;
+                        value._forUsers = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Directions = null;
+                        value._directions = null;
                     }
                     else
                     {
@@ -105,13 +117,13 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Directions = list2;
+                        value._directions = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DateRanges = null;
+                        value._dateRanges = null;
                     }
                     else
                     {
@@ -122,13 +134,13 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DateRanges = list3;
+                        value._dateRanges = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -139,13 +151,13 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list4;
+                        value._mediaTypes = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ForQueues = null;
+                        value._forQueues = null;
                     }
                     else
                     {
@@ -156,16 +168,16 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options));
                         }
 
-                        value.ForQueues = list5;
+                        value._forQueues = list5;
                     }
                     break;
                 case 5:
-                    value.Duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DurationCondition.ReadJson(ref reader, options);
+                    value._duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DurationCondition.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WrapupCodes = null;
+                        value._wrapupCodes = null;
                     }
                     else
                     {
@@ -176,16 +188,16 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WrapupCode.ReadJson(ref reader, options));
                         }
 
-                        value.WrapupCodes = list6;
+                        value._wrapupCodes = list6;
                     }
                     break;
                 case 7:
-                    value.TimeAllowed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAllowed.ReadJson(ref reader, options);
+                    value._timeAllowed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAllowed.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Teams = null;
+                        value._teams = null;
                     }
                     else
                     {
@@ -196,14 +208,14 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options));
                         }
 
-                        value.Teams = list7;
+                        value._teams = list7;
                     }
                     break;
                 case 9:
-                    value.CustomerParticipation = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum(text8) : (global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum?)null;
+                    value._customerParticipation = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum(text8) : (global::GenesysCloud.Extensions.Models.PolicyConditions.CustomerParticipationEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,7 +227,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ForUsers is { } property9)
+        if (value._forUsers is { } property9)
         {
             writer.WritePropertyName("forUsers"u8);
             writer.WriteStartArray();
@@ -239,7 +251,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("forUsers"u8);
         }
 
-        if (value.Directions is { } property12)
+        if (value._directions is { } property12)
         {
             writer.WritePropertyName("directions"u8);
             writer.WriteStartArray();
@@ -256,7 +268,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("directions"u8);
         }
 
-        if (value.DateRanges is { } property14)
+        if (value._dateRanges is { } property14)
         {
             writer.WritePropertyName("dateRanges"u8);
             writer.WriteStartArray();
@@ -273,7 +285,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("dateRanges"u8);
         }
 
-        if (value.MediaTypes is { } property16)
+        if (value._mediaTypes is { } property16)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -290,7 +302,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.ForQueues is { } property18)
+        if (value._forQueues is { } property18)
         {
             writer.WritePropertyName("forQueues"u8);
             writer.WriteStartArray();
@@ -314,7 +326,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("forQueues"u8);
         }
 
-        if (value.Duration is { } property21)
+        if (value._duration is { } property21)
         {
             writer.WritePropertyName("duration"u8);
             global::GenesysCloud.Extensions.Models.DurationCondition.WriteJson(writer, property21, options);
@@ -324,7 +336,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("duration"u8);
         }
 
-        if (value.WrapupCodes is { } property23)
+        if (value._wrapupCodes is { } property23)
         {
             writer.WritePropertyName("wrapupCodes"u8);
             writer.WriteStartArray();
@@ -348,7 +360,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("wrapupCodes"u8);
         }
 
-        if (value.TimeAllowed is { } property26)
+        if (value._timeAllowed is { } property26)
         {
             writer.WritePropertyName("timeAllowed"u8);
             global::GenesysCloud.Extensions.Models.TimeAllowed.WriteJson(writer, property26, options);
@@ -358,7 +370,7 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("timeAllowed"u8);
         }
 
-        if (value.Teams is { } property28)
+        if (value._teams is { } property28)
         {
             writer.WritePropertyName("teams"u8);
             writer.WriteStartArray();
@@ -382,8 +394,8 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
             writer.WriteNull("teams"u8);
         }
 
-        WriteString(writer, "customerParticipation"u8, value.CustomerParticipation?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "customerParticipation"u8, value._customerParticipation?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

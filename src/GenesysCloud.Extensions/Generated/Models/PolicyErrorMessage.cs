@@ -14,35 +14,44 @@ public sealed class PolicyErrorMessage : IGenesysCloudModel<PolicyErrorMessage>
 {
     /// <summary>Gets or sets <c>statusCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public long? StatusCode { get; set; }
+    public long? StatusCode { get => _statusCode; set => _statusCode = value; }
 
     /// <summary>Gets or sets <c>userMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userMessage")]
-    public global::System.Text.Json.JsonElement? UserMessage { get; set; }
+    public global::System.Text.Json.JsonElement? UserMessage { get => _userMessage; set => _userMessage = value; }
 
     /// <summary>Gets or sets <c>userParamsMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userParamsMessage")]
-    public string? UserParamsMessage { get; set; }
+    public string? UserParamsMessage { get => _userParamsMessage; set => _userParamsMessage = value; }
 
     /// <summary>Gets or sets <c>errorCode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Gets or sets <c>correlationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("correlationId")]
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _correlationId; set => _correlationId = value; }
 
     /// <summary>Gets or sets <c>userParams</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userParams")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? UserParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? UserParams { get => _userParams; set => _userParams = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("insertDate")]
-    public global::System.DateTimeOffset? InsertDate { get; set; }
+    public global::System.DateTimeOffset? InsertDate { get => _insertDate; set => _insertDate = value; }
+
+    private long? _statusCode;
+    private global::System.Text.Json.JsonElement? _userMessage;
+    private string? _userParamsMessage;
+    private string? _errorCode;
+    private string? _correlationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? _userParams;
+    private global::System.DateTimeOffset? _insertDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyErrorMessage IGenesysCloudModel<PolicyErrorMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class PolicyErrorMessage : IGenesysCloudModel<PolicyErrorMessage>
             switch (index)
             {
                 case 0:
-                    value.StatusCode = ReadNullableInt64(ref reader, options, name);
+                    value._statusCode = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.UserMessage = ReadNullableJsonElement(ref reader);
+                    value._userMessage = ReadNullableJsonElement(ref reader);
                     break;
                 case 2:
-                    value.UserParamsMessage = ReadString(ref reader, name);
+                    value._userParamsMessage = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CorrelationId = ReadString(ref reader, name);
+                    value._correlationId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.UserParams = null;
+                        value._userParams = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class PolicyErrorMessage : IGenesysCloudModel<PolicyErrorMessage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserParam.ReadJson(ref reader, options));
                         }
 
-                        value.UserParams = list1;
+                        value._userParams = list1;
                     }
                     break;
                 case 6:
-                    value.InsertDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._insertDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class PolicyErrorMessage : IGenesysCloudModel<PolicyErrorMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "statusCode"u8, value.StatusCode, nulls);
-        WriteJsonElement(writer, "userMessage"u8, value.UserMessage, nulls);
-        WriteString(writer, "userParamsMessage"u8, value.UserParamsMessage, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "correlationId"u8, value.CorrelationId, nulls);
-        if (value.UserParams is { } property2)
+        WriteInt64(writer, "statusCode"u8, value._statusCode, nulls);
+        WriteJsonElement(writer, "userMessage"u8, value._userMessage, nulls);
+        WriteString(writer, "userParamsMessage"u8, value._userParamsMessage, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "correlationId"u8, value._correlationId, nulls);
+        if (value._userParams is { } property2)
         {
             writer.WritePropertyName("userParams"u8);
             writer.WriteStartArray();
@@ -139,8 +148,8 @@ public sealed class PolicyErrorMessage : IGenesysCloudModel<PolicyErrorMessage>
             writer.WriteNull("userParams"u8);
         }
 
-        WriteDateTimeOffset(writer, "insertDate"u8, value.InsertDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "insertDate"u8, value._insertDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

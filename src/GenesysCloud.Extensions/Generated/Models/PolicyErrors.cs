@@ -14,11 +14,14 @@ public sealed class PolicyErrors : IGenesysCloudModel<PolicyErrors>
 {
     /// <summary>Gets or sets <c>policyErrorMessages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyErrorMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyErrorMessage>? PolicyErrorMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyErrorMessage>? PolicyErrorMessages { get => _policyErrorMessages; set => _policyErrorMessages = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyErrorMessage>? _policyErrorMessages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyErrors IGenesysCloudModel<PolicyErrors>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class PolicyErrors : IGenesysCloudModel<PolicyErrors>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PolicyErrorMessages = null;
+                        value._policyErrorMessages = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class PolicyErrors : IGenesysCloudModel<PolicyErrors>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyErrorMessage.ReadJson(ref reader, options));
                         }
 
-                        value.PolicyErrorMessages = list1;
+                        value._policyErrorMessages = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class PolicyErrors : IGenesysCloudModel<PolicyErrors>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PolicyErrorMessages is { } property2)
+        if (value._policyErrorMessages is { } property2)
         {
             writer.WritePropertyName("policyErrorMessages"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class PolicyErrors : IGenesysCloudModel<PolicyErrors>
             writer.WriteNull("policyErrorMessages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class PolicyTestPayload : IGenesysCloudModel<PolicyTestPayload>
 {
     /// <summary>A map of attribute names to attribute type and string representation of value. All attributes returned by api/v2/authorization/policies/{policyId}/attributes are required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributeData")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? AttributeData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? AttributeData { get => _attributeData; set => _attributeData = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TypedAttribute>? _attributeData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyTestPayload IGenesysCloudModel<PolicyTestPayload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class PolicyTestPayload : IGenesysCloudModel<PolicyTestPayload>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AttributeData = null;
+                        value._attributeData = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class PolicyTestPayload : IGenesysCloudModel<PolicyTestPayload>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TypedAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.AttributeData = dictionary1;
+                        value._attributeData = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class PolicyTestPayload : IGenesysCloudModel<PolicyTestPayload>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AttributeData is { } property2)
+        if (value._attributeData is { } property2)
         {
             writer.WritePropertyName("attributeData"u8);
             writer.WriteStartObject();
@@ -93,7 +96,7 @@ public sealed class PolicyTestPayload : IGenesysCloudModel<PolicyTestPayload>
             writer.WriteNull("attributeData"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

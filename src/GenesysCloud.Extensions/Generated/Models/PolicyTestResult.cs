@@ -14,23 +14,29 @@ public sealed class PolicyTestResult : IGenesysCloudModel<PolicyTestResult>
 {
     /// <summary>The ID of the policy being tested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the policy being tested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The result of the evaluation against supplied test data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public string? Result { get; set; }
+    public string? Result { get => _result; set => _result = value; }
 
     /// <summary>The results of conditions, with their boolean result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyConditionResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyConditionResult>? PolicyConditionResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyConditionResult>? PolicyConditionResults { get => _policyConditionResults; set => _policyConditionResults = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _result;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyConditionResult>? _policyConditionResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PolicyTestResult IGenesysCloudModel<PolicyTestResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class PolicyTestResult : IGenesysCloudModel<PolicyTestResult>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Result = ReadString(ref reader, name);
+                    value._result = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PolicyConditionResults = null;
+                        value._policyConditionResults = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class PolicyTestResult : IGenesysCloudModel<PolicyTestResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyConditionResult.ReadJson(ref reader, options));
                         }
 
-                        value.PolicyConditionResults = list1;
+                        value._policyConditionResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class PolicyTestResult : IGenesysCloudModel<PolicyTestResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "result"u8, value.Result, nulls);
-        if (value.PolicyConditionResults is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "result"u8, value._result, nulls);
+        if (value._policyConditionResults is { } property2)
         {
             writer.WritePropertyName("policyConditionResults"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class PolicyTestResult : IGenesysCloudModel<PolicyTestResult>
             writer.WriteNull("policyConditionResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

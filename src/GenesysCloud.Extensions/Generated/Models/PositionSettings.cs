@@ -14,19 +14,24 @@ public sealed class PositionSettings : IGenesysCloudModel<PositionSettings>
 {
     /// <summary>The alignment for position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alignment")]
-    public global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum? Alignment { get; set; }
+    public global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum? Alignment { get => _alignment; set => _alignment = value; }
 
     /// <summary>The sidespace value for position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sideSpace")]
-    public long? SideSpace { get; set; }
+    public long? SideSpace { get => _sideSpace; set => _sideSpace = value; }
 
     /// <summary>The bottomspace value for position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bottomSpace")]
-    public long? BottomSpace { get; set; }
+    public long? BottomSpace { get => _bottomSpace; set => _bottomSpace = value; }
+
+    private global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum? _alignment;
+    private long? _sideSpace;
+    private long? _bottomSpace;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PositionSettings IGenesysCloudModel<PositionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PositionSettings : IGenesysCloudModel<PositionSettings>
             switch (index)
             {
                 case 0:
-                    value.Alignment = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum(text1) : (global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum?)null;
+                    value._alignment = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum(text1) : (global::GenesysCloud.Extensions.Models.PositionSettings.AlignmentEnum?)null;
                     break;
                 case 1:
-                    value.SideSpace = ReadNullableInt64(ref reader, options, name);
+                    value._sideSpace = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.BottomSpace = ReadNullableInt64(ref reader, options, name);
+                    value._bottomSpace = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PositionSettings : IGenesysCloudModel<PositionSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "alignment"u8, value.Alignment?.ToString(), nulls);
-        WriteInt64(writer, "sideSpace"u8, value.SideSpace, nulls);
-        WriteInt64(writer, "bottomSpace"u8, value.BottomSpace, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "alignment"u8, value._alignment?.ToString(), nulls);
+        WriteInt64(writer, "sideSpace"u8, value._sideSpace, nulls);
+        WriteInt64(writer, "bottomSpace"u8, value._bottomSpace, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

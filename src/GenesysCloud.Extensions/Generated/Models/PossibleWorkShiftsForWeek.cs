@@ -14,15 +14,19 @@ public sealed class PossibleWorkShiftsForWeek : IGenesysCloudModel<PossibleWorkS
 {
     /// <summary>ID of this possible weekly shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public long? Id { get; set; }
+    public long? Id { get => _id; set => _id = value; }
 
     /// <summary>Daily shifts in this possible weekly shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dailyPossibleShifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DailyPossibleShift>? DailyPossibleShifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DailyPossibleShift>? DailyPossibleShifts { get => _dailyPossibleShifts; set => _dailyPossibleShifts = value; }
+
+    private long? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DailyPossibleShift>? _dailyPossibleShifts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PossibleWorkShiftsForWeek IGenesysCloudModel<PossibleWorkShiftsForWeek>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class PossibleWorkShiftsForWeek : IGenesysCloudModel<PossibleWorkS
             switch (index)
             {
                 case 0:
-                    value.Id = ReadNullableInt64(ref reader, options, name);
+                    value._id = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DailyPossibleShifts = null;
+                        value._dailyPossibleShifts = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class PossibleWorkShiftsForWeek : IGenesysCloudModel<PossibleWorkS
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DailyPossibleShift.ReadJson(ref reader, options));
                         }
 
-                        value.DailyPossibleShifts = list1;
+                        value._dailyPossibleShifts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class PossibleWorkShiftsForWeek : IGenesysCloudModel<PossibleWorkS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "id"u8, value.Id, nulls);
-        if (value.DailyPossibleShifts is { } property2)
+        WriteInt64(writer, "id"u8, value._id, nulls);
+        if (value._dailyPossibleShifts is { } property2)
         {
             writer.WritePropertyName("dailyPossibleShifts"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class PossibleWorkShiftsForWeek : IGenesysCloudModel<PossibleWorkS
             writer.WriteNull("dailyPossibleShifts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class PostActionInput : IGenesysCloudModel<PostActionInput>
 {
     /// <summary>Category of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>Name of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the integration this action is associated to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Configuration to support request and response processing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get => _config; set => _config = value; }
 
     /// <summary>Action contract</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contract")]
-    public global::GenesysCloud.Extensions.Models.ActionContractInput? Contract { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionContractInput? Contract { get => _contract; set => _contract = value; }
 
     /// <summary>Indication of whether or not the action is designed to accept sensitive data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secure")]
-    public bool? Secure { get; set; }
+    public bool? Secure { get => _secure; set => _secure = value; }
+
+    private string? _category;
+    private string? _name;
+    private string? _integrationId;
+    private global::GenesysCloud.Extensions.Models.ActionConfig? _config;
+    private global::GenesysCloud.Extensions.Models.ActionContractInput? _contract;
+    private bool? _secure;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PostActionInput IGenesysCloudModel<PostActionInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class PostActionInput : IGenesysCloudModel<PostActionInput>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
+                    value._config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContractInput.ReadJson(ref reader, options);
+                    value._contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContractInput.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Secure = ReadNullableBoolean(ref reader, name);
+                    value._secure = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +97,10 @@ public sealed class PostActionInput : IGenesysCloudModel<PostActionInput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.Config is { } property1)
+        WriteString(writer, "category"u8, value._category, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._config is { } property1)
         {
             writer.WritePropertyName("config"u8);
             global::GenesysCloud.Extensions.Models.ActionConfig.WriteJson(writer, property1, options);
@@ -102,7 +110,7 @@ public sealed class PostActionInput : IGenesysCloudModel<PostActionInput>
             writer.WriteNull("config"u8);
         }
 
-        if (value.Contract is { } property3)
+        if (value._contract is { } property3)
         {
             writer.WritePropertyName("contract"u8);
             global::GenesysCloud.Extensions.Models.ActionContractInput.WriteJson(writer, property3, options);
@@ -112,8 +120,8 @@ public sealed class PostActionInput : IGenesysCloudModel<PostActionInput>
             writer.WriteNull("contract"u8);
         }
 
-        WriteBoolean(writer, "secure"u8, value.Secure, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "secure"u8, value._secure, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class PostInputContract : IGenesysCloudModel<PostInputContract>
 {
     /// <summary>JSON Schema that defines the body of the request that the client (edge/architect/postman) is sending to the service, on the /execute path.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? InputSchema { get => _inputSchema; set => _inputSchema = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _inputSchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PostInputContract IGenesysCloudModel<PostInputContract>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PostInputContract : IGenesysCloudModel<PostInputContract>
             switch (index)
             {
                 case 0:
-                    value.InputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._inputSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class PostInputContract : IGenesysCloudModel<PostInputContract>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InputSchema is { } property1)
+        if (value._inputSchema is { } property1)
         {
             writer.WritePropertyName("inputSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class PostInputContract : IGenesysCloudModel<PostInputContract>
             writer.WriteNull("inputSchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

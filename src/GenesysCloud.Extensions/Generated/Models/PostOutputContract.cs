@@ -14,11 +14,14 @@ public sealed class PostOutputContract : IGenesysCloudModel<PostOutputContract>
 {
     /// <summary>JSON schema that defines the transformed, successful result that will be sent back to the caller.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SuccessSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SuccessSchema { get => _successSchema; set => _successSchema = value; }
+
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _successSchema;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PostOutputContract IGenesysCloudModel<PostOutputContract>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PostOutputContract : IGenesysCloudModel<PostOutputContract>
             switch (index)
             {
                 case 0:
-                    value.SuccessSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._successSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class PostOutputContract : IGenesysCloudModel<PostOutputContract>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SuccessSchema is { } property1)
+        if (value._successSchema is { } property1)
         {
             writer.WritePropertyName("successSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class PostOutputContract : IGenesysCloudModel<PostOutputContract>
             writer.WriteNull("successSchema"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
 {
     /// <summary>ID of the bot to send the text to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botId")]
-    public string? BotId { get; set; }
+    public string? BotId { get => _botId; set => _botId = value; }
 
     /// <summary>Alias/Version of the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botAlias")]
-    public string? BotAlias { get; set; }
+    public string? BotAlias { get => _botAlias; set => _botAlias = value; }
 
     /// <summary>the integration service id for the bot's credentials</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>GUID for this bot's session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSessionId")]
-    public string? BotSessionId { get; set; }
+    public string? BotSessionId { get => _botSessionId; set => _botSessionId = value; }
 
     /// <summary>Message to send to the bot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postTextMessage")]
-    public global::GenesysCloud.Extensions.Models.PostTextMessage? PostTextMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.PostTextMessage? PostTextMessage { get => _postTextMessage; set => _postTextMessage = value; }
 
     /// <summary>The language code the bot will run under</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public string? LanguageCode { get; set; }
+    public string? LanguageCode { get => _languageCode; set => _languageCode = value; }
 
     /// <summary>Override timeout for the bot session. This should be greater than 10 minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSessionTimeoutMinutes")]
-    public long? BotSessionTimeoutMinutes { get; set; }
+    public long? BotSessionTimeoutMinutes { get => _botSessionTimeoutMinutes; set => _botSessionTimeoutMinutes = value; }
 
     /// <summary>The channels this bot is utilizing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botChannels")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotChannels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotChannels { get => _botChannels; set => _botChannels = value; }
 
     /// <summary>Id for tracking the activity - this will be returned in the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCorrelationId")]
-    public string? BotCorrelationId { get; set; }
+    public string? BotCorrelationId { get => _botCorrelationId; set => _botCorrelationId = value; }
 
     /// <summary>If the channels list contains a 'Messaging' item and the messaging platform is known, include it here to get accurate analytics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingPlatformType")]
-    public global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum? MessagingPlatformType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum? MessagingPlatformType { get => _messagingPlatformType; set => _messagingPlatformType = value; }
 
     /// <summary>Provider specific settings, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amazonLexRequest")]
-    public global::GenesysCloud.Extensions.Models.AmazonLexRequest? AmazonLexRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.AmazonLexRequest? AmazonLexRequest { get => _amazonLexRequest; set => _amazonLexRequest = value; }
 
     /// <summary>Provider specific settings, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("googleDialogflow")]
-    public global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings? GoogleDialogflow { get; set; }
+    public global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings? GoogleDialogflow { get => _googleDialogflow; set => _googleDialogflow = value; }
 
     /// <summary>Provider specific settings, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("genesysBotConnector")]
-    public global::GenesysCloud.Extensions.Models.GenesysBotConnector? GenesysBotConnector { get; set; }
+    public global::GenesysCloud.Extensions.Models.GenesysBotConnector? GenesysBotConnector { get => _genesysBotConnector; set => _genesysBotConnector = value; }
 
     /// <summary>Provider specific settings, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nuanceMixDlg")]
-    public global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings? NuanceMixDlg { get; set; }
+    public global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings? NuanceMixDlg { get => _nuanceMixDlg; set => _nuanceMixDlg = value; }
+
+    private string? _botId;
+    private string? _botAlias;
+    private string? _integrationId;
+    private string? _botSessionId;
+    private global::GenesysCloud.Extensions.Models.PostTextMessage? _postTextMessage;
+    private string? _languageCode;
+    private long? _botSessionTimeoutMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botChannels;
+    private string? _botCorrelationId;
+    private global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum? _messagingPlatformType;
+    private global::GenesysCloud.Extensions.Models.AmazonLexRequest? _amazonLexRequest;
+    private global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings? _googleDialogflow;
+    private global::GenesysCloud.Extensions.Models.GenesysBotConnector? _genesysBotConnector;
+    private global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings? _nuanceMixDlg;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PostTextRequest IGenesysCloudModel<PostTextRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,30 +107,30 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             switch (index)
             {
                 case 0:
-                    value.BotId = ReadString(ref reader, name);
+                    value._botId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BotAlias = ReadString(ref reader, name);
+                    value._botAlias = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BotSessionId = ReadString(ref reader, name);
+                    value._botSessionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PostTextMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostTextMessage.ReadJson(ref reader, options);
+                    value._postTextMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PostTextMessage.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.LanguageCode = ReadString(ref reader, name);
+                    value._languageCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.BotSessionTimeoutMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._botSessionTimeoutMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.BotChannels = null;
+                        value._botChannels = null;
                     }
                     else
                     {
@@ -125,29 +141,29 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotChannels = list1;
+                        value._botChannels = list1;
                     }
                     break;
                 case 8:
-                    value.BotCorrelationId = ReadString(ref reader, name);
+                    value._botCorrelationId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.MessagingPlatformType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum?)null;
+                    value._messagingPlatformType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.PostTextRequest.MessagingPlatformTypeEnum?)null;
                     break;
                 case 10:
-                    value.AmazonLexRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AmazonLexRequest.ReadJson(ref reader, options);
+                    value._amazonLexRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AmazonLexRequest.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.GoogleDialogflow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings.ReadJson(ref reader, options);
+                    value._googleDialogflow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.GenesysBotConnector = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GenesysBotConnector.ReadJson(ref reader, options);
+                    value._genesysBotConnector = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GenesysBotConnector.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.NuanceMixDlg = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings.ReadJson(ref reader, options);
+                    value._nuanceMixDlg = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +175,11 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "botId"u8, value.BotId, nulls);
-        WriteString(writer, "botAlias"u8, value.BotAlias, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteString(writer, "botSessionId"u8, value.BotSessionId, nulls);
-        if (value.PostTextMessage is { } property3)
+        WriteString(writer, "botId"u8, value._botId, nulls);
+        WriteString(writer, "botAlias"u8, value._botAlias, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteString(writer, "botSessionId"u8, value._botSessionId, nulls);
+        if (value._postTextMessage is { } property3)
         {
             writer.WritePropertyName("postTextMessage"u8);
             global::GenesysCloud.Extensions.Models.PostTextMessage.WriteJson(writer, property3, options);
@@ -173,9 +189,9 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("postTextMessage"u8);
         }
 
-        WriteString(writer, "languageCode"u8, value.LanguageCode, nulls);
-        WriteInt64(writer, "botSessionTimeoutMinutes"u8, value.BotSessionTimeoutMinutes, nulls);
-        if (value.BotChannels is { } property5)
+        WriteString(writer, "languageCode"u8, value._languageCode, nulls);
+        WriteInt64(writer, "botSessionTimeoutMinutes"u8, value._botSessionTimeoutMinutes, nulls);
+        if (value._botChannels is { } property5)
         {
             writer.WritePropertyName("botChannels"u8);
             writer.WriteStartArray();
@@ -192,9 +208,9 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("botChannels"u8);
         }
 
-        WriteString(writer, "botCorrelationId"u8, value.BotCorrelationId, nulls);
-        WriteString(writer, "messagingPlatformType"u8, value.MessagingPlatformType?.ToString(), nulls);
-        if (value.AmazonLexRequest is { } property7)
+        WriteString(writer, "botCorrelationId"u8, value._botCorrelationId, nulls);
+        WriteString(writer, "messagingPlatformType"u8, value._messagingPlatformType?.ToString(), nulls);
+        if (value._amazonLexRequest is { } property7)
         {
             writer.WritePropertyName("amazonLexRequest"u8);
             global::GenesysCloud.Extensions.Models.AmazonLexRequest.WriteJson(writer, property7, options);
@@ -204,7 +220,7 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("amazonLexRequest"u8);
         }
 
-        if (value.GoogleDialogflow is { } property9)
+        if (value._googleDialogflow is { } property9)
         {
             writer.WritePropertyName("googleDialogflow"u8);
             global::GenesysCloud.Extensions.Models.GoogleDialogflowCustomSettings.WriteJson(writer, property9, options);
@@ -214,7 +230,7 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("googleDialogflow"u8);
         }
 
-        if (value.GenesysBotConnector is { } property11)
+        if (value._genesysBotConnector is { } property11)
         {
             writer.WritePropertyName("genesysBotConnector"u8);
             global::GenesysCloud.Extensions.Models.GenesysBotConnector.WriteJson(writer, property11, options);
@@ -224,7 +240,7 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("genesysBotConnector"u8);
         }
 
-        if (value.NuanceMixDlg is { } property13)
+        if (value._nuanceMixDlg is { } property13)
         {
             writer.WritePropertyName("nuanceMixDlg"u8);
             global::GenesysCloud.Extensions.Models.NuanceMixDlgSettings.WriteJson(writer, property13, options);
@@ -234,7 +250,7 @@ public sealed class PostTextRequest : IGenesysCloudModel<PostTextRequest>
             writer.WriteNull("nuanceMixDlg"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
 {
     /// <summary>The state of the bot after completion of the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botState")]
-    public global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum? BotState { get; set; }
+    public global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum? BotState { get => _botState; set => _botState = value; }
 
     /// <summary>The list of messages to respond with, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PostTextMessage>? ReplyMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PostTextMessage>? ReplyMessages { get => _replyMessages; set => _replyMessages = value; }
 
     /// <summary>The name of the intent the bot is either processing or has processed, this will be blank if no intent could be detected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentName")]
-    public string? IntentName { get; set; }
+    public string? IntentName { get => _intentName; set => _intentName = value; }
 
     /// <summary>Data parameters detected and filled by the bot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slots")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Slots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Slots { get => _slots; set => _slots = value; }
 
     /// <summary>The optional ID specified in the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botCorrelationId")]
-    public string? BotCorrelationId { get; set; }
+    public string? BotCorrelationId { get => _botCorrelationId; set => _botCorrelationId = value; }
 
     /// <summary>Raw data response from AWS (if called)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amazonLex")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AmazonLex { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AmazonLex { get => _amazonLex; set => _amazonLex = value; }
 
     /// <summary>Raw data response from Google Dialogflow (if called)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("googleDialogFlow")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GoogleDialogFlow { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GoogleDialogFlow { get => _googleDialogFlow; set => _googleDialogFlow = value; }
 
     /// <summary>Raw data response from Genesys' Dialogengine (if called)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("genesysDialogEngine")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GenesysDialogEngine { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GenesysDialogEngine { get => _genesysDialogEngine; set => _genesysDialogEngine = value; }
 
     /// <summary>Raw data response from Genesys' BotConnector (if called)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("genesysBotConnector")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GenesysBotConnector { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? GenesysBotConnector { get => _genesysBotConnector; set => _genesysBotConnector = value; }
 
     /// <summary>Raw data response from Nuance Mix Dlg (if called)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nuanceMixDlg")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? NuanceMixDlg { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? NuanceMixDlg { get => _nuanceMixDlg; set => _nuanceMixDlg = value; }
+
+    private global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum? _botState;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PostTextMessage>? _replyMessages;
+    private string? _intentName;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _slots;
+    private string? _botCorrelationId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _amazonLex;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _googleDialogFlow;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _genesysDialogEngine;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _genesysBotConnector;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _nuanceMixDlg;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PostTextResponse IGenesysCloudModel<PostTextResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,12 +87,12 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             switch (index)
             {
                 case 0:
-                    value.BotState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum(text1) : (global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum?)null;
+                    value._botState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum(text1) : (global::GenesysCloud.Extensions.Models.PostTextResponse.BotStateEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ReplyMessages = null;
+                        value._replyMessages = null;
                     }
                     else
                     {
@@ -91,16 +103,16 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PostTextMessage.ReadJson(ref reader, options));
                         }
 
-                        value.ReplyMessages = list2;
+                        value._replyMessages = list2;
                     }
                     break;
                 case 2:
-                    value.IntentName = ReadString(ref reader, name);
+                    value._intentName = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Slots = null;
+                        value._slots = null;
                     }
                     else
                     {
@@ -111,16 +123,16 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary3[key3] = ReadString(ref reader, name)!;
                         }
 
-                        value.Slots = dictionary3;
+                        value._slots = dictionary3;
                     }
                     break;
                 case 4:
-                    value.BotCorrelationId = ReadString(ref reader, name);
+                    value._botCorrelationId = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AmazonLex = null;
+                        value._amazonLex = null;
                     }
                     else
                     {
@@ -131,13 +143,13 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary4[key4] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.AmazonLex = dictionary4;
+                        value._amazonLex = dictionary4;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.GoogleDialogFlow = null;
+                        value._googleDialogFlow = null;
                     }
                     else
                     {
@@ -148,13 +160,13 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary5[key5] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.GoogleDialogFlow = dictionary5;
+                        value._googleDialogFlow = dictionary5;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.GenesysDialogEngine = null;
+                        value._genesysDialogEngine = null;
                     }
                     else
                     {
@@ -165,13 +177,13 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary6[key6] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.GenesysDialogEngine = dictionary6;
+                        value._genesysDialogEngine = dictionary6;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.GenesysBotConnector = null;
+                        value._genesysBotConnector = null;
                     }
                     else
                     {
@@ -182,13 +194,13 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary7[key7] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.GenesysBotConnector = dictionary7;
+                        value._genesysBotConnector = dictionary7;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.NuanceMixDlg = null;
+                        value._nuanceMixDlg = null;
                     }
                     else
                     {
@@ -199,11 +211,11 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
                             dictionary8[key8] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.NuanceMixDlg = dictionary8;
+                        value._nuanceMixDlg = dictionary8;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,8 +227,8 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "botState"u8, value.BotState?.ToString(), nulls);
-        if (value.ReplyMessages is { } property9)
+        WriteString(writer, "botState"u8, value._botState?.ToString(), nulls);
+        if (value._replyMessages is { } property9)
         {
             writer.WritePropertyName("replyMessages"u8);
             writer.WriteStartArray();
@@ -240,8 +252,8 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("replyMessages"u8);
         }
 
-        WriteString(writer, "intentName"u8, value.IntentName, nulls);
-        if (value.Slots is { } property12)
+        WriteString(writer, "intentName"u8, value._intentName, nulls);
+        if (value._slots is { } property12)
         {
             writer.WritePropertyName("slots"u8);
             writer.WriteStartObject();
@@ -259,8 +271,8 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("slots"u8);
         }
 
-        WriteString(writer, "botCorrelationId"u8, value.BotCorrelationId, nulls);
-        if (value.AmazonLex is { } property14)
+        WriteString(writer, "botCorrelationId"u8, value._botCorrelationId, nulls);
+        if (value._amazonLex is { } property14)
         {
             writer.WritePropertyName("amazonLex"u8);
             writer.WriteStartObject();
@@ -278,7 +290,7 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("amazonLex"u8);
         }
 
-        if (value.GoogleDialogFlow is { } property16)
+        if (value._googleDialogFlow is { } property16)
         {
             writer.WritePropertyName("googleDialogFlow"u8);
             writer.WriteStartObject();
@@ -296,7 +308,7 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("googleDialogFlow"u8);
         }
 
-        if (value.GenesysDialogEngine is { } property18)
+        if (value._genesysDialogEngine is { } property18)
         {
             writer.WritePropertyName("genesysDialogEngine"u8);
             writer.WriteStartObject();
@@ -314,7 +326,7 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("genesysDialogEngine"u8);
         }
 
-        if (value.GenesysBotConnector is { } property20)
+        if (value._genesysBotConnector is { } property20)
         {
             writer.WritePropertyName("genesysBotConnector"u8);
             writer.WriteStartObject();
@@ -332,7 +344,7 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("genesysBotConnector"u8);
         }
 
-        if (value.NuanceMixDlg is { } property22)
+        if (value._nuanceMixDlg is { } property22)
         {
             writer.WritePropertyName("nuanceMixDlg"u8);
             writer.WriteStartObject();
@@ -350,7 +362,7 @@ public sealed class PostTextResponse : IGenesysCloudModel<PostTextResponse>
             writer.WriteNull("nuanceMixDlg"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

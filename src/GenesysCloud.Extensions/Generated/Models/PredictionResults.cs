@@ -14,23 +14,29 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
 {
     /// <summary>Indicates the media type scope of this estimated wait time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intent")]
-    public global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum? Intent { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum? Intent { get => _intent; set => _intent = value; }
 
     /// <summary>Indicates the estimated wait time Formula</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formula")]
-    public global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum? Formula { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum? Formula { get => _formula; set => _formula = value; }
 
     /// <summary>Estimated wait time in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("estimatedWaitTimeSeconds")]
-    public long? EstimatedWaitTimeSeconds { get; set; }
+    public long? EstimatedWaitTimeSeconds { get => _estimatedWaitTimeSeconds; set => _estimatedWaitTimeSeconds = value; }
 
     /// <summary>This specifies the interaction label scoped to this estimated wait time calculation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Label { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Label { get => _label; set => _label = value; }
+
+    private global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum? _intent;
+    private global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum? _formula;
+    private long? _estimatedWaitTimeSeconds;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _label;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictionResults IGenesysCloudModel<PredictionResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
             switch (index)
             {
                 case 0:
-                    value.Intent = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum?)null;
+                    value._intent = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictionResults.IntentEnum?)null;
                     break;
                 case 1:
-                    value.Formula = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum(text2) : (global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum?)null;
+                    value._formula = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum(text2) : (global::GenesysCloud.Extensions.Models.PredictionResults.FormulaEnum?)null;
                     break;
                 case 2:
-                    value.EstimatedWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._estimatedWaitTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Label = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._label = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "intent"u8, value.Intent?.ToString(), nulls);
-        WriteString(writer, "formula"u8, value.Formula?.ToString(), nulls);
-        WriteInt64(writer, "estimatedWaitTimeSeconds"u8, value.EstimatedWaitTimeSeconds, nulls);
-        if (value.Label is { } property3)
+        WriteString(writer, "intent"u8, value._intent?.ToString(), nulls);
+        WriteString(writer, "formula"u8, value._formula?.ToString(), nulls);
+        WriteInt64(writer, "estimatedWaitTimeSeconds"u8, value._estimatedWaitTimeSeconds, nulls);
+        if (value._label is { } property3)
         {
             writer.WritePropertyName("label"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -88,7 +94,7 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
             writer.WriteNull("label"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

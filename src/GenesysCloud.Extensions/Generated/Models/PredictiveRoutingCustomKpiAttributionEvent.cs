@@ -14,35 +14,44 @@ public sealed class PredictiveRoutingCustomKpiAttributionEvent : IGenesysCloudMo
 {
     /// <summary>A unique (UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A timestamp as epoch representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>The UUID of the external contact associated with this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>The UUID of the conversation associated with this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The UUID of the agent associated with this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The UUID of the KPI associated with this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpiId")]
-    public string? KpiId { get; set; }
+    public string? KpiId { get => _kpiId; set => _kpiId = value; }
 
     /// <summary>The value associated with this outcome attribution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValue")]
-    public double? AssociatedValue { get; set; }
+    public double? AssociatedValue { get => _associatedValue; set => _associatedValue = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _externalContactId;
+    private string? _conversationId;
+    private string? _agentId;
+    private string? _kpiId;
+    private double? _associatedValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictiveRoutingCustomKpiAttributionEvent IGenesysCloudModel<PredictiveRoutingCustomKpiAttributionEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class PredictiveRoutingCustomKpiAttributionEvent : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.KpiId = ReadString(ref reader, name);
+                    value._kpiId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AssociatedValue = ReadNullableDouble(ref reader, options, name);
+                    value._associatedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class PredictiveRoutingCustomKpiAttributionEvent : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteString(writer, "kpiId"u8, value.KpiId, nulls);
-        WriteDouble(writer, "associatedValue"u8, value.AssociatedValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteString(writer, "kpiId"u8, value._kpiId, nulls);
+        WriteDouble(writer, "associatedValue"u8, value._associatedValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The queue IDs associated with the predictor.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>The KPI that the predictor attempts to maximize/minimize.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpi")]
-    public string? Kpi { get; set; }
+    public string? Kpi { get => _kpi; set => _kpi = value; }
 
     /// <summary>Number of seconds allocated to predictive routing before attempting a different routing method. This is a value between 12 and 900 seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingTimeoutSeconds")]
-    public long? RoutingTimeoutSeconds { get; set; }
+    public long? RoutingTimeoutSeconds { get => _routingTimeoutSeconds; set => _routingTimeoutSeconds = value; }
 
     /// <summary>The predictor schedule that determines when the predictor is used for routing interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorSchedule? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The predictor state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Predictor.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Predictor.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>DateTime indicating when the predictor was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>DateTime indicating when the predictor was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The predictor balancing configuration to enable workload balancing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workloadBalancingConfig")]
-    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? WorkloadBalancingConfig { get => _workloadBalancingConfig; set => _workloadBalancingConfig = value; }
 
     /// <summary>Predictor error code - optional details on why the predictor went into error state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Predictor's models</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("models")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelBrief>? Models { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelBrief>? Models { get => _models; set => _models = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _queues;
+    private string? _kpi;
+    private long? _routingTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.PredictorSchedule? _schedule;
+    private global::GenesysCloud.Extensions.Models.Predictor.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing? _workloadBalancingConfig;
+    private string? _errorCode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelBrief>? _models;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Predictor IGenesysCloudModel<Predictor>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,12 +97,12 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -99,37 +113,37 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list1;
+                        value._queues = list1;
                     }
                     break;
                 case 2:
-                    value.Kpi = ReadString(ref reader, name);
+                    value._kpi = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RoutingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._routingTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorSchedule.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Predictor.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.Predictor.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Predictor.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.Predictor.StateEnum?)null;
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.WorkloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
+                    value._workloadBalancingConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Models = null;
+                        value._models = null;
                     }
                     else
                     {
@@ -140,14 +154,14 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictorModelBrief.ReadJson(ref reader, options));
                         }
 
-                        value.Models = list3;
+                        value._models = list3;
                     }
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,8 +173,8 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Queues is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._queues is { } property4)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -184,9 +198,9 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
             writer.WriteNull("queues"u8);
         }
 
-        WriteString(writer, "kpi"u8, value.Kpi, nulls);
-        WriteInt64(writer, "routingTimeoutSeconds"u8, value.RoutingTimeoutSeconds, nulls);
-        if (value.Schedule is { } property7)
+        WriteString(writer, "kpi"u8, value._kpi, nulls);
+        WriteInt64(writer, "routingTimeoutSeconds"u8, value._routingTimeoutSeconds, nulls);
+        if (value._schedule is { } property7)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.PredictorSchedule.WriteJson(writer, property7, options);
@@ -196,10 +210,10 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.WorkloadBalancingConfig is { } property9)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._workloadBalancingConfig is { } property9)
         {
             writer.WritePropertyName("workloadBalancingConfig"u8);
             global::GenesysCloud.Extensions.Models.PredictorWorkloadBalancing.WriteJson(writer, property9, options);
@@ -209,8 +223,8 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
             writer.WriteNull("workloadBalancingConfig"u8);
         }
 
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        if (value.Models is { } property11)
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        if (value._models is { } property11)
         {
             writer.WritePropertyName("models"u8);
             writer.WriteStartArray();
@@ -234,8 +248,8 @@ public sealed class Predictor : IGenesysCloudModel<Predictor>
             writer.WriteNull("models"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The key performance indicator used in the model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kpi")]
-    public string? Kpi { get; set; }
+    public string? Kpi { get => _kpi; set => _kpi = value; }
 
     /// <summary>The List of Queues that are assessed for Predictive Routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>DateTime indicating when the model was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>DateTime indicating when the model was last trained. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTrained")]
-    public global::System.DateTimeOffset? DateTrained { get; set; }
+    public global::System.DateTimeOffset? DateTrained { get => _dateTrained; set => _dateTrained = value; }
 
     /// <summary>The media type of the model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Gets or sets <c>features</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("features")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelFeature>? Features { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelFeature>? Features { get => _features; set => _features = value; }
+
+    private string? _id;
+    private string? _kpi;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _queues;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateTrained;
+    private global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum? _mediaType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelFeature>? _features;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorModel IGenesysCloudModel<PredictorModel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Kpi = ReadString(ref reader, name);
+                    value._kpi = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -82,22 +91,22 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list1;
+                        value._queues = list1;
                     }
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateTrained = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTrained = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.PredictorModel.MediaTypeEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Features = null;
+                        value._features = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictorModelFeature.ReadJson(ref reader, options));
                         }
 
-                        value.Features = list3;
+                        value._features = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +133,9 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "kpi"u8, value.Kpi, nulls);
-        if (value.Queues is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "kpi"u8, value._kpi, nulls);
+        if (value._queues is { } property4)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -150,10 +159,10 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
             writer.WriteNull("queues"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateTrained"u8, value.DateTrained, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        if (value.Features is { } property7)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateTrained"u8, value._dateTrained, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        if (value._features is { } property7)
         {
             writer.WritePropertyName("features"u8);
             writer.WriteStartArray();
@@ -177,7 +186,7 @@ public sealed class PredictorModel : IGenesysCloudModel<PredictorModel>
             writer.WriteNull("features"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

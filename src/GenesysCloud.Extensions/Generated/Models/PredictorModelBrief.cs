@@ -14,23 +14,29 @@ public sealed class PredictorModelBrief : IGenesysCloudModel<PredictorModelBrief
 {
     /// <summary>The media type of the model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The date the model was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The model's retraining errors.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retrainingErrors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError>? RetrainingErrors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError>? RetrainingErrors { get => _retrainingErrors; set => _retrainingErrors = value; }
 
     /// <summary>The state of the model</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum? State { get => _state; set => _state = value; }
+
+    private global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum? _mediaType;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError>? _retrainingErrors;
+    private global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorModelBrief IGenesysCloudModel<PredictorModelBrief>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class PredictorModelBrief : IGenesysCloudModel<PredictorModelBrief
             switch (index)
             {
                 case 0:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelBrief.MediaTypeEnum?)null;
                     break;
                 case 1:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.RetrainingErrors = null;
+                        value._retrainingErrors = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class PredictorModelBrief : IGenesysCloudModel<PredictorModelBrief
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ReadJson(ref reader, options));
                         }
 
-                        value.RetrainingErrors = list2;
+                        value._retrainingErrors = list2;
                     }
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.PredictorModelBrief.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class PredictorModelBrief : IGenesysCloudModel<PredictorModelBrief
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.RetrainingErrors is { } property4)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._retrainingErrors is { } property4)
         {
             writer.WritePropertyName("retrainingErrors"u8);
             writer.WriteStartArray();
@@ -115,8 +121,8 @@ public sealed class PredictorModelBrief : IGenesysCloudModel<PredictorModelBrief
             writer.WriteNull("retrainingErrors"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

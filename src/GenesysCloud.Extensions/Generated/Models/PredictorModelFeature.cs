@@ -14,19 +14,24 @@ public sealed class PredictorModelFeature : IGenesysCloudModel<PredictorModelFea
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of feature.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The percentage of how important a feature is in the model.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageImportance")]
-    public double? PercentageImportance { get; set; }
+    public double? PercentageImportance { get => _percentageImportance; set => _percentageImportance = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum? _type;
+    private double? _percentageImportance;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorModelFeature IGenesysCloudModel<PredictorModelFeature>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PredictorModelFeature : IGenesysCloudModel<PredictorModelFea
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelFeature.TypeEnum?)null;
                     break;
                 case 2:
-                    value.PercentageImportance = ReadNullableDouble(ref reader, options, name);
+                    value._percentageImportance = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PredictorModelFeature : IGenesysCloudModel<PredictorModelFea
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteDouble(writer, "percentageImportance"u8, value.PercentageImportance, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteDouble(writer, "percentageImportance"u8, value._percentageImportance, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PredictorModelRetrainingError : IGenesysCloudModel<Predictor
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Error code describing model training failure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum? ErrorCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Date when the first retraining failure happened. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateOfFirstOccurrence")]
-    public global::System.DateTimeOffset? DateOfFirstOccurrence { get; set; }
+    public global::System.DateTimeOffset? DateOfFirstOccurrence { get => _dateOfFirstOccurrence; set => _dateOfFirstOccurrence = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum? _errorCode;
+    private global::System.DateTimeOffset? _dateOfFirstOccurrence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorModelRetrainingError IGenesysCloudModel<PredictorModelRetrainingError>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PredictorModelRetrainingError : IGenesysCloudModel<Predictor
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ErrorCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum?)null;
+                    value._errorCode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorModelRetrainingError.ErrorCodeEnum?)null;
                     break;
                 case 2:
-                    value.DateOfFirstOccurrence = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateOfFirstOccurrence = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PredictorModelRetrainingError : IGenesysCloudModel<Predictor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateOfFirstOccurrence"u8, value.DateOfFirstOccurrence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateOfFirstOccurrence"u8, value._dateOfFirstOccurrence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

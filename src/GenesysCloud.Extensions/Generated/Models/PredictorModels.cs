@@ -14,15 +14,19 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>predictorModels</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predictorModels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? PredictorModelsValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? PredictorModelsValue { get => _predictorModelsValue; set => _predictorModelsValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? _entities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PredictorModel>? _predictorModelsValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorModels IGenesysCloudModel<PredictorModels>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictorModel.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PredictorModelsValue = null;
+                        value._predictorModelsValue = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PredictorModel.ReadJson(ref reader, options));
                         }
 
-                        value.PredictorModelsValue = list2;
+                        value._predictorModelsValue = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
             writer.WriteNull("entities"u8);
         }
 
-        if (value.PredictorModelsValue is { } property6)
+        if (value._predictorModelsValue is { } property6)
         {
             writer.WritePropertyName("predictorModels"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class PredictorModels : IGenesysCloudModel<PredictorModels>
             writer.WriteNull("predictorModels"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

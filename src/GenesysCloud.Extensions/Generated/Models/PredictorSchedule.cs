@@ -14,15 +14,19 @@ public sealed class PredictorSchedule : IGenesysCloudModel<PredictorSchedule>
 {
     /// <summary>The predictor schedule type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleType")]
-    public global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum? ScheduleType { get; set; }
+    public global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum? ScheduleType { get => _scheduleType; set => _scheduleType = value; }
 
     /// <summary>DateTime indicating when the predictor schedule was started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
+
+    private global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum? _scheduleType;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorSchedule IGenesysCloudModel<PredictorSchedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PredictorSchedule : IGenesysCloudModel<PredictorSchedule>
             switch (index)
             {
                 case 0:
-                    value.ScheduleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum?)null;
+                    value._scheduleType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.PredictorSchedule.ScheduleTypeEnum?)null;
                     break;
                 case 1:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PredictorSchedule : IGenesysCloudModel<PredictorSchedule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "scheduleType"u8, value.ScheduleType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "scheduleType"u8, value._scheduleType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class PredictorWorkloadBalancing : IGenesysCloudModel<PredictorWor
 {
     /// <summary>Flag to activate and deactivate workload balancing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Desired minimum occupancy threshold of agents. Must be between 0 and 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumOccupancy")]
-    public long? MinimumOccupancy { get; set; }
+    public long? MinimumOccupancy { get => _minimumOccupancy; set => _minimumOccupancy = value; }
 
     /// <summary>Desired maximum occupancy threshold of agents. Must be between 0 and 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumOccupancy")]
-    public long? MaximumOccupancy { get; set; }
+    public long? MaximumOccupancy { get => _maximumOccupancy; set => _maximumOccupancy = value; }
+
+    private bool? _enabled;
+    private long? _minimumOccupancy;
+    private long? _maximumOccupancy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PredictorWorkloadBalancing IGenesysCloudModel<PredictorWorkloadBalancing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class PredictorWorkloadBalancing : IGenesysCloudModel<PredictorWor
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MinimumOccupancy = ReadNullableInt64(ref reader, options, name);
+                    value._minimumOccupancy = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaximumOccupancy = ReadNullableInt64(ref reader, options, name);
+                    value._maximumOccupancy = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class PredictorWorkloadBalancing : IGenesysCloudModel<PredictorWor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "minimumOccupancy"u8, value.MinimumOccupancy, nulls);
-        WriteInt64(writer, "maximumOccupancy"u8, value.MaximumOccupancy, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "minimumOccupancy"u8, value._minimumOccupancy, nulls);
+        WriteInt64(writer, "maximumOccupancy"u8, value._maximumOccupancy, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

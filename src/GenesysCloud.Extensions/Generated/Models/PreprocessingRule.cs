@@ -14,23 +14,29 @@ public sealed class PreprocessingRule : IGenesysCloudModel<PreprocessingRule>
 {
     /// <summary>The regular expression to which file lines are to be matched.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("find")]
-    public string? Find { get; set; }
+    public string? Find { get => _find; set => _find = value; }
 
     /// <summary>The string to be substituted for each match.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replaceWith")]
-    public string? ReplaceWith { get; set; }
+    public string? ReplaceWith { get => _replaceWith; set => _replaceWith = value; }
 
     /// <summary>Replaces all matching substrings in every line.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("global")]
-    public bool? Global { get; set; }
+    public bool? Global { get => _global; set => _global = value; }
 
     /// <summary>Enables case-insensitive matching</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ignoreCase")]
-    public bool? IgnoreCase { get; set; }
+    public bool? IgnoreCase { get => _ignoreCase; set => _ignoreCase = value; }
+
+    private string? _find;
+    private string? _replaceWith;
+    private bool? _global;
+    private bool? _ignoreCase;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PreprocessingRule IGenesysCloudModel<PreprocessingRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PreprocessingRule : IGenesysCloudModel<PreprocessingRule>
             switch (index)
             {
                 case 0:
-                    value.Find = ReadString(ref reader, name);
+                    value._find = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReplaceWith = ReadString(ref reader, name);
+                    value._replaceWith = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Global = ReadNullableBoolean(ref reader, name);
+                    value._global = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.IgnoreCase = ReadNullableBoolean(ref reader, name);
+                    value._ignoreCase = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class PreprocessingRule : IGenesysCloudModel<PreprocessingRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "find"u8, value.Find, nulls);
-        WriteString(writer, "replaceWith"u8, value.ReplaceWith, nulls);
-        WriteBoolean(writer, "global"u8, value.Global, nulls);
-        WriteBoolean(writer, "ignoreCase"u8, value.IgnoreCase, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "find"u8, value._find, nulls);
+        WriteString(writer, "replaceWith"u8, value._replaceWith, nulls);
+        WriteBoolean(writer, "global"u8, value._global, nulls);
+        WriteBoolean(writer, "ignoreCase"u8, value._ignoreCase, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class PresenceSettings : IGenesysCloudModel<PresenceSettings>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The settings for the restore presence feature</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restorePresenceSettings")]
-    public global::GenesysCloud.Extensions.Models.RestorePresenceSettings? RestorePresenceSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.RestorePresenceSettings? RestorePresenceSettings { get => _restorePresenceSettings; set => _restorePresenceSettings = value; }
 
     /// <summary>Whether requesting off queue is enabled for the organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestingOffQueueEnabled")]
-    public bool? RequestingOffQueueEnabled { get; set; }
+    public bool? RequestingOffQueueEnabled { get => _requestingOffQueueEnabled; set => _requestingOffQueueEnabled = value; }
 
     /// <summary>The default primary presence registered source ID for the organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultPrimaryPresenceRegisteredSourceId")]
-    public string? DefaultPrimaryPresenceRegisteredSourceId { get; set; }
+    public string? DefaultPrimaryPresenceRegisteredSourceId { get => _defaultPrimaryPresenceRegisteredSourceId; set => _defaultPrimaryPresenceRegisteredSourceId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.RestorePresenceSettings? _restorePresenceSettings;
+    private bool? _requestingOffQueueEnabled;
+    private string? _defaultPrimaryPresenceRegisteredSourceId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PresenceSettings IGenesysCloudModel<PresenceSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class PresenceSettings : IGenesysCloudModel<PresenceSettings>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RestorePresenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RestorePresenceSettings.ReadJson(ref reader, options);
+                    value._restorePresenceSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RestorePresenceSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.RequestingOffQueueEnabled = ReadNullableBoolean(ref reader, name);
+                    value._requestingOffQueueEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.DefaultPrimaryPresenceRegisteredSourceId = ReadString(ref reader, name);
+                    value._defaultPrimaryPresenceRegisteredSourceId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class PresenceSettings : IGenesysCloudModel<PresenceSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.RestorePresenceSettings is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._restorePresenceSettings is { } property1)
         {
             writer.WritePropertyName("restorePresenceSettings"u8);
             global::GenesysCloud.Extensions.Models.RestorePresenceSettings.WriteJson(writer, property1, options);
@@ -101,10 +109,10 @@ public sealed class PresenceSettings : IGenesysCloudModel<PresenceSettings>
             writer.WriteNull("restorePresenceSettings"u8);
         }
 
-        WriteBoolean(writer, "requestingOffQueueEnabled"u8, value.RequestingOffQueueEnabled, nulls);
-        WriteString(writer, "defaultPrimaryPresenceRegisteredSourceId"u8, value.DefaultPrimaryPresenceRegisteredSourceId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "requestingOffQueueEnabled"u8, value._requestingOffQueueEnabled, nulls);
+        WriteString(writer, "defaultPrimaryPresenceRegisteredSourceId"u8, value._defaultPrimaryPresenceRegisteredSourceId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

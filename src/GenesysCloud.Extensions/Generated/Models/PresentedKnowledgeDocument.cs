@@ -14,23 +14,29 @@ public sealed class PresentedKnowledgeDocument : IGenesysCloudModel<PresentedKno
 {
     /// <summary>The ID of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentId")]
-    public string? DocumentId { get; set; }
+    public string? DocumentId { get => _documentId; set => _documentId = value; }
 
     /// <summary>The variation of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariationId")]
-    public string? DocumentVariationId { get; set; }
+    public string? DocumentVariationId { get => _documentVariationId; set => _documentVariationId = value; }
 
     /// <summary>The version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersionId")]
-    public string? DocumentVersionId { get; set; }
+    public string? DocumentVersionId { get => _documentVersionId; set => _documentVersionId = value; }
 
     /// <summary>The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surfacingMethod")]
-    public global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum? SurfacingMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum? SurfacingMethod { get => _surfacingMethod; set => _surfacingMethod = value; }
+
+    private string? _documentId;
+    private string? _documentVariationId;
+    private string? _documentVersionId;
+    private global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum? _surfacingMethod;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PresentedKnowledgeDocument IGenesysCloudModel<PresentedKnowledgeDocument>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class PresentedKnowledgeDocument : IGenesysCloudModel<PresentedKno
             switch (index)
             {
                 case 0:
-                    value.DocumentId = ReadString(ref reader, name);
+                    value._documentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DocumentVariationId = ReadString(ref reader, name);
+                    value._documentVariationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DocumentVersionId = ReadString(ref reader, name);
+                    value._documentVersionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SurfacingMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum?)null;
+                    value._surfacingMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.PresentedKnowledgeDocument.SurfacingMethodEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class PresentedKnowledgeDocument : IGenesysCloudModel<PresentedKno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "documentId"u8, value.DocumentId, nulls);
-        WriteString(writer, "documentVariationId"u8, value.DocumentVariationId, nulls);
-        WriteString(writer, "documentVersionId"u8, value.DocumentVersionId, nulls);
-        WriteString(writer, "surfacingMethod"u8, value.SurfacingMethod?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "documentId"u8, value._documentId, nulls);
+        WriteString(writer, "documentVariationId"u8, value._documentVariationId, nulls);
+        WriteString(writer, "documentVersionId"u8, value._documentVersionId, nulls);
+        WriteString(writer, "surfacingMethod"u8, value._surfacingMethod?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

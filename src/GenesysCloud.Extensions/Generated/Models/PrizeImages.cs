@@ -14,11 +14,14 @@ public sealed class PrizeImages : IGenesysCloudModel<PrizeImages>
 {
     /// <summary>The Contest Prize image url</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
-    public string? ImageUrl { get; set; }
+    public string? ImageUrl { get => _imageUrl; set => _imageUrl = value; }
+
+    private string? _imageUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PrizeImages IGenesysCloudModel<PrizeImages>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class PrizeImages : IGenesysCloudModel<PrizeImages>
             switch (index)
             {
                 case 0:
-                    value.ImageUrl = ReadString(ref reader, name);
+                    value._imageUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class PrizeImages : IGenesysCloudModel<PrizeImages>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "imageUrl"u8, value.ImageUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "imageUrl"u8, value._imageUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
 {
     /// <summary>The uploadKey provided by the request to get an upload URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>The list of teams to which the users being modified belong. Only required if the requesting user has conditional permission to wfm:schedule:edit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get => _teamIds; set => _teamIds = value; }
 
     /// <summary>The set of muIds to which agents belong if agents are being newly added to the schedule, if the requesting user has conditional permission to wfm:schedule:edit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIdsForAddedTeamUsers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIdsForAddedTeamUsers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIdsForAddedTeamUsers { get => _managementUnitIdsForAddedTeamUsers; set => _managementUnitIdsForAddedTeamUsers = value; }
+
+    private string? _uploadKey;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _teamIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIdsForAddedTeamUsers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProcessScheduleUpdateUploadRequest IGenesysCloudModel<ProcessScheduleUpdateUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TeamIds = null;
+                        value._teamIds = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TeamIds = list1;
+                        value._teamIds = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIdsForAddedTeamUsers = null;
+                        value._managementUnitIdsForAddedTeamUsers = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIdsForAddedTeamUsers = list2;
+                        value._managementUnitIdsForAddedTeamUsers = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        if (value.TeamIds is { } property3)
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        if (value._teamIds is { } property3)
         {
             writer.WritePropertyName("teamIds"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
             writer.WriteNull("teamIds"u8);
         }
 
-        if (value.ManagementUnitIdsForAddedTeamUsers is { } property5)
+        if (value._managementUnitIdsForAddedTeamUsers is { } property5)
         {
             writer.WritePropertyName("managementUnitIdsForAddedTeamUsers"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class ProcessScheduleUpdateUploadRequest : IGenesysCloudModel<Proc
             writer.WriteNull("managementUnitIdsForAddedTeamUsers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

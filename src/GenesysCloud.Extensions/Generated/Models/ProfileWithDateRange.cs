@@ -14,31 +14,39 @@ public sealed class ProfileWithDateRange : IGenesysCloudModel<ProfileWithDateRan
 {
     /// <summary>Profile ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProfileWithDateRange IGenesysCloudModel<ProfileWithDateRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ProfileWithDateRange : IGenesysCloudModel<ProfileWithDateRan
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class ProfileWithDateRange : IGenesysCloudModel<ProfileWithDateRan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property1, options);
@@ -101,10 +109,10 @@ public sealed class ProfileWithDateRange : IGenesysCloudModel<ProfileWithDateRan
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

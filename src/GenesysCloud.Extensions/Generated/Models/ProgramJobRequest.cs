@@ -14,11 +14,14 @@ public sealed class ProgramJobRequest : IGenesysCloudModel<ProgramJobRequest>
 {
     /// <summary>The ids of the programs used for this job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get => _programIds; set => _programIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProgramJobRequest IGenesysCloudModel<ProgramJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ProgramJobRequest : IGenesysCloudModel<ProgramJobRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ProgramIds = null;
+                        value._programIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ProgramJobRequest : IGenesysCloudModel<ProgramJobRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProgramIds = list1;
+                        value._programIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ProgramJobRequest : IGenesysCloudModel<ProgramJobRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ProgramIds is { } property2)
+        if (value._programIds is { } property2)
         {
             writer.WritePropertyName("programIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ProgramJobRequest : IGenesysCloudModel<ProgramJobRequest>
             writer.WriteNull("programIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

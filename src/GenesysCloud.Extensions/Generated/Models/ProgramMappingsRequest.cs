@@ -14,15 +14,19 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
 {
     /// <summary>The program queues</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
 
     /// <summary>The program flows</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowIds { get => _flowIds; set => _flowIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProgramMappingsRequest IGenesysCloudModel<ProgramMappingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list1;
+                        value._queueIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FlowIds = null;
+                        value._flowIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowIds = list2;
+                        value._flowIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.QueueIds is { } property3)
+        if (value._queueIds is { } property3)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
             writer.WriteNull("queueIds"u8);
         }
 
-        if (value.FlowIds is { } property5)
+        if (value._flowIds is { } property5)
         {
             writer.WritePropertyName("flowIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class ProgramMappingsRequest : IGenesysCloudModel<ProgramMappingsR
             writer.WriteNull("flowIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

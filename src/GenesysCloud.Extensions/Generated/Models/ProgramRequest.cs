@@ -14,23 +14,29 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
 {
     /// <summary>The program name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The program description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ids of topics associated to the program</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get => _topicIds; set => _topicIds = value; }
 
     /// <summary>The program tags</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProgramRequest IGenesysCloudModel<ProgramRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TopicIds = null;
+                        value._topicIds = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicIds = list1;
+                        value._topicIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list2;
+                        value._tags = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.TopicIds is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._topicIds is { } property3)
         {
             writer.WritePropertyName("topicIds"u8);
             writer.WriteStartArray();
@@ -122,7 +128,7 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
             writer.WriteNull("topicIds"u8);
         }
 
-        if (value.Tags is { } property5)
+        if (value._tags is { } property5)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -139,7 +145,7 @@ public sealed class ProgramRequest : IGenesysCloudModel<ProgramRequest>
             writer.WriteNull("tags"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The ID of the program</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("program")]
-    public global::GenesysCloud.Extensions.Models.BaseProgramEntity? Program { get; set; }
+    public global::GenesysCloud.Extensions.Models.BaseProgramEntity? Program { get => _program; set => _program = value; }
 
     /// <summary>The program transcription engine settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionEngines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? TranscriptionEngines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? TranscriptionEngines { get => _transcriptionEngines; set => _transcriptionEngines = value; }
 
     /// <summary>The user last modified the record</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The last modified date of the record. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.BaseProgramEntity? _program;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? _transcriptionEngines;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProgramTranscriptionEngines IGenesysCloudModel<ProgramTranscriptionEngines>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Program = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BaseProgramEntity.ReadJson(ref reader, options);
+                    value._program = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BaseProgramEntity.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptionEngines = null;
+                        value._transcriptionEngines = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine.ReadJson(ref reader, options));
                         }
 
-                        value.TranscriptionEngines = list1;
+                        value._transcriptionEngines = list1;
                     }
                     break;
                 case 3:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Program is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._program is { } property2)
         {
             writer.WritePropertyName("program"u8);
             global::GenesysCloud.Extensions.Models.BaseProgramEntity.WriteJson(writer, property2, options);
@@ -114,7 +122,7 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
             writer.WriteNull("program"u8);
         }
 
-        if (value.TranscriptionEngines is { } property4)
+        if (value._transcriptionEngines is { } property4)
         {
             writer.WritePropertyName("transcriptionEngines"u8);
             writer.WriteStartArray();
@@ -138,7 +146,7 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
             writer.WriteNull("transcriptionEngines"u8);
         }
 
-        if (value.ModifiedBy is { } property7)
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -148,9 +156,9 @@ public sealed class ProgramTranscriptionEngines : IGenesysCloudModel<ProgramTran
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ProgressTransferEvent : IGenesysCloudModel<ProgressTransferE
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The id (V4 UUID) used to identify the transfer already started by the external platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandId")]
-    public string? CommandId { get; set; }
+    public string? CommandId { get => _commandId; set => _commandId = value; }
 
     /// <summary>The id (V4 UUID) of the communication that is being transferred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objectCommunicationId")]
-    public string? ObjectCommunicationId { get; set; }
+    public string? ObjectCommunicationId { get => _objectCommunicationId; set => _objectCommunicationId = value; }
 
     /// <summary>The id (V4 UUID) of the communication that is being transferred to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationCommunicationId")]
-    public string? DestinationCommunicationId { get; set; }
+    public string? DestinationCommunicationId { get => _destinationCommunicationId; set => _destinationCommunicationId = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _commandId;
+    private string? _objectCommunicationId;
+    private string? _destinationCommunicationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProgressTransferEvent IGenesysCloudModel<ProgressTransferEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ProgressTransferEvent : IGenesysCloudModel<ProgressTransferE
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommandId = ReadString(ref reader, name);
+                    value._commandId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ObjectCommunicationId = ReadString(ref reader, name);
+                    value._objectCommunicationId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DestinationCommunicationId = ReadString(ref reader, name);
+                    value._destinationCommunicationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ProgressTransferEvent : IGenesysCloudModel<ProgressTransferE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "commandId"u8, value.CommandId, nulls);
-        WriteString(writer, "objectCommunicationId"u8, value.ObjectCommunicationId, nulls);
-        WriteString(writer, "destinationCommunicationId"u8, value.DestinationCommunicationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "commandId"u8, value._commandId, nulls);
+        WriteString(writer, "objectCommunicationId"u8, value._objectCommunicationId, nulls);
+        WriteString(writer, "destinationCommunicationId"u8, value._destinationCommunicationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class PromptAssetCreate : IGenesysCloudModel<PromptAssetCreate>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Associated prompt ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("promptId")]
-    public string? PromptId { get; set; }
+    public string? PromptId { get => _promptId; set => _promptId = value; }
 
     /// <summary>The prompt language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>URI of the resource audio</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaUri")]
-    public string? MediaUri { get; set; }
+    public string? MediaUri { get => _mediaUri; set => _mediaUri = value; }
 
     /// <summary>Text to speech of the resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttsString")]
-    public string? TtsString { get; set; }
+    public string? TtsString { get => _ttsString; set => _ttsString = value; }
 
     /// <summary>Text of the resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Audio upload status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadStatus")]
-    public global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum? UploadStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum? UploadStatus { get => _uploadStatus; set => _uploadStatus = value; }
 
     /// <summary>Deprecated. This was use for uploading the resource audio.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUri")]
-    public string? UploadUri { get; set; }
+    public string? UploadUri { get => _uploadUri; set => _uploadUri = value; }
 
     /// <summary>Whether or not this resource locale is the default for the language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageDefault")]
-    public bool? LanguageDefault { get; set; }
+    public bool? LanguageDefault { get => _languageDefault; set => _languageDefault = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>durationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public double? DurationSeconds { get; set; }
+    public double? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _promptId;
+    private string? _language;
+    private string? _mediaUri;
+    private string? _ttsString;
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum? _uploadStatus;
+    private string? _uploadUri;
+    private bool? _languageDefault;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _tags;
+    private double? _durationSeconds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PromptAssetCreate IGenesysCloudModel<PromptAssetCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,39 +102,39 @@ public sealed class PromptAssetCreate : IGenesysCloudModel<PromptAssetCreate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PromptId = ReadString(ref reader, name);
+                    value._promptId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MediaUri = ReadString(ref reader, name);
+                    value._mediaUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.TtsString = ReadString(ref reader, name);
+                    value._ttsString = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.UploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum?)null;
+                    value._uploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.PromptAssetCreate.UploadStatusEnum?)null;
                     break;
                 case 8:
-                    value.UploadUri = ReadString(ref reader, name);
+                    value._uploadUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.LanguageDefault = ReadNullableBoolean(ref reader, name);
+                    value._languageDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -146,17 +161,17 @@ public sealed class PromptAssetCreate : IGenesysCloudModel<PromptAssetCreate>
                             dictionary2[key2] = item2;
                         }
 
-                        value.Tags = dictionary2;
+                        value._tags = dictionary2;
                     }
                     break;
                 case 11:
-                    value.DurationSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._durationSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -168,17 +183,17 @@ public sealed class PromptAssetCreate : IGenesysCloudModel<PromptAssetCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "promptId"u8, value.PromptId, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "mediaUri"u8, value.MediaUri, nulls);
-        WriteString(writer, "ttsString"u8, value.TtsString, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "uploadStatus"u8, value.UploadStatus?.ToString(), nulls);
-        WriteString(writer, "uploadUri"u8, value.UploadUri, nulls);
-        WriteBoolean(writer, "languageDefault"u8, value.LanguageDefault, nulls);
-        if (value.Tags is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "promptId"u8, value._promptId, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "mediaUri"u8, value._mediaUri, nulls);
+        WriteString(writer, "ttsString"u8, value._ttsString, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "uploadStatus"u8, value._uploadStatus?.ToString(), nulls);
+        WriteString(writer, "uploadUri"u8, value._uploadUri, nulls);
+        WriteBoolean(writer, "languageDefault"u8, value._languageDefault, nulls);
+        if (value._tags is { } property4)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartObject();
@@ -210,9 +225,9 @@ public sealed class PromptAssetCreate : IGenesysCloudModel<PromptAssetCreate>
             writer.WriteNull("tags"u8);
         }
 
-        WriteDouble(writer, "durationSeconds"u8, value.DurationSeconds, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "durationSeconds"u8, value._durationSeconds, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PromptAssetUpload : IGenesysCloudModel<PromptAssetUpload>
 {
     /// <summary>Pre-signed URL to PUT the file to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Required headers when uploading a file through PUT request to the URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
+
+    private string? _url;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PromptAssetUpload IGenesysCloudModel<PromptAssetUpload>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class PromptAssetUpload : IGenesysCloudModel<PromptAssetUpload>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class PromptAssetUpload : IGenesysCloudModel<PromptAssetUpload>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary1;
+                        value._headers = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class PromptAssetUpload : IGenesysCloudModel<PromptAssetUpload>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        if (value.Headers is { } property2)
+        WriteString(writer, "url"u8, value._url, nulls);
+        if (value._headers is { } property2)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class PromptAssetUpload : IGenesysCloudModel<PromptAssetUpload>
             writer.WriteNull("headers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

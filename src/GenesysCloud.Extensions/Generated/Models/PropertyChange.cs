@@ -14,19 +14,24 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
 {
     /// <summary>The property that was changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public string? Property { get; set; }
+    public string? Property { get => _property; set => _property = value; }
 
     /// <summary>Previous values for the property.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OldValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OldValues { get => _oldValues; set => _oldValues = value; }
 
     /// <summary>New values for the property.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NewValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NewValues { get => _newValues; set => _newValues = value; }
+
+    private string? _property;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _oldValues;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _newValues;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PropertyChange IGenesysCloudModel<PropertyChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
             switch (index)
             {
                 case 0:
-                    value.Property = ReadString(ref reader, name);
+                    value._property = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OldValues = null;
+                        value._oldValues = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OldValues = list1;
+                        value._oldValues = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.NewValues = null;
+                        value._newValues = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NewValues = list2;
+                        value._newValues = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "property"u8, value.Property, nulls);
-        if (value.OldValues is { } property3)
+        WriteString(writer, "property"u8, value._property, nulls);
+        if (value._oldValues is { } property3)
         {
             writer.WritePropertyName("oldValues"u8);
             writer.WriteStartArray();
@@ -114,7 +119,7 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
             writer.WriteNull("oldValues"u8);
         }
 
-        if (value.NewValues is { } property5)
+        if (value._newValues is { } property5)
         {
             writer.WritePropertyName("newValues"u8);
             writer.WriteStartArray();
@@ -131,7 +136,7 @@ public sealed class PropertyChange : IGenesysCloudModel<PropertyChange>
             writer.WriteNull("newValues"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

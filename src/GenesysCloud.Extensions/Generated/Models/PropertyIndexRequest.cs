@@ -14,19 +14,24 @@ public sealed class PropertyIndexRequest : IGenesysCloudModel<PropertyIndexReque
 {
     /// <summary>Attach properties to a segment in the indicated session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Attach properties to a segment covering a specific point in time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetDate")]
-    public global::System.DateTimeOffset? TargetDate { get; set; }
+    public global::System.DateTimeOffset? TargetDate { get => _targetDate; set => _targetDate = value; }
 
     /// <summary>The list of properties to index</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? Properties { get => _properties; set => _properties = value; }
+
+    private string? _sessionId;
+    private global::System.DateTimeOffset? _targetDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsProperty>? _properties;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PropertyIndexRequest IGenesysCloudModel<PropertyIndexRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class PropertyIndexRequest : IGenesysCloudModel<PropertyIndexReque
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TargetDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._targetDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class PropertyIndexRequest : IGenesysCloudModel<PropertyIndexReque
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsProperty.ReadJson(ref reader, options));
                         }
 
-                        value.Properties = list1;
+                        value._properties = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class PropertyIndexRequest : IGenesysCloudModel<PropertyIndexReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteDateTimeOffset(writer, "targetDate"u8, value.TargetDate, nulls);
-        if (value.Properties is { } property2)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteDateTimeOffset(writer, "targetDate"u8, value._targetDate, nulls);
+        if (value._properties is { } property2)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class PropertyIndexRequest : IGenesysCloudModel<PropertyIndexReque
             writer.WriteNull("properties"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

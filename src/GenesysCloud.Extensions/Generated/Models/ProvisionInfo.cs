@@ -14,19 +14,24 @@ public sealed class ProvisionInfo : IGenesysCloudModel<ProvisionInfo>
 {
     /// <summary>The time at which this phone was provisioned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>The source of the provisioning</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public string? Source { get; set; }
+    public string? Source { get => _source; set => _source = value; }
 
     /// <summary>The error information from the provision process, if any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public string? ErrorInfo { get; set; }
+    public string? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private global::System.DateTimeOffset? _time;
+    private string? _source;
+    private string? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ProvisionInfo IGenesysCloudModel<ProvisionInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ProvisionInfo : IGenesysCloudModel<ProvisionInfo>
             switch (index)
             {
                 case 0:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Source = ReadString(ref reader, name);
+                    value._source = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ErrorInfo = ReadString(ref reader, name);
+                    value._errorInfo = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ProvisionInfo : IGenesysCloudModel<ProvisionInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteString(writer, "source"u8, value.Source, nulls);
-        WriteString(writer, "errorInfo"u8, value.ErrorInfo, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteString(writer, "source"u8, value._source, nulls);
+        WriteString(writer, "errorInfo"u8, value._errorInfo, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

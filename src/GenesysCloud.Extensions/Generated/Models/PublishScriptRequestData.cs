@@ -14,15 +14,19 @@ public sealed class PublishScriptRequestData : IGenesysCloudModel<PublishScriptR
 {
     /// <summary>The id of the script to publish</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>Gets or sets <c>versionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
+
+    private string? _scriptId;
+    private string? _versionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PublishScriptRequestData IGenesysCloudModel<PublishScriptRequestData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class PublishScriptRequestData : IGenesysCloudModel<PublishScriptR
             switch (index)
             {
                 case 0:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class PublishScriptRequestData : IGenesysCloudModel<PublishScriptR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class PunctualityEvent : IGenesysCloudModel<PunctualityEvent>
 {
     /// <summary>The scheduled activity start time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateScheduleStart")]
-    public global::System.DateTimeOffset? DateScheduleStart { get; set; }
+    public global::System.DateTimeOffset? DateScheduleStart { get => _dateScheduleStart; set => _dateScheduleStart = value; }
 
     /// <summary>The time the user started the activity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The description of the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the activity code associated with this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCode")]
-    public string? ActivityCode { get; set; }
+    public string? ActivityCode { get => _activityCode; set => _activityCode = value; }
 
     /// <summary>The activity name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityName")]
-    public string? ActivityName { get; set; }
+    public string? ActivityName { get => _activityName; set => _activityName = value; }
 
     /// <summary>The category for the activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>The points earned for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>Difference between this activity and the last activity in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delta")]
-    public double? Delta { get; set; }
+    public double? Delta { get => _delta; set => _delta = value; }
 
     /// <summary>Gets or sets <c>bullseye</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bullseye")]
-    public bool? Bullseye { get; set; }
+    public bool? Bullseye { get => _bullseye; set => _bullseye = value; }
+
+    private global::System.DateTimeOffset? _dateScheduleStart;
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthMinutes;
+    private string? _description;
+    private string? _activityCodeId;
+    private string? _activityCode;
+    private string? _activityName;
+    private string? _category;
+    private long? _points;
+    private double? _delta;
+    private bool? _bullseye;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PunctualityEvent IGenesysCloudModel<PunctualityEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class PunctualityEvent : IGenesysCloudModel<PunctualityEvent>
             switch (index)
             {
                 case 0:
-                    value.DateScheduleStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateScheduleStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ActivityCode = ReadString(ref reader, name);
+                    value._activityCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ActivityName = ReadString(ref reader, name);
+                    value._activityName = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Delta = ReadNullableDouble(ref reader, options, name);
+                    value._delta = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.Bullseye = ReadNullableBoolean(ref reader, name);
+                    value._bullseye = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class PunctualityEvent : IGenesysCloudModel<PunctualityEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateScheduleStart"u8, value.DateScheduleStart, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "activityCode"u8, value.ActivityCode, nulls);
-        WriteString(writer, "activityName"u8, value.ActivityName, nulls);
-        WriteString(writer, "category"u8, value.Category, nulls);
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteDouble(writer, "delta"u8, value.Delta, nulls);
-        WriteBoolean(writer, "bullseye"u8, value.Bullseye, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateScheduleStart"u8, value._dateScheduleStart, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "activityCode"u8, value._activityCode, nulls);
+        WriteString(writer, "activityName"u8, value._activityName, nulls);
+        WriteString(writer, "category"u8, value._category, nulls);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteDouble(writer, "delta"u8, value._delta, nulls);
+        WriteBoolean(writer, "bullseye"u8, value._bullseye, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class PureEngage : IGenesysCloudModel<PureEngage>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>disabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-    public bool? Disabled { get; set; }
+    public bool? Disabled { get => _disabled; set => _disabled = value; }
 
     /// <summary>Gets or sets <c>issuerURI</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("issuerURI")]
-    public string? IssuerURI { get; set; }
+    public string? IssuerURI { get => _issuerURI; set => _issuerURI = value; }
 
     /// <summary>Gets or sets <c>ssoTargetURI</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoTargetURI")]
-    public string? SsoTargetURI { get; set; }
+    public string? SsoTargetURI { get => _ssoTargetURI; set => _ssoTargetURI = value; }
 
     /// <summary>Gets or sets <c>sloURI</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sloURI")]
-    public string? SloURI { get; set; }
+    public string? SloURI { get => _sloURI; set => _sloURI = value; }
 
     /// <summary>Gets or sets <c>sloBinding</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sloBinding")]
-    public string? SloBinding { get; set; }
+    public string? SloBinding { get => _sloBinding; set => _sloBinding = value; }
 
     /// <summary>Gets or sets <c>relyingPartyIdentifier</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relyingPartyIdentifier")]
-    public string? RelyingPartyIdentifier { get; set; }
+    public string? RelyingPartyIdentifier { get => _relyingPartyIdentifier; set => _relyingPartyIdentifier = value; }
 
     /// <summary>Gets or sets <c>certificate</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificate")]
-    public string? Certificate { get; set; }
+    public string? Certificate { get => _certificate; set => _certificate = value; }
 
     /// <summary>Gets or sets <c>certificates</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Certificates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Certificates { get => _certificates; set => _certificates = value; }
 
     /// <summary>Gets or sets <c>logoImageData</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logoImageData")]
-    public string? LogoImageData { get; set; }
+    public string? LogoImageData { get => _logoImageData; set => _logoImageData = value; }
 
     /// <summary>Gets or sets <c>nameIdentifierFormat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameIdentifierFormat")]
-    public global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum? NameIdentifierFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum? NameIdentifierFormat { get => _nameIdentifierFormat; set => _nameIdentifierFormat = value; }
 
     /// <summary>Gets or sets <c>ssoBinding</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoBinding")]
-    public global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum? SsoBinding { get; set; }
+    public global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum? SsoBinding { get => _ssoBinding; set => _ssoBinding = value; }
 
     /// <summary>Gets or sets <c>signAuthnRequests</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signAuthnRequests")]
-    public bool? SignAuthnRequests { get; set; }
+    public bool? SignAuthnRequests { get => _signAuthnRequests; set => _signAuthnRequests = value; }
 
     /// <summary>Gets or sets <c>providerName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerName")]
-    public string? ProviderName { get; set; }
+    public string? ProviderName { get => _providerName; set => _providerName = value; }
 
     /// <summary>Gets or sets <c>displayOnLogin</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayOnLogin")]
-    public bool? DisplayOnLogin { get; set; }
+    public bool? DisplayOnLogin { get => _displayOnLogin; set => _displayOnLogin = value; }
 
     /// <summary>Gets or sets <c>metadataURL</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadataURL")]
-    public string? MetadataURL { get; set; }
+    public string? MetadataURL { get => _metadataURL; set => _metadataURL = value; }
 
     /// <summary>Gets or sets <c>forceAuthn</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forceAuthn")]
-    public bool? ForceAuthn { get; set; }
+    public bool? ForceAuthn { get => _forceAuthn; set => _forceAuthn = value; }
 
     /// <summary>Gets or sets <c>autoProvisionUsers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoProvisionUsers")]
-    public bool? AutoProvisionUsers { get; set; }
+    public bool? AutoProvisionUsers { get => _autoProvisionUsers; set => _autoProvisionUsers = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _disabled;
+    private string? _issuerURI;
+    private string? _ssoTargetURI;
+    private string? _sloURI;
+    private string? _sloBinding;
+    private string? _relyingPartyIdentifier;
+    private string? _certificate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _certificates;
+    private string? _logoImageData;
+    private global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum? _nameIdentifierFormat;
+    private global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum? _ssoBinding;
+    private bool? _signAuthnRequests;
+    private string? _providerName;
+    private bool? _displayOnLogin;
+    private string? _metadataURL;
+    private bool? _forceAuthn;
+    private bool? _autoProvisionUsers;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PureEngage IGenesysCloudModel<PureEngage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,36 +137,36 @@ public sealed class PureEngage : IGenesysCloudModel<PureEngage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Disabled = ReadNullableBoolean(ref reader, name);
+                    value._disabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.IssuerURI = ReadString(ref reader, name);
+                    value._issuerURI = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SsoTargetURI = ReadString(ref reader, name);
+                    value._ssoTargetURI = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SloURI = ReadString(ref reader, name);
+                    value._sloURI = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SloBinding = ReadString(ref reader, name);
+                    value._sloBinding = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.RelyingPartyIdentifier = ReadString(ref reader, name);
+                    value._relyingPartyIdentifier = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Certificate = ReadString(ref reader, name);
+                    value._certificate = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Certificates = null;
+                        value._certificates = null;
                     }
                     else
                     {
@@ -155,41 +177,41 @@ public sealed class PureEngage : IGenesysCloudModel<PureEngage>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Certificates = list1;
+                        value._certificates = list1;
                     }
                     break;
                 case 10:
-                    value.LogoImageData = ReadString(ref reader, name);
+                    value._logoImageData = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.NameIdentifierFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum?)null;
+                    value._nameIdentifierFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.PureEngage.NameIdentifierFormatEnum?)null;
                     break;
                 case 12:
-                    value.SsoBinding = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum(text3) : (global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum?)null;
+                    value._ssoBinding = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum(text3) : (global::GenesysCloud.Extensions.Models.PureEngage.SsoBindingEnum?)null;
                     break;
                 case 13:
-                    value.SignAuthnRequests = ReadNullableBoolean(ref reader, name);
+                    value._signAuthnRequests = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.ProviderName = ReadString(ref reader, name);
+                    value._providerName = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.DisplayOnLogin = ReadNullableBoolean(ref reader, name);
+                    value._displayOnLogin = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.MetadataURL = ReadString(ref reader, name);
+                    value._metadataURL = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.ForceAuthn = ReadNullableBoolean(ref reader, name);
+                    value._forceAuthn = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.AutoProvisionUsers = ReadNullableBoolean(ref reader, name);
+                    value._autoProvisionUsers = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,16 +223,16 @@ public sealed class PureEngage : IGenesysCloudModel<PureEngage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "disabled"u8, value.Disabled, nulls);
-        WriteString(writer, "issuerURI"u8, value.IssuerURI, nulls);
-        WriteString(writer, "ssoTargetURI"u8, value.SsoTargetURI, nulls);
-        WriteString(writer, "sloURI"u8, value.SloURI, nulls);
-        WriteString(writer, "sloBinding"u8, value.SloBinding, nulls);
-        WriteString(writer, "relyingPartyIdentifier"u8, value.RelyingPartyIdentifier, nulls);
-        WriteString(writer, "certificate"u8, value.Certificate, nulls);
-        if (value.Certificates is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "disabled"u8, value._disabled, nulls);
+        WriteString(writer, "issuerURI"u8, value._issuerURI, nulls);
+        WriteString(writer, "ssoTargetURI"u8, value._ssoTargetURI, nulls);
+        WriteString(writer, "sloURI"u8, value._sloURI, nulls);
+        WriteString(writer, "sloBinding"u8, value._sloBinding, nulls);
+        WriteString(writer, "relyingPartyIdentifier"u8, value._relyingPartyIdentifier, nulls);
+        WriteString(writer, "certificate"u8, value._certificate, nulls);
+        if (value._certificates is { } property4)
         {
             writer.WritePropertyName("certificates"u8);
             writer.WriteStartArray();
@@ -227,17 +249,17 @@ public sealed class PureEngage : IGenesysCloudModel<PureEngage>
             writer.WriteNull("certificates"u8);
         }
 
-        WriteString(writer, "logoImageData"u8, value.LogoImageData, nulls);
-        WriteString(writer, "nameIdentifierFormat"u8, value.NameIdentifierFormat?.ToString(), nulls);
-        WriteString(writer, "ssoBinding"u8, value.SsoBinding?.ToString(), nulls);
-        WriteBoolean(writer, "signAuthnRequests"u8, value.SignAuthnRequests, nulls);
-        WriteString(writer, "providerName"u8, value.ProviderName, nulls);
-        WriteBoolean(writer, "displayOnLogin"u8, value.DisplayOnLogin, nulls);
-        WriteString(writer, "metadataURL"u8, value.MetadataURL, nulls);
-        WriteBoolean(writer, "forceAuthn"u8, value.ForceAuthn, nulls);
-        WriteBoolean(writer, "autoProvisionUsers"u8, value.AutoProvisionUsers, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "logoImageData"u8, value._logoImageData, nulls);
+        WriteString(writer, "nameIdentifierFormat"u8, value._nameIdentifierFormat?.ToString(), nulls);
+        WriteString(writer, "ssoBinding"u8, value._ssoBinding?.ToString(), nulls);
+        WriteBoolean(writer, "signAuthnRequests"u8, value._signAuthnRequests, nulls);
+        WriteString(writer, "providerName"u8, value._providerName, nulls);
+        WriteBoolean(writer, "displayOnLogin"u8, value._displayOnLogin, nulls);
+        WriteString(writer, "metadataURL"u8, value._metadataURL, nulls);
+        WriteBoolean(writer, "forceAuthn"u8, value._forceAuthn, nulls);
+        WriteBoolean(writer, "autoProvisionUsers"u8, value._autoProvisionUsers, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
 {
     /// <summary>The full updated input values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Inputs { get => _inputs; set => _inputs = value; }
 
     /// <summary>The full updated output values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputs")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? Outputs { get => _outputs; set => _outputs = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _inputs;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue>? _outputs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static PutDecisionTableRowRequest IGenesysCloudModel<PutDecisionTableRowRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Inputs = null;
+                        value._inputs = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Inputs = dictionary1;
+                        value._inputs = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Outputs = null;
+                        value._outputs = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DecisionTableRowParameterValue.ReadJson(ref reader, options);
                         }
 
-                        value.Outputs = dictionary2;
+                        value._outputs = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Inputs is { } property3)
+        if (value._inputs is { } property3)
         {
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -114,7 +118,7 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
             writer.WriteNull("inputs"u8);
         }
 
-        if (value.Outputs is { } property6)
+        if (value._outputs is { } property6)
         {
             writer.WritePropertyName("outputs"u8);
             writer.WriteStartObject();
@@ -139,7 +143,7 @@ public sealed class PutDecisionTableRowRequest : IGenesysCloudModel<PutDecisionT
             writer.WriteNull("outputs"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

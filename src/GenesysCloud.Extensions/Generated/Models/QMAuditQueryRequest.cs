@@ -14,19 +14,24 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
 {
     /// <summary>Date and time range of data to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>List of filters for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Sort parameter for the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QMAuditQueryRequest IGenesysCloudModel<QMAuditQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Filters is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._filters is { } property3)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Sort is { } property6)
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class QMAuditQueryRequest : IGenesysCloudModel<QMAuditQueryRequest
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

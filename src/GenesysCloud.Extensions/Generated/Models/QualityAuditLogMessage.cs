@@ -14,71 +14,89 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
 {
     /// <summary>Id of the audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Home Organization Id associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userHomeOrgId")]
-    public string? UserHomeOrgId { get; set; }
+    public string? UserHomeOrgId { get => _userHomeOrgId; set => _userHomeOrgId = value; }
 
     /// <summary>Trustee Organization Id if this audit message is from trustee access.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userTrusteeOrgId")]
-    public string? UserTrusteeOrgId { get; set; }
+    public string? UserTrusteeOrgId { get => _userTrusteeOrgId; set => _userTrusteeOrgId = value; }
 
     /// <summary>User associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>Client associated with this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Client { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Client { get => _client; set => _client = value; }
 
     /// <summary>List of IP addresses of systems that originated or handled the request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remoteIps")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteIps { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteIps { get => _remoteIps; set => _remoteIps = value; }
 
     /// <summary>Name of the service that logged this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum? ServiceName { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum? ServiceName { get => _serviceName; set => _serviceName = value; }
 
     /// <summary>The level of this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum? Level { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum? Level { get => _level; set => _level = value; }
 
     /// <summary>The status of the action of this audit message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Date and time of when the audit message was logged. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDate")]
-    public global::System.DateTimeOffset? EventDate { get; set; }
+    public global::System.DateTimeOffset? EventDate { get => _eventDate; set => _eventDate = value; }
 
     /// <summary>Message describing the event being audited.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageInfo")]
-    public global::GenesysCloud.Extensions.Models.MessageInfo? MessageInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageInfo? MessageInfo { get => _messageInfo; set => _messageInfo = value; }
 
     /// <summary>Action that took place.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Entity that was impacted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Entity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Entity { get => _entity; set => _entity = value; }
 
     /// <summary>Type of the entity that was impacted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>List of properties that were changed and changes made to those properties.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("propertyChanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? PropertyChanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? PropertyChanges { get => _propertyChanges; set => _propertyChanges = value; }
 
     /// <summary>Additional context for this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Context { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Context { get => _context; set => _context = value; }
+
+    private string? _id;
+    private string? _userHomeOrgId;
+    private string? _userTrusteeOrgId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _client;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _remoteIps;
+    private global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum? _serviceName;
+    private global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum? _level;
+    private global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum? _status;
+    private global::System.DateTimeOffset? _eventDate;
+    private global::GenesysCloud.Extensions.Models.MessageInfo? _messageInfo;
+    private global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum? _action;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _entity;
+    private global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum? _entityType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PropertyChange>? _propertyChanges;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _context;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QualityAuditLogMessage IGenesysCloudModel<QualityAuditLogMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,24 +117,24 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserHomeOrgId = ReadString(ref reader, name);
+                    value._userHomeOrgId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserTrusteeOrgId = ReadString(ref reader, name);
+                    value._userTrusteeOrgId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._client = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.RemoteIps = null;
+                        value._remoteIps = null;
                     }
                     else
                     {
@@ -127,37 +145,37 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoteIps = list1;
+                        value._remoteIps = list1;
                     }
                     break;
                 case 6:
-                    value.ServiceName = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum(text2) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum?)null;
+                    value._serviceName = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum(text2) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ServiceNameEnum?)null;
                     break;
                 case 7:
-                    value.Level = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum(text3) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum?)null;
+                    value._level = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum(text3) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.LevelEnum?)null;
                     break;
                 case 8:
-                    value.Status = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum(text4) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum(text4) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.StatusEnum?)null;
                     break;
                 case 9:
-                    value.EventDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.MessageInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
+                    value._messageInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageInfo.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Action = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum(text5) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum(text5) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.ActionEnum?)null;
                     break;
                 case 12:
-                    value.Entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._entity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.QualityAuditLogMessage.EntityTypeEnum?)null;
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.PropertyChanges = null;
+                        value._propertyChanges = null;
                     }
                     else
                     {
@@ -168,13 +186,13 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PropertyChange.ReadJson(ref reader, options));
                         }
 
-                        value.PropertyChanges = list7;
+                        value._propertyChanges = list7;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Context = null;
+                        value._context = null;
                     }
                     else
                     {
@@ -185,11 +203,11 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
                             dictionary8[key8] = ReadString(ref reader, name)!;
                         }
 
-                        value.Context = dictionary8;
+                        value._context = dictionary8;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,10 +219,10 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "userHomeOrgId"u8, value.UserHomeOrgId, nulls);
-        WriteString(writer, "userTrusteeOrgId"u8, value.UserTrusteeOrgId, nulls);
-        if (value.User is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "userHomeOrgId"u8, value._userHomeOrgId, nulls);
+        WriteString(writer, "userTrusteeOrgId"u8, value._userTrusteeOrgId, nulls);
+        if (value._user is { } property9)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -214,7 +232,7 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("user"u8);
         }
 
-        if (value.Client is { } property11)
+        if (value._client is { } property11)
         {
             writer.WritePropertyName("client"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -224,7 +242,7 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("client"u8);
         }
 
-        if (value.RemoteIps is { } property13)
+        if (value._remoteIps is { } property13)
         {
             writer.WritePropertyName("remoteIps"u8);
             writer.WriteStartArray();
@@ -241,11 +259,11 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("remoteIps"u8);
         }
 
-        WriteString(writer, "serviceName"u8, value.ServiceName?.ToString(), nulls);
-        WriteString(writer, "level"u8, value.Level?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "eventDate"u8, value.EventDate, nulls);
-        if (value.MessageInfo is { } property15)
+        WriteString(writer, "serviceName"u8, value._serviceName?.ToString(), nulls);
+        WriteString(writer, "level"u8, value._level?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "eventDate"u8, value._eventDate, nulls);
+        if (value._messageInfo is { } property15)
         {
             writer.WritePropertyName("messageInfo"u8);
             global::GenesysCloud.Extensions.Models.MessageInfo.WriteJson(writer, property15, options);
@@ -255,8 +273,8 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("messageInfo"u8);
         }
 
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        if (value.Entity is { } property17)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        if (value._entity is { } property17)
         {
             writer.WritePropertyName("entity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property17, options);
@@ -266,8 +284,8 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("entity"u8);
         }
 
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        if (value.PropertyChanges is { } property19)
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        if (value._propertyChanges is { } property19)
         {
             writer.WritePropertyName("propertyChanges"u8);
             writer.WriteStartArray();
@@ -291,7 +309,7 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("propertyChanges"u8);
         }
 
-        if (value.Context is { } property22)
+        if (value._context is { } property22)
         {
             writer.WritePropertyName("context"u8);
             writer.WriteStartObject();
@@ -309,7 +327,7 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
             writer.WriteNull("context"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
 {
     /// <summary>Id of the audit query execution request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the audit query execution request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Start date and time of the audit query execution. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>Interval for the audit query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filters for the audit query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Sort parameter for the audit query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? Sort { get => _sort; set => _sort = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateStart;
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuditQuerySort>? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QualityAuditQueryExecutionStatusResponse IGenesysCloudModel<QualityAuditQueryExecutionStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QualityAuditQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list2;
+                        value._filters = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AuditQuerySort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list3;
+                        value._sort = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +125,11 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Filters is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._filters is { } property4)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -145,7 +153,7 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Sort is { } property7)
+        if (value._sort is { } property7)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -169,7 +177,7 @@ public sealed class QualityAuditQueryExecutionStatusResponse : IGenesysCloudMode
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class QualityEvaluationScoreItem : IGenesysCloudModel<QualityEvalu
 {
     /// <summary>The id of evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationId")]
-    public string? EvaluationId { get; set; }
+    public string? EvaluationId { get => _evaluationId; set => _evaluationId = value; }
 
     /// <summary>The id of conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The date of conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationDate")]
-    public global::System.DateTimeOffset? ConversationDate { get; set; }
+    public global::System.DateTimeOffset? ConversationDate { get => _conversationDate; set => _conversationDate = value; }
 
     /// <summary>The end date of conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationEndDate")]
-    public global::System.DateTimeOffset? ConversationEndDate { get; set; }
+    public global::System.DateTimeOffset? ConversationEndDate { get => _conversationEndDate; set => _conversationEndDate = value; }
 
     /// <summary>The name of form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formName")]
-    public string? FormName { get; set; }
+    public string? FormName { get => _formName; set => _formName = value; }
 
     /// <summary>Gamification points earned for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>The quality score of evaluation as a percentage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationScore")]
-    public double? EvaluationScore { get; set; }
+    public double? EvaluationScore { get => _evaluationScore; set => _evaluationScore = value; }
 
     /// <summary>The maximum Gamification points a user may earn for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxPoints")]
-    public long? MaxPoints { get; set; }
+    public long? MaxPoints { get => _maxPoints; set => _maxPoints = value; }
 
     /// <summary>A list of media types for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
+
+    private string? _evaluationId;
+    private string? _conversationId;
+    private global::System.DateTimeOffset? _conversationDate;
+    private global::System.DateTimeOffset? _conversationEndDate;
+    private string? _formName;
+    private long? _points;
+    private double? _evaluationScore;
+    private long? _maxPoints;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QualityEvaluationScoreItem IGenesysCloudModel<QualityEvaluationScoreItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,33 +82,33 @@ public sealed class QualityEvaluationScoreItem : IGenesysCloudModel<QualityEvalu
             switch (index)
             {
                 case 0:
-                    value.EvaluationId = ReadString(ref reader, name);
+                    value._evaluationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ConversationEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._conversationEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.FormName = ReadString(ref reader, name);
+                    value._formName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.EvaluationScore = ReadNullableDouble(ref reader, options, name);
+                    value._evaluationScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.MaxPoints = ReadNullableInt64(ref reader, options, name);
+                    value._maxPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -108,11 +119,11 @@ public sealed class QualityEvaluationScoreItem : IGenesysCloudModel<QualityEvalu
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,15 +135,15 @@ public sealed class QualityEvaluationScoreItem : IGenesysCloudModel<QualityEvalu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "evaluationId"u8, value.EvaluationId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteDateTimeOffset(writer, "conversationDate"u8, value.ConversationDate, nulls);
-        WriteDateTimeOffset(writer, "conversationEndDate"u8, value.ConversationEndDate, nulls);
-        WriteString(writer, "formName"u8, value.FormName, nulls);
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteDouble(writer, "evaluationScore"u8, value.EvaluationScore, nulls);
-        WriteInt64(writer, "maxPoints"u8, value.MaxPoints, nulls);
-        if (value.MediaTypes is { } property2)
+        WriteString(writer, "evaluationId"u8, value._evaluationId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteDateTimeOffset(writer, "conversationDate"u8, value._conversationDate, nulls);
+        WriteDateTimeOffset(writer, "conversationEndDate"u8, value._conversationEndDate, nulls);
+        WriteString(writer, "formName"u8, value._formName, nulls);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteDouble(writer, "evaluationScore"u8, value._evaluationScore, nulls);
+        WriteInt64(writer, "maxPoints"u8, value._maxPoints, nulls);
+        if (value._mediaTypes is { } property2)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -149,7 +160,7 @@ public sealed class QualityEvaluationScoreItem : IGenesysCloudModel<QualityEvalu
             writer.WriteNull("mediaTypes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

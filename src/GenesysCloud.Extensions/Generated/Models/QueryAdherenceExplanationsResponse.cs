@@ -14,19 +14,24 @@ public sealed class QueryAdherenceExplanationsResponse : IGenesysCloudModel<Quer
 {
     /// <summary>The asynchronous job handling the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference? Job { get => _job; set => _job = value; }
 
     /// <summary>The result of the query. May come via notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListing? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationListing? Result { get => _result; set => _result = value; }
 
     /// <summary>The URL from which to download the result. May come via notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference? _job;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationListing? _result;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAdherenceExplanationsResponse IGenesysCloudModel<QueryAdherenceExplanationsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class QueryAdherenceExplanationsResponse : IGenesysCloudModel<Quer
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListing.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationListing.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class QueryAdherenceExplanationsResponse : IGenesysCloudModel<Quer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property1)
+        if (value._job is { } property1)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationJobReference.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class QueryAdherenceExplanationsResponse : IGenesysCloudModel<Quer
             writer.WriteNull("job"u8);
         }
 
-        if (value.Result is { } property3)
+        if (value._result is { } property3)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationListing.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class QueryAdherenceExplanationsResponse : IGenesysCloudModel<Quer
             writer.WriteNull("result"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

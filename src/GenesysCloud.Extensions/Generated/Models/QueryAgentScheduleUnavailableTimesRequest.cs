@@ -14,15 +14,19 @@ public sealed class QueryAgentScheduleUnavailableTimesRequest : IGenesysCloudMod
 {
     /// <summary>The ID of the agent for whom to fetch unavailable times</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The schedule for which to fetch unavailable times for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? Schedule { get => _schedule; set => _schedule = value; }
+
+    private string? _agentId;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _schedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAgentScheduleUnavailableTimesRequest IGenesysCloudModel<QueryAgentScheduleUnavailableTimesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class QueryAgentScheduleUnavailableTimesRequest : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class QueryAgentScheduleUnavailableTimesRequest : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        if (value.Schedule is { } property1)
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        if (value._schedule is { } property1)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class QueryAgentScheduleUnavailableTimesRequest : IGenesysCloudMod
             writer.WriteNull("schedule"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

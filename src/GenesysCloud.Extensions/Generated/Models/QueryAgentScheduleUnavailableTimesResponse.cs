@@ -14,15 +14,19 @@ public sealed class QueryAgentScheduleUnavailableTimesResponse : IGenesysCloudMo
 {
     /// <summary>Indicates whether the unavailability times were considered in schedule generation. Returns false when no schedule exists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consideredInScheduleGeneration")]
-    public bool? ConsideredInScheduleGeneration { get; set; }
+    public bool? ConsideredInScheduleGeneration { get => _consideredInScheduleGeneration; set => _consideredInScheduleGeneration = value; }
 
     /// <summary>List of the unavailable times used in schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleGenerationUnavailableTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleUnavailableTime>? ScheduleGenerationUnavailableTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleUnavailableTime>? ScheduleGenerationUnavailableTimes { get => _scheduleGenerationUnavailableTimes; set => _scheduleGenerationUnavailableTimes = value; }
+
+    private bool? _consideredInScheduleGeneration;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentScheduleUnavailableTime>? _scheduleGenerationUnavailableTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAgentScheduleUnavailableTimesResponse IGenesysCloudModel<QueryAgentScheduleUnavailableTimesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class QueryAgentScheduleUnavailableTimesResponse : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.ConsideredInScheduleGeneration = ReadNullableBoolean(ref reader, name);
+                    value._consideredInScheduleGeneration = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ScheduleGenerationUnavailableTimes = null;
+                        value._scheduleGenerationUnavailableTimes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class QueryAgentScheduleUnavailableTimesResponse : IGenesysCloudMo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentScheduleUnavailableTime.ReadJson(ref reader, options));
                         }
 
-                        value.ScheduleGenerationUnavailableTimes = list1;
+                        value._scheduleGenerationUnavailableTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class QueryAgentScheduleUnavailableTimesResponse : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "consideredInScheduleGeneration"u8, value.ConsideredInScheduleGeneration, nulls);
-        if (value.ScheduleGenerationUnavailableTimes is { } property2)
+        WriteBoolean(writer, "consideredInScheduleGeneration"u8, value._consideredInScheduleGeneration, nulls);
+        if (value._scheduleGenerationUnavailableTimes is { } property2)
         {
             writer.WritePropertyName("scheduleGenerationUnavailableTimes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class QueryAgentScheduleUnavailableTimesResponse : IGenesysCloudMo
             writer.WriteNull("scheduleGenerationUnavailableTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

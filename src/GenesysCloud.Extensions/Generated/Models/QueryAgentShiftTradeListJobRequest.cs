@@ -14,11 +14,14 @@ public sealed class QueryAgentShiftTradeListJobRequest : IGenesysCloudModel<Quer
 {
     /// <summary>The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get => _weekDates; set => _weekDates = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _weekDates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAgentShiftTradeListJobRequest IGenesysCloudModel<QueryAgentShiftTradeListJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryAgentShiftTradeListJobRequest : IGenesysCloudModel<Quer
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.WeekDates = null;
+                        value._weekDates = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryAgentShiftTradeListJobRequest : IGenesysCloudModel<Quer
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WeekDates = list1;
+                        value._weekDates = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryAgentShiftTradeListJobRequest : IGenesysCloudModel<Quer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WeekDates is { } property2)
+        if (value._weekDates is { } property2)
         {
             writer.WritePropertyName("weekDates"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class QueryAgentShiftTradeListJobRequest : IGenesysCloudModel<Quer
             writer.WriteNull("weekDates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The agent who started the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Validation results if status == 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? Result { get => _result; set => _result = value; }
 
     /// <summary>Error details if status == 'Error'. The error occurs if the validation job has failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? _result;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAgentUnavailableTimesValidationJobResponse IGenesysCloudModel<QueryAgentUnavailableTimesValidationJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse.StatusEnum?)null;
                     break;
                 case 3:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Agent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._agent is { } property2)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -100,8 +108,8 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
             writer.WriteNull("agent"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Result is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._result is { } property4)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.WriteJson(writer, property4, options);
@@ -111,7 +119,7 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
             writer.WriteNull("result"u8);
         }
 
-        if (value.Error is { } property6)
+        if (value._error is { } property6)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property6, options);
@@ -121,8 +129,8 @@ public sealed class QueryAgentUnavailableTimesValidationJobResponse : IGenesysCl
             writer.WriteNull("error"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class QueryAgentsIntegrationsRequest : IGenesysCloudModel<QueryAge
 {
     /// <summary>The IDs of the agents to query associated integrations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAgentsIntegrationsRequest IGenesysCloudModel<QueryAgentsIntegrationsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryAgentsIntegrationsRequest : IGenesysCloudModel<QueryAge
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryAgentsIntegrationsRequest : IGenesysCloudModel<QueryAge
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list1;
+                        value._agentIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryAgentsIntegrationsRequest : IGenesysCloudModel<QueryAge
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AgentIds is { } property2)
+        if (value._agentIds is { } property2)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class QueryAgentsIntegrationsRequest : IGenesysCloudModel<QueryAge
             writer.WriteNull("agentIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

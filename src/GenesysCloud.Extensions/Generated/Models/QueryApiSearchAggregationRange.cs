@@ -14,15 +14,19 @@ public sealed class QueryApiSearchAggregationRange : IGenesysCloudModel<QueryApi
 {
     /// <summary>Gets or sets <c>to</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public double? To { get; set; }
+    public double? To { get => _to; set => _to = value; }
 
     /// <summary>Gets or sets <c>from</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public double? From { get; set; }
+    public double? From { get => _from; set => _from = value; }
+
+    private double? _to;
+    private double? _from;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryApiSearchAggregationRange IGenesysCloudModel<QueryApiSearchAggregationRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class QueryApiSearchAggregationRange : IGenesysCloudModel<QueryApi
             switch (index)
             {
                 case 0:
-                    value.To = ReadNullableDouble(ref reader, options, name);
+                    value._to = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.From = ReadNullableDouble(ref reader, options, name);
+                    value._from = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class QueryApiSearchAggregationRange : IGenesysCloudModel<QueryApi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "to"u8, value.To, nulls);
-        WriteDouble(writer, "from"u8, value.From, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "to"u8, value._to, nulls);
+        WriteDouble(writer, "from"u8, value._from, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

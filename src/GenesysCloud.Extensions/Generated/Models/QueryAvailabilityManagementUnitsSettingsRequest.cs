@@ -14,11 +14,14 @@ public sealed class QueryAvailabilityManagementUnitsSettingsRequest : IGenesysCl
 {
     /// <summary>The IDs of the management units for which to fetch their configurations. The management units must be in the business unit specified in the request path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryAvailabilityManagementUnitsSettingsRequest IGenesysCloudModel<QueryAvailabilityManagementUnitsSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryAvailabilityManagementUnitsSettingsRequest : IGenesysCl
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryAvailabilityManagementUnitsSettingsRequest : IGenesysCl
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryAvailabilityManagementUnitsSettingsRequest : IGenesysCl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property2)
+        if (value._managementUnitIds is { } property2)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class QueryAvailabilityManagementUnitsSettingsRequest : IGenesysCl
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

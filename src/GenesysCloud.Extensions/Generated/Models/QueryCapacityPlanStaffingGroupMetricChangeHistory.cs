@@ -14,15 +14,19 @@ public sealed class QueryCapacityPlanStaffingGroupMetricChangeHistory : IGenesys
 {
     /// <summary>The IDs of the staffing groups for which to fetch the metric change history</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
 
     /// <summary>Fetch the history of metric changes on or before this date, in IS0-8601 format. If not specified, sets to current date</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryEndDate")]
-    public global::System.DateTimeOffset? QueryEndDate { get; set; }
+    public global::System.DateTimeOffset? QueryEndDate { get => _queryEndDate; set => _queryEndDate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staffingGroupIds;
+    private global::System.DateTimeOffset? _queryEndDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryCapacityPlanStaffingGroupMetricChangeHistory IGenesysCloudModel<QueryCapacityPlanStaffingGroupMetricChangeHistory>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class QueryCapacityPlanStaffingGroupMetricChangeHistory : IGenesys
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupIds = null;
+                        value._staffingGroupIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class QueryCapacityPlanStaffingGroupMetricChangeHistory : IGenesys
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaffingGroupIds = list1;
+                        value._staffingGroupIds = list1;
                     }
                     break;
                 case 1:
-                    value.QueryEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._queryEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class QueryCapacityPlanStaffingGroupMetricChangeHistory : IGenesys
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.StaffingGroupIds is { } property2)
+        if (value._staffingGroupIds is { } property2)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class QueryCapacityPlanStaffingGroupMetricChangeHistory : IGenesys
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "queryEndDate"u8, value.QueryEndDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "queryEndDate"u8, value._queryEndDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
 {
     /// <summary>The is the name of the criteria that can be queried.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteriaKey")]
-    public global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum? CriteriaKey { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum? CriteriaKey { get => _criteriaKey; set => _criteriaKey = value; }
 
     /// <summary>The executionData type that this criteria item can be used on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteriaGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CriteriaGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CriteriaGroups { get => _criteriaGroups; set => _criteriaGroups = value; }
 
     /// <summary>The is the description of the criteria.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A list of operators that can be used on this criteria.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operators")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Operators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Operators { get => _operators; set => _operators = value; }
 
     /// <summary>The type of data for the criteria (string, int, etc).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataType")]
-    public global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum? DataType { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum? DataType { get => _dataType; set => _dataType = value; }
 
     /// <summary>A logical grouping and display order for this item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryInfo")]
-    public global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo? CategoryInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo? CategoryInfo { get => _categoryInfo; set => _categoryInfo = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum? _criteriaKey;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _criteriaGroups;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _operators;
+    private global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum? _dataType;
+    private global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo? _categoryInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryCriteria IGenesysCloudModel<QueryCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
             switch (index)
             {
                 case 0:
-                    value.CriteriaKey = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum?)null;
+                    value._criteriaKey = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryCriteria.CriteriaKeyEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.CriteriaGroups = null;
+                        value._criteriaGroups = null;
                     }
                     else
                     {
@@ -75,16 +83,16 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CriteriaGroups = list2;
+                        value._criteriaGroups = list2;
                     }
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Operators = null;
+                        value._operators = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Operators = list3;
+                        value._operators = list3;
                     }
                     break;
                 case 4:
-                    value.DataType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum?)null;
+                    value._dataType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.QueryCriteria.DataTypeEnum?)null;
                     break;
                 case 5:
-                    value.CategoryInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo.ReadJson(ref reader, options);
+                    value._categoryInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "criteriaKey"u8, value.CriteriaKey?.ToString(), nulls);
-        if (value.CriteriaGroups is { } property5)
+        WriteString(writer, "criteriaKey"u8, value._criteriaKey?.ToString(), nulls);
+        if (value._criteriaGroups is { } property5)
         {
             writer.WritePropertyName("criteriaGroups"u8);
             writer.WriteStartArray();
@@ -135,8 +143,8 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
             writer.WriteNull("criteriaGroups"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Operators is { } property7)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._operators is { } property7)
         {
             writer.WritePropertyName("operators"u8);
             writer.WriteStartArray();
@@ -153,8 +161,8 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
             writer.WriteNull("operators"u8);
         }
 
-        WriteString(writer, "dataType"u8, value.DataType?.ToString(), nulls);
-        if (value.CategoryInfo is { } property9)
+        WriteString(writer, "dataType"u8, value._dataType?.ToString(), nulls);
+        if (value._categoryInfo is { } property9)
         {
             writer.WritePropertyName("categoryInfo"u8);
             global::GenesysCloud.Extensions.Models.CriteriaCategoryInfo.WriteJson(writer, property9, options);
@@ -164,7 +172,7 @@ public sealed class QueryCriteria : IGenesysCloudModel<QueryCriteria>
             writer.WriteNull("categoryInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
 {
     /// <summary>Items that will be AND'd together</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("and")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? And { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? And { get => _and; set => _and = value; }
 
     /// <summary>Items that will be OR'd together</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("or")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? Or { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? Or { get => _or; set => _or = value; }
 
     /// <summary>Items that must all be false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("not")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? Not { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? Not { get => _not; set => _not = value; }
 
     /// <summary>A single item</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem? Criteria { get => _criteria; set => _criteria = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? _and;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? _or;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryCriteriaItem>? _not;
+    private global::GenesysCloud.Extensions.Models.QueryCriteriaItem? _criteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryCriteriaGroup IGenesysCloudModel<QueryCriteriaGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.And = null;
+                        value._and = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryCriteriaItem.ReadJson(ref reader, options));
                         }
 
-                        value.And = list1;
+                        value._and = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Or = null;
+                        value._or = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryCriteriaItem.ReadJson(ref reader, options));
                         }
 
-                        value.Or = list2;
+                        value._or = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Not = null;
+                        value._not = null;
                     }
                     else
                     {
@@ -98,14 +104,14 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryCriteriaItem.ReadJson(ref reader, options));
                         }
 
-                        value.Not = list3;
+                        value._not = list3;
                     }
                     break;
                 case 3:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryCriteriaItem.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryCriteriaItem.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.And is { } property4)
+        if (value._and is { } property4)
         {
             writer.WritePropertyName("and"u8);
             writer.WriteStartArray();
@@ -141,7 +147,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
             writer.WriteNull("and"u8);
         }
 
-        if (value.Or is { } property7)
+        if (value._or is { } property7)
         {
             writer.WritePropertyName("or"u8);
             writer.WriteStartArray();
@@ -165,7 +171,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
             writer.WriteNull("or"u8);
         }
 
-        if (value.Not is { } property10)
+        if (value._not is { } property10)
         {
             writer.WritePropertyName("not"u8);
             writer.WriteStartArray();
@@ -189,7 +195,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
             writer.WriteNull("not"u8);
         }
 
-        if (value.Criteria is { } property13)
+        if (value._criteria is { } property13)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.QueryCriteriaItem.WriteJson(writer, property13, options);
@@ -199,7 +205,7 @@ public sealed class QueryCriteriaGroup : IGenesysCloudModel<QueryCriteriaGroup>
             writer.WriteNull("criteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

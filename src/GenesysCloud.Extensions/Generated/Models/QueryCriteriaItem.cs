@@ -14,19 +14,24 @@ public sealed class QueryCriteriaItem : IGenesysCloudModel<QueryCriteriaItem>
 {
     /// <summary>The key to filter on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum? Key { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum? Key { get => _key; set => _key = value; }
 
     /// <summary>The operator for comparison. For DivisionId, only EQUALS and NOTEQUALS operators are supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The target value to match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum? _key;
+    private global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum? _operator;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryCriteriaItem IGenesysCloudModel<QueryCriteriaItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class QueryCriteriaItem : IGenesysCloudModel<QueryCriteriaItem>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum?)null;
+                    value._key = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryCriteriaItem.KeyEnum?)null;
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.QueryCriteriaItem.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class QueryCriteriaItem : IGenesysCloudModel<QueryCriteriaItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "key"u8, value._key?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
 {
     /// <summary>Gets or sets <c>attributes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetKeyAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetKeyAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Gets or sets <c>facets</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetEntry>? Facets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetEntry>? Facets { get => _facets; set => _facets = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetKeyAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FacetEntry>? _facets;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryFacetInfo IGenesysCloudModel<QueryFacetInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FacetKeyAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.Attributes = list1;
+                        value._attributes = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Facets = null;
+                        value._facets = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FacetEntry.ReadJson(ref reader, options));
                         }
 
-                        value.Facets = list2;
+                        value._facets = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Attributes is { } property3)
+        if (value._attributes is { } property3)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Facets is { } property6)
+        if (value._facets is { } property6)
         {
             writer.WritePropertyName("facets"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class QueryFacetInfo : IGenesysCloudModel<QueryFacetInfo>
             writer.WriteNull("facets"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
 {
     /// <summary>The list of planning group IDs to request capacity group associations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
 
     /// <summary>The list of staffing group IDs to request capacity group associations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _staffingGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryPlanningGroupToStaffingGroupsRequest IGenesysCloudModel<QueryPlanningGroupToStaffingGroupsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list1;
+                        value._planningGroupIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupIds = null;
+                        value._staffingGroupIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StaffingGroupIds = list2;
+                        value._staffingGroupIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PlanningGroupIds is { } property3)
+        if (value._planningGroupIds is { } property3)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        if (value.StaffingGroupIds is { } property5)
+        if (value._staffingGroupIds is { } property5)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class QueryPlanningGroupToStaffingGroupsRequest : IGenesysCloudMod
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

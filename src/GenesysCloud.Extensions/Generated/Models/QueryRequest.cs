@@ -14,39 +14,49 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
 {
     /// <summary>Gets or sets <c>queryPhrase</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryPhrase")]
-    public string? QueryPhrase { get; set; }
+    public string? QueryPhrase { get => _queryPhrase; set => _queryPhrase = value; }
 
     /// <summary>Gets or sets <c>pageNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>facetNameRequests</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facetNameRequests")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FacetNameRequests { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FacetNameRequests { get => _facetNameRequests; set => _facetNameRequests = value; }
 
     /// <summary>Gets or sets <c>sort</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SortItem>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SortItem>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Gets or sets <c>filters</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentFilterItem>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentFilterItem>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Gets or sets <c>attributeFilters</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributeFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AttributeFilterItem>? AttributeFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AttributeFilterItem>? AttributeFilters { get => _attributeFilters; set => _attributeFilters = value; }
 
     /// <summary>Gets or sets <c>includeShares</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeShares")]
-    public bool? IncludeShares { get; set; }
+    public bool? IncludeShares { get => _includeShares; set => _includeShares = value; }
+
+    private string? _queryPhrase;
+    private long? _pageNumber;
+    private long? _pageSize;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _facetNameRequests;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SortItem>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ContentFilterItem>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AttributeFilterItem>? _attributeFilters;
+    private bool? _includeShares;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryRequest IGenesysCloudModel<QueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
             switch (index)
             {
                 case 0:
-                    value.QueryPhrase = ReadString(ref reader, name);
+                    value._queryPhrase = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.FacetNameRequests = null;
+                        value._facetNameRequests = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FacetNameRequests = list1;
+                        value._facetNameRequests = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -106,13 +116,13 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SortItem.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -123,13 +133,13 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContentFilterItem.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list3;
+                        value._filters = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AttributeFilters = null;
+                        value._attributeFilters = null;
                     }
                     else
                     {
@@ -140,14 +150,14 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AttributeFilterItem.ReadJson(ref reader, options));
                         }
 
-                        value.AttributeFilters = list4;
+                        value._attributeFilters = list4;
                     }
                     break;
                 case 7:
-                    value.IncludeShares = ReadNullableBoolean(ref reader, name);
+                    value._includeShares = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,10 +169,10 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queryPhrase"u8, value.QueryPhrase, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        if (value.FacetNameRequests is { } property5)
+        WriteString(writer, "queryPhrase"u8, value._queryPhrase, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        if (value._facetNameRequests is { } property5)
         {
             writer.WritePropertyName("facetNameRequests"u8);
             writer.WriteStartArray();
@@ -179,7 +189,7 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
             writer.WriteNull("facetNameRequests"u8);
         }
 
-        if (value.Sort is { } property7)
+        if (value._sort is { } property7)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -203,7 +213,7 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
             writer.WriteNull("sort"u8);
         }
 
-        if (value.Filters is { } property10)
+        if (value._filters is { } property10)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -227,7 +237,7 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
             writer.WriteNull("filters"u8);
         }
 
-        if (value.AttributeFilters is { } property13)
+        if (value._attributeFilters is { } property13)
         {
             writer.WritePropertyName("attributeFilters"u8);
             writer.WriteStartArray();
@@ -251,8 +261,8 @@ public sealed class QueryRequest : IGenesysCloudModel<QueryRequest>
             writer.WriteNull("attributeFilters"u8);
         }
 
-        WriteBoolean(writer, "includeShares"u8, value.IncludeShares, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "includeShares"u8, value._includeShares, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class QueryRequestFilter : IGenesysCloudModel<QueryRequestFilter>
 {
     /// <summary>The logic used to combine the clauses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The list of clauses used to filter the data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryRequestClause>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryRequestClause>? Clauses { get => _clauses; set => _clauses = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueryRequestClause>? _clauses;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryRequestFilter IGenesysCloudModel<QueryRequestFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class QueryRequestFilter : IGenesysCloudModel<QueryRequestFilter>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryRequestFilter.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class QueryRequestFilter : IGenesysCloudModel<QueryRequestFilter>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueryRequestClause.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list2;
+                        value._clauses = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class QueryRequestFilter : IGenesysCloudModel<QueryRequestFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Clauses is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._clauses is { } property3)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class QueryRequestFilter : IGenesysCloudModel<QueryRequestFilter>
             writer.WriteNull("clauses"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class QueryResponseMetric : IGenesysCloudModel<QueryResponseMetric
 {
     /// <summary>The metric this applies to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The aggregated values for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stats")]
-    public global::GenesysCloud.Extensions.Models.QueryResponseStats? Stats { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryResponseStats? Stats { get => _stats; set => _stats = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.QueryResponseStats? _stats;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryResponseMetric IGenesysCloudModel<QueryResponseMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class QueryResponseMetric : IGenesysCloudModel<QueryResponseMetric
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.QueryResponseMetric.MetricEnum?)null;
                     break;
                 case 1:
-                    value.Stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryResponseStats.ReadJson(ref reader, options);
+                    value._stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryResponseStats.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class QueryResponseMetric : IGenesysCloudModel<QueryResponseMetric
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        if (value.Stats is { } property2)
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        if (value._stats is { } property2)
         {
             writer.WritePropertyName("stats"u8);
             global::GenesysCloud.Extensions.Models.QueryResponseStats.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class QueryResponseMetric : IGenesysCloudModel<QueryResponseMetric
             writer.WriteNull("stats"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

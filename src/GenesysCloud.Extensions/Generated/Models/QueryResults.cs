@@ -14,15 +14,19 @@ public sealed class QueryResults : IGenesysCloudModel<QueryResults>
 {
     /// <summary>Gets or sets <c>results</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult? Results { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult? Results { get => _results; set => _results = value; }
 
     /// <summary>Gets or sets <c>facetInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facetInfo")]
-    public global::GenesysCloud.Extensions.Models.QueryFacetInfo? FacetInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryFacetInfo? FacetInfo { get => _facetInfo; set => _facetInfo = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult? _results;
+    private global::GenesysCloud.Extensions.Models.QueryFacetInfo? _facetInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryResults IGenesysCloudModel<QueryResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class QueryResults : IGenesysCloudModel<QueryResults>
             switch (index)
             {
                 case 0:
-                    value.Results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult.ReadJson(ref reader, options);
+                    value._results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.FacetInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryFacetInfo.ReadJson(ref reader, options);
+                    value._facetInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryFacetInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class QueryResults : IGenesysCloudModel<QueryResults>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property1)
+        if (value._results is { } property1)
         {
             writer.WritePropertyName("results"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityListingQueryResult.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class QueryResults : IGenesysCloudModel<QueryResults>
             writer.WriteNull("results"u8);
         }
 
-        if (value.FacetInfo is { } property3)
+        if (value._facetInfo is { } property3)
         {
             writer.WritePropertyName("facetInfo"u8);
             global::GenesysCloud.Extensions.Models.QueryFacetInfo.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class QueryResults : IGenesysCloudModel<QueryResults>
             writer.WriteNull("facetInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
 {
     /// <summary>The IDs of management units from which to query shift trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get => _weekDates; set => _weekDates = value; }
 
     /// <summary>The IDs of the users for whom to query trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _weekDates;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryShiftTradeListJobRequest IGenesysCloudModel<QueryShiftTradeListJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WeekDates = null;
+                        value._weekDates = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WeekDates = list2;
+                        value._weekDates = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list3;
+                        value._userIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property4)
+        if (value._managementUnitIds is { } property4)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -127,7 +132,7 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.WeekDates is { } property6)
+        if (value._weekDates is { } property6)
         {
             writer.WritePropertyName("weekDates"u8);
             writer.WriteStartArray();
@@ -144,7 +149,7 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
             writer.WriteNull("weekDates"u8);
         }
 
-        if (value.UserIds is { } property8)
+        if (value._userIds is { } property8)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -161,7 +166,7 @@ public sealed class QueryShiftTradeListJobRequest : IGenesysCloudModel<QueryShif
             writer.WriteNull("userIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class QueryTimeOffIntegrationStatusRequest : IGenesysCloudModel<Qu
 {
     /// <summary>A list of time off request lookups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestLookups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffRequestLookup>? TimeOffRequestLookups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffRequestLookup>? TimeOffRequestLookups { get => _timeOffRequestLookups; set => _timeOffRequestLookups = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffRequestLookup>? _timeOffRequestLookups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryTimeOffIntegrationStatusRequest IGenesysCloudModel<QueryTimeOffIntegrationStatusRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryTimeOffIntegrationStatusRequest : IGenesysCloudModel<Qu
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffRequestLookups = null;
+                        value._timeOffRequestLookups = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryTimeOffIntegrationStatusRequest : IGenesysCloudModel<Qu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TimeOffRequestLookup.ReadJson(ref reader, options));
                         }
 
-                        value.TimeOffRequestLookups = list1;
+                        value._timeOffRequestLookups = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryTimeOffIntegrationStatusRequest : IGenesysCloudModel<Qu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequestLookups is { } property2)
+        if (value._timeOffRequestLookups is { } property2)
         {
             writer.WritePropertyName("timeOffRequestLookups"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class QueryTimeOffIntegrationStatusRequest : IGenesysCloudModel<Qu
             writer.WriteNull("timeOffRequestLookups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

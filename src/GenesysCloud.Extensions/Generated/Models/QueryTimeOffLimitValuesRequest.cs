@@ -14,19 +14,24 @@ public sealed class QueryTimeOffLimitValuesRequest : IGenesysCloudModel<QueryTim
 {
     /// <summary>The time off limit object id to retrieve values for. Required if activityCodeId is not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimitId")]
-    public string? TimeOffLimitId { get; set; }
+    public string? TimeOffLimitId { get => _timeOffLimitId; set => _timeOffLimitId = value; }
 
     /// <summary>The ID of the activity code by which to filter the affected limit objects. Required if timeOffLimitId is not specified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The list of the date ranges to return time off limit, allocated and waitlisted minutes. The valid number of date ranges is between 1 and 30. Maximum total number of days in all ranges in 366.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get => _dateRanges; set => _dateRanges = value; }
+
+    private string? _timeOffLimitId;
+    private string? _activityCodeId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? _dateRanges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryTimeOffLimitValuesRequest IGenesysCloudModel<QueryTimeOffLimitValuesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class QueryTimeOffLimitValuesRequest : IGenesysCloudModel<QueryTim
             switch (index)
             {
                 case 0:
-                    value.TimeOffLimitId = ReadString(ref reader, name);
+                    value._timeOffLimitId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DateRanges = null;
+                        value._dateRanges = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class QueryTimeOffLimitValuesRequest : IGenesysCloudModel<QueryTim
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocalDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.DateRanges = list1;
+                        value._dateRanges = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class QueryTimeOffLimitValuesRequest : IGenesysCloudModel<QueryTim
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "timeOffLimitId"u8, value.TimeOffLimitId, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        if (value.DateRanges is { } property2)
+        WriteString(writer, "timeOffLimitId"u8, value._timeOffLimitId, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        if (value._dateRanges is { } property2)
         {
             writer.WritePropertyName("dateRanges"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class QueryTimeOffLimitValuesRequest : IGenesysCloudModel<QueryTim
             writer.WriteNull("dateRanges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

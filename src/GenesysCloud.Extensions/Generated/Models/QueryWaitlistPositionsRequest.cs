@@ -14,11 +14,14 @@ public sealed class QueryWaitlistPositionsRequest : IGenesysCloudModel<QueryWait
 {
     /// <summary>The list of the time off request ids for which to fetch the daily waitlist positions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequests")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTimeOffRequestReference>? TimeOffRequests { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTimeOffRequestReference>? TimeOffRequests { get => _timeOffRequests; set => _timeOffRequests = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserTimeOffRequestReference>? _timeOffRequests;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryWaitlistPositionsRequest IGenesysCloudModel<QueryWaitlistPositionsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryWaitlistPositionsRequest : IGenesysCloudModel<QueryWait
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffRequests = null;
+                        value._timeOffRequests = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryWaitlistPositionsRequest : IGenesysCloudModel<QueryWait
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserTimeOffRequestReference.ReadJson(ref reader, options));
                         }
 
-                        value.TimeOffRequests = list1;
+                        value._timeOffRequests = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryWaitlistPositionsRequest : IGenesysCloudModel<QueryWait
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequests is { } property2)
+        if (value._timeOffRequests is { } property2)
         {
             writer.WritePropertyName("timeOffRequests"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class QueryWaitlistPositionsRequest : IGenesysCloudModel<QueryWait
             writer.WriteNull("timeOffRequests"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class QueryWeekSummaryListJobResponseItem : IGenesysCloudModel<Que
 {
     /// <summary>Weekly summary counts of the trades for the requested weeks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeWeekSummaryResponseItem>? Weeks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeWeekSummaryResponseItem>? Weeks { get => _weeks; set => _weeks = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeWeekSummaryResponseItem>? _weeks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueryWeekSummaryListJobResponseItem IGenesysCloudModel<QueryWeekSummaryListJobResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class QueryWeekSummaryListJobResponseItem : IGenesysCloudModel<Que
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Weeks = null;
+                        value._weeks = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class QueryWeekSummaryListJobResponseItem : IGenesysCloudModel<Que
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeWeekSummaryResponseItem.ReadJson(ref reader, options));
                         }
 
-                        value.Weeks = list1;
+                        value._weeks = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class QueryWeekSummaryListJobResponseItem : IGenesysCloudModel<Que
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Weeks is { } property2)
+        if (value._weeks is { } property2)
         {
             writer.WritePropertyName("weeks"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class QueryWeekSummaryListJobResponseItem : IGenesysCloudModel<Que
             writer.WriteNull("weeks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

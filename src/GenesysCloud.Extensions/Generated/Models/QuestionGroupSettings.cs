@@ -14,15 +14,19 @@ public sealed class QuestionGroupSettings : IGenesysCloudModel<QuestionGroupSett
 {
     /// <summary>The context id of the question group in the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupContextId")]
-    public string? QuestionGroupContextId { get; set; }
+    public string? QuestionGroupContextId { get => _questionGroupContextId; set => _questionGroupContextId = value; }
 
     /// <summary>Gets or sets <c>questionSettings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuestionSettings>? QuestionSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuestionSettings>? QuestionSettings { get => _questionSettings; set => _questionSettings = value; }
+
+    private string? _questionGroupContextId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuestionSettings>? _questionSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QuestionGroupSettings IGenesysCloudModel<QuestionGroupSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class QuestionGroupSettings : IGenesysCloudModel<QuestionGroupSett
             switch (index)
             {
                 case 0:
-                    value.QuestionGroupContextId = ReadString(ref reader, name);
+                    value._questionGroupContextId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionSettings = null;
+                        value._questionSettings = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class QuestionGroupSettings : IGenesysCloudModel<QuestionGroupSett
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QuestionSettings.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionSettings = list1;
+                        value._questionSettings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class QuestionGroupSettings : IGenesysCloudModel<QuestionGroupSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionGroupContextId"u8, value.QuestionGroupContextId, nulls);
-        if (value.QuestionSettings is { } property2)
+        WriteString(writer, "questionGroupContextId"u8, value._questionGroupContextId, nulls);
+        if (value._questionSettings is { } property2)
         {
             writer.WritePropertyName("questionSettings"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class QuestionGroupSettings : IGenesysCloudModel<QuestionGroupSett
             writer.WriteNull("questionSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class QuestionSettings : IGenesysCloudModel<QuestionSettings>
 {
     /// <summary>The context id of the question in the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionContextId")]
-    public string? QuestionContextId { get; set; }
+    public string? QuestionContextId { get => _questionContextId; set => _questionContextId = value; }
 
     /// <summary>Gets or sets <c>settings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.AiScoringSetting? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AiScoringSetting? Settings { get => _settings; set => _settings = value; }
+
+    private string? _questionContextId;
+    private global::GenesysCloud.Extensions.Models.AiScoringSetting? _settings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QuestionSettings IGenesysCloudModel<QuestionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class QuestionSettings : IGenesysCloudModel<QuestionSettings>
             switch (index)
             {
                 case 0:
-                    value.QuestionContextId = ReadString(ref reader, name);
+                    value._questionContextId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoringSetting.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AiScoringSetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class QuestionSettings : IGenesysCloudModel<QuestionSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionContextId"u8, value.QuestionContextId, nulls);
-        if (value.Settings is { } property1)
+        WriteString(writer, "questionContextId"u8, value._questionContextId, nulls);
+        if (value._settings is { } property1)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.AiScoringSetting.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class QuestionSettings : IGenesysCloudModel<QuestionSettings>
             writer.WriteNull("settings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

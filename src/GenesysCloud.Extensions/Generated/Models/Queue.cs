@@ -14,171 +14,214 @@ public sealed class Queue : IGenesysCloudModel<Queue>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The queue description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The date the queue was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the queue. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The total number of members in the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberCount")]
-    public long? MemberCount { get; set; }
+    public long? MemberCount { get => _memberCount; set => _memberCount = value; }
 
     /// <summary>The number of user members (i.e., non-group members) in the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userMemberCount")]
-    public long? UserMemberCount { get; set; }
+    public long? UserMemberCount { get => _userMemberCount; set => _userMemberCount = value; }
 
     /// <summary>The number of joined members in the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("joinedMemberCount")]
-    public long? JoinedMemberCount { get; set; }
+    public long? JoinedMemberCount { get => _joinedMemberCount; set => _joinedMemberCount = value; }
 
     /// <summary>The media settings for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSettings")]
-    public global::GenesysCloud.Extensions.Models.QueueMediaSettings? MediaSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueMediaSettings? MediaSettings { get => _mediaSettings; set => _mediaSettings = value; }
 
     /// <summary>The routing rules for the queue, used for Preferred Agent Routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingRules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingRule>? RoutingRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingRule>? RoutingRules { get => _routingRules; set => _routingRules = value; }
 
     /// <summary>The Conditional Group Routing settings for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionalGroupRouting")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupRouting? ConditionalGroupRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupRouting? ConditionalGroupRouting { get => _conditionalGroupRouting; set => _conditionalGroupRouting = value; }
 
     /// <summary>The Conditional Group Activation settings for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conditionalGroupActivation")]
-    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivation? ConditionalGroupActivation { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConditionalGroupActivation? ConditionalGroupActivation { get => _conditionalGroupActivation; set => _conditionalGroupActivation = value; }
 
     /// <summary>The bullseye settings for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bullseye")]
-    public global::GenesysCloud.Extensions.Models.Bullseye? Bullseye { get; set; }
+    public global::GenesysCloud.Extensions.Models.Bullseye? Bullseye { get => _bullseye; set => _bullseye = value; }
 
     /// <summary>The Scoring Method for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoringMethod")]
-    public global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum? ScoringMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum? ScoringMethod { get => _scoringMethod; set => _scoringMethod = value; }
 
     /// <summary>The Last Agent Routing Mode for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAgentRoutingMode")]
-    public global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum? LastAgentRoutingMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum? LastAgentRoutingMode { get => _lastAgentRoutingMode; set => _lastAgentRoutingMode = value; }
 
     /// <summary>The ACW settings for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acwSettings")]
-    public global::GenesysCloud.Extensions.Models.AcwSettings? AcwSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AcwSettings? AcwSettings { get => _acwSettings; set => _acwSettings = value; }
 
     /// <summary>The skill evaluation method to use when routing conversations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillEvaluationMethod")]
-    public global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum? SkillEvaluationMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum? SkillEvaluationMethod { get => _skillEvaluationMethod; set => _skillEvaluationMethod = value; }
 
     /// <summary>The groups of agents associated with the queue, if any.  Queue membership will update to match group membership changes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? MemberGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? MemberGroups { get => _memberGroups; set => _memberGroups = value; }
 
     /// <summary>The in-queue flow to use for call conversations waiting in queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? QueueFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? QueueFlow { get => _queueFlow; set => _queueFlow = value; }
 
     /// <summary>The in-queue flow to use for email conversations waiting in queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailInQueueFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmailInQueueFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EmailInQueueFlow { get => _emailInQueueFlow; set => _emailInQueueFlow = value; }
 
     /// <summary>The in-queue flow to use for message conversations waiting in queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageInQueueFlow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? MessageInQueueFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? MessageInQueueFlow { get => _messageInQueueFlow; set => _messageInQueueFlow = value; }
 
     /// <summary>The prompt used for whisper on the queue, if configured.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whisperPrompt")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WhisperPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WhisperPrompt { get => _whisperPrompt; set => _whisperPrompt = value; }
 
     /// <summary>The audio to be played when calls on this queue are on hold. If not configured, the default on-hold music will play.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onHoldPrompt")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OnHoldPrompt { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OnHoldPrompt { get => _onHoldPrompt; set => _onHoldPrompt = value; }
 
     /// <summary>Specifies whether the configured whisper should play for all ACD calls, or only for those which are auto-answered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerOnly")]
-    public bool? AutoAnswerOnly { get; set; }
+    public bool? AutoAnswerOnly { get => _autoAnswerOnly; set => _autoAnswerOnly = value; }
 
     /// <summary>Canned response library IDs and mode with which they are associated with the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cannedResponseLibraries")]
-    public global::GenesysCloud.Extensions.Models.CannedResponseLibraries? CannedResponseLibraries { get; set; }
+    public global::GenesysCloud.Extensions.Models.CannedResponseLibraries? CannedResponseLibraries { get => _cannedResponseLibraries; set => _cannedResponseLibraries = value; }
 
     /// <summary>Indicates whether voice transcription is enabled for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableTranscription")]
-    public bool? EnableTranscription { get; set; }
+    public bool? EnableTranscription { get => _enableTranscription; set => _enableTranscription = value; }
 
     /// <summary>Indicates whether audio monitoring is enabled for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableAudioMonitoring")]
-    public bool? EnableAudioMonitoring { get; set; }
+    public bool? EnableAudioMonitoring { get => _enableAudioMonitoring; set => _enableAudioMonitoring = value; }
 
     /// <summary>Indicates whether manual assignment is enabled for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enableManualAssignment")]
-    public bool? EnableManualAssignment { get; set; }
+    public bool? EnableManualAssignment { get => _enableManualAssignment; set => _enableManualAssignment = value; }
 
     /// <summary>The Agent Owned Routing settings for the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentOwnedRouting")]
-    public global::GenesysCloud.Extensions.Models.AgentOwnedRouting? AgentOwnedRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentOwnedRouting? AgentOwnedRouting { get => _agentOwnedRouting; set => _agentOwnedRouting = value; }
 
     /// <summary>The Direct Routing settings for the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directRouting")]
-    public global::GenesysCloud.Extensions.Models.DirectRouting? DirectRouting { get; set; }
+    public global::GenesysCloud.Extensions.Models.DirectRouting? DirectRouting { get => _directRouting; set => _directRouting = value; }
 
     /// <summary>The name to use for caller identification for outbound calls from this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callingPartyName")]
-    public string? CallingPartyName { get; set; }
+    public string? CallingPartyName { get => _callingPartyName; set => _callingPartyName = value; }
 
     /// <summary>The phone number to use for caller identification for outbound calls from this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callingPartyNumber")]
-    public string? CallingPartyNumber { get; set; }
+    public string? CallingPartyNumber { get => _callingPartyNumber; set => _callingPartyNumber = value; }
 
     /// <summary>The default script Ids for the communication types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultScripts")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Script>? DefaultScripts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Script>? DefaultScripts { get => _defaultScripts; set => _defaultScripts = value; }
 
     /// <summary>The messaging addresses for the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundMessagingAddresses")]
-    public global::GenesysCloud.Extensions.Models.QueueMessagingAddresses? OutboundMessagingAddresses { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueMessagingAddresses? OutboundMessagingAddresses { get => _outboundMessagingAddresses; set => _outboundMessagingAddresses = value; }
 
     /// <summary>The default email address to use for outbound email from this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundEmailAddress")]
-    public global::GenesysCloud.Extensions.Models.QueueEmailAddress? OutboundEmailAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueEmailAddress? OutboundEmailAddress { get => _outboundEmailAddress; set => _outboundEmailAddress = value; }
 
     /// <summary>The ID of an associated external queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>Indicates whether recording in-queue calls is suppressed for this queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suppressInQueueCallRecording")]
-    public bool? SuppressInQueueCallRecording { get; set; }
+    public bool? SuppressInQueueCallRecording { get => _suppressInQueueCallRecording; set => _suppressInQueueCallRecording = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private long? _memberCount;
+    private long? _userMemberCount;
+    private long? _joinedMemberCount;
+    private global::GenesysCloud.Extensions.Models.QueueMediaSettings? _mediaSettings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingRule>? _routingRules;
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupRouting? _conditionalGroupRouting;
+    private global::GenesysCloud.Extensions.Models.ConditionalGroupActivation? _conditionalGroupActivation;
+    private global::GenesysCloud.Extensions.Models.Bullseye? _bullseye;
+    private global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum? _scoringMethod;
+    private global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum? _lastAgentRoutingMode;
+    private global::GenesysCloud.Extensions.Models.AcwSettings? _acwSettings;
+    private global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum? _skillEvaluationMethod;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? _memberGroups;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queueFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _emailInQueueFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _messageInQueueFlow;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _whisperPrompt;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _onHoldPrompt;
+    private bool? _autoAnswerOnly;
+    private global::GenesysCloud.Extensions.Models.CannedResponseLibraries? _cannedResponseLibraries;
+    private bool? _enableTranscription;
+    private bool? _enableAudioMonitoring;
+    private bool? _enableManualAssignment;
+    private global::GenesysCloud.Extensions.Models.AgentOwnedRouting? _agentOwnedRouting;
+    private global::GenesysCloud.Extensions.Models.DirectRouting? _directRouting;
+    private string? _callingPartyName;
+    private string? _callingPartyNumber;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Script>? _defaultScripts;
+    private global::GenesysCloud.Extensions.Models.QueueMessagingAddresses? _outboundMessagingAddresses;
+    private global::GenesysCloud.Extensions.Models.QueueEmailAddress? _outboundEmailAddress;
+    private string? _peerId;
+    private bool? _suppressInQueueCallRecording;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Queue IGenesysCloudModel<Queue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -199,45 +242,45 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.MemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._memberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.UserMemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._userMemberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.JoinedMemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._joinedMemberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.MediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueMediaSettings.ReadJson(ref reader, options);
+                    value._mediaSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingRules = null;
+                        value._routingRules = null;
                     }
                     else
                     {
@@ -248,34 +291,34 @@ public sealed class Queue : IGenesysCloudModel<Queue>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingRule.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingRules = list1;
+                        value._routingRules = list1;
                     }
                     break;
                 case 13:
-                    value.ConditionalGroupRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupRouting.ReadJson(ref reader, options);
+                    value._conditionalGroupRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupRouting.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.ConditionalGroupActivation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivation.ReadJson(ref reader, options);
+                    value._conditionalGroupActivation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConditionalGroupActivation.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.Bullseye = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Bullseye.ReadJson(ref reader, options);
+                    value._bullseye = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Bullseye.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ScoringMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum?)null;
+                    value._scoringMethod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum(text2) : (global::GenesysCloud.Extensions.Models.Queue.ScoringMethodEnum?)null;
                     break;
                 case 17:
-                    value.LastAgentRoutingMode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum(text3) : (global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum?)null;
+                    value._lastAgentRoutingMode = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum(text3) : (global::GenesysCloud.Extensions.Models.Queue.LastAgentRoutingModeEnum?)null;
                     break;
                 case 18:
-                    value.AcwSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AcwSettings.ReadJson(ref reader, options);
+                    value._acwSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AcwSettings.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.SkillEvaluationMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum?)null;
+                    value._skillEvaluationMethod = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum(text4) : (global::GenesysCloud.Extensions.Models.Queue.SkillEvaluationMethodEnum?)null;
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.MemberGroups = null;
+                        value._memberGroups = null;
                     }
                     else
                     {
@@ -286,55 +329,55 @@ public sealed class Queue : IGenesysCloudModel<Queue>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MemberGroup.ReadJson(ref reader, options));
                         }
 
-                        value.MemberGroups = list5;
+                        value._memberGroups = list5;
                     }
                     break;
                 case 21:
-                    value.QueueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.EmailInQueueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._emailInQueueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.MessageInQueueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._messageInQueueFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.WhisperPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._whisperPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.OnHoldPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._onHoldPrompt = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.AutoAnswerOnly = ReadNullableBoolean(ref reader, name);
+                    value._autoAnswerOnly = ReadNullableBoolean(ref reader, name);
                     break;
                 case 27:
-                    value.CannedResponseLibraries = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ReadJson(ref reader, options);
+                    value._cannedResponseLibraries = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CannedResponseLibraries.ReadJson(ref reader, options);
                     break;
                 case 28:
-                    value.EnableTranscription = ReadNullableBoolean(ref reader, name);
+                    value._enableTranscription = ReadNullableBoolean(ref reader, name);
                     break;
                 case 29:
-                    value.EnableAudioMonitoring = ReadNullableBoolean(ref reader, name);
+                    value._enableAudioMonitoring = ReadNullableBoolean(ref reader, name);
                     break;
                 case 30:
-                    value.EnableManualAssignment = ReadNullableBoolean(ref reader, name);
+                    value._enableManualAssignment = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
-                    value.AgentOwnedRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentOwnedRouting.ReadJson(ref reader, options);
+                    value._agentOwnedRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentOwnedRouting.ReadJson(ref reader, options);
                     break;
                 case 32:
-                    value.DirectRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRouting.ReadJson(ref reader, options);
+                    value._directRouting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DirectRouting.ReadJson(ref reader, options);
                     break;
                 case 33:
-                    value.CallingPartyName = ReadString(ref reader, name);
+                    value._callingPartyName = ReadString(ref reader, name);
                     break;
                 case 34:
-                    value.CallingPartyNumber = ReadString(ref reader, name);
+                    value._callingPartyNumber = ReadString(ref reader, name);
                     break;
                 case 35:
                     if (IsNull(ref reader))
                     {
-                        value.DefaultScripts = null;
+                        value._defaultScripts = null;
                     }
                     else
                     {
@@ -345,26 +388,26 @@ public sealed class Queue : IGenesysCloudModel<Queue>
                             dictionary6[key6] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Script.ReadJson(ref reader, options);
                         }
 
-                        value.DefaultScripts = dictionary6;
+                        value._defaultScripts = dictionary6;
                     }
                     break;
                 case 36:
-                    value.OutboundMessagingAddresses = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueMessagingAddresses.ReadJson(ref reader, options);
+                    value._outboundMessagingAddresses = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueMessagingAddresses.ReadJson(ref reader, options);
                     break;
                 case 37:
-                    value.OutboundEmailAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueEmailAddress.ReadJson(ref reader, options);
+                    value._outboundEmailAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueEmailAddress.ReadJson(ref reader, options);
                     break;
                 case 38:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 39:
-                    value.SuppressInQueueCallRecording = ReadNullableBoolean(ref reader, name);
+                    value._suppressInQueueCallRecording = ReadNullableBoolean(ref reader, name);
                     break;
                 case 40:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -376,9 +419,9 @@ public sealed class Queue : IGenesysCloudModel<Queue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property7)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property7, options);
@@ -388,15 +431,15 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteInt64(writer, "memberCount"u8, value.MemberCount, nulls);
-        WriteInt64(writer, "userMemberCount"u8, value.UserMemberCount, nulls);
-        WriteInt64(writer, "joinedMemberCount"u8, value.JoinedMemberCount, nulls);
-        if (value.MediaSettings is { } property9)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteInt64(writer, "memberCount"u8, value._memberCount, nulls);
+        WriteInt64(writer, "userMemberCount"u8, value._userMemberCount, nulls);
+        WriteInt64(writer, "joinedMemberCount"u8, value._joinedMemberCount, nulls);
+        if (value._mediaSettings is { } property9)
         {
             writer.WritePropertyName("mediaSettings"u8);
             global::GenesysCloud.Extensions.Models.QueueMediaSettings.WriteJson(writer, property9, options);
@@ -406,7 +449,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("mediaSettings"u8);
         }
 
-        if (value.RoutingRules is { } property11)
+        if (value._routingRules is { } property11)
         {
             writer.WritePropertyName("routingRules"u8);
             writer.WriteStartArray();
@@ -430,7 +473,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("routingRules"u8);
         }
 
-        if (value.ConditionalGroupRouting is { } property14)
+        if (value._conditionalGroupRouting is { } property14)
         {
             writer.WritePropertyName("conditionalGroupRouting"u8);
             global::GenesysCloud.Extensions.Models.ConditionalGroupRouting.WriteJson(writer, property14, options);
@@ -440,7 +483,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("conditionalGroupRouting"u8);
         }
 
-        if (value.ConditionalGroupActivation is { } property16)
+        if (value._conditionalGroupActivation is { } property16)
         {
             writer.WritePropertyName("conditionalGroupActivation"u8);
             global::GenesysCloud.Extensions.Models.ConditionalGroupActivation.WriteJson(writer, property16, options);
@@ -450,7 +493,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("conditionalGroupActivation"u8);
         }
 
-        if (value.Bullseye is { } property18)
+        if (value._bullseye is { } property18)
         {
             writer.WritePropertyName("bullseye"u8);
             global::GenesysCloud.Extensions.Models.Bullseye.WriteJson(writer, property18, options);
@@ -460,9 +503,9 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("bullseye"u8);
         }
 
-        WriteString(writer, "scoringMethod"u8, value.ScoringMethod?.ToString(), nulls);
-        WriteString(writer, "lastAgentRoutingMode"u8, value.LastAgentRoutingMode?.ToString(), nulls);
-        if (value.AcwSettings is { } property20)
+        WriteString(writer, "scoringMethod"u8, value._scoringMethod?.ToString(), nulls);
+        WriteString(writer, "lastAgentRoutingMode"u8, value._lastAgentRoutingMode?.ToString(), nulls);
+        if (value._acwSettings is { } property20)
         {
             writer.WritePropertyName("acwSettings"u8);
             global::GenesysCloud.Extensions.Models.AcwSettings.WriteJson(writer, property20, options);
@@ -472,8 +515,8 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("acwSettings"u8);
         }
 
-        WriteString(writer, "skillEvaluationMethod"u8, value.SkillEvaluationMethod?.ToString(), nulls);
-        if (value.MemberGroups is { } property22)
+        WriteString(writer, "skillEvaluationMethod"u8, value._skillEvaluationMethod?.ToString(), nulls);
+        if (value._memberGroups is { } property22)
         {
             writer.WritePropertyName("memberGroups"u8);
             writer.WriteStartArray();
@@ -497,7 +540,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("memberGroups"u8);
         }
 
-        if (value.QueueFlow is { } property25)
+        if (value._queueFlow is { } property25)
         {
             writer.WritePropertyName("queueFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property25, options);
@@ -507,7 +550,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("queueFlow"u8);
         }
 
-        if (value.EmailInQueueFlow is { } property27)
+        if (value._emailInQueueFlow is { } property27)
         {
             writer.WritePropertyName("emailInQueueFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property27, options);
@@ -517,7 +560,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("emailInQueueFlow"u8);
         }
 
-        if (value.MessageInQueueFlow is { } property29)
+        if (value._messageInQueueFlow is { } property29)
         {
             writer.WritePropertyName("messageInQueueFlow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property29, options);
@@ -527,7 +570,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("messageInQueueFlow"u8);
         }
 
-        if (value.WhisperPrompt is { } property31)
+        if (value._whisperPrompt is { } property31)
         {
             writer.WritePropertyName("whisperPrompt"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property31, options);
@@ -537,7 +580,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("whisperPrompt"u8);
         }
 
-        if (value.OnHoldPrompt is { } property33)
+        if (value._onHoldPrompt is { } property33)
         {
             writer.WritePropertyName("onHoldPrompt"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property33, options);
@@ -547,8 +590,8 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("onHoldPrompt"u8);
         }
 
-        WriteBoolean(writer, "autoAnswerOnly"u8, value.AutoAnswerOnly, nulls);
-        if (value.CannedResponseLibraries is { } property35)
+        WriteBoolean(writer, "autoAnswerOnly"u8, value._autoAnswerOnly, nulls);
+        if (value._cannedResponseLibraries is { } property35)
         {
             writer.WritePropertyName("cannedResponseLibraries"u8);
             global::GenesysCloud.Extensions.Models.CannedResponseLibraries.WriteJson(writer, property35, options);
@@ -558,10 +601,10 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("cannedResponseLibraries"u8);
         }
 
-        WriteBoolean(writer, "enableTranscription"u8, value.EnableTranscription, nulls);
-        WriteBoolean(writer, "enableAudioMonitoring"u8, value.EnableAudioMonitoring, nulls);
-        WriteBoolean(writer, "enableManualAssignment"u8, value.EnableManualAssignment, nulls);
-        if (value.AgentOwnedRouting is { } property37)
+        WriteBoolean(writer, "enableTranscription"u8, value._enableTranscription, nulls);
+        WriteBoolean(writer, "enableAudioMonitoring"u8, value._enableAudioMonitoring, nulls);
+        WriteBoolean(writer, "enableManualAssignment"u8, value._enableManualAssignment, nulls);
+        if (value._agentOwnedRouting is { } property37)
         {
             writer.WritePropertyName("agentOwnedRouting"u8);
             global::GenesysCloud.Extensions.Models.AgentOwnedRouting.WriteJson(writer, property37, options);
@@ -571,7 +614,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("agentOwnedRouting"u8);
         }
 
-        if (value.DirectRouting is { } property39)
+        if (value._directRouting is { } property39)
         {
             writer.WritePropertyName("directRouting"u8);
             global::GenesysCloud.Extensions.Models.DirectRouting.WriteJson(writer, property39, options);
@@ -581,9 +624,9 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("directRouting"u8);
         }
 
-        WriteString(writer, "callingPartyName"u8, value.CallingPartyName, nulls);
-        WriteString(writer, "callingPartyNumber"u8, value.CallingPartyNumber, nulls);
-        if (value.DefaultScripts is { } property41)
+        WriteString(writer, "callingPartyName"u8, value._callingPartyName, nulls);
+        WriteString(writer, "callingPartyNumber"u8, value._callingPartyNumber, nulls);
+        if (value._defaultScripts is { } property41)
         {
             writer.WritePropertyName("defaultScripts"u8);
             writer.WriteStartObject();
@@ -608,7 +651,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("defaultScripts"u8);
         }
 
-        if (value.OutboundMessagingAddresses is { } property44)
+        if (value._outboundMessagingAddresses is { } property44)
         {
             writer.WritePropertyName("outboundMessagingAddresses"u8);
             global::GenesysCloud.Extensions.Models.QueueMessagingAddresses.WriteJson(writer, property44, options);
@@ -618,7 +661,7 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("outboundMessagingAddresses"u8);
         }
 
-        if (value.OutboundEmailAddress is { } property46)
+        if (value._outboundEmailAddress is { } property46)
         {
             writer.WritePropertyName("outboundEmailAddress"u8);
             global::GenesysCloud.Extensions.Models.QueueEmailAddress.WriteJson(writer, property46, options);
@@ -628,10 +671,10 @@ public sealed class Queue : IGenesysCloudModel<Queue>
             writer.WriteNull("outboundEmailAddress"u8);
         }
 
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        WriteBoolean(writer, "suppressInQueueCallRecording"u8, value.SuppressInQueueCallRecording, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        WriteBoolean(writer, "suppressInQueueCallRecording"u8, value._suppressInQueueCallRecording, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

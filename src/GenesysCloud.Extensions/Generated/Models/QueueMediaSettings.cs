@@ -14,27 +14,34 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
 {
     /// <summary>The queue media settings for call interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("call")]
-    public global::GenesysCloud.Extensions.Models.MediaSettings? Call { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSettings? Call { get => _call; set => _call = value; }
 
     /// <summary>The queue media settings for callback interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callback")]
-    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings? Callback { get; set; }
+    public global::GenesysCloud.Extensions.Models.CallbackMediaSettings? Callback { get => _callback; set => _callback = value; }
 
     /// <summary>The queue media settings for chat interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public global::GenesysCloud.Extensions.Models.MediaSettings? Chat { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSettings? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>The queue media settings for email interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public global::GenesysCloud.Extensions.Models.EmailMediaSettings? Email { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailMediaSettings? Email { get => _email; set => _email = value; }
 
     /// <summary>The queue media settings for message interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.MessageMediaSettings? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageMediaSettings? Message { get => _message; set => _message = value; }
+
+    private global::GenesysCloud.Extensions.Models.MediaSettings? _call;
+    private global::GenesysCloud.Extensions.Models.CallbackMediaSettings? _callback;
+    private global::GenesysCloud.Extensions.Models.MediaSettings? _chat;
+    private global::GenesysCloud.Extensions.Models.EmailMediaSettings? _email;
+    private global::GenesysCloud.Extensions.Models.MessageMediaSettings? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueueMediaSettings IGenesysCloudModel<QueueMediaSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             switch (index)
             {
                 case 0:
-                    value.Call = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSettings.ReadJson(ref reader, options);
+                    value._call = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Callback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ReadJson(ref reader, options);
+                    value._callback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CallbackMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSettings.ReadJson(ref reader, options);
+                    value._chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Email = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailMediaSettings.ReadJson(ref reader, options);
+                    value._email = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailMediaSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageMediaSettings.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageMediaSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Call is { } property1)
+        if (value._call is { } property1)
         {
             writer.WritePropertyName("call"u8);
             global::GenesysCloud.Extensions.Models.MediaSettings.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             writer.WriteNull("call"u8);
         }
 
-        if (value.Callback is { } property3)
+        if (value._callback is { } property3)
         {
             writer.WritePropertyName("callback"u8);
             global::GenesysCloud.Extensions.Models.CallbackMediaSettings.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             writer.WriteNull("callback"u8);
         }
 
-        if (value.Chat is { } property5)
+        if (value._chat is { } property5)
         {
             writer.WritePropertyName("chat"u8);
             global::GenesysCloud.Extensions.Models.MediaSettings.WriteJson(writer, property5, options);
@@ -112,7 +119,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             writer.WriteNull("chat"u8);
         }
 
-        if (value.Email is { } property7)
+        if (value._email is { } property7)
         {
             writer.WritePropertyName("email"u8);
             global::GenesysCloud.Extensions.Models.EmailMediaSettings.WriteJson(writer, property7, options);
@@ -122,7 +129,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             writer.WriteNull("email"u8);
         }
 
-        if (value.Message is { } property9)
+        if (value._message is { } property9)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.MessageMediaSettings.WriteJson(writer, property9, options);
@@ -132,7 +139,7 @@ public sealed class QueueMediaSettings : IGenesysCloudModel<QueueMediaSettings>
             writer.WriteNull("message"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class QueueMember : IGenesysCloudModel<QueueMember>
 {
     /// <summary>The queue member's id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>ringNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ringNumber")]
-    public long? RingNumber { get; set; }
+    public long? RingNumber { get => _ringNumber; set => _ringNumber = value; }
 
     /// <summary>Gets or sets <c>joined</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("joined")]
-    public bool? Joined { get; set; }
+    public bool? Joined { get => _joined; set => _joined = value; }
 
     /// <summary>Gets or sets <c>memberBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberBy")]
-    public string? MemberBy { get; set; }
+    public string? MemberBy { get => _memberBy; set => _memberBy = value; }
 
     /// <summary>Gets or sets <c>routingStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private long? _ringNumber;
+    private bool? _joined;
+    private string? _memberBy;
+    private global::GenesysCloud.Extensions.Models.RoutingStatus? _routingStatus;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueueMember IGenesysCloudModel<QueueMember>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class QueueMember : IGenesysCloudModel<QueueMember>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.RingNumber = ReadNullableInt64(ref reader, options, name);
+                    value._ringNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Joined = ReadNullableBoolean(ref reader, name);
+                    value._joined = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.MemberBy = ReadString(ref reader, name);
+                    value._memberBy = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.RoutingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
+                    value._routingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class QueueMember : IGenesysCloudModel<QueueMember>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property1, options);
@@ -115,10 +125,10 @@ public sealed class QueueMember : IGenesysCloudModel<QueueMember>
             writer.WriteNull("user"u8);
         }
 
-        WriteInt64(writer, "ringNumber"u8, value.RingNumber, nulls);
-        WriteBoolean(writer, "joined"u8, value.Joined, nulls);
-        WriteString(writer, "memberBy"u8, value.MemberBy, nulls);
-        if (value.RoutingStatus is { } property3)
+        WriteInt64(writer, "ringNumber"u8, value._ringNumber, nulls);
+        WriteBoolean(writer, "joined"u8, value._joined, nulls);
+        WriteString(writer, "memberBy"u8, value._memberBy, nulls);
+        if (value._routingStatus is { } property3)
         {
             writer.WritePropertyName("routingStatus"u8);
             global::GenesysCloud.Extensions.Models.RoutingStatus.WriteJson(writer, property3, options);
@@ -128,8 +138,8 @@ public sealed class QueueMember : IGenesysCloudModel<QueueMember>
             writer.WriteNull("routingStatus"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

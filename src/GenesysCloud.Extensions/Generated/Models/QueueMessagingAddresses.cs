@@ -14,19 +14,24 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
 {
     /// <summary>Gets or sets <c>smsAddress</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsAddress")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SmsAddress { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SmsAddress { get => _smsAddress; set => _smsAddress = value; }
 
     /// <summary>Gets or sets <c>openMessagingRecipient</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("openMessagingRecipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenMessagingRecipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? OpenMessagingRecipient { get => _openMessagingRecipient; set => _openMessagingRecipient = value; }
 
     /// <summary>Gets or sets <c>whatsAppRecipient</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppRecipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WhatsAppRecipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? WhatsAppRecipient { get => _whatsAppRecipient; set => _whatsAppRecipient = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _smsAddress;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _openMessagingRecipient;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _whatsAppRecipient;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueueMessagingAddresses IGenesysCloudModel<QueueMessagingAddresses>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
             switch (index)
             {
                 case 0:
-                    value.SmsAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._smsAddress = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.OpenMessagingRecipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._openMessagingRecipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WhatsAppRecipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._whatsAppRecipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SmsAddress is { } property1)
+        if (value._smsAddress is { } property1)
         {
             writer.WritePropertyName("smsAddress"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
             writer.WriteNull("smsAddress"u8);
         }
 
-        if (value.OpenMessagingRecipient is { } property3)
+        if (value._openMessagingRecipient is { } property3)
         {
             writer.WritePropertyName("openMessagingRecipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
             writer.WriteNull("openMessagingRecipient"u8);
         }
 
-        if (value.WhatsAppRecipient is { } property5)
+        if (value._whatsAppRecipient is { } property5)
         {
             writer.WritePropertyName("whatsAppRecipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class QueueMessagingAddresses : IGenesysCloudModel<QueueMessagingA
             writer.WriteNull("whatsAppRecipient"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
 {
     /// <summary>Filter to return a subset of observations. Expresses boolean logical predicates as well as dimensional filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Only named metrics will be retrieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Metrics for which to include additional detailed observations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detailMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DetailMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DetailMetrics { get => _detailMetrics; set => _detailMetrics = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _detailMetrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueueObservationQuery IGenesysCloudModel<QueueObservationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
             switch (index)
             {
                 case 0:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DetailMetrics = null;
+                        value._detailMetrics = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DetailMetrics = list2;
+                        value._detailMetrics = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Filter is { } property3)
+        if (value._filter is { } property3)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.QueueObservationQueryFilter.WriteJson(writer, property3, options);
@@ -106,7 +111,7 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Metrics is { } property5)
+        if (value._metrics is { } property5)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -123,7 +128,7 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.DetailMetrics is { } property7)
+        if (value._detailMetrics is { } property7)
         {
             writer.WritePropertyName("detailMetrics"u8);
             writer.WriteStartArray();
@@ -140,7 +145,7 @@ public sealed class QueueObservationQuery : IGenesysCloudModel<QueueObservationQ
             writer.WriteNull("detailMetrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class QueueUtilizationDiagnostic : IGenesysCloudModel<QueueUtiliza
 {
     /// <summary>Identifier of the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The number of users joined to the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersInQueue")]
-    public long? UsersInQueue { get; set; }
+    public long? UsersInQueue { get => _usersInQueue; set => _usersInQueue = value; }
 
     /// <summary>The number of users active on the queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeUsersInQueue")]
-    public long? ActiveUsersInQueue { get; set; }
+    public long? ActiveUsersInQueue { get => _activeUsersInQueue; set => _activeUsersInQueue = value; }
 
     /// <summary>The number of users with a status of on-queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersOnQueue")]
-    public long? UsersOnQueue { get; set; }
+    public long? UsersOnQueue { get => _usersOnQueue; set => _usersOnQueue = value; }
 
     /// <summary>The number of users in the queue currently not engaged</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersNotUtilized")]
-    public long? UsersNotUtilized { get; set; }
+    public long? UsersNotUtilized { get => _usersNotUtilized; set => _usersNotUtilized = value; }
 
     /// <summary>The number of users in the queue with a station</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersOnQueueWithStation")]
-    public long? UsersOnQueueWithStation { get; set; }
+    public long? UsersOnQueueWithStation { get => _usersOnQueueWithStation; set => _usersOnQueueWithStation = value; }
 
     /// <summary>The number of users currently engaged in a campaign call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersOnACampaignCall")]
-    public long? UsersOnACampaignCall { get; set; }
+    public long? UsersOnACampaignCall { get => _usersOnACampaignCall; set => _usersOnACampaignCall = value; }
 
     /// <summary>The number of users whose station is homed to an edge different from the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersOnDifferentEdgeGroup")]
-    public long? UsersOnDifferentEdgeGroup { get; set; }
+    public long? UsersOnDifferentEdgeGroup { get => _usersOnDifferentEdgeGroup; set => _usersOnDifferentEdgeGroup = value; }
 
     /// <summary>The number of users currently engaged in a communication that is not part of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersOnANonCampaignCall")]
-    public long? UsersOnANonCampaignCall { get; set; }
+    public long? UsersOnANonCampaignCall { get => _usersOnANonCampaignCall; set => _usersOnANonCampaignCall = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _queue;
+    private long? _usersInQueue;
+    private long? _activeUsersInQueue;
+    private long? _usersOnQueue;
+    private long? _usersNotUtilized;
+    private long? _usersOnQueueWithStation;
+    private long? _usersOnACampaignCall;
+    private long? _usersOnDifferentEdgeGroup;
+    private long? _usersOnANonCampaignCall;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QueueUtilizationDiagnostic IGenesysCloudModel<QueueUtilizationDiagnostic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class QueueUtilizationDiagnostic : IGenesysCloudModel<QueueUtiliza
             switch (index)
             {
                 case 0:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.UsersInQueue = ReadNullableInt64(ref reader, options, name);
+                    value._usersInQueue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ActiveUsersInQueue = ReadNullableInt64(ref reader, options, name);
+                    value._activeUsersInQueue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.UsersOnQueue = ReadNullableInt64(ref reader, options, name);
+                    value._usersOnQueue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.UsersNotUtilized = ReadNullableInt64(ref reader, options, name);
+                    value._usersNotUtilized = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.UsersOnQueueWithStation = ReadNullableInt64(ref reader, options, name);
+                    value._usersOnQueueWithStation = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.UsersOnACampaignCall = ReadNullableInt64(ref reader, options, name);
+                    value._usersOnACampaignCall = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.UsersOnDifferentEdgeGroup = ReadNullableInt64(ref reader, options, name);
+                    value._usersOnDifferentEdgeGroup = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.UsersOnANonCampaignCall = ReadNullableInt64(ref reader, options, name);
+                    value._usersOnANonCampaignCall = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +121,7 @@ public sealed class QueueUtilizationDiagnostic : IGenesysCloudModel<QueueUtiliza
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Queue is { } property1)
+        if (value._queue is { } property1)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -120,15 +131,15 @@ public sealed class QueueUtilizationDiagnostic : IGenesysCloudModel<QueueUtiliza
             writer.WriteNull("queue"u8);
         }
 
-        WriteInt64(writer, "usersInQueue"u8, value.UsersInQueue, nulls);
-        WriteInt64(writer, "activeUsersInQueue"u8, value.ActiveUsersInQueue, nulls);
-        WriteInt64(writer, "usersOnQueue"u8, value.UsersOnQueue, nulls);
-        WriteInt64(writer, "usersNotUtilized"u8, value.UsersNotUtilized, nulls);
-        WriteInt64(writer, "usersOnQueueWithStation"u8, value.UsersOnQueueWithStation, nulls);
-        WriteInt64(writer, "usersOnACampaignCall"u8, value.UsersOnACampaignCall, nulls);
-        WriteInt64(writer, "usersOnDifferentEdgeGroup"u8, value.UsersOnDifferentEdgeGroup, nulls);
-        WriteInt64(writer, "usersOnANonCampaignCall"u8, value.UsersOnANonCampaignCall, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "usersInQueue"u8, value._usersInQueue, nulls);
+        WriteInt64(writer, "activeUsersInQueue"u8, value._activeUsersInQueue, nulls);
+        WriteInt64(writer, "usersOnQueue"u8, value._usersOnQueue, nulls);
+        WriteInt64(writer, "usersNotUtilized"u8, value._usersNotUtilized, nulls);
+        WriteInt64(writer, "usersOnQueueWithStation"u8, value._usersOnQueueWithStation, nulls);
+        WriteInt64(writer, "usersOnACampaignCall"u8, value._usersOnACampaignCall, nulls);
+        WriteInt64(writer, "usersOnDifferentEdgeGroup"u8, value._usersOnDifferentEdgeGroup, nulls);
+        WriteInt64(writer, "usersOnANonCampaignCall"u8, value._usersOnANonCampaignCall, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class QuickReply : IGenesysCloudModel<QuickReply>
 {
     /// <summary>Text to show inside the quick reply. This is also used as the response text after clicking on the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Content of the textback payload after clicking a quick reply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>The location of the image file associated with quick reply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Specifies the type of action that is triggered upon clicking the quick reply. Currently, the only supported action is "Message" which sends a message using the quick reply text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Indicates if the quick reply option is selected by end customer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isSelected")]
-    public bool? IsSelected { get; set; }
+    public bool? IsSelected { get => _isSelected; set => _isSelected = value; }
+
+    private string? _text;
+    private string? _payload;
+    private string? _url;
+    private global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum? _action;
+    private bool? _isSelected;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static QuickReply IGenesysCloudModel<QuickReply>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class QuickReply : IGenesysCloudModel<QuickReply>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.QuickReply.ActionEnum?)null;
                     break;
                 case 4:
-                    value.IsSelected = ReadNullableBoolean(ref reader, name);
+                    value._isSelected = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class QuickReply : IGenesysCloudModel<QuickReply>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteBoolean(writer, "isSelected"u8, value.IsSelected, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteBoolean(writer, "isSelected"u8, value._isSelected, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

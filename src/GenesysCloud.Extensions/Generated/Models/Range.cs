@@ -14,19 +14,24 @@ public sealed class Range : IGenesysCloudModel<Range>
 {
     /// <summary>Range type (NoEnd: without an end date. EndDate: with an end date. Numbered: with a specific number of occurrences)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Range.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Range.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The end date time of the last occurrence of the range as an ISO-8601 string. Required for EndDate range type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    public string? End { get; set; }
+    public string? End { get => _end; set => _end = value; }
 
     /// <summary>The number of times the schedule will be repeated, e.g: 2. Required to set for Numbered range type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfOccurrences")]
-    public long? NumberOfOccurrences { get; set; }
+    public long? NumberOfOccurrences { get => _numberOfOccurrences; set => _numberOfOccurrences = value; }
+
+    private global::GenesysCloud.Extensions.Models.Range.TypeEnum? _type;
+    private string? _end;
+    private long? _numberOfOccurrences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Range IGenesysCloudModel<Range>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Range : IGenesysCloudModel<Range>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Range.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Range.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Range.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Range.TypeEnum?)null;
                     break;
                 case 1:
-                    value.End = ReadString(ref reader, name);
+                    value._end = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.NumberOfOccurrences = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfOccurrences = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Range : IGenesysCloudModel<Range>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "end"u8, value.End, nulls);
-        WriteInt64(writer, "numberOfOccurrences"u8, value.NumberOfOccurrences, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "end"u8, value._end, nulls);
+        WriteInt64(writer, "numberOfOccurrences"u8, value._numberOfOccurrences, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

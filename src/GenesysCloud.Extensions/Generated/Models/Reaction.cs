@@ -14,19 +14,24 @@ public sealed class Reaction : IGenesysCloudModel<Reaction>
 {
     /// <summary>Parameter for this reaction. For transfer_flow, this would be the outbound flow id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public string? Data { get; set; }
+    public string? Data { get => _data; set => _data = value; }
 
     /// <summary>Name of the parameter for this reaction. For transfer_flow, this would be the outbound flow name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The reaction to take for a given call analysis result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reactionType")]
-    public global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum? ReactionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum? ReactionType { get => _reactionType; set => _reactionType = value; }
+
+    private string? _data;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum? _reactionType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Reaction IGenesysCloudModel<Reaction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Reaction : IGenesysCloudModel<Reaction>
             switch (index)
             {
                 case 0:
-                    value.Data = ReadString(ref reader, name);
+                    value._data = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ReactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum?)null;
+                    value._reactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Reaction.ReactionTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Reaction : IGenesysCloudModel<Reaction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "data"u8, value.Data, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "reactionType"u8, value.ReactionType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "data"u8, value._data, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "reactionType"u8, value._reactionType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RecallEntry : IGenesysCloudModel<RecallEntry>
 {
     /// <summary>Gets or sets <c>nbrAttempts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nbrAttempts")]
-    public long? NbrAttempts { get; set; }
+    public long? NbrAttempts { get => _nbrAttempts; set => _nbrAttempts = value; }
 
     /// <summary>Gets or sets <c>minutesBetweenAttempts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minutesBetweenAttempts")]
-    public long? MinutesBetweenAttempts { get; set; }
+    public long? MinutesBetweenAttempts { get => _minutesBetweenAttempts; set => _minutesBetweenAttempts = value; }
+
+    private long? _nbrAttempts;
+    private long? _minutesBetweenAttempts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecallEntry IGenesysCloudModel<RecallEntry>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecallEntry : IGenesysCloudModel<RecallEntry>
             switch (index)
             {
                 case 0:
-                    value.NbrAttempts = ReadNullableInt64(ref reader, options, name);
+                    value._nbrAttempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MinutesBetweenAttempts = ReadNullableInt64(ref reader, options, name);
+                    value._minutesBetweenAttempts = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RecallEntry : IGenesysCloudModel<RecallEntry>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "nbrAttempts"u8, value.NbrAttempts, nulls);
-        WriteInt64(writer, "minutesBetweenAttempts"u8, value.MinutesBetweenAttempts, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "nbrAttempts"u8, value._nbrAttempts, nulls);
+        WriteInt64(writer, "minutesBetweenAttempts"u8, value._minutesBetweenAttempts, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

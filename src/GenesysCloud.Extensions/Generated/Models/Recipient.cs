@@ -14,43 +14,54 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>An automate flow object which defines the set of actions to be taken, when a message is received by this recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.Flow? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.Flow? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>Date this recipient was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this recipient was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User that created this recipient</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User that modified this recipient</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The messenger type for this recipient</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messengerType")]
-    public global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum? MessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum? MessengerType { get => _messengerType; set => _messengerType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Flow? _flow;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::GenesysCloud.Extensions.Models.User? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum? _messengerType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Recipient IGenesysCloudModel<Recipient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Flow.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Flow.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.MessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum?)null;
+                    value._messengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recipient.MessengerTypeEnum?)null;
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +121,9 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Flow is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._flow is { } property2)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.Flow.WriteJson(writer, property2, options);
@@ -122,9 +133,9 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
             writer.WriteNull("flow"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -134,7 +145,7 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property6)
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -144,9 +155,9 @@ public sealed class Recipient : IGenesysCloudModel<Recipient>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "messengerType"u8, value.MessengerType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "messengerType"u8, value._messengerType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class RecipientRequest : IGenesysCloudModel<RecipientRequest>
 {
     /// <summary>An automate flow object which defines the set of actions to be taken, when a message is received by this recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.RecipientFlow? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecipientFlow? Flow { get => _flow; set => _flow = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecipientFlow? _flow;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecipientRequest IGenesysCloudModel<RecipientRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class RecipientRequest : IGenesysCloudModel<RecipientRequest>
             switch (index)
             {
                 case 0:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecipientFlow.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecipientFlow.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class RecipientRequest : IGenesysCloudModel<RecipientRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flow is { } property1)
+        if (value._flow is { } property1)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.RecipientFlow.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class RecipientRequest : IGenesysCloudModel<RecipientRequest>
             writer.WriteNull("flow"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Recognition : IGenesysCloudModel<Recognition>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipient of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>The creator of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The type of recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Recognition.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recognition.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The recognition title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The recognition note</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    public string? Note { get; set; }
+    public string? Note { get => _note; set => _note = value; }
 
     /// <summary>The context type (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextType")]
-    public global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum? ContextType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum? ContextType { get => _contextType; set => _contextType = value; }
 
     /// <summary>The context id (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The displayed date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDisplayed")]
-    public global::System.DateTimeOffset? DateDisplayed { get; set; }
+    public global::System.DateTimeOffset? DateDisplayed { get => _dateDisplayed; set => _dateDisplayed = value; }
 
     /// <summary>The acknowledged date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAcknowledged")]
-    public global::System.DateTimeOffset? DateAcknowledged { get; set; }
+    public global::System.DateTimeOffset? DateAcknowledged { get => _dateAcknowledged; set => _dateAcknowledged = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _recipient;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Recognition.TypeEnum? _type;
+    private string? _title;
+    private string? _note;
+    private global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum? _contextType;
+    private string? _contextId;
+    private global::System.DateTimeOffset? _dateDisplayed;
+    private global::System.DateTimeOffset? _dateAcknowledged;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Recognition IGenesysCloudModel<Recognition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class Recognition : IGenesysCloudModel<Recognition>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recognition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recognition.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recognition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recognition.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Note = ReadString(ref reader, name);
+                    value._note = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ContextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum?)null;
+                    value._contextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Recognition.ContextTypeEnum?)null;
                     break;
                 case 8:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.DateDisplayed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDisplayed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateAcknowledged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAcknowledged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +145,8 @@ public sealed class Recognition : IGenesysCloudModel<Recognition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Recipient is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._recipient is { } property3)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -142,7 +156,7 @@ public sealed class Recognition : IGenesysCloudModel<Recognition>
             writer.WriteNull("recipient"u8);
         }
 
-        if (value.CreatedBy is { } property5)
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -152,16 +166,16 @@ public sealed class Recognition : IGenesysCloudModel<Recognition>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "note"u8, value.Note, nulls);
-        WriteString(writer, "contextType"u8, value.ContextType?.ToString(), nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteDateTimeOffset(writer, "dateDisplayed"u8, value.DateDisplayed, nulls);
-        WriteDateTimeOffset(writer, "dateAcknowledged"u8, value.DateAcknowledged, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "note"u8, value._note, nulls);
+        WriteString(writer, "contextType"u8, value._contextType?.ToString(), nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteDateTimeOffset(writer, "dateDisplayed"u8, value._dateDisplayed, nulls);
+        WriteDateTimeOffset(writer, "dateAcknowledged"u8, value._dateAcknowledged, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

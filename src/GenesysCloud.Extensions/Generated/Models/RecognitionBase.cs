@@ -14,47 +14,59 @@ public sealed class RecognitionBase : IGenesysCloudModel<RecognitionBase>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipient of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>The creator of the recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The type of recognition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The recognition title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The recognition note</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    public string? Note { get; set; }
+    public string? Note { get => _note; set => _note = value; }
 
     /// <summary>The context type (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextType")]
-    public global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum? ContextType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum? ContextType { get => _contextType; set => _contextType = value; }
 
     /// <summary>The context id (optional)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _recipient;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum? _type;
+    private string? _title;
+    private string? _note;
+    private global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum? _contextType;
+    private string? _contextId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecognitionBase IGenesysCloudModel<RecognitionBase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class RecognitionBase : IGenesysCloudModel<RecognitionBase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecognitionBase.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Note = ReadString(ref reader, name);
+                    value._note = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ContextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum?)null;
+                    value._contextType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RecognitionBase.ContextTypeEnum?)null;
                     break;
                 case 8:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +129,8 @@ public sealed class RecognitionBase : IGenesysCloudModel<RecognitionBase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Recipient is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._recipient is { } property3)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -128,7 +140,7 @@ public sealed class RecognitionBase : IGenesysCloudModel<RecognitionBase>
             writer.WriteNull("recipient"u8);
         }
 
-        if (value.CreatedBy is { } property5)
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -138,14 +150,14 @@ public sealed class RecognitionBase : IGenesysCloudModel<RecognitionBase>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "note"u8, value.Note, nulls);
-        WriteString(writer, "contextType"u8, value.ContextType?.ToString(), nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "note"u8, value._note, nulls);
+        WriteString(writer, "contextType"u8, value._contextType?.ToString(), nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

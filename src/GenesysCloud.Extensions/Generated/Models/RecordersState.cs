@@ -14,23 +14,29 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
 {
     /// <summary>Indicates the state of the adhoc recorder.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adhocState")]
-    public global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum? AdhocState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum? AdhocState { get => _adhocState; set => _adhocState = value; }
 
     /// <summary>Indicates the state of the customer experience recorder.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerExperienceState")]
-    public global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum? CustomerExperienceState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum? CustomerExperienceState { get => _customerExperienceState; set => _customerExperienceState = value; }
 
     /// <summary>Indicates the state of the agent experience recorder.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentExperienceState")]
-    public global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum? AgentExperienceState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum? AgentExperienceState { get => _agentExperienceState; set => _agentExperienceState = value; }
 
     /// <summary>Indicates the state of the snippet recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippetState")]
-    public global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum? SnippetState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum? SnippetState { get => _snippetState; set => _snippetState = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum? _adhocState;
+    private global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum? _customerExperienceState;
+    private global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum? _agentExperienceState;
+    private global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum? _snippetState;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordersState IGenesysCloudModel<RecordersState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
             switch (index)
             {
                 case 0:
-                    value.AdhocState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum?)null;
+                    value._adhocState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordersState.AdhocStateEnum?)null;
                     break;
                 case 1:
-                    value.CustomerExperienceState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum(text2) : (global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum?)null;
+                    value._customerExperienceState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum(text2) : (global::GenesysCloud.Extensions.Models.RecordersState.CustomerExperienceStateEnum?)null;
                     break;
                 case 2:
-                    value.AgentExperienceState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum(text3) : (global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum?)null;
+                    value._agentExperienceState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum(text3) : (global::GenesysCloud.Extensions.Models.RecordersState.AgentExperienceStateEnum?)null;
                     break;
                 case 3:
-                    value.SnippetState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum(text4) : (global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum?)null;
+                    value._snippetState = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum(text4) : (global::GenesysCloud.Extensions.Models.RecordersState.SnippetStateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "adhocState"u8, value.AdhocState?.ToString(), nulls);
-        WriteString(writer, "customerExperienceState"u8, value.CustomerExperienceState?.ToString(), nulls);
-        WriteString(writer, "agentExperienceState"u8, value.AgentExperienceState?.ToString(), nulls);
-        WriteString(writer, "snippetState"u8, value.SnippetState?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "adhocState"u8, value._adhocState?.ToString(), nulls);
+        WriteString(writer, "customerExperienceState"u8, value._customerExperienceState?.ToString(), nulls);
+        WriteString(writer, "agentExperienceState"u8, value._agentExperienceState?.ToString(), nulls);
+        WriteString(writer, "snippetState"u8, value._snippetState?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

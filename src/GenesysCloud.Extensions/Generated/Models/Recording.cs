@@ -14,143 +14,179 @@ public sealed class Recording : IGenesysCloudModel<Recording>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>conversationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Gets or sets <c>path</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public string? Path { get; set; }
+    public string? Path { get => _path; set => _path = value; }
 
     /// <summary>The start time of the recording. Null when there is no playable media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public string? StartTime { get; set; }
+    public string? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The end time of the recording. Null when there is no playable media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public string? EndTime { get; set; }
+    public string? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The media type of the recording. This could be audio, chat, messaging, email, or screen.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("media")]
-    public string? Media { get; set; }
+    public string? Media { get => _media; set => _media = value; }
 
     /// <summary>The media subtype of the recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubtype")]
-    public global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum? MediaSubtype { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum? MediaSubtype { get => _mediaSubtype; set => _mediaSubtype = value; }
 
     /// <summary>The media subject of the recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubject")]
-    public string? MediaSubject { get; set; }
+    public string? MediaSubject { get => _mediaSubject; set => _mediaSubject = value; }
 
     /// <summary>Annotations that belong to the recording.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("annotations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get => _annotations; set => _annotations = value; }
 
     /// <summary>Represents a chat transcript</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcript")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatMessage>? Transcript { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatMessage>? Transcript { get => _transcript; set => _transcript = value; }
 
     /// <summary>Represents an email transcript</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailTranscript")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingEmailMessage>? EmailTranscript { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingEmailMessage>? EmailTranscript { get => _emailTranscript; set => _emailTranscript = value; }
 
     /// <summary>Represents a messaging transcript</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingTranscript")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessagingMessage>? MessagingTranscript { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessagingMessage>? MessagingTranscript { get => _messagingTranscript; set => _messagingTranscript = value; }
 
     /// <summary>Represents the current file state for a recording. Examples: Uploading, Archived, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileState")]
-    public global::GenesysCloud.Extensions.Models.Recording.FileStateEnum? FileState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording.FileStateEnum? FileState { get => _fileState; set => _fileState = value; }
 
     /// <summary>The amount of time a restored recording will remain restored before being archived again. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreExpirationTime")]
-    public global::System.DateTimeOffset? RestoreExpirationTime { get; set; }
+    public global::System.DateTimeOffset? RestoreExpirationTime { get => _restoreExpirationTime; set => _restoreExpirationTime = value; }
 
     /// <summary>The different mediaUris for the recording. Null when there is no playable media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaUris")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaResult>? MediaUris { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaResult>? MediaUris { get => _mediaUris; set => _mediaUris = value; }
 
     /// <summary>Gets or sets <c>estimatedTranscodeTimeMs</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("estimatedTranscodeTimeMs")]
-    public long? EstimatedTranscodeTimeMs { get; set; }
+    public long? EstimatedTranscodeTimeMs { get => _estimatedTranscodeTimeMs; set => _estimatedTranscodeTimeMs = value; }
 
     /// <summary>Gets or sets <c>actualTranscodeTimeMs</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualTranscodeTimeMs")]
-    public long? ActualTranscodeTimeMs { get; set; }
+    public long? ActualTranscodeTimeMs { get => _actualTranscodeTimeMs; set => _actualTranscodeTimeMs = value; }
 
     /// <summary>The date the recording will be archived. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveDate")]
-    public global::System.DateTimeOffset? ArchiveDate { get; set; }
+    public global::System.DateTimeOffset? ArchiveDate { get => _archiveDate; set => _archiveDate = value; }
 
     /// <summary>The type of archive medium used. Example: CloudArchive</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveMedium")]
-    public global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum? ArchiveMedium { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum? ArchiveMedium { get => _archiveMedium; set => _archiveMedium = value; }
 
     /// <summary>The date the recording will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteDate")]
-    public global::System.DateTimeOffset? DeleteDate { get; set; }
+    public global::System.DateTimeOffset? DeleteDate { get => _deleteDate; set => _deleteDate = value; }
 
     /// <summary>The date the recording will be exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportDate")]
-    public global::System.DateTimeOffset? ExportDate { get; set; }
+    public global::System.DateTimeOffset? ExportDate { get => _exportDate; set => _exportDate = value; }
 
     /// <summary>The date the recording was exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportedDate")]
-    public global::System.DateTimeOffset? ExportedDate { get; set; }
+    public global::System.DateTimeOffset? ExportedDate { get => _exportedDate; set => _exportedDate = value; }
 
     /// <summary>Duration of transcoded media in milliseconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputDurationMs")]
-    public long? OutputDurationMs { get; set; }
+    public long? OutputDurationMs { get => _outputDurationMs; set => _outputDurationMs = value; }
 
     /// <summary>Size of transcoded media in bytes. 0 if there is no transcoded media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputSizeInBytes")]
-    public long? OutputSizeInBytes { get; set; }
+    public long? OutputSizeInBytes { get => _outputSizeInBytes; set => _outputSizeInBytes = value; }
 
     /// <summary>How many archive restorations the organization is allowed to have. Deprecated - Always returns 10000 since the restoration limit is no longer enforced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxAllowedRestorationsForOrg")]
-    public long? MaxAllowedRestorationsForOrg { get; set; }
+    public long? MaxAllowedRestorationsForOrg { get => _maxAllowedRestorationsForOrg; set => _maxAllowedRestorationsForOrg = value; }
 
     /// <summary>The remaining archive restorations the organization has. Deprecated - Always returns 10000 since the restoration limit is no longer enforced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remainingRestorationsAllowedForOrg")]
-    public long? RemainingRestorationsAllowedForOrg { get; set; }
+    public long? RemainingRestorationsAllowedForOrg { get => _remainingRestorationsAllowedForOrg; set => _remainingRestorationsAllowedForOrg = value; }
 
     /// <summary>The session id represents an external resource id, such as email, call, chat, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The users participating in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Users { get => _users; set => _users = value; }
 
     /// <summary>Role of the file recording. It can be either customer_experience or adhoc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingFileRole")]
-    public global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum? RecordingFileRole { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum? RecordingFileRole { get => _recordingFileRole; set => _recordingFileRole = value; }
 
     /// <summary>Status of a recording that cannot be returned because of an error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingErrorStatus")]
-    public global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum? RecordingErrorStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum? RecordingErrorStatus { get => _recordingErrorStatus; set => _recordingErrorStatus = value; }
 
     /// <summary>The start time of the full recording, before any segment access restrictions are applied. Null when there is no playable media. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originalRecordingStartTime")]
-    public global::System.DateTimeOffset? OriginalRecordingStartTime { get; set; }
+    public global::System.DateTimeOffset? OriginalRecordingStartTime { get => _originalRecordingStartTime; set => _originalRecordingStartTime = value; }
 
     /// <summary>The creation time of the recording. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationTime")]
-    public global::System.DateTimeOffset? CreationTime { get; set; }
+    public global::System.DateTimeOffset? CreationTime { get => _creationTime; set => _creationTime = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _conversationId;
+    private string? _path;
+    private string? _startTime;
+    private string? _endTime;
+    private string? _media;
+    private global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum? _mediaSubtype;
+    private string? _mediaSubject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? _annotations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChatMessage>? _transcript;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingEmailMessage>? _emailTranscript;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessagingMessage>? _messagingTranscript;
+    private global::GenesysCloud.Extensions.Models.Recording.FileStateEnum? _fileState;
+    private global::System.DateTimeOffset? _restoreExpirationTime;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaResult>? _mediaUris;
+    private long? _estimatedTranscodeTimeMs;
+    private long? _actualTranscodeTimeMs;
+    private global::System.DateTimeOffset? _archiveDate;
+    private global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum? _archiveMedium;
+    private global::System.DateTimeOffset? _deleteDate;
+    private global::System.DateTimeOffset? _exportDate;
+    private global::System.DateTimeOffset? _exportedDate;
+    private long? _outputDurationMs;
+    private long? _outputSizeInBytes;
+    private long? _maxAllowedRestorationsForOrg;
+    private long? _remainingRestorationsAllowedForOrg;
+    private string? _sessionId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _users;
+    private global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum? _recordingFileRole;
+    private global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum? _recordingErrorStatus;
+    private global::System.DateTimeOffset? _originalRecordingStartTime;
+    private global::System.DateTimeOffset? _creationTime;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Recording IGenesysCloudModel<Recording>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -171,36 +207,36 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Path = ReadString(ref reader, name);
+                    value._path = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.StartTime = ReadString(ref reader, name);
+                    value._startTime = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.EndTime = ReadString(ref reader, name);
+                    value._endTime = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Media = ReadString(ref reader, name);
+                    value._media = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.MediaSubtype = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum?)null;
+                    value._mediaSubtype = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Recording.MediaSubtypeEnum?)null;
                     break;
                 case 8:
-                    value.MediaSubject = ReadString(ref reader, name);
+                    value._mediaSubject = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Annotations = null;
+                        value._annotations = null;
                     }
                     else
                     {
@@ -211,13 +247,13 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Annotation.ReadJson(ref reader, options));
                         }
 
-                        value.Annotations = list2;
+                        value._annotations = list2;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Transcript = null;
+                        value._transcript = null;
                     }
                     else
                     {
@@ -228,13 +264,13 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ChatMessage.ReadJson(ref reader, options));
                         }
 
-                        value.Transcript = list3;
+                        value._transcript = list3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.EmailTranscript = null;
+                        value._emailTranscript = null;
                     }
                     else
                     {
@@ -245,13 +281,13 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingEmailMessage.ReadJson(ref reader, options));
                         }
 
-                        value.EmailTranscript = list4;
+                        value._emailTranscript = list4;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.MessagingTranscript = null;
+                        value._messagingTranscript = null;
                     }
                     else
                     {
@@ -262,19 +298,19 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ReadJson(ref reader, options));
                         }
 
-                        value.MessagingTranscript = list5;
+                        value._messagingTranscript = list5;
                     }
                     break;
                 case 13:
-                    value.FileState = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Recording.FileStateEnum(text6) : (global::GenesysCloud.Extensions.Models.Recording.FileStateEnum?)null;
+                    value._fileState = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Recording.FileStateEnum(text6) : (global::GenesysCloud.Extensions.Models.Recording.FileStateEnum?)null;
                     break;
                 case 14:
-                    value.RestoreExpirationTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._restoreExpirationTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.MediaUris = null;
+                        value._mediaUris = null;
                     }
                     else
                     {
@@ -285,49 +321,49 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             dictionary7[key7] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaResult.ReadJson(ref reader, options);
                         }
 
-                        value.MediaUris = dictionary7;
+                        value._mediaUris = dictionary7;
                     }
                     break;
                 case 16:
-                    value.EstimatedTranscodeTimeMs = ReadNullableInt64(ref reader, options, name);
+                    value._estimatedTranscodeTimeMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.ActualTranscodeTimeMs = ReadNullableInt64(ref reader, options, name);
+                    value._actualTranscodeTimeMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.ArchiveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._archiveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 19:
-                    value.ArchiveMedium = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum(text8) : (global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum?)null;
+                    value._archiveMedium = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum(text8) : (global::GenesysCloud.Extensions.Models.Recording.ArchiveMediumEnum?)null;
                     break;
                 case 20:
-                    value.DeleteDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deleteDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 21:
-                    value.ExportDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 22:
-                    value.ExportedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 23:
-                    value.OutputDurationMs = ReadNullableInt64(ref reader, options, name);
+                    value._outputDurationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 24:
-                    value.OutputSizeInBytes = ReadNullableInt64(ref reader, options, name);
+                    value._outputSizeInBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 25:
-                    value.MaxAllowedRestorationsForOrg = ReadNullableInt64(ref reader, options, name);
+                    value._maxAllowedRestorationsForOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 26:
-                    value.RemainingRestorationsAllowedForOrg = ReadNullableInt64(ref reader, options, name);
+                    value._remainingRestorationsAllowedForOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 27:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -338,26 +374,26 @@ public sealed class Recording : IGenesysCloudModel<Recording>
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list9;
+                        value._users = list9;
                     }
                     break;
                 case 29:
-                    value.RecordingFileRole = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum(text10) : (global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum?)null;
+                    value._recordingFileRole = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum(text10) : (global::GenesysCloud.Extensions.Models.Recording.RecordingFileRoleEnum?)null;
                     break;
                 case 30:
-                    value.RecordingErrorStatus = ReadEnum(ref reader, name) is { } text11 ? new global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum(text11) : (global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum?)null;
+                    value._recordingErrorStatus = ReadEnum(ref reader, name) is { } text11 ? new global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum(text11) : (global::GenesysCloud.Extensions.Models.Recording.RecordingErrorStatusEnum?)null;
                     break;
                 case 31:
-                    value.OriginalRecordingStartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._originalRecordingStartTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 32:
-                    value.CreationTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._creationTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 33:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -369,16 +405,16 @@ public sealed class Recording : IGenesysCloudModel<Recording>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "path"u8, value.Path, nulls);
-        WriteString(writer, "startTime"u8, value.StartTime, nulls);
-        WriteString(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "media"u8, value.Media, nulls);
-        WriteString(writer, "mediaSubtype"u8, value.MediaSubtype?.ToString(), nulls);
-        WriteString(writer, "mediaSubject"u8, value.MediaSubject, nulls);
-        if (value.Annotations is { } property12)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "path"u8, value._path, nulls);
+        WriteString(writer, "startTime"u8, value._startTime, nulls);
+        WriteString(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "media"u8, value._media, nulls);
+        WriteString(writer, "mediaSubtype"u8, value._mediaSubtype?.ToString(), nulls);
+        WriteString(writer, "mediaSubject"u8, value._mediaSubject, nulls);
+        if (value._annotations is { } property12)
         {
             writer.WritePropertyName("annotations"u8);
             writer.WriteStartArray();
@@ -402,7 +438,7 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("annotations"u8);
         }
 
-        if (value.Transcript is { } property15)
+        if (value._transcript is { } property15)
         {
             writer.WritePropertyName("transcript"u8);
             writer.WriteStartArray();
@@ -426,7 +462,7 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("transcript"u8);
         }
 
-        if (value.EmailTranscript is { } property18)
+        if (value._emailTranscript is { } property18)
         {
             writer.WritePropertyName("emailTranscript"u8);
             writer.WriteStartArray();
@@ -450,7 +486,7 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("emailTranscript"u8);
         }
 
-        if (value.MessagingTranscript is { } property21)
+        if (value._messagingTranscript is { } property21)
         {
             writer.WritePropertyName("messagingTranscript"u8);
             writer.WriteStartArray();
@@ -474,9 +510,9 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("messagingTranscript"u8);
         }
 
-        WriteString(writer, "fileState"u8, value.FileState?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "restoreExpirationTime"u8, value.RestoreExpirationTime, nulls);
-        if (value.MediaUris is { } property24)
+        WriteString(writer, "fileState"u8, value._fileState?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "restoreExpirationTime"u8, value._restoreExpirationTime, nulls);
+        if (value._mediaUris is { } property24)
         {
             writer.WritePropertyName("mediaUris"u8);
             writer.WriteStartObject();
@@ -501,19 +537,19 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("mediaUris"u8);
         }
 
-        WriteInt64(writer, "estimatedTranscodeTimeMs"u8, value.EstimatedTranscodeTimeMs, nulls);
-        WriteInt64(writer, "actualTranscodeTimeMs"u8, value.ActualTranscodeTimeMs, nulls);
-        WriteDateTimeOffset(writer, "archiveDate"u8, value.ArchiveDate, nulls);
-        WriteString(writer, "archiveMedium"u8, value.ArchiveMedium?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "deleteDate"u8, value.DeleteDate, nulls);
-        WriteDateTimeOffset(writer, "exportDate"u8, value.ExportDate, nulls);
-        WriteDateTimeOffset(writer, "exportedDate"u8, value.ExportedDate, nulls);
-        WriteInt64(writer, "outputDurationMs"u8, value.OutputDurationMs, nulls);
-        WriteInt64(writer, "outputSizeInBytes"u8, value.OutputSizeInBytes, nulls);
-        WriteInt64(writer, "maxAllowedRestorationsForOrg"u8, value.MaxAllowedRestorationsForOrg, nulls);
-        WriteInt64(writer, "remainingRestorationsAllowedForOrg"u8, value.RemainingRestorationsAllowedForOrg, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Users is { } property27)
+        WriteInt64(writer, "estimatedTranscodeTimeMs"u8, value._estimatedTranscodeTimeMs, nulls);
+        WriteInt64(writer, "actualTranscodeTimeMs"u8, value._actualTranscodeTimeMs, nulls);
+        WriteDateTimeOffset(writer, "archiveDate"u8, value._archiveDate, nulls);
+        WriteString(writer, "archiveMedium"u8, value._archiveMedium?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "deleteDate"u8, value._deleteDate, nulls);
+        WriteDateTimeOffset(writer, "exportDate"u8, value._exportDate, nulls);
+        WriteDateTimeOffset(writer, "exportedDate"u8, value._exportedDate, nulls);
+        WriteInt64(writer, "outputDurationMs"u8, value._outputDurationMs, nulls);
+        WriteInt64(writer, "outputSizeInBytes"u8, value._outputSizeInBytes, nulls);
+        WriteInt64(writer, "maxAllowedRestorationsForOrg"u8, value._maxAllowedRestorationsForOrg, nulls);
+        WriteInt64(writer, "remainingRestorationsAllowedForOrg"u8, value._remainingRestorationsAllowedForOrg, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._users is { } property27)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -537,12 +573,12 @@ public sealed class Recording : IGenesysCloudModel<Recording>
             writer.WriteNull("users"u8);
         }
 
-        WriteString(writer, "recordingFileRole"u8, value.RecordingFileRole?.ToString(), nulls);
-        WriteString(writer, "recordingErrorStatus"u8, value.RecordingErrorStatus?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "originalRecordingStartTime"u8, value.OriginalRecordingStartTime, nulls);
-        WriteDateTimeOffset(writer, "creationTime"u8, value.CreationTime, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "recordingFileRole"u8, value._recordingFileRole?.ToString(), nulls);
+        WriteString(writer, "recordingErrorStatus"u8, value._recordingErrorStatus?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "originalRecordingStartTime"u8, value._originalRecordingStartTime, nulls);
+        WriteDateTimeOffset(writer, "creationTime"u8, value._creationTime, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class RecordingAttachment : IGenesysCloudModel<RecordingAttachment
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of attachment this instance represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>URL of the attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Attachment mime type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mime")]
-    public string? Mime { get; set; }
+    public string? Mime { get => _mime; set => _mime = value; }
 
     /// <summary>Text associated with attachment such as an image caption.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Suggested file name for attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum? _mediaType;
+    private string? _url;
+    private string? _mime;
+    private string? _text;
+    private string? _fileName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingAttachment IGenesysCloudModel<RecordingAttachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class RecordingAttachment : IGenesysCloudModel<RecordingAttachment
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingAttachment.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Mime = ReadString(ref reader, name);
+                    value._mime = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class RecordingAttachment : IGenesysCloudModel<RecordingAttachment
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "mime"u8, value.Mime, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "mime"u8, value._mime, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
 {
     /// <summary>Gets or sets <c>htmlBody</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("htmlBody")]
-    public string? HtmlBody { get; set; }
+    public string? HtmlBody { get => _htmlBody; set => _htmlBody = value; }
 
     /// <summary>Gets or sets <c>textBody</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>to</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get => _to; set => _to = value; }
 
     /// <summary>Gets or sets <c>cc</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Cc { get => _cc; set => _cc = value; }
 
     /// <summary>Gets or sets <c>bcc</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bcc")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? Bcc { get => _bcc; set => _bcc = value; }
 
     /// <summary>Gets or sets <c>from</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get => _from; set => _from = value; }
 
     /// <summary>Indicates the address to which the author of the message suggests that replies be sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyTo")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? ReplyTo { get => _replyTo; set => _replyTo = value; }
 
     /// <summary>Gets or sets <c>subject</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>Gets or sets <c>attachments</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAttachment>? Attachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAttachment>? Attachments { get => _attachments; set => _attachments = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
+
+    private string? _htmlBody;
+    private string? _textBody;
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _to;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _cc;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _bcc;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _from;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _replyTo;
+    private string? _subject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAttachment>? _attachments;
+    private global::System.DateTimeOffset? _time;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingEmailMessage IGenesysCloudModel<RecordingEmailMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,18 +92,18 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             switch (index)
             {
                 case 0:
-                    value.HtmlBody = ReadString(ref reader, name);
+                    value._htmlBody = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.To = null;
+                        value._to = null;
                     }
                     else
                     {
@@ -101,13 +114,13 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.To = list1;
+                        value._to = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Cc = null;
+                        value._cc = null;
                     }
                     else
                     {
@@ -118,13 +131,13 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Cc = list2;
+                        value._cc = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Bcc = null;
+                        value._bcc = null;
                     }
                     else
                     {
@@ -135,22 +148,22 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.Bcc = list3;
+                        value._bcc = list3;
                     }
                     break;
                 case 6:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ReplyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._replyTo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Attachments = null;
+                        value._attachments = null;
                     }
                     else
                     {
@@ -161,14 +174,14 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAttachment.ReadJson(ref reader, options));
                         }
 
-                        value.Attachments = list4;
+                        value._attachments = list4;
                     }
                     break;
                 case 10:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,10 +193,10 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "htmlBody"u8, value.HtmlBody, nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.To is { } property5)
+        WriteString(writer, "htmlBody"u8, value._htmlBody, nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._to is { } property5)
         {
             writer.WritePropertyName("to"u8);
             writer.WriteStartArray();
@@ -207,7 +220,7 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("to"u8);
         }
 
-        if (value.Cc is { } property8)
+        if (value._cc is { } property8)
         {
             writer.WritePropertyName("cc"u8);
             writer.WriteStartArray();
@@ -231,7 +244,7 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("cc"u8);
         }
 
-        if (value.Bcc is { } property11)
+        if (value._bcc is { } property11)
         {
             writer.WritePropertyName("bcc"u8);
             writer.WriteStartArray();
@@ -255,7 +268,7 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("bcc"u8);
         }
 
-        if (value.From is { } property14)
+        if (value._from is { } property14)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property14, options);
@@ -265,7 +278,7 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("from"u8);
         }
 
-        if (value.ReplyTo is { } property16)
+        if (value._replyTo is { } property16)
         {
             writer.WritePropertyName("replyTo"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property16, options);
@@ -275,8 +288,8 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("replyTo"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        if (value.Attachments is { } property18)
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        if (value._attachments is { } property18)
         {
             writer.WritePropertyName("attachments"u8);
             writer.WriteStartArray();
@@ -300,8 +313,8 @@ public sealed class RecordingEmailMessage : IGenesysCloudModel<RecordingEmailMes
             writer.WriteNull("attachments"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

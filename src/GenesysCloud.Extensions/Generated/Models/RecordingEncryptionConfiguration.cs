@@ -14,35 +14,44 @@ public sealed class RecordingEncryptionConfiguration : IGenesysCloudModel<Record
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>When keyConfigurationType is LocalKeyManager, this should be the url for decryption and must specify the path to where GenesysCloud can requests decryption. When keyConfigurationType is KmsSymmetric, this should be the arn to the key alias for the master key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>The api id for Hawk Authentication. Null if keyConfigurationType is KmsSymmetric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apiId")]
-    public string? ApiId { get; set; }
+    public string? ApiId { get => _apiId; set => _apiId = value; }
 
     /// <summary>The api shared symmetric key used for hawk authentication. Null if keyConfigurationType is KmsSymmetric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-    public string? ApiKey { get; set; }
+    public string? ApiKey { get => _apiKey; set => _apiKey = value; }
 
     /// <summary>Type should be LocalKeyManager or KmsSymmetric when create or update Key configurations; 'Native' for disabling configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyConfigurationType")]
-    public global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum? KeyConfigurationType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum? KeyConfigurationType { get => _keyConfigurationType; set => _keyConfigurationType = value; }
 
     /// <summary>The error message related to the configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? LastError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? LastError { get => _lastError; set => _lastError = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _url;
+    private string? _apiId;
+    private string? _apiKey;
+    private global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum? _keyConfigurationType;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _lastError;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingEncryptionConfiguration IGenesysCloudModel<RecordingEncryptionConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class RecordingEncryptionConfiguration : IGenesysCloudModel<Record
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ApiId = ReadString(ref reader, name);
+                    value._apiId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ApiKey = ReadString(ref reader, name);
+                    value._apiKey = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.KeyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum?)null;
+                    value._keyConfigurationType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration.KeyConfigurationTypeEnum?)null;
                     break;
                 case 5:
-                    value.LastError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._lastError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,12 +105,12 @@ public sealed class RecordingEncryptionConfiguration : IGenesysCloudModel<Record
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "apiId"u8, value.ApiId, nulls);
-        WriteString(writer, "apiKey"u8, value.ApiKey, nulls);
-        WriteString(writer, "keyConfigurationType"u8, value.KeyConfigurationType?.ToString(), nulls);
-        if (value.LastError is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "apiId"u8, value._apiId, nulls);
+        WriteString(writer, "apiKey"u8, value._apiKey, nulls);
+        WriteString(writer, "keyConfigurationType"u8, value._keyConfigurationType?.ToString(), nulls);
+        if (value._lastError is { } property2)
         {
             writer.WritePropertyName("lastError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property2, options);
@@ -111,8 +120,8 @@ public sealed class RecordingEncryptionConfiguration : IGenesysCloudModel<Record
             writer.WriteNull("lastError"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
 {
     /// <summary>The introduction component, used to give an intro into what the form entails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("introduction")]
-    public global::GenesysCloud.Extensions.Models.RecordingIntroduction? Introduction { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingIntroduction? Introduction { get => _introduction; set => _introduction = value; }
 
     /// <summary>Form pages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formPages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPage>? FormPages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPage>? FormPages { get => _formPages; set => _formPages = value; }
 
     /// <summary>Defines the initial prompt message structure containing title and subtitle fields that are displayed to the end user when a form requires completion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivedMessage")]
-    public global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? ReceivedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? ReceivedMessage { get => _receivedMessage; set => _receivedMessage = value; }
 
     /// <summary>The reply message after the user has filled out the form received.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("replyMessage")]
-    public global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? ReplyMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? ReplyMessage { get => _replyMessage; set => _replyMessage = value; }
 
     /// <summary>Content of the payload included in the Form response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormResponseComponent>? Response { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormResponseComponent>? Response { get => _response; set => _response = value; }
 
     /// <summary>Reference to the id of the original message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
 
     /// <summary>The id of the canned response which was used to create the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cannedResponseId")]
-    public string? CannedResponseId { get; set; }
+    public string? CannedResponseId { get => _cannedResponseId; set => _cannedResponseId = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingIntroduction? _introduction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPage>? _formPages;
+    private global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? _receivedMessage;
+    private global::GenesysCloud.Extensions.Models.ReceivedReplyMessage? _replyMessage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormResponseComponent>? _response;
+    private string? _originatingMessageId;
+    private string? _cannedResponseId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingForm IGenesysCloudModel<RecordingForm>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,12 +72,12 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             switch (index)
             {
                 case 0:
-                    value.Introduction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingIntroduction.ReadJson(ref reader, options);
+                    value._introduction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingIntroduction.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FormPages = null;
+                        value._formPages = null;
                     }
                     else
                     {
@@ -79,19 +88,19 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingFormPage.ReadJson(ref reader, options));
                         }
 
-                        value.FormPages = list1;
+                        value._formPages = list1;
                     }
                     break;
                 case 2:
-                    value.ReceivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._receivedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ReplyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.ReadJson(ref reader, options);
+                    value._replyMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Response = null;
+                        value._response = null;
                     }
                     else
                     {
@@ -102,17 +111,17 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingFormResponseComponent.ReadJson(ref reader, options));
                         }
 
-                        value.Response = list2;
+                        value._response = list2;
                     }
                     break;
                 case 5:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CannedResponseId = ReadString(ref reader, name);
+                    value._cannedResponseId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +133,7 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Introduction is { } property3)
+        if (value._introduction is { } property3)
         {
             writer.WritePropertyName("introduction"u8);
             global::GenesysCloud.Extensions.Models.RecordingIntroduction.WriteJson(writer, property3, options);
@@ -134,7 +143,7 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             writer.WriteNull("introduction"u8);
         }
 
-        if (value.FormPages is { } property5)
+        if (value._formPages is { } property5)
         {
             writer.WritePropertyName("formPages"u8);
             writer.WriteStartArray();
@@ -158,7 +167,7 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             writer.WriteNull("formPages"u8);
         }
 
-        if (value.ReceivedMessage is { } property8)
+        if (value._receivedMessage is { } property8)
         {
             writer.WritePropertyName("receivedMessage"u8);
             global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.WriteJson(writer, property8, options);
@@ -168,7 +177,7 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             writer.WriteNull("receivedMessage"u8);
         }
 
-        if (value.ReplyMessage is { } property10)
+        if (value._replyMessage is { } property10)
         {
             writer.WritePropertyName("replyMessage"u8);
             global::GenesysCloud.Extensions.Models.ReceivedReplyMessage.WriteJson(writer, property10, options);
@@ -178,7 +187,7 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             writer.WriteNull("replyMessage"u8);
         }
 
-        if (value.Response is { } property12)
+        if (value._response is { } property12)
         {
             writer.WritePropertyName("response"u8);
             writer.WriteStartArray();
@@ -202,9 +211,9 @@ public sealed class RecordingForm : IGenesysCloudModel<RecordingForm>
             writer.WriteNull("response"u8);
         }
 
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteString(writer, "cannedResponseId"u8, value.CannedResponseId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteString(writer, "cannedResponseId"u8, value._cannedResponseId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

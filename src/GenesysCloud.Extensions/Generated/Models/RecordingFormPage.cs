@@ -14,19 +14,24 @@ public sealed class RecordingFormPage : IGenesysCloudModel<RecordingFormPage>
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the subtitle.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-    public string? Subtitle { get; set; }
+    public string? Subtitle { get => _subtitle; set => _subtitle = value; }
 
     /// <summary>Page components in this form page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageComponents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPageComponent>? PageComponents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPageComponent>? PageComponents { get => _pageComponents; set => _pageComponents = value; }
+
+    private string? _title;
+    private string? _subtitle;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingFormPageComponent>? _pageComponents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingFormPage IGenesysCloudModel<RecordingFormPage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class RecordingFormPage : IGenesysCloudModel<RecordingFormPage>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Subtitle = ReadString(ref reader, name);
+                    value._subtitle = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PageComponents = null;
+                        value._pageComponents = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class RecordingFormPage : IGenesysCloudModel<RecordingFormPage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.ReadJson(ref reader, options));
                         }
 
-                        value.PageComponents = list1;
+                        value._pageComponents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class RecordingFormPage : IGenesysCloudModel<RecordingFormPage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "subtitle"u8, value.Subtitle, nulls);
-        if (value.PageComponents is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "subtitle"u8, value._subtitle, nulls);
+        if (value._pageComponents is { } property2)
         {
             writer.WritePropertyName("pageComponents"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class RecordingFormPage : IGenesysCloudModel<RecordingFormPage>
             writer.WriteNull("pageComponents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

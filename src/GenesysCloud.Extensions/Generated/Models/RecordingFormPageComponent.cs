@@ -14,27 +14,34 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
 {
     /// <summary>Type of this form component element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("formComponentType")]
-    public global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum? FormComponentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum? FormComponentType { get => _formComponentType; set => _formComponentType = value; }
 
     /// <summary>Date Picker content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePicker")]
-    public global::GenesysCloud.Extensions.Models.DatePicker? DatePicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.DatePicker? DatePicker { get => _datePicker; set => _datePicker = value; }
 
     /// <summary>Wheel Picker content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wheelPicker")]
-    public global::GenesysCloud.Extensions.Models.RecordingWheelPicker? WheelPicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingWheelPicker? WheelPicker { get => _wheelPicker; set => _wheelPicker = value; }
 
     /// <summary>List Picker content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listPicker")]
-    public global::GenesysCloud.Extensions.Models.ListPicker? ListPicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListPicker? ListPicker { get => _listPicker; set => _listPicker = value; }
 
     /// <summary>Input content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("input")]
-    public global::GenesysCloud.Extensions.Models.RecordingInput? Input { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingInput? Input { get => _input; set => _input = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum? _formComponentType;
+    private global::GenesysCloud.Extensions.Models.DatePicker? _datePicker;
+    private global::GenesysCloud.Extensions.Models.RecordingWheelPicker? _wheelPicker;
+    private global::GenesysCloud.Extensions.Models.ListPicker? _listPicker;
+    private global::GenesysCloud.Extensions.Models.RecordingInput? _input;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingFormPageComponent IGenesysCloudModel<RecordingFormPageComponent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
             switch (index)
             {
                 case 0:
-                    value.FormComponentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum?)null;
+                    value._formComponentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingFormPageComponent.FormComponentTypeEnum?)null;
                     break;
                 case 1:
-                    value.DatePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DatePicker.ReadJson(ref reader, options);
+                    value._datePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DatePicker.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WheelPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingWheelPicker.ReadJson(ref reader, options);
+                    value._wheelPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingWheelPicker.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ListPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListPicker.ReadJson(ref reader, options);
+                    value._listPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListPicker.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingInput.ReadJson(ref reader, options);
+                    value._input = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingInput.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "formComponentType"u8, value.FormComponentType?.ToString(), nulls);
-        if (value.DatePicker is { } property2)
+        WriteString(writer, "formComponentType"u8, value._formComponentType?.ToString(), nulls);
+        if (value._datePicker is { } property2)
         {
             writer.WritePropertyName("datePicker"u8);
             global::GenesysCloud.Extensions.Models.DatePicker.WriteJson(writer, property2, options);
@@ -93,7 +100,7 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
             writer.WriteNull("datePicker"u8);
         }
 
-        if (value.WheelPicker is { } property4)
+        if (value._wheelPicker is { } property4)
         {
             writer.WritePropertyName("wheelPicker"u8);
             global::GenesysCloud.Extensions.Models.RecordingWheelPicker.WriteJson(writer, property4, options);
@@ -103,7 +110,7 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
             writer.WriteNull("wheelPicker"u8);
         }
 
-        if (value.ListPicker is { } property6)
+        if (value._listPicker is { } property6)
         {
             writer.WritePropertyName("listPicker"u8);
             global::GenesysCloud.Extensions.Models.ListPicker.WriteJson(writer, property6, options);
@@ -113,7 +120,7 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
             writer.WriteNull("listPicker"u8);
         }
 
-        if (value.Input is { } property8)
+        if (value._input is { } property8)
         {
             writer.WritePropertyName("input"u8);
             global::GenesysCloud.Extensions.Models.RecordingInput.WriteJson(writer, property8, options);
@@ -123,7 +130,7 @@ public sealed class RecordingFormPageComponent : IGenesysCloudModel<RecordingFor
             writer.WriteNull("input"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RecordingFormResponseComponent : IGenesysCloudModel<Recordin
 {
     /// <summary>The id of the component in the original message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The content object capturing component response from the original message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("component")]
-    public global::GenesysCloud.Extensions.Models.RecordingFormResponseContent? Component { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingFormResponseContent? Component { get => _component; set => _component = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.RecordingFormResponseContent? _component;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingFormResponseComponent IGenesysCloudModel<RecordingFormResponseComponent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecordingFormResponseComponent : IGenesysCloudModel<Recordin
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Component = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingFormResponseContent.ReadJson(ref reader, options);
+                    value._component = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingFormResponseContent.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class RecordingFormResponseComponent : IGenesysCloudModel<Recordin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Component is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._component is { } property1)
         {
             writer.WritePropertyName("component"u8);
             global::GenesysCloud.Extensions.Models.RecordingFormResponseContent.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class RecordingFormResponseComponent : IGenesysCloudModel<Recordin
             writer.WriteNull("component"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

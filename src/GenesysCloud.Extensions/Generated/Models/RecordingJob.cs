@@ -14,63 +14,79 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Details of the user created the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The current state of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Original query of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingJobsQuery")]
-    public global::GenesysCloud.Extensions.Models.RecordingJobsQuery? RecordingJobsQuery { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingJobsQuery? RecordingJobsQuery { get => _recordingJobsQuery; set => _recordingJobsQuery = value; }
 
     /// <summary>Date when the job was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Total number of conversations affected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalConversations")]
-    public long? TotalConversations { get; set; }
+    public long? TotalConversations { get => _totalConversations; set => _totalConversations = value; }
 
     /// <summary>Total number of recordings affected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRecordings")]
-    public long? TotalRecordings { get; set; }
+    public long? TotalRecordings { get => _totalRecordings; set => _totalRecordings = value; }
 
     /// <summary>Total number of recordings that have been skipped.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalSkippedRecordings")]
-    public long? TotalSkippedRecordings { get; set; }
+    public long? TotalSkippedRecordings { get => _totalSkippedRecordings; set => _totalSkippedRecordings = value; }
 
     /// <summary>Total number of recordings that the bulk job failed to process.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalFailedRecordings")]
-    public long? TotalFailedRecordings { get; set; }
+    public long? TotalFailedRecordings { get => _totalFailedRecordings; set => _totalFailedRecordings = value; }
 
     /// <summary>Total number of recordings have been processed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalProcessedRecordings")]
-    public long? TotalProcessedRecordings { get; set; }
+    public long? TotalProcessedRecordings { get => _totalProcessedRecordings; set => _totalProcessedRecordings = value; }
 
     /// <summary>Progress in percentage based on the number of recordings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentProgress")]
-    public long? PercentProgress { get; set; }
+    public long? PercentProgress { get => _percentProgress; set => _percentProgress = value; }
 
     /// <summary>Error occurred during the job execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>Get IDs of recordings that the bulk job failed for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedRecordings")]
-    public string? FailedRecordings { get; set; }
+    public string? FailedRecordings { get => _failedRecordings; set => _failedRecordings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.RecordingJobsQuery? _recordingJobsQuery;
+    private global::System.DateTimeOffset? _dateCreated;
+    private long? _totalConversations;
+    private long? _totalRecordings;
+    private long? _totalSkippedRecordings;
+    private long? _totalFailedRecordings;
+    private long? _totalProcessedRecordings;
+    private long? _percentProgress;
+    private string? _errorMessage;
+    private string? _failedRecordings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingJob IGenesysCloudModel<RecordingJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingJob.StateEnum?)null;
                     break;
                 case 3:
-                    value.RecordingJobsQuery = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ReadJson(ref reader, options);
+                    value._recordingJobsQuery = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.TotalConversations = ReadNullableInt64(ref reader, options, name);
+                    value._totalConversations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.TotalRecordings = ReadNullableInt64(ref reader, options, name);
+                    value._totalRecordings = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.TotalSkippedRecordings = ReadNullableInt64(ref reader, options, name);
+                    value._totalSkippedRecordings = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.TotalFailedRecordings = ReadNullableInt64(ref reader, options, name);
+                    value._totalFailedRecordings = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.TotalProcessedRecordings = ReadNullableInt64(ref reader, options, name);
+                    value._totalProcessedRecordings = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.PercentProgress = ReadNullableInt64(ref reader, options, name);
+                    value._percentProgress = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.FailedRecordings = ReadString(ref reader, name);
+                    value._failedRecordings = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,8 +161,8 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.User is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -156,8 +172,8 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.RecordingJobsQuery is { } property4)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._recordingJobsQuery is { } property4)
         {
             writer.WritePropertyName("recordingJobsQuery"u8);
             global::GenesysCloud.Extensions.Models.RecordingJobsQuery.WriteJson(writer, property4, options);
@@ -167,17 +183,17 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
             writer.WriteNull("recordingJobsQuery"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteInt64(writer, "totalConversations"u8, value.TotalConversations, nulls);
-        WriteInt64(writer, "totalRecordings"u8, value.TotalRecordings, nulls);
-        WriteInt64(writer, "totalSkippedRecordings"u8, value.TotalSkippedRecordings, nulls);
-        WriteInt64(writer, "totalFailedRecordings"u8, value.TotalFailedRecordings, nulls);
-        WriteInt64(writer, "totalProcessedRecordings"u8, value.TotalProcessedRecordings, nulls);
-        WriteInt64(writer, "percentProgress"u8, value.PercentProgress, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "failedRecordings"u8, value.FailedRecordings, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteInt64(writer, "totalConversations"u8, value._totalConversations, nulls);
+        WriteInt64(writer, "totalRecordings"u8, value._totalRecordings, nulls);
+        WriteInt64(writer, "totalSkippedRecordings"u8, value._totalSkippedRecordings, nulls);
+        WriteInt64(writer, "totalFailedRecordings"u8, value._totalFailedRecordings, nulls);
+        WriteInt64(writer, "totalProcessedRecordings"u8, value._totalProcessedRecordings, nulls);
+        WriteInt64(writer, "percentProgress"u8, value._percentProgress, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "failedRecordings"u8, value._failedRecordings, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

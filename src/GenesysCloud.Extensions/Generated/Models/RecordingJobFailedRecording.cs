@@ -14,15 +14,19 @@ public sealed class RecordingJobFailedRecording : IGenesysCloudModel<RecordingJo
 {
     /// <summary>Conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Recording</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Recording { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Recording { get => _recording; set => _recording = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _recording;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingJobFailedRecording IGenesysCloudModel<RecordingJobFailedRecording>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecordingJobFailedRecording : IGenesysCloudModel<RecordingJo
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class RecordingJobFailedRecording : IGenesysCloudModel<RecordingJo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property1)
+        if (value._conversation is { } property1)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class RecordingJobFailedRecording : IGenesysCloudModel<RecordingJo
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Recording is { } property3)
+        if (value._recording is { } property3)
         {
             writer.WritePropertyName("recording"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class RecordingJobFailedRecording : IGenesysCloudModel<RecordingJo
             writer.WriteNull("recording"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class RecordingJobsQuery : IGenesysCloudModel<RecordingJobsQuery>
 {
     /// <summary>Operation to perform bulk task. If the operation will cause the delete date of a recording to be older than the export date, the export date will be adjusted to the delete date.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The date when the action will be performed. If screenRecordingActionDate is also provided, this value is only used for non-screen recordings. Otherwise this value is used for all recordings. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionDate")]
-    public global::System.DateTimeOffset? ActionDate { get; set; }
+    public global::System.DateTimeOffset? ActionDate { get => _actionDate; set => _actionDate = value; }
 
     /// <summary>The number of days after each recording's creation date when the action will be performed. If screenRecordingActionAge is also provided, this value is only used for non-screen recordings. Otherwise this value is used for all recordings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionAge")]
-    public long? ActionAge { get; set; }
+    public long? ActionAge { get => _actionAge; set => _actionAge = value; }
 
     /// <summary>The date when the action will be performed for screen recordings. If this is provided then includeScreenRecordings must be true. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenRecordingActionDate")]
-    public global::System.DateTimeOffset? ScreenRecordingActionDate { get; set; }
+    public global::System.DateTimeOffset? ScreenRecordingActionDate { get => _screenRecordingActionDate; set => _screenRecordingActionDate = value; }
 
     /// <summary>The number of days after each screen recording's creation date when the action will be performed. If this is provided then includeScreenRecordings must be true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenRecordingActionAge")]
-    public long? ScreenRecordingActionAge { get; set; }
+    public long? ScreenRecordingActionAge { get => _screenRecordingActionAge; set => _screenRecordingActionAge = value; }
 
     /// <summary>IntegrationId to Access AWS S3 bucket for bulk recording exports. This field is required and used only for EXPORT action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Whether to include recordings with PCI DSS and/or PII data, default value = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeRecordingsWithSensitiveData")]
-    public bool? IncludeRecordingsWithSensitiveData { get; set; }
+    public bool? IncludeRecordingsWithSensitiveData { get => _includeRecordingsWithSensitiveData; set => _includeRecordingsWithSensitiveData = value; }
 
     /// <summary>Whether to include Screen recordings for the action, default value = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeScreenRecordings")]
-    public bool? IncludeScreenRecordings { get; set; }
+    public bool? IncludeScreenRecordings { get => _includeScreenRecordings; set => _includeScreenRecordings = value; }
 
     /// <summary>Whether to include policy-based recordings for the action, default value = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includePolicyBasedRecordings")]
-    public bool? IncludePolicyBasedRecordings { get; set; }
+    public bool? IncludePolicyBasedRecordings { get => _includePolicyBasedRecordings; set => _includePolicyBasedRecordings = value; }
 
     /// <summary>Whether to include snippet recordings for the action, default value = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeSnippetRecordings")]
-    public bool? IncludeSnippetRecordings { get; set; }
+    public bool? IncludeSnippetRecordings { get => _includeSnippetRecordings; set => _includeSnippetRecordings = value; }
 
     /// <summary>For DELETE action, setting this to true will clear any pending exports for recordings. This field is only used for DELETE action. Default value = false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clearExport")]
-    public bool? ClearExport { get; set; }
+    public bool? ClearExport { get => _clearExport; set => _clearExport = value; }
 
     /// <summary>Conversation Query. Note: After the recording is created, it might take up to 48 hours for the recording to be included in the submitted job query.  This result depends on the analytics data lake job completion. See also: https://developer.genesys.cloud/analyticsdatamanagement/analytics/jobs/conversation-details-job#data-availability.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationQuery")]
-    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery? ConversationQuery { get; set; }
+    public global::GenesysCloud.Extensions.Models.AsyncConversationQuery? ConversationQuery { get => _conversationQuery; set => _conversationQuery = value; }
 
     /// <summary>As an alternative to conversationQuery, specify the date and time range of conversations that are older than 5 years to query.Results will include all conversations that had activity during the interval. This is supported only when querying for conversations older than 5 years;conversationQuery must not be provided when this is provided. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss.Interval duration must not exceed 6 months. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agedConversationInterval")]
-    public string? AgedConversationInterval { get; set; }
+    public string? AgedConversationInterval { get => _agedConversationInterval; set => _agedConversationInterval = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum? _action;
+    private global::System.DateTimeOffset? _actionDate;
+    private long? _actionAge;
+    private global::System.DateTimeOffset? _screenRecordingActionDate;
+    private long? _screenRecordingActionAge;
+    private string? _integrationId;
+    private bool? _includeRecordingsWithSensitiveData;
+    private bool? _includeScreenRecordings;
+    private bool? _includePolicyBasedRecordings;
+    private bool? _includeSnippetRecordings;
+    private bool? _clearExport;
+    private global::GenesysCloud.Extensions.Models.AsyncConversationQuery? _conversationQuery;
+    private string? _agedConversationInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingJobsQuery IGenesysCloudModel<RecordingJobsQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class RecordingJobsQuery : IGenesysCloudModel<RecordingJobsQuery>
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingJobsQuery.ActionEnum?)null;
                     break;
                 case 1:
-                    value.ActionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._actionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ActionAge = ReadNullableInt64(ref reader, options, name);
+                    value._actionAge = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ScreenRecordingActionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._screenRecordingActionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.ScreenRecordingActionAge = ReadNullableInt64(ref reader, options, name);
+                    value._screenRecordingActionAge = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.IncludeRecordingsWithSensitiveData = ReadNullableBoolean(ref reader, name);
+                    value._includeRecordingsWithSensitiveData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.IncludeScreenRecordings = ReadNullableBoolean(ref reader, name);
+                    value._includeScreenRecordings = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.IncludePolicyBasedRecordings = ReadNullableBoolean(ref reader, name);
+                    value._includePolicyBasedRecordings = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.IncludeSnippetRecordings = ReadNullableBoolean(ref reader, name);
+                    value._includeSnippetRecordings = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.ClearExport = ReadNullableBoolean(ref reader, name);
+                    value._clearExport = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.ConversationQuery = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AsyncConversationQuery.ReadJson(ref reader, options);
+                    value._conversationQuery = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AsyncConversationQuery.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.AgedConversationInterval = ReadString(ref reader, name);
+                    value._agedConversationInterval = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,18 +153,18 @@ public sealed class RecordingJobsQuery : IGenesysCloudModel<RecordingJobsQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "actionDate"u8, value.ActionDate, nulls);
-        WriteInt64(writer, "actionAge"u8, value.ActionAge, nulls);
-        WriteDateTimeOffset(writer, "screenRecordingActionDate"u8, value.ScreenRecordingActionDate, nulls);
-        WriteInt64(writer, "screenRecordingActionAge"u8, value.ScreenRecordingActionAge, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteBoolean(writer, "includeRecordingsWithSensitiveData"u8, value.IncludeRecordingsWithSensitiveData, nulls);
-        WriteBoolean(writer, "includeScreenRecordings"u8, value.IncludeScreenRecordings, nulls);
-        WriteBoolean(writer, "includePolicyBasedRecordings"u8, value.IncludePolicyBasedRecordings, nulls);
-        WriteBoolean(writer, "includeSnippetRecordings"u8, value.IncludeSnippetRecordings, nulls);
-        WriteBoolean(writer, "clearExport"u8, value.ClearExport, nulls);
-        if (value.ConversationQuery is { } property2)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "actionDate"u8, value._actionDate, nulls);
+        WriteInt64(writer, "actionAge"u8, value._actionAge, nulls);
+        WriteDateTimeOffset(writer, "screenRecordingActionDate"u8, value._screenRecordingActionDate, nulls);
+        WriteInt64(writer, "screenRecordingActionAge"u8, value._screenRecordingActionAge, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteBoolean(writer, "includeRecordingsWithSensitiveData"u8, value._includeRecordingsWithSensitiveData, nulls);
+        WriteBoolean(writer, "includeScreenRecordings"u8, value._includeScreenRecordings, nulls);
+        WriteBoolean(writer, "includePolicyBasedRecordings"u8, value._includePolicyBasedRecordings, nulls);
+        WriteBoolean(writer, "includeSnippetRecordings"u8, value._includeSnippetRecordings, nulls);
+        WriteBoolean(writer, "clearExport"u8, value._clearExport, nulls);
+        if (value._conversationQuery is { } property2)
         {
             writer.WritePropertyName("conversationQuery"u8);
             global::GenesysCloud.Extensions.Models.AsyncConversationQuery.WriteJson(writer, property2, options);
@@ -159,8 +174,8 @@ public sealed class RecordingJobsQuery : IGenesysCloudModel<RecordingJobsQuery>
             writer.WriteNull("conversationQuery"u8);
         }
 
-        WriteString(writer, "agedConversationInterval"u8, value.AgedConversationInterval, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agedConversationInterval"u8, value._agedConversationInterval, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RecordingLocation : IGenesysCloudModel<RecordingLocation>
 {
     /// <summary>URL of the Location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Location postal address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>Location name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Latitude of the location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latitude")]
-    public double? Latitude { get; set; }
+    public double? Latitude { get => _latitude; set => _latitude = value; }
 
     /// <summary>Longitude of the location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("longitude")]
-    public double? Longitude { get; set; }
+    public double? Longitude { get => _longitude; set => _longitude = value; }
+
+    private string? _url;
+    private string? _address;
+    private string? _text;
+    private double? _latitude;
+    private double? _longitude;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingLocation IGenesysCloudModel<RecordingLocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class RecordingLocation : IGenesysCloudModel<RecordingLocation>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Latitude = ReadNullableDouble(ref reader, options, name);
+                    value._latitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 4:
-                    value.Longitude = ReadNullableDouble(ref reader, options, name);
+                    value._longitude = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class RecordingLocation : IGenesysCloudModel<RecordingLocation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteDouble(writer, "latitude"u8, value.Latitude, nulls);
-        WriteDouble(writer, "longitude"u8, value.Longitude, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteDouble(writer, "latitude"u8, value._latitude, nulls);
+        WriteDouble(writer, "longitude"u8, value._longitude, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RecordingMessageReceipt : IGenesysCloudModel<RecordingMessag
 {
     /// <summary>The id of the message receipt. Message receipts will have the same ID as the message they reference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Original time of the event (receipt). Example: delivery receipt time, read receipt time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receiptTime")]
-    public global::System.DateTimeOffset? ReceiptTime { get; set; }
+    public global::System.DateTimeOffset? ReceiptTime { get => _receiptTime; set => _receiptTime = value; }
 
     /// <summary>The message receipt status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>List of reasons for a message receipt that indicates the message has failed. Only used with Failed status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reasons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason>? Reasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason>? Reasons { get => _reasons; set => _reasons = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _receiptTime;
+    private global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason>? _reasons;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingMessageReceipt IGenesysCloudModel<RecordingMessageReceipt>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class RecordingMessageReceipt : IGenesysCloudModel<RecordingMessag
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ReceiptTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._receiptTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.StatusEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Reasons = null;
+                        value._reasons = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class RecordingMessageReceipt : IGenesysCloudModel<RecordingMessag
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.ReadJson(ref reader, options));
                         }
 
-                        value.Reasons = list2;
+                        value._reasons = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class RecordingMessageReceipt : IGenesysCloudModel<RecordingMessag
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "receiptTime"u8, value.ReceiptTime, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Reasons is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "receiptTime"u8, value._receiptTime, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._reasons is { } property3)
         {
             writer.WritePropertyName("reasons"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class RecordingMessageReceipt : IGenesysCloudModel<RecordingMessag
             writer.WriteNull("reasons"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

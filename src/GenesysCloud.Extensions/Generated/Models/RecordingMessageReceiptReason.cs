@@ -14,15 +14,19 @@ public sealed class RecordingMessageReceiptReason : IGenesysCloudModel<Recording
 {
     /// <summary>The reason code for the failed message receipt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum? Code { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum? Code { get => _code; set => _code = value; }
 
     /// <summary>Description of the reason for the failed message receipt</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum? _code;
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingMessageReceiptReason IGenesysCloudModel<RecordingMessageReceiptReason>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecordingMessageReceiptReason : IGenesysCloudModel<Recording
             switch (index)
             {
                 case 0:
-                    value.Code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum?)null;
+                    value._code = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMessageReceiptReason.CodeEnum?)null;
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RecordingMessageReceiptReason : IGenesysCloudModel<Recording
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

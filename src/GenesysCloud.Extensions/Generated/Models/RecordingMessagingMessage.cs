@@ -14,135 +14,169 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
 {
     /// <summary>The message sender session id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public string? From { get; set; }
+    public string? From { get => _from; set => _from = value; }
 
     /// <summary>The user who sent this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromUser")]
-    public global::GenesysCloud.Extensions.Models.User? FromUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? FromUser { get => _fromUser; set => _fromUser = value; }
 
     /// <summary>The PureCloud external contact sender details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromExternalContact")]
-    public global::GenesysCloud.Extensions.Models.ExternalContact? FromExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContact? FromExternalContact { get => _fromExternalContact; set => _fromExternalContact = value; }
 
     /// <summary>The message recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public string? To { get; set; }
+    public string? To { get => _to; set => _to = value; }
 
     /// <summary>The time when the message was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
 
     /// <summary>A well known string that specifies the purpose or type of the participant on this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purpose")]
-    public string? Purpose { get; set; }
+    public string? Purpose { get => _purpose; set => _purpose = value; }
 
     /// <summary>A globally unique identifier for the participant on this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantId")]
-    public string? ParticipantId { get; set; }
+    public string? ParticipantId { get => _participantId; set => _participantId = value; }
 
     /// <summary>A globally unique identifier for the queue involved in this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>A globally unique identifier for the workflow involved in this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workflow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Workflow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Workflow { get => _workflow; set => _workflow = value; }
 
     /// <summary>The content of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageText")]
-    public string? MessageText { get; set; }
+    public string? MessageText { get => _messageText; set => _messageText = value; }
 
     /// <summary>List of media objects attached  with this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageMediaAttachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaAttachment>? MessageMediaAttachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaAttachment>? MessageMediaAttachments { get => _messageMediaAttachments; set => _messageMediaAttachments = value; }
 
     /// <summary>List of message stickers attached with this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageStickerAttachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageStickerAttachment>? MessageStickerAttachments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageStickerAttachment>? MessageStickerAttachments { get => _messageStickerAttachments; set => _messageStickerAttachments = value; }
 
     /// <summary>List of quick reply options offered with this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quickReplies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuickReply>? QuickReplies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuickReply>? QuickReplies { get => _quickReplies; set => _quickReplies = value; }
 
     /// <summary>Button Response selected by user for this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponse")]
-    public global::GenesysCloud.Extensions.Models.ButtonResponse? ButtonResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.ButtonResponse? ButtonResponse { get => _buttonResponse; set => _buttonResponse = value; }
 
     /// <summary>List of Button Response selected by user for this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonResponse>? ButtonResponses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonResponse>? ButtonResponses { get => _buttonResponses; set => _buttonResponses = value; }
 
     /// <summary>Ephemeral story content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("story")]
-    public global::GenesysCloud.Extensions.Models.RecordingContentStory? Story { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingContentStory? Story { get => _story; set => _story = value; }
 
     /// <summary>List of cards offered for this message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cards")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Card>? Cards { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Card>? Cards { get => _cards; set => _cards = value; }
 
     /// <summary>Template notification content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationTemplate")]
-    public global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate? NotificationTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate? NotificationTemplate { get => _notificationTemplate; set => _notificationTemplate = value; }
 
     /// <summary>DatePicker content object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePicker")]
-    public global::GenesysCloud.Extensions.Models.DatePicker? DatePicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.DatePicker? DatePicker { get => _datePicker; set => _datePicker = value; }
 
     /// <summary>ListPicker content object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listPicker")]
-    public global::GenesysCloud.Extensions.Models.ListPicker? ListPicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListPicker? ListPicker { get => _listPicker; set => _listPicker = value; }
 
     /// <summary>Indicates the content type for this message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>For social media messages, the visibility of the message in the originating social platform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialVisibility")]
-    public global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum? SocialVisibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum? SocialVisibility { get => _socialVisibility; set => _socialVisibility = value; }
 
     /// <summary>List of event elements</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("events")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? Events { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? Events { get => _events; set => _events = value; }
 
     /// <summary>InteractiveApplication content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactiveApplication")]
-    public global::GenesysCloud.Extensions.Models.InteractiveApplication? InteractiveApplication { get; set; }
+    public global::GenesysCloud.Extensions.Models.InteractiveApplication? InteractiveApplication { get => _interactiveApplication; set => _interactiveApplication = value; }
 
     /// <summary>Payment request content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentRequest")]
-    public global::GenesysCloud.Extensions.Models.PaymentRequest? PaymentRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.PaymentRequest? PaymentRequest { get => _paymentRequest; set => _paymentRequest = value; }
 
     /// <summary>Payment response content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentResponse")]
-    public global::GenesysCloud.Extensions.Models.PaymentResponse? PaymentResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.PaymentResponse? PaymentResponse { get => _paymentResponse; set => _paymentResponse = value; }
 
     /// <summary>Form content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("form")]
-    public global::GenesysCloud.Extensions.Models.RecordingForm? Form { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingForm? Form { get => _form; set => _form = value; }
 
     /// <summary>Roadside Assistance content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roadsideAssistance")]
-    public global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance? RoadsideAssistance { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance? RoadsideAssistance { get => _roadsideAssistance; set => _roadsideAssistance = value; }
 
     /// <summary>Rich Link content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("richLink")]
-    public global::GenesysCloud.Extensions.Models.RichLink? RichLink { get; set; }
+    public global::GenesysCloud.Extensions.Models.RichLink? RichLink { get => _richLink; set => _richLink = value; }
 
     /// <summary>List of message receipts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageReceipts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceipt>? MessageReceipts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceipt>? MessageReceipts { get => _messageReceipts; set => _messageReceipts = value; }
+
+    private string? _from;
+    private global::GenesysCloud.Extensions.Models.User? _fromUser;
+    private global::GenesysCloud.Extensions.Models.ExternalContact? _fromExternalContact;
+    private string? _to;
+    private global::System.DateTimeOffset? _timestamp;
+    private string? _id;
+    private string? _status;
+    private string? _purpose;
+    private string? _participantId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _workflow;
+    private string? _messageText;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageMediaAttachment>? _messageMediaAttachments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MessageStickerAttachment>? _messageStickerAttachments;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QuickReply>? _quickReplies;
+    private global::GenesysCloud.Extensions.Models.ButtonResponse? _buttonResponse;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonResponse>? _buttonResponses;
+    private global::GenesysCloud.Extensions.Models.RecordingContentStory? _story;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Card>? _cards;
+    private global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate? _notificationTemplate;
+    private global::GenesysCloud.Extensions.Models.DatePicker? _datePicker;
+    private global::GenesysCloud.Extensions.Models.ListPicker? _listPicker;
+    private global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum? _socialVisibility;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageEvent>? _events;
+    private global::GenesysCloud.Extensions.Models.InteractiveApplication? _interactiveApplication;
+    private global::GenesysCloud.Extensions.Models.PaymentRequest? _paymentRequest;
+    private global::GenesysCloud.Extensions.Models.PaymentResponse? _paymentResponse;
+    private global::GenesysCloud.Extensions.Models.RecordingForm? _form;
+    private global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance? _roadsideAssistance;
+    private global::GenesysCloud.Extensions.Models.RichLink? _richLink;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMessageReceipt>? _messageReceipts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingMessagingMessage IGenesysCloudModel<RecordingMessagingMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -163,45 +197,45 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             switch (index)
             {
                 case 0:
-                    value.From = ReadString(ref reader, name);
+                    value._from = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.FromUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._fromUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FromExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
+                    value._fromExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.To = ReadString(ref reader, name);
+                    value._to = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Purpose = ReadString(ref reader, name);
+                    value._purpose = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ParticipantId = ReadString(ref reader, name);
+                    value._participantId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Workflow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._workflow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.MessageText = ReadString(ref reader, name);
+                    value._messageText = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.MessageMediaAttachments = null;
+                        value._messageMediaAttachments = null;
                     }
                     else
                     {
@@ -212,13 +246,13 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageMediaAttachment.ReadJson(ref reader, options));
                         }
 
-                        value.MessageMediaAttachments = list1;
+                        value._messageMediaAttachments = list1;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.MessageStickerAttachments = null;
+                        value._messageStickerAttachments = null;
                     }
                     else
                     {
@@ -229,13 +263,13 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageStickerAttachment.ReadJson(ref reader, options));
                         }
 
-                        value.MessageStickerAttachments = list2;
+                        value._messageStickerAttachments = list2;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.QuickReplies = null;
+                        value._quickReplies = null;
                     }
                     else
                     {
@@ -246,16 +280,16 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QuickReply.ReadJson(ref reader, options));
                         }
 
-                        value.QuickReplies = list3;
+                        value._quickReplies = list3;
                     }
                     break;
                 case 15:
-                    value.ButtonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ButtonResponse.ReadJson(ref reader, options);
+                    value._buttonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ButtonResponse.ReadJson(ref reader, options);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.ButtonResponses = null;
+                        value._buttonResponses = null;
                     }
                     else
                     {
@@ -266,16 +300,16 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ButtonResponse.ReadJson(ref reader, options));
                         }
 
-                        value.ButtonResponses = list4;
+                        value._buttonResponses = list4;
                     }
                     break;
                 case 17:
-                    value.Story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingContentStory.ReadJson(ref reader, options);
+                    value._story = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingContentStory.ReadJson(ref reader, options);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.Cards = null;
+                        value._cards = null;
                     }
                     else
                     {
@@ -286,28 +320,28 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Card.ReadJson(ref reader, options));
                         }
 
-                        value.Cards = list5;
+                        value._cards = list5;
                     }
                     break;
                 case 19:
-                    value.NotificationTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate.ReadJson(ref reader, options);
+                    value._notificationTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.DatePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DatePicker.ReadJson(ref reader, options);
+                    value._datePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DatePicker.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.ListPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListPicker.ReadJson(ref reader, options);
+                    value._listPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListPicker.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.ContentTypeEnum?)null;
                     break;
                 case 23:
-                    value.SocialVisibility = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum(text7) : (global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum?)null;
+                    value._socialVisibility = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum(text7) : (global::GenesysCloud.Extensions.Models.RecordingMessagingMessage.SocialVisibilityEnum?)null;
                     break;
                 case 24:
                     if (IsNull(ref reader))
                     {
-                        value.Events = null;
+                        value._events = null;
                     }
                     else
                     {
@@ -318,31 +352,31 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Events = list8;
+                        value._events = list8;
                     }
                     break;
                 case 25:
-                    value.InteractiveApplication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InteractiveApplication.ReadJson(ref reader, options);
+                    value._interactiveApplication = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InteractiveApplication.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.PaymentRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PaymentRequest.ReadJson(ref reader, options);
+                    value._paymentRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PaymentRequest.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.PaymentResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PaymentResponse.ReadJson(ref reader, options);
+                    value._paymentResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PaymentResponse.ReadJson(ref reader, options);
                     break;
                 case 28:
-                    value.Form = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingForm.ReadJson(ref reader, options);
+                    value._form = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingForm.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.RoadsideAssistance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance.ReadJson(ref reader, options);
+                    value._roadsideAssistance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.RichLink = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RichLink.ReadJson(ref reader, options);
+                    value._richLink = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RichLink.ReadJson(ref reader, options);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.MessageReceipts = null;
+                        value._messageReceipts = null;
                     }
                     else
                     {
@@ -353,11 +387,11 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingMessageReceipt.ReadJson(ref reader, options));
                         }
 
-                        value.MessageReceipts = list9;
+                        value._messageReceipts = list9;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -369,8 +403,8 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "from"u8, value.From, nulls);
-        if (value.FromUser is { } property10)
+        WriteString(writer, "from"u8, value._from, nulls);
+        if (value._fromUser is { } property10)
         {
             writer.WritePropertyName("fromUser"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property10, options);
@@ -380,7 +414,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("fromUser"u8);
         }
 
-        if (value.FromExternalContact is { } property12)
+        if (value._fromExternalContact is { } property12)
         {
             writer.WritePropertyName("fromExternalContact"u8);
             global::GenesysCloud.Extensions.Models.ExternalContact.WriteJson(writer, property12, options);
@@ -390,13 +424,13 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("fromExternalContact"u8);
         }
 
-        WriteString(writer, "to"u8, value.To, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "purpose"u8, value.Purpose, nulls);
-        WriteString(writer, "participantId"u8, value.ParticipantId, nulls);
-        if (value.Queue is { } property14)
+        WriteString(writer, "to"u8, value._to, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "purpose"u8, value._purpose, nulls);
+        WriteString(writer, "participantId"u8, value._participantId, nulls);
+        if (value._queue is { } property14)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property14, options);
@@ -406,7 +440,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("queue"u8);
         }
 
-        if (value.Workflow is { } property16)
+        if (value._workflow is { } property16)
         {
             writer.WritePropertyName("workflow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property16, options);
@@ -416,8 +450,8 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("workflow"u8);
         }
 
-        WriteString(writer, "messageText"u8, value.MessageText, nulls);
-        if (value.MessageMediaAttachments is { } property18)
+        WriteString(writer, "messageText"u8, value._messageText, nulls);
+        if (value._messageMediaAttachments is { } property18)
         {
             writer.WritePropertyName("messageMediaAttachments"u8);
             writer.WriteStartArray();
@@ -441,7 +475,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("messageMediaAttachments"u8);
         }
 
-        if (value.MessageStickerAttachments is { } property21)
+        if (value._messageStickerAttachments is { } property21)
         {
             writer.WritePropertyName("messageStickerAttachments"u8);
             writer.WriteStartArray();
@@ -465,7 +499,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("messageStickerAttachments"u8);
         }
 
-        if (value.QuickReplies is { } property24)
+        if (value._quickReplies is { } property24)
         {
             writer.WritePropertyName("quickReplies"u8);
             writer.WriteStartArray();
@@ -489,7 +523,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("quickReplies"u8);
         }
 
-        if (value.ButtonResponse is { } property27)
+        if (value._buttonResponse is { } property27)
         {
             writer.WritePropertyName("buttonResponse"u8);
             global::GenesysCloud.Extensions.Models.ButtonResponse.WriteJson(writer, property27, options);
@@ -499,7 +533,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("buttonResponse"u8);
         }
 
-        if (value.ButtonResponses is { } property29)
+        if (value._buttonResponses is { } property29)
         {
             writer.WritePropertyName("buttonResponses"u8);
             writer.WriteStartArray();
@@ -523,7 +557,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("buttonResponses"u8);
         }
 
-        if (value.Story is { } property32)
+        if (value._story is { } property32)
         {
             writer.WritePropertyName("story"u8);
             global::GenesysCloud.Extensions.Models.RecordingContentStory.WriteJson(writer, property32, options);
@@ -533,7 +567,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("story"u8);
         }
 
-        if (value.Cards is { } property34)
+        if (value._cards is { } property34)
         {
             writer.WritePropertyName("cards"u8);
             writer.WriteStartArray();
@@ -557,7 +591,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("cards"u8);
         }
 
-        if (value.NotificationTemplate is { } property37)
+        if (value._notificationTemplate is { } property37)
         {
             writer.WritePropertyName("notificationTemplate"u8);
             global::GenesysCloud.Extensions.Models.RecordingNotificationTemplate.WriteJson(writer, property37, options);
@@ -567,7 +601,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("notificationTemplate"u8);
         }
 
-        if (value.DatePicker is { } property39)
+        if (value._datePicker is { } property39)
         {
             writer.WritePropertyName("datePicker"u8);
             global::GenesysCloud.Extensions.Models.DatePicker.WriteJson(writer, property39, options);
@@ -577,7 +611,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("datePicker"u8);
         }
 
-        if (value.ListPicker is { } property41)
+        if (value._listPicker is { } property41)
         {
             writer.WritePropertyName("listPicker"u8);
             global::GenesysCloud.Extensions.Models.ListPicker.WriteJson(writer, property41, options);
@@ -587,9 +621,9 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("listPicker"u8);
         }
 
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        WriteString(writer, "socialVisibility"u8, value.SocialVisibility?.ToString(), nulls);
-        if (value.Events is { } property43)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        WriteString(writer, "socialVisibility"u8, value._socialVisibility?.ToString(), nulls);
+        if (value._events is { } property43)
         {
             writer.WritePropertyName("events"u8);
             writer.WriteStartArray();
@@ -613,7 +647,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("events"u8);
         }
 
-        if (value.InteractiveApplication is { } property46)
+        if (value._interactiveApplication is { } property46)
         {
             writer.WritePropertyName("interactiveApplication"u8);
             global::GenesysCloud.Extensions.Models.InteractiveApplication.WriteJson(writer, property46, options);
@@ -623,7 +657,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("interactiveApplication"u8);
         }
 
-        if (value.PaymentRequest is { } property48)
+        if (value._paymentRequest is { } property48)
         {
             writer.WritePropertyName("paymentRequest"u8);
             global::GenesysCloud.Extensions.Models.PaymentRequest.WriteJson(writer, property48, options);
@@ -633,7 +667,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("paymentRequest"u8);
         }
 
-        if (value.PaymentResponse is { } property50)
+        if (value._paymentResponse is { } property50)
         {
             writer.WritePropertyName("paymentResponse"u8);
             global::GenesysCloud.Extensions.Models.PaymentResponse.WriteJson(writer, property50, options);
@@ -643,7 +677,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("paymentResponse"u8);
         }
 
-        if (value.Form is { } property52)
+        if (value._form is { } property52)
         {
             writer.WritePropertyName("form"u8);
             global::GenesysCloud.Extensions.Models.RecordingForm.WriteJson(writer, property52, options);
@@ -653,7 +687,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("form"u8);
         }
 
-        if (value.RoadsideAssistance is { } property54)
+        if (value._roadsideAssistance is { } property54)
         {
             writer.WritePropertyName("roadsideAssistance"u8);
             global::GenesysCloud.Extensions.Models.RecordingRoadsideAssistance.WriteJson(writer, property54, options);
@@ -663,7 +697,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("roadsideAssistance"u8);
         }
 
-        if (value.RichLink is { } property56)
+        if (value._richLink is { } property56)
         {
             writer.WritePropertyName("richLink"u8);
             global::GenesysCloud.Extensions.Models.RichLink.WriteJson(writer, property56, options);
@@ -673,7 +707,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("richLink"u8);
         }
 
-        if (value.MessageReceipts is { } property58)
+        if (value._messageReceipts is { } property58)
         {
             writer.WritePropertyName("messageReceipts"u8);
             writer.WriteStartArray();
@@ -697,7 +731,7 @@ public sealed class RecordingMessagingMessage : IGenesysCloudModel<RecordingMess
             writer.WriteNull("messageReceipts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

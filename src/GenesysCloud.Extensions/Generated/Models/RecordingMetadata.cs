@@ -14,95 +14,119 @@ public sealed class RecordingMetadata : IGenesysCloudModel<RecordingMetadata>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>conversationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Gets or sets <c>path</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public string? Path { get; set; }
+    public string? Path { get => _path; set => _path = value; }
 
     /// <summary>The start time of the recording for screen recordings. Null for other types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public string? StartTime { get; set; }
+    public string? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>Gets or sets <c>endTime</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public string? EndTime { get; set; }
+    public string? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The type of media that the recording is. At the moment that could be audio, chat, email, or message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("media")]
-    public string? Media { get; set; }
+    public string? Media { get => _media; set => _media = value; }
 
     /// <summary>The recording media subtype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubtype")]
-    public global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum? MediaSubtype { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum? MediaSubtype { get => _mediaSubtype; set => _mediaSubtype = value; }
 
     /// <summary>The recording media subject.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaSubject")]
-    public string? MediaSubject { get; set; }
+    public string? MediaSubject { get => _mediaSubject; set => _mediaSubject = value; }
 
     /// <summary>Annotations that belong to the recording. Populated when recording filestate is AVAILABLE.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("annotations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? Annotations { get => _annotations; set => _annotations = value; }
 
     /// <summary>Represents the current file state for a recording. Examples: Uploading, Archived, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileState")]
-    public global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum? FileState { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum? FileState { get => _fileState; set => _fileState = value; }
 
     /// <summary>The amount of time a restored recording will remain restored before being archived again. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreExpirationTime")]
-    public global::System.DateTimeOffset? RestoreExpirationTime { get; set; }
+    public global::System.DateTimeOffset? RestoreExpirationTime { get => _restoreExpirationTime; set => _restoreExpirationTime = value; }
 
     /// <summary>The date the recording will be archived. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveDate")]
-    public global::System.DateTimeOffset? ArchiveDate { get; set; }
+    public global::System.DateTimeOffset? ArchiveDate { get => _archiveDate; set => _archiveDate = value; }
 
     /// <summary>The type of archive medium used. Example: CloudArchive</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveMedium")]
-    public global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum? ArchiveMedium { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum? ArchiveMedium { get => _archiveMedium; set => _archiveMedium = value; }
 
     /// <summary>The date the recording will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteDate")]
-    public global::System.DateTimeOffset? DeleteDate { get; set; }
+    public global::System.DateTimeOffset? DeleteDate { get => _deleteDate; set => _deleteDate = value; }
 
     /// <summary>The date the recording will be exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportDate")]
-    public global::System.DateTimeOffset? ExportDate { get; set; }
+    public global::System.DateTimeOffset? ExportDate { get => _exportDate; set => _exportDate = value; }
 
     /// <summary>The date the recording was exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportedDate")]
-    public global::System.DateTimeOffset? ExportedDate { get; set; }
+    public global::System.DateTimeOffset? ExportedDate { get => _exportedDate; set => _exportedDate = value; }
 
     /// <summary>How many archive restorations the organization is allowed to have. Deprecated - Always returns 10000 since the restoration limit is no longer enforced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxAllowedRestorationsForOrg")]
-    public long? MaxAllowedRestorationsForOrg { get; set; }
+    public long? MaxAllowedRestorationsForOrg { get => _maxAllowedRestorationsForOrg; set => _maxAllowedRestorationsForOrg = value; }
 
     /// <summary>The remaining archive restorations the organization has. Deprecated - Always returns 10000 since the restoration limit is no longer enforced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remainingRestorationsAllowedForOrg")]
-    public long? RemainingRestorationsAllowedForOrg { get; set; }
+    public long? RemainingRestorationsAllowedForOrg { get => _remainingRestorationsAllowedForOrg; set => _remainingRestorationsAllowedForOrg = value; }
 
     /// <summary>The session id represents an external resource id, such as email, call, chat, etc</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The region the source recording is stored in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum? Region { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum? Region { get => _region; set => _region = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _conversationId;
+    private string? _path;
+    private string? _startTime;
+    private string? _endTime;
+    private string? _media;
+    private global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum? _mediaSubtype;
+    private string? _mediaSubject;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>? _annotations;
+    private global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum? _fileState;
+    private global::System.DateTimeOffset? _restoreExpirationTime;
+    private global::System.DateTimeOffset? _archiveDate;
+    private global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum? _archiveMedium;
+    private global::System.DateTimeOffset? _deleteDate;
+    private global::System.DateTimeOffset? _exportDate;
+    private global::System.DateTimeOffset? _exportedDate;
+    private long? _maxAllowedRestorationsForOrg;
+    private long? _remainingRestorationsAllowedForOrg;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum? _region;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingMetadata IGenesysCloudModel<RecordingMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -123,36 +147,36 @@ public sealed class RecordingMetadata : IGenesysCloudModel<RecordingMetadata>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Path = ReadString(ref reader, name);
+                    value._path = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.StartTime = ReadString(ref reader, name);
+                    value._startTime = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.EndTime = ReadString(ref reader, name);
+                    value._endTime = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Media = ReadString(ref reader, name);
+                    value._media = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.MediaSubtype = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum?)null;
+                    value._mediaSubtype = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.MediaSubtypeEnum?)null;
                     break;
                 case 8:
-                    value.MediaSubject = ReadString(ref reader, name);
+                    value._mediaSubject = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Annotations = null;
+                        value._annotations = null;
                     }
                     else
                     {
@@ -163,47 +187,47 @@ public sealed class RecordingMetadata : IGenesysCloudModel<RecordingMetadata>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Annotation.ReadJson(ref reader, options));
                         }
 
-                        value.Annotations = list2;
+                        value._annotations = list2;
                     }
                     break;
                 case 10:
-                    value.FileState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum(text3) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum?)null;
+                    value._fileState = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum(text3) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.FileStateEnum?)null;
                     break;
                 case 11:
-                    value.RestoreExpirationTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._restoreExpirationTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.ArchiveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._archiveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.ArchiveMedium = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum(text4) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum?)null;
+                    value._archiveMedium = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum(text4) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.ArchiveMediumEnum?)null;
                     break;
                 case 14:
-                    value.DeleteDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deleteDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.ExportDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.ExportedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.MaxAllowedRestorationsForOrg = ReadNullableInt64(ref reader, options, name);
+                    value._maxAllowedRestorationsForOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.RemainingRestorationsAllowedForOrg = ReadNullableInt64(ref reader, options, name);
+                    value._remainingRestorationsAllowedForOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 19:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.Region = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum(text5) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum?)null;
+                    value._region = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum(text5) : (global::GenesysCloud.Extensions.Models.RecordingMetadata.RegionEnum?)null;
                     break;
                 case 21:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,16 +239,16 @@ public sealed class RecordingMetadata : IGenesysCloudModel<RecordingMetadata>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "path"u8, value.Path, nulls);
-        WriteString(writer, "startTime"u8, value.StartTime, nulls);
-        WriteString(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "media"u8, value.Media, nulls);
-        WriteString(writer, "mediaSubtype"u8, value.MediaSubtype?.ToString(), nulls);
-        WriteString(writer, "mediaSubject"u8, value.MediaSubject, nulls);
-        if (value.Annotations is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "path"u8, value._path, nulls);
+        WriteString(writer, "startTime"u8, value._startTime, nulls);
+        WriteString(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "media"u8, value._media, nulls);
+        WriteString(writer, "mediaSubtype"u8, value._mediaSubtype?.ToString(), nulls);
+        WriteString(writer, "mediaSubject"u8, value._mediaSubject, nulls);
+        if (value._annotations is { } property6)
         {
             writer.WritePropertyName("annotations"u8);
             writer.WriteStartArray();
@@ -248,19 +272,19 @@ public sealed class RecordingMetadata : IGenesysCloudModel<RecordingMetadata>
             writer.WriteNull("annotations"u8);
         }
 
-        WriteString(writer, "fileState"u8, value.FileState?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "restoreExpirationTime"u8, value.RestoreExpirationTime, nulls);
-        WriteDateTimeOffset(writer, "archiveDate"u8, value.ArchiveDate, nulls);
-        WriteString(writer, "archiveMedium"u8, value.ArchiveMedium?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "deleteDate"u8, value.DeleteDate, nulls);
-        WriteDateTimeOffset(writer, "exportDate"u8, value.ExportDate, nulls);
-        WriteDateTimeOffset(writer, "exportedDate"u8, value.ExportedDate, nulls);
-        WriteInt64(writer, "maxAllowedRestorationsForOrg"u8, value.MaxAllowedRestorationsForOrg, nulls);
-        WriteInt64(writer, "remainingRestorationsAllowedForOrg"u8, value.RemainingRestorationsAllowedForOrg, nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "region"u8, value.Region?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileState"u8, value._fileState?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "restoreExpirationTime"u8, value._restoreExpirationTime, nulls);
+        WriteDateTimeOffset(writer, "archiveDate"u8, value._archiveDate, nulls);
+        WriteString(writer, "archiveMedium"u8, value._archiveMedium?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "deleteDate"u8, value._deleteDate, nulls);
+        WriteDateTimeOffset(writer, "exportDate"u8, value._exportDate, nulls);
+        WriteDateTimeOffset(writer, "exportedDate"u8, value._exportedDate, nulls);
+        WriteInt64(writer, "maxAllowedRestorationsForOrg"u8, value._maxAllowedRestorationsForOrg, nulls);
+        WriteInt64(writer, "remainingRestorationsAllowedForOrg"u8, value._remainingRestorationsAllowedForOrg, nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "region"u8, value._region?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Template language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The template header.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public global::GenesysCloud.Extensions.Models.RecordingTemplateHeader? Header { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingTemplateHeader? Header { get => _header; set => _header = value; }
 
     /// <summary>The template body.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public global::GenesysCloud.Extensions.Models.RecordingTemplateBody? Body { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingTemplateBody? Body { get => _body; set => _body = value; }
 
     /// <summary>Template buttons</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingTemplateButton>? Buttons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingTemplateButton>? Buttons { get => _buttons; set => _buttons = value; }
 
     /// <summary>The template footer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("footer")]
-    public global::GenesysCloud.Extensions.Models.RecordingTemplateFooter? Footer { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingTemplateFooter? Footer { get => _footer; set => _footer = value; }
+
+    private string? _id;
+    private string? _language;
+    private global::GenesysCloud.Extensions.Models.RecordingTemplateHeader? _header;
+    private global::GenesysCloud.Extensions.Models.RecordingTemplateBody? _body;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingTemplateButton>? _buttons;
+    private global::GenesysCloud.Extensions.Models.RecordingTemplateFooter? _footer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingNotificationTemplate IGenesysCloudModel<RecordingNotificationTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.ReadJson(ref reader, options);
+                    value._header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateBody.ReadJson(ref reader, options);
+                    value._body = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateBody.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Buttons = null;
+                        value._buttons = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecordingTemplateButton.ReadJson(ref reader, options));
                         }
 
-                        value.Buttons = list1;
+                        value._buttons = list1;
                     }
                     break;
                 case 5:
-                    value.Footer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateFooter.ReadJson(ref reader, options);
+                    value._footer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingTemplateFooter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Header is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._header is { } property2)
         {
             writer.WritePropertyName("header"u8);
             global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
             writer.WriteNull("header"u8);
         }
 
-        if (value.Body is { } property4)
+        if (value._body is { } property4)
         {
             writer.WritePropertyName("body"u8);
             global::GenesysCloud.Extensions.Models.RecordingTemplateBody.WriteJson(writer, property4, options);
@@ -125,7 +133,7 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
             writer.WriteNull("body"u8);
         }
 
-        if (value.Buttons is { } property6)
+        if (value._buttons is { } property6)
         {
             writer.WritePropertyName("buttons"u8);
             writer.WriteStartArray();
@@ -149,7 +157,7 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
             writer.WriteNull("buttons"u8);
         }
 
-        if (value.Footer is { } property9)
+        if (value._footer is { } property9)
         {
             writer.WritePropertyName("footer"u8);
             global::GenesysCloud.Extensions.Models.RecordingTemplateFooter.WriteJson(writer, property9, options);
@@ -159,7 +167,7 @@ public sealed class RecordingNotificationTemplate : IGenesysCloudModel<Recording
             writer.WriteNull("footer"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class RecordingRetention : IGenesysCloudModel<RecordingRetention>
 {
     /// <summary>Gets or sets <c>conversationId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Gets or sets <c>recordingId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>The date the recording will be archived. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveDate")]
-    public global::System.DateTimeOffset? ArchiveDate { get; set; }
+    public global::System.DateTimeOffset? ArchiveDate { get => _archiveDate; set => _archiveDate = value; }
 
     /// <summary>The type of archive medium used. Example: CloudArchive</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveMedium")]
-    public global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum? ArchiveMedium { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum? ArchiveMedium { get => _archiveMedium; set => _archiveMedium = value; }
 
     /// <summary>The date the recording will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteDate")]
-    public global::System.DateTimeOffset? DeleteDate { get; set; }
+    public global::System.DateTimeOffset? DeleteDate { get => _deleteDate; set => _deleteDate = value; }
 
     /// <summary>The date the recording will be exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportDate")]
-    public global::System.DateTimeOffset? ExportDate { get; set; }
+    public global::System.DateTimeOffset? ExportDate { get => _exportDate; set => _exportDate = value; }
 
     /// <summary>The date the recording was exported. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportedDate")]
-    public global::System.DateTimeOffset? ExportedDate { get; set; }
+    public global::System.DateTimeOffset? ExportedDate { get => _exportedDate; set => _exportedDate = value; }
 
     /// <summary>The creation time of the recording. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("creationTime")]
-    public global::System.DateTimeOffset? CreationTime { get; set; }
+    public global::System.DateTimeOffset? CreationTime { get => _creationTime; set => _creationTime = value; }
+
+    private string? _conversationId;
+    private string? _recordingId;
+    private global::System.DateTimeOffset? _archiveDate;
+    private global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum? _archiveMedium;
+    private global::System.DateTimeOffset? _deleteDate;
+    private global::System.DateTimeOffset? _exportDate;
+    private global::System.DateTimeOffset? _exportedDate;
+    private global::System.DateTimeOffset? _creationTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingRetention IGenesysCloudModel<RecordingRetention>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class RecordingRetention : IGenesysCloudModel<RecordingRetention>
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ArchiveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._archiveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ArchiveMedium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum?)null;
+                    value._archiveMedium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingRetention.ArchiveMediumEnum?)null;
                     break;
                 case 4:
-                    value.DeleteDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deleteDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ExportDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ExportedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._exportedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.CreationTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._creationTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class RecordingRetention : IGenesysCloudModel<RecordingRetention>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        WriteDateTimeOffset(writer, "archiveDate"u8, value.ArchiveDate, nulls);
-        WriteString(writer, "archiveMedium"u8, value.ArchiveMedium?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "deleteDate"u8, value.DeleteDate, nulls);
-        WriteDateTimeOffset(writer, "exportDate"u8, value.ExportDate, nulls);
-        WriteDateTimeOffset(writer, "exportedDate"u8, value.ExportedDate, nulls);
-        WriteDateTimeOffset(writer, "creationTime"u8, value.CreationTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        WriteDateTimeOffset(writer, "archiveDate"u8, value._archiveDate, nulls);
+        WriteString(writer, "archiveMedium"u8, value._archiveMedium?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "deleteDate"u8, value._deleteDate, nulls);
+        WriteDateTimeOffset(writer, "exportDate"u8, value._exportDate, nulls);
+        WriteDateTimeOffset(writer, "exportedDate"u8, value._exportedDate, nulls);
+        WriteDateTimeOffset(writer, "creationTime"u8, value._creationTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

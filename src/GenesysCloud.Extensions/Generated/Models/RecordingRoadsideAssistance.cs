@@ -14,27 +14,34 @@ public sealed class RecordingRoadsideAssistance : IGenesysCloudModel<RecordingRo
 {
     /// <summary>The Roadside Assistance message text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Phone number the user provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>If the user provided their own phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDevicePhoneNumber")]
-    public bool? IsDevicePhoneNumber { get; set; }
+    public bool? IsDevicePhoneNumber { get => _isDevicePhoneNumber; set => _isDevicePhoneNumber = value; }
 
     /// <summary>User Location object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public global::GenesysCloud.Extensions.Models.RecordingLocation? Location { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingLocation? Location { get => _location; set => _location = value; }
 
     /// <summary>The counter of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageNumber")]
-    public long? MessageNumber { get; set; }
+    public long? MessageNumber { get => _messageNumber; set => _messageNumber = value; }
+
+    private string? _text;
+    private string? _phoneNumber;
+    private bool? _isDevicePhoneNumber;
+    private global::GenesysCloud.Extensions.Models.RecordingLocation? _location;
+    private long? _messageNumber;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingRoadsideAssistance IGenesysCloudModel<RecordingRoadsideAssistance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class RecordingRoadsideAssistance : IGenesysCloudModel<RecordingRo
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IsDevicePhoneNumber = ReadNullableBoolean(ref reader, name);
+                    value._isDevicePhoneNumber = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingLocation.ReadJson(ref reader, options);
+                    value._location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingLocation.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MessageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._messageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class RecordingRoadsideAssistance : IGenesysCloudModel<RecordingRo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteBoolean(writer, "isDevicePhoneNumber"u8, value.IsDevicePhoneNumber, nulls);
-        if (value.Location is { } property1)
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteBoolean(writer, "isDevicePhoneNumber"u8, value._isDevicePhoneNumber, nulls);
+        if (value._location is { } property1)
         {
             writer.WritePropertyName("location"u8);
             global::GenesysCloud.Extensions.Models.RecordingLocation.WriteJson(writer, property1, options);
@@ -95,8 +102,8 @@ public sealed class RecordingRoadsideAssistance : IGenesysCloudModel<RecordingRo
             writer.WriteNull("location"u8);
         }
 
-        WriteInt64(writer, "messageNumber"u8, value.MessageNumber, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "messageNumber"u8, value._messageNumber, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RecordingSettings : IGenesysCloudModel<RecordingSettings>
 {
     /// <summary>Maximum number of simultaneous screen recording streams</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxSimultaneousStreams")]
-    public long? MaxSimultaneousStreams { get; set; }
+    public long? MaxSimultaneousStreams { get => _maxSimultaneousStreams; set => _maxSimultaneousStreams = value; }
 
     /// <summary>Upper limit that maxSimultaneousStreams can be configured</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxConfigurableScreenRecordingStreams")]
-    public long? MaxConfigurableScreenRecordingStreams { get; set; }
+    public long? MaxConfigurableScreenRecordingStreams { get => _maxConfigurableScreenRecordingStreams; set => _maxConfigurableScreenRecordingStreams = value; }
 
     /// <summary>Store call recordings in the region where they are intended to be recorded, otherwise in the organization's home region</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("regionalRecordingStorageEnabled")]
-    public bool? RegionalRecordingStorageEnabled { get; set; }
+    public bool? RegionalRecordingStorageEnabled { get => _regionalRecordingStorageEnabled; set => _regionalRecordingStorageEnabled = value; }
 
     /// <summary>The duration in minutes for which the generated URL for recording playback remains valid.The default duration is set to 60 minutes, with a minimum allowable duration of 2 minutes and a maximum of 60 minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingPlaybackUrlTtl")]
-    public long? RecordingPlaybackUrlTtl { get; set; }
+    public long? RecordingPlaybackUrlTtl { get => _recordingPlaybackUrlTtl; set => _recordingPlaybackUrlTtl = value; }
 
     /// <summary>The duration in minutes for which the generated URL for recording batch download remains valid.The default duration is set to 60 minutes, with a minimum allowable duration of 2 minutes and a maximum of 60 minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingBatchDownloadUrlTtl")]
-    public long? RecordingBatchDownloadUrlTtl { get; set; }
+    public long? RecordingBatchDownloadUrlTtl { get => _recordingBatchDownloadUrlTtl; set => _recordingBatchDownloadUrlTtl = value; }
+
+    private long? _maxSimultaneousStreams;
+    private long? _maxConfigurableScreenRecordingStreams;
+    private bool? _regionalRecordingStorageEnabled;
+    private long? _recordingPlaybackUrlTtl;
+    private long? _recordingBatchDownloadUrlTtl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingSettings IGenesysCloudModel<RecordingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class RecordingSettings : IGenesysCloudModel<RecordingSettings>
             switch (index)
             {
                 case 0:
-                    value.MaxSimultaneousStreams = ReadNullableInt64(ref reader, options, name);
+                    value._maxSimultaneousStreams = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.MaxConfigurableScreenRecordingStreams = ReadNullableInt64(ref reader, options, name);
+                    value._maxConfigurableScreenRecordingStreams = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.RegionalRecordingStorageEnabled = ReadNullableBoolean(ref reader, name);
+                    value._regionalRecordingStorageEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.RecordingPlaybackUrlTtl = ReadNullableInt64(ref reader, options, name);
+                    value._recordingPlaybackUrlTtl = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.RecordingBatchDownloadUrlTtl = ReadNullableInt64(ref reader, options, name);
+                    value._recordingBatchDownloadUrlTtl = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class RecordingSettings : IGenesysCloudModel<RecordingSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maxSimultaneousStreams"u8, value.MaxSimultaneousStreams, nulls);
-        WriteInt64(writer, "maxConfigurableScreenRecordingStreams"u8, value.MaxConfigurableScreenRecordingStreams, nulls);
-        WriteBoolean(writer, "regionalRecordingStorageEnabled"u8, value.RegionalRecordingStorageEnabled, nulls);
-        WriteInt64(writer, "recordingPlaybackUrlTtl"u8, value.RecordingPlaybackUrlTtl, nulls);
-        WriteInt64(writer, "recordingBatchDownloadUrlTtl"u8, value.RecordingBatchDownloadUrlTtl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxSimultaneousStreams"u8, value._maxSimultaneousStreams, nulls);
+        WriteInt64(writer, "maxConfigurableScreenRecordingStreams"u8, value._maxConfigurableScreenRecordingStreams, nulls);
+        WriteBoolean(writer, "regionalRecordingStorageEnabled"u8, value._regionalRecordingStorageEnabled, nulls);
+        WriteInt64(writer, "recordingPlaybackUrlTtl"u8, value._recordingPlaybackUrlTtl, nulls);
+        WriteInt64(writer, "recordingBatchDownloadUrlTtl"u8, value._recordingBatchDownloadUrlTtl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

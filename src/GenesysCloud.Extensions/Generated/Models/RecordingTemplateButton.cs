@@ -14,31 +14,39 @@ public sealed class RecordingTemplateButton : IGenesysCloudModel<RecordingTempla
 {
     /// <summary>Specifies the type of the button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Button text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Index of the button in the list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-    public long? Index { get; set; }
+    public long? Index { get => _index; set => _index = value; }
 
     /// <summary>Button phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Button URL link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Indicates if the button is selected by end customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isSelected")]
-    public bool? IsSelected { get; set; }
+    public bool? IsSelected { get => _isSelected; set => _isSelected = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum? _type;
+    private string? _text;
+    private long? _index;
+    private string? _phoneNumber;
+    private string? _url;
+    private bool? _isSelected;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingTemplateButton IGenesysCloudModel<RecordingTemplateButton>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class RecordingTemplateButton : IGenesysCloudModel<RecordingTempla
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingTemplateButton.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Index = ReadNullableInt64(ref reader, options, name);
+                    value._index = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.IsSelected = ReadNullableBoolean(ref reader, name);
+                    value._isSelected = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class RecordingTemplateButton : IGenesysCloudModel<RecordingTempla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "index"u8, value.Index, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteBoolean(writer, "isSelected"u8, value.IsSelected, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "index"u8, value._index, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteBoolean(writer, "isSelected"u8, value._isSelected, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class RecordingTemplateHeader : IGenesysCloudModel<RecordingTempla
 {
     /// <summary>Template header type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Header text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Media template header image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("media")]
-    public global::GenesysCloud.Extensions.Models.RecordingAttachment? Media { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingAttachment? Media { get => _media; set => _media = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum? _type;
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.RecordingAttachment? _media;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingTemplateHeader IGenesysCloudModel<RecordingTemplateHeader>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RecordingTemplateHeader : IGenesysCloudModel<RecordingTempla
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingTemplateHeader.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Media = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingAttachment.ReadJson(ref reader, options);
+                    value._media = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecordingAttachment.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class RecordingTemplateHeader : IGenesysCloudModel<RecordingTempla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Media is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._media is { } property2)
         {
             writer.WritePropertyName("media"u8);
             global::GenesysCloud.Extensions.Models.RecordingAttachment.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class RecordingTemplateHeader : IGenesysCloudModel<RecordingTempla
             writer.WriteNull("media"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

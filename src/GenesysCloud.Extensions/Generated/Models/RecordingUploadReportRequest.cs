@@ -14,15 +14,19 @@ public sealed class RecordingUploadReportRequest : IGenesysCloudModel<RecordingU
 {
     /// <summary>Report will include uploads since this date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSince")]
-    public global::System.DateTimeOffset? DateSince { get; set; }
+    public global::System.DateTimeOffset? DateSince { get => _dateSince; set => _dateSince = value; }
 
     /// <summary>Report will include uploads with this status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadStatus")]
-    public global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum? UploadStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum? UploadStatus { get => _uploadStatus; set => _uploadStatus = value; }
+
+    private global::System.DateTimeOffset? _dateSince;
+    private global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum? _uploadStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecordingUploadReportRequest IGenesysCloudModel<RecordingUploadReportRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecordingUploadReportRequest : IGenesysCloudModel<RecordingU
             switch (index)
             {
                 case 0:
-                    value.DateSince = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSince = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.UploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum?)null;
+                    value._uploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest.UploadStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RecordingUploadReportRequest : IGenesysCloudModel<RecordingU
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateSince"u8, value.DateSince, nulls);
-        WriteString(writer, "uploadStatus"u8, value.UploadStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateSince"u8, value._dateSince, nulls);
+        WriteString(writer, "uploadStatus"u8, value._uploadStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RecurrenceEndSettings : IGenesysCloudModel<RecurrenceEndSett
 {
     /// <summary>The end date of the recurrence for the activity plan, in ISO-8601 format. Only one of lastDate or noEndDate may be set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastDate")]
-    public global::System.DateTimeOffset? LastDate { get; set; }
+    public global::System.DateTimeOffset? LastDate { get => _lastDate; set => _lastDate = value; }
 
     /// <summary>Whether this activity plan should continue indefinitely. If set to true, lastDate must not be set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noEndDate")]
-    public bool? NoEndDate { get; set; }
+    public bool? NoEndDate { get => _noEndDate; set => _noEndDate = value; }
+
+    private global::System.DateTimeOffset? _lastDate;
+    private bool? _noEndDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecurrenceEndSettings IGenesysCloudModel<RecurrenceEndSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecurrenceEndSettings : IGenesysCloudModel<RecurrenceEndSett
             switch (index)
             {
                 case 0:
-                    value.LastDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.NoEndDate = ReadNullableBoolean(ref reader, name);
+                    value._noEndDate = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RecurrenceEndSettings : IGenesysCloudModel<RecurrenceEndSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "lastDate"u8, value.LastDate, nulls);
-        WriteBoolean(writer, "noEndDate"u8, value.NoEndDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "lastDate"u8, value._lastDate, nulls);
+        WriteBoolean(writer, "noEndDate"u8, value._noEndDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RecurrencePeriod : IGenesysCloudModel<RecurrencePeriod>
 {
     /// <summary>The period of the activity plan in granularity units</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("magnitude")]
-    public long? Magnitude { get; set; }
+    public long? Magnitude { get => _magnitude; set => _magnitude = value; }
 
     /// <summary>The granularity unit to interpret the period of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
+
+    private long? _magnitude;
+    private global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecurrencePeriod IGenesysCloudModel<RecurrencePeriod>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RecurrencePeriod : IGenesysCloudModel<RecurrencePeriod>
             switch (index)
             {
                 case 0:
-                    value.Magnitude = ReadNullableInt64(ref reader, options, name);
+                    value._magnitude = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.RecurrencePeriod.GranularityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RecurrencePeriod : IGenesysCloudModel<RecurrencePeriod>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "magnitude"u8, value.Magnitude, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "magnitude"u8, value._magnitude, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

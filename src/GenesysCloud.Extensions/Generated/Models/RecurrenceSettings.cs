@@ -14,19 +14,24 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
 {
     /// <summary>Settings controlling when to end the recurrence for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endAfter")]
-    public global::GenesysCloud.Extensions.Models.RecurrenceEndSettings? EndAfter { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrenceEndSettings? EndAfter { get => _endAfter; set => _endAfter = value; }
 
     /// <summary>The recurrence period of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurrencePeriod")]
-    public global::GenesysCloud.Extensions.Models.RecurrencePeriod? RecurrencePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrencePeriod? RecurrencePeriod { get => _recurrencePeriod; set => _recurrencePeriod = value; }
 
     /// <summary>Constraint indicating the minimum time in hours between recurrences of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumTimeBetweenOccurrences")]
-    public global::GenesysCloud.Extensions.Models.RecurrencePeriod? MinimumTimeBetweenOccurrences { get; set; }
+    public global::GenesysCloud.Extensions.Models.RecurrencePeriod? MinimumTimeBetweenOccurrences { get => _minimumTimeBetweenOccurrences; set => _minimumTimeBetweenOccurrences = value; }
+
+    private global::GenesysCloud.Extensions.Models.RecurrenceEndSettings? _endAfter;
+    private global::GenesysCloud.Extensions.Models.RecurrencePeriod? _recurrencePeriod;
+    private global::GenesysCloud.Extensions.Models.RecurrencePeriod? _minimumTimeBetweenOccurrences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RecurrenceSettings IGenesysCloudModel<RecurrenceSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
             switch (index)
             {
                 case 0:
-                    value.EndAfter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceEndSettings.ReadJson(ref reader, options);
+                    value._endAfter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrenceEndSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.RecurrencePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrencePeriod.ReadJson(ref reader, options);
+                    value._recurrencePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrencePeriod.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.MinimumTimeBetweenOccurrences = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrencePeriod.ReadJson(ref reader, options);
+                    value._minimumTimeBetweenOccurrences = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RecurrencePeriod.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EndAfter is { } property1)
+        if (value._endAfter is { } property1)
         {
             writer.WritePropertyName("endAfter"u8);
             global::GenesysCloud.Extensions.Models.RecurrenceEndSettings.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
             writer.WriteNull("endAfter"u8);
         }
 
-        if (value.RecurrencePeriod is { } property3)
+        if (value._recurrencePeriod is { } property3)
         {
             writer.WritePropertyName("recurrencePeriod"u8);
             global::GenesysCloud.Extensions.Models.RecurrencePeriod.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
             writer.WriteNull("recurrencePeriod"u8);
         }
 
-        if (value.MinimumTimeBetweenOccurrences is { } property5)
+        if (value._minimumTimeBetweenOccurrences is { } property5)
         {
             writer.WritePropertyName("minimumTimeBetweenOccurrences"u8);
             global::GenesysCloud.Extensions.Models.RecurrencePeriod.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class RecurrenceSettings : IGenesysCloudModel<RecurrenceSettings>
             writer.WriteNull("minimumTimeBetweenOccurrences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

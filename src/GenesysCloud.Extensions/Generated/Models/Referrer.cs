@@ -14,43 +14,54 @@ public sealed class Referrer : IGenesysCloudModel<Referrer>
 {
     /// <summary>Referrer URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Referrer URL domain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Referrer URL hostname.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hostname")]
-    public string? Hostname { get; set; }
+    public string? Hostname { get => _hostname; set => _hostname = value; }
 
     /// <summary>Referrer keywords.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keywords")]
-    public string? Keywords { get; set; }
+    public string? Keywords { get => _keywords; set => _keywords = value; }
 
     /// <summary>Referrer URL pathname.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pathname")]
-    public string? Pathname { get; set; }
+    public string? Pathname { get => _pathname; set => _pathname = value; }
 
     /// <summary>Referrer URL querystring.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryString")]
-    public string? QueryString { get; set; }
+    public string? QueryString { get => _queryString; set => _queryString = value; }
 
     /// <summary>Referrer URL fragment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fragment")]
-    public string? Fragment { get; set; }
+    public string? Fragment { get => _fragment; set => _fragment = value; }
 
     /// <summary>Name of referrer (e.g. Yahoo!, Google, InfoSpace).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of referrer (e.g. search, social).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("medium")]
-    public global::GenesysCloud.Extensions.Models.Referrer.MediumEnum? Medium { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer.MediumEnum? Medium { get => _medium; set => _medium = value; }
+
+    private string? _url;
+    private string? _domain;
+    private string? _hostname;
+    private string? _keywords;
+    private string? _pathname;
+    private string? _queryString;
+    private string? _fragment;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Referrer.MediumEnum? _medium;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Referrer IGenesysCloudModel<Referrer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class Referrer : IGenesysCloudModel<Referrer>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Hostname = ReadString(ref reader, name);
+                    value._hostname = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Keywords = ReadString(ref reader, name);
+                    value._keywords = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Pathname = ReadString(ref reader, name);
+                    value._pathname = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.QueryString = ReadString(ref reader, name);
+                    value._queryString = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Fragment = ReadString(ref reader, name);
+                    value._fragment = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Medium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Referrer.MediumEnum(text1) : (global::GenesysCloud.Extensions.Models.Referrer.MediumEnum?)null;
+                    value._medium = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Referrer.MediumEnum(text1) : (global::GenesysCloud.Extensions.Models.Referrer.MediumEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class Referrer : IGenesysCloudModel<Referrer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "hostname"u8, value.Hostname, nulls);
-        WriteString(writer, "keywords"u8, value.Keywords, nulls);
-        WriteString(writer, "pathname"u8, value.Pathname, nulls);
-        WriteString(writer, "queryString"u8, value.QueryString, nulls);
-        WriteString(writer, "fragment"u8, value.Fragment, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "medium"u8, value.Medium?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "hostname"u8, value._hostname, nulls);
+        WriteString(writer, "keywords"u8, value._keywords, nulls);
+        WriteString(writer, "pathname"u8, value._pathname, nulls);
+        WriteString(writer, "queryString"u8, value._queryString, nulls);
+        WriteString(writer, "fragment"u8, value._fragment, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "medium"u8, value._medium?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RegionTimeZone : IGenesysCloudModel<RegionTimeZone>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>offset</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public long? Offset { get; set; }
+    public long? Offset { get => _offset; set => _offset = value; }
 
     /// <summary>Canonical identifier for this time zone, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canonicalId")]
-    public string? CanonicalId { get; set; }
+    public string? CanonicalId { get => _canonicalId; set => _canonicalId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _offset;
+    private string? _canonicalId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RegionTimeZone IGenesysCloudModel<RegionTimeZone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class RegionTimeZone : IGenesysCloudModel<RegionTimeZone>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Offset = ReadNullableInt64(ref reader, options, name);
+                    value._offset = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CanonicalId = ReadString(ref reader, name);
+                    value._canonicalId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class RegionTimeZone : IGenesysCloudModel<RegionTimeZone>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "offset"u8, value.Offset, nulls);
-        WriteString(writer, "canonicalId"u8, value.CanonicalId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "offset"u8, value._offset, nulls);
+        WriteString(writer, "canonicalId"u8, value._canonicalId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

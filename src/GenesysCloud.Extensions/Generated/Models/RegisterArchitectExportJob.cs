@@ -14,11 +14,14 @@ public sealed class RegisterArchitectExportJob : IGenesysCloudModel<RegisterArch
 {
     /// <summary>A list of the flows to be exported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExportDetails>? Flows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExportDetails>? Flows { get => _flows; set => _flows = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExportDetails>? _flows;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RegisterArchitectExportJob IGenesysCloudModel<RegisterArchitectExportJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class RegisterArchitectExportJob : IGenesysCloudModel<RegisterArch
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Flows = null;
+                        value._flows = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class RegisterArchitectExportJob : IGenesysCloudModel<RegisterArch
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExportDetails.ReadJson(ref reader, options));
                         }
 
-                        value.Flows = list1;
+                        value._flows = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class RegisterArchitectExportJob : IGenesysCloudModel<RegisterArch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flows is { } property2)
+        if (value._flows is { } property2)
         {
             writer.WritePropertyName("flows"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class RegisterArchitectExportJob : IGenesysCloudModel<RegisterArch
             writer.WriteNull("flows"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RegisterArchitectExportJobResponse : IGenesysCloudModel<Regi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the export job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The number of flows submitted for export.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalFlows")]
-    public long? TotalFlows { get; set; }
+    public long? TotalFlows { get => _totalFlows; set => _totalFlows = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum? _status;
+    private long? _totalFlows;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RegisterArchitectExportJobResponse IGenesysCloudModel<RegisterArchitectExportJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RegisterArchitectExportJobResponse : IGenesysCloudModel<Regi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.TotalFlows = ReadNullableInt64(ref reader, options, name);
+                    value._totalFlows = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RegisterArchitectExportJobResponse : IGenesysCloudModel<Regi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteInt64(writer, "totalFlows"u8, value.TotalFlows, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteInt64(writer, "totalFlows"u8, value._totalFlows, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

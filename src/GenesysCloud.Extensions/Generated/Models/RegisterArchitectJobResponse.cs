@@ -14,23 +14,29 @@ public sealed class RegisterArchitectJobResponse : IGenesysCloudModel<RegisterAr
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Presigned URL to upload the file in S3</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presignedUrl")]
-    public string? PresignedUrl { get; set; }
+    public string? PresignedUrl { get => _presignedUrl; set => _presignedUrl = value; }
 
     /// <summary>Required headers when uploading a file through PUT request to the URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _presignedUrl;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RegisterArchitectJobResponse IGenesysCloudModel<RegisterArchitectJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class RegisterArchitectJobResponse : IGenesysCloudModel<RegisterAr
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PresignedUrl = ReadString(ref reader, name);
+                    value._presignedUrl = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class RegisterArchitectJobResponse : IGenesysCloudModel<RegisterAr
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary1;
+                        value._headers = dictionary1;
                     }
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class RegisterArchitectJobResponse : IGenesysCloudModel<RegisterAr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "presignedUrl"u8, value.PresignedUrl, nulls);
-        if (value.Headers is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "presignedUrl"u8, value._presignedUrl, nulls);
+        if (value._headers is { } property2)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -109,8 +115,8 @@ public sealed class RegisterArchitectJobResponse : IGenesysCloudModel<RegisterAr
             writer.WriteNull("headers"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableStarrableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>The user associated with the external organization. When creating or updating a relationship, only User.id is required. User object is fully populated when expanding a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>The external organization this relationship is attached to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrganization")]
-    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalOrganization? ExternalOrganization { get => _externalOrganization; set => _externalOrganization = value; }
 
     /// <summary>The relationship or role of the user to this external organization.Examples: Account Manager, Sales Engineer, Implementation Consultant. Between 1 and 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relationship")]
-    public string? RelationshipValue { get; set; }
+    public string? RelationshipValue { get => _relationshipValue; set => _relationshipValue = value; }
 
     /// <summary>Links to the sources of data (e.g. one source might be a CRM) that contributed data to this record.  Read-only, and only populated when requested via expand param.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalDataSources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? ExternalDataSources { get => _externalDataSources; set => _externalDataSources = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WritableStarrableDivision? _division;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.ExternalOrganization? _externalOrganization;
+    private string? _relationshipValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalDataSource>? _externalDataSources;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Relationship IGenesysCloudModel<Relationship>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableStarrableDivision.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExternalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
+                    value._externalOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalOrganization.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.RelationshipValue = ReadString(ref reader, name);
+                    value._relationshipValue = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalDataSources = null;
+                        value._externalDataSources = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalDataSource.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalDataSources = list1;
+                        value._externalDataSources = list1;
                     }
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +119,8 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableStarrableDivision.WriteJson(writer, property2, options);
@@ -121,7 +130,7 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
             writer.WriteNull("division"u8);
         }
 
-        if (value.User is { } property4)
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -131,7 +140,7 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
             writer.WriteNull("user"u8);
         }
 
-        if (value.ExternalOrganization is { } property6)
+        if (value._externalOrganization is { } property6)
         {
             writer.WritePropertyName("externalOrganization"u8);
             global::GenesysCloud.Extensions.Models.ExternalOrganization.WriteJson(writer, property6, options);
@@ -141,8 +150,8 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
             writer.WriteNull("externalOrganization"u8);
         }
 
-        WriteString(writer, "relationship"u8, value.RelationshipValue, nulls);
-        if (value.ExternalDataSources is { } property8)
+        WriteString(writer, "relationship"u8, value._relationshipValue, nulls);
+        if (value._externalDataSources is { } property8)
         {
             writer.WritePropertyName("externalDataSources"u8);
             writer.WriteStartArray();
@@ -166,8 +175,8 @@ public sealed class Relationship : IGenesysCloudModel<Relationship>
             writer.WriteNull("externalDataSources"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

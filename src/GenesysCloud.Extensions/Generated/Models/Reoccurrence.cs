@@ -14,39 +14,49 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start date time of the initial occurrence as an ISO-8601 string in the format YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    public string? Start { get; set; }
+    public string? Start { get => _start; set => _start = value; }
 
     /// <summary>The end date time of the initial occurrence as an ISO-8601 string in the format YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    public string? End { get; set; }
+    public string? End { get => _end; set => _end = value; }
 
     /// <summary>The time zone for the recurrence. The time zone of the recurrence is determined by prioritizing the recurrence's time zone if specified, then the schedule's time zone if set, and finally defaulting to UTC if neither defines a time zone. See here for a list of valid time zones https://www.iana.org/time-zones</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The schedule pattern e.g.: Daily/Weekly</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public global::GenesysCloud.Extensions.Models.Pattern? Pattern { get; set; }
+    public global::GenesysCloud.Extensions.Models.Pattern? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>The schedule range e.g.: EndDate/NoEnd/Numbered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.Range? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.Range? Range { get => _range; set => _range = value; }
 
     /// <summary>Modifications to the original recurrence schedule (Exclusions/Inclusions)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alterations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Alteration>? Alterations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Alteration>? Alterations { get => _alterations; set => _alterations = value; }
 
     /// <summary>The next occurrence details for the next start and end occurrences for the recurrence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextOccurrenceDetails")]
-    public global::GenesysCloud.Extensions.Models.NextOccurrenceDetails? NextOccurrenceDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.NextOccurrenceDetails? NextOccurrenceDetails { get => _nextOccurrenceDetails; set => _nextOccurrenceDetails = value; }
+
+    private string? _id;
+    private string? _start;
+    private string? _end;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.Pattern? _pattern;
+    private global::GenesysCloud.Extensions.Models.Range? _range;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Alteration>? _alterations;
+    private global::GenesysCloud.Extensions.Models.NextOccurrenceDetails? _nextOccurrenceDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Reoccurrence IGenesysCloudModel<Reoccurrence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Start = ReadString(ref reader, name);
+                    value._start = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.End = ReadString(ref reader, name);
+                    value._end = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Pattern.ReadJson(ref reader, options);
+                    value._pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Pattern.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Range.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Range.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Alterations = null;
+                        value._alterations = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Alteration.ReadJson(ref reader, options));
                         }
 
-                        value.Alterations = list1;
+                        value._alterations = list1;
                     }
                     break;
                 case 7:
-                    value.NextOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NextOccurrenceDetails.ReadJson(ref reader, options);
+                    value._nextOccurrenceDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NextOccurrenceDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +127,11 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "start"u8, value.Start, nulls);
-        WriteString(writer, "end"u8, value.End, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.Pattern is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "start"u8, value._start, nulls);
+        WriteString(writer, "end"u8, value._end, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._pattern is { } property2)
         {
             writer.WritePropertyName("pattern"u8);
             global::GenesysCloud.Extensions.Models.Pattern.WriteJson(writer, property2, options);
@@ -131,7 +141,7 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
             writer.WriteNull("pattern"u8);
         }
 
-        if (value.Range is { } property4)
+        if (value._range is { } property4)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.Range.WriteJson(writer, property4, options);
@@ -141,7 +151,7 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
             writer.WriteNull("range"u8);
         }
 
-        if (value.Alterations is { } property6)
+        if (value._alterations is { } property6)
         {
             writer.WritePropertyName("alterations"u8);
             writer.WriteStartArray();
@@ -165,7 +175,7 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
             writer.WriteNull("alterations"u8);
         }
 
-        if (value.NextOccurrenceDetails is { } property9)
+        if (value._nextOccurrenceDetails is { } property9)
         {
             writer.WritePropertyName("nextOccurrenceDetails"u8);
             global::GenesysCloud.Extensions.Models.NextOccurrenceDetails.WriteJson(writer, property9, options);
@@ -175,7 +185,7 @@ public sealed class Reoccurrence : IGenesysCloudModel<Reoccurrence>
             writer.WriteNull("nextOccurrenceDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ReplaceRequest : IGenesysCloudModel<ReplaceRequest>
 {
     /// <summary>Gets or sets <c>changeNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changeNumber")]
-    public long? ChangeNumber { get; set; }
+    public long? ChangeNumber { get => _changeNumber; set => _changeNumber = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>authToken</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authToken")]
-    public string? AuthToken { get; set; }
+    public string? AuthToken { get => _authToken; set => _authToken = value; }
+
+    private long? _changeNumber;
+    private string? _name;
+    private string? _authToken;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReplaceRequest IGenesysCloudModel<ReplaceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ReplaceRequest : IGenesysCloudModel<ReplaceRequest>
             switch (index)
             {
                 case 0:
-                    value.ChangeNumber = ReadNullableInt64(ref reader, options, name);
+                    value._changeNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AuthToken = ReadString(ref reader, name);
+                    value._authToken = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ReplaceRequest : IGenesysCloudModel<ReplaceRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "changeNumber"u8, value.ChangeNumber, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "authToken"u8, value.AuthToken, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "changeNumber"u8, value._changeNumber, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "authToken"u8, value._authToken, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ReplaceResponse : IGenesysCloudModel<ReplaceResponse>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>changeNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changeNumber")]
-    public long? ChangeNumber { get; set; }
+    public long? ChangeNumber { get => _changeNumber; set => _changeNumber = value; }
 
     /// <summary>Gets or sets <c>uploadStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadStatus")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? UploadStatus { get => _uploadStatus; set => _uploadStatus = value; }
 
     /// <summary>Gets or sets <c>uploadDestinationUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadDestinationUri")]
-    public string? UploadDestinationUri { get; set; }
+    public string? UploadDestinationUri { get => _uploadDestinationUri; set => _uploadDestinationUri = value; }
 
     /// <summary>Gets or sets <c>uploadMethod</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadMethod")]
-    public global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum? UploadMethod { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum? UploadMethod { get => _uploadMethod; set => _uploadMethod = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _changeNumber;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _uploadStatus;
+    private string? _uploadDestinationUri;
+    private global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum? _uploadMethod;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReplaceResponse IGenesysCloudModel<ReplaceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ReplaceResponse : IGenesysCloudModel<ReplaceResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ChangeNumber = ReadNullableInt64(ref reader, options, name);
+                    value._changeNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.UploadStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._uploadStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.UploadDestinationUri = ReadString(ref reader, name);
+                    value._uploadDestinationUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UploadMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum?)null;
+                    value._uploadMethod = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplaceResponse.UploadMethodEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +97,10 @@ public sealed class ReplaceResponse : IGenesysCloudModel<ReplaceResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "changeNumber"u8, value.ChangeNumber, nulls);
-        if (value.UploadStatus is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "changeNumber"u8, value._changeNumber, nulls);
+        if (value._uploadStatus is { } property2)
         {
             writer.WritePropertyName("uploadStatus"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -102,9 +110,9 @@ public sealed class ReplaceResponse : IGenesysCloudModel<ReplaceResponse>
             writer.WriteNull("uploadStatus"u8);
         }
 
-        WriteString(writer, "uploadDestinationUri"u8, value.UploadDestinationUri, nulls);
-        WriteString(writer, "uploadMethod"u8, value.UploadMethod?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uploadDestinationUri"u8, value._uploadDestinationUri, nulls);
+        WriteString(writer, "uploadMethod"u8, value._uploadMethod?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ReplacementTerm : IGenesysCloudModel<ReplacementTerm>
 {
     /// <summary>Replacement term type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>existingValue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("existingValue")]
-    public string? ExistingValue { get; set; }
+    public string? ExistingValue { get => _existingValue; set => _existingValue = value; }
 
     /// <summary>Gets or sets <c>updatedValue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedValue")]
-    public string? UpdatedValue { get; set; }
+    public string? UpdatedValue { get => _updatedValue; set => _updatedValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum? _type;
+    private string? _existingValue;
+    private string? _updatedValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReplacementTerm IGenesysCloudModel<ReplacementTerm>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ReplacementTerm : IGenesysCloudModel<ReplacementTerm>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplacementTerm.TypeEnum?)null;
                     break;
                 case 1:
-                    value.ExistingValue = ReadString(ref reader, name);
+                    value._existingValue = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UpdatedValue = ReadString(ref reader, name);
+                    value._updatedValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ReplacementTerm : IGenesysCloudModel<ReplacementTerm>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "existingValue"u8, value.ExistingValue, nulls);
-        WriteString(writer, "updatedValue"u8, value.UpdatedValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "existingValue"u8, value._existingValue, nulls);
+        WriteString(writer, "updatedValue"u8, value._updatedValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

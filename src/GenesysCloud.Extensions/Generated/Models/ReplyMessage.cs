@@ -14,19 +14,24 @@ public sealed class ReplyMessage : IGenesysCloudModel<ReplyMessage>
 {
     /// <summary>Message type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Message text.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>A list of content elements in the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get => _content; set => _content = value; }
+
+    private global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum? _type;
+    private string? _text;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? _content;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReplyMessage IGenesysCloudModel<ReplyMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ReplyMessage : IGenesysCloudModel<ReplyMessage>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReplyMessage.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Content = null;
+                        value._content = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ReplyMessage : IGenesysCloudModel<ReplyMessage>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageContent.ReadJson(ref reader, options));
                         }
 
-                        value.Content = list2;
+                        value._content = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ReplyMessage : IGenesysCloudModel<ReplyMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        if (value.Content is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        if (value._content is { } property3)
         {
             writer.WritePropertyName("content"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ReplyMessage : IGenesysCloudModel<ReplyMessage>
             writer.WriteNull("content"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ReplyToEmailAddress : IGenesysCloudModel<ReplyToEmailAddress
 {
     /// <summary>The InboundDomain used for the email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Domain { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>The InboundRoute used for the email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("route")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Route { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Route { get => _route; set => _route = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _domain;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _route;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReplyToEmailAddress IGenesysCloudModel<ReplyToEmailAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ReplyToEmailAddress : IGenesysCloudModel<ReplyToEmailAddress
             switch (index)
             {
                 case 0:
-                    value.Domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._domain = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Route = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._route = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ReplyToEmailAddress : IGenesysCloudModel<ReplyToEmailAddress
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Domain is { } property1)
+        if (value._domain is { } property1)
         {
             writer.WritePropertyName("domain"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ReplyToEmailAddress : IGenesysCloudModel<ReplyToEmailAddress
             writer.WriteNull("domain"u8);
         }
 
-        if (value.Route is { } property3)
+        if (value._route is { } property3)
         {
             writer.WritePropertyName("route"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ReplyToEmailAddress : IGenesysCloudModel<ReplyToEmailAddress
             writer.WriteNull("route"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

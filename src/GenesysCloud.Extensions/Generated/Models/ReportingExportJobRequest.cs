@@ -14,91 +14,114 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
 {
     /// <summary>The user supplied name of the export request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The requested timezone of the exported data. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The requested format of the exported data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportFormat")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum? ExportFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum? ExportFormat { get => _exportFormat; set => _exportFormat = value; }
 
     /// <summary>The time period used to limit the the exported data. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The Period of the request in which to break down the intervals. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("period")]
-    public string? Period { get; set; }
+    public string? Period { get => _period; set => _period = value; }
 
     /// <summary>The type of view export job to be created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewType")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum? ViewType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum? ViewType { get => _viewType; set => _viewType = value; }
 
     /// <summary>Filters to apply to create the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Indicates if the request has been marked as read</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>The locale used for localization of the exported data, i.e. en-US, es</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locale")]
-    public string? Locale { get; set; }
+    public string? Locale { get => _locale; set => _locale = value; }
 
     /// <summary>Indicates if durations are formatted in hh:mm:ss format instead of ms</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasFormatDurations")]
-    public bool? HasFormatDurations { get; set; }
+    public bool? HasFormatDurations { get => _hasFormatDurations; set => _hasFormatDurations = value; }
 
     /// <summary>Indicates if filters will be split in aggregate detail exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSplitFilters")]
-    public bool? HasSplitFilters { get; set; }
+    public bool? HasSplitFilters { get => _hasSplitFilters; set => _hasSplitFilters = value; }
 
     /// <summary>Excludes empty rows from the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludeEmptyRows")]
-    public bool? ExcludeEmptyRows { get; set; }
+    public bool? ExcludeEmptyRows { get => _excludeEmptyRows; set => _excludeEmptyRows = value; }
 
     /// <summary>Indicates if media type will be split in aggregate detail exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSplitByMedia")]
-    public bool? HasSplitByMedia { get; set; }
+    public bool? HasSplitByMedia { get => _hasSplitByMedia; set => _hasSplitByMedia = value; }
 
     /// <summary>Indicates if summary row needs to be present in exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSummaryRow")]
-    public bool? HasSummaryRow { get; set; }
+    public bool? HasSummaryRow { get => _hasSummaryRow; set => _hasSummaryRow = value; }
 
     /// <summary>The user supplied csv delimiter string value either of type 'comma' or 'semicolon' permitted for the export request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("csvDelimiter")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum? CsvDelimiter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum? CsvDelimiter { get => _csvDelimiter; set => _csvDelimiter = value; }
 
     /// <summary>The list of ordered selected columns from the export view by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? SelectedColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? SelectedColumns { get => _selectedColumns; set => _selectedColumns = value; }
 
     /// <summary>Indicates if custom participant attributes will be exported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasCustomParticipantAttributes")]
-    public bool? HasCustomParticipantAttributes { get; set; }
+    public bool? HasCustomParticipantAttributes { get => _hasCustomParticipantAttributes; set => _hasCustomParticipantAttributes = value; }
 
     /// <summary>The list of email recipients for the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipientEmails")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RecipientEmails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RecipientEmails { get => _recipientEmails; set => _recipientEmails = value; }
 
     /// <summary>Indicates whether to include selected duration format to the column headers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDurationFormatInHeader")]
-    public bool? IncludeDurationFormatInHeader { get; set; }
+    public bool? IncludeDurationFormatInHeader { get => _includeDurationFormatInHeader; set => _includeDurationFormatInHeader = value; }
 
     /// <summary>Indicates the duration format for the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationFormat")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum? DurationFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum? DurationFormat { get => _durationFormat; set => _durationFormat = value; }
 
     /// <summary>The list of columns for which chart is going to be displayed in export</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chartColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? ChartColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? ChartColumns { get => _chartColumns; set => _chartColumns = value; }
+
+    private string? _name;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum? _exportFormat;
+    private string? _interval;
+    private string? _period;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum? _viewType;
+    private global::GenesysCloud.Extensions.Models.ViewFilter? _filter;
+    private bool? _read;
+    private string? _locale;
+    private bool? _hasFormatDurations;
+    private bool? _hasSplitFilters;
+    private bool? _excludeEmptyRows;
+    private bool? _hasSplitByMedia;
+    private bool? _hasSummaryRow;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum? _csvDelimiter;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? _selectedColumns;
+    private bool? _hasCustomParticipantAttributes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _recipientEmails;
+    private bool? _includeDurationFormatInHeader;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum? _durationFormat;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? _chartColumns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingExportJobRequest IGenesysCloudModel<ReportingExportJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,54 +142,54 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ExportFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum?)null;
+                    value._exportFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ExportFormatEnum?)null;
                     break;
                 case 3:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Period = ReadString(ref reader, name);
+                    value._period = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ViewType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum?)null;
+                    value._viewType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.ViewTypeEnum?)null;
                     break;
                 case 6:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Locale = ReadString(ref reader, name);
+                    value._locale = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.HasFormatDurations = ReadNullableBoolean(ref reader, name);
+                    value._hasFormatDurations = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.HasSplitFilters = ReadNullableBoolean(ref reader, name);
+                    value._hasSplitFilters = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.ExcludeEmptyRows = ReadNullableBoolean(ref reader, name);
+                    value._excludeEmptyRows = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.HasSplitByMedia = ReadNullableBoolean(ref reader, name);
+                    value._hasSplitByMedia = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.HasSummaryRow = ReadNullableBoolean(ref reader, name);
+                    value._hasSummaryRow = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.CsvDelimiter = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum(text3) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum?)null;
+                    value._csvDelimiter = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum(text3) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.CsvDelimiterEnum?)null;
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedColumns = null;
+                        value._selectedColumns = null;
                     }
                     else
                     {
@@ -177,16 +200,16 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectedColumns.ReadJson(ref reader, options));
                         }
 
-                        value.SelectedColumns = list4;
+                        value._selectedColumns = list4;
                     }
                     break;
                 case 16:
-                    value.HasCustomParticipantAttributes = ReadNullableBoolean(ref reader, name);
+                    value._hasCustomParticipantAttributes = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.RecipientEmails = null;
+                        value._recipientEmails = null;
                     }
                     else
                     {
@@ -197,19 +220,19 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RecipientEmails = list5;
+                        value._recipientEmails = list5;
                     }
                     break;
                 case 18:
-                    value.IncludeDurationFormatInHeader = ReadNullableBoolean(ref reader, name);
+                    value._includeDurationFormatInHeader = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.DurationFormat = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum(text6) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum?)null;
+                    value._durationFormat = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum(text6) : (global::GenesysCloud.Extensions.Models.ReportingExportJobRequest.DurationFormatEnum?)null;
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.ChartColumns = null;
+                        value._chartColumns = null;
                     }
                     else
                     {
@@ -220,11 +243,11 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ChartColumn.ReadJson(ref reader, options));
                         }
 
-                        value.ChartColumns = list7;
+                        value._chartColumns = list7;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -236,13 +259,13 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "exportFormat"u8, value.ExportFormat?.ToString(), nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "period"u8, value.Period, nulls);
-        WriteString(writer, "viewType"u8, value.ViewType?.ToString(), nulls);
-        if (value.Filter is { } property8)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "exportFormat"u8, value._exportFormat?.ToString(), nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "period"u8, value._period, nulls);
+        WriteString(writer, "viewType"u8, value._viewType?.ToString(), nulls);
+        if (value._filter is { } property8)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.ViewFilter.WriteJson(writer, property8, options);
@@ -252,15 +275,15 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
             writer.WriteNull("filter"u8);
         }
 
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteString(writer, "locale"u8, value.Locale, nulls);
-        WriteBoolean(writer, "hasFormatDurations"u8, value.HasFormatDurations, nulls);
-        WriteBoolean(writer, "hasSplitFilters"u8, value.HasSplitFilters, nulls);
-        WriteBoolean(writer, "excludeEmptyRows"u8, value.ExcludeEmptyRows, nulls);
-        WriteBoolean(writer, "hasSplitByMedia"u8, value.HasSplitByMedia, nulls);
-        WriteBoolean(writer, "hasSummaryRow"u8, value.HasSummaryRow, nulls);
-        WriteString(writer, "csvDelimiter"u8, value.CsvDelimiter?.ToString(), nulls);
-        if (value.SelectedColumns is { } property10)
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteString(writer, "locale"u8, value._locale, nulls);
+        WriteBoolean(writer, "hasFormatDurations"u8, value._hasFormatDurations, nulls);
+        WriteBoolean(writer, "hasSplitFilters"u8, value._hasSplitFilters, nulls);
+        WriteBoolean(writer, "excludeEmptyRows"u8, value._excludeEmptyRows, nulls);
+        WriteBoolean(writer, "hasSplitByMedia"u8, value._hasSplitByMedia, nulls);
+        WriteBoolean(writer, "hasSummaryRow"u8, value._hasSummaryRow, nulls);
+        WriteString(writer, "csvDelimiter"u8, value._csvDelimiter?.ToString(), nulls);
+        if (value._selectedColumns is { } property10)
         {
             writer.WritePropertyName("selectedColumns"u8);
             writer.WriteStartArray();
@@ -284,8 +307,8 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
             writer.WriteNull("selectedColumns"u8);
         }
 
-        WriteBoolean(writer, "hasCustomParticipantAttributes"u8, value.HasCustomParticipantAttributes, nulls);
-        if (value.RecipientEmails is { } property13)
+        WriteBoolean(writer, "hasCustomParticipantAttributes"u8, value._hasCustomParticipantAttributes, nulls);
+        if (value._recipientEmails is { } property13)
         {
             writer.WritePropertyName("recipientEmails"u8);
             writer.WriteStartArray();
@@ -302,9 +325,9 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
             writer.WriteNull("recipientEmails"u8);
         }
 
-        WriteBoolean(writer, "includeDurationFormatInHeader"u8, value.IncludeDurationFormatInHeader, nulls);
-        WriteString(writer, "durationFormat"u8, value.DurationFormat?.ToString(), nulls);
-        if (value.ChartColumns is { } property15)
+        WriteBoolean(writer, "includeDurationFormatInHeader"u8, value._includeDurationFormatInHeader, nulls);
+        WriteString(writer, "durationFormat"u8, value._durationFormat?.ToString(), nulls);
+        if (value._chartColumns is { } property15)
         {
             writer.WritePropertyName("chartColumns"u8);
             writer.WriteStartArray();
@@ -328,7 +351,7 @@ public sealed class ReportingExportJobRequest : IGenesysCloudModel<ReportingExpo
             writer.WriteNull("chartColumns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

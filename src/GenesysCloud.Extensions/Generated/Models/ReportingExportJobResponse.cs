@@ -14,143 +14,179 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The unique run id of the export schedule execute</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("runId")]
-    public string? RunId { get; set; }
+    public string? RunId { get => _runId; set => _runId = value; }
 
     /// <summary>The current status of the export request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The requested timezone of the exported data. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The requested format of the exported data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportFormat")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum? ExportFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum? ExportFormat { get => _exportFormat; set => _exportFormat = value; }
 
     /// <summary>The time period used to limit the the exported data. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>The url to download the request if it's status is completed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>The type of view export job to be created</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewType")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum? ViewType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum? ViewType { get => _viewType; set => _viewType = value; }
 
     /// <summary>The error message in case the export request failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportErrorMessagesType")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum? ExportErrorMessagesType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum? ExportErrorMessagesType { get => _exportErrorMessagesType; set => _exportErrorMessagesType = value; }
 
     /// <summary>The Period of the request in which to break down the intervals. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("period")]
-    public string? Period { get; set; }
+    public string? Period { get => _period; set => _period = value; }
 
     /// <summary>Filters to apply to create the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Indicates if the request has been marked as read</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>The created date/time of the request. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDateTime")]
-    public global::System.DateTimeOffset? CreatedDateTime { get; set; }
+    public global::System.DateTimeOffset? CreatedDateTime { get => _createdDateTime; set => _createdDateTime = value; }
 
     /// <summary>The last modified date/time of the request. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDateTime")]
-    public global::System.DateTimeOffset? ModifiedDateTime { get; set; }
+    public global::System.DateTimeOffset? ModifiedDateTime { get => _modifiedDateTime; set => _modifiedDateTime = value; }
 
     /// <summary>The locale use for localization of the exported data, i.e. en-us, es-mx</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locale")]
-    public string? Locale { get; set; }
+    public string? Locale { get => _locale; set => _locale = value; }
 
     /// <summary>The percentage of the job that has completed processing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentageComplete")]
-    public double? PercentageComplete { get; set; }
+    public double? PercentageComplete { get => _percentageComplete; set => _percentageComplete = value; }
 
     /// <summary>Indicates if durations are formatted in hh:mm:ss format instead of ms</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasFormatDurations")]
-    public bool? HasFormatDurations { get; set; }
+    public bool? HasFormatDurations { get => _hasFormatDurations; set => _hasFormatDurations = value; }
 
     /// <summary>Indicates if filters will be split in aggregate detail exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSplitFilters")]
-    public bool? HasSplitFilters { get; set; }
+    public bool? HasSplitFilters { get => _hasSplitFilters; set => _hasSplitFilters = value; }
 
     /// <summary>Excludes empty rows from the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludeEmptyRows")]
-    public bool? ExcludeEmptyRows { get; set; }
+    public bool? ExcludeEmptyRows { get => _excludeEmptyRows; set => _excludeEmptyRows = value; }
 
     /// <summary>Indicates if media type will be split in aggregate detail exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSplitByMedia")]
-    public bool? HasSplitByMedia { get; set; }
+    public bool? HasSplitByMedia { get => _hasSplitByMedia; set => _hasSplitByMedia = value; }
 
     /// <summary>Indicates if summary row needs to be present in exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSummaryRow")]
-    public bool? HasSummaryRow { get; set; }
+    public bool? HasSummaryRow { get => _hasSummaryRow; set => _hasSummaryRow = value; }
 
     /// <summary>The user supplied csv delimiter string value either of type 'comma' or 'semicolon' permitted for the export request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("csvDelimiter")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum? CsvDelimiter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum? CsvDelimiter { get => _csvDelimiter; set => _csvDelimiter = value; }
 
     /// <summary>The list of ordered selected columns from the export view by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? SelectedColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? SelectedColumns { get => _selectedColumns; set => _selectedColumns = value; }
 
     /// <summary>Indicates if custom participant attributes will be exported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasCustomParticipantAttributes")]
-    public bool? HasCustomParticipantAttributes { get; set; }
+    public bool? HasCustomParticipantAttributes { get => _hasCustomParticipantAttributes; set => _hasCustomParticipantAttributes = value; }
 
     /// <summary>The list of email recipients for the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipientEmails")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RecipientEmails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RecipientEmails { get => _recipientEmails; set => _recipientEmails = value; }
 
     /// <summary>The status of individual email addresses as a map</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailStatuses")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? EmailStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? EmailStatuses { get => _emailStatuses; set => _emailStatuses = value; }
 
     /// <summary>The optional error message in case the export fail to email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailErrorDescription")]
-    public string? EmailErrorDescription { get; set; }
+    public string? EmailErrorDescription { get => _emailErrorDescription; set => _emailErrorDescription = value; }
 
     /// <summary>Indicates whether to include selected duration format to the column headers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeDurationFormatInHeader")]
-    public bool? IncludeDurationFormatInHeader { get; set; }
+    public bool? IncludeDurationFormatInHeader { get => _includeDurationFormatInHeader; set => _includeDurationFormatInHeader = value; }
 
     /// <summary>Indicates the duration format for the exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationFormat")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum? DurationFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum? DurationFormat { get => _durationFormat; set => _durationFormat = value; }
 
     /// <summary>Indicates whether the export run is allowed to rerun</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exportAllowedToRerun")]
-    public bool? ExportAllowedToRerun { get; set; }
+    public bool? ExportAllowedToRerun { get => _exportAllowedToRerun; set => _exportAllowedToRerun = value; }
 
     /// <summary>The list of columns for which chart is going to be displayed in export</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chartColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? ChartColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? ChartColumns { get => _chartColumns; set => _chartColumns = value; }
 
     /// <summary>Gets or sets <c>enabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _runId;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum? _status;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum? _exportFormat;
+    private string? _interval;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum? _viewType;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum? _exportErrorMessagesType;
+    private string? _period;
+    private global::GenesysCloud.Extensions.Models.ViewFilter? _filter;
+    private bool? _read;
+    private global::System.DateTimeOffset? _createdDateTime;
+    private global::System.DateTimeOffset? _modifiedDateTime;
+    private string? _locale;
+    private double? _percentageComplete;
+    private bool? _hasFormatDurations;
+    private bool? _hasSplitFilters;
+    private bool? _excludeEmptyRows;
+    private bool? _hasSplitByMedia;
+    private bool? _hasSummaryRow;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum? _csvDelimiter;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedColumns>? _selectedColumns;
+    private bool? _hasCustomParticipantAttributes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _recipientEmails;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _emailStatuses;
+    private string? _emailErrorDescription;
+    private bool? _includeDurationFormatInHeader;
+    private global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum? _durationFormat;
+    private bool? _exportAllowedToRerun;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ChartColumn>? _chartColumns;
+    private bool? _enabled;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingExportJobResponse IGenesysCloudModel<ReportingExportJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -171,78 +207,78 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RunId = ReadString(ref reader, name);
+                    value._runId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.StatusEnum?)null;
                     break;
                 case 4:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ExportFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum?)null;
+                    value._exportFormat = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportFormatEnum?)null;
                     break;
                 case 6:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ViewType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum?)null;
+                    value._viewType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ViewTypeEnum?)null;
                     break;
                 case 9:
-                    value.ExportErrorMessagesType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum?)null;
+                    value._exportErrorMessagesType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.ExportErrorMessagesTypeEnum?)null;
                     break;
                 case 10:
-                    value.Period = ReadString(ref reader, name);
+                    value._period = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.CreatedDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.ModifiedDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.Locale = ReadString(ref reader, name);
+                    value._locale = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.PercentageComplete = ReadNullableDouble(ref reader, options, name);
+                    value._percentageComplete = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 17:
-                    value.HasFormatDurations = ReadNullableBoolean(ref reader, name);
+                    value._hasFormatDurations = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.HasSplitFilters = ReadNullableBoolean(ref reader, name);
+                    value._hasSplitFilters = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.ExcludeEmptyRows = ReadNullableBoolean(ref reader, name);
+                    value._excludeEmptyRows = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.HasSplitByMedia = ReadNullableBoolean(ref reader, name);
+                    value._hasSplitByMedia = ReadNullableBoolean(ref reader, name);
                     break;
                 case 21:
-                    value.HasSummaryRow = ReadNullableBoolean(ref reader, name);
+                    value._hasSummaryRow = ReadNullableBoolean(ref reader, name);
                     break;
                 case 22:
-                    value.CsvDelimiter = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum(text5) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum?)null;
+                    value._csvDelimiter = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum(text5) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.CsvDelimiterEnum?)null;
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedColumns = null;
+                        value._selectedColumns = null;
                     }
                     else
                     {
@@ -253,16 +289,16 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectedColumns.ReadJson(ref reader, options));
                         }
 
-                        value.SelectedColumns = list6;
+                        value._selectedColumns = list6;
                     }
                     break;
                 case 24:
-                    value.HasCustomParticipantAttributes = ReadNullableBoolean(ref reader, name);
+                    value._hasCustomParticipantAttributes = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
                     if (IsNull(ref reader))
                     {
-                        value.RecipientEmails = null;
+                        value._recipientEmails = null;
                     }
                     else
                     {
@@ -273,13 +309,13 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RecipientEmails = list7;
+                        value._recipientEmails = list7;
                     }
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.EmailStatuses = null;
+                        value._emailStatuses = null;
                     }
                     else
                     {
@@ -290,25 +326,25 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
                             dictionary8[key8] = ReadString(ref reader, name)!;
                         }
 
-                        value.EmailStatuses = dictionary8;
+                        value._emailStatuses = dictionary8;
                     }
                     break;
                 case 27:
-                    value.EmailErrorDescription = ReadString(ref reader, name);
+                    value._emailErrorDescription = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.IncludeDurationFormatInHeader = ReadNullableBoolean(ref reader, name);
+                    value._includeDurationFormatInHeader = ReadNullableBoolean(ref reader, name);
                     break;
                 case 29:
-                    value.DurationFormat = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum(text9) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum?)null;
+                    value._durationFormat = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum(text9) : (global::GenesysCloud.Extensions.Models.ReportingExportJobResponse.DurationFormatEnum?)null;
                     break;
                 case 30:
-                    value.ExportAllowedToRerun = ReadNullableBoolean(ref reader, name);
+                    value._exportAllowedToRerun = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.ChartColumns = null;
+                        value._chartColumns = null;
                     }
                     else
                     {
@@ -319,17 +355,17 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ChartColumn.ReadJson(ref reader, options));
                         }
 
-                        value.ChartColumns = list10;
+                        value._chartColumns = list10;
                     }
                     break;
                 case 32:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 33:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -341,18 +377,18 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "runId"u8, value.RunId, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "exportFormat"u8, value.ExportFormat?.ToString(), nulls);
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteString(writer, "viewType"u8, value.ViewType?.ToString(), nulls);
-        WriteString(writer, "exportErrorMessagesType"u8, value.ExportErrorMessagesType?.ToString(), nulls);
-        WriteString(writer, "period"u8, value.Period, nulls);
-        if (value.Filter is { } property11)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "runId"u8, value._runId, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "exportFormat"u8, value._exportFormat?.ToString(), nulls);
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteString(writer, "viewType"u8, value._viewType?.ToString(), nulls);
+        WriteString(writer, "exportErrorMessagesType"u8, value._exportErrorMessagesType?.ToString(), nulls);
+        WriteString(writer, "period"u8, value._period, nulls);
+        if (value._filter is { } property11)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.ViewFilter.WriteJson(writer, property11, options);
@@ -362,18 +398,18 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             writer.WriteNull("filter"u8);
         }
 
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteDateTimeOffset(writer, "createdDateTime"u8, value.CreatedDateTime, nulls);
-        WriteDateTimeOffset(writer, "modifiedDateTime"u8, value.ModifiedDateTime, nulls);
-        WriteString(writer, "locale"u8, value.Locale, nulls);
-        WriteDouble(writer, "percentageComplete"u8, value.PercentageComplete, nulls);
-        WriteBoolean(writer, "hasFormatDurations"u8, value.HasFormatDurations, nulls);
-        WriteBoolean(writer, "hasSplitFilters"u8, value.HasSplitFilters, nulls);
-        WriteBoolean(writer, "excludeEmptyRows"u8, value.ExcludeEmptyRows, nulls);
-        WriteBoolean(writer, "hasSplitByMedia"u8, value.HasSplitByMedia, nulls);
-        WriteBoolean(writer, "hasSummaryRow"u8, value.HasSummaryRow, nulls);
-        WriteString(writer, "csvDelimiter"u8, value.CsvDelimiter?.ToString(), nulls);
-        if (value.SelectedColumns is { } property13)
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteDateTimeOffset(writer, "createdDateTime"u8, value._createdDateTime, nulls);
+        WriteDateTimeOffset(writer, "modifiedDateTime"u8, value._modifiedDateTime, nulls);
+        WriteString(writer, "locale"u8, value._locale, nulls);
+        WriteDouble(writer, "percentageComplete"u8, value._percentageComplete, nulls);
+        WriteBoolean(writer, "hasFormatDurations"u8, value._hasFormatDurations, nulls);
+        WriteBoolean(writer, "hasSplitFilters"u8, value._hasSplitFilters, nulls);
+        WriteBoolean(writer, "excludeEmptyRows"u8, value._excludeEmptyRows, nulls);
+        WriteBoolean(writer, "hasSplitByMedia"u8, value._hasSplitByMedia, nulls);
+        WriteBoolean(writer, "hasSummaryRow"u8, value._hasSummaryRow, nulls);
+        WriteString(writer, "csvDelimiter"u8, value._csvDelimiter?.ToString(), nulls);
+        if (value._selectedColumns is { } property13)
         {
             writer.WritePropertyName("selectedColumns"u8);
             writer.WriteStartArray();
@@ -397,8 +433,8 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             writer.WriteNull("selectedColumns"u8);
         }
 
-        WriteBoolean(writer, "hasCustomParticipantAttributes"u8, value.HasCustomParticipantAttributes, nulls);
-        if (value.RecipientEmails is { } property16)
+        WriteBoolean(writer, "hasCustomParticipantAttributes"u8, value._hasCustomParticipantAttributes, nulls);
+        if (value._recipientEmails is { } property16)
         {
             writer.WritePropertyName("recipientEmails"u8);
             writer.WriteStartArray();
@@ -415,7 +451,7 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             writer.WriteNull("recipientEmails"u8);
         }
 
-        if (value.EmailStatuses is { } property18)
+        if (value._emailStatuses is { } property18)
         {
             writer.WritePropertyName("emailStatuses"u8);
             writer.WriteStartObject();
@@ -433,11 +469,11 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             writer.WriteNull("emailStatuses"u8);
         }
 
-        WriteString(writer, "emailErrorDescription"u8, value.EmailErrorDescription, nulls);
-        WriteBoolean(writer, "includeDurationFormatInHeader"u8, value.IncludeDurationFormatInHeader, nulls);
-        WriteString(writer, "durationFormat"u8, value.DurationFormat?.ToString(), nulls);
-        WriteBoolean(writer, "exportAllowedToRerun"u8, value.ExportAllowedToRerun, nulls);
-        if (value.ChartColumns is { } property20)
+        WriteString(writer, "emailErrorDescription"u8, value._emailErrorDescription, nulls);
+        WriteBoolean(writer, "includeDurationFormatInHeader"u8, value._includeDurationFormatInHeader, nulls);
+        WriteString(writer, "durationFormat"u8, value._durationFormat?.ToString(), nulls);
+        WriteBoolean(writer, "exportAllowedToRerun"u8, value._exportAllowedToRerun, nulls);
+        if (value._chartColumns is { } property20)
         {
             writer.WritePropertyName("chartColumns"u8);
             writer.WriteStartArray();
@@ -461,9 +497,9 @@ public sealed class ReportingExportJobResponse : IGenesysCloudModel<ReportingExp
             writer.WriteNull("chartColumns"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

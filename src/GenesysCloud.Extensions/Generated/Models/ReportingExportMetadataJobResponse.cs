@@ -14,47 +14,59 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The view type of the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewType")]
-    public global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum? ViewType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum? ViewType { get => _viewType; set => _viewType = value; }
 
     /// <summary>The date limitations of the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLimitations")]
-    public string? DateLimitations { get; set; }
+    public string? DateLimitations { get => _dateLimitations; set => _dateLimitations = value; }
 
     /// <summary>The list of required filters for the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequiredFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequiredFilters { get => _requiredFilters; set => _requiredFilters = value; }
 
     /// <summary>The list of supported filters for the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedFilters { get => _supportedFilters; set => _supportedFilters = value; }
 
     /// <summary>The list of required column ids for the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredColumnIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequiredColumnIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequiredColumnIds { get => _requiredColumnIds; set => _requiredColumnIds = value; }
 
     /// <summary>The list of dependent column ids for the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dependentColumnIds")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? DependentColumnIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? DependentColumnIds { get => _dependentColumnIds; set => _dependentColumnIds = value; }
 
     /// <summary>The list of available column ids for the export metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableColumnIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AvailableColumnIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AvailableColumnIds { get => _availableColumnIds; set => _availableColumnIds = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum? _viewType;
+    private string? _dateLimitations;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requiredFilters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedFilters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requiredColumnIds;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _dependentColumnIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _availableColumnIds;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingExportMetadataJobResponse IGenesysCloudModel<ReportingExportMetadataJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ViewType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum?)null;
+                    value._viewType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobResponse.ViewTypeEnum?)null;
                     break;
                 case 3:
-                    value.DateLimitations = ReadString(ref reader, name);
+                    value._dateLimitations = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredFilters = null;
+                        value._requiredFilters = null;
                     }
                     else
                     {
@@ -100,13 +112,13 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequiredFilters = list2;
+                        value._requiredFilters = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedFilters = null;
+                        value._supportedFilters = null;
                     }
                     else
                     {
@@ -117,13 +129,13 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedFilters = list3;
+                        value._supportedFilters = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RequiredColumnIds = null;
+                        value._requiredColumnIds = null;
                     }
                     else
                     {
@@ -134,13 +146,13 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequiredColumnIds = list4;
+                        value._requiredColumnIds = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.DependentColumnIds = null;
+                        value._dependentColumnIds = null;
                     }
                     else
                     {
@@ -167,13 +179,13 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
                             dictionary5[key5] = item5;
                         }
 
-                        value.DependentColumnIds = dictionary5;
+                        value._dependentColumnIds = dictionary5;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableColumnIds = null;
+                        value._availableColumnIds = null;
                     }
                     else
                     {
@@ -184,14 +196,14 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AvailableColumnIds = list7;
+                        value._availableColumnIds = list7;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -203,11 +215,11 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "viewType"u8, value.ViewType?.ToString(), nulls);
-        WriteString(writer, "dateLimitations"u8, value.DateLimitations, nulls);
-        if (value.RequiredFilters is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "viewType"u8, value._viewType?.ToString(), nulls);
+        WriteString(writer, "dateLimitations"u8, value._dateLimitations, nulls);
+        if (value._requiredFilters is { } property8)
         {
             writer.WritePropertyName("requiredFilters"u8);
             writer.WriteStartArray();
@@ -224,7 +236,7 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             writer.WriteNull("requiredFilters"u8);
         }
 
-        if (value.SupportedFilters is { } property10)
+        if (value._supportedFilters is { } property10)
         {
             writer.WritePropertyName("supportedFilters"u8);
             writer.WriteStartArray();
@@ -241,7 +253,7 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             writer.WriteNull("supportedFilters"u8);
         }
 
-        if (value.RequiredColumnIds is { } property12)
+        if (value._requiredColumnIds is { } property12)
         {
             writer.WritePropertyName("requiredColumnIds"u8);
             writer.WriteStartArray();
@@ -258,7 +270,7 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             writer.WriteNull("requiredColumnIds"u8);
         }
 
-        if (value.DependentColumnIds is { } property14)
+        if (value._dependentColumnIds is { } property14)
         {
             writer.WritePropertyName("dependentColumnIds"u8);
             writer.WriteStartObject();
@@ -290,7 +302,7 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             writer.WriteNull("dependentColumnIds"u8);
         }
 
-        if (value.AvailableColumnIds is { } property17)
+        if (value._availableColumnIds is { } property17)
         {
             writer.WritePropertyName("availableColumnIds"u8);
             writer.WriteStartArray();
@@ -307,8 +319,8 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
             writer.WriteNull("availableColumnIds"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

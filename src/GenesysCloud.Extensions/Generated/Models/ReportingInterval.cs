@@ -14,15 +14,19 @@ public sealed class ReportingInterval : IGenesysCloudModel<ReportingInterval>
 {
     /// <summary>The granularity of the reporting interval period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalType")]
-    public global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum? IntervalType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum? IntervalType { get => _intervalType; set => _intervalType = value; }
 
     /// <summary>The value of the reporting interval period for a given interval type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalValue")]
-    public long? IntervalValue { get; set; }
+    public long? IntervalValue { get => _intervalValue; set => _intervalValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum? _intervalType;
+    private long? _intervalValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingInterval IGenesysCloudModel<ReportingInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ReportingInterval : IGenesysCloudModel<ReportingInterval>
             switch (index)
             {
                 case 0:
-                    value.IntervalType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum?)null;
+                    value._intervalType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingInterval.IntervalTypeEnum?)null;
                     break;
                 case 1:
-                    value.IntervalValue = ReadNullableInt64(ref reader, options, name);
+                    value._intervalValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ReportingInterval : IGenesysCloudModel<ReportingInterval>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "intervalType"u8, value.IntervalType?.ToString(), nulls);
-        WriteInt64(writer, "intervalValue"u8, value.IntervalValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "intervalType"u8, value._intervalType?.ToString(), nulls);
+        WriteInt64(writer, "intervalValue"u8, value._intervalValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

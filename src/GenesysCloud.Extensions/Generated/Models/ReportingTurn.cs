@@ -14,55 +14,69 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
 {
     /// <summary>The chosen user input associated with this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userInput")]
-    public string? UserInput { get; set; }
+    public string? UserInput { get => _userInput; set => _userInput = value; }
 
     /// <summary>The bot prompts associated with this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botPrompts")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotPrompts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotPrompts { get => _botPrompts; set => _botPrompts = value; }
 
     /// <summary>The bot session ID that this reporting turn is grouped under.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The conversation details, across potentially multiple Bot Flow sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The bot flow 'ask' action associated with this reporting turn (e.g. AskForIntent).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("askAction")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnAction? AskAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnAction? AskAction { get => _askAction; set => _askAction = value; }
 
     /// <summary>The intent and associated slots detected during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intent")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnIntent? Intent { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnIntent? Intent { get => _intent; set => _intent = value; }
 
     /// <summary>The knowledge data captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledge")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge? Knowledge { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge? Knowledge { get => _knowledge; set => _knowledge = value; }
 
     /// <summary>The knowledge data captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseEvents")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents? KnowledgeBaseEvents { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents? KnowledgeBaseEvents { get => _knowledgeBaseEvents; set => _knowledgeBaseEvents = value; }
 
     /// <summary>Timestamp indicating when the original turn was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Timestamp indicating when the original turn was completed. Note: The 'interval' query param uses this timestamp to filter the output. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>Result of the bot flow 'ask' action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("askActionResult")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum? AskActionResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum? AskActionResult { get => _askActionResult; set => _askActionResult = value; }
 
     /// <summary>The details related to end of bot flow session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionEndDetails")]
-    public global::GenesysCloud.Extensions.Models.SessionEndDetails? SessionEndDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionEndDetails? SessionEndDetails { get => _sessionEndDetails; set => _sessionEndDetails = value; }
+
+    private string? _userInput;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botPrompts;
+    private string? _sessionId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnAction? _askAction;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnIntent? _intent;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge? _knowledge;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents? _knowledgeBaseEvents;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum? _askActionResult;
+    private global::GenesysCloud.Extensions.Models.SessionEndDetails? _sessionEndDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurn IGenesysCloudModel<ReportingTurn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,12 +97,12 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             switch (index)
             {
                 case 0:
-                    value.UserInput = ReadString(ref reader, name);
+                    value._userInput = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.BotPrompts = null;
+                        value._botPrompts = null;
                     }
                     else
                     {
@@ -99,41 +113,41 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotPrompts = list1;
+                        value._botPrompts = list1;
                     }
                     break;
                 case 2:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AskAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnAction.ReadJson(ref reader, options);
+                    value._askAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnAction.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Intent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnIntent.ReadJson(ref reader, options);
+                    value._intent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnIntent.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Knowledge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge.ReadJson(ref reader, options);
+                    value._knowledge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.KnowledgeBaseEvents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents.ReadJson(ref reader, options);
+                    value._knowledgeBaseEvents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.AskActionResult = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum?)null;
+                    value._askActionResult = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum(text2) : (global::GenesysCloud.Extensions.Models.ReportingTurn.AskActionResultEnum?)null;
                     break;
                 case 11:
-                    value.SessionEndDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionEndDetails.ReadJson(ref reader, options);
+                    value._sessionEndDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionEndDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,8 +159,8 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userInput"u8, value.UserInput, nulls);
-        if (value.BotPrompts is { } property3)
+        WriteString(writer, "userInput"u8, value._userInput, nulls);
+        if (value._botPrompts is { } property3)
         {
             writer.WritePropertyName("botPrompts"u8);
             writer.WriteStartArray();
@@ -163,8 +177,8 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("botPrompts"u8);
         }
 
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        if (value.Conversation is { } property5)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        if (value._conversation is { } property5)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -174,7 +188,7 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.AskAction is { } property7)
+        if (value._askAction is { } property7)
         {
             writer.WritePropertyName("askAction"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnAction.WriteJson(writer, property7, options);
@@ -184,7 +198,7 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("askAction"u8);
         }
 
-        if (value.Intent is { } property9)
+        if (value._intent is { } property9)
         {
             writer.WritePropertyName("intent"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnIntent.WriteJson(writer, property9, options);
@@ -194,7 +208,7 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("intent"u8);
         }
 
-        if (value.Knowledge is { } property11)
+        if (value._knowledge is { } property11)
         {
             writer.WritePropertyName("knowledge"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnKnowledge.WriteJson(writer, property11, options);
@@ -204,7 +218,7 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("knowledge"u8);
         }
 
-        if (value.KnowledgeBaseEvents is { } property13)
+        if (value._knowledgeBaseEvents is { } property13)
         {
             writer.WritePropertyName("knowledgeBaseEvents"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeEvents.WriteJson(writer, property13, options);
@@ -214,10 +228,10 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("knowledgeBaseEvents"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteString(writer, "askActionResult"u8, value.AskActionResult?.ToString(), nulls);
-        if (value.SessionEndDetails is { } property15)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteString(writer, "askActionResult"u8, value._askActionResult?.ToString(), nulls);
+        if (value._sessionEndDetails is { } property15)
         {
             writer.WritePropertyName("sessionEndDetails"u8);
             global::GenesysCloud.Extensions.Models.SessionEndDetails.WriteJson(writer, property15, options);
@@ -227,7 +241,7 @@ public sealed class ReportingTurn : IGenesysCloudModel<ReportingTurn>
             writer.WriteNull("sessionEndDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ReportingTurnAction : IGenesysCloudModel<ReportingTurnAction
 {
     /// <summary>The ID of the action in the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionId")]
-    public string? ActionId { get; set; }
+    public string? ActionId { get => _actionId; set => _actionId = value; }
 
     /// <summary>The name of the action in the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public string? ActionName { get; set; }
+    public string? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>The number of the action in the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionNumber")]
-    public long? ActionNumber { get; set; }
+    public long? ActionNumber { get => _actionNumber; set => _actionNumber = value; }
 
     /// <summary>Gets or sets <c>actionType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum? ActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum? ActionType { get => _actionType; set => _actionType = value; }
+
+    private string? _actionId;
+    private string? _actionName;
+    private long? _actionNumber;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum? _actionType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnAction IGenesysCloudModel<ReportingTurnAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ReportingTurnAction : IGenesysCloudModel<ReportingTurnAction
             switch (index)
             {
                 case 0:
-                    value.ActionId = ReadString(ref reader, name);
+                    value._actionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActionName = ReadString(ref reader, name);
+                    value._actionName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ActionNumber = ReadNullableInt64(ref reader, options, name);
+                    value._actionNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum?)null;
+                    value._actionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ReportingTurnAction.ActionTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ReportingTurnAction : IGenesysCloudModel<ReportingTurnAction
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "actionId"u8, value.ActionId, nulls);
-        WriteString(writer, "actionName"u8, value.ActionName, nulls);
-        WriteInt64(writer, "actionNumber"u8, value.ActionNumber, nulls);
-        WriteString(writer, "actionType"u8, value.ActionType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actionId"u8, value._actionId, nulls);
+        WriteString(writer, "actionName"u8, value._actionName, nulls);
+        WriteInt64(writer, "actionNumber"u8, value._actionNumber, nulls);
+        WriteString(writer, "actionType"u8, value._actionType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

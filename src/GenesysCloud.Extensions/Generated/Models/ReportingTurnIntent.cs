@@ -14,23 +14,29 @@ public sealed class ReportingTurnIntent : IGenesysCloudModel<ReportingTurnIntent
 {
     /// <summary>The name of the intent detected during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the intent detected during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The confidence score of the intent detected during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The slots detected during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnIntentSlot>? Slots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnIntentSlot>? Slots { get => _slots; set => _slots = value; }
+
+    private string? _name;
+    private string? _id;
+    private double? _confidence;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnIntentSlot>? _slots;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnIntent IGenesysCloudModel<ReportingTurnIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ReportingTurnIntent : IGenesysCloudModel<ReportingTurnIntent
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Slots = null;
+                        value._slots = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ReportingTurnIntent : IGenesysCloudModel<ReportingTurnIntent
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnIntentSlot.ReadJson(ref reader, options));
                         }
 
-                        value.Slots = list1;
+                        value._slots = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class ReportingTurnIntent : IGenesysCloudModel<ReportingTurnIntent
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        if (value.Slots is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        if (value._slots is { } property2)
         {
             writer.WritePropertyName("slots"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class ReportingTurnIntent : IGenesysCloudModel<ReportingTurnIntent
             writer.WriteNull("slots"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

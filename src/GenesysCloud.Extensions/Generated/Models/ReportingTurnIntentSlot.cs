@@ -14,23 +14,29 @@ public sealed class ReportingTurnIntentSlot : IGenesysCloudModel<ReportingTurnIn
 {
     /// <summary>The name of the slot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The value of the slot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The NLU entity type of the slot (either builtin or user defined)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>The confidence score this slot received during detection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
+
+    private string? _name;
+    private string? _value;
+    private string? _type;
+    private double? _confidence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnIntentSlot IGenesysCloudModel<ReportingTurnIntentSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ReportingTurnIntentSlot : IGenesysCloudModel<ReportingTurnIn
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ReportingTurnIntentSlot : IGenesysCloudModel<ReportingTurnIn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ReportingTurnKnowledge : IGenesysCloudModel<ReportingTurnKno
 {
     /// <summary>The Knowledge Base ID that the captured knowledge data relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseId")]
-    public string? KnowledgeBaseId { get; set; }
+    public string? KnowledgeBaseId { get => _knowledgeBaseId; set => _knowledgeBaseId = value; }
 
     /// <summary>The knowledge feedback data that was captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedback")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback? Feedback { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback? Feedback { get => _feedback; set => _feedback = value; }
 
     /// <summary>The knowledge search data that was captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("search")]
-    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch? Search { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch? Search { get => _search; set => _search = value; }
+
+    private string? _knowledgeBaseId;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback? _feedback;
+    private global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch? _search;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledge IGenesysCloudModel<ReportingTurnKnowledge>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ReportingTurnKnowledge : IGenesysCloudModel<ReportingTurnKno
             switch (index)
             {
                 case 0:
-                    value.KnowledgeBaseId = ReadString(ref reader, name);
+                    value._knowledgeBaseId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback.ReadJson(ref reader, options);
+                    value._feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch.ReadJson(ref reader, options);
+                    value._search = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class ReportingTurnKnowledge : IGenesysCloudModel<ReportingTurnKno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "knowledgeBaseId"u8, value.KnowledgeBaseId, nulls);
-        if (value.Feedback is { } property1)
+        WriteString(writer, "knowledgeBaseId"u8, value._knowledgeBaseId, nulls);
+        if (value._feedback is { } property1)
         {
             writer.WritePropertyName("feedback"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedback.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class ReportingTurnKnowledge : IGenesysCloudModel<ReportingTurnKno
             writer.WriteNull("feedback"u8);
         }
 
-        if (value.Search is { } property3)
+        if (value._search is { } property3)
         {
             writer.WritePropertyName("search"u8);
             global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearch.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class ReportingTurnKnowledge : IGenesysCloudModel<ReportingTurnKno
             writer.WriteNull("search"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

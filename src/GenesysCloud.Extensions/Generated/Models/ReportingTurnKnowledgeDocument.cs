@@ -14,23 +14,29 @@ public sealed class ReportingTurnKnowledgeDocument : IGenesysCloudModel<Reportin
 {
     /// <summary>The ID of the knowledge document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The the question that was used to match against the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("question")]
-    public string? Question { get; set; }
+    public string? Question { get => _question; set => _question = value; }
 
     /// <summary>The corresponding answer to the question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>The confidence score of how well the question matched the search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
+
+    private string? _id;
+    private string? _question;
+    private string? _answer;
+    private double? _confidence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeDocument IGenesysCloudModel<ReportingTurnKnowledgeDocument>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ReportingTurnKnowledgeDocument : IGenesysCloudModel<Reportin
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Question = ReadString(ref reader, name);
+                    value._question = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ReportingTurnKnowledgeDocument : IGenesysCloudModel<Reportin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "question"u8, value.Question, nulls);
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "question"u8, value._question, nulls);
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
 {
     /// <summary>The knowledge search data captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("search")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearchEvent>? Search { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearchEvent>? Search { get => _search; set => _search = value; }
 
     /// <summary>The knowledge feedback data captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedback")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedbackEvent>? Feedback { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedbackEvent>? Feedback { get => _feedback; set => _feedback = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearchEvent>? _search;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedbackEvent>? _feedback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeEvents IGenesysCloudModel<ReportingTurnKnowledgeEvents>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Search = null;
+                        value._search = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeSearchEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Search = list1;
+                        value._search = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Feedback = null;
+                        value._feedback = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeFeedbackEvent.ReadJson(ref reader, options));
                         }
 
-                        value.Feedback = list2;
+                        value._feedback = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Search is { } property3)
+        if (value._search is { } property3)
         {
             writer.WritePropertyName("search"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
             writer.WriteNull("search"u8);
         }
 
-        if (value.Feedback is { } property6)
+        if (value._feedback is { } property6)
         {
             writer.WritePropertyName("feedback"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class ReportingTurnKnowledgeEvents : IGenesysCloudModel<ReportingT
             writer.WriteNull("feedback"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ReportingTurnKnowledgeFeedback : IGenesysCloudModel<Reportin
 {
     /// <summary>The ID of the original knowledge search that this feedback relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The feedback rating for the search (1.0 - 5.0). 1 = Negative, 5 = Positive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public long? Rating { get; set; }
+    public long? Rating { get => _rating; set => _rating = value; }
 
     /// <summary>The list of search documents that the feedback applies to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get => _documents; set => _documents = value; }
+
+    private string? _searchId;
+    private long? _rating;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? _documents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeFeedback IGenesysCloudModel<ReportingTurnKnowledgeFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ReportingTurnKnowledgeFeedback : IGenesysCloudModel<Reportin
             switch (index)
             {
                 case 0:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Rating = ReadNullableInt64(ref reader, options, name);
+                    value._rating = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ReportingTurnKnowledgeFeedback : IGenesysCloudModel<Reportin
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ReportingTurnKnowledgeFeedback : IGenesysCloudModel<Reportin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteInt64(writer, "rating"u8, value.Rating, nulls);
-        if (value.Documents is { } property2)
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteInt64(writer, "rating"u8, value._rating, nulls);
+        if (value._documents is { } property2)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ReportingTurnKnowledgeFeedback : IGenesysCloudModel<Reportin
             writer.WriteNull("documents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ReportingTurnKnowledgeFeedbackEvent : IGenesysCloudModel<Rep
 {
     /// <summary>The ID of this knowledge search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The Knowledge Base ID that the captured knowledge data relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseId")]
-    public string? KnowledgeBaseId { get; set; }
+    public string? KnowledgeBaseId { get => _knowledgeBaseId; set => _knowledgeBaseId = value; }
 
     /// <summary>The list of search documents that the feedback applies to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get => _documents; set => _documents = value; }
 
     /// <summary>The feedback rating for the search (1.0 - 5.0). 1 = Negative, 5 = Positive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedbackRating")]
-    public long? FeedbackRating { get; set; }
+    public long? FeedbackRating { get => _feedbackRating; set => _feedbackRating = value; }
 
     /// <summary>The variation of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVariationId")]
-    public string? DocumentVariationId { get; set; }
+    public string? DocumentVariationId { get => _documentVariationId; set => _documentVariationId = value; }
 
     /// <summary>The version of the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentVersionId")]
-    public string? DocumentVersionId { get; set; }
+    public string? DocumentVersionId { get => _documentVersionId; set => _documentVersionId = value; }
+
+    private string? _searchId;
+    private string? _knowledgeBaseId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? _documents;
+    private long? _feedbackRating;
+    private string? _documentVariationId;
+    private string? _documentVersionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeFeedbackEvent IGenesysCloudModel<ReportingTurnKnowledgeFeedbackEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class ReportingTurnKnowledgeFeedbackEvent : IGenesysCloudModel<Rep
             switch (index)
             {
                 case 0:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeBaseId = ReadString(ref reader, name);
+                    value._knowledgeBaseId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class ReportingTurnKnowledgeFeedbackEvent : IGenesysCloudModel<Rep
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 case 3:
-                    value.FeedbackRating = ReadNullableInt64(ref reader, options, name);
+                    value._feedbackRating = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DocumentVariationId = ReadString(ref reader, name);
+                    value._documentVariationId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DocumentVersionId = ReadString(ref reader, name);
+                    value._documentVersionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class ReportingTurnKnowledgeFeedbackEvent : IGenesysCloudModel<Rep
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "knowledgeBaseId"u8, value.KnowledgeBaseId, nulls);
-        if (value.Documents is { } property2)
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "knowledgeBaseId"u8, value._knowledgeBaseId, nulls);
+        if (value._documents is { } property2)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -129,10 +137,10 @@ public sealed class ReportingTurnKnowledgeFeedbackEvent : IGenesysCloudModel<Rep
             writer.WriteNull("documents"u8);
         }
 
-        WriteInt64(writer, "feedbackRating"u8, value.FeedbackRating, nulls);
-        WriteString(writer, "documentVariationId"u8, value.DocumentVariationId, nulls);
-        WriteString(writer, "documentVersionId"u8, value.DocumentVersionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "feedbackRating"u8, value._feedbackRating, nulls);
+        WriteString(writer, "documentVariationId"u8, value._documentVariationId, nulls);
+        WriteString(writer, "documentVersionId"u8, value._documentVersionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ReportingTurnKnowledgeSearch : IGenesysCloudModel<ReportingT
 {
     /// <summary>The ID of this knowledge search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The list of search documents captured during this reporting turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get => _documents; set => _documents = value; }
 
     /// <summary>The search query that was used to search the Knowledge Base documents for a matching question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public string? Query { get; set; }
+    public string? Query { get => _query; set => _query = value; }
+
+    private string? _searchId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? _documents;
+    private string? _query;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeSearch IGenesysCloudModel<ReportingTurnKnowledgeSearch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class ReportingTurnKnowledgeSearch : IGenesysCloudModel<ReportingT
             switch (index)
             {
                 case 0:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class ReportingTurnKnowledgeSearch : IGenesysCloudModel<ReportingT
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 case 2:
-                    value.Query = ReadString(ref reader, name);
+                    value._query = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class ReportingTurnKnowledgeSearch : IGenesysCloudModel<ReportingT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        if (value.Documents is { } property2)
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        if (value._documents is { } property2)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class ReportingTurnKnowledgeSearch : IGenesysCloudModel<ReportingT
             writer.WriteNull("documents"u8);
         }
 
-        WriteString(writer, "query"u8, value.Query, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "query"u8, value._query, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

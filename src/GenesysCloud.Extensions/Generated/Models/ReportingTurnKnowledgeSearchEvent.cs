@@ -14,27 +14,34 @@ public sealed class ReportingTurnKnowledgeSearchEvent : IGenesysCloudModel<Repor
 {
     /// <summary>The ID of this knowledge search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The Knowledge Base ID that the captured knowledge data relates to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseId")]
-    public string? KnowledgeBaseId { get; set; }
+    public string? KnowledgeBaseId { get => _knowledgeBaseId; set => _knowledgeBaseId = value; }
 
     /// <summary>The list of search documents that the feedback applies to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? Documents { get => _documents; set => _documents = value; }
 
     /// <summary>The search query that was used to search the Knowledge Base documents for a matching question.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>The document ID of the search answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerDocumentId")]
-    public string? AnswerDocumentId { get; set; }
+    public string? AnswerDocumentId { get => _answerDocumentId; set => _answerDocumentId = value; }
+
+    private string? _searchId;
+    private string? _knowledgeBaseId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument>? _documents;
+    private string? _searchQuery;
+    private string? _answerDocumentId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReportingTurnKnowledgeSearchEvent IGenesysCloudModel<ReportingTurnKnowledgeSearchEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class ReportingTurnKnowledgeSearchEvent : IGenesysCloudModel<Repor
             switch (index)
             {
                 case 0:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeBaseId = ReadString(ref reader, name);
+                    value._knowledgeBaseId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Documents = null;
+                        value._documents = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class ReportingTurnKnowledgeSearchEvent : IGenesysCloudModel<Repor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReportingTurnKnowledgeDocument.ReadJson(ref reader, options));
                         }
 
-                        value.Documents = list1;
+                        value._documents = list1;
                     }
                     break;
                 case 3:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.AnswerDocumentId = ReadString(ref reader, name);
+                    value._answerDocumentId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class ReportingTurnKnowledgeSearchEvent : IGenesysCloudModel<Repor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        WriteString(writer, "knowledgeBaseId"u8, value.KnowledgeBaseId, nulls);
-        if (value.Documents is { } property2)
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        WriteString(writer, "knowledgeBaseId"u8, value._knowledgeBaseId, nulls);
+        if (value._documents is { } property2)
         {
             writer.WritePropertyName("documents"u8);
             writer.WriteStartArray();
@@ -122,9 +129,9 @@ public sealed class ReportingTurnKnowledgeSearchEvent : IGenesysCloudModel<Repor
             writer.WriteNull("documents"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        WriteString(writer, "answerDocumentId"u8, value.AnswerDocumentId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        WriteString(writer, "answerDocumentId"u8, value._answerDocumentId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The date from which the reprocessing should begin. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The date at which the reprocessing should end. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>Media types used to filter interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>The mapped programs to be included in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get => _programs; set => _programs = value; }
 
     /// <summary>Language dialects used to filter interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialects")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get => _dialects; set => _dialects = value; }
 
     /// <summary>The user who created the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date the job was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The status of the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobStatus")]
-    public global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum? JobStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum? JobStatus { get => _jobStatus; set => _jobStatus = value; }
 
     /// <summary>The position of the job in the queued jobs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueOrder")]
-    public long? QueueOrder { get; set; }
+    public long? QueueOrder { get => _queueOrder; set => _queueOrder = value; }
 
     /// <summary>The amount of interactions successfully reprocessed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("processedInteractionsCount")]
-    public long? ProcessedInteractionsCount { get; set; }
+    public long? ProcessedInteractionsCount { get => _processedInteractionsCount; set => _processedInteractionsCount = value; }
 
     /// <summary>The amount of failed interactions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedInteractionsCount")]
-    public long? FailedInteractionsCount { get; set; }
+    public long? FailedInteractionsCount { get => _failedInteractionsCount; set => _failedInteractionsCount = value; }
 
     /// <summary>The amount of interactions in the job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalInteractionsCount")]
-    public long? TotalInteractionsCount { get; set; }
+    public long? TotalInteractionsCount { get => _totalInteractionsCount; set => _totalInteractionsCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programs;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dialects;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum? _jobStatus;
+    private long? _queueOrder;
+    private long? _processedInteractionsCount;
+    private long? _failedInteractionsCount;
+    private long? _totalInteractionsCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReprocessJobResponse IGenesysCloudModel<ReprocessJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,24 +117,24 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -127,13 +145,13 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Programs = null;
+                        value._programs = null;
                     }
                     else
                     {
@@ -144,13 +162,13 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Programs = list2;
+                        value._programs = list2;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Dialects = null;
+                        value._dialects = null;
                     }
                     else
                     {
@@ -161,35 +179,35 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Dialects = list3;
+                        value._dialects = list3;
                     }
                     break;
                 case 8:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.JobStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum?)null;
+                    value._jobStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.ReprocessJobResponse.JobStatusEnum?)null;
                     break;
                 case 11:
-                    value.QueueOrder = ReadNullableInt64(ref reader, options, name);
+                    value._queueOrder = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.ProcessedInteractionsCount = ReadNullableInt64(ref reader, options, name);
+                    value._processedInteractionsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.FailedInteractionsCount = ReadNullableInt64(ref reader, options, name);
+                    value._failedInteractionsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.TotalInteractionsCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalInteractionsCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,12 +219,12 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.MediaTypes is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._mediaTypes is { } property5)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -223,7 +241,7 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.Programs is { } property7)
+        if (value._programs is { } property7)
         {
             writer.WritePropertyName("programs"u8);
             writer.WriteStartArray();
@@ -240,7 +258,7 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
             writer.WriteNull("programs"u8);
         }
 
-        if (value.Dialects is { } property9)
+        if (value._dialects is { } property9)
         {
             writer.WritePropertyName("dialects"u8);
             writer.WriteStartArray();
@@ -257,7 +275,7 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
             writer.WriteNull("dialects"u8);
         }
 
-        if (value.CreatedBy is { } property11)
+        if (value._createdBy is { } property11)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -267,14 +285,14 @@ public sealed class ReprocessJobResponse : IGenesysCloudModel<ReprocessJobRespon
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "jobStatus"u8, value.JobStatus?.ToString(), nulls);
-        WriteInt64(writer, "queueOrder"u8, value.QueueOrder, nulls);
-        WriteInt64(writer, "processedInteractionsCount"u8, value.ProcessedInteractionsCount, nulls);
-        WriteInt64(writer, "failedInteractionsCount"u8, value.FailedInteractionsCount, nulls);
-        WriteInt64(writer, "totalInteractionsCount"u8, value.TotalInteractionsCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "jobStatus"u8, value._jobStatus?.ToString(), nulls);
+        WriteInt64(writer, "queueOrder"u8, value._queueOrder, nulls);
+        WriteInt64(writer, "processedInteractionsCount"u8, value._processedInteractionsCount, nulls);
+        WriteInt64(writer, "failedInteractionsCount"u8, value._failedInteractionsCount, nulls);
+        WriteInt64(writer, "totalInteractionsCount"u8, value._totalInteractionsCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RequestConfig : IGenesysCloudModel<RequestConfig>
 {
     /// <summary>URL that may include placeholders for requests to 3rd party service. This value is read only for Function Integrations and will be set when a draft is created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestUrlTemplate")]
-    public string? RequestUrlTemplate { get; set; }
+    public string? RequestUrlTemplate { get => _requestUrlTemplate; set => _requestUrlTemplate = value; }
 
     /// <summary>Velocity template to define request body sent to 3rd party service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestTemplate")]
-    public string? RequestTemplate { get; set; }
+    public string? RequestTemplate { get => _requestTemplate; set => _requestTemplate = value; }
 
     /// <summary>URI to retrieve requestTemplate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestTemplateUri")]
-    public string? RequestTemplateUri { get; set; }
+    public string? RequestTemplateUri { get => _requestTemplateUri; set => _requestTemplateUri = value; }
 
     /// <summary>HTTP method to use for request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestType")]
-    public string? RequestType { get; set; }
+    public string? RequestType { get => _requestType; set => _requestType = value; }
 
     /// <summary>Headers to include in request in (Header Name, Value) pairs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
+
+    private string? _requestUrlTemplate;
+    private string? _requestTemplate;
+    private string? _requestTemplateUri;
+    private string? _requestType;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequestConfig IGenesysCloudModel<RequestConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class RequestConfig : IGenesysCloudModel<RequestConfig>
             switch (index)
             {
                 case 0:
-                    value.RequestUrlTemplate = ReadString(ref reader, name);
+                    value._requestUrlTemplate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RequestTemplate = ReadString(ref reader, name);
+                    value._requestTemplate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RequestTemplateUri = ReadString(ref reader, name);
+                    value._requestTemplateUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RequestType = ReadString(ref reader, name);
+                    value._requestType = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class RequestConfig : IGenesysCloudModel<RequestConfig>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary1;
+                        value._headers = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class RequestConfig : IGenesysCloudModel<RequestConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "requestUrlTemplate"u8, value.RequestUrlTemplate, nulls);
-        WriteString(writer, "requestTemplate"u8, value.RequestTemplate, nulls);
-        WriteString(writer, "requestTemplateUri"u8, value.RequestTemplateUri, nulls);
-        WriteString(writer, "requestType"u8, value.RequestType, nulls);
-        if (value.Headers is { } property2)
+        WriteString(writer, "requestUrlTemplate"u8, value._requestUrlTemplate, nulls);
+        WriteString(writer, "requestTemplate"u8, value._requestTemplate, nulls);
+        WriteString(writer, "requestTemplateUri"u8, value._requestTemplateUri, nulls);
+        WriteString(writer, "requestType"u8, value._requestType, nulls);
+        if (value._headers is { } property2)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -118,7 +125,7 @@ public sealed class RequestConfig : IGenesysCloudModel<RequestConfig>
             writer.WriteNull("headers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

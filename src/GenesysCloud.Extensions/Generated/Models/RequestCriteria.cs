@@ -14,23 +14,29 @@ public sealed class RequestCriteria : IGenesysCloudModel<RequestCriteria>
 {
     /// <summary>The criteria key.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>The criteria values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>Should criteria be case insensitive.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldIgnoreCase")]
-    public bool? ShouldIgnoreCase { get; set; }
+    public bool? ShouldIgnoreCase { get => _shouldIgnoreCase; set => _shouldIgnoreCase = value; }
 
     /// <summary>The comparison operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
+
+    private string? _key;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private bool? _shouldIgnoreCase;
+    private global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequestCriteria IGenesysCloudModel<RequestCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class RequestCriteria : IGenesysCloudModel<RequestCriteria>
             switch (index)
             {
                 case 0:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class RequestCriteria : IGenesysCloudModel<RequestCriteria>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.ShouldIgnoreCase = ReadNullableBoolean(ref reader, name);
+                    value._shouldIgnoreCase = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestCriteria.OperatorEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class RequestCriteria : IGenesysCloudModel<RequestCriteria>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "key"u8, value.Key, nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "key"u8, value._key, nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -107,9 +113,9 @@ public sealed class RequestCriteria : IGenesysCloudModel<RequestCriteria>
             writer.WriteNull("values"u8);
         }
 
-        WriteBoolean(writer, "shouldIgnoreCase"u8, value.ShouldIgnoreCase, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "shouldIgnoreCase"u8, value._shouldIgnoreCase, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RequestJourneyPattern : IGenesysCloudModel<RequestJourneyPat
 {
     /// <summary>A list of one or more criteria to satisfy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestCriteria>? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The number of times the pattern must match.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The stream type for which this pattern can be matched on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("streamType")]
-    public global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum? StreamType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum? StreamType { get => _streamType; set => _streamType = value; }
 
     /// <summary>The session type for which this pattern can be matched on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionType")]
-    public string? SessionType { get; set; }
+    public string? SessionType { get => _sessionType; set => _sessionType = value; }
 
     /// <summary>The name of the event for which this pattern can be matched on.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestCriteria>? _criteria;
+    private long? _count;
+    private global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum? _streamType;
+    private string? _sessionType;
+    private string? _eventName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequestJourneyPattern IGenesysCloudModel<RequestJourneyPattern>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class RequestJourneyPattern : IGenesysCloudModel<RequestJourneyPat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -68,23 +75,23 @@ public sealed class RequestJourneyPattern : IGenesysCloudModel<RequestJourneyPat
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RequestCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list1;
+                        value._criteria = list1;
                     }
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StreamType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum?)null;
+                    value._streamType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestJourneyPattern.StreamTypeEnum?)null;
                     break;
                 case 3:
-                    value.SessionType = ReadString(ref reader, name);
+                    value._sessionType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class RequestJourneyPattern : IGenesysCloudModel<RequestJourneyPat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Criteria is { } property3)
+        if (value._criteria is { } property3)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -120,11 +127,11 @@ public sealed class RequestJourneyPattern : IGenesysCloudModel<RequestJourneyPat
             writer.WriteNull("criteria"u8);
         }
 
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteString(writer, "streamType"u8, value.StreamType?.ToString(), nulls);
-        WriteString(writer, "sessionType"u8, value.SessionType, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteString(writer, "streamType"u8, value._streamType?.ToString(), nulls);
+        WriteString(writer, "sessionType"u8, value._sessionType, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

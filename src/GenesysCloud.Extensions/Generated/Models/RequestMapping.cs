@@ -14,23 +14,29 @@ public sealed class RequestMapping : IGenesysCloudModel<RequestMapping>
 {
     /// <summary>Name of the Integration Action Attribute to supply the value for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Type of the value supplied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributeType")]
-    public global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum? AttributeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum? AttributeType { get => _attributeType; set => _attributeType = value; }
 
     /// <summary>Method of finding value to use with Attribute</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mappingType")]
-    public global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum? MappingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum? MappingType { get => _mappingType; set => _mappingType = value; }
 
     /// <summary>Value to supply for the specified Attribute</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum? _attributeType;
+    private global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum? _mappingType;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequestMapping IGenesysCloudModel<RequestMapping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RequestMapping : IGenesysCloudModel<RequestMapping>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AttributeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum?)null;
+                    value._attributeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RequestMapping.AttributeTypeEnum?)null;
                     break;
                 case 2:
-                    value.MappingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum?)null;
+                    value._mappingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.RequestMapping.MappingTypeEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RequestMapping : IGenesysCloudModel<RequestMapping>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "attributeType"u8, value.AttributeType?.ToString(), nulls);
-        WriteString(writer, "mappingType"u8, value.MappingType?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "attributeType"u8, value._attributeType?.ToString(), nulls);
+        WriteString(writer, "mappingType"u8, value._mappingType?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RequestPage : IGenesysCloudModel<RequestPage>
 {
     /// <summary>The page URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Title of the page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Keywords from the HTML &lt;meta&gt; tag of the page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keywords")]
-    public string? Keywords { get; set; }
+    public string? Keywords { get => _keywords; set => _keywords = value; }
 
     /// <summary>ISO 639-1 language code for the page as defined in the &lt;html&gt; tag.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lang")]
-    public string? Lang { get; set; }
+    public string? Lang { get => _lang; set => _lang = value; }
+
+    private string? _url;
+    private string? _title;
+    private string? _keywords;
+    private string? _lang;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequestPage IGenesysCloudModel<RequestPage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RequestPage : IGenesysCloudModel<RequestPage>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Keywords = ReadString(ref reader, name);
+                    value._keywords = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Lang = ReadString(ref reader, name);
+                    value._lang = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RequestPage : IGenesysCloudModel<RequestPage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "keywords"u8, value.Keywords, nulls);
-        WriteString(writer, "lang"u8, value.Lang, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "keywords"u8, value._keywords, nulls);
+        WriteString(writer, "lang"u8, value._lang, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RequiredLocalDateRange : IGenesysCloudModel<RequiredLocalDat
 {
     /// <summary>The inclusive start of a date range in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The inclusive end of a date range in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public string? EndDate { get; set; }
+    public string? EndDate { get => _endDate; set => _endDate = value; }
+
+    private string? _startDate;
+    private string? _endDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RequiredLocalDateRange IGenesysCloudModel<RequiredLocalDateRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RequiredLocalDateRange : IGenesysCloudModel<RequiredLocalDat
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadString(ref reader, name);
+                    value._endDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RequiredLocalDateRange : IGenesysCloudModel<RequiredLocalDat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "endDate"u8, value.EndDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "endDate"u8, value._endDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

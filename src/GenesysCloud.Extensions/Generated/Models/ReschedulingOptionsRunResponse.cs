@@ -14,47 +14,59 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
 {
     /// <summary>The existing schedule to which this reschedule run applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("existingSchedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReference? ExistingSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReference? ExistingSchedule { get => _existingSchedule; set => _existingSchedule = value; }
 
     /// <summary>The start date of the period to reschedule. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The end date of the period to reschedule. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Per-management unit rescheduling options</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReschedulingManagementUnitResponse>? ManagementUnits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReschedulingManagementUnitResponse>? ManagementUnits { get => _managementUnits; set => _managementUnits = value; }
 
     /// <summary>The number of agents to be considered in the reschedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCount")]
-    public long? AgentCount { get; set; }
+    public long? AgentCount { get => _agentCount; set => _agentCount = value; }
 
     /// <summary>The IDs of the activity codes being considered for reschedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>Whether weekly paid time is allowed to be changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeWeeklyPaidTime")]
-    public bool? DoNotChangeWeeklyPaidTime { get; set; }
+    public bool? DoNotChangeWeeklyPaidTime { get => _doNotChangeWeeklyPaidTime; set => _doNotChangeWeeklyPaidTime = value; }
 
     /// <summary>Whether daily paid time is allowed to be changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeDailyPaidTime")]
-    public bool? DoNotChangeDailyPaidTime { get; set; }
+    public bool? DoNotChangeDailyPaidTime { get => _doNotChangeDailyPaidTime; set => _doNotChangeDailyPaidTime = value; }
 
     /// <summary>Whether shift start times are allowed to be changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeShiftStartTimes")]
-    public bool? DoNotChangeShiftStartTimes { get; set; }
+    public bool? DoNotChangeShiftStartTimes { get => _doNotChangeShiftStartTimes; set => _doNotChangeShiftStartTimes = value; }
 
     /// <summary>Whether manually edited shifts are allowed to be changed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doNotChangeManuallyEditedShifts")]
-    public bool? DoNotChangeManuallyEditedShifts { get; set; }
+    public bool? DoNotChangeManuallyEditedShifts { get => _doNotChangeManuallyEditedShifts; set => _doNotChangeManuallyEditedShifts = value; }
+
+    private global::GenesysCloud.Extensions.Models.BuScheduleReference? _existingSchedule;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ReschedulingManagementUnitResponse>? _managementUnits;
+    private long? _agentCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private bool? _doNotChangeWeeklyPaidTime;
+    private bool? _doNotChangeDailyPaidTime;
+    private bool? _doNotChangeShiftStartTimes;
+    private bool? _doNotChangeManuallyEditedShifts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReschedulingOptionsRunResponse IGenesysCloudModel<ReschedulingOptionsRunResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,18 +87,18 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
             switch (index)
             {
                 case 0:
-                    value.ExistingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
+                    value._existingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnits = null;
+                        value._managementUnits = null;
                     }
                     else
                     {
@@ -97,16 +109,16 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ReschedulingManagementUnitResponse.ReadJson(ref reader, options));
                         }
 
-                        value.ManagementUnits = list1;
+                        value._managementUnits = list1;
                     }
                     break;
                 case 4:
-                    value.AgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -117,23 +129,23 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list2;
+                        value._activityCodeIds = list2;
                     }
                     break;
                 case 6:
-                    value.DoNotChangeWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.DoNotChangeDailyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeDailyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.DoNotChangeShiftStartTimes = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeShiftStartTimes = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.DoNotChangeManuallyEditedShifts = ReadNullableBoolean(ref reader, name);
+                    value._doNotChangeManuallyEditedShifts = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,7 +157,7 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExistingSchedule is { } property3)
+        if (value._existingSchedule is { } property3)
         {
             writer.WritePropertyName("existingSchedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReference.WriteJson(writer, property3, options);
@@ -155,9 +167,9 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
             writer.WriteNull("existingSchedule"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.ManagementUnits is { } property5)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._managementUnits is { } property5)
         {
             writer.WritePropertyName("managementUnits"u8);
             writer.WriteStartArray();
@@ -181,8 +193,8 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
             writer.WriteNull("managementUnits"u8);
         }
 
-        WriteInt64(writer, "agentCount"u8, value.AgentCount, nulls);
-        if (value.ActivityCodeIds is { } property8)
+        WriteInt64(writer, "agentCount"u8, value._agentCount, nulls);
+        if (value._activityCodeIds is { } property8)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -199,11 +211,11 @@ public sealed class ReschedulingOptionsRunResponse : IGenesysCloudModel<Reschedu
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        WriteBoolean(writer, "doNotChangeWeeklyPaidTime"u8, value.DoNotChangeWeeklyPaidTime, nulls);
-        WriteBoolean(writer, "doNotChangeDailyPaidTime"u8, value.DoNotChangeDailyPaidTime, nulls);
-        WriteBoolean(writer, "doNotChangeShiftStartTimes"u8, value.DoNotChangeShiftStartTimes, nulls);
-        WriteBoolean(writer, "doNotChangeManuallyEditedShifts"u8, value.DoNotChangeManuallyEditedShifts, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "doNotChangeWeeklyPaidTime"u8, value._doNotChangeWeeklyPaidTime, nulls);
+        WriteBoolean(writer, "doNotChangeDailyPaidTime"u8, value._doNotChangeDailyPaidTime, nulls);
+        WriteBoolean(writer, "doNotChangeShiftStartTimes"u8, value._doNotChangeShiftStartTimes, nulls);
+        WriteBoolean(writer, "doNotChangeManuallyEditedShifts"u8, value._doNotChangeManuallyEditedShifts, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

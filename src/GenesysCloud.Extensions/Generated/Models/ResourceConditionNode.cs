@@ -14,27 +14,34 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
 {
     /// <summary>Gets or sets <c>variableName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variableName")]
-    public string? VariableName { get; set; }
+    public string? VariableName { get => _variableName; set => _variableName = value; }
 
     /// <summary>Gets or sets <c>conjunction</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conjunction")]
-    public global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum? Conjunction { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum? Conjunction { get => _conjunction; set => _conjunction = value; }
 
     /// <summary>Gets or sets <c>operator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Gets or sets <c>operands</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operands")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionValue>? Operands { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionValue>? Operands { get => _operands; set => _operands = value; }
 
     /// <summary>Gets or sets <c>terms</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("terms")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionNode>? Terms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionNode>? Terms { get => _terms; set => _terms = value; }
+
+    private string? _variableName;
+    private global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum? _conjunction;
+    private global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionValue>? _operands;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourceConditionNode>? _terms;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResourceConditionNode IGenesysCloudModel<ResourceConditionNode>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
             switch (index)
             {
                 case 0:
-                    value.VariableName = ReadString(ref reader, name);
+                    value._variableName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Conjunction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum(text1) : (global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum?)null;
+                    value._conjunction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum(text1) : (global::GenesysCloud.Extensions.Models.ResourceConditionNode.ConjunctionEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.ResourceConditionNode.OperatorEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Operands = null;
+                        value._operands = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResourceConditionValue.ReadJson(ref reader, options));
                         }
 
-                        value.Operands = list3;
+                        value._operands = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Terms = null;
+                        value._terms = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResourceConditionNode.ReadJson(ref reader, options));
                         }
 
-                        value.Terms = list4;
+                        value._terms = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "variableName"u8, value.VariableName, nulls);
-        WriteString(writer, "conjunction"u8, value.Conjunction?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Operands is { } property5)
+        WriteString(writer, "variableName"u8, value._variableName, nulls);
+        WriteString(writer, "conjunction"u8, value._conjunction?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._operands is { } property5)
         {
             writer.WritePropertyName("operands"u8);
             writer.WriteStartArray();
@@ -137,7 +144,7 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
             writer.WriteNull("operands"u8);
         }
 
-        if (value.Terms is { } property8)
+        if (value._terms is { } property8)
         {
             writer.WritePropertyName("terms"u8);
             writer.WriteStartArray();
@@ -161,7 +168,7 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
             writer.WriteNull("terms"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

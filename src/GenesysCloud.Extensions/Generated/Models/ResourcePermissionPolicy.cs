@@ -14,51 +14,64 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>domain</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Gets or sets <c>entityName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityName")]
-    public string? EntityName { get; set; }
+    public string? EntityName { get => _entityName; set => _entityName = value; }
 
     /// <summary>Gets or sets <c>policyName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyName")]
-    public string? PolicyName { get; set; }
+    public string? PolicyName { get => _policyName; set => _policyName = value; }
 
     /// <summary>Gets or sets <c>policyDescription</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyDescription")]
-    public string? PolicyDescription { get; set; }
+    public string? PolicyDescription { get => _policyDescription; set => _policyDescription = value; }
 
     /// <summary>Gets or sets <c>actionSetKey</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionSetKey")]
-    public string? ActionSetKey { get; set; }
+    public string? ActionSetKey { get => _actionSetKey; set => _actionSetKey = value; }
 
     /// <summary>Gets or sets <c>allowConditions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowConditions")]
-    public bool? AllowConditions { get; set; }
+    public bool? AllowConditions { get => _allowConditions; set => _allowConditions = value; }
 
     /// <summary>Gets or sets <c>resourceConditionNode</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceConditionNode")]
-    public global::GenesysCloud.Extensions.Models.ResourceConditionNode? ResourceConditionNode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResourceConditionNode? ResourceConditionNode { get => _resourceConditionNode; set => _resourceConditionNode = value; }
 
     /// <summary>Gets or sets <c>namedResources</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namedResources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NamedResources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NamedResources { get => _namedResources; set => _namedResources = value; }
 
     /// <summary>Gets or sets <c>resourceCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceCondition")]
-    public string? ResourceCondition { get; set; }
+    public string? ResourceCondition { get => _resourceCondition; set => _resourceCondition = value; }
 
     /// <summary>Gets or sets <c>actionSet</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActionSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActionSet { get => _actionSet; set => _actionSet = value; }
+
+    private string? _id;
+    private string? _domain;
+    private string? _entityName;
+    private string? _policyName;
+    private string? _policyDescription;
+    private string? _actionSetKey;
+    private bool? _allowConditions;
+    private global::GenesysCloud.Extensions.Models.ResourceConditionNode? _resourceConditionNode;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _namedResources;
+    private string? _resourceCondition;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _actionSet;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResourcePermissionPolicy IGenesysCloudModel<ResourcePermissionPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.EntityName = ReadString(ref reader, name);
+                    value._entityName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PolicyName = ReadString(ref reader, name);
+                    value._policyName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PolicyDescription = ReadString(ref reader, name);
+                    value._policyDescription = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ActionSetKey = ReadString(ref reader, name);
+                    value._actionSetKey = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AllowConditions = ReadNullableBoolean(ref reader, name);
+                    value._allowConditions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.ResourceConditionNode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResourceConditionNode.ReadJson(ref reader, options);
+                    value._resourceConditionNode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResourceConditionNode.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.NamedResources = null;
+                        value._namedResources = null;
                     }
                     else
                     {
@@ -116,16 +129,16 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NamedResources = list1;
+                        value._namedResources = list1;
                     }
                     break;
                 case 9:
-                    value.ResourceCondition = ReadString(ref reader, name);
+                    value._resourceCondition = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.ActionSet = null;
+                        value._actionSet = null;
                     }
                     else
                     {
@@ -136,11 +149,11 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActionSet = list2;
+                        value._actionSet = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,14 +165,14 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "entityName"u8, value.EntityName, nulls);
-        WriteString(writer, "policyName"u8, value.PolicyName, nulls);
-        WriteString(writer, "policyDescription"u8, value.PolicyDescription, nulls);
-        WriteString(writer, "actionSetKey"u8, value.ActionSetKey, nulls);
-        WriteBoolean(writer, "allowConditions"u8, value.AllowConditions, nulls);
-        if (value.ResourceConditionNode is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "entityName"u8, value._entityName, nulls);
+        WriteString(writer, "policyName"u8, value._policyName, nulls);
+        WriteString(writer, "policyDescription"u8, value._policyDescription, nulls);
+        WriteString(writer, "actionSetKey"u8, value._actionSetKey, nulls);
+        WriteBoolean(writer, "allowConditions"u8, value._allowConditions, nulls);
+        if (value._resourceConditionNode is { } property3)
         {
             writer.WritePropertyName("resourceConditionNode"u8);
             global::GenesysCloud.Extensions.Models.ResourceConditionNode.WriteJson(writer, property3, options);
@@ -169,7 +182,7 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
             writer.WriteNull("resourceConditionNode"u8);
         }
 
-        if (value.NamedResources is { } property5)
+        if (value._namedResources is { } property5)
         {
             writer.WritePropertyName("namedResources"u8);
             writer.WriteStartArray();
@@ -186,8 +199,8 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
             writer.WriteNull("namedResources"u8);
         }
 
-        WriteString(writer, "resourceCondition"u8, value.ResourceCondition, nulls);
-        if (value.ActionSet is { } property7)
+        WriteString(writer, "resourceCondition"u8, value._resourceCondition, nulls);
+        if (value._actionSet is { } property7)
         {
             writer.WritePropertyName("actionSet"u8);
             writer.WriteStartArray();
@@ -204,7 +217,7 @@ public sealed class ResourcePermissionPolicy : IGenesysCloudModel<ResourcePermis
             writer.WriteNull("actionSet"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class Response : IGenesysCloudModel<Response>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>One or more libraries response is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("libraries")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Libraries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? Libraries { get => _libraries; set => _libraries = value; }
 
     /// <summary>One or more texts associated with the response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("texts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseText>? Texts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseText>? Texts { get => _texts; set => _texts = value; }
 
     /// <summary>User that created the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date and time the response was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The interaction type for this response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionType")]
-    public global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum? InteractionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum? InteractionType { get => _interactionType; set => _interactionType = value; }
 
     /// <summary>Details about any text substitutions used in the texts for this response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("substitutions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseSubstitution>? Substitutions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseSubstitution>? Substitutions { get => _substitutions; set => _substitutions = value; }
 
     /// <summary>Metadata about the text substitutions in json schema format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("substitutionsSchema")]
-    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SubstitutionsSchema { get; set; }
+    public global::GenesysCloud.Extensions.Models.JsonSchemaDocument? SubstitutionsSchema { get => _substitutionsSchema; set => _substitutionsSchema = value; }
 
     /// <summary>The response type represented by the response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("responseType")]
-    public global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum? ResponseType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum? ResponseType { get => _responseType; set => _responseType = value; }
 
     /// <summary>An optional messaging template definition for responseType.MessagingTemplate.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingTemplate")]
-    public global::GenesysCloud.Extensions.Models.MessagingTemplate? MessagingTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingTemplate? MessagingTemplate { get => _messagingTemplate; set => _messagingTemplate = value; }
 
     /// <summary>Assets used in the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef>? Assets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef>? Assets { get => _assets; set => _assets = value; }
 
     /// <summary>Footer template definition for responseType.Footer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("footer")]
-    public global::GenesysCloud.Extensions.Models.FooterTemplate? Footer { get; set; }
+    public global::GenesysCloud.Extensions.Models.FooterTemplate? Footer { get => _footer; set => _footer = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _libraries;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseText>? _texts;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum? _interactionType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseSubstitution>? _substitutions;
+    private global::GenesysCloud.Extensions.Models.JsonSchemaDocument? _substitutionsSchema;
+    private global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum? _responseType;
+    private global::GenesysCloud.Extensions.Models.MessagingTemplate? _messagingTemplate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef>? _assets;
+    private global::GenesysCloud.Extensions.Models.FooterTemplate? _footer;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Response IGenesysCloudModel<Response>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,18 +112,18 @@ public sealed class Response : IGenesysCloudModel<Response>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Libraries = null;
+                        value._libraries = null;
                     }
                     else
                     {
@@ -117,13 +134,13 @@ public sealed class Response : IGenesysCloudModel<Response>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Libraries = list1;
+                        value._libraries = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Texts = null;
+                        value._texts = null;
                     }
                     else
                     {
@@ -134,22 +151,22 @@ public sealed class Response : IGenesysCloudModel<Response>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResponseText.ReadJson(ref reader, options));
                         }
 
-                        value.Texts = list2;
+                        value._texts = list2;
                     }
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.InteractionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum?)null;
+                    value._interactionType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Response.InteractionTypeEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Substitutions = null;
+                        value._substitutions = null;
                     }
                     else
                     {
@@ -160,22 +177,22 @@ public sealed class Response : IGenesysCloudModel<Response>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResponseSubstitution.ReadJson(ref reader, options));
                         }
 
-                        value.Substitutions = list4;
+                        value._substitutions = list4;
                     }
                     break;
                 case 9:
-                    value.SubstitutionsSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
+                    value._substitutionsSchema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JsonSchemaDocument.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ResponseType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum?)null;
+                    value._responseType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.Response.ResponseTypeEnum?)null;
                     break;
                 case 11:
-                    value.MessagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingTemplate.ReadJson(ref reader, options);
+                    value._messagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingTemplate.ReadJson(ref reader, options);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Assets = null;
+                        value._assets = null;
                     }
                     else
                     {
@@ -186,17 +203,17 @@ public sealed class Response : IGenesysCloudModel<Response>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.ReadJson(ref reader, options));
                         }
 
-                        value.Assets = list6;
+                        value._assets = list6;
                     }
                     break;
                 case 13:
-                    value.Footer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FooterTemplate.ReadJson(ref reader, options);
+                    value._footer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FooterTemplate.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,10 +225,10 @@ public sealed class Response : IGenesysCloudModel<Response>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Libraries is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._libraries is { } property7)
         {
             writer.WritePropertyName("libraries"u8);
             writer.WriteStartArray();
@@ -235,7 +252,7 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("libraries"u8);
         }
 
-        if (value.Texts is { } property10)
+        if (value._texts is { } property10)
         {
             writer.WritePropertyName("texts"u8);
             writer.WriteStartArray();
@@ -259,7 +276,7 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("texts"u8);
         }
 
-        if (value.CreatedBy is { } property13)
+        if (value._createdBy is { } property13)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property13, options);
@@ -269,9 +286,9 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "interactionType"u8, value.InteractionType?.ToString(), nulls);
-        if (value.Substitutions is { } property15)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "interactionType"u8, value._interactionType?.ToString(), nulls);
+        if (value._substitutions is { } property15)
         {
             writer.WritePropertyName("substitutions"u8);
             writer.WriteStartArray();
@@ -295,7 +312,7 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("substitutions"u8);
         }
 
-        if (value.SubstitutionsSchema is { } property18)
+        if (value._substitutionsSchema is { } property18)
         {
             writer.WritePropertyName("substitutionsSchema"u8);
             global::GenesysCloud.Extensions.Models.JsonSchemaDocument.WriteJson(writer, property18, options);
@@ -305,8 +322,8 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("substitutionsSchema"u8);
         }
 
-        WriteString(writer, "responseType"u8, value.ResponseType?.ToString(), nulls);
-        if (value.MessagingTemplate is { } property20)
+        WriteString(writer, "responseType"u8, value._responseType?.ToString(), nulls);
+        if (value._messagingTemplate is { } property20)
         {
             writer.WritePropertyName("messagingTemplate"u8);
             global::GenesysCloud.Extensions.Models.MessagingTemplate.WriteJson(writer, property20, options);
@@ -316,7 +333,7 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("messagingTemplate"u8);
         }
 
-        if (value.Assets is { } property22)
+        if (value._assets is { } property22)
         {
             writer.WritePropertyName("assets"u8);
             writer.WriteStartArray();
@@ -340,7 +357,7 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("assets"u8);
         }
 
-        if (value.Footer is { } property25)
+        if (value._footer is { } property25)
         {
             writer.WritePropertyName("footer"u8);
             global::GenesysCloud.Extensions.Models.FooterTemplate.WriteJson(writer, property25, options);
@@ -350,8 +367,8 @@ public sealed class Response : IGenesysCloudModel<Response>
             writer.WriteNull("footer"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

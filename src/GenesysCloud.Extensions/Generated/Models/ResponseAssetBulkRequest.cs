@@ -14,11 +14,14 @@ public sealed class ResponseAssetBulkRequest : IGenesysCloudModel<ResponseAssetB
 {
     /// <summary>List of Response Asset IDs (max 50)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assetIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AssetIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AssetIds { get => _assetIds; set => _assetIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _assetIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseAssetBulkRequest IGenesysCloudModel<ResponseAssetBulkRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ResponseAssetBulkRequest : IGenesysCloudModel<ResponseAssetB
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AssetIds = null;
+                        value._assetIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ResponseAssetBulkRequest : IGenesysCloudModel<ResponseAssetB
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AssetIds = list1;
+                        value._assetIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ResponseAssetBulkRequest : IGenesysCloudModel<ResponseAssetB
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AssetIds is { } property2)
+        if (value._assetIds is { } property2)
         {
             writer.WritePropertyName("assetIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ResponseAssetBulkRequest : IGenesysCloudModel<ResponseAssetB
             writer.WriteNull("assetIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
 {
     /// <summary>List of response assets</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseAsset>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseAsset>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Asset IDs not found</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notFound")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NotFound { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NotFound { get => _notFound; set => _notFound = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseAsset>? _entities;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _notFound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseAssetEntityListing IGenesysCloudModel<ResponseAssetEntityListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResponseAsset.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.NotFound = null;
+                        value._notFound = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NotFound = list2;
+                        value._notFound = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
             writer.WriteNull("entities"u8);
         }
 
-        if (value.NotFound is { } property6)
+        if (value._notFound is { } property6)
         {
             writer.WritePropertyName("notFound"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class ResponseAssetEntityListing : IGenesysCloudModel<ResponseAsse
             writer.WriteNull("notFound"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

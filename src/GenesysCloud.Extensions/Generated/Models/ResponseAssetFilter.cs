@@ -14,31 +14,39 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
 {
     /// <summary>The end value of the range. This field is used for range search types. Accepts numbers and date in ISO8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endValue")]
-    public string? EndValue { get; set; }
+    public string? EndValue { get => _endValue; set => _endValue = value; }
 
     /// <summary>A list of values for the search to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>The start value of the range. This field is used for range search types. Accepts numbers and date in ISO8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startValue")]
-    public string? StartValue { get; set; }
+    public string? StartValue { get => _startValue; set => _startValue = value; }
 
     /// <summary>Field name to search against. Allowed Values: divisionId, name, contentLength, contentType, dateCreated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Fields { get => _fields; set => _fields = value; }
 
     /// <summary>A value for the search to match against</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>How to apply this search criteria against other criteria. Filter type supported for each field:- name:[STARTS_WITH, TERM], divisionId:[TERM, TERMS], contentLength:[RANGE, GREATER_THAN_EQUAL_TO, LESS_THAN_EQUAL_TO], contentType:[STARTS_WITH, TERM] dateCreated:[DATE_RANGE]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _endValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private string? _startValue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fields;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseAssetFilter IGenesysCloudModel<ResponseAssetFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
             switch (index)
             {
                 case 0:
-                    value.EndValue = ReadString(ref reader, name);
+                    value._endValue = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -75,16 +83,16 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 2:
-                    value.StartValue = ReadString(ref reader, name);
+                    value._startValue = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Fields = null;
+                        value._fields = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Fields = list2;
+                        value._fields = list2;
                     }
                     break;
                 case 4:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum(text3) : (global::GenesysCloud.Extensions.Models.ResponseAssetFilter.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "endValue"u8, value.EndValue, nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "endValue"u8, value._endValue, nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -135,8 +143,8 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "startValue"u8, value.StartValue, nulls);
-        if (value.Fields is { } property6)
+        WriteString(writer, "startValue"u8, value._startValue, nulls);
+        if (value._fields is { } property6)
         {
             writer.WritePropertyName("fields"u8);
             writer.WriteStartArray();
@@ -153,9 +161,9 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
             writer.WriteNull("fields"u8);
         }
 
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ResponseAssetRequest : IGenesysCloudModel<ResponseAssetReque
 {
     /// <summary>Name of the file to upload. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \{^}%`]"&gt;[~&lt;#|</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Division to associate to this asset. Can only be used with this division.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
+
+    private string? _name;
+    private string? _divisionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseAssetRequest IGenesysCloudModel<ResponseAssetRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ResponseAssetRequest : IGenesysCloudModel<ResponseAssetReque
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ResponseAssetRequest : IGenesysCloudModel<ResponseAssetReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ResponseAssetStatus : IGenesysCloudModel<ResponseAssetStatus
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Upload status of the asset</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Error code. Used for localization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Error message that explains upload failure status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum? _status;
+    private string? _errorCode;
+    private string? _errorMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseAssetStatus IGenesysCloudModel<ResponseAssetStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ResponseAssetStatus : IGenesysCloudModel<ResponseAssetStatus
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseAssetStatus.StatusEnum?)null;
                     break;
                 case 2:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ResponseAssetStatus : IGenesysCloudModel<ResponseAssetStatus
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
 {
     /// <summary>Map 'attribute name' and 'JSON path' pairs used to extract data from REST response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translationMap")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? TranslationMap { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? TranslationMap { get => _translationMap; set => _translationMap = value; }
 
     /// <summary>Map 'attribute name' and 'default value' pairs used as fallback values if JSON path extraction fails for specified key.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translationMapDefaults")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? TranslationMapDefaults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? TranslationMapDefaults { get => _translationMapDefaults; set => _translationMapDefaults = value; }
 
     /// <summary>Velocity template to build response to return from Action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successTemplate")]
-    public string? SuccessTemplate { get; set; }
+    public string? SuccessTemplate { get => _successTemplate; set => _successTemplate = value; }
 
     /// <summary>URI to retrieve success template.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("successTemplateUri")]
-    public string? SuccessTemplateUri { get; set; }
+    public string? SuccessTemplateUri { get => _successTemplateUri; set => _successTemplateUri = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _translationMap;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _translationMapDefaults;
+    private string? _successTemplate;
+    private string? _successTemplateUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseConfig IGenesysCloudModel<ResponseConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TranslationMap = null;
+                        value._translationMap = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.TranslationMap = dictionary1;
+                        value._translationMap = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TranslationMapDefaults = null;
+                        value._translationMapDefaults = null;
                     }
                     else
                     {
@@ -81,17 +87,17 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.TranslationMapDefaults = dictionary2;
+                        value._translationMapDefaults = dictionary2;
                     }
                     break;
                 case 2:
-                    value.SuccessTemplate = ReadString(ref reader, name);
+                    value._successTemplate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SuccessTemplateUri = ReadString(ref reader, name);
+                    value._successTemplateUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TranslationMap is { } property3)
+        if (value._translationMap is { } property3)
         {
             writer.WritePropertyName("translationMap"u8);
             writer.WriteStartObject();
@@ -121,7 +127,7 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
             writer.WriteNull("translationMap"u8);
         }
 
-        if (value.TranslationMapDefaults is { } property5)
+        if (value._translationMapDefaults is { } property5)
         {
             writer.WritePropertyName("translationMapDefaults"u8);
             writer.WriteStartObject();
@@ -139,9 +145,9 @@ public sealed class ResponseConfig : IGenesysCloudModel<ResponseConfig>
             writer.WriteNull("translationMapDefaults"u8);
         }
 
-        WriteString(writer, "successTemplate"u8, value.SuccessTemplate, nulls);
-        WriteString(writer, "successTemplateUri"u8, value.SuccessTemplateUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "successTemplate"u8, value._successTemplate, nulls);
+        WriteString(writer, "successTemplateUri"u8, value._successTemplateUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
 {
     /// <summary>Field to filter on. Allowed values are 'name', 'libraryId', 'text.contentType', 'messagingTemplate' and 'responseType'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Filter operation: IN, EQUALS, NOTEQUALS.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Values to filter on. If name is 'responseType' then allowed values are 'CampaignSmsTemplate', 'CampaignEmailTemplate', 'Footer' and 'Signature'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseFilter IGenesysCloudModel<ResponseFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseFilter.OperatorEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list2;
+                        value._values = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Values is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class ResponsePage : IGenesysCloudModel<ResponsePage>
 {
     /// <summary>The page URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Title of the page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Domain of the page's URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
-    public string? Domain { get; set; }
+    public string? Domain { get => _domain; set => _domain = value; }
 
     /// <summary>Fragment or hash of the page's URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fragment")]
-    public string? Fragment { get; set; }
+    public string? Fragment { get => _fragment; set => _fragment = value; }
 
     /// <summary>Hostname of the page's URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hostname")]
-    public string? Hostname { get; set; }
+    public string? Hostname { get => _hostname; set => _hostname = value; }
 
     /// <summary>Keywords from the HTML &lt;meta&gt; tag of the page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keywords")]
-    public string? Keywords { get; set; }
+    public string? Keywords { get => _keywords; set => _keywords = value; }
 
     /// <summary>ISO 639-1 language code for the page as defined in the &lt;html&gt; tag.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lang")]
-    public string? Lang { get; set; }
+    public string? Lang { get => _lang; set => _lang = value; }
 
     /// <summary>Path name of the page for the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pathname")]
-    public string? Pathname { get; set; }
+    public string? Pathname { get => _pathname; set => _pathname = value; }
 
     /// <summary>Query string that is passed to the page in the current event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryString")]
-    public string? QueryString { get; set; }
+    public string? QueryString { get => _queryString; set => _queryString = value; }
+
+    private string? _url;
+    private string? _title;
+    private string? _domain;
+    private string? _fragment;
+    private string? _hostname;
+    private string? _keywords;
+    private string? _lang;
+    private string? _pathname;
+    private string? _queryString;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponsePage IGenesysCloudModel<ResponsePage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class ResponsePage : IGenesysCloudModel<ResponsePage>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Domain = ReadString(ref reader, name);
+                    value._domain = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Fragment = ReadString(ref reader, name);
+                    value._fragment = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Hostname = ReadString(ref reader, name);
+                    value._hostname = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Keywords = ReadString(ref reader, name);
+                    value._keywords = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Lang = ReadString(ref reader, name);
+                    value._lang = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Pathname = ReadString(ref reader, name);
+                    value._pathname = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.QueryString = ReadString(ref reader, name);
+                    value._queryString = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class ResponsePage : IGenesysCloudModel<ResponsePage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "domain"u8, value.Domain, nulls);
-        WriteString(writer, "fragment"u8, value.Fragment, nulls);
-        WriteString(writer, "hostname"u8, value.Hostname, nulls);
-        WriteString(writer, "keywords"u8, value.Keywords, nulls);
-        WriteString(writer, "lang"u8, value.Lang, nulls);
-        WriteString(writer, "pathname"u8, value.Pathname, nulls);
-        WriteString(writer, "queryString"u8, value.QueryString, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "domain"u8, value._domain, nulls);
+        WriteString(writer, "fragment"u8, value._fragment, nulls);
+        WriteString(writer, "hostname"u8, value._hostname, nulls);
+        WriteString(writer, "keywords"u8, value._keywords, nulls);
+        WriteString(writer, "lang"u8, value._lang, nulls);
+        WriteString(writer, "pathname"u8, value._pathname, nulls);
+        WriteString(writer, "queryString"u8, value._queryString, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ResponseQueryRequest : IGenesysCloudModel<ResponseQueryReque
 {
     /// <summary>Query phrase to search response text and name. If not set will match all.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryPhrase")]
-    public string? QueryPhrase { get; set; }
+    public string? QueryPhrase { get => _queryPhrase; set => _queryPhrase = value; }
 
     /// <summary>The maximum number of hits to return. Default: 25, Maximum: 500.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Page Number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Filter the query results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseFilter>? Filters { get => _filters; set => _filters = value; }
+
+    private string? _queryPhrase;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResponseFilter>? _filters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseQueryRequest IGenesysCloudModel<ResponseQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ResponseQueryRequest : IGenesysCloudModel<ResponseQueryReque
             switch (index)
             {
                 case 0:
-                    value.QueryPhrase = ReadString(ref reader, name);
+                    value._queryPhrase = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ResponseQueryRequest : IGenesysCloudModel<ResponseQueryReque
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResponseFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class ResponseQueryRequest : IGenesysCloudModel<ResponseQueryReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queryPhrase"u8, value.QueryPhrase, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Filters is { } property2)
+        WriteString(writer, "queryPhrase"u8, value._queryPhrase, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._filters is { } property2)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class ResponseQueryRequest : IGenesysCloudModel<ResponseQueryReque
             writer.WriteNull("filters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ResponseQueryResults : IGenesysCloudModel<ResponseQueryResul
 {
     /// <summary>Contains the query results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::GenesysCloud.Extensions.Models.ResponseEntityList? Results { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseEntityList? Results { get => _results; set => _results = value; }
+
+    private global::GenesysCloud.Extensions.Models.ResponseEntityList? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseQueryResults IGenesysCloudModel<ResponseQueryResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ResponseQueryResults : IGenesysCloudModel<ResponseQueryResul
             switch (index)
             {
                 case 0:
-                    value.Results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponseEntityList.ReadJson(ref reader, options);
+                    value._results = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponseEntityList.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class ResponseQueryResults : IGenesysCloudModel<ResponseQueryResul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property1)
+        if (value._results is { } property1)
         {
             writer.WritePropertyName("results"u8);
             global::GenesysCloud.Extensions.Models.ResponseEntityList.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class ResponseQueryResults : IGenesysCloudModel<ResponseQueryResul
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ResponseSet : IGenesysCloudModel<ResponseSet>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the ResponseSet.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Map of disposition identifiers to reactions. For example: {"disposition.classification.callable.person": {"reactionType": "transfer"}}.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("responses")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Reaction>? Responses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Reaction>? Responses { get => _responses; set => _responses = value; }
 
     /// <summary>Whether to enable answering machine beep detection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("beepDetectionEnabled")]
-    public bool? BeepDetectionEnabled { get; set; }
+    public bool? BeepDetectionEnabled { get => _beepDetectionEnabled; set => _beepDetectionEnabled = value; }
 
     /// <summary>Whether to enable answering machine detection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amdSpeechDistinguishEnabled")]
-    public bool? AmdSpeechDistinguishEnabled { get; set; }
+    public bool? AmdSpeechDistinguishEnabled { get => _amdSpeechDistinguishEnabled; set => _amdSpeechDistinguishEnabled = value; }
 
     /// <summary>Setting level of live speaker detection based on ringbacks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("liveSpeakerDetectionMode")]
-    public global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum? LiveSpeakerDetectionMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum? LiveSpeakerDetectionMode { get => _liveSpeakerDetectionMode; set => _liveSpeakerDetectionMode = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.Reaction>? _responses;
+    private bool? _beepDetectionEnabled;
+    private bool? _amdSpeechDistinguishEnabled;
+    private global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum? _liveSpeakerDetectionMode;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseSet IGenesysCloudModel<ResponseSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,24 +87,24 @@ public sealed class ResponseSet : IGenesysCloudModel<ResponseSet>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Responses = null;
+                        value._responses = null;
                     }
                     else
                     {
@@ -103,23 +115,23 @@ public sealed class ResponseSet : IGenesysCloudModel<ResponseSet>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Reaction.ReadJson(ref reader, options);
                         }
 
-                        value.Responses = dictionary1;
+                        value._responses = dictionary1;
                     }
                     break;
                 case 6:
-                    value.BeepDetectionEnabled = ReadNullableBoolean(ref reader, name);
+                    value._beepDetectionEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.AmdSpeechDistinguishEnabled = ReadNullableBoolean(ref reader, name);
+                    value._amdSpeechDistinguishEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.LiveSpeakerDetectionMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum(text2) : (global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum?)null;
+                    value._liveSpeakerDetectionMode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum(text2) : (global::GenesysCloud.Extensions.Models.ResponseSet.LiveSpeakerDetectionModeEnum?)null;
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +143,12 @@ public sealed class ResponseSet : IGenesysCloudModel<ResponseSet>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Responses is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._responses is { } property3)
         {
             writer.WritePropertyName("responses"u8);
             writer.WriteStartObject();
@@ -161,11 +173,11 @@ public sealed class ResponseSet : IGenesysCloudModel<ResponseSet>
             writer.WriteNull("responses"u8);
         }
 
-        WriteBoolean(writer, "beepDetectionEnabled"u8, value.BeepDetectionEnabled, nulls);
-        WriteBoolean(writer, "amdSpeechDistinguishEnabled"u8, value.AmdSpeechDistinguishEnabled, nulls);
-        WriteString(writer, "liveSpeakerDetectionMode"u8, value.LiveSpeakerDetectionMode?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "beepDetectionEnabled"u8, value._beepDetectionEnabled, nulls);
+        WriteBoolean(writer, "amdSpeechDistinguishEnabled"u8, value._amdSpeechDistinguishEnabled, nulls);
+        WriteString(writer, "liveSpeakerDetectionMode"u8, value._liveSpeakerDetectionMode?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

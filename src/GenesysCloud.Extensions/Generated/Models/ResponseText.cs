@@ -14,19 +14,24 @@ public sealed class ResponseText : IGenesysCloudModel<ResponseText>
 {
     /// <summary>Response text content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => _content = value; }
 
     /// <summary>Response text content type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Response text type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _content;
+    private global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ResponseText IGenesysCloudModel<ResponseText>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ResponseText : IGenesysCloudModel<ResponseText>
             switch (index)
             {
                 case 0:
-                    value.Content = ReadString(ref reader, name);
+                    value._content = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ResponseText.ContentTypeEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ResponseText.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ResponseText : IGenesysCloudModel<ResponseText>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "content"u8, value.Content, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "content"u8, value._content, nulls);
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class RestErrorDetail : IGenesysCloudModel<RestErrorDetail>
 {
     /// <summary>name of the error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public string? Error { get; set; }
+    public string? Error { get => _error; set => _error = value; }
 
     /// <summary>additional information regarding the error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public string? Details { get; set; }
+    public string? Details { get => _details; set => _details = value; }
 
     /// <summary>parameters to be inserted into details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userParams")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? UserParams { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? UserParams { get => _userParams; set => _userParams = value; }
+
+    private string? _error;
+    private string? _details;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserParam>? _userParams;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RestErrorDetail IGenesysCloudModel<RestErrorDetail>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class RestErrorDetail : IGenesysCloudModel<RestErrorDetail>
             switch (index)
             {
                 case 0:
-                    value.Error = ReadString(ref reader, name);
+                    value._error = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Details = ReadString(ref reader, name);
+                    value._details = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserParams = null;
+                        value._userParams = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class RestErrorDetail : IGenesysCloudModel<RestErrorDetail>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserParam.ReadJson(ref reader, options));
                         }
 
-                        value.UserParams = list1;
+                        value._userParams = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class RestErrorDetail : IGenesysCloudModel<RestErrorDetail>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "error"u8, value.Error, nulls);
-        WriteString(writer, "details"u8, value.Details, nulls);
-        if (value.UserParams is { } property2)
+        WriteString(writer, "error"u8, value._error, nulls);
+        WriteString(writer, "details"u8, value._details, nulls);
+        if (value._userParams is { } property2)
         {
             writer.WritePropertyName("userParams"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class RestErrorDetail : IGenesysCloudModel<RestErrorDetail>
             writer.WriteNull("userParams"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class RestorePresenceSettings : IGenesysCloudModel<RestorePresence
 {
     /// <summary>Whether the restore presence feature is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>How many milliseconds the presence will be restored within</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreTimeMilliseconds")]
-    public long? RestoreTimeMilliseconds { get; set; }
+    public long? RestoreTimeMilliseconds { get => _restoreTimeMilliseconds; set => _restoreTimeMilliseconds = value; }
 
     /// <summary>Whether the ON_QUEUE presence will be restored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restoreOnQueueEnabled")]
-    public bool? RestoreOnQueueEnabled { get; set; }
+    public bool? RestoreOnQueueEnabled { get => _restoreOnQueueEnabled; set => _restoreOnQueueEnabled = value; }
+
+    private bool? _enabled;
+    private long? _restoreTimeMilliseconds;
+    private bool? _restoreOnQueueEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RestorePresenceSettings IGenesysCloudModel<RestorePresenceSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RestorePresenceSettings : IGenesysCloudModel<RestorePresence
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.RestoreTimeMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._restoreTimeMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.RestoreOnQueueEnabled = ReadNullableBoolean(ref reader, name);
+                    value._restoreOnQueueEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class RestorePresenceSettings : IGenesysCloudModel<RestorePresence
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "restoreTimeMilliseconds"u8, value.RestoreTimeMilliseconds, nulls);
-        WriteBoolean(writer, "restoreOnQueueEnabled"u8, value.RestoreOnQueueEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "restoreTimeMilliseconds"u8, value._restoreTimeMilliseconds, nulls);
+        WriteBoolean(writer, "restoreOnQueueEnabled"u8, value._restoreOnQueueEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RetentionDuration : IGenesysCloudModel<RetentionDuration>
 {
     /// <summary>Gets or sets <c>archiveRetention</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archiveRetention")]
-    public global::GenesysCloud.Extensions.Models.ArchiveRetention? ArchiveRetention { get; set; }
+    public global::GenesysCloud.Extensions.Models.ArchiveRetention? ArchiveRetention { get => _archiveRetention; set => _archiveRetention = value; }
 
     /// <summary>Gets or sets <c>deleteRetention</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteRetention")]
-    public global::GenesysCloud.Extensions.Models.DeleteRetention? DeleteRetention { get; set; }
+    public global::GenesysCloud.Extensions.Models.DeleteRetention? DeleteRetention { get => _deleteRetention; set => _deleteRetention = value; }
+
+    private global::GenesysCloud.Extensions.Models.ArchiveRetention? _archiveRetention;
+    private global::GenesysCloud.Extensions.Models.DeleteRetention? _deleteRetention;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RetentionDuration IGenesysCloudModel<RetentionDuration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RetentionDuration : IGenesysCloudModel<RetentionDuration>
             switch (index)
             {
                 case 0:
-                    value.ArchiveRetention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchiveRetention.ReadJson(ref reader, options);
+                    value._archiveRetention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ArchiveRetention.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DeleteRetention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DeleteRetention.ReadJson(ref reader, options);
+                    value._deleteRetention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DeleteRetention.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class RetentionDuration : IGenesysCloudModel<RetentionDuration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ArchiveRetention is { } property1)
+        if (value._archiveRetention is { } property1)
         {
             writer.WritePropertyName("archiveRetention"u8);
             global::GenesysCloud.Extensions.Models.ArchiveRetention.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class RetentionDuration : IGenesysCloudModel<RetentionDuration>
             writer.WriteNull("archiveRetention"u8);
         }
 
-        if (value.DeleteRetention is { } property3)
+        if (value._deleteRetention is { } property3)
         {
             writer.WritePropertyName("deleteRetention"u8);
             global::GenesysCloud.Extensions.Models.DeleteRetention.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class RetentionDuration : IGenesysCloudModel<RetentionDuration>
             writer.WriteNull("deleteRetention"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ReverseWhitepagesLookupResult : IGenesysCloudModel<ReverseWh
 {
     /// <summary>Gets or sets <c>contacts</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contacts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalContact>? Contacts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalContact>? Contacts { get => _contacts; set => _contacts = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExternalContact>? _contacts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReverseWhitepagesLookupResult IGenesysCloudModel<ReverseWhitepagesLookupResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ReverseWhitepagesLookupResult : IGenesysCloudModel<ReverseWh
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Contacts = null;
+                        value._contacts = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ReverseWhitepagesLookupResult : IGenesysCloudModel<ReverseWh
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExternalContact.ReadJson(ref reader, options));
                         }
 
-                        value.Contacts = list1;
+                        value._contacts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ReverseWhitepagesLookupResult : IGenesysCloudModel<ReverseWh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Contacts is { } property2)
+        if (value._contacts is { } property2)
         {
             writer.WritePropertyName("contacts"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ReverseWhitepagesLookupResult : IGenesysCloudModel<ReverseWh
             writer.WriteNull("contacts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ReviewAssessmentResults : IGenesysCloudModel<ReviewAssessmen
 {
     /// <summary>If true, learning assignment results can be seen in detail by assignees</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("byAssignees")]
-    public bool? ByAssignees { get; set; }
+    public bool? ByAssignees { get => _byAssignees; set => _byAssignees = value; }
 
     /// <summary>If true, learning assignment results can be seen in detail by people who are eligible to view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("byViewers")]
-    public bool? ByViewers { get; set; }
+    public bool? ByViewers { get => _byViewers; set => _byViewers = value; }
+
+    private bool? _byAssignees;
+    private bool? _byViewers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ReviewAssessmentResults IGenesysCloudModel<ReviewAssessmentResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ReviewAssessmentResults : IGenesysCloudModel<ReviewAssessmen
             switch (index)
             {
                 case 0:
-                    value.ByAssignees = ReadNullableBoolean(ref reader, name);
+                    value._byAssignees = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ByViewers = ReadNullableBoolean(ref reader, name);
+                    value._byViewers = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ReviewAssessmentResults : IGenesysCloudModel<ReviewAssessmen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "byAssignees"u8, value.ByAssignees, nulls);
-        WriteBoolean(writer, "byViewers"u8, value.ByViewers, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "byAssignees"u8, value._byAssignees, nulls);
+        WriteBoolean(writer, "byViewers"u8, value._byViewers, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class RichLink : IGenesysCloudModel<RichLink>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Header for the Rich Link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public global::GenesysCloud.Extensions.Models.RichLinkHeader? Header { get; set; }
+    public global::GenesysCloud.Extensions.Models.RichLinkHeader? Header { get => _header; set => _header = value; }
 
     /// <summary>Footer text for the Rich Link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("footer")]
-    public string? Footer { get; set; }
+    public string? Footer { get => _footer; set => _footer = value; }
 
     /// <summary>Text for the body of the Rich Link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Url for the Rich Link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Label for the URL of the Rich link.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urlLabel")]
-    public string? UrlLabel { get; set; }
+    public string? UrlLabel { get => _urlLabel; set => _urlLabel = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.RichLinkHeader? _header;
+    private string? _footer;
+    private string? _text;
+    private string? _url;
+    private string? _urlLabel;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RichLink IGenesysCloudModel<RichLink>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class RichLink : IGenesysCloudModel<RichLink>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RichLinkHeader.ReadJson(ref reader, options);
+                    value._header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RichLinkHeader.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Footer = ReadString(ref reader, name);
+                    value._footer = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UrlLabel = ReadString(ref reader, name);
+                    value._urlLabel = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class RichLink : IGenesysCloudModel<RichLink>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Header is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._header is { } property1)
         {
             writer.WritePropertyName("header"u8);
             global::GenesysCloud.Extensions.Models.RichLinkHeader.WriteJson(writer, property1, options);
@@ -100,11 +108,11 @@ public sealed class RichLink : IGenesysCloudModel<RichLink>
             writer.WriteNull("header"u8);
         }
 
-        WriteString(writer, "footer"u8, value.Footer, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "urlLabel"u8, value.UrlLabel, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "footer"u8, value._footer, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "urlLabel"u8, value._urlLabel, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

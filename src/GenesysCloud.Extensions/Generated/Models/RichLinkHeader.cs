@@ -14,19 +14,24 @@ public sealed class RichLinkHeader : IGenesysCloudModel<RichLinkHeader>
 {
     /// <summary>Describes the Rich Link header type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Rich Link header text value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Rich Link header URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
+
+    private global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum? _type;
+    private string? _value;
+    private string? _url;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RichLinkHeader IGenesysCloudModel<RichLinkHeader>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RichLinkHeader : IGenesysCloudModel<RichLinkHeader>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RichLinkHeader.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class RichLinkHeader : IGenesysCloudModel<RichLinkHeader>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

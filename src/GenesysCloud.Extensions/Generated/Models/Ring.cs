@@ -14,19 +14,24 @@ public sealed class Ring : IGenesysCloudModel<Ring>
 {
     /// <summary>The conditions that will trigger conversations to move to the next bullseye ring.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expansionCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExpansionCriterium>? ExpansionCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExpansionCriterium>? ExpansionCriteria { get => _expansionCriteria; set => _expansionCriteria = value; }
 
     /// <summary>The actions that will be performed just before moving conversations to the next bullseye ring.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::GenesysCloud.Extensions.Models.Actions? Actions { get; set; }
+    public global::GenesysCloud.Extensions.Models.Actions? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>The groups of agents associated with the ring, if any.  Ring membership will update to match group membership changes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? MemberGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? MemberGroups { get => _memberGroups; set => _memberGroups = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ExpansionCriterium>? _expansionCriteria;
+    private global::GenesysCloud.Extensions.Models.Actions? _actions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MemberGroup>? _memberGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Ring IGenesysCloudModel<Ring>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class Ring : IGenesysCloudModel<Ring>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ExpansionCriteria = null;
+                        value._expansionCriteria = null;
                     }
                     else
                     {
@@ -60,16 +65,16 @@ public sealed class Ring : IGenesysCloudModel<Ring>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ExpansionCriterium.ReadJson(ref reader, options));
                         }
 
-                        value.ExpansionCriteria = list1;
+                        value._expansionCriteria = list1;
                     }
                     break;
                 case 1:
-                    value.Actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Actions.ReadJson(ref reader, options);
+                    value._actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Actions.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MemberGroups = null;
+                        value._memberGroups = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class Ring : IGenesysCloudModel<Ring>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MemberGroup.ReadJson(ref reader, options));
                         }
 
-                        value.MemberGroups = list2;
+                        value._memberGroups = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class Ring : IGenesysCloudModel<Ring>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExpansionCriteria is { } property3)
+        if (value._expansionCriteria is { } property3)
         {
             writer.WritePropertyName("expansionCriteria"u8);
             writer.WriteStartArray();
@@ -120,7 +125,7 @@ public sealed class Ring : IGenesysCloudModel<Ring>
             writer.WriteNull("expansionCriteria"u8);
         }
 
-        if (value.Actions is { } property6)
+        if (value._actions is { } property6)
         {
             writer.WritePropertyName("actions"u8);
             global::GenesysCloud.Extensions.Models.Actions.WriteJson(writer, property6, options);
@@ -130,7 +135,7 @@ public sealed class Ring : IGenesysCloudModel<Ring>
             writer.WriteNull("actions"u8);
         }
 
-        if (value.MemberGroups is { } property8)
+        if (value._memberGroups is { } property8)
         {
             writer.WritePropertyName("memberGroups"u8);
             writer.WriteStartArray();
@@ -154,7 +159,7 @@ public sealed class Ring : IGenesysCloudModel<Ring>
             writer.WriteNull("memberGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RmsAssetAddressableRef : IGenesysCloudModel<RmsAssetAddressa
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Usage of the asset. Null for inline images, 'FileAttachments' for file attachments</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assetUsage")]
-    public global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum? AssetUsage { get; set; }
+    public global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum? AssetUsage { get => _assetUsage; set => _assetUsage = value; }
 
     /// <summary>Content location URL for the asset</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLocation")]
-    public string? ContentLocation { get; set; }
+    public string? ContentLocation { get => _contentLocation; set => _contentLocation = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum? _assetUsage;
+    private string? _contentLocation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RmsAssetAddressableRef IGenesysCloudModel<RmsAssetAddressableRef>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RmsAssetAddressableRef : IGenesysCloudModel<RmsAssetAddressa
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssetUsage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum(text1) : (global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum?)null;
+                    value._assetUsage = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum(text1) : (global::GenesysCloud.Extensions.Models.RmsAssetAddressableRef.AssetUsageEnum?)null;
                     break;
                 case 3:
-                    value.ContentLocation = ReadString(ref reader, name);
+                    value._contentLocation = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RmsAssetAddressableRef : IGenesysCloudModel<RmsAssetAddressa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "assetUsage"u8, value.AssetUsage?.ToString(), nulls);
-        WriteString(writer, "contentLocation"u8, value.ContentLocation, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "assetUsage"u8, value._assetUsage?.ToString(), nulls);
+        WriteString(writer, "contentLocation"u8, value._contentLocation, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

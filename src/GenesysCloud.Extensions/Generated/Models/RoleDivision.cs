@@ -14,15 +14,19 @@ public sealed class RoleDivision : IGenesysCloudModel<RoleDivision>
 {
     /// <summary>Role to be associated with the given division which forms a grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleId")]
-    public string? RoleId { get; set; }
+    public string? RoleId { get => _roleId; set => _roleId = value; }
 
     /// <summary>Division associated with the given role which forms a grant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
+
+    private string? _roleId;
+    private string? _divisionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoleDivision IGenesysCloudModel<RoleDivision>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RoleDivision : IGenesysCloudModel<RoleDivision>
             switch (index)
             {
                 case 0:
-                    value.RoleId = ReadString(ref reader, name);
+                    value._roleId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class RoleDivision : IGenesysCloudModel<RoleDivision>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "roleId"u8, value.RoleId, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "roleId"u8, value._roleId, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

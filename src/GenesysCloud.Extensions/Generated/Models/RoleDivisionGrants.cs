@@ -14,11 +14,14 @@ public sealed class RoleDivisionGrants : IGenesysCloudModel<RoleDivisionGrants>
 {
     /// <summary>A list containing pairs of role and division IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("grants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivisionPair>? Grants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivisionPair>? Grants { get => _grants; set => _grants = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoleDivisionPair>? _grants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoleDivisionGrants IGenesysCloudModel<RoleDivisionGrants>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class RoleDivisionGrants : IGenesysCloudModel<RoleDivisionGrants>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Grants = null;
+                        value._grants = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class RoleDivisionGrants : IGenesysCloudModel<RoleDivisionGrants>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoleDivisionPair.ReadJson(ref reader, options));
                         }
 
-                        value.Grants = list1;
+                        value._grants = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class RoleDivisionGrants : IGenesysCloudModel<RoleDivisionGrants>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Grants is { } property2)
+        if (value._grants is { } property2)
         {
             writer.WritePropertyName("grants"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class RoleDivisionGrants : IGenesysCloudModel<RoleDivisionGrants>
             writer.WriteNull("grants"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RoleSettings : IGenesysCloudModel<RoleSettings>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Boolean showing if organization is opted in or not to role backfills</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backfillEnabled")]
-    public bool? BackfillEnabled { get; set; }
+    public bool? BackfillEnabled { get => _backfillEnabled; set => _backfillEnabled = value; }
 
     /// <summary>Boolean enabling enforcement of division aware for authorization grant add and delete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizationGrantDivisionAware")]
-    public bool? AuthorizationGrantDivisionAware { get; set; }
+    public bool? AuthorizationGrantDivisionAware { get => _authorizationGrantDivisionAware; set => _authorizationGrantDivisionAware = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _backfillEnabled;
+    private bool? _authorizationGrantDivisionAware;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoleSettings IGenesysCloudModel<RoleSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RoleSettings : IGenesysCloudModel<RoleSettings>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.BackfillEnabled = ReadNullableBoolean(ref reader, name);
+                    value._backfillEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AuthorizationGrantDivisionAware = ReadNullableBoolean(ref reader, name);
+                    value._authorizationGrantDivisionAware = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RoleSettings : IGenesysCloudModel<RoleSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "backfillEnabled"u8, value.BackfillEnabled, nulls);
-        WriteBoolean(writer, "authorizationGrantDivisionAware"u8, value.AuthorizationGrantDivisionAware, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "backfillEnabled"u8, value._backfillEnabled, nulls);
+        WriteBoolean(writer, "authorizationGrantDivisionAware"u8, value._authorizationGrantDivisionAware, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class Room : IGenesysCloudModel<Room>
 {
     /// <summary>The jid of the room if adhoc, the id of the group for group rooms</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Room's created time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The type of room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roomType")]
-    public global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum? RoomType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum? RoomType { get => _roomType; set => _roomType = value; }
 
     /// <summary>Room's description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Room's subject</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>Room's size limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantLimit")]
-    public long? ParticipantLimit { get; set; }
+    public long? ParticipantLimit { get => _participantLimit; set => _participantLimit = value; }
 
     /// <summary>Room's owners</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owners")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Owners { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Owners { get => _owners; set => _owners = value; }
 
     /// <summary>Room's pinned messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinnedMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? PinnedMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? PinnedMessages { get => _pinnedMessages; set => _pinnedMessages = value; }
 
     /// <summary>The jid of the room</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jid")]
-    public string? Jid { get; set; }
+    public string? Jid { get => _jid; set => _jid = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum? _roomType;
+    private string? _description;
+    private string? _subject;
+    private long? _participantLimit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _owners;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _pinnedMessages;
+    private string? _jid;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Room IGenesysCloudModel<Room>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,30 +92,30 @@ public sealed class Room : IGenesysCloudModel<Room>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.RoomType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum?)null;
+                    value._roomType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Room.RoomTypeEnum?)null;
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ParticipantLimit = ReadNullableInt64(ref reader, options, name);
+                    value._participantLimit = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Owners = null;
+                        value._owners = null;
                     }
                     else
                     {
@@ -113,13 +126,13 @@ public sealed class Room : IGenesysCloudModel<Room>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Owners = list2;
+                        value._owners = list2;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PinnedMessages = null;
+                        value._pinnedMessages = null;
                     }
                     else
                     {
@@ -130,17 +143,17 @@ public sealed class Room : IGenesysCloudModel<Room>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.PinnedMessages = list3;
+                        value._pinnedMessages = list3;
                     }
                     break;
                 case 9:
-                    value.Jid = ReadString(ref reader, name);
+                    value._jid = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,14 +165,14 @@ public sealed class Room : IGenesysCloudModel<Room>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "roomType"u8, value.RoomType?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteInt64(writer, "participantLimit"u8, value.ParticipantLimit, nulls);
-        if (value.Owners is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "roomType"u8, value._roomType?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteInt64(writer, "participantLimit"u8, value._participantLimit, nulls);
+        if (value._owners is { } property4)
         {
             writer.WritePropertyName("owners"u8);
             writer.WriteStartArray();
@@ -183,7 +196,7 @@ public sealed class Room : IGenesysCloudModel<Room>
             writer.WriteNull("owners"u8);
         }
 
-        if (value.PinnedMessages is { } property7)
+        if (value._pinnedMessages is { } property7)
         {
             writer.WritePropertyName("pinnedMessages"u8);
             writer.WriteStartArray();
@@ -207,9 +220,9 @@ public sealed class Room : IGenesysCloudModel<Room>
             writer.WriteNull("pinnedMessages"u8);
         }
 
-        WriteString(writer, "jid"u8, value.Jid, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jid"u8, value._jid, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class RoomParticipant : IGenesysCloudModel<RoomParticipant>
 {
     /// <summary>participantJid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantJid")]
-    public string? ParticipantJid { get; set; }
+    public string? ParticipantJid { get => _participantJid; set => _participantJid = value; }
+
+    private string? _participantJid;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoomParticipant IGenesysCloudModel<RoomParticipant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class RoomParticipant : IGenesysCloudModel<RoomParticipant>
             switch (index)
             {
                 case 0:
-                    value.ParticipantJid = ReadString(ref reader, name);
+                    value._participantJid = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class RoomParticipant : IGenesysCloudModel<RoomParticipant>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "participantJid"u8, value.ParticipantJid, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "participantJid"u8, value._participantJid, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RoomParticipantResponse : IGenesysCloudModel<RoomParticipant
 {
     /// <summary>jid of the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jid")]
-    public string? Jid { get; set; }
+    public string? Jid { get => _jid; set => _jid = value; }
 
     /// <summary>User id of the participant</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
+
+    private string? _jid;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoomParticipantResponse IGenesysCloudModel<RoomParticipantResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class RoomParticipantResponse : IGenesysCloudModel<RoomParticipant
             switch (index)
             {
                 case 0:
-                    value.Jid = ReadString(ref reader, name);
+                    value._jid = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class RoomParticipantResponse : IGenesysCloudModel<RoomParticipant
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jid"u8, value.Jid, nulls);
-        if (value.User is { } property1)
+        WriteString(writer, "jid"u8, value._jid, nulls);
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class RoomParticipantResponse : IGenesysCloudModel<RoomParticipant
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class RoomParticipantsResponse : IGenesysCloudModel<RoomParticipan
 {
     /// <summary>list of room participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoomParticipantResponse>? Participants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoomParticipantResponse>? Participants { get => _participants; set => _participants = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoomParticipantResponse>? _participants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoomParticipantsResponse IGenesysCloudModel<RoomParticipantsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class RoomParticipantsResponse : IGenesysCloudModel<RoomParticipan
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Participants = null;
+                        value._participants = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class RoomParticipantsResponse : IGenesysCloudModel<RoomParticipan
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoomParticipantResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Participants = list1;
+                        value._participants = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class RoomParticipantsResponse : IGenesysCloudModel<RoomParticipan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Participants is { } property2)
+        if (value._participants is { } property2)
         {
             writer.WritePropertyName("participants"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class RoomParticipantsResponse : IGenesysCloudModel<RoomParticipan
             writer.WriteNull("participants"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
 {
     /// <summary>Room's description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Room's subject</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>Room's pinned messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinnedMessageIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PinnedMessageIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PinnedMessageIds { get => _pinnedMessageIds; set => _pinnedMessageIds = value; }
 
     /// <summary>Room's owners</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OwnerIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OwnerIds { get => _ownerIds; set => _ownerIds = value; }
+
+    private string? _description;
+    private string? _subject;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _pinnedMessageIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ownerIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoomUpdateRequest IGenesysCloudModel<RoomUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PinnedMessageIds = null;
+                        value._pinnedMessageIds = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PinnedMessageIds = list1;
+                        value._pinnedMessageIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OwnerIds = null;
+                        value._ownerIds = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OwnerIds = list2;
+                        value._ownerIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        if (value.PinnedMessageIds is { } property3)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        if (value._pinnedMessageIds is { } property3)
         {
             writer.WritePropertyName("pinnedMessageIds"u8);
             writer.WriteStartArray();
@@ -122,7 +128,7 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
             writer.WriteNull("pinnedMessageIds"u8);
         }
 
-        if (value.OwnerIds is { } property5)
+        if (value._ownerIds is { } property5)
         {
             writer.WritePropertyName("ownerIds"u8);
             writer.WriteStartArray();
@@ -139,7 +145,7 @@ public sealed class RoomUpdateRequest : IGenesysCloudModel<RoomUpdateRequest>
             writer.WriteNull("ownerIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

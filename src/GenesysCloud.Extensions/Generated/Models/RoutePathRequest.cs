@@ -14,27 +14,34 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
 {
     /// <summary>The ID of the queue to associate with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The media type of the given queue to associate with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The ID of the language to associate with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The set of skill IDs to associate with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The planning group from which to take route paths. This property is only needed if a route path already exists in another planning group.Note that taking a route path from another planning group will modify the other planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourcePlanningGroup")]
-    public global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest? SourcePlanningGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest? SourcePlanningGroup { get => _sourcePlanningGroup; set => _sourcePlanningGroup = value; }
+
+    private string? _queueId;
+    private global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum? _mediaType;
+    private string? _languageId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest? _sourcePlanningGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutePathRequest IGenesysCloudModel<RoutePathRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutePathRequest.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list2;
+                        value._skillIds = list2;
                     }
                     break;
                 case 4:
-                    value.SourcePlanningGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest.ReadJson(ref reader, options);
+                    value._sourcePlanningGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        if (value.SkillIds is { } property3)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        if (value._skillIds is { } property3)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -116,7 +123,7 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
             writer.WriteNull("skillIds"u8);
         }
 
-        if (value.SourcePlanningGroup is { } property5)
+        if (value._sourcePlanningGroup is { } property5)
         {
             writer.WritePropertyName("sourcePlanningGroup"u8);
             global::GenesysCloud.Extensions.Models.SourcePlanningGroupRequest.WriteJson(writer, property5, options);
@@ -126,7 +133,7 @@ public sealed class RoutePathRequest : IGenesysCloudModel<RoutePathRequest>
             writer.WriteNull("sourcePlanningGroup"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
 {
     /// <summary>The ID of the queue associated with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.QueueReference? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueueReference? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The media type of the given queue associated with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The ID of the language associated with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.LanguageReference? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.LanguageReference? Language { get => _language; set => _language = value; }
 
     /// <summary>The set of skills associated with the route path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get => _skills; set => _skills = value; }
+
+    private global::GenesysCloud.Extensions.Models.QueueReference? _queue;
+    private global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.LanguageReference? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? _skills;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutePathResponse IGenesysCloudModel<RoutePathResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
             switch (index)
             {
                 case 0:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutePathResponse.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkillReference.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list2;
+                        value._skills = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Queue is { } property3)
+        if (value._queue is { } property3)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.QueueReference.WriteJson(writer, property3, options);
@@ -99,8 +105,8 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
             writer.WriteNull("queue"u8);
         }
 
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        if (value.Language is { } property5)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        if (value._language is { } property5)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.LanguageReference.WriteJson(writer, property5, options);
@@ -110,7 +116,7 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
             writer.WriteNull("language"u8);
         }
 
-        if (value.Skills is { } property7)
+        if (value._skills is { } property7)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -134,7 +140,7 @@ public sealed class RoutePathResponse : IGenesysCloudModel<RoutePathResponse>
             writer.WriteNull("skills"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RoutingActivityMetricValue : IGenesysCloudModel<RoutingActiv
 {
     /// <summary>Metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Metric qualifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifier")]
-    public string? Qualifier { get; set; }
+    public string? Qualifier { get => _qualifier; set => _qualifier = value; }
 
     /// <summary>Secondary metric qualifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryQualifier")]
-    public string? SecondaryQualifier { get; set; }
+    public string? SecondaryQualifier { get => _secondaryQualifier; set => _secondaryQualifier = value; }
 
     /// <summary>Entity ids for matching entities if details were requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EntityIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EntityIds { get => _entityIds; set => _entityIds = value; }
 
     /// <summary>Metric count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum? _metric;
+    private string? _qualifier;
+    private string? _secondaryQualifier;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _entityIds;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingActivityMetricValue IGenesysCloudModel<RoutingActivityMetricValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class RoutingActivityMetricValue : IGenesysCloudModel<RoutingActiv
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingActivityMetricValue.MetricEnum?)null;
                     break;
                 case 1:
-                    value.Qualifier = ReadString(ref reader, name);
+                    value._qualifier = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SecondaryQualifier = ReadString(ref reader, name);
+                    value._secondaryQualifier = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.EntityIds = null;
+                        value._entityIds = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class RoutingActivityMetricValue : IGenesysCloudModel<RoutingActiv
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EntityIds = list2;
+                        value._entityIds = list2;
                     }
                     break;
                 case 4:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class RoutingActivityMetricValue : IGenesysCloudModel<RoutingActiv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "qualifier"u8, value.Qualifier, nulls);
-        WriteString(writer, "secondaryQualifier"u8, value.SecondaryQualifier, nulls);
-        if (value.EntityIds is { } property3)
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "qualifier"u8, value._qualifier, nulls);
+        WriteString(writer, "secondaryQualifier"u8, value._secondaryQualifier, nulls);
+        if (value._entityIds is { } property3)
         {
             writer.WritePropertyName("entityIds"u8);
             writer.WriteStartArray();
@@ -116,8 +123,8 @@ public sealed class RoutingActivityMetricValue : IGenesysCloudModel<RoutingActiv
             writer.WriteNull("entityIds"u8);
         }
 
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

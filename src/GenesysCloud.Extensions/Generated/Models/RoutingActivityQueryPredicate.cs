@@ -14,23 +14,29 @@ public sealed class RoutingActivityQueryPredicate : IGenesysCloudModel<RoutingAc
 {
     /// <summary>Optional type, can usually be inferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Left hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum? Dimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>Optional operator, default is matches</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Right hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum? _dimension;
+    private global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum? _operator;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingActivityQueryPredicate IGenesysCloudModel<RoutingActivityQueryPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RoutingActivityQueryPredicate : IGenesysCloudModel<RoutingAc
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum?)null;
+                    value._dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.DimensionEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.RoutingActivityQueryPredicate.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RoutingActivityQueryPredicate : IGenesysCloudModel<RoutingAc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "dimension"u8, value.Dimension?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "dimension"u8, value._dimension?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
 {
     /// <summary>Priority for the conversation.  Each point of priority is equivalent to one minute of time in queue.  Range:[-25000000, 25000000].  To reset, specify 0.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>Skill requirements for the conversation.  To remove all skill requirements, specify an empty list, i.e. [].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>Language requirement for the conversation.  To remove the language requirement, specify an empty string, i.e., "".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>Label requirement for the conversation.  To remove the label requirement (setting it to System Default Label), specify an empty string, i.e., "".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelId")]
-    public string? LabelId { get; set; }
+    public string? LabelId { get => _labelId; set => _labelId = value; }
 
     /// <summary>Gets or sets <c>requestScoredAgents</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestScoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestScoredAgent>? RequestScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestScoredAgent>? RequestScoredAgents { get => _requestScoredAgents; set => _requestScoredAgents = value; }
+
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _languageId;
+    private string? _labelId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequestScoredAgent>? _requestScoredAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingConversationAttributesRequest IGenesysCloudModel<RoutingConversationAttributesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
             switch (index)
             {
                 case 0:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -71,19 +78,19 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 2:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.LabelId = ReadString(ref reader, name);
+                    value._labelId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.RequestScoredAgents = null;
+                        value._requestScoredAgents = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RequestScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.RequestScoredAgents = list2;
+                        value._requestScoredAgents = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.SkillIds is { } property3)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._skillIds is { } property3)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -128,9 +135,9 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteString(writer, "labelId"u8, value.LabelId, nulls);
-        if (value.RequestScoredAgents is { } property5)
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteString(writer, "labelId"u8, value._labelId, nulls);
+        if (value._requestScoredAgents is { } property5)
         {
             writer.WritePropertyName("requestScoredAgents"u8);
             writer.WriteStartArray();
@@ -154,7 +161,7 @@ public sealed class RoutingConversationAttributesRequest : IGenesysCloudModel<Ro
             writer.WriteNull("requestScoredAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

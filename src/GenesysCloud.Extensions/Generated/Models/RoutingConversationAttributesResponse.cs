@@ -14,27 +14,34 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
 {
     /// <summary>Current priority value on in-queue conversation. Range:[-25000000, 25000000]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>Current routing skills on in-queue conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>Current language on in-queue conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.Language? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.Language? Language { get => _language; set => _language = value; }
 
     /// <summary>Current label on in-queue conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public global::GenesysCloud.Extensions.Models.UtilizationLabel? Label { get; set; }
+    public global::GenesysCloud.Extensions.Models.UtilizationLabel? Label { get => _label; set => _label = value; }
 
     /// <summary>Current scored agents on in-queue conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
+
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? _skills;
+    private global::GenesysCloud.Extensions.Models.Language? _language;
+    private global::GenesysCloud.Extensions.Models.UtilizationLabel? _label;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? _scoredAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingConversationAttributesResponse IGenesysCloudModel<RoutingConversationAttributesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
             switch (index)
             {
                 case 0:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -71,19 +78,19 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkill.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list1;
+                        value._skills = list1;
                     }
                     break;
                 case 2:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Language.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Language.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Label = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UtilizationLabel.ReadJson(ref reader, options);
+                    value._label = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UtilizationLabel.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list2;
+                        value._scoredAgents = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +117,8 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.Skills is { } property3)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._skills is { } property3)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -135,7 +142,7 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
             writer.WriteNull("skills"u8);
         }
 
-        if (value.Language is { } property6)
+        if (value._language is { } property6)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.Language.WriteJson(writer, property6, options);
@@ -145,7 +152,7 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
             writer.WriteNull("language"u8);
         }
 
-        if (value.Label is { } property8)
+        if (value._label is { } property8)
         {
             writer.WritePropertyName("label"u8);
             global::GenesysCloud.Extensions.Models.UtilizationLabel.WriteJson(writer, property8, options);
@@ -155,7 +162,7 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
             writer.WriteNull("label"u8);
         }
 
-        if (value.ScoredAgents is { } property10)
+        if (value._scoredAgents is { } property10)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -179,7 +186,7 @@ public sealed class RoutingConversationAttributesResponse : IGenesysCloudModel<R
             writer.WriteNull("scoredAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
 {
     /// <summary>The identifier of the routing queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The identifier of a language to be considered in routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>The priority for routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>A list of skill identifiers to be considered in routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>A list of agents to be preferred in routing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredAgentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PreferredAgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PreferredAgentIds { get => _preferredAgentIds; set => _preferredAgentIds = value; }
 
     /// <summary>A list of scored agents for routing decisions. For Agent Owned Callbacks use one scored agent with a score of 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
 
     /// <summary>An array of flags indicating how the conversation should be routed. Use "AGENT_OWNED_CALLBACK" when creating an Agent Owned Callback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingFlags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoutingFlags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoutingFlags { get => _routingFlags; set => _routingFlags = value; }
+
+    private string? _queueId;
+    private string? _languageId;
+    private string? _label;
+    private long? _priority;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _preferredAgentIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScoredAgent>? _scoredAgents;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _routingFlags;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingData IGenesysCloudModel<RoutingData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -92,13 +102,13 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list1;
+                        value._skillIds = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PreferredAgentIds = null;
+                        value._preferredAgentIds = null;
                     }
                     else
                     {
@@ -109,13 +119,13 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PreferredAgentIds = list2;
+                        value._preferredAgentIds = list2;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -126,13 +136,13 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list3;
+                        value._scoredAgents = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingFlags = null;
+                        value._routingFlags = null;
                     }
                     else
                     {
@@ -143,11 +153,11 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoutingFlags = list4;
+                        value._routingFlags = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +169,11 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        if (value.SkillIds is { } property5)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        if (value._skillIds is { } property5)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -180,7 +190,7 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
             writer.WriteNull("skillIds"u8);
         }
 
-        if (value.PreferredAgentIds is { } property7)
+        if (value._preferredAgentIds is { } property7)
         {
             writer.WritePropertyName("preferredAgentIds"u8);
             writer.WriteStartArray();
@@ -197,7 +207,7 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
             writer.WriteNull("preferredAgentIds"u8);
         }
 
-        if (value.ScoredAgents is { } property9)
+        if (value._scoredAgents is { } property9)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -221,7 +231,7 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
             writer.WriteNull("scoredAgents"u8);
         }
 
-        if (value.RoutingFlags is { } property12)
+        if (value._routingFlags is { } property12)
         {
             writer.WritePropertyName("routingFlags"u8);
             writer.WriteStartArray();
@@ -238,7 +248,7 @@ public sealed class RoutingData : IGenesysCloudModel<RoutingData>
             writer.WriteNull("routingFlags"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

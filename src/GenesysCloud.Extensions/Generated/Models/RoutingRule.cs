@@ -14,19 +14,24 @@ public sealed class RoutingRule : IGenesysCloudModel<RoutingRule>
 {
     /// <summary>matching operator.  MEETS_THRESHOLD matches any agent with a score at or above the rule's threshold.  ANY matches all specified agents, regardless of score.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>threshold required for routing attempt (generally an agent score).  may be null for operator ANY.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("threshold")]
-    public long? Threshold { get; set; }
+    public long? Threshold { get => _threshold; set => _threshold = value; }
 
     /// <summary>seconds to wait in this rule before moving to the next</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitSeconds")]
-    public double? WaitSeconds { get; set; }
+    public double? WaitSeconds { get => _waitSeconds; set => _waitSeconds = value; }
+
+    private global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum? _operator;
+    private long? _threshold;
+    private double? _waitSeconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingRule IGenesysCloudModel<RoutingRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RoutingRule : IGenesysCloudModel<RoutingRule>
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingRule.OperatorEnum?)null;
                     break;
                 case 1:
-                    value.Threshold = ReadNullableInt64(ref reader, options, name);
+                    value._threshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.WaitSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._waitSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class RoutingRule : IGenesysCloudModel<RoutingRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteInt64(writer, "threshold"u8, value.Threshold, nulls);
-        WriteDouble(writer, "waitSeconds"u8, value.WaitSeconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteInt64(writer, "threshold"u8, value._threshold, nulls);
+        WriteDouble(writer, "waitSeconds"u8, value._waitSeconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class RoutingSettings : IGenesysCloudModel<RoutingSettings>
 {
     /// <summary>Reset agent score when agent presence changes from off-queue to on-queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resetAgentScoreOnPresenceChange")]
-    public bool? ResetAgentScoreOnPresenceChange { get; set; }
+    public bool? ResetAgentScoreOnPresenceChange { get => _resetAgentScoreOnPresenceChange; set => _resetAgentScoreOnPresenceChange = value; }
+
+    private bool? _resetAgentScoreOnPresenceChange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingSettings IGenesysCloudModel<RoutingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class RoutingSettings : IGenesysCloudModel<RoutingSettings>
             switch (index)
             {
                 case 0:
-                    value.ResetAgentScoreOnPresenceChange = ReadNullableBoolean(ref reader, name);
+                    value._resetAgentScoreOnPresenceChange = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class RoutingSettings : IGenesysCloudModel<RoutingSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "resetAgentScoreOnPresenceChange"u8, value.ResetAgentScoreOnPresenceChange, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "resetAgentScoreOnPresenceChange"u8, value._resetAgentScoreOnPresenceChange, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class RoutingStatus : IGenesysCloudModel<RoutingStatus>
 {
     /// <summary>The userId of the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Indicates the Routing State of the agent.  A value of OFF_QUEUE will be returned if the specified user does not exist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The timestamp when the agent went into this state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum? _status;
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RoutingStatus IGenesysCloudModel<RoutingStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RoutingStatus : IGenesysCloudModel<RoutingStatus>
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.RoutingStatus.StatusEnum?)null;
                     break;
                 case 2:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class RoutingStatus : IGenesysCloudModel<RoutingStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

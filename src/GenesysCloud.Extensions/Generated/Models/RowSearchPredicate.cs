@@ -14,23 +14,29 @@ public sealed class RowSearchPredicate : IGenesysCloudModel<RowSearchPredicate>
 {
     /// <summary>The decision table column identifier this predicate applies to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnId")]
-    public string? ColumnId { get; set; }
+    public string? ColumnId { get => _columnId; set => _columnId = value; }
 
     /// <summary>The search operator for this predicate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The value that will be searched for in rows. Exactly one of 'value' or 'special' can be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The special value that will be searched for in rows. Exactly one of 'value' or 'special' can be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("special")]
-    public global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum? Special { get; set; }
+    public global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum? Special { get => _special; set => _special = value; }
+
+    private string? _columnId;
+    private global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum? _special;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RowSearchPredicate IGenesysCloudModel<RowSearchPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class RowSearchPredicate : IGenesysCloudModel<RowSearchPredicate>
             switch (index)
             {
                 case 0:
-                    value.ColumnId = ReadString(ref reader, name);
+                    value._columnId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.RowSearchPredicate.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Special = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum(text2) : (global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum?)null;
+                    value._special = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum(text2) : (global::GenesysCloud.Extensions.Models.RowSearchPredicate.SpecialEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class RowSearchPredicate : IGenesysCloudModel<RowSearchPredicate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnId"u8, value.ColumnId, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "special"u8, value.Special?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnId"u8, value._columnId, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "special"u8, value._special?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

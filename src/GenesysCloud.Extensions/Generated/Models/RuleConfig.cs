@@ -14,19 +14,24 @@ public sealed class RuleConfig : IGenesysCloudModel<RuleConfig>
 {
     /// <summary>Rule ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Rule enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Rule configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.CopilotRule? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.CopilotRule? Rule { get => _rule; set => _rule = value; }
+
+    private string? _id;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.CopilotRule? _rule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RuleConfig IGenesysCloudModel<RuleConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class RuleConfig : IGenesysCloudModel<RuleConfig>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotRule.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CopilotRule.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class RuleConfig : IGenesysCloudModel<RuleConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Rule is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._rule is { } property1)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.CopilotRule.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class RuleConfig : IGenesysCloudModel<RuleConfig>
             writer.WriteNull("rule"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

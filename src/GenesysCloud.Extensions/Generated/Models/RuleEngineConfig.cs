@@ -14,15 +14,19 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
 {
     /// <summary>List of rules to evaluate by the engine.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleConfig>? Rules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleConfig>? Rules { get => _rules; set => _rules = value; }
 
     /// <summary>Fallback configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fallback")]
-    public global::GenesysCloud.Extensions.Models.Fallback? Fallback { get; set; }
+    public global::GenesysCloud.Extensions.Models.Fallback? Fallback { get => _fallback; set => _fallback = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RuleConfig>? _rules;
+    private global::GenesysCloud.Extensions.Models.Fallback? _fallback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RuleEngineConfig IGenesysCloudModel<RuleEngineConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Rules = null;
+                        value._rules = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RuleConfig.ReadJson(ref reader, options));
                         }
 
-                        value.Rules = list1;
+                        value._rules = list1;
                     }
                     break;
                 case 1:
-                    value.Fallback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Fallback.ReadJson(ref reader, options);
+                    value._fallback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Fallback.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rules is { } property2)
+        if (value._rules is { } property2)
         {
             writer.WritePropertyName("rules"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
             writer.WriteNull("rules"u8);
         }
 
-        if (value.Fallback is { } property5)
+        if (value._fallback is { } property5)
         {
             writer.WritePropertyName("fallback"u8);
             global::GenesysCloud.Extensions.Models.Fallback.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class RuleEngineConfig : IGenesysCloudModel<RuleEngineConfig>
             writer.WriteNull("fallback"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
 {
     /// <summary>A campaign rule set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSet")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? RuleSet { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? RuleSet { get => _ruleSet; set => _ruleSet = value; }
 
     /// <summary>Diagnostic warnings for the rule set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warnings")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Warnings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Warnings { get => _warnings; set => _warnings = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _ruleSet;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _warnings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static RuleSetDiagnostic IGenesysCloudModel<RuleSetDiagnostic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
             switch (index)
             {
                 case 0:
-                    value.RuleSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._ruleSet = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Warnings = null;
+                        value._warnings = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Warnings = list1;
+                        value._warnings = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RuleSet is { } property2)
+        if (value._ruleSet is { } property2)
         {
             writer.WritePropertyName("ruleSet"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
             writer.WriteNull("ruleSet"u8);
         }
 
-        if (value.Warnings is { } property4)
+        if (value._warnings is { } property4)
         {
             writer.WritePropertyName("warnings"u8);
             writer.WriteStartArray();
@@ -102,7 +106,7 @@ public sealed class RuleSetDiagnostic : IGenesysCloudModel<RuleSetDiagnostic>
             writer.WriteNull("warnings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

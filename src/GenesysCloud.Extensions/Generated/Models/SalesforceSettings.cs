@@ -14,23 +14,29 @@ public sealed class SalesforceSettings : IGenesysCloudModel<SalesforceSettings>
 {
     /// <summary>Filter source by channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>Filter source by language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Filter source by categories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get => _categories; set => _categories = value; }
 
     /// <summary>The base URL to resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baseUrl")]
-    public string? BaseUrl { get; set; }
+    public string? BaseUrl { get => _baseUrl; set => _baseUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum? _channel;
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categories;
+    private string? _baseUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SalesforceSettings IGenesysCloudModel<SalesforceSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class SalesforceSettings : IGenesysCloudModel<SalesforceSettings>
             switch (index)
             {
                 case 0:
-                    value.Channel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum(text1) : (global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum?)null;
+                    value._channel = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum(text1) : (global::GenesysCloud.Extensions.Models.SalesforceSettings.ChannelEnum?)null;
                     break;
                 case 1:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class SalesforceSettings : IGenesysCloudModel<SalesforceSettings>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Categories = list2;
+                        value._categories = list2;
                     }
                     break;
                 case 3:
-                    value.BaseUrl = ReadString(ref reader, name);
+                    value._baseUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class SalesforceSettings : IGenesysCloudModel<SalesforceSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "channel"u8, value.Channel?.ToString(), nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Categories is { } property3)
+        WriteString(writer, "channel"u8, value._channel?.ToString(), nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._categories is { } property3)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -108,8 +114,8 @@ public sealed class SalesforceSettings : IGenesysCloudModel<SalesforceSettings>
             writer.WriteNull("categories"u8);
         }
 
-        WriteString(writer, "baseUrl"u8, value.BaseUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "baseUrl"u8, value._baseUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

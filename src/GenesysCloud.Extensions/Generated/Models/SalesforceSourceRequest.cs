@@ -14,31 +14,39 @@ public sealed class SalesforceSourceRequest : IGenesysCloudModel<SalesforceSourc
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the integration source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The integration associated with the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>The schedule period of the source in hours. Must be at least 6 and at most 48 hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulePeriod")]
-    public long? SchedulePeriod { get; set; }
+    public long? SchedulePeriod { get => _schedulePeriod; set => _schedulePeriod = value; }
 
     /// <summary>The settings of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.SalesforceSettings? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.SalesforceSettings? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _integrationId;
+    private long? _schedulePeriod;
+    private global::GenesysCloud.Extensions.Models.SalesforceSettings? _settings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SalesforceSourceRequest IGenesysCloudModel<SalesforceSourceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SalesforceSourceRequest : IGenesysCloudModel<SalesforceSourc
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SchedulePeriod = ReadNullableInt64(ref reader, options, name);
+                    value._schedulePeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SalesforceSettings.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SalesforceSettings.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class SalesforceSourceRequest : IGenesysCloudModel<SalesforceSourc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteInt64(writer, "schedulePeriod"u8, value.SchedulePeriod, nulls);
-        if (value.Settings is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteInt64(writer, "schedulePeriod"u8, value._schedulePeriod, nulls);
+        if (value._settings is { } property1)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.SalesforceSettings.WriteJson(writer, property1, options);
@@ -103,8 +111,8 @@ public sealed class SalesforceSourceRequest : IGenesysCloudModel<SalesforceSourc
             writer.WriteNull("settings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

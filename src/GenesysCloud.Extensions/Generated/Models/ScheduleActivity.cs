@@ -14,39 +14,49 @@ public sealed class ScheduleActivity : IGenesysCloudModel<ScheduleActivity>
 {
     /// <summary>The start date/time of this activity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The length of this activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The description of this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the activity code associated with this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this activity is paid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
 
     /// <summary>The ID of the time off request associated with this activity, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
 
     /// <summary>The ID of the external activity associated with this activity, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityId")]
-    public string? ExternalActivityId { get; set; }
+    public string? ExternalActivityId { get => _externalActivityId; set => _externalActivityId = value; }
 
     /// <summary>The type of the external activity associated with this activity, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityType")]
-    public global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum? ExternalActivityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum? ExternalActivityType { get => _externalActivityType; set => _externalActivityType = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthMinutes;
+    private string? _description;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private string? _timeOffRequestId;
+    private string? _externalActivityId;
+    private global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum? _externalActivityType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleActivity IGenesysCloudModel<ScheduleActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ScheduleActivity : IGenesysCloudModel<ScheduleActivity>
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ExternalActivityId = ReadString(ref reader, name);
+                    value._externalActivityId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ExternalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum?)null;
+                    value._externalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScheduleActivity.ExternalActivityTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class ScheduleActivity : IGenesysCloudModel<ScheduleActivity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        WriteString(writer, "externalActivityId"u8, value.ExternalActivityId, nulls);
-        WriteString(writer, "externalActivityType"u8, value.ExternalActivityType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        WriteString(writer, "externalActivityId"u8, value._externalActivityId, nulls);
+        WriteString(writer, "externalActivityType"u8, value._externalActivityType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ScheduleGenerationMessage : IGenesysCloudModel<ScheduleGener
 {
     /// <summary>The type of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The arguments describing the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("arguments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageArgument>? Arguments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageArgument>? Arguments { get => _arguments; set => _arguments = value; }
+
+    private global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageArgument>? _arguments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleGenerationMessage IGenesysCloudModel<ScheduleGenerationMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ScheduleGenerationMessage : IGenesysCloudModel<ScheduleGener
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Arguments = null;
+                        value._arguments = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ScheduleGenerationMessage : IGenesysCloudModel<ScheduleGener
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulerMessageArgument.ReadJson(ref reader, options));
                         }
 
-                        value.Arguments = list2;
+                        value._arguments = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ScheduleGenerationMessage : IGenesysCloudModel<ScheduleGener
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Arguments is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._arguments is { } property3)
         {
             writer.WritePropertyName("arguments"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ScheduleGenerationMessage : IGenesysCloudModel<ScheduleGener
             writer.WriteNull("arguments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

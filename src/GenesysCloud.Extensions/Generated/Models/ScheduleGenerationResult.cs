@@ -14,27 +14,34 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
 {
     /// <summary>Whether the schedule generation run failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failed")]
-    public bool? Failed { get; set; }
+    public bool? Failed { get => _failed; set => _failed = value; }
 
     /// <summary>The ID of the schedule generation run. Reference this when requesting support</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("runId")]
-    public string? RunId { get; set; }
+    public string? RunId { get => _runId; set => _runId = value; }
 
     /// <summary>The number of schedule generation messages for this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageCount")]
-    public long? MessageCount { get; set; }
+    public long? MessageCount { get => _messageCount; set => _messageCount = value; }
 
     /// <summary>User facing messages related to the schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage>? Messages { get => _messages; set => _messages = value; }
 
     /// <summary>The list of messages by severity in this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageSeverities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? MessageSeverities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? MessageSeverities { get => _messageSeverities; set => _messageSeverities = value; }
+
+    private bool? _failed;
+    private string? _runId;
+    private long? _messageCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage>? _messages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity>? _messageSeverities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleGenerationResult IGenesysCloudModel<ScheduleGenerationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
             switch (index)
             {
                 case 0:
-                    value.Failed = ReadNullableBoolean(ref reader, name);
+                    value._failed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.RunId = ReadString(ref reader, name);
+                    value._runId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageCount = ReadNullableInt64(ref reader, options, name);
+                    value._messageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScheduleGenerationMessage.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list1;
+                        value._messages = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.MessageSeverities = null;
+                        value._messageSeverities = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.ReadJson(ref reader, options));
                         }
 
-                        value.MessageSeverities = list2;
+                        value._messageSeverities = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "failed"u8, value.Failed, nulls);
-        WriteString(writer, "runId"u8, value.RunId, nulls);
-        WriteInt64(writer, "messageCount"u8, value.MessageCount, nulls);
-        if (value.Messages is { } property3)
+        WriteBoolean(writer, "failed"u8, value._failed, nulls);
+        WriteString(writer, "runId"u8, value._runId, nulls);
+        WriteInt64(writer, "messageCount"u8, value._messageCount, nulls);
+        if (value._messages is { } property3)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -137,7 +144,7 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
             writer.WriteNull("messages"u8);
         }
 
-        if (value.MessageSeverities is { } property6)
+        if (value._messageSeverities is { } property6)
         {
             writer.WritePropertyName("messageSeverities"u8);
             writer.WriteStartArray();
@@ -161,7 +168,7 @@ public sealed class ScheduleGenerationResult : IGenesysCloudModel<ScheduleGenera
             writer.WriteNull("messageSeverities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ScheduleGenerationResultSummary : IGenesysCloudModel<Schedul
 {
     /// <summary>Whether the schedule generation run failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failed")]
-    public bool? Failed { get; set; }
+    public bool? Failed { get => _failed; set => _failed = value; }
 
     /// <summary>The ID of the schedule generation run. Reference this when requesting support</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("runId")]
-    public string? RunId { get; set; }
+    public string? RunId { get => _runId; set => _runId = value; }
 
     /// <summary>The number of schedule generation messages for this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageCount")]
-    public long? MessageCount { get; set; }
+    public long? MessageCount { get => _messageCount; set => _messageCount = value; }
 
     /// <summary>The list of schedule generation message counts by severity for this schedule generation run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageSeverityCounts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? MessageSeverityCounts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? MessageSeverityCounts { get => _messageSeverityCounts; set => _messageSeverityCounts = value; }
+
+    private bool? _failed;
+    private string? _runId;
+    private long? _messageCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount>? _messageSeverityCounts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleGenerationResultSummary IGenesysCloudModel<ScheduleGenerationResultSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class ScheduleGenerationResultSummary : IGenesysCloudModel<Schedul
             switch (index)
             {
                 case 0:
-                    value.Failed = ReadNullableBoolean(ref reader, name);
+                    value._failed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.RunId = ReadString(ref reader, name);
+                    value._runId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MessageCount = ReadNullableInt64(ref reader, options, name);
+                    value._messageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MessageSeverityCounts = null;
+                        value._messageSeverityCounts = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class ScheduleGenerationResultSummary : IGenesysCloudModel<Schedul
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulerMessageSeverityCount.ReadJson(ref reader, options));
                         }
 
-                        value.MessageSeverityCounts = list1;
+                        value._messageSeverityCounts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class ScheduleGenerationResultSummary : IGenesysCloudModel<Schedul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "failed"u8, value.Failed, nulls);
-        WriteString(writer, "runId"u8, value.RunId, nulls);
-        WriteInt64(writer, "messageCount"u8, value.MessageCount, nulls);
-        if (value.MessageSeverityCounts is { } property2)
+        WriteBoolean(writer, "failed"u8, value._failed, nulls);
+        WriteString(writer, "runId"u8, value._runId, nulls);
+        WriteInt64(writer, "messageCount"u8, value._messageCount, nulls);
+        if (value._messageSeverityCounts is { } property2)
         {
             writer.WritePropertyName("messageSeverityCounts"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class ScheduleGenerationResultSummary : IGenesysCloudModel<Schedul
             writer.WriteNull("messageSeverityCounts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

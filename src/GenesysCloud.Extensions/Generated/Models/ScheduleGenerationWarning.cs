@@ -14,39 +14,49 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
 {
     /// <summary>ID of the user in the warning</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Whether the user does not have the appropriate license to be scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userNotLicensed")]
-    public bool? UserNotLicensed { get; set; }
+    public bool? UserNotLicensed { get => _userNotLicensed; set => _userNotLicensed = value; }
 
     /// <summary>Whether the number of scheduled days exceeded the maximum days to schedule defined in the agent work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unableToMeetMaxDays")]
-    public bool? UnableToMeetMaxDays { get; set; }
+    public bool? UnableToMeetMaxDays { get => _unableToMeetMaxDays; set => _unableToMeetMaxDays = value; }
 
     /// <summary>Days indicated as required to work in agent work plan where no viable shift was found to schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unableToScheduleRequiredDays")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UnableToScheduleRequiredDays { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UnableToScheduleRequiredDays { get => _unableToScheduleRequiredDays; set => _unableToScheduleRequiredDays = value; }
 
     /// <summary>Whether the schedule did not meet the minimum paid time for the week defined in the agent work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unableToMeetMinPaidForTheWeek")]
-    public bool? UnableToMeetMinPaidForTheWeek { get; set; }
+    public bool? UnableToMeetMinPaidForTheWeek { get => _unableToMeetMinPaidForTheWeek; set => _unableToMeetMinPaidForTheWeek = value; }
 
     /// <summary>Whether the schedule exceeded the maximum paid time for the week defined in the agent work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unableToMeetMaxPaidForTheWeek")]
-    public bool? UnableToMeetMaxPaidForTheWeek { get; set; }
+    public bool? UnableToMeetMaxPaidForTheWeek { get => _unableToMeetMaxPaidForTheWeek; set => _unableToMeetMaxPaidForTheWeek = value; }
 
     /// <summary>Days agent was scheduled but there was no need to meet. The scheduled days have no effect on service levels</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noNeedDays")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NoNeedDays { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NoNeedDays { get => _noNeedDays; set => _noNeedDays = value; }
 
     /// <summary>Whether the schedule did not meet the minimum time between shifts defined in the agent work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftsTooCloseTogether")]
-    public bool? ShiftsTooCloseTogether { get; set; }
+    public bool? ShiftsTooCloseTogether { get => _shiftsTooCloseTogether; set => _shiftsTooCloseTogether = value; }
+
+    private string? _userId;
+    private bool? _userNotLicensed;
+    private bool? _unableToMeetMaxDays;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _unableToScheduleRequiredDays;
+    private bool? _unableToMeetMinPaidForTheWeek;
+    private bool? _unableToMeetMaxPaidForTheWeek;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _noNeedDays;
+    private bool? _shiftsTooCloseTogether;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleGenerationWarning IGenesysCloudModel<ScheduleGenerationWarning>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserNotLicensed = ReadNullableBoolean(ref reader, name);
+                    value._userNotLicensed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.UnableToMeetMaxDays = ReadNullableBoolean(ref reader, name);
+                    value._unableToMeetMaxDays = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UnableToScheduleRequiredDays = null;
+                        value._unableToScheduleRequiredDays = null;
                     }
                     else
                     {
@@ -89,19 +99,19 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UnableToScheduleRequiredDays = list1;
+                        value._unableToScheduleRequiredDays = list1;
                     }
                     break;
                 case 4:
-                    value.UnableToMeetMinPaidForTheWeek = ReadNullableBoolean(ref reader, name);
+                    value._unableToMeetMinPaidForTheWeek = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.UnableToMeetMaxPaidForTheWeek = ReadNullableBoolean(ref reader, name);
+                    value._unableToMeetMaxPaidForTheWeek = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.NoNeedDays = null;
+                        value._noNeedDays = null;
                     }
                     else
                     {
@@ -112,14 +122,14 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NoNeedDays = list2;
+                        value._noNeedDays = list2;
                     }
                     break;
                 case 7:
-                    value.ShiftsTooCloseTogether = ReadNullableBoolean(ref reader, name);
+                    value._shiftsTooCloseTogether = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +141,10 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteBoolean(writer, "userNotLicensed"u8, value.UserNotLicensed, nulls);
-        WriteBoolean(writer, "unableToMeetMaxDays"u8, value.UnableToMeetMaxDays, nulls);
-        if (value.UnableToScheduleRequiredDays is { } property3)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteBoolean(writer, "userNotLicensed"u8, value._userNotLicensed, nulls);
+        WriteBoolean(writer, "unableToMeetMaxDays"u8, value._unableToMeetMaxDays, nulls);
+        if (value._unableToScheduleRequiredDays is { } property3)
         {
             writer.WritePropertyName("unableToScheduleRequiredDays"u8);
             writer.WriteStartArray();
@@ -151,9 +161,9 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
             writer.WriteNull("unableToScheduleRequiredDays"u8);
         }
 
-        WriteBoolean(writer, "unableToMeetMinPaidForTheWeek"u8, value.UnableToMeetMinPaidForTheWeek, nulls);
-        WriteBoolean(writer, "unableToMeetMaxPaidForTheWeek"u8, value.UnableToMeetMaxPaidForTheWeek, nulls);
-        if (value.NoNeedDays is { } property5)
+        WriteBoolean(writer, "unableToMeetMinPaidForTheWeek"u8, value._unableToMeetMinPaidForTheWeek, nulls);
+        WriteBoolean(writer, "unableToMeetMaxPaidForTheWeek"u8, value._unableToMeetMaxPaidForTheWeek, nulls);
+        if (value._noNeedDays is { } property5)
         {
             writer.WritePropertyName("noNeedDays"u8);
             writer.WriteStartArray();
@@ -170,8 +180,8 @@ public sealed class ScheduleGenerationWarning : IGenesysCloudModel<ScheduleGener
             writer.WriteNull("noNeedDays"u8);
         }
 
-        WriteBoolean(writer, "shiftsTooCloseTogether"u8, value.ShiftsTooCloseTogether, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "shiftsTooCloseTogether"u8, value._shiftsTooCloseTogether, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

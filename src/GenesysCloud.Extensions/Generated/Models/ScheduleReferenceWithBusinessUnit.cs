@@ -14,23 +14,29 @@ public sealed class ScheduleReferenceWithBusinessUnit : IGenesysCloudModel<Sched
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start date for this schedule in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The reference of the associated business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScheduleReferenceWithBusinessUnit IGenesysCloudModel<ScheduleReferenceWithBusinessUnit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ScheduleReferenceWithBusinessUnit : IGenesysCloudModel<Sched
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class ScheduleReferenceWithBusinessUnit : IGenesysCloudModel<Sched
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        if (value.BusinessUnit is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        if (value._businessUnit is { } property1)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property1, options);
@@ -87,8 +93,8 @@ public sealed class ScheduleReferenceWithBusinessUnit : IGenesysCloudModel<Sched
             writer.WriteNull("businessUnit"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SchedulerMessageTypeSeverity : IGenesysCloudModel<SchedulerM
 {
     /// <summary>The type of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The severity of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("severity")]
-    public global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum? Severity { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum? Severity { get => _severity; set => _severity = value; }
+
+    private global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum? _severity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulerMessageTypeSeverity IGenesysCloudModel<SchedulerMessageTypeSeverity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SchedulerMessageTypeSeverity : IGenesysCloudModel<SchedulerM
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Severity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum(text2) : (global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum?)null;
+                    value._severity = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum(text2) : (global::GenesysCloud.Extensions.Models.SchedulerMessageTypeSeverity.SeverityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SchedulerMessageTypeSeverity : IGenesysCloudModel<SchedulerM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "severity"u8, value.Severity?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "severity"u8, value._severity?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SchedulingNoForecastOptionsRequest : IGenesysCloudModel<Sche
 {
     /// <summary>The shift length option to apply if no forecast is supplied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftLength")]
-    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum? ShiftLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum? ShiftLength { get => _shiftLength; set => _shiftLength = value; }
 
     /// <summary>The shift start option to apply if no forecast is supplied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftStart")]
-    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum? ShiftStart { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum? ShiftStart { get => _shiftStart; set => _shiftStart = value; }
+
+    private global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum? _shiftLength;
+    private global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum? _shiftStart;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulingNoForecastOptionsRequest IGenesysCloudModel<SchedulingNoForecastOptionsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SchedulingNoForecastOptionsRequest : IGenesysCloudModel<Sche
             switch (index)
             {
                 case 0:
-                    value.ShiftLength = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum?)null;
+                    value._shiftLength = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftLengthEnum?)null;
                     break;
                 case 1:
-                    value.ShiftStart = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum(text2) : (global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum?)null;
+                    value._shiftStart = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum(text2) : (global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ShiftStartEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SchedulingNoForecastOptionsRequest : IGenesysCloudModel<Sche
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "shiftLength"u8, value.ShiftLength?.ToString(), nulls);
-        WriteString(writer, "shiftStart"u8, value.ShiftStart?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "shiftLength"u8, value._shiftLength?.ToString(), nulls);
+        WriteString(writer, "shiftStart"u8, value._shiftStart?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

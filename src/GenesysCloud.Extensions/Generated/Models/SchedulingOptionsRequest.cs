@@ -14,19 +14,24 @@ public sealed class SchedulingOptionsRequest : IGenesysCloudModel<SchedulingOpti
 {
     /// <summary>Schedule generation options to apply if no forecast is supplied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noForecastOptions")]
-    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest? NoForecastOptions { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest? NoForecastOptions { get => _noForecastOptions; set => _noForecastOptions = value; }
 
     /// <summary>Overrides the default BU level activity smoothing type for this schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activitySmoothingType")]
-    public global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum? ActivitySmoothingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum? ActivitySmoothingType { get => _activitySmoothingType; set => _activitySmoothingType = value; }
 
     /// <summary>Overrides the default BU level induce schedule variability setting for this schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("induceScheduleVariability")]
-    public bool? InduceScheduleVariability { get; set; }
+    public bool? InduceScheduleVariability { get => _induceScheduleVariability; set => _induceScheduleVariability = value; }
+
+    private global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest? _noForecastOptions;
+    private global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum? _activitySmoothingType;
+    private bool? _induceScheduleVariability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulingOptionsRequest IGenesysCloudModel<SchedulingOptionsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SchedulingOptionsRequest : IGenesysCloudModel<SchedulingOpti
             switch (index)
             {
                 case 0:
-                    value.NoForecastOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ReadJson(ref reader, options);
+                    value._noForecastOptions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ActivitySmoothingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum?)null;
+                    value._activitySmoothingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingOptionsRequest.ActivitySmoothingTypeEnum?)null;
                     break;
                 case 2:
-                    value.InduceScheduleVariability = ReadNullableBoolean(ref reader, name);
+                    value._induceScheduleVariability = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class SchedulingOptionsRequest : IGenesysCloudModel<SchedulingOpti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NoForecastOptions is { } property2)
+        if (value._noForecastOptions is { } property2)
         {
             writer.WritePropertyName("noForecastOptions"u8);
             global::GenesysCloud.Extensions.Models.SchedulingNoForecastOptionsRequest.WriteJson(writer, property2, options);
@@ -78,9 +83,9 @@ public sealed class SchedulingOptionsRequest : IGenesysCloudModel<SchedulingOpti
             writer.WriteNull("noForecastOptions"u8);
         }
 
-        WriteString(writer, "activitySmoothingType"u8, value.ActivitySmoothingType?.ToString(), nulls);
-        WriteBoolean(writer, "induceScheduleVariability"u8, value.InduceScheduleVariability, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activitySmoothingType"u8, value._activitySmoothingType?.ToString(), nulls);
+        WriteBoolean(writer, "induceScheduleVariability"u8, value._induceScheduleVariability, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SchedulingPeriod : IGenesysCloudModel<SchedulingPeriod>
 {
     /// <summary>The latest date the associated activity plan can end, in YYYY-MM-DD format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestEndDate")]
-    public string? LatestEndDate { get; set; }
+    public string? LatestEndDate { get => _latestEndDate; set => _latestEndDate = value; }
 
     /// <summary>The earliest date the associated activity plan can begin, in YYYY-MM-DD format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStartDate")]
-    public string? EarliestStartDate { get; set; }
+    public string? EarliestStartDate { get => _earliestStartDate; set => _earliestStartDate = value; }
+
+    private string? _latestEndDate;
+    private string? _earliestStartDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulingPeriod IGenesysCloudModel<SchedulingPeriod>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SchedulingPeriod : IGenesysCloudModel<SchedulingPeriod>
             switch (index)
             {
                 case 0:
-                    value.LatestEndDate = ReadString(ref reader, name);
+                    value._latestEndDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EarliestStartDate = ReadString(ref reader, name);
+                    value._earliestStartDate = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SchedulingPeriod : IGenesysCloudModel<SchedulingPeriod>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "latestEndDate"u8, value.LatestEndDate, nulls);
-        WriteString(writer, "earliestStartDate"u8, value.EarliestStartDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "latestEndDate"u8, value._latestEndDate, nulls);
+        WriteString(writer, "earliestStartDate"u8, value._earliestStartDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

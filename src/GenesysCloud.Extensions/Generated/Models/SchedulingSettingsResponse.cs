@@ -14,31 +14,39 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
 {
     /// <summary>Max occupancy percent for deferred work</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxOccupancyPercentForDeferredWork")]
-    public long? MaxOccupancyPercentForDeferredWork { get; set; }
+    public long? MaxOccupancyPercentForDeferredWork { get => _maxOccupancyPercentForDeferredWork; set => _maxOccupancyPercentForDeferredWork = value; }
 
     /// <summary>Default shrinkage percent for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultShrinkagePercent")]
-    public double? DefaultShrinkagePercent { get; set; }
+    public double? DefaultShrinkagePercent { get => _defaultShrinkagePercent; set => _defaultShrinkagePercent = value; }
 
     /// <summary>Shrinkage overrides for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageOverrides")]
-    public global::GenesysCloud.Extensions.Models.ShrinkageOverrides? ShrinkageOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShrinkageOverrides? ShrinkageOverrides { get => _shrinkageOverrides; set => _shrinkageOverrides = value; }
 
     /// <summary>Planning period settings for scheduling. Only one of planningPeriod or monthlyPlanningPeriod will be defined if applicable, but both can be null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningPeriod")]
-    public global::GenesysCloud.Extensions.Models.PlanningPeriodSettings? PlanningPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.PlanningPeriodSettings? PlanningPeriod { get => _planningPeriod; set => _planningPeriod = value; }
 
     /// <summary>Monthly planning period settings for scheduling. Only one of planningPeriod or monthlyPlanningPeriod will be defined if applicable, but both can be null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("monthlyPlanningPeriod")]
-    public global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings? MonthlyPlanningPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings? MonthlyPlanningPeriod { get => _monthlyPlanningPeriod; set => _monthlyPlanningPeriod = value; }
 
     /// <summary>Start day of weekend for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDayOfWeekend")]
-    public global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum? StartDayOfWeekend { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum? StartDayOfWeekend { get => _startDayOfWeekend; set => _startDayOfWeekend = value; }
+
+    private long? _maxOccupancyPercentForDeferredWork;
+    private double? _defaultShrinkagePercent;
+    private global::GenesysCloud.Extensions.Models.ShrinkageOverrides? _shrinkageOverrides;
+    private global::GenesysCloud.Extensions.Models.PlanningPeriodSettings? _planningPeriod;
+    private global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings? _monthlyPlanningPeriod;
+    private global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum? _startDayOfWeekend;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulingSettingsResponse IGenesysCloudModel<SchedulingSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
             switch (index)
             {
                 case 0:
-                    value.MaxOccupancyPercentForDeferredWork = ReadNullableInt64(ref reader, options, name);
+                    value._maxOccupancyPercentForDeferredWork = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.DefaultShrinkagePercent = ReadNullableDouble(ref reader, options, name);
+                    value._defaultShrinkagePercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.ShrinkageOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShrinkageOverrides.ReadJson(ref reader, options);
+                    value._shrinkageOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShrinkageOverrides.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.PlanningPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningPeriodSettings.ReadJson(ref reader, options);
+                    value._planningPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningPeriodSettings.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MonthlyPlanningPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings.ReadJson(ref reader, options);
+                    value._monthlyPlanningPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.StartDayOfWeekend = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum?)null;
+                    value._startDayOfWeekend = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingSettingsResponse.StartDayOfWeekendEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "maxOccupancyPercentForDeferredWork"u8, value.MaxOccupancyPercentForDeferredWork, nulls);
-        WriteDouble(writer, "defaultShrinkagePercent"u8, value.DefaultShrinkagePercent, nulls);
-        if (value.ShrinkageOverrides is { } property2)
+        WriteInt64(writer, "maxOccupancyPercentForDeferredWork"u8, value._maxOccupancyPercentForDeferredWork, nulls);
+        WriteDouble(writer, "defaultShrinkagePercent"u8, value._defaultShrinkagePercent, nulls);
+        if (value._shrinkageOverrides is { } property2)
         {
             writer.WritePropertyName("shrinkageOverrides"u8);
             global::GenesysCloud.Extensions.Models.ShrinkageOverrides.WriteJson(writer, property2, options);
@@ -101,7 +109,7 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
             writer.WriteNull("shrinkageOverrides"u8);
         }
 
-        if (value.PlanningPeriod is { } property4)
+        if (value._planningPeriod is { } property4)
         {
             writer.WritePropertyName("planningPeriod"u8);
             global::GenesysCloud.Extensions.Models.PlanningPeriodSettings.WriteJson(writer, property4, options);
@@ -111,7 +119,7 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
             writer.WriteNull("planningPeriod"u8);
         }
 
-        if (value.MonthlyPlanningPeriod is { } property6)
+        if (value._monthlyPlanningPeriod is { } property6)
         {
             writer.WritePropertyName("monthlyPlanningPeriod"u8);
             global::GenesysCloud.Extensions.Models.MonthlyPlanningPeriodSettings.WriteJson(writer, property6, options);
@@ -121,8 +129,8 @@ public sealed class SchedulingSettingsResponse : IGenesysCloudModel<SchedulingSe
             writer.WriteNull("monthlyPlanningPeriod"u8);
         }
 
-        WriteString(writer, "startDayOfWeekend"u8, value.StartDayOfWeekend?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startDayOfWeekend"u8, value._startDayOfWeekend?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

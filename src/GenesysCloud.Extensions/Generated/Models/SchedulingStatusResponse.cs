@@ -14,27 +14,34 @@ public sealed class SchedulingStatusResponse : IGenesysCloudModel<SchedulingStat
 {
     /// <summary>The ID generated for the scheduling job.  Use to GET result when job is completed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the scheduling job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>If the request could not be properly processed, error details will be given here.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulingProcessingError>? ErrorDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulingProcessingError>? ErrorDetails { get => _errorDetails; set => _errorDetails = value; }
 
     /// <summary>The uri of the scheduling result. It has a value if the status is 'Success'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulingResultUri")]
-    public string? SchedulingResultUri { get; set; }
+    public string? SchedulingResultUri { get => _schedulingResultUri; set => _schedulingResultUri = value; }
 
     /// <summary>The percentage of the job that is complete.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentComplete")]
-    public long? PercentComplete { get; set; }
+    public long? PercentComplete { get => _percentComplete; set => _percentComplete = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SchedulingProcessingError>? _errorDetails;
+    private string? _schedulingResultUri;
+    private long? _percentComplete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchedulingStatusResponse IGenesysCloudModel<SchedulingStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class SchedulingStatusResponse : IGenesysCloudModel<SchedulingStat
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SchedulingStatusResponse.StatusEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ErrorDetails = null;
+                        value._errorDetails = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class SchedulingStatusResponse : IGenesysCloudModel<SchedulingStat
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SchedulingProcessingError.ReadJson(ref reader, options));
                         }
 
-                        value.ErrorDetails = list2;
+                        value._errorDetails = list2;
                     }
                     break;
                 case 3:
-                    value.SchedulingResultUri = ReadString(ref reader, name);
+                    value._schedulingResultUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PercentComplete = ReadNullableInt64(ref reader, options, name);
+                    value._percentComplete = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class SchedulingStatusResponse : IGenesysCloudModel<SchedulingStat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.ErrorDetails is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._errorDetails is { } property3)
         {
             writer.WritePropertyName("errorDetails"u8);
             writer.WriteStartArray();
@@ -122,9 +129,9 @@ public sealed class SchedulingStatusResponse : IGenesysCloudModel<SchedulingStat
             writer.WriteNull("errorDetails"u8);
         }
 
-        WriteString(writer, "schedulingResultUri"u8, value.SchedulingResultUri, nulls);
-        WriteInt64(writer, "percentComplete"u8, value.PercentComplete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "schedulingResultUri"u8, value._schedulingResultUri, nulls);
+        WriteInt64(writer, "percentComplete"u8, value._percentComplete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

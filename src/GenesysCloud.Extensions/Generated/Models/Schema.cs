@@ -14,27 +14,34 @@ public sealed class Schema : IGenesysCloudModel<Schema>
 {
     /// <summary>A core type's title</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>A core type's description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>An array of fundamental JSON Schema primitive types on which the core type is based</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Type { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Type { get => _type; set => _type = value; }
 
     /// <summary>Denotes the type and pattern of the items in an enum core type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::GenesysCloud.Extensions.Models.Items? Items { get; set; }
+    public global::GenesysCloud.Extensions.Models.Items? Items { get => _items; set => _items = value; }
 
     /// <summary>For the "date" and "datetime" core types, denotes the regex prescribing the allowable date/datetime format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public string? Pattern { get; set; }
+    public string? Pattern { get => _pattern; set => _pattern = value; }
+
+    private string? _title;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _type;
+    private global::GenesysCloud.Extensions.Models.Items? _items;
+    private string? _pattern;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Schema IGenesysCloudModel<Schema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class Schema : IGenesysCloudModel<Schema>
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Type = null;
+                        value._type = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class Schema : IGenesysCloudModel<Schema>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Type = list1;
+                        value._type = list1;
                     }
                     break;
                 case 3:
-                    value.Items = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Items.ReadJson(ref reader, options);
+                    value._items = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Items.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Pattern = ReadString(ref reader, name);
+                    value._pattern = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class Schema : IGenesysCloudModel<Schema>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Type is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._type is { } property2)
         {
             writer.WritePropertyName("type"u8);
             writer.WriteStartArray();
@@ -115,7 +122,7 @@ public sealed class Schema : IGenesysCloudModel<Schema>
             writer.WriteNull("type"u8);
         }
 
-        if (value.Items is { } property4)
+        if (value._items is { } property4)
         {
             writer.WritePropertyName("items"u8);
             global::GenesysCloud.Extensions.Models.Items.WriteJson(writer, property4, options);
@@ -125,8 +132,8 @@ public sealed class Schema : IGenesysCloudModel<Schema>
             writer.WriteNull("items"u8);
         }
 
-        WriteString(writer, "pattern"u8, value.Pattern, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "pattern"u8, value._pattern, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

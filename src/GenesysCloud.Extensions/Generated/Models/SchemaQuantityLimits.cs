@@ -14,71 +14,89 @@ public sealed class SchemaQuantityLimits : IGenesysCloudModel<SchemaQuantityLimi
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The minimum number of schema field name characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minFieldNameCharacters")]
-    public long? MinFieldNameCharacters { get; set; }
+    public long? MinFieldNameCharacters { get => _minFieldNameCharacters; set => _minFieldNameCharacters = value; }
 
     /// <summary>The maximum number of schema field name characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxFieldNameCharacters")]
-    public long? MaxFieldNameCharacters { get; set; }
+    public long? MaxFieldNameCharacters { get => _maxFieldNameCharacters; set => _maxFieldNameCharacters = value; }
 
     /// <summary>The minimum number of schema field title characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minFieldTitleCharacters")]
-    public long? MinFieldTitleCharacters { get; set; }
+    public long? MinFieldTitleCharacters { get => _minFieldTitleCharacters; set => _minFieldTitleCharacters = value; }
 
     /// <summary>The maximum number of schema field title characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxFieldTitleCharacters")]
-    public long? MaxFieldTitleCharacters { get; set; }
+    public long? MaxFieldTitleCharacters { get => _maxFieldTitleCharacters; set => _maxFieldTitleCharacters = value; }
 
     /// <summary>The minimum number of schema field description characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minFieldDescriptionCharacters")]
-    public long? MinFieldDescriptionCharacters { get; set; }
+    public long? MinFieldDescriptionCharacters { get => _minFieldDescriptionCharacters; set => _minFieldDescriptionCharacters = value; }
 
     /// <summary>The maximum number of schema field description characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxFieldDescriptionCharacters")]
-    public long? MaxFieldDescriptionCharacters { get; set; }
+    public long? MaxFieldDescriptionCharacters { get => _maxFieldDescriptionCharacters; set => _maxFieldDescriptionCharacters = value; }
 
     /// <summary>The minimum number of schema name characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minSchemaNameCharacters")]
-    public long? MinSchemaNameCharacters { get; set; }
+    public long? MinSchemaNameCharacters { get => _minSchemaNameCharacters; set => _minSchemaNameCharacters = value; }
 
     /// <summary>The maximum number of schema name characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxSchemaNameCharacters")]
-    public long? MaxSchemaNameCharacters { get; set; }
+    public long? MaxSchemaNameCharacters { get => _maxSchemaNameCharacters; set => _maxSchemaNameCharacters = value; }
 
     /// <summary>The minimum number of schema description characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minSchemaDescriptionCharacters")]
-    public long? MinSchemaDescriptionCharacters { get; set; }
+    public long? MinSchemaDescriptionCharacters { get => _minSchemaDescriptionCharacters; set => _minSchemaDescriptionCharacters = value; }
 
     /// <summary>The maximum number of schema description characters allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxSchemaDescriptionCharacters")]
-    public long? MaxSchemaDescriptionCharacters { get; set; }
+    public long? MaxSchemaDescriptionCharacters { get => _maxSchemaDescriptionCharacters; set => _maxSchemaDescriptionCharacters = value; }
 
     /// <summary>The maximum number of schema allowed per org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxNumberOfSchemasPerOrg")]
-    public long? MaxNumberOfSchemasPerOrg { get; set; }
+    public long? MaxNumberOfSchemasPerOrg { get => _maxNumberOfSchemasPerOrg; set => _maxNumberOfSchemasPerOrg = value; }
 
     /// <summary>The maximum number of schema fields allowed per schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxNumberOfFieldsPerSchema")]
-    public long? MaxNumberOfFieldsPerSchema { get; set; }
+    public long? MaxNumberOfFieldsPerSchema { get => _maxNumberOfFieldsPerSchema; set => _maxNumberOfFieldsPerSchema = value; }
 
     /// <summary>The maximum number of schema fields allowed per organization across all of their schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxNumberOfFieldsPerOrg")]
-    public long? MaxNumberOfFieldsPerOrg { get; set; }
+    public long? MaxNumberOfFieldsPerOrg { get => _maxNumberOfFieldsPerOrg; set => _maxNumberOfFieldsPerOrg = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private long? _minFieldNameCharacters;
+    private long? _maxFieldNameCharacters;
+    private long? _minFieldTitleCharacters;
+    private long? _maxFieldTitleCharacters;
+    private long? _minFieldDescriptionCharacters;
+    private long? _maxFieldDescriptionCharacters;
+    private long? _minSchemaNameCharacters;
+    private long? _maxSchemaNameCharacters;
+    private long? _minSchemaDescriptionCharacters;
+    private long? _maxSchemaDescriptionCharacters;
+    private long? _maxNumberOfSchemasPerOrg;
+    private long? _maxNumberOfFieldsPerSchema;
+    private long? _maxNumberOfFieldsPerOrg;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SchemaQuantityLimits IGenesysCloudModel<SchemaQuantityLimits>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class SchemaQuantityLimits : IGenesysCloudModel<SchemaQuantityLimi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MinFieldNameCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._minFieldNameCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MaxFieldNameCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxFieldNameCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.MinFieldTitleCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._minFieldTitleCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.MaxFieldTitleCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxFieldTitleCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.MinFieldDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._minFieldDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.MaxFieldDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxFieldDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.MinSchemaNameCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._minSchemaNameCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.MaxSchemaNameCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxSchemaNameCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.MinSchemaDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._minSchemaDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.MaxSchemaDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxSchemaDescriptionCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.MaxNumberOfSchemasPerOrg = ReadNullableInt64(ref reader, options, name);
+                    value._maxNumberOfSchemasPerOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.MaxNumberOfFieldsPerSchema = ReadNullableInt64(ref reader, options, name);
+                    value._maxNumberOfFieldsPerSchema = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.MaxNumberOfFieldsPerOrg = ReadNullableInt64(ref reader, options, name);
+                    value._maxNumberOfFieldsPerOrg = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,23 +177,23 @@ public sealed class SchemaQuantityLimits : IGenesysCloudModel<SchemaQuantityLimi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "minFieldNameCharacters"u8, value.MinFieldNameCharacters, nulls);
-        WriteInt64(writer, "maxFieldNameCharacters"u8, value.MaxFieldNameCharacters, nulls);
-        WriteInt64(writer, "minFieldTitleCharacters"u8, value.MinFieldTitleCharacters, nulls);
-        WriteInt64(writer, "maxFieldTitleCharacters"u8, value.MaxFieldTitleCharacters, nulls);
-        WriteInt64(writer, "minFieldDescriptionCharacters"u8, value.MinFieldDescriptionCharacters, nulls);
-        WriteInt64(writer, "maxFieldDescriptionCharacters"u8, value.MaxFieldDescriptionCharacters, nulls);
-        WriteInt64(writer, "minSchemaNameCharacters"u8, value.MinSchemaNameCharacters, nulls);
-        WriteInt64(writer, "maxSchemaNameCharacters"u8, value.MaxSchemaNameCharacters, nulls);
-        WriteInt64(writer, "minSchemaDescriptionCharacters"u8, value.MinSchemaDescriptionCharacters, nulls);
-        WriteInt64(writer, "maxSchemaDescriptionCharacters"u8, value.MaxSchemaDescriptionCharacters, nulls);
-        WriteInt64(writer, "maxNumberOfSchemasPerOrg"u8, value.MaxNumberOfSchemasPerOrg, nulls);
-        WriteInt64(writer, "maxNumberOfFieldsPerSchema"u8, value.MaxNumberOfFieldsPerSchema, nulls);
-        WriteInt64(writer, "maxNumberOfFieldsPerOrg"u8, value.MaxNumberOfFieldsPerOrg, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "minFieldNameCharacters"u8, value._minFieldNameCharacters, nulls);
+        WriteInt64(writer, "maxFieldNameCharacters"u8, value._maxFieldNameCharacters, nulls);
+        WriteInt64(writer, "minFieldTitleCharacters"u8, value._minFieldTitleCharacters, nulls);
+        WriteInt64(writer, "maxFieldTitleCharacters"u8, value._maxFieldTitleCharacters, nulls);
+        WriteInt64(writer, "minFieldDescriptionCharacters"u8, value._minFieldDescriptionCharacters, nulls);
+        WriteInt64(writer, "maxFieldDescriptionCharacters"u8, value._maxFieldDescriptionCharacters, nulls);
+        WriteInt64(writer, "minSchemaNameCharacters"u8, value._minSchemaNameCharacters, nulls);
+        WriteInt64(writer, "maxSchemaNameCharacters"u8, value._maxSchemaNameCharacters, nulls);
+        WriteInt64(writer, "minSchemaDescriptionCharacters"u8, value._minSchemaDescriptionCharacters, nulls);
+        WriteInt64(writer, "maxSchemaDescriptionCharacters"u8, value._maxSchemaDescriptionCharacters, nulls);
+        WriteInt64(writer, "maxNumberOfSchemasPerOrg"u8, value._maxNumberOfSchemasPerOrg, nulls);
+        WriteInt64(writer, "maxNumberOfFieldsPerSchema"u8, value._maxNumberOfFieldsPerSchema, nulls);
+        WriteInt64(writer, "maxNumberOfFieldsPerOrg"u8, value._maxNumberOfFieldsPerOrg, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

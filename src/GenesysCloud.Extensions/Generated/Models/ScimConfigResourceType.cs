@@ -14,39 +14,49 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
 {
     /// <summary>The ID of the SCIM resource. Set by the service provider. "caseExact" is set to "true". "mutability" is set to "readOnly". "returned" is set to "always".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of supported schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>The name of the resource type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the resource type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The URI of the primary or base schema for the resource type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public string? Schema { get; set; }
+    public string? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>The list of schema extensions for the resource type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaExtensions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypeSchemaExtension>? SchemaExtensions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypeSchemaExtension>? SchemaExtensions { get => _schemaExtensions; set => _schemaExtensions = value; }
 
     /// <summary>The HTTP-addressable endpoint of the resource type. Appears after the base URL.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endpoint")]
-    public string? Endpoint { get; set; }
+    public string? Endpoint { get => _endpoint; set => _endpoint = value; }
 
     /// <summary>The metadata of the SCIM resource. Only "location" and "resourceType" are set for "ResourceType" resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get => _meta; set => _meta = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private string? _name;
+    private string? _description;
+    private string? _schema;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypeSchemaExtension>? _schemaExtensions;
+    private string? _endpoint;
+    private global::GenesysCloud.Extensions.Models.ScimMetadata? _meta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimConfigResourceType IGenesysCloudModel<ScimConfigResourceType>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -83,22 +93,22 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Schema = ReadString(ref reader, name);
+                    value._schema = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.SchemaExtensions = null;
+                        value._schemaExtensions = null;
                     }
                     else
                     {
@@ -109,17 +119,17 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimConfigResourceTypeSchemaExtension.ReadJson(ref reader, options));
                         }
 
-                        value.SchemaExtensions = list2;
+                        value._schemaExtensions = list2;
                     }
                     break;
                 case 6:
-                    value.Endpoint = ReadString(ref reader, name);
+                    value._endpoint = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
+                    value._meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +141,8 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Schemas is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._schemas is { } property3)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -149,10 +159,10 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
             writer.WriteNull("schemas"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "schema"u8, value.Schema, nulls);
-        if (value.SchemaExtensions is { } property5)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "schema"u8, value._schema, nulls);
+        if (value._schemaExtensions is { } property5)
         {
             writer.WritePropertyName("schemaExtensions"u8);
             writer.WriteStartArray();
@@ -176,8 +186,8 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
             writer.WriteNull("schemaExtensions"u8);
         }
 
-        WriteString(writer, "endpoint"u8, value.Endpoint, nulls);
-        if (value.Meta is { } property8)
+        WriteString(writer, "endpoint"u8, value._endpoint, nulls);
+        if (value._meta is { } property8)
         {
             writer.WritePropertyName("meta"u8);
             global::GenesysCloud.Extensions.Models.ScimMetadata.WriteJson(writer, property8, options);
@@ -187,7 +197,7 @@ public sealed class ScimConfigResourceType : IGenesysCloudModel<ScimConfigResour
             writer.WriteNull("meta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ScimConfigResourceTypeSchemaExtension : IGenesysCloudModel<S
 {
     /// <summary>The URI of an extended schema, for example, "urn:edu:2.0:Staff". Must be equal to the "id" attribute of a schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public string? Schema { get; set; }
+    public string? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Indicates whether a schema extension is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
+
+    private string? _schema;
+    private bool? _required;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimConfigResourceTypeSchemaExtension IGenesysCloudModel<ScimConfigResourceTypeSchemaExtension>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ScimConfigResourceTypeSchemaExtension : IGenesysCloudModel<S
             switch (index)
             {
                 case 0:
-                    value.Schema = ReadString(ref reader, name);
+                    value._schema = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ScimConfigResourceTypeSchemaExtension : IGenesysCloudModel<S
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "schema"u8, value.Schema, nulls);
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "schema"u8, value._schema, nulls);
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

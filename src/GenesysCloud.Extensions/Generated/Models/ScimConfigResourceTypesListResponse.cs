@@ -14,27 +14,34 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
 {
     /// <summary>The list of supported schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>The total number of results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalResults")]
-    public long? TotalResults { get; set; }
+    public long? TotalResults { get => _totalResults; set => _totalResults = value; }
 
     /// <summary>The 1-based index of the first result returned by this request. Add this to "itemsPerPage" when requesting the next page of results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIndex")]
-    public long? StartIndex { get; set; }
+    public long? StartIndex { get => _startIndex; set => _startIndex = value; }
 
     /// <summary>The number of resources returned per page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("itemsPerPage")]
-    public long? ItemsPerPage { get; set; }
+    public long? ItemsPerPage { get => _itemsPerPage; set => _itemsPerPage = value; }
 
     /// <summary>The list of requested resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("Resources")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceType>? Resources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceType>? Resources { get => _resources; set => _resources = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private long? _totalResults;
+    private long? _startIndex;
+    private long? _itemsPerPage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimConfigResourceType>? _resources;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimConfigResourceTypesListResponse IGenesysCloudModel<ScimConfigResourceTypesListResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -68,22 +75,22 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 1:
-                    value.TotalResults = ReadNullableInt64(ref reader, options, name);
+                    value._totalResults = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StartIndex = ReadNullableInt64(ref reader, options, name);
+                    value._startIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ItemsPerPage = ReadNullableInt64(ref reader, options, name);
+                    value._itemsPerPage = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Resources = null;
+                        value._resources = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimConfigResourceType.ReadJson(ref reader, options));
                         }
 
-                        value.Resources = list2;
+                        value._resources = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schemas is { } property3)
+        if (value._schemas is { } property3)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -127,10 +134,10 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
             writer.WriteNull("schemas"u8);
         }
 
-        WriteInt64(writer, "totalResults"u8, value.TotalResults, nulls);
-        WriteInt64(writer, "startIndex"u8, value.StartIndex, nulls);
-        WriteInt64(writer, "itemsPerPage"u8, value.ItemsPerPage, nulls);
-        if (value.Resources is { } property5)
+        WriteInt64(writer, "totalResults"u8, value._totalResults, nulls);
+        WriteInt64(writer, "startIndex"u8, value._startIndex, nulls);
+        WriteInt64(writer, "itemsPerPage"u8, value._itemsPerPage, nulls);
+        if (value._resources is { } property5)
         {
             writer.WritePropertyName("Resources"u8);
             writer.WriteStartArray();
@@ -154,7 +161,7 @@ public sealed class ScimConfigResourceTypesListResponse : IGenesysCloudModel<Sci
             writer.WriteNull("Resources"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

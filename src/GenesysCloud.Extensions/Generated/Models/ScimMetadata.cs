@@ -14,23 +14,29 @@ public sealed class ScimMetadata : IGenesysCloudModel<ScimMetadata>
 {
     /// <summary>The type of SCIM resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceType")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum? ResourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum? ResourceType { get => _resourceType; set => _resourceType = value; }
 
     /// <summary>The last time that the resource was modified. Date time is represented as an "ISO-8601 string", for example, yyyy-MM-ddTHH:mm:ss.SSSZ. Not included with "Schema" and "ResourceType" resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModified")]
-    public global::System.DateTimeOffset? LastModified { get; set; }
+    public global::System.DateTimeOffset? LastModified { get => _lastModified; set => _lastModified = value; }
 
     /// <summary>The URI of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public string? Location { get; set; }
+    public string? Location { get => _location; set => _location = value; }
 
     /// <summary>The version of the resource. Matches the ETag HTTP response header. Not included with "Schema" and "ResourceType" resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
+
+    private global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum? _resourceType;
+    private global::System.DateTimeOffset? _lastModified;
+    private string? _location;
+    private string? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimMetadata IGenesysCloudModel<ScimMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ScimMetadata : IGenesysCloudModel<ScimMetadata>
             switch (index)
             {
                 case 0:
-                    value.ResourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum?)null;
+                    value._resourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimMetadata.ResourceTypeEnum?)null;
                     break;
                 case 1:
-                    value.LastModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._lastModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Location = ReadString(ref reader, name);
+                    value._location = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class ScimMetadata : IGenesysCloudModel<ScimMetadata>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "resourceType"u8, value.ResourceType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "lastModified"u8, value.LastModified, nulls);
-        WriteString(writer, "location"u8, value.Location, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "resourceType"u8, value._resourceType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "lastModified"u8, value._lastModified, nulls);
+        WriteString(writer, "location"u8, value._location, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

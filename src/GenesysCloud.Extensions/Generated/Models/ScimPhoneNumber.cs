@@ -14,19 +14,24 @@ public sealed class ScimPhoneNumber : IGenesysCloudModel<ScimPhoneNumber>
 {
     /// <summary>The phone number in E.164 or tel URI format, for example, tel:+nnnnnnnn; ext=xxxxx.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The type of phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Indicates whether the phone number is the primary phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
+
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum? _type;
+    private bool? _primary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimPhoneNumber IGenesysCloudModel<ScimPhoneNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ScimPhoneNumber : IGenesysCloudModel<ScimPhoneNumber>
             switch (index)
             {
                 case 0:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimPhoneNumber.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ScimPhoneNumber : IGenesysCloudModel<ScimPhoneNumber>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

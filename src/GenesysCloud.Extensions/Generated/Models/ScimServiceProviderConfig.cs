@@ -14,47 +14,59 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
 {
     /// <summary>The list of supported schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>The HTTP-addressable URL that points to the service provider's documentation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentationUri")]
-    public string? DocumentationUri { get; set; }
+    public string? DocumentationUri { get => _documentationUri; set => _documentationUri = value; }
 
     /// <summary>The "patch" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("patch")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Patch { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Patch { get => _patch; set => _patch = value; }
 
     /// <summary>The "filter" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>The "etag" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("etag")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Etag { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Etag { get => _etag; set => _etag = value; }
 
     /// <summary>The "sort" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Sort { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>The "bulk" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bulk")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature? Bulk { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature? Bulk { get => _bulk; set => _bulk = value; }
 
     /// <summary>The "changePassword" configuration options.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("changePassword")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? ChangePassword { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? ChangePassword { get => _changePassword; set => _changePassword = value; }
 
     /// <summary>The list of supported authentication schemes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationSchemes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme>? AuthenticationSchemes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme>? AuthenticationSchemes { get => _authenticationSchemes; set => _authenticationSchemes = value; }
 
     /// <summary>The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get => _meta; set => _meta = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private string? _documentationUri;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? _patch;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature? _filter;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? _etag;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? _sort;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature? _bulk;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature? _changePassword;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme>? _authenticationSchemes;
+    private global::GenesysCloud.Extensions.Models.ScimMetadata? _meta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimServiceProviderConfig IGenesysCloudModel<ScimServiceProviderConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -88,34 +100,34 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 1:
-                    value.DocumentationUri = ReadString(ref reader, name);
+                    value._documentationUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Patch = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
+                    value._patch = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Etag = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
+                    value._etag = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
+                    value._sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Bulk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature.ReadJson(ref reader, options);
+                    value._bulk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ChangePassword = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
+                    value._changePassword = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.AuthenticationSchemes = null;
+                        value._authenticationSchemes = null;
                     }
                     else
                     {
@@ -126,14 +138,14 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.ReadJson(ref reader, options));
                         }
 
-                        value.AuthenticationSchemes = list2;
+                        value._authenticationSchemes = list2;
                     }
                     break;
                 case 9:
-                    value.Meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
+                    value._meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,7 +157,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schemas is { } property3)
+        if (value._schemas is { } property3)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -162,8 +174,8 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("schemas"u8);
         }
 
-        WriteString(writer, "documentationUri"u8, value.DocumentationUri, nulls);
-        if (value.Patch is { } property5)
+        WriteString(writer, "documentationUri"u8, value._documentationUri, nulls);
+        if (value._patch is { } property5)
         {
             writer.WritePropertyName("patch"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.WriteJson(writer, property5, options);
@@ -173,7 +185,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("patch"u8);
         }
 
-        if (value.Filter is { } property7)
+        if (value._filter is { } property7)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigFilterFeature.WriteJson(writer, property7, options);
@@ -183,7 +195,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Etag is { } property9)
+        if (value._etag is { } property9)
         {
             writer.WritePropertyName("etag"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.WriteJson(writer, property9, options);
@@ -193,7 +205,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("etag"u8);
         }
 
-        if (value.Sort is { } property11)
+        if (value._sort is { } property11)
         {
             writer.WritePropertyName("sort"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.WriteJson(writer, property11, options);
@@ -203,7 +215,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("sort"u8);
         }
 
-        if (value.Bulk is { } property13)
+        if (value._bulk is { } property13)
         {
             writer.WritePropertyName("bulk"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigBulkFeature.WriteJson(writer, property13, options);
@@ -213,7 +225,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("bulk"u8);
         }
 
-        if (value.ChangePassword is { } property15)
+        if (value._changePassword is { } property15)
         {
             writer.WritePropertyName("changePassword"u8);
             global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigSimpleFeature.WriteJson(writer, property15, options);
@@ -223,7 +235,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("changePassword"u8);
         }
 
-        if (value.AuthenticationSchemes is { } property17)
+        if (value._authenticationSchemes is { } property17)
         {
             writer.WritePropertyName("authenticationSchemes"u8);
             writer.WriteStartArray();
@@ -247,7 +259,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("authenticationSchemes"u8);
         }
 
-        if (value.Meta is { } property20)
+        if (value._meta is { } property20)
         {
             writer.WritePropertyName("meta"u8);
             global::GenesysCloud.Extensions.Models.ScimMetadata.WriteJson(writer, property20, options);
@@ -257,7 +269,7 @@ public sealed class ScimServiceProviderConfig : IGenesysCloudModel<ScimServicePr
             writer.WriteNull("meta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ScimServiceProviderConfigAuthenticationScheme : IGenesysClou
 {
     /// <summary>The name of the authentication scheme, for example, HTTP Basic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the authentication scheme.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The HTTP-addressable URL that points to the authentication scheme's specification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("specUri")]
-    public string? SpecUri { get; set; }
+    public string? SpecUri { get => _specUri; set => _specUri = value; }
 
     /// <summary>The HTTP-addressable URL that points to the authentication scheme's usage documentation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentationUri")]
-    public string? DocumentationUri { get; set; }
+    public string? DocumentationUri { get => _documentationUri; set => _documentationUri = value; }
 
     /// <summary>The type of authentication scheme.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Indicates whether this authentication scheme is the primary method of authentication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _specUri;
+    private string? _documentationUri;
+    private global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum? _type;
+    private bool? _primary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimServiceProviderConfigAuthenticationScheme IGenesysCloudModel<ScimServiceProviderConfigAuthenticationScheme>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ScimServiceProviderConfigAuthenticationScheme : IGenesysClou
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SpecUri = ReadString(ref reader, name);
+                    value._specUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DocumentationUri = ReadString(ref reader, name);
+                    value._documentationUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimServiceProviderConfigAuthenticationScheme.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class ScimServiceProviderConfigAuthenticationScheme : IGenesysClou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "specUri"u8, value.SpecUri, nulls);
-        WriteString(writer, "documentationUri"u8, value.DocumentationUri, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "specUri"u8, value._specUri, nulls);
+        WriteString(writer, "documentationUri"u8, value._documentationUri, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

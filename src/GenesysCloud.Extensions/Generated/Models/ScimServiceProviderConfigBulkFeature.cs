@@ -14,19 +14,24 @@ public sealed class ScimServiceProviderConfigBulkFeature : IGenesysCloudModel<Sc
 {
     /// <summary>Indicates whether configuration options are supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supported")]
-    public bool? Supported { get; set; }
+    public bool? Supported { get => _supported; set => _supported = value; }
 
     /// <summary>The maximum number of operations for each bulk request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxOperations")]
-    public long? MaxOperations { get; set; }
+    public long? MaxOperations { get => _maxOperations; set => _maxOperations = value; }
 
     /// <summary>The maximum payload size.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxPayloadSize")]
-    public long? MaxPayloadSize { get; set; }
+    public long? MaxPayloadSize { get => _maxPayloadSize; set => _maxPayloadSize = value; }
+
+    private bool? _supported;
+    private long? _maxOperations;
+    private long? _maxPayloadSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimServiceProviderConfigBulkFeature IGenesysCloudModel<ScimServiceProviderConfigBulkFeature>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ScimServiceProviderConfigBulkFeature : IGenesysCloudModel<Sc
             switch (index)
             {
                 case 0:
-                    value.Supported = ReadNullableBoolean(ref reader, name);
+                    value._supported = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MaxOperations = ReadNullableInt64(ref reader, options, name);
+                    value._maxOperations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxPayloadSize = ReadNullableInt64(ref reader, options, name);
+                    value._maxPayloadSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ScimServiceProviderConfigBulkFeature : IGenesysCloudModel<Sc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "supported"u8, value.Supported, nulls);
-        WriteInt64(writer, "maxOperations"u8, value.MaxOperations, nulls);
-        WriteInt64(writer, "maxPayloadSize"u8, value.MaxPayloadSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "supported"u8, value._supported, nulls);
+        WriteInt64(writer, "maxOperations"u8, value._maxOperations, nulls);
+        WriteInt64(writer, "maxPayloadSize"u8, value._maxPayloadSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ScimServiceProviderConfigFilterFeature : IGenesysCloudModel<
 {
     /// <summary>Indicates whether configuration options are supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supported")]
-    public bool? Supported { get; set; }
+    public bool? Supported { get => _supported; set => _supported = value; }
 
     /// <summary>The maximum number of results returned from a filtered query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxResults")]
-    public long? MaxResults { get; set; }
+    public long? MaxResults { get => _maxResults; set => _maxResults = value; }
+
+    private bool? _supported;
+    private long? _maxResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimServiceProviderConfigFilterFeature IGenesysCloudModel<ScimServiceProviderConfigFilterFeature>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ScimServiceProviderConfigFilterFeature : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Supported = ReadNullableBoolean(ref reader, name);
+                    value._supported = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MaxResults = ReadNullableInt64(ref reader, options, name);
+                    value._maxResults = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ScimServiceProviderConfigFilterFeature : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "supported"u8, value.Supported, nulls);
-        WriteInt64(writer, "maxResults"u8, value.MaxResults, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "supported"u8, value._supported, nulls);
+        WriteInt64(writer, "maxResults"u8, value._maxResults, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ScimServiceProviderConfigSimpleFeature : IGenesysCloudModel<
 {
     /// <summary>Indicates whether configuration options are supported.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supported")]
-    public bool? Supported { get; set; }
+    public bool? Supported { get => _supported; set => _supported = value; }
+
+    private bool? _supported;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimServiceProviderConfigSimpleFeature IGenesysCloudModel<ScimServiceProviderConfigSimpleFeature>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ScimServiceProviderConfigSimpleFeature : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Supported = ReadNullableBoolean(ref reader, name);
+                    value._supported = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ScimServiceProviderConfigSimpleFeature : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "supported"u8, value.Supported, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "supported"u8, value._supported, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
 {
     /// <summary>The list of routing skills assigned to a user. Maximum 50 skills.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingSkill>? RoutingSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingSkill>? RoutingSkills { get => _routingSkills; set => _routingSkills = value; }
 
     /// <summary>The list of routing languages assigned to a user. Maximum 50 languages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingLanguage>? RoutingLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingLanguage>? RoutingLanguages { get => _routingLanguages; set => _routingLanguages = value; }
 
     /// <summary>The list of external identifiers assigned to user. Always includes an immutable SCIM authority prefixed with "x-pc:scimv2:v1". ExternalIds are searchable with complex filter query parameter using 'authority' and 'value', e.g., filter=urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds[authority eq "matchAuthName" and value eq "matchingExternalKeyValue"].</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimGenesysUserExternalId>? ExternalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimGenesysUserExternalId>? ExternalIds { get => _externalIds; set => _externalIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingSkill>? _routingSkills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRoutingLanguage>? _routingLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimGenesysUserExternalId>? _externalIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimUserExtensions IGenesysCloudModel<ScimUserExtensions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingSkills = null;
+                        value._routingSkills = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimUserRoutingSkill.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingSkills = list1;
+                        value._routingSkills = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingLanguages = null;
+                        value._routingLanguages = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimUserRoutingLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingLanguages = list2;
+                        value._routingLanguages = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalIds = null;
+                        value._externalIds = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimGenesysUserExternalId.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalIds = list3;
+                        value._externalIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RoutingSkills is { } property4)
+        if (value._routingSkills is { } property4)
         {
             writer.WritePropertyName("routingSkills"u8);
             writer.WriteStartArray();
@@ -134,7 +139,7 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
             writer.WriteNull("routingSkills"u8);
         }
 
-        if (value.RoutingLanguages is { } property7)
+        if (value._routingLanguages is { } property7)
         {
             writer.WritePropertyName("routingLanguages"u8);
             writer.WriteStartArray();
@@ -158,7 +163,7 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
             writer.WriteNull("routingLanguages"u8);
         }
 
-        if (value.ExternalIds is { } property10)
+        if (value._externalIds is { } property10)
         {
             writer.WritePropertyName("externalIds"u8);
             writer.WriteStartArray();
@@ -182,7 +187,7 @@ public sealed class ScimUserExtensions : IGenesysCloudModel<ScimUserExtensions>
             writer.WriteNull("externalIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ScimUserRoutingSkill : IGenesysCloudModel<ScimUserRoutingSki
 {
     /// <summary>The case-sensitive name of a routing skill configured in Genesys Cloud.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A rating from 0.0 to 5.0 that indicates how adept an agent is at a particular skill. When "Best available skills" is enabled for a queue in Genesys Cloud, ACD interactions in that queue are routed to agents with higher proficiency ratings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proficiency")]
-    public double? Proficiency { get; set; }
+    public double? Proficiency { get => _proficiency; set => _proficiency = value; }
+
+    private string? _name;
+    private double? _proficiency;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimUserRoutingSkill IGenesysCloudModel<ScimUserRoutingSkill>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ScimUserRoutingSkill : IGenesysCloudModel<ScimUserRoutingSki
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Proficiency = ReadNullableDouble(ref reader, options, name);
+                    value._proficiency = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ScimUserRoutingSkill : IGenesysCloudModel<ScimUserRoutingSki
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDouble(writer, "proficiency"u8, value.Proficiency, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDouble(writer, "proficiency"u8, value._proficiency, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

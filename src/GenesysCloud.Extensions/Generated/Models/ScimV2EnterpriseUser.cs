@@ -14,27 +14,34 @@ public sealed class ScimV2EnterpriseUser : IGenesysCloudModel<ScimV2EnterpriseUs
 {
     /// <summary>The division that the user belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public string? Division { get; set; }
+    public string? Division { get => _division; set => _division = value; }
 
     /// <summary>The department that the user belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
-    public string? Department { get; set; }
+    public string? Department { get => _department; set => _department = value; }
 
     /// <summary>The user's manager.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manager")]
-    public global::GenesysCloud.Extensions.Models.Manager? Manager { get; set; }
+    public global::GenesysCloud.Extensions.Models.Manager? Manager { get => _manager; set => _manager = value; }
 
     /// <summary>The user's employee number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employeeNumber")]
-    public string? EmployeeNumber { get; set; }
+    public string? EmployeeNumber { get => _employeeNumber; set => _employeeNumber = value; }
 
     /// <summary>The user's hire date. Format in JSON will be YYYY-MM-DD.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateHire")]
-    public string? DateHire { get; set; }
+    public string? DateHire { get => _dateHire; set => _dateHire = value; }
+
+    private string? _division;
+    private string? _department;
+    private global::GenesysCloud.Extensions.Models.Manager? _manager;
+    private string? _employeeNumber;
+    private string? _dateHire;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2EnterpriseUser IGenesysCloudModel<ScimV2EnterpriseUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ScimV2EnterpriseUser : IGenesysCloudModel<ScimV2EnterpriseUs
             switch (index)
             {
                 case 0:
-                    value.Division = ReadString(ref reader, name);
+                    value._division = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Department = ReadString(ref reader, name);
+                    value._department = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Manager.ReadJson(ref reader, options);
+                    value._manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Manager.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.EmployeeNumber = ReadString(ref reader, name);
+                    value._employeeNumber = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateHire = ReadString(ref reader, name);
+                    value._dateHire = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class ScimV2EnterpriseUser : IGenesysCloudModel<ScimV2EnterpriseUs
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "division"u8, value.Division, nulls);
-        WriteString(writer, "department"u8, value.Department, nulls);
-        if (value.Manager is { } property1)
+        WriteString(writer, "division"u8, value._division, nulls);
+        WriteString(writer, "department"u8, value._department, nulls);
+        if (value._manager is { } property1)
         {
             writer.WritePropertyName("manager"u8);
             global::GenesysCloud.Extensions.Models.Manager.WriteJson(writer, property1, options);
@@ -94,9 +101,9 @@ public sealed class ScimV2EnterpriseUser : IGenesysCloudModel<ScimV2EnterpriseUs
             writer.WriteNull("manager"u8);
         }
 
-        WriteString(writer, "employeeNumber"u8, value.EmployeeNumber, nulls);
-        WriteString(writer, "dateHire"u8, value.DateHire, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "employeeNumber"u8, value._employeeNumber, nulls);
+        WriteString(writer, "dateHire"u8, value._dateHire, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

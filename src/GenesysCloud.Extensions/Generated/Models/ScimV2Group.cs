@@ -14,31 +14,39 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
 {
     /// <summary>The ID of the SCIM resource. Set by the service provider. "caseExact" is set to "true". "mutability" is set to "readOnly". "returned" is set to "always".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of supported schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>The display name of the group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The external ID of the group. Set by the provisioning client. "caseExact" is set to "true". "mutability" is set to "readWrite".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The list of members in the group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("members")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2MemberReference>? Members { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2MemberReference>? Members { get => _members; set => _members = value; }
 
     /// <summary>The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get => _meta; set => _meta = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private string? _displayName;
+    private string? _externalId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2MemberReference>? _members;
+    private global::GenesysCloud.Extensions.Models.ScimMetadata? _meta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2Group IGenesysCloudModel<ScimV2Group>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -75,19 +83,19 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 2:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Members = null;
+                        value._members = null;
                     }
                     else
                     {
@@ -98,14 +106,14 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimV2MemberReference.ReadJson(ref reader, options));
                         }
 
-                        value.Members = list2;
+                        value._members = list2;
                     }
                     break;
                 case 5:
-                    value.Meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
+                    value._meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Schemas is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._schemas is { } property3)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -135,9 +143,9 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
             writer.WriteNull("schemas"u8);
         }
 
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        if (value.Members is { } property5)
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        if (value._members is { } property5)
         {
             writer.WritePropertyName("members"u8);
             writer.WriteStartArray();
@@ -161,7 +169,7 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
             writer.WriteNull("members"u8);
         }
 
-        if (value.Meta is { } property8)
+        if (value._meta is { } property8)
         {
             writer.WritePropertyName("meta"u8);
             global::GenesysCloud.Extensions.Models.ScimMetadata.WriteJson(writer, property8, options);
@@ -171,7 +179,7 @@ public sealed class ScimV2Group : IGenesysCloudModel<ScimV2Group>
             writer.WriteNull("meta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

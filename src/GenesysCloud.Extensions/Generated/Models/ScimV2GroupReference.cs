@@ -14,19 +14,24 @@ public sealed class ScimV2GroupReference : IGenesysCloudModel<ScimV2GroupReferen
 {
     /// <summary>The type of SCIM resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The ID of the group member. Can be "userId" or "groupId".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The reference URI of the SCIM resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("$ref")]
-    public string? Ref { get; set; }
+    public string? Ref { get => _ref; set => _ref = value; }
+
+    private global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum? _type;
+    private string? _value;
+    private string? _ref;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2GroupReference IGenesysCloudModel<ScimV2GroupReference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ScimV2GroupReference : IGenesysCloudModel<ScimV2GroupReferen
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2GroupReference.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Ref = ReadString(ref reader, name);
+                    value._ref = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ScimV2GroupReference : IGenesysCloudModel<ScimV2GroupReferen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "$ref"u8, value.Ref, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "$ref"u8, value._ref, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

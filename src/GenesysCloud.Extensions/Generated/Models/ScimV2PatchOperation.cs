@@ -14,19 +14,24 @@ public sealed class ScimV2PatchOperation : IGenesysCloudModel<ScimV2PatchOperati
 {
     /// <summary>The PATCH operation to perform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("op")]
-    public global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum? Op { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum? Op { get => _op; set => _op = value; }
 
     /// <summary>The attribute path that describes the target of the operation. Required for a "remove" operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
-    public string? Path { get; set; }
+    public string? Path { get => _path; set => _path = value; }
 
     /// <summary>The value to set in the path.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; set; }
+    public global::System.Text.Json.JsonElement? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum? _op;
+    private string? _path;
+    private global::System.Text.Json.JsonElement? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2PatchOperation IGenesysCloudModel<ScimV2PatchOperation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ScimV2PatchOperation : IGenesysCloudModel<ScimV2PatchOperati
             switch (index)
             {
                 case 0:
-                    value.Op = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum?)null;
+                    value._op = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.OpEnum?)null;
                     break;
                 case 1:
-                    value.Path = ReadString(ref reader, name);
+                    value._path = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Value = ReadNullableJsonElement(ref reader);
+                    value._value = ReadNullableJsonElement(ref reader);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ScimV2PatchOperation : IGenesysCloudModel<ScimV2PatchOperati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "op"u8, value.Op?.ToString(), nulls);
-        WriteString(writer, "path"u8, value.Path, nulls);
-        WriteJsonElement(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "op"u8, value._op?.ToString(), nulls);
+        WriteString(writer, "path"u8, value._path, nulls);
+        WriteJsonElement(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

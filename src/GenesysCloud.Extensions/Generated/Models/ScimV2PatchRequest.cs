@@ -14,15 +14,19 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
 {
     /// <summary>The list of schemas used in the PATCH request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>The list of operations to perform for the PATCH request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("Operations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2PatchOperation>? Operations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2PatchOperation>? Operations { get => _operations; set => _operations = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2PatchOperation>? _operations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2PatchRequest IGenesysCloudModel<ScimV2PatchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Operations = null;
+                        value._operations = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimV2PatchOperation.ReadJson(ref reader, options));
                         }
 
-                        value.Operations = list2;
+                        value._operations = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Schemas is { } property3)
+        if (value._schemas is { } property3)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
             writer.WriteNull("schemas"u8);
         }
 
-        if (value.Operations is { } property5)
+        if (value._operations is { } property5)
         {
             writer.WritePropertyName("Operations"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class ScimV2PatchRequest : IGenesysCloudModel<ScimV2PatchRequest>
             writer.WriteNull("Operations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
 {
     /// <summary>The name of the attribute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The data type of the attribute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The list of subattributes for an attribute of the type "complex". Uses the same schema as "attributes".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? SubAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? SubAttributes { get => _subAttributes; set => _subAttributes = value; }
 
     /// <summary>Indicates whether an attribute contains multiple values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("multiValued")]
-    public bool? MultiValued { get; set; }
+    public bool? MultiValued { get => _multiValued; set => _multiValued = value; }
 
     /// <summary>The description of the attribute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Indicates whether an attribute is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-    public bool? Required { get; set; }
+    public bool? Required { get => _required; set => _required = value; }
 
     /// <summary>The list of standard values that service providers may use. Service providers may ignore unsupported values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canonicalValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CanonicalValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CanonicalValues { get => _canonicalValues; set => _canonicalValues = value; }
 
     /// <summary>Indicates whether a string attribute is case-sensitive. If set to "true", the server preserves case sensitivity. If set to "false", the server may change the case. The server also uses case sensitivity when evaluating filters. See section 3.4.2.2 "Filtering" in RFC 7644 for details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseExact")]
-    public bool? CaseExact { get; set; }
+    public bool? CaseExact { get => _caseExact; set => _caseExact = value; }
 
     /// <summary>The circumstances under which an attribute can be defined or redefined. The default is "readWrite".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mutability")]
-    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum? Mutability { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum? Mutability { get => _mutability; set => _mutability = value; }
 
     /// <summary>The circumstances under which an attribute and its values are returned in response to a GET, PUT, POST, or PATCH request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("returned")]
-    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum? Returned { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum? Returned { get => _returned; set => _returned = value; }
 
     /// <summary>The method by which the service provider enforces the uniqueness of an attribute value. A server can reject a value by returning the HTTP response code 400 (Bad Request). A client can enforce uniqueness to a greater degree than the server provider enforces. For example, a client could make a value unique even though the server has "uniqueness" set to "none".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uniqueness")]
-    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum? Uniqueness { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum? Uniqueness { get => _uniqueness; set => _uniqueness = value; }
 
     /// <summary>The list of SCIM resource types that may be referenced. Only applies when "type" is set to "reference".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referenceTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReferenceTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReferenceTypes { get => _referenceTypes; set => _referenceTypes = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? _subAttributes;
+    private bool? _multiValued;
+    private string? _description;
+    private bool? _required;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _canonicalValues;
+    private bool? _caseExact;
+    private global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum? _mutability;
+    private global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum? _returned;
+    private global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum? _uniqueness;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _referenceTypes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2SchemaAttribute IGenesysCloudModel<ScimV2SchemaAttribute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,15 +97,15 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.TypeEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SubAttributes = null;
+                        value._subAttributes = null;
                     }
                     else
                     {
@@ -102,22 +116,22 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.SubAttributes = list2;
+                        value._subAttributes = list2;
                     }
                     break;
                 case 3:
-                    value.MultiValued = ReadNullableBoolean(ref reader, name);
+                    value._multiValued = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Required = ReadNullableBoolean(ref reader, name);
+                    value._required = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.CanonicalValues = null;
+                        value._canonicalValues = null;
                     }
                     else
                     {
@@ -128,25 +142,25 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CanonicalValues = list3;
+                        value._canonicalValues = list3;
                     }
                     break;
                 case 7:
-                    value.CaseExact = ReadNullableBoolean(ref reader, name);
+                    value._caseExact = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Mutability = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum(text4) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum?)null;
+                    value._mutability = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum(text4) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.MutabilityEnum?)null;
                     break;
                 case 9:
-                    value.Returned = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum(text5) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum?)null;
+                    value._returned = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum(text5) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReturnedEnum?)null;
                     break;
                 case 10:
-                    value.Uniqueness = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum(text6) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum?)null;
+                    value._uniqueness = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum(text6) : (global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.UniquenessEnum?)null;
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.ReferenceTypes = null;
+                        value._referenceTypes = null;
                     }
                     else
                     {
@@ -157,11 +171,11 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReferenceTypes = list7;
+                        value._referenceTypes = list7;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,9 +187,9 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.SubAttributes is { } property8)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._subAttributes is { } property8)
         {
             writer.WritePropertyName("subAttributes"u8);
             writer.WriteStartArray();
@@ -199,10 +213,10 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
             writer.WriteNull("subAttributes"u8);
         }
 
-        WriteBoolean(writer, "multiValued"u8, value.MultiValued, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "required"u8, value.Required, nulls);
-        if (value.CanonicalValues is { } property11)
+        WriteBoolean(writer, "multiValued"u8, value._multiValued, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "required"u8, value._required, nulls);
+        if (value._canonicalValues is { } property11)
         {
             writer.WritePropertyName("canonicalValues"u8);
             writer.WriteStartArray();
@@ -219,11 +233,11 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
             writer.WriteNull("canonicalValues"u8);
         }
 
-        WriteBoolean(writer, "caseExact"u8, value.CaseExact, nulls);
-        WriteString(writer, "mutability"u8, value.Mutability?.ToString(), nulls);
-        WriteString(writer, "returned"u8, value.Returned?.ToString(), nulls);
-        WriteString(writer, "uniqueness"u8, value.Uniqueness?.ToString(), nulls);
-        if (value.ReferenceTypes is { } property13)
+        WriteBoolean(writer, "caseExact"u8, value._caseExact, nulls);
+        WriteString(writer, "mutability"u8, value._mutability?.ToString(), nulls);
+        WriteString(writer, "returned"u8, value._returned?.ToString(), nulls);
+        WriteString(writer, "uniqueness"u8, value._uniqueness?.ToString(), nulls);
+        if (value._referenceTypes is { } property13)
         {
             writer.WritePropertyName("referenceTypes"u8);
             writer.WriteStartArray();
@@ -240,7 +254,7 @@ public sealed class ScimV2SchemaAttribute : IGenesysCloudModel<ScimV2SchemaAttri
             writer.WriteNull("referenceTypes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
 {
     /// <summary>The ID of the SCIM resource. Set by the service provider. "caseExact" is set to "true". "mutability" is set to "readOnly". "returned" is set to "always".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The list of service provider attributes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The metadata of the SCIM resource. Only "location" and "resourceType" are set for "Schema" resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get => _meta; set => _meta = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute>? _attributes;
+    private global::GenesysCloud.Extensions.Models.ScimMetadata? _meta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2SchemaDefinition IGenesysCloudModel<ScimV2SchemaDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimV2SchemaAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.Attributes = list1;
+                        value._attributes = list1;
                     }
                     break;
                 case 4:
-                    value.Meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
+                    value._meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Attributes is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._attributes is { } property2)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -123,7 +130,7 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Meta is { } property5)
+        if (value._meta is { } property5)
         {
             writer.WritePropertyName("meta"u8);
             global::GenesysCloud.Extensions.Models.ScimMetadata.WriteJson(writer, property5, options);
@@ -133,7 +140,7 @@ public sealed class ScimV2SchemaDefinition : IGenesysCloudModel<ScimV2SchemaDefi
             writer.WriteNull("meta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
 {
     /// <summary>The ID of the SCIM resource. Set by the service provider. "caseExact" is set to "true". "mutability" is set to "readOnly". "returned" is set to "always".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of supported schemas.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemas")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Schemas { get => _schemas; set => _schemas = value; }
 
     /// <summary>Indicates whether the user's administrative status is active.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>The user's Genesys Cloud email address. Must be unique.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userName")]
-    public string? UserName { get; set; }
+    public string? UserName { get => _userName; set => _userName = value; }
 
     /// <summary>The display name of the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The new password for the Genesys Cloud user. Does not return an existing password. When creating a user, if a password is not supplied, then a password will be randomly generated that is 40 characters in length and contains five characters from each of the password policy groups.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
-    public string? Password { get; set; }
+    public string? Password { get => _password; set => _password = value; }
 
     /// <summary>The user's title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The list of the user's phone numbers.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumbers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimPhoneNumber>? PhoneNumbers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimPhoneNumber>? PhoneNumbers { get => _phoneNumbers; set => _phoneNumbers = value; }
 
     /// <summary>The list of the user's email addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimEmail>? Emails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimEmail>? Emails { get => _emails; set => _emails = value; }
 
     /// <summary>The external ID of the user. Set by the provisioning client. "caseExact" is set to "true". "mutability" is set to "readWrite".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>The list of groups that the user is a member of. This list is immutable per SCIM RFC and may only be updated using the GROUPS resource endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2GroupReference>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2GroupReference>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The list of roles assigned to the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRole>? Roles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRole>? Roles { get => _roles; set => _roles = value; }
 
     /// <summary>The URI of the schema for the enterprise user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")]
-    public global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser? UrnIetfParamsScimSchemasExtensionEnterprise20User { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser? UrnIetfParamsScimSchemasExtensionEnterprise20User { get => _urnIetfParamsScimSchemasExtensionEnterprise20User; set => _urnIetfParamsScimSchemasExtensionEnterprise20User = value; }
 
     /// <summary>The URI of the schema for the Genesys Cloud user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User")]
-    public global::GenesysCloud.Extensions.Models.ScimUserExtensions? UrnIetfParamsScimSchemasExtensionGenesysPurecloud20User { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimUserExtensions? UrnIetfParamsScimSchemasExtensionGenesysPurecloud20User { get => _urnIetfParamsScimSchemasExtensionGenesysPurecloud20User; set => _urnIetfParamsScimSchemasExtensionGenesysPurecloud20User = value; }
 
     /// <summary>The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScimMetadata? Meta { get => _meta; set => _meta = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _schemas;
+    private bool? _active;
+    private string? _userName;
+    private string? _displayName;
+    private string? _password;
+    private string? _title;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimPhoneNumber>? _phoneNumbers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimEmail>? _emails;
+    private string? _externalId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimV2GroupReference>? _groups;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScimUserRole>? _roles;
+    private global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser? _urnIetfParamsScimSchemasExtensionEnterprise20User;
+    private global::GenesysCloud.Extensions.Models.ScimUserExtensions? _urnIetfParamsScimSchemasExtensionGenesysPurecloud20User;
+    private global::GenesysCloud.Extensions.Models.ScimMetadata? _meta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScimV2User IGenesysCloudModel<ScimV2User>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,12 +112,12 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Schemas = null;
+                        value._schemas = null;
                     }
                     else
                     {
@@ -111,28 +128,28 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Schemas = list1;
+                        value._schemas = list1;
                     }
                     break;
                 case 2:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.UserName = ReadString(ref reader, name);
+                    value._userName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Password = ReadString(ref reader, name);
+                    value._password = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneNumbers = null;
+                        value._phoneNumbers = null;
                     }
                     else
                     {
@@ -143,13 +160,13 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimPhoneNumber.ReadJson(ref reader, options));
                         }
 
-                        value.PhoneNumbers = list2;
+                        value._phoneNumbers = list2;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Emails = null;
+                        value._emails = null;
                     }
                     else
                     {
@@ -160,16 +177,16 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimEmail.ReadJson(ref reader, options));
                         }
 
-                        value.Emails = list3;
+                        value._emails = list3;
                     }
                     break;
                 case 9:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -180,13 +197,13 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimV2GroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list4;
+                        value._groups = list4;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Roles = null;
+                        value._roles = null;
                     }
                     else
                     {
@@ -197,20 +214,20 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScimUserRole.ReadJson(ref reader, options));
                         }
 
-                        value.Roles = list5;
+                        value._roles = list5;
                     }
                     break;
                 case 12:
-                    value.UrnIetfParamsScimSchemasExtensionEnterprise20User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser.ReadJson(ref reader, options);
+                    value._urnIetfParamsScimSchemasExtensionEnterprise20User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.UrnIetfParamsScimSchemasExtensionGenesysPurecloud20User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimUserExtensions.ReadJson(ref reader, options);
+                    value._urnIetfParamsScimSchemasExtensionGenesysPurecloud20User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimUserExtensions.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
+                    value._meta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScimMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,8 +239,8 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Schemas is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._schemas is { } property6)
         {
             writer.WritePropertyName("schemas"u8);
             writer.WriteStartArray();
@@ -240,12 +257,12 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("schemas"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        WriteString(writer, "userName"u8, value.UserName, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "password"u8, value.Password, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.PhoneNumbers is { } property8)
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        WriteString(writer, "userName"u8, value._userName, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "password"u8, value._password, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._phoneNumbers is { } property8)
         {
             writer.WritePropertyName("phoneNumbers"u8);
             writer.WriteStartArray();
@@ -269,7 +286,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("phoneNumbers"u8);
         }
 
-        if (value.Emails is { } property11)
+        if (value._emails is { } property11)
         {
             writer.WritePropertyName("emails"u8);
             writer.WriteStartArray();
@@ -293,8 +310,8 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("emails"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        if (value.Groups is { } property14)
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        if (value._groups is { } property14)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -318,7 +335,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("groups"u8);
         }
 
-        if (value.Roles is { } property17)
+        if (value._roles is { } property17)
         {
             writer.WritePropertyName("roles"u8);
             writer.WriteStartArray();
@@ -342,7 +359,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("roles"u8);
         }
 
-        if (value.UrnIetfParamsScimSchemasExtensionEnterprise20User is { } property20)
+        if (value._urnIetfParamsScimSchemasExtensionEnterprise20User is { } property20)
         {
             writer.WritePropertyName("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"u8);
             global::GenesysCloud.Extensions.Models.ScimV2EnterpriseUser.WriteJson(writer, property20, options);
@@ -352,7 +369,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"u8);
         }
 
-        if (value.UrnIetfParamsScimSchemasExtensionGenesysPurecloud20User is { } property22)
+        if (value._urnIetfParamsScimSchemasExtensionGenesysPurecloud20User is { } property22)
         {
             writer.WritePropertyName("urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"u8);
             global::GenesysCloud.Extensions.Models.ScimUserExtensions.WriteJson(writer, property22, options);
@@ -362,7 +379,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"u8);
         }
 
-        if (value.Meta is { } property24)
+        if (value._meta is { } property24)
         {
             writer.WritePropertyName("meta"u8);
             global::GenesysCloud.Extensions.Models.ScimMetadata.WriteJson(writer, property24, options);
@@ -372,7 +389,7 @@ public sealed class ScimV2User : IGenesysCloudModel<ScimV2User>
             writer.WriteNull("meta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ScorableSurvey : IGenesysCloudModel<ScorableSurvey>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Survey form used for this survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyForm")]
-    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get => _surveyForm; set => _surveyForm = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Gets or sets <c>answers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get => _answers; set => _answers = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SurveyForm? _surveyForm;
+    private global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.SurveyScoringSet? _answers;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScorableSurvey IGenesysCloudModel<ScorableSurvey>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ScorableSurvey : IGenesysCloudModel<ScorableSurvey>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SurveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
+                    value._surveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ScorableSurvey.StatusEnum?)null;
                     break;
                 case 4:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class ScorableSurvey : IGenesysCloudModel<ScorableSurvey>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SurveyForm is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._surveyForm is { } property2)
         {
             writer.WritePropertyName("surveyForm"u8);
             global::GenesysCloud.Extensions.Models.SurveyForm.WriteJson(writer, property2, options);
@@ -101,8 +109,8 @@ public sealed class ScorableSurvey : IGenesysCloudModel<ScorableSurvey>
             writer.WriteNull("surveyForm"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Answers is { } property4)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._answers is { } property4)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.SurveyScoringSet.WriteJson(writer, property4, options);
@@ -112,8 +120,8 @@ public sealed class ScorableSurvey : IGenesysCloudModel<ScorableSurvey>
             writer.WriteNull("answers"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
 {
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The time line of the participant's Screen Monitoring media, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The source provider of Screen Monitoring media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The user participant who is being screen monitored.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? TargetUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? TargetUser { get => _targetUser; set => _targetUser = value; }
 
     /// <summary>Screen Monitoring identifier unique to the sourceUserId-targetUserId pair.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenMonitoring")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ScreenMonitoringValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ScreenMonitoringValue { get => _screenMonitoringValue; set => _screenMonitoringValue = value; }
 
     /// <summary>The screen monitoring type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("monitoringType")]
-    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum? MonitoringType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum? MonitoringType { get => _monitoringType; set => _monitoringType = value; }
 
     /// <summary>Number of Screen Monitoring sessions the targetUserId is involved in.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum? _initialState;
+    private global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum? _state;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum? _disconnectType;
+    private string? _provider;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _targetUser;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _screenMonitoringValue;
+    private global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum? _monitoringType;
+    private long? _count;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScreenMonitoring IGenesysCloudModel<ScreenMonitoring>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,18 +97,18 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.StateEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -105,35 +119,35 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list3;
+                        value._segments = list3;
                     }
                     break;
                 case 4:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum(text4) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.DisconnectTypeEnum?)null;
                     break;
                 case 5:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.TargetUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._targetUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ScreenMonitoringValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._screenMonitoringValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.MonitoringType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum?)null;
+                    value._monitoringType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.ScreenMonitoring.MonitoringTypeEnum?)null;
                     break;
                 case 9:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,10 +159,10 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Segments is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._segments is { } property6)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -172,9 +186,9 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
             writer.WriteNull("segments"u8);
         }
 
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        if (value.TargetUser is { } property9)
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        if (value._targetUser is { } property9)
         {
             writer.WritePropertyName("targetUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -184,7 +198,7 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
             writer.WriteNull("targetUser"u8);
         }
 
-        if (value.ScreenMonitoringValue is { } property11)
+        if (value._screenMonitoringValue is { } property11)
         {
             writer.WritePropertyName("screenMonitoring"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -194,11 +208,11 @@ public sealed class ScreenMonitoring : IGenesysCloudModel<ScreenMonitoring>
             writer.WriteNull("screenMonitoring"u8);
         }
 
-        WriteString(writer, "monitoringType"u8, value.MonitoringType?.ToString(), nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "monitoringType"u8, value._monitoringType?.ToString(), nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

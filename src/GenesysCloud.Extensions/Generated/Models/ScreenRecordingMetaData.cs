@@ -14,35 +14,44 @@ public sealed class ScreenRecordingMetaData : IGenesysCloudModel<ScreenRecording
 {
     /// <summary>Gets or sets <c>trackId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trackId")]
-    public string? TrackId { get; set; }
+    public string? TrackId { get => _trackId; set => _trackId = value; }
 
     /// <summary>Gets or sets <c>mediaId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaId")]
-    public string? MediaId { get; set; }
+    public string? MediaId { get => _mediaId; set => _mediaId = value; }
 
     /// <summary>Gets or sets <c>screenId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenId")]
-    public string? ScreenId { get; set; }
+    public string? ScreenId { get => _screenId; set => _screenId = value; }
 
     /// <summary>Gets or sets <c>originX</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originX")]
-    public long? OriginX { get; set; }
+    public long? OriginX { get => _originX; set => _originX = value; }
 
     /// <summary>Gets or sets <c>originY</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originY")]
-    public long? OriginY { get; set; }
+    public long? OriginY { get => _originY; set => _originY = value; }
 
     /// <summary>Gets or sets <c>primary</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primary")]
-    public bool? Primary { get; set; }
+    public bool? Primary { get => _primary; set => _primary = value; }
 
     /// <summary>Gets or sets <c>main</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("main")]
-    public bool? Main { get; set; }
+    public bool? Main { get => _main; set => _main = value; }
+
+    private string? _trackId;
+    private string? _mediaId;
+    private string? _screenId;
+    private long? _originX;
+    private long? _originY;
+    private bool? _primary;
+    private bool? _main;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScreenRecordingMetaData IGenesysCloudModel<ScreenRecordingMetaData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ScreenRecordingMetaData : IGenesysCloudModel<ScreenRecording
             switch (index)
             {
                 case 0:
-                    value.TrackId = ReadString(ref reader, name);
+                    value._trackId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaId = ReadString(ref reader, name);
+                    value._mediaId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ScreenId = ReadString(ref reader, name);
+                    value._screenId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.OriginX = ReadNullableInt64(ref reader, options, name);
+                    value._originX = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.OriginY = ReadNullableInt64(ref reader, options, name);
+                    value._originY = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Primary = ReadNullableBoolean(ref reader, name);
+                    value._primary = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Main = ReadNullableBoolean(ref reader, name);
+                    value._main = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class ScreenRecordingMetaData : IGenesysCloudModel<ScreenRecording
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "trackId"u8, value.TrackId, nulls);
-        WriteString(writer, "mediaId"u8, value.MediaId, nulls);
-        WriteString(writer, "screenId"u8, value.ScreenId, nulls);
-        WriteInt64(writer, "originX"u8, value.OriginX, nulls);
-        WriteInt64(writer, "originY"u8, value.OriginY, nulls);
-        WriteBoolean(writer, "primary"u8, value.Primary, nulls);
-        WriteBoolean(writer, "main"u8, value.Main, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "trackId"u8, value._trackId, nulls);
+        WriteString(writer, "mediaId"u8, value._mediaId, nulls);
+        WriteString(writer, "screenId"u8, value._screenId, nulls);
+        WriteInt64(writer, "originX"u8, value._originX, nulls);
+        WriteInt64(writer, "originY"u8, value._originY, nulls);
+        WriteBoolean(writer, "primary"u8, value._primary, nulls);
+        WriteBoolean(writer, "main"u8, value._main, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

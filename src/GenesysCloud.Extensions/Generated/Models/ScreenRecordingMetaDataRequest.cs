@@ -14,19 +14,24 @@ public sealed class ScreenRecordingMetaDataRequest : IGenesysCloudModel<ScreenRe
 {
     /// <summary>Gets or sets <c>participantJid</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantJid")]
-    public string? ParticipantJid { get; set; }
+    public string? ParticipantJid { get => _participantJid; set => _participantJid = value; }
 
     /// <summary>Gets or sets <c>roomId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roomId")]
-    public string? RoomId { get; set; }
+    public string? RoomId { get => _roomId; set => _roomId = value; }
 
     /// <summary>Gets or sets <c>metaData</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metaData")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenRecordingMetaData>? MetaData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenRecordingMetaData>? MetaData { get => _metaData; set => _metaData = value; }
+
+    private string? _participantJid;
+    private string? _roomId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScreenRecordingMetaData>? _metaData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScreenRecordingMetaDataRequest IGenesysCloudModel<ScreenRecordingMetaDataRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ScreenRecordingMetaDataRequest : IGenesysCloudModel<ScreenRe
             switch (index)
             {
                 case 0:
-                    value.ParticipantJid = ReadString(ref reader, name);
+                    value._participantJid = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RoomId = ReadString(ref reader, name);
+                    value._roomId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MetaData = null;
+                        value._metaData = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ScreenRecordingMetaDataRequest : IGenesysCloudModel<ScreenRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScreenRecordingMetaData.ReadJson(ref reader, options));
                         }
 
-                        value.MetaData = list1;
+                        value._metaData = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ScreenRecordingMetaDataRequest : IGenesysCloudModel<ScreenRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "participantJid"u8, value.ParticipantJid, nulls);
-        WriteString(writer, "roomId"u8, value.RoomId, nulls);
-        if (value.MetaData is { } property2)
+        WriteString(writer, "participantJid"u8, value._participantJid, nulls);
+        WriteString(writer, "roomId"u8, value._roomId, nulls);
+        if (value._metaData is { } property2)
         {
             writer.WritePropertyName("metaData"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ScreenRecordingMetaDataRequest : IGenesysCloudModel<ScreenRe
             writer.WriteNull("metaData"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Screenshare.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Screenshare.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The initial connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialState")]
-    public global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum? InitialState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum? InitialState { get => _initialState; set => _initialState = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The room id context (xmpp jid) for the conference session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public string? Context { get; set; }
+    public string? Context { get => _context; set => _context = value; }
 
     /// <summary>Indicates whether this participant is sharing their screen.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharing")]
-    public bool? Sharing { get; set; }
+    public bool? Sharing { get => _sharing; set => _sharing = value; }
 
     /// <summary>The number of peer participants from the perspective of the participant in the conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerCount")]
-    public long? PeerCount { get; set; }
+    public long? PeerCount { get => _peerCount; set => _peerCount = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the screen share.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>The time line of the participant's call, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
+
+    private global::GenesysCloud.Extensions.Models.Screenshare.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum? _initialState;
+    private string? _id;
+    private string? _context;
+    private bool? _sharing;
+    private long? _peerCount;
+    private global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private string? _peerId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Screenshare IGenesysCloudModel<Screenshare>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,45 +117,45 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Screenshare.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Screenshare.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Screenshare.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Screenshare.StateEnum?)null;
                     break;
                 case 1:
-                    value.InitialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum?)null;
+                    value._initialState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Screenshare.InitialStateEnum?)null;
                     break;
                 case 2:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Context = ReadString(ref reader, name);
+                    value._context = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Sharing = ReadNullableBoolean(ref reader, name);
+                    value._sharing = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PeerCount = ReadNullableInt64(ref reader, options, name);
+                    value._peerCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.Screenshare.DisconnectTypeEnum?)null;
                     break;
                 case 7:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -148,20 +166,20 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list4;
+                        value._segments = list4;
                     }
                     break;
                 case 13:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,19 +191,19 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "initialState"u8, value.InitialState?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "context"u8, value.Context, nulls);
-        WriteBoolean(writer, "sharing"u8, value.Sharing, nulls);
-        WriteInt64(writer, "peerCount"u8, value.PeerCount, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        if (value.Segments is { } property5)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "initialState"u8, value._initialState?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "context"u8, value._context, nulls);
+        WriteBoolean(writer, "sharing"u8, value._sharing, nulls);
+        WriteInt64(writer, "peerCount"u8, value._peerCount, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        if (value._segments is { } property5)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -209,7 +227,7 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
             writer.WriteNull("segments"u8);
         }
 
-        if (value.Wrapup is { } property8)
+        if (value._wrapup is { } property8)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property8, options);
@@ -219,7 +237,7 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property10)
+        if (value._afterCallWork is { } property10)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property10, options);
@@ -229,8 +247,8 @@ public sealed class Screenshare : IGenesysCloudModel<Screenshare>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

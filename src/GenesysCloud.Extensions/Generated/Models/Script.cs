@@ -14,67 +14,84 @@ public sealed class Script : IGenesysCloudModel<Script>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>versionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionId")]
-    public string? VersionId { get; set; }
+    public string? VersionId { get => _versionId; set => _versionId = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedDate")]
-    public global::System.DateTimeOffset? PublishedDate { get; set; }
+    public global::System.DateTimeOffset? PublishedDate { get => _publishedDate; set => _publishedDate = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionDate")]
-    public global::System.DateTimeOffset? VersionDate { get; set; }
+    public global::System.DateTimeOffset? VersionDate { get => _versionDate; set => _versionDate = value; }
 
     /// <summary>Gets or sets <c>startPageId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startPageId")]
-    public string? StartPageId { get; set; }
+    public string? StartPageId { get => _startPageId; set => _startPageId = value; }
 
     /// <summary>Gets or sets <c>startPageName</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startPageName")]
-    public string? StartPageName { get; set; }
+    public string? StartPageName { get => _startPageName; set => _startPageName = value; }
 
     /// <summary>Gets or sets <c>features</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("features")]
-    public global::System.Text.Json.JsonElement? Features { get; set; }
+    public global::System.Text.Json.JsonElement? Features { get => _features; set => _features = value; }
 
     /// <summary>Gets or sets <c>variables</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Text.Json.JsonElement? Variables { get; set; }
+    public global::System.Text.Json.JsonElement? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>Gets or sets <c>customActions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customActions")]
-    public global::System.Text.Json.JsonElement? CustomActions { get; set; }
+    public global::System.Text.Json.JsonElement? CustomActions { get => _customActions; set => _customActions = value; }
 
     /// <summary>Gets or sets <c>pages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>? Pages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>? Pages { get => _pages; set => _pages = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _versionId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.DateTimeOffset? _publishedDate;
+    private global::System.DateTimeOffset? _versionDate;
+    private string? _startPageId;
+    private string? _startPageName;
+    private global::System.Text.Json.JsonElement? _features;
+    private global::System.Text.Json.JsonElement? _variables;
+    private global::System.Text.Json.JsonElement? _customActions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>? _pages;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Script IGenesysCloudModel<Script>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,48 +112,48 @@ public sealed class Script : IGenesysCloudModel<Script>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.VersionId = ReadString(ref reader, name);
+                    value._versionId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.PublishedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._publishedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.VersionDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._versionDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.StartPageId = ReadString(ref reader, name);
+                    value._startPageId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.StartPageName = ReadString(ref reader, name);
+                    value._startPageName = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Features = ReadNullableJsonElement(ref reader);
+                    value._features = ReadNullableJsonElement(ref reader);
                     break;
                 case 11:
-                    value.Variables = ReadNullableJsonElement(ref reader);
+                    value._variables = ReadNullableJsonElement(ref reader);
                     break;
                 case 12:
-                    value.CustomActions = ReadNullableJsonElement(ref reader);
+                    value._customActions = ReadNullableJsonElement(ref reader);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Pages = null;
+                        value._pages = null;
                     }
                     else
                     {
@@ -147,14 +164,14 @@ public sealed class Script : IGenesysCloudModel<Script>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Page.ReadJson(ref reader, options));
                         }
 
-                        value.Pages = list1;
+                        value._pages = list1;
                     }
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +183,9 @@ public sealed class Script : IGenesysCloudModel<Script>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -178,17 +195,17 @@ public sealed class Script : IGenesysCloudModel<Script>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "versionId"u8, value.VersionId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "publishedDate"u8, value.PublishedDate, nulls);
-        WriteDateTimeOffset(writer, "versionDate"u8, value.VersionDate, nulls);
-        WriteString(writer, "startPageId"u8, value.StartPageId, nulls);
-        WriteString(writer, "startPageName"u8, value.StartPageName, nulls);
-        WriteJsonElement(writer, "features"u8, value.Features, nulls);
-        WriteJsonElement(writer, "variables"u8, value.Variables, nulls);
-        WriteJsonElement(writer, "customActions"u8, value.CustomActions, nulls);
-        if (value.Pages is { } property4)
+        WriteString(writer, "versionId"u8, value._versionId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteDateTimeOffset(writer, "publishedDate"u8, value._publishedDate, nulls);
+        WriteDateTimeOffset(writer, "versionDate"u8, value._versionDate, nulls);
+        WriteString(writer, "startPageId"u8, value._startPageId, nulls);
+        WriteString(writer, "startPageName"u8, value._startPageName, nulls);
+        WriteJsonElement(writer, "features"u8, value._features, nulls);
+        WriteJsonElement(writer, "variables"u8, value._variables, nulls);
+        WriteJsonElement(writer, "customActions"u8, value._customActions, nulls);
+        if (value._pages is { } property4)
         {
             writer.WritePropertyName("pages"u8);
             writer.WriteStartArray();
@@ -212,8 +229,8 @@ public sealed class Script : IGenesysCloudModel<Script>
             writer.WriteNull("pages"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ScrollPercentageEventTrigger : IGenesysCloudModel<ScrollPerc
 {
     /// <summary>Percentage of a webpage at which an event is triggered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentage")]
-    public long? Percentage { get; set; }
+    public long? Percentage { get => _percentage; set => _percentage = value; }
 
     /// <summary>Name of event triggered after scrolling to the specified percentage.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
+
+    private long? _percentage;
+    private string? _eventName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ScrollPercentageEventTrigger IGenesysCloudModel<ScrollPercentageEventTrigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ScrollPercentageEventTrigger : IGenesysCloudModel<ScrollPerc
             switch (index)
             {
                 case 0:
-                    value.Percentage = ReadNullableInt64(ref reader, options, name);
+                    value._percentage = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ScrollPercentageEventTrigger : IGenesysCloudModel<ScrollPerc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "percentage"u8, value.Percentage, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "percentage"u8, value._percentage, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
 {
     /// <summary>The field used for aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
-    public string? Field { get; set; }
+    public string? Field { get => _field; set => _field = value; }
 
     /// <summary>The name of the aggregation. The response aggregation uses this name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of aggregation to perform</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>A value to use for aggregation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>The number aggregations results to return out of the entire result set</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
-    public long? Size { get; set; }
+    public long? Size { get => _size; set => _size = value; }
 
     /// <summary>The order in which aggregation results are sorted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Order { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Order { get => _order; set => _order = value; }
+
+    private string? _field;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum? _type;
+    private string? _value;
+    private long? _size;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _order;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchAggregation IGenesysCloudModel<SearchAggregation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
             switch (index)
             {
                 case 0:
-                    value.Field = ReadString(ref reader, name);
+                    value._field = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SearchAggregation.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Size = ReadNullableInt64(ref reader, options, name);
+                    value._size = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Order = null;
+                        value._order = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Order = list2;
+                        value._order = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "field"u8, value.Field, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteInt64(writer, "size"u8, value.Size, nulls);
-        if (value.Order is { } property3)
+        WriteString(writer, "field"u8, value._field, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteInt64(writer, "size"u8, value._size, nulls);
+        if (value._order is { } property3)
         {
             writer.WritePropertyName("order"u8);
             writer.WriteStartArray();
@@ -125,7 +133,7 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
             writer.WriteNull("order"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

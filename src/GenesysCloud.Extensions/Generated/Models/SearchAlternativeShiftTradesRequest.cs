@@ -14,15 +14,19 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
 {
     /// <summary>The list of management unit IDs for this alternative shift trade search. Either managementUnitIds or agentIds is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The list of agent IDs for this alternative shift trade search. Either managementUnitIds or agentIds is required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchAlternativeShiftTradesRequest IGenesysCloudModel<SearchAlternativeShiftTradesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list2;
+                        value._agentIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property3)
+        if (value._managementUnitIds is { } property3)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.AgentIds is { } property5)
+        if (value._agentIds is { } property5)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class SearchAlternativeShiftTradesRequest : IGenesysCloudModel<Sea
             writer.WriteNull("agentIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

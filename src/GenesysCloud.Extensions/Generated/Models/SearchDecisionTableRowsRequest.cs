@@ -14,11 +14,14 @@ public sealed class SearchDecisionTableRowsRequest : IGenesysCloudModel<SearchDe
 {
     /// <summary>The filter criteria for searching decision table rows</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.RowSearchFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.RowSearchFilter? Filter { get => _filter; set => _filter = value; }
+
+    private global::GenesysCloud.Extensions.Models.RowSearchFilter? _filter;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchDecisionTableRowsRequest IGenesysCloudModel<SearchDecisionTableRowsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SearchDecisionTableRowsRequest : IGenesysCloudModel<SearchDe
             switch (index)
             {
                 case 0:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RowSearchFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RowSearchFilter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class SearchDecisionTableRowsRequest : IGenesysCloudModel<SearchDe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Filter is { } property1)
+        if (value._filter is { } property1)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.RowSearchFilter.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class SearchDecisionTableRowsRequest : IGenesysCloudModel<SearchDe
             writer.WriteNull("filter"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
 {
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>A List of strings.  Possible values are any field in the resource you are searching on.  The other option is to use ALL_FIELDS, when this is provided all fields in the resource will be returned in the search results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("returnFields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get => _returnFields; set => _returnFields = value; }
 
     /// <summary>Provides more details about a specified resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expand")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get => _expand; set => _expand = value; }
 
     /// <summary>Resource domain type to search</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>The search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchCriteria>? Query { get => _query; set => _query = value; }
 
     /// <summary>Aggregation criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchAggregation>? Aggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchAggregation>? Aggregations { get => _aggregations; set => _aggregations = value; }
+
+    private global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum? _sortOrder;
+    private string? _sortBy;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _returnFields;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expand;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchCriteria>? _query;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchAggregation>? _aggregations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchRequest IGenesysCloudModel<SearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,21 +87,21 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             switch (index)
             {
                 case 0:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.SearchRequest.SortOrderEnum?)null;
                     break;
                 case 1:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -100,13 +112,13 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ReturnFields = null;
+                        value._returnFields = null;
                     }
                     else
                     {
@@ -117,13 +129,13 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReturnFields = list3;
+                        value._returnFields = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Expand = null;
+                        value._expand = null;
                     }
                     else
                     {
@@ -134,13 +146,13 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expand = list4;
+                        value._expand = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -151,13 +163,13 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list5;
+                        value._types = list5;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -168,13 +180,13 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list6;
+                        value._query = list6;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Aggregations = null;
+                        value._aggregations = null;
                     }
                     else
                     {
@@ -185,11 +197,11 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchAggregation.ReadJson(ref reader, options));
                         }
 
-                        value.Aggregations = list7;
+                        value._aggregations = list7;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,11 +213,11 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Sort is { } property8)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._sort is { } property8)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -229,7 +241,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("sort"u8);
         }
 
-        if (value.ReturnFields is { } property11)
+        if (value._returnFields is { } property11)
         {
             writer.WritePropertyName("returnFields"u8);
             writer.WriteStartArray();
@@ -246,7 +258,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("returnFields"u8);
         }
 
-        if (value.Expand is { } property13)
+        if (value._expand is { } property13)
         {
             writer.WritePropertyName("expand"u8);
             writer.WriteStartArray();
@@ -263,7 +275,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("expand"u8);
         }
 
-        if (value.Types is { } property15)
+        if (value._types is { } property15)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -280,7 +292,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("types"u8);
         }
 
-        if (value.Query is { } property17)
+        if (value._query is { } property17)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -304,7 +316,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("query"u8);
         }
 
-        if (value.Aggregations is { } property20)
+        if (value._aggregations is { } property20)
         {
             writer.WritePropertyName("aggregations"u8);
             writer.WriteStartArray();
@@ -328,7 +340,7 @@ public sealed class SearchRequest : IGenesysCloudModel<SearchRequest>
             writer.WriteNull("aggregations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

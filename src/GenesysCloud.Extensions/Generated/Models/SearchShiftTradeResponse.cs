@@ -14,19 +14,24 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
 {
     /// <summary>A trade which matches search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trade")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get => _trade; set => _trade = value; }
 
     /// <summary>IDs of shifts which match the search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingReceivingShiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MatchingReceivingShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MatchingReceivingShiftIds { get => _matchingReceivingShiftIds; set => _matchingReceivingShiftIds = value; }
 
     /// <summary>A preview of what the shift trade would look like if matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preview")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? Preview { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? Preview { get => _preview; set => _preview = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponse? _trade;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _matchingReceivingShiftIds;
+    private global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? _preview;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchShiftTradeResponse IGenesysCloudModel<SearchShiftTradeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
             switch (index)
             {
                 case 0:
-                    value.Trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
+                    value._trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.MatchingReceivingShiftIds = null;
+                        value._matchingReceivingShiftIds = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MatchingReceivingShiftIds = list1;
+                        value._matchingReceivingShiftIds = list1;
                     }
                     break;
                 case 2:
-                    value.Preview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
+                    value._preview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trade is { } property2)
+        if (value._trade is { } property2)
         {
             writer.WritePropertyName("trade"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeResponse.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
             writer.WriteNull("trade"u8);
         }
 
-        if (value.MatchingReceivingShiftIds is { } property4)
+        if (value._matchingReceivingShiftIds is { } property4)
         {
             writer.WritePropertyName("matchingReceivingShiftIds"u8);
             writer.WriteStartArray();
@@ -109,7 +114,7 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
             writer.WriteNull("matchingReceivingShiftIds"u8);
         }
 
-        if (value.Preview is { } property6)
+        if (value._preview is { } property6)
         {
             writer.WritePropertyName("preview"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.WriteJson(writer, property6, options);
@@ -119,7 +124,7 @@ public sealed class SearchShiftTradeResponse : IGenesysCloudModel<SearchShiftTra
             writer.WriteNull("preview"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SearchShiftTradesRequest : IGenesysCloudModel<SearchShiftTra
 {
     /// <summary>The ID of the schedule for which to search for available shift trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingScheduleId")]
-    public string? ReceivingScheduleId { get; set; }
+    public string? ReceivingScheduleId { get => _receivingScheduleId; set => _receivingScheduleId = value; }
 
     /// <summary>The IDs of shifts that the receiving user would potentially be willing to trade. If empty, only returns one sided trades (pick up a shift)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReceivingShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReceivingShiftIds { get => _receivingShiftIds; set => _receivingShiftIds = value; }
+
+    private string? _receivingScheduleId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _receivingShiftIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchShiftTradesRequest IGenesysCloudModel<SearchShiftTradesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class SearchShiftTradesRequest : IGenesysCloudModel<SearchShiftTra
             switch (index)
             {
                 case 0:
-                    value.ReceivingScheduleId = ReadString(ref reader, name);
+                    value._receivingScheduleId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ReceivingShiftIds = null;
+                        value._receivingShiftIds = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class SearchShiftTradesRequest : IGenesysCloudModel<SearchShiftTra
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReceivingShiftIds = list1;
+                        value._receivingShiftIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class SearchShiftTradesRequest : IGenesysCloudModel<SearchShiftTra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "receivingScheduleId"u8, value.ReceivingScheduleId, nulls);
-        if (value.ReceivingShiftIds is { } property2)
+        WriteString(writer, "receivingScheduleId"u8, value._receivingScheduleId, nulls);
+        if (value._receivingShiftIds is { } property2)
         {
             writer.WritePropertyName("receivingShiftIds"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class SearchShiftTradesRequest : IGenesysCloudModel<SearchShiftTra
             writer.WriteNull("receivingShiftIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

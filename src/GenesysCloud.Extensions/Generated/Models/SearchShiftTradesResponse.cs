@@ -14,15 +14,19 @@ public sealed class SearchShiftTradesResponse : IGenesysCloudModel<SearchShiftTr
 {
     /// <summary>The shift trades that match the search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trades")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchShiftTradeResponse>? Trades { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchShiftTradeResponse>? Trades { get => _trades; set => _trades = value; }
 
     /// <summary>URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchShiftTradeResponse>? _trades;
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchShiftTradesResponse IGenesysCloudModel<SearchShiftTradesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SearchShiftTradesResponse : IGenesysCloudModel<SearchShiftTr
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Trades = null;
+                        value._trades = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class SearchShiftTradesResponse : IGenesysCloudModel<SearchShiftTr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchShiftTradeResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Trades = list1;
+                        value._trades = list1;
                     }
                     break;
                 case 1:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class SearchShiftTradesResponse : IGenesysCloudModel<SearchShiftTr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trades is { } property2)
+        if (value._trades is { } property2)
         {
             writer.WritePropertyName("trades"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class SearchShiftTradesResponse : IGenesysCloudModel<SearchShiftTr
             writer.WriteNull("trades"u8);
         }
 
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

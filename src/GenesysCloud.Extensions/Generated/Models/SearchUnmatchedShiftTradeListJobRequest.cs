@@ -14,23 +14,29 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
 {
     /// <summary>The IDs of management units from which to query shift trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WeekDates { get => _weekDates; set => _weekDates = value; }
 
     /// <summary>Associated schedule information for the receiving user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingSchedule")]
-    public global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? ReceivingSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? ReceivingSchedule { get => _receivingSchedule; set => _receivingSchedule = value; }
 
     /// <summary>The IDs of shifts that the receiving user would potentially be willing to trade. If empty, only returns one-sided trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReceivingShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReceivingShiftIds { get => _receivingShiftIds; set => _receivingShiftIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _weekDates;
+    private global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup? _receivingSchedule;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _receivingShiftIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchUnmatchedShiftTradeListJobRequest IGenesysCloudModel<SearchUnmatchedShiftTradeListJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list1;
+                        value._managementUnitIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.WeekDates = null;
+                        value._weekDates = null;
                     }
                     else
                     {
@@ -81,16 +87,16 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WeekDates = list2;
+                        value._weekDates = list2;
                     }
                     break;
                 case 2:
-                    value.ReceivingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.ReadJson(ref reader, options);
+                    value._receivingSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ReceivingShiftIds = null;
+                        value._receivingShiftIds = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReceivingShiftIds = list3;
+                        value._receivingShiftIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property4)
+        if (value._managementUnitIds is { } property4)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -134,7 +140,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.WeekDates is { } property6)
+        if (value._weekDates is { } property6)
         {
             writer.WritePropertyName("weekDates"u8);
             writer.WriteStartArray();
@@ -151,7 +157,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
             writer.WriteNull("weekDates"u8);
         }
 
-        if (value.ReceivingSchedule is { } property8)
+        if (value._receivingSchedule is { } property8)
         {
             writer.WritePropertyName("receivingSchedule"u8);
             global::GenesysCloud.Extensions.Models.ReceivingScheduleLookup.WriteJson(writer, property8, options);
@@ -161,7 +167,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
             writer.WriteNull("receivingSchedule"u8);
         }
 
-        if (value.ReceivingShiftIds is { } property10)
+        if (value._receivingShiftIds is { } property10)
         {
             writer.WritePropertyName("receivingShiftIds"u8);
             writer.WriteStartArray();
@@ -178,7 +184,7 @@ public sealed class SearchUnmatchedShiftTradeListJobRequest : IGenesysCloudModel
             writer.WriteNull("receivingShiftIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SearchUnmatchedShiftTradeListJobResponseItem : IGenesysCloud
 {
     /// <summary>The shift trades that match the search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trades")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchUnmatchedShiftTradeResponseItem>? Trades { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchUnmatchedShiftTradeResponseItem>? Trades { get => _trades; set => _trades = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchUnmatchedShiftTradeResponseItem>? _trades;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchUnmatchedShiftTradeListJobResponseItem IGenesysCloudModel<SearchUnmatchedShiftTradeListJobResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class SearchUnmatchedShiftTradeListJobResponseItem : IGenesysCloud
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Trades = null;
+                        value._trades = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class SearchUnmatchedShiftTradeListJobResponseItem : IGenesysCloud
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchUnmatchedShiftTradeResponseItem.ReadJson(ref reader, options));
                         }
 
-                        value.Trades = list1;
+                        value._trades = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class SearchUnmatchedShiftTradeListJobResponseItem : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trades is { } property2)
+        if (value._trades is { } property2)
         {
             writer.WritePropertyName("trades"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class SearchUnmatchedShiftTradeListJobResponseItem : IGenesysCloud
             writer.WriteNull("trades"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
 {
     /// <summary>A trade which matches search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trade")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem? Trade { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem? Trade { get => _trade; set => _trade = value; }
 
     /// <summary>The shifts that match the search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftMatches")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchResponseItem>? ReceivingShiftMatches { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchResponseItem>? ReceivingShiftMatches { get => _receivingShiftMatches; set => _receivingShiftMatches = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem? _trade;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchResponseItem>? _receivingShiftMatches;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchUnmatchedShiftTradeResponseItem IGenesysCloudModel<SearchUnmatchedShiftTradeResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
             switch (index)
             {
                 case 0:
-                    value.Trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.ReadJson(ref reader, options);
+                    value._trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ReceivingShiftMatches = null;
+                        value._receivingShiftMatches = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeMatchResponseItem.ReadJson(ref reader, options));
                         }
 
-                        value.ReceivingShiftMatches = list1;
+                        value._receivingShiftMatches = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trade is { } property2)
+        if (value._trade is { } property2)
         {
             writer.WritePropertyName("trade"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
             writer.WriteNull("trade"u8);
         }
 
-        if (value.ReceivingShiftMatches is { } property4)
+        if (value._receivingShiftMatches is { } property4)
         {
             writer.WritePropertyName("receivingShiftMatches"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class SearchUnmatchedShiftTradeResponseItem : IGenesysCloudModel<S
             writer.WriteNull("receivingShiftMatches"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
 {
     /// <summary>The unique identifier of this session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>Mark the search as answered/unanswered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answered")]
-    public bool? Answered { get; set; }
+    public bool? Answered { get => _answered; set => _answered = value; }
 
     /// <summary>The selected search result chosen as the answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedAnswer")]
-    public global::GenesysCloud.Extensions.Models.SelectedAnswer? SelectedAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.SelectedAnswer? SelectedAnswer { get => _selectedAnswer; set => _selectedAnswer = value; }
 
     /// <summary>The search results selected as answers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedAnswers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? SelectedAnswers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? SelectedAnswers { get => _selectedAnswers; set => _selectedAnswers = value; }
+
+    private string? _sessionId;
+    private bool? _answered;
+    private global::GenesysCloud.Extensions.Models.SelectedAnswer? _selectedAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SelectedAnswer>? _selectedAnswers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SearchUpdateRequest IGenesysCloudModel<SearchUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
             switch (index)
             {
                 case 0:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Answered = ReadNullableBoolean(ref reader, name);
+                    value._answered = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.SelectedAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SelectedAnswer.ReadJson(ref reader, options);
+                    value._selectedAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SelectedAnswer.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedAnswers = null;
+                        value._selectedAnswers = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SelectedAnswer.ReadJson(ref reader, options));
                         }
 
-                        value.SelectedAnswers = list1;
+                        value._selectedAnswers = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteBoolean(writer, "answered"u8, value.Answered, nulls);
-        if (value.SelectedAnswer is { } property2)
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteBoolean(writer, "answered"u8, value._answered, nulls);
+        if (value._selectedAnswer is { } property2)
         {
             writer.WritePropertyName("selectedAnswer"u8);
             global::GenesysCloud.Extensions.Models.SelectedAnswer.WriteJson(writer, property2, options);
@@ -101,7 +107,7 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
             writer.WriteNull("selectedAnswer"u8);
         }
 
-        if (value.SelectedAnswers is { } property4)
+        if (value._selectedAnswers is { } property4)
         {
             writer.WritePropertyName("selectedAnswers"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class SearchUpdateRequest : IGenesysCloudModel<SearchUpdateRequest
             writer.WriteNull("selectedAnswers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

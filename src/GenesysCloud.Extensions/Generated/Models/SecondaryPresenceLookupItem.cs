@@ -14,15 +14,19 @@ public sealed class SecondaryPresenceLookupItem : IGenesysCloudModel<SecondaryPr
 {
     /// <summary>The lookupId of secondary presence id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lookupId")]
-    public string? LookupId { get; set; }
+    public string? LookupId { get => _lookupId; set => _lookupId = value; }
 
     /// <summary>The secondary presence Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresence")]
-    public global::GenesysCloud.Extensions.Models.SecondaryPresence? SecondaryPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.SecondaryPresence? SecondaryPresence { get => _secondaryPresence; set => _secondaryPresence = value; }
+
+    private string? _lookupId;
+    private global::GenesysCloud.Extensions.Models.SecondaryPresence? _secondaryPresence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SecondaryPresenceLookupItem IGenesysCloudModel<SecondaryPresenceLookupItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SecondaryPresenceLookupItem : IGenesysCloudModel<SecondaryPr
             switch (index)
             {
                 case 0:
-                    value.LookupId = ReadString(ref reader, name);
+                    value._lookupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SecondaryPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SecondaryPresence.ReadJson(ref reader, options);
+                    value._secondaryPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SecondaryPresence.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class SecondaryPresenceLookupItem : IGenesysCloudModel<SecondaryPr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "lookupId"u8, value.LookupId, nulls);
-        if (value.SecondaryPresence is { } property1)
+        WriteString(writer, "lookupId"u8, value._lookupId, nulls);
+        if (value._secondaryPresence is { } property1)
         {
             writer.WritePropertyName("secondaryPresence"u8);
             global::GenesysCloud.Extensions.Models.SecondaryPresence.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class SecondaryPresenceLookupItem : IGenesysCloudModel<SecondaryPr
             writer.WriteNull("secondaryPresence"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

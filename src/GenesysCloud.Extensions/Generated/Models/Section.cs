@@ -14,23 +14,29 @@ public sealed class Section : IGenesysCloudModel<Section>
 {
     /// <summary>Gets or sets <c>fieldList</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FieldList>? FieldList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FieldList>? FieldList { get => _fieldList; set => _fieldList = value; }
 
     /// <summary>Gets or sets <c>instructionText</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instructionText")]
-    public string? InstructionText { get; set; }
+    public string? InstructionText { get => _instructionText; set => _instructionText = value; }
 
     /// <summary>Gets or sets <c>key</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; set; }
+    public string? Key { get => _key; set => _key = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public string? State { get; set; }
+    public string? State { get => _state; set => _state = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FieldList>? _fieldList;
+    private string? _instructionText;
+    private string? _key;
+    private string? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Section IGenesysCloudModel<Section>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class Section : IGenesysCloudModel<Section>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.FieldList = null;
+                        value._fieldList = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class Section : IGenesysCloudModel<Section>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FieldList.ReadJson(ref reader, options));
                         }
 
-                        value.FieldList = list1;
+                        value._fieldList = list1;
                     }
                     break;
                 case 1:
-                    value.InstructionText = ReadString(ref reader, name);
+                    value._instructionText = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Key = ReadString(ref reader, name);
+                    value._key = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadString(ref reader, name);
+                    value._state = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class Section : IGenesysCloudModel<Section>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FieldList is { } property2)
+        if (value._fieldList is { } property2)
         {
             writer.WritePropertyName("fieldList"u8);
             writer.WriteStartArray();
@@ -113,10 +119,10 @@ public sealed class Section : IGenesysCloudModel<Section>
             writer.WriteNull("fieldList"u8);
         }
 
-        WriteString(writer, "instructionText"u8, value.InstructionText, nulls);
-        WriteString(writer, "key"u8, value.Key, nulls);
-        WriteString(writer, "state"u8, value.State, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "instructionText"u8, value._instructionText, nulls);
+        WriteString(writer, "key"u8, value._key, nulls);
+        WriteString(writer, "state"u8, value._state, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

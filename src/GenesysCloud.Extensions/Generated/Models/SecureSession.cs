@@ -14,35 +14,44 @@ public sealed class SecureSession : IGenesysCloudModel<SecureSession>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The flow to execute securely</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>Customer-provided data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userData")]
-    public string? UserData { get; set; }
+    public string? UserData { get => _userData; set => _userData = value; }
 
     /// <summary>The current state of a secure session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.SecureSession.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.SecureSession.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Unique identifier for the participant initiating the secure session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceParticipantId")]
-    public string? SourceParticipantId { get; set; }
+    public string? SourceParticipantId { get => _sourceParticipantId; set => _sourceParticipantId = value; }
 
     /// <summary>If true, disconnect the agent after creating the session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnect")]
-    public bool? Disconnect { get; set; }
+    public bool? Disconnect { get => _disconnect; set => _disconnect = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flow;
+    private string? _userData;
+    private global::GenesysCloud.Extensions.Models.SecureSession.StateEnum? _state;
+    private string? _sourceParticipantId;
+    private bool? _disconnect;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SecureSession IGenesysCloudModel<SecureSession>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class SecureSession : IGenesysCloudModel<SecureSession>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.UserData = ReadString(ref reader, name);
+                    value._userData = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SecureSession.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SecureSession.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SecureSession.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SecureSession.StateEnum?)null;
                     break;
                 case 4:
-                    value.SourceParticipantId = ReadString(ref reader, name);
+                    value._sourceParticipantId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Disconnect = ReadNullableBoolean(ref reader, name);
+                    value._disconnect = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +105,8 @@ public sealed class SecureSession : IGenesysCloudModel<SecureSession>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Flow is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._flow is { } property2)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -107,12 +116,12 @@ public sealed class SecureSession : IGenesysCloudModel<SecureSession>
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "userData"u8, value.UserData, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "sourceParticipantId"u8, value.SourceParticipantId, nulls);
-        WriteBoolean(writer, "disconnect"u8, value.Disconnect, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "userData"u8, value._userData, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "sourceParticipantId"u8, value._sourceParticipantId, nulls);
+        WriteBoolean(writer, "disconnect"u8, value._disconnect, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

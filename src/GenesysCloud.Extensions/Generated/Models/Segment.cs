@@ -14,27 +14,34 @@ public sealed class Segment : IGenesysCloudModel<Segment>
 {
     /// <summary>The timestamp when this segment began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public global::System.DateTimeOffset? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>The timestamp when this segment ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>The activity taking place for the participant in the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>A description of the event that ended the segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("howEnded")]
-    public string? HowEnded { get; set; }
+    public string? HowEnded { get => _howEnded; set => _howEnded = value; }
 
     /// <summary>A description of the event that disconnected the segment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public string? DisconnectType { get; set; }
+    public string? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
+
+    private global::System.DateTimeOffset? _startTime;
+    private global::System.DateTimeOffset? _endTime;
+    private string? _type;
+    private string? _howEnded;
+    private string? _disconnectType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Segment IGenesysCloudModel<Segment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class Segment : IGenesysCloudModel<Segment>
             switch (index)
             {
                 case 0:
-                    value.StartTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.HowEnded = ReadString(ref reader, name);
+                    value._howEnded = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DisconnectType = ReadString(ref reader, name);
+                    value._disconnectType = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class Segment : IGenesysCloudModel<Segment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startTime"u8, value.StartTime, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "howEnded"u8, value.HowEnded, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startTime"u8, value._startTime, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "howEnded"u8, value._howEnded, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
 {
     /// <summary>Date when the segment was assigned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssigned")]
-    public global::System.DateTimeOffset? DateAssigned { get; set; }
+    public global::System.DateTimeOffset? DateAssigned { get => _dateAssigned; set => _dateAssigned = value; }
 
     /// <summary>Date indicating when a segment is scheduled to be unassigned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateForUnassignment")]
-    public global::System.DateTimeOffset? DateForUnassignment { get; set; }
+    public global::System.DateTimeOffset? DateForUnassignment { get => _dateForUnassignment; set => _dateForUnassignment = value; }
 
     /// <summary>The segment the assignment is for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segment")]
-    public global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment? Segment { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment? Segment { get => _segment; set => _segment = value; }
 
     /// <summary>External contact of the customer to which the segment is assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>For session-scoped segments, the session for which the segment was assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session")]
-    public global::GenesysCloud.Extensions.Models.SegmentAssignmentSession? Session { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentAssignmentSession? Session { get => _session; set => _session = value; }
+
+    private global::System.DateTimeOffset? _dateAssigned;
+    private global::System.DateTimeOffset? _dateForUnassignment;
+    private global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment? _segment;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _externalContact;
+    private global::GenesysCloud.Extensions.Models.SegmentAssignmentSession? _session;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentAssignment IGenesysCloudModel<SegmentAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
             switch (index)
             {
                 case 0:
-                    value.DateAssigned = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssigned = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.DateForUnassignment = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateForUnassignment = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment.ReadJson(ref reader, options);
+                    value._segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentSession.ReadJson(ref reader, options);
+                    value._session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignmentSession.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateAssigned"u8, value.DateAssigned, nulls);
-        WriteDateTimeOffset(writer, "dateForUnassignment"u8, value.DateForUnassignment, nulls);
-        if (value.Segment is { } property1)
+        WriteDateTimeOffset(writer, "dateAssigned"u8, value._dateAssigned, nulls);
+        WriteDateTimeOffset(writer, "dateForUnassignment"u8, value._dateForUnassignment, nulls);
+        if (value._segment is { } property1)
         {
             writer.WritePropertyName("segment"u8);
             global::GenesysCloud.Extensions.Models.SegmentAssignmentSegment.WriteJson(writer, property1, options);
@@ -94,7 +101,7 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
             writer.WriteNull("segment"u8);
         }
 
-        if (value.ExternalContact is { } property3)
+        if (value._externalContact is { } property3)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -104,7 +111,7 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
             writer.WriteNull("externalContact"u8);
         }
 
-        if (value.Session is { } property5)
+        if (value._session is { } property5)
         {
             writer.WritePropertyName("session"u8);
             global::GenesysCloud.Extensions.Models.SegmentAssignmentSession.WriteJson(writer, property5, options);
@@ -114,7 +121,7 @@ public sealed class SegmentAssignment : IGenesysCloudModel<SegmentAssignment>
             writer.WriteNull("session"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SegmentAssignmentEvent : IGenesysCloudModel<SegmentAssignmen
 {
     /// <summary>The segment which was assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segment")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Segment { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Segment { get => _segment; set => _segment = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _segment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentAssignmentEvent IGenesysCloudModel<SegmentAssignmentEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SegmentAssignmentEvent : IGenesysCloudModel<SegmentAssignmen
             switch (index)
             {
                 case 0:
-                    value.Segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class SegmentAssignmentEvent : IGenesysCloudModel<SegmentAssignmen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Segment is { } property1)
+        if (value._segment is { } property1)
         {
             writer.WritePropertyName("segment"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class SegmentAssignmentEvent : IGenesysCloudModel<SegmentAssignmen
             writer.WriteNull("segment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

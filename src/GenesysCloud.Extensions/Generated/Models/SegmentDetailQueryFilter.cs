@@ -14,19 +14,24 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
 {
     /// <summary>Boolean operation to apply to the provided predicates and clauses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Boolean 'and/or' logic with up to two-levels of nesting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clauses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryClause>? Clauses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryClause>? Clauses { get => _clauses; set => _clauses = value; }
 
     /// <summary>Like a three-word sentence: (attribute-name) (operator) (target-value).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryClause>? _clauses;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentDetailQueryFilter IGenesysCloudModel<SegmentDetailQueryFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryFilter.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Clauses = null;
+                        value._clauses = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentDetailQueryClause.ReadJson(ref reader, options));
                         }
 
-                        value.Clauses = list2;
+                        value._clauses = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list3;
+                        value._predicates = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Clauses is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._clauses is { } property4)
         {
             writer.WritePropertyName("clauses"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
             writer.WriteNull("clauses"u8);
         }
 
-        if (value.Predicates is { } property7)
+        if (value._predicates is { } property7)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class SegmentDetailQueryFilter : IGenesysCloudModel<SegmentDetailQ
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class SegmentDetailQueryPredicate : IGenesysCloudModel<SegmentDeta
 {
     /// <summary>Optional type, can usually be inferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Left hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum? Dimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>Left hand side for property predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("propertyType")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum? PropertyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum? PropertyType { get => _propertyType; set => _propertyType = value; }
 
     /// <summary>Left hand side for property predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("property")]
-    public string? Property { get; set; }
+    public string? Property { get => _property; set => _property = value; }
 
     /// <summary>Left hand side for metric predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Optional operator, default is matches</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Right hand side for dimension, metric, or property predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Right hand side for dimension, metric, or property predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? Range { get => _range; set => _range = value; }
+
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum? _dimension;
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum? _propertyType;
+    private string? _property;
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _range;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentDetailQueryPredicate IGenesysCloudModel<SegmentDetailQueryPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class SegmentDetailQueryPredicate : IGenesysCloudModel<SegmentDeta
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum?)null;
+                    value._dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.DimensionEnum?)null;
                     break;
                 case 2:
-                    value.PropertyType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum?)null;
+                    value._propertyType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.PropertyTypeEnum?)null;
                     break;
                 case 3:
-                    value.Property = ReadString(ref reader, name);
+                    value._property = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Metric = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum(text4) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum(text4) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.MetricEnum?)null;
                     break;
                 case 5:
-                    value.Operator = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum(text5) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum(text5) : (global::GenesysCloud.Extensions.Models.SegmentDetailQueryPredicate.OperatorEnum?)null;
                     break;
                 case 6:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,14 +113,14 @@ public sealed class SegmentDetailQueryPredicate : IGenesysCloudModel<SegmentDeta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "dimension"u8, value.Dimension?.ToString(), nulls);
-        WriteString(writer, "propertyType"u8, value.PropertyType?.ToString(), nulls);
-        WriteString(writer, "property"u8, value.Property, nulls);
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Range is { } property6)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "dimension"u8, value._dimension?.ToString(), nulls);
+        WriteString(writer, "propertyType"u8, value._propertyType?.ToString(), nulls);
+        WriteString(writer, "property"u8, value._property, nulls);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._range is { } property6)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property6, options);
@@ -120,7 +130,7 @@ public sealed class SegmentDetailQueryPredicate : IGenesysCloudModel<SegmentDeta
             writer.WriteNull("range"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

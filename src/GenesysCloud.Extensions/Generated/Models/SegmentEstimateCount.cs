@@ -14,15 +14,19 @@ public sealed class SegmentEstimateCount : IGenesysCloudModel<SegmentEstimateCou
 {
     /// <summary>ID of Segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentId")]
-    public string? SegmentId { get; set; }
+    public string? SegmentId { get => _segmentId; set => _segmentId = value; }
 
     /// <summary>Estimate count per segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private string? _segmentId;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentEstimateCount IGenesysCloudModel<SegmentEstimateCount>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SegmentEstimateCount : IGenesysCloudModel<SegmentEstimateCou
             switch (index)
             {
                 case 0:
-                    value.SegmentId = ReadString(ref reader, name);
+                    value._segmentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SegmentEstimateCount : IGenesysCloudModel<SegmentEstimateCou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "segmentId"u8, value.SegmentId, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "segmentId"u8, value._segmentId, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

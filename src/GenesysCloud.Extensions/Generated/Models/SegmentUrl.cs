@@ -14,15 +14,19 @@ public sealed class SegmentUrl : IGenesysCloudModel<SegmentUrl>
 {
     /// <summary>The Recording Reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recording")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Recording { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Recording { get => _recording; set => _recording = value; }
 
     /// <summary>The pre-signed S3 URL of the transcript</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _recording;
+    private string? _url;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SegmentUrl IGenesysCloudModel<SegmentUrl>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SegmentUrl : IGenesysCloudModel<SegmentUrl>
             switch (index)
             {
                 case 0:
-                    value.Recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._recording = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SegmentUrl : IGenesysCloudModel<SegmentUrl>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Recording is { } property1)
+        if (value._recording is { } property1)
         {
             writer.WritePropertyName("recording"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class SegmentUrl : IGenesysCloudModel<SegmentUrl>
             writer.WriteNull("recording"u8);
         }
 
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

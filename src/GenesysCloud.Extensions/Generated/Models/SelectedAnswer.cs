@@ -14,11 +14,14 @@ public sealed class SelectedAnswer : IGenesysCloudModel<SelectedAnswer>
 {
     /// <summary>The search result document chosen as the answer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get => _document; set => _document = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _document;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SelectedAnswer IGenesysCloudModel<SelectedAnswer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SelectedAnswer : IGenesysCloudModel<SelectedAnswer>
             switch (index)
             {
                 case 0:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class SelectedAnswer : IGenesysCloudModel<SelectedAnswer>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Document is { } property1)
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class SelectedAnswer : IGenesysCloudModel<SelectedAnswer>
             writer.WriteNull("document"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

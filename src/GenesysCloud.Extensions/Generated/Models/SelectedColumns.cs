@@ -14,15 +14,19 @@ public sealed class SelectedColumns : IGenesysCloudModel<SelectedColumns>
 {
     /// <summary>Indicates the order/position of the selected column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnOrder")]
-    public long? ColumnOrder { get; set; }
+    public long? ColumnOrder { get => _columnOrder; set => _columnOrder = value; }
 
     /// <summary>Indicates enum name of the column from the export view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
+
+    private long? _columnOrder;
+    private string? _columnName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SelectedColumns IGenesysCloudModel<SelectedColumns>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SelectedColumns : IGenesysCloudModel<SelectedColumns>
             switch (index)
             {
                 case 0:
-                    value.ColumnOrder = ReadNullableInt64(ref reader, options, name);
+                    value._columnOrder = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SelectedColumns : IGenesysCloudModel<SelectedColumns>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "columnOrder"u8, value.ColumnOrder, nulls);
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "columnOrder"u8, value._columnOrder, nulls);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

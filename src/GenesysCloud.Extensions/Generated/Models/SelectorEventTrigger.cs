@@ -14,15 +14,19 @@ public sealed class SelectorEventTrigger : IGenesysCloudModel<SelectorEventTrigg
 {
     /// <summary>Element that triggers event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selector")]
-    public string? Selector { get; set; }
+    public string? Selector { get => _selector; set => _selector = value; }
 
     /// <summary>Name of event triggered when element matching selector is interacted with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
+
+    private string? _selector;
+    private string? _eventName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SelectorEventTrigger IGenesysCloudModel<SelectorEventTrigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SelectorEventTrigger : IGenesysCloudModel<SelectorEventTrigg
             switch (index)
             {
                 case 0:
-                    value.Selector = ReadString(ref reader, name);
+                    value._selector = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SelectorEventTrigger : IGenesysCloudModel<SelectorEventTrigg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "selector"u8, value.Selector, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selector"u8, value._selector, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

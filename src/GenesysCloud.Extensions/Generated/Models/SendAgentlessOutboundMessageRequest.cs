@@ -14,31 +14,39 @@ public sealed class SendAgentlessOutboundMessageRequest : IGenesysCloudModel<Sen
 {
     /// <summary>The messaging address of the sender of the message. For an SMS messenger type, this must be a currently provisioned SMS phone number. For a WhatsApp messenger type use the provisioned WhatsApp integration’s ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public string? FromAddress { get; set; }
+    public string? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The messaging address of the recipient of the message. For an SMS messenger type, the phone number address must be in E.164 format. E.g. +13175555555 or +34234234234. For WhatsApp messenger type, use a WhatsApp ID of a phone number. E.g for a E.164 formatted phone number `+13175555555`, a WhatsApp ID would be 13175555555</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>The recipient messaging address messenger type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddressMessengerType")]
-    public global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum? ToAddressMessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum? ToAddressMessengerType { get => _toAddressMessengerType; set => _toAddressMessengerType = value; }
 
     /// <summary>The text of the message to send. This field is required in the case of SMS messenger type. Maximum character counts are: SMS - 765 characters, other channels - 2000 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The messaging template to use in the case of WhatsApp messenger type. This field is required when using WhatsApp messenger type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingTemplate")]
-    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get => _messagingTemplate; set => _messagingTemplate = value; }
 
     /// <summary>Use an existing active conversation to send the agentless outbound message. Set this parameter to 'true' to use active conversation. Default value: false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useExistingActiveConversation")]
-    public bool? UseExistingActiveConversation { get; set; }
+    public bool? UseExistingActiveConversation { get => _useExistingActiveConversation; set => _useExistingActiveConversation = value; }
+
+    private string? _fromAddress;
+    private string? _toAddress;
+    private global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum? _toAddressMessengerType;
+    private string? _textBody;
+    private global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? _messagingTemplate;
+    private bool? _useExistingActiveConversation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SendAgentlessOutboundMessageRequest IGenesysCloudModel<SendAgentlessOutboundMessageRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SendAgentlessOutboundMessageRequest : IGenesysCloudModel<Sen
             switch (index)
             {
                 case 0:
-                    value.FromAddress = ReadString(ref reader, name);
+                    value._fromAddress = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ToAddressMessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum?)null;
+                    value._toAddressMessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest.ToAddressMessengerTypeEnum?)null;
                     break;
                 case 3:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MessagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
+                    value._messagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.UseExistingActiveConversation = ReadNullableBoolean(ref reader, name);
+                    value._useExistingActiveConversation = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class SendAgentlessOutboundMessageRequest : IGenesysCloudModel<Sen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fromAddress"u8, value.FromAddress, nulls);
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "toAddressMessengerType"u8, value.ToAddressMessengerType?.ToString(), nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        if (value.MessagingTemplate is { } property2)
+        WriteString(writer, "fromAddress"u8, value._fromAddress, nulls);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "toAddressMessengerType"u8, value._toAddressMessengerType?.ToString(), nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        if (value._messagingTemplate is { } property2)
         {
             writer.WritePropertyName("messagingTemplate"u8);
             global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.WriteJson(writer, property2, options);
@@ -103,8 +111,8 @@ public sealed class SendAgentlessOutboundMessageRequest : IGenesysCloudModel<Sen
             writer.WriteNull("messagingTemplate"u8);
         }
 
-        WriteBoolean(writer, "useExistingActiveConversation"u8, value.UseExistingActiveConversation, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "useExistingActiveConversation"u8, value._useExistingActiveConversation, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The identifier of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The sender of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public string? FromAddress { get; set; }
+    public string? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The recipient of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>Type of messenger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messengerType")]
-    public global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum? MessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum? MessengerType { get => _messengerType; set => _messengerType = value; }
 
     /// <summary>The body of the text message. (Deprecated - Instead use message.normalizedMessage.text)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The messaging template sent. (Deprecated - Instead use message.normalizedMessage.content[#].template)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingTemplate")]
-    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? MessagingTemplate { get => _messagingTemplate; set => _messagingTemplate = value; }
 
     /// <summary>Use an existing active conversation to send the agentless outbound message. Set this parameter to 'true' to use active conversation. Default value: false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useExistingActiveConversation")]
-    public bool? UseExistingActiveConversation { get; set; }
+    public bool? UseExistingActiveConversation { get => _useExistingActiveConversation; set => _useExistingActiveConversation = value; }
 
     /// <summary>Sent agentless outbound message in normalized format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.MessageData? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageData? Message { get => _message; set => _message = value; }
 
     /// <summary>The time when the message was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>Details of the user created the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _conversationId;
+    private string? _fromAddress;
+    private string? _toAddress;
+    private global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum? _messengerType;
+    private string? _textBody;
+    private global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest? _messagingTemplate;
+    private bool? _useExistingActiveConversation;
+    private global::GenesysCloud.Extensions.Models.MessageData? _message;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _user;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SendAgentlessOutboundMessageResponse IGenesysCloudModel<SendAgentlessOutboundMessageResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FromAddress = ReadString(ref reader, name);
+                    value._fromAddress = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MessengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum?)null;
+                    value._messengerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse.MessengerTypeEnum?)null;
                     break;
                 case 5:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.MessagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
+                    value._messagingTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.UseExistingActiveConversation = ReadNullableBoolean(ref reader, name);
+                    value._useExistingActiveConversation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageData.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageData.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +145,13 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "fromAddress"u8, value.FromAddress, nulls);
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "messengerType"u8, value.MessengerType?.ToString(), nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        if (value.MessagingTemplate is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "fromAddress"u8, value._fromAddress, nulls);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "messengerType"u8, value._messengerType?.ToString(), nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        if (value._messagingTemplate is { } property2)
         {
             writer.WritePropertyName("messagingTemplate"u8);
             global::GenesysCloud.Extensions.Models.SendMessagingTemplateRequest.WriteJson(writer, property2, options);
@@ -147,8 +161,8 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
             writer.WriteNull("messagingTemplate"u8);
         }
 
-        WriteBoolean(writer, "useExistingActiveConversation"u8, value.UseExistingActiveConversation, nulls);
-        if (value.Message is { } property4)
+        WriteBoolean(writer, "useExistingActiveConversation"u8, value._useExistingActiveConversation, nulls);
+        if (value._message is { } property4)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.MessageData.WriteJson(writer, property4, options);
@@ -158,8 +172,8 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
             writer.WriteNull("message"u8);
         }
 
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        if (value.User is { } property6)
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        if (value._user is { } property6)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -169,8 +183,8 @@ public sealed class SendAgentlessOutboundMessageResponse : IGenesysCloudModel<Se
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

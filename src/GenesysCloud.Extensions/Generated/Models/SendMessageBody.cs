@@ -14,19 +14,24 @@ public sealed class SendMessageBody : IGenesysCloudModel<SendMessageBody>
 {
     /// <summary>The body of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>user ids to be notified</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Mentions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Mentions { get => _mentions; set => _mentions = value; }
 
     /// <summary>The thread id of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("threadId")]
-    public string? ThreadId { get; set; }
+    public string? ThreadId { get => _threadId; set => _threadId = value; }
+
+    private string? _message;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mentions;
+    private string? _threadId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SendMessageBody IGenesysCloudModel<SendMessageBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class SendMessageBody : IGenesysCloudModel<SendMessageBody>
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Mentions = null;
+                        value._mentions = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class SendMessageBody : IGenesysCloudModel<SendMessageBody>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Mentions = list1;
+                        value._mentions = list1;
                     }
                     break;
                 case 2:
-                    value.ThreadId = ReadString(ref reader, name);
+                    value._threadId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class SendMessageBody : IGenesysCloudModel<SendMessageBody>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.Mentions is { } property2)
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._mentions is { } property2)
         {
             writer.WritePropertyName("mentions"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class SendMessageBody : IGenesysCloudModel<SendMessageBody>
             writer.WriteNull("mentions"u8);
         }
 
-        WriteString(writer, "threadId"u8, value.ThreadId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "threadId"u8, value._threadId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

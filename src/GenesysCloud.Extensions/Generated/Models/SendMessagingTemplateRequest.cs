@@ -14,31 +14,39 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
 {
     /// <summary>Unique identifier for a Response Management response to fetch and apply pre-configured message content when sending outbound responses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("responseId")]
-    public string? ResponseId { get; set; }
+    public string? ResponseId { get => _responseId; set => _responseId = value; }
 
     /// <summary>A list of Response Management response substitutions for the response's messaging template. (Deprecated) use bodyParameters instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? Parameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? Parameters { get => _parameters; set => _parameters = value; }
 
     /// <summary>A list of Response Management header parameter substitutions for the response's messaging template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headerParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? HeaderParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? HeaderParameters { get => _headerParameters; set => _headerParameters = value; }
 
     /// <summary>A list of Response Management body parameter substitutions for the response's messaging template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bodyParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? BodyParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? BodyParameters { get => _bodyParameters; set => _bodyParameters = value; }
 
     /// <summary>A list of Response Management button url parameter substitutions for the response's messaging template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonUrlParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? ButtonUrlParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? ButtonUrlParameters { get => _buttonUrlParameters; set => _buttonUrlParameters = value; }
 
     /// <summary>Template parameters for carousel card components</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("carouselParameters")]
-    public global::GenesysCloud.Extensions.Models.CarouselParameters? CarouselParameters { get; set; }
+    public global::GenesysCloud.Extensions.Models.CarouselParameters? CarouselParameters { get => _carouselParameters; set => _carouselParameters = value; }
+
+    private string? _responseId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _parameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _headerParameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _bodyParameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TemplateParameter>? _buttonUrlParameters;
+    private global::GenesysCloud.Extensions.Models.CarouselParameters? _carouselParameters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SendMessagingTemplateRequest IGenesysCloudModel<SendMessagingTemplateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             switch (index)
             {
                 case 0:
-                    value.ResponseId = ReadString(ref reader, name);
+                    value._responseId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Parameters = null;
+                        value._parameters = null;
                     }
                     else
                     {
@@ -75,13 +83,13 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.Parameters = list1;
+                        value._parameters = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.HeaderParameters = null;
+                        value._headerParameters = null;
                     }
                     else
                     {
@@ -92,13 +100,13 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.HeaderParameters = list2;
+                        value._headerParameters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.BodyParameters = null;
+                        value._bodyParameters = null;
                     }
                     else
                     {
@@ -109,13 +117,13 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.BodyParameters = list3;
+                        value._bodyParameters = list3;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ButtonUrlParameters = null;
+                        value._buttonUrlParameters = null;
                     }
                     else
                     {
@@ -126,14 +134,14 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TemplateParameter.ReadJson(ref reader, options));
                         }
 
-                        value.ButtonUrlParameters = list4;
+                        value._buttonUrlParameters = list4;
                     }
                     break;
                 case 5:
-                    value.CarouselParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CarouselParameters.ReadJson(ref reader, options);
+                    value._carouselParameters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CarouselParameters.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,8 +153,8 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "responseId"u8, value.ResponseId, nulls);
-        if (value.Parameters is { } property5)
+        WriteString(writer, "responseId"u8, value._responseId, nulls);
+        if (value._parameters is { } property5)
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartArray();
@@ -170,7 +178,7 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             writer.WriteNull("parameters"u8);
         }
 
-        if (value.HeaderParameters is { } property8)
+        if (value._headerParameters is { } property8)
         {
             writer.WritePropertyName("headerParameters"u8);
             writer.WriteStartArray();
@@ -194,7 +202,7 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             writer.WriteNull("headerParameters"u8);
         }
 
-        if (value.BodyParameters is { } property11)
+        if (value._bodyParameters is { } property11)
         {
             writer.WritePropertyName("bodyParameters"u8);
             writer.WriteStartArray();
@@ -218,7 +226,7 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             writer.WriteNull("bodyParameters"u8);
         }
 
-        if (value.ButtonUrlParameters is { } property14)
+        if (value._buttonUrlParameters is { } property14)
         {
             writer.WritePropertyName("buttonUrlParameters"u8);
             writer.WriteStartArray();
@@ -242,7 +250,7 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             writer.WriteNull("buttonUrlParameters"u8);
         }
 
-        if (value.CarouselParameters is { } property17)
+        if (value._carouselParameters is { } property17)
         {
             writer.WritePropertyName("carouselParameters"u8);
             global::GenesysCloud.Extensions.Models.CarouselParameters.WriteJson(writer, property17, options);
@@ -252,7 +260,7 @@ public sealed class SendMessagingTemplateRequest : IGenesysCloudModel<SendMessag
             writer.WriteNull("carouselParameters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SentimentData : IGenesysCloudModel<SentimentData>
 {
     /// <summary>The sentiment insights extracted from the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("insights")]
-    public global::GenesysCloud.Extensions.Models.SentimentInsights? Insights { get; set; }
+    public global::GenesysCloud.Extensions.Models.SentimentInsights? Insights { get => _insights; set => _insights = value; }
+
+    private global::GenesysCloud.Extensions.Models.SentimentInsights? _insights;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SentimentData IGenesysCloudModel<SentimentData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SentimentData : IGenesysCloudModel<SentimentData>
             switch (index)
             {
                 case 0:
-                    value.Insights = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SentimentInsights.ReadJson(ref reader, options);
+                    value._insights = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SentimentInsights.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class SentimentData : IGenesysCloudModel<SentimentData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Insights is { } property1)
+        if (value._insights is { } property1)
         {
             writer.WritePropertyName("insights"u8);
             global::GenesysCloud.Extensions.Models.SentimentInsights.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class SentimentData : IGenesysCloudModel<SentimentData>
             writer.WriteNull("insights"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

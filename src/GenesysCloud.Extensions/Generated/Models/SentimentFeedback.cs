@@ -14,31 +14,39 @@ public sealed class SentimentFeedback : IGenesysCloudModel<SentimentFeedback>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The phrase for which sentiment feedback is provided</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrase")]
-    public string? Phrase { get; set; }
+    public string? Phrase { get => _phrase; set => _phrase = value; }
 
     /// <summary>The dialect for the given phrase, dialect format is {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1 alpha 2 standard</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>The sentiment feedback value for the given phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedbackValue")]
-    public global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum? FeedbackValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum? FeedbackValue { get => _feedbackValue; set => _feedbackValue = value; }
 
     /// <summary>The Timestamp when sentiment feedback created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Id of user who created the sentiment feedback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
+
+    private string? _id;
+    private string? _phrase;
+    private string? _dialect;
+    private global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum? _feedbackValue;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SentimentFeedback IGenesysCloudModel<SentimentFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SentimentFeedback : IGenesysCloudModel<SentimentFeedback>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Phrase = ReadString(ref reader, name);
+                    value._phrase = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FeedbackValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum(text1) : (global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum?)null;
+                    value._feedbackValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum(text1) : (global::GenesysCloud.Extensions.Models.SentimentFeedback.FeedbackValueEnum?)null;
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,12 +97,12 @@ public sealed class SentimentFeedback : IGenesysCloudModel<SentimentFeedback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "phrase"u8, value.Phrase, nulls);
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "feedbackValue"u8, value.FeedbackValue?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "phrase"u8, value._phrase, nulls);
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "feedbackValue"u8, value._feedbackValue?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property2)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -104,7 +112,7 @@ public sealed class SentimentFeedback : IGenesysCloudModel<SentimentFeedback>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
 {
     /// <summary>The reasons for positive sentiment found in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("positiveSentimentReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? PositiveSentimentReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? PositiveSentimentReasons { get => _positiveSentimentReasons; set => _positiveSentimentReasons = value; }
 
     /// <summary>The reasons for negative sentiment found in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("negativeSentimentReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? NegativeSentimentReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? NegativeSentimentReasons { get => _negativeSentimentReasons; set => _negativeSentimentReasons = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? _positiveSentimentReasons;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SentimentInsightEntry>? _negativeSentimentReasons;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SentimentInsights IGenesysCloudModel<SentimentInsights>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PositiveSentimentReasons = null;
+                        value._positiveSentimentReasons = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SentimentInsightEntry.ReadJson(ref reader, options));
                         }
 
-                        value.PositiveSentimentReasons = list1;
+                        value._positiveSentimentReasons = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.NegativeSentimentReasons = null;
+                        value._negativeSentimentReasons = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SentimentInsightEntry.ReadJson(ref reader, options));
                         }
 
-                        value.NegativeSentimentReasons = list2;
+                        value._negativeSentimentReasons = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PositiveSentimentReasons is { } property3)
+        if (value._positiveSentimentReasons is { } property3)
         {
             writer.WritePropertyName("positiveSentimentReasons"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
             writer.WriteNull("positiveSentimentReasons"u8);
         }
 
-        if (value.NegativeSentimentReasons is { } property6)
+        if (value._negativeSentimentReasons is { } property6)
         {
             writer.WritePropertyName("negativeSentimentReasons"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class SentimentInsights : IGenesysCloudModel<SentimentInsights>
             writer.WriteNull("negativeSentimentReasons"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

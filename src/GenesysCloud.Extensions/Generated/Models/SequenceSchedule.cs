@@ -14,47 +14,59 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>A list of intervals during which to run the associated CampaignSequence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleInterval>? Intervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleInterval>? Intervals { get => _intervals; set => _intervals = value; }
 
     /// <summary>Recurring schedules of the campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recurrences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Reoccurrence>? Recurrences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Reoccurrence>? Recurrences { get => _recurrences; set => _recurrences = value; }
 
     /// <summary>The time zone for this SequenceSchedule. Defaults to UTC if empty or not provided. See here for a list of valid time zones https://www.iana.org/time-zones</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The CampaignSequence that this SequenceSchedule is for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sequence")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Sequence { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Sequence { get => _sequence; set => _sequence = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleInterval>? _intervals;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Reoccurrence>? _recurrences;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sequence;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SequenceSchedule IGenesysCloudModel<SequenceSchedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,24 +87,24 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Intervals = null;
+                        value._intervals = null;
                     }
                     else
                     {
@@ -103,13 +115,13 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScheduleInterval.ReadJson(ref reader, options));
                         }
 
-                        value.Intervals = list1;
+                        value._intervals = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Recurrences = null;
+                        value._recurrences = null;
                     }
                     else
                     {
@@ -120,20 +132,20 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Reoccurrence.ReadJson(ref reader, options));
                         }
 
-                        value.Recurrences = list2;
+                        value._recurrences = list2;
                     }
                     break;
                 case 7:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Sequence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sequence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,12 +157,12 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Intervals is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._intervals is { } property3)
         {
             writer.WritePropertyName("intervals"u8);
             writer.WriteStartArray();
@@ -174,7 +186,7 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
             writer.WriteNull("intervals"u8);
         }
 
-        if (value.Recurrences is { } property6)
+        if (value._recurrences is { } property6)
         {
             writer.WritePropertyName("recurrences"u8);
             writer.WriteStartArray();
@@ -198,8 +210,8 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
             writer.WriteNull("recurrences"u8);
         }
 
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.Sequence is { } property9)
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._sequence is { } property9)
         {
             writer.WritePropertyName("sequence"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -209,8 +221,8 @@ public sealed class SequenceSchedule : IGenesysCloudModel<SequenceSchedule>
             writer.WriteNull("sequence"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Service level targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.BuServiceLevel? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuServiceLevel? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>Average speed of answer targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswer")]
-    public global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? AverageSpeedOfAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? AverageSpeedOfAnswer { get => _averageSpeedOfAnswer; set => _averageSpeedOfAnswer = value; }
 
     /// <summary>Abandon rate targets for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public global::GenesysCloud.Extensions.Models.BuAbandonRate? AbandonRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuAbandonRate? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
 
     /// <summary>Version metadata for the service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>Settings controlling max percent increase and decrease of service goals for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impactOverride")]
-    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? ImpactOverride { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? ImpactOverride { get => _impactOverride; set => _impactOverride = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BuServiceLevel? _serviceLevel;
+    private global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer? _averageSpeedOfAnswer;
+    private global::GenesysCloud.Extensions.Models.BuAbandonRate? _abandonRate;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride? _impactOverride;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ServiceGoalTemplate IGenesysCloudModel<ServiceGoalTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuServiceLevel.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuServiceLevel.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AverageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.ReadJson(ref reader, options);
+                    value._averageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AbandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAbandonRate.ReadJson(ref reader, options);
+                    value._abandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuAbandonRate.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ImpactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.ReadJson(ref reader, options);
+                    value._impactOverride = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ServiceLevel is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.BuServiceLevel.WriteJson(writer, property1, options);
@@ -115,7 +125,7 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             writer.WriteNull("serviceLevel"u8);
         }
 
-        if (value.AverageSpeedOfAnswer is { } property3)
+        if (value._averageSpeedOfAnswer is { } property3)
         {
             writer.WritePropertyName("averageSpeedOfAnswer"u8);
             global::GenesysCloud.Extensions.Models.BuAverageSpeedOfAnswer.WriteJson(writer, property3, options);
@@ -125,7 +135,7 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             writer.WriteNull("averageSpeedOfAnswer"u8);
         }
 
-        if (value.AbandonRate is { } property5)
+        if (value._abandonRate is { } property5)
         {
             writer.WritePropertyName("abandonRate"u8);
             global::GenesysCloud.Extensions.Models.BuAbandonRate.WriteJson(writer, property5, options);
@@ -135,7 +145,7 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             writer.WriteNull("abandonRate"u8);
         }
 
-        if (value.Metadata is { } property7)
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property7, options);
@@ -145,7 +155,7 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.ImpactOverride is { } property9)
+        if (value._impactOverride is { } property9)
         {
             writer.WritePropertyName("impactOverride"u8);
             global::GenesysCloud.Extensions.Models.ServiceGoalTemplateImpactOverride.WriteJson(writer, property9, options);
@@ -155,8 +165,8 @@ public sealed class ServiceGoalTemplate : IGenesysCloudModel<ServiceGoalTemplate
             writer.WriteNull("impactOverride"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ServiceGoalTemplateImpactOverride : IGenesysCloudModel<Servi
 {
     /// <summary>Whether service goal overrides are enabled for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Settings controlling max percent increase and decrease of service goals for this service goal template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? Impact { get => _impact; set => _impact = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings? _impact;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ServiceGoalTemplateImpactOverride IGenesysCloudModel<ServiceGoalTemplateImpactOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ServiceGoalTemplateImpactOverride : IGenesysCloudModel<Servi
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Impact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.ReadJson(ref reader, options);
+                    value._impact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ServiceGoalTemplateImpactOverride : IGenesysCloudModel<Servi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Impact is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._impact is { } property1)
         {
             writer.WritePropertyName("impact"u8);
             global::GenesysCloud.Extensions.Models.WfmServiceGoalImpactSettings.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ServiceGoalTemplateImpactOverride : IGenesysCloudModel<Servi
             writer.WriteNull("impact"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ServiceLevel : IGenesysCloudModel<ServiceLevel>
 {
     /// <summary>The desired Service Level. A value between 0 and 1.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentage")]
-    public double? Percentage { get; set; }
+    public double? Percentage { get => _percentage; set => _percentage = value; }
 
     /// <summary>Service Level target in milliseconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMs")]
-    public long? DurationMs { get; set; }
+    public long? DurationMs { get => _durationMs; set => _durationMs = value; }
+
+    private double? _percentage;
+    private long? _durationMs;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ServiceLevel IGenesysCloudModel<ServiceLevel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ServiceLevel : IGenesysCloudModel<ServiceLevel>
             switch (index)
             {
                 case 0:
-                    value.Percentage = ReadNullableDouble(ref reader, options, name);
+                    value._percentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.DurationMs = ReadNullableInt64(ref reader, options, name);
+                    value._durationMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ServiceLevel : IGenesysCloudModel<ServiceLevel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "percentage"u8, value.Percentage, nulls);
-        WriteInt64(writer, "durationMs"u8, value.DurationMs, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "percentage"u8, value._percentage, nulls);
+        WriteInt64(writer, "durationMs"u8, value._durationMs, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
 {
     /// <summary>Filter source by knowledge base ids.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get => _knowledgeBaseIds; set => _knowledgeBaseIds = value; }
 
     /// <summary>Filter source by language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Filter source by categories.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get => _categories; set => _categories = value; }
 
     /// <summary>The base URL to resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baseUrl")]
-    public string? BaseUrl { get; set; }
+    public string? BaseUrl { get => _baseUrl; set => _baseUrl = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _knowledgeBaseIds;
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categories;
+    private string? _baseUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ServiceNowSettings IGenesysCloudModel<ServiceNowSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.KnowledgeBaseIds = null;
+                        value._knowledgeBaseIds = null;
                     }
                     else
                     {
@@ -64,16 +70,16 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.KnowledgeBaseIds = list1;
+                        value._knowledgeBaseIds = list1;
                     }
                     break;
                 case 1:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Categories = null;
+                        value._categories = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Categories = list2;
+                        value._categories = list2;
                     }
                     break;
                 case 3:
-                    value.BaseUrl = ReadString(ref reader, name);
+                    value._baseUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +109,7 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.KnowledgeBaseIds is { } property3)
+        if (value._knowledgeBaseIds is { } property3)
         {
             writer.WritePropertyName("knowledgeBaseIds"u8);
             writer.WriteStartArray();
@@ -120,8 +126,8 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
             writer.WriteNull("knowledgeBaseIds"u8);
         }
 
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Categories is { } property5)
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._categories is { } property5)
         {
             writer.WritePropertyName("categories"u8);
             writer.WriteStartArray();
@@ -138,8 +144,8 @@ public sealed class ServiceNowSettings : IGenesysCloudModel<ServiceNowSettings>
             writer.WriteNull("categories"u8);
         }
 
-        WriteString(writer, "baseUrl"u8, value.BaseUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "baseUrl"u8, value._baseUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Source creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Source last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The source type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The reference to the integration associated with the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>The schedule period of the source in hours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulePeriod")]
-    public long? SchedulePeriod { get; set; }
+    public long? SchedulePeriod { get => _schedulePeriod; set => _schedulePeriod = value; }
 
     /// <summary>Additional information about the last synchronization of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastSync")]
-    public global::GenesysCloud.Extensions.Models.SourceLastSync? LastSync { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceLastSync? LastSync { get => _lastSync; set => _lastSync = value; }
 
     /// <summary>The settings of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.ServiceNowSettings? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServiceNowSettings? Settings { get => _settings; set => _settings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference? _integration;
+    private long? _schedulePeriod;
+    private global::GenesysCloud.Extensions.Models.SourceLastSync? _lastSync;
+    private global::GenesysCloud.Extensions.Models.ServiceNowSettings? _settings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ServiceNowSourceResponse IGenesysCloudModel<ServiceNowSourceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SchedulePeriod = ReadNullableInt64(ref reader, options, name);
+                    value._schedulePeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.LastSync = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceLastSync.ReadJson(ref reader, options);
+                    value._lastSync = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceLastSync.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceNowSettings.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServiceNowSettings.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,12 +129,12 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Integration is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._integration is { } property2)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeIntegrationReference.WriteJson(writer, property2, options);
@@ -132,8 +144,8 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
             writer.WriteNull("integration"u8);
         }
 
-        WriteInt64(writer, "schedulePeriod"u8, value.SchedulePeriod, nulls);
-        if (value.LastSync is { } property4)
+        WriteInt64(writer, "schedulePeriod"u8, value._schedulePeriod, nulls);
+        if (value._lastSync is { } property4)
         {
             writer.WritePropertyName("lastSync"u8);
             global::GenesysCloud.Extensions.Models.SourceLastSync.WriteJson(writer, property4, options);
@@ -143,7 +155,7 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
             writer.WriteNull("lastSync"u8);
         }
 
-        if (value.Settings is { } property6)
+        if (value._settings is { } property6)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.ServiceNowSettings.WriteJson(writer, property6, options);
@@ -153,8 +165,8 @@ public sealed class ServiceNowSourceResponse : IGenesysCloudModel<ServiceNowSour
             writer.WriteNull("settings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

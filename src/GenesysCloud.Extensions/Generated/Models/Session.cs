@@ -14,211 +14,264 @@ public sealed class Session : IGenesysCloudModel<Session>
 {
     /// <summary>The ID of the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The external contact associated with this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>Primary identifier of the customer in the source where the events for the session originate from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>Type of source customer identifier (e.g. cookie, email, phone).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIdType")]
-    public string? CustomerIdType { get; set; }
+    public string? CustomerIdType { get => _customerIdType; set => _customerIdType = value; }
 
     /// <summary>Session types indicate the type or category of sessions (e.g. web, app).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Unique identifier in the external system where the events for the session originate from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>A URL that identifies an external system-of-record resource that may have more detailed information on the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalUrl")]
-    public string? ExternalUrl { get; set; }
+    public string? ExternalUrl { get => _externalUrl; set => _externalUrl = value; }
 
     /// <summary>Shortened numeric identifier of 4-6 digits.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortId")]
-    public string? ShortId { get; set; }
+    public string? ShortId { get => _shortId; set => _shortId = value; }
 
     /// <summary>Deprecated. List of the outcome achievements by the customer in this session. Journey Outcomes is being removed. See https://help.genesys.cloud/announcements/genesys-cloud/deprecation-journey-outcomes/</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeAchievements")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAchievement>? OutcomeAchievements { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAchievement>? OutcomeAchievements { get => _outcomeAchievements; set => _outcomeAchievements = value; }
 
     /// <summary>List of the segment assignments to the customer in this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentAssignments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SessionSegmentAssignment>? SegmentAssignments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SessionSegmentAssignment>? SegmentAssignments { get => _segmentAssignments; set => _segmentAssignments = value; }
 
     /// <summary>Attributes projected from the session's event stream.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>List-type attributes projected from the session's event stream.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributeLists")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttributeList>? AttributeLists { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttributeList>? AttributeLists { get => _attributeLists; set => _attributeLists = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.Browser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.Browser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Customer's IP address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Customer's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>The webpage where the customer's last web interaction occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastPage")]
-    public global::GenesysCloud.Extensions.Models.JourneyPage? LastPage { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyPage? LastPage { get => _lastPage; set => _lastPage = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>Identifies the page URL that originally generated the request for the current page being viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get => _referrer; set => _referrer = value; }
 
     /// <summary>Application that the customer is interacting with (for app sessions).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("app")]
-    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyApp? App { get => _app; set => _app = value; }
 
     /// <summary>SDK library used to generate the events for the session (for app and web sessions).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sdkLibrary")]
-    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get; set; }
+    public global::GenesysCloud.Extensions.Models.SdkLibrary? SdkLibrary { get => _sdkLibrary; set => _sdkLibrary = value; }
 
     /// <summary>Information relating to the device's network connectivity (for app sessions).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("networkConnectivity")]
-    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get; set; }
+    public global::GenesysCloud.Extensions.Models.NetworkConnectivity? NetworkConnectivity { get => _networkConnectivity; set => _networkConnectivity = value; }
 
     /// <summary>Search terms associated with the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchTerms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SearchTerms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SearchTerms { get => _searchTerms; set => _searchTerms = value; }
 
     /// <summary>String identifying the user agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Indicates how long the session has been active (valid for an individual device).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationInSeconds")]
-    public long? DurationInSeconds { get; set; }
+    public long? DurationInSeconds { get => _durationInSeconds; set => _durationInSeconds = value; }
 
     /// <summary>The count of all events performed during the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventCount")]
-    public long? EventCount { get; set; }
+    public long? EventCount { get => _eventCount; set => _eventCount = value; }
 
     /// <summary>The count of all pageviews performed during the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageviewCount")]
-    public long? PageviewCount { get; set; }
+    public long? PageviewCount { get => _pageviewCount; set => _pageviewCount = value; }
 
     /// <summary>The count of all screenviews performed during the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenviewCount")]
-    public long? ScreenviewCount { get; set; }
+    public long? ScreenviewCount { get => _screenviewCount; set => _screenviewCount = value; }
 
     /// <summary>Information about the most recent event in this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastEvent")]
-    public global::GenesysCloud.Extensions.Models.SessionLastEvent? LastEvent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionLastEvent? LastEvent { get => _lastEvent; set => _lastEvent = value; }
 
     /// <summary>The conversation for this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The last queue connected to this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastConnectedQueue")]
-    public global::GenesysCloud.Extensions.Models.ConnectedQueue? LastConnectedQueue { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConnectedQueue? LastConnectedQueue { get => _lastConnectedQueue; set => _lastConnectedQueue = value; }
 
     /// <summary>The last user connected to this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastConnectedUser")]
-    public global::GenesysCloud.Extensions.Models.ConnectedUser? LastConnectedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConnectedUser? LastConnectedUser { get => _lastConnectedUser; set => _lastConnectedUser = value; }
 
     /// <summary>The last user disposition connected to this session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastUserDisposition")]
-    public global::GenesysCloud.Extensions.Models.ConversationUserDisposition? LastUserDisposition { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationUserDisposition? LastUserDisposition { get => _lastUserDisposition; set => _lastUserDisposition = value; }
 
     /// <summary>Represents the channels used for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationChannels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChannel>? ConversationChannels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChannel>? ConversationChannels { get => _conversationChannels; set => _conversationChannels = value; }
 
     /// <summary>The original direction of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingDirection")]
-    public global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum? OriginatingDirection { get; set; }
+    public global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum? OriginatingDirection { get => _originatingDirection; set => _originatingDirection = value; }
 
     /// <summary>The subject for the conversation, for example an email subject.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationSubject")]
-    public string? ConversationSubject { get; set; }
+    public string? ConversationSubject { get => _conversationSubject; set => _conversationSubject = value; }
 
     /// <summary>Disconnect reason for the last user connected to the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastUserDisconnectType")]
-    public global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum? LastUserDisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum? LastUserDisconnectType { get => _lastUserDisconnectType; set => _lastUserDisconnectType = value; }
 
     /// <summary>Last ACD outcome for the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAcdOutcome")]
-    public global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum? LastAcdOutcome { get; set; }
+    public global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum? LastAcdOutcome { get => _lastAcdOutcome; set => _lastAcdOutcome = value; }
 
     /// <summary>Indicates whether or not the session is authenticated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticated")]
-    public bool? Authenticated { get; set; }
+    public bool? Authenticated { get => _authenticated; set => _authenticated = value; }
 
     /// <summary>List of division IDs associated with the session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
 
     /// <summary>The app screen name where the customer's last app interaction occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastScreen")]
-    public string? LastScreen { get; set; }
+    public string? LastScreen { get => _lastScreen; set => _lastScreen = value; }
 
     /// <summary>Cases associated with the session - conversation only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseAssociations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyCaseAssociation>? CaseAssociations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyCaseAssociation>? CaseAssociations { get => _caseAssociations; set => _caseAssociations = value; }
 
     /// <summary>The case this session refers to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseEntity")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CaseEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CaseEntity { get => _caseEntity; set => _caseEntity = value; }
 
     /// <summary>The reference for this case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseReference")]
-    public string? CaseReference { get; set; }
+    public string? CaseReference { get => _caseReference; set => _caseReference = value; }
 
     /// <summary>The status of this case.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseStatus")]
-    public global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum? CaseStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum? CaseStatus { get => _caseStatus; set => _caseStatus = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Timestamp indicating when the session was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>Timestamp indicating when the session was ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endedDate")]
-    public global::System.DateTimeOffset? EndedDate { get; set; }
+    public global::System.DateTimeOffset? EndedDate { get => _endedDate; set => _endedDate = value; }
 
     /// <summary>Timestamp indicating when the visitor should be considered as away. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("awayDate")]
-    public global::System.DateTimeOffset? AwayDate { get; set; }
+    public global::System.DateTimeOffset? AwayDate { get => _awayDate; set => _awayDate = value; }
 
     /// <summary>Timestamp indicating when the visitor should be considered as idle. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idleDate")]
-    public global::System.DateTimeOffset? IdleDate { get; set; }
+    public global::System.DateTimeOffset? IdleDate { get => _idleDate; set => _idleDate = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _externalContact;
+    private string? _customerId;
+    private string? _customerIdType;
+    private string? _type;
+    private string? _externalId;
+    private string? _externalUrl;
+    private string? _shortId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OutcomeAchievement>? _outcomeAchievements;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SessionSegmentAssignment>? _segmentAssignments;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttributeList>? _attributeLists;
+    private global::GenesysCloud.Extensions.Models.Browser? _browser;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private string? _ipAddress;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyPage? _lastPage;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.Referrer? _referrer;
+    private global::GenesysCloud.Extensions.Models.JourneyApp? _app;
+    private global::GenesysCloud.Extensions.Models.SdkLibrary? _sdkLibrary;
+    private global::GenesysCloud.Extensions.Models.NetworkConnectivity? _networkConnectivity;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _searchTerms;
+    private string? _userAgentString;
+    private long? _durationInSeconds;
+    private long? _eventCount;
+    private long? _pageviewCount;
+    private long? _screenviewCount;
+    private global::GenesysCloud.Extensions.Models.SessionLastEvent? _lastEvent;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.ConnectedQueue? _lastConnectedQueue;
+    private global::GenesysCloud.Extensions.Models.ConnectedUser? _lastConnectedUser;
+    private global::GenesysCloud.Extensions.Models.ConversationUserDisposition? _lastUserDisposition;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationChannel>? _conversationChannels;
+    private global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum? _originatingDirection;
+    private string? _conversationSubject;
+    private global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum? _lastUserDisconnectType;
+    private global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum? _lastAcdOutcome;
+    private bool? _authenticated;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private string? _lastScreen;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.JourneyCaseAssociation>? _caseAssociations;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _caseEntity;
+    private string? _caseReference;
+    private global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum? _caseStatus;
+    private string? _selfUri;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _endedDate;
+    private global::System.DateTimeOffset? _awayDate;
+    private global::System.DateTimeOffset? _idleDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Session IGenesysCloudModel<Session>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -239,33 +292,33 @@ public sealed class Session : IGenesysCloudModel<Session>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CustomerIdType = ReadString(ref reader, name);
+                    value._customerIdType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.ExternalUrl = ReadString(ref reader, name);
+                    value._externalUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ShortId = ReadString(ref reader, name);
+                    value._shortId = ReadString(ref reader, name);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.OutcomeAchievements = null;
+                        value._outcomeAchievements = null;
                     }
                     else
                     {
@@ -276,13 +329,13 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OutcomeAchievement.ReadJson(ref reader, options));
                         }
 
-                        value.OutcomeAchievements = list1;
+                        value._outcomeAchievements = list1;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentAssignments = null;
+                        value._segmentAssignments = null;
                     }
                     else
                     {
@@ -293,13 +346,13 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SessionSegmentAssignment.ReadJson(ref reader, options));
                         }
 
-                        value.SegmentAssignments = list2;
+                        value._segmentAssignments = list2;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -310,13 +363,13 @@ public sealed class Session : IGenesysCloudModel<Session>
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary3;
+                        value._attributes = dictionary3;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.AttributeLists = null;
+                        value._attributeLists = null;
                     }
                     else
                     {
@@ -327,46 +380,46 @@ public sealed class Session : IGenesysCloudModel<Session>
                             dictionary4[key4] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttributeList.ReadJson(ref reader, options);
                         }
 
-                        value.AttributeLists = dictionary4;
+                        value._attributeLists = dictionary4;
                     }
                     break;
                 case 12:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.LastPage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyPage.ReadJson(ref reader, options);
+                    value._lastPage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyPage.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.App = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
+                    value._app = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyApp.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.SdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
+                    value._sdkLibrary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SdkLibrary.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.NetworkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
+                    value._networkConnectivity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NetworkConnectivity.ReadJson(ref reader, options);
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.SearchTerms = null;
+                        value._searchTerms = null;
                     }
                     else
                     {
@@ -377,43 +430,43 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SearchTerms = list5;
+                        value._searchTerms = list5;
                     }
                     break;
                 case 24:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 25:
-                    value.DurationInSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationInSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 26:
-                    value.EventCount = ReadNullableInt64(ref reader, options, name);
+                    value._eventCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 27:
-                    value.PageviewCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageviewCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 28:
-                    value.ScreenviewCount = ReadNullableInt64(ref reader, options, name);
+                    value._screenviewCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 29:
-                    value.LastEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionLastEvent.ReadJson(ref reader, options);
+                    value._lastEvent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionLastEvent.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 31:
-                    value.LastConnectedQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectedQueue.ReadJson(ref reader, options);
+                    value._lastConnectedQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectedQueue.ReadJson(ref reader, options);
                     break;
                 case 32:
-                    value.LastConnectedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectedUser.ReadJson(ref reader, options);
+                    value._lastConnectedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConnectedUser.ReadJson(ref reader, options);
                     break;
                 case 33:
-                    value.LastUserDisposition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationUserDisposition.ReadJson(ref reader, options);
+                    value._lastUserDisposition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationUserDisposition.ReadJson(ref reader, options);
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationChannels = null;
+                        value._conversationChannels = null;
                     }
                     else
                     {
@@ -424,28 +477,28 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationChannel.ReadJson(ref reader, options));
                         }
 
-                        value.ConversationChannels = list6;
+                        value._conversationChannels = list6;
                     }
                     break;
                 case 35:
-                    value.OriginatingDirection = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum?)null;
+                    value._originatingDirection = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum(text7) : (global::GenesysCloud.Extensions.Models.Session.OriginatingDirectionEnum?)null;
                     break;
                 case 36:
-                    value.ConversationSubject = ReadString(ref reader, name);
+                    value._conversationSubject = ReadString(ref reader, name);
                     break;
                 case 37:
-                    value.LastUserDisconnectType = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum(text8) : (global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum?)null;
+                    value._lastUserDisconnectType = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum(text8) : (global::GenesysCloud.Extensions.Models.Session.LastUserDisconnectTypeEnum?)null;
                     break;
                 case 38:
-                    value.LastAcdOutcome = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum(text9) : (global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum?)null;
+                    value._lastAcdOutcome = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum(text9) : (global::GenesysCloud.Extensions.Models.Session.LastAcdOutcomeEnum?)null;
                     break;
                 case 39:
-                    value.Authenticated = ReadNullableBoolean(ref reader, name);
+                    value._authenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 40:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -456,16 +509,16 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list10.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list10;
+                        value._divisionIds = list10;
                     }
                     break;
                 case 41:
-                    value.LastScreen = ReadString(ref reader, name);
+                    value._lastScreen = ReadString(ref reader, name);
                     break;
                 case 42:
                     if (IsNull(ref reader))
                     {
-                        value.CaseAssociations = null;
+                        value._caseAssociations = null;
                     }
                     else
                     {
@@ -476,35 +529,35 @@ public sealed class Session : IGenesysCloudModel<Session>
                             list11.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.JourneyCaseAssociation.ReadJson(ref reader, options));
                         }
 
-                        value.CaseAssociations = list11;
+                        value._caseAssociations = list11;
                     }
                     break;
                 case 43:
-                    value.CaseEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._caseEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 44:
-                    value.CaseReference = ReadString(ref reader, name);
+                    value._caseReference = ReadString(ref reader, name);
                     break;
                 case 45:
-                    value.CaseStatus = ReadEnum(ref reader, name) is { } text12 ? new global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum(text12) : (global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum?)null;
+                    value._caseStatus = ReadEnum(ref reader, name) is { } text12 ? new global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum(text12) : (global::GenesysCloud.Extensions.Models.Session.CaseStatusEnum?)null;
                     break;
                 case 46:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 47:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 48:
-                    value.EndedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 49:
-                    value.AwayDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._awayDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 50:
-                    value.IdleDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._idleDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -516,8 +569,8 @@ public sealed class Session : IGenesysCloudModel<Session>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.ExternalContact is { } property13)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._externalContact is { } property13)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property13, options);
@@ -527,13 +580,13 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("externalContact"u8);
         }
 
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "customerIdType"u8, value.CustomerIdType, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteString(writer, "externalUrl"u8, value.ExternalUrl, nulls);
-        WriteString(writer, "shortId"u8, value.ShortId, nulls);
-        if (value.OutcomeAchievements is { } property15)
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "customerIdType"u8, value._customerIdType, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteString(writer, "externalUrl"u8, value._externalUrl, nulls);
+        WriteString(writer, "shortId"u8, value._shortId, nulls);
+        if (value._outcomeAchievements is { } property15)
         {
             writer.WritePropertyName("outcomeAchievements"u8);
             writer.WriteStartArray();
@@ -557,7 +610,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("outcomeAchievements"u8);
         }
 
-        if (value.SegmentAssignments is { } property18)
+        if (value._segmentAssignments is { } property18)
         {
             writer.WritePropertyName("segmentAssignments"u8);
             writer.WriteStartArray();
@@ -581,7 +634,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("segmentAssignments"u8);
         }
 
-        if (value.Attributes is { } property21)
+        if (value._attributes is { } property21)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -606,7 +659,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.AttributeLists is { } property24)
+        if (value._attributeLists is { } property24)
         {
             writer.WritePropertyName("attributeLists"u8);
             writer.WriteStartObject();
@@ -631,7 +684,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("attributeLists"u8);
         }
 
-        if (value.Browser is { } property27)
+        if (value._browser is { } property27)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.Browser.WriteJson(writer, property27, options);
@@ -641,7 +694,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property29)
+        if (value._device is { } property29)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property29, options);
@@ -651,7 +704,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("device"u8);
         }
 
-        if (value.Geolocation is { } property31)
+        if (value._geolocation is { } property31)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property31, options);
@@ -661,9 +714,9 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("geolocation"u8);
         }
 
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.LastPage is { } property33)
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._lastPage is { } property33)
         {
             writer.WritePropertyName("lastPage"u8);
             global::GenesysCloud.Extensions.Models.JourneyPage.WriteJson(writer, property33, options);
@@ -673,7 +726,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("lastPage"u8);
         }
 
-        if (value.MktCampaign is { } property35)
+        if (value._mktCampaign is { } property35)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property35, options);
@@ -683,7 +736,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.Referrer is { } property37)
+        if (value._referrer is { } property37)
         {
             writer.WritePropertyName("referrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property37, options);
@@ -693,7 +746,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("referrer"u8);
         }
 
-        if (value.App is { } property39)
+        if (value._app is { } property39)
         {
             writer.WritePropertyName("app"u8);
             global::GenesysCloud.Extensions.Models.JourneyApp.WriteJson(writer, property39, options);
@@ -703,7 +756,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("app"u8);
         }
 
-        if (value.SdkLibrary is { } property41)
+        if (value._sdkLibrary is { } property41)
         {
             writer.WritePropertyName("sdkLibrary"u8);
             global::GenesysCloud.Extensions.Models.SdkLibrary.WriteJson(writer, property41, options);
@@ -713,7 +766,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("sdkLibrary"u8);
         }
 
-        if (value.NetworkConnectivity is { } property43)
+        if (value._networkConnectivity is { } property43)
         {
             writer.WritePropertyName("networkConnectivity"u8);
             global::GenesysCloud.Extensions.Models.NetworkConnectivity.WriteJson(writer, property43, options);
@@ -723,7 +776,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("networkConnectivity"u8);
         }
 
-        if (value.SearchTerms is { } property45)
+        if (value._searchTerms is { } property45)
         {
             writer.WritePropertyName("searchTerms"u8);
             writer.WriteStartArray();
@@ -740,12 +793,12 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("searchTerms"u8);
         }
 
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        WriteInt64(writer, "durationInSeconds"u8, value.DurationInSeconds, nulls);
-        WriteInt64(writer, "eventCount"u8, value.EventCount, nulls);
-        WriteInt64(writer, "pageviewCount"u8, value.PageviewCount, nulls);
-        WriteInt64(writer, "screenviewCount"u8, value.ScreenviewCount, nulls);
-        if (value.LastEvent is { } property47)
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        WriteInt64(writer, "durationInSeconds"u8, value._durationInSeconds, nulls);
+        WriteInt64(writer, "eventCount"u8, value._eventCount, nulls);
+        WriteInt64(writer, "pageviewCount"u8, value._pageviewCount, nulls);
+        WriteInt64(writer, "screenviewCount"u8, value._screenviewCount, nulls);
+        if (value._lastEvent is { } property47)
         {
             writer.WritePropertyName("lastEvent"u8);
             global::GenesysCloud.Extensions.Models.SessionLastEvent.WriteJson(writer, property47, options);
@@ -755,7 +808,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("lastEvent"u8);
         }
 
-        if (value.Conversation is { } property49)
+        if (value._conversation is { } property49)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property49, options);
@@ -765,7 +818,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.LastConnectedQueue is { } property51)
+        if (value._lastConnectedQueue is { } property51)
         {
             writer.WritePropertyName("lastConnectedQueue"u8);
             global::GenesysCloud.Extensions.Models.ConnectedQueue.WriteJson(writer, property51, options);
@@ -775,7 +828,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("lastConnectedQueue"u8);
         }
 
-        if (value.LastConnectedUser is { } property53)
+        if (value._lastConnectedUser is { } property53)
         {
             writer.WritePropertyName("lastConnectedUser"u8);
             global::GenesysCloud.Extensions.Models.ConnectedUser.WriteJson(writer, property53, options);
@@ -785,7 +838,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("lastConnectedUser"u8);
         }
 
-        if (value.LastUserDisposition is { } property55)
+        if (value._lastUserDisposition is { } property55)
         {
             writer.WritePropertyName("lastUserDisposition"u8);
             global::GenesysCloud.Extensions.Models.ConversationUserDisposition.WriteJson(writer, property55, options);
@@ -795,7 +848,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("lastUserDisposition"u8);
         }
 
-        if (value.ConversationChannels is { } property57)
+        if (value._conversationChannels is { } property57)
         {
             writer.WritePropertyName("conversationChannels"u8);
             writer.WriteStartArray();
@@ -819,12 +872,12 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("conversationChannels"u8);
         }
 
-        WriteString(writer, "originatingDirection"u8, value.OriginatingDirection?.ToString(), nulls);
-        WriteString(writer, "conversationSubject"u8, value.ConversationSubject, nulls);
-        WriteString(writer, "lastUserDisconnectType"u8, value.LastUserDisconnectType?.ToString(), nulls);
-        WriteString(writer, "lastAcdOutcome"u8, value.LastAcdOutcome?.ToString(), nulls);
-        WriteBoolean(writer, "authenticated"u8, value.Authenticated, nulls);
-        if (value.DivisionIds is { } property60)
+        WriteString(writer, "originatingDirection"u8, value._originatingDirection?.ToString(), nulls);
+        WriteString(writer, "conversationSubject"u8, value._conversationSubject, nulls);
+        WriteString(writer, "lastUserDisconnectType"u8, value._lastUserDisconnectType?.ToString(), nulls);
+        WriteString(writer, "lastAcdOutcome"u8, value._lastAcdOutcome?.ToString(), nulls);
+        WriteBoolean(writer, "authenticated"u8, value._authenticated, nulls);
+        if (value._divisionIds is { } property60)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -841,8 +894,8 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteString(writer, "lastScreen"u8, value.LastScreen, nulls);
-        if (value.CaseAssociations is { } property62)
+        WriteString(writer, "lastScreen"u8, value._lastScreen, nulls);
+        if (value._caseAssociations is { } property62)
         {
             writer.WritePropertyName("caseAssociations"u8);
             writer.WriteStartArray();
@@ -866,7 +919,7 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("caseAssociations"u8);
         }
 
-        if (value.CaseEntity is { } property65)
+        if (value._caseEntity is { } property65)
         {
             writer.WritePropertyName("caseEntity"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property65, options);
@@ -876,14 +929,14 @@ public sealed class Session : IGenesysCloudModel<Session>
             writer.WriteNull("caseEntity"u8);
         }
 
-        WriteString(writer, "caseReference"u8, value.CaseReference, nulls);
-        WriteString(writer, "caseStatus"u8, value.CaseStatus?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "endedDate"u8, value.EndedDate, nulls);
-        WriteDateTimeOffset(writer, "awayDate"u8, value.AwayDate, nulls);
-        WriteDateTimeOffset(writer, "idleDate"u8, value.IdleDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "caseReference"u8, value._caseReference, nulls);
+        WriteString(writer, "caseStatus"u8, value._caseStatus?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "endedDate"u8, value._endedDate, nulls);
+        WriteDateTimeOffset(writer, "awayDate"u8, value._awayDate, nulls);
+        WriteDateTimeOffset(writer, "idleDate"u8, value._idleDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

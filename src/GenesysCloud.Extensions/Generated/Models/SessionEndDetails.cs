@@ -14,15 +14,19 @@ public sealed class SessionEndDetails : IGenesysCloudModel<SessionEndDetails>
 {
     /// <summary>The type of termination handling that resulted in the session end. It can be either Exit or Disconnect</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The reason for termination action. It can be due to an error or normal flow execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public string? Reason { get; set; }
+    public string? Reason { get => _reason; set => _reason = value; }
+
+    private global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum? _type;
+    private string? _reason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SessionEndDetails IGenesysCloudModel<SessionEndDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SessionEndDetails : IGenesysCloudModel<SessionEndDetails>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SessionEndDetails.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Reason = ReadString(ref reader, name);
+                    value._reason = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SessionEndDetails : IGenesysCloudModel<SessionEndDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "reason"u8, value.Reason, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "reason"u8, value._reason, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

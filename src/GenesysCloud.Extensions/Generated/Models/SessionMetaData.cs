@@ -14,15 +14,19 @@ public sealed class SessionMetaData : IGenesysCloudModel<SessionMetaData>
 {
     /// <summary>URL to fetch the meta data information. This field is populated only if session state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.SessionMetaDataResult? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionMetaDataResult? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
+
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.SessionMetaDataResult? _downloadResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SessionMetaData IGenesysCloudModel<SessionMetaData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SessionMetaData : IGenesysCloudModel<SessionMetaData>
             switch (index)
             {
                 case 0:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionMetaDataResult.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionMetaDataResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class SessionMetaData : IGenesysCloudModel<SessionMetaData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadResult is { } property1)
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadResult is { } property1)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.SessionMetaDataResult.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class SessionMetaData : IGenesysCloudModel<SessionMetaData>
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

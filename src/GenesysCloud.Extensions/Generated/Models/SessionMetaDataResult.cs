@@ -14,31 +14,39 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
 {
     /// <summary>Information about the continuous forecast session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionInfo")]
-    public global::GenesysCloud.Extensions.Models.SessionInfo? SessionInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.SessionInfo? SessionInfo { get => _sessionInfo; set => _sessionInfo = value; }
 
     /// <summary>Captured snapshots</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snapshots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Snapshots>? Snapshots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Snapshots>? Snapshots { get => _snapshots; set => _snapshots = value; }
 
     /// <summary>Start date of the forecast. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateForecastStart")]
-    public global::System.DateTimeOffset? DateForecastStart { get; set; }
+    public global::System.DateTimeOffset? DateForecastStart { get => _dateForecastStart; set => _dateForecastStart = value; }
 
     /// <summary>Start date of the oldest available historical week. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateHistoricalStart")]
-    public global::System.DateTimeOffset? DateHistoricalStart { get; set; }
+    public global::System.DateTimeOffset? DateHistoricalStart { get => _dateHistoricalStart; set => _dateHistoricalStart = value; }
 
     /// <summary>Total historical availability for offered metric across all planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregateOfferedHistoricalAvailability")]
-    public global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? AggregateOfferedHistoricalAvailability { get; set; }
+    public global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? AggregateOfferedHistoricalAvailability { get => _aggregateOfferedHistoricalAvailability; set => _aggregateOfferedHistoricalAvailability = value; }
 
     /// <summary>Total historical availability for average handle time metric across all planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregateAverageHandleTimeHistoricalAvailability")]
-    public global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? AggregateAverageHandleTimeHistoricalAvailability { get; set; }
+    public global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? AggregateAverageHandleTimeHistoricalAvailability { get => _aggregateAverageHandleTimeHistoricalAvailability; set => _aggregateAverageHandleTimeHistoricalAvailability = value; }
+
+    private global::GenesysCloud.Extensions.Models.SessionInfo? _sessionInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Snapshots>? _snapshots;
+    private global::System.DateTimeOffset? _dateForecastStart;
+    private global::System.DateTimeOffset? _dateHistoricalStart;
+    private global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? _aggregateOfferedHistoricalAvailability;
+    private global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability? _aggregateAverageHandleTimeHistoricalAvailability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SessionMetaDataResult IGenesysCloudModel<SessionMetaDataResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
             switch (index)
             {
                 case 0:
-                    value.SessionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionInfo.ReadJson(ref reader, options);
+                    value._sessionInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SessionInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Snapshots = null;
+                        value._snapshots = null;
                     }
                     else
                     {
@@ -75,23 +83,23 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Snapshots.ReadJson(ref reader, options));
                         }
 
-                        value.Snapshots = list1;
+                        value._snapshots = list1;
                     }
                     break;
                 case 2:
-                    value.DateForecastStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateForecastStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateHistoricalStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateHistoricalStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.AggregateOfferedHistoricalAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.ReadJson(ref reader, options);
+                    value._aggregateOfferedHistoricalAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.AggregateAverageHandleTimeHistoricalAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.ReadJson(ref reader, options);
+                    value._aggregateAverageHandleTimeHistoricalAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SessionInfo is { } property2)
+        if (value._sessionInfo is { } property2)
         {
             writer.WritePropertyName("sessionInfo"u8);
             global::GenesysCloud.Extensions.Models.SessionInfo.WriteJson(writer, property2, options);
@@ -113,7 +121,7 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
             writer.WriteNull("sessionInfo"u8);
         }
 
-        if (value.Snapshots is { } property4)
+        if (value._snapshots is { } property4)
         {
             writer.WritePropertyName("snapshots"u8);
             writer.WriteStartArray();
@@ -137,9 +145,9 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
             writer.WriteNull("snapshots"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateForecastStart"u8, value.DateForecastStart, nulls);
-        WriteDateTimeOffset(writer, "dateHistoricalStart"u8, value.DateHistoricalStart, nulls);
-        if (value.AggregateOfferedHistoricalAvailability is { } property7)
+        WriteDateTimeOffset(writer, "dateForecastStart"u8, value._dateForecastStart, nulls);
+        WriteDateTimeOffset(writer, "dateHistoricalStart"u8, value._dateHistoricalStart, nulls);
+        if (value._aggregateOfferedHistoricalAvailability is { } property7)
         {
             writer.WritePropertyName("aggregateOfferedHistoricalAvailability"u8);
             global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.WriteJson(writer, property7, options);
@@ -149,7 +157,7 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
             writer.WriteNull("aggregateOfferedHistoricalAvailability"u8);
         }
 
-        if (value.AggregateAverageHandleTimeHistoricalAvailability is { } property9)
+        if (value._aggregateAverageHandleTimeHistoricalAvailability is { } property9)
         {
             writer.WritePropertyName("aggregateAverageHandleTimeHistoricalAvailability"u8);
             global::GenesysCloud.Extensions.Models.AggregateHistoricalAvailability.WriteJson(writer, property9, options);
@@ -159,7 +167,7 @@ public sealed class SessionMetaDataResult : IGenesysCloudModel<SessionMetaDataRe
             writer.WriteNull("aggregateAverageHandleTimeHistoricalAvailability"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

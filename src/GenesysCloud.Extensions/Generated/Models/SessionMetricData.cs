@@ -14,27 +14,34 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
 {
     /// <summary>Model to be used for internal evaluation purposes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-    public global::GenesysCloud.Extensions.Models.ModelData? Model { get; set; }
+    public global::GenesysCloud.Extensions.Models.ModelData? Model { get => _model; set => _model = value; }
 
     /// <summary>Forecasted data for the requested session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("computed")]
-    public global::GenesysCloud.Extensions.Models.ComputedData? Computed { get; set; }
+    public global::GenesysCloud.Extensions.Models.ComputedData? Computed { get => _computed; set => _computed = value; }
 
     /// <summary>Historical data for the requested session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("historical")]
-    public global::GenesysCloud.Extensions.Models.HistoricalData? Historical { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalData? Historical { get => _historical; set => _historical = value; }
 
     /// <summary>Contains forecast metadata</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modelMetaData")]
-    public global::GenesysCloud.Extensions.Models.ModelMetaData? ModelMetaData { get; set; }
+    public global::GenesysCloud.Extensions.Models.ModelMetaData? ModelMetaData { get => _modelMetaData; set => _modelMetaData = value; }
 
     /// <summary>Contains forecast outlier data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outliers")]
-    public global::GenesysCloud.Extensions.Models.OutlierData? Outliers { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutlierData? Outliers { get => _outliers; set => _outliers = value; }
+
+    private global::GenesysCloud.Extensions.Models.ModelData? _model;
+    private global::GenesysCloud.Extensions.Models.ComputedData? _computed;
+    private global::GenesysCloud.Extensions.Models.HistoricalData? _historical;
+    private global::GenesysCloud.Extensions.Models.ModelMetaData? _modelMetaData;
+    private global::GenesysCloud.Extensions.Models.OutlierData? _outliers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SessionMetricData IGenesysCloudModel<SessionMetricData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             switch (index)
             {
                 case 0:
-                    value.Model = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModelData.ReadJson(ref reader, options);
+                    value._model = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModelData.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Computed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComputedData.ReadJson(ref reader, options);
+                    value._computed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ComputedData.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Historical = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalData.ReadJson(ref reader, options);
+                    value._historical = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalData.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ModelMetaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModelMetaData.ReadJson(ref reader, options);
+                    value._modelMetaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ModelMetaData.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Outliers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierData.ReadJson(ref reader, options);
+                    value._outliers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutlierData.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Model is { } property1)
+        if (value._model is { } property1)
         {
             writer.WritePropertyName("model"u8);
             global::GenesysCloud.Extensions.Models.ModelData.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             writer.WriteNull("model"u8);
         }
 
-        if (value.Computed is { } property3)
+        if (value._computed is { } property3)
         {
             writer.WritePropertyName("computed"u8);
             global::GenesysCloud.Extensions.Models.ComputedData.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             writer.WriteNull("computed"u8);
         }
 
-        if (value.Historical is { } property5)
+        if (value._historical is { } property5)
         {
             writer.WritePropertyName("historical"u8);
             global::GenesysCloud.Extensions.Models.HistoricalData.WriteJson(writer, property5, options);
@@ -112,7 +119,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             writer.WriteNull("historical"u8);
         }
 
-        if (value.ModelMetaData is { } property7)
+        if (value._modelMetaData is { } property7)
         {
             writer.WritePropertyName("modelMetaData"u8);
             global::GenesysCloud.Extensions.Models.ModelMetaData.WriteJson(writer, property7, options);
@@ -122,7 +129,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             writer.WriteNull("modelMetaData"u8);
         }
 
-        if (value.Outliers is { } property9)
+        if (value._outliers is { } property9)
         {
             writer.WritePropertyName("outliers"u8);
             global::GenesysCloud.Extensions.Models.OutlierData.WriteJson(writer, property9, options);
@@ -132,7 +139,7 @@ public sealed class SessionMetricData : IGenesysCloudModel<SessionMetricData>
             writer.WriteNull("outliers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

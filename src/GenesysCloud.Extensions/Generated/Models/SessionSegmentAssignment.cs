@@ -14,15 +14,19 @@ public sealed class SessionSegmentAssignment : IGenesysCloudModel<SessionSegment
 {
     /// <summary>The segment that was assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segment")]
-    public global::GenesysCloud.Extensions.Models.AssignedSegment? Segment { get; set; }
+    public global::GenesysCloud.Extensions.Models.AssignedSegment? Segment { get => _segment; set => _segment = value; }
 
     /// <summary>Timestamp indicating when the segment was assigned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedDate")]
-    public global::System.DateTimeOffset? AssignedDate { get; set; }
+    public global::System.DateTimeOffset? AssignedDate { get => _assignedDate; set => _assignedDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.AssignedSegment? _segment;
+    private global::System.DateTimeOffset? _assignedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SessionSegmentAssignment IGenesysCloudModel<SessionSegmentAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SessionSegmentAssignment : IGenesysCloudModel<SessionSegment
             switch (index)
             {
                 case 0:
-                    value.Segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssignedSegment.ReadJson(ref reader, options);
+                    value._segment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AssignedSegment.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.AssignedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._assignedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SessionSegmentAssignment : IGenesysCloudModel<SessionSegment
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Segment is { } property1)
+        if (value._segment is { } property1)
         {
             writer.WritePropertyName("segment"u8);
             global::GenesysCloud.Extensions.Models.AssignedSegment.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class SessionSegmentAssignment : IGenesysCloudModel<SessionSegment
             writer.WriteNull("segment"u8);
         }
 
-        WriteDateTimeOffset(writer, "assignedDate"u8, value.AssignedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "assignedDate"u8, value._assignedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

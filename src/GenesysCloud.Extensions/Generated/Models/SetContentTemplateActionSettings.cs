@@ -14,19 +14,24 @@ public sealed class SetContentTemplateActionSettings : IGenesysCloudModel<SetCon
 {
     /// <summary>A String containing the SMS contentTemplateId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smsContentTemplateId")]
-    public string? SmsContentTemplateId { get; set; }
+    public string? SmsContentTemplateId { get => _smsContentTemplateId; set => _smsContentTemplateId = value; }
 
     /// <summary>A String containing the Email contentTemplateId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailContentTemplateId")]
-    public string? EmailContentTemplateId { get; set; }
+    public string? EmailContentTemplateId { get => _emailContentTemplateId; set => _emailContentTemplateId = value; }
 
     /// <summary>A string containing the WhatsApp contentTemplateId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppContentTemplateId")]
-    public string? WhatsAppContentTemplateId { get; set; }
+    public string? WhatsAppContentTemplateId { get => _whatsAppContentTemplateId; set => _whatsAppContentTemplateId = value; }
+
+    private string? _smsContentTemplateId;
+    private string? _emailContentTemplateId;
+    private string? _whatsAppContentTemplateId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetContentTemplateActionSettings IGenesysCloudModel<SetContentTemplateActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SetContentTemplateActionSettings : IGenesysCloudModel<SetCon
             switch (index)
             {
                 case 0:
-                    value.SmsContentTemplateId = ReadString(ref reader, name);
+                    value._smsContentTemplateId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EmailContentTemplateId = ReadString(ref reader, name);
+                    value._emailContentTemplateId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WhatsAppContentTemplateId = ReadString(ref reader, name);
+                    value._whatsAppContentTemplateId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class SetContentTemplateActionSettings : IGenesysCloudModel<SetCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "smsContentTemplateId"u8, value.SmsContentTemplateId, nulls);
-        WriteString(writer, "emailContentTemplateId"u8, value.EmailContentTemplateId, nulls);
-        WriteString(writer, "whatsAppContentTemplateId"u8, value.WhatsAppContentTemplateId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "smsContentTemplateId"u8, value._smsContentTemplateId, nulls);
+        WriteString(writer, "emailContentTemplateId"u8, value._emailContentTemplateId, nulls);
+        WriteString(writer, "whatsAppContentTemplateId"u8, value._whatsAppContentTemplateId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

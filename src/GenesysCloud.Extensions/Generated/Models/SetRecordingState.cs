@@ -14,11 +14,14 @@ public sealed class SetRecordingState : IGenesysCloudModel<SetRecordingState>
 {
     /// <summary>On update, 'paused' initiates a secure pause, 'active' resumes any paused recordings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingState")]
-    public global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum? RecordingState { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum? RecordingState { get => _recordingState; set => _recordingState = value; }
+
+    private global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum? _recordingState;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetRecordingState IGenesysCloudModel<SetRecordingState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SetRecordingState : IGenesysCloudModel<SetRecordingState>
             switch (index)
             {
                 case 0:
-                    value.RecordingState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum(text1) : (global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum?)null;
+                    value._recordingState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum(text1) : (global::GenesysCloud.Extensions.Models.SetRecordingState.RecordingStateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SetRecordingState : IGenesysCloudModel<SetRecordingState>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "recordingState"u8, value.RecordingState?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "recordingState"u8, value._recordingState?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

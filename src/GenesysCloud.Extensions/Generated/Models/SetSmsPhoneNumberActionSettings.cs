@@ -14,11 +14,14 @@ public sealed class SetSmsPhoneNumberActionSettings : IGenesysCloudModel<SetSmsP
 {
     /// <summary>The string address for the sms phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderSmsPhoneNumber")]
-    public string? SenderSmsPhoneNumber { get; set; }
+    public string? SenderSmsPhoneNumber { get => _senderSmsPhoneNumber; set => _senderSmsPhoneNumber = value; }
+
+    private string? _senderSmsPhoneNumber;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetSmsPhoneNumberActionSettings IGenesysCloudModel<SetSmsPhoneNumberActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SetSmsPhoneNumberActionSettings : IGenesysCloudModel<SetSmsP
             switch (index)
             {
                 case 0:
-                    value.SenderSmsPhoneNumber = ReadString(ref reader, name);
+                    value._senderSmsPhoneNumber = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SetSmsPhoneNumberActionSettings : IGenesysCloudModel<SetSmsP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "senderSmsPhoneNumber"u8, value.SenderSmsPhoneNumber, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "senderSmsPhoneNumber"u8, value._senderSmsPhoneNumber, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

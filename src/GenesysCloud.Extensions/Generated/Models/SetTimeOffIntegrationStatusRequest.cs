@@ -14,11 +14,14 @@ public sealed class SetTimeOffIntegrationStatusRequest : IGenesysCloudModel<SetT
 {
     /// <summary>The integration status value for the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationStatus")]
-    public global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum? IntegrationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum? IntegrationStatus { get => _integrationStatus; set => _integrationStatus = value; }
+
+    private global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum? _integrationStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetTimeOffIntegrationStatusRequest IGenesysCloudModel<SetTimeOffIntegrationStatusRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SetTimeOffIntegrationStatusRequest : IGenesysCloudModel<SetT
             switch (index)
             {
                 case 0:
-                    value.IntegrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum?)null;
+                    value._integrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest.IntegrationStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SetTimeOffIntegrationStatusRequest : IGenesysCloudModel<SetT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "integrationStatus"u8, value.IntegrationStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "integrationStatus"u8, value._integrationStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SetUuiDataRequest : IGenesysCloudModel<SetUuiDataRequest>
 {
     /// <summary>The value of the uuiData to set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uuiData")]
-    public string? UuiData { get; set; }
+    public string? UuiData { get => _uuiData; set => _uuiData = value; }
+
+    private string? _uuiData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetUuiDataRequest IGenesysCloudModel<SetUuiDataRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SetUuiDataRequest : IGenesysCloudModel<SetUuiDataRequest>
             switch (index)
             {
                 case 0:
-                    value.UuiData = ReadString(ref reader, name);
+                    value._uuiData = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SetUuiDataRequest : IGenesysCloudModel<SetUuiDataRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uuiData"u8, value.UuiData, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uuiData"u8, value._uuiData, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

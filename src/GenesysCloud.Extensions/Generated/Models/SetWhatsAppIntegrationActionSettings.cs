@@ -14,11 +14,14 @@ public sealed class SetWhatsAppIntegrationActionSettings : IGenesysCloudModel<Se
 {
     /// <summary>The ID of the WhatsApp integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppIntegrationId")]
-    public string? WhatsAppIntegrationId { get; set; }
+    public string? WhatsAppIntegrationId { get => _whatsAppIntegrationId; set => _whatsAppIntegrationId = value; }
+
+    private string? _whatsAppIntegrationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SetWhatsAppIntegrationActionSettings IGenesysCloudModel<SetWhatsAppIntegrationActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SetWhatsAppIntegrationActionSettings : IGenesysCloudModel<Se
             switch (index)
             {
                 case 0:
-                    value.WhatsAppIntegrationId = ReadString(ref reader, name);
+                    value._whatsAppIntegrationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SetWhatsAppIntegrationActionSettings : IGenesysCloudModel<Se
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "whatsAppIntegrationId"u8, value.WhatsAppIntegrationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "whatsAppIntegrationId"u8, value._whatsAppIntegrationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SettingDirection : IGenesysCloudModel<SettingDirection>
 {
     /// <summary>Status for the Inbound Direction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inbound")]
-    public global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum? Inbound { get; set; }
+    public global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum? Inbound { get => _inbound; set => _inbound = value; }
 
     /// <summary>Status for the Outbound Direction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outbound")]
-    public global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum? Outbound { get; set; }
+    public global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum? Outbound { get => _outbound; set => _outbound = value; }
+
+    private global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum? _inbound;
+    private global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum? _outbound;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SettingDirection IGenesysCloudModel<SettingDirection>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SettingDirection : IGenesysCloudModel<SettingDirection>
             switch (index)
             {
                 case 0:
-                    value.Inbound = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum(text1) : (global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum?)null;
+                    value._inbound = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum(text1) : (global::GenesysCloud.Extensions.Models.SettingDirection.InboundEnum?)null;
                     break;
                 case 1:
-                    value.Outbound = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum(text2) : (global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum?)null;
+                    value._outbound = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum(text2) : (global::GenesysCloud.Extensions.Models.SettingDirection.OutboundEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SettingDirection : IGenesysCloudModel<SettingDirection>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "inbound"u8, value.Inbound?.ToString(), nulls);
-        WriteString(writer, "outbound"u8, value.Outbound?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inbound"u8, value._inbound?.ToString(), nulls);
+        WriteString(writer, "outbound"u8, value._outbound?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

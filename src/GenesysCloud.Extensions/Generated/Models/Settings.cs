@@ -14,31 +14,39 @@ public sealed class Settings : IGenesysCloudModel<Settings>
 {
     /// <summary>Communication Based ACW</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationBasedACW")]
-    public bool? CommunicationBasedACW { get; set; }
+    public bool? CommunicationBasedACW { get => _communicationBasedACW; set => _communicationBasedACW = value; }
 
     /// <summary>Display communication summary</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeNonAgentConversationSummary")]
-    public bool? IncludeNonAgentConversationSummary { get; set; }
+    public bool? IncludeNonAgentConversationSummary { get => _includeNonAgentConversationSummary; set => _includeNonAgentConversationSummary = value; }
 
     /// <summary>Allow Callback Queue Selection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowCallbackQueueSelection")]
-    public bool? AllowCallbackQueueSelection { get; set; }
+    public bool? AllowCallbackQueueSelection { get => _allowCallbackQueueSelection; set => _allowCallbackQueueSelection = value; }
 
     /// <summary>Inherit callback routing data from inbound calls</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbacksInheritRoutingFromInboundCall")]
-    public bool? CallbacksInheritRoutingFromInboundCall { get; set; }
+    public bool? CallbacksInheritRoutingFromInboundCall { get => _callbacksInheritRoutingFromInboundCall; set => _callbacksInheritRoutingFromInboundCall = value; }
 
     /// <summary>Complete ACW When Agent Transitions Offline</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("completeAcwWhenAgentTransitionsOffline")]
-    public bool? CompleteAcwWhenAgentTransitionsOffline { get; set; }
+    public bool? CompleteAcwWhenAgentTransitionsOffline { get => _completeAcwWhenAgentTransitionsOffline; set => _completeAcwWhenAgentTransitionsOffline = value; }
 
     /// <summary>Exclude the 'interacting' duration from the handle calculations of callbacks</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalActiveCallback")]
-    public bool? TotalActiveCallback { get; set; }
+    public bool? TotalActiveCallback { get => _totalActiveCallback; set => _totalActiveCallback = value; }
+
+    private bool? _communicationBasedACW;
+    private bool? _includeNonAgentConversationSummary;
+    private bool? _allowCallbackQueueSelection;
+    private bool? _callbacksInheritRoutingFromInboundCall;
+    private bool? _completeAcwWhenAgentTransitionsOffline;
+    private bool? _totalActiveCallback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Settings IGenesysCloudModel<Settings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class Settings : IGenesysCloudModel<Settings>
             switch (index)
             {
                 case 0:
-                    value.CommunicationBasedACW = ReadNullableBoolean(ref reader, name);
+                    value._communicationBasedACW = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.IncludeNonAgentConversationSummary = ReadNullableBoolean(ref reader, name);
+                    value._includeNonAgentConversationSummary = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AllowCallbackQueueSelection = ReadNullableBoolean(ref reader, name);
+                    value._allowCallbackQueueSelection = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.CallbacksInheritRoutingFromInboundCall = ReadNullableBoolean(ref reader, name);
+                    value._callbacksInheritRoutingFromInboundCall = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.CompleteAcwWhenAgentTransitionsOffline = ReadNullableBoolean(ref reader, name);
+                    value._completeAcwWhenAgentTransitionsOffline = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.TotalActiveCallback = ReadNullableBoolean(ref reader, name);
+                    value._totalActiveCallback = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class Settings : IGenesysCloudModel<Settings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "communicationBasedACW"u8, value.CommunicationBasedACW, nulls);
-        WriteBoolean(writer, "includeNonAgentConversationSummary"u8, value.IncludeNonAgentConversationSummary, nulls);
-        WriteBoolean(writer, "allowCallbackQueueSelection"u8, value.AllowCallbackQueueSelection, nulls);
-        WriteBoolean(writer, "callbacksInheritRoutingFromInboundCall"u8, value.CallbacksInheritRoutingFromInboundCall, nulls);
-        WriteBoolean(writer, "completeAcwWhenAgentTransitionsOffline"u8, value.CompleteAcwWhenAgentTransitionsOffline, nulls);
-        WriteBoolean(writer, "totalActiveCallback"u8, value.TotalActiveCallback, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "communicationBasedACW"u8, value._communicationBasedACW, nulls);
+        WriteBoolean(writer, "includeNonAgentConversationSummary"u8, value._includeNonAgentConversationSummary, nulls);
+        WriteBoolean(writer, "allowCallbackQueueSelection"u8, value._allowCallbackQueueSelection, nulls);
+        WriteBoolean(writer, "callbacksInheritRoutingFromInboundCall"u8, value._callbacksInheritRoutingFromInboundCall, nulls);
+        WriteBoolean(writer, "completeAcwWhenAgentTransitionsOffline"u8, value._completeAcwWhenAgentTransitionsOffline, nulls);
+        WriteBoolean(writer, "totalActiveCallback"u8, value._totalActiveCallback, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

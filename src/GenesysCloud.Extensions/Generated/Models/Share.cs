@@ -14,51 +14,64 @@ public sealed class Share : IGenesysCloudModel<Share>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>sharedEntityType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntityType")]
-    public global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum? SharedEntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum? SharedEntityType { get => _sharedEntityType; set => _sharedEntityType = value; }
 
     /// <summary>Gets or sets <c>sharedEntity</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedEntity")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedEntity { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedEntity { get => _sharedEntity; set => _sharedEntity = value; }
 
     /// <summary>Gets or sets <c>memberType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberType")]
-    public global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum? MemberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum? MemberType { get => _memberType; set => _memberType = value; }
 
     /// <summary>Gets or sets <c>member</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get => _member; set => _member = value; }
 
     /// <summary>Gets or sets <c>sharedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sharedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SharedBy { get => _sharedBy; set => _sharedBy = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>group</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum? _sharedEntityType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sharedEntity;
+    private global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum? _memberType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _member;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _sharedBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Share IGenesysCloudModel<Share>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class Share : IGenesysCloudModel<Share>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum?)null;
+                    value._sharedEntityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Share.SharedEntityTypeEnum?)null;
                     break;
                 case 3:
-                    value.SharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sharedEntity = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.MemberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum?)null;
+                    value._memberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Share.MemberTypeEnum?)null;
                     break;
                 case 5:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SharedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._sharedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +137,10 @@ public sealed class Share : IGenesysCloudModel<Share>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "sharedEntityType"u8, value.SharedEntityType?.ToString(), nulls);
-        if (value.SharedEntity is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "sharedEntityType"u8, value._sharedEntityType?.ToString(), nulls);
+        if (value._sharedEntity is { } property3)
         {
             writer.WritePropertyName("sharedEntity"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -137,8 +150,8 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("sharedEntity"u8);
         }
 
-        WriteString(writer, "memberType"u8, value.MemberType?.ToString(), nulls);
-        if (value.Member is { } property5)
+        WriteString(writer, "memberType"u8, value._memberType?.ToString(), nulls);
+        if (value._member is { } property5)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -148,7 +161,7 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("member"u8);
         }
 
-        if (value.SharedBy is { } property7)
+        if (value._sharedBy is { } property7)
         {
             writer.WritePropertyName("sharedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property7, options);
@@ -158,7 +171,7 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("sharedBy"u8);
         }
 
-        if (value.Workspace is { } property9)
+        if (value._workspace is { } property9)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property9, options);
@@ -168,7 +181,7 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.User is { } property11)
+        if (value._user is { } property11)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property11, options);
@@ -178,7 +191,7 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Group is { } property13)
+        if (value._group is { } property13)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property13, options);
@@ -188,8 +201,8 @@ public sealed class Share : IGenesysCloudModel<Share>
             writer.WriteNull("group"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class SharedResponse : IGenesysCloudModel<SharedResponse>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>downloadUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUri")]
-    public string? DownloadUri { get; set; }
+    public string? DownloadUri { get => _downloadUri; set => _downloadUri = value; }
 
     /// <summary>Gets or sets <c>viewUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewUri")]
-    public string? ViewUri { get; set; }
+    public string? ViewUri { get => _viewUri; set => _viewUri = value; }
 
     /// <summary>Gets or sets <c>document</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.Document? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.Document? Document { get => _document; set => _document = value; }
 
     /// <summary>Gets or sets <c>share</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("share")]
-    public global::GenesysCloud.Extensions.Models.Share? Share { get; set; }
+    public global::GenesysCloud.Extensions.Models.Share? Share { get => _share; set => _share = value; }
+
+    private string? _id;
+    private string? _downloadUri;
+    private string? _viewUri;
+    private global::GenesysCloud.Extensions.Models.Document? _document;
+    private global::GenesysCloud.Extensions.Models.Share? _share;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SharedResponse IGenesysCloudModel<SharedResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SharedResponse : IGenesysCloudModel<SharedResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadUri = ReadString(ref reader, name);
+                    value._downloadUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ViewUri = ReadString(ref reader, name);
+                    value._viewUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Document.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Document.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Share = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Share.ReadJson(ref reader, options);
+                    value._share = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Share.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class SharedResponse : IGenesysCloudModel<SharedResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadUri"u8, value.DownloadUri, nulls);
-        WriteString(writer, "viewUri"u8, value.ViewUri, nulls);
-        if (value.Document is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadUri"u8, value._downloadUri, nulls);
+        WriteString(writer, "viewUri"u8, value._viewUri, nulls);
+        if (value._document is { } property1)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.Document.WriteJson(writer, property1, options);
@@ -95,7 +102,7 @@ public sealed class SharedResponse : IGenesysCloudModel<SharedResponse>
             writer.WriteNull("document"u8);
         }
 
-        if (value.Share is { } property3)
+        if (value._share is { } property3)
         {
             writer.WritePropertyName("share"u8);
             global::GenesysCloud.Extensions.Models.Share.WriteJson(writer, property3, options);
@@ -105,7 +112,7 @@ public sealed class SharedResponse : IGenesysCloudModel<SharedResponse>
             writer.WriteNull("share"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

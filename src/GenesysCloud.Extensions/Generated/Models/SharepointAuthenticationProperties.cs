@@ -14,23 +14,29 @@ public sealed class SharepointAuthenticationProperties : IGenesysCloudModel<Shar
 {
     /// <summary>The authentication URL for the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationUrl")]
-    public string? AuthenticationUrl { get; set; }
+    public string? AuthenticationUrl { get => _authenticationUrl; set => _authenticationUrl = value; }
 
     /// <summary>The tenant ID for the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
+    public string? TenantId { get => _tenantId; set => _tenantId = value; }
 
     /// <summary>The client ID for the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>The redirect URL for the connection.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUrl")]
-    public string? RedirectUrl { get; set; }
+    public string? RedirectUrl { get => _redirectUrl; set => _redirectUrl = value; }
+
+    private string? _authenticationUrl;
+    private string? _tenantId;
+    private string? _clientId;
+    private string? _redirectUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SharepointAuthenticationProperties IGenesysCloudModel<SharepointAuthenticationProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SharepointAuthenticationProperties : IGenesysCloudModel<Shar
             switch (index)
             {
                 case 0:
-                    value.AuthenticationUrl = ReadString(ref reader, name);
+                    value._authenticationUrl = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TenantId = ReadString(ref reader, name);
+                    value._tenantId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RedirectUrl = ReadString(ref reader, name);
+                    value._redirectUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class SharepointAuthenticationProperties : IGenesysCloudModel<Shar
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "authenticationUrl"u8, value.AuthenticationUrl, nulls);
-        WriteString(writer, "tenantId"u8, value.TenantId, nulls);
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        WriteString(writer, "redirectUrl"u8, value.RedirectUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "authenticationUrl"u8, value._authenticationUrl, nulls);
+        WriteString(writer, "tenantId"u8, value._tenantId, nulls);
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        WriteString(writer, "redirectUrl"u8, value._redirectUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ShiftStartVariance : IGenesysCloudModel<ShiftStartVariance>
 {
     /// <summary>Days for which shift start variance is configured</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("applicableDays")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ApplicableDays { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ApplicableDays { get => _applicableDays; set => _applicableDays = value; }
 
     /// <summary>Maximum variance in minutes across shift starts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxShiftStartVarianceMinutes")]
-    public long? MaxShiftStartVarianceMinutes { get; set; }
+    public long? MaxShiftStartVarianceMinutes { get => _maxShiftStartVarianceMinutes; set => _maxShiftStartVarianceMinutes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _applicableDays;
+    private long? _maxShiftStartVarianceMinutes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftStartVariance IGenesysCloudModel<ShiftStartVariance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ShiftStartVariance : IGenesysCloudModel<ShiftStartVariance>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ApplicableDays = null;
+                        value._applicableDays = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ShiftStartVariance : IGenesysCloudModel<ShiftStartVariance>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ApplicableDays = list1;
+                        value._applicableDays = list1;
                     }
                     break;
                 case 1:
-                    value.MaxShiftStartVarianceMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maxShiftStartVarianceMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ShiftStartVariance : IGenesysCloudModel<ShiftStartVariance>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ApplicableDays is { } property2)
+        if (value._applicableDays is { } property2)
         {
             writer.WritePropertyName("applicableDays"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class ShiftStartVariance : IGenesysCloudModel<ShiftStartVariance>
             writer.WriteNull("applicableDays"u8);
         }
 
-        WriteInt64(writer, "maxShiftStartVarianceMinutes"u8, value.MaxShiftStartVarianceMinutes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxShiftStartVarianceMinutes"u8, value._maxShiftStartVarianceMinutes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

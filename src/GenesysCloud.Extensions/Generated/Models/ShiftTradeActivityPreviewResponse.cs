@@ -14,35 +14,44 @@ public sealed class ShiftTradeActivityPreviewResponse : IGenesysCloudModel<Shift
 {
     /// <summary>The start date and time of this activity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The length in minutes of this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthMinutes")]
-    public long? LengthMinutes { get; set; }
+    public long? LengthMinutes { get => _lengthMinutes; set => _lengthMinutes = value; }
 
     /// <summary>The ID of the activity code for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this activity counts as paid time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Payable minutes for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public long? PayableMinutes { get; set; }
+    public long? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>The type of the external activity associated with this activity, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityType")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum? ExternalActivityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum? ExternalActivityType { get => _externalActivityType; set => _externalActivityType = value; }
 
     /// <summary>The ID of the external activity associated with this activity, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityId")]
-    public string? ExternalActivityId { get; set; }
+    public string? ExternalActivityId { get => _externalActivityId; set => _externalActivityId = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthMinutes;
+    private string? _activityCodeId;
+    private bool? _countsAsPaidTime;
+    private long? _payableMinutes;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum? _externalActivityType;
+    private string? _externalActivityId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeActivityPreviewResponse IGenesysCloudModel<ShiftTradeActivityPreviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ShiftTradeActivityPreviewResponse : IGenesysCloudModel<Shift
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LengthMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.PayableMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._payableMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ExternalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum?)null;
+                    value._externalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ExternalActivityTypeEnum?)null;
                     break;
                 case 6:
-                    value.ExternalActivityId = ReadString(ref reader, name);
+                    value._externalActivityId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class ShiftTradeActivityPreviewResponse : IGenesysCloudModel<Shift
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthMinutes"u8, value.LengthMinutes, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteInt64(writer, "payableMinutes"u8, value.PayableMinutes, nulls);
-        WriteString(writer, "externalActivityType"u8, value.ExternalActivityType?.ToString(), nulls);
-        WriteString(writer, "externalActivityId"u8, value.ExternalActivityId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthMinutes"u8, value._lengthMinutes, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteInt64(writer, "payableMinutes"u8, value._payableMinutes, nulls);
+        WriteString(writer, "externalActivityType"u8, value._externalActivityType?.ToString(), nulls);
+        WriteString(writer, "externalActivityId"u8, value._externalActivityId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

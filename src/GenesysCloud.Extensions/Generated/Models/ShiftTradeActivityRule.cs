@@ -14,19 +14,24 @@ public sealed class ShiftTradeActivityRule : IGenesysCloudModel<ShiftTradeActivi
 {
     /// <summary>The activity category to which to apply this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>The action this rule invokes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The ID of the activity code with which to replace activities belonging to the original category if applicable (required if action == Replace, must be a default activity code ID)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIdReplacement")]
-    public string? ActivityCodeIdReplacement { get; set; }
+    public string? ActivityCodeIdReplacement { get => _activityCodeIdReplacement; set => _activityCodeIdReplacement = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum? _activityCategory;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum? _action;
+    private string? _activityCodeIdReplacement;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeActivityRule IGenesysCloudModel<ShiftTradeActivityRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ShiftTradeActivityRule : IGenesysCloudModel<ShiftTradeActivi
             switch (index)
             {
                 case 0:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.Action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ActionEnum?)null;
                     break;
                 case 2:
-                    value.ActivityCodeIdReplacement = ReadString(ref reader, name);
+                    value._activityCodeIdReplacement = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ShiftTradeActivityRule : IGenesysCloudModel<ShiftTradeActivi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "activityCodeIdReplacement"u8, value.ActivityCodeIdReplacement, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "activityCodeIdReplacement"u8, value._activityCodeIdReplacement, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

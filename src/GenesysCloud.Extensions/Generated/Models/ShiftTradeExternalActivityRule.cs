@@ -14,19 +14,24 @@ public sealed class ShiftTradeExternalActivityRule : IGenesysCloudModel<ShiftTra
 {
     /// <summary>The external activity type to which to apply this rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityType")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum? ExternalActivityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum? ExternalActivityType { get => _externalActivityType; set => _externalActivityType = value; }
 
     /// <summary>The action this rule invokes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The ID of the activity code with which to replace to replace external activities (required if action == KeepWithAgent, must be a default activity code ID)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIdReplacement")]
-    public string? ActivityCodeIdReplacement { get; set; }
+    public string? ActivityCodeIdReplacement { get => _activityCodeIdReplacement; set => _activityCodeIdReplacement = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum? _externalActivityType;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum? _action;
+    private string? _activityCodeIdReplacement;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeExternalActivityRule IGenesysCloudModel<ShiftTradeExternalActivityRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ShiftTradeExternalActivityRule : IGenesysCloudModel<ShiftTra
             switch (index)
             {
                 case 0:
-                    value.ExternalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum?)null;
+                    value._externalActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ExternalActivityTypeEnum?)null;
                     break;
                 case 1:
-                    value.Action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ActionEnum?)null;
                     break;
                 case 2:
-                    value.ActivityCodeIdReplacement = ReadString(ref reader, name);
+                    value._activityCodeIdReplacement = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ShiftTradeExternalActivityRule : IGenesysCloudModel<ShiftTra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "externalActivityType"u8, value.ExternalActivityType?.ToString(), nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "activityCodeIdReplacement"u8, value.ActivityCodeIdReplacement, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalActivityType"u8, value._externalActivityType?.ToString(), nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "activityCodeIdReplacement"u8, value._activityCodeIdReplacement, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
 {
     /// <summary>The user who initiated this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The management unit of the user who initiated this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>Associated schedule information for the initiating user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The shift offered for trade by the initiating user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shift")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? Shift { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? Shift { get => _shift; set => _shift = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit? _schedule;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? _shift;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeInitiatingSideResponseItem IGenesysCloudModel<ShiftTradeInitiatingSideResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Shift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.ReadJson(ref reader, options);
+                    value._shift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
             writer.WriteNull("user"u8);
         }
 
-        if (value.ManagementUnit is { } property3)
+        if (value._managementUnit is { } property3)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.Schedule is { } property5)
+        if (value._schedule is { } property5)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.ScheduleReferenceWithBusinessUnit.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
             writer.WriteNull("schedule"u8);
         }
 
-        if (value.Shift is { } property7)
+        if (value._shift is { } property7)
         {
             writer.WritePropertyName("shift"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class ShiftTradeInitiatingSideResponseItem : IGenesysCloudModel<Sh
             writer.WriteNull("shift"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

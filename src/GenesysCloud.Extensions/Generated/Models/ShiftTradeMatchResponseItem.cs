@@ -14,15 +14,19 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
 {
     /// <summary>The IDs of the receiving shift trades which match the initiating shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ShiftIds { get => _shiftIds; set => _shiftIds = value; }
 
     /// <summary>A preview of what the shift trade would look like if matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preview")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? Preview { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? Preview { get => _preview; set => _preview = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _shiftIds;
+    private global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? _preview;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeMatchResponseItem IGenesysCloudModel<ShiftTradeMatchResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ShiftIds = null;
+                        value._shiftIds = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ShiftIds = list1;
+                        value._shiftIds = list1;
                     }
                     break;
                 case 1:
-                    value.Preview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
+                    value._preview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ShiftIds is { } property2)
+        if (value._shiftIds is { } property2)
         {
             writer.WritePropertyName("shiftIds"u8);
             writer.WriteStartArray();
@@ -92,7 +96,7 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
             writer.WriteNull("shiftIds"u8);
         }
 
-        if (value.Preview is { } property4)
+        if (value._preview is { } property4)
         {
             writer.WritePropertyName("preview"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.WriteJson(writer, property4, options);
@@ -102,7 +106,7 @@ public sealed class ShiftTradeMatchResponseItem : IGenesysCloudModel<ShiftTradeM
             writer.WriteNull("preview"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
 {
     /// <summary>Details for the initiatingUser side of the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingUser")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? InitiatingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? InitiatingUser { get => _initiatingUser; set => _initiatingUser = value; }
 
     /// <summary>Details for the receivingUser side of the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUser")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? ReceivingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? ReceivingUser { get => _receivingUser; set => _receivingUser = value; }
 
     /// <summary>Constraint violations introduced after being matched that would normally disallow a trade, but which can still be overridden by the shift trade administrator</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("violations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? Violations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? Violations { get => _violations; set => _violations = value; }
 
     /// <summary>Constraint violations associated with this shift trade which require shift trade administrator review</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adminReviewViolations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? AdminReviewViolations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? AdminReviewViolations { get => _adminReviewViolations; set => _adminReviewViolations = value; }
 
     /// <summary>Unevaluated rules for this shift trade which require shift trade administrator review</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unevaluatedRules")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UnevaluatedRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UnevaluatedRules { get => _unevaluatedRules; set => _unevaluatedRules = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? _initiatingUser;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse? _receivingUser;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? _violations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation>? _adminReviewViolations;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _unevaluatedRules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeMatchReviewResponse IGenesysCloudModel<ShiftTradeMatchReviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             switch (index)
             {
                 case 0:
-                    value.InitiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.ReadJson(ref reader, options);
+                    value._initiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ReceivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.ReadJson(ref reader, options);
+                    value._receivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Violations = null;
+                        value._violations = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.ReadJson(ref reader, options));
                         }
 
-                        value.Violations = list1;
+                        value._violations = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AdminReviewViolations = null;
+                        value._adminReviewViolations = null;
                     }
                     else
                     {
@@ -91,13 +98,13 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.ReadJson(ref reader, options));
                         }
 
-                        value.AdminReviewViolations = list2;
+                        value._adminReviewViolations = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.UnevaluatedRules = null;
+                        value._unevaluatedRules = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UnevaluatedRules = list3;
+                        value._unevaluatedRules = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +131,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.InitiatingUser is { } property4)
+        if (value._initiatingUser is { } property4)
         {
             writer.WritePropertyName("initiatingUser"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.WriteJson(writer, property4, options);
@@ -134,7 +141,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             writer.WriteNull("initiatingUser"u8);
         }
 
-        if (value.ReceivingUser is { } property6)
+        if (value._receivingUser is { } property6)
         {
             writer.WritePropertyName("receivingUser"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewUserResponse.WriteJson(writer, property6, options);
@@ -144,7 +151,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             writer.WriteNull("receivingUser"u8);
         }
 
-        if (value.Violations is { } property8)
+        if (value._violations is { } property8)
         {
             writer.WritePropertyName("violations"u8);
             writer.WriteStartArray();
@@ -168,7 +175,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             writer.WriteNull("violations"u8);
         }
 
-        if (value.AdminReviewViolations is { } property11)
+        if (value._adminReviewViolations is { } property11)
         {
             writer.WritePropertyName("adminReviewViolations"u8);
             writer.WriteStartArray();
@@ -192,7 +199,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             writer.WriteNull("adminReviewViolations"u8);
         }
 
-        if (value.UnevaluatedRules is { } property14)
+        if (value._unevaluatedRules is { } property14)
         {
             writer.WritePropertyName("unevaluatedRules"u8);
             writer.WriteStartArray();
@@ -209,7 +216,7 @@ public sealed class ShiftTradeMatchReviewResponse : IGenesysCloudModel<ShiftTrad
             writer.WriteNull("unevaluatedRules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

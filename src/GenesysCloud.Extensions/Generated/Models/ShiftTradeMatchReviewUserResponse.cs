@@ -14,27 +14,34 @@ public sealed class ShiftTradeMatchReviewUserResponse : IGenesysCloudModel<Shift
 {
     /// <summary>The minimum weekly paid minutes for this user per the work plan tied to the agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMinimumPaidMinutes")]
-    public long? WeeklyMinimumPaidMinutes { get; set; }
+    public long? WeeklyMinimumPaidMinutes { get => _weeklyMinimumPaidMinutes; set => _weeklyMinimumPaidMinutes = value; }
 
     /// <summary>The maximum weekly paid minutes for this user per the work plan tied to the agent schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMaximumPaidMinutes")]
-    public long? WeeklyMaximumPaidMinutes { get; set; }
+    public long? WeeklyMaximumPaidMinutes { get => _weeklyMaximumPaidMinutes; set => _weeklyMaximumPaidMinutes = value; }
 
     /// <summary>The paid minutes on the week schedule for this user prior to the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preTradeSchedulePaidMinutes")]
-    public long? PreTradeSchedulePaidMinutes { get; set; }
+    public long? PreTradeSchedulePaidMinutes { get => _preTradeSchedulePaidMinutes; set => _preTradeSchedulePaidMinutes = value; }
 
     /// <summary>The paid minutes on the week schedule for this user if the shift trade is approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postTradeSchedulePaidMinutes")]
-    public long? PostTradeSchedulePaidMinutes { get; set; }
+    public long? PostTradeSchedulePaidMinutes { get => _postTradeSchedulePaidMinutes; set => _postTradeSchedulePaidMinutes = value; }
 
     /// <summary>Preview of what the shift will look like for the opposite side of this trade after the match is approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postTradeNewShift")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? PostTradeNewShift { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? PostTradeNewShift { get => _postTradeNewShift; set => _postTradeNewShift = value; }
+
+    private long? _weeklyMinimumPaidMinutes;
+    private long? _weeklyMaximumPaidMinutes;
+    private long? _preTradeSchedulePaidMinutes;
+    private long? _postTradeSchedulePaidMinutes;
+    private global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse? _postTradeNewShift;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeMatchReviewUserResponse IGenesysCloudModel<ShiftTradeMatchReviewUserResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class ShiftTradeMatchReviewUserResponse : IGenesysCloudModel<Shift
             switch (index)
             {
                 case 0:
-                    value.WeeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.WeeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PreTradeSchedulePaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._preTradeSchedulePaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PostTradeSchedulePaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._postTradeSchedulePaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.PostTradeNewShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
+                    value._postTradeNewShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class ShiftTradeMatchReviewUserResponse : IGenesysCloudModel<Shift
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value.WeeklyMinimumPaidMinutes, nulls);
-        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value.WeeklyMaximumPaidMinutes, nulls);
-        WriteInt64(writer, "preTradeSchedulePaidMinutes"u8, value.PreTradeSchedulePaidMinutes, nulls);
-        WriteInt64(writer, "postTradeSchedulePaidMinutes"u8, value.PostTradeSchedulePaidMinutes, nulls);
-        if (value.PostTradeNewShift is { } property1)
+        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value._weeklyMinimumPaidMinutes, nulls);
+        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value._weeklyMaximumPaidMinutes, nulls);
+        WriteInt64(writer, "preTradeSchedulePaidMinutes"u8, value._preTradeSchedulePaidMinutes, nulls);
+        WriteInt64(writer, "postTradeSchedulePaidMinutes"u8, value._postTradeSchedulePaidMinutes, nulls);
+        if (value._postTradeNewShift is { } property1)
         {
             writer.WritePropertyName("postTradeNewShift"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradePreviewResponse.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class ShiftTradeMatchReviewUserResponse : IGenesysCloudModel<Shift
             writer.WriteNull("postTradeNewShift"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ShiftTradeMatchViolation : IGenesysCloudModel<ShiftTradeMatc
 {
     /// <summary>The type of constraint violation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Clarifying user params for constructing helpful error messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("params")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Params { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Params { get => _params; set => _params = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _params;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeMatchViolation IGenesysCloudModel<ShiftTradeMatchViolation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ShiftTradeMatchViolation : IGenesysCloudModel<ShiftTradeMatc
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeMatchViolation.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Params = null;
+                        value._params = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ShiftTradeMatchViolation : IGenesysCloudModel<ShiftTradeMatc
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.Params = dictionary2;
+                        value._params = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ShiftTradeMatchViolation : IGenesysCloudModel<ShiftTradeMatc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Params is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._params is { } property3)
         {
             writer.WritePropertyName("params"u8);
             writer.WriteStartObject();
@@ -94,7 +98,7 @@ public sealed class ShiftTradeMatchViolation : IGenesysCloudModel<ShiftTradeMatc
             writer.WriteNull("params"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

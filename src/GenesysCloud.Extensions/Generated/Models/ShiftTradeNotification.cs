@@ -14,39 +14,49 @@ public sealed class ShiftTradeNotification : IGenesysCloudModel<ShiftTradeNotifi
 {
     /// <summary>The start week date of the initiating shift of the shift trade in yyyy-MM-dd format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The ID of the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tradeId")]
-    public string? TradeId { get; set; }
+    public string? TradeId { get => _tradeId; set => _tradeId = value; }
 
     /// <summary>Whether this is a one sided shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oneSided")]
-    public bool? OneSided { get; set; }
+    public bool? OneSided { get => _oneSided; set => _oneSided = value; }
 
     /// <summary>The new state of the shift trade, null if there was no change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newState")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum? NewState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum? NewState { get => _newState; set => _newState = value; }
 
     /// <summary>The user who initiated the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get => _initiatingUser; set => _initiatingUser = value; }
 
     /// <summary>The start date and time of the initiating shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftDate")]
-    public global::System.DateTimeOffset? InitiatingShiftDate { get; set; }
+    public global::System.DateTimeOffset? InitiatingShiftDate { get => _initiatingShiftDate; set => _initiatingShiftDate = value; }
 
     /// <summary>The user on the receiving side of this shift trade (null if not matched)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get => _receivingUser; set => _receivingUser = value; }
 
     /// <summary>The start date and time of the receiving shift (null if not matched or if one-sided. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftDate")]
-    public global::System.DateTimeOffset? ReceivingShiftDate { get; set; }
+    public global::System.DateTimeOffset? ReceivingShiftDate { get => _receivingShiftDate; set => _receivingShiftDate = value; }
+
+    private string? _weekDate;
+    private string? _tradeId;
+    private bool? _oneSided;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum? _newState;
+    private global::GenesysCloud.Extensions.Models.UserReference? _initiatingUser;
+    private global::System.DateTimeOffset? _initiatingShiftDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _receivingUser;
+    private global::System.DateTimeOffset? _receivingShiftDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeNotification IGenesysCloudModel<ShiftTradeNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class ShiftTradeNotification : IGenesysCloudModel<ShiftTradeNotifi
             switch (index)
             {
                 case 0:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TradeId = ReadString(ref reader, name);
+                    value._tradeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OneSided = ReadNullableBoolean(ref reader, name);
+                    value._oneSided = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.NewState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum?)null;
+                    value._newState = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeNotification.NewStateEnum?)null;
                     break;
                 case 4:
-                    value.InitiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._initiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.InitiatingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._initiatingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.ReceivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._receivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ReceivingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._receivingShiftDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +113,11 @@ public sealed class ShiftTradeNotification : IGenesysCloudModel<ShiftTradeNotifi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteString(writer, "tradeId"u8, value.TradeId, nulls);
-        WriteBoolean(writer, "oneSided"u8, value.OneSided, nulls);
-        WriteString(writer, "newState"u8, value.NewState?.ToString(), nulls);
-        if (value.InitiatingUser is { } property2)
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteString(writer, "tradeId"u8, value._tradeId, nulls);
+        WriteBoolean(writer, "oneSided"u8, value._oneSided, nulls);
+        WriteString(writer, "newState"u8, value._newState?.ToString(), nulls);
+        if (value._initiatingUser is { } property2)
         {
             writer.WritePropertyName("initiatingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -117,8 +127,8 @@ public sealed class ShiftTradeNotification : IGenesysCloudModel<ShiftTradeNotifi
             writer.WriteNull("initiatingUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "initiatingShiftDate"u8, value.InitiatingShiftDate, nulls);
-        if (value.ReceivingUser is { } property4)
+        WriteDateTimeOffset(writer, "initiatingShiftDate"u8, value._initiatingShiftDate, nulls);
+        if (value._receivingUser is { } property4)
         {
             writer.WritePropertyName("receivingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -128,8 +138,8 @@ public sealed class ShiftTradeNotification : IGenesysCloudModel<ShiftTradeNotifi
             writer.WriteNull("receivingUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "receivingShiftDate"u8, value.ReceivingShiftDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "receivingShiftDate"u8, value._receivingShiftDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ShiftTradePreviewResponse : IGenesysCloudModel<ShiftTradePre
 {
     /// <summary>List of activities that will make up the new shift if this shift trade is approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse>? Activities { get => _activities; set => _activities = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse>? _activities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradePreviewResponse IGenesysCloudModel<ShiftTradePreviewResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ShiftTradePreviewResponse : IGenesysCloudModel<ShiftTradePre
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ShiftTradePreviewResponse : IGenesysCloudModel<ShiftTradePre
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeActivityPreviewResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ShiftTradePreviewResponse : IGenesysCloudModel<ShiftTradePre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Activities is { } property2)
+        if (value._activities is { } property2)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class ShiftTradePreviewResponse : IGenesysCloudModel<ShiftTradePre
             writer.WriteNull("activities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

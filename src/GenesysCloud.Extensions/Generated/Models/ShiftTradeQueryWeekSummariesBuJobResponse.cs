@@ -14,35 +14,44 @@ public sealed class ShiftTradeQueryWeekSummariesBuJobResponse : IGenesysCloudMod
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The URL where completed results might be available for download in case the result body for that job type is too large</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Any error information, only set if the status == 'Error'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>Results for QueryWeekSummaries job type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryWeekSummariesResult")]
-    public global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem? QueryWeekSummariesResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem? QueryWeekSummariesResult { get => _queryWeekSummariesResult; set => _queryWeekSummariesResult = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum? _type;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem? _queryWeekSummariesResult;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeQueryWeekSummariesBuJobResponse IGenesysCloudModel<ShiftTradeQueryWeekSummariesBuJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class ShiftTradeQueryWeekSummariesBuJobResponse : IGenesysCloudMod
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse.TypeEnum?)null;
                     break;
                 case 3:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.QueryWeekSummariesResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem.ReadJson(ref reader, options);
+                    value._queryWeekSummariesResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +105,11 @@ public sealed class ShiftTradeQueryWeekSummariesBuJobResponse : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.Error is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._error is { } property3)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property3, options);
@@ -110,7 +119,7 @@ public sealed class ShiftTradeQueryWeekSummariesBuJobResponse : IGenesysCloudMod
             writer.WriteNull("error"u8);
         }
 
-        if (value.QueryWeekSummariesResult is { } property5)
+        if (value._queryWeekSummariesResult is { } property5)
         {
             writer.WritePropertyName("queryWeekSummariesResult"u8);
             global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobResponseItem.WriteJson(writer, property5, options);
@@ -120,8 +129,8 @@ public sealed class ShiftTradeQueryWeekSummariesBuJobResponse : IGenesysCloudMod
             writer.WriteNull("queryWeekSummariesResult"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ShiftTradeReceivingSideResponseItem : IGenesysCloudModel<Shi
 {
     /// <summary>The receiving user that was matched in a shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The shift being traded by the receiving user, or null if picking up a shift in a one-sided trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shift")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? Shift { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? Shift { get => _shift; set => _shift = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem? _shift;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeReceivingSideResponseItem IGenesysCloudModel<ShiftTradeReceivingSideResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ShiftTradeReceivingSideResponseItem : IGenesysCloudModel<Shi
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Shift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.ReadJson(ref reader, options);
+                    value._shift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class ShiftTradeReceivingSideResponseItem : IGenesysCloudModel<Shi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class ShiftTradeReceivingSideResponseItem : IGenesysCloudModel<Shi
             writer.WriteNull("user"u8);
         }
 
-        if (value.Shift is { } property3)
+        if (value._shift is { } property3)
         {
             writer.WritePropertyName("shift"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeShiftResponseItem.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class ShiftTradeReceivingSideResponseItem : IGenesysCloudModel<Shi
             writer.WriteNull("shift"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,83 +14,104 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
 {
     /// <summary>The ID of this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>A reference to the associated schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>The state of this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The user who initiated this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? InitiatingUser { get => _initiatingUser; set => _initiatingUser = value; }
 
     /// <summary>The ID of the shift offered for trade by the initiating user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftId")]
-    public string? InitiatingShiftId { get; set; }
+    public string? InitiatingShiftId { get => _initiatingShiftId; set => _initiatingShiftId = value; }
 
     /// <summary>The start date/time of the shift being offered for trade. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftStart")]
-    public global::System.DateTimeOffset? InitiatingShiftStart { get; set; }
+    public global::System.DateTimeOffset? InitiatingShiftStart { get => _initiatingShiftStart; set => _initiatingShiftStart = value; }
 
     /// <summary>The end date/time of the shift being offered for trade. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingShiftEnd")]
-    public global::System.DateTimeOffset? InitiatingShiftEnd { get; set; }
+    public global::System.DateTimeOffset? InitiatingShiftEnd { get => _initiatingShiftEnd; set => _initiatingShiftEnd = value; }
 
     /// <summary>The start week date of the receiving shift in yyyy-MM-dd format for a cross-week shift trade or null otherwise. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingWeekDate")]
-    public string? ReceivingWeekDate { get; set; }
+    public string? ReceivingWeekDate { get => _receivingWeekDate; set => _receivingWeekDate = value; }
 
     /// <summary>The user matching the trade, or if the state is not 'Matched', the user to whom the trade request was sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingUser")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReceivingUser { get => _receivingUser; set => _receivingUser = value; }
 
     /// <summary>The ID of the shift being exchanged for the initiating shift, null if the receiving user is picking up a shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftId")]
-    public string? ReceivingShiftId { get; set; }
+    public string? ReceivingShiftId { get => _receivingShiftId; set => _receivingShiftId = value; }
 
     /// <summary>The start date/time of the receiving shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftStart")]
-    public global::System.DateTimeOffset? ReceivingShiftStart { get; set; }
+    public global::System.DateTimeOffset? ReceivingShiftStart { get => _receivingShiftStart; set => _receivingShiftStart = value; }
 
     /// <summary>The end date/time of the receiving shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receivingShiftEnd")]
-    public global::System.DateTimeOffset? ReceivingShiftEnd { get; set; }
+    public global::System.DateTimeOffset? ReceivingShiftEnd { get => _receivingShiftEnd; set => _receivingShiftEnd = value; }
 
     /// <summary>When this shift trade offer will expire if not matched or approved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiration")]
-    public global::System.DateTimeOffset? Expiration { get; set; }
+    public global::System.DateTimeOffset? Expiration { get => _expiration; set => _expiration = value; }
 
     /// <summary>Whether this is a one-sided shift trade (e.g. the initiating user is not asking for a shift in return)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oneSided")]
-    public bool? OneSided { get; set; }
+    public bool? OneSided { get => _oneSided; set => _oneSided = value; }
 
     /// <summary>Time frames when the initiating user is willing to accept trades. Empty means giving up the shift. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
 
     /// <summary>The user who reviewed this shift trade. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get => _reviewedBy; set => _reviewedBy = value; }
 
     /// <summary>The timestamp when this shift trade was reviewed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedDate")]
-    public global::System.DateTimeOffset? ReviewedDate { get; set; }
+    public global::System.DateTimeOffset? ReviewedDate { get => _reviewedDate; set => _reviewedDate = value; }
 
     /// <summary>Version data for this trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private string? _weekDate;
+    private global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute? _schedule;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.UserReference? _initiatingUser;
+    private string? _initiatingShiftId;
+    private global::System.DateTimeOffset? _initiatingShiftStart;
+    private global::System.DateTimeOffset? _initiatingShiftEnd;
+    private string? _receivingWeekDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _receivingUser;
+    private string? _receivingShiftId;
+    private global::System.DateTimeOffset? _receivingShiftStart;
+    private global::System.DateTimeOffset? _receivingShiftEnd;
+    private global::System.DateTimeOffset? _expiration;
+    private bool? _oneSided;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acceptableIntervals;
+    private global::GenesysCloud.Extensions.Models.UserReference? _reviewedBy;
+    private global::System.DateTimeOffset? _reviewedDate;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeResponse IGenesysCloudModel<ShiftTradeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,54 +132,54 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeResponse.StateEnum?)null;
                     break;
                 case 4:
-                    value.InitiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._initiatingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.InitiatingShiftId = ReadString(ref reader, name);
+                    value._initiatingShiftId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.InitiatingShiftStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._initiatingShiftStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.InitiatingShiftEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._initiatingShiftEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ReceivingWeekDate = ReadString(ref reader, name);
+                    value._receivingWeekDate = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ReceivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._receivingUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.ReceivingShiftId = ReadString(ref reader, name);
+                    value._receivingShiftId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.ReceivingShiftStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._receivingShiftStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.ReceivingShiftEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._receivingShiftEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.Expiration = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expiration = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.OneSided = ReadNullableBoolean(ref reader, name);
+                    value._oneSided = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.AcceptableIntervals = null;
+                        value._acceptableIntervals = null;
                     }
                     else
                     {
@@ -169,20 +190,20 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AcceptableIntervals = list2;
+                        value._acceptableIntervals = list2;
                     }
                     break;
                 case 16:
-                    value.ReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._reviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.ReviewedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reviewedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +215,9 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        if (value.Schedule is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        if (value._schedule is { } property3)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.BuScheduleReferenceForMuRoute.WriteJson(writer, property3, options);
@@ -206,8 +227,8 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.InitiatingUser is { } property5)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._initiatingUser is { } property5)
         {
             writer.WritePropertyName("initiatingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -217,11 +238,11 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("initiatingUser"u8);
         }
 
-        WriteString(writer, "initiatingShiftId"u8, value.InitiatingShiftId, nulls);
-        WriteDateTimeOffset(writer, "initiatingShiftStart"u8, value.InitiatingShiftStart, nulls);
-        WriteDateTimeOffset(writer, "initiatingShiftEnd"u8, value.InitiatingShiftEnd, nulls);
-        WriteString(writer, "receivingWeekDate"u8, value.ReceivingWeekDate, nulls);
-        if (value.ReceivingUser is { } property7)
+        WriteString(writer, "initiatingShiftId"u8, value._initiatingShiftId, nulls);
+        WriteDateTimeOffset(writer, "initiatingShiftStart"u8, value._initiatingShiftStart, nulls);
+        WriteDateTimeOffset(writer, "initiatingShiftEnd"u8, value._initiatingShiftEnd, nulls);
+        WriteString(writer, "receivingWeekDate"u8, value._receivingWeekDate, nulls);
+        if (value._receivingUser is { } property7)
         {
             writer.WritePropertyName("receivingUser"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -231,12 +252,12 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("receivingUser"u8);
         }
 
-        WriteString(writer, "receivingShiftId"u8, value.ReceivingShiftId, nulls);
-        WriteDateTimeOffset(writer, "receivingShiftStart"u8, value.ReceivingShiftStart, nulls);
-        WriteDateTimeOffset(writer, "receivingShiftEnd"u8, value.ReceivingShiftEnd, nulls);
-        WriteDateTimeOffset(writer, "expiration"u8, value.Expiration, nulls);
-        WriteBoolean(writer, "oneSided"u8, value.OneSided, nulls);
-        if (value.AcceptableIntervals is { } property9)
+        WriteString(writer, "receivingShiftId"u8, value._receivingShiftId, nulls);
+        WriteDateTimeOffset(writer, "receivingShiftStart"u8, value._receivingShiftStart, nulls);
+        WriteDateTimeOffset(writer, "receivingShiftEnd"u8, value._receivingShiftEnd, nulls);
+        WriteDateTimeOffset(writer, "expiration"u8, value._expiration, nulls);
+        WriteBoolean(writer, "oneSided"u8, value._oneSided, nulls);
+        if (value._acceptableIntervals is { } property9)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             writer.WriteStartArray();
@@ -253,7 +274,7 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        if (value.ReviewedBy is { } property11)
+        if (value._reviewedBy is { } property11)
         {
             writer.WritePropertyName("reviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property11, options);
@@ -263,8 +284,8 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("reviewedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "reviewedDate"u8, value.ReviewedDate, nulls);
-        if (value.Metadata is { } property13)
+        WriteDateTimeOffset(writer, "reviewedDate"u8, value._reviewedDate, nulls);
+        if (value._metadata is { } property13)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property13, options);
@@ -274,7 +295,7 @@ public sealed class ShiftTradeResponse : IGenesysCloudModel<ShiftTradeResponse>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
 {
     /// <summary>The ID of this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The state of this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>When this shift trade will expire. Date time is represented as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::System.DateTimeOffset? ExpirationDate { get; set; }
+    public global::System.DateTimeOffset? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
 
     /// <summary>Details about the initiating user involved in this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiating")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem? Initiating { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem? Initiating { get => _initiating; set => _initiating = value; }
 
     /// <summary>Details about the receiving user involved in this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("receiving")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem? Receiving { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem? Receiving { get => _receiving; set => _receiving = value; }
 
     /// <summary>Time frames when the initiating user is willing to accept trades. Empty means giving up the shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? AcceptableIntervals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
 
     /// <summary>Whether this is a one-sided shift trade (e.g. the initiating user is not asking for a shift in return)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oneSided")]
-    public bool? OneSided { get; set; }
+    public bool? OneSided { get => _oneSided; set => _oneSided = value; }
 
     /// <summary>The user to whom the shift trade request was sent in a direct trade, or the user with whom a shift trade was Matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem? Target { get => _target; set => _target = value; }
 
     /// <summary>The admin who approved or denied this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get => _reviewedBy; set => _reviewedBy = value; }
 
     /// <summary>The timestamp of when the trade request was reviewed by an admin in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedDate")]
-    public global::System.DateTimeOffset? ReviewedDate { get; set; }
+    public global::System.DateTimeOffset? ReviewedDate { get => _reviewedDate; set => _reviewedDate = value; }
 
     /// <summary>Version metadata for this shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum? _state;
+    private global::System.DateTimeOffset? _expirationDate;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem? _initiating;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem? _receiving;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RequiredDateRange>? _acceptableIntervals;
+    private bool? _oneSided;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem? _target;
+    private global::GenesysCloud.Extensions.Models.UserReference? _reviewedBy;
+    private global::System.DateTimeOffset? _reviewedDate;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeResponseItem IGenesysCloudModel<ShiftTradeResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,24 +92,24 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeResponseItem.StateEnum?)null;
                     break;
                 case 2:
-                    value.ExpirationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._expirationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Initiating = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem.ReadJson(ref reader, options);
+                    value._initiating = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Receiving = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem.ReadJson(ref reader, options);
+                    value._receiving = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.AcceptableIntervals = null;
+                        value._acceptableIntervals = null;
                     }
                     else
                     {
@@ -107,26 +120,26 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RequiredDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.AcceptableIntervals = list2;
+                        value._acceptableIntervals = list2;
                     }
                     break;
                 case 6:
-                    value.OneSided = ReadNullableBoolean(ref reader, name);
+                    value._oneSided = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._reviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.ReviewedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reviewedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +151,10 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "expirationDate"u8, value.ExpirationDate, nulls);
-        if (value.Initiating is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "expirationDate"u8, value._expirationDate, nulls);
+        if (value._initiating is { } property3)
         {
             writer.WritePropertyName("initiating"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeInitiatingSideResponseItem.WriteJson(writer, property3, options);
@@ -151,7 +164,7 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("initiating"u8);
         }
 
-        if (value.Receiving is { } property5)
+        if (value._receiving is { } property5)
         {
             writer.WritePropertyName("receiving"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeReceivingSideResponseItem.WriteJson(writer, property5, options);
@@ -161,7 +174,7 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("receiving"u8);
         }
 
-        if (value.AcceptableIntervals is { } property7)
+        if (value._acceptableIntervals is { } property7)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             writer.WriteStartArray();
@@ -185,8 +198,8 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        WriteBoolean(writer, "oneSided"u8, value.OneSided, nulls);
-        if (value.Target is { } property10)
+        WriteBoolean(writer, "oneSided"u8, value._oneSided, nulls);
+        if (value._target is { } property10)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeTargetResponseItem.WriteJson(writer, property10, options);
@@ -196,7 +209,7 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("target"u8);
         }
 
-        if (value.ReviewedBy is { } property12)
+        if (value._reviewedBy is { } property12)
         {
             writer.WritePropertyName("reviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property12, options);
@@ -206,8 +219,8 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("reviewedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "reviewedDate"u8, value.ReviewedDate, nulls);
-        if (value.Metadata is { } property14)
+        WriteDateTimeOffset(writer, "reviewedDate"u8, value._reviewedDate, nulls);
+        if (value._metadata is { } property14)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property14, options);
@@ -217,7 +230,7 @@ public sealed class ShiftTradeResponseItem : IGenesysCloudModel<ShiftTradeRespon
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,91 +14,114 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
 {
     /// <summary>Whether shift trading is enabled for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether automatic shift trade review is enabled according to the rules defined in for this management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoReview")]
-    public bool? AutoReview { get; set; }
+    public bool? AutoReview { get => _autoReview; set => _autoReview = value; }
 
     /// <summary>Whether direct shift trades between agents are allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowDirectTrades")]
-    public bool? AllowDirectTrades { get; set; }
+    public bool? AllowDirectTrades { get => _allowDirectTrades; set => _allowDirectTrades = value; }
 
     /// <summary>The minimum number of hours in the future shift trades are allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minHoursInFuture")]
-    public long? MinHoursInFuture { get; set; }
+    public long? MinHoursInFuture { get => _minHoursInFuture; set => _minHoursInFuture = value; }
 
     /// <summary>How to handle shift trades which involve unequal paid times</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unequalPaid")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum? UnequalPaid { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum? UnequalPaid { get => _unequalPaid; set => _unequalPaid = value; }
 
     /// <summary>How to handle one-sided shift trades</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oneSided")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum? OneSided { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum? OneSided { get => _oneSided; set => _oneSided = value; }
 
     /// <summary>How to handle shift trades which result in violations of weekly minimum paid time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMinPaidViolations")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum? WeeklyMinPaidViolations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum? WeeklyMinPaidViolations { get => _weeklyMinPaidViolations; set => _weeklyMinPaidViolations = value; }
 
     /// <summary>How to handle shift trades which result in violations of weekly maximum paid time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMaxPaidViolations")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum? WeeklyMaxPaidViolations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum? WeeklyMaxPaidViolations { get => _weeklyMaxPaidViolations; set => _weeklyMaxPaidViolations = value; }
 
     /// <summary>Whether to constrain shift trades to agents with matching queues</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresMatchingQueues")]
-    public bool? RequiresMatchingQueues { get; set; }
+    public bool? RequiresMatchingQueues { get => _requiresMatchingQueues; set => _requiresMatchingQueues = value; }
 
     /// <summary>Whether to constrain shift trades to agents with matching languages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresMatchingLanguages")]
-    public bool? RequiresMatchingLanguages { get; set; }
+    public bool? RequiresMatchingLanguages { get => _requiresMatchingLanguages; set => _requiresMatchingLanguages = value; }
 
     /// <summary>Whether to constrain shift trades to agents with matching skills</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresMatchingSkills")]
-    public bool? RequiresMatchingSkills { get; set; }
+    public bool? RequiresMatchingSkills { get => _requiresMatchingSkills; set => _requiresMatchingSkills = value; }
 
     /// <summary>Whether to constrain shift trades to agents with matching planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiresMatchingPlanningGroups")]
-    public bool? RequiresMatchingPlanningGroups { get; set; }
+    public bool? RequiresMatchingPlanningGroups { get => _requiresMatchingPlanningGroups; set => _requiresMatchingPlanningGroups = value; }
 
     /// <summary>Rules that specify what to do with activity categories that are part of a shift defined in a trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategoryRules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule>? ActivityCategoryRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule>? ActivityCategoryRules { get => _activityCategoryRules; set => _activityCategoryRules = value; }
 
     /// <summary>Rules that specify what to do with external activities that are part of a shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityRules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule>? ExternalActivityRules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule>? ExternalActivityRules { get => _externalActivityRules; set => _externalActivityRules = value; }
 
     /// <summary>Whether external activity rules ignore activity category rules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalActivityRuleIgnoresActivityCategoryRule")]
-    public bool? ExternalActivityRuleIgnoresActivityCategoryRule { get; set; }
+    public bool? ExternalActivityRuleIgnoresActivityCategoryRule { get => _externalActivityRuleIgnoresActivityCategoryRule; set => _externalActivityRuleIgnoresActivityCategoryRule = value; }
 
     /// <summary>The maximum number of weeks a shift trade can span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTradeSpanWeeks")]
-    public long? MaxTradeSpanWeeks { get; set; }
+    public long? MaxTradeSpanWeeks { get => _maxTradeSpanWeeks; set => _maxTradeSpanWeeks = value; }
 
     /// <summary>The maximum number of shift trades an agent can submit per week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTradesPerAgentPerWeek")]
-    public long? MaxTradesPerAgentPerWeek { get; set; }
+    public long? MaxTradesPerAgentPerWeek { get => _maxTradesPerAgentPerWeek; set => _maxTradesPerAgentPerWeek = value; }
 
     /// <summary>The minimum number of minutes between shifts</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMinutesBetweenShifts")]
-    public long? MinMinutesBetweenShifts { get; set; }
+    public long? MinMinutesBetweenShifts { get => _minMinutesBetweenShifts; set => _minMinutesBetweenShifts = value; }
 
     /// <summary>How to handle shift trades which result in violations of planning period minimum paid time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningPeriodMinPaidViolations")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum? PlanningPeriodMinPaidViolations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum? PlanningPeriodMinPaidViolations { get => _planningPeriodMinPaidViolations; set => _planningPeriodMinPaidViolations = value; }
 
     /// <summary>How to handle shift trades which result in violations of planning period maximum paid time constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningPeriodMaxPaidViolations")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum? PlanningPeriodMaxPaidViolations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum? PlanningPeriodMaxPaidViolations { get => _planningPeriodMaxPaidViolations; set => _planningPeriodMaxPaidViolations = value; }
 
     /// <summary>How to handle shift trades which result in violations of minimum number of minutes between shifts constraint</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMinutesBetweenShiftsViolations")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum? MinMinutesBetweenShiftsViolations { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum? MinMinutesBetweenShiftsViolations { get => _minMinutesBetweenShiftsViolations; set => _minMinutesBetweenShiftsViolations = value; }
+
+    private bool? _enabled;
+    private bool? _autoReview;
+    private bool? _allowDirectTrades;
+    private long? _minHoursInFuture;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum? _unequalPaid;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum? _oneSided;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum? _weeklyMinPaidViolations;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum? _weeklyMaxPaidViolations;
+    private bool? _requiresMatchingQueues;
+    private bool? _requiresMatchingLanguages;
+    private bool? _requiresMatchingSkills;
+    private bool? _requiresMatchingPlanningGroups;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule>? _activityCategoryRules;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule>? _externalActivityRules;
+    private bool? _externalActivityRuleIgnoresActivityCategoryRule;
+    private long? _maxTradeSpanWeeks;
+    private long? _maxTradesPerAgentPerWeek;
+    private long? _minMinutesBetweenShifts;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum? _planningPeriodMinPaidViolations;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum? _planningPeriodMaxPaidViolations;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum? _minMinutesBetweenShiftsViolations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeSettings IGenesysCloudModel<ShiftTradeSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,45 +142,45 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AutoReview = ReadNullableBoolean(ref reader, name);
+                    value._autoReview = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AllowDirectTrades = ReadNullableBoolean(ref reader, name);
+                    value._allowDirectTrades = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.MinHoursInFuture = ReadNullableInt64(ref reader, options, name);
+                    value._minHoursInFuture = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.UnequalPaid = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum?)null;
+                    value._unequalPaid = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum(text1) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.UnequalPaidEnum?)null;
                     break;
                 case 5:
-                    value.OneSided = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum?)null;
+                    value._oneSided = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum(text2) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.OneSidedEnum?)null;
                     break;
                 case 6:
-                    value.WeeklyMinPaidViolations = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum(text3) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum?)null;
+                    value._weeklyMinPaidViolations = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum(text3) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMinPaidViolationsEnum?)null;
                     break;
                 case 7:
-                    value.WeeklyMaxPaidViolations = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum(text4) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum?)null;
+                    value._weeklyMaxPaidViolations = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum(text4) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.WeeklyMaxPaidViolationsEnum?)null;
                     break;
                 case 8:
-                    value.RequiresMatchingQueues = ReadNullableBoolean(ref reader, name);
+                    value._requiresMatchingQueues = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.RequiresMatchingLanguages = ReadNullableBoolean(ref reader, name);
+                    value._requiresMatchingLanguages = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.RequiresMatchingSkills = ReadNullableBoolean(ref reader, name);
+                    value._requiresMatchingSkills = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.RequiresMatchingPlanningGroups = ReadNullableBoolean(ref reader, name);
+                    value._requiresMatchingPlanningGroups = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCategoryRules = null;
+                        value._activityCategoryRules = null;
                     }
                     else
                     {
@@ -168,13 +191,13 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeActivityRule.ReadJson(ref reader, options));
                         }
 
-                        value.ActivityCategoryRules = list5;
+                        value._activityCategoryRules = list5;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalActivityRules = null;
+                        value._externalActivityRules = null;
                     }
                     else
                     {
@@ -185,32 +208,32 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShiftTradeExternalActivityRule.ReadJson(ref reader, options));
                         }
 
-                        value.ExternalActivityRules = list6;
+                        value._externalActivityRules = list6;
                     }
                     break;
                 case 14:
-                    value.ExternalActivityRuleIgnoresActivityCategoryRule = ReadNullableBoolean(ref reader, name);
+                    value._externalActivityRuleIgnoresActivityCategoryRule = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.MaxTradeSpanWeeks = ReadNullableInt64(ref reader, options, name);
+                    value._maxTradeSpanWeeks = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.MaxTradesPerAgentPerWeek = ReadNullableInt64(ref reader, options, name);
+                    value._maxTradesPerAgentPerWeek = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.MinMinutesBetweenShifts = ReadNullableInt64(ref reader, options, name);
+                    value._minMinutesBetweenShifts = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.PlanningPeriodMinPaidViolations = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum(text7) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum?)null;
+                    value._planningPeriodMinPaidViolations = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum(text7) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMinPaidViolationsEnum?)null;
                     break;
                 case 19:
-                    value.PlanningPeriodMaxPaidViolations = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum(text8) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum?)null;
+                    value._planningPeriodMaxPaidViolations = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum(text8) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.PlanningPeriodMaxPaidViolationsEnum?)null;
                     break;
                 case 20:
-                    value.MinMinutesBetweenShiftsViolations = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum(text9) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum?)null;
+                    value._minMinutesBetweenShiftsViolations = ReadEnum(ref reader, name) is { } text9 ? new global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum(text9) : (global::GenesysCloud.Extensions.Models.ShiftTradeSettings.MinMinutesBetweenShiftsViolationsEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -222,19 +245,19 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "autoReview"u8, value.AutoReview, nulls);
-        WriteBoolean(writer, "allowDirectTrades"u8, value.AllowDirectTrades, nulls);
-        WriteInt64(writer, "minHoursInFuture"u8, value.MinHoursInFuture, nulls);
-        WriteString(writer, "unequalPaid"u8, value.UnequalPaid?.ToString(), nulls);
-        WriteString(writer, "oneSided"u8, value.OneSided?.ToString(), nulls);
-        WriteString(writer, "weeklyMinPaidViolations"u8, value.WeeklyMinPaidViolations?.ToString(), nulls);
-        WriteString(writer, "weeklyMaxPaidViolations"u8, value.WeeklyMaxPaidViolations?.ToString(), nulls);
-        WriteBoolean(writer, "requiresMatchingQueues"u8, value.RequiresMatchingQueues, nulls);
-        WriteBoolean(writer, "requiresMatchingLanguages"u8, value.RequiresMatchingLanguages, nulls);
-        WriteBoolean(writer, "requiresMatchingSkills"u8, value.RequiresMatchingSkills, nulls);
-        WriteBoolean(writer, "requiresMatchingPlanningGroups"u8, value.RequiresMatchingPlanningGroups, nulls);
-        if (value.ActivityCategoryRules is { } property10)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "autoReview"u8, value._autoReview, nulls);
+        WriteBoolean(writer, "allowDirectTrades"u8, value._allowDirectTrades, nulls);
+        WriteInt64(writer, "minHoursInFuture"u8, value._minHoursInFuture, nulls);
+        WriteString(writer, "unequalPaid"u8, value._unequalPaid?.ToString(), nulls);
+        WriteString(writer, "oneSided"u8, value._oneSided?.ToString(), nulls);
+        WriteString(writer, "weeklyMinPaidViolations"u8, value._weeklyMinPaidViolations?.ToString(), nulls);
+        WriteString(writer, "weeklyMaxPaidViolations"u8, value._weeklyMaxPaidViolations?.ToString(), nulls);
+        WriteBoolean(writer, "requiresMatchingQueues"u8, value._requiresMatchingQueues, nulls);
+        WriteBoolean(writer, "requiresMatchingLanguages"u8, value._requiresMatchingLanguages, nulls);
+        WriteBoolean(writer, "requiresMatchingSkills"u8, value._requiresMatchingSkills, nulls);
+        WriteBoolean(writer, "requiresMatchingPlanningGroups"u8, value._requiresMatchingPlanningGroups, nulls);
+        if (value._activityCategoryRules is { } property10)
         {
             writer.WritePropertyName("activityCategoryRules"u8);
             writer.WriteStartArray();
@@ -258,7 +281,7 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
             writer.WriteNull("activityCategoryRules"u8);
         }
 
-        if (value.ExternalActivityRules is { } property13)
+        if (value._externalActivityRules is { } property13)
         {
             writer.WritePropertyName("externalActivityRules"u8);
             writer.WriteStartArray();
@@ -282,14 +305,14 @@ public sealed class ShiftTradeSettings : IGenesysCloudModel<ShiftTradeSettings>
             writer.WriteNull("externalActivityRules"u8);
         }
 
-        WriteBoolean(writer, "externalActivityRuleIgnoresActivityCategoryRule"u8, value.ExternalActivityRuleIgnoresActivityCategoryRule, nulls);
-        WriteInt64(writer, "maxTradeSpanWeeks"u8, value.MaxTradeSpanWeeks, nulls);
-        WriteInt64(writer, "maxTradesPerAgentPerWeek"u8, value.MaxTradesPerAgentPerWeek, nulls);
-        WriteInt64(writer, "minMinutesBetweenShifts"u8, value.MinMinutesBetweenShifts, nulls);
-        WriteString(writer, "planningPeriodMinPaidViolations"u8, value.PlanningPeriodMinPaidViolations?.ToString(), nulls);
-        WriteString(writer, "planningPeriodMaxPaidViolations"u8, value.PlanningPeriodMaxPaidViolations?.ToString(), nulls);
-        WriteString(writer, "minMinutesBetweenShiftsViolations"u8, value.MinMinutesBetweenShiftsViolations?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "externalActivityRuleIgnoresActivityCategoryRule"u8, value._externalActivityRuleIgnoresActivityCategoryRule, nulls);
+        WriteInt64(writer, "maxTradeSpanWeeks"u8, value._maxTradeSpanWeeks, nulls);
+        WriteInt64(writer, "maxTradesPerAgentPerWeek"u8, value._maxTradesPerAgentPerWeek, nulls);
+        WriteInt64(writer, "minMinutesBetweenShifts"u8, value._minMinutesBetweenShifts, nulls);
+        WriteString(writer, "planningPeriodMinPaidViolations"u8, value._planningPeriodMinPaidViolations?.ToString(), nulls);
+        WriteString(writer, "planningPeriodMaxPaidViolations"u8, value._planningPeriodMaxPaidViolations?.ToString(), nulls);
+        WriteString(writer, "minMinutesBetweenShiftsViolations"u8, value._minMinutesBetweenShiftsViolations?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

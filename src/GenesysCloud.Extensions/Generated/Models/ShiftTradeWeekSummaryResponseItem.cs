@@ -14,19 +14,24 @@ public sealed class ShiftTradeWeekSummaryResponseItem : IGenesysCloudModel<Shift
 {
     /// <summary>The schedule week date in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The number of trades in the 'Matched' state with the initiating shift in the given week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingMatchedCount")]
-    public long? InitiatingMatchedCount { get; set; }
+    public long? InitiatingMatchedCount { get => _initiatingMatchedCount; set => _initiatingMatchedCount = value; }
 
     /// <summary>The number of cross-week trades in the 'Matched' state with the receiving shift for the given week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("crossWeekReceivingMatchedCount")]
-    public long? CrossWeekReceivingMatchedCount { get; set; }
+    public long? CrossWeekReceivingMatchedCount { get => _crossWeekReceivingMatchedCount; set => _crossWeekReceivingMatchedCount = value; }
+
+    private string? _weekDate;
+    private long? _initiatingMatchedCount;
+    private long? _crossWeekReceivingMatchedCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShiftTradeWeekSummaryResponseItem IGenesysCloudModel<ShiftTradeWeekSummaryResponseItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ShiftTradeWeekSummaryResponseItem : IGenesysCloudModel<Shift
             switch (index)
             {
                 case 0:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InitiatingMatchedCount = ReadNullableInt64(ref reader, options, name);
+                    value._initiatingMatchedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CrossWeekReceivingMatchedCount = ReadNullableInt64(ref reader, options, name);
+                    value._crossWeekReceivingMatchedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class ShiftTradeWeekSummaryResponseItem : IGenesysCloudModel<Shift
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteInt64(writer, "initiatingMatchedCount"u8, value.InitiatingMatchedCount, nulls);
-        WriteInt64(writer, "crossWeekReceivingMatchedCount"u8, value.CrossWeekReceivingMatchedCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteInt64(writer, "initiatingMatchedCount"u8, value._initiatingMatchedCount, nulls);
+        WriteInt64(writer, "crossWeekReceivingMatchedCount"u8, value._crossWeekReceivingMatchedCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

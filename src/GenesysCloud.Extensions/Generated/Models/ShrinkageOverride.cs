@@ -14,15 +14,19 @@ public sealed class ShrinkageOverride : IGenesysCloudModel<ShrinkageOverride>
 {
     /// <summary>Index of shrinkage override interval. Starting index is 0 and indexes are based on 15 minute intervals for a 7 day week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalIndex")]
-    public long? IntervalIndex { get; set; }
+    public long? IntervalIndex { get => _intervalIndex; set => _intervalIndex = value; }
 
     /// <summary>Shrinkage override percent. Setting a null value will reset the interval to the default</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkagePercent")]
-    public double? ShrinkagePercent { get; set; }
+    public double? ShrinkagePercent { get => _shrinkagePercent; set => _shrinkagePercent = value; }
+
+    private long? _intervalIndex;
+    private double? _shrinkagePercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShrinkageOverride IGenesysCloudModel<ShrinkageOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ShrinkageOverride : IGenesysCloudModel<ShrinkageOverride>
             switch (index)
             {
                 case 0:
-                    value.IntervalIndex = ReadNullableInt64(ref reader, options, name);
+                    value._intervalIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ShrinkagePercent = ReadNullableDouble(ref reader, options, name);
+                    value._shrinkagePercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ShrinkageOverride : IGenesysCloudModel<ShrinkageOverride>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "intervalIndex"u8, value.IntervalIndex, nulls);
-        WriteDouble(writer, "shrinkagePercent"u8, value.ShrinkagePercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "intervalIndex"u8, value._intervalIndex, nulls);
+        WriteDouble(writer, "shrinkagePercent"u8, value._shrinkagePercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ShrinkageOverrides : IGenesysCloudModel<ShrinkageOverrides>
 {
     /// <summary>Set true to clear the shrinkage interval overrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clear")]
-    public bool? Clear { get; set; }
+    public bool? Clear { get => _clear; set => _clear = value; }
 
     /// <summary>List of interval shrinkage overrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShrinkageOverride>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShrinkageOverride>? Values { get => _values; set => _values = value; }
+
+    private bool? _clear;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ShrinkageOverride>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ShrinkageOverrides IGenesysCloudModel<ShrinkageOverrides>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ShrinkageOverrides : IGenesysCloudModel<ShrinkageOverrides>
             switch (index)
             {
                 case 0:
-                    value.Clear = ReadNullableBoolean(ref reader, name);
+                    value._clear = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ShrinkageOverrides : IGenesysCloudModel<ShrinkageOverrides>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ShrinkageOverride.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ShrinkageOverrides : IGenesysCloudModel<ShrinkageOverrides>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "clear"u8, value.Clear, nulls);
-        if (value.Values is { } property2)
+        WriteBoolean(writer, "clear"u8, value._clear, nulls);
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ShrinkageOverrides : IGenesysCloudModel<ShrinkageOverrides>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class Signature : IGenesysCloudModel<Signature>
 {
     /// <summary>A toggle to enable the signature on email send.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The identifier referring to an email signature canned response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cannedResponseId")]
-    public string? CannedResponseId { get; set; }
+    public string? CannedResponseId { get => _cannedResponseId; set => _cannedResponseId = value; }
 
     /// <summary>A toggle that defines if a signature is always included or only set on the first email in an email chain.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alwaysIncluded")]
-    public bool? AlwaysIncluded { get; set; }
+    public bool? AlwaysIncluded { get => _alwaysIncluded; set => _alwaysIncluded = value; }
 
     /// <summary>The configuration to indicate when the signature of a conversation has to be included</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inclusionType")]
-    public global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum? InclusionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum? InclusionType { get => _inclusionType; set => _inclusionType = value; }
+
+    private bool? _enabled;
+    private string? _cannedResponseId;
+    private bool? _alwaysIncluded;
+    private global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum? _inclusionType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Signature IGenesysCloudModel<Signature>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class Signature : IGenesysCloudModel<Signature>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.CannedResponseId = ReadString(ref reader, name);
+                    value._cannedResponseId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AlwaysIncluded = ReadNullableBoolean(ref reader, name);
+                    value._alwaysIncluded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.InclusionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum?)null;
+                    value._inclusionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Signature.InclusionTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class Signature : IGenesysCloudModel<Signature>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "cannedResponseId"u8, value.CannedResponseId, nulls);
-        WriteBoolean(writer, "alwaysIncluded"u8, value.AlwaysIncluded, nulls);
-        WriteString(writer, "inclusionType"u8, value.InclusionType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "cannedResponseId"u8, value._cannedResponseId, nulls);
+        WriteBoolean(writer, "alwaysIncluded"u8, value._alwaysIncluded, nulls);
+        WriteString(writer, "inclusionType"u8, value._inclusionType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

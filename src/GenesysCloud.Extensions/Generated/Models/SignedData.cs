@@ -14,11 +14,14 @@ public sealed class SignedData : IGenesysCloudModel<SignedData>
 {
     /// <summary>Gets or sets <c>jwt</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
-    public string? Jwt { get; set; }
+    public string? Jwt { get => _jwt; set => _jwt = value; }
+
+    private string? _jwt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SignedData IGenesysCloudModel<SignedData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SignedData : IGenesysCloudModel<SignedData>
             switch (index)
             {
                 case 0:
-                    value.Jwt = ReadString(ref reader, name);
+                    value._jwt = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SignedData : IGenesysCloudModel<SignedData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "jwt"u8, value.Jwt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "jwt"u8, value._jwt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SingleWorkdayAveragePoints : IGenesysCloudModel<SingleWorkda
 {
     /// <summary>Queried target workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>The targeted division for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The average points per agent earned within the division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averagePoints")]
-    public double? AveragePoints { get; set; }
+    public double? AveragePoints { get => _averagePoints; set => _averagePoints = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
+
+    private string? _dateWorkday;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private double? _averagePoints;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SingleWorkdayAveragePoints IGenesysCloudModel<SingleWorkdayAveragePoints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SingleWorkdayAveragePoints : IGenesysCloudModel<SingleWorkda
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AveragePoints = ReadNullableDouble(ref reader, options, name);
+                    value._averagePoints = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class SingleWorkdayAveragePoints : IGenesysCloudModel<SingleWorkda
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        if (value.Division is { } property1)
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        if (value._division is { } property1)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property1, options);
@@ -86,8 +92,8 @@ public sealed class SingleWorkdayAveragePoints : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("division"u8);
         }
 
-        WriteDouble(writer, "averagePoints"u8, value.AveragePoints, nulls);
-        if (value.PerformanceProfile is { } property3)
+        WriteDouble(writer, "averagePoints"u8, value._averagePoints, nulls);
+        if (value._performanceProfile is { } property3)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class SingleWorkdayAveragePoints : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("performanceProfile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
 {
     /// <summary>The targeted workday for average value query. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>The targeted division for the metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The targeted user for the metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The time zone used for aggregating metric values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
-    public string? Timezone { get; set; }
+    public string? Timezone { get => _timezone; set => _timezone = value; }
 
     /// <summary>The metric value averages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? Results { get => _results; set => _results = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
+
+    private string? _dateWorkday;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _timezone;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? _results;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SingleWorkdayAverageValues IGenesysCloudModel<SingleWorkdayAverageValues>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Timezone = ReadString(ref reader, name);
+                    value._timezone = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 5:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +111,8 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -114,7 +122,7 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("division"u8);
         }
 
-        if (value.User is { } property4)
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -124,8 +132,8 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "timezone"u8, value.Timezone, nulls);
-        if (value.Results is { } property6)
+        WriteString(writer, "timezone"u8, value._timezone, nulls);
+        if (value._results is { } property6)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -149,7 +157,7 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("results"u8);
         }
 
-        if (value.PerformanceProfile is { } property9)
+        if (value._performanceProfile is { } property9)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -159,7 +167,7 @@ public sealed class SingleWorkdayAverageValues : IGenesysCloudModel<SingleWorkda
             writer.WriteNull("performanceProfile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class SipSearchResult : IGenesysCloudModel<SipSearchResult>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Status of the search request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public long? Status { get; set; }
+    public long? Status { get => _status; set => _status = value; }
 
     /// <summary>Session id associated to the search request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; set; }
+    public string? Sid { get => _sid; set => _sid = value; }
 
     /// <summary>Auth token used for this search request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("auth")]
-    public string? Auth { get; set; }
+    public string? Auth { get => _auth; set => _auth = value; }
 
     /// <summary>Any messages returned from homer as part of the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Homer search data that is returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HomerRecord>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HomerRecord>? Data { get => _data; set => _data = value; }
 
     /// <summary>Number of records returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private long? _status;
+    private string? _sid;
+    private string? _auth;
+    private string? _message;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HomerRecord>? _data;
+    private long? _count;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SipSearchResult IGenesysCloudModel<SipSearchResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class SipSearchResult : IGenesysCloudModel<SipSearchResult>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadNullableInt64(ref reader, options, name);
+                    value._status = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Sid = ReadString(ref reader, name);
+                    value._sid = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Auth = ReadString(ref reader, name);
+                    value._auth = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -95,17 +105,17 @@ public sealed class SipSearchResult : IGenesysCloudModel<SipSearchResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HomerRecord.ReadJson(ref reader, options));
                         }
 
-                        value.Data = list1;
+                        value._data = list1;
                     }
                     break;
                 case 6:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,12 +127,12 @@ public sealed class SipSearchResult : IGenesysCloudModel<SipSearchResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "status"u8, value.Status, nulls);
-        WriteString(writer, "sid"u8, value.Sid, nulls);
-        WriteString(writer, "auth"u8, value.Auth, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        if (value.Data is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "status"u8, value._status, nulls);
+        WriteString(writer, "sid"u8, value._sid, nulls);
+        WriteString(writer, "auth"u8, value._auth, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        if (value._data is { } property2)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartArray();
@@ -146,9 +156,9 @@ public sealed class SipSearchResult : IGenesysCloudModel<SipSearchResult>
             writer.WriteNull("data"u8);
         }
 
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

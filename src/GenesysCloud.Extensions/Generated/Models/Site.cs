@@ -14,131 +14,164 @@ public sealed class Site : IGenesysCloudModel<Site>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Site.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Site.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>Gets or sets <c>primarySites</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primarySites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? PrimarySites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? PrimarySites { get => _primarySites; set => _primarySites = value; }
 
     /// <summary>Gets or sets <c>secondarySites</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondarySites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SecondarySites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SecondarySites { get => _secondarySites; set => _secondarySites = value; }
 
     /// <summary>Gets or sets <c>primaryEdges</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryEdges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? PrimaryEdges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? PrimaryEdges { get => _primaryEdges; set => _primaryEdges = value; }
 
     /// <summary>Gets or sets <c>secondaryEdges</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryEdges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? SecondaryEdges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? SecondaryEdges { get => _secondaryEdges; set => _secondaryEdges = value; }
 
     /// <summary>Gets or sets <c>addresses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Gets or sets <c>edges</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? Edges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? Edges { get => _edges; set => _edges = value; }
 
     /// <summary>Recurrance rule, time zone, and start/end settings for automatic edge updates for this site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeAutoUpdateConfig")]
-    public global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig? EdgeAutoUpdateConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig? EdgeAutoUpdateConfig { get => _edgeAutoUpdateConfig; set => _edgeAutoUpdateConfig = value; }
 
     /// <summary>Gets or sets <c>mediaRegionsUseLatencyBased</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaRegionsUseLatencyBased")]
-    public bool? MediaRegionsUseLatencyBased { get; set; }
+    public bool? MediaRegionsUseLatencyBased { get => _mediaRegionsUseLatencyBased; set => _mediaRegionsUseLatencyBased = value; }
 
     /// <summary>Location</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public global::GenesysCloud.Extensions.Models.LocationDefinition? Location { get; set; }
+    public global::GenesysCloud.Extensions.Models.LocationDefinition? Location { get => _location; set => _location = value; }
 
     /// <summary>Gets or sets <c>managed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managed")]
-    public bool? Managed { get; set; }
+    public bool? Managed { get => _managed; set => _managed = value; }
 
     /// <summary>Network Time Protocol settings for the site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ntpSettings")]
-    public global::GenesysCloud.Extensions.Models.NTPSettings? NtpSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.NTPSettings? NtpSettings { get => _ntpSettings; set => _ntpSettings = value; }
 
     /// <summary>Media model for the site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaModel")]
-    public global::GenesysCloud.Extensions.Models.Site.MediaModelEnum? MediaModel { get; set; }
+    public global::GenesysCloud.Extensions.Models.Site.MediaModelEnum? MediaModel { get => _mediaModel; set => _mediaModel = value; }
 
     /// <summary>Is this site a core site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coreSite")]
-    public bool? CoreSite { get; set; }
+    public bool? CoreSite { get => _coreSite; set => _coreSite = value; }
 
     /// <summary>The site connections</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("siteConnections")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SiteConnection>? SiteConnections { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SiteConnection>? SiteConnections { get => _siteConnections; set => _siteConnections = value; }
 
     /// <summary>The ordered list of AWS regions through which media can stream.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaRegions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRegions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaRegions { get => _mediaRegions; set => _mediaRegions = value; }
 
     /// <summary>The caller ID value for the site.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerId")]
-    public string? CallerId { get; set; }
+    public string? CallerId { get => _callerId; set => _callerId = value; }
 
     /// <summary>The caller name for the site.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerName")]
-    public string? CallerName { get; set; }
+    public string? CallerName { get => _callerName; set => _callerName = value; }
 
     /// <summary>Enables premises Edge Force Turn</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cloudProxyForceTurn")]
-    public bool? CloudProxyForceTurn { get; set; }
+    public bool? CloudProxyForceTurn { get => _cloudProxyForceTurn; set => _cloudProxyForceTurn = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Site.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _primarySites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _secondarySites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? _primaryEdges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? _secondaryEdges;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _addresses;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Edge>? _edges;
+    private global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig? _edgeAutoUpdateConfig;
+    private bool? _mediaRegionsUseLatencyBased;
+    private global::GenesysCloud.Extensions.Models.LocationDefinition? _location;
+    private bool? _managed;
+    private global::GenesysCloud.Extensions.Models.NTPSettings? _ntpSettings;
+    private global::GenesysCloud.Extensions.Models.Site.MediaModelEnum? _mediaModel;
+    private bool? _coreSite;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SiteConnection>? _siteConnections;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaRegions;
+    private string? _callerId;
+    private string? _callerName;
+    private bool? _cloudProxyForceTurn;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Site IGenesysCloudModel<Site>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -159,45 +192,45 @@ public sealed class Site : IGenesysCloudModel<Site>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Site.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Site.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Site.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Site.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PrimarySites = null;
+                        value._primarySites = null;
                     }
                     else
                     {
@@ -208,13 +241,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.PrimarySites = list2;
+                        value._primarySites = list2;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.SecondarySites = null;
+                        value._secondarySites = null;
                     }
                     else
                     {
@@ -225,13 +258,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.SecondarySites = list3;
+                        value._secondarySites = list3;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryEdges = null;
+                        value._primaryEdges = null;
                     }
                     else
                     {
@@ -242,13 +275,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryEdges = list4;
+                        value._primaryEdges = list4;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryEdges = null;
+                        value._secondaryEdges = null;
                     }
                     else
                     {
@@ -259,13 +292,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryEdges = list5;
+                        value._secondaryEdges = list5;
                     }
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -276,13 +309,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list6;
+                        value._addresses = list6;
                     }
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.Edges = null;
+                        value._edges = null;
                     }
                     else
                     {
@@ -293,34 +326,34 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Edge.ReadJson(ref reader, options));
                         }
 
-                        value.Edges = list7;
+                        value._edges = list7;
                     }
                     break;
                 case 18:
-                    value.EdgeAutoUpdateConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig.ReadJson(ref reader, options);
+                    value._edgeAutoUpdateConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.MediaRegionsUseLatencyBased = ReadNullableBoolean(ref reader, name);
+                    value._mediaRegionsUseLatencyBased = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.Location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options);
+                    value._location = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.Managed = ReadNullableBoolean(ref reader, name);
+                    value._managed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 22:
-                    value.NtpSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NTPSettings.ReadJson(ref reader, options);
+                    value._ntpSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NTPSettings.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.MediaModel = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Site.MediaModelEnum(text8) : (global::GenesysCloud.Extensions.Models.Site.MediaModelEnum?)null;
+                    value._mediaModel = ReadEnum(ref reader, name) is { } text8 ? new global::GenesysCloud.Extensions.Models.Site.MediaModelEnum(text8) : (global::GenesysCloud.Extensions.Models.Site.MediaModelEnum?)null;
                     break;
                 case 24:
-                    value.CoreSite = ReadNullableBoolean(ref reader, name);
+                    value._coreSite = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
                     if (IsNull(ref reader))
                     {
-                        value.SiteConnections = null;
+                        value._siteConnections = null;
                     }
                     else
                     {
@@ -331,13 +364,13 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SiteConnection.ReadJson(ref reader, options));
                         }
 
-                        value.SiteConnections = list9;
+                        value._siteConnections = list9;
                     }
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.MediaRegions = null;
+                        value._mediaRegions = null;
                     }
                     else
                     {
@@ -348,23 +381,23 @@ public sealed class Site : IGenesysCloudModel<Site>
                             list10.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaRegions = list10;
+                        value._mediaRegions = list10;
                     }
                     break;
                 case 27:
-                    value.CallerId = ReadString(ref reader, name);
+                    value._callerId = ReadString(ref reader, name);
                     break;
                 case 28:
-                    value.CallerName = ReadString(ref reader, name);
+                    value._callerName = ReadString(ref reader, name);
                     break;
                 case 29:
-                    value.CloudProxyForceTurn = ReadNullableBoolean(ref reader, name);
+                    value._cloudProxyForceTurn = ReadNullableBoolean(ref reader, name);
                     break;
                 case 30:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -376,9 +409,9 @@ public sealed class Site : IGenesysCloudModel<Site>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property11)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property11)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property11, options);
@@ -388,16 +421,16 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        if (value.PrimarySites is { } property13)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        if (value._primarySites is { } property13)
         {
             writer.WritePropertyName("primarySites"u8);
             writer.WriteStartArray();
@@ -421,7 +454,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("primarySites"u8);
         }
 
-        if (value.SecondarySites is { } property16)
+        if (value._secondarySites is { } property16)
         {
             writer.WritePropertyName("secondarySites"u8);
             writer.WriteStartArray();
@@ -445,7 +478,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("secondarySites"u8);
         }
 
-        if (value.PrimaryEdges is { } property19)
+        if (value._primaryEdges is { } property19)
         {
             writer.WritePropertyName("primaryEdges"u8);
             writer.WriteStartArray();
@@ -469,7 +502,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("primaryEdges"u8);
         }
 
-        if (value.SecondaryEdges is { } property22)
+        if (value._secondaryEdges is { } property22)
         {
             writer.WritePropertyName("secondaryEdges"u8);
             writer.WriteStartArray();
@@ -493,7 +526,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("secondaryEdges"u8);
         }
 
-        if (value.Addresses is { } property25)
+        if (value._addresses is { } property25)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -517,7 +550,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("addresses"u8);
         }
 
-        if (value.Edges is { } property28)
+        if (value._edges is { } property28)
         {
             writer.WritePropertyName("edges"u8);
             writer.WriteStartArray();
@@ -541,7 +574,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("edges"u8);
         }
 
-        if (value.EdgeAutoUpdateConfig is { } property31)
+        if (value._edgeAutoUpdateConfig is { } property31)
         {
             writer.WritePropertyName("edgeAutoUpdateConfig"u8);
             global::GenesysCloud.Extensions.Models.EdgeAutoUpdateConfig.WriteJson(writer, property31, options);
@@ -551,8 +584,8 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("edgeAutoUpdateConfig"u8);
         }
 
-        WriteBoolean(writer, "mediaRegionsUseLatencyBased"u8, value.MediaRegionsUseLatencyBased, nulls);
-        if (value.Location is { } property33)
+        WriteBoolean(writer, "mediaRegionsUseLatencyBased"u8, value._mediaRegionsUseLatencyBased, nulls);
+        if (value._location is { } property33)
         {
             writer.WritePropertyName("location"u8);
             global::GenesysCloud.Extensions.Models.LocationDefinition.WriteJson(writer, property33, options);
@@ -562,8 +595,8 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("location"u8);
         }
 
-        WriteBoolean(writer, "managed"u8, value.Managed, nulls);
-        if (value.NtpSettings is { } property35)
+        WriteBoolean(writer, "managed"u8, value._managed, nulls);
+        if (value._ntpSettings is { } property35)
         {
             writer.WritePropertyName("ntpSettings"u8);
             global::GenesysCloud.Extensions.Models.NTPSettings.WriteJson(writer, property35, options);
@@ -573,9 +606,9 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("ntpSettings"u8);
         }
 
-        WriteString(writer, "mediaModel"u8, value.MediaModel?.ToString(), nulls);
-        WriteBoolean(writer, "coreSite"u8, value.CoreSite, nulls);
-        if (value.SiteConnections is { } property37)
+        WriteString(writer, "mediaModel"u8, value._mediaModel?.ToString(), nulls);
+        WriteBoolean(writer, "coreSite"u8, value._coreSite, nulls);
+        if (value._siteConnections is { } property37)
         {
             writer.WritePropertyName("siteConnections"u8);
             writer.WriteStartArray();
@@ -599,7 +632,7 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("siteConnections"u8);
         }
 
-        if (value.MediaRegions is { } property40)
+        if (value._mediaRegions is { } property40)
         {
             writer.WritePropertyName("mediaRegions"u8);
             writer.WriteStartArray();
@@ -616,11 +649,11 @@ public sealed class Site : IGenesysCloudModel<Site>
             writer.WriteNull("mediaRegions"u8);
         }
 
-        WriteString(writer, "callerId"u8, value.CallerId, nulls);
-        WriteString(writer, "callerName"u8, value.CallerName, nulls);
-        WriteBoolean(writer, "cloudProxyForceTurn"u8, value.CloudProxyForceTurn, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "callerId"u8, value._callerId, nulls);
+        WriteString(writer, "callerName"u8, value._callerName, nulls);
+        WriteBoolean(writer, "cloudProxyForceTurn"u8, value._cloudProxyForceTurn, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

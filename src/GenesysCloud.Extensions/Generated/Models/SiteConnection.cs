@@ -14,51 +14,64 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>managed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managed")]
-    public bool? Managed { get; set; }
+    public bool? Managed { get => _managed; set => _managed = value; }
 
     /// <summary>Connection method from site to site (Direct, Indirect, CloudProxy</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Indicates if the current site is linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Media model for the current site.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaModel")]
-    public global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum? MediaModel { get; set; }
+    public global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum? MediaModel { get => _mediaModel; set => _mediaModel = value; }
 
     /// <summary>All of the edges to which the site connects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConnectedEdge>? EdgeList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConnectedEdge>? EdgeList { get => _edgeList; set => _edgeList = value; }
 
     /// <summary>The core site</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coreSite")]
-    public bool? CoreSite { get; set; }
+    public bool? CoreSite { get => _coreSite; set => _coreSite = value; }
 
     /// <summary>List of site ids names and selfUris for the primary core sites</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryCoreSites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? PrimaryCoreSites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? PrimaryCoreSites { get => _primaryCoreSites; set => _primaryCoreSites = value; }
 
     /// <summary>List of site ids names and selfUris for the secondary core sites</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryCoreSites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SecondaryCoreSites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? SecondaryCoreSites { get => _secondaryCoreSites; set => _secondaryCoreSites = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _selfUri;
+    private bool? _managed;
+    private global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum? _type;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum? _mediaModel;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConnectedEdge>? _edgeList;
+    private bool? _coreSite;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _primaryCoreSites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainEntityRef>? _secondaryCoreSites;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SiteConnection IGenesysCloudModel<SiteConnection>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,30 +92,30 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Managed = ReadNullableBoolean(ref reader, name);
+                    value._managed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SiteConnection.TypeEnum?)null;
                     break;
                 case 5:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.MediaModel = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum(text2) : (global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum?)null;
+                    value._mediaModel = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum(text2) : (global::GenesysCloud.Extensions.Models.SiteConnection.MediaModelEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.EdgeList = null;
+                        value._edgeList = null;
                     }
                     else
                     {
@@ -113,16 +126,16 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConnectedEdge.ReadJson(ref reader, options));
                         }
 
-                        value.EdgeList = list3;
+                        value._edgeList = list3;
                     }
                     break;
                 case 8:
-                    value.CoreSite = ReadNullableBoolean(ref reader, name);
+                    value._coreSite = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryCoreSites = null;
+                        value._primaryCoreSites = null;
                     }
                     else
                     {
@@ -133,13 +146,13 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryCoreSites = list4;
+                        value._primaryCoreSites = list4;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryCoreSites = null;
+                        value._secondaryCoreSites = null;
                     }
                     else
                     {
@@ -150,11 +163,11 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryCoreSites = list5;
+                        value._secondaryCoreSites = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,14 +179,14 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteBoolean(writer, "managed"u8, value.Managed, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteString(writer, "mediaModel"u8, value.MediaModel?.ToString(), nulls);
-        if (value.EdgeList is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteBoolean(writer, "managed"u8, value._managed, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteString(writer, "mediaModel"u8, value._mediaModel?.ToString(), nulls);
+        if (value._edgeList is { } property6)
         {
             writer.WritePropertyName("edgeList"u8);
             writer.WriteStartArray();
@@ -197,8 +210,8 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
             writer.WriteNull("edgeList"u8);
         }
 
-        WriteBoolean(writer, "coreSite"u8, value.CoreSite, nulls);
-        if (value.PrimaryCoreSites is { } property9)
+        WriteBoolean(writer, "coreSite"u8, value._coreSite, nulls);
+        if (value._primaryCoreSites is { } property9)
         {
             writer.WritePropertyName("primaryCoreSites"u8);
             writer.WriteStartArray();
@@ -222,7 +235,7 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
             writer.WriteNull("primaryCoreSites"u8);
         }
 
-        if (value.SecondaryCoreSites is { } property12)
+        if (value._secondaryCoreSites is { } property12)
         {
             writer.WritePropertyName("secondaryCoreSites"u8);
             writer.WriteStartArray();
@@ -246,7 +259,7 @@ public sealed class SiteConnection : IGenesysCloudModel<SiteConnection>
             writer.WriteNull("secondaryCoreSites"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

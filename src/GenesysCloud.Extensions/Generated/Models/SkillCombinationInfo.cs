@@ -14,19 +14,24 @@ public sealed class SkillCombinationInfo : IGenesysCloudModel<SkillCombinationIn
 {
     /// <summary>A skill combination in the contact queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillCombination")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillCombination { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillCombination { get => _skillCombination; set => _skillCombination = value; }
 
     /// <summary>Number of total contacts in the contact queue for this skill combination</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-    public long? TotalCount { get; set; }
+    public long? TotalCount { get => _totalCount; set => _totalCount = value; }
 
     /// <summary>Number of remaining contacts in the contact queue for this skill combination</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remainingCount")]
-    public long? RemainingCount { get; set; }
+    public long? RemainingCount { get => _remainingCount; set => _remainingCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillCombination;
+    private long? _totalCount;
+    private long? _remainingCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SkillCombinationInfo IGenesysCloudModel<SkillCombinationInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class SkillCombinationInfo : IGenesysCloudModel<SkillCombinationIn
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SkillCombination = null;
+                        value._skillCombination = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class SkillCombinationInfo : IGenesysCloudModel<SkillCombinationIn
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillCombination = list1;
+                        value._skillCombination = list1;
                     }
                     break;
                 case 1:
-                    value.TotalCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.RemainingCount = ReadNullableInt64(ref reader, options, name);
+                    value._remainingCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class SkillCombinationInfo : IGenesysCloudModel<SkillCombinationIn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SkillCombination is { } property2)
+        if (value._skillCombination is { } property2)
         {
             writer.WritePropertyName("skillCombination"u8);
             writer.WriteStartArray();
@@ -99,9 +104,9 @@ public sealed class SkillCombinationInfo : IGenesysCloudModel<SkillCombinationIn
             writer.WriteNull("skillCombination"u8);
         }
 
-        WriteInt64(writer, "totalCount"u8, value.TotalCount, nulls);
-        WriteInt64(writer, "remainingCount"u8, value.RemainingCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalCount"u8, value._totalCount, nulls);
+        WriteInt64(writer, "remainingCount"u8, value._remainingCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

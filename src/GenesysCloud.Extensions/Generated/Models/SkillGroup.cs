@@ -14,47 +14,59 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The group name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.WritableDivision? Division { get => _division; set => _division = value; }
 
     /// <summary>Group description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Estimated number of members in this group. It can take some time for the count to be updated after expressions are changed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberCount")]
-    public long? MemberCount { get; set; }
+    public long? MemberCount { get => _memberCount; set => _memberCount = value; }
 
     /// <summary>Last modified date/time of the skill group. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Created date/time of the skill group. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Group's filling status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Conditions for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupCondition>? SkillConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupCondition>? SkillConditions { get => _skillConditions; set => _skillConditions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WritableDivision? _division;
+    private string? _description;
+    private long? _memberCount;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupCondition>? _skillConditions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SkillGroup IGenesysCloudModel<SkillGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,33 +87,33 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WritableDivision.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._memberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SkillGroup.StatusEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.SkillConditions = null;
+                        value._skillConditions = null;
                     }
                     else
                     {
@@ -112,14 +124,14 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SkillGroupCondition.ReadJson(ref reader, options));
                         }
 
-                        value.SkillConditions = list2;
+                        value._skillConditions = list2;
                     }
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,9 +143,9 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.WritableDivision.WriteJson(writer, property3, options);
@@ -143,12 +155,12 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "memberCount"u8, value.MemberCount, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.SkillConditions is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "memberCount"u8, value._memberCount, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._skillConditions is { } property5)
         {
             writer.WritePropertyName("skillConditions"u8);
             writer.WriteStartArray();
@@ -172,8 +184,8 @@ public sealed class SkillGroup : IGenesysCloudModel<SkillGroup>
             writer.WriteNull("skillConditions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

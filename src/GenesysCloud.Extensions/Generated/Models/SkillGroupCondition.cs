@@ -14,19 +14,24 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
 {
     /// <summary>Routing skill conditions that will be used for building the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingSkillConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupRoutingCondition>? RoutingSkillConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupRoutingCondition>? RoutingSkillConditions { get => _routingSkillConditions; set => _routingSkillConditions = value; }
 
     /// <summary>Routing skill conditions that will be used for building the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageSkillConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupLanguageCondition>? LanguageSkillConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupLanguageCondition>? LanguageSkillConditions { get => _languageSkillConditions; set => _languageSkillConditions = value; }
 
     /// <summary>Operator that will be applied to the conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operation")]
-    public global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum? Operation { get; set; }
+    public global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum? Operation { get => _operation; set => _operation = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupRoutingCondition>? _routingSkillConditions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SkillGroupLanguageCondition>? _languageSkillConditions;
+    private global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum? _operation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SkillGroupCondition IGenesysCloudModel<SkillGroupCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingSkillConditions = null;
+                        value._routingSkillConditions = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SkillGroupRoutingCondition.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingSkillConditions = list1;
+                        value._routingSkillConditions = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageSkillConditions = null;
+                        value._languageSkillConditions = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SkillGroupLanguageCondition.ReadJson(ref reader, options));
                         }
 
-                        value.LanguageSkillConditions = list2;
+                        value._languageSkillConditions = list2;
                     }
                     break;
                 case 2:
-                    value.Operation = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum(text3) : (global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum?)null;
+                    value._operation = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum(text3) : (global::GenesysCloud.Extensions.Models.SkillGroupCondition.OperationEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RoutingSkillConditions is { } property4)
+        if (value._routingSkillConditions is { } property4)
         {
             writer.WritePropertyName("routingSkillConditions"u8);
             writer.WriteStartArray();
@@ -120,7 +125,7 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
             writer.WriteNull("routingSkillConditions"u8);
         }
 
-        if (value.LanguageSkillConditions is { } property7)
+        if (value._languageSkillConditions is { } property7)
         {
             writer.WritePropertyName("languageSkillConditions"u8);
             writer.WriteStartArray();
@@ -144,8 +149,8 @@ public sealed class SkillGroupCondition : IGenesysCloudModel<SkillGroupCondition
             writer.WriteNull("languageSkillConditions"u8);
         }
 
-        WriteString(writer, "operation"u8, value.Operation?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operation"u8, value._operation?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

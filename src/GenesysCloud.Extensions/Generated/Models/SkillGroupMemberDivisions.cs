@@ -14,15 +14,19 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
 {
     /// <summary>Gets or sets <c>addDivisionIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addDivisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddDivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddDivisionIds { get => _addDivisionIds; set => _addDivisionIds = value; }
 
     /// <summary>Gets or sets <c>removeDivisionIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removeDivisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveDivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoveDivisionIds { get => _removeDivisionIds; set => _removeDivisionIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addDivisionIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _removeDivisionIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SkillGroupMemberDivisions IGenesysCloudModel<SkillGroupMemberDivisions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AddDivisionIds = null;
+                        value._addDivisionIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddDivisionIds = list1;
+                        value._addDivisionIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RemoveDivisionIds = null;
+                        value._removeDivisionIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoveDivisionIds = list2;
+                        value._removeDivisionIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AddDivisionIds is { } property3)
+        if (value._addDivisionIds is { } property3)
         {
             writer.WritePropertyName("addDivisionIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
             writer.WriteNull("addDivisionIds"u8);
         }
 
-        if (value.RemoveDivisionIds is { } property5)
+        if (value._removeDivisionIds is { } property5)
         {
             writer.WritePropertyName("removeDivisionIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class SkillGroupMemberDivisions : IGenesysCloudModel<SkillGroupMem
             writer.WriteNull("removeDivisionIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class SmsAddress : IGenesysCloudModel<SmsAddress>
 {
     /// <summary>The id of this address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number and street address where this address is located.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("street")]
-    public string? Street { get; set; }
+    public string? Street { get => _street; set => _street = value; }
 
     /// <summary>The city in which this address is in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; set; }
+    public string? City { get => _city; set => _city = value; }
 
     /// <summary>The state or region this address is in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>The postal code this address is in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postalCode")]
-    public string? PostalCode { get; set; }
+    public string? PostalCode { get => _postalCode; set => _postalCode = value; }
 
     /// <summary>The ISO country code of this address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>In some countries, addresses are validated to comply with local regulation. In those countries, if the address you provide does not pass validation, it will not be accepted as an Address. This value will be true if the Address has been validated, or false for countries that don't require validation or if the Address is non-compliant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validated")]
-    public bool? Validated { get; set; }
+    public bool? Validated { get => _validated; set => _validated = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _street;
+    private string? _city;
+    private string? _region;
+    private string? _postalCode;
+    private string? _countryCode;
+    private bool? _validated;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsAddress IGenesysCloudModel<SmsAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class SmsAddress : IGenesysCloudModel<SmsAddress>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Street = ReadString(ref reader, name);
+                    value._street = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.City = ReadString(ref reader, name);
+                    value._city = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PostalCode = ReadString(ref reader, name);
+                    value._postalCode = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Validated = ReadNullableBoolean(ref reader, name);
+                    value._validated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class SmsAddress : IGenesysCloudModel<SmsAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "street"u8, value.Street, nulls);
-        WriteString(writer, "city"u8, value.City, nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "postalCode"u8, value.PostalCode, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteBoolean(writer, "validated"u8, value.Validated, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "street"u8, value._street, nulls);
+        WriteString(writer, "city"u8, value._city, nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "postalCode"u8, value._postalCode, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteBoolean(writer, "validated"u8, value._validated, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

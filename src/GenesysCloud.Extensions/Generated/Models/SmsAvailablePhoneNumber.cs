@@ -14,47 +14,59 @@ public sealed class SmsAvailablePhoneNumber : IGenesysCloudModel<SmsAvailablePho
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A phone number available for provisioning in E.164 format. E.g. +13175555555 or +34234234234</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The ISO 3166-1 alpha-2 country code of the country this phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The region/province/state the phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
-    public string? Region { get; set; }
+    public string? Region { get => _region; set => _region = value; }
 
     /// <summary>The city the phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; set; }
+    public string? City { get => _city; set => _city = value; }
 
     /// <summary>The capabilities of the phone number available for provisioning.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Capabilities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Capabilities { get => _capabilities; set => _capabilities = value; }
 
     /// <summary>The type of phone number available for provisioning.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberType")]
-    public global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum? PhoneNumberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum? PhoneNumberType { get => _phoneNumberType; set => _phoneNumberType = value; }
 
     /// <summary>The address requirement needed for provisioning this number. If there is a requirement, the address must be the residence or place of business of the individual or entity using the phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressRequirement")]
-    public global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum? AddressRequirement { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum? AddressRequirement { get => _addressRequirement; set => _addressRequirement = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _phoneNumber;
+    private string? _countryCode;
+    private string? _region;
+    private string? _city;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _capabilities;
+    private global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum? _phoneNumberType;
+    private global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum? _addressRequirement;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsAvailablePhoneNumber IGenesysCloudModel<SmsAvailablePhoneNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,27 +87,27 @@ public sealed class SmsAvailablePhoneNumber : IGenesysCloudModel<SmsAvailablePho
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Region = ReadString(ref reader, name);
+                    value._region = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.City = ReadString(ref reader, name);
+                    value._city = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Capabilities = null;
+                        value._capabilities = null;
                     }
                     else
                     {
@@ -106,20 +118,20 @@ public sealed class SmsAvailablePhoneNumber : IGenesysCloudModel<SmsAvailablePho
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Capabilities = list1;
+                        value._capabilities = list1;
                     }
                     break;
                 case 7:
-                    value.PhoneNumberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum?)null;
+                    value._phoneNumberType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.PhoneNumberTypeEnum?)null;
                     break;
                 case 8:
-                    value.AddressRequirement = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum(text3) : (global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum?)null;
+                    value._addressRequirement = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum(text3) : (global::GenesysCloud.Extensions.Models.SmsAvailablePhoneNumber.AddressRequirementEnum?)null;
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +143,13 @@ public sealed class SmsAvailablePhoneNumber : IGenesysCloudModel<SmsAvailablePho
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "region"u8, value.Region, nulls);
-        WriteString(writer, "city"u8, value.City, nulls);
-        if (value.Capabilities is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "region"u8, value._region, nulls);
+        WriteString(writer, "city"u8, value._city, nulls);
+        if (value._capabilities is { } property4)
         {
             writer.WritePropertyName("capabilities"u8);
             writer.WriteStartArray();
@@ -154,10 +166,10 @@ public sealed class SmsAvailablePhoneNumber : IGenesysCloudModel<SmsAvailablePho
             writer.WriteNull("capabilities"u8);
         }
 
-        WriteString(writer, "phoneNumberType"u8, value.PhoneNumberType?.ToString(), nulls);
-        WriteString(writer, "addressRequirement"u8, value.AddressRequirement?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "phoneNumberType"u8, value._phoneNumberType?.ToString(), nulls);
+        WriteString(writer, "addressRequirement"u8, value._addressRequirement?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

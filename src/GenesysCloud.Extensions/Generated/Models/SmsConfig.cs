@@ -14,23 +14,29 @@ public sealed class SmsConfig : IGenesysCloudModel<SmsConfig>
 {
     /// <summary>The Contact List column specifying the message to send to the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageColumn")]
-    public string? MessageColumn { get; set; }
+    public string? MessageColumn { get => _messageColumn; set => _messageColumn = value; }
 
     /// <summary>The Contact List column specifying the phone number to send a message to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneColumn")]
-    public string? PhoneColumn { get; set; }
+    public string? PhoneColumn { get => _phoneColumn; set => _phoneColumn = value; }
 
     /// <summary>A reference to the SMS Phone Number that will be used as the sender of a message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("senderSmsPhoneNumber")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef? SenderSmsPhoneNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef? SenderSmsPhoneNumber { get => _senderSmsPhoneNumber; set => _senderSmsPhoneNumber = value; }
 
     /// <summary>The content template used to formulate the message to send to the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get => _contentTemplate; set => _contentTemplate = value; }
+
+    private string? _messageColumn;
+    private string? _phoneColumn;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef? _senderSmsPhoneNumber;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contentTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsConfig IGenesysCloudModel<SmsConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SmsConfig : IGenesysCloudModel<SmsConfig>
             switch (index)
             {
                 case 0:
-                    value.MessageColumn = ReadString(ref reader, name);
+                    value._messageColumn = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PhoneColumn = ReadString(ref reader, name);
+                    value._phoneColumn = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SenderSmsPhoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef.ReadJson(ref reader, options);
+                    value._senderSmsPhoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class SmsConfig : IGenesysCloudModel<SmsConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "messageColumn"u8, value.MessageColumn, nulls);
-        WriteString(writer, "phoneColumn"u8, value.PhoneColumn, nulls);
-        if (value.SenderSmsPhoneNumber is { } property1)
+        WriteString(writer, "messageColumn"u8, value._messageColumn, nulls);
+        WriteString(writer, "phoneColumn"u8, value._phoneColumn, nulls);
+        if (value._senderSmsPhoneNumber is { } property1)
         {
             writer.WritePropertyName("senderSmsPhoneNumber"u8);
             global::GenesysCloud.Extensions.Models.SmsPhoneNumberRef.WriteJson(writer, property1, options);
@@ -87,7 +93,7 @@ public sealed class SmsConfig : IGenesysCloudModel<SmsConfig>
             writer.WriteNull("senderSmsPhoneNumber"u8);
         }
 
-        if (value.ContentTemplate is { } property3)
+        if (value._contentTemplate is { } property3)
         {
             writer.WritePropertyName("contentTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class SmsConfig : IGenesysCloudModel<SmsConfig>
             writer.WriteNull("contentTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

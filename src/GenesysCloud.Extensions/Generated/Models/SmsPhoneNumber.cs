@@ -14,119 +14,149 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A phone number provisioned for SMS communications.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Type of the phone number provisioned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberType")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum? PhoneNumberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum? PhoneNumberType { get => _phoneNumberType; set => _phoneNumberType = value; }
 
     /// <summary>Is set to false, if the phone number is provisioned through a SMS provider, outside of PureCloud</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provisionedThroughPureCloud")]
-    public bool? ProvisionedThroughPureCloud { get; set; }
+    public bool? ProvisionedThroughPureCloud { get => _provisionedThroughPureCloud; set => _provisionedThroughPureCloud = value; }
 
     /// <summary>Status of the provisioned phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberStatus")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum? PhoneNumberStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum? PhoneNumberStatus { get => _phoneNumberStatus; set => _phoneNumberStatus = value; }
 
     /// <summary>The capabilities of the phone number available for provisioning.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Capabilities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Capabilities { get => _capabilities; set => _capabilities = value; }
 
     /// <summary>The ISO 3166-1 alpha-2 country code of the country this phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>Date this phone number was provisioned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this phone number was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User that provisioned this phone number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User that last modified this phone number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Date this phone number was purchased, if the phoneNumberType is shortcode. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("purchaseDate")]
-    public global::System.DateTimeOffset? PurchaseDate { get; set; }
+    public global::System.DateTimeOffset? PurchaseDate { get => _purchaseDate; set => _purchaseDate = value; }
 
     /// <summary>Contract end date of this phone number, if the phoneNumberType is shortcode. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cancellationDate")]
-    public global::System.DateTimeOffset? CancellationDate { get; set; }
+    public global::System.DateTimeOffset? CancellationDate { get => _cancellationDate; set => _cancellationDate = value; }
 
     /// <summary>Contract renewal date of this phone number, if the phoneNumberType is shortcode. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renewalDate")]
-    public global::System.DateTimeOffset? RenewalDate { get; set; }
+    public global::System.DateTimeOffset? RenewalDate { get => _renewalDate; set => _renewalDate = value; }
 
     /// <summary>Renewal time period of this phone number, if the phoneNumberType is shortcode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoRenewable")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum? AutoRenewable { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum? AutoRenewable { get => _autoRenewable; set => _autoRenewable = value; }
 
     /// <summary>The id of an address attached to this phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressId")]
-    public global::GenesysCloud.Extensions.Models.SmsAddress? AddressId { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsAddress? AddressId { get => _addressId; set => _addressId = value; }
 
     /// <summary>BillingType of this phone number, if the phoneNumberType is shortcode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortCodeBillingType")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum? ShortCodeBillingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum? ShortCodeBillingType { get => _shortCodeBillingType; set => _shortCodeBillingType = value; }
 
     /// <summary>Status of latest asynchronous provisioning action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provisioningStatus")]
-    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus? ProvisioningStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus? ProvisioningStatus { get => _provisioningStatus; set => _provisioningStatus = value; }
 
     /// <summary>Localized country name for the country code this phone number belongs too</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
 
     /// <summary>Set to true if this phone number has the capability to support SMS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportsSms")]
-    public bool? SupportsSms { get; set; }
+    public bool? SupportsSms { get => _supportsSms; set => _supportsSms = value; }
 
     /// <summary>Set to true if this phone number has the capability to support MMS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportsMms")]
-    public bool? SupportsMms { get; set; }
+    public bool? SupportsMms { get => _supportsMms; set => _supportsMms = value; }
 
     /// <summary>Set to true if this phone number has the capability to support voice</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportsVoice")]
-    public bool? SupportsVoice { get; set; }
+    public bool? SupportsVoice { get => _supportsVoice; set => _supportsVoice = value; }
 
     /// <summary>The Genesys Cloud integration this phone number belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Integration { get => _integration; set => _integration = value; }
 
     /// <summary>Compliance configuration for short codes, including help, stop and opt in.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("compliance")]
-    public global::GenesysCloud.Extensions.Models.Compliance? Compliance { get; set; }
+    public global::GenesysCloud.Extensions.Models.Compliance? Compliance { get => _compliance; set => _compliance = value; }
 
     /// <summary>Defines the media SupportedContent profile configured for an MMS capable phone number. If no custom profile is assigned, the phone number uses the system's "SMS Default" profile. The "SMS Default" profile allows all media types (*/*) for inbound messages and specific image types (image/gif, image/jpeg, image/png) for outbound messages. When the "SMS Default" profile is in use, this field will contain the profile name and media types, but will not have an 'id' or 'selfUri' field. To customize media filtering, assign a custom supported content profile using the PATCH endpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _phoneNumber;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum? _phoneNumberType;
+    private bool? _provisionedThroughPureCloud;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum? _phoneNumberStatus;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _capabilities;
+    private string? _countryCode;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private global::GenesysCloud.Extensions.Models.User? _modifiedBy;
+    private long? _version;
+    private global::System.DateTimeOffset? _purchaseDate;
+    private global::System.DateTimeOffset? _cancellationDate;
+    private global::System.DateTimeOffset? _renewalDate;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum? _autoRenewable;
+    private global::GenesysCloud.Extensions.Models.SmsAddress? _addressId;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum? _shortCodeBillingType;
+    private global::GenesysCloud.Extensions.Models.SmsProvisioningStatus? _provisioningStatus;
+    private string? _country;
+    private bool? _supportsSms;
+    private bool? _supportsMms;
+    private bool? _supportsVoice;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _integration;
+    private global::GenesysCloud.Extensions.Models.Compliance? _compliance;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsPhoneNumber IGenesysCloudModel<SmsPhoneNumber>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -147,27 +177,27 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PhoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum?)null;
+                    value._phoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberTypeEnum?)null;
                     break;
                 case 4:
-                    value.ProvisionedThroughPureCloud = ReadNullableBoolean(ref reader, name);
+                    value._provisionedThroughPureCloud = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PhoneNumberStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum?)null;
+                    value._phoneNumberStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.PhoneNumberStatusEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Capabilities = null;
+                        value._capabilities = null;
                     }
                     else
                     {
@@ -178,74 +208,74 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Capabilities = list3;
+                        value._capabilities = list3;
                     }
                     break;
                 case 7:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.PurchaseDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._purchaseDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.CancellationDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._cancellationDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.RenewalDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._renewalDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.AutoRenewable = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum(text4) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum?)null;
+                    value._autoRenewable = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum(text4) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.AutoRenewableEnum?)null;
                     break;
                 case 17:
-                    value.AddressId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsAddress.ReadJson(ref reader, options);
+                    value._addressId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsAddress.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.ShortCodeBillingType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum?)null;
+                    value._shortCodeBillingType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumber.ShortCodeBillingTypeEnum?)null;
                     break;
                 case 19:
-                    value.ProvisioningStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ReadJson(ref reader, options);
+                    value._provisioningStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 case 21:
-                    value.SupportsSms = ReadNullableBoolean(ref reader, name);
+                    value._supportsSms = ReadNullableBoolean(ref reader, name);
                     break;
                 case 22:
-                    value.SupportsMms = ReadNullableBoolean(ref reader, name);
+                    value._supportsMms = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.SupportsVoice = ReadNullableBoolean(ref reader, name);
+                    value._supportsVoice = ReadNullableBoolean(ref reader, name);
                     break;
                 case 24:
-                    value.Integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._integration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.Compliance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Compliance.ReadJson(ref reader, options);
+                    value._compliance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Compliance.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -257,13 +287,13 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "phoneNumberType"u8, value.PhoneNumberType?.ToString(), nulls);
-        WriteBoolean(writer, "provisionedThroughPureCloud"u8, value.ProvisionedThroughPureCloud, nulls);
-        WriteString(writer, "phoneNumberStatus"u8, value.PhoneNumberStatus?.ToString(), nulls);
-        if (value.Capabilities is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "phoneNumberType"u8, value._phoneNumberType?.ToString(), nulls);
+        WriteBoolean(writer, "provisionedThroughPureCloud"u8, value._provisionedThroughPureCloud, nulls);
+        WriteString(writer, "phoneNumberStatus"u8, value._phoneNumberStatus?.ToString(), nulls);
+        if (value._capabilities is { } property6)
         {
             writer.WritePropertyName("capabilities"u8);
             writer.WriteStartArray();
@@ -280,10 +310,10 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("capabilities"u8);
         }
 
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property8)
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property8)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property8, options);
@@ -293,7 +323,7 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property10)
+        if (value._modifiedBy is { } property10)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property10, options);
@@ -303,12 +333,12 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "purchaseDate"u8, value.PurchaseDate, nulls);
-        WriteDateTimeOffset(writer, "cancellationDate"u8, value.CancellationDate, nulls);
-        WriteDateTimeOffset(writer, "renewalDate"u8, value.RenewalDate, nulls);
-        WriteString(writer, "autoRenewable"u8, value.AutoRenewable?.ToString(), nulls);
-        if (value.AddressId is { } property12)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "purchaseDate"u8, value._purchaseDate, nulls);
+        WriteDateTimeOffset(writer, "cancellationDate"u8, value._cancellationDate, nulls);
+        WriteDateTimeOffset(writer, "renewalDate"u8, value._renewalDate, nulls);
+        WriteString(writer, "autoRenewable"u8, value._autoRenewable?.ToString(), nulls);
+        if (value._addressId is { } property12)
         {
             writer.WritePropertyName("addressId"u8);
             global::GenesysCloud.Extensions.Models.SmsAddress.WriteJson(writer, property12, options);
@@ -318,8 +348,8 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("addressId"u8);
         }
 
-        WriteString(writer, "shortCodeBillingType"u8, value.ShortCodeBillingType?.ToString(), nulls);
-        if (value.ProvisioningStatus is { } property14)
+        WriteString(writer, "shortCodeBillingType"u8, value._shortCodeBillingType?.ToString(), nulls);
+        if (value._provisioningStatus is { } property14)
         {
             writer.WritePropertyName("provisioningStatus"u8);
             global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.WriteJson(writer, property14, options);
@@ -329,11 +359,11 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("provisioningStatus"u8);
         }
 
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteBoolean(writer, "supportsSms"u8, value.SupportsSms, nulls);
-        WriteBoolean(writer, "supportsMms"u8, value.SupportsMms, nulls);
-        WriteBoolean(writer, "supportsVoice"u8, value.SupportsVoice, nulls);
-        if (value.Integration is { } property16)
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteBoolean(writer, "supportsSms"u8, value._supportsSms, nulls);
+        WriteBoolean(writer, "supportsMms"u8, value._supportsMms, nulls);
+        WriteBoolean(writer, "supportsVoice"u8, value._supportsVoice, nulls);
+        if (value._integration is { } property16)
         {
             writer.WritePropertyName("integration"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property16, options);
@@ -343,7 +373,7 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("integration"u8);
         }
 
-        if (value.Compliance is { } property18)
+        if (value._compliance is { } property18)
         {
             writer.WritePropertyName("compliance"u8);
             global::GenesysCloud.Extensions.Models.Compliance.WriteJson(writer, property18, options);
@@ -353,7 +383,7 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("compliance"u8);
         }
 
-        if (value.SupportedContent is { } property20)
+        if (value._supportedContent is { } property20)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property20, options);
@@ -363,8 +393,8 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
             writer.WriteNull("supportedContent"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class SmsPhoneNumberImport : IGenesysCloudModel<SmsPhoneNumberImpo
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A phone number to be used for SMS communications. E.g. +13175555555 or +34234234234</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Type of the phone number provisioned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberType")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum? PhoneNumberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum? PhoneNumberType { get => _phoneNumberType; set => _phoneNumberType = value; }
 
     /// <summary>The ISO 3166-1 alpha-2 country code of the country this phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>The id of the Genesys Cloud integration this phone number belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Compliance configuration for short codes, including help, stop and opt in.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("compliance")]
-    public global::GenesysCloud.Extensions.Models.Compliance? Compliance { get; set; }
+    public global::GenesysCloud.Extensions.Models.Compliance? Compliance { get => _compliance; set => _compliance = value; }
 
     /// <summary>Defines the media SupportedContent profile configured for an MMS capable phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _phoneNumber;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum? _phoneNumberType;
+    private string? _countryCode;
+    private string? _integrationId;
+    private global::GenesysCloud.Extensions.Models.Compliance? _compliance;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsPhoneNumberImport IGenesysCloudModel<SmsPhoneNumberImport>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class SmsPhoneNumberImport : IGenesysCloudModel<SmsPhoneNumberImpo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PhoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum?)null;
+                    value._phoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport.PhoneNumberTypeEnum?)null;
                     break;
                 case 3:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Compliance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Compliance.ReadJson(ref reader, options);
+                    value._compliance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Compliance.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +113,12 @@ public sealed class SmsPhoneNumberImport : IGenesysCloudModel<SmsPhoneNumberImpo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "phoneNumberType"u8, value.PhoneNumberType?.ToString(), nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        if (value.Compliance is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "phoneNumberType"u8, value._phoneNumberType?.ToString(), nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        if (value._compliance is { } property2)
         {
             writer.WritePropertyName("compliance"u8);
             global::GenesysCloud.Extensions.Models.Compliance.WriteJson(writer, property2, options);
@@ -118,7 +128,7 @@ public sealed class SmsPhoneNumberImport : IGenesysCloudModel<SmsPhoneNumberImpo
             writer.WriteNull("compliance"u8);
         }
 
-        if (value.SupportedContent is { } property4)
+        if (value._supportedContent is { } property4)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property4, options);
@@ -128,8 +138,8 @@ public sealed class SmsPhoneNumberImport : IGenesysCloudModel<SmsPhoneNumberImpo
             writer.WriteNull("supportedContent"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

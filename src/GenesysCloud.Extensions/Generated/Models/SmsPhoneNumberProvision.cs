@@ -14,39 +14,49 @@ public sealed class SmsPhoneNumberProvision : IGenesysCloudModel<SmsPhoneNumberP
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A phone number to be used for SMS communications. E.g. +13175555555 or +34234234234</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>Type of the phone number provisioned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberType")]
-    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum? PhoneNumberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum? PhoneNumberType { get => _phoneNumberType; set => _phoneNumberType = value; }
 
     /// <summary>The ISO 3166-1 alpha-2 country code of the country this phone number is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countryCode")]
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get => _countryCode; set => _countryCode = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The id of an address added on your account. Due to regulatory requirements in some countries, an address may be required when provisioning a sms number. In those cases you should provide the provisioned sms address id here</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressId")]
-    public string? AddressId { get; set; }
+    public string? AddressId { get => _addressId; set => _addressId = value; }
 
     /// <summary>Defines the media SupportedContent profile configured for an MMS capable phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _phoneNumber;
+    private global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum? _phoneNumberType;
+    private string? _countryCode;
+    private string? _name;
+    private string? _addressId;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsPhoneNumberProvision IGenesysCloudModel<SmsPhoneNumberProvision>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class SmsPhoneNumberProvision : IGenesysCloudModel<SmsPhoneNumberP
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PhoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum?)null;
+                    value._phoneNumberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision.PhoneNumberTypeEnum?)null;
                     break;
                 case 3:
-                    value.CountryCode = ReadString(ref reader, name);
+                    value._countryCode = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AddressId = ReadString(ref reader, name);
+                    value._addressId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,13 +113,13 @@ public sealed class SmsPhoneNumberProvision : IGenesysCloudModel<SmsPhoneNumberP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "phoneNumberType"u8, value.PhoneNumberType?.ToString(), nulls);
-        WriteString(writer, "countryCode"u8, value.CountryCode, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "addressId"u8, value.AddressId, nulls);
-        if (value.SupportedContent is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "phoneNumberType"u8, value._phoneNumberType?.ToString(), nulls);
+        WriteString(writer, "countryCode"u8, value._countryCode, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "addressId"u8, value._addressId, nulls);
+        if (value._supportedContent is { } property2)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property2, options);
@@ -119,8 +129,8 @@ public sealed class SmsPhoneNumberProvision : IGenesysCloudModel<SmsPhoneNumberP
             writer.WriteNull("supportedContent"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

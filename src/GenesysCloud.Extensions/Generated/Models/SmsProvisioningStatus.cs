@@ -14,23 +14,29 @@ public sealed class SmsProvisioningStatus : IGenesysCloudModel<SmsProvisioningSt
 {
     /// <summary>Provisioning action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Provisioning state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Any error associated with a Failed state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The phone number version associated with the provisioning action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum? _action;
+    private global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SmsProvisioningStatus IGenesysCloudModel<SmsProvisioningStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SmsProvisioningStatus : IGenesysCloudModel<SmsProvisioningSt
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.ActionEnum?)null;
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.SmsProvisioningStatus.StateEnum?)null;
                     break;
                 case 2:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class SmsProvisioningStatus : IGenesysCloudModel<SmsProvisioningSt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Error is { } property3)
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._error is { } property3)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property3, options);
@@ -87,8 +93,8 @@ public sealed class SmsProvisioningStatus : IGenesysCloudModel<SmsProvisioningSt
             writer.WriteNull("error"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

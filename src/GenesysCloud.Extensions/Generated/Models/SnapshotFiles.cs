@@ -14,19 +14,24 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
 {
     /// <summary>Metadata for requested snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metaData")]
-    public global::GenesysCloud.Extensions.Models.SnapshotMetaData? MetaData { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnapshotMetaData? MetaData { get => _metaData; set => _metaData = value; }
 
     /// <summary>Offered data for the requested snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offered")]
-    public global::GenesysCloud.Extensions.Models.SnapshotMetricData? Offered { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnapshotMetricData? Offered { get => _offered; set => _offered = value; }
 
     /// <summary>Average handle time data for the requested snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageHandleTime")]
-    public global::GenesysCloud.Extensions.Models.SnapshotMetricData? AverageHandleTime { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnapshotMetricData? AverageHandleTime { get => _averageHandleTime; set => _averageHandleTime = value; }
+
+    private global::GenesysCloud.Extensions.Models.SnapshotMetaData? _metaData;
+    private global::GenesysCloud.Extensions.Models.SnapshotMetricData? _offered;
+    private global::GenesysCloud.Extensions.Models.SnapshotMetricData? _averageHandleTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SnapshotFiles IGenesysCloudModel<SnapshotFiles>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
             switch (index)
             {
                 case 0:
-                    value.MetaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetaData.ReadJson(ref reader, options);
+                    value._metaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetaData.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Offered = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetricData.ReadJson(ref reader, options);
+                    value._offered = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetricData.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AverageHandleTime = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetricData.ReadJson(ref reader, options);
+                    value._averageHandleTime = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotMetricData.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MetaData is { } property1)
+        if (value._metaData is { } property1)
         {
             writer.WritePropertyName("metaData"u8);
             global::GenesysCloud.Extensions.Models.SnapshotMetaData.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
             writer.WriteNull("metaData"u8);
         }
 
-        if (value.Offered is { } property3)
+        if (value._offered is { } property3)
         {
             writer.WritePropertyName("offered"u8);
             global::GenesysCloud.Extensions.Models.SnapshotMetricData.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
             writer.WriteNull("offered"u8);
         }
 
-        if (value.AverageHandleTime is { } property5)
+        if (value._averageHandleTime is { } property5)
         {
             writer.WritePropertyName("averageHandleTime"u8);
             global::GenesysCloud.Extensions.Models.SnapshotMetricData.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class SnapshotFiles : IGenesysCloudModel<SnapshotFiles>
             writer.WriteNull("averageHandleTime"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

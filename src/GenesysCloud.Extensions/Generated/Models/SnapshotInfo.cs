@@ -14,27 +14,34 @@ public sealed class SnapshotInfo : IGenesysCloudModel<SnapshotInfo>
 {
     /// <summary>Version of the snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Snapshot Id of the continuous forecast session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; set; }
+    public string? SnapshotId { get => _snapshotId; set => _snapshotId = value; }
 
     /// <summary>Date of snapshot generation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSnapshot")]
-    public global::System.DateTimeOffset? DateSnapshot { get; set; }
+    public global::System.DateTimeOffset? DateSnapshot { get => _dateSnapshot; set => _dateSnapshot = value; }
 
     /// <summary>Business unit ID of the continuous forecast session</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnitId")]
-    public string? BusinessUnitId { get; set; }
+    public string? BusinessUnitId { get => _businessUnitId; set => _businessUnitId = value; }
 
     /// <summary>Version of the planning groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupsVersion")]
-    public long? PlanningGroupsVersion { get; set; }
+    public long? PlanningGroupsVersion { get => _planningGroupsVersion; set => _planningGroupsVersion = value; }
+
+    private long? _version;
+    private string? _snapshotId;
+    private global::System.DateTimeOffset? _dateSnapshot;
+    private string? _businessUnitId;
+    private long? _planningGroupsVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SnapshotInfo IGenesysCloudModel<SnapshotInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SnapshotInfo : IGenesysCloudModel<SnapshotInfo>
             switch (index)
             {
                 case 0:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.SnapshotId = ReadString(ref reader, name);
+                    value._snapshotId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateSnapshot = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSnapshot = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.BusinessUnitId = ReadString(ref reader, name);
+                    value._businessUnitId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PlanningGroupsVersion = ReadNullableInt64(ref reader, options, name);
+                    value._planningGroupsVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class SnapshotInfo : IGenesysCloudModel<SnapshotInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "snapshotId"u8, value.SnapshotId, nulls);
-        WriteDateTimeOffset(writer, "dateSnapshot"u8, value.DateSnapshot, nulls);
-        WriteString(writer, "businessUnitId"u8, value.BusinessUnitId, nulls);
-        WriteInt64(writer, "planningGroupsVersion"u8, value.PlanningGroupsVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "snapshotId"u8, value._snapshotId, nulls);
+        WriteDateTimeOffset(writer, "dateSnapshot"u8, value._dateSnapshot, nulls);
+        WriteString(writer, "businessUnitId"u8, value._businessUnitId, nulls);
+        WriteInt64(writer, "planningGroupsVersion"u8, value._planningGroupsVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SnapshotMetaDataResult : IGenesysCloudModel<SnapshotMetaData
 {
     /// <summary>Information about the snapshot</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snapshotInfo")]
-    public global::GenesysCloud.Extensions.Models.SnapshotInfo? SnapshotInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnapshotInfo? SnapshotInfo { get => _snapshotInfo; set => _snapshotInfo = value; }
 
     /// <summary>Start date of the forecast. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateForecastStart")]
-    public global::System.DateTimeOffset? DateForecastStart { get; set; }
+    public global::System.DateTimeOffset? DateForecastStart { get => _dateForecastStart; set => _dateForecastStart = value; }
+
+    private global::GenesysCloud.Extensions.Models.SnapshotInfo? _snapshotInfo;
+    private global::System.DateTimeOffset? _dateForecastStart;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SnapshotMetaDataResult IGenesysCloudModel<SnapshotMetaDataResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SnapshotMetaDataResult : IGenesysCloudModel<SnapshotMetaData
             switch (index)
             {
                 case 0:
-                    value.SnapshotInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotInfo.ReadJson(ref reader, options);
+                    value._snapshotInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SnapshotInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateForecastStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateForecastStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SnapshotMetaDataResult : IGenesysCloudModel<SnapshotMetaData
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SnapshotInfo is { } property1)
+        if (value._snapshotInfo is { } property1)
         {
             writer.WritePropertyName("snapshotInfo"u8);
             global::GenesysCloud.Extensions.Models.SnapshotInfo.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class SnapshotMetaDataResult : IGenesysCloudModel<SnapshotMetaData
             writer.WriteNull("snapshotInfo"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateForecastStart"u8, value.DateForecastStart, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateForecastStart"u8, value._dateForecastStart, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SnippetRecordingRequest : IGenesysCloudModel<SnippetRecordin
 {
     /// <summary>Type of recording to apply to the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>record</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("record")]
-    public bool? Record { get; set; }
+    public bool? Record { get => _record; set => _record = value; }
+
+    private global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum? _type;
+    private bool? _record;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SnippetRecordingRequest IGenesysCloudModel<SnippetRecordingRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SnippetRecordingRequest : IGenesysCloudModel<SnippetRecordin
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SnippetRecordingRequest.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Record = ReadNullableBoolean(ref reader, name);
+                    value._record = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SnippetRecordingRequest : IGenesysCloudModel<SnippetRecordin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "record"u8, value.Record, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "record"u8, value._record, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class SocialEscalationResponseEntityListing : IGenesysCloudModel<S
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>pageNumber</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
 
     /// <summary>Gets or sets <c>firstUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstUri")]
-    public string? FirstUri { get; set; }
+    public string? FirstUri { get => _firstUri; set => _firstUri = value; }
 
     /// <summary>Gets or sets <c>nextUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
 
     /// <summary>Gets or sets <c>previousUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousUri")]
-    public string? PreviousUri { get; set; }
+    public string? PreviousUri { get => _previousUri; set => _previousUri = value; }
 
     /// <summary>Gets or sets <c>lastUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastUri")]
-    public string? LastUri { get; set; }
+    public string? LastUri { get => _lastUri; set => _lastUri = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>pageCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageCount")]
-    public long? PageCount { get; set; }
+    public long? PageCount { get => _pageCount; set => _pageCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>? _entities;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private long? _total;
+    private string? _firstUri;
+    private string? _nextUri;
+    private string? _previousUri;
+    private string? _lastUri;
+    private string? _selfUri;
+    private long? _pageCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialEscalationResponseEntityListing IGenesysCloudModel<SocialEscalationResponseEntityListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -77,7 +89,7 @@ public sealed class SocialEscalationResponseEntityListing : IGenesysCloudModel<S
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -88,38 +100,38 @@ public sealed class SocialEscalationResponseEntityListing : IGenesysCloudModel<S
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EscalationRuleResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.FirstUri = ReadString(ref reader, name);
+                    value._firstUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PreviousUri = ReadString(ref reader, name);
+                    value._previousUri = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.LastUri = ReadString(ref reader, name);
+                    value._lastUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.PageCount = ReadNullableInt64(ref reader, options, name);
+                    value._pageCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +143,7 @@ public sealed class SocialEscalationResponseEntityListing : IGenesysCloudModel<S
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -155,16 +167,16 @@ public sealed class SocialEscalationResponseEntityListing : IGenesysCloudModel<S
             writer.WriteNull("entities"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteString(writer, "firstUri"u8, value.FirstUri, nulls);
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        WriteString(writer, "previousUri"u8, value.PreviousUri, nulls);
-        WriteString(writer, "lastUri"u8, value.LastUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteInt64(writer, "pageCount"u8, value.PageCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteString(writer, "firstUri"u8, value._firstUri, nulls);
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        WriteString(writer, "previousUri"u8, value._previousUri, nulls);
+        WriteString(writer, "lastUri"u8, value._lastUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteInt64(writer, "pageCount"u8, value._pageCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,87 +14,109 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
 {
     /// <summary>The connection state of this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>A globally unique identifier for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>A globally unique identifier for the social media.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialMediaId")]
-    public string? SocialMediaId { get; set; }
+    public string? SocialMediaId { get => _socialMediaId; set => _socialMediaId = value; }
 
     /// <summary>The social network of the communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialMediaHub")]
-    public string? SocialMediaHub { get; set; }
+    public string? SocialMediaHub { get => _socialMediaHub; set => _socialMediaHub = value; }
 
     /// <summary>The user name for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialUserName")]
-    public string? SocialUserName { get; set; }
+    public string? SocialUserName { get => _socialUserName; set => _socialUserName = value; }
 
     /// <summary>The text preview of the communication contents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previewText")]
-    public string? PreviewText { get; set; }
+    public string? PreviewText { get => _previewText; set => _previewText = value; }
 
     /// <summary>A globally unique identifier for the recording associated with this chat.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingId")]
-    public string? RecordingId { get; set; }
+    public string? RecordingId { get => _recordingId; set => _recordingId = value; }
 
     /// <summary>The time line of the participant's chat, divided into activity segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? Segments { get => _segments; set => _segments = value; }
 
     /// <summary>True if this call is held and the person on this side hears silence.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("held")]
-    public bool? Held { get; set; }
+    public bool? Held { get => _held; set => _held = value; }
 
     /// <summary>System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectType")]
-    public global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum? DisconnectType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum? DisconnectType { get => _disconnectType; set => _disconnectType = value; }
 
     /// <summary>The timestamp the chat was placed on hold in the cloud clock if the chat is currently on hold. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startHoldTime")]
-    public global::System.DateTimeOffset? StartHoldTime { get; set; }
+    public global::System.DateTimeOffset? StartHoldTime { get => _startHoldTime; set => _startHoldTime = value; }
 
     /// <summary>The timestamp the communication has when it is first put into an alerting state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startAlertingTime")]
-    public global::System.DateTimeOffset? StartAlertingTime { get; set; }
+    public global::System.DateTimeOffset? StartAlertingTime { get => _startAlertingTime; set => _startAlertingTime = value; }
 
     /// <summary>The timestamp when this communication was connected in the cloud clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedTime")]
-    public global::System.DateTimeOffset? ConnectedTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedTime { get => _connectedTime; set => _connectedTime = value; }
 
     /// <summary>The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disconnectedTime")]
-    public global::System.DateTimeOffset? DisconnectedTime { get; set; }
+    public global::System.DateTimeOffset? DisconnectedTime { get => _disconnectedTime; set => _disconnectedTime = value; }
 
     /// <summary>The source provider for the social expression.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
-    public string? Provider { get; set; }
+    public string? Provider { get => _provider; set => _provider = value; }
 
     /// <summary>The UUID of the script to use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The id of the peer communication corresponding to a matching leg for this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("peerId")]
-    public string? PeerId { get; set; }
+    public string? PeerId { get => _peerId; set => _peerId = value; }
 
     /// <summary>Call wrap up or disposition data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.Wrapup? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>After-call work for the communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWork")]
-    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get; set; }
+    public global::GenesysCloud.Extensions.Models.AfterCallWork? AfterCallWork { get => _afterCallWork; set => _afterCallWork = value; }
 
     /// <summary>Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
+
+    private global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum? _state;
+    private string? _id;
+    private string? _socialMediaId;
+    private string? _socialMediaHub;
+    private string? _socialUserName;
+    private string? _previewText;
+    private string? _recordingId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Segment>? _segments;
+    private bool? _held;
+    private global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum? _disconnectType;
+    private global::System.DateTimeOffset? _startHoldTime;
+    private global::System.DateTimeOffset? _startAlertingTime;
+    private global::System.DateTimeOffset? _connectedTime;
+    private global::System.DateTimeOffset? _disconnectedTime;
+    private string? _provider;
+    private string? _scriptId;
+    private string? _peerId;
+    private global::GenesysCloud.Extensions.Models.Wrapup? _wrapup;
+    private global::GenesysCloud.Extensions.Models.AfterCallWork? _afterCallWork;
+    private bool? _afterCallWorkRequired;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialExpression IGenesysCloudModel<SocialExpression>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -115,30 +137,30 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialExpression.StateEnum?)null;
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SocialMediaId = ReadString(ref reader, name);
+                    value._socialMediaId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SocialMediaHub = ReadString(ref reader, name);
+                    value._socialMediaHub = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SocialUserName = ReadString(ref reader, name);
+                    value._socialUserName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PreviewText = ReadString(ref reader, name);
+                    value._previewText = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.RecordingId = ReadString(ref reader, name);
+                    value._recordingId = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -149,47 +171,47 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Segment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list2;
+                        value._segments = list2;
                     }
                     break;
                 case 8:
-                    value.Held = ReadNullableBoolean(ref reader, name);
+                    value._held = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.DisconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum?)null;
+                    value._disconnectType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.SocialExpression.DisconnectTypeEnum?)null;
                     break;
                 case 10:
-                    value.StartHoldTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startHoldTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.StartAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startAlertingTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.ConnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.DisconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._disconnectedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.Provider = ReadString(ref reader, name);
+                    value._provider = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.PeerId = ReadString(ref reader, name);
+                    value._peerId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Wrapup.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.AfterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
+                    value._afterCallWork = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AfterCallWork.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,14 +223,14 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "socialMediaId"u8, value.SocialMediaId, nulls);
-        WriteString(writer, "socialMediaHub"u8, value.SocialMediaHub, nulls);
-        WriteString(writer, "socialUserName"u8, value.SocialUserName, nulls);
-        WriteString(writer, "previewText"u8, value.PreviewText, nulls);
-        WriteString(writer, "recordingId"u8, value.RecordingId, nulls);
-        if (value.Segments is { } property4)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "socialMediaId"u8, value._socialMediaId, nulls);
+        WriteString(writer, "socialMediaHub"u8, value._socialMediaHub, nulls);
+        WriteString(writer, "socialUserName"u8, value._socialUserName, nulls);
+        WriteString(writer, "previewText"u8, value._previewText, nulls);
+        WriteString(writer, "recordingId"u8, value._recordingId, nulls);
+        if (value._segments is { } property4)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -232,16 +254,16 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
             writer.WriteNull("segments"u8);
         }
 
-        WriteBoolean(writer, "held"u8, value.Held, nulls);
-        WriteString(writer, "disconnectType"u8, value.DisconnectType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startHoldTime"u8, value.StartHoldTime, nulls);
-        WriteDateTimeOffset(writer, "startAlertingTime"u8, value.StartAlertingTime, nulls);
-        WriteDateTimeOffset(writer, "connectedTime"u8, value.ConnectedTime, nulls);
-        WriteDateTimeOffset(writer, "disconnectedTime"u8, value.DisconnectedTime, nulls);
-        WriteString(writer, "provider"u8, value.Provider, nulls);
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "peerId"u8, value.PeerId, nulls);
-        if (value.Wrapup is { } property7)
+        WriteBoolean(writer, "held"u8, value._held, nulls);
+        WriteString(writer, "disconnectType"u8, value._disconnectType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startHoldTime"u8, value._startHoldTime, nulls);
+        WriteDateTimeOffset(writer, "startAlertingTime"u8, value._startAlertingTime, nulls);
+        WriteDateTimeOffset(writer, "connectedTime"u8, value._connectedTime, nulls);
+        WriteDateTimeOffset(writer, "disconnectedTime"u8, value._disconnectedTime, nulls);
+        WriteString(writer, "provider"u8, value._provider, nulls);
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "peerId"u8, value._peerId, nulls);
+        if (value._wrapup is { } property7)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.Wrapup.WriteJson(writer, property7, options);
@@ -251,7 +273,7 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.AfterCallWork is { } property9)
+        if (value._afterCallWork is { } property9)
         {
             writer.WritePropertyName("afterCallWork"u8);
             global::GenesysCloud.Extensions.Models.AfterCallWork.WriteJson(writer, property9, options);
@@ -261,8 +283,8 @@ public sealed class SocialExpression : IGenesysCloudModel<SocialExpression>
             writer.WriteNull("afterCallWork"u8);
         }
 
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Granularity metrics into subpartitions within the time interval specified. The default granularity is the same duration as the interval. Periods are represented as an ISO-8601 string. For example: P1D or P1DT12H</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public string? Granularity { get; set; }
+    public string? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>Time zone context used to calculate response intervals (this allows resolving DST changes). The interval offset is used even when timeZone is specified. Default is UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting computations into distinct named subgroups rather than across the entire result set as if it were one group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>Behaves like a SQL WHERE clause. This is ANDed with the interval parameter. Expresses boolean logical predicates as well as dimensional filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>Behaves like a SQL SELECT clause. Only named metrics will be retrieved.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
+
+    private string? _interval;
+    private string? _granularity;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private long? _pageSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaAsyncAggregationQuery IGenesysCloudModel<SocialMediaAsyncAggregationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadString(ref reader, name);
+                    value._granularity = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -85,16 +94,16 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list1;
+                        value._groupBy = list1;
                     }
                     break;
                 case 4:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -105,14 +114,14 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 6:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +133,10 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.GroupBy is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "granularity"u8, value._granularity, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._groupBy is { } property3)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -144,7 +153,7 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Filter is { } property5)
+        if (value._filter is { } property5)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.WriteJson(writer, property5, options);
@@ -154,7 +163,7 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Metrics is { } property7)
+        if (value._metrics is { } property7)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -171,8 +180,8 @@ public sealed class SocialMediaAsyncAggregationQuery : IGenesysCloudModel<Social
             writer.WriteNull("metrics"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

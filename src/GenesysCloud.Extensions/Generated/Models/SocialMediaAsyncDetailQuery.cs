@@ -14,31 +14,39 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
 {
     /// <summary>Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Time zone context used to calculate response intervals (this allows resolving DST changes). The interval offset is used even when timeZone is specified. Default is UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Behaves like a SQL WHERE clause. This is ANDed with the interval parameter. Expresses boolean logical predicates as well as dimensional filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>List of topicIds to query in</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get => _topicIds; set => _topicIds = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Deprecated: use 'sort' field instead. Sorting of results based on time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum? Order { get => _order; set => _order = value; }
+
+    private string? _interval;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicIds;
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum? _order;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaAsyncDetailQuery IGenesysCloudModel<SocialMediaAsyncDetailQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TopicIds = null;
+                        value._topicIds = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicIds = list1;
+                        value._topicIds = list1;
                     }
                     break;
                 case 4:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Order = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum(text2) : (global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum(text2) : (global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery.OrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.Filter is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._filter is { } property3)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.SocialMediaQueryFilter.WriteJson(writer, property3, options);
@@ -115,7 +123,7 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
             writer.WriteNull("filter"u8);
         }
 
-        if (value.TopicIds is { } property5)
+        if (value._topicIds is { } property5)
         {
             writer.WritePropertyName("topicIds"u8);
             writer.WriteStartArray();
@@ -132,9 +140,9 @@ public sealed class SocialMediaAsyncDetailQuery : IGenesysCloudModel<SocialMedia
             writer.WriteNull("topicIds"u8);
         }
 
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

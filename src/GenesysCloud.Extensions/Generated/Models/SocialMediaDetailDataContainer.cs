@@ -14,15 +14,19 @@ public sealed class SocialMediaDetailDataContainer : IGenesysCloudModel<SocialMe
 {
     /// <summary>Gets or sets <c>interval</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Gets or sets <c>messages</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialMediaDetailMessageContainer>? Messages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialMediaDetailMessageContainer>? Messages { get => _messages; set => _messages = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialMediaDetailMessageContainer>? _messages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaDetailDataContainer IGenesysCloudModel<SocialMediaDetailDataContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class SocialMediaDetailDataContainer : IGenesysCloudModel<SocialMe
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Messages = null;
+                        value._messages = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class SocialMediaDetailDataContainer : IGenesysCloudModel<SocialMe
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SocialMediaDetailMessageContainer.ReadJson(ref reader, options));
                         }
 
-                        value.Messages = list1;
+                        value._messages = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class SocialMediaDetailDataContainer : IGenesysCloudModel<SocialMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Messages is { } property2)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._messages is { } property2)
         {
             writer.WritePropertyName("messages"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class SocialMediaDetailDataContainer : IGenesysCloudModel<SocialMe
             writer.WriteNull("messages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>normalizedMessage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get => _normalizedMessage; set => _normalizedMessage = value; }
 
     /// <summary>Gets or sets <c>escalationInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("escalationInfo")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo? EscalationInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo? EscalationInfo { get => _escalationInfo; set => _escalationInfo = value; }
 
     /// <summary>Gets or sets <c>contentModeration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentModeration")]
-    public global::GenesysCloud.Extensions.Models.ContentModeration? ContentModeration { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentModeration? ContentModeration { get => _contentModeration; set => _contentModeration = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? _normalizedMessage;
+    private global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo? _escalationInfo;
+    private global::GenesysCloud.Extensions.Models.ContentModeration? _contentModeration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaDetailMessageContainer IGenesysCloudModel<SocialMediaDetailMessageContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.NormalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
+                    value._normalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.EscalationInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.ReadJson(ref reader, options);
+                    value._escalationInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ContentModeration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentModeration.ReadJson(ref reader, options);
+                    value._contentModeration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentModeration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.NormalizedMessage is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._normalizedMessage is { } property1)
         {
             writer.WritePropertyName("normalizedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.WriteJson(writer, property1, options);
@@ -86,7 +92,7 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
             writer.WriteNull("normalizedMessage"u8);
         }
 
-        if (value.EscalationInfo is { } property3)
+        if (value._escalationInfo is { } property3)
         {
             writer.WritePropertyName("escalationInfo"u8);
             global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.WriteJson(writer, property3, options);
@@ -96,7 +102,7 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
             writer.WriteNull("escalationInfo"u8);
         }
 
-        if (value.ContentModeration is { } property5)
+        if (value._contentModeration is { } property5)
         {
             writer.WritePropertyName("contentModeration"u8);
             global::GenesysCloud.Extensions.Models.ContentModeration.WriteJson(writer, property5, options);
@@ -106,7 +112,7 @@ public sealed class SocialMediaDetailMessageContainer : IGenesysCloudModel<Socia
             writer.WriteNull("contentModeration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

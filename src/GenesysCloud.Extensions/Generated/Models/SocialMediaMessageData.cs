@@ -14,63 +14,79 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The unique identifier of the message from provider</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerMessageId")]
-    public string? ProviderMessageId { get; set; }
+    public string? ProviderMessageId { get => _providerMessageId; set => _providerMessageId = value; }
 
     /// <summary>The time when the message was received or sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>The sender of the text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fromAddress")]
-    public string? FromAddress { get; set; }
+    public string? FromAddress { get => _fromAddress; set => _fromAddress = value; }
 
     /// <summary>The recipient of the text message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toAddress")]
-    public string? ToAddress { get; set; }
+    public string? ToAddress { get => _toAddress; set => _toAddress = value; }
 
     /// <summary>The direction of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("direction")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum? Direction { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum? Direction { get => _direction; set => _direction = value; }
 
     /// <summary>Type of text messenger.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messengerType")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum? MessengerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum? MessengerType { get => _messengerType; set => _messengerType = value; }
 
     /// <summary>The status of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The message into normalized format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedMessage")]
-    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? NormalizedMessage { get => _normalizedMessage; set => _normalizedMessage = value; }
 
     /// <summary>The delivery event associated with this message in normalized format, if the message direction was outbound</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("normalizedReceipts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? NormalizedReceipts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? NormalizedReceipts { get => _normalizedReceipts; set => _normalizedReceipts = value; }
 
     /// <summary>User who sent this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The id of the conversation of this message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _providerMessageId;
+    private global::System.DateTimeOffset? _timestamp;
+    private string? _fromAddress;
+    private string? _toAddress;
+    private global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum? _direction;
+    private global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum? _messengerType;
+    private global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage? _normalizedMessage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage>? _normalizedReceipts;
+    private global::GenesysCloud.Extensions.Models.User? _createdBy;
+    private string? _conversationId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaMessageData IGenesysCloudModel<SocialMediaMessageData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,39 +107,39 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ProviderMessageId = ReadString(ref reader, name);
+                    value._providerMessageId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.FromAddress = ReadString(ref reader, name);
+                    value._fromAddress = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ToAddress = ReadString(ref reader, name);
+                    value._toAddress = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum?)null;
+                    value._direction = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.DirectionEnum?)null;
                     break;
                 case 7:
-                    value.MessengerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum?)null;
+                    value._messengerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.MessengerTypeEnum?)null;
                     break;
                 case 8:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageData.StatusEnum?)null;
                     break;
                 case 9:
-                    value.NormalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
+                    value._normalizedMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.NormalizedReceipts = null;
+                        value._normalizedReceipts = null;
                     }
                     else
                     {
@@ -134,20 +150,20 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.ReadJson(ref reader, options));
                         }
 
-                        value.NormalizedReceipts = list4;
+                        value._normalizedReceipts = list4;
                     }
                     break;
                 case 11:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,16 +175,16 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "providerMessageId"u8, value.ProviderMessageId, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "fromAddress"u8, value.FromAddress, nulls);
-        WriteString(writer, "toAddress"u8, value.ToAddress, nulls);
-        WriteString(writer, "direction"u8, value.Direction?.ToString(), nulls);
-        WriteString(writer, "messengerType"u8, value.MessengerType?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.NormalizedMessage is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "providerMessageId"u8, value._providerMessageId, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "fromAddress"u8, value._fromAddress, nulls);
+        WriteString(writer, "toAddress"u8, value._toAddress, nulls);
+        WriteString(writer, "direction"u8, value._direction?.ToString(), nulls);
+        WriteString(writer, "messengerType"u8, value._messengerType?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._normalizedMessage is { } property5)
         {
             writer.WritePropertyName("normalizedMessage"u8);
             global::GenesysCloud.Extensions.Models.ConversationNormalizedMessage.WriteJson(writer, property5, options);
@@ -178,7 +194,7 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
             writer.WriteNull("normalizedMessage"u8);
         }
 
-        if (value.NormalizedReceipts is { } property7)
+        if (value._normalizedReceipts is { } property7)
         {
             writer.WritePropertyName("normalizedReceipts"u8);
             writer.WriteStartArray();
@@ -202,7 +218,7 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
             writer.WriteNull("normalizedReceipts"u8);
         }
 
-        if (value.CreatedBy is { } property10)
+        if (value._createdBy is { } property10)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property10, options);
@@ -212,9 +228,9 @@ public sealed class SocialMediaMessageData : IGenesysCloudModel<SocialMediaMessa
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SocialMediaMessageEscalationInfo : IGenesysCloudModel<Social
 {
     /// <summary>Gets or sets <c>escalationStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("escalationStatus")]
-    public global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum? EscalationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum? EscalationStatus { get => _escalationStatus; set => _escalationStatus = value; }
+
+    private global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum? _escalationStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaMessageEscalationInfo IGenesysCloudModel<SocialMediaMessageEscalationInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SocialMediaMessageEscalationInfo : IGenesysCloudModel<Social
             switch (index)
             {
                 case 0:
-                    value.EscalationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum?)null;
+                    value._escalationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SocialMediaMessageEscalationInfo.EscalationStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SocialMediaMessageEscalationInfo : IGenesysCloudModel<Social
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "escalationStatus"u8, value.EscalationStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "escalationStatus"u8, value._escalationStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

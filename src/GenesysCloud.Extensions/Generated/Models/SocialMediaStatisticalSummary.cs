@@ -14,71 +14,89 @@ public sealed class SocialMediaStatisticalSummary : IGenesysCloudModel<SocialMed
 {
     /// <summary>Gets or sets <c>max</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public double? Max { get; set; }
+    public double? Max { get => _max; set => _max = value; }
 
     /// <summary>Gets or sets <c>min</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public double? Min { get; set; }
+    public double? Min { get => _min; set => _min = value; }
 
     /// <summary>Gets or sets <c>count</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>Gets or sets <c>countNegative</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countNegative")]
-    public long? CountNegative { get; set; }
+    public long? CountNegative { get => _countNegative; set => _countNegative = value; }
 
     /// <summary>Gets or sets <c>countPositive</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countPositive")]
-    public long? CountPositive { get; set; }
+    public long? CountPositive { get => _countPositive; set => _countPositive = value; }
 
     /// <summary>Gets or sets <c>countNeutral</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countNeutral")]
-    public long? CountNeutral { get; set; }
+    public long? CountNeutral { get => _countNeutral; set => _countNeutral = value; }
 
     /// <summary>Gets or sets <c>countUnknown</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countUnknown")]
-    public long? CountUnknown { get; set; }
+    public long? CountUnknown { get => _countUnknown; set => _countUnknown = value; }
 
     /// <summary>Gets or sets <c>sum</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sum")]
-    public double? Sum { get; set; }
+    public double? Sum { get => _sum; set => _sum = value; }
 
     /// <summary>Gets or sets <c>average</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("average")]
-    public double? Average { get; set; }
+    public double? Average { get => _average; set => _average = value; }
 
     /// <summary>Gets or sets <c>current</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public double? Current { get; set; }
+    public double? Current { get => _current; set => _current = value; }
 
     /// <summary>Gets or sets <c>ratio</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
-    public double? Ratio { get; set; }
+    public double? Ratio { get => _ratio; set => _ratio = value; }
 
     /// <summary>Gets or sets <c>numerator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numerator")]
-    public double? Numerator { get; set; }
+    public double? Numerator { get => _numerator; set => _numerator = value; }
 
     /// <summary>Gets or sets <c>denominator</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("denominator")]
-    public double? Denominator { get; set; }
+    public double? Denominator { get => _denominator; set => _denominator = value; }
 
     /// <summary>Gets or sets <c>target</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public double? Target { get; set; }
+    public double? Target { get => _target; set => _target = value; }
 
     /// <summary>Gets or sets <c>p95</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("p95")]
-    public long? P95 { get; set; }
+    public long? P95 { get => _p95; set => _p95 = value; }
 
     /// <summary>Gets or sets <c>p99</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("p99")]
-    public long? P99 { get; set; }
+    public long? P99 { get => _p99; set => _p99 = value; }
+
+    private double? _max;
+    private double? _min;
+    private long? _count;
+    private long? _countNegative;
+    private long? _countPositive;
+    private long? _countNeutral;
+    private long? _countUnknown;
+    private double? _sum;
+    private double? _average;
+    private double? _current;
+    private double? _ratio;
+    private double? _numerator;
+    private double? _denominator;
+    private double? _target;
+    private long? _p95;
+    private long? _p99;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SocialMediaStatisticalSummary IGenesysCloudModel<SocialMediaStatisticalSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class SocialMediaStatisticalSummary : IGenesysCloudModel<SocialMed
             switch (index)
             {
                 case 0:
-                    value.Max = ReadNullableDouble(ref reader, options, name);
+                    value._max = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.Min = ReadNullableDouble(ref reader, options, name);
+                    value._min = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CountNegative = ReadNullableInt64(ref reader, options, name);
+                    value._countNegative = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.CountPositive = ReadNullableInt64(ref reader, options, name);
+                    value._countPositive = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.CountNeutral = ReadNullableInt64(ref reader, options, name);
+                    value._countNeutral = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.CountUnknown = ReadNullableInt64(ref reader, options, name);
+                    value._countUnknown = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Sum = ReadNullableDouble(ref reader, options, name);
+                    value._sum = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 8:
-                    value.Average = ReadNullableDouble(ref reader, options, name);
+                    value._average = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 9:
-                    value.Current = ReadNullableDouble(ref reader, options, name);
+                    value._current = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.Ratio = ReadNullableDouble(ref reader, options, name);
+                    value._ratio = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 11:
-                    value.Numerator = ReadNullableDouble(ref reader, options, name);
+                    value._numerator = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 12:
-                    value.Denominator = ReadNullableDouble(ref reader, options, name);
+                    value._denominator = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 13:
-                    value.Target = ReadNullableDouble(ref reader, options, name);
+                    value._target = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 14:
-                    value.P95 = ReadNullableInt64(ref reader, options, name);
+                    value._p95 = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.P99 = ReadNullableInt64(ref reader, options, name);
+                    value._p99 = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,23 +177,23 @@ public sealed class SocialMediaStatisticalSummary : IGenesysCloudModel<SocialMed
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "max"u8, value.Max, nulls);
-        WriteDouble(writer, "min"u8, value.Min, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteInt64(writer, "countNegative"u8, value.CountNegative, nulls);
-        WriteInt64(writer, "countPositive"u8, value.CountPositive, nulls);
-        WriteInt64(writer, "countNeutral"u8, value.CountNeutral, nulls);
-        WriteInt64(writer, "countUnknown"u8, value.CountUnknown, nulls);
-        WriteDouble(writer, "sum"u8, value.Sum, nulls);
-        WriteDouble(writer, "average"u8, value.Average, nulls);
-        WriteDouble(writer, "current"u8, value.Current, nulls);
-        WriteDouble(writer, "ratio"u8, value.Ratio, nulls);
-        WriteDouble(writer, "numerator"u8, value.Numerator, nulls);
-        WriteDouble(writer, "denominator"u8, value.Denominator, nulls);
-        WriteDouble(writer, "target"u8, value.Target, nulls);
-        WriteInt64(writer, "p95"u8, value.P95, nulls);
-        WriteInt64(writer, "p99"u8, value.P99, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "max"u8, value._max, nulls);
+        WriteDouble(writer, "min"u8, value._min, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteInt64(writer, "countNegative"u8, value._countNegative, nulls);
+        WriteInt64(writer, "countPositive"u8, value._countPositive, nulls);
+        WriteInt64(writer, "countNeutral"u8, value._countNeutral, nulls);
+        WriteInt64(writer, "countUnknown"u8, value._countUnknown, nulls);
+        WriteDouble(writer, "sum"u8, value._sum, nulls);
+        WriteDouble(writer, "average"u8, value._average, nulls);
+        WriteDouble(writer, "current"u8, value._current, nulls);
+        WriteDouble(writer, "ratio"u8, value._ratio, nulls);
+        WriteDouble(writer, "numerator"u8, value._numerator, nulls);
+        WriteDouble(writer, "denominator"u8, value._denominator, nulls);
+        WriteDouble(writer, "target"u8, value._target, nulls);
+        WriteInt64(writer, "p95"u8, value._p95, nulls);
+        WriteInt64(writer, "p99"u8, value._p99, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

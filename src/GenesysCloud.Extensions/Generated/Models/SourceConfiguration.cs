@@ -14,19 +14,24 @@ public sealed class SourceConfiguration : IGenesysCloudModel<SourceConfiguration
 {
     /// <summary>Identifies the external platform that is the source of the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>The customer's unique external identifier associated with the conversation that comes from the external platform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionId")]
-    public string? InteractionId { get; set; }
+    public string? InteractionId { get => _interactionId; set => _interactionId = value; }
 
     /// <summary>The customer's external identifier or tag associated with the conversation. If set, it will be used to tag the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tagId")]
-    public string? TagId { get; set; }
+    public string? TagId { get => _tagId; set => _tagId = value; }
+
+    private string? _sourceId;
+    private string? _interactionId;
+    private string? _tagId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SourceConfiguration IGenesysCloudModel<SourceConfiguration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SourceConfiguration : IGenesysCloudModel<SourceConfiguration
             switch (index)
             {
                 case 0:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.InteractionId = ReadString(ref reader, name);
+                    value._interactionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TagId = ReadString(ref reader, name);
+                    value._tagId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class SourceConfiguration : IGenesysCloudModel<SourceConfiguration
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteString(writer, "interactionId"u8, value.InteractionId, nulls);
-        WriteString(writer, "tagId"u8, value.TagId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteString(writer, "interactionId"u8, value._interactionId, nulls);
+        WriteString(writer, "tagId"u8, value._tagId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

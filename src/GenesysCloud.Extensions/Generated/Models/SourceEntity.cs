@@ -14,23 +14,29 @@ public sealed class SourceEntity : IGenesysCloudModel<SourceEntity>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of the source entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The contest data - Only supplied when celebration is of type ContestComplete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contestCompleteData")]
-    public global::GenesysCloud.Extensions.Models.ContestCompleteData? ContestCompleteData { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContestCompleteData? ContestCompleteData { get => _contestCompleteData; set => _contestCompleteData = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ContestCompleteData? _contestCompleteData;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SourceEntity IGenesysCloudModel<SourceEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SourceEntity : IGenesysCloudModel<SourceEntity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceEntity.TypeEnum?)null;
                     break;
                 case 2:
-                    value.ContestCompleteData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestCompleteData.ReadJson(ref reader, options);
+                    value._contestCompleteData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContestCompleteData.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class SourceEntity : IGenesysCloudModel<SourceEntity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ContestCompleteData is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._contestCompleteData is { } property2)
         {
             writer.WritePropertyName("contestCompleteData"u8);
             global::GenesysCloud.Extensions.Models.ContestCompleteData.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class SourceEntity : IGenesysCloudModel<SourceEntity>
             writer.WriteNull("contestCompleteData"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class SourceIntent : IGenesysCloudModel<SourceIntent>
 {
     /// <summary>Id of the source intent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceIntentId")]
-    public string? SourceIntentId { get; set; }
+    public string? SourceIntentId { get => _sourceIntentId; set => _sourceIntentId = value; }
 
     /// <summary>Name of the source intent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceIntentName")]
-    public string? SourceIntentName { get; set; }
+    public string? SourceIntentName { get => _sourceIntentName; set => _sourceIntentName = value; }
 
     /// <summary>Source type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceType")]
-    public global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum? SourceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum? SourceType { get => _sourceType; set => _sourceType = value; }
 
     /// <summary>Id of the source</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceId")]
-    public string? SourceId { get; set; }
+    public string? SourceId { get => _sourceId; set => _sourceId = value; }
 
     /// <summary>Name of the source</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceName")]
-    public string? SourceName { get; set; }
+    public string? SourceName { get => _sourceName; set => _sourceName = value; }
+
+    private string? _sourceIntentId;
+    private string? _sourceIntentName;
+    private global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum? _sourceType;
+    private string? _sourceId;
+    private string? _sourceName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SourceIntent IGenesysCloudModel<SourceIntent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SourceIntent : IGenesysCloudModel<SourceIntent>
             switch (index)
             {
                 case 0:
-                    value.SourceIntentId = ReadString(ref reader, name);
+                    value._sourceIntentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SourceIntentName = ReadString(ref reader, name);
+                    value._sourceIntentName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum?)null;
+                    value._sourceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceIntent.SourceTypeEnum?)null;
                     break;
                 case 3:
-                    value.SourceId = ReadString(ref reader, name);
+                    value._sourceId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SourceName = ReadString(ref reader, name);
+                    value._sourceName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class SourceIntent : IGenesysCloudModel<SourceIntent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sourceIntentId"u8, value.SourceIntentId, nulls);
-        WriteString(writer, "sourceIntentName"u8, value.SourceIntentName, nulls);
-        WriteString(writer, "sourceType"u8, value.SourceType?.ToString(), nulls);
-        WriteString(writer, "sourceId"u8, value.SourceId, nulls);
-        WriteString(writer, "sourceName"u8, value.SourceName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "sourceIntentId"u8, value._sourceIntentId, nulls);
+        WriteString(writer, "sourceIntentName"u8, value._sourceIntentName, nulls);
+        WriteString(writer, "sourceType"u8, value._sourceType?.ToString(), nulls);
+        WriteString(writer, "sourceId"u8, value._sourceId, nulls);
+        WriteString(writer, "sourceName"u8, value._sourceName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SourceLastSync : IGenesysCloudModel<SourceLastSync>
 {
     /// <summary>State of the last synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Last synchronization start-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>Last synchronization end-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnded")]
-    public global::System.DateTimeOffset? DateEnded { get; set; }
+    public global::System.DateTimeOffset? DateEnded { get => _dateEnded; set => _dateEnded = value; }
 
     /// <summary>Optional error message of the last synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
+
+    private global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateEnded;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SourceLastSync IGenesysCloudModel<SourceLastSync>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SourceLastSync : IGenesysCloudModel<SourceLastSync>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceLastSync.StateEnum?)null;
                     break;
                 case 1:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class SourceLastSync : IGenesysCloudModel<SourceLastSync>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateEnded"u8, value.DateEnded, nulls);
-        if (value.Error is { } property2)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateEnded"u8, value._dateEnded, nulls);
+        if (value._error is { } property2)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property2, options);
@@ -88,7 +94,7 @@ public sealed class SourceLastSync : IGenesysCloudModel<SourceLastSync>
             writer.WriteNull("error"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
 {
     /// <summary>Sync state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Sync error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>Synchronization creation date-time for this source. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Synchronization last modification date-time for this source. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Knowledge base to which this synchronization belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>Source to which this synchronization belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Source { get => _source; set => _source = value; }
+
+    private global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _knowledgeBase;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _source;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SourceSyncResponse IGenesysCloudModel<SourceSyncResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.SourceSyncResponse.StateEnum?)null;
                     break;
                 case 1:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +97,8 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.Error is { } property2)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._error is { } property2)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property2, options);
@@ -100,9 +108,9 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
             writer.WriteNull("error"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.KnowledgeBase is { } property4)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._knowledgeBase is { } property4)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -112,7 +120,7 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        if (value.Source is { } property6)
+        if (value._source is { } property6)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -122,7 +130,7 @@ public sealed class SourceSyncResponse : IGenesysCloudModel<SourceSyncResponse>
             writer.WriteNull("source"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

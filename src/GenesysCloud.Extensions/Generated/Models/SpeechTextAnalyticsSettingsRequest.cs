@@ -14,23 +14,29 @@ public sealed class SpeechTextAnalyticsSettingsRequest : IGenesysCloudModel<Spee
 {
     /// <summary>Setting to choose name for the default program for topic detection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultProgramId")]
-    public string? DefaultProgramId { get; set; }
+    public string? DefaultProgramId { get => _defaultProgramId; set => _defaultProgramId = value; }
 
     /// <summary>Setting to choose expected dialects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expectedDialects")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExpectedDialects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExpectedDialects { get => _expectedDialects; set => _expectedDialects = value; }
 
     /// <summary>Setting to enable/disable text analytics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textAnalyticsEnabled")]
-    public bool? TextAnalyticsEnabled { get; set; }
+    public bool? TextAnalyticsEnabled { get => _textAnalyticsEnabled; set => _textAnalyticsEnabled = value; }
 
     /// <summary>Setting to enable/disable Agent Empathy setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentEmpathyEnabled")]
-    public bool? AgentEmpathyEnabled { get; set; }
+    public bool? AgentEmpathyEnabled { get => _agentEmpathyEnabled; set => _agentEmpathyEnabled = value; }
+
+    private string? _defaultProgramId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expectedDialects;
+    private bool? _textAnalyticsEnabled;
+    private bool? _agentEmpathyEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SpeechTextAnalyticsSettingsRequest IGenesysCloudModel<SpeechTextAnalyticsSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class SpeechTextAnalyticsSettingsRequest : IGenesysCloudModel<Spee
             switch (index)
             {
                 case 0:
-                    value.DefaultProgramId = ReadString(ref reader, name);
+                    value._defaultProgramId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ExpectedDialects = null;
+                        value._expectedDialects = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class SpeechTextAnalyticsSettingsRequest : IGenesysCloudModel<Spee
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExpectedDialects = list1;
+                        value._expectedDialects = list1;
                     }
                     break;
                 case 2:
-                    value.TextAnalyticsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._textAnalyticsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AgentEmpathyEnabled = ReadNullableBoolean(ref reader, name);
+                    value._agentEmpathyEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class SpeechTextAnalyticsSettingsRequest : IGenesysCloudModel<Spee
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "defaultProgramId"u8, value.DefaultProgramId, nulls);
-        if (value.ExpectedDialects is { } property2)
+        WriteString(writer, "defaultProgramId"u8, value._defaultProgramId, nulls);
+        if (value._expectedDialects is { } property2)
         {
             writer.WritePropertyName("expectedDialects"u8);
             writer.WriteStartArray();
@@ -107,9 +113,9 @@ public sealed class SpeechTextAnalyticsSettingsRequest : IGenesysCloudModel<Spee
             writer.WriteNull("expectedDialects"u8);
         }
 
-        WriteBoolean(writer, "textAnalyticsEnabled"u8, value.TextAnalyticsEnabled, nulls);
-        WriteBoolean(writer, "agentEmpathyEnabled"u8, value.AgentEmpathyEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "textAnalyticsEnabled"u8, value._textAnalyticsEnabled, nulls);
+        WriteBoolean(writer, "agentEmpathyEnabled"u8, value._agentEmpathyEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
 {
     /// <summary>Setting to choose name for the default program for topic detection</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultProgram")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DefaultProgram { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? DefaultProgram { get => _defaultProgram; set => _defaultProgram = value; }
 
     /// <summary>Setting to choose expected dialects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expectedDialects")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExpectedDialects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExpectedDialects { get => _expectedDialects; set => _expectedDialects = value; }
 
     /// <summary>Setting to enable/disable text analytics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textAnalyticsEnabled")]
-    public bool? TextAnalyticsEnabled { get; set; }
+    public bool? TextAnalyticsEnabled { get => _textAnalyticsEnabled; set => _textAnalyticsEnabled = value; }
 
     /// <summary>Setting to enable/disable Agent Empathy setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentEmpathyEnabled")]
-    public bool? AgentEmpathyEnabled { get; set; }
+    public bool? AgentEmpathyEnabled { get => _agentEmpathyEnabled; set => _agentEmpathyEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _defaultProgram;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expectedDialects;
+    private bool? _textAnalyticsEnabled;
+    private bool? _agentEmpathyEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SpeechTextAnalyticsSettingsResponse IGenesysCloudModel<SpeechTextAnalyticsSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
             switch (index)
             {
                 case 0:
-                    value.DefaultProgram = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._defaultProgram = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ExpectedDialects = null;
+                        value._expectedDialects = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExpectedDialects = list1;
+                        value._expectedDialects = list1;
                     }
                     break;
                 case 2:
-                    value.TextAnalyticsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._textAnalyticsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AgentEmpathyEnabled = ReadNullableBoolean(ref reader, name);
+                    value._agentEmpathyEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.DefaultProgram is { } property2)
+        if (value._defaultProgram is { } property2)
         {
             writer.WritePropertyName("defaultProgram"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -99,7 +105,7 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
             writer.WriteNull("defaultProgram"u8);
         }
 
-        if (value.ExpectedDialects is { } property4)
+        if (value._expectedDialects is { } property4)
         {
             writer.WritePropertyName("expectedDialects"u8);
             writer.WriteStartArray();
@@ -116,9 +122,9 @@ public sealed class SpeechTextAnalyticsSettingsResponse : IGenesysCloudModel<Spe
             writer.WriteNull("expectedDialects"u8);
         }
 
-        WriteBoolean(writer, "textAnalyticsEnabled"u8, value.TextAnalyticsEnabled, nulls);
-        WriteBoolean(writer, "agentEmpathyEnabled"u8, value.AgentEmpathyEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "textAnalyticsEnabled"u8, value._textAnalyticsEnabled, nulls);
+        WriteBoolean(writer, "agentEmpathyEnabled"u8, value._agentEmpathyEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SplittingInformation : IGenesysCloudModel<SplittingInformati
 {
     /// <summary>The splitting criteria type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The criteria value for the specified criteria type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteriaValue")]
-    public string? CriteriaValue { get; set; }
+    public string? CriteriaValue { get => _criteriaValue; set => _criteriaValue = value; }
 
     /// <summary>Whether to create remainder contact list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createRemainderContactList")]
-    public bool? CreateRemainderContactList { get; set; }
+    public bool? CreateRemainderContactList { get => _createRemainderContactList; set => _createRemainderContactList = value; }
 
     /// <summary>Whether to use waterfall rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useWaterfallRule")]
-    public bool? UseWaterfallRule { get; set; }
+    public bool? UseWaterfallRule { get => _useWaterfallRule; set => _useWaterfallRule = value; }
+
+    private global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum? _criteria;
+    private string? _criteriaValue;
+    private bool? _createRemainderContactList;
+    private bool? _useWaterfallRule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SplittingInformation IGenesysCloudModel<SplittingInformation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SplittingInformation : IGenesysCloudModel<SplittingInformati
             switch (index)
             {
                 case 0:
-                    value.Criteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum?)null;
+                    value._criteria = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum(text1) : (global::GenesysCloud.Extensions.Models.SplittingInformation.CriteriaEnum?)null;
                     break;
                 case 1:
-                    value.CriteriaValue = ReadString(ref reader, name);
+                    value._criteriaValue = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CreateRemainderContactList = ReadNullableBoolean(ref reader, name);
+                    value._createRemainderContactList = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.UseWaterfallRule = ReadNullableBoolean(ref reader, name);
+                    value._useWaterfallRule = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class SplittingInformation : IGenesysCloudModel<SplittingInformati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "criteria"u8, value.Criteria?.ToString(), nulls);
-        WriteString(writer, "criteriaValue"u8, value.CriteriaValue, nulls);
-        WriteBoolean(writer, "createRemainderContactList"u8, value.CreateRemainderContactList, nulls);
-        WriteBoolean(writer, "useWaterfallRule"u8, value.UseWaterfallRule, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "criteria"u8, value._criteria?.ToString(), nulls);
+        WriteString(writer, "criteriaValue"u8, value._criteriaValue, nulls);
+        WriteBoolean(writer, "createRemainderContactList"u8, value._createRemainderContactList, nulls);
+        WriteBoolean(writer, "useWaterfallRule"u8, value._useWaterfallRule, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

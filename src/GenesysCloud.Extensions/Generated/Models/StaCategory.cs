@@ -14,47 +14,59 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of interaction the category will apply to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactionType")]
-    public global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum? InteractionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum? InteractionType { get => _interactionType; set => _interactionType = value; }
 
     /// <summary>A collection of conditions joined together by logical operation to provide more refined filtering of conversations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::GenesysCloud.Extensions.Models.Operand? Criteria { get; set; }
+    public global::GenesysCloud.Extensions.Models.Operand? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The user who created the record</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The creation date of the record. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The user who last modified the record</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The last modified date of the record. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum? _interactionType;
+    private global::GenesysCloud.Extensions.Models.Operand? _criteria;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaCategory IGenesysCloudModel<StaCategory>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.InteractionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum?)null;
+                    value._interactionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.StaCategory.InteractionTypeEnum?)null;
                     break;
                 case 4:
-                    value.Criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operand.ReadJson(ref reader, options);
+                    value._criteria = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Operand.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,11 +129,11 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "interactionType"u8, value.InteractionType?.ToString(), nulls);
-        if (value.Criteria is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "interactionType"u8, value._interactionType?.ToString(), nulls);
+        if (value._criteria is { } property2)
         {
             writer.WritePropertyName("criteria"u8);
             global::GenesysCloud.Extensions.Models.Operand.WriteJson(writer, property2, options);
@@ -131,7 +143,7 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.CreatedBy is { } property4)
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -141,8 +153,8 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.ModifiedBy is { } property6)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -152,9 +164,9 @@ public sealed class StaCategory : IGenesysCloudModel<StaCategory>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

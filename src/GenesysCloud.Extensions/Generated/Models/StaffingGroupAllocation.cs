@@ -14,63 +14,79 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
 {
     /// <summary>The staffing group to which the result allocation belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupId")]
-    public string? StaffingGroupId { get; set; }
+    public string? StaffingGroupId { get => _staffingGroupId; set => _staffingGroupId = value; }
 
     /// <summary>The weekly projected shrinkage percentage of staffing group, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkagePercentages")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkagePercentages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkagePercentages { get => _shrinkagePercentages; set => _shrinkagePercentages = value; }
 
     /// <summary>The weekly projected attrition percentage of the staffing group, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attritionPercentages")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionPercentages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionPercentages { get => _attritionPercentages; set => _attritionPercentages = value; }
 
     /// <summary>The weekly projected full time equivalent agents of new hire agents added to the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newHiresFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? NewHiresFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? NewHiresFullTimeEquivalentCount { get => _newHiresFullTimeEquivalentCount; set => _newHiresFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly count of full time equivalent agents that can be used for the first week of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startingWeeklyFullTimeEquivalentCount")]
-    public double? StartingWeeklyFullTimeEquivalentCount { get; set; }
+    public double? StartingWeeklyFullTimeEquivalentCount { get => _startingWeeklyFullTimeEquivalentCount; set => _startingWeeklyFullTimeEquivalentCount = value; }
 
     /// <summary>The IDs of the planning groups associated with this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
 
     /// <summary>The weekly calculated starting full time equivalent count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baseStartingFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? BaseStartingFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? BaseStartingFullTimeEquivalentCount { get => _baseStartingFullTimeEquivalentCount; set => _baseStartingFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly projected attrition full time equivalent count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attritionFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? AttritionFullTimeEquivalentCount { get => _attritionFullTimeEquivalentCount; set => _attritionFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly calculated staffing group full time equivalent count</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupPlannedFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingGroupPlannedFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingGroupPlannedFullTimeEquivalentCount { get => _staffingGroupPlannedFullTimeEquivalentCount; set => _staffingGroupPlannedFullTimeEquivalentCount = value; }
 
     /// <summary>The end of month planned full time equivalent count of this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endOfMonthPlannedFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? EndOfMonthPlannedFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? EndOfMonthPlannedFullTimeEquivalentCount { get => _endOfMonthPlannedFullTimeEquivalentCount; set => _endOfMonthPlannedFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly projected shrinkage full time equivalent count of this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shrinkageFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkageFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ShrinkageFullTimeEquivalentCount { get => _shrinkageFullTimeEquivalentCount; set => _shrinkageFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly net full time equivalent count of this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("netFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? NetFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? NetFullTimeEquivalentCount { get => _netFullTimeEquivalentCount; set => _netFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly projected extra or under full time equivalent to the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("extraTimeUnderTimeFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? ExtraTimeUnderTimeFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? ExtraTimeUnderTimeFullTimeEquivalentCount { get => _extraTimeUnderTimeFullTimeEquivalentCount; set => _extraTimeUnderTimeFullTimeEquivalentCount = value; }
 
     /// <summary>The weekly projected full time equivalent transfers of agents into or out of this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transfersFullTimeEquivalentCount")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? TransfersFullTimeEquivalentCount { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? TransfersFullTimeEquivalentCount { get => _transfersFullTimeEquivalentCount; set => _transfersFullTimeEquivalentCount = value; }
+
+    private string? _staffingGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _shrinkagePercentages;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _attritionPercentages;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _newHiresFullTimeEquivalentCount;
+    private double? _startingWeeklyFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _baseStartingFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _attritionFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _staffingGroupPlannedFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _endOfMonthPlannedFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _shrinkageFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _netFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _extraTimeUnderTimeFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _transfersFullTimeEquivalentCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaffingGroupAllocation IGenesysCloudModel<StaffingGroupAllocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,12 +107,12 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             switch (index)
             {
                 case 0:
-                    value.StaffingGroupId = ReadString(ref reader, name);
+                    value._staffingGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkagePercentages = null;
+                        value._shrinkagePercentages = null;
                     }
                     else
                     {
@@ -107,13 +123,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ShrinkagePercentages = list1;
+                        value._shrinkagePercentages = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AttritionPercentages = null;
+                        value._attritionPercentages = null;
                     }
                     else
                     {
@@ -124,13 +140,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AttritionPercentages = list2;
+                        value._attritionPercentages = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.NewHiresFullTimeEquivalentCount = null;
+                        value._newHiresFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -141,16 +157,16 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list3.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.NewHiresFullTimeEquivalentCount = list3;
+                        value._newHiresFullTimeEquivalentCount = list3;
                     }
                     break;
                 case 4:
-                    value.StartingWeeklyFullTimeEquivalentCount = ReadNullableDouble(ref reader, options, name);
+                    value._startingWeeklyFullTimeEquivalentCount = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -161,13 +177,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list4;
+                        value._planningGroupIds = list4;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.BaseStartingFullTimeEquivalentCount = null;
+                        value._baseStartingFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -178,13 +194,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list5.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.BaseStartingFullTimeEquivalentCount = list5;
+                        value._baseStartingFullTimeEquivalentCount = list5;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AttritionFullTimeEquivalentCount = null;
+                        value._attritionFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -195,13 +211,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list6.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.AttritionFullTimeEquivalentCount = list6;
+                        value._attritionFullTimeEquivalentCount = list6;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupPlannedFullTimeEquivalentCount = null;
+                        value._staffingGroupPlannedFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -212,13 +228,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list7.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.StaffingGroupPlannedFullTimeEquivalentCount = list7;
+                        value._staffingGroupPlannedFullTimeEquivalentCount = list7;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.EndOfMonthPlannedFullTimeEquivalentCount = null;
+                        value._endOfMonthPlannedFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -229,13 +245,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list8.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.EndOfMonthPlannedFullTimeEquivalentCount = list8;
+                        value._endOfMonthPlannedFullTimeEquivalentCount = list8;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.ShrinkageFullTimeEquivalentCount = null;
+                        value._shrinkageFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -246,13 +262,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list9.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ShrinkageFullTimeEquivalentCount = list9;
+                        value._shrinkageFullTimeEquivalentCount = list9;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.NetFullTimeEquivalentCount = null;
+                        value._netFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -263,13 +279,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list10.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.NetFullTimeEquivalentCount = list10;
+                        value._netFullTimeEquivalentCount = list10;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.ExtraTimeUnderTimeFullTimeEquivalentCount = null;
+                        value._extraTimeUnderTimeFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -280,13 +296,13 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list11.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.ExtraTimeUnderTimeFullTimeEquivalentCount = list11;
+                        value._extraTimeUnderTimeFullTimeEquivalentCount = list11;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.TransfersFullTimeEquivalentCount = null;
+                        value._transfersFullTimeEquivalentCount = null;
                     }
                     else
                     {
@@ -297,11 +313,11 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
                             list12.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.TransfersFullTimeEquivalentCount = list12;
+                        value._transfersFullTimeEquivalentCount = list12;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -313,8 +329,8 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "staffingGroupId"u8, value.StaffingGroupId, nulls);
-        if (value.ShrinkagePercentages is { } property13)
+        WriteString(writer, "staffingGroupId"u8, value._staffingGroupId, nulls);
+        if (value._shrinkagePercentages is { } property13)
         {
             writer.WritePropertyName("shrinkagePercentages"u8);
             writer.WriteStartArray();
@@ -331,7 +347,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("shrinkagePercentages"u8);
         }
 
-        if (value.AttritionPercentages is { } property15)
+        if (value._attritionPercentages is { } property15)
         {
             writer.WritePropertyName("attritionPercentages"u8);
             writer.WriteStartArray();
@@ -348,7 +364,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("attritionPercentages"u8);
         }
 
-        if (value.NewHiresFullTimeEquivalentCount is { } property17)
+        if (value._newHiresFullTimeEquivalentCount is { } property17)
         {
             writer.WritePropertyName("newHiresFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -365,8 +381,8 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("newHiresFullTimeEquivalentCount"u8);
         }
 
-        WriteDouble(writer, "startingWeeklyFullTimeEquivalentCount"u8, value.StartingWeeklyFullTimeEquivalentCount, nulls);
-        if (value.PlanningGroupIds is { } property19)
+        WriteDouble(writer, "startingWeeklyFullTimeEquivalentCount"u8, value._startingWeeklyFullTimeEquivalentCount, nulls);
+        if (value._planningGroupIds is { } property19)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -383,7 +399,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        if (value.BaseStartingFullTimeEquivalentCount is { } property21)
+        if (value._baseStartingFullTimeEquivalentCount is { } property21)
         {
             writer.WritePropertyName("baseStartingFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -400,7 +416,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("baseStartingFullTimeEquivalentCount"u8);
         }
 
-        if (value.AttritionFullTimeEquivalentCount is { } property23)
+        if (value._attritionFullTimeEquivalentCount is { } property23)
         {
             writer.WritePropertyName("attritionFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -417,7 +433,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("attritionFullTimeEquivalentCount"u8);
         }
 
-        if (value.StaffingGroupPlannedFullTimeEquivalentCount is { } property25)
+        if (value._staffingGroupPlannedFullTimeEquivalentCount is { } property25)
         {
             writer.WritePropertyName("staffingGroupPlannedFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -434,7 +450,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("staffingGroupPlannedFullTimeEquivalentCount"u8);
         }
 
-        if (value.EndOfMonthPlannedFullTimeEquivalentCount is { } property27)
+        if (value._endOfMonthPlannedFullTimeEquivalentCount is { } property27)
         {
             writer.WritePropertyName("endOfMonthPlannedFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -451,7 +467,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("endOfMonthPlannedFullTimeEquivalentCount"u8);
         }
 
-        if (value.ShrinkageFullTimeEquivalentCount is { } property29)
+        if (value._shrinkageFullTimeEquivalentCount is { } property29)
         {
             writer.WritePropertyName("shrinkageFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -468,7 +484,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("shrinkageFullTimeEquivalentCount"u8);
         }
 
-        if (value.NetFullTimeEquivalentCount is { } property31)
+        if (value._netFullTimeEquivalentCount is { } property31)
         {
             writer.WritePropertyName("netFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -485,7 +501,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("netFullTimeEquivalentCount"u8);
         }
 
-        if (value.ExtraTimeUnderTimeFullTimeEquivalentCount is { } property33)
+        if (value._extraTimeUnderTimeFullTimeEquivalentCount is { } property33)
         {
             writer.WritePropertyName("extraTimeUnderTimeFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -502,7 +518,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("extraTimeUnderTimeFullTimeEquivalentCount"u8);
         }
 
-        if (value.TransfersFullTimeEquivalentCount is { } property35)
+        if (value._transfersFullTimeEquivalentCount is { } property35)
         {
             writer.WritePropertyName("transfersFullTimeEquivalentCount"u8);
             writer.WriteStartArray();
@@ -519,7 +535,7 @@ public sealed class StaffingGroupAllocation : IGenesysCloudModel<StaffingGroupAl
             writer.WriteNull("transfersFullTimeEquivalentCount"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

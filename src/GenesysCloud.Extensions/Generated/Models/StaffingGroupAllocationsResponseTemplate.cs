@@ -14,23 +14,29 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
 {
     /// <summary>List of staffing group allocations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupAllocations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupAllocation>? StaffingGroupAllocations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupAllocation>? StaffingGroupAllocations { get => _staffingGroupAllocations; set => _staffingGroupAllocations = value; }
 
     /// <summary>The list of months covered by this capacity plan, formatted as yyyy-MM</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("months")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Months { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Months { get => _months; set => _months = value; }
 
     /// <summary>The planning group allocations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupAllocations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CapacityPlanningPlanningGroupAllocation>? PlanningGroupAllocations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CapacityPlanningPlanningGroupAllocation>? PlanningGroupAllocations { get => _planningGroupAllocations; set => _planningGroupAllocations = value; }
 
     /// <summary>The total summary of staffing allocation metrics for this capacity plan, for the selected granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capacityPlanMetricsSummary")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary? CapacityPlanMetricsSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary? CapacityPlanMetricsSummary { get => _capacityPlanMetricsSummary; set => _capacityPlanMetricsSummary = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupAllocation>? _staffingGroupAllocations;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _months;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CapacityPlanningPlanningGroupAllocation>? _planningGroupAllocations;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary? _capacityPlanMetricsSummary;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaffingGroupAllocationsResponseTemplate IGenesysCloudModel<StaffingGroupAllocationsResponseTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroupAllocations = null;
+                        value._staffingGroupAllocations = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupAllocation.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroupAllocations = list1;
+                        value._staffingGroupAllocations = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Months = null;
+                        value._months = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Months = list2;
+                        value._months = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupAllocations = null;
+                        value._planningGroupAllocations = null;
                     }
                     else
                     {
@@ -98,14 +104,14 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CapacityPlanningPlanningGroupAllocation.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroupAllocations = list3;
+                        value._planningGroupAllocations = list3;
                     }
                     break;
                 case 3:
-                    value.CapacityPlanMetricsSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary.ReadJson(ref reader, options);
+                    value._capacityPlanMetricsSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.StaffingGroupAllocations is { } property4)
+        if (value._staffingGroupAllocations is { } property4)
         {
             writer.WritePropertyName("staffingGroupAllocations"u8);
             writer.WriteStartArray();
@@ -141,7 +147,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
             writer.WriteNull("staffingGroupAllocations"u8);
         }
 
-        if (value.Months is { } property7)
+        if (value._months is { } property7)
         {
             writer.WritePropertyName("months"u8);
             writer.WriteStartArray();
@@ -158,7 +164,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
             writer.WriteNull("months"u8);
         }
 
-        if (value.PlanningGroupAllocations is { } property9)
+        if (value._planningGroupAllocations is { } property9)
         {
             writer.WritePropertyName("planningGroupAllocations"u8);
             writer.WriteStartArray();
@@ -182,7 +188,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
             writer.WriteNull("planningGroupAllocations"u8);
         }
 
-        if (value.CapacityPlanMetricsSummary is { } property12)
+        if (value._capacityPlanMetricsSummary is { } property12)
         {
             writer.WritePropertyName("capacityPlanMetricsSummary"u8);
             global::GenesysCloud.Extensions.Models.CapacityPlanMetricsSummary.WriteJson(writer, property12, options);
@@ -192,7 +198,7 @@ public sealed class StaffingGroupAllocationsResponseTemplate : IGenesysCloudMode
             writer.WriteNull("capacityPlanMetricsSummary"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class StaffingGroupFullTimeEquivalentContribution : IGenesysCloudM
 {
     /// <summary>The staffing group ID receiving full time equivalent agents from the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupId")]
-    public string? StaffingGroupId { get; set; }
+    public string? StaffingGroupId { get => _staffingGroupId; set => _staffingGroupId = value; }
 
     /// <summary>The weekly planned full time contribution from the planning group to this staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedFullTimeEquivalentContribution")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? PlannedFullTimeEquivalentContribution { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? PlannedFullTimeEquivalentContribution { get => _plannedFullTimeEquivalentContribution; set => _plannedFullTimeEquivalentContribution = value; }
+
+    private string? _staffingGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _plannedFullTimeEquivalentContribution;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaffingGroupFullTimeEquivalentContribution IGenesysCloudModel<StaffingGroupFullTimeEquivalentContribution>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class StaffingGroupFullTimeEquivalentContribution : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.StaffingGroupId = ReadString(ref reader, name);
+                    value._staffingGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PlannedFullTimeEquivalentContribution = null;
+                        value._plannedFullTimeEquivalentContribution = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class StaffingGroupFullTimeEquivalentContribution : IGenesysCloudM
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.PlannedFullTimeEquivalentContribution = list1;
+                        value._plannedFullTimeEquivalentContribution = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class StaffingGroupFullTimeEquivalentContribution : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "staffingGroupId"u8, value.StaffingGroupId, nulls);
-        if (value.PlannedFullTimeEquivalentContribution is { } property2)
+        WriteString(writer, "staffingGroupId"u8, value._staffingGroupId, nulls);
+        if (value._plannedFullTimeEquivalentContribution is { } property2)
         {
             writer.WritePropertyName("plannedFullTimeEquivalentContribution"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class StaffingGroupFullTimeEquivalentContribution : IGenesysCloudM
             writer.WriteNull("plannedFullTimeEquivalentContribution"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

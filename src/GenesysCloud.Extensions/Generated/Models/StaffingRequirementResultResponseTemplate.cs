@@ -14,11 +14,14 @@ public sealed class StaffingRequirementResultResponseTemplate : IGenesysCloudMod
 {
     /// <summary>List of staffing requirement results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requirementResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? RequirementResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? RequirementResults { get => _requirementResults; set => _requirementResults = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput>? _requirementResults;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaffingRequirementResultResponseTemplate IGenesysCloudModel<StaffingRequirementResultResponseTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class StaffingRequirementResultResponseTemplate : IGenesysCloudMod
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.RequirementResults = null;
+                        value._requirementResults = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class StaffingRequirementResultResponseTemplate : IGenesysCloudMod
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupRequirementOutput.ReadJson(ref reader, options));
                         }
 
-                        value.RequirementResults = list1;
+                        value._requirementResults = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class StaffingRequirementResultResponseTemplate : IGenesysCloudMod
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RequirementResults is { } property2)
+        if (value._requirementResults is { } property2)
         {
             writer.WritePropertyName("requirementResults"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class StaffingRequirementResultResponseTemplate : IGenesysCloudMod
             writer.WriteNull("requirementResults"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

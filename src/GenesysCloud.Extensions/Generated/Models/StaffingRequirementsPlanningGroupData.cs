@@ -14,23 +14,29 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
 {
     /// <summary>The ID of the planning group to which this data applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupId")]
-    public string? PlanningGroupId { get; set; }
+    public string? PlanningGroupId { get => _planningGroupId; set => _planningGroupId = value; }
 
     /// <summary>Staffing requirements per interval for this week forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingRequirementsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingRequirementsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? StaffingRequirementsPerInterval { get => _staffingRequirementsPerInterval; set => _staffingRequirementsPerInterval = value; }
 
     /// <summary>Minimum Staff per interval for this week forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumStaffPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? MinimumStaffPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? MinimumStaffPerInterval { get => _minimumStaffPerInterval; set => _minimumStaffPerInterval = value; }
 
     /// <summary>Effective Staff per interval for this week forecast</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveStaffPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? EffectiveStaffPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? EffectiveStaffPerInterval { get => _effectiveStaffPerInterval; set => _effectiveStaffPerInterval = value; }
+
+    private string? _planningGroupId;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _staffingRequirementsPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _minimumStaffPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _effectiveStaffPerInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StaffingRequirementsPlanningGroupData IGenesysCloudModel<StaffingRequirementsPlanningGroupData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
             switch (index)
             {
                 case 0:
-                    value.PlanningGroupId = ReadString(ref reader, name);
+                    value._planningGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingRequirementsPerInterval = null;
+                        value._staffingRequirementsPerInterval = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.StaffingRequirementsPerInterval = list1;
+                        value._staffingRequirementsPerInterval = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MinimumStaffPerInterval = null;
+                        value._minimumStaffPerInterval = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
                             list2.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.MinimumStaffPerInterval = list2;
+                        value._minimumStaffPerInterval = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.EffectiveStaffPerInterval = null;
+                        value._effectiveStaffPerInterval = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
                             list3.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.EffectiveStaffPerInterval = list3;
+                        value._effectiveStaffPerInterval = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +123,8 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroupId"u8, value.PlanningGroupId, nulls);
-        if (value.StaffingRequirementsPerInterval is { } property4)
+        WriteString(writer, "planningGroupId"u8, value._planningGroupId, nulls);
+        if (value._staffingRequirementsPerInterval is { } property4)
         {
             writer.WritePropertyName("staffingRequirementsPerInterval"u8);
             writer.WriteStartArray();
@@ -135,7 +141,7 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
             writer.WriteNull("staffingRequirementsPerInterval"u8);
         }
 
-        if (value.MinimumStaffPerInterval is { } property6)
+        if (value._minimumStaffPerInterval is { } property6)
         {
             writer.WritePropertyName("minimumStaffPerInterval"u8);
             writer.WriteStartArray();
@@ -152,7 +158,7 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
             writer.WriteNull("minimumStaffPerInterval"u8);
         }
 
-        if (value.EffectiveStaffPerInterval is { } property8)
+        if (value._effectiveStaffPerInterval is { } property8)
         {
             writer.WritePropertyName("effectiveStaffPerInterval"u8);
             writer.WriteStartArray();
@@ -169,7 +175,7 @@ public sealed class StaffingRequirementsPlanningGroupData : IGenesysCloudModel<S
             writer.WriteNull("effectiveStaffPerInterval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,71 +14,89 @@ public sealed class Station : IGenesysCloudModel<Station>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>status</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.Station.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.Station.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The Id of the user currently logged in and associated with the station.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The Id of the user configured for the station if it is of type inin_webrtc_softphone. Empty if station type is not inin_webrtc_softphone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcUserId")]
-    public string? WebRtcUserId { get; set; }
+    public string? WebRtcUserId { get => _webRtcUserId; set => _webRtcUserId = value; }
 
     /// <summary>Gets or sets <c>primaryEdge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryEdge")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PrimaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? PrimaryEdge { get => _primaryEdge; set => _primaryEdge = value; }
 
     /// <summary>Gets or sets <c>secondaryEdge</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryEdge")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SecondaryEdge { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? SecondaryEdge { get => _secondaryEdge; set => _secondaryEdge = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>lineAppearanceId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineAppearanceId")]
-    public string? LineAppearanceId { get; set; }
+    public string? LineAppearanceId { get => _lineAppearanceId; set => _lineAppearanceId = value; }
 
     /// <summary>The default or configured value of media dscp for the station. Empty if station type is not inin_webrtc_softphone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcMediaDscp")]
-    public long? WebRtcMediaDscp { get; set; }
+    public long? WebRtcMediaDscp { get => _webRtcMediaDscp; set => _webRtcMediaDscp = value; }
 
     /// <summary>The default or configured value of persistent connection setting for the station. Empty if station type is not inin_webrtc_softphone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcPersistentEnabled")]
-    public bool? WebRtcPersistentEnabled { get; set; }
+    public bool? WebRtcPersistentEnabled { get => _webRtcPersistentEnabled; set => _webRtcPersistentEnabled = value; }
 
     /// <summary>Whether the station is configured to require TURN for routing WebRTC calls. Empty if station type is not inin_webrtc_softphone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcForceTurn")]
-    public bool? WebRtcForceTurn { get; set; }
+    public bool? WebRtcForceTurn { get => _webRtcForceTurn; set => _webRtcForceTurn = value; }
 
     /// <summary>The number of call appearances on the station.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcCallAppearances")]
-    public long? WebRtcCallAppearances { get; set; }
+    public long? WebRtcCallAppearances { get => _webRtcCallAppearances; set => _webRtcCallAppearances = value; }
 
     /// <summary>True when the media helper required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcRequireMediaHelper")]
-    public bool? WebRtcRequireMediaHelper { get; set; }
+    public bool? WebRtcRequireMediaHelper { get => _webRtcRequireMediaHelper; set => _webRtcRequireMediaHelper = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.Station.StatusEnum? _status;
+    private string? _userId;
+    private string? _webRtcUserId;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _primaryEdge;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _secondaryEdge;
+    private string? _type;
+    private string? _lineAppearanceId;
+    private long? _webRtcMediaDscp;
+    private bool? _webRtcPersistentEnabled;
+    private bool? _webRtcForceTurn;
+    private long? _webRtcCallAppearances;
+    private bool? _webRtcRequireMediaHelper;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Station IGenesysCloudModel<Station>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class Station : IGenesysCloudModel<Station>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Station.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Station.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Station.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Station.StatusEnum?)null;
                     break;
                 case 4:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.WebRtcUserId = ReadString(ref reader, name);
+                    value._webRtcUserId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PrimaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._primaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SecondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._secondaryEdge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.LineAppearanceId = ReadString(ref reader, name);
+                    value._lineAppearanceId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.WebRtcMediaDscp = ReadNullableInt64(ref reader, options, name);
+                    value._webRtcMediaDscp = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.WebRtcPersistentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._webRtcPersistentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.WebRtcForceTurn = ReadNullableBoolean(ref reader, name);
+                    value._webRtcForceTurn = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.WebRtcCallAppearances = ReadNullableInt64(ref reader, options, name);
+                    value._webRtcCallAppearances = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.WebRtcRequireMediaHelper = ReadNullableBoolean(ref reader, name);
+                    value._webRtcRequireMediaHelper = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,13 +177,13 @@ public sealed class Station : IGenesysCloudModel<Station>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "webRtcUserId"u8, value.WebRtcUserId, nulls);
-        if (value.PrimaryEdge is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "webRtcUserId"u8, value._webRtcUserId, nulls);
+        if (value._primaryEdge is { } property2)
         {
             writer.WritePropertyName("primaryEdge"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -175,7 +193,7 @@ public sealed class Station : IGenesysCloudModel<Station>
             writer.WriteNull("primaryEdge"u8);
         }
 
-        if (value.SecondaryEdge is { } property4)
+        if (value._secondaryEdge is { } property4)
         {
             writer.WritePropertyName("secondaryEdge"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -185,15 +203,15 @@ public sealed class Station : IGenesysCloudModel<Station>
             writer.WriteNull("secondaryEdge"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "lineAppearanceId"u8, value.LineAppearanceId, nulls);
-        WriteInt64(writer, "webRtcMediaDscp"u8, value.WebRtcMediaDscp, nulls);
-        WriteBoolean(writer, "webRtcPersistentEnabled"u8, value.WebRtcPersistentEnabled, nulls);
-        WriteBoolean(writer, "webRtcForceTurn"u8, value.WebRtcForceTurn, nulls);
-        WriteInt64(writer, "webRtcCallAppearances"u8, value.WebRtcCallAppearances, nulls);
-        WriteBoolean(writer, "webRtcRequireMediaHelper"u8, value.WebRtcRequireMediaHelper, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "lineAppearanceId"u8, value._lineAppearanceId, nulls);
+        WriteInt64(writer, "webRtcMediaDscp"u8, value._webRtcMediaDscp, nulls);
+        WriteBoolean(writer, "webRtcPersistentEnabled"u8, value._webRtcPersistentEnabled, nulls);
+        WriteBoolean(writer, "webRtcForceTurn"u8, value._webRtcForceTurn, nulls);
+        WriteInt64(writer, "webRtcCallAppearances"u8, value._webRtcCallAppearances, nulls);
+        WriteBoolean(writer, "webRtcRequireMediaHelper"u8, value._webRtcRequireMediaHelper, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

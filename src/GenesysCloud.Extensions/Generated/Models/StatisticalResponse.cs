@@ -14,19 +14,24 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
 {
     /// <summary>Gets or sets <c>interval</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Gets or sets <c>metrics</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateMetricData>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateMetricData>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Gets or sets <c>views</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("views")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateViewData>? Views { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateViewData>? Views { get => _views; set => _views = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateMetricData>? _metrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AggregateViewData>? _views;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StatisticalResponse IGenesysCloudModel<StatisticalResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AggregateMetricData.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list1;
+                        value._metrics = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Views = null;
+                        value._views = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AggregateViewData.ReadJson(ref reader, options));
                         }
 
-                        value.Views = list2;
+                        value._views = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.Metrics is { } property3)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._metrics is { } property3)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Views is { } property6)
+        if (value._views is { } property6)
         {
             writer.WritePropertyName("views"u8);
             writer.WriteStartArray();
@@ -145,7 +150,7 @@ public sealed class StatisticalResponse : IGenesysCloudModel<StatisticalResponse
             writer.WriteNull("views"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

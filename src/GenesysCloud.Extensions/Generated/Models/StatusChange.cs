@@ -14,31 +14,39 @@ public sealed class StatusChange : IGenesysCloudModel<StatusChange>
 {
     /// <summary>The date of this status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStatusChanged")]
-    public global::System.DateTimeOffset? DateStatusChanged { get; set; }
+    public global::System.DateTimeOffset? DateStatusChanged { get => _dateStatusChanged; set => _dateStatusChanged = value; }
 
     /// <summary>The status the change request transitioned to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The status the change request transitioned from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousStatus")]
-    public global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum? PreviousStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum? PreviousStatus { get => _previousStatus; set => _previousStatus = value; }
 
     /// <summary>The namespace for the status change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum? Namespace { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>A short message describing the status change</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>The reason for rejecting the limit override request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rejectReason")]
-    public global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum? RejectReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum? RejectReason { get => _rejectReason; set => _rejectReason = value; }
+
+    private global::System.DateTimeOffset? _dateStatusChanged;
+    private global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum? _previousStatus;
+    private global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum? _namespace;
+    private string? _message;
+    private global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum? _rejectReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StatusChange IGenesysCloudModel<StatusChange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class StatusChange : IGenesysCloudModel<StatusChange>
             switch (index)
             {
                 case 0:
-                    value.DateStatusChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStatusChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.StatusChange.StatusEnum?)null;
                     break;
                 case 2:
-                    value.PreviousStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum?)null;
+                    value._previousStatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum(text2) : (global::GenesysCloud.Extensions.Models.StatusChange.PreviousStatusEnum?)null;
                     break;
                 case 3:
-                    value.Namespace = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum(text3) : (global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum?)null;
+                    value._namespace = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum(text3) : (global::GenesysCloud.Extensions.Models.StatusChange.NamespaceEnum?)null;
                     break;
                 case 4:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.RejectReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum?)null;
+                    value._rejectReason = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum(text4) : (global::GenesysCloud.Extensions.Models.StatusChange.RejectReasonEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class StatusChange : IGenesysCloudModel<StatusChange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStatusChanged"u8, value.DateStatusChanged, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "previousStatus"u8, value.PreviousStatus?.ToString(), nulls);
-        WriteString(writer, "namespace"u8, value.Namespace?.ToString(), nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "rejectReason"u8, value.RejectReason?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateStatusChanged"u8, value._dateStatusChanged, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "previousStatus"u8, value._previousStatus?.ToString(), nulls);
+        WriteString(writer, "namespace"u8, value._namespace?.ToString(), nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "rejectReason"u8, value._rejectReason?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

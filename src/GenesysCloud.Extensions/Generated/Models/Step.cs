@@ -14,59 +14,74 @@ public sealed class Step : IGenesysCloudModel<Step>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the Step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The Step creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Step modification date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The Step completion date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCompleted")]
-    public global::System.DateTimeOffset? DateCompleted { get; set; }
+    public global::System.DateTimeOffset? DateCompleted { get => _dateCompleted; set => _dateCompleted = value; }
 
     /// <summary>The Step start date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>The ID of the User who modified the Step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The version of the Step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The Status of the Step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.Step.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.Step.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The parent stage of the step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stage")]
-    public global::GenesysCloud.Extensions.Models.StageReference? Stage { get; set; }
+    public global::GenesysCloud.Extensions.Models.StageReference? Stage { get => _stage; set => _stage = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The parent case of the step.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("case")]
-    public global::GenesysCloud.Extensions.Models.CaseReference? Case { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseReference? Case { get => _case; set => _case = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateCompleted;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.Step.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.StageReference? _stage;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.CaseReference? _case;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Step IGenesysCloudModel<Step>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class Step : IGenesysCloudModel<Step>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateCompleted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCompleted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Step.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Step.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Step.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.Step.StatusEnum?)null;
                     break;
                 case 10:
-                    value.Stage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageReference.ReadJson(ref reader, options);
+                    value._stage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageReference.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.Case = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseReference.ReadJson(ref reader, options);
+                    value._case = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,14 +153,14 @@ public sealed class Step : IGenesysCloudModel<Step>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateCompleted"u8, value.DateCompleted, nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        if (value.ModifiedBy is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateCompleted"u8, value._dateCompleted, nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        if (value._modifiedBy is { } property2)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -155,9 +170,9 @@ public sealed class Step : IGenesysCloudModel<Step>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Stage is { } property4)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._stage is { } property4)
         {
             writer.WritePropertyName("stage"u8);
             global::GenesysCloud.Extensions.Models.StageReference.WriteJson(writer, property4, options);
@@ -167,8 +182,8 @@ public sealed class Step : IGenesysCloudModel<Step>
             writer.WriteNull("stage"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Case is { } property6)
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._case is { } property6)
         {
             writer.WritePropertyName("case"u8);
             global::GenesysCloud.Extensions.Models.CaseReference.WriteJson(writer, property6, options);
@@ -178,7 +193,7 @@ public sealed class Step : IGenesysCloudModel<Step>
             writer.WriteNull("case"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The Caseplan of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("caseplan")]
-    public global::GenesysCloud.Extensions.Models.CaseplanReference? Caseplan { get; set; }
+    public global::GenesysCloud.Extensions.Models.CaseplanReference? Caseplan { get => _caseplan; set => _caseplan = value; }
 
     /// <summary>The Stageplan of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stageplan")]
-    public global::GenesysCloud.Extensions.Models.StageplanReference? Stageplan { get; set; }
+    public global::GenesysCloud.Extensions.Models.StageplanReference? Stageplan { get => _stageplan; set => _stageplan = value; }
 
     /// <summary>The Stepplan creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The Stepplan modification date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the User who modified the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The activityType of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityType")]
-    public global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum? ActivityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum? ActivityType { get => _activityType; set => _activityType = value; }
 
     /// <summary>The workitemSettings of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse? WorkitemSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse? WorkitemSettings { get => _workitemSettings; set => _workitemSettings = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.CaseplanReference? _caseplan;
+    private global::GenesysCloud.Extensions.Models.StageplanReference? _stageplan;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum? _activityType;
+    private global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse? _workitemSettings;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Stepplan IGenesysCloudModel<Stepplan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Caseplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseplanReference.ReadJson(ref reader, options);
+                    value._caseplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CaseplanReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Stageplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageplanReference.ReadJson(ref reader, options);
+                    value._stageplan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StageplanReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum?)null;
+                    value._activityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Stepplan.ActivityTypeEnum?)null;
                     break;
                 case 9:
-                    value.WorkitemSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse.ReadJson(ref reader, options);
+                    value._workitemSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +137,10 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Caseplan is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._caseplan is { } property2)
         {
             writer.WritePropertyName("caseplan"u8);
             global::GenesysCloud.Extensions.Models.CaseplanReference.WriteJson(writer, property2, options);
@@ -137,7 +150,7 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
             writer.WriteNull("caseplan"u8);
         }
 
-        if (value.Stageplan is { } property4)
+        if (value._stageplan is { } property4)
         {
             writer.WritePropertyName("stageplan"u8);
             global::GenesysCloud.Extensions.Models.StageplanReference.WriteJson(writer, property4, options);
@@ -147,9 +160,9 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
             writer.WriteNull("stageplan"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.ModifiedBy is { } property6)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -159,8 +172,8 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteString(writer, "activityType"u8, value.ActivityType?.ToString(), nulls);
-        if (value.WorkitemSettings is { } property8)
+        WriteString(writer, "activityType"u8, value._activityType?.ToString(), nulls);
+        if (value._workitemSettings is { } property8)
         {
             writer.WritePropertyName("workitemSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkitemSettingsResponse.WriteJson(writer, property8, options);
@@ -170,8 +183,8 @@ public sealed class Stepplan : IGenesysCloudModel<Stepplan>
             writer.WriteNull("workitemSettings"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class StepplanUpdate : IGenesysCloudModel<StepplanUpdate>
 {
     /// <summary>The name of the Stepplan. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the Stepplan. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The workitemSettings of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkitemSettings? WorkitemSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemSettings? WorkitemSettings { get => _workitemSettings; set => _workitemSettings = value; }
 
     /// <summary>The activityType of the Stepplan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityType")]
-    public global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum? ActivityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum? ActivityType { get => _activityType; set => _activityType = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.WorkitemSettings? _workitemSettings;
+    private global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum? _activityType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StepplanUpdate IGenesysCloudModel<StepplanUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class StepplanUpdate : IGenesysCloudModel<StepplanUpdate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WorkitemSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSettings.ReadJson(ref reader, options);
+                    value._workitemSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ActivityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum?)null;
+                    value._activityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.StepplanUpdate.ActivityTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class StepplanUpdate : IGenesysCloudModel<StepplanUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.WorkitemSettings is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._workitemSettings is { } property2)
         {
             writer.WritePropertyName("workitemSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkitemSettings.WriteJson(writer, property2, options);
@@ -87,8 +93,8 @@ public sealed class StepplanUpdate : IGenesysCloudModel<StepplanUpdate>
             writer.WriteNull("workitemSettings"u8);
         }
 
-        WriteString(writer, "activityType"u8, value.ActivityType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityType"u8, value._activityType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class StorySetting : IGenesysCloudModel<StorySetting>
 {
     /// <summary>Setting relating to Story Mentions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mention")]
-    public global::GenesysCloud.Extensions.Models.InboundOnlySetting? Mention { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundOnlySetting? Mention { get => _mention; set => _mention = value; }
 
     /// <summary>Setting relating to Story Replies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reply")]
-    public global::GenesysCloud.Extensions.Models.InboundOnlySetting? Reply { get; set; }
+    public global::GenesysCloud.Extensions.Models.InboundOnlySetting? Reply { get => _reply; set => _reply = value; }
+
+    private global::GenesysCloud.Extensions.Models.InboundOnlySetting? _mention;
+    private global::GenesysCloud.Extensions.Models.InboundOnlySetting? _reply;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StorySetting IGenesysCloudModel<StorySetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class StorySetting : IGenesysCloudModel<StorySetting>
             switch (index)
             {
                 case 0:
-                    value.Mention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InboundOnlySetting.ReadJson(ref reader, options);
+                    value._mention = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InboundOnlySetting.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Reply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InboundOnlySetting.ReadJson(ref reader, options);
+                    value._reply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InboundOnlySetting.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class StorySetting : IGenesysCloudModel<StorySetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Mention is { } property1)
+        if (value._mention is { } property1)
         {
             writer.WritePropertyName("mention"u8);
             global::GenesysCloud.Extensions.Models.InboundOnlySetting.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class StorySetting : IGenesysCloudModel<StorySetting>
             writer.WriteNull("mention"u8);
         }
 
-        if (value.Reply is { } property3)
+        if (value._reply is { } property3)
         {
             writer.WritePropertyName("reply"u8);
             global::GenesysCloud.Extensions.Models.InboundOnlySetting.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class StorySetting : IGenesysCloudModel<StorySetting>
             writer.WriteNull("reply"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class StreetAddress : IGenesysCloudModel<StreetAddress>
 {
     /// <summary>2 Letter Country code, like US or GB</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("country")]
-    public string? Country { get; set; }
+    public string? Country { get => _country; set => _country = value; }
 
     /// <summary>State or Province</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("A1")]
-    public string? A1 { get; set; }
+    public string? A1 { get => _a1; set => _a1 = value; }
 
     /// <summary>City or township</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("A3")]
-    public string? A3 { get; set; }
+    public string? A3 { get => _a3; set => _a3 = value; }
 
     /// <summary>Number and street</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("RD")]
-    public string? RD { get; set; }
+    public string? RD { get => _rD; set => _rD = value; }
 
     /// <summary>House Number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("HNO")]
-    public string? HNO { get; set; }
+    public string? HNO { get => _hNO; set => _hNO = value; }
 
     /// <summary>extra location info like suite 300</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("LOC")]
-    public string? LOC { get; set; }
+    public string? LOC { get => _lOC; set => _lOC = value; }
 
     /// <summary>Name of the customer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("NAM")]
-    public string? NAM { get; set; }
+    public string? NAM { get => _nAM; set => _nAM = value; }
 
     /// <summary>Postal code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("PC")]
-    public string? PC { get; set; }
+    public string? PC { get => _pC; set => _pC = value; }
+
+    private string? _country;
+    private string? _a1;
+    private string? _a3;
+    private string? _rD;
+    private string? _hNO;
+    private string? _lOC;
+    private string? _nAM;
+    private string? _pC;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static StreetAddress IGenesysCloudModel<StreetAddress>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class StreetAddress : IGenesysCloudModel<StreetAddress>
             switch (index)
             {
                 case 0:
-                    value.Country = ReadString(ref reader, name);
+                    value._country = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.A1 = ReadString(ref reader, name);
+                    value._a1 = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.A3 = ReadString(ref reader, name);
+                    value._a3 = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.RD = ReadString(ref reader, name);
+                    value._rD = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.HNO = ReadString(ref reader, name);
+                    value._hNO = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.LOC = ReadString(ref reader, name);
+                    value._lOC = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.NAM = ReadString(ref reader, name);
+                    value._nAM = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.PC = ReadString(ref reader, name);
+                    value._pC = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class StreetAddress : IGenesysCloudModel<StreetAddress>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "country"u8, value.Country, nulls);
-        WriteString(writer, "A1"u8, value.A1, nulls);
-        WriteString(writer, "A3"u8, value.A3, nulls);
-        WriteString(writer, "RD"u8, value.RD, nulls);
-        WriteString(writer, "HNO"u8, value.HNO, nulls);
-        WriteString(writer, "LOC"u8, value.LOC, nulls);
-        WriteString(writer, "NAM"u8, value.NAM, nulls);
-        WriteString(writer, "PC"u8, value.PC, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "country"u8, value._country, nulls);
+        WriteString(writer, "A1"u8, value._a1, nulls);
+        WriteString(writer, "A3"u8, value._a3, nulls);
+        WriteString(writer, "RD"u8, value._rD, nulls);
+        WriteString(writer, "HNO"u8, value._hNO, nulls);
+        WriteString(writer, "LOC"u8, value._lOC, nulls);
+        WriteString(writer, "NAM"u8, value._nAM, nulls);
+        WriteString(writer, "PC"u8, value._pC, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
 {
     /// <summary>A collection of subject IDs to associate with the given divisions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subjectIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SubjectIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SubjectIds { get => _subjectIds; set => _subjectIds = value; }
 
     /// <summary>A collection of division IDs to associate with the given subjects</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _subjectIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SubjectDivisions IGenesysCloudModel<SubjectDivisions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SubjectIds = null;
+                        value._subjectIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SubjectIds = list1;
+                        value._subjectIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list2;
+                        value._divisionIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SubjectIds is { } property3)
+        if (value._subjectIds is { } property3)
         {
             writer.WritePropertyName("subjectIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
             writer.WriteNull("subjectIds"u8);
         }
 
-        if (value.DivisionIds is { } property5)
+        if (value._divisionIds is { } property5)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class SubjectDivisions : IGenesysCloudModel<SubjectDivisions>
             writer.WriteNull("divisionIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

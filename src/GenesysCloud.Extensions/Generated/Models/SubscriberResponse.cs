@@ -14,15 +14,19 @@ public sealed class SubscriberResponse : IGenesysCloudModel<SubscriberResponse>
 {
     /// <summary>Suggested valid addresses</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageReturned")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MessageReturned { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MessageReturned { get => _messageReturned; set => _messageReturned = value; }
 
     /// <summary>http status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public string? Status { get; set; }
+    public string? Status { get => _status; set => _status = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _messageReturned;
+    private string? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SubscriberResponse IGenesysCloudModel<SubscriberResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SubscriberResponse : IGenesysCloudModel<SubscriberResponse>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MessageReturned = null;
+                        value._messageReturned = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class SubscriberResponse : IGenesysCloudModel<SubscriberResponse>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MessageReturned = list1;
+                        value._messageReturned = list1;
                     }
                     break;
                 case 1:
-                    value.Status = ReadString(ref reader, name);
+                    value._status = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class SubscriberResponse : IGenesysCloudModel<SubscriberResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MessageReturned is { } property2)
+        if (value._messageReturned is { } property2)
         {
             writer.WritePropertyName("messageReturned"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class SubscriberResponse : IGenesysCloudModel<SubscriberResponse>
             writer.WriteNull("messageReturned"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class SubscriptionOverviewUsage : IGenesysCloudModel<SubscriptionO
 {
     /// <summary>Product charge name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Product part number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partNumber")]
-    public string? PartNumber { get; set; }
+    public string? PartNumber { get => _partNumber; set => _partNumber = value; }
 
     /// <summary>UI grouping key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("grouping")]
-    public string? Grouping { get; set; }
+    public string? Grouping { get => _grouping; set => _grouping = value; }
 
     /// <summary>UI unit of measure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitOfMeasureType")]
-    public string? UnitOfMeasureType { get; set; }
+    public string? UnitOfMeasureType { get => _unitOfMeasureType; set => _unitOfMeasureType = value; }
 
     /// <summary>Usage count for specified period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usageQuantity")]
-    public string? UsageQuantity { get; set; }
+    public string? UsageQuantity { get => _usageQuantity; set => _usageQuantity = value; }
 
     /// <summary>Price for usage / overage charge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overagePrice")]
-    public string? OveragePrice { get; set; }
+    public string? OveragePrice { get => _overagePrice; set => _overagePrice = value; }
 
     /// <summary>Items prepaid for specified period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prepayQuantity")]
-    public string? PrepayQuantity { get; set; }
+    public string? PrepayQuantity { get => _prepayQuantity; set => _prepayQuantity = value; }
 
     /// <summary>Price for prepay charge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prepayPrice")]
-    public string? PrepayPrice { get; set; }
+    public string? PrepayPrice { get => _prepayPrice; set => _prepayPrice = value; }
 
     /// <summary>Notes about the usage/charge item</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usageNotes")]
-    public string? UsageNotes { get; set; }
+    public string? UsageNotes { get => _usageNotes; set => _usageNotes = value; }
 
     /// <summary>Indicates whether the item is cancellable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCancellable")]
-    public bool? IsCancellable { get; set; }
+    public bool? IsCancellable { get => _isCancellable; set => _isCancellable = value; }
 
     /// <summary>Quantity multiplier for this charge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bundleQuantity")]
-    public string? BundleQuantity { get; set; }
+    public string? BundleQuantity { get => _bundleQuantity; set => _bundleQuantity = value; }
 
     /// <summary>A charge from a third party entity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isThirdParty")]
-    public bool? IsThirdParty { get; set; }
+    public bool? IsThirdParty { get => _isThirdParty; set => _isThirdParty = value; }
+
+    private string? _name;
+    private string? _partNumber;
+    private string? _grouping;
+    private string? _unitOfMeasureType;
+    private string? _usageQuantity;
+    private string? _overagePrice;
+    private string? _prepayQuantity;
+    private string? _prepayPrice;
+    private string? _usageNotes;
+    private bool? _isCancellable;
+    private string? _bundleQuantity;
+    private bool? _isThirdParty;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SubscriptionOverviewUsage IGenesysCloudModel<SubscriptionOverviewUsage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class SubscriptionOverviewUsage : IGenesysCloudModel<SubscriptionO
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PartNumber = ReadString(ref reader, name);
+                    value._partNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Grouping = ReadString(ref reader, name);
+                    value._grouping = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UnitOfMeasureType = ReadString(ref reader, name);
+                    value._unitOfMeasureType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.UsageQuantity = ReadString(ref reader, name);
+                    value._usageQuantity = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.OveragePrice = ReadString(ref reader, name);
+                    value._overagePrice = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.PrepayQuantity = ReadString(ref reader, name);
+                    value._prepayQuantity = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.PrepayPrice = ReadString(ref reader, name);
+                    value._prepayPrice = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.UsageNotes = ReadString(ref reader, name);
+                    value._usageNotes = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.IsCancellable = ReadNullableBoolean(ref reader, name);
+                    value._isCancellable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.BundleQuantity = ReadString(ref reader, name);
+                    value._bundleQuantity = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.IsThirdParty = ReadNullableBoolean(ref reader, name);
+                    value._isThirdParty = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,19 +145,19 @@ public sealed class SubscriptionOverviewUsage : IGenesysCloudModel<SubscriptionO
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "partNumber"u8, value.PartNumber, nulls);
-        WriteString(writer, "grouping"u8, value.Grouping, nulls);
-        WriteString(writer, "unitOfMeasureType"u8, value.UnitOfMeasureType, nulls);
-        WriteString(writer, "usageQuantity"u8, value.UsageQuantity, nulls);
-        WriteString(writer, "overagePrice"u8, value.OveragePrice, nulls);
-        WriteString(writer, "prepayQuantity"u8, value.PrepayQuantity, nulls);
-        WriteString(writer, "prepayPrice"u8, value.PrepayPrice, nulls);
-        WriteString(writer, "usageNotes"u8, value.UsageNotes, nulls);
-        WriteBoolean(writer, "isCancellable"u8, value.IsCancellable, nulls);
-        WriteString(writer, "bundleQuantity"u8, value.BundleQuantity, nulls);
-        WriteBoolean(writer, "isThirdParty"u8, value.IsThirdParty, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "partNumber"u8, value._partNumber, nulls);
+        WriteString(writer, "grouping"u8, value._grouping, nulls);
+        WriteString(writer, "unitOfMeasureType"u8, value._unitOfMeasureType, nulls);
+        WriteString(writer, "usageQuantity"u8, value._usageQuantity, nulls);
+        WriteString(writer, "overagePrice"u8, value._overagePrice, nulls);
+        WriteString(writer, "prepayQuantity"u8, value._prepayQuantity, nulls);
+        WriteString(writer, "prepayPrice"u8, value._prepayPrice, nulls);
+        WriteString(writer, "usageNotes"u8, value._usageNotes, nulls);
+        WriteBoolean(writer, "isCancellable"u8, value._isCancellable, nulls);
+        WriteString(writer, "bundleQuantity"u8, value._bundleQuantity, nulls);
+        WriteBoolean(writer, "isThirdParty"u8, value._isThirdParty, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
 {
     /// <summary>Provides more details about a specified resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expand")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get => _expand; set => _expand = value; }
 
     /// <summary>Resource domain type to search</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>Suggest query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SuggestSearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SuggestSearchCriteria>? Query { get => _query; set => _query = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expand;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SuggestSearchCriteria>? _query;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestSearchRequest IGenesysCloudModel<SuggestSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Expand = null;
+                        value._expand = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expand = list1;
+                        value._expand = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -77,13 +82,13 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list2;
+                        value._types = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -94,11 +99,11 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SuggestSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list3;
+                        value._query = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +115,7 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Expand is { } property4)
+        if (value._expand is { } property4)
         {
             writer.WritePropertyName("expand"u8);
             writer.WriteStartArray();
@@ -127,7 +132,7 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
             writer.WriteNull("expand"u8);
         }
 
-        if (value.Types is { } property6)
+        if (value._types is { } property6)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -144,7 +149,7 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
             writer.WriteNull("types"u8);
         }
 
-        if (value.Query is { } property8)
+        if (value._query is { } property8)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -168,7 +173,7 @@ public sealed class SuggestSearchRequest : IGenesysCloudModel<SuggestSearchReque
             writer.WriteNull("query"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

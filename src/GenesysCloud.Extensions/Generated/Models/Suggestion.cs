@@ -14,71 +14,89 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The conversation that the suggestions correspond to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The assistant that was used to provide the suggestions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistant")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get => _assistant; set => _assistant = value; }
 
     /// <summary>The type of the documents for which the suggestion is.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The Faq from the knowledgebase that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("faq")]
-    public global::GenesysCloud.Extensions.Models.Faq? Faq { get; set; }
+    public global::GenesysCloud.Extensions.Models.Faq? Faq { get => _faq; set => _faq = value; }
 
     /// <summary>The article from the knowledgebase that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("article")]
-    public global::GenesysCloud.Extensions.Models.Article? Article { get; set; }
+    public global::GenesysCloud.Extensions.Models.Article? Article { get => _article; set => _article = value; }
 
     /// <summary>Date when the suggestion was created. For example: yyyy-MM-ddTHH:mm:ss.SSZ. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The ID of the knowledge search that provided the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerRecordId")]
-    public string? AnswerRecordId { get; set; }
+    public string? AnswerRecordId { get => _answerRecordId; set => _answerRecordId = value; }
 
     /// <summary>The trigger type of the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>The conversation context in which the suggestion was raised.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
-    public global::GenesysCloud.Extensions.Models.SuggestionContext? Context { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionContext? Context { get => _context; set => _context = value; }
 
     /// <summary>The state of the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Suggestion.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Suggestion.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The suggested knowledge search result that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSearch")]
-    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch? KnowledgeSearch { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch? KnowledgeSearch { get => _knowledgeSearch; set => _knowledgeSearch = value; }
 
     /// <summary>The suggested knowledge article that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeArticle")]
-    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle? KnowledgeArticle { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle? KnowledgeArticle { get => _knowledgeArticle; set => _knowledgeArticle = value; }
 
     /// <summary>The suggested canned response that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cannedResponse")]
-    public global::GenesysCloud.Extensions.Models.SuggestionCannedResponse? CannedResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionCannedResponse? CannedResponse { get => _cannedResponse; set => _cannedResponse = value; }
 
     /// <summary>The suggested script that was provided as the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.SuggestionScript? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionScript? Script { get => _script; set => _script = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _assistant;
+    private global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.Faq? _faq;
+    private global::GenesysCloud.Extensions.Models.Article? _article;
+    private global::System.DateTimeOffset? _dateCreated;
+    private string? _answerRecordId;
+    private global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.SuggestionContext? _context;
+    private global::GenesysCloud.Extensions.Models.Suggestion.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch? _knowledgeSearch;
+    private global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle? _knowledgeArticle;
+    private global::GenesysCloud.Extensions.Models.SuggestionCannedResponse? _cannedResponse;
+    private global::GenesysCloud.Extensions.Models.SuggestionScript? _script;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Suggestion IGenesysCloudModel<Suggestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,55 +117,55 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Suggestion.TypeEnum?)null;
                     break;
                 case 4:
-                    value.Faq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Faq.ReadJson(ref reader, options);
+                    value._faq = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Faq.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Article = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Article.ReadJson(ref reader, options);
+                    value._article = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Article.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.AnswerRecordId = ReadString(ref reader, name);
+                    value._answerRecordId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Suggestion.TriggerTypeEnum?)null;
                     break;
                 case 9:
-                    value.Context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionContext.ReadJson(ref reader, options);
+                    value._context = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionContext.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Suggestion.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.Suggestion.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Suggestion.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.Suggestion.StateEnum?)null;
                     break;
                 case 11:
-                    value.KnowledgeSearch = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch.ReadJson(ref reader, options);
+                    value._knowledgeSearch = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.KnowledgeArticle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle.ReadJson(ref reader, options);
+                    value._knowledgeArticle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.CannedResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionCannedResponse.ReadJson(ref reader, options);
+                    value._cannedResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionCannedResponse.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionScript.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionScript.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,8 +177,8 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Conversation is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._conversation is { } property4)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -170,7 +188,7 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Assistant is { } property6)
+        if (value._assistant is { } property6)
         {
             writer.WritePropertyName("assistant"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -180,8 +198,8 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("assistant"u8);
         }
 
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Faq is { } property8)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._faq is { } property8)
         {
             writer.WritePropertyName("faq"u8);
             global::GenesysCloud.Extensions.Models.Faq.WriteJson(writer, property8, options);
@@ -191,7 +209,7 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("faq"u8);
         }
 
-        if (value.Article is { } property10)
+        if (value._article is { } property10)
         {
             writer.WritePropertyName("article"u8);
             global::GenesysCloud.Extensions.Models.Article.WriteJson(writer, property10, options);
@@ -201,10 +219,10 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("article"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteString(writer, "answerRecordId"u8, value.AnswerRecordId, nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        if (value.Context is { } property12)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteString(writer, "answerRecordId"u8, value._answerRecordId, nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        if (value._context is { } property12)
         {
             writer.WritePropertyName("context"u8);
             global::GenesysCloud.Extensions.Models.SuggestionContext.WriteJson(writer, property12, options);
@@ -214,8 +232,8 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("context"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.KnowledgeSearch is { } property14)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._knowledgeSearch is { } property14)
         {
             writer.WritePropertyName("knowledgeSearch"u8);
             global::GenesysCloud.Extensions.Models.SuggestionKnowledgeSearch.WriteJson(writer, property14, options);
@@ -225,7 +243,7 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("knowledgeSearch"u8);
         }
 
-        if (value.KnowledgeArticle is { } property16)
+        if (value._knowledgeArticle is { } property16)
         {
             writer.WritePropertyName("knowledgeArticle"u8);
             global::GenesysCloud.Extensions.Models.SuggestionKnowledgeArticle.WriteJson(writer, property16, options);
@@ -235,7 +253,7 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("knowledgeArticle"u8);
         }
 
-        if (value.CannedResponse is { } property18)
+        if (value._cannedResponse is { } property18)
         {
             writer.WritePropertyName("cannedResponse"u8);
             global::GenesysCloud.Extensions.Models.SuggestionCannedResponse.WriteJson(writer, property18, options);
@@ -245,7 +263,7 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("cannedResponse"u8);
         }
 
-        if (value.Script is { } property20)
+        if (value._script is { } property20)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.SuggestionScript.WriteJson(writer, property20, options);
@@ -255,8 +273,8 @@ public sealed class Suggestion : IGenesysCloudModel<Suggestion>
             writer.WriteNull("script"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

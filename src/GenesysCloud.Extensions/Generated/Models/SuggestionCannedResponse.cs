@@ -14,15 +14,19 @@ public sealed class SuggestionCannedResponse : IGenesysCloudModel<SuggestionCann
 {
     /// <summary>The suggested response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Response { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Response { get => _response; set => _response = value; }
 
     /// <summary>The library from which the canned response is suggested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("library")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Library { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Library { get => _library; set => _library = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _response;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _library;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionCannedResponse IGenesysCloudModel<SuggestionCannedResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SuggestionCannedResponse : IGenesysCloudModel<SuggestionCann
             switch (index)
             {
                 case 0:
-                    value.Response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Library = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._library = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SuggestionCannedResponse : IGenesysCloudModel<SuggestionCann
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Response is { } property1)
+        if (value._response is { } property1)
         {
             writer.WritePropertyName("response"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class SuggestionCannedResponse : IGenesysCloudModel<SuggestionCann
             writer.WriteNull("response"u8);
         }
 
-        if (value.Library is { } property3)
+        if (value._library is { } property3)
         {
             writer.WritePropertyName("library"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class SuggestionCannedResponse : IGenesysCloudModel<SuggestionCann
             writer.WriteNull("library"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

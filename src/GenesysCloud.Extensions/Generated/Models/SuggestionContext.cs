@@ -14,35 +14,44 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
 {
     /// <summary>The queue used to assign the interaction to the user, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The media type of the conversation in which the suggestion event was raised.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>The agent participant who received the raised suggestion, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The external contact of the end-user participant, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>The utterance in the voice conversation, after which the suggestion was raised, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utterance")]
-    public global::GenesysCloud.Extensions.Models.Entity? Utterance { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Utterance { get => _utterance; set => _utterance = value; }
 
     /// <summary>The message in the digital conversation, after which the suggestion was raised, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Message { get => _message; set => _message = value; }
 
     /// <summary>The query statement used when generating the suggestion, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryStatement")]
-    public string? QueryStatement { get; set; }
+    public string? QueryStatement { get => _queryStatement; set => _queryStatement = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _queue;
+    private global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum? _mediaType;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _externalContact;
+    private global::GenesysCloud.Extensions.Models.Entity? _utterance;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _message;
+    private string? _queryStatement;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionContext IGenesysCloudModel<SuggestionContext>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             switch (index)
             {
                 case 0:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionContext.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Utterance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._utterance = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.QueryStatement = ReadString(ref reader, name);
+                    value._queryStatement = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +105,7 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Queue is { } property2)
+        if (value._queue is { } property2)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -106,8 +115,8 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             writer.WriteNull("queue"u8);
         }
 
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        if (value.User is { } property4)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -117,7 +126,7 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             writer.WriteNull("user"u8);
         }
 
-        if (value.ExternalContact is { } property6)
+        if (value._externalContact is { } property6)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -127,7 +136,7 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             writer.WriteNull("externalContact"u8);
         }
 
-        if (value.Utterance is { } property8)
+        if (value._utterance is { } property8)
         {
             writer.WritePropertyName("utterance"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property8, options);
@@ -137,7 +146,7 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             writer.WriteNull("utterance"u8);
         }
 
-        if (value.Message is { } property10)
+        if (value._message is { } property10)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property10, options);
@@ -147,8 +156,8 @@ public sealed class SuggestionContext : IGenesysCloudModel<SuggestionContext>
             writer.WriteNull("message"u8);
         }
 
-        WriteString(writer, "queryStatement"u8, value.QueryStatement, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queryStatement"u8, value._queryStatement, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

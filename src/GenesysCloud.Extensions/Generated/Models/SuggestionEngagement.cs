@@ -14,15 +14,19 @@ public sealed class SuggestionEngagement : IGenesysCloudModel<SuggestionEngageme
 {
     /// <summary>The type of engagement with the suggestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engagementType")]
-    public global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum? EngagementType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum? EngagementType { get => _engagementType; set => _engagementType = value; }
 
     /// <summary>The given feedback on the suggestion, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedback")]
-    public global::GenesysCloud.Extensions.Models.SuggestionFeedback? Feedback { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionFeedback? Feedback { get => _feedback; set => _feedback = value; }
+
+    private global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum? _engagementType;
+    private global::GenesysCloud.Extensions.Models.SuggestionFeedback? _feedback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionEngagement IGenesysCloudModel<SuggestionEngagement>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SuggestionEngagement : IGenesysCloudModel<SuggestionEngageme
             switch (index)
             {
                 case 0:
-                    value.EngagementType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum?)null;
+                    value._engagementType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionEngagement.EngagementTypeEnum?)null;
                     break;
                 case 1:
-                    value.Feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionFeedback.ReadJson(ref reader, options);
+                    value._feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionFeedback.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class SuggestionEngagement : IGenesysCloudModel<SuggestionEngageme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "engagementType"u8, value.EngagementType?.ToString(), nulls);
-        if (value.Feedback is { } property2)
+        WriteString(writer, "engagementType"u8, value._engagementType?.ToString(), nulls);
+        if (value._feedback is { } property2)
         {
             writer.WritePropertyName("feedback"u8);
             global::GenesysCloud.Extensions.Models.SuggestionFeedback.WriteJson(writer, property2, options);
@@ -72,7 +76,7 @@ public sealed class SuggestionEngagement : IGenesysCloudModel<SuggestionEngageme
             writer.WriteNull("feedback"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SuggestionFeedback : IGenesysCloudModel<SuggestionFeedback>
 {
     /// <summary>The rating value of the suggestion feedback.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum? Rating { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum? Rating { get => _rating; set => _rating = value; }
+
+    private global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum? _rating;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionFeedback IGenesysCloudModel<SuggestionFeedback>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SuggestionFeedback : IGenesysCloudModel<SuggestionFeedback>
             switch (index)
             {
                 case 0:
-                    value.Rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum?)null;
+                    value._rating = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum(text1) : (global::GenesysCloud.Extensions.Models.SuggestionFeedback.RatingEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SuggestionFeedback : IGenesysCloudModel<SuggestionFeedback>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rating"u8, value.Rating?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rating"u8, value._rating?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class SuggestionKnowledgeAnswer : IGenesysCloudModel<SuggestionKno
 {
     /// <summary>The most relevant answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answer")]
-    public string? Answer { get; set; }
+    public string? Answer { get => _answer; set => _answer = value; }
 
     /// <summary>The start index of the answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIndex")]
-    public long? StartIndex { get; set; }
+    public long? StartIndex { get => _startIndex; set => _startIndex = value; }
 
     /// <summary>The end index of the answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endIndex")]
-    public long? EndIndex { get; set; }
+    public long? EndIndex { get => _endIndex; set => _endIndex = value; }
+
+    private string? _answer;
+    private long? _startIndex;
+    private long? _endIndex;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionKnowledgeAnswer IGenesysCloudModel<SuggestionKnowledgeAnswer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SuggestionKnowledgeAnswer : IGenesysCloudModel<SuggestionKno
             switch (index)
             {
                 case 0:
-                    value.Answer = ReadString(ref reader, name);
+                    value._answer = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartIndex = ReadNullableInt64(ref reader, options, name);
+                    value._startIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EndIndex = ReadNullableInt64(ref reader, options, name);
+                    value._endIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class SuggestionKnowledgeAnswer : IGenesysCloudModel<SuggestionKno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "answer"u8, value.Answer, nulls);
-        WriteInt64(writer, "startIndex"u8, value.StartIndex, nulls);
-        WriteInt64(writer, "endIndex"u8, value.EndIndex, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "answer"u8, value._answer, nulls);
+        WriteInt64(writer, "startIndex"u8, value._startIndex, nulls);
+        WriteInt64(writer, "endIndex"u8, value._endIndex, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

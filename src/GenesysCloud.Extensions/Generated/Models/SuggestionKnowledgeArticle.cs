@@ -14,31 +14,39 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
 {
     /// <summary>The article title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Snippets of text from the article matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippets")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get => _snippets; set => _snippets = value; }
 
     /// <summary>The article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get => _document; set => _document = value; }
 
     /// <summary>The version of the article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get => _version; set => _version = value; }
 
     /// <summary>The most relevant answer within the suggested article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeAnswer")]
-    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? KnowledgeAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? KnowledgeAnswer { get => _knowledgeAnswer; set => _knowledgeAnswer = value; }
 
     /// <summary>The variations of the article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get => _variations; set => _variations = value; }
+
+    private string? _title;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _snippets;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _document;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _version;
+    private global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? _knowledgeAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _variations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionKnowledgeArticle IGenesysCloudModel<SuggestionKnowledgeArticle>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,12 +67,12 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Snippets = null;
+                        value._snippets = null;
                     }
                     else
                     {
@@ -75,22 +83,22 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Snippets = list1;
+                        value._snippets = list1;
                     }
                     break;
                 case 2:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.KnowledgeAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.ReadJson(ref reader, options);
+                    value._knowledgeAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Variations = null;
+                        value._variations = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Variations = list2;
+                        value._variations = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Snippets is { } property3)
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._snippets is { } property3)
         {
             writer.WritePropertyName("snippets"u8);
             writer.WriteStartArray();
@@ -135,7 +143,7 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             writer.WriteNull("snippets"u8);
         }
 
-        if (value.Document is { } property5)
+        if (value._document is { } property5)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -145,7 +153,7 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             writer.WriteNull("document"u8);
         }
 
-        if (value.Version is { } property7)
+        if (value._version is { } property7)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -155,7 +163,7 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             writer.WriteNull("version"u8);
         }
 
-        if (value.KnowledgeAnswer is { } property9)
+        if (value._knowledgeAnswer is { } property9)
         {
             writer.WritePropertyName("knowledgeAnswer"u8);
             global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.WriteJson(writer, property9, options);
@@ -165,7 +173,7 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             writer.WriteNull("knowledgeAnswer"u8);
         }
 
-        if (value.Variations is { } property11)
+        if (value._variations is { } property11)
         {
             writer.WritePropertyName("variations"u8);
             writer.WriteStartArray();
@@ -189,7 +197,7 @@ public sealed class SuggestionKnowledgeArticle : IGenesysCloudModel<SuggestionKn
             writer.WriteNull("variations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

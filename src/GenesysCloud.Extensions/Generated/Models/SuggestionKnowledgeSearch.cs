@@ -14,39 +14,49 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
 {
     /// <summary>The article title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Snippets of text from the article matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("snippets")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Snippets { get => _snippets; set => _snippets = value; }
 
     /// <summary>Value between 0 and 1. 1 corresponds to very confident, 0 to not confident at all.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The search id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchId")]
-    public string? SearchId { get; set; }
+    public string? SearchId { get => _searchId; set => _searchId = value; }
 
     /// <summary>The article matching the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("document")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Document { get => _document; set => _document = value; }
 
     /// <summary>The version of the article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Version { get => _version; set => _version = value; }
 
     /// <summary>The most relevant answer within a searched article for the searched query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeAnswer")]
-    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? KnowledgeAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? KnowledgeAnswer { get => _knowledgeAnswer; set => _knowledgeAnswer = value; }
 
     /// <summary>Variations of the article.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Variations { get => _variations; set => _variations = value; }
+
+    private string? _title;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _snippets;
+    private double? _confidence;
+    private string? _searchId;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _document;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _version;
+    private global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer? _knowledgeAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _variations;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionKnowledgeSearch IGenesysCloudModel<SuggestionKnowledgeSearch>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Snippets = null;
+                        value._snippets = null;
                     }
                     else
                     {
@@ -83,28 +93,28 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Snippets = list1;
+                        value._snippets = list1;
                     }
                     break;
                 case 2:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.SearchId = ReadString(ref reader, name);
+                    value._searchId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._document = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._version = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.KnowledgeAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.ReadJson(ref reader, options);
+                    value._knowledgeAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Variations = null;
+                        value._variations = null;
                     }
                     else
                     {
@@ -115,11 +125,11 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Variations = list2;
+                        value._variations = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,8 +141,8 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        if (value.Snippets is { } property3)
+        WriteString(writer, "title"u8, value._title, nulls);
+        if (value._snippets is { } property3)
         {
             writer.WritePropertyName("snippets"u8);
             writer.WriteStartArray();
@@ -149,9 +159,9 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             writer.WriteNull("snippets"u8);
         }
 
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteString(writer, "searchId"u8, value.SearchId, nulls);
-        if (value.Document is { } property5)
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteString(writer, "searchId"u8, value._searchId, nulls);
+        if (value._document is { } property5)
         {
             writer.WritePropertyName("document"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -161,7 +171,7 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             writer.WriteNull("document"u8);
         }
 
-        if (value.Version is { } property7)
+        if (value._version is { } property7)
         {
             writer.WritePropertyName("version"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property7, options);
@@ -171,7 +181,7 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             writer.WriteNull("version"u8);
         }
 
-        if (value.KnowledgeAnswer is { } property9)
+        if (value._knowledgeAnswer is { } property9)
         {
             writer.WritePropertyName("knowledgeAnswer"u8);
             global::GenesysCloud.Extensions.Models.SuggestionKnowledgeAnswer.WriteJson(writer, property9, options);
@@ -181,7 +191,7 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             writer.WriteNull("knowledgeAnswer"u8);
         }
 
-        if (value.Variations is { } property11)
+        if (value._variations is { } property11)
         {
             writer.WritePropertyName("variations"u8);
             writer.WriteStartArray();
@@ -205,7 +215,7 @@ public sealed class SuggestionKnowledgeSearch : IGenesysCloudModel<SuggestionKno
             writer.WriteNull("variations"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

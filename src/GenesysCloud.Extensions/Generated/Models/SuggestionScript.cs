@@ -14,19 +14,24 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
 {
     /// <summary>The suggested script.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Script { get => _script; set => _script = value; }
 
     /// <summary>The page of the script.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Page { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Page { get => _page; set => _page = value; }
 
     /// <summary>The payload for the script.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get => _data; set => _data = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _script;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _page;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _data;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SuggestionScript IGenesysCloudModel<SuggestionScript>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
             switch (index)
             {
                 case 0:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Data = dictionary1;
+                        value._data = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Script is { } property2)
+        if (value._script is { } property2)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
             writer.WriteNull("script"u8);
         }
 
-        if (value.Page is { } property4)
+        if (value._page is { } property4)
         {
             writer.WritePropertyName("page"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -102,7 +107,7 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
             writer.WriteNull("page"u8);
         }
 
-        if (value.Data is { } property6)
+        if (value._data is { } property6)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartObject();
@@ -120,7 +125,7 @@ public sealed class SuggestionScript : IGenesysCloudModel<SuggestionScript>
             writer.WriteNull("data"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

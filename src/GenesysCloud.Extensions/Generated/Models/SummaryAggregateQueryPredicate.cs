@@ -14,27 +14,34 @@ public sealed class SummaryAggregateQueryPredicate : IGenesysCloudModel<SummaryA
 {
     /// <summary>Optional type, can usually be inferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Left hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimension")]
-    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum? Dimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum? Dimension { get => _dimension; set => _dimension = value; }
 
     /// <summary>Optional operator, default is matches</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Right hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
 
     /// <summary>Right hand side for dimension predicates</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? Range { get => _range; set => _range = value; }
+
+    private global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum? _dimension;
+    private global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum? _operator;
+    private string? _value;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _range;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummaryAggregateQueryPredicate IGenesysCloudModel<SummaryAggregateQueryPredicate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SummaryAggregateQueryPredicate : IGenesysCloudModel<SummaryA
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum?)null;
+                    value._dimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.DimensionEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum(text3) : (global::GenesysCloud.Extensions.Models.SummaryAggregateQueryPredicate.OperatorEnum?)null;
                     break;
                 case 3:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class SummaryAggregateQueryPredicate : IGenesysCloudModel<SummaryA
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "dimension"u8, value.Dimension?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        if (value.Range is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "dimension"u8, value._dimension?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        if (value._range is { } property4)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property4, options);
@@ -96,7 +103,7 @@ public sealed class SummaryAggregateQueryPredicate : IGenesysCloudModel<SummaryA
             writer.WriteNull("range"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SummaryAsyncAggregateQueryResponse : IGenesysCloudModel<Summ
 {
     /// <summary>Gets or sets <c>results</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer>? Results { get => _results; set => _results = value; }
 
     /// <summary>Cursor token to retrieve next page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer>? _results;
+    private string? _cursor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummaryAsyncAggregateQueryResponse IGenesysCloudModel<SummaryAsyncAggregateQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class SummaryAsyncAggregateQueryResponse : IGenesysCloudModel<Summ
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class SummaryAsyncAggregateQueryResponse : IGenesysCloudModel<Summ
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class SummaryAsyncAggregateQueryResponse : IGenesysCloudModel<Summ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property2)
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class SummaryAsyncAggregateQueryResponse : IGenesysCloudModel<Summ
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SummaryGenerationConfig : IGenesysCloudModel<SummaryGenerati
 {
     /// <summary>Copilot generated summary is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Configured summary setting object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summarySetting")]
-    public global::GenesysCloud.Extensions.Models.SummarySettingEntity? SummarySetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySettingEntity? SummarySetting { get => _summarySetting; set => _summarySetting = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.SummarySettingEntity? _summarySetting;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummaryGenerationConfig IGenesysCloudModel<SummaryGenerationConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SummaryGenerationConfig : IGenesysCloudModel<SummaryGenerati
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.SummarySetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingEntity.ReadJson(ref reader, options);
+                    value._summarySetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingEntity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class SummaryGenerationConfig : IGenesysCloudModel<SummaryGenerati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.SummarySetting is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._summarySetting is { } property1)
         {
             writer.WritePropertyName("summarySetting"u8);
             global::GenesysCloud.Extensions.Models.SummarySettingEntity.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class SummaryGenerationConfig : IGenesysCloudModel<SummaryGenerati
             writer.WriteNull("summarySetting"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,75 +14,94 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Name of the summary setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Language of the generated summary, e.g. en-US, it-IT.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Level of detail of the generated summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summaryType")]
-    public global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum? SummaryType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum? SummaryType { get => _summaryType; set => _summaryType = value; }
 
     /// <summary>Format of the generated summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-    public global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum? Format { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum? Format { get => _format; set => _format = value; }
 
     /// <summary>Displaying PII in the generated summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maskPII")]
-    public global::GenesysCloud.Extensions.Models.SummarySettingPII? MaskPII { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySettingPII? MaskPII { get => _maskPII; set => _maskPII = value; }
 
     /// <summary>How to refer to interaction participants in the generated summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantLabels")]
-    public global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels? ParticipantLabels { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels? ParticipantLabels { get => _participantLabels; set => _participantLabels = value; }
 
     /// <summary>Set which insights to include in the generated summary by default.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predefinedInsights")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PredefinedInsights { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PredefinedInsights { get => _predefinedInsights; set => _predefinedInsights = value; }
 
     /// <summary>Custom entity definition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customEntities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummarySettingCustomEntity>? CustomEntities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummarySettingCustomEntity>? CustomEntities { get => _customEntities; set => _customEntities = value; }
 
     /// <summary>Type of the summary setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settingType")]
-    public global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum? SettingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum? SettingType { get => _settingType; set => _settingType = value; }
 
     /// <summary>Custom prompt of summary setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
-    public string? Prompt { get; set; }
+    public string? Prompt { get => _prompt; set => _prompt = value; }
 
     /// <summary>Service type for summarization. Can be 'Native' for Genesys native summarization engine or 'External' for external service. If specified as 'External', integrationId must be provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceType")]
-    public global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum? ServiceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum? ServiceType { get => _serviceType; set => _serviceType = value; }
 
     /// <summary>Integration ID for the external summarization service. Required when serviceType is External.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-    public string? IntegrationId { get; set; }
+    public string? IntegrationId { get => _integrationId; set => _integrationId = value; }
 
     /// <summary>Timeout duration in seconds for the external summarization service request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeoutDuration")]
-    public long? TimeoutDuration { get; set; }
+    public long? TimeoutDuration { get => _timeoutDuration; set => _timeoutDuration = value; }
 
     /// <summary>The date and time the setting was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date and time the setting was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _language;
+    private global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum? _summaryType;
+    private global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum? _format;
+    private global::GenesysCloud.Extensions.Models.SummarySettingPII? _maskPII;
+    private global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels? _participantLabels;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _predefinedInsights;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SummarySettingCustomEntity>? _customEntities;
+    private global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum? _settingType;
+    private string? _prompt;
+    private global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum? _serviceType;
+    private string? _integrationId;
+    private long? _timeoutDuration;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummarySetting IGenesysCloudModel<SummarySetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,30 +122,30 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SummaryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum?)null;
+                    value._summaryType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SummarySetting.SummaryTypeEnum?)null;
                     break;
                 case 4:
-                    value.Format = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum(text2) : (global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum?)null;
+                    value._format = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum(text2) : (global::GenesysCloud.Extensions.Models.SummarySetting.FormatEnum?)null;
                     break;
                 case 5:
-                    value.MaskPII = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingPII.ReadJson(ref reader, options);
+                    value._maskPII = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingPII.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ParticipantLabels = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels.ReadJson(ref reader, options);
+                    value._participantLabels = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.PredefinedInsights = null;
+                        value._predefinedInsights = null;
                     }
                     else
                     {
@@ -137,13 +156,13 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PredefinedInsights = list3;
+                        value._predefinedInsights = list3;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.CustomEntities = null;
+                        value._customEntities = null;
                     }
                     else
                     {
@@ -154,35 +173,35 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SummarySettingCustomEntity.ReadJson(ref reader, options));
                         }
 
-                        value.CustomEntities = list4;
+                        value._customEntities = list4;
                     }
                     break;
                 case 9:
-                    value.SettingType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum?)null;
+                    value._settingType = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum(text5) : (global::GenesysCloud.Extensions.Models.SummarySetting.SettingTypeEnum?)null;
                     break;
                 case 10:
-                    value.Prompt = ReadString(ref reader, name);
+                    value._prompt = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.ServiceType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum?)null;
+                    value._serviceType = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum(text6) : (global::GenesysCloud.Extensions.Models.SummarySetting.ServiceTypeEnum?)null;
                     break;
                 case 12:
-                    value.IntegrationId = ReadString(ref reader, name);
+                    value._integrationId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.TimeoutDuration = ReadNullableInt64(ref reader, options, name);
+                    value._timeoutDuration = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,12 +213,12 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "summaryType"u8, value.SummaryType?.ToString(), nulls);
-        WriteString(writer, "format"u8, value.Format?.ToString(), nulls);
-        if (value.MaskPII is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "summaryType"u8, value._summaryType?.ToString(), nulls);
+        WriteString(writer, "format"u8, value._format?.ToString(), nulls);
+        if (value._maskPII is { } property7)
         {
             writer.WritePropertyName("maskPII"u8);
             global::GenesysCloud.Extensions.Models.SummarySettingPII.WriteJson(writer, property7, options);
@@ -209,7 +228,7 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
             writer.WriteNull("maskPII"u8);
         }
 
-        if (value.ParticipantLabels is { } property9)
+        if (value._participantLabels is { } property9)
         {
             writer.WritePropertyName("participantLabels"u8);
             global::GenesysCloud.Extensions.Models.SummarySettingParticipantLabels.WriteJson(writer, property9, options);
@@ -219,7 +238,7 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
             writer.WriteNull("participantLabels"u8);
         }
 
-        if (value.PredefinedInsights is { } property11)
+        if (value._predefinedInsights is { } property11)
         {
             writer.WritePropertyName("predefinedInsights"u8);
             writer.WriteStartArray();
@@ -236,7 +255,7 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
             writer.WriteNull("predefinedInsights"u8);
         }
 
-        if (value.CustomEntities is { } property13)
+        if (value._customEntities is { } property13)
         {
             writer.WritePropertyName("customEntities"u8);
             writer.WriteStartArray();
@@ -260,15 +279,15 @@ public sealed class SummarySetting : IGenesysCloudModel<SummarySetting>
             writer.WriteNull("customEntities"u8);
         }
 
-        WriteString(writer, "settingType"u8, value.SettingType?.ToString(), nulls);
-        WriteString(writer, "prompt"u8, value.Prompt, nulls);
-        WriteString(writer, "serviceType"u8, value.ServiceType?.ToString(), nulls);
-        WriteString(writer, "integrationId"u8, value.IntegrationId, nulls);
-        WriteInt64(writer, "timeoutDuration"u8, value.TimeoutDuration, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "settingType"u8, value._settingType?.ToString(), nulls);
+        WriteString(writer, "prompt"u8, value._prompt, nulls);
+        WriteString(writer, "serviceType"u8, value._serviceType?.ToString(), nulls);
+        WriteString(writer, "integrationId"u8, value._integrationId, nulls);
+        WriteInt64(writer, "timeoutDuration"u8, value._timeoutDuration, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

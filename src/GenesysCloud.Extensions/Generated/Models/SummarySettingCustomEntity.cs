@@ -14,15 +14,19 @@ public sealed class SummarySettingCustomEntity : IGenesysCloudModel<SummarySetti
 {
     /// <summary>Label how the entity should be called.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>Describe the information the entity captures.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private string? _label;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummarySettingCustomEntity IGenesysCloudModel<SummarySettingCustomEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SummarySettingCustomEntity : IGenesysCloudModel<SummarySetti
             switch (index)
             {
                 case 0:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SummarySettingCustomEntity : IGenesysCloudModel<SummarySetti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "label"u8, value.Label, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "label"u8, value._label, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SummarySettingPII : IGenesysCloudModel<SummarySettingPII>
 {
     /// <summary>Toggle PII visibility in summary.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("all")]
-    public bool? All { get; set; }
+    public bool? All { get => _all; set => _all = value; }
+
+    private bool? _all;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummarySettingPII IGenesysCloudModel<SummarySettingPII>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SummarySettingPII : IGenesysCloudModel<SummarySettingPII>
             switch (index)
             {
                 case 0:
-                    value.All = ReadNullableBoolean(ref reader, name);
+                    value._all = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SummarySettingPII : IGenesysCloudModel<SummarySettingPII>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "all"u8, value.All, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "all"u8, value._all, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

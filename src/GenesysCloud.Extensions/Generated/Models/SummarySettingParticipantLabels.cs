@@ -14,15 +14,19 @@ public sealed class SummarySettingParticipantLabels : IGenesysCloudModel<Summary
 {
     /// <summary>Specify how to refer the internal participant of the interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("internal")]
-    public string? Internal { get; set; }
+    public string? Internal { get => _internal; set => _internal = value; }
 
     /// <summary>Specify how to refer the external participant of the interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("external")]
-    public string? External { get; set; }
+    public string? External { get => _external; set => _external = value; }
+
+    private string? _internal;
+    private string? _external;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummarySettingParticipantLabels IGenesysCloudModel<SummarySettingParticipantLabels>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SummarySettingParticipantLabels : IGenesysCloudModel<Summary
             switch (index)
             {
                 case 0:
-                    value.Internal = ReadString(ref reader, name);
+                    value._internal = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.External = ReadString(ref reader, name);
+                    value._external = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SummarySettingParticipantLabels : IGenesysCloudModel<Summary
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "internal"u8, value.Internal, nulls);
-        WriteString(writer, "external"u8, value.External, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "internal"u8, value._internal, nulls);
+        WriteString(writer, "external"u8, value._external, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

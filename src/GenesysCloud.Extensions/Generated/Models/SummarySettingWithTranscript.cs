@@ -14,19 +14,24 @@ public sealed class SummarySettingWithTranscript : IGenesysCloudModel<SummarySet
 {
     /// <summary>Example transcript to preview with the setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcript")]
-    public string? Transcript { get; set; }
+    public string? Transcript { get => _transcript; set => _transcript = value; }
 
     /// <summary>Summary setting to preview on the transcript.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summarySetting")]
-    public global::GenesysCloud.Extensions.Models.SummarySetting? SummarySetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.SummarySetting? SummarySetting { get => _summarySetting; set => _summarySetting = value; }
 
     /// <summary>Session identifier of the summary preview.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summaryPreviewSessionId")]
-    public string? SummaryPreviewSessionId { get; set; }
+    public string? SummaryPreviewSessionId { get => _summaryPreviewSessionId; set => _summaryPreviewSessionId = value; }
+
+    private string? _transcript;
+    private global::GenesysCloud.Extensions.Models.SummarySetting? _summarySetting;
+    private string? _summaryPreviewSessionId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SummarySettingWithTranscript IGenesysCloudModel<SummarySettingWithTranscript>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SummarySettingWithTranscript : IGenesysCloudModel<SummarySet
             switch (index)
             {
                 case 0:
-                    value.Transcript = ReadString(ref reader, name);
+                    value._transcript = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SummarySetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySetting.ReadJson(ref reader, options);
+                    value._summarySetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SummarySetting.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.SummaryPreviewSessionId = ReadString(ref reader, name);
+                    value._summaryPreviewSessionId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class SummarySettingWithTranscript : IGenesysCloudModel<SummarySet
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transcript"u8, value.Transcript, nulls);
-        if (value.SummarySetting is { } property1)
+        WriteString(writer, "transcript"u8, value._transcript, nulls);
+        if (value._summarySetting is { } property1)
         {
             writer.WritePropertyName("summarySetting"u8);
             global::GenesysCloud.Extensions.Models.SummarySetting.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class SummarySettingWithTranscript : IGenesysCloudModel<SummarySet
             writer.WriteNull("summarySetting"u8);
         }
 
-        WriteString(writer, "summaryPreviewSessionId"u8, value.SummaryPreviewSessionId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "summaryPreviewSessionId"u8, value._summaryPreviewSessionId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

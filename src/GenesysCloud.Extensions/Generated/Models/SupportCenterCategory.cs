@@ -14,19 +14,24 @@ public sealed class SupportCenterCategory : IGenesysCloudModel<SupportCenterCate
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Image attributes for a featured category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterImage? Image { get => _image; set => _image = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private global::GenesysCloud.Extensions.Models.SupportCenterImage? _image;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterCategory IGenesysCloudModel<SupportCenterCategory>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SupportCenterCategory : IGenesysCloudModel<SupportCenterCate
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class SupportCenterCategory : IGenesysCloudModel<SupportCenterCate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        if (value.Image is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        if (value._image is { } property1)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterImage.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class SupportCenterCategory : IGenesysCloudModel<SupportCenterCate
             writer.WriteNull("image"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

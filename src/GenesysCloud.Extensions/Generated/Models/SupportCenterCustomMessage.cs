@@ -14,15 +14,19 @@ public sealed class SupportCenterCustomMessage : IGenesysCloudModel<SupportCente
 {
     /// <summary>Default value for the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultValue")]
-    public string? DefaultValue { get; set; }
+    public string? DefaultValue { get => _defaultValue; set => _defaultValue = value; }
 
     /// <summary>Type of the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private string? _defaultValue;
+    private global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterCustomMessage IGenesysCloudModel<SupportCenterCustomMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SupportCenterCustomMessage : IGenesysCloudModel<SupportCente
             switch (index)
             {
                 case 0:
-                    value.DefaultValue = ReadString(ref reader, name);
+                    value._defaultValue = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SupportCenterCustomMessage : IGenesysCloudModel<SupportCente
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "defaultValue"u8, value.DefaultValue, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "defaultValue"u8, value._defaultValue, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

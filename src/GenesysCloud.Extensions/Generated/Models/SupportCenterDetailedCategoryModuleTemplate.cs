@@ -14,15 +14,19 @@ public sealed class SupportCenterDetailedCategoryModuleTemplate : IGenesysCloudM
 {
     /// <summary>Whether this template is active or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Sidebar settings for the template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sidebar")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar? Sidebar { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar? Sidebar { get => _sidebar; set => _sidebar = value; }
+
+    private bool? _active;
+    private global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar? _sidebar;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterDetailedCategoryModuleTemplate IGenesysCloudModel<SupportCenterDetailedCategoryModuleTemplate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SupportCenterDetailedCategoryModuleTemplate : IGenesysCloudM
             switch (index)
             {
                 case 0:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Sidebar = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar.ReadJson(ref reader, options);
+                    value._sidebar = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class SupportCenterDetailedCategoryModuleTemplate : IGenesysCloudM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        if (value.Sidebar is { } property1)
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        if (value._sidebar is { } property1)
         {
             writer.WritePropertyName("sidebar"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleSidebar.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class SupportCenterDetailedCategoryModuleTemplate : IGenesysCloudM
             writer.WriteNull("sidebar"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

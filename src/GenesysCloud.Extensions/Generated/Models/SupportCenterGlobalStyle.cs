@@ -14,31 +14,39 @@ public sealed class SupportCenterGlobalStyle : IGenesysCloudModel<SupportCenterG
 {
     /// <summary>Global background color, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>Global primary color, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryColor")]
-    public string? PrimaryColor { get; set; }
+    public string? PrimaryColor { get => _primaryColor; set => _primaryColor = value; }
 
     /// <summary>Global dark primary color, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryColorDark")]
-    public string? PrimaryColorDark { get; set; }
+    public string? PrimaryColorDark { get => _primaryColorDark; set => _primaryColorDark = value; }
 
     /// <summary>Global light primary color, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryColorLight")]
-    public string? PrimaryColorLight { get; set; }
+    public string? PrimaryColorLight { get => _primaryColorLight; set => _primaryColorLight = value; }
 
     /// <summary>Global text color, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textColor")]
-    public string? TextColor { get; set; }
+    public string? TextColor { get => _textColor; set => _textColor = value; }
 
     /// <summary>Global font family</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontFamily")]
-    public string? FontFamily { get; set; }
+    public string? FontFamily { get => _fontFamily; set => _fontFamily = value; }
+
+    private string? _backgroundColor;
+    private string? _primaryColor;
+    private string? _primaryColorDark;
+    private string? _primaryColorLight;
+    private string? _textColor;
+    private string? _fontFamily;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterGlobalStyle IGenesysCloudModel<SupportCenterGlobalStyle>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class SupportCenterGlobalStyle : IGenesysCloudModel<SupportCenterG
             switch (index)
             {
                 case 0:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PrimaryColor = ReadString(ref reader, name);
+                    value._primaryColor = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PrimaryColorDark = ReadString(ref reader, name);
+                    value._primaryColorDark = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PrimaryColorLight = ReadString(ref reader, name);
+                    value._primaryColorLight = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.TextColor = ReadString(ref reader, name);
+                    value._textColor = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.FontFamily = ReadString(ref reader, name);
+                    value._fontFamily = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class SupportCenterGlobalStyle : IGenesysCloudModel<SupportCenterG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "primaryColor"u8, value.PrimaryColor, nulls);
-        WriteString(writer, "primaryColorDark"u8, value.PrimaryColorDark, nulls);
-        WriteString(writer, "primaryColorLight"u8, value.PrimaryColorLight, nulls);
-        WriteString(writer, "textColor"u8, value.TextColor, nulls);
-        WriteString(writer, "fontFamily"u8, value.FontFamily, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "primaryColor"u8, value._primaryColor, nulls);
+        WriteString(writer, "primaryColorDark"u8, value._primaryColorDark, nulls);
+        WriteString(writer, "primaryColorLight"u8, value._primaryColorLight, nulls);
+        WriteString(writer, "textColor"u8, value._textColor, nulls);
+        WriteString(writer, "fontFamily"u8, value._fontFamily, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

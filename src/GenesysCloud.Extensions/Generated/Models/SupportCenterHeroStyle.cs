@@ -14,19 +14,24 @@ public sealed class SupportCenterHeroStyle : IGenesysCloudModel<SupportCenterHer
 {
     /// <summary>Background color for hero section, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
+    public string? BackgroundColor { get => _backgroundColor; set => _backgroundColor = value; }
 
     /// <summary>Text color for hero section, in hexadecimal format, eg #ffffff</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textColor")]
-    public string? TextColor { get; set; }
+    public string? TextColor { get => _textColor; set => _textColor = value; }
 
     /// <summary>Background image for hero section</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterImage? Image { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterImage? Image { get => _image; set => _image = value; }
+
+    private string? _backgroundColor;
+    private string? _textColor;
+    private global::GenesysCloud.Extensions.Models.SupportCenterImage? _image;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterHeroStyle IGenesysCloudModel<SupportCenterHeroStyle>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class SupportCenterHeroStyle : IGenesysCloudModel<SupportCenterHer
             switch (index)
             {
                 case 0:
-                    value.BackgroundColor = ReadString(ref reader, name);
+                    value._backgroundColor = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TextColor = ReadString(ref reader, name);
+                    value._textColor = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImage.ReadJson(ref reader, options);
+                    value._image = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class SupportCenterHeroStyle : IGenesysCloudModel<SupportCenterHer
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "backgroundColor"u8, value.BackgroundColor, nulls);
-        WriteString(writer, "textColor"u8, value.TextColor, nulls);
-        if (value.Image is { } property1)
+        WriteString(writer, "backgroundColor"u8, value._backgroundColor, nulls);
+        WriteString(writer, "textColor"u8, value._textColor, nulls);
+        if (value._image is { } property1)
         {
             writer.WritePropertyName("image"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterImage.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class SupportCenterHeroStyle : IGenesysCloudModel<SupportCenterHer
             writer.WriteNull("image"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SupportCenterImage : IGenesysCloudModel<SupportCenterImage>
 {
     /// <summary>Source URLs for image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterImageSource? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterImageSource? Source { get => _source; set => _source = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportCenterImageSource? _source;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterImage IGenesysCloudModel<SupportCenterImage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SupportCenterImage : IGenesysCloudModel<SupportCenterImage>
             switch (index)
             {
                 case 0:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImageSource.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterImageSource.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class SupportCenterImage : IGenesysCloudModel<SupportCenterImage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Source is { } property1)
+        if (value._source is { } property1)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterImageSource.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class SupportCenterImage : IGenesysCloudModel<SupportCenterImage>
             writer.WriteNull("source"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SupportCenterImageSource : IGenesysCloudModel<SupportCenterI
 {
     /// <summary>Default URL for image</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultUrl")]
-    public string? DefaultUrl { get; set; }
+    public string? DefaultUrl { get => _defaultUrl; set => _defaultUrl = value; }
+
+    private string? _defaultUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterImageSource IGenesysCloudModel<SupportCenterImageSource>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SupportCenterImageSource : IGenesysCloudModel<SupportCenterI
             switch (index)
             {
                 case 0:
-                    value.DefaultUrl = ReadString(ref reader, name);
+                    value._defaultUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SupportCenterImageSource : IGenesysCloudModel<SupportCenterI
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "defaultUrl"u8, value.DefaultUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "defaultUrl"u8, value._defaultUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class SupportCenterLabelFilter : IGenesysCloudModel<SupportCenterL
 {
     /// <summary>Labels to filter by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Labels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Labels { get => _labels; set => _labels = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _labels;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterLabelFilter IGenesysCloudModel<SupportCenterLabelFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class SupportCenterLabelFilter : IGenesysCloudModel<SupportCenterL
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Labels = null;
+                        value._labels = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class SupportCenterLabelFilter : IGenesysCloudModel<SupportCenterL
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Labels = list1;
+                        value._labels = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class SupportCenterLabelFilter : IGenesysCloudModel<SupportCenterL
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Labels is { } property2)
+        if (value._labels is { } property2)
         {
             writer.WritePropertyName("labels"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class SupportCenterLabelFilter : IGenesysCloudModel<SupportCenterL
             writer.WriteNull("labels"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
 {
     /// <summary>Screen module type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Whether or not knowledge portal (previously support center) screen module is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Compact category module template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("compactCategoryModuleTemplate")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate? CompactCategoryModuleTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate? CompactCategoryModuleTemplate { get => _compactCategoryModuleTemplate; set => _compactCategoryModuleTemplate = value; }
 
     /// <summary>Detailed category module template</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("detailedCategoryModuleTemplate")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate? DetailedCategoryModuleTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate? DetailedCategoryModuleTemplate { get => _detailedCategoryModuleTemplate; set => _detailedCategoryModuleTemplate = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum? _type;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate? _compactCategoryModuleTemplate;
+    private global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate? _detailedCategoryModuleTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterModuleSetting IGenesysCloudModel<SupportCenterModuleSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.CompactCategoryModuleTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate.ReadJson(ref reader, options);
+                    value._compactCategoryModuleTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DetailedCategoryModuleTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate.ReadJson(ref reader, options);
+                    value._detailedCategoryModuleTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.CompactCategoryModuleTemplate is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._compactCategoryModuleTemplate is { } property2)
         {
             writer.WritePropertyName("compactCategoryModuleTemplate"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterCompactCategoryModuleTemplate.WriteJson(writer, property2, options);
@@ -87,7 +93,7 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
             writer.WriteNull("compactCategoryModuleTemplate"u8);
         }
 
-        if (value.DetailedCategoryModuleTemplate is { } property4)
+        if (value._detailedCategoryModuleTemplate is { } property4)
         {
             writer.WritePropertyName("detailedCategoryModuleTemplate"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterDetailedCategoryModuleTemplate.WriteJson(writer, property4, options);
@@ -97,7 +103,7 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
             writer.WriteNull("detailedCategoryModuleTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SupportCenterScreen : IGenesysCloudModel<SupportCenterScreen
 {
     /// <summary>The type of the screen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Module settings for the screen, valid modules for each screenType: Home: Search, Categories, TopViewedArticles; Category: Search, Categories; SearchResults: Search, Results; Article: Search, Article;</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleSettings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting>? ModuleSettings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting>? ModuleSettings { get => _moduleSettings; set => _moduleSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting>? _moduleSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterScreen IGenesysCloudModel<SupportCenterScreen>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class SupportCenterScreen : IGenesysCloudModel<SupportCenterScreen
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportCenterScreen.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ModuleSettings = null;
+                        value._moduleSettings = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class SupportCenterScreen : IGenesysCloudModel<SupportCenterScreen
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportCenterModuleSetting.ReadJson(ref reader, options));
                         }
 
-                        value.ModuleSettings = list2;
+                        value._moduleSettings = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class SupportCenterScreen : IGenesysCloudModel<SupportCenterScreen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ModuleSettings is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._moduleSettings is { } property3)
         {
             writer.WritePropertyName("moduleSettings"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class SupportCenterScreen : IGenesysCloudModel<SupportCenterScreen
             writer.WriteNull("moduleSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

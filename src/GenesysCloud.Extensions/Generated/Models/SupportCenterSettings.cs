@@ -14,43 +14,54 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
 {
     /// <summary>Whether or not knowledge portal (previously support center) is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The knowledge base for knowledge portal (previously support center)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBase")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? KnowledgeBase { get => _knowledgeBase; set => _knowledgeBase = value; }
 
     /// <summary>Customizable display texts for knowledge portal (previously support center)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage>? CustomMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage>? CustomMessages { get => _customMessages; set => _customMessages = value; }
 
     /// <summary>Router type for knowledge portal (previously support center)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routerType")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum? RouterType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum? RouterType { get => _routerType; set => _routerType = value; }
 
     /// <summary>Available screens for the knowledge portal (previously support center) with its modules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screens")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterScreen>? Screens { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterScreen>? Screens { get => _screens; set => _screens = value; }
 
     /// <summary>Featured categories for knowledge portal (previously support center) home screen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCategory>? EnabledCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCategory>? EnabledCategories { get => _enabledCategories; set => _enabledCategories = value; }
 
     /// <summary>Document label filter. If set, only documents having at least one of the specified labels will be returned by knowledge document query operations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelFilter")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter? LabelFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter? LabelFilter { get => _labelFilter; set => _labelFilter = value; }
 
     /// <summary>Style attributes for knowledge portal (previously support center)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("styleSetting")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting? StyleSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting? StyleSetting { get => _styleSetting; set => _styleSetting = value; }
 
     /// <summary>Customer feedback settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("feedback")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings? Feedback { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings? Feedback { get => _feedback; set => _feedback = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _knowledgeBase;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage>? _customMessages;
+    private global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum? _routerType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterScreen>? _screens;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SupportCenterCategory>? _enabledCategories;
+    private global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter? _labelFilter;
+    private global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting? _styleSetting;
+    private global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings? _feedback;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterSettings IGenesysCloudModel<SupportCenterSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,15 +82,15 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.KnowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._knowledgeBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.CustomMessages = null;
+                        value._customMessages = null;
                     }
                     else
                     {
@@ -90,16 +101,16 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportCenterCustomMessage.ReadJson(ref reader, options));
                         }
 
-                        value.CustomMessages = list1;
+                        value._customMessages = list1;
                     }
                     break;
                 case 3:
-                    value.RouterType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum?)null;
+                    value._routerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.SupportCenterSettings.RouterTypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Screens = null;
+                        value._screens = null;
                     }
                     else
                     {
@@ -110,13 +121,13 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportCenterScreen.ReadJson(ref reader, options));
                         }
 
-                        value.Screens = list3;
+                        value._screens = list3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.EnabledCategories = null;
+                        value._enabledCategories = null;
                     }
                     else
                     {
@@ -127,20 +138,20 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SupportCenterCategory.ReadJson(ref reader, options));
                         }
 
-                        value.EnabledCategories = list4;
+                        value._enabledCategories = list4;
                     }
                     break;
                 case 6:
-                    value.LabelFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter.ReadJson(ref reader, options);
+                    value._labelFilter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.StyleSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting.ReadJson(ref reader, options);
+                    value._styleSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings.ReadJson(ref reader, options);
+                    value._feedback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,8 +163,8 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.KnowledgeBase is { } property5)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._knowledgeBase is { } property5)
         {
             writer.WritePropertyName("knowledgeBase"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -163,7 +174,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("knowledgeBase"u8);
         }
 
-        if (value.CustomMessages is { } property7)
+        if (value._customMessages is { } property7)
         {
             writer.WritePropertyName("customMessages"u8);
             writer.WriteStartArray();
@@ -187,8 +198,8 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("customMessages"u8);
         }
 
-        WriteString(writer, "routerType"u8, value.RouterType?.ToString(), nulls);
-        if (value.Screens is { } property10)
+        WriteString(writer, "routerType"u8, value._routerType?.ToString(), nulls);
+        if (value._screens is { } property10)
         {
             writer.WritePropertyName("screens"u8);
             writer.WriteStartArray();
@@ -212,7 +223,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("screens"u8);
         }
 
-        if (value.EnabledCategories is { } property13)
+        if (value._enabledCategories is { } property13)
         {
             writer.WritePropertyName("enabledCategories"u8);
             writer.WriteStartArray();
@@ -236,7 +247,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("enabledCategories"u8);
         }
 
-        if (value.LabelFilter is { } property16)
+        if (value._labelFilter is { } property16)
         {
             writer.WritePropertyName("labelFilter"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterLabelFilter.WriteJson(writer, property16, options);
@@ -246,7 +257,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("labelFilter"u8);
         }
 
-        if (value.StyleSetting is { } property18)
+        if (value._styleSetting is { } property18)
         {
             writer.WritePropertyName("styleSetting"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterStyleSetting.WriteJson(writer, property18, options);
@@ -256,7 +267,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("styleSetting"u8);
         }
 
-        if (value.Feedback is { } property20)
+        if (value._feedback is { } property20)
         {
             writer.WritePropertyName("feedback"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterFeedbackSettings.WriteJson(writer, property20, options);
@@ -266,7 +277,7 @@ public sealed class SupportCenterSettings : IGenesysCloudModel<SupportCenterSett
             writer.WriteNull("feedback"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

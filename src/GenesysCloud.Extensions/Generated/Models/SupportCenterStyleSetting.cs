@@ -14,15 +14,19 @@ public sealed class SupportCenterStyleSetting : IGenesysCloudModel<SupportCenter
 {
     /// <summary>Knowledge portal (previously support center) hero customizations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("heroStyle")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle? HeroStyle { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle? HeroStyle { get => _heroStyle; set => _heroStyle = value; }
 
     /// <summary>Knowledge portal (previously support center) global customizations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("globalStyle")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle? GlobalStyle { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle? GlobalStyle { get => _globalStyle; set => _globalStyle = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle? _heroStyle;
+    private global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle? _globalStyle;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportCenterStyleSetting IGenesysCloudModel<SupportCenterStyleSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SupportCenterStyleSetting : IGenesysCloudModel<SupportCenter
             switch (index)
             {
                 case 0:
-                    value.HeroStyle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle.ReadJson(ref reader, options);
+                    value._heroStyle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.GlobalStyle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle.ReadJson(ref reader, options);
+                    value._globalStyle = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SupportCenterStyleSetting : IGenesysCloudModel<SupportCenter
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.HeroStyle is { } property1)
+        if (value._heroStyle is { } property1)
         {
             writer.WritePropertyName("heroStyle"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterHeroStyle.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class SupportCenterStyleSetting : IGenesysCloudModel<SupportCenter
             writer.WriteNull("heroStyle"u8);
         }
 
-        if (value.GlobalStyle is { } property3)
+        if (value._globalStyle is { } property3)
         {
             writer.WritePropertyName("globalStyle"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterGlobalStyle.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class SupportCenterStyleSetting : IGenesysCloudModel<SupportCenter
             writer.WriteNull("globalStyle"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

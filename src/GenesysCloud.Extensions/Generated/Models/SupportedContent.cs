@@ -14,43 +14,54 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
 {
     /// <summary>A unique supported content Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the supported content profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date this supported content profile was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this supported content profile was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this supported content profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that modified this supported content profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Defines the allowable media that may be accepted for an inbound message or to be sent in an outbound message. The following is an example of allowing all inbound media, and for outbound all images and only mpeg video: {   "mediaTypes": {     "allow": {       "inbound": [{"type": "*/*"}],       "outbound": [{"type": "image/*"}, {"type": "video/mpeg"}]     }   } }</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::GenesysCloud.Extensions.Models.MediaTypes? MediaTypes { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaTypes? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.MediaTypes? _mediaTypes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportedContent IGenesysCloudModel<SupportedContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.MediaTypes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaTypes.ReadJson(ref reader, options);
+                    value._mediaTypes = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaTypes.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,11 +121,11 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -124,7 +135,7 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property3)
+        if (value._modifiedBy is { } property3)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -134,8 +145,8 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.MediaTypes is { } property5)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._mediaTypes is { } property5)
         {
             writer.WritePropertyName("mediaTypes"u8);
             global::GenesysCloud.Extensions.Models.MediaTypes.WriteJson(writer, property5, options);
@@ -145,8 +156,8 @@ public sealed class SupportedContent : IGenesysCloudModel<SupportedContent>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

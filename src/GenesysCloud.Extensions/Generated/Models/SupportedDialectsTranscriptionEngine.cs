@@ -14,19 +14,24 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
 {
     /// <summary>Gets or sets <c>engine</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engine")]
-    public global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum? Engine { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum? Engine { get => _engine; set => _engine = value; }
 
     /// <summary>Gets or sets <c>dialects</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialects")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Dialects { get => _dialects; set => _dialects = value; }
 
     /// <summary>Gets or sets <c>engineIntegration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engineIntegration")]
-    public global::GenesysCloud.Extensions.Models.EngineIntegration? EngineIntegration { get; set; }
+    public global::GenesysCloud.Extensions.Models.EngineIntegration? EngineIntegration { get => _engineIntegration; set => _engineIntegration = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum? _engine;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dialects;
+    private global::GenesysCloud.Extensions.Models.EngineIntegration? _engineIntegration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportedDialectsTranscriptionEngine IGenesysCloudModel<SupportedDialectsTranscriptionEngine>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
             switch (index)
             {
                 case 0:
-                    value.Engine = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum?)null;
+                    value._engine = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedDialectsTranscriptionEngine.EngineEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Dialects = null;
+                        value._dialects = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Dialects = list2;
+                        value._dialects = list2;
                     }
                     break;
                 case 2:
-                    value.EngineIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EngineIntegration.ReadJson(ref reader, options);
+                    value._engineIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EngineIntegration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "engine"u8, value.Engine?.ToString(), nulls);
-        if (value.Dialects is { } property3)
+        WriteString(writer, "engine"u8, value._engine?.ToString(), nulls);
+        if (value._dialects is { } property3)
         {
             writer.WritePropertyName("dialects"u8);
             writer.WriteStartArray();
@@ -100,7 +105,7 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
             writer.WriteNull("dialects"u8);
         }
 
-        if (value.EngineIntegration is { } property5)
+        if (value._engineIntegration is { } property5)
         {
             writer.WritePropertyName("engineIntegration"u8);
             global::GenesysCloud.Extensions.Models.EngineIntegration.WriteJson(writer, property5, options);
@@ -110,7 +115,7 @@ public sealed class SupportedDialectsTranscriptionEngine : IGenesysCloudModel<Su
             writer.WriteNull("engineIntegration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

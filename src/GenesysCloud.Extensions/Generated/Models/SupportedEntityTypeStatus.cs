@@ -14,11 +14,14 @@ public sealed class SupportedEntityTypeStatus : IGenesysCloudModel<SupportedEnti
 {
     /// <summary>The configuration status of restricted lists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listSlotType")]
-    public global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum? ListSlotType { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum? ListSlotType { get => _listSlotType; set => _listSlotType = value; }
+
+    private global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum? _listSlotType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportedEntityTypeStatus IGenesysCloudModel<SupportedEntityTypeStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class SupportedEntityTypeStatus : IGenesysCloudModel<SupportedEnti
             switch (index)
             {
                 case 0:
-                    value.ListSlotType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum?)null;
+                    value._listSlotType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ListSlotTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class SupportedEntityTypeStatus : IGenesysCloudModel<SupportedEnti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "listSlotType"u8, value.ListSlotType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "listSlotType"u8, value._listSlotType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class SupportedLanguage : IGenesysCloudModel<SupportedLanguage>
 {
     /// <summary>Architect supported language tag, e.g. en-us, es-us</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Whether or not this language is the default language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDefault")]
-    public bool? IsDefault { get; set; }
+    public bool? IsDefault { get => _isDefault; set => _isDefault = value; }
+
+    private string? _language;
+    private bool? _isDefault;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportedLanguage IGenesysCloudModel<SupportedLanguage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SupportedLanguage : IGenesysCloudModel<SupportedLanguage>
             switch (index)
             {
                 case 0:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IsDefault = ReadNullableBoolean(ref reader, name);
+                    value._isDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class SupportedLanguage : IGenesysCloudModel<SupportedLanguage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteBoolean(writer, "isDefault"u8, value.IsDefault, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteBoolean(writer, "isDefault"u8, value._isDefault, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
 {
     /// <summary>The given supported Language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The boolean status of if intent classification is supported in this language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intentClassification")]
-    public bool? IntentClassification { get; set; }
+    public bool? IntentClassification { get => _intentClassification; set => _intentClassification = value; }
 
     /// <summary>The language release status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The supported entity types for this language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedEntityTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedEntityTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SupportedEntityTypes { get => _supportedEntityTypes; set => _supportedEntityTypes = value; }
 
     /// <summary>The configuration for the supported entity types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedEntityTypeConfiguration")]
-    public global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus? SupportedEntityTypeConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus? SupportedEntityTypeConfiguration { get => _supportedEntityTypeConfiguration; set => _supportedEntityTypeConfiguration = value; }
+
+    private string? _language;
+    private bool? _intentClassification;
+    private global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _supportedEntityTypes;
+    private global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus? _supportedEntityTypeConfiguration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SupportedLanguagesInfoDefinition IGenesysCloudModel<SupportedLanguagesInfoDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
             switch (index)
             {
                 case 0:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IntentClassification = ReadNullableBoolean(ref reader, name);
+                    value._intentClassification = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SupportedLanguagesInfoDefinition.StatusEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SupportedEntityTypes = null;
+                        value._supportedEntityTypes = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SupportedEntityTypes = list2;
+                        value._supportedEntityTypes = list2;
                     }
                     break;
                 case 4:
-                    value.SupportedEntityTypeConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ReadJson(ref reader, options);
+                    value._supportedEntityTypeConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteBoolean(writer, "intentClassification"u8, value.IntentClassification, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.SupportedEntityTypes is { } property3)
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteBoolean(writer, "intentClassification"u8, value._intentClassification, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._supportedEntityTypes is { } property3)
         {
             writer.WritePropertyName("supportedEntityTypes"u8);
             writer.WriteStartArray();
@@ -116,7 +123,7 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
             writer.WriteNull("supportedEntityTypes"u8);
         }
 
-        if (value.SupportedEntityTypeConfiguration is { } property5)
+        if (value._supportedEntityTypeConfiguration is { } property5)
         {
             writer.WritePropertyName("supportedEntityTypeConfiguration"u8);
             global::GenesysCloud.Extensions.Models.SupportedEntityTypeStatus.WriteJson(writer, property5, options);
@@ -126,7 +133,7 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
             writer.WriteNull("supportedEntityTypeConfiguration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

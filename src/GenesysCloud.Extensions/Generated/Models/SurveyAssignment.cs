@@ -14,27 +14,34 @@ public sealed class SurveyAssignment : IGenesysCloudModel<SurveyAssignment>
 {
     /// <summary>The survey form used for this survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyForm")]
-    public global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference? SurveyForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference? SurveyForm { get => _surveyForm; set => _surveyForm = value; }
 
     /// <summary>The URI reference to the flow associated with this survey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>An ISO 8601 repeated interval consisting of the number of repetitions, the start datetime, and the interval (e.g. R2/2018-03-01T13:00:00Z/P1M10DT2H30M). Total duration must not exceed 90 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inviteTimeInterval")]
-    public string? InviteTimeInterval { get; set; }
+    public string? InviteTimeInterval { get => _inviteTimeInterval; set => _inviteTimeInterval = value; }
 
     /// <summary>User together with sendingDomain used to send email, null to use no-reply</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendingUser")]
-    public string? SendingUser { get; set; }
+    public string? SendingUser { get => _sendingUser; set => _sendingUser = value; }
 
     /// <summary>Validated email domain, required</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendingDomain")]
-    public string? SendingDomain { get; set; }
+    public string? SendingDomain { get => _sendingDomain; set => _sendingDomain = value; }
+
+    private global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference? _surveyForm;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flow;
+    private string? _inviteTimeInterval;
+    private string? _sendingUser;
+    private string? _sendingDomain;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyAssignment IGenesysCloudModel<SurveyAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class SurveyAssignment : IGenesysCloudModel<SurveyAssignment>
             switch (index)
             {
                 case 0:
-                    value.SurveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference.ReadJson(ref reader, options);
+                    value._surveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.InviteTimeInterval = ReadString(ref reader, name);
+                    value._inviteTimeInterval = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SendingUser = ReadString(ref reader, name);
+                    value._sendingUser = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SendingDomain = ReadString(ref reader, name);
+                    value._sendingDomain = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class SurveyAssignment : IGenesysCloudModel<SurveyAssignment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SurveyForm is { } property1)
+        if (value._surveyForm is { } property1)
         {
             writer.WritePropertyName("surveyForm"u8);
             global::GenesysCloud.Extensions.Models.PublishedSurveyFormReference.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class SurveyAssignment : IGenesysCloudModel<SurveyAssignment>
             writer.WriteNull("surveyForm"u8);
         }
 
-        if (value.Flow is { } property3)
+        if (value._flow is { } property3)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -102,10 +109,10 @@ public sealed class SurveyAssignment : IGenesysCloudModel<SurveyAssignment>
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "inviteTimeInterval"u8, value.InviteTimeInterval, nulls);
-        WriteString(writer, "sendingUser"u8, value.SendingUser, nulls);
-        WriteString(writer, "sendingDomain"u8, value.SendingDomain, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "inviteTimeInterval"u8, value._inviteTimeInterval, nulls);
+        WriteString(writer, "sendingUser"u8, value._sendingUser, nulls);
+        WriteString(writer, "sendingDomain"u8, value._sendingDomain, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

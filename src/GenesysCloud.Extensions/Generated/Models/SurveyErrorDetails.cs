@@ -14,15 +14,19 @@ public sealed class SurveyErrorDetails : IGenesysCloudModel<SurveyErrorDetails>
 {
     /// <summary>Additional information about any errors that occurred in the survey invite flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowDiagnosticInfo")]
-    public global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo? FlowDiagnosticInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo? FlowDiagnosticInfo { get => _flowDiagnosticInfo; set => _flowDiagnosticInfo = value; }
 
     /// <summary>An error code indicating the reason for the survey failure.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyErrorReason")]
-    public string? SurveyErrorReason { get; set; }
+    public string? SurveyErrorReason { get => _surveyErrorReason; set => _surveyErrorReason = value; }
+
+    private global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo? _flowDiagnosticInfo;
+    private string? _surveyErrorReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyErrorDetails IGenesysCloudModel<SurveyErrorDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SurveyErrorDetails : IGenesysCloudModel<SurveyErrorDetails>
             switch (index)
             {
                 case 0:
-                    value.FlowDiagnosticInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo.ReadJson(ref reader, options);
+                    value._flowDiagnosticInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.SurveyErrorReason = ReadString(ref reader, name);
+                    value._surveyErrorReason = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SurveyErrorDetails : IGenesysCloudModel<SurveyErrorDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.FlowDiagnosticInfo is { } property1)
+        if (value._flowDiagnosticInfo is { } property1)
         {
             writer.WritePropertyName("flowDiagnosticInfo"u8);
             global::GenesysCloud.Extensions.Models.FlowDiagnosticInfo.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class SurveyErrorDetails : IGenesysCloudModel<SurveyErrorDetails>
             writer.WriteNull("flowDiagnosticInfo"u8);
         }
 
-        WriteString(writer, "surveyErrorReason"u8, value.SurveyErrorReason, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "surveyErrorReason"u8, value._surveyErrorReason, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

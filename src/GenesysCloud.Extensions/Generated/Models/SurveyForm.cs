@@ -14,55 +14,69 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The survey form name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Last modified date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Is this form published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Is this form disabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-    public bool? Disabled { get; set; }
+    public bool? Disabled { get => _disabled; set => _disabled = value; }
 
     /// <summary>Unique Id for all versions of this form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Language for survey viewer localization. Currently localized languages: da, de, en-US, es, fi, fr, it, ja, ko, nl, no, pl, pt-BR, sv, th, tr, zh-CH, zh-TW</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Markdown text for the top of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public string? Header { get; set; }
+    public string? Header { get => _header; set => _header = value; }
 
     /// <summary>Markdown text for the bottom of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("footer")]
-    public string? Footer { get; set; }
+    public string? Footer { get => _footer; set => _footer = value; }
 
     /// <summary>A list of question groups</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroup>? QuestionGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroup>? QuestionGroups { get => _questionGroups; set => _questionGroups = value; }
 
     /// <summary>List of published version of this form</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedVersions")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm? PublishedVersions { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm? PublishedVersions { get => _publishedVersions; set => _publishedVersions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private bool? _published;
+    private bool? _disabled;
+    private string? _contextId;
+    private string? _language;
+    private string? _header;
+    private string? _footer;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroup>? _questionGroups;
+    private global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm? _publishedVersions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyForm IGenesysCloudModel<SurveyForm>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,36 +97,36 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Disabled = ReadNullableBoolean(ref reader, name);
+                    value._disabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Header = ReadString(ref reader, name);
+                    value._header = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Footer = ReadString(ref reader, name);
+                    value._footer = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroups = null;
+                        value._questionGroups = null;
                     }
                     else
                     {
@@ -123,17 +137,17 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyQuestionGroup.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroups = list1;
+                        value._questionGroups = list1;
                     }
                     break;
                 case 10:
-                    value.PublishedVersions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm.ReadJson(ref reader, options);
+                    value._publishedVersions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,16 +159,16 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteBoolean(writer, "disabled"u8, value.Disabled, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteString(writer, "header"u8, value.Header, nulls);
-        WriteString(writer, "footer"u8, value.Footer, nulls);
-        if (value.QuestionGroups is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteBoolean(writer, "disabled"u8, value._disabled, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteString(writer, "header"u8, value._header, nulls);
+        WriteString(writer, "footer"u8, value._footer, nulls);
+        if (value._questionGroups is { } property2)
         {
             writer.WritePropertyName("questionGroups"u8);
             writer.WriteStartArray();
@@ -178,7 +192,7 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
             writer.WriteNull("questionGroups"u8);
         }
 
-        if (value.PublishedVersions is { } property5)
+        if (value._publishedVersions is { } property5)
         {
             writer.WritePropertyName("publishedVersions"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityListingSurveyForm.WriteJson(writer, property5, options);
@@ -188,8 +202,8 @@ public sealed class SurveyForm : IGenesysCloudModel<SurveyForm>
             writer.WriteNull("publishedVersions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

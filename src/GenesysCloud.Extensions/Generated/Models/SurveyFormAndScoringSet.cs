@@ -14,15 +14,19 @@ public sealed class SurveyFormAndScoringSet : IGenesysCloudModel<SurveyFormAndSc
 {
     /// <summary>Gets or sets <c>surveyForm</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyForm")]
-    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyForm? SurveyForm { get => _surveyForm; set => _surveyForm = value; }
 
     /// <summary>Gets or sets <c>answers</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answers")]
-    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyScoringSet? Answers { get => _answers; set => _answers = value; }
+
+    private global::GenesysCloud.Extensions.Models.SurveyForm? _surveyForm;
+    private global::GenesysCloud.Extensions.Models.SurveyScoringSet? _answers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyFormAndScoringSet IGenesysCloudModel<SurveyFormAndScoringSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class SurveyFormAndScoringSet : IGenesysCloudModel<SurveyFormAndSc
             switch (index)
             {
                 case 0:
-                    value.SurveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
+                    value._surveyForm = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyForm.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
+                    value._answers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SurveyScoringSet.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class SurveyFormAndScoringSet : IGenesysCloudModel<SurveyFormAndSc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SurveyForm is { } property1)
+        if (value._surveyForm is { } property1)
         {
             writer.WritePropertyName("surveyForm"u8);
             global::GenesysCloud.Extensions.Models.SurveyForm.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class SurveyFormAndScoringSet : IGenesysCloudModel<SurveyFormAndSc
             writer.WriteNull("surveyForm"u8);
         }
 
-        if (value.Answers is { } property3)
+        if (value._answers is { } property3)
         {
             writer.WritePropertyName("answers"u8);
             global::GenesysCloud.Extensions.Models.SurveyScoringSet.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class SurveyFormAndScoringSet : IGenesysCloudModel<SurveyFormAndSc
             writer.WriteNull("answers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this question that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>text</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Gets or sets <c>helpText</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("helpText")]
-    public string? HelpText { get; set; }
+    public string? HelpText { get => _helpText; set => _helpText = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>naEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("naEnabled")]
-    public bool? NaEnabled { get; set; }
+    public bool? NaEnabled { get => _naEnabled; set => _naEnabled = value; }
 
     /// <summary>Gets or sets <c>visibilityCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibilityCondition")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get => _visibilityCondition; set => _visibilityCondition = value; }
 
     /// <summary>Options from which to choose an answer for this question. Only used by Multiple Choice type questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerOptions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? AnswerOptions { get => _answerOptions; set => _answerOptions = value; }
 
     /// <summary>How many characters are allowed in the text response to this question. Used by NPS and Free Text question types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxResponseCharacters")]
-    public long? MaxResponseCharacters { get; set; }
+    public long? MaxResponseCharacters { get => _maxResponseCharacters; set => _maxResponseCharacters = value; }
 
     /// <summary>Prompt for details explaining the chosen NPS score. Used by NPS questions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("explanationPrompt")]
-    public string? ExplanationPrompt { get; set; }
+    public string? ExplanationPrompt { get => _explanationPrompt; set => _explanationPrompt = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private string? _text;
+    private string? _helpText;
+    private global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum? _type;
+    private bool? _naEnabled;
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition? _visibilityCondition;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnswerOption>? _answerOptions;
+    private long? _maxResponseCharacters;
+    private string? _explanationPrompt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyQuestion IGenesysCloudModel<SurveyQuestion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,30 +87,30 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.HelpText = ReadString(ref reader, name);
+                    value._helpText = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.SurveyQuestion.TypeEnum?)null;
                     break;
                 case 5:
-                    value.NaEnabled = ReadNullableBoolean(ref reader, name);
+                    value._naEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.VisibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
+                    value._visibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AnswerOptions = null;
+                        value._answerOptions = null;
                     }
                     else
                     {
@@ -109,17 +121,17 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnswerOption.ReadJson(ref reader, options));
                         }
 
-                        value.AnswerOptions = list2;
+                        value._answerOptions = list2;
                     }
                     break;
                 case 8:
-                    value.MaxResponseCharacters = ReadNullableInt64(ref reader, options, name);
+                    value._maxResponseCharacters = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.ExplanationPrompt = ReadString(ref reader, name);
+                    value._explanationPrompt = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +143,13 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "helpText"u8, value.HelpText, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "naEnabled"u8, value.NaEnabled, nulls);
-        if (value.VisibilityCondition is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "helpText"u8, value._helpText, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "naEnabled"u8, value._naEnabled, nulls);
+        if (value._visibilityCondition is { } property3)
         {
             writer.WritePropertyName("visibilityCondition"u8);
             global::GenesysCloud.Extensions.Models.VisibilityCondition.WriteJson(writer, property3, options);
@@ -147,7 +159,7 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
             writer.WriteNull("visibilityCondition"u8);
         }
 
-        if (value.AnswerOptions is { } property5)
+        if (value._answerOptions is { } property5)
         {
             writer.WritePropertyName("answerOptions"u8);
             writer.WriteStartArray();
@@ -171,9 +183,9 @@ public sealed class SurveyQuestion : IGenesysCloudModel<SurveyQuestion>
             writer.WriteNull("answerOptions"u8);
         }
 
-        WriteInt64(writer, "maxResponseCharacters"u8, value.MaxResponseCharacters, nulls);
-        WriteString(writer, "explanationPrompt"u8, value.ExplanationPrompt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxResponseCharacters"u8, value._maxResponseCharacters, nulls);
+        WriteString(writer, "explanationPrompt"u8, value._explanationPrompt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

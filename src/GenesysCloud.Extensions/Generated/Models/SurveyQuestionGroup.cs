@@ -14,35 +14,44 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
 {
     /// <summary>Gets or sets <c>id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>An identifier for this question group that stays the same across versions of the form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>naEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("naEnabled")]
-    public bool? NaEnabled { get; set; }
+    public bool? NaEnabled { get => _naEnabled; set => _naEnabled = value; }
 
     /// <summary>Gets or sets <c>questions</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestion>? Questions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestion>? Questions { get => _questions; set => _questions = value; }
 
     /// <summary>Gets or sets <c>visibilityCondition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibilityCondition")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition? VisibilityCondition { get => _visibilityCondition; set => _visibilityCondition = value; }
+
+    private string? _id;
+    private string? _contextId;
+    private string? _name;
+    private string? _type;
+    private bool? _naEnabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestion>? _questions;
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition? _visibilityCondition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyQuestionGroup IGenesysCloudModel<SurveyQuestionGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.NaEnabled = ReadNullableBoolean(ref reader, name);
+                    value._naEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Questions = null;
+                        value._questions = null;
                     }
                     else
                     {
@@ -91,14 +100,14 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyQuestion.ReadJson(ref reader, options));
                         }
 
-                        value.Questions = list1;
+                        value._questions = list1;
                     }
                     break;
                 case 6:
-                    value.VisibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
+                    value._visibilityCondition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VisibilityCondition.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,12 +119,12 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteBoolean(writer, "naEnabled"u8, value.NaEnabled, nulls);
-        if (value.Questions is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteBoolean(writer, "naEnabled"u8, value._naEnabled, nulls);
+        if (value._questions is { } property2)
         {
             writer.WritePropertyName("questions"u8);
             writer.WriteStartArray();
@@ -139,7 +148,7 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
             writer.WriteNull("questions"u8);
         }
 
-        if (value.VisibilityCondition is { } property5)
+        if (value._visibilityCondition is { } property5)
         {
             writer.WritePropertyName("visibilityCondition"u8);
             global::GenesysCloud.Extensions.Models.VisibilityCondition.WriteJson(writer, property5, options);
@@ -149,7 +158,7 @@ public sealed class SurveyQuestionGroup : IGenesysCloudModel<SurveyQuestionGroup
             writer.WriteNull("visibilityCondition"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class SurveyQuestionGroupScore : IGenesysCloudModel<SurveyQuestion
 {
     /// <summary>Gets or sets <c>questionGroupId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupId")]
-    public string? QuestionGroupId { get; set; }
+    public string? QuestionGroupId { get => _questionGroupId; set => _questionGroupId = value; }
 
     /// <summary>Score of all questions in the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScore")]
-    public double? TotalScore { get; set; }
+    public double? TotalScore { get => _totalScore; set => _totalScore = value; }
 
     /// <summary>Maximum possible score of all questions in the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxTotalScore")]
-    public double? MaxTotalScore { get; set; }
+    public double? MaxTotalScore { get => _maxTotalScore; set => _maxTotalScore = value; }
 
     /// <summary>True when the evaluation is submitted with a question group that does not have any answers. Only allowed when naEnabled is true or if set by the system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedNA")]
-    public bool? MarkedNA { get; set; }
+    public bool? MarkedNA { get => _markedNA; set => _markedNA = value; }
 
     /// <summary>If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemMarkedNA")]
-    public bool? SystemMarkedNA { get; set; }
+    public bool? SystemMarkedNA { get => _systemMarkedNA; set => _systemMarkedNA = value; }
 
     /// <summary>Gets or sets <c>questionScores</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionScore>? QuestionScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionScore>? QuestionScores { get => _questionScores; set => _questionScores = value; }
+
+    private string? _questionGroupId;
+    private double? _totalScore;
+    private double? _maxTotalScore;
+    private bool? _markedNA;
+    private bool? _systemMarkedNA;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionScore>? _questionScores;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyQuestionGroupScore IGenesysCloudModel<SurveyQuestionGroupScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class SurveyQuestionGroupScore : IGenesysCloudModel<SurveyQuestion
             switch (index)
             {
                 case 0:
-                    value.QuestionGroupId = ReadString(ref reader, name);
+                    value._questionGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.MaxTotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._maxTotalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.MarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._markedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SystemMarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._systemMarkedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionScores = null;
+                        value._questionScores = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class SurveyQuestionGroupScore : IGenesysCloudModel<SurveyQuestion
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyQuestionScore.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionScores = list1;
+                        value._questionScores = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +111,12 @@ public sealed class SurveyQuestionGroupScore : IGenesysCloudModel<SurveyQuestion
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionGroupId"u8, value.QuestionGroupId, nulls);
-        WriteDouble(writer, "totalScore"u8, value.TotalScore, nulls);
-        WriteDouble(writer, "maxTotalScore"u8, value.MaxTotalScore, nulls);
-        WriteBoolean(writer, "markedNA"u8, value.MarkedNA, nulls);
-        WriteBoolean(writer, "systemMarkedNA"u8, value.SystemMarkedNA, nulls);
-        if (value.QuestionScores is { } property2)
+        WriteString(writer, "questionGroupId"u8, value._questionGroupId, nulls);
+        WriteDouble(writer, "totalScore"u8, value._totalScore, nulls);
+        WriteDouble(writer, "maxTotalScore"u8, value._maxTotalScore, nulls);
+        WriteBoolean(writer, "markedNA"u8, value._markedNA, nulls);
+        WriteBoolean(writer, "systemMarkedNA"u8, value._systemMarkedNA, nulls);
+        if (value._questionScores is { } property2)
         {
             writer.WritePropertyName("questionScores"u8);
             writer.WriteStartArray();
@@ -132,7 +140,7 @@ public sealed class SurveyQuestionGroupScore : IGenesysCloudModel<SurveyQuestion
             writer.WriteNull("questionScores"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

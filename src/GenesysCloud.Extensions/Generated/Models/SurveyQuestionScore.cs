@@ -14,43 +14,54 @@ public sealed class SurveyQuestionScore : IGenesysCloudModel<SurveyQuestionScore
 {
     /// <summary>Gets or sets <c>questionId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionId")]
-    public string? QuestionId { get; set; }
+    public string? QuestionId { get => _questionId; set => _questionId = value; }
 
     /// <summary>Gets or sets <c>answerId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answerId")]
-    public string? AnswerId { get; set; }
+    public string? AnswerId { get => _answerId; set => _answerId = value; }
 
     /// <summary>Unweighted score of the question</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public long? Score { get; set; }
+    public long? Score { get => _score; set => _score = value; }
 
     /// <summary>True when the evaluation is submitted with a question that does not have an answer. Only allowed when naEnabled is true or if set by the system</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedNA")]
-    public bool? MarkedNA { get; set; }
+    public bool? MarkedNA { get => _markedNA; set => _markedNA = value; }
 
     /// <summary>If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemMarkedNA")]
-    public bool? SystemMarkedNA { get; set; }
+    public bool? SystemMarkedNA { get => _systemMarkedNA; set => _systemMarkedNA = value; }
 
     /// <summary>AnswerId found with evaluation assistance conditions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistedAnswerId")]
-    public string? AssistedAnswerId { get; set; }
+    public string? AssistedAnswerId { get => _assistedAnswerId; set => _assistedAnswerId = value; }
 
     /// <summary>Gets or sets <c>npsScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("npsScore")]
-    public long? NpsScore { get; set; }
+    public long? NpsScore { get => _npsScore; set => _npsScore = value; }
 
     /// <summary>Gets or sets <c>npsTextAnswer</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("npsTextAnswer")]
-    public string? NpsTextAnswer { get; set; }
+    public string? NpsTextAnswer { get => _npsTextAnswer; set => _npsTextAnswer = value; }
 
     /// <summary>Gets or sets <c>freeTextAnswer</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("freeTextAnswer")]
-    public string? FreeTextAnswer { get; set; }
+    public string? FreeTextAnswer { get => _freeTextAnswer; set => _freeTextAnswer = value; }
+
+    private string? _questionId;
+    private string? _answerId;
+    private long? _score;
+    private bool? _markedNA;
+    private bool? _systemMarkedNA;
+    private string? _assistedAnswerId;
+    private long? _npsScore;
+    private string? _npsTextAnswer;
+    private string? _freeTextAnswer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyQuestionScore IGenesysCloudModel<SurveyQuestionScore>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class SurveyQuestionScore : IGenesysCloudModel<SurveyQuestionScore
             switch (index)
             {
                 case 0:
-                    value.QuestionId = ReadString(ref reader, name);
+                    value._questionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AnswerId = ReadString(ref reader, name);
+                    value._answerId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Score = ReadNullableInt64(ref reader, options, name);
+                    value._score = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._markedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.SystemMarkedNA = ReadNullableBoolean(ref reader, name);
+                    value._systemMarkedNA = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.AssistedAnswerId = ReadString(ref reader, name);
+                    value._assistedAnswerId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.NpsScore = ReadNullableInt64(ref reader, options, name);
+                    value._npsScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.NpsTextAnswer = ReadString(ref reader, name);
+                    value._npsTextAnswer = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.FreeTextAnswer = ReadString(ref reader, name);
+                    value._freeTextAnswer = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class SurveyQuestionScore : IGenesysCloudModel<SurveyQuestionScore
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "questionId"u8, value.QuestionId, nulls);
-        WriteString(writer, "answerId"u8, value.AnswerId, nulls);
-        WriteInt64(writer, "score"u8, value.Score, nulls);
-        WriteBoolean(writer, "markedNA"u8, value.MarkedNA, nulls);
-        WriteBoolean(writer, "systemMarkedNA"u8, value.SystemMarkedNA, nulls);
-        WriteString(writer, "assistedAnswerId"u8, value.AssistedAnswerId, nulls);
-        WriteInt64(writer, "npsScore"u8, value.NpsScore, nulls);
-        WriteString(writer, "npsTextAnswer"u8, value.NpsTextAnswer, nulls);
-        WriteString(writer, "freeTextAnswer"u8, value.FreeTextAnswer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "questionId"u8, value._questionId, nulls);
+        WriteString(writer, "answerId"u8, value._answerId, nulls);
+        WriteInt64(writer, "score"u8, value._score, nulls);
+        WriteBoolean(writer, "markedNA"u8, value._markedNA, nulls);
+        WriteBoolean(writer, "systemMarkedNA"u8, value._systemMarkedNA, nulls);
+        WriteString(writer, "assistedAnswerId"u8, value._assistedAnswerId, nulls);
+        WriteInt64(writer, "npsScore"u8, value._npsScore, nulls);
+        WriteString(writer, "npsTextAnswer"u8, value._npsTextAnswer, nulls);
+        WriteString(writer, "freeTextAnswer"u8, value._freeTextAnswer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class SurveyScoringSet : IGenesysCloudModel<SurveyScoringSet>
 {
     /// <summary>Gets or sets <c>totalScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalScore")]
-    public double? TotalScore { get; set; }
+    public double? TotalScore { get => _totalScore; set => _totalScore = value; }
 
     /// <summary>Gets or sets <c>npsScore</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("npsScore")]
-    public long? NpsScore { get; set; }
+    public long? NpsScore { get => _npsScore; set => _npsScore = value; }
 
     /// <summary>Gets or sets <c>questionGroupScores</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("questionGroupScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroupScore>? QuestionGroupScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroupScore>? QuestionGroupScores { get => _questionGroupScores; set => _questionGroupScores = value; }
+
+    private double? _totalScore;
+    private long? _npsScore;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyQuestionGroupScore>? _questionGroupScores;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SurveyScoringSet IGenesysCloudModel<SurveyScoringSet>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class SurveyScoringSet : IGenesysCloudModel<SurveyScoringSet>
             switch (index)
             {
                 case 0:
-                    value.TotalScore = ReadNullableDouble(ref reader, options, name);
+                    value._totalScore = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.NpsScore = ReadNullableInt64(ref reader, options, name);
+                    value._npsScore = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.QuestionGroupScores = null;
+                        value._questionGroupScores = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class SurveyScoringSet : IGenesysCloudModel<SurveyScoringSet>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SurveyQuestionGroupScore.ReadJson(ref reader, options));
                         }
 
-                        value.QuestionGroupScores = list1;
+                        value._questionGroupScores = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class SurveyScoringSet : IGenesysCloudModel<SurveyScoringSet>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "totalScore"u8, value.TotalScore, nulls);
-        WriteInt64(writer, "npsScore"u8, value.NpsScore, nulls);
-        if (value.QuestionGroupScores is { } property2)
+        WriteDouble(writer, "totalScore"u8, value._totalScore, nulls);
+        WriteInt64(writer, "npsScore"u8, value._npsScore, nulls);
+        if (value._questionGroupScores is { } property2)
         {
             writer.WritePropertyName("questionGroupScores"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class SurveyScoringSet : IGenesysCloudModel<SurveyScoringSet>
             writer.WriteNull("questionGroupScores"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class SystemPromptAsset : IGenesysCloudModel<SystemPromptAsset>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>promptId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("promptId")]
-    public string? PromptId { get; set; }
+    public string? PromptId { get => _promptId; set => _promptId = value; }
 
     /// <summary>The asset resource language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Gets or sets <c>durationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public double? DurationSeconds { get; set; }
+    public double? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>Gets or sets <c>mediaUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaUri")]
-    public string? MediaUri { get; set; }
+    public string? MediaUri { get => _mediaUri; set => _mediaUri = value; }
 
     /// <summary>Gets or sets <c>ttsString</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttsString")]
-    public string? TtsString { get; set; }
+    public string? TtsString { get => _ttsString; set => _ttsString = value; }
 
     /// <summary>Gets or sets <c>text</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Deprecated. This was use for uploading the resource audio.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadUri")]
-    public string? UploadUri { get; set; }
+    public string? UploadUri { get => _uploadUri; set => _uploadUri = value; }
 
     /// <summary>Gets or sets <c>uploadStatus</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadStatus")]
-    public global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum? UploadStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum? UploadStatus { get => _uploadStatus; set => _uploadStatus = value; }
 
     /// <summary>Gets or sets <c>hasDefault</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasDefault")]
-    public bool? HasDefault { get; set; }
+    public bool? HasDefault { get => _hasDefault; set => _hasDefault = value; }
 
     /// <summary>Gets or sets <c>languageDefault</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageDefault")]
-    public bool? LanguageDefault { get; set; }
+    public bool? LanguageDefault { get => _languageDefault; set => _languageDefault = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _promptId;
+    private string? _language;
+    private double? _durationSeconds;
+    private string? _mediaUri;
+    private string? _ttsString;
+    private string? _text;
+    private string? _uploadUri;
+    private global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum? _uploadStatus;
+    private bool? _hasDefault;
+    private bool? _languageDefault;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _tags;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static SystemPromptAsset IGenesysCloudModel<SystemPromptAsset>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,45 +107,45 @@ public sealed class SystemPromptAsset : IGenesysCloudModel<SystemPromptAsset>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PromptId = ReadString(ref reader, name);
+                    value._promptId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DurationSeconds = ReadNullableDouble(ref reader, options, name);
+                    value._durationSeconds = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.MediaUri = ReadString(ref reader, name);
+                    value._mediaUri = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.TtsString = ReadString(ref reader, name);
+                    value._ttsString = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.UploadUri = ReadString(ref reader, name);
+                    value._uploadUri = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.UploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum?)null;
+                    value._uploadStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.SystemPromptAsset.UploadStatusEnum?)null;
                     break;
                 case 10:
-                    value.HasDefault = ReadNullableBoolean(ref reader, name);
+                    value._hasDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.LanguageDefault = ReadNullableBoolean(ref reader, name);
+                    value._languageDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -156,14 +172,14 @@ public sealed class SystemPromptAsset : IGenesysCloudModel<SystemPromptAsset>
                             dictionary2[key2] = item2;
                         }
 
-                        value.Tags = dictionary2;
+                        value._tags = dictionary2;
                     }
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -175,19 +191,19 @@ public sealed class SystemPromptAsset : IGenesysCloudModel<SystemPromptAsset>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "promptId"u8, value.PromptId, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteDouble(writer, "durationSeconds"u8, value.DurationSeconds, nulls);
-        WriteString(writer, "mediaUri"u8, value.MediaUri, nulls);
-        WriteString(writer, "ttsString"u8, value.TtsString, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "uploadUri"u8, value.UploadUri, nulls);
-        WriteString(writer, "uploadStatus"u8, value.UploadStatus?.ToString(), nulls);
-        WriteBoolean(writer, "hasDefault"u8, value.HasDefault, nulls);
-        WriteBoolean(writer, "languageDefault"u8, value.LanguageDefault, nulls);
-        if (value.Tags is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "promptId"u8, value._promptId, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteDouble(writer, "durationSeconds"u8, value._durationSeconds, nulls);
+        WriteString(writer, "mediaUri"u8, value._mediaUri, nulls);
+        WriteString(writer, "ttsString"u8, value._ttsString, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "uploadUri"u8, value._uploadUri, nulls);
+        WriteString(writer, "uploadStatus"u8, value._uploadStatus?.ToString(), nulls);
+        WriteBoolean(writer, "hasDefault"u8, value._hasDefault, nulls);
+        WriteBoolean(writer, "languageDefault"u8, value._languageDefault, nulls);
+        if (value._tags is { } property4)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartObject();
@@ -219,8 +235,8 @@ public sealed class SystemPromptAsset : IGenesysCloudModel<SystemPromptAsset>
             writer.WriteNull("tags"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TagValue : IGenesysCloudModel<TagValue>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The workspace tag name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>inUse</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inUse")]
-    public bool? InUse { get; set; }
+    public bool? InUse { get => _inUse; set => _inUse = value; }
 
     /// <summary>Gets or sets <c>acl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acl")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get => _acl; set => _acl = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _inUse;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acl;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TagValue IGenesysCloudModel<TagValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class TagValue : IGenesysCloudModel<TagValue>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.InUse = ReadNullableBoolean(ref reader, name);
+                    value._inUse = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Acl = null;
+                        value._acl = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class TagValue : IGenesysCloudModel<TagValue>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Acl = list1;
+                        value._acl = list1;
                     }
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class TagValue : IGenesysCloudModel<TagValue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "inUse"u8, value.InUse, nulls);
-        if (value.Acl is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "inUse"u8, value._inUse, nulls);
+        if (value._acl is { } property2)
         {
             writer.WritePropertyName("acl"u8);
             writer.WriteStartArray();
@@ -116,8 +123,8 @@ public sealed class TagValue : IGenesysCloudModel<TagValue>
             writer.WriteNull("acl"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TargetAttributeValue : IGenesysCloudModel<TargetAttributeVal
 {
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>policyAttributes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? PolicyAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? PolicyAttributes { get => _policyAttributes; set => _policyAttributes = value; }
+
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? _policyAttributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TargetAttributeValue IGenesysCloudModel<TargetAttributeValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TargetAttributeValue : IGenesysCloudModel<TargetAttributeVal
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PolicyAttributes = null;
+                        value._policyAttributes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TargetAttributeValue : IGenesysCloudModel<TargetAttributeVal
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.PolicyAttributes = list1;
+                        value._policyAttributes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class TargetAttributeValue : IGenesysCloudModel<TargetAttributeVal
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.PolicyAttributes is { } property2)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._policyAttributes is { } property2)
         {
             writer.WritePropertyName("policyAttributes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class TargetAttributeValue : IGenesysCloudModel<TargetAttributeVal
             writer.WriteNull("policyAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

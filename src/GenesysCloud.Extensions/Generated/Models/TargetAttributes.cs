@@ -14,15 +14,19 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
 {
     /// <summary>A set of base attributes which may be used in policies for any target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("baseAttributes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? BaseAttributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? BaseAttributes { get => _baseAttributes; set => _baseAttributes = value; }
 
     /// <summary>A map of policy targets to any additional attributes which are valid for that target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetAttributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TargetAttributeValue>? TargetAttributesValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TargetAttributeValue>? TargetAttributesValue { get => _targetAttributesValue; set => _targetAttributesValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PolicyAttribute>? _baseAttributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.TargetAttributeValue>? _targetAttributesValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TargetAttributes IGenesysCloudModel<TargetAttributes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.BaseAttributes = null;
+                        value._baseAttributes = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PolicyAttribute.ReadJson(ref reader, options));
                         }
 
-                        value.BaseAttributes = list1;
+                        value._baseAttributes = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TargetAttributesValue = null;
+                        value._targetAttributesValue = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TargetAttributeValue.ReadJson(ref reader, options);
                         }
 
-                        value.TargetAttributesValue = dictionary2;
+                        value._targetAttributesValue = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.BaseAttributes is { } property3)
+        if (value._baseAttributes is { } property3)
         {
             writer.WritePropertyName("baseAttributes"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
             writer.WriteNull("baseAttributes"u8);
         }
 
-        if (value.TargetAttributesValue is { } property6)
+        if (value._targetAttributesValue is { } property6)
         {
             writer.WritePropertyName("targetAttributes"u8);
             writer.WriteStartObject();
@@ -138,7 +142,7 @@ public sealed class TargetAttributes : IGenesysCloudModel<TargetAttributes>
             writer.WriteNull("targetAttributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TargetPerformanceProfile : IGenesysCloudModel<TargetPerforma
 {
     /// <summary>The target destination performanceProfileId for the linked metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetPerformanceProfileId")]
-    public string? TargetPerformanceProfileId { get; set; }
+    public string? TargetPerformanceProfileId { get => _targetPerformanceProfileId; set => _targetPerformanceProfileId = value; }
+
+    private string? _targetPerformanceProfileId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TargetPerformanceProfile IGenesysCloudModel<TargetPerformanceProfile>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TargetPerformanceProfile : IGenesysCloudModel<TargetPerforma
             switch (index)
             {
                 case 0:
-                    value.TargetPerformanceProfileId = ReadString(ref reader, name);
+                    value._targetPerformanceProfileId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class TargetPerformanceProfile : IGenesysCloudModel<TargetPerforma
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "targetPerformanceProfileId"u8, value.TargetPerformanceProfileId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "targetPerformanceProfileId"u8, value._targetPerformanceProfileId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TaskManagementObservationDataContainer : IGenesysCloudModel<
 {
     /// <summary>The metric for this data point</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>The observed statistics for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stats")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats? Stats { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats? Stats { get => _stats; set => _stats = value; }
 
     /// <summary>Qualifier for duration based metrics.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifier")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum? Qualifier { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum? Qualifier { get => _qualifier; set => _qualifier = value; }
+
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum? _metric;
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats? _stats;
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum? _qualifier;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationDataContainer IGenesysCloudModel<TaskManagementObservationDataContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TaskManagementObservationDataContainer : IGenesysCloudModel<
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.MetricEnum?)null;
                     break;
                 case 1:
-                    value.Stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats.ReadJson(ref reader, options);
+                    value._stats = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Qualifier = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum(text2) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum?)null;
+                    value._qualifier = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum(text2) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.QualifierEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class TaskManagementObservationDataContainer : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        if (value.Stats is { } property3)
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        if (value._stats is { } property3)
         {
             writer.WritePropertyName("stats"u8);
             global::GenesysCloud.Extensions.Models.TaskManagementObservationMetricStats.WriteJson(writer, property3, options);
@@ -79,8 +84,8 @@ public sealed class TaskManagementObservationDataContainer : IGenesysCloudModel<
             writer.WriteNull("stats"u8);
         }
 
-        WriteString(writer, "qualifier"u8, value.Qualifier?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "qualifier"u8, value._qualifier?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

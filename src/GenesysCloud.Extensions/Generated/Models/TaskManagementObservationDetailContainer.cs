@@ -14,15 +14,19 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
 {
     /// <summary>Information about worktypes referenced in the results. Present when 'type' is included in the expands parameter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typeDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorktypeReference>? TypeDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorktypeReference>? TypeDetails { get => _typeDetails; set => _typeDetails = value; }
 
     /// <summary>Information about assignees referenced in the results. Present when 'assignee' is included in the expands parameter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReferenceWithName>? AssigneeDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReferenceWithName>? AssigneeDetails { get => _assigneeDetails; set => _assigneeDetails = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorktypeReference>? _typeDetails;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReferenceWithName>? _assigneeDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationDetailContainer IGenesysCloudModel<TaskManagementObservationDetailContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TypeDetails = null;
+                        value._typeDetails = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options));
                         }
 
-                        value.TypeDetails = list1;
+                        value._typeDetails = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AssigneeDetails = null;
+                        value._assigneeDetails = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options));
                         }
 
-                        value.AssigneeDetails = list2;
+                        value._assigneeDetails = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TypeDetails is { } property3)
+        if (value._typeDetails is { } property3)
         {
             writer.WritePropertyName("typeDetails"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
             writer.WriteNull("typeDetails"u8);
         }
 
-        if (value.AssigneeDetails is { } property6)
+        if (value._assigneeDetails is { } property6)
         {
             writer.WritePropertyName("assigneeDetails"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class TaskManagementObservationDetailContainer : IGenesysCloudMode
             writer.WriteNull("assigneeDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TaskManagementObservationGroupResult : IGenesysCloudModel<Ta
 {
     /// <summary>The queueId for this group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The typeId for this group. Present when group includes typeId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typeId")]
-    public string? TypeId { get; set; }
+    public string? TypeId { get => _typeId; set => _typeId = value; }
 
     /// <summary>The assigneeId for this group. Present when group includes assigneeId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeId")]
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get => _assigneeId; set => _assigneeId = value; }
 
     /// <summary>The status category for this group. Present when group includes statusCategory.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCategory")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum? StatusCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum? StatusCategory { get => _statusCategory; set => _statusCategory = value; }
+
+    private string? _queueId;
+    private string? _typeId;
+    private string? _assigneeId;
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum? _statusCategory;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationGroupResult IGenesysCloudModel<TaskManagementObservationGroupResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TaskManagementObservationGroupResult : IGenesysCloudModel<Ta
             switch (index)
             {
                 case 0:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TypeId = ReadString(ref reader, name);
+                    value._typeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssigneeId = ReadString(ref reader, name);
+                    value._assigneeId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StatusCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum?)null;
+                    value._statusCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.StatusCategoryEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TaskManagementObservationGroupResult : IGenesysCloudModel<Ta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "typeId"u8, value.TypeId, nulls);
-        WriteString(writer, "assigneeId"u8, value.AssigneeId, nulls);
-        WriteString(writer, "statusCategory"u8, value.StatusCategory?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "typeId"u8, value._typeId, nulls);
+        WriteString(writer, "assigneeId"u8, value._assigneeId, nulls);
+        WriteString(writer, "statusCategory"u8, value._statusCategory?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
 {
     /// <summary>Dimension(s) to group by. Determines how the results will be grouped in the response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupBy")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupBy { get => _groupBy; set => _groupBy = value; }
 
     /// <summary>List of metrics to be retrieved. Specifies which observational metrics should be included in the response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>Filter to return a subset of observations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>List of properties to expand. Additional details about the objects returned in the results will be included in the response if supplied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expands")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get => _expands; set => _expands = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupBy;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric>? _metrics;
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expands;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationQuery IGenesysCloudModel<TaskManagementObservationQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.GroupBy = null;
+                        value._groupBy = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupBy = list1;
+                        value._groupBy = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -81,16 +87,16 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.ReadJson(ref reader, options));
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 2:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Expands = null;
+                        value._expands = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expands = list3;
+                        value._expands = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.GroupBy is { } property4)
+        if (value._groupBy is { } property4)
         {
             writer.WritePropertyName("groupBy"u8);
             writer.WriteStartArray();
@@ -134,7 +140,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
             writer.WriteNull("groupBy"u8);
         }
 
-        if (value.Metrics is { } property6)
+        if (value._metrics is { } property6)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -158,7 +164,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
             writer.WriteNull("metrics"u8);
         }
 
-        if (value.Filter is { } property9)
+        if (value._filter is { } property9)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryFilter.WriteJson(writer, property9, options);
@@ -168,7 +174,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Expands is { } property11)
+        if (value._expands is { } property11)
         {
             writer.WritePropertyName("expands"u8);
             writer.WriteStartArray();
@@ -185,7 +191,7 @@ public sealed class TaskManagementObservationQuery : IGenesysCloudModel<TaskMana
             writer.WriteNull("expands"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

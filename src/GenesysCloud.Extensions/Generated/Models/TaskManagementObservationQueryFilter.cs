@@ -14,11 +14,14 @@ public sealed class TaskManagementObservationQueryFilter : IGenesysCloudModel<Ta
 {
     /// <summary>List of predicates that define the filter conditions. Each predicate specifies a dimension and value to filter by. A single queueId predicate is always required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationPredicate>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationPredicate>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationQueryFilter IGenesysCloudModel<TaskManagementObservationQueryFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TaskManagementObservationQueryFilter : IGenesysCloudModel<Ta
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TaskManagementObservationQueryFilter : IGenesysCloudModel<Ta
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TaskManagementObservationPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list1;
+                        value._predicates = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TaskManagementObservationQueryFilter : IGenesysCloudModel<Ta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Predicates is { } property2)
+        if (value._predicates is { } property2)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class TaskManagementObservationQueryFilter : IGenesysCloudModel<Ta
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

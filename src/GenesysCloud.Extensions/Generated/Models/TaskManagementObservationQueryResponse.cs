@@ -14,23 +14,29 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
 {
     /// <summary>Query results grouped by the specified dimensions supplied in the groupBy parameter. Each result contains metrics for a specific group combination.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult>? Results { get => _results; set => _results = value; }
 
     /// <summary>Details about entities contained in results. Provides expanded information when requested through the expands parameter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer? Details { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer? Details { get => _details; set => _details = value; }
 
     /// <summary>Cursor tokens to be used for navigating paginated results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursors")]
-    public global::GenesysCloud.Extensions.Models.Cursors? Cursors { get; set; }
+    public global::GenesysCloud.Extensions.Models.Cursors? Cursors { get => _cursors; set => _cursors = value; }
 
     /// <summary>A URI to the next page in the listing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult>? _results;
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer? _details;
+    private global::GenesysCloud.Extensions.Models.Cursors? _cursors;
+    private string? _nextUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationQueryResponse IGenesysCloudModel<TaskManagementObservationQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TaskManagementObservationResult.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.Details = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer.ReadJson(ref reader, options);
+                    value._details = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Cursors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Cursors.ReadJson(ref reader, options);
+                    value._cursors = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Cursors.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property2)
+        if (value._results is { } property2)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -113,7 +119,7 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
             writer.WriteNull("results"u8);
         }
 
-        if (value.Details is { } property5)
+        if (value._details is { } property5)
         {
             writer.WritePropertyName("details"u8);
             global::GenesysCloud.Extensions.Models.TaskManagementObservationDetailContainer.WriteJson(writer, property5, options);
@@ -123,7 +129,7 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
             writer.WriteNull("details"u8);
         }
 
-        if (value.Cursors is { } property7)
+        if (value._cursors is { } property7)
         {
             writer.WritePropertyName("cursors"u8);
             global::GenesysCloud.Extensions.Models.Cursors.WriteJson(writer, property7, options);
@@ -133,8 +139,8 @@ public sealed class TaskManagementObservationQueryResponse : IGenesysCloudModel<
             writer.WriteNull("cursors"u8);
         }
 
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
 {
     /// <summary>The group dimensions and their values for this result. Represents the combination of groupBy dimensions that define this result set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult? Group { get => _group; set => _group = value; }
 
     /// <summary>The metric data for this group. Contains the actual observation values for each requested metric.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer>? Data { get => _data; set => _data = value; }
+
+    private global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult? _group;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer>? _data;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementObservationResult IGenesysCloudModel<TaskManagementObservationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
             switch (index)
             {
                 case 0:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TaskManagementObservationDataContainer.ReadJson(ref reader, options));
                         }
 
-                        value.Data = list1;
+                        value._data = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Group is { } property2)
+        if (value._group is { } property2)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.TaskManagementObservationGroupResult.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
             writer.WriteNull("group"u8);
         }
 
-        if (value.Data is { } property4)
+        if (value._data is { } property4)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class TaskManagementObservationResult : IGenesysCloudModel<TaskMan
             writer.WriteNull("data"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TaskManagementQueryMetric : IGenesysCloudModel<TaskManagemen
 {
     /// <summary>The requested metric name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Qualifier for duration based metrics. Required when requesting oWorkitemsDue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qualifier")]
-    public global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum? Qualifier { get; set; }
+    public global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum? Qualifier { get => _qualifier; set => _qualifier = value; }
+
+    private global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum? _name;
+    private global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum? _qualifier;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TaskManagementQueryMetric IGenesysCloudModel<TaskManagementQueryMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TaskManagementQueryMetric : IGenesysCloudModel<TaskManagemen
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.NameEnum?)null;
                     break;
                 case 1:
-                    value.Qualifier = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum(text2) : (global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum?)null;
+                    value._qualifier = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum(text2) : (global::GenesysCloud.Extensions.Models.TaskManagementQueryMetric.QualifierEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TaskManagementQueryMetric : IGenesysCloudModel<TaskManagemen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteString(writer, "qualifier"u8, value.Qualifier?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteString(writer, "qualifier"u8, value._qualifier?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class TeamActivityEntityData : IGenesysCloudModel<TeamActivityEnti
 {
     /// <summary>The time at which the activity was observed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityDate")]
-    public global::System.DateTimeOffset? ActivityDate { get; set; }
+    public global::System.DateTimeOffset? ActivityDate { get => _activityDate; set => _activityDate = value; }
 
     /// <summary>Organization presence identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationPresenceId")]
-    public string? OrganizationPresenceId { get; set; }
+    public string? OrganizationPresenceId { get => _organizationPresenceId; set => _organizationPresenceId = value; }
 
     /// <summary>Date of the latest presence change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceDate")]
-    public global::System.DateTimeOffset? PresenceDate { get; set; }
+    public global::System.DateTimeOffset? PresenceDate { get => _presenceDate; set => _presenceDate = value; }
 
     /// <summary>Queue identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Queue membership status (e.g. active or inactive)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueMembershipStatus")]
-    public string? QueueMembershipStatus { get; set; }
+    public string? QueueMembershipStatus { get => _queueMembershipStatus; set => _queueMembershipStatus = value; }
 
     /// <summary>Agent routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public string? RoutingStatus { get; set; }
+    public string? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Date of the latest routing status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusDate")]
-    public global::System.DateTimeOffset? RoutingStatusDate { get; set; }
+    public global::System.DateTimeOffset? RoutingStatusDate { get => _routingStatusDate; set => _routingStatusDate = value; }
 
     /// <summary>System presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public string? SystemPresence { get; set; }
+    public string? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>The team ID the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-    public string? TeamId { get; set; }
+    public string? TeamId { get => _teamId; set => _teamId = value; }
 
     /// <summary>Unique identifier for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
+
+    private global::System.DateTimeOffset? _activityDate;
+    private string? _organizationPresenceId;
+    private global::System.DateTimeOffset? _presenceDate;
+    private string? _queueId;
+    private string? _queueMembershipStatus;
+    private string? _routingStatus;
+    private global::System.DateTimeOffset? _routingStatusDate;
+    private string? _systemPresence;
+    private string? _teamId;
+    private string? _userId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TeamActivityEntityData IGenesysCloudModel<TeamActivityEntityData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class TeamActivityEntityData : IGenesysCloudModel<TeamActivityEnti
             switch (index)
             {
                 case 0:
-                    value.ActivityDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._activityDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.OrganizationPresenceId = ReadString(ref reader, name);
+                    value._organizationPresenceId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PresenceDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._presenceDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.QueueMembershipStatus = ReadString(ref reader, name);
+                    value._queueMembershipStatus = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.RoutingStatus = ReadString(ref reader, name);
+                    value._routingStatus = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.RoutingStatusDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._routingStatusDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SystemPresence = ReadString(ref reader, name);
+                    value._systemPresence = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.TeamId = ReadString(ref reader, name);
+                    value._teamId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class TeamActivityEntityData : IGenesysCloudModel<TeamActivityEnti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "activityDate"u8, value.ActivityDate, nulls);
-        WriteString(writer, "organizationPresenceId"u8, value.OrganizationPresenceId, nulls);
-        WriteDateTimeOffset(writer, "presenceDate"u8, value.PresenceDate, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "queueMembershipStatus"u8, value.QueueMembershipStatus, nulls);
-        WriteString(writer, "routingStatus"u8, value.RoutingStatus, nulls);
-        WriteDateTimeOffset(writer, "routingStatusDate"u8, value.RoutingStatusDate, nulls);
-        WriteString(writer, "systemPresence"u8, value.SystemPresence, nulls);
-        WriteString(writer, "teamId"u8, value.TeamId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "activityDate"u8, value._activityDate, nulls);
+        WriteString(writer, "organizationPresenceId"u8, value._organizationPresenceId, nulls);
+        WriteDateTimeOffset(writer, "presenceDate"u8, value._presenceDate, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "queueMembershipStatus"u8, value._queueMembershipStatus, nulls);
+        WriteString(writer, "routingStatus"u8, value._routingStatus, nulls);
+        WriteDateTimeOffset(writer, "routingStatusDate"u8, value._routingStatusDate, nulls);
+        WriteString(writer, "systemPresence"u8, value._systemPresence, nulls);
+        WriteString(writer, "teamId"u8, value._teamId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

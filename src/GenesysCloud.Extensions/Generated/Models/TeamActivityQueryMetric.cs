@@ -14,15 +14,19 @@ public sealed class TeamActivityQueryMetric : IGenesysCloudModel<TeamActivityQue
 {
     /// <summary>The requested metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Flag for including observation details for this metric in the response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public bool? Details { get; set; }
+    public bool? Details { get => _details; set => _details = value; }
+
+    private global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum? _metric;
+    private bool? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TeamActivityQueryMetric IGenesysCloudModel<TeamActivityQueryMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TeamActivityQueryMetric : IGenesysCloudModel<TeamActivityQue
             switch (index)
             {
                 case 0:
-                    value.Metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum?)null;
+                    value._metric = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum(text1) : (global::GenesysCloud.Extensions.Models.TeamActivityQueryMetric.MetricEnum?)null;
                     break;
                 case 1:
-                    value.Details = ReadNullableBoolean(ref reader, name);
+                    value._details = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TeamActivityQueryMetric : IGenesysCloudModel<TeamActivityQue
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "metric"u8, value.Metric?.ToString(), nulls);
-        WriteBoolean(writer, "details"u8, value.Details, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "metric"u8, value._metric?.ToString(), nulls);
+        WriteBoolean(writer, "details"u8, value._details, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TeamMembers : IGenesysCloudModel<TeamMembers>
 {
     /// <summary>A list of the ids of the members to add or remove</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MemberIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MemberIds { get => _memberIds; set => _memberIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _memberIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TeamMembers IGenesysCloudModel<TeamMembers>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TeamMembers : IGenesysCloudModel<TeamMembers>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MemberIds = null;
+                        value._memberIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TeamMembers : IGenesysCloudModel<TeamMembers>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MemberIds = list1;
+                        value._memberIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TeamMembers : IGenesysCloudModel<TeamMembers>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MemberIds is { } property2)
+        if (value._memberIds is { } property2)
         {
             writer.WritePropertyName("memberIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class TeamMembers : IGenesysCloudModel<TeamMembers>
             writer.WriteNull("memberIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TelephonySettings : IGenesysCloudModel<TelephonySettings>
 {
     /// <summary>Determines if a persistent connection will be established before routing calls to agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("persistentConnectionRequired")]
-    public bool? PersistentConnectionRequired { get; set; }
+    public bool? PersistentConnectionRequired { get => _persistentConnectionRequired; set => _persistentConnectionRequired = value; }
 
     /// <summary>Configurable code that should be exempt from caller ID manipulation (e.g. *67 for anonymized calling)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blockCallerIdAccessCode")]
-    public string? BlockCallerIdAccessCode { get; set; }
+    public string? BlockCallerIdAccessCode { get => _blockCallerIdAccessCode; set => _blockCallerIdAccessCode = value; }
+
+    private bool? _persistentConnectionRequired;
+    private string? _blockCallerIdAccessCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TelephonySettings IGenesysCloudModel<TelephonySettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TelephonySettings : IGenesysCloudModel<TelephonySettings>
             switch (index)
             {
                 case 0:
-                    value.PersistentConnectionRequired = ReadNullableBoolean(ref reader, name);
+                    value._persistentConnectionRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.BlockCallerIdAccessCode = ReadString(ref reader, name);
+                    value._blockCallerIdAccessCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TelephonySettings : IGenesysCloudModel<TelephonySettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "persistentConnectionRequired"u8, value.PersistentConnectionRequired, nulls);
-        WriteString(writer, "blockCallerIdAccessCode"u8, value.BlockCallerIdAccessCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "persistentConnectionRequired"u8, value._persistentConnectionRequired, nulls);
+        WriteString(writer, "blockCallerIdAccessCode"u8, value._blockCallerIdAccessCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TemporalUnit : IGenesysCloudModel<TemporalUnit>
 {
     /// <summary>Gets or sets <c>durationEstimated</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationEstimated")]
-    public bool? DurationEstimated { get; set; }
+    public bool? DurationEstimated { get => _durationEstimated; set => _durationEstimated = value; }
 
     /// <summary>Gets or sets <c>duration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public global::GenesysCloud.Extensions.Models.Duration? Duration { get; set; }
+    public global::GenesysCloud.Extensions.Models.Duration? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>Gets or sets <c>timeBased</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeBased")]
-    public bool? TimeBased { get; set; }
+    public bool? TimeBased { get => _timeBased; set => _timeBased = value; }
 
     /// <summary>Gets or sets <c>dateBased</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateBased")]
-    public bool? DateBased { get; set; }
+    public bool? DateBased { get => _dateBased; set => _dateBased = value; }
+
+    private bool? _durationEstimated;
+    private global::GenesysCloud.Extensions.Models.Duration? _duration;
+    private bool? _timeBased;
+    private bool? _dateBased;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TemporalUnit IGenesysCloudModel<TemporalUnit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TemporalUnit : IGenesysCloudModel<TemporalUnit>
             switch (index)
             {
                 case 0:
-                    value.DurationEstimated = ReadNullableBoolean(ref reader, name);
+                    value._durationEstimated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Duration.ReadJson(ref reader, options);
+                    value._duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Duration.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.TimeBased = ReadNullableBoolean(ref reader, name);
+                    value._timeBased = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DateBased = ReadNullableBoolean(ref reader, name);
+                    value._dateBased = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class TemporalUnit : IGenesysCloudModel<TemporalUnit>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "durationEstimated"u8, value.DurationEstimated, nulls);
-        if (value.Duration is { } property1)
+        WriteBoolean(writer, "durationEstimated"u8, value._durationEstimated, nulls);
+        if (value._duration is { } property1)
         {
             writer.WritePropertyName("duration"u8);
             global::GenesysCloud.Extensions.Models.Duration.WriteJson(writer, property1, options);
@@ -86,9 +92,9 @@ public sealed class TemporalUnit : IGenesysCloudModel<TemporalUnit>
             writer.WriteNull("duration"u8);
         }
 
-        WriteBoolean(writer, "timeBased"u8, value.TimeBased, nulls);
-        WriteBoolean(writer, "dateBased"u8, value.DateBased, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "timeBased"u8, value._timeBased, nulls);
+        WriteBoolean(writer, "dateBased"u8, value._dateBased, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

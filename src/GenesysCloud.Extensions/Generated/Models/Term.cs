@@ -14,15 +14,19 @@ public sealed class Term : IGenesysCloudModel<Term>
 {
     /// <summary>Find term in interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("word")]
-    public string? Word { get; set; }
+    public string? Word { get => _word; set => _word = value; }
 
     /// <summary>Dictates if term operand must come from the internal, external or both participants</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantType")]
-    public global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum? ParticipantType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum? ParticipantType { get => _participantType; set => _participantType = value; }
+
+    private string? _word;
+    private global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum? _participantType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Term IGenesysCloudModel<Term>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Term : IGenesysCloudModel<Term>
             switch (index)
             {
                 case 0:
-                    value.Word = ReadString(ref reader, name);
+                    value._word = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ParticipantType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum?)null;
+                    value._participantType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Term.ParticipantTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Term : IGenesysCloudModel<Term>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "word"u8, value.Word, nulls);
-        WriteString(writer, "participantType"u8, value.ParticipantType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "word"u8, value._word, nulls);
+        WriteString(writer, "participantType"u8, value._participantType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

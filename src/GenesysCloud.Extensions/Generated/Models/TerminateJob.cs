@@ -14,35 +14,44 @@ public sealed class TerminateJob : IGenesysCloudModel<TerminateJob>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The status of the Job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of the Job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jobType")]
-    public global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum? JobType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum? JobType { get => _jobType; set => _jobType = value; }
 
     /// <summary>The ID of the User who created this Job.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The job creation date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The job modification date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum? _jobType;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TerminateJob IGenesysCloudModel<TerminateJob>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class TerminateJob : IGenesysCloudModel<TerminateJob>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TerminateJob.StatusEnum?)null;
                     break;
                 case 2:
-                    value.JobType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum?)null;
+                    value._jobType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TerminateJob.JobTypeEnum?)null;
                     break;
                 case 3:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +105,10 @@ public sealed class TerminateJob : IGenesysCloudModel<TerminateJob>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "jobType"u8, value.JobType?.ToString(), nulls);
-        if (value.CreatedBy is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "jobType"u8, value._jobType?.ToString(), nulls);
+        if (value._createdBy is { } property3)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -109,10 +118,10 @@ public sealed class TerminateJob : IGenesysCloudModel<TerminateJob>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TestExecutionOperationResult : IGenesysCloudModel<TestExecut
 {
     /// <summary>The step number to indicate the order in which the operation was performed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
-    public long? Step { get; set; }
+    public long? Step { get => _step; set => _step = value; }
 
     /// <summary>Name of the operation performed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Indicated whether or not the operation was successful</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public bool? Success { get; set; }
+    public bool? Success { get => _success; set => _success = value; }
 
     /// <summary>The result of the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::System.Text.Json.JsonElement? Result { get; set; }
+    public global::System.Text.Json.JsonElement? Result { get => _result; set => _result = value; }
 
     /// <summary>Error that occurred during the operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
+
+    private long? _step;
+    private string? _name;
+    private bool? _success;
+    private global::System.Text.Json.JsonElement? _result;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestExecutionOperationResult IGenesysCloudModel<TestExecutionOperationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class TestExecutionOperationResult : IGenesysCloudModel<TestExecut
             switch (index)
             {
                 case 0:
-                    value.Step = ReadNullableInt64(ref reader, options, name);
+                    value._step = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Success = ReadNullableBoolean(ref reader, name);
+                    value._success = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Result = ReadNullableJsonElement(ref reader);
+                    value._result = ReadNullableJsonElement(ref reader);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class TestExecutionOperationResult : IGenesysCloudModel<TestExecut
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "step"u8, value.Step, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "success"u8, value.Success, nulls);
-        WriteJsonElement(writer, "result"u8, value.Result, nulls);
-        if (value.Error is { } property1)
+        WriteInt64(writer, "step"u8, value._step, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "success"u8, value._success, nulls);
+        WriteJsonElement(writer, "result"u8, value._result, nulls);
+        if (value._error is { } property1)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class TestExecutionOperationResult : IGenesysCloudModel<TestExecut
             writer.WriteNull("error"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
 {
     /// <summary>Execution operations performed as part of the test</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestExecutionOperationResult>? Operations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestExecutionOperationResult>? Operations { get => _operations; set => _operations = value; }
 
     /// <summary>The final error encountered during the test that resulted in test failure</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The final result of the test. This is the response that would be returned during normal action execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("finalResult")]
-    public global::System.Text.Json.JsonElement? FinalResult { get; set; }
+    public global::System.Text.Json.JsonElement? FinalResult { get => _finalResult; set => _finalResult = value; }
 
     /// <summary>Indicates whether or not the test was a success</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public bool? Success { get; set; }
+    public bool? Success { get => _success; set => _success = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestExecutionOperationResult>? _operations;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::System.Text.Json.JsonElement? _finalResult;
+    private bool? _success;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestExecutionResult IGenesysCloudModel<TestExecutionResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Operations = null;
+                        value._operations = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TestExecutionOperationResult.ReadJson(ref reader, options));
                         }
 
-                        value.Operations = list1;
+                        value._operations = list1;
                     }
                     break;
                 case 1:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FinalResult = ReadNullableJsonElement(ref reader);
+                    value._finalResult = ReadNullableJsonElement(ref reader);
                     break;
                 case 3:
-                    value.Success = ReadNullableBoolean(ref reader, name);
+                    value._success = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Operations is { } property2)
+        if (value._operations is { } property2)
         {
             writer.WritePropertyName("operations"u8);
             writer.WriteStartArray();
@@ -113,7 +119,7 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
             writer.WriteNull("operations"u8);
         }
 
-        if (value.Error is { } property5)
+        if (value._error is { } property5)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property5, options);
@@ -123,9 +129,9 @@ public sealed class TestExecutionResult : IGenesysCloudModel<TestExecutionResult
             writer.WriteNull("error"u8);
         }
 
-        WriteJsonElement(writer, "finalResult"u8, value.FinalResult, nulls);
-        WriteBoolean(writer, "success"u8, value.Success, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "finalResult"u8, value._finalResult, nulls);
+        WriteBoolean(writer, "success"u8, value._success, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
 {
     /// <summary>The name of the processing step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number of the processing step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
-    public long? Step { get; set; }
+    public long? Step { get => _step; set => _step = value; }
 
     /// <summary>Triggers that matched</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchedTriggers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? MatchedTriggers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? MatchedTriggers { get => _matchedTriggers; set => _matchedTriggers = value; }
 
     /// <summary>Triggers that did not match</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unmatchedTriggers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? UnmatchedTriggers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? UnmatchedTriggers { get => _unmatchedTriggers; set => _unmatchedTriggers = value; }
+
+    private string? _name;
+    private long? _step;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? _matchedTriggers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TestModeTrigger>? _unmatchedTriggers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestMatchesEventOperation IGenesysCloudModel<TestMatchesEventOperation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Step = ReadNullableInt64(ref reader, options, name);
+                    value._step = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.MatchedTriggers = null;
+                        value._matchedTriggers = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TestModeTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.MatchedTriggers = list1;
+                        value._matchedTriggers = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UnmatchedTriggers = null;
+                        value._unmatchedTriggers = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TestModeTrigger.ReadJson(ref reader, options));
                         }
 
-                        value.UnmatchedTriggers = list2;
+                        value._unmatchedTriggers = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "step"u8, value.Step, nulls);
-        if (value.MatchedTriggers is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "step"u8, value._step, nulls);
+        if (value._matchedTriggers is { } property3)
         {
             writer.WritePropertyName("matchedTriggers"u8);
             writer.WriteStartArray();
@@ -129,7 +135,7 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
             writer.WriteNull("matchedTriggers"u8);
         }
 
-        if (value.UnmatchedTriggers is { } property6)
+        if (value._unmatchedTriggers is { } property6)
         {
             writer.WritePropertyName("unmatchedTriggers"u8);
             writer.WriteStartArray();
@@ -153,7 +159,7 @@ public sealed class TestMatchesEventOperation : IGenesysCloudModel<TestMatchesEv
             writer.WriteNull("unmatchedTriggers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

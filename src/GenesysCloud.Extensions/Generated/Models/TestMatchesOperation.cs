@@ -14,23 +14,29 @@ public sealed class TestMatchesOperation : IGenesysCloudModel<TestMatchesOperati
 {
     /// <summary>The name of the processing step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The number of the processing step</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
-    public long? Step { get; set; }
+    public long? Step { get => _step; set => _step = value; }
 
     /// <summary>Whether or not the operation matches expectations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matches")]
-    public bool? Matches { get; set; }
+    public bool? Matches { get => _matches; set => _matches = value; }
 
     /// <summary>Details about why the operation did or did not succeed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult>? Details { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult>? Details { get => _details; set => _details = value; }
+
+    private string? _name;
+    private long? _step;
+    private bool? _matches;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult>? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestMatchesOperation IGenesysCloudModel<TestMatchesOperation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class TestMatchesOperation : IGenesysCloudModel<TestMatchesOperati
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Step = ReadNullableInt64(ref reader, options, name);
+                    value._step = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Matches = ReadNullableBoolean(ref reader, name);
+                    value._matches = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Details = null;
+                        value._details = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class TestMatchesOperation : IGenesysCloudModel<TestMatchesOperati
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MatchCriteriaTestResult.ReadJson(ref reader, options));
                         }
 
-                        value.Details = list1;
+                        value._details = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class TestMatchesOperation : IGenesysCloudModel<TestMatchesOperati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "step"u8, value.Step, nulls);
-        WriteBoolean(writer, "matches"u8, value.Matches, nulls);
-        if (value.Details is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "step"u8, value._step, nulls);
+        WriteBoolean(writer, "matches"u8, value._matches, nulls);
+        if (value._details is { } property2)
         {
             writer.WritePropertyName("details"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class TestMatchesOperation : IGenesysCloudModel<TestMatchesOperati
             writer.WriteNull("details"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

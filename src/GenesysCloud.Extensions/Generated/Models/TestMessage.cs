@@ -14,35 +14,44 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
 {
     /// <summary>After the message has been sent, this is the value of the Message-ID email header.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The recipients of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? To { get => _to; set => _to = value; }
 
     /// <summary>The sender of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmailAddress? From { get => _from; set => _from = value; }
 
     /// <summary>The subject of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = value; }
 
     /// <summary>The text body of the email message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textBody")]
-    public string? TextBody { get; set; }
+    public string? TextBody { get => _textBody; set => _textBody = value; }
 
     /// <summary>The html body of the email message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("htmlBody")]
-    public string? HtmlBody { get; set; }
+    public string? HtmlBody { get => _htmlBody; set => _htmlBody = value; }
 
     /// <summary>The time when the message was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EmailAddress>? _to;
+    private global::GenesysCloud.Extensions.Models.EmailAddress? _from;
+    private string? _subject;
+    private string? _textBody;
+    private string? _htmlBody;
+    private global::System.DateTimeOffset? _time;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestMessage IGenesysCloudModel<TestMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,12 +72,12 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.To = null;
+                        value._to = null;
                     }
                     else
                     {
@@ -79,26 +88,26 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options));
                         }
 
-                        value.To = list1;
+                        value._to = list1;
                     }
                     break;
                 case 2:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmailAddress.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Subject = ReadString(ref reader, name);
+                    value._subject = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.TextBody = ReadString(ref reader, name);
+                    value._textBody = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.HtmlBody = ReadString(ref reader, name);
+                    value._htmlBody = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +119,8 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.To is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._to is { } property2)
         {
             writer.WritePropertyName("to"u8);
             writer.WriteStartArray();
@@ -135,7 +144,7 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
             writer.WriteNull("to"u8);
         }
 
-        if (value.From is { } property5)
+        if (value._from is { } property5)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.EmailAddress.WriteJson(writer, property5, options);
@@ -145,11 +154,11 @@ public sealed class TestMessage : IGenesysCloudModel<TestMessage>
             writer.WriteNull("from"u8);
         }
 
-        WriteString(writer, "subject"u8, value.Subject, nulls);
-        WriteString(writer, "textBody"u8, value.TextBody, nulls);
-        WriteString(writer, "htmlBody"u8, value.HtmlBody, nulls);
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "subject"u8, value._subject, nulls);
+        WriteString(writer, "textBody"u8, value._textBody, nulls);
+        WriteString(writer, "htmlBody"u8, value._htmlBody, nulls);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

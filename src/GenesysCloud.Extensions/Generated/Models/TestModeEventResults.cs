@@ -14,15 +14,19 @@ public sealed class TestModeEventResults : IGenesysCloudModel<TestModeEventResul
 {
     /// <summary>Information about the validation of the schema of the event body passed in to test mode</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaValidation")]
-    public global::GenesysCloud.Extensions.Models.TestSchemaOperation? SchemaValidation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestSchemaOperation? SchemaValidation { get => _schemaValidation; set => _schemaValidation = value; }
 
     /// <summary>Information about matched and unmatched triggers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerMatchValidation")]
-    public global::GenesysCloud.Extensions.Models.TestMatchesEventOperation? TriggerMatchValidation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestMatchesEventOperation? TriggerMatchValidation { get => _triggerMatchValidation; set => _triggerMatchValidation = value; }
+
+    private global::GenesysCloud.Extensions.Models.TestSchemaOperation? _schemaValidation;
+    private global::GenesysCloud.Extensions.Models.TestMatchesEventOperation? _triggerMatchValidation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestModeEventResults IGenesysCloudModel<TestModeEventResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TestModeEventResults : IGenesysCloudModel<TestModeEventResul
             switch (index)
             {
                 case 0:
-                    value.SchemaValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestSchemaOperation.ReadJson(ref reader, options);
+                    value._schemaValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestSchemaOperation.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TriggerMatchValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestMatchesEventOperation.ReadJson(ref reader, options);
+                    value._triggerMatchValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestMatchesEventOperation.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class TestModeEventResults : IGenesysCloudModel<TestModeEventResul
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SchemaValidation is { } property1)
+        if (value._schemaValidation is { } property1)
         {
             writer.WritePropertyName("schemaValidation"u8);
             global::GenesysCloud.Extensions.Models.TestSchemaOperation.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class TestModeEventResults : IGenesysCloudModel<TestModeEventResul
             writer.WriteNull("schemaValidation"u8);
         }
 
-        if (value.TriggerMatchValidation is { } property3)
+        if (value._triggerMatchValidation is { } property3)
         {
             writer.WritePropertyName("triggerMatchValidation"u8);
             global::GenesysCloud.Extensions.Models.TestMatchesEventOperation.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class TestModeEventResults : IGenesysCloudModel<TestModeEventResul
             writer.WriteNull("triggerMatchValidation"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

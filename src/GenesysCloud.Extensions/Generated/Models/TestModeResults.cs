@@ -14,23 +14,29 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
 {
     /// <summary>Information about the validation of the schema of the event body passed in to test mode</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaValidation")]
-    public global::GenesysCloud.Extensions.Models.TestSchemaOperation? SchemaValidation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestSchemaOperation? SchemaValidation { get => _schemaValidation; set => _schemaValidation = value; }
 
     /// <summary>Information about the validation of the trigger target</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetValidation")]
-    public global::GenesysCloud.Extensions.Models.TestTargetOperation? TargetValidation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTargetOperation? TargetValidation { get => _targetValidation; set => _targetValidation = value; }
 
     /// <summary>Information about the json path matching criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jsonPathValidation")]
-    public global::GenesysCloud.Extensions.Models.TestMatchesOperation? JsonPathValidation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestMatchesOperation? JsonPathValidation { get => _jsonPathValidation; set => _jsonPathValidation = value; }
 
     /// <summary>Whether the trigger would have matched on the provided event body</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerMatches")]
-    public bool? TriggerMatches { get; set; }
+    public bool? TriggerMatches { get => _triggerMatches; set => _triggerMatches = value; }
+
+    private global::GenesysCloud.Extensions.Models.TestSchemaOperation? _schemaValidation;
+    private global::GenesysCloud.Extensions.Models.TestTargetOperation? _targetValidation;
+    private global::GenesysCloud.Extensions.Models.TestMatchesOperation? _jsonPathValidation;
+    private bool? _triggerMatches;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestModeResults IGenesysCloudModel<TestModeResults>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
             switch (index)
             {
                 case 0:
-                    value.SchemaValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestSchemaOperation.ReadJson(ref reader, options);
+                    value._schemaValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestSchemaOperation.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TargetValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTargetOperation.ReadJson(ref reader, options);
+                    value._targetValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTargetOperation.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.JsonPathValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestMatchesOperation.ReadJson(ref reader, options);
+                    value._jsonPathValidation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestMatchesOperation.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.TriggerMatches = ReadNullableBoolean(ref reader, name);
+                    value._triggerMatches = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SchemaValidation is { } property1)
+        if (value._schemaValidation is { } property1)
         {
             writer.WritePropertyName("schemaValidation"u8);
             global::GenesysCloud.Extensions.Models.TestSchemaOperation.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
             writer.WriteNull("schemaValidation"u8);
         }
 
-        if (value.TargetValidation is { } property3)
+        if (value._targetValidation is { } property3)
         {
             writer.WritePropertyName("targetValidation"u8);
             global::GenesysCloud.Extensions.Models.TestTargetOperation.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
             writer.WriteNull("targetValidation"u8);
         }
 
-        if (value.JsonPathValidation is { } property5)
+        if (value._jsonPathValidation is { } property5)
         {
             writer.WritePropertyName("jsonPathValidation"u8);
             global::GenesysCloud.Extensions.Models.TestMatchesOperation.WriteJson(writer, property5, options);
@@ -105,8 +111,8 @@ public sealed class TestModeResults : IGenesysCloudModel<TestModeResults>
             writer.WriteNull("jsonPathValidation"u8);
         }
 
-        WriteBoolean(writer, "triggerMatches"u8, value.TriggerMatches, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "triggerMatches"u8, value._triggerMatches, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

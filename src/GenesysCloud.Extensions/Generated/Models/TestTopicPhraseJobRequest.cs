@@ -14,15 +14,19 @@ public sealed class TestTopicPhraseJobRequest : IGenesysCloudModel<TestTopicPhra
 {
     /// <summary>The topic to test</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic? Topic { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic? Topic { get => _topic; set => _topic = value; }
 
     /// <summary>The transcripts filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptsFilters")]
-    public global::GenesysCloud.Extensions.Models.TranscriptsFilters? TranscriptsFilters { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptsFilters? TranscriptsFilters { get => _transcriptsFilters; set => _transcriptsFilters = value; }
+
+    private global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic? _topic;
+    private global::GenesysCloud.Extensions.Models.TranscriptsFilters? _transcriptsFilters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestTopicPhraseJobRequest IGenesysCloudModel<TestTopicPhraseJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TestTopicPhraseJobRequest : IGenesysCloudModel<TestTopicPhra
             switch (index)
             {
                 case 0:
-                    value.Topic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ReadJson(ref reader, options);
+                    value._topic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TranscriptsFilters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TranscriptsFilters.ReadJson(ref reader, options);
+                    value._transcriptsFilters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TranscriptsFilters.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class TestTopicPhraseJobRequest : IGenesysCloudModel<TestTopicPhra
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Topic is { } property1)
+        if (value._topic is { } property1)
         {
             writer.WritePropertyName("topic"u8);
             global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class TestTopicPhraseJobRequest : IGenesysCloudModel<TestTopicPhra
             writer.WriteNull("topic"u8);
         }
 
-        if (value.TranscriptsFilters is { } property3)
+        if (value._transcriptsFilters is { } property3)
         {
             writer.WritePropertyName("transcriptsFilters"u8);
             global::GenesysCloud.Extensions.Models.TranscriptsFilters.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class TestTopicPhraseJobRequest : IGenesysCloudModel<TestTopicPhra
             writer.WriteNull("transcriptsFilters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class TestTopicPhraseJobs : IGenesysCloudModel<TestTopicPhraseJobs
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>state</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>action</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public string? Action { get; set; }
+    public string? Action { get => _action; set => _action = value; }
 
     /// <summary>Gets or sets <c>entityType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityType")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum? EntityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum? EntityType { get => _entityType; set => _entityType = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _action;
+    private global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum? _entityType;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestTopicPhraseJobs IGenesysCloudModel<TestTopicPhraseJobs>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class TestTopicPhraseJobs : IGenesysCloudModel<TestTopicPhraseJobs
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.StateEnum?)null;
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.Action = ReadString(ref reader, name);
+                    value._action = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.EntityType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum?)null;
+                    value._entityType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs.EntityTypeEnum?)null;
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class TestTopicPhraseJobs : IGenesysCloudModel<TestTopicPhraseJobs
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.CreatedBy is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._createdBy is { } property3)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -115,12 +125,12 @@ public sealed class TestTopicPhraseJobs : IGenesysCloudModel<TestTopicPhraseJobs
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "action"u8, value.Action, nulls);
-        WriteString(writer, "entityType"u8, value.EntityType?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "action"u8, value._action, nulls);
+        WriteString(writer, "entityType"u8, value._entityType?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TestTopicPhrasePhrase : IGenesysCloudModel<TestTopicPhrasePh
 {
     /// <summary>The phrase text</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The phrase strictness, default value is null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum? _strictness;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestTopicPhrasePhrase IGenesysCloudModel<TestTopicPhrasePhrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TestTopicPhrasePhrase : IGenesysCloudModel<TestTopicPhrasePh
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.StrictnessEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TestTopicPhrasePhrase : IGenesysCloudModel<TestTopicPhrasePh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TestTopicPhraseTopic : IGenesysCloudModel<TestTopicPhraseTop
 {
     /// <summary>The topic phrase to test</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrase")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase? Phrase { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase? Phrase { get => _phrase; set => _phrase = value; }
 
     /// <summary>The topic strictness, default value is 72</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
 
     /// <summary>The topic dialect, default value is en-US</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>The topic participants, default value is both</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum? Participants { get; set; }
+    public global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum? Participants { get => _participants; set => _participants = value; }
+
+    private global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase? _phrase;
+    private global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum? _strictness;
+    private string? _dialect;
+    private global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum? _participants;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TestTopicPhraseTopic IGenesysCloudModel<TestTopicPhraseTopic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TestTopicPhraseTopic : IGenesysCloudModel<TestTopicPhraseTop
             switch (index)
             {
                 case 0:
-                    value.Phrase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.ReadJson(ref reader, options);
+                    value._phrase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.StrictnessEnum?)null;
                     break;
                 case 2:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Participants = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum(text2) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum?)null;
+                    value._participants = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum(text2) : (global::GenesysCloud.Extensions.Models.TestTopicPhraseTopic.ParticipantsEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class TestTopicPhraseTopic : IGenesysCloudModel<TestTopicPhraseTop
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Phrase is { } property3)
+        if (value._phrase is { } property3)
         {
             writer.WritePropertyName("phrase"u8);
             global::GenesysCloud.Extensions.Models.TestTopicPhrasePhrase.WriteJson(writer, property3, options);
@@ -85,10 +91,10 @@ public sealed class TestTopicPhraseTopic : IGenesysCloudModel<TestTopicPhraseTop
             writer.WriteNull("phrase"u8);
         }
 
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "participants"u8, value.Participants?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "participants"u8, value._participants?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

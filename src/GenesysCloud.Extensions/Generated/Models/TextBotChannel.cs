@@ -14,23 +14,29 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
 {
     /// <summary>The name of the channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>The input modes for the channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputModes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InputModes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InputModes { get => _inputModes; set => _inputModes = value; }
 
     /// <summary>The output modes for the channel.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputModes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OutputModes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OutputModes { get => _outputModes; set => _outputModes = value; }
 
     /// <summary>Information about the end user agent calling the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgent")]
-    public global::GenesysCloud.Extensions.Models.TextBotUserAgent? UserAgent { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotUserAgent? UserAgent { get => _userAgent; set => _userAgent = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _inputModes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _outputModes;
+    private global::GenesysCloud.Extensions.Models.TextBotUserAgent? _userAgent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotChannel IGenesysCloudModel<TextBotChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotChannel.NameEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InputModes = null;
+                        value._inputModes = null;
                     }
                     else
                     {
@@ -67,13 +73,13 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InputModes = list2;
+                        value._inputModes = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.OutputModes = null;
+                        value._outputModes = null;
                     }
                     else
                     {
@@ -84,14 +90,14 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OutputModes = list3;
+                        value._outputModes = list3;
                     }
                     break;
                 case 3:
-                    value.UserAgent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotUserAgent.ReadJson(ref reader, options);
+                    value._userAgent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotUserAgent.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +109,8 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        if (value.InputModes is { } property4)
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        if (value._inputModes is { } property4)
         {
             writer.WritePropertyName("inputModes"u8);
             writer.WriteStartArray();
@@ -121,7 +127,7 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
             writer.WriteNull("inputModes"u8);
         }
 
-        if (value.OutputModes is { } property6)
+        if (value._outputModes is { } property6)
         {
             writer.WritePropertyName("outputModes"u8);
             writer.WriteStartArray();
@@ -138,7 +144,7 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
             writer.WriteNull("outputModes"u8);
         }
 
-        if (value.UserAgent is { } property8)
+        if (value._userAgent is { } property8)
         {
             writer.WritePropertyName("userAgent"u8);
             global::GenesysCloud.Extensions.Models.TextBotUserAgent.WriteJson(writer, property8, options);
@@ -148,7 +154,7 @@ public sealed class TextBotChannel : IGenesysCloudModel<TextBotChannel>
             writer.WriteNull("userAgent"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
 {
     /// <summary>The reason for the disconnect.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>Extended information related to the reason, if available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reasonExtendedInfo")]
-    public string? ReasonExtendedInfo { get; set; }
+    public string? ReasonExtendedInfo { get => _reasonExtendedInfo; set => _reasonExtendedInfo = value; }
 
     /// <summary>Describes where in the Bot Flow the user was when the disconnect occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowLocation")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlowLocation? FlowLocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlowLocation? FlowLocation { get => _flowLocation; set => _flowLocation = value; }
 
     /// <summary>The list of Flow Outcomes for the bot flow and their details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? FlowOutcomes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? FlowOutcomes { get => _flowOutcomes; set => _flowOutcomes = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum? _reason;
+    private string? _reasonExtendedInfo;
+    private global::GenesysCloud.Extensions.Models.TextBotFlowLocation? _flowLocation;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? _flowOutcomes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotDisconnectAction IGenesysCloudModel<TextBotDisconnectAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
             switch (index)
             {
                 case 0:
-                    value.Reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReasonEnum?)null;
                     break;
                 case 1:
-                    value.ReasonExtendedInfo = ReadString(ref reader, name);
+                    value._reasonExtendedInfo = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FlowLocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlowLocation.ReadJson(ref reader, options);
+                    value._flowLocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlowLocation.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.FlowOutcomes = null;
+                        value._flowOutcomes = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.ReadJson(ref reader, options));
                         }
 
-                        value.FlowOutcomes = list2;
+                        value._flowOutcomes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteString(writer, "reasonExtendedInfo"u8, value.ReasonExtendedInfo, nulls);
-        if (value.FlowLocation is { } property3)
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteString(writer, "reasonExtendedInfo"u8, value._reasonExtendedInfo, nulls);
+        if (value._flowLocation is { } property3)
         {
             writer.WritePropertyName("flowLocation"u8);
             global::GenesysCloud.Extensions.Models.TextBotFlowLocation.WriteJson(writer, property3, options);
@@ -101,7 +107,7 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
             writer.WriteNull("flowLocation"u8);
         }
 
-        if (value.FlowOutcomes is { } property5)
+        if (value._flowOutcomes is { } property5)
         {
             writer.WritePropertyName("flowOutcomes"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class TextBotDisconnectAction : IGenesysCloudModel<TextBotDisconne
             writer.WriteNull("flowOutcomes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

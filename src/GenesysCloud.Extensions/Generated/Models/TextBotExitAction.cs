@@ -14,31 +14,39 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
 {
     /// <summary>The reason for the exit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
-    public global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum? Reason { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum? Reason { get => _reason; set => _reason = value; }
 
     /// <summary>Extended information related to the reason, if available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reasonExtendedInfo")]
-    public string? ReasonExtendedInfo { get; set; }
+    public string? ReasonExtendedInfo { get => _reasonExtendedInfo; set => _reasonExtendedInfo = value; }
 
     /// <summary>The active intent at the time of the exit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeIntent")]
-    public string? ActiveIntent { get; set; }
+    public string? ActiveIntent { get => _activeIntent; set => _activeIntent = value; }
 
     /// <summary>Describes where in the Bot Flow the user was when the exit occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowLocation")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlowLocation? FlowLocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlowLocation? FlowLocation { get => _flowLocation; set => _flowLocation = value; }
 
     /// <summary>The output data for the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputData")]
-    public global::GenesysCloud.Extensions.Models.TextBotInputOutputData? OutputData { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotInputOutputData? OutputData { get => _outputData; set => _outputData = value; }
 
     /// <summary>The list of Flow Outcomes for the bot flow and their details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? FlowOutcomes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? FlowOutcomes { get => _flowOutcomes; set => _flowOutcomes = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum? _reason;
+    private string? _reasonExtendedInfo;
+    private string? _activeIntent;
+    private global::GenesysCloud.Extensions.Models.TextBotFlowLocation? _flowLocation;
+    private global::GenesysCloud.Extensions.Models.TextBotInputOutputData? _outputData;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowOutcome>? _flowOutcomes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotExitAction IGenesysCloudModel<TextBotExitAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
             switch (index)
             {
                 case 0:
-                    value.Reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum?)null;
+                    value._reason = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotExitAction.ReasonEnum?)null;
                     break;
                 case 1:
-                    value.ReasonExtendedInfo = ReadString(ref reader, name);
+                    value._reasonExtendedInfo = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ActiveIntent = ReadString(ref reader, name);
+                    value._activeIntent = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FlowLocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlowLocation.ReadJson(ref reader, options);
+                    value._flowLocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlowLocation.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OutputData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotInputOutputData.ReadJson(ref reader, options);
+                    value._outputData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotInputOutputData.ReadJson(ref reader, options);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.FlowOutcomes = null;
+                        value._flowOutcomes = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.ReadJson(ref reader, options));
                         }
 
-                        value.FlowOutcomes = list2;
+                        value._flowOutcomes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "reason"u8, value.Reason?.ToString(), nulls);
-        WriteString(writer, "reasonExtendedInfo"u8, value.ReasonExtendedInfo, nulls);
-        WriteString(writer, "activeIntent"u8, value.ActiveIntent, nulls);
-        if (value.FlowLocation is { } property3)
+        WriteString(writer, "reason"u8, value._reason?.ToString(), nulls);
+        WriteString(writer, "reasonExtendedInfo"u8, value._reasonExtendedInfo, nulls);
+        WriteString(writer, "activeIntent"u8, value._activeIntent, nulls);
+        if (value._flowLocation is { } property3)
         {
             writer.WritePropertyName("flowLocation"u8);
             global::GenesysCloud.Extensions.Models.TextBotFlowLocation.WriteJson(writer, property3, options);
@@ -116,7 +124,7 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
             writer.WriteNull("flowLocation"u8);
         }
 
-        if (value.OutputData is { } property5)
+        if (value._outputData is { } property5)
         {
             writer.WritePropertyName("outputData"u8);
             global::GenesysCloud.Extensions.Models.TextBotInputOutputData.WriteJson(writer, property5, options);
@@ -126,7 +134,7 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
             writer.WriteNull("outputData"u8);
         }
 
-        if (value.FlowOutcomes is { } property7)
+        if (value._flowOutcomes is { } property7)
         {
             writer.WritePropertyName("flowOutcomes"u8);
             writer.WriteStartArray();
@@ -150,7 +158,7 @@ public sealed class TextBotExitAction : IGenesysCloudModel<TextBotExitAction>
             writer.WriteNull("flowOutcomes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
 {
     /// <summary>Specifies which Bot Flow to launch.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlow? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlow? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The ID of the external session that is associated with the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalSessionId")]
-    public string? ExternalSessionId { get; set; }
+    public string? ExternalSessionId { get => _externalSessionId; set => _externalSessionId = value; }
 
     /// <summary>A conversation ID to associate with the bot flow, if available.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Input values to the flow. Valid values are defined by the flow's input JSON schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputData")]
-    public global::GenesysCloud.Extensions.Models.TextBotInputOutputData? InputData { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotInputOutputData? InputData { get => _inputData; set => _inputData = value; }
 
     /// <summary>Channel information relevant to the bot flow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("channel")]
-    public global::GenesysCloud.Extensions.Models.TextBotChannel? Channel { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotChannel? Channel { get => _channel; set => _channel = value; }
 
     /// <summary>The language that the bot will use in the session. Validated against list of supported languages and if the value is omitted or is invalid, the default language will be used.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotFlow? _flow;
+    private string? _externalSessionId;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.TextBotInputOutputData? _inputData;
+    private global::GenesysCloud.Extensions.Models.TextBotChannel? _channel;
+    private string? _language;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowLaunchRequest IGenesysCloudModel<TextBotFlowLaunchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
             switch (index)
             {
                 case 0:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlow.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotFlow.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ExternalSessionId = ReadString(ref reader, name);
+                    value._externalSessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.InputData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotInputOutputData.ReadJson(ref reader, options);
+                    value._inputData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotInputOutputData.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotChannel.ReadJson(ref reader, options);
+                    value._channel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotChannel.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Flow is { } property1)
+        if (value._flow is { } property1)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.TextBotFlow.WriteJson(writer, property1, options);
@@ -99,9 +107,9 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "externalSessionId"u8, value.ExternalSessionId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        if (value.InputData is { } property3)
+        WriteString(writer, "externalSessionId"u8, value._externalSessionId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        if (value._inputData is { } property3)
         {
             writer.WritePropertyName("inputData"u8);
             global::GenesysCloud.Extensions.Models.TextBotInputOutputData.WriteJson(writer, property3, options);
@@ -111,7 +119,7 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
             writer.WriteNull("inputData"u8);
         }
 
-        if (value.Channel is { } property5)
+        if (value._channel is { } property5)
         {
             writer.WritePropertyName("channel"u8);
             global::GenesysCloud.Extensions.Models.TextBotChannel.WriteJson(writer, property5, options);
@@ -121,8 +129,8 @@ public sealed class TextBotFlowLaunchRequest : IGenesysCloudModel<TextBotFlowLau
             writer.WriteNull("channel"u8);
         }
 
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

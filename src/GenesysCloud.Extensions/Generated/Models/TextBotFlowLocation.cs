@@ -14,19 +14,24 @@ public sealed class TextBotFlowLocation : IGenesysCloudModel<TextBotFlowLocation
 {
     /// <summary>The name of the action that was active when the event of interest happened.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionName")]
-    public string? ActionName { get; set; }
+    public string? ActionName { get => _actionName; set => _actionName = value; }
 
     /// <summary>The number of the action that was active when the event of interest happened.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionNumber")]
-    public long? ActionNumber { get; set; }
+    public long? ActionNumber { get => _actionNumber; set => _actionNumber = value; }
 
     /// <summary>The name of the state or task which was active when the event of interest happened.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sequenceName")]
-    public string? SequenceName { get; set; }
+    public string? SequenceName { get => _sequenceName; set => _sequenceName = value; }
+
+    private string? _actionName;
+    private long? _actionNumber;
+    private string? _sequenceName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowLocation IGenesysCloudModel<TextBotFlowLocation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TextBotFlowLocation : IGenesysCloudModel<TextBotFlowLocation
             switch (index)
             {
                 case 0:
-                    value.ActionName = ReadString(ref reader, name);
+                    value._actionName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActionNumber = ReadNullableInt64(ref reader, options, name);
+                    value._actionNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.SequenceName = ReadString(ref reader, name);
+                    value._sequenceName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TextBotFlowLocation : IGenesysCloudModel<TextBotFlowLocation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "actionName"u8, value.ActionName, nulls);
-        WriteInt64(writer, "actionNumber"u8, value.ActionNumber, nulls);
-        WriteString(writer, "sequenceName"u8, value.SequenceName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "actionName"u8, value._actionName, nulls);
+        WriteInt64(writer, "actionNumber"u8, value._actionNumber, nulls);
+        WriteString(writer, "sequenceName"u8, value._sequenceName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TextBotFlowMilestone : IGenesysCloudModel<TextBotFlowMilesto
 {
     /// <summary>The Milestone's ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The timestamp of when the milestone was reached. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateReached")]
-    public global::System.DateTimeOffset? DateReached { get; set; }
+    public global::System.DateTimeOffset? DateReached { get => _dateReached; set => _dateReached = value; }
 
     /// <summary>The sequence number of the milestone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sequence")]
-    public long? Sequence { get; set; }
+    public long? Sequence { get => _sequence; set => _sequence = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateReached;
+    private long? _sequence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowMilestone IGenesysCloudModel<TextBotFlowMilestone>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TextBotFlowMilestone : IGenesysCloudModel<TextBotFlowMilesto
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateReached = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateReached = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.Sequence = ReadNullableInt64(ref reader, options, name);
+                    value._sequence = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TextBotFlowMilestone : IGenesysCloudModel<TextBotFlowMilesto
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateReached"u8, value.DateReached, nulls);
-        WriteInt64(writer, "sequence"u8, value.Sequence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateReached"u8, value._dateReached, nulls);
+        WriteInt64(writer, "sequence"u8, value._sequence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
 {
     /// <summary>The Flow Outcome ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeId")]
-    public string? OutcomeId { get; set; }
+    public string? OutcomeId { get => _outcomeId; set => _outcomeId = value; }
 
     /// <summary>The value of the FlowOutcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outcomeValue")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum? OutcomeValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum? OutcomeValue { get => _outcomeValue; set => _outcomeValue = value; }
 
     /// <summary>The timestamp for when the Flow Outcome began. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The timestamp for when the Flow Outcome finished. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The Flow Milestones for the Flow Outcome.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("milestones")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowMilestone>? Milestones { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowMilestone>? Milestones { get => _milestones; set => _milestones = value; }
+
+    private string? _outcomeId;
+    private global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum? _outcomeValue;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotFlowMilestone>? _milestones;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowOutcome IGenesysCloudModel<TextBotFlowOutcome>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
             switch (index)
             {
                 case 0:
-                    value.OutcomeId = ReadString(ref reader, name);
+                    value._outcomeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OutcomeValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum?)null;
+                    value._outcomeValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowOutcome.OutcomeValueEnum?)null;
                     break;
                 case 2:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Milestones = null;
+                        value._milestones = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TextBotFlowMilestone.ReadJson(ref reader, options));
                         }
 
-                        value.Milestones = list2;
+                        value._milestones = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outcomeId"u8, value.OutcomeId, nulls);
-        WriteString(writer, "outcomeValue"u8, value.OutcomeValue?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        if (value.Milestones is { } property3)
+        WriteString(writer, "outcomeId"u8, value._outcomeId, nulls);
+        WriteString(writer, "outcomeValue"u8, value._outcomeValue?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        if (value._milestones is { } property3)
         {
             writer.WritePropertyName("milestones"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
             writer.WriteNull("milestones"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

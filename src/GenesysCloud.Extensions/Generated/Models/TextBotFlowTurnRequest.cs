@@ -14,23 +14,29 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
 {
     /// <summary>The reference to a previous turn if appropriate, used to avoid race conditions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousTurn")]
-    public global::GenesysCloud.Extensions.Models.TextBotTurnReference? PreviousTurn { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotTurnReference? PreviousTurn { get => _previousTurn; set => _previousTurn = value; }
 
     /// <summary>Indicates the type of input event being requested. If appropriate, fill out the matching user input object details on this request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputEventType")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum? InputEventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum? InputEventType { get => _inputEventType; set => _inputEventType = value; }
 
     /// <summary>The data for the input event of this turn if it is a user input event. Only one inputEvent may be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputEventUserInput")]
-    public global::GenesysCloud.Extensions.Models.TextBotUserInputEvent? InputEventUserInput { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotUserInputEvent? InputEventUserInput { get => _inputEventUserInput; set => _inputEventUserInput = value; }
 
     /// <summary>The data for the input event of this turn if it is an error event. Only one inputEvent may be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inputEventError")]
-    public global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent? InputEventError { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent? InputEventError { get => _inputEventError; set => _inputEventError = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotTurnReference? _previousTurn;
+    private global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum? _inputEventType;
+    private global::GenesysCloud.Extensions.Models.TextBotUserInputEvent? _inputEventUserInput;
+    private global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent? _inputEventError;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowTurnRequest IGenesysCloudModel<TextBotFlowTurnRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
             switch (index)
             {
                 case 0:
-                    value.PreviousTurn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTurnReference.ReadJson(ref reader, options);
+                    value._previousTurn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTurnReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.InputEventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum?)null;
+                    value._inputEventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest.InputEventTypeEnum?)null;
                     break;
                 case 2:
-                    value.InputEventUserInput = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ReadJson(ref reader, options);
+                    value._inputEventUserInput = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.InputEventError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent.ReadJson(ref reader, options);
+                    value._inputEventError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PreviousTurn is { } property2)
+        if (value._previousTurn is { } property2)
         {
             writer.WritePropertyName("previousTurn"u8);
             global::GenesysCloud.Extensions.Models.TextBotTurnReference.WriteJson(writer, property2, options);
@@ -85,8 +91,8 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
             writer.WriteNull("previousTurn"u8);
         }
 
-        WriteString(writer, "inputEventType"u8, value.InputEventType?.ToString(), nulls);
-        if (value.InputEventUserInput is { } property4)
+        WriteString(writer, "inputEventType"u8, value._inputEventType?.ToString(), nulls);
+        if (value._inputEventUserInput is { } property4)
         {
             writer.WritePropertyName("inputEventUserInput"u8);
             global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.WriteJson(writer, property4, options);
@@ -96,7 +102,7 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
             writer.WriteNull("inputEventUserInput"u8);
         }
 
-        if (value.InputEventError is { } property6)
+        if (value._inputEventError is { } property6)
         {
             writer.WritePropertyName("inputEventError"u8);
             global::GenesysCloud.Extensions.Models.TextBotErrorInputEvent.WriteJson(writer, property6, options);
@@ -106,7 +112,7 @@ public sealed class TextBotFlowTurnRequest : IGenesysCloudModel<TextBotFlowTurnR
             writer.WriteNull("inputEventError"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
 {
     /// <summary>The ID of the bot flow turn. If additional turns are needed, supply this ID as the previous turn in your next turn request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The reference to a previous turn, if applicable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousTurn")]
-    public global::GenesysCloud.Extensions.Models.TextBotTurnReference? PreviousTurn { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotTurnReference? PreviousTurn { get => _previousTurn; set => _previousTurn = value; }
 
     /// <summary>The output prompts for this turn.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prompts")]
-    public global::GenesysCloud.Extensions.Models.TextBotOutputPrompts? Prompts { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotOutputPrompts? Prompts { get => _prompts; set => _prompts = value; }
 
     /// <summary>Indicates the suggested next action. If appropriate, the matching output event object includes additional information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextActionType")]
-    public global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum? NextActionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum? NextActionType { get => _nextActionType; set => _nextActionType = value; }
 
     /// <summary>The next action directive for this turn if it is a Disconnect type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextActionDisconnect")]
-    public global::GenesysCloud.Extensions.Models.TextBotDisconnectAction? NextActionDisconnect { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotDisconnectAction? NextActionDisconnect { get => _nextActionDisconnect; set => _nextActionDisconnect = value; }
 
     /// <summary>The next action directive for this turn if it is a WaitForInput type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextActionWaitForInput")]
-    public global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction? NextActionWaitForInput { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction? NextActionWaitForInput { get => _nextActionWaitForInput; set => _nextActionWaitForInput = value; }
 
     /// <summary>The next action directive for this turn if it is an Exit type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextActionExit")]
-    public global::GenesysCloud.Extensions.Models.TextBotExitAction? NextActionExit { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotExitAction? NextActionExit { get => _nextActionExit; set => _nextActionExit = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.TextBotTurnReference? _previousTurn;
+    private global::GenesysCloud.Extensions.Models.TextBotOutputPrompts? _prompts;
+    private global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum? _nextActionType;
+    private global::GenesysCloud.Extensions.Models.TextBotDisconnectAction? _nextActionDisconnect;
+    private global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction? _nextActionWaitForInput;
+    private global::GenesysCloud.Extensions.Models.TextBotExitAction? _nextActionExit;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotFlowTurnResponse IGenesysCloudModel<TextBotFlowTurnResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.PreviousTurn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTurnReference.ReadJson(ref reader, options);
+                    value._previousTurn = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTurnReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Prompts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotOutputPrompts.ReadJson(ref reader, options);
+                    value._prompts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotOutputPrompts.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.NextActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum?)null;
+                    value._nextActionType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse.NextActionTypeEnum?)null;
                     break;
                 case 4:
-                    value.NextActionDisconnect = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReadJson(ref reader, options);
+                    value._nextActionDisconnect = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.NextActionWaitForInput = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction.ReadJson(ref reader, options);
+                    value._nextActionWaitForInput = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.NextActionExit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotExitAction.ReadJson(ref reader, options);
+                    value._nextActionExit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotExitAction.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +105,8 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.PreviousTurn is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._previousTurn is { } property2)
         {
             writer.WritePropertyName("previousTurn"u8);
             global::GenesysCloud.Extensions.Models.TextBotTurnReference.WriteJson(writer, property2, options);
@@ -107,7 +116,7 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             writer.WriteNull("previousTurn"u8);
         }
 
-        if (value.Prompts is { } property4)
+        if (value._prompts is { } property4)
         {
             writer.WritePropertyName("prompts"u8);
             global::GenesysCloud.Extensions.Models.TextBotOutputPrompts.WriteJson(writer, property4, options);
@@ -117,8 +126,8 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             writer.WriteNull("prompts"u8);
         }
 
-        WriteString(writer, "nextActionType"u8, value.NextActionType?.ToString(), nulls);
-        if (value.NextActionDisconnect is { } property6)
+        WriteString(writer, "nextActionType"u8, value._nextActionType?.ToString(), nulls);
+        if (value._nextActionDisconnect is { } property6)
         {
             writer.WritePropertyName("nextActionDisconnect"u8);
             global::GenesysCloud.Extensions.Models.TextBotDisconnectAction.WriteJson(writer, property6, options);
@@ -128,7 +137,7 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             writer.WriteNull("nextActionDisconnect"u8);
         }
 
-        if (value.NextActionWaitForInput is { } property8)
+        if (value._nextActionWaitForInput is { } property8)
         {
             writer.WritePropertyName("nextActionWaitForInput"u8);
             global::GenesysCloud.Extensions.Models.TextBotWaitForInputAction.WriteJson(writer, property8, options);
@@ -138,7 +147,7 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             writer.WriteNull("nextActionWaitForInput"u8);
         }
 
-        if (value.NextActionExit is { } property10)
+        if (value._nextActionExit is { } property10)
         {
             writer.WritePropertyName("nextActionExit"u8);
             global::GenesysCloud.Extensions.Models.TextBotExitAction.WriteJson(writer, property10, options);
@@ -148,7 +157,7 @@ public sealed class TextBotFlowTurnResponse : IGenesysCloudModel<TextBotFlowTurn
             writer.WriteNull("nextActionExit"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TextBotInputOutputData : IGenesysCloudModel<TextBotInputOutp
 {
     /// <summary>The input/output variables using the format as appropriate for the variable data type in the flow definition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Variables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Variables { get => _variables; set => _variables = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _variables;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotInputOutputData IGenesysCloudModel<TextBotInputOutputData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TextBotInputOutputData : IGenesysCloudModel<TextBotInputOutp
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Variables = null;
+                        value._variables = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TextBotInputOutputData : IGenesysCloudModel<TextBotInputOutp
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Variables = dictionary1;
+                        value._variables = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TextBotInputOutputData : IGenesysCloudModel<TextBotInputOutp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Variables is { } property2)
+        if (value._variables is { } property2)
         {
             writer.WritePropertyName("variables"u8);
             writer.WriteStartObject();
@@ -86,7 +89,7 @@ public sealed class TextBotInputOutputData : IGenesysCloudModel<TextBotInputOutp
             writer.WriteNull("variables"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

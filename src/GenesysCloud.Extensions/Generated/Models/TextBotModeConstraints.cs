@@ -14,11 +14,14 @@ public sealed class TextBotModeConstraints : IGenesysCloudModel<TextBotModeConst
 {
     /// <summary>Mode constraints that apply to text scenarios.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints? Text { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints? Text { get => _text; set => _text = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints? _text;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotModeConstraints IGenesysCloudModel<TextBotModeConstraints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TextBotModeConstraints : IGenesysCloudModel<TextBotModeConst
             switch (index)
             {
                 case 0:
-                    value.Text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints.ReadJson(ref reader, options);
+                    value._text = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class TextBotModeConstraints : IGenesysCloudModel<TextBotModeConst
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Text is { } property1)
+        if (value._text is { } property1)
         {
             writer.WritePropertyName("text"u8);
             global::GenesysCloud.Extensions.Models.TextBotTextModeConstraints.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class TextBotModeConstraints : IGenesysCloudModel<TextBotModeConst
             writer.WriteNull("text"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TextBotModeOutputPrompts : IGenesysCloudModel<TextBotModeOut
 {
     /// <summary>The list of prompt segments.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotPromptSegment>? Segments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotPromptSegment>? Segments { get => _segments; set => _segments = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotPromptSegment>? _segments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotModeOutputPrompts IGenesysCloudModel<TextBotModeOutputPrompts>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TextBotModeOutputPrompts : IGenesysCloudModel<TextBotModeOut
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Segments = null;
+                        value._segments = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TextBotModeOutputPrompts : IGenesysCloudModel<TextBotModeOut
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TextBotPromptSegment.ReadJson(ref reader, options));
                         }
 
-                        value.Segments = list1;
+                        value._segments = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TextBotModeOutputPrompts : IGenesysCloudModel<TextBotModeOut
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Segments is { } property2)
+        if (value._segments is { } property2)
         {
             writer.WritePropertyName("segments"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class TextBotModeOutputPrompts : IGenesysCloudModel<TextBotModeOut
             writer.WriteNull("segments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TextBotOutputPrompts : IGenesysCloudModel<TextBotOutputPromp
 {
     /// <summary>The ISO code of the output language for this prompt item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputLanguage")]
-    public string? OutputLanguage { get; set; }
+    public string? OutputLanguage { get => _outputLanguage; set => _outputLanguage = value; }
 
     /// <summary>Text output prompts, if any.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textPrompts")]
-    public global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts? TextPrompts { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts? TextPrompts { get => _textPrompts; set => _textPrompts = value; }
+
+    private string? _outputLanguage;
+    private global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts? _textPrompts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotOutputPrompts IGenesysCloudModel<TextBotOutputPrompts>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TextBotOutputPrompts : IGenesysCloudModel<TextBotOutputPromp
             switch (index)
             {
                 case 0:
-                    value.OutputLanguage = ReadString(ref reader, name);
+                    value._outputLanguage = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TextPrompts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts.ReadJson(ref reader, options);
+                    value._textPrompts = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class TextBotOutputPrompts : IGenesysCloudModel<TextBotOutputPromp
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "outputLanguage"u8, value.OutputLanguage, nulls);
-        if (value.TextPrompts is { } property1)
+        WriteString(writer, "outputLanguage"u8, value._outputLanguage, nulls);
+        if (value._textPrompts is { } property1)
         {
             writer.WritePropertyName("textPrompts"u8);
             global::GenesysCloud.Extensions.Models.TextBotModeOutputPrompts.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class TextBotOutputPrompts : IGenesysCloudModel<TextBotOutputPromp
             writer.WriteNull("textPrompts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

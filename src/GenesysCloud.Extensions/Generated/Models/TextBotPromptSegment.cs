@@ -14,23 +14,29 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
 {
     /// <summary>The text of this prompt segment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The segment type which describes any semantics about the 'text' and also indicates which other field might include additional relevant info.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Additional details describing the segment’s contents, which the client should honour where possible.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-    public global::GenesysCloud.Extensions.Models.Format? Format { get; set; }
+    public global::GenesysCloud.Extensions.Models.Format? Format { get => _format; set => _format = value; }
 
     /// <summary>Details to display Rich Media content. This is only populated when the segment 'type' is 'Rich Media'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? Content { get => _content; set => _content = value; }
+
+    private string? _text;
+    private global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.Format? _format;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ConversationMessageContent>? _content;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotPromptSegment IGenesysCloudModel<TextBotPromptSegment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotPromptSegment.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Format = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Format.ReadJson(ref reader, options);
+                    value._format = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Format.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Content = null;
+                        value._content = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ConversationMessageContent.ReadJson(ref reader, options));
                         }
 
-                        value.Content = list2;
+                        value._content = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Format is { } property3)
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._format is { } property3)
         {
             writer.WritePropertyName("format"u8);
             global::GenesysCloud.Extensions.Models.Format.WriteJson(writer, property3, options);
@@ -101,7 +107,7 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
             writer.WriteNull("format"u8);
         }
 
-        if (value.Content is { } property5)
+        if (value._content is { } property5)
         {
             writer.WritePropertyName("content"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class TextBotPromptSegment : IGenesysCloudModel<TextBotPromptSegme
             writer.WriteNull("content"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TextBotTextModeConstraints : IGenesysCloudModel<TextBotTextM
 {
     /// <summary>The list of language preferences by their ISO language code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languagePreferences")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LanguagePreferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LanguagePreferences { get => _languagePreferences; set => _languagePreferences = value; }
 
     /// <summary>The amount of time, in milliseconds, before the client should send the 'NoInput' event  to trigger the "no input" bot response and handling on digital channels.  Note: This optional field will only be returned for 'Digital Bot Flow' turns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noInputTimeoutMilliseconds")]
-    public long? NoInputTimeoutMilliseconds { get; set; }
+    public long? NoInputTimeoutMilliseconds { get => _noInputTimeoutMilliseconds; set => _noInputTimeoutMilliseconds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languagePreferences;
+    private long? _noInputTimeoutMilliseconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotTextModeConstraints IGenesysCloudModel<TextBotTextModeConstraints>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TextBotTextModeConstraints : IGenesysCloudModel<TextBotTextM
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.LanguagePreferences = null;
+                        value._languagePreferences = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class TextBotTextModeConstraints : IGenesysCloudModel<TextBotTextM
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LanguagePreferences = list1;
+                        value._languagePreferences = list1;
                     }
                     break;
                 case 1:
-                    value.NoInputTimeoutMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._noInputTimeoutMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class TextBotTextModeConstraints : IGenesysCloudModel<TextBotTextM
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.LanguagePreferences is { } property2)
+        if (value._languagePreferences is { } property2)
         {
             writer.WritePropertyName("languagePreferences"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class TextBotTextModeConstraints : IGenesysCloudModel<TextBotTextM
             writer.WriteNull("languagePreferences"u8);
         }
 
-        WriteInt64(writer, "noInputTimeoutMilliseconds"u8, value.NoInputTimeoutMilliseconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "noInputTimeoutMilliseconds"u8, value._noInputTimeoutMilliseconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TextBotTranscript : IGenesysCloudModel<TextBotTranscript>
 {
     /// <summary>The text of the transcript item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The confidence factor, expressed as a decimal between 0.0 and 1.0, of the transcript item.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public double? Confidence { get; set; }
+    public double? Confidence { get => _confidence; set => _confidence = value; }
+
+    private string? _text;
+    private double? _confidence;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotTranscript IGenesysCloudModel<TextBotTranscript>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TextBotTranscript : IGenesysCloudModel<TextBotTranscript>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Confidence = ReadNullableDouble(ref reader, options, name);
+                    value._confidence = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TextBotTranscript : IGenesysCloudModel<TextBotTranscript>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteDouble(writer, "confidence"u8, value.Confidence, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteDouble(writer, "confidence"u8, value._confidence, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TextBotUserAgent : IGenesysCloudModel<TextBotUserAgent>
 {
     /// <summary>The name of the user agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum? Name { get => _name; set => _name = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum? _name;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotUserAgent IGenesysCloudModel<TextBotUserAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TextBotUserAgent : IGenesysCloudModel<TextBotUserAgent>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotUserAgent.NameEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class TextBotUserAgent : IGenesysCloudModel<TextBotUserAgent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TextBotUserInputAlternative : IGenesysCloudModel<TextBotUser
 {
     /// <summary>The user input transcript.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcript")]
-    public global::GenesysCloud.Extensions.Models.TextBotTranscript? Transcript { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotTranscript? Transcript { get => _transcript; set => _transcript = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotTranscript? _transcript;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotUserInputAlternative IGenesysCloudModel<TextBotUserInputAlternative>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TextBotUserInputAlternative : IGenesysCloudModel<TextBotUser
             switch (index)
             {
                 case 0:
-                    value.Transcript = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTranscript.ReadJson(ref reader, options);
+                    value._transcript = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotTranscript.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class TextBotUserInputAlternative : IGenesysCloudModel<TextBotUser
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Transcript is { } property1)
+        if (value._transcript is { } property1)
         {
             writer.WritePropertyName("transcript"u8);
             global::GenesysCloud.Extensions.Models.TextBotTranscript.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class TextBotUserInputAlternative : IGenesysCloudModel<TextBotUser
             writer.WriteNull("transcript"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

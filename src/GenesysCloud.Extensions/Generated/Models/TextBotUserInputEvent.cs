@@ -14,15 +14,19 @@ public sealed class TextBotUserInputEvent : IGenesysCloudModel<TextBotUserInputE
 {
     /// <summary>The input mode.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum? Mode { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum? Mode { get => _mode; set => _mode = value; }
 
     /// <summary>The input alternatives.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternatives")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotUserInputAlternative>? Alternatives { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotUserInputAlternative>? Alternatives { get => _alternatives; set => _alternatives = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum? _mode;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TextBotUserInputAlternative>? _alternatives;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotUserInputEvent IGenesysCloudModel<TextBotUserInputEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TextBotUserInputEvent : IGenesysCloudModel<TextBotUserInputE
             switch (index)
             {
                 case 0:
-                    value.Mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum?)null;
+                    value._mode = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum(text1) : (global::GenesysCloud.Extensions.Models.TextBotUserInputEvent.ModeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Alternatives = null;
+                        value._alternatives = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TextBotUserInputEvent : IGenesysCloudModel<TextBotUserInputE
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TextBotUserInputAlternative.ReadJson(ref reader, options));
                         }
 
-                        value.Alternatives = list2;
+                        value._alternatives = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class TextBotUserInputEvent : IGenesysCloudModel<TextBotUserInputE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mode"u8, value.Mode?.ToString(), nulls);
-        if (value.Alternatives is { } property3)
+        WriteString(writer, "mode"u8, value._mode?.ToString(), nulls);
+        if (value._alternatives is { } property3)
         {
             writer.WritePropertyName("alternatives"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class TextBotUserInputEvent : IGenesysCloudModel<TextBotUserInputE
             writer.WriteNull("alternatives"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

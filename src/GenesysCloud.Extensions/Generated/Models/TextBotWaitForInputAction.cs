@@ -14,11 +14,14 @@ public sealed class TextBotWaitForInputAction : IGenesysCloudModel<TextBotWaitFo
 {
     /// <summary>The mode constraints for the user input.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modeConstraints")]
-    public global::GenesysCloud.Extensions.Models.TextBotModeConstraints? ModeConstraints { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextBotModeConstraints? ModeConstraints { get => _modeConstraints; set => _modeConstraints = value; }
+
+    private global::GenesysCloud.Extensions.Models.TextBotModeConstraints? _modeConstraints;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextBotWaitForInputAction IGenesysCloudModel<TextBotWaitForInputAction>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TextBotWaitForInputAction : IGenesysCloudModel<TextBotWaitFo
             switch (index)
             {
                 case 0:
-                    value.ModeConstraints = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotModeConstraints.ReadJson(ref reader, options);
+                    value._modeConstraints = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TextBotModeConstraints.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class TextBotWaitForInputAction : IGenesysCloudModel<TextBotWaitFo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ModeConstraints is { } property1)
+        if (value._modeConstraints is { } property1)
         {
             writer.WritePropertyName("modeConstraints"u8);
             global::GenesysCloud.Extensions.Models.TextBotModeConstraints.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class TextBotWaitForInputAction : IGenesysCloudModel<TextBotWaitFo
             writer.WriteNull("modeConstraints"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TextStyleProperties : IGenesysCloudModel<TextStyleProperties
 {
     /// <summary>Color of the text. (eg. #FFFFFF)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
 
     /// <summary>Font of the text. (eg. Helvetica)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("font")]
-    public string? Font { get; set; }
+    public string? Font { get => _font; set => _font = value; }
 
     /// <summary>Font size of the text. (eg. '12')</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fontSize")]
-    public string? FontSize { get; set; }
+    public string? FontSize { get => _fontSize; set => _fontSize = value; }
 
     /// <summary>Text alignment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("textAlign")]
-    public global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum? TextAlign { get; set; }
+    public global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum? TextAlign { get => _textAlign; set => _textAlign = value; }
+
+    private string? _color;
+    private string? _font;
+    private string? _fontSize;
+    private global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum? _textAlign;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TextStyleProperties IGenesysCloudModel<TextStyleProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TextStyleProperties : IGenesysCloudModel<TextStyleProperties
             switch (index)
             {
                 case 0:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Font = ReadString(ref reader, name);
+                    value._font = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FontSize = ReadString(ref reader, name);
+                    value._fontSize = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TextAlign = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum(text1) : (global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum?)null;
+                    value._textAlign = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum(text1) : (global::GenesysCloud.Extensions.Models.TextStyleProperties.TextAlignEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TextStyleProperties : IGenesysCloudModel<TextStyleProperties
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteString(writer, "font"u8, value.Font, nulls);
-        WriteString(writer, "fontSize"u8, value.FontSize, nulls);
-        WriteString(writer, "textAlign"u8, value.TextAlign?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteString(writer, "font"u8, value._font, nulls);
+        WriteString(writer, "fontSize"u8, value._fontSize, nulls);
+        WriteString(writer, "textAlign"u8, value._textAlign?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

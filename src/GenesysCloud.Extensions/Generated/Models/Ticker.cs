@@ -14,15 +14,19 @@ public sealed class Ticker : IGenesysCloudModel<Ticker>
 {
     /// <summary>The ticker symbol for this organization. Example: ININ, AAPL, MSFT, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("symbol")]
-    public string? Symbol { get; set; }
+    public string? Symbol { get => _symbol; set => _symbol = value; }
 
     /// <summary>The exchange for this ticker symbol. Examples: NYSE, FTSE, NASDAQ, etc.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exchange")]
-    public string? Exchange { get; set; }
+    public string? Exchange { get => _exchange; set => _exchange = value; }
+
+    private string? _symbol;
+    private string? _exchange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Ticker IGenesysCloudModel<Ticker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class Ticker : IGenesysCloudModel<Ticker>
             switch (index)
             {
                 case 0:
-                    value.Symbol = ReadString(ref reader, name);
+                    value._symbol = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Exchange = ReadString(ref reader, name);
+                    value._exchange = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class Ticker : IGenesysCloudModel<Ticker>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "symbol"u8, value.Symbol, nulls);
-        WriteString(writer, "exchange"u8, value.Exchange, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "symbol"u8, value._symbol, nulls);
+        WriteString(writer, "exchange"u8, value._exchange, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TimeAllowed : IGenesysCloudModel<TimeAllowed>
 {
     /// <summary>Gets or sets <c>timeSlots</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeSlots")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeSlot>? TimeSlots { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeSlot>? TimeSlots { get => _timeSlots; set => _timeSlots = value; }
 
     /// <summary>Gets or sets <c>timeZoneId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZoneId")]
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get => _timeZoneId; set => _timeZoneId = value; }
 
     /// <summary>Gets or sets <c>empty</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("empty")]
-    public bool? Empty { get; set; }
+    public bool? Empty { get => _empty; set => _empty = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeSlot>? _timeSlots;
+    private string? _timeZoneId;
+    private bool? _empty;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeAllowed IGenesysCloudModel<TimeAllowed>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class TimeAllowed : IGenesysCloudModel<TimeAllowed>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TimeSlots = null;
+                        value._timeSlots = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class TimeAllowed : IGenesysCloudModel<TimeAllowed>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TimeSlot.ReadJson(ref reader, options));
                         }
 
-                        value.TimeSlots = list1;
+                        value._timeSlots = list1;
                     }
                     break;
                 case 1:
-                    value.TimeZoneId = ReadString(ref reader, name);
+                    value._timeZoneId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Empty = ReadNullableBoolean(ref reader, name);
+                    value._empty = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class TimeAllowed : IGenesysCloudModel<TimeAllowed>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeSlots is { } property2)
+        if (value._timeSlots is { } property2)
         {
             writer.WritePropertyName("timeSlots"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class TimeAllowed : IGenesysCloudModel<TimeAllowed>
             writer.WriteNull("timeSlots"u8);
         }
 
-        WriteString(writer, "timeZoneId"u8, value.TimeZoneId, nulls);
-        WriteBoolean(writer, "empty"u8, value.Empty, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZoneId"u8, value._timeZoneId, nulls);
+        WriteBoolean(writer, "empty"u8, value._empty, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class TimeAndDateSubCondition : IGenesysCloudModel<TimeAndDateSubC
 {
     /// <summary>The type of time/date sub-condition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The operator to use for comparison.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>If true, inverts the result of evaluating this sub-condition. Default is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverted")]
-    public bool? Inverted { get; set; }
+    public bool? Inverted { get => _inverted; set => _inverted = value; }
 
     /// <summary>If true, includes year in date comparison for specificDate type. When false, only month and day are compared. Default is true. Only applicable for specificDate type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeYear")]
-    public bool? IncludeYear { get; set; }
+    public bool? IncludeYear { get => _includeYear; set => _includeYear = value; }
 
     /// <summary>Threshold value for BEFORE or AFTER operators. Format depends on type: timeOfDay: HH:mm, dayOfWeek: 1-7 (Monday-Sunday), dayOfMonth: 1-31 and/ or LAST_DAY, ODD_DAY, EVEN_DAY, specificDate: yyyy-MM-dd (if includeYear=true) or MM-dd (if includeYear=false). For single-value comparison, use a list with one element.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thresholdValue")]
-    public string? ThresholdValue { get; set; }
+    public string? ThresholdValue { get => _thresholdValue; set => _thresholdValue = value; }
 
     /// <summary>A range of values for BETWEEN and IN operators. Format follows the same rules as 'thresholdValue'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("range")]
-    public global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange? Range { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange? Range { get => _range; set => _range = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum? _operator;
+    private bool? _inverted;
+    private bool? _includeYear;
+    private string? _thresholdValue;
+    private global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange? _range;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeAndDateSubCondition IGenesysCloudModel<TimeAndDateSubCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class TimeAndDateSubCondition : IGenesysCloudModel<TimeAndDateSubC
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.TimeAndDateSubCondition.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Inverted = ReadNullableBoolean(ref reader, name);
+                    value._inverted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.IncludeYear = ReadNullableBoolean(ref reader, name);
+                    value._includeYear = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ThresholdValue = ReadString(ref reader, name);
+                    value._thresholdValue = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange.ReadJson(ref reader, options);
+                    value._range = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,12 +97,12 @@ public sealed class TimeAndDateSubCondition : IGenesysCloudModel<TimeAndDateSubC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteBoolean(writer, "inverted"u8, value.Inverted, nulls);
-        WriteBoolean(writer, "includeYear"u8, value.IncludeYear, nulls);
-        WriteString(writer, "thresholdValue"u8, value.ThresholdValue, nulls);
-        if (value.Range is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteBoolean(writer, "inverted"u8, value._inverted, nulls);
+        WriteBoolean(writer, "includeYear"u8, value._includeYear, nulls);
+        WriteString(writer, "thresholdValue"u8, value._thresholdValue, nulls);
+        if (value._range is { } property3)
         {
             writer.WritePropertyName("range"u8);
             global::GenesysCloud.Extensions.Models.TimeAndDateSubConditionRange.WriteJson(writer, property3, options);
@@ -104,7 +112,7 @@ public sealed class TimeAndDateSubCondition : IGenesysCloudModel<TimeAndDateSubC
             writer.WriteNull("range"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TimeAndDateSubConditionRange : IGenesysCloudModel<TimeAndDat
 {
     /// <summary>The minimum value of the range. Required for the operator BETWEEN. Format depends on type: timeOfDay: HH:mm, dayOfWeek: 1-7 (Monday-Sunday), dayOfMonth: 1-31, specificDate: yyyy-MM-dd (if includeYear=true) or MM-dd (if includeYear=false).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    public string? Min { get; set; }
+    public string? Min { get => _min; set => _min = value; }
 
     /// <summary>The maximum value of the range. Required for the operator BETWEEN. Format follows the same rules as 'min'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-    public string? Max { get; set; }
+    public string? Max { get => _max; set => _max = value; }
 
     /// <summary>A set of values that the date/ time data should be in. Required for the IN operator. Format depends on type: dayOfWeek: 1-7 (Monday-Sunday), dayOfMonth: 1-31, and/ or LAST_DAY, ODD_DAY, EVEN_DAY,specificDate: yyyy-MM-dd (if includeYear=true) or MM-dd (if includeYear=false).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? InSet { get => _inSet; set => _inSet = value; }
+
+    private string? _min;
+    private string? _max;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _inSet;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeAndDateSubConditionRange IGenesysCloudModel<TimeAndDateSubConditionRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class TimeAndDateSubConditionRange : IGenesysCloudModel<TimeAndDat
             switch (index)
             {
                 case 0:
-                    value.Min = ReadString(ref reader, name);
+                    value._min = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Max = ReadString(ref reader, name);
+                    value._max = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.InSet = null;
+                        value._inSet = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class TimeAndDateSubConditionRange : IGenesysCloudModel<TimeAndDat
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.InSet = list1;
+                        value._inSet = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class TimeAndDateSubConditionRange : IGenesysCloudModel<TimeAndDat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "min"u8, value.Min, nulls);
-        WriteString(writer, "max"u8, value.Max, nulls);
-        if (value.InSet is { } property2)
+        WriteString(writer, "min"u8, value._min, nulls);
+        WriteString(writer, "max"u8, value._max, nulls);
+        if (value._inSet is { } property2)
         {
             writer.WritePropertyName("inSet"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class TimeAndDateSubConditionRange : IGenesysCloudModel<TimeAndDat
             writer.WriteNull("inSet"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

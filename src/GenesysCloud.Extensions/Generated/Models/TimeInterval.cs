@@ -14,23 +14,29 @@ public sealed class TimeInterval : IGenesysCloudModel<TimeInterval>
 {
     /// <summary>Gets or sets <c>months</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("months")]
-    public long? Months { get; set; }
+    public long? Months { get => _months; set => _months = value; }
 
     /// <summary>Gets or sets <c>weeks</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeks")]
-    public long? Weeks { get; set; }
+    public long? Weeks { get => _weeks; set => _weeks = value; }
 
     /// <summary>Gets or sets <c>days</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("days")]
-    public long? Days { get; set; }
+    public long? Days { get => _days; set => _days = value; }
 
     /// <summary>Gets or sets <c>hours</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hours")]
-    public long? Hours { get; set; }
+    public long? Hours { get => _hours; set => _hours = value; }
+
+    private long? _months;
+    private long? _weeks;
+    private long? _days;
+    private long? _hours;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeInterval IGenesysCloudModel<TimeInterval>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TimeInterval : IGenesysCloudModel<TimeInterval>
             switch (index)
             {
                 case 0:
-                    value.Months = ReadNullableInt64(ref reader, options, name);
+                    value._months = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Weeks = ReadNullableInt64(ref reader, options, name);
+                    value._weeks = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Days = ReadNullableInt64(ref reader, options, name);
+                    value._days = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Hours = ReadNullableInt64(ref reader, options, name);
+                    value._hours = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TimeInterval : IGenesysCloudModel<TimeInterval>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "months"u8, value.Months, nulls);
-        WriteInt64(writer, "weeks"u8, value.Weeks, nulls);
-        WriteInt64(writer, "days"u8, value.Days, nulls);
-        WriteInt64(writer, "hours"u8, value.Hours, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "months"u8, value._months, nulls);
+        WriteInt64(writer, "weeks"u8, value._weeks, nulls);
+        WriteInt64(writer, "days"u8, value._days, nulls);
+        WriteInt64(writer, "hours"u8, value._hours, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

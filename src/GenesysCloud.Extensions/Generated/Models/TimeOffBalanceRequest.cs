@@ -14,15 +14,19 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
 {
     /// <summary>The set of activity code IDs for which to query available time off balances</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The list of date ranges for which to query time off balance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRanges")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? DateRanges { get => _dateRanges; set => _dateRanges = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocalDateRange>? _dateRanges;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffBalanceRequest IGenesysCloudModel<TimeOffBalanceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list1;
+                        value._activityCodeIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DateRanges = null;
+                        value._dateRanges = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocalDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.DateRanges = list2;
+                        value._dateRanges = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ActivityCodeIds is { } property3)
+        if (value._activityCodeIds is { } property3)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.DateRanges is { } property5)
+        if (value._dateRanges is { } property5)
         {
             writer.WritePropertyName("dateRanges"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class TimeOffBalanceRequest : IGenesysCloudModel<TimeOffBalanceReq
             writer.WriteNull("dateRanges"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TimeOffBalanceResponse : IGenesysCloudModel<TimeOffBalanceRe
 {
     /// <summary>The ID for activity code associated with time off balance</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>The ID of the time off type configured in HRIS integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffTypeId")]
-    public string? HrisTimeOffTypeId { get; set; }
+    public string? HrisTimeOffTypeId { get => _hrisTimeOffTypeId; set => _hrisTimeOffTypeId = value; }
 
     /// <summary>The secondary ID of the time off type configured in HRIS integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffTypeSecondaryId")]
-    public string? HrisTimeOffTypeSecondaryId { get; set; }
+    public string? HrisTimeOffTypeSecondaryId { get => _hrisTimeOffTypeSecondaryId; set => _hrisTimeOffTypeSecondaryId = value; }
 
     /// <summary>The Start date of the requested date range. The end date is determined by the size of interval list. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The list of available time off balance values in minutes for each day</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceMinutesPerDay")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? BalanceMinutesPerDay { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? BalanceMinutesPerDay { get => _balanceMinutesPerDay; set => _balanceMinutesPerDay = value; }
+
+    private string? _activityCodeId;
+    private string? _hrisTimeOffTypeId;
+    private string? _hrisTimeOffTypeSecondaryId;
+    private string? _startDate;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _balanceMinutesPerDay;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffBalanceResponse IGenesysCloudModel<TimeOffBalanceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class TimeOffBalanceResponse : IGenesysCloudModel<TimeOffBalanceRe
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.HrisTimeOffTypeId = ReadString(ref reader, name);
+                    value._hrisTimeOffTypeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.HrisTimeOffTypeSecondaryId = ReadString(ref reader, name);
+                    value._hrisTimeOffTypeSecondaryId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.BalanceMinutesPerDay = null;
+                        value._balanceMinutesPerDay = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class TimeOffBalanceResponse : IGenesysCloudModel<TimeOffBalanceRe
                             list1.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.BalanceMinutesPerDay = list1;
+                        value._balanceMinutesPerDay = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class TimeOffBalanceResponse : IGenesysCloudModel<TimeOffBalanceRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteString(writer, "hrisTimeOffTypeId"u8, value.HrisTimeOffTypeId, nulls);
-        WriteString(writer, "hrisTimeOffTypeSecondaryId"u8, value.HrisTimeOffTypeSecondaryId, nulls);
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        if (value.BalanceMinutesPerDay is { } property2)
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteString(writer, "hrisTimeOffTypeId"u8, value._hrisTimeOffTypeId, nulls);
+        WriteString(writer, "hrisTimeOffTypeSecondaryId"u8, value._hrisTimeOffTypeSecondaryId, nulls);
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        if (value._balanceMinutesPerDay is { } property2)
         {
             writer.WritePropertyName("balanceMinutesPerDay"u8);
             writer.WriteStartArray();
@@ -117,7 +124,7 @@ public sealed class TimeOffBalanceResponse : IGenesysCloudModel<TimeOffBalanceRe
             writer.WriteNull("balanceMinutesPerDay"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

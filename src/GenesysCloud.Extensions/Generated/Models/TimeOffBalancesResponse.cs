@@ -14,15 +14,19 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
 {
     /// <summary>The asynchronous job handling the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference? Job { get => _job; set => _job = value; }
 
     /// <summary>The list of time off balances. May come via notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffBalanceResponse>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffBalanceResponse>? Entities { get => _entities; set => _entities = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference? _job;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffBalanceResponse>? _entities;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffBalancesResponse IGenesysCloudModel<TimeOffBalancesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TimeOffBalanceResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property2)
+        if (value._job is { } property2)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.TimeOffBalanceJobReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
             writer.WriteNull("job"u8);
         }
 
-        if (value.Entities is { } property4)
+        if (value._entities is { } property4)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class TimeOffBalancesResponse : IGenesysCloudModel<TimeOffBalances
             writer.WriteNull("entities"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

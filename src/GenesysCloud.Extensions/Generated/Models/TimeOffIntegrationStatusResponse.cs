@@ -14,15 +14,19 @@ public sealed class TimeOffIntegrationStatusResponse : IGenesysCloudModel<TimeOf
 {
     /// <summary>The time off request associated with this integration status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequest")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get => _timeOffRequest; set => _timeOffRequest = value; }
 
     /// <summary>The value of integration status for the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationStatus")]
-    public global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum? IntegrationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum? IntegrationStatus { get => _integrationStatus; set => _integrationStatus = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffRequestReference? _timeOffRequest;
+    private global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum? _integrationStatus;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffIntegrationStatusResponse IGenesysCloudModel<TimeOffIntegrationStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TimeOffIntegrationStatusResponse : IGenesysCloudModel<TimeOf
             switch (index)
             {
                 case 0:
-                    value.TimeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
+                    value._timeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.IntegrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum?)null;
+                    value._integrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponse.IntegrationStatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class TimeOffIntegrationStatusResponse : IGenesysCloudModel<TimeOf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequest is { } property2)
+        if (value._timeOffRequest is { } property2)
         {
             writer.WritePropertyName("timeOffRequest"u8);
             global::GenesysCloud.Extensions.Models.TimeOffRequestReference.WriteJson(writer, property2, options);
@@ -71,8 +75,8 @@ public sealed class TimeOffIntegrationStatusResponse : IGenesysCloudModel<TimeOf
             writer.WriteNull("timeOffRequest"u8);
         }
 
-        WriteString(writer, "integrationStatus"u8, value.IntegrationStatus?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "integrationStatus"u8, value._integrationStatus?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TimeOffLimit : IGenesysCloudModel<TimeOffLimit>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Granularity choice for the time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The default time off limit value in minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLimitMinutes")]
-    public long? DefaultLimitMinutes { get; set; }
+    public long? DefaultLimitMinutes { get => _defaultLimitMinutes; set => _defaultLimitMinutes = value; }
 
     /// <summary>Version metadata for the time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum? _granularity;
+    private long? _defaultLimitMinutes;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffLimit IGenesysCloudModel<TimeOffLimit>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class TimeOffLimit : IGenesysCloudModel<TimeOffLimit>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimit.GranularityEnum?)null;
                     break;
                 case 2:
-                    value.DefaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._defaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,10 +89,10 @@ public sealed class TimeOffLimit : IGenesysCloudModel<TimeOffLimit>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteInt64(writer, "defaultLimitMinutes"u8, value.DefaultLimitMinutes, nulls);
-        if (value.Metadata is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteInt64(writer, "defaultLimitMinutes"u8, value._defaultLimitMinutes, nulls);
+        if (value._metadata is { } property2)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property2, options);
@@ -95,8 +102,8 @@ public sealed class TimeOffLimit : IGenesysCloudModel<TimeOffLimit>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

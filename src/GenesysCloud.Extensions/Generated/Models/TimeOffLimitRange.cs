@@ -14,19 +14,24 @@ public sealed class TimeOffLimitRange : IGenesysCloudModel<TimeOffLimitRange>
 {
     /// <summary>Start date of the range. The end date is determined by 'granularity' and the size of 'limitMinutesPerInterval'. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Granularity choice for the time-off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The list of time off limit values in minutes per granularity interval. If 'null' is specified, then interval specific value is cleared. Such interval will have 'defaultLimitMinutes' value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limitMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get => _limitMinutesPerInterval; set => _limitMinutesPerInterval = value; }
+
+    private string? _startDate;
+    private global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _limitMinutesPerInterval;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffLimitRange IGenesysCloudModel<TimeOffLimitRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class TimeOffLimitRange : IGenesysCloudModel<TimeOffLimitRange>
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimitRange.GranularityEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.LimitMinutesPerInterval = null;
+                        value._limitMinutesPerInterval = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class TimeOffLimitRange : IGenesysCloudModel<TimeOffLimitRange>
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.LimitMinutesPerInterval = list2;
+                        value._limitMinutesPerInterval = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class TimeOffLimitRange : IGenesysCloudModel<TimeOffLimitRange>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.LimitMinutesPerInterval is { } property3)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._limitMinutesPerInterval is { } property3)
         {
             writer.WritePropertyName("limitMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class TimeOffLimitRange : IGenesysCloudModel<TimeOffLimitRange>
             writer.WriteNull("limitMinutesPerInterval"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

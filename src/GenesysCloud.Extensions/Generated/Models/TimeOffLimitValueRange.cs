@@ -14,39 +14,49 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
 {
     /// <summary>The ID of the time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimit")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get => _timeOffLimit; set => _timeOffLimit = value; }
 
     /// <summary>Start date of the requested date range, in ISO-8601 format. The end date is determined by the size of interval lists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Granularity choice for time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>A list of time off limit values in minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limitMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? LimitMinutesPerInterval { get => _limitMinutesPerInterval; set => _limitMinutesPerInterval = value; }
 
     /// <summary>A list of allocated time off minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allocatedMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? AllocatedMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? AllocatedMinutesPerInterval { get => _allocatedMinutesPerInterval; set => _allocatedMinutesPerInterval = value; }
 
     /// <summary>A list of waitlisted time off minutes per granularity interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistedMinutesPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedMinutesPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedMinutesPerInterval { get => _waitlistedMinutesPerInterval; set => _waitlistedMinutesPerInterval = value; }
 
     /// <summary>The current number of waitlisted time off requests for every interval per granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistedRequestsPerInterval")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? WaitlistedRequestsPerInterval { get => _waitlistedRequestsPerInterval; set => _waitlistedRequestsPerInterval = value; }
 
     /// <summary>Version metadata for the time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffLimitReference? _timeOffLimit;
+    private string? _startDate;
+    private global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _limitMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _allocatedMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitlistedMinutesPerInterval;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _waitlistedRequestsPerInterval;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffLimitValueRange IGenesysCloudModel<TimeOffLimitValueRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             switch (index)
             {
                 case 0:
-                    value.TimeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
+                    value._timeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffLimitValueRange.GranularityEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LimitMinutesPerInterval = null;
+                        value._limitMinutesPerInterval = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
                             list2.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.LimitMinutesPerInterval = list2;
+                        value._limitMinutesPerInterval = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AllocatedMinutesPerInterval = null;
+                        value._allocatedMinutesPerInterval = null;
                     }
                     else
                     {
@@ -106,13 +116,13 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
                             list3.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.AllocatedMinutesPerInterval = list3;
+                        value._allocatedMinutesPerInterval = list3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.WaitlistedMinutesPerInterval = null;
+                        value._waitlistedMinutesPerInterval = null;
                     }
                     else
                     {
@@ -123,13 +133,13 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
                             list4.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitlistedMinutesPerInterval = list4;
+                        value._waitlistedMinutesPerInterval = list4;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.WaitlistedRequestsPerInterval = null;
+                        value._waitlistedRequestsPerInterval = null;
                     }
                     else
                     {
@@ -140,14 +150,14 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.WaitlistedRequestsPerInterval = list5;
+                        value._waitlistedRequestsPerInterval = list5;
                     }
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,7 +169,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffLimit is { } property6)
+        if (value._timeOffLimit is { } property6)
         {
             writer.WritePropertyName("timeOffLimit"u8);
             global::GenesysCloud.Extensions.Models.TimeOffLimitReference.WriteJson(writer, property6, options);
@@ -169,9 +179,9 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("timeOffLimit"u8);
         }
 
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.LimitMinutesPerInterval is { } property8)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._limitMinutesPerInterval is { } property8)
         {
             writer.WritePropertyName("limitMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -188,7 +198,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("limitMinutesPerInterval"u8);
         }
 
-        if (value.AllocatedMinutesPerInterval is { } property10)
+        if (value._allocatedMinutesPerInterval is { } property10)
         {
             writer.WritePropertyName("allocatedMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -205,7 +215,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("allocatedMinutesPerInterval"u8);
         }
 
-        if (value.WaitlistedMinutesPerInterval is { } property12)
+        if (value._waitlistedMinutesPerInterval is { } property12)
         {
             writer.WritePropertyName("waitlistedMinutesPerInterval"u8);
             writer.WriteStartArray();
@@ -222,7 +232,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("waitlistedMinutesPerInterval"u8);
         }
 
-        if (value.WaitlistedRequestsPerInterval is { } property14)
+        if (value._waitlistedRequestsPerInterval is { } property14)
         {
             writer.WritePropertyName("waitlistedRequestsPerInterval"u8);
             writer.WriteStartArray();
@@ -239,7 +249,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("waitlistedRequestsPerInterval"u8);
         }
 
-        if (value.Metadata is { } property16)
+        if (value._metadata is { } property16)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property16, options);
@@ -249,7 +259,7 @@ public sealed class TimeOffLimitValueRange : IGenesysCloudModel<TimeOffLimitValu
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of activity code IDs associated with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The set of time off limit IDs associated with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffLimitReference>? TimeOffLimits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffLimitReference>? TimeOffLimits { get => _timeOffLimits; set => _timeOffLimits = value; }
 
     /// <summary>Auto approval rule for this time off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time off request start date for when the request will be expired from the waitlist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Time off type, if this time off plan is associated with the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.HrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time off plan is currently being used by agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Version metadata for the time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _activityCodeIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TimeOffLimitReference>? _timeOffLimits;
+    private global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private global::GenesysCloud.Extensions.Models.HrisTimeOffType? _hrisTimeOffType;
+    private bool? _active;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffPlan IGenesysCloudModel<TimeOffPlan>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ActivityCodeIds = null;
+                        value._activityCodeIds = null;
                     }
                     else
                     {
@@ -94,13 +106,13 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ActivityCodeIds = list1;
+                        value._activityCodeIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.TimeOffLimits = null;
+                        value._timeOffLimits = null;
                     }
                     else
                     {
@@ -111,29 +123,29 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options));
                         }
 
-                        value.TimeOffLimits = list2;
+                        value._timeOffLimits = list2;
                     }
                     break;
                 case 4:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum(text3) : (global::GenesysCloud.Extensions.Models.TimeOffPlan.AutoApprovalRuleEnum?)null;
                     break;
                 case 5:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +157,9 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property4)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             writer.WriteStartArray();
@@ -164,7 +176,7 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.TimeOffLimits is { } property6)
+        if (value._timeOffLimits is { } property6)
         {
             writer.WritePropertyName("timeOffLimits"u8);
             writer.WriteStartArray();
@@ -188,9 +200,9 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
             writer.WriteNull("timeOffLimits"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        if (value.HrisTimeOffType is { } property9)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        if (value._hrisTimeOffType is { } property9)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.HrisTimeOffType.WriteJson(writer, property9, options);
@@ -200,8 +212,8 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        if (value.Metadata is { } property11)
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        if (value._metadata is { } property11)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property11, options);
@@ -211,8 +223,8 @@ public sealed class TimeOffPlan : IGenesysCloudModel<TimeOffPlan>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

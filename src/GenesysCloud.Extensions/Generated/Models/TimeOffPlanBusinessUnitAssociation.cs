@@ -14,15 +14,19 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
 {
     /// <summary>Management units to which this time-off plan applies. This must not be set if staffingGroups is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnits")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? ManagementUnits { get => _managementUnits; set => _managementUnits = value; }
 
     /// <summary>Staffing groups to which this time-off plan applies. This must not be set if managementUnits is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get => _staffingGroups; set => _staffingGroups = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ManagementUnitReference>? _managementUnits;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? _staffingGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffPlanBusinessUnitAssociation IGenesysCloudModel<TimeOffPlanBusinessUnitAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnits = null;
+                        value._managementUnits = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options));
                         }
 
-                        value.ManagementUnits = list1;
+                        value._managementUnits = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroups = null;
+                        value._staffingGroups = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroups = list2;
+                        value._staffingGroups = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnits is { } property3)
+        if (value._managementUnits is { } property3)
         {
             writer.WritePropertyName("managementUnits"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
             writer.WriteNull("managementUnits"u8);
         }
 
-        if (value.StaffingGroups is { } property6)
+        if (value._staffingGroups is { } property6)
         {
             writer.WritePropertyName("staffingGroups"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class TimeOffPlanBusinessUnitAssociation : IGenesysCloudModel<Time
             writer.WriteNull("staffingGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

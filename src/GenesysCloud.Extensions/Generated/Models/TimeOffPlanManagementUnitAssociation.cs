@@ -14,15 +14,19 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
 {
     /// <summary>Management unit to which this time-off plan belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>Staffing groups to which this time-off plan applies. If not defined, the plan applies to the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? StaffingGroups { get => _staffingGroups; set => _staffingGroups = value; }
+
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.StaffingGroupReference>? _staffingGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffPlanManagementUnitAssociation IGenesysCloudModel<TimeOffPlanManagementUnitAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
             switch (index)
             {
                 case 0:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.StaffingGroups = null;
+                        value._staffingGroups = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.StaffingGroups = list1;
+                        value._staffingGroups = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnit is { } property2)
+        if (value._managementUnit is { } property2)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.StaffingGroups is { } property4)
+        if (value._staffingGroups is { } property4)
         {
             writer.WritePropertyName("staffingGroups"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class TimeOffPlanManagementUnitAssociation : IGenesysCloudModel<Ti
             writer.WriteNull("staffingGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

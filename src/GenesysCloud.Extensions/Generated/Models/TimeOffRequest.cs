@@ -14,91 +14,114 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The user that the time off request belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Whether this is a full day request (false means partial day)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isFullDayRequest")]
-    public bool? IsFullDayRequest { get; set; }
+    public bool? IsFullDayRequest { get => _isFullDayRequest; set => _isFullDayRequest = value; }
 
     /// <summary>Whether this request has been marked as read by the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedAsRead")]
-    public bool? MarkedAsRead { get; set; }
+    public bool? MarkedAsRead { get => _markedAsRead; set => _markedAsRead = value; }
 
     /// <summary>The ID of the activity code associated with this time off request. Activity code must be of the TimeOff category</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this is a paid time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
-    public bool? Paid { get; set; }
+    public bool? Paid { get => _paid; set => _paid = value; }
 
     /// <summary>The status of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The substatus of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("substatus")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum? Substatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum? Substatus { get => _substatus; set => _substatus = value; }
 
     /// <summary>A set of start date-times in ISO-8601 format for partial day requests.  Will be not empty if isFullDayRequest == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayStartDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get => _partialDayStartDateTimes; set => _partialDayStartDateTimes = value; }
 
     /// <summary>A set of dates in yyyy-MM-dd format.  Should be interpreted in the management unit's configured time zone.  Will be not empty if isFullDayRequest == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayManagementUnitDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get => _fullDayManagementUnitDates; set => _fullDayManagementUnitDates = value; }
 
     /// <summary>The daily duration of this time off request in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dailyDurationMinutes")]
-    public long? DailyDurationMinutes { get; set; }
+    public long? DailyDurationMinutes { get => _dailyDurationMinutes; set => _dailyDurationMinutes = value; }
 
     /// <summary>Daily durations for each day of this time off request in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? DurationMinutes { get => _durationMinutes; set => _durationMinutes = value; }
 
     /// <summary>Payable minutes for each day of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payableMinutes")]
-    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<long>? PayableMinutes { get => _payableMinutes; set => _payableMinutes = value; }
 
     /// <summary>Notes about the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>The user who submitted this time off request. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submittedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? SubmittedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? SubmittedBy { get => _submittedBy; set => _submittedBy = value; }
 
     /// <summary>The timestamp when this request was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submittedDate")]
-    public global::System.DateTimeOffset? SubmittedDate { get; set; }
+    public global::System.DateTimeOffset? SubmittedDate { get => _submittedDate; set => _submittedDate = value; }
 
     /// <summary>The user who reviewed this time off request. The id may be 'System' if it was an automated process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ReviewedBy { get => _reviewedBy; set => _reviewedBy = value; }
 
     /// <summary>The timestamp when this request was reviewed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reviewedDate")]
-    public global::System.DateTimeOffset? ReviewedDate { get; set; }
+    public global::System.DateTimeOffset? ReviewedDate { get => _reviewedDate; set => _reviewedDate = value; }
 
     /// <summary>The sync version of this time off request for which the scheduled activity is associated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("syncVersion")]
-    public long? SyncVersion { get; set; }
+    public long? SyncVersion { get => _syncVersion; set => _syncVersion = value; }
 
     /// <summary>The version metadata of the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private bool? _isFullDayRequest;
+    private bool? _markedAsRead;
+    private string? _activityCodeId;
+    private bool? _paid;
+    private global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum? _substatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _partialDayStartDateTimes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayManagementUnitDates;
+    private long? _dailyDurationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _durationMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _payableMinutes;
+    private string? _notes;
+    private global::GenesysCloud.Extensions.Models.UserReference? _submittedBy;
+    private global::System.DateTimeOffset? _submittedDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _reviewedBy;
+    private global::System.DateTimeOffset? _reviewedDate;
+    private long? _syncVersion;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffRequest IGenesysCloudModel<TimeOffRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,33 +142,33 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.IsFullDayRequest = ReadNullableBoolean(ref reader, name);
+                    value._isFullDayRequest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.MarkedAsRead = ReadNullableBoolean(ref reader, name);
+                    value._markedAsRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Paid = ReadNullableBoolean(ref reader, name);
+                    value._paid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffRequest.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Substatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum(text2) : (global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum?)null;
+                    value._substatus = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum(text2) : (global::GenesysCloud.Extensions.Models.TimeOffRequest.SubstatusEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayStartDateTimes = null;
+                        value._partialDayStartDateTimes = null;
                     }
                     else
                     {
@@ -156,13 +179,13 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
                             list3.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.PartialDayStartDateTimes = list3;
+                        value._partialDayStartDateTimes = list3;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayManagementUnitDates = null;
+                        value._fullDayManagementUnitDates = null;
                     }
                     else
                     {
@@ -173,16 +196,16 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayManagementUnitDates = list4;
+                        value._fullDayManagementUnitDates = list4;
                     }
                     break;
                 case 10:
-                    value.DailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._dailyDurationMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.DurationMinutes = null;
+                        value._durationMinutes = null;
                     }
                     else
                     {
@@ -193,13 +216,13 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
                             list5.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.DurationMinutes = list5;
+                        value._durationMinutes = list5;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.PayableMinutes = null;
+                        value._payableMinutes = null;
                     }
                     else
                     {
@@ -210,35 +233,35 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
                             list6.Add(ReadInt64(ref reader, options, name));
                         }
 
-                        value.PayableMinutes = list6;
+                        value._payableMinutes = list6;
                     }
                     break;
                 case 13:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.SubmittedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._submittedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SubmittedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._submittedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.ReviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._reviewedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.ReviewedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._reviewedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.SyncVersion = ReadNullableInt64(ref reader, options, name);
+                    value._syncVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 19:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -250,8 +273,8 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.User is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._user is { } property7)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -261,13 +284,13 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("user"u8);
         }
 
-        WriteBoolean(writer, "isFullDayRequest"u8, value.IsFullDayRequest, nulls);
-        WriteBoolean(writer, "markedAsRead"u8, value.MarkedAsRead, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "paid"u8, value.Paid, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "substatus"u8, value.Substatus?.ToString(), nulls);
-        if (value.PartialDayStartDateTimes is { } property9)
+        WriteBoolean(writer, "isFullDayRequest"u8, value._isFullDayRequest, nulls);
+        WriteBoolean(writer, "markedAsRead"u8, value._markedAsRead, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "paid"u8, value._paid, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "substatus"u8, value._substatus?.ToString(), nulls);
+        if (value._partialDayStartDateTimes is { } property9)
         {
             writer.WritePropertyName("partialDayStartDateTimes"u8);
             writer.WriteStartArray();
@@ -284,7 +307,7 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("partialDayStartDateTimes"u8);
         }
 
-        if (value.FullDayManagementUnitDates is { } property11)
+        if (value._fullDayManagementUnitDates is { } property11)
         {
             writer.WritePropertyName("fullDayManagementUnitDates"u8);
             writer.WriteStartArray();
@@ -301,8 +324,8 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("fullDayManagementUnitDates"u8);
         }
 
-        WriteInt64(writer, "dailyDurationMinutes"u8, value.DailyDurationMinutes, nulls);
-        if (value.DurationMinutes is { } property13)
+        WriteInt64(writer, "dailyDurationMinutes"u8, value._dailyDurationMinutes, nulls);
+        if (value._durationMinutes is { } property13)
         {
             writer.WritePropertyName("durationMinutes"u8);
             writer.WriteStartArray();
@@ -319,7 +342,7 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("durationMinutes"u8);
         }
 
-        if (value.PayableMinutes is { } property15)
+        if (value._payableMinutes is { } property15)
         {
             writer.WritePropertyName("payableMinutes"u8);
             writer.WriteStartArray();
@@ -336,8 +359,8 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("payableMinutes"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.SubmittedBy is { } property17)
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._submittedBy is { } property17)
         {
             writer.WritePropertyName("submittedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property17, options);
@@ -347,8 +370,8 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("submittedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "submittedDate"u8, value.SubmittedDate, nulls);
-        if (value.ReviewedBy is { } property19)
+        WriteDateTimeOffset(writer, "submittedDate"u8, value._submittedDate, nulls);
+        if (value._reviewedBy is { } property19)
         {
             writer.WritePropertyName("reviewedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property19, options);
@@ -358,9 +381,9 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("reviewedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "reviewedDate"u8, value.ReviewedDate, nulls);
-        WriteInt64(writer, "syncVersion"u8, value.SyncVersion, nulls);
-        if (value.Metadata is { } property21)
+        WriteDateTimeOffset(writer, "reviewedDate"u8, value._reviewedDate, nulls);
+        WriteInt64(writer, "syncVersion"u8, value._syncVersion, nulls);
+        if (value._metadata is { } property21)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property21, options);
@@ -370,8 +393,8 @@ public sealed class TimeOffRequest : IGenesysCloudModel<TimeOffRequest>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TimeOffRequestLookup : IGenesysCloudModel<TimeOffRequestLook
 {
     /// <summary>The ID of the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
 
     /// <summary>The ID of the user to whom the time off request belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
+
+    private string? _timeOffRequestId;
+    private string? _userId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffRequestLookup IGenesysCloudModel<TimeOffRequestLookup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TimeOffRequestLookup : IGenesysCloudModel<TimeOffRequestLook
             switch (index)
             {
                 case 0:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TimeOffRequestLookup : IGenesysCloudModel<TimeOffRequestLook
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

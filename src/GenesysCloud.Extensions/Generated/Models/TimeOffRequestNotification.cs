@@ -14,31 +14,39 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
 {
     /// <summary>The ID of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
 
     /// <summary>The user associated with this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Whether this is a full day request (false means partial day)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isFullDayRequest")]
-    public bool? IsFullDayRequest { get; set; }
+    public bool? IsFullDayRequest { get => _isFullDayRequest; set => _isFullDayRequest = value; }
 
     /// <summary>The status of this time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>A set of start date-times in ISO-8601 format for partial day requests.  Will be not empty if isFullDayRequest == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partialDayStartDateTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? PartialDayStartDateTimes { get => _partialDayStartDateTimes; set => _partialDayStartDateTimes = value; }
 
     /// <summary>A set of dates in yyyy-MM-dd format.  Should be interpreted in the management unit's configured time zone.  Will be not empty if isFullDayRequest == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayManagementUnitDates")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FullDayManagementUnitDates { get => _fullDayManagementUnitDates; set => _fullDayManagementUnitDates = value; }
+
+    private string? _timeOffRequestId;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private bool? _isFullDayRequest;
+    private global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _partialDayStartDateTimes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _fullDayManagementUnitDates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffRequestNotification IGenesysCloudModel<TimeOffRequestNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
             switch (index)
             {
                 case 0:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.IsFullDayRequest = ReadNullableBoolean(ref reader, name);
+                    value._isFullDayRequest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.StatusEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PartialDayStartDateTimes = null;
+                        value._partialDayStartDateTimes = null;
                     }
                     else
                     {
@@ -84,13 +92,13 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
                             list2.Add(ReadDateTimeOffset(ref reader, name));
                         }
 
-                        value.PartialDayStartDateTimes = list2;
+                        value._partialDayStartDateTimes = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayManagementUnitDates = null;
+                        value._fullDayManagementUnitDates = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FullDayManagementUnitDates = list3;
+                        value._fullDayManagementUnitDates = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,8 +125,8 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        if (value.User is { } property4)
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -128,9 +136,9 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
             writer.WriteNull("user"u8);
         }
 
-        WriteBoolean(writer, "isFullDayRequest"u8, value.IsFullDayRequest, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.PartialDayStartDateTimes is { } property6)
+        WriteBoolean(writer, "isFullDayRequest"u8, value._isFullDayRequest, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._partialDayStartDateTimes is { } property6)
         {
             writer.WritePropertyName("partialDayStartDateTimes"u8);
             writer.WriteStartArray();
@@ -147,7 +155,7 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
             writer.WriteNull("partialDayStartDateTimes"u8);
         }
 
-        if (value.FullDayManagementUnitDates is { } property8)
+        if (value._fullDayManagementUnitDates is { } property8)
         {
             writer.WritePropertyName("fullDayManagementUnitDates"u8);
             writer.WriteStartArray();
@@ -164,7 +172,7 @@ public sealed class TimeOffRequestNotification : IGenesysCloudModel<TimeOffReque
             writer.WriteNull("fullDayManagementUnitDates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

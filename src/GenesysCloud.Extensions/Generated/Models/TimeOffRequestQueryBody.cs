@@ -14,27 +14,34 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
 {
     /// <summary>The set of ids to filter time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get => _ids; set => _ids = value; }
 
     /// <summary>The set of user ids to filter time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The set of statuses to filter time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Statuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Statuses { get => _statuses; set => _statuses = value; }
 
     /// <summary>The set of substatuses to filter time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("substatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Substatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Substatuses { get => _substatuses; set => _substatuses = value; }
 
     /// <summary>The inclusive range of dates to filter time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRange? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRange? DateRange { get => _dateRange; set => _dateRange = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ids;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _statuses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _substatuses;
+    private global::GenesysCloud.Extensions.Models.DateRange? _dateRange;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffRequestQueryBody IGenesysCloudModel<TimeOffRequestQueryBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -85,13 +92,13 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list2;
+                        value._userIds = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Statuses = null;
+                        value._statuses = null;
                     }
                     else
                     {
@@ -102,13 +109,13 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Statuses = list3;
+                        value._statuses = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Substatuses = null;
+                        value._substatuses = null;
                     }
                     else
                     {
@@ -119,14 +126,14 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Substatuses = list4;
+                        value._substatuses = list4;
                     }
                     break;
                 case 4:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRange.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRange.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,7 +145,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Ids is { } property5)
+        if (value._ids is { } property5)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -155,7 +162,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
             writer.WriteNull("ids"u8);
         }
 
-        if (value.UserIds is { } property7)
+        if (value._userIds is { } property7)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -172,7 +179,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.Statuses is { } property9)
+        if (value._statuses is { } property9)
         {
             writer.WritePropertyName("statuses"u8);
             writer.WriteStartArray();
@@ -189,7 +196,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
             writer.WriteNull("statuses"u8);
         }
 
-        if (value.Substatuses is { } property11)
+        if (value._substatuses is { } property11)
         {
             writer.WritePropertyName("substatuses"u8);
             writer.WriteStartArray();
@@ -206,7 +213,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
             writer.WriteNull("substatuses"u8);
         }
 
-        if (value.DateRange is { } property13)
+        if (value._dateRange is { } property13)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRange.WriteJson(writer, property13, options);
@@ -216,7 +223,7 @@ public sealed class TimeOffRequestQueryBody : IGenesysCloudModel<TimeOffRequestQ
             writer.WriteNull("dateRange"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class TimeOffSettingsRequest : IGenesysCloudModel<TimeOffSettingsR
 {
     /// <summary>Whether to enforce a submission range for agent time off requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionRangeEnforced")]
-    public bool? SubmissionRangeEnforced { get; set; }
+    public bool? SubmissionRangeEnforced { get => _submissionRangeEnforced; set => _submissionRangeEnforced = value; }
 
     /// <summary>The type of the submission range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionRangeType")]
-    public global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum? SubmissionRangeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum? SubmissionRangeType { get => _submissionRangeType; set => _submissionRangeType = value; }
 
     /// <summary>The earliest number of days from now for which an agent can submit a time off request.  Use negative numbers to indicate days in the past</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionEarliestDaysFromNow")]
-    public long? SubmissionEarliestDaysFromNow { get; set; }
+    public long? SubmissionEarliestDaysFromNow { get => _submissionEarliestDaysFromNow; set => _submissionEarliestDaysFromNow = value; }
 
     /// <summary>The latest number of days from now for which an agent can submit a time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionLatestDaysFromNow")]
-    public long? SubmissionLatestDaysFromNow { get; set; }
+    public long? SubmissionLatestDaysFromNow { get => _submissionLatestDaysFromNow; set => _submissionLatestDaysFromNow = value; }
 
     /// <summary>The latest date for the time off request submission interpreted in the business unit time zone in yyyy-MM-dd format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submissionLatestDate")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate? SubmissionLatestDate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate? SubmissionLatestDate { get => _submissionLatestDate; set => _submissionLatestDate = value; }
+
+    private bool? _submissionRangeEnforced;
+    private global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum? _submissionRangeType;
+    private long? _submissionEarliestDaysFromNow;
+    private long? _submissionLatestDaysFromNow;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate? _submissionLatestDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeOffSettingsRequest IGenesysCloudModel<TimeOffSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class TimeOffSettingsRequest : IGenesysCloudModel<TimeOffSettingsR
             switch (index)
             {
                 case 0:
-                    value.SubmissionRangeEnforced = ReadNullableBoolean(ref reader, name);
+                    value._submissionRangeEnforced = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.SubmissionRangeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum?)null;
+                    value._submissionRangeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TimeOffSettingsRequest.SubmissionRangeTypeEnum?)null;
                     break;
                 case 2:
-                    value.SubmissionEarliestDaysFromNow = ReadNullableInt64(ref reader, options, name);
+                    value._submissionEarliestDaysFromNow = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.SubmissionLatestDaysFromNow = ReadNullableInt64(ref reader, options, name);
+                    value._submissionLatestDaysFromNow = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.SubmissionLatestDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate.ReadJson(ref reader, options);
+                    value._submissionLatestDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class TimeOffSettingsRequest : IGenesysCloudModel<TimeOffSettingsR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "submissionRangeEnforced"u8, value.SubmissionRangeEnforced, nulls);
-        WriteString(writer, "submissionRangeType"u8, value.SubmissionRangeType?.ToString(), nulls);
-        WriteInt64(writer, "submissionEarliestDaysFromNow"u8, value.SubmissionEarliestDaysFromNow, nulls);
-        WriteInt64(writer, "submissionLatestDaysFromNow"u8, value.SubmissionLatestDaysFromNow, nulls);
-        if (value.SubmissionLatestDate is { } property2)
+        WriteBoolean(writer, "submissionRangeEnforced"u8, value._submissionRangeEnforced, nulls);
+        WriteString(writer, "submissionRangeType"u8, value._submissionRangeType?.ToString(), nulls);
+        WriteInt64(writer, "submissionEarliestDaysFromNow"u8, value._submissionEarliestDaysFromNow, nulls);
+        WriteInt64(writer, "submissionLatestDaysFromNow"u8, value._submissionLatestDaysFromNow, nulls);
+        if (value._submissionLatestDate is { } property2)
         {
             writer.WritePropertyName("submissionLatestDate"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperLocalDate.WriteJson(writer, property2, options);
@@ -96,7 +103,7 @@ public sealed class TimeOffSettingsRequest : IGenesysCloudModel<TimeOffSettingsR
             writer.WriteNull("submissionLatestDate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

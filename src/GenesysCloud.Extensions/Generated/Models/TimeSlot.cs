@@ -14,19 +14,24 @@ public sealed class TimeSlot : IGenesysCloudModel<TimeSlot>
 {
     /// <summary>start time in xx:xx:xx.xxx format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTime")]
-    public string? StartTime { get; set; }
+    public string? StartTime { get => _startTime; set => _startTime = value; }
 
     /// <summary>stop time in xx:xx:xx.xxx format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stopTime")]
-    public string? StopTime { get; set; }
+    public string? StopTime { get => _stopTime; set => _stopTime = value; }
 
     /// <summary>Day for this time slot, Monday = 1 ... Sunday = 7</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("day")]
-    public long? Day { get; set; }
+    public long? Day { get => _day; set => _day = value; }
+
+    private string? _startTime;
+    private string? _stopTime;
+    private long? _day;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeSlot IGenesysCloudModel<TimeSlot>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TimeSlot : IGenesysCloudModel<TimeSlot>
             switch (index)
             {
                 case 0:
-                    value.StartTime = ReadString(ref reader, name);
+                    value._startTime = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StopTime = ReadString(ref reader, name);
+                    value._stopTime = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Day = ReadNullableInt64(ref reader, options, name);
+                    value._day = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TimeSlot : IGenesysCloudModel<TimeSlot>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startTime"u8, value.StartTime, nulls);
-        WriteString(writer, "stopTime"u8, value.StopTime, nulls);
-        WriteInt64(writer, "day"u8, value.Day, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startTime"u8, value._startTime, nulls);
+        WriteString(writer, "stopTime"u8, value._stopTime, nulls);
+        WriteInt64(writer, "day"u8, value._day, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

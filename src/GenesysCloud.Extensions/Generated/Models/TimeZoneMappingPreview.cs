@@ -14,43 +14,54 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
 {
     /// <summary>The associated ContactList</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactList")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContactList { get => _contactList; set => _contactList = value; }
 
     /// <summary>The number of contacts per time zone that mapped to only that time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsPerTimeZone")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ContactsPerTimeZone { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ContactsPerTimeZone { get => _contactsPerTimeZone; set => _contactsPerTimeZone = value; }
 
     /// <summary>The number of contacts per time zone that mapped to only that time zone and were mapped using the zip code column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsMappedUsingZipCode")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ContactsMappedUsingZipCode { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? ContactsMappedUsingZipCode { get => _contactsMappedUsingZipCode; set => _contactsMappedUsingZipCode = value; }
 
     /// <summary>The total number of contacts that mapped to a single time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsMappedToASingleZone")]
-    public long? ContactsMappedToASingleZone { get; set; }
+    public long? ContactsMappedToASingleZone { get => _contactsMappedToASingleZone; set => _contactsMappedToASingleZone = value; }
 
     /// <summary>The total number of contacts that mapped to a single time zone and were mapped using the zip code column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsMappedToASingleZoneUsingZipCode")]
-    public long? ContactsMappedToASingleZoneUsingZipCode { get; set; }
+    public long? ContactsMappedToASingleZoneUsingZipCode { get => _contactsMappedToASingleZoneUsingZipCode; set => _contactsMappedToASingleZoneUsingZipCode = value; }
 
     /// <summary>The total number of contacts that mapped to multiple time zones</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsMappedToMultipleZones")]
-    public long? ContactsMappedToMultipleZones { get; set; }
+    public long? ContactsMappedToMultipleZones { get => _contactsMappedToMultipleZones; set => _contactsMappedToMultipleZones = value; }
 
     /// <summary>The total number of contacts that mapped to multiple time zones and were mapped using the zip code column</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsMappedToMultipleZonesUsingZipCode")]
-    public long? ContactsMappedToMultipleZonesUsingZipCode { get; set; }
+    public long? ContactsMappedToMultipleZonesUsingZipCode { get => _contactsMappedToMultipleZonesUsingZipCode; set => _contactsMappedToMultipleZonesUsingZipCode = value; }
 
     /// <summary>The total number of contacts that will be dialed during the default window</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactsInDefaultWindow")]
-    public long? ContactsInDefaultWindow { get; set; }
+    public long? ContactsInDefaultWindow { get => _contactsInDefaultWindow; set => _contactsInDefaultWindow = value; }
 
     /// <summary>The total number of contacts in the contact list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListSize")]
-    public long? ContactListSize { get; set; }
+    public long? ContactListSize { get => _contactListSize; set => _contactListSize = value; }
+
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contactList;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _contactsPerTimeZone;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _contactsMappedUsingZipCode;
+    private long? _contactsMappedToASingleZone;
+    private long? _contactsMappedToASingleZoneUsingZipCode;
+    private long? _contactsMappedToMultipleZones;
+    private long? _contactsMappedToMultipleZonesUsingZipCode;
+    private long? _contactsInDefaultWindow;
+    private long? _contactListSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TimeZoneMappingPreview IGenesysCloudModel<TimeZoneMappingPreview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,12 +82,12 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
             switch (index)
             {
                 case 0:
-                    value.ContactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contactList = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.ContactsPerTimeZone = null;
+                        value._contactsPerTimeZone = null;
                     }
                     else
                     {
@@ -87,13 +98,13 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
                             dictionary1[key1] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.ContactsPerTimeZone = dictionary1;
+                        value._contactsPerTimeZone = dictionary1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.ContactsMappedUsingZipCode = null;
+                        value._contactsMappedUsingZipCode = null;
                     }
                     else
                     {
@@ -104,29 +115,29 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
                             dictionary2[key2] = ReadInt64(ref reader, options, name);
                         }
 
-                        value.ContactsMappedUsingZipCode = dictionary2;
+                        value._contactsMappedUsingZipCode = dictionary2;
                     }
                     break;
                 case 3:
-                    value.ContactsMappedToASingleZone = ReadNullableInt64(ref reader, options, name);
+                    value._contactsMappedToASingleZone = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ContactsMappedToASingleZoneUsingZipCode = ReadNullableInt64(ref reader, options, name);
+                    value._contactsMappedToASingleZoneUsingZipCode = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ContactsMappedToMultipleZones = ReadNullableInt64(ref reader, options, name);
+                    value._contactsMappedToMultipleZones = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ContactsMappedToMultipleZonesUsingZipCode = ReadNullableInt64(ref reader, options, name);
+                    value._contactsMappedToMultipleZonesUsingZipCode = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ContactsInDefaultWindow = ReadNullableInt64(ref reader, options, name);
+                    value._contactsInDefaultWindow = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.ContactListSize = ReadNullableInt64(ref reader, options, name);
+                    value._contactListSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,7 +149,7 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ContactList is { } property3)
+        if (value._contactList is { } property3)
         {
             writer.WritePropertyName("contactList"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -148,7 +159,7 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
             writer.WriteNull("contactList"u8);
         }
 
-        if (value.ContactsPerTimeZone is { } property5)
+        if (value._contactsPerTimeZone is { } property5)
         {
             writer.WritePropertyName("contactsPerTimeZone"u8);
             writer.WriteStartObject();
@@ -166,7 +177,7 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
             writer.WriteNull("contactsPerTimeZone"u8);
         }
 
-        if (value.ContactsMappedUsingZipCode is { } property7)
+        if (value._contactsMappedUsingZipCode is { } property7)
         {
             writer.WritePropertyName("contactsMappedUsingZipCode"u8);
             writer.WriteStartObject();
@@ -184,13 +195,13 @@ public sealed class TimeZoneMappingPreview : IGenesysCloudModel<TimeZoneMappingP
             writer.WriteNull("contactsMappedUsingZipCode"u8);
         }
 
-        WriteInt64(writer, "contactsMappedToASingleZone"u8, value.ContactsMappedToASingleZone, nulls);
-        WriteInt64(writer, "contactsMappedToASingleZoneUsingZipCode"u8, value.ContactsMappedToASingleZoneUsingZipCode, nulls);
-        WriteInt64(writer, "contactsMappedToMultipleZones"u8, value.ContactsMappedToMultipleZones, nulls);
-        WriteInt64(writer, "contactsMappedToMultipleZonesUsingZipCode"u8, value.ContactsMappedToMultipleZonesUsingZipCode, nulls);
-        WriteInt64(writer, "contactsInDefaultWindow"u8, value.ContactsInDefaultWindow, nulls);
-        WriteInt64(writer, "contactListSize"u8, value.ContactListSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "contactsMappedToASingleZone"u8, value._contactsMappedToASingleZone, nulls);
+        WriteInt64(writer, "contactsMappedToASingleZoneUsingZipCode"u8, value._contactsMappedToASingleZoneUsingZipCode, nulls);
+        WriteInt64(writer, "contactsMappedToMultipleZones"u8, value._contactsMappedToMultipleZones, nulls);
+        WriteInt64(writer, "contactsMappedToMultipleZonesUsingZipCode"u8, value._contactsMappedToMultipleZonesUsingZipCode, nulls);
+        WriteInt64(writer, "contactsInDefaultWindow"u8, value._contactsInDefaultWindow, nulls);
+        WriteInt64(writer, "contactListSize"u8, value._contactListSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

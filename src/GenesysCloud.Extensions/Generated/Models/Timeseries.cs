@@ -14,15 +14,19 @@ public sealed class Timeseries : IGenesysCloudModel<Timeseries>
 {
     /// <summary>The planning group ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroup")]
-    public string? PlanningGroup { get; set; }
+    public string? PlanningGroup { get => _planningGroup; set => _planningGroup = value; }
 
     /// <summary>List of data for each week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeks")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Weeks>? Weeks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Weeks>? Weeks { get => _weeks; set => _weeks = value; }
+
+    private string? _planningGroup;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Weeks>? _weeks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Timeseries IGenesysCloudModel<Timeseries>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class Timeseries : IGenesysCloudModel<Timeseries>
             switch (index)
             {
                 case 0:
-                    value.PlanningGroup = ReadString(ref reader, name);
+                    value._planningGroup = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Weeks = null;
+                        value._weeks = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class Timeseries : IGenesysCloudModel<Timeseries>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Weeks.ReadJson(ref reader, options));
                         }
 
-                        value.Weeks = list1;
+                        value._weeks = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class Timeseries : IGenesysCloudModel<Timeseries>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "planningGroup"u8, value.PlanningGroup, nulls);
-        if (value.Weeks is { } property2)
+        WriteString(writer, "planningGroup"u8, value._planningGroup, nulls);
+        if (value._weeks is { } property2)
         {
             writer.WritePropertyName("weeks"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class Timeseries : IGenesysCloudModel<Timeseries>
             writer.WriteNull("weeks"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

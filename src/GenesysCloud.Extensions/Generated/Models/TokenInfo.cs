@@ -14,31 +14,39 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
 {
     /// <summary>The current organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>The token's home organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("homeOrganization")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? HomeOrganization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? HomeOrganization { get => _homeOrganization; set => _homeOrganization = value; }
 
     /// <summary>The list of scopes authorized for the OAuth client</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorizedScope")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AuthorizedScope { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AuthorizedScope { get => _authorizedScope; set => _authorizedScope = value; }
 
     /// <summary>Only present when a user is a clone of trustee user in the trustor org.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clonedUser")]
-    public global::GenesysCloud.Extensions.Models.TokenInfoClonedUser? ClonedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.TokenInfoClonedUser? ClonedUser { get => _clonedUser; set => _clonedUser = value; }
 
     /// <summary>Date/Time when token is due to expire. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateTokenIdles")]
-    public global::System.DateTimeOffset? DateTokenIdles { get; set; }
+    public global::System.DateTimeOffset? DateTokenIdles { get => _dateTokenIdles; set => _dateTokenIdles = value; }
 
     /// <summary>Gets or sets <c>OAuthClient</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("OAuthClient")]
-    public global::GenesysCloud.Extensions.Models.OrgOAuthClient? OAuthClient { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgOAuthClient? OAuthClient { get => _oAuthClient; set => _oAuthClient = value; }
+
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _organization;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _homeOrganization;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _authorizedScope;
+    private global::GenesysCloud.Extensions.Models.TokenInfoClonedUser? _clonedUser;
+    private global::System.DateTimeOffset? _dateTokenIdles;
+    private global::GenesysCloud.Extensions.Models.OrgOAuthClient? _oAuthClient;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TokenInfo IGenesysCloudModel<TokenInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             switch (index)
             {
                 case 0:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.HomeOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._homeOrganization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AuthorizedScope = null;
+                        value._authorizedScope = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AuthorizedScope = list1;
+                        value._authorizedScope = list1;
                     }
                     break;
                 case 3:
-                    value.ClonedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TokenInfoClonedUser.ReadJson(ref reader, options);
+                    value._clonedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TokenInfoClonedUser.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateTokenIdles = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateTokenIdles = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.OAuthClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgOAuthClient.ReadJson(ref reader, options);
+                    value._oAuthClient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgOAuthClient.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +111,7 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Organization is { } property2)
+        if (value._organization is { } property2)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property2, options);
@@ -113,7 +121,7 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             writer.WriteNull("organization"u8);
         }
 
-        if (value.HomeOrganization is { } property4)
+        if (value._homeOrganization is { } property4)
         {
             writer.WritePropertyName("homeOrganization"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property4, options);
@@ -123,7 +131,7 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             writer.WriteNull("homeOrganization"u8);
         }
 
-        if (value.AuthorizedScope is { } property6)
+        if (value._authorizedScope is { } property6)
         {
             writer.WritePropertyName("authorizedScope"u8);
             writer.WriteStartArray();
@@ -140,7 +148,7 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             writer.WriteNull("authorizedScope"u8);
         }
 
-        if (value.ClonedUser is { } property8)
+        if (value._clonedUser is { } property8)
         {
             writer.WritePropertyName("clonedUser"u8);
             global::GenesysCloud.Extensions.Models.TokenInfoClonedUser.WriteJson(writer, property8, options);
@@ -150,8 +158,8 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             writer.WriteNull("clonedUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateTokenIdles"u8, value.DateTokenIdles, nulls);
-        if (value.OAuthClient is { } property10)
+        WriteDateTimeOffset(writer, "dateTokenIdles"u8, value._dateTokenIdles, nulls);
+        if (value._oAuthClient is { } property10)
         {
             writer.WritePropertyName("OAuthClient"u8);
             global::GenesysCloud.Extensions.Models.OrgOAuthClient.WriteJson(writer, property10, options);
@@ -161,7 +169,7 @@ public sealed class TokenInfo : IGenesysCloudModel<TokenInfo>
             writer.WriteNull("OAuthClient"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

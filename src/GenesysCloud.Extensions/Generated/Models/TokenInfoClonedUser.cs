@@ -14,15 +14,19 @@ public sealed class TokenInfoClonedUser : IGenesysCloudModel<TokenInfoClonedUser
 {
     /// <summary>User id of the original native user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Organization of the original native user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.Entity? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.Entity? Organization { get => _organization; set => _organization = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Entity? _organization;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TokenInfoClonedUser IGenesysCloudModel<TokenInfoClonedUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TokenInfoClonedUser : IGenesysCloudModel<TokenInfoClonedUser
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Entity.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class TokenInfoClonedUser : IGenesysCloudModel<TokenInfoClonedUser
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Organization is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._organization is { } property1)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.Entity.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class TokenInfoClonedUser : IGenesysCloudModel<TokenInfoClonedUser
             writer.WriteNull("organization"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

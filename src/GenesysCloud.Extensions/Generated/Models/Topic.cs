@@ -14,71 +14,89 @@ public sealed class Topic : IGenesysCloudModel<Topic>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>published</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Gets or sets <c>strictness</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
 
     /// <summary>Gets or sets <c>matchingType</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingType")]
-    public global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum? MatchingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum? MatchingType { get => _matchingType; set => _matchingType = value; }
 
     /// <summary>Gets or sets <c>programs</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programs")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BaseProgramEntity>? Programs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BaseProgramEntity>? Programs { get => _programs; set => _programs = value; }
 
     /// <summary>Gets or sets <c>tags</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>Gets or sets <c>dialect</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>Gets or sets <c>participants</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum? Participants { get; set; }
+    public global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>Gets or sets <c>phrases</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? Phrases { get => _phrases; set => _phrases = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>publishedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PublishedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PublishedBy { get => _publishedBy; set => _publishedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum? _strictness;
+    private global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum? _matchingType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BaseProgramEntity>? _programs;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private string? _dialect;
+    private global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum? _participants;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? _phrases;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _publishedBy;
+    private global::System.DateTimeOffset? _datePublished;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Topic IGenesysCloudModel<Topic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,27 +117,27 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.Topic.StrictnessEnum?)null;
                     break;
                 case 5:
-                    value.MatchingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum?)null;
+                    value._matchingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Topic.MatchingTypeEnum?)null;
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Programs = null;
+                        value._programs = null;
                     }
                     else
                     {
@@ -130,13 +148,13 @@ public sealed class Topic : IGenesysCloudModel<Topic>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BaseProgramEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Programs = list3;
+                        value._programs = list3;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -147,19 +165,19 @@ public sealed class Topic : IGenesysCloudModel<Topic>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list4;
+                        value._tags = list4;
                     }
                     break;
                 case 8:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Participants = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum(text5) : (global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum?)null;
+                    value._participants = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum(text5) : (global::GenesysCloud.Extensions.Models.Topic.ParticipantsEnum?)null;
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -170,26 +188,26 @@ public sealed class Topic : IGenesysCloudModel<Topic>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Phrase.ReadJson(ref reader, options));
                         }
 
-                        value.Phrases = list6;
+                        value._phrases = list6;
                     }
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.PublishedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._publishedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 15:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,13 +219,13 @@ public sealed class Topic : IGenesysCloudModel<Topic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        WriteString(writer, "matchingType"u8, value.MatchingType?.ToString(), nulls);
-        if (value.Programs is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        WriteString(writer, "matchingType"u8, value._matchingType?.ToString(), nulls);
+        if (value._programs is { } property7)
         {
             writer.WritePropertyName("programs"u8);
             writer.WriteStartArray();
@@ -231,7 +249,7 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             writer.WriteNull("programs"u8);
         }
 
-        if (value.Tags is { } property10)
+        if (value._tags is { } property10)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -248,9 +266,9 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             writer.WriteNull("tags"u8);
         }
 
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "participants"u8, value.Participants?.ToString(), nulls);
-        if (value.Phrases is { } property12)
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "participants"u8, value._participants?.ToString(), nulls);
+        if (value._phrases is { } property12)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -274,7 +292,7 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             writer.WriteNull("phrases"u8);
         }
 
-        if (value.ModifiedBy is { } property15)
+        if (value._modifiedBy is { } property15)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property15, options);
@@ -284,8 +302,8 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.PublishedBy is { } property17)
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._publishedBy is { } property17)
         {
             writer.WritePropertyName("publishedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property17, options);
@@ -295,9 +313,9 @@ public sealed class Topic : IGenesysCloudModel<Topic>
             writer.WriteNull("publishedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

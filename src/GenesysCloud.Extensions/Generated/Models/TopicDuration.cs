@@ -14,11 +14,14 @@ public sealed class TopicDuration : IGenesysCloudModel<TopicDuration>
 {
     /// <summary>The total duration of the topic phrase within the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalMilliseconds")]
-    public long? TotalMilliseconds { get; set; }
+    public long? TotalMilliseconds { get => _totalMilliseconds; set => _totalMilliseconds = value; }
+
+    private long? _totalMilliseconds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TopicDuration IGenesysCloudModel<TopicDuration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TopicDuration : IGenesysCloudModel<TopicDuration>
             switch (index)
             {
                 case 0:
-                    value.TotalMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._totalMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class TopicDuration : IGenesysCloudModel<TopicDuration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "totalMilliseconds"u8, value.TotalMilliseconds, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalMilliseconds"u8, value._totalMilliseconds, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

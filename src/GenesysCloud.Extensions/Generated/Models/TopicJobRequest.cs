@@ -14,11 +14,14 @@ public sealed class TopicJobRequest : IGenesysCloudModel<TopicJobRequest>
 {
     /// <summary>The ids of the topics used for this job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get => _topicIds; set => _topicIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TopicJobRequest IGenesysCloudModel<TopicJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TopicJobRequest : IGenesysCloudModel<TopicJobRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TopicIds = null;
+                        value._topicIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TopicJobRequest : IGenesysCloudModel<TopicJobRequest>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicIds = list1;
+                        value._topicIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TopicJobRequest : IGenesysCloudModel<TopicJobRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TopicIds is { } property2)
+        if (value._topicIds is { } property2)
         {
             writer.WritePropertyName("topicIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class TopicJobRequest : IGenesysCloudModel<TopicJobRequest>
             writer.WriteNull("topicIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TopicOffset : IGenesysCloudModel<TopicOffset>
 {
     /// <summary>Count of words before the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wordCount")]
-    public long? WordCount { get; set; }
+    public long? WordCount { get => _wordCount; set => _wordCount = value; }
 
     /// <summary>Count of characters before the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("characterCount")]
-    public long? CharacterCount { get; set; }
+    public long? CharacterCount { get => _characterCount; set => _characterCount = value; }
+
+    private long? _wordCount;
+    private long? _characterCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TopicOffset IGenesysCloudModel<TopicOffset>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TopicOffset : IGenesysCloudModel<TopicOffset>
             switch (index)
             {
                 case 0:
-                    value.WordCount = ReadNullableInt64(ref reader, options, name);
+                    value._wordCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.CharacterCount = ReadNullableInt64(ref reader, options, name);
+                    value._characterCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TopicOffset : IGenesysCloudModel<TopicOffset>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "wordCount"u8, value.WordCount, nulls);
-        WriteInt64(writer, "characterCount"u8, value.CharacterCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "wordCount"u8, value._wordCount, nulls);
+        WriteInt64(writer, "characterCount"u8, value._characterCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
 {
     /// <summary>The topic name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The topic description</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The topic strictness, default value is 72</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("strictness")]
-    public global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum? Strictness { get; set; }
+    public global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum? Strictness { get => _strictness; set => _strictness = value; }
 
     /// <summary>The ids of programs associated to the topic</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get => _programIds; set => _programIds = value; }
 
     /// <summary>The topic tags</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>The topic dialect</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dialect")]
-    public string? Dialect { get; set; }
+    public string? Dialect { get => _dialect; set => _dialect = value; }
 
     /// <summary>The topic participants, default value is All</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participants")]
-    public global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum? Participants { get; set; }
+    public global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum? Participants { get => _participants; set => _participants = value; }
 
     /// <summary>The topic phrases</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? Phrases { get => _phrases; set => _phrases = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum? _strictness;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private string? _dialect;
+    private global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum? _participants;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Phrase>? _phrases;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TopicRequest IGenesysCloudModel<TopicRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,18 +77,18 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum?)null;
+                    value._strictness = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum(text1) : (global::GenesysCloud.Extensions.Models.TopicRequest.StrictnessEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.ProgramIds = null;
+                        value._programIds = null;
                     }
                     else
                     {
@@ -89,13 +99,13 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProgramIds = list2;
+                        value._programIds = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -106,19 +116,19 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list3;
+                        value._tags = list3;
                     }
                     break;
                 case 5:
-                    value.Dialect = ReadString(ref reader, name);
+                    value._dialect = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Participants = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum(text4) : (global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum?)null;
+                    value._participants = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum(text4) : (global::GenesysCloud.Extensions.Models.TopicRequest.ParticipantsEnum?)null;
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -129,11 +139,11 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Phrase.ReadJson(ref reader, options));
                         }
 
-                        value.Phrases = list5;
+                        value._phrases = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,10 +155,10 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "strictness"u8, value.Strictness?.ToString(), nulls);
-        if (value.ProgramIds is { } property6)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "strictness"u8, value._strictness?.ToString(), nulls);
+        if (value._programIds is { } property6)
         {
             writer.WritePropertyName("programIds"u8);
             writer.WriteStartArray();
@@ -165,7 +175,7 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
             writer.WriteNull("programIds"u8);
         }
 
-        if (value.Tags is { } property8)
+        if (value._tags is { } property8)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -182,9 +192,9 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
             writer.WriteNull("tags"u8);
         }
 
-        WriteString(writer, "dialect"u8, value.Dialect, nulls);
-        WriteString(writer, "participants"u8, value.Participants?.ToString(), nulls);
-        if (value.Phrases is { } property10)
+        WriteString(writer, "dialect"u8, value._dialect, nulls);
+        WriteString(writer, "participants"u8, value._participants?.ToString(), nulls);
+        if (value._phrases is { } property10)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -208,7 +218,7 @@ public sealed class TopicRequest : IGenesysCloudModel<TopicRequest>
             writer.WriteNull("phrases"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

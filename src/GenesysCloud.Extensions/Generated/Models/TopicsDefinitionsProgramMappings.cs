@@ -14,27 +14,34 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
 {
     /// <summary>Gets or sets <c>program</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("program")]
-    public global::GenesysCloud.Extensions.Models.BaseProgramEntity? Program { get; set; }
+    public global::GenesysCloud.Extensions.Models.BaseProgramEntity? Program { get => _program; set => _program = value; }
 
     /// <summary>Gets or sets <c>queues</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>Gets or sets <c>flows</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flows")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Flows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? Flows { get => _flows; set => _flows = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
+
+    private global::GenesysCloud.Extensions.Models.BaseProgramEntity? _program;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _queues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>? _flows;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _modifiedBy;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TopicsDefinitionsProgramMappings IGenesysCloudModel<TopicsDefinitionsProgramMappings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
             switch (index)
             {
                 case 0:
-                    value.Program = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BaseProgramEntity.ReadJson(ref reader, options);
+                    value._program = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BaseProgramEntity.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -71,13 +78,13 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list1;
+                        value._queues = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Flows = null;
+                        value._flows = null;
                     }
                     else
                     {
@@ -88,17 +95,17 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options));
                         }
 
-                        value.Flows = list2;
+                        value._flows = list2;
                     }
                     break;
                 case 3:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Program is { } property3)
+        if (value._program is { } property3)
         {
             writer.WritePropertyName("program"u8);
             global::GenesysCloud.Extensions.Models.BaseProgramEntity.WriteJson(writer, property3, options);
@@ -120,7 +127,7 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
             writer.WriteNull("program"u8);
         }
 
-        if (value.Queues is { } property5)
+        if (value._queues is { } property5)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -144,7 +151,7 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
             writer.WriteNull("queues"u8);
         }
 
-        if (value.Flows is { } property8)
+        if (value._flows is { } property8)
         {
             writer.WritePropertyName("flows"u8);
             writer.WriteStartArray();
@@ -168,7 +175,7 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
             writer.WriteNull("flows"u8);
         }
 
-        if (value.ModifiedBy is { } property11)
+        if (value._modifiedBy is { } property11)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -178,8 +185,8 @@ public sealed class TopicsDefinitionsProgramMappings : IGenesysCloudModel<Topics
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

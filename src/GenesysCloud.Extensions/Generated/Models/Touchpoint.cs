@@ -14,27 +14,34 @@ public sealed class Touchpoint : IGenesysCloudModel<Touchpoint>
 {
     /// <summary>ID of conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>ID of agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
-    public string? AgentId { get; set; }
+    public string? AgentId { get => _agentId; set => _agentId = value; }
 
     /// <summary>The value attributed to this touchpoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedValue")]
-    public double? AssociatedValue { get; set; }
+    public double? AssociatedValue { get => _associatedValue; set => _associatedValue = value; }
 
     /// <summary>Media Type of the touchpoint; allowed values are Email, Message and Voice.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>Date conversation happened. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _conversationId;
+    private string? _agentId;
+    private double? _associatedValue;
+    private global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum? _mediaType;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Touchpoint IGenesysCloudModel<Touchpoint>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class Touchpoint : IGenesysCloudModel<Touchpoint>
             switch (index)
             {
                 case 0:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AgentId = ReadString(ref reader, name);
+                    value._agentId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AssociatedValue = ReadNullableDouble(ref reader, options, name);
+                    value._associatedValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Touchpoint.MediaTypeEnum?)null;
                     break;
                 case 4:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class Touchpoint : IGenesysCloudModel<Touchpoint>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "agentId"u8, value.AgentId, nulls);
-        WriteDouble(writer, "associatedValue"u8, value.AssociatedValue, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "agentId"u8, value._agentId, nulls);
+        WriteDouble(writer, "associatedValue"u8, value._associatedValue, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
 {
     /// <summary>List of parameters to be excluded from the query string.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludedQueryParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExcludedQueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExcludedQueryParameters { get => _excludedQueryParameters; set => _excludedQueryParameters = value; }
 
     /// <summary>Whether or not to keep the URL fragment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shouldKeepUrlFragment")]
-    public bool? ShouldKeepUrlFragment { get; set; }
+    public bool? ShouldKeepUrlFragment { get => _shouldKeepUrlFragment; set => _shouldKeepUrlFragment = value; }
 
     /// <summary>List of query parameters used for search (e.g. 'query').</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQueryParameters")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SearchQueryParameters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SearchQueryParameters { get => _searchQueryParameters; set => _searchQueryParameters = value; }
 
     /// <summary>IP address filtering configuration for tracking restrictions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IpFilter>? IpFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IpFilter>? IpFilters { get => _ipFilters; set => _ipFilters = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _excludedQueryParameters;
+    private bool? _shouldKeepUrlFragment;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _searchQueryParameters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.IpFilter>? _ipFilters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrackingSettings IGenesysCloudModel<TrackingSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ExcludedQueryParameters = null;
+                        value._excludedQueryParameters = null;
                     }
                     else
                     {
@@ -64,16 +70,16 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExcludedQueryParameters = list1;
+                        value._excludedQueryParameters = list1;
                     }
                     break;
                 case 1:
-                    value.ShouldKeepUrlFragment = ReadNullableBoolean(ref reader, name);
+                    value._shouldKeepUrlFragment = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SearchQueryParameters = null;
+                        value._searchQueryParameters = null;
                     }
                     else
                     {
@@ -84,13 +90,13 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SearchQueryParameters = list2;
+                        value._searchQueryParameters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.IpFilters = null;
+                        value._ipFilters = null;
                     }
                     else
                     {
@@ -101,11 +107,11 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.IpFilter.ReadJson(ref reader, options));
                         }
 
-                        value.IpFilters = list3;
+                        value._ipFilters = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +123,7 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExcludedQueryParameters is { } property4)
+        if (value._excludedQueryParameters is { } property4)
         {
             writer.WritePropertyName("excludedQueryParameters"u8);
             writer.WriteStartArray();
@@ -134,8 +140,8 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
             writer.WriteNull("excludedQueryParameters"u8);
         }
 
-        WriteBoolean(writer, "shouldKeepUrlFragment"u8, value.ShouldKeepUrlFragment, nulls);
-        if (value.SearchQueryParameters is { } property6)
+        WriteBoolean(writer, "shouldKeepUrlFragment"u8, value._shouldKeepUrlFragment, nulls);
+        if (value._searchQueryParameters is { } property6)
         {
             writer.WritePropertyName("searchQueryParameters"u8);
             writer.WriteStartArray();
@@ -152,7 +158,7 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
             writer.WriteNull("searchQueryParameters"u8);
         }
 
-        if (value.IpFilters is { } property8)
+        if (value._ipFilters is { } property8)
         {
             writer.WritePropertyName("ipFilters"u8);
             writer.WriteStartArray();
@@ -176,7 +182,7 @@ public sealed class TrackingSettings : IGenesysCloudModel<TrackingSettings>
             writer.WriteNull("ipFilters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
 {
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Gets or sets <c>returnFields</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("returnFields")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReturnFields { get => _returnFields; set => _returnFields = value; }
 
     /// <summary>Resource domain type to search</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>The search criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptSearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptSearchCriteria>? Query { get => _query; set => _query = value; }
+
+    private global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum? _sortOrder;
+    private string? _sortBy;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _returnFields;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptSearchCriteria>? _query;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptSearchRequest IGenesysCloudModel<TranscriptSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,21 +77,21 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
             switch (index)
             {
                 case 0:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptSearchRequest.SortOrderEnum?)null;
                     break;
                 case 1:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -92,13 +102,13 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.ReturnFields = null;
+                        value._returnFields = null;
                     }
                     else
                     {
@@ -109,13 +119,13 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReturnFields = list3;
+                        value._returnFields = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -126,13 +136,13 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list4;
+                        value._types = list4;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -143,11 +153,11 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TranscriptSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list5;
+                        value._query = list5;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -159,11 +169,11 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Sort is { } property6)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -187,7 +197,7 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
             writer.WriteNull("sort"u8);
         }
 
-        if (value.ReturnFields is { } property9)
+        if (value._returnFields is { } property9)
         {
             writer.WritePropertyName("returnFields"u8);
             writer.WriteStartArray();
@@ -204,7 +214,7 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
             writer.WriteNull("returnFields"u8);
         }
 
-        if (value.Types is { } property11)
+        if (value._types is { } property11)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -221,7 +231,7 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
             writer.WriteNull("types"u8);
         }
 
-        if (value.Query is { } property13)
+        if (value._query is { } property13)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -245,7 +255,7 @@ public sealed class TranscriptSearchRequest : IGenesysCloudModel<TranscriptSearc
             writer.WriteNull("query"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

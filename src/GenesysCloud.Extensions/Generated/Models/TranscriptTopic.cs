@@ -14,43 +14,54 @@ public sealed class TranscriptTopic : IGenesysCloudModel<TranscriptTopic>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The phrase which detected the topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicPhrase")]
-    public string? TopicPhrase { get; set; }
+    public string? TopicPhrase { get => _topicPhrase; set => _topicPhrase = value; }
 
     /// <summary>The transcript phrase which detected the topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptPhrase")]
-    public string? TranscriptPhrase { get; set; }
+    public string? TranscriptPhrase { get => _transcriptPhrase; set => _transcriptPhrase = value; }
 
     /// <summary>The detection confidence of the topic.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-    public long? Confidence { get; set; }
+    public long? Confidence { get => _confidence; set => _confidence = value; }
 
     /// <summary>The start time of the topic phrase.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTimeMilliseconds")]
-    public long? StartTimeMilliseconds { get; set; }
+    public long? StartTimeMilliseconds { get => _startTimeMilliseconds; set => _startTimeMilliseconds = value; }
 
     /// <summary>Gets or sets <c>duration</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
-    public global::GenesysCloud.Extensions.Models.TopicDuration? Duration { get; set; }
+    public global::GenesysCloud.Extensions.Models.TopicDuration? Duration { get => _duration; set => _duration = value; }
 
     /// <summary>Location of the phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public global::GenesysCloud.Extensions.Models.TopicOffset? Offset { get; set; }
+    public global::GenesysCloud.Extensions.Models.TopicOffset? Offset { get => _offset; set => _offset = value; }
 
     /// <summary>Location of the phrase in the recording in milliseconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordingLocation")]
-    public long? RecordingLocation { get; set; }
+    public long? RecordingLocation { get => _recordingLocation; set => _recordingLocation = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _topicPhrase;
+    private string? _transcriptPhrase;
+    private long? _confidence;
+    private long? _startTimeMilliseconds;
+    private global::GenesysCloud.Extensions.Models.TopicDuration? _duration;
+    private global::GenesysCloud.Extensions.Models.TopicOffset? _offset;
+    private long? _recordingLocation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptTopic IGenesysCloudModel<TranscriptTopic>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class TranscriptTopic : IGenesysCloudModel<TranscriptTopic>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TopicPhrase = ReadString(ref reader, name);
+                    value._topicPhrase = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TranscriptPhrase = ReadString(ref reader, name);
+                    value._transcriptPhrase = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Confidence = ReadNullableInt64(ref reader, options, name);
+                    value._confidence = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.StartTimeMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._startTimeMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.Duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TopicDuration.ReadJson(ref reader, options);
+                    value._duration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TopicDuration.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Offset = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TopicOffset.ReadJson(ref reader, options);
+                    value._offset = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TopicOffset.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.RecordingLocation = ReadNullableInt64(ref reader, options, name);
+                    value._recordingLocation = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +121,13 @@ public sealed class TranscriptTopic : IGenesysCloudModel<TranscriptTopic>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "topicPhrase"u8, value.TopicPhrase, nulls);
-        WriteString(writer, "transcriptPhrase"u8, value.TranscriptPhrase, nulls);
-        WriteInt64(writer, "confidence"u8, value.Confidence, nulls);
-        WriteInt64(writer, "startTimeMilliseconds"u8, value.StartTimeMilliseconds, nulls);
-        if (value.Duration is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "topicPhrase"u8, value._topicPhrase, nulls);
+        WriteString(writer, "transcriptPhrase"u8, value._transcriptPhrase, nulls);
+        WriteInt64(writer, "confidence"u8, value._confidence, nulls);
+        WriteInt64(writer, "startTimeMilliseconds"u8, value._startTimeMilliseconds, nulls);
+        if (value._duration is { } property1)
         {
             writer.WritePropertyName("duration"u8);
             global::GenesysCloud.Extensions.Models.TopicDuration.WriteJson(writer, property1, options);
@@ -126,7 +137,7 @@ public sealed class TranscriptTopic : IGenesysCloudModel<TranscriptTopic>
             writer.WriteNull("duration"u8);
         }
 
-        if (value.Offset is { } property3)
+        if (value._offset is { } property3)
         {
             writer.WritePropertyName("offset"u8);
             global::GenesysCloud.Extensions.Models.TopicOffset.WriteJson(writer, property3, options);
@@ -136,8 +147,8 @@ public sealed class TranscriptTopic : IGenesysCloudModel<TranscriptTopic>
             writer.WriteNull("offset"u8);
         }
 
-        WriteInt64(writer, "recordingLocation"u8, value.RecordingLocation, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "recordingLocation"u8, value._recordingLocation, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

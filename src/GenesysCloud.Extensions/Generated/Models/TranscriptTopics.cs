@@ -14,15 +14,19 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
 {
     /// <summary>List of topics which need to be included in exact match criteria. This field is not mutually exclusive with excludes topic list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Includes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Includes { get => _includes; set => _includes = value; }
 
     /// <summary>List of topics which need to be excluded in exact match criteria. This field is not mutually exclusive with includes topic list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("excludes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Excludes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Excludes { get => _excludes; set => _excludes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _includes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _excludes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptTopics IGenesysCloudModel<TranscriptTopics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Includes = null;
+                        value._includes = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Includes = list1;
+                        value._includes = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Excludes = null;
+                        value._excludes = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Excludes = list2;
+                        value._excludes = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Includes is { } property3)
+        if (value._includes is { } property3)
         {
             writer.WritePropertyName("includes"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
             writer.WriteNull("includes"u8);
         }
 
-        if (value.Excludes is { } property5)
+        if (value._excludes is { } property5)
         {
             writer.WritePropertyName("excludes"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class TranscriptTopics : IGenesysCloudModel<TranscriptTopics>
             writer.WriteNull("excludes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

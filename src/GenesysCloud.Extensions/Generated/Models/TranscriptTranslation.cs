@@ -14,19 +14,24 @@ public sealed class TranscriptTranslation : IGenesysCloudModel<TranscriptTransla
 {
     /// <summary>Transcript Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>List of translated phrases, if translation succeeded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseTranslation>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseTranslation>? Phrases { get => _phrases; set => _phrases = value; }
 
     /// <summary>Translation error, if translation failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translateError")]
-    public string? TranslateError { get; set; }
+    public string? TranslateError { get => _translateError; set => _translateError = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseTranslation>? _phrases;
+    private string? _translateError;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptTranslation IGenesysCloudModel<TranscriptTranslation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class TranscriptTranslation : IGenesysCloudModel<TranscriptTransla
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class TranscriptTranslation : IGenesysCloudModel<TranscriptTransla
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhraseTranslation.ReadJson(ref reader, options));
                         }
 
-                        value.Phrases = list1;
+                        value._phrases = list1;
                     }
                     break;
                 case 2:
-                    value.TranslateError = ReadString(ref reader, name);
+                    value._translateError = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class TranscriptTranslation : IGenesysCloudModel<TranscriptTransla
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Phrases is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._phrases is { } property2)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class TranscriptTranslation : IGenesysCloudModel<TranscriptTransla
             writer.WriteNull("phrases"u8);
         }
 
-        WriteString(writer, "translateError"u8, value.TranslateError, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "translateError"u8, value._translateError, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

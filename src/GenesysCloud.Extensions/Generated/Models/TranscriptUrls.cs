@@ -14,19 +14,24 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
 {
     /// <summary>The Conversation Reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The Communication ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>List of Transcript URLs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urls")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentUrl>? Urls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentUrl>? Urls { get => _urls; set => _urls = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _conversation;
+    private string? _communicationId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SegmentUrl>? _urls;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptUrls IGenesysCloudModel<TranscriptUrls>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
             switch (index)
             {
                 case 0:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Urls = null;
+                        value._urls = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SegmentUrl.ReadJson(ref reader, options));
                         }
 
-                        value.Urls = list1;
+                        value._urls = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Conversation is { } property2)
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -92,8 +97,8 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
             writer.WriteNull("conversation"u8);
         }
 
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        if (value.Urls is { } property4)
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        if (value._urls is { } property4)
         {
             writer.WritePropertyName("urls"u8);
             writer.WriteStartArray();
@@ -117,7 +122,7 @@ public sealed class TranscriptUrls : IGenesysCloudModel<TranscriptUrls>
             writer.WriteNull("urls"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

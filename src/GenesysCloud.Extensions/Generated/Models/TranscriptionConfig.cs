@@ -14,11 +14,14 @@ public sealed class TranscriptionConfig : IGenesysCloudModel<TranscriptionConfig
 {
     /// <summary>The name of the vendor used for speech transcription.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vendorName")]
-    public global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum? VendorName { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum? VendorName { get => _vendorName; set => _vendorName = value; }
+
+    private global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum? _vendorName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptionConfig IGenesysCloudModel<TranscriptionConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TranscriptionConfig : IGenesysCloudModel<TranscriptionConfig
             switch (index)
             {
                 case 0:
-                    value.VendorName = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum?)null;
+                    value._vendorName = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptionConfig.VendorNameEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class TranscriptionConfig : IGenesysCloudModel<TranscriptionConfig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "vendorName"u8, value.VendorName?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "vendorName"u8, value._vendorName?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TranscriptionEnginesRequest : IGenesysCloudModel<Transcripti
 {
     /// <summary>The transcription engine setting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionEngines")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? TranscriptionEngines { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? TranscriptionEngines { get => _transcriptionEngines; set => _transcriptionEngines = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine>? _transcriptionEngines;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptionEnginesRequest IGenesysCloudModel<TranscriptionEnginesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TranscriptionEnginesRequest : IGenesysCloudModel<Transcripti
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptionEngines = null;
+                        value._transcriptionEngines = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TranscriptionEnginesRequest : IGenesysCloudModel<Transcripti
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngine.ReadJson(ref reader, options));
                         }
 
-                        value.TranscriptionEngines = list1;
+                        value._transcriptionEngines = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TranscriptionEnginesRequest : IGenesysCloudModel<Transcripti
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TranscriptionEngines is { } property2)
+        if (value._transcriptionEngines is { } property2)
         {
             writer.WritePropertyName("transcriptionEngines"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class TranscriptionEnginesRequest : IGenesysCloudModel<Transcripti
             writer.WriteNull("transcriptionEngines"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

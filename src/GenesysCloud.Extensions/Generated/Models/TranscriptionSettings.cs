@@ -14,31 +14,39 @@ public sealed class TranscriptionSettings : IGenesysCloudModel<TranscriptionSett
 {
     /// <summary>Setting to enable/disable transcription capability</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcription")]
-    public global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum? Transcription { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum? Transcription { get => _transcription; set => _transcription = value; }
 
     /// <summary>Configure confidence threshold. The possible values are from 1 to 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptionConfidenceThreshold")]
-    public long? TranscriptionConfidenceThreshold { get; set; }
+    public long? TranscriptionConfidenceThreshold { get => _transcriptionConfidenceThreshold; set => _transcriptionConfidenceThreshold = value; }
 
     /// <summary>Boolean flag indicating whether low latency transcription via Notification API is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lowLatencyTranscriptionEnabled")]
-    public bool? LowLatencyTranscriptionEnabled { get; set; }
+    public bool? LowLatencyTranscriptionEnabled { get => _lowLatencyTranscriptionEnabled; set => _lowLatencyTranscriptionEnabled = value; }
 
     /// <summary>Setting to enable/disable content search</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentSearchEnabled")]
-    public bool? ContentSearchEnabled { get; set; }
+    public bool? ContentSearchEnabled { get => _contentSearchEnabled; set => _contentSearchEnabled = value; }
 
     /// <summary>Setting to enable/disable PCI DSS Redaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pciDssRedactionEnabled")]
-    public bool? PciDssRedactionEnabled { get; set; }
+    public bool? PciDssRedactionEnabled { get => _pciDssRedactionEnabled; set => _pciDssRedactionEnabled = value; }
 
     /// <summary>Setting to enable/disable PII Redaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("piiRedactionEnabled")]
-    public bool? PiiRedactionEnabled { get; set; }
+    public bool? PiiRedactionEnabled { get => _piiRedactionEnabled; set => _piiRedactionEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum? _transcription;
+    private long? _transcriptionConfidenceThreshold;
+    private bool? _lowLatencyTranscriptionEnabled;
+    private bool? _contentSearchEnabled;
+    private bool? _pciDssRedactionEnabled;
+    private bool? _piiRedactionEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptionSettings IGenesysCloudModel<TranscriptionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class TranscriptionSettings : IGenesysCloudModel<TranscriptionSett
             switch (index)
             {
                 case 0:
-                    value.Transcription = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum?)null;
+                    value._transcription = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptionSettings.TranscriptionEnum?)null;
                     break;
                 case 1:
-                    value.TranscriptionConfidenceThreshold = ReadNullableInt64(ref reader, options, name);
+                    value._transcriptionConfidenceThreshold = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.LowLatencyTranscriptionEnabled = ReadNullableBoolean(ref reader, name);
+                    value._lowLatencyTranscriptionEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ContentSearchEnabled = ReadNullableBoolean(ref reader, name);
+                    value._contentSearchEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.PciDssRedactionEnabled = ReadNullableBoolean(ref reader, name);
+                    value._pciDssRedactionEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.PiiRedactionEnabled = ReadNullableBoolean(ref reader, name);
+                    value._piiRedactionEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class TranscriptionSettings : IGenesysCloudModel<TranscriptionSett
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transcription"u8, value.Transcription?.ToString(), nulls);
-        WriteInt64(writer, "transcriptionConfidenceThreshold"u8, value.TranscriptionConfidenceThreshold, nulls);
-        WriteBoolean(writer, "lowLatencyTranscriptionEnabled"u8, value.LowLatencyTranscriptionEnabled, nulls);
-        WriteBoolean(writer, "contentSearchEnabled"u8, value.ContentSearchEnabled, nulls);
-        WriteBoolean(writer, "pciDssRedactionEnabled"u8, value.PciDssRedactionEnabled, nulls);
-        WriteBoolean(writer, "piiRedactionEnabled"u8, value.PiiRedactionEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transcription"u8, value._transcription?.ToString(), nulls);
+        WriteInt64(writer, "transcriptionConfidenceThreshold"u8, value._transcriptionConfidenceThreshold, nulls);
+        WriteBoolean(writer, "lowLatencyTranscriptionEnabled"u8, value._lowLatencyTranscriptionEnabled, nulls);
+        WriteBoolean(writer, "contentSearchEnabled"u8, value._contentSearchEnabled, nulls);
+        WriteBoolean(writer, "pciDssRedactionEnabled"u8, value._pciDssRedactionEnabled, nulls);
+        WriteBoolean(writer, "piiRedactionEnabled"u8, value._piiRedactionEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

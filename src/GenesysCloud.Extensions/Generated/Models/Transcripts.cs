@@ -14,23 +14,29 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
 {
     /// <summary>List of transcript contents which needs to satisfy exact match criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactMatch")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExactMatch { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExactMatch { get => _exactMatch; set => _exactMatch = value; }
 
     /// <summary>List of transcript contents which needs to satisfy contains criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contains")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Contains { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Contains { get => _contains; set => _contains = value; }
 
     /// <summary>List of transcript contents which needs to satisfy does not contain criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("doesNotContain")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DoesNotContain { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DoesNotContain { get => _doesNotContain; set => _doesNotContain = value; }
 
     /// <summary>List of words or phrases used to filter out transcripts that contain content similar to any item in this list</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notSimilarTo")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? NotSimilarTo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? NotSimilarTo { get => _notSimilarTo; set => _notSimilarTo = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _exactMatch;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contains;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _doesNotContain;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _notSimilarTo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Transcripts IGenesysCloudModel<Transcripts>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ExactMatch = null;
+                        value._exactMatch = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExactMatch = list1;
+                        value._exactMatch = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Contains = null;
+                        value._contains = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Contains = list2;
+                        value._contains = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DoesNotContain = null;
+                        value._doesNotContain = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DoesNotContain = list3;
+                        value._doesNotContain = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.NotSimilarTo = null;
+                        value._notSimilarTo = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.NotSimilarTo = list4;
+                        value._notSimilarTo = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ExactMatch is { } property5)
+        if (value._exactMatch is { } property5)
         {
             writer.WritePropertyName("exactMatch"u8);
             writer.WriteStartArray();
@@ -148,7 +154,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
             writer.WriteNull("exactMatch"u8);
         }
 
-        if (value.Contains is { } property7)
+        if (value._contains is { } property7)
         {
             writer.WritePropertyName("contains"u8);
             writer.WriteStartArray();
@@ -165,7 +171,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
             writer.WriteNull("contains"u8);
         }
 
-        if (value.DoesNotContain is { } property9)
+        if (value._doesNotContain is { } property9)
         {
             writer.WritePropertyName("doesNotContain"u8);
             writer.WriteStartArray();
@@ -182,7 +188,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
             writer.WriteNull("doesNotContain"u8);
         }
 
-        if (value.NotSimilarTo is { } property11)
+        if (value._notSimilarTo is { } property11)
         {
             writer.WritePropertyName("notSimilarTo"u8);
             writer.WriteStartArray();
@@ -199,7 +205,7 @@ public sealed class Transcripts : IGenesysCloudModel<Transcripts>
             writer.WriteNull("notSimilarTo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

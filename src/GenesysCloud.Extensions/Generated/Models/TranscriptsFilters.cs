@@ -14,31 +14,39 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
 {
     /// <summary>The media type of the transcripts, default value is all</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>start time to filter by, default value is 7 days into the past</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startTimeMs")]
-    public long? StartTimeMs { get; set; }
+    public long? StartTimeMs { get => _startTimeMs; set => _startTimeMs = value; }
 
     /// <summary>end time to filter by, default value is current time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTimeMs")]
-    public long? EndTimeMs { get; set; }
+    public long? EndTimeMs { get => _endTimeMs; set => _endTimeMs = value; }
 
     /// <summary>list of programs ids to filter by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programs")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Programs { get => _programs; set => _programs = value; }
 
     /// <summary>list of queues ids to filter by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>list of flows ids to filter by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flows")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Flows { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Flows { get => _flows; set => _flows = value; }
+
+    private global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum? _mediaType;
+    private long? _startTimeMs;
+    private long? _endTimeMs;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programs;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queues;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flows;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranscriptsFilters IGenesysCloudModel<TranscriptsFilters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
             switch (index)
             {
                 case 0:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TranscriptsFilters.MediaTypeEnum?)null;
                     break;
                 case 1:
-                    value.StartTimeMs = ReadNullableInt64(ref reader, options, name);
+                    value._startTimeMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.EndTimeMs = ReadNullableInt64(ref reader, options, name);
+                    value._endTimeMs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Programs = null;
+                        value._programs = null;
                     }
                     else
                     {
@@ -81,13 +89,13 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Programs = list2;
+                        value._programs = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -98,13 +106,13 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Queues = list3;
+                        value._queues = list3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Flows = null;
+                        value._flows = null;
                     }
                     else
                     {
@@ -115,11 +123,11 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Flows = list4;
+                        value._flows = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,10 +139,10 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteInt64(writer, "startTimeMs"u8, value.StartTimeMs, nulls);
-        WriteInt64(writer, "endTimeMs"u8, value.EndTimeMs, nulls);
-        if (value.Programs is { } property5)
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteInt64(writer, "startTimeMs"u8, value._startTimeMs, nulls);
+        WriteInt64(writer, "endTimeMs"u8, value._endTimeMs, nulls);
+        if (value._programs is { } property5)
         {
             writer.WritePropertyName("programs"u8);
             writer.WriteStartArray();
@@ -151,7 +159,7 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
             writer.WriteNull("programs"u8);
         }
 
-        if (value.Queues is { } property7)
+        if (value._queues is { } property7)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -168,7 +176,7 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
             writer.WriteNull("queues"u8);
         }
 
-        if (value.Flows is { } property9)
+        if (value._flows is { } property9)
         {
             writer.WritePropertyName("flows"u8);
             writer.WriteStartArray();
@@ -185,7 +193,7 @@ public sealed class TranscriptsFilters : IGenesysCloudModel<TranscriptsFilters>
             writer.WriteNull("flows"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

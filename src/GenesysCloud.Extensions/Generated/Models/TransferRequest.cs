@@ -14,35 +14,44 @@ public sealed class TransferRequest : IGenesysCloudModel<TransferRequest>
 {
     /// <summary>The type of transfer to perform. Attended, where the initiating agent maintains ownership of the conversation until the intended recipient accepts the transfer, or Unattended, where the initiating agent immediately disconnects. Default is Unattended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>If true, the digital internal message will NOT be terminated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keepInternalMessageAlive")]
-    public bool? KeepInternalMessageAlive { get; set; }
+    public bool? KeepInternalMessageAlive { get => _keepInternalMessageAlive; set => _keepInternalMessageAlive = value; }
 
     /// <summary>The user ID of the transfer target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The user ID or queue ID of the transfer target. Address like a phone number can not be used for callbacks, but they can be used for other forms of communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>The user name of the transfer target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userName")]
-    public string? UserName { get; set; }
+    public string? UserName { get => _userName; set => _userName = value; }
 
     /// <summary>The queue ID of the transfer target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>If true, transfer to the voicemail inbox of the participant that is being replaced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemail")]
-    public bool? Voicemail { get; set; }
+    public bool? Voicemail { get => _voicemail; set => _voicemail = value; }
+
+    private global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum? _transferType;
+    private bool? _keepInternalMessageAlive;
+    private string? _userId;
+    private string? _address;
+    private string? _userName;
+    private string? _queueId;
+    private bool? _voicemail;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferRequest IGenesysCloudModel<TransferRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class TransferRequest : IGenesysCloudModel<TransferRequest>
             switch (index)
             {
                 case 0:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferRequest.TransferTypeEnum?)null;
                     break;
                 case 1:
-                    value.KeepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
+                    value._keepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.UserName = ReadString(ref reader, name);
+                    value._userName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Voicemail = ReadNullableBoolean(ref reader, name);
+                    value._voicemail = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class TransferRequest : IGenesysCloudModel<TransferRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteBoolean(writer, "keepInternalMessageAlive"u8, value.KeepInternalMessageAlive, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteString(writer, "userName"u8, value.UserName, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteBoolean(writer, "voicemail"u8, value.Voicemail, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteBoolean(writer, "keepInternalMessageAlive"u8, value._keepInternalMessageAlive, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteString(writer, "userName"u8, value._userName, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteBoolean(writer, "voicemail"u8, value._voicemail, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

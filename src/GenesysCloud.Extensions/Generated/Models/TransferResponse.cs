@@ -14,35 +14,44 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
 {
     /// <summary>The id of the command.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The state of the command.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The date/time that this command was issued. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateIssued")]
-    public global::System.DateTimeOffset? DateIssued { get; set; }
+    public global::System.DateTimeOffset? DateIssued { get => _dateIssued; set => _dateIssued = value; }
 
     /// <summary>The initiator of the command.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiator")]
-    public global::GenesysCloud.Extensions.Models.TransferInitiator? Initiator { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferInitiator? Initiator { get => _initiator; set => _initiator = value; }
 
     /// <summary>The user or entity that modified the command.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The destination of the command.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destination")]
-    public global::GenesysCloud.Extensions.Models.TransferDestination? Destination { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferDestination? Destination { get => _destination; set => _destination = value; }
 
     /// <summary>The type of transfer to perform.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateIssued;
+    private global::GenesysCloud.Extensions.Models.TransferInitiator? _initiator;
+    private global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.TransferDestination? _destination;
+    private global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum? _transferType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferResponse IGenesysCloudModel<TransferResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.DateIssued = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateIssued = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Initiator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferInitiator.ReadJson(ref reader, options);
+                    value._initiator = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferInitiator.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Destination = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferDestination.ReadJson(ref reader, options);
+                    value._destination = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TransferDestination.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TransferResponse.TransferTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +105,10 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateIssued"u8, value.DateIssued, nulls);
-        if (value.Initiator is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateIssued"u8, value._dateIssued, nulls);
+        if (value._initiator is { } property3)
         {
             writer.WritePropertyName("initiator"u8);
             global::GenesysCloud.Extensions.Models.TransferInitiator.WriteJson(writer, property3, options);
@@ -109,7 +118,7 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
             writer.WriteNull("initiator"u8);
         }
 
-        if (value.ModifiedBy is { } property5)
+        if (value._modifiedBy is { } property5)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.TransferResponseModifiedBy.WriteJson(writer, property5, options);
@@ -119,7 +128,7 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.Destination is { } property7)
+        if (value._destination is { } property7)
         {
             writer.WritePropertyName("destination"u8);
             global::GenesysCloud.Extensions.Models.TransferDestination.WriteJson(writer, property7, options);
@@ -129,8 +138,8 @@ public sealed class TransferResponse : IGenesysCloudModel<TransferResponse>
             writer.WriteNull("destination"u8);
         }
 
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

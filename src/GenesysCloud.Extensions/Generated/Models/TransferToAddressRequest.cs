@@ -14,19 +14,24 @@ public sealed class TransferToAddressRequest : IGenesysCloudModel<TransferToAddr
 {
     /// <summary>The type of transfer to perform. Attended, where the initiating agent maintains ownership of the conversation until the intended recipient accepts the transfer, or Unattended, where the initiating agent immediately disconnects. Default is Unattended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>If true, the digital internal message will NOT be terminated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keepInternalMessageAlive")]
-    public bool? KeepInternalMessageAlive { get; set; }
+    public bool? KeepInternalMessageAlive { get => _keepInternalMessageAlive; set => _keepInternalMessageAlive = value; }
 
     /// <summary>User's name, queue's name, destination's address or phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
+
+    private global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum? _transferType;
+    private bool? _keepInternalMessageAlive;
+    private string? _address;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferToAddressRequest IGenesysCloudModel<TransferToAddressRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TransferToAddressRequest : IGenesysCloudModel<TransferToAddr
             switch (index)
             {
                 case 0:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToAddressRequest.TransferTypeEnum?)null;
                     break;
                 case 1:
-                    value.KeepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
+                    value._keepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TransferToAddressRequest : IGenesysCloudModel<TransferToAddr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteBoolean(writer, "keepInternalMessageAlive"u8, value.KeepInternalMessageAlive, nulls);
-        WriteString(writer, "address"u8, value.Address, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteBoolean(writer, "keepInternalMessageAlive"u8, value._keepInternalMessageAlive, nulls);
+        WriteString(writer, "address"u8, value._address, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class TransferToAgentRequest : IGenesysCloudModel<TransferToAgentR
 {
     /// <summary>The type of transfer to perform. Attended, where the initiating agent maintains ownership of the conversation until the intended recipient accepts the transfer, or Unattended, where the initiating agent immediately disconnects. Default is Unattended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>If true, the digital internal message will NOT be terminated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keepInternalMessageAlive")]
-    public bool? KeepInternalMessageAlive { get; set; }
+    public bool? KeepInternalMessageAlive { get => _keepInternalMessageAlive; set => _keepInternalMessageAlive = value; }
 
     /// <summary>The id of the internal user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The userName (like user’s email) of the internal user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userName")]
-    public string? UserName { get; set; }
+    public string? UserName { get => _userName; set => _userName = value; }
 
     /// <summary>The name of the internal user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userDisplayName")]
-    public string? UserDisplayName { get; set; }
+    public string? UserDisplayName { get => _userDisplayName; set => _userDisplayName = value; }
 
     /// <summary>If true, transfer to the voicemail inbox of the participant that is being replaced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemail")]
-    public bool? Voicemail { get; set; }
+    public bool? Voicemail { get => _voicemail; set => _voicemail = value; }
+
+    private global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum? _transferType;
+    private bool? _keepInternalMessageAlive;
+    private string? _userId;
+    private string? _userName;
+    private string? _userDisplayName;
+    private bool? _voicemail;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferToAgentRequest IGenesysCloudModel<TransferToAgentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class TransferToAgentRequest : IGenesysCloudModel<TransferToAgentR
             switch (index)
             {
                 case 0:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToAgentRequest.TransferTypeEnum?)null;
                     break;
                 case 1:
-                    value.KeepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
+                    value._keepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.UserName = ReadString(ref reader, name);
+                    value._userName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.UserDisplayName = ReadString(ref reader, name);
+                    value._userDisplayName = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Voicemail = ReadNullableBoolean(ref reader, name);
+                    value._voicemail = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class TransferToAgentRequest : IGenesysCloudModel<TransferToAgentR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteBoolean(writer, "keepInternalMessageAlive"u8, value.KeepInternalMessageAlive, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "userName"u8, value.UserName, nulls);
-        WriteString(writer, "userDisplayName"u8, value.UserDisplayName, nulls);
-        WriteBoolean(writer, "voicemail"u8, value.Voicemail, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteBoolean(writer, "keepInternalMessageAlive"u8, value._keepInternalMessageAlive, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "userName"u8, value._userName, nulls);
+        WriteString(writer, "userDisplayName"u8, value._userDisplayName, nulls);
+        WriteBoolean(writer, "voicemail"u8, value._voicemail, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TransferToExternalContactRequest : IGenesysCloudModel<Transf
 {
     /// <summary>The type of transfer to perform. Attended, where the initiating agent maintains ownership of the conversation until the intended recipient accepts the transfer, or Unattended, where the initiating agent immediately disconnects. Default is Unattended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>If true, the digital internal message will NOT be terminated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keepInternalMessageAlive")]
-    public bool? KeepInternalMessageAlive { get; set; }
+    public bool? KeepInternalMessageAlive { get => _keepInternalMessageAlive; set => _keepInternalMessageAlive = value; }
 
     /// <summary>The external contact id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactId")]
-    public string? ContactId { get; set; }
+    public string? ContactId { get => _contactId; set => _contactId = value; }
 
     /// <summary>The external contact phone type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneType")]
-    public global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum? PhoneType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum? PhoneType { get => _phoneType; set => _phoneType = value; }
+
+    private global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum? _transferType;
+    private bool? _keepInternalMessageAlive;
+    private string? _contactId;
+    private global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum? _phoneType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferToExternalContactRequest IGenesysCloudModel<TransferToExternalContactRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TransferToExternalContactRequest : IGenesysCloudModel<Transf
             switch (index)
             {
                 case 0:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.TransferTypeEnum?)null;
                     break;
                 case 1:
-                    value.KeepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
+                    value._keepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ContactId = ReadString(ref reader, name);
+                    value._contactId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PhoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum?)null;
+                    value._phoneType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest.PhoneTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TransferToExternalContactRequest : IGenesysCloudModel<Transf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteBoolean(writer, "keepInternalMessageAlive"u8, value.KeepInternalMessageAlive, nulls);
-        WriteString(writer, "contactId"u8, value.ContactId, nulls);
-        WriteString(writer, "phoneType"u8, value.PhoneType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteBoolean(writer, "keepInternalMessageAlive"u8, value._keepInternalMessageAlive, nulls);
+        WriteString(writer, "contactId"u8, value._contactId, nulls);
+        WriteString(writer, "phoneType"u8, value._phoneType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

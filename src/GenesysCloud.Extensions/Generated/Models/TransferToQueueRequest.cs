@@ -14,23 +14,29 @@ public sealed class TransferToQueueRequest : IGenesysCloudModel<TransferToQueueR
 {
     /// <summary>The type of transfer to perform. Attended, where the initiating agent maintains ownership of the conversation until the intended recipient accepts the transfer, or Unattended, where the initiating agent immediately disconnects. Default is Unattended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>If true, the digital internal message will NOT be terminated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keepInternalMessageAlive")]
-    public bool? KeepInternalMessageAlive { get; set; }
+    public bool? KeepInternalMessageAlive { get => _keepInternalMessageAlive; set => _keepInternalMessageAlive = value; }
 
     /// <summary>The id of the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The name of the queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueName")]
-    public string? QueueName { get; set; }
+    public string? QueueName { get => _queueName; set => _queueName = value; }
+
+    private global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum? _transferType;
+    private bool? _keepInternalMessageAlive;
+    private string? _queueId;
+    private string? _queueName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransferToQueueRequest IGenesysCloudModel<TransferToQueueRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TransferToQueueRequest : IGenesysCloudModel<TransferToQueueR
             switch (index)
             {
                 case 0:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransferToQueueRequest.TransferTypeEnum?)null;
                     break;
                 case 1:
-                    value.KeepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
+                    value._keepInternalMessageAlive = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.QueueName = ReadString(ref reader, name);
+                    value._queueName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TransferToQueueRequest : IGenesysCloudModel<TransferToQueueR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteBoolean(writer, "keepInternalMessageAlive"u8, value.KeepInternalMessageAlive, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "queueName"u8, value.QueueName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteBoolean(writer, "keepInternalMessageAlive"u8, value._keepInternalMessageAlive, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "queueName"u8, value._queueName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

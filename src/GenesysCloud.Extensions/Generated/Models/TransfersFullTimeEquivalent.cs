@@ -14,15 +14,19 @@ public sealed class TransfersFullTimeEquivalent : IGenesysCloudModel<TransfersFu
 {
     /// <summary>The target staffing group that will receive the full time equivalent when agents are transferred from one staffing group to another</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationStaffingGroupId")]
-    public string? DestinationStaffingGroupId { get; set; }
+    public string? DestinationStaffingGroupId { get => _destinationStaffingGroupId; set => _destinationStaffingGroupId = value; }
 
     /// <summary>The duration of the transfer full time equivalent from one staffing group to another</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
+
+    private string? _destinationStaffingGroupId;
+    private global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum? _transferType;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TransfersFullTimeEquivalent IGenesysCloudModel<TransfersFullTimeEquivalent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TransfersFullTimeEquivalent : IGenesysCloudModel<TransfersFu
             switch (index)
             {
                 case 0:
-                    value.DestinationStaffingGroupId = ReadString(ref reader, name);
+                    value._destinationStaffingGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TransfersFullTimeEquivalent.TransferTypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TransfersFullTimeEquivalent : IGenesysCloudModel<TransfersFu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "destinationStaffingGroupId"u8, value.DestinationStaffingGroupId, nulls);
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "destinationStaffingGroupId"u8, value._destinationStaffingGroupId, nulls);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

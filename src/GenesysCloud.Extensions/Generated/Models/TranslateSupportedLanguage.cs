@@ -14,15 +14,19 @@ public sealed class TranslateSupportedLanguage : IGenesysCloudModel<TranslateSup
 {
     /// <summary>Supported translation language name, natively spelled (ex. Español)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageName")]
-    public string? LanguageName { get; set; }
+    public string? LanguageName { get => _languageName; set => _languageName = value; }
 
     /// <summary>Supported translation language code. See - https://docs.aws.amazon.com/translate/latest/dg/what-is-languages.html#what-is-languages-supported</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageCode")]
-    public string? LanguageCode { get; set; }
+    public string? LanguageCode { get => _languageCode; set => _languageCode = value; }
+
+    private string? _languageName;
+    private string? _languageCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TranslateSupportedLanguage IGenesysCloudModel<TranslateSupportedLanguage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TranslateSupportedLanguage : IGenesysCloudModel<TranslateSup
             switch (index)
             {
                 case 0:
-                    value.LanguageName = ReadString(ref reader, name);
+                    value._languageName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LanguageCode = ReadString(ref reader, name);
+                    value._languageCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TranslateSupportedLanguage : IGenesysCloudModel<TranslateSup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "languageName"u8, value.LanguageName, nulls);
-        WriteString(writer, "languageCode"u8, value.LanguageCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "languageName"u8, value._languageName, nulls);
+        WriteString(writer, "languageCode"u8, value._languageCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

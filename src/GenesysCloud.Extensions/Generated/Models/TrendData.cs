@@ -14,23 +14,29 @@ public sealed class TrendData : IGenesysCloudModel<TrendData>
 {
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>Percent of goal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("percentOfGoal")]
-    public double? PercentOfGoal { get; set; }
+    public double? PercentOfGoal { get => _percentOfGoal; set => _percentOfGoal = value; }
 
     /// <summary>Average metric value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageValue")]
-    public double? AverageValue { get; set; }
+    public double? AverageValue { get => _averageValue; set => _averageValue = value; }
+
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private double? _percentOfGoal;
+    private double? _averageValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrendData IGenesysCloudModel<TrendData>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TrendData : IGenesysCloudModel<TrendData>
             switch (index)
             {
                 case 0:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PercentOfGoal = ReadNullableDouble(ref reader, options, name);
+                    value._percentOfGoal = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.AverageValue = ReadNullableDouble(ref reader, options, name);
+                    value._averageValue = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class TrendData : IGenesysCloudModel<TrendData>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteDouble(writer, "percentOfGoal"u8, value.PercentOfGoal, nulls);
-        WriteDouble(writer, "averageValue"u8, value.AverageValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteDouble(writer, "percentOfGoal"u8, value._percentOfGoal, nulls);
+        WriteDouble(writer, "averageValue"u8, value._averageValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

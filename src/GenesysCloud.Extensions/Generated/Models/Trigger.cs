@@ -14,51 +14,64 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the trigger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The topic that will cause the trigger to be invoked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicName")]
-    public string? TopicName { get; set; }
+    public string? TopicName { get => _topicName; set => _topicName = value; }
 
     /// <summary>The target to invoke when a matching event is received</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get => _target; set => _target = value; }
 
     /// <summary>Version of this trigger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Whether or not the trigger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The configuration for when a trigger is considered to be a match for an event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? MatchCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? MatchCriteria { get => _matchCriteria; set => _matchCriteria = value; }
 
     /// <summary>Optional length of time that events are meaningful after origination. Events older than this threshold may be dropped if the platform is delayed in processing events. Unset means events are valid indefinitely, otherwise must be set to at least 10 seconds. Only one of eventTTLSeconds or delayBySeconds can be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTTLSeconds")]
-    public long? EventTTLSeconds { get; set; }
+    public long? EventTTLSeconds { get => _eventTTLSeconds; set => _eventTTLSeconds = value; }
 
     /// <summary>Optional delay invoking target after trigger fires. Must be in the range of 60 to 900 seconds. Only one of eventTTLSeconds or delayBySeconds can be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delayBySeconds")]
-    public long? DelayBySeconds { get; set; }
+    public long? DelayBySeconds { get => _delayBySeconds; set => _delayBySeconds = value; }
 
     /// <summary>Description of the trigger. Can be up to 512 characters in length.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _topicName;
+    private global::GenesysCloud.Extensions.Models.TriggerTarget? _target;
+    private long? _version;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? _matchCriteria;
+    private long? _eventTTLSeconds;
+    private long? _delayBySeconds;
+    private string? _description;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Trigger IGenesysCloudModel<Trigger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,27 +92,27 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.TopicName = ReadString(ref reader, name);
+                    value._topicName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.MatchCriteria = null;
+                        value._matchCriteria = null;
                     }
                     else
                     {
@@ -110,23 +123,23 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MatchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.MatchCriteria = list1;
+                        value._matchCriteria = list1;
                     }
                     break;
                 case 7:
-                    value.EventTTLSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._eventTTLSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.DelayBySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._delayBySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +151,10 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "topicName"u8, value.TopicName, nulls);
-        if (value.Target is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "topicName"u8, value._topicName, nulls);
+        if (value._target is { } property2)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.TriggerTarget.WriteJson(writer, property2, options);
@@ -151,9 +164,9 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
             writer.WriteNull("target"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.MatchCriteria is { } property4)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._matchCriteria is { } property4)
         {
             writer.WritePropertyName("matchCriteria"u8);
             writer.WriteStartArray();
@@ -177,11 +190,11 @@ public sealed class Trigger : IGenesysCloudModel<Trigger>
             writer.WriteNull("matchCriteria"u8);
         }
 
-        WriteInt64(writer, "eventTTLSeconds"u8, value.EventTTLSeconds, nulls);
-        WriteInt64(writer, "delayBySeconds"u8, value.DelayBySeconds, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "eventTTLSeconds"u8, value._eventTTLSeconds, nulls);
+        WriteInt64(writer, "delayBySeconds"u8, value._delayBySeconds, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class TriggerSchedule : IGenesysCloudModel<TriggerSchedule>
 {
     /// <summary>Minutes on which the trigger should fire. Coma separated list of up to 2 values 0-59</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minutes")]
-    public string? Minutes { get; set; }
+    public string? Minutes { get => _minutes; set => _minutes = value; }
 
     /// <summary>Hours on which the trigger should fire. 0-23 or '*' for every hour.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hours")]
-    public string? Hours { get; set; }
+    public string? Hours { get => _hours; set => _hours = value; }
 
     /// <summary>Days of month on which the trigger should fire. 1-31 or '*' for every or '?' for any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysOfMonth")]
-    public string? DaysOfMonth { get; set; }
+    public string? DaysOfMonth { get => _daysOfMonth; set => _daysOfMonth = value; }
 
     /// <summary>Months on which the trigger should fire. 1-12 or '*' for every</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("months")]
-    public string? Months { get; set; }
+    public string? Months { get => _months; set => _months = value; }
 
     /// <summary>Days of week on which the trigger should fire. 1-7 or '*' for every or '?' for any</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysOfWeek")]
-    public string? DaysOfWeek { get; set; }
+    public string? DaysOfWeek { get => _daysOfWeek; set => _daysOfWeek = value; }
 
     /// <summary>Timezone for the trigger schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
-    public string? Timezone { get; set; }
+    public string? Timezone { get => _timezone; set => _timezone = value; }
+
+    private string? _minutes;
+    private string? _hours;
+    private string? _daysOfMonth;
+    private string? _months;
+    private string? _daysOfWeek;
+    private string? _timezone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TriggerSchedule IGenesysCloudModel<TriggerSchedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class TriggerSchedule : IGenesysCloudModel<TriggerSchedule>
             switch (index)
             {
                 case 0:
-                    value.Minutes = ReadString(ref reader, name);
+                    value._minutes = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Hours = ReadString(ref reader, name);
+                    value._hours = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DaysOfMonth = ReadString(ref reader, name);
+                    value._daysOfMonth = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Months = ReadString(ref reader, name);
+                    value._months = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DaysOfWeek = ReadString(ref reader, name);
+                    value._daysOfWeek = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Timezone = ReadString(ref reader, name);
+                    value._timezone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class TriggerSchedule : IGenesysCloudModel<TriggerSchedule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "minutes"u8, value.Minutes, nulls);
-        WriteString(writer, "hours"u8, value.Hours, nulls);
-        WriteString(writer, "daysOfMonth"u8, value.DaysOfMonth, nulls);
-        WriteString(writer, "months"u8, value.Months, nulls);
-        WriteString(writer, "daysOfWeek"u8, value.DaysOfWeek, nulls);
-        WriteString(writer, "timezone"u8, value.Timezone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "minutes"u8, value._minutes, nulls);
+        WriteString(writer, "hours"u8, value._hours, nulls);
+        WriteString(writer, "daysOfMonth"u8, value._daysOfMonth, nulls);
+        WriteString(writer, "months"u8, value._months, nulls);
+        WriteString(writer, "daysOfWeek"u8, value._daysOfWeek, nulls);
+        WriteString(writer, "timezone"u8, value._timezone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

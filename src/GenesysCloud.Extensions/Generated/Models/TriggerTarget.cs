@@ -14,19 +14,24 @@ public sealed class TriggerTarget : IGenesysCloudModel<TriggerTarget>
 {
     /// <summary>The entity type to target</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The ID of the entity to target</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Optional config for the target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workflowTargetSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkflowTargetSettings? WorkflowTargetSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkflowTargetSettings? WorkflowTargetSettings { get => _workflowTargetSettings; set => _workflowTargetSettings = value; }
+
+    private global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum? _type;
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WorkflowTargetSettings? _workflowTargetSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TriggerTarget IGenesysCloudModel<TriggerTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TriggerTarget : IGenesysCloudModel<TriggerTarget>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.TriggerTarget.TypeEnum?)null;
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WorkflowTargetSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.ReadJson(ref reader, options);
+                    value._workflowTargetSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class TriggerTarget : IGenesysCloudModel<TriggerTarget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.WorkflowTargetSettings is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._workflowTargetSettings is { } property2)
         {
             writer.WritePropertyName("workflowTargetSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class TriggerTarget : IGenesysCloudModel<TriggerTarget>
             writer.WriteNull("workflowTargetSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,123 +14,154 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the entity.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The resource's description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The current version of the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The date the resource was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date of the last modification to the resource. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The ID of the user that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The ID of the user that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Indicates if the resource is active, inactive, or deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.Trunk.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.Trunk.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The application that last modified the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedByApp")]
-    public string? ModifiedByApp { get; set; }
+    public string? ModifiedByApp { get => _modifiedByApp; set => _modifiedByApp = value; }
 
     /// <summary>The application that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdByApp")]
-    public string? CreatedByApp { get; set; }
+    public string? CreatedByApp { get => _createdByApp; set => _createdByApp = value; }
 
     /// <summary>The type of this trunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkType")]
-    public global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum? TrunkType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum? TrunkType { get => _trunkType; set => _trunkType = value; }
 
     /// <summary>The Edge using this trunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edge")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Edge { get => _edge; set => _edge = value; }
 
     /// <summary>The trunk base configuration used on this trunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkBase")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkBase { get => _trunkBase; set => _trunkBase = value; }
 
     /// <summary>The metabase used to create this trunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkMetabase")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkMetabase { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? TrunkMetabase { get => _trunkMetabase; set => _trunkMetabase = value; }
 
     /// <summary>The edge group associated with this trunk.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edgeGroup")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? EdgeGroup { get => _edgeGroup; set => _edgeGroup = value; }
 
     /// <summary>True if this trunk is in-service.  This comes from the trunk_enabled property of the referenced trunk base.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inService")]
-    public bool? InService { get; set; }
+    public bool? InService { get => _inService; set => _inService = value; }
 
     /// <summary>True if the Edge used by this trunk is in-service</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The Logical Interface on the Edge to which the trunk is assigned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logicalInterface")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LogicalInterface { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LogicalInterface { get => _logicalInterface; set => _logicalInterface = value; }
 
     /// <summary>The connected status of the trunk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedStatus")]
-    public global::GenesysCloud.Extensions.Models.TrunkConnectedStatus? ConnectedStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkConnectedStatus? ConnectedStatus { get => _connectedStatus; set => _connectedStatus = value; }
 
     /// <summary>The trunk optionsStatus</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionsStatus")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsOptions>? OptionsStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsOptions>? OptionsStatus { get => _optionsStatus; set => _optionsStatus = value; }
 
     /// <summary>The trunk registersStatus</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registersStatus")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsRegisters>? RegistersStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsRegisters>? RegistersStatus { get => _registersStatus; set => _registersStatus = value; }
 
     /// <summary>The trunk ipStatus</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipStatus")]
-    public global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp? IpStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp? IpStatus { get => _ipStatus; set => _ipStatus = value; }
 
     /// <summary>Returns Enabled when the trunk base supports the availability interval and it has a value greater than 0.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionsEnabledStatus")]
-    public global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum? OptionsEnabledStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum? OptionsEnabledStatus { get => _optionsEnabledStatus; set => _optionsEnabledStatus = value; }
 
     /// <summary>Returns Enabled when the trunk base supports the registration interval and it has a value greater than 0.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registersEnabledStatus")]
-    public global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum? RegistersEnabledStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum? RegistersEnabledStatus { get => _registersEnabledStatus; set => _registersEnabledStatus = value; }
 
     /// <summary>The IP Network Family of the trunk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public long? Family { get; set; }
+    public long? Family { get => _family; set => _family = value; }
 
     /// <summary>The list of proxy addresses (ports if provided) for the trunk</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxyAddressList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProxyAddressList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProxyAddressList { get => _proxyAddressList; set => _proxyAddressList = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private long? _version;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private string? _modifiedBy;
+    private string? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Trunk.StateEnum? _state;
+    private string? _modifiedByApp;
+    private string? _createdByApp;
+    private global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum? _trunkType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edge;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _trunkBase;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _trunkMetabase;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _edgeGroup;
+    private bool? _inService;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _logicalInterface;
+    private global::GenesysCloud.Extensions.Models.TrunkConnectedStatus? _connectedStatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsOptions>? _optionsStatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetricsRegisters>? _registersStatus;
+    private global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp? _ipStatus;
+    private global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum? _optionsEnabledStatus;
+    private global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum? _registersEnabledStatus;
+    private long? _family;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _proxyAddressList;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Trunk IGenesysCloudModel<Trunk>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -151,72 +182,72 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedBy = ReadString(ref reader, name);
+                    value._modifiedBy = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.CreatedBy = ReadString(ref reader, name);
+                    value._createdBy = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Trunk.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Trunk.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Trunk.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Trunk.StateEnum?)null;
                     break;
                 case 10:
-                    value.ModifiedByApp = ReadString(ref reader, name);
+                    value._modifiedByApp = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CreatedByApp = ReadString(ref reader, name);
+                    value._createdByApp = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.TrunkType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum?)null;
+                    value._trunkType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.Trunk.TrunkTypeEnum?)null;
                     break;
                 case 13:
-                    value.Edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edge = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.TrunkBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._trunkBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.TrunkMetabase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._trunkMetabase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.EdgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._edgeGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.InService = ReadNullableBoolean(ref reader, name);
+                    value._inService = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.LogicalInterface = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._logicalInterface = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.ConnectedStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkConnectedStatus.ReadJson(ref reader, options);
+                    value._connectedStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkConnectedStatus.ReadJson(ref reader, options);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.OptionsStatus = null;
+                        value._optionsStatus = null;
                     }
                     else
                     {
@@ -227,13 +258,13 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrunkMetricsOptions.ReadJson(ref reader, options));
                         }
 
-                        value.OptionsStatus = list3;
+                        value._optionsStatus = list3;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.RegistersStatus = null;
+                        value._registersStatus = null;
                     }
                     else
                     {
@@ -244,25 +275,25 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrunkMetricsRegisters.ReadJson(ref reader, options));
                         }
 
-                        value.RegistersStatus = list4;
+                        value._registersStatus = list4;
                     }
                     break;
                 case 23:
-                    value.IpStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp.ReadJson(ref reader, options);
+                    value._ipStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.OptionsEnabledStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum?)null;
+                    value._optionsEnabledStatus = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum(text5) : (global::GenesysCloud.Extensions.Models.Trunk.OptionsEnabledStatusEnum?)null;
                     break;
                 case 25:
-                    value.RegistersEnabledStatus = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum(text6) : (global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum?)null;
+                    value._registersEnabledStatus = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum(text6) : (global::GenesysCloud.Extensions.Models.Trunk.RegistersEnabledStatusEnum?)null;
                     break;
                 case 26:
-                    value.Family = ReadNullableInt64(ref reader, options, name);
+                    value._family = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.ProxyAddressList = null;
+                        value._proxyAddressList = null;
                     }
                     else
                     {
@@ -273,14 +304,14 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProxyAddressList = list7;
+                        value._proxyAddressList = list7;
                     }
                     break;
                 case 28:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -292,9 +323,9 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property8)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property8)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property8, options);
@@ -304,17 +335,17 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteString(writer, "modifiedBy"u8, value.ModifiedBy, nulls);
-        WriteString(writer, "createdBy"u8, value.CreatedBy, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "modifiedByApp"u8, value.ModifiedByApp, nulls);
-        WriteString(writer, "createdByApp"u8, value.CreatedByApp, nulls);
-        WriteString(writer, "trunkType"u8, value.TrunkType?.ToString(), nulls);
-        if (value.Edge is { } property10)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteString(writer, "modifiedBy"u8, value._modifiedBy, nulls);
+        WriteString(writer, "createdBy"u8, value._createdBy, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "modifiedByApp"u8, value._modifiedByApp, nulls);
+        WriteString(writer, "createdByApp"u8, value._createdByApp, nulls);
+        WriteString(writer, "trunkType"u8, value._trunkType?.ToString(), nulls);
+        if (value._edge is { } property10)
         {
             writer.WritePropertyName("edge"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -324,7 +355,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("edge"u8);
         }
 
-        if (value.TrunkBase is { } property12)
+        if (value._trunkBase is { } property12)
         {
             writer.WritePropertyName("trunkBase"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -334,7 +365,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("trunkBase"u8);
         }
 
-        if (value.TrunkMetabase is { } property14)
+        if (value._trunkMetabase is { } property14)
         {
             writer.WritePropertyName("trunkMetabase"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -344,7 +375,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("trunkMetabase"u8);
         }
 
-        if (value.EdgeGroup is { } property16)
+        if (value._edgeGroup is { } property16)
         {
             writer.WritePropertyName("edgeGroup"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property16, options);
@@ -354,9 +385,9 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("edgeGroup"u8);
         }
 
-        WriteBoolean(writer, "inService"u8, value.InService, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.LogicalInterface is { } property18)
+        WriteBoolean(writer, "inService"u8, value._inService, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._logicalInterface is { } property18)
         {
             writer.WritePropertyName("logicalInterface"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property18, options);
@@ -366,7 +397,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("logicalInterface"u8);
         }
 
-        if (value.ConnectedStatus is { } property20)
+        if (value._connectedStatus is { } property20)
         {
             writer.WritePropertyName("connectedStatus"u8);
             global::GenesysCloud.Extensions.Models.TrunkConnectedStatus.WriteJson(writer, property20, options);
@@ -376,7 +407,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("connectedStatus"u8);
         }
 
-        if (value.OptionsStatus is { } property22)
+        if (value._optionsStatus is { } property22)
         {
             writer.WritePropertyName("optionsStatus"u8);
             writer.WriteStartArray();
@@ -400,7 +431,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("optionsStatus"u8);
         }
 
-        if (value.RegistersStatus is { } property25)
+        if (value._registersStatus is { } property25)
         {
             writer.WritePropertyName("registersStatus"u8);
             writer.WriteStartArray();
@@ -424,7 +455,7 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("registersStatus"u8);
         }
 
-        if (value.IpStatus is { } property28)
+        if (value._ipStatus is { } property28)
         {
             writer.WritePropertyName("ipStatus"u8);
             global::GenesysCloud.Extensions.Models.TrunkMetricsNetworkTypeIp.WriteJson(writer, property28, options);
@@ -434,10 +465,10 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("ipStatus"u8);
         }
 
-        WriteString(writer, "optionsEnabledStatus"u8, value.OptionsEnabledStatus?.ToString(), nulls);
-        WriteString(writer, "registersEnabledStatus"u8, value.RegistersEnabledStatus?.ToString(), nulls);
-        WriteInt64(writer, "family"u8, value.Family, nulls);
-        if (value.ProxyAddressList is { } property30)
+        WriteString(writer, "optionsEnabledStatus"u8, value._optionsEnabledStatus?.ToString(), nulls);
+        WriteString(writer, "registersEnabledStatus"u8, value._registersEnabledStatus?.ToString(), nulls);
+        WriteInt64(writer, "family"u8, value._family, nulls);
+        if (value._proxyAddressList is { } property30)
         {
             writer.WritePropertyName("proxyAddressList"u8);
             writer.WriteStartArray();
@@ -454,8 +485,8 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
             writer.WriteNull("proxyAddressList"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

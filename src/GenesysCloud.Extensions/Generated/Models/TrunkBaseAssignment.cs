@@ -14,15 +14,19 @@ public sealed class TrunkBaseAssignment : IGenesysCloudModel<TrunkBaseAssignment
 {
     /// <summary>The address family to use with the trunk base settings. 2=IPv4, 23=IPv6</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public long? Family { get; set; }
+    public long? Family { get => _family; set => _family = value; }
 
     /// <summary>A trunk base settings reference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunkBase")]
-    public global::GenesysCloud.Extensions.Models.TrunkBase? TrunkBase { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkBase? TrunkBase { get => _trunkBase; set => _trunkBase = value; }
+
+    private long? _family;
+    private global::GenesysCloud.Extensions.Models.TrunkBase? _trunkBase;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkBaseAssignment IGenesysCloudModel<TrunkBaseAssignment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrunkBaseAssignment : IGenesysCloudModel<TrunkBaseAssignment
             switch (index)
             {
                 case 0:
-                    value.Family = ReadNullableInt64(ref reader, options, name);
+                    value._family = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TrunkBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkBase.ReadJson(ref reader, options);
+                    value._trunkBase = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkBase.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class TrunkBaseAssignment : IGenesysCloudModel<TrunkBaseAssignment
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "family"u8, value.Family, nulls);
-        if (value.TrunkBase is { } property1)
+        WriteInt64(writer, "family"u8, value._family, nulls);
+        if (value._trunkBase is { } property1)
         {
             writer.WritePropertyName("trunkBase"u8);
             global::GenesysCloud.Extensions.Models.TrunkBase.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class TrunkBaseAssignment : IGenesysCloudModel<TrunkBaseAssignment
             writer.WriteNull("trunkBase"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

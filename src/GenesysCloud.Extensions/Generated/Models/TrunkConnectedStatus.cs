@@ -14,15 +14,19 @@ public sealed class TrunkConnectedStatus : IGenesysCloudModel<TrunkConnectedStat
 {
     /// <summary>Gets or sets <c>connected</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connected")]
-    public bool? Connected { get; set; }
+    public bool? Connected { get => _connected; set => _connected = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectedStateTime")]
-    public global::System.DateTimeOffset? ConnectedStateTime { get; set; }
+    public global::System.DateTimeOffset? ConnectedStateTime { get => _connectedStateTime; set => _connectedStateTime = value; }
+
+    private bool? _connected;
+    private global::System.DateTimeOffset? _connectedStateTime;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkConnectedStatus IGenesysCloudModel<TrunkConnectedStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrunkConnectedStatus : IGenesysCloudModel<TrunkConnectedStat
             switch (index)
             {
                 case 0:
-                    value.Connected = ReadNullableBoolean(ref reader, name);
+                    value._connected = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.ConnectedStateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._connectedStateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TrunkConnectedStatus : IGenesysCloudModel<TrunkConnectedStat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "connected"u8, value.Connected, nulls);
-        WriteDateTimeOffset(writer, "connectedStateTime"u8, value.ConnectedStateTime, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "connected"u8, value._connected, nulls);
+        WriteDateTimeOffset(writer, "connectedStateTime"u8, value._connectedStateTime, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TrunkErrorInfo : IGenesysCloudModel<TrunkErrorInfo>
 {
     /// <summary>Gets or sets <c>text</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>details</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-    public global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails? Details { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails? Details { get => _details; set => _details = value; }
+
+    private string? _text;
+    private string? _code;
+    private global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails? _details;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkErrorInfo IGenesysCloudModel<TrunkErrorInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TrunkErrorInfo : IGenesysCloudModel<TrunkErrorInfo>
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Details = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails.ReadJson(ref reader, options);
+                    value._details = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class TrunkErrorInfo : IGenesysCloudModel<TrunkErrorInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        if (value.Details is { } property1)
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        if (value._details is { } property1)
         {
             writer.WritePropertyName("details"u8);
             global::GenesysCloud.Extensions.Models.TrunkErrorInfoDetails.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class TrunkErrorInfo : IGenesysCloudModel<TrunkErrorInfo>
             writer.WriteNull("details"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class TrunkErrorInfoDetails : IGenesysCloudModel<TrunkErrorInfoDet
 {
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>hostname</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hostname")]
-    public string? Hostname { get; set; }
+    public string? Hostname { get => _hostname; set => _hostname = value; }
+
+    private string? _code;
+    private string? _message;
+    private string? _hostname;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkErrorInfoDetails IGenesysCloudModel<TrunkErrorInfoDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TrunkErrorInfoDetails : IGenesysCloudModel<TrunkErrorInfoDet
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Hostname = ReadString(ref reader, name);
+                    value._hostname = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TrunkErrorInfoDetails : IGenesysCloudModel<TrunkErrorInfoDet
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "hostname"u8, value.Hostname, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "hostname"u8, value._hostname, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

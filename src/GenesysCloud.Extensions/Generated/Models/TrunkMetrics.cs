@@ -14,27 +14,34 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
 {
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTime")]
-    public global::System.DateTimeOffset? EventTime { get; set; }
+    public global::System.DateTimeOffset? EventTime { get => _eventTime; set => _eventTime = value; }
 
     /// <summary>Gets or sets <c>logicalInterface</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("logicalInterface")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LogicalInterface { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? LogicalInterface { get => _logicalInterface; set => _logicalInterface = value; }
 
     /// <summary>Gets or sets <c>trunk</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trunk")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Trunk { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Trunk { get => _trunk; set => _trunk = value; }
 
     /// <summary>Gets or sets <c>calls</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calls")]
-    public global::GenesysCloud.Extensions.Models.TrunkMetricsCalls? Calls { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkMetricsCalls? Calls { get => _calls; set => _calls = value; }
 
     /// <summary>Gets or sets <c>qos</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("qos")]
-    public global::GenesysCloud.Extensions.Models.TrunkMetricsQoS? Qos { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkMetricsQoS? Qos { get => _qos; set => _qos = value; }
+
+    private global::System.DateTimeOffset? _eventTime;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _logicalInterface;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _trunk;
+    private global::GenesysCloud.Extensions.Models.TrunkMetricsCalls? _calls;
+    private global::GenesysCloud.Extensions.Models.TrunkMetricsQoS? _qos;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetrics IGenesysCloudModel<TrunkMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
             switch (index)
             {
                 case 0:
-                    value.EventTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.LogicalInterface = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._logicalInterface = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Trunk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._trunk = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Calls = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsCalls.ReadJson(ref reader, options);
+                    value._calls = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsCalls.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Qos = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsQoS.ReadJson(ref reader, options);
+                    value._qos = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkMetricsQoS.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "eventTime"u8, value.EventTime, nulls);
-        if (value.LogicalInterface is { } property1)
+        WriteDateTimeOffset(writer, "eventTime"u8, value._eventTime, nulls);
+        if (value._logicalInterface is { } property1)
         {
             writer.WritePropertyName("logicalInterface"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property1, options);
@@ -93,7 +100,7 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
             writer.WriteNull("logicalInterface"u8);
         }
 
-        if (value.Trunk is { } property3)
+        if (value._trunk is { } property3)
         {
             writer.WritePropertyName("trunk"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -103,7 +110,7 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
             writer.WriteNull("trunk"u8);
         }
 
-        if (value.Calls is { } property5)
+        if (value._calls is { } property5)
         {
             writer.WritePropertyName("calls"u8);
             global::GenesysCloud.Extensions.Models.TrunkMetricsCalls.WriteJson(writer, property5, options);
@@ -113,7 +120,7 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
             writer.WriteNull("calls"u8);
         }
 
-        if (value.Qos is { } property7)
+        if (value._qos is { } property7)
         {
             writer.WritePropertyName("qos"u8);
             global::GenesysCloud.Extensions.Models.TrunkMetricsQoS.WriteJson(writer, property7, options);
@@ -123,7 +130,7 @@ public sealed class TrunkMetrics : IGenesysCloudModel<TrunkMetrics>
             writer.WriteNull("qos"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

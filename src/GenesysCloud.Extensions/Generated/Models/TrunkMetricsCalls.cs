@@ -14,15 +14,19 @@ public sealed class TrunkMetricsCalls : IGenesysCloudModel<TrunkMetricsCalls>
 {
     /// <summary>Gets or sets <c>inboundCallCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inboundCallCount")]
-    public long? InboundCallCount { get; set; }
+    public long? InboundCallCount { get => _inboundCallCount; set => _inboundCallCount = value; }
 
     /// <summary>Gets or sets <c>outboundCallCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundCallCount")]
-    public long? OutboundCallCount { get; set; }
+    public long? OutboundCallCount { get => _outboundCallCount; set => _outboundCallCount = value; }
+
+    private long? _inboundCallCount;
+    private long? _outboundCallCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetricsCalls IGenesysCloudModel<TrunkMetricsCalls>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrunkMetricsCalls : IGenesysCloudModel<TrunkMetricsCalls>
             switch (index)
             {
                 case 0:
-                    value.InboundCallCount = ReadNullableInt64(ref reader, options, name);
+                    value._inboundCallCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.OutboundCallCount = ReadNullableInt64(ref reader, options, name);
+                    value._outboundCallCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TrunkMetricsCalls : IGenesysCloudModel<TrunkMetricsCalls>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "inboundCallCount"u8, value.InboundCallCount, nulls);
-        WriteInt64(writer, "outboundCallCount"u8, value.OutboundCallCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "inboundCallCount"u8, value._inboundCallCount, nulls);
+        WriteInt64(writer, "outboundCallCount"u8, value._outboundCallCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TrunkMetricsNetworkTypeIp : IGenesysCloudModel<TrunkMetricsN
 {
     /// <summary>Assigned IP Address for the interface</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public string? Address { get; set; }
+    public string? Address { get => _address; set => _address = value; }
 
     /// <summary>Information about the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _address;
+    private global::GenesysCloud.Extensions.Models.TrunkErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetricsNetworkTypeIp IGenesysCloudModel<TrunkMetricsNetworkTypeIp>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrunkMetricsNetworkTypeIp : IGenesysCloudModel<TrunkMetricsN
             switch (index)
             {
                 case 0:
-                    value.Address = ReadString(ref reader, name);
+                    value._address = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class TrunkMetricsNetworkTypeIp : IGenesysCloudModel<TrunkMetricsN
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "address"u8, value.Address, nulls);
-        if (value.ErrorInfo is { } property1)
+        WriteString(writer, "address"u8, value._address, nulls);
+        if (value._errorInfo is { } property1)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.TrunkErrorInfo.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class TrunkMetricsNetworkTypeIp : IGenesysCloudModel<TrunkMetricsN
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TrunkMetricsOptions : IGenesysCloudModel<TrunkMetricsOptions
 {
     /// <summary>Server proxy address that this options array element represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxyAddress")]
-    public string? ProxyAddress { get; set; }
+    public string? ProxyAddress { get => _proxyAddress; set => _proxyAddress = value; }
 
     /// <summary>Gets or sets <c>optionState</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionState")]
-    public bool? OptionState { get; set; }
+    public bool? OptionState { get => _optionState; set => _optionState = value; }
 
     /// <summary>ISO 8601 format UTC absolute date &amp; time of the last change of the option state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionStateTime")]
-    public global::System.DateTimeOffset? OptionStateTime { get; set; }
+    public global::System.DateTimeOffset? OptionStateTime { get => _optionStateTime; set => _optionStateTime = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _proxyAddress;
+    private bool? _optionState;
+    private global::System.DateTimeOffset? _optionStateTime;
+    private global::GenesysCloud.Extensions.Models.TrunkErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetricsOptions IGenesysCloudModel<TrunkMetricsOptions>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TrunkMetricsOptions : IGenesysCloudModel<TrunkMetricsOptions
             switch (index)
             {
                 case 0:
-                    value.ProxyAddress = ReadString(ref reader, name);
+                    value._proxyAddress = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OptionState = ReadNullableBoolean(ref reader, name);
+                    value._optionState = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.OptionStateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._optionStateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class TrunkMetricsOptions : IGenesysCloudModel<TrunkMetricsOptions
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "proxyAddress"u8, value.ProxyAddress, nulls);
-        WriteBoolean(writer, "optionState"u8, value.OptionState, nulls);
-        WriteDateTimeOffset(writer, "optionStateTime"u8, value.OptionStateTime, nulls);
-        if (value.ErrorInfo is { } property1)
+        WriteString(writer, "proxyAddress"u8, value._proxyAddress, nulls);
+        WriteBoolean(writer, "optionState"u8, value._optionState, nulls);
+        WriteDateTimeOffset(writer, "optionStateTime"u8, value._optionStateTime, nulls);
+        if (value._errorInfo is { } property1)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.TrunkErrorInfo.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class TrunkMetricsOptions : IGenesysCloudModel<TrunkMetricsOptions
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

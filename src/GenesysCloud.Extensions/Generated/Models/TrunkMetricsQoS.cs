@@ -14,11 +14,14 @@ public sealed class TrunkMetricsQoS : IGenesysCloudModel<TrunkMetricsQoS>
 {
     /// <summary>Total number of QoS mismatches over the course of the last 24-hour period (sliding window).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mismatchCount")]
-    public long? MismatchCount { get; set; }
+    public long? MismatchCount { get => _mismatchCount; set => _mismatchCount = value; }
+
+    private long? _mismatchCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetricsQoS IGenesysCloudModel<TrunkMetricsQoS>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TrunkMetricsQoS : IGenesysCloudModel<TrunkMetricsQoS>
             switch (index)
             {
                 case 0:
-                    value.MismatchCount = ReadNullableInt64(ref reader, options, name);
+                    value._mismatchCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class TrunkMetricsQoS : IGenesysCloudModel<TrunkMetricsQoS>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "mismatchCount"u8, value.MismatchCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "mismatchCount"u8, value._mismatchCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TrunkMetricsRegisters : IGenesysCloudModel<TrunkMetricsRegis
 {
     /// <summary>Server proxy address that this registers array element represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxyAddress")]
-    public string? ProxyAddress { get; set; }
+    public string? ProxyAddress { get => _proxyAddress; set => _proxyAddress = value; }
 
     /// <summary>True if last REGISTER message had positive response; false if error response or no response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registerState")]
-    public bool? RegisterState { get; set; }
+    public bool? RegisterState { get => _registerState; set => _registerState = value; }
 
     /// <summary>ISO 8601 format UTC absolute date &amp; time of the last change of the register state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registerStateTime")]
-    public global::System.DateTimeOffset? RegisterStateTime { get; set; }
+    public global::System.DateTimeOffset? RegisterStateTime { get => _registerStateTime; set => _registerStateTime = value; }
 
     /// <summary>Gets or sets <c>errorInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorInfo")]
-    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrunkErrorInfo? ErrorInfo { get => _errorInfo; set => _errorInfo = value; }
+
+    private string? _proxyAddress;
+    private bool? _registerState;
+    private global::System.DateTimeOffset? _registerStateTime;
+    private global::GenesysCloud.Extensions.Models.TrunkErrorInfo? _errorInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkMetricsRegisters IGenesysCloudModel<TrunkMetricsRegisters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class TrunkMetricsRegisters : IGenesysCloudModel<TrunkMetricsRegis
             switch (index)
             {
                 case 0:
-                    value.ProxyAddress = ReadString(ref reader, name);
+                    value._proxyAddress = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RegisterState = ReadNullableBoolean(ref reader, name);
+                    value._registerState = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.RegisterStateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._registerStateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
+                    value._errorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrunkErrorInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class TrunkMetricsRegisters : IGenesysCloudModel<TrunkMetricsRegis
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "proxyAddress"u8, value.ProxyAddress, nulls);
-        WriteBoolean(writer, "registerState"u8, value.RegisterState, nulls);
-        WriteDateTimeOffset(writer, "registerStateTime"u8, value.RegisterStateTime, nulls);
-        if (value.ErrorInfo is { } property1)
+        WriteString(writer, "proxyAddress"u8, value._proxyAddress, nulls);
+        WriteBoolean(writer, "registerState"u8, value._registerState, nulls);
+        WriteDateTimeOffset(writer, "registerStateTime"u8, value._registerStateTime, nulls);
+        if (value._errorInfo is { } property1)
         {
             writer.WritePropertyName("errorInfo"u8);
             global::GenesysCloud.Extensions.Models.TrunkErrorInfo.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class TrunkMetricsRegisters : IGenesysCloudModel<TrunkMetricsRegis
             writer.WriteNull("errorInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

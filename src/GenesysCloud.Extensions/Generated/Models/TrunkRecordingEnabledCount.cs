@@ -14,15 +14,19 @@ public sealed class TrunkRecordingEnabledCount : IGenesysCloudModel<TrunkRecordi
 {
     /// <summary>The amount of trunks that have recording enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledCount")]
-    public long? EnabledCount { get; set; }
+    public long? EnabledCount { get => _enabledCount; set => _enabledCount = value; }
 
     /// <summary>The amount of trunks that do not have recording enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disabledCount")]
-    public long? DisabledCount { get; set; }
+    public long? DisabledCount { get => _disabledCount; set => _disabledCount = value; }
+
+    private long? _enabledCount;
+    private long? _disabledCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrunkRecordingEnabledCount IGenesysCloudModel<TrunkRecordingEnabledCount>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrunkRecordingEnabledCount : IGenesysCloudModel<TrunkRecordi
             switch (index)
             {
                 case 0:
-                    value.EnabledCount = ReadNullableInt64(ref reader, options, name);
+                    value._enabledCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.DisabledCount = ReadNullableInt64(ref reader, options, name);
+                    value._disabledCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TrunkRecordingEnabledCount : IGenesysCloudModel<TrunkRecordi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "enabledCount"u8, value.EnabledCount, nulls);
-        WriteInt64(writer, "disabledCount"u8, value.DisabledCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "enabledCount"u8, value._enabledCount, nulls);
+        WriteInt64(writer, "disabledCount"u8, value._disabledCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

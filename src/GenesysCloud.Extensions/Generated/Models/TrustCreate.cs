@@ -14,27 +14,34 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
 {
     /// <summary>The pairing Id created by the trustee. This is required to prove that the trustee agrees to the relationship.  Not required when creating a default pairing with Customer Care.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pairingId")]
-    public string? PairingId { get; set; }
+    public string? PairingId { get => _pairingId; set => _pairingId = value; }
 
     /// <summary>If disabled no trustee user will have access, even if they were previously added.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The list of users and their roles to which access will be granted. The users are from the trustee and the roles are from the trustor. If no users are specified, at least one group is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? Users { get => _users; set => _users = value; }
 
     /// <summary>The list of groups and their roles to which access will be granted. The groups are from the trustee and the roles are from the trustor. If no groups are specified, at least one user is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The expiration date of the trust. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpired")]
-    public global::System.DateTimeOffset? DateExpired { get; set; }
+    public global::System.DateTimeOffset? DateExpired { get => _dateExpired; set => _dateExpired = value; }
+
+    private string? _pairingId;
+    private bool? _enabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? _users;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustMemberCreate>? _groups;
+    private global::System.DateTimeOffset? _dateExpired;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustCreate IGenesysCloudModel<TrustCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
             switch (index)
             {
                 case 0:
-                    value.PairingId = ReadString(ref reader, name);
+                    value._pairingId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrustMemberCreate.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -91,14 +98,14 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrustMemberCreate.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list2;
+                        value._groups = list2;
                     }
                     break;
                 case 4:
-                    value.DateExpired = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpired = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +117,9 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "pairingId"u8, value.PairingId, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Users is { } property3)
+        WriteString(writer, "pairingId"u8, value._pairingId, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._users is { } property3)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -136,7 +143,7 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
             writer.WriteNull("users"u8);
         }
 
-        if (value.Groups is { } property6)
+        if (value._groups is { } property6)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -160,8 +167,8 @@ public sealed class TrustCreate : IGenesysCloudModel<TrustCreate>
             writer.WriteNull("groups"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateExpired"u8, value.DateExpired, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateExpired"u8, value._dateExpired, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

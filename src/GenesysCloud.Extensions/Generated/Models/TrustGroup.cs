@@ -14,79 +14,99 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The group name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Last modified date/time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Number of members.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberCount")]
-    public long? MemberCount { get; set; }
+    public long? MemberCount { get => _memberCount; set => _memberCount = value; }
 
     /// <summary>Active, inactive, or deleted state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Current version for this resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Type of group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>Gets or sets <c>addresses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Are membership rules visible to the person requesting to view the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rulesVisible")]
-    public bool? RulesVisible { get; set; }
+    public bool? RulesVisible { get => _rulesVisible; set => _rulesVisible = value; }
 
     /// <summary>Who can view this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visibility")]
-    public global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum? Visibility { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum? Visibility { get => _visibility; set => _visibility = value; }
 
     /// <summary>Allow roles to be assigned to this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rolesEnabled")]
-    public bool? RolesEnabled { get; set; }
+    public bool? RolesEnabled { get => _rolesEnabled; set => _rolesEnabled = value; }
 
     /// <summary>Allow owners to be included as members of the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeOwners")]
-    public bool? IncludeOwners { get; set; }
+    public bool? IncludeOwners { get => _includeOwners; set => _includeOwners = value; }
 
     /// <summary>Allow calls to be placed to this group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callsEnabled")]
-    public bool? CallsEnabled { get; set; }
+    public bool? CallsEnabled { get => _callsEnabled; set => _callsEnabled = value; }
 
     /// <summary>Owners of the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owners")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Owners { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Owners { get => _owners; set => _owners = value; }
 
     /// <summary>The date on which the trusted group was added. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The user that added trusted group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _memberCount;
+    private global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum? _state;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.GroupContact>? _addresses;
+    private bool? _rulesVisible;
+    private global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum? _visibility;
+    private bool? _rolesEnabled;
+    private bool? _includeOwners;
+    private bool? _callsEnabled;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _owners;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.OrgUser? _createdBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustGroup IGenesysCloudModel<TrustGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,33 +127,33 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.MemberCount = ReadNullableInt64(ref reader, options, name);
+                    value._memberCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.TrustGroup.StateEnum?)null;
                     break;
                 case 6:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.Type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TrustGroup.TypeEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -144,13 +164,13 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list3;
+                        value._images = list3;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -161,28 +181,28 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.GroupContact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list4;
+                        value._addresses = list4;
                     }
                     break;
                 case 10:
-                    value.RulesVisible = ReadNullableBoolean(ref reader, name);
+                    value._rulesVisible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.Visibility = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum(text5) : (global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum?)null;
+                    value._visibility = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum(text5) : (global::GenesysCloud.Extensions.Models.TrustGroup.VisibilityEnum?)null;
                     break;
                 case 12:
-                    value.RolesEnabled = ReadNullableBoolean(ref reader, name);
+                    value._rolesEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.IncludeOwners = ReadNullableBoolean(ref reader, name);
+                    value._includeOwners = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.CallsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._callsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Owners = null;
+                        value._owners = null;
                     }
                     else
                     {
@@ -193,17 +213,17 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Owners = list6;
+                        value._owners = list6;
                     }
                     break;
                 case 16:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -215,15 +235,15 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "memberCount"u8, value.MemberCount, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Images is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "memberCount"u8, value._memberCount, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._images is { } property7)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -247,7 +267,7 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
             writer.WriteNull("images"u8);
         }
 
-        if (value.Addresses is { } property10)
+        if (value._addresses is { } property10)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -271,12 +291,12 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteBoolean(writer, "rulesVisible"u8, value.RulesVisible, nulls);
-        WriteString(writer, "visibility"u8, value.Visibility?.ToString(), nulls);
-        WriteBoolean(writer, "rolesEnabled"u8, value.RolesEnabled, nulls);
-        WriteBoolean(writer, "includeOwners"u8, value.IncludeOwners, nulls);
-        WriteBoolean(writer, "callsEnabled"u8, value.CallsEnabled, nulls);
-        if (value.Owners is { } property13)
+        WriteBoolean(writer, "rulesVisible"u8, value._rulesVisible, nulls);
+        WriteString(writer, "visibility"u8, value._visibility?.ToString(), nulls);
+        WriteBoolean(writer, "rolesEnabled"u8, value._rolesEnabled, nulls);
+        WriteBoolean(writer, "includeOwners"u8, value._includeOwners, nulls);
+        WriteBoolean(writer, "callsEnabled"u8, value._callsEnabled, nulls);
+        if (value._owners is { } property13)
         {
             writer.WritePropertyName("owners"u8);
             writer.WriteStartArray();
@@ -300,8 +320,8 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
             writer.WriteNull("owners"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property16)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property16)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.OrgUser.WriteJson(writer, property16, options);
@@ -311,7 +331,7 @@ public sealed class TrustGroup : IGenesysCloudModel<TrustGroup>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

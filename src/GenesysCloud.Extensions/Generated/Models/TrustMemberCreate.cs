@@ -14,19 +14,24 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
 {
     /// <summary>Trustee User or Group Id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The list of roles to be granted to this user or group. Roles will be granted in all divisions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get => _roleIds; set => _roleIds = value; }
 
     /// <summary>The list of trustor organization roles granting this user or group access paired with the divisions for those roles.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleDivisions")]
-    public global::GenesysCloud.Extensions.Models.RoleDivisionGrants? RoleDivisions { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoleDivisionGrants? RoleDivisions { get => _roleDivisions; set => _roleDivisions = value; }
+
+    private string? _id;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _roleIds;
+    private global::GenesysCloud.Extensions.Models.RoleDivisionGrants? _roleDivisions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustMemberCreate IGenesysCloudModel<TrustMemberCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.RoleIds = null;
+                        value._roleIds = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoleIds = list1;
+                        value._roleIds = list1;
                     }
                     break;
                 case 2:
-                    value.RoleDivisions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoleDivisionGrants.ReadJson(ref reader, options);
+                    value._roleDivisions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoleDivisionGrants.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.RoleIds is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._roleIds is { } property2)
         {
             writer.WritePropertyName("roleIds"u8);
             writer.WriteStartArray();
@@ -100,7 +105,7 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
             writer.WriteNull("roleIds"u8);
         }
 
-        if (value.RoleDivisions is { } property4)
+        if (value._roleDivisions is { } property4)
         {
             writer.WritePropertyName("roleDivisions"u8);
             global::GenesysCloud.Extensions.Models.RoleDivisionGrants.WriteJson(writer, property4, options);
@@ -110,7 +115,7 @@ public sealed class TrustMemberCreate : IGenesysCloudModel<TrustMemberCreate>
             writer.WriteNull("roleDivisions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

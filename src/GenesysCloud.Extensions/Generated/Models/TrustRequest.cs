@@ -14,35 +14,44 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>User who created this request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Date request was created. There is a 48 hour expiration on all requests. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Trustee organization who generated this request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trustee")]
-    public global::GenesysCloud.Extensions.Models.Organization? Trustee { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization? Trustee { get => _trustee; set => _trustee = value; }
 
     /// <summary>The list of trustee users that are requesting access.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("users")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrgUser>? Users { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrgUser>? Users { get => _users; set => _users = value; }
 
     /// <summary>The list of trustee groups that are requesting access.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustGroup>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustGroup>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.OrgUser? _createdBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.Organization? _trustee;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrgUser>? _users;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrustGroup>? _groups;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustRequest IGenesysCloudModel<TrustRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Trustee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
+                    value._trustee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Users = null;
+                        value._users = null;
                     }
                     else
                     {
@@ -88,13 +97,13 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options));
                         }
 
-                        value.Users = list1;
+                        value._users = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -105,14 +114,14 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TrustGroup.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list2;
+                        value._groups = list2;
                     }
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +133,8 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.CreatedBy is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._createdBy is { } property3)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.OrgUser.WriteJson(writer, property3, options);
@@ -135,8 +144,8 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.Trustee is { } property5)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._trustee is { } property5)
         {
             writer.WritePropertyName("trustee"u8);
             global::GenesysCloud.Extensions.Models.Organization.WriteJson(writer, property5, options);
@@ -146,7 +155,7 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
             writer.WriteNull("trustee"u8);
         }
 
-        if (value.Users is { } property7)
+        if (value._users is { } property7)
         {
             writer.WritePropertyName("users"u8);
             writer.WriteStartArray();
@@ -170,7 +179,7 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
             writer.WriteNull("users"u8);
         }
 
-        if (value.Groups is { } property10)
+        if (value._groups is { } property10)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -194,8 +203,8 @@ public sealed class TrustRequest : IGenesysCloudModel<TrustRequest>
             writer.WriteNull("groups"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

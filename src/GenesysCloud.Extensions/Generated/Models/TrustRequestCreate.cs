@@ -14,15 +14,19 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
 {
     /// <summary>The list of trustee users that are requesting access. If no users are specified, at least one group is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The list of trustee groups that are requesting access. If no groups are specified, at least one user is required.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupIds { get => _groupIds; set => _groupIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustRequestCreate IGenesysCloudModel<TrustRequestCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.GroupIds = null;
+                        value._groupIds = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupIds = list2;
+                        value._groupIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserIds is { } property3)
+        if (value._userIds is { } property3)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.GroupIds is { } property5)
+        if (value._groupIds is { } property5)
         {
             writer.WritePropertyName("groupIds"u8);
             writer.WriteStartArray();
@@ -123,7 +127,7 @@ public sealed class TrustRequestCreate : IGenesysCloudModel<TrustRequestCreate>
             writer.WriteNull("groupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

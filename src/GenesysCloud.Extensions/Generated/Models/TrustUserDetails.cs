@@ -14,15 +14,19 @@ public sealed class TrustUserDetails : IGenesysCloudModel<TrustUserDetails>
 {
     /// <summary>Date Trust User was added. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>User that added trusted user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
+
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.OrgUser? _createdBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustUserDetails IGenesysCloudModel<TrustUserDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TrustUserDetails : IGenesysCloudModel<TrustUserDetails>
             switch (index)
             {
                 case 0:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class TrustUserDetails : IGenesysCloudModel<TrustUserDetails>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.OrgUser.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class TrustUserDetails : IGenesysCloudModel<TrustUserDetails>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

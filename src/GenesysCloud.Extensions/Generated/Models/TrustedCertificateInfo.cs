@@ -14,19 +14,24 @@ public sealed class TrustedCertificateInfo : IGenesysCloudModel<TrustedCertifica
 {
     /// <summary>The description of the certificate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The serial number of the certificate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; set; }
+    public string? SerialNumber { get => _serialNumber; set => _serialNumber = value; }
 
     /// <summary>The signature of the certificate</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signature")]
-    public string? Signature { get; set; }
+    public string? Signature { get => _signature; set => _signature = value; }
+
+    private string? _description;
+    private string? _serialNumber;
+    private string? _signature;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrustedCertificateInfo IGenesysCloudModel<TrustedCertificateInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TrustedCertificateInfo : IGenesysCloudModel<TrustedCertifica
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SerialNumber = ReadString(ref reader, name);
+                    value._serialNumber = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Signature = ReadString(ref reader, name);
+                    value._signature = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TrustedCertificateInfo : IGenesysCloudModel<TrustedCertifica
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "serialNumber"u8, value.SerialNumber, nulls);
-        WriteString(writer, "signature"u8, value.Signature, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "serialNumber"u8, value._serialNumber, nulls);
+        WriteString(writer, "signature"u8, value._signature, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class Trustee : IGenesysCloudModel<Trustee>
 {
     /// <summary>Organization Id for this trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>If disabled no trustee user will have access, even if they were previously added.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Denotes if trustee uses admin role by default.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usesDefaultRole")]
-    public bool? UsesDefaultRole { get; set; }
+    public bool? UsesDefaultRole { get => _usesDefaultRole; set => _usesDefaultRole = value; }
 
     /// <summary>Denotes if trustee uses full access role by default.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasFullAccess")]
-    public bool? HasFullAccess { get; set; }
+    public bool? HasFullAccess { get => _hasFullAccess; set => _hasFullAccess = value; }
 
     /// <summary>Denotes if trustee is given Trusted User access by default.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isTrustedUser")]
-    public bool? IsTrustedUser { get; set; }
+    public bool? IsTrustedUser { get => _isTrustedUser; set => _isTrustedUser = value; }
 
     /// <summary>Date Trust was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The expiration date of the trust. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpired")]
-    public global::System.DateTimeOffset? DateExpired { get; set; }
+    public global::System.DateTimeOffset? DateExpired { get => _dateExpired; set => _dateExpired = value; }
 
     /// <summary>User that created trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Organization associated with this trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.Organization? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _enabled;
+    private bool? _usesDefaultRole;
+    private bool? _hasFullAccess;
+    private bool? _isTrustedUser;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateExpired;
+    private global::GenesysCloud.Extensions.Models.OrgUser? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Organization? _organization;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Trustee IGenesysCloudModel<Trustee>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class Trustee : IGenesysCloudModel<Trustee>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.UsesDefaultRole = ReadNullableBoolean(ref reader, name);
+                    value._usesDefaultRole = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.HasFullAccess = ReadNullableBoolean(ref reader, name);
+                    value._hasFullAccess = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.IsTrustedUser = ReadNullableBoolean(ref reader, name);
+                    value._isTrustedUser = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateExpired = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpired = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,14 +129,14 @@ public sealed class Trustee : IGenesysCloudModel<Trustee>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "usesDefaultRole"u8, value.UsesDefaultRole, nulls);
-        WriteBoolean(writer, "hasFullAccess"u8, value.HasFullAccess, nulls);
-        WriteBoolean(writer, "isTrustedUser"u8, value.IsTrustedUser, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateExpired"u8, value.DateExpired, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "usesDefaultRole"u8, value._usesDefaultRole, nulls);
+        WriteBoolean(writer, "hasFullAccess"u8, value._hasFullAccess, nulls);
+        WriteBoolean(writer, "isTrustedUser"u8, value._isTrustedUser, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateExpired"u8, value._dateExpired, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.OrgUser.WriteJson(writer, property1, options);
@@ -134,7 +146,7 @@ public sealed class Trustee : IGenesysCloudModel<Trustee>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.Organization is { } property3)
+        if (value._organization is { } property3)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.Organization.WriteJson(writer, property3, options);
@@ -144,8 +156,8 @@ public sealed class Trustee : IGenesysCloudModel<Trustee>
             writer.WriteNull("organization"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
 {
     /// <summary>Limit returned audits to these trustee organizationIds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trusteeOrganizationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TrusteeOrganizationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TrusteeOrganizationIds { get => _trusteeOrganizationIds; set => _trusteeOrganizationIds = value; }
 
     /// <summary>Limit returned audits to these trustee userIds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trusteeUserIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TrusteeUserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TrusteeUserIds { get => _trusteeUserIds; set => _trusteeUserIds = value; }
 
     /// <summary>Starting date/time for the audit search. ISO-8601 formatted date-time, UTC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Ending date/time for the audit search. ISO-8601 formatted date-time, UTC.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Word or phrase to look for in audit bodies.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryPhrase")]
-    public string? QueryPhrase { get; set; }
+    public string? QueryPhrase { get => _queryPhrase; set => _queryPhrase = value; }
 
     /// <summary>Facet information to be returned with the query results.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facets")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Facet>? Facets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Facet>? Facets { get => _facets; set => _facets = value; }
 
     /// <summary>Additional custom filters to be applied to the query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Filter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Filter>? Filters { get => _filters; set => _filters = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _trusteeOrganizationIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _trusteeUserIds;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _queryPhrase;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Facet>? _facets;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Filter>? _filters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrusteeAuditQueryRequest IGenesysCloudModel<TrusteeAuditQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -65,7 +74,7 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.TrusteeOrganizationIds = null;
+                        value._trusteeOrganizationIds = null;
                     }
                     else
                     {
@@ -76,13 +85,13 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TrusteeOrganizationIds = list1;
+                        value._trusteeOrganizationIds = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.TrusteeUserIds = null;
+                        value._trusteeUserIds = null;
                     }
                     else
                     {
@@ -93,22 +102,22 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TrusteeUserIds = list2;
+                        value._trusteeUserIds = list2;
                     }
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.QueryPhrase = ReadString(ref reader, name);
+                    value._queryPhrase = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Facets = null;
+                        value._facets = null;
                     }
                     else
                     {
@@ -119,13 +128,13 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Facet.ReadJson(ref reader, options));
                         }
 
-                        value.Facets = list3;
+                        value._facets = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -136,11 +145,11 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Filter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list4;
+                        value._filters = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,7 +161,7 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TrusteeOrganizationIds is { } property5)
+        if (value._trusteeOrganizationIds is { } property5)
         {
             writer.WritePropertyName("trusteeOrganizationIds"u8);
             writer.WriteStartArray();
@@ -169,7 +178,7 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
             writer.WriteNull("trusteeOrganizationIds"u8);
         }
 
-        if (value.TrusteeUserIds is { } property7)
+        if (value._trusteeUserIds is { } property7)
         {
             writer.WritePropertyName("trusteeUserIds"u8);
             writer.WriteStartArray();
@@ -186,10 +195,10 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
             writer.WriteNull("trusteeUserIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "queryPhrase"u8, value.QueryPhrase, nulls);
-        if (value.Facets is { } property9)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "queryPhrase"u8, value._queryPhrase, nulls);
+        if (value._facets is { } property9)
         {
             writer.WritePropertyName("facets"u8);
             writer.WriteStartArray();
@@ -213,7 +222,7 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
             writer.WriteNull("facets"u8);
         }
 
-        if (value.Filters is { } property12)
+        if (value._filters is { } property12)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -237,7 +246,7 @@ public sealed class TrusteeAuditQueryRequest : IGenesysCloudModel<TrusteeAuditQu
             writer.WriteNull("filters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

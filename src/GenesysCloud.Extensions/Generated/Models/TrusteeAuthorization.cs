@@ -14,11 +14,14 @@ public sealed class TrusteeAuthorization : IGenesysCloudModel<TrusteeAuthorizati
 {
     /// <summary>Permissions that the trustee user has in the trustor organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrusteeAuthorization IGenesysCloudModel<TrusteeAuthorization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class TrusteeAuthorization : IGenesysCloudModel<TrusteeAuthorizati
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class TrusteeAuthorization : IGenesysCloudModel<TrusteeAuthorizati
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list1;
+                        value._permissions = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class TrusteeAuthorization : IGenesysCloudModel<TrusteeAuthorizati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Permissions is { } property2)
+        if (value._permissions is { } property2)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class TrusteeAuthorization : IGenesysCloudModel<TrusteeAuthorizati
             writer.WriteNull("permissions"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

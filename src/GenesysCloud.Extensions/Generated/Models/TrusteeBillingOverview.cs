@@ -14,75 +14,94 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.NamedEntity? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>The currency type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("currency")]
-    public string? Currency { get; set; }
+    public string? Currency { get => _currency; set => _currency = value; }
 
     /// <summary>The charge short names for products enabled during the specified period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledProducts")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledProducts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EnabledProducts { get => _enabledProducts; set => _enabledProducts = value; }
 
     /// <summary>The subscription type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subscriptionType")]
-    public global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum? SubscriptionType { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum? SubscriptionType { get => _subscriptionType; set => _subscriptionType = value; }
 
     /// <summary>Date-time the ramp period starts. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rampPeriodStartDate")]
-    public global::System.DateTimeOffset? RampPeriodStartDate { get; set; }
+    public global::System.DateTimeOffset? RampPeriodStartDate { get => _rampPeriodStartDate; set => _rampPeriodStartDate = value; }
 
     /// <summary>Date-time the ramp period ends. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rampPeriodEndDate")]
-    public global::System.DateTimeOffset? RampPeriodEndDate { get; set; }
+    public global::System.DateTimeOffset? RampPeriodEndDate { get => _rampPeriodEndDate; set => _rampPeriodEndDate = value; }
 
     /// <summary>Date-time the billing period started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billingPeriodStartDate")]
-    public global::System.DateTimeOffset? BillingPeriodStartDate { get; set; }
+    public global::System.DateTimeOffset? BillingPeriodStartDate { get => _billingPeriodStartDate; set => _billingPeriodStartDate = value; }
 
     /// <summary>Date-time the billing period ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("billingPeriodEndDate")]
-    public global::System.DateTimeOffset? BillingPeriodEndDate { get; set; }
+    public global::System.DateTimeOffset? BillingPeriodEndDate { get => _billingPeriodEndDate; set => _billingPeriodEndDate = value; }
 
     /// <summary>Usages for the specified period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SubscriptionOverviewUsage>? Usages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SubscriptionOverviewUsage>? Usages { get => _usages; set => _usages = value; }
 
     /// <summary>Date-time the contract was last amended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contractAmendmentDate")]
-    public global::System.DateTimeOffset? ContractAmendmentDate { get; set; }
+    public global::System.DateTimeOffset? ContractAmendmentDate { get => _contractAmendmentDate; set => _contractAmendmentDate = value; }
 
     /// <summary>Date-time the contract became effective. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contractEffectiveDate")]
-    public global::System.DateTimeOffset? ContractEffectiveDate { get; set; }
+    public global::System.DateTimeOffset? ContractEffectiveDate { get => _contractEffectiveDate; set => _contractEffectiveDate = value; }
 
     /// <summary>Date-time the contract ends. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contractEndDate")]
-    public global::System.DateTimeOffset? ContractEndDate { get; set; }
+    public global::System.DateTimeOffset? ContractEndDate { get => _contractEndDate; set => _contractEndDate = value; }
 
     /// <summary>Minimum amount that will be charged for the month</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumMonthlyAmount")]
-    public string? MinimumMonthlyAmount { get; set; }
+    public string? MinimumMonthlyAmount { get => _minimumMonthlyAmount; set => _minimumMonthlyAmount = value; }
 
     /// <summary>Gets or sets <c>inRampPeriod</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inRampPeriod")]
-    public bool? InRampPeriod { get; set; }
+    public bool? InRampPeriod { get => _inRampPeriod; set => _inRampPeriod = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.NamedEntity? _organization;
+    private string? _currency;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _enabledProducts;
+    private global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum? _subscriptionType;
+    private global::System.DateTimeOffset? _rampPeriodStartDate;
+    private global::System.DateTimeOffset? _rampPeriodEndDate;
+    private global::System.DateTimeOffset? _billingPeriodStartDate;
+    private global::System.DateTimeOffset? _billingPeriodEndDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SubscriptionOverviewUsage>? _usages;
+    private global::System.DateTimeOffset? _contractAmendmentDate;
+    private global::System.DateTimeOffset? _contractEffectiveDate;
+    private global::System.DateTimeOffset? _contractEndDate;
+    private string? _minimumMonthlyAmount;
+    private bool? _inRampPeriod;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TrusteeBillingOverview IGenesysCloudModel<TrusteeBillingOverview>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -103,21 +122,21 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NamedEntity.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Currency = ReadString(ref reader, name);
+                    value._currency = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.EnabledProducts = null;
+                        value._enabledProducts = null;
                     }
                     else
                     {
@@ -128,28 +147,28 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EnabledProducts = list1;
+                        value._enabledProducts = list1;
                     }
                     break;
                 case 5:
-                    value.SubscriptionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum?)null;
+                    value._subscriptionType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.TrusteeBillingOverview.SubscriptionTypeEnum?)null;
                     break;
                 case 6:
-                    value.RampPeriodStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._rampPeriodStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.RampPeriodEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._rampPeriodEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.BillingPeriodStartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._billingPeriodStartDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.BillingPeriodEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._billingPeriodEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Usages = null;
+                        value._usages = null;
                     }
                     else
                     {
@@ -160,29 +179,29 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SubscriptionOverviewUsage.ReadJson(ref reader, options));
                         }
 
-                        value.Usages = list3;
+                        value._usages = list3;
                     }
                     break;
                 case 11:
-                    value.ContractAmendmentDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._contractAmendmentDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.ContractEffectiveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._contractEffectiveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 13:
-                    value.ContractEndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._contractEndDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 14:
-                    value.MinimumMonthlyAmount = ReadString(ref reader, name);
+                    value._minimumMonthlyAmount = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.InRampPeriod = ReadNullableBoolean(ref reader, name);
+                    value._inRampPeriod = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,9 +213,9 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Organization is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._organization is { } property4)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.NamedEntity.WriteJson(writer, property4, options);
@@ -206,8 +225,8 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
             writer.WriteNull("organization"u8);
         }
 
-        WriteString(writer, "currency"u8, value.Currency, nulls);
-        if (value.EnabledProducts is { } property6)
+        WriteString(writer, "currency"u8, value._currency, nulls);
+        if (value._enabledProducts is { } property6)
         {
             writer.WritePropertyName("enabledProducts"u8);
             writer.WriteStartArray();
@@ -224,12 +243,12 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
             writer.WriteNull("enabledProducts"u8);
         }
 
-        WriteString(writer, "subscriptionType"u8, value.SubscriptionType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "rampPeriodStartDate"u8, value.RampPeriodStartDate, nulls);
-        WriteDateTimeOffset(writer, "rampPeriodEndDate"u8, value.RampPeriodEndDate, nulls);
-        WriteDateTimeOffset(writer, "billingPeriodStartDate"u8, value.BillingPeriodStartDate, nulls);
-        WriteDateTimeOffset(writer, "billingPeriodEndDate"u8, value.BillingPeriodEndDate, nulls);
-        if (value.Usages is { } property8)
+        WriteString(writer, "subscriptionType"u8, value._subscriptionType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "rampPeriodStartDate"u8, value._rampPeriodStartDate, nulls);
+        WriteDateTimeOffset(writer, "rampPeriodEndDate"u8, value._rampPeriodEndDate, nulls);
+        WriteDateTimeOffset(writer, "billingPeriodStartDate"u8, value._billingPeriodStartDate, nulls);
+        WriteDateTimeOffset(writer, "billingPeriodEndDate"u8, value._billingPeriodEndDate, nulls);
+        if (value._usages is { } property8)
         {
             writer.WritePropertyName("usages"u8);
             writer.WriteStartArray();
@@ -253,13 +272,13 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
             writer.WriteNull("usages"u8);
         }
 
-        WriteDateTimeOffset(writer, "contractAmendmentDate"u8, value.ContractAmendmentDate, nulls);
-        WriteDateTimeOffset(writer, "contractEffectiveDate"u8, value.ContractEffectiveDate, nulls);
-        WriteDateTimeOffset(writer, "contractEndDate"u8, value.ContractEndDate, nulls);
-        WriteString(writer, "minimumMonthlyAmount"u8, value.MinimumMonthlyAmount, nulls);
-        WriteBoolean(writer, "inRampPeriod"u8, value.InRampPeriod, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "contractAmendmentDate"u8, value._contractAmendmentDate, nulls);
+        WriteDateTimeOffset(writer, "contractEffectiveDate"u8, value._contractEffectiveDate, nulls);
+        WriteDateTimeOffset(writer, "contractEndDate"u8, value._contractEndDate, nulls);
+        WriteString(writer, "minimumMonthlyAmount"u8, value._minimumMonthlyAmount, nulls);
+        WriteBoolean(writer, "inRampPeriod"u8, value._inRampPeriod, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

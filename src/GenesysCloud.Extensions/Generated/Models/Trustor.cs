@@ -14,35 +14,44 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
 {
     /// <summary>Organization Id for this trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>If disabled no trustee user will have access, even if they were previously added.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Date Trust was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>User that created trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.OrgUser? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Organization associated with this trust.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.Organization? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>Authorization for the trustee user has in this trustor organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorization")]
-    public global::GenesysCloud.Extensions.Models.TrusteeAuthorization? Authorization { get; set; }
+    public global::GenesysCloud.Extensions.Models.TrusteeAuthorization? Authorization { get => _authorization; set => _authorization = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private bool? _enabled;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::GenesysCloud.Extensions.Models.OrgUser? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Organization? _organization;
+    private global::GenesysCloud.Extensions.Models.TrusteeAuthorization? _authorization;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Trustor IGenesysCloudModel<Trustor>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OrgUser.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrusteeAuthorization.ReadJson(ref reader, options);
+                    value._authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TrusteeAuthorization.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +105,10 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        if (value.CreatedBy is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        if (value._createdBy is { } property1)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.OrgUser.WriteJson(writer, property1, options);
@@ -109,7 +118,7 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.Organization is { } property3)
+        if (value._organization is { } property3)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.Organization.WriteJson(writer, property3, options);
@@ -119,7 +128,7 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
             writer.WriteNull("organization"u8);
         }
 
-        if (value.Authorization is { } property5)
+        if (value._authorization is { } property5)
         {
             writer.WritePropertyName("authorization"u8);
             global::GenesysCloud.Extensions.Models.TrusteeAuthorization.WriteJson(writer, property5, options);
@@ -129,8 +138,8 @@ public sealed class Trustor : IGenesysCloudModel<Trustor>
             writer.WriteNull("authorization"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of languages the TTS engine supports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>The set of output formats the TTS engine can produce</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outputFormats")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OutputFormats { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OutputFormats { get => _outputFormats; set => _outputFormats = value; }
 
     /// <summary>The set of voices the TTS engine supports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voices")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TtsVoiceEntity>? Voices { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TtsVoiceEntity>? Voices { get => _voices; set => _voices = value; }
 
     /// <summary>The TTS engine is the global default engine</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDefault")]
-    public bool? IsDefault { get; set; }
+    public bool? IsDefault { get => _isDefault; set => _isDefault = value; }
 
     /// <summary>The TTS engine can be used in a secure call flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isSecure")]
-    public bool? IsSecure { get; set; }
+    public bool? IsSecure { get => _isSecure; set => _isSecure = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languages;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _outputFormats;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TtsVoiceEntity>? _voices;
+    private bool? _isDefault;
+    private bool? _isSecure;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TtsEngineEntity IGenesysCloudModel<TtsEngineEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,15 +77,15 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -86,13 +96,13 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Languages = list1;
+                        value._languages = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.OutputFormats = null;
+                        value._outputFormats = null;
                     }
                     else
                     {
@@ -103,13 +113,13 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OutputFormats = list2;
+                        value._outputFormats = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Voices = null;
+                        value._voices = null;
                     }
                     else
                     {
@@ -120,20 +130,20 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TtsVoiceEntity.ReadJson(ref reader, options));
                         }
 
-                        value.Voices = list3;
+                        value._voices = list3;
                     }
                     break;
                 case 5:
-                    value.IsDefault = ReadNullableBoolean(ref reader, name);
+                    value._isDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.IsSecure = ReadNullableBoolean(ref reader, name);
+                    value._isSecure = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +155,9 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Languages is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._languages is { } property4)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -164,7 +174,7 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
             writer.WriteNull("languages"u8);
         }
 
-        if (value.OutputFormats is { } property6)
+        if (value._outputFormats is { } property6)
         {
             writer.WritePropertyName("outputFormats"u8);
             writer.WriteStartArray();
@@ -181,7 +191,7 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
             writer.WriteNull("outputFormats"u8);
         }
 
-        if (value.Voices is { } property8)
+        if (value._voices is { } property8)
         {
             writer.WritePropertyName("voices"u8);
             writer.WriteStartArray();
@@ -205,10 +215,10 @@ public sealed class TtsEngineEntity : IGenesysCloudModel<TtsEngineEntity>
             writer.WriteNull("voices"u8);
         }
 
-        WriteBoolean(writer, "isDefault"u8, value.IsDefault, nulls);
-        WriteBoolean(writer, "isSecure"u8, value.IsSecure, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isDefault"u8, value._isDefault, nulls);
+        WriteBoolean(writer, "isSecure"u8, value._isSecure, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

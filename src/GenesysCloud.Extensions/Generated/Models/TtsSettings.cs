@@ -14,15 +14,19 @@ public sealed class TtsSettings : IGenesysCloudModel<TtsSettings>
 {
     /// <summary>ID of the global default TTS engine</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultEngine")]
-    public string? DefaultEngine { get; set; }
+    public string? DefaultEngine { get => _defaultEngine; set => _defaultEngine = value; }
 
     /// <summary>The list of default overrides for specific languages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageOverrides")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageOverride>? LanguageOverrides { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageOverride>? LanguageOverrides { get => _languageOverrides; set => _languageOverrides = value; }
+
+    private string? _defaultEngine;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageOverride>? _languageOverrides;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TtsSettings IGenesysCloudModel<TtsSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TtsSettings : IGenesysCloudModel<TtsSettings>
             switch (index)
             {
                 case 0:
-                    value.DefaultEngine = ReadString(ref reader, name);
+                    value._defaultEngine = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageOverrides = null;
+                        value._languageOverrides = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TtsSettings : IGenesysCloudModel<TtsSettings>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LanguageOverride.ReadJson(ref reader, options));
                         }
 
-                        value.LanguageOverrides = list1;
+                        value._languageOverrides = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class TtsSettings : IGenesysCloudModel<TtsSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "defaultEngine"u8, value.DefaultEngine, nulls);
-        if (value.LanguageOverrides is { } property2)
+        WriteString(writer, "defaultEngine"u8, value._defaultEngine, nulls);
+        if (value._languageOverrides is { } property2)
         {
             writer.WritePropertyName("languageOverrides"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class TtsSettings : IGenesysCloudModel<TtsSettings>
             writer.WriteNull("languageOverrides"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

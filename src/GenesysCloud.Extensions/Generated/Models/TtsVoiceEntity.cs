@@ -14,35 +14,44 @@ public sealed class TtsVoiceEntity : IGenesysCloudModel<TtsVoiceEntity>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The gender of the TTS voice</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gender")]
-    public string? Gender { get; set; }
+    public string? Gender { get => _gender; set => _gender = value; }
 
     /// <summary>The language supported by the TTS voice</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>Ths TTS engine this voice belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engine")]
-    public global::GenesysCloud.Extensions.Models.TtsEngineEntity? Engine { get; set; }
+    public global::GenesysCloud.Extensions.Models.TtsEngineEntity? Engine { get => _engine; set => _engine = value; }
 
     /// <summary>The voice is the default voice for its language</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDefault")]
-    public bool? IsDefault { get; set; }
+    public bool? IsDefault { get => _isDefault; set => _isDefault = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _gender;
+    private string? _language;
+    private global::GenesysCloud.Extensions.Models.TtsEngineEntity? _engine;
+    private bool? _isDefault;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TtsVoiceEntity IGenesysCloudModel<TtsVoiceEntity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class TtsVoiceEntity : IGenesysCloudModel<TtsVoiceEntity>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Gender = ReadString(ref reader, name);
+                    value._gender = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Engine = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TtsEngineEntity.ReadJson(ref reader, options);
+                    value._engine = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TtsEngineEntity.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.IsDefault = ReadNullableBoolean(ref reader, name);
+                    value._isDefault = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +105,11 @@ public sealed class TtsVoiceEntity : IGenesysCloudModel<TtsVoiceEntity>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "gender"u8, value.Gender, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Engine is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "gender"u8, value._gender, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._engine is { } property1)
         {
             writer.WritePropertyName("engine"u8);
             global::GenesysCloud.Extensions.Models.TtsEngineEntity.WriteJson(writer, property1, options);
@@ -110,9 +119,9 @@ public sealed class TtsVoiceEntity : IGenesysCloudModel<TtsVoiceEntity>
             writer.WriteNull("engine"u8);
         }
 
-        WriteBoolean(writer, "isDefault"u8, value.IsDefault, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isDefault"u8, value._isDefault, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

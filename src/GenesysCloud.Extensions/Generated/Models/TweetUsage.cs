@@ -14,19 +14,24 @@ public sealed class TweetUsage : IGenesysCloudModel<TweetUsage>
 {
     /// <summary>Ingestion limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ingestionLimit")]
-    public long? IngestionLimit { get; set; }
+    public long? IngestionLimit { get => _ingestionLimit; set => _ingestionLimit = value; }
 
     /// <summary>The number of tweets consumed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tweetCount")]
-    public long? TweetCount { get; set; }
+    public long? TweetCount { get => _tweetCount; set => _tweetCount = value; }
 
     /// <summary>The start of the usage period for the currently consumed tweets. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
+
+    private long? _ingestionLimit;
+    private long? _tweetCount;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TweetUsage IGenesysCloudModel<TweetUsage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TweetUsage : IGenesysCloudModel<TweetUsage>
             switch (index)
             {
                 case 0:
-                    value.IngestionLimit = ReadNullableInt64(ref reader, options, name);
+                    value._ingestionLimit = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TweetCount = ReadNullableInt64(ref reader, options, name);
+                    value._tweetCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class TweetUsage : IGenesysCloudModel<TweetUsage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "ingestionLimit"u8, value.IngestionLimit, nulls);
-        WriteInt64(writer, "tweetCount"u8, value.TweetCount, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "ingestionLimit"u8, value._ingestionLimit, nulls);
+        WriteInt64(writer, "tweetCount"u8, value._tweetCount, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

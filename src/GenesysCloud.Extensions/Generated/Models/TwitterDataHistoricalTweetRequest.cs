@@ -14,15 +14,19 @@ public sealed class TwitterDataHistoricalTweetRequest : IGenesysCloudModel<Twitt
 {
     /// <summary>Search terms to use in the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchTerms")]
-    public string? SearchTerms { get; set; }
+    public string? SearchTerms { get => _searchTerms; set => _searchTerms = value; }
 
     /// <summary>ISO 3166-1 alpha-2 country codes to use for the search. Defaults to worldwide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countries")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get => _countries; set => _countries = value; }
+
+    private string? _searchTerms;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _countries;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterDataHistoricalTweetRequest IGenesysCloudModel<TwitterDataHistoricalTweetRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TwitterDataHistoricalTweetRequest : IGenesysCloudModel<Twitt
             switch (index)
             {
                 case 0:
-                    value.SearchTerms = ReadString(ref reader, name);
+                    value._searchTerms = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Countries = null;
+                        value._countries = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TwitterDataHistoricalTweetRequest : IGenesysCloudModel<Twitt
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Countries = list1;
+                        value._countries = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class TwitterDataHistoricalTweetRequest : IGenesysCloudModel<Twitt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "searchTerms"u8, value.SearchTerms, nulls);
-        if (value.Countries is { } property2)
+        WriteString(writer, "searchTerms"u8, value._searchTerms, nulls);
+        if (value._countries is { } property2)
         {
             writer.WritePropertyName("countries"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class TwitterDataHistoricalTweetRequest : IGenesysCloudModel<Twitt
             writer.WriteNull("countries"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

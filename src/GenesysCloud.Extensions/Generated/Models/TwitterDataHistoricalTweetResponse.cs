@@ -14,19 +14,24 @@ public sealed class TwitterDataHistoricalTweetResponse : IGenesysCloudModel<Twit
 {
     /// <summary>The count of matching tweets using the searchTerms.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchingTweets")]
-    public long? MatchingTweets { get; set; }
+    public long? MatchingTweets { get => _matchingTweets; set => _matchingTweets = value; }
 
     /// <summary>The number of days used for the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousNumberOfDays")]
-    public long? PreviousNumberOfDays { get; set; }
+    public long? PreviousNumberOfDays { get => _previousNumberOfDays; set => _previousNumberOfDays = value; }
 
     /// <summary>The tweet usage of the org</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usageStatistics")]
-    public global::GenesysCloud.Extensions.Models.TweetUsage? UsageStatistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.TweetUsage? UsageStatistics { get => _usageStatistics; set => _usageStatistics = value; }
+
+    private long? _matchingTweets;
+    private long? _previousNumberOfDays;
+    private global::GenesysCloud.Extensions.Models.TweetUsage? _usageStatistics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterDataHistoricalTweetResponse IGenesysCloudModel<TwitterDataHistoricalTweetResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class TwitterDataHistoricalTweetResponse : IGenesysCloudModel<Twit
             switch (index)
             {
                 case 0:
-                    value.MatchingTweets = ReadNullableInt64(ref reader, options, name);
+                    value._matchingTweets = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PreviousNumberOfDays = ReadNullableInt64(ref reader, options, name);
+                    value._previousNumberOfDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.UsageStatistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TweetUsage.ReadJson(ref reader, options);
+                    value._usageStatistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TweetUsage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class TwitterDataHistoricalTweetResponse : IGenesysCloudModel<Twit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "matchingTweets"u8, value.MatchingTweets, nulls);
-        WriteInt64(writer, "previousNumberOfDays"u8, value.PreviousNumberOfDays, nulls);
-        if (value.UsageStatistics is { } property1)
+        WriteInt64(writer, "matchingTweets"u8, value._matchingTweets, nulls);
+        WriteInt64(writer, "previousNumberOfDays"u8, value._previousNumberOfDays, nulls);
+        if (value._usageStatistics is { } property1)
         {
             writer.WritePropertyName("usageStatistics"u8);
             global::GenesysCloud.Extensions.Models.TweetUsage.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class TwitterDataHistoricalTweetResponse : IGenesysCloudModel<Twit
             writer.WriteNull("usageStatistics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class TwitterDataIngestionRuleRequest : IGenesysCloudModel<Twitter
 {
     /// <summary>The name of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A description of the data ingestion rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Search terms for X (formally Twitter).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchTerms")]
-    public string? SearchTerms { get; set; }
+    public string? SearchTerms { get => _searchTerms; set => _searchTerms = value; }
 
     /// <summary>ISO 3166-1 alpha-2 country codes. Ingestion of matching tweets will be restricted to tweets posted in the countries specified here. Defaults to worldwide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countries")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Countries { get => _countries; set => _countries = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _searchTerms;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _countries;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterDataIngestionRuleRequest IGenesysCloudModel<TwitterDataIngestionRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class TwitterDataIngestionRuleRequest : IGenesysCloudModel<Twitter
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SearchTerms = ReadString(ref reader, name);
+                    value._searchTerms = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Countries = null;
+                        value._countries = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class TwitterDataIngestionRuleRequest : IGenesysCloudModel<Twitter
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Countries = list1;
+                        value._countries = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class TwitterDataIngestionRuleRequest : IGenesysCloudModel<Twitter
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "searchTerms"u8, value.SearchTerms, nulls);
-        if (value.Countries is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "searchTerms"u8, value._searchTerms, nulls);
+        if (value._countries is { } property2)
         {
             writer.WritePropertyName("countries"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class TwitterDataIngestionRuleRequest : IGenesysCloudModel<Twitter
             writer.WriteNull("countries"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

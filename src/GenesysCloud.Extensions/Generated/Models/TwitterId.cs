@@ -14,27 +14,34 @@ public sealed class TwitterId : IGenesysCloudModel<TwitterId>
 {
     /// <summary>twitter user.id_str. Max: 255 characters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>twitter user.name. Max: 255 characters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>twitter user.screen_name. Max: 255 characters. Must match pattern: ^@?[A-Za-z0-9_]+$</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenName")]
-    public string? ScreenName { get; set; }
+    public string? ScreenName { get => _screenName; set => _screenName = value; }
 
     /// <summary>whether this data has been verified using the twitter API</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("verified")]
-    public bool? Verified { get; set; }
+    public bool? Verified { get => _verified; set => _verified = value; }
 
     /// <summary>url of user's twitter profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileUrl")]
-    public string? ProfileUrl { get; set; }
+    public string? ProfileUrl { get => _profileUrl; set => _profileUrl = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _screenName;
+    private bool? _verified;
+    private string? _profileUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterId IGenesysCloudModel<TwitterId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class TwitterId : IGenesysCloudModel<TwitterId>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ScreenName = ReadString(ref reader, name);
+                    value._screenName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Verified = ReadNullableBoolean(ref reader, name);
+                    value._verified = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ProfileUrl = ReadString(ref reader, name);
+                    value._profileUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class TwitterId : IGenesysCloudModel<TwitterId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "screenName"u8, value.ScreenName, nulls);
-        WriteBoolean(writer, "verified"u8, value.Verified, nulls);
-        WriteString(writer, "profileUrl"u8, value.ProfileUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "screenName"u8, value._screenName, nulls);
+        WriteBoolean(writer, "verified"u8, value._verified, nulls);
+        WriteString(writer, "profileUrl"u8, value._profileUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

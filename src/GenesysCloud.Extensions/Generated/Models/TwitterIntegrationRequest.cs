@@ -14,43 +14,54 @@ public sealed class TwitterIntegrationRequest : IGenesysCloudModel<TwitterIntegr
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Twitter Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Defines the message settings to be applied for this integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The authorization code returned from the signup flow to request access tokens later on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signupCode")]
-    public string? SignupCode { get; set; }
+    public string? SignupCode { get => _signupCode; set => _signupCode = value; }
 
     /// <summary>The appId of the Twitter app to register the integration on</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
 
     /// <summary>The codeChallenge used during the signup flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("codeChallenge")]
-    public string? CodeChallenge { get; set; }
+    public string? CodeChallenge { get => _codeChallenge; set => _codeChallenge = value; }
 
     /// <summary>The redirectUri used during the signup flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUri")]
-    public string? RedirectUri { get; set; }
+    public string? RedirectUri { get => _redirectUri; set => _redirectUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference? _messagingSetting;
+    private string? _signupCode;
+    private string? _appId;
+    private string? _codeChallenge;
+    private string? _redirectUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterIntegrationRequest IGenesysCloudModel<TwitterIntegrationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class TwitterIntegrationRequest : IGenesysCloudModel<TwitterIntegr
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.SignupCode = ReadString(ref reader, name);
+                    value._signupCode = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CodeChallenge = ReadString(ref reader, name);
+                    value._codeChallenge = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.RedirectUri = ReadString(ref reader, name);
+                    value._redirectUri = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +121,9 @@ public sealed class TwitterIntegrationRequest : IGenesysCloudModel<TwitterIntegr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property1)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property1, options);
@@ -122,7 +133,7 @@ public sealed class TwitterIntegrationRequest : IGenesysCloudModel<TwitterIntegr
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property3)
+        if (value._messagingSetting is { } property3)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingRequestReference.WriteJson(writer, property3, options);
@@ -132,12 +143,12 @@ public sealed class TwitterIntegrationRequest : IGenesysCloudModel<TwitterIntegr
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "signupCode"u8, value.SignupCode, nulls);
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteString(writer, "codeChallenge"u8, value.CodeChallenge, nulls);
-        WriteString(writer, "redirectUri"u8, value.RedirectUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "signupCode"u8, value._signupCode, nulls);
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteString(writer, "codeChallenge"u8, value._codeChallenge, nulls);
+        WriteString(writer, "redirectUri"u8, value._redirectUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class TwitterOAuthSettings : IGenesysCloudModel<TwitterOAuthSettin
 {
     /// <summary>The client id of the twitter app the requesting org will use to signup</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>The scopes/permissions requested during the signup process during the signup process to allow their future integrations to direct message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _scopes; set => _scopes = value; }
+
+    private string? _clientId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scopes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterOAuthSettings IGenesysCloudModel<TwitterOAuthSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class TwitterOAuthSettings : IGenesysCloudModel<TwitterOAuthSettin
             switch (index)
             {
                 case 0:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Scopes = null;
+                        value._scopes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class TwitterOAuthSettings : IGenesysCloudModel<TwitterOAuthSettin
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scopes = list1;
+                        value._scopes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class TwitterOAuthSettings : IGenesysCloudModel<TwitterOAuthSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        if (value.Scopes is { } property2)
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        if (value._scopes is { } property2)
         {
             writer.WritePropertyName("scopes"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class TwitterOAuthSettings : IGenesysCloudModel<TwitterOAuthSettin
             writer.WriteNull("scopes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

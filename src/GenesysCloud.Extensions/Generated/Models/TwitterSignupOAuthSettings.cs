@@ -14,19 +14,24 @@ public sealed class TwitterSignupOAuthSettings : IGenesysCloudModel<TwitterSignu
 {
     /// <summary>The client id of the twitter app the requesting org will use to signup</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientId")]
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = value; }
 
     /// <summary>The scopes/permissions requested during the signup process during the signup process to allow their future integrations to direct message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _scopes; set => _scopes = value; }
 
     /// <summary>The app id of the twitter app the requesting org will use to signup</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("appId")]
-    public string? AppId { get; set; }
+    public string? AppId { get => _appId; set => _appId = value; }
+
+    private string? _clientId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _scopes;
+    private string? _appId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TwitterSignupOAuthSettings IGenesysCloudModel<TwitterSignupOAuthSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class TwitterSignupOAuthSettings : IGenesysCloudModel<TwitterSignu
             switch (index)
             {
                 case 0:
-                    value.ClientId = ReadString(ref reader, name);
+                    value._clientId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Scopes = null;
+                        value._scopes = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class TwitterSignupOAuthSettings : IGenesysCloudModel<TwitterSignu
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Scopes = list1;
+                        value._scopes = list1;
                     }
                     break;
                 case 2:
-                    value.AppId = ReadString(ref reader, name);
+                    value._appId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class TwitterSignupOAuthSettings : IGenesysCloudModel<TwitterSignu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "clientId"u8, value.ClientId, nulls);
-        if (value.Scopes is { } property2)
+        WriteString(writer, "clientId"u8, value._clientId, nulls);
+        if (value._scopes is { } property2)
         {
             writer.WritePropertyName("scopes"u8);
             writer.WriteStartArray();
@@ -100,8 +105,8 @@ public sealed class TwitterSignupOAuthSettings : IGenesysCloudModel<TwitterSignu
             writer.WriteNull("scopes"u8);
         }
 
-        WriteString(writer, "appId"u8, value.AppId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "appId"u8, value._appId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

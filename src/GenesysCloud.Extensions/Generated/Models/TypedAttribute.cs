@@ -14,15 +14,19 @@ public sealed class TypedAttribute : IGenesysCloudModel<TypedAttribute>
 {
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>value</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public string? Value { get; set; }
+    public string? Value { get => _value; set => _value = value; }
+
+    private string? _type;
+    private string? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TypedAttribute IGenesysCloudModel<TypedAttribute>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class TypedAttribute : IGenesysCloudModel<TypedAttribute>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadString(ref reader, name);
+                    value._value = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class TypedAttribute : IGenesysCloudModel<TypedAttribute>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteString(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteString(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class TypingSetting : IGenesysCloudModel<TypingSetting>
 {
     /// <summary>Should typing indication Events be sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("on")]
-    public global::GenesysCloud.Extensions.Models.SettingDirection? On { get; set; }
+    public global::GenesysCloud.Extensions.Models.SettingDirection? On { get => _on; set => _on = value; }
+
+    private global::GenesysCloud.Extensions.Models.SettingDirection? _on;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static TypingSetting IGenesysCloudModel<TypingSetting>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class TypingSetting : IGenesysCloudModel<TypingSetting>
             switch (index)
             {
                 case 0:
-                    value.On = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SettingDirection.ReadJson(ref reader, options);
+                    value._on = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SettingDirection.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class TypingSetting : IGenesysCloudModel<TypingSetting>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.On is { } property1)
+        if (value._on is { } property1)
         {
             writer.WritePropertyName("on"u8);
             global::GenesysCloud.Extensions.Models.SettingDirection.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class TypingSetting : IGenesysCloudModel<TypingSetting>
             writer.WriteNull("on"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class UCIcon : IGenesysCloudModel<UCIcon>
 {
     /// <summary>vector</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vector")]
-    public string? Vector { get; set; }
+    public string? Vector { get => _vector; set => _vector = value; }
+
+    private string? _vector;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UCIcon IGenesysCloudModel<UCIcon>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UCIcon : IGenesysCloudModel<UCIcon>
             switch (index)
             {
                 case 0:
-                    value.Vector = ReadString(ref reader, name);
+                    value._vector = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class UCIcon : IGenesysCloudModel<UCIcon>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "vector"u8, value.Vector, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "vector"u8, value._vector, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>ucIntegrationKey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ucIntegrationKey")]
-    public string? UcIntegrationKey { get; set; }
+    public string? UcIntegrationKey { get => _ucIntegrationKey; set => _ucIntegrationKey = value; }
 
     /// <summary>integrationPresenceType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresenceSource")]
-    public global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get => _integrationPresenceSource; set => _integrationPresenceSource = value; }
 
     /// <summary>pbxPermission</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pbxPermission")]
-    public string? PbxPermission { get; set; }
+    public string? PbxPermission { get => _pbxPermission; set => _pbxPermission = value; }
 
     /// <summary>icon</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("icon")]
-    public global::GenesysCloud.Extensions.Models.UCIcon? Icon { get; set; }
+    public global::GenesysCloud.Extensions.Models.UCIcon? Icon { get => _icon; set => _icon = value; }
 
     /// <summary>badgeIcon</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("badgeIcons")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? BadgeIcons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? BadgeIcons { get => _badgeIcons; set => _badgeIcons = value; }
 
     /// <summary>i10n</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("i10n")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? I10n { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? I10n { get => _i10n; set => _i10n = value; }
 
     /// <summary>polledPresence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("polledPresence")]
-    public bool? PolledPresence { get; set; }
+    public bool? PolledPresence { get => _polledPresence; set => _polledPresence = value; }
 
     /// <summary>userPermissions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get => _userPermissions; set => _userPermissions = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _ucIntegrationKey;
+    private global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum? _integrationPresenceSource;
+    private string? _pbxPermission;
+    private global::GenesysCloud.Extensions.Models.UCIcon? _icon;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? _badgeIcons;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? _i10n;
+    private bool? _polledPresence;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userPermissions;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UCIntegration IGenesysCloudModel<UCIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,27 +92,27 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UcIntegrationKey = ReadString(ref reader, name);
+                    value._ucIntegrationKey = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.IntegrationPresenceSource = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum(text1) : (global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum?)null;
+                    value._integrationPresenceSource = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum(text1) : (global::GenesysCloud.Extensions.Models.UCIntegration.IntegrationPresenceSourceEnum?)null;
                     break;
                 case 4:
-                    value.PbxPermission = ReadString(ref reader, name);
+                    value._pbxPermission = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Icon = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
+                    value._icon = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.BadgeIcons = null;
+                        value._badgeIcons = null;
                     }
                     else
                     {
@@ -110,13 +123,13 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
                         }
 
-                        value.BadgeIcons = dictionary2;
+                        value._badgeIcons = dictionary2;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.I10n = null;
+                        value._i10n = null;
                     }
                     else
                     {
@@ -127,16 +140,16 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UCI10n.ReadJson(ref reader, options);
                         }
 
-                        value.I10n = dictionary3;
+                        value._i10n = dictionary3;
                     }
                     break;
                 case 8:
-                    value.PolledPresence = ReadNullableBoolean(ref reader, name);
+                    value._polledPresence = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.UserPermissions = null;
+                        value._userPermissions = null;
                     }
                     else
                     {
@@ -147,14 +160,14 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserPermissions = list4;
+                        value._userPermissions = list4;
                     }
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,12 +179,12 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "ucIntegrationKey"u8, value.UcIntegrationKey, nulls);
-        WriteString(writer, "integrationPresenceSource"u8, value.IntegrationPresenceSource?.ToString(), nulls);
-        WriteString(writer, "pbxPermission"u8, value.PbxPermission, nulls);
-        if (value.Icon is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "ucIntegrationKey"u8, value._ucIntegrationKey, nulls);
+        WriteString(writer, "integrationPresenceSource"u8, value._integrationPresenceSource?.ToString(), nulls);
+        WriteString(writer, "pbxPermission"u8, value._pbxPermission, nulls);
+        if (value._icon is { } property5)
         {
             writer.WritePropertyName("icon"u8);
             global::GenesysCloud.Extensions.Models.UCIcon.WriteJson(writer, property5, options);
@@ -181,7 +194,7 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
             writer.WriteNull("icon"u8);
         }
 
-        if (value.BadgeIcons is { } property7)
+        if (value._badgeIcons is { } property7)
         {
             writer.WritePropertyName("badgeIcons"u8);
             writer.WriteStartObject();
@@ -206,7 +219,7 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
             writer.WriteNull("badgeIcons"u8);
         }
 
-        if (value.I10n is { } property10)
+        if (value._i10n is { } property10)
         {
             writer.WritePropertyName("i10n"u8);
             writer.WriteStartObject();
@@ -231,8 +244,8 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
             writer.WriteNull("i10n"u8);
         }
 
-        WriteBoolean(writer, "polledPresence"u8, value.PolledPresence, nulls);
-        if (value.UserPermissions is { } property13)
+        WriteBoolean(writer, "polledPresence"u8, value._polledPresence, nulls);
+        if (value._userPermissions is { } property13)
         {
             writer.WritePropertyName("userPermissions"u8);
             writer.WriteStartArray();
@@ -249,8 +262,8 @@ public sealed class UCIntegration : IGenesysCloudModel<UCIntegration>
             writer.WriteNull("userPermissions"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UCThirdPartyPresence : IGenesysCloudModel<UCThirdPartyPresen
 {
     /// <summary>Primary Email address of the associated Genesys Cloud user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>Integration presence value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public string? Presence { get; set; }
+    public string? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Integration presence message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>ISO 8601 timestamp of presence value change.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
+
+    private string? _email;
+    private string? _presence;
+    private string? _message;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UCThirdPartyPresence IGenesysCloudModel<UCThirdPartyPresence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UCThirdPartyPresence : IGenesysCloudModel<UCThirdPartyPresen
             switch (index)
             {
                 case 0:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Presence = ReadString(ref reader, name);
+                    value._presence = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class UCThirdPartyPresence : IGenesysCloudModel<UCThirdPartyPresen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteString(writer, "presence"u8, value.Presence, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteString(writer, "presence"u8, value._presence, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Knowledge base unanswered group label</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>Represents a list of phrase groups inside an unanswered group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phraseGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup>? PhraseGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup>? PhraseGroups { get => _phraseGroups; set => _phraseGroups = value; }
 
     /// <summary>Represents a list of documents that may be linked to an unanswered group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suggestedDocuments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredGroupSuggestedDocument>? SuggestedDocuments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredGroupSuggestedDocument>? SuggestedDocuments { get => _suggestedDocuments; set => _suggestedDocuments = value; }
 
     /// <summary>Statistics object containing the various hit counts for an unanswered group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics? Statistics { get => _statistics; set => _statistics = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _label;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup>? _phraseGroups;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredGroupSuggestedDocument>? _suggestedDocuments;
+    private global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics? _statistics;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnansweredGroup IGenesysCloudModel<UnansweredGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PhraseGroups = null;
+                        value._phraseGroups = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup.ReadJson(ref reader, options));
                         }
 
-                        value.PhraseGroups = list1;
+                        value._phraseGroups = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.SuggestedDocuments = null;
+                        value._suggestedDocuments = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UnansweredGroupSuggestedDocument.ReadJson(ref reader, options));
                         }
 
-                        value.SuggestedDocuments = list2;
+                        value._suggestedDocuments = list2;
                     }
                     break;
                 case 4:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +125,9 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        if (value.PhraseGroups is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        if (value._phraseGroups is { } property3)
         {
             writer.WritePropertyName("phraseGroups"u8);
             writer.WriteStartArray();
@@ -143,7 +151,7 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
             writer.WriteNull("phraseGroups"u8);
         }
 
-        if (value.SuggestedDocuments is { } property6)
+        if (value._suggestedDocuments is { } property6)
         {
             writer.WritePropertyName("suggestedDocuments"u8);
             writer.WriteStartArray();
@@ -167,7 +175,7 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
             writer.WriteNull("suggestedDocuments"u8);
         }
 
-        if (value.Statistics is { } property9)
+        if (value._statistics is { } property9)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.KnowledgeGroupStatistics.WriteJson(writer, property9, options);
@@ -177,8 +185,8 @@ public sealed class UnansweredGroup : IGenesysCloudModel<UnansweredGroup>
             writer.WriteNull("statistics"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UnansweredPhrase : IGenesysCloudModel<UnansweredPhrase>
 {
     /// <summary>Id of an unanswered phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Phrase text of an unanswered phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Hit count of an unlinked phrase</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unlinkedPhraseHitCount")]
-    public long? UnlinkedPhraseHitCount { get; set; }
+    public long? UnlinkedPhraseHitCount { get => _unlinkedPhraseHitCount; set => _unlinkedPhraseHitCount = value; }
+
+    private string? _id;
+    private string? _text;
+    private long? _unlinkedPhraseHitCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnansweredPhrase IGenesysCloudModel<UnansweredPhrase>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UnansweredPhrase : IGenesysCloudModel<UnansweredPhrase>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UnlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
+                    value._unlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UnansweredPhrase : IGenesysCloudModel<UnansweredPhrase>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value.UnlinkedPhraseHitCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value._unlinkedPhraseHitCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class UnansweredPhraseGroup : IGenesysCloudModel<UnansweredPhraseG
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Knowledge base phrase group label</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-    public string? Label { get; set; }
+    public string? Label { get => _label; set => _label = value; }
 
     /// <summary>List of unanswered phrases in a phrase group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phrases")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhrase>? Phrases { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhrase>? Phrases { get => _phrases; set => _phrases = value; }
 
     /// <summary>Hit count of the unlinked phrase group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unlinkedPhraseHitCount")]
-    public long? UnlinkedPhraseHitCount { get; set; }
+    public long? UnlinkedPhraseHitCount { get => _unlinkedPhraseHitCount; set => _unlinkedPhraseHitCount = value; }
 
     /// <summary>Unique phrase count of the unlinked phrase group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unlinkedPhraseCount")]
-    public long? UnlinkedPhraseCount { get; set; }
+    public long? UnlinkedPhraseCount { get => _unlinkedPhraseCount; set => _unlinkedPhraseCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _label;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UnansweredPhrase>? _phrases;
+    private long? _unlinkedPhraseHitCount;
+    private long? _unlinkedPhraseCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnansweredPhraseGroup IGenesysCloudModel<UnansweredPhraseGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class UnansweredPhraseGroup : IGenesysCloudModel<UnansweredPhraseG
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Label = ReadString(ref reader, name);
+                    value._label = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Phrases = null;
+                        value._phrases = null;
                     }
                     else
                     {
@@ -78,20 +86,20 @@ public sealed class UnansweredPhraseGroup : IGenesysCloudModel<UnansweredPhraseG
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UnansweredPhrase.ReadJson(ref reader, options));
                         }
 
-                        value.Phrases = list1;
+                        value._phrases = list1;
                     }
                     break;
                 case 3:
-                    value.UnlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
+                    value._unlinkedPhraseHitCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.UnlinkedPhraseCount = ReadNullableInt64(ref reader, options, name);
+                    value._unlinkedPhraseCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class UnansweredPhraseGroup : IGenesysCloudModel<UnansweredPhraseG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "label"u8, value.Label, nulls);
-        if (value.Phrases is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "label"u8, value._label, nulls);
+        if (value._phrases is { } property2)
         {
             writer.WritePropertyName("phrases"u8);
             writer.WriteStartArray();
@@ -129,10 +137,10 @@ public sealed class UnansweredPhraseGroup : IGenesysCloudModel<UnansweredPhraseG
             writer.WriteNull("phrases"u8);
         }
 
-        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value.UnlinkedPhraseHitCount, nulls);
-        WriteInt64(writer, "unlinkedPhraseCount"u8, value.UnlinkedPhraseCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "unlinkedPhraseHitCount"u8, value._unlinkedPhraseHitCount, nulls);
+        WriteInt64(writer, "unlinkedPhraseCount"u8, value._unlinkedPhraseCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

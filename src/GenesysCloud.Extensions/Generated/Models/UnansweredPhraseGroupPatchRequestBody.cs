@@ -14,19 +14,24 @@ public sealed class UnansweredPhraseGroupPatchRequestBody : IGenesysCloudModel<U
 {
     /// <summary>List of phrases and documents to be linked</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phraseAssociations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? PhraseAssociations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? PhraseAssociations { get => _phraseAssociations; set => _phraseAssociations = value; }
 
     /// <summary>The start date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public string? DateStart { get; set; }
+    public string? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public string? DateEnd { get; set; }
+    public string? DateEnd { get => _dateEnd; set => _dateEnd = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? _phraseAssociations;
+    private string? _dateStart;
+    private string? _dateEnd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnansweredPhraseGroupPatchRequestBody IGenesysCloudModel<UnansweredPhraseGroupPatchRequestBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class UnansweredPhraseGroupPatchRequestBody : IGenesysCloudModel<U
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PhraseAssociations = null;
+                        value._phraseAssociations = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class UnansweredPhraseGroupPatchRequestBody : IGenesysCloudModel<U
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhraseAssociations.ReadJson(ref reader, options));
                         }
 
-                        value.PhraseAssociations = list1;
+                        value._phraseAssociations = list1;
                     }
                     break;
                 case 1:
-                    value.DateStart = ReadString(ref reader, name);
+                    value._dateStart = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadString(ref reader, name);
+                    value._dateEnd = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class UnansweredPhraseGroupPatchRequestBody : IGenesysCloudModel<U
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PhraseAssociations is { } property2)
+        if (value._phraseAssociations is { } property2)
         {
             writer.WritePropertyName("phraseAssociations"u8);
             writer.WriteStartArray();
@@ -106,9 +111,9 @@ public sealed class UnansweredPhraseGroupPatchRequestBody : IGenesysCloudModel<U
             writer.WriteNull("phraseAssociations"u8);
         }
 
-        WriteString(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteString(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteString(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
 {
     /// <summary>List of phrases and documents linked in the patch request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phraseAssociations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? PhraseAssociations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? PhraseAssociations { get => _phraseAssociations; set => _phraseAssociations = value; }
 
     /// <summary>Knowledge base unanswered group response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.UnansweredGroup? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnansweredGroup? Group { get => _group; set => _group = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PhraseAssociations>? _phraseAssociations;
+    private global::GenesysCloud.Extensions.Models.UnansweredGroup? _group;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnansweredPhraseGroupUpdateResponse IGenesysCloudModel<UnansweredPhraseGroupUpdateResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.PhraseAssociations = null;
+                        value._phraseAssociations = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhraseAssociations.ReadJson(ref reader, options));
                         }
 
-                        value.PhraseAssociations = list1;
+                        value._phraseAssociations = list1;
                     }
                     break;
                 case 1:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnansweredGroup.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnansweredGroup.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PhraseAssociations is { } property2)
+        if (value._phraseAssociations is { } property2)
         {
             writer.WritePropertyName("phraseAssociations"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
             writer.WriteNull("phraseAssociations"u8);
         }
 
-        if (value.Group is { } property5)
+        if (value._group is { } property5)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.UnansweredGroup.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class UnansweredPhraseGroupUpdateResponse : IGenesysCloudModel<Una
             writer.WriteNull("group"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

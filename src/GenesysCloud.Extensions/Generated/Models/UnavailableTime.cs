@@ -14,19 +14,24 @@ public sealed class UnavailableTime : IGenesysCloudModel<UnavailableTime>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Exact date, time and length of the unavailability time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeSpan")]
-    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get => _timeSpan; set => _timeSpan = value; }
 
     /// <summary>Comments explaining the unavailability time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? _timeSpan;
+    private string? _notes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnavailableTime IGenesysCloudModel<UnavailableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UnavailableTime : IGenesysCloudModel<UnavailableTime>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
+                    value._timeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class UnavailableTime : IGenesysCloudModel<UnavailableTime>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.TimeSpan is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._timeSpan is { } property1)
         {
             writer.WritePropertyName("timeSpan"u8);
             global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.WriteJson(writer, property1, options);
@@ -79,8 +84,8 @@ public sealed class UnavailableTime : IGenesysCloudModel<UnavailableTime>
             writer.WriteNull("timeSpan"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

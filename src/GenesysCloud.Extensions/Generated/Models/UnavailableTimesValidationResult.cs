@@ -14,19 +14,24 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
 {
     /// <summary>Indicates whether there are no violations in the given unavailable times</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Invalid work plans that were used when validating the agents unavailable times</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invalidWorkPlans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? InvalidWorkPlans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? InvalidWorkPlans { get => _invalidWorkPlans; set => _invalidWorkPlans = value; }
 
     /// <summary>Message for set of agent unavailable times violating work plan constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanConstraintsViolationMessage")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage? WorkPlanConstraintsViolationMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage? WorkPlanConstraintsViolationMessage { get => _workPlanConstraintsViolationMessage; set => _workPlanConstraintsViolationMessage = value; }
+
+    private bool? _valid;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? _invalidWorkPlans;
+    private global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage? _workPlanConstraintsViolationMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnavailableTimesValidationResult IGenesysCloudModel<UnavailableTimesValidationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
             switch (index)
             {
                 case 0:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.InvalidWorkPlans = null;
+                        value._invalidWorkPlans = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options));
                         }
 
-                        value.InvalidWorkPlans = list1;
+                        value._invalidWorkPlans = list1;
                     }
                     break;
                 case 2:
-                    value.WorkPlanConstraintsViolationMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.ReadJson(ref reader, options);
+                    value._workPlanConstraintsViolationMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        if (value.InvalidWorkPlans is { } property2)
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        if (value._invalidWorkPlans is { } property2)
         {
             writer.WritePropertyName("invalidWorkPlans"u8);
             writer.WriteStartArray();
@@ -107,7 +112,7 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
             writer.WriteNull("invalidWorkPlans"u8);
         }
 
-        if (value.WorkPlanConstraintsViolationMessage is { } property5)
+        if (value._workPlanConstraintsViolationMessage is { } property5)
         {
             writer.WritePropertyName("workPlanConstraintsViolationMessage"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.WriteJson(writer, property5, options);
@@ -117,7 +122,7 @@ public sealed class UnavailableTimesValidationResult : IGenesysCloudModel<Unavai
             writer.WriteNull("workPlanConstraintsViolationMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

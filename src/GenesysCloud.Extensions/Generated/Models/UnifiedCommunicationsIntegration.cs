@@ -14,63 +14,79 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>ucIntegrationKey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ucIntegrationKey")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? UcIntegrationKey { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? UcIntegrationKey { get => _ucIntegrationKey; set => _ucIntegrationKey = value; }
 
     /// <summary>integrationPresenceType</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresenceSource")]
-    public global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get => _integrationPresenceSource; set => _integrationPresenceSource = value; }
 
     /// <summary>pbxPermission</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pbxPermission")]
-    public string? PbxPermission { get; set; }
+    public string? PbxPermission { get => _pbxPermission; set => _pbxPermission = value; }
 
     /// <summary>icon</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("icon")]
-    public global::GenesysCloud.Extensions.Models.UCIcon? Icon { get; set; }
+    public global::GenesysCloud.Extensions.Models.UCIcon? Icon { get => _icon; set => _icon = value; }
 
     /// <summary>badgeIcon</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("badgeIcons")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? BadgeIcons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? BadgeIcons { get => _badgeIcons; set => _badgeIcons = value; }
 
     /// <summary>i10n</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("i10n")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? I10n { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? I10n { get => _i10n; set => _i10n = value; }
 
     /// <summary>polledPresence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("polledPresence")]
-    public bool? PolledPresence { get; set; }
+    public bool? PolledPresence { get => _polledPresence; set => _polledPresence = value; }
 
     /// <summary>pollIntervalSec</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pollIntervalSec")]
-    public long? PollIntervalSec { get; set; }
+    public long? PollIntervalSec { get => _pollIntervalSec; set => _pollIntervalSec = value; }
 
     /// <summary>includeBadge</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeBadge")]
-    public bool? IncludeBadge { get; set; }
+    public bool? IncludeBadge { get => _includeBadge; set => _includeBadge = value; }
 
     /// <summary>userPermissions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userPermissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserPermissions { get => _userPermissions; set => _userPermissions = value; }
 
     /// <summary>Gets or sets <c>oauthScopes</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauthScopes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OauthScopes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OauthScopes { get => _oauthScopes; set => _oauthScopes = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _ucIntegrationKey;
+    private global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum? _integrationPresenceSource;
+    private string? _pbxPermission;
+    private global::GenesysCloud.Extensions.Models.UCIcon? _icon;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCIcon>? _badgeIcons;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UCI10n>? _i10n;
+    private bool? _polledPresence;
+    private long? _pollIntervalSec;
+    private bool? _includeBadge;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userPermissions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _oauthScopes;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnifiedCommunicationsIntegration IGenesysCloudModel<UnifiedCommunicationsIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,27 +107,27 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UcIntegrationKey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._ucIntegrationKey = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.IntegrationPresenceSource = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum(text1) : (global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum?)null;
+                    value._integrationPresenceSource = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum(text1) : (global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration.IntegrationPresenceSourceEnum?)null;
                     break;
                 case 4:
-                    value.PbxPermission = ReadString(ref reader, name);
+                    value._pbxPermission = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Icon = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
+                    value._icon = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.BadgeIcons = null;
+                        value._badgeIcons = null;
                     }
                     else
                     {
@@ -122,13 +138,13 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UCIcon.ReadJson(ref reader, options);
                         }
 
-                        value.BadgeIcons = dictionary2;
+                        value._badgeIcons = dictionary2;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.I10n = null;
+                        value._i10n = null;
                     }
                     else
                     {
@@ -139,22 +155,22 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UCI10n.ReadJson(ref reader, options);
                         }
 
-                        value.I10n = dictionary3;
+                        value._i10n = dictionary3;
                     }
                     break;
                 case 8:
-                    value.PolledPresence = ReadNullableBoolean(ref reader, name);
+                    value._polledPresence = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.PollIntervalSec = ReadNullableInt64(ref reader, options, name);
+                    value._pollIntervalSec = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.IncludeBadge = ReadNullableBoolean(ref reader, name);
+                    value._includeBadge = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.UserPermissions = null;
+                        value._userPermissions = null;
                     }
                     else
                     {
@@ -165,13 +181,13 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserPermissions = list4;
+                        value._userPermissions = list4;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.OauthScopes = null;
+                        value._oauthScopes = null;
                     }
                     else
                     {
@@ -182,14 +198,14 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OauthScopes = list5;
+                        value._oauthScopes = list5;
                     }
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,9 +217,9 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.UcIntegrationKey is { } property6)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._ucIntegrationKey is { } property6)
         {
             writer.WritePropertyName("ucIntegrationKey"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property6, options);
@@ -213,9 +229,9 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("ucIntegrationKey"u8);
         }
 
-        WriteString(writer, "integrationPresenceSource"u8, value.IntegrationPresenceSource?.ToString(), nulls);
-        WriteString(writer, "pbxPermission"u8, value.PbxPermission, nulls);
-        if (value.Icon is { } property8)
+        WriteString(writer, "integrationPresenceSource"u8, value._integrationPresenceSource?.ToString(), nulls);
+        WriteString(writer, "pbxPermission"u8, value._pbxPermission, nulls);
+        if (value._icon is { } property8)
         {
             writer.WritePropertyName("icon"u8);
             global::GenesysCloud.Extensions.Models.UCIcon.WriteJson(writer, property8, options);
@@ -225,7 +241,7 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("icon"u8);
         }
 
-        if (value.BadgeIcons is { } property10)
+        if (value._badgeIcons is { } property10)
         {
             writer.WritePropertyName("badgeIcons"u8);
             writer.WriteStartObject();
@@ -250,7 +266,7 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("badgeIcons"u8);
         }
 
-        if (value.I10n is { } property13)
+        if (value._i10n is { } property13)
         {
             writer.WritePropertyName("i10n"u8);
             writer.WriteStartObject();
@@ -275,10 +291,10 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("i10n"u8);
         }
 
-        WriteBoolean(writer, "polledPresence"u8, value.PolledPresence, nulls);
-        WriteInt64(writer, "pollIntervalSec"u8, value.PollIntervalSec, nulls);
-        WriteBoolean(writer, "includeBadge"u8, value.IncludeBadge, nulls);
-        if (value.UserPermissions is { } property16)
+        WriteBoolean(writer, "polledPresence"u8, value._polledPresence, nulls);
+        WriteInt64(writer, "pollIntervalSec"u8, value._pollIntervalSec, nulls);
+        WriteBoolean(writer, "includeBadge"u8, value._includeBadge, nulls);
+        if (value._userPermissions is { } property16)
         {
             writer.WritePropertyName("userPermissions"u8);
             writer.WriteStartArray();
@@ -295,7 +311,7 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("userPermissions"u8);
         }
 
-        if (value.OauthScopes is { } property18)
+        if (value._oauthScopes is { } property18)
         {
             writer.WritePropertyName("oauthScopes"u8);
             writer.WriteStartArray();
@@ -312,8 +328,8 @@ public sealed class UnifiedCommunicationsIntegration : IGenesysCloudModel<Unifie
             writer.WriteNull("oauthScopes"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

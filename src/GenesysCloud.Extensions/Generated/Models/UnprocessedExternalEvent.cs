@@ -14,27 +14,34 @@ public sealed class UnprocessedExternalEvent : IGenesysCloudModel<UnprocessedExt
 {
     /// <summary>The event that failed processing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("event")]
-    public global::GenesysCloud.Extensions.Models.ExternalEvent? Event { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalEvent? Event { get => _event; set => _event = value; }
 
     /// <summary>The index of the event in the original request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originalRequestIndex")]
-    public long? OriginalRequestIndex { get; set; }
+    public long? OriginalRequestIndex { get => _originalRequestIndex; set => _originalRequestIndex = value; }
 
     /// <summary>Whether the error is retryable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isRetryable")]
-    public bool? IsRetryable { get; set; }
+    public bool? IsRetryable { get => _isRetryable; set => _isRetryable = value; }
 
     /// <summary>The error message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>The HTTP status code associated with the error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-    public long? StatusCode { get; set; }
+    public long? StatusCode { get => _statusCode; set => _statusCode = value; }
+
+    private global::GenesysCloud.Extensions.Models.ExternalEvent? _event;
+    private long? _originalRequestIndex;
+    private bool? _isRetryable;
+    private string? _errorMessage;
+    private long? _statusCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnprocessedExternalEvent IGenesysCloudModel<UnprocessedExternalEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class UnprocessedExternalEvent : IGenesysCloudModel<UnprocessedExt
             switch (index)
             {
                 case 0:
-                    value.Event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalEvent.ReadJson(ref reader, options);
+                    value._event = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalEvent.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.OriginalRequestIndex = ReadNullableInt64(ref reader, options, name);
+                    value._originalRequestIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.IsRetryable = ReadNullableBoolean(ref reader, name);
+                    value._isRetryable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.StatusCode = ReadNullableInt64(ref reader, options, name);
+                    value._statusCode = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class UnprocessedExternalEvent : IGenesysCloudModel<UnprocessedExt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Event is { } property1)
+        if (value._event is { } property1)
         {
             writer.WritePropertyName("event"u8);
             global::GenesysCloud.Extensions.Models.ExternalEvent.WriteJson(writer, property1, options);
@@ -92,11 +99,11 @@ public sealed class UnprocessedExternalEvent : IGenesysCloudModel<UnprocessedExt
             writer.WriteNull("event"u8);
         }
 
-        WriteInt64(writer, "originalRequestIndex"u8, value.OriginalRequestIndex, nulls);
-        WriteBoolean(writer, "isRetryable"u8, value.IsRetryable, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteInt64(writer, "statusCode"u8, value.StatusCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "originalRequestIndex"u8, value._originalRequestIndex, nulls);
+        WriteBoolean(writer, "isRetryable"u8, value._isRetryable, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteInt64(writer, "statusCode"u8, value._statusCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

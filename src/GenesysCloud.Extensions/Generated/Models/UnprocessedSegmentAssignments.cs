@@ -14,19 +14,24 @@ public sealed class UnprocessedSegmentAssignments : IGenesysCloudModel<Unprocess
 {
     /// <summary>The segment assignments to apply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assign")]
-    public global::GenesysCloud.Extensions.Models.SegmentAssignments? Assign { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentAssignments? Assign { get => _assign; set => _assign = value; }
 
     /// <summary>The segment unassignments to apply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unassign")]
-    public global::GenesysCloud.Extensions.Models.SegmentUnassignments? Unassign { get; set; }
+    public global::GenesysCloud.Extensions.Models.SegmentUnassignments? Unassign { get => _unassign; set => _unassign = value; }
 
     /// <summary>The total number of segment assignments and unassignments that were not successfully processed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
+
+    private global::GenesysCloud.Extensions.Models.SegmentAssignments? _assign;
+    private global::GenesysCloud.Extensions.Models.SegmentUnassignments? _unassign;
+    private long? _count;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnprocessedSegmentAssignments IGenesysCloudModel<UnprocessedSegmentAssignments>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UnprocessedSegmentAssignments : IGenesysCloudModel<Unprocess
             switch (index)
             {
                 case 0:
-                    value.Assign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignments.ReadJson(ref reader, options);
+                    value._assign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentAssignments.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Unassign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentUnassignments.ReadJson(ref reader, options);
+                    value._unassign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SegmentUnassignments.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class UnprocessedSegmentAssignments : IGenesysCloudModel<Unprocess
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Assign is { } property1)
+        if (value._assign is { } property1)
         {
             writer.WritePropertyName("assign"u8);
             global::GenesysCloud.Extensions.Models.SegmentAssignments.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class UnprocessedSegmentAssignments : IGenesysCloudModel<Unprocess
             writer.WriteNull("assign"u8);
         }
 
-        if (value.Unassign is { } property3)
+        if (value._unassign is { } property3)
         {
             writer.WritePropertyName("unassign"u8);
             global::GenesysCloud.Extensions.Models.SegmentUnassignments.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class UnprocessedSegmentAssignments : IGenesysCloudModel<Unprocess
             writer.WriteNull("unassign"u8);
         }
 
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class UnreadFields : IGenesysCloudModel<UnreadFields>
 {
     /// <summary>The new unread state of the alert</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public bool? State { get; set; }
+    public bool? State { get => _state; set => _state = value; }
+
+    private bool? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UnreadFields IGenesysCloudModel<UnreadFields>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UnreadFields : IGenesysCloudModel<UnreadFields>
             switch (index)
             {
                 case 0:
-                    value.State = ReadNullableBoolean(ref reader, name);
+                    value._state = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class UnreadFields : IGenesysCloudModel<UnreadFields>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "state"u8, value.State, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "state"u8, value._state, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UpdateActionInput : IGenesysCloudModel<UpdateActionInput>
 {
     /// <summary>Category of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>Name of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Configuration to support request and response processing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get => _config; set => _config = value; }
 
     /// <summary>Version of this action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private string? _category;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ActionConfig? _config;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateActionInput IGenesysCloudModel<UpdateActionInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UpdateActionInput : IGenesysCloudModel<UpdateActionInput>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
+                    value._config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class UpdateActionInput : IGenesysCloudModel<UpdateActionInput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Config is { } property1)
+        WriteString(writer, "category"u8, value._category, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._config is { } property1)
         {
             writer.WritePropertyName("config"u8);
             global::GenesysCloud.Extensions.Models.ActionConfig.WriteJson(writer, property1, options);
@@ -87,8 +93,8 @@ public sealed class UpdateActionInput : IGenesysCloudModel<UpdateActionInput>
             writer.WriteNull("config"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

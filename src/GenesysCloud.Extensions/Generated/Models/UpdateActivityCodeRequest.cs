@@ -14,55 +14,69 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
 {
     /// <summary>The name of the activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The activity code's category. Attempting to change the category of a default activity code will return an error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>The default length of the activity in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Whether an agent is paid while performing this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Indicates whether or not the activity should be counted as work time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsWorkTime")]
-    public bool? CountsAsWorkTime { get; set; }
+    public bool? CountsAsWorkTime { get => _countsAsWorkTime; set => _countsAsWorkTime = value; }
 
     /// <summary>Whether an agent can select this activity code when creating or editing a time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTimeOffSelectable")]
-    public bool? AgentTimeOffSelectable { get; set; }
+    public bool? AgentTimeOffSelectable { get => _agentTimeOffSelectable; set => _agentTimeOffSelectable = value; }
 
     /// <summary>Whether or not this activity code counts toward shrinkage calculations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsTowardShrinkage")]
-    public bool? CountsTowardShrinkage { get; set; }
+    public bool? CountsTowardShrinkage { get => _countsTowardShrinkage; set => _countsTowardShrinkage = value; }
 
     /// <summary>Whether this activity code is considered planned or unplanned shrinkage</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("plannedShrinkage")]
-    public bool? PlannedShrinkage { get; set; }
+    public bool? PlannedShrinkage { get => _plannedShrinkage; set => _plannedShrinkage = value; }
 
     /// <summary>Whether this activity code is considered interruptible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interruptible")]
-    public bool? Interruptible { get; set; }
+    public bool? Interruptible { get => _interruptible; set => _interruptible = value; }
 
     /// <summary>The planning group IDs associated with this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperString? PlanningGroupIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperString? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
 
     /// <summary>Version metadata for the associated business unit's list of activity codes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The secondary presences of this activity code</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresences")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence? SecondaryPresences { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence? SecondaryPresences { get => _secondaryPresences; set => _secondaryPresences = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum? _category;
+    private long? _lengthInMinutes;
+    private bool? _countsAsPaidTime;
+    private bool? _countsAsWorkTime;
+    private bool? _agentTimeOffSelectable;
+    private bool? _countsTowardShrinkage;
+    private bool? _plannedShrinkage;
+    private bool? _interruptible;
+    private global::GenesysCloud.Extensions.Models.ListWrapperString? _planningGroupIds;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence? _secondaryPresences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateActivityCodeRequest IGenesysCloudModel<UpdateActivityCodeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,43 +97,43 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest.CategoryEnum?)null;
                     break;
                 case 2:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.CountsAsWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.AgentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
+                    value._agentTimeOffSelectable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.CountsTowardShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._countsTowardShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.PlannedShrinkage = ReadNullableBoolean(ref reader, name);
+                    value._plannedShrinkage = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.Interruptible = ReadNullableBoolean(ref reader, name);
+                    value._interruptible = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.PlanningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
+                    value._planningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SecondaryPresences = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence.ReadJson(ref reader, options);
+                    value._secondaryPresences = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,16 +145,16 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "countsAsWorkTime"u8, value.CountsAsWorkTime, nulls);
-        WriteBoolean(writer, "agentTimeOffSelectable"u8, value.AgentTimeOffSelectable, nulls);
-        WriteBoolean(writer, "countsTowardShrinkage"u8, value.CountsTowardShrinkage, nulls);
-        WriteBoolean(writer, "plannedShrinkage"u8, value.PlannedShrinkage, nulls);
-        WriteBoolean(writer, "interruptible"u8, value.Interruptible, nulls);
-        if (value.PlanningGroupIds is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "countsAsWorkTime"u8, value._countsAsWorkTime, nulls);
+        WriteBoolean(writer, "agentTimeOffSelectable"u8, value._agentTimeOffSelectable, nulls);
+        WriteBoolean(writer, "countsTowardShrinkage"u8, value._countsTowardShrinkage, nulls);
+        WriteBoolean(writer, "plannedShrinkage"u8, value._plannedShrinkage, nulls);
+        WriteBoolean(writer, "interruptible"u8, value._interruptible, nulls);
+        if (value._planningGroupIds is { } property2)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperString.WriteJson(writer, property2, options);
@@ -150,7 +164,7 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        if (value.Metadata is { } property4)
+        if (value._metadata is { } property4)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property4, options);
@@ -160,7 +174,7 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.SecondaryPresences is { } property6)
+        if (value._secondaryPresences is { } property6)
         {
             writer.WritePropertyName("secondaryPresences"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperSecondaryPresence.WriteJson(writer, property6, options);
@@ -170,7 +184,7 @@ public sealed class UpdateActivityCodeRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("secondaryPresences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
 {
     /// <summary>The name of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Group settings for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupSettings")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings? GroupSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings? GroupSettings { get => _groupSettings; set => _groupSettings = value; }
 
     /// <summary>Attendee search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attendeesSearchRule")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? AttendeesSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? AttendeesSearchRule { get => _attendeesSearchRule; set => _attendeesSearchRule = value; }
 
     /// <summary>Facilitator search rule for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("facilitatorsSearchRule")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? FacilitatorsSearchRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? FacilitatorsSearchRule { get => _facilitatorsSearchRule; set => _facilitatorsSearchRule = value; }
 
     /// <summary>Transition time in minutes between facilitated sessions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transitionTimeMinutes")]
-    public long? TransitionTimeMinutes { get; set; }
+    public long? TransitionTimeMinutes { get => _transitionTimeMinutes; set => _transitionTimeMinutes = value; }
 
     /// <summary>Allowable service goal impact override settings for this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalImpactOverrides")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides? ServiceGoalImpactOverrides { get => _serviceGoalImpactOverrides; set => _serviceGoalImpactOverrides = value; }
 
     /// <summary>The optimization objective of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optimizationObjective")]
-    public global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum? OptimizationObjective { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum? OptimizationObjective { get => _optimizationObjective; set => _optimizationObjective = value; }
 
     /// <summary>The state of this activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Fixed availability configuration for the activity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fixedAvailability")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability? FixedAvailability { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability? FixedAvailability { get => _fixedAvailability; set => _fixedAvailability = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings? _groupSettings;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? _attendeesSearchRule;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule? _facilitatorsSearchRule;
+    private long? _transitionTimeMinutes;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides? _serviceGoalImpactOverrides;
+    private global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum? _optimizationObjective;
+    private global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum? _state;
+    private global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability? _fixedAvailability;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateActivityPlanRequest IGenesysCloudModel<UpdateActivityPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.GroupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings.ReadJson(ref reader, options);
+                    value._groupSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AttendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.ReadJson(ref reader, options);
+                    value._attendeesSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.FacilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.ReadJson(ref reader, options);
+                    value._facilitatorsSearchRule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.TransitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._transitionTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ServiceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
+                    value._serviceGoalImpactOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.OptimizationObjective = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum?)null;
+                    value._optimizationObjective = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.OptimizationObjectiveEnum?)null;
                     break;
                 case 8:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest.StateEnum?)null;
                     break;
                 case 9:
-                    value.FixedAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability.ReadJson(ref reader, options);
+                    value._fixedAvailability = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +129,9 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.GroupSettings is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._groupSettings is { } property3)
         {
             writer.WritePropertyName("groupSettings"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperGroupSettings.WriteJson(writer, property3, options);
@@ -129,7 +141,7 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("groupSettings"u8);
         }
 
-        if (value.AttendeesSearchRule is { } property5)
+        if (value._attendeesSearchRule is { } property5)
         {
             writer.WritePropertyName("attendeesSearchRule"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.WriteJson(writer, property5, options);
@@ -139,7 +151,7 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("attendeesSearchRule"u8);
         }
 
-        if (value.FacilitatorsSearchRule is { } property7)
+        if (value._facilitatorsSearchRule is { } property7)
         {
             writer.WritePropertyName("facilitatorsSearchRule"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperUserSearchRule.WriteJson(writer, property7, options);
@@ -149,8 +161,8 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("facilitatorsSearchRule"u8);
         }
 
-        WriteInt64(writer, "transitionTimeMinutes"u8, value.TransitionTimeMinutes, nulls);
-        if (value.ServiceGoalImpactOverrides is { } property9)
+        WriteInt64(writer, "transitionTimeMinutes"u8, value._transitionTimeMinutes, nulls);
+        if (value._serviceGoalImpactOverrides is { } property9)
         {
             writer.WritePropertyName("serviceGoalImpactOverrides"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperActivityPlanServiceGoalImpactOverrides.WriteJson(writer, property9, options);
@@ -160,9 +172,9 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("serviceGoalImpactOverrides"u8);
         }
 
-        WriteString(writer, "optimizationObjective"u8, value.OptimizationObjective?.ToString(), nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        if (value.FixedAvailability is { } property11)
+        WriteString(writer, "optimizationObjective"u8, value._optimizationObjective?.ToString(), nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        if (value._fixedAvailability is { } property11)
         {
             writer.WritePropertyName("fixedAvailability"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperFixedAvailability.WriteJson(writer, property11, options);
@@ -172,7 +184,7 @@ public sealed class UpdateActivityPlanRequest : IGenesysCloudModel<UpdateActivit
             writer.WriteNull("fixedAvailability"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

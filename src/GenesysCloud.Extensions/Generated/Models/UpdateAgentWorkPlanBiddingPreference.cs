@@ -14,15 +14,19 @@ public sealed class UpdateAgentWorkPlanBiddingPreference : IGenesysCloudModel<Up
 {
     /// <summary>Whether the preference is submitted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("submitted")]
-    public bool? Submitted { get; set; }
+    public bool? Submitted { get => _submitted; set => _submitted = value; }
 
     /// <summary>The list of work plan bidding preferences</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWorkPlanBidPreferences")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceRequest>? AgentWorkPlanBidPreferences { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceRequest>? AgentWorkPlanBidPreferences { get => _agentWorkPlanBidPreferences; set => _agentWorkPlanBidPreferences = value; }
+
+    private bool? _submitted;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceRequest>? _agentWorkPlanBidPreferences;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateAgentWorkPlanBiddingPreference IGenesysCloudModel<UpdateAgentWorkPlanBiddingPreference>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class UpdateAgentWorkPlanBiddingPreference : IGenesysCloudModel<Up
             switch (index)
             {
                 case 0:
-                    value.Submitted = ReadNullableBoolean(ref reader, name);
+                    value._submitted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWorkPlanBidPreferences = null;
+                        value._agentWorkPlanBidPreferences = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class UpdateAgentWorkPlanBiddingPreference : IGenesysCloudModel<Up
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceRequest.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWorkPlanBidPreferences = list1;
+                        value._agentWorkPlanBidPreferences = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class UpdateAgentWorkPlanBiddingPreference : IGenesysCloudModel<Up
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "submitted"u8, value.Submitted, nulls);
-        if (value.AgentWorkPlanBidPreferences is { } property2)
+        WriteBoolean(writer, "submitted"u8, value._submitted, nulls);
+        if (value._agentWorkPlanBidPreferences is { } property2)
         {
             writer.WritePropertyName("agentWorkPlanBidPreferences"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class UpdateAgentWorkPlanBiddingPreference : IGenesysCloudModel<Up
             writer.WriteNull("agentWorkPlanBidPreferences"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

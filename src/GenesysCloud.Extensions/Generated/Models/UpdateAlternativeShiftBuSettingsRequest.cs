@@ -14,23 +14,29 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
 {
     /// <summary>The granularity at which alternative shifts is allowed. An empty list as the wrapped value will indicate alternative shifts is disabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabledGranularities")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity? EnabledGranularities { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity? EnabledGranularities { get => _enabledGranularities; set => _enabledGranularities = value; }
 
     /// <summary>The minimum number of minutes before the start of a shift that an alternative shift can be automatically approved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMinutesBeforeStartTime")]
-    public long? MinMinutesBeforeStartTime { get; set; }
+    public long? MinMinutesBeforeStartTime { get => _minMinutesBeforeStartTime; set => _minMinutesBeforeStartTime = value; }
 
     /// <summary>Categories of activities that are required to remain at the same time slot for the alternative shifts offered. An empty list indicates no retained activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retainedActivityCategories")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory? RetainedActivityCategories { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory? RetainedActivityCategories { get => _retainedActivityCategories; set => _retainedActivityCategories = value; }
 
     /// <summary>Version metadata for this business unit's alternative shift settings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity? _enabledGranularities;
+    private long? _minMinutesBeforeStartTime;
+    private global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory? _retainedActivityCategories;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateAlternativeShiftBuSettingsRequest IGenesysCloudModel<UpdateAlternativeShiftBuSettingsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
             switch (index)
             {
                 case 0:
-                    value.EnabledGranularities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity.ReadJson(ref reader, options);
+                    value._enabledGranularities = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MinMinutesBeforeStartTime = ReadNullableInt64(ref reader, options, name);
+                    value._minMinutesBeforeStartTime = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.RetainedActivityCategories = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory.ReadJson(ref reader, options);
+                    value._retainedActivityCategories = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.EnabledGranularities is { } property1)
+        if (value._enabledGranularities is { } property1)
         {
             writer.WritePropertyName("enabledGranularities"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsGranularity.WriteJson(writer, property1, options);
@@ -85,8 +91,8 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
             writer.WriteNull("enabledGranularities"u8);
         }
 
-        WriteInt64(writer, "minMinutesBeforeStartTime"u8, value.MinMinutesBeforeStartTime, nulls);
-        if (value.RetainedActivityCategories is { } property3)
+        WriteInt64(writer, "minMinutesBeforeStartTime"u8, value._minMinutesBeforeStartTime, nulls);
+        if (value._retainedActivityCategories is { } property3)
         {
             writer.WritePropertyName("retainedActivityCategories"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperAlternativeShiftBuSettingsActivityCategory.WriteJson(writer, property3, options);
@@ -96,7 +102,7 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
             writer.WriteNull("retainedActivityCategories"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -106,7 +112,7 @@ public sealed class UpdateAlternativeShiftBuSettingsRequest : IGenesysCloudModel
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class UpdateAnalyticsDataRetentionRequest : IGenesysCloudModel<Upd
 {
     /// <summary>Analytics data retention period in days to set for the organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("retentionDays")]
-    public long? RetentionDays { get; set; }
+    public long? RetentionDays { get => _retentionDays; set => _retentionDays = value; }
+
+    private long? _retentionDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateAnalyticsDataRetentionRequest IGenesysCloudModel<UpdateAnalyticsDataRetentionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UpdateAnalyticsDataRetentionRequest : IGenesysCloudModel<Upd
             switch (index)
             {
                 case 0:
-                    value.RetentionDays = ReadNullableInt64(ref reader, options, name);
+                    value._retentionDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class UpdateAnalyticsDataRetentionRequest : IGenesysCloudModel<Upd
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "retentionDays"u8, value.RetentionDays, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "retentionDays"u8, value._retentionDays, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UpdateBusinessUnitRequest : IGenesysCloudModel<UpdateBusines
 {
     /// <summary>The name of the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the division to which the business unit should be moved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionId")]
-    public string? DivisionId { get; set; }
+    public string? DivisionId { get => _divisionId; set => _divisionId = value; }
 
     /// <summary>Configuration for the business unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
-    public global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest? Settings { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest? Settings { get => _settings; set => _settings = value; }
+
+    private string? _name;
+    private string? _divisionId;
+    private global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest? _settings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateBusinessUnitRequest IGenesysCloudModel<UpdateBusinessUnitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UpdateBusinessUnitRequest : IGenesysCloudModel<UpdateBusines
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DivisionId = ReadString(ref reader, name);
+                    value._divisionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest.ReadJson(ref reader, options);
+                    value._settings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class UpdateBusinessUnitRequest : IGenesysCloudModel<UpdateBusines
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "divisionId"u8, value.DivisionId, nulls);
-        if (value.Settings is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "divisionId"u8, value._divisionId, nulls);
+        if (value._settings is { } property1)
         {
             writer.WritePropertyName("settings"u8);
             global::GenesysCloud.Extensions.Models.UpdateBusinessUnitSettingsRequest.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class UpdateBusinessUnitRequest : IGenesysCloudModel<UpdateBusines
             writer.WriteNull("settings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class UpdateCapacityPlanRequest : IGenesysCloudModel<UpdateCapacit
 {
     /// <summary>The name of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Description of the capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The start date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startBusinessUnitDate")]
-    public string? StartBusinessUnitDate { get; set; }
+    public string? StartBusinessUnitDate { get => _startBusinessUnitDate; set => _startBusinessUnitDate = value; }
 
     /// <summary>The end date for the capacity plan relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endBusinessUnitDate")]
-    public string? EndBusinessUnitDate { get; set; }
+    public string? EndBusinessUnitDate { get => _endBusinessUnitDate; set => _endBusinessUnitDate = value; }
 
     /// <summary>The selected forecast for this capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The weekly hours used to calculate full time equivalent agents</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullTimeEquivalentWeeklyHours")]
-    public double? FullTimeEquivalentWeeklyHours { get; set; }
+    public double? FullTimeEquivalentWeeklyHours { get => _fullTimeEquivalentWeeklyHours; set => _fullTimeEquivalentWeeklyHours = value; }
 
     /// <summary>Whether to use latest staffing group to planning group association</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("useLatestPlanningGroupStaffingGroupAssociation")]
-    public bool? UseLatestPlanningGroupStaffingGroupAssociation { get; set; }
+    public bool? UseLatestPlanningGroupStaffingGroupAssociation { get => _useLatestPlanningGroupStaffingGroupAssociation; set => _useLatestPlanningGroupStaffingGroupAssociation = value; }
 
     /// <summary>The metadata of this capacity plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private string? _description;
+    private string? _startBusinessUnitDate;
+    private string? _endBusinessUnitDate;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference? _forecast;
+    private double? _fullTimeEquivalentWeeklyHours;
+    private bool? _useLatestPlanningGroupStaffingGroupAssociation;
+    private global::GenesysCloud.Extensions.Models.CapacityPlanMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateCapacityPlanRequest IGenesysCloudModel<UpdateCapacityPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class UpdateCapacityPlanRequest : IGenesysCloudModel<UpdateCapacit
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartBusinessUnitDate = ReadString(ref reader, name);
+                    value._startBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.EndBusinessUnitDate = ReadString(ref reader, name);
+                    value._endBusinessUnitDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.FullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
+                    value._fullTimeEquivalentWeeklyHours = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.UseLatestPlanningGroupStaffingGroupAssociation = ReadNullableBoolean(ref reader, name);
+                    value._useLatestPlanningGroupStaffingGroupAssociation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,11 +113,11 @@ public sealed class UpdateCapacityPlanRequest : IGenesysCloudModel<UpdateCapacit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "startBusinessUnitDate"u8, value.StartBusinessUnitDate, nulls);
-        WriteString(writer, "endBusinessUnitDate"u8, value.EndBusinessUnitDate, nulls);
-        if (value.Forecast is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "startBusinessUnitDate"u8, value._startBusinessUnitDate, nulls);
+        WriteString(writer, "endBusinessUnitDate"u8, value._endBusinessUnitDate, nulls);
+        if (value._forecast is { } property1)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperBuShortTermForecastReference.WriteJson(writer, property1, options);
@@ -117,9 +127,9 @@ public sealed class UpdateCapacityPlanRequest : IGenesysCloudModel<UpdateCapacit
             writer.WriteNull("forecast"u8);
         }
 
-        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value.FullTimeEquivalentWeeklyHours, nulls);
-        WriteBoolean(writer, "useLatestPlanningGroupStaffingGroupAssociation"u8, value.UseLatestPlanningGroupStaffingGroupAssociation, nulls);
-        if (value.Metadata is { } property3)
+        WriteDouble(writer, "fullTimeEquivalentWeeklyHours"u8, value._fullTimeEquivalentWeeklyHours, nulls);
+        WriteBoolean(writer, "useLatestPlanningGroupStaffingGroupAssociation"u8, value._useLatestPlanningGroupStaffingGroupAssociation, nulls);
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.CapacityPlanMetadata.WriteJson(writer, property3, options);
@@ -129,7 +139,7 @@ public sealed class UpdateCapacityPlanRequest : IGenesysCloudModel<UpdateCapacit
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
 {
     /// <summary>The name of coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The date/time the coaching appointment starts. Times will be rounded down to the minute. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The duration of coaching appointment in minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>IDs of conversations associated with this coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get => _conversationIds; set => _conversationIds = value; }
 
     /// <summary>IDs of documents associated with this coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("documentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DocumentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DocumentIds { get => _documentIds; set => _documentIds = value; }
 
     /// <summary>The status of the coaching appointment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The Workforce Management schedule the appointment is associated with.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wfmSchedule")]
-    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmScheduleReference? WfmSchedule { get => _wfmSchedule; set => _wfmSchedule = value; }
 
     /// <summary>The list of external links related to the appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalLinks")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalLinks { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalLinks { get => _externalLinks; set => _externalLinks = value; }
 
     /// <summary>The location of the appointment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public string? Location { get; set; }
+    public string? Location { get => _location; set => _location = value; }
 
     /// <summary>Whether to share the insight data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shareInsightsData")]
-    public bool? ShareInsightsData { get; set; }
+    public bool? ShareInsightsData { get => _shareInsightsData; set => _shareInsightsData = value; }
 
     /// <summary>If True, adds the appointment to their schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addToSchedule")]
-    public bool? AddToSchedule { get; set; }
+    public bool? AddToSchedule { get => _addToSchedule; set => _addToSchedule = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _documentIds;
+    private global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.WfmScheduleReference? _wfmSchedule;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _externalLinks;
+    private string? _location;
+    private bool? _shareInsightsData;
+    private bool? _addToSchedule;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateCoachingAppointmentRequest IGenesysCloudModel<UpdateCoachingAppointmentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,21 +97,21 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationIds = null;
+                        value._conversationIds = null;
                     }
                     else
                     {
@@ -108,13 +122,13 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationIds = list1;
+                        value._conversationIds = list1;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.DocumentIds = null;
+                        value._documentIds = null;
                     }
                     else
                     {
@@ -125,19 +139,19 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DocumentIds = list2;
+                        value._documentIds = list2;
                     }
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest.StatusEnum?)null;
                     break;
                 case 7:
-                    value.WfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
+                    value._wfmSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalLinks = null;
+                        value._externalLinks = null;
                     }
                     else
                     {
@@ -148,20 +162,20 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExternalLinks = list4;
+                        value._externalLinks = list4;
                     }
                     break;
                 case 9:
-                    value.Location = ReadString(ref reader, name);
+                    value._location = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.ShareInsightsData = ReadNullableBoolean(ref reader, name);
+                    value._shareInsightsData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.AddToSchedule = ReadNullableBoolean(ref reader, name);
+                    value._addToSchedule = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,11 +187,11 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        if (value.ConversationIds is { } property5)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        if (value._conversationIds is { } property5)
         {
             writer.WritePropertyName("conversationIds"u8);
             writer.WriteStartArray();
@@ -194,7 +208,7 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
             writer.WriteNull("conversationIds"u8);
         }
 
-        if (value.DocumentIds is { } property7)
+        if (value._documentIds is { } property7)
         {
             writer.WritePropertyName("documentIds"u8);
             writer.WriteStartArray();
@@ -211,8 +225,8 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
             writer.WriteNull("documentIds"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.WfmSchedule is { } property9)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._wfmSchedule is { } property9)
         {
             writer.WritePropertyName("wfmSchedule"u8);
             global::GenesysCloud.Extensions.Models.WfmScheduleReference.WriteJson(writer, property9, options);
@@ -222,7 +236,7 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
             writer.WriteNull("wfmSchedule"u8);
         }
 
-        if (value.ExternalLinks is { } property11)
+        if (value._externalLinks is { } property11)
         {
             writer.WritePropertyName("externalLinks"u8);
             writer.WriteStartArray();
@@ -239,10 +253,10 @@ public sealed class UpdateCoachingAppointmentRequest : IGenesysCloudModel<Update
             writer.WriteNull("externalLinks"u8);
         }
 
-        WriteString(writer, "location"u8, value.Location, nulls);
-        WriteBoolean(writer, "shareInsightsData"u8, value.ShareInsightsData, nulls);
-        WriteBoolean(writer, "addToSchedule"u8, value.AddToSchedule, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "location"u8, value._location, nulls);
+        WriteBoolean(writer, "shareInsightsData"u8, value._shareInsightsData, nulls);
+        WriteBoolean(writer, "addToSchedule"u8, value._addToSchedule, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

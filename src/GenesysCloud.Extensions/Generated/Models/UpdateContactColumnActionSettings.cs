@@ -14,15 +14,19 @@ public sealed class UpdateContactColumnActionSettings : IGenesysCloudModel<Updat
 {
     /// <summary>A mapping of contact columns to their new values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Properties { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Properties { get => _properties; set => _properties = value; }
 
     /// <summary>The type of update to make to the specified contact column(s).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updateOption")]
-    public global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum? UpdateOption { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum? UpdateOption { get => _updateOption; set => _updateOption = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _properties;
+    private global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum? _updateOption;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateContactColumnActionSettings IGenesysCloudModel<UpdateContactColumnActionSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UpdateContactColumnActionSettings : IGenesysCloudModel<Updat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Properties = null;
+                        value._properties = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class UpdateContactColumnActionSettings : IGenesysCloudModel<Updat
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Properties = dictionary1;
+                        value._properties = dictionary1;
                     }
                     break;
                 case 1:
-                    value.UpdateOption = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum?)null;
+                    value._updateOption = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateContactColumnActionSettings.UpdateOptionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class UpdateContactColumnActionSettings : IGenesysCloudModel<Updat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Properties is { } property3)
+        if (value._properties is { } property3)
         {
             writer.WritePropertyName("properties"u8);
             writer.WriteStartObject();
@@ -93,8 +97,8 @@ public sealed class UpdateContactColumnActionSettings : IGenesysCloudModel<Updat
             writer.WriteNull("properties"u8);
         }
 
-        WriteString(writer, "updateOption"u8, value.UpdateOption?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "updateOption"u8, value._updateOption?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

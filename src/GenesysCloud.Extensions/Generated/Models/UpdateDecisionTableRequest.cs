@@ -14,19 +14,24 @@ public sealed class UpdateDecisionTableRequest : IGenesysCloudModel<UpdateDecisi
 {
     /// <summary>The decision table name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The decision table description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The column definitions for this decision table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columns")]
-    public global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest? Columns { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest? Columns { get => _columns; set => _columns = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest? _columns;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateDecisionTableRequest IGenesysCloudModel<UpdateDecisionTableRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UpdateDecisionTableRequest : IGenesysCloudModel<UpdateDecisi
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest.ReadJson(ref reader, options);
+                    value._columns = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class UpdateDecisionTableRequest : IGenesysCloudModel<UpdateDecisi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Columns is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._columns is { } property1)
         {
             writer.WritePropertyName("columns"u8);
             global::GenesysCloud.Extensions.Models.UpdateDecisionTableColumnsRequest.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class UpdateDecisionTableRequest : IGenesysCloudModel<UpdateDecisi
             writer.WriteNull("columns"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

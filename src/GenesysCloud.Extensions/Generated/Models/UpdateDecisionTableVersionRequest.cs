@@ -14,11 +14,14 @@ public sealed class UpdateDecisionTableVersionRequest : IGenesysCloudModel<Updat
 {
     /// <summary>An update to a decision table version row index, which moves the row to a new position in the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowIndexUpdate")]
-    public global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest? RowIndexUpdate { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest? RowIndexUpdate { get => _rowIndexUpdate; set => _rowIndexUpdate = value; }
+
+    private global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest? _rowIndexUpdate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateDecisionTableVersionRequest IGenesysCloudModel<UpdateDecisionTableVersionRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UpdateDecisionTableVersionRequest : IGenesysCloudModel<Updat
             switch (index)
             {
                 case 0:
-                    value.RowIndexUpdate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest.ReadJson(ref reader, options);
+                    value._rowIndexUpdate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class UpdateDecisionTableVersionRequest : IGenesysCloudModel<Updat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RowIndexUpdate is { } property1)
+        if (value._rowIndexUpdate is { } property1)
         {
             writer.WritePropertyName("rowIndexUpdate"u8);
             global::GenesysCloud.Extensions.Models.UpdateRowIndexRequest.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class UpdateDecisionTableVersionRequest : IGenesysCloudModel<Updat
             writer.WriteNull("rowIndexUpdate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

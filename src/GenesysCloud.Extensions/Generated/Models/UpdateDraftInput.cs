@@ -14,31 +14,39 @@ public sealed class UpdateDraftInput : IGenesysCloudModel<UpdateDraftInput>
 {
     /// <summary>Category of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public string? Category { get; set; }
+    public string? Category { get => _category; set => _category = value; }
 
     /// <summary>Name of action, Can be up to 256 characters long</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Configuration to support request and response processing</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionConfig? Config { get => _config; set => _config = value; }
 
     /// <summary>Action contract</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contract")]
-    public global::GenesysCloud.Extensions.Models.ActionContractInput? Contract { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionContractInput? Contract { get => _contract; set => _contract = value; }
 
     /// <summary>Indication of whether or not the action is designed to accept sensitive data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secure")]
-    public bool? Secure { get; set; }
+    public bool? Secure { get => _secure; set => _secure = value; }
 
     /// <summary>Version of current Draft</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
+
+    private string? _category;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ActionConfig? _config;
+    private global::GenesysCloud.Extensions.Models.ActionContractInput? _contract;
+    private bool? _secure;
+    private long? _version;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateDraftInput IGenesysCloudModel<UpdateDraftInput>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class UpdateDraftInput : IGenesysCloudModel<UpdateDraftInput>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadString(ref reader, name);
+                    value._category = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
+                    value._config = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionConfig.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContractInput.ReadJson(ref reader, options);
+                    value._contract = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionContractInput.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Secure = ReadNullableBoolean(ref reader, name);
+                    value._secure = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class UpdateDraftInput : IGenesysCloudModel<UpdateDraftInput>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Config is { } property1)
+        WriteString(writer, "category"u8, value._category, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._config is { } property1)
         {
             writer.WritePropertyName("config"u8);
             global::GenesysCloud.Extensions.Models.ActionConfig.WriteJson(writer, property1, options);
@@ -101,7 +109,7 @@ public sealed class UpdateDraftInput : IGenesysCloudModel<UpdateDraftInput>
             writer.WriteNull("config"u8);
         }
 
-        if (value.Contract is { } property3)
+        if (value._contract is { } property3)
         {
             writer.WritePropertyName("contract"u8);
             global::GenesysCloud.Extensions.Models.ActionContractInput.WriteJson(writer, property3, options);
@@ -111,9 +119,9 @@ public sealed class UpdateDraftInput : IGenesysCloudModel<UpdateDraftInput>
             writer.WriteNull("contract"u8);
         }
 
-        WriteBoolean(writer, "secure"u8, value.Secure, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "secure"u8, value._secure, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

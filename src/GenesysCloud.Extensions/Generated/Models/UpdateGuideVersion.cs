@@ -14,23 +14,29 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
 {
     /// <summary>The instruction given to this version of the guide, for how it should behave when interacting with a User.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("instruction")]
-    public string? Instruction { get; set; }
+    public string? Instruction { get => _instruction; set => _instruction = value; }
 
     /// <summary>The variables associated with this version of the guide. Includes input variables (provided) and output variables (captured during execution).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("variables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? Variables { get => _variables; set => _variables = value; }
 
     /// <summary>The resources associated with this version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
-    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get; set; }
+    public global::GenesysCloud.Extensions.Models.GuideVersionResources? Resources { get => _resources; set => _resources = value; }
 
     /// <summary>The knowledge settings associated with this version of the guide.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeSettings")]
-    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? KnowledgeSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? KnowledgeSettings { get => _knowledgeSettings; set => _knowledgeSettings = value; }
+
+    private string? _instruction;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? _variables;
+    private global::GenesysCloud.Extensions.Models.GuideVersionResources? _resources;
+    private global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings? _knowledgeSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateGuideVersion IGenesysCloudModel<UpdateGuideVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
             switch (index)
             {
                 case 0:
-                    value.Instruction = ReadString(ref reader, name);
+                    value._instruction = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Variables = null;
+                        value._variables = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Variable.ReadJson(ref reader, options));
                         }
 
-                        value.Variables = list1;
+                        value._variables = list1;
                     }
                     break;
                 case 2:
-                    value.Resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
+                    value._resources = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GuideVersionResources.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.KnowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.ReadJson(ref reader, options);
+                    value._knowledgeSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "instruction"u8, value.Instruction, nulls);
-        if (value.Variables is { } property2)
+        WriteString(writer, "instruction"u8, value._instruction, nulls);
+        if (value._variables is { } property2)
         {
             writer.WritePropertyName("variables"u8);
             writer.WriteStartArray();
@@ -114,7 +120,7 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
             writer.WriteNull("variables"u8);
         }
 
-        if (value.Resources is { } property5)
+        if (value._resources is { } property5)
         {
             writer.WritePropertyName("resources"u8);
             global::GenesysCloud.Extensions.Models.GuideVersionResources.WriteJson(writer, property5, options);
@@ -124,7 +130,7 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
             writer.WriteNull("resources"u8);
         }
 
-        if (value.KnowledgeSettings is { } property7)
+        if (value._knowledgeSettings is { } property7)
         {
             writer.WritePropertyName("knowledgeSettings"u8);
             global::GenesysCloud.Extensions.Models.AuthoringKnowledgeSettings.WriteJson(writer, property7, options);
@@ -134,7 +140,7 @@ public sealed class UpdateGuideVersion : IGenesysCloudModel<UpdateGuideVersion>
             writer.WriteNull("knowledgeSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UpdateMuAgentRequest : IGenesysCloudModel<UpdateMuAgentReque
 {
     /// <summary>Whether the agent can be included in schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulable")]
-    public bool? Schedulable { get; set; }
+    public bool? Schedulable { get => _schedulable; set => _schedulable = value; }
 
     /// <summary>User to be updated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
+
+    private bool? _schedulable;
+    private string? _userId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateMuAgentRequest IGenesysCloudModel<UpdateMuAgentRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UpdateMuAgentRequest : IGenesysCloudModel<UpdateMuAgentReque
             switch (index)
             {
                 case 0:
-                    value.Schedulable = ReadNullableBoolean(ref reader, name);
+                    value._schedulable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UpdateMuAgentRequest : IGenesysCloudModel<UpdateMuAgentReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "schedulable"u8, value.Schedulable, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "schedulable"u8, value._schedulable, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

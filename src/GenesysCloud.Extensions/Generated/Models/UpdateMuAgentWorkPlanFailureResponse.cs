@@ -14,19 +14,24 @@ public sealed class UpdateMuAgentWorkPlanFailureResponse : IGenesysCloudModel<Up
 {
     /// <summary>The user for whom the work plan update has failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The work plan update failure reason</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failure")]
-    public global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum? Failure { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum? Failure { get => _failure; set => _failure = value; }
 
     /// <summary>The id of the work plan that has not been found</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notFoundWorkPlanId")]
-    public string? NotFoundWorkPlanId { get; set; }
+    public string? NotFoundWorkPlanId { get => _notFoundWorkPlanId; set => _notFoundWorkPlanId = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum? _failure;
+    private string? _notFoundWorkPlanId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateMuAgentWorkPlanFailureResponse IGenesysCloudModel<UpdateMuAgentWorkPlanFailureResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UpdateMuAgentWorkPlanFailureResponse : IGenesysCloudModel<Up
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Failure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum?)null;
+                    value._failure = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.FailureEnum?)null;
                     break;
                 case 2:
-                    value.NotFoundWorkPlanId = ReadString(ref reader, name);
+                    value._notFoundWorkPlanId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class UpdateMuAgentWorkPlanFailureResponse : IGenesysCloudModel<Up
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -78,9 +83,9 @@ public sealed class UpdateMuAgentWorkPlanFailureResponse : IGenesysCloudModel<Up
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "failure"u8, value.Failure?.ToString(), nulls);
-        WriteString(writer, "notFoundWorkPlanId"u8, value.NotFoundWorkPlanId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "failure"u8, value._failure?.ToString(), nulls);
+        WriteString(writer, "notFoundWorkPlanId"u8, value._notFoundWorkPlanId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

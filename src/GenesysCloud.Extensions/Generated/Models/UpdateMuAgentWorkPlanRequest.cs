@@ -14,19 +14,24 @@ public sealed class UpdateMuAgentWorkPlanRequest : IGenesysCloudModel<UpdateMuAg
 {
     /// <summary>The agent id for whom the work plan is updated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>The current work plan ID for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperString? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
 
     /// <summary>The list of work plan overrides for the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanOverrides")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest? WorkPlanOverrides { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest? WorkPlanOverrides { get => _workPlanOverrides; set => _workPlanOverrides = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperString? _workPlanId;
+    private global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest? _workPlanOverrides;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateMuAgentWorkPlanRequest IGenesysCloudModel<UpdateMuAgentWorkPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UpdateMuAgentWorkPlanRequest : IGenesysCloudModel<UpdateMuAg
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
+                    value._workPlanId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WorkPlanOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest.ReadJson(ref reader, options);
+                    value._workPlanOverrides = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class UpdateMuAgentWorkPlanRequest : IGenesysCloudModel<UpdateMuAg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.WorkPlanId is { } property1)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._workPlanId is { } property1)
         {
             writer.WritePropertyName("workPlanId"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperString.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class UpdateMuAgentWorkPlanRequest : IGenesysCloudModel<UpdateMuAg
             writer.WriteNull("workPlanId"u8);
         }
 
-        if (value.WorkPlanOverrides is { } property3)
+        if (value._workPlanOverrides is { } property3)
         {
             writer.WritePropertyName("workPlanOverrides"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanOverrideListWrapperWorkPlanOverrideRequest.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class UpdateMuAgentWorkPlanRequest : IGenesysCloudModel<UpdateMuAg
             writer.WriteNull("workPlanOverrides"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

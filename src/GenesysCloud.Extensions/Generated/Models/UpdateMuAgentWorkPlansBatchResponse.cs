@@ -14,11 +14,14 @@ public sealed class UpdateMuAgentWorkPlansBatchResponse : IGenesysCloudModel<Upd
 {
     /// <summary>The work plan update failures</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failures")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse>? Failures { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse>? Failures { get => _failures; set => _failures = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse>? _failures;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateMuAgentWorkPlansBatchResponse IGenesysCloudModel<UpdateMuAgentWorkPlansBatchResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class UpdateMuAgentWorkPlansBatchResponse : IGenesysCloudModel<Upd
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Failures = null;
+                        value._failures = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class UpdateMuAgentWorkPlansBatchResponse : IGenesysCloudModel<Upd
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlanFailureResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Failures = list1;
+                        value._failures = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class UpdateMuAgentWorkPlansBatchResponse : IGenesysCloudModel<Upd
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Failures is { } property2)
+        if (value._failures is { } property2)
         {
             writer.WritePropertyName("failures"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class UpdateMuAgentWorkPlansBatchResponse : IGenesysCloudModel<Upd
             writer.WriteNull("failures"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UpdateNotificationResponse : IGenesysCloudModel<UpdateNotifi
 {
     /// <summary>The mutableGroupId of the notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mutableGroupId")]
-    public string? MutableGroupId { get; set; }
+    public string? MutableGroupId { get => _mutableGroupId; set => _mutableGroupId = value; }
 
     /// <summary>The id of the notification for mapping the potentially new mutableGroupId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
+
+    private string? _mutableGroupId;
+    private string? _id;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateNotificationResponse IGenesysCloudModel<UpdateNotificationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UpdateNotificationResponse : IGenesysCloudModel<UpdateNotifi
             switch (index)
             {
                 case 0:
-                    value.MutableGroupId = ReadString(ref reader, name);
+                    value._mutableGroupId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UpdateNotificationResponse : IGenesysCloudModel<UpdateNotifi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "mutableGroupId"u8, value.MutableGroupId, nulls);
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "mutableGroupId"u8, value._mutableGroupId, nulls);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UpdatePlanningGroupRequest : IGenesysCloudModel<UpdatePlanni
 {
     /// <summary>The name of the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Set of route paths to associate with the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routePaths")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest? RoutePaths { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest? RoutePaths { get => _routePaths; set => _routePaths = value; }
 
     /// <summary>The ID of the service goal template to associate with this planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceGoalTemplateId")]
-    public string? ServiceGoalTemplateId { get; set; }
+    public string? ServiceGoalTemplateId { get => _serviceGoalTemplateId; set => _serviceGoalTemplateId = value; }
 
     /// <summary>Version metadata for the planning group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest? _routePaths;
+    private string? _serviceGoalTemplateId;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdatePlanningGroupRequest IGenesysCloudModel<UpdatePlanningGroupRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UpdatePlanningGroupRequest : IGenesysCloudModel<UpdatePlanni
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RoutePaths = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest.ReadJson(ref reader, options);
+                    value._routePaths = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ServiceGoalTemplateId = ReadString(ref reader, name);
+                    value._serviceGoalTemplateId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class UpdatePlanningGroupRequest : IGenesysCloudModel<UpdatePlanni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.RoutePaths is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._routePaths is { } property1)
         {
             writer.WritePropertyName("routePaths"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperRoutePathRequest.WriteJson(writer, property1, options);
@@ -86,8 +92,8 @@ public sealed class UpdatePlanningGroupRequest : IGenesysCloudModel<UpdatePlanni
             writer.WriteNull("routePaths"u8);
         }
 
-        WriteString(writer, "serviceGoalTemplateId"u8, value.ServiceGoalTemplateId, nulls);
-        if (value.Metadata is { } property3)
+        WriteString(writer, "serviceGoalTemplateId"u8, value._serviceGoalTemplateId, nulls);
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property3, options);
@@ -97,7 +103,7 @@ public sealed class UpdatePlanningGroupRequest : IGenesysCloudModel<UpdatePlanni
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

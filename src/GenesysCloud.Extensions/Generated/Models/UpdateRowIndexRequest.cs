@@ -14,15 +14,19 @@ public sealed class UpdateRowIndexRequest : IGenesysCloudModel<UpdateRowIndexReq
 {
     /// <summary>The row UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowId")]
-    public string? RowId { get; set; }
+    public string? RowId { get => _rowId; set => _rowId = value; }
 
     /// <summary>The updated row index. Must be an integer value greater than or equal to 1. Must be less than or equal to x, where x is the number of rows in the decision table version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rowIndex")]
-    public long? RowIndex { get; set; }
+    public long? RowIndex { get => _rowIndex; set => _rowIndex = value; }
+
+    private string? _rowId;
+    private long? _rowIndex;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateRowIndexRequest IGenesysCloudModel<UpdateRowIndexRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UpdateRowIndexRequest : IGenesysCloudModel<UpdateRowIndexReq
             switch (index)
             {
                 case 0:
-                    value.RowId = ReadString(ref reader, name);
+                    value._rowId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.RowIndex = ReadNullableInt64(ref reader, options, name);
+                    value._rowIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UpdateRowIndexRequest : IGenesysCloudModel<UpdateRowIndexReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "rowId"u8, value.RowId, nulls);
-        WriteInt64(writer, "rowIndex"u8, value.RowIndex, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "rowId"u8, value._rowId, nulls);
+        WriteInt64(writer, "rowIndex"u8, value._rowIndex, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
 {
     /// <summary>The description to set for the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether to publish the schedule. Note: a schedule cannot be un-published unless another schedule is published over it</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>The short term forecast to associate with the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>The headcount forecast to associate with the schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headcountForecast")]
-    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? HeadcountForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? HeadcountForecast { get => _headcountForecast; set => _headcountForecast = value; }
 
     /// <summary>Individual agent schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleUploadSchema>? AgentSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleUploadSchema>? AgentSchedules { get => _agentSchedules; set => _agentSchedules = value; }
 
     /// <summary>Version metadata for this schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _description;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastReference? _shortTermForecast;
+    private global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema? _headcountForecast;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleUploadSchema>? _agentSchedules;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateScheduleUploadSchema IGenesysCloudModel<UpdateScheduleUploadSchema>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,21 +67,21 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
             switch (index)
             {
                 case 0:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.HeadcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.ReadJson(ref reader, options);
+                    value._headcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AgentSchedules = null;
+                        value._agentSchedules = null;
                     }
                     else
                     {
@@ -84,14 +92,14 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BuUpdateAgentScheduleUploadSchema.ReadJson(ref reader, options));
                         }
 
-                        value.AgentSchedules = list1;
+                        value._agentSchedules = list1;
                     }
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        if (value.ShortTermForecast is { } property2)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        if (value._shortTermForecast is { } property2)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastReference.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        if (value.HeadcountForecast is { } property4)
+        if (value._headcountForecast is { } property4)
         {
             writer.WritePropertyName("headcountForecast"u8);
             global::GenesysCloud.Extensions.Models.BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema.WriteJson(writer, property4, options);
@@ -125,7 +133,7 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
             writer.WriteNull("headcountForecast"u8);
         }
 
-        if (value.AgentSchedules is { } property6)
+        if (value._agentSchedules is { } property6)
         {
             writer.WritePropertyName("agentSchedules"u8);
             writer.WriteStartArray();
@@ -149,7 +157,7 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
             writer.WriteNull("agentSchedules"u8);
         }
 
-        if (value.Metadata is { } property9)
+        if (value._metadata is { } property9)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property9, options);
@@ -159,7 +167,7 @@ public sealed class UpdateScheduleUploadSchema : IGenesysCloudModel<UpdateSchedu
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

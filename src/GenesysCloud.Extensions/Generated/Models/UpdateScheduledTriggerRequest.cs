@@ -14,31 +14,39 @@ public sealed class UpdateScheduledTriggerRequest : IGenesysCloudModel<UpdateSch
 {
     /// <summary>Version of this scheduled trigger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Boolean indicating if scheduled trigger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The target to invoke when the scheduled trigger fires</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get => _target; set => _target = value; }
 
     /// <summary>The name of the scheduled trigger. Can be up to 162 characters in length.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The schedule configuration for when this trigger should fire</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedule")]
-    public global::GenesysCloud.Extensions.Models.TriggerSchedule? Schedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.TriggerSchedule? Schedule { get => _schedule; set => _schedule = value; }
 
     /// <summary>Description of the trigger. Can be up to 512 characters in length.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private long? _version;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.TriggerTarget? _target;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.TriggerSchedule? _schedule;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateScheduledTriggerRequest IGenesysCloudModel<UpdateScheduledTriggerRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class UpdateScheduledTriggerRequest : IGenesysCloudModel<UpdateSch
             switch (index)
             {
                 case 0:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerSchedule.ReadJson(ref reader, options);
+                    value._schedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerSchedule.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +97,9 @@ public sealed class UpdateScheduledTriggerRequest : IGenesysCloudModel<UpdateSch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Target is { } property1)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._target is { } property1)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.TriggerTarget.WriteJson(writer, property1, options);
@@ -101,8 +109,8 @@ public sealed class UpdateScheduledTriggerRequest : IGenesysCloudModel<UpdateSch
             writer.WriteNull("target"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Schedule is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._schedule is { } property3)
         {
             writer.WritePropertyName("schedule"u8);
             global::GenesysCloud.Extensions.Models.TriggerSchedule.WriteJson(writer, property3, options);
@@ -112,8 +120,8 @@ public sealed class UpdateScheduledTriggerRequest : IGenesysCloudModel<UpdateSch
             writer.WriteNull("schedule"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class UpdateSegmentAssignmentResponse : IGenesysCloudModel<UpdateS
 {
     /// <summary>The segment assignments and unassignments which could not be processed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unprocessedItems")]
-    public global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments? UnprocessedItems { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments? UnprocessedItems { get => _unprocessedItems; set => _unprocessedItems = value; }
+
+    private global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments? _unprocessedItems;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateSegmentAssignmentResponse IGenesysCloudModel<UpdateSegmentAssignmentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UpdateSegmentAssignmentResponse : IGenesysCloudModel<UpdateS
             switch (index)
             {
                 case 0:
-                    value.UnprocessedItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments.ReadJson(ref reader, options);
+                    value._unprocessedItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class UpdateSegmentAssignmentResponse : IGenesysCloudModel<UpdateS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UnprocessedItems is { } property1)
+        if (value._unprocessedItems is { } property1)
         {
             writer.WritePropertyName("unprocessedItems"u8);
             global::GenesysCloud.Extensions.Models.UnprocessedSegmentAssignments.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class UpdateSegmentAssignmentResponse : IGenesysCloudModel<UpdateS
             writer.WriteNull("unprocessedItems"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

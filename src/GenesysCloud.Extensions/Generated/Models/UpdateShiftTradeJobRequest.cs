@@ -14,27 +14,34 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
 {
     /// <summary>The start week date of this shift in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>Target of the shift trade, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem? Target { get => _target; set => _target = value; }
 
     /// <summary>When this shift trade will expire. Date time is represented as an ISO-8601 string</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expirationDate")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperDate? ExpirationDate { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperDate? ExpirationDate { get => _expirationDate; set => _expirationDate = value; }
 
     /// <summary>Time frames when the initiating user is willing to accept a shift in exchange. Setting the enclosed list to empty will make this a one sided trade request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptableIntervals")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange? AcceptableIntervals { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange? AcceptableIntervals { get => _acceptableIntervals; set => _acceptableIntervals = value; }
 
     /// <summary>Version metadata for the shift trade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _weekDate;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem? _target;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperDate? _expirationDate;
+    private global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange? _acceptableIntervals;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateShiftTradeJobRequest IGenesysCloudModel<UpdateShiftTradeJobRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
             switch (index)
             {
                 case 0:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ExpirationDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperDate.ReadJson(ref reader, options);
+                    value._expirationDate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperDate.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AcceptableIntervals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange.ReadJson(ref reader, options);
+                    value._acceptableIntervals = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +89,8 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        if (value.Target is { } property1)
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        if (value._target is { } property1)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperShiftTradeTargetRequestItem.WriteJson(writer, property1, options);
@@ -93,7 +100,7 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
             writer.WriteNull("target"u8);
         }
 
-        if (value.ExpirationDate is { } property3)
+        if (value._expirationDate is { } property3)
         {
             writer.WritePropertyName("expirationDate"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperDate.WriteJson(writer, property3, options);
@@ -103,7 +110,7 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
             writer.WriteNull("expirationDate"u8);
         }
 
-        if (value.AcceptableIntervals is { } property5)
+        if (value._acceptableIntervals is { } property5)
         {
             writer.WritePropertyName("acceptableIntervals"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperRequiredDateRange.WriteJson(writer, property5, options);
@@ -113,7 +120,7 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
             writer.WriteNull("acceptableIntervals"u8);
         }
 
-        if (value.Metadata is { } property7)
+        if (value._metadata is { } property7)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property7, options);
@@ -123,7 +130,7 @@ public sealed class UpdateShiftTradeJobRequest : IGenesysCloudModel<UpdateShiftT
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
 {
     /// <summary>The name of the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of user Ids to associate with the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? UserIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The set of planning group Ids to associate with the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? PlanningGroupIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
 
     /// <summary>Version metadata for the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _userIds;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _planningGroupIds;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateStaffingGroupRequest IGenesysCloudModel<UpdateStaffingGroupRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UserIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._userIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.PlanningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._planningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.UserIds is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._userIds is { } property1)
         {
             writer.WritePropertyName("userIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property1, options);
@@ -86,7 +92,7 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.PlanningGroupIds is { } property3)
+        if (value._planningGroupIds is { } property3)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property3, options);
@@ -96,7 +102,7 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -106,7 +112,7 @@ public sealed class UpdateStaffingGroupRequest : IGenesysCloudModel<UpdateStaffi
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

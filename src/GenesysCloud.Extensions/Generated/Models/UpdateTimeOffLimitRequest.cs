@@ -14,15 +14,19 @@ public sealed class UpdateTimeOffLimitRequest : IGenesysCloudModel<UpdateTimeOff
 {
     /// <summary>The default time off limit value in minutes per granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLimitMinutes")]
-    public long? DefaultLimitMinutes { get; set; }
+    public long? DefaultLimitMinutes { get => _defaultLimitMinutes; set => _defaultLimitMinutes = value; }
 
     /// <summary>Version metadata for the time off limit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private long? _defaultLimitMinutes;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateTimeOffLimitRequest IGenesysCloudModel<UpdateTimeOffLimitRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UpdateTimeOffLimitRequest : IGenesysCloudModel<UpdateTimeOff
             switch (index)
             {
                 case 0:
-                    value.DefaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._defaultLimitMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class UpdateTimeOffLimitRequest : IGenesysCloudModel<UpdateTimeOff
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "defaultLimitMinutes"u8, value.DefaultLimitMinutes, nulls);
-        if (value.Metadata is { } property1)
+        WriteInt64(writer, "defaultLimitMinutes"u8, value._defaultLimitMinutes, nulls);
+        if (value._metadata is { } property1)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class UpdateTimeOffLimitRequest : IGenesysCloudModel<UpdateTimeOff
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UpdateTimeOffPlanBusinessUnitAssociation : IGenesysCloudMode
 {
     /// <summary>The IDs of management units to which this time-off plan applies. This must not be set if staffingGroupIds is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? ManagementUnitIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The IDs of staffing groups to which this time-off plan applies. This must not be set if managementUnitIds is populated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? StaffingGroupIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
+
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _managementUnitIds;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _staffingGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateTimeOffPlanBusinessUnitAssociation IGenesysCloudModel<UpdateTimeOffPlanBusinessUnitAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UpdateTimeOffPlanBusinessUnitAssociation : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._managementUnitIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StaffingGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._staffingGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class UpdateTimeOffPlanBusinessUnitAssociation : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ManagementUnitIds is { } property1)
+        if (value._managementUnitIds is { } property1)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class UpdateTimeOffPlanBusinessUnitAssociation : IGenesysCloudMode
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.StaffingGroupIds is { } property3)
+        if (value._staffingGroupIds is { } property3)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class UpdateTimeOffPlanBusinessUnitAssociation : IGenesysCloudMode
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

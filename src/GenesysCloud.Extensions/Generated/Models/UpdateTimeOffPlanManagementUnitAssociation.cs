@@ -14,11 +14,14 @@ public sealed class UpdateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
 {
     /// <summary>The IDs of staffing groups to which this time-off plan applies. If not defined, the plan is applied to the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroupIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? StaffingGroupIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? StaffingGroupIds { get => _staffingGroupIds; set => _staffingGroupIds = value; }
+
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _staffingGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateTimeOffPlanManagementUnitAssociation IGenesysCloudModel<UpdateTimeOffPlanManagementUnitAssociation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UpdateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.StaffingGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._staffingGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class UpdateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.StaffingGroupIds is { } property1)
+        if (value._staffingGroupIds is { } property1)
         {
             writer.WritePropertyName("staffingGroupIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class UpdateTimeOffPlanManagementUnitAssociation : IGenesysCloudMo
             writer.WriteNull("staffingGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

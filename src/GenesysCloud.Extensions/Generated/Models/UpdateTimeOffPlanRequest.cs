@@ -14,39 +14,49 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
 {
     /// <summary>The name of this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The set of activity code IDs to associate with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? ActivityCodeIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? ActivityCodeIds { get => _activityCodeIds; set => _activityCodeIds = value; }
 
     /// <summary>The set of time off limit IDs to associate with this time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimitIds")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperString? TimeOffLimitIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperString? TimeOffLimitIds { get => _timeOffLimitIds; set => _timeOffLimitIds = value; }
 
     /// <summary>Auto approval rule for the time off plan.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoApprovalRule")]
-    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum? AutoApprovalRule { get => _autoApprovalRule; set => _autoApprovalRule = value; }
 
     /// <summary>The number of days before the time off request start date for when the request will be expired from the waitlist.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("daysBeforeStartToExpireFromWaitlist")]
-    public long? DaysBeforeStartToExpireFromWaitlist { get; set; }
+    public long? DaysBeforeStartToExpireFromWaitlist { get => _daysBeforeStartToExpireFromWaitlist; set => _daysBeforeStartToExpireFromWaitlist = value; }
 
     /// <summary>Time off type, if this time off plan is associated with the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hrisTimeOffType")]
-    public global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? HrisTimeOffType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? HrisTimeOffType { get => _hrisTimeOffType; set => _hrisTimeOffType = value; }
 
     /// <summary>Whether this time off plan should be used by agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    public bool? Active { get; set; }
+    public bool? Active { get => _active; set => _active = value; }
 
     /// <summary>Version metadata for the time off plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _activityCodeIds;
+    private global::GenesysCloud.Extensions.Models.SetWrapperString? _timeOffLimitIds;
+    private global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum? _autoApprovalRule;
+    private long? _daysBeforeStartToExpireFromWaitlist;
+    private global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType? _hrisTimeOffType;
+    private bool? _active;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateTimeOffPlanRequest IGenesysCloudModel<UpdateTimeOffPlanRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActivityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._activityCodeIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.TimeOffLimitIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
+                    value._timeOffLimitIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperString.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AutoApprovalRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
+                    value._autoApprovalRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest.AutoApprovalRuleEnum?)null;
                     break;
                 case 4:
-                    value.DaysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
+                    value._daysBeforeStartToExpireFromWaitlist = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.HrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.ReadJson(ref reader, options);
+                    value._hrisTimeOffType = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Active = ReadNullableBoolean(ref reader, name);
+                    value._active = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +113,8 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ActivityCodeIds is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._activityCodeIds is { } property2)
         {
             writer.WritePropertyName("activityCodeIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property2, options);
@@ -114,7 +124,7 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
             writer.WriteNull("activityCodeIds"u8);
         }
 
-        if (value.TimeOffLimitIds is { } property4)
+        if (value._timeOffLimitIds is { } property4)
         {
             writer.WritePropertyName("timeOffLimitIds"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperString.WriteJson(writer, property4, options);
@@ -124,9 +134,9 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
             writer.WriteNull("timeOffLimitIds"u8);
         }
 
-        WriteString(writer, "autoApprovalRule"u8, value.AutoApprovalRule?.ToString(), nulls);
-        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value.DaysBeforeStartToExpireFromWaitlist, nulls);
-        if (value.HrisTimeOffType is { } property6)
+        WriteString(writer, "autoApprovalRule"u8, value._autoApprovalRule?.ToString(), nulls);
+        WriteInt64(writer, "daysBeforeStartToExpireFromWaitlist"u8, value._daysBeforeStartToExpireFromWaitlist, nulls);
+        if (value._hrisTimeOffType is { } property6)
         {
             writer.WritePropertyName("hrisTimeOffType"u8);
             global::GenesysCloud.Extensions.Models.ValueWrapperHrisTimeOffType.WriteJson(writer, property6, options);
@@ -136,8 +146,8 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
             writer.WriteNull("hrisTimeOffType"u8);
         }
 
-        WriteBoolean(writer, "active"u8, value.Active, nulls);
-        if (value.Metadata is { } property8)
+        WriteBoolean(writer, "active"u8, value._active, nulls);
+        if (value._metadata is { } property8)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property8, options);
@@ -147,7 +157,7 @@ public sealed class UpdateTimeOffPlanRequest : IGenesysCloudModel<UpdateTimeOffP
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

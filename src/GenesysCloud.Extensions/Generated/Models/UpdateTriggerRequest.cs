@@ -14,43 +14,54 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
 {
     /// <summary>Version of this trigger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Boolean indicating if Trigger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The target to invoke when a matching event is received</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
-    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get; set; }
+    public global::GenesysCloud.Extensions.Models.TriggerTarget? Target { get => _target; set => _target = value; }
 
     /// <summary>The configuration for when a trigger is considered to be a match for an event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? MatchCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? MatchCriteria { get => _matchCriteria; set => _matchCriteria = value; }
 
     /// <summary>The name of the trigger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The topic that will cause the trigger to be invoked. Must match existing trigger topicName.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicName")]
-    public string? TopicName { get; set; }
+    public string? TopicName { get => _topicName; set => _topicName = value; }
 
     /// <summary>Optional length of time that events are meaningful after origination. Events older than this threshold may be dropped if the platform is delayed in processing events. Unset means events are valid indefinitely, otherwise must be set to at least 10 seconds. Only one of eventTTLSeconds or delayBySeconds can be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventTTLSeconds")]
-    public long? EventTTLSeconds { get; set; }
+    public long? EventTTLSeconds { get => _eventTTLSeconds; set => _eventTTLSeconds = value; }
 
     /// <summary>Optional delay invoking target after trigger fires. Must be in the range of 60 to 900 seconds. Only one of eventTTLSeconds or delayBySeconds can be set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delayBySeconds")]
-    public long? DelayBySeconds { get; set; }
+    public long? DelayBySeconds { get => _delayBySeconds; set => _delayBySeconds = value; }
 
     /// <summary>Description of the trigger. Can be up to 512 characters in length.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private long? _version;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.TriggerTarget? _target;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.MatchCriteria>? _matchCriteria;
+    private string? _name;
+    private string? _topicName;
+    private long? _eventTTLSeconds;
+    private long? _delayBySeconds;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateTriggerRequest IGenesysCloudModel<UpdateTriggerRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,18 +82,18 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
             switch (index)
             {
                 case 0:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
+                    value._target = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TriggerTarget.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.MatchCriteria = null;
+                        value._matchCriteria = null;
                     }
                     else
                     {
@@ -93,26 +104,26 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MatchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.MatchCriteria = list1;
+                        value._matchCriteria = list1;
                     }
                     break;
                 case 4:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.TopicName = ReadString(ref reader, name);
+                    value._topicName = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.EventTTLSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._eventTTLSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.DelayBySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._delayBySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +135,9 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Target is { } property2)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._target is { } property2)
         {
             writer.WritePropertyName("target"u8);
             global::GenesysCloud.Extensions.Models.TriggerTarget.WriteJson(writer, property2, options);
@@ -136,7 +147,7 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
             writer.WriteNull("target"u8);
         }
 
-        if (value.MatchCriteria is { } property4)
+        if (value._matchCriteria is { } property4)
         {
             writer.WritePropertyName("matchCriteria"u8);
             writer.WriteStartArray();
@@ -160,12 +171,12 @@ public sealed class UpdateTriggerRequest : IGenesysCloudModel<UpdateTriggerReque
             writer.WriteNull("matchCriteria"u8);
         }
 
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "topicName"u8, value.TopicName, nulls);
-        WriteInt64(writer, "eventTTLSeconds"u8, value.EventTTLSeconds, nulls);
-        WriteInt64(writer, "delayBySeconds"u8, value.DelayBySeconds, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "topicName"u8, value._topicName, nulls);
+        WriteInt64(writer, "eventTTLSeconds"u8, value._eventTTLSeconds, nulls);
+        WriteInt64(writer, "delayBySeconds"u8, value._delayBySeconds, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

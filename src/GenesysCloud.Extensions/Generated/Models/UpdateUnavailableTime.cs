@@ -14,23 +14,29 @@ public sealed class UpdateUnavailableTime : IGenesysCloudModel<UpdateUnavailable
 {
     /// <summary>The ID of the unavailable time span. Should be specified to update or delete an existing unavailable time span or set to null when creating a new one</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Exact date, time and length of the unavailability time in granularity of minutes. Must be specified when creating a new unavailable time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeSpan")]
-    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? TimeSpan { get => _timeSpan; set => _timeSpan = value; }
 
     /// <summary>Comments explaining the unavailability time span</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>Whether the unavailable time should be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan? _timeSpan;
+    private string? _notes;
+    private bool? _delete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateUnavailableTime IGenesysCloudModel<UpdateUnavailableTime>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UpdateUnavailableTime : IGenesysCloudModel<UpdateUnavailable
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TimeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
+                    value._timeSpan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class UpdateUnavailableTime : IGenesysCloudModel<UpdateUnavailable
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.TimeSpan is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._timeSpan is { } property1)
         {
             writer.WritePropertyName("timeSpan"u8);
             global::GenesysCloud.Extensions.Models.UnavailableTimesTimeSpan.WriteJson(writer, property1, options);
@@ -86,9 +92,9 @@ public sealed class UpdateUnavailableTime : IGenesysCloudModel<UpdateUnavailable
             writer.WriteNull("timeSpan"u8);
         }
 
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,95 +14,119 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>chat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public global::GenesysCloud.Extensions.Models.Chat? Chat { get; set; }
+    public global::GenesysCloud.Extensions.Models.Chat? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>Gets or sets <c>department</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
-    public string? Department { get; set; }
+    public string? Department { get => _department; set => _department = value; }
 
     /// <summary>Gets or sets <c>email</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>The address(s) used for primary contact. Updates to the corresponding address in the addresses list will be reflected here.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryContactInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get => _primaryContactInfo; set => _primaryContactInfo = value; }
 
     /// <summary>Email address, phone number, and/or extension for this user. One entry is allowed per media type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>username</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public string? Username { get; set; }
+    public string? Username { get => _username; set => _username = value; }
 
     /// <summary>Preferred full name of agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredName")]
-    public string? PreferredName { get; set; }
+    public string? PreferredName { get => _preferredName; set => _preferredName = value; }
 
     /// <summary>Gets or sets <c>manager</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manager")]
-    public string? Manager { get; set; }
+    public string? Manager { get => _manager; set => _manager = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>This value should be the current version of the user. The current version can be obtained with a GET on the user before doing a PATCH.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Profile skills possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get => _profileSkills; set => _profileSkills = value; }
 
     /// <summary>The user placement at each site location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get => _locations; set => _locations = value; }
 
     /// <summary>The groups the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The state of the user. This property can be used to restore a deleted user or transition between active and inactive. If specified, it is the only modifiable field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The value that denotes if acdAutoAnswer is set on the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdAutoAnswer")]
-    public bool? AcdAutoAnswer { get; set; }
+    public bool? AcdAutoAnswer { get => _acdAutoAnswer; set => _acdAutoAnswer = value; }
 
     /// <summary>Gets or sets <c>certifications</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certifications")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get => _certifications; set => _certifications = value; }
 
     /// <summary>Gets or sets <c>biography</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("biography")]
-    public global::GenesysCloud.Extensions.Models.Biography? Biography { get; set; }
+    public global::GenesysCloud.Extensions.Models.Biography? Biography { get => _biography; set => _biography = value; }
 
     /// <summary>Gets or sets <c>employerInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employerInfo")]
-    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get => _employerInfo; set => _employerInfo = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Chat? _chat;
+    private string? _department;
+    private string? _email;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _primaryContactInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _addresses;
+    private string? _title;
+    private string? _username;
+    private string? _preferredName;
+    private string? _manager;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _profileSkills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? _locations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? _groups;
+    private global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum? _state;
+    private bool? _acdAutoAnswer;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _certifications;
+    private global::GenesysCloud.Extensions.Models.Biography? _biography;
+    private global::GenesysCloud.Extensions.Models.EmployerInfo? _employerInfo;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateUser IGenesysCloudModel<UpdateUser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -123,24 +147,24 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
+                    value._chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Department = ReadString(ref reader, name);
+                    value._department = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryContactInfo = null;
+                        value._primaryContactInfo = null;
                     }
                     else
                     {
@@ -151,13 +175,13 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryContactInfo = list1;
+                        value._primaryContactInfo = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -168,25 +192,25 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list2;
+                        value._addresses = list2;
                     }
                     break;
                 case 7:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Username = ReadString(ref reader, name);
+                    value._username = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.PreferredName = ReadString(ref reader, name);
+                    value._preferredName = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Manager = ReadString(ref reader, name);
+                    value._manager = ReadString(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -197,16 +221,16 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list3;
+                        value._images = list3;
                     }
                     break;
                 case 12:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.ProfileSkills = null;
+                        value._profileSkills = null;
                     }
                     else
                     {
@@ -217,13 +241,13 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProfileSkills = list4;
+                        value._profileSkills = list4;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Locations = null;
+                        value._locations = null;
                     }
                     else
                     {
@@ -234,13 +258,13 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Location.ReadJson(ref reader, options));
                         }
 
-                        value.Locations = list5;
+                        value._locations = list5;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -251,19 +275,19 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list6;
+                        value._groups = list6;
                     }
                     break;
                 case 16:
-                    value.State = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum(text7) : (global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text7 ? new global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum(text7) : (global::GenesysCloud.Extensions.Models.UpdateUser.StateEnum?)null;
                     break;
                 case 17:
-                    value.AcdAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._acdAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.Certifications = null;
+                        value._certifications = null;
                     }
                     else
                     {
@@ -274,20 +298,20 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
                             list8.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Certifications = list8;
+                        value._certifications = list8;
                     }
                     break;
                 case 19:
-                    value.Biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
+                    value._biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.EmployerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
+                    value._employerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -299,9 +323,9 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Chat is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._chat is { } property9)
         {
             writer.WritePropertyName("chat"u8);
             global::GenesysCloud.Extensions.Models.Chat.WriteJson(writer, property9, options);
@@ -311,9 +335,9 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("chat"u8);
         }
 
-        WriteString(writer, "department"u8, value.Department, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        if (value.PrimaryContactInfo is { } property11)
+        WriteString(writer, "department"u8, value._department, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        if (value._primaryContactInfo is { } property11)
         {
             writer.WritePropertyName("primaryContactInfo"u8);
             writer.WriteStartArray();
@@ -337,7 +361,7 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("primaryContactInfo"u8);
         }
 
-        if (value.Addresses is { } property14)
+        if (value._addresses is { } property14)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -361,11 +385,11 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "username"u8, value.Username, nulls);
-        WriteString(writer, "preferredName"u8, value.PreferredName, nulls);
-        WriteString(writer, "manager"u8, value.Manager, nulls);
-        if (value.Images is { } property17)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "username"u8, value._username, nulls);
+        WriteString(writer, "preferredName"u8, value._preferredName, nulls);
+        WriteString(writer, "manager"u8, value._manager, nulls);
+        if (value._images is { } property17)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -389,8 +413,8 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("images"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ProfileSkills is { } property20)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._profileSkills is { } property20)
         {
             writer.WritePropertyName("profileSkills"u8);
             writer.WriteStartArray();
@@ -407,7 +431,7 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("profileSkills"u8);
         }
 
-        if (value.Locations is { } property22)
+        if (value._locations is { } property22)
         {
             writer.WritePropertyName("locations"u8);
             writer.WriteStartArray();
@@ -431,7 +455,7 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("locations"u8);
         }
 
-        if (value.Groups is { } property25)
+        if (value._groups is { } property25)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -455,9 +479,9 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("groups"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteBoolean(writer, "acdAutoAnswer"u8, value.AcdAutoAnswer, nulls);
-        if (value.Certifications is { } property28)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteBoolean(writer, "acdAutoAnswer"u8, value._acdAutoAnswer, nulls);
+        if (value._certifications is { } property28)
         {
             writer.WritePropertyName("certifications"u8);
             writer.WriteStartArray();
@@ -474,7 +498,7 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("certifications"u8);
         }
 
-        if (value.Biography is { } property30)
+        if (value._biography is { } property30)
         {
             writer.WritePropertyName("biography"u8);
             global::GenesysCloud.Extensions.Models.Biography.WriteJson(writer, property30, options);
@@ -484,7 +508,7 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("biography"u8);
         }
 
-        if (value.EmployerInfo is { } property32)
+        if (value._employerInfo is { } property32)
         {
             writer.WritePropertyName("employerInfo"u8);
             global::GenesysCloud.Extensions.Models.EmployerInfo.WriteJson(writer, property32, options);
@@ -494,8 +518,8 @@ public sealed class UpdateUser : IGenesysCloudModel<UpdateUser>
             writer.WriteNull("employerInfo"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UpdateVerifierRequest : IGenesysCloudModel<UpdateVerifierReq
 {
     /// <summary>The name of the verifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Indicates whether this verifier will be enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Indicates whether this will be the default verifier.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-    public bool? Default { get; set; }
+    public bool? Default { get => _default; set => _default = value; }
+
+    private string? _name;
+    private bool? _enabled;
+    private bool? _default;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateVerifierRequest IGenesysCloudModel<UpdateVerifierRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UpdateVerifierRequest : IGenesysCloudModel<UpdateVerifierReq
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Default = ReadNullableBoolean(ref reader, name);
+                    value._default = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UpdateVerifierRequest : IGenesysCloudModel<UpdateVerifierReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "default"u8, value.Default, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "default"u8, value._default, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

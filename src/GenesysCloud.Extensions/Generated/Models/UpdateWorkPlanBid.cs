@@ -14,43 +14,54 @@ public sealed class UpdateWorkPlanBid : IGenesysCloudModel<UpdateWorkPlanBid>
 {
     /// <summary>The name of the work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The selected forecast in this work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The bid start date where agents start participate in work plan bidding in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowStartDate")]
-    public string? BidWindowStartDate { get; set; }
+    public string? BidWindowStartDate { get => _bidWindowStartDate; set => _bidWindowStartDate = value; }
 
     /// <summary>The bid end date in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowEndDate")]
-    public string? BidWindowEndDate { get; set; }
+    public string? BidWindowEndDate { get => _bidWindowEndDate; set => _bidWindowEndDate = value; }
 
     /// <summary>The date when agents will be assigned to the new work plan in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
-    public string? EffectiveDate { get; set; }
+    public string? EffectiveDate { get => _effectiveDate; set => _effectiveDate = value; }
 
     /// <summary>The type of agent ranking selected for this bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentRankingType")]
-    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get => _agentRankingType; set => _agentRankingType = value; }
 
     /// <summary>Ranking tiebreaker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rankingTiebreakerType")]
-    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get => _rankingTiebreakerType; set => _rankingTiebreakerType = value; }
 
     /// <summary>The work plan fields visible to agents whenever work plan preferences are made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanFieldsVisibleToAgents")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField? WorkPlanFieldsVisibleToAgents { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField? WorkPlanFieldsVisibleToAgents { get => _workPlanFieldsVisibleToAgents; set => _workPlanFieldsVisibleToAgents = value; }
 
     /// <summary>The state of the bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? _forecast;
+    private string? _bidWindowStartDate;
+    private string? _bidWindowEndDate;
+    private string? _effectiveDate;
+    private global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum? _agentRankingType;
+    private global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum? _rankingTiebreakerType;
+    private global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField? _workPlanFieldsVisibleToAgents;
+    private global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateWorkPlanBid IGenesysCloudModel<UpdateWorkPlanBid>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class UpdateWorkPlanBid : IGenesysCloudModel<UpdateWorkPlanBid>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.BidWindowStartDate = ReadString(ref reader, name);
+                    value._bidWindowStartDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.BidWindowEndDate = ReadString(ref reader, name);
+                    value._bidWindowEndDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.EffectiveDate = ReadString(ref reader, name);
+                    value._effectiveDate = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AgentRankingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum?)null;
+                    value._agentRankingType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.AgentRankingTypeEnum?)null;
                     break;
                 case 6:
-                    value.RankingTiebreakerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum?)null;
+                    value._rankingTiebreakerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.RankingTiebreakerTypeEnum?)null;
                     break;
                 case 7:
-                    value.WorkPlanFieldsVisibleToAgents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField.ReadJson(ref reader, options);
+                    value._workPlanFieldsVisibleToAgents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +121,8 @@ public sealed class UpdateWorkPlanBid : IGenesysCloudModel<UpdateWorkPlanBid>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Forecast is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._forecast is { } property4)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.WriteJson(writer, property4, options);
@@ -121,12 +132,12 @@ public sealed class UpdateWorkPlanBid : IGenesysCloudModel<UpdateWorkPlanBid>
             writer.WriteNull("forecast"u8);
         }
 
-        WriteString(writer, "bidWindowStartDate"u8, value.BidWindowStartDate, nulls);
-        WriteString(writer, "bidWindowEndDate"u8, value.BidWindowEndDate, nulls);
-        WriteString(writer, "effectiveDate"u8, value.EffectiveDate, nulls);
-        WriteString(writer, "agentRankingType"u8, value.AgentRankingType?.ToString(), nulls);
-        WriteString(writer, "rankingTiebreakerType"u8, value.RankingTiebreakerType?.ToString(), nulls);
-        if (value.WorkPlanFieldsVisibleToAgents is { } property6)
+        WriteString(writer, "bidWindowStartDate"u8, value._bidWindowStartDate, nulls);
+        WriteString(writer, "bidWindowEndDate"u8, value._bidWindowEndDate, nulls);
+        WriteString(writer, "effectiveDate"u8, value._effectiveDate, nulls);
+        WriteString(writer, "agentRankingType"u8, value._agentRankingType?.ToString(), nulls);
+        WriteString(writer, "rankingTiebreakerType"u8, value._rankingTiebreakerType?.ToString(), nulls);
+        if (value._workPlanFieldsVisibleToAgents is { } property6)
         {
             writer.WritePropertyName("workPlanFieldsVisibleToAgents"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperAgentWorkPlanField.WriteJson(writer, property6, options);
@@ -136,8 +147,8 @@ public sealed class UpdateWorkPlanBid : IGenesysCloudModel<UpdateWorkPlanBid>
             writer.WriteNull("workPlanFieldsVisibleToAgents"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
 {
     /// <summary>Name of this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether the work plan rotation is enabled for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The date range to which this work plan rotation applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>Agents in this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateWorkPlanRotationAgentRequest>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateWorkPlanRotationAgentRequest>? Agents { get => _agents; set => _agents = value; }
 
     /// <summary>Pattern with list of work plan IDs that rotate on a weekly basis</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? Pattern { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>Version metadata for this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _name;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? _dateRange;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateWorkPlanRotationAgentRequest>? _agents;
+    private global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest? _pattern;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdateWorkPlanRotationRequest IGenesysCloudModel<UpdateWorkPlanRotationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UpdateWorkPlanRotationAgentRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list1;
+                        value._agents = list1;
                     }
                     break;
                 case 4:
-                    value.Pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.ReadJson(ref reader, options);
+                    value._pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.DateRange is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._dateRange is { } property2)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.WriteJson(writer, property2, options);
@@ -115,7 +123,7 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
             writer.WriteNull("dateRange"u8);
         }
 
-        if (value.Agents is { } property4)
+        if (value._agents is { } property4)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -139,7 +147,7 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
             writer.WriteNull("agents"u8);
         }
 
-        if (value.Pattern is { } property7)
+        if (value._pattern is { } property7)
         {
             writer.WritePropertyName("pattern"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanPatternRequest.WriteJson(writer, property7, options);
@@ -149,7 +157,7 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
             writer.WriteNull("pattern"u8);
         }
 
-        if (value.Metadata is { } property9)
+        if (value._metadata is { } property9)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property9, options);
@@ -159,7 +167,7 @@ public sealed class UpdateWorkPlanRotationRequest : IGenesysCloudModel<UpdateWor
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

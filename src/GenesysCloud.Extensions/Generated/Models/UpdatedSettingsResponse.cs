@@ -14,11 +14,14 @@ public sealed class UpdatedSettingsResponse : IGenesysCloudModel<UpdatedSettings
 {
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UpdatedSettingsResponse IGenesysCloudModel<UpdatedSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UpdatedSettingsResponse : IGenesysCloudModel<UpdatedSettings
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class UpdatedSettingsResponse : IGenesysCloudModel<UpdatedSettings
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UploadMediaRequest : IGenesysCloudModel<UploadMediaRequest>
 {
     /// <summary>Name of the media file to upload. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \{^}%`]"&gt;[~&lt;#|</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>The length of the file to upload in bytes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLengthBytes")]
-    public long? ContentLengthBytes { get; set; }
+    public long? ContentLengthBytes { get => _contentLengthBytes; set => _contentLengthBytes = value; }
 
     /// <summary>Content MD5 of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentMd5")]
-    public string? ContentMd5 { get; set; }
+    public string? ContentMd5 { get => _contentMd5; set => _contentMd5 = value; }
+
+    private string? _fileName;
+    private long? _contentLengthBytes;
+    private string? _contentMd5;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UploadMediaRequest IGenesysCloudModel<UploadMediaRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UploadMediaRequest : IGenesysCloudModel<UploadMediaRequest>
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentLengthBytes = ReadNullableInt64(ref reader, options, name);
+                    value._contentLengthBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ContentMd5 = ReadString(ref reader, name);
+                    value._contentMd5 = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UploadMediaRequest : IGenesysCloudModel<UploadMediaRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteInt64(writer, "contentLengthBytes"u8, value.ContentLengthBytes, nulls);
-        WriteString(writer, "contentMd5"u8, value.ContentMd5, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteInt64(writer, "contentLengthBytes"u8, value._contentLengthBytes, nulls);
+        WriteString(writer, "contentMd5"u8, value._contentMd5, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

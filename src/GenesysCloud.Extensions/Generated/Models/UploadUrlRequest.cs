@@ -14,27 +14,34 @@ public sealed class UploadUrlRequest : IGenesysCloudModel<UploadUrlRequest>
 {
     /// <summary>Name of the file to upload. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \{^}%`]"&gt;[~&lt;#|</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Content MD5 of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentMd5")]
-    public string? ContentMd5 { get; set; }
+    public string? ContentMd5 { get => _contentMd5; set => _contentMd5 = value; }
 
     /// <summary>The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 600 seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signedUrlTimeoutSeconds")]
-    public long? SignedUrlTimeoutSeconds { get; set; }
+    public long? SignedUrlTimeoutSeconds { get => _signedUrlTimeoutSeconds; set => _signedUrlTimeoutSeconds = value; }
 
     /// <summary>The content type of the file to upload. Allows all MIME types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Gets or sets <c>serverSideEncryption</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serverSideEncryption")]
-    public global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum? ServerSideEncryption { get; set; }
+    public global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum? ServerSideEncryption { get => _serverSideEncryption; set => _serverSideEncryption = value; }
+
+    private string? _fileName;
+    private string? _contentMd5;
+    private long? _signedUrlTimeoutSeconds;
+    private string? _contentType;
+    private global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum? _serverSideEncryption;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UploadUrlRequest IGenesysCloudModel<UploadUrlRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class UploadUrlRequest : IGenesysCloudModel<UploadUrlRequest>
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentMd5 = ReadString(ref reader, name);
+                    value._contentMd5 = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SignedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._signedUrlTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.ServerSideEncryption = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum(text1) : (global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum?)null;
+                    value._serverSideEncryption = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum(text1) : (global::GenesysCloud.Extensions.Models.UploadUrlRequest.ServerSideEncryptionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class UploadUrlRequest : IGenesysCloudModel<UploadUrlRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "contentMd5"u8, value.ContentMd5, nulls);
-        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value.SignedUrlTimeoutSeconds, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteString(writer, "serverSideEncryption"u8, value.ServerSideEncryption?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "contentMd5"u8, value._contentMd5, nulls);
+        WriteInt64(writer, "signedUrlTimeoutSeconds"u8, value._signedUrlTimeoutSeconds, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteString(writer, "serverSideEncryption"u8, value._serverSideEncryption?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

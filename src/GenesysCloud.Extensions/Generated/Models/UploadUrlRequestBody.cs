@@ -14,11 +14,14 @@ public sealed class UploadUrlRequestBody : IGenesysCloudModel<UploadUrlRequestBo
 {
     /// <summary>The expected content length (in bytes) of the gzip-encoded data that will be PUT to the returned signed URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLengthBytes")]
-    public long? ContentLengthBytes { get; set; }
+    public long? ContentLengthBytes { get => _contentLengthBytes; set => _contentLengthBytes = value; }
+
+    private long? _contentLengthBytes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UploadUrlRequestBody IGenesysCloudModel<UploadUrlRequestBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UploadUrlRequestBody : IGenesysCloudModel<UploadUrlRequestBo
             switch (index)
             {
                 case 0:
-                    value.ContentLengthBytes = ReadNullableInt64(ref reader, options, name);
+                    value._contentLengthBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class UploadUrlRequestBody : IGenesysCloudModel<UploadUrlRequestBo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "contentLengthBytes"u8, value.ContentLengthBytes, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "contentLengthBytes"u8, value._contentLengthBytes, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UploadUrlResponse : IGenesysCloudModel<UploadUrlResponse>
 {
     /// <summary>Presigned URL to PUT the file to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Key that identifies the file in the storage including the file name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
 
     /// <summary>Required headers when uploading a file through PUT request to the URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _headers; set => _headers = value; }
+
+    private string? _url;
+    private string? _uploadKey;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UploadUrlResponse IGenesysCloudModel<UploadUrlResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class UploadUrlResponse : IGenesysCloudModel<UploadUrlResponse>
             switch (index)
             {
                 case 0:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Headers = null;
+                        value._headers = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class UploadUrlResponse : IGenesysCloudModel<UploadUrlResponse>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Headers = dictionary1;
+                        value._headers = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class UploadUrlResponse : IGenesysCloudModel<UploadUrlResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        if (value.Headers is { } property2)
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        if (value._headers is { } property2)
         {
             writer.WritePropertyName("headers"u8);
             writer.WriteStartObject();
@@ -102,7 +107,7 @@ public sealed class UploadUrlResponse : IGenesysCloudModel<UploadUrlResponse>
             writer.WriteNull("headers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

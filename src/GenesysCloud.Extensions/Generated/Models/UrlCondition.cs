@@ -14,15 +14,19 @@ public sealed class UrlCondition : IGenesysCloudModel<UrlCondition>
 {
     /// <summary>The URL condition value.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
 
     /// <summary>The comparison operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum? Operator { get => _operator; set => _operator = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UrlCondition IGenesysCloudModel<UrlCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UrlCondition : IGenesysCloudModel<UrlCondition>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class UrlCondition : IGenesysCloudModel<UrlCondition>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.UrlCondition.OperatorEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class UrlCondition : IGenesysCloudModel<UrlCondition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Values is { } property3)
+        if (value._values is { } property3)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -92,8 +96,8 @@ public sealed class UrlCondition : IGenesysCloudModel<UrlCondition>
             writer.WriteNull("values"u8);
         }
 
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

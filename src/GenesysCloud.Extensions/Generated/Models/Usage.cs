@@ -14,11 +14,14 @@ public sealed class Usage : IGenesysCloudModel<Usage>
 {
     /// <summary>Gets or sets <c>types</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageItem>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageItem>? Types { get => _types; set => _types = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsageItem>? _types;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Usage IGenesysCloudModel<Usage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class Usage : IGenesysCloudModel<Usage>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class Usage : IGenesysCloudModel<Usage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsageItem.ReadJson(ref reader, options));
                         }
 
-                        value.Types = list1;
+                        value._types = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class Usage : IGenesysCloudModel<Usage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Types is { } property2)
+        if (value._types is { } property2)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class Usage : IGenesysCloudModel<Usage>
             writer.WriteNull("types"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UsageExecutionResult : IGenesysCloudModel<UsageExecutionResu
 {
     /// <summary>The id of the query execution</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("executionId")]
-    public string? ExecutionId { get; set; }
+    public string? ExecutionId { get => _executionId; set => _executionId = value; }
 
     /// <summary>URI where the query results can be retrieved</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resultsUri")]
-    public string? ResultsUri { get; set; }
+    public string? ResultsUri { get => _resultsUri; set => _resultsUri = value; }
+
+    private string? _executionId;
+    private string? _resultsUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsageExecutionResult IGenesysCloudModel<UsageExecutionResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UsageExecutionResult : IGenesysCloudModel<UsageExecutionResu
             switch (index)
             {
                 case 0:
-                    value.ExecutionId = ReadString(ref reader, name);
+                    value._executionId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ResultsUri = ReadString(ref reader, name);
+                    value._resultsUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UsageExecutionResult : IGenesysCloudModel<UsageExecutionResu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "executionId"u8, value.ExecutionId, nulls);
-        WriteString(writer, "resultsUri"u8, value.ResultsUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "executionId"u8, value._executionId, nulls);
+        WriteString(writer, "resultsUri"u8, value._resultsUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UsageItem : IGenesysCloudModel<UsageItem>
 {
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>totalDocumentByteCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalDocumentByteCount")]
-    public long? TotalDocumentByteCount { get; set; }
+    public long? TotalDocumentByteCount { get => _totalDocumentByteCount; set => _totalDocumentByteCount = value; }
 
     /// <summary>Gets or sets <c>totalDocumentCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalDocumentCount")]
-    public long? TotalDocumentCount { get; set; }
+    public long? TotalDocumentCount { get => _totalDocumentCount; set => _totalDocumentCount = value; }
+
+    private global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum? _type;
+    private long? _totalDocumentByteCount;
+    private long? _totalDocumentCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsageItem IGenesysCloudModel<UsageItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UsageItem : IGenesysCloudModel<UsageItem>
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsageItem.TypeEnum?)null;
                     break;
                 case 1:
-                    value.TotalDocumentByteCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalDocumentByteCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalDocumentCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalDocumentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UsageItem : IGenesysCloudModel<UsageItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteInt64(writer, "totalDocumentByteCount"u8, value.TotalDocumentByteCount, nulls);
-        WriteInt64(writer, "totalDocumentCount"u8, value.TotalDocumentCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteInt64(writer, "totalDocumentByteCount"u8, value._totalDocumentByteCount, nulls);
+        WriteInt64(writer, "totalDocumentCount"u8, value._totalDocumentCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UsageQuerySortBy : IGenesysCloudModel<UsageQuerySortBy>
 {
     /// <summary>The name of the field you want to specify to sort by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldName")]
-    public string? FieldName { get; set; }
+    public string? FieldName { get => _fieldName; set => _fieldName = value; }
 
     /// <summary>The order to sort by.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum? Order { get => _order; set => _order = value; }
+
+    private string? _fieldName;
+    private global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum? _order;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsageQuerySortBy IGenesysCloudModel<UsageQuerySortBy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UsageQuerySortBy : IGenesysCloudModel<UsageQuerySortBy>
             switch (index)
             {
                 case 0:
-                    value.FieldName = ReadString(ref reader, name);
+                    value._fieldName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Order = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum(text1) : (global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum(text1) : (global::GenesysCloud.Extensions.Models.UsageQuerySortBy.OrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UsageQuerySortBy : IGenesysCloudModel<UsageQuerySortBy>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fieldName"u8, value.FieldName, nulls);
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "fieldName"u8, value._fieldName, nulls);
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

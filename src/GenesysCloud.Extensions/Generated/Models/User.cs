@@ -14,163 +14,204 @@ public sealed class User : IGenesysCloudModel<User>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>chat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public global::GenesysCloud.Extensions.Models.Chat? Chat { get; set; }
+    public global::GenesysCloud.Extensions.Models.Chat? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>Gets or sets <c>department</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
-    public string? Department { get; set; }
+    public string? Department { get => _department; set => _department = value; }
 
     /// <summary>Gets or sets <c>email</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>Auto populated from addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryContactInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get => _primaryContactInfo; set => _primaryContactInfo = value; }
 
     /// <summary>Email addresses and phone numbers for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>The current state for this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.User.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.User.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>username</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public string? Username { get; set; }
+    public string? Username { get => _username; set => _username = value; }
 
     /// <summary>Gets or sets <c>manager</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manager")]
-    public global::GenesysCloud.Extensions.Models.User? Manager { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Manager { get => _manager; set => _manager = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>Required when updating a user, this value should be the current version of the user.  The current version can be obtained with a GET on the user before doing a PATCH.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>certifications</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certifications")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get => _certifications; set => _certifications = value; }
 
     /// <summary>Gets or sets <c>biography</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("biography")]
-    public global::GenesysCloud.Extensions.Models.Biography? Biography { get; set; }
+    public global::GenesysCloud.Extensions.Models.Biography? Biography { get => _biography; set => _biography = value; }
 
     /// <summary>Gets or sets <c>employerInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employerInfo")]
-    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get => _employerInfo; set => _employerInfo = value; }
 
     /// <summary>Preferred full name of the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredName")]
-    public string? PreferredName { get; set; }
+    public string? PreferredName { get => _preferredName; set => _preferredName = value; }
 
     /// <summary>ACD routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Active presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Integration presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get => _integrationPresence; set => _integrationPresence = value; }
 
     /// <summary>Summary of conversion statistics for conversation types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationSummary")]
-    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get => _conversationSummary; set => _conversationSummary = value; }
 
     /// <summary>Determine if out of office is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outOfOffice")]
-    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get => _outOfOffice; set => _outOfOffice = value; }
 
     /// <summary>Current geolocation position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Effective, default, and last station information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("station")]
-    public global::GenesysCloud.Extensions.Models.UserStations? Station { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStations? Station { get => _station; set => _station = value; }
 
     /// <summary>Roles and permissions assigned to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorization")]
-    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get => _authorization; set => _authorization = value; }
 
     /// <summary>Profile skills possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get => _profileSkills; set => _profileSkills = value; }
 
     /// <summary>The user placement at each site location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get => _locations; set => _locations = value; }
 
     /// <summary>The groups the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The team the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.Team? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.Team? Team { get => _team; set => _team = value; }
 
     /// <summary>The WFM work plan bid rank settings for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanBidRanks")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? WorkPlanBidRanks { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? WorkPlanBidRanks { get => _workPlanBidRanks; set => _workPlanBidRanks = value; }
 
     /// <summary>Routing (ACD) skills possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>Routing (ACD) languages possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>acd auto answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdAutoAnswer")]
-    public bool? AcdAutoAnswer { get; set; }
+    public bool? AcdAutoAnswer { get => _acdAutoAnswer; set => _acdAutoAnswer = value; }
 
     /// <summary>preferred language by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languagePreference")]
-    public string? LanguagePreference { get; set; }
+    public string? LanguagePreference { get => _languagePreference; set => _languagePreference = value; }
 
     /// <summary>Gets or sets <c>lastTokenIssued</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastTokenIssued")]
-    public global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? LastTokenIssued { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? LastTokenIssued { get => _lastTokenIssued; set => _lastTokenIssued = value; }
 
     /// <summary>The last time the user logged in using username and password. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastLogin")]
-    public global::System.DateTimeOffset? DateLastLogin { get; set; }
+    public global::System.DateTimeOffset? DateLastLogin { get => _dateLastLogin; set => _dateLastLogin = value; }
 
     /// <summary>The date &amp; time the user was sent their welcome email. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWelcomeSent")]
-    public global::System.DateTimeOffset? DateWelcomeSent { get; set; }
+    public global::System.DateTimeOffset? DateWelcomeSent { get => _dateWelcomeSent; set => _dateWelcomeSent = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.Chat? _chat;
+    private string? _department;
+    private string? _email;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _primaryContactInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _addresses;
+    private global::GenesysCloud.Extensions.Models.User.StateEnum? _state;
+    private string? _title;
+    private string? _username;
+    private global::GenesysCloud.Extensions.Models.User? _manager;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _certifications;
+    private global::GenesysCloud.Extensions.Models.Biography? _biography;
+    private global::GenesysCloud.Extensions.Models.EmployerInfo? _employerInfo;
+    private string? _preferredName;
+    private global::GenesysCloud.Extensions.Models.RoutingStatus? _routingStatus;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _presence;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _integrationPresence;
+    private global::GenesysCloud.Extensions.Models.UserConversationSummary? _conversationSummary;
+    private global::GenesysCloud.Extensions.Models.OutOfOffice? _outOfOffice;
+    private global::GenesysCloud.Extensions.Models.Geolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.UserStations? _station;
+    private global::GenesysCloud.Extensions.Models.UserAuthorization? _authorization;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _profileSkills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? _locations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? _groups;
+    private global::GenesysCloud.Extensions.Models.Team? _team;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? _workPlanBidRanks;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? _skills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? _languages;
+    private bool? _acdAutoAnswer;
+    private string? _languagePreference;
+    private global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? _lastTokenIssued;
+    private global::System.DateTimeOffset? _dateLastLogin;
+    private global::System.DateTimeOffset? _dateWelcomeSent;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static User IGenesysCloudModel<User>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -191,27 +232,27 @@ public sealed class User : IGenesysCloudModel<User>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
+                    value._chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Department = ReadString(ref reader, name);
+                    value._department = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryContactInfo = null;
+                        value._primaryContactInfo = null;
                     }
                     else
                     {
@@ -222,13 +263,13 @@ public sealed class User : IGenesysCloudModel<User>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryContactInfo = list1;
+                        value._primaryContactInfo = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -239,25 +280,25 @@ public sealed class User : IGenesysCloudModel<User>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list2;
+                        value._addresses = list2;
                     }
                     break;
                 case 8:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.User.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.User.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.User.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.User.StateEnum?)null;
                     break;
                 case 9:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Username = ReadString(ref reader, name);
+                    value._username = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -268,16 +309,16 @@ public sealed class User : IGenesysCloudModel<User>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list4;
+                        value._images = list4;
                     }
                     break;
                 case 13:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Certifications = null;
+                        value._certifications = null;
                     }
                     else
                     {
@@ -288,46 +329,46 @@ public sealed class User : IGenesysCloudModel<User>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Certifications = list5;
+                        value._certifications = list5;
                     }
                     break;
                 case 15:
-                    value.Biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
+                    value._biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.EmployerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
+                    value._employerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.PreferredName = ReadString(ref reader, name);
+                    value._preferredName = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.RoutingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
+                    value._routingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.IntegrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._integrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.ConversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
+                    value._conversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.OutOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
+                    value._outOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.Station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
+                    value._station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.Authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
+                    value._authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.ProfileSkills = null;
+                        value._profileSkills = null;
                     }
                     else
                     {
@@ -338,13 +379,13 @@ public sealed class User : IGenesysCloudModel<User>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProfileSkills = list6;
+                        value._profileSkills = list6;
                     }
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.Locations = null;
+                        value._locations = null;
                     }
                     else
                     {
@@ -355,13 +396,13 @@ public sealed class User : IGenesysCloudModel<User>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Location.ReadJson(ref reader, options));
                         }
 
-                        value.Locations = list7;
+                        value._locations = list7;
                     }
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -372,19 +413,19 @@ public sealed class User : IGenesysCloudModel<User>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list8;
+                        value._groups = list8;
                     }
                     break;
                 case 29:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.WorkPlanBidRanks = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.ReadJson(ref reader, options);
+                    value._workPlanBidRanks = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.ReadJson(ref reader, options);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -395,13 +436,13 @@ public sealed class User : IGenesysCloudModel<User>
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserRoutingSkill.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list9;
+                        value._skills = list9;
                     }
                     break;
                 case 32:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -412,29 +453,29 @@ public sealed class User : IGenesysCloudModel<User>
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserRoutingLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.Languages = list10;
+                        value._languages = list10;
                     }
                     break;
                 case 33:
-                    value.AcdAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._acdAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 34:
-                    value.LanguagePreference = ReadString(ref reader, name);
+                    value._languagePreference = ReadString(ref reader, name);
                     break;
                 case 35:
-                    value.LastTokenIssued = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.ReadJson(ref reader, options);
+                    value._lastTokenIssued = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.ReadJson(ref reader, options);
                     break;
                 case 36:
-                    value.DateLastLogin = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastLogin = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 37:
-                    value.DateWelcomeSent = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateWelcomeSent = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 38:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -446,9 +487,9 @@ public sealed class User : IGenesysCloudModel<User>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property11)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property11)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property11, options);
@@ -458,7 +499,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("division"u8);
         }
 
-        if (value.Chat is { } property13)
+        if (value._chat is { } property13)
         {
             writer.WritePropertyName("chat"u8);
             global::GenesysCloud.Extensions.Models.Chat.WriteJson(writer, property13, options);
@@ -468,9 +509,9 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("chat"u8);
         }
 
-        WriteString(writer, "department"u8, value.Department, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        if (value.PrimaryContactInfo is { } property15)
+        WriteString(writer, "department"u8, value._department, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        if (value._primaryContactInfo is { } property15)
         {
             writer.WritePropertyName("primaryContactInfo"u8);
             writer.WriteStartArray();
@@ -494,7 +535,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("primaryContactInfo"u8);
         }
 
-        if (value.Addresses is { } property18)
+        if (value._addresses is { } property18)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -518,10 +559,10 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "username"u8, value.Username, nulls);
-        if (value.Manager is { } property21)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "username"u8, value._username, nulls);
+        if (value._manager is { } property21)
         {
             writer.WritePropertyName("manager"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property21, options);
@@ -531,7 +572,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("manager"u8);
         }
 
-        if (value.Images is { } property23)
+        if (value._images is { } property23)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -555,8 +596,8 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("images"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Certifications is { } property26)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._certifications is { } property26)
         {
             writer.WritePropertyName("certifications"u8);
             writer.WriteStartArray();
@@ -573,7 +614,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("certifications"u8);
         }
 
-        if (value.Biography is { } property28)
+        if (value._biography is { } property28)
         {
             writer.WritePropertyName("biography"u8);
             global::GenesysCloud.Extensions.Models.Biography.WriteJson(writer, property28, options);
@@ -583,7 +624,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("biography"u8);
         }
 
-        if (value.EmployerInfo is { } property30)
+        if (value._employerInfo is { } property30)
         {
             writer.WritePropertyName("employerInfo"u8);
             global::GenesysCloud.Extensions.Models.EmployerInfo.WriteJson(writer, property30, options);
@@ -593,8 +634,8 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("employerInfo"u8);
         }
 
-        WriteString(writer, "preferredName"u8, value.PreferredName, nulls);
-        if (value.RoutingStatus is { } property32)
+        WriteString(writer, "preferredName"u8, value._preferredName, nulls);
+        if (value._routingStatus is { } property32)
         {
             writer.WritePropertyName("routingStatus"u8);
             global::GenesysCloud.Extensions.Models.RoutingStatus.WriteJson(writer, property32, options);
@@ -604,7 +645,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("routingStatus"u8);
         }
 
-        if (value.Presence is { } property34)
+        if (value._presence is { } property34)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property34, options);
@@ -614,7 +655,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("presence"u8);
         }
 
-        if (value.IntegrationPresence is { } property36)
+        if (value._integrationPresence is { } property36)
         {
             writer.WritePropertyName("integrationPresence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property36, options);
@@ -624,7 +665,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("integrationPresence"u8);
         }
 
-        if (value.ConversationSummary is { } property38)
+        if (value._conversationSummary is { } property38)
         {
             writer.WritePropertyName("conversationSummary"u8);
             global::GenesysCloud.Extensions.Models.UserConversationSummary.WriteJson(writer, property38, options);
@@ -634,7 +675,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("conversationSummary"u8);
         }
 
-        if (value.OutOfOffice is { } property40)
+        if (value._outOfOffice is { } property40)
         {
             writer.WritePropertyName("outOfOffice"u8);
             global::GenesysCloud.Extensions.Models.OutOfOffice.WriteJson(writer, property40, options);
@@ -644,7 +685,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("outOfOffice"u8);
         }
 
-        if (value.Geolocation is { } property42)
+        if (value._geolocation is { } property42)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.Geolocation.WriteJson(writer, property42, options);
@@ -654,7 +695,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.Station is { } property44)
+        if (value._station is { } property44)
         {
             writer.WritePropertyName("station"u8);
             global::GenesysCloud.Extensions.Models.UserStations.WriteJson(writer, property44, options);
@@ -664,7 +705,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("station"u8);
         }
 
-        if (value.Authorization is { } property46)
+        if (value._authorization is { } property46)
         {
             writer.WritePropertyName("authorization"u8);
             global::GenesysCloud.Extensions.Models.UserAuthorization.WriteJson(writer, property46, options);
@@ -674,7 +715,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("authorization"u8);
         }
 
-        if (value.ProfileSkills is { } property48)
+        if (value._profileSkills is { } property48)
         {
             writer.WritePropertyName("profileSkills"u8);
             writer.WriteStartArray();
@@ -691,7 +732,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("profileSkills"u8);
         }
 
-        if (value.Locations is { } property50)
+        if (value._locations is { } property50)
         {
             writer.WritePropertyName("locations"u8);
             writer.WriteStartArray();
@@ -715,7 +756,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("locations"u8);
         }
 
-        if (value.Groups is { } property53)
+        if (value._groups is { } property53)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -739,7 +780,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("groups"u8);
         }
 
-        if (value.Team is { } property56)
+        if (value._team is { } property56)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.Team.WriteJson(writer, property56, options);
@@ -749,7 +790,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("team"u8);
         }
 
-        if (value.WorkPlanBidRanks is { } property58)
+        if (value._workPlanBidRanks is { } property58)
         {
             writer.WritePropertyName("workPlanBidRanks"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.WriteJson(writer, property58, options);
@@ -759,7 +800,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("workPlanBidRanks"u8);
         }
 
-        if (value.Skills is { } property60)
+        if (value._skills is { } property60)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -783,7 +824,7 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("skills"u8);
         }
 
-        if (value.Languages is { } property63)
+        if (value._languages is { } property63)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -807,9 +848,9 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("languages"u8);
         }
 
-        WriteBoolean(writer, "acdAutoAnswer"u8, value.AcdAutoAnswer, nulls);
-        WriteString(writer, "languagePreference"u8, value.LanguagePreference, nulls);
-        if (value.LastTokenIssued is { } property66)
+        WriteBoolean(writer, "acdAutoAnswer"u8, value._acdAutoAnswer, nulls);
+        WriteString(writer, "languagePreference"u8, value._languagePreference, nulls);
+        if (value._lastTokenIssued is { } property66)
         {
             writer.WritePropertyName("lastTokenIssued"u8);
             global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.WriteJson(writer, property66, options);
@@ -819,10 +860,10 @@ public sealed class User : IGenesysCloudModel<User>
             writer.WriteNull("lastTokenIssued"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateLastLogin"u8, value.DateLastLogin, nulls);
-        WriteDateTimeOffset(writer, "dateWelcomeSent"u8, value.DateWelcomeSent, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateLastLogin"u8, value._dateLastLogin, nulls);
+        WriteDateTimeOffset(writer, "dateWelcomeSent"u8, value._dateWelcomeSent, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UserActivityResponse : IGenesysCloudModel<UserActivityRespon
 {
     /// <summary>Query results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserActivityData>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserActivityData>? Results { get => _results; set => _results = value; }
 
     /// <summary>Dimension that is used as an entityId</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityIdDimension")]
-    public global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum? EntityIdDimension { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum? EntityIdDimension { get => _entityIdDimension; set => _entityIdDimension = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserActivityData>? _results;
+    private global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum? _entityIdDimension;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserActivityResponse IGenesysCloudModel<UserActivityResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UserActivityResponse : IGenesysCloudModel<UserActivityRespon
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class UserActivityResponse : IGenesysCloudModel<UserActivityRespon
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserActivityData.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 1:
-                    value.EntityIdDimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum?)null;
+                    value._entityIdDimension = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum(text2) : (global::GenesysCloud.Extensions.Models.UserActivityResponse.EntityIdDimensionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class UserActivityResponse : IGenesysCloudModel<UserActivityRespon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Results is { } property3)
+        if (value._results is { } property3)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class UserActivityResponse : IGenesysCloudModel<UserActivityRespon
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "entityIdDimension"u8, value.EntityIdDimension?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "entityIdDimension"u8, value._entityIdDimension?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

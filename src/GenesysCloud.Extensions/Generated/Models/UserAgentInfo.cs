@@ -14,19 +14,24 @@ public sealed class UserAgentInfo : IGenesysCloudModel<UserAgentInfo>
 {
     /// <summary>The firmware version of the phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firmwareVersion")]
-    public string? FirmwareVersion { get; set; }
+    public string? FirmwareVersion { get => _firmwareVersion; set => _firmwareVersion = value; }
 
     /// <summary>The manufacturer of the phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manufacturer")]
-    public string? Manufacturer { get; set; }
+    public string? Manufacturer { get => _manufacturer; set => _manufacturer = value; }
 
     /// <summary>The model of the phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-    public string? Model { get; set; }
+    public string? Model { get => _model; set => _model = value; }
+
+    private string? _firmwareVersion;
+    private string? _manufacturer;
+    private string? _model;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAgentInfo IGenesysCloudModel<UserAgentInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UserAgentInfo : IGenesysCloudModel<UserAgentInfo>
             switch (index)
             {
                 case 0:
-                    value.FirmwareVersion = ReadString(ref reader, name);
+                    value._firmwareVersion = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Manufacturer = ReadString(ref reader, name);
+                    value._manufacturer = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Model = ReadString(ref reader, name);
+                    value._model = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UserAgentInfo : IGenesysCloudModel<UserAgentInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "firmwareVersion"u8, value.FirmwareVersion, nulls);
-        WriteString(writer, "manufacturer"u8, value.Manufacturer, nulls);
-        WriteString(writer, "model"u8, value.Model, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "firmwareVersion"u8, value._firmwareVersion, nulls);
+        WriteString(writer, "manufacturer"u8, value._manufacturer, nulls);
+        WriteString(writer, "model"u8, value._model, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

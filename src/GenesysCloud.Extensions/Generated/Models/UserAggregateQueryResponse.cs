@@ -14,15 +14,19 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
 {
     /// <summary>A mapping from system presence to a list of organization presence ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemToOrganizationMappings")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? SystemToOrganizationMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? SystemToOrganizationMappings { get => _systemToOrganizationMappings; set => _systemToOrganizationMappings = value; }
 
     /// <summary>Gets or sets <c>results</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? Results { get => _results; set => _results = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _systemToOrganizationMappings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? _results;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAggregateQueryResponse IGenesysCloudModel<UserAggregateQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SystemToOrganizationMappings = null;
+                        value._systemToOrganizationMappings = null;
                     }
                     else
                     {
@@ -72,13 +76,13 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
                             dictionary1[key1] = item1;
                         }
 
-                        value.SystemToOrganizationMappings = dictionary1;
+                        value._systemToOrganizationMappings = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -89,11 +93,11 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserAggregateDataContainer.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list3;
+                        value._results = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -105,7 +109,7 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SystemToOrganizationMappings is { } property4)
+        if (value._systemToOrganizationMappings is { } property4)
         {
             writer.WritePropertyName("systemToOrganizationMappings"u8);
             writer.WriteStartObject();
@@ -137,7 +141,7 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
             writer.WriteNull("systemToOrganizationMappings"u8);
         }
 
-        if (value.Results is { } property7)
+        if (value._results is { } property7)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -161,7 +165,7 @@ public sealed class UserAggregateQueryResponse : IGenesysCloudModel<UserAggregat
             writer.WriteNull("results"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UserAppConfigurationInfo : IGenesysCloudModel<UserAppConfigu
 {
     /// <summary>The current, active configuration for the integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("current")]
-    public global::GenesysCloud.Extensions.Models.IntegrationConfiguration? Current { get; set; }
+    public global::GenesysCloud.Extensions.Models.IntegrationConfiguration? Current { get => _current; set => _current = value; }
 
     /// <summary>The effective configuration for the app, containing the integration specific configuration along with overrides specified in the integration type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effective")]
-    public global::GenesysCloud.Extensions.Models.EffectiveConfiguration? Effective { get; set; }
+    public global::GenesysCloud.Extensions.Models.EffectiveConfiguration? Effective { get => _effective; set => _effective = value; }
+
+    private global::GenesysCloud.Extensions.Models.IntegrationConfiguration? _current;
+    private global::GenesysCloud.Extensions.Models.EffectiveConfiguration? _effective;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAppConfigurationInfo IGenesysCloudModel<UserAppConfigurationInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UserAppConfigurationInfo : IGenesysCloudModel<UserAppConfigu
             switch (index)
             {
                 case 0:
-                    value.Current = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfiguration.ReadJson(ref reader, options);
+                    value._current = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.IntegrationConfiguration.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Effective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EffectiveConfiguration.ReadJson(ref reader, options);
+                    value._effective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EffectiveConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class UserAppConfigurationInfo : IGenesysCloudModel<UserAppConfigu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Current is { } property1)
+        if (value._current is { } property1)
         {
             writer.WritePropertyName("current"u8);
             global::GenesysCloud.Extensions.Models.IntegrationConfiguration.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class UserAppConfigurationInfo : IGenesysCloudModel<UserAppConfigu
             writer.WriteNull("current"u8);
         }
 
-        if (value.Effective is { } property3)
+        if (value._effective is { } property3)
         {
             writer.WritePropertyName("effective"u8);
             global::GenesysCloud.Extensions.Models.EffectiveConfiguration.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class UserAppConfigurationInfo : IGenesysCloudModel<UserAppConfigu
             writer.WriteNull("effective"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
 {
     /// <summary>A mapping from system presence to a list of organization presence ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemToOrganizationMappings")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? SystemToOrganizationMappings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? SystemToOrganizationMappings { get => _systemToOrganizationMappings; set => _systemToOrganizationMappings = value; }
 
     /// <summary>Gets or sets <c>results</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? Results { get => _results; set => _results = value; }
 
     /// <summary>Cursor token to retrieve next page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _systemToOrganizationMappings;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>? _results;
+    private string? _cursor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAsyncAggregateQueryResponse IGenesysCloudModel<UserAsyncAggregateQueryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.SystemToOrganizationMappings = null;
+                        value._systemToOrganizationMappings = null;
                     }
                     else
                     {
@@ -76,13 +81,13 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
                             dictionary1[key1] = item1;
                         }
 
-                        value.SystemToOrganizationMappings = dictionary1;
+                        value._systemToOrganizationMappings = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -93,14 +98,14 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserAggregateDataContainer.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list3;
+                        value._results = list3;
                     }
                     break;
                 case 2:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -112,7 +117,7 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.SystemToOrganizationMappings is { } property4)
+        if (value._systemToOrganizationMappings is { } property4)
         {
             writer.WritePropertyName("systemToOrganizationMappings"u8);
             writer.WriteStartObject();
@@ -144,7 +149,7 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
             writer.WriteNull("systemToOrganizationMappings"u8);
         }
 
-        if (value.Results is { } property7)
+        if (value._results is { } property7)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -168,8 +173,8 @@ public sealed class UserAsyncAggregateQueryResponse : IGenesysCloudModel<UserAsy
             writer.WriteNull("results"u8);
         }
 
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
 {
     /// <summary>Gets or sets <c>roles</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? Roles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? Roles { get => _roles; set => _roles = value; }
 
     /// <summary>A collection of the roles the user is not using</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unusedRoles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? UnusedRoles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? UnusedRoles { get => _unusedRoles; set => _unusedRoles = value; }
 
     /// <summary>A collection of the permissions granted by all assigned roles</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Permissions { get => _permissions; set => _permissions = value; }
 
     /// <summary>The policies configured for assigned permissions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("permissionPolicies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourcePermissionPolicy>? PermissionPolicies { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourcePermissionPolicy>? PermissionPolicies { get => _permissionPolicies; set => _permissionPolicies = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? _roles;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainRole>? _unusedRoles;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _permissions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ResourcePermissionPolicy>? _permissionPolicies;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAuthorization IGenesysCloudModel<UserAuthorization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Roles = null;
+                        value._roles = null;
                     }
                     else
                     {
@@ -64,13 +70,13 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainRole.ReadJson(ref reader, options));
                         }
 
-                        value.Roles = list1;
+                        value._roles = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UnusedRoles = null;
+                        value._unusedRoles = null;
                     }
                     else
                     {
@@ -81,13 +87,13 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainRole.ReadJson(ref reader, options));
                         }
 
-                        value.UnusedRoles = list2;
+                        value._unusedRoles = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Permissions = null;
+                        value._permissions = null;
                     }
                     else
                     {
@@ -98,13 +104,13 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Permissions = list3;
+                        value._permissions = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.PermissionPolicies = null;
+                        value._permissionPolicies = null;
                     }
                     else
                     {
@@ -115,11 +121,11 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ResourcePermissionPolicy.ReadJson(ref reader, options));
                         }
 
-                        value.PermissionPolicies = list4;
+                        value._permissionPolicies = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,7 +137,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Roles is { } property5)
+        if (value._roles is { } property5)
         {
             writer.WritePropertyName("roles"u8);
             writer.WriteStartArray();
@@ -155,7 +161,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
             writer.WriteNull("roles"u8);
         }
 
-        if (value.UnusedRoles is { } property8)
+        if (value._unusedRoles is { } property8)
         {
             writer.WritePropertyName("unusedRoles"u8);
             writer.WriteStartArray();
@@ -179,7 +185,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
             writer.WriteNull("unusedRoles"u8);
         }
 
-        if (value.Permissions is { } property11)
+        if (value._permissions is { } property11)
         {
             writer.WritePropertyName("permissions"u8);
             writer.WriteStartArray();
@@ -196,7 +202,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
             writer.WriteNull("permissions"u8);
         }
 
-        if (value.PermissionPolicies is { } property13)
+        if (value._permissionPolicies is { } property13)
         {
             writer.WritePropertyName("permissionPolicies"u8);
             writer.WriteStartArray();
@@ -220,7 +226,7 @@ public sealed class UserAuthorization : IGenesysCloudModel<UserAuthorization>
             writer.WriteNull("permissionPolicies"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
 {
     /// <summary>User reference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Periods of availability to schedule coaching appointment for an user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AvailableTime>? AvailableTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AvailableTime>? AvailableTimes { get => _availableTimes; set => _availableTimes = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AvailableTime>? _availableTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserAvailableTimes IGenesysCloudModel<UserAvailableTimes>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.AvailableTimes = null;
+                        value._availableTimes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AvailableTime.ReadJson(ref reader, options));
                         }
 
-                        value.AvailableTimes = list1;
+                        value._availableTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
             writer.WriteNull("user"u8);
         }
 
-        if (value.AvailableTimes is { } property4)
+        if (value._availableTimes is { } property4)
         {
             writer.WritePropertyName("availableTimes"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class UserAvailableTimes : IGenesysCloudModel<UserAvailableTimes>
             writer.WriteNull("availableTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

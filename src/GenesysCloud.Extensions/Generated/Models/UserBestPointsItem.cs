@@ -14,27 +14,34 @@ public sealed class UserBestPointsItem : IGenesysCloudModel<UserBestPointsItem>
 {
     /// <summary>Best points aggregation interval granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularityType")]
-    public global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum? GranularityType { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum? GranularityType { get => _granularityType; set => _granularityType = value; }
 
     /// <summary>Gamification points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>Start workday of the best points aggregation interval. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday of the best points aggregation interval. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The rank of this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
-    public long? Rank { get; set; }
+    public long? Rank { get => _rank; set => _rank = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum? _granularityType;
+    private long? _points;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private long? _rank;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserBestPointsItem IGenesysCloudModel<UserBestPointsItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class UserBestPointsItem : IGenesysCloudModel<UserBestPointsItem>
             switch (index)
             {
                 case 0:
-                    value.GranularityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum?)null;
+                    value._granularityType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserBestPointsItem.GranularityTypeEnum?)null;
                     break;
                 case 1:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Rank = ReadNullableInt64(ref reader, options, name);
+                    value._rank = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class UserBestPointsItem : IGenesysCloudModel<UserBestPointsItem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "granularityType"u8, value.GranularityType?.ToString(), nulls);
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteInt64(writer, "rank"u8, value.Rank, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "granularityType"u8, value._granularityType?.ToString(), nulls);
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteInt64(writer, "rank"u8, value._rank, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UserChatSettingsPost : IGenesysCloudModel<UserChatSettingsPo
 {
     /// <summary>Whether or not to enable muting notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muted")]
-    public bool? Muted { get; set; }
+    public bool? Muted { get => _muted; set => _muted = value; }
 
     /// <summary>Whether or not to enable notifications for mentions only</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mentionsOnly")]
-    public bool? MentionsOnly { get; set; }
+    public bool? MentionsOnly { get => _mentionsOnly; set => _mentionsOnly = value; }
 
     /// <summary>Whether or not to enable notifications for reactions on a user's own messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifyOnReactions")]
-    public bool? NotifyOnReactions { get; set; }
+    public bool? NotifyOnReactions { get => _notifyOnReactions; set => _notifyOnReactions = value; }
+
+    private bool? _muted;
+    private bool? _mentionsOnly;
+    private bool? _notifyOnReactions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserChatSettingsPost IGenesysCloudModel<UserChatSettingsPost>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UserChatSettingsPost : IGenesysCloudModel<UserChatSettingsPo
             switch (index)
             {
                 case 0:
-                    value.Muted = ReadNullableBoolean(ref reader, name);
+                    value._muted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MentionsOnly = ReadNullableBoolean(ref reader, name);
+                    value._mentionsOnly = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.NotifyOnReactions = ReadNullableBoolean(ref reader, name);
+                    value._notifyOnReactions = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UserChatSettingsPost : IGenesysCloudModel<UserChatSettingsPo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "muted"u8, value.Muted, nulls);
-        WriteBoolean(writer, "mentionsOnly"u8, value.MentionsOnly, nulls);
-        WriteBoolean(writer, "notifyOnReactions"u8, value.NotifyOnReactions, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "muted"u8, value._muted, nulls);
+        WriteBoolean(writer, "mentionsOnly"u8, value._mentionsOnly, nulls);
+        WriteBoolean(writer, "notifyOnReactions"u8, value._notifyOnReactions, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
 {
     /// <summary>Gets or sets <c>userId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Gets or sets <c>call</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("call")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Call { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Call { get => _call; set => _call = value; }
 
     /// <summary>Gets or sets <c>callback</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callback")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Callback { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Callback { get => _callback; set => _callback = value; }
 
     /// <summary>Gets or sets <c>email</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Email { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Email { get => _email; set => _email = value; }
 
     /// <summary>Gets or sets <c>message</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Message { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Message { get => _message; set => _message = value; }
 
     /// <summary>Gets or sets <c>chat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Chat { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>Gets or sets <c>socialExpression</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialExpression")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? SocialExpression { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? SocialExpression { get => _socialExpression; set => _socialExpression = value; }
 
     /// <summary>Gets or sets <c>video</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.MediaSummary? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.MediaSummary? Video { get => _video; set => _video = value; }
+
+    private string? _userId;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _call;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _callback;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _email;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _message;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _chat;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _socialExpression;
+    private global::GenesysCloud.Extensions.Models.MediaSummary? _video;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserConversationSummary IGenesysCloudModel<UserConversationSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Call = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._call = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Callback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._callback = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Email = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._email = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._message = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SocialExpression = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._socialExpression = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MediaSummary.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,8 +113,8 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        if (value.Call is { } property1)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        if (value._call is { } property1)
         {
             writer.WritePropertyName("call"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property1, options);
@@ -114,7 +124,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("call"u8);
         }
 
-        if (value.Callback is { } property3)
+        if (value._callback is { } property3)
         {
             writer.WritePropertyName("callback"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property3, options);
@@ -124,7 +134,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("callback"u8);
         }
 
-        if (value.Email is { } property5)
+        if (value._email is { } property5)
         {
             writer.WritePropertyName("email"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property5, options);
@@ -134,7 +144,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("email"u8);
         }
 
-        if (value.Message is { } property7)
+        if (value._message is { } property7)
         {
             writer.WritePropertyName("message"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property7, options);
@@ -144,7 +154,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("message"u8);
         }
 
-        if (value.Chat is { } property9)
+        if (value._chat is { } property9)
         {
             writer.WritePropertyName("chat"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property9, options);
@@ -154,7 +164,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("chat"u8);
         }
 
-        if (value.SocialExpression is { } property11)
+        if (value._socialExpression is { } property11)
         {
             writer.WritePropertyName("socialExpression"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property11, options);
@@ -164,7 +174,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("socialExpression"u8);
         }
 
-        if (value.Video is { } property13)
+        if (value._video is { } property13)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.MediaSummary.WriteJson(writer, property13, options);
@@ -174,7 +184,7 @@ public sealed class UserConversationSummary : IGenesysCloudModel<UserConversatio
             writer.WriteNull("video"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

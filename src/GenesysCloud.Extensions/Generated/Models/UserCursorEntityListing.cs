@@ -14,27 +14,34 @@ public sealed class UserCursorEntityListing : IGenesysCloudModel<UserCursorEntit
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>URI to next page of users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
 
     /// <summary>URI of current page of users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Number of users in response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public long? Results { get; set; }
+    public long? Results { get => _results; set => _results = value; }
 
     /// <summary>Cursor token to retrieve next page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
-    public string? Cursor { get; set; }
+    public string? Cursor { get => _cursor; set => _cursor = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _entities;
+    private string? _nextUri;
+    private string? _selfUri;
+    private long? _results;
+    private string? _cursor;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserCursorEntityListing IGenesysCloudModel<UserCursorEntityListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class UserCursorEntityListing : IGenesysCloudModel<UserCursorEntit
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -68,23 +75,23 @@ public sealed class UserCursorEntityListing : IGenesysCloudModel<UserCursorEntit
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Results = ReadNullableInt64(ref reader, options, name);
+                    value._results = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Cursor = ReadString(ref reader, name);
+                    value._cursor = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class UserCursorEntityListing : IGenesysCloudModel<UserCursorEntit
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -120,11 +127,11 @@ public sealed class UserCursorEntityListing : IGenesysCloudModel<UserCursorEntit
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteInt64(writer, "results"u8, value.Results, nulls);
-        WriteString(writer, "cursor"u8, value.Cursor, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteInt64(writer, "results"u8, value._results, nulls);
+        WriteString(writer, "cursor"u8, value._cursor, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

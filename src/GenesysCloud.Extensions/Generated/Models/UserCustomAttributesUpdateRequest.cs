@@ -14,19 +14,24 @@ public sealed class UserCustomAttributesUpdateRequest : IGenesysCloudModel<UserC
 {
     /// <summary>The id of the schema that dictates which attributes can be included.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public string? SchemaId { get; set; }
+    public string? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>The version of the schema.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaVersion")]
-    public long? SchemaVersion { get; set; }
+    public long? SchemaVersion { get => _schemaVersion; set => _schemaVersion = value; }
 
     /// <summary>The map of attribute values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Attributes { get => _attributes; set => _attributes = value; }
+
+    private string? _schemaId;
+    private long? _schemaVersion;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _attributes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserCustomAttributesUpdateRequest IGenesysCloudModel<UserCustomAttributesUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class UserCustomAttributesUpdateRequest : IGenesysCloudModel<UserC
             switch (index)
             {
                 case 0:
-                    value.SchemaId = ReadString(ref reader, name);
+                    value._schemaId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SchemaVersion = ReadNullableInt64(ref reader, options, name);
+                    value._schemaVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class UserCustomAttributesUpdateRequest : IGenesysCloudModel<UserC
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class UserCustomAttributesUpdateRequest : IGenesysCloudModel<UserC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "schemaId"u8, value.SchemaId, nulls);
-        WriteInt64(writer, "schemaVersion"u8, value.SchemaVersion, nulls);
-        if (value.Attributes is { } property2)
+        WriteString(writer, "schemaId"u8, value._schemaId, nulls);
+        WriteInt64(writer, "schemaVersion"u8, value._schemaVersion, nulls);
+        if (value._attributes is { } property2)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -102,7 +107,7 @@ public sealed class UserCustomAttributesUpdateRequest : IGenesysCloudModel<UserC
             writer.WriteNull("attributes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

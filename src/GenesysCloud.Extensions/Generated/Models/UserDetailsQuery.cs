@@ -14,39 +14,49 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
 {
     /// <summary>Specifies the date and time range of data being queried. Conversations MUST have started within this time range to potentially be included within the result set. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interval")]
-    public string? Interval { get; set; }
+    public string? Interval { get => _interval; set => _interval = value; }
 
     /// <summary>Filters that target the users to retrieve data for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? UserFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? UserFilters { get => _userFilters; set => _userFilters = value; }
 
     /// <summary>Filters that target system and organization presence-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? PresenceFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? PresenceFilters { get => _presenceFilters; set => _presenceFilters = value; }
 
     /// <summary>Filters that target agent routing status-level data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? RoutingStatusFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? RoutingStatusFilters { get => _routingStatusFilters; set => _routingStatusFilters = value; }
 
     /// <summary>Sort the result set in ascending/descending order. Default is ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum? Order { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum? Order { get => _order; set => _order = value; }
 
     /// <summary>Include faceted search and aggregate roll-ups of presence data in your search results. This does not function as a filter, but rather, summary data about the presence results matching your filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceAggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? PresenceAggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? PresenceAggregations { get => _presenceAggregations; set => _presenceAggregations = value; }
 
     /// <summary>Include faceted search and aggregate roll-ups of agent routing status data in your search results. This does not function as a filter, but rather, summary data about the agent routing status results matching your filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatusAggregations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? RoutingStatusAggregations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? RoutingStatusAggregations { get => _routingStatusAggregations; set => _routingStatusAggregations = value; }
 
     /// <summary>Page size and number to control iterating through large result sets. Default page size is 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paging")]
-    public global::GenesysCloud.Extensions.Models.PagingSpec? Paging { get; set; }
+    public global::GenesysCloud.Extensions.Models.PagingSpec? Paging { get => _paging; set => _paging = value; }
+
+    private string? _interval;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserDetailQueryFilter>? _userFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter>? _presenceFilters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter>? _routingStatusFilters;
+    private global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum? _order;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? _presenceAggregations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation>? _routingStatusAggregations;
+    private global::GenesysCloud.Extensions.Models.PagingSpec? _paging;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserDetailsQuery IGenesysCloudModel<UserDetailsQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,12 +77,12 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             switch (index)
             {
                 case 0:
-                    value.Interval = ReadString(ref reader, name);
+                    value._interval = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UserFilters = null;
+                        value._userFilters = null;
                     }
                     else
                     {
@@ -83,13 +93,13 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.UserFilters = list1;
+                        value._userFilters = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.PresenceFilters = null;
+                        value._presenceFilters = null;
                     }
                     else
                     {
@@ -100,13 +110,13 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PresenceDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.PresenceFilters = list2;
+                        value._presenceFilters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingStatusFilters = null;
+                        value._routingStatusFilters = null;
                     }
                     else
                     {
@@ -117,16 +127,16 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingStatusDetailQueryFilter.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingStatusFilters = list3;
+                        value._routingStatusFilters = list3;
                     }
                     break;
                 case 4:
-                    value.Order = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum(text4) : (global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum?)null;
+                    value._order = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum(text4) : (global::GenesysCloud.Extensions.Models.UserDetailsQuery.OrderEnum?)null;
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PresenceAggregations = null;
+                        value._presenceAggregations = null;
                     }
                     else
                     {
@@ -137,13 +147,13 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.ReadJson(ref reader, options));
                         }
 
-                        value.PresenceAggregations = list5;
+                        value._presenceAggregations = list5;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingStatusAggregations = null;
+                        value._routingStatusAggregations = null;
                     }
                     else
                     {
@@ -154,14 +164,14 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AnalyticsQueryAggregation.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingStatusAggregations = list6;
+                        value._routingStatusAggregations = list6;
                     }
                     break;
                 case 7:
-                    value.Paging = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PagingSpec.ReadJson(ref reader, options);
+                    value._paging = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PagingSpec.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -173,8 +183,8 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "interval"u8, value.Interval, nulls);
-        if (value.UserFilters is { } property7)
+        WriteString(writer, "interval"u8, value._interval, nulls);
+        if (value._userFilters is { } property7)
         {
             writer.WritePropertyName("userFilters"u8);
             writer.WriteStartArray();
@@ -198,7 +208,7 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("userFilters"u8);
         }
 
-        if (value.PresenceFilters is { } property10)
+        if (value._presenceFilters is { } property10)
         {
             writer.WritePropertyName("presenceFilters"u8);
             writer.WriteStartArray();
@@ -222,7 +232,7 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("presenceFilters"u8);
         }
 
-        if (value.RoutingStatusFilters is { } property13)
+        if (value._routingStatusFilters is { } property13)
         {
             writer.WritePropertyName("routingStatusFilters"u8);
             writer.WriteStartArray();
@@ -246,8 +256,8 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("routingStatusFilters"u8);
         }
 
-        WriteString(writer, "order"u8, value.Order?.ToString(), nulls);
-        if (value.PresenceAggregations is { } property16)
+        WriteString(writer, "order"u8, value._order?.ToString(), nulls);
+        if (value._presenceAggregations is { } property16)
         {
             writer.WritePropertyName("presenceAggregations"u8);
             writer.WriteStartArray();
@@ -271,7 +281,7 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("presenceAggregations"u8);
         }
 
-        if (value.RoutingStatusAggregations is { } property19)
+        if (value._routingStatusAggregations is { } property19)
         {
             writer.WritePropertyName("routingStatusAggregations"u8);
             writer.WriteStartArray();
@@ -295,7 +305,7 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("routingStatusAggregations"u8);
         }
 
-        if (value.Paging is { } property22)
+        if (value._paging is { } property22)
         {
             writer.WritePropertyName("paging"u8);
             global::GenesysCloud.Extensions.Models.PagingSpec.WriteJson(writer, property22, options);
@@ -305,7 +315,7 @@ public sealed class UserDetailsQuery : IGenesysCloudModel<UserDetailsQuery>
             writer.WriteNull("paging"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

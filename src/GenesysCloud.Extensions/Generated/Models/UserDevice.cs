@@ -14,47 +14,59 @@ public sealed class UserDevice : IGenesysCloudModel<UserDevice>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>device token sent by mobile clients.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deviceToken")]
-    public string? DeviceToken { get; set; }
+    public string? DeviceToken { get => _deviceToken; set => _deviceToken = value; }
 
     /// <summary>notification id of the device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notificationId")]
-    public string? NotificationId { get; set; }
+    public string? NotificationId { get => _notificationId; set => _notificationId = value; }
 
     /// <summary>make of the device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("make")]
-    public string? Make { get; set; }
+    public string? Make { get => _make; set => _make = value; }
 
     /// <summary>Device model</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-    public string? Model { get; set; }
+    public string? Model { get => _model; set => _model = value; }
 
     /// <summary>if the device accepts notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptNotifications")]
-    public bool? AcceptNotifications { get; set; }
+    public bool? AcceptNotifications { get => _acceptNotifications; set => _acceptNotifications = value; }
 
     /// <summary>type of the device; ios or android</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>sessionHash</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionHash")]
-    public string? SessionHash { get; set; }
+    public string? SessionHash { get => _sessionHash; set => _sessionHash = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _deviceToken;
+    private string? _notificationId;
+    private string? _make;
+    private string? _model;
+    private bool? _acceptNotifications;
+    private global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum? _type;
+    private string? _sessionHash;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserDevice IGenesysCloudModel<UserDevice>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,37 +87,37 @@ public sealed class UserDevice : IGenesysCloudModel<UserDevice>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DeviceToken = ReadString(ref reader, name);
+                    value._deviceToken = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.NotificationId = ReadString(ref reader, name);
+                    value._notificationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Make = ReadString(ref reader, name);
+                    value._make = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Model = ReadString(ref reader, name);
+                    value._model = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AcceptNotifications = ReadNullableBoolean(ref reader, name);
+                    value._acceptNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserDevice.TypeEnum?)null;
                     break;
                 case 8:
-                    value.SessionHash = ReadString(ref reader, name);
+                    value._sessionHash = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,17 +129,17 @@ public sealed class UserDevice : IGenesysCloudModel<UserDevice>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "deviceToken"u8, value.DeviceToken, nulls);
-        WriteString(writer, "notificationId"u8, value.NotificationId, nulls);
-        WriteString(writer, "make"u8, value.Make, nulls);
-        WriteString(writer, "model"u8, value.Model, nulls);
-        WriteBoolean(writer, "acceptNotifications"u8, value.AcceptNotifications, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "sessionHash"u8, value.SessionHash, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "deviceToken"u8, value._deviceToken, nulls);
+        WriteString(writer, "notificationId"u8, value._notificationId, nulls);
+        WriteString(writer, "make"u8, value._make, nulls);
+        WriteString(writer, "model"u8, value._model, nulls);
+        WriteBoolean(writer, "acceptNotifications"u8, value._acceptNotifications, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "sessionHash"u8, value._sessionHash, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class UserEstablishedEvent : IGenesysCloudModel<UserEstablishedEve
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this communication</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>Identifies the phone number used to reach this user if it is different from the information that would be accessed by userId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The userId (V4 UUID) for the user this communication belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>A Station ID (V4 UUID) that identifies the station being used if the user is using a station and the stationId is known.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stationId")]
-    public string? StationId { get; set; }
+    public string? StationId { get => _stationId; set => _stationId = value; }
 
     /// <summary>The automatic number identification if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ani")]
-    public string? Ani { get; set; }
+    public string? Ani { get => _ani; set => _ani = value; }
 
     /// <summary>The dialed number identification if it is available for this conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnis")]
-    public string? Dnis { get; set; }
+    public string? Dnis { get => _dnis; set => _dnis = value; }
 
     /// <summary>Indicates whether or not this user will be required to complete after call work.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("afterCallWorkRequired")]
-    public bool? AfterCallWorkRequired { get; set; }
+    public bool? AfterCallWorkRequired { get => _afterCallWorkRequired; set => _afterCallWorkRequired = value; }
 
     /// <summary>The id (V4 UUID) of the queue that the user is calling on behalf of. Applies to outbound calls only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Metadata about this communication.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initialConfiguration")]
-    public global::GenesysCloud.Extensions.Models.InitialConfiguration? InitialConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.InitialConfiguration? InitialConfiguration { get => _initialConfiguration; set => _initialConfiguration = value; }
 
     /// <summary>Metadata about the source of this communication's interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceConfiguration")]
-    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.SourceConfiguration? SourceConfiguration { get => _sourceConfiguration; set => _sourceConfiguration = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private string? _communicationId;
+    private string? _phoneNumber;
+    private string? _userId;
+    private string? _stationId;
+    private string? _ani;
+    private string? _dnis;
+    private bool? _afterCallWorkRequired;
+    private string? _queueId;
+    private global::GenesysCloud.Extensions.Models.InitialConfiguration? _initialConfiguration;
+    private global::GenesysCloud.Extensions.Models.SourceConfiguration? _sourceConfiguration;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserEstablishedEvent IGenesysCloudModel<UserEstablishedEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class UserEstablishedEvent : IGenesysCloudModel<UserEstablishedEve
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.StationId = ReadString(ref reader, name);
+                    value._stationId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Ani = ReadString(ref reader, name);
+                    value._ani = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Dnis = ReadString(ref reader, name);
+                    value._dnis = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.AfterCallWorkRequired = ReadNullableBoolean(ref reader, name);
+                    value._afterCallWorkRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.InitialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitialConfiguration.ReadJson(ref reader, options);
+                    value._initialConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.InitialConfiguration.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
+                    value._sourceConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SourceConfiguration.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,18 +153,18 @@ public sealed class UserEstablishedEvent : IGenesysCloudModel<UserEstablishedEve
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteString(writer, "stationId"u8, value.StationId, nulls);
-        WriteString(writer, "ani"u8, value.Ani, nulls);
-        WriteString(writer, "dnis"u8, value.Dnis, nulls);
-        WriteBoolean(writer, "afterCallWorkRequired"u8, value.AfterCallWorkRequired, nulls);
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        if (value.InitialConfiguration is { } property1)
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteString(writer, "stationId"u8, value._stationId, nulls);
+        WriteString(writer, "ani"u8, value._ani, nulls);
+        WriteString(writer, "dnis"u8, value._dnis, nulls);
+        WriteBoolean(writer, "afterCallWorkRequired"u8, value._afterCallWorkRequired, nulls);
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        if (value._initialConfiguration is { } property1)
         {
             writer.WritePropertyName("initialConfiguration"u8);
             global::GenesysCloud.Extensions.Models.InitialConfiguration.WriteJson(writer, property1, options);
@@ -159,7 +174,7 @@ public sealed class UserEstablishedEvent : IGenesysCloudModel<UserEstablishedEve
             writer.WriteNull("initialConfiguration"u8);
         }
 
-        if (value.SourceConfiguration is { } property3)
+        if (value._sourceConfiguration is { } property3)
         {
             writer.WritePropertyName("sourceConfiguration"u8);
             global::GenesysCloud.Extensions.Models.SourceConfiguration.WriteJson(writer, property3, options);
@@ -169,7 +184,7 @@ public sealed class UserEstablishedEvent : IGenesysCloudModel<UserEstablishedEve
             writer.WriteNull("sourceConfiguration"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

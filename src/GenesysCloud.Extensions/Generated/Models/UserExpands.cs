@@ -14,39 +14,49 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
 {
     /// <summary>ACD routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Active presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Active 3rd party presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get => _integrationPresence; set => _integrationPresence = value; }
 
     /// <summary>Summary of conversion statistics for conversation types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationSummary")]
-    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get => _conversationSummary; set => _conversationSummary = value; }
 
     /// <summary>Determine if out of office is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outOfOffice")]
-    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get => _outOfOffice; set => _outOfOffice = value; }
 
     /// <summary>Current geolocation position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Effective, default, and last station information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("station")]
-    public global::GenesysCloud.Extensions.Models.UserStations? Station { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStations? Station { get => _station; set => _station = value; }
 
     /// <summary>Roles and permissions assigned to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorization")]
-    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get => _authorization; set => _authorization = value; }
+
+    private global::GenesysCloud.Extensions.Models.RoutingStatus? _routingStatus;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _presence;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _integrationPresence;
+    private global::GenesysCloud.Extensions.Models.UserConversationSummary? _conversationSummary;
+    private global::GenesysCloud.Extensions.Models.OutOfOffice? _outOfOffice;
+    private global::GenesysCloud.Extensions.Models.Geolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.UserStations? _station;
+    private global::GenesysCloud.Extensions.Models.UserAuthorization? _authorization;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserExpands IGenesysCloudModel<UserExpands>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             switch (index)
             {
                 case 0:
-                    value.RoutingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
+                    value._routingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.IntegrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._integrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ConversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
+                    value._conversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.OutOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
+                    value._outOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
+                    value._station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
+                    value._authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.RoutingStatus is { } property1)
+        if (value._routingStatus is { } property1)
         {
             writer.WritePropertyName("routingStatus"u8);
             global::GenesysCloud.Extensions.Models.RoutingStatus.WriteJson(writer, property1, options);
@@ -113,7 +123,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("routingStatus"u8);
         }
 
-        if (value.Presence is { } property3)
+        if (value._presence is { } property3)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property3, options);
@@ -123,7 +133,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("presence"u8);
         }
 
-        if (value.IntegrationPresence is { } property5)
+        if (value._integrationPresence is { } property5)
         {
             writer.WritePropertyName("integrationPresence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property5, options);
@@ -133,7 +143,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("integrationPresence"u8);
         }
 
-        if (value.ConversationSummary is { } property7)
+        if (value._conversationSummary is { } property7)
         {
             writer.WritePropertyName("conversationSummary"u8);
             global::GenesysCloud.Extensions.Models.UserConversationSummary.WriteJson(writer, property7, options);
@@ -143,7 +153,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("conversationSummary"u8);
         }
 
-        if (value.OutOfOffice is { } property9)
+        if (value._outOfOffice is { } property9)
         {
             writer.WritePropertyName("outOfOffice"u8);
             global::GenesysCloud.Extensions.Models.OutOfOffice.WriteJson(writer, property9, options);
@@ -153,7 +163,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("outOfOffice"u8);
         }
 
-        if (value.Geolocation is { } property11)
+        if (value._geolocation is { } property11)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.Geolocation.WriteJson(writer, property11, options);
@@ -163,7 +173,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.Station is { } property13)
+        if (value._station is { } property13)
         {
             writer.WritePropertyName("station"u8);
             global::GenesysCloud.Extensions.Models.UserStations.WriteJson(writer, property13, options);
@@ -173,7 +183,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("station"u8);
         }
 
-        if (value.Authorization is { } property15)
+        if (value._authorization is { } property15)
         {
             writer.WritePropertyName("authorization"u8);
             global::GenesysCloud.Extensions.Models.UserAuthorization.WriteJson(writer, property15, options);
@@ -183,7 +193,7 @@ public sealed class UserExpands : IGenesysCloudModel<UserExpands>
             writer.WriteNull("authorization"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UserExternalIdentifier : IGenesysCloudModel<UserExternalIden
 {
     /// <summary>Authority or System of Record which owns the External Identifier</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorityName")]
-    public string? AuthorityName { get; set; }
+    public string? AuthorityName { get => _authorityName; set => _authorityName = value; }
 
     /// <summary>External Key</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalKey")]
-    public string? ExternalKey { get; set; }
+    public string? ExternalKey { get => _externalKey; set => _externalKey = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _authorityName;
+    private string? _externalKey;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserExternalIdentifier IGenesysCloudModel<UserExternalIdentifier>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UserExternalIdentifier : IGenesysCloudModel<UserExternalIden
             switch (index)
             {
                 case 0:
-                    value.AuthorityName = ReadString(ref reader, name);
+                    value._authorityName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ExternalKey = ReadString(ref reader, name);
+                    value._externalKey = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UserExternalIdentifier : IGenesysCloudModel<UserExternalIden
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "authorityName"u8, value.AuthorityName, nulls);
-        WriteString(writer, "externalKey"u8, value.ExternalKey, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "authorityName"u8, value._authorityName, nulls);
+        WriteString(writer, "externalKey"u8, value._externalKey, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
 {
     /// <summary>The performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The division</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.DivisionReference? Division { get => _division; set => _division = value; }
 
     /// <summary>Granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
 
     /// <summary>The comparative period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparativePeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? ComparativePeriod { get => _comparativePeriod; set => _comparativePeriod = value; }
 
     /// <summary>The primary period work day date range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPeriod? PrimaryPeriod { get => _primaryPeriod; set => _primaryPeriod = value; }
 
     /// <summary>The query user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The list of insights trend for each metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserInsightsTrendMetricItem>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserInsightsTrendMetricItem>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The insights trend in total</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem? Total { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem? Total { get => _total; set => _total = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.DivisionReference? _division;
+    private global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum? _granularity;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _comparativePeriod;
+    private global::GenesysCloud.Extensions.Models.WorkdayPeriod? _primaryPeriod;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserInsightsTrendMetricItem>? _entities;
+    private global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem? _total;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserInsightsTrend IGenesysCloudModel<UserInsightsTrend>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             switch (index)
             {
                 case 0:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DivisionReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.UserInsightsTrend.GranularityEnum?)null;
                     break;
                 case 3:
-                    value.ComparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._comparativePeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PrimaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
+                    value._primaryPeriod = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkdayPeriod.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserInsightsTrendMetricItem.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list2;
+                        value._entities = list2;
                     }
                     break;
                 case 7:
-                    value.Total = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem.ReadJson(ref reader, options);
+                    value._total = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,7 +127,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PerformanceProfile is { } property3)
+        if (value._performanceProfile is { } property3)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -127,7 +137,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Division is { } property5)
+        if (value._division is { } property5)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.DivisionReference.WriteJson(writer, property5, options);
@@ -137,8 +147,8 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        if (value.ComparativePeriod is { } property7)
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        if (value._comparativePeriod is { } property7)
         {
             writer.WritePropertyName("comparativePeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property7, options);
@@ -148,7 +158,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("comparativePeriod"u8);
         }
 
-        if (value.PrimaryPeriod is { } property9)
+        if (value._primaryPeriod is { } property9)
         {
             writer.WritePropertyName("primaryPeriod"u8);
             global::GenesysCloud.Extensions.Models.WorkdayPeriod.WriteJson(writer, property9, options);
@@ -158,7 +168,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("primaryPeriod"u8);
         }
 
-        if (value.User is { } property11)
+        if (value._user is { } property11)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property11, options);
@@ -168,7 +178,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Entities is { } property13)
+        if (value._entities is { } property13)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -192,7 +202,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("entities"u8);
         }
 
-        if (value.Total is { } property16)
+        if (value._total is { } property16)
         {
             writer.WritePropertyName("total"u8);
             global::GenesysCloud.Extensions.Models.UserInsightsTrendTotalItem.WriteJson(writer, property16, options);
@@ -202,7 +212,7 @@ public sealed class UserInsightsTrend : IGenesysCloudModel<UserInsightsTrend>
             writer.WriteNull("total"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UserInsightsTrendMetricItem : IGenesysCloudModel<UserInsight
 {
     /// <summary>The gamification metric for the trend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Trends for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trends")]
-    public global::GenesysCloud.Extensions.Models.UserInsightsTrends? Trends { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserInsightsTrends? Trends { get => _trends; set => _trends = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private global::GenesysCloud.Extensions.Models.UserInsightsTrends? _trends;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserInsightsTrendMetricItem IGenesysCloudModel<UserInsightsTrendMetricItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UserInsightsTrendMetricItem : IGenesysCloudModel<UserInsight
             switch (index)
             {
                 case 0:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Trends = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrends.ReadJson(ref reader, options);
+                    value._trends = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrends.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class UserInsightsTrendMetricItem : IGenesysCloudModel<UserInsight
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metric is { } property1)
+        if (value._metric is { } property1)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class UserInsightsTrendMetricItem : IGenesysCloudModel<UserInsight
             writer.WriteNull("metric"u8);
         }
 
-        if (value.Trends is { } property3)
+        if (value._trends is { } property3)
         {
             writer.WritePropertyName("trends"u8);
             global::GenesysCloud.Extensions.Models.UserInsightsTrends.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class UserInsightsTrendMetricItem : IGenesysCloudModel<UserInsight
             writer.WriteNull("trends"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

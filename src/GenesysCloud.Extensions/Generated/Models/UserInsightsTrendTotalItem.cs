@@ -14,11 +14,14 @@ public sealed class UserInsightsTrendTotalItem : IGenesysCloudModel<UserInsights
 {
     /// <summary>Trends for the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trends")]
-    public global::GenesysCloud.Extensions.Models.UserInsightsTrends? Trends { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserInsightsTrends? Trends { get => _trends; set => _trends = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserInsightsTrends? _trends;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserInsightsTrendTotalItem IGenesysCloudModel<UserInsightsTrendTotalItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class UserInsightsTrendTotalItem : IGenesysCloudModel<UserInsights
             switch (index)
             {
                 case 0:
-                    value.Trends = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrends.ReadJson(ref reader, options);
+                    value._trends = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserInsightsTrends.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class UserInsightsTrendTotalItem : IGenesysCloudModel<UserInsights
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trends is { } property1)
+        if (value._trends is { } property1)
         {
             writer.WritePropertyName("trends"u8);
             global::GenesysCloud.Extensions.Models.UserInsightsTrends.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class UserInsightsTrendTotalItem : IGenesysCloudModel<UserInsights
             writer.WriteNull("trends"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UserListScheduleRequestBody : IGenesysCloudModel<UserListSch
 {
     /// <summary>The user ids for which to fetch schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>Beginning of the range of schedules to fetch, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the range of schedules to fetch, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Whether to load the full week's schedule (for the requested users) of any week overlapping the start/end date query parameters, defaults to false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("loadFullWeeks")]
-    public bool? LoadFullWeeks { get; set; }
+    public bool? LoadFullWeeks { get => _loadFullWeeks; set => _loadFullWeeks = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private bool? _loadFullWeeks;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserListScheduleRequestBody IGenesysCloudModel<UserListScheduleRequestBody>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -53,7 +59,7 @@ public sealed class UserListScheduleRequestBody : IGenesysCloudModel<UserListSch
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -64,20 +70,20 @@ public sealed class UserListScheduleRequestBody : IGenesysCloudModel<UserListSch
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.LoadFullWeeks = ReadNullableBoolean(ref reader, name);
+                    value._loadFullWeeks = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class UserListScheduleRequestBody : IGenesysCloudModel<UserListSch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserIds is { } property2)
+        if (value._userIds is { } property2)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -106,10 +112,10 @@ public sealed class UserListScheduleRequestBody : IGenesysCloudModel<UserListSch
             writer.WriteNull("userIds"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteBoolean(writer, "loadFullWeeks"u8, value.LoadFullWeeks, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteBoolean(writer, "loadFullWeeks"u8, value._loadFullWeeks, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

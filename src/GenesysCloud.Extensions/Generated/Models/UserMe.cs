@@ -14,231 +14,289 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>Gets or sets <c>chat</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat")]
-    public global::GenesysCloud.Extensions.Models.Chat? Chat { get; set; }
+    public global::GenesysCloud.Extensions.Models.Chat? Chat { get => _chat; set => _chat = value; }
 
     /// <summary>Gets or sets <c>department</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
-    public string? Department { get; set; }
+    public string? Department { get => _department; set => _department = value; }
 
     /// <summary>Gets or sets <c>email</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>Auto populated from addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryContactInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? PrimaryContactInfo { get => _primaryContactInfo; set => _primaryContactInfo = value; }
 
     /// <summary>Email addresses and phone numbers for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addresses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? Addresses { get => _addresses; set => _addresses = value; }
 
     /// <summary>The current state for this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.UserMe.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserMe.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Gets or sets <c>title</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Gets or sets <c>username</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public string? Username { get; set; }
+    public string? Username { get => _username; set => _username = value; }
 
     /// <summary>Gets or sets <c>manager</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manager")]
-    public global::GenesysCloud.Extensions.Models.User? Manager { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? Manager { get => _manager; set => _manager = value; }
 
     /// <summary>Gets or sets <c>images</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("images")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? Images { get => _images; set => _images = value; }
 
     /// <summary>Required when updating a user, this value should be the current version of the user.  The current version can be obtained with a GET on the user before doing a PATCH.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Gets or sets <c>certifications</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certifications")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Certifications { get => _certifications; set => _certifications = value; }
 
     /// <summary>Gets or sets <c>biography</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("biography")]
-    public global::GenesysCloud.Extensions.Models.Biography? Biography { get; set; }
+    public global::GenesysCloud.Extensions.Models.Biography? Biography { get => _biography; set => _biography = value; }
 
     /// <summary>Gets or sets <c>employerInfo</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("employerInfo")]
-    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.EmployerInfo? EmployerInfo { get => _employerInfo; set => _employerInfo = value; }
 
     /// <summary>Preferred full name of the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredName")]
-    public string? PreferredName { get; set; }
+    public string? PreferredName { get => _preferredName; set => _preferredName = value; }
 
     /// <summary>ACD routing status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.RoutingStatus? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Active presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Integration presence</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresence")]
-    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserPresence? IntegrationPresence { get => _integrationPresence; set => _integrationPresence = value; }
 
     /// <summary>Summary of conversion statistics for conversation types.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationSummary")]
-    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserConversationSummary? ConversationSummary { get => _conversationSummary; set => _conversationSummary = value; }
 
     /// <summary>Determine if out of office is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outOfOffice")]
-    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get; set; }
+    public global::GenesysCloud.Extensions.Models.OutOfOffice? OutOfOffice { get => _outOfOffice; set => _outOfOffice = value; }
 
     /// <summary>Current geolocation position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Geolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Effective, default, and last station information</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("station")]
-    public global::GenesysCloud.Extensions.Models.UserStations? Station { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStations? Station { get => _station; set => _station = value; }
 
     /// <summary>Roles and permissions assigned to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authorization")]
-    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserAuthorization? Authorization { get => _authorization; set => _authorization = value; }
 
     /// <summary>Profile skills possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profileSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProfileSkills { get => _profileSkills; set => _profileSkills = value; }
 
     /// <summary>The user placement at each site location.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locations")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? Locations { get => _locations; set => _locations = value; }
 
     /// <summary>The groups the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? Groups { get => _groups; set => _groups = value; }
 
     /// <summary>The team the user is a member of</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.Team? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.Team? Team { get => _team; set => _team = value; }
 
     /// <summary>The WFM work plan bid rank settings for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanBidRanks")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? WorkPlanBidRanks { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? WorkPlanBidRanks { get => _workPlanBidRanks; set => _workPlanBidRanks = value; }
 
     /// <summary>Routing (ACD) skills possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>Routing (ACD) languages possessed by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>Auto answer settings for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoAnswerSettings")]
-    public global::GenesysCloud.Extensions.Models.AutoAnswerSettings? AutoAnswerSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AutoAnswerSettings? AutoAnswerSettings { get => _autoAnswerSettings; set => _autoAnswerSettings = value; }
 
     /// <summary>acd auto answer</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdAutoAnswer")]
-    public bool? AcdAutoAnswer { get; set; }
+    public bool? AcdAutoAnswer { get => _acdAutoAnswer; set => _acdAutoAnswer = value; }
 
     /// <summary>preferred language by the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languagePreference")]
-    public string? LanguagePreference { get; set; }
+    public string? LanguagePreference { get => _languagePreference; set => _languagePreference = value; }
 
     /// <summary>Gets or sets <c>lastTokenIssued</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastTokenIssued")]
-    public global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? LastTokenIssued { get; set; }
+    public global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? LastTokenIssued { get => _lastTokenIssued; set => _lastTokenIssued = value; }
 
     /// <summary>The last time the user logged in using username and password. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateLastLogin")]
-    public global::System.DateTimeOffset? DateLastLogin { get; set; }
+    public global::System.DateTimeOffset? DateLastLogin { get => _dateLastLogin; set => _dateLastLogin = value; }
 
     /// <summary>The date &amp; time the user was sent their welcome email. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWelcomeSent")]
-    public global::System.DateTimeOffset? DateWelcomeSent { get; set; }
+    public global::System.DateTimeOffset? DateWelcomeSent { get => _dateWelcomeSent; set => _dateWelcomeSent = value; }
 
     /// <summary>The PureCloud system date time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::GenesysCloud.Extensions.Models.ServerDate? Date { get; set; }
+    public global::GenesysCloud.Extensions.Models.ServerDate? Date { get => _date; set => _date = value; }
 
     /// <summary>Geolocation settings for user's organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocationSettings")]
-    public global::GenesysCloud.Extensions.Models.GeolocationSettings? GeolocationSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.GeolocationSettings? GeolocationSettings { get => _geolocationSettings; set => _geolocationSettings = value; }
 
     /// <summary>Organization details for this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organization")]
-    public global::GenesysCloud.Extensions.Models.Organization? Organization { get; set; }
+    public global::GenesysCloud.Extensions.Models.Organization? Organization { get => _organization; set => _organization = value; }
 
     /// <summary>The first 100 non-divisioned presence definitions for user's organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceDefinitions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresence>? PresenceDefinitions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresence>? PresenceDefinitions { get => _presenceDefinitions; set => _presenceDefinitions = value; }
 
     /// <summary>The presence definitions that the user has access to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionedPresenceDefinitions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>? DivisionedPresenceDefinitions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>? DivisionedPresenceDefinitions { get => _divisionedPresenceDefinitions; set => _divisionedPresenceDefinitions = value; }
 
     /// <summary>The first 100 site locations for user's organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locationDefinitions")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? LocationDefinitions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? LocationDefinitions { get => _locationDefinitions; set => _locationDefinitions = value; }
 
     /// <summary>The first 100 organization roles, with applicable permission policies, for user's organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orgAuthorization")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>? OrgAuthorization { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>? OrgAuthorization { get => _orgAuthorization; set => _orgAuthorization = value; }
 
     /// <summary>The first 50 favorited users.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("favorites")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Favorites { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Favorites { get => _favorites; set => _favorites = value; }
 
     /// <summary>The first 50 superiors of this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("superiors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Superiors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? Superiors { get => _superiors; set => _superiors = value; }
 
     /// <summary>The first 50 direct reports to this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directReports")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? DirectReports { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? DirectReports { get => _directReports; set => _directReports = value; }
 
     /// <summary>The first 50 superiors, direct reports, and siblings of this user. Mutually exclusive with superiors and direct reports expands.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adjacents")]
-    public global::GenesysCloud.Extensions.Models.Adjacents? Adjacents { get; set; }
+    public global::GenesysCloud.Extensions.Models.Adjacents? Adjacents { get => _adjacents; set => _adjacents = value; }
 
     /// <summary>The first 50 routing skills for user's organizations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? RoutingSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? RoutingSkills { get => _routingSkills; set => _routingSkills = value; }
 
     /// <summary>The field config for all entities types of user's organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fieldConfigs")]
-    public global::GenesysCloud.Extensions.Models.FieldConfigs? FieldConfigs { get; set; }
+    public global::GenesysCloud.Extensions.Models.FieldConfigs? FieldConfigs { get => _fieldConfigs; set => _fieldConfigs = value; }
 
     /// <summary>Information about the current token</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
-    public global::GenesysCloud.Extensions.Models.TokenInfo? Token { get; set; }
+    public global::GenesysCloud.Extensions.Models.TokenInfo? Token { get => _token; set => _token = value; }
 
     /// <summary>Organizations having this user as a trustee</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trustors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Trustor>? Trustors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Trustor>? Trustors { get => _trustors; set => _trustors = value; }
 
     /// <summary>Products enabled in this organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orgProducts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationProduct>? OrgProducts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationProduct>? OrgProducts { get => _orgProducts; set => _orgProducts = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.Chat? _chat;
+    private string? _department;
+    private string? _email;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _primaryContactInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Contact>? _addresses;
+    private global::GenesysCloud.Extensions.Models.UserMe.StateEnum? _state;
+    private string? _title;
+    private string? _username;
+    private global::GenesysCloud.Extensions.Models.User? _manager;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Image>? _images;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _certifications;
+    private global::GenesysCloud.Extensions.Models.Biography? _biography;
+    private global::GenesysCloud.Extensions.Models.EmployerInfo? _employerInfo;
+    private string? _preferredName;
+    private global::GenesysCloud.Extensions.Models.RoutingStatus? _routingStatus;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _presence;
+    private global::GenesysCloud.Extensions.Models.UserPresence? _integrationPresence;
+    private global::GenesysCloud.Extensions.Models.UserConversationSummary? _conversationSummary;
+    private global::GenesysCloud.Extensions.Models.OutOfOffice? _outOfOffice;
+    private global::GenesysCloud.Extensions.Models.Geolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.UserStations? _station;
+    private global::GenesysCloud.Extensions.Models.UserAuthorization? _authorization;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _profileSkills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Location>? _locations;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Group>? _groups;
+    private global::GenesysCloud.Extensions.Models.Team? _team;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBidRanks? _workPlanBidRanks;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingSkill>? _skills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>? _languages;
+    private global::GenesysCloud.Extensions.Models.AutoAnswerSettings? _autoAnswerSettings;
+    private bool? _acdAutoAnswer;
+    private string? _languagePreference;
+    private global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued? _lastTokenIssued;
+    private global::System.DateTimeOffset? _dateLastLogin;
+    private global::System.DateTimeOffset? _dateWelcomeSent;
+    private global::GenesysCloud.Extensions.Models.ServerDate? _date;
+    private global::GenesysCloud.Extensions.Models.GeolocationSettings? _geolocationSettings;
+    private global::GenesysCloud.Extensions.Models.Organization? _organization;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresence>? _presenceDefinitions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>? _divisionedPresenceDefinitions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LocationDefinition>? _locationDefinitions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>? _orgAuthorization;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _favorites;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _superiors;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>? _directReports;
+    private global::GenesysCloud.Extensions.Models.Adjacents? _adjacents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkill>? _routingSkills;
+    private global::GenesysCloud.Extensions.Models.FieldConfigs? _fieldConfigs;
+    private global::GenesysCloud.Extensions.Models.TokenInfo? _token;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Trustor>? _trustors;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DomainOrganizationProduct>? _orgProducts;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserMe IGenesysCloudModel<UserMe>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -259,27 +317,27 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
+                    value._chat = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Chat.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Department = ReadString(ref reader, name);
+                    value._department = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.PrimaryContactInfo = null;
+                        value._primaryContactInfo = null;
                     }
                     else
                     {
@@ -290,13 +348,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.PrimaryContactInfo = list1;
+                        value._primaryContactInfo = list1;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Addresses = null;
+                        value._addresses = null;
                     }
                     else
                     {
@@ -307,25 +365,25 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Contact.ReadJson(ref reader, options));
                         }
 
-                        value.Addresses = list2;
+                        value._addresses = list2;
                     }
                     break;
                 case 8:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UserMe.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.UserMe.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UserMe.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.UserMe.StateEnum?)null;
                     break;
                 case 9:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.Username = ReadString(ref reader, name);
+                    value._username = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.Manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._manager = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Images = null;
+                        value._images = null;
                     }
                     else
                     {
@@ -336,16 +394,16 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Image.ReadJson(ref reader, options));
                         }
 
-                        value.Images = list4;
+                        value._images = list4;
                     }
                     break;
                 case 13:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Certifications = null;
+                        value._certifications = null;
                     }
                     else
                     {
@@ -356,46 +414,46 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Certifications = list5;
+                        value._certifications = list5;
                     }
                     break;
                 case 15:
-                    value.Biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
+                    value._biography = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Biography.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.EmployerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
+                    value._employerInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EmployerInfo.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.PreferredName = ReadString(ref reader, name);
+                    value._preferredName = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.RoutingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
+                    value._routingStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RoutingStatus.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.IntegrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
+                    value._integrationPresence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserPresence.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.ConversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
+                    value._conversationSummary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserConversationSummary.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.OutOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
+                    value._outOfOffice = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OutOfOffice.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Geolocation.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.Station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
+                    value._station = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStations.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.Authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
+                    value._authorization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserAuthorization.ReadJson(ref reader, options);
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.ProfileSkills = null;
+                        value._profileSkills = null;
                     }
                     else
                     {
@@ -406,13 +464,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProfileSkills = list6;
+                        value._profileSkills = list6;
                     }
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.Locations = null;
+                        value._locations = null;
                     }
                     else
                     {
@@ -423,13 +481,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Location.ReadJson(ref reader, options));
                         }
 
-                        value.Locations = list7;
+                        value._locations = list7;
                     }
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.Groups = null;
+                        value._groups = null;
                     }
                     else
                     {
@@ -440,19 +498,19 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options));
                         }
 
-                        value.Groups = list8;
+                        value._groups = list8;
                     }
                     break;
                 case 29:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Team.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.WorkPlanBidRanks = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.ReadJson(ref reader, options);
+                    value._workPlanBidRanks = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.ReadJson(ref reader, options);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -463,13 +521,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list9.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserRoutingSkill.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list9;
+                        value._skills = list9;
                     }
                     break;
                 case 32:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -480,40 +538,40 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list10.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserRoutingLanguage.ReadJson(ref reader, options));
                         }
 
-                        value.Languages = list10;
+                        value._languages = list10;
                     }
                     break;
                 case 33:
-                    value.AutoAnswerSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoAnswerSettings.ReadJson(ref reader, options);
+                    value._autoAnswerSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoAnswerSettings.ReadJson(ref reader, options);
                     break;
                 case 34:
-                    value.AcdAutoAnswer = ReadNullableBoolean(ref reader, name);
+                    value._acdAutoAnswer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 35:
-                    value.LanguagePreference = ReadString(ref reader, name);
+                    value._languagePreference = ReadString(ref reader, name);
                     break;
                 case 36:
-                    value.LastTokenIssued = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.ReadJson(ref reader, options);
+                    value._lastTokenIssued = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.ReadJson(ref reader, options);
                     break;
                 case 37:
-                    value.DateLastLogin = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateLastLogin = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 38:
-                    value.DateWelcomeSent = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateWelcomeSent = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 39:
-                    value.Date = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServerDate.ReadJson(ref reader, options);
+                    value._date = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ServerDate.ReadJson(ref reader, options);
                     break;
                 case 40:
-                    value.GeolocationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GeolocationSettings.ReadJson(ref reader, options);
+                    value._geolocationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GeolocationSettings.ReadJson(ref reader, options);
                     break;
                 case 41:
-                    value.Organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
+                    value._organization = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Organization.ReadJson(ref reader, options);
                     break;
                 case 42:
                     if (IsNull(ref reader))
                     {
-                        value.PresenceDefinitions = null;
+                        value._presenceDefinitions = null;
                     }
                     else
                     {
@@ -524,13 +582,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list11.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OrganizationPresence.ReadJson(ref reader, options));
                         }
 
-                        value.PresenceDefinitions = list11;
+                        value._presenceDefinitions = list11;
                     }
                     break;
                 case 43:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionedPresenceDefinitions = null;
+                        value._divisionedPresenceDefinitions = null;
                     }
                     else
                     {
@@ -541,13 +599,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list12.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.DivisionedPresenceDefinitions = list12;
+                        value._divisionedPresenceDefinitions = list12;
                     }
                     break;
                 case 44:
                     if (IsNull(ref reader))
                     {
-                        value.LocationDefinitions = null;
+                        value._locationDefinitions = null;
                     }
                     else
                     {
@@ -558,13 +616,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list13.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LocationDefinition.ReadJson(ref reader, options));
                         }
 
-                        value.LocationDefinitions = list13;
+                        value._locationDefinitions = list13;
                     }
                     break;
                 case 45:
                     if (IsNull(ref reader))
                     {
-                        value.OrgAuthorization = null;
+                        value._orgAuthorization = null;
                     }
                     else
                     {
@@ -575,13 +633,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list14.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainOrganizationRole.ReadJson(ref reader, options));
                         }
 
-                        value.OrgAuthorization = list14;
+                        value._orgAuthorization = list14;
                     }
                     break;
                 case 46:
                     if (IsNull(ref reader))
                     {
-                        value.Favorites = null;
+                        value._favorites = null;
                     }
                     else
                     {
@@ -592,13 +650,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list15.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Favorites = list15;
+                        value._favorites = list15;
                     }
                     break;
                 case 47:
                     if (IsNull(ref reader))
                     {
-                        value.Superiors = null;
+                        value._superiors = null;
                     }
                     else
                     {
@@ -609,13 +667,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list16.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.Superiors = list16;
+                        value._superiors = list16;
                     }
                     break;
                 case 48:
                     if (IsNull(ref reader))
                     {
-                        value.DirectReports = null;
+                        value._directReports = null;
                     }
                     else
                     {
@@ -626,16 +684,16 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list17.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options));
                         }
 
-                        value.DirectReports = list17;
+                        value._directReports = list17;
                     }
                     break;
                 case 49:
-                    value.Adjacents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Adjacents.ReadJson(ref reader, options);
+                    value._adjacents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Adjacents.ReadJson(ref reader, options);
                     break;
                 case 50:
                     if (IsNull(ref reader))
                     {
-                        value.RoutingSkills = null;
+                        value._routingSkills = null;
                     }
                     else
                     {
@@ -646,19 +704,19 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list18.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkill.ReadJson(ref reader, options));
                         }
 
-                        value.RoutingSkills = list18;
+                        value._routingSkills = list18;
                     }
                     break;
                 case 51:
-                    value.FieldConfigs = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfigs.ReadJson(ref reader, options);
+                    value._fieldConfigs = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FieldConfigs.ReadJson(ref reader, options);
                     break;
                 case 52:
-                    value.Token = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TokenInfo.ReadJson(ref reader, options);
+                    value._token = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TokenInfo.ReadJson(ref reader, options);
                     break;
                 case 53:
                     if (IsNull(ref reader))
                     {
-                        value.Trustors = null;
+                        value._trustors = null;
                     }
                     else
                     {
@@ -669,13 +727,13 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list19.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Trustor.ReadJson(ref reader, options));
                         }
 
-                        value.Trustors = list19;
+                        value._trustors = list19;
                     }
                     break;
                 case 54:
                     if (IsNull(ref reader))
                     {
-                        value.OrgProducts = null;
+                        value._orgProducts = null;
                     }
                     else
                     {
@@ -686,14 +744,14 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
                             list20.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DomainOrganizationProduct.ReadJson(ref reader, options));
                         }
 
-                        value.OrgProducts = list20;
+                        value._orgProducts = list20;
                     }
                     break;
                 case 55:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -705,9 +763,9 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property21)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property21)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property21, options);
@@ -717,7 +775,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("division"u8);
         }
 
-        if (value.Chat is { } property23)
+        if (value._chat is { } property23)
         {
             writer.WritePropertyName("chat"u8);
             global::GenesysCloud.Extensions.Models.Chat.WriteJson(writer, property23, options);
@@ -727,9 +785,9 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("chat"u8);
         }
 
-        WriteString(writer, "department"u8, value.Department, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        if (value.PrimaryContactInfo is { } property25)
+        WriteString(writer, "department"u8, value._department, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        if (value._primaryContactInfo is { } property25)
         {
             writer.WritePropertyName("primaryContactInfo"u8);
             writer.WriteStartArray();
@@ -753,7 +811,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("primaryContactInfo"u8);
         }
 
-        if (value.Addresses is { } property28)
+        if (value._addresses is { } property28)
         {
             writer.WritePropertyName("addresses"u8);
             writer.WriteStartArray();
@@ -777,10 +835,10 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("addresses"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "username"u8, value.Username, nulls);
-        if (value.Manager is { } property31)
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "username"u8, value._username, nulls);
+        if (value._manager is { } property31)
         {
             writer.WritePropertyName("manager"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property31, options);
@@ -790,7 +848,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("manager"u8);
         }
 
-        if (value.Images is { } property33)
+        if (value._images is { } property33)
         {
             writer.WritePropertyName("images"u8);
             writer.WriteStartArray();
@@ -814,8 +872,8 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("images"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.Certifications is { } property36)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._certifications is { } property36)
         {
             writer.WritePropertyName("certifications"u8);
             writer.WriteStartArray();
@@ -832,7 +890,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("certifications"u8);
         }
 
-        if (value.Biography is { } property38)
+        if (value._biography is { } property38)
         {
             writer.WritePropertyName("biography"u8);
             global::GenesysCloud.Extensions.Models.Biography.WriteJson(writer, property38, options);
@@ -842,7 +900,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("biography"u8);
         }
 
-        if (value.EmployerInfo is { } property40)
+        if (value._employerInfo is { } property40)
         {
             writer.WritePropertyName("employerInfo"u8);
             global::GenesysCloud.Extensions.Models.EmployerInfo.WriteJson(writer, property40, options);
@@ -852,8 +910,8 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("employerInfo"u8);
         }
 
-        WriteString(writer, "preferredName"u8, value.PreferredName, nulls);
-        if (value.RoutingStatus is { } property42)
+        WriteString(writer, "preferredName"u8, value._preferredName, nulls);
+        if (value._routingStatus is { } property42)
         {
             writer.WritePropertyName("routingStatus"u8);
             global::GenesysCloud.Extensions.Models.RoutingStatus.WriteJson(writer, property42, options);
@@ -863,7 +921,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("routingStatus"u8);
         }
 
-        if (value.Presence is { } property44)
+        if (value._presence is { } property44)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property44, options);
@@ -873,7 +931,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("presence"u8);
         }
 
-        if (value.IntegrationPresence is { } property46)
+        if (value._integrationPresence is { } property46)
         {
             writer.WritePropertyName("integrationPresence"u8);
             global::GenesysCloud.Extensions.Models.UserPresence.WriteJson(writer, property46, options);
@@ -883,7 +941,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("integrationPresence"u8);
         }
 
-        if (value.ConversationSummary is { } property48)
+        if (value._conversationSummary is { } property48)
         {
             writer.WritePropertyName("conversationSummary"u8);
             global::GenesysCloud.Extensions.Models.UserConversationSummary.WriteJson(writer, property48, options);
@@ -893,7 +951,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("conversationSummary"u8);
         }
 
-        if (value.OutOfOffice is { } property50)
+        if (value._outOfOffice is { } property50)
         {
             writer.WritePropertyName("outOfOffice"u8);
             global::GenesysCloud.Extensions.Models.OutOfOffice.WriteJson(writer, property50, options);
@@ -903,7 +961,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("outOfOffice"u8);
         }
 
-        if (value.Geolocation is { } property52)
+        if (value._geolocation is { } property52)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.Geolocation.WriteJson(writer, property52, options);
@@ -913,7 +971,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.Station is { } property54)
+        if (value._station is { } property54)
         {
             writer.WritePropertyName("station"u8);
             global::GenesysCloud.Extensions.Models.UserStations.WriteJson(writer, property54, options);
@@ -923,7 +981,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("station"u8);
         }
 
-        if (value.Authorization is { } property56)
+        if (value._authorization is { } property56)
         {
             writer.WritePropertyName("authorization"u8);
             global::GenesysCloud.Extensions.Models.UserAuthorization.WriteJson(writer, property56, options);
@@ -933,7 +991,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("authorization"u8);
         }
 
-        if (value.ProfileSkills is { } property58)
+        if (value._profileSkills is { } property58)
         {
             writer.WritePropertyName("profileSkills"u8);
             writer.WriteStartArray();
@@ -950,7 +1008,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("profileSkills"u8);
         }
 
-        if (value.Locations is { } property60)
+        if (value._locations is { } property60)
         {
             writer.WritePropertyName("locations"u8);
             writer.WriteStartArray();
@@ -974,7 +1032,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("locations"u8);
         }
 
-        if (value.Groups is { } property63)
+        if (value._groups is { } property63)
         {
             writer.WritePropertyName("groups"u8);
             writer.WriteStartArray();
@@ -998,7 +1056,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("groups"u8);
         }
 
-        if (value.Team is { } property66)
+        if (value._team is { } property66)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.Team.WriteJson(writer, property66, options);
@@ -1008,7 +1066,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("team"u8);
         }
 
-        if (value.WorkPlanBidRanks is { } property68)
+        if (value._workPlanBidRanks is { } property68)
         {
             writer.WritePropertyName("workPlanBidRanks"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanBidRanks.WriteJson(writer, property68, options);
@@ -1018,7 +1076,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("workPlanBidRanks"u8);
         }
 
-        if (value.Skills is { } property70)
+        if (value._skills is { } property70)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -1042,7 +1100,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("skills"u8);
         }
 
-        if (value.Languages is { } property73)
+        if (value._languages is { } property73)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -1066,7 +1124,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("languages"u8);
         }
 
-        if (value.AutoAnswerSettings is { } property76)
+        if (value._autoAnswerSettings is { } property76)
         {
             writer.WritePropertyName("autoAnswerSettings"u8);
             global::GenesysCloud.Extensions.Models.AutoAnswerSettings.WriteJson(writer, property76, options);
@@ -1076,9 +1134,9 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("autoAnswerSettings"u8);
         }
 
-        WriteBoolean(writer, "acdAutoAnswer"u8, value.AcdAutoAnswer, nulls);
-        WriteString(writer, "languagePreference"u8, value.LanguagePreference, nulls);
-        if (value.LastTokenIssued is { } property78)
+        WriteBoolean(writer, "acdAutoAnswer"u8, value._acdAutoAnswer, nulls);
+        WriteString(writer, "languagePreference"u8, value._languagePreference, nulls);
+        if (value._lastTokenIssued is { } property78)
         {
             writer.WritePropertyName("lastTokenIssued"u8);
             global::GenesysCloud.Extensions.Models.OAuthLastTokenIssued.WriteJson(writer, property78, options);
@@ -1088,9 +1146,9 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("lastTokenIssued"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateLastLogin"u8, value.DateLastLogin, nulls);
-        WriteDateTimeOffset(writer, "dateWelcomeSent"u8, value.DateWelcomeSent, nulls);
-        if (value.Date is { } property80)
+        WriteDateTimeOffset(writer, "dateLastLogin"u8, value._dateLastLogin, nulls);
+        WriteDateTimeOffset(writer, "dateWelcomeSent"u8, value._dateWelcomeSent, nulls);
+        if (value._date is { } property80)
         {
             writer.WritePropertyName("date"u8);
             global::GenesysCloud.Extensions.Models.ServerDate.WriteJson(writer, property80, options);
@@ -1100,7 +1158,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("date"u8);
         }
 
-        if (value.GeolocationSettings is { } property82)
+        if (value._geolocationSettings is { } property82)
         {
             writer.WritePropertyName("geolocationSettings"u8);
             global::GenesysCloud.Extensions.Models.GeolocationSettings.WriteJson(writer, property82, options);
@@ -1110,7 +1168,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("geolocationSettings"u8);
         }
 
-        if (value.Organization is { } property84)
+        if (value._organization is { } property84)
         {
             writer.WritePropertyName("organization"u8);
             global::GenesysCloud.Extensions.Models.Organization.WriteJson(writer, property84, options);
@@ -1120,7 +1178,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("organization"u8);
         }
 
-        if (value.PresenceDefinitions is { } property86)
+        if (value._presenceDefinitions is { } property86)
         {
             writer.WritePropertyName("presenceDefinitions"u8);
             writer.WriteStartArray();
@@ -1144,7 +1202,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("presenceDefinitions"u8);
         }
 
-        if (value.DivisionedPresenceDefinitions is { } property89)
+        if (value._divisionedPresenceDefinitions is { } property89)
         {
             writer.WritePropertyName("divisionedPresenceDefinitions"u8);
             writer.WriteStartArray();
@@ -1168,7 +1226,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("divisionedPresenceDefinitions"u8);
         }
 
-        if (value.LocationDefinitions is { } property92)
+        if (value._locationDefinitions is { } property92)
         {
             writer.WritePropertyName("locationDefinitions"u8);
             writer.WriteStartArray();
@@ -1192,7 +1250,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("locationDefinitions"u8);
         }
 
-        if (value.OrgAuthorization is { } property95)
+        if (value._orgAuthorization is { } property95)
         {
             writer.WritePropertyName("orgAuthorization"u8);
             writer.WriteStartArray();
@@ -1216,7 +1274,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("orgAuthorization"u8);
         }
 
-        if (value.Favorites is { } property98)
+        if (value._favorites is { } property98)
         {
             writer.WritePropertyName("favorites"u8);
             writer.WriteStartArray();
@@ -1240,7 +1298,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("favorites"u8);
         }
 
-        if (value.Superiors is { } property101)
+        if (value._superiors is { } property101)
         {
             writer.WritePropertyName("superiors"u8);
             writer.WriteStartArray();
@@ -1264,7 +1322,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("superiors"u8);
         }
 
-        if (value.DirectReports is { } property104)
+        if (value._directReports is { } property104)
         {
             writer.WritePropertyName("directReports"u8);
             writer.WriteStartArray();
@@ -1288,7 +1346,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("directReports"u8);
         }
 
-        if (value.Adjacents is { } property107)
+        if (value._adjacents is { } property107)
         {
             writer.WritePropertyName("adjacents"u8);
             global::GenesysCloud.Extensions.Models.Adjacents.WriteJson(writer, property107, options);
@@ -1298,7 +1356,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("adjacents"u8);
         }
 
-        if (value.RoutingSkills is { } property109)
+        if (value._routingSkills is { } property109)
         {
             writer.WritePropertyName("routingSkills"u8);
             writer.WriteStartArray();
@@ -1322,7 +1380,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("routingSkills"u8);
         }
 
-        if (value.FieldConfigs is { } property112)
+        if (value._fieldConfigs is { } property112)
         {
             writer.WritePropertyName("fieldConfigs"u8);
             global::GenesysCloud.Extensions.Models.FieldConfigs.WriteJson(writer, property112, options);
@@ -1332,7 +1390,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("fieldConfigs"u8);
         }
 
-        if (value.Token is { } property114)
+        if (value._token is { } property114)
         {
             writer.WritePropertyName("token"u8);
             global::GenesysCloud.Extensions.Models.TokenInfo.WriteJson(writer, property114, options);
@@ -1342,7 +1400,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("token"u8);
         }
 
-        if (value.Trustors is { } property116)
+        if (value._trustors is { } property116)
         {
             writer.WritePropertyName("trustors"u8);
             writer.WriteStartArray();
@@ -1366,7 +1424,7 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("trustors"u8);
         }
 
-        if (value.OrgProducts is { } property119)
+        if (value._orgProducts is { } property119)
         {
             writer.WritePropertyName("orgProducts"u8);
             writer.WriteStartArray();
@@ -1390,8 +1448,8 @@ public sealed class UserMe : IGenesysCloudModel<UserMe>
             writer.WriteNull("orgProducts"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UserNextActivityReminder : IGenesysCloudModel<UserNextActivi
 {
     /// <summary>Upcoming activity for which the user is scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCategory")]
-    public global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum? ActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum? ActivityCategory { get => _activityCategory; set => _activityCategory = value; }
 
     /// <summary>The start timestamp of the scheduled activity in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum? _activityCategory;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserNextActivityReminder IGenesysCloudModel<UserNextActivityReminder>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UserNextActivityReminder : IGenesysCloudModel<UserNextActivi
             switch (index)
             {
                 case 0:
-                    value.ActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum?)null;
+                    value._activityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ActivityCategoryEnum?)null;
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UserNextActivityReminder : IGenesysCloudModel<UserNextActivi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCategory"u8, value.ActivityCategory?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCategory"u8, value._activityCategory?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

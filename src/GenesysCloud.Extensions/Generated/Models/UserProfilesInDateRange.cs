@@ -14,23 +14,29 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
 {
     /// <summary>The query agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The list of profiles of the agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profiles")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProfileWithDateRange>? Profiles { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProfileWithDateRange>? Profiles { get => _profiles; set => _profiles = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ProfileWithDateRange>? _profiles;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserProfilesInDateRange IGenesysCloudModel<UserProfilesInDateRange>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Profiles = null;
+                        value._profiles = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ProfileWithDateRange.ReadJson(ref reader, options));
                         }
 
-                        value.Profiles = list1;
+                        value._profiles = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +95,7 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property2)
+        if (value._user is { } property2)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property2, options);
@@ -99,9 +105,9 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        if (value.Profiles is { } property4)
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        if (value._profiles is { } property4)
         {
             writer.WritePropertyName("profiles"u8);
             writer.WriteStartArray();
@@ -125,7 +131,7 @@ public sealed class UserProfilesInDateRange : IGenesysCloudModel<UserProfilesInD
             writer.WriteNull("profiles"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

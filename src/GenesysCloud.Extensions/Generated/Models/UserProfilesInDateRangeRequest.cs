@@ -14,15 +14,19 @@ public sealed class UserProfilesInDateRangeRequest : IGenesysCloudModel<UserProf
 {
     /// <summary>Start work day in ISO-8601 format used in the date range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startWorkday")]
-    public string? StartWorkday { get; set; }
+    public string? StartWorkday { get => _startWorkday; set => _startWorkday = value; }
 
     /// <summary>End work day in ISO-8601 format used in the date range.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endWorkday")]
-    public string? EndWorkday { get; set; }
+    public string? EndWorkday { get => _endWorkday; set => _endWorkday = value; }
+
+    private string? _startWorkday;
+    private string? _endWorkday;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserProfilesInDateRangeRequest IGenesysCloudModel<UserProfilesInDateRangeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UserProfilesInDateRangeRequest : IGenesysCloudModel<UserProf
             switch (index)
             {
                 case 0:
-                    value.StartWorkday = ReadString(ref reader, name);
+                    value._startWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EndWorkday = ReadString(ref reader, name);
+                    value._endWorkday = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class UserProfilesInDateRangeRequest : IGenesysCloudModel<UserProf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startWorkday"u8, value.StartWorkday, nulls);
-        WriteString(writer, "endWorkday"u8, value.EndWorkday, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "startWorkday"u8, value._startWorkday, nulls);
+        WriteString(writer, "endWorkday"u8, value._endWorkday, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

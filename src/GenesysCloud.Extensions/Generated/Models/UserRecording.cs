@@ -14,55 +14,69 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>Gets or sets <c>createdBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Gets or sets <c>conversation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.Conversation? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Conversation? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Gets or sets <c>contentLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>Gets or sets <c>durationMilliseconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationMilliseconds")]
-    public long? DurationMilliseconds { get; set; }
+    public long? DurationMilliseconds { get => _durationMilliseconds; set => _durationMilliseconds = value; }
 
     /// <summary>Gets or sets <c>thumbnails</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? Thumbnails { get => _thumbnails; set => _thumbnails = value; }
 
     /// <summary>Gets or sets <c>read</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.Conversation? _conversation;
+    private long? _contentLength;
+    private long? _durationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DocumentThumbnail>? _thumbnails;
+    private bool? _read;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserRecording IGenesysCloudModel<UserRecording>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,36 +97,36 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Conversation.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Conversation.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.DurationMilliseconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationMilliseconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Thumbnails = null;
+                        value._thumbnails = null;
                     }
                     else
                     {
@@ -123,17 +137,17 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DocumentThumbnail.ReadJson(ref reader, options));
                         }
 
-                        value.Thumbnails = list1;
+                        value._thumbnails = list1;
                     }
                     break;
                 case 10:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,11 +159,11 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Workspace is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._workspace is { } property2)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -159,7 +173,7 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
             writer.WriteNull("workspace"u8);
         }
 
-        if (value.CreatedBy is { } property4)
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -169,7 +183,7 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.Conversation is { } property6)
+        if (value._conversation is { } property6)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.Conversation.WriteJson(writer, property6, options);
@@ -179,9 +193,9 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
             writer.WriteNull("conversation"u8);
         }
 
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        WriteInt64(writer, "durationMilliseconds"u8, value.DurationMilliseconds, nulls);
-        if (value.Thumbnails is { } property8)
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        WriteInt64(writer, "durationMilliseconds"u8, value._durationMilliseconds, nulls);
+        if (value._thumbnails is { } property8)
         {
             writer.WritePropertyName("thumbnails"u8);
             writer.WriteStartArray();
@@ -205,9 +219,9 @@ public sealed class UserRecording : IGenesysCloudModel<UserRecording>
             writer.WriteNull("thumbnails"u8);
         }
 
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

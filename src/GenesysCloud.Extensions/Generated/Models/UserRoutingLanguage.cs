@@ -14,31 +14,39 @@ public sealed class UserRoutingLanguage : IGenesysCloudModel<UserRoutingLanguage
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A rating from 0.0 to 5.0 that indicates how fluent an agent is in a particular language. ACD interactions are routed to agents with higher proficiency ratings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proficiency")]
-    public double? Proficiency { get; set; }
+    public double? Proficiency { get => _proficiency; set => _proficiency = value; }
 
     /// <summary>Activate or deactivate this routing language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>URI to the organization language used by this user language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageUri")]
-    public string? LanguageUri { get; set; }
+    public string? LanguageUri { get => _languageUri; set => _languageUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private double? _proficiency;
+    private global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum? _state;
+    private string? _languageUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserRoutingLanguage IGenesysCloudModel<UserRoutingLanguage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class UserRoutingLanguage : IGenesysCloudModel<UserRoutingLanguage
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Proficiency = ReadNullableDouble(ref reader, options, name);
+                    value._proficiency = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.UserRoutingLanguage.StateEnum?)null;
                     break;
                 case 4:
-                    value.LanguageUri = ReadString(ref reader, name);
+                    value._languageUri = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class UserRoutingLanguage : IGenesysCloudModel<UserRoutingLanguage
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDouble(writer, "proficiency"u8, value.Proficiency, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "languageUri"u8, value.LanguageUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDouble(writer, "proficiency"u8, value._proficiency, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "languageUri"u8, value._languageUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UserRoutingLanguagePost : IGenesysCloudModel<UserRoutingLang
 {
     /// <summary>The id of the existing routing language to add to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Proficiency is a rating from 0.0 to 5.0 on how competent an agent is for a particular language. It is used when a queue is set to "Best available language" mode to allow acd interactions to target agents with higher proficiency ratings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proficiency")]
-    public double? Proficiency { get; set; }
+    public double? Proficiency { get => _proficiency; set => _proficiency = value; }
 
     /// <summary>URI to the organization language used by this user language.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageUri")]
-    public string? LanguageUri { get; set; }
+    public string? LanguageUri { get => _languageUri; set => _languageUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private double? _proficiency;
+    private string? _languageUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserRoutingLanguagePost IGenesysCloudModel<UserRoutingLanguagePost>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UserRoutingLanguagePost : IGenesysCloudModel<UserRoutingLang
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Proficiency = ReadNullableDouble(ref reader, options, name);
+                    value._proficiency = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.LanguageUri = ReadString(ref reader, name);
+                    value._languageUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class UserRoutingLanguagePost : IGenesysCloudModel<UserRoutingLang
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDouble(writer, "proficiency"u8, value.Proficiency, nulls);
-        WriteString(writer, "languageUri"u8, value.LanguageUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDouble(writer, "proficiency"u8, value._proficiency, nulls);
+        WriteString(writer, "languageUri"u8, value._languageUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

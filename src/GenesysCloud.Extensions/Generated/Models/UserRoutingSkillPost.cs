@@ -14,23 +14,29 @@ public sealed class UserRoutingSkillPost : IGenesysCloudModel<UserRoutingSkillPo
 {
     /// <summary>The id of the existing routing skill to add to the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Proficiency is a rating from 0.0 to 5.0 on how competent an agent is for a particular skill. It is used when a queue is set to "Best available skills" mode to allow acd interactions to target agents with higher proficiency ratings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proficiency")]
-    public double? Proficiency { get; set; }
+    public double? Proficiency { get => _proficiency; set => _proficiency = value; }
 
     /// <summary>URI to the organization skill used by this user skill.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillUri")]
-    public string? SkillUri { get; set; }
+    public string? SkillUri { get => _skillUri; set => _skillUri = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private double? _proficiency;
+    private string? _skillUri;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserRoutingSkillPost IGenesysCloudModel<UserRoutingSkillPost>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UserRoutingSkillPost : IGenesysCloudModel<UserRoutingSkillPo
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Proficiency = ReadNullableDouble(ref reader, options, name);
+                    value._proficiency = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.SkillUri = ReadString(ref reader, name);
+                    value._skillUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class UserRoutingSkillPost : IGenesysCloudModel<UserRoutingSkillPo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDouble(writer, "proficiency"u8, value.Proficiency, nulls);
-        WriteString(writer, "skillUri"u8, value.SkillUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDouble(writer, "proficiency"u8, value._proficiency, nulls);
+        WriteString(writer, "skillUri"u8, value._skillUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
 {
     /// <summary>The shifts that belong to this schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>Markers to indicate a full day time off request, relative to the management unit time zone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleFullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleFullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
 
     /// <summary>If marked true for updating an existing user schedule, it will be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
 
     /// <summary>Version metadata for this schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>ID of the work plan associated with the user during schedule creation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public string? WorkPlanId { get; set; }
+    public string? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleFullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private bool? _delete;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _workPlanId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserSchedule IGenesysCloudModel<UserSchedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -68,13 +75,13 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserScheduleShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list1;
+                        value._shifts = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -85,20 +92,20 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserScheduleFullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 case 2:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.WorkPlanId = ReadString(ref reader, name);
+                    value._workPlanId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Shifts is { } property3)
+        if (value._shifts is { } property3)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -134,7 +141,7 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property6)
+        if (value._fullDayTimeOffMarkers is { } property6)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -158,8 +165,8 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        if (value.Metadata is { } property9)
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        if (value._metadata is { } property9)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property9, options);
@@ -169,8 +176,8 @@ public sealed class UserSchedule : IGenesysCloudModel<UserSchedule>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "workPlanId"u8, value.WorkPlanId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "workPlanId"u8, value._workPlanId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class UserScheduleActivity : IGenesysCloudModel<UserScheduleActivi
 {
     /// <summary>The id for the activity code.  Look up a map of activity codes with the activities route</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Start time in UTC for this activity, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Length in minutes for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>Description for this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether this activity is paid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("countsAsPaidTime")]
-    public bool? CountsAsPaidTime { get; set; }
+    public bool? CountsAsPaidTime { get => _countsAsPaidTime; set => _countsAsPaidTime = value; }
 
     /// <summary>Whether this activity spans a DST fallback</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isDstFallback")]
-    public bool? IsDstFallback { get; set; }
+    public bool? IsDstFallback { get => _isDstFallback; set => _isDstFallback = value; }
 
     /// <summary>Time off request id of this activity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequestId")]
-    public string? TimeOffRequestId { get; set; }
+    public string? TimeOffRequestId { get => _timeOffRequestId; set => _timeOffRequestId = value; }
+
+    private string? _activityCodeId;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthInMinutes;
+    private string? _description;
+    private bool? _countsAsPaidTime;
+    private bool? _isDstFallback;
+    private string? _timeOffRequestId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserScheduleActivity IGenesysCloudModel<UserScheduleActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class UserScheduleActivity : IGenesysCloudModel<UserScheduleActivi
             switch (index)
             {
                 case 0:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.CountsAsPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._countsAsPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IsDstFallback = ReadNullableBoolean(ref reader, name);
+                    value._isDstFallback = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.TimeOffRequestId = ReadString(ref reader, name);
+                    value._timeOffRequestId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class UserScheduleActivity : IGenesysCloudModel<UserScheduleActivi
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "countsAsPaidTime"u8, value.CountsAsPaidTime, nulls);
-        WriteBoolean(writer, "isDstFallback"u8, value.IsDstFallback, nulls);
-        WriteString(writer, "timeOffRequestId"u8, value.TimeOffRequestId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "countsAsPaidTime"u8, value._countsAsPaidTime, nulls);
+        WriteBoolean(writer, "isDstFallback"u8, value._isDstFallback, nulls);
+        WriteString(writer, "timeOffRequestId"u8, value._timeOffRequestId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

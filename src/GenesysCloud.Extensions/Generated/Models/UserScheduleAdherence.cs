@@ -14,103 +14,129 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The user for whom this status applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The business unit to which this user belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("businessUnit")]
-    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.BusinessUnitReference? BusinessUnit { get => _businessUnit; set => _businessUnit = value; }
 
     /// <summary>The management unit to which this user belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The team to which this user belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("team")]
-    public global::GenesysCloud.Extensions.Models.TeamReference? Team { get; set; }
+    public global::GenesysCloud.Extensions.Models.TeamReference? Team { get => _team; set => _team = value; }
 
     /// <summary>Activity for which the user is scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum? ScheduledActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum? ScheduledActivityCategory { get => _scheduledActivityCategory; set => _scheduledActivityCategory = value; }
 
     /// <summary>Activity code for which the user is currently scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledActivityCode")]
-    public global::GenesysCloud.Extensions.Models.ActivityCodeSummary? ScheduledActivityCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActivityCodeSummary? ScheduledActivityCode { get => _scheduledActivityCode; set => _scheduledActivityCode = value; }
 
     /// <summary>Actual underlying system presence value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemPresence")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum? SystemPresence { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum? SystemPresence { get => _systemPresence; set => _systemPresence = value; }
 
     /// <summary>Organization Secondary Presence Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationSecondaryPresenceId")]
-    public string? OrganizationSecondaryPresenceId { get; set; }
+    public string? OrganizationSecondaryPresenceId { get => _organizationSecondaryPresenceId; set => _organizationSecondaryPresenceId = value; }
 
     /// <summary>Actual underlying routing status, used to determine whether a user is actually in adherence when OnQueue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("routingStatus")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum? RoutingStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum? RoutingStatus { get => _routingStatus; set => _routingStatus = value; }
 
     /// <summary>Activity in which the user is actually engaged</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualActivityCategory")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum? ActualActivityCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum? ActualActivityCategory { get => _actualActivityCategory; set => _actualActivityCategory = value; }
 
     /// <summary>Whether the user is marked OutOfOffice</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isOutOfOffice")]
-    public bool? IsOutOfOffice { get; set; }
+    public bool? IsOutOfOffice { get => _isOutOfOffice; set => _isOutOfOffice = value; }
 
     /// <summary>The user's current adherence state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceState")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum? AdherenceState { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum? AdherenceState { get => _adherenceState; set => _adherenceState = value; }
 
     /// <summary>The impact of the user's current adherenceState</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum? Impact { get => _impact; set => _impact = value; }
 
     /// <summary>Currently applicable explanation for the adherence state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceExplanation")]
-    public global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation? AdherenceExplanation { get; set; }
+    public global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation? AdherenceExplanation { get => _adherenceExplanation; set => _adherenceExplanation = value; }
 
     /// <summary>Time when the user entered the current adherenceState in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOfAdherenceChange")]
-    public global::System.DateTimeOffset? TimeOfAdherenceChange { get; set; }
+    public global::System.DateTimeOffset? TimeOfAdherenceChange { get => _timeOfAdherenceChange; set => _timeOfAdherenceChange = value; }
 
     /// <summary>Time when presence was last updated. Used to calculate time in current status. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presenceUpdateTime")]
-    public global::System.DateTimeOffset? PresenceUpdateTime { get; set; }
+    public global::System.DateTimeOffset? PresenceUpdateTime { get => _presenceUpdateTime; set => _presenceUpdateTime = value; }
 
     /// <summary>The list of queues to which this user is joined</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeQueues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? ActiveQueues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? ActiveQueues { get => _activeQueues; set => _activeQueues = value; }
 
     /// <summary>Time when the list of active queues for this user was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activeQueuesModifiedTime")]
-    public global::System.DateTimeOffset? ActiveQueuesModifiedTime { get; set; }
+    public global::System.DateTimeOffset? ActiveQueuesModifiedTime { get => _activeQueuesModifiedTime; set => _activeQueuesModifiedTime = value; }
 
     /// <summary>For notification purposes. Used to indicate that a user was removed from the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removedFromManagementUnit")]
-    public bool? RemovedFromManagementUnit { get; set; }
+    public bool? RemovedFromManagementUnit { get => _removedFromManagementUnit; set => _removedFromManagementUnit = value; }
 
     /// <summary>A list of upcoming activities for which the user is scheduled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextActivityReminders")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserNextActivityReminder>? NextActivityReminders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserNextActivityReminder>? NextActivityReminders { get => _nextActivityReminders; set => _nextActivityReminders = value; }
 
     /// <summary>Indicates whether the on-time adherence notification should be suppressed for the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("suppressOnTimeReminder")]
-    public bool? SuppressOnTimeReminder { get; set; }
+    public bool? SuppressOnTimeReminder { get => _suppressOnTimeReminder; set => _suppressOnTimeReminder = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.BusinessUnitReference? _businessUnit;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::GenesysCloud.Extensions.Models.TeamReference? _team;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum? _scheduledActivityCategory;
+    private global::GenesysCloud.Extensions.Models.ActivityCodeSummary? _scheduledActivityCode;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum? _systemPresence;
+    private string? _organizationSecondaryPresenceId;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum? _routingStatus;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum? _actualActivityCategory;
+    private bool? _isOutOfOffice;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum? _adherenceState;
+    private global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum? _impact;
+    private global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation? _adherenceExplanation;
+    private global::System.DateTimeOffset? _timeOfAdherenceChange;
+    private global::System.DateTimeOffset? _presenceUpdateTime;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? _activeQueues;
+    private global::System.DateTimeOffset? _activeQueuesModifiedTime;
+    private bool? _removedFromManagementUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserNextActivityReminder>? _nextActivityReminders;
+    private bool? _suppressOnTimeReminder;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserScheduleAdherence IGenesysCloudModel<UserScheduleAdherence>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -131,63 +157,63 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.BusinessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
+                    value._businessUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BusinessUnitReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TeamReference.ReadJson(ref reader, options);
+                    value._team = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TeamReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ScheduledActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum?)null;
+                    value._scheduledActivityCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ScheduledActivityCategoryEnum?)null;
                     break;
                 case 7:
-                    value.ScheduledActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeSummary.ReadJson(ref reader, options);
+                    value._scheduledActivityCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActivityCodeSummary.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SystemPresence = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum(text2) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum?)null;
+                    value._systemPresence = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum(text2) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.SystemPresenceEnum?)null;
                     break;
                 case 9:
-                    value.OrganizationSecondaryPresenceId = ReadString(ref reader, name);
+                    value._organizationSecondaryPresenceId = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.RoutingStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum?)null;
+                    value._routingStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.RoutingStatusEnum?)null;
                     break;
                 case 11:
-                    value.ActualActivityCategory = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum(text4) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum?)null;
+                    value._actualActivityCategory = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum(text4) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ActualActivityCategoryEnum?)null;
                     break;
                 case 12:
-                    value.IsOutOfOffice = ReadNullableBoolean(ref reader, name);
+                    value._isOutOfOffice = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.AdherenceState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum(text5) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum?)null;
+                    value._adherenceState = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum(text5) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.AdherenceStateEnum?)null;
                     break;
                 case 14:
-                    value.Impact = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum(text6) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum?)null;
+                    value._impact = ReadEnum(ref reader, name) is { } text6 ? new global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum(text6) : (global::GenesysCloud.Extensions.Models.UserScheduleAdherence.ImpactEnum?)null;
                     break;
                 case 15:
-                    value.AdherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation.ReadJson(ref reader, options);
+                    value._adherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.TimeOfAdherenceChange = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timeOfAdherenceChange = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.PresenceUpdateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._presenceUpdateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.ActiveQueues = null;
+                        value._activeQueues = null;
                     }
                     else
                     {
@@ -198,19 +224,19 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options));
                         }
 
-                        value.ActiveQueues = list7;
+                        value._activeQueues = list7;
                     }
                     break;
                 case 19:
-                    value.ActiveQueuesModifiedTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._activeQueuesModifiedTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 20:
-                    value.RemovedFromManagementUnit = ReadNullableBoolean(ref reader, name);
+                    value._removedFromManagementUnit = ReadNullableBoolean(ref reader, name);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.NextActivityReminders = null;
+                        value._nextActivityReminders = null;
                     }
                     else
                     {
@@ -221,17 +247,17 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
                             list8.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserNextActivityReminder.ReadJson(ref reader, options));
                         }
 
-                        value.NextActivityReminders = list8;
+                        value._nextActivityReminders = list8;
                     }
                     break;
                 case 22:
-                    value.SuppressOnTimeReminder = ReadNullableBoolean(ref reader, name);
+                    value._suppressOnTimeReminder = ReadNullableBoolean(ref reader, name);
                     break;
                 case 23:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -243,9 +269,9 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.User is { } property9)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._user is { } property9)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property9, options);
@@ -255,7 +281,7 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("user"u8);
         }
 
-        if (value.BusinessUnit is { } property11)
+        if (value._businessUnit is { } property11)
         {
             writer.WritePropertyName("businessUnit"u8);
             global::GenesysCloud.Extensions.Models.BusinessUnitReference.WriteJson(writer, property11, options);
@@ -265,7 +291,7 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("businessUnit"u8);
         }
 
-        if (value.ManagementUnit is { } property13)
+        if (value._managementUnit is { } property13)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property13, options);
@@ -275,7 +301,7 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.Team is { } property15)
+        if (value._team is { } property15)
         {
             writer.WritePropertyName("team"u8);
             global::GenesysCloud.Extensions.Models.TeamReference.WriteJson(writer, property15, options);
@@ -285,8 +311,8 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("team"u8);
         }
 
-        WriteString(writer, "scheduledActivityCategory"u8, value.ScheduledActivityCategory?.ToString(), nulls);
-        if (value.ScheduledActivityCode is { } property17)
+        WriteString(writer, "scheduledActivityCategory"u8, value._scheduledActivityCategory?.ToString(), nulls);
+        if (value._scheduledActivityCode is { } property17)
         {
             writer.WritePropertyName("scheduledActivityCode"u8);
             global::GenesysCloud.Extensions.Models.ActivityCodeSummary.WriteJson(writer, property17, options);
@@ -296,14 +322,14 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("scheduledActivityCode"u8);
         }
 
-        WriteString(writer, "systemPresence"u8, value.SystemPresence?.ToString(), nulls);
-        WriteString(writer, "organizationSecondaryPresenceId"u8, value.OrganizationSecondaryPresenceId, nulls);
-        WriteString(writer, "routingStatus"u8, value.RoutingStatus?.ToString(), nulls);
-        WriteString(writer, "actualActivityCategory"u8, value.ActualActivityCategory?.ToString(), nulls);
-        WriteBoolean(writer, "isOutOfOffice"u8, value.IsOutOfOffice, nulls);
-        WriteString(writer, "adherenceState"u8, value.AdherenceState?.ToString(), nulls);
-        WriteString(writer, "impact"u8, value.Impact?.ToString(), nulls);
-        if (value.AdherenceExplanation is { } property19)
+        WriteString(writer, "systemPresence"u8, value._systemPresence?.ToString(), nulls);
+        WriteString(writer, "organizationSecondaryPresenceId"u8, value._organizationSecondaryPresenceId, nulls);
+        WriteString(writer, "routingStatus"u8, value._routingStatus?.ToString(), nulls);
+        WriteString(writer, "actualActivityCategory"u8, value._actualActivityCategory?.ToString(), nulls);
+        WriteBoolean(writer, "isOutOfOffice"u8, value._isOutOfOffice, nulls);
+        WriteString(writer, "adherenceState"u8, value._adherenceState?.ToString(), nulls);
+        WriteString(writer, "impact"u8, value._impact?.ToString(), nulls);
+        if (value._adherenceExplanation is { } property19)
         {
             writer.WritePropertyName("adherenceExplanation"u8);
             global::GenesysCloud.Extensions.Models.RealTimeAdherenceExplanation.WriteJson(writer, property19, options);
@@ -313,9 +339,9 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("adherenceExplanation"u8);
         }
 
-        WriteDateTimeOffset(writer, "timeOfAdherenceChange"u8, value.TimeOfAdherenceChange, nulls);
-        WriteDateTimeOffset(writer, "presenceUpdateTime"u8, value.PresenceUpdateTime, nulls);
-        if (value.ActiveQueues is { } property21)
+        WriteDateTimeOffset(writer, "timeOfAdherenceChange"u8, value._timeOfAdherenceChange, nulls);
+        WriteDateTimeOffset(writer, "presenceUpdateTime"u8, value._presenceUpdateTime, nulls);
+        if (value._activeQueues is { } property21)
         {
             writer.WritePropertyName("activeQueues"u8);
             writer.WriteStartArray();
@@ -339,9 +365,9 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("activeQueues"u8);
         }
 
-        WriteDateTimeOffset(writer, "activeQueuesModifiedTime"u8, value.ActiveQueuesModifiedTime, nulls);
-        WriteBoolean(writer, "removedFromManagementUnit"u8, value.RemovedFromManagementUnit, nulls);
-        if (value.NextActivityReminders is { } property24)
+        WriteDateTimeOffset(writer, "activeQueuesModifiedTime"u8, value._activeQueuesModifiedTime, nulls);
+        WriteBoolean(writer, "removedFromManagementUnit"u8, value._removedFromManagementUnit, nulls);
+        if (value._nextActivityReminders is { } property24)
         {
             writer.WritePropertyName("nextActivityReminders"u8);
             writer.WriteStartArray();
@@ -365,9 +391,9 @@ public sealed class UserScheduleAdherence : IGenesysCloudModel<UserScheduleAdher
             writer.WriteNull("nextActivityReminders"u8);
         }
 
-        WriteBoolean(writer, "suppressOnTimeReminder"u8, value.SuppressOnTimeReminder, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "suppressOnTimeReminder"u8, value._suppressOnTimeReminder, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

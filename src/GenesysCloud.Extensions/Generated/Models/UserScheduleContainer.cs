@@ -14,19 +14,24 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
 {
     /// <summary>The reference time zone used for the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitTimeZone")]
-    public string? ManagementUnitTimeZone { get; set; }
+    public string? ManagementUnitTimeZone { get => _managementUnitTimeZone; set => _managementUnitTimeZone = value; }
 
     /// <summary>References to all published week schedules overlapping the start/end date query parameters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedSchedules")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WeekScheduleReference>? PublishedSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WeekScheduleReference>? PublishedSchedules { get => _publishedSchedules; set => _publishedSchedules = value; }
 
     /// <summary>Map of user id to user schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userSchedules")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? UserSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? UserSchedules { get => _userSchedules; set => _userSchedules = value; }
+
+    private string? _managementUnitTimeZone;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WeekScheduleReference>? _publishedSchedules;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? _userSchedules;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserScheduleContainer IGenesysCloudModel<UserScheduleContainer>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitTimeZone = ReadString(ref reader, name);
+                    value._managementUnitTimeZone = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.PublishedSchedules = null;
+                        value._publishedSchedules = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WeekScheduleReference.ReadJson(ref reader, options));
                         }
 
-                        value.PublishedSchedules = list1;
+                        value._publishedSchedules = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserSchedules = null;
+                        value._userSchedules = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserSchedule.ReadJson(ref reader, options);
                         }
 
-                        value.UserSchedules = dictionary2;
+                        value._userSchedules = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitTimeZone"u8, value.ManagementUnitTimeZone, nulls);
-        if (value.PublishedSchedules is { } property3)
+        WriteString(writer, "managementUnitTimeZone"u8, value._managementUnitTimeZone, nulls);
+        if (value._publishedSchedules is { } property3)
         {
             writer.WritePropertyName("publishedSchedules"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
             writer.WriteNull("publishedSchedules"u8);
         }
 
-        if (value.UserSchedules is { } property6)
+        if (value._userSchedules is { } property6)
         {
             writer.WritePropertyName("userSchedules"u8);
             writer.WriteStartObject();
@@ -146,7 +151,7 @@ public sealed class UserScheduleContainer : IGenesysCloudModel<UserScheduleConta
             writer.WriteNull("userSchedules"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

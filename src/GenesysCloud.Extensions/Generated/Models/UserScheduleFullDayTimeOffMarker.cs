@@ -14,31 +14,39 @@ public sealed class UserScheduleFullDayTimeOffMarker : IGenesysCloudModel<UserSc
 {
     /// <summary>The date associated with the time off request that this marker corresponds to.  Date only, in ISO-8601 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitDate")]
-    public string? ManagementUnitDate { get; set; }
+    public string? ManagementUnitDate { get => _managementUnitDate; set => _managementUnitDate = value; }
 
     /// <summary>The id for the activity code.  Look up a map of activity codes with the activities route</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activityCodeId")]
-    public string? ActivityCodeId { get; set; }
+    public string? ActivityCodeId { get => _activityCodeId; set => _activityCodeId = value; }
 
     /// <summary>Whether this is paid time off</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isPaid")]
-    public bool? IsPaid { get; set; }
+    public bool? IsPaid { get => _isPaid; set => _isPaid = value; }
 
     /// <summary>The length in minutes of this time off marker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>The description associated with the time off request that this marker corresponds to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>If marked true for updating an existing full day time off marker, it will be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
+
+    private string? _managementUnitDate;
+    private string? _activityCodeId;
+    private bool? _isPaid;
+    private long? _lengthInMinutes;
+    private string? _description;
+    private bool? _delete;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserScheduleFullDayTimeOffMarker IGenesysCloudModel<UserScheduleFullDayTimeOffMarker>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class UserScheduleFullDayTimeOffMarker : IGenesysCloudModel<UserSc
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitDate = ReadString(ref reader, name);
+                    value._managementUnitDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ActivityCodeId = ReadString(ref reader, name);
+                    value._activityCodeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IsPaid = ReadNullableBoolean(ref reader, name);
+                    value._isPaid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,13 +97,13 @@ public sealed class UserScheduleFullDayTimeOffMarker : IGenesysCloudModel<UserSc
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitDate"u8, value.ManagementUnitDate, nulls);
-        WriteString(writer, "activityCodeId"u8, value.ActivityCodeId, nulls);
-        WriteBoolean(writer, "isPaid"u8, value.IsPaid, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "managementUnitDate"u8, value._managementUnitDate, nulls);
+        WriteString(writer, "activityCodeId"u8, value._activityCodeId, nulls);
+        WriteBoolean(writer, "isPaid"u8, value._isPaid, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

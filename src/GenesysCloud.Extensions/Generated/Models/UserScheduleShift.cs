@@ -14,35 +14,44 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
 {
     /// <summary>The schedule to which this shift belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekSchedule")]
-    public global::GenesysCloud.Extensions.Models.WeekScheduleReference? WeekSchedule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WeekScheduleReference? WeekSchedule { get => _weekSchedule; set => _weekSchedule = value; }
 
     /// <summary>ID of the schedule shift. This is only for the case of updating and deleting an existing shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Start time in UTC for this shift. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Length of this shift in minutes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lengthInMinutes")]
-    public long? LengthInMinutes { get; set; }
+    public long? LengthInMinutes { get => _lengthInMinutes; set => _lengthInMinutes = value; }
 
     /// <summary>List of activities in this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleActivity>? Activities { get => _activities; set => _activities = value; }
 
     /// <summary>If marked true for updating this schedule shift, it will be deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
 
     /// <summary>Whether the shift was set as manually edited</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manuallyEdited")]
-    public bool? ManuallyEdited { get; set; }
+    public bool? ManuallyEdited { get => _manuallyEdited; set => _manuallyEdited = value; }
+
+    private global::GenesysCloud.Extensions.Models.WeekScheduleReference? _weekSchedule;
+    private string? _id;
+    private global::System.DateTimeOffset? _startDate;
+    private long? _lengthInMinutes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleActivity>? _activities;
+    private bool? _delete;
+    private bool? _manuallyEdited;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserScheduleShift IGenesysCloudModel<UserScheduleShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
             switch (index)
             {
                 case 0:
-                    value.WeekSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleReference.ReadJson(ref reader, options);
+                    value._weekSchedule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.LengthInMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._lengthInMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -88,17 +97,17 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 case 5:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.ManuallyEdited = ReadNullableBoolean(ref reader, name);
+                    value._manuallyEdited = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,7 +119,7 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WeekSchedule is { } property2)
+        if (value._weekSchedule is { } property2)
         {
             writer.WritePropertyName("weekSchedule"u8);
             global::GenesysCloud.Extensions.Models.WeekScheduleReference.WriteJson(writer, property2, options);
@@ -120,10 +129,10 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
             writer.WriteNull("weekSchedule"u8);
         }
 
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "lengthInMinutes"u8, value.LengthInMinutes, nulls);
-        if (value.Activities is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "lengthInMinutes"u8, value._lengthInMinutes, nulls);
+        if (value._activities is { } property4)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -147,9 +156,9 @@ public sealed class UserScheduleShift : IGenesysCloudModel<UserScheduleShift>
             writer.WriteNull("activities"u8);
         }
 
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteBoolean(writer, "manuallyEdited"u8, value.ManuallyEdited, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteBoolean(writer, "manuallyEdited"u8, value._manuallyEdited, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
 {
     /// <summary>The sort order for results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The field in the resource that you want to sort the results by</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortBy")]
-    public string? SortBy { get; set; }
+    public string? SortBy { get => _sortBy; set => _sortBy = value; }
 
     /// <summary>The number of results per page</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page of resources you want to retrieve</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>Multi-value sort order, list of multiple sort values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Provides more details about a specified resource</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expand")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get => _expand; set => _expand = value; }
 
     /// <summary>Gets or sets <c>query</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("query")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchCriteria>? Query { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchCriteria>? Query { get => _query; set => _query = value; }
 
     /// <summary>Gets an integration presence for users instead of their defaults. This parameter will only be used when presence is provided as an "expand". When using this parameter the maximum number of users that can be returned is 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationPresenceSource")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum? IntegrationPresenceSource { get => _integrationPresenceSource; set => _integrationPresenceSource = value; }
 
     /// <summary>This property only applies to api/v2/user/search; when set to true add additional search criteria to filter users by: directory:user:view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enforcePermissions")]
-    public bool? EnforcePermissions { get; set; }
+    public bool? EnforcePermissions { get => _enforcePermissions; set => _enforcePermissions = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum? _sortOrder;
+    private string? _sortBy;
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SearchSort>? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expand;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchCriteria>? _query;
+    private global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum? _integrationPresenceSource;
+    private bool? _enforcePermissions;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserSearchRequest IGenesysCloudModel<UserSearchRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,21 +82,21 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
             switch (index)
             {
                 case 0:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum(text1) : (global::GenesysCloud.Extensions.Models.UserSearchRequest.SortOrderEnum?)null;
                     break;
                 case 1:
-                    value.SortBy = ReadString(ref reader, name);
+                    value._sortBy = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Sort = null;
+                        value._sort = null;
                     }
                     else
                     {
@@ -96,13 +107,13 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SearchSort.ReadJson(ref reader, options));
                         }
 
-                        value.Sort = list2;
+                        value._sort = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Expand = null;
+                        value._expand = null;
                     }
                     else
                     {
@@ -113,13 +124,13 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expand = list3;
+                        value._expand = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Query = null;
+                        value._query = null;
                     }
                     else
                     {
@@ -130,17 +141,17 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserSearchCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Query = list4;
+                        value._query = list4;
                     }
                     break;
                 case 7:
-                    value.IntegrationPresenceSource = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum(text5) : (global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum?)null;
+                    value._integrationPresenceSource = ReadEnum(ref reader, name) is { } text5 ? new global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum(text5) : (global::GenesysCloud.Extensions.Models.UserSearchRequest.IntegrationPresenceSourceEnum?)null;
                     break;
                 case 8:
-                    value.EnforcePermissions = ReadNullableBoolean(ref reader, name);
+                    value._enforcePermissions = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,11 +163,11 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortBy"u8, value.SortBy, nulls);
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Sort is { } property6)
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortBy"u8, value._sortBy, nulls);
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._sort is { } property6)
         {
             writer.WritePropertyName("sort"u8);
             writer.WriteStartArray();
@@ -180,7 +191,7 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
             writer.WriteNull("sort"u8);
         }
 
-        if (value.Expand is { } property9)
+        if (value._expand is { } property9)
         {
             writer.WritePropertyName("expand"u8);
             writer.WriteStartArray();
@@ -197,7 +208,7 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
             writer.WriteNull("expand"u8);
         }
 
-        if (value.Query is { } property11)
+        if (value._query is { } property11)
         {
             writer.WritePropertyName("query"u8);
             writer.WriteStartArray();
@@ -221,9 +232,9 @@ public sealed class UserSearchRequest : IGenesysCloudModel<UserSearchRequest>
             writer.WriteNull("query"u8);
         }
 
-        WriteString(writer, "integrationPresenceSource"u8, value.IntegrationPresenceSource?.ToString(), nulls);
-        WriteBoolean(writer, "enforcePermissions"u8, value.EnforcePermissions, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "integrationPresenceSource"u8, value._integrationPresenceSource?.ToString(), nulls);
+        WriteBoolean(writer, "enforcePermissions"u8, value._enforcePermissions, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class UserSearchRule : IGenesysCloudModel<UserSearchRule>
 {
     /// <summary>The parts of this rule; the results of these are ANDed together.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchRulePart>? Parts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchRulePart>? Parts { get => _parts; set => _parts = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserSearchRulePart>? _parts;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserSearchRule IGenesysCloudModel<UserSearchRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class UserSearchRule : IGenesysCloudModel<UserSearchRule>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Parts = null;
+                        value._parts = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class UserSearchRule : IGenesysCloudModel<UserSearchRule>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserSearchRulePart.ReadJson(ref reader, options));
                         }
 
-                        value.Parts = list1;
+                        value._parts = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class UserSearchRule : IGenesysCloudModel<UserSearchRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Parts is { } property2)
+        if (value._parts is { } property2)
         {
             writer.WritePropertyName("parts"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class UserSearchRule : IGenesysCloudModel<UserSearchRule>
             writer.WriteNull("parts"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

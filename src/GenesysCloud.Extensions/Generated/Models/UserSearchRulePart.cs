@@ -14,19 +14,24 @@ public sealed class UserSearchRulePart : IGenesysCloudModel<UserSearchRulePart>
 {
     /// <summary>The operation for this part</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operation")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum? Operation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum? Operation { get => _operation; set => _operation = value; }
 
     /// <summary>The type of item being selected by this part</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selector")]
-    public global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum? Selector { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum? Selector { get => _selector; set => _selector = value; }
 
     /// <summary>The ids for the selector; the results of these are ORed together</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get => _ids; set => _ids = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum? _operation;
+    private global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum? _selector;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ids;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserSearchRulePart IGenesysCloudModel<UserSearchRulePart>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class UserSearchRulePart : IGenesysCloudModel<UserSearchRulePart>
             switch (index)
             {
                 case 0:
-                    value.Operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum?)null;
+                    value._operation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum(text1) : (global::GenesysCloud.Extensions.Models.UserSearchRulePart.OperationEnum?)null;
                     break;
                 case 1:
-                    value.Selector = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum(text2) : (global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum?)null;
+                    value._selector = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum(text2) : (global::GenesysCloud.Extensions.Models.UserSearchRulePart.SelectorEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class UserSearchRulePart : IGenesysCloudModel<UserSearchRulePart>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Ids = list3;
+                        value._ids = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class UserSearchRulePart : IGenesysCloudModel<UserSearchRulePart>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operation"u8, value.Operation?.ToString(), nulls);
-        WriteString(writer, "selector"u8, value.Selector?.ToString(), nulls);
-        if (value.Ids is { } property4)
+        WriteString(writer, "operation"u8, value._operation?.ToString(), nulls);
+        WriteString(writer, "selector"u8, value._selector?.ToString(), nulls);
+        if (value._ids is { } property4)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -101,7 +106,7 @@ public sealed class UserSearchRulePart : IGenesysCloudModel<UserSearchRulePart>
             writer.WriteNull("ids"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UserSettingsForChat : IGenesysCloudModel<UserSettingsForChat
 {
     /// <summary>Whether or not to enable muting notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("muted")]
-    public bool? Muted { get; set; }
+    public bool? Muted { get => _muted; set => _muted = value; }
 
     /// <summary>Whether or not to enable notifications for mentions only</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mentionsOnly")]
-    public bool? MentionsOnly { get; set; }
+    public bool? MentionsOnly { get => _mentionsOnly; set => _mentionsOnly = value; }
 
     /// <summary>Whether or not to enable notifications for reactions on a user's own messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notifyOnReactions")]
-    public bool? NotifyOnReactions { get; set; }
+    public bool? NotifyOnReactions { get => _notifyOnReactions; set => _notifyOnReactions = value; }
 
     /// <summary>Settings for mobile devices</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mobile")]
-    public global::GenesysCloud.Extensions.Models.MobileSettings? Mobile { get; set; }
+    public global::GenesysCloud.Extensions.Models.MobileSettings? Mobile { get => _mobile; set => _mobile = value; }
+
+    private bool? _muted;
+    private bool? _mentionsOnly;
+    private bool? _notifyOnReactions;
+    private global::GenesysCloud.Extensions.Models.MobileSettings? _mobile;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserSettingsForChat IGenesysCloudModel<UserSettingsForChat>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UserSettingsForChat : IGenesysCloudModel<UserSettingsForChat
             switch (index)
             {
                 case 0:
-                    value.Muted = ReadNullableBoolean(ref reader, name);
+                    value._muted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.MentionsOnly = ReadNullableBoolean(ref reader, name);
+                    value._mentionsOnly = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.NotifyOnReactions = ReadNullableBoolean(ref reader, name);
+                    value._notifyOnReactions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Mobile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileSettings.ReadJson(ref reader, options);
+                    value._mobile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MobileSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,10 +81,10 @@ public sealed class UserSettingsForChat : IGenesysCloudModel<UserSettingsForChat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "muted"u8, value.Muted, nulls);
-        WriteBoolean(writer, "mentionsOnly"u8, value.MentionsOnly, nulls);
-        WriteBoolean(writer, "notifyOnReactions"u8, value.NotifyOnReactions, nulls);
-        if (value.Mobile is { } property1)
+        WriteBoolean(writer, "muted"u8, value._muted, nulls);
+        WriteBoolean(writer, "mentionsOnly"u8, value._mentionsOnly, nulls);
+        WriteBoolean(writer, "notifyOnReactions"u8, value._notifyOnReactions, nulls);
+        if (value._mobile is { } property1)
         {
             writer.WritePropertyName("mobile"u8);
             global::GenesysCloud.Extensions.Models.MobileSettings.WriteJson(writer, property1, options);
@@ -88,7 +94,7 @@ public sealed class UserSettingsForChat : IGenesysCloudModel<UserSettingsForChat
             writer.WriteNull("mobile"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

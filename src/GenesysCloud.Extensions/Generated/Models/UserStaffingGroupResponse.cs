@@ -14,15 +14,19 @@ public sealed class UserStaffingGroupResponse : IGenesysCloudModel<UserStaffingG
 {
     /// <summary>The user associated with the staffing group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The current staffing group of the user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("staffingGroup")]
-    public global::GenesysCloud.Extensions.Models.StaffingGroupReference? StaffingGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.StaffingGroupReference? StaffingGroup { get => _staffingGroup; set => _staffingGroup = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.StaffingGroupReference? _staffingGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserStaffingGroupResponse IGenesysCloudModel<UserStaffingGroupResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class UserStaffingGroupResponse : IGenesysCloudModel<UserStaffingG
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StaffingGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options);
+                    value._staffingGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StaffingGroupReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class UserStaffingGroupResponse : IGenesysCloudModel<UserStaffingG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class UserStaffingGroupResponse : IGenesysCloudModel<UserStaffingG
             writer.WriteNull("user"u8);
         }
 
-        if (value.StaffingGroup is { } property3)
+        if (value._staffingGroup is { } property3)
         {
             writer.WritePropertyName("staffingGroup"u8);
             global::GenesysCloud.Extensions.Models.StaffingGroupReference.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class UserStaffingGroupResponse : IGenesysCloudModel<UserStaffingG
             writer.WriteNull("staffingGroup"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UserState : IGenesysCloudModel<UserState>
 {
     /// <summary>User's current state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.UserState.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserState.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>Version of this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>Reason for a change in the user's state.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateChangeReason")]
-    public global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum? StateChangeReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum? StateChangeReason { get => _stateChangeReason; set => _stateChangeReason = value; }
 
     /// <summary>Date that the state was last changed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stateChangeDate")]
-    public global::System.DateTimeOffset? StateChangeDate { get; set; }
+    public global::System.DateTimeOffset? StateChangeDate { get => _stateChangeDate; set => _stateChangeDate = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserState.StateEnum? _state;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum? _stateChangeReason;
+    private global::System.DateTimeOffset? _stateChangeDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserState IGenesysCloudModel<UserState>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UserState : IGenesysCloudModel<UserState>
             switch (index)
             {
                 case 0:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.UserState.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserState.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.UserState.StateEnum?)null;
                     break;
                 case 1:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.StateChangeReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum?)null;
+                    value._stateChangeReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.UserState.StateChangeReasonEnum?)null;
                     break;
                 case 3:
-                    value.StateChangeDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._stateChangeDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class UserState : IGenesysCloudModel<UserState>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "stateChangeReason"u8, value.StateChangeReason?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "stateChangeDate"u8, value.StateChangeDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "stateChangeReason"u8, value._stateChangeReason?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "stateChangeDate"u8, value._stateChangeDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
 {
     /// <summary>A globally unique identifier for this station</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>associatedUser</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedUser")]
-    public global::GenesysCloud.Extensions.Models.User? AssociatedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? AssociatedUser { get => _associatedUser; set => _associatedUser = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedDate")]
-    public global::System.DateTimeOffset? AssociatedDate { get; set; }
+    public global::System.DateTimeOffset? AssociatedDate { get => _associatedDate; set => _associatedDate = value; }
 
     /// <summary>Gets or sets <c>defaultUser</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultUser")]
-    public global::GenesysCloud.Extensions.Models.User? DefaultUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? DefaultUser { get => _defaultUser; set => _defaultUser = value; }
 
     /// <summary>Provider-specific info for this station, e.g. { "edgeGroupId": "ffe7b15c-a9cc-4f4c-88f5-781327819a49" }</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerInfo")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ProviderInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ProviderInfo { get => _providerInfo; set => _providerInfo = value; }
 
     /// <summary>The number of call appearances on the station.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webRtcCallAppearances")]
-    public long? WebRtcCallAppearances { get; set; }
+    public long? WebRtcCallAppearances { get => _webRtcCallAppearances; set => _webRtcCallAppearances = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _type;
+    private global::GenesysCloud.Extensions.Models.User? _associatedUser;
+    private global::System.DateTimeOffset? _associatedDate;
+    private global::GenesysCloud.Extensions.Models.User? _defaultUser;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _providerInfo;
+    private long? _webRtcCallAppearances;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserStation IGenesysCloudModel<UserStation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,27 +77,27 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AssociatedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._associatedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AssociatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._associatedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DefaultUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._defaultUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ProviderInfo = null;
+                        value._providerInfo = null;
                     }
                     else
                     {
@@ -98,14 +108,14 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.ProviderInfo = dictionary1;
+                        value._providerInfo = dictionary1;
                     }
                     break;
                 case 7:
-                    value.WebRtcCallAppearances = ReadNullableInt64(ref reader, options, name);
+                    value._webRtcCallAppearances = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +127,10 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        if (value.AssociatedUser is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        if (value._associatedUser is { } property2)
         {
             writer.WritePropertyName("associatedUser"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property2, options);
@@ -130,8 +140,8 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
             writer.WriteNull("associatedUser"u8);
         }
 
-        WriteDateTimeOffset(writer, "associatedDate"u8, value.AssociatedDate, nulls);
-        if (value.DefaultUser is { } property4)
+        WriteDateTimeOffset(writer, "associatedDate"u8, value._associatedDate, nulls);
+        if (value._defaultUser is { } property4)
         {
             writer.WritePropertyName("defaultUser"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -141,7 +151,7 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
             writer.WriteNull("defaultUser"u8);
         }
 
-        if (value.ProviderInfo is { } property6)
+        if (value._providerInfo is { } property6)
         {
             writer.WritePropertyName("providerInfo"u8);
             writer.WriteStartObject();
@@ -159,8 +169,8 @@ public sealed class UserStation : IGenesysCloudModel<UserStation>
             writer.WriteNull("providerInfo"u8);
         }
 
-        WriteInt64(writer, "webRtcCallAppearances"u8, value.WebRtcCallAppearances, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "webRtcCallAppearances"u8, value._webRtcCallAppearances, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

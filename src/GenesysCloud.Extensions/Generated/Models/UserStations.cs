@@ -14,23 +14,29 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
 {
     /// <summary>Current associated station for this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("associatedStation")]
-    public global::GenesysCloud.Extensions.Models.UserStation? AssociatedStation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStation? AssociatedStation { get => _associatedStation; set => _associatedStation = value; }
 
     /// <summary>The station where the user can be reached based on their default and associated station.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveStation")]
-    public global::GenesysCloud.Extensions.Models.UserStation? EffectiveStation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStation? EffectiveStation { get => _effectiveStation; set => _effectiveStation = value; }
 
     /// <summary>Default station to be used if not associated with a station.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultStation")]
-    public global::GenesysCloud.Extensions.Models.UserStation? DefaultStation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStation? DefaultStation { get => _defaultStation; set => _defaultStation = value; }
 
     /// <summary>Last associated station for this user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastAssociatedStation")]
-    public global::GenesysCloud.Extensions.Models.UserStation? LastAssociatedStation { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserStation? LastAssociatedStation { get => _lastAssociatedStation; set => _lastAssociatedStation = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserStation? _associatedStation;
+    private global::GenesysCloud.Extensions.Models.UserStation? _effectiveStation;
+    private global::GenesysCloud.Extensions.Models.UserStation? _defaultStation;
+    private global::GenesysCloud.Extensions.Models.UserStation? _lastAssociatedStation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserStations IGenesysCloudModel<UserStations>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
             switch (index)
             {
                 case 0:
-                    value.AssociatedStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
+                    value._associatedStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EffectiveStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
+                    value._effectiveStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DefaultStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
+                    value._defaultStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.LastAssociatedStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
+                    value._lastAssociatedStation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserStation.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AssociatedStation is { } property1)
+        if (value._associatedStation is { } property1)
         {
             writer.WritePropertyName("associatedStation"u8);
             global::GenesysCloud.Extensions.Models.UserStation.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
             writer.WriteNull("associatedStation"u8);
         }
 
-        if (value.EffectiveStation is { } property3)
+        if (value._effectiveStation is { } property3)
         {
             writer.WritePropertyName("effectiveStation"u8);
             global::GenesysCloud.Extensions.Models.UserStation.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
             writer.WriteNull("effectiveStation"u8);
         }
 
-        if (value.DefaultStation is { } property5)
+        if (value._defaultStation is { } property5)
         {
             writer.WritePropertyName("defaultStation"u8);
             global::GenesysCloud.Extensions.Models.UserStation.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
             writer.WriteNull("defaultStation"u8);
         }
 
-        if (value.LastAssociatedStation is { } property7)
+        if (value._lastAssociatedStation is { } property7)
         {
             writer.WritePropertyName("lastAssociatedStation"u8);
             global::GenesysCloud.Extensions.Models.UserStation.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class UserStations : IGenesysCloudModel<UserStations>
             writer.WriteNull("lastAssociatedStation"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

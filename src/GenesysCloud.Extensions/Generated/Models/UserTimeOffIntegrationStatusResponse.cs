@@ -14,19 +14,24 @@ public sealed class UserTimeOffIntegrationStatusResponse : IGenesysCloudModel<Us
 {
     /// <summary>The time off request associated with this integration status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequest")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get => _timeOffRequest; set => _timeOffRequest = value; }
 
     /// <summary>The value of integration status for the time off request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationStatus")]
-    public global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum? IntegrationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum? IntegrationStatus { get => _integrationStatus; set => _integrationStatus = value; }
 
     /// <summary>The user to whom the time off request belongs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffRequestReference? _timeOffRequest;
+    private global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum? _integrationStatus;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserTimeOffIntegrationStatusResponse IGenesysCloudModel<UserTimeOffIntegrationStatusResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UserTimeOffIntegrationStatusResponse : IGenesysCloudModel<Us
             switch (index)
             {
                 case 0:
-                    value.TimeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
+                    value._timeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.IntegrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum?)null;
+                    value._integrationStatus = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum(text1) : (global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse.IntegrationStatusEnum?)null;
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class UserTimeOffIntegrationStatusResponse : IGenesysCloudModel<Us
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequest is { } property2)
+        if (value._timeOffRequest is { } property2)
         {
             writer.WritePropertyName("timeOffRequest"u8);
             global::GenesysCloud.Extensions.Models.TimeOffRequestReference.WriteJson(writer, property2, options);
@@ -78,8 +83,8 @@ public sealed class UserTimeOffIntegrationStatusResponse : IGenesysCloudModel<Us
             writer.WriteNull("timeOffRequest"u8);
         }
 
-        WriteString(writer, "integrationStatus"u8, value.IntegrationStatus?.ToString(), nulls);
-        if (value.User is { } property4)
+        WriteString(writer, "integrationStatus"u8, value._integrationStatus?.ToString(), nulls);
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class UserTimeOffIntegrationStatusResponse : IGenesysCloudModel<Us
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

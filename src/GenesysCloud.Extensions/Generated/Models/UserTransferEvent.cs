@@ -14,43 +14,54 @@ public sealed class UserTransferEvent : IGenesysCloudModel<UserTransferEvent>
 {
     /// <summary>A unique (V4 UUID) eventId for this event</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventId")]
-    public string? EventId { get; set; }
+    public string? EventId { get => _eventId; set => _eventId = value; }
 
     /// <summary>A Date Time representing the time this event occurred. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventDateTime")]
-    public global::System.DateTimeOffset? EventDateTime { get; set; }
+    public global::System.DateTimeOffset? EventDateTime { get => _eventDateTime; set => _eventDateTime = value; }
 
     /// <summary>A unique Id (V4 UUID) identifying this conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Indicates the desired type of transfer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferType")]
-    public global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum? TransferType { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum? TransferType { get => _transferType; set => _transferType = value; }
 
     /// <summary>The id (V4 UUID) used by the external platform to refer to the transfer in subsequent Transfer events.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("commandId")]
-    public string? CommandId { get; set; }
+    public string? CommandId { get => _commandId; set => _commandId = value; }
 
     /// <summary>The id (V4 UUID) of the communication representing the participant that is initiating the transfer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("initiatingCommunicationId")]
-    public string? InitiatingCommunicationId { get; set; }
+    public string? InitiatingCommunicationId { get => _initiatingCommunicationId; set => _initiatingCommunicationId = value; }
 
     /// <summary>The id (V4 UUID) of the communication that is being transferred away from. In many cases this will be the same as the `initiatingCommunicationId`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetCommunicationId")]
-    public string? TargetCommunicationId { get; set; }
+    public string? TargetCommunicationId { get => _targetCommunicationId; set => _targetCommunicationId = value; }
 
     /// <summary>The id (V4 UUID) of the communication that is being transferred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objectCommunicationId")]
-    public string? ObjectCommunicationId { get; set; }
+    public string? ObjectCommunicationId { get => _objectCommunicationId; set => _objectCommunicationId = value; }
 
     /// <summary>The id (V4 UUID) of the desired destination user that the object communication should be transferred to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationUserId")]
-    public string? DestinationUserId { get; set; }
+    public string? DestinationUserId { get => _destinationUserId; set => _destinationUserId = value; }
+
+    private string? _eventId;
+    private global::System.DateTimeOffset? _eventDateTime;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum? _transferType;
+    private string? _commandId;
+    private string? _initiatingCommunicationId;
+    private string? _targetCommunicationId;
+    private string? _objectCommunicationId;
+    private string? _destinationUserId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserTransferEvent IGenesysCloudModel<UserTransferEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class UserTransferEvent : IGenesysCloudModel<UserTransferEvent>
             switch (index)
             {
                 case 0:
-                    value.EventId = ReadString(ref reader, name);
+                    value._eventId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventDateTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._eventDateTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TransferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum?)null;
+                    value._transferType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UserTransferEvent.TransferTypeEnum?)null;
                     break;
                 case 4:
-                    value.CommandId = ReadString(ref reader, name);
+                    value._commandId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.InitiatingCommunicationId = ReadString(ref reader, name);
+                    value._initiatingCommunicationId = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.TargetCommunicationId = ReadString(ref reader, name);
+                    value._targetCommunicationId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.ObjectCommunicationId = ReadString(ref reader, name);
+                    value._objectCommunicationId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.DestinationUserId = ReadString(ref reader, name);
+                    value._destinationUserId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class UserTransferEvent : IGenesysCloudModel<UserTransferEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventId"u8, value.EventId, nulls);
-        WriteDateTimeOffset(writer, "eventDateTime"u8, value.EventDateTime, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        WriteString(writer, "transferType"u8, value.TransferType?.ToString(), nulls);
-        WriteString(writer, "commandId"u8, value.CommandId, nulls);
-        WriteString(writer, "initiatingCommunicationId"u8, value.InitiatingCommunicationId, nulls);
-        WriteString(writer, "targetCommunicationId"u8, value.TargetCommunicationId, nulls);
-        WriteString(writer, "objectCommunicationId"u8, value.ObjectCommunicationId, nulls);
-        WriteString(writer, "destinationUserId"u8, value.DestinationUserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "eventId"u8, value._eventId, nulls);
+        WriteDateTimeOffset(writer, "eventDateTime"u8, value._eventDateTime, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        WriteString(writer, "transferType"u8, value._transferType?.ToString(), nulls);
+        WriteString(writer, "commandId"u8, value._commandId, nulls);
+        WriteString(writer, "initiatingCommunicationId"u8, value._initiatingCommunicationId, nulls);
+        WriteString(writer, "targetCommunicationId"u8, value._targetCommunicationId, nulls);
+        WriteString(writer, "objectCommunicationId"u8, value._objectCommunicationId, nulls);
+        WriteString(writer, "destinationUserId"u8, value._destinationUserId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UserVideoSettings : IGenesysCloudModel<UserVideoSettings>
 {
     /// <summary>whether or not user camera is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowCamera")]
-    public bool? AllowCamera { get; set; }
+    public bool? AllowCamera { get => _allowCamera; set => _allowCamera = value; }
 
     /// <summary>whether or not user screen share is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowScreenShare")]
-    public bool? AllowScreenShare { get; set; }
+    public bool? AllowScreenShare { get => _allowScreenShare; set => _allowScreenShare = value; }
 
     /// <summary>whether or not user microphone is allowed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowMicrophone")]
-    public bool? AllowMicrophone { get; set; }
+    public bool? AllowMicrophone { get => _allowMicrophone; set => _allowMicrophone = value; }
+
+    private bool? _allowCamera;
+    private bool? _allowScreenShare;
+    private bool? _allowMicrophone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UserVideoSettings IGenesysCloudModel<UserVideoSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class UserVideoSettings : IGenesysCloudModel<UserVideoSettings>
             switch (index)
             {
                 case 0:
-                    value.AllowCamera = ReadNullableBoolean(ref reader, name);
+                    value._allowCamera = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AllowScreenShare = ReadNullableBoolean(ref reader, name);
+                    value._allowScreenShare = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.AllowMicrophone = ReadNullableBoolean(ref reader, name);
+                    value._allowMicrophone = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class UserVideoSettings : IGenesysCloudModel<UserVideoSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "allowCamera"u8, value.AllowCamera, nulls);
-        WriteBoolean(writer, "allowScreenShare"u8, value.AllowScreenShare, nulls);
-        WriteBoolean(writer, "allowMicrophone"u8, value.AllowMicrophone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "allowCamera"u8, value._allowCamera, nulls);
+        WriteBoolean(writer, "allowScreenShare"u8, value._allowScreenShare, nulls);
+        WriteBoolean(writer, "allowMicrophone"u8, value._allowMicrophone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

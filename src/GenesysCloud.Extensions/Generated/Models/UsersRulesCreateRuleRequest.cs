@@ -14,23 +14,29 @@ public sealed class UsersRulesCreateRuleRequest : IGenesysCloudModel<UsersRulesC
 {
     /// <summary>The name of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The criteria of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get => _criteria; set => _criteria = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? _criteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesCreateRuleRequest IGenesysCloudModel<UsersRulesCreateRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class UsersRulesCreateRuleRequest : IGenesysCloudModel<UsersRulesC
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest.TypeEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class UsersRulesCreateRuleRequest : IGenesysCloudModel<UsersRulesC
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list2;
+                        value._criteria = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class UsersRulesCreateRuleRequest : IGenesysCloudModel<UsersRulesC
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Criteria is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._criteria is { } property3)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class UsersRulesCreateRuleRequest : IGenesysCloudModel<UsersRulesC
             writer.WriteNull("criteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

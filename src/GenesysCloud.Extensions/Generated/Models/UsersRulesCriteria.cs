@@ -14,19 +14,24 @@ public sealed class UsersRulesCriteria : IGenesysCloudModel<UsersRulesCriteria>
 {
     /// <summary>The internal ID for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The operator for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The user selection groups for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesGroupItem>? Group { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesGroupItem>? Group { get => _group; set => _group = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesGroupItem>? _group;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesCriteria IGenesysCloudModel<UsersRulesCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class UsersRulesCriteria : IGenesysCloudModel<UsersRulesCriteria>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesCriteria.OperatorEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Group = null;
+                        value._group = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class UsersRulesCriteria : IGenesysCloudModel<UsersRulesCriteria>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ReadJson(ref reader, options));
                         }
 
-                        value.Group = list2;
+                        value._group = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class UsersRulesCriteria : IGenesysCloudModel<UsersRulesCriteria>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Group is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._group is { } property3)
         {
             writer.WritePropertyName("group"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class UsersRulesCriteria : IGenesysCloudModel<UsersRulesCriteria>
             writer.WriteNull("group"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
 {
     /// <summary>The rule associated with this dependent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rule")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesDependentRule? Rule { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesDependentRule? Rule { get => _rule; set => _rule = value; }
 
     /// <summary>The type id of the dependent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typeId")]
-    public string? TypeId { get; set; }
+    public string? TypeId { get => _typeId; set => _typeId = value; }
 
     /// <summary>The type of the dependent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The date/time the dependent was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The user who created the dependent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>Information on the last run of the dependent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRun")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? LastRun { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? LastRun { get => _lastRun; set => _lastRun = value; }
 
     /// <summary>The number of times the rule has run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recentRunCount")]
-    public long? RecentRunCount { get; set; }
+    public long? RecentRunCount { get => _recentRunCount; set => _recentRunCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private global::GenesysCloud.Extensions.Models.UsersRulesDependentRule? _rule;
+    private string? _typeId;
+    private global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum? _type;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? _lastRun;
+    private long? _recentRunCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesDependent IGenesysCloudModel<UsersRulesDependent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
             switch (index)
             {
                 case 0:
-                    value.Rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesDependentRule.ReadJson(ref reader, options);
+                    value._rule = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesDependentRule.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TypeId = ReadString(ref reader, name);
+                    value._typeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesDependent.TypeEnum?)null;
                     break;
                 case 3:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.LastRun = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.ReadJson(ref reader, options);
+                    value._lastRun = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.RecentRunCount = ReadNullableInt64(ref reader, options, name);
+                    value._recentRunCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,7 +113,7 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Rule is { } property2)
+        if (value._rule is { } property2)
         {
             writer.WritePropertyName("rule"u8);
             global::GenesysCloud.Extensions.Models.UsersRulesDependentRule.WriteJson(writer, property2, options);
@@ -113,10 +123,10 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
             writer.WriteNull("rule"u8);
         }
 
-        WriteString(writer, "typeId"u8, value.TypeId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.CreatedBy is { } property4)
+        WriteString(writer, "typeId"u8, value._typeId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -126,7 +136,7 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.LastRun is { } property6)
+        if (value._lastRun is { } property6)
         {
             writer.WritePropertyName("lastRun"u8);
             global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.WriteJson(writer, property6, options);
@@ -136,9 +146,9 @@ public sealed class UsersRulesDependent : IGenesysCloudModel<UsersRulesDependent
             writer.WriteNull("lastRun"u8);
         }
 
-        WriteInt64(writer, "recentRunCount"u8, value.RecentRunCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "recentRunCount"u8, value._recentRunCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UsersRulesGroupItem : IGenesysCloudModel<UsersRulesGroupItem
 {
     /// <summary>The internal ID for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The operator for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The container that the ids belong to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("container")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum? Container { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum? Container { get => _container; set => _container = value; }
 
     /// <summary>The ids and contextIds to select for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesValue>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesValue>? Values { get => _values; set => _values = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum? _operator;
+    private global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum? _container;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesValue>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesGroupItem IGenesysCloudModel<UsersRulesGroupItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class UsersRulesGroupItem : IGenesysCloudModel<UsersRulesGroupItem
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.OperatorEnum?)null;
                     break;
                 case 2:
-                    value.Container = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum(text2) : (global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum?)null;
+                    value._container = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum(text2) : (global::GenesysCloud.Extensions.Models.UsersRulesGroupItem.ContainerEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class UsersRulesGroupItem : IGenesysCloudModel<UsersRulesGroupItem
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesValue.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list3;
+                        value._values = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class UsersRulesGroupItem : IGenesysCloudModel<UsersRulesGroupItem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        WriteString(writer, "container"u8, value.Container?.ToString(), nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        WriteString(writer, "container"u8, value._container?.ToString(), nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -116,7 +122,7 @@ public sealed class UsersRulesGroupItem : IGenesysCloudModel<UsersRulesGroupItem
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class UsersRulesLockedCriteriaSettingsCriteria : IGenesysCloudMode
 {
     /// <summary>The operator for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>The user selection groups for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup>? Group { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup>? Group { get => _group; set => _group = value; }
+
+    private global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup>? _group;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesLockedCriteriaSettingsCriteria IGenesysCloudModel<UsersRulesLockedCriteriaSettingsCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class UsersRulesLockedCriteriaSettingsCriteria : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.OperatorEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Group = null;
+                        value._group = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class UsersRulesLockedCriteriaSettingsCriteria : IGenesysCloudMode
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ReadJson(ref reader, options));
                         }
 
-                        value.Group = list2;
+                        value._group = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class UsersRulesLockedCriteriaSettingsCriteria : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Group is { } property3)
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._group is { } property3)
         {
             writer.WritePropertyName("group"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class UsersRulesLockedCriteriaSettingsCriteria : IGenesysCloudMode
             writer.WriteNull("group"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

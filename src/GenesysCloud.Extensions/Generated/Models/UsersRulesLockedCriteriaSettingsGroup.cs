@@ -14,19 +14,24 @@ public sealed class UsersRulesLockedCriteriaSettingsGroup : IGenesysCloudModel<U
 {
     /// <summary>The allowed operators for this criteria</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operators")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Operators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Operators { get => _operators; set => _operators = value; }
 
     /// <summary>The container that the ids belong to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("container")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum? Container { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum? Container { get => _container; set => _container = value; }
 
     /// <summary>Maximum number of ids that can be specified in this container</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxIdCount")]
-    public long? MaxIdCount { get; set; }
+    public long? MaxIdCount { get => _maxIdCount; set => _maxIdCount = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _operators;
+    private global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum? _container;
+    private long? _maxIdCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesLockedCriteriaSettingsGroup IGenesysCloudModel<UsersRulesLockedCriteriaSettingsGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class UsersRulesLockedCriteriaSettingsGroup : IGenesysCloudModel<U
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Operators = null;
+                        value._operators = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class UsersRulesLockedCriteriaSettingsGroup : IGenesysCloudModel<U
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Operators = list1;
+                        value._operators = list1;
                     }
                     break;
                 case 1:
-                    value.Container = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum(text2) : (global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum?)null;
+                    value._container = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum(text2) : (global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsGroup.ContainerEnum?)null;
                     break;
                 case 2:
-                    value.MaxIdCount = ReadNullableInt64(ref reader, options, name);
+                    value._maxIdCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class UsersRulesLockedCriteriaSettingsGroup : IGenesysCloudModel<U
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Operators is { } property3)
+        if (value._operators is { } property3)
         {
             writer.WritePropertyName("operators"u8);
             writer.WriteStartArray();
@@ -99,9 +104,9 @@ public sealed class UsersRulesLockedCriteriaSettingsGroup : IGenesysCloudModel<U
             writer.WriteNull("operators"u8);
         }
 
-        WriteString(writer, "container"u8, value.Container?.ToString(), nulls);
-        WriteInt64(writer, "maxIdCount"u8, value.MaxIdCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "container"u8, value._container?.ToString(), nulls);
+        WriteInt64(writer, "maxIdCount"u8, value._maxIdCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

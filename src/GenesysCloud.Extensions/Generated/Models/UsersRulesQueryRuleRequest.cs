@@ -14,19 +14,24 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
 {
     /// <summary>The type of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The criteria of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The user ids to query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
+
+    private global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? _criteria;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesQueryRuleRequest IGenesysCloudModel<UsersRulesQueryRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list2;
+                        value._criteria = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list3;
+                        value._userIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Criteria is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._criteria is { } property4)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.UserIds is { } property7)
+        if (value._userIds is { } property7)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -138,7 +143,7 @@ public sealed class UsersRulesQueryRuleRequest : IGenesysCloudModel<UsersRulesQu
             writer.WriteNull("userIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The type of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The criteria of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>The date/time the rule was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The user who created the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The date/time the rule was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The last user to modify the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Information on the last run of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastRun")]
-    public global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? LastRun { get; set; }
+    public global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? LastRun { get => _lastRun; set => _lastRun = value; }
 
     /// <summary>The number of times the rule has run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recentRunCount")]
-    public long? RecentRunCount { get; set; }
+    public long? RecentRunCount { get => _recentRunCount; set => _recentRunCount = value; }
 
     /// <summary>The number of dependents this rule has</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dependentCount")]
-    public long? DependentCount { get; set; }
+    public long? DependentCount { get => _dependentCount; set => _dependentCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? _criteria;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata? _lastRun;
+    private long? _recentRunCount;
+    private long? _dependentCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesRule IGenesysCloudModel<UsersRulesRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,21 +102,21 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.UsersRulesRule.TypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -112,35 +127,35 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list2;
+                        value._criteria = list2;
                     }
                     break;
                 case 5:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.LastRun = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.ReadJson(ref reader, options);
+                    value._lastRun = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.RecentRunCount = ReadNullableInt64(ref reader, options, name);
+                    value._recentRunCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.DependentCount = ReadNullableInt64(ref reader, options, name);
+                    value._dependentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,11 +167,11 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Criteria is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._criteria is { } property3)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -180,8 +195,8 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
             writer.WriteNull("criteria"u8);
         }
 
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        if (value.CreatedBy is { } property6)
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        if (value._createdBy is { } property6)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -191,8 +206,8 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
             writer.WriteNull("createdBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        if (value.ModifiedBy is { } property8)
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        if (value._modifiedBy is { } property8)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property8, options);
@@ -202,7 +217,7 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.LastRun is { } property10)
+        if (value._lastRun is { } property10)
         {
             writer.WritePropertyName("lastRun"u8);
             global::GenesysCloud.Extensions.Models.UsersRulesLastRunMetadata.WriteJson(writer, property10, options);
@@ -212,10 +227,10 @@ public sealed class UsersRulesRule : IGenesysCloudModel<UsersRulesRule>
             writer.WriteNull("lastRun"u8);
         }
 
-        WriteInt64(writer, "recentRunCount"u8, value.RecentRunCount, nulls);
-        WriteInt64(writer, "dependentCount"u8, value.DependentCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "recentRunCount"u8, value._recentRunCount, nulls);
+        WriteInt64(writer, "dependentCount"u8, value._dependentCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

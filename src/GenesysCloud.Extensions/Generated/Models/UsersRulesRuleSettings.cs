@@ -14,15 +14,19 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
 {
     /// <summary>The allowed containers for the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowedContainers")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedContainers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedContainers { get => _allowedContainers; set => _allowedContainers = value; }
 
     /// <summary>The locked criteria settings for the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockedCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria>? LockedCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria>? LockedCriteria { get => _lockedCriteria; set => _lockedCriteria = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _allowedContainers;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria>? _lockedCriteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesRuleSettings IGenesysCloudModel<UsersRulesRuleSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.AllowedContainers = null;
+                        value._allowedContainers = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AllowedContainers = list1;
+                        value._allowedContainers = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LockedCriteria = null;
+                        value._lockedCriteria = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesLockedCriteriaSettingsCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.LockedCriteria = list2;
+                        value._lockedCriteria = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.AllowedContainers is { } property3)
+        if (value._allowedContainers is { } property3)
         {
             writer.WritePropertyName("allowedContainers"u8);
             writer.WriteStartArray();
@@ -106,7 +110,7 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
             writer.WriteNull("allowedContainers"u8);
         }
 
-        if (value.LockedCriteria is { } property5)
+        if (value._lockedCriteria is { } property5)
         {
             writer.WritePropertyName("lockedCriteria"u8);
             writer.WriteStartArray();
@@ -130,7 +134,7 @@ public sealed class UsersRulesRuleSettings : IGenesysCloudModel<UsersRulesRuleSe
             writer.WriteNull("lockedCriteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
 {
     /// <summary>The name of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The description of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The criteria of the rule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? Criteria { get => _criteria; set => _criteria = value; }
 
     /// <summary>Gets or sets <c>lockedCriteria</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lockedCriteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? LockedCriteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? LockedCriteria { get => _lockedCriteria; set => _lockedCriteria = value; }
+
+    private string? _name;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? _criteria;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UsersRulesCriteria>? _lockedCriteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesUpdateRuleRequest IGenesysCloudModel<UsersRulesUpdateRuleRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -70,13 +76,13 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list1;
+                        value._criteria = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LockedCriteria = null;
+                        value._lockedCriteria = null;
                     }
                     else
                     {
@@ -87,11 +93,11 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UsersRulesCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.LockedCriteria = list2;
+                        value._lockedCriteria = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +109,9 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Criteria is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._criteria is { } property3)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -129,7 +135,7 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
             writer.WriteNull("criteria"u8);
         }
 
-        if (value.LockedCriteria is { } property6)
+        if (value._lockedCriteria is { } property6)
         {
             writer.WritePropertyName("lockedCriteria"u8);
             writer.WriteStartArray();
@@ -153,7 +159,7 @@ public sealed class UsersRulesUpdateRuleRequest : IGenesysCloudModel<UsersRulesU
             writer.WriteNull("lockedCriteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

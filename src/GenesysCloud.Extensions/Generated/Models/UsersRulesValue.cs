@@ -14,15 +14,19 @@ public sealed class UsersRulesValue : IGenesysCloudModel<UsersRulesValue>
 {
     /// <summary>The contextId for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contextId")]
-    public string? ContextId { get; set; }
+    public string? ContextId { get => _contextId; set => _contextId = value; }
 
     /// <summary>The ids to select for this group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ids")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get => _ids; set => _ids = value; }
+
+    private string? _contextId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _ids;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UsersRulesValue IGenesysCloudModel<UsersRulesValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class UsersRulesValue : IGenesysCloudModel<UsersRulesValue>
             switch (index)
             {
                 case 0:
-                    value.ContextId = ReadString(ref reader, name);
+                    value._contextId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Ids = null;
+                        value._ids = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class UsersRulesValue : IGenesysCloudModel<UsersRulesValue>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Ids = list1;
+                        value._ids = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class UsersRulesValue : IGenesysCloudModel<UsersRulesValue>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contextId"u8, value.ContextId, nulls);
-        if (value.Ids is { } property2)
+        WriteString(writer, "contextId"u8, value._contextId, nulls);
+        if (value._ids is { } property2)
         {
             writer.WritePropertyName("ids"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class UsersRulesValue : IGenesysCloudModel<UsersRulesValue>
             writer.WriteNull("ids"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
 {
     /// <summary>Map of media type to utilization settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilization")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? Utilization { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? Utilization { get => _utilization; set => _utilization = value; }
 
     /// <summary>Map of label ids to utilization settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("labelUtilizations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationRequest>? LabelUtilizations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationRequest>? LabelUtilizations { get => _labelUtilizations; set => _labelUtilizations = value; }
 
     /// <summary>Max number of inbound voice calls.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxInboundCalls")]
-    public long? MaxInboundCalls { get; set; }
+    public long? MaxInboundCalls { get => _maxInboundCalls; set => _maxInboundCalls = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MediaUtilization>? _utilization;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.LabelUtilizationRequest>? _labelUtilizations;
+    private long? _maxInboundCalls;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static UtilizationRequest IGenesysCloudModel<UtilizationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Utilization = null;
+                        value._utilization = null;
                     }
                     else
                     {
@@ -60,13 +65,13 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MediaUtilization.ReadJson(ref reader, options);
                         }
 
-                        value.Utilization = dictionary1;
+                        value._utilization = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.LabelUtilizations = null;
+                        value._labelUtilizations = null;
                     }
                     else
                     {
@@ -77,14 +82,14 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LabelUtilizationRequest.ReadJson(ref reader, options);
                         }
 
-                        value.LabelUtilizations = dictionary2;
+                        value._labelUtilizations = dictionary2;
                     }
                     break;
                 case 2:
-                    value.MaxInboundCalls = ReadNullableInt64(ref reader, options, name);
+                    value._maxInboundCalls = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Utilization is { } property3)
+        if (value._utilization is { } property3)
         {
             writer.WritePropertyName("utilization"u8);
             writer.WriteStartObject();
@@ -121,7 +126,7 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
             writer.WriteNull("utilization"u8);
         }
 
-        if (value.LabelUtilizations is { } property6)
+        if (value._labelUtilizations is { } property6)
         {
             writer.WritePropertyName("labelUtilizations"u8);
             writer.WriteStartObject();
@@ -146,8 +151,8 @@ public sealed class UtilizationRequest : IGenesysCloudModel<UtilizationRequest>
             writer.WriteNull("labelUtilizations"u8);
         }
 
-        WriteInt64(writer, "maxInboundCalls"u8, value.MaxInboundCalls, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "maxInboundCalls"u8, value._maxInboundCalls, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

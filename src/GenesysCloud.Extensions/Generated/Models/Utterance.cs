@@ -14,11 +14,14 @@ public sealed class Utterance : IGenesysCloudModel<Utterance>
 {
     /// <summary>Utterance text</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utteranceText")]
-    public string? UtteranceText { get; set; }
+    public string? UtteranceText { get => _utteranceText; set => _utteranceText = value; }
+
+    private string? _utteranceText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Utterance IGenesysCloudModel<Utterance>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class Utterance : IGenesysCloudModel<Utterance>
             switch (index)
             {
                 case 0:
-                    value.UtteranceText = ReadString(ref reader, name);
+                    value._utteranceText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class Utterance : IGenesysCloudModel<Utterance>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "utteranceText"u8, value.UtteranceText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "utteranceText"u8, value._utteranceText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

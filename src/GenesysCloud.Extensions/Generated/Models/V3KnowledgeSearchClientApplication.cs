@@ -14,19 +14,24 @@ public sealed class V3KnowledgeSearchClientApplication : IGenesysCloudModel<V3Kn
 {
     /// <summary>Application type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Application details when type is BotFlow.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botFlow")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? BotFlow { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? BotFlow { get => _botFlow; set => _botFlow = value; }
 
     /// <summary>Application details when type is Assistant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistant")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Assistant { get => _assistant; set => _assistant = value; }
+
+    private global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _botFlow;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _assistant;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3KnowledgeSearchClientApplication IGenesysCloudModel<V3KnowledgeSearchClientApplication>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class V3KnowledgeSearchClientApplication : IGenesysCloudModel<V3Kn
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3KnowledgeSearchClientApplication.TypeEnum?)null;
                     break;
                 case 1:
-                    value.BotFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._botFlow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._assistant = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class V3KnowledgeSearchClientApplication : IGenesysCloudModel<V3Kn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.BotFlow is { } property2)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._botFlow is { } property2)
         {
             writer.WritePropertyName("botFlow"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property2, options);
@@ -79,7 +84,7 @@ public sealed class V3KnowledgeSearchClientApplication : IGenesysCloudModel<V3Kn
             writer.WriteNull("botFlow"u8);
         }
 
-        if (value.Assistant is { } property4)
+        if (value._assistant is { } property4)
         {
             writer.WritePropertyName("assistant"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -89,7 +94,7 @@ public sealed class V3KnowledgeSearchClientApplication : IGenesysCloudModel<V3Kn
             writer.WriteNull("assistant"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

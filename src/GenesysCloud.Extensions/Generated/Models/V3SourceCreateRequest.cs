@@ -14,31 +14,39 @@ public sealed class V3SourceCreateRequest : IGenesysCloudModel<V3SourceCreateReq
 {
     /// <summary>The name of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of the source. Required if connectionId is not specified, inherits the connection type otherwise.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The id of the connection related to the source. Required if type is Sharepoint.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectionId")]
-    public string? ConnectionId { get; set; }
+    public string? ConnectionId { get => _connectionId; set => _connectionId = value; }
 
     /// <summary>The trigger type of the source. Default is Manual.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>Settings that determine when the source starts a sync. Required if triggerType is Scheduled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleSettings")]
-    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get => _scheduleSettings; set => _scheduleSettings = value; }
 
     /// <summary>Filters that determine what documents are synced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::GenesysCloud.Extensions.Models.V3SourceFilter? Filters { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceFilter? Filters { get => _filters; set => _filters = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum? _type;
+    private string? _connectionId;
+    private global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? _scheduleSettings;
+    private global::GenesysCloud.Extensions.Models.V3SourceFilter? _filters;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceCreateRequest IGenesysCloudModel<V3SourceCreateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class V3SourceCreateRequest : IGenesysCloudModel<V3SourceCreateReq
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TypeEnum?)null;
                     break;
                 case 2:
-                    value.ConnectionId = ReadString(ref reader, name);
+                    value._connectionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceCreateRequest.TriggerTypeEnum?)null;
                     break;
                 case 4:
-                    value.ScheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
+                    value._scheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilter.ReadJson(ref reader, options);
+                    value._filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilter.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class V3SourceCreateRequest : IGenesysCloudModel<V3SourceCreateReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "connectionId"u8, value.ConnectionId, nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        if (value.ScheduleSettings is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "connectionId"u8, value._connectionId, nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        if (value._scheduleSettings is { } property3)
         {
             writer.WritePropertyName("scheduleSettings"u8);
             global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.WriteJson(writer, property3, options);
@@ -103,7 +111,7 @@ public sealed class V3SourceCreateRequest : IGenesysCloudModel<V3SourceCreateReq
             writer.WriteNull("scheduleSettings"u8);
         }
 
-        if (value.Filters is { } property5)
+        if (value._filters is { } property5)
         {
             writer.WritePropertyName("filters"u8);
             global::GenesysCloud.Extensions.Models.V3SourceFilter.WriteJson(writer, property5, options);
@@ -113,7 +121,7 @@ public sealed class V3SourceCreateRequest : IGenesysCloudModel<V3SourceCreateReq
             writer.WriteNull("filters"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The connectionId of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("connectionId")]
-    public string? ConnectionId { get; set; }
+    public string? ConnectionId { get => _connectionId; set => _connectionId = value; }
 
     /// <summary>The type of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The trigger type of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>The current status of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The user who created the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The user who modified the document.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Source creation date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Source last modification date-time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The last synchronization of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastSync")]
-    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization? LastSync { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization? LastSync { get => _lastSync; set => _lastSync = value; }
 
     /// <summary>Settings that determine when the source starts a sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleSettings")]
-    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get => _scheduleSettings; set => _scheduleSettings = value; }
 
     /// <summary>Filters that determine what documents are synced.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::GenesysCloud.Extensions.Models.V3SourceFilter? Filters { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceFilter? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Additional details to the source's filters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterDetails")]
-    public global::GenesysCloud.Extensions.Models.V3SourceFilterDetails? FilterDetails { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceFilterDetails? FilterDetails { get => _filterDetails; set => _filterDetails = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _connectionId;
+    private global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization? _lastSync;
+    private global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? _scheduleSettings;
+    private global::GenesysCloud.Extensions.Models.V3SourceFilter? _filters;
+    private global::GenesysCloud.Extensions.Models.V3SourceFilterDetails? _filterDetails;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceDetailedResponse IGenesysCloudModel<V3SourceDetailedResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,52 +112,52 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ConnectionId = ReadString(ref reader, name);
+                    value._connectionId = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TypeEnum?)null;
                     break;
                 case 4:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.TriggerTypeEnum?)null;
                     break;
                 case 5:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse.StatusEnum?)null;
                     break;
                 case 6:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.LastSync = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.ReadJson(ref reader, options);
+                    value._lastSync = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ScheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
+                    value._scheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilter.ReadJson(ref reader, options);
+                    value._filters = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilter.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.FilterDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilterDetails.ReadJson(ref reader, options);
+                    value._filterDetails = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceFilterDetails.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,13 +169,13 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "connectionId"u8, value.ConnectionId, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.CreatedBy is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "connectionId"u8, value._connectionId, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._createdBy is { } property4)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -168,7 +185,7 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property6)
+        if (value._modifiedBy is { } property6)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property6, options);
@@ -178,9 +195,9 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.LastSync is { } property8)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._lastSync is { } property8)
         {
             writer.WritePropertyName("lastSync"u8);
             global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.WriteJson(writer, property8, options);
@@ -190,7 +207,7 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("lastSync"u8);
         }
 
-        if (value.ScheduleSettings is { } property10)
+        if (value._scheduleSettings is { } property10)
         {
             writer.WritePropertyName("scheduleSettings"u8);
             global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.WriteJson(writer, property10, options);
@@ -200,7 +217,7 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("scheduleSettings"u8);
         }
 
-        if (value.Filters is { } property12)
+        if (value._filters is { } property12)
         {
             writer.WritePropertyName("filters"u8);
             global::GenesysCloud.Extensions.Models.V3SourceFilter.WriteJson(writer, property12, options);
@@ -210,7 +227,7 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("filters"u8);
         }
 
-        if (value.FilterDetails is { } property14)
+        if (value._filterDetails is { } property14)
         {
             writer.WritePropertyName("filterDetails"u8);
             global::GenesysCloud.Extensions.Models.V3SourceFilterDetails.WriteJson(writer, property14, options);
@@ -220,8 +237,8 @@ public sealed class V3SourceDetailedResponse : IGenesysCloudModel<V3SourceDetail
             writer.WriteNull("filterDetails"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class V3SourceFilter : IGenesysCloudModel<V3SourceFilter>
 {
     /// <summary>The site from which to sync data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public string? Site { get; set; }
+    public string? Site { get => _site; set => _site = value; }
 
     /// <summary>The folders from which to sync data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("folders")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Folders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Folders { get => _folders; set => _folders = value; }
+
+    private string? _site;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _folders;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceFilter IGenesysCloudModel<V3SourceFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class V3SourceFilter : IGenesysCloudModel<V3SourceFilter>
             switch (index)
             {
                 case 0:
-                    value.Site = ReadString(ref reader, name);
+                    value._site = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Folders = null;
+                        value._folders = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class V3SourceFilter : IGenesysCloudModel<V3SourceFilter>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Folders = list1;
+                        value._folders = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class V3SourceFilter : IGenesysCloudModel<V3SourceFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "site"u8, value.Site, nulls);
-        if (value.Folders is { } property2)
+        WriteString(writer, "site"u8, value._site, nulls);
+        if (value._folders is { } property2)
         {
             writer.WritePropertyName("folders"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class V3SourceFilter : IGenesysCloudModel<V3SourceFilter>
             writer.WriteNull("folders"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
 {
     /// <summary>Details about the site associated with the Fabric Source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("site")]
-    public global::GenesysCloud.Extensions.Models.V3SourceSiteDetails? Site { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceSiteDetails? Site { get => _site; set => _site = value; }
 
     /// <summary>Details about the folders associated with the Fabric Source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("folders")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceFolderDetails>? Folders { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceFolderDetails>? Folders { get => _folders; set => _folders = value; }
+
+    private global::GenesysCloud.Extensions.Models.V3SourceSiteDetails? _site;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.V3SourceFolderDetails>? _folders;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceFilterDetails IGenesysCloudModel<V3SourceFilterDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
             switch (index)
             {
                 case 0:
-                    value.Site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceSiteDetails.ReadJson(ref reader, options);
+                    value._site = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceSiteDetails.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Folders = null;
+                        value._folders = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.V3SourceFolderDetails.ReadJson(ref reader, options));
                         }
 
-                        value.Folders = list1;
+                        value._folders = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Site is { } property2)
+        if (value._site is { } property2)
         {
             writer.WritePropertyName("site"u8);
             global::GenesysCloud.Extensions.Models.V3SourceSiteDetails.WriteJson(writer, property2, options);
@@ -85,7 +89,7 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
             writer.WriteNull("site"u8);
         }
 
-        if (value.Folders is { } property4)
+        if (value._folders is { } property4)
         {
             writer.WritePropertyName("folders"u8);
             writer.WriteStartArray();
@@ -109,7 +113,7 @@ public sealed class V3SourceFilterDetails : IGenesysCloudModel<V3SourceFilterDet
             writer.WriteNull("folders"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class V3SourceLastSynchronization : IGenesysCloudModel<V3SourceLas
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The start time of the synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end time of the synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The start time of the interval to be synchronized from the source. Source item changes during that interval are included in this synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSourceIntervalStart")]
-    public global::System.DateTimeOffset? DateSourceIntervalStart { get; set; }
+    public global::System.DateTimeOffset? DateSourceIntervalStart { get => _dateSourceIntervalStart; set => _dateSourceIntervalStart = value; }
 
     /// <summary>The end time of the interval to be synchronized from the source. Source item changes during that interval are included in this synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSourceIntervalEnd")]
-    public global::System.DateTimeOffset? DateSourceIntervalEnd { get; set; }
+    public global::System.DateTimeOffset? DateSourceIntervalEnd { get => _dateSourceIntervalEnd; set => _dateSourceIntervalEnd = value; }
 
     /// <summary>The trigger type of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>The status of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Statistics of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? Statistics { get => _statistics; set => _statistics = value; }
 
     /// <summary>The error that occurred during the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The status of the ingestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ingestionStatus")]
-    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum? IngestionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum? IngestionStatus { get => _ingestionStatus; set => _ingestionStatus = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.DateTimeOffset? _dateSourceIntervalStart;
+    private global::System.DateTimeOffset? _dateSourceIntervalEnd;
+    private global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? _statistics;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum? _ingestionStatus;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceLastSynchronization IGenesysCloudModel<V3SourceLastSynchronization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class V3SourceLastSynchronization : IGenesysCloudModel<V3SourceLas
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateSourceIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSourceIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DateSourceIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSourceIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.TriggerTypeEnum?)null;
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum(text2) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.IngestionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum?)null;
+                    value._ingestionStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3SourceLastSynchronization.IngestionStatusEnum?)null;
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,14 +137,14 @@ public sealed class V3SourceLastSynchronization : IGenesysCloudModel<V3SourceLas
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteDateTimeOffset(writer, "dateSourceIntervalStart"u8, value.DateSourceIntervalStart, nulls);
-        WriteDateTimeOffset(writer, "dateSourceIntervalEnd"u8, value.DateSourceIntervalEnd, nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Statistics is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteDateTimeOffset(writer, "dateSourceIntervalStart"u8, value._dateSourceIntervalStart, nulls);
+        WriteDateTimeOffset(writer, "dateSourceIntervalEnd"u8, value._dateSourceIntervalEnd, nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._statistics is { } property4)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.WriteJson(writer, property4, options);
@@ -141,7 +154,7 @@ public sealed class V3SourceLastSynchronization : IGenesysCloudModel<V3SourceLas
             writer.WriteNull("statistics"u8);
         }
 
-        if (value.Error is { } property6)
+        if (value._error is { } property6)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property6, options);
@@ -151,9 +164,9 @@ public sealed class V3SourceLastSynchronization : IGenesysCloudModel<V3SourceLas
             writer.WriteNull("error"u8);
         }
 
-        WriteString(writer, "ingestionStatus"u8, value.IngestionStatus?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ingestionStatus"u8, value._ingestionStatus?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

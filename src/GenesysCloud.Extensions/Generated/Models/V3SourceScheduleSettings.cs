@@ -14,15 +14,19 @@ public sealed class V3SourceScheduleSettings : IGenesysCloudModel<V3SourceSchedu
 {
     /// <summary>The date-time value of the first sync run. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The time between syncs, in hours, until a new sync is run.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("period")]
-    public long? Period { get; set; }
+    public long? Period { get => _period; set => _period = value; }
+
+    private global::System.DateTimeOffset? _dateStart;
+    private long? _period;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceScheduleSettings IGenesysCloudModel<V3SourceScheduleSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class V3SourceScheduleSettings : IGenesysCloudModel<V3SourceSchedu
             switch (index)
             {
                 case 0:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.Period = ReadNullableInt64(ref reader, options, name);
+                    value._period = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class V3SourceScheduleSettings : IGenesysCloudModel<V3SourceSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteInt64(writer, "period"u8, value.Period, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteInt64(writer, "period"u8, value._period, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class V3SourceUpdateRequest : IGenesysCloudModel<V3SourceUpdateReq
 {
     /// <summary>The name of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The trigger type of the source.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>Settings that determine when the source starts a sync.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleSettings")]
-    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? ScheduleSettings { get => _scheduleSettings; set => _scheduleSettings = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings? _scheduleSettings;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SourceUpdateRequest IGenesysCloudModel<V3SourceUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class V3SourceUpdateRequest : IGenesysCloudModel<V3SourceUpdateReq
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest.TriggerTypeEnum?)null;
                     break;
                 case 2:
-                    value.ScheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
+                    value._scheduleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class V3SourceUpdateRequest : IGenesysCloudModel<V3SourceUpdateReq
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        if (value.ScheduleSettings is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        if (value._scheduleSettings is { } property2)
         {
             writer.WritePropertyName("scheduleSettings"u8);
             global::GenesysCloud.Extensions.Models.V3SourceScheduleSettings.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class V3SourceUpdateRequest : IGenesysCloudModel<V3SourceUpdateReq
             writer.WriteNull("scheduleSettings"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

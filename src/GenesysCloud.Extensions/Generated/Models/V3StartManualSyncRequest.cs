@@ -14,11 +14,14 @@ public sealed class V3StartManualSyncRequest : IGenesysCloudModel<V3StartManualS
 {
     /// <summary>Optional field that specifies the synchronization type. For SharePoint only Full synchronization is supported, therefore that is the default. For FileUpload both Full and Incremental is supported, default is Incremental.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum? Type { get => _type; set => _type = value; }
+
+    private global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3StartManualSyncRequest IGenesysCloudModel<V3StartManualSyncRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class V3StartManualSyncRequest : IGenesysCloudModel<V3StartManualS
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest.TypeEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class V3StartManualSyncRequest : IGenesysCloudModel<V3StartManualS
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,63 +14,79 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The user who started the synchronization if the source is manually synchronized or the user who created the source for scheduled synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>The source of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-    public global::GenesysCloud.Extensions.Models.V3SourceRef? Source { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SourceRef? Source { get => _source; set => _source = value; }
 
     /// <summary>The start time of the synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStart")]
-    public global::System.DateTimeOffset? DateStart { get; set; }
+    public global::System.DateTimeOffset? DateStart { get => _dateStart; set => _dateStart = value; }
 
     /// <summary>The end time of the synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEnd")]
-    public global::System.DateTimeOffset? DateEnd { get; set; }
+    public global::System.DateTimeOffset? DateEnd { get => _dateEnd; set => _dateEnd = value; }
 
     /// <summary>The start time of the interval to be synchronized from the source. Source item changes during that interval are included in this synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSourceIntervalStart")]
-    public global::System.DateTimeOffset? DateSourceIntervalStart { get; set; }
+    public global::System.DateTimeOffset? DateSourceIntervalStart { get => _dateSourceIntervalStart; set => _dateSourceIntervalStart = value; }
 
     /// <summary>The end time of the interval to be synchronized from the source. Source item changes during that interval are included in this synchronization. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateSourceIntervalEnd")]
-    public global::System.DateTimeOffset? DateSourceIntervalEnd { get; set; }
+    public global::System.DateTimeOffset? DateSourceIntervalEnd { get => _dateSourceIntervalEnd; set => _dateSourceIntervalEnd = value; }
 
     /// <summary>The trigger type of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("triggerType")]
-    public global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum? TriggerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum? TriggerType { get => _triggerType; set => _triggerType = value; }
 
     /// <summary>The status of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Statistics of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statistics")]
-    public global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? Statistics { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? Statistics { get => _statistics; set => _statistics = value; }
 
     /// <summary>The error that occurred during the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? Error { get => _error; set => _error = value; }
 
     /// <summary>The status of the ingestion.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ingestionStatus")]
-    public global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum? IngestionStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum? IngestionStatus { get => _ingestionStatus; set => _ingestionStatus = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.UserReference? _createdBy;
+    private global::GenesysCloud.Extensions.Models.V3SourceRef? _source;
+    private global::System.DateTimeOffset? _dateStart;
+    private global::System.DateTimeOffset? _dateEnd;
+    private global::System.DateTimeOffset? _dateSourceIntervalStart;
+    private global::System.DateTimeOffset? _dateSourceIntervalEnd;
+    private global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum? _triggerType;
+    private global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics? _statistics;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _error;
+    private global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum? _ingestionStatus;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3Synchronization IGenesysCloudModel<V3Synchronization>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.V3Synchronization.TypeEnum?)null;
                     break;
                 case 2:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceRef.ReadJson(ref reader, options);
+                    value._source = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SourceRef.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DateSourceIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSourceIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateSourceIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateSourceIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.TriggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum?)null;
+                    value._triggerType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.V3Synchronization.TriggerTypeEnum?)null;
                     break;
                 case 9:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.V3Synchronization.StatusEnum?)null;
                     break;
                 case 10:
-                    value.Statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.ReadJson(ref reader, options);
+                    value._statistics = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.IngestionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum?)null;
+                    value._ingestionStatus = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum(text4) : (global::GenesysCloud.Extensions.Models.V3Synchronization.IngestionStatusEnum?)null;
                     break;
                 case 13:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,9 +161,9 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.CreatedBy is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._createdBy is { } property5)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -157,7 +173,7 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.Source is { } property7)
+        if (value._source is { } property7)
         {
             writer.WritePropertyName("source"u8);
             global::GenesysCloud.Extensions.Models.V3SourceRef.WriteJson(writer, property7, options);
@@ -167,13 +183,13 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
             writer.WriteNull("source"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateStart"u8, value.DateStart, nulls);
-        WriteDateTimeOffset(writer, "dateEnd"u8, value.DateEnd, nulls);
-        WriteDateTimeOffset(writer, "dateSourceIntervalStart"u8, value.DateSourceIntervalStart, nulls);
-        WriteDateTimeOffset(writer, "dateSourceIntervalEnd"u8, value.DateSourceIntervalEnd, nulls);
-        WriteString(writer, "triggerType"u8, value.TriggerType?.ToString(), nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Statistics is { } property9)
+        WriteDateTimeOffset(writer, "dateStart"u8, value._dateStart, nulls);
+        WriteDateTimeOffset(writer, "dateEnd"u8, value._dateEnd, nulls);
+        WriteDateTimeOffset(writer, "dateSourceIntervalStart"u8, value._dateSourceIntervalStart, nulls);
+        WriteDateTimeOffset(writer, "dateSourceIntervalEnd"u8, value._dateSourceIntervalEnd, nulls);
+        WriteString(writer, "triggerType"u8, value._triggerType?.ToString(), nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._statistics is { } property9)
         {
             writer.WritePropertyName("statistics"u8);
             global::GenesysCloud.Extensions.Models.V3SynchronizationStatistics.WriteJson(writer, property9, options);
@@ -183,7 +199,7 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
             writer.WriteNull("statistics"u8);
         }
 
-        if (value.Error is { } property11)
+        if (value._error is { } property11)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property11, options);
@@ -193,9 +209,9 @@ public sealed class V3Synchronization : IGenesysCloudModel<V3Synchronization>
             writer.WriteNull("error"u8);
         }
 
-        WriteString(writer, "ingestionStatus"u8, value.IngestionStatus?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "ingestionStatus"u8, value._ingestionStatus?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

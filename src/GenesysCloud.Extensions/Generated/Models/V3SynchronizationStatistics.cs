@@ -14,15 +14,19 @@ public sealed class V3SynchronizationStatistics : IGenesysCloudModel<V3Synchroni
 {
     /// <summary>The total number of items added, updated or removed in the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("synchronizedItemCount")]
-    public long? SynchronizedItemCount { get; set; }
+    public long? SynchronizedItemCount { get => _synchronizedItemCount; set => _synchronizedItemCount = value; }
 
     /// <summary>The number of source items that failed to synchronize.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failedItemCount")]
-    public long? FailedItemCount { get; set; }
+    public long? FailedItemCount { get => _failedItemCount; set => _failedItemCount = value; }
+
+    private long? _synchronizedItemCount;
+    private long? _failedItemCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SynchronizationStatistics IGenesysCloudModel<V3SynchronizationStatistics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class V3SynchronizationStatistics : IGenesysCloudModel<V3Synchroni
             switch (index)
             {
                 case 0:
-                    value.SynchronizedItemCount = ReadNullableInt64(ref reader, options, name);
+                    value._synchronizedItemCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.FailedItemCount = ReadNullableInt64(ref reader, options, name);
+                    value._failedItemCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class V3SynchronizationStatistics : IGenesysCloudModel<V3Synchroni
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "synchronizedItemCount"u8, value.SynchronizedItemCount, nulls);
-        WriteInt64(writer, "failedItemCount"u8, value.FailedItemCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "synchronizedItemCount"u8, value._synchronizedItemCount, nulls);
+        WriteInt64(writer, "failedItemCount"u8, value._failedItemCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class V3SynchronizationUpdateRequest : IGenesysCloudModel<V3Synchr
 {
     /// <summary>The status of the synchronization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum? Status { get => _status; set => _status = value; }
+
+    private global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum? _status;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SynchronizationUpdateRequest IGenesysCloudModel<V3SynchronizationUpdateRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class V3SynchronizationUpdateRequest : IGenesysCloudModel<V3Synchr
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest.StatusEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class V3SynchronizationUpdateRequest : IGenesysCloudModel<V3Synchr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

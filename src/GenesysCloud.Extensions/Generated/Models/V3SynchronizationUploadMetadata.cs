@@ -14,15 +14,19 @@ public sealed class V3SynchronizationUploadMetadata : IGenesysCloudModel<V3Synch
 {
     /// <summary>The origin URI of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originUri")]
-    public string? OriginUri { get; set; }
+    public string? OriginUri { get => _originUri; set => _originUri = value; }
 
     /// <summary>List of tags that is used for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FabricTag>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FabricTag>? Tags { get => _tags; set => _tags = value; }
+
+    private string? _originUri;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FabricTag>? _tags;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SynchronizationUploadMetadata IGenesysCloudModel<V3SynchronizationUploadMetadata>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class V3SynchronizationUploadMetadata : IGenesysCloudModel<V3Synch
             switch (index)
             {
                 case 0:
-                    value.OriginUri = ReadString(ref reader, name);
+                    value._originUri = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class V3SynchronizationUploadMetadata : IGenesysCloudModel<V3Synch
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FabricTag.ReadJson(ref reader, options));
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class V3SynchronizationUploadMetadata : IGenesysCloudModel<V3Synch
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "originUri"u8, value.OriginUri, nulls);
-        if (value.Tags is { } property2)
+        WriteString(writer, "originUri"u8, value._originUri, nulls);
+        if (value._tags is { } property2)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class V3SynchronizationUploadMetadata : IGenesysCloudModel<V3Synch
             writer.WriteNull("tags"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class V3SynchronizationUploadUrlRequest : IGenesysCloudModel<V3Syn
 {
     /// <summary>Name of the file to upload. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \{^}%`]"&gt;[~&lt;#|</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileName")]
-    public string? FileName { get; set; }
+    public string? FileName { get => _fileName; set => _fileName = value; }
 
     /// <summary>Content MD5 of the file to upload encoded in base64, example: "f8VicOenD6gaWTW3Lqy+KQ==". Not the hexadecimal representation as "7fc56270e7a70fa81a5935b72eacbe29".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentMd5")]
-    public string? ContentMd5 { get; set; }
+    public string? ContentMd5 { get => _contentMd5; set => _contentMd5 = value; }
 
     /// <summary>The content type of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public string? ContentType { get; set; }
+    public string? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>The length of the file to upload in bytes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentLength")]
-    public long? ContentLength { get; set; }
+    public long? ContentLength { get => _contentLength; set => _contentLength = value; }
 
     /// <summary>The metadata of the file to upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _fileName;
+    private string? _contentMd5;
+    private string? _contentType;
+    private long? _contentLength;
+    private global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static V3SynchronizationUploadUrlRequest IGenesysCloudModel<V3SynchronizationUploadUrlRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class V3SynchronizationUploadUrlRequest : IGenesysCloudModel<V3Syn
             switch (index)
             {
                 case 0:
-                    value.FileName = ReadString(ref reader, name);
+                    value._fileName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContentMd5 = ReadString(ref reader, name);
+                    value._contentMd5 = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ContentType = ReadString(ref reader, name);
+                    value._contentType = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ContentLength = ReadNullableInt64(ref reader, options, name);
+                    value._contentLength = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class V3SynchronizationUploadUrlRequest : IGenesysCloudModel<V3Syn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "fileName"u8, value.FileName, nulls);
-        WriteString(writer, "contentMd5"u8, value.ContentMd5, nulls);
-        WriteString(writer, "contentType"u8, value.ContentType, nulls);
-        WriteInt64(writer, "contentLength"u8, value.ContentLength, nulls);
-        if (value.Metadata is { } property1)
+        WriteString(writer, "fileName"u8, value._fileName, nulls);
+        WriteString(writer, "contentMd5"u8, value._contentMd5, nulls);
+        WriteString(writer, "contentType"u8, value._contentType, nulls);
+        WriteInt64(writer, "contentLength"u8, value._contentLength, nulls);
+        if (value._metadata is { } property1)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.V3SynchronizationUploadMetadata.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class V3SynchronizationUploadUrlRequest : IGenesysCloudModel<V3Syn
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class ValidateAddressRequest : IGenesysCloudModel<ValidateAddressR
 {
     /// <summary>Address schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public global::GenesysCloud.Extensions.Models.StreetAddress? Address { get; set; }
+    public global::GenesysCloud.Extensions.Models.StreetAddress? Address { get => _address; set => _address = value; }
+
+    private global::GenesysCloud.Extensions.Models.StreetAddress? _address;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateAddressRequest IGenesysCloudModel<ValidateAddressRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ValidateAddressRequest : IGenesysCloudModel<ValidateAddressR
             switch (index)
             {
                 case 0:
-                    value.Address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StreetAddress.ReadJson(ref reader, options);
+                    value._address = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StreetAddress.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class ValidateAddressRequest : IGenesysCloudModel<ValidateAddressR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Address is { } property1)
+        if (value._address is { } property1)
         {
             writer.WritePropertyName("address"u8);
             global::GenesysCloud.Extensions.Models.StreetAddress.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class ValidateAddressRequest : IGenesysCloudModel<ValidateAddressR
             writer.WriteNull("address"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

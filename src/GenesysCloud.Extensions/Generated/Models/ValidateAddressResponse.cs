@@ -14,15 +14,19 @@ public sealed class ValidateAddressResponse : IGenesysCloudModel<ValidateAddress
 {
     /// <summary>Was the passed in address valid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Subscriber schema</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("response")]
-    public global::GenesysCloud.Extensions.Models.SubscriberResponse? Response { get; set; }
+    public global::GenesysCloud.Extensions.Models.SubscriberResponse? Response { get => _response; set => _response = value; }
+
+    private bool? _valid;
+    private global::GenesysCloud.Extensions.Models.SubscriberResponse? _response;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateAddressResponse IGenesysCloudModel<ValidateAddressResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ValidateAddressResponse : IGenesysCloudModel<ValidateAddress
             switch (index)
             {
                 case 0:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SubscriberResponse.ReadJson(ref reader, options);
+                    value._response = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SubscriberResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class ValidateAddressResponse : IGenesysCloudModel<ValidateAddress
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        if (value.Response is { } property1)
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        if (value._response is { } property1)
         {
             writer.WritePropertyName("response"u8);
             global::GenesysCloud.Extensions.Models.SubscriberResponse.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class ValidateAddressResponse : IGenesysCloudModel<ValidateAddress
             writer.WriteNull("response"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

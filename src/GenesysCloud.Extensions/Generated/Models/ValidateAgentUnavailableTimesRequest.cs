@@ -14,15 +14,19 @@ public sealed class ValidateAgentUnavailableTimesRequest : IGenesysCloudModel<Va
 {
     /// <summary>The ID of the week to validate. Must correspond to the start day of week of the business unit to which the agent belongs in the format YYYY-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationWeekDate")]
-    public string? ValidationWeekDate { get; set; }
+    public string? ValidationWeekDate { get => _validationWeekDate; set => _validationWeekDate = value; }
 
     /// <summary>Proposed changes to agent's unavailable time spans to be validated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unavailableTimes")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateUnavailableTime>? UnavailableTimes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateUnavailableTime>? UnavailableTimes { get => _unavailableTimes; set => _unavailableTimes = value; }
+
+    private string? _validationWeekDate;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UpdateUnavailableTime>? _unavailableTimes;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateAgentUnavailableTimesRequest IGenesysCloudModel<ValidateAgentUnavailableTimesRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class ValidateAgentUnavailableTimesRequest : IGenesysCloudModel<Va
             switch (index)
             {
                 case 0:
-                    value.ValidationWeekDate = ReadString(ref reader, name);
+                    value._validationWeekDate = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.UnavailableTimes = null;
+                        value._unavailableTimes = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class ValidateAgentUnavailableTimesRequest : IGenesysCloudModel<Va
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UpdateUnavailableTime.ReadJson(ref reader, options));
                         }
 
-                        value.UnavailableTimes = list1;
+                        value._unavailableTimes = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class ValidateAgentUnavailableTimesRequest : IGenesysCloudModel<Va
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "validationWeekDate"u8, value.ValidationWeekDate, nulls);
-        if (value.UnavailableTimes is { } property2)
+        WriteString(writer, "validationWeekDate"u8, value._validationWeekDate, nulls);
+        if (value._unavailableTimes is { } property2)
         {
             writer.WritePropertyName("unavailableTimes"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class ValidateAgentUnavailableTimesRequest : IGenesysCloudModel<Va
             writer.WriteNull("unavailableTimes"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ValidateAgentUnavailableTimesResponse : IGenesysCloudModel<V
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The current status of the job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>Validation results if status == 'Complete'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? Result { get => _result; set => _result = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateAgentUnavailableTimesResponse IGenesysCloudModel<ValidateAgentUnavailableTimesResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ValidateAgentUnavailableTimesResponse : IGenesysCloudModel<V
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse.StatusEnum?)null;
                     break;
                 case 2:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class ValidateAgentUnavailableTimesResponse : IGenesysCloudModel<V
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Result is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._result is { } property2)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.UnavailableTimesValidationResult.WriteJson(writer, property2, options);
@@ -80,7 +85,7 @@ public sealed class ValidateAgentUnavailableTimesResponse : IGenesysCloudModel<V
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

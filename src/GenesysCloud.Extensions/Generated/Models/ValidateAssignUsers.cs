@@ -14,11 +14,14 @@ public sealed class ValidateAssignUsers : IGenesysCloudModel<ValidateAssignUsers
 {
     /// <summary>List of user ids to assign to a performance profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("membersToAssign")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToAssign { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MembersToAssign { get => _membersToAssign; set => _membersToAssign = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _membersToAssign;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateAssignUsers IGenesysCloudModel<ValidateAssignUsers>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class ValidateAssignUsers : IGenesysCloudModel<ValidateAssignUsers
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MembersToAssign = null;
+                        value._membersToAssign = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class ValidateAssignUsers : IGenesysCloudModel<ValidateAssignUsers
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MembersToAssign = list1;
+                        value._membersToAssign = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class ValidateAssignUsers : IGenesysCloudModel<ValidateAssignUsers
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MembersToAssign is { } property2)
+        if (value._membersToAssign is { } property2)
         {
             writer.WritePropertyName("membersToAssign"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class ValidateAssignUsers : IGenesysCloudModel<ValidateAssignUsers
             writer.WriteNull("membersToAssign"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
 {
     /// <summary>Messages for work plan violating some rules such as no shifts in a work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("violationMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage>? ViolationMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage>? ViolationMessages { get => _violationMessages; set => _violationMessages = value; }
 
     /// <summary>This field is not null when there is a set of work plan constraints that conflict thus agent schedules cannot be generated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constraintConflictMessage")]
-    public global::GenesysCloud.Extensions.Models.ConstraintConflictMessage? ConstraintConflictMessage { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConstraintConflictMessage? ConstraintConflictMessage { get => _constraintConflictMessage; set => _constraintConflictMessage = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage>? _violationMessages;
+    private global::GenesysCloud.Extensions.Models.ConstraintConflictMessage? _constraintConflictMessage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateWorkPlanMessages IGenesysCloudModel<ValidateWorkPlanMessages>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.ViolationMessages = null;
+                        value._violationMessages = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.ReadJson(ref reader, options));
                         }
 
-                        value.ViolationMessages = list1;
+                        value._violationMessages = list1;
                     }
                     break;
                 case 1:
-                    value.ConstraintConflictMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConstraintConflictMessage.ReadJson(ref reader, options);
+                    value._constraintConflictMessage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConstraintConflictMessage.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ViolationMessages is { } property2)
+        if (value._violationMessages is { } property2)
         {
             writer.WritePropertyName("violationMessages"u8);
             writer.WriteStartArray();
@@ -99,7 +103,7 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
             writer.WriteNull("violationMessages"u8);
         }
 
-        if (value.ConstraintConflictMessage is { } property5)
+        if (value._constraintConflictMessage is { } property5)
         {
             writer.WritePropertyName("constraintConflictMessage"u8);
             global::GenesysCloud.Extensions.Models.ConstraintConflictMessage.WriteJson(writer, property5, options);
@@ -109,7 +113,7 @@ public sealed class ValidateWorkPlanMessages : IGenesysCloudModel<ValidateWorkPl
             writer.WriteNull("constraintConflictMessage"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ValidateWorkPlanResponse : IGenesysCloudModel<ValidateWorkPl
 {
     /// <summary>The work plan reference associated with this response</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get => _workPlan; set => _workPlan = value; }
 
     /// <summary>Whether the work plan is valid or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Validation messages for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages? Messages { get; set; }
+    public global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages? Messages { get => _messages; set => _messages = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _workPlan;
+    private bool? _valid;
+    private global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages? _messages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidateWorkPlanResponse IGenesysCloudModel<ValidateWorkPlanResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class ValidateWorkPlanResponse : IGenesysCloudModel<ValidateWorkPl
             switch (index)
             {
                 case 0:
-                    value.WorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._workPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
-                    value.Messages = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages.ReadJson(ref reader, options);
+                    value._messages = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class ValidateWorkPlanResponse : IGenesysCloudModel<ValidateWorkPl
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WorkPlan is { } property1)
+        if (value._workPlan is { } property1)
         {
             writer.WritePropertyName("workPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property1, options);
@@ -78,8 +83,8 @@ public sealed class ValidateWorkPlanResponse : IGenesysCloudModel<ValidateWorkPl
             writer.WriteNull("workPlan"u8);
         }
 
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        if (value.Messages is { } property3)
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        if (value._messages is { } property3)
         {
             writer.WritePropertyName("messages"u8);
             global::GenesysCloud.Extensions.Models.ValidateWorkPlanMessages.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class ValidateWorkPlanResponse : IGenesysCloudModel<ValidateWorkPl
             writer.WriteNull("messages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ValidationError : IGenesysCloudModel<ValidationError>
 {
     /// <summary>Line number for the error in CSV</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineNumber")]
-    public long? LineNumber { get; set; }
+    public long? LineNumber { get => _lineNumber; set => _lineNumber = value; }
 
     /// <summary>Detail of the error in CSV</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
+
+    private long? _lineNumber;
+    private string? _message;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidationError IGenesysCloudModel<ValidationError>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ValidationError : IGenesysCloudModel<ValidationError>
             switch (index)
             {
                 case 0:
-                    value.LineNumber = ReadNullableInt64(ref reader, options, name);
+                    value._lineNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ValidationError : IGenesysCloudModel<ValidationError>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "lineNumber"u8, value.LineNumber, nulls);
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "lineNumber"u8, value._lineNumber, nulls);
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class ValidationErrorResponse : IGenesysCloudModel<ValidationError
 {
     /// <summary>Message string of the validation error.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public string? Message { get; set; }
+    public string? Message { get => _message; set => _message = value; }
 
     /// <summary>Type of validation errror.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorType")]
-    public string? ErrorType { get; set; }
+    public string? ErrorType { get => _errorType; set => _errorType = value; }
 
     /// <summary>Map of argument names to corresponding values. Used for localization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("arguments")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Arguments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Arguments { get => _arguments; set => _arguments = value; }
+
+    private string? _message;
+    private string? _errorType;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _arguments;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidationErrorResponse IGenesysCloudModel<ValidationErrorResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ValidationErrorResponse : IGenesysCloudModel<ValidationError
             switch (index)
             {
                 case 0:
-                    value.Message = ReadString(ref reader, name);
+                    value._message = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ErrorType = ReadString(ref reader, name);
+                    value._errorType = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Arguments = null;
+                        value._arguments = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ValidationErrorResponse : IGenesysCloudModel<ValidationError
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Arguments = dictionary1;
+                        value._arguments = dictionary1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ValidationErrorResponse : IGenesysCloudModel<ValidationError
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "message"u8, value.Message, nulls);
-        WriteString(writer, "errorType"u8, value.ErrorType, nulls);
-        if (value.Arguments is { } property2)
+        WriteString(writer, "message"u8, value._message, nulls);
+        WriteString(writer, "errorType"u8, value._errorType, nulls);
+        if (value._arguments is { } property2)
         {
             writer.WritePropertyName("arguments"u8);
             writer.WriteStartObject();
@@ -102,7 +107,7 @@ public sealed class ValidationErrorResponse : IGenesysCloudModel<ValidationError
             writer.WriteNull("arguments"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
 {
     /// <summary>Gets or sets <c>minLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-    public global::GenesysCloud.Extensions.Models.MinLength? MinLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinLength? MinLength { get => _minLength; set => _minLength = value; }
 
     /// <summary>Gets or sets <c>maxLength</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-    public global::GenesysCloud.Extensions.Models.MaxLength? MaxLength { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaxLength? MaxLength { get => _maxLength; set => _maxLength = value; }
 
     /// <summary>Gets or sets <c>minItems</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minItems")]
-    public global::GenesysCloud.Extensions.Models.MinLength? MinItems { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinLength? MinItems { get => _minItems; set => _minItems = value; }
 
     /// <summary>Gets or sets <c>maxItems</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxItems")]
-    public global::GenesysCloud.Extensions.Models.MaxLength? MaxItems { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaxLength? MaxItems { get => _maxItems; set => _maxItems = value; }
 
     /// <summary>Gets or sets <c>minimum</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
-    public global::GenesysCloud.Extensions.Models.MinLength? Minimum { get; set; }
+    public global::GenesysCloud.Extensions.Models.MinLength? Minimum { get => _minimum; set => _minimum = value; }
 
     /// <summary>Gets or sets <c>maximum</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
-    public global::GenesysCloud.Extensions.Models.MaxLength? Maximum { get; set; }
+    public global::GenesysCloud.Extensions.Models.MaxLength? Maximum { get => _maximum; set => _maximum = value; }
+
+    private global::GenesysCloud.Extensions.Models.MinLength? _minLength;
+    private global::GenesysCloud.Extensions.Models.MaxLength? _maxLength;
+    private global::GenesysCloud.Extensions.Models.MinLength? _minItems;
+    private global::GenesysCloud.Extensions.Models.MaxLength? _maxItems;
+    private global::GenesysCloud.Extensions.Models.MinLength? _minimum;
+    private global::GenesysCloud.Extensions.Models.MaxLength? _maximum;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidationLimits IGenesysCloudModel<ValidationLimits>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             switch (index)
             {
                 case 0:
-                    value.MinLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
+                    value._minLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MaxLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
+                    value._maxLength = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.MinItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
+                    value._minItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MaxItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
+                    value._maxItems = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Minimum = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
+                    value._minimum = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MinLength.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Maximum = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
+                    value._maximum = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MaxLength.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +97,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MinLength is { } property1)
+        if (value._minLength is { } property1)
         {
             writer.WritePropertyName("minLength"u8);
             global::GenesysCloud.Extensions.Models.MinLength.WriteJson(writer, property1, options);
@@ -99,7 +107,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("minLength"u8);
         }
 
-        if (value.MaxLength is { } property3)
+        if (value._maxLength is { } property3)
         {
             writer.WritePropertyName("maxLength"u8);
             global::GenesysCloud.Extensions.Models.MaxLength.WriteJson(writer, property3, options);
@@ -109,7 +117,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("maxLength"u8);
         }
 
-        if (value.MinItems is { } property5)
+        if (value._minItems is { } property5)
         {
             writer.WritePropertyName("minItems"u8);
             global::GenesysCloud.Extensions.Models.MinLength.WriteJson(writer, property5, options);
@@ -119,7 +127,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("minItems"u8);
         }
 
-        if (value.MaxItems is { } property7)
+        if (value._maxItems is { } property7)
         {
             writer.WritePropertyName("maxItems"u8);
             global::GenesysCloud.Extensions.Models.MaxLength.WriteJson(writer, property7, options);
@@ -129,7 +137,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("maxItems"u8);
         }
 
-        if (value.Minimum is { } property9)
+        if (value._minimum is { } property9)
         {
             writer.WritePropertyName("minimum"u8);
             global::GenesysCloud.Extensions.Models.MinLength.WriteJson(writer, property9, options);
@@ -139,7 +147,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("minimum"u8);
         }
 
-        if (value.Maximum is { } property11)
+        if (value._maximum is { } property11)
         {
             writer.WritePropertyName("maximum"u8);
             global::GenesysCloud.Extensions.Models.MaxLength.WriteJson(writer, property11, options);
@@ -149,7 +157,7 @@ public sealed class ValidationLimits : IGenesysCloudModel<ValidationLimits>
             writer.WriteNull("maximum"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

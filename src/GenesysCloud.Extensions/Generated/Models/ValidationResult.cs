@@ -14,19 +14,24 @@ public sealed class ValidationResult : IGenesysCloudModel<ValidationResult>
 {
     /// <summary>Separator valid in the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("separatorValid")]
-    public bool? SeparatorValid { get; set; }
+    public bool? SeparatorValid { get => _separatorValid; set => _separatorValid = value; }
 
     /// <summary>File encoding valid for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileEncodingValid")]
-    public bool? FileEncodingValid { get; set; }
+    public bool? FileEncodingValid { get => _fileEncodingValid; set => _fileEncodingValid = value; }
 
     /// <summary>List of errors for the upload</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ValidationError>? Errors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ValidationError>? Errors { get => _errors; set => _errors = value; }
+
+    private bool? _separatorValid;
+    private bool? _fileEncodingValid;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ValidationError>? _errors;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidationResult IGenesysCloudModel<ValidationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class ValidationResult : IGenesysCloudModel<ValidationResult>
             switch (index)
             {
                 case 0:
-                    value.SeparatorValid = ReadNullableBoolean(ref reader, name);
+                    value._separatorValid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.FileEncodingValid = ReadNullableBoolean(ref reader, name);
+                    value._fileEncodingValid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Errors = null;
+                        value._errors = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class ValidationResult : IGenesysCloudModel<ValidationResult>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ValidationError.ReadJson(ref reader, options));
                         }
 
-                        value.Errors = list1;
+                        value._errors = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class ValidationResult : IGenesysCloudModel<ValidationResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "separatorValid"u8, value.SeparatorValid, nulls);
-        WriteBoolean(writer, "fileEncodingValid"u8, value.FileEncodingValid, nulls);
-        if (value.Errors is { } property2)
+        WriteBoolean(writer, "separatorValid"u8, value._separatorValid, nulls);
+        WriteBoolean(writer, "fileEncodingValid"u8, value._fileEncodingValid, nulls);
+        if (value._errors is { } property2)
         {
             writer.WritePropertyName("errors"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class ValidationResult : IGenesysCloudModel<ValidationResult>
             writer.WriteNull("errors"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class ValidationServiceRequest : IGenesysCloudModel<ValidationServ
 {
     /// <summary>The last day of the data you are importing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateImportEnded")]
-    public global::System.DateTimeOffset? DateImportEnded { get; set; }
+    public global::System.DateTimeOffset? DateImportEnded { get => _dateImportEnded; set => _dateImportEnded = value; }
 
     /// <summary>S3 key for the uploaded file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
+
+    private global::System.DateTimeOffset? _dateImportEnded;
+    private string? _uploadKey;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValidationServiceRequest IGenesysCloudModel<ValidationServiceRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class ValidationServiceRequest : IGenesysCloudModel<ValidationServ
             switch (index)
             {
                 case 0:
-                    value.DateImportEnded = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateImportEnded = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class ValidationServiceRequest : IGenesysCloudModel<ValidationServ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "dateImportEnded"u8, value.DateImportEnded, nulls);
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateImportEnded"u8, value._dateImportEnded, nulls);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

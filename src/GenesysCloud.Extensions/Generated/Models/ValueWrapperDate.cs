@@ -14,11 +14,14 @@ public sealed class ValueWrapperDate : IGenesysCloudModel<ValueWrapperDate>
 {
     /// <summary>The value for the associated field. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.DateTimeOffset? Value { get; set; }
+    public global::System.DateTimeOffset? Value { get => _value; set => _value = value; }
+
+    private global::System.DateTimeOffset? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValueWrapperDate IGenesysCloudModel<ValueWrapperDate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ValueWrapperDate : IGenesysCloudModel<ValueWrapperDate>
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableDateTimeOffset(ref reader, name);
+                    value._value = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class ValueWrapperDate : IGenesysCloudModel<ValueWrapperDate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

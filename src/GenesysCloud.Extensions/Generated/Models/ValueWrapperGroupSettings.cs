@@ -14,11 +14,14 @@ public sealed class ValueWrapperGroupSettings : IGenesysCloudModel<ValueWrapperG
 {
     /// <summary>The value for the associated field</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::GenesysCloud.Extensions.Models.GroupSettings? Value { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupSettings? Value { get => _value; set => _value = value; }
+
+    private global::GenesysCloud.Extensions.Models.GroupSettings? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ValueWrapperGroupSettings IGenesysCloudModel<ValueWrapperGroupSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class ValueWrapperGroupSettings : IGenesysCloudModel<ValueWrapperG
             switch (index)
             {
                 case 0:
-                    value.Value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
+                    value._value = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class ValueWrapperGroupSettings : IGenesysCloudModel<ValueWrapperG
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Value is { } property1)
+        if (value._value is { } property1)
         {
             writer.WritePropertyName("value"u8);
             global::GenesysCloud.Extensions.Models.GroupSettings.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class ValueWrapperGroupSettings : IGenesysCloudModel<ValueWrapperG
             writer.WriteNull("value"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

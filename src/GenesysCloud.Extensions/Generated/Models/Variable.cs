@@ -14,35 +14,44 @@ public sealed class Variable : IGenesysCloudModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The data type of the variable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Variable.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Variable.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The scope that determines the variable's usage context within Guides runtime.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-    public global::GenesysCloud.Extensions.Models.Variable.ScopeEnum? Scope { get; set; }
+    public global::GenesysCloud.Extensions.Models.Variable.ScopeEnum? Scope { get => _scope; set => _scope = value; }
 
     /// <summary>The description of the variable used by Guides runtime for input/output handling.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The validation configuration for the variable. Optional - if not present, no validation is applied.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validation")]
-    public global::System.Text.Json.JsonElement? Validation { get; set; }
+    public global::System.Text.Json.JsonElement? Validation { get => _validation; set => _validation = value; }
 
     /// <summary>The values configuration for List variables. Only applicable when type is 'List'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listValues")]
-    public global::System.Text.Json.JsonElement? ListValues { get; set; }
+    public global::System.Text.Json.JsonElement? ListValues { get => _listValues; set => _listValues = value; }
 
     /// <summary>The variables that the list result will be stored in. Only applicable when type is 'List'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listVariables")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? ListVariables { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? ListVariables { get => _listVariables; set => _listVariables = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Variable.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.Variable.ScopeEnum? _scope;
+    private string? _description;
+    private global::System.Text.Json.JsonElement? _validation;
+    private global::System.Text.Json.JsonElement? _listValues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Variable>? _listVariables;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Variable IGenesysCloudModel<Variable>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,27 +72,27 @@ public sealed class Variable : IGenesysCloudModel<Variable>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Variable.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Variable.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Variable.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Variable.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Scope = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Variable.ScopeEnum(text2) : (global::GenesysCloud.Extensions.Models.Variable.ScopeEnum?)null;
+                    value._scope = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Variable.ScopeEnum(text2) : (global::GenesysCloud.Extensions.Models.Variable.ScopeEnum?)null;
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Validation = ReadNullableJsonElement(ref reader);
+                    value._validation = ReadNullableJsonElement(ref reader);
                     break;
                 case 5:
-                    value.ListValues = ReadNullableJsonElement(ref reader);
+                    value._listValues = ReadNullableJsonElement(ref reader);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.ListVariables = null;
+                        value._listVariables = null;
                     }
                     else
                     {
@@ -94,11 +103,11 @@ public sealed class Variable : IGenesysCloudModel<Variable>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Variable.ReadJson(ref reader, options));
                         }
 
-                        value.ListVariables = list3;
+                        value._listVariables = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,13 +119,13 @@ public sealed class Variable : IGenesysCloudModel<Variable>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "scope"u8, value.Scope?.ToString(), nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteJsonElement(writer, "validation"u8, value.Validation, nulls);
-        WriteJsonElement(writer, "listValues"u8, value.ListValues, nulls);
-        if (value.ListVariables is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "scope"u8, value._scope?.ToString(), nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteJsonElement(writer, "validation"u8, value._validation, nulls);
+        WriteJsonElement(writer, "listValues"u8, value._listValues, nulls);
+        if (value._listVariables is { } property4)
         {
             writer.WritePropertyName("listVariables"u8);
             writer.WriteStartArray();
@@ -140,7 +149,7 @@ public sealed class Variable : IGenesysCloudModel<Variable>
             writer.WriteNull("listVariables"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

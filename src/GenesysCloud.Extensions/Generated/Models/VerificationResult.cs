@@ -14,15 +14,19 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
 {
     /// <summary>The verification status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The list of DNS records that pertain that need to exist for verification.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? Records { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? Records { get => _records; set => _records = value; }
+
+    private global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum? _status;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Record>? _records;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VerificationResult IGenesysCloudModel<VerificationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
             switch (index)
             {
                 case 0:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.VerificationResult.StatusEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Records = null;
+                        value._records = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Record.ReadJson(ref reader, options));
                         }
 
-                        value.Records = list2;
+                        value._records = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Records is { } property3)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._records is { } property3)
         {
             writer.WritePropertyName("records"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
             writer.WriteNull("records"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class VideoConferenceDetails : IGenesysCloudModel<VideoConferenceD
 {
     /// <summary>The conferenceId.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conferenceId")]
-    public string? ConferenceId { get; set; }
+    public string? ConferenceId { get => _conferenceId; set => _conferenceId = value; }
 
     /// <summary>The conversationId of the video conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationId")]
-    public string? ConversationId { get; set; }
+    public string? ConversationId { get => _conversationId; set => _conversationId = value; }
 
     /// <summary>Information about the participants of the video conference.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantInfo")]
-    public global::GenesysCloud.Extensions.Models.ParticipantInfo? ParticipantInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ParticipantInfo? ParticipantInfo { get => _participantInfo; set => _participantInfo = value; }
+
+    private string? _conferenceId;
+    private string? _conversationId;
+    private global::GenesysCloud.Extensions.Models.ParticipantInfo? _participantInfo;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VideoConferenceDetails IGenesysCloudModel<VideoConferenceDetails>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class VideoConferenceDetails : IGenesysCloudModel<VideoConferenceD
             switch (index)
             {
                 case 0:
-                    value.ConferenceId = ReadString(ref reader, name);
+                    value._conferenceId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ConversationId = ReadString(ref reader, name);
+                    value._conversationId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ParticipantInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ParticipantInfo.ReadJson(ref reader, options);
+                    value._participantInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ParticipantInfo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class VideoConferenceDetails : IGenesysCloudModel<VideoConferenceD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "conferenceId"u8, value.ConferenceId, nulls);
-        WriteString(writer, "conversationId"u8, value.ConversationId, nulls);
-        if (value.ParticipantInfo is { } property1)
+        WriteString(writer, "conferenceId"u8, value._conferenceId, nulls);
+        WriteString(writer, "conversationId"u8, value._conversationId, nulls);
+        if (value._participantInfo is { } property1)
         {
             writer.WritePropertyName("participantInfo"u8);
             global::GenesysCloud.Extensions.Models.ParticipantInfo.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class VideoConferenceDetails : IGenesysCloudModel<VideoConferenceD
             writer.WriteNull("participantInfo"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class VideoSettings : IGenesysCloudModel<VideoSettings>
 {
     /// <summary>whether or not video is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Video Settings for agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.AgentVideoSettings? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.AgentVideoSettings? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Video Settings for user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserVideoSettings? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserVideoSettings? User { get => _user; set => _user = value; }
+
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.AgentVideoSettings? _agent;
+    private global::GenesysCloud.Extensions.Models.UserVideoSettings? _user;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VideoSettings IGenesysCloudModel<VideoSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class VideoSettings : IGenesysCloudModel<VideoSettings>
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentVideoSettings.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AgentVideoSettings.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserVideoSettings.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserVideoSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class VideoSettings : IGenesysCloudModel<VideoSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.Agent is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._agent is { } property1)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.AgentVideoSettings.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class VideoSettings : IGenesysCloudModel<VideoSettings>
             writer.WriteNull("agent"u8);
         }
 
-        if (value.User is { } property3)
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserVideoSettings.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class VideoSettings : IGenesysCloudModel<VideoSettings>
             writer.WriteNull("user"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,963 +14,1204 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
 {
     /// <summary>The media types are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>The queue ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? QueueIds { get => _queueIds; set => _queueIds = value; }
 
     /// <summary>The skill ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The assigned user skill ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AssignedSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AssignedSkillIds { get => _assignedSkillIds; set => _assignedSkillIds = value; }
 
     /// <summary>The skill groups used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillGroups { get => _skillGroups; set => _skillGroups = value; }
 
     /// <summary>The language ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LanguageIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LanguageIds { get => _languageIds; set => _languageIds = value; }
 
     /// <summary>The assigned user language ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignedLanguageIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AssignedLanguageIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AssignedLanguageIds { get => _assignedLanguageIds; set => _assignedLanguageIds = value; }
 
     /// <summary>The language groups used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LanguageGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LanguageGroups { get => _languageGroups; set => _languageGroups = value; }
 
     /// <summary>The directions are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("directions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Directions { get => _directions; set => _directions = value; }
 
     /// <summary>The list of orginating directions used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingDirections")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OriginatingDirections { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OriginatingDirections { get => _originatingDirections; set => _originatingDirections = value; }
 
     /// <summary>The wrap up codes are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapUpCodes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WrapUpCodes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WrapUpCodes { get => _wrapUpCodes; set => _wrapUpCodes = value; }
 
     /// <summary>The dnis list is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dnisList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DnisList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DnisList { get => _dnisList; set => _dnisList = value; }
 
     /// <summary>The list of session dnis used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionDnisList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SessionDnisList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SessionDnisList { get => _sessionDnisList; set => _sessionDnisList = value; }
 
     /// <summary>The user ids are used to fetch associated queues for the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterQueuesByUserIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FilterQueuesByUserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FilterQueuesByUserIds { get => _filterQueuesByUserIds; set => _filterQueuesByUserIds = value; }
 
     /// <summary>The queue ids are used to fetch associated users for the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterUsersByQueueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByQueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByQueueIds { get => _filterUsersByQueueIds; set => _filterUsersByQueueIds = value; }
 
     /// <summary>The user ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>The management unit ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ManagementUnitIds { get => _managementUnitIds; set => _managementUnitIds = value; }
 
     /// <summary>The address To values are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressTos")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddressTos { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddressTos { get => _addressTos; set => _addressTos = value; }
 
     /// <summary>The address from values are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("addressFroms")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AddressFroms { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AddressFroms { get => _addressFroms; set => _addressFroms = value; }
 
     /// <summary>The outbound campaign ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundCampaignIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OutboundCampaignIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OutboundCampaignIds { get => _outboundCampaignIds; set => _outboundCampaignIds = value; }
 
     /// <summary>The outbound contact list ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("outboundContactListIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OutboundContactListIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OutboundContactListIds { get => _outboundContactListIds; set => _outboundContactListIds = value; }
 
     /// <summary>The contact ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContactIds { get => _contactIds; set => _contactIds = value; }
 
     /// <summary>The external contact ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalContactIds { get => _externalContactIds; set => _externalContactIds = value; }
 
     /// <summary>The external org ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalOrgIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalOrgIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalOrgIds { get => _externalOrgIds; set => _externalOrgIds = value; }
 
     /// <summary>The ani list ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aniList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AniList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AniList { get => _aniList; set => _aniList = value; }
 
     /// <summary>The durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? DurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? DurationsMilliseconds { get => _durationsMilliseconds; set => _durationsMilliseconds = value; }
 
     /// <summary>The acd durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcdDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcdDurationsMilliseconds { get => _acdDurationsMilliseconds; set => _acdDurationsMilliseconds = value; }
 
     /// <summary>The talk durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("talkDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? TalkDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? TalkDurationsMilliseconds { get => _talkDurationsMilliseconds; set => _talkDurationsMilliseconds = value; }
 
     /// <summary>The acw durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acwDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcwDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcwDurationsMilliseconds { get => _acwDurationsMilliseconds; set => _acwDurationsMilliseconds = value; }
 
     /// <summary>The handle durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("handleDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? HandleDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? HandleDurationsMilliseconds { get => _handleDurationsMilliseconds; set => _handleDurationsMilliseconds = value; }
 
     /// <summary>The hold durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("holdDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? HoldDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? HoldDurationsMilliseconds { get => _holdDurationsMilliseconds; set => _holdDurationsMilliseconds = value; }
 
     /// <summary>The abandon durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonDurationsMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AbandonDurationsMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AbandonDurationsMilliseconds { get => _abandonDurationsMilliseconds; set => _abandonDurationsMilliseconds = value; }
 
     /// <summary>The evaluationScore is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? EvaluationScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? EvaluationScore { get => _evaluationScore; set => _evaluationScore = value; }
 
     /// <summary>The evaluationCriticalScore is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationCriticalScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? EvaluationCriticalScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? EvaluationCriticalScore { get => _evaluationCriticalScore; set => _evaluationCriticalScore = value; }
 
     /// <summary>The evaluation form ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFormIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormIds { get => _evaluationFormIds; set => _evaluationFormIds = value; }
 
     /// <summary>The evaluated agent ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluatedAgentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluatedAgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluatedAgentIds { get => _evaluatedAgentIds; set => _evaluatedAgentIds = value; }
 
     /// <summary>The evaluator ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluatorIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluatorIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluatorIds { get => _evaluatorIds; set => _evaluatorIds = value; }
 
     /// <summary>Indicates filtering for transfers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transferred")]
-    public bool? Transferred { get; set; }
+    public bool? Transferred { get => _transferred; set => _transferred = value; }
 
     /// <summary>Indicates filtering for abandons</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandoned")]
-    public bool? Abandoned { get; set; }
+    public bool? Abandoned { get => _abandoned; set => _abandoned = value; }
 
     /// <summary>Indicates filtering for answered interactions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("answered")]
-    public bool? Answered { get; set; }
+    public bool? Answered { get => _answered; set => _answered = value; }
 
     /// <summary>The message media types used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MessageTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MessageTypes { get => _messageTypes; set => _messageTypes = value; }
 
     /// <summary>The divison Ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("divisionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DivisionIds { get => _divisionIds; set => _divisionIds = value; }
 
     /// <summary>The survey form ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyFormIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyFormIds { get => _surveyFormIds; set => _surveyFormIds = value; }
 
     /// <summary>The survey total score used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyTotalScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyTotalScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyTotalScore { get => _surveyTotalScore; set => _surveyTotalScore = value; }
 
     /// <summary>The survey NPS score used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyNpsScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyNpsScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyNpsScore { get => _surveyNpsScore; set => _surveyNpsScore = value; }
 
     /// <summary>The desired range for mos values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mos")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? Mos { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? Mos { get => _mos; set => _mos = value; }
 
     /// <summary>The survey question group score used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyQuestionGroupScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyQuestionGroupScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyQuestionGroupScore { get => _surveyQuestionGroupScore; set => _surveyQuestionGroupScore = value; }
 
     /// <summary>The survey promoter score used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyPromoterScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyPromoterScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? SurveyPromoterScore { get => _surveyPromoterScore; set => _surveyPromoterScore = value; }
 
     /// <summary>The list of survey form context ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyFormContextIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyFormContextIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyFormContextIds { get => _surveyFormContextIds; set => _surveyFormContextIds = value; }
 
     /// <summary>The list of conversation ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationIds { get => _conversationIds; set => _conversationIds = value; }
 
     /// <summary>The list of SIP call ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sipCallIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SipCallIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SipCallIds { get => _sipCallIds; set => _sipCallIds = value; }
 
     /// <summary>Indicates filtering for ended</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isEnded")]
-    public bool? IsEnded { get; set; }
+    public bool? IsEnded { get => _isEnded; set => _isEnded = value; }
 
     /// <summary>Indicates filtering for survey</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isSurveyed")]
-    public bool? IsSurveyed { get; set; }
+    public bool? IsSurveyed { get => _isSurveyed; set => _isSurveyed = value; }
 
     /// <summary>The list of survey score ranges used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? SurveyScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? SurveyScores { get => _surveyScores; set => _surveyScores = value; }
 
     /// <summary>The list of promoter score ranges used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("promoterScores")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? PromoterScores { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? PromoterScores { get => _promoterScores; set => _promoterScores = value; }
 
     /// <summary>Indicates filtering for campaign</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCampaign")]
-    public bool? IsCampaign { get; set; }
+    public bool? IsCampaign { get => _isCampaign; set => _isCampaign = value; }
 
     /// <summary>The list of survey statuses used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyStatuses { get => _surveyStatuses; set => _surveyStatuses = value; }
 
     /// <summary>A grouping of conversation level filters</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationProperties")]
-    public global::GenesysCloud.Extensions.Models.ConversationProperties? ConversationProperties { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationProperties? ConversationProperties { get => _conversationProperties; set => _conversationProperties = value; }
 
     /// <summary>Indicates filtering for blind transferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isBlindTransferred")]
-    public bool? IsBlindTransferred { get; set; }
+    public bool? IsBlindTransferred { get => _isBlindTransferred; set => _isBlindTransferred = value; }
 
     /// <summary>Indicates filtering for consulted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isConsulted")]
-    public bool? IsConsulted { get; set; }
+    public bool? IsConsulted { get => _isConsulted; set => _isConsulted = value; }
 
     /// <summary>Indicates filtering for consult transferred</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isConsultTransferred")]
-    public bool? IsConsultTransferred { get; set; }
+    public bool? IsConsultTransferred { get => _isConsultTransferred; set => _isConsultTransferred = value; }
 
     /// <summary>The list of remote participants used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("remoteParticipants")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteParticipants { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RemoteParticipants { get => _remoteParticipants; set => _remoteParticipants = value; }
 
     /// <summary>The list of flow Ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowIds { get => _flowIds; set => _flowIds = value; }
 
     /// <summary>A list of outcome ids of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutcomeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutcomeIds { get => _flowOutcomeIds; set => _flowOutcomeIds = value; }
 
     /// <summary>A list of outcome values of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutcomeValues")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutcomeValues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutcomeValues { get => _flowOutcomeValues; set => _flowOutcomeValues = value; }
 
     /// <summary>The list of destination types of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowDestinationTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowDestinationTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowDestinationTypes { get => _flowDestinationTypes; set => _flowDestinationTypes = value; }
 
     /// <summary>The list of reasons for the flow to disconnect</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowDisconnectReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowDisconnectReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowDisconnectReasons { get => _flowDisconnectReasons; set => _flowDisconnectReasons = value; }
 
     /// <summary>A list of types of the flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTypes { get => _flowTypes; set => _flowTypes = value; }
 
     /// <summary>A list of types of the flow entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowEntryTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowEntryTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowEntryTypes { get => _flowEntryTypes; set => _flowEntryTypes = value; }
 
     /// <summary>A list of reasons of flow entry</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowEntryReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowEntryReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowEntryReasons { get => _flowEntryReasons; set => _flowEntryReasons = value; }
 
     /// <summary>A list of versions of a flow</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowVersions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowVersions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowVersions { get => _flowVersions; set => _flowVersions = value; }
 
     /// <summary>A list of directory group ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? GroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? GroupIds { get => _groupIds; set => _groupIds = value; }
 
     /// <summary>Indicates filtering for journey customer id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasJourneyCustomerId")]
-    public bool? HasJourneyCustomerId { get; set; }
+    public bool? HasJourneyCustomerId { get => _hasJourneyCustomerId; set => _hasJourneyCustomerId = value; }
 
     /// <summary>Indicates filtering for Journey action map id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasJourneyActionMapId")]
-    public bool? HasJourneyActionMapId { get; set; }
+    public bool? HasJourneyActionMapId { get => _hasJourneyActionMapId; set => _hasJourneyActionMapId = value; }
 
     /// <summary>Indicates filtering for Journey visit id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasJourneyVisitId")]
-    public bool? HasJourneyVisitId { get; set; }
+    public bool? HasJourneyVisitId { get => _hasJourneyVisitId; set => _hasJourneyVisitId = value; }
 
     /// <summary>Indicates filtering for presence of MMS media</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasMedia")]
-    public bool? HasMedia { get; set; }
+    public bool? HasMedia { get => _hasMedia; set => _hasMedia = value; }
 
     /// <summary>The role Ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("roleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RoleIds { get => _roleIds; set => _roleIds = value; }
 
     /// <summary>The report to user IDs used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reportsTos")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReportsTos { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ReportsTos { get => _reportsTos; set => _reportsTos = value; }
 
     /// <summary>The location Ids used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("locationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? LocationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? LocationIds { get => _locationIds; set => _locationIds = value; }
 
     /// <summary>A list of flow out types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowOutTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowOutTypes { get => _flowOutTypes; set => _flowOutTypes = value; }
 
     /// <summary>A list of providers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("providerList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProviderList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProviderList { get => _providerList; set => _providerList = value; }
 
     /// <summary>A list of callback numbers or substrings of numbers (ex: ["317", "13172222222"])</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackNumberList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumberList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CallbackNumberList { get => _callbackNumberList; set => _callbackNumberList = value; }
 
     /// <summary>An interval of time to filter for scheduled callbacks. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callbackInterval")]
-    public string? CallbackInterval { get; set; }
+    public string? CallbackInterval { get => _callbackInterval; set => _callbackInterval = value; }
 
     /// <summary>A list of routing types used</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedRoutingTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UsedRoutingTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UsedRoutingTypes { get => _usedRoutingTypes; set => _usedRoutingTypes = value; }
 
     /// <summary>A list of routing types requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedRoutingTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RequestedRoutingTypes { get => _requestedRoutingTypes; set => _requestedRoutingTypes = value; }
 
     /// <summary>Indicates filtering for agent assist id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasAgentAssistId")]
-    public bool? HasAgentAssistId { get; set; }
+    public bool? HasAgentAssistId { get => _hasAgentAssistId; set => _hasAgentAssistId = value; }
 
     /// <summary>A list of transcript contents requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcripts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Transcripts>? Transcripts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Transcripts>? Transcripts { get => _transcripts; set => _transcripts = value; }
 
     /// <summary>A list of transcript languages requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TranscriptLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TranscriptLanguages { get => _transcriptLanguages; set => _transcriptLanguages = value; }
 
     /// <summary>A list of participant purpose requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("participantPurposes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ParticipantPurposes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ParticipantPurposes { get => _participantPurposes; set => _participantPurposes = value; }
 
     /// <summary>Indicates filtering for first queue data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showFirstQueue")]
-    public bool? ShowFirstQueue { get; set; }
+    public bool? ShowFirstQueue { get => _showFirstQueue; set => _showFirstQueue = value; }
 
     /// <summary>The team ids used to filter the view data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get => _teamIds; set => _teamIds = value; }
 
     /// <summary>The team ids are used to fetch associated users for the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterUsersByTeamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByTeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByTeamIds { get => _filterUsersByTeamIds; set => _filterUsersByTeamIds = value; }
 
     /// <summary>The journey action map ids are used to fetch action maps for the associated view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionMapIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionMapIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionMapIds { get => _journeyActionMapIds; set => _journeyActionMapIds = value; }
 
     /// <summary>The journey outcome ids are used to fetch outcomes for the associated view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyOutcomeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyOutcomeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyOutcomeIds { get => _journeyOutcomeIds; set => _journeyOutcomeIds = value; }
 
     /// <summary>The journey segment ids are used to fetch segments for the associated view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeySegmentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneySegmentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneySegmentIds { get => _journeySegmentIds; set => _journeySegmentIds = value; }
 
     /// <summary>The journey action map types are used to filter action map data for the associated view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionMapTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionMapTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionMapTypes { get => _journeyActionMapTypes; set => _journeyActionMapTypes = value; }
 
     /// <summary>The list of development roles used to filter agent development view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentRoleList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentRoleList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentRoleList { get => _developmentRoleList; set => _developmentRoleList = value; }
 
     /// <summary>The list of development types used to filter agent development view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentTypeList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentTypeList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentTypeList { get => _developmentTypeList; set => _developmentTypeList = value; }
 
     /// <summary>The list of development status used to filter agent development view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentStatusList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentStatusList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentStatusList { get => _developmentStatusList; set => _developmentStatusList = value; }
 
     /// <summary>The list of development moduleIds used to filter agent development view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentModuleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentModuleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DevelopmentModuleIds { get => _developmentModuleIds; set => _developmentModuleIds = value; }
 
     /// <summary>Indicates filtering for development activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentActivityOverdue")]
-    public bool? DevelopmentActivityOverdue { get; set; }
+    public bool? DevelopmentActivityOverdue { get => _developmentActivityOverdue; set => _developmentActivityOverdue = value; }
 
     /// <summary>The customer sentiment score used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerSentimentScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerSentimentScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerSentimentScore { get => _customerSentimentScore; set => _customerSentimentScore = value; }
 
     /// <summary>The customer sentiment trend used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerSentimentTrend")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerSentimentTrend { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerSentimentTrend { get => _customerSentimentTrend; set => _customerSentimentTrend = value; }
 
     /// <summary>The list of transfer targets used to filter flow data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowTransferTargets")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTransferTargets { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowTransferTargets { get => _flowTransferTargets; set => _flowTransferTargets = value; }
 
     /// <summary>Filter for development name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("developmentName")]
-    public string? DevelopmentName { get; set; }
+    public string? DevelopmentName { get => _developmentName; set => _developmentName = value; }
 
     /// <summary>Represents the topics detected in the transcript</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("topicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TopicIds { get => _topicIds; set => _topicIds = value; }
 
     /// <summary>The list of external Tags used to filter conversation data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalTags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExternalTags { get => _externalTags; set => _externalTags = value; }
 
     /// <summary>Indicates filtering for not responding users</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isNotResponding")]
-    public bool? IsNotResponding { get; set; }
+    public bool? IsNotResponding { get => _isNotResponding; set => _isNotResponding = value; }
 
     /// <summary>Indicates filtering for the authenticated chat</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAuthenticated")]
-    public bool? IsAuthenticated { get; set; }
+    public bool? IsAuthenticated { get => _isAuthenticated; set => _isAuthenticated = value; }
 
     /// <summary>The list of bot IDs used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotIds { get => _botIds; set => _botIds = value; }
 
     /// <summary>The list of bot versions used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botVersions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotVersions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotVersions { get => _botVersions; set => _botVersions = value; }
 
     /// <summary>The list of bot message types used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botMessageTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotMessageTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotMessageTypes { get => _botMessageTypes; set => _botMessageTypes = value; }
 
     /// <summary>The list of bot providers used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botProviderList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotProviderList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotProviderList { get => _botProviderList; set => _botProviderList = value; }
 
     /// <summary>The list of bot products used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botProductList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotProductList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotProductList { get => _botProductList; set => _botProductList = value; }
 
     /// <summary>The list of bot recognition failure reasons used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botRecognitionFailureReasonList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotRecognitionFailureReasonList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotRecognitionFailureReasonList { get => _botRecognitionFailureReasonList; set => _botRecognitionFailureReasonList = value; }
 
     /// <summary>The list of bot intents used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botIntentList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotIntentList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotIntentList { get => _botIntentList; set => _botIntentList = value; }
 
     /// <summary>The list of bot final intents used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botFinalIntentList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotFinalIntentList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotFinalIntentList { get => _botFinalIntentList; set => _botFinalIntentList = value; }
 
     /// <summary>The list of bot slots used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botSlotList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotSlotList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotSlotList { get => _botSlotList; set => _botSlotList = value; }
 
     /// <summary>The list of bot results used to filter bot views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botResultList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotResultList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotResultList { get => _botResultList; set => _botResultList = value; }
 
     /// <summary>The list of blocked reason used to filter action map constraints views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("blockedReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BlockedReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BlockedReasons { get => _blockedReasons; set => _blockedReasons = value; }
 
     /// <summary>Indicates filtering for recorded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isRecorded")]
-    public bool? IsRecorded { get; set; }
+    public bool? IsRecorded { get => _isRecorded; set => _isRecorded = value; }
 
     /// <summary>Indicates filtering for evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasEvaluation")]
-    public bool? HasEvaluation { get; set; }
+    public bool? HasEvaluation { get => _hasEvaluation; set => _hasEvaluation = value; }
 
     /// <summary>Indicates filtering for scored evaluation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasScoredEvaluation")]
-    public bool? HasScoredEvaluation { get; set; }
+    public bool? HasScoredEvaluation { get => _hasScoredEvaluation; set => _hasScoredEvaluation = value; }
 
     /// <summary>The list of email delivery statuses used to filter views</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailDeliveryStatusList")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmailDeliveryStatusList { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmailDeliveryStatusList { get => _emailDeliveryStatusList; set => _emailDeliveryStatusList = value; }
 
     /// <summary>Indicates filtering for agent owned callback interactions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAgentOwnedCallback")]
-    public bool? IsAgentOwnedCallback { get; set; }
+    public bool? IsAgentOwnedCallback { get => _isAgentOwnedCallback; set => _isAgentOwnedCallback = value; }
 
     /// <summary>The list of callback owners used to filter interactions</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCallbackOwnerIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentCallbackOwnerIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentCallbackOwnerIds { get => _agentCallbackOwnerIds; set => _agentCallbackOwnerIds = value; }
 
     /// <summary>The list of transcript topics requested in filter</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptTopics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopics>? TranscriptTopics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopics>? TranscriptTopics { get => _transcriptTopics; set => _transcriptTopics = value; }
 
     /// <summary>The list of frequency cap reasons to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyFrequencyCapReasons")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyFrequencyCapReasons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyFrequencyCapReasons { get => _journeyFrequencyCapReasons; set => _journeyFrequencyCapReasons = value; }
 
     /// <summary>The list of blocking action maps to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyBlockingActionMapIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingActionMapIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingActionMapIds { get => _journeyBlockingActionMapIds; set => _journeyBlockingActionMapIds = value; }
 
     /// <summary>The list of action targets to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyActionTargetIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionTargetIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyActionTargetIds { get => _journeyActionTargetIds; set => _journeyActionTargetIds = value; }
 
     /// <summary>The list of blocking schedule groups to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyBlockingScheduleGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingScheduleGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingScheduleGroupIds { get => _journeyBlockingScheduleGroupIds; set => _journeyBlockingScheduleGroupIds = value; }
 
     /// <summary>The list of emergency schedule groups to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyBlockingEmergencyScheduleGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingEmergencyScheduleGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyBlockingEmergencyScheduleGroupIds { get => _journeyBlockingEmergencyScheduleGroupIds; set => _journeyBlockingEmergencyScheduleGroupIds = value; }
 
     /// <summary>The list of url equal conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlEqualConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlEqualConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlEqualConditions { get => _journeyUrlEqualConditions; set => _journeyUrlEqualConditions = value; }
 
     /// <summary>The list of url not equal conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlNotEqualConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotEqualConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotEqualConditions { get => _journeyUrlNotEqualConditions; set => _journeyUrlNotEqualConditions = value; }
 
     /// <summary>The list of url starts with conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlStartsWithConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlStartsWithConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlStartsWithConditions { get => _journeyUrlStartsWithConditions; set => _journeyUrlStartsWithConditions = value; }
 
     /// <summary>The list of url ends with conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlEndsWithConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlEndsWithConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlEndsWithConditions { get => _journeyUrlEndsWithConditions; set => _journeyUrlEndsWithConditions = value; }
 
     /// <summary>The list of url contains any conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlContainsAnyConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlContainsAnyConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlContainsAnyConditions { get => _journeyUrlContainsAnyConditions; set => _journeyUrlContainsAnyConditions = value; }
 
     /// <summary>The list of url not contains any conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlNotContainsAnyConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotContainsAnyConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotContainsAnyConditions { get => _journeyUrlNotContainsAnyConditions; set => _journeyUrlNotContainsAnyConditions = value; }
 
     /// <summary>The list of url contains all conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlContainsAllConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlContainsAllConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlContainsAllConditions { get => _journeyUrlContainsAllConditions; set => _journeyUrlContainsAllConditions = value; }
 
     /// <summary>The list of url not contains all conditions to filter offer constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyUrlNotContainsAllConditions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotContainsAllConditions { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? JourneyUrlNotContainsAllConditions { get => _journeyUrlNotContainsAllConditions; set => _journeyUrlNotContainsAllConditions = value; }
 
     /// <summary>The list of flow milestones to filter exports</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowMilestoneIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FlowMilestoneIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FlowMilestoneIds { get => _flowMilestoneIds; set => _flowMilestoneIds = value; }
 
     /// <summary>Filter to indicate if Agent passed assessment or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAssessmentPassed")]
-    public bool? IsAssessmentPassed { get; set; }
+    public bool? IsAssessmentPassed { get => _isAssessmentPassed; set => _isAssessmentPassed = value; }
 
     /// <summary>The list to filter based on Brands (Bot/User/Agent) or End User who initiated the first message in the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversationInitiators")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationInitiators { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ConversationInitiators { get => _conversationInitiators; set => _conversationInitiators = value; }
 
     /// <summary>Indicates if the customer has participated in an initiated conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasCustomerParticipated")]
-    public bool? HasCustomerParticipated { get; set; }
+    public bool? HasCustomerParticipated { get => _hasCustomerParticipated; set => _hasCustomerParticipated = value; }
 
     /// <summary>Filter to indicate if interaction was ACD or non-ACD</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAcdInteraction")]
-    public bool? IsAcdInteraction { get; set; }
+    public bool? IsAcdInteraction { get => _isAcdInteraction; set => _isAcdInteraction = value; }
 
     /// <summary>Filters to indicate if interaction has FAX</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasFax")]
-    public bool? HasFax { get; set; }
+    public bool? HasFax { get => _hasFax; set => _hasFax = value; }
 
     /// <summary>The list of Data Action IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataActionIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DataActionIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DataActionIds { get => _dataActionIds; set => _dataActionIds = value; }
 
     /// <summary>Deprecated - Please use integrationIds instead</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionCategoryName")]
-    public string? ActionCategoryName { get; set; }
+    public string? ActionCategoryName { get => _actionCategoryName; set => _actionCategoryName = value; }
 
     /// <summary>The list of integration IDs for Data Action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("integrationIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? IntegrationIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? IntegrationIds { get => _integrationIds; set => _integrationIds = value; }
 
     /// <summary>The list of Response codes for Data Action</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("responseStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ResponseStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ResponseStatuses { get => _responseStatuses; set => _responseStatuses = value; }
 
     /// <summary>Filter to indicate the availability of the dashboard is public or private.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availableDashboard")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum? AvailableDashboard { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum? AvailableDashboard { get => _availableDashboard; set => _availableDashboard = value; }
 
     /// <summary>Filter to indicate whether the dashboard is favorite or unfavorite.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("favouriteDashboard")]
-    public bool? FavouriteDashboard { get; set; }
+    public bool? FavouriteDashboard { get => _favouriteDashboard; set => _favouriteDashboard = value; }
 
     /// <summary>Filter to indicate the dashboard owned by the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("myDashboard")]
-    public bool? MyDashboard { get; set; }
+    public bool? MyDashboard { get => _myDashboard; set => _myDashboard = value; }
 
     /// <summary>The list of agent errors that are related to station</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stationErrors")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? StationErrors { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? StationErrors { get => _stationErrors; set => _stationErrors = value; }
 
     /// <summary>The canonical contact ids are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("canonicalContactIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CanonicalContactIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CanonicalContactIds { get => _canonicalContactIds; set => _canonicalContactIds = value; }
 
     /// <summary>The list of Alert Rule IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertRuleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AlertRuleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AlertRuleIds { get => _alertRuleIds; set => _alertRuleIds = value; }
 
     /// <summary>The list of Evaluation Form Context IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationFormContextIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormContextIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationFormContextIds { get => _evaluationFormContextIds; set => _evaluationFormContextIds = value; }
 
     /// <summary>The evaluation statuses that are used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationStatuses { get => _evaluationStatuses; set => _evaluationStatuses = value; }
 
     /// <summary>The list of Workbin IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workbinIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkbinIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkbinIds { get => _workbinIds; set => _workbinIds = value; }
 
     /// <summary>The list of Worktype IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktypeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorktypeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorktypeIds { get => _worktypeIds; set => _worktypeIds = value; }
 
     /// <summary>The list of Workitem IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemIds { get => _workitemIds; set => _workitemIds = value; }
 
     /// <summary>The list of Workitem Assignee IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemAssigneeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemAssigneeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemAssigneeIds { get => _workitemAssigneeIds; set => _workitemAssigneeIds = value; }
 
     /// <summary>The list of Workitem Statuses IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkitemStatuses { get => _workitemStatuses; set => _workitemStatuses = value; }
 
     /// <summary>Deprecated - Use hasPciData or hasPiiData instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isAnalyzedForSensitiveData")]
-    public bool? IsAnalyzedForSensitiveData { get; set; }
+    public bool? IsAnalyzedForSensitiveData { get => _isAnalyzedForSensitiveData; set => _isAnalyzedForSensitiveData = value; }
 
     /// <summary>Deprecated. Use hasPciData or hasPiiData instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasSensitiveData")]
-    public bool? HasSensitiveData { get; set; }
+    public bool? HasSensitiveData { get => _hasSensitiveData; set => _hasSensitiveData = value; }
 
     /// <summary>Filter to indicate the transcript contains Pci data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasPciData")]
-    public bool? HasPciData { get; set; }
+    public bool? HasPciData { get => _hasPciData; set => _hasPciData = value; }
 
     /// <summary>Filter to indicate the transcript contains Pii data.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasPiiData")]
-    public bool? HasPiiData { get; set; }
+    public bool? HasPiiData { get => _hasPiiData; set => _hasPiiData = value; }
 
     /// <summary>Filter for Sub Path</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subPath")]
-    public string? SubPath { get; set; }
+    public string? SubPath { get => _subPath; set => _subPath = value; }
 
     /// <summary>The user supplied state value in the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userState")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum? UserState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum? UserState { get => _userState; set => _userState = value; }
 
     /// <summary>Filter to indicate if the customer cleared the conversation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isClearedByCustomer")]
-    public bool? IsClearedByCustomer { get; set; }
+    public bool? IsClearedByCustomer { get => _isClearedByCustomer; set => _isClearedByCustomer = value; }
 
     /// <summary>The evaluation assignee ids that are used to filter the view.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationAssigneeIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationAssigneeIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EvaluationAssigneeIds { get => _evaluationAssigneeIds; set => _evaluationAssigneeIds = value; }
 
     /// <summary>Filter to indicate that the user has no assigned evaluation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationAssigned")]
-    public bool? EvaluationAssigned { get; set; }
+    public bool? EvaluationAssigned { get => _evaluationAssigned; set => _evaluationAssigned = value; }
 
     /// <summary>The assistant ids that are used to filter the view.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assistantIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AssistantIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AssistantIds { get => _assistantIds; set => _assistantIds = value; }
 
     /// <summary>The knowledge base ids that are used to filter the view.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("knowledgeBaseIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? KnowledgeBaseIds { get => _knowledgeBaseIds; set => _knowledgeBaseIds = value; }
 
     /// <summary>Filter to indicate if the interactions are parked.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isParked")]
-    public bool? IsParked { get; set; }
+    public bool? IsParked { get => _isParked; set => _isParked = value; }
 
     /// <summary>The agentEmpathyScore is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentEmpathyScore")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? AgentEmpathyScore { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? AgentEmpathyScore { get => _agentEmpathyScore; set => _agentEmpathyScore = value; }
 
     /// <summary>The surveyTypes is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyTypes { get => _surveyTypes; set => _surveyTypes = value; }
 
     /// <summary>The list of Survey Response Status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("surveyResponseStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyResponseStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SurveyResponseStatuses { get => _surveyResponseStatuses; set => _surveyResponseStatuses = value; }
 
     /// <summary>The botFlowTypes is used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("botFlowTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? BotFlowTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? BotFlowTypes { get => _botFlowTypes; set => _botFlowTypes = value; }
 
     /// <summary>The agent talk durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTalkDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AgentTalkDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AgentTalkDurationMilliseconds { get => _agentTalkDurationMilliseconds; set => _agentTalkDurationMilliseconds = value; }
 
     /// <summary>The customer talk durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerTalkDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? CustomerTalkDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? CustomerTalkDurationMilliseconds { get => _customerTalkDurationMilliseconds; set => _customerTalkDurationMilliseconds = value; }
 
     /// <summary>The overtalk durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overtalkDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? OvertalkDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? OvertalkDurationMilliseconds { get => _overtalkDurationMilliseconds; set => _overtalkDurationMilliseconds = value; }
 
     /// <summary>The silence durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("silenceDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? SilenceDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? SilenceDurationMilliseconds { get => _silenceDurationMilliseconds; set => _silenceDurationMilliseconds = value; }
 
     /// <summary>The acd durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcdDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? AcdDurationMilliseconds { get => _acdDurationMilliseconds; set => _acdDurationMilliseconds = value; }
 
     /// <summary>The ivr durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ivrDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? IvrDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? IvrDurationMilliseconds { get => _ivrDurationMilliseconds; set => _ivrDurationMilliseconds = value; }
 
     /// <summary>The other (hold/music) durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? OtherDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? OtherDurationMilliseconds { get => _otherDurationMilliseconds; set => _otherDurationMilliseconds = value; }
 
     /// <summary>The agent talk percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentTalkPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? AgentTalkPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? AgentTalkPercentage { get => _agentTalkPercentage; set => _agentTalkPercentage = value; }
 
     /// <summary>The customer talk percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerTalkPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerTalkPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? CustomerTalkPercentage { get => _customerTalkPercentage; set => _customerTalkPercentage = value; }
 
     /// <summary>The overtalk percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overtalkPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? OvertalkPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? OvertalkPercentage { get => _overtalkPercentage; set => _overtalkPercentage = value; }
 
     /// <summary>The silence percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("silencePercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? SilencePercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? SilencePercentage { get => _silencePercentage; set => _silencePercentage = value; }
 
     /// <summary>The acd percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acdPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? AcdPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? AcdPercentage { get => _acdPercentage; set => _acdPercentage = value; }
 
     /// <summary>The ivr percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ivrPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? IvrPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? IvrPercentage { get => _ivrPercentage; set => _ivrPercentage = value; }
 
     /// <summary>The other (hold/music percentage used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherPercentage")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? OtherPercentage { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? OtherPercentage { get => _otherPercentage; set => _otherPercentage = value; }
 
     /// <summary>The overtalk instance range used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overtalkInstances")]
-    public global::GenesysCloud.Extensions.Models.NumericRange? OvertalkInstances { get; set; }
+    public global::GenesysCloud.Extensions.Models.NumericRange? OvertalkInstances { get => _overtalkInstances; set => _overtalkInstances = value; }
 
     /// <summary>Filter to indicate if the screen is recorded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isScreenRecorded")]
-    public bool? IsScreenRecorded { get; set; }
+    public bool? IsScreenRecorded { get => _isScreenRecorded; set => _isScreenRecorded = value; }
 
     /// <summary>The list of Screen Monitor User Ids</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenMonitorUserIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ScreenMonitorUserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ScreenMonitorUserIds { get => _screenMonitorUserIds; set => _screenMonitorUserIds = value; }
 
     /// <summary>The state of dashboard being filtered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardState")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum? DashboardState { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum? DashboardState { get => _dashboardState; set => _dashboardState = value; }
 
     /// <summary>The type of dashboard being filtered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardType")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum? DashboardType { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum? DashboardType { get => _dashboardType; set => _dashboardType = value; }
 
     /// <summary>The type of dashboard access being filtered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dashboardAccessFilter")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum? DashboardAccessFilter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum? DashboardAccessFilter { get => _dashboardAccessFilter; set => _dashboardAccessFilter = value; }
 
     /// <summary>The transcript durations in milliseconds used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcriptDurationMilliseconds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? TranscriptDurationMilliseconds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? TranscriptDurationMilliseconds { get => _transcriptDurationMilliseconds; set => _transcriptDurationMilliseconds = value; }
 
     /// <summary>The list of workitem status with worktype</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemsStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusFilter>? WorkitemsStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusFilter>? WorkitemsStatuses { get => _workitemsStatuses; set => _workitemsStatuses = value; }
 
     /// <summary>List of countries for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialCountries")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialCountries { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialCountries { get => _socialCountries; set => _socialCountries = value; }
 
     /// <summary>List of languages for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialLanguages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialLanguages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialLanguages { get => _socialLanguages; set => _socialLanguages = value; }
 
     /// <summary>List of channels for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialChannels")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialChannels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialChannels { get => _socialChannels; set => _socialChannels = value; }
 
     /// <summary>The sentiment of the social post</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialSentimentCategory")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialSentimentCategory { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialSentimentCategory { get => _socialSentimentCategory; set => _socialSentimentCategory = value; }
 
     /// <summary>The list of topicIds for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialTopicIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialTopicIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialTopicIds { get => _socialTopicIds; set => _socialTopicIds = value; }
 
     /// <summary>The list of ingestion ruleIds for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialIngestionRuleIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialIngestionRuleIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialIngestionRuleIds { get => _socialIngestionRuleIds; set => _socialIngestionRuleIds = value; }
 
     /// <summary>Filter to indicate if the post has created a conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialConversationCreated")]
-    public bool? SocialConversationCreated { get; set; }
+    public bool? SocialConversationCreated { get => _socialConversationCreated; set => _socialConversationCreated = value; }
 
     /// <summary>The list of content Type for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialContentType")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialContentType { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialContentType { get => _socialContentType; set => _socialContentType = value; }
 
     /// <summary>The list of keywords for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialKeywords")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialKeyword>? SocialKeywords { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialKeyword>? SocialKeywords { get => _socialKeywords; set => _socialKeywords = value; }
 
     /// <summary>Filter to indicate if the post is escalated</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialPostEscalated")]
-    public bool? SocialPostEscalated { get; set; }
+    public bool? SocialPostEscalated { get => _socialPostEscalated; set => _socialPostEscalated = value; }
 
     /// <summary>Indicates if a social message was public or private</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialClassifications")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialClassifications { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialClassifications { get => _socialClassifications; set => _socialClassifications = value; }
 
     /// <summary>The manager ids used to fetch associated users for the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filterUsersByManagerIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByManagerIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? FilterUsersByManagerIds { get => _filterUsersByManagerIds; set => _filterUsersByManagerIds = value; }
 
     /// <summary>List of Dashboard slideshowIds to be filtered</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slideshowIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SlideshowIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SlideshowIds { get => _slideshowIds; set => _slideshowIds = value; }
 
     /// <summary>Filter to indicate if the conversation has conference</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conferenced")]
-    public bool? Conferenced { get; set; }
+    public bool? Conferenced { get => _conferenced; set => _conferenced = value; }
 
     /// <summary>Filter to indicate if the conversation has video</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public bool? Video { get; set; }
+    public bool? Video { get => _video; set => _video = value; }
 
     /// <summary>Filter to indicate if the conversation has linked interaction</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("linkedInteraction")]
-    public bool? LinkedInteraction { get; set; }
+    public bool? LinkedInteraction { get => _linkedInteraction; set => _linkedInteraction = value; }
 
     /// <summary>List of recommendation sources for filtering recommendation details pane</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recommendationSources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? RecommendationSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? RecommendationSources { get => _recommendationSources; set => _recommendationSources = value; }
 
     /// <summary>Sets the role when viewing agent evaluations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationRole")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum? EvaluationRole { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum? EvaluationRole { get => _evaluationRole; set => _evaluationRole = value; }
 
     /// <summary>The queue ids are used to for comparison to the primary queue filter in reporting</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("comparisonQueueIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ComparisonQueueIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ComparisonQueueIds { get => _comparisonQueueIds; set => _comparisonQueueIds = value; }
 
     /// <summary>A list of metrics selected for the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("viewMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ViewMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ViewMetrics { get => _viewMetrics; set => _viewMetrics = value; }
 
     /// <summary>A list of timeline categories</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timelineCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TimelineCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TimelineCategories { get => _timelineCategories; set => _timelineCategories = value; }
 
     /// <summary>Filter to indicate for acw state</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acw")]
-    public bool? Acw { get; set; }
+    public bool? Acw { get => _acw; set => _acw = value; }
 
     /// <summary>A list of filtered segment types</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("segmentTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SegmentTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SegmentTypes { get => _segmentTypes; set => _segmentTypes = value; }
 
     /// <summary>A list of program ids for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("programIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ProgramIds { get => _programIds; set => _programIds = value; }
 
     /// <summary>A list of category ids for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("categoryIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? CategoryIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CategoryIds { get => _categoryIds; set => _categoryIds = value; }
 
     /// <summary>Filter to indicate if push notification is sent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deliveryPushed")]
-    public bool? DeliveryPushed { get; set; }
+    public bool? DeliveryPushed { get => _deliveryPushed; set => _deliveryPushed = value; }
 
     /// <summary>A set of ratings for Google Business Profile</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialRatings")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? SocialRatings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? SocialRatings { get => _socialRatings; set => _socialRatings = value; }
 
     /// <summary>A list of virtual agent ids for filtering.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualAgentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? VirtualAgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? VirtualAgentIds { get => _virtualAgentIds; set => _virtualAgentIds = value; }
 
     /// <summary>A set of Empathy Score Categories for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("empathyScoreCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EmpathyScoreCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EmpathyScoreCategories { get => _empathyScoreCategories; set => _empathyScoreCategories = value; }
 
     /// <summary>A set of Sentiment Score Categories  for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentScoreCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SentimentScoreCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SentimentScoreCategories { get => _sentimentScoreCategories; set => _sentimentScoreCategories = value; }
 
     /// <summary>A set of Sentiment Trend Categories for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sentimentTrendCategories")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SentimentTrendCategories { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SentimentTrendCategories { get => _sentimentTrendCategories; set => _sentimentTrendCategories = value; }
 
     /// <summary>A set of Content Moderation Flags for filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentModerationFlags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? ContentModerationFlags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ContentModerationFlags { get => _contentModerationFlags; set => _contentModerationFlags = value; }
 
     /// <summary>A set of Source Types for social filtering</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialSourceTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SocialSourceTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SocialSourceTypes { get => _socialSourceTypes; set => _socialSourceTypes = value; }
 
     /// <summary>Filter to indicate for if session is expired</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionExpired")]
-    public bool? SessionExpired { get; set; }
+    public bool? SessionExpired { get => _sessionExpired; set => _sessionExpired = value; }
 
     /// <summary>Filter to indicate if the interaction was screen monitored</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenMonitored")]
-    public bool? ScreenMonitored { get; set; }
+    public bool? ScreenMonitored { get => _screenMonitored; set => _screenMonitored = value; }
 
     /// <summary>The engagement sources used to filter the view</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("engagementSources")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? EngagementSources { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? EngagementSources { get => _engagementSources; set => _engagementSources = value; }
 
     /// <summary>Indicates filtering for snippet recorded</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isSnippetRecorded")]
-    public bool? IsSnippetRecorded { get; set; }
+    public bool? IsSnippetRecorded { get => _isSnippetRecorded; set => _isSnippetRecorded = value; }
 
     /// <summary>Indicates filtering for takeover</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("takeover")]
-    public bool? Takeover { get; set; }
+    public bool? Takeover { get => _takeover; set => _takeover = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _queueIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _assignedSkillIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillGroups;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languageIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _assignedLanguageIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languageGroups;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _directions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _originatingDirections;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _wrapUpCodes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dnisList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _sessionDnisList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _filterQueuesByUserIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _filterUsersByQueueIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _managementUnitIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addressTos;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _addressFroms;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _outboundCampaignIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _outboundContactListIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contactIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _externalContactIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _externalOrgIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _aniList;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _durationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _acdDurationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _talkDurationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _acwDurationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _handleDurationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _holdDurationsMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _abandonDurationsMilliseconds;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _evaluationScore;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _evaluationCriticalScore;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluationFormIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluatedAgentIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluatorIds;
+    private bool? _transferred;
+    private bool? _abandoned;
+    private bool? _answered;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _messageTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _divisionIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _surveyFormIds;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _surveyTotalScore;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _surveyNpsScore;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _mos;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _surveyQuestionGroupScore;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _surveyPromoterScore;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _surveyFormContextIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _sipCallIds;
+    private bool? _isEnded;
+    private bool? _isSurveyed;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _surveyScores;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _promoterScores;
+    private bool? _isCampaign;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _surveyStatuses;
+    private global::GenesysCloud.Extensions.Models.ConversationProperties? _conversationProperties;
+    private bool? _isBlindTransferred;
+    private bool? _isConsulted;
+    private bool? _isConsultTransferred;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _remoteParticipants;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowOutcomeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowOutcomeValues;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowDestinationTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowDisconnectReasons;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowEntryTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowEntryReasons;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowVersions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _groupIds;
+    private bool? _hasJourneyCustomerId;
+    private bool? _hasJourneyActionMapId;
+    private bool? _hasJourneyVisitId;
+    private bool? _hasMedia;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _roleIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _reportsTos;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _locationIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowOutTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _providerList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _callbackNumberList;
+    private string? _callbackInterval;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _usedRoutingTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _requestedRoutingTypes;
+    private bool? _hasAgentAssistId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Transcripts>? _transcripts;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _transcriptLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _participantPurposes;
+    private bool? _showFirstQueue;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _teamIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _filterUsersByTeamIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyActionMapIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyOutcomeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeySegmentIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyActionMapTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _developmentRoleList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _developmentTypeList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _developmentStatusList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _developmentModuleIds;
+    private bool? _developmentActivityOverdue;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _customerSentimentScore;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _customerSentimentTrend;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowTransferTargets;
+    private string? _developmentName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _topicIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _externalTags;
+    private bool? _isNotResponding;
+    private bool? _isAuthenticated;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botVersions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botMessageTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botProviderList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botProductList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botRecognitionFailureReasonList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botIntentList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botFinalIntentList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botSlotList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botResultList;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _blockedReasons;
+    private bool? _isRecorded;
+    private bool? _hasEvaluation;
+    private bool? _hasScoredEvaluation;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _emailDeliveryStatusList;
+    private bool? _isAgentOwnedCallback;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentCallbackOwnerIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TranscriptTopics>? _transcriptTopics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyFrequencyCapReasons;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyBlockingActionMapIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyActionTargetIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyBlockingScheduleGroupIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyBlockingEmergencyScheduleGroupIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlEqualConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlNotEqualConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlStartsWithConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlEndsWithConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlContainsAnyConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlNotContainsAnyConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlContainsAllConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _journeyUrlNotContainsAllConditions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _flowMilestoneIds;
+    private bool? _isAssessmentPassed;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _conversationInitiators;
+    private bool? _hasCustomerParticipated;
+    private bool? _isAcdInteraction;
+    private bool? _hasFax;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _dataActionIds;
+    private string? _actionCategoryName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _integrationIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _responseStatuses;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum? _availableDashboard;
+    private bool? _favouriteDashboard;
+    private bool? _myDashboard;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _stationErrors;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _canonicalContactIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _alertRuleIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluationFormContextIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluationStatuses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workbinIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _worktypeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workitemIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workitemAssigneeIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workitemStatuses;
+    private bool? _isAnalyzedForSensitiveData;
+    private bool? _hasSensitiveData;
+    private bool? _hasPciData;
+    private bool? _hasPiiData;
+    private string? _subPath;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum? _userState;
+    private bool? _isClearedByCustomer;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _evaluationAssigneeIds;
+    private bool? _evaluationAssigned;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _assistantIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _knowledgeBaseIds;
+    private bool? _isParked;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _agentEmpathyScore;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _surveyTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _surveyResponseStatuses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _botFlowTypes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _agentTalkDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _customerTalkDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _overtalkDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _silenceDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _acdDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _ivrDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _otherDurationMilliseconds;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _agentTalkPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _customerTalkPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _overtalkPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _silencePercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _acdPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _ivrPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _otherPercentage;
+    private global::GenesysCloud.Extensions.Models.NumericRange? _overtalkInstances;
+    private bool? _isScreenRecorded;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _screenMonitorUserIds;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum? _dashboardState;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum? _dashboardType;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum? _dashboardAccessFilter;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumericRange>? _transcriptDurationMilliseconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusFilter>? _workitemsStatuses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialCountries;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialLanguages;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialChannels;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialSentimentCategory;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialTopicIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialIngestionRuleIds;
+    private bool? _socialConversationCreated;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialContentType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SocialKeyword>? _socialKeywords;
+    private bool? _socialPostEscalated;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialClassifications;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _filterUsersByManagerIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _slideshowIds;
+    private bool? _conferenced;
+    private bool? _video;
+    private bool? _linkedInteraction;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _recommendationSources;
+    private global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum? _evaluationRole;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _comparisonQueueIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _viewMetrics;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _timelineCategories;
+    private bool? _acw;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _segmentTypes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _programIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _categoryIds;
+    private bool? _deliveryPushed;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _socialRatings;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _virtualAgentIds;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _empathyScoreCategories;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _sentimentScoreCategories;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _sentimentTrendCategories;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _contentModerationFlags;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _socialSourceTypes;
+    private bool? _sessionExpired;
+    private bool? _screenMonitored;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _engagementSources;
+    private bool? _isSnippetRecorded;
+    private bool? _takeover;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static ViewFilter IGenesysCloudModel<ViewFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -993,7 +1234,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -1004,13 +1245,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list1;
+                        value._mediaTypes = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.QueueIds = null;
+                        value._queueIds = null;
                     }
                     else
                     {
@@ -1021,13 +1262,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.QueueIds = list2;
+                        value._queueIds = list2;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -1038,13 +1279,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list3;
+                        value._skillIds = list3;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.AssignedSkillIds = null;
+                        value._assignedSkillIds = null;
                     }
                     else
                     {
@@ -1055,13 +1296,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AssignedSkillIds = list4;
+                        value._assignedSkillIds = list4;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.SkillGroups = null;
+                        value._skillGroups = null;
                     }
                     else
                     {
@@ -1072,13 +1313,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillGroups = list5;
+                        value._skillGroups = list5;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageIds = null;
+                        value._languageIds = null;
                     }
                     else
                     {
@@ -1089,13 +1330,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LanguageIds = list6;
+                        value._languageIds = list6;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AssignedLanguageIds = null;
+                        value._assignedLanguageIds = null;
                     }
                     else
                     {
@@ -1106,13 +1347,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list7.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AssignedLanguageIds = list7;
+                        value._assignedLanguageIds = list7;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.LanguageGroups = null;
+                        value._languageGroups = null;
                     }
                     else
                     {
@@ -1123,13 +1364,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list8.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LanguageGroups = list8;
+                        value._languageGroups = list8;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Directions = null;
+                        value._directions = null;
                     }
                     else
                     {
@@ -1140,13 +1381,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list9.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Directions = list9;
+                        value._directions = list9;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.OriginatingDirections = null;
+                        value._originatingDirections = null;
                     }
                     else
                     {
@@ -1157,13 +1398,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list10.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OriginatingDirections = list10;
+                        value._originatingDirections = list10;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.WrapUpCodes = null;
+                        value._wrapUpCodes = null;
                     }
                     else
                     {
@@ -1174,13 +1415,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list11.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WrapUpCodes = list11;
+                        value._wrapUpCodes = list11;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.DnisList = null;
+                        value._dnisList = null;
                     }
                     else
                     {
@@ -1191,13 +1432,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list12.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DnisList = list12;
+                        value._dnisList = list12;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.SessionDnisList = null;
+                        value._sessionDnisList = null;
                     }
                     else
                     {
@@ -1208,13 +1449,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list13.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SessionDnisList = list13;
+                        value._sessionDnisList = list13;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.FilterQueuesByUserIds = null;
+                        value._filterQueuesByUserIds = null;
                     }
                     else
                     {
@@ -1225,13 +1466,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list14.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FilterQueuesByUserIds = list14;
+                        value._filterQueuesByUserIds = list14;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.FilterUsersByQueueIds = null;
+                        value._filterUsersByQueueIds = null;
                     }
                     else
                     {
@@ -1242,13 +1483,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list15.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FilterUsersByQueueIds = list15;
+                        value._filterUsersByQueueIds = list15;
                     }
                     break;
                 case 15:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -1259,13 +1500,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list16.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list16;
+                        value._userIds = list16;
                     }
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.ManagementUnitIds = null;
+                        value._managementUnitIds = null;
                     }
                     else
                     {
@@ -1276,13 +1517,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list17.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ManagementUnitIds = list17;
+                        value._managementUnitIds = list17;
                     }
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.AddressTos = null;
+                        value._addressTos = null;
                     }
                     else
                     {
@@ -1293,13 +1534,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list18.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddressTos = list18;
+                        value._addressTos = list18;
                     }
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.AddressFroms = null;
+                        value._addressFroms = null;
                     }
                     else
                     {
@@ -1310,13 +1551,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list19.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AddressFroms = list19;
+                        value._addressFroms = list19;
                     }
                     break;
                 case 19:
                     if (IsNull(ref reader))
                     {
-                        value.OutboundCampaignIds = null;
+                        value._outboundCampaignIds = null;
                     }
                     else
                     {
@@ -1327,13 +1568,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list20.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OutboundCampaignIds = list20;
+                        value._outboundCampaignIds = list20;
                     }
                     break;
                 case 20:
                     if (IsNull(ref reader))
                     {
-                        value.OutboundContactListIds = null;
+                        value._outboundContactListIds = null;
                     }
                     else
                     {
@@ -1344,13 +1585,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list21.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OutboundContactListIds = list21;
+                        value._outboundContactListIds = list21;
                     }
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.ContactIds = null;
+                        value._contactIds = null;
                     }
                     else
                     {
@@ -1361,13 +1602,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list22.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContactIds = list22;
+                        value._contactIds = list22;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalContactIds = null;
+                        value._externalContactIds = null;
                     }
                     else
                     {
@@ -1378,13 +1619,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list23.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExternalContactIds = list23;
+                        value._externalContactIds = list23;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalOrgIds = null;
+                        value._externalOrgIds = null;
                     }
                     else
                     {
@@ -1395,13 +1636,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list24.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExternalOrgIds = list24;
+                        value._externalOrgIds = list24;
                     }
                     break;
                 case 24:
                     if (IsNull(ref reader))
                     {
-                        value.AniList = null;
+                        value._aniList = null;
                     }
                     else
                     {
@@ -1412,13 +1653,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list25.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AniList = list25;
+                        value._aniList = list25;
                     }
                     break;
                 case 25:
                     if (IsNull(ref reader))
                     {
-                        value.DurationsMilliseconds = null;
+                        value._durationsMilliseconds = null;
                     }
                     else
                     {
@@ -1429,13 +1670,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list26.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.DurationsMilliseconds = list26;
+                        value._durationsMilliseconds = list26;
                     }
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.AcdDurationsMilliseconds = null;
+                        value._acdDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1446,13 +1687,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list27.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.AcdDurationsMilliseconds = list27;
+                        value._acdDurationsMilliseconds = list27;
                     }
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.TalkDurationsMilliseconds = null;
+                        value._talkDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1463,13 +1704,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list28.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.TalkDurationsMilliseconds = list28;
+                        value._talkDurationsMilliseconds = list28;
                     }
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.AcwDurationsMilliseconds = null;
+                        value._acwDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1480,13 +1721,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list29.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.AcwDurationsMilliseconds = list29;
+                        value._acwDurationsMilliseconds = list29;
                     }
                     break;
                 case 29:
                     if (IsNull(ref reader))
                     {
-                        value.HandleDurationsMilliseconds = null;
+                        value._handleDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1497,13 +1738,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list30.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.HandleDurationsMilliseconds = list30;
+                        value._handleDurationsMilliseconds = list30;
                     }
                     break;
                 case 30:
                     if (IsNull(ref reader))
                     {
-                        value.HoldDurationsMilliseconds = null;
+                        value._holdDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1514,13 +1755,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list31.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.HoldDurationsMilliseconds = list31;
+                        value._holdDurationsMilliseconds = list31;
                     }
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.AbandonDurationsMilliseconds = null;
+                        value._abandonDurationsMilliseconds = null;
                     }
                     else
                     {
@@ -1531,19 +1772,19 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list32.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.AbandonDurationsMilliseconds = list32;
+                        value._abandonDurationsMilliseconds = list32;
                     }
                     break;
                 case 32:
-                    value.EvaluationScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._evaluationScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 33:
-                    value.EvaluationCriticalScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._evaluationCriticalScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationFormIds = null;
+                        value._evaluationFormIds = null;
                     }
                     else
                     {
@@ -1554,13 +1795,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list33.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluationFormIds = list33;
+                        value._evaluationFormIds = list33;
                     }
                     break;
                 case 35:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluatedAgentIds = null;
+                        value._evaluatedAgentIds = null;
                     }
                     else
                     {
@@ -1571,13 +1812,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list34.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluatedAgentIds = list34;
+                        value._evaluatedAgentIds = list34;
                     }
                     break;
                 case 36:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluatorIds = null;
+                        value._evaluatorIds = null;
                     }
                     else
                     {
@@ -1588,22 +1829,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list35.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluatorIds = list35;
+                        value._evaluatorIds = list35;
                     }
                     break;
                 case 37:
-                    value.Transferred = ReadNullableBoolean(ref reader, name);
+                    value._transferred = ReadNullableBoolean(ref reader, name);
                     break;
                 case 38:
-                    value.Abandoned = ReadNullableBoolean(ref reader, name);
+                    value._abandoned = ReadNullableBoolean(ref reader, name);
                     break;
                 case 39:
-                    value.Answered = ReadNullableBoolean(ref reader, name);
+                    value._answered = ReadNullableBoolean(ref reader, name);
                     break;
                 case 40:
                     if (IsNull(ref reader))
                     {
-                        value.MessageTypes = null;
+                        value._messageTypes = null;
                     }
                     else
                     {
@@ -1614,13 +1855,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list36.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MessageTypes = list36;
+                        value._messageTypes = list36;
                     }
                     break;
                 case 41:
                     if (IsNull(ref reader))
                     {
-                        value.DivisionIds = null;
+                        value._divisionIds = null;
                     }
                     else
                     {
@@ -1631,13 +1872,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list37.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DivisionIds = list37;
+                        value._divisionIds = list37;
                     }
                     break;
                 case 42:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyFormIds = null;
+                        value._surveyFormIds = null;
                     }
                     else
                     {
@@ -1648,28 +1889,28 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list38.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SurveyFormIds = list38;
+                        value._surveyFormIds = list38;
                     }
                     break;
                 case 43:
-                    value.SurveyTotalScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._surveyTotalScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 44:
-                    value.SurveyNpsScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._surveyNpsScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 45:
-                    value.Mos = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._mos = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 46:
-                    value.SurveyQuestionGroupScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._surveyQuestionGroupScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 47:
-                    value.SurveyPromoterScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._surveyPromoterScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 48:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyFormContextIds = null;
+                        value._surveyFormContextIds = null;
                     }
                     else
                     {
@@ -1680,13 +1921,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list39.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SurveyFormContextIds = list39;
+                        value._surveyFormContextIds = list39;
                     }
                     break;
                 case 49:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationIds = null;
+                        value._conversationIds = null;
                     }
                     else
                     {
@@ -1697,13 +1938,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list40.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationIds = list40;
+                        value._conversationIds = list40;
                     }
                     break;
                 case 50:
                     if (IsNull(ref reader))
                     {
-                        value.SipCallIds = null;
+                        value._sipCallIds = null;
                     }
                     else
                     {
@@ -1714,19 +1955,19 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list41.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SipCallIds = list41;
+                        value._sipCallIds = list41;
                     }
                     break;
                 case 51:
-                    value.IsEnded = ReadNullableBoolean(ref reader, name);
+                    value._isEnded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 52:
-                    value.IsSurveyed = ReadNullableBoolean(ref reader, name);
+                    value._isSurveyed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 53:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyScores = null;
+                        value._surveyScores = null;
                     }
                     else
                     {
@@ -1737,13 +1978,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list42.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.SurveyScores = list42;
+                        value._surveyScores = list42;
                     }
                     break;
                 case 54:
                     if (IsNull(ref reader))
                     {
-                        value.PromoterScores = null;
+                        value._promoterScores = null;
                     }
                     else
                     {
@@ -1754,16 +1995,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list43.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.PromoterScores = list43;
+                        value._promoterScores = list43;
                     }
                     break;
                 case 55:
-                    value.IsCampaign = ReadNullableBoolean(ref reader, name);
+                    value._isCampaign = ReadNullableBoolean(ref reader, name);
                     break;
                 case 56:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyStatuses = null;
+                        value._surveyStatuses = null;
                     }
                     else
                     {
@@ -1774,25 +2015,25 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list44.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SurveyStatuses = list44;
+                        value._surveyStatuses = list44;
                     }
                     break;
                 case 57:
-                    value.ConversationProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationProperties.ReadJson(ref reader, options);
+                    value._conversationProperties = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationProperties.ReadJson(ref reader, options);
                     break;
                 case 58:
-                    value.IsBlindTransferred = ReadNullableBoolean(ref reader, name);
+                    value._isBlindTransferred = ReadNullableBoolean(ref reader, name);
                     break;
                 case 59:
-                    value.IsConsulted = ReadNullableBoolean(ref reader, name);
+                    value._isConsulted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 60:
-                    value.IsConsultTransferred = ReadNullableBoolean(ref reader, name);
+                    value._isConsultTransferred = ReadNullableBoolean(ref reader, name);
                     break;
                 case 61:
                     if (IsNull(ref reader))
                     {
-                        value.RemoteParticipants = null;
+                        value._remoteParticipants = null;
                     }
                     else
                     {
@@ -1803,13 +2044,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list45.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RemoteParticipants = list45;
+                        value._remoteParticipants = list45;
                     }
                     break;
                 case 62:
                     if (IsNull(ref reader))
                     {
-                        value.FlowIds = null;
+                        value._flowIds = null;
                     }
                     else
                     {
@@ -1820,13 +2061,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list46.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowIds = list46;
+                        value._flowIds = list46;
                     }
                     break;
                 case 63:
                     if (IsNull(ref reader))
                     {
-                        value.FlowOutcomeIds = null;
+                        value._flowOutcomeIds = null;
                     }
                     else
                     {
@@ -1837,13 +2078,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list47.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowOutcomeIds = list47;
+                        value._flowOutcomeIds = list47;
                     }
                     break;
                 case 64:
                     if (IsNull(ref reader))
                     {
-                        value.FlowOutcomeValues = null;
+                        value._flowOutcomeValues = null;
                     }
                     else
                     {
@@ -1854,13 +2095,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list48.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowOutcomeValues = list48;
+                        value._flowOutcomeValues = list48;
                     }
                     break;
                 case 65:
                     if (IsNull(ref reader))
                     {
-                        value.FlowDestinationTypes = null;
+                        value._flowDestinationTypes = null;
                     }
                     else
                     {
@@ -1871,13 +2112,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list49.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowDestinationTypes = list49;
+                        value._flowDestinationTypes = list49;
                     }
                     break;
                 case 66:
                     if (IsNull(ref reader))
                     {
-                        value.FlowDisconnectReasons = null;
+                        value._flowDisconnectReasons = null;
                     }
                     else
                     {
@@ -1888,13 +2129,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list50.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowDisconnectReasons = list50;
+                        value._flowDisconnectReasons = list50;
                     }
                     break;
                 case 67:
                     if (IsNull(ref reader))
                     {
-                        value.FlowTypes = null;
+                        value._flowTypes = null;
                     }
                     else
                     {
@@ -1905,13 +2146,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list51.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowTypes = list51;
+                        value._flowTypes = list51;
                     }
                     break;
                 case 68:
                     if (IsNull(ref reader))
                     {
-                        value.FlowEntryTypes = null;
+                        value._flowEntryTypes = null;
                     }
                     else
                     {
@@ -1922,13 +2163,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list52.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowEntryTypes = list52;
+                        value._flowEntryTypes = list52;
                     }
                     break;
                 case 69:
                     if (IsNull(ref reader))
                     {
-                        value.FlowEntryReasons = null;
+                        value._flowEntryReasons = null;
                     }
                     else
                     {
@@ -1939,13 +2180,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list53.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowEntryReasons = list53;
+                        value._flowEntryReasons = list53;
                     }
                     break;
                 case 70:
                     if (IsNull(ref reader))
                     {
-                        value.FlowVersions = null;
+                        value._flowVersions = null;
                     }
                     else
                     {
@@ -1956,13 +2197,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list54.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowVersions = list54;
+                        value._flowVersions = list54;
                     }
                     break;
                 case 71:
                     if (IsNull(ref reader))
                     {
-                        value.GroupIds = null;
+                        value._groupIds = null;
                     }
                     else
                     {
@@ -1973,25 +2214,25 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list55.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.GroupIds = list55;
+                        value._groupIds = list55;
                     }
                     break;
                 case 72:
-                    value.HasJourneyCustomerId = ReadNullableBoolean(ref reader, name);
+                    value._hasJourneyCustomerId = ReadNullableBoolean(ref reader, name);
                     break;
                 case 73:
-                    value.HasJourneyActionMapId = ReadNullableBoolean(ref reader, name);
+                    value._hasJourneyActionMapId = ReadNullableBoolean(ref reader, name);
                     break;
                 case 74:
-                    value.HasJourneyVisitId = ReadNullableBoolean(ref reader, name);
+                    value._hasJourneyVisitId = ReadNullableBoolean(ref reader, name);
                     break;
                 case 75:
-                    value.HasMedia = ReadNullableBoolean(ref reader, name);
+                    value._hasMedia = ReadNullableBoolean(ref reader, name);
                     break;
                 case 76:
                     if (IsNull(ref reader))
                     {
-                        value.RoleIds = null;
+                        value._roleIds = null;
                     }
                     else
                     {
@@ -2002,13 +2243,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list56.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RoleIds = list56;
+                        value._roleIds = list56;
                     }
                     break;
                 case 77:
                     if (IsNull(ref reader))
                     {
-                        value.ReportsTos = null;
+                        value._reportsTos = null;
                     }
                     else
                     {
@@ -2019,13 +2260,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list57.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ReportsTos = list57;
+                        value._reportsTos = list57;
                     }
                     break;
                 case 78:
                     if (IsNull(ref reader))
                     {
-                        value.LocationIds = null;
+                        value._locationIds = null;
                     }
                     else
                     {
@@ -2036,13 +2277,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list58.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.LocationIds = list58;
+                        value._locationIds = list58;
                     }
                     break;
                 case 79:
                     if (IsNull(ref reader))
                     {
-                        value.FlowOutTypes = null;
+                        value._flowOutTypes = null;
                     }
                     else
                     {
@@ -2053,13 +2294,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list59.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowOutTypes = list59;
+                        value._flowOutTypes = list59;
                     }
                     break;
                 case 80:
                     if (IsNull(ref reader))
                     {
-                        value.ProviderList = null;
+                        value._providerList = null;
                     }
                     else
                     {
@@ -2070,13 +2311,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list60.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProviderList = list60;
+                        value._providerList = list60;
                     }
                     break;
                 case 81:
                     if (IsNull(ref reader))
                     {
-                        value.CallbackNumberList = null;
+                        value._callbackNumberList = null;
                     }
                     else
                     {
@@ -2087,16 +2328,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list61.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CallbackNumberList = list61;
+                        value._callbackNumberList = list61;
                     }
                     break;
                 case 82:
-                    value.CallbackInterval = ReadString(ref reader, name);
+                    value._callbackInterval = ReadString(ref reader, name);
                     break;
                 case 83:
                     if (IsNull(ref reader))
                     {
-                        value.UsedRoutingTypes = null;
+                        value._usedRoutingTypes = null;
                     }
                     else
                     {
@@ -2107,13 +2348,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list62.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UsedRoutingTypes = list62;
+                        value._usedRoutingTypes = list62;
                     }
                     break;
                 case 84:
                     if (IsNull(ref reader))
                     {
-                        value.RequestedRoutingTypes = null;
+                        value._requestedRoutingTypes = null;
                     }
                     else
                     {
@@ -2124,16 +2365,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list63.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RequestedRoutingTypes = list63;
+                        value._requestedRoutingTypes = list63;
                     }
                     break;
                 case 85:
-                    value.HasAgentAssistId = ReadNullableBoolean(ref reader, name);
+                    value._hasAgentAssistId = ReadNullableBoolean(ref reader, name);
                     break;
                 case 86:
                     if (IsNull(ref reader))
                     {
-                        value.Transcripts = null;
+                        value._transcripts = null;
                     }
                     else
                     {
@@ -2144,13 +2385,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list64.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Transcripts.ReadJson(ref reader, options));
                         }
 
-                        value.Transcripts = list64;
+                        value._transcripts = list64;
                     }
                     break;
                 case 87:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptLanguages = null;
+                        value._transcriptLanguages = null;
                     }
                     else
                     {
@@ -2161,13 +2402,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list65.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TranscriptLanguages = list65;
+                        value._transcriptLanguages = list65;
                     }
                     break;
                 case 88:
                     if (IsNull(ref reader))
                     {
-                        value.ParticipantPurposes = null;
+                        value._participantPurposes = null;
                     }
                     else
                     {
@@ -2178,16 +2419,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list66.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ParticipantPurposes = list66;
+                        value._participantPurposes = list66;
                     }
                     break;
                 case 89:
-                    value.ShowFirstQueue = ReadNullableBoolean(ref reader, name);
+                    value._showFirstQueue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 90:
                     if (IsNull(ref reader))
                     {
-                        value.TeamIds = null;
+                        value._teamIds = null;
                     }
                     else
                     {
@@ -2198,13 +2439,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list67.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TeamIds = list67;
+                        value._teamIds = list67;
                     }
                     break;
                 case 91:
                     if (IsNull(ref reader))
                     {
-                        value.FilterUsersByTeamIds = null;
+                        value._filterUsersByTeamIds = null;
                     }
                     else
                     {
@@ -2215,13 +2456,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list68.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FilterUsersByTeamIds = list68;
+                        value._filterUsersByTeamIds = list68;
                     }
                     break;
                 case 92:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyActionMapIds = null;
+                        value._journeyActionMapIds = null;
                     }
                     else
                     {
@@ -2232,13 +2473,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list69.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyActionMapIds = list69;
+                        value._journeyActionMapIds = list69;
                     }
                     break;
                 case 93:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyOutcomeIds = null;
+                        value._journeyOutcomeIds = null;
                     }
                     else
                     {
@@ -2249,13 +2490,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list70.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyOutcomeIds = list70;
+                        value._journeyOutcomeIds = list70;
                     }
                     break;
                 case 94:
                     if (IsNull(ref reader))
                     {
-                        value.JourneySegmentIds = null;
+                        value._journeySegmentIds = null;
                     }
                     else
                     {
@@ -2266,13 +2507,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list71.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneySegmentIds = list71;
+                        value._journeySegmentIds = list71;
                     }
                     break;
                 case 95:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyActionMapTypes = null;
+                        value._journeyActionMapTypes = null;
                     }
                     else
                     {
@@ -2283,13 +2524,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list72.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyActionMapTypes = list72;
+                        value._journeyActionMapTypes = list72;
                     }
                     break;
                 case 96:
                     if (IsNull(ref reader))
                     {
-                        value.DevelopmentRoleList = null;
+                        value._developmentRoleList = null;
                     }
                     else
                     {
@@ -2300,13 +2541,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list73.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DevelopmentRoleList = list73;
+                        value._developmentRoleList = list73;
                     }
                     break;
                 case 97:
                     if (IsNull(ref reader))
                     {
-                        value.DevelopmentTypeList = null;
+                        value._developmentTypeList = null;
                     }
                     else
                     {
@@ -2317,13 +2558,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list74.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DevelopmentTypeList = list74;
+                        value._developmentTypeList = list74;
                     }
                     break;
                 case 98:
                     if (IsNull(ref reader))
                     {
-                        value.DevelopmentStatusList = null;
+                        value._developmentStatusList = null;
                     }
                     else
                     {
@@ -2334,13 +2575,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list75.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DevelopmentStatusList = list75;
+                        value._developmentStatusList = list75;
                     }
                     break;
                 case 99:
                     if (IsNull(ref reader))
                     {
-                        value.DevelopmentModuleIds = null;
+                        value._developmentModuleIds = null;
                     }
                     else
                     {
@@ -2351,22 +2592,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list76.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DevelopmentModuleIds = list76;
+                        value._developmentModuleIds = list76;
                     }
                     break;
                 case 100:
-                    value.DevelopmentActivityOverdue = ReadNullableBoolean(ref reader, name);
+                    value._developmentActivityOverdue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 101:
-                    value.CustomerSentimentScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._customerSentimentScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 102:
-                    value.CustomerSentimentTrend = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._customerSentimentTrend = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 103:
                     if (IsNull(ref reader))
                     {
-                        value.FlowTransferTargets = null;
+                        value._flowTransferTargets = null;
                     }
                     else
                     {
@@ -2377,16 +2618,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list77.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowTransferTargets = list77;
+                        value._flowTransferTargets = list77;
                     }
                     break;
                 case 104:
-                    value.DevelopmentName = ReadString(ref reader, name);
+                    value._developmentName = ReadString(ref reader, name);
                     break;
                 case 105:
                     if (IsNull(ref reader))
                     {
-                        value.TopicIds = null;
+                        value._topicIds = null;
                     }
                     else
                     {
@@ -2397,13 +2638,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list78.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TopicIds = list78;
+                        value._topicIds = list78;
                     }
                     break;
                 case 106:
                     if (IsNull(ref reader))
                     {
-                        value.ExternalTags = null;
+                        value._externalTags = null;
                     }
                     else
                     {
@@ -2414,19 +2655,19 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list79.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ExternalTags = list79;
+                        value._externalTags = list79;
                     }
                     break;
                 case 107:
-                    value.IsNotResponding = ReadNullableBoolean(ref reader, name);
+                    value._isNotResponding = ReadNullableBoolean(ref reader, name);
                     break;
                 case 108:
-                    value.IsAuthenticated = ReadNullableBoolean(ref reader, name);
+                    value._isAuthenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 109:
                     if (IsNull(ref reader))
                     {
-                        value.BotIds = null;
+                        value._botIds = null;
                     }
                     else
                     {
@@ -2437,13 +2678,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list80.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotIds = list80;
+                        value._botIds = list80;
                     }
                     break;
                 case 110:
                     if (IsNull(ref reader))
                     {
-                        value.BotVersions = null;
+                        value._botVersions = null;
                     }
                     else
                     {
@@ -2454,13 +2695,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list81.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotVersions = list81;
+                        value._botVersions = list81;
                     }
                     break;
                 case 111:
                     if (IsNull(ref reader))
                     {
-                        value.BotMessageTypes = null;
+                        value._botMessageTypes = null;
                     }
                     else
                     {
@@ -2471,13 +2712,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list82.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotMessageTypes = list82;
+                        value._botMessageTypes = list82;
                     }
                     break;
                 case 112:
                     if (IsNull(ref reader))
                     {
-                        value.BotProviderList = null;
+                        value._botProviderList = null;
                     }
                     else
                     {
@@ -2488,13 +2729,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list83.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotProviderList = list83;
+                        value._botProviderList = list83;
                     }
                     break;
                 case 113:
                     if (IsNull(ref reader))
                     {
-                        value.BotProductList = null;
+                        value._botProductList = null;
                     }
                     else
                     {
@@ -2505,13 +2746,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list84.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotProductList = list84;
+                        value._botProductList = list84;
                     }
                     break;
                 case 114:
                     if (IsNull(ref reader))
                     {
-                        value.BotRecognitionFailureReasonList = null;
+                        value._botRecognitionFailureReasonList = null;
                     }
                     else
                     {
@@ -2522,13 +2763,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list85.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotRecognitionFailureReasonList = list85;
+                        value._botRecognitionFailureReasonList = list85;
                     }
                     break;
                 case 115:
                     if (IsNull(ref reader))
                     {
-                        value.BotIntentList = null;
+                        value._botIntentList = null;
                     }
                     else
                     {
@@ -2539,13 +2780,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list86.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotIntentList = list86;
+                        value._botIntentList = list86;
                     }
                     break;
                 case 116:
                     if (IsNull(ref reader))
                     {
-                        value.BotFinalIntentList = null;
+                        value._botFinalIntentList = null;
                     }
                     else
                     {
@@ -2556,13 +2797,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list87.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotFinalIntentList = list87;
+                        value._botFinalIntentList = list87;
                     }
                     break;
                 case 117:
                     if (IsNull(ref reader))
                     {
-                        value.BotSlotList = null;
+                        value._botSlotList = null;
                     }
                     else
                     {
@@ -2573,13 +2814,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list88.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotSlotList = list88;
+                        value._botSlotList = list88;
                     }
                     break;
                 case 118:
                     if (IsNull(ref reader))
                     {
-                        value.BotResultList = null;
+                        value._botResultList = null;
                     }
                     else
                     {
@@ -2590,13 +2831,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list89.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotResultList = list89;
+                        value._botResultList = list89;
                     }
                     break;
                 case 119:
                     if (IsNull(ref reader))
                     {
-                        value.BlockedReasons = null;
+                        value._blockedReasons = null;
                     }
                     else
                     {
@@ -2607,22 +2848,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list90.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BlockedReasons = list90;
+                        value._blockedReasons = list90;
                     }
                     break;
                 case 120:
-                    value.IsRecorded = ReadNullableBoolean(ref reader, name);
+                    value._isRecorded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 121:
-                    value.HasEvaluation = ReadNullableBoolean(ref reader, name);
+                    value._hasEvaluation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 122:
-                    value.HasScoredEvaluation = ReadNullableBoolean(ref reader, name);
+                    value._hasScoredEvaluation = ReadNullableBoolean(ref reader, name);
                     break;
                 case 123:
                     if (IsNull(ref reader))
                     {
-                        value.EmailDeliveryStatusList = null;
+                        value._emailDeliveryStatusList = null;
                     }
                     else
                     {
@@ -2633,16 +2874,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list91.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmailDeliveryStatusList = list91;
+                        value._emailDeliveryStatusList = list91;
                     }
                     break;
                 case 124:
-                    value.IsAgentOwnedCallback = ReadNullableBoolean(ref reader, name);
+                    value._isAgentOwnedCallback = ReadNullableBoolean(ref reader, name);
                     break;
                 case 125:
                     if (IsNull(ref reader))
                     {
-                        value.AgentCallbackOwnerIds = null;
+                        value._agentCallbackOwnerIds = null;
                     }
                     else
                     {
@@ -2653,13 +2894,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list92.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentCallbackOwnerIds = list92;
+                        value._agentCallbackOwnerIds = list92;
                     }
                     break;
                 case 126:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptTopics = null;
+                        value._transcriptTopics = null;
                     }
                     else
                     {
@@ -2670,13 +2911,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list93.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.TranscriptTopics.ReadJson(ref reader, options));
                         }
 
-                        value.TranscriptTopics = list93;
+                        value._transcriptTopics = list93;
                     }
                     break;
                 case 127:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyFrequencyCapReasons = null;
+                        value._journeyFrequencyCapReasons = null;
                     }
                     else
                     {
@@ -2687,13 +2928,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list94.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyFrequencyCapReasons = list94;
+                        value._journeyFrequencyCapReasons = list94;
                     }
                     break;
                 case 128:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyBlockingActionMapIds = null;
+                        value._journeyBlockingActionMapIds = null;
                     }
                     else
                     {
@@ -2704,13 +2945,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list95.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyBlockingActionMapIds = list95;
+                        value._journeyBlockingActionMapIds = list95;
                     }
                     break;
                 case 129:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyActionTargetIds = null;
+                        value._journeyActionTargetIds = null;
                     }
                     else
                     {
@@ -2721,13 +2962,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list96.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyActionTargetIds = list96;
+                        value._journeyActionTargetIds = list96;
                     }
                     break;
                 case 130:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyBlockingScheduleGroupIds = null;
+                        value._journeyBlockingScheduleGroupIds = null;
                     }
                     else
                     {
@@ -2738,13 +2979,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list97.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyBlockingScheduleGroupIds = list97;
+                        value._journeyBlockingScheduleGroupIds = list97;
                     }
                     break;
                 case 131:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyBlockingEmergencyScheduleGroupIds = null;
+                        value._journeyBlockingEmergencyScheduleGroupIds = null;
                     }
                     else
                     {
@@ -2755,13 +2996,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list98.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyBlockingEmergencyScheduleGroupIds = list98;
+                        value._journeyBlockingEmergencyScheduleGroupIds = list98;
                     }
                     break;
                 case 132:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlEqualConditions = null;
+                        value._journeyUrlEqualConditions = null;
                     }
                     else
                     {
@@ -2772,13 +3013,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list99.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlEqualConditions = list99;
+                        value._journeyUrlEqualConditions = list99;
                     }
                     break;
                 case 133:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlNotEqualConditions = null;
+                        value._journeyUrlNotEqualConditions = null;
                     }
                     else
                     {
@@ -2789,13 +3030,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list100.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlNotEqualConditions = list100;
+                        value._journeyUrlNotEqualConditions = list100;
                     }
                     break;
                 case 134:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlStartsWithConditions = null;
+                        value._journeyUrlStartsWithConditions = null;
                     }
                     else
                     {
@@ -2806,13 +3047,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list101.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlStartsWithConditions = list101;
+                        value._journeyUrlStartsWithConditions = list101;
                     }
                     break;
                 case 135:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlEndsWithConditions = null;
+                        value._journeyUrlEndsWithConditions = null;
                     }
                     else
                     {
@@ -2823,13 +3064,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list102.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlEndsWithConditions = list102;
+                        value._journeyUrlEndsWithConditions = list102;
                     }
                     break;
                 case 136:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlContainsAnyConditions = null;
+                        value._journeyUrlContainsAnyConditions = null;
                     }
                     else
                     {
@@ -2840,13 +3081,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list103.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlContainsAnyConditions = list103;
+                        value._journeyUrlContainsAnyConditions = list103;
                     }
                     break;
                 case 137:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlNotContainsAnyConditions = null;
+                        value._journeyUrlNotContainsAnyConditions = null;
                     }
                     else
                     {
@@ -2857,13 +3098,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list104.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlNotContainsAnyConditions = list104;
+                        value._journeyUrlNotContainsAnyConditions = list104;
                     }
                     break;
                 case 138:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlContainsAllConditions = null;
+                        value._journeyUrlContainsAllConditions = null;
                     }
                     else
                     {
@@ -2874,13 +3115,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list105.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlContainsAllConditions = list105;
+                        value._journeyUrlContainsAllConditions = list105;
                     }
                     break;
                 case 139:
                     if (IsNull(ref reader))
                     {
-                        value.JourneyUrlNotContainsAllConditions = null;
+                        value._journeyUrlNotContainsAllConditions = null;
                     }
                     else
                     {
@@ -2891,13 +3132,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list106.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.JourneyUrlNotContainsAllConditions = list106;
+                        value._journeyUrlNotContainsAllConditions = list106;
                     }
                     break;
                 case 140:
                     if (IsNull(ref reader))
                     {
-                        value.FlowMilestoneIds = null;
+                        value._flowMilestoneIds = null;
                     }
                     else
                     {
@@ -2908,16 +3149,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list107.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FlowMilestoneIds = list107;
+                        value._flowMilestoneIds = list107;
                     }
                     break;
                 case 141:
-                    value.IsAssessmentPassed = ReadNullableBoolean(ref reader, name);
+                    value._isAssessmentPassed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 142:
                     if (IsNull(ref reader))
                     {
-                        value.ConversationInitiators = null;
+                        value._conversationInitiators = null;
                     }
                     else
                     {
@@ -2928,22 +3169,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list108.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ConversationInitiators = list108;
+                        value._conversationInitiators = list108;
                     }
                     break;
                 case 143:
-                    value.HasCustomerParticipated = ReadNullableBoolean(ref reader, name);
+                    value._hasCustomerParticipated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 144:
-                    value.IsAcdInteraction = ReadNullableBoolean(ref reader, name);
+                    value._isAcdInteraction = ReadNullableBoolean(ref reader, name);
                     break;
                 case 145:
-                    value.HasFax = ReadNullableBoolean(ref reader, name);
+                    value._hasFax = ReadNullableBoolean(ref reader, name);
                     break;
                 case 146:
                     if (IsNull(ref reader))
                     {
-                        value.DataActionIds = null;
+                        value._dataActionIds = null;
                     }
                     else
                     {
@@ -2954,16 +3195,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list109.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DataActionIds = list109;
+                        value._dataActionIds = list109;
                     }
                     break;
                 case 147:
-                    value.ActionCategoryName = ReadString(ref reader, name);
+                    value._actionCategoryName = ReadString(ref reader, name);
                     break;
                 case 148:
                     if (IsNull(ref reader))
                     {
-                        value.IntegrationIds = null;
+                        value._integrationIds = null;
                     }
                     else
                     {
@@ -2974,13 +3215,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list110.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.IntegrationIds = list110;
+                        value._integrationIds = list110;
                     }
                     break;
                 case 149:
                     if (IsNull(ref reader))
                     {
-                        value.ResponseStatuses = null;
+                        value._responseStatuses = null;
                     }
                     else
                     {
@@ -2991,22 +3232,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list111.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ResponseStatuses = list111;
+                        value._responseStatuses = list111;
                     }
                     break;
                 case 150:
-                    value.AvailableDashboard = ReadEnum(ref reader, name) is { } text112 ? new global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum(text112) : (global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum?)null;
+                    value._availableDashboard = ReadEnum(ref reader, name) is { } text112 ? new global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum(text112) : (global::GenesysCloud.Extensions.Models.ViewFilter.AvailableDashboardEnum?)null;
                     break;
                 case 151:
-                    value.FavouriteDashboard = ReadNullableBoolean(ref reader, name);
+                    value._favouriteDashboard = ReadNullableBoolean(ref reader, name);
                     break;
                 case 152:
-                    value.MyDashboard = ReadNullableBoolean(ref reader, name);
+                    value._myDashboard = ReadNullableBoolean(ref reader, name);
                     break;
                 case 153:
                     if (IsNull(ref reader))
                     {
-                        value.StationErrors = null;
+                        value._stationErrors = null;
                     }
                     else
                     {
@@ -3017,13 +3258,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list113.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.StationErrors = list113;
+                        value._stationErrors = list113;
                     }
                     break;
                 case 154:
                     if (IsNull(ref reader))
                     {
-                        value.CanonicalContactIds = null;
+                        value._canonicalContactIds = null;
                     }
                     else
                     {
@@ -3034,13 +3275,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list114.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CanonicalContactIds = list114;
+                        value._canonicalContactIds = list114;
                     }
                     break;
                 case 155:
                     if (IsNull(ref reader))
                     {
-                        value.AlertRuleIds = null;
+                        value._alertRuleIds = null;
                     }
                     else
                     {
@@ -3051,13 +3292,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list115.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AlertRuleIds = list115;
+                        value._alertRuleIds = list115;
                     }
                     break;
                 case 156:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationFormContextIds = null;
+                        value._evaluationFormContextIds = null;
                     }
                     else
                     {
@@ -3068,13 +3309,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list116.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluationFormContextIds = list116;
+                        value._evaluationFormContextIds = list116;
                     }
                     break;
                 case 157:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationStatuses = null;
+                        value._evaluationStatuses = null;
                     }
                     else
                     {
@@ -3085,13 +3326,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list117.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluationStatuses = list117;
+                        value._evaluationStatuses = list117;
                     }
                     break;
                 case 158:
                     if (IsNull(ref reader))
                     {
-                        value.WorkbinIds = null;
+                        value._workbinIds = null;
                     }
                     else
                     {
@@ -3102,13 +3343,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list118.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkbinIds = list118;
+                        value._workbinIds = list118;
                     }
                     break;
                 case 159:
                     if (IsNull(ref reader))
                     {
-                        value.WorktypeIds = null;
+                        value._worktypeIds = null;
                     }
                     else
                     {
@@ -3119,13 +3360,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list119.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorktypeIds = list119;
+                        value._worktypeIds = list119;
                     }
                     break;
                 case 160:
                     if (IsNull(ref reader))
                     {
-                        value.WorkitemIds = null;
+                        value._workitemIds = null;
                     }
                     else
                     {
@@ -3136,13 +3377,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list120.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkitemIds = list120;
+                        value._workitemIds = list120;
                     }
                     break;
                 case 161:
                     if (IsNull(ref reader))
                     {
-                        value.WorkitemAssigneeIds = null;
+                        value._workitemAssigneeIds = null;
                     }
                     else
                     {
@@ -3153,13 +3394,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list121.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkitemAssigneeIds = list121;
+                        value._workitemAssigneeIds = list121;
                     }
                     break;
                 case 162:
                     if (IsNull(ref reader))
                     {
-                        value.WorkitemStatuses = null;
+                        value._workitemStatuses = null;
                     }
                     else
                     {
@@ -3170,34 +3411,34 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list122.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkitemStatuses = list122;
+                        value._workitemStatuses = list122;
                     }
                     break;
                 case 163:
-                    value.IsAnalyzedForSensitiveData = ReadNullableBoolean(ref reader, name);
+                    value._isAnalyzedForSensitiveData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 164:
-                    value.HasSensitiveData = ReadNullableBoolean(ref reader, name);
+                    value._hasSensitiveData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 165:
-                    value.HasPciData = ReadNullableBoolean(ref reader, name);
+                    value._hasPciData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 166:
-                    value.HasPiiData = ReadNullableBoolean(ref reader, name);
+                    value._hasPiiData = ReadNullableBoolean(ref reader, name);
                     break;
                 case 167:
-                    value.SubPath = ReadString(ref reader, name);
+                    value._subPath = ReadString(ref reader, name);
                     break;
                 case 168:
-                    value.UserState = ReadEnum(ref reader, name) is { } text123 ? new global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum(text123) : (global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum?)null;
+                    value._userState = ReadEnum(ref reader, name) is { } text123 ? new global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum(text123) : (global::GenesysCloud.Extensions.Models.ViewFilter.UserStateEnum?)null;
                     break;
                 case 169:
-                    value.IsClearedByCustomer = ReadNullableBoolean(ref reader, name);
+                    value._isClearedByCustomer = ReadNullableBoolean(ref reader, name);
                     break;
                 case 170:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationAssigneeIds = null;
+                        value._evaluationAssigneeIds = null;
                     }
                     else
                     {
@@ -3208,16 +3449,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list124.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EvaluationAssigneeIds = list124;
+                        value._evaluationAssigneeIds = list124;
                     }
                     break;
                 case 171:
-                    value.EvaluationAssigned = ReadNullableBoolean(ref reader, name);
+                    value._evaluationAssigned = ReadNullableBoolean(ref reader, name);
                     break;
                 case 172:
                     if (IsNull(ref reader))
                     {
-                        value.AssistantIds = null;
+                        value._assistantIds = null;
                     }
                     else
                     {
@@ -3228,13 +3469,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list125.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AssistantIds = list125;
+                        value._assistantIds = list125;
                     }
                     break;
                 case 173:
                     if (IsNull(ref reader))
                     {
-                        value.KnowledgeBaseIds = null;
+                        value._knowledgeBaseIds = null;
                     }
                     else
                     {
@@ -3245,19 +3486,19 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list126.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.KnowledgeBaseIds = list126;
+                        value._knowledgeBaseIds = list126;
                     }
                     break;
                 case 174:
-                    value.IsParked = ReadNullableBoolean(ref reader, name);
+                    value._isParked = ReadNullableBoolean(ref reader, name);
                     break;
                 case 175:
-                    value.AgentEmpathyScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._agentEmpathyScore = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 176:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyTypes = null;
+                        value._surveyTypes = null;
                     }
                     else
                     {
@@ -3268,13 +3509,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list127.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SurveyTypes = list127;
+                        value._surveyTypes = list127;
                     }
                     break;
                 case 177:
                     if (IsNull(ref reader))
                     {
-                        value.SurveyResponseStatuses = null;
+                        value._surveyResponseStatuses = null;
                     }
                     else
                     {
@@ -3285,13 +3526,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list128.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SurveyResponseStatuses = list128;
+                        value._surveyResponseStatuses = list128;
                     }
                     break;
                 case 178:
                     if (IsNull(ref reader))
                     {
-                        value.BotFlowTypes = null;
+                        value._botFlowTypes = null;
                     }
                     else
                     {
@@ -3302,13 +3543,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list129.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.BotFlowTypes = list129;
+                        value._botFlowTypes = list129;
                     }
                     break;
                 case 179:
                     if (IsNull(ref reader))
                     {
-                        value.AgentTalkDurationMilliseconds = null;
+                        value._agentTalkDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3319,13 +3560,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list130.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.AgentTalkDurationMilliseconds = list130;
+                        value._agentTalkDurationMilliseconds = list130;
                     }
                     break;
                 case 180:
                     if (IsNull(ref reader))
                     {
-                        value.CustomerTalkDurationMilliseconds = null;
+                        value._customerTalkDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3336,13 +3577,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list131.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.CustomerTalkDurationMilliseconds = list131;
+                        value._customerTalkDurationMilliseconds = list131;
                     }
                     break;
                 case 181:
                     if (IsNull(ref reader))
                     {
-                        value.OvertalkDurationMilliseconds = null;
+                        value._overtalkDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3353,13 +3594,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list132.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.OvertalkDurationMilliseconds = list132;
+                        value._overtalkDurationMilliseconds = list132;
                     }
                     break;
                 case 182:
                     if (IsNull(ref reader))
                     {
-                        value.SilenceDurationMilliseconds = null;
+                        value._silenceDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3370,13 +3611,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list133.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.SilenceDurationMilliseconds = list133;
+                        value._silenceDurationMilliseconds = list133;
                     }
                     break;
                 case 183:
                     if (IsNull(ref reader))
                     {
-                        value.AcdDurationMilliseconds = null;
+                        value._acdDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3387,13 +3628,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list134.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.AcdDurationMilliseconds = list134;
+                        value._acdDurationMilliseconds = list134;
                     }
                     break;
                 case 184:
                     if (IsNull(ref reader))
                     {
-                        value.IvrDurationMilliseconds = null;
+                        value._ivrDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3404,13 +3645,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list135.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.IvrDurationMilliseconds = list135;
+                        value._ivrDurationMilliseconds = list135;
                     }
                     break;
                 case 185:
                     if (IsNull(ref reader))
                     {
-                        value.OtherDurationMilliseconds = null;
+                        value._otherDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3421,40 +3662,40 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list136.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.OtherDurationMilliseconds = list136;
+                        value._otherDurationMilliseconds = list136;
                     }
                     break;
                 case 186:
-                    value.AgentTalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._agentTalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 187:
-                    value.CustomerTalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._customerTalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 188:
-                    value.OvertalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._overtalkPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 189:
-                    value.SilencePercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._silencePercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 190:
-                    value.AcdPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._acdPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 191:
-                    value.IvrPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._ivrPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 192:
-                    value.OtherPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._otherPercentage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 193:
-                    value.OvertalkInstances = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
+                    value._overtalkInstances = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options);
                     break;
                 case 194:
-                    value.IsScreenRecorded = ReadNullableBoolean(ref reader, name);
+                    value._isScreenRecorded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 195:
                     if (IsNull(ref reader))
                     {
-                        value.ScreenMonitorUserIds = null;
+                        value._screenMonitorUserIds = null;
                     }
                     else
                     {
@@ -3465,22 +3706,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list137.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ScreenMonitorUserIds = list137;
+                        value._screenMonitorUserIds = list137;
                     }
                     break;
                 case 196:
-                    value.DashboardState = ReadEnum(ref reader, name) is { } text138 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum(text138) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum?)null;
+                    value._dashboardState = ReadEnum(ref reader, name) is { } text138 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum(text138) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardStateEnum?)null;
                     break;
                 case 197:
-                    value.DashboardType = ReadEnum(ref reader, name) is { } text139 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum(text139) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum?)null;
+                    value._dashboardType = ReadEnum(ref reader, name) is { } text139 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum(text139) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardTypeEnum?)null;
                     break;
                 case 198:
-                    value.DashboardAccessFilter = ReadEnum(ref reader, name) is { } text140 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum(text140) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum?)null;
+                    value._dashboardAccessFilter = ReadEnum(ref reader, name) is { } text140 ? new global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum(text140) : (global::GenesysCloud.Extensions.Models.ViewFilter.DashboardAccessFilterEnum?)null;
                     break;
                 case 199:
                     if (IsNull(ref reader))
                     {
-                        value.TranscriptDurationMilliseconds = null;
+                        value._transcriptDurationMilliseconds = null;
                     }
                     else
                     {
@@ -3491,13 +3732,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list141.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.NumericRange.ReadJson(ref reader, options));
                         }
 
-                        value.TranscriptDurationMilliseconds = list141;
+                        value._transcriptDurationMilliseconds = list141;
                     }
                     break;
                 case 200:
                     if (IsNull(ref reader))
                     {
-                        value.WorkitemsStatuses = null;
+                        value._workitemsStatuses = null;
                     }
                     else
                     {
@@ -3508,13 +3749,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list142.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemStatusFilter.ReadJson(ref reader, options));
                         }
 
-                        value.WorkitemsStatuses = list142;
+                        value._workitemsStatuses = list142;
                     }
                     break;
                 case 201:
                     if (IsNull(ref reader))
                     {
-                        value.SocialCountries = null;
+                        value._socialCountries = null;
                     }
                     else
                     {
@@ -3525,13 +3766,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list143.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialCountries = list143;
+                        value._socialCountries = list143;
                     }
                     break;
                 case 202:
                     if (IsNull(ref reader))
                     {
-                        value.SocialLanguages = null;
+                        value._socialLanguages = null;
                     }
                     else
                     {
@@ -3542,13 +3783,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list144.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialLanguages = list144;
+                        value._socialLanguages = list144;
                     }
                     break;
                 case 203:
                     if (IsNull(ref reader))
                     {
-                        value.SocialChannels = null;
+                        value._socialChannels = null;
                     }
                     else
                     {
@@ -3559,13 +3800,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list145.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialChannels = list145;
+                        value._socialChannels = list145;
                     }
                     break;
                 case 204:
                     if (IsNull(ref reader))
                     {
-                        value.SocialSentimentCategory = null;
+                        value._socialSentimentCategory = null;
                     }
                     else
                     {
@@ -3576,13 +3817,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list146.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialSentimentCategory = list146;
+                        value._socialSentimentCategory = list146;
                     }
                     break;
                 case 205:
                     if (IsNull(ref reader))
                     {
-                        value.SocialTopicIds = null;
+                        value._socialTopicIds = null;
                     }
                     else
                     {
@@ -3593,13 +3834,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list147.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialTopicIds = list147;
+                        value._socialTopicIds = list147;
                     }
                     break;
                 case 206:
                     if (IsNull(ref reader))
                     {
-                        value.SocialIngestionRuleIds = null;
+                        value._socialIngestionRuleIds = null;
                     }
                     else
                     {
@@ -3610,16 +3851,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list148.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialIngestionRuleIds = list148;
+                        value._socialIngestionRuleIds = list148;
                     }
                     break;
                 case 207:
-                    value.SocialConversationCreated = ReadNullableBoolean(ref reader, name);
+                    value._socialConversationCreated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 208:
                     if (IsNull(ref reader))
                     {
-                        value.SocialContentType = null;
+                        value._socialContentType = null;
                     }
                     else
                     {
@@ -3630,13 +3871,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list149.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialContentType = list149;
+                        value._socialContentType = list149;
                     }
                     break;
                 case 209:
                     if (IsNull(ref reader))
                     {
-                        value.SocialKeywords = null;
+                        value._socialKeywords = null;
                     }
                     else
                     {
@@ -3647,16 +3888,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list150.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SocialKeyword.ReadJson(ref reader, options));
                         }
 
-                        value.SocialKeywords = list150;
+                        value._socialKeywords = list150;
                     }
                     break;
                 case 210:
-                    value.SocialPostEscalated = ReadNullableBoolean(ref reader, name);
+                    value._socialPostEscalated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 211:
                     if (IsNull(ref reader))
                     {
-                        value.SocialClassifications = null;
+                        value._socialClassifications = null;
                     }
                     else
                     {
@@ -3667,13 +3908,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list151.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialClassifications = list151;
+                        value._socialClassifications = list151;
                     }
                     break;
                 case 212:
                     if (IsNull(ref reader))
                     {
-                        value.FilterUsersByManagerIds = null;
+                        value._filterUsersByManagerIds = null;
                     }
                     else
                     {
@@ -3684,13 +3925,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list152.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.FilterUsersByManagerIds = list152;
+                        value._filterUsersByManagerIds = list152;
                     }
                     break;
                 case 213:
                     if (IsNull(ref reader))
                     {
-                        value.SlideshowIds = null;
+                        value._slideshowIds = null;
                     }
                     else
                     {
@@ -3701,22 +3942,22 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list153.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SlideshowIds = list153;
+                        value._slideshowIds = list153;
                     }
                     break;
                 case 214:
-                    value.Conferenced = ReadNullableBoolean(ref reader, name);
+                    value._conferenced = ReadNullableBoolean(ref reader, name);
                     break;
                 case 215:
-                    value.Video = ReadNullableBoolean(ref reader, name);
+                    value._video = ReadNullableBoolean(ref reader, name);
                     break;
                 case 216:
-                    value.LinkedInteraction = ReadNullableBoolean(ref reader, name);
+                    value._linkedInteraction = ReadNullableBoolean(ref reader, name);
                     break;
                 case 217:
                     if (IsNull(ref reader))
                     {
-                        value.RecommendationSources = null;
+                        value._recommendationSources = null;
                     }
                     else
                     {
@@ -3727,16 +3968,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list154.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.RecommendationSources = list154;
+                        value._recommendationSources = list154;
                     }
                     break;
                 case 218:
-                    value.EvaluationRole = ReadEnum(ref reader, name) is { } text155 ? new global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum(text155) : (global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum?)null;
+                    value._evaluationRole = ReadEnum(ref reader, name) is { } text155 ? new global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum(text155) : (global::GenesysCloud.Extensions.Models.ViewFilter.EvaluationRoleEnum?)null;
                     break;
                 case 219:
                     if (IsNull(ref reader))
                     {
-                        value.ComparisonQueueIds = null;
+                        value._comparisonQueueIds = null;
                     }
                     else
                     {
@@ -3747,13 +3988,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list156.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ComparisonQueueIds = list156;
+                        value._comparisonQueueIds = list156;
                     }
                     break;
                 case 220:
                     if (IsNull(ref reader))
                     {
-                        value.ViewMetrics = null;
+                        value._viewMetrics = null;
                     }
                     else
                     {
@@ -3764,13 +4005,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list157.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ViewMetrics = list157;
+                        value._viewMetrics = list157;
                     }
                     break;
                 case 221:
                     if (IsNull(ref reader))
                     {
-                        value.TimelineCategories = null;
+                        value._timelineCategories = null;
                     }
                     else
                     {
@@ -3781,16 +4022,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list158.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TimelineCategories = list158;
+                        value._timelineCategories = list158;
                     }
                     break;
                 case 222:
-                    value.Acw = ReadNullableBoolean(ref reader, name);
+                    value._acw = ReadNullableBoolean(ref reader, name);
                     break;
                 case 223:
                     if (IsNull(ref reader))
                     {
-                        value.SegmentTypes = null;
+                        value._segmentTypes = null;
                     }
                     else
                     {
@@ -3801,13 +4042,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list159.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SegmentTypes = list159;
+                        value._segmentTypes = list159;
                     }
                     break;
                 case 224:
                     if (IsNull(ref reader))
                     {
-                        value.ProgramIds = null;
+                        value._programIds = null;
                     }
                     else
                     {
@@ -3818,13 +4059,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list160.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ProgramIds = list160;
+                        value._programIds = list160;
                     }
                     break;
                 case 225:
                     if (IsNull(ref reader))
                     {
-                        value.CategoryIds = null;
+                        value._categoryIds = null;
                     }
                     else
                     {
@@ -3835,16 +4076,16 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list161.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.CategoryIds = list161;
+                        value._categoryIds = list161;
                     }
                     break;
                 case 226:
-                    value.DeliveryPushed = ReadNullableBoolean(ref reader, name);
+                    value._deliveryPushed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 227:
                     if (IsNull(ref reader))
                     {
-                        value.SocialRatings = null;
+                        value._socialRatings = null;
                     }
                     else
                     {
@@ -3855,13 +4096,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list162.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.SocialRatings = list162;
+                        value._socialRatings = list162;
                     }
                     break;
                 case 228:
                     if (IsNull(ref reader))
                     {
-                        value.VirtualAgentIds = null;
+                        value._virtualAgentIds = null;
                     }
                     else
                     {
@@ -3872,13 +4113,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list163.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.VirtualAgentIds = list163;
+                        value._virtualAgentIds = list163;
                     }
                     break;
                 case 229:
                     if (IsNull(ref reader))
                     {
-                        value.EmpathyScoreCategories = null;
+                        value._empathyScoreCategories = null;
                     }
                     else
                     {
@@ -3889,13 +4130,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list164.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EmpathyScoreCategories = list164;
+                        value._empathyScoreCategories = list164;
                     }
                     break;
                 case 230:
                     if (IsNull(ref reader))
                     {
-                        value.SentimentScoreCategories = null;
+                        value._sentimentScoreCategories = null;
                     }
                     else
                     {
@@ -3906,13 +4147,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list165.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SentimentScoreCategories = list165;
+                        value._sentimentScoreCategories = list165;
                     }
                     break;
                 case 231:
                     if (IsNull(ref reader))
                     {
-                        value.SentimentTrendCategories = null;
+                        value._sentimentTrendCategories = null;
                     }
                     else
                     {
@@ -3923,13 +4164,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list166.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SentimentTrendCategories = list166;
+                        value._sentimentTrendCategories = list166;
                     }
                     break;
                 case 232:
                     if (IsNull(ref reader))
                     {
-                        value.ContentModerationFlags = null;
+                        value._contentModerationFlags = null;
                     }
                     else
                     {
@@ -3940,13 +4181,13 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list167.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.ContentModerationFlags = list167;
+                        value._contentModerationFlags = list167;
                     }
                     break;
                 case 233:
                     if (IsNull(ref reader))
                     {
-                        value.SocialSourceTypes = null;
+                        value._socialSourceTypes = null;
                     }
                     else
                     {
@@ -3957,19 +4198,19 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list168.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SocialSourceTypes = list168;
+                        value._socialSourceTypes = list168;
                     }
                     break;
                 case 234:
-                    value.SessionExpired = ReadNullableBoolean(ref reader, name);
+                    value._sessionExpired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 235:
-                    value.ScreenMonitored = ReadNullableBoolean(ref reader, name);
+                    value._screenMonitored = ReadNullableBoolean(ref reader, name);
                     break;
                 case 236:
                     if (IsNull(ref reader))
                     {
-                        value.EngagementSources = null;
+                        value._engagementSources = null;
                     }
                     else
                     {
@@ -3980,17 +4221,17 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
                             list169.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.EngagementSources = list169;
+                        value._engagementSources = list169;
                     }
                     break;
                 case 237:
-                    value.IsSnippetRecorded = ReadNullableBoolean(ref reader, name);
+                    value._isSnippetRecorded = ReadNullableBoolean(ref reader, name);
                     break;
                 case 238:
-                    value.Takeover = ReadNullableBoolean(ref reader, name);
+                    value._takeover = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -4002,7 +4243,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MediaTypes is { } property170)
+        if (value._mediaTypes is { } property170)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -4019,7 +4260,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.QueueIds is { } property172)
+        if (value._queueIds is { } property172)
         {
             writer.WritePropertyName("queueIds"u8);
             writer.WriteStartArray();
@@ -4036,7 +4277,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("queueIds"u8);
         }
 
-        if (value.SkillIds is { } property174)
+        if (value._skillIds is { } property174)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -4053,7 +4294,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("skillIds"u8);
         }
 
-        if (value.AssignedSkillIds is { } property176)
+        if (value._assignedSkillIds is { } property176)
         {
             writer.WritePropertyName("assignedSkillIds"u8);
             writer.WriteStartArray();
@@ -4070,7 +4311,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("assignedSkillIds"u8);
         }
 
-        if (value.SkillGroups is { } property178)
+        if (value._skillGroups is { } property178)
         {
             writer.WritePropertyName("skillGroups"u8);
             writer.WriteStartArray();
@@ -4087,7 +4328,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("skillGroups"u8);
         }
 
-        if (value.LanguageIds is { } property180)
+        if (value._languageIds is { } property180)
         {
             writer.WritePropertyName("languageIds"u8);
             writer.WriteStartArray();
@@ -4104,7 +4345,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("languageIds"u8);
         }
 
-        if (value.AssignedLanguageIds is { } property182)
+        if (value._assignedLanguageIds is { } property182)
         {
             writer.WritePropertyName("assignedLanguageIds"u8);
             writer.WriteStartArray();
@@ -4121,7 +4362,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("assignedLanguageIds"u8);
         }
 
-        if (value.LanguageGroups is { } property184)
+        if (value._languageGroups is { } property184)
         {
             writer.WritePropertyName("languageGroups"u8);
             writer.WriteStartArray();
@@ -4138,7 +4379,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("languageGroups"u8);
         }
 
-        if (value.Directions is { } property186)
+        if (value._directions is { } property186)
         {
             writer.WritePropertyName("directions"u8);
             writer.WriteStartArray();
@@ -4155,7 +4396,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("directions"u8);
         }
 
-        if (value.OriginatingDirections is { } property188)
+        if (value._originatingDirections is { } property188)
         {
             writer.WritePropertyName("originatingDirections"u8);
             writer.WriteStartArray();
@@ -4172,7 +4413,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("originatingDirections"u8);
         }
 
-        if (value.WrapUpCodes is { } property190)
+        if (value._wrapUpCodes is { } property190)
         {
             writer.WritePropertyName("wrapUpCodes"u8);
             writer.WriteStartArray();
@@ -4189,7 +4430,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("wrapUpCodes"u8);
         }
 
-        if (value.DnisList is { } property192)
+        if (value._dnisList is { } property192)
         {
             writer.WritePropertyName("dnisList"u8);
             writer.WriteStartArray();
@@ -4206,7 +4447,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("dnisList"u8);
         }
 
-        if (value.SessionDnisList is { } property194)
+        if (value._sessionDnisList is { } property194)
         {
             writer.WritePropertyName("sessionDnisList"u8);
             writer.WriteStartArray();
@@ -4223,7 +4464,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("sessionDnisList"u8);
         }
 
-        if (value.FilterQueuesByUserIds is { } property196)
+        if (value._filterQueuesByUserIds is { } property196)
         {
             writer.WritePropertyName("filterQueuesByUserIds"u8);
             writer.WriteStartArray();
@@ -4240,7 +4481,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("filterQueuesByUserIds"u8);
         }
 
-        if (value.FilterUsersByQueueIds is { } property198)
+        if (value._filterUsersByQueueIds is { } property198)
         {
             writer.WritePropertyName("filterUsersByQueueIds"u8);
             writer.WriteStartArray();
@@ -4257,7 +4498,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("filterUsersByQueueIds"u8);
         }
 
-        if (value.UserIds is { } property200)
+        if (value._userIds is { } property200)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -4274,7 +4515,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("userIds"u8);
         }
 
-        if (value.ManagementUnitIds is { } property202)
+        if (value._managementUnitIds is { } property202)
         {
             writer.WritePropertyName("managementUnitIds"u8);
             writer.WriteStartArray();
@@ -4291,7 +4532,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("managementUnitIds"u8);
         }
 
-        if (value.AddressTos is { } property204)
+        if (value._addressTos is { } property204)
         {
             writer.WritePropertyName("addressTos"u8);
             writer.WriteStartArray();
@@ -4308,7 +4549,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("addressTos"u8);
         }
 
-        if (value.AddressFroms is { } property206)
+        if (value._addressFroms is { } property206)
         {
             writer.WritePropertyName("addressFroms"u8);
             writer.WriteStartArray();
@@ -4325,7 +4566,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("addressFroms"u8);
         }
 
-        if (value.OutboundCampaignIds is { } property208)
+        if (value._outboundCampaignIds is { } property208)
         {
             writer.WritePropertyName("outboundCampaignIds"u8);
             writer.WriteStartArray();
@@ -4342,7 +4583,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("outboundCampaignIds"u8);
         }
 
-        if (value.OutboundContactListIds is { } property210)
+        if (value._outboundContactListIds is { } property210)
         {
             writer.WritePropertyName("outboundContactListIds"u8);
             writer.WriteStartArray();
@@ -4359,7 +4600,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("outboundContactListIds"u8);
         }
 
-        if (value.ContactIds is { } property212)
+        if (value._contactIds is { } property212)
         {
             writer.WritePropertyName("contactIds"u8);
             writer.WriteStartArray();
@@ -4376,7 +4617,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("contactIds"u8);
         }
 
-        if (value.ExternalContactIds is { } property214)
+        if (value._externalContactIds is { } property214)
         {
             writer.WritePropertyName("externalContactIds"u8);
             writer.WriteStartArray();
@@ -4393,7 +4634,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("externalContactIds"u8);
         }
 
-        if (value.ExternalOrgIds is { } property216)
+        if (value._externalOrgIds is { } property216)
         {
             writer.WritePropertyName("externalOrgIds"u8);
             writer.WriteStartArray();
@@ -4410,7 +4651,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("externalOrgIds"u8);
         }
 
-        if (value.AniList is { } property218)
+        if (value._aniList is { } property218)
         {
             writer.WritePropertyName("aniList"u8);
             writer.WriteStartArray();
@@ -4427,7 +4668,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("aniList"u8);
         }
 
-        if (value.DurationsMilliseconds is { } property220)
+        if (value._durationsMilliseconds is { } property220)
         {
             writer.WritePropertyName("durationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4451,7 +4692,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("durationsMilliseconds"u8);
         }
 
-        if (value.AcdDurationsMilliseconds is { } property223)
+        if (value._acdDurationsMilliseconds is { } property223)
         {
             writer.WritePropertyName("acdDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4475,7 +4716,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("acdDurationsMilliseconds"u8);
         }
 
-        if (value.TalkDurationsMilliseconds is { } property226)
+        if (value._talkDurationsMilliseconds is { } property226)
         {
             writer.WritePropertyName("talkDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4499,7 +4740,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("talkDurationsMilliseconds"u8);
         }
 
-        if (value.AcwDurationsMilliseconds is { } property229)
+        if (value._acwDurationsMilliseconds is { } property229)
         {
             writer.WritePropertyName("acwDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4523,7 +4764,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("acwDurationsMilliseconds"u8);
         }
 
-        if (value.HandleDurationsMilliseconds is { } property232)
+        if (value._handleDurationsMilliseconds is { } property232)
         {
             writer.WritePropertyName("handleDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4547,7 +4788,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("handleDurationsMilliseconds"u8);
         }
 
-        if (value.HoldDurationsMilliseconds is { } property235)
+        if (value._holdDurationsMilliseconds is { } property235)
         {
             writer.WritePropertyName("holdDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4571,7 +4812,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("holdDurationsMilliseconds"u8);
         }
 
-        if (value.AbandonDurationsMilliseconds is { } property238)
+        if (value._abandonDurationsMilliseconds is { } property238)
         {
             writer.WritePropertyName("abandonDurationsMilliseconds"u8);
             writer.WriteStartArray();
@@ -4595,7 +4836,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("abandonDurationsMilliseconds"u8);
         }
 
-        if (value.EvaluationScore is { } property241)
+        if (value._evaluationScore is { } property241)
         {
             writer.WritePropertyName("evaluationScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property241, options);
@@ -4605,7 +4846,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationScore"u8);
         }
 
-        if (value.EvaluationCriticalScore is { } property243)
+        if (value._evaluationCriticalScore is { } property243)
         {
             writer.WritePropertyName("evaluationCriticalScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property243, options);
@@ -4615,7 +4856,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationCriticalScore"u8);
         }
 
-        if (value.EvaluationFormIds is { } property245)
+        if (value._evaluationFormIds is { } property245)
         {
             writer.WritePropertyName("evaluationFormIds"u8);
             writer.WriteStartArray();
@@ -4632,7 +4873,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationFormIds"u8);
         }
 
-        if (value.EvaluatedAgentIds is { } property247)
+        if (value._evaluatedAgentIds is { } property247)
         {
             writer.WritePropertyName("evaluatedAgentIds"u8);
             writer.WriteStartArray();
@@ -4649,7 +4890,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluatedAgentIds"u8);
         }
 
-        if (value.EvaluatorIds is { } property249)
+        if (value._evaluatorIds is { } property249)
         {
             writer.WritePropertyName("evaluatorIds"u8);
             writer.WriteStartArray();
@@ -4666,10 +4907,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluatorIds"u8);
         }
 
-        WriteBoolean(writer, "transferred"u8, value.Transferred, nulls);
-        WriteBoolean(writer, "abandoned"u8, value.Abandoned, nulls);
-        WriteBoolean(writer, "answered"u8, value.Answered, nulls);
-        if (value.MessageTypes is { } property251)
+        WriteBoolean(writer, "transferred"u8, value._transferred, nulls);
+        WriteBoolean(writer, "abandoned"u8, value._abandoned, nulls);
+        WriteBoolean(writer, "answered"u8, value._answered, nulls);
+        if (value._messageTypes is { } property251)
         {
             writer.WritePropertyName("messageTypes"u8);
             writer.WriteStartArray();
@@ -4686,7 +4927,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("messageTypes"u8);
         }
 
-        if (value.DivisionIds is { } property253)
+        if (value._divisionIds is { } property253)
         {
             writer.WritePropertyName("divisionIds"u8);
             writer.WriteStartArray();
@@ -4703,7 +4944,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("divisionIds"u8);
         }
 
-        if (value.SurveyFormIds is { } property255)
+        if (value._surveyFormIds is { } property255)
         {
             writer.WritePropertyName("surveyFormIds"u8);
             writer.WriteStartArray();
@@ -4720,7 +4961,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyFormIds"u8);
         }
 
-        if (value.SurveyTotalScore is { } property257)
+        if (value._surveyTotalScore is { } property257)
         {
             writer.WritePropertyName("surveyTotalScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property257, options);
@@ -4730,7 +4971,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyTotalScore"u8);
         }
 
-        if (value.SurveyNpsScore is { } property259)
+        if (value._surveyNpsScore is { } property259)
         {
             writer.WritePropertyName("surveyNpsScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property259, options);
@@ -4740,7 +4981,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyNpsScore"u8);
         }
 
-        if (value.Mos is { } property261)
+        if (value._mos is { } property261)
         {
             writer.WritePropertyName("mos"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property261, options);
@@ -4750,7 +4991,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("mos"u8);
         }
 
-        if (value.SurveyQuestionGroupScore is { } property263)
+        if (value._surveyQuestionGroupScore is { } property263)
         {
             writer.WritePropertyName("surveyQuestionGroupScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property263, options);
@@ -4760,7 +5001,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyQuestionGroupScore"u8);
         }
 
-        if (value.SurveyPromoterScore is { } property265)
+        if (value._surveyPromoterScore is { } property265)
         {
             writer.WritePropertyName("surveyPromoterScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property265, options);
@@ -4770,7 +5011,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyPromoterScore"u8);
         }
 
-        if (value.SurveyFormContextIds is { } property267)
+        if (value._surveyFormContextIds is { } property267)
         {
             writer.WritePropertyName("surveyFormContextIds"u8);
             writer.WriteStartArray();
@@ -4787,7 +5028,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyFormContextIds"u8);
         }
 
-        if (value.ConversationIds is { } property269)
+        if (value._conversationIds is { } property269)
         {
             writer.WritePropertyName("conversationIds"u8);
             writer.WriteStartArray();
@@ -4804,7 +5045,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("conversationIds"u8);
         }
 
-        if (value.SipCallIds is { } property271)
+        if (value._sipCallIds is { } property271)
         {
             writer.WritePropertyName("sipCallIds"u8);
             writer.WriteStartArray();
@@ -4821,9 +5062,9 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("sipCallIds"u8);
         }
 
-        WriteBoolean(writer, "isEnded"u8, value.IsEnded, nulls);
-        WriteBoolean(writer, "isSurveyed"u8, value.IsSurveyed, nulls);
-        if (value.SurveyScores is { } property273)
+        WriteBoolean(writer, "isEnded"u8, value._isEnded, nulls);
+        WriteBoolean(writer, "isSurveyed"u8, value._isSurveyed, nulls);
+        if (value._surveyScores is { } property273)
         {
             writer.WritePropertyName("surveyScores"u8);
             writer.WriteStartArray();
@@ -4847,7 +5088,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyScores"u8);
         }
 
-        if (value.PromoterScores is { } property276)
+        if (value._promoterScores is { } property276)
         {
             writer.WritePropertyName("promoterScores"u8);
             writer.WriteStartArray();
@@ -4871,8 +5112,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("promoterScores"u8);
         }
 
-        WriteBoolean(writer, "isCampaign"u8, value.IsCampaign, nulls);
-        if (value.SurveyStatuses is { } property279)
+        WriteBoolean(writer, "isCampaign"u8, value._isCampaign, nulls);
+        if (value._surveyStatuses is { } property279)
         {
             writer.WritePropertyName("surveyStatuses"u8);
             writer.WriteStartArray();
@@ -4889,7 +5130,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyStatuses"u8);
         }
 
-        if (value.ConversationProperties is { } property281)
+        if (value._conversationProperties is { } property281)
         {
             writer.WritePropertyName("conversationProperties"u8);
             global::GenesysCloud.Extensions.Models.ConversationProperties.WriteJson(writer, property281, options);
@@ -4899,10 +5140,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("conversationProperties"u8);
         }
 
-        WriteBoolean(writer, "isBlindTransferred"u8, value.IsBlindTransferred, nulls);
-        WriteBoolean(writer, "isConsulted"u8, value.IsConsulted, nulls);
-        WriteBoolean(writer, "isConsultTransferred"u8, value.IsConsultTransferred, nulls);
-        if (value.RemoteParticipants is { } property283)
+        WriteBoolean(writer, "isBlindTransferred"u8, value._isBlindTransferred, nulls);
+        WriteBoolean(writer, "isConsulted"u8, value._isConsulted, nulls);
+        WriteBoolean(writer, "isConsultTransferred"u8, value._isConsultTransferred, nulls);
+        if (value._remoteParticipants is { } property283)
         {
             writer.WritePropertyName("remoteParticipants"u8);
             writer.WriteStartArray();
@@ -4919,7 +5160,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("remoteParticipants"u8);
         }
 
-        if (value.FlowIds is { } property285)
+        if (value._flowIds is { } property285)
         {
             writer.WritePropertyName("flowIds"u8);
             writer.WriteStartArray();
@@ -4936,7 +5177,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowIds"u8);
         }
 
-        if (value.FlowOutcomeIds is { } property287)
+        if (value._flowOutcomeIds is { } property287)
         {
             writer.WritePropertyName("flowOutcomeIds"u8);
             writer.WriteStartArray();
@@ -4953,7 +5194,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowOutcomeIds"u8);
         }
 
-        if (value.FlowOutcomeValues is { } property289)
+        if (value._flowOutcomeValues is { } property289)
         {
             writer.WritePropertyName("flowOutcomeValues"u8);
             writer.WriteStartArray();
@@ -4970,7 +5211,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowOutcomeValues"u8);
         }
 
-        if (value.FlowDestinationTypes is { } property291)
+        if (value._flowDestinationTypes is { } property291)
         {
             writer.WritePropertyName("flowDestinationTypes"u8);
             writer.WriteStartArray();
@@ -4987,7 +5228,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowDestinationTypes"u8);
         }
 
-        if (value.FlowDisconnectReasons is { } property293)
+        if (value._flowDisconnectReasons is { } property293)
         {
             writer.WritePropertyName("flowDisconnectReasons"u8);
             writer.WriteStartArray();
@@ -5004,7 +5245,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowDisconnectReasons"u8);
         }
 
-        if (value.FlowTypes is { } property295)
+        if (value._flowTypes is { } property295)
         {
             writer.WritePropertyName("flowTypes"u8);
             writer.WriteStartArray();
@@ -5021,7 +5262,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowTypes"u8);
         }
 
-        if (value.FlowEntryTypes is { } property297)
+        if (value._flowEntryTypes is { } property297)
         {
             writer.WritePropertyName("flowEntryTypes"u8);
             writer.WriteStartArray();
@@ -5038,7 +5279,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowEntryTypes"u8);
         }
 
-        if (value.FlowEntryReasons is { } property299)
+        if (value._flowEntryReasons is { } property299)
         {
             writer.WritePropertyName("flowEntryReasons"u8);
             writer.WriteStartArray();
@@ -5055,7 +5296,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowEntryReasons"u8);
         }
 
-        if (value.FlowVersions is { } property301)
+        if (value._flowVersions is { } property301)
         {
             writer.WritePropertyName("flowVersions"u8);
             writer.WriteStartArray();
@@ -5072,7 +5313,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowVersions"u8);
         }
 
-        if (value.GroupIds is { } property303)
+        if (value._groupIds is { } property303)
         {
             writer.WritePropertyName("groupIds"u8);
             writer.WriteStartArray();
@@ -5089,11 +5330,11 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("groupIds"u8);
         }
 
-        WriteBoolean(writer, "hasJourneyCustomerId"u8, value.HasJourneyCustomerId, nulls);
-        WriteBoolean(writer, "hasJourneyActionMapId"u8, value.HasJourneyActionMapId, nulls);
-        WriteBoolean(writer, "hasJourneyVisitId"u8, value.HasJourneyVisitId, nulls);
-        WriteBoolean(writer, "hasMedia"u8, value.HasMedia, nulls);
-        if (value.RoleIds is { } property305)
+        WriteBoolean(writer, "hasJourneyCustomerId"u8, value._hasJourneyCustomerId, nulls);
+        WriteBoolean(writer, "hasJourneyActionMapId"u8, value._hasJourneyActionMapId, nulls);
+        WriteBoolean(writer, "hasJourneyVisitId"u8, value._hasJourneyVisitId, nulls);
+        WriteBoolean(writer, "hasMedia"u8, value._hasMedia, nulls);
+        if (value._roleIds is { } property305)
         {
             writer.WritePropertyName("roleIds"u8);
             writer.WriteStartArray();
@@ -5110,7 +5351,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("roleIds"u8);
         }
 
-        if (value.ReportsTos is { } property307)
+        if (value._reportsTos is { } property307)
         {
             writer.WritePropertyName("reportsTos"u8);
             writer.WriteStartArray();
@@ -5127,7 +5368,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("reportsTos"u8);
         }
 
-        if (value.LocationIds is { } property309)
+        if (value._locationIds is { } property309)
         {
             writer.WritePropertyName("locationIds"u8);
             writer.WriteStartArray();
@@ -5144,7 +5385,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("locationIds"u8);
         }
 
-        if (value.FlowOutTypes is { } property311)
+        if (value._flowOutTypes is { } property311)
         {
             writer.WritePropertyName("flowOutTypes"u8);
             writer.WriteStartArray();
@@ -5161,7 +5402,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowOutTypes"u8);
         }
 
-        if (value.ProviderList is { } property313)
+        if (value._providerList is { } property313)
         {
             writer.WritePropertyName("providerList"u8);
             writer.WriteStartArray();
@@ -5178,7 +5419,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("providerList"u8);
         }
 
-        if (value.CallbackNumberList is { } property315)
+        if (value._callbackNumberList is { } property315)
         {
             writer.WritePropertyName("callbackNumberList"u8);
             writer.WriteStartArray();
@@ -5195,8 +5436,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("callbackNumberList"u8);
         }
 
-        WriteString(writer, "callbackInterval"u8, value.CallbackInterval, nulls);
-        if (value.UsedRoutingTypes is { } property317)
+        WriteString(writer, "callbackInterval"u8, value._callbackInterval, nulls);
+        if (value._usedRoutingTypes is { } property317)
         {
             writer.WritePropertyName("usedRoutingTypes"u8);
             writer.WriteStartArray();
@@ -5213,7 +5454,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("usedRoutingTypes"u8);
         }
 
-        if (value.RequestedRoutingTypes is { } property319)
+        if (value._requestedRoutingTypes is { } property319)
         {
             writer.WritePropertyName("requestedRoutingTypes"u8);
             writer.WriteStartArray();
@@ -5230,8 +5471,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("requestedRoutingTypes"u8);
         }
 
-        WriteBoolean(writer, "hasAgentAssistId"u8, value.HasAgentAssistId, nulls);
-        if (value.Transcripts is { } property321)
+        WriteBoolean(writer, "hasAgentAssistId"u8, value._hasAgentAssistId, nulls);
+        if (value._transcripts is { } property321)
         {
             writer.WritePropertyName("transcripts"u8);
             writer.WriteStartArray();
@@ -5255,7 +5496,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("transcripts"u8);
         }
 
-        if (value.TranscriptLanguages is { } property324)
+        if (value._transcriptLanguages is { } property324)
         {
             writer.WritePropertyName("transcriptLanguages"u8);
             writer.WriteStartArray();
@@ -5272,7 +5513,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("transcriptLanguages"u8);
         }
 
-        if (value.ParticipantPurposes is { } property326)
+        if (value._participantPurposes is { } property326)
         {
             writer.WritePropertyName("participantPurposes"u8);
             writer.WriteStartArray();
@@ -5289,8 +5530,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("participantPurposes"u8);
         }
 
-        WriteBoolean(writer, "showFirstQueue"u8, value.ShowFirstQueue, nulls);
-        if (value.TeamIds is { } property328)
+        WriteBoolean(writer, "showFirstQueue"u8, value._showFirstQueue, nulls);
+        if (value._teamIds is { } property328)
         {
             writer.WritePropertyName("teamIds"u8);
             writer.WriteStartArray();
@@ -5307,7 +5548,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("teamIds"u8);
         }
 
-        if (value.FilterUsersByTeamIds is { } property330)
+        if (value._filterUsersByTeamIds is { } property330)
         {
             writer.WritePropertyName("filterUsersByTeamIds"u8);
             writer.WriteStartArray();
@@ -5324,7 +5565,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("filterUsersByTeamIds"u8);
         }
 
-        if (value.JourneyActionMapIds is { } property332)
+        if (value._journeyActionMapIds is { } property332)
         {
             writer.WritePropertyName("journeyActionMapIds"u8);
             writer.WriteStartArray();
@@ -5341,7 +5582,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyActionMapIds"u8);
         }
 
-        if (value.JourneyOutcomeIds is { } property334)
+        if (value._journeyOutcomeIds is { } property334)
         {
             writer.WritePropertyName("journeyOutcomeIds"u8);
             writer.WriteStartArray();
@@ -5358,7 +5599,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyOutcomeIds"u8);
         }
 
-        if (value.JourneySegmentIds is { } property336)
+        if (value._journeySegmentIds is { } property336)
         {
             writer.WritePropertyName("journeySegmentIds"u8);
             writer.WriteStartArray();
@@ -5375,7 +5616,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeySegmentIds"u8);
         }
 
-        if (value.JourneyActionMapTypes is { } property338)
+        if (value._journeyActionMapTypes is { } property338)
         {
             writer.WritePropertyName("journeyActionMapTypes"u8);
             writer.WriteStartArray();
@@ -5392,7 +5633,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyActionMapTypes"u8);
         }
 
-        if (value.DevelopmentRoleList is { } property340)
+        if (value._developmentRoleList is { } property340)
         {
             writer.WritePropertyName("developmentRoleList"u8);
             writer.WriteStartArray();
@@ -5409,7 +5650,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("developmentRoleList"u8);
         }
 
-        if (value.DevelopmentTypeList is { } property342)
+        if (value._developmentTypeList is { } property342)
         {
             writer.WritePropertyName("developmentTypeList"u8);
             writer.WriteStartArray();
@@ -5426,7 +5667,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("developmentTypeList"u8);
         }
 
-        if (value.DevelopmentStatusList is { } property344)
+        if (value._developmentStatusList is { } property344)
         {
             writer.WritePropertyName("developmentStatusList"u8);
             writer.WriteStartArray();
@@ -5443,7 +5684,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("developmentStatusList"u8);
         }
 
-        if (value.DevelopmentModuleIds is { } property346)
+        if (value._developmentModuleIds is { } property346)
         {
             writer.WritePropertyName("developmentModuleIds"u8);
             writer.WriteStartArray();
@@ -5460,8 +5701,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("developmentModuleIds"u8);
         }
 
-        WriteBoolean(writer, "developmentActivityOverdue"u8, value.DevelopmentActivityOverdue, nulls);
-        if (value.CustomerSentimentScore is { } property348)
+        WriteBoolean(writer, "developmentActivityOverdue"u8, value._developmentActivityOverdue, nulls);
+        if (value._customerSentimentScore is { } property348)
         {
             writer.WritePropertyName("customerSentimentScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property348, options);
@@ -5471,7 +5712,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("customerSentimentScore"u8);
         }
 
-        if (value.CustomerSentimentTrend is { } property350)
+        if (value._customerSentimentTrend is { } property350)
         {
             writer.WritePropertyName("customerSentimentTrend"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property350, options);
@@ -5481,7 +5722,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("customerSentimentTrend"u8);
         }
 
-        if (value.FlowTransferTargets is { } property352)
+        if (value._flowTransferTargets is { } property352)
         {
             writer.WritePropertyName("flowTransferTargets"u8);
             writer.WriteStartArray();
@@ -5498,8 +5739,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowTransferTargets"u8);
         }
 
-        WriteString(writer, "developmentName"u8, value.DevelopmentName, nulls);
-        if (value.TopicIds is { } property354)
+        WriteString(writer, "developmentName"u8, value._developmentName, nulls);
+        if (value._topicIds is { } property354)
         {
             writer.WritePropertyName("topicIds"u8);
             writer.WriteStartArray();
@@ -5516,7 +5757,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("topicIds"u8);
         }
 
-        if (value.ExternalTags is { } property356)
+        if (value._externalTags is { } property356)
         {
             writer.WritePropertyName("externalTags"u8);
             writer.WriteStartArray();
@@ -5533,9 +5774,9 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("externalTags"u8);
         }
 
-        WriteBoolean(writer, "isNotResponding"u8, value.IsNotResponding, nulls);
-        WriteBoolean(writer, "isAuthenticated"u8, value.IsAuthenticated, nulls);
-        if (value.BotIds is { } property358)
+        WriteBoolean(writer, "isNotResponding"u8, value._isNotResponding, nulls);
+        WriteBoolean(writer, "isAuthenticated"u8, value._isAuthenticated, nulls);
+        if (value._botIds is { } property358)
         {
             writer.WritePropertyName("botIds"u8);
             writer.WriteStartArray();
@@ -5552,7 +5793,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botIds"u8);
         }
 
-        if (value.BotVersions is { } property360)
+        if (value._botVersions is { } property360)
         {
             writer.WritePropertyName("botVersions"u8);
             writer.WriteStartArray();
@@ -5569,7 +5810,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botVersions"u8);
         }
 
-        if (value.BotMessageTypes is { } property362)
+        if (value._botMessageTypes is { } property362)
         {
             writer.WritePropertyName("botMessageTypes"u8);
             writer.WriteStartArray();
@@ -5586,7 +5827,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botMessageTypes"u8);
         }
 
-        if (value.BotProviderList is { } property364)
+        if (value._botProviderList is { } property364)
         {
             writer.WritePropertyName("botProviderList"u8);
             writer.WriteStartArray();
@@ -5603,7 +5844,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botProviderList"u8);
         }
 
-        if (value.BotProductList is { } property366)
+        if (value._botProductList is { } property366)
         {
             writer.WritePropertyName("botProductList"u8);
             writer.WriteStartArray();
@@ -5620,7 +5861,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botProductList"u8);
         }
 
-        if (value.BotRecognitionFailureReasonList is { } property368)
+        if (value._botRecognitionFailureReasonList is { } property368)
         {
             writer.WritePropertyName("botRecognitionFailureReasonList"u8);
             writer.WriteStartArray();
@@ -5637,7 +5878,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botRecognitionFailureReasonList"u8);
         }
 
-        if (value.BotIntentList is { } property370)
+        if (value._botIntentList is { } property370)
         {
             writer.WritePropertyName("botIntentList"u8);
             writer.WriteStartArray();
@@ -5654,7 +5895,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botIntentList"u8);
         }
 
-        if (value.BotFinalIntentList is { } property372)
+        if (value._botFinalIntentList is { } property372)
         {
             writer.WritePropertyName("botFinalIntentList"u8);
             writer.WriteStartArray();
@@ -5671,7 +5912,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botFinalIntentList"u8);
         }
 
-        if (value.BotSlotList is { } property374)
+        if (value._botSlotList is { } property374)
         {
             writer.WritePropertyName("botSlotList"u8);
             writer.WriteStartArray();
@@ -5688,7 +5929,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botSlotList"u8);
         }
 
-        if (value.BotResultList is { } property376)
+        if (value._botResultList is { } property376)
         {
             writer.WritePropertyName("botResultList"u8);
             writer.WriteStartArray();
@@ -5705,7 +5946,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botResultList"u8);
         }
 
-        if (value.BlockedReasons is { } property378)
+        if (value._blockedReasons is { } property378)
         {
             writer.WritePropertyName("blockedReasons"u8);
             writer.WriteStartArray();
@@ -5722,10 +5963,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("blockedReasons"u8);
         }
 
-        WriteBoolean(writer, "isRecorded"u8, value.IsRecorded, nulls);
-        WriteBoolean(writer, "hasEvaluation"u8, value.HasEvaluation, nulls);
-        WriteBoolean(writer, "hasScoredEvaluation"u8, value.HasScoredEvaluation, nulls);
-        if (value.EmailDeliveryStatusList is { } property380)
+        WriteBoolean(writer, "isRecorded"u8, value._isRecorded, nulls);
+        WriteBoolean(writer, "hasEvaluation"u8, value._hasEvaluation, nulls);
+        WriteBoolean(writer, "hasScoredEvaluation"u8, value._hasScoredEvaluation, nulls);
+        if (value._emailDeliveryStatusList is { } property380)
         {
             writer.WritePropertyName("emailDeliveryStatusList"u8);
             writer.WriteStartArray();
@@ -5742,8 +5983,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("emailDeliveryStatusList"u8);
         }
 
-        WriteBoolean(writer, "isAgentOwnedCallback"u8, value.IsAgentOwnedCallback, nulls);
-        if (value.AgentCallbackOwnerIds is { } property382)
+        WriteBoolean(writer, "isAgentOwnedCallback"u8, value._isAgentOwnedCallback, nulls);
+        if (value._agentCallbackOwnerIds is { } property382)
         {
             writer.WritePropertyName("agentCallbackOwnerIds"u8);
             writer.WriteStartArray();
@@ -5760,7 +6001,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("agentCallbackOwnerIds"u8);
         }
 
-        if (value.TranscriptTopics is { } property384)
+        if (value._transcriptTopics is { } property384)
         {
             writer.WritePropertyName("transcriptTopics"u8);
             writer.WriteStartArray();
@@ -5784,7 +6025,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("transcriptTopics"u8);
         }
 
-        if (value.JourneyFrequencyCapReasons is { } property387)
+        if (value._journeyFrequencyCapReasons is { } property387)
         {
             writer.WritePropertyName("journeyFrequencyCapReasons"u8);
             writer.WriteStartArray();
@@ -5801,7 +6042,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyFrequencyCapReasons"u8);
         }
 
-        if (value.JourneyBlockingActionMapIds is { } property389)
+        if (value._journeyBlockingActionMapIds is { } property389)
         {
             writer.WritePropertyName("journeyBlockingActionMapIds"u8);
             writer.WriteStartArray();
@@ -5818,7 +6059,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyBlockingActionMapIds"u8);
         }
 
-        if (value.JourneyActionTargetIds is { } property391)
+        if (value._journeyActionTargetIds is { } property391)
         {
             writer.WritePropertyName("journeyActionTargetIds"u8);
             writer.WriteStartArray();
@@ -5835,7 +6076,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyActionTargetIds"u8);
         }
 
-        if (value.JourneyBlockingScheduleGroupIds is { } property393)
+        if (value._journeyBlockingScheduleGroupIds is { } property393)
         {
             writer.WritePropertyName("journeyBlockingScheduleGroupIds"u8);
             writer.WriteStartArray();
@@ -5852,7 +6093,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyBlockingScheduleGroupIds"u8);
         }
 
-        if (value.JourneyBlockingEmergencyScheduleGroupIds is { } property395)
+        if (value._journeyBlockingEmergencyScheduleGroupIds is { } property395)
         {
             writer.WritePropertyName("journeyBlockingEmergencyScheduleGroupIds"u8);
             writer.WriteStartArray();
@@ -5869,7 +6110,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyBlockingEmergencyScheduleGroupIds"u8);
         }
 
-        if (value.JourneyUrlEqualConditions is { } property397)
+        if (value._journeyUrlEqualConditions is { } property397)
         {
             writer.WritePropertyName("journeyUrlEqualConditions"u8);
             writer.WriteStartArray();
@@ -5886,7 +6127,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlEqualConditions"u8);
         }
 
-        if (value.JourneyUrlNotEqualConditions is { } property399)
+        if (value._journeyUrlNotEqualConditions is { } property399)
         {
             writer.WritePropertyName("journeyUrlNotEqualConditions"u8);
             writer.WriteStartArray();
@@ -5903,7 +6144,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlNotEqualConditions"u8);
         }
 
-        if (value.JourneyUrlStartsWithConditions is { } property401)
+        if (value._journeyUrlStartsWithConditions is { } property401)
         {
             writer.WritePropertyName("journeyUrlStartsWithConditions"u8);
             writer.WriteStartArray();
@@ -5920,7 +6161,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlStartsWithConditions"u8);
         }
 
-        if (value.JourneyUrlEndsWithConditions is { } property403)
+        if (value._journeyUrlEndsWithConditions is { } property403)
         {
             writer.WritePropertyName("journeyUrlEndsWithConditions"u8);
             writer.WriteStartArray();
@@ -5937,7 +6178,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlEndsWithConditions"u8);
         }
 
-        if (value.JourneyUrlContainsAnyConditions is { } property405)
+        if (value._journeyUrlContainsAnyConditions is { } property405)
         {
             writer.WritePropertyName("journeyUrlContainsAnyConditions"u8);
             writer.WriteStartArray();
@@ -5954,7 +6195,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlContainsAnyConditions"u8);
         }
 
-        if (value.JourneyUrlNotContainsAnyConditions is { } property407)
+        if (value._journeyUrlNotContainsAnyConditions is { } property407)
         {
             writer.WritePropertyName("journeyUrlNotContainsAnyConditions"u8);
             writer.WriteStartArray();
@@ -5971,7 +6212,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlNotContainsAnyConditions"u8);
         }
 
-        if (value.JourneyUrlContainsAllConditions is { } property409)
+        if (value._journeyUrlContainsAllConditions is { } property409)
         {
             writer.WritePropertyName("journeyUrlContainsAllConditions"u8);
             writer.WriteStartArray();
@@ -5988,7 +6229,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlContainsAllConditions"u8);
         }
 
-        if (value.JourneyUrlNotContainsAllConditions is { } property411)
+        if (value._journeyUrlNotContainsAllConditions is { } property411)
         {
             writer.WritePropertyName("journeyUrlNotContainsAllConditions"u8);
             writer.WriteStartArray();
@@ -6005,7 +6246,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("journeyUrlNotContainsAllConditions"u8);
         }
 
-        if (value.FlowMilestoneIds is { } property413)
+        if (value._flowMilestoneIds is { } property413)
         {
             writer.WritePropertyName("flowMilestoneIds"u8);
             writer.WriteStartArray();
@@ -6022,8 +6263,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("flowMilestoneIds"u8);
         }
 
-        WriteBoolean(writer, "isAssessmentPassed"u8, value.IsAssessmentPassed, nulls);
-        if (value.ConversationInitiators is { } property415)
+        WriteBoolean(writer, "isAssessmentPassed"u8, value._isAssessmentPassed, nulls);
+        if (value._conversationInitiators is { } property415)
         {
             writer.WritePropertyName("conversationInitiators"u8);
             writer.WriteStartArray();
@@ -6040,10 +6281,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("conversationInitiators"u8);
         }
 
-        WriteBoolean(writer, "hasCustomerParticipated"u8, value.HasCustomerParticipated, nulls);
-        WriteBoolean(writer, "isAcdInteraction"u8, value.IsAcdInteraction, nulls);
-        WriteBoolean(writer, "hasFax"u8, value.HasFax, nulls);
-        if (value.DataActionIds is { } property417)
+        WriteBoolean(writer, "hasCustomerParticipated"u8, value._hasCustomerParticipated, nulls);
+        WriteBoolean(writer, "isAcdInteraction"u8, value._isAcdInteraction, nulls);
+        WriteBoolean(writer, "hasFax"u8, value._hasFax, nulls);
+        if (value._dataActionIds is { } property417)
         {
             writer.WritePropertyName("dataActionIds"u8);
             writer.WriteStartArray();
@@ -6060,8 +6301,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("dataActionIds"u8);
         }
 
-        WriteString(writer, "actionCategoryName"u8, value.ActionCategoryName, nulls);
-        if (value.IntegrationIds is { } property419)
+        WriteString(writer, "actionCategoryName"u8, value._actionCategoryName, nulls);
+        if (value._integrationIds is { } property419)
         {
             writer.WritePropertyName("integrationIds"u8);
             writer.WriteStartArray();
@@ -6078,7 +6319,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("integrationIds"u8);
         }
 
-        if (value.ResponseStatuses is { } property421)
+        if (value._responseStatuses is { } property421)
         {
             writer.WritePropertyName("responseStatuses"u8);
             writer.WriteStartArray();
@@ -6095,10 +6336,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("responseStatuses"u8);
         }
 
-        WriteString(writer, "availableDashboard"u8, value.AvailableDashboard?.ToString(), nulls);
-        WriteBoolean(writer, "favouriteDashboard"u8, value.FavouriteDashboard, nulls);
-        WriteBoolean(writer, "myDashboard"u8, value.MyDashboard, nulls);
-        if (value.StationErrors is { } property423)
+        WriteString(writer, "availableDashboard"u8, value._availableDashboard?.ToString(), nulls);
+        WriteBoolean(writer, "favouriteDashboard"u8, value._favouriteDashboard, nulls);
+        WriteBoolean(writer, "myDashboard"u8, value._myDashboard, nulls);
+        if (value._stationErrors is { } property423)
         {
             writer.WritePropertyName("stationErrors"u8);
             writer.WriteStartArray();
@@ -6115,7 +6356,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("stationErrors"u8);
         }
 
-        if (value.CanonicalContactIds is { } property425)
+        if (value._canonicalContactIds is { } property425)
         {
             writer.WritePropertyName("canonicalContactIds"u8);
             writer.WriteStartArray();
@@ -6132,7 +6373,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("canonicalContactIds"u8);
         }
 
-        if (value.AlertRuleIds is { } property427)
+        if (value._alertRuleIds is { } property427)
         {
             writer.WritePropertyName("alertRuleIds"u8);
             writer.WriteStartArray();
@@ -6149,7 +6390,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("alertRuleIds"u8);
         }
 
-        if (value.EvaluationFormContextIds is { } property429)
+        if (value._evaluationFormContextIds is { } property429)
         {
             writer.WritePropertyName("evaluationFormContextIds"u8);
             writer.WriteStartArray();
@@ -6166,7 +6407,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationFormContextIds"u8);
         }
 
-        if (value.EvaluationStatuses is { } property431)
+        if (value._evaluationStatuses is { } property431)
         {
             writer.WritePropertyName("evaluationStatuses"u8);
             writer.WriteStartArray();
@@ -6183,7 +6424,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationStatuses"u8);
         }
 
-        if (value.WorkbinIds is { } property433)
+        if (value._workbinIds is { } property433)
         {
             writer.WritePropertyName("workbinIds"u8);
             writer.WriteStartArray();
@@ -6200,7 +6441,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("workbinIds"u8);
         }
 
-        if (value.WorktypeIds is { } property435)
+        if (value._worktypeIds is { } property435)
         {
             writer.WritePropertyName("worktypeIds"u8);
             writer.WriteStartArray();
@@ -6217,7 +6458,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("worktypeIds"u8);
         }
 
-        if (value.WorkitemIds is { } property437)
+        if (value._workitemIds is { } property437)
         {
             writer.WritePropertyName("workitemIds"u8);
             writer.WriteStartArray();
@@ -6234,7 +6475,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("workitemIds"u8);
         }
 
-        if (value.WorkitemAssigneeIds is { } property439)
+        if (value._workitemAssigneeIds is { } property439)
         {
             writer.WritePropertyName("workitemAssigneeIds"u8);
             writer.WriteStartArray();
@@ -6251,7 +6492,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("workitemAssigneeIds"u8);
         }
 
-        if (value.WorkitemStatuses is { } property441)
+        if (value._workitemStatuses is { } property441)
         {
             writer.WritePropertyName("workitemStatuses"u8);
             writer.WriteStartArray();
@@ -6268,14 +6509,14 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("workitemStatuses"u8);
         }
 
-        WriteBoolean(writer, "isAnalyzedForSensitiveData"u8, value.IsAnalyzedForSensitiveData, nulls);
-        WriteBoolean(writer, "hasSensitiveData"u8, value.HasSensitiveData, nulls);
-        WriteBoolean(writer, "hasPciData"u8, value.HasPciData, nulls);
-        WriteBoolean(writer, "hasPiiData"u8, value.HasPiiData, nulls);
-        WriteString(writer, "subPath"u8, value.SubPath, nulls);
-        WriteString(writer, "userState"u8, value.UserState?.ToString(), nulls);
-        WriteBoolean(writer, "isClearedByCustomer"u8, value.IsClearedByCustomer, nulls);
-        if (value.EvaluationAssigneeIds is { } property443)
+        WriteBoolean(writer, "isAnalyzedForSensitiveData"u8, value._isAnalyzedForSensitiveData, nulls);
+        WriteBoolean(writer, "hasSensitiveData"u8, value._hasSensitiveData, nulls);
+        WriteBoolean(writer, "hasPciData"u8, value._hasPciData, nulls);
+        WriteBoolean(writer, "hasPiiData"u8, value._hasPiiData, nulls);
+        WriteString(writer, "subPath"u8, value._subPath, nulls);
+        WriteString(writer, "userState"u8, value._userState?.ToString(), nulls);
+        WriteBoolean(writer, "isClearedByCustomer"u8, value._isClearedByCustomer, nulls);
+        if (value._evaluationAssigneeIds is { } property443)
         {
             writer.WritePropertyName("evaluationAssigneeIds"u8);
             writer.WriteStartArray();
@@ -6292,8 +6533,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("evaluationAssigneeIds"u8);
         }
 
-        WriteBoolean(writer, "evaluationAssigned"u8, value.EvaluationAssigned, nulls);
-        if (value.AssistantIds is { } property445)
+        WriteBoolean(writer, "evaluationAssigned"u8, value._evaluationAssigned, nulls);
+        if (value._assistantIds is { } property445)
         {
             writer.WritePropertyName("assistantIds"u8);
             writer.WriteStartArray();
@@ -6310,7 +6551,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("assistantIds"u8);
         }
 
-        if (value.KnowledgeBaseIds is { } property447)
+        if (value._knowledgeBaseIds is { } property447)
         {
             writer.WritePropertyName("knowledgeBaseIds"u8);
             writer.WriteStartArray();
@@ -6327,8 +6568,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("knowledgeBaseIds"u8);
         }
 
-        WriteBoolean(writer, "isParked"u8, value.IsParked, nulls);
-        if (value.AgentEmpathyScore is { } property449)
+        WriteBoolean(writer, "isParked"u8, value._isParked, nulls);
+        if (value._agentEmpathyScore is { } property449)
         {
             writer.WritePropertyName("agentEmpathyScore"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property449, options);
@@ -6338,7 +6579,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("agentEmpathyScore"u8);
         }
 
-        if (value.SurveyTypes is { } property451)
+        if (value._surveyTypes is { } property451)
         {
             writer.WritePropertyName("surveyTypes"u8);
             writer.WriteStartArray();
@@ -6355,7 +6596,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyTypes"u8);
         }
 
-        if (value.SurveyResponseStatuses is { } property453)
+        if (value._surveyResponseStatuses is { } property453)
         {
             writer.WritePropertyName("surveyResponseStatuses"u8);
             writer.WriteStartArray();
@@ -6372,7 +6613,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("surveyResponseStatuses"u8);
         }
 
-        if (value.BotFlowTypes is { } property455)
+        if (value._botFlowTypes is { } property455)
         {
             writer.WritePropertyName("botFlowTypes"u8);
             writer.WriteStartArray();
@@ -6389,7 +6630,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("botFlowTypes"u8);
         }
 
-        if (value.AgentTalkDurationMilliseconds is { } property457)
+        if (value._agentTalkDurationMilliseconds is { } property457)
         {
             writer.WritePropertyName("agentTalkDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6413,7 +6654,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("agentTalkDurationMilliseconds"u8);
         }
 
-        if (value.CustomerTalkDurationMilliseconds is { } property460)
+        if (value._customerTalkDurationMilliseconds is { } property460)
         {
             writer.WritePropertyName("customerTalkDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6437,7 +6678,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("customerTalkDurationMilliseconds"u8);
         }
 
-        if (value.OvertalkDurationMilliseconds is { } property463)
+        if (value._overtalkDurationMilliseconds is { } property463)
         {
             writer.WritePropertyName("overtalkDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6461,7 +6702,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("overtalkDurationMilliseconds"u8);
         }
 
-        if (value.SilenceDurationMilliseconds is { } property466)
+        if (value._silenceDurationMilliseconds is { } property466)
         {
             writer.WritePropertyName("silenceDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6485,7 +6726,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("silenceDurationMilliseconds"u8);
         }
 
-        if (value.AcdDurationMilliseconds is { } property469)
+        if (value._acdDurationMilliseconds is { } property469)
         {
             writer.WritePropertyName("acdDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6509,7 +6750,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("acdDurationMilliseconds"u8);
         }
 
-        if (value.IvrDurationMilliseconds is { } property472)
+        if (value._ivrDurationMilliseconds is { } property472)
         {
             writer.WritePropertyName("ivrDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6533,7 +6774,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("ivrDurationMilliseconds"u8);
         }
 
-        if (value.OtherDurationMilliseconds is { } property475)
+        if (value._otherDurationMilliseconds is { } property475)
         {
             writer.WritePropertyName("otherDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6557,7 +6798,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("otherDurationMilliseconds"u8);
         }
 
-        if (value.AgentTalkPercentage is { } property478)
+        if (value._agentTalkPercentage is { } property478)
         {
             writer.WritePropertyName("agentTalkPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property478, options);
@@ -6567,7 +6808,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("agentTalkPercentage"u8);
         }
 
-        if (value.CustomerTalkPercentage is { } property480)
+        if (value._customerTalkPercentage is { } property480)
         {
             writer.WritePropertyName("customerTalkPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property480, options);
@@ -6577,7 +6818,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("customerTalkPercentage"u8);
         }
 
-        if (value.OvertalkPercentage is { } property482)
+        if (value._overtalkPercentage is { } property482)
         {
             writer.WritePropertyName("overtalkPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property482, options);
@@ -6587,7 +6828,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("overtalkPercentage"u8);
         }
 
-        if (value.SilencePercentage is { } property484)
+        if (value._silencePercentage is { } property484)
         {
             writer.WritePropertyName("silencePercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property484, options);
@@ -6597,7 +6838,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("silencePercentage"u8);
         }
 
-        if (value.AcdPercentage is { } property486)
+        if (value._acdPercentage is { } property486)
         {
             writer.WritePropertyName("acdPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property486, options);
@@ -6607,7 +6848,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("acdPercentage"u8);
         }
 
-        if (value.IvrPercentage is { } property488)
+        if (value._ivrPercentage is { } property488)
         {
             writer.WritePropertyName("ivrPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property488, options);
@@ -6617,7 +6858,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("ivrPercentage"u8);
         }
 
-        if (value.OtherPercentage is { } property490)
+        if (value._otherPercentage is { } property490)
         {
             writer.WritePropertyName("otherPercentage"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property490, options);
@@ -6627,7 +6868,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("otherPercentage"u8);
         }
 
-        if (value.OvertalkInstances is { } property492)
+        if (value._overtalkInstances is { } property492)
         {
             writer.WritePropertyName("overtalkInstances"u8);
             global::GenesysCloud.Extensions.Models.NumericRange.WriteJson(writer, property492, options);
@@ -6637,8 +6878,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("overtalkInstances"u8);
         }
 
-        WriteBoolean(writer, "isScreenRecorded"u8, value.IsScreenRecorded, nulls);
-        if (value.ScreenMonitorUserIds is { } property494)
+        WriteBoolean(writer, "isScreenRecorded"u8, value._isScreenRecorded, nulls);
+        if (value._screenMonitorUserIds is { } property494)
         {
             writer.WritePropertyName("screenMonitorUserIds"u8);
             writer.WriteStartArray();
@@ -6655,10 +6896,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("screenMonitorUserIds"u8);
         }
 
-        WriteString(writer, "dashboardState"u8, value.DashboardState?.ToString(), nulls);
-        WriteString(writer, "dashboardType"u8, value.DashboardType?.ToString(), nulls);
-        WriteString(writer, "dashboardAccessFilter"u8, value.DashboardAccessFilter?.ToString(), nulls);
-        if (value.TranscriptDurationMilliseconds is { } property496)
+        WriteString(writer, "dashboardState"u8, value._dashboardState?.ToString(), nulls);
+        WriteString(writer, "dashboardType"u8, value._dashboardType?.ToString(), nulls);
+        WriteString(writer, "dashboardAccessFilter"u8, value._dashboardAccessFilter?.ToString(), nulls);
+        if (value._transcriptDurationMilliseconds is { } property496)
         {
             writer.WritePropertyName("transcriptDurationMilliseconds"u8);
             writer.WriteStartArray();
@@ -6682,7 +6923,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("transcriptDurationMilliseconds"u8);
         }
 
-        if (value.WorkitemsStatuses is { } property499)
+        if (value._workitemsStatuses is { } property499)
         {
             writer.WritePropertyName("workitemsStatuses"u8);
             writer.WriteStartArray();
@@ -6706,7 +6947,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("workitemsStatuses"u8);
         }
 
-        if (value.SocialCountries is { } property502)
+        if (value._socialCountries is { } property502)
         {
             writer.WritePropertyName("socialCountries"u8);
             writer.WriteStartArray();
@@ -6723,7 +6964,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialCountries"u8);
         }
 
-        if (value.SocialLanguages is { } property504)
+        if (value._socialLanguages is { } property504)
         {
             writer.WritePropertyName("socialLanguages"u8);
             writer.WriteStartArray();
@@ -6740,7 +6981,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialLanguages"u8);
         }
 
-        if (value.SocialChannels is { } property506)
+        if (value._socialChannels is { } property506)
         {
             writer.WritePropertyName("socialChannels"u8);
             writer.WriteStartArray();
@@ -6757,7 +6998,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialChannels"u8);
         }
 
-        if (value.SocialSentimentCategory is { } property508)
+        if (value._socialSentimentCategory is { } property508)
         {
             writer.WritePropertyName("socialSentimentCategory"u8);
             writer.WriteStartArray();
@@ -6774,7 +7015,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialSentimentCategory"u8);
         }
 
-        if (value.SocialTopicIds is { } property510)
+        if (value._socialTopicIds is { } property510)
         {
             writer.WritePropertyName("socialTopicIds"u8);
             writer.WriteStartArray();
@@ -6791,7 +7032,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialTopicIds"u8);
         }
 
-        if (value.SocialIngestionRuleIds is { } property512)
+        if (value._socialIngestionRuleIds is { } property512)
         {
             writer.WritePropertyName("socialIngestionRuleIds"u8);
             writer.WriteStartArray();
@@ -6808,8 +7049,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialIngestionRuleIds"u8);
         }
 
-        WriteBoolean(writer, "socialConversationCreated"u8, value.SocialConversationCreated, nulls);
-        if (value.SocialContentType is { } property514)
+        WriteBoolean(writer, "socialConversationCreated"u8, value._socialConversationCreated, nulls);
+        if (value._socialContentType is { } property514)
         {
             writer.WritePropertyName("socialContentType"u8);
             writer.WriteStartArray();
@@ -6826,7 +7067,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialContentType"u8);
         }
 
-        if (value.SocialKeywords is { } property516)
+        if (value._socialKeywords is { } property516)
         {
             writer.WritePropertyName("socialKeywords"u8);
             writer.WriteStartArray();
@@ -6850,8 +7091,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialKeywords"u8);
         }
 
-        WriteBoolean(writer, "socialPostEscalated"u8, value.SocialPostEscalated, nulls);
-        if (value.SocialClassifications is { } property519)
+        WriteBoolean(writer, "socialPostEscalated"u8, value._socialPostEscalated, nulls);
+        if (value._socialClassifications is { } property519)
         {
             writer.WritePropertyName("socialClassifications"u8);
             writer.WriteStartArray();
@@ -6868,7 +7109,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialClassifications"u8);
         }
 
-        if (value.FilterUsersByManagerIds is { } property521)
+        if (value._filterUsersByManagerIds is { } property521)
         {
             writer.WritePropertyName("filterUsersByManagerIds"u8);
             writer.WriteStartArray();
@@ -6885,7 +7126,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("filterUsersByManagerIds"u8);
         }
 
-        if (value.SlideshowIds is { } property523)
+        if (value._slideshowIds is { } property523)
         {
             writer.WritePropertyName("slideshowIds"u8);
             writer.WriteStartArray();
@@ -6902,10 +7143,10 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("slideshowIds"u8);
         }
 
-        WriteBoolean(writer, "conferenced"u8, value.Conferenced, nulls);
-        WriteBoolean(writer, "video"u8, value.Video, nulls);
-        WriteBoolean(writer, "linkedInteraction"u8, value.LinkedInteraction, nulls);
-        if (value.RecommendationSources is { } property525)
+        WriteBoolean(writer, "conferenced"u8, value._conferenced, nulls);
+        WriteBoolean(writer, "video"u8, value._video, nulls);
+        WriteBoolean(writer, "linkedInteraction"u8, value._linkedInteraction, nulls);
+        if (value._recommendationSources is { } property525)
         {
             writer.WritePropertyName("recommendationSources"u8);
             writer.WriteStartArray();
@@ -6922,8 +7163,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("recommendationSources"u8);
         }
 
-        WriteString(writer, "evaluationRole"u8, value.EvaluationRole?.ToString(), nulls);
-        if (value.ComparisonQueueIds is { } property527)
+        WriteString(writer, "evaluationRole"u8, value._evaluationRole?.ToString(), nulls);
+        if (value._comparisonQueueIds is { } property527)
         {
             writer.WritePropertyName("comparisonQueueIds"u8);
             writer.WriteStartArray();
@@ -6940,7 +7181,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("comparisonQueueIds"u8);
         }
 
-        if (value.ViewMetrics is { } property529)
+        if (value._viewMetrics is { } property529)
         {
             writer.WritePropertyName("viewMetrics"u8);
             writer.WriteStartArray();
@@ -6957,7 +7198,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("viewMetrics"u8);
         }
 
-        if (value.TimelineCategories is { } property531)
+        if (value._timelineCategories is { } property531)
         {
             writer.WritePropertyName("timelineCategories"u8);
             writer.WriteStartArray();
@@ -6974,8 +7215,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("timelineCategories"u8);
         }
 
-        WriteBoolean(writer, "acw"u8, value.Acw, nulls);
-        if (value.SegmentTypes is { } property533)
+        WriteBoolean(writer, "acw"u8, value._acw, nulls);
+        if (value._segmentTypes is { } property533)
         {
             writer.WritePropertyName("segmentTypes"u8);
             writer.WriteStartArray();
@@ -6992,7 +7233,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("segmentTypes"u8);
         }
 
-        if (value.ProgramIds is { } property535)
+        if (value._programIds is { } property535)
         {
             writer.WritePropertyName("programIds"u8);
             writer.WriteStartArray();
@@ -7009,7 +7250,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("programIds"u8);
         }
 
-        if (value.CategoryIds is { } property537)
+        if (value._categoryIds is { } property537)
         {
             writer.WritePropertyName("categoryIds"u8);
             writer.WriteStartArray();
@@ -7026,8 +7267,8 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("categoryIds"u8);
         }
 
-        WriteBoolean(writer, "deliveryPushed"u8, value.DeliveryPushed, nulls);
-        if (value.SocialRatings is { } property539)
+        WriteBoolean(writer, "deliveryPushed"u8, value._deliveryPushed, nulls);
+        if (value._socialRatings is { } property539)
         {
             writer.WritePropertyName("socialRatings"u8);
             writer.WriteStartArray();
@@ -7044,7 +7285,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialRatings"u8);
         }
 
-        if (value.VirtualAgentIds is { } property541)
+        if (value._virtualAgentIds is { } property541)
         {
             writer.WritePropertyName("virtualAgentIds"u8);
             writer.WriteStartArray();
@@ -7061,7 +7302,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("virtualAgentIds"u8);
         }
 
-        if (value.EmpathyScoreCategories is { } property543)
+        if (value._empathyScoreCategories is { } property543)
         {
             writer.WritePropertyName("empathyScoreCategories"u8);
             writer.WriteStartArray();
@@ -7078,7 +7319,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("empathyScoreCategories"u8);
         }
 
-        if (value.SentimentScoreCategories is { } property545)
+        if (value._sentimentScoreCategories is { } property545)
         {
             writer.WritePropertyName("sentimentScoreCategories"u8);
             writer.WriteStartArray();
@@ -7095,7 +7336,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("sentimentScoreCategories"u8);
         }
 
-        if (value.SentimentTrendCategories is { } property547)
+        if (value._sentimentTrendCategories is { } property547)
         {
             writer.WritePropertyName("sentimentTrendCategories"u8);
             writer.WriteStartArray();
@@ -7112,7 +7353,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("sentimentTrendCategories"u8);
         }
 
-        if (value.ContentModerationFlags is { } property549)
+        if (value._contentModerationFlags is { } property549)
         {
             writer.WritePropertyName("contentModerationFlags"u8);
             writer.WriteStartArray();
@@ -7129,7 +7370,7 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("contentModerationFlags"u8);
         }
 
-        if (value.SocialSourceTypes is { } property551)
+        if (value._socialSourceTypes is { } property551)
         {
             writer.WritePropertyName("socialSourceTypes"u8);
             writer.WriteStartArray();
@@ -7146,9 +7387,9 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("socialSourceTypes"u8);
         }
 
-        WriteBoolean(writer, "sessionExpired"u8, value.SessionExpired, nulls);
-        WriteBoolean(writer, "screenMonitored"u8, value.ScreenMonitored, nulls);
-        if (value.EngagementSources is { } property553)
+        WriteBoolean(writer, "sessionExpired"u8, value._sessionExpired, nulls);
+        WriteBoolean(writer, "screenMonitored"u8, value._screenMonitored, nulls);
+        if (value._engagementSources is { } property553)
         {
             writer.WritePropertyName("engagementSources"u8);
             writer.WriteStartArray();
@@ -7165,9 +7406,9 @@ public sealed class ViewFilter : IGenesysCloudModel<ViewFilter>
             writer.WriteNull("engagementSources"u8);
         }
 
-        WriteBoolean(writer, "isSnippetRecorded"u8, value.IsSnippetRecorded, nulls);
-        WriteBoolean(writer, "takeover"u8, value.Takeover, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "isSnippetRecorded"u8, value._isSnippetRecorded, nulls);
+        WriteBoolean(writer, "takeover"u8, value._takeover, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

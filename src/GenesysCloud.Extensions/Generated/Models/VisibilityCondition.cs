@@ -14,15 +14,19 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
 {
     /// <summary>Gets or sets <c>combiningOperation</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("combiningOperation")]
-    public global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum? CombiningOperation { get; set; }
+    public global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum? CombiningOperation { get => _combiningOperation; set => _combiningOperation = value; }
 
     /// <summary>A list of strings, each representing the location in the form of the Answer Option to depend on. In the format of "/form/questionGroup/{questionGroupIndex}/question/{questionIndex}/answer/{answerIndex}" or, to assume the current question group, "../question/{questionIndex}/answer/{answerIndex}". Note: Indexes are zero-based</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum? _combiningOperation;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VisibilityCondition IGenesysCloudModel<VisibilityCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
             switch (index)
             {
                 case 0:
-                    value.CombiningOperation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum(text1) : (global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum?)null;
+                    value._combiningOperation = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum(text1) : (global::GenesysCloud.Extensions.Models.VisibilityCondition.CombiningOperationEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
                             list2.Add(global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "combiningOperation"u8, value.CombiningOperation?.ToString(), nulls);
-        if (value.Predicates is { } property3)
+        WriteString(writer, "combiningOperation"u8, value._combiningOperation?.ToString(), nulls);
+        if (value._predicates is { } property3)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

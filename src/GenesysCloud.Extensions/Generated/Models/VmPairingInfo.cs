@@ -14,23 +14,29 @@ public sealed class VmPairingInfo : IGenesysCloudModel<VmPairingInfo>
 {
     /// <summary>This is to be used to complete the setup process of a locally deployed virtual edge device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta-data")]
-    public global::GenesysCloud.Extensions.Models.MetaData? MetaData { get; set; }
+    public global::GenesysCloud.Extensions.Models.MetaData? MetaData { get => _metaData; set => _metaData = value; }
 
     /// <summary>Gets or sets <c>edge-id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("edge-id")]
-    public string? EdgeId { get; set; }
+    public string? EdgeId { get => _edgeId; set => _edgeId = value; }
 
     /// <summary>Gets or sets <c>auth-token</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("auth-token")]
-    public string? AuthToken { get; set; }
+    public string? AuthToken { get => _authToken; set => _authToken = value; }
 
     /// <summary>Gets or sets <c>org-id</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("org-id")]
-    public string? OrgId { get; set; }
+    public string? OrgId { get => _orgId; set => _orgId = value; }
+
+    private global::GenesysCloud.Extensions.Models.MetaData? _metaData;
+    private string? _edgeId;
+    private string? _authToken;
+    private string? _orgId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VmPairingInfo IGenesysCloudModel<VmPairingInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class VmPairingInfo : IGenesysCloudModel<VmPairingInfo>
             switch (index)
             {
                 case 0:
-                    value.MetaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetaData.ReadJson(ref reader, options);
+                    value._metaData = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MetaData.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.EdgeId = ReadString(ref reader, name);
+                    value._edgeId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AuthToken = ReadString(ref reader, name);
+                    value._authToken = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.OrgId = ReadString(ref reader, name);
+                    value._orgId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class VmPairingInfo : IGenesysCloudModel<VmPairingInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.MetaData is { } property1)
+        if (value._metaData is { } property1)
         {
             writer.WritePropertyName("meta-data"u8);
             global::GenesysCloud.Extensions.Models.MetaData.WriteJson(writer, property1, options);
@@ -85,10 +91,10 @@ public sealed class VmPairingInfo : IGenesysCloudModel<VmPairingInfo>
             writer.WriteNull("meta-data"u8);
         }
 
-        WriteString(writer, "edge-id"u8, value.EdgeId, nulls);
-        WriteString(writer, "auth-token"u8, value.AuthToken, nulls);
-        WriteString(writer, "org-id"u8, value.OrgId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "edge-id"u8, value._edgeId, nulls);
+        WriteString(writer, "auth-token"u8, value._authToken, nulls);
+        WriteString(writer, "org-id"u8, value._orgId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class VoicemailCopyRecord : IGenesysCloudModel<VoicemailCopyRecord
 {
     /// <summary>The user that the voicemail message was copied to/from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>The group that the voicemail message was copied to/from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>The date when the voicemail was copied. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public global::System.DateTimeOffset? Date { get; set; }
+    public global::System.DateTimeOffset? Date { get => _date; set => _date = value; }
+
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private global::System.DateTimeOffset? _date;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailCopyRecord IGenesysCloudModel<VoicemailCopyRecord>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class VoicemailCopyRecord : IGenesysCloudModel<VoicemailCopyRecord
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Date = ReadNullableDateTimeOffset(ref reader, name);
+                    value._date = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class VoicemailCopyRecord : IGenesysCloudModel<VoicemailCopyRecord
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class VoicemailCopyRecord : IGenesysCloudModel<VoicemailCopyRecord
             writer.WriteNull("user"u8);
         }
 
-        if (value.Group is { } property3)
+        if (value._group is { } property3)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class VoicemailCopyRecord : IGenesysCloudModel<VoicemailCopyRecord
             writer.WriteNull("group"u8);
         }
 
-        WriteDateTimeOffset(writer, "date"u8, value.Date, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "date"u8, value._date, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,67 +14,84 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The group associated with the policy</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>Whether voicemail is enabled for the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether email notifications are sent to group members when a new voicemail is received</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmailNotifications")]
-    public bool? SendEmailNotifications { get; set; }
+    public bool? SendEmailNotifications { get => _sendEmailNotifications; set => _sendEmailNotifications = value; }
 
     /// <summary>Removes any PII from group emails. This is overridden by the analogous organization configuration value. This is always true if HIPAA is enabled or unknown for an organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disableEmailPii")]
-    public bool? DisableEmailPii { get; set; }
+    public bool? DisableEmailPii { get => _disableEmailPii; set => _disableEmailPii = value; }
 
     /// <summary>Whether to include the voicemail transcription in a group notification email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeEmailTranscriptions")]
-    public bool? IncludeEmailTranscriptions { get; set; }
+    public bool? IncludeEmailTranscriptions { get => _includeEmailTranscriptions; set => _includeEmailTranscriptions = value; }
 
     /// <summary>The language preference for the group.  Used for group voicemail transcription</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languagePreference")]
-    public string? LanguagePreference { get; set; }
+    public string? LanguagePreference { get => _languagePreference; set => _languagePreference = value; }
 
     /// <summary>The email policy for the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("emailPolicy")]
-    public global::GenesysCloud.Extensions.Models.GroupEmailPolicy? EmailPolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.GroupEmailPolicy? EmailPolicy { get => _emailPolicy; set => _emailPolicy = value; }
 
     /// <summary>How many seconds to ring before rotating to the next member in the group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rotateCallsSecs")]
-    public long? RotateCallsSecs { get; set; }
+    public long? RotateCallsSecs { get => _rotateCallsSecs; set => _rotateCallsSecs = value; }
 
     /// <summary>How many rotations to go through</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("stopRingingAfterRotations")]
-    public long? StopRingingAfterRotations { get; set; }
+    public long? StopRingingAfterRotations { get => _stopRingingAfterRotations; set => _stopRingingAfterRotations = value; }
 
     /// <summary>A fallback group to contact when all of the members in this group did not answer the call.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("overflowGroupId")]
-    public string? OverflowGroupId { get; set; }
+    public string? OverflowGroupId { get => _overflowGroupId; set => _overflowGroupId = value; }
 
     /// <summary>Specifies if the members in this group should be contacted randomly, in a specific order, or by round-robin.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("groupAlertType")]
-    public global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum? GroupAlertType { get; set; }
+    public global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum? GroupAlertType { get => _groupAlertType; set => _groupAlertType = value; }
 
     /// <summary>The prompt to use when connecting a user to a Group Ring call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactiveResponsePromptId")]
-    public string? InteractiveResponsePromptId { get; set; }
+    public string? InteractiveResponsePromptId { get => _interactiveResponsePromptId; set => _interactiveResponsePromptId = value; }
 
     /// <summary>Whether user should be prompted with a confirmation prompt when connecting to a Group Ring call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactiveResponseRequired")]
-    public bool? InteractiveResponseRequired { get; set; }
+    public bool? InteractiveResponseRequired { get => _interactiveResponseRequired; set => _interactiveResponseRequired = value; }
 
     /// <summary>Whether the group phone number should be included in users' caller id lists</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeGroupNumberInUserCallerIdLists")]
-    public bool? IncludeGroupNumberInUserCallerIdLists { get; set; }
+    public bool? IncludeGroupNumberInUserCallerIdLists { get => _includeGroupNumberInUserCallerIdLists; set => _includeGroupNumberInUserCallerIdLists = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private bool? _enabled;
+    private bool? _sendEmailNotifications;
+    private bool? _disableEmailPii;
+    private bool? _includeEmailTranscriptions;
+    private string? _languagePreference;
+    private global::GenesysCloud.Extensions.Models.GroupEmailPolicy? _emailPolicy;
+    private long? _rotateCallsSecs;
+    private long? _stopRingingAfterRotations;
+    private string? _overflowGroupId;
+    private global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum? _groupAlertType;
+    private string? _interactiveResponsePromptId;
+    private bool? _interactiveResponseRequired;
+    private bool? _includeGroupNumberInUserCallerIdLists;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailGroupPolicy IGenesysCloudModel<VoicemailGroupPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -95,52 +112,52 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.SendEmailNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendEmailNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.DisableEmailPii = ReadNullableBoolean(ref reader, name);
+                    value._disableEmailPii = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IncludeEmailTranscriptions = ReadNullableBoolean(ref reader, name);
+                    value._includeEmailTranscriptions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.LanguagePreference = ReadString(ref reader, name);
+                    value._languagePreference = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.EmailPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupEmailPolicy.ReadJson(ref reader, options);
+                    value._emailPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.GroupEmailPolicy.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.RotateCallsSecs = ReadNullableInt64(ref reader, options, name);
+                    value._rotateCallsSecs = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.StopRingingAfterRotations = ReadNullableInt64(ref reader, options, name);
+                    value._stopRingingAfterRotations = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.OverflowGroupId = ReadString(ref reader, name);
+                    value._overflowGroupId = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.GroupAlertType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum?)null;
+                    value._groupAlertType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy.GroupAlertTypeEnum?)null;
                     break;
                 case 12:
-                    value.InteractiveResponsePromptId = ReadString(ref reader, name);
+                    value._interactiveResponsePromptId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.InteractiveResponseRequired = ReadNullableBoolean(ref reader, name);
+                    value._interactiveResponseRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 14:
-                    value.IncludeGroupNumberInUserCallerIdLists = ReadNullableBoolean(ref reader, name);
+                    value._includeGroupNumberInUserCallerIdLists = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,8 +169,8 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Group is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._group is { } property2)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property2, options);
@@ -163,12 +180,12 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
             writer.WriteNull("group"u8);
         }
 
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "sendEmailNotifications"u8, value.SendEmailNotifications, nulls);
-        WriteBoolean(writer, "disableEmailPii"u8, value.DisableEmailPii, nulls);
-        WriteBoolean(writer, "includeEmailTranscriptions"u8, value.IncludeEmailTranscriptions, nulls);
-        WriteString(writer, "languagePreference"u8, value.LanguagePreference, nulls);
-        if (value.EmailPolicy is { } property4)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "sendEmailNotifications"u8, value._sendEmailNotifications, nulls);
+        WriteBoolean(writer, "disableEmailPii"u8, value._disableEmailPii, nulls);
+        WriteBoolean(writer, "includeEmailTranscriptions"u8, value._includeEmailTranscriptions, nulls);
+        WriteString(writer, "languagePreference"u8, value._languagePreference, nulls);
+        if (value._emailPolicy is { } property4)
         {
             writer.WritePropertyName("emailPolicy"u8);
             global::GenesysCloud.Extensions.Models.GroupEmailPolicy.WriteJson(writer, property4, options);
@@ -178,14 +195,14 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
             writer.WriteNull("emailPolicy"u8);
         }
 
-        WriteInt64(writer, "rotateCallsSecs"u8, value.RotateCallsSecs, nulls);
-        WriteInt64(writer, "stopRingingAfterRotations"u8, value.StopRingingAfterRotations, nulls);
-        WriteString(writer, "overflowGroupId"u8, value.OverflowGroupId, nulls);
-        WriteString(writer, "groupAlertType"u8, value.GroupAlertType?.ToString(), nulls);
-        WriteString(writer, "interactiveResponsePromptId"u8, value.InteractiveResponsePromptId, nulls);
-        WriteBoolean(writer, "interactiveResponseRequired"u8, value.InteractiveResponseRequired, nulls);
-        WriteBoolean(writer, "includeGroupNumberInUserCallerIdLists"u8, value.IncludeGroupNumberInUserCallerIdLists, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "rotateCallsSecs"u8, value._rotateCallsSecs, nulls);
+        WriteInt64(writer, "stopRingingAfterRotations"u8, value._stopRingingAfterRotations, nulls);
+        WriteString(writer, "overflowGroupId"u8, value._overflowGroupId, nulls);
+        WriteString(writer, "groupAlertType"u8, value._groupAlertType?.ToString(), nulls);
+        WriteString(writer, "interactiveResponsePromptId"u8, value._interactiveResponsePromptId, nulls);
+        WriteBoolean(writer, "interactiveResponseRequired"u8, value._interactiveResponseRequired, nulls);
+        WriteBoolean(writer, "includeGroupNumberInUserCallerIdLists"u8, value._includeGroupNumberInUserCallerIdLists, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,59 +14,74 @@ public sealed class VoicemailMailboxInfo : IGenesysCloudModel<VoicemailMailboxIn
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The owner type of the voicemail mailbox</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ownerType")]
-    public global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum? OwnerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum? OwnerType { get => _ownerType; set => _ownerType = value; }
 
     /// <summary>The total number of bytes for all voicemail message audio recordings</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usageSizeBytes")]
-    public long? UsageSizeBytes { get; set; }
+    public long? UsageSizeBytes { get => _usageSizeBytes; set => _usageSizeBytes = value; }
 
     /// <summary>The total number of voicemail messages</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-    public long? TotalCount { get; set; }
+    public long? TotalCount { get => _totalCount; set => _totalCount = value; }
 
     /// <summary>The total number of voicemail messages marked as unread</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unreadCount")]
-    public long? UnreadCount { get; set; }
+    public long? UnreadCount { get => _unreadCount; set => _unreadCount = value; }
 
     /// <summary>The total number of voicemail messages marked as deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deletedCount")]
-    public long? DeletedCount { get; set; }
+    public long? DeletedCount { get => _deletedCount; set => _deletedCount = value; }
 
     /// <summary>The date of the oldest voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The date of the most recent voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The date of the most recent unread voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newestUnreadDate")]
-    public global::System.DateTimeOffset? NewestUnreadDate { get; set; }
+    public global::System.DateTimeOffset? NewestUnreadDate { get => _newestUnreadDate; set => _newestUnreadDate = value; }
 
     /// <summary>The date of the most oldest unread voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldestUnreadDate")]
-    public global::System.DateTimeOffset? OldestUnreadDate { get; set; }
+    public global::System.DateTimeOffset? OldestUnreadDate { get => _oldestUnreadDate; set => _oldestUnreadDate = value; }
 
     /// <summary>The date of the most recent read voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newestReadDate")]
-    public global::System.DateTimeOffset? NewestReadDate { get; set; }
+    public global::System.DateTimeOffset? NewestReadDate { get => _newestReadDate; set => _newestReadDate = value; }
 
     /// <summary>The date of the most oldest read voicemail message. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldestReadDate")]
-    public global::System.DateTimeOffset? OldestReadDate { get; set; }
+    public global::System.DateTimeOffset? OldestReadDate { get => _oldestReadDate; set => _oldestReadDate = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum? _ownerType;
+    private long? _usageSizeBytes;
+    private long? _totalCount;
+    private long? _unreadCount;
+    private long? _deletedCount;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.DateTimeOffset? _newestUnreadDate;
+    private global::System.DateTimeOffset? _oldestUnreadDate;
+    private global::System.DateTimeOffset? _newestReadDate;
+    private global::System.DateTimeOffset? _oldestReadDate;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailMailboxInfo IGenesysCloudModel<VoicemailMailboxInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,46 +102,46 @@ public sealed class VoicemailMailboxInfo : IGenesysCloudModel<VoicemailMailboxIn
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OwnerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum?)null;
+                    value._ownerType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo.OwnerTypeEnum?)null;
                     break;
                 case 2:
-                    value.UsageSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._usageSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.TotalCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.UnreadCount = ReadNullableInt64(ref reader, options, name);
+                    value._unreadCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DeletedCount = ReadNullableInt64(ref reader, options, name);
+                    value._deletedCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.NewestUnreadDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._newestUnreadDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.OldestUnreadDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._oldestUnreadDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.NewestReadDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._newestReadDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.OldestReadDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._oldestReadDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,20 +153,20 @@ public sealed class VoicemailMailboxInfo : IGenesysCloudModel<VoicemailMailboxIn
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "ownerType"u8, value.OwnerType?.ToString(), nulls);
-        WriteInt64(writer, "usageSizeBytes"u8, value.UsageSizeBytes, nulls);
-        WriteInt64(writer, "totalCount"u8, value.TotalCount, nulls);
-        WriteInt64(writer, "unreadCount"u8, value.UnreadCount, nulls);
-        WriteInt64(writer, "deletedCount"u8, value.DeletedCount, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "newestUnreadDate"u8, value.NewestUnreadDate, nulls);
-        WriteDateTimeOffset(writer, "oldestUnreadDate"u8, value.OldestUnreadDate, nulls);
-        WriteDateTimeOffset(writer, "newestReadDate"u8, value.NewestReadDate, nulls);
-        WriteDateTimeOffset(writer, "oldestReadDate"u8, value.OldestReadDate, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "ownerType"u8, value._ownerType?.ToString(), nulls);
+        WriteInt64(writer, "usageSizeBytes"u8, value._usageSizeBytes, nulls);
+        WriteInt64(writer, "totalCount"u8, value._totalCount, nulls);
+        WriteInt64(writer, "unreadCount"u8, value._unreadCount, nulls);
+        WriteInt64(writer, "deletedCount"u8, value._deletedCount, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteDateTimeOffset(writer, "newestUnreadDate"u8, value._newestUnreadDate, nulls);
+        WriteDateTimeOffset(writer, "oldestUnreadDate"u8, value._oldestUnreadDate, nulls);
+        WriteDateTimeOffset(writer, "newestReadDate"u8, value._newestReadDate, nulls);
+        WriteDateTimeOffset(writer, "oldestReadDate"u8, value._oldestReadDate, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class VoicemailMediaInfo : IGenesysCloudModel<VoicemailMediaInfo>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>mediaFileUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaFileUri")]
-    public string? MediaFileUri { get; set; }
+    public string? MediaFileUri { get => _mediaFileUri; set => _mediaFileUri = value; }
 
     /// <summary>Gets or sets <c>mediaImageUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaImageUri")]
-    public string? MediaImageUri { get; set; }
+    public string? MediaImageUri { get => _mediaImageUri; set => _mediaImageUri = value; }
 
     /// <summary>Gets or sets <c>waveformData</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waveformData")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? WaveformData { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? WaveformData { get => _waveformData; set => _waveformData = value; }
+
+    private string? _id;
+    private string? _mediaFileUri;
+    private string? _mediaImageUri;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _waveformData;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailMediaInfo IGenesysCloudModel<VoicemailMediaInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class VoicemailMediaInfo : IGenesysCloudModel<VoicemailMediaInfo>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaFileUri = ReadString(ref reader, name);
+                    value._mediaFileUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.MediaImageUri = ReadString(ref reader, name);
+                    value._mediaImageUri = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.WaveformData = null;
+                        value._waveformData = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class VoicemailMediaInfo : IGenesysCloudModel<VoicemailMediaInfo>
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.WaveformData = list1;
+                        value._waveformData = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class VoicemailMediaInfo : IGenesysCloudModel<VoicemailMediaInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaFileUri"u8, value.MediaFileUri, nulls);
-        WriteString(writer, "mediaImageUri"u8, value.MediaImageUri, nulls);
-        if (value.WaveformData is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaFileUri"u8, value._mediaFileUri, nulls);
+        WriteString(writer, "mediaImageUri"u8, value._mediaImageUri, nulls);
+        if (value._waveformData is { } property2)
         {
             writer.WritePropertyName("waveformData"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class VoicemailMediaInfo : IGenesysCloudModel<VoicemailMediaInfo>
             writer.WriteNull("waveformData"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

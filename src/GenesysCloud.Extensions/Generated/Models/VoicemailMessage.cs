@@ -14,91 +14,114 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The conversation that the voicemail message is associated with</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.Conversation? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.Conversation? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>Whether the voicemail message is marked as read</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("read")]
-    public bool? Read { get; set; }
+    public bool? Read { get => _read; set => _read = value; }
 
     /// <summary>The voicemail message's audio recording duration in seconds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioRecordingDurationSeconds")]
-    public long? AudioRecordingDurationSeconds { get; set; }
+    public long? AudioRecordingDurationSeconds { get => _audioRecordingDurationSeconds; set => _audioRecordingDurationSeconds = value; }
 
     /// <summary>The voicemail message's audio recording size in bytes</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("audioRecordingSizeBytes")]
-    public long? AudioRecordingSizeBytes { get; set; }
+    public long? AudioRecordingSizeBytes { get => _audioRecordingSizeBytes; set => _audioRecordingSizeBytes = value; }
 
     /// <summary>The transcription of the voicemail's audio</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transcription")]
-    public string? Transcription { get; set; }
+    public string? Transcription { get => _transcription; set => _transcription = value; }
 
     /// <summary>The date the voicemail message was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
 
     /// <summary>The date the voicemail message was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>The date the voicemail message deleted property was set to true. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deletedDate")]
-    public global::System.DateTimeOffset? DeletedDate { get; set; }
+    public global::System.DateTimeOffset? DeletedDate { get => _deletedDate; set => _deletedDate = value; }
 
     /// <summary>The caller address</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerAddress")]
-    public string? CallerAddress { get; set; }
+    public string? CallerAddress { get => _callerAddress; set => _callerAddress = value; }
 
     /// <summary>Optionally the name of the caller that left the voicemail message if the caller was a known user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerName")]
-    public string? CallerName { get; set; }
+    public string? CallerName { get => _callerName; set => _callerName = value; }
 
     /// <summary>Optionally the user that left the voicemail message if the caller was a known user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callerUser")]
-    public global::GenesysCloud.Extensions.Models.User? CallerUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? CallerUser { get => _callerUser; set => _callerUser = value; }
 
     /// <summary>Whether the voicemail message has been marked as deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    public bool? Deleted { get; set; }
+    public bool? Deleted { get => _deleted; set => _deleted = value; }
 
     /// <summary>An optional note</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    public string? Note { get; set; }
+    public string? Note { get => _note; set => _note = value; }
 
     /// <summary>The user that the voicemail message belongs to or null which means the voicemail message belongs to a group or queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>The group that the voicemail message belongs to or null which means the voicemail message belongs to a user or queue</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>The queue that the voicemail message belongs to or null which means the voicemail message belongs to a user or group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.Queue? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.Queue? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>Represents where this voicemail message was copied from</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("copiedFrom")]
-    public global::GenesysCloud.Extensions.Models.VoicemailCopyRecord? CopiedFrom { get; set; }
+    public global::GenesysCloud.Extensions.Models.VoicemailCopyRecord? CopiedFrom { get => _copiedFrom; set => _copiedFrom = value; }
 
     /// <summary>Represents where this voicemail has been copied to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("copiedTo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.VoicemailCopyRecord>? CopiedTo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.VoicemailCopyRecord>? CopiedTo { get => _copiedTo; set => _copiedTo = value; }
 
     /// <summary>The retention policy for this voicemail when deleted is set to true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteRetentionPolicy")]
-    public global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy? DeleteRetentionPolicy { get; set; }
+    public global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy? DeleteRetentionPolicy { get => _deleteRetentionPolicy; set => _deleteRetentionPolicy = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.Conversation? _conversation;
+    private bool? _read;
+    private long? _audioRecordingDurationSeconds;
+    private long? _audioRecordingSizeBytes;
+    private string? _transcription;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.DateTimeOffset? _deletedDate;
+    private string? _callerAddress;
+    private string? _callerName;
+    private global::GenesysCloud.Extensions.Models.User? _callerUser;
+    private bool? _deleted;
+    private string? _note;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private global::GenesysCloud.Extensions.Models.Queue? _queue;
+    private global::GenesysCloud.Extensions.Models.VoicemailCopyRecord? _copiedFrom;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.VoicemailCopyRecord>? _copiedTo;
+    private global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy? _deleteRetentionPolicy;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailMessage IGenesysCloudModel<VoicemailMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -119,63 +142,63 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Conversation.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Conversation.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Read = ReadNullableBoolean(ref reader, name);
+                    value._read = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.AudioRecordingDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._audioRecordingDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.AudioRecordingSizeBytes = ReadNullableInt64(ref reader, options, name);
+                    value._audioRecordingSizeBytes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Transcription = ReadString(ref reader, name);
+                    value._transcription = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DeletedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._deletedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.CallerAddress = ReadString(ref reader, name);
+                    value._callerAddress = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.CallerName = ReadString(ref reader, name);
+                    value._callerName = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.CallerUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._callerUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Deleted = ReadNullableBoolean(ref reader, name);
+                    value._deleted = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.Note = ReadString(ref reader, name);
+                    value._note = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Queue.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.CopiedFrom = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VoicemailCopyRecord.ReadJson(ref reader, options);
+                    value._copiedFrom = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VoicemailCopyRecord.ReadJson(ref reader, options);
                     break;
                 case 18:
                     if (IsNull(ref reader))
                     {
-                        value.CopiedTo = null;
+                        value._copiedTo = null;
                     }
                     else
                     {
@@ -186,17 +209,17 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.VoicemailCopyRecord.ReadJson(ref reader, options));
                         }
 
-                        value.CopiedTo = list1;
+                        value._copiedTo = list1;
                     }
                     break;
                 case 19:
-                    value.DeleteRetentionPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.ReadJson(ref reader, options);
+                    value._deleteRetentionPolicy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,8 +231,8 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Conversation is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.Conversation.WriteJson(writer, property2, options);
@@ -219,16 +242,16 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("conversation"u8);
         }
 
-        WriteBoolean(writer, "read"u8, value.Read, nulls);
-        WriteInt64(writer, "audioRecordingDurationSeconds"u8, value.AudioRecordingDurationSeconds, nulls);
-        WriteInt64(writer, "audioRecordingSizeBytes"u8, value.AudioRecordingSizeBytes, nulls);
-        WriteString(writer, "transcription"u8, value.Transcription, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteDateTimeOffset(writer, "deletedDate"u8, value.DeletedDate, nulls);
-        WriteString(writer, "callerAddress"u8, value.CallerAddress, nulls);
-        WriteString(writer, "callerName"u8, value.CallerName, nulls);
-        if (value.CallerUser is { } property4)
+        WriteBoolean(writer, "read"u8, value._read, nulls);
+        WriteInt64(writer, "audioRecordingDurationSeconds"u8, value._audioRecordingDurationSeconds, nulls);
+        WriteInt64(writer, "audioRecordingSizeBytes"u8, value._audioRecordingSizeBytes, nulls);
+        WriteString(writer, "transcription"u8, value._transcription, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteDateTimeOffset(writer, "deletedDate"u8, value._deletedDate, nulls);
+        WriteString(writer, "callerAddress"u8, value._callerAddress, nulls);
+        WriteString(writer, "callerName"u8, value._callerName, nulls);
+        if (value._callerUser is { } property4)
         {
             writer.WritePropertyName("callerUser"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property4, options);
@@ -238,9 +261,9 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("callerUser"u8);
         }
 
-        WriteBoolean(writer, "deleted"u8, value.Deleted, nulls);
-        WriteString(writer, "note"u8, value.Note, nulls);
-        if (value.User is { } property6)
+        WriteBoolean(writer, "deleted"u8, value._deleted, nulls);
+        WriteString(writer, "note"u8, value._note, nulls);
+        if (value._user is { } property6)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -250,7 +273,7 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Group is { } property8)
+        if (value._group is { } property8)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property8, options);
@@ -260,7 +283,7 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("group"u8);
         }
 
-        if (value.Queue is { } property10)
+        if (value._queue is { } property10)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.Queue.WriteJson(writer, property10, options);
@@ -270,7 +293,7 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("queue"u8);
         }
 
-        if (value.CopiedFrom is { } property12)
+        if (value._copiedFrom is { } property12)
         {
             writer.WritePropertyName("copiedFrom"u8);
             global::GenesysCloud.Extensions.Models.VoicemailCopyRecord.WriteJson(writer, property12, options);
@@ -280,7 +303,7 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("copiedFrom"u8);
         }
 
-        if (value.CopiedTo is { } property14)
+        if (value._copiedTo is { } property14)
         {
             writer.WritePropertyName("copiedTo"u8);
             writer.WriteStartArray();
@@ -304,7 +327,7 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("copiedTo"u8);
         }
 
-        if (value.DeleteRetentionPolicy is { } property17)
+        if (value._deleteRetentionPolicy is { } property17)
         {
             writer.WritePropertyName("deleteRetentionPolicy"u8);
             global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.WriteJson(writer, property17, options);
@@ -314,8 +337,8 @@ public sealed class VoicemailMessage : IGenesysCloudModel<VoicemailMessage>
             writer.WriteNull("deleteRetentionPolicy"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,51 +14,64 @@ public sealed class VoicemailOrganizationPolicy : IGenesysCloudModel<VoicemailOr
 {
     /// <summary>Whether voicemail is enabled for this organization</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The organization's default number of seconds to ring a user's phone before a call is transferred to voicemail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertTimeoutSeconds")]
-    public long? AlertTimeoutSeconds { get; set; }
+    public long? AlertTimeoutSeconds { get => _alertTimeoutSeconds; set => _alertTimeoutSeconds = value; }
 
     /// <summary>The configuration for user PINs to access their voicemail from a phone</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinConfiguration")]
-    public global::GenesysCloud.Extensions.Models.PINConfiguration? PinConfiguration { get; set; }
+    public global::GenesysCloud.Extensions.Models.PINConfiguration? PinConfiguration { get => _pinConfiguration; set => _pinConfiguration = value; }
 
     /// <summary>The extension for voicemail retrieval.  The default value is *86.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemailExtension")]
-    public string? VoicemailExtension { get; set; }
+    public string? VoicemailExtension { get => _voicemailExtension; set => _voicemailExtension = value; }
 
     /// <summary>If this is true, a PIN is required when accessing a user's voicemail from a phone.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pinRequired")]
-    public bool? PinRequired { get; set; }
+    public bool? PinRequired { get => _pinRequired; set => _pinRequired = value; }
 
     /// <summary>Whether user should be prompted with a confirmation prompt when connecting to a Group Ring call</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interactiveResponseRequired")]
-    public bool? InteractiveResponseRequired { get; set; }
+    public bool? InteractiveResponseRequired { get => _interactiveResponseRequired; set => _interactiveResponseRequired = value; }
 
     /// <summary>Whether email notifications are sent for new voicemails in the organization. If false, new voicemail email notifications are not be sent for the organization overriding any user or group setting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmailNotifications")]
-    public bool? SendEmailNotifications { get; set; }
+    public bool? SendEmailNotifications { get => _sendEmailNotifications; set => _sendEmailNotifications = value; }
 
     /// <summary>Whether to include the voicemail transcription in the notification email</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeEmailTranscriptions")]
-    public bool? IncludeEmailTranscriptions { get; set; }
+    public bool? IncludeEmailTranscriptions { get => _includeEmailTranscriptions; set => _includeEmailTranscriptions = value; }
 
     /// <summary>Removes any PII from emails. This overrides any analogous group configuration value. This is always true if HIPAA is enabled or unknown for an organization.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disableEmailPii")]
-    public bool? DisableEmailPii { get; set; }
+    public bool? DisableEmailPii { get => _disableEmailPii; set => _disableEmailPii = value; }
 
     /// <summary>Default value for the maximum length of time in seconds of a recorded voicemail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumRecordingTimeSeconds")]
-    public long? MaximumRecordingTimeSeconds { get; set; }
+    public long? MaximumRecordingTimeSeconds { get => _maximumRecordingTimeSeconds; set => _maximumRecordingTimeSeconds = value; }
 
     /// <summary>The date the policy was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
+
+    private bool? _enabled;
+    private long? _alertTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.PINConfiguration? _pinConfiguration;
+    private string? _voicemailExtension;
+    private bool? _pinRequired;
+    private bool? _interactiveResponseRequired;
+    private bool? _sendEmailNotifications;
+    private bool? _includeEmailTranscriptions;
+    private bool? _disableEmailPii;
+    private long? _maximumRecordingTimeSeconds;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailOrganizationPolicy IGenesysCloudModel<VoicemailOrganizationPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class VoicemailOrganizationPolicy : IGenesysCloudModel<VoicemailOr
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AlertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.PinConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PINConfiguration.ReadJson(ref reader, options);
+                    value._pinConfiguration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PINConfiguration.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.VoicemailExtension = ReadString(ref reader, name);
+                    value._voicemailExtension = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PinRequired = ReadNullableBoolean(ref reader, name);
+                    value._pinRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.InteractiveResponseRequired = ReadNullableBoolean(ref reader, name);
+                    value._interactiveResponseRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.SendEmailNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendEmailNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.IncludeEmailTranscriptions = ReadNullableBoolean(ref reader, name);
+                    value._includeEmailTranscriptions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.DisableEmailPii = ReadNullableBoolean(ref reader, name);
+                    value._disableEmailPii = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.MaximumRecordingTimeSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._maximumRecordingTimeSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +137,9 @@ public sealed class VoicemailOrganizationPolicy : IGenesysCloudModel<VoicemailOr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "alertTimeoutSeconds"u8, value.AlertTimeoutSeconds, nulls);
-        if (value.PinConfiguration is { } property1)
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "alertTimeoutSeconds"u8, value._alertTimeoutSeconds, nulls);
+        if (value._pinConfiguration is { } property1)
         {
             writer.WritePropertyName("pinConfiguration"u8);
             global::GenesysCloud.Extensions.Models.PINConfiguration.WriteJson(writer, property1, options);
@@ -136,15 +149,15 @@ public sealed class VoicemailOrganizationPolicy : IGenesysCloudModel<VoicemailOr
             writer.WriteNull("pinConfiguration"u8);
         }
 
-        WriteString(writer, "voicemailExtension"u8, value.VoicemailExtension, nulls);
-        WriteBoolean(writer, "pinRequired"u8, value.PinRequired, nulls);
-        WriteBoolean(writer, "interactiveResponseRequired"u8, value.InteractiveResponseRequired, nulls);
-        WriteBoolean(writer, "sendEmailNotifications"u8, value.SendEmailNotifications, nulls);
-        WriteBoolean(writer, "includeEmailTranscriptions"u8, value.IncludeEmailTranscriptions, nulls);
-        WriteBoolean(writer, "disableEmailPii"u8, value.DisableEmailPii, nulls);
-        WriteInt64(writer, "maximumRecordingTimeSeconds"u8, value.MaximumRecordingTimeSeconds, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "voicemailExtension"u8, value._voicemailExtension, nulls);
+        WriteBoolean(writer, "pinRequired"u8, value._pinRequired, nulls);
+        WriteBoolean(writer, "interactiveResponseRequired"u8, value._interactiveResponseRequired, nulls);
+        WriteBoolean(writer, "sendEmailNotifications"u8, value._sendEmailNotifications, nulls);
+        WriteBoolean(writer, "includeEmailTranscriptions"u8, value._includeEmailTranscriptions, nulls);
+        WriteBoolean(writer, "disableEmailPii"u8, value._disableEmailPii, nulls);
+        WriteInt64(writer, "maximumRecordingTimeSeconds"u8, value._maximumRecordingTimeSeconds, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class VoicemailRetentionPolicy : IGenesysCloudModel<VoicemailReten
 {
     /// <summary>The retention policy type</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voicemailRetentionPolicyType")]
-    public global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum? VoicemailRetentionPolicyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum? VoicemailRetentionPolicyType { get => _voicemailRetentionPolicyType; set => _voicemailRetentionPolicyType = value; }
 
     /// <summary>If retentionPolicyType == RETAIN_WITH_TTL, then this value represents the number of days for the TTL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numberOfDays")]
-    public long? NumberOfDays { get; set; }
+    public long? NumberOfDays { get => _numberOfDays; set => _numberOfDays = value; }
+
+    private global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum? _voicemailRetentionPolicyType;
+    private long? _numberOfDays;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailRetentionPolicy IGenesysCloudModel<VoicemailRetentionPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class VoicemailRetentionPolicy : IGenesysCloudModel<VoicemailReten
             switch (index)
             {
                 case 0:
-                    value.VoicemailRetentionPolicyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum?)null;
+                    value._voicemailRetentionPolicyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.VoicemailRetentionPolicy.VoicemailRetentionPolicyTypeEnum?)null;
                     break;
                 case 1:
-                    value.NumberOfDays = ReadNullableInt64(ref reader, options, name);
+                    value._numberOfDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class VoicemailRetentionPolicy : IGenesysCloudModel<VoicemailReten
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "voicemailRetentionPolicyType"u8, value.VoicemailRetentionPolicyType?.ToString(), nulls);
-        WriteInt64(writer, "numberOfDays"u8, value.NumberOfDays, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "voicemailRetentionPolicyType"u8, value._voicemailRetentionPolicyType?.ToString(), nulls);
+        WriteInt64(writer, "numberOfDays"u8, value._numberOfDays, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

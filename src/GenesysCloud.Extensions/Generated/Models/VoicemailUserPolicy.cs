@@ -14,27 +14,34 @@ public sealed class VoicemailUserPolicy : IGenesysCloudModel<VoicemailUserPolicy
 {
     /// <summary>Whether the user has voicemail enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The number of seconds to ring the user's phone before a call is transfered to voicemail</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertTimeoutSeconds")]
-    public long? AlertTimeoutSeconds { get; set; }
+    public long? AlertTimeoutSeconds { get => _alertTimeoutSeconds; set => _alertTimeoutSeconds = value; }
 
     /// <summary>The user's PIN to access their voicemail. This property is only used for updates and never provided otherwise to ensure security</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pin")]
-    public string? Pin { get; set; }
+    public string? Pin { get => _pin; set => _pin = value; }
 
     /// <summary>The date the policy was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedDate")]
-    public global::System.DateTimeOffset? ModifiedDate { get; set; }
+    public global::System.DateTimeOffset? ModifiedDate { get => _modifiedDate; set => _modifiedDate = value; }
 
     /// <summary>Whether email notifications are sent to the user when a new voicemail is received</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmailNotifications")]
-    public bool? SendEmailNotifications { get; set; }
+    public bool? SendEmailNotifications { get => _sendEmailNotifications; set => _sendEmailNotifications = value; }
+
+    private bool? _enabled;
+    private long? _alertTimeoutSeconds;
+    private string? _pin;
+    private global::System.DateTimeOffset? _modifiedDate;
+    private bool? _sendEmailNotifications;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static VoicemailUserPolicy IGenesysCloudModel<VoicemailUserPolicy>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class VoicemailUserPolicy : IGenesysCloudModel<VoicemailUserPolicy
             switch (index)
             {
                 case 0:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.AlertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Pin = ReadString(ref reader, name);
+                    value._pin = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.ModifiedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._modifiedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.SendEmailNotifications = ReadNullableBoolean(ref reader, name);
+                    value._sendEmailNotifications = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class VoicemailUserPolicy : IGenesysCloudModel<VoicemailUserPolicy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteInt64(writer, "alertTimeoutSeconds"u8, value.AlertTimeoutSeconds, nulls);
-        WriteString(writer, "pin"u8, value.Pin, nulls);
-        WriteDateTimeOffset(writer, "modifiedDate"u8, value.ModifiedDate, nulls);
-        WriteBoolean(writer, "sendEmailNotifications"u8, value.SendEmailNotifications, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteInt64(writer, "alertTimeoutSeconds"u8, value._alertTimeoutSeconds, nulls);
+        WriteString(writer, "pin"u8, value._pin, nulls);
+        WriteDateTimeOffset(writer, "modifiedDate"u8, value._modifiedDate, nulls);
+        WriteBoolean(writer, "sendEmailNotifications"u8, value._sendEmailNotifications, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class WaitlistPosition : IGenesysCloudModel<WaitlistPosition>
 {
     /// <summary>The time off request for this wait list position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequest")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequestReference? TimeOffRequest { get => _timeOffRequest; set => _timeOffRequest = value; }
 
     /// <summary>The time off limit for which time off request is waitlisted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffLimit")]
-    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffLimitReference? TimeOffLimit { get => _timeOffLimit; set => _timeOffLimit = value; }
 
     /// <summary>The date to which this wait list position applies, as defined by the time zone of the business unit. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    public string? Date { get; set; }
+    public string? Date { get => _date; set => _date = value; }
 
     /// <summary>The time off request's position in the waitlist on the date. 1 means time off is the first in the waitlist</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("waitlistPosition")]
-    public long? WaitlistPositionValue { get; set; }
+    public long? WaitlistPositionValue { get => _waitlistPositionValue; set => _waitlistPositionValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.TimeOffRequestReference? _timeOffRequest;
+    private global::GenesysCloud.Extensions.Models.TimeOffLimitReference? _timeOffLimit;
+    private string? _date;
+    private long? _waitlistPositionValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WaitlistPosition IGenesysCloudModel<WaitlistPosition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WaitlistPosition : IGenesysCloudModel<WaitlistPosition>
             switch (index)
             {
                 case 0:
-                    value.TimeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
+                    value._timeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.TimeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
+                    value._timeOffLimit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffLimitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Date = ReadString(ref reader, name);
+                    value._date = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.WaitlistPositionValue = ReadNullableInt64(ref reader, options, name);
+                    value._waitlistPositionValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class WaitlistPosition : IGenesysCloudModel<WaitlistPosition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.TimeOffRequest is { } property1)
+        if (value._timeOffRequest is { } property1)
         {
             writer.WritePropertyName("timeOffRequest"u8);
             global::GenesysCloud.Extensions.Models.TimeOffRequestReference.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class WaitlistPosition : IGenesysCloudModel<WaitlistPosition>
             writer.WriteNull("timeOffRequest"u8);
         }
 
-        if (value.TimeOffLimit is { } property3)
+        if (value._timeOffLimit is { } property3)
         {
             writer.WritePropertyName("timeOffLimit"u8);
             global::GenesysCloud.Extensions.Models.TimeOffLimitReference.WriteJson(writer, property3, options);
@@ -95,9 +101,9 @@ public sealed class WaitlistPosition : IGenesysCloudModel<WaitlistPosition>
             writer.WriteNull("timeOffLimit"u8);
         }
 
-        WriteString(writer, "date"u8, value.Date, nulls);
-        WriteInt64(writer, "waitlistPosition"u8, value.WaitlistPositionValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "date"u8, value._date, nulls);
+        WriteInt64(writer, "waitlistPosition"u8, value._waitlistPositionValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

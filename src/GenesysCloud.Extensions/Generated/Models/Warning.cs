@@ -14,19 +14,24 @@ public sealed class Warning : IGenesysCloudModel<Warning>
 {
     /// <summary>The value for the warning configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public long? Value { get; set; }
+    public long? Value { get => _value; set => _value = value; }
 
     /// <summary>The range type for the warning configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rangeType")]
-    public global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum? RangeType { get; set; }
+    public global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum? RangeType { get => _rangeType; set => _rangeType = value; }
 
     /// <summary>The color for the warning configuration in RGB hexadecimal format (for example "#FF0000" represents red).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public string? Color { get; set; }
+    public string? Color { get => _color; set => _color = value; }
+
+    private long? _value;
+    private global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum? _rangeType;
+    private string? _color;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Warning IGenesysCloudModel<Warning>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class Warning : IGenesysCloudModel<Warning>
             switch (index)
             {
                 case 0:
-                    value.Value = ReadNullableInt64(ref reader, options, name);
+                    value._value = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.RangeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum?)null;
+                    value._rangeType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Warning.RangeTypeEnum?)null;
                     break;
                 case 2:
-                    value.Color = ReadString(ref reader, name);
+                    value._color = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class Warning : IGenesysCloudModel<Warning>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "value"u8, value.Value, nulls);
-        WriteString(writer, "rangeType"u8, value.RangeType?.ToString(), nulls);
-        WriteString(writer, "color"u8, value.Color, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "value"u8, value._value, nulls);
+        WriteString(writer, "rangeType"u8, value._rangeType?.ToString(), nulls);
+        WriteString(writer, "color"u8, value._color, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

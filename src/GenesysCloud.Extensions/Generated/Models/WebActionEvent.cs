@@ -14,63 +14,79 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
 {
     /// <summary>The action that triggered the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.EventAction? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.EventAction? Action { get => _action; set => _action = value; }
 
     /// <summary>The action map that triggered the action.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionMap")]
-    public global::GenesysCloud.Extensions.Models.ActionEventActionMap? ActionMap { get; set; }
+    public global::GenesysCloud.Extensions.Models.ActionEventActionMap? ActionMap { get => _actionMap; set => _actionMap = value; }
 
     /// <summary>The target for engagement actions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionTarget")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ActionTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? ActionTarget { get => _actionTarget; set => _actionTarget = value; }
 
     /// <summary>Milliseconds elapsed until the action is disposed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeToDisposition")]
-    public long? TimeToDisposition { get; set; }
+    public long? TimeToDisposition { get => _timeToDisposition; set => _timeToDisposition = value; }
 
     /// <summary>Code of the error returned when the action fails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get => _errorCode; set => _errorCode = value; }
 
     /// <summary>Message of the error returned when the action fails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get => _errorMessage; set => _errorMessage = value; }
 
     /// <summary>HTTP User-Agent string (see https://tools.ietf.org/html/rfc1945#section-10.15).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.Browser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.Browser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Visitor's IP address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Visitor's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>Visit's referrer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("visitReferrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? VisitReferrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? VisitReferrer { get => _visitReferrer; set => _visitReferrer = value; }
+
+    private global::GenesysCloud.Extensions.Models.EventAction? _action;
+    private global::GenesysCloud.Extensions.Models.ActionEventActionMap? _actionMap;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _actionTarget;
+    private long? _timeToDisposition;
+    private string? _errorCode;
+    private string? _errorMessage;
+    private string? _userAgentString;
+    private global::GenesysCloud.Extensions.Models.Browser? _browser;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private string? _ipAddress;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.Referrer? _visitReferrer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebActionEvent IGenesysCloudModel<WebActionEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -91,49 +107,49 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             switch (index)
             {
                 case 0:
-                    value.Action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventAction.ReadJson(ref reader, options);
+                    value._action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.EventAction.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.ActionMap = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionEventActionMap.ReadJson(ref reader, options);
+                    value._actionMap = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ActionEventActionMap.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ActionTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._actionTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.TimeToDisposition = ReadNullableInt64(ref reader, options, name);
+                    value._timeToDisposition = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ErrorCode = ReadString(ref reader, name);
+                    value._errorCode = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.ErrorMessage = ReadString(ref reader, name);
+                    value._errorMessage = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.VisitReferrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._visitReferrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,7 +161,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Action is { } property1)
+        if (value._action is { } property1)
         {
             writer.WritePropertyName("action"u8);
             global::GenesysCloud.Extensions.Models.EventAction.WriteJson(writer, property1, options);
@@ -155,7 +171,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("action"u8);
         }
 
-        if (value.ActionMap is { } property3)
+        if (value._actionMap is { } property3)
         {
             writer.WritePropertyName("actionMap"u8);
             global::GenesysCloud.Extensions.Models.ActionEventActionMap.WriteJson(writer, property3, options);
@@ -165,7 +181,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("actionMap"u8);
         }
 
-        if (value.ActionTarget is { } property5)
+        if (value._actionTarget is { } property5)
         {
             writer.WritePropertyName("actionTarget"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property5, options);
@@ -175,11 +191,11 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("actionTarget"u8);
         }
 
-        WriteInt64(writer, "timeToDisposition"u8, value.TimeToDisposition, nulls);
-        WriteString(writer, "errorCode"u8, value.ErrorCode, nulls);
-        WriteString(writer, "errorMessage"u8, value.ErrorMessage, nulls);
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        if (value.Browser is { } property7)
+        WriteInt64(writer, "timeToDisposition"u8, value._timeToDisposition, nulls);
+        WriteString(writer, "errorCode"u8, value._errorCode, nulls);
+        WriteString(writer, "errorMessage"u8, value._errorMessage, nulls);
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        if (value._browser is { } property7)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.Browser.WriteJson(writer, property7, options);
@@ -189,7 +205,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property9)
+        if (value._device is { } property9)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property9, options);
@@ -199,7 +215,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("device"u8);
         }
 
-        if (value.Geolocation is { } property11)
+        if (value._geolocation is { } property11)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property11, options);
@@ -209,9 +225,9 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("geolocation"u8);
         }
 
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.MktCampaign is { } property13)
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._mktCampaign is { } property13)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property13, options);
@@ -221,7 +237,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.VisitReferrer is { } property15)
+        if (value._visitReferrer is { } property15)
         {
             writer.WritePropertyName("visitReferrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property15, options);
@@ -231,7 +247,7 @@ public sealed class WebActionEvent : IGenesysCloudModel<WebActionEvent>
             writer.WriteNull("visitReferrer"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

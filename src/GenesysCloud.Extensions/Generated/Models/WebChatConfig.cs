@@ -14,11 +14,14 @@ public sealed class WebChatConfig : IGenesysCloudModel<WebChatConfig>
 {
     /// <summary>css class to be applied to the web chat widget.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webChatSkin")]
-    public global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum? WebChatSkin { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum? WebChatSkin { get => _webChatSkin; set => _webChatSkin = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum? _webChatSkin;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatConfig IGenesysCloudModel<WebChatConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WebChatConfig : IGenesysCloudModel<WebChatConfig>
             switch (index)
             {
                 case 0:
-                    value.WebChatSkin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum?)null;
+                    value._webChatSkin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatConfig.WebChatSkinEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WebChatConfig : IGenesysCloudModel<WebChatConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "webChatSkin"u8, value.WebChatSkin?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "webChatSkin"u8, value._webChatSkin?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

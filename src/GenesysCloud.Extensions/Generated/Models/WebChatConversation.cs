@@ -14,23 +14,29 @@ public sealed class WebChatConversation : IGenesysCloudModel<WebChatConversation
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Chat Member</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Member { get => _member; set => _member = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo? _member;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatConversation IGenesysCloudModel<WebChatConversation>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WebChatConversation : IGenesysCloudModel<WebChatConversation
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,9 +81,9 @@ public sealed class WebChatConversation : IGenesysCloudModel<WebChatConversation
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Member is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._member is { } property1)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.WebChatMemberInfo.WriteJson(writer, property1, options);
@@ -87,8 +93,8 @@ public sealed class WebChatConversation : IGenesysCloudModel<WebChatConversation
             writer.WriteNull("member"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

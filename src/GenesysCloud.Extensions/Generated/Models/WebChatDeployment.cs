@@ -14,47 +14,59 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>authenticationRequired</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationRequired")]
-    public bool? AuthenticationRequired { get; set; }
+    public bool? AuthenticationRequired { get => _authenticationRequired; set => _authenticationRequired = value; }
 
     /// <summary>URL for third party service authenticating web chat clients. See https://github.com/MyPureCloud/authenticated-web-chat-server-examples</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationUrl")]
-    public string? AuthenticationUrl { get; set; }
+    public string? AuthenticationUrl { get => _authenticationUrl; set => _authenticationUrl = value; }
 
     /// <summary>Gets or sets <c>disabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-    public bool? Disabled { get; set; }
+    public bool? Disabled { get => _disabled; set => _disabled = value; }
 
     /// <summary>Gets or sets <c>webChatConfig</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webChatConfig")]
-    public global::GenesysCloud.Extensions.Models.WebChatConfig? WebChatConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatConfig? WebChatConfig { get => _webChatConfig; set => _webChatConfig = value; }
 
     /// <summary>Gets or sets <c>allowedDomains</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get => _allowedDomains; set => _allowedDomains = value; }
 
     /// <summary>The URI of the Inbound Chat Flow to run when new chats are initiated under this Deployment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _authenticationRequired;
+    private string? _authenticationUrl;
+    private bool? _disabled;
+    private global::GenesysCloud.Extensions.Models.WebChatConfig? _webChatConfig;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _allowedDomains;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flow;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatDeployment IGenesysCloudModel<WebChatDeployment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,30 +87,30 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AuthenticationRequired = ReadNullableBoolean(ref reader, name);
+                    value._authenticationRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.AuthenticationUrl = ReadString(ref reader, name);
+                    value._authenticationUrl = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Disabled = ReadNullableBoolean(ref reader, name);
+                    value._disabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.WebChatConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConfig.ReadJson(ref reader, options);
+                    value._webChatConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConfig.ReadJson(ref reader, options);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.AllowedDomains = null;
+                        value._allowedDomains = null;
                     }
                     else
                     {
@@ -109,17 +121,17 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AllowedDomains = list1;
+                        value._allowedDomains = list1;
                     }
                     break;
                 case 8:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,13 +143,13 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "authenticationRequired"u8, value.AuthenticationRequired, nulls);
-        WriteString(writer, "authenticationUrl"u8, value.AuthenticationUrl, nulls);
-        WriteBoolean(writer, "disabled"u8, value.Disabled, nulls);
-        if (value.WebChatConfig is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "authenticationRequired"u8, value._authenticationRequired, nulls);
+        WriteString(writer, "authenticationUrl"u8, value._authenticationUrl, nulls);
+        WriteBoolean(writer, "disabled"u8, value._disabled, nulls);
+        if (value._webChatConfig is { } property2)
         {
             writer.WritePropertyName("webChatConfig"u8);
             global::GenesysCloud.Extensions.Models.WebChatConfig.WriteJson(writer, property2, options);
@@ -147,7 +159,7 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
             writer.WriteNull("webChatConfig"u8);
         }
 
-        if (value.AllowedDomains is { } property4)
+        if (value._allowedDomains is { } property4)
         {
             writer.WritePropertyName("allowedDomains"u8);
             writer.WriteStartArray();
@@ -164,7 +176,7 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
             writer.WriteNull("allowedDomains"u8);
         }
 
-        if (value.Flow is { } property6)
+        if (value._flow is { } property6)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -174,8 +186,8 @@ public sealed class WebChatDeployment : IGenesysCloudModel<WebChatDeployment>
             writer.WriteNull("flow"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The types of media being requested.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("types")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Types { get => _types; set => _types = value; }
 
     /// <summary>The state of the media request, one of PENDING|ACCEPTED|DECLINED|TIMEDOUT|CANCELLED|ERRORED.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The ID of the new media communication, if applicable.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("communicationId")]
-    public string? CommunicationId { get; set; }
+    public string? CommunicationId { get => _communicationId; set => _communicationId = value; }
 
     /// <summary>The security information related to a media request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securityKey")]
-    public string? SecurityKey { get; set; }
+    public string? SecurityKey { get => _securityKey; set => _securityKey = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _types;
+    private global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum? _state;
+    private string? _communicationId;
+    private string? _securityKey;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatGuestMediaRequest IGenesysCloudModel<WebChatGuestMediaRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Types = null;
+                        value._types = null;
                     }
                     else
                     {
@@ -82,23 +91,23 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Types = list1;
+                        value._types = list1;
                     }
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.WebChatGuestMediaRequest.StateEnum?)null;
                     break;
                 case 4:
-                    value.CommunicationId = ReadString(ref reader, name);
+                    value._communicationId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.SecurityKey = ReadString(ref reader, name);
+                    value._securityKey = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +119,9 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Types is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._types is { } property3)
         {
             writer.WritePropertyName("types"u8);
             writer.WriteStartArray();
@@ -129,11 +138,11 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
             writer.WriteNull("types"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteString(writer, "communicationId"u8, value.CommunicationId, nulls);
-        WriteString(writer, "securityKey"u8, value.SecurityKey, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteString(writer, "communicationId"u8, value._communicationId, nulls);
+        WriteString(writer, "securityKey"u8, value._securityKey, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

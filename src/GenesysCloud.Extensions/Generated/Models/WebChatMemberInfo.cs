@@ -14,59 +14,74 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
 {
     /// <summary>The communicationId of this member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The display name of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
 
     /// <summary>The first name of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>The last name of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>The email address of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public string? Email { get; set; }
+    public string? Email { get => _email; set => _email = value; }
 
     /// <summary>The phone number of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The url to the avatar image of the member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("avatarImageUrl")]
-    public string? AvatarImageUrl { get; set; }
+    public string? AvatarImageUrl { get => _avatarImageUrl; set => _avatarImageUrl = value; }
 
     /// <summary>The role of the member, one of [agent, customer, acd, workflow]</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("role")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum? Role { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum? Role { get => _role; set => _role = value; }
 
     /// <summary>The time the member joined the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("joinDate")]
-    public global::System.DateTimeOffset? JoinDate { get; set; }
+    public global::System.DateTimeOffset? JoinDate { get => _joinDate; set => _joinDate = value; }
 
     /// <summary>The time the member left the conversation, or null if the member is still active in the conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("leaveDate")]
-    public global::System.DateTimeOffset? LeaveDate { get; set; }
+    public global::System.DateTimeOffset? LeaveDate { get => _leaveDate; set => _leaveDate = value; }
 
     /// <summary>If true, the guest member is an authenticated guest.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticatedGuest")]
-    public bool? AuthenticatedGuest { get; set; }
+    public bool? AuthenticatedGuest { get => _authenticatedGuest; set => _authenticatedGuest = value; }
 
     /// <summary>Any custom fields of information pertaining to this member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>The connection state of this member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum? State { get => _state; set => _state = value; }
+
+    private string? _id;
+    private string? _displayName;
+    private string? _firstName;
+    private string? _lastName;
+    private string? _email;
+    private string? _phoneNumber;
+    private string? _avatarImageUrl;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum? _role;
+    private global::System.DateTimeOffset? _joinDate;
+    private global::System.DateTimeOffset? _leaveDate;
+    private bool? _authenticatedGuest;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _customFields;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatMemberInfo IGenesysCloudModel<WebChatMemberInfo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,42 +102,42 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Email = ReadString(ref reader, name);
+                    value._email = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.AvatarImageUrl = ReadString(ref reader, name);
+                    value._avatarImageUrl = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.Role = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum?)null;
+                    value._role = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatMemberInfo.RoleEnum?)null;
                     break;
                 case 8:
-                    value.JoinDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._joinDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.LeaveDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._leaveDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.AuthenticatedGuest = ReadNullableBoolean(ref reader, name);
+                    value._authenticatedGuest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -133,14 +148,14 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.CustomFields = dictionary2;
+                        value._customFields = dictionary2;
                     }
                     break;
                 case 12:
-                    value.State = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum(text3) : (global::GenesysCloud.Extensions.Models.WebChatMemberInfo.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,18 +167,18 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "email"u8, value.Email, nulls);
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        WriteString(writer, "avatarImageUrl"u8, value.AvatarImageUrl, nulls);
-        WriteString(writer, "role"u8, value.Role?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "joinDate"u8, value.JoinDate, nulls);
-        WriteDateTimeOffset(writer, "leaveDate"u8, value.LeaveDate, nulls);
-        WriteBoolean(writer, "authenticatedGuest"u8, value.AuthenticatedGuest, nulls);
-        if (value.CustomFields is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "email"u8, value._email, nulls);
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        WriteString(writer, "avatarImageUrl"u8, value._avatarImageUrl, nulls);
+        WriteString(writer, "role"u8, value._role?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "joinDate"u8, value._joinDate, nulls);
+        WriteDateTimeOffset(writer, "leaveDate"u8, value._leaveDate, nulls);
+        WriteBoolean(writer, "authenticatedGuest"u8, value._authenticatedGuest, nulls);
+        if (value._customFields is { } property4)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -181,8 +196,8 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
             writer.WriteNull("customFields"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

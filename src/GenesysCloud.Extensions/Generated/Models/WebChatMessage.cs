@@ -14,39 +14,49 @@ public sealed class WebChatMessage : IGenesysCloudModel<WebChatMessage>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The identifier of the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.WebChatConversation? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatConversation? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The member who sent the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sender")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Sender { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Sender { get => _sender; set => _sender = value; }
 
     /// <summary>The message body.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("body")]
-    public string? Body { get; set; }
+    public string? Body { get => _body; set => _body = value; }
 
     /// <summary>The purpose of the message within the conversation, such as a standard text entry versus a greeting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bodyType")]
-    public global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum? BodyType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum? BodyType { get => _bodyType; set => _bodyType = value; }
 
     /// <summary>The timestamp of the message, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WebChatConversation? _conversation;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo? _sender;
+    private string? _body;
+    private global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum? _bodyType;
+    private global::System.DateTimeOffset? _timestamp;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatMessage IGenesysCloudModel<WebChatMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class WebChatMessage : IGenesysCloudModel<WebChatMessage>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConversation.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConversation.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
+                    value._sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Body = ReadString(ref reader, name);
+                    value._body = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.BodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum?)null;
+                    value._bodyType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatMessage.BodyTypeEnum?)null;
                     break;
                 case 6:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +113,9 @@ public sealed class WebChatMessage : IGenesysCloudModel<WebChatMessage>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Conversation is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._conversation is { } property2)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.WebChatConversation.WriteJson(writer, property2, options);
@@ -115,7 +125,7 @@ public sealed class WebChatMessage : IGenesysCloudModel<WebChatMessage>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Sender is { } property4)
+        if (value._sender is { } property4)
         {
             writer.WritePropertyName("sender"u8);
             global::GenesysCloud.Extensions.Models.WebChatMemberInfo.WriteJson(writer, property4, options);
@@ -125,11 +135,11 @@ public sealed class WebChatMessage : IGenesysCloudModel<WebChatMessage>
             writer.WriteNull("sender"u8);
         }
 
-        WriteString(writer, "body"u8, value.Body, nulls);
-        WriteString(writer, "bodyType"u8, value.BodyType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "body"u8, value._body, nulls);
+        WriteString(writer, "bodyType"u8, value._bodyType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

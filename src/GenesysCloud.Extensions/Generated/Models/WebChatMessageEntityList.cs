@@ -14,27 +14,34 @@ public sealed class WebChatMessageEntityList : IGenesysCloudModel<WebChatMessage
 {
     /// <summary>Gets or sets <c>pageSize</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebChatMessage>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebChatMessage>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>previousPage</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousPage")]
-    public string? PreviousPage { get; set; }
+    public string? PreviousPage { get => _previousPage; set => _previousPage = value; }
 
     /// <summary>Gets or sets <c>next</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("next")]
-    public string? Next { get; set; }
+    public string? Next { get => _next; set => _next = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private long? _pageSize;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebChatMessage>? _entities;
+    private string? _previousPage;
+    private string? _next;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatMessageEntityList IGenesysCloudModel<WebChatMessageEntityList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,12 +62,12 @@ public sealed class WebChatMessageEntityList : IGenesysCloudModel<WebChatMessage
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -71,20 +78,20 @@ public sealed class WebChatMessageEntityList : IGenesysCloudModel<WebChatMessage
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WebChatMessage.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 2:
-                    value.PreviousPage = ReadString(ref reader, name);
+                    value._previousPage = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Next = ReadString(ref reader, name);
+                    value._next = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +103,8 @@ public sealed class WebChatMessageEntityList : IGenesysCloudModel<WebChatMessage
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        if (value.Entities is { } property2)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -121,10 +128,10 @@ public sealed class WebChatMessageEntityList : IGenesysCloudModel<WebChatMessage
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "previousPage"u8, value.PreviousPage, nulls);
-        WriteString(writer, "next"u8, value.Next, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "previousPage"u8, value._previousPage, nulls);
+        WriteString(writer, "next"u8, value._next, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
 {
     /// <summary>The target type of the routing target, such as 'QUEUE'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetType")]
-    public global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum? TargetType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum? TargetType { get => _targetType; set => _targetType = value; }
 
     /// <summary>The target of the route, in the format appropriate given the 'targetType'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetAddress")]
-    public string? TargetAddress { get; set; }
+    public string? TargetAddress { get => _targetAddress; set => _targetAddress = value; }
 
     /// <summary>The list of skill names to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>The language name to use for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>The priority to assign to the conversation for routing.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum? _targetType;
+    private string? _targetAddress;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skills;
+    private string? _language;
+    private long? _priority;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatRoutingTarget IGenesysCloudModel<WebChatRoutingTarget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
             switch (index)
             {
                 case 0:
-                    value.TargetType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum?)null;
+                    value._targetType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebChatRoutingTarget.TargetTypeEnum?)null;
                     break;
                 case 1:
-                    value.TargetAddress = ReadString(ref reader, name);
+                    value._targetAddress = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -74,17 +81,17 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Skills = list2;
+                        value._skills = list2;
                     }
                     break;
                 case 3:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "targetType"u8, value.TargetType?.ToString(), nulls);
-        WriteString(writer, "targetAddress"u8, value.TargetAddress, nulls);
-        if (value.Skills is { } property3)
+        WriteString(writer, "targetType"u8, value._targetType?.ToString(), nulls);
+        WriteString(writer, "targetAddress"u8, value._targetAddress, nulls);
+        if (value._skills is { } property3)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -115,9 +122,9 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
             writer.WriteNull("skills"u8);
         }
 
-        WriteString(writer, "language"u8, value.Language, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "language"u8, value._language, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

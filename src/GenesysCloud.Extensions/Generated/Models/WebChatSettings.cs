@@ -14,11 +14,14 @@ public sealed class WebChatSettings : IGenesysCloudModel<WebChatSettings>
 {
     /// <summary>Gets or sets <c>requireDeployment</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requireDeployment")]
-    public bool? RequireDeployment { get; set; }
+    public bool? RequireDeployment { get => _requireDeployment; set => _requireDeployment = value; }
+
+    private bool? _requireDeployment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatSettings IGenesysCloudModel<WebChatSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WebChatSettings : IGenesysCloudModel<WebChatSettings>
             switch (index)
             {
                 case 0:
-                    value.RequireDeployment = ReadNullableBoolean(ref reader, name);
+                    value._requireDeployment = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WebChatSettings : IGenesysCloudModel<WebChatSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "requireDeployment"u8, value.RequireDeployment, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "requireDeployment"u8, value._requireDeployment, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class WebChatTyping : IGenesysCloudModel<WebChatTyping>
 {
     /// <summary>The event identifier of this typing indicator event (useful to guard against event re-delivery</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The identifier of the conversation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conversation")]
-    public global::GenesysCloud.Extensions.Models.WebChatConversation? Conversation { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatConversation? Conversation { get => _conversation; set => _conversation = value; }
 
     /// <summary>The member who sent the message</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sender")]
-    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Sender { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebChatMemberInfo? Sender { get => _sender; set => _sender = value; }
 
     /// <summary>The timestamp of the message, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WebChatConversation? _conversation;
+    private global::GenesysCloud.Extensions.Models.WebChatMemberInfo? _sender;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebChatTyping IGenesysCloudModel<WebChatTyping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WebChatTyping : IGenesysCloudModel<WebChatTyping>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConversation.ReadJson(ref reader, options);
+                    value._conversation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatConversation.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
+                    value._sender = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebChatMemberInfo.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class WebChatTyping : IGenesysCloudModel<WebChatTyping>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.Conversation is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._conversation is { } property1)
         {
             writer.WritePropertyName("conversation"u8);
             global::GenesysCloud.Extensions.Models.WebChatConversation.WriteJson(writer, property1, options);
@@ -86,7 +92,7 @@ public sealed class WebChatTyping : IGenesysCloudModel<WebChatTyping>
             writer.WriteNull("conversation"u8);
         }
 
-        if (value.Sender is { } property3)
+        if (value._sender is { } property3)
         {
             writer.WritePropertyName("sender"u8);
             global::GenesysCloud.Extensions.Models.WebChatMemberInfo.WriteJson(writer, property3, options);
@@ -96,8 +102,8 @@ public sealed class WebChatTyping : IGenesysCloudModel<WebChatTyping>
             writer.WriteNull("sender"u8);
         }
 
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WebDeploymentActiveConfigurationOnDeployment : IGenesysCloud
 {
     /// <summary>The active configuration on a deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurationVersion")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion? ConfigurationVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion? ConfigurationVersion { get => _configurationVersion; set => _configurationVersion = value; }
 
     /// <summary>The web deployment associated with the active configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deployment")]
-    public global::GenesysCloud.Extensions.Models.WebDeployment? Deployment { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeployment? Deployment { get => _deployment; set => _deployment = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion? _configurationVersion;
+    private global::GenesysCloud.Extensions.Models.WebDeployment? _deployment;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentActiveConfigurationOnDeployment IGenesysCloudModel<WebDeploymentActiveConfigurationOnDeployment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WebDeploymentActiveConfigurationOnDeployment : IGenesysCloud
             switch (index)
             {
                 case 0:
-                    value.ConfigurationVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.ReadJson(ref reader, options);
+                    value._configurationVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Deployment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeployment.ReadJson(ref reader, options);
+                    value._deployment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeployment.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class WebDeploymentActiveConfigurationOnDeployment : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ConfigurationVersion is { } property1)
+        if (value._configurationVersion is { } property1)
         {
             writer.WritePropertyName("configurationVersion"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class WebDeploymentActiveConfigurationOnDeployment : IGenesysCloud
             writer.WriteNull("configurationVersion"u8);
         }
 
-        if (value.Deployment is { } property3)
+        if (value._deployment is { } property3)
         {
             writer.WritePropertyName("deployment"u8);
             global::GenesysCloud.Extensions.Models.WebDeployment.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class WebDeploymentActiveConfigurationOnDeployment : IGenesysCloud
             writer.WriteNull("deployment"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

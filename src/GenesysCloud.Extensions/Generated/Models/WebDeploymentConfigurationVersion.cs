@@ -14,99 +14,124 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
 {
     /// <summary>The configuration version ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The configuration version name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The version of the configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Headless Mode Support which Controls UI components. When enabled, native UI components will be disabled and allows for custom-built UI.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headlessMode")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode? HeadlessMode { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode? HeadlessMode { get => _headlessMode; set => _headlessMode = value; }
 
     /// <summary>The description of the configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>A list of languages supported on the configuration required if the messenger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>The default language to use for the configuration required if the messenger is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguage")]
-    public string? DefaultLanguage { get; set; }
+    public string? DefaultLanguage { get => _defaultLanguage; set => _defaultLanguage = value; }
 
     /// <summary>The localization settings for homescreen app</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customI18nLabels")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CustomI18nLabels>? CustomI18nLabels { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CustomI18nLabels>? CustomI18nLabels { get => _customI18nLabels; set => _customI18nLabels = value; }
 
     /// <summary>The settings for messenger</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messenger")]
-    public global::GenesysCloud.Extensions.Models.MessengerSettings? Messenger { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessengerSettings? Messenger { get => _messenger; set => _messenger = value; }
 
     /// <summary>The settings for position</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("position")]
-    public global::GenesysCloud.Extensions.Models.PositionSettings? Position { get; set; }
+    public global::GenesysCloud.Extensions.Models.PositionSettings? Position { get => _position; set => _position = value; }
 
     /// <summary>The settings for knowledge portal (previously support center)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportCenter")]
-    public global::GenesysCloud.Extensions.Models.SupportCenterSettings? SupportCenter { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportCenterSettings? SupportCenter { get => _supportCenter; set => _supportCenter = value; }
 
     /// <summary>The settings for cobrowse</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cobrowse")]
-    public global::GenesysCloud.Extensions.Models.CobrowseSettings? Cobrowse { get; set; }
+    public global::GenesysCloud.Extensions.Models.CobrowseSettings? Cobrowse { get => _cobrowse; set => _cobrowse = value; }
 
     /// <summary>The settings for journey events</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyEvents")]
-    public global::GenesysCloud.Extensions.Models.JourneyEventsSettings? JourneyEvents { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyEventsSettings? JourneyEvents { get => _journeyEvents; set => _journeyEvents = value; }
 
     /// <summary>The settings for authenticated deployments</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationSettings")]
-    public global::GenesysCloud.Extensions.Models.AuthenticationSettings? AuthenticationSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.AuthenticationSettings? AuthenticationSettings { get => _authenticationSettings; set => _authenticationSettings = value; }
 
     /// <summary>The settings for video</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.VideoSettings? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.VideoSettings? Video { get => _video; set => _video = value; }
 
     /// <summary>The date the configuration version was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The date the configuration version was most recently modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The date the configuration version was most recently published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePublished")]
-    public global::System.DateTimeOffset? DatePublished { get; set; }
+    public global::System.DateTimeOffset? DatePublished { get => _datePublished; set => _datePublished = value; }
 
     /// <summary>A reference to the user who most recently modified the configuration version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastModifiedUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LastModifiedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? LastModifiedUser { get => _lastModifiedUser; set => _lastModifiedUser = value; }
 
     /// <summary>A reference to the user who created the configuration version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? CreatedUser { get => _createdUser; set => _createdUser = value; }
 
     /// <summary>A reference to the user who published the configuration version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedUser")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PublishedUser { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PublishedUser { get => _publishedUser; set => _publishedUser = value; }
 
     /// <summary>The current status of the configuration version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _version;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode? _headlessMode;
+    private string? _description;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _languages;
+    private string? _defaultLanguage;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CustomI18nLabels>? _customI18nLabels;
+    private global::GenesysCloud.Extensions.Models.MessengerSettings? _messenger;
+    private global::GenesysCloud.Extensions.Models.PositionSettings? _position;
+    private global::GenesysCloud.Extensions.Models.SupportCenterSettings? _supportCenter;
+    private global::GenesysCloud.Extensions.Models.CobrowseSettings? _cobrowse;
+    private global::GenesysCloud.Extensions.Models.JourneyEventsSettings? _journeyEvents;
+    private global::GenesysCloud.Extensions.Models.AuthenticationSettings? _authenticationSettings;
+    private global::GenesysCloud.Extensions.Models.VideoSettings? _video;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _datePublished;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _lastModifiedUser;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _createdUser;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _publishedUser;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum? _status;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentConfigurationVersion IGenesysCloudModel<WebDeploymentConfigurationVersion>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -127,24 +152,24 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.HeadlessMode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode.ReadJson(ref reader, options);
+                    value._headlessMode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -155,16 +180,16 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Languages = list1;
+                        value._languages = list1;
                     }
                     break;
                 case 6:
-                    value.DefaultLanguage = ReadString(ref reader, name);
+                    value._defaultLanguage = ReadString(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.CustomI18nLabels = null;
+                        value._customI18nLabels = null;
                     }
                     else
                     {
@@ -175,56 +200,56 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomI18nLabels.ReadJson(ref reader, options));
                         }
 
-                        value.CustomI18nLabels = list2;
+                        value._customI18nLabels = list2;
                     }
                     break;
                 case 8:
-                    value.Messenger = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerSettings.ReadJson(ref reader, options);
+                    value._messenger = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessengerSettings.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.Position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PositionSettings.ReadJson(ref reader, options);
+                    value._position = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PositionSettings.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.SupportCenter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterSettings.ReadJson(ref reader, options);
+                    value._supportCenter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportCenterSettings.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Cobrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CobrowseSettings.ReadJson(ref reader, options);
+                    value._cobrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.CobrowseSettings.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.JourneyEvents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyEventsSettings.ReadJson(ref reader, options);
+                    value._journeyEvents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyEventsSettings.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.AuthenticationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthenticationSettings.ReadJson(ref reader, options);
+                    value._authenticationSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AuthenticationSettings.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VideoSettings.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.VideoSettings.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 16:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.DatePublished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._datePublished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.LastModifiedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._lastModifiedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.CreatedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._createdUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.PublishedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._publishedUser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.Status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum(text3) : (global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.StatusEnum?)null;
                     break;
                 case 22:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -236,10 +261,10 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        if (value.HeadlessMode is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        if (value._headlessMode is { } property4)
         {
             writer.WritePropertyName("headlessMode"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentHeadlessMode.WriteJson(writer, property4, options);
@@ -249,8 +274,8 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("headlessMode"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Languages is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._languages is { } property6)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -267,8 +292,8 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("languages"u8);
         }
 
-        WriteString(writer, "defaultLanguage"u8, value.DefaultLanguage, nulls);
-        if (value.CustomI18nLabels is { } property8)
+        WriteString(writer, "defaultLanguage"u8, value._defaultLanguage, nulls);
+        if (value._customI18nLabels is { } property8)
         {
             writer.WritePropertyName("customI18nLabels"u8);
             writer.WriteStartArray();
@@ -292,7 +317,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("customI18nLabels"u8);
         }
 
-        if (value.Messenger is { } property11)
+        if (value._messenger is { } property11)
         {
             writer.WritePropertyName("messenger"u8);
             global::GenesysCloud.Extensions.Models.MessengerSettings.WriteJson(writer, property11, options);
@@ -302,7 +327,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("messenger"u8);
         }
 
-        if (value.Position is { } property13)
+        if (value._position is { } property13)
         {
             writer.WritePropertyName("position"u8);
             global::GenesysCloud.Extensions.Models.PositionSettings.WriteJson(writer, property13, options);
@@ -312,7 +337,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("position"u8);
         }
 
-        if (value.SupportCenter is { } property15)
+        if (value._supportCenter is { } property15)
         {
             writer.WritePropertyName("supportCenter"u8);
             global::GenesysCloud.Extensions.Models.SupportCenterSettings.WriteJson(writer, property15, options);
@@ -322,7 +347,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("supportCenter"u8);
         }
 
-        if (value.Cobrowse is { } property17)
+        if (value._cobrowse is { } property17)
         {
             writer.WritePropertyName("cobrowse"u8);
             global::GenesysCloud.Extensions.Models.CobrowseSettings.WriteJson(writer, property17, options);
@@ -332,7 +357,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("cobrowse"u8);
         }
 
-        if (value.JourneyEvents is { } property19)
+        if (value._journeyEvents is { } property19)
         {
             writer.WritePropertyName("journeyEvents"u8);
             global::GenesysCloud.Extensions.Models.JourneyEventsSettings.WriteJson(writer, property19, options);
@@ -342,7 +367,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("journeyEvents"u8);
         }
 
-        if (value.AuthenticationSettings is { } property21)
+        if (value._authenticationSettings is { } property21)
         {
             writer.WritePropertyName("authenticationSettings"u8);
             global::GenesysCloud.Extensions.Models.AuthenticationSettings.WriteJson(writer, property21, options);
@@ -352,7 +377,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("authenticationSettings"u8);
         }
 
-        if (value.Video is { } property23)
+        if (value._video is { } property23)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.VideoSettings.WriteJson(writer, property23, options);
@@ -362,10 +387,10 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("video"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "datePublished"u8, value.DatePublished, nulls);
-        if (value.LastModifiedUser is { } property25)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "datePublished"u8, value._datePublished, nulls);
+        if (value._lastModifiedUser is { } property25)
         {
             writer.WritePropertyName("lastModifiedUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property25, options);
@@ -375,7 +400,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("lastModifiedUser"u8);
         }
 
-        if (value.CreatedUser is { } property27)
+        if (value._createdUser is { } property27)
         {
             writer.WritePropertyName("createdUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property27, options);
@@ -385,7 +410,7 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("createdUser"u8);
         }
 
-        if (value.PublishedUser is { } property29)
+        if (value._publishedUser is { } property29)
         {
             writer.WritePropertyName("publishedUser"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property29, options);
@@ -395,9 +420,9 @@ public sealed class WebDeploymentConfigurationVersion : IGenesysCloudModel<WebDe
             writer.WriteNull("publishedUser"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WebDeploymentConfigurationVersionEntityListing : IGenesysClo
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>Gets or sets <c>nextUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nextUri")]
-    public string? NextUri { get; set; }
+    public string? NextUri { get => _nextUri; set => _nextUri = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>Gets or sets <c>previousUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previousUri")]
-    public string? PreviousUri { get; set; }
+    public string? PreviousUri { get => _previousUri; set => _previousUri = value; }
 
     /// <summary>Gets or sets <c>total</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public long? Total { get; set; }
+    public long? Total { get => _total; set => _total = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>? _entities;
+    private string? _nextUri;
+    private string? _selfUri;
+    private string? _previousUri;
+    private long? _total;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentConfigurationVersionEntityListing IGenesysCloudModel<WebDeploymentConfigurationVersionEntityListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -57,7 +64,7 @@ public sealed class WebDeploymentConfigurationVersionEntityListing : IGenesysClo
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -68,23 +75,23 @@ public sealed class WebDeploymentConfigurationVersionEntityListing : IGenesysClo
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.NextUri = ReadString(ref reader, name);
+                    value._nextUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.PreviousUri = ReadString(ref reader, name);
+                    value._previousUri = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Total = ReadNullableInt64(ref reader, options, name);
+                    value._total = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class WebDeploymentConfigurationVersionEntityListing : IGenesysClo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property2)
+        if (value._entities is { } property2)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -120,11 +127,11 @@ public sealed class WebDeploymentConfigurationVersionEntityListing : IGenesysClo
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "nextUri"u8, value.NextUri, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "previousUri"u8, value.PreviousUri, nulls);
-        WriteInt64(writer, "total"u8, value.Total, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "nextUri"u8, value._nextUri, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "previousUri"u8, value._previousUri, nulls);
+        WriteInt64(writer, "total"u8, value._total, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

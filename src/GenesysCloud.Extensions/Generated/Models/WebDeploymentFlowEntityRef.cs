@@ -14,27 +14,34 @@ public sealed class WebDeploymentFlowEntityRef : IGenesysCloudModel<WebDeploymen
 {
     /// <summary>The Flow ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The Flow name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>selfUri</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>The flow description for the webdeployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowDescription")]
-    public string? FlowDescription { get; set; }
+    public string? FlowDescription { get => _flowDescription; set => _flowDescription = value; }
 
     /// <summary>The published config version for the associated deployment</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishVersion")]
-    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.FlowVersion? PublishVersion { get => _publishVersion; set => _publishVersion = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _selfUri;
+    private string? _flowDescription;
+    private global::GenesysCloud.Extensions.Models.FlowVersion? _publishVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentFlowEntityRef IGenesysCloudModel<WebDeploymentFlowEntityRef>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class WebDeploymentFlowEntityRef : IGenesysCloudModel<WebDeploymen
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.FlowDescription = ReadString(ref reader, name);
+                    value._flowDescription = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.PublishVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
+                    value._publishVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.FlowVersion.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,11 +89,11 @@ public sealed class WebDeploymentFlowEntityRef : IGenesysCloudModel<WebDeploymen
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "flowDescription"u8, value.FlowDescription, nulls);
-        if (value.PublishVersion is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "flowDescription"u8, value._flowDescription, nulls);
+        if (value._publishVersion is { } property1)
         {
             writer.WritePropertyName("publishVersion"u8);
             global::GenesysCloud.Extensions.Models.FlowVersion.WriteJson(writer, property1, options);
@@ -96,7 +103,7 @@ public sealed class WebDeploymentFlowEntityRef : IGenesysCloudModel<WebDeploymen
             writer.WriteNull("publishVersion"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

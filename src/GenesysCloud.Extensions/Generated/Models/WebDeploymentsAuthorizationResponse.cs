@@ -14,15 +14,19 @@ public sealed class WebDeploymentsAuthorizationResponse : IGenesysCloudModel<Web
 {
     /// <summary>Refresh token used to issue a new JWT.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("refreshToken")]
-    public string? RefreshToken { get; set; }
+    public string? RefreshToken { get => _refreshToken; set => _refreshToken = value; }
 
     /// <summary>Gets or sets <c>jwt</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
-    public string? Jwt { get; set; }
+    public string? Jwt { get => _jwt; set => _jwt = value; }
+
+    private string? _refreshToken;
+    private string? _jwt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentsAuthorizationResponse IGenesysCloudModel<WebDeploymentsAuthorizationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WebDeploymentsAuthorizationResponse : IGenesysCloudModel<Web
             switch (index)
             {
                 case 0:
-                    value.RefreshToken = ReadString(ref reader, name);
+                    value._refreshToken = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Jwt = ReadString(ref reader, name);
+                    value._jwt = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WebDeploymentsAuthorizationResponse : IGenesysCloudModel<Web
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "refreshToken"u8, value.RefreshToken, nulls);
-        WriteString(writer, "jwt"u8, value.Jwt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "refreshToken"u8, value._refreshToken, nulls);
+        WriteString(writer, "jwt"u8, value._jwt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
 {
     /// <summary>A subset of the Journey System's action data relevant to a part of a conversation (for external linkage and internal usage/context)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyAction")]
-    public global::GenesysCloud.Extensions.Models.JourneyAction? JourneyAction { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyAction? JourneyAction { get => _journeyAction; set => _journeyAction = value; }
 
     /// <summary>Journey customer information. Used for linking the authenticated customer with the journey.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customer")]
-    public global::GenesysCloud.Extensions.Models.JourneyCustomer? Customer { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCustomer? Customer { get => _customer; set => _customer = value; }
 
     /// <summary>Contains the Journey System's customer session details.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerSession")]
-    public global::GenesysCloud.Extensions.Models.JourneyCustomerSession? CustomerSession { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCustomerSession? CustomerSession { get => _customerSession; set => _customerSession = value; }
+
+    private global::GenesysCloud.Extensions.Models.JourneyAction? _journeyAction;
+    private global::GenesysCloud.Extensions.Models.JourneyCustomer? _customer;
+    private global::GenesysCloud.Extensions.Models.JourneyCustomerSession? _customerSession;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentsJourneyContext IGenesysCloudModel<WebDeploymentsJourneyContext>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
             switch (index)
             {
                 case 0:
-                    value.JourneyAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyAction.ReadJson(ref reader, options);
+                    value._journeyAction = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyAction.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Customer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCustomer.ReadJson(ref reader, options);
+                    value._customer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCustomer.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.CustomerSession = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCustomerSession.ReadJson(ref reader, options);
+                    value._customerSession = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCustomerSession.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.JourneyAction is { } property1)
+        if (value._journeyAction is { } property1)
         {
             writer.WritePropertyName("journeyAction"u8);
             global::GenesysCloud.Extensions.Models.JourneyAction.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
             writer.WriteNull("journeyAction"u8);
         }
 
-        if (value.Customer is { } property3)
+        if (value._customer is { } property3)
         {
             writer.WritePropertyName("customer"u8);
             global::GenesysCloud.Extensions.Models.JourneyCustomer.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
             writer.WriteNull("customer"u8);
         }
 
-        if (value.CustomerSession is { } property5)
+        if (value._customerSession is { } property5)
         {
             writer.WritePropertyName("customerSession"u8);
             global::GenesysCloud.Extensions.Models.JourneyCustomerSession.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class WebDeploymentsJourneyContext : IGenesysCloudModel<WebDeploym
             writer.WriteNull("customerSession"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WebDeploymentsOAuthExchangeRequest : IGenesysCloudModel<WebD
 {
     /// <summary>The WebDeployment ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deploymentId")]
-    public string? DeploymentId { get; set; }
+    public string? DeploymentId { get => _deploymentId; set => _deploymentId = value; }
 
     /// <summary>A Customer journey context.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("journeyContext")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext? JourneyContext { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext? JourneyContext { get => _journeyContext; set => _journeyContext = value; }
 
     /// <summary>Gets or sets <c>oauth</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oauth")]
-    public global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters? Oauth { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters? Oauth { get => _oauth; set => _oauth = value; }
+
+    private string? _deploymentId;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext? _journeyContext;
+    private global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters? _oauth;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentsOAuthExchangeRequest IGenesysCloudModel<WebDeploymentsOAuthExchangeRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WebDeploymentsOAuthExchangeRequest : IGenesysCloudModel<WebD
             switch (index)
             {
                 case 0:
-                    value.DeploymentId = ReadString(ref reader, name);
+                    value._deploymentId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.JourneyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext.ReadJson(ref reader, options);
+                    value._journeyContext = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Oauth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters.ReadJson(ref reader, options);
+                    value._oauth = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class WebDeploymentsOAuthExchangeRequest : IGenesysCloudModel<WebD
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "deploymentId"u8, value.DeploymentId, nulls);
-        if (value.JourneyContext is { } property1)
+        WriteString(writer, "deploymentId"u8, value._deploymentId, nulls);
+        if (value._journeyContext is { } property1)
         {
             writer.WritePropertyName("journeyContext"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentsJourneyContext.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class WebDeploymentsOAuthExchangeRequest : IGenesysCloudModel<WebD
             writer.WriteNull("journeyContext"u8);
         }
 
-        if (value.Oauth is { } property3)
+        if (value._oauth is { } property3)
         {
             writer.WritePropertyName("oauth"u8);
             global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthRequestParameters.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class WebDeploymentsOAuthExchangeRequest : IGenesysCloudModel<WebD
             writer.WriteNull("oauth"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

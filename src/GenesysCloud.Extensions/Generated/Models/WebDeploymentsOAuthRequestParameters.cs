@@ -14,35 +14,44 @@ public sealed class WebDeploymentsOAuthRequestParameters : IGenesysCloudModel<We
 {
     /// <summary>The authorization code to be sent to the authentication server during the token request.  Refer to https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>The implicit id_token to be sent to the authentication server during the token request.  Refer to https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("idToken")]
-    public string? IdToken { get; set; }
+    public string? IdToken { get => _idToken; set => _idToken = value; }
 
     /// <summary>Redirect URI sent in the "Authentication Request"Refer to https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUri")]
-    public string? RedirectUri { get; set; }
+    public string? RedirectUri { get => _redirectUri; set => _redirectUri = value; }
 
     /// <summary>Required if provided in the "Authentication Request". Otherwise should be empty.String value used to associate a Client session with an ID Token, and to mitigate replay attacks. The value is passed through unmodified from the Authentication Request to the ID Token. Refer to https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nonce")]
-    public string? Nonce { get; set; }
+    public string? Nonce { get => _nonce; set => _nonce = value; }
 
     /// <summary>Required if provided in the  "Authentication Request". Otherwise should be empty.Specifies the allowable elapsed time in seconds since the last time the End-User was actively authenticated.Refer to https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxAge")]
-    public long? MaxAge { get; set; }
+    public long? MaxAge { get => _maxAge; set => _maxAge = value; }
 
     /// <summary>Required if authorizing using Proof Key for Code Exchange (PKCE). Otherwise should be empty.Random URL-safe string with a minimum length of 43 characters generated at start of authorization flow to mitigate the threat of having the authorization code intercepted. Refer to https://datatracker.ietf.org/doc/html/rfc7636</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("codeVerifier")]
-    public string? CodeVerifier { get; set; }
+    public string? CodeVerifier { get => _codeVerifier; set => _codeVerifier = value; }
 
     /// <summary>Optional parameter. Set it if authorization server discovery metadata authorization_response_iss_parameter_supported is enabled. Refer to https://datatracker.ietf.org/doc/html/rfc9207</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("iss")]
-    public string? Iss { get; set; }
+    public string? Iss { get => _iss; set => _iss = value; }
+
+    private string? _code;
+    private string? _idToken;
+    private string? _redirectUri;
+    private string? _nonce;
+    private long? _maxAge;
+    private string? _codeVerifier;
+    private string? _iss;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebDeploymentsOAuthRequestParameters IGenesysCloudModel<WebDeploymentsOAuthRequestParameters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class WebDeploymentsOAuthRequestParameters : IGenesysCloudModel<We
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.IdToken = ReadString(ref reader, name);
+                    value._idToken = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.RedirectUri = ReadString(ref reader, name);
+                    value._redirectUri = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Nonce = ReadString(ref reader, name);
+                    value._nonce = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.MaxAge = ReadNullableInt64(ref reader, options, name);
+                    value._maxAge = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.CodeVerifier = ReadString(ref reader, name);
+                    value._codeVerifier = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Iss = ReadString(ref reader, name);
+                    value._iss = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,14 +105,14 @@ public sealed class WebDeploymentsOAuthRequestParameters : IGenesysCloudModel<We
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "idToken"u8, value.IdToken, nulls);
-        WriteString(writer, "redirectUri"u8, value.RedirectUri, nulls);
-        WriteString(writer, "nonce"u8, value.Nonce, nulls);
-        WriteInt64(writer, "maxAge"u8, value.MaxAge, nulls);
-        WriteString(writer, "codeVerifier"u8, value.CodeVerifier, nulls);
-        WriteString(writer, "iss"u8, value.Iss, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "idToken"u8, value._idToken, nulls);
+        WriteString(writer, "redirectUri"u8, value._redirectUri, nulls);
+        WriteString(writer, "nonce"u8, value._nonce, nulls);
+        WriteInt64(writer, "maxAge"u8, value._maxAge, nulls);
+        WriteString(writer, "codeVerifier"u8, value._codeVerifier, nulls);
+        WriteString(writer, "iss"u8, value._iss, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

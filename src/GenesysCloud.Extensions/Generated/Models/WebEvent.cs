@@ -14,71 +14,89 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
 {
     /// <summary>Represents the action the customer performed. A good event name is typically an object followed by the action performed in past tense (e.g. page_viewed, order_completed, user_registered).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The total count of events performed by the customer across all sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalEventCount")]
-    public long? TotalEventCount { get; set; }
+    public long? TotalEventCount { get => _totalEventCount; set => _totalEventCount = value; }
 
     /// <summary>The total count of pageviews performed by the customer across all sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPageviewCount")]
-    public long? TotalPageviewCount { get; set; }
+    public long? TotalPageviewCount { get => _totalPageviewCount; set => _totalPageviewCount = value; }
 
     /// <summary>The webpage where the user interaction occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public global::GenesysCloud.Extensions.Models.JourneyPage? Page { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyPage? Page { get => _page; set => _page = value; }
 
     /// <summary>HTTP User-Agent string (see https://tools.ietf.org/html/rfc1945#section-10.15).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.Browser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.Browser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.Device? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.Device? Device { get => _device; set => _device = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Customer's IP address. May be null if the business configures the tracker to not collect IP addresses.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Customer's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Marketing / traffic source information.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>Identifies the page URL that originally generated the request for the current page being viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get => _referrer; set => _referrer = value; }
 
     /// <summary>User-defined attributes associated with a particular event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>User-defined traits associated with a particular event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>Indicates whether the event was produced during an authenticated session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticated")]
-    public bool? Authenticated { get; set; }
+    public bool? Authenticated { get => _authenticated; set => _authenticated = value; }
+
+    private string? _eventName;
+    private long? _totalEventCount;
+    private long? _totalPageviewCount;
+    private global::GenesysCloud.Extensions.Models.JourneyPage? _page;
+    private string? _userAgentString;
+    private global::GenesysCloud.Extensions.Models.Browser? _browser;
+    private global::GenesysCloud.Extensions.Models.Device? _device;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private string? _ipAddress;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.Referrer? _referrer;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private string? _searchQuery;
+    private bool? _authenticated;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebEvent IGenesysCloudModel<WebEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -99,45 +117,45 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             switch (index)
             {
                 case 0:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.TotalEventCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalEventCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.TotalPageviewCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalPageviewCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.Page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyPage.ReadJson(ref reader, options);
+                    value._page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyPage.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Browser.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Device.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -148,13 +166,13 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -165,17 +183,17 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 case 14:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.Authenticated = ReadNullableBoolean(ref reader, name);
+                    value._authenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,10 +205,10 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteInt64(writer, "totalEventCount"u8, value.TotalEventCount, nulls);
-        WriteInt64(writer, "totalPageviewCount"u8, value.TotalPageviewCount, nulls);
-        if (value.Page is { } property3)
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteInt64(writer, "totalEventCount"u8, value._totalEventCount, nulls);
+        WriteInt64(writer, "totalPageviewCount"u8, value._totalPageviewCount, nulls);
+        if (value._page is { } property3)
         {
             writer.WritePropertyName("page"u8);
             global::GenesysCloud.Extensions.Models.JourneyPage.WriteJson(writer, property3, options);
@@ -200,8 +218,8 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("page"u8);
         }
 
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        if (value.Browser is { } property5)
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        if (value._browser is { } property5)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.Browser.WriteJson(writer, property5, options);
@@ -211,7 +229,7 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property7)
+        if (value._device is { } property7)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.Device.WriteJson(writer, property7, options);
@@ -221,7 +239,7 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("device"u8);
         }
 
-        if (value.Geolocation is { } property9)
+        if (value._geolocation is { } property9)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property9, options);
@@ -231,9 +249,9 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("geolocation"u8);
         }
 
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.MktCampaign is { } property11)
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._mktCampaign is { } property11)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property11, options);
@@ -243,7 +261,7 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.Referrer is { } property13)
+        if (value._referrer is { } property13)
         {
             writer.WritePropertyName("referrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property13, options);
@@ -253,7 +271,7 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("referrer"u8);
         }
 
-        if (value.Attributes is { } property15)
+        if (value._attributes is { } property15)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -278,7 +296,7 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property18)
+        if (value._traits is { } property18)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -303,9 +321,9 @@ public sealed class WebEvent : IGenesysCloudModel<WebEvent>
             writer.WriteNull("traits"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        WriteBoolean(writer, "authenticated"u8, value.Authenticated, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        WriteBoolean(writer, "authenticated"u8, value._authenticated, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WebEventBrowser : IGenesysCloudModel<WebEventBrowser>
 {
     /// <summary>Browser family (e.g. Chrome, Safari, Firefox).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("family")]
-    public string? Family { get; set; }
+    public string? Family { get => _family; set => _family = value; }
 
     /// <summary>Browser version (e.g. 68.0.3440.84).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public string? Version { get; set; }
+    public string? Version { get => _version; set => _version = value; }
 
     /// <summary>Language the browser is set to. Must conform to BCP 47.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lang")]
-    public string? Lang { get; set; }
+    public string? Lang { get => _lang; set => _lang = value; }
+
+    private string? _family;
+    private string? _version;
+    private string? _lang;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebEventBrowser IGenesysCloudModel<WebEventBrowser>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WebEventBrowser : IGenesysCloudModel<WebEventBrowser>
             switch (index)
             {
                 case 0:
-                    value.Family = ReadString(ref reader, name);
+                    value._family = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Version = ReadString(ref reader, name);
+                    value._version = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Lang = ReadString(ref reader, name);
+                    value._lang = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WebEventBrowser : IGenesysCloudModel<WebEventBrowser>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "family"u8, value.Family, nulls);
-        WriteString(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "lang"u8, value.Lang, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "family"u8, value._family, nulls);
+        WriteString(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "lang"u8, value._lang, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class WebEventDevice : IGenesysCloudModel<WebEventDevice>
 {
     /// <summary>Device category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>Device type (e.g. iPad, iPhone, Other).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
 
     /// <summary>Flag that is true for mobile devices.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isMobile")]
-    public bool? IsMobile { get; set; }
+    public bool? IsMobile { get => _isMobile; set => _isMobile = value; }
 
     /// <summary>Device's screen height.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenHeight")]
-    public long? ScreenHeight { get; set; }
+    public long? ScreenHeight { get => _screenHeight; set => _screenHeight = value; }
 
     /// <summary>Device's screen width.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenWidth")]
-    public long? ScreenWidth { get; set; }
+    public long? ScreenWidth { get => _screenWidth; set => _screenWidth = value; }
 
     /// <summary>Device's screen density, measured as a scale factor where a value of 1 represents a baseline 1:1 ratio of pixels to logical (device-independent) pixels.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("screenDensity")]
-    public long? ScreenDensity { get; set; }
+    public long? ScreenDensity { get => _screenDensity; set => _screenDensity = value; }
 
     /// <summary>Operating system family.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("osFamily")]
-    public string? OsFamily { get; set; }
+    public string? OsFamily { get => _osFamily; set => _osFamily = value; }
 
     /// <summary>Operating system version.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("osVersion")]
-    public string? OsVersion { get; set; }
+    public string? OsVersion { get => _osVersion; set => _osVersion = value; }
 
     /// <summary>Manufacturer of the device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("manufacturer")]
-    public string? Manufacturer { get; set; }
+    public string? Manufacturer { get => _manufacturer; set => _manufacturer = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum? _category;
+    private string? _type;
+    private bool? _isMobile;
+    private long? _screenHeight;
+    private long? _screenWidth;
+    private long? _screenDensity;
+    private string? _osFamily;
+    private string? _osVersion;
+    private string? _manufacturer;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebEventDevice IGenesysCloudModel<WebEventDevice>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class WebEventDevice : IGenesysCloudModel<WebEventDevice>
             switch (index)
             {
                 case 0:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WebEventDevice.CategoryEnum?)null;
                     break;
                 case 1:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.IsMobile = ReadNullableBoolean(ref reader, name);
+                    value._isMobile = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ScreenHeight = ReadNullableInt64(ref reader, options, name);
+                    value._screenHeight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ScreenWidth = ReadNullableInt64(ref reader, options, name);
+                    value._screenWidth = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ScreenDensity = ReadNullableInt64(ref reader, options, name);
+                    value._screenDensity = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.OsFamily = ReadString(ref reader, name);
+                    value._osFamily = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.OsVersion = ReadString(ref reader, name);
+                    value._osVersion = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Manufacturer = ReadString(ref reader, name);
+                    value._manufacturer = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,16 +121,16 @@ public sealed class WebEventDevice : IGenesysCloudModel<WebEventDevice>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteBoolean(writer, "isMobile"u8, value.IsMobile, nulls);
-        WriteInt64(writer, "screenHeight"u8, value.ScreenHeight, nulls);
-        WriteInt64(writer, "screenWidth"u8, value.ScreenWidth, nulls);
-        WriteInt64(writer, "screenDensity"u8, value.ScreenDensity, nulls);
-        WriteString(writer, "osFamily"u8, value.OsFamily, nulls);
-        WriteString(writer, "osVersion"u8, value.OsVersion, nulls);
-        WriteString(writer, "manufacturer"u8, value.Manufacturer, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteBoolean(writer, "isMobile"u8, value._isMobile, nulls);
+        WriteInt64(writer, "screenHeight"u8, value._screenHeight, nulls);
+        WriteInt64(writer, "screenWidth"u8, value._screenWidth, nulls);
+        WriteInt64(writer, "screenDensity"u8, value._screenDensity, nulls);
+        WriteString(writer, "osFamily"u8, value._osFamily, nulls);
+        WriteString(writer, "osVersion"u8, value._osVersion, nulls);
+        WriteString(writer, "manufacturer"u8, value._manufacturer, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

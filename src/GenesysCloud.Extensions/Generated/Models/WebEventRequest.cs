@@ -14,59 +14,74 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
 {
     /// <summary>A UUID representing the customer making the request.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerCookieId")]
-    public string? CustomerCookieId { get; set; }
+    public string? CustomerCookieId { get => _customerCookieId; set => _customerCookieId = value; }
 
     /// <summary>Represents the action the customer performed. Event types are created for each unique event name and can be faceted on in segment and outcome conditions. A valid event name must only contain alphanumeric characters and underscores. A good event name is typically an object followed by the action performed in past tense, e.g. page_viewed, order_completed, user_registered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>The webpage where the user interaction occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public global::GenesysCloud.Extensions.Models.RequestPage? Page { get; set; }
+    public global::GenesysCloud.Extensions.Models.RequestPage? Page { get => _page; set => _page = value; }
 
     /// <summary>Override for HTTP User-Agent string from request header (see https://tools.ietf.org/html/rfc1945#section-10.15).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.WebEventBrowser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventBrowser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.WebEventDevice? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventDevice? Device { get => _device; set => _device = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>Customer's IP address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipAddress")]
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get => _ipAddress; set => _ipAddress = value; }
 
     /// <summary>Identifies the referrer URL that originally generated the request for the current page being viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrerUrl")]
-    public string? ReferrerUrl { get; set; }
+    public string? ReferrerUrl { get => _referrerUrl; set => _referrerUrl = value; }
 
     /// <summary>User-defined attributes associated with a particular event. These attributes provide additional context about the event. For example, items_in_cart or subscription_level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Traits are attributes intrinsic to the customer that may be sent in selected events, e.g. email, givenName, cellPhone. Traits are used to collect information for identity resolution. For example, the same person might be using an application on different devices which might create two sessions with different customerIds. Additional information can be provided as traits to help link those two sessions and customers to a single external contact through common identifiers that were submitted via a form fill, message, or other input in both sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
 
     /// <summary>An external identifier for the customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _customerCookieId;
+    private string? _eventName;
+    private global::GenesysCloud.Extensions.Models.RequestPage? _page;
+    private string? _userAgentString;
+    private global::GenesysCloud.Extensions.Models.WebEventBrowser? _browser;
+    private global::GenesysCloud.Extensions.Models.WebEventDevice? _device;
+    private string? _searchQuery;
+    private string? _ipAddress;
+    private string? _referrerUrl;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private string? _externalId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebEventRequest IGenesysCloudModel<WebEventRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,36 +102,36 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             switch (index)
             {
                 case 0:
-                    value.CustomerCookieId = ReadString(ref reader, name);
+                    value._customerCookieId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestPage.ReadJson(ref reader, options);
+                    value._page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.RequestPage.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventBrowser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventBrowser.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventDevice.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventDevice.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.IpAddress = ReadString(ref reader, name);
+                    value._ipAddress = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.ReferrerUrl = ReadString(ref reader, name);
+                    value._referrerUrl = ReadString(ref reader, name);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -127,13 +142,13 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -144,17 +159,17 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 case 11:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 12:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +181,9 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "customerCookieId"u8, value.CustomerCookieId, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        if (value.Page is { } property3)
+        WriteString(writer, "customerCookieId"u8, value._customerCookieId, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        if (value._page is { } property3)
         {
             writer.WritePropertyName("page"u8);
             global::GenesysCloud.Extensions.Models.RequestPage.WriteJson(writer, property3, options);
@@ -178,8 +193,8 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             writer.WriteNull("page"u8);
         }
 
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        if (value.Browser is { } property5)
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        if (value._browser is { } property5)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.WebEventBrowser.WriteJson(writer, property5, options);
@@ -189,7 +204,7 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property7)
+        if (value._device is { } property7)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.WebEventDevice.WriteJson(writer, property7, options);
@@ -199,10 +214,10 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             writer.WriteNull("device"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        WriteString(writer, "ipAddress"u8, value.IpAddress, nulls);
-        WriteString(writer, "referrerUrl"u8, value.ReferrerUrl, nulls);
-        if (value.Attributes is { } property9)
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        WriteString(writer, "ipAddress"u8, value._ipAddress, nulls);
+        WriteString(writer, "referrerUrl"u8, value._referrerUrl, nulls);
+        if (value._attributes is { } property9)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -227,7 +242,7 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property12)
+        if (value._traits is { } property12)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -252,9 +267,9 @@ public sealed class WebEventRequest : IGenesysCloudModel<WebEventRequest>
             writer.WriteNull("traits"u8);
         }
 
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,79 +14,99 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
 {
     /// <summary>Identifier of the customer in the source of the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
-    public string? CustomerId { get; set; }
+    public string? CustomerId { get => _customerId; set => _customerId = value; }
 
     /// <summary>Represents the action the customer performed. Event types are created for each unique event name and can be faceted on in segment and outcome conditions. A valid event name must only contain alphanumeric characters and underscores. A good event name is typically an object followed by the action performed in past tense, e.g. page_viewed, order_completed, user_registered.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventName")]
-    public string? EventName { get; set; }
+    public string? EventName { get => _eventName; set => _eventName = value; }
 
     /// <summary>Type of identifier for the customer ID (e.g., cookie).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerIdType")]
-    public string? CustomerIdType { get; set; }
+    public string? CustomerIdType { get => _customerIdType; set => _customerIdType = value; }
 
     /// <summary>The webpage where the user interaction occurred.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public global::GenesysCloud.Extensions.Models.ResponsePage? Page { get; set; }
+    public global::GenesysCloud.Extensions.Models.ResponsePage? Page { get => _page; set => _page = value; }
 
     /// <summary>HTTP User-Agent string (see https://tools.ietf.org/html/rfc1945#section-10.15).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgentString")]
-    public string? UserAgentString { get; set; }
+    public string? UserAgentString { get => _userAgentString; set => _userAgentString = value; }
 
     /// <summary>Customer's browser.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("browser")]
-    public global::GenesysCloud.Extensions.Models.WebEventBrowser? Browser { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventBrowser? Browser { get => _browser; set => _browser = value; }
 
     /// <summary>Customer's device.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("device")]
-    public global::GenesysCloud.Extensions.Models.WebEventDevice? Device { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventDevice? Device { get => _device; set => _device = value; }
 
     /// <summary>Represents the keywords in a customer search query.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchQuery")]
-    public string? SearchQuery { get; set; }
+    public string? SearchQuery { get => _searchQuery; set => _searchQuery = value; }
 
     /// <summary>Customer's IP-based organization or ISP name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOrganization")]
-    public string? IpOrganization { get; set; }
+    public string? IpOrganization { get => _ipOrganization; set => _ipOrganization = value; }
 
     /// <summary>Customer's geolocation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geolocation")]
-    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyGeolocation? Geolocation { get => _geolocation; set => _geolocation = value; }
 
     /// <summary>Urchin Tracking Module (UTM) parameters used to track the effectiveness of online marketing campaigns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mktCampaign")]
-    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get; set; }
+    public global::GenesysCloud.Extensions.Models.JourneyCampaign? MktCampaign { get => _mktCampaign; set => _mktCampaign = value; }
 
     /// <summary>The session that the event belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session")]
-    public global::GenesysCloud.Extensions.Models.WebEventResponseSession? Session { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebEventResponseSession? Session { get => _session; set => _session = value; }
 
     /// <summary>Identifies the web page that originally generated the request for the current page being viewed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("referrer")]
-    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get; set; }
+    public global::GenesysCloud.Extensions.Models.Referrer? Referrer { get => _referrer; set => _referrer = value; }
 
     /// <summary>User-defined attributes associated with a particular event. These attributes provide additional context about the event. For example, items_in_cart or subscription_level.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Traits are attributes intrinsic to the customer that may be sent in selected events, (e.g. email, givenName, cellPhone). Traits are used to collect information for identity resolution. For example, the same person might be using an application on different devices which might create two sessions with different customerIds. Additional information can be provided as traits to help link those two sessions and customers to a single external contact through common identifiers that were submitted via a form fill, message, or other input in both sessions.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traits")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? Traits { get => _traits; set => _traits = value; }
 
     /// <summary>Indicates whether the event was produced during an authenticated session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticated")]
-    public bool? Authenticated { get; set; }
+    public bool? Authenticated { get => _authenticated; set => _authenticated = value; }
 
     /// <summary>An external identifier for the customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-    public string? ExternalId { get; set; }
+    public string? ExternalId { get => _externalId; set => _externalId = value; }
 
     /// <summary>UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdDate")]
-    public global::System.DateTimeOffset? CreatedDate { get; set; }
+    public global::System.DateTimeOffset? CreatedDate { get => _createdDate; set => _createdDate = value; }
+
+    private string? _customerId;
+    private string? _eventName;
+    private string? _customerIdType;
+    private global::GenesysCloud.Extensions.Models.ResponsePage? _page;
+    private string? _userAgentString;
+    private global::GenesysCloud.Extensions.Models.WebEventBrowser? _browser;
+    private global::GenesysCloud.Extensions.Models.WebEventDevice? _device;
+    private string? _searchQuery;
+    private string? _ipOrganization;
+    private global::GenesysCloud.Extensions.Models.JourneyGeolocation? _geolocation;
+    private global::GenesysCloud.Extensions.Models.JourneyCampaign? _mktCampaign;
+    private global::GenesysCloud.Extensions.Models.WebEventResponseSession? _session;
+    private global::GenesysCloud.Extensions.Models.Referrer? _referrer;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _attributes;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.CustomEventAttribute>? _traits;
+    private bool? _authenticated;
+    private string? _externalId;
+    private global::System.DateTimeOffset? _createdDate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebEventResponse IGenesysCloudModel<WebEventResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -107,48 +127,48 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             switch (index)
             {
                 case 0:
-                    value.CustomerId = ReadString(ref reader, name);
+                    value._customerId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.EventName = ReadString(ref reader, name);
+                    value._eventName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.CustomerIdType = ReadString(ref reader, name);
+                    value._customerIdType = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponsePage.ReadJson(ref reader, options);
+                    value._page = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ResponsePage.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.UserAgentString = ReadString(ref reader, name);
+                    value._userAgentString = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventBrowser.ReadJson(ref reader, options);
+                    value._browser = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventBrowser.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventDevice.ReadJson(ref reader, options);
+                    value._device = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventDevice.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SearchQuery = ReadString(ref reader, name);
+                    value._searchQuery = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.IpOrganization = ReadString(ref reader, name);
+                    value._ipOrganization = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.Geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
+                    value._geolocation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyGeolocation.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.MktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
+                    value._mktCampaign = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.JourneyCampaign.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.Session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventResponseSession.ReadJson(ref reader, options);
+                    value._session = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebEventResponseSession.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
+                    value._referrer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Referrer.ReadJson(ref reader, options);
                     break;
                 case 13:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -159,13 +179,13 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Attributes = dictionary1;
+                        value._attributes = dictionary1;
                     }
                     break;
                 case 14:
                     if (IsNull(ref reader))
                     {
-                        value.Traits = null;
+                        value._traits = null;
                     }
                     else
                     {
@@ -176,20 +196,20 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.CustomEventAttribute.ReadJson(ref reader, options);
                         }
 
-                        value.Traits = dictionary2;
+                        value._traits = dictionary2;
                     }
                     break;
                 case 15:
-                    value.Authenticated = ReadNullableBoolean(ref reader, name);
+                    value._authenticated = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.ExternalId = ReadString(ref reader, name);
+                    value._externalId = ReadString(ref reader, name);
                     break;
                 case 17:
-                    value.CreatedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._createdDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,10 +221,10 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "customerId"u8, value.CustomerId, nulls);
-        WriteString(writer, "eventName"u8, value.EventName, nulls);
-        WriteString(writer, "customerIdType"u8, value.CustomerIdType, nulls);
-        if (value.Page is { } property3)
+        WriteString(writer, "customerId"u8, value._customerId, nulls);
+        WriteString(writer, "eventName"u8, value._eventName, nulls);
+        WriteString(writer, "customerIdType"u8, value._customerIdType, nulls);
+        if (value._page is { } property3)
         {
             writer.WritePropertyName("page"u8);
             global::GenesysCloud.Extensions.Models.ResponsePage.WriteJson(writer, property3, options);
@@ -214,8 +234,8 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("page"u8);
         }
 
-        WriteString(writer, "userAgentString"u8, value.UserAgentString, nulls);
-        if (value.Browser is { } property5)
+        WriteString(writer, "userAgentString"u8, value._userAgentString, nulls);
+        if (value._browser is { } property5)
         {
             writer.WritePropertyName("browser"u8);
             global::GenesysCloud.Extensions.Models.WebEventBrowser.WriteJson(writer, property5, options);
@@ -225,7 +245,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("browser"u8);
         }
 
-        if (value.Device is { } property7)
+        if (value._device is { } property7)
         {
             writer.WritePropertyName("device"u8);
             global::GenesysCloud.Extensions.Models.WebEventDevice.WriteJson(writer, property7, options);
@@ -235,9 +255,9 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("device"u8);
         }
 
-        WriteString(writer, "searchQuery"u8, value.SearchQuery, nulls);
-        WriteString(writer, "ipOrganization"u8, value.IpOrganization, nulls);
-        if (value.Geolocation is { } property9)
+        WriteString(writer, "searchQuery"u8, value._searchQuery, nulls);
+        WriteString(writer, "ipOrganization"u8, value._ipOrganization, nulls);
+        if (value._geolocation is { } property9)
         {
             writer.WritePropertyName("geolocation"u8);
             global::GenesysCloud.Extensions.Models.JourneyGeolocation.WriteJson(writer, property9, options);
@@ -247,7 +267,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("geolocation"u8);
         }
 
-        if (value.MktCampaign is { } property11)
+        if (value._mktCampaign is { } property11)
         {
             writer.WritePropertyName("mktCampaign"u8);
             global::GenesysCloud.Extensions.Models.JourneyCampaign.WriteJson(writer, property11, options);
@@ -257,7 +277,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("mktCampaign"u8);
         }
 
-        if (value.Session is { } property13)
+        if (value._session is { } property13)
         {
             writer.WritePropertyName("session"u8);
             global::GenesysCloud.Extensions.Models.WebEventResponseSession.WriteJson(writer, property13, options);
@@ -267,7 +287,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("session"u8);
         }
 
-        if (value.Referrer is { } property15)
+        if (value._referrer is { } property15)
         {
             writer.WritePropertyName("referrer"u8);
             global::GenesysCloud.Extensions.Models.Referrer.WriteJson(writer, property15, options);
@@ -277,7 +297,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("referrer"u8);
         }
 
-        if (value.Attributes is { } property17)
+        if (value._attributes is { } property17)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartObject();
@@ -302,7 +322,7 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Traits is { } property20)
+        if (value._traits is { } property20)
         {
             writer.WritePropertyName("traits"u8);
             writer.WriteStartObject();
@@ -327,10 +347,10 @@ public sealed class WebEventResponse : IGenesysCloudModel<WebEventResponse>
             writer.WriteNull("traits"u8);
         }
 
-        WriteBoolean(writer, "authenticated"u8, value.Authenticated, nulls);
-        WriteString(writer, "externalId"u8, value.ExternalId, nulls);
-        WriteDateTimeOffset(writer, "createdDate"u8, value.CreatedDate, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "authenticated"u8, value._authenticated, nulls);
+        WriteString(writer, "externalId"u8, value._externalId, nulls);
+        WriteDateTimeOffset(writer, "createdDate"u8, value._createdDate, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class WebMessagingAttachment : IGenesysCloudModel<WebMessagingAtta
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The type of attachment this instance represents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaType")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum? MediaType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum? MediaType { get => _mediaType; set => _mediaType = value; }
 
     /// <summary>URL of the attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public string? Url { get; set; }
+    public string? Url { get => _url; set => _url = value; }
 
     /// <summary>Attachment mime type (https://www.iana.org/assignments/media-types/media-types.xhtml).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mime")]
-    public string? Mime { get; set; }
+    public string? Mime { get => _mime; set => _mime = value; }
 
     /// <summary>Text associated with attachment such as an image caption.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Secure hash of the attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sha256")]
-    public string? Sha256 { get; set; }
+    public string? Sha256 { get => _sha256; set => _sha256 = value; }
 
     /// <summary>Suggested file name for attachment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filename")]
-    public string? Filename { get; set; }
+    public string? Filename { get => _filename; set => _filename = value; }
 
     /// <summary>The file size associated with the file</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fileSize")]
-    public long? FileSize { get; set; }
+    public long? FileSize { get => _fileSize; set => _fileSize = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum? _mediaType;
+    private string? _url;
+    private string? _mime;
+    private string? _text;
+    private string? _sha256;
+    private string? _filename;
+    private long? _fileSize;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingAttachment IGenesysCloudModel<WebMessagingAttachment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class WebMessagingAttachment : IGenesysCloudModel<WebMessagingAtta
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum?)null;
+                    value._mediaType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingAttachment.MediaTypeEnum?)null;
                     break;
                 case 2:
-                    value.Url = ReadString(ref reader, name);
+                    value._url = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Mime = ReadString(ref reader, name);
+                    value._mime = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Sha256 = ReadString(ref reader, name);
+                    value._sha256 = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Filename = ReadString(ref reader, name);
+                    value._filename = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.FileSize = ReadNullableInt64(ref reader, options, name);
+                    value._fileSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,15 +113,15 @@ public sealed class WebMessagingAttachment : IGenesysCloudModel<WebMessagingAtta
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mediaType"u8, value.MediaType?.ToString(), nulls);
-        WriteString(writer, "url"u8, value.Url, nulls);
-        WriteString(writer, "mime"u8, value.Mime, nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "sha256"u8, value.Sha256, nulls);
-        WriteString(writer, "filename"u8, value.Filename, nulls);
-        WriteInt64(writer, "fileSize"u8, value.FileSize, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mediaType"u8, value._mediaType?.ToString(), nulls);
+        WriteString(writer, "url"u8, value._url, nulls);
+        WriteString(writer, "mime"u8, value._mime, nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "sha256"u8, value._sha256, nulls);
+        WriteString(writer, "filename"u8, value._filename, nulls);
+        WriteInt64(writer, "fileSize"u8, value._fileSize, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WebMessagingButtonResponse : IGenesysCloudModel<WebMessaging
 {
     /// <summary>An ID assigned to the button response (Deprecated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Describes the button that resulted in the Button Response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The response text from the button click.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>The response payload associated with the clicked button.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>Id of original structured message that this message responds to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("originatingMessageId")]
-    public string? OriginatingMessageId { get; set; }
+    public string? OriginatingMessageId { get => _originatingMessageId; set => _originatingMessageId = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum? _type;
+    private string? _text;
+    private string? _payload;
+    private string? _originatingMessageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingButtonResponse IGenesysCloudModel<WebMessagingButtonResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class WebMessagingButtonResponse : IGenesysCloudModel<WebMessaging
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.OriginatingMessageId = ReadString(ref reader, name);
+                    value._originatingMessageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,12 +89,12 @@ public sealed class WebMessagingButtonResponse : IGenesysCloudModel<WebMessaging
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteString(writer, "originatingMessageId"u8, value.OriginatingMessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteString(writer, "originatingMessageId"u8, value._originatingMessageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

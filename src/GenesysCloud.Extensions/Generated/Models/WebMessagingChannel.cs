@@ -14,23 +14,29 @@ public sealed class WebMessagingChannel : IGenesysCloudModel<WebMessagingChannel
 {
     /// <summary>Information about the recipient the message is received from.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingRecipient? From { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingRecipient? From { get => _from; set => _from = value; }
 
     /// <summary>Information about the recipient the message is sent to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingRecipient? To { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingRecipient? To { get => _to; set => _to = value; }
 
     /// <summary>When the message was processed by Genesys Cloud. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
-    public global::System.DateTimeOffset? Time { get; set; }
+    public global::System.DateTimeOffset? Time { get => _time; set => _time = value; }
 
     /// <summary>Unique provider ID of the message.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageId")]
-    public string? MessageId { get; set; }
+    public string? MessageId { get => _messageId; set => _messageId = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebMessagingRecipient? _from;
+    private global::GenesysCloud.Extensions.Models.WebMessagingRecipient? _to;
+    private global::System.DateTimeOffset? _time;
+    private string? _messageId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingChannel IGenesysCloudModel<WebMessagingChannel>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WebMessagingChannel : IGenesysCloudModel<WebMessagingChannel
             switch (index)
             {
                 case 0:
-                    value.From = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingRecipient.ReadJson(ref reader, options);
+                    value._from = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingRecipient.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.To = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingRecipient.ReadJson(ref reader, options);
+                    value._to = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingRecipient.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Time = ReadNullableDateTimeOffset(ref reader, name);
+                    value._time = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.MessageId = ReadString(ref reader, name);
+                    value._messageId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class WebMessagingChannel : IGenesysCloudModel<WebMessagingChannel
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.From is { } property1)
+        if (value._from is { } property1)
         {
             writer.WritePropertyName("from"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingRecipient.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class WebMessagingChannel : IGenesysCloudModel<WebMessagingChannel
             writer.WriteNull("from"u8);
         }
 
-        if (value.To is { } property3)
+        if (value._to is { } property3)
         {
             writer.WritePropertyName("to"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingRecipient.WriteJson(writer, property3, options);
@@ -95,9 +101,9 @@ public sealed class WebMessagingChannel : IGenesysCloudModel<WebMessagingChannel
             writer.WriteNull("to"u8);
         }
 
-        WriteDateTimeOffset(writer, "time"u8, value.Time, nulls);
-        WriteString(writer, "messageId"u8, value.MessageId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "time"u8, value._time, nulls);
+        WriteString(writer, "messageId"u8, value._messageId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

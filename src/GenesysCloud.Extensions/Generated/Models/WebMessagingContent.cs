@@ -14,43 +14,54 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
 {
     /// <summary>Type of this content element. If contentType = "Attachment" only one item is allowed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentType")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum? ContentType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum? ContentType { get => _contentType; set => _contentType = value; }
 
     /// <summary>Attachment content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachment")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingAttachment? Attachment { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingAttachment? Attachment { get => _attachment; set => _attachment = value; }
 
     /// <summary>Quick reply content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quickReply")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingQuickReply? QuickReply { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingQuickReply? QuickReply { get => _quickReply; set => _quickReply = value; }
 
     /// <summary>Button response content.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttonResponse")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse? ButtonResponse { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse? ButtonResponse { get => _buttonResponse; set => _buttonResponse = value; }
 
     /// <summary>Generic content (Deprecated).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generic")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingGeneric? Generic { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingGeneric? Generic { get => _generic; set => _generic = value; }
 
     /// <summary>Card content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("card")]
-    public global::GenesysCloud.Extensions.Models.ContentCard? Card { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentCard? Card { get => _card; set => _card = value; }
 
     /// <summary>Carousel content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("carousel")]
-    public global::GenesysCloud.Extensions.Models.ContentCarousel? Carousel { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentCarousel? Carousel { get => _carousel; set => _carousel = value; }
 
     /// <summary>DatePicker content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datePicker")]
-    public global::GenesysCloud.Extensions.Models.ContentDatePicker? DatePicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentDatePicker? DatePicker { get => _datePicker; set => _datePicker = value; }
 
     /// <summary>ListPicker content</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("listPicker")]
-    public global::GenesysCloud.Extensions.Models.ConversationContentListPicker? ListPicker { get; set; }
+    public global::GenesysCloud.Extensions.Models.ConversationContentListPicker? ListPicker { get => _listPicker; set => _listPicker = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum? _contentType;
+    private global::GenesysCloud.Extensions.Models.WebMessagingAttachment? _attachment;
+    private global::GenesysCloud.Extensions.Models.WebMessagingQuickReply? _quickReply;
+    private global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse? _buttonResponse;
+    private global::GenesysCloud.Extensions.Models.WebMessagingGeneric? _generic;
+    private global::GenesysCloud.Extensions.Models.ContentCard? _card;
+    private global::GenesysCloud.Extensions.Models.ContentCarousel? _carousel;
+    private global::GenesysCloud.Extensions.Models.ContentDatePicker? _datePicker;
+    private global::GenesysCloud.Extensions.Models.ConversationContentListPicker? _listPicker;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingContent IGenesysCloudModel<WebMessagingContent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             switch (index)
             {
                 case 0:
-                    value.ContentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum?)null;
+                    value._contentType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingContent.ContentTypeEnum?)null;
                     break;
                 case 1:
-                    value.Attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingAttachment.ReadJson(ref reader, options);
+                    value._attachment = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingAttachment.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.QuickReply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ReadJson(ref reader, options);
+                    value._quickReply = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ButtonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.ReadJson(ref reader, options);
+                    value._buttonResponse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Generic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingGeneric.ReadJson(ref reader, options);
+                    value._generic = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingGeneric.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Card = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentCard.ReadJson(ref reader, options);
+                    value._card = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentCard.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Carousel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentCarousel.ReadJson(ref reader, options);
+                    value._carousel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentCarousel.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DatePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentDatePicker.ReadJson(ref reader, options);
+                    value._datePicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentDatePicker.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.ListPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentListPicker.ReadJson(ref reader, options);
+                    value._listPicker = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ConversationContentListPicker.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,8 +121,8 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "contentType"u8, value.ContentType?.ToString(), nulls);
-        if (value.Attachment is { } property2)
+        WriteString(writer, "contentType"u8, value._contentType?.ToString(), nulls);
+        if (value._attachment is { } property2)
         {
             writer.WritePropertyName("attachment"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingAttachment.WriteJson(writer, property2, options);
@@ -121,7 +132,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("attachment"u8);
         }
 
-        if (value.QuickReply is { } property4)
+        if (value._quickReply is { } property4)
         {
             writer.WritePropertyName("quickReply"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.WriteJson(writer, property4, options);
@@ -131,7 +142,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("quickReply"u8);
         }
 
-        if (value.ButtonResponse is { } property6)
+        if (value._buttonResponse is { } property6)
         {
             writer.WritePropertyName("buttonResponse"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingButtonResponse.WriteJson(writer, property6, options);
@@ -141,7 +152,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("buttonResponse"u8);
         }
 
-        if (value.Generic is { } property8)
+        if (value._generic is { } property8)
         {
             writer.WritePropertyName("generic"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingGeneric.WriteJson(writer, property8, options);
@@ -151,7 +162,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("generic"u8);
         }
 
-        if (value.Card is { } property10)
+        if (value._card is { } property10)
         {
             writer.WritePropertyName("card"u8);
             global::GenesysCloud.Extensions.Models.ContentCard.WriteJson(writer, property10, options);
@@ -161,7 +172,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("card"u8);
         }
 
-        if (value.Carousel is { } property12)
+        if (value._carousel is { } property12)
         {
             writer.WritePropertyName("carousel"u8);
             global::GenesysCloud.Extensions.Models.ContentCarousel.WriteJson(writer, property12, options);
@@ -171,7 +182,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("carousel"u8);
         }
 
-        if (value.DatePicker is { } property14)
+        if (value._datePicker is { } property14)
         {
             writer.WritePropertyName("datePicker"u8);
             global::GenesysCloud.Extensions.Models.ContentDatePicker.WriteJson(writer, property14, options);
@@ -181,7 +192,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("datePicker"u8);
         }
 
-        if (value.ListPicker is { } property16)
+        if (value._listPicker is { } property16)
         {
             writer.WritePropertyName("listPicker"u8);
             global::GenesysCloud.Extensions.Models.ConversationContentListPicker.WriteJson(writer, property16, options);
@@ -191,7 +202,7 @@ public sealed class WebMessagingContent : IGenesysCloudModel<WebMessagingContent
             writer.WriteNull("listPicker"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

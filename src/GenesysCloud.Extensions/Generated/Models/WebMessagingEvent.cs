@@ -14,23 +14,29 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
 {
     /// <summary>Type of this event element</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum? EventType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum? EventType { get => _eventType; set => _eventType = value; }
 
     /// <summary>Cobrowse event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("coBrowse")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse? CoBrowse { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse? CoBrowse { get => _coBrowse; set => _coBrowse = value; }
 
     /// <summary>Presence event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("presence")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEventPresence? Presence { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEventPresence? Presence { get => _presence; set => _presence = value; }
 
     /// <summary>Video event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEventVideo? Video { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEventVideo? Video { get => _video; set => _video = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum? _eventType;
+    private global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse? _coBrowse;
+    private global::GenesysCloud.Extensions.Models.WebMessagingEventPresence? _presence;
+    private global::GenesysCloud.Extensions.Models.WebMessagingEventVideo? _video;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingEvent IGenesysCloudModel<WebMessagingEvent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
             switch (index)
             {
                 case 0:
-                    value.EventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum?)null;
+                    value._eventType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEvent.EventTypeEnum?)null;
                     break;
                 case 1:
-                    value.CoBrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.ReadJson(ref reader, options);
+                    value._coBrowse = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventPresence.ReadJson(ref reader, options);
+                    value._presence = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventPresence.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.ReadJson(ref reader, options);
+                    value._video = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "eventType"u8, value.EventType?.ToString(), nulls);
-        if (value.CoBrowse is { } property2)
+        WriteString(writer, "eventType"u8, value._eventType?.ToString(), nulls);
+        if (value._coBrowse is { } property2)
         {
             writer.WritePropertyName("coBrowse"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.WriteJson(writer, property2, options);
@@ -86,7 +92,7 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
             writer.WriteNull("coBrowse"u8);
         }
 
-        if (value.Presence is { } property4)
+        if (value._presence is { } property4)
         {
             writer.WritePropertyName("presence"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingEventPresence.WriteJson(writer, property4, options);
@@ -96,7 +102,7 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
             writer.WriteNull("presence"u8);
         }
 
-        if (value.Video is { } property6)
+        if (value._video is { } property6)
         {
             writer.WritePropertyName("video"u8);
             global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.WriteJson(writer, property6, options);
@@ -106,7 +112,7 @@ public sealed class WebMessagingEvent : IGenesysCloudModel<WebMessagingEvent>
             writer.WriteNull("video"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WebMessagingEventCoBrowse : IGenesysCloudModel<WebMessagingE
 {
     /// <summary>Describes the type of Cobrowse event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The Cobrowse session ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-    public string? SessionId { get; set; }
+    public string? SessionId { get => _sessionId; set => _sessionId = value; }
 
     /// <summary>The Cobrowse session join token.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sessionJoinToken")]
-    public string? SessionJoinToken { get; set; }
+    public string? SessionJoinToken { get => _sessionJoinToken; set => _sessionJoinToken = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum? _type;
+    private string? _sessionId;
+    private string? _sessionJoinToken;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingEventCoBrowse IGenesysCloudModel<WebMessagingEventCoBrowse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WebMessagingEventCoBrowse : IGenesysCloudModel<WebMessagingE
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEventCoBrowse.TypeEnum?)null;
                     break;
                 case 1:
-                    value.SessionId = ReadString(ref reader, name);
+                    value._sessionId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SessionJoinToken = ReadString(ref reader, name);
+                    value._sessionJoinToken = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WebMessagingEventCoBrowse : IGenesysCloudModel<WebMessagingE
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "sessionId"u8, value.SessionId, nulls);
-        WriteString(writer, "sessionJoinToken"u8, value.SessionJoinToken, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "sessionId"u8, value._sessionId, nulls);
+        WriteString(writer, "sessionJoinToken"u8, value._sessionJoinToken, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

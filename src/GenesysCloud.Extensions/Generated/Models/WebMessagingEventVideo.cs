@@ -14,19 +14,24 @@ public sealed class WebMessagingEventVideo : IGenesysCloudModel<WebMessagingEven
 {
     /// <summary>Describes the type of Video event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The Video offering ID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offeringId")]
-    public string? OfferingId { get; set; }
+    public string? OfferingId { get => _offeringId; set => _offeringId = value; }
 
     /// <summary>The Video offering JWT token.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
-    public string? Jwt { get; set; }
+    public string? Jwt { get => _jwt; set => _jwt = value; }
+
+    private global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum? _type;
+    private string? _offeringId;
+    private string? _jwt;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingEventVideo IGenesysCloudModel<WebMessagingEventVideo>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WebMessagingEventVideo : IGenesysCloudModel<WebMessagingEven
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingEventVideo.TypeEnum?)null;
                     break;
                 case 1:
-                    value.OfferingId = ReadString(ref reader, name);
+                    value._offeringId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Jwt = ReadString(ref reader, name);
+                    value._jwt = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WebMessagingEventVideo : IGenesysCloudModel<WebMessagingEven
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "offeringId"u8, value.OfferingId, nulls);
-        WriteString(writer, "jwt"u8, value.Jwt, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "offeringId"u8, value._offeringId, nulls);
+        WriteString(writer, "jwt"u8, value._jwt, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

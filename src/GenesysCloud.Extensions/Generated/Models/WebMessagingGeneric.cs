@@ -14,27 +14,34 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
 {
     /// <summary>Text to show in the title.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>Text to show in the description.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>URL of an image.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>Actions to be taken.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-    public global::GenesysCloud.Extensions.Models.ContentActions? Actions { get; set; }
+    public global::GenesysCloud.Extensions.Models.ContentActions? Actions { get => _actions; set => _actions = value; }
 
     /// <summary>An array of component objects.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("components")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonComponent>? Components { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonComponent>? Components { get => _components; set => _components = value; }
+
+    private string? _title;
+    private string? _description;
+    private string? _image;
+    private global::GenesysCloud.Extensions.Models.ContentActions? _actions;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ButtonComponent>? _components;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingGeneric IGenesysCloudModel<WebMessagingGeneric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
             switch (index)
             {
                 case 0:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentActions.ReadJson(ref reader, options);
+                    value._actions = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ContentActions.ReadJson(ref reader, options);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Components = null;
+                        value._components = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ButtonComponent.ReadJson(ref reader, options));
                         }
 
-                        value.Components = list1;
+                        value._components = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,10 +103,10 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        if (value.Actions is { } property2)
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        if (value._actions is { } property2)
         {
             writer.WritePropertyName("actions"u8);
             global::GenesysCloud.Extensions.Models.ContentActions.WriteJson(writer, property2, options);
@@ -109,7 +116,7 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
             writer.WriteNull("actions"u8);
         }
 
-        if (value.Components is { } property4)
+        if (value._components is { } property4)
         {
             writer.WritePropertyName("components"u8);
             writer.WriteStartArray();
@@ -133,7 +140,7 @@ public sealed class WebMessagingGeneric : IGenesysCloudModel<WebMessagingGeneric
             writer.WriteNull("components"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

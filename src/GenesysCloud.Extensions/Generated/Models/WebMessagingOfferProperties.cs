@@ -14,11 +14,14 @@ public sealed class WebMessagingOfferProperties : IGenesysCloudModel<WebMessagin
 {
     /// <summary>Text value to be used when inviting a visitor to engage with a web messaging offer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offerText")]
-    public string? OfferText { get; set; }
+    public string? OfferText { get => _offerText; set => _offerText = value; }
+
+    private string? _offerText;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingOfferProperties IGenesysCloudModel<WebMessagingOfferProperties>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WebMessagingOfferProperties : IGenesysCloudModel<WebMessagin
             switch (index)
             {
                 case 0:
-                    value.OfferText = ReadString(ref reader, name);
+                    value._offerText = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WebMessagingOfferProperties : IGenesysCloudModel<WebMessagin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "offerText"u8, value.OfferText, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "offerText"u8, value._offerText, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class WebMessagingQuickReply : IGenesysCloudModel<WebMessagingQuic
 {
     /// <summary>Text to show inside the quick reply. This is also used as the response text after clicking on the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    public string? Text { get; set; }
+    public string? Text { get => _text; set => _text = value; }
 
     /// <summary>Content of the payload included in the quick reply response. Could be an ID identifying the quick reply response.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("payload")]
-    public string? Payload { get; set; }
+    public string? Payload { get => _payload; set => _payload = value; }
 
     /// <summary>URL of an image associated with the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>Specifies the type of action that is triggered upon clicking the quick reply.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum? Action { get => _action; set => _action = value; }
+
+    private string? _text;
+    private string? _payload;
+    private string? _image;
+    private global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum? _action;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingQuickReply IGenesysCloudModel<WebMessagingQuickReply>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WebMessagingQuickReply : IGenesysCloudModel<WebMessagingQuic
             switch (index)
             {
                 case 0:
-                    value.Text = ReadString(ref reader, name);
+                    value._text = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Payload = ReadString(ref reader, name);
+                    value._payload = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WebMessagingQuickReply.ActionEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class WebMessagingQuickReply : IGenesysCloudModel<WebMessagingQuic
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "text"u8, value.Text, nulls);
-        WriteString(writer, "payload"u8, value.Payload, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "text"u8, value._text, nulls);
+        WriteString(writer, "payload"u8, value._payload, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WebMessagingRecipient : IGenesysCloudModel<WebMessagingRecip
 {
     /// <summary>First name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("firstName")]
-    public string? FirstName { get; set; }
+    public string? FirstName { get => _firstName; set => _firstName = value; }
 
     /// <summary>Last name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastName")]
-    public string? LastName { get; set; }
+    public string? LastName { get => _lastName; set => _lastName = value; }
 
     /// <summary>Nickname or display name of the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-    public string? Nickname { get; set; }
+    public string? Nickname { get => _nickname; set => _nickname = value; }
 
     /// <summary>URL of an image that represents the recipient.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-    public string? Image { get; set; }
+    public string? Image { get => _image; set => _image = value; }
 
     /// <summary>List of recipient additional identifiers</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalIds")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecipientAdditionalIdentifier>? AdditionalIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecipientAdditionalIdentifier>? AdditionalIds { get => _additionalIds; set => _additionalIds = value; }
+
+    private string? _firstName;
+    private string? _lastName;
+    private string? _nickname;
+    private string? _image;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecipientAdditionalIdentifier>? _additionalIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebMessagingRecipient IGenesysCloudModel<WebMessagingRecipient>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class WebMessagingRecipient : IGenesysCloudModel<WebMessagingRecip
             switch (index)
             {
                 case 0:
-                    value.FirstName = ReadString(ref reader, name);
+                    value._firstName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.LastName = ReadString(ref reader, name);
+                    value._lastName = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Nickname = ReadString(ref reader, name);
+                    value._nickname = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Image = ReadString(ref reader, name);
+                    value._image = ReadString(ref reader, name);
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.AdditionalIds = null;
+                        value._additionalIds = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class WebMessagingRecipient : IGenesysCloudModel<WebMessagingRecip
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RecipientAdditionalIdentifier.ReadJson(ref reader, options));
                         }
 
-                        value.AdditionalIds = list1;
+                        value._additionalIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,11 +103,11 @@ public sealed class WebMessagingRecipient : IGenesysCloudModel<WebMessagingRecip
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "firstName"u8, value.FirstName, nulls);
-        WriteString(writer, "lastName"u8, value.LastName, nulls);
-        WriteString(writer, "nickname"u8, value.Nickname, nulls);
-        WriteString(writer, "image"u8, value.Image, nulls);
-        if (value.AdditionalIds is { } property2)
+        WriteString(writer, "firstName"u8, value._firstName, nulls);
+        WriteString(writer, "lastName"u8, value._lastName, nulls);
+        WriteString(writer, "nickname"u8, value._nickname, nulls);
+        WriteString(writer, "image"u8, value._image, nulls);
+        if (value._additionalIds is { } property2)
         {
             writer.WritePropertyName("additionalIds"u8);
             writer.WriteStartArray();
@@ -124,7 +131,7 @@ public sealed class WebMessagingRecipient : IGenesysCloudModel<WebMessagingRecip
             writer.WriteNull("additionalIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class WebhookInvocationResponse : IGenesysCloudModel<WebhookInvoca
 {
     /// <summary>The id of the Webhook Invocation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("invocationId")]
-    public string? InvocationId { get; set; }
+    public string? InvocationId { get => _invocationId; set => _invocationId = value; }
+
+    private string? _invocationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WebhookInvocationResponse IGenesysCloudModel<WebhookInvocationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WebhookInvocationResponse : IGenesysCloudModel<WebhookInvoca
             switch (index)
             {
                 case 0:
-                    value.InvocationId = ReadString(ref reader, name);
+                    value._invocationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WebhookInvocationResponse : IGenesysCloudModel<WebhookInvoca
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "invocationId"u8, value.InvocationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "invocationId"u8, value._invocationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

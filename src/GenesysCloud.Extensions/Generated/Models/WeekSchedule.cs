@@ -14,51 +14,64 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>First day of this week schedule in yyyy-MM-dd format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>Description of the week schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether the week schedule is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Summary of the results from the schedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationResults")]
-    public global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? GenerationResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? GenerationResults { get => _generationResults; set => _generationResults = value; }
 
     /// <summary>Short term forecast associated with this schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.ShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>Version metadata for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>User schedules in the week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userSchedules")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? UserSchedules { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? UserSchedules { get => _userSchedules; set => _userSchedules = value; }
 
     /// <summary>Headcount information for the week schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("headcountForecast")]
-    public global::GenesysCloud.Extensions.Models.HeadcountForecast? HeadcountForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.HeadcountForecast? HeadcountForecast { get => _headcountForecast; set => _headcountForecast = value; }
 
     /// <summary>Version of agent schedules in the week schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentSchedulesVersion")]
-    public long? AgentSchedulesVersion { get; set; }
+    public long? AgentSchedulesVersion { get => _agentSchedulesVersion; set => _agentSchedulesVersion = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private string? _weekDate;
+    private string? _description;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? _generationResults;
+    private global::GenesysCloud.Extensions.Models.ShortTermForecastReference? _shortTermForecast;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.UserSchedule>? _userSchedules;
+    private global::GenesysCloud.Extensions.Models.HeadcountForecast? _headcountForecast;
+    private long? _agentSchedulesVersion;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WeekSchedule IGenesysCloudModel<WeekSchedule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,33 +92,33 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.GenerationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.ReadJson(ref reader, options);
+                    value._generationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.UserSchedules = null;
+                        value._userSchedules = null;
                     }
                     else
                     {
@@ -116,17 +129,17 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
                             dictionary1[key1] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserSchedule.ReadJson(ref reader, options);
                         }
 
-                        value.UserSchedules = dictionary1;
+                        value._userSchedules = dictionary1;
                     }
                     break;
                 case 9:
-                    value.HeadcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HeadcountForecast.ReadJson(ref reader, options);
+                    value._headcountForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HeadcountForecast.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.AgentSchedulesVersion = ReadNullableInt64(ref reader, options, name);
+                    value._agentSchedulesVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,12 +151,12 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        if (value.GenerationResults is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        if (value._generationResults is { } property2)
         {
             writer.WritePropertyName("generationResults"u8);
             global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.WriteJson(writer, property2, options);
@@ -153,7 +166,7 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             writer.WriteNull("generationResults"u8);
         }
 
-        if (value.ShortTermForecast is { } property4)
+        if (value._shortTermForecast is { } property4)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.ShortTermForecastReference.WriteJson(writer, property4, options);
@@ -163,7 +176,7 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        if (value.Metadata is { } property6)
+        if (value._metadata is { } property6)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property6, options);
@@ -173,7 +186,7 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             writer.WriteNull("metadata"u8);
         }
 
-        if (value.UserSchedules is { } property8)
+        if (value._userSchedules is { } property8)
         {
             writer.WritePropertyName("userSchedules"u8);
             writer.WriteStartObject();
@@ -198,7 +211,7 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             writer.WriteNull("userSchedules"u8);
         }
 
-        if (value.HeadcountForecast is { } property11)
+        if (value._headcountForecast is { } property11)
         {
             writer.WritePropertyName("headcountForecast"u8);
             global::GenesysCloud.Extensions.Models.HeadcountForecast.WriteJson(writer, property11, options);
@@ -208,8 +221,8 @@ public sealed class WeekSchedule : IGenesysCloudModel<WeekSchedule>
             writer.WriteNull("headcountForecast"u8);
         }
 
-        WriteInt64(writer, "agentSchedulesVersion"u8, value.AgentSchedulesVersion, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentSchedulesVersion"u8, value._agentSchedulesVersion, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

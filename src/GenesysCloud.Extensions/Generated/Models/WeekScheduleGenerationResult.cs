@@ -14,23 +14,29 @@ public sealed class WeekScheduleGenerationResult : IGenesysCloudModel<WeekSchedu
 {
     /// <summary>Whether the schedule generation failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("failed")]
-    public bool? Failed { get; set; }
+    public bool? Failed { get => _failed; set => _failed = value; }
 
     /// <summary>ID of the schedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("runId")]
-    public string? RunId { get; set; }
+    public string? RunId { get => _runId; set => _runId = value; }
 
     /// <summary>Warning messages from the schedule run. This will be available only when requesting information for a single week schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWarnings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationWarning>? AgentWarnings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationWarning>? AgentWarnings { get => _agentWarnings; set => _agentWarnings = value; }
 
     /// <summary>Count of warning messages from the schedule run. This will be available only when requesting multiple week schedules</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentWarningCount")]
-    public long? AgentWarningCount { get; set; }
+    public long? AgentWarningCount { get => _agentWarningCount; set => _agentWarningCount = value; }
+
+    private bool? _failed;
+    private string? _runId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleGenerationWarning>? _agentWarnings;
+    private long? _agentWarningCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WeekScheduleGenerationResult IGenesysCloudModel<WeekScheduleGenerationResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,15 +57,15 @@ public sealed class WeekScheduleGenerationResult : IGenesysCloudModel<WeekSchedu
             switch (index)
             {
                 case 0:
-                    value.Failed = ReadNullableBoolean(ref reader, name);
+                    value._failed = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.RunId = ReadString(ref reader, name);
+                    value._runId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AgentWarnings = null;
+                        value._agentWarnings = null;
                     }
                     else
                     {
@@ -70,14 +76,14 @@ public sealed class WeekScheduleGenerationResult : IGenesysCloudModel<WeekSchedu
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScheduleGenerationWarning.ReadJson(ref reader, options));
                         }
 
-                        value.AgentWarnings = list1;
+                        value._agentWarnings = list1;
                     }
                     break;
                 case 3:
-                    value.AgentWarningCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentWarningCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,9 +95,9 @@ public sealed class WeekScheduleGenerationResult : IGenesysCloudModel<WeekSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "failed"u8, value.Failed, nulls);
-        WriteString(writer, "runId"u8, value.RunId, nulls);
-        if (value.AgentWarnings is { } property2)
+        WriteBoolean(writer, "failed"u8, value._failed, nulls);
+        WriteString(writer, "runId"u8, value._runId, nulls);
+        if (value._agentWarnings is { } property2)
         {
             writer.WritePropertyName("agentWarnings"u8);
             writer.WriteStartArray();
@@ -115,8 +121,8 @@ public sealed class WeekScheduleGenerationResult : IGenesysCloudModel<WeekSchedu
             writer.WriteNull("agentWarnings"u8);
         }
 
-        WriteInt64(writer, "agentWarningCount"u8, value.AgentWarningCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentWarningCount"u8, value._agentWarningCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,39 +14,49 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
 
     /// <summary>First day of this week schedule in yyyy-MM-dd format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>Description of the week schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Whether the week schedule is published</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("published")]
-    public bool? Published { get; set; }
+    public bool? Published { get => _published; set => _published = value; }
 
     /// <summary>Summary of the results from the schedule run</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generationResults")]
-    public global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? GenerationResults { get; set; }
+    public global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? GenerationResults { get => _generationResults; set => _generationResults = value; }
 
     /// <summary>Short term forecast associated with this schedule</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shortTermForecast")]
-    public global::GenesysCloud.Extensions.Models.ShortTermForecastReference? ShortTermForecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShortTermForecastReference? ShortTermForecast { get => _shortTermForecast; set => _shortTermForecast = value; }
 
     /// <summary>Version metadata for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
+
+    private string? _id;
+    private string? _selfUri;
+    private string? _weekDate;
+    private string? _description;
+    private bool? _published;
+    private global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult? _generationResults;
+    private global::GenesysCloud.Extensions.Models.ShortTermForecastReference? _shortTermForecast;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WeekScheduleListItemResponse IGenesysCloudModel<WeekScheduleListItemResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,31 +77,31 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.Published = ReadNullableBoolean(ref reader, name);
+                    value._published = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.GenerationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.ReadJson(ref reader, options);
+                    value._generationResults = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.ShortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastReference.ReadJson(ref reader, options);
+                    value._shortTermForecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShortTermForecastReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,12 +113,12 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "published"u8, value.Published, nulls);
-        if (value.GenerationResults is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "published"u8, value._published, nulls);
+        if (value._generationResults is { } property1)
         {
             writer.WritePropertyName("generationResults"u8);
             global::GenesysCloud.Extensions.Models.WeekScheduleGenerationResult.WriteJson(writer, property1, options);
@@ -118,7 +128,7 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
             writer.WriteNull("generationResults"u8);
         }
 
-        if (value.ShortTermForecast is { } property3)
+        if (value._shortTermForecast is { } property3)
         {
             writer.WritePropertyName("shortTermForecast"u8);
             global::GenesysCloud.Extensions.Models.ShortTermForecastReference.WriteJson(writer, property3, options);
@@ -128,7 +138,7 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
             writer.WriteNull("shortTermForecast"u8);
         }
 
-        if (value.Metadata is { } property5)
+        if (value._metadata is { } property5)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property5, options);
@@ -138,7 +148,7 @@ public sealed class WeekScheduleListItemResponse : IGenesysCloudModel<WeekSchedu
             writer.WriteNull("metadata"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

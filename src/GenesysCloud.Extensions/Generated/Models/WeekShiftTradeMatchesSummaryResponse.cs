@@ -14,19 +14,24 @@ public sealed class WeekShiftTradeMatchesSummaryResponse : IGenesysCloudModel<We
 {
     /// <summary>The schedule week date in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekDate")]
-    public string? WeekDate { get; set; }
+    public string? WeekDate { get => _weekDate; set => _weekDate = value; }
 
     /// <summary>The number of trades in the 'Matched' state with the initiating shift in the given week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public long? Count { get; set; }
+    public long? Count { get => _count; set => _count = value; }
 
     /// <summary>The number of cross-week trades in the 'Matched' state with the receiving shift for the given week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("crossWeekReceivingCount")]
-    public long? CrossWeekReceivingCount { get; set; }
+    public long? CrossWeekReceivingCount { get => _crossWeekReceivingCount; set => _crossWeekReceivingCount = value; }
+
+    private string? _weekDate;
+    private long? _count;
+    private long? _crossWeekReceivingCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WeekShiftTradeMatchesSummaryResponse IGenesysCloudModel<WeekShiftTradeMatchesSummaryResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WeekShiftTradeMatchesSummaryResponse : IGenesysCloudModel<We
             switch (index)
             {
                 case 0:
-                    value.WeekDate = ReadString(ref reader, name);
+                    value._weekDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Count = ReadNullableInt64(ref reader, options, name);
+                    value._count = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.CrossWeekReceivingCount = ReadNullableInt64(ref reader, options, name);
+                    value._crossWeekReceivingCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WeekShiftTradeMatchesSummaryResponse : IGenesysCloudModel<We
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "weekDate"u8, value.WeekDate, nulls);
-        WriteInt64(writer, "count"u8, value.Count, nulls);
-        WriteInt64(writer, "crossWeekReceivingCount"u8, value.CrossWeekReceivingCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "weekDate"u8, value._weekDate, nulls);
+        WriteInt64(writer, "count"u8, value._count, nulls);
+        WriteInt64(writer, "crossWeekReceivingCount"u8, value._crossWeekReceivingCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WeekShiftTradeResponse : IGenesysCloudModel<WeekShiftTradeRe
 {
     /// <summary>The shift trade details</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trade")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeResponse? Trade { get => _trade; set => _trade = value; }
 
     /// <summary>A preview of what the schedule would look like if the shift trade is approved plus any violations</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("matchReview")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse? MatchReview { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse? MatchReview { get => _matchReview; set => _matchReview = value; }
+
+    private global::GenesysCloud.Extensions.Models.ShiftTradeResponse? _trade;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse? _matchReview;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WeekShiftTradeResponse IGenesysCloudModel<WeekShiftTradeResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WeekShiftTradeResponse : IGenesysCloudModel<WeekShiftTradeRe
             switch (index)
             {
                 case 0:
-                    value.Trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
+                    value._trade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeResponse.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MatchReview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse.ReadJson(ref reader, options);
+                    value._matchReview = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class WeekShiftTradeResponse : IGenesysCloudModel<WeekShiftTradeRe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Trade is { } property1)
+        if (value._trade is { } property1)
         {
             writer.WritePropertyName("trade"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeResponse.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class WeekShiftTradeResponse : IGenesysCloudModel<WeekShiftTradeRe
             writer.WriteNull("trade"u8);
         }
 
-        if (value.MatchReview is { } property3)
+        if (value._matchReview is { } property3)
         {
             writer.WritePropertyName("matchReview"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeMatchReviewResponse.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class WeekShiftTradeResponse : IGenesysCloudModel<WeekShiftTradeRe
             writer.WriteNull("matchReview"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class Weekly : IGenesysCloudModel<Weekly>
 {
     /// <summary>Download URL to fetch the result of weekly time series. This field is populated only if session state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Timeseries>? DownloadResult { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Timeseries>? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
+
+    private string? _downloadUrl;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Timeseries>? _downloadResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Weekly IGenesysCloudModel<Weekly>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class Weekly : IGenesysCloudModel<Weekly>
             switch (index)
             {
                 case 0:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadResult = null;
+                        value._downloadResult = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class Weekly : IGenesysCloudModel<Weekly>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Timeseries.ReadJson(ref reader, options));
                         }
 
-                        value.DownloadResult = list1;
+                        value._downloadResult = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class Weekly : IGenesysCloudModel<Weekly>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadResult is { } property2)
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadResult is { } property2)
         {
             writer.WritePropertyName("downloadResult"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class Weekly : IGenesysCloudModel<Weekly>
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

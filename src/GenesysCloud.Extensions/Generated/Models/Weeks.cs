@@ -14,15 +14,19 @@ public sealed class Weeks : IGenesysCloudModel<Weeks>
 {
     /// <summary>The week offset from data start date</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekOffset")]
-    public long? WeekOffset { get; set; }
+    public long? WeekOffset { get => _weekOffset; set => _weekOffset = value; }
 
     /// <summary>data per interval (daily or quarter hour) for this week. The value could be double or null</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<double>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<double>? Values { get => _values; set => _values = value; }
+
+    private long? _weekOffset;
+    private global::System.Collections.Generic.IReadOnlyList<double>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Weeks IGenesysCloudModel<Weeks>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class Weeks : IGenesysCloudModel<Weeks>
             switch (index)
             {
                 case 0:
-                    value.WeekOffset = ReadNullableInt64(ref reader, options, name);
+                    value._weekOffset = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class Weeks : IGenesysCloudModel<Weeks>
                             list1.Add(ReadDouble(ref reader, options, name));
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class Weeks : IGenesysCloudModel<Weeks>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "weekOffset"u8, value.WeekOffset, nulls);
-        if (value.Values is { } property2)
+        WriteInt64(writer, "weekOffset"u8, value._weekOffset, nulls);
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -93,7 +97,7 @@ public sealed class Weeks : IGenesysCloudModel<Weeks>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The user associated with this data</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The work plan associated with this agent, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get => _workPlan; set => _workPlan = value; }
 
     /// <summary>The work plan rotation associated with this agent, if applicable</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanRotation")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanRotationReference? WorkPlanRotation { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanRotationReference? WorkPlanRotation { get => _workPlanRotation; set => _workPlanRotation = value; }
 
     /// <summary>Whether the agent accepts direct shift trade requests</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acceptDirectShiftTrades")]
-    public bool? AcceptDirectShiftTrades { get; set; }
+    public bool? AcceptDirectShiftTrades { get => _acceptDirectShiftTrades; set => _acceptDirectShiftTrades = value; }
 
     /// <summary>The work plan overrides associated with this agent. Populate with expand=workPlanOverrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanOverrides")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverride>? WorkPlanOverrides { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverride>? WorkPlanOverrides { get => _workPlanOverrides; set => _workPlanOverrides = value; }
 
     /// <summary>List of queues to which this agent is capable of handling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queues")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? Queues { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? Queues { get => _queues; set => _queues = value; }
 
     /// <summary>The list of languages this agent is capable of handling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageReference>? Languages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageReference>? Languages { get => _languages; set => _languages = value; }
 
     /// <summary>The list of skills this agent is capable of handling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>Whether the agent can be included in schedule generation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schedulable")]
-    public bool? Schedulable { get; set; }
+    public bool? Schedulable { get => _schedulable; set => _schedulable = value; }
 
     /// <summary>Metadata for this agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _workPlan;
+    private global::GenesysCloud.Extensions.Models.WorkPlanRotationReference? _workPlanRotation;
+    private bool? _acceptDirectShiftTrades;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverride>? _workPlanOverrides;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QueueReference>? _queues;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.LanguageReference>? _languages;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? _skills;
+    private bool? _schedulable;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmAgent IGenesysCloudModel<WfmAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,24 +97,24 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.WorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._workPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.WorkPlanRotation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanRotationReference.ReadJson(ref reader, options);
+                    value._workPlanRotation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanRotationReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.AcceptDirectShiftTrades = ReadNullableBoolean(ref reader, name);
+                    value._acceptDirectShiftTrades = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanOverrides = null;
+                        value._workPlanOverrides = null;
                     }
                     else
                     {
@@ -111,13 +125,13 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanOverride.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlanOverrides = list1;
+                        value._workPlanOverrides = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Queues = null;
+                        value._queues = null;
                     }
                     else
                     {
@@ -128,13 +142,13 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QueueReference.ReadJson(ref reader, options));
                         }
 
-                        value.Queues = list2;
+                        value._queues = list2;
                     }
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.Languages = null;
+                        value._languages = null;
                     }
                     else
                     {
@@ -145,13 +159,13 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options));
                         }
 
-                        value.Languages = list3;
+                        value._languages = list3;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -162,20 +176,20 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkillReference.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list4;
+                        value._skills = list4;
                     }
                     break;
                 case 9:
-                    value.Schedulable = ReadNullableBoolean(ref reader, name);
+                    value._schedulable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -187,8 +201,8 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.User is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._user is { } property5)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -198,7 +212,7 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("user"u8);
         }
 
-        if (value.WorkPlan is { } property7)
+        if (value._workPlan is { } property7)
         {
             writer.WritePropertyName("workPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property7, options);
@@ -208,7 +222,7 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("workPlan"u8);
         }
 
-        if (value.WorkPlanRotation is { } property9)
+        if (value._workPlanRotation is { } property9)
         {
             writer.WritePropertyName("workPlanRotation"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanRotationReference.WriteJson(writer, property9, options);
@@ -218,8 +232,8 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("workPlanRotation"u8);
         }
 
-        WriteBoolean(writer, "acceptDirectShiftTrades"u8, value.AcceptDirectShiftTrades, nulls);
-        if (value.WorkPlanOverrides is { } property11)
+        WriteBoolean(writer, "acceptDirectShiftTrades"u8, value._acceptDirectShiftTrades, nulls);
+        if (value._workPlanOverrides is { } property11)
         {
             writer.WritePropertyName("workPlanOverrides"u8);
             writer.WriteStartArray();
@@ -243,7 +257,7 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("workPlanOverrides"u8);
         }
 
-        if (value.Queues is { } property14)
+        if (value._queues is { } property14)
         {
             writer.WritePropertyName("queues"u8);
             writer.WriteStartArray();
@@ -267,7 +281,7 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("queues"u8);
         }
 
-        if (value.Languages is { } property17)
+        if (value._languages is { } property17)
         {
             writer.WritePropertyName("languages"u8);
             writer.WriteStartArray();
@@ -291,7 +305,7 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("languages"u8);
         }
 
-        if (value.Skills is { } property20)
+        if (value._skills is { } property20)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -315,8 +329,8 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("skills"u8);
         }
 
-        WriteBoolean(writer, "schedulable"u8, value.Schedulable, nulls);
-        if (value.Metadata is { } property23)
+        WriteBoolean(writer, "schedulable"u8, value._schedulable, nulls);
+        if (value._metadata is { } property23)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property23, options);
@@ -326,8 +340,8 @@ public sealed class WfmAgent : IGenesysCloudModel<WfmAgent>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
 {
     /// <summary>A reference to the job that was started by the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference? Job { get => _job; set => _job = value; }
 
     /// <summary>The url list to GET the results of the agent adherence query. This field is populated only if query state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>Results will come via downloadUrls, however it may come inline if small enough</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult? Result { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult? Result { get => _result; set => _result = value; }
+
+    private global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference? _job;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult? _result;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmAgentHistoricalAdherenceResponse IGenesysCloudModel<WfmAgentHistoricalAdherenceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 2:
-                    value.Result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ReadJson(ref reader, options);
+                    value._result = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property2)
+        if (value._job is { } property2)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceJobReference.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
             writer.WriteNull("job"u8);
         }
 
-        if (value.DownloadUrls is { } property4)
+        if (value._downloadUrls is { } property4)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -109,7 +114,7 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
             writer.WriteNull("downloadUrls"u8);
         }
 
-        if (value.Result is { } property6)
+        if (value._result is { } property6)
         {
             writer.WritePropertyName("result"u8);
             global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.WriteJson(writer, property6, options);
@@ -119,7 +124,7 @@ public sealed class WfmAgentHistoricalAdherenceResponse : IGenesysCloudModel<Wfm
             writer.WriteNull("result"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

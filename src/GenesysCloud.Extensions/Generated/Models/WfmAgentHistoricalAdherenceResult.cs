@@ -14,59 +14,74 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
 {
     /// <summary>The user who submitted the agent historical adherence query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Beginning of the date range that was queried, in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range that was queried, in ISO-8601 format. If it was not set, end date will be set to the queried time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>Completed date of calculations that was queried, in ISO-8601 format.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calculationsCompletedDate")]
-    public global::System.DateTimeOffset? CalculationsCompletedDate { get; set; }
+    public global::System.DateTimeOffset? CalculationsCompletedDate { get => _calculationsCompletedDate; set => _calculationsCompletedDate = value; }
 
     /// <summary>Target percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("targetAdherencePercentage")]
-    public double? TargetAdherencePercentage { get; set; }
+    public double? TargetAdherencePercentage { get => _targetAdherencePercentage; set => _targetAdherencePercentage = value; }
 
     /// <summary>Adherence percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherencePercentage")]
-    public double? AdherencePercentage { get; set; }
+    public double? AdherencePercentage { get => _adherencePercentage; set => _adherencePercentage = value; }
 
     /// <summary>Conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on queue time is greater than the scheduled on queue time for the same period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformancePercentage")]
-    public double? ConformancePercentage { get; set; }
+    public double? ConformancePercentage { get => _conformancePercentage; set => _conformancePercentage = value; }
 
     /// <summary>The impact of the current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum? Impact { get => _impact; set => _impact = value; }
 
     /// <summary>List of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get => _exceptionInfo; set => _exceptionInfo = value; }
 
     /// <summary>Adherence and conformance metrics for days in query range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceDayMetrics>? DayMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceDayMetrics>? DayMetrics { get => _dayMetrics; set => _dayMetrics = value; }
 
     /// <summary>List of actual activity with offset for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actuals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get => _actuals; set => _actuals = value; }
 
     /// <summary>List of scheduled activities for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduledActivities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceScheduledActivity>? ScheduledActivities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceScheduledActivity>? ScheduledActivities { get => _scheduledActivities; set => _scheduledActivities = value; }
 
     /// <summary>List of secondary presence lookup ID to corresponding secondary presence ID item</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("secondaryPresenceLookupItems")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresenceLookupItem>? SecondaryPresenceLookupItems { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresenceLookupItem>? SecondaryPresenceLookupItems { get => _secondaryPresenceLookupItems; set => _secondaryPresenceLookupItems = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.DateTimeOffset? _calculationsCompletedDate;
+    private double? _targetAdherencePercentage;
+    private double? _adherencePercentage;
+    private double? _conformancePercentage;
+    private global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum? _impact;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? _exceptionInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceDayMetrics>? _dayMetrics;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? _actuals;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AgentAdherenceScheduledActivity>? _scheduledActivities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SecondaryPresenceLookupItem>? _secondaryPresenceLookupItems;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmAgentHistoricalAdherenceResult IGenesysCloudModel<WfmAgentHistoricalAdherenceResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,33 +102,33 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.CalculationsCompletedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._calculationsCompletedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.TargetAdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._targetAdherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
-                    value.AdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._adherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 6:
-                    value.ConformancePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._conformancePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 7:
-                    value.Impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum?)null;
+                    value._impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResult.ImpactEnum?)null;
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ExceptionInfo = null;
+                        value._exceptionInfo = null;
                     }
                     else
                     {
@@ -124,13 +139,13 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ReadJson(ref reader, options));
                         }
 
-                        value.ExceptionInfo = list2;
+                        value._exceptionInfo = list2;
                     }
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.DayMetrics = null;
+                        value._dayMetrics = null;
                     }
                     else
                     {
@@ -141,13 +156,13 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentAdherenceDayMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.DayMetrics = list3;
+                        value._dayMetrics = list3;
                     }
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.Actuals = null;
+                        value._actuals = null;
                     }
                     else
                     {
@@ -158,13 +173,13 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ReadJson(ref reader, options));
                         }
 
-                        value.Actuals = list4;
+                        value._actuals = list4;
                     }
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.ScheduledActivities = null;
+                        value._scheduledActivities = null;
                     }
                     else
                     {
@@ -175,13 +190,13 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
                             list5.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.AgentAdherenceScheduledActivity.ReadJson(ref reader, options));
                         }
 
-                        value.ScheduledActivities = list5;
+                        value._scheduledActivities = list5;
                     }
                     break;
                 case 12:
                     if (IsNull(ref reader))
                     {
-                        value.SecondaryPresenceLookupItems = null;
+                        value._secondaryPresenceLookupItems = null;
                     }
                     else
                     {
@@ -192,11 +207,11 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.SecondaryPresenceLookupItem.ReadJson(ref reader, options));
                         }
 
-                        value.SecondaryPresenceLookupItems = list6;
+                        value._secondaryPresenceLookupItems = list6;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,7 +223,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property7)
+        if (value._user is { } property7)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -218,14 +233,14 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("user"u8);
         }
 
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteDateTimeOffset(writer, "calculationsCompletedDate"u8, value.CalculationsCompletedDate, nulls);
-        WriteDouble(writer, "targetAdherencePercentage"u8, value.TargetAdherencePercentage, nulls);
-        WriteDouble(writer, "adherencePercentage"u8, value.AdherencePercentage, nulls);
-        WriteDouble(writer, "conformancePercentage"u8, value.ConformancePercentage, nulls);
-        WriteString(writer, "impact"u8, value.Impact?.ToString(), nulls);
-        if (value.ExceptionInfo is { } property9)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteDateTimeOffset(writer, "calculationsCompletedDate"u8, value._calculationsCompletedDate, nulls);
+        WriteDouble(writer, "targetAdherencePercentage"u8, value._targetAdherencePercentage, nulls);
+        WriteDouble(writer, "adherencePercentage"u8, value._adherencePercentage, nulls);
+        WriteDouble(writer, "conformancePercentage"u8, value._conformancePercentage, nulls);
+        WriteString(writer, "impact"u8, value._impact?.ToString(), nulls);
+        if (value._exceptionInfo is { } property9)
         {
             writer.WritePropertyName("exceptionInfo"u8);
             writer.WriteStartArray();
@@ -249,7 +264,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("exceptionInfo"u8);
         }
 
-        if (value.DayMetrics is { } property12)
+        if (value._dayMetrics is { } property12)
         {
             writer.WritePropertyName("dayMetrics"u8);
             writer.WriteStartArray();
@@ -273,7 +288,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("dayMetrics"u8);
         }
 
-        if (value.Actuals is { } property15)
+        if (value._actuals is { } property15)
         {
             writer.WritePropertyName("actuals"u8);
             writer.WriteStartArray();
@@ -297,7 +312,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("actuals"u8);
         }
 
-        if (value.ScheduledActivities is { } property18)
+        if (value._scheduledActivities is { } property18)
         {
             writer.WritePropertyName("scheduledActivities"u8);
             writer.WriteStartArray();
@@ -321,7 +336,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("scheduledActivities"u8);
         }
 
-        if (value.SecondaryPresenceLookupItems is { } property21)
+        if (value._secondaryPresenceLookupItems is { } property21)
         {
             writer.WritePropertyName("secondaryPresenceLookupItems"u8);
             writer.WriteStartArray();
@@ -345,7 +360,7 @@ public sealed class WfmAgentHistoricalAdherenceResult : IGenesysCloudModel<WfmAg
             writer.WriteNull("secondaryPresenceLookupItems"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

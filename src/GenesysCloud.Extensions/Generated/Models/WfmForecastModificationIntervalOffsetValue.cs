@@ -14,15 +14,19 @@ public sealed class WfmForecastModificationIntervalOffsetValue : IGenesysCloudMo
 {
     /// <summary>The number of intervals past referenceStartDate to which to apply this modification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervalIndex")]
-    public long? IntervalIndex { get; set; }
+    public long? IntervalIndex { get => _intervalIndex; set => _intervalIndex = value; }
 
     /// <summary>The value to set for the given interval</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
+
+    private long? _intervalIndex;
+    private double? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmForecastModificationIntervalOffsetValue IGenesysCloudModel<WfmForecastModificationIntervalOffsetValue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WfmForecastModificationIntervalOffsetValue : IGenesysCloudMo
             switch (index)
             {
                 case 0:
-                    value.IntervalIndex = ReadNullableInt64(ref reader, options, name);
+                    value._intervalIndex = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WfmForecastModificationIntervalOffsetValue : IGenesysCloudMo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "intervalIndex"u8, value.IntervalIndex, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "intervalIndex"u8, value._intervalIndex, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class WfmHistoricalAdherenceBulkItem : IGenesysCloudModel<WfmHisto
 {
     /// <summary>The ID of the management unit to query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>Beginning of the date range to query in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range to query in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The IDs of the users to query. If not included, will query every user in the management unit</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>Whether user exceptions should be returned as part of the results. Defaults to false if not specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeExceptions")]
-    public bool? IncludeExceptions { get; set; }
+    public bool? IncludeExceptions { get => _includeExceptions; set => _includeExceptions = value; }
 
     /// <summary>Whether user actual activities should be returned as part of the results. Defaults to false if not specified.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeActuals")]
-    public bool? IncludeActuals { get; set; }
+    public bool? IncludeActuals { get => _includeActuals; set => _includeActuals = value; }
+
+    private string? _managementUnitId;
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private bool? _includeExceptions;
+    private bool? _includeActuals;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkItem IGenesysCloudModel<WfmHistoricalAdherenceBulkItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class WfmHistoricalAdherenceBulkItem : IGenesysCloudModel<WfmHisto
             switch (index)
             {
                 case 0:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class WfmHistoricalAdherenceBulkItem : IGenesysCloudModel<WfmHisto
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 4:
-                    value.IncludeExceptions = ReadNullableBoolean(ref reader, name);
+                    value._includeExceptions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.IncludeActuals = ReadNullableBoolean(ref reader, name);
+                    value._includeActuals = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class WfmHistoricalAdherenceBulkItem : IGenesysCloudModel<WfmHisto
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        if (value.UserIds is { } property2)
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        if (value._userIds is { } property2)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -123,9 +131,9 @@ public sealed class WfmHistoricalAdherenceBulkItem : IGenesysCloudModel<WfmHisto
             writer.WriteNull("userIds"u8);
         }
 
-        WriteBoolean(writer, "includeExceptions"u8, value.IncludeExceptions, nulls);
-        WriteBoolean(writer, "includeActuals"u8, value.IncludeActuals, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "includeExceptions"u8, value._includeExceptions, nulls);
+        WriteBoolean(writer, "includeActuals"u8, value._includeActuals, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

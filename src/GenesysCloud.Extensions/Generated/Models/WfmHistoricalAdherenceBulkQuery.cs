@@ -14,15 +14,19 @@ public sealed class WfmHistoricalAdherenceBulkQuery : IGenesysCloudModel<WfmHist
 {
     /// <summary>The historical adherence items to query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkItem>? Items { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkItem>? Items { get => _items; set => _items = value; }
 
     /// <summary>The time zone, in olson format, to use in defining days when computing adherence. The results will be returned as UTC timestamps regardless of the time zone input.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkItem>? _items;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkQuery IGenesysCloudModel<WfmHistoricalAdherenceBulkQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class WfmHistoricalAdherenceBulkQuery : IGenesysCloudModel<WfmHist
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Items = null;
+                        value._items = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class WfmHistoricalAdherenceBulkQuery : IGenesysCloudModel<WfmHist
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkItem.ReadJson(ref reader, options));
                         }
 
-                        value.Items = list1;
+                        value._items = list1;
                     }
                     break;
                 case 1:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class WfmHistoricalAdherenceBulkQuery : IGenesysCloudModel<WfmHist
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Items is { } property2)
+        if (value._items is { } property2)
         {
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class WfmHistoricalAdherenceBulkQuery : IGenesysCloudModel<WfmHist
             writer.WriteNull("items"u8);
         }
 
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

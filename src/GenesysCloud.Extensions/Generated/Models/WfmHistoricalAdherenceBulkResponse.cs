@@ -14,19 +14,24 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
 {
     /// <summary>A reference to the job that was started by the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("job")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference? Job { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference? Job { get => _job; set => _job = value; }
 
     /// <summary>The uri list to GET the results of the Historical Adherence query. This field is populated only if query state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>Results will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
+
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference? _job;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult? _downloadResult;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkResponse IGenesysCloudModel<WfmHistoricalAdherenceBulkResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
             switch (index)
             {
                 case 0:
-                    value.Job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference.ReadJson(ref reader, options);
+                    value._job = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 2:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Job is { } property2)
+        if (value._job is { } property2)
         {
             writer.WritePropertyName("job"u8);
             global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkJobReference.WriteJson(writer, property2, options);
@@ -92,7 +97,7 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
             writer.WriteNull("job"u8);
         }
 
-        if (value.DownloadUrls is { } property4)
+        if (value._downloadUrls is { } property4)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -109,7 +114,7 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
             writer.WriteNull("downloadUrls"u8);
         }
 
-        if (value.DownloadResult is { } property6)
+        if (value._downloadResult is { } property6)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResult.WriteJson(writer, property6, options);
@@ -119,7 +124,7 @@ public sealed class WfmHistoricalAdherenceBulkResponse : IGenesysCloudModel<WfmH
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

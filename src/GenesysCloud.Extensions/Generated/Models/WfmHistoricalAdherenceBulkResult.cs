@@ -14,27 +14,34 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
 {
     /// <summary>Beginning of the date range for this result in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range for this result in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The ID of the management unit for this result</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>The individual results for each user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userResults")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult>? UserResults { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult>? UserResults { get => _userResults; set => _userResults = value; }
 
     /// <summary>Map of secondary presence lookup ID to corresponding secondary presence ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lookupIdToSecondaryPresenceId")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LookupIdToSecondaryPresenceId { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LookupIdToSecondaryPresenceId { get => _lookupIdToSecondaryPresenceId; set => _lookupIdToSecondaryPresenceId = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult>? _userResults;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _lookupIdToSecondaryPresenceId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkResult IGenesysCloudModel<WfmHistoricalAdherenceBulkResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UserResults = null;
+                        value._userResults = null;
                     }
                     else
                     {
@@ -77,13 +84,13 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ReadJson(ref reader, options));
                         }
 
-                        value.UserResults = list1;
+                        value._userResults = list1;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.LookupIdToSecondaryPresenceId = null;
+                        value._lookupIdToSecondaryPresenceId = null;
                     }
                     else
                     {
@@ -94,11 +101,11 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.LookupIdToSecondaryPresenceId = dictionary2;
+                        value._lookupIdToSecondaryPresenceId = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +117,10 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.UserResults is { } property3)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._userResults is { } property3)
         {
             writer.WritePropertyName("userResults"u8);
             writer.WriteStartArray();
@@ -137,7 +144,7 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
             writer.WriteNull("userResults"u8);
         }
 
-        if (value.LookupIdToSecondaryPresenceId is { } property6)
+        if (value._lookupIdToSecondaryPresenceId is { } property6)
         {
             writer.WritePropertyName("lookupIdToSecondaryPresenceId"u8);
             writer.WriteStartObject();
@@ -155,7 +162,7 @@ public sealed class WfmHistoricalAdherenceBulkResult : IGenesysCloudModel<WfmHis
             writer.WriteNull("lookupIdToSecondaryPresenceId"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

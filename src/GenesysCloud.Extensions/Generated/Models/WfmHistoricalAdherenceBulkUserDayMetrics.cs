@@ -14,51 +14,64 @@ public sealed class WfmHistoricalAdherenceBulkUserDayMetrics : IGenesysCloudMode
 {
     /// <summary>Start of day offset in seconds relative to query start time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayStartOffsetSeconds")]
-    public long? DayStartOffsetSeconds { get; set; }
+    public long? DayStartOffsetSeconds { get => _dayStartOffsetSeconds; set => _dayStartOffsetSeconds = value; }
 
     /// <summary>Duration of schedule in seconds included for adherence percentage calculation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceScheduleSeconds")]
-    public long? AdherenceScheduleSeconds { get; set; }
+    public long? AdherenceScheduleSeconds { get => _adherenceScheduleSeconds; set => _adherenceScheduleSeconds = value; }
 
     /// <summary>Total scheduled duration in seconds for OnQueue activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformanceScheduleSeconds")]
-    public long? ConformanceScheduleSeconds { get; set; }
+    public long? ConformanceScheduleSeconds { get => _conformanceScheduleSeconds; set => _conformanceScheduleSeconds = value; }
 
     /// <summary>Total actually worked duration in seconds for OnQueue activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformanceActualSeconds")]
-    public long? ConformanceActualSeconds { get; set; }
+    public long? ConformanceActualSeconds { get => _conformanceActualSeconds; set => _conformanceActualSeconds = value; }
 
     /// <summary>Total number of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionCount")]
-    public long? ExceptionCount { get; set; }
+    public long? ExceptionCount { get => _exceptionCount; set => _exceptionCount = value; }
 
     /// <summary>Total duration in seconds of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionDurationSeconds")]
-    public long? ExceptionDurationSeconds { get; set; }
+    public long? ExceptionDurationSeconds { get => _exceptionDurationSeconds; set => _exceptionDurationSeconds = value; }
 
     /// <summary>The impact duration in seconds of current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impactSeconds")]
-    public long? ImpactSeconds { get; set; }
+    public long? ImpactSeconds { get => _impactSeconds; set => _impactSeconds = value; }
 
     /// <summary>Total duration in seconds for all scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scheduleLengthSeconds")]
-    public long? ScheduleLengthSeconds { get; set; }
+    public long? ScheduleLengthSeconds { get => _scheduleLengthSeconds; set => _scheduleLengthSeconds = value; }
 
     /// <summary>Total duration in seconds for all actually worked activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actualLengthSeconds")]
-    public long? ActualLengthSeconds { get; set; }
+    public long? ActualLengthSeconds { get => _actualLengthSeconds; set => _actualLengthSeconds = value; }
 
     /// <summary>Total adherence percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherencePercentage")]
-    public double? AdherencePercentage { get; set; }
+    public double? AdherencePercentage { get => _adherencePercentage; set => _adherencePercentage = value; }
 
     /// <summary>Total conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformancePercentage")]
-    public double? ConformancePercentage { get; set; }
+    public double? ConformancePercentage { get => _conformancePercentage; set => _conformancePercentage = value; }
+
+    private long? _dayStartOffsetSeconds;
+    private long? _adherenceScheduleSeconds;
+    private long? _conformanceScheduleSeconds;
+    private long? _conformanceActualSeconds;
+    private long? _exceptionCount;
+    private long? _exceptionDurationSeconds;
+    private long? _impactSeconds;
+    private long? _scheduleLengthSeconds;
+    private long? _actualLengthSeconds;
+    private double? _adherencePercentage;
+    private double? _conformancePercentage;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkUserDayMetrics IGenesysCloudModel<WfmHistoricalAdherenceBulkUserDayMetrics>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,40 +92,40 @@ public sealed class WfmHistoricalAdherenceBulkUserDayMetrics : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.DayStartOffsetSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._dayStartOffsetSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.AdherenceScheduleSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._adherenceScheduleSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.ConformanceScheduleSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._conformanceScheduleSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.ConformanceActualSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._conformanceActualSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.ExceptionCount = ReadNullableInt64(ref reader, options, name);
+                    value._exceptionCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.ExceptionDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._exceptionDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ImpactSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._impactSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.ScheduleLengthSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._scheduleLengthSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.ActualLengthSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._actualLengthSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.AdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._adherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 10:
-                    value.ConformancePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._conformancePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,18 +137,18 @@ public sealed class WfmHistoricalAdherenceBulkUserDayMetrics : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "dayStartOffsetSeconds"u8, value.DayStartOffsetSeconds, nulls);
-        WriteInt64(writer, "adherenceScheduleSeconds"u8, value.AdherenceScheduleSeconds, nulls);
-        WriteInt64(writer, "conformanceScheduleSeconds"u8, value.ConformanceScheduleSeconds, nulls);
-        WriteInt64(writer, "conformanceActualSeconds"u8, value.ConformanceActualSeconds, nulls);
-        WriteInt64(writer, "exceptionCount"u8, value.ExceptionCount, nulls);
-        WriteInt64(writer, "exceptionDurationSeconds"u8, value.ExceptionDurationSeconds, nulls);
-        WriteInt64(writer, "impactSeconds"u8, value.ImpactSeconds, nulls);
-        WriteInt64(writer, "scheduleLengthSeconds"u8, value.ScheduleLengthSeconds, nulls);
-        WriteInt64(writer, "actualLengthSeconds"u8, value.ActualLengthSeconds, nulls);
-        WriteDouble(writer, "adherencePercentage"u8, value.AdherencePercentage, nulls);
-        WriteDouble(writer, "conformancePercentage"u8, value.ConformancePercentage, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "dayStartOffsetSeconds"u8, value._dayStartOffsetSeconds, nulls);
+        WriteInt64(writer, "adherenceScheduleSeconds"u8, value._adherenceScheduleSeconds, nulls);
+        WriteInt64(writer, "conformanceScheduleSeconds"u8, value._conformanceScheduleSeconds, nulls);
+        WriteInt64(writer, "conformanceActualSeconds"u8, value._conformanceActualSeconds, nulls);
+        WriteInt64(writer, "exceptionCount"u8, value._exceptionCount, nulls);
+        WriteInt64(writer, "exceptionDurationSeconds"u8, value._exceptionDurationSeconds, nulls);
+        WriteInt64(writer, "impactSeconds"u8, value._impactSeconds, nulls);
+        WriteInt64(writer, "scheduleLengthSeconds"u8, value._scheduleLengthSeconds, nulls);
+        WriteInt64(writer, "actualLengthSeconds"u8, value._actualLengthSeconds, nulls);
+        WriteDouble(writer, "adherencePercentage"u8, value._adherencePercentage, nulls);
+        WriteDouble(writer, "conformancePercentage"u8, value._conformancePercentage, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

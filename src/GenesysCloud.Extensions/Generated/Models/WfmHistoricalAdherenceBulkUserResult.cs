@@ -14,35 +14,44 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
 {
     /// <summary>The ID of the user for whom the adherence is queried</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
 
     /// <summary>Adherence percentage for this user, in the scale of 0 - 100</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherencePercentage")]
-    public double? AdherencePercentage { get; set; }
+    public double? AdherencePercentage { get => _adherencePercentage; set => _adherencePercentage = value; }
 
     /// <summary>Conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("conformancePercentage")]
-    public double? ConformancePercentage { get; set; }
+    public double? ConformancePercentage { get => _conformancePercentage; set => _conformancePercentage = value; }
 
     /// <summary>The impact of the current adherence state for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("impact")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum? Impact { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum? Impact { get => _impact; set => _impact = value; }
 
     /// <summary>List of adherence exceptions for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exceptionInfo")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? ExceptionInfo { get => _exceptionInfo; set => _exceptionInfo = value; }
 
     /// <summary>List of adherence actuals for this user</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actuals")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? Actuals { get => _actuals; set => _actuals = value; }
 
     /// <summary>Adherence and conformance metrics for days in query range</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayMetrics")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserDayMetrics>? DayMetrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserDayMetrics>? DayMetrics { get => _dayMetrics; set => _dayMetrics = value; }
+
+    private string? _userId;
+    private double? _adherencePercentage;
+    private double? _conformancePercentage;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum? _impact;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo>? _exceptionInfo;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals>? _actuals;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserDayMetrics>? _dayMetrics;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceBulkUserResult IGenesysCloudModel<WfmHistoricalAdherenceBulkUserResult>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,21 +72,21 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
             switch (index)
             {
                 case 0:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.AdherencePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._adherencePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 2:
-                    value.ConformancePercentage = ReadNullableDouble(ref reader, options, name);
+                    value._conformancePercentage = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.Impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum?)null;
+                    value._impact = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserResult.ImpactEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.ExceptionInfo = null;
+                        value._exceptionInfo = null;
                     }
                     else
                     {
@@ -88,13 +97,13 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceExceptionInfo.ReadJson(ref reader, options));
                         }
 
-                        value.ExceptionInfo = list2;
+                        value._exceptionInfo = list2;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Actuals = null;
+                        value._actuals = null;
                     }
                     else
                     {
@@ -105,13 +114,13 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceActuals.ReadJson(ref reader, options));
                         }
 
-                        value.Actuals = list3;
+                        value._actuals = list3;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.DayMetrics = null;
+                        value._dayMetrics = null;
                     }
                     else
                     {
@@ -122,11 +131,11 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkUserDayMetrics.ReadJson(ref reader, options));
                         }
 
-                        value.DayMetrics = list4;
+                        value._dayMetrics = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +147,11 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteDouble(writer, "adherencePercentage"u8, value.AdherencePercentage, nulls);
-        WriteDouble(writer, "conformancePercentage"u8, value.ConformancePercentage, nulls);
-        WriteString(writer, "impact"u8, value.Impact?.ToString(), nulls);
-        if (value.ExceptionInfo is { } property5)
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteDouble(writer, "adherencePercentage"u8, value._adherencePercentage, nulls);
+        WriteDouble(writer, "conformancePercentage"u8, value._conformancePercentage, nulls);
+        WriteString(writer, "impact"u8, value._impact?.ToString(), nulls);
+        if (value._exceptionInfo is { } property5)
         {
             writer.WritePropertyName("exceptionInfo"u8);
             writer.WriteStartArray();
@@ -166,7 +175,7 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
             writer.WriteNull("exceptionInfo"u8);
         }
 
-        if (value.Actuals is { } property8)
+        if (value._actuals is { } property8)
         {
             writer.WritePropertyName("actuals"u8);
             writer.WriteStartArray();
@@ -190,7 +199,7 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
             writer.WriteNull("actuals"u8);
         }
 
-        if (value.DayMetrics is { } property11)
+        if (value._dayMetrics is { } property11)
         {
             writer.WritePropertyName("dayMetrics"u8);
             writer.WriteStartArray();
@@ -214,7 +223,7 @@ public sealed class WfmHistoricalAdherenceBulkUserResult : IGenesysCloudModel<Wf
             writer.WriteNull("dayMetrics"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

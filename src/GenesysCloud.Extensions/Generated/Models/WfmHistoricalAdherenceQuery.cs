@@ -14,31 +14,39 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
 {
     /// <summary>Beginning of the date range to query in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range to query in ISO-8601 format. If it is not set, end date will be set to current time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The time zone, in olson format, to use in defining days when computing adherence. The results will be returned as UTC timestamps regardless of the time zone input.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>The userIds to report on. If null or not set, adherence will be computed for all the users in management unit or requested teamIds</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? UserIds { get => _userIds; set => _userIds = value; }
 
     /// <summary>Whether user exceptions should be returned as part of the results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeExceptions")]
-    public bool? IncludeExceptions { get; set; }
+    public bool? IncludeExceptions { get => _includeExceptions; set => _includeExceptions = value; }
 
     /// <summary>The teamIds to report on. If null or not set, adherence will be computed for requested users if applicable or otherwise all users in the management unit. Note: If teamIds is also specified, only adherence for users in the requested teams will be returned</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("teamIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? TeamIds { get => _teamIds; set => _teamIds = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _userIds;
+    private bool? _includeExceptions;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _teamIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceQuery IGenesysCloudModel<WfmHistoricalAdherenceQuery>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.UserIds = null;
+                        value._userIds = null;
                     }
                     else
                     {
@@ -81,16 +89,16 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.UserIds = list1;
+                        value._userIds = list1;
                     }
                     break;
                 case 4:
-                    value.IncludeExceptions = ReadNullableBoolean(ref reader, name);
+                    value._includeExceptions = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.TeamIds = null;
+                        value._teamIds = null;
                     }
                     else
                     {
@@ -101,11 +109,11 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.TeamIds = list2;
+                        value._teamIds = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,10 +125,10 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        if (value.UserIds is { } property3)
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        if (value._userIds is { } property3)
         {
             writer.WritePropertyName("userIds"u8);
             writer.WriteStartArray();
@@ -137,8 +145,8 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
             writer.WriteNull("userIds"u8);
         }
 
-        WriteBoolean(writer, "includeExceptions"u8, value.IncludeExceptions, nulls);
-        if (value.TeamIds is { } property5)
+        WriteBoolean(writer, "includeExceptions"u8, value._includeExceptions, nulls);
+        if (value._teamIds is { } property5)
         {
             writer.WritePropertyName("teamIds"u8);
             writer.WriteStartArray();
@@ -155,7 +163,7 @@ public sealed class WfmHistoricalAdherenceQuery : IGenesysCloudModel<WfmHistoric
             writer.WriteNull("teamIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WfmHistoricalAdherenceQueryForAgent : IGenesysCloudModel<Wfm
 {
     /// <summary>Beginning of the date range to query in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range to query in ISO-8601 format. If it is not set, end date will be set to current time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The time zone, in olson format, to use in defining days when computing adherence. The results will be returned as UTC timestamps regardless of the time zone input.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _timeZone;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceQueryForAgent IGenesysCloudModel<WfmHistoricalAdherenceQueryForAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WfmHistoricalAdherenceQueryForAgent : IGenesysCloudModel<Wfm
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WfmHistoricalAdherenceQueryForAgent : IGenesysCloudModel<Wfm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

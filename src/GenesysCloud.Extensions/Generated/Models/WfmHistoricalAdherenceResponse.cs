@@ -14,27 +14,34 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
 {
     /// <summary>The query ID to listen for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Deprecated. Use downloadUrls instead.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrl")]
-    public string? DownloadUrl { get; set; }
+    public string? DownloadUrl { get => _downloadUrl; set => _downloadUrl = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
 
     /// <summary>The uri list to GET the results of the Historical Adherence query. For notification purposes only</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>The state of the adherence query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryState")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum? QueryState { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum? QueryState { get => _queryState; set => _queryState = value; }
+
+    private string? _id;
+    private string? _downloadUrl;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper? _downloadResult;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum? _queryState;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceResponse IGenesysCloudModel<WfmHistoricalAdherenceResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,18 +62,18 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DownloadUrl = ReadString(ref reader, name);
+                    value._downloadUrl = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper.ReadJson(ref reader, options);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -77,14 +84,14 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 4:
-                    value.QueryState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum?)null;
+                    value._queryState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse.QueryStateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +103,9 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "downloadUrl"u8, value.DownloadUrl, nulls);
-        if (value.DownloadResult is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "downloadUrl"u8, value._downloadUrl, nulls);
+        if (value._downloadResult is { } property3)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResultWrapper.WriteJson(writer, property3, options);
@@ -108,7 +115,7 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
             writer.WriteNull("downloadResult"u8);
         }
 
-        if (value.DownloadUrls is { } property5)
+        if (value._downloadUrls is { } property5)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -125,8 +132,8 @@ public sealed class WfmHistoricalAdherenceResponse : IGenesysCloudModel<WfmHisto
             writer.WriteNull("downloadUrls"u8);
         }
 
-        WriteString(writer, "queryState"u8, value.QueryState?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "queryState"u8, value._queryState?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

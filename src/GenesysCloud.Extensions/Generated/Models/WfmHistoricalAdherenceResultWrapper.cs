@@ -14,19 +14,24 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
 {
     /// <summary>The operation ID of the historical adherence query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    public string? EntityId { get => _entityId; set => _entityId = value; }
 
     /// <summary>The list of historical adherence query results</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult>? Data { get => _data; set => _data = value; }
 
     /// <summary>Map of secondary presence lookup ID to corresponding secondary presence ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lookupIdToSecondaryPresenceId")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LookupIdToSecondaryPresenceId { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LookupIdToSecondaryPresenceId { get => _lookupIdToSecondaryPresenceId; set => _lookupIdToSecondaryPresenceId = value; }
+
+    private string? _entityId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult>? _data;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _lookupIdToSecondaryPresenceId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalAdherenceResultWrapper IGenesysCloudModel<WfmHistoricalAdherenceResultWrapper>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
             switch (index)
             {
                 case 0:
-                    value.EntityId = ReadString(ref reader, name);
+                    value._entityId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.HistoricalAdherenceQueryResult.ReadJson(ref reader, options));
                         }
 
-                        value.Data = list1;
+                        value._data = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.LookupIdToSecondaryPresenceId = null;
+                        value._lookupIdToSecondaryPresenceId = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
                             dictionary2[key2] = ReadString(ref reader, name)!;
                         }
 
-                        value.LookupIdToSecondaryPresenceId = dictionary2;
+                        value._lookupIdToSecondaryPresenceId = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,8 +101,8 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "entityId"u8, value.EntityId, nulls);
-        if (value.Data is { } property3)
+        WriteString(writer, "entityId"u8, value._entityId, nulls);
+        if (value._data is { } property3)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartArray();
@@ -121,7 +126,7 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
             writer.WriteNull("data"u8);
         }
 
-        if (value.LookupIdToSecondaryPresenceId is { } property6)
+        if (value._lookupIdToSecondaryPresenceId is { } property6)
         {
             writer.WritePropertyName("lookupIdToSecondaryPresenceId"u8);
             writer.WriteStartObject();
@@ -139,7 +144,7 @@ public sealed class WfmHistoricalAdherenceResultWrapper : IGenesysCloudModel<Wfm
             writer.WriteNull("lookupIdToSecondaryPresenceId"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

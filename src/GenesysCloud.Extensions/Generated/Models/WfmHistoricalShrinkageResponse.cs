@@ -14,23 +14,29 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
 {
     /// <summary>The operationId for which to listen</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operationId")]
-    public string? OperationId { get; set; }
+    public string? OperationId { get => _operationId; set => _operationId = value; }
 
     /// <summary>The url list to GET the results of the Historical Shrinkage query. This field is populated only if query state is Complete</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadUrls")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DownloadUrls { get => _downloadUrls; set => _downloadUrls = value; }
 
     /// <summary>Result will always come via downloadUrls; however the schema is included for documentation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("downloadResult")]
-    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing? DownloadResult { get; set; }
+    public global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing? DownloadResult { get => _downloadResult; set => _downloadResult = value; }
 
     /// <summary>The state of the shrinkage query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum? State { get => _state; set => _state = value; }
+
+    private string? _operationId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _downloadUrls;
+    private global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing? _downloadResult;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum? _state;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalShrinkageResponse IGenesysCloudModel<WfmHistoricalShrinkageResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,12 +57,12 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
             switch (index)
             {
                 case 0:
-                    value.OperationId = ReadString(ref reader, name);
+                    value._operationId = ReadString(ref reader, name);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.DownloadUrls = null;
+                        value._downloadUrls = null;
                     }
                     else
                     {
@@ -67,17 +73,17 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DownloadUrls = list1;
+                        value._downloadUrls = list1;
                     }
                     break;
                 case 2:
-                    value.DownloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing.ReadJson(ref reader, options);
+                    value._downloadResult = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.State = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse.StateEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,8 +95,8 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operationId"u8, value.OperationId, nulls);
-        if (value.DownloadUrls is { } property3)
+        WriteString(writer, "operationId"u8, value._operationId, nulls);
+        if (value._downloadUrls is { } property3)
         {
             writer.WritePropertyName("downloadUrls"u8);
             writer.WriteStartArray();
@@ -107,7 +113,7 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
             writer.WriteNull("downloadUrls"u8);
         }
 
-        if (value.DownloadResult is { } property5)
+        if (value._downloadResult is { } property5)
         {
             writer.WritePropertyName("downloadResult"u8);
             global::GenesysCloud.Extensions.Models.HistoricalShrinkageResultListing.WriteJson(writer, property5, options);
@@ -117,8 +123,8 @@ public sealed class WfmHistoricalShrinkageResponse : IGenesysCloudModel<WfmHisto
             writer.WriteNull("downloadResult"u8);
         }
 
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

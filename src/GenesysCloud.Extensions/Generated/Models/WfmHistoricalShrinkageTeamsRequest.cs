@@ -14,23 +14,29 @@ public sealed class WfmHistoricalShrinkageTeamsRequest : IGenesysCloudModel<WfmH
 {
     /// <summary>Beginning of the date range to query in ISO-8601 format</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public global::System.DateTimeOffset? StartDate { get; set; }
+    public global::System.DateTimeOffset? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>End of the date range to query in ISO-8601 format. If it is not set, end date will be set to current time</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
-    public global::System.DateTimeOffset? EndDate { get; set; }
+    public global::System.DateTimeOffset? EndDate { get => _endDate; set => _endDate = value; }
 
     /// <summary>The time zone, in olson format, to use in defining days when computing shrinkage for requested granularity. The results will be returned as UTC timestamps regardless of the time zone input.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeZone")]
-    public string? TimeZone { get; set; }
+    public string? TimeZone { get => _timeZone; set => _timeZone = value; }
 
     /// <summary>Shrinkage aggregation interval granularity</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("granularity")]
-    public global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum? Granularity { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum? Granularity { get => _granularity; set => _granularity = value; }
+
+    private global::System.DateTimeOffset? _startDate;
+    private global::System.DateTimeOffset? _endDate;
+    private string? _timeZone;
+    private global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum? _granularity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmHistoricalShrinkageTeamsRequest IGenesysCloudModel<WfmHistoricalShrinkageTeamsRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WfmHistoricalShrinkageTeamsRequest : IGenesysCloudModel<WfmH
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._startDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.EndDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 2:
-                    value.TimeZone = ReadString(ref reader, name);
+                    value._timeZone = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum?)null;
+                    value._granularity = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest.GranularityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class WfmHistoricalShrinkageTeamsRequest : IGenesysCloudModel<WfmH
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "startDate"u8, value.StartDate, nulls);
-        WriteDateTimeOffset(writer, "endDate"u8, value.EndDate, nulls);
-        WriteString(writer, "timeZone"u8, value.TimeZone, nulls);
-        WriteString(writer, "granularity"u8, value.Granularity?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "startDate"u8, value._startDate, nulls);
+        WriteDateTimeOffset(writer, "endDate"u8, value._endDate, nulls);
+        WriteString(writer, "timeZone"u8, value._timeZone, nulls);
+        WriteString(writer, "granularity"u8, value._granularity?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WfmIntradayPlanningGroupListing : IGenesysCloudModel<WfmIntr
 {
     /// <summary>Gets or sets <c>entities</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupResponse>? Entities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupResponse>? Entities { get => _entities; set => _entities = value; }
 
     /// <summary>The reason there was no data for the request</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("noDataReason")]
-    public global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum? NoDataReason { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum? NoDataReason { get => _noDataReason; set => _noDataReason = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupResponse>? _entities;
+    private global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum? _noDataReason;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmIntradayPlanningGroupListing IGenesysCloudModel<WfmIntradayPlanningGroupListing>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class WfmIntradayPlanningGroupListing : IGenesysCloudModel<WfmIntr
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Entities = null;
+                        value._entities = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class WfmIntradayPlanningGroupListing : IGenesysCloudModel<WfmIntr
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ForecastPlanningGroupResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Entities = list1;
+                        value._entities = list1;
                     }
                     break;
                 case 1:
-                    value.NoDataReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum?)null;
+                    value._noDataReason = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum(text2) : (global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing.NoDataReasonEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class WfmIntradayPlanningGroupListing : IGenesysCloudModel<WfmIntr
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Entities is { } property3)
+        if (value._entities is { } property3)
         {
             writer.WritePropertyName("entities"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class WfmIntradayPlanningGroupListing : IGenesysCloudModel<WfmIntr
             writer.WriteNull("entities"u8);
         }
 
-        WriteString(writer, "noDataReason"u8, value.NoDataReason?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "noDataReason"u8, value._noDataReason?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

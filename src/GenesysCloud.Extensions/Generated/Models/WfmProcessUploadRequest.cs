@@ -14,11 +14,14 @@ public sealed class WfmProcessUploadRequest : IGenesysCloudModel<WfmProcessUploa
 {
     /// <summary>The uploadKey provided by the request to get an upload URL</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uploadKey")]
-    public string? UploadKey { get; set; }
+    public string? UploadKey { get => _uploadKey; set => _uploadKey = value; }
+
+    private string? _uploadKey;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmProcessUploadRequest IGenesysCloudModel<WfmProcessUploadRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WfmProcessUploadRequest : IGenesysCloudModel<WfmProcessUploa
             switch (index)
             {
                 case 0:
-                    value.UploadKey = ReadString(ref reader, name);
+                    value._uploadKey = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WfmProcessUploadRequest : IGenesysCloudModel<WfmProcessUploa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "uploadKey"u8, value.UploadKey, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "uploadKey"u8, value._uploadKey, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

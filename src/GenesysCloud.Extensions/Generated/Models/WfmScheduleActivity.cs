@@ -14,19 +14,24 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
 {
     /// <summary>ID of user that the schedule is for</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userReference")]
-    public global::GenesysCloud.Extensions.Models.UserReference? UserReference { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? UserReference { get => _userReference; set => _userReference = value; }
 
     /// <summary>List of user's scheduled activities</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleActivity>? Activities { get => _activities; set => _activities = value; }
 
     /// <summary>List of user's days off</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fullDayTimeOffMarkers")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FullDayTimeOffMarker>? FullDayTimeOffMarkers { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FullDayTimeOffMarker>? FullDayTimeOffMarkers { get => _fullDayTimeOffMarkers; set => _fullDayTimeOffMarkers = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _userReference;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.ScheduleActivity>? _activities;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FullDayTimeOffMarker>? _fullDayTimeOffMarkers;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmScheduleActivity IGenesysCloudModel<WfmScheduleActivity>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
             switch (index)
             {
                 case 0:
-                    value.UserReference = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._userReference = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -63,13 +68,13 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ScheduleActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list1;
+                        value._activities = list1;
                     }
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.FullDayTimeOffMarkers = null;
+                        value._fullDayTimeOffMarkers = null;
                     }
                     else
                     {
@@ -80,11 +85,11 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.FullDayTimeOffMarker.ReadJson(ref reader, options));
                         }
 
-                        value.FullDayTimeOffMarkers = list2;
+                        value._fullDayTimeOffMarkers = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +101,7 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.UserReference is { } property3)
+        if (value._userReference is { } property3)
         {
             writer.WritePropertyName("userReference"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -106,7 +111,7 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
             writer.WriteNull("userReference"u8);
         }
 
-        if (value.Activities is { } property5)
+        if (value._activities is { } property5)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -130,7 +135,7 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
             writer.WriteNull("activities"u8);
         }
 
-        if (value.FullDayTimeOffMarkers is { } property8)
+        if (value._fullDayTimeOffMarkers is { } property8)
         {
             writer.WritePropertyName("fullDayTimeOffMarkers"u8);
             writer.WriteStartArray();
@@ -154,7 +159,7 @@ public sealed class WfmScheduleActivity : IGenesysCloudModel<WfmScheduleActivity
             writer.WriteNull("fullDayTimeOffMarkers"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

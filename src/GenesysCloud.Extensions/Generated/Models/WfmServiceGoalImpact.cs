@@ -14,15 +14,19 @@ public sealed class WfmServiceGoalImpact : IGenesysCloudModel<WfmServiceGoalImpa
 {
     /// <summary>The maximum allowed percent increase from the configured goal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("increaseByPercent")]
-    public double? IncreaseByPercent { get; set; }
+    public double? IncreaseByPercent { get => _increaseByPercent; set => _increaseByPercent = value; }
 
     /// <summary>The maximum allowed percent decrease from the configured goal</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("decreaseByPercent")]
-    public double? DecreaseByPercent { get; set; }
+    public double? DecreaseByPercent { get => _decreaseByPercent; set => _decreaseByPercent = value; }
+
+    private double? _increaseByPercent;
+    private double? _decreaseByPercent;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmServiceGoalImpact IGenesysCloudModel<WfmServiceGoalImpact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WfmServiceGoalImpact : IGenesysCloudModel<WfmServiceGoalImpa
             switch (index)
             {
                 case 0:
-                    value.IncreaseByPercent = ReadNullableDouble(ref reader, options, name);
+                    value._increaseByPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 1:
-                    value.DecreaseByPercent = ReadNullableDouble(ref reader, options, name);
+                    value._decreaseByPercent = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WfmServiceGoalImpact : IGenesysCloudModel<WfmServiceGoalImpa
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDouble(writer, "increaseByPercent"u8, value.IncreaseByPercent, nulls);
-        WriteDouble(writer, "decreaseByPercent"u8, value.DecreaseByPercent, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDouble(writer, "increaseByPercent"u8, value._increaseByPercent, nulls);
+        WriteDouble(writer, "decreaseByPercent"u8, value._decreaseByPercent, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
 {
     /// <summary>Allowed service level percent increase and decrease</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevel")]
-    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? ServiceLevel { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? ServiceLevel { get => _serviceLevel; set => _serviceLevel = value; }
 
     /// <summary>Allowed average speed of answer percent increase and decrease</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averageSpeedOfAnswer")]
-    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? AverageSpeedOfAnswer { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? AverageSpeedOfAnswer { get => _averageSpeedOfAnswer; set => _averageSpeedOfAnswer = value; }
 
     /// <summary>Allowed abandon rate percent increase and decrease</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("abandonRate")]
-    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? AbandonRate { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? AbandonRate { get => _abandonRate; set => _abandonRate = value; }
+
+    private global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? _serviceLevel;
+    private global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? _averageSpeedOfAnswer;
+    private global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact? _abandonRate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmServiceGoalImpactSettings IGenesysCloudModel<WfmServiceGoalImpactSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
             switch (index)
             {
                 case 0:
-                    value.ServiceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
+                    value._serviceLevel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.AverageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
+                    value._averageSpeedOfAnswer = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.AbandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
+                    value._abandonRate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.ServiceLevel is { } property1)
+        if (value._serviceLevel is { } property1)
         {
             writer.WritePropertyName("serviceLevel"u8);
             global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
             writer.WriteNull("serviceLevel"u8);
         }
 
-        if (value.AverageSpeedOfAnswer is { } property3)
+        if (value._averageSpeedOfAnswer is { } property3)
         {
             writer.WritePropertyName("averageSpeedOfAnswer"u8);
             global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.WriteJson(writer, property3, options);
@@ -88,7 +93,7 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
             writer.WriteNull("averageSpeedOfAnswer"u8);
         }
 
-        if (value.AbandonRate is { } property5)
+        if (value._abandonRate is { } property5)
         {
             writer.WritePropertyName("abandonRate"u8);
             global::GenesysCloud.Extensions.Models.WfmServiceGoalImpact.WriteJson(writer, property5, options);
@@ -98,7 +103,7 @@ public sealed class WfmServiceGoalImpactSettings : IGenesysCloudModel<WfmService
             writer.WriteNull("abandonRate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

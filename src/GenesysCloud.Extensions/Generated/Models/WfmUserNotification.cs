@@ -14,51 +14,64 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
 {
     /// <summary>The immutable globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The group ID of the notification (mutable, may change  on update)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mutableGroupId")]
-    public string? MutableGroupId { get; set; }
+    public string? MutableGroupId { get => _mutableGroupId; set => _mutableGroupId = value; }
 
     /// <summary>The timestamp for this notification. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
-    public global::System.DateTimeOffset? Timestamp { get; set; }
+    public global::System.DateTimeOffset? Timestamp { get => _timestamp; set => _timestamp = value; }
 
     /// <summary>The type of this notification</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>A shift trade notification.  Only set if type == ShiftTrade</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftTrade")]
-    public global::GenesysCloud.Extensions.Models.ShiftTradeNotification? ShiftTrade { get; set; }
+    public global::GenesysCloud.Extensions.Models.ShiftTradeNotification? ShiftTrade { get => _shiftTrade; set => _shiftTrade = value; }
 
     /// <summary>A time off request notification.  Only set if type == TimeOffRequest</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timeOffRequest")]
-    public global::GenesysCloud.Extensions.Models.TimeOffRequestNotification? TimeOffRequest { get; set; }
+    public global::GenesysCloud.Extensions.Models.TimeOffRequestNotification? TimeOffRequest { get => _timeOffRequest; set => _timeOffRequest = value; }
 
     /// <summary>An adherence explanation notification.  Only set if type == AdherenceExplanation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adherenceExplanation")]
-    public global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification? AdherenceExplanation { get; set; }
+    public global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification? AdherenceExplanation { get => _adherenceExplanation; set => _adherenceExplanation = value; }
 
     /// <summary>An alternative shift trade notification.  Only set if type == AlternativeShift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alternativeShift")]
-    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification? AlternativeShift { get; set; }
+    public global::GenesysCloud.Extensions.Models.AlternativeShiftNotification? AlternativeShift { get => _alternativeShift; set => _alternativeShift = value; }
 
     /// <summary>Whether this notification has been marked "read"</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("markedAsRead")]
-    public bool? MarkedAsRead { get; set; }
+    public bool? MarkedAsRead { get => _markedAsRead; set => _markedAsRead = value; }
 
     /// <summary>Whether this notification is for an agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentNotification")]
-    public bool? AgentNotification { get; set; }
+    public bool? AgentNotification { get => _agentNotification; set => _agentNotification = value; }
 
     /// <summary>Other notification IDs in group.  This field is only populated in real-time notifications</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("otherNotificationIdsInGroup")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? OtherNotificationIdsInGroup { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? OtherNotificationIdsInGroup { get => _otherNotificationIdsInGroup; set => _otherNotificationIdsInGroup = value; }
+
+    private string? _id;
+    private string? _mutableGroupId;
+    private global::System.DateTimeOffset? _timestamp;
+    private global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.ShiftTradeNotification? _shiftTrade;
+    private global::GenesysCloud.Extensions.Models.TimeOffRequestNotification? _timeOffRequest;
+    private global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification? _adherenceExplanation;
+    private global::GenesysCloud.Extensions.Models.AlternativeShiftNotification? _alternativeShift;
+    private bool? _markedAsRead;
+    private bool? _agentNotification;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _otherNotificationIdsInGroup;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WfmUserNotification IGenesysCloudModel<WfmUserNotification>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,39 +92,39 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.MutableGroupId = ReadString(ref reader, name);
+                    value._mutableGroupId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Timestamp = ReadNullableDateTimeOffset(ref reader, name);
+                    value._timestamp = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WfmUserNotification.TypeEnum?)null;
                     break;
                 case 4:
-                    value.ShiftTrade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeNotification.ReadJson(ref reader, options);
+                    value._shiftTrade = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ShiftTradeNotification.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.TimeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.ReadJson(ref reader, options);
+                    value._timeOffRequest = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.AdherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification.ReadJson(ref reader, options);
+                    value._adherenceExplanation = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.AlternativeShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.ReadJson(ref reader, options);
+                    value._alternativeShift = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.MarkedAsRead = ReadNullableBoolean(ref reader, name);
+                    value._markedAsRead = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.AgentNotification = ReadNullableBoolean(ref reader, name);
+                    value._agentNotification = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.OtherNotificationIdsInGroup = null;
+                        value._otherNotificationIdsInGroup = null;
                     }
                     else
                     {
@@ -122,11 +135,11 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.OtherNotificationIdsInGroup = list2;
+                        value._otherNotificationIdsInGroup = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,11 +151,11 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "mutableGroupId"u8, value.MutableGroupId, nulls);
-        WriteDateTimeOffset(writer, "timestamp"u8, value.Timestamp, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.ShiftTrade is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "mutableGroupId"u8, value._mutableGroupId, nulls);
+        WriteDateTimeOffset(writer, "timestamp"u8, value._timestamp, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._shiftTrade is { } property3)
         {
             writer.WritePropertyName("shiftTrade"u8);
             global::GenesysCloud.Extensions.Models.ShiftTradeNotification.WriteJson(writer, property3, options);
@@ -152,7 +165,7 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             writer.WriteNull("shiftTrade"u8);
         }
 
-        if (value.TimeOffRequest is { } property5)
+        if (value._timeOffRequest is { } property5)
         {
             writer.WritePropertyName("timeOffRequest"u8);
             global::GenesysCloud.Extensions.Models.TimeOffRequestNotification.WriteJson(writer, property5, options);
@@ -162,7 +175,7 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             writer.WriteNull("timeOffRequest"u8);
         }
 
-        if (value.AdherenceExplanation is { } property7)
+        if (value._adherenceExplanation is { } property7)
         {
             writer.WritePropertyName("adherenceExplanation"u8);
             global::GenesysCloud.Extensions.Models.AdherenceExplanationNotification.WriteJson(writer, property7, options);
@@ -172,7 +185,7 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             writer.WriteNull("adherenceExplanation"u8);
         }
 
-        if (value.AlternativeShift is { } property9)
+        if (value._alternativeShift is { } property9)
         {
             writer.WritePropertyName("alternativeShift"u8);
             global::GenesysCloud.Extensions.Models.AlternativeShiftNotification.WriteJson(writer, property9, options);
@@ -182,9 +195,9 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             writer.WriteNull("alternativeShift"u8);
         }
 
-        WriteBoolean(writer, "markedAsRead"u8, value.MarkedAsRead, nulls);
-        WriteBoolean(writer, "agentNotification"u8, value.AgentNotification, nulls);
-        if (value.OtherNotificationIdsInGroup is { } property11)
+        WriteBoolean(writer, "markedAsRead"u8, value._markedAsRead, nulls);
+        WriteBoolean(writer, "agentNotification"u8, value._agentNotification, nulls);
+        if (value._otherNotificationIdsInGroup is { } property11)
         {
             writer.WritePropertyName("otherNotificationIdsInGroup"u8);
             writer.WriteStartArray();
@@ -201,7 +214,7 @@ public sealed class WfmUserNotification : IGenesysCloudModel<WfmUserNotification
             writer.WriteNull("otherNotificationIdsInGroup"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

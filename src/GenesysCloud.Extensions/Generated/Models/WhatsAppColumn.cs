@@ -14,15 +14,19 @@ public sealed class WhatsAppColumn : IGenesysCloudModel<WhatsAppColumn>
 {
     /// <summary>The name of the whatsApp column.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("columnName")]
-    public string? ColumnName { get; set; }
+    public string? ColumnName { get => _columnName; set => _columnName = value; }
 
     /// <summary>Indicates the type of the whatsApp column. For example, 'work' or 'personal'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public string? Type { get; set; }
+    public string? Type { get => _type; set => _type = value; }
+
+    private string? _columnName;
+    private string? _type;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WhatsAppColumn IGenesysCloudModel<WhatsAppColumn>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WhatsAppColumn : IGenesysCloudModel<WhatsAppColumn>
             switch (index)
             {
                 case 0:
-                    value.ColumnName = ReadString(ref reader, name);
+                    value._columnName = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadString(ref reader, name);
+                    value._type = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WhatsAppColumn : IGenesysCloudModel<WhatsAppColumn>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "columnName"u8, value.ColumnName, nulls);
-        WriteString(writer, "type"u8, value.Type, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "columnName"u8, value._columnName, nulls);
+        WriteString(writer, "type"u8, value._type, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
 {
     /// <summary>The contact list columns specifying the WhatsApp address(es) of the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppColumns")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppColumns { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WhatsAppColumns { get => _whatsAppColumns; set => _whatsAppColumns = value; }
 
     /// <summary>The WhatsApp integration used to send message to the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppIntegration")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? WhatsAppIntegration { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? WhatsAppIntegration { get => _whatsAppIntegration; set => _whatsAppIntegration = value; }
 
     /// <summary>The content template used to formulate the WhatsApp message to send to the contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contentTemplate")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ContentTemplate { get => _contentTemplate; set => _contentTemplate = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _whatsAppColumns;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _whatsAppIntegration;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _contentTemplate;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WhatsAppConfig IGenesysCloudModel<WhatsAppConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -49,7 +54,7 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.WhatsAppColumns = null;
+                        value._whatsAppColumns = null;
                     }
                     else
                     {
@@ -60,17 +65,17 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WhatsAppColumns = list1;
+                        value._whatsAppColumns = list1;
                     }
                     break;
                 case 1:
-                    value.WhatsAppIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._whatsAppIntegration = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ContentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._contentTemplate = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WhatsAppColumns is { } property2)
+        if (value._whatsAppColumns is { } property2)
         {
             writer.WritePropertyName("whatsAppColumns"u8);
             writer.WriteStartArray();
@@ -99,7 +104,7 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
             writer.WriteNull("whatsAppColumns"u8);
         }
 
-        if (value.WhatsAppIntegration is { } property4)
+        if (value._whatsAppIntegration is { } property4)
         {
             writer.WritePropertyName("whatsAppIntegration"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property4, options);
@@ -109,7 +114,7 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
             writer.WriteNull("whatsAppIntegration"u8);
         }
 
-        if (value.ContentTemplate is { } property6)
+        if (value._contentTemplate is { } property6)
         {
             writer.WritePropertyName("contentTemplate"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property6, options);
@@ -119,7 +124,7 @@ public sealed class WhatsAppConfig : IGenesysCloudModel<WhatsAppConfig>
             writer.WriteNull("contentTemplate"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
 {
     /// <summary>The messaging template name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The messaging template namespace.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-    public string? Namespace { get; set; }
+    public string? Namespace { get => _namespace; set => _namespace = value; }
 
     /// <summary>The messaging template language configured for this template. This is a WhatsApp specific value. For example, 'en_US'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public string? Language { get; set; }
+    public string? Language { get => _language; set => _language = value; }
 
     /// <summary>List of buttons to be included in the standard WhatsApp messages channel</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("buttons")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Button>? Buttons { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Button>? Buttons { get => _buttons; set => _buttons = value; }
 
     /// <summary>Footer for the message in the standard WhatsApp messages channel</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messageFooter")]
-    public global::GenesysCloud.Extensions.Models.MessageFooter? MessageFooter { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageFooter? MessageFooter { get => _messageFooter; set => _messageFooter = value; }
 
     /// <summary>Header for the message in the standard WhatsApp messages channel</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("header")]
-    public global::GenesysCloud.Extensions.Models.MessageHeader? Header { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessageHeader? Header { get => _header; set => _header = value; }
+
+    private string? _name;
+    private string? _namespace;
+    private string? _language;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Button>? _buttons;
+    private global::GenesysCloud.Extensions.Models.MessageFooter? _messageFooter;
+    private global::GenesysCloud.Extensions.Models.MessageHeader? _header;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WhatsAppDefinition IGenesysCloudModel<WhatsAppDefinition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,18 +67,18 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Namespace = ReadString(ref reader, name);
+                    value._namespace = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Language = ReadString(ref reader, name);
+                    value._language = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Buttons = null;
+                        value._buttons = null;
                     }
                     else
                     {
@@ -81,17 +89,17 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Button.ReadJson(ref reader, options));
                         }
 
-                        value.Buttons = list1;
+                        value._buttons = list1;
                     }
                     break;
                 case 4:
-                    value.MessageFooter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageFooter.ReadJson(ref reader, options);
+                    value._messageFooter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageFooter.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageHeader.ReadJson(ref reader, options);
+                    value._header = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessageHeader.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,10 +111,10 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "namespace"u8, value.Namespace, nulls);
-        WriteString(writer, "language"u8, value.Language, nulls);
-        if (value.Buttons is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "namespace"u8, value._namespace, nulls);
+        WriteString(writer, "language"u8, value._language, nulls);
+        if (value._buttons is { } property2)
         {
             writer.WritePropertyName("buttons"u8);
             writer.WriteStartArray();
@@ -130,7 +138,7 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
             writer.WriteNull("buttons"u8);
         }
 
-        if (value.MessageFooter is { } property5)
+        if (value._messageFooter is { } property5)
         {
             writer.WritePropertyName("messageFooter"u8);
             global::GenesysCloud.Extensions.Models.MessageFooter.WriteJson(writer, property5, options);
@@ -140,7 +148,7 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
             writer.WriteNull("messageFooter"u8);
         }
 
-        if (value.Header is { } property7)
+        if (value._header is { } property7)
         {
             writer.WritePropertyName("header"u8);
             global::GenesysCloud.Extensions.Models.MessageHeader.WriteJson(writer, property7, options);
@@ -150,7 +158,7 @@ public sealed class WhatsAppDefinition : IGenesysCloudModel<WhatsAppDefinition>
             writer.WriteNull("header"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WhatsAppId : IGenesysCloudModel<WhatsAppId>
 {
     /// <summary>The phone number associated with this WhatsApp account. Requires 'E164 without a leading plus' phone number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public global::GenesysCloud.Extensions.Models.PhoneNumber? PhoneNumber { get; set; }
+    public global::GenesysCloud.Extensions.Models.PhoneNumber? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The displayName of this person's account in WhatsApp. Max: 100 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get => _displayName; set => _displayName = value; }
+
+    private global::GenesysCloud.Extensions.Models.PhoneNumber? _phoneNumber;
+    private string? _displayName;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WhatsAppId IGenesysCloudModel<WhatsAppId>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WhatsAppId : IGenesysCloudModel<WhatsAppId>
             switch (index)
             {
                 case 0:
-                    value.PhoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
+                    value._phoneNumber = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PhoneNumber.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DisplayName = ReadString(ref reader, name);
+                    value._displayName = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class WhatsAppId : IGenesysCloudModel<WhatsAppId>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.PhoneNumber is { } property1)
+        if (value._phoneNumber is { } property1)
         {
             writer.WritePropertyName("phoneNumber"u8);
             global::GenesysCloud.Extensions.Models.PhoneNumber.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class WhatsAppId : IGenesysCloudModel<WhatsAppId>
             writer.WriteNull("phoneNumber"u8);
         }
 
-        WriteString(writer, "displayName"u8, value.DisplayName, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "displayName"u8, value._displayName, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

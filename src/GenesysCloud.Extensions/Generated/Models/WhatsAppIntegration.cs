@@ -14,83 +14,104 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
 {
     /// <summary>A unique Integration Id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the WhatsApp integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Defines the SupportedContent profile configured for an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedContent")]
-    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get; set; }
+    public global::GenesysCloud.Extensions.Models.SupportedContentReference? SupportedContent { get => _supportedContent; set => _supportedContent = value; }
 
     /// <summary>Gets or sets <c>messagingSetting</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagingSetting")]
-    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get; set; }
+    public global::GenesysCloud.Extensions.Models.MessagingSettingReference? MessagingSetting { get => _messagingSetting; set => _messagingSetting = value; }
 
     /// <summary>The phone number associated to the WhatsApp integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; set; }
+    public string? PhoneNumber { get => _phoneNumber; set => _phoneNumber = value; }
 
     /// <summary>The list of available WhatsApp phone numbers for this account. Please select one phone number from this list to use with the created integration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availablePhoneNumbers")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing? AvailablePhoneNumbers { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing? AvailablePhoneNumbers { get => _availablePhoneNumbers; set => _availablePhoneNumbers = value; }
 
     /// <summary>The status of the WhatsApp Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The recipient associated to the WhatsApp Integration. This recipient is used to associate a flow to an integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recipient")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Recipient { get => _recipient; set => _recipient = value; }
 
     /// <summary>Date this Integration was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date this Integration was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>User reference that created this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? CreatedBy { get => _createdBy; set => _createdBy = value; }
 
     /// <summary>User reference that last modified this Integration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Version number required for updates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The status code of WhatsApp Integration activation process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activationStatusCode")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum? ActivationStatusCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum? ActivationStatusCode { get => _activationStatusCode; set => _activationStatusCode = value; }
 
     /// <summary>The error information of WhatsApp Integration activation process</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activationErrorInfo")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? ActivationErrorInfo { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? ActivationErrorInfo { get => _activationErrorInfo; set => _activationErrorInfo = value; }
 
     /// <summary>Status of asynchronous create operation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createStatus")]
-    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum? CreateStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum? CreateStatus { get => _createStatus; set => _createStatus = value; }
 
     /// <summary>Error information returned, if createStatus is set to Error</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createError")]
-    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get; set; }
+    public global::GenesysCloud.Extensions.Models.ErrorBody? CreateError { get => _createError; set => _createError = value; }
 
     /// <summary>The WhatsApp Business Account Id (WABA Id)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whatsAppBusinessAccountId")]
-    public string? WhatsAppBusinessAccountId { get; set; }
+    public string? WhatsAppBusinessAccountId { get => _whatsAppBusinessAccountId; set => _whatsAppBusinessAccountId = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SupportedContentReference? _supportedContent;
+    private global::GenesysCloud.Extensions.Models.MessagingSettingReference? _messagingSetting;
+    private string? _phoneNumber;
+    private global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing? _availablePhoneNumbers;
+    private global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _recipient;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _createdBy;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _modifiedBy;
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum? _activationStatusCode;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _activationErrorInfo;
+    private global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum? _createStatus;
+    private global::GenesysCloud.Extensions.Models.ErrorBody? _createError;
+    private string? _whatsAppBusinessAccountId;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WhatsAppIntegration IGenesysCloudModel<WhatsAppIntegration>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,64 +132,64 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.SupportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
+                    value._supportedContent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SupportedContentReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MessagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
+                    value._messagingSetting = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.MessagingSettingReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PhoneNumber = ReadString(ref reader, name);
+                    value._phoneNumber = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.AvailablePhoneNumbers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing.ReadJson(ref reader, options);
+                    value._availablePhoneNumbers = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.StatusEnum?)null;
                     break;
                 case 7:
-                    value.Recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._recipient = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.CreatedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._createdBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.ActivationStatusCode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum(text2) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum?)null;
+                    value._activationStatusCode = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum(text2) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.ActivationStatusCodeEnum?)null;
                     break;
                 case 14:
-                    value.ActivationErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._activationErrorInfo = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.CreateStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum?)null;
+                    value._createStatus = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum(text3) : (global::GenesysCloud.Extensions.Models.WhatsAppIntegration.CreateStatusEnum?)null;
                     break;
                 case 16:
-                    value.CreateError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
+                    value._createError = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ErrorBody.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.WhatsAppBusinessAccountId = ReadString(ref reader, name);
+                    value._whatsAppBusinessAccountId = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -180,9 +201,9 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.SupportedContent is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._supportedContent is { } property4)
         {
             writer.WritePropertyName("supportedContent"u8);
             global::GenesysCloud.Extensions.Models.SupportedContentReference.WriteJson(writer, property4, options);
@@ -192,7 +213,7 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("supportedContent"u8);
         }
 
-        if (value.MessagingSetting is { } property6)
+        if (value._messagingSetting is { } property6)
         {
             writer.WritePropertyName("messagingSetting"u8);
             global::GenesysCloud.Extensions.Models.MessagingSettingReference.WriteJson(writer, property6, options);
@@ -202,8 +223,8 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("messagingSetting"u8);
         }
 
-        WriteString(writer, "phoneNumber"u8, value.PhoneNumber, nulls);
-        if (value.AvailablePhoneNumbers is { } property8)
+        WriteString(writer, "phoneNumber"u8, value._phoneNumber, nulls);
+        if (value._availablePhoneNumbers is { } property8)
         {
             writer.WritePropertyName("availablePhoneNumbers"u8);
             global::GenesysCloud.Extensions.Models.WhatsAppAvailablePhoneNumberDetailsListing.WriteJson(writer, property8, options);
@@ -213,8 +234,8 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("availablePhoneNumbers"u8);
         }
 
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        if (value.Recipient is { } property10)
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        if (value._recipient is { } property10)
         {
             writer.WritePropertyName("recipient"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property10, options);
@@ -224,9 +245,9 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("recipient"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.CreatedBy is { } property12)
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._createdBy is { } property12)
         {
             writer.WritePropertyName("createdBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property12, options);
@@ -236,7 +257,7 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("createdBy"u8);
         }
 
-        if (value.ModifiedBy is { } property14)
+        if (value._modifiedBy is { } property14)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property14, options);
@@ -246,9 +267,9 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        WriteString(writer, "activationStatusCode"u8, value.ActivationStatusCode?.ToString(), nulls);
-        if (value.ActivationErrorInfo is { } property16)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        WriteString(writer, "activationStatusCode"u8, value._activationStatusCode?.ToString(), nulls);
+        if (value._activationErrorInfo is { } property16)
         {
             writer.WritePropertyName("activationErrorInfo"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property16, options);
@@ -258,8 +279,8 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("activationErrorInfo"u8);
         }
 
-        WriteString(writer, "createStatus"u8, value.CreateStatus?.ToString(), nulls);
-        if (value.CreateError is { } property18)
+        WriteString(writer, "createStatus"u8, value._createStatus?.ToString(), nulls);
+        if (value._createError is { } property18)
         {
             writer.WritePropertyName("createError"u8);
             global::GenesysCloud.Extensions.Models.ErrorBody.WriteJson(writer, property18, options);
@@ -269,9 +290,9 @@ public sealed class WhatsAppIntegration : IGenesysCloudModel<WhatsAppIntegration
             writer.WriteNull("createError"u8);
         }
 
-        WriteString(writer, "whatsAppBusinessAccountId"u8, value.WhatsAppBusinessAccountId, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "whatsAppBusinessAccountId"u8, value._whatsAppBusinessAccountId, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

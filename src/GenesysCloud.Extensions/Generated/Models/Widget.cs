@@ -14,123 +14,154 @@ public sealed class Widget : IGenesysCloudModel<Widget>
 {
     /// <summary>The row number for the specific dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("row")]
-    public long? Row { get; set; }
+    public long? Row { get => _row; set => _row = value; }
 
     /// <summary>The column number for the specific dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("column")]
-    public long? Column { get; set; }
+    public long? Column { get => _column; set => _column = value; }
 
     /// <summary>The title for the dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public string? Title { get; set; }
+    public string? Title { get => _title; set => _title = value; }
 
     /// <summary>The type of dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Widget.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Widget.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The list of metrics for the dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metrics")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get => _metrics; set => _metrics = value; }
 
     /// <summary>The display text for the dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayText")]
-    public string? DisplayText { get; set; }
+    public string? DisplayText { get => _displayText; set => _displayText = value; }
 
     /// <summary>The color of the display text for the dashboard widget configuration in RGB hexadecimal format (for example "#FF0000" represents red).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayTextColor")]
-    public string? DisplayTextColor { get; set; }
+    public string? DisplayTextColor { get => _displayTextColor; set => _displayTextColor = value; }
 
     /// <summary>The external web URL for the dashboard widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webContentUrl")]
-    public string? WebContentUrl { get; set; }
+    public string? WebContentUrl { get => _webContentUrl; set => _webContentUrl = value; }
 
     /// <summary>Indicates each filter to be displayed individually.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("splitFilters")]
-    public bool? SplitFilters { get; set; }
+    public bool? SplitFilters { get => _splitFilters; set => _splitFilters = value; }
 
     /// <summary>Indicates that data for each media type should be shown individually.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("splitByMediaType")]
-    public bool? SplitByMediaType { get; set; }
+    public bool? SplitByMediaType { get => _splitByMediaType; set => _splitByMediaType = value; }
 
     /// <summary>Indicates the display be the longest time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showLongest")]
-    public bool? ShowLongest { get; set; }
+    public bool? ShowLongest { get => _showLongest; set => _showLongest = value; }
 
     /// <summary>Indicates the widget to be displayed as table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayAsTable")]
-    public bool? DisplayAsTable { get; set; }
+    public bool? DisplayAsTable { get => _displayAsTable; set => _displayAsTable = value; }
 
     /// <summary>Indicates the display to include duration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showDuration")]
-    public bool? ShowDuration { get; set; }
+    public bool? ShowDuration { get => _showDuration; set => _showDuration = value; }
 
     /// <summary>The sort order of the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortOrder")]
-    public global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum? SortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum? SortOrder { get => _sortOrder; set => _sortOrder = value; }
 
     /// <summary>The sort key of the table.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sortKey")]
-    public global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum? SortKey { get; set; }
+    public global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum? SortKey { get => _sortKey; set => _sortKey = value; }
 
     /// <summary>Indicates the limit of displayed entities.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("entityLimit")]
-    public long? EntityLimit { get; set; }
+    public long? EntityLimit { get => _entityLimit; set => _entityLimit = value; }
 
     /// <summary>Indicates whether to display aggregate across all entity and media type combination.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayAggregates")]
-    public bool? DisplayAggregates { get; set; }
+    public bool? DisplayAggregates { get => _displayAggregates; set => _displayAggregates = value; }
 
     /// <summary>Indicates whether a widget should take the full width of a dashboard or be shown only in a single slot.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isFullWidth")]
-    public bool? IsFullWidth { get; set; }
+    public bool? IsFullWidth { get => _isFullWidth; set => _isFullWidth = value; }
 
     /// <summary>Indicates whether a widget should show the percentage diff between two values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showPercentageChange")]
-    public bool? ShowPercentageChange { get; set; }
+    public bool? ShowPercentageChange { get => _showPercentageChange; set => _showPercentageChange = value; }
 
     /// <summary>Indicates whether a widget should show the profile picture of an agent.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showProfilePicture")]
-    public bool? ShowProfilePicture { get; set; }
+    public bool? ShowProfilePicture { get => _showProfilePicture; set => _showProfilePicture = value; }
 
     /// <summary>The filters to be applied for dashboard widget configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get; set; }
+    public global::GenesysCloud.Extensions.Models.ViewFilter? Filter { get => _filter; set => _filter = value; }
 
     /// <summary>The list of periods for the dashboard widget configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("periods")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Periods { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Periods { get => _periods; set => _periods = value; }
 
     /// <summary>The list of media types for the dashboard widget configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mediaTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaTypes { get => _mediaTypes; set => _mediaTypes = value; }
 
     /// <summary>List of warnings for dashboard widget configuration</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warnings")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Warning>? Warnings { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Warning>? Warnings { get => _warnings; set => _warnings = value; }
 
     /// <summary>Indicates the show time in status of a widget configuration.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showTimeInStatus")]
-    public bool? ShowTimeInStatus { get; set; }
+    public bool? ShowTimeInStatus { get => _showTimeInStatus; set => _showTimeInStatus = value; }
 
     /// <summary>Indicates to show offline agent widget.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("showOfflineAgents")]
-    public bool? ShowOfflineAgents { get; set; }
+    public bool? ShowOfflineAgents { get => _showOfflineAgents; set => _showOfflineAgents = value; }
 
     /// <summary>Indicates the selected statuses used to filter the agent widget in the dashboard.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SelectedStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SelectedStatuses { get => _selectedStatuses; set => _selectedStatuses = value; }
 
     /// <summary>Indicates the selected segment types used to filter the agent activity in the dashboard.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectedSegmentTypes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SelectedSegmentTypes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SelectedSegmentTypes { get => _selectedSegmentTypes; set => _selectedSegmentTypes = value; }
 
     /// <summary>The sort order of the interactions in the agent status widget.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentInteractionSortOrder")]
-    public global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum? AgentInteractionSortOrder { get; set; }
+    public global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum? AgentInteractionSortOrder { get => _agentInteractionSortOrder; set => _agentInteractionSortOrder = value; }
+
+    private long? _row;
+    private long? _column;
+    private string? _title;
+    private global::GenesysCloud.Extensions.Models.Widget.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _metrics;
+    private string? _displayText;
+    private string? _displayTextColor;
+    private string? _webContentUrl;
+    private bool? _splitFilters;
+    private bool? _splitByMediaType;
+    private bool? _showLongest;
+    private bool? _displayAsTable;
+    private bool? _showDuration;
+    private global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum? _sortOrder;
+    private global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum? _sortKey;
+    private long? _entityLimit;
+    private bool? _displayAggregates;
+    private bool? _isFullWidth;
+    private bool? _showPercentageChange;
+    private bool? _showProfilePicture;
+    private global::GenesysCloud.Extensions.Models.ViewFilter? _filter;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _periods;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _mediaTypes;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Warning>? _warnings;
+    private bool? _showTimeInStatus;
+    private bool? _showOfflineAgents;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _selectedStatuses;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _selectedSegmentTypes;
+    private global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum? _agentInteractionSortOrder;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Widget IGenesysCloudModel<Widget>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -151,21 +182,21 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             switch (index)
             {
                 case 0:
-                    value.Row = ReadNullableInt64(ref reader, options, name);
+                    value._row = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Column = ReadNullableInt64(ref reader, options, name);
+                    value._column = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.Title = ReadString(ref reader, name);
+                    value._title = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Widget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Widget.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Widget.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Widget.TypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Metrics = null;
+                        value._metrics = null;
                     }
                     else
                     {
@@ -176,61 +207,61 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Metrics = list2;
+                        value._metrics = list2;
                     }
                     break;
                 case 5:
-                    value.DisplayText = ReadString(ref reader, name);
+                    value._displayText = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.DisplayTextColor = ReadString(ref reader, name);
+                    value._displayTextColor = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WebContentUrl = ReadString(ref reader, name);
+                    value._webContentUrl = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.SplitFilters = ReadNullableBoolean(ref reader, name);
+                    value._splitFilters = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.SplitByMediaType = ReadNullableBoolean(ref reader, name);
+                    value._splitByMediaType = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.ShowLongest = ReadNullableBoolean(ref reader, name);
+                    value._showLongest = ReadNullableBoolean(ref reader, name);
                     break;
                 case 11:
-                    value.DisplayAsTable = ReadNullableBoolean(ref reader, name);
+                    value._displayAsTable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.ShowDuration = ReadNullableBoolean(ref reader, name);
+                    value._showDuration = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.SortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum?)null;
+                    value._sortOrder = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum(text3) : (global::GenesysCloud.Extensions.Models.Widget.SortOrderEnum?)null;
                     break;
                 case 14:
-                    value.SortKey = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum(text4) : (global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum?)null;
+                    value._sortKey = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum(text4) : (global::GenesysCloud.Extensions.Models.Widget.SortKeyEnum?)null;
                     break;
                 case 15:
-                    value.EntityLimit = ReadNullableInt64(ref reader, options, name);
+                    value._entityLimit = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.DisplayAggregates = ReadNullableBoolean(ref reader, name);
+                    value._displayAggregates = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
-                    value.IsFullWidth = ReadNullableBoolean(ref reader, name);
+                    value._isFullWidth = ReadNullableBoolean(ref reader, name);
                     break;
                 case 18:
-                    value.ShowPercentageChange = ReadNullableBoolean(ref reader, name);
+                    value._showPercentageChange = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.ShowProfilePicture = ReadNullableBoolean(ref reader, name);
+                    value._showProfilePicture = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.Filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
+                    value._filter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ViewFilter.ReadJson(ref reader, options);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.Periods = null;
+                        value._periods = null;
                     }
                     else
                     {
@@ -241,13 +272,13 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list5.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Periods = list5;
+                        value._periods = list5;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.MediaTypes = null;
+                        value._mediaTypes = null;
                     }
                     else
                     {
@@ -258,13 +289,13 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list6.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.MediaTypes = list6;
+                        value._mediaTypes = list6;
                     }
                     break;
                 case 23:
                     if (IsNull(ref reader))
                     {
-                        value.Warnings = null;
+                        value._warnings = null;
                     }
                     else
                     {
@@ -275,19 +306,19 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list7.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.Warning.ReadJson(ref reader, options));
                         }
 
-                        value.Warnings = list7;
+                        value._warnings = list7;
                     }
                     break;
                 case 24:
-                    value.ShowTimeInStatus = ReadNullableBoolean(ref reader, name);
+                    value._showTimeInStatus = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.ShowOfflineAgents = ReadNullableBoolean(ref reader, name);
+                    value._showOfflineAgents = ReadNullableBoolean(ref reader, name);
                     break;
                 case 26:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedStatuses = null;
+                        value._selectedStatuses = null;
                     }
                     else
                     {
@@ -298,13 +329,13 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list8.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SelectedStatuses = list8;
+                        value._selectedStatuses = list8;
                     }
                     break;
                 case 27:
                     if (IsNull(ref reader))
                     {
-                        value.SelectedSegmentTypes = null;
+                        value._selectedSegmentTypes = null;
                     }
                     else
                     {
@@ -315,14 +346,14 @@ public sealed class Widget : IGenesysCloudModel<Widget>
                             list9.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SelectedSegmentTypes = list9;
+                        value._selectedSegmentTypes = list9;
                     }
                     break;
                 case 28:
-                    value.AgentInteractionSortOrder = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum(text10) : (global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum?)null;
+                    value._agentInteractionSortOrder = ReadEnum(ref reader, name) is { } text10 ? new global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum(text10) : (global::GenesysCloud.Extensions.Models.Widget.AgentInteractionSortOrderEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -334,11 +365,11 @@ public sealed class Widget : IGenesysCloudModel<Widget>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "row"u8, value.Row, nulls);
-        WriteInt64(writer, "column"u8, value.Column, nulls);
-        WriteString(writer, "title"u8, value.Title, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Metrics is { } property11)
+        WriteInt64(writer, "row"u8, value._row, nulls);
+        WriteInt64(writer, "column"u8, value._column, nulls);
+        WriteString(writer, "title"u8, value._title, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._metrics is { } property11)
         {
             writer.WritePropertyName("metrics"u8);
             writer.WriteStartArray();
@@ -355,22 +386,22 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("metrics"u8);
         }
 
-        WriteString(writer, "displayText"u8, value.DisplayText, nulls);
-        WriteString(writer, "displayTextColor"u8, value.DisplayTextColor, nulls);
-        WriteString(writer, "webContentUrl"u8, value.WebContentUrl, nulls);
-        WriteBoolean(writer, "splitFilters"u8, value.SplitFilters, nulls);
-        WriteBoolean(writer, "splitByMediaType"u8, value.SplitByMediaType, nulls);
-        WriteBoolean(writer, "showLongest"u8, value.ShowLongest, nulls);
-        WriteBoolean(writer, "displayAsTable"u8, value.DisplayAsTable, nulls);
-        WriteBoolean(writer, "showDuration"u8, value.ShowDuration, nulls);
-        WriteString(writer, "sortOrder"u8, value.SortOrder?.ToString(), nulls);
-        WriteString(writer, "sortKey"u8, value.SortKey?.ToString(), nulls);
-        WriteInt64(writer, "entityLimit"u8, value.EntityLimit, nulls);
-        WriteBoolean(writer, "displayAggregates"u8, value.DisplayAggregates, nulls);
-        WriteBoolean(writer, "isFullWidth"u8, value.IsFullWidth, nulls);
-        WriteBoolean(writer, "showPercentageChange"u8, value.ShowPercentageChange, nulls);
-        WriteBoolean(writer, "showProfilePicture"u8, value.ShowProfilePicture, nulls);
-        if (value.Filter is { } property13)
+        WriteString(writer, "displayText"u8, value._displayText, nulls);
+        WriteString(writer, "displayTextColor"u8, value._displayTextColor, nulls);
+        WriteString(writer, "webContentUrl"u8, value._webContentUrl, nulls);
+        WriteBoolean(writer, "splitFilters"u8, value._splitFilters, nulls);
+        WriteBoolean(writer, "splitByMediaType"u8, value._splitByMediaType, nulls);
+        WriteBoolean(writer, "showLongest"u8, value._showLongest, nulls);
+        WriteBoolean(writer, "displayAsTable"u8, value._displayAsTable, nulls);
+        WriteBoolean(writer, "showDuration"u8, value._showDuration, nulls);
+        WriteString(writer, "sortOrder"u8, value._sortOrder?.ToString(), nulls);
+        WriteString(writer, "sortKey"u8, value._sortKey?.ToString(), nulls);
+        WriteInt64(writer, "entityLimit"u8, value._entityLimit, nulls);
+        WriteBoolean(writer, "displayAggregates"u8, value._displayAggregates, nulls);
+        WriteBoolean(writer, "isFullWidth"u8, value._isFullWidth, nulls);
+        WriteBoolean(writer, "showPercentageChange"u8, value._showPercentageChange, nulls);
+        WriteBoolean(writer, "showProfilePicture"u8, value._showProfilePicture, nulls);
+        if (value._filter is { } property13)
         {
             writer.WritePropertyName("filter"u8);
             global::GenesysCloud.Extensions.Models.ViewFilter.WriteJson(writer, property13, options);
@@ -380,7 +411,7 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("filter"u8);
         }
 
-        if (value.Periods is { } property15)
+        if (value._periods is { } property15)
         {
             writer.WritePropertyName("periods"u8);
             writer.WriteStartArray();
@@ -397,7 +428,7 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("periods"u8);
         }
 
-        if (value.MediaTypes is { } property17)
+        if (value._mediaTypes is { } property17)
         {
             writer.WritePropertyName("mediaTypes"u8);
             writer.WriteStartArray();
@@ -414,7 +445,7 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("mediaTypes"u8);
         }
 
-        if (value.Warnings is { } property19)
+        if (value._warnings is { } property19)
         {
             writer.WritePropertyName("warnings"u8);
             writer.WriteStartArray();
@@ -438,9 +469,9 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("warnings"u8);
         }
 
-        WriteBoolean(writer, "showTimeInStatus"u8, value.ShowTimeInStatus, nulls);
-        WriteBoolean(writer, "showOfflineAgents"u8, value.ShowOfflineAgents, nulls);
-        if (value.SelectedStatuses is { } property22)
+        WriteBoolean(writer, "showTimeInStatus"u8, value._showTimeInStatus, nulls);
+        WriteBoolean(writer, "showOfflineAgents"u8, value._showOfflineAgents, nulls);
+        if (value._selectedStatuses is { } property22)
         {
             writer.WritePropertyName("selectedStatuses"u8);
             writer.WriteStartArray();
@@ -457,7 +488,7 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("selectedStatuses"u8);
         }
 
-        if (value.SelectedSegmentTypes is { } property24)
+        if (value._selectedSegmentTypes is { } property24)
         {
             writer.WritePropertyName("selectedSegmentTypes"u8);
             writer.WriteStartArray();
@@ -474,8 +505,8 @@ public sealed class Widget : IGenesysCloudModel<Widget>
             writer.WriteNull("selectedSegmentTypes"u8);
         }
 
-        WriteString(writer, "agentInteractionSortOrder"u8, value.AgentInteractionSortOrder?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "agentInteractionSortOrder"u8, value._agentInteractionSortOrder?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class WidgetClientConfig : IGenesysCloudModel<WidgetClientConfig>
 {
     /// <summary>Gets or sets <c>v1</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("v1")]
-    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1? V1 { get; set; }
+    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1? V1 { get => _v1; set => _v1 = value; }
 
     /// <summary>Gets or sets <c>v2</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("v2")]
-    public global::System.Text.Json.JsonElement? V2 { get; set; }
+    public global::System.Text.Json.JsonElement? V2 { get => _v2; set => _v2 = value; }
 
     /// <summary>Gets or sets <c>v1-http</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("v1-http")]
-    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http? V1Http { get; set; }
+    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http? V1Http { get => _v1Http; set => _v1Http = value; }
 
     /// <summary>Gets or sets <c>third-party</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("third-party")]
-    public global::System.Text.Json.JsonElement? ThirdParty { get; set; }
+    public global::System.Text.Json.JsonElement? ThirdParty { get => _thirdParty; set => _thirdParty = value; }
+
+    private global::GenesysCloud.Extensions.Models.WidgetClientConfigV1? _v1;
+    private global::System.Text.Json.JsonElement? _v2;
+    private global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http? _v1Http;
+    private global::System.Text.Json.JsonElement? _thirdParty;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WidgetClientConfig IGenesysCloudModel<WidgetClientConfig>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WidgetClientConfig : IGenesysCloudModel<WidgetClientConfig>
             switch (index)
             {
                 case 0:
-                    value.V1 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.ReadJson(ref reader, options);
+                    value._v1 = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.V2 = ReadNullableJsonElement(ref reader);
+                    value._v2 = ReadNullableJsonElement(ref reader);
                     break;
                 case 2:
-                    value.V1Http = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http.ReadJson(ref reader, options);
+                    value._v1Http = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ThirdParty = ReadNullableJsonElement(ref reader);
+                    value._thirdParty = ReadNullableJsonElement(ref reader);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class WidgetClientConfig : IGenesysCloudModel<WidgetClientConfig>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.V1 is { } property1)
+        if (value._v1 is { } property1)
         {
             writer.WritePropertyName("v1"u8);
             global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WriteJson(writer, property1, options);
@@ -85,8 +91,8 @@ public sealed class WidgetClientConfig : IGenesysCloudModel<WidgetClientConfig>
             writer.WriteNull("v1"u8);
         }
 
-        WriteJsonElement(writer, "v2"u8, value.V2, nulls);
-        if (value.V1Http is { } property3)
+        WriteJsonElement(writer, "v2"u8, value._v2, nulls);
+        if (value._v1Http is { } property3)
         {
             writer.WritePropertyName("v1-http"u8);
             global::GenesysCloud.Extensions.Models.WidgetClientConfigV1Http.WriteJson(writer, property3, options);
@@ -96,8 +102,8 @@ public sealed class WidgetClientConfig : IGenesysCloudModel<WidgetClientConfig>
             writer.WriteNull("v1-http"u8);
         }
 
-        WriteJsonElement(writer, "third-party"u8, value.ThirdParty, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteJsonElement(writer, "third-party"u8, value._thirdParty, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

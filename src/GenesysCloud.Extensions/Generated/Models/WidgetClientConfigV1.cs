@@ -14,15 +14,19 @@ public sealed class WidgetClientConfigV1 : IGenesysCloudModel<WidgetClientConfig
 {
     /// <summary>Gets or sets <c>webChatSkin</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webChatSkin")]
-    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum? WebChatSkin { get; set; }
+    public global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum? WebChatSkin { get => _webChatSkin; set => _webChatSkin = value; }
 
     /// <summary>Gets or sets <c>authenticationUrl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationUrl")]
-    public string? AuthenticationUrl { get; set; }
+    public string? AuthenticationUrl { get => _authenticationUrl; set => _authenticationUrl = value; }
+
+    private global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum? _webChatSkin;
+    private string? _authenticationUrl;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WidgetClientConfigV1 IGenesysCloudModel<WidgetClientConfigV1>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WidgetClientConfigV1 : IGenesysCloudModel<WidgetClientConfig
             switch (index)
             {
                 case 0:
-                    value.WebChatSkin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum(text1) : (global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum?)null;
+                    value._webChatSkin = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum(text1) : (global::GenesysCloud.Extensions.Models.WidgetClientConfigV1.WebChatSkinEnum?)null;
                     break;
                 case 1:
-                    value.AuthenticationUrl = ReadString(ref reader, name);
+                    value._authenticationUrl = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WidgetClientConfigV1 : IGenesysCloudModel<WidgetClientConfig
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "webChatSkin"u8, value.WebChatSkin?.ToString(), nulls);
-        WriteString(writer, "authenticationUrl"u8, value.AuthenticationUrl, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "webChatSkin"u8, value._webChatSkin?.ToString(), nulls);
+        WriteString(writer, "authenticationUrl"u8, value._authenticationUrl, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,47 +14,59 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>A human-readable description of this Deployment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>When true, the customer members starting a chat must be authenticated by supplying their JWT to the create operation.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authenticationRequired")]
-    public bool? AuthenticationRequired { get; set; }
+    public bool? AuthenticationRequired { get => _authenticationRequired; set => _authenticationRequired = value; }
 
     /// <summary>When true, all create chat operations using this Deployment will be rejected.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-    public bool? Disabled { get; set; }
+    public bool? Disabled { get => _disabled; set => _disabled = value; }
 
     /// <summary>The URI of the Inbound Chat Flow to run when new chats are initiated under this Deployment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The list of domains that are approved to use this Deployment; the list will be added to CORS headers for ease of web use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get => _allowedDomains; set => _allowedDomains = value; }
 
     /// <summary>The type of display widget for which this Deployment is configured, which controls the administrator settings shown.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientType")]
-    public global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum? ClientType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum? ClientType { get => _clientType; set => _clientType = value; }
 
     /// <summary>The client configuration options that should be made available to the clients of this Deployment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientConfig")]
-    public global::GenesysCloud.Extensions.Models.WidgetClientConfig? ClientConfig { get; set; }
+    public global::GenesysCloud.Extensions.Models.WidgetClientConfig? ClientConfig { get => _clientConfig; set => _clientConfig = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private string? _description;
+    private bool? _authenticationRequired;
+    private bool? _disabled;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _flow;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _allowedDomains;
+    private global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum? _clientType;
+    private global::GenesysCloud.Extensions.Models.WidgetClientConfig? _clientConfig;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WidgetDeployment IGenesysCloudModel<WidgetDeployment>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,27 +87,27 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.AuthenticationRequired = ReadNullableBoolean(ref reader, name);
+                    value._authenticationRequired = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.Disabled = ReadNullableBoolean(ref reader, name);
+                    value._disabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.AllowedDomains = null;
+                        value._allowedDomains = null;
                     }
                     else
                     {
@@ -106,20 +118,20 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AllowedDomains = list1;
+                        value._allowedDomains = list1;
                     }
                     break;
                 case 7:
-                    value.ClientType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum?)null;
+                    value._clientType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.WidgetDeployment.ClientTypeEnum?)null;
                     break;
                 case 8:
-                    value.ClientConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfig.ReadJson(ref reader, options);
+                    value._clientConfig = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WidgetClientConfig.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -131,12 +143,12 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteBoolean(writer, "authenticationRequired"u8, value.AuthenticationRequired, nulls);
-        WriteBoolean(writer, "disabled"u8, value.Disabled, nulls);
-        if (value.Flow is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteBoolean(writer, "authenticationRequired"u8, value._authenticationRequired, nulls);
+        WriteBoolean(writer, "disabled"u8, value._disabled, nulls);
+        if (value._flow is { } property3)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -146,7 +158,7 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
             writer.WriteNull("flow"u8);
         }
 
-        if (value.AllowedDomains is { } property5)
+        if (value._allowedDomains is { } property5)
         {
             writer.WritePropertyName("allowedDomains"u8);
             writer.WriteStartArray();
@@ -163,8 +175,8 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
             writer.WriteNull("allowedDomains"u8);
         }
 
-        WriteString(writer, "clientType"u8, value.ClientType?.ToString(), nulls);
-        if (value.ClientConfig is { } property7)
+        WriteString(writer, "clientType"u8, value._clientType?.ToString(), nulls);
+        if (value._clientConfig is { } property7)
         {
             writer.WritePropertyName("clientConfig"u8);
             global::GenesysCloud.Extensions.Models.WidgetClientConfig.WriteJson(writer, property7, options);
@@ -174,8 +186,8 @@ public sealed class WidgetDeployment : IGenesysCloudModel<WidgetDeployment>
             writer.WriteNull("clientConfig"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

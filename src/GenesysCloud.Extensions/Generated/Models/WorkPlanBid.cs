@@ -14,59 +14,74 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
 {
     /// <summary>The ID of the work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The selected forecast in this work plan bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("forecast")]
-    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get; set; }
+    public global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? Forecast { get => _forecast; set => _forecast = value; }
 
     /// <summary>The bid start date where agents start participate in work plan bidding. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowStartDate")]
-    public string? BidWindowStartDate { get; set; }
+    public string? BidWindowStartDate { get => _bidWindowStartDate; set => _bidWindowStartDate = value; }
 
     /// <summary>The bid end date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bidWindowEndDate")]
-    public string? BidWindowEndDate { get; set; }
+    public string? BidWindowEndDate { get => _bidWindowEndDate; set => _bidWindowEndDate = value; }
 
     /// <summary>The date when agents will be assigned to the new work plan. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
-    public string? EffectiveDate { get; set; }
+    public string? EffectiveDate { get => _effectiveDate; set => _effectiveDate = value; }
 
     /// <summary>The state of the bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum? Status { get => _status; set => _status = value; }
 
     /// <summary>The type of agent ranking selected for this bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentRankingType")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum? AgentRankingType { get => _agentRankingType; set => _agentRankingType = value; }
 
     /// <summary>Ranking tiebreaker</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rankingTiebreakerType")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum? RankingTiebreakerType { get => _rankingTiebreakerType; set => _rankingTiebreakerType = value; }
 
     /// <summary>The date the work plan bid published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publishedDate")]
-    public global::System.DateTimeOffset? PublishedDate { get; set; }
+    public global::System.DateTimeOffset? PublishedDate { get => _publishedDate; set => _publishedDate = value; }
 
     /// <summary>The work plan fields visible to agents whenever work plan preferences are made</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanFieldsVisibleToAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanFieldsVisibleToAgents { get => _workPlanFieldsVisibleToAgents; set => _workPlanFieldsVisibleToAgents = value; }
 
     /// <summary>The meta data of this bid</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference? _forecast;
+    private string? _bidWindowStartDate;
+    private string? _bidWindowEndDate;
+    private string? _effectiveDate;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum? _status;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum? _agentRankingType;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum? _rankingTiebreakerType;
+    private global::System.DateTimeOffset? _publishedDate;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workPlanFieldsVisibleToAgents;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBid IGenesysCloudModel<WorkPlanBid>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -87,39 +102,39 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
+                    value._forecast = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.BidWindowStartDate = ReadString(ref reader, name);
+                    value._bidWindowStartDate = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.BidWindowEndDate = ReadString(ref reader, name);
+                    value._bidWindowEndDate = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.EffectiveDate = ReadString(ref reader, name);
+                    value._effectiveDate = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.Status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum?)null;
+                    value._status = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.StatusEnum?)null;
                     break;
                 case 7:
-                    value.AgentRankingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum?)null;
+                    value._agentRankingType = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.AgentRankingTypeEnum?)null;
                     break;
                 case 8:
-                    value.RankingTiebreakerType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum?)null;
+                    value._rankingTiebreakerType = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum(text3) : (global::GenesysCloud.Extensions.Models.WorkPlanBid.RankingTiebreakerTypeEnum?)null;
                     break;
                 case 9:
-                    value.PublishedDate = ReadNullableDateTimeOffset(ref reader, name);
+                    value._publishedDate = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanFieldsVisibleToAgents = null;
+                        value._workPlanFieldsVisibleToAgents = null;
                     }
                     else
                     {
@@ -130,17 +145,17 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkPlanFieldsVisibleToAgents = list4;
+                        value._workPlanFieldsVisibleToAgents = list4;
                     }
                     break;
                 case 11:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -152,9 +167,9 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Forecast is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._forecast is { } property5)
         {
             writer.WritePropertyName("forecast"u8);
             global::GenesysCloud.Extensions.Models.BuShortTermForecastWeekReference.WriteJson(writer, property5, options);
@@ -164,14 +179,14 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
             writer.WriteNull("forecast"u8);
         }
 
-        WriteString(writer, "bidWindowStartDate"u8, value.BidWindowStartDate, nulls);
-        WriteString(writer, "bidWindowEndDate"u8, value.BidWindowEndDate, nulls);
-        WriteString(writer, "effectiveDate"u8, value.EffectiveDate, nulls);
-        WriteString(writer, "status"u8, value.Status?.ToString(), nulls);
-        WriteString(writer, "agentRankingType"u8, value.AgentRankingType?.ToString(), nulls);
-        WriteString(writer, "rankingTiebreakerType"u8, value.RankingTiebreakerType?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "publishedDate"u8, value.PublishedDate, nulls);
-        if (value.WorkPlanFieldsVisibleToAgents is { } property7)
+        WriteString(writer, "bidWindowStartDate"u8, value._bidWindowStartDate, nulls);
+        WriteString(writer, "bidWindowEndDate"u8, value._bidWindowEndDate, nulls);
+        WriteString(writer, "effectiveDate"u8, value._effectiveDate, nulls);
+        WriteString(writer, "status"u8, value._status?.ToString(), nulls);
+        WriteString(writer, "agentRankingType"u8, value._agentRankingType?.ToString(), nulls);
+        WriteString(writer, "rankingTiebreakerType"u8, value._rankingTiebreakerType?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "publishedDate"u8, value._publishedDate, nulls);
+        if (value._workPlanFieldsVisibleToAgents is { } property7)
         {
             writer.WritePropertyName("workPlanFieldsVisibleToAgents"u8);
             writer.WriteStartArray();
@@ -188,7 +203,7 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
             writer.WriteNull("workPlanFieldsVisibleToAgents"u8);
         }
 
-        if (value.Metadata is { } property9)
+        if (value._metadata is { } property9)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.WriteJson(writer, property9, options);
@@ -198,8 +213,8 @@ public sealed class WorkPlanBid : IGenesysCloudModel<WorkPlanBid>
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
 {
     /// <summary>The name of the work plan bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management unit this bid group belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The list of agents who participate in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? Agents { get => _agents; set => _agents = value; }
 
     /// <summary>The list of work plans used in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanResponse>? WorkPlans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanResponse>? WorkPlans { get => _workPlans; set => _workPlans = value; }
 
     /// <summary>The list of planning groups selected in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroups")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? PlanningGroups { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? PlanningGroups { get => _planningGroups; set => _planningGroups = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _agents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanResponse>? _workPlans;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PlanningGroupReference>? _planningGroups;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroup IGenesysCloudModel<WorkPlanBidGroup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list1;
+                        value._agents = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlans = null;
+                        value._workPlans = null;
                     }
                     else
                     {
@@ -91,13 +98,13 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BidGroupWorkPlanResponse.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlans = list2;
+                        value._workPlans = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroups = null;
+                        value._planningGroups = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PlanningGroupReference.ReadJson(ref reader, options));
                         }
 
-                        value.PlanningGroups = list3;
+                        value._planningGroups = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,8 +131,8 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ManagementUnit is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._managementUnit is { } property4)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property4, options);
@@ -135,7 +142,7 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
             writer.WriteNull("managementUnit"u8);
         }
 
-        if (value.Agents is { } property6)
+        if (value._agents is { } property6)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -159,7 +166,7 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
             writer.WriteNull("agents"u8);
         }
 
-        if (value.WorkPlans is { } property9)
+        if (value._workPlans is { } property9)
         {
             writer.WritePropertyName("workPlans"u8);
             writer.WriteStartArray();
@@ -183,7 +190,7 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
             writer.WriteNull("workPlans"u8);
         }
 
-        if (value.PlanningGroups is { } property12)
+        if (value._planningGroups is { } property12)
         {
             writer.WritePropertyName("planningGroups"u8);
             writer.WriteStartArray();
@@ -207,7 +214,7 @@ public sealed class WorkPlanBidGroup : IGenesysCloudModel<WorkPlanBidGroup>
             writer.WriteNull("planningGroups"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

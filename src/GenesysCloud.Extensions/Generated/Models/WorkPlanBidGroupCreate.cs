@@ -14,27 +14,34 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
 {
     /// <summary>The name of the work plan bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management unit ID this bid group belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>Agent IDs who participate in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? AgentIds { get => _agentIds; set => _agentIds = value; }
 
     /// <summary>The list of work plans used in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanRequest>? WorkPlans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanRequest>? WorkPlans { get => _workPlans; set => _workPlans = value; }
 
     /// <summary>The planning group IDs selected in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
+
+    private string? _name;
+    private string? _managementUnitId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _agentIds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.BidGroupWorkPlanRequest>? _workPlans;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _planningGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroupCreate IGenesysCloudModel<WorkPlanBidGroupCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,15 +62,15 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.AgentIds = null;
+                        value._agentIds = null;
                     }
                     else
                     {
@@ -74,13 +81,13 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.AgentIds = list1;
+                        value._agentIds = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlans = null;
+                        value._workPlans = null;
                     }
                     else
                     {
@@ -91,13 +98,13 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.BidGroupWorkPlanRequest.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlans = list2;
+                        value._workPlans = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.PlanningGroupIds = null;
+                        value._planningGroupIds = null;
                     }
                     else
                     {
@@ -108,11 +115,11 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PlanningGroupIds = list3;
+                        value._planningGroupIds = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +131,9 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.AgentIds is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._agentIds is { } property4)
         {
             writer.WritePropertyName("agentIds"u8);
             writer.WriteStartArray();
@@ -143,7 +150,7 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("agentIds"u8);
         }
 
-        if (value.WorkPlans is { } property6)
+        if (value._workPlans is { } property6)
         {
             writer.WritePropertyName("workPlans"u8);
             writer.WriteStartArray();
@@ -167,7 +174,7 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("workPlans"u8);
         }
 
-        if (value.PlanningGroupIds is { } property9)
+        if (value._planningGroupIds is { } property9)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             writer.WriteStartArray();
@@ -184,7 +191,7 @@ public sealed class WorkPlanBidGroupCreate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

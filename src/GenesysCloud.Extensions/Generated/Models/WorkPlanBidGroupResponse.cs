@@ -14,23 +14,29 @@ public sealed class WorkPlanBidGroupResponse : IGenesysCloudModel<WorkPlanBidGro
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The work plan bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanBidGroup")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBidGroup? WorkPlanBidGroup { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBidGroup? WorkPlanBidGroup { get => _workPlanBidGroup; set => _workPlanBidGroup = value; }
 
     /// <summary>The meta data of the bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBidGroup? _workPlanBidGroup;
+    private global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroupResponse IGenesysCloudModel<WorkPlanBidGroupResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WorkPlanBidGroupResponse : IGenesysCloudModel<WorkPlanBidGro
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkPlanBidGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidGroup.ReadJson(ref reader, options);
+                    value._workPlanBidGroup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidGroup.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +81,8 @@ public sealed class WorkPlanBidGroupResponse : IGenesysCloudModel<WorkPlanBidGro
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        if (value.WorkPlanBidGroup is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        if (value._workPlanBidGroup is { } property1)
         {
             writer.WritePropertyName("workPlanBidGroup"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanBidGroup.WriteJson(writer, property1, options);
@@ -86,7 +92,7 @@ public sealed class WorkPlanBidGroupResponse : IGenesysCloudModel<WorkPlanBidGro
             writer.WriteNull("workPlanBidGroup"u8);
         }
 
-        if (value.Metadata is { } property3)
+        if (value._metadata is { } property3)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanBidMetadata.WriteJson(writer, property3, options);
@@ -96,8 +102,8 @@ public sealed class WorkPlanBidGroupResponse : IGenesysCloudModel<WorkPlanBidGro
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

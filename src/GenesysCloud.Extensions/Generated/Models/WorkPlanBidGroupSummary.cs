@@ -14,35 +14,44 @@ public sealed class WorkPlanBidGroupSummary : IGenesysCloudModel<WorkPlanBidGrou
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name assigned to this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management unit this bid group belongs to</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnit")]
-    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get; set; }
+    public global::GenesysCloud.Extensions.Models.ManagementUnitReference? ManagementUnit { get => _managementUnit; set => _managementUnit = value; }
 
     /// <summary>The number of agents in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCount")]
-    public long? AgentCount { get; set; }
+    public long? AgentCount { get => _agentCount; set => _agentCount = value; }
 
     /// <summary>The number of work plans in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanCount")]
-    public long? WorkPlanCount { get; set; }
+    public long? WorkPlanCount { get => _workPlanCount; set => _workPlanCount = value; }
 
     /// <summary>The number of planning groups in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupCount")]
-    public long? PlanningGroupCount { get; set; }
+    public long? PlanningGroupCount { get => _planningGroupCount; set => _planningGroupCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.ManagementUnitReference? _managementUnit;
+    private long? _agentCount;
+    private long? _workPlanCount;
+    private long? _planningGroupCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroupSummary IGenesysCloudModel<WorkPlanBidGroupSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,28 +72,28 @@ public sealed class WorkPlanBidGroupSummary : IGenesysCloudModel<WorkPlanBidGrou
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.ManagementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
+                    value._managementUnit = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ManagementUnitReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.AgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.WorkPlanCount = ReadNullableInt64(ref reader, options, name);
+                    value._workPlanCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.PlanningGroupCount = ReadNullableInt64(ref reader, options, name);
+                    value._planningGroupCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,9 +105,9 @@ public sealed class WorkPlanBidGroupSummary : IGenesysCloudModel<WorkPlanBidGrou
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.ManagementUnit is { } property1)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._managementUnit is { } property1)
         {
             writer.WritePropertyName("managementUnit"u8);
             global::GenesysCloud.Extensions.Models.ManagementUnitReference.WriteJson(writer, property1, options);
@@ -108,11 +117,11 @@ public sealed class WorkPlanBidGroupSummary : IGenesysCloudModel<WorkPlanBidGrou
             writer.WriteNull("managementUnit"u8);
         }
 
-        WriteInt64(writer, "agentCount"u8, value.AgentCount, nulls);
-        WriteInt64(writer, "workPlanCount"u8, value.WorkPlanCount, nulls);
-        WriteInt64(writer, "planningGroupCount"u8, value.PlanningGroupCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentCount"u8, value._agentCount, nulls);
+        WriteInt64(writer, "workPlanCount"u8, value._workPlanCount, nulls);
+        WriteInt64(writer, "planningGroupCount"u8, value._planningGroupCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

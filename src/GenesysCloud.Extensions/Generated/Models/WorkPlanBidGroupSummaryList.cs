@@ -14,11 +14,14 @@ public sealed class WorkPlanBidGroupSummaryList : IGenesysCloudModel<WorkPlanBid
 {
     /// <summary>List of work plan bid group summary</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanBidGroupSummaryList")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummary>? WorkPlanBidGroupSummaryListValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummary>? WorkPlanBidGroupSummaryListValue { get => _workPlanBidGroupSummaryListValue; set => _workPlanBidGroupSummaryListValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummary>? _workPlanBidGroupSummaryListValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroupSummaryList IGenesysCloudModel<WorkPlanBidGroupSummaryList>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class WorkPlanBidGroupSummaryList : IGenesysCloudModel<WorkPlanBid
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanBidGroupSummaryListValue = null;
+                        value._workPlanBidGroupSummaryListValue = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class WorkPlanBidGroupSummaryList : IGenesysCloudModel<WorkPlanBid
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummary.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlanBidGroupSummaryListValue = list1;
+                        value._workPlanBidGroupSummaryListValue = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class WorkPlanBidGroupSummaryList : IGenesysCloudModel<WorkPlanBid
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WorkPlanBidGroupSummaryListValue is { } property2)
+        if (value._workPlanBidGroupSummaryListValue is { } property2)
         {
             writer.WritePropertyName("workPlanBidGroupSummaryList"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class WorkPlanBidGroupSummaryList : IGenesysCloudModel<WorkPlanBid
             writer.WriteNull("workPlanBidGroupSummaryList"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
 {
     /// <summary>The name of the work plan bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The management unit ID used for this work plan bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("managementUnitId")]
-    public string? ManagementUnitId { get; set; }
+    public string? ManagementUnitId { get => _managementUnitId; set => _managementUnitId = value; }
 
     /// <summary>Agent IDs who participate in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentIds")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperString? AgentIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperString? AgentIds { get => _agentIds; set => _agentIds = value; }
 
     /// <summary>The list of work plans used in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlans")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest? WorkPlans { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest? WorkPlans { get => _workPlans; set => _workPlans = value; }
 
     /// <summary>The planning group IDs selected in this bid group</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningGroupIds")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperString? PlanningGroupIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperString? PlanningGroupIds { get => _planningGroupIds; set => _planningGroupIds = value; }
+
+    private string? _name;
+    private string? _managementUnitId;
+    private global::GenesysCloud.Extensions.Models.ListWrapperString? _agentIds;
+    private global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest? _workPlans;
+    private global::GenesysCloud.Extensions.Models.ListWrapperString? _planningGroupIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidGroupUpdate IGenesysCloudModel<WorkPlanBidGroupUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ManagementUnitId = ReadString(ref reader, name);
+                    value._managementUnitId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.AgentIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
+                    value._agentIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.WorkPlans = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest.ReadJson(ref reader, options);
+                    value._workPlans = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.PlanningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
+                    value._planningGroupIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperString.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +89,9 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "managementUnitId"u8, value.ManagementUnitId, nulls);
-        if (value.AgentIds is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "managementUnitId"u8, value._managementUnitId, nulls);
+        if (value._agentIds is { } property1)
         {
             writer.WritePropertyName("agentIds"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperString.WriteJson(writer, property1, options);
@@ -94,7 +101,7 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("agentIds"u8);
         }
 
-        if (value.WorkPlans is { } property3)
+        if (value._workPlans is { } property3)
         {
             writer.WritePropertyName("workPlans"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperBidGroupWorkPlanRequest.WriteJson(writer, property3, options);
@@ -104,7 +111,7 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("workPlans"u8);
         }
 
-        if (value.PlanningGroupIds is { } property5)
+        if (value._planningGroupIds is { } property5)
         {
             writer.WritePropertyName("planningGroupIds"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperString.WriteJson(writer, property5, options);
@@ -114,7 +121,7 @@ public sealed class WorkPlanBidGroupUpdate : IGenesysCloudModel<WorkPlanBidGroup
             writer.WriteNull("planningGroupIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

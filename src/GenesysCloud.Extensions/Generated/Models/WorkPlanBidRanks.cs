@@ -14,23 +14,29 @@ public sealed class WorkPlanBidRanks : IGenesysCloudModel<WorkPlanBidRanks>
 {
     /// <summary>The globally unique identifier for the user.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Work plan bidding agent performance ranking. The range of values is between 0 and 9999.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanBiddingPerformance")]
-    public long? WorkPlanBiddingPerformance { get; set; }
+    public long? WorkPlanBiddingPerformance { get => _workPlanBiddingPerformance; set => _workPlanBiddingPerformance = value; }
 
     /// <summary>Custom agent ranking metric that some customers can use.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("biddingTieBreaker")]
-    public string? BiddingTieBreaker { get; set; }
+    public string? BiddingTieBreaker { get => _biddingTieBreaker; set => _biddingTieBreaker = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private long? _workPlanBiddingPerformance;
+    private string? _biddingTieBreaker;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanBidRanks IGenesysCloudModel<WorkPlanBidRanks>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WorkPlanBidRanks : IGenesysCloudModel<WorkPlanBidRanks>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkPlanBiddingPerformance = ReadNullableInt64(ref reader, options, name);
+                    value._workPlanBiddingPerformance = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.BiddingTieBreaker = ReadString(ref reader, name);
+                    value._biddingTieBreaker = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class WorkPlanBidRanks : IGenesysCloudModel<WorkPlanBidRanks>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteInt64(writer, "workPlanBiddingPerformance"u8, value.WorkPlanBiddingPerformance, nulls);
-        WriteString(writer, "biddingTieBreaker"u8, value.BiddingTieBreaker, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteInt64(writer, "workPlanBiddingPerformance"u8, value._workPlanBiddingPerformance, nulls);
+        WriteString(writer, "biddingTieBreaker"u8, value._biddingTieBreaker, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

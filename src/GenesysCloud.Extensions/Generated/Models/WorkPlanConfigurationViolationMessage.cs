@@ -14,19 +14,24 @@ public sealed class WorkPlanConfigurationViolationMessage : IGenesysCloudModel<W
 {
     /// <summary>Type of configuration violation message for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Arguments of the message that provide information about the misconfigured value or the threshold that is exceeded by the misconfigured value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("arguments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanValidationMessageArgument>? Arguments { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanValidationMessageArgument>? Arguments { get => _arguments; set => _arguments = value; }
 
     /// <summary>Severity of the message. A message with Error severity indicates the scheduler won't be able to produce schedules and thus the work plan is invalid.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("severity")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum? Severity { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum? Severity { get => _severity; set => _severity = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanValidationMessageArgument>? _arguments;
+    private global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum? _severity;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanConfigurationViolationMessage IGenesysCloudModel<WorkPlanConfigurationViolationMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,12 +52,12 @@ public sealed class WorkPlanConfigurationViolationMessage : IGenesysCloudModel<W
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Arguments = null;
+                        value._arguments = null;
                     }
                     else
                     {
@@ -63,14 +68,14 @@ public sealed class WorkPlanConfigurationViolationMessage : IGenesysCloudModel<W
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanValidationMessageArgument.ReadJson(ref reader, options));
                         }
 
-                        value.Arguments = list2;
+                        value._arguments = list2;
                     }
                     break;
                 case 2:
-                    value.Severity = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum(text3) : (global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum?)null;
+                    value._severity = ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum(text3) : (global::GenesysCloud.Extensions.Models.WorkPlanConfigurationViolationMessage.SeverityEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,8 +87,8 @@ public sealed class WorkPlanConfigurationViolationMessage : IGenesysCloudModel<W
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Arguments is { } property4)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._arguments is { } property4)
         {
             writer.WritePropertyName("arguments"u8);
             writer.WriteStartArray();
@@ -107,8 +112,8 @@ public sealed class WorkPlanConfigurationViolationMessage : IGenesysCloudModel<W
             writer.WriteNull("arguments"u8);
         }
 
-        WriteString(writer, "severity"u8, value.Severity?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "severity"u8, value._severity?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkPlanConstraintsViolationMessage : IGenesysCloudModel<Wor
 {
     /// <summary>Message for how to resolve a set of conflicted work plan constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>If type == 'ConstraintConflictWithPotentialFixes', messages for the set of conflicted work plan constraints. Each element indicates the message of potential fix to unavailable times to resolve work plan constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fixableConstraintsMessages")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintViolationMessage>? FixableConstraintsMessages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintViolationMessage>? FixableConstraintsMessages { get => _fixableConstraintsMessages; set => _fixableConstraintsMessages = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum? _type;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanConstraintViolationMessage>? _fixableConstraintsMessages;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanConstraintsViolationMessage IGenesysCloudModel<WorkPlanConstraintsViolationMessage>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class WorkPlanConstraintsViolationMessage : IGenesysCloudModel<Wor
             switch (index)
             {
                 case 0:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanConstraintsViolationMessage.TypeEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.FixableConstraintsMessages = null;
+                        value._fixableConstraintsMessages = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class WorkPlanConstraintsViolationMessage : IGenesysCloudModel<Wor
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanConstraintViolationMessage.ReadJson(ref reader, options));
                         }
 
-                        value.FixableConstraintsMessages = list2;
+                        value._fixableConstraintsMessages = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class WorkPlanConstraintsViolationMessage : IGenesysCloudModel<Wor
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.FixableConstraintsMessages is { } property3)
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._fixableConstraintsMessages is { } property3)
         {
             writer.WritePropertyName("fixableConstraintsMessages"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class WorkPlanConstraintsViolationMessage : IGenesysCloudModel<Wor
             writer.WriteNull("fixableConstraintsMessages"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WorkPlanOverride : IGenesysCloudModel<WorkPlanOverride>
 {
     /// <summary>The start date in yyyy-MM-dd format of the work plan override. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>Number of weeks for the work plan override</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The work plan reference associated with this override</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlan")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanReference? WorkPlan { get => _workPlan; set => _workPlan = value; }
+
+    private string? _startDate;
+    private long? _weekCount;
+    private global::GenesysCloud.Extensions.Models.WorkPlanReference? _workPlan;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanOverride IGenesysCloudModel<WorkPlanOverride>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WorkPlanOverride : IGenesysCloudModel<WorkPlanOverride>
             switch (index)
             {
                 case 0:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.WorkPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
+                    value._workPlan = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,9 +73,9 @@ public sealed class WorkPlanOverride : IGenesysCloudModel<WorkPlanOverride>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        if (value.WorkPlan is { } property1)
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        if (value._workPlan is { } property1)
         {
             writer.WritePropertyName("workPlan"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanReference.WriteJson(writer, property1, options);
@@ -80,7 +85,7 @@ public sealed class WorkPlanOverride : IGenesysCloudModel<WorkPlanOverride>
             writer.WriteNull("workPlan"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

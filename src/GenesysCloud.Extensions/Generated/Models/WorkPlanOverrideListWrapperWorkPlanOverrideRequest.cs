@@ -14,15 +14,19 @@ public sealed class WorkPlanOverrideListWrapperWorkPlanOverrideRequest : IGenesy
 {
     /// <summary>Gets or sets <c>values</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest>? Values { get => _values; set => _values = value; }
 
     /// <summary>if true, should delete all existing overrides for the agent and update the given overrides</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteAll")]
-    public bool? DeleteAll { get; set; }
+    public bool? DeleteAll { get => _deleteAll; set => _deleteAll = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest>? _values;
+    private bool? _deleteAll;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanOverrideListWrapperWorkPlanOverrideRequest IGenesysCloudModel<WorkPlanOverrideListWrapperWorkPlanOverrideRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class WorkPlanOverrideListWrapperWorkPlanOverrideRequest : IGenesy
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -56,14 +60,14 @@ public sealed class WorkPlanOverrideListWrapperWorkPlanOverrideRequest : IGenesy
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ReadJson(ref reader, options));
                         }
 
-                        value.Values = list1;
+                        value._values = list1;
                     }
                     break;
                 case 1:
-                    value.DeleteAll = ReadNullableBoolean(ref reader, name);
+                    value._deleteAll = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +79,7 @@ public sealed class WorkPlanOverrideListWrapperWorkPlanOverrideRequest : IGenesy
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Values is { } property2)
+        if (value._values is { } property2)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -99,8 +103,8 @@ public sealed class WorkPlanOverrideListWrapperWorkPlanOverrideRequest : IGenesy
             writer.WriteNull("values"u8);
         }
 
-        WriteBoolean(writer, "deleteAll"u8, value.DeleteAll, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "deleteAll"u8, value._deleteAll, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,23 +14,29 @@ public sealed class WorkPlanOverrideRequest : IGenesysCloudModel<WorkPlanOverrid
 {
     /// <summary>The action to perform on work plan override, defaults to add</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The start date in yyyy-MM-dd format for the updated work plan. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
-    public string? StartDate { get; set; }
+    public string? StartDate { get => _startDate; set => _startDate = value; }
 
     /// <summary>The week count of the updated work plan, required if action is Add or Update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weekCount")]
-    public long? WeekCount { get; set; }
+    public long? WeekCount { get => _weekCount; set => _weekCount = value; }
 
     /// <summary>The updated work plan id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanId")]
-    public string? WorkPlanId { get; set; }
+    public string? WorkPlanId { get => _workPlanId; set => _workPlanId = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum? _action;
+    private string? _startDate;
+    private long? _weekCount;
+    private string? _workPlanId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanOverrideRequest IGenesysCloudModel<WorkPlanOverrideRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WorkPlanOverrideRequest : IGenesysCloudModel<WorkPlanOverrid
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanOverrideRequest.ActionEnum?)null;
                     break;
                 case 1:
-                    value.StartDate = ReadString(ref reader, name);
+                    value._startDate = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.WeekCount = ReadNullableInt64(ref reader, options, name);
+                    value._weekCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.WorkPlanId = ReadString(ref reader, name);
+                    value._workPlanId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,11 +81,11 @@ public sealed class WorkPlanOverrideRequest : IGenesysCloudModel<WorkPlanOverrid
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "startDate"u8, value.StartDate, nulls);
-        WriteInt64(writer, "weekCount"u8, value.WeekCount, nulls);
-        WriteString(writer, "workPlanId"u8, value.WorkPlanId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "startDate"u8, value._startDate, nulls);
+        WriteInt64(writer, "weekCount"u8, value._weekCount, nulls);
+        WriteString(writer, "workPlanId"u8, value._workPlanId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

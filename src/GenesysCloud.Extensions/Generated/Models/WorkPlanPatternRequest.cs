@@ -14,11 +14,14 @@ public sealed class WorkPlanPatternRequest : IGenesysCloudModel<WorkPlanPatternR
 {
     /// <summary>List of work plan IDs in order of rotation on a weekly basis. Values in the list cannot be null or empty</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlanIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? WorkPlanIds { get => _workPlanIds; set => _workPlanIds = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _workPlanIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanPatternRequest IGenesysCloudModel<WorkPlanPatternRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class WorkPlanPatternRequest : IGenesysCloudModel<WorkPlanPatternR
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlanIds = null;
+                        value._workPlanIds = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class WorkPlanPatternRequest : IGenesysCloudModel<WorkPlanPatternR
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.WorkPlanIds = list1;
+                        value._workPlanIds = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class WorkPlanPatternRequest : IGenesysCloudModel<WorkPlanPatternR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WorkPlanIds is { } property2)
+        if (value._workPlanIds is { } property2)
         {
             writer.WritePropertyName("workPlanIds"u8);
             writer.WriteStartArray();
@@ -85,7 +88,7 @@ public sealed class WorkPlanPatternRequest : IGenesysCloudModel<WorkPlanPatternR
             writer.WriteNull("workPlanIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class WorkPlanPatternResponse : IGenesysCloudModel<WorkPlanPattern
 {
     /// <summary>List of work plans in order of rotation on a weekly basis</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workPlans")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlans { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? WorkPlans { get => _workPlans; set => _workPlans = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanReference>? _workPlans;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanPatternResponse IGenesysCloudModel<WorkPlanPatternResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -41,7 +44,7 @@ public sealed class WorkPlanPatternResponse : IGenesysCloudModel<WorkPlanPattern
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.WorkPlans = null;
+                        value._workPlans = null;
                     }
                     else
                     {
@@ -52,11 +55,11 @@ public sealed class WorkPlanPatternResponse : IGenesysCloudModel<WorkPlanPattern
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanReference.ReadJson(ref reader, options));
                         }
 
-                        value.WorkPlans = list1;
+                        value._workPlans = list1;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +71,7 @@ public sealed class WorkPlanPatternResponse : IGenesysCloudModel<WorkPlanPattern
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.WorkPlans is { } property2)
+        if (value._workPlans is { } property2)
         {
             writer.WritePropertyName("workPlans"u8);
             writer.WriteStartArray();
@@ -92,7 +95,7 @@ public sealed class WorkPlanPatternResponse : IGenesysCloudModel<WorkPlanPattern
             writer.WriteNull("workPlans"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WorkPlanRotationAgentResponse : IGenesysCloudModel<WorkPlanR
 {
     /// <summary>The user associated with this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The date range to which this agent is effective in the work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>Start position of the work plan in the pattern for this agent in the work plan rotation. Position value starts from 0</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("position")]
-    public long? Position { get; set; }
+    public long? Position { get => _position; set => _position = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? _dateRange;
+    private long? _position;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanRotationAgentResponse IGenesysCloudModel<WorkPlanRotationAgentResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WorkPlanRotationAgentResponse : IGenesysCloudModel<WorkPlanR
             switch (index)
             {
                 case 0:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Position = ReadNullableInt64(ref reader, options, name);
+                    value._position = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,7 +73,7 @@ public sealed class WorkPlanRotationAgentResponse : IGenesysCloudModel<WorkPlanR
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.User is { } property1)
+        if (value._user is { } property1)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -78,7 +83,7 @@ public sealed class WorkPlanRotationAgentResponse : IGenesysCloudModel<WorkPlanR
             writer.WriteNull("user"u8);
         }
 
-        if (value.DateRange is { } property3)
+        if (value._dateRange is { } property3)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.WriteJson(writer, property3, options);
@@ -88,8 +93,8 @@ public sealed class WorkPlanRotationAgentResponse : IGenesysCloudModel<WorkPlanR
             writer.WriteNull("dateRange"u8);
         }
 
-        WriteInt64(writer, "position"u8, value.Position, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "position"u8, value._position, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,43 +14,54 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether the work plan rotation is enabled for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>The date range to which this work plan rotation applies</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateRange")]
-    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get; set; }
+    public global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? DateRange { get => _dateRange; set => _dateRange = value; }
 
     /// <summary>Pattern with ordered list of work plans that rotate on a weekly basis</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse? Pattern { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse? Pattern { get => _pattern; set => _pattern = value; }
 
     /// <summary>Number of agents in this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCount")]
-    public long? AgentCount { get; set; }
+    public long? AgentCount { get => _agentCount; set => _agentCount = value; }
 
     /// <summary>Agents in this work plan rotation. Populate with expand=agents for GET WorkPlanRotationsList (defaults to empty list)</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanRotationAgentResponse>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanRotationAgentResponse>? Agents { get => _agents; set => _agents = value; }
 
     /// <summary>Version metadata for this work plan rotation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get; set; }
+    public global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? Metadata { get => _metadata; set => _metadata = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _enabled;
+    private global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd? _dateRange;
+    private global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse? _pattern;
+    private long? _agentCount;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanRotationAgentResponse>? _agents;
+    private global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata? _metadata;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanRotationResponse IGenesysCloudModel<WorkPlanRotationResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,27 +82,27 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.DateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
+                    value._dateRange = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse.ReadJson(ref reader, options);
+                    value._pattern = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.AgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -102,17 +113,17 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanRotationAgentResponse.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list1;
+                        value._agents = list1;
                     }
                     break;
                 case 7:
-                    value.Metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
+                    value._metadata = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +135,10 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        if (value.DateRange is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        if (value._dateRange is { } property2)
         {
             writer.WritePropertyName("dateRange"u8);
             global::GenesysCloud.Extensions.Models.DateRangeWithOptionalEnd.WriteJson(writer, property2, options);
@@ -137,7 +148,7 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
             writer.WriteNull("dateRange"u8);
         }
 
-        if (value.Pattern is { } property4)
+        if (value._pattern is { } property4)
         {
             writer.WritePropertyName("pattern"u8);
             global::GenesysCloud.Extensions.Models.WorkPlanPatternResponse.WriteJson(writer, property4, options);
@@ -147,8 +158,8 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
             writer.WriteNull("pattern"u8);
         }
 
-        WriteInt64(writer, "agentCount"u8, value.AgentCount, nulls);
-        if (value.Agents is { } property6)
+        WriteInt64(writer, "agentCount"u8, value._agentCount, nulls);
+        if (value._agents is { } property6)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -172,7 +183,7 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
             writer.WriteNull("agents"u8);
         }
 
-        if (value.Metadata is { } property9)
+        if (value._metadata is { } property9)
         {
             writer.WritePropertyName("metadata"u8);
             global::GenesysCloud.Extensions.Models.WfmVersionedEntityMetadata.WriteJson(writer, property9, options);
@@ -182,8 +193,8 @@ public sealed class WorkPlanRotationResponse : IGenesysCloudModel<WorkPlanRotati
             writer.WriteNull("metadata"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,111 +14,139 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
 {
     /// <summary>Name of the shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Days of the week applicable for this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("days")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? Days { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? Days { get => _days; set => _days = value; }
 
     /// <summary>Whether the start time of the shift is flexible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexibleStartTime")]
-    public bool? FlexibleStartTime { get; set; }
+    public bool? FlexibleStartTime { get => _flexibleStartTime; set => _flexibleStartTime = value; }
 
     /// <summary>Exact start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactStartTimeMinutesFromMidnight")]
-    public long? ExactStartTimeMinutesFromMidnight { get; set; }
+    public long? ExactStartTimeMinutesFromMidnight { get => _exactStartTimeMinutesFromMidnight; set => _exactStartTimeMinutesFromMidnight = value; }
 
     /// <summary>Earliest start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStartTimeMinutesFromMidnight")]
-    public long? EarliestStartTimeMinutesFromMidnight { get; set; }
+    public long? EarliestStartTimeMinutesFromMidnight { get => _earliestStartTimeMinutesFromMidnight; set => _earliestStartTimeMinutesFromMidnight = value; }
 
     /// <summary>Latest start time of the shift defined as offset minutes from midnight. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestStartTimeMinutesFromMidnight")]
-    public long? LatestStartTimeMinutesFromMidnight { get; set; }
+    public long? LatestStartTimeMinutesFromMidnight { get => _latestStartTimeMinutesFromMidnight; set => _latestStartTimeMinutesFromMidnight = value; }
 
     /// <summary>Whether the latest stop time constraint for the shift is enabled.  Deprecated, use constrainLatestStopTime instead</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainStopTime")]
-    public bool? ConstrainStopTime { get; set; }
+    public bool? ConstrainStopTime { get => _constrainStopTime; set => _constrainStopTime = value; }
 
     /// <summary>Whether the latest stop time constraint for the shift is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainLatestStopTime")]
-    public bool? ConstrainLatestStopTime { get; set; }
+    public bool? ConstrainLatestStopTime { get => _constrainLatestStopTime; set => _constrainLatestStopTime = value; }
 
     /// <summary>Latest stop time of the shift defined as offset minutes from midnight. Used if constrainStopTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestStopTimeMinutesFromMidnight")]
-    public long? LatestStopTimeMinutesFromMidnight { get; set; }
+    public long? LatestStopTimeMinutesFromMidnight { get => _latestStopTimeMinutesFromMidnight; set => _latestStopTimeMinutesFromMidnight = value; }
 
     /// <summary>Whether the earliest stop time constraint for the shift is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainEarliestStopTime")]
-    public bool? ConstrainEarliestStopTime { get; set; }
+    public bool? ConstrainEarliestStopTime { get => _constrainEarliestStopTime; set => _constrainEarliestStopTime = value; }
 
     /// <summary>This is the earliest time a shift can end</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("earliestStopTimeMinutesFromMidnight")]
-    public long? EarliestStopTimeMinutesFromMidnight { get; set; }
+    public long? EarliestStopTimeMinutesFromMidnight { get => _earliestStopTimeMinutesFromMidnight; set => _earliestStopTimeMinutesFromMidnight = value; }
 
     /// <summary>Increment in offset minutes that would contribute to different possible start times for the shift. Used if flexibleStartTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIncrementMinutes")]
-    public long? StartIncrementMinutes { get; set; }
+    public long? StartIncrementMinutes { get => _startIncrementMinutes; set => _startIncrementMinutes = value; }
 
     /// <summary>Whether the paid time setting for the shift is flexible</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexiblePaidTime")]
-    public bool? FlexiblePaidTime { get; set; }
+    public bool? FlexiblePaidTime { get => _flexiblePaidTime; set => _flexiblePaidTime = value; }
 
     /// <summary>Exact paid time in minutes configured for the shift. Used if flexiblePaidTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exactPaidTimeMinutes")]
-    public long? ExactPaidTimeMinutes { get; set; }
+    public long? ExactPaidTimeMinutes { get => _exactPaidTimeMinutes; set => _exactPaidTimeMinutes = value; }
 
     /// <summary>Minimum paid time in minutes configured for the shift. Used if flexiblePaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumPaidTimeMinutes")]
-    public long? MinimumPaidTimeMinutes { get; set; }
+    public long? MinimumPaidTimeMinutes { get => _minimumPaidTimeMinutes; set => _minimumPaidTimeMinutes = value; }
 
     /// <summary>Maximum paid time in minutes configured for the shift. Used if flexiblePaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumPaidTimeMinutes")]
-    public long? MaximumPaidTimeMinutes { get; set; }
+    public long? MaximumPaidTimeMinutes { get => _maximumPaidTimeMinutes; set => _maximumPaidTimeMinutes = value; }
 
     /// <summary>Whether the contiguous time constraint for the shift is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainContiguousWorkTime")]
-    public bool? ConstrainContiguousWorkTime { get; set; }
+    public bool? ConstrainContiguousWorkTime { get => _constrainContiguousWorkTime; set => _constrainContiguousWorkTime = value; }
 
     /// <summary>Minimum contiguous time in minutes configured for the shift. Used if constrainContiguousWorkTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumContiguousWorkTimeMinutes")]
-    public long? MinimumContiguousWorkTimeMinutes { get; set; }
+    public long? MinimumContiguousWorkTimeMinutes { get => _minimumContiguousWorkTimeMinutes; set => _minimumContiguousWorkTimeMinutes = value; }
 
     /// <summary>Maximum contiguous time in minutes configured for the shift. Used if constrainContiguousWorkTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumContiguousWorkTimeMinutes")]
-    public long? MaximumContiguousWorkTimeMinutes { get; set; }
+    public long? MaximumContiguousWorkTimeMinutes { get => _maximumContiguousWorkTimeMinutes; set => _maximumContiguousWorkTimeMinutes = value; }
 
     /// <summary>Whether day off rule is enabled</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainDayOff")]
-    public bool? ConstrainDayOff { get; set; }
+    public bool? ConstrainDayOff { get => _constrainDayOff; set => _constrainDayOff = value; }
 
     /// <summary>The day off rule for agents to have next day off or previous day off. used if constrainDayOff = true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOffRule")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum? DayOffRule { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum? DayOffRule { get => _dayOffRule; set => _dayOffRule = value; }
 
     /// <summary>Planning period constraints</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planningPeriodConstraints")]
-    public global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints? PlanningPeriodConstraints { get; set; }
+    public global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints? PlanningPeriodConstraints { get => _planningPeriodConstraints; set => _planningPeriodConstraints = value; }
 
     /// <summary>Activities configured for this shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("activities")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanActivity>? Activities { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanActivity>? Activities { get => _activities; set => _activities = value; }
 
     /// <summary>ID of the shift. This is required only for the case of updating an existing shift</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>If marked true for updating an existing shift, the shift will be permanently deleted</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delete")]
-    public bool? Delete { get; set; }
+    public bool? Delete { get => _delete; set => _delete = value; }
 
     /// <summary>ID of shift in the context of work plan validation</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationId")]
-    public string? ValidationId { get; set; }
+    public string? ValidationId { get => _validationId; set => _validationId = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? _days;
+    private bool? _flexibleStartTime;
+    private long? _exactStartTimeMinutesFromMidnight;
+    private long? _earliestStartTimeMinutesFromMidnight;
+    private long? _latestStartTimeMinutesFromMidnight;
+    private bool? _constrainStopTime;
+    private bool? _constrainLatestStopTime;
+    private long? _latestStopTimeMinutesFromMidnight;
+    private bool? _constrainEarliestStopTime;
+    private long? _earliestStopTimeMinutesFromMidnight;
+    private long? _startIncrementMinutes;
+    private bool? _flexiblePaidTime;
+    private long? _exactPaidTimeMinutes;
+    private long? _minimumPaidTimeMinutes;
+    private long? _maximumPaidTimeMinutes;
+    private bool? _constrainContiguousWorkTime;
+    private long? _minimumContiguousWorkTimeMinutes;
+    private long? _maximumContiguousWorkTimeMinutes;
+    private bool? _constrainDayOff;
+    private global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum? _dayOffRule;
+    private global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints? _planningPeriodConstraints;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanActivity>? _activities;
+    private string? _id;
+    private bool? _delete;
+    private string? _validationId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanShift IGenesysCloudModel<WorkPlanShift>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -139,75 +167,75 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Days = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
+                    value._days = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.FlexibleStartTime = ReadNullableBoolean(ref reader, name);
+                    value._flexibleStartTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.ExactStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._exactStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.EarliestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.LatestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._latestStartTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.ConstrainStopTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainStopTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
-                    value.ConstrainLatestStopTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainLatestStopTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.LatestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._latestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.ConstrainEarliestStopTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainEarliestStopTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.EarliestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
+                    value._earliestStopTimeMinutesFromMidnight = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.StartIncrementMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._startIncrementMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.FlexiblePaidTime = ReadNullableBoolean(ref reader, name);
+                    value._flexiblePaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 13:
-                    value.ExactPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._exactPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.MinimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.MaximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maximumPaidTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 16:
-                    value.ConstrainContiguousWorkTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainContiguousWorkTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 17:
-                    value.MinimumContiguousWorkTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumContiguousWorkTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.MaximumContiguousWorkTimeMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._maximumContiguousWorkTimeMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 19:
-                    value.ConstrainDayOff = ReadNullableBoolean(ref reader, name);
+                    value._constrainDayOff = ReadNullableBoolean(ref reader, name);
                     break;
                 case 20:
-                    value.DayOffRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum?)null;
+                    value._dayOffRule = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanShift.DayOffRuleEnum?)null;
                     break;
                 case 21:
-                    value.PlanningPeriodConstraints = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints.ReadJson(ref reader, options);
+                    value._planningPeriodConstraints = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints.ReadJson(ref reader, options);
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.Activities = null;
+                        value._activities = null;
                     }
                     else
                     {
@@ -218,20 +246,20 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanActivity.ReadJson(ref reader, options));
                         }
 
-                        value.Activities = list2;
+                        value._activities = list2;
                     }
                     break;
                 case 23:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 24:
-                    value.Delete = ReadNullableBoolean(ref reader, name);
+                    value._delete = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.ValidationId = ReadString(ref reader, name);
+                    value._validationId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -243,8 +271,8 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Days is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._days is { } property3)
         {
             writer.WritePropertyName("days"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.WriteJson(writer, property3, options);
@@ -254,26 +282,26 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
             writer.WriteNull("days"u8);
         }
 
-        WriteBoolean(writer, "flexibleStartTime"u8, value.FlexibleStartTime, nulls);
-        WriteInt64(writer, "exactStartTimeMinutesFromMidnight"u8, value.ExactStartTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "earliestStartTimeMinutesFromMidnight"u8, value.EarliestStartTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "latestStartTimeMinutesFromMidnight"u8, value.LatestStartTimeMinutesFromMidnight, nulls);
-        WriteBoolean(writer, "constrainStopTime"u8, value.ConstrainStopTime, nulls);
-        WriteBoolean(writer, "constrainLatestStopTime"u8, value.ConstrainLatestStopTime, nulls);
-        WriteInt64(writer, "latestStopTimeMinutesFromMidnight"u8, value.LatestStopTimeMinutesFromMidnight, nulls);
-        WriteBoolean(writer, "constrainEarliestStopTime"u8, value.ConstrainEarliestStopTime, nulls);
-        WriteInt64(writer, "earliestStopTimeMinutesFromMidnight"u8, value.EarliestStopTimeMinutesFromMidnight, nulls);
-        WriteInt64(writer, "startIncrementMinutes"u8, value.StartIncrementMinutes, nulls);
-        WriteBoolean(writer, "flexiblePaidTime"u8, value.FlexiblePaidTime, nulls);
-        WriteInt64(writer, "exactPaidTimeMinutes"u8, value.ExactPaidTimeMinutes, nulls);
-        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value.MinimumPaidTimeMinutes, nulls);
-        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value.MaximumPaidTimeMinutes, nulls);
-        WriteBoolean(writer, "constrainContiguousWorkTime"u8, value.ConstrainContiguousWorkTime, nulls);
-        WriteInt64(writer, "minimumContiguousWorkTimeMinutes"u8, value.MinimumContiguousWorkTimeMinutes, nulls);
-        WriteInt64(writer, "maximumContiguousWorkTimeMinutes"u8, value.MaximumContiguousWorkTimeMinutes, nulls);
-        WriteBoolean(writer, "constrainDayOff"u8, value.ConstrainDayOff, nulls);
-        WriteString(writer, "dayOffRule"u8, value.DayOffRule?.ToString(), nulls);
-        if (value.PlanningPeriodConstraints is { } property5)
+        WriteBoolean(writer, "flexibleStartTime"u8, value._flexibleStartTime, nulls);
+        WriteInt64(writer, "exactStartTimeMinutesFromMidnight"u8, value._exactStartTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "earliestStartTimeMinutesFromMidnight"u8, value._earliestStartTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "latestStartTimeMinutesFromMidnight"u8, value._latestStartTimeMinutesFromMidnight, nulls);
+        WriteBoolean(writer, "constrainStopTime"u8, value._constrainStopTime, nulls);
+        WriteBoolean(writer, "constrainLatestStopTime"u8, value._constrainLatestStopTime, nulls);
+        WriteInt64(writer, "latestStopTimeMinutesFromMidnight"u8, value._latestStopTimeMinutesFromMidnight, nulls);
+        WriteBoolean(writer, "constrainEarliestStopTime"u8, value._constrainEarliestStopTime, nulls);
+        WriteInt64(writer, "earliestStopTimeMinutesFromMidnight"u8, value._earliestStopTimeMinutesFromMidnight, nulls);
+        WriteInt64(writer, "startIncrementMinutes"u8, value._startIncrementMinutes, nulls);
+        WriteBoolean(writer, "flexiblePaidTime"u8, value._flexiblePaidTime, nulls);
+        WriteInt64(writer, "exactPaidTimeMinutes"u8, value._exactPaidTimeMinutes, nulls);
+        WriteInt64(writer, "minimumPaidTimeMinutes"u8, value._minimumPaidTimeMinutes, nulls);
+        WriteInt64(writer, "maximumPaidTimeMinutes"u8, value._maximumPaidTimeMinutes, nulls);
+        WriteBoolean(writer, "constrainContiguousWorkTime"u8, value._constrainContiguousWorkTime, nulls);
+        WriteInt64(writer, "minimumContiguousWorkTimeMinutes"u8, value._minimumContiguousWorkTimeMinutes, nulls);
+        WriteInt64(writer, "maximumContiguousWorkTimeMinutes"u8, value._maximumContiguousWorkTimeMinutes, nulls);
+        WriteBoolean(writer, "constrainDayOff"u8, value._constrainDayOff, nulls);
+        WriteString(writer, "dayOffRule"u8, value._dayOffRule?.ToString(), nulls);
+        if (value._planningPeriodConstraints is { } property5)
         {
             writer.WritePropertyName("planningPeriodConstraints"u8);
             global::GenesysCloud.Extensions.Models.PlanningPeriodShiftConstraints.WriteJson(writer, property5, options);
@@ -283,7 +311,7 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
             writer.WriteNull("planningPeriodConstraints"u8);
         }
 
-        if (value.Activities is { } property7)
+        if (value._activities is { } property7)
         {
             writer.WritePropertyName("activities"u8);
             writer.WriteStartArray();
@@ -307,10 +335,10 @@ public sealed class WorkPlanShift : IGenesysCloudModel<WorkPlanShift>
             writer.WriteNull("activities"u8);
         }
 
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteBoolean(writer, "delete"u8, value.Delete, nulls);
-        WriteString(writer, "validationId"u8, value.ValidationId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteBoolean(writer, "delete"u8, value._delete, nulls);
+        WriteString(writer, "validationId"u8, value._validationId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

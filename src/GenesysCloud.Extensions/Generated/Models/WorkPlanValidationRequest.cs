@@ -14,147 +14,184 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Whether the work plan is enabled for scheduling</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-    public bool? Enabled { get; set; }
+    public bool? Enabled { get => _enabled; set => _enabled = value; }
 
     /// <summary>Whether the work plan is valid or not</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("valid")]
-    public bool? Valid { get; set; }
+    public bool? Valid { get => _valid; set => _valid = value; }
 
     /// <summary>Whether the weekly paid time constraint is enabled for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainWeeklyPaidTime")]
-    public bool? ConstrainWeeklyPaidTime { get; set; }
+    public bool? ConstrainWeeklyPaidTime { get => _constrainWeeklyPaidTime; set => _constrainWeeklyPaidTime = value; }
 
     /// <summary>Whether the weekly paid time constraint is flexible for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flexibleWeeklyPaidTime")]
-    public bool? FlexibleWeeklyPaidTime { get; set; }
+    public bool? FlexibleWeeklyPaidTime { get => _flexibleWeeklyPaidTime; set => _flexibleWeeklyPaidTime = value; }
 
     /// <summary>Exact weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == false</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyExactPaidMinutes")]
-    public long? WeeklyExactPaidMinutes { get; set; }
+    public long? WeeklyExactPaidMinutes { get => _weeklyExactPaidMinutes; set => _weeklyExactPaidMinutes = value; }
 
     /// <summary>Minimum weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMinimumPaidMinutes")]
-    public long? WeeklyMinimumPaidMinutes { get; set; }
+    public long? WeeklyMinimumPaidMinutes { get => _weeklyMinimumPaidMinutes; set => _weeklyMinimumPaidMinutes = value; }
 
     /// <summary>Maximum weekly paid time in minutes for this work plan. Used if flexibleWeeklyPaidTime == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("weeklyMaximumPaidMinutes")]
-    public long? WeeklyMaximumPaidMinutes { get; set; }
+    public long? WeeklyMaximumPaidMinutes { get => _weeklyMaximumPaidMinutes; set => _weeklyMaximumPaidMinutes = value; }
 
     /// <summary>Whether paid time granularity is constrained for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainPaidTimeGranularity")]
-    public bool? ConstrainPaidTimeGranularity { get; set; }
+    public bool? ConstrainPaidTimeGranularity { get => _constrainPaidTimeGranularity; set => _constrainPaidTimeGranularity = value; }
 
     /// <summary>Granularity in minutes allowed for shift paid time in this work plan. Used if constrainPaidTimeGranularity == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paidTimeGranularityMinutes")]
-    public long? PaidTimeGranularityMinutes { get; set; }
+    public long? PaidTimeGranularityMinutes { get => _paidTimeGranularityMinutes; set => _paidTimeGranularityMinutes = value; }
 
     /// <summary>Whether the minimum time between shifts constraint is enabled for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainMinimumTimeBetweenShifts")]
-    public bool? ConstrainMinimumTimeBetweenShifts { get; set; }
+    public bool? ConstrainMinimumTimeBetweenShifts { get => _constrainMinimumTimeBetweenShifts; set => _constrainMinimumTimeBetweenShifts = value; }
 
     /// <summary>Minimum time between shifts in minutes defined in this work plan. Used if constrainMinimumTimeBetweenShifts == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumTimeBetweenShiftsMinutes")]
-    public long? MinimumTimeBetweenShiftsMinutes { get; set; }
+    public long? MinimumTimeBetweenShiftsMinutes { get => _minimumTimeBetweenShiftsMinutes; set => _minimumTimeBetweenShiftsMinutes = value; }
 
     /// <summary>Maximum number days in a week allowed to be scheduled for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumDays")]
-    public long? MaximumDays { get; set; }
+    public long? MaximumDays { get => _maximumDays; set => _maximumDays = value; }
 
     /// <summary>Minimum amount of consecutive non working minutes per week that agents who are assigned this work plan are allowed to have off</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumConsecutiveNonWorkingMinutesPerWeek")]
-    public long? MinimumConsecutiveNonWorkingMinutesPerWeek { get; set; }
+    public long? MinimumConsecutiveNonWorkingMinutesPerWeek { get => _minimumConsecutiveNonWorkingMinutesPerWeek; set => _minimumConsecutiveNonWorkingMinutesPerWeek = value; }
 
     /// <summary>Whether to constrain the maximum consecutive working weekends</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainMaximumConsecutiveWorkingWeekends")]
-    public bool? ConstrainMaximumConsecutiveWorkingWeekends { get; set; }
+    public bool? ConstrainMaximumConsecutiveWorkingWeekends { get => _constrainMaximumConsecutiveWorkingWeekends; set => _constrainMaximumConsecutiveWorkingWeekends = value; }
 
     /// <summary>The maximum number of consecutive weekends that agents who are assigned to this work plan are allowed to work</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumConsecutiveWorkingWeekends")]
-    public long? MaximumConsecutiveWorkingWeekends { get; set; }
+    public long? MaximumConsecutiveWorkingWeekends { get => _maximumConsecutiveWorkingWeekends; set => _maximumConsecutiveWorkingWeekends = value; }
 
     /// <summary>The minimum number of days that agents assigned to a work plan must work per week</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumWorkingDaysPerWeek")]
-    public long? MinimumWorkingDaysPerWeek { get; set; }
+    public long? MinimumWorkingDaysPerWeek { get => _minimumWorkingDaysPerWeek; set => _minimumWorkingDaysPerWeek = value; }
 
     /// <summary>Whether to constrain the maximum consecutive working days</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainMaximumConsecutiveWorkingDays")]
-    public bool? ConstrainMaximumConsecutiveWorkingDays { get; set; }
+    public bool? ConstrainMaximumConsecutiveWorkingDays { get => _constrainMaximumConsecutiveWorkingDays; set => _constrainMaximumConsecutiveWorkingDays = value; }
 
     /// <summary>The maximum number of consecutive days that agents assigned to this work plan are allowed to work. Used if constrainMaximumConsecutiveWorkingDays == true</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumConsecutiveWorkingDays")]
-    public long? MaximumConsecutiveWorkingDays { get; set; }
+    public long? MaximumConsecutiveWorkingDays { get => _maximumConsecutiveWorkingDays; set => _maximumConsecutiveWorkingDays = value; }
 
     /// <summary>The time period in minutes for the duration between the start times of two consecutive working days</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumShiftStartDistanceMinutes")]
-    public long? MinimumShiftStartDistanceMinutes { get; set; }
+    public long? MinimumShiftStartDistanceMinutes { get => _minimumShiftStartDistanceMinutes; set => _minimumShiftStartDistanceMinutes = value; }
 
     /// <summary>Minimum days off in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumDaysOffPerPlanningPeriod")]
-    public long? MinimumDaysOffPerPlanningPeriod { get; set; }
+    public long? MinimumDaysOffPerPlanningPeriod { get => _minimumDaysOffPerPlanningPeriod; set => _minimumDaysOffPerPlanningPeriod = value; }
 
     /// <summary>Maximum days off in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumDaysOffPerPlanningPeriod")]
-    public long? MaximumDaysOffPerPlanningPeriod { get; set; }
+    public long? MaximumDaysOffPerPlanningPeriod { get => _maximumDaysOffPerPlanningPeriod; set => _maximumDaysOffPerPlanningPeriod = value; }
 
     /// <summary>Minimum paid minutes in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimumPaidMinutesPerPlanningPeriod")]
-    public long? MinimumPaidMinutesPerPlanningPeriod { get; set; }
+    public long? MinimumPaidMinutesPerPlanningPeriod { get => _minimumPaidMinutesPerPlanningPeriod; set => _minimumPaidMinutesPerPlanningPeriod = value; }
 
     /// <summary>Maximum paid minutes in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumPaidMinutesPerPlanningPeriod")]
-    public long? MaximumPaidMinutesPerPlanningPeriod { get; set; }
+    public long? MaximumPaidMinutesPerPlanningPeriod { get => _maximumPaidMinutesPerPlanningPeriod; set => _maximumPaidMinutesPerPlanningPeriod = value; }
 
     /// <summary>Whether to constrain the maximum working weekends in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("constrainMaximumWorkingWeekendsPerPlanningPeriod")]
-    public bool? ConstrainMaximumWorkingWeekendsPerPlanningPeriod { get; set; }
+    public bool? ConstrainMaximumWorkingWeekendsPerPlanningPeriod { get => _constrainMaximumWorkingWeekendsPerPlanningPeriod; set => _constrainMaximumWorkingWeekendsPerPlanningPeriod = value; }
 
     /// <summary>Maximum working weekends in the planning period</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maximumWorkingWeekendsPerPlanningPeriod")]
-    public long? MaximumWorkingWeekendsPerPlanningPeriod { get; set; }
+    public long? MaximumWorkingWeekendsPerPlanningPeriod { get => _maximumWorkingWeekendsPerPlanningPeriod; set => _maximumWorkingWeekendsPerPlanningPeriod = value; }
 
     /// <summary>Optional days to schedule for this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optionalDays")]
-    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? OptionalDays { get; set; }
+    public global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? OptionalDays { get => _optionalDays; set => _optionalDays = value; }
 
     /// <summary>This constraint ensures that an agent starts each workday within a user-defined time threshold</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftStartVarianceType")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum? ShiftStartVarianceType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum? ShiftStartVarianceType { get => _shiftStartVarianceType; set => _shiftStartVarianceType = value; }
 
     /// <summary>The length of the period over which the maximum shift start time variance is applied</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftStartVariancePeriod")]
-    public global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum? ShiftStartVariancePeriod { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum? ShiftStartVariancePeriod { get => _shiftStartVariancePeriod; set => _shiftStartVariancePeriod = value; }
 
     /// <summary>Variance in minutes among start times of shifts in this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shiftStartVariances")]
-    public global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance? ShiftStartVariances { get; set; }
+    public global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance? ShiftStartVariances { get => _shiftStartVariances; set => _shiftStartVariances = value; }
 
     /// <summary>Shifts in this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("shifts")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanShift>? Shifts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanShift>? Shifts { get => _shifts; set => _shifts = value; }
 
     /// <summary>Agents in this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeletableUserReference>? Agents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeletableUserReference>? Agents { get => _agents; set => _agents = value; }
 
     /// <summary>Number of agents in this work plan</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agentCount")]
-    public long? AgentCount { get; set; }
+    public long? AgentCount { get => _agentCount; set => _agentCount = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private bool? _enabled;
+    private bool? _valid;
+    private bool? _constrainWeeklyPaidTime;
+    private bool? _flexibleWeeklyPaidTime;
+    private long? _weeklyExactPaidMinutes;
+    private long? _weeklyMinimumPaidMinutes;
+    private long? _weeklyMaximumPaidMinutes;
+    private bool? _constrainPaidTimeGranularity;
+    private long? _paidTimeGranularityMinutes;
+    private bool? _constrainMinimumTimeBetweenShifts;
+    private long? _minimumTimeBetweenShiftsMinutes;
+    private long? _maximumDays;
+    private long? _minimumConsecutiveNonWorkingMinutesPerWeek;
+    private bool? _constrainMaximumConsecutiveWorkingWeekends;
+    private long? _maximumConsecutiveWorkingWeekends;
+    private long? _minimumWorkingDaysPerWeek;
+    private bool? _constrainMaximumConsecutiveWorkingDays;
+    private long? _maximumConsecutiveWorkingDays;
+    private long? _minimumShiftStartDistanceMinutes;
+    private long? _minimumDaysOffPerPlanningPeriod;
+    private long? _maximumDaysOffPerPlanningPeriod;
+    private long? _minimumPaidMinutesPerPlanningPeriod;
+    private long? _maximumPaidMinutesPerPlanningPeriod;
+    private bool? _constrainMaximumWorkingWeekendsPerPlanningPeriod;
+    private long? _maximumWorkingWeekendsPerPlanningPeriod;
+    private global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek? _optionalDays;
+    private global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum? _shiftStartVarianceType;
+    private global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum? _shiftStartVariancePeriod;
+    private global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance? _shiftStartVariances;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkPlanShift>? _shifts;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DeletableUserReference>? _agents;
+    private long? _agentCount;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkPlanValidationRequest IGenesysCloudModel<WorkPlanValidationRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -175,102 +212,102 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Enabled = ReadNullableBoolean(ref reader, name);
+                    value._enabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 3:
-                    value.Valid = ReadNullableBoolean(ref reader, name);
+                    value._valid = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.ConstrainWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._constrainWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 5:
-                    value.FlexibleWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
+                    value._flexibleWeeklyPaidTime = ReadNullableBoolean(ref reader, name);
                     break;
                 case 6:
-                    value.WeeklyExactPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyExactPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.WeeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMinimumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.WeeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._weeklyMaximumPaidMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 9:
-                    value.ConstrainPaidTimeGranularity = ReadNullableBoolean(ref reader, name);
+                    value._constrainPaidTimeGranularity = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.PaidTimeGranularityMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._paidTimeGranularityMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.ConstrainMinimumTimeBetweenShifts = ReadNullableBoolean(ref reader, name);
+                    value._constrainMinimumTimeBetweenShifts = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.MinimumTimeBetweenShiftsMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumTimeBetweenShiftsMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.MaximumDays = ReadNullableInt64(ref reader, options, name);
+                    value._maximumDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.MinimumConsecutiveNonWorkingMinutesPerWeek = ReadNullableInt64(ref reader, options, name);
+                    value._minimumConsecutiveNonWorkingMinutesPerWeek = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.ConstrainMaximumConsecutiveWorkingWeekends = ReadNullableBoolean(ref reader, name);
+                    value._constrainMaximumConsecutiveWorkingWeekends = ReadNullableBoolean(ref reader, name);
                     break;
                 case 16:
-                    value.MaximumConsecutiveWorkingWeekends = ReadNullableInt64(ref reader, options, name);
+                    value._maximumConsecutiveWorkingWeekends = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 17:
-                    value.MinimumWorkingDaysPerWeek = ReadNullableInt64(ref reader, options, name);
+                    value._minimumWorkingDaysPerWeek = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 18:
-                    value.ConstrainMaximumConsecutiveWorkingDays = ReadNullableBoolean(ref reader, name);
+                    value._constrainMaximumConsecutiveWorkingDays = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.MaximumConsecutiveWorkingDays = ReadNullableInt64(ref reader, options, name);
+                    value._maximumConsecutiveWorkingDays = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 20:
-                    value.MinimumShiftStartDistanceMinutes = ReadNullableInt64(ref reader, options, name);
+                    value._minimumShiftStartDistanceMinutes = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
-                    value.MinimumDaysOffPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
+                    value._minimumDaysOffPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 22:
-                    value.MaximumDaysOffPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
+                    value._maximumDaysOffPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 23:
-                    value.MinimumPaidMinutesPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
+                    value._minimumPaidMinutesPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 24:
-                    value.MaximumPaidMinutesPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
+                    value._maximumPaidMinutesPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 25:
-                    value.ConstrainMaximumWorkingWeekendsPerPlanningPeriod = ReadNullableBoolean(ref reader, name);
+                    value._constrainMaximumWorkingWeekendsPerPlanningPeriod = ReadNullableBoolean(ref reader, name);
                     break;
                 case 26:
-                    value.MaximumWorkingWeekendsPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
+                    value._maximumWorkingWeekendsPerPlanningPeriod = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 27:
-                    value.OptionalDays = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
+                    value._optionalDays = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.ReadJson(ref reader, options);
                     break;
                 case 28:
-                    value.ShiftStartVarianceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum?)null;
+                    value._shiftStartVarianceType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVarianceTypeEnum?)null;
                     break;
                 case 29:
-                    value.ShiftStartVariancePeriod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum?)null;
+                    value._shiftStartVariancePeriod = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest.ShiftStartVariancePeriodEnum?)null;
                     break;
                 case 30:
-                    value.ShiftStartVariances = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance.ReadJson(ref reader, options);
+                    value._shiftStartVariances = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance.ReadJson(ref reader, options);
                     break;
                 case 31:
                     if (IsNull(ref reader))
                     {
-                        value.Shifts = null;
+                        value._shifts = null;
                     }
                     else
                     {
@@ -281,13 +318,13 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkPlanShift.ReadJson(ref reader, options));
                         }
 
-                        value.Shifts = list3;
+                        value._shifts = list3;
                     }
                     break;
                 case 32:
                     if (IsNull(ref reader))
                     {
-                        value.Agents = null;
+                        value._agents = null;
                     }
                     else
                     {
@@ -298,17 +335,17 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.DeletableUserReference.ReadJson(ref reader, options));
                         }
 
-                        value.Agents = list4;
+                        value._agents = list4;
                     }
                     break;
                 case 33:
-                    value.AgentCount = ReadNullableInt64(ref reader, options, name);
+                    value._agentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 34:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -320,34 +357,34 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteBoolean(writer, "enabled"u8, value.Enabled, nulls);
-        WriteBoolean(writer, "valid"u8, value.Valid, nulls);
-        WriteBoolean(writer, "constrainWeeklyPaidTime"u8, value.ConstrainWeeklyPaidTime, nulls);
-        WriteBoolean(writer, "flexibleWeeklyPaidTime"u8, value.FlexibleWeeklyPaidTime, nulls);
-        WriteInt64(writer, "weeklyExactPaidMinutes"u8, value.WeeklyExactPaidMinutes, nulls);
-        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value.WeeklyMinimumPaidMinutes, nulls);
-        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value.WeeklyMaximumPaidMinutes, nulls);
-        WriteBoolean(writer, "constrainPaidTimeGranularity"u8, value.ConstrainPaidTimeGranularity, nulls);
-        WriteInt64(writer, "paidTimeGranularityMinutes"u8, value.PaidTimeGranularityMinutes, nulls);
-        WriteBoolean(writer, "constrainMinimumTimeBetweenShifts"u8, value.ConstrainMinimumTimeBetweenShifts, nulls);
-        WriteInt64(writer, "minimumTimeBetweenShiftsMinutes"u8, value.MinimumTimeBetweenShiftsMinutes, nulls);
-        WriteInt64(writer, "maximumDays"u8, value.MaximumDays, nulls);
-        WriteInt64(writer, "minimumConsecutiveNonWorkingMinutesPerWeek"u8, value.MinimumConsecutiveNonWorkingMinutesPerWeek, nulls);
-        WriteBoolean(writer, "constrainMaximumConsecutiveWorkingWeekends"u8, value.ConstrainMaximumConsecutiveWorkingWeekends, nulls);
-        WriteInt64(writer, "maximumConsecutiveWorkingWeekends"u8, value.MaximumConsecutiveWorkingWeekends, nulls);
-        WriteInt64(writer, "minimumWorkingDaysPerWeek"u8, value.MinimumWorkingDaysPerWeek, nulls);
-        WriteBoolean(writer, "constrainMaximumConsecutiveWorkingDays"u8, value.ConstrainMaximumConsecutiveWorkingDays, nulls);
-        WriteInt64(writer, "maximumConsecutiveWorkingDays"u8, value.MaximumConsecutiveWorkingDays, nulls);
-        WriteInt64(writer, "minimumShiftStartDistanceMinutes"u8, value.MinimumShiftStartDistanceMinutes, nulls);
-        WriteInt64(writer, "minimumDaysOffPerPlanningPeriod"u8, value.MinimumDaysOffPerPlanningPeriod, nulls);
-        WriteInt64(writer, "maximumDaysOffPerPlanningPeriod"u8, value.MaximumDaysOffPerPlanningPeriod, nulls);
-        WriteInt64(writer, "minimumPaidMinutesPerPlanningPeriod"u8, value.MinimumPaidMinutesPerPlanningPeriod, nulls);
-        WriteInt64(writer, "maximumPaidMinutesPerPlanningPeriod"u8, value.MaximumPaidMinutesPerPlanningPeriod, nulls);
-        WriteBoolean(writer, "constrainMaximumWorkingWeekendsPerPlanningPeriod"u8, value.ConstrainMaximumWorkingWeekendsPerPlanningPeriod, nulls);
-        WriteInt64(writer, "maximumWorkingWeekendsPerPlanningPeriod"u8, value.MaximumWorkingWeekendsPerPlanningPeriod, nulls);
-        if (value.OptionalDays is { } property5)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteBoolean(writer, "enabled"u8, value._enabled, nulls);
+        WriteBoolean(writer, "valid"u8, value._valid, nulls);
+        WriteBoolean(writer, "constrainWeeklyPaidTime"u8, value._constrainWeeklyPaidTime, nulls);
+        WriteBoolean(writer, "flexibleWeeklyPaidTime"u8, value._flexibleWeeklyPaidTime, nulls);
+        WriteInt64(writer, "weeklyExactPaidMinutes"u8, value._weeklyExactPaidMinutes, nulls);
+        WriteInt64(writer, "weeklyMinimumPaidMinutes"u8, value._weeklyMinimumPaidMinutes, nulls);
+        WriteInt64(writer, "weeklyMaximumPaidMinutes"u8, value._weeklyMaximumPaidMinutes, nulls);
+        WriteBoolean(writer, "constrainPaidTimeGranularity"u8, value._constrainPaidTimeGranularity, nulls);
+        WriteInt64(writer, "paidTimeGranularityMinutes"u8, value._paidTimeGranularityMinutes, nulls);
+        WriteBoolean(writer, "constrainMinimumTimeBetweenShifts"u8, value._constrainMinimumTimeBetweenShifts, nulls);
+        WriteInt64(writer, "minimumTimeBetweenShiftsMinutes"u8, value._minimumTimeBetweenShiftsMinutes, nulls);
+        WriteInt64(writer, "maximumDays"u8, value._maximumDays, nulls);
+        WriteInt64(writer, "minimumConsecutiveNonWorkingMinutesPerWeek"u8, value._minimumConsecutiveNonWorkingMinutesPerWeek, nulls);
+        WriteBoolean(writer, "constrainMaximumConsecutiveWorkingWeekends"u8, value._constrainMaximumConsecutiveWorkingWeekends, nulls);
+        WriteInt64(writer, "maximumConsecutiveWorkingWeekends"u8, value._maximumConsecutiveWorkingWeekends, nulls);
+        WriteInt64(writer, "minimumWorkingDaysPerWeek"u8, value._minimumWorkingDaysPerWeek, nulls);
+        WriteBoolean(writer, "constrainMaximumConsecutiveWorkingDays"u8, value._constrainMaximumConsecutiveWorkingDays, nulls);
+        WriteInt64(writer, "maximumConsecutiveWorkingDays"u8, value._maximumConsecutiveWorkingDays, nulls);
+        WriteInt64(writer, "minimumShiftStartDistanceMinutes"u8, value._minimumShiftStartDistanceMinutes, nulls);
+        WriteInt64(writer, "minimumDaysOffPerPlanningPeriod"u8, value._minimumDaysOffPerPlanningPeriod, nulls);
+        WriteInt64(writer, "maximumDaysOffPerPlanningPeriod"u8, value._maximumDaysOffPerPlanningPeriod, nulls);
+        WriteInt64(writer, "minimumPaidMinutesPerPlanningPeriod"u8, value._minimumPaidMinutesPerPlanningPeriod, nulls);
+        WriteInt64(writer, "maximumPaidMinutesPerPlanningPeriod"u8, value._maximumPaidMinutesPerPlanningPeriod, nulls);
+        WriteBoolean(writer, "constrainMaximumWorkingWeekendsPerPlanningPeriod"u8, value._constrainMaximumWorkingWeekendsPerPlanningPeriod, nulls);
+        WriteInt64(writer, "maximumWorkingWeekendsPerPlanningPeriod"u8, value._maximumWorkingWeekendsPerPlanningPeriod, nulls);
+        if (value._optionalDays is { } property5)
         {
             writer.WritePropertyName("optionalDays"u8);
             global::GenesysCloud.Extensions.Models.SetWrapperDayOfWeek.WriteJson(writer, property5, options);
@@ -357,9 +394,9 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
             writer.WriteNull("optionalDays"u8);
         }
 
-        WriteString(writer, "shiftStartVarianceType"u8, value.ShiftStartVarianceType?.ToString(), nulls);
-        WriteString(writer, "shiftStartVariancePeriod"u8, value.ShiftStartVariancePeriod?.ToString(), nulls);
-        if (value.ShiftStartVariances is { } property7)
+        WriteString(writer, "shiftStartVarianceType"u8, value._shiftStartVarianceType?.ToString(), nulls);
+        WriteString(writer, "shiftStartVariancePeriod"u8, value._shiftStartVariancePeriod?.ToString(), nulls);
+        if (value._shiftStartVariances is { } property7)
         {
             writer.WritePropertyName("shiftStartVariances"u8);
             global::GenesysCloud.Extensions.Models.ListWrapperShiftStartVariance.WriteJson(writer, property7, options);
@@ -369,7 +406,7 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
             writer.WriteNull("shiftStartVariances"u8);
         }
 
-        if (value.Shifts is { } property9)
+        if (value._shifts is { } property9)
         {
             writer.WritePropertyName("shifts"u8);
             writer.WriteStartArray();
@@ -393,7 +430,7 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
             writer.WriteNull("shifts"u8);
         }
 
-        if (value.Agents is { } property12)
+        if (value._agents is { } property12)
         {
             writer.WritePropertyName("agents"u8);
             writer.WriteStartArray();
@@ -417,9 +454,9 @@ public sealed class WorkPlanValidationRequest : IGenesysCloudModel<WorkPlanValid
             writer.WriteNull("agents"u8);
         }
 
-        WriteInt64(writer, "agentCount"u8, value.AgentCount, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "agentCount"u8, value._agentCount, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

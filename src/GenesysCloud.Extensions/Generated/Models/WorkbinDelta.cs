@@ -14,23 +14,29 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>dateModified</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _description;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateModified;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _modifiedBy;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkbinDelta IGenesysCloudModel<WorkbinDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,19 +57,19 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
             switch (index)
             {
                 case 0:
-                    value.Name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.DateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,7 +81,7 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Name is { } property1)
+        if (value._name is { } property1)
         {
             writer.WritePropertyName("name"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property1, options);
@@ -85,7 +91,7 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
             writer.WriteNull("name"u8);
         }
 
-        if (value.Description is { } property3)
+        if (value._description is { } property3)
         {
             writer.WritePropertyName("description"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property3, options);
@@ -95,7 +101,7 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
             writer.WriteNull("description"u8);
         }
 
-        if (value.DateModified is { } property5)
+        if (value._dateModified is { } property5)
         {
             writer.WritePropertyName("dateModified"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property5, options);
@@ -105,7 +111,7 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
             writer.WriteNull("dateModified"u8);
         }
 
-        if (value.ModifiedBy is { } property7)
+        if (value._modifiedBy is { } property7)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property7, options);
@@ -115,7 +121,7 @@ public sealed class WorkbinDelta : IGenesysCloudModel<WorkbinDelta>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

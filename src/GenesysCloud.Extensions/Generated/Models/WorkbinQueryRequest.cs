@@ -14,31 +14,39 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
 {
     /// <summary>Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Specify the value 'Count' for this parameter in order to return only the record count.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("select")]
-    public global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum? Select { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum? Select { get => _select; set => _select = value; }
 
     /// <summary>List of filter objects to be used in the search. Valid filter names are: 'id', 'name', 'description', 'divisionId', 'dateCreated', 'dateModified', 'modifiedBy'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>List of entity attributes to be retrieved in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The cursor that points to the end of the set of entities that has been returned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
 
     /// <summary>Sort</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::GenesysCloud.Extensions.Models.WorkbinQuerySort? Sort { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinQuerySort? Sort { get => _sort; set => _sort = value; }
+
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum? _select;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attributes;
+    private string? _after;
+    private global::GenesysCloud.Extensions.Models.WorkbinQuerySort? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkbinQueryRequest IGenesysCloudModel<WorkbinQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,15 +67,15 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum?)null;
+                    value._select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkbinQueryRequest.SelectEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -78,13 +86,13 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list2;
+                        value._filters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -95,17 +103,17 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Attributes = list3;
+                        value._attributes = list3;
                     }
                     break;
                 case 4:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinQuerySort.ReadJson(ref reader, options);
+                    value._sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinQuerySort.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +125,9 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "select"u8, value.Select?.ToString(), nulls);
-        if (value.Filters is { } property4)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "select"u8, value._select?.ToString(), nulls);
+        if (value._filters is { } property4)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -143,7 +151,7 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Attributes is { } property7)
+        if (value._attributes is { } property7)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -160,8 +168,8 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "after"u8, value.After, nulls);
-        if (value.Sort is { } property9)
+        WriteString(writer, "after"u8, value._after, nulls);
+        if (value._sort is { } property9)
         {
             writer.WritePropertyName("sort"u8);
             global::GenesysCloud.Extensions.Models.WorkbinQuerySort.WriteJson(writer, property9, options);
@@ -171,7 +179,7 @@ public sealed class WorkbinQueryRequest : IGenesysCloudModel<WorkbinQueryRequest
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

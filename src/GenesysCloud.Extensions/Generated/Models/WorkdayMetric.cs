@@ -14,35 +14,44 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
 {
     /// <summary>Gamification metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.Metric? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.Metric? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Current objective for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("objective")]
-    public global::GenesysCloud.Extensions.Models.Objective? Objective { get; set; }
+    public global::GenesysCloud.Extensions.Models.Objective? Objective { get => _objective; set => _objective = value; }
 
     /// <summary>Gamification points earned for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("points")]
-    public long? Points { get; set; }
+    public long? Points { get => _points; set => _points = value; }
 
     /// <summary>The maximum Gamification points a user may earn for this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxPoints")]
-    public long? MaxPoints { get; set; }
+    public long? MaxPoints { get => _maxPoints; set => _maxPoints = value; }
 
     /// <summary>Value of this metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
 
     /// <summary>List of schedule activity events for punctuality metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("punctualityEvents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PunctualityEvent>? PunctualityEvents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PunctualityEvent>? PunctualityEvents { get => _punctualityEvents; set => _punctualityEvents = value; }
 
     /// <summary>List of evaluations for quality evaluation score metrics</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("evaluationDetails")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityEvaluationScoreItem>? EvaluationDetails { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityEvaluationScoreItem>? EvaluationDetails { get => _evaluationDetails; set => _evaluationDetails = value; }
+
+    private global::GenesysCloud.Extensions.Models.Metric? _metric;
+    private global::GenesysCloud.Extensions.Models.Objective? _objective;
+    private long? _points;
+    private long? _maxPoints;
+    private double? _value;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.PunctualityEvent>? _punctualityEvents;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.QualityEvaluationScoreItem>? _evaluationDetails;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayMetric IGenesysCloudModel<WorkdayMetric>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,24 +72,24 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
             switch (index)
             {
                 case 0:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Metric.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Metric.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Objective.ReadJson(ref reader, options);
+                    value._objective = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Objective.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Points = ReadNullableInt64(ref reader, options, name);
+                    value._points = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.MaxPoints = ReadNullableInt64(ref reader, options, name);
+                    value._maxPoints = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.PunctualityEvents = null;
+                        value._punctualityEvents = null;
                     }
                     else
                     {
@@ -91,13 +100,13 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PunctualityEvent.ReadJson(ref reader, options));
                         }
 
-                        value.PunctualityEvents = list1;
+                        value._punctualityEvents = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.EvaluationDetails = null;
+                        value._evaluationDetails = null;
                     }
                     else
                     {
@@ -108,11 +117,11 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.QualityEvaluationScoreItem.ReadJson(ref reader, options));
                         }
 
-                        value.EvaluationDetails = list2;
+                        value._evaluationDetails = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,7 +133,7 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metric is { } property3)
+        if (value._metric is { } property3)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.Metric.WriteJson(writer, property3, options);
@@ -134,7 +143,7 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
             writer.WriteNull("metric"u8);
         }
 
-        if (value.Objective is { } property5)
+        if (value._objective is { } property5)
         {
             writer.WritePropertyName("objective"u8);
             global::GenesysCloud.Extensions.Models.Objective.WriteJson(writer, property5, options);
@@ -144,10 +153,10 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
             writer.WriteNull("objective"u8);
         }
 
-        WriteInt64(writer, "points"u8, value.Points, nulls);
-        WriteInt64(writer, "maxPoints"u8, value.MaxPoints, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        if (value.PunctualityEvents is { } property7)
+        WriteInt64(writer, "points"u8, value._points, nulls);
+        WriteInt64(writer, "maxPoints"u8, value._maxPoints, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        if (value._punctualityEvents is { } property7)
         {
             writer.WritePropertyName("punctualityEvents"u8);
             writer.WriteStartArray();
@@ -171,7 +180,7 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
             writer.WriteNull("punctualityEvents"u8);
         }
 
-        if (value.EvaluationDetails is { } property10)
+        if (value._evaluationDetails is { } property10)
         {
             writer.WritePropertyName("evaluationDetails"u8);
             writer.WriteStartArray();
@@ -195,7 +204,7 @@ public sealed class WorkdayMetric : IGenesysCloudModel<WorkdayMetric>
             writer.WriteNull("evaluationDetails"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

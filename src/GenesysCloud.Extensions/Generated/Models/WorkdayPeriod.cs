@@ -14,15 +14,19 @@ public sealed class WorkdayPeriod : IGenesysCloudModel<WorkdayPeriod>
 {
     /// <summary>Start workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
+
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayPeriod IGenesysCloudModel<WorkdayPeriod>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkdayPeriod : IGenesysCloudModel<WorkdayPeriod>
             switch (index)
             {
                 case 0:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkdayPeriod : IGenesysCloudModel<WorkdayPeriod>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
 {
     /// <summary>The start workday for the query range for the gamification points trend. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>The end workday for the query range for the gamification points trend. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The targeted user for the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>Aggregated for same day comparison</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dayOfWeek")]
-    public global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum? DayOfWeek { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum? DayOfWeek { get => _dayOfWeek; set => _dayOfWeek = value; }
 
     /// <summary>The total average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("averagePoints")]
-    public double? AveragePoints { get; set; }
+    public double? AveragePoints { get => _averagePoints; set => _averagePoints = value; }
 
     /// <summary>Daily points trends</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trend")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayPointsTrendItem>? Trend { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayPointsTrendItem>? Trend { get => _trend; set => _trend = value; }
+
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum? _dayOfWeek;
+    private double? _averagePoints;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayPointsTrendItem>? _trend;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayPointsTrend IGenesysCloudModel<WorkdayPointsTrend>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,24 +67,24 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
             switch (index)
             {
                 case 0:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum?)null;
+                    value._dayOfWeek = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkdayPointsTrend.DayOfWeekEnum?)null;
                     break;
                 case 4:
-                    value.AveragePoints = ReadNullableDouble(ref reader, options, name);
+                    value._averagePoints = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Trend = null;
+                        value._trend = null;
                     }
                     else
                     {
@@ -87,11 +95,11 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkdayPointsTrendItem.ReadJson(ref reader, options));
                         }
 
-                        value.Trend = list2;
+                        value._trend = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -103,9 +111,9 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        if (value.User is { } property3)
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property3, options);
@@ -115,9 +123,9 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "dayOfWeek"u8, value.DayOfWeek?.ToString(), nulls);
-        WriteDouble(writer, "averagePoints"u8, value.AveragePoints, nulls);
-        if (value.Trend is { } property5)
+        WriteString(writer, "dayOfWeek"u8, value._dayOfWeek?.ToString(), nulls);
+        WriteDouble(writer, "averagePoints"u8, value._averagePoints, nulls);
+        if (value._trend is { } property5)
         {
             writer.WritePropertyName("trend"u8);
             writer.WriteStartArray();
@@ -141,7 +149,7 @@ public sealed class WorkdayPointsTrend : IGenesysCloudModel<WorkdayPointsTrend>
             writer.WriteNull("trend"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,27 +14,34 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
 {
     /// <summary>Gamification metric for the average and the trend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
 
     /// <summary>Gamification metric definition for the average and the trend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metricDefinition")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? MetricDefinition { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? MetricDefinition { get => _metricDefinition; set => _metricDefinition = value; }
 
     /// <summary>The average value of the metric</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("average")]
-    public double? Average { get; set; }
+    public double? Average { get => _average; set => _average = value; }
 
     /// <summary>The unit type of the metric value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitType")]
-    public global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum? UnitType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum? UnitType { get => _unitType; set => _unitType = value; }
 
     /// <summary>The metric value trend</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trend")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesTrendItem>? Trend { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesTrendItem>? Trend { get => _trend; set => _trend = value; }
+
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _metricDefinition;
+    private double? _average;
+    private global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum? _unitType;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesTrendItem>? _trend;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayValuesMetricItem IGenesysCloudModel<WorkdayValuesMetricItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,21 +62,21 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
             switch (index)
             {
                 case 0:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.MetricDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._metricDefinition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Average = ReadNullableDouble(ref reader, options, name);
+                    value._average = ReadNullableDouble(ref reader, options, name);
                     break;
                 case 3:
-                    value.UnitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum?)null;
+                    value._unitType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.UnitTypeEnum?)null;
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Trend = null;
+                        value._trend = null;
                     }
                     else
                     {
@@ -80,11 +87,11 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkdayValuesTrendItem.ReadJson(ref reader, options));
                         }
 
-                        value.Trend = list2;
+                        value._trend = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -96,7 +103,7 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Metric is { } property3)
+        if (value._metric is { } property3)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property3, options);
@@ -106,7 +113,7 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
             writer.WriteNull("metric"u8);
         }
 
-        if (value.MetricDefinition is { } property5)
+        if (value._metricDefinition is { } property5)
         {
             writer.WritePropertyName("metricDefinition"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property5, options);
@@ -116,9 +123,9 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
             writer.WriteNull("metricDefinition"u8);
         }
 
-        WriteDouble(writer, "average"u8, value.Average, nulls);
-        WriteString(writer, "unitType"u8, value.UnitType?.ToString(), nulls);
-        if (value.Trend is { } property7)
+        WriteDouble(writer, "average"u8, value._average, nulls);
+        WriteString(writer, "unitType"u8, value._unitType?.ToString(), nulls);
+        if (value._trend is { } property7)
         {
             writer.WritePropertyName("trend"u8);
             writer.WriteStartArray();
@@ -142,7 +149,7 @@ public sealed class WorkdayValuesMetricItem : IGenesysCloudModel<WorkdayValuesMe
             writer.WriteNull("trend"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

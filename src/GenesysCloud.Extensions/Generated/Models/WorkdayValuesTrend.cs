@@ -14,43 +14,54 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
 {
     /// <summary>The start workday for the query range for the metric value trend. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStartWorkday")]
-    public string? DateStartWorkday { get; set; }
+    public string? DateStartWorkday { get => _dateStartWorkday; set => _dateStartWorkday = value; }
 
     /// <summary>The end workday for the query range for the metric value trend. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateEndWorkday")]
-    public string? DateEndWorkday { get; set; }
+    public string? DateEndWorkday { get => _dateEndWorkday; set => _dateEndWorkday = value; }
 
     /// <summary>The reference workday used to determine the metric definition. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateReferenceWorkday")]
-    public string? DateReferenceWorkday { get; set; }
+    public string? DateReferenceWorkday { get => _dateReferenceWorkday; set => _dateReferenceWorkday = value; }
 
     /// <summary>The targeted division for the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The targeted user for the query</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The time zone used for aggregating metric values</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
-    public string? Timezone { get; set; }
+    public string? Timezone { get => _timezone; set => _timezone = value; }
 
     /// <summary>The metric value trends</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? Results { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? Results { get => _results; set => _results = value; }
 
     /// <summary>The targeted performance profile for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("performanceProfile")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? PerformanceProfile { get => _performanceProfile; set => _performanceProfile = value; }
 
     /// <summary>The targeted metric for the average points</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("metric")]
-    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get; set; }
+    public global::GenesysCloud.Extensions.Models.AddressableEntityRef? Metric { get => _metric; set => _metric = value; }
+
+    private string? _dateStartWorkday;
+    private string? _dateEndWorkday;
+    private string? _dateReferenceWorkday;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private string? _timezone;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem>? _results;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _performanceProfile;
+    private global::GenesysCloud.Extensions.Models.AddressableEntityRef? _metric;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayValuesTrend IGenesysCloudModel<WorkdayValuesTrend>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,27 +82,27 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             switch (index)
             {
                 case 0:
-                    value.DateStartWorkday = ReadString(ref reader, name);
+                    value._dateStartWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DateEndWorkday = ReadString(ref reader, name);
+                    value._dateEndWorkday = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateReferenceWorkday = ReadString(ref reader, name);
+                    value._dateReferenceWorkday = ReadString(ref reader, name);
                     break;
                 case 3:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Timezone = ReadString(ref reader, name);
+                    value._timezone = ReadString(ref reader, name);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Results = null;
+                        value._results = null;
                     }
                     else
                     {
@@ -102,17 +113,17 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkdayValuesMetricItem.ReadJson(ref reader, options));
                         }
 
-                        value.Results = list1;
+                        value._results = list1;
                     }
                     break;
                 case 7:
-                    value.PerformanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._performanceProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.Metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
+                    value._metric = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AddressableEntityRef.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,10 +135,10 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateStartWorkday"u8, value.DateStartWorkday, nulls);
-        WriteString(writer, "dateEndWorkday"u8, value.DateEndWorkday, nulls);
-        WriteString(writer, "dateReferenceWorkday"u8, value.DateReferenceWorkday, nulls);
-        if (value.Division is { } property2)
+        WriteString(writer, "dateStartWorkday"u8, value._dateStartWorkday, nulls);
+        WriteString(writer, "dateEndWorkday"u8, value._dateEndWorkday, nulls);
+        WriteString(writer, "dateReferenceWorkday"u8, value._dateReferenceWorkday, nulls);
+        if (value._division is { } property2)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property2, options);
@@ -137,7 +148,7 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             writer.WriteNull("division"u8);
         }
 
-        if (value.User is { } property4)
+        if (value._user is { } property4)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property4, options);
@@ -147,8 +158,8 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "timezone"u8, value.Timezone, nulls);
-        if (value.Results is { } property6)
+        WriteString(writer, "timezone"u8, value._timezone, nulls);
+        if (value._results is { } property6)
         {
             writer.WritePropertyName("results"u8);
             writer.WriteStartArray();
@@ -172,7 +183,7 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             writer.WriteNull("results"u8);
         }
 
-        if (value.PerformanceProfile is { } property9)
+        if (value._performanceProfile is { } property9)
         {
             writer.WritePropertyName("performanceProfile"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property9, options);
@@ -182,7 +193,7 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             writer.WriteNull("performanceProfile"u8);
         }
 
-        if (value.Metric is { } property11)
+        if (value._metric is { } property11)
         {
             writer.WritePropertyName("metric"u8);
             global::GenesysCloud.Extensions.Models.AddressableEntityRef.WriteJson(writer, property11, options);
@@ -192,7 +203,7 @@ public sealed class WorkdayValuesTrend : IGenesysCloudModel<WorkdayValuesTrend>
             writer.WriteNull("metric"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkdayValuesTrendItem : IGenesysCloudModel<WorkdayValuesTre
 {
     /// <summary>The workday for the metric value. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateWorkday")]
-    public string? DateWorkday { get; set; }
+    public string? DateWorkday { get => _dateWorkday; set => _dateWorkday = value; }
 
     /// <summary>The metric value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public double? Value { get; set; }
+    public double? Value { get => _value; set => _value = value; }
+
+    private string? _dateWorkday;
+    private double? _value;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkdayValuesTrendItem IGenesysCloudModel<WorkdayValuesTrendItem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkdayValuesTrendItem : IGenesysCloudModel<WorkdayValuesTre
             switch (index)
             {
                 case 0:
-                    value.DateWorkday = ReadString(ref reader, name);
+                    value._dateWorkday = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Value = ReadNullableDouble(ref reader, options, name);
+                    value._value = ReadNullableDouble(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkdayValuesTrendItem : IGenesysCloudModel<WorkdayValuesTre
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dateWorkday"u8, value.DateWorkday, nulls);
-        WriteDouble(writer, "value"u8, value.Value, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dateWorkday"u8, value._dateWorkday, nulls);
+        WriteDouble(writer, "value"u8, value._value, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

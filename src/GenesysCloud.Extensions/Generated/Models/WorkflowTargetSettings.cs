@@ -14,11 +14,14 @@ public sealed class WorkflowTargetSettings : IGenesysCloudModel<WorkflowTargetSe
 {
     /// <summary>The data format to use when invoking target.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dataFormat")]
-    public global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum? DataFormat { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum? DataFormat { get => _dataFormat; set => _dataFormat = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum? _dataFormat;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkflowTargetSettings IGenesysCloudModel<WorkflowTargetSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WorkflowTargetSettings : IGenesysCloudModel<WorkflowTargetSe
             switch (index)
             {
                 case 0:
-                    value.DataFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum?)null;
+                    value._dataFormat = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkflowTargetSettings.DataFormatEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WorkflowTargetSettings : IGenesysCloudModel<WorkflowTargetSe
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "dataFormat"u8, value.DataFormat?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "dataFormat"u8, value._dataFormat?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,155 +14,194 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The Worktype of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorktypeReference? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeReference? Type { get => _type; set => _type = value; }
 
     /// <summary>The description of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The language of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("language")]
-    public global::GenesysCloud.Extensions.Models.LanguageReference? Language { get; set; }
+    public global::GenesysCloud.Extensions.Models.LanguageReference? Language { get => _language; set => _language = value; }
 
     /// <summary>The utilization label of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabel")]
-    public global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference? UtilizationLabel { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference? UtilizationLabel { get => _utilizationLabel; set => _utilizationLabel = value; }
 
     /// <summary>The priority of the Workitem. The valid range is between -25,000,000 and 25,000,000.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The creation date of the Workitem. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The modified date of the Workitem. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The due date of the Workitem. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::System.DateTimeOffset? DateDue { get; set; }
+    public global::System.DateTimeOffset? DateDue { get => _dateDue; set => _dateDue = value; }
 
     /// <summary>The expiry date of the Workitem. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::System.DateTimeOffset? DateExpires { get; set; }
+    public global::System.DateTimeOffset? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>The estimated duration in seconds to complete the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public long? DurationSeconds { get; set; }
+    public long? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>The time to live of the Workitem in seconds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
-    public long? Ttl { get; set; }
+    public long? Ttl { get => _ttl; set => _ttl = value; }
 
     /// <summary>The current Status of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? Status { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? Status { get => _status; set => _status = value; }
 
     /// <summary>The Category of the current Status of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCategory")]
-    public global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum? StatusCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum? StatusCategory { get => _statusCategory; set => _statusCategory = value; }
 
     /// <summary>The State change date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStatusChanged")]
-    public global::System.DateTimeOffset? DateStatusChanged { get; set; }
+    public global::System.DateTimeOffset? DateStatusChanged { get => _dateStatusChanged; set => _dateStatusChanged = value; }
 
     /// <summary>The date the Workitem was closed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateClosed")]
-    public global::System.DateTimeOffset? DateClosed { get; set; }
+    public global::System.DateTimeOffset? DateClosed { get => _dateClosed; set => _dateClosed = value; }
 
     /// <summary>The Workbin that contains the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workbin")]
-    public global::GenesysCloud.Extensions.Models.WorkbinReference? Workbin { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinReference? Workbin { get => _workbin; set => _workbin = value; }
 
     /// <summary>The reporter of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reporter")]
-    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? Reporter { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? Reporter { get => _reporter; set => _reporter = value; }
 
     /// <summary>The assignee of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignee")]
-    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? Assignee { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReferenceWithName? Assignee { get => _assignee; set => _assignee = value; }
 
     /// <summary>The external contact of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContact")]
-    public global::GenesysCloud.Extensions.Models.ExternalContactReference? ExternalContact { get; set; }
+    public global::GenesysCloud.Extensions.Models.ExternalContactReference? ExternalContact { get => _externalContact; set => _externalContact = value; }
 
     /// <summary>The external tag of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>The User who modified the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The Workitems queue.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueueReference? Queue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueueReference? Queue { get => _queue; set => _queue = value; }
 
     /// <summary>The assignment state of the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentState")]
-    public global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum? AssignmentState { get; set; }
+    public global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum? AssignmentState { get => _assignmentState; set => _assignmentState = value; }
 
     /// <summary>The assignment state change date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssignmentStateChanged")]
-    public global::System.DateTimeOffset? DateAssignmentStateChanged { get; set; }
+    public global::System.DateTimeOffset? DateAssignmentStateChanged { get => _dateAssignmentStateChanged; set => _dateAssignmentStateChanged = value; }
 
     /// <summary>The duration in seconds before an alert will timeout.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertTimeoutSeconds")]
-    public long? AlertTimeoutSeconds { get; set; }
+    public long? AlertTimeoutSeconds { get => _alertTimeoutSeconds; set => _alertTimeoutSeconds = value; }
 
     /// <summary>The skills of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? Skills { get => _skills; set => _skills = value; }
 
     /// <summary>The preferred agents of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? PreferredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? PreferredAgents { get => _preferredAgents; set => _preferredAgents = value; }
 
     /// <summary>Set it to false to disable auto status transition. By default, it is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoStatusTransition")]
-    public bool? AutoStatusTransition { get; set; }
+    public bool? AutoStatusTransition { get => _autoStatusTransition; set => _autoStatusTransition = value; }
 
     /// <summary>The schema defining the custom fields of the Workitem. The schema is inherited from the Workitems Worktype at creation time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.WorkitemSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemSchema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>Custom fields defined in the schema referenced by the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>Auto status transition details of Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoStatusTransitionDetail")]
-    public global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail? AutoStatusTransitionDetail { get; set; }
+    public global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail? AutoStatusTransitionDetail { get => _autoStatusTransitionDetail; set => _autoStatusTransitionDetail = value; }
 
     /// <summary>A list of scored agents for the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgent>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgent>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
 
     /// <summary>The script that will be executed for the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    public global::GenesysCloud.Extensions.Models.WorkitemScriptReference? Script { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemScriptReference? Script { get => _script; set => _script = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private global::GenesysCloud.Extensions.Models.WorktypeReference? _type;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.LanguageReference? _language;
+    private global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference? _utilizationLabel;
+    private long? _priority;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.DateTimeOffset? _dateDue;
+    private global::System.DateTimeOffset? _dateExpires;
+    private long? _durationSeconds;
+    private long? _ttl;
+    private global::GenesysCloud.Extensions.Models.WorkitemStatusReference? _status;
+    private global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum? _statusCategory;
+    private global::System.DateTimeOffset? _dateStatusChanged;
+    private global::System.DateTimeOffset? _dateClosed;
+    private global::GenesysCloud.Extensions.Models.WorkbinReference? _workbin;
+    private global::GenesysCloud.Extensions.Models.UserReferenceWithName? _reporter;
+    private global::GenesysCloud.Extensions.Models.UserReferenceWithName? _assignee;
+    private global::GenesysCloud.Extensions.Models.ExternalContactReference? _externalContact;
+    private string? _externalTag;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueueReference? _queue;
+    private global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum? _assignmentState;
+    private global::System.DateTimeOffset? _dateAssignmentStateChanged;
+    private long? _alertTimeoutSeconds;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? _skills;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserReference>? _preferredAgents;
+    private bool? _autoStatusTransition;
+    private global::GenesysCloud.Extensions.Models.WorkitemSchema? _schema;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customFields;
+    private global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail? _autoStatusTransitionDetail;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgent>? _scoredAgents;
+    private global::GenesysCloud.Extensions.Models.WorkitemScriptReference? _script;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Workitem IGenesysCloudModel<Workitem>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -183,93 +222,93 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
+                    value._type = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
+                    value._language = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.UtilizationLabel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference.ReadJson(ref reader, options);
+                    value._utilizationLabel = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 8:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 9:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 10:
-                    value.DateDue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 11:
-                    value.DateExpires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 12:
-                    value.DurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.Ttl = ReadNullableInt64(ref reader, options, name);
+                    value._ttl = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 14:
-                    value.Status = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
+                    value._status = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.StatusCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum?)null;
+                    value._statusCategory = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.Workitem.StatusCategoryEnum?)null;
                     break;
                 case 16:
-                    value.DateStatusChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStatusChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 17:
-                    value.DateClosed = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateClosed = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 18:
-                    value.Workbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
+                    value._workbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Reporter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
+                    value._reporter = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.Assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
+                    value._assignee = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReferenceWithName.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.ExternalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContactReference.ReadJson(ref reader, options);
+                    value._externalContact = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.ExternalContactReference.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 case 23:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.Queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueueReference.ReadJson(ref reader, options);
+                    value._queue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueueReference.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.AssignmentState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum?)null;
+                    value._assignmentState = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum(text2) : (global::GenesysCloud.Extensions.Models.Workitem.AssignmentStateEnum?)null;
                     break;
                 case 26:
-                    value.DateAssignmentStateChanged = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateAssignmentStateChanged = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 27:
-                    value.AlertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._alertTimeoutSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 28:
                     if (IsNull(ref reader))
                     {
-                        value.Skills = null;
+                        value._skills = null;
                     }
                     else
                     {
@@ -280,13 +319,13 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkillReference.ReadJson(ref reader, options));
                         }
 
-                        value.Skills = list3;
+                        value._skills = list3;
                     }
                     break;
                 case 29:
                     if (IsNull(ref reader))
                     {
-                        value.PreferredAgents = null;
+                        value._preferredAgents = null;
                     }
                     else
                     {
@@ -297,19 +336,19 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
                             list4.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options));
                         }
 
-                        value.PreferredAgents = list4;
+                        value._preferredAgents = list4;
                     }
                     break;
                 case 30:
-                    value.AutoStatusTransition = ReadNullableBoolean(ref reader, name);
+                    value._autoStatusTransition = ReadNullableBoolean(ref reader, name);
                     break;
                 case 31:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSchema.ReadJson(ref reader, options);
                     break;
                 case 32:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -320,16 +359,16 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
                             dictionary5[key5] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomFields = dictionary5;
+                        value._customFields = dictionary5;
                     }
                     break;
                 case 33:
-                    value.AutoStatusTransitionDetail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail.ReadJson(ref reader, options);
+                    value._autoStatusTransitionDetail = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail.ReadJson(ref reader, options);
                     break;
                 case 34:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -340,17 +379,17 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
                             list6.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemScoredAgent.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list6;
+                        value._scoredAgents = list6;
                     }
                     break;
                 case 35:
-                    value.Script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemScriptReference.ReadJson(ref reader, options);
+                    value._script = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemScriptReference.ReadJson(ref reader, options);
                     break;
                 case 36:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -362,9 +401,9 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property7)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property7, options);
@@ -374,7 +413,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("division"u8);
         }
 
-        if (value.Type is { } property9)
+        if (value._type is { } property9)
         {
             writer.WritePropertyName("type"u8);
             global::GenesysCloud.Extensions.Models.WorktypeReference.WriteJson(writer, property9, options);
@@ -384,8 +423,8 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("type"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.Language is { } property11)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._language is { } property11)
         {
             writer.WritePropertyName("language"u8);
             global::GenesysCloud.Extensions.Models.LanguageReference.WriteJson(writer, property11, options);
@@ -395,7 +434,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("language"u8);
         }
 
-        if (value.UtilizationLabel is { } property13)
+        if (value._utilizationLabel is { } property13)
         {
             writer.WritePropertyName("utilizationLabel"u8);
             global::GenesysCloud.Extensions.Models.WorkitemUtilizationLabelReference.WriteJson(writer, property13, options);
@@ -405,14 +444,14 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("utilizationLabel"u8);
         }
 
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteDateTimeOffset(writer, "dateDue"u8, value.DateDue, nulls);
-        WriteDateTimeOffset(writer, "dateExpires"u8, value.DateExpires, nulls);
-        WriteInt64(writer, "durationSeconds"u8, value.DurationSeconds, nulls);
-        WriteInt64(writer, "ttl"u8, value.Ttl, nulls);
-        if (value.Status is { } property15)
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteDateTimeOffset(writer, "dateDue"u8, value._dateDue, nulls);
+        WriteDateTimeOffset(writer, "dateExpires"u8, value._dateExpires, nulls);
+        WriteInt64(writer, "durationSeconds"u8, value._durationSeconds, nulls);
+        WriteInt64(writer, "ttl"u8, value._ttl, nulls);
+        if (value._status is { } property15)
         {
             writer.WritePropertyName("status"u8);
             global::GenesysCloud.Extensions.Models.WorkitemStatusReference.WriteJson(writer, property15, options);
@@ -422,10 +461,10 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("status"u8);
         }
 
-        WriteString(writer, "statusCategory"u8, value.StatusCategory?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStatusChanged"u8, value.DateStatusChanged, nulls);
-        WriteDateTimeOffset(writer, "dateClosed"u8, value.DateClosed, nulls);
-        if (value.Workbin is { } property17)
+        WriteString(writer, "statusCategory"u8, value._statusCategory?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStatusChanged"u8, value._dateStatusChanged, nulls);
+        WriteDateTimeOffset(writer, "dateClosed"u8, value._dateClosed, nulls);
+        if (value._workbin is { } property17)
         {
             writer.WritePropertyName("workbin"u8);
             global::GenesysCloud.Extensions.Models.WorkbinReference.WriteJson(writer, property17, options);
@@ -435,7 +474,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("workbin"u8);
         }
 
-        if (value.Reporter is { } property19)
+        if (value._reporter is { } property19)
         {
             writer.WritePropertyName("reporter"u8);
             global::GenesysCloud.Extensions.Models.UserReferenceWithName.WriteJson(writer, property19, options);
@@ -445,7 +484,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("reporter"u8);
         }
 
-        if (value.Assignee is { } property21)
+        if (value._assignee is { } property21)
         {
             writer.WritePropertyName("assignee"u8);
             global::GenesysCloud.Extensions.Models.UserReferenceWithName.WriteJson(writer, property21, options);
@@ -455,7 +494,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("assignee"u8);
         }
 
-        if (value.ExternalContact is { } property23)
+        if (value._externalContact is { } property23)
         {
             writer.WritePropertyName("externalContact"u8);
             global::GenesysCloud.Extensions.Models.ExternalContactReference.WriteJson(writer, property23, options);
@@ -465,8 +504,8 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("externalContact"u8);
         }
 
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        if (value.ModifiedBy is { } property25)
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        if (value._modifiedBy is { } property25)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property25, options);
@@ -476,7 +515,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.Queue is { } property27)
+        if (value._queue is { } property27)
         {
             writer.WritePropertyName("queue"u8);
             global::GenesysCloud.Extensions.Models.WorkitemQueueReference.WriteJson(writer, property27, options);
@@ -486,10 +525,10 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("queue"u8);
         }
 
-        WriteString(writer, "assignmentState"u8, value.AssignmentState?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateAssignmentStateChanged"u8, value.DateAssignmentStateChanged, nulls);
-        WriteInt64(writer, "alertTimeoutSeconds"u8, value.AlertTimeoutSeconds, nulls);
-        if (value.Skills is { } property29)
+        WriteString(writer, "assignmentState"u8, value._assignmentState?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateAssignmentStateChanged"u8, value._dateAssignmentStateChanged, nulls);
+        WriteInt64(writer, "alertTimeoutSeconds"u8, value._alertTimeoutSeconds, nulls);
+        if (value._skills is { } property29)
         {
             writer.WritePropertyName("skills"u8);
             writer.WriteStartArray();
@@ -513,7 +552,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("skills"u8);
         }
 
-        if (value.PreferredAgents is { } property32)
+        if (value._preferredAgents is { } property32)
         {
             writer.WritePropertyName("preferredAgents"u8);
             writer.WriteStartArray();
@@ -537,8 +576,8 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("preferredAgents"u8);
         }
 
-        WriteBoolean(writer, "autoStatusTransition"u8, value.AutoStatusTransition, nulls);
-        if (value.Schema is { } property35)
+        WriteBoolean(writer, "autoStatusTransition"u8, value._autoStatusTransition, nulls);
+        if (value._schema is { } property35)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.WorkitemSchema.WriteJson(writer, property35, options);
@@ -548,7 +587,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("schema"u8);
         }
 
-        if (value.CustomFields is { } property37)
+        if (value._customFields is { } property37)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -566,7 +605,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("customFields"u8);
         }
 
-        if (value.AutoStatusTransitionDetail is { } property39)
+        if (value._autoStatusTransitionDetail is { } property39)
         {
             writer.WritePropertyName("autoStatusTransitionDetail"u8);
             global::GenesysCloud.Extensions.Models.AutoStatusTransitionDetail.WriteJson(writer, property39, options);
@@ -576,7 +615,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("autoStatusTransitionDetail"u8);
         }
 
-        if (value.ScoredAgents is { } property41)
+        if (value._scoredAgents is { } property41)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -600,7 +639,7 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("scoredAgents"u8);
         }
 
-        if (value.Script is { } property44)
+        if (value._script is { } property44)
         {
             writer.WritePropertyName("script"u8);
             global::GenesysCloud.Extensions.Models.WorkitemScriptReference.WriteJson(writer, property44, options);
@@ -610,8 +649,8 @@ public sealed class Workitem : IGenesysCloudModel<Workitem>
             writer.WriteNull("script"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,99 +14,124 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
 {
     /// <summary>The name of the Workitem. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The priority of the Workitem. The valid range is between -25,000,000 and 25,000,000.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public long? Priority { get; set; }
+    public long? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>The due date of the Workitem. Can not be greater than 365 days from the current time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::System.DateTimeOffset? DateDue { get; set; }
+    public global::System.DateTimeOffset? DateDue { get => _dateDue; set => _dateDue = value; }
 
     /// <summary>The expiry date of the Workitem. Can not be greater than 365 days from the current time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::System.DateTimeOffset? DateExpires { get; set; }
+    public global::System.DateTimeOffset? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>The estimated duration in seconds to complete the Workitem. Maximum of 365 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public long? DurationSeconds { get; set; }
+    public long? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>The epoch timestamp in seconds specifying the time to live for the Workitem. Can not be greater than 365 days from the current time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
-    public long? Ttl { get; set; }
+    public long? Ttl { get => _ttl; set => _ttl = value; }
 
     /// <summary>The ID of the Status of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusId")]
-    public string? StatusId { get; set; }
+    public string? StatusId { get => _statusId; set => _statusId = value; }
 
     /// <summary>The ID of Workbin that contains the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workbinId")]
-    public string? WorkbinId { get; set; }
+    public string? WorkbinId { get => _workbinId; set => _workbinId = value; }
 
     /// <summary>Set it to false to disable auto status transition. By default, it is enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoStatusTransition")]
-    public bool? AutoStatusTransition { get; set; }
+    public bool? AutoStatusTransition { get => _autoStatusTransition; set => _autoStatusTransition = value; }
 
     /// <summary>The description of the Workitem. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the Worktype of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("typeId")]
-    public string? TypeId { get; set; }
+    public string? TypeId { get => _typeId; set => _typeId = value; }
 
     /// <summary>Custom fields defined in the schema referenced by the worktype of the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>The ID of the Workitems queue. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public string? QueueId { get; set; }
+    public string? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>The ID of the assignee of the Workitem. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeId")]
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get => _assigneeId; set => _assigneeId = value; }
 
     /// <summary>The ID of language of the Workitem. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public string? LanguageId { get; set; }
+    public string? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>The ID of the external contact of the Workitem. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public string? ExternalContactId { get; set; }
+    public string? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>The external tag of the Workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public string? ExternalTag { get; set; }
+    public string? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>The skill IDs of the Workitem. Must be valid UUIDs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>The ID of the Workitems script. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public string? ScriptId { get; set; }
+    public string? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>The ID of the wrapup. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCode")]
-    public string? WrapupCode { get; set; }
+    public string? WrapupCode { get => _wrapupCode; set => _wrapupCode = value; }
 
     /// <summary>The ID of utilization label of the Workitem. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public string? UtilizationLabelId { get; set; }
+    public string? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>A list of scored agents for the Workitem. A workitem can have a maximum of 20 scored agents.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentRequest>? ScoredAgents { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentRequest>? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
 
     /// <summary>The preferred agent IDs of the Workitem. Must be valid UUIDs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredAgentIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? PreferredAgentIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? PreferredAgentIds { get => _preferredAgentIds; set => _preferredAgentIds = value; }
+
+    private string? _name;
+    private long? _priority;
+    private global::System.DateTimeOffset? _dateDue;
+    private global::System.DateTimeOffset? _dateExpires;
+    private long? _durationSeconds;
+    private long? _ttl;
+    private string? _statusId;
+    private string? _workbinId;
+    private bool? _autoStatusTransition;
+    private string? _description;
+    private string? _typeId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _customFields;
+    private string? _queueId;
+    private string? _assigneeId;
+    private string? _languageId;
+    private string? _externalContactId;
+    private string? _externalTag;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _skillIds;
+    private string? _scriptId;
+    private string? _wrapupCode;
+    private string? _utilizationLabelId;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentRequest>? _scoredAgents;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _preferredAgentIds;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemCreate IGenesysCloudModel<WorkitemCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -127,42 +152,42 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Priority = ReadNullableInt64(ref reader, options, name);
+                    value._priority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
-                    value.DateDue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateDue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateExpires = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateExpires = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.DurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.Ttl = ReadNullableInt64(ref reader, options, name);
+                    value._ttl = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.StatusId = ReadString(ref reader, name);
+                    value._statusId = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.WorkbinId = ReadString(ref reader, name);
+                    value._workbinId = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.AutoStatusTransition = ReadNullableBoolean(ref reader, name);
+                    value._autoStatusTransition = ReadNullableBoolean(ref reader, name);
                     break;
                 case 9:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 10:
-                    value.TypeId = ReadString(ref reader, name);
+                    value._typeId = ReadString(ref reader, name);
                     break;
                 case 11:
                     if (IsNull(ref reader))
                     {
-                        value.CustomFields = null;
+                        value._customFields = null;
                     }
                     else
                     {
@@ -173,28 +198,28 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.CustomFields = dictionary1;
+                        value._customFields = dictionary1;
                     }
                     break;
                 case 12:
-                    value.QueueId = ReadString(ref reader, name);
+                    value._queueId = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.AssigneeId = ReadString(ref reader, name);
+                    value._assigneeId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.LanguageId = ReadString(ref reader, name);
+                    value._languageId = ReadString(ref reader, name);
                     break;
                 case 15:
-                    value.ExternalContactId = ReadString(ref reader, name);
+                    value._externalContactId = ReadString(ref reader, name);
                     break;
                 case 16:
-                    value.ExternalTag = ReadString(ref reader, name);
+                    value._externalTag = ReadString(ref reader, name);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.SkillIds = null;
+                        value._skillIds = null;
                     }
                     else
                     {
@@ -205,22 +230,22 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.SkillIds = list2;
+                        value._skillIds = list2;
                     }
                     break;
                 case 18:
-                    value.ScriptId = ReadString(ref reader, name);
+                    value._scriptId = ReadString(ref reader, name);
                     break;
                 case 19:
-                    value.WrapupCode = ReadString(ref reader, name);
+                    value._wrapupCode = ReadString(ref reader, name);
                     break;
                 case 20:
-                    value.UtilizationLabelId = ReadString(ref reader, name);
+                    value._utilizationLabelId = ReadString(ref reader, name);
                     break;
                 case 21:
                     if (IsNull(ref reader))
                     {
-                        value.ScoredAgents = null;
+                        value._scoredAgents = null;
                     }
                     else
                     {
@@ -231,13 +256,13 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemScoredAgentRequest.ReadJson(ref reader, options));
                         }
 
-                        value.ScoredAgents = list3;
+                        value._scoredAgents = list3;
                     }
                     break;
                 case 22:
                     if (IsNull(ref reader))
                     {
-                        value.PreferredAgentIds = null;
+                        value._preferredAgentIds = null;
                     }
                     else
                     {
@@ -248,11 +273,11 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.PreferredAgentIds = list4;
+                        value._preferredAgentIds = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,18 +289,18 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteInt64(writer, "priority"u8, value.Priority, nulls);
-        WriteDateTimeOffset(writer, "dateDue"u8, value.DateDue, nulls);
-        WriteDateTimeOffset(writer, "dateExpires"u8, value.DateExpires, nulls);
-        WriteInt64(writer, "durationSeconds"u8, value.DurationSeconds, nulls);
-        WriteInt64(writer, "ttl"u8, value.Ttl, nulls);
-        WriteString(writer, "statusId"u8, value.StatusId, nulls);
-        WriteString(writer, "workbinId"u8, value.WorkbinId, nulls);
-        WriteBoolean(writer, "autoStatusTransition"u8, value.AutoStatusTransition, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "typeId"u8, value.TypeId, nulls);
-        if (value.CustomFields is { } property5)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteInt64(writer, "priority"u8, value._priority, nulls);
+        WriteDateTimeOffset(writer, "dateDue"u8, value._dateDue, nulls);
+        WriteDateTimeOffset(writer, "dateExpires"u8, value._dateExpires, nulls);
+        WriteInt64(writer, "durationSeconds"u8, value._durationSeconds, nulls);
+        WriteInt64(writer, "ttl"u8, value._ttl, nulls);
+        WriteString(writer, "statusId"u8, value._statusId, nulls);
+        WriteString(writer, "workbinId"u8, value._workbinId, nulls);
+        WriteBoolean(writer, "autoStatusTransition"u8, value._autoStatusTransition, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "typeId"u8, value._typeId, nulls);
+        if (value._customFields is { } property5)
         {
             writer.WritePropertyName("customFields"u8);
             writer.WriteStartObject();
@@ -293,12 +318,12 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
             writer.WriteNull("customFields"u8);
         }
 
-        WriteString(writer, "queueId"u8, value.QueueId, nulls);
-        WriteString(writer, "assigneeId"u8, value.AssigneeId, nulls);
-        WriteString(writer, "languageId"u8, value.LanguageId, nulls);
-        WriteString(writer, "externalContactId"u8, value.ExternalContactId, nulls);
-        WriteString(writer, "externalTag"u8, value.ExternalTag, nulls);
-        if (value.SkillIds is { } property7)
+        WriteString(writer, "queueId"u8, value._queueId, nulls);
+        WriteString(writer, "assigneeId"u8, value._assigneeId, nulls);
+        WriteString(writer, "languageId"u8, value._languageId, nulls);
+        WriteString(writer, "externalContactId"u8, value._externalContactId, nulls);
+        WriteString(writer, "externalTag"u8, value._externalTag, nulls);
+        if (value._skillIds is { } property7)
         {
             writer.WritePropertyName("skillIds"u8);
             writer.WriteStartArray();
@@ -315,10 +340,10 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
             writer.WriteNull("skillIds"u8);
         }
 
-        WriteString(writer, "scriptId"u8, value.ScriptId, nulls);
-        WriteString(writer, "wrapupCode"u8, value.WrapupCode, nulls);
-        WriteString(writer, "utilizationLabelId"u8, value.UtilizationLabelId, nulls);
-        if (value.ScoredAgents is { } property9)
+        WriteString(writer, "scriptId"u8, value._scriptId, nulls);
+        WriteString(writer, "wrapupCode"u8, value._wrapupCode, nulls);
+        WriteString(writer, "utilizationLabelId"u8, value._utilizationLabelId, nulls);
+        if (value._scoredAgents is { } property9)
         {
             writer.WritePropertyName("scoredAgents"u8);
             writer.WriteStartArray();
@@ -342,7 +367,7 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
             writer.WriteNull("scoredAgents"u8);
         }
 
-        if (value.PreferredAgentIds is { } property12)
+        if (value._preferredAgentIds is { } property12)
         {
             writer.WritePropertyName("preferredAgentIds"u8);
             writer.WriteStartArray();
@@ -359,7 +384,7 @@ public sealed class WorkitemCreate : IGenesysCloudModel<WorkitemCreate>
             writer.WriteNull("preferredAgentIds"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemDateBasedCondition : IGenesysCloudModel<WorkitemDate
 {
     /// <summary>The name of the workitem date attribute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attribute")]
-    public global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum? Attribute { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum? Attribute { get => _attribute; set => _attribute = value; }
 
     /// <summary>The time in minutes before or after the date attribute.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("relativeMinutesToInvocation")]
-    public long? RelativeMinutesToInvocation { get; set; }
+    public long? RelativeMinutesToInvocation { get => _relativeMinutesToInvocation; set => _relativeMinutesToInvocation = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum? _attribute;
+    private long? _relativeMinutesToInvocation;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemDateBasedCondition IGenesysCloudModel<WorkitemDateBasedCondition>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemDateBasedCondition : IGenesysCloudModel<WorkitemDate
             switch (index)
             {
                 case 0:
-                    value.Attribute = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum?)null;
+                    value._attribute = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemDateBasedCondition.AttributeEnum?)null;
                     break;
                 case 1:
-                    value.RelativeMinutesToInvocation = ReadNullableInt64(ref reader, options, name);
+                    value._relativeMinutesToInvocation = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemDateBasedCondition : IGenesysCloudModel<WorkitemDate
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "attribute"u8, value.Attribute?.ToString(), nulls);
-        WriteInt64(writer, "relativeMinutesToInvocation"u8, value.RelativeMinutesToInvocation, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "attribute"u8, value._attribute?.ToString(), nulls);
+        WriteInt64(writer, "relativeMinutesToInvocation"u8, value._relativeMinutesToInvocation, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemDateBasedRuleUpdate : IGenesysCloudModel<WorkitemDat
 {
     /// <summary>The name of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The rules condition. If the condition criteria is met the rules action will be executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("condition")]
-    public global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate? Condition { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate? Condition { get => _condition; set => _condition = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate? _condition;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemDateBasedRuleUpdate IGenesysCloudModel<WorkitemDateBasedRuleUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemDateBasedRuleUpdate : IGenesysCloudModel<WorkitemDat
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Condition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate.ReadJson(ref reader, options);
+                    value._condition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,8 +65,8 @@ public sealed class WorkitemDateBasedRuleUpdate : IGenesysCloudModel<WorkitemDat
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Condition is { } property1)
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._condition is { } property1)
         {
             writer.WritePropertyName("condition"u8);
             global::GenesysCloud.Extensions.Models.WorkitemDateBasedConditionUpdate.WriteJson(writer, property1, options);
@@ -72,7 +76,7 @@ public sealed class WorkitemDateBasedRuleUpdate : IGenesysCloudModel<WorkitemDat
             writer.WriteNull("condition"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

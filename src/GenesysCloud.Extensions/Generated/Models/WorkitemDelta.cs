@@ -14,131 +14,164 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>languageId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("languageId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? LanguageId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? LanguageId { get => _languageId; set => _languageId = value; }
 
     /// <summary>Gets or sets <c>utilizationLabelId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utilizationLabelId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? UtilizationLabelId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? UtilizationLabelId { get => _utilizationLabelId; set => _utilizationLabelId = value; }
 
     /// <summary>Gets or sets <c>priority</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? Priority { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? Priority { get => _priority; set => _priority = value; }
 
     /// <summary>Gets or sets <c>skillIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("skillIds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? SkillIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? SkillIds { get => _skillIds; set => _skillIds = value; }
 
     /// <summary>Gets or sets <c>preferredAgentIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("preferredAgentIds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? PreferredAgentIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? PreferredAgentIds { get => _preferredAgentIds; set => _preferredAgentIds = value; }
 
     /// <summary>Gets or sets <c>dateDue</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateDue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateDue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateDue { get => _dateDue; set => _dateDue = value; }
 
     /// <summary>Gets or sets <c>dateExpires</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateExpires")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateExpires { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateExpires { get => _dateExpires; set => _dateExpires = value; }
 
     /// <summary>Gets or sets <c>durationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DurationSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>Gets or sets <c>statusId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? StatusId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? StatusId { get => _statusId; set => _statusId = value; }
 
     /// <summary>Gets or sets <c>reporterId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reporterId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ReporterId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ReporterId { get => _reporterId; set => _reporterId = value; }
 
     /// <summary>Gets or sets <c>externalContactId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalContactId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ExternalContactId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ExternalContactId { get => _externalContactId; set => _externalContactId = value; }
 
     /// <summary>Gets or sets <c>assigneeId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assigneeId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? AssigneeId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? AssigneeId { get => _assigneeId; set => _assigneeId = value; }
 
     /// <summary>Gets or sets <c>workbinId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workbinId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? WorkbinId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? WorkbinId { get => _workbinId; set => _workbinId = value; }
 
     /// <summary>Gets or sets <c>queueId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? QueueId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? QueueId { get => _queueId; set => _queueId = value; }
 
     /// <summary>Gets or sets <c>externalTag</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("externalTag")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ExternalTag { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ExternalTag { get => _externalTag; set => _externalTag = value; }
 
     /// <summary>Gets or sets <c>wrapupId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? WrapupId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? WrapupId { get => _wrapupId; set => _wrapupId = value; }
 
     /// <summary>Gets or sets <c>wrapup</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapup")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta? Wrapup { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta? Wrapup { get => _wrapup; set => _wrapup = value; }
 
     /// <summary>Gets or sets <c>ttl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? Ttl { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? Ttl { get => _ttl; set => _ttl = value; }
 
     /// <summary>Gets or sets <c>dateClosed</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateClosed")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateClosed { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateClosed { get => _dateClosed; set => _dateClosed = value; }
 
     /// <summary>Gets or sets <c>assignmentState</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentState")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? AssignmentState { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? AssignmentState { get => _assignmentState; set => _assignmentState = value; }
 
     /// <summary>Gets or sets <c>autoStatusTransition</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoStatusTransition")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? AutoStatusTransition { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? AutoStatusTransition { get => _autoStatusTransition; set => _autoStatusTransition = value; }
 
     /// <summary>Gets or sets <c>customFields</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap? CustomFields { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap? CustomFields { get => _customFields; set => _customFields = value; }
 
     /// <summary>Gets or sets <c>dateModified</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Gets or sets <c>statusCategory</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusCategory")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory? StatusCategory { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory? StatusCategory { get => _statusCategory; set => _statusCategory = value; }
 
     /// <summary>Gets or sets <c>scriptId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scriptId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ScriptId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ScriptId { get => _scriptId; set => _scriptId = value; }
 
     /// <summary>Gets or sets <c>dateAssignmentStateChanged</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateAssignmentStateChanged")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateAssignmentStateChanged { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateAssignmentStateChanged { get => _dateAssignmentStateChanged; set => _dateAssignmentStateChanged = value; }
 
     /// <summary>Gets or sets <c>alertTimeoutSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("alertTimeoutSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? AlertTimeoutSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? AlertTimeoutSeconds { get => _alertTimeoutSeconds; set => _alertTimeoutSeconds = value; }
 
     /// <summary>Gets or sets <c>scoredAgents</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scoredAgents")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta? ScoredAgents { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta? ScoredAgents { get => _scoredAgents; set => _scoredAgents = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _description;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _languageId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _utilizationLabelId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _priority;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? _skillIds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? _preferredAgentIds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateDue;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateExpires;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _durationSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _statusId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _reporterId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _externalContactId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _assigneeId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _workbinId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _queueId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _externalTag;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _wrapupId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta? _wrapup;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _ttl;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateClosed;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _assignmentState;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? _autoStatusTransition;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap? _customFields;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateModified;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory? _statusCategory;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _scriptId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateAssignmentStateChanged;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _alertTimeoutSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta? _scoredAgents;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemDelta IGenesysCloudModel<WorkitemDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -159,100 +192,100 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             switch (index)
             {
                 case 0:
-                    value.Name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.LanguageId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._languageId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.UtilizationLabelId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._utilizationLabelId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Priority = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._priority = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SkillIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
+                    value._skillIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.PreferredAgentIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
+                    value._preferredAgentIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateDue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateDue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DateExpires = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateExpires = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DurationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._durationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.StatusId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._statusId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.ReporterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._reporterId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.ExternalContactId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._externalContactId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.AssigneeId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._assigneeId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.WorkbinId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._workbinId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.QueueId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._queueId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ExternalTag = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._externalTag = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.WrapupId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._wrapupId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.Wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta.ReadJson(ref reader, options);
+                    value._wrapup = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.Ttl = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._ttl = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.DateClosed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateClosed = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.AssignmentState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._assignmentState = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.AutoStatusTransition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
+                    value._autoStatusTransition = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.CustomFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap.ReadJson(ref reader, options);
+                    value._customFields = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.DateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 25:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 26:
-                    value.StatusCategory = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.ReadJson(ref reader, options);
+                    value._statusCategory = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.ReadJson(ref reader, options);
                     break;
                 case 27:
-                    value.ScriptId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._scriptId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 28:
-                    value.DateAssignmentStateChanged = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateAssignmentStateChanged = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 29:
-                    value.AlertTimeoutSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._alertTimeoutSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 30:
-                    value.ScoredAgents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta.ReadJson(ref reader, options);
+                    value._scoredAgents = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -264,7 +297,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Name is { } property1)
+        if (value._name is { } property1)
         {
             writer.WritePropertyName("name"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property1, options);
@@ -274,7 +307,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("name"u8);
         }
 
-        if (value.Description is { } property3)
+        if (value._description is { } property3)
         {
             writer.WritePropertyName("description"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property3, options);
@@ -284,7 +317,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("description"u8);
         }
 
-        if (value.LanguageId is { } property5)
+        if (value._languageId is { } property5)
         {
             writer.WritePropertyName("languageId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property5, options);
@@ -294,7 +327,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("languageId"u8);
         }
 
-        if (value.UtilizationLabelId is { } property7)
+        if (value._utilizationLabelId is { } property7)
         {
             writer.WritePropertyName("utilizationLabelId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property7, options);
@@ -304,7 +337,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("utilizationLabelId"u8);
         }
 
-        if (value.Priority is { } property9)
+        if (value._priority is { } property9)
         {
             writer.WritePropertyName("priority"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property9, options);
@@ -314,7 +347,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("priority"u8);
         }
 
-        if (value.SkillIds is { } property11)
+        if (value._skillIds is { } property11)
         {
             writer.WritePropertyName("skillIds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.WriteJson(writer, property11, options);
@@ -324,7 +357,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("skillIds"u8);
         }
 
-        if (value.PreferredAgentIds is { } property13)
+        if (value._preferredAgentIds is { } property13)
         {
             writer.WritePropertyName("preferredAgentIds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.WriteJson(writer, property13, options);
@@ -334,7 +367,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("preferredAgentIds"u8);
         }
 
-        if (value.DateDue is { } property15)
+        if (value._dateDue is { } property15)
         {
             writer.WritePropertyName("dateDue"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property15, options);
@@ -344,7 +377,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("dateDue"u8);
         }
 
-        if (value.DateExpires is { } property17)
+        if (value._dateExpires is { } property17)
         {
             writer.WritePropertyName("dateExpires"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property17, options);
@@ -354,7 +387,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("dateExpires"u8);
         }
 
-        if (value.DurationSeconds is { } property19)
+        if (value._durationSeconds is { } property19)
         {
             writer.WritePropertyName("durationSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property19, options);
@@ -364,7 +397,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("durationSeconds"u8);
         }
 
-        if (value.StatusId is { } property21)
+        if (value._statusId is { } property21)
         {
             writer.WritePropertyName("statusId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property21, options);
@@ -374,7 +407,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("statusId"u8);
         }
 
-        if (value.ReporterId is { } property23)
+        if (value._reporterId is { } property23)
         {
             writer.WritePropertyName("reporterId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property23, options);
@@ -384,7 +417,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("reporterId"u8);
         }
 
-        if (value.ExternalContactId is { } property25)
+        if (value._externalContactId is { } property25)
         {
             writer.WritePropertyName("externalContactId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property25, options);
@@ -394,7 +427,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("externalContactId"u8);
         }
 
-        if (value.AssigneeId is { } property27)
+        if (value._assigneeId is { } property27)
         {
             writer.WritePropertyName("assigneeId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property27, options);
@@ -404,7 +437,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("assigneeId"u8);
         }
 
-        if (value.WorkbinId is { } property29)
+        if (value._workbinId is { } property29)
         {
             writer.WritePropertyName("workbinId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property29, options);
@@ -414,7 +447,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("workbinId"u8);
         }
 
-        if (value.QueueId is { } property31)
+        if (value._queueId is { } property31)
         {
             writer.WritePropertyName("queueId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property31, options);
@@ -424,7 +457,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("queueId"u8);
         }
 
-        if (value.ExternalTag is { } property33)
+        if (value._externalTag is { } property33)
         {
             writer.WritePropertyName("externalTag"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property33, options);
@@ -434,7 +467,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("externalTag"u8);
         }
 
-        if (value.WrapupId is { } property35)
+        if (value._wrapupId is { } property35)
         {
             writer.WritePropertyName("wrapupId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property35, options);
@@ -444,7 +477,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("wrapupId"u8);
         }
 
-        if (value.Wrapup is { } property37)
+        if (value._wrapup is { } property37)
         {
             writer.WritePropertyName("wrapup"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWrapupDelta.WriteJson(writer, property37, options);
@@ -454,7 +487,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("wrapup"u8);
         }
 
-        if (value.Ttl is { } property39)
+        if (value._ttl is { } property39)
         {
             writer.WritePropertyName("ttl"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property39, options);
@@ -464,7 +497,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("ttl"u8);
         }
 
-        if (value.DateClosed is { } property41)
+        if (value._dateClosed is { } property41)
         {
             writer.WritePropertyName("dateClosed"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property41, options);
@@ -474,7 +507,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("dateClosed"u8);
         }
 
-        if (value.AssignmentState is { } property43)
+        if (value._assignmentState is { } property43)
         {
             writer.WritePropertyName("assignmentState"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property43, options);
@@ -484,7 +517,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("assignmentState"u8);
         }
 
-        if (value.AutoStatusTransition is { } property45)
+        if (value._autoStatusTransition is { } property45)
         {
             writer.WritePropertyName("autoStatusTransition"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.WriteJson(writer, property45, options);
@@ -494,7 +527,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("autoStatusTransition"u8);
         }
 
-        if (value.CustomFields is { } property47)
+        if (value._customFields is { } property47)
         {
             writer.WritePropertyName("customFields"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeMap.WriteJson(writer, property47, options);
@@ -504,7 +537,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("customFields"u8);
         }
 
-        if (value.DateModified is { } property49)
+        if (value._dateModified is { } property49)
         {
             writer.WritePropertyName("dateModified"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property49, options);
@@ -514,7 +547,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("dateModified"u8);
         }
 
-        if (value.ModifiedBy is { } property51)
+        if (value._modifiedBy is { } property51)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property51, options);
@@ -524,7 +557,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.StatusCategory is { } property53)
+        if (value._statusCategory is { } property53)
         {
             writer.WritePropertyName("statusCategory"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.WriteJson(writer, property53, options);
@@ -534,7 +567,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("statusCategory"u8);
         }
 
-        if (value.ScriptId is { } property55)
+        if (value._scriptId is { } property55)
         {
             writer.WritePropertyName("scriptId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property55, options);
@@ -544,7 +577,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("scriptId"u8);
         }
 
-        if (value.DateAssignmentStateChanged is { } property57)
+        if (value._dateAssignmentStateChanged is { } property57)
         {
             writer.WritePropertyName("dateAssignmentStateChanged"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property57, options);
@@ -554,7 +587,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("dateAssignmentStateChanged"u8);
         }
 
-        if (value.AlertTimeoutSeconds is { } property59)
+        if (value._alertTimeoutSeconds is { } property59)
         {
             writer.WritePropertyName("alertTimeoutSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property59, options);
@@ -564,7 +597,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("alertTimeoutSeconds"u8);
         }
 
-        if (value.ScoredAgents is { } property61)
+        if (value._scoredAgents is { } property61)
         {
             writer.WritePropertyName("scoredAgents"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeListWorkitemScoredAgentDelta.WriteJson(writer, property61, options);
@@ -574,7 +607,7 @@ public sealed class WorkitemDelta : IGenesysCloudModel<WorkitemDelta>
             writer.WriteNull("scoredAgents"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

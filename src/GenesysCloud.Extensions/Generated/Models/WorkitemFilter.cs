@@ -14,23 +14,29 @@ public sealed class WorkitemFilter : IGenesysCloudModel<WorkitemFilter>
 {
     /// <summary>Attribute name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Attribute type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Filter operator.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>List of values to be used in the filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get => _values; set => _values = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _values;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemFilter IGenesysCloudModel<WorkitemFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -51,18 +57,18 @@ public sealed class WorkitemFilter : IGenesysCloudModel<WorkitemFilter>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemFilter.TypeEnum?)null;
                     break;
                 case 2:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemFilter.OperatorEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Values = null;
+                        value._values = null;
                     }
                     else
                     {
@@ -73,11 +79,11 @@ public sealed class WorkitemFilter : IGenesysCloudModel<WorkitemFilter>
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Values = list3;
+                        value._values = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +95,10 @@ public sealed class WorkitemFilter : IGenesysCloudModel<WorkitemFilter>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Values is { } property4)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._values is { } property4)
         {
             writer.WritePropertyName("values"u8);
             writer.WriteStartArray();
@@ -109,7 +115,7 @@ public sealed class WorkitemFilter : IGenesysCloudModel<WorkitemFilter>
             writer.WriteNull("values"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

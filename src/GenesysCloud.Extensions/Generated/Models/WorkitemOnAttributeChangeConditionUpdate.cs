@@ -14,19 +14,24 @@ public sealed class WorkitemOnAttributeChangeConditionUpdate : IGenesysCloudMode
 {
     /// <summary>The name of the workitem attribute whose change will be evaluated as part of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attribute")]
-    public global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum? Attribute { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum? Attribute { get => _attribute; set => _attribute = value; }
 
     /// <summary>The new value of the attribute. If the attribute is updated to this value this part of the condition will be met.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public string? NewValue { get; set; }
+    public string? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>The old value of the attribute. If the attribute was updated from this value this part of the condition will be met.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public string? OldValue { get; set; }
+    public string? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum? _attribute;
+    private string? _newValue;
+    private string? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemOnAttributeChangeConditionUpdate IGenesysCloudModel<WorkitemOnAttributeChangeConditionUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WorkitemOnAttributeChangeConditionUpdate : IGenesysCloudMode
             switch (index)
             {
                 case 0:
-                    value.Attribute = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum?)null;
+                    value._attribute = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeConditionUpdate.AttributeEnum?)null;
                     break;
                 case 1:
-                    value.NewValue = ReadString(ref reader, name);
+                    value._newValue = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.OldValue = ReadString(ref reader, name);
+                    value._oldValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WorkitemOnAttributeChangeConditionUpdate : IGenesysCloudMode
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "attribute"u8, value.Attribute?.ToString(), nulls);
-        WriteString(writer, "newValue"u8, value.NewValue, nulls);
-        WriteString(writer, "oldValue"u8, value.OldValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "attribute"u8, value._attribute?.ToString(), nulls);
+        WriteString(writer, "newValue"u8, value._newValue, nulls);
+        WriteString(writer, "oldValue"u8, value._oldValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

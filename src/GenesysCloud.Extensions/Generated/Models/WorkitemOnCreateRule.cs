@@ -14,31 +14,39 @@ public sealed class WorkitemOnCreateRule : IGenesysCloudModel<WorkitemOnCreateRu
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The type of the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>The rules action. If the condition criteria is met this action will be executed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.WorkitemRuleAction? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemRuleAction? Action { get => _action; set => _action = value; }
 
     /// <summary>The Worktype containing the rule.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktype")]
-    public global::GenesysCloud.Extensions.Models.WorktypeReference? Worktype { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeReference? Worktype { get => _worktype; set => _worktype = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum? _type;
+    private global::GenesysCloud.Extensions.Models.WorkitemRuleAction? _action;
+    private global::GenesysCloud.Extensions.Models.WorktypeReference? _worktype;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemOnCreateRule IGenesysCloudModel<WorkitemOnCreateRule>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class WorkitemOnCreateRule : IGenesysCloudModel<WorkitemOnCreateRu
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule.TypeEnum?)null;
                     break;
                 case 3:
-                    value.Action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleAction.ReadJson(ref reader, options);
+                    value._action = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleAction.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.Worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
+                    value._worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,10 +97,10 @@ public sealed class WorkitemOnCreateRule : IGenesysCloudModel<WorkitemOnCreateRu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        if (value.Action is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        if (value._action is { } property2)
         {
             writer.WritePropertyName("action"u8);
             global::GenesysCloud.Extensions.Models.WorkitemRuleAction.WriteJson(writer, property2, options);
@@ -102,7 +110,7 @@ public sealed class WorkitemOnCreateRule : IGenesysCloudModel<WorkitemOnCreateRu
             writer.WriteNull("action"u8);
         }
 
-        if (value.Worktype is { } property4)
+        if (value._worktype is { } property4)
         {
             writer.WritePropertyName("worktype"u8);
             global::GenesysCloud.Extensions.Models.WorktypeReference.WriteJson(writer, property4, options);
@@ -112,8 +120,8 @@ public sealed class WorkitemOnCreateRule : IGenesysCloudModel<WorkitemOnCreateRu
             writer.WriteNull("worktype"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

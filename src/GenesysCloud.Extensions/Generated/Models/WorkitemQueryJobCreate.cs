@@ -14,43 +14,54 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
 {
     /// <summary>The total page size requested. Default 25</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>The page number requested</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
-    public long? PageNumber { get; set; }
+    public long? PageNumber { get => _pageNumber; set => _pageNumber = value; }
 
     /// <summary>List of filter objects to be used in the search.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>Query filters for nested attributes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queryFilters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters>? QueryFilters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters>? QueryFilters { get => _queryFilters; set => _queryFilters = value; }
 
     /// <summary>List of entity attributes to be expanded in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expands")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get => _expands; set => _expands = value; }
 
     /// <summary>List of entity attributes to be retrieved in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>Sort</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort? Sort { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>Interval start date to use to filter results based on create date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateIntervalStart")]
-    public global::System.DateTimeOffset? DateIntervalStart { get; set; }
+    public global::System.DateTimeOffset? DateIntervalStart { get => _dateIntervalStart; set => _dateIntervalStart = value; }
 
     /// <summary>Interval end date to use to filter results based on create date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateIntervalEnd")]
-    public global::System.DateTimeOffset? DateIntervalEnd { get; set; }
+    public global::System.DateTimeOffset? DateIntervalEnd { get => _dateIntervalEnd; set => _dateIntervalEnd = value; }
+
+    private long? _pageSize;
+    private long? _pageNumber;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters>? _queryFilters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expands;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attributes;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort? _sort;
+    private global::System.DateTimeOffset? _dateIntervalStart;
+    private global::System.DateTimeOffset? _dateIntervalEnd;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryJobCreate IGenesysCloudModel<WorkitemQueryJobCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,15 +82,15 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.PageNumber = ReadNullableInt64(ref reader, options, name);
+                    value._pageNumber = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -90,13 +101,13 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemQueryJobFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list1;
+                        value._filters = list1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.QueryFilters = null;
+                        value._queryFilters = null;
                     }
                     else
                     {
@@ -107,13 +118,13 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.ReadJson(ref reader, options));
                         }
 
-                        value.QueryFilters = list2;
+                        value._queryFilters = list2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.Expands = null;
+                        value._expands = null;
                     }
                     else
                     {
@@ -124,13 +135,13 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expands = list3;
+                        value._expands = list3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -141,20 +152,20 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Attributes = list4;
+                        value._attributes = list4;
                     }
                     break;
                 case 6:
-                    value.Sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.ReadJson(ref reader, options);
+                    value._sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DateIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateIntervalStart = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.DateIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateIntervalEnd = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -166,9 +177,9 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteInt64(writer, "pageNumber"u8, value.PageNumber, nulls);
-        if (value.Filters is { } property5)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteInt64(writer, "pageNumber"u8, value._pageNumber, nulls);
+        if (value._filters is { } property5)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -192,7 +203,7 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             writer.WriteNull("filters"u8);
         }
 
-        if (value.QueryFilters is { } property8)
+        if (value._queryFilters is { } property8)
         {
             writer.WritePropertyName("queryFilters"u8);
             writer.WriteStartArray();
@@ -216,7 +227,7 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             writer.WriteNull("queryFilters"u8);
         }
 
-        if (value.Expands is { } property11)
+        if (value._expands is { } property11)
         {
             writer.WritePropertyName("expands"u8);
             writer.WriteStartArray();
@@ -233,7 +244,7 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             writer.WriteNull("expands"u8);
         }
 
-        if (value.Attributes is { } property13)
+        if (value._attributes is { } property13)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -250,7 +261,7 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             writer.WriteNull("attributes"u8);
         }
 
-        if (value.Sort is { } property15)
+        if (value._sort is { } property15)
         {
             writer.WritePropertyName("sort"u8);
             global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.WriteJson(writer, property15, options);
@@ -260,9 +271,9 @@ public sealed class WorkitemQueryJobCreate : IGenesysCloudModel<WorkitemQueryJob
             writer.WriteNull("sort"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateIntervalStart"u8, value.DateIntervalStart, nulls);
-        WriteDateTimeOffset(writer, "dateIntervalEnd"u8, value.DateIntervalEnd, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateIntervalStart"u8, value._dateIntervalStart, nulls);
+        WriteDateTimeOffset(writer, "dateIntervalEnd"u8, value._dateIntervalEnd, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

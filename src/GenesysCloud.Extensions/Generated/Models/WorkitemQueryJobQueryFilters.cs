@@ -14,19 +14,24 @@ public sealed class WorkitemQueryJobQueryFilters : IGenesysCloudModel<WorkitemQu
 {
     /// <summary>Name of the attribute to filter.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Query filter logical operator to join criteria.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Query filter criteria.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria>? Criteria { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria>? Criteria { get => _criteria; set => _criteria = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria>? _criteria;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryJobQueryFilters IGenesysCloudModel<WorkitemQueryJobQueryFilters>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,15 +52,15 @@ public sealed class WorkitemQueryJobQueryFilters : IGenesysCloudModel<WorkitemQu
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.NameEnum?)null;
                     break;
                 case 1:
-                    value.Operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFilters.OperatorEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Criteria = null;
+                        value._criteria = null;
                     }
                     else
                     {
@@ -66,11 +71,11 @@ public sealed class WorkitemQueryJobQueryFilters : IGenesysCloudModel<WorkitemQu
                             list3.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.ReadJson(ref reader, options));
                         }
 
-                        value.Criteria = list3;
+                        value._criteria = list3;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,9 +87,9 @@ public sealed class WorkitemQueryJobQueryFilters : IGenesysCloudModel<WorkitemQu
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Criteria is { } property4)
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._criteria is { } property4)
         {
             writer.WritePropertyName("criteria"u8);
             writer.WriteStartArray();
@@ -108,7 +113,7 @@ public sealed class WorkitemQueryJobQueryFilters : IGenesysCloudModel<WorkitemQu
             writer.WriteNull("criteria"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemQueryJobQueryFiltersCriteria : IGenesysCloudModel<Wo
 {
     /// <summary>Query filter logical operator to join predicates.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum? Operator { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum? Operator { get => _operator; set => _operator = value; }
 
     /// <summary>Query filter predicates. Number of predicates within the query filter should be between 1 and 5.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("predicates")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersPredicate>? Predicates { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersPredicate>? Predicates { get => _predicates; set => _predicates = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum? _operator;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersPredicate>? _predicates;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryJobQueryFiltersCriteria IGenesysCloudModel<WorkitemQueryJobQueryFiltersCriteria>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,12 +47,12 @@ public sealed class WorkitemQueryJobQueryFiltersCriteria : IGenesysCloudModel<Wo
             switch (index)
             {
                 case 0:
-                    value.Operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum?)null;
+                    value._operator = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersCriteria.OperatorEnum?)null;
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.Predicates = null;
+                        value._predicates = null;
                     }
                     else
                     {
@@ -59,11 +63,11 @@ public sealed class WorkitemQueryJobQueryFiltersCriteria : IGenesysCloudModel<Wo
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemQueryJobQueryFiltersPredicate.ReadJson(ref reader, options));
                         }
 
-                        value.Predicates = list2;
+                        value._predicates = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -75,8 +79,8 @@ public sealed class WorkitemQueryJobQueryFiltersCriteria : IGenesysCloudModel<Wo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "operator"u8, value.Operator?.ToString(), nulls);
-        if (value.Predicates is { } property3)
+        WriteString(writer, "operator"u8, value._operator?.ToString(), nulls);
+        if (value._predicates is { } property3)
         {
             writer.WritePropertyName("predicates"u8);
             writer.WriteStartArray();
@@ -100,7 +104,7 @@ public sealed class WorkitemQueryJobQueryFiltersCriteria : IGenesysCloudModel<Wo
             writer.WriteNull("predicates"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,31 +14,39 @@ public sealed class WorkitemQueryJobResponse : IGenesysCloudModel<WorkitemQueryJ
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The state of the query job</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum? State { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum? State { get => _state; set => _state = value; }
 
     /// <summary>The date the job was started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateStarted")]
-    public global::System.DateTimeOffset? DateStarted { get; set; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; set => _dateStarted = value; }
 
     /// <summary>The date the job finished. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateFinished")]
-    public global::System.DateTimeOffset? DateFinished { get; set; }
+    public global::System.DateTimeOffset? DateFinished { get => _dateFinished; set => _dateFinished = value; }
 
     /// <summary>The error associated with the query job, if the state is Failed</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobError? Error { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobError? Error { get => _error; set => _error = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum? _state;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateFinished;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobError? _error;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryJobResponse IGenesysCloudModel<WorkitemQueryJobResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -59,25 +67,25 @@ public sealed class WorkitemQueryJobResponse : IGenesysCloudModel<WorkitemQueryJ
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.State = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum?)null;
+                    value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse.StateEnum?)null;
                     break;
                 case 2:
-                    value.DateStarted = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateStarted = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateFinished = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateFinished = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueryJobError.ReadJson(ref reader, options);
+                    value._error = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueryJobError.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,11 +97,11 @@ public sealed class WorkitemQueryJobResponse : IGenesysCloudModel<WorkitemQueryJ
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "state"u8, value.State?.ToString(), nulls);
-        WriteDateTimeOffset(writer, "dateStarted"u8, value.DateStarted, nulls);
-        WriteDateTimeOffset(writer, "dateFinished"u8, value.DateFinished, nulls);
-        if (value.Error is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "state"u8, value._state?.ToString(), nulls);
+        WriteDateTimeOffset(writer, "dateStarted"u8, value._dateStarted, nulls);
+        WriteDateTimeOffset(writer, "dateFinished"u8, value._dateFinished, nulls);
+        if (value._error is { } property2)
         {
             writer.WritePropertyName("error"u8);
             global::GenesysCloud.Extensions.Models.WorkitemQueryJobError.WriteJson(writer, property2, options);
@@ -103,8 +111,8 @@ public sealed class WorkitemQueryJobResponse : IGenesysCloudModel<WorkitemQueryJ
             writer.WriteNull("error"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

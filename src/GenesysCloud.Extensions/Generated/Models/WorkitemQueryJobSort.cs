@@ -14,15 +14,19 @@ public sealed class WorkitemQueryJobSort : IGenesysCloudModel<WorkitemQueryJobSo
 {
     /// <summary>Specify an attribute for sorting.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum? Name { get => _name; set => _name = value; }
 
     /// <summary>Sort Ascending</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ascending")]
-    public bool? Ascending { get; set; }
+    public bool? Ascending { get => _ascending; set => _ascending = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum? _name;
+    private bool? _ascending;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryJobSort IGenesysCloudModel<WorkitemQueryJobSort>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemQueryJobSort : IGenesysCloudModel<WorkitemQueryJobSo
             switch (index)
             {
                 case 0:
-                    value.Name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum?)null;
+                    value._name = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryJobSort.NameEnum?)null;
                     break;
                 case 1:
-                    value.Ascending = ReadNullableBoolean(ref reader, name);
+                    value._ascending = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemQueryJobSort : IGenesysCloudModel<WorkitemQueryJobSo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name?.ToString(), nulls);
-        WriteBoolean(writer, "ascending"u8, value.Ascending, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name?.ToString(), nulls);
+        WriteBoolean(writer, "ascending"u8, value._ascending, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
 {
     /// <summary>Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Specify the value 'Count' for this parameter in order to return only the record count.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("select")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum? Select { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum? Select { get => _select; set => _select = value; }
 
     /// <summary>List of filter objects to be used in the search. Valid filter names are: 'workbinId', 'typeId, 'assigneeId', 'id', 'name', 'description', 'languageId', 'priority', 'dateCreated', 'dateModified', 'dateDue', 'dateExpires', 'durationInSeconds', 'ttl', 'statusId', 'statusCategory', 'dateClosed', 'externalContactId', 'reporterId', 'queueId', 'externalTag', 'modifiedBy', 'assignmentState', 'divisionId', 'customFields.&lt;custom field name&gt;'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>List of entity attributes to be retrieved in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The cursor that points to the end of the set of entities that has been returned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
 
     /// <summary>Sort</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQuerySort? Sort { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQuerySort? Sort { get => _sort; set => _sort = value; }
 
     /// <summary>List of entity attributes to be expanded in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expands")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Expands { get => _expands; set => _expands = value; }
+
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum? _select;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attributes;
+    private string? _after;
+    private global::GenesysCloud.Extensions.Models.WorkitemQuerySort? _sort;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _expands;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemQueryPostRequest IGenesysCloudModel<WorkitemQueryPostRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum?)null;
+                    value._select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest.SelectEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -82,13 +91,13 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list2;
+                        value._filters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -99,19 +108,19 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Attributes = list3;
+                        value._attributes = list3;
                     }
                     break;
                 case 4:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQuerySort.ReadJson(ref reader, options);
+                    value._sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQuerySort.ReadJson(ref reader, options);
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Expands = null;
+                        value._expands = null;
                     }
                     else
                     {
@@ -122,11 +131,11 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
                             list4.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Expands = list4;
+                        value._expands = list4;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,9 +147,9 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "select"u8, value.Select?.ToString(), nulls);
-        if (value.Filters is { } property5)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "select"u8, value._select?.ToString(), nulls);
+        if (value._filters is { } property5)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -164,7 +173,7 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Attributes is { } property8)
+        if (value._attributes is { } property8)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -181,8 +190,8 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "after"u8, value.After, nulls);
-        if (value.Sort is { } property10)
+        WriteString(writer, "after"u8, value._after, nulls);
+        if (value._sort is { } property10)
         {
             writer.WritePropertyName("sort"u8);
             global::GenesysCloud.Extensions.Models.WorkitemQuerySort.WriteJson(writer, property10, options);
@@ -192,7 +201,7 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
             writer.WriteNull("sort"u8);
         }
 
-        if (value.Expands is { } property12)
+        if (value._expands is { } property12)
         {
             writer.WritePropertyName("expands"u8);
             writer.WriteStartArray();
@@ -209,7 +218,7 @@ public sealed class WorkitemQueryPostRequest : IGenesysCloudModel<WorkitemQueryP
             writer.WriteNull("expands"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

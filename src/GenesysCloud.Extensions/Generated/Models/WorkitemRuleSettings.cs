@@ -14,11 +14,14 @@ public sealed class WorkitemRuleSettings : IGenesysCloudModel<WorkitemRuleSettin
 {
     /// <summary>When set to true, the worktypes flow rules will be processed. Default value is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowRulesEnabled")]
-    public bool? FlowRulesEnabled { get; set; }
+    public bool? FlowRulesEnabled { get => _flowRulesEnabled; set => _flowRulesEnabled = value; }
+
+    private bool? _flowRulesEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemRuleSettings IGenesysCloudModel<WorkitemRuleSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WorkitemRuleSettings : IGenesysCloudModel<WorkitemRuleSettin
             switch (index)
             {
                 case 0:
-                    value.FlowRulesEnabled = ReadNullableBoolean(ref reader, name);
+                    value._flowRulesEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WorkitemRuleSettings : IGenesysCloudModel<WorkitemRuleSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "flowRulesEnabled"u8, value.FlowRulesEnabled, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "flowRulesEnabled"u8, value._flowRulesEnabled, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemScoredAgent : IGenesysCloudModel<WorkitemScoredAgent
 {
     /// <summary>The agent</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? Agent { get => _agent; set => _agent = value; }
 
     /// <summary>Agent's score for the workitem, from 0 - 100, higher being better</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-    public long? Score { get; set; }
+    public long? Score { get => _score; set => _score = value; }
+
+    private global::GenesysCloud.Extensions.Models.UserReference? _agent;
+    private long? _score;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemScoredAgent IGenesysCloudModel<WorkitemScoredAgent>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemScoredAgent : IGenesysCloudModel<WorkitemScoredAgent
             switch (index)
             {
                 case 0:
-                    value.Agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._agent = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Score = ReadNullableInt64(ref reader, options, name);
+                    value._score = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class WorkitemScoredAgent : IGenesysCloudModel<WorkitemScoredAgent
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Agent is { } property1)
+        if (value._agent is { } property1)
         {
             writer.WritePropertyName("agent"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -71,8 +75,8 @@ public sealed class WorkitemScoredAgent : IGenesysCloudModel<WorkitemScoredAgent
             writer.WriteNull("agent"u8);
         }
 
-        WriteInt64(writer, "score"u8, value.Score, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "score"u8, value._score, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,11 +14,14 @@ public sealed class WorkitemSettings : IGenesysCloudModel<WorkitemSettings>
 {
     /// <summary>The UUID of the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktypeId")]
-    public string? WorktypeId { get; set; }
+    public string? WorktypeId { get => _worktypeId; set => _worktypeId = value; }
+
+    private string? _worktypeId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemSettings IGenesysCloudModel<WorkitemSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WorkitemSettings : IGenesysCloudModel<WorkitemSettings>
             switch (index)
             {
                 case 0:
-                    value.WorktypeId = ReadString(ref reader, name);
+                    value._worktypeId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WorkitemSettings : IGenesysCloudModel<WorkitemSettings>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "worktypeId"u8, value.WorktypeId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "worktypeId"u8, value._worktypeId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

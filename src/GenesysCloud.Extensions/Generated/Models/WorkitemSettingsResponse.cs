@@ -14,11 +14,14 @@ public sealed class WorkitemSettingsResponse : IGenesysCloudModel<WorkitemSettin
 {
     /// <summary>The worktype information for the workitem settings.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktype")]
-    public global::GenesysCloud.Extensions.Models.StepplansWorktypeReference? Worktype { get; set; }
+    public global::GenesysCloud.Extensions.Models.StepplansWorktypeReference? Worktype { get => _worktype; set => _worktype = value; }
+
+    private global::GenesysCloud.Extensions.Models.StepplansWorktypeReference? _worktype;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemSettingsResponse IGenesysCloudModel<WorkitemSettingsResponse>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WorkitemSettingsResponse : IGenesysCloudModel<WorkitemSettin
             switch (index)
             {
                 case 0:
-                    value.Worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StepplansWorktypeReference.ReadJson(ref reader, options);
+                    value._worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.StepplansWorktypeReference.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,7 +57,7 @@ public sealed class WorkitemSettingsResponse : IGenesysCloudModel<WorkitemSettin
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Worktype is { } property1)
+        if (value._worktype is { } property1)
         {
             writer.WritePropertyName("worktype"u8);
             global::GenesysCloud.Extensions.Models.StepplansWorktypeReference.WriteJson(writer, property1, options);
@@ -64,7 +67,7 @@ public sealed class WorkitemSettingsResponse : IGenesysCloudModel<WorkitemSettin
             writer.WriteNull("worktype"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

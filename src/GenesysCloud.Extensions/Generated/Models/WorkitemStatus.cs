@@ -14,51 +14,64 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Category of the Status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>The Statuses the Status can transition to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationStatuses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusReference>? DestinationStatuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusReference>? DestinationStatuses { get => _destinationStatuses; set => _destinationStatuses = value; }
 
     /// <summary>The description of the Status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Default destination status to which this Status will transition to if auto status transition enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDestinationStatus")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? DefaultDestinationStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? DefaultDestinationStatus { get => _defaultDestinationStatus; set => _defaultDestinationStatus = value; }
 
     /// <summary>Delay in seconds for auto status transition</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusTransitionDelaySeconds")]
-    public long? StatusTransitionDelaySeconds { get; set; }
+    public long? StatusTransitionDelaySeconds { get => _statusTransitionDelaySeconds; set => _statusTransitionDelaySeconds = value; }
 
     /// <summary>Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusTransitionTime")]
-    public string? StatusTransitionTime { get; set; }
+    public string? StatusTransitionTime { get => _statusTransitionTime; set => _statusTransitionTime = value; }
 
     /// <summary>The Worktype containing the Status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktype")]
-    public global::GenesysCloud.Extensions.Models.WorktypeReference? Worktype { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeReference? Worktype { get => _worktype; set => _worktype = value; }
 
     /// <summary>Terminate workitem on selection of status. Applicable only for statuses in the Closed category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoTerminateWorkitem")]
-    public bool? AutoTerminateWorkitem { get; set; }
+    public bool? AutoTerminateWorkitem { get => _autoTerminateWorkitem; set => _autoTerminateWorkitem = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum? _category;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatusReference>? _destinationStatuses;
+    private string? _description;
+    private global::GenesysCloud.Extensions.Models.WorkitemStatusReference? _defaultDestinationStatus;
+    private long? _statusTransitionDelaySeconds;
+    private string? _statusTransitionTime;
+    private global::GenesysCloud.Extensions.Models.WorktypeReference? _worktype;
+    private bool? _autoTerminateWorkitem;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemStatus IGenesysCloudModel<WorkitemStatus>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -79,18 +92,18 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemStatus.CategoryEnum?)null;
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.DestinationStatuses = null;
+                        value._destinationStatuses = null;
                     }
                     else
                     {
@@ -101,32 +114,32 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options));
                         }
 
-                        value.DestinationStatuses = list2;
+                        value._destinationStatuses = list2;
                     }
                     break;
                 case 4:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.DefaultDestinationStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
+                    value._defaultDestinationStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.StatusTransitionDelaySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._statusTransitionDelaySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.StatusTransitionTime = ReadString(ref reader, name);
+                    value._statusTransitionTime = ReadString(ref reader, name);
                     break;
                 case 8:
-                    value.Worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
+                    value._worktype = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeReference.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.AutoTerminateWorkitem = ReadNullableBoolean(ref reader, name);
+                    value._autoTerminateWorkitem = ReadNullableBoolean(ref reader, name);
                     break;
                 case 10:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -138,10 +151,10 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        if (value.DestinationStatuses is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        if (value._destinationStatuses is { } property3)
         {
             writer.WritePropertyName("destinationStatuses"u8);
             writer.WriteStartArray();
@@ -165,8 +178,8 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
             writer.WriteNull("destinationStatuses"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        if (value.DefaultDestinationStatus is { } property6)
+        WriteString(writer, "description"u8, value._description, nulls);
+        if (value._defaultDestinationStatus is { } property6)
         {
             writer.WritePropertyName("defaultDestinationStatus"u8);
             global::GenesysCloud.Extensions.Models.WorkitemStatusReference.WriteJson(writer, property6, options);
@@ -176,9 +189,9 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
             writer.WriteNull("defaultDestinationStatus"u8);
         }
 
-        WriteInt64(writer, "statusTransitionDelaySeconds"u8, value.StatusTransitionDelaySeconds, nulls);
-        WriteString(writer, "statusTransitionTime"u8, value.StatusTransitionTime, nulls);
-        if (value.Worktype is { } property8)
+        WriteInt64(writer, "statusTransitionDelaySeconds"u8, value._statusTransitionDelaySeconds, nulls);
+        WriteString(writer, "statusTransitionTime"u8, value._statusTransitionTime, nulls);
+        if (value._worktype is { } property8)
         {
             writer.WritePropertyName("worktype"u8);
             global::GenesysCloud.Extensions.Models.WorktypeReference.WriteJson(writer, property8, options);
@@ -188,9 +201,9 @@ public sealed class WorkitemStatus : IGenesysCloudModel<WorkitemStatus>
             writer.WriteNull("worktype"u8);
         }
 
-        WriteBoolean(writer, "autoTerminateWorkitem"u8, value.AutoTerminateWorkitem, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "autoTerminateWorkitem"u8, value._autoTerminateWorkitem, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

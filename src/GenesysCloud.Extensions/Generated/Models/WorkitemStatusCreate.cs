@@ -14,39 +14,49 @@ public sealed class WorkitemStatusCreate : IGenesysCloudModel<WorkitemStatusCrea
 {
     /// <summary>The name of the Status. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The Category of the Status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum? Category { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum? Category { get => _category; set => _category = value; }
 
     /// <summary>A list of destination Statuses where a Workitem with this Status can transition to. If the list is empty Workitems with this Status can transition to all other Statuses defined on the Worktype. A Status can have a maximum of 24 destinations.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("destinationStatusIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DestinationStatusIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DestinationStatusIds { get => _destinationStatusIds; set => _destinationStatusIds = value; }
 
     /// <summary>The description of the Status. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>Default destination status to which this Status will transition to if auto status transition enabled.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDestinationStatusId")]
-    public string? DefaultDestinationStatusId { get; set; }
+    public string? DefaultDestinationStatusId { get => _defaultDestinationStatusId; set => _defaultDestinationStatusId = value; }
 
     /// <summary>Delay in seconds for auto status transition. Required if defaultDestinationStatusId is provided.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusTransitionDelaySeconds")]
-    public long? StatusTransitionDelaySeconds { get; set; }
+    public long? StatusTransitionDelaySeconds { get => _statusTransitionDelaySeconds; set => _statusTransitionDelaySeconds = value; }
 
     /// <summary>Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusTransitionTime")]
-    public string? StatusTransitionTime { get; set; }
+    public string? StatusTransitionTime { get => _statusTransitionTime; set => _statusTransitionTime = value; }
 
     /// <summary>Terminate workitem on selection of status. Applicable only for statuses in the Closed category.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("autoTerminateWorkitem")]
-    public bool? AutoTerminateWorkitem { get; set; }
+    public bool? AutoTerminateWorkitem { get => _autoTerminateWorkitem; set => _autoTerminateWorkitem = value; }
+
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum? _category;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _destinationStatusIds;
+    private string? _description;
+    private string? _defaultDestinationStatusId;
+    private long? _statusTransitionDelaySeconds;
+    private string? _statusTransitionTime;
+    private bool? _autoTerminateWorkitem;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemStatusCreate IGenesysCloudModel<WorkitemStatusCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,15 +77,15 @@ public sealed class WorkitemStatusCreate : IGenesysCloudModel<WorkitemStatusCrea
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum?)null;
+                    value._category = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemStatusCreate.CategoryEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.DestinationStatusIds = null;
+                        value._destinationStatusIds = null;
                     }
                     else
                     {
@@ -86,26 +96,26 @@ public sealed class WorkitemStatusCreate : IGenesysCloudModel<WorkitemStatusCrea
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DestinationStatusIds = list2;
+                        value._destinationStatusIds = list2;
                     }
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DefaultDestinationStatusId = ReadString(ref reader, name);
+                    value._defaultDestinationStatusId = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.StatusTransitionDelaySeconds = ReadNullableInt64(ref reader, options, name);
+                    value._statusTransitionDelaySeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.StatusTransitionTime = ReadString(ref reader, name);
+                    value._statusTransitionTime = ReadString(ref reader, name);
                     break;
                 case 7:
-                    value.AutoTerminateWorkitem = ReadNullableBoolean(ref reader, name);
+                    value._autoTerminateWorkitem = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -117,9 +127,9 @@ public sealed class WorkitemStatusCreate : IGenesysCloudModel<WorkitemStatusCrea
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "category"u8, value.Category?.ToString(), nulls);
-        if (value.DestinationStatusIds is { } property3)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "category"u8, value._category?.ToString(), nulls);
+        if (value._destinationStatusIds is { } property3)
         {
             writer.WritePropertyName("destinationStatusIds"u8);
             writer.WriteStartArray();
@@ -136,12 +146,12 @@ public sealed class WorkitemStatusCreate : IGenesysCloudModel<WorkitemStatusCrea
             writer.WriteNull("destinationStatusIds"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "defaultDestinationStatusId"u8, value.DefaultDestinationStatusId, nulls);
-        WriteInt64(writer, "statusTransitionDelaySeconds"u8, value.StatusTransitionDelaySeconds, nulls);
-        WriteString(writer, "statusTransitionTime"u8, value.StatusTransitionTime, nulls);
-        WriteBoolean(writer, "autoTerminateWorkitem"u8, value.AutoTerminateWorkitem, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "defaultDestinationStatusId"u8, value._defaultDestinationStatusId, nulls);
+        WriteInt64(writer, "statusTransitionDelaySeconds"u8, value._statusTransitionDelaySeconds, nulls);
+        WriteString(writer, "statusTransitionTime"u8, value._statusTransitionTime, nulls);
+        WriteBoolean(writer, "autoTerminateWorkitem"u8, value._autoTerminateWorkitem, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemStatusFilter : IGenesysCloudModel<WorkitemStatusFilt
 {
     /// <summary>Worktype ID belonging to the selected workitem status</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("worktypeId")]
-    public string? WorktypeId { get; set; }
+    public string? WorktypeId { get => _worktypeId; set => _worktypeId = value; }
 
     /// <summary>Workitem status ID</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitemStatusId")]
-    public string? WorkitemStatusId { get; set; }
+    public string? WorkitemStatusId { get => _workitemStatusId; set => _workitemStatusId = value; }
+
+    private string? _worktypeId;
+    private string? _workitemStatusId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemStatusFilter IGenesysCloudModel<WorkitemStatusFilter>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemStatusFilter : IGenesysCloudModel<WorkitemStatusFilt
             switch (index)
             {
                 case 0:
-                    value.WorktypeId = ReadString(ref reader, name);
+                    value._worktypeId = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.WorkitemStatusId = ReadString(ref reader, name);
+                    value._workitemStatusId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemStatusFilter : IGenesysCloudModel<WorkitemStatusFilt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "worktypeId"u8, value.WorktypeId, nulls);
-        WriteString(writer, "workitemStatusId"u8, value.WorkitemStatusId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "worktypeId"u8, value._worktypeId, nulls);
+        WriteString(writer, "workitemStatusId"u8, value._workitemStatusId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

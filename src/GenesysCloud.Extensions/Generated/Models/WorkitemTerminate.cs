@@ -14,11 +14,14 @@ public sealed class WorkitemTerminate : IGenesysCloudModel<WorkitemTerminate>
 {
     /// <summary>The ID of the status the workitem should be updated to when terminating. The status must be a 'Closed' category status.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusId")]
-    public string? StatusId { get; set; }
+    public string? StatusId { get => _statusId; set => _statusId = value; }
+
+    private string? _statusId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemTerminate IGenesysCloudModel<WorkitemTerminate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -39,10 +42,10 @@ public sealed class WorkitemTerminate : IGenesysCloudModel<WorkitemTerminate>
             switch (index)
             {
                 case 0:
-                    value.StatusId = ReadString(ref reader, name);
+                    value._statusId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -54,8 +57,8 @@ public sealed class WorkitemTerminate : IGenesysCloudModel<WorkitemTerminate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "statusId"u8, value.StatusId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "statusId"u8, value._statusId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

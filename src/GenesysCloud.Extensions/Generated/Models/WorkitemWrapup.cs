@@ -14,27 +14,34 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
 {
     /// <summary>Workitem that the wrapup code has been added to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workitem")]
-    public global::GenesysCloud.Extensions.Models.WorkitemReference? Workitem { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemReference? Workitem { get => _workitem; set => _workitem = value; }
 
     /// <summary>The wrapup code used in the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCode")]
-    public global::GenesysCloud.Extensions.Models.WrapupIdReference? WrapupCode { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapupIdReference? WrapupCode { get => _wrapupCode; set => _wrapupCode = value; }
 
     /// <summary>The user who added the wrapup code to the workitem.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The user for whom wrapup code was added. This may be the same as modifiedBy.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.UserReference? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? User { get => _user; set => _user = value; }
 
     /// <summary>The modified date of the Workitem when the wrapup code was added. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemReference? _workitem;
+    private global::GenesysCloud.Extensions.Models.WrapupIdReference? _wrapupCode;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.UserReference? _user;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemWrapup IGenesysCloudModel<WorkitemWrapup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -55,22 +62,22 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
             switch (index)
             {
                 case 0:
-                    value.Workitem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemReference.ReadJson(ref reader, options);
+                    value._workitem = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemReference.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.WrapupCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupIdReference.ReadJson(ref reader, options);
+                    value._wrapupCode = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WrapupIdReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -82,7 +89,7 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Workitem is { } property1)
+        if (value._workitem is { } property1)
         {
             writer.WritePropertyName("workitem"u8);
             global::GenesysCloud.Extensions.Models.WorkitemReference.WriteJson(writer, property1, options);
@@ -92,7 +99,7 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
             writer.WriteNull("workitem"u8);
         }
 
-        if (value.WrapupCode is { } property3)
+        if (value._wrapupCode is { } property3)
         {
             writer.WritePropertyName("wrapupCode"u8);
             global::GenesysCloud.Extensions.Models.WrapupIdReference.WriteJson(writer, property3, options);
@@ -102,7 +109,7 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
             writer.WriteNull("wrapupCode"u8);
         }
 
-        if (value.ModifiedBy is { } property5)
+        if (value._modifiedBy is { } property5)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property5, options);
@@ -112,7 +119,7 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.User is { } property7)
+        if (value._user is { } property7)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property7, options);
@@ -122,8 +129,8 @@ public sealed class WorkitemWrapup : IGenesysCloudModel<WorkitemWrapup>
             writer.WriteNull("user"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

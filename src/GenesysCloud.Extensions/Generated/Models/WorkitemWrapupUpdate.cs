@@ -14,15 +14,19 @@ public sealed class WorkitemWrapupUpdate : IGenesysCloudModel<WorkitemWrapupUpda
 {
     /// <summary>Action to be performed for the wrapup code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>The wrapup code which will be added/removed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wrapupCode")]
-    public string? WrapupCode { get; set; }
+    public string? WrapupCode { get => _wrapupCode; set => _wrapupCode = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum? _action;
+    private string? _wrapupCode;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemWrapupUpdate IGenesysCloudModel<WorkitemWrapupUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemWrapupUpdate : IGenesysCloudModel<WorkitemWrapupUpda
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate.ActionEnum?)null;
                     break;
                 case 1:
-                    value.WrapupCode = ReadString(ref reader, name);
+                    value._wrapupCode = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemWrapupUpdate : IGenesysCloudModel<WorkitemWrapupUpda
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "wrapupCode"u8, value.WrapupCode, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "wrapupCode"u8, value._wrapupCode, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeBoolean : IGenesysCloudModel<Workite
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public bool? NewValue { get; set; }
+    public bool? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public bool? OldValue { get; set; }
+    public bool? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private bool? _newValue;
+    private bool? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeBoolean IGenesysCloudModel<WorkitemsAttributeChangeBoolean>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeBoolean : IGenesysCloudModel<Workite
             switch (index)
             {
                 case 0:
-                    value.NewValue = ReadNullableBoolean(ref reader, name);
+                    value._newValue = ReadNullableBoolean(ref reader, name);
                     break;
                 case 1:
-                    value.OldValue = ReadNullableBoolean(ref reader, name);
+                    value._oldValue = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemsAttributeChangeBoolean : IGenesysCloudModel<Workite
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteBoolean(writer, "newValue"u8, value.NewValue, nulls);
-        WriteBoolean(writer, "oldValue"u8, value.OldValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "newValue"u8, value._newValue, nulls);
+        WriteBoolean(writer, "oldValue"u8, value._oldValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeInstant : IGenesysCloudModel<Workite
 {
     /// <summary>New property value. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public global::System.DateTimeOffset? NewValue { get; set; }
+    public global::System.DateTimeOffset? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public global::System.DateTimeOffset? OldValue { get; set; }
+    public global::System.DateTimeOffset? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::System.DateTimeOffset? _newValue;
+    private global::System.DateTimeOffset? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeInstant IGenesysCloudModel<WorkitemsAttributeChangeInstant>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeInstant : IGenesysCloudModel<Workite
             switch (index)
             {
                 case 0:
-                    value.NewValue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._newValue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 1:
-                    value.OldValue = ReadNullableDateTimeOffset(ref reader, name);
+                    value._oldValue = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemsAttributeChangeInstant : IGenesysCloudModel<Workite
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteDateTimeOffset(writer, "newValue"u8, value.NewValue, nulls);
-        WriteDateTimeOffset(writer, "oldValue"u8, value.OldValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "newValue"u8, value._newValue, nulls);
+        WriteDateTimeOffset(writer, "oldValue"u8, value._oldValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

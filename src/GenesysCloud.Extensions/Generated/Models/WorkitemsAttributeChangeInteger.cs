@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeInteger : IGenesysCloudModel<Workite
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public long? NewValue { get; set; }
+    public long? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public long? OldValue { get; set; }
+    public long? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private long? _newValue;
+    private long? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeInteger IGenesysCloudModel<WorkitemsAttributeChangeInteger>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeInteger : IGenesysCloudModel<Workite
             switch (index)
             {
                 case 0:
-                    value.NewValue = ReadNullableInt64(ref reader, options, name);
+                    value._newValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.OldValue = ReadNullableInt64(ref reader, options, name);
+                    value._oldValue = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemsAttributeChangeInteger : IGenesysCloudModel<Workite
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "newValue"u8, value.NewValue, nulls);
-        WriteInt64(writer, "oldValue"u8, value.OldValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "newValue"u8, value._newValue, nulls);
+        WriteInt64(writer, "oldValue"u8, value._oldValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

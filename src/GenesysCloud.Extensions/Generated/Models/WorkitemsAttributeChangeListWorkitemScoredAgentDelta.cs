@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? NewValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? OldValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? _newValue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta>? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeListWorkitemScoredAgentDelta IGenesysCloudModel<WorkitemsAttributeChangeListWorkitemScoredAgentDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.NewValue = null;
+                        value._newValue = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta.ReadJson(ref reader, options));
                         }
 
-                        value.NewValue = list1;
+                        value._newValue = list1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OldValue = null;
+                        value._oldValue = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemScoredAgentDelta.ReadJson(ref reader, options));
                         }
 
-                        value.OldValue = list2;
+                        value._oldValue = list2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NewValue is { } property3)
+        if (value._newValue is { } property3)
         {
             writer.WritePropertyName("newValue"u8);
             writer.WriteStartArray();
@@ -113,7 +117,7 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
             writer.WriteNull("newValue"u8);
         }
 
-        if (value.OldValue is { } property6)
+        if (value._oldValue is { } property6)
         {
             writer.WritePropertyName("oldValue"u8);
             writer.WriteStartArray();
@@ -137,7 +141,7 @@ public sealed class WorkitemsAttributeChangeListWorkitemScoredAgentDelta : IGene
             writer.WriteNull("oldValue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? NewValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? OldValue { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _newValue;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeMap IGenesysCloudModel<WorkitemsAttributeChangeMap>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -45,7 +49,7 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
                 case 0:
                     if (IsNull(ref reader))
                     {
-                        value.NewValue = null;
+                        value._newValue = null;
                     }
                     else
                     {
@@ -56,13 +60,13 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
                             dictionary1[key1] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.NewValue = dictionary1;
+                        value._newValue = dictionary1;
                     }
                     break;
                 case 1:
                     if (IsNull(ref reader))
                     {
-                        value.OldValue = null;
+                        value._oldValue = null;
                     }
                     else
                     {
@@ -73,11 +77,11 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
                             dictionary2[key2] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
 
-                        value.OldValue = dictionary2;
+                        value._oldValue = dictionary2;
                     }
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -89,7 +93,7 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NewValue is { } property3)
+        if (value._newValue is { } property3)
         {
             writer.WritePropertyName("newValue"u8);
             writer.WriteStartObject();
@@ -107,7 +111,7 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
             writer.WriteNull("newValue"u8);
         }
 
-        if (value.OldValue is { } property5)
+        if (value._oldValue is { } property5)
         {
             writer.WritePropertyName("oldValue"u8);
             writer.WriteStartObject();
@@ -125,7 +129,7 @@ public sealed class WorkitemsAttributeChangeMap : IGenesysCloudModel<WorkitemsAt
             writer.WriteNull("oldValue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeString : IGenesysCloudModel<Workitem
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public string? NewValue { get; set; }
+    public string? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public string? OldValue { get; set; }
+    public string? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private string? _newValue;
+    private string? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeString IGenesysCloudModel<WorkitemsAttributeChangeString>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeString : IGenesysCloudModel<Workitem
             switch (index)
             {
                 case 0:
-                    value.NewValue = ReadString(ref reader, name);
+                    value._newValue = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.OldValue = ReadString(ref reader, name);
+                    value._oldValue = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemsAttributeChangeString : IGenesysCloudModel<Workitem
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "newValue"u8, value.NewValue, nulls);
-        WriteString(writer, "oldValue"u8, value.OldValue, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "newValue"u8, value._newValue, nulls);
+        WriteString(writer, "oldValue"u8, value._oldValue, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeWorkitemRuleSettings : IGenesysCloud
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? NewValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? OldValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? _newValue;
+    private global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeWorkitemRuleSettings IGenesysCloudModel<WorkitemsAttributeChangeWorkitemRuleSettings>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeWorkitemRuleSettings : IGenesysCloud
             switch (index)
             {
                 case 0:
-                    value.NewValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
+                    value._newValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.OldValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
+                    value._oldValue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,7 +65,7 @@ public sealed class WorkitemsAttributeChangeWorkitemRuleSettings : IGenesysCloud
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.NewValue is { } property1)
+        if (value._newValue is { } property1)
         {
             writer.WritePropertyName("newValue"u8);
             global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.WriteJson(writer, property1, options);
@@ -71,7 +75,7 @@ public sealed class WorkitemsAttributeChangeWorkitemRuleSettings : IGenesysCloud
             writer.WriteNull("newValue"u8);
         }
 
-        if (value.OldValue is { } property3)
+        if (value._oldValue is { } property3)
         {
             writer.WritePropertyName("oldValue"u8);
             global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.WriteJson(writer, property3, options);
@@ -81,7 +85,7 @@ public sealed class WorkitemsAttributeChangeWorkitemRuleSettings : IGenesysCloud
             writer.WriteNull("oldValue"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

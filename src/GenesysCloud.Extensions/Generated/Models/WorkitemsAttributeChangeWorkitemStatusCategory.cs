@@ -14,15 +14,19 @@ public sealed class WorkitemsAttributeChangeWorkitemStatusCategory : IGenesysClo
 {
     /// <summary>New property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newValue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum? NewValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum? NewValue { get => _newValue; set => _newValue = value; }
 
     /// <summary>Old property value</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("oldValue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum? OldValue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum? OldValue { get => _oldValue; set => _oldValue = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum? _newValue;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum? _oldValue;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsAttributeChangeWorkitemStatusCategory IGenesysCloudModel<WorkitemsAttributeChangeWorkitemStatusCategory>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkitemsAttributeChangeWorkitemStatusCategory : IGenesysClo
             switch (index)
             {
                 case 0:
-                    value.NewValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum?)null;
+                    value._newValue = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.NewValueEnum?)null;
                     break;
                 case 1:
-                    value.OldValue = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum?)null;
+                    value._oldValue = ReadEnum(ref reader, name) is { } text2 ? new global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum(text2) : (global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemStatusCategory.OldValueEnum?)null;
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkitemsAttributeChangeWorkitemStatusCategory : IGenesysClo
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "newValue"u8, value.NewValue?.ToString(), nulls);
-        WriteString(writer, "oldValue"u8, value.OldValue?.ToString(), nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "newValue"u8, value._newValue?.ToString(), nulls);
+        WriteString(writer, "oldValue"u8, value._oldValue?.ToString(), nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WorkitemsChangeWorkbinDelta : IGenesysCloudModel<WorkitemsCh
 {
     /// <summary>Version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>modifiedBy</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The changes that originated this version</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("delta")]
-    public global::GenesysCloud.Extensions.Models.WorkbinDelta? Delta { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinDelta? Delta { get => _delta; set => _delta = value; }
+
+    private long? _version;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.WorkbinDelta? _delta;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkitemsChangeWorkbinDelta IGenesysCloudModel<WorkitemsChangeWorkbinDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WorkitemsChangeWorkbinDelta : IGenesysCloudModel<WorkitemsCh
             switch (index)
             {
                 case 0:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Delta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinDelta.ReadJson(ref reader, options);
+                    value._delta = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinDelta.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,8 +73,8 @@ public sealed class WorkitemsChangeWorkbinDelta : IGenesysCloudModel<WorkitemsCh
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.ModifiedBy is { } property1)
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._modifiedBy is { } property1)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property1, options);
@@ -79,7 +84,7 @@ public sealed class WorkitemsChangeWorkbinDelta : IGenesysCloudModel<WorkitemsCh
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.Delta is { } property3)
+        if (value._delta is { } property3)
         {
             writer.WritePropertyName("delta"u8);
             global::GenesysCloud.Extensions.Models.WorkbinDelta.WriteJson(writer, property3, options);
@@ -89,7 +94,7 @@ public sealed class WorkitemsChangeWorkbinDelta : IGenesysCloudModel<WorkitemsCh
             writer.WriteNull("delta"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,55 +14,69 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The current name of the workspace.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>type</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::GenesysCloud.Extensions.Models.Workspace.TypeEnum? Type { get; set; }
+    public global::GenesysCloud.Extensions.Models.Workspace.TypeEnum? Type { get => _type; set => _type = value; }
 
     /// <summary>Gets or sets <c>isCurrentUserWorkspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("isCurrentUserWorkspace")]
-    public bool? IsCurrentUserWorkspace { get; set; }
+    public bool? IsCurrentUserWorkspace { get => _isCurrentUserWorkspace; set => _isCurrentUserWorkspace = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>bucket</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bucket")]
-    public string? Bucket { get; set; }
+    public string? Bucket { get => _bucket; set => _bucket = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>summary</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-    public global::GenesysCloud.Extensions.Models.WorkspaceSummary? Summary { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkspaceSummary? Summary { get => _summary; set => _summary = value; }
 
     /// <summary>Gets or sets <c>acl</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acl")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Acl { get => _acl; set => _acl = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Workspace.TypeEnum? _type;
+    private bool? _isCurrentUserWorkspace;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _user;
+    private string? _bucket;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.WorkspaceSummary? _summary;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _acl;
+    private string? _description;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Workspace IGenesysCloudModel<Workspace>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -83,36 +97,36 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Workspace.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Workspace.TypeEnum?)null;
+                    value._type = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Workspace.TypeEnum(text1) : (global::GenesysCloud.Extensions.Models.Workspace.TypeEnum?)null;
                     break;
                 case 3:
-                    value.IsCurrentUserWorkspace = ReadNullableBoolean(ref reader, name);
+                    value._isCurrentUserWorkspace = ReadNullableBoolean(ref reader, name);
                     break;
                 case 4:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.Bucket = ReadString(ref reader, name);
+                    value._bucket = ReadString(ref reader, name);
                     break;
                 case 6:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 7:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 8:
-                    value.Summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkspaceSummary.ReadJson(ref reader, options);
+                    value._summary = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkspaceSummary.ReadJson(ref reader, options);
                     break;
                 case 9:
                     if (IsNull(ref reader))
                     {
-                        value.Acl = null;
+                        value._acl = null;
                     }
                     else
                     {
@@ -123,17 +137,17 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
                             list2.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Acl = list2;
+                        value._acl = list2;
                     }
                     break;
                 case 10:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 11:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -145,11 +159,11 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "type"u8, value.Type?.ToString(), nulls);
-        WriteBoolean(writer, "isCurrentUserWorkspace"u8, value.IsCurrentUserWorkspace, nulls);
-        if (value.User is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "type"u8, value._type?.ToString(), nulls);
+        WriteBoolean(writer, "isCurrentUserWorkspace"u8, value._isCurrentUserWorkspace, nulls);
+        if (value._user is { } property3)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property3, options);
@@ -159,10 +173,10 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
             writer.WriteNull("user"u8);
         }
 
-        WriteString(writer, "bucket"u8, value.Bucket, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.Summary is { } property5)
+        WriteString(writer, "bucket"u8, value._bucket, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._summary is { } property5)
         {
             writer.WritePropertyName("summary"u8);
             global::GenesysCloud.Extensions.Models.WorkspaceSummary.WriteJson(writer, property5, options);
@@ -172,7 +186,7 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
             writer.WriteNull("summary"u8);
         }
 
-        if (value.Acl is { } property7)
+        if (value._acl is { } property7)
         {
             writer.WritePropertyName("acl"u8);
             writer.WriteStartArray();
@@ -189,9 +203,9 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
             writer.WriteNull("acl"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WorkspaceCreate : IGenesysCloudModel<WorkspaceCreate>
 {
     /// <summary>The workspace name</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>bucket</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bucket")]
-    public string? Bucket { get; set; }
+    public string? Bucket { get => _bucket; set => _bucket = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
+
+    private string? _name;
+    private string? _bucket;
+    private string? _description;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkspaceCreate IGenesysCloudModel<WorkspaceCreate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WorkspaceCreate : IGenesysCloudModel<WorkspaceCreate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Bucket = ReadString(ref reader, name);
+                    value._bucket = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WorkspaceCreate : IGenesysCloudModel<WorkspaceCreate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "bucket"u8, value.Bucket, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "bucket"u8, value._bucket, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

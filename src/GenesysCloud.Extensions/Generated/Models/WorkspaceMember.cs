@@ -14,43 +14,54 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>workspace</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("workspace")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Workspace { get => _workspace; set => _workspace = value; }
 
     /// <summary>The workspace member type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memberType")]
-    public global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum? MemberType { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum? MemberType { get => _memberType; set => _memberType = value; }
 
     /// <summary>Gets or sets <c>member</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("member")]
-    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get; set; }
+    public global::GenesysCloud.Extensions.Models.DomainEntityRef? Member { get => _member; set => _member = value; }
 
     /// <summary>Gets or sets <c>user</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
-    public global::GenesysCloud.Extensions.Models.User? User { get; set; }
+    public global::GenesysCloud.Extensions.Models.User? User { get => _user; set => _user = value; }
 
     /// <summary>Gets or sets <c>group</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
-    public global::GenesysCloud.Extensions.Models.Group? Group { get; set; }
+    public global::GenesysCloud.Extensions.Models.Group? Group { get => _group; set => _group = value; }
 
     /// <summary>Gets or sets <c>securityProfile</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("securityProfile")]
-    public global::GenesysCloud.Extensions.Models.SecurityProfile? SecurityProfile { get; set; }
+    public global::GenesysCloud.Extensions.Models.SecurityProfile? SecurityProfile { get => _securityProfile; set => _securityProfile = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _workspace;
+    private global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum? _memberType;
+    private global::GenesysCloud.Extensions.Models.DomainEntityRef? _member;
+    private global::GenesysCloud.Extensions.Models.User? _user;
+    private global::GenesysCloud.Extensions.Models.Group? _group;
+    private global::GenesysCloud.Extensions.Models.SecurityProfile? _securityProfile;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkspaceMember IGenesysCloudModel<WorkspaceMember>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -71,34 +82,34 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._workspace = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.MemberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum?)null;
+                    value._memberType = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum(text1) : (global::GenesysCloud.Extensions.Models.WorkspaceMember.MemberTypeEnum?)null;
                     break;
                 case 4:
-                    value.Member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
+                    value._member = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.DomainEntityRef.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.User = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
+                    value._user = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.User.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.Group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
+                    value._group = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Group.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.SecurityProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SecurityProfile.ReadJson(ref reader, options);
+                    value._securityProfile = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.SecurityProfile.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,9 +121,9 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Workspace is { } property2)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._workspace is { } property2)
         {
             writer.WritePropertyName("workspace"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property2, options);
@@ -122,8 +133,8 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             writer.WriteNull("workspace"u8);
         }
 
-        WriteString(writer, "memberType"u8, value.MemberType?.ToString(), nulls);
-        if (value.Member is { } property4)
+        WriteString(writer, "memberType"u8, value._memberType?.ToString(), nulls);
+        if (value._member is { } property4)
         {
             writer.WritePropertyName("member"u8);
             global::GenesysCloud.Extensions.Models.DomainEntityRef.WriteJson(writer, property4, options);
@@ -133,7 +144,7 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             writer.WriteNull("member"u8);
         }
 
-        if (value.User is { } property6)
+        if (value._user is { } property6)
         {
             writer.WritePropertyName("user"u8);
             global::GenesysCloud.Extensions.Models.User.WriteJson(writer, property6, options);
@@ -143,7 +154,7 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             writer.WriteNull("user"u8);
         }
 
-        if (value.Group is { } property8)
+        if (value._group is { } property8)
         {
             writer.WritePropertyName("group"u8);
             global::GenesysCloud.Extensions.Models.Group.WriteJson(writer, property8, options);
@@ -153,7 +164,7 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             writer.WriteNull("group"u8);
         }
 
-        if (value.SecurityProfile is { } property10)
+        if (value._securityProfile is { } property10)
         {
             writer.WritePropertyName("securityProfile"u8);
             global::GenesysCloud.Extensions.Models.SecurityProfile.WriteJson(writer, property10, options);
@@ -163,8 +174,8 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
             writer.WriteNull("securityProfile"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

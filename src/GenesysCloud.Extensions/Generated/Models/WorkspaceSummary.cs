@@ -14,15 +14,19 @@ public sealed class WorkspaceSummary : IGenesysCloudModel<WorkspaceSummary>
 {
     /// <summary>Gets or sets <c>totalDocumentCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalDocumentCount")]
-    public long? TotalDocumentCount { get; set; }
+    public long? TotalDocumentCount { get => _totalDocumentCount; set => _totalDocumentCount = value; }
 
     /// <summary>Gets or sets <c>totalDocumentByteCount</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalDocumentByteCount")]
-    public long? TotalDocumentByteCount { get; set; }
+    public long? TotalDocumentByteCount { get => _totalDocumentByteCount; set => _totalDocumentByteCount = value; }
+
+    private long? _totalDocumentCount;
+    private long? _totalDocumentByteCount;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorkspaceSummary IGenesysCloudModel<WorkspaceSummary>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -43,13 +47,13 @@ public sealed class WorkspaceSummary : IGenesysCloudModel<WorkspaceSummary>
             switch (index)
             {
                 case 0:
-                    value.TotalDocumentCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalDocumentCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.TotalDocumentByteCount = ReadNullableInt64(ref reader, options, name);
+                    value._totalDocumentByteCount = ReadNullableInt64(ref reader, options, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -61,9 +65,9 @@ public sealed class WorkspaceSummary : IGenesysCloudModel<WorkspaceSummary>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "totalDocumentCount"u8, value.TotalDocumentCount, nulls);
-        WriteInt64(writer, "totalDocumentByteCount"u8, value.TotalDocumentByteCount, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "totalDocumentCount"u8, value._totalDocumentCount, nulls);
+        WriteInt64(writer, "totalDocumentByteCount"u8, value._totalDocumentByteCount, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

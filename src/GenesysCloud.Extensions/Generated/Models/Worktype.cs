@@ -14,111 +14,139 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The name of the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The division to which this entity belongs.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("division")]
-    public global::GenesysCloud.Extensions.Models.Division? Division { get; set; }
+    public global::GenesysCloud.Extensions.Models.Division? Division { get => _division; set => _division = value; }
 
     /// <summary>The description of the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The creation date of the Worktype. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>The modified date of the Worktype. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>The default Workbin for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultWorkbin")]
-    public global::GenesysCloud.Extensions.Models.WorkbinReference? DefaultWorkbin { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkbinReference? DefaultWorkbin { get => _defaultWorkbin; set => _defaultWorkbin = value; }
 
     /// <summary>The default status for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultStatus")]
-    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? DefaultStatus { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemStatusReference? DefaultStatus { get => _defaultStatus; set => _defaultStatus = value; }
 
     /// <summary>The list of possible statuses for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statuses")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatus>? Statuses { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatus>? Statuses { get => _statuses; set => _statuses = value; }
 
     /// <summary>The default duration in seconds for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDurationSeconds")]
-    public long? DefaultDurationSeconds { get; set; }
+    public long? DefaultDurationSeconds { get => _defaultDurationSeconds; set => _defaultDurationSeconds = value; }
 
     /// <summary>The default expiration time in seconds for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultExpirationSeconds")]
-    public long? DefaultExpirationSeconds { get; set; }
+    public long? DefaultExpirationSeconds { get => _defaultExpirationSeconds; set => _defaultExpirationSeconds = value; }
 
     /// <summary>The default due duration in seconds for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationSeconds")]
-    public long? DefaultDueDurationSeconds { get; set; }
+    public long? DefaultDueDurationSeconds { get => _defaultDueDurationSeconds; set => _defaultDueDurationSeconds = value; }
 
     /// <summary>The default priority for Workitems created from the Worktype. The valid range is between -25,000,000 and 25,000,000.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultPriority")]
-    public long? DefaultPriority { get; set; }
+    public long? DefaultPriority { get => _defaultPriority; set => _defaultPriority = value; }
 
     /// <summary>The default language for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguage")]
-    public global::GenesysCloud.Extensions.Models.LanguageReference? DefaultLanguage { get; set; }
+    public global::GenesysCloud.Extensions.Models.LanguageReference? DefaultLanguage { get => _defaultLanguage; set => _defaultLanguage = value; }
 
     /// <summary>The default time to time to live in seconds for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public long? DefaultTtlSeconds { get; set; }
+    public long? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>The id of the User who modified the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.UserReference? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>The default queue for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultQueue")]
-    public global::GenesysCloud.Extensions.Models.WorkitemQueueReference? DefaultQueue { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemQueueReference? DefaultQueue { get => _defaultQueue; set => _defaultQueue = value; }
 
     /// <summary>The default skills for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultSkills")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? DefaultSkills { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? DefaultSkills { get => _defaultSkills; set => _defaultSkills = value; }
 
     /// <summary>When set to true, Workitems will be sent to the queue of the Worktype as they are created. Default value is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentEnabled")]
-    public bool? AssignmentEnabled { get; set; }
+    public bool? AssignmentEnabled { get => _assignmentEnabled; set => _assignmentEnabled = value; }
 
     /// <summary>The schema defining the custom attributes for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schema")]
-    public global::GenesysCloud.Extensions.Models.WorkitemSchema? Schema { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemSchema? Schema { get => _schema; set => _schema = value; }
 
     /// <summary>The target service level for Workitems created from the Worktype. The default value is 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelTarget")]
-    public long? ServiceLevelTarget { get; set; }
+    public long? ServiceLevelTarget { get => _serviceLevelTarget; set => _serviceLevelTarget = value; }
 
     /// <summary>Settings for the worktypes rules.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? RuleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? RuleSettings { get => _ruleSettings; set => _ruleSettings = value; }
 
     /// <summary>The flow associated with the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flow")]
-    public global::GenesysCloud.Extensions.Models.WorkitemFlowReference? Flow { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemFlowReference? Flow { get => _flow; set => _flow = value; }
 
     /// <summary>The default script for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultScript")]
-    public global::GenesysCloud.Extensions.Models.WorkitemScriptReference? DefaultScript { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemScriptReference? DefaultScript { get => _defaultScript; set => _defaultScript = value; }
 
     /// <summary>When set to true, will allow Workitems to be associated with External Contacts that are not assigned to any division. Default value is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unassignedDivisionContactsEnabled")]
-    public bool? UnassignedDivisionContactsEnabled { get; set; }
+    public bool? UnassignedDivisionContactsEnabled { get => _unassignedDivisionContactsEnabled; set => _unassignedDivisionContactsEnabled = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::GenesysCloud.Extensions.Models.Division? _division;
+    private string? _description;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private global::GenesysCloud.Extensions.Models.WorkbinReference? _defaultWorkbin;
+    private global::GenesysCloud.Extensions.Models.WorkitemStatusReference? _defaultStatus;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemStatus>? _statuses;
+    private long? _defaultDurationSeconds;
+    private long? _defaultExpirationSeconds;
+    private long? _defaultDueDurationSeconds;
+    private long? _defaultPriority;
+    private global::GenesysCloud.Extensions.Models.LanguageReference? _defaultLanguage;
+    private long? _defaultTtlSeconds;
+    private global::GenesysCloud.Extensions.Models.UserReference? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.WorkitemQueueReference? _defaultQueue;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RoutingSkillReference>? _defaultSkills;
+    private bool? _assignmentEnabled;
+    private global::GenesysCloud.Extensions.Models.WorkitemSchema? _schema;
+    private long? _serviceLevelTarget;
+    private global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? _ruleSettings;
+    private global::GenesysCloud.Extensions.Models.WorkitemFlowReference? _flow;
+    private global::GenesysCloud.Extensions.Models.WorkitemScriptReference? _defaultScript;
+    private bool? _unassignedDivisionContactsEnabled;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Worktype IGenesysCloudModel<Worktype>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -139,33 +167,33 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
+                    value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 4:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 5:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.DefaultWorkbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
+                    value._defaultWorkbin = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkbinReference.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DefaultStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
+                    value._defaultStatus = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemStatusReference.ReadJson(ref reader, options);
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.Statuses = null;
+                        value._statuses = null;
                     }
                     else
                     {
@@ -176,37 +204,37 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
                             list1.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemStatus.ReadJson(ref reader, options));
                         }
 
-                        value.Statuses = list1;
+                        value._statuses = list1;
                     }
                     break;
                 case 9:
-                    value.DefaultDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.DefaultExpirationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultExpirationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 11:
-                    value.DefaultDueDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDueDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 12:
-                    value.DefaultPriority = ReadNullableInt64(ref reader, options, name);
+                    value._defaultPriority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 13:
-                    value.DefaultLanguage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
+                    value._defaultLanguage = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.LanguageReference.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.DefaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.UserReference.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.DefaultQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueueReference.ReadJson(ref reader, options);
+                    value._defaultQueue = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemQueueReference.ReadJson(ref reader, options);
                     break;
                 case 17:
                     if (IsNull(ref reader))
                     {
-                        value.DefaultSkills = null;
+                        value._defaultSkills = null;
                     }
                     else
                     {
@@ -217,35 +245,35 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.RoutingSkillReference.ReadJson(ref reader, options));
                         }
 
-                        value.DefaultSkills = list2;
+                        value._defaultSkills = list2;
                     }
                     break;
                 case 18:
-                    value.AssignmentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._assignmentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 19:
-                    value.Schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSchema.ReadJson(ref reader, options);
+                    value._schema = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemSchema.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.ServiceLevelTarget = ReadNullableInt64(ref reader, options, name);
+                    value._serviceLevelTarget = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 21:
-                    value.RuleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
+                    value._ruleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.Flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemFlowReference.ReadJson(ref reader, options);
+                    value._flow = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemFlowReference.ReadJson(ref reader, options);
                     break;
                 case 23:
-                    value.DefaultScript = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemScriptReference.ReadJson(ref reader, options);
+                    value._defaultScript = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemScriptReference.ReadJson(ref reader, options);
                     break;
                 case 24:
-                    value.UnassignedDivisionContactsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._unassignedDivisionContactsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 25:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -257,9 +285,9 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        if (value.Division is { } property3)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        if (value._division is { } property3)
         {
             writer.WritePropertyName("division"u8);
             global::GenesysCloud.Extensions.Models.Division.WriteJson(writer, property3, options);
@@ -269,10 +297,10 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("division"u8);
         }
 
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        if (value.DefaultWorkbin is { } property5)
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        if (value._defaultWorkbin is { } property5)
         {
             writer.WritePropertyName("defaultWorkbin"u8);
             global::GenesysCloud.Extensions.Models.WorkbinReference.WriteJson(writer, property5, options);
@@ -282,7 +310,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultWorkbin"u8);
         }
 
-        if (value.DefaultStatus is { } property7)
+        if (value._defaultStatus is { } property7)
         {
             writer.WritePropertyName("defaultStatus"u8);
             global::GenesysCloud.Extensions.Models.WorkitemStatusReference.WriteJson(writer, property7, options);
@@ -292,7 +320,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultStatus"u8);
         }
 
-        if (value.Statuses is { } property9)
+        if (value._statuses is { } property9)
         {
             writer.WritePropertyName("statuses"u8);
             writer.WriteStartArray();
@@ -316,11 +344,11 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("statuses"u8);
         }
 
-        WriteInt64(writer, "defaultDurationSeconds"u8, value.DefaultDurationSeconds, nulls);
-        WriteInt64(writer, "defaultExpirationSeconds"u8, value.DefaultExpirationSeconds, nulls);
-        WriteInt64(writer, "defaultDueDurationSeconds"u8, value.DefaultDueDurationSeconds, nulls);
-        WriteInt64(writer, "defaultPriority"u8, value.DefaultPriority, nulls);
-        if (value.DefaultLanguage is { } property12)
+        WriteInt64(writer, "defaultDurationSeconds"u8, value._defaultDurationSeconds, nulls);
+        WriteInt64(writer, "defaultExpirationSeconds"u8, value._defaultExpirationSeconds, nulls);
+        WriteInt64(writer, "defaultDueDurationSeconds"u8, value._defaultDueDurationSeconds, nulls);
+        WriteInt64(writer, "defaultPriority"u8, value._defaultPriority, nulls);
+        if (value._defaultLanguage is { } property12)
         {
             writer.WritePropertyName("defaultLanguage"u8);
             global::GenesysCloud.Extensions.Models.LanguageReference.WriteJson(writer, property12, options);
@@ -330,8 +358,8 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultLanguage"u8);
         }
 
-        WriteInt64(writer, "defaultTtlSeconds"u8, value.DefaultTtlSeconds, nulls);
-        if (value.ModifiedBy is { } property14)
+        WriteInt64(writer, "defaultTtlSeconds"u8, value._defaultTtlSeconds, nulls);
+        if (value._modifiedBy is { } property14)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.UserReference.WriteJson(writer, property14, options);
@@ -341,7 +369,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.DefaultQueue is { } property16)
+        if (value._defaultQueue is { } property16)
         {
             writer.WritePropertyName("defaultQueue"u8);
             global::GenesysCloud.Extensions.Models.WorkitemQueueReference.WriteJson(writer, property16, options);
@@ -351,7 +379,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultQueue"u8);
         }
 
-        if (value.DefaultSkills is { } property18)
+        if (value._defaultSkills is { } property18)
         {
             writer.WritePropertyName("defaultSkills"u8);
             writer.WriteStartArray();
@@ -375,8 +403,8 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultSkills"u8);
         }
 
-        WriteBoolean(writer, "assignmentEnabled"u8, value.AssignmentEnabled, nulls);
-        if (value.Schema is { } property21)
+        WriteBoolean(writer, "assignmentEnabled"u8, value._assignmentEnabled, nulls);
+        if (value._schema is { } property21)
         {
             writer.WritePropertyName("schema"u8);
             global::GenesysCloud.Extensions.Models.WorkitemSchema.WriteJson(writer, property21, options);
@@ -386,8 +414,8 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("schema"u8);
         }
 
-        WriteInt64(writer, "serviceLevelTarget"u8, value.ServiceLevelTarget, nulls);
-        if (value.RuleSettings is { } property23)
+        WriteInt64(writer, "serviceLevelTarget"u8, value._serviceLevelTarget, nulls);
+        if (value._ruleSettings is { } property23)
         {
             writer.WritePropertyName("ruleSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.WriteJson(writer, property23, options);
@@ -397,7 +425,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("ruleSettings"u8);
         }
 
-        if (value.Flow is { } property25)
+        if (value._flow is { } property25)
         {
             writer.WritePropertyName("flow"u8);
             global::GenesysCloud.Extensions.Models.WorkitemFlowReference.WriteJson(writer, property25, options);
@@ -407,7 +435,7 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("flow"u8);
         }
 
-        if (value.DefaultScript is { } property27)
+        if (value._defaultScript is { } property27)
         {
             writer.WritePropertyName("defaultScript"u8);
             global::GenesysCloud.Extensions.Models.WorkitemScriptReference.WriteJson(writer, property27, options);
@@ -417,9 +445,9 @@ public sealed class Worktype : IGenesysCloudModel<Worktype>
             writer.WriteNull("defaultScript"u8);
         }
 
-        WriteBoolean(writer, "unassignedDivisionContactsEnabled"u8, value.UnassignedDivisionContactsEnabled, nulls);
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteBoolean(writer, "unassignedDivisionContactsEnabled"u8, value._unassignedDivisionContactsEnabled, nulls);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

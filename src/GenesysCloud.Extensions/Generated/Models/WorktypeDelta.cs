@@ -14,99 +14,124 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
 {
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Name { get => _name; set => _name = value; }
 
     /// <summary>Gets or sets <c>description</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? Description { get => _description; set => _description = value; }
 
     /// <summary>Gets or sets <c>statuses</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statuses")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? Statuses { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? Statuses { get => _statuses; set => _statuses = value; }
 
     /// <summary>Gets or sets <c>defaultWorkbinId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultWorkbinId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultWorkbinId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultWorkbinId { get => _defaultWorkbinId; set => _defaultWorkbinId = value; }
 
     /// <summary>Gets or sets <c>defaultDurationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDurationSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultDurationSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultDurationSeconds { get => _defaultDurationSeconds; set => _defaultDurationSeconds = value; }
 
     /// <summary>Gets or sets <c>defaultExpirationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultExpirationSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultExpirationSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultExpirationSeconds { get => _defaultExpirationSeconds; set => _defaultExpirationSeconds = value; }
 
     /// <summary>Gets or sets <c>defaultDueDurationSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultDueDurationSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultDueDurationSeconds { get => _defaultDueDurationSeconds; set => _defaultDueDurationSeconds = value; }
 
     /// <summary>Gets or sets <c>defaultPriority</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultPriority")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultPriority { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultPriority { get => _defaultPriority; set => _defaultPriority = value; }
 
     /// <summary>Gets or sets <c>defaultSkillIds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultSkillIds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? DefaultSkillIds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? DefaultSkillIds { get => _defaultSkillIds; set => _defaultSkillIds = value; }
 
     /// <summary>Gets or sets <c>defaultStatusId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultStatusId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultStatusId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultStatusId { get => _defaultStatusId; set => _defaultStatusId = value; }
 
     /// <summary>Gets or sets <c>defaultLanguageId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguageId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultLanguageId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultLanguageId { get => _defaultLanguageId; set => _defaultLanguageId = value; }
 
     /// <summary>Gets or sets <c>defaultTtlSeconds</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultTtlSeconds { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>Gets or sets <c>assignmentEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentEnabled")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? AssignmentEnabled { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? AssignmentEnabled { get => _assignmentEnabled; set => _assignmentEnabled = value; }
 
     /// <summary>Gets or sets <c>defaultQueueId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultQueueId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultQueueId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultQueueId { get => _defaultQueueId; set => _defaultQueueId = value; }
 
     /// <summary>Gets or sets <c>schemaId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? SchemaId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>Gets or sets <c>schemaVersion</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaVersion")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? SchemaVersion { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? SchemaVersion { get => _schemaVersion; set => _schemaVersion = value; }
 
     /// <summary>Gets or sets <c>serviceLevelTarget</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelTarget")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? ServiceLevelTarget { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? ServiceLevelTarget { get => _serviceLevelTarget; set => _serviceLevelTarget = value; }
 
     /// <summary>Gets or sets <c>dateModified</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Gets or sets <c>modifiedBy</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("modifiedBy")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? ModifiedBy { get => _modifiedBy; set => _modifiedBy = value; }
 
     /// <summary>Gets or sets <c>defaultScriptId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultScriptId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultScriptId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? DefaultScriptId { get => _defaultScriptId; set => _defaultScriptId = value; }
 
     /// <summary>Gets or sets <c>flowId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flowId")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? FlowId { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? FlowId { get => _flowId; set => _flowId = value; }
 
     /// <summary>Gets or sets <c>ruleSettings</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings? RuleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings? RuleSettings { get => _ruleSettings; set => _ruleSettings = value; }
 
     /// <summary>Gets or sets <c>unassignedDivisionContactsEnabled</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unassignedDivisionContactsEnabled")]
-    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? UnassignedDivisionContactsEnabled { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? UnassignedDivisionContactsEnabled { get => _unassignedDivisionContactsEnabled; set => _unassignedDivisionContactsEnabled = value; }
+
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _name;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _description;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? _statuses;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _defaultWorkbinId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _defaultDurationSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _defaultExpirationSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _defaultDueDurationSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _defaultPriority;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList? _defaultSkillIds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _defaultStatusId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _defaultLanguageId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _defaultTtlSeconds;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? _assignmentEnabled;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _defaultQueueId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _schemaId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _schemaVersion;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger? _serviceLevelTarget;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant? _dateModified;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _modifiedBy;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _defaultScriptId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString? _flowId;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings? _ruleSettings;
+    private global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean? _unassignedDivisionContactsEnabled;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorktypeDelta IGenesysCloudModel<WorktypeDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -127,76 +152,76 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             switch (index)
             {
                 case 0:
-                    value.Name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._name = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 1:
-                    value.Description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._description = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 2:
-                    value.Statuses = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
+                    value._statuses = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
                     break;
                 case 3:
-                    value.DefaultWorkbinId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._defaultWorkbinId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 4:
-                    value.DefaultDurationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._defaultDurationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 5:
-                    value.DefaultExpirationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._defaultExpirationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 6:
-                    value.DefaultDueDurationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._defaultDueDurationSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 7:
-                    value.DefaultPriority = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._defaultPriority = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 8:
-                    value.DefaultSkillIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
+                    value._defaultSkillIds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.ReadJson(ref reader, options);
                     break;
                 case 9:
-                    value.DefaultStatusId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._defaultStatusId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 10:
-                    value.DefaultLanguageId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._defaultLanguageId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.DefaultTtlSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._defaultTtlSeconds = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 12:
-                    value.AssignmentEnabled = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
+                    value._assignmentEnabled = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
                     break;
                 case 13:
-                    value.DefaultQueueId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._defaultQueueId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 14:
-                    value.SchemaId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._schemaId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 15:
-                    value.SchemaVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._schemaVersion = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 16:
-                    value.ServiceLevelTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
+                    value._serviceLevelTarget = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.ReadJson(ref reader, options);
                     break;
                 case 17:
-                    value.DateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
+                    value._dateModified = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.ReadJson(ref reader, options);
                     break;
                 case 18:
-                    value.ModifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._modifiedBy = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 19:
-                    value.DefaultScriptId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._defaultScriptId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 20:
-                    value.FlowId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
+                    value._flowId = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.ReadJson(ref reader, options);
                     break;
                 case 21:
-                    value.RuleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings.ReadJson(ref reader, options);
+                    value._ruleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings.ReadJson(ref reader, options);
                     break;
                 case 22:
-                    value.UnassignedDivisionContactsEnabled = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
+                    value._unassignedDivisionContactsEnabled = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -208,7 +233,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        if (value.Name is { } property1)
+        if (value._name is { } property1)
         {
             writer.WritePropertyName("name"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property1, options);
@@ -218,7 +243,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("name"u8);
         }
 
-        if (value.Description is { } property3)
+        if (value._description is { } property3)
         {
             writer.WritePropertyName("description"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property3, options);
@@ -228,7 +253,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("description"u8);
         }
 
-        if (value.Statuses is { } property5)
+        if (value._statuses is { } property5)
         {
             writer.WritePropertyName("statuses"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.WriteJson(writer, property5, options);
@@ -238,7 +263,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("statuses"u8);
         }
 
-        if (value.DefaultWorkbinId is { } property7)
+        if (value._defaultWorkbinId is { } property7)
         {
             writer.WritePropertyName("defaultWorkbinId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property7, options);
@@ -248,7 +273,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultWorkbinId"u8);
         }
 
-        if (value.DefaultDurationSeconds is { } property9)
+        if (value._defaultDurationSeconds is { } property9)
         {
             writer.WritePropertyName("defaultDurationSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property9, options);
@@ -258,7 +283,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultDurationSeconds"u8);
         }
 
-        if (value.DefaultExpirationSeconds is { } property11)
+        if (value._defaultExpirationSeconds is { } property11)
         {
             writer.WritePropertyName("defaultExpirationSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property11, options);
@@ -268,7 +293,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultExpirationSeconds"u8);
         }
 
-        if (value.DefaultDueDurationSeconds is { } property13)
+        if (value._defaultDueDurationSeconds is { } property13)
         {
             writer.WritePropertyName("defaultDueDurationSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property13, options);
@@ -278,7 +303,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultDueDurationSeconds"u8);
         }
 
-        if (value.DefaultPriority is { } property15)
+        if (value._defaultPriority is { } property15)
         {
             writer.WritePropertyName("defaultPriority"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property15, options);
@@ -288,7 +313,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultPriority"u8);
         }
 
-        if (value.DefaultSkillIds is { } property17)
+        if (value._defaultSkillIds is { } property17)
         {
             writer.WritePropertyName("defaultSkillIds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeList.WriteJson(writer, property17, options);
@@ -298,7 +323,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultSkillIds"u8);
         }
 
-        if (value.DefaultStatusId is { } property19)
+        if (value._defaultStatusId is { } property19)
         {
             writer.WritePropertyName("defaultStatusId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property19, options);
@@ -308,7 +333,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultStatusId"u8);
         }
 
-        if (value.DefaultLanguageId is { } property21)
+        if (value._defaultLanguageId is { } property21)
         {
             writer.WritePropertyName("defaultLanguageId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property21, options);
@@ -318,7 +343,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultLanguageId"u8);
         }
 
-        if (value.DefaultTtlSeconds is { } property23)
+        if (value._defaultTtlSeconds is { } property23)
         {
             writer.WritePropertyName("defaultTtlSeconds"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property23, options);
@@ -328,7 +353,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultTtlSeconds"u8);
         }
 
-        if (value.AssignmentEnabled is { } property25)
+        if (value._assignmentEnabled is { } property25)
         {
             writer.WritePropertyName("assignmentEnabled"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.WriteJson(writer, property25, options);
@@ -338,7 +363,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("assignmentEnabled"u8);
         }
 
-        if (value.DefaultQueueId is { } property27)
+        if (value._defaultQueueId is { } property27)
         {
             writer.WritePropertyName("defaultQueueId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property27, options);
@@ -348,7 +373,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultQueueId"u8);
         }
 
-        if (value.SchemaId is { } property29)
+        if (value._schemaId is { } property29)
         {
             writer.WritePropertyName("schemaId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property29, options);
@@ -358,7 +383,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("schemaId"u8);
         }
 
-        if (value.SchemaVersion is { } property31)
+        if (value._schemaVersion is { } property31)
         {
             writer.WritePropertyName("schemaVersion"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property31, options);
@@ -368,7 +393,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("schemaVersion"u8);
         }
 
-        if (value.ServiceLevelTarget is { } property33)
+        if (value._serviceLevelTarget is { } property33)
         {
             writer.WritePropertyName("serviceLevelTarget"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInteger.WriteJson(writer, property33, options);
@@ -378,7 +403,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("serviceLevelTarget"u8);
         }
 
-        if (value.DateModified is { } property35)
+        if (value._dateModified is { } property35)
         {
             writer.WritePropertyName("dateModified"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeInstant.WriteJson(writer, property35, options);
@@ -388,7 +413,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("dateModified"u8);
         }
 
-        if (value.ModifiedBy is { } property37)
+        if (value._modifiedBy is { } property37)
         {
             writer.WritePropertyName("modifiedBy"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property37, options);
@@ -398,7 +423,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("modifiedBy"u8);
         }
 
-        if (value.DefaultScriptId is { } property39)
+        if (value._defaultScriptId is { } property39)
         {
             writer.WritePropertyName("defaultScriptId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property39, options);
@@ -408,7 +433,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("defaultScriptId"u8);
         }
 
-        if (value.FlowId is { } property41)
+        if (value._flowId is { } property41)
         {
             writer.WritePropertyName("flowId"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeString.WriteJson(writer, property41, options);
@@ -418,7 +443,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("flowId"u8);
         }
 
-        if (value.RuleSettings is { } property43)
+        if (value._ruleSettings is { } property43)
         {
             writer.WritePropertyName("ruleSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeWorkitemRuleSettings.WriteJson(writer, property43, options);
@@ -428,7 +453,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("ruleSettings"u8);
         }
 
-        if (value.UnassignedDivisionContactsEnabled is { } property45)
+        if (value._unassignedDivisionContactsEnabled is { } property45)
         {
             writer.WritePropertyName("unassignedDivisionContactsEnabled"u8);
             global::GenesysCloud.Extensions.Models.WorkitemsAttributeChangeBoolean.WriteJson(writer, property45, options);
@@ -438,7 +463,7 @@ public sealed class WorktypeDelta : IGenesysCloudModel<WorktypeDelta>
             writer.WriteNull("unassignedDivisionContactsEnabled"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,35 +14,44 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
 {
     /// <summary>Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    public long? PageSize { get; set; }
+    public long? PageSize { get => _pageSize; set => _pageSize = value; }
 
     /// <summary>Specify the value 'Count' for this parameter in order to return only the record count.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("select")]
-    public global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum? Select { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum? Select { get => _select; set => _select = value; }
 
     /// <summary>List of filter objects to be used in the search. Valid filter names are: 'divisionId', 'id', 'name', 'description', 'defaultWorkbinId', 'defaultDurationSeconds', 'defaultExpirationSeconds', 'defaultDueDurationSeconds', 'defaultPriority', 'defaultLanguageId', 'defaultTtlSeconds', 'assignmentEnabled', 'defaultQueueId', 'schemaId', 'schemaVersion', 'dateCreated', 'dateModified', 'modifiedBy'</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("filters")]
-    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? Filters { get => _filters; set => _filters = value; }
 
     /// <summary>List of entity attributes to be retrieved in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Attributes { get => _attributes; set => _attributes = value; }
 
     /// <summary>The cursor that points to the end of the set of entities that has been returned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("after")]
-    public string? After { get; set; }
+    public string? After { get => _after; set => _after = value; }
 
     /// <summary>List of entity attributes to be expanded in the result.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expands")]
-    public global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum? Expands { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum? Expands { get => _expands; set => _expands = value; }
 
     /// <summary>Sort</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    public global::GenesysCloud.Extensions.Models.WorktypeQuerySort? Sort { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorktypeQuerySort? Sort { get => _sort; set => _sort = value; }
+
+    private long? _pageSize;
+    private global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum? _select;
+    private global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WorkitemFilter>? _filters;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _attributes;
+    private string? _after;
+    private global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum? _expands;
+    private global::GenesysCloud.Extensions.Models.WorktypeQuerySort? _sort;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorktypeQueryRequest IGenesysCloudModel<WorktypeQueryRequest>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,15 +72,15 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
             switch (index)
             {
                 case 0:
-                    value.PageSize = ReadNullableInt64(ref reader, options, name);
+                    value._pageSize = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 1:
-                    value.Select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum?)null;
+                    value._select = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum(text1) : (global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.SelectEnum?)null;
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Filters = null;
+                        value._filters = null;
                     }
                     else
                     {
@@ -82,13 +91,13 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
                             list2.Add(IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.WorkitemFilter.ReadJson(ref reader, options));
                         }
 
-                        value.Filters = list2;
+                        value._filters = list2;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Attributes = null;
+                        value._attributes = null;
                     }
                     else
                     {
@@ -99,20 +108,20 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
                             list3.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Attributes = list3;
+                        value._attributes = list3;
                     }
                     break;
                 case 4:
-                    value.After = ReadString(ref reader, name);
+                    value._after = ReadString(ref reader, name);
                     break;
                 case 5:
-                    value.Expands = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum(text4) : (global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum?)null;
+                    value._expands = ReadEnum(ref reader, name) is { } text4 ? new global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum(text4) : (global::GenesysCloud.Extensions.Models.WorktypeQueryRequest.ExpandsEnum?)null;
                     break;
                 case 6:
-                    value.Sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeQuerySort.ReadJson(ref reader, options);
+                    value._sort = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorktypeQuerySort.ReadJson(ref reader, options);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -124,9 +133,9 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteInt64(writer, "pageSize"u8, value.PageSize, nulls);
-        WriteString(writer, "select"u8, value.Select?.ToString(), nulls);
-        if (value.Filters is { } property5)
+        WriteInt64(writer, "pageSize"u8, value._pageSize, nulls);
+        WriteString(writer, "select"u8, value._select?.ToString(), nulls);
+        if (value._filters is { } property5)
         {
             writer.WritePropertyName("filters"u8);
             writer.WriteStartArray();
@@ -150,7 +159,7 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
             writer.WriteNull("filters"u8);
         }
 
-        if (value.Attributes is { } property8)
+        if (value._attributes is { } property8)
         {
             writer.WritePropertyName("attributes"u8);
             writer.WriteStartArray();
@@ -167,9 +176,9 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
             writer.WriteNull("attributes"u8);
         }
 
-        WriteString(writer, "after"u8, value.After, nulls);
-        WriteString(writer, "expands"u8, value.Expands?.ToString(), nulls);
-        if (value.Sort is { } property10)
+        WriteString(writer, "after"u8, value._after, nulls);
+        WriteString(writer, "expands"u8, value._expands?.ToString(), nulls);
+        if (value._sort is { } property10)
         {
             writer.WritePropertyName("sort"u8);
             global::GenesysCloud.Extensions.Models.WorktypeQuerySort.WriteJson(writer, property10, options);
@@ -179,7 +188,7 @@ public sealed class WorktypeQueryRequest : IGenesysCloudModel<WorktypeQueryReque
             writer.WriteNull("sort"u8);
         }
 
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

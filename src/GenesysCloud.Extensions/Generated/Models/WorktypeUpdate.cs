@@ -14,83 +14,104 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
 {
     /// <summary>The name of the Worktype. Valid length between 3 and 256 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>The ID of the default Workbin for Workitems created from the Worktype.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultWorkbinId")]
-    public string? DefaultWorkbinId { get; set; }
+    public string? DefaultWorkbinId { get => _defaultWorkbinId; set => _defaultWorkbinId = value; }
 
     /// <summary>The default duration in seconds for Workitems created from the Worktype. Maximum of 365 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDurationSeconds")]
-    public long? DefaultDurationSeconds { get; set; }
+    public long? DefaultDurationSeconds { get => _defaultDurationSeconds; set => _defaultDurationSeconds = value; }
 
     /// <summary>The default expiration time in seconds for Workitems created from the Worktype. Maximum of 365 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultExpirationSeconds")]
-    public long? DefaultExpirationSeconds { get; set; }
+    public long? DefaultExpirationSeconds { get => _defaultExpirationSeconds; set => _defaultExpirationSeconds = value; }
 
     /// <summary>The default due duration in seconds for Workitems created from the Worktype. Maximum of 365 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultDueDurationSeconds")]
-    public long? DefaultDueDurationSeconds { get; set; }
+    public long? DefaultDueDurationSeconds { get => _defaultDueDurationSeconds; set => _defaultDueDurationSeconds = value; }
 
     /// <summary>The default priority for Workitems created from the Worktype. The valid range is between -25,000,000 and 25,000,000.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultPriority")]
-    public long? DefaultPriority { get; set; }
+    public long? DefaultPriority { get => _defaultPriority; set => _defaultPriority = value; }
 
     /// <summary>The default time to time to live in seconds for Workitems created from the Worktype. The valid range is between 1 and 365 days.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultTtlSeconds")]
-    public long? DefaultTtlSeconds { get; set; }
+    public long? DefaultTtlSeconds { get => _defaultTtlSeconds; set => _defaultTtlSeconds = value; }
 
     /// <summary>When set to true, Workitems will be sent to the queue of the Worktype as they are created. Default value is false.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("assignmentEnabled")]
-    public bool? AssignmentEnabled { get; set; }
+    public bool? AssignmentEnabled { get => _assignmentEnabled; set => _assignmentEnabled = value; }
 
     /// <summary>The ID of the custom attribute schema for Workitems created from the Worktype. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaId")]
-    public string? SchemaId { get; set; }
+    public string? SchemaId { get => _schemaId; set => _schemaId = value; }
 
     /// <summary>The target service level for Workitems created from the Worktype. The default value is 100.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceLevelTarget")]
-    public long? ServiceLevelTarget { get; set; }
+    public long? ServiceLevelTarget { get => _serviceLevelTarget; set => _serviceLevelTarget = value; }
 
     /// <summary>Settings for the worktypes rules.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruleSettings")]
-    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? RuleSettings { get; set; }
+    public global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? RuleSettings { get => _ruleSettings; set => _ruleSettings = value; }
 
     /// <summary>When set to true, will allow Workitems to be associated with External Contacts that are not assigned to any division. Default value is true.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unassignedDivisionContactsEnabled")]
-    public bool? UnassignedDivisionContactsEnabled { get; set; }
+    public bool? UnassignedDivisionContactsEnabled { get => _unassignedDivisionContactsEnabled; set => _unassignedDivisionContactsEnabled = value; }
 
     /// <summary>The description of the Worktype. Maximum length of 512 characters.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    public string? Description { get => _description; set => _description = value; }
 
     /// <summary>The ID of the default status for Workitems created from the Worktype. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultStatusId")]
-    public string? DefaultStatusId { get; set; }
+    public string? DefaultStatusId { get => _defaultStatusId; set => _defaultStatusId = value; }
 
     /// <summary>The version of the Worktypes custom attribute schema. The latest schema version will be used if this property is not set.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemaVersion")]
-    public long? SchemaVersion { get; set; }
+    public long? SchemaVersion { get => _schemaVersion; set => _schemaVersion = value; }
 
     /// <summary>The ID of the default language for Workitems created from the Worktype. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultLanguageId")]
-    public string? DefaultLanguageId { get; set; }
+    public string? DefaultLanguageId { get => _defaultLanguageId; set => _defaultLanguageId = value; }
 
     /// <summary>The IDs of the default skills for Workitems created from the Worktype. Must be valid UUIDs. Maximum of 20 IDs</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultSkillIds")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DefaultSkillIds { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DefaultSkillIds { get => _defaultSkillIds; set => _defaultSkillIds = value; }
 
     /// <summary>The ID of the default queue for Workitems created from the Worktype. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultQueueId")]
-    public string? DefaultQueueId { get; set; }
+    public string? DefaultQueueId { get => _defaultQueueId; set => _defaultQueueId = value; }
 
     /// <summary>The default script for Workitems created from the Worktype. Must be a valid UUID.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultScriptId")]
-    public string? DefaultScriptId { get; set; }
+    public string? DefaultScriptId { get => _defaultScriptId; set => _defaultScriptId = value; }
+
+    private string? _name;
+    private string? _defaultWorkbinId;
+    private long? _defaultDurationSeconds;
+    private long? _defaultExpirationSeconds;
+    private long? _defaultDueDurationSeconds;
+    private long? _defaultPriority;
+    private long? _defaultTtlSeconds;
+    private bool? _assignmentEnabled;
+    private string? _schemaId;
+    private long? _serviceLevelTarget;
+    private global::GenesysCloud.Extensions.Models.WorkitemRuleSettings? _ruleSettings;
+    private bool? _unassignedDivisionContactsEnabled;
+    private string? _description;
+    private string? _defaultStatusId;
+    private long? _schemaVersion;
+    private string? _defaultLanguageId;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _defaultSkillIds;
+    private string? _defaultQueueId;
+    private string? _defaultScriptId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WorktypeUpdate IGenesysCloudModel<WorktypeUpdate>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -111,57 +132,57 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
             switch (index)
             {
                 case 0:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.DefaultWorkbinId = ReadString(ref reader, name);
+                    value._defaultWorkbinId = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DefaultDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 3:
-                    value.DefaultExpirationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultExpirationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 4:
-                    value.DefaultDueDurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultDueDurationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.DefaultPriority = ReadNullableInt64(ref reader, options, name);
+                    value._defaultPriority = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 6:
-                    value.DefaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._defaultTtlSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 7:
-                    value.AssignmentEnabled = ReadNullableBoolean(ref reader, name);
+                    value._assignmentEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 8:
-                    value.SchemaId = ReadString(ref reader, name);
+                    value._schemaId = ReadString(ref reader, name);
                     break;
                 case 9:
-                    value.ServiceLevelTarget = ReadNullableInt64(ref reader, options, name);
+                    value._serviceLevelTarget = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 10:
-                    value.RuleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
+                    value._ruleSettings = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.ReadJson(ref reader, options);
                     break;
                 case 11:
-                    value.UnassignedDivisionContactsEnabled = ReadNullableBoolean(ref reader, name);
+                    value._unassignedDivisionContactsEnabled = ReadNullableBoolean(ref reader, name);
                     break;
                 case 12:
-                    value.Description = ReadString(ref reader, name);
+                    value._description = ReadString(ref reader, name);
                     break;
                 case 13:
-                    value.DefaultStatusId = ReadString(ref reader, name);
+                    value._defaultStatusId = ReadString(ref reader, name);
                     break;
                 case 14:
-                    value.SchemaVersion = ReadNullableInt64(ref reader, options, name);
+                    value._schemaVersion = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 15:
-                    value.DefaultLanguageId = ReadString(ref reader, name);
+                    value._defaultLanguageId = ReadString(ref reader, name);
                     break;
                 case 16:
                     if (IsNull(ref reader))
                     {
-                        value.DefaultSkillIds = null;
+                        value._defaultSkillIds = null;
                     }
                     else
                     {
@@ -172,17 +193,17 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DefaultSkillIds = list1;
+                        value._defaultSkillIds = list1;
                     }
                     break;
                 case 17:
-                    value.DefaultQueueId = ReadString(ref reader, name);
+                    value._defaultQueueId = ReadString(ref reader, name);
                     break;
                 case 18:
-                    value.DefaultScriptId = ReadString(ref reader, name);
+                    value._defaultScriptId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -194,17 +215,17 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "defaultWorkbinId"u8, value.DefaultWorkbinId, nulls);
-        WriteInt64(writer, "defaultDurationSeconds"u8, value.DefaultDurationSeconds, nulls);
-        WriteInt64(writer, "defaultExpirationSeconds"u8, value.DefaultExpirationSeconds, nulls);
-        WriteInt64(writer, "defaultDueDurationSeconds"u8, value.DefaultDueDurationSeconds, nulls);
-        WriteInt64(writer, "defaultPriority"u8, value.DefaultPriority, nulls);
-        WriteInt64(writer, "defaultTtlSeconds"u8, value.DefaultTtlSeconds, nulls);
-        WriteBoolean(writer, "assignmentEnabled"u8, value.AssignmentEnabled, nulls);
-        WriteString(writer, "schemaId"u8, value.SchemaId, nulls);
-        WriteInt64(writer, "serviceLevelTarget"u8, value.ServiceLevelTarget, nulls);
-        if (value.RuleSettings is { } property2)
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "defaultWorkbinId"u8, value._defaultWorkbinId, nulls);
+        WriteInt64(writer, "defaultDurationSeconds"u8, value._defaultDurationSeconds, nulls);
+        WriteInt64(writer, "defaultExpirationSeconds"u8, value._defaultExpirationSeconds, nulls);
+        WriteInt64(writer, "defaultDueDurationSeconds"u8, value._defaultDueDurationSeconds, nulls);
+        WriteInt64(writer, "defaultPriority"u8, value._defaultPriority, nulls);
+        WriteInt64(writer, "defaultTtlSeconds"u8, value._defaultTtlSeconds, nulls);
+        WriteBoolean(writer, "assignmentEnabled"u8, value._assignmentEnabled, nulls);
+        WriteString(writer, "schemaId"u8, value._schemaId, nulls);
+        WriteInt64(writer, "serviceLevelTarget"u8, value._serviceLevelTarget, nulls);
+        if (value._ruleSettings is { } property2)
         {
             writer.WritePropertyName("ruleSettings"u8);
             global::GenesysCloud.Extensions.Models.WorkitemRuleSettings.WriteJson(writer, property2, options);
@@ -214,12 +235,12 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
             writer.WriteNull("ruleSettings"u8);
         }
 
-        WriteBoolean(writer, "unassignedDivisionContactsEnabled"u8, value.UnassignedDivisionContactsEnabled, nulls);
-        WriteString(writer, "description"u8, value.Description, nulls);
-        WriteString(writer, "defaultStatusId"u8, value.DefaultStatusId, nulls);
-        WriteInt64(writer, "schemaVersion"u8, value.SchemaVersion, nulls);
-        WriteString(writer, "defaultLanguageId"u8, value.DefaultLanguageId, nulls);
-        if (value.DefaultSkillIds is { } property4)
+        WriteBoolean(writer, "unassignedDivisionContactsEnabled"u8, value._unassignedDivisionContactsEnabled, nulls);
+        WriteString(writer, "description"u8, value._description, nulls);
+        WriteString(writer, "defaultStatusId"u8, value._defaultStatusId, nulls);
+        WriteInt64(writer, "schemaVersion"u8, value._schemaVersion, nulls);
+        WriteString(writer, "defaultLanguageId"u8, value._defaultLanguageId, nulls);
+        if (value._defaultSkillIds is { } property4)
         {
             writer.WritePropertyName("defaultSkillIds"u8);
             writer.WriteStartArray();
@@ -236,9 +257,9 @@ public sealed class WorktypeUpdate : IGenesysCloudModel<WorktypeUpdate>
             writer.WriteNull("defaultSkillIds"u8);
         }
 
-        WriteString(writer, "defaultQueueId"u8, value.DefaultQueueId, nulls);
-        WriteString(writer, "defaultScriptId"u8, value.DefaultScriptId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "defaultQueueId"u8, value._defaultQueueId, nulls);
+        WriteString(writer, "defaultScriptId"u8, value._defaultScriptId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

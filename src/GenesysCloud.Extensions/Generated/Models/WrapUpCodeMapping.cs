@@ -14,39 +14,49 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>Gets or sets <c>name</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Creation time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
 
     /// <summary>Last modified time of the entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateModified")]
-    public global::System.DateTimeOffset? DateModified { get; set; }
+    public global::System.DateTimeOffset? DateModified { get => _dateModified; set => _dateModified = value; }
 
     /// <summary>Required for updates, must match the version number of the most recent update</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
-    public long? Version { get; set; }
+    public long? Version { get => _version; set => _version = value; }
 
     /// <summary>The default set of wrap-up flags. These will be used if there is no entry for a given wrap-up code in the mapping.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultSet")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? DefaultSet { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? DefaultSet { get => _defaultSet; set => _defaultSet = value; }
 
     /// <summary>A map from wrap-up code identifiers to a set of wrap-up flags.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mapping")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Mapping { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Mapping { get => _mapping; set => _mapping = value; }
 
     /// <summary>The URI for this object</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selfUri")]
-    public string? SelfUri { get; set; }
+    public string? SelfUri { get => _selfUri; set => _selfUri = value; }
+
+    private string? _id;
+    private string? _name;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateModified;
+    private long? _version;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _defaultSet;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _mapping;
+    private string? _selfUri;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WrapUpCodeMapping IGenesysCloudModel<WrapUpCodeMapping>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -67,24 +77,24 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 3:
-                    value.DateModified = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateModified = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 4:
-                    value.Version = ReadNullableInt64(ref reader, options, name);
+                    value._version = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.DefaultSet = null;
+                        value._defaultSet = null;
                     }
                     else
                     {
@@ -95,13 +105,13 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.DefaultSet = list1;
+                        value._defaultSet = list1;
                     }
                     break;
                 case 6:
                     if (IsNull(ref reader))
                     {
-                        value.Mapping = null;
+                        value._mapping = null;
                     }
                     else
                     {
@@ -128,14 +138,14 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
                             dictionary2[key2] = item2;
                         }
 
-                        value.Mapping = dictionary2;
+                        value._mapping = dictionary2;
                     }
                     break;
                 case 7:
-                    value.SelfUri = ReadString(ref reader, name);
+                    value._selfUri = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -147,12 +157,12 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteDateTimeOffset(writer, "dateModified"u8, value.DateModified, nulls);
-        WriteInt64(writer, "version"u8, value.Version, nulls);
-        if (value.DefaultSet is { } property4)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteDateTimeOffset(writer, "dateModified"u8, value._dateModified, nulls);
+        WriteInt64(writer, "version"u8, value._version, nulls);
+        if (value._defaultSet is { } property4)
         {
             writer.WritePropertyName("defaultSet"u8);
             writer.WriteStartArray();
@@ -169,7 +179,7 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
             writer.WriteNull("defaultSet"u8);
         }
 
-        if (value.Mapping is { } property6)
+        if (value._mapping is { } property6)
         {
             writer.WritePropertyName("mapping"u8);
             writer.WriteStartObject();
@@ -201,8 +211,8 @@ public sealed class WrapUpCodeMapping : IGenesysCloudModel<WrapUpCodeMapping>
             writer.WriteNull("mapping"u8);
         }
 
-        WriteString(writer, "selfUri"u8, value.SelfUri, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "selfUri"u8, value._selfUri, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

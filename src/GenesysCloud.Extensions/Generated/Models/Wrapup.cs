@@ -14,35 +14,44 @@ public sealed class Wrapup : IGenesysCloudModel<Wrapup>
 {
     /// <summary>The user configured wrap up code id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>The user configured wrap up code name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    public string? Name { get => _name; set => _name = value; }
 
     /// <summary>Text entered by the agent to describe the call or disposition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; set => _notes = value; }
 
     /// <summary>List of tags selected by the agent to describe the call or disposition.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; set => _tags = value; }
 
     /// <summary>The length of time in seconds that the agent spent doing after call work.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("durationSeconds")]
-    public long? DurationSeconds { get; set; }
+    public long? DurationSeconds { get => _durationSeconds; set => _durationSeconds = value; }
 
     /// <summary>The timestamp when the wrapup was finished. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endTime")]
-    public global::System.DateTimeOffset? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get => _endTime; set => _endTime = value; }
 
     /// <summary>Indicates if this is a pending save and should not require a code to be specified.  This allows someone to save some temporary wrapup that will be used later.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("provisional")]
-    public bool? Provisional { get; set; }
+    public bool? Provisional { get => _provisional; set => _provisional = value; }
+
+    private string? _code;
+    private string? _name;
+    private string? _notes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private long? _durationSeconds;
+    private global::System.DateTimeOffset? _endTime;
+    private bool? _provisional;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static Wrapup IGenesysCloudModel<Wrapup>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -63,18 +72,18 @@ public sealed class Wrapup : IGenesysCloudModel<Wrapup>
             switch (index)
             {
                 case 0:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.Name = ReadString(ref reader, name);
+                    value._name = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.Notes = ReadString(ref reader, name);
+                    value._notes = ReadString(ref reader, name);
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.Tags = null;
+                        value._tags = null;
                     }
                     else
                     {
@@ -85,20 +94,20 @@ public sealed class Wrapup : IGenesysCloudModel<Wrapup>
                             list1.Add(ReadString(ref reader, name)!);
                         }
 
-                        value.Tags = list1;
+                        value._tags = list1;
                     }
                     break;
                 case 4:
-                    value.DurationSeconds = ReadNullableInt64(ref reader, options, name);
+                    value._durationSeconds = ReadNullableInt64(ref reader, options, name);
                     break;
                 case 5:
-                    value.EndTime = ReadNullableDateTimeOffset(ref reader, name);
+                    value._endTime = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 case 6:
-                    value.Provisional = ReadNullableBoolean(ref reader, name);
+                    value._provisional = ReadNullableBoolean(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -110,10 +119,10 @@ public sealed class Wrapup : IGenesysCloudModel<Wrapup>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "name"u8, value.Name, nulls);
-        WriteString(writer, "notes"u8, value.Notes, nulls);
-        if (value.Tags is { } property2)
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "name"u8, value._name, nulls);
+        WriteString(writer, "notes"u8, value._notes, nulls);
+        if (value._tags is { } property2)
         {
             writer.WritePropertyName("tags"u8);
             writer.WriteStartArray();
@@ -130,10 +139,10 @@ public sealed class Wrapup : IGenesysCloudModel<Wrapup>
             writer.WriteNull("tags"u8);
         }
 
-        WriteInt64(writer, "durationSeconds"u8, value.DurationSeconds, nulls);
-        WriteDateTimeOffset(writer, "endTime"u8, value.EndTime, nulls);
-        WriteBoolean(writer, "provisional"u8, value.Provisional, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteInt64(writer, "durationSeconds"u8, value._durationSeconds, nulls);
+        WriteDateTimeOffset(writer, "endTime"u8, value._endTime, nulls);
+        WriteBoolean(writer, "provisional"u8, value._provisional, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

@@ -14,19 +14,24 @@ public sealed class WrapupDelta : IGenesysCloudModel<WrapupDelta>
 {
     /// <summary>Gets or sets <c>action</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
-    public global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum? Action { get; set; }
+    public global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum? Action { get => _action; set => _action = value; }
 
     /// <summary>Gets or sets <c>code</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    public string? Code { get; set; }
+    public string? Code { get => _code; set => _code = value; }
 
     /// <summary>Gets or sets <c>userId</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-    public string? UserId { get; set; }
+    public string? UserId { get => _userId; set => _userId = value; }
+
+    private global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum? _action;
+    private string? _code;
+    private string? _userId;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WrapupDelta IGenesysCloudModel<WrapupDelta>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -47,16 +52,16 @@ public sealed class WrapupDelta : IGenesysCloudModel<WrapupDelta>
             switch (index)
             {
                 case 0:
-                    value.Action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum?)null;
+                    value._action = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum(text1) : (global::GenesysCloud.Extensions.Models.WrapupDelta.ActionEnum?)null;
                     break;
                 case 1:
-                    value.Code = ReadString(ref reader, name);
+                    value._code = ReadString(ref reader, name);
                     break;
                 case 2:
-                    value.UserId = ReadString(ref reader, name);
+                    value._userId = ReadString(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -68,10 +73,10 @@ public sealed class WrapupDelta : IGenesysCloudModel<WrapupDelta>
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "action"u8, value.Action?.ToString(), nulls);
-        WriteString(writer, "code"u8, value.Code, nulls);
-        WriteString(writer, "userId"u8, value.UserId, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteString(writer, "action"u8, value._action?.ToString(), nulls);
+        WriteString(writer, "code"u8, value._code, nulls);
+        WriteString(writer, "userId"u8, value._userId, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 

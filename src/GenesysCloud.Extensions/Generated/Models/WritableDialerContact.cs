@@ -14,47 +14,59 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
 {
     /// <summary>The globally unique identifier for the object.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; set; }
+    public string? Id { get => _id; set => _id = value; }
 
     /// <summary>The identifier of the contact list containing this contact.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactListId")]
-    public string? ContactListId { get; set; }
+    public string? ContactListId { get => _contactListId; set => _contactListId = value; }
 
     /// <summary>An ordered map of the contact's columns and corresponding values.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Data { get => _data; set => _data = value; }
 
     /// <summary>A map of SMS records for the contact phone columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestSmsEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestSmsEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestSmsEvaluations { get => _latestSmsEvaluations; set => _latestSmsEvaluations = value; }
 
     /// <summary>A map of email records for the contact email columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestEmailEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestEmailEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestEmailEvaluations { get => _latestEmailEvaluations; set => _latestEmailEvaluations = value; }
 
     /// <summary>A map of whatsapp records for the contact whatsapp columns.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("latestWhatsAppEvaluations")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestWhatsAppEvaluations { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? LatestWhatsAppEvaluations { get => _latestWhatsAppEvaluations; set => _latestWhatsAppEvaluations = value; }
 
     /// <summary>Indicates whether or not the contact can be called.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callable")]
-    public bool? Callable { get; set; }
+    public bool? Callable { get => _callable; set => _callable = value; }
 
     /// <summary>A map of phone number columns to PhoneNumberStatuses, which indicate if the phone number is callable or not.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phoneNumberStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? PhoneNumberStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? PhoneNumberStatus { get => _phoneNumberStatus; set => _phoneNumberStatus = value; }
 
     /// <summary>A map of media types (Voice, SMS and Email) to ContactableStatus, which indicates if the contact can be contacted using the specified media type.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactableStatus")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? ContactableStatus { get; set; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? ContactableStatus { get => _contactableStatus; set => _contactableStatus = value; }
 
     /// <summary>Timestamp for when the contact was added. Contacts added prior to 2023 September 1 may be missing this value. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dateCreated")]
-    public global::System.DateTimeOffset? DateCreated { get; set; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; set => _dateCreated = value; }
+
+    private string? _id;
+    private string? _contactListId;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _data;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestSmsEvaluations;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestEmailEvaluations;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.MessageEvaluation>? _latestWhatsAppEvaluations;
+    private bool? _callable;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.PhoneNumberStatus>? _phoneNumberStatus;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::GenesysCloud.Extensions.Models.ContactableStatus>? _contactableStatus;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;
 
     /// <summary>Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }
 
     static WritableDialerContact IGenesysCloudModel<WritableDialerContact>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);
 
@@ -75,15 +87,15 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             switch (index)
             {
                 case 0:
-                    value.Id = ReadString(ref reader, name);
+                    value._id = ReadString(ref reader, name);
                     break;
                 case 1:
-                    value.ContactListId = ReadString(ref reader, name);
+                    value._contactListId = ReadString(ref reader, name);
                     break;
                 case 2:
                     if (IsNull(ref reader))
                     {
-                        value.Data = null;
+                        value._data = null;
                     }
                     else
                     {
@@ -94,13 +106,13 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary1[key1] = ReadString(ref reader, name)!;
                         }
 
-                        value.Data = dictionary1;
+                        value._data = dictionary1;
                     }
                     break;
                 case 3:
                     if (IsNull(ref reader))
                     {
-                        value.LatestSmsEvaluations = null;
+                        value._latestSmsEvaluations = null;
                     }
                     else
                     {
@@ -111,13 +123,13 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary2[key2] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestSmsEvaluations = dictionary2;
+                        value._latestSmsEvaluations = dictionary2;
                     }
                     break;
                 case 4:
                     if (IsNull(ref reader))
                     {
-                        value.LatestEmailEvaluations = null;
+                        value._latestEmailEvaluations = null;
                     }
                     else
                     {
@@ -128,13 +140,13 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary3[key3] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestEmailEvaluations = dictionary3;
+                        value._latestEmailEvaluations = dictionary3;
                     }
                     break;
                 case 5:
                     if (IsNull(ref reader))
                     {
-                        value.LatestWhatsAppEvaluations = null;
+                        value._latestWhatsAppEvaluations = null;
                     }
                     else
                     {
@@ -145,16 +157,16 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary4[key4] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.MessageEvaluation.ReadJson(ref reader, options);
                         }
 
-                        value.LatestWhatsAppEvaluations = dictionary4;
+                        value._latestWhatsAppEvaluations = dictionary4;
                     }
                     break;
                 case 6:
-                    value.Callable = ReadNullableBoolean(ref reader, name);
+                    value._callable = ReadNullableBoolean(ref reader, name);
                     break;
                 case 7:
                     if (IsNull(ref reader))
                     {
-                        value.PhoneNumberStatus = null;
+                        value._phoneNumberStatus = null;
                     }
                     else
                     {
@@ -165,13 +177,13 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary5[key5] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.PhoneNumberStatus.ReadJson(ref reader, options);
                         }
 
-                        value.PhoneNumberStatus = dictionary5;
+                        value._phoneNumberStatus = dictionary5;
                     }
                     break;
                 case 8:
                     if (IsNull(ref reader))
                     {
-                        value.ContactableStatus = null;
+                        value._contactableStatus = null;
                     }
                     else
                     {
@@ -182,14 +194,14 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
                             dictionary6[key6] = IsNull(ref reader) ? null! : global::GenesysCloud.Extensions.Models.ContactableStatus.ReadJson(ref reader, options);
                         }
 
-                        value.ContactableStatus = dictionary6;
+                        value._contactableStatus = dictionary6;
                     }
                     break;
                 case 9:
-                    value.DateCreated = ReadNullableDateTimeOffset(ref reader, name);
+                    value._dateCreated = ReadNullableDateTimeOffset(ref reader, name);
                     break;
                 default:
-                    value.ExtensionData = ReadExtensionData(ref reader, name, value.ExtensionData);
+                    value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);
                     break;
             }
         }
@@ -201,9 +213,9 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
     {
         var nulls = WritesNulls(options);
         writer.WriteStartObject();
-        WriteString(writer, "id"u8, value.Id, nulls);
-        WriteString(writer, "contactListId"u8, value.ContactListId, nulls);
-        if (value.Data is { } property7)
+        WriteString(writer, "id"u8, value._id, nulls);
+        WriteString(writer, "contactListId"u8, value._contactListId, nulls);
+        if (value._data is { } property7)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteStartObject();
@@ -221,7 +233,7 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("data"u8);
         }
 
-        if (value.LatestSmsEvaluations is { } property9)
+        if (value._latestSmsEvaluations is { } property9)
         {
             writer.WritePropertyName("latestSmsEvaluations"u8);
             writer.WriteStartObject();
@@ -246,7 +258,7 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("latestSmsEvaluations"u8);
         }
 
-        if (value.LatestEmailEvaluations is { } property12)
+        if (value._latestEmailEvaluations is { } property12)
         {
             writer.WritePropertyName("latestEmailEvaluations"u8);
             writer.WriteStartObject();
@@ -271,7 +283,7 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("latestEmailEvaluations"u8);
         }
 
-        if (value.LatestWhatsAppEvaluations is { } property15)
+        if (value._latestWhatsAppEvaluations is { } property15)
         {
             writer.WritePropertyName("latestWhatsAppEvaluations"u8);
             writer.WriteStartObject();
@@ -296,8 +308,8 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("latestWhatsAppEvaluations"u8);
         }
 
-        WriteBoolean(writer, "callable"u8, value.Callable, nulls);
-        if (value.PhoneNumberStatus is { } property18)
+        WriteBoolean(writer, "callable"u8, value._callable, nulls);
+        if (value._phoneNumberStatus is { } property18)
         {
             writer.WritePropertyName("phoneNumberStatus"u8);
             writer.WriteStartObject();
@@ -322,7 +334,7 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("phoneNumberStatus"u8);
         }
 
-        if (value.ContactableStatus is { } property21)
+        if (value._contactableStatus is { } property21)
         {
             writer.WritePropertyName("contactableStatus"u8);
             writer.WriteStartObject();
@@ -347,8 +359,8 @@ public sealed class WritableDialerContact : IGenesysCloudModel<WritableDialerCon
             writer.WriteNull("contactableStatus"u8);
         }
 
-        WriteDateTimeOffset(writer, "dateCreated"u8, value.DateCreated, nulls);
-        WriteExtensionData(writer, value.ExtensionData);
+        WriteDateTimeOffset(writer, "dateCreated"u8, value._dateCreated, nulls);
+        WriteExtensionData(writer, value._extensionData);
         writer.WriteEndObject();
     }
 
